@@ -1,0 +1,39 @@
+// One jest run, three projects: `unit` (pure, no I/O), `integration` (real PostgreSQL and Kafka)
+// and `e2e` (the gateway in front of real subgraphs). The global setup resolves the real
+// infrastructure once per run, as described in libs/testing.
+const { readFileSync } = require('node:fs');
+const { compilerOptions } = require('./tsconfig.base.json');
+
+const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
+);
+const common = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] },
+  moduleNameMapper,
+  modulePathIgnorePatterns: ['<rootDir>/dist', '<rootDir>/.data'],
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,services,gateway,tools}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{libs,services,gateway,tools}/**/*.int-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.js',
+      globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.js',
+      testTimeout: 120_000,
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/{libs,services,gateway,tools}/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.js',
+      globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.js',
+      testTimeout: 120_000,
+    },
+  ],
+};

@@ -1,0 +1,32 @@
+import { Inject, Injectable, NestMiddleware } from '@nestjs/common';
+import type { Request, Response, NextFunction } from 'express';
+import { problemDetails, PROBLEM_CONTENT_TYPE, toAppError, UnauthenticatedError } from '@ccsc/platform';
+import { TokenVerifier } from './token-verifier';
+import type { AuthenticatedRequest } from './request-context';
+
+/**
+ * Verifies the bearer token of every request before any handler runs, and refuses GraphQL
+ * without one outright: a subgraph is never trusted to be private, so `_entities` or `_service`
+ * sent straight to it get nothing without a valid token.
+ */
+@Injectable()
+export class AuthMiddleware implements NestMiddleware {
+  constructor(@Inject(TokenVerifier) private readonly verifier: TokenVerifier) {}
+
+  async use(req: Request & AuthenticatedRequest, res: Response, next: NextFunction) {
+    try {
+      const token = TokenVerifier.bearerOf(req.headers.authorization);
+      if (token) req.principal = await this.verifier.verify(token);
+      else if (req.path === '/graphql') throw new UnauthenticatedError();
+      next();
+    } catch (error) {
+      const appError = toAppError(error);
+      res.setHeader('WWW-Authenticate', 'Bearer');
+      if (req.path === '/graphql') {
+        res.status(401).json({ errors: [{ message: appError.message, extensions: { code: appError.code } }] });
+      } else {
+        res.status(401).type(PROBLEM_CONTENT_TYPE).json(problemDetails(appError, req.originalUrl));
+      }
+    }
+  }
+}

@@ -1,0 +1,10 @@
+export * from './roles';
+export * from './principal';
+export * from './local-keys';
+export * from './token-verifier';
+export * from './request-context';
+export * from './decorators';
+export * from './auth.guard';
+export * from './auth.middleware';
+export * from './auth.module';
+export { Public } from '@ccsc/platform';

@@ -1,0 +1,56 @@
+import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, JWTVerifyGetKey } from 'jose';
+import { UnauthenticatedError } from '@ccsc/platform';
+import { principalFromClaims, Principal } from './principal';
+import { readLocalJwks } from './local-keys';
+
+export interface TokenVerifierOptions {
+  jwksUrl?: string;
+  localKeysDir?: string;
+  issuer: string;
+  audience: string;
+  production: boolean;
+}
+
+/** Verifies bearer JWTs against a JWKS: the identity provider's, or (embedded, tests) the platform's own. */
+export class TokenVerifier {
+  private readonly keys: JWTVerifyGetKey;
+
+  constructor(private readonly options: TokenVerifierOptions) {
+    if (options.jwksUrl) {
+      // jose caches the remote key set and refetches on an unknown kid, so key rotation just works.
+      this.keys = createRemoteJWKSet(new URL(options.jwksUrl));
+    } else if (options.localKeysDir && !options.production) {
+      this.keys = createLocalJWKSet(readLocalJwks(options.localKeysDir));
+    } else {
+      throw new Error(
+        options.production
+          ? 'AUTH_JWKS_URL is required in production (local signing keys are for development and tests only)'
+          : 'Set AUTH_JWKS_URL or AUTH_LOCAL_KEYS_DIR so tokens can be verified',
+      );
+    }
+  }
+
+  async verify(token: string): Promise<Principal> {
+    try {
+      const { payload } = await jwtVerify(token, this.keys, {
+        issuer: this.options.issuer,
+        audience: this.options.audience,
+        algorithms: ['ES256', 'RS256', 'PS256', 'EdDSA'],
+      });
+      return principalFromClaims(payload);
+    } catch (error) {
+      if (error instanceof UnauthenticatedError) throw error;
+      if (error instanceof errors.JWTExpired) throw new UnauthenticatedError('The token has expired');
+      throw new UnauthenticatedError('The token is not valid');
+    }
+  }
+
+  /** The token of an `Authorization: Bearer …` header, or undefined when there is none. */
+  static bearerOf(header: string | string[] | undefined): string | undefined {
+    const value = Array.isArray(header) ? header[0] : header;
+    if (!value) return undefined;
+    const match = /^Bearer\s+(\S+)$/i.exec(value.trim());
+    if (!match) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>"');
+    return match[1];
+  }
+}

@@ -1,0 +1,69 @@
+import { INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import type { Express } from 'express';
+import { HealthRegistry } from '../health/health.registry';
+import type { ServiceConfig } from '../platform.module';
+
+export interface ServiceAppOptions {
+  service: string;
+  title: string;
+  description: string;
+  config: Pick<ServiceConfig, 'BODY_LIMIT'>;
+}
+
+/** Beside /health, not under /api/v1/<service>, so it can never clash with a resource id. */
+export const OPENAPI_PATH = '/openapi.json';
+
+/**
+ * Creates a service's Nest application, configured the same way everywhere: JSON logs, a bounded
+ * JSON body, no framework banner, and its OpenAPI document at /openapi.json
+ * (the gateway merges these into /api/docs).
+ */
+export async function createServiceApp(rootModule: Type<unknown> | ReturnType<typeof Object>, options: ServiceAppOptions) {
+  const app = await NestFactory.create<NestExpressApplication>(rootModule, { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: options.config.BODY_LIMIT });
+  app.getHttpAdapter().getInstance().disable('x-powered-by');
+  const document = openApiDocument(app, options);
+  (app.getHttpAdapter().getInstance() as Express).get(OPENAPI_PATH, (_req, res) => res.json(document));
+  return app;
+}
+
+export function openApiDocument(app: INestApplication, options: ServiceAppOptions): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle(options.title)
+    .setDescription(options.description)
+    .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .addSecurityRequirements('bearer')
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+/**
+ * Runs a service as its own process: listens, and on SIGTERM/SIGINT becomes unready, lets
+ * in-flight requests finish, closes its connections, and exits; a hard deadline stops a hang.
+ */
+export async function runServiceApp(app: INestApplication, config: Pick<ServiceConfig, 'PORT' | 'HOST' | 'SHUTDOWN_GRACE_MS'>) {
+  const logger = app.get(Logger);
+  await app.listen(config.PORT, config.HOST);
+  logger.log(`listening on ${await app.getUrl()}`);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal} received, shutting down`);
+    app.get(HealthRegistry).markShuttingDown();
+    setTimeout(() => {
+      logger.error('shutdown took too long, exiting');
+      process.exit(1);
+    }, config.SHUTDOWN_GRACE_MS).unref();
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}

@@ -1,0 +1,122 @@
+// Every setting comes from the environment and is validated once, at boot. A bad or missing value
+// stops the process with a message that names the variable, instead of failing later mid-request.
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface Setting<T> {
+  readonly description: string;
+  /** Shown in the configuration table; undefined means the variable is required. */
+  readonly defaultText?: string;
+  parse(raw: string | undefined, name: string): T;
+}
+
+type Source = Record<string, string | undefined>;
+export type ConfigSpec = Record<string, Setting<unknown>>;
+export type Config<S extends ConfigSpec> = { readonly [K in keyof S]: S[K] extends Setting<infer T> ? T : never };
+
+class Invalid extends Error {}
+
+function setting<T>(
+  description: string,
+  fallback: T | undefined,
+  convert: (raw: string) => T,
+  defaultText = fallback === undefined ? undefined : String(fallback),
+): Setting<T> {
+  return {
+    description,
+    defaultText,
+    parse(raw) {
+      if (raw === undefined || raw.trim() === '') {
+        if (fallback === undefined) throw new Invalid('is required');
+        return fallback;
+      }
+      return convert(raw.trim());
+    },
+  };
+}
+
+export const env = {
+  string: (description: string, fallback?: string) => setting(description, fallback, (raw) => raw),
+
+  optional: (description: string): Setting<string | undefined> => ({
+    description,
+    defaultText: '(unset)',
+    parse: (raw) => (raw === undefined || raw.trim() === '' ? undefined : raw.trim()),
+  }),
+
+  int: (description: string, fallback?: number, range: { min?: number; max?: number } = {}) =>
+    setting(description, fallback, (raw) => {
+      if (!/^-?\d+$/.test(raw)) throw new Invalid(`must be a whole number, got "${raw}"`);
+      const value = Number(raw);
+      if (range.min !== undefined && value < range.min) throw new Invalid(`must be at least ${range.min}, got ${value}`);
+      if (range.max !== undefined && value > range.max) throw new Invalid(`must be at most ${range.max}, got ${value}`);
+      return value;
+    }),
+
+  bool: (description: string, fallback?: boolean) =>
+    setting(description, fallback, (raw) => {
+      if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
+      if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+      throw new Invalid(`must be true or false, got "${raw}"`);
+    }),
+
+  oneOf: <T extends string>(description: string, values: readonly T[], fallback?: T) =>
+    setting<T>(description, fallback, (raw) => {
+      if (!(values as readonly string[]).includes(raw)) throw new Invalid(`must be one of ${values.join(', ')}, got "${raw}"`);
+      return raw as T;
+    }),
+
+  url: (description: string, protocols: string[], fallback?: string) =>
+    setting(description, fallback, (raw) => {
+      let url: URL;
+      try {
+        url = new URL(raw);
+      } catch {
+        // The value may hold a password: never echo it.
+        throw new Invalid('must be a URL');
+      }
+      if (!protocols.includes(url.protocol)) throw new Invalid(`must use ${protocols.join(' or ')}, got ${url.protocol}`);
+      return raw;
+    }),
+
+  optionalUrl: (description: string, protocols: string[]): Setting<string | undefined> => {
+    const inner = env.url(description, protocols);
+    return { description, defaultText: '(unset)', parse: (raw, name) => (raw?.trim() ? inner.parse(raw, name) : undefined) };
+  },
+
+  list: (description: string, fallback?: string[]) =>
+    setting(
+      description,
+      fallback,
+      (raw) => raw.split(',').map((s) => s.trim()).filter(Boolean),
+      fallback?.join(','),
+    ),
+};
+
+/** Reads and validates every setting of the spec, reporting all the bad ones at once. */
+export function readConfig<S extends ConfigSpec>(spec: S, source: Source = process.env): Config<S> {
+  const problems: string[] = [];
+  const values: Record<string, unknown> = {};
+  for (const [name, s] of Object.entries(spec)) {
+    try {
+      values[name] = s.parse(source[name], name);
+    } catch (error) {
+      if (!(error instanceof Invalid)) throw error;
+      problems.push(`${name} ${error.message}`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze(values) as Config<S>;
+}
+
+/** Markdown rows for the README's configuration table. */
+export function describeConfig(spec: ConfigSpec): string {
+  return Object.entries(spec)
+    .map(([name, s]) => `| \`${name}\` | ${s.defaultText === undefined ? '(required)' : `\`${s.defaultText}\``} | ${s.description} |`)
+    .join('\n');
+}

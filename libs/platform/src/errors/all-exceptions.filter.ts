@@ -1,0 +1,27 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import { GqlContextType } from '@nestjs/graphql';
+import type { Request, Response } from 'express';
+import { toAppError } from './to-app-error';
+import { problemDetails, PROBLEM_CONTENT_TYPE } from './problem-details';
+import { toGraphQLError } from './graphql-error';
+
+/** One error mapping for every REST and GraphQL entry point of a service. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost) {
+    const error = toAppError(exception);
+    if (error.code === 'INTERNAL_SERVER_ERROR') {
+      // The error object goes to the log (pino serialises message and stack); never to the caller.
+      this.logger.error({ err: exception }, 'unhandled error');
+    }
+    if (host.getType<GqlContextType>() === 'graphql') return toGraphQLError(error);
+
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request & { id?: string }>();
+    const response = http.getResponse<Response>();
+    const problem = problemDetails(error, request.originalUrl, request.id ? String(request.id) : undefined);
+    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).json(problem);
+  }
+}

@@ -1,0 +1,68 @@
+// The platform's one vocabulary of failures. Domain and application code throw these; the edge
+// (exception filter for REST, formatError for GraphQL) turns them into problem+json or extensions.code.
+
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'INTERNAL_SERVER_ERROR';
+
+export interface FieldError {
+  /** Path of the offending input, e.g. `parties.0.name`. */
+  field: string;
+  message: string;
+}
+
+export const errorCatalogue: Record<ErrorCode, { status: number; title: string; slug: string }> = {
+  BAD_USER_INPUT: { status: 400, title: 'Invalid input', slug: 'invalid-input' },
+  UNAUTHENTICATED: { status: 401, title: 'Authentication required', slug: 'unauthenticated' },
+  FORBIDDEN: { status: 403, title: 'Not allowed', slug: 'forbidden' },
+  NOT_FOUND: { status: 404, title: 'Not found', slug: 'not-found' },
+  CONFLICT: { status: 409, title: 'Conflict', slug: 'conflict' },
+  PAYLOAD_TOO_LARGE: { status: 413, title: 'Request body too large', slug: 'payload-too-large' },
+  INTERNAL_SERVER_ERROR: { status: 500, title: 'Internal error', slug: 'internal' },
+};
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fieldErrors: FieldError[] = [],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class BadUserInputError extends AppError {
+  constructor(message: string, fieldErrors: FieldError[] = []) {
+    super('BAD_USER_INPUT', message, fieldErrors);
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'A valid bearer token is required') {
+    super('UNAUTHENTICATED', message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = 'You are not allowed to do this') {
+    super('FORBIDDEN', message);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(what: string) {
+    super('NOT_FOUND', `${what} was not found`);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super('CONFLICT', message);
+  }
+}

@@ -1,0 +1,39 @@
+import { HttpException } from '@nestjs/common';
+import { AppError, ErrorCode } from './app-error';
+
+const codeByStatus: Record<number, ErrorCode> = {
+  400: 'BAD_USER_INPUT',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+};
+
+/**
+ * Normalises whatever was thrown (our errors, Nest's HttpExceptions, body-parser's errors) into an
+ * AppError. Anything unrecognised is an internal error whose message is never shown to callers:
+ * it may hold SQL or personal data.
+ */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof HttpException) {
+    const code = codeByStatus[error.getStatus()];
+    if (code) return new AppError(code, messageOf(error.getResponse()) ?? error.message);
+  }
+  const status = (error as { status?: unknown; type?: unknown } | null)?.status;
+  if (typeof status === 'number' && codeByStatus[status] && typeof (error as { type?: unknown }).type === 'string') {
+    // body-parser errors (entity.too.large, entity.parse.failed) carry a status and a type.
+    const code = codeByStatus[status];
+    return new AppError(code, code === 'PAYLOAD_TOO_LARGE' ? 'The request body is larger than this API accepts' : 'The request body is not valid JSON');
+  }
+  return new AppError('INTERNAL_SERVER_ERROR', 'Something went wrong on our side');
+}
+
+function messageOf(response: string | object): string | undefined {
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  if (typeof message === 'string') return message;
+  if (Array.isArray(message)) return message.join('; ');
+  return undefined;
+}

@@ -1,0 +1,50 @@
+import { BadUserInputError } from '../errors/app-error';
+
+/**
+ * Keyset pagination, the same for every list in the platform: results ordered newest first by
+ * (createdAt, id); the cursor is the opaque position of the last item seen. Unlike offsets it
+ * does not skip or repeat rows when new ones arrive between pages.
+ */
+export interface CursorPosition {
+  createdAt: Date;
+  id: string;
+}
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+export function encodeCursor(position: CursorPosition): string {
+  return Buffer.from(JSON.stringify([position.createdAt.toISOString(), position.id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, field = 'after'): CursorPosition {
+  try {
+    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    const date = new Date(String(createdAt));
+    if (typeof id !== 'string' || Number.isNaN(date.getTime())) throw new Error('bad cursor');
+    return { createdAt: date, id };
+  } catch {
+    throw new BadUserInputError('The cursor is not one this API issued', [{ field, message: 'is not a valid cursor' }]);
+  }
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Builds a page from `limit + 1` fetched rows: the extra row only tells whether there is more. */
+export function toPage<T extends CursorPosition>(rows: T[], limit: number): Page<T> {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+}
+
+/** A requested page size, refused (not silently clamped) when out of range. */
+export function pageSize(requested: number | undefined, field = 'first'): number {
+  const size = requested ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
+    throw new BadUserInputError('Invalid page size', [{ field, message: `must be between 1 and ${MAX_PAGE_SIZE}` }]);
+  }
+  return size;
+}

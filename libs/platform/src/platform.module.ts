@@ -1,0 +1,52 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AllExceptionsFilter } from './errors/all-exceptions.filter';
+import { createValidationPipe } from './errors/validation.pipe';
+import { HealthController } from './health/health.controller';
+import { HealthRegistry } from './health/health.registry';
+import { DatabaseHealth } from './health/database.health';
+import { loggerParams } from './logging/logger';
+import { serviceDataSourceOptions, ServiceDataSourceParts } from './database/data-source-options';
+import { subgraphOptions } from './graphql/subgraph-options';
+import { Config } from './config/config';
+import { serviceSettings } from './config/service-config';
+
+export type ServiceConfig = Config<typeof serviceSettings>;
+export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
+
+export interface PlatformModuleOptions {
+  service: string;
+  config: ServiceConfig;
+  database: ServiceDataSourceParts;
+}
+
+/**
+ * Everything a service needs from the platform, wired the same way in all five: logging, database,
+ * GraphQL subgraph, error mapping, validation and health.
+ */
+@Module({})
+export class PlatformModule {
+  static forRoot({ service, config, database }: PlatformModuleOptions): DynamicModule {
+    return {
+      module: PlatformModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot(loggerParams(service, config.LOG_LEVEL)),
+        TypeOrmModule.forRoot(serviceDataSourceOptions(config.DATABASE_URL, database, config.DATABASE_POOL_SIZE)),
+        GraphQLModule.forRoot(subgraphOptions(config.NODE_ENV !== 'production')),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: SERVICE_CONFIG, useValue: config },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        HealthRegistry,
+        DatabaseHealth,
+      ],
+      exports: [SERVICE_CONFIG, HealthRegistry],
+    };
+  }
+}

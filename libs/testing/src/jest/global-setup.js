@@ -1,0 +1,2 @@
+require('./resolve-aliases');
+module.exports = require('./global-setup.impl.ts').default;

@@ -1,0 +1,131 @@
+import { Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested,
+} from 'class-validator';
+import { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from '@ccsc/platform';
+import { PARTY_KINDS, PARTY_ROLES, PartyKind, PartyRole } from '../domain/party';
+
+// One set of input classes serves GraphQL, REST and OpenAPI, so the three cannot drift apart.
+
+export const PartyRoleEnum = Object.fromEntries(PARTY_ROLES.map((r) => [r, r])) as Record<PartyRole, PartyRole>;
+export const PartyKindEnum = Object.fromEntries(PARTY_KINDS.map((k) => [k, k])) as Record<PartyKind, PartyKind>;
+registerEnumType(PartyRoleEnum, { name: 'PartyRole', description: 'The part a party plays in a case.' });
+registerEnumType(PartyKindEnum, { name: 'PartyKind', description: 'Whether a party is a person or an organisation.' });
+
+const ORGANISATION_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+@InputType({ description: 'A party to a new case.' })
+export class PartyInput {
+  @Field(() => PartyRoleEnum)
+  @ApiProperty({ enum: PARTY_ROLES })
+  @IsIn(PARTY_ROLES)
+  role!: PartyRole;
+
+  @Field(() => PartyKindEnum)
+  @ApiProperty({ enum: PARTY_KINDS })
+  @IsIn(PARTY_KINDS)
+  kind!: PartyKind;
+
+  @Field({ description: 'Full name of the person or organisation.' })
+  @ApiProperty({ minLength: 1, maxLength: 200, example: 'Alex Smith' })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @Field({ nullable: true })
+  @ApiPropertyOptional({ format: 'email' })
+  @IsOptional()
+  @IsEmail()
+  email?: string;
+
+  @Field({ nullable: true })
+  @ApiPropertyOptional({ example: '+44 20 7946 0000' })
+  @IsOptional()
+  @Matches(/^\+?[0-9 ()-]{6,32}$/, { message: 'phone must be a telephone number' })
+  phone?: string;
+
+  @Field({ nullable: true, description: 'The citizen account of this party (staff only; a citizen is linked automatically).' })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 255)
+  userId?: string;
+
+  @Field({ nullable: true, description: "Organisation id of the solicitors' firm representing this party." })
+  @ApiPropertyOptional({ example: 'org-smith-and-co' })
+  @IsOptional()
+  @Matches(ORGANISATION_ID, { message: 'representedBy must be an organisation id' })
+  representedBy?: string;
+}
+
+@InputType({ description: 'A new case.' })
+export class CreateCaseInput {
+  @Field({ description: 'Case type id, e.g. `civil-money-claim`.' })
+  @ApiProperty({ example: 'civil-money-claim' })
+  @IsString()
+  @Length(1, 64)
+  caseType!: string;
+
+  @Field(() => [PartyInput])
+  @ApiProperty({ type: [PartyInput] })
+  @ValidateNested({ each: true })
+  @Type(() => PartyInput)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  parties!: PartyInput[];
+}
+
+@InputType({ description: 'An event to trigger on a case, moving it to its next state.' })
+export class TriggerCaseEventInput {
+  @Field(() => ID)
+  @IsUUID()
+  caseId!: string;
+
+  @Field({ description: 'Event id of the case type, e.g. `submit`.' })
+  @IsString()
+  @Length(1, 64)
+  event!: string;
+}
+
+export class TriggerCaseEventBody {
+  @ApiProperty({ example: 'submit' })
+  @IsString()
+  @Length(1, 64)
+  event!: string;
+}
+
+@InputType({ description: 'Narrows a list of cases.' })
+export class CaseFilterInput {
+  @Field({ nullable: true })
+  @ApiPropertyOptional({ example: 'Submitted' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  state?: string;
+
+  @Field({ nullable: true })
+  @ApiPropertyOptional({ example: 'civil-money-claim' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  caseType?: string;
+}
+
+/** REST query string of GET /api/v1/cases. */
+export class ListCasesQuery extends CaseFilterInput {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  cursor?: string;
+}

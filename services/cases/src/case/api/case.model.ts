@@ -1,0 +1,78 @@
+import { Directive, Field, ID, ObjectType } from '@nestjs/graphql';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ConnectionType } from '@ccsc/platform';
+import type { Case, Readiness } from '../domain/case';
+import { formatCaseReference } from '../domain/case-reference';
+import { PARTY_KINDS, PARTY_ROLES, PartyKind, PartyRole } from '../domain/party';
+import { PartyKindEnum, PartyRoleEnum } from './case.inputs';
+
+// Response shapes: GraphQL object types that double as the REST/OpenAPI response schema.
+
+@ObjectType({ description: 'A person or organisation taking part in a case.' })
+export class PartyModel {
+  @Field(() => ID) @ApiProperty() id!: string;
+  @Field(() => PartyRoleEnum) @ApiProperty({ enum: PARTY_ROLES }) role!: PartyRole;
+  @Field(() => PartyKindEnum) @ApiProperty({ enum: PARTY_KINDS }) kind!: PartyKind;
+  @Field() @ApiProperty() name!: string;
+  @Field({ nullable: true }) @ApiPropertyOptional() email?: string;
+  @Field({ nullable: true }) @ApiPropertyOptional() phone?: string;
+  @Field({ nullable: true, description: "Organisation id of the firm representing this party." })
+  @ApiPropertyOptional()
+  representedBy?: string;
+}
+
+@ObjectType('Case', { description: 'A case administered by the service centre.' })
+@Directive('@key(fields: "id")')
+export class CaseModel {
+  @Field(() => ID) @ApiProperty({ format: 'uuid' }) id!: string;
+  @Field({ description: '16-digit HMCTS case reference, shown as 1234-5678-9012-3456.' })
+  @ApiProperty({ example: '1234-5678-9012-3452' })
+  reference!: string;
+  @Field() @ApiProperty({ example: 'civil-money-claim' }) caseType!: string;
+  @Field() @ApiProperty({ example: 'Draft' }) state!: string;
+  @Field(() => [PartyModel]) @ApiProperty({ type: [PartyModel] }) parties!: PartyModel[];
+  @Field() @ApiProperty() createdAt!: Date;
+  @Field() @ApiProperty() updatedAt!: Date;
+
+  static from(aggregate: Case): CaseModel {
+    const s = aggregate.snapshot;
+    return {
+      id: s.id,
+      reference: formatCaseReference(s.reference),
+      caseType: s.caseType,
+      state: s.state,
+      // The citizen account link stays inside the service: it is an access rule, not case data.
+      parties: s.parties.map(({ userId: _userId, ...party }) => party),
+      createdAt: s.createdAt,
+      updatedAt: s.updatedAt,
+    };
+  }
+}
+
+export const CaseConnection = ConnectionType(CaseModel, 'Case');
+
+@ObjectType({ description: 'Whether one readiness criterion of an event is met, and if not, why.' })
+export class CriterionAssessmentModel {
+  @Field() @ApiProperty() id!: string;
+  @Field() @ApiProperty() description!: string;
+  @Field() @ApiProperty() met!: boolean;
+  @Field({ nullable: true, description: 'What is missing, in plain words.' }) @ApiPropertyOptional() reason?: string;
+}
+
+@ObjectType({ description: 'Whether a case is ready for an event, and what happens next.' })
+export class ReadinessModel {
+  @Field() @ApiProperty() event!: string;
+  @Field() @ApiProperty() ready!: boolean;
+  @Field(() => [CriterionAssessmentModel]) @ApiProperty({ type: [CriterionAssessmentModel] }) criteria!: CriterionAssessmentModel[];
+  @Field() @ApiProperty() whatHappensNext!: string;
+
+  static from(readiness: Readiness): ReadinessModel {
+    return readiness;
+  }
+}
+
+export class CasePageModel {
+  @ApiProperty({ type: [CaseModel] }) items!: CaseModel[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page.' })
+  nextCursor!: string | null;
+}

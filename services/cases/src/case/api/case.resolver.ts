@@ -1,0 +1,74 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { CurrentPrincipal, Principal, Roles, Role, AuthenticatedRequest } from '@ccsc/auth';
+import { assertUuid, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize, requestLoader, toConnection, UnauthenticatedError } from '@ccsc/platform';
+import { CaseCommands } from '../application/case.commands';
+import { CaseQueries } from '../application/case.queries';
+import { CaseConnection, CaseModel, ReadinessModel } from './case.model';
+import { CaseFilterInput, CreateCaseInput, TriggerCaseEventInput } from './case.inputs';
+import type { Case } from '../domain/case';
+
+/** Everyone who may work with cases; which cases each sees is decided by CaseQueries. */
+export const CASE_READERS: Role[] = ['citizen', 'professional', 'caseworker', 'team-leader', 'judiciary', 'system'];
+export const CASE_CREATORS: Role[] = ['citizen', 'professional', 'caseworker', 'team-leader', 'system'];
+
+@Resolver(() => CaseModel)
+export class CaseResolver {
+  constructor(
+    private readonly commands: CaseCommands,
+    private readonly queries: CaseQueries,
+  ) {}
+
+  @Query(() => CaseModel, { description: 'A case by id.' })
+  @Roles(...CASE_READERS)
+  async case(@Args('id', { type: () => ID }) id: string, @CurrentPrincipal() principal: Principal) {
+    return CaseModel.from(await this.queries.get(assertUuid(id), principal));
+  }
+
+  @Query(() => CaseModel, { description: 'A case by its 16-digit reference, with or without dashes.' })
+  @Roles(...CASE_READERS)
+  async caseByReference(@Args('reference') reference: string, @CurrentPrincipal() principal: Principal) {
+    return CaseModel.from(await this.queries.getByReference(reference, principal));
+  }
+
+  @Query(() => CaseConnection, { description: 'The cases the caller may see, newest first.' })
+  @Roles(...CASE_READERS)
+  async cases(
+    @CurrentPrincipal() principal: Principal,
+    @Args('filter', { nullable: true }) filter?: CaseFilterInput,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
+    @Args('after', { nullable: true }) after?: string,
+  ) {
+    const page = await this.queries.list(filter ?? {}, principal, pageSize(first), after);
+    return toConnection(page, CaseModel.from);
+  }
+
+  @Mutation(() => CaseModel, { description: 'Opens a case in its initial state.' })
+  @Roles(...CASE_CREATORS)
+  async createCase(@Args('input') input: CreateCaseInput, @CurrentPrincipal() principal: Principal) {
+    return CaseModel.from(await this.commands.create(input, principal));
+  }
+
+  @Mutation(() => CaseModel, { description: "Triggers an event of the case's type, if the case is ready for it." })
+  @Roles(...CASE_CREATORS)
+  async triggerCaseEvent(@Args('input') input: TriggerCaseEventInput, @CurrentPrincipal() principal: Principal) {
+    return CaseModel.from(await this.commands.triggerEvent(input.caseId, input.event, principal));
+  }
+
+  @ResolveField(() => ReadinessModel, { description: 'Whether the case is ready for an event, and what is missing.' })
+  async readiness(@Parent() parent: CaseModel, @Args('event') event: string, @CurrentPrincipal() principal: Principal) {
+    return ReadinessModel.from(await this.queries.readiness(parent.id, event, principal));
+  }
+
+  /**
+   * Federation's entry point (`_entities`). Guards do not run on reference resolvers, so access
+   * is applied here: a case the caller may not see resolves to null.
+   */
+  @ResolveReference()
+  async resolveReference(reference: { id: string }, context: { req: AuthenticatedRequest }) {
+    const principal = context.req.principal;
+    if (!principal) throw new UnauthenticatedError();
+    const loader = requestLoader<Case>(context, 'cases', (ids) => this.queries.getMany(ids, principal));
+    const found = await loader.load(reference.id);
+    return found && CaseModel.from(found);
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ForbiddenError, NotFoundError } from '@ccsc/platform';
+import { hasRole, isStaff, Principal } from '@ccsc/auth';
+import { Case, NewParty } from '../domain/case';
+import { canSeeCase, caseAccessOf } from '../domain/case-access';
+import { CaseRepository } from '../infrastructure/case.repository';
+
+export interface CreateCaseCommand {
+  caseType: string;
+  parties: NewParty[];
+}
+
+/** Use cases that change cases; each runs in one transaction. */
+@Injectable()
+export class CaseCommands {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cases: CaseRepository,
+  ) {}
+
+  async create(command: CreateCaseCommand, principal: Principal, now = new Date()): Promise<Case> {
+    const parties = partiesFor(command.parties, principal);
+    const aggregate = Case.create({ caseType: command.caseType, parties, createdBy: principal.sub, now });
+    await this.dataSource.transaction((manager) => this.cases.insert(manager, aggregate));
+    return aggregate;
+  }
+
+  async triggerEvent(caseId: string, event: string, principal: Principal, now = new Date()): Promise<Case> {
+    return this.dataSource.transaction(async (manager) => {
+      const aggregate = await this.cases.findById(caseId, manager, true);
+      // A case the caller may not see is reported as missing, never as forbidden: no existence leak.
+      if (!aggregate || !canSeeCase(caseAccessOf(principal), aggregate.parties)) throw new NotFoundError('The case');
+      aggregate.trigger(event, principal.roles, now);
+      await this.cases.updateState(manager, aggregate);
+      return Case.restore({ ...aggregate.snapshot, version: aggregate.snapshot.version + 1 });
+    });
+  }
+}
+
+/**
+ * A professional may only open cases their firm represents; a citizen only cases they bring
+ * themselves, so the bringing party is linked to their account. Staff enter cases for anyone.
+ */
+function partiesFor(parties: NewParty[], principal: Principal): NewParty[] {
+  if (isStaff(principal)) return parties;
+  if (hasRole(principal, 'professional')) {
+    if (!parties.some((p) => p.representedBy === principal.organisationId)) {
+      throw new ForbiddenError('A professional can only create a case for a party their organisation represents');
+    }
+    return parties;
+  }
+  if (parties.some((p) => p.userId !== undefined && p.userId !== principal.sub)) {
+    throw new ForbiddenError('You can only link your own account to a party');
+  }
+  const [first, ...rest] = parties;
+  return first ? [{ ...first, userId: principal.sub }, ...rest] : parties;
+}

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { BadUserInputError, decodeCursor, isUuid, NotFoundError, Page } from '@ccsc/platform';
+import type { Principal } from '@ccsc/auth';
+import { Case, Readiness } from '../domain/case';
+import { canSeeCase, caseAccessOf } from '../domain/case-access';
+import { parseCaseReference } from '../domain/case-reference';
+import { CaseFilter, CaseRepository } from '../infrastructure/case.repository';
+
+/** Read use cases. A case the caller may not see is "not found", exactly like one that does not exist. */
+@Injectable()
+export class CaseQueries {
+  constructor(private readonly cases: CaseRepository) {}
+
+  async get(id: string, principal: Principal): Promise<Case> {
+    return this.visible(await this.cases.findById(id), principal);
+  }
+
+  async getByReference(reference: string, principal: Principal): Promise<Case> {
+    const digits = parseCaseReference(reference);
+    if (!digits) {
+      throw new BadUserInputError('Malformed case reference', [
+        { field: 'reference', message: 'must be 16 digits (dashes allowed) with a valid check digit' },
+      ]);
+    }
+    return this.visible(await this.cases.findByReference(digits), principal);
+  }
+
+  /** For federation: the visible cases among these ids, in the same order, null where not visible. */
+  async getMany(ids: readonly string[], principal: Principal): Promise<(Case | null)[]> {
+    const access = caseAccessOf(principal);
+    const byId = new Map((await this.cases.findByIds(ids.filter(isUuid))).map((c) => [c.id, c]));
+    return ids.map((id) => {
+      const found = byId.get(id);
+      return found && canSeeCase(access, found.parties) ? found : null;
+    });
+  }
+
+  list(filter: CaseFilter, principal: Principal, limit: number, after?: string): Promise<Page<Case>> {
+    return this.cases.findPage(filter, caseAccessOf(principal), limit, after ? decodeCursor(after) : undefined);
+  }
+
+  async readiness(id: string, event: string, principal: Principal): Promise<Readiness> {
+    return (await this.get(id, principal)).assessReadiness(event);
+  }
+
+  private visible(found: Case | undefined, principal: Principal): Case {
+    if (!found || !canSeeCase(caseAccessOf(principal), found.parties)) throw new NotFoundError('The case');
+    return found;
+  }
+}

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import { BadUserInputError, ConflictError, ForbiddenError } from '@ccsc/platform/errors';
+import type { Role } from '@ccsc/auth/principal';
+import { CaseEventDefinition, CaseTypeDefinition, findCaseType } from './case-type';
+import { generateCaseReference } from './case-reference';
+import type { Party } from './party';
+
+export interface CriterionAssessment {
+  id: string;
+  description: string;
+  met: boolean;
+  reason?: string;
+}
+
+export interface Readiness {
+  event: string;
+  ready: boolean;
+  criteria: CriterionAssessment[];
+  whatHappensNext: string;
+}
+
+export interface CaseProps {
+  id: string;
+  reference: string;
+  caseType: string;
+  state: string;
+  parties: Party[];
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+}
+
+export type NewParty = Omit<Party, 'id'>;
+
+/** The case aggregate: its state only changes through its case type's events. */
+export class Case {
+  private constructor(private props: CaseProps) {}
+
+  static create(input: { caseType: string; parties: NewParty[]; createdBy: string; now: Date; reference?: string }): Case {
+    const type = findCaseType(input.caseType);
+    if (!type) throw new BadUserInputError('Unknown case type', [{ field: 'caseType', message: `"${input.caseType}" is not a case type` }]);
+    return new Case({
+      id: randomUUID(),
+      reference: input.reference ?? generateCaseReference(),
+      caseType: type.id,
+      state: type.initialState,
+      parties: input.parties.map((p) => ({ ...p, id: randomUUID() })),
+      createdBy: input.createdBy,
+      createdAt: input.now,
+      updatedAt: input.now,
+      version: 1,
+    });
+  }
+
+  static restore(props: CaseProps): Case {
+    return new Case(props);
+  }
+
+  get snapshot(): Readonly<CaseProps> {
+    return this.props;
+  }
+
+  get id() {
+    return this.props.id;
+  }
+
+  get createdAt() {
+    return this.props.createdAt;
+  }
+
+  get parties(): readonly Party[] {
+    return this.props.parties;
+  }
+
+  get type(): CaseTypeDefinition {
+    const type = findCaseType(this.props.caseType);
+    if (!type) throw new Error(`Case ${this.props.id} has unknown case type ${this.props.caseType}`);
+    return type;
+  }
+
+  private event(eventId: string): CaseEventDefinition {
+    const event = this.type.events.find((e) => e.id === eventId);
+    if (!event) throw new BadUserInputError('Unknown event', [{ field: 'event', message: `"${eventId}" is not an event of ${this.type.name}` }]);
+    return event;
+  }
+
+  /** Each criterion of the event, met or not and why, and what happens next. */
+  assessReadiness(eventId: string): Readiness {
+    const event = this.event(eventId);
+    const criteria = event.readiness.map((c) => {
+      const reason = c.unmetBecause(this.props.parties);
+      return { id: c.id, description: c.description, met: reason === undefined, ...(reason ? { reason } : {}) };
+    });
+    return { event: event.id, ready: criteria.every((c) => c.met), criteria, whatHappensNext: event.whatHappensNext };
+  }
+
+  /** Moves the case on by one of its type's events, if the state, the caller's role and readiness allow it. */
+  trigger(eventId: string, callerRoles: readonly Role[], now: Date): { from: string; to: string } {
+    const event = this.event(eventId);
+    if (!callerRoles.some((r) => event.roles.includes(r))) throw new ForbiddenError(`Your role may not ${event.name.toLowerCase()}`);
+    if (!event.from.includes(this.props.state)) {
+      throw new ConflictError(`"${event.name}" is not possible while the case is ${this.props.state}`);
+    }
+    const readiness = this.assessReadiness(eventId);
+    if (!readiness.ready) {
+      throw new ConflictError(`The case is not ready: ${readiness.criteria.filter((c) => !c.met).map((c) => c.reason).join(' ')}`);
+    }
+    const from = this.props.state;
+    this.props = { ...this.props, state: event.to, updatedAt: now };
+    return { from, to: event.to };
+  }
+}

@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { ConflictError, CursorPosition, Page, toPage } from '@ccsc/platform';
+import { Case } from '../domain/case';
+import type { CaseAccess } from '../domain/case-access';
+import type { Party, PartyKind, PartyRole } from '../domain/party';
+import { CaseEntity, PartyEntity } from './case.entity';
+
+export interface CaseFilter {
+  state?: string;
+  caseType?: string;
+}
+
+/**
+ * Persistence of the case aggregate. Every method takes the EntityManager of the caller's
+ * transaction where it writes, because Nest-injected repositories do not join one by themselves.
+ */
+@Injectable()
+export class CaseRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async insert(manager: EntityManager, aggregate: Case): Promise<void> {
+    const s = aggregate.snapshot;
+    const entity = manager.create(CaseEntity, {
+      id: s.id,
+      reference: s.reference,
+      caseType: s.caseType,
+      state: s.state,
+      createdBy: s.createdBy,
+      createdAt: s.createdAt,
+      updatedAt: s.updatedAt,
+      version: s.version,
+      parties: s.parties.map((p, position) => toPartyEntity(s.id, p, position)),
+    });
+    try {
+      await manager.save(entity);
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505') throw new ConflictError('A case with this reference already exists');
+      throw error;
+    }
+  }
+
+  /** Saves a state change, refusing it when someone else changed the case since it was read. */
+  async updateState(manager: EntityManager, aggregate: Case): Promise<void> {
+    const s = aggregate.snapshot;
+    const result = await manager.update(CaseEntity, { id: s.id, version: s.version }, { state: s.state, updatedAt: s.updatedAt, version: s.version + 1 });
+    if (result.affected !== 1) throw new ConflictError('The case was changed by someone else; reload it and try again');
+  }
+
+  async findById(id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<Case | undefined> {
+    const query = this.baseQuery(manager).where('c.id = :id', { id });
+    if (lock) query.setLock('pessimistic_write', undefined, ['c']);
+    const entity = await query.getOne();
+    return entity ? toDomain(entity) : undefined;
+  }
+
+  async findByReference(reference: string): Promise<Case | undefined> {
+    const entity = await this.baseQuery(this.dataSource.manager).where('c.reference = :reference', { reference }).getOne();
+    return entity ? toDomain(entity) : undefined;
+  }
+
+  /** One query for many ids: federation resolves lists of cases through this. */
+  async findByIds(ids: readonly string[]): Promise<Case[]> {
+    if (ids.length === 0) return [];
+    const entities = await this.dataSource.manager.find(CaseEntity, { where: { id: In([...ids]) }, relations: { parties: true } });
+    return entities.map(toDomain);
+  }
+
+  /** Newest first, keyset-paginated, with the caller's access applied in SQL. */
+  async findPage(filter: CaseFilter, access: CaseAccess, limit: number, after?: CursorPosition): Promise<Page<Case>> {
+    const ids = this.dataSource.manager.createQueryBuilder(CaseEntity, 'c').select(['c.id', 'c.createdAt']);
+    if (filter.state) ids.andWhere('c.state = :state', { state: filter.state });
+    if (filter.caseType) ids.andWhere('c.caseType = :caseType', { caseType: filter.caseType });
+    applyAccess(ids, access);
+    if (after) {
+      ids.andWhere(new Brackets((w) => w.where('(c.createdAt, c.id) < (:afterAt, :afterId)', { afterAt: after.createdAt, afterId: after.id })));
+    }
+    const rows = await ids.orderBy('c.createdAt', 'DESC').addOrderBy('c.id', 'DESC').limit(limit + 1).getMany();
+    const byId = new Map((await this.findByIds(rows.map((r) => r.id))).map((c) => [c.id, c]));
+    return toPage(rows.flatMap((r) => byId.get(r.id) ?? []), limit);
+  }
+
+  private baseQuery(manager: EntityManager) {
+    return manager.createQueryBuilder(CaseEntity, 'c').leftJoinAndSelect('c.parties', 'p').orderBy('p.position', 'ASC');
+  }
+}
+
+function applyAccess(query: SelectQueryBuilder<CaseEntity>, access: CaseAccess): void {
+  switch (access.kind) {
+    case 'all':
+      return;
+    case 'organisation':
+      query.andWhere('EXISTS (SELECT 1 FROM case_parties ap WHERE ap.case_id = c.id AND ap.represented_by = :org)', { org: access.organisationId });
+      return;
+    case 'party':
+      query.andWhere('EXISTS (SELECT 1 FROM case_parties ap WHERE ap.case_id = c.id AND ap.user_id = :userId)', { userId: access.userId });
+      return;
+    case 'none':
+      query.andWhere('false');
+      return;
+  }
+}
+
+function toPartyEntity(caseId: string, p: Party, position: number): Partial<PartyEntity> {
+  return {
+    id: p.id,
+    caseId,
+    position,
+    role: p.role,
+    kind: p.kind,
+    name: p.name,
+    email: p.email ?? null,
+    phone: p.phone ?? null,
+    userId: p.userId ?? null,
+    representedBy: p.representedBy ?? null,
+  };
+}
+
+function toDomain(e: CaseEntity): Case {
+  return Case.restore({
+    id: e.id,
+    reference: e.reference,
+    caseType: e.caseType,
+    state: e.state,
+    createdBy: e.createdBy,
+    createdAt: e.createdAt,
+    updatedAt: e.updatedAt,
+    version: e.version,
+    parties: [...e.parties]
+      .sort((a, b) => a.position - b.position)
+      .map((p) => ({
+        id: p.id,
+        role: p.role as PartyRole,
+        kind: p.kind as PartyKind,
+        name: p.name,
+        ...(p.email ? { email: p.email } : {}),
+        ...(p.phone ? { phone: p.phone } : {}),
+        ...(p.userId ? { userId: p.userId } : {}),
+        ...(p.representedBy ? { representedBy: p.representedBy } : {}),
+      })),
+  });
+}

@@ -1,0 +1,24 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule, authOptionsFrom } from '@ccsc/auth';
+import { PlatformModule, ServiceConfig } from '@ccsc/platform';
+import { casesDatabase } from './data-source';
+import { CaseCommands } from './case/application/case.commands';
+import { CaseQueries } from './case/application/case.queries';
+import { CaseRepository } from './case/infrastructure/case.repository';
+import { CaseResolver } from './case/api/case.resolver';
+import { CaseController } from './case/api/case.controller';
+
+/** The resolvers of the cases subgraph; the supergraph composer builds the schema from these alone. */
+export const casesResolvers = [CaseResolver];
+
+@Module({})
+export class CasesModule {
+  static forRoot(config: ServiceConfig): DynamicModule {
+    return {
+      module: CasesModule,
+      imports: [PlatformModule.forRoot({ service: 'cases', config, database: casesDatabase }), AuthModule.forRoot(authOptionsFrom(config))],
+      controllers: [CaseController],
+      providers: [...casesResolvers, CaseCommands, CaseQueries, CaseRepository],
+    };
+  }
+}

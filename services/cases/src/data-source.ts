@@ -1,0 +1,14 @@
+import { DataSource } from 'typeorm';
+import { serviceDataSourceOptions, ServiceDataSourceParts } from '@ccsc/platform';
+import { CaseEntity, PartyEntity } from './case/infrastructure/case.entity';
+import { CreateCases1732300000000 } from './migrations/1732300000000-create-cases';
+
+/** The cases database: the app, `npm run migrate` and the tests all use this one definition. */
+export const casesDatabase: ServiceDataSourceParts = {
+  entities: [CaseEntity, PartyEntity],
+  migrations: [CreateCases1732300000000],
+};
+
+export function casesDataSource(url: string): DataSource {
+  return new DataSource(serviceDataSourceOptions(url, casesDatabase));
+}

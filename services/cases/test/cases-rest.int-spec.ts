@@ -1,0 +1,160 @@
+import request from 'supertest';
+import type { INestApplication } from '@nestjs/common';
+import { bearer } from '@ccsc/testing';
+import { claim, startCasesApp } from './cases-app';
+
+describe('cases REST API', () => {
+  let app: INestApplication;
+  let close: () => Promise<void>;
+  let caseworker: string;
+
+  beforeAll(async () => {
+    ({ app, close } = await startCasesApp());
+    caseworker = await bearer('caseworker');
+  });
+  afterAll(() => close());
+
+  const http = () => request(app.getHttpServer());
+  const count = async () => (await http().get('/api/v1/cases?limit=100').set('Authorization', caseworker)).body.items.length;
+
+  it('creates a case and reads it back by id and by reference, with or without dashes', async () => {
+    const created = await http().post('/api/v1/cases').set('Authorization', caseworker).send(claim()).expect(201);
+    expect(created.headers.location).toBe(`/api/v1/cases/${created.body.id}`);
+    expect(created.body).toMatchObject({ caseType: 'civil-money-claim', state: 'Draft' });
+    expect(created.body.reference).toMatch(/^\d{4}-\d{4}-\d{4}-\d{4}$/);
+    expect(created.body.parties.map((p: { name: string }) => p.name)).toEqual(['Alex Claimant', 'Widgets Ltd']);
+
+    const byId = await http().get(`/api/v1/cases/${created.body.id}`).set('Authorization', caseworker).expect(200);
+    expect(byId.body).toEqual(created.body);
+    const digits = created.body.reference.replace(/-/g, '');
+    for (const ref of [created.body.reference, digits]) {
+      const byRef = await http().get(`/api/v1/cases/${ref}`).set('Authorization', caseworker).expect(200);
+      expect(byRef.body.id).toBe(created.body.id);
+    }
+  });
+
+  it('refuses calls without a valid token with problem+json', async () => {
+    const res = await http().get('/api/v1/cases').expect(401);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
+    await http().get('/api/v1/cases').set('Authorization', 'Bearer not-a-token').expect(401);
+  });
+
+  it('rejects invalid input with field errors and creates nothing', async () => {
+    const before = await count();
+    const missing = await http().post('/api/v1/cases').set('Authorization', caseworker).send({ caseType: 'civil-money-claim' }).expect(400);
+    expect(missing.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(missing.body).toMatchObject({ type: 'urn:ccsc:problem:invalid-input', status: 400, code: 'BAD_USER_INPUT' });
+    expect(missing.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'parties' })]));
+
+    const unknown = await http().post('/api/v1/cases').set('Authorization', caseworker).send(claim({ priority: 'high' })).expect(400);
+    expect(unknown.body.errors).toEqual([{ field: 'priority', message: 'property priority should not exist' }]);
+
+    const nested = claim();
+    (nested.parties as Record<string, unknown>[])[0] = { role: 'wizard', kind: 'person', name: '' };
+    const bad = await http().post('/api/v1/cases').set('Authorization', caseworker).send(nested).expect(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['parties.0.role', 'parties.0.name']));
+
+    const badType = await http().post('/api/v1/cases').set('Authorization', caseworker).send(claim({ caseType: 'nope' })).expect(400);
+    expect(badType.body.errors).toEqual([{ field: 'caseType', message: '"nope" is not a case type' }]);
+
+    const huge = await http()
+      .post('/api/v1/cases')
+      .set('Authorization', caseworker)
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify(claim({ padding: 'x'.repeat(10 * 1024 * 1024) })))
+      .expect(413);
+    expect(huge.body).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', status: 413 });
+
+    const malformed = await http().post('/api/v1/cases').set('Authorization', caseworker).set('Content-Type', 'application/json').send('{"caseType":').expect(400);
+    expect(malformed.body.code).toBe('BAD_USER_INPUT');
+
+    expect(await count()).toBe(before);
+  });
+
+  it('rejects a malformed reference as bad input and an unknown one as not found', async () => {
+    const malformed = await http().get('/api/v1/cases/1234-5678-9012-3450').set('Authorization', caseworker).expect(400);
+    expect(malformed.body.errors[0].field).toBe('reference');
+    await http().get('/api/v1/cases/1234-5678-9012-3452').set('Authorization', caseworker).expect(404);
+    await http().get('/api/v1/cases/00000000-0000-4000-8000-000000000000').set('Authorization', caseworker).expect(404);
+  });
+
+  it('shows a professional only the cases their organisation represents', async () => {
+    const orgA = await bearer('professional', { org: 'org-a' });
+    const orgB = await bearer('professional', { org: 'org-b' });
+    const mine = await http().post('/api/v1/cases').set('Authorization', orgA).send(claim()).expect(201);
+
+    await http().get(`/api/v1/cases/${mine.body.id}`).set('Authorization', orgB).expect(404);
+    await http().get(`/api/v1/cases/${mine.body.reference}`).set('Authorization', orgB).expect(404);
+    await http().post(`/api/v1/cases/${mine.body.id}/events`).set('Authorization', orgB).send({ event: 'submit' }).expect(404);
+    const listB = await http().get('/api/v1/cases').set('Authorization', orgB).expect(200);
+    expect(listB.body.items.map((c: { id: string }) => c.id)).not.toContain(mine.body.id);
+
+    await http().get(`/api/v1/cases/${mine.body.id}`).set('Authorization', orgA).expect(200);
+    const forbidden = await http().post('/api/v1/cases').set('Authorization', orgB).send(claim()).expect(403);
+    expect(forbidden.body.code).toBe('FORBIDDEN');
+  });
+
+  it('shows a citizen only the cases they are party to', async () => {
+    const alice = await bearer('citizen', { sub: 'citizen-alice' });
+    const bob = await bearer('citizen', { sub: 'citizen-bob' });
+    const own = await http()
+      .post('/api/v1/cases')
+      .set('Authorization', alice)
+      .send(claim({ parties: [{ role: 'claimant', kind: 'person', name: 'Alice' }, { role: 'defendant', kind: 'person', name: 'Dan' }] }))
+      .expect(201);
+    await http().get(`/api/v1/cases/${own.body.id}`).set('Authorization', alice).expect(200);
+    await http().get(`/api/v1/cases/${own.body.id}`).set('Authorization', bob).expect(404);
+    const list = await http().get('/api/v1/cases').set('Authorization', alice).expect(200);
+    expect(list.body.items.map((c: { id: string }) => c.id)).toEqual([own.body.id]);
+  });
+
+  it('assesses readiness and submits a case only when it is ready', async () => {
+    const lonely = await http()
+      .post('/api/v1/cases')
+      .set('Authorization', caseworker)
+      .send(claim({ parties: [{ role: 'claimant', kind: 'person', name: 'Only Me' }] }))
+      .expect(201);
+    const readiness = await http().get(`/api/v1/cases/${lonely.body.id}/readiness?event=submit`).set('Authorization', caseworker).expect(200);
+    expect(readiness.body).toMatchObject({ event: 'submit', ready: false });
+    expect(readiness.body.criteria).toEqual([
+      expect.objectContaining({ id: 'has-applicant', met: true }),
+      expect.objectContaining({ id: 'has-respondent', met: false, reason: expect.stringContaining('respondent') }),
+    ]);
+    const refused = await http().post(`/api/v1/cases/${lonely.body.id}/events`).set('Authorization', caseworker).send({ event: 'submit' }).expect(409);
+    expect(refused.body.code).toBe('CONFLICT');
+
+    const ready = await http().post('/api/v1/cases').set('Authorization', caseworker).send(claim()).expect(201);
+    const submitted = await http().post(`/api/v1/cases/${ready.body.id}/events`).set('Authorization', caseworker).send({ event: 'submit' }).expect(200);
+    expect(submitted.body.state).toBe('Submitted');
+    const again = await http().post(`/api/v1/cases/${ready.body.id}/events`).set('Authorization', caseworker).send({ event: 'submit' }).expect(409);
+    expect(again.body.detail).toContain('Submitted');
+  });
+
+  it('pages through cases newest first with a cursor, without repeats', async () => {
+    for (let i = 0; i < 5; i++) await http().post('/api/v1/cases').set('Authorization', caseworker).send(claim()).expect(201);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: request.Response = await http()
+        .get(`/api/v1/cases?limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+        .set('Authorization', caseworker)
+        .expect(200);
+      expect(res.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...res.body.items.map((c: { id: string }) => c.id));
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBe(await count());
+    await http().get('/api/v1/cases?cursor=garbage').set('Authorization', caseworker).expect(400);
+    await http().get('/api/v1/cases?limit=1000').set('Authorization', caseworker).expect(400);
+  });
+
+  it('serves health and its OpenAPI document without a token', async () => {
+    await http().get('/health/live').expect(200);
+    const ready = await http().get('/health/ready').expect(200);
+    expect(ready.body.checks.database).toEqual({ ok: true, details: { migrationsPending: false } });
+    const openapi = await http().get('/openapi.json').expect(200);
+    expect(Object.keys(openapi.body.paths)).toEqual(expect.arrayContaining(['/api/v1/cases', '/api/v1/cases/{idOrReference}']));
+  });
+});
