@@ -26,6 +26,8 @@ module.exports = [
             { sourceTag: 'type:lib', notDependOnLibsWithTags: ['type:app', 'type:tool'] },
             { sourceTag: 'type:app', notDependOnLibsWithTags: ['type:tool'] },
             { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['*'] },
+            // The platform's end-to-end tests start real services and the gateway together.
+            { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['*'] },
           ],
         },
       ],

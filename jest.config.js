@@ -18,11 +18,11 @@ const common = {
 
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,services,gateway,tools}/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,services,gateway,tools,e2e}/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{libs,services,gateway,tools}/**/*.int-spec.ts'],
+      testMatch: ['<rootDir>/{libs,services,gateway,tools,e2e}/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.js',
       globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.js',
       testTimeout: 120_000,
@@ -30,7 +30,7 @@ module.exports = {
     {
       ...common,
       displayName: 'e2e',
-      testMatch: ['<rootDir>/{libs,services,gateway,tools}/**/*.e2e-spec.ts'],
+      testMatch: ['<rootDir>/{libs,services,gateway,tools,e2e}/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.js',
       globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.js',
       testTimeout: 120_000,

@@ -14,15 +14,17 @@ export class AuthMiddleware implements NestMiddleware {
   constructor(@Inject(TokenVerifier) private readonly verifier: TokenVerifier) {}
 
   async use(req: Request & AuthenticatedRequest, res: Response, next: NextFunction) {
+    // Mounted on a wildcard, req.path is relative to the mount: the original URL is what was asked for.
+    const graphql = req.originalUrl.split('?')[0] === '/graphql';
     try {
       const token = TokenVerifier.bearerOf(req.headers.authorization);
       if (token) req.principal = await this.verifier.verify(token);
-      else if (req.path === '/graphql') throw new UnauthenticatedError();
+      else if (graphql) throw new UnauthenticatedError();
       next();
     } catch (error) {
       const appError = toAppError(error);
       res.setHeader('WWW-Authenticate', 'Bearer');
-      if (req.path === '/graphql') {
+      if (graphql) {
         res.status(401).json({ errors: [{ message: appError.message, extensions: { code: appError.code } }] });
       } else {
         res.status(401).type(PROBLEM_CONTENT_TYPE).json(problemDetails(appError, req.originalUrl));

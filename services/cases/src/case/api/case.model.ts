@@ -8,7 +8,7 @@ import { PartyKindEnum, PartyRoleEnum } from './case.inputs';
 
 // Response shapes: GraphQL object types that double as the REST/OpenAPI response schema.
 
-@ObjectType({ description: 'A person or organisation taking part in a case.' })
+@ObjectType('Party', { description: 'A person or organisation taking part in a case.' })
 export class PartyModel {
   @Field(() => ID) @ApiProperty() id!: string;
   @Field(() => PartyRoleEnum) @ApiProperty({ enum: PARTY_ROLES }) role!: PartyRole;
@@ -51,7 +51,7 @@ export class CaseModel {
 
 export const CaseConnection = ConnectionType(CaseModel, 'Case');
 
-@ObjectType({ description: 'Whether one readiness criterion of an event is met, and if not, why.' })
+@ObjectType('CriterionAssessment', { description: 'Whether one readiness criterion of an event is met, and if not, why.' })
 export class CriterionAssessmentModel {
   @Field() @ApiProperty() id!: string;
   @Field() @ApiProperty() description!: string;
@@ -59,7 +59,7 @@ export class CriterionAssessmentModel {
   @Field({ nullable: true, description: 'What is missing, in plain words.' }) @ApiPropertyOptional() reason?: string;
 }
 
-@ObjectType({ description: 'Whether a case is ready for an event, and what happens next.' })
+@ObjectType('Readiness', { description: 'Whether a case is ready for an event, and what happens next.' })
 export class ReadinessModel {
   @Field() @ApiProperty() event!: string;
   @Field() @ApiProperty() ready!: boolean;

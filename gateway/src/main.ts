@@ -1,0 +1,20 @@
+import { runMain } from '@ccsc/platform';
+import { readGatewayConfig } from './config';
+import { createGateway } from './gateway';
+
+runMain(async () => {
+  const config = readGatewayConfig();
+  const gateway = await createGateway(config);
+  const url = await gateway.listen();
+  process.stdout.write(`${JSON.stringify({ level: 'info', service: 'gateway', msg: `listening on ${url}` })}\n`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    setTimeout(() => process.exit(1), config.SHUTDOWN_GRACE_MS).unref();
+    await gateway.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
+});
