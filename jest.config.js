@@ -17,6 +17,10 @@ const common = {
 };
 
 module.exports = {
+  // A worker that has run a file holding a Nest app is replaced before the next file: in a reused
+  // process, decorator metadata recorded by one file's modules (e.g. `design:type` Boolean) can come
+  // from another file's realm, and @nestjs/graphql then fails to map it.
+  workerIdleMemoryLimit: '64MB',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,services,gateway,tools,e2e}/**/*.spec.ts'] },
     {

@@ -16,6 +16,8 @@ export class MergedOpenApi {
   async document(): Promise<OpenAPIObject> {
     if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.document;
     const parts = await Promise.all(Object.entries(this.services).map(async ([name, url]) => [name, await fetchDocument(url)] as const));
+    const schemas: Record<string, unknown> = {};
+    const tags: { name: string }[] = [];
     const document: OpenAPIObject = {
       openapi: '3.0.0',
       info: {
@@ -25,9 +27,9 @@ export class MergedOpenApi {
       },
       servers: [{ url: '/' }],
       paths: {},
-      components: { schemas: {}, securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+      components: { schemas: schemas as never, securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
       security: [{ bearer: [] }],
-      tags: [],
+      tags,
     };
     const unavailable: string[] = [];
     for (const [name, part] of parts) {
@@ -36,8 +38,8 @@ export class MergedOpenApi {
         continue;
       }
       Object.assign(document.paths, part.paths);
-      Object.assign(document.components!.schemas!, part.components?.schemas ?? {});
-      document.tags!.push(...(part.tags ?? []));
+      Object.assign(schemas, part.components?.schemas ?? {});
+      tags.push(...(part.tags ?? []));
     }
     if (unavailable.length) Object.assign(document.info, { 'x-unavailable-services': unavailable });
     this.cached = { at: Date.now(), document };

@@ -49,7 +49,8 @@ export function loggerParams(service: string, level: string): Params {
         res.setHeader(CORRELATION_HEADER, id);
         return id;
       },
-      customAttributeKeys: { reqId: 'correlationId' },
+      // Bound to the request's child logger, so every line logged while serving it carries the id.
+      customProps: (req: IncomingMessage & { id?: unknown }) => ({ correlationId: String(req.id) }),
       autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
       serializers: {
         req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
