@@ -1,4 +1,4 @@
-import { INestApplication, Type } from '@nestjs/common';
+import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
@@ -22,7 +22,7 @@ export const OPENAPI_PATH = '/openapi.json';
  * JSON body, no framework banner, and its OpenAPI document at /openapi.json
  * (the gateway merges these into /api/docs).
  */
-export async function createServiceApp(rootModule: Type<unknown> | ReturnType<typeof Object>, options: ServiceAppOptions) {
+export async function createServiceApp(rootModule: Type<unknown> | DynamicModule, options: ServiceAppOptions) {
   const app = await NestFactory.create<NestExpressApplication>(rootModule, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: options.config.BODY_LIMIT });

@@ -10,8 +10,6 @@ export class ConfigError extends Error {
 
 export interface Setting<T> {
   readonly description: string;
-  /** Shown in the configuration table; undefined means the variable is required. */
-  readonly defaultText?: string;
   parse(raw: string | undefined, name: string): T;
 }
 
@@ -21,15 +19,9 @@ export type Config<S extends ConfigSpec> = { readonly [K in keyof S]: S[K] exten
 
 class Invalid extends Error {}
 
-function setting<T>(
-  description: string,
-  fallback: T | undefined,
-  convert: (raw: string) => T,
-  defaultText = fallback === undefined ? undefined : String(fallback),
-): Setting<T> {
+function setting<T>(description: string, fallback: T | undefined, convert: (raw: string) => T): Setting<T> {
   return {
     description,
-    defaultText,
     parse(raw) {
       if (raw === undefined || raw.trim() === '') {
         if (fallback === undefined) throw new Invalid('is required');
@@ -45,7 +37,6 @@ export const env = {
 
   optional: (description: string): Setting<string | undefined> => ({
     description,
-    defaultText: '(unset)',
     parse: (raw) => (raw === undefined || raw.trim() === '' ? undefined : raw.trim()),
   }),
 
@@ -86,16 +77,11 @@ export const env = {
 
   optionalUrl: (description: string, protocols: string[]): Setting<string | undefined> => {
     const inner = env.url(description, protocols);
-    return { description, defaultText: '(unset)', parse: (raw, name) => (raw?.trim() ? inner.parse(raw, name) : undefined) };
+    return { description, parse: (raw, name) => (raw?.trim() ? inner.parse(raw, name) : undefined) };
   },
 
   list: (description: string, fallback?: string[]) =>
-    setting(
-      description,
-      fallback,
-      (raw) => raw.split(',').map((s) => s.trim()).filter(Boolean),
-      fallback?.join(','),
-    ),
+    setting(description, fallback, (raw) => raw.split(',').map((s) => s.trim()).filter(Boolean)),
 };
 
 /** Reads and validates every setting of the spec, reporting all the bad ones at once. */
@@ -114,9 +100,3 @@ export function readConfig<S extends ConfigSpec>(spec: S, source: Source = proce
   return Object.freeze(values) as Config<S>;
 }
 
-/** Markdown rows for the README's configuration table. */
-export function describeConfig(spec: ConfigSpec): string {
-  return Object.entries(spec)
-    .map(([name, s]) => `| \`${name}\` | ${s.defaultText === undefined ? '(required)' : `\`${s.defaultText}\``} | ${s.description} |`)
-    .join('\n');
-}
