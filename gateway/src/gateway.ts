@@ -10,7 +10,7 @@ import express, { NextFunction, Request, Response } from 'express';
 import { pinoHttp } from 'pino-http';
 import { authOptionsFrom, Principal, TokenVerifier } from '@ccsc/auth';
 import {
-  formatGraphQLError, loggerParams, NotFoundError, problemDetails, PROBLEM_CONTENT_TYPE, toAppError, UnauthenticatedError,
+  formatGraphQLError, loggerParams, NotFoundError, sendError, toAppError, UnauthenticatedError,
 } from '@ccsc/platform';
 import { GatewayConfig, serviceUrlOf } from './config';
 import { aliasLimit, depthLimit } from './graphql-limits';
@@ -102,13 +102,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const appError = toAppError(error);
     if (appError.code === 'INTERNAL_SERVER_ERROR') req.log?.error({ err: error }, 'unhandled error');
-    const problem = problemDetails(appError, req.originalUrl, String((req as GatewayRequest).id));
-    if (appError.code === 'UNAUTHENTICATED') res.setHeader('WWW-Authenticate', 'Bearer');
-    if (req.path.startsWith('/graphql')) {
-      res.status(problem.status).json({ errors: [{ message: appError.message, extensions: { code: appError.code } }] });
-    } else {
-      res.status(problem.status).type(PROBLEM_CONTENT_TYPE).json(problem);
-    }
+    sendError(req, res, appError);
   });
 
   return {

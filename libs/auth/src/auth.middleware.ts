@@ -1,6 +1,6 @@
 import { Inject, Injectable, NestMiddleware } from '@nestjs/common';
 import type { Request, Response, NextFunction } from 'express';
-import { problemDetails, PROBLEM_CONTENT_TYPE, toAppError, UnauthenticatedError } from '@ccsc/platform';
+import { sendError, toAppError, UnauthenticatedError } from '@ccsc/platform';
 import { TokenVerifier } from './token-verifier';
 import type { AuthenticatedRequest } from './request-context';
 
@@ -22,13 +22,7 @@ export class AuthMiddleware implements NestMiddleware {
       else if (graphql) throw new UnauthenticatedError();
       next();
     } catch (error) {
-      const appError = toAppError(error);
-      res.setHeader('WWW-Authenticate', 'Bearer');
-      if (graphql) {
-        res.status(401).json({ errors: [{ message: appError.message, extensions: { code: appError.code } }] });
-      } else {
-        res.status(401).type(PROBLEM_CONTENT_TYPE).json(problemDetails(appError, req.originalUrl));
-      }
+      sendError(req, res, toAppError(error));
     }
   }
 }

@@ -4,6 +4,7 @@ export * from './errors/app-error';
 export * from './errors/to-app-error';
 export * from './errors/ids';
 export * from './errors/problem-details';
+export * from './errors/error-response';
 export * from './errors/graphql-error';
 export * from './errors/all-exceptions.filter';
 export * from './errors/validation.pipe';

@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import { GqlContextType } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import { toAppError } from './to-app-error';
-import { problemDetails, PROBLEM_CONTENT_TYPE } from './problem-details';
+import { sendError } from './error-response';
 import { toGraphQLError } from './graphql-error';
 
 /** One error mapping for every REST and GraphQL entry point of a service. */
@@ -19,9 +19,6 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (host.getType<GqlContextType>() === 'graphql') return toGraphQLError(error);
 
     const http = host.switchToHttp();
-    const request = http.getRequest<Request & { id?: string }>();
-    const response = http.getResponse<Response>();
-    const problem = problemDetails(error, request.originalUrl, request.id ? String(request.id) : undefined);
-    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).json(problem);
+    sendError(http.getRequest<Request>(), http.getResponse<Response>(), error);
   }
 }
