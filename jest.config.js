@@ -21,6 +21,8 @@ module.exports = {
   // process, decorator metadata recorded by one file's modules (e.g. `design:type` Boolean) can come
   // from another file's realm, and @nestjs/graphql then fails to map it.
   workerIdleMemoryLimit: '64MB',
+  // Jest reads the timeout only here, not per project; integration tests wait on real infrastructure.
+  testTimeout: 120_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,services,gateway,tools,e2e}/**/*.spec.ts'] },
     {
@@ -29,7 +31,6 @@ module.exports = {
       testMatch: ['<rootDir>/{libs,services,gateway,tools,e2e}/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.js',
       globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.js',
-      testTimeout: 120_000,
     },
     {
       ...common,
@@ -37,7 +38,6 @@ module.exports = {
       testMatch: ['<rootDir>/{libs,services,gateway,tools,e2e}/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.js',
       globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.js',
-      testTimeout: 120_000,
     },
   ],
 };

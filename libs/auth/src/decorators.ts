@@ -15,3 +15,9 @@ export const CurrentPrincipal = createParamDecorator((_: unknown, context: Execu
   if (!principal) throw new UnauthenticatedError();
   return principal;
 });
+
+/** The correlation id of the current request (set by the logging middleware from the caller's header or anew). */
+export const CorrelationId = createParamDecorator((_: unknown, context: ExecutionContext): string | undefined => {
+  const id = (requestOf(context) as { id?: unknown }).id;
+  return id === undefined ? undefined : String(id);
+});

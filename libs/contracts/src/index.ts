@@ -1,1 +1,5 @@
 export * from './services';
+export * from './topics';
+export * from './envelope';
+export * from './event-type';
+export * from './events/cases.events';

@@ -3,3 +3,7 @@ export * from './test-database';
 export * from './test-env';
 export * from './tokens';
 export * from './service-env';
+export * from './eventually';
+export * from './kafka/kafka-broker';
+export * from './kafka/kafka-test';
+export * from './kafka/resolve-kafka';

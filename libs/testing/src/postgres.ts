@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '@ccsc/platform';
+import { dockerReachable } from './docker';
 
 export interface ResolvedPostgres {
   /** URL of a server's `postgres` database; tests create their own databases on it. */
@@ -37,16 +38,6 @@ export async function resolvePostgres(): Promise<ResolvedPostgres> {
   };
 }
 
-async function dockerReachable(): Promise<boolean> {
-  if (!process.env.DOCKER_HOST && !existsSync('/var/run/docker.sock')) return false;
-  try {
-    const { getContainerRuntimeClient } = await import('testcontainers');
-    await getContainerRuntimeClient();
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -1,6 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule, authOptionsFrom } from '@ccsc/auth';
-import { PlatformModule, ServiceConfig } from '@ccsc/platform';
+import { PlatformModule } from '@ccsc/platform';
+import { MessagingModule } from '@ccsc/messaging';
+import type { CasesConfig } from './config';
+import { TimelineQueries } from './timeline/infrastructure/timeline.queries';
+import { CaseEventsConsumer } from './timeline/consumers/case-events.consumer';
 import { casesDatabase } from './data-source';
 import { CaseCommands } from './case/application/case.commands';
 import { CaseQueries } from './case/application/case.queries';
@@ -13,12 +17,16 @@ export const casesResolvers = [CaseResolver];
 
 @Module({})
 export class CasesModule {
-  static forRoot(config: ServiceConfig): DynamicModule {
+  static forRoot(config: CasesConfig): DynamicModule {
     return {
       module: CasesModule,
-      imports: [PlatformModule.forRoot({ service: 'cases', config, database: casesDatabase }), AuthModule.forRoot(authOptionsFrom(config))],
+      imports: [
+        PlatformModule.forRoot({ service: 'cases', config, database: casesDatabase }),
+        AuthModule.forRoot(authOptionsFrom(config)),
+        MessagingModule.forRoot({ service: 'cases', config }),
+      ],
       controllers: [CaseController],
-      providers: [...casesResolvers, CaseCommands, CaseQueries, CaseRepository],
+      providers: [...casesResolvers, CaseCommands, CaseQueries, CaseRepository, TimelineQueries, CaseEventsConsumer],
     };
   }
 }

@@ -1,5 +1,6 @@
 import { readConfig, serviceSettings } from '@ccsc/platform';
+import { messagingSettings } from '@ccsc/messaging';
 
-/** The cases service has no settings of its own yet beyond the platform's. */
-export const casesSettings = { ...serviceSettings };
+export const casesSettings = { ...serviceSettings, ...messagingSettings };
 export const readCasesConfig = (source: Record<string, string | undefined> = process.env) => readConfig(casesSettings, source);
+export type CasesConfig = ReturnType<typeof readCasesConfig>;

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
-import { bearer } from '@ccsc/testing';
+import { bearer, eventually } from '@ccsc/testing';
 import { claim, startCasesApp } from './cases-app';
 
 describe('cases REST API', () => {
@@ -150,10 +150,23 @@ describe('cases REST API', () => {
     await http().get('/api/v1/cases?limit=1000').set('Authorization', caseworker).expect(400);
   });
 
+  it("records the case's own events on its timeline, through the outbox and the inbox", async () => {
+    const created = await http().post('/api/v1/cases').set('Authorization', caseworker).send(claim()).expect(201);
+    await http().post(`/api/v1/cases/${created.body.id}/events`).set('Authorization', caseworker).send({ event: 'submit' }).expect(200);
+    const timeline = await eventually(async () => {
+      const res = await http().get(`/api/v1/cases/${created.body.id}/timeline`).set('Authorization', caseworker).expect(200);
+      expect(res.body).toHaveLength(2);
+      return res.body as { type: string; summary: string; actor: string }[];
+    });
+    expect(timeline.map((e) => e.type)).toEqual(['cases.case-created.v1', 'cases.case-state-changed.v1']);
+    expect(timeline[1]).toMatchObject({ summary: 'submit: Draft → Submitted', actor: 'caseworker-user' });
+  });
+
   it('serves health and its OpenAPI document without a token', async () => {
     await http().get('/health/live').expect(200);
     const ready = await http().get('/health/ready').expect(200);
     expect(ready.body.checks.database).toEqual({ ok: true, details: { migrationsPending: false } });
+    expect(ready.body.checks.events.details).toMatchObject({ outbox: { unpublished: 0 }, deadLetters: 0 });
     const openapi = await http().get('/openapi.json').expect(200);
     expect(Object.keys(openapi.body.paths)).toEqual(expect.arrayContaining(['/api/v1/cases', '/api/v1/cases/{idOrReference}']));
   });

@@ -1,13 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
+import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import { assertUuid, isUuid, pageSize } from '@ccsc/platform';
 import { CaseCommands } from '../application/case.commands';
 import { CaseQueries } from '../application/case.queries';
 import { CaseModel, CasePageModel, ReadinessModel } from './case.model';
 import { CreateCaseInput, ListCasesQuery, TriggerCaseEventBody } from './case.inputs';
 import { CASE_CREATORS, CASE_READERS } from './case.resolver';
+import { TimelineEntryModel } from '../../timeline/api/timeline.model';
+import { TimelineQueries } from '../../timeline/infrastructure/timeline.queries';
 
 /** Partner REST API for cases, version 1. Errors are RFC 9457 problem+json. */
 @ApiTags('cases')
@@ -16,6 +18,7 @@ export class CaseController {
   constructor(
     private readonly commands: CaseCommands,
     private readonly queries: CaseQueries,
+    private readonly timelines: TimelineQueries,
   ) {}
 
   @Post()
@@ -23,8 +26,13 @@ export class CaseController {
   @ApiOperation({ summary: 'Open a case' })
   @ApiCreatedResponse({ type: CaseModel })
   @ApiBadRequestResponse({ description: 'Invalid input (problem+json with field errors)' })
-  async create(@Body() body: CreateCaseInput, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response) {
-    const created = CaseModel.from(await this.commands.create(body, principal));
+  async create(
+    @Body() body: CreateCaseInput,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: Response,
+    @CorrelationId() correlationId?: string,
+  ) {
+    const created = CaseModel.from(await this.commands.create(body, principal, correlationId));
     res.location(`/api/v1/cases/${created.id}`);
     return created;
   }
@@ -64,7 +72,15 @@ export class CaseController {
   @Roles(...CASE_CREATORS)
   @ApiOperation({ summary: "Trigger an event of the case's type" })
   @ApiOkResponse({ type: CaseModel })
-  async trigger(@Param('id') id: string, @Body() body: TriggerCaseEventBody, @CurrentPrincipal() principal: Principal) {
-    return CaseModel.from(await this.commands.triggerEvent(assertUuid(id), body.event, principal));
+  async trigger(@Param('id') id: string, @Body() body: TriggerCaseEventBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+    return CaseModel.from(await this.commands.triggerEvent(assertUuid(id), body.event, principal, correlationId));
+  }
+
+  @Get(':id/timeline')
+  @Roles(...CASE_READERS)
+  @ApiOperation({ summary: 'Everything that happened to the case, from any service, oldest first' })
+  @ApiOkResponse({ type: [TimelineEntryModel] })
+  async timeline(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    return this.timelines.forCase((await this.queries.get(assertUuid(id), principal)).id);
   }
 }

@@ -1,11 +1,13 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { CurrentPrincipal, Principal, Roles, Role, AuthenticatedRequest } from '@ccsc/auth';
+import { AuthenticatedRequest, CorrelationId, CurrentPrincipal, Principal, Role, Roles } from '@ccsc/auth';
 import { assertUuid, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize, requestLoader, toConnection, UnauthenticatedError } from '@ccsc/platform';
 import { CaseCommands } from '../application/case.commands';
 import { CaseQueries } from '../application/case.queries';
 import { CaseConnection, CaseModel, ReadinessModel } from './case.model';
 import { CaseFilterInput, CreateCaseInput, TriggerCaseEventInput } from './case.inputs';
 import type { Case } from '../domain/case';
+import { TimelineEntryModel } from '../../timeline/api/timeline.model';
+import { TimelineQueries } from '../../timeline/infrastructure/timeline.queries';
 
 /** Everyone who may work with cases; which cases each sees is decided by CaseQueries. */
 export const CASE_READERS: Role[] = ['citizen', 'professional', 'caseworker', 'team-leader', 'judiciary', 'system'];
@@ -16,6 +18,7 @@ export class CaseResolver {
   constructor(
     private readonly commands: CaseCommands,
     private readonly queries: CaseQueries,
+    private readonly timelines: TimelineQueries,
   ) {}
 
   @Query(() => CaseModel, { description: 'A case by id.' })
@@ -44,19 +47,24 @@ export class CaseResolver {
 
   @Mutation(() => CaseModel, { description: 'Opens a case in its initial state.' })
   @Roles(...CASE_CREATORS)
-  async createCase(@Args('input') input: CreateCaseInput, @CurrentPrincipal() principal: Principal) {
-    return CaseModel.from(await this.commands.create(input, principal));
+  async createCase(@Args('input') input: CreateCaseInput, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+    return CaseModel.from(await this.commands.create(input, principal, correlationId));
   }
 
   @Mutation(() => CaseModel, { description: "Triggers an event of the case's type, if the case is ready for it." })
   @Roles(...CASE_CREATORS)
-  async triggerCaseEvent(@Args('input') input: TriggerCaseEventInput, @CurrentPrincipal() principal: Principal) {
-    return CaseModel.from(await this.commands.triggerEvent(input.caseId, input.event, principal));
+  async triggerCaseEvent(@Args('input') input: TriggerCaseEventInput, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+    return CaseModel.from(await this.commands.triggerEvent(input.caseId, input.event, principal, correlationId));
   }
 
   @ResolveField(() => ReadinessModel, { description: 'Whether the case is ready for an event, and what is missing.' })
   async readiness(@Parent() parent: CaseModel, @Args('event') event: string, @CurrentPrincipal() principal: Principal) {
     return ReadinessModel.from(await this.queries.readiness(parent.id, event, principal));
+  }
+
+  @ResolveField(() => [TimelineEntryModel], { description: 'Everything that happened to the case, from any service, oldest first.' })
+  async timeline(@Parent() parent: CaseModel, @CurrentPrincipal() principal: Principal) {
+    return this.timelines.forCase((await this.queries.get(parent.id, principal)).id);
   }
 
   /**

@@ -6,13 +6,15 @@ import { hasRole, isStaff, Principal } from '@ccsc/auth';
 import { Case, NewParty } from '../domain/case';
 import { canSeeCase, caseAccessOf } from '../domain/case-access';
 import { CaseRepository } from '../infrastructure/case.repository';
+import { caseCreatedV1, caseStateChangedV1 } from '@ccsc/contracts';
+import { appendToOutbox } from '@ccsc/messaging';
 
 export interface CreateCaseCommand {
   caseType: string;
   parties: NewParty[];
 }
 
-/** Use cases that change cases; each runs in one transaction. */
+/** Use cases that change cases; each runs in one transaction with the events it publishes (outbox). */
 @Injectable()
 export class CaseCommands {
   constructor(
@@ -20,20 +22,31 @@ export class CaseCommands {
     private readonly cases: CaseRepository,
   ) {}
 
-  async create(command: CreateCaseCommand, principal: Principal, now = new Date()): Promise<Case> {
+  async create(command: CreateCaseCommand, principal: Principal, correlationId?: string, now = new Date()): Promise<Case> {
     const parties = partiesFor(command.parties, principal);
     const aggregate = Case.create({ caseType: command.caseType, parties, createdBy: principal.sub, now });
-    await this.dataSource.transaction((manager) => this.cases.insert(manager, aggregate));
+    const s = aggregate.snapshot;
+    await this.dataSource.transaction(async (manager) => {
+      await this.cases.insert(manager, aggregate);
+      await appendToOutbox(
+        manager,
+        [{ type: caseCreatedV1, subject: s.id, data: { caseId: s.id, reference: s.reference, caseType: s.caseType, state: s.state } }],
+        { correlationId, actor: principal.sub },
+        now,
+      );
+    });
     return aggregate;
   }
 
-  async triggerEvent(caseId: string, event: string, principal: Principal, now = new Date()): Promise<Case> {
+  async triggerEvent(caseId: string, event: string, principal: Principal, correlationId?: string, now = new Date()): Promise<Case> {
     return this.dataSource.transaction(async (manager) => {
       const aggregate = await this.cases.findById(caseId, manager, true);
       // A case the caller may not see is reported as missing, never as forbidden: no existence leak.
       if (!aggregate || !canSeeCase(caseAccessOf(principal), aggregate.parties)) throw new NotFoundError('The case');
-      aggregate.trigger(event, principal.roles, now);
+      const { from, to } = aggregate.trigger(event, principal.roles, now);
       await this.cases.updateState(manager, aggregate);
+      const { reference } = aggregate.snapshot;
+      await appendToOutbox(manager, [{ type: caseStateChangedV1, subject: caseId, data: { caseId, reference, event, from, to } }], { correlationId, actor: principal.sub }, now);
       return Case.restore({ ...aggregate.snapshot, version: aggregate.snapshot.version + 1 });
     });
   }

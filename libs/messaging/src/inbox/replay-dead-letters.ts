@@ -1,0 +1,30 @@
+import { deadLetterTopic, ServiceName } from '@ccsc/contracts';
+import type { EventTransport } from '../transport/event-transport';
+
+/**
+ * Sends a service's dead letters back to the topics they came from, once whatever made them fail
+ * is fixed. Every consumer group sees them again; those that applied them already find them in
+ * their inbox and do nothing. Stops when the dead-letter topic has been quiet for `idleMs`.
+ */
+export async function replayDeadLetters(transport: EventTransport, service: ServiceName, idleMs = 3_000): Promise<number> {
+  let replayed = 0;
+  let lastSeen = Date.now();
+  const subscription = await transport.consume({
+    groupId: `ccsc.${service}.dead-letter-replay`,
+    topics: [deadLetterTopic(service)],
+    handle: async (message) => {
+      const original = message.headers['x-original-topic'];
+      if (!original) return;
+      const headers = Object.fromEntries(Object.entries(message.headers).filter(([name]) => !name.startsWith('x-dead-letter') && !name.startsWith('x-original') && !['x-failed-at', 'x-consumer-group'].includes(name)));
+      await transport.publish([{ topic: original, key: message.key, value: message.value, headers: { ...headers, 'x-replayed-at': new Date().toISOString() } }]);
+      replayed++;
+      lastSeen = Date.now();
+    },
+  });
+  try {
+    while (Date.now() - lastSeen < idleMs) await new Promise((resolve) => setTimeout(resolve, 200));
+  } finally {
+    await subscription.stop();
+  }
+  return replayed;
+}

@@ -1,0 +1,118 @@
+import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { eventTopic, EventType, ServiceName } from '@ccsc/contracts';
+import { Config, HealthRegistry } from '@ccsc/platform';
+import { messagingSettings } from './messaging-config';
+import type { EventTransport, Subscription } from './transport/event-transport';
+import { KafkaTransport } from './transport/kafka.transport';
+import { InProcessTransport } from './transport/in-process.transport';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { EventHandler, InboxConsumer } from './inbox/inbox-consumer';
+
+export type MessagingConfig = Config<typeof messagingSettings>;
+export const EVENT_TRANSPORT = Symbol('EVENT_TRANSPORT');
+const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+
+interface MessagingOptions {
+  service: ServiceName;
+  config: MessagingConfig;
+}
+
+/** Where a service's consumers register the events they handle; one consumer group per service. */
+@Injectable()
+export class EventHandlers {
+  readonly handlers: Record<string, EventHandler> = {};
+
+  on<T extends object>(type: EventType<T>, handler: EventHandler): void {
+    this.handlers[type.type] = handler;
+  }
+}
+
+/** Starts and stops the relay and the consumer with the application, and reports them in /health/ready. */
+@Injectable()
+export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Messaging');
+  readonly relay: OutboxRelay;
+  readonly consumer: InboxConsumer;
+  private subscription?: Subscription;
+
+  constructor(
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+    @Inject(EVENT_TRANSPORT) private readonly transport: EventTransport,
+    dataSource: DataSource,
+    private readonly handlers: EventHandlers,
+    private readonly health: HealthRegistry,
+  ) {
+    const { service, config } = options;
+    this.relay = new OutboxRelay(dataSource, transport, {
+      service,
+      idleMs: config.OUTBOX_POLL_MS,
+      onError: (error) => this.logger.warn({ err: error }, 'outbox relay pass failed; will retry'),
+    });
+    this.consumer = new InboxConsumer(dataSource, transport, {
+      service,
+      handlers: handlers.handlers,
+      unknownTypes: config.UNKNOWN_EVENTS,
+      maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
+      backoffMs: config.CONSUMER_BACKOFF_MS,
+      logger: this.logger,
+    });
+  }
+
+  onModuleInit() {
+    // Informational: a broker outage must not make the service unready, since writes still succeed.
+    this.health.register('events', async () => ({
+      ok: true,
+      details: { transport: this.transport.name, outbox: await this.relay.backlog(), deadLetters: await this.consumer.deadLetterCount() },
+    }));
+  }
+
+  async onApplicationBootstrap() {
+    if (this.options.config.KAFKA_CREATE_TOPICS) {
+      await this.transport.ensureTopics([eventTopic(this.options.service)]).catch((error: unknown) =>
+        this.logger.warn({ err: error }, 'could not create topics yet; the relay retries'),
+      );
+    }
+    this.relay.start();
+    if (Object.keys(this.handlers.handlers).length > 0) this.subscription = await this.consumer.start();
+  }
+
+  async beforeApplicationShutdown() {
+    await this.subscription?.stop();
+    await this.relay.stop();
+    await this.transport.close();
+  }
+}
+
+/**
+ * The event machinery of a service: transport (Kafka when KAFKA_BROKERS is set, else the
+ * in-process bus), outbox relay, and the inbox consumer for the handlers it registers.
+ */
+@Module({})
+export class MessagingModule {
+  static forRoot(options: MessagingOptions): DynamicModule {
+    const { config, service } = options;
+    return {
+      module: MessagingModule,
+      global: true,
+      providers: [
+        { provide: MESSAGING_OPTIONS, useValue: options },
+        {
+          provide: EVENT_TRANSPORT,
+          useFactory: (): EventTransport =>
+            config.KAFKA_BROKERS.length > 0
+              ? new KafkaTransport({
+                  brokers: config.KAFKA_BROKERS,
+                  clientId: `ccsc-${service}`,
+                  partitions: config.KAFKA_TOPIC_PARTITIONS,
+                  replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+                })
+              : InProcessTransport.shared(),
+        },
+        EventHandlers,
+        MessagingLifecycle,
+      ],
+      exports: [EVENT_TRANSPORT, EventHandlers, MessagingLifecycle],
+    };
+  }
+}

@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { EventTransport } from '../transport/event-transport';
+
+export interface RelayOptions {
+  /** Names the relay's lock: all replicas of one service share it. */
+  service: string;
+  batchSize?: number;
+  idleMs?: number;
+  maxBackoffMs?: number;
+  onError?: (error: unknown) => void;
+}
+
+interface OutboxRow {
+  id: string;
+  topic: string;
+  message_key: string;
+  type: string;
+  envelope: { id: string; type: string; correlationid?: string };
+}
+
+/**
+ * Publishes committed outbox rows, oldest first, then marks them published: at-least-once.
+ *
+ * - It reads every unpublished row in position order, never "after the last one seen", so a row
+ *   whose transaction committed late is sent on the next pass instead of being skipped.
+ * - Each pass holds a transaction-scoped advisory lock, so of several replicas only one publishes
+ *   at a time: no row goes out twice in normal operation and per-aggregate order holds.
+ * - If the broker is down the pass fails, the rows stay unpublished, and the relay backs off and
+ *   tries again; the service keeps accepting writes meanwhile.
+ * - If the process dies between publishing and marking, the rows go out again on restart; the
+ *   consumers' inbox makes that harmless.
+ */
+export class OutboxRelay {
+  private readonly lockKey: string;
+  private running?: Promise<void>;
+  private stopping = false;
+  private wake?: () => void;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transport: EventTransport,
+    private readonly options: RelayOptions,
+  ) {
+    // pg advisory locks take a bigint; a stable hash of the service name gives one per service.
+    this.lockKey = BigInt.asIntN(64, BigInt(`0x${createHash('sha256').update(`outbox:${options.service}`).digest('hex').slice(0, 16)}`)).toString();
+  }
+
+  /** Publishes one batch; returns how many rows it sent (0 when idle or another replica holds the lock). */
+  async relayOnce(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const [{ locked }] = (await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [this.lockKey])) as [{ locked: boolean }];
+      if (!locked) return 0;
+      const rows = (await manager.query(
+        'SELECT id, topic, message_key, type, envelope FROM outbox WHERE published_at IS NULL ORDER BY position LIMIT $1',
+        [this.options.batchSize ?? 200],
+      )) as OutboxRow[];
+      if (rows.length === 0) return 0;
+      await this.transport.publish(
+        rows.map((r) => ({
+          topic: r.topic,
+          key: r.message_key,
+          value: JSON.stringify(r.envelope),
+          headers: { 'ce-id': r.envelope.id, 'ce-type': r.type, ...(r.envelope.correlationid ? { 'x-correlation-id': r.envelope.correlationid } : {}) },
+        })),
+      );
+      await manager.query('UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])', [rows.map((r) => r.id)]);
+      return rows.length;
+    });
+  }
+
+  start(): void {
+    this.stopping = false;
+    this.running ??= this.loop();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.running;
+    this.running = undefined;
+  }
+
+  async backlog(): Promise<{ unpublished: number; oldestAgeSeconds: number }> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS unpublished, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float AS age
+       FROM outbox WHERE published_at IS NULL`,
+    )) as [{ unpublished: number; age: number }];
+    return { unpublished: row.unpublished, oldestAgeSeconds: Math.round(row.age) };
+  }
+
+  private async loop(): Promise<void> {
+    const idle = this.options.idleMs ?? 100;
+    let backoff = idle;
+    while (!this.stopping) {
+      let sent = 0;
+      try {
+        sent = await this.relayOnce();
+        backoff = idle;
+      } catch (error) {
+        this.options.onError?.(error);
+        backoff = Math.min(backoff * 2, this.options.maxBackoffMs ?? 5_000);
+      }
+      if (sent === 0 && !this.stopping) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, backoff);
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        this.wake = undefined;
+      }
+    }
+  }
+}

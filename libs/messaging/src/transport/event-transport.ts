@@ -1,0 +1,38 @@
+/** One message on a topic: the aggregate id as key (per-aggregate order), the envelope as value. */
+export interface TransportMessage {
+  topic: string;
+  key: string;
+  value: string;
+  headers: Record<string, string>;
+}
+
+export interface ConsumedMessage extends TransportMessage {
+  partition: number;
+  offset: string;
+}
+
+export interface ConsumeOptions {
+  groupId: string;
+  topics: string[];
+  /** Resolves when the message is dealt with (applied, skipped or dead-lettered); only then is it committed. */
+  handle(message: ConsumedMessage, heartbeat: () => Promise<void>): Promise<void>;
+}
+
+export interface Subscription {
+  /** Stops consuming after the message in hand is handled and committed. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The port between the outbox/inbox machinery and a broker: Kafka in production and tests, an
+ * in-process bus for the embedded stack. Both give at-least-once delivery and order per key.
+ */
+export interface EventTransport {
+  readonly name: 'kafka' | 'in-process';
+  ensureTopics(topics: string[]): Promise<void>;
+  /** Resolves only when every message is durably accepted (all in-sync replicas for Kafka). */
+  publish(messages: TransportMessage[]): Promise<void>;
+  consume(options: ConsumeOptions): Promise<Subscription>;
+  /** Disconnects the producer; consumers are stopped through their subscriptions first. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,77 @@
+import type { ConsumedMessage, ConsumeOptions, EventTransport, Subscription, TransportMessage } from './event-transport';
+
+interface Group {
+  options: ConsumeOptions;
+  queue: ConsumedMessage[];
+  running?: Promise<void>;
+  stopped?: boolean;
+}
+
+/**
+ * The embedded stack's bus: every service in the one `npm start` process shares it. Each consumer
+ * group gets every message of its topics, one at a time and in publish order (so per key too),
+ * and a message whose handler fails is offered again, as Kafka would redeliver it. It keeps
+ * nothing across restarts; the outbox does, so unpublished events are sent again on the next start.
+ */
+export class InProcessTransport implements EventTransport {
+  readonly name = 'in-process' as const;
+  private static instance?: InProcessTransport;
+  private readonly groups = new Map<string, Group>();
+  private offset = 0;
+
+  /** The process-wide bus, so that services started side by side see each other's events. */
+  static shared(): InProcessTransport {
+    return (InProcessTransport.instance ??= new InProcessTransport());
+  }
+
+  /** Topics need no creating on the in-process bus. */
+  ensureTopics(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  async publish(messages: TransportMessage[]): Promise<void> {
+    for (const message of messages) {
+      const consumed = { ...message, partition: 0, offset: String(this.offset++) };
+      for (const group of this.groups.values()) {
+        if (group.options.topics.includes(message.topic)) {
+          group.queue.push(consumed);
+          this.drain(group);
+        }
+      }
+    }
+  }
+
+  async consume(options: ConsumeOptions): Promise<Subscription> {
+    const group: Group = { options, queue: [] };
+    this.groups.set(options.groupId, group);
+    return {
+      stop: async () => {
+        this.groups.delete(options.groupId);
+        group.stopped = true;
+        await group.running;
+      },
+    };
+  }
+
+  /** Shared by every service in the process: nothing to disconnect. */
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  private drain(group: Group): void {
+    group.running ??= (async () => {
+      while (group.queue.length > 0 && !group.stopped) {
+        const message = group.queue[0];
+        if (!message) break;
+        try {
+          await group.options.handle(message, async () => undefined);
+          group.queue.shift();
+        } catch {
+          // Redelivery, as after a consumer crash; the inbox makes it harmless.
+          await new Promise((resolve) => setTimeout(resolve, 500));
+        }
+      }
+      group.running = undefined;
+    })();
+  }
+}

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { IsInt, IsString, Min } from 'class-validator';
+import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
+import { defineEvent, EventType } from '@ccsc/contracts';
+import { serviceDataSourceOptions } from '@ccsc/platform';
+import { createTestDatabase, TestDatabase } from '@ccsc/testing';
+import { createMessagingTables } from '../src/messaging-tables';
+import { appendToOutbox } from '../src/outbox/outbox-writer';
+import type { EventHandler } from '../src/inbox/inbox-consumer';
+
+/** A test event: a numbered step of some aggregate. */
+export class StepV1 {
+  @IsString() aggregate!: string;
+  @IsInt() @Min(0) seq!: number;
+}
+
+class MessagingTestSchema1732500000000 implements MigrationInterface {
+  async up(q: QueryRunner) {
+    await createMessagingTables(q);
+    await q.query(`CREATE TABLE effects (event_id uuid PRIMARY KEY, aggregate text NOT NULL, seq int NOT NULL, applied_at timestamptz NOT NULL DEFAULT clock_timestamp())`);
+  }
+  async down(q: QueryRunner) {
+    await q.query('DROP TABLE effects');
+  }
+}
+
+export interface Kit {
+  db: TestDatabase;
+  dataSource: DataSource;
+  step: EventType<StepV1>;
+  /** Appends steps to the outbox, each in its own committed transaction. */
+  append(aggregate: string, seqs: number[]): Promise<void>;
+  /** A handler that records an effect per event, in the inbox transaction. */
+  recordEffect: EventHandler;
+  effects(): Promise<{ aggregate: string; seq: number }[]>;
+  close(): Promise<void>;
+}
+
+export async function messagingKit(topic: string): Promise<Kit> {
+  const db = await createTestDatabase('messaging', { entities: [], migrations: [MessagingTestSchema1732500000000] });
+  const dataSource = new DataSource(serviceDataSourceOptions(db.url, { entities: [], migrations: [] }, 8));
+  await dataSource.initialize();
+  // A type of its own per test file, on the test's own topic.
+  const step = { ...defineEvent('cases', `test-step-${randomUUID().slice(0, 8)}`, 1, StepV1), topic };
+  return {
+    db,
+    dataSource,
+    step,
+    append: async (aggregate, seqs) => {
+      for (const seq of seqs) await dataSource.transaction((m) => appendToOutbox(m, [{ type: step, subject: aggregate, data: { aggregate, seq } }]));
+    },
+    recordEffect: async (event, manager) => {
+      const data = event.data as StepV1;
+      await manager.query('INSERT INTO effects (event_id, aggregate, seq) VALUES ($1, $2, $3)', [event.id, data.aggregate, data.seq]);
+    },
+    effects: async () => dataSource.query('SELECT aggregate, seq FROM effects ORDER BY applied_at, seq'),
+    close: async () => {
+      await dataSource.destroy();
+      await db.drop();
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { caseCreatedV1, CaseCreatedV1, caseStateChangedV1, CaseStateChangedV1, EventEnvelope } from '@ccsc/contracts';
+import { EventHandlers } from '@ccsc/messaging';
+import { TimelineEntryEntity } from '../infrastructure/timeline.entity';
+
+/**
+ * Builds each case's timeline from events, its own included: every event that names a case
+ * lands in one history, whichever service published it. Other services' events join as they exist.
+ */
+@Injectable()
+export class CaseEventsConsumer implements OnModuleInit {
+  constructor(private readonly handlers: EventHandlers) {}
+
+  onModuleInit() {
+    this.handlers.on(caseCreatedV1, (event, manager) => {
+      const data = event.data as CaseCreatedV1;
+      return record(manager, event, data.caseId, `Case opened as ${data.caseType}, state ${data.state}`);
+    });
+    this.handlers.on(caseStateChangedV1, (event, manager) => {
+      const data = event.data as CaseStateChangedV1;
+      return record(manager, event, data.caseId, `${data.event}: ${data.from} → ${data.to}`);
+    });
+  }
+}
+
+async function record(manager: EntityManager, event: EventEnvelope, caseId: string, summary: string): Promise<void> {
+  await manager.insert(TimelineEntryEntity, {
+    eventId: event.id,
+    caseId,
+    type: event.type,
+    source: event.source,
+    summary,
+    actor: event.actor ?? null,
+    occurredAt: new Date(event.time),
+  });
+}

@@ -1,0 +1,13 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+// The schema is defined by the migrations; this mapping only tells TypeORM how to read it.
+@Entity('case_timeline')
+export class TimelineEntryEntity {
+  @PrimaryColumn({ name: 'event_id', type: 'uuid' }) eventId!: string;
+  @Column({ name: 'case_id', type: 'uuid' }) caseId!: string;
+  @Column({ type: 'varchar' }) type!: string;
+  @Column({ type: 'varchar' }) source!: string;
+  @Column({ type: 'varchar' }) summary!: string;
+  @Column({ type: 'varchar', nullable: true }) actor!: string | null;
+  @Column({ name: 'occurred_at', type: 'timestamptz' }) occurredAt!: Date;
+}
