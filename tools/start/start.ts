@@ -67,6 +67,7 @@ async function main() {
       `  health       ${gatewayUrl}/health/ready`,
       ...Object.entries(urls).map(([k, v]) => `  ${k.replace('_URL', '').toLowerCase().padEnd(12)} ${v}`),
       `  database     ${database}`,
+      `  events       ${env.KAFKA_BROKERS ? `Kafka at ${env.KAFKA_BROKERS}` : 'in-process bus (set KAFKA_BROKERS for Kafka)'}`,
       `  databases    ${serviceEntries().map(([n]) => new URL(serviceDatabaseUrl(n, env)).pathname.slice(1)).join(', ')}`,
       '',
       'Get a token:  npm run -s token -- --role caseworker',

@@ -1,7 +1,8 @@
 import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { eventTopic, EventType, ServiceName } from '@ccsc/contracts';
-import { Config, HealthRegistry } from '@ccsc/platform';
+import { Config, HealthRegistry, Metrics } from '@ccsc/platform';
+import { Gauge } from 'prom-client';
 import { messagingSettings } from './messaging-config';
 import type { EventTransport, Subscription } from './transport/event-transport';
 import { KafkaTransport } from './transport/kafka.transport';
@@ -42,6 +43,7 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
     dataSource: DataSource,
     private readonly handlers: EventHandlers,
     private readonly health: HealthRegistry,
+    private readonly metrics: Metrics,
   ) {
     const { service, config } = options;
     this.relay = new OutboxRelay(dataSource, transport, {
@@ -63,8 +65,37 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
     // Informational: a broker outage must not make the service unready, since writes still succeed.
     this.health.register('events', async () => ({
       ok: true,
-      details: { transport: this.transport.name, outbox: await this.relay.backlog(), deadLetters: await this.consumer.deadLetterCount() },
+      details: {
+        transport: this.transport.name,
+        outbox: await this.relay.backlog(),
+        deadLetters: await this.consumer.deadLetterCount(),
+        ...(this.consuming() ? { consumerLag: await this.consumerLag() } : {}),
+      },
     }));
+    const registers = [this.metrics.registry];
+    const relay = this.relay;
+    const consumer = this.consumer;
+    const lag = () => this.consumerLag();
+    new Gauge({ name: 'ccsc_outbox_unpublished_events', help: 'Events committed but not yet published', registers, async collect() {
+      this.set((await relay.backlog()).unpublished);
+    } });
+    new Gauge({ name: 'ccsc_outbox_oldest_unpublished_age_seconds', help: 'Age of the oldest unpublished event', registers, async collect() {
+      this.set((await relay.backlog()).oldestAgeSeconds);
+    } });
+    new Gauge({ name: 'ccsc_dead_letter_events', help: 'Events dead-lettered by this service and not applied since', registers, async collect() {
+      this.set(await consumer.deadLetterCount());
+    } });
+    new Gauge({ name: 'ccsc_consumer_lag_events', help: "Events on the consumed topics not yet handled by this service's group", registers, async collect() {
+      this.set(await lag());
+    } });
+  }
+
+  private consuming(): boolean {
+    return Object.keys(this.handlers.handlers).length > 0;
+  }
+
+  private async consumerLag(): Promise<number> {
+    return this.consuming() ? this.transport.lag(this.consumer.groupId, this.consumer.topics()) : 0;
   }
 
   async onApplicationBootstrap() {
@@ -74,7 +105,7 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
       );
     }
     this.relay.start();
-    if (Object.keys(this.handlers.handlers).length > 0) this.subscription = await this.consumer.start();
+    if (this.consuming()) this.subscription = await this.consumer.start();
   }
 
   async beforeApplicationShutdown() {

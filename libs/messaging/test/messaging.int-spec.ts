@@ -1,5 +1,5 @@
 import { deadLetterTopic } from '@ccsc/contracts';
-import { createTestTopic, describeKafka, eventually, kafkaBrokers } from '@ccsc/testing';
+import { createTestTopic, describeKafka, eventually, kafkaBrokers, startOwnKafkaBroker } from '@ccsc/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { KafkaTransport } from '../src/transport/kafka.transport';
 import type { EventTransport, Subscription, TransportMessage } from '../src/transport/event-transport';
@@ -20,7 +20,7 @@ describeKafka('outbox, relay, Kafka and inbox', () => {
   const newTransport = () => new KafkaTransport({ brokers, clientId: 'messaging-test', partitions: 3, replicationFactor: 1 });
   const relay = (t: EventTransport = transport) => new OutboxRelay(kit.dataSource, t, { service: 'cases', idleMs: 50, maxBackoffMs: 500 });
   const consumer = (handler: EventHandler, options: { maxAttempts?: number } = {}) =>
-    new InboxConsumer(kit.dataSource, transport, { service: 'cases', topics: [topic], handlers: { [kit.step.type]: handler }, maxAttempts: options.maxAttempts ?? 4, backoffMs: 20 });
+    new InboxConsumer(kit.dataSource, transport, { service: 'cases', groupId: `test-${topic}`, topics: [topic], handlers: { [kit.step.type]: handler }, maxAttempts: options.maxAttempts ?? 4, backoffMs: 20 });
   const startConsumer = async (handler: EventHandler, options?: { maxAttempts?: number }) => {
     const c = consumer(handler, options);
     subscriptions.push(await c.start());
@@ -110,7 +110,7 @@ describeKafka('outbox, relay, Kafka and inbox', () => {
 
     const dlq = await readTopic(brokers, deadLetterTopic('cases'), (m) => m.headers['x-original-topic'] === topic);
     expect(dlq).toHaveLength(1);
-    expect(dlq[0]!.headers).toMatchObject({ 'x-dead-letter-reason': 'cannot handle step 13', 'x-consumer-group': 'ccsc.cases' });
+    expect(dlq[0]!.headers).toMatchObject({ 'x-dead-letter-reason': 'cannot handle step 13', 'x-consumer-group': `test-${topic}` });
 
     fixed = true;
     expect(await replayDeadLetters(transport, 'cases', 2_000)).toBeGreaterThanOrEqual(1);
@@ -154,6 +154,41 @@ describeKafka('outbox, relay, Kafka and inbox', () => {
     }
   });
 
+  it('keeps accepting writes while the broker is stopped, and delivers every event once it is restarted', async () => {
+    const own = await startOwnKafkaBroker();
+    if (!own) {
+      // Brokers from KAFKA_BROKERS or a container cannot be stopped from here; the test above covers the outage then.
+      if (process.env.REQUIRE_KAFKA === '1') throw new Error('CI needs a local broker it can stop and restart');
+      return;
+    }
+    const ownTopic = await createTestTopic(own.brokers, 'outage', 3);
+    const ownTransport = new KafkaTransport({ brokers: own.brokers, clientId: 'outage', partitions: 3, replicationFactor: 1 });
+    const c = new InboxConsumer(kit.dataSource, ownTransport, { service: 'cases', groupId: `test-${ownTopic}`, topics: [ownTopic], handlers: { [kit.step.type]: kit.recordEffect } });
+    const subscription = await c.start();
+    const ownStep = { ...kit.step, topic: ownTopic };
+    const write = (seq: number) => kit.dataSource.transaction((m) => appendToOutbox(m, [{ type: ownStep, subject: 'a1', data: { aggregate: 'a1', seq } }]));
+    const r = new OutboxRelay(kit.dataSource, ownTransport, { service: 'cases', idleMs: 50, maxBackoffMs: 1_000 });
+    r.start();
+    try {
+      await write(1);
+      await eventually(async () => expect((await kit.effects()).map((e) => e.seq)).toEqual([1]), 30_000);
+
+      await own.halt();
+      for (const seq of [2, 3, 4]) await write(seq);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect((await r.backlog()).unpublished).toBe(3);
+
+      await own.resume();
+      await eventually(async () => expect((await kit.effects()).map((e) => e.seq)).toEqual([1, 2, 3, 4]), 90_000);
+      expect((await r.backlog()).unpublished).toBe(0);
+    } finally {
+      await r.stop();
+      await subscription.stop().catch(() => undefined);
+      await ownTransport.close().catch(() => undefined);
+      await own.stop();
+    }
+  });
+
   it('has no duplicate effect when the relay dies between publishing and marking', async () => {
     await startConsumer(kit.recordEffect);
     await kit.append('a1', [1, 2]);
@@ -163,6 +198,7 @@ describeKafka('outbox, relay, Kafka and inbox', () => {
       ensureTopics: async () => undefined,
       consume: () => Promise.reject(new Error('unused')),
       close: async () => undefined,
+      lag: async () => 0,
       publish: async (messages) => {
         await transport.publish(messages);
         throw new Error('relay killed');

@@ -13,6 +13,7 @@ export * from './database/data-source-options';
 export * from './database/create-database';
 export * from './database/embedded-postgres';
 export * from './health/health.registry';
+export * from './metrics/metrics';
 export * from './http/public.decorator';
 export * from './pagination/cursor';
 export * from './graphql/connection';

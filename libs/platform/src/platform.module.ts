@@ -11,6 +11,7 @@ import { DatabaseHealth } from './health/database.health';
 import { loggerParams } from './logging/logger';
 import { serviceDataSourceOptions, ServiceDataSourceParts } from './database/data-source-options';
 import { subgraphOptions } from './graphql/subgraph-options';
+import { Metrics, MetricsController } from './metrics/metrics';
 import { Config } from './config/config';
 import { serviceSettings } from './config/service-config';
 
@@ -25,7 +26,7 @@ export interface PlatformModuleOptions {
 
 /**
  * Everything a service needs from the platform, wired the same way in all five: logging, database,
- * GraphQL subgraph, error mapping, validation and health.
+ * GraphQL subgraph, error mapping, validation, health and metrics.
  */
 @Module({})
 export class PlatformModule {
@@ -38,15 +39,16 @@ export class PlatformModule {
         TypeOrmModule.forRoot(serviceDataSourceOptions(config.DATABASE_URL, database, config.DATABASE_POOL_SIZE)),
         GraphQLModule.forRoot(subgraphOptions(config.NODE_ENV !== 'production')),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         HealthRegistry,
         DatabaseHealth,
+        Metrics,
       ],
-      exports: [SERVICE_CONFIG, HealthRegistry],
+      exports: [SERVICE_CONFIG, HealthRegistry, Metrics],
     };
   }
 }

@@ -10,6 +10,8 @@ export interface InboxConsumerOptions {
   handlers: Record<string, EventHandler>;
   /** Defaults to the topics of the handled event types. */
   topics?: string[];
+  /** Defaults to `ccsc.<service>`: one consumer group per consuming service. */
+  groupId?: string;
   /** What to do with a type or version this build does not know: record and move on, or dead-letter. */
   unknownTypes?: 'skip' | 'dead-letter';
   maxAttempts?: number;
@@ -35,7 +37,7 @@ export class InboxConsumer {
     private readonly transport: EventTransport,
     private readonly options: InboxConsumerOptions,
   ) {
-    this.groupId = `ccsc.${options.service}`;
+    this.groupId = options.groupId ?? `ccsc.${options.service}`;
     this.maxAttempts = options.maxAttempts ?? 5;
     this.backoffMs = options.backoffMs ?? 200;
   }

@@ -33,6 +33,8 @@ export interface EventTransport {
   /** Resolves only when every message is durably accepted (all in-sync replicas for Kafka). */
   publish(messages: TransportMessage[]): Promise<void>;
   consume(options: ConsumeOptions): Promise<Subscription>;
+  /** Messages of the topics not yet handled by the group: what it has still to catch up on. */
+  lag(groupId: string, topics: string[]): Promise<number>;
   /** Disconnects the producer; consumers are stopped through their subscriptions first. */
   close(): Promise<void>;
 }

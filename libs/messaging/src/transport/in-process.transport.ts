@@ -53,6 +53,10 @@ export class InProcessTransport implements EventTransport {
     };
   }
 
+  lag(groupId: string): Promise<number> {
+    return Promise.resolve(this.groups.get(groupId)?.queue.length ?? 0);
+  }
+
   /** Shared by every service in the process: nothing to disconnect. */
   close(): Promise<void> {
     return Promise.resolve();

@@ -80,6 +80,26 @@ export class KafkaTransport implements EventTransport {
     return { stop: () => consumer.disconnect() };
   }
 
+  async lag(groupId: string, topics: string[]): Promise<number> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      let lag = 0;
+      const committed = await admin.fetchOffsets({ groupId, topics });
+      for (const { topic, partitions } of committed) {
+        const ends = new Map((await admin.fetchTopicOffsets(topic)).map((o) => [o.partition, o]));
+        for (const { partition, offset } of partitions) {
+          const end = ends.get(partition);
+          // -1: the group has committed nothing on this partition yet, so all of it is behind.
+          if (end) lag += Number(end.high) - (offset === '-1' ? Number(end.low) : Number(offset));
+        }
+      }
+      return lag;
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
   async close(): Promise<void> {
     await this.producer?.disconnect();
     this.producer = undefined;

@@ -12,6 +12,10 @@ import { freePort } from '../postgres';
 export interface LocalKafkaBroker {
   brokers: string[];
   stop(): Promise<void>;
+  /** Stops the broker process but keeps its data, as when a broker goes down. */
+  halt(): Promise<void>;
+  /** Starts it again on the same ports with the same data. */
+  resume(): Promise<void>;
 }
 
 const MiB = 1024 * 1024;
@@ -58,6 +62,28 @@ export async function startLocalKafkaBroker(workDir: string, classpath: string):
   const jvm = ['-XX:TieredStopAtLevel=1', '-cp', classpath, `-Dlog4j.configuration=${pathToFileURL(LOG4J_CONFIG).href}`, `-Dkafka.logs.dir=${workDir}`];
   await formatStorage(jvm, config);
 
+  let running = launch(jvm, config, workDir);
+  let stopping: Promise<void> | undefined;
+  const stop = () => (stopping ??= haltBroker(running).then(() => rmSync(workDir, { recursive: true, force: true })));
+  const resume = async () => {
+    running = launch(jvm, config, workDir);
+    await waitUntilServing(running.child, brokers, workDir);
+  };
+  try {
+    await waitUntilServing(running.child, brokers, workDir);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { brokers, stop, halt: () => haltBroker(running), resume };
+}
+
+interface Running {
+  child: ChildProcess;
+  release: () => void;
+}
+
+function launch(jvm: string[], config: string, workDir: string): Running {
   // The JVM's own output (a crash before logging starts, an OutOfMemoryError) goes next to server.log.
   const output = openSync(path.join(workDir, 'java.out'), 'a');
   const child = spawn('java', ['-Xms256m', '-Xmx512m', '-Djava.awt.headless=true', ...jvm, 'kafka.Kafka', config], {
@@ -66,17 +92,7 @@ export async function startLocalKafkaBroker(workDir: string, classpath: string):
   closeSync(output);
   // The broker must never hold the test run open; stop() and the exit guard end it.
   child.unref();
-  const release = guardAgainstOrphan(child);
-
-  let stopping: Promise<void> | undefined;
-  const stop = () => (stopping ??= stopBroker(child, workDir, release));
-  try {
-    await waitUntilServing(child, brokers, workDir);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return { brokers, stop };
+  return { child, release: guardAgainstOrphan(child) };
 }
 
 async function twoFreePorts(): Promise<[number, number]> {
@@ -199,7 +215,7 @@ function logTail(workDir: string, lines = 40): string {
   return report;
 }
 
-async function stopBroker(child: ChildProcess, workDir: string, release: () => void): Promise<void> {
+async function haltBroker({ child, release }: Running): Promise<void> {
   release();
   if (child.exitCode === null && child.signalCode === null) {
     const exited = once(child, 'exit');
@@ -209,7 +225,6 @@ async function stopBroker(child: ChildProcess, workDir: string, release: () => v
       await exited;
     }
   }
-  rmSync(workDir, { recursive: true, force: true });
 }
 
 async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {

@@ -1,0 +1,50 @@
+import { eventually } from '@ccsc/testing';
+import { InProcessTransport } from '../src/transport/in-process.transport';
+import { OutboxRelay } from '../src/outbox/outbox-relay';
+import { InboxConsumer } from '../src/inbox/inbox-consumer';
+import type { Subscription } from '../src/transport/event-transport';
+import { Kit, messagingKit } from './messaging-test-kit';
+
+// The embedded stack's bus behind the same port: the same outbox, relay and inbox semantics.
+describe('outbox and inbox over the in-process bus', () => {
+  const topic = 'in-process.test';
+  let kit: Kit;
+  let transport: InProcessTransport;
+  let subscription: Subscription | undefined;
+
+  beforeEach(async () => {
+    kit = await messagingKit(topic);
+    transport = new InProcessTransport();
+  });
+  afterEach(async () => {
+    await subscription?.stop();
+    await kit.close();
+  });
+
+  it('delivers in order, applies duplicates once, and dead-letters what keeps failing', async () => {
+    const consumer = new InboxConsumer(kit.dataSource, transport, {
+      service: 'cases',
+      topics: [topic],
+      maxAttempts: 2,
+      backoffMs: 5,
+      handlers: {
+        [kit.step.type]: async (event, manager) => {
+          if ((event.data as { seq: number }).seq === 99) throw new Error('poison');
+          await kit.recordEffect(event, manager);
+        },
+      },
+    });
+    subscription = await consumer.start();
+    await kit.append('a', [1, 2, 3, 99, 4]);
+    const relay = new OutboxRelay(kit.dataSource, transport, { service: 'cases' });
+    while ((await relay.relayOnce()) > 0);
+
+    await eventually(async () => expect((await kit.effects()).map((e) => e.seq)).toEqual([1, 2, 3, 4]));
+    expect(await consumer.deadLetterCount()).toBe(1);
+
+    const [row] = (await kit.dataSource.query(`SELECT envelope FROM outbox WHERE (envelope->'data'->>'seq')::int = 1`)) as [{ envelope: object }];
+    await transport.publish([{ topic, key: 'a', value: JSON.stringify(row.envelope), headers: {} }]);
+    await eventually(async () => expect(await transport.lag(consumer.groupId)).toBe(0));
+    expect(await kit.effects()).toHaveLength(4);
+  });
+});
