@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { eventually } from '@ccsc/testing';
 import { InProcessTransport } from '../src/transport/in-process.transport';
 import { OutboxRelay } from '../src/outbox/outbox-relay';
@@ -46,5 +47,20 @@ describe('outbox and inbox over the in-process bus', () => {
     await transport.publish([{ topic, key: 'a', value: JSON.stringify(row.envelope), headers: {} }]);
     await eventually(async () => expect(await transport.lag(consumer.groupId)).toBe(0));
     expect(await kit.effects()).toHaveLength(4);
+  });
+
+  it('records an event of an unknown type or version and moves on', async () => {
+    const consumer = new InboxConsumer(kit.dataSource, transport, { service: 'cases', topics: [topic], handlers: { [kit.step.type]: kit.recordEffect } });
+    subscription = await consumer.start();
+    const unknown = { specversion: '1.0', id: randomUUID(), source: 'cases', type: 'cases.case-teleported.v9', subject: 'a', time: new Date().toISOString(), datacontenttype: 'application/json', data: {} };
+    await transport.publish([{ topic, key: 'a', value: JSON.stringify(unknown), headers: {} }]);
+    await kit.append('a', [1]);
+    const relay = new OutboxRelay(kit.dataSource, transport, { service: 'cases' });
+    while ((await relay.relayOnce()) > 0);
+    await eventually(async () => expect(await kit.effects()).toHaveLength(1));
+    expect(await kit.dataSource.query('SELECT type, status FROM inbox ORDER BY received_at')).toEqual([
+      { type: 'cases.case-teleported.v9', status: 'skipped' },
+      { type: kit.step.type, status: 'applied' },
+    ]);
   });
 });
