@@ -1,5 +1,6 @@
 import type { JWTPayload } from 'jose';
 export type { Role } from './roles';
+export { ROLES } from './roles';
 import { UnauthenticatedError } from '@ccsc/platform/errors';
 import { isRole, Role, STAFF_ROLES } from './roles';
 

@@ -19,13 +19,22 @@ interface MessagingOptions {
   config: MessagingConfig;
 }
 
-/** Where a service's consumers register the events they handle; one consumer group per service. */
+/**
+ * Where a service's consumers register the events they handle; one consumer group per service.
+ * Several handlers of one type run in registration order, in the same inbox transaction.
+ */
 @Injectable()
 export class EventHandlers {
   readonly handlers: Record<string, EventHandler> = {};
 
   on<T extends object>(type: EventType<T>, handler: EventHandler): void {
-    this.handlers[type.type] = handler;
+    const previous = this.handlers[type.type];
+    this.handlers[type.type] = previous
+      ? async (event, manager) => {
+          await previous(event, manager);
+          await handler(event, manager);
+        }
+      : handler;
   }
 }
 
@@ -100,7 +109,8 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
 
   async onApplicationBootstrap() {
     if (this.options.config.KAFKA_CREATE_TOPICS) {
-      await this.transport.ensureTopics([eventTopic(this.options.service)]).catch((error: unknown) =>
+      const topics = [eventTopic(this.options.service), ...(this.consuming() ? this.consumer.neededTopics() : [])];
+      await this.transport.ensureTopics(topics).catch((error: unknown) =>
         this.logger.warn({ err: error }, 'could not create topics yet; the relay retries'),
       );
     }

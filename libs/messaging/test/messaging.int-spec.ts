@@ -23,6 +23,7 @@ describeKafka('outbox, relay, Kafka and inbox', () => {
     new InboxConsumer(kit.dataSource, transport, { service: 'cases', groupId: `test-${topic}`, topics: [topic], handlers: { [kit.step.type]: handler }, maxAttempts: options.maxAttempts ?? 4, backoffMs: 20 });
   const startConsumer = async (handler: EventHandler, options?: { maxAttempts?: number }) => {
     const c = consumer(handler, options);
+    await transport.ensureTopics(c.neededTopics());
     subscriptions.push(await c.start());
     return c;
   };
@@ -164,6 +165,7 @@ describeKafka('outbox, relay, Kafka and inbox', () => {
     const ownTopic = await createTestTopic(own.brokers, 'outage', 3);
     const ownTransport = new KafkaTransport({ brokers: own.brokers, clientId: 'outage', partitions: 3, replicationFactor: 1 });
     const c = new InboxConsumer(kit.dataSource, ownTransport, { service: 'cases', groupId: `test-${ownTopic}`, topics: [ownTopic], handlers: { [kit.step.type]: kit.recordEffect } });
+    await ownTransport.ensureTopics(c.neededTopics());
     const subscription = await c.start();
     const ownStep = { ...kit.step, topic: ownTopic };
     const write = (seq: number) => kit.dataSource.transaction((m) => appendToOutbox(m, [{ type: ownStep, subject: 'a1', data: { aggregate: 'a1', seq } }]));

@@ -22,3 +22,4 @@ export * from './graphql/request-loader';
 export * from './platform.module';
 export * from './bootstrap/service-app';
 export * from './bootstrap/fail-fast';
+export * from './idempotency';

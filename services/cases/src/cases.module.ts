@@ -1,10 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule, authOptionsFrom } from '@ccsc/auth';
-import { PlatformModule } from '@ccsc/platform';
+import { IdempotencyModule, PlatformModule } from '@ccsc/platform';
 import { MessagingModule } from '@ccsc/messaging';
 import type { CasesConfig } from './config';
 import { TimelineQueries } from './timeline/infrastructure/timeline.queries';
 import { CaseEventsConsumer } from './timeline/consumers/case-events.consumer';
+import { FeesSettledConsumer } from './case/consumers/fees-settled.consumer';
+import { assertValidCaseTypes } from './case-type/domain/case-type.validation';
+import { CASE_TYPES } from './case-type/case-types';
 import { casesDatabase } from './data-source';
 import { CaseCommands } from './case/application/case.commands';
 import { CaseQueries } from './case/application/case.queries';
@@ -18,15 +21,18 @@ export const casesResolvers = [CaseResolver];
 @Module({})
 export class CasesModule {
   static forRoot(config: CasesConfig): DynamicModule {
+    // Case types are data: a bad definition stops the service here, with every problem named.
+    assertValidCaseTypes(CASE_TYPES);
     return {
       module: CasesModule,
       imports: [
         PlatformModule.forRoot({ service: 'cases', config, database: casesDatabase }),
         AuthModule.forRoot(authOptionsFrom(config)),
         MessagingModule.forRoot({ service: 'cases', config }),
+        IdempotencyModule.forRoot(),
       ],
       controllers: [CaseController],
-      providers: [...casesResolvers, CaseCommands, CaseQueries, CaseRepository, TimelineQueries, CaseEventsConsumer],
+      providers: [...casesResolvers, CaseCommands, CaseQueries, CaseRepository, TimelineQueries, CaseEventsConsumer, FeesSettledConsumer],
     };
   }
 }

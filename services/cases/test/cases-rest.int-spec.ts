@@ -1,5 +1,8 @@
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { feesSettledV1 } from '@ccsc/contracts';
+import { InProcessTransport } from '@ccsc/messaging';
 import { bearer, eventually } from '@ccsc/testing';
 import { claim, startCasesApp } from './cases-app';
 
@@ -118,15 +121,24 @@ describe('cases REST API', () => {
     const readiness = await http().get(`/api/v1/cases/${lonely.body.id}/readiness?event=submit`).set('Authorization', caseworker).expect(200);
     expect(readiness.body).toMatchObject({ event: 'submit', ready: false });
     expect(readiness.body.criteria).toEqual([
-      expect.objectContaining({ id: 'has-applicant', met: true }),
-      expect.objectContaining({ id: 'has-respondent', met: false, reason: expect.stringContaining('respondent') }),
+      expect.objectContaining({ id: 'has-claimant', met: true }),
+      expect.objectContaining({ id: 'has-defendant', met: false, reason: 'Add the defendant to the case.' }),
     ]);
+    const welsh = await http().get(`/api/v1/cases/${lonely.body.id}/readiness?event=submit&language=cy`).set('Authorization', caseworker).expect(200);
+    expect(welsh.body.whatHappensNext).toContain('Talwch');
+    await http().get(`/api/v1/cases/${lonely.body.id}/readiness?event=submit&language=fr`).set('Authorization', caseworker).expect(400);
     const refused = await http().post(`/api/v1/cases/${lonely.body.id}/events`).set('Authorization', caseworker).send({ event: 'submit' }).expect(409);
     expect(refused.body.code).toBe('CONFLICT');
 
     const ready = await http().post('/api/v1/cases').set('Authorization', caseworker).send(claim()).expect(201);
-    const submitted = await http().post(`/api/v1/cases/${ready.body.id}/events`).set('Authorization', caseworker).send({ event: 'submit' }).expect(200);
-    expect(submitted.body.state).toBe('Submitted');
+    const submitted = await http()
+      .post(`/api/v1/cases/${ready.body.id}/events`)
+      .set('Authorization', caseworker)
+      .send({ event: 'submit', reason: 'Claim form complete' })
+      .expect(200);
+    expect(submitted.body).toMatchObject({ state: 'Submitted', fees: [{ code: 'FEE0202', event: 'submit', status: 'due' }] });
+    const history = await http().get(`/api/v1/cases/${ready.body.id}/history`).set('Authorization', caseworker).expect(200);
+    expect(history.body).toEqual([expect.objectContaining({ event: 'submit', from: 'Draft', to: 'Submitted', actor: 'caseworker-user', reason: 'Claim form complete' })]);
     const again = await http().post(`/api/v1/cases/${ready.body.id}/events`).set('Authorization', caseworker).send({ event: 'submit' }).expect(409);
     expect(again.body.detail).toContain('Submitted');
   });
@@ -162,6 +174,60 @@ describe('cases REST API', () => {
     expect(timeline[1]).toMatchObject({ summary: 'submit: Draft → Submitted', actor: 'caseworker-user' });
   });
 
+  it('honours Idempotency-Key: a replayed POST creates nothing new, another body with the same key is refused', async () => {
+    const before = await count();
+    const first = await http().post('/api/v1/cases').set('Authorization', caseworker).set('Idempotency-Key', 'partner-42').send(claim()).expect(201);
+    const again = await http().post('/api/v1/cases').set('Authorization', caseworker).set('Idempotency-Key', 'partner-42').send(claim()).expect(201);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.headers.location).toBe(first.headers.location);
+    const other = await http()
+      .post('/api/v1/cases')
+      .set('Authorization', caseworker)
+      .set('Idempotency-Key', 'partner-42')
+      .send(claim({ caseType: 'probate' }))
+      .expect(409);
+    expect(other.body.code).toBe('CONFLICT');
+    expect(await count()).toBe(before + 1);
+  });
+
+  it('waits for the fee, and moves on when payments reports it settled', async () => {
+    const created = await http().post('/api/v1/cases').set('Authorization', caseworker).send(claim()).expect(201);
+    await http().post(`/api/v1/cases/${created.body.id}/events`).set('Authorization', caseworker).send({ event: 'submit' }).expect(200);
+    const waiting = await http().get(`/api/v1/cases/${created.body.id}/readiness?event=issue`).set('Authorization', caseworker).expect(200);
+    expect(waiting.body.criteria).toContainEqual(expect.objectContaining({ id: 'fees-settled', met: false, reason: expect.stringContaining('FEE0202') }));
+    await http().post(`/api/v1/cases/${created.body.id}/events`).set('Authorization', caseworker).send({ event: 'issue' }).expect(409);
+
+    // Payments does not exist yet: its event is published on the bus exactly as it will be.
+    await InProcessTransport.shared().publish([
+      {
+        topic: feesSettledV1.topic,
+        key: created.body.id,
+        value: JSON.stringify({
+          specversion: '1.0', id: randomUUID(), source: 'payments', type: feesSettledV1.type, subject: created.body.id,
+          time: new Date().toISOString(), datacontenttype: 'application/json', actor: 'system',
+          data: { caseId: created.body.id, feeCodes: ['FEE0202'], settlement: 'paid' },
+        }),
+        headers: {},
+      },
+    ]);
+    await eventually(async () => {
+      const ready = await http().get(`/api/v1/cases/${created.body.id}/readiness?event=issue`).set('Authorization', caseworker).expect(200);
+      expect(ready.body.ready).toBe(true);
+    });
+    const issued = await http().post(`/api/v1/cases/${created.body.id}/events`).set('Authorization', caseworker).send({ event: 'issue' }).expect(200);
+    expect(issued.body).toMatchObject({ state: 'Issued', fees: [{ code: 'FEE0202', status: 'paid' }] });
+    await eventually(async () => {
+      const timeline = await http().get(`/api/v1/cases/${created.body.id}/timeline`).set('Authorization', caseworker).expect(200);
+      expect(timeline.body.map((e: { summary: string }) => e.summary)).toEqual([
+        'Case opened as civil-money-claim, state Draft',
+        'submit: Draft → Submitted',
+        'Fees paid: FEE0202',
+        'issue: Submitted → Issued',
+      ]);
+    });
+  });
+
   it('serves health and its OpenAPI document without a token', async () => {
     await http().get('/health/live').expect(200);
     const ready = await http().get('/health/ready').expect(200);
@@ -169,5 +235,6 @@ describe('cases REST API', () => {
     expect(ready.body.checks.events.details).toMatchObject({ outbox: { unpublished: 0 }, deadLetters: 0 });
     const openapi = await http().get('/openapi.json').expect(200);
     expect(Object.keys(openapi.body.paths)).toEqual(expect.arrayContaining(['/api/v1/cases', '/api/v1/cases/{idOrReference}']));
+    expect(openapi.body.paths['/api/v1/cases'].post.parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }));
   });
 });

@@ -1,4 +1,4 @@
-import { IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsArray, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { defineEvent } from '../event-type';
 
 // Events the cases service publishes. They carry identifiers and states, not personal data.
@@ -17,5 +17,7 @@ export class CaseStateChangedV1 {
   @IsString() @Length(1, 64) event!: string;
   @IsString() @Length(1, 64) from!: string;
   @IsString() @Length(1, 64) to!: string;
+  /** Fee codes the event made due (payments adds them to the case's service request). */
+  @IsOptional() @IsArray() @Matches(/^FEE\d{4}$/, { each: true }) feesDue?: string[];
 }
 export const caseStateChangedV1 = defineEvent('cases', 'case-state-changed', 1, CaseStateChangedV1);

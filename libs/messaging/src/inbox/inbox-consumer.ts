@@ -47,8 +47,12 @@ export class InboxConsumer {
     return [...new Set(Object.keys(this.options.handlers).map((type) => eventTypeOf(type)?.topic ?? type))];
   }
 
+  /** Topics the consumer needs: what it reads and where it parks dead letters. */
+  neededTopics(): string[] {
+    return [...this.topics(), deadLetterTopic(this.options.service)];
+  }
+
   async start(): Promise<Subscription> {
-    await this.transport.ensureTopics([...this.topics(), deadLetterTopic(this.options.service)]);
     return this.transport.consume({ groupId: this.groupId, topics: this.topics(), handle: (message, heartbeat) => this.handle(message, heartbeat).then(() => undefined) });
   }
 

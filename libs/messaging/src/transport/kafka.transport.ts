@@ -35,7 +35,7 @@ export class KafkaTransport implements EventTransport {
     await admin.connect();
     try {
       const existing = new Set(await admin.listTopics());
-      const missing = topics.filter((t) => !existing.has(t));
+      const missing = [...new Set(topics)].filter((t) => !existing.has(t));
       if (missing.length) {
         await admin.createTopics({
           waitForLeaders: true,
@@ -64,7 +64,7 @@ export class KafkaTransport implements EventTransport {
   async consume(options: ConsumeOptions): Promise<Subscription> {
     const consumer: Consumer = this.kafka.consumer({ groupId: options.groupId, sessionTimeout: 30_000, heartbeatInterval: 3_000, allowAutoTopicCreation: false });
     await consumer.connect();
-    await consumer.subscribe({ topics: options.topics, fromBeginning: true });
+    await subscribeWhenTopicsExist(consumer, options.topics);
     await consumer.run({
       // One message at a time per partition: order per aggregate is what the consumers rely on.
       partitionsConsumedConcurrently: 1,
@@ -117,5 +117,22 @@ export class KafkaTransport implements EventTransport {
       this.producer = producer;
     }
     return this.producer;
+  }
+}
+
+/**
+ * A topic created a moment ago may not be in every broker's metadata yet; give it a few seconds
+ * before concluding that it does not exist (which then stops the service's start-up, as it should).
+ */
+async function subscribeWhenTopicsExist(consumer: Consumer, topics: string[], attempts = 20): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await consumer.subscribe({ topics, fromBeginning: true });
+      return;
+    } catch (error) {
+      const retriable = (error as { type?: string }).type === 'UNKNOWN_TOPIC_OR_PARTITION';
+      if (!retriable || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
   }
 }

@@ -40,7 +40,19 @@ export function openApiDocument(app: INestApplication, options: ServiceAppOption
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .addSecurityRequirements('bearer')
     .build();
-  return SwaggerModule.createDocument(app, config);
+  const document = SwaggerModule.createDocument(app, config);
+  // Every POST honours Idempotency-Key (IdempotencyModule); say so on each of them.
+  for (const path of Object.values(document.paths)) {
+    if (!path.post) continue;
+    (path.post.parameters ??= []).push({
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: false,
+      description: 'Makes the POST safe to retry: the same key and body return the first result (with `Idempotent-Replayed: true`); the same key with another body is refused with 409.',
+      schema: { type: 'string', maxLength: 255 },
+    });
+  }
+  return document;
 }
 
 /**

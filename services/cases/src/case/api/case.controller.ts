@@ -5,8 +5,8 @@ import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import { assertUuid, isUuid, pageSize } from '@ccsc/platform';
 import { CaseCommands } from '../application/case.commands';
 import { CaseQueries } from '../application/case.queries';
-import { CaseModel, CasePageModel, ReadinessModel } from './case.model';
-import { CreateCaseInput, ListCasesQuery, TriggerCaseEventBody } from './case.inputs';
+import { CaseModel, CasePageModel, HistoryEntryModel, ReadinessModel } from './case.model';
+import { CreateCaseInput, ListCasesQuery, ReadinessQuery, TriggerCaseEventBody } from './case.inputs';
 import { CASE_CREATORS, CASE_READERS } from './case.resolver';
 import { TimelineEntryModel } from '../../timeline/api/timeline.model';
 import { TimelineQueries } from '../../timeline/infrastructure/timeline.queries';
@@ -63,8 +63,16 @@ export class CaseController {
   @Roles(...CASE_READERS)
   @ApiOperation({ summary: 'Whether the case is ready for an event, and what is missing' })
   @ApiOkResponse({ type: ReadinessModel })
-  async readiness(@Param('id') id: string, @Query('event') event: string, @CurrentPrincipal() principal: Principal) {
-    return ReadinessModel.from(await this.queries.readiness(assertUuid(id), event ?? '', principal));
+  async readiness(@Param('id') id: string, @Query() query: ReadinessQuery, @CurrentPrincipal() principal: Principal) {
+    return ReadinessModel.from(await this.queries.readiness(assertUuid(id), query.event, principal, query.language ?? 'en'));
+  }
+
+  @Get(':id/history')
+  @Roles(...CASE_READERS)
+  @ApiOperation({ summary: 'Every state change of the case: what, who, when and why' })
+  @ApiOkResponse({ type: [HistoryEntryModel] })
+  async history(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    return this.queries.history(assertUuid(id), principal);
   }
 
   @Post(':id/events')
@@ -73,7 +81,7 @@ export class CaseController {
   @ApiOperation({ summary: "Trigger an event of the case's type" })
   @ApiOkResponse({ type: CaseModel })
   async trigger(@Param('id') id: string, @Body() body: TriggerCaseEventBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return CaseModel.from(await this.commands.triggerEvent(assertUuid(id), body.event, principal, correlationId));
+    return CaseModel.from(await this.commands.triggerEvent(assertUuid(id), body.event, principal, { reason: body.reason, correlationId }));
   }
 
   @Get(':id/timeline')

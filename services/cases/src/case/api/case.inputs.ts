@@ -87,6 +87,12 @@ export class TriggerCaseEventInput {
   @IsString()
   @Length(1, 64)
   event!: string;
+
+  @Field({ nullable: true, description: 'Why, in a few words; kept in the case history.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  reason?: string;
 }
 
 export class TriggerCaseEventBody {
@@ -94,7 +100,17 @@ export class TriggerCaseEventBody {
   @IsString()
   @Length(1, 64)
   event!: string;
+
+  @ApiPropertyOptional({ description: 'Why, in a few words; kept in the case history.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  reason?: string;
 }
+
+export const LANGUAGES = ['en', 'cy'] as const;
+export const LanguageEnum = { en: 'en', cy: 'cy' } as const;
+registerEnumType(LanguageEnum, { name: 'Language', description: 'English (en) or Welsh (cy).' });
 
 @InputType({ description: 'Narrows a list of cases.' })
 export class CaseFilterInput {
@@ -128,4 +144,17 @@ export class ListCasesQuery extends CaseFilterInput {
   @IsString()
   @Length(1, 200)
   cursor?: string;
+}
+
+/** REST query string of GET /api/v1/cases/{id}/readiness. */
+export class ReadinessQuery {
+  @ApiProperty({ example: 'submit' })
+  @IsString()
+  @Length(1, 64)
+  event!: string;
+
+  @ApiPropertyOptional({ enum: LANGUAGES, default: 'en' })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  language?: (typeof LANGUAGES)[number];
 }

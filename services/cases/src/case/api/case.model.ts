@@ -2,6 +2,7 @@ import { Directive, Field, ID, ObjectType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ConnectionType } from '@ccsc/platform';
 import type { Case, Readiness } from '../domain/case';
+import type { CaseTypeDefinition } from '../../case-type/domain/case-type.definition';
 import { formatCaseReference } from '../domain/case-reference';
 import { PARTY_KINDS, PARTY_ROLES, PartyKind, PartyRole } from '../domain/party';
 import { PartyKindEnum, PartyRoleEnum } from './case.inputs';
@@ -21,6 +22,13 @@ export class PartyModel {
   representedBy?: string;
 }
 
+@ObjectType('CaseFee', { description: 'A fee an event of the case made due.' })
+export class CaseFeeModel {
+  @Field({ description: 'Fee code in the fees register, e.g. FEE0202.' }) @ApiProperty() code!: string;
+  @Field({ description: 'The event that made it due.' }) @ApiProperty() event!: string;
+  @Field({ description: '`due`, `paid` or `remitted`.' }) @ApiProperty({ enum: ['due', 'paid', 'remitted'] }) status!: string;
+}
+
 @ObjectType('Case', { description: 'A case administered by the service centre.' })
 @Directive('@key(fields: "id")')
 export class CaseModel {
@@ -31,6 +39,9 @@ export class CaseModel {
   @Field() @ApiProperty({ example: 'civil-money-claim' }) caseType!: string;
   @Field() @ApiProperty({ example: 'Draft' }) state!: string;
   @Field(() => [PartyModel]) @ApiProperty({ type: [PartyModel] }) parties!: PartyModel[];
+  @Field(() => [CaseFeeModel], { description: 'Fees the case has made due, and whether they are settled.' })
+  @ApiProperty({ type: () => [CaseFeeModel] })
+  fees!: CaseFeeModel[];
   @Field() @ApiProperty() createdAt!: Date;
   @Field() @ApiProperty() updatedAt!: Date;
 
@@ -43,6 +54,7 @@ export class CaseModel {
       state: s.state,
       // The citizen account link stays inside the service: it is an access rule, not case data.
       parties: s.parties.map(({ userId: _userId, ...party }) => party),
+      fees: s.fees,
       createdAt: s.createdAt,
       updatedAt: s.updatedAt,
     };
@@ -75,4 +87,47 @@ export class CasePageModel {
   @ApiProperty({ type: [CaseModel] }) items!: CaseModel[];
   @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page.' })
   nextCursor!: string | null;
+}
+
+@ObjectType('CaseHistoryEntry', { description: 'One state change of a case.' })
+export class HistoryEntryModel {
+  @Field() @ApiProperty() event!: string;
+  @Field() @ApiProperty() from!: string;
+  @Field() @ApiProperty() to!: string;
+  @Field({ description: 'Who triggered it (subject of their token).' }) @ApiProperty() actor!: string;
+  @Field(() => String, { nullable: true }) @ApiPropertyOptional({ type: String, nullable: true }) reason!: string | null;
+  @Field() @ApiProperty() at!: Date;
+}
+
+@ObjectType('CaseTypeEvent', { description: 'An event of a case type: where it may start, where it leads, who may trigger it.' })
+export class CaseTypeEventModel {
+  @Field() id!: string;
+  @Field() name!: string;
+  @Field(() => [String]) from!: string[];
+  @Field() to!: string;
+  @Field(() => [String]) roles!: string[];
+  @Field(() => [String], { description: 'Fee codes the event makes due.' }) fees!: string[];
+}
+
+@ObjectType('CaseType', { description: 'A case type: its states and events, as data.' })
+export class CaseTypeModel {
+  @Field() id!: string;
+  @Field() name!: string;
+  @Field({ description: 'Welsh name.' }) nameCy!: string;
+  @Field() jurisdiction!: string;
+  @Field() initialState!: string;
+  @Field(() => [String]) states!: string[];
+  @Field(() => [CaseTypeEventModel]) events!: CaseTypeEventModel[];
+
+  static from(t: CaseTypeDefinition): CaseTypeModel {
+    return {
+      id: t.id,
+      name: t.name.en,
+      nameCy: t.name.cy,
+      jurisdiction: t.jurisdiction,
+      initialState: t.initialState,
+      states: [...t.states],
+      events: t.events.map((e) => ({ id: e.id, name: e.name.en, from: [...e.from], to: e.to, roles: [...e.roles], fees: [...(e.fees ?? [])] })),
+    };
+  }
 }

@@ -3,8 +3,10 @@ import { AuthenticatedRequest, CorrelationId, CurrentPrincipal, Principal, Role,
 import { assertUuid, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize, requestLoader, toConnection, UnauthenticatedError } from '@ccsc/platform';
 import { CaseCommands } from '../application/case.commands';
 import { CaseQueries } from '../application/case.queries';
-import { CaseConnection, CaseModel, ReadinessModel } from './case.model';
-import { CaseFilterInput, CreateCaseInput, TriggerCaseEventInput } from './case.inputs';
+import { CaseConnection, CaseModel, CaseTypeModel, HistoryEntryModel, ReadinessModel } from './case.model';
+import { CaseFilterInput, CreateCaseInput, LanguageEnum, TriggerCaseEventInput } from './case.inputs';
+import type { Language } from '../../case-type/domain/readiness';
+import { CASE_TYPES } from '../../case-type/case-types';
 import type { Case } from '../domain/case';
 import { TimelineEntryModel } from '../../timeline/api/timeline.model';
 import { TimelineQueries } from '../../timeline/infrastructure/timeline.queries';
@@ -54,12 +56,28 @@ export class CaseResolver {
   @Mutation(() => CaseModel, { description: "Triggers an event of the case's type, if the case is ready for it." })
   @Roles(...CASE_CREATORS)
   async triggerCaseEvent(@Args('input') input: TriggerCaseEventInput, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return CaseModel.from(await this.commands.triggerEvent(input.caseId, input.event, principal, correlationId));
+    return CaseModel.from(await this.commands.triggerEvent(input.caseId, input.event, principal, { reason: input.reason, correlationId }));
   }
 
   @ResolveField(() => ReadinessModel, { description: 'Whether the case is ready for an event, and what is missing.' })
-  async readiness(@Parent() parent: CaseModel, @Args('event') event: string, @CurrentPrincipal() principal: Principal) {
-    return ReadinessModel.from(await this.queries.readiness(parent.id, event, principal));
+  async readiness(
+    @Parent() parent: CaseModel,
+    @Args('event') event: string,
+    @CurrentPrincipal() principal: Principal,
+    @Args('language', { type: () => LanguageEnum, nullable: true, defaultValue: 'en' }) language: Language = 'en',
+  ) {
+    return ReadinessModel.from(await this.queries.readiness(parent.id, event, principal, language));
+  }
+
+  @ResolveField(() => [HistoryEntryModel], { description: 'Every state change: what, who, when and why.' })
+  async history(@Parent() parent: CaseModel, @CurrentPrincipal() principal: Principal) {
+    return this.queries.history(parent.id, principal);
+  }
+
+  @Query(() => [CaseTypeModel], { description: 'The case types the service administers, with their states and events.' })
+  @Roles(...CASE_READERS)
+  caseTypes() {
+    return CASE_TYPES.map(CaseTypeModel.from);
   }
 
   @ResolveField(() => [TimelineEntryModel], { description: 'Everything that happened to the case, from any service, oldest first.' })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ForbiddenError, NotFoundError } from '@ccsc/platform';
 import { hasRole, isStaff, Principal } from '@ccsc/auth';
 import { Case, NewParty } from '../domain/case';
@@ -38,18 +38,39 @@ export class CaseCommands {
     return aggregate;
   }
 
-  async triggerEvent(caseId: string, event: string, principal: Principal, correlationId?: string, now = new Date()): Promise<Case> {
+  async triggerEvent(caseId: string, event: string, principal: Principal, options: { reason?: string; correlationId?: string } = {}, now = new Date()): Promise<Case> {
+    const { reason, correlationId } = options;
     return this.dataSource.transaction(async (manager) => {
       const aggregate = await this.cases.findById(caseId, manager, true);
       // A case the caller may not see is reported as missing, never as forbidden: no existence leak.
       if (!aggregate || !canSeeCase(caseAccessOf(principal), aggregate.parties)) throw new NotFoundError('The case');
-      const { from, to } = aggregate.trigger(event, principal.roles, now);
+      const { from, to, feesDue } = aggregate.trigger(event, principal.roles, now);
       await this.cases.updateState(manager, aggregate);
+      await this.cases.recordTransition(manager, { caseId, event, from, to, actor: principal.sub, actorRoles: principal.roles, reason, at: now });
       const { reference } = aggregate.snapshot;
-      await appendToOutbox(manager, [{ type: caseStateChangedV1, subject: caseId, data: { caseId, reference, event, from, to } }], { correlationId, actor: principal.sub }, now);
+      await appendToOutbox(
+        manager,
+        [{ type: caseStateChangedV1, subject: caseId, data: { caseId, reference, event, from, to, ...(feesDue.length ? { feesDue } : {}) } }],
+        { correlationId, actor: principal.sub },
+        now,
+      );
       return Case.restore({ ...aggregate.snapshot, version: aggregate.snapshot.version + 1 });
     });
   }
+}
+
+/** Payments reports fees paid or remitted; the case's readiness follows. Idempotent through the inbox. */
+export async function settleCaseFees(
+  manager: EntityManager,
+  cases: CaseRepository,
+  caseId: string,
+  codes: readonly string[],
+  settlement: 'paid' | 'remitted',
+): Promise<void> {
+  const aggregate = await cases.findById(caseId, manager, true);
+  if (!aggregate) return;
+  aggregate.settleFees(codes, settlement);
+  await cases.saveFees(manager, caseId, aggregate.snapshot.fees);
 }
 
 /**

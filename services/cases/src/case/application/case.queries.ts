@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { BadUserInputError, decodeCursor, isUuid, NotFoundError, Page } from '@ccsc/platform';
 import type { Principal } from '@ccsc/auth';
 import { Case, Readiness } from '../domain/case';
+import type { Language } from '../../case-type/domain/readiness';
 import { canSeeCase, caseAccessOf } from '../domain/case-access';
 import { parseCaseReference } from '../domain/case-reference';
 import { CaseFilter, CaseRepository } from '../infrastructure/case.repository';
@@ -39,8 +40,12 @@ export class CaseQueries {
     return this.cases.findPage(filter, caseAccessOf(principal), limit, after ? decodeCursor(after) : undefined);
   }
 
-  async readiness(id: string, event: string, principal: Principal): Promise<Readiness> {
-    return (await this.get(id, principal)).assessReadiness(event);
+  async readiness(id: string, event: string, principal: Principal, language: Language = 'en'): Promise<Readiness> {
+    return (await this.get(id, principal)).assessReadiness(event, language);
+  }
+
+  async history(id: string, principal: Principal) {
+    return this.cases.history((await this.get(id, principal)).id);
   }
 
   private visible(found: Case | undefined, principal: Principal): Case {

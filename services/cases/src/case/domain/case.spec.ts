@@ -23,10 +23,13 @@ describe('Case', () => {
     const readiness = c.assessReadiness('submit');
     expect(readiness.ready).toBe(false);
     expect(readiness.criteria).toEqual([
-      { id: 'has-applicant', description: expect.any(String), met: true },
-      { id: 'has-respondent', description: expect.any(String), met: false, reason: expect.stringContaining('respondent or defendant') },
+      { id: 'has-claimant', description: 'The case names its claimant', met: true },
+      { id: 'has-defendant', description: 'The case names its defendant', met: false, reason: 'Add the defendant to the case.' },
     ]);
-    expect(readiness.whatHappensNext).toContain('14 days');
+    expect(readiness.whatHappensNext).toContain('Pay the claim fee');
+    const welsh = c.assessReadiness('submit', 'cy');
+    expect(welsh.criteria[1]).toMatchObject({ met: false, reason: 'Ychwanegwch y defendant at yr achos.' });
+    expect(welsh.whatHappensNext).toContain('Talwch');
   });
 
   it('moves on only when the state, the role and readiness allow it', () => {
@@ -37,9 +40,22 @@ describe('Case', () => {
     const c = Case.create({ caseType: 'civil-money-claim', parties: [claimant, defendant], createdBy: 'u1', now });
     expect(() => c.trigger('submit', ['judiciary'], later)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     expect(() => c.trigger('teleport', ['caseworker'], later)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
-    expect(c.trigger('submit', ['caseworker'], later)).toEqual({ from: 'Draft', to: 'Submitted' });
-    expect(c.snapshot).toMatchObject({ state: 'Submitted', updatedAt: later });
+    expect(c.trigger('submit', ['caseworker'], later)).toEqual({ from: 'Draft', to: 'Submitted', feesDue: ['FEE0202'] });
+    expect(c.snapshot).toMatchObject({ state: 'Submitted', updatedAt: later, fees: [{ code: 'FEE0202', event: 'submit', status: 'due' }] });
     expect(() => c.trigger('submit', ['caseworker'], later)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+  });
+
+  it('waits for its fees before it is issued, and moves on once payments reports them settled', () => {
+    const c = Case.create({ caseType: 'civil-money-claim', parties: [claimant, defendant], createdBy: 'u1', now });
+    c.trigger('submit', ['citizen'], now);
+    const waiting = c.assessReadiness('issue');
+    expect(waiting.ready).toBe(false);
+    expect(waiting.criteria.find((x) => x.id === 'fees-settled')).toMatchObject({ met: false, reason: expect.stringContaining('FEE0202') });
+    expect(() => c.trigger('issue', ['caseworker'], now)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+
+    expect(c.settleFees(['FEE0202', 'FEE9999'], 'remitted')).toEqual([{ code: 'FEE0202', event: 'submit', status: 'remitted' }]);
+    expect(c.assessReadiness('issue').ready).toBe(true);
+    expect(c.trigger('issue', ['caseworker'], now)).toMatchObject({ from: 'Submitted', to: 'Issued' });
   });
 });
 

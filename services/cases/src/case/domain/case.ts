@@ -1,22 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { BadUserInputError, ConflictError, ForbiddenError } from '@ccsc/platform/errors';
 import type { Role } from '@ccsc/auth/principal';
-import { CaseEventDefinition, CaseTypeDefinition, findCaseType } from './case-type';
+import type { CaseEventDefinition, CaseTypeDefinition } from '../../case-type/domain/case-type.definition';
+import { findCaseType } from '../../case-type/case-types';
+import { assessReadiness, Language, Readiness } from '../../case-type/domain/readiness';
 import { generateCaseReference } from './case-reference';
 import type { Party } from './party';
 
-export interface CriterionAssessment {
-  id: string;
-  description: string;
-  met: boolean;
-  reason?: string;
-}
+export type { Readiness } from '../../case-type/domain/readiness';
 
-export interface Readiness {
+/** A fee that an event of the case made due, and whether payments has reported it settled. */
+export interface CaseFee {
+  code: string;
   event: string;
-  ready: boolean;
-  criteria: CriterionAssessment[];
-  whatHappensNext: string;
+  status: 'due' | 'paid' | 'remitted';
 }
 
 export interface CaseProps {
@@ -25,6 +22,7 @@ export interface CaseProps {
   caseType: string;
   state: string;
   parties: Party[];
+  fees: CaseFee[];
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;
@@ -46,6 +44,7 @@ export class Case {
       caseType: type.id,
       state: type.initialState,
       parties: input.parties.map((p) => ({ ...p, id: randomUUID() })),
+      fees: [],
       createdBy: input.createdBy,
       createdAt: input.now,
       updatedAt: input.now,
@@ -81,33 +80,45 @@ export class Case {
 
   private event(eventId: string): CaseEventDefinition {
     const event = this.type.events.find((e) => e.id === eventId);
-    if (!event) throw new BadUserInputError('Unknown event', [{ field: 'event', message: `"${eventId}" is not an event of ${this.type.name}` }]);
+    if (!event) throw new BadUserInputError('Unknown event', [{ field: 'event', message: `"${eventId}" is not an event of ${this.type.name.en}` }]);
     return event;
   }
 
-  /** Each criterion of the event, met or not and why, and what happens next. */
-  assessReadiness(eventId: string): Readiness {
-    const event = this.event(eventId);
-    const criteria = event.readiness.map((c) => {
-      const reason = c.unmetBecause(this.props.parties);
-      return { id: c.id, description: c.description, met: reason === undefined, ...(reason ? { reason } : {}) };
-    });
-    return { event: event.id, ready: criteria.every((c) => c.met), criteria, whatHappensNext: event.whatHappensNext };
+  /** Each criterion of the event, met or not and why, and what happens next, in the user's language. */
+  assessReadiness(eventId: string, language: Language = 'en'): Readiness {
+    return assessReadiness(
+      this.event(eventId),
+      {
+        parties: this.props.parties,
+        outstandingFees: this.props.fees.filter((f) => f.status === 'due').map((f) => f.code),
+        documentsAwaitingAcceptance: 0,
+        openAssistedDigitalReferral: false,
+      },
+      language,
+    );
+  }
+
+  /** Fees reported settled by payments; codes the case does not owe are ignored. */
+  settleFees(codes: readonly string[], status: 'paid' | 'remitted'): CaseFee[] {
+    const settled = this.props.fees.filter((f) => f.status === 'due' && codes.includes(f.code));
+    this.props = { ...this.props, fees: this.props.fees.map((f) => (settled.includes(f) ? { ...f, status } : f)) };
+    return settled.map((f) => ({ ...f, status }));
   }
 
   /** Moves the case on by one of its type's events, if the state, the caller's role and readiness allow it. */
-  trigger(eventId: string, callerRoles: readonly Role[], now: Date): { from: string; to: string } {
+  trigger(eventId: string, callerRoles: readonly Role[], now: Date): { from: string; to: string; feesDue: string[] } {
     const event = this.event(eventId);
-    if (!callerRoles.some((r) => event.roles.includes(r))) throw new ForbiddenError(`Your role may not ${event.name.toLowerCase()}`);
+    if (!callerRoles.some((r) => event.roles.includes(r))) throw new ForbiddenError(`Your role may not ${event.name.en.toLowerCase()}`);
     if (!event.from.includes(this.props.state)) {
-      throw new ConflictError(`"${event.name}" is not possible while the case is ${this.props.state}`);
+      throw new ConflictError(`"${event.name.en}" is not possible while the case is ${this.props.state}`);
     }
     const readiness = this.assessReadiness(eventId);
     if (!readiness.ready) {
       throw new ConflictError(`The case is not ready: ${readiness.criteria.filter((c) => !c.met).map((c) => c.reason).join(' ')}`);
     }
     const from = this.props.state;
-    this.props = { ...this.props, state: event.to, updatedAt: now };
-    return { from, to: event.to };
+    const feesDue = [...(event.fees ?? [])];
+    this.props = { ...this.props, state: event.to, updatedAt: now, fees: [...this.props.fees, ...feesDue.map((code) => ({ code, event: event.id, status: 'due' as const }))] };
+    return { from, to: event.to, feesDue };
   }
 }

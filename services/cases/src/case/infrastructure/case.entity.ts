@@ -29,6 +29,28 @@ export class CaseEntity {
 
   @OneToMany(() => PartyEntity, (p) => p.case, { cascade: ['insert'] })
   parties!: PartyEntity[];
+
+  @OneToMany(() => FeeEntity, (f) => f.case)
+  fees!: FeeEntity[];
+}
+
+@Entity('case_fees')
+export class FeeEntity {
+  @PrimaryColumn({ name: 'case_id', type: 'uuid' })
+  caseId!: string;
+
+  @PrimaryColumn({ type: 'varchar' })
+  code!: string;
+
+  @PrimaryColumn({ type: 'varchar' })
+  event!: string;
+
+  @Column({ type: 'varchar' })
+  status!: string;
+
+  @ManyToOne(() => CaseEntity, (c) => c.fees)
+  @JoinColumn({ name: 'case_id' })
+  case!: CaseEntity;
 }
 
 @Entity('case_parties')

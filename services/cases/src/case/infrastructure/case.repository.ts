@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { ConflictError, CursorPosition, Page, toPage } from '@ccsc/platform';
-import { Case } from '../domain/case';
+import { Case, CaseFee } from '../domain/case';
 import type { CaseAccess } from '../domain/case-access';
 import type { Party, PartyKind, PartyRole } from '../domain/party';
-import { CaseEntity, PartyEntity } from './case.entity';
+import { CaseEntity, FeeEntity, PartyEntity } from './case.entity';
 
 export interface CaseFilter {
   state?: string;
@@ -41,11 +41,35 @@ export class CaseRepository {
     }
   }
 
-  /** Saves a state change, refusing it when someone else changed the case since it was read. */
+  /** Saves a state change and its fees, refusing it when someone else changed the case since it was read. */
   async updateState(manager: EntityManager, aggregate: Case): Promise<void> {
     const s = aggregate.snapshot;
     const result = await manager.update(CaseEntity, { id: s.id, version: s.version }, { state: s.state, updatedAt: s.updatedAt, version: s.version + 1 });
     if (result.affected !== 1) throw new ConflictError('The case was changed by someone else; reload it and try again');
+    await this.saveFees(manager, s.id, s.fees);
+  }
+
+  async saveFees(manager: EntityManager, caseId: string, fees: readonly CaseFee[]): Promise<void> {
+    if (fees.length === 0) return;
+    await manager.upsert(FeeEntity, fees.map((f) => ({ caseId, code: f.code, event: f.event, status: f.status })), ['caseId', 'code', 'event']);
+  }
+
+  async recordTransition(
+    manager: EntityManager,
+    entry: { caseId: string; event: string; from: string; to: string; actor: string; actorRoles: readonly string[]; reason?: string; at: Date },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO case_history (id, case_id, event, from_state, to_state, actor, actor_roles, reason, at)
+       VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8)`,
+      [entry.caseId, entry.event, entry.from, entry.to, entry.actor, entry.actorRoles.join(','), entry.reason ?? null, entry.at],
+    );
+  }
+
+  async history(caseId: string): Promise<{ event: string; from: string; to: string; actor: string; reason: string | null; at: Date }[]> {
+    return this.dataSource.query(
+      `SELECT event, from_state AS "from", to_state AS "to", actor, reason, at FROM case_history WHERE case_id = $1 ORDER BY at, id`,
+      [caseId],
+    );
   }
 
   async findById(id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<Case | undefined> {
@@ -63,7 +87,7 @@ export class CaseRepository {
   /** One query for many ids: federation resolves lists of cases through this. */
   async findByIds(ids: readonly string[]): Promise<Case[]> {
     if (ids.length === 0) return [];
-    const entities = await this.dataSource.manager.find(CaseEntity, { where: { id: In([...ids]) }, relations: { parties: true } });
+    const entities = await this.dataSource.manager.find(CaseEntity, { where: { id: In([...ids]) }, relations: { parties: true, fees: true } });
     return entities.map(toDomain);
   }
 
@@ -82,7 +106,7 @@ export class CaseRepository {
   }
 
   private baseQuery(manager: EntityManager) {
-    return manager.createQueryBuilder(CaseEntity, 'c').leftJoinAndSelect('c.parties', 'p').orderBy('p.position', 'ASC');
+    return manager.createQueryBuilder(CaseEntity, 'c').leftJoinAndSelect('c.parties', 'p').leftJoinAndSelect('c.fees', 'f').orderBy('p.position', 'ASC');
   }
 }
 
@@ -127,6 +151,7 @@ function toDomain(e: CaseEntity): Case {
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,
     version: e.version,
+    fees: (e.fees ?? []).map((f) => ({ code: f.code, event: f.event, status: f.status as CaseFee['status'] })),
     parties: [...e.parties]
       .sort((a, b) => a.position - b.position)
       .map((p) => ({

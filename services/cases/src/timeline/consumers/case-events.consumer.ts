@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { caseCreatedV1, CaseCreatedV1, caseStateChangedV1, CaseStateChangedV1, EventEnvelope } from '@ccsc/contracts';
+import { caseCreatedV1, CaseCreatedV1, caseStateChangedV1, CaseStateChangedV1, EventEnvelope, feesSettledV1, FeesSettledV1 } from '@ccsc/contracts';
 import { EventHandlers } from '@ccsc/messaging';
 import { TimelineEntryEntity } from '../infrastructure/timeline.entity';
 
@@ -20,6 +20,10 @@ export class CaseEventsConsumer implements OnModuleInit {
     this.handlers.on(caseStateChangedV1, (event, manager) => {
       const data = event.data as CaseStateChangedV1;
       return record(manager, event, data.caseId, `${data.event}: ${data.from} → ${data.to}`);
+    });
+    this.handlers.on(feesSettledV1, (event, manager) => {
+      const data = event.data as FeesSettledV1;
+      return record(manager, event, data.caseId, `Fees ${data.settlement}: ${data.feeCodes.join(', ')}`);
     });
   }
 }

@@ -1,0 +1,166 @@
+import { Readable } from 'node:stream';
+import { CallHandler, ExecutionContext, Inject, Injectable, Logger, NestInterceptor, Optional, StreamableFile } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { defer, lastValueFrom, Observable, throwError } from 'rxjs';
+import { DataSource } from 'typeorm';
+import { BadUserInputError, ConflictError } from '../errors/app-error';
+import { IdempotencyStore, KeyedRequest, StoredResponse } from './idempotency.store';
+import { requestBodyHash } from './request-fingerprint';
+
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+export const IDEMPOTENT_REPLAYED_HEADER = 'Idempotent-Replayed';
+
+export interface IdempotencyOptions {
+  /** How long a completed response is replayed for. Default 24 hours. */
+  retentionSeconds?: number;
+  /**
+   * How long an in-progress claim blocks its key. A claim left behind by a crashed process frees
+   * itself after this; it must exceed the longest a POST can run (Node's own request timeout is
+   * 300 s). Default 10 minutes.
+   */
+  leaseSeconds?: number;
+}
+
+export const IDEMPOTENCY_OPTIONS = Symbol('IDEMPOTENCY_OPTIONS');
+
+const DEFAULT_RETENTION_SECONDS = 24 * 60 * 60;
+const DEFAULT_LEASE_SECONDS = 10 * 60;
+// Between our claim attempt and our look-up, the holder may give the key back (its handler
+// failed) or its lease may run out; then we claim again, a bounded number of times.
+const CLAIM_ATTEMPTS = 3;
+// Printable ASCII, space to tilde; Node has already trimmed surrounding whitespace.
+const VALID_KEY = /^[\x20-\x7e]{1,255}$/;
+// Only these are replayed: the rest (dates, request ids, rate-limit counters) belong to the
+// response that carries them, not to the original one.
+const REPLAYED_HEADERS = ['location', 'content-type'];
+
+interface KeyedHttpRequest extends Request {
+  /** Set by the auth middleware; typed loosely here because the platform does not depend on auth. */
+  principal?: { sub?: unknown };
+}
+
+/**
+ * `Idempotency-Key` for partner REST POSTs: a retried POST with the same key, from the same
+ * caller, with the same body, gets the first response again (with `Idempotent-Replayed: true`)
+ * instead of running the command twice. Keys are per caller (the token's subject).
+ *
+ * Follows the IETF draft "The Idempotency-Key HTTP Header Field", except that reusing a key for a
+ * different request is answered 409, not 422: the platform's error catalogue has no 422, and a
+ * different detail tells it apart from "still being processed" (409 in the draft too).
+ * Error responses are not stored: a refused command changed nothing, so the key is released and a
+ * corrected retry with the same key may run.
+ *
+ * Wiring: a service imports `IdempotencyModule.forRoot()` (it registers this interceptor with
+ * APP_INTERCEPTOR and needs the DataSource of PlatformModule's TypeOrmModule) and creates the table
+ * from one of its migrations with `createIdempotencyTable(q)`.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  private readonly logger = new Logger('Idempotency');
+  private readonly store: IdempotencyStore;
+  private readonly retentionSeconds: number;
+  private readonly leaseSeconds: number;
+
+  constructor(dataSource: DataSource, @Optional() @Inject(IDEMPOTENCY_OPTIONS) options?: IdempotencyOptions) {
+    this.store = new IdempotencyStore(dataSource);
+    this.retentionSeconds = options?.retentionSeconds ?? DEFAULT_RETENTION_SECONDS;
+    this.leaseSeconds = options?.leaseSeconds ?? DEFAULT_LEASE_SECONDS;
+  }
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    // GraphQL mutations go through /graphql as POSTs; the header is a REST contract only.
+    if (context.getType() !== 'http') return next.handle();
+    const http = context.switchToHttp();
+    const request = http.getRequest<KeyedHttpRequest>();
+    const path = request.originalUrl.split('?')[0];
+    if (request.method !== 'POST' || path === '/graphql') return next.handle();
+    const header = request.headers['idempotency-key'];
+    if (header === undefined) return next.handle();
+    if (typeof header !== 'string' || !VALID_KEY.test(header)) {
+      return throwError(
+        () => new BadUserInputError(`Invalid ${IDEMPOTENCY_KEY_HEADER} header`, [{ field: IDEMPOTENCY_KEY_HEADER, message: 'must be 1 to 255 printable ASCII characters' }]),
+      );
+    }
+    // The global auth guard keeps anonymous callers away from POSTs; a @Public one has no caller
+    // to scope the key to, so it runs as if no key had been sent.
+    const subject = request.principal?.sub;
+    if (typeof subject !== 'string' || subject === '') return next.handle();
+
+    const keyed: KeyedRequest = { subject, key: header, method: request.method, path, requestHash: requestBodyHash(request.body) };
+    return defer(() => this.handleKeyed(keyed, http.getResponse<Response>(), next));
+  }
+
+  private async handleKeyed(request: KeyedRequest, response: Response, next: CallHandler): Promise<unknown> {
+    for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+      const claimId = await this.store.claim(request, this.leaseSeconds);
+      if (claimId) return this.runClaimed(request, claimId, response, next);
+
+      const existing = await this.store.find(request.subject, request.key);
+      if (!existing) continue;
+      if (existing.method !== request.method || existing.path !== request.path || existing.requestHash !== request.requestHash) {
+        throw new ConflictError(
+          `This ${IDEMPOTENCY_KEY_HEADER} was already used for a different request (another body or endpoint); use a new key for a new request`,
+        );
+      }
+      if (existing.state === 'in-progress') {
+        throw new ConflictError(`A request with this ${IDEMPOTENCY_KEY_HEADER} is still being processed; retry later`);
+      }
+      return replay(response, existing.response);
+    }
+    throw new ConflictError(`A request with this ${IDEMPOTENCY_KEY_HEADER} is still being processed; retry later`);
+  }
+
+  private async runClaimed(request: KeyedRequest, claimId: string, response: Response, next: CallHandler): Promise<unknown> {
+    let body: unknown;
+    try {
+      body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+    } catch (error) {
+      await this.release(request, claimId);
+      throw error;
+    }
+    // A handler that wrote the response itself (@Res without passthrough), or returned a stream,
+    // leaves nothing we could replay: the key is given back rather than replaying something else.
+    if (response.headersSent || !isReplayable(body)) {
+      await this.release(request, claimId);
+      return body;
+    }
+    const stored: StoredResponse = { status: response.statusCode, headers: replayedHeaders(response), body };
+    try {
+      await this.store.complete(request.subject, request.key, claimId, stored, this.retentionSeconds);
+    } catch (error) {
+      // The command has happened; failing its response now would invite a retry that runs it again.
+      // The key stays in progress until its lease runs out, which answers retries with 409.
+      this.logger.error({ err: error }, 'could not store an idempotent response');
+    }
+    return body;
+  }
+
+  private async release(request: KeyedRequest, claimId: string): Promise<void> {
+    try {
+      await this.store.release(request.subject, request.key, claimId);
+    } catch (error) {
+      // The caller must still get the handler's own error; the claim frees itself when its lease ends.
+      this.logger.error({ err: error }, 'could not release an idempotency key');
+    }
+  }
+}
+
+function replay(response: Response, stored: StoredResponse): unknown {
+  response.status(stored.status);
+  for (const [name, value] of Object.entries(stored.headers)) response.setHeader(name, value);
+  response.setHeader(IDEMPOTENT_REPLAYED_HEADER, 'true');
+  return stored.body;
+}
+
+function replayedHeaders(response: Response): Record<string, string | string[]> {
+  const headers: Record<string, string | string[]> = {};
+  for (const name of REPLAYED_HEADERS) {
+    const value = response.getHeader(name);
+    if (value !== undefined) headers[name] = typeof value === 'number' ? String(value) : value;
+  }
+  return headers;
+}
+
+function isReplayable(body: unknown): boolean {
+  return !(body instanceof StreamableFile || body instanceof Readable || Buffer.isBuffer(body));
+}

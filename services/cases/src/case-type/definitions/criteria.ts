@@ -1,0 +1,8 @@
+import type { PartyRole } from '../../case/domain/party';
+import type { ReadinessCriterion } from '../domain/case-type.definition';
+
+// Criteria that several case types use, named once.
+export const hasParty = (id: string, ...roles: PartyRole[]): ReadinessCriterion => ({ id, kind: 'party', roles });
+export const feesSettled: ReadinessCriterion = { id: 'fees-settled', kind: 'fees-settled' };
+export const documentsAccepted: ReadinessCriterion = { id: 'documents-accepted', kind: 'documents-accepted' };
+export const noOpenAssistedDigitalReferral: ReadinessCriterion = { id: 'no-open-assisted-digital-referral', kind: 'no-open-assisted-digital-referral' };

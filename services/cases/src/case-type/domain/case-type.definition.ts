@@ -1,0 +1,44 @@
+import type { Role } from '@ccsc/auth/principal';
+import type { PartyRole } from '../../case/domain/party';
+
+/** Text shown to users, in English and Welsh (both are required for a case type to load). */
+export interface Bilingual {
+  en: string;
+  cy: string;
+}
+
+/**
+ * What must be true before an event may happen. The kinds are the platform's vocabulary; a case type
+ * combines them freely, so a new case type needs no new code.
+ */
+export type ReadinessCriterion =
+  | { id: string; kind: 'party'; roles: readonly PartyRole[] }
+  | { id: string; kind: 'fees-settled' }
+  | { id: string; kind: 'documents-accepted' }
+  | { id: string; kind: 'no-open-assisted-digital-referral' };
+
+export interface CaseEventDefinition {
+  id: string;
+  name: Bilingual;
+  /** States the event may start from; never empty. */
+  from: readonly string[];
+  to: string;
+  roles: readonly Role[];
+  readiness: readonly ReadinessCriterion[];
+  /** Fee codes (fees register) that become due when the event happens. */
+  fees?: readonly string[];
+  whatHappensNext: Bilingual;
+}
+
+export interface CaseTypeDefinition {
+  id: string;
+  name: Bilingual;
+  jurisdiction: 'civil' | 'family' | 'probate' | 'tribunal' | 'crime' | 'immigration' | 'public-guardian';
+  initialState: string;
+  states: readonly string[];
+  /** States in which nothing more happens (closed, withdrawn...): they need no way out. */
+  finalStates: readonly string[];
+  events: readonly CaseEventDefinition[];
+  /** Whether results of this case type may impose financial penalties (criminal cases). */
+  resultsMayImposeFinancialPenalties?: boolean;
+}
