@@ -8,6 +8,8 @@ import { CaseEventsConsumer } from './timeline/consumers/case-events.consumer';
 import { FeesSettledConsumer } from './case/consumers/fees-settled.consumer';
 import { assertValidCaseTypes } from './case-type/domain/case-type.validation';
 import { CASE_TYPES } from './case-type/case-types';
+import { hearingProviders } from './hearing/hearing.parts';
+import { searchProviders } from './search/search.parts';
 import { casesDatabase } from './data-source';
 import { CaseCommands } from './case/application/case.commands';
 import { CaseQueries } from './case/application/case.queries';
@@ -32,7 +34,7 @@ export class CasesModule {
         IdempotencyModule.forRoot(),
       ],
       controllers: [CaseController],
-      providers: [...casesResolvers, CaseCommands, CaseQueries, CaseRepository, TimelineQueries, CaseEventsConsumer, FeesSettledConsumer],
+      providers: [...casesResolvers, CaseCommands, CaseQueries, CaseRepository, TimelineQueries, CaseEventsConsumer, FeesSettledConsumer, ...hearingProviders, ...searchProviders],
     };
   }
 }

@@ -1,18 +1,16 @@
-import { DataSource } from 'typeorm';
-import { serviceDataSourceOptions, ServiceDataSourceParts } from '@ccsc/platform';
+import type { ServiceDataSourceParts } from '@ccsc/platform';
 import { CaseEntity, FeeEntity, PartyEntity } from './case/infrastructure/case.entity';
 import { CreateCases1732300000000 } from './migrations/1732300000000-create-cases';
 import { EventsAndTimeline1732400000000 } from './migrations/1732400000000-events-and-timeline';
 import { FeesAndHistory1732500000000 } from './migrations/1732500000000-fees-and-history';
 import { IdempotencyKeys1732600000000 } from './migrations/1732600000000-idempotency-keys';
 import { TimelineEntryEntity } from './timeline/infrastructure/timeline.entity';
+import { hearingEntities, hearingMigrations } from './hearing/hearing.parts';
+import { searchEntities, searchMigrations } from './search/search.parts';
 
-/** The cases database: the app, `npm run migrate` and the tests all use this one definition. */
+/** The cases database: the app, `npm run migrate` and the tests all use this one definition (TypeORM orders migrations by their timestamp). */
 export const casesDatabase: ServiceDataSourceParts = {
-  entities: [CaseEntity, PartyEntity, FeeEntity, TimelineEntryEntity],
-  migrations: [CreateCases1732300000000, EventsAndTimeline1732400000000, FeesAndHistory1732500000000, IdempotencyKeys1732600000000],
+  entities: [CaseEntity, PartyEntity, FeeEntity, TimelineEntryEntity, ...hearingEntities, ...searchEntities],
+  migrations: [CreateCases1732300000000, EventsAndTimeline1732400000000, FeesAndHistory1732500000000, IdempotencyKeys1732600000000, ...hearingMigrations, ...searchMigrations],
 };
 
-export function casesDataSource(url: string): DataSource {
-  return new DataSource(serviceDataSourceOptions(url, casesDatabase));
-}
