@@ -16,9 +16,14 @@ import { CaseQueries } from './case/application/case.queries';
 import { CaseRepository } from './case/infrastructure/case.repository';
 import { CaseResolver } from './case/api/case.resolver';
 import { CaseController } from './case/api/case.controller';
+import { PartyResolver } from './party/api/party.resolver';
+import { PartyController } from './party/api/party.controller';
+import { PartyCommands } from './party/application/party.commands';
+import { resultControllers, resultResolvers } from './result/result.parts';
+import { ResultCommands } from './result/application/result.commands';
 
 /** The resolvers of the cases subgraph; the supergraph composer builds the schema from these alone. */
-export const casesResolvers = [CaseResolver];
+export const casesResolvers = [CaseResolver, PartyResolver, ...resultResolvers];
 
 @Module({})
 export class CasesModule {
@@ -33,8 +38,8 @@ export class CasesModule {
         MessagingModule.forRoot({ service: 'cases', config }),
         IdempotencyModule.forRoot(),
       ],
-      controllers: [CaseController],
-      providers: [...casesResolvers, CaseCommands, CaseQueries, CaseRepository, TimelineQueries, CaseEventsConsumer, FeesSettledConsumer, ...hearingProviders, ...searchProviders],
+      controllers: [CaseController, PartyController, ...resultControllers],
+      providers: [...casesResolvers, CaseCommands, CaseQueries, CaseRepository, TimelineQueries, CaseEventsConsumer, FeesSettledConsumer, PartyCommands, ResultCommands, ...hearingProviders, ...searchProviders],
     };
   }
 }

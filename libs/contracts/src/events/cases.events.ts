@@ -1,4 +1,5 @@
-import { IsArray, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Min, ValidateNested } from 'class-validator';
 import { defineEvent } from '../event-type';
 
 // Events the cases service publishes. They carry identifiers and states, not personal data.
@@ -21,3 +22,49 @@ export class CaseStateChangedV1 {
   @IsOptional() @IsArray() @Matches(/^FEE\d{4}$/, { each: true }) feesDue?: string[];
 }
 export const caseStateChangedV1 = defineEvent('cases', 'case-state-changed', 1, CaseStateChangedV1);
+
+export class PartyAddedV1 {
+  @IsUUID() caseId!: string;
+  @IsUUID() partyId!: string;
+  @IsString() @Length(1, 32) role!: string;
+}
+export const partyAddedV1 = defineEvent('cases', 'party-added', 1, PartyAddedV1);
+
+/** Names the changed fields only: the values are personal data and stay in the cases service. */
+export class PartyUpdatedV1 {
+  @IsUUID() caseId!: string;
+  @IsUUID() partyId!: string;
+  @IsArray() @IsIn(['name', 'email', 'phone', 'preferredLanguage', 'reasonableAdjustments', 'vulnerabilityFlags'], { each: true }) fields!: string[];
+}
+export const partyUpdatedV1 = defineEvent('cases', 'party-updated', 1, PartyUpdatedV1);
+
+export class RepresentationChangedV1 {
+  @IsUUID() caseId!: string;
+  @IsUUID() partyId!: string;
+  @IsOptional() @IsString() @Length(1, 64) from?: string;
+  @IsOptional() @IsString() @Length(1, 64) to?: string;
+}
+export const representationChangedV1 = defineEvent('cases', 'representation-changed', 1, RepresentationChangedV1);
+
+export const IMPOSITION_KINDS = ['fine', 'compensation', 'costs', 'victim-surcharge', 'criminal-courts-charge'] as const;
+export type ImpositionKind = (typeof IMPOSITION_KINDS)[number];
+
+/** A financial penalty a court imposed: integer pence, and who the money is owed to. */
+export class ImpositionV1 {
+  @IsIn(IMPOSITION_KINDS) kind!: ImpositionKind;
+  @IsInt() @Min(1) amountPence!: number;
+  /** `central-funds`, the prosecutor's id, or the id of the party compensation is paid to. */
+  @IsString() @Length(1, 64) creditor!: string;
+}
+
+/** A case resulted in court; enforcement opens a fine account when it carries impositions. */
+export class CaseResultedV1 {
+  @IsUUID() caseId!: string;
+  @Matches(/^\d{16}$/) reference!: string;
+  @IsUUID() resultId!: string;
+  @IsUUID() defendantPartyId!: string;
+  @IsString() @Length(1, 200) outcome!: string;
+  @IsArray() @ValidateNested({ each: true }) @Type(() => ImpositionV1) impositions!: ImpositionV1[];
+  @IsDateString() resultedAt!: string;
+}
+export const caseResultedV1 = defineEvent('cases', 'case-resulted', 1, CaseResultedV1);

@@ -32,7 +32,7 @@ export class CaseController {
     @Res({ passthrough: true }) res: Response,
     @CorrelationId() correlationId?: string,
   ) {
-    const created = CaseModel.from(await this.commands.create(body, principal, correlationId));
+    const created = CaseModel.from(await this.commands.create(body, principal, correlationId), principal);
     res.location(`/api/v1/cases/${created.id}`);
     return created;
   }
@@ -44,7 +44,7 @@ export class CaseController {
   async list(@Query() query: ListCasesQuery, @CurrentPrincipal() principal: Principal): Promise<CasePageModel> {
     const { limit, cursor, ...filter } = query;
     const page = await this.queries.list(filter, principal, pageSize(limit, 'limit'), cursor);
-    return { items: page.items.map(CaseModel.from), nextCursor: page.nextCursor };
+    return { items: page.items.map((c) => CaseModel.from(c, principal)), nextCursor: page.nextCursor };
   }
 
   @Get(':idOrReference')
@@ -56,7 +56,7 @@ export class CaseController {
     const found = isUuid(idOrReference)
       ? await this.queries.get(idOrReference, principal)
       : await this.queries.getByReference(idOrReference, principal);
-    return CaseModel.from(found);
+    return CaseModel.from(found, principal);
   }
 
   @Get(':id/readiness')
@@ -81,7 +81,7 @@ export class CaseController {
   @ApiOperation({ summary: "Trigger an event of the case's type" })
   @ApiOkResponse({ type: CaseModel })
   async trigger(@Param('id') id: string, @Body() body: TriggerCaseEventBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return CaseModel.from(await this.commands.triggerEvent(assertUuid(id), body.event, principal, { reason: body.reason, correlationId }));
+    return CaseModel.from(await this.commands.triggerEvent(assertUuid(id), body.event, principal, { reason: body.reason, correlationId }), principal);
   }
 
   @Get(':id/timeline')

@@ -5,7 +5,7 @@ import {
   ArrayMaxSize, ArrayMinSize, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested,
 } from 'class-validator';
 import { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from '@ccsc/platform';
-import { PARTY_KINDS, PARTY_ROLES, PartyKind, PartyRole } from '../domain/party';
+import { LANGUAGES, PARTY_KINDS, PARTY_ROLES, PartyKind, PartyRole, PreferredLanguage } from '../domain/party';
 
 // One set of input classes serves GraphQL, REST and OpenAPI, so the three cannot drift apart.
 
@@ -14,7 +14,10 @@ export const PartyKindEnum = Object.fromEntries(PARTY_KINDS.map((k) => [k, k])) 
 registerEnumType(PartyRoleEnum, { name: 'PartyRole', description: 'The part a party plays in a case.' });
 registerEnumType(PartyKindEnum, { name: 'PartyKind', description: 'Whether a party is a person or an organisation.' });
 
-const ORGANISATION_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+export const LanguageEnum = { en: 'en', cy: 'cy' } as const;
+registerEnumType(LanguageEnum, { name: 'Language', description: 'English (en) or Welsh (cy).' });
+
+export const ORGANISATION_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 @InputType({ description: 'A party to a new case.' })
 export class PartyInput {
@@ -58,6 +61,28 @@ export class PartyInput {
   @IsOptional()
   @Matches(ORGANISATION_ID, { message: 'representedBy must be an organisation id' })
   representedBy?: string;
+
+  @Field(() => LanguageEnum, { nullable: true, description: 'English (default) or Welsh.' })
+  @ApiPropertyOptional({ enum: LANGUAGES })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  preferredLanguage?: PreferredLanguage;
+
+  @Field(() => [String], { nullable: true })
+  @ApiPropertyOptional({ type: [String], example: ['large print'] })
+  @IsOptional()
+  @IsString({ each: true })
+  @Length(1, 200, { each: true })
+  @ArrayMaxSize(20)
+  reasonableAdjustments?: string[];
+
+  @Field(() => [String], { nullable: true })
+  @ApiPropertyOptional({ type: [String], example: ['domestic abuse'] })
+  @IsOptional()
+  @IsString({ each: true })
+  @Length(1, 200, { each: true })
+  @ArrayMaxSize(20)
+  vulnerabilityFlags?: string[];
 }
 
 @InputType({ description: 'A new case.' })
@@ -108,9 +133,7 @@ export class TriggerCaseEventBody {
   reason?: string;
 }
 
-export const LANGUAGES = ['en', 'cy'] as const;
-export const LanguageEnum = { en: 'en', cy: 'cy' } as const;
-registerEnumType(LanguageEnum, { name: 'Language', description: 'English (en) or Welsh (cy).' });
+
 
 @InputType({ description: 'Narrows a list of cases.' })
 export class CaseFilterInput {

@@ -4,8 +4,9 @@ import { ConnectionType } from '@ccsc/platform';
 import type { Case, Readiness } from '../domain/case';
 import type { CaseTypeDefinition } from '../../case-type/domain/case-type.definition';
 import { formatCaseReference } from '../domain/case-reference';
-import { PARTY_KINDS, PARTY_ROLES, PartyKind, PartyRole } from '../domain/party';
-import { PartyKindEnum, PartyRoleEnum } from './case.inputs';
+import { PARTY_KINDS, PARTY_ROLES, Party, PartyKind, PartyRole } from '../domain/party';
+import { LanguageEnum, PartyKindEnum, PartyRoleEnum } from './case.inputs';
+import { isStaff, type Principal } from '@ccsc/auth';
 
 // Response shapes: GraphQL object types that double as the REST/OpenAPI response schema.
 
@@ -20,6 +21,24 @@ export class PartyModel {
   @Field({ nullable: true, description: "Organisation id of the firm representing this party." })
   @ApiPropertyOptional()
   representedBy?: string;
+  @Field(() => LanguageEnum, { description: 'English or Welsh.' }) @ApiProperty({ enum: ['en', 'cy'] }) preferredLanguage!: string;
+  @Field(() => [String], { nullable: true, description: 'Shown to staff, the party and their representative only.' })
+  @ApiPropertyOptional({ type: [String] })
+  reasonableAdjustments?: string[];
+  @Field(() => [String], { nullable: true, description: 'Shown to staff, the party and their representative only.' })
+  @ApiPropertyOptional({ type: [String] })
+  vulnerabilityFlags?: string[];
+}
+
+/** Reasonable adjustments and vulnerability are sensitive: the other side of a case never sees them. */
+function mayReadNeeds(party: Party, viewer: Principal | undefined): boolean {
+  if (!viewer) return false;
+  return isStaff(viewer) || (party.representedBy !== undefined && party.representedBy === viewer.organisationId) || (party.userId !== undefined && party.userId === viewer.sub);
+}
+
+export function toPartyModel(party: Party, viewer?: Principal): PartyModel {
+  const { userId: _userId, reasonableAdjustments, vulnerabilityFlags, ...shown } = party;
+  return mayReadNeeds(party, viewer) ? { ...shown, reasonableAdjustments, vulnerabilityFlags } : shown;
 }
 
 @ObjectType('CaseFee', { description: 'A fee an event of the case made due.' })
@@ -45,7 +64,8 @@ export class CaseModel {
   @Field() @ApiProperty() createdAt!: Date;
   @Field() @ApiProperty() updatedAt!: Date;
 
-  static from(aggregate: Case): CaseModel {
+  /** Without a viewer, sensitive party details are left out. */
+  static from(aggregate: Case, viewer?: Principal): CaseModel {
     const s = aggregate.snapshot;
     return {
       id: s.id,
@@ -53,7 +73,7 @@ export class CaseModel {
       caseType: s.caseType,
       state: s.state,
       // The citizen account link stays inside the service: it is an access rule, not case data.
-      parties: s.parties.map(({ userId: _userId, ...party }) => party),
+      parties: s.parties.map((p) => toPartyModel(p, viewer)),
       fees: s.fees,
       createdAt: s.createdAt,
       updatedAt: s.updatedAt,

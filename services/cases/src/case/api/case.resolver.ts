@@ -26,13 +26,13 @@ export class CaseResolver {
   @Query(() => CaseModel, { description: 'A case by id.' })
   @Roles(...CASE_READERS)
   async case(@Args('id', { type: () => ID }) id: string, @CurrentPrincipal() principal: Principal) {
-    return CaseModel.from(await this.queries.get(assertUuid(id), principal));
+    return CaseModel.from(await this.queries.get(assertUuid(id), principal), principal);
   }
 
   @Query(() => CaseModel, { description: 'A case by its 16-digit reference, with or without dashes.' })
   @Roles(...CASE_READERS)
   async caseByReference(@Args('reference') reference: string, @CurrentPrincipal() principal: Principal) {
-    return CaseModel.from(await this.queries.getByReference(reference, principal));
+    return CaseModel.from(await this.queries.getByReference(reference, principal), principal);
   }
 
   @Query(() => CaseConnection, { description: 'The cases the caller may see, newest first.' })
@@ -44,19 +44,19 @@ export class CaseResolver {
     @Args('after', { nullable: true }) after?: string,
   ) {
     const page = await this.queries.list(filter ?? {}, principal, pageSize(first), after);
-    return toConnection(page, CaseModel.from);
+    return toConnection(page, (c) => CaseModel.from(c, principal));
   }
 
   @Mutation(() => CaseModel, { description: 'Opens a case in its initial state.' })
   @Roles(...CASE_CREATORS)
   async createCase(@Args('input') input: CreateCaseInput, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return CaseModel.from(await this.commands.create(input, principal, correlationId));
+    return CaseModel.from(await this.commands.create(input, principal, correlationId), principal);
   }
 
   @Mutation(() => CaseModel, { description: "Triggers an event of the case's type, if the case is ready for it." })
   @Roles(...CASE_CREATORS)
   async triggerCaseEvent(@Args('input') input: TriggerCaseEventInput, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return CaseModel.from(await this.commands.triggerEvent(input.caseId, input.event, principal, { reason: input.reason, correlationId }));
+    return CaseModel.from(await this.commands.triggerEvent(input.caseId, input.event, principal, { reason: input.reason, correlationId }), principal);
   }
 
   @ResolveField(() => ReadinessModel, { description: 'Whether the case is ready for an event, and what is missing.' })
@@ -95,6 +95,6 @@ export class CaseResolver {
     if (!principal) throw new UnauthenticatedError();
     const loader = requestLoader<Case>(context, 'cases', (ids) => this.queries.getMany(ids, principal));
     const found = await loader.load(reference.id);
-    return found && CaseModel.from(found);
+    return found && CaseModel.from(found, principal);
   }
 }

@@ -45,7 +45,7 @@ export class CaseCommands {
       // A case the caller may not see is reported as missing, never as forbidden: no existence leak.
       if (!aggregate || !canSeeCase(caseAccessOf(principal), aggregate.parties)) throw new NotFoundError('The case');
       const { from, to, feesDue } = aggregate.trigger(event, principal.roles, now);
-      await this.cases.updateState(manager, aggregate);
+      await this.cases.update(manager, aggregate);
       await this.cases.recordTransition(manager, { caseId, event, from, to, actor: principal.sub, actorRoles: principal.roles, reason, at: now });
       const { reference } = aggregate.snapshot;
       await appendToOutbox(

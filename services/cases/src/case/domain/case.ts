@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { BadUserInputError, ConflictError, ForbiddenError } from '@ccsc/platform/errors';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '@ccsc/platform/errors';
 import type { Role } from '@ccsc/auth/principal';
 import type { CaseEventDefinition, CaseTypeDefinition } from '../../case-type/domain/case-type.definition';
 import { findCaseType } from '../../case-type/case-types';
 import { assessReadiness, Language, Readiness } from '../../case-type/domain/readiness';
 import { generateCaseReference } from './case-reference';
-import type { Party } from './party';
+import type { Party, PartyDetails } from './party';
 
 export type { Readiness } from '../../case-type/domain/readiness';
 
@@ -29,7 +29,17 @@ export interface CaseProps {
   version: number;
 }
 
-export type NewParty = Omit<Party, 'id'>;
+export type NewParty = Omit<Party, 'id' | 'preferredLanguage' | 'reasonableAdjustments' | 'vulnerabilityFlags'> & PartyDetails;
+
+function newParty(input: NewParty): Party {
+  return {
+    ...input,
+    id: randomUUID(),
+    preferredLanguage: input.preferredLanguage ?? 'en',
+    reasonableAdjustments: input.reasonableAdjustments ?? [],
+    vulnerabilityFlags: input.vulnerabilityFlags ?? [],
+  };
+}
 
 /** The case aggregate: its state only changes through its case type's events. */
 export class Case {
@@ -43,7 +53,7 @@ export class Case {
       reference: input.reference ?? generateCaseReference(),
       caseType: type.id,
       state: type.initialState,
-      parties: input.parties.map((p) => ({ ...p, id: randomUUID() })),
+      parties: input.parties.map(newParty),
       fees: [],
       createdBy: input.createdBy,
       createdAt: input.now,
@@ -96,6 +106,42 @@ export class Case {
       },
       language,
     );
+  }
+
+  addParty(input: NewParty, now: Date): Party {
+    const party = newParty(input);
+    this.props = { ...this.props, parties: [...this.props.parties, party], updatedAt: now };
+    return party;
+  }
+
+  /** Changes a party's details; returns the names of the fields that actually changed. */
+  updateParty(partyId: string, details: PartyDetails, now: Date): string[] {
+    const party = this.party(partyId);
+    const changed = (Object.keys(details) as (keyof PartyDetails)[]).filter(
+      (k) => details[k] !== undefined && JSON.stringify(details[k]) !== JSON.stringify(party[k]),
+    );
+    if (changed.length === 0) return [];
+    this.replaceParty({ ...party, ...Object.fromEntries(changed.map((k) => [k, details[k]])) }, now);
+    return changed;
+  }
+
+  /** Who represents a party; the firm's access to the case follows at once. */
+  changeRepresentation(partyId: string, organisationId: string | undefined, now: Date): { from?: string; to?: string } {
+    const party = this.party(partyId);
+    if (party.representedBy === organisationId) return { from: organisationId, to: organisationId };
+    const { representedBy: from, ...rest } = party;
+    this.replaceParty(organisationId ? { ...rest, representedBy: organisationId } : rest, now);
+    return { from, to: organisationId };
+  }
+
+  party(partyId: string): Party {
+    const party = this.props.parties.find((p) => p.id === partyId);
+    if (!party) throw new NotFoundError('The party');
+    return party;
+  }
+
+  private replaceParty(party: Party, now: Date): void {
+    this.props = { ...this.props, parties: this.props.parties.map((p) => (p.id === party.id ? party : p)), updatedAt: now };
   }
 
   /** Fees reported settled by payments; codes the case does not owe are ignored. */

@@ -4,9 +4,8 @@ export type PartyRole = (typeof PARTY_ROLES)[number];
 export const PARTY_KINDS = ['person', 'organisation'] as const;
 export type PartyKind = (typeof PARTY_KINDS)[number];
 
-/** Roles that bring a case, as opposed to answering it. */
-export const BRINGING_ROLES: readonly PartyRole[] = ['applicant', 'claimant', 'appellant', 'donor'];
-export const ANSWERING_ROLES: readonly PartyRole[] = ['respondent', 'defendant'];
+export const LANGUAGES = ['en', 'cy'] as const;
+export type PreferredLanguage = (typeof LANGUAGES)[number];
 
 export interface Party {
   id: string;
@@ -19,4 +18,13 @@ export interface Party {
   userId?: string;
   /** The solicitors' firm representing this party; its users see and act on the case. */
   representedBy?: string;
+  /** English or Welsh: letters, calls and "what happens next" text follow it. */
+  preferredLanguage: PreferredLanguage;
+  /** Adjustments the service makes for this party (e.g. "large print", "hearing loop"). */
+  reasonableAdjustments: string[];
+  /** Why this party may need extra care (e.g. "domestic abuse", "mental health"). */
+  vulnerabilityFlags: string[];
 }
+
+/** The details of a party that its representative, the party themselves or staff may change. */
+export type PartyDetails = Partial<Pick<Party, 'name' | 'email' | 'phone' | 'preferredLanguage' | 'reasonableAdjustments' | 'vulnerabilityFlags'>>;

@@ -89,4 +89,13 @@ export class PartyEntity {
 
   @Column({ name: 'represented_by', type: 'varchar', length: 64, nullable: true })
   representedBy!: string | null;
+
+  @Column({ name: 'preferred_language', type: 'varchar', length: 2 })
+  preferredLanguage!: string;
+
+  @Column({ name: 'reasonable_adjustments', type: 'text', array: true })
+  reasonableAdjustments!: string[];
+
+  @Column({ name: 'vulnerability_flags', type: 'text', array: true })
+  vulnerabilityFlags!: string[];
 }

@@ -4,7 +4,7 @@ import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typ
 import { ConflictError, CursorPosition, Page, toPage } from '@ccsc/platform';
 import { Case, CaseFee } from '../domain/case';
 import type { CaseAccess } from '../domain/case-access';
-import type { Party, PartyKind, PartyRole } from '../domain/party';
+import type { Party, PartyKind, PartyRole, PreferredLanguage } from '../domain/party';
 import { CaseEntity, FeeEntity, PartyEntity } from './case.entity';
 
 export interface CaseFilter {
@@ -41,11 +41,12 @@ export class CaseRepository {
     }
   }
 
-  /** Saves a state change and its fees, refusing it when someone else changed the case since it was read. */
-  async updateState(manager: EntityManager, aggregate: Case): Promise<void> {
+  /** Saves a changed case (state, parties, fees), refusing it when someone else changed it since it was read. */
+  async update(manager: EntityManager, aggregate: Case): Promise<void> {
     const s = aggregate.snapshot;
     const result = await manager.update(CaseEntity, { id: s.id, version: s.version }, { state: s.state, updatedAt: s.updatedAt, version: s.version + 1 });
     if (result.affected !== 1) throw new ConflictError('The case was changed by someone else; reload it and try again');
+    await manager.upsert(PartyEntity, s.parties.map((p, position) => toPartyEntity(s.id, p, position)), ['id']);
     await this.saveFees(manager, s.id, s.fees);
   }
 
@@ -138,6 +139,9 @@ function toPartyEntity(caseId: string, p: Party, position: number): Partial<Part
     phone: p.phone ?? null,
     userId: p.userId ?? null,
     representedBy: p.representedBy ?? null,
+    preferredLanguage: p.preferredLanguage,
+    reasonableAdjustments: p.reasonableAdjustments,
+    vulnerabilityFlags: p.vulnerabilityFlags,
   };
 }
 
@@ -163,6 +167,9 @@ function toDomain(e: CaseEntity): Case {
         ...(p.phone ? { phone: p.phone } : {}),
         ...(p.userId ? { userId: p.userId } : {}),
         ...(p.representedBy ? { representedBy: p.representedBy } : {}),
+        preferredLanguage: p.preferredLanguage as PreferredLanguage,
+        reasonableAdjustments: p.reasonableAdjustments,
+        vulnerabilityFlags: p.vulnerabilityFlags,
       })),
   });
 }

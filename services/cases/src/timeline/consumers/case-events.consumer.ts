@@ -1,6 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { caseCreatedV1, CaseCreatedV1, caseStateChangedV1, CaseStateChangedV1, EventEnvelope, feesSettledV1, FeesSettledV1 } from '@ccsc/contracts';
+import {
+  caseCreatedV1, CaseCreatedV1, caseStateChangedV1, CaseStateChangedV1, EventEnvelope, feesSettledV1, FeesSettledV1,
+  partyAddedV1, PartyAddedV1, partyUpdatedV1, PartyUpdatedV1, representationChangedV1, RepresentationChangedV1,
+} from '@ccsc/contracts';
 import { EventHandlers } from '@ccsc/messaging';
 import { TimelineEntryEntity } from '../infrastructure/timeline.entity';
 
@@ -20,6 +23,18 @@ export class CaseEventsConsumer implements OnModuleInit {
     this.handlers.on(caseStateChangedV1, (event, manager) => {
       const data = event.data as CaseStateChangedV1;
       return record(manager, event, data.caseId, `${data.event}: ${data.from} → ${data.to}`);
+    });
+    this.handlers.on(partyAddedV1, (event, manager) => {
+      const data = event.data as PartyAddedV1;
+      return record(manager, event, data.caseId, `Party added as ${data.role}`);
+    });
+    this.handlers.on(partyUpdatedV1, (event, manager) => {
+      const data = event.data as PartyUpdatedV1;
+      return record(manager, event, data.caseId, `Party details changed: ${data.fields.join(', ')}`);
+    });
+    this.handlers.on(representationChangedV1, (event, manager) => {
+      const data = event.data as RepresentationChangedV1;
+      return record(manager, event, data.caseId, `Representation changed from ${data.from ?? 'none'} to ${data.to ?? 'none'}`);
     });
     this.handlers.on(feesSettledV1, (event, manager) => {
       const data = event.data as FeesSettledV1;

@@ -1,0 +1,53 @@
+import { Body, Controller, Param, Patch, Post, Put } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
+import { assertUuid } from '@ccsc/platform';
+import { PartyInput } from '../../case/api/case.inputs';
+import { PartyModel, toPartyModel } from '../../case/api/case.model';
+import { PartyCommands } from '../application/party.commands';
+import { PartyDetailsInput, RepresentationBody } from './party.inputs';
+
+@ApiTags('cases')
+@Controller('api/v1/cases/:id/parties')
+export class PartyController {
+  constructor(private readonly parties: PartyCommands) {}
+
+  @Post()
+  @Roles('professional', 'caseworker', 'team-leader', 'system')
+  @ApiOperation({ summary: 'Add a party to a case' })
+  @ApiCreatedResponse({ type: PartyModel })
+  async add(@Param('id') id: string, @Body() body: PartyInput, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+    return toPartyModel(await this.parties.addParty(assertUuid(id), body, principal, correlationId), principal);
+  }
+
+  @Patch(':partyId')
+  @Roles('citizen', 'professional', 'caseworker', 'team-leader', 'system')
+  @ApiOperation({ summary: "Change a party's details" })
+  @ApiOkResponse({ type: PartyModel })
+  async update(
+    @Param('id') id: string,
+    @Param('partyId') partyId: string,
+    @Body() body: PartyDetailsInput,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return toPartyModel(await this.parties.updateParty(assertUuid(id), assertUuid(partyId, 'partyId'), body, principal, correlationId), principal);
+  }
+
+  @Put(':partyId/representation')
+  @Roles('professional', 'caseworker', 'team-leader', 'system')
+  @ApiOperation({ summary: 'Change who represents a party (access follows at once)' })
+  @ApiOkResponse({ type: PartyModel })
+  async represent(
+    @Param('id') id: string,
+    @Param('partyId') partyId: string,
+    @Body() body: RepresentationBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return toPartyModel(
+      await this.parties.changeRepresentation(assertUuid(id), assertUuid(partyId, 'partyId'), body.organisationId ?? undefined, principal, correlationId),
+      principal,
+    );
+  }
+}

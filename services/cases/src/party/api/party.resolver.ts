@@ -1,0 +1,32 @@
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
+import { PartyModel, toPartyModel } from '../../case/api/case.model';
+import { PartyCommands } from '../application/party.commands';
+import { AddPartyInput, ChangeRepresentationInput, UpdatePartyInput } from './party.inputs';
+
+/** Who may do what is decided in PartyCommands; these roles only say who may ask. */
+const PARTY_EDITORS = ['citizen', 'professional', 'caseworker', 'team-leader', 'system'] as const;
+
+@Resolver(() => PartyModel)
+export class PartyResolver {
+  constructor(private readonly parties: PartyCommands) {}
+
+  @Mutation(() => PartyModel, { description: 'Adds a party to a case.' })
+  @Roles('professional', 'caseworker', 'team-leader', 'system')
+  async addParty(@Args('input') input: AddPartyInput, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+    return toPartyModel(await this.parties.addParty(input.caseId, input.party, principal, correlationId), principal);
+  }
+
+  @Mutation(() => PartyModel, { description: "Changes a party's details: contact, language, reasonable adjustments, vulnerability." })
+  @Roles(...PARTY_EDITORS)
+  async updateParty(@Args('input') input: UpdatePartyInput, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+    const { caseId, partyId, ...details } = input;
+    return toPartyModel(await this.parties.updateParty(caseId, partyId, details, principal, correlationId), principal);
+  }
+
+  @Mutation(() => PartyModel, { description: "Changes who represents a party; the firms' access follows at once." })
+  @Roles('professional', 'caseworker', 'team-leader', 'system')
+  async changeRepresentation(@Args('input') input: ChangeRepresentationInput, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+    return toPartyModel(await this.parties.changeRepresentation(input.caseId, input.partyId, input.organisationId ?? undefined, principal, correlationId), principal);
+  }
+}

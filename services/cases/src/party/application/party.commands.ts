@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ForbiddenError, NotFoundError } from '@ccsc/platform';
+import { hasRole, isStaff, Principal } from '@ccsc/auth';
+import { partyAddedV1, partyUpdatedV1, representationChangedV1 } from '@ccsc/contracts';
+import { appendToOutbox, PendingEvent } from '@ccsc/messaging';
+import type { Case, NewParty } from '../../case/domain/case';
+import type { Party, PartyDetails } from '../../case/domain/party';
+import { canSeeCase, caseAccessOf } from '../../case/domain/case-access';
+import { CaseRepository } from '../../case/infrastructure/case.repository';
+
+/**
+ * Parties and their representation. Who may do what:
+ * - staff: everything;
+ * - a professional: add a party to a case their firm is on, change the details of a party their
+ *   firm represents, and come off the record for such a party (a new firm comes on through staff);
+ * - a citizen: change their own details.
+ */
+@Injectable()
+export class PartyCommands {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cases: CaseRepository,
+  ) {}
+
+  addParty(caseId: string, input: NewParty, principal: Principal, correlationId?: string): Promise<Party> {
+    return this.change(caseId, principal, correlationId, (aggregate) => {
+      if (!isStaff(principal) && !hasRole(principal, 'professional')) throw new ForbiddenError('Only staff or a representative may add a party');
+      if (!isStaff(principal) && input.userId !== undefined) throw new ForbiddenError('Only staff may link a citizen account to a party');
+      const party = aggregate.addParty(input, new Date());
+      return { result: party, events: [{ type: partyAddedV1, subject: caseId, data: { caseId, partyId: party.id, role: party.role } }] };
+    });
+  }
+
+  updateParty(caseId: string, partyId: string, details: PartyDetails, principal: Principal, correlationId?: string): Promise<Party> {
+    return this.change(caseId, principal, correlationId, (aggregate) => {
+      const party = aggregate.party(partyId);
+      const mayChange =
+        isStaff(principal) ||
+        (hasRole(principal, 'professional') && party.representedBy === principal.organisationId) ||
+        (hasRole(principal, 'citizen') && party.userId === principal.sub);
+      if (!mayChange) throw new ForbiddenError("You may change only your own or your client's details");
+      const fields = aggregate.updateParty(partyId, details, new Date());
+      const events = fields.length ? [{ type: partyUpdatedV1, subject: caseId, data: { caseId, partyId, fields } }] : [];
+      return { result: aggregate.party(partyId), events };
+    });
+  }
+
+  changeRepresentation(caseId: string, partyId: string, organisationId: string | undefined, principal: Principal, correlationId?: string): Promise<Party> {
+    return this.change(caseId, principal, correlationId, (aggregate) => {
+      const party = aggregate.party(partyId);
+      const comingOffRecord = organisationId === undefined && hasRole(principal, 'professional') && party.representedBy === principal.organisationId;
+      if (!isStaff(principal) && !comingOffRecord) throw new ForbiddenError('Representation is changed by staff; a firm may only come off the record');
+      const { from, to } = aggregate.changeRepresentation(partyId, organisationId, new Date());
+      const events = from === to ? [] : [{ type: representationChangedV1, subject: caseId, data: { caseId, partyId, ...(from ? { from } : {}), ...(to ? { to } : {}) } }];
+      return { result: aggregate.party(partyId), events };
+    });
+  }
+
+  /** Loads the case the caller can see, applies the change, saves it with its events in one transaction. */
+  private change<T>(caseId: string, principal: Principal, correlationId: string | undefined, apply: (aggregate: Case) => { result: T; events: PendingEvent[] }): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      const aggregate = await this.cases.findById(caseId, manager, true);
+      if (!aggregate || !canSeeCase(caseAccessOf(principal), aggregate.parties)) throw new NotFoundError('The case');
+      const { result, events } = apply(aggregate);
+      await this.cases.update(manager, aggregate);
+      await appendToOutbox(manager, events, { correlationId, actor: principal.sub });
+      return result;
+    });
+  }
+}

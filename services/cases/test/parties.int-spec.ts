@@ -1,0 +1,89 @@
+import request from 'supertest';
+import type { INestApplication } from '@nestjs/common';
+import { bearer, eventually } from '@ccsc/testing';
+import { claim, startCasesApp } from './cases-app';
+
+describe('parties and representation', () => {
+  let app: INestApplication;
+  let close: () => Promise<void>;
+  let caseworker: string;
+  let orgA: string;
+  let orgB: string;
+  let orgC: string;
+
+  beforeAll(async () => {
+    ({ app, close } = await startCasesApp());
+    [caseworker, orgA, orgB, orgC] = await Promise.all([
+      bearer('caseworker'),
+      bearer('professional', { org: 'org-a' }),
+      bearer('professional', { org: 'org-b' }),
+      bearer('professional', { org: 'org-c' }),
+    ]);
+  });
+  afterAll(() => close());
+
+  const http = () => request(app.getHttpServer());
+  const see = (id: string, who: string) => http().get(`/api/v1/cases/${id}`).set('Authorization', who);
+
+  it("moves a firm's access with the representation, at once", async () => {
+    const created = await http().post('/api/v1/cases').set('Authorization', orgA).send(claim()).expect(201);
+    const { id } = created.body;
+    const claimant = created.body.parties[0];
+    await see(id, orgA).expect(200);
+
+    await http().put(`/api/v1/cases/${id}/parties/${claimant.id}/representation`).set('Authorization', orgA).send({ organisationId: 'org-c' }).expect(403);
+    const changed = await http().put(`/api/v1/cases/${id}/parties/${claimant.id}/representation`).set('Authorization', caseworker).send({ organisationId: 'org-c' }).expect(200);
+    expect(changed.body.representedBy).toBe('org-c');
+    await see(id, orgA).expect(404);
+    await see(id, orgC).expect(200);
+
+    const updated = await http()
+      .patch(`/api/v1/cases/${id}/parties/${claimant.id}`)
+      .set('Authorization', orgC)
+      .send({ preferredLanguage: 'cy', reasonableAdjustments: ['large print'], vulnerabilityFlags: ['domestic abuse'] })
+      .expect(200);
+    expect(updated.body).toMatchObject({ preferredLanguage: 'cy', reasonableAdjustments: ['large print'], vulnerabilityFlags: ['domestic abuse'] });
+
+    const other = await http()
+      .post(`/api/v1/cases/${id}/parties`)
+      .set('Authorization', caseworker)
+      .send({ role: 'defendant', kind: 'organisation', name: 'Widgets Insurance', representedBy: 'org-b' })
+      .expect(201);
+    // The other side's firm sees the case but not the claimant's adjustments or vulnerability.
+    const seenByB = await see(id, orgB).expect(200);
+    const claimantSeenByB = seenByB.body.parties.find((p: { id: string }) => p.id === claimant.id);
+    expect(claimantSeenByB.reasonableAdjustments).toBeUndefined();
+    expect(claimantSeenByB.vulnerabilityFlags).toBeUndefined();
+    await http().patch(`/api/v1/cases/${id}/parties/${claimant.id}`).set('Authorization', orgB).send({ name: 'Someone Else' }).expect(403);
+    expect((await see(id, orgC).expect(200)).body.parties.find((p: { id: string }) => p.id === other.body.id).name).toBe('Widgets Insurance');
+
+    await http().put(`/api/v1/cases/${id}/parties/${claimant.id}/representation`).set('Authorization', orgC).send({ organisationId: null }).expect(200);
+    await see(id, orgC).expect(404);
+
+    await eventually(async () => {
+      const timeline = await http().get(`/api/v1/cases/${id}/timeline`).set('Authorization', caseworker).expect(200);
+      expect(timeline.body.map((e: { summary: string }) => e.summary)).toEqual([
+        'Case opened as civil-money-claim, state Draft',
+        'Representation changed from org-a to org-c',
+        'Party details changed: preferredLanguage, reasonableAdjustments, vulnerabilityFlags',
+        'Party added as defendant',
+        'Representation changed from org-c to none',
+      ]);
+    });
+  });
+
+  it('rejects bad changes with field errors and changes nothing', async () => {
+    const created = await http().post('/api/v1/cases').set('Authorization', caseworker).send(claim()).expect(201);
+    const { id } = created.body;
+    const party = created.body.parties[0];
+    const unknown = await http().patch(`/api/v1/cases/${id}/parties/${party.id}`).set('Authorization', caseworker).send({ nickname: 'Al' }).expect(400);
+    expect(unknown.body.errors).toEqual([{ field: 'nickname', message: 'property nickname should not exist' }]);
+    const language = await http().patch(`/api/v1/cases/${id}/parties/${party.id}`).set('Authorization', caseworker).send({ preferredLanguage: 'fr' }).expect(400);
+    expect(language.body.errors[0].field).toBe('preferredLanguage');
+    await http().patch(`/api/v1/cases/${id}/parties/not-a-uuid`).set('Authorization', caseworker).send({ name: 'X' }).expect(400);
+    await http().patch(`/api/v1/cases/${id}/parties/00000000-0000-4000-8000-000000000000`).set('Authorization', caseworker).send({ name: 'X' }).expect(404);
+    await http().put(`/api/v1/cases/${id}/parties/${party.id}/representation`).set('Authorization', caseworker).send({ organisationId: 'bad id!' }).expect(400);
+    const after = await see(id, caseworker).expect(200);
+    expect(after.body.parties).toEqual(created.body.parties);
+  });
+});

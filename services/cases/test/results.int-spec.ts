@@ -1,0 +1,87 @@
+import request from 'supertest';
+import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { bearer } from '@ccsc/testing';
+import { claim, startCasesApp } from './cases-app';
+
+describe('court results', () => {
+  let app: INestApplication;
+  let close: () => Promise<void>;
+  let caseworker: string;
+  let judge: string;
+
+  beforeAll(async () => {
+    ({ app, close } = await startCasesApp());
+    [caseworker, judge] = await Promise.all([bearer('caseworker'), bearer('judiciary')]);
+  });
+  afterAll(() => close());
+
+  const http = () => request(app.getHttpServer());
+  const prosecution = async () => {
+    const created = await http()
+      .post('/api/v1/cases')
+      .set('Authorization', caseworker)
+      .send({
+        caseType: 'criminal-prosecution',
+        parties: [
+          { role: 'applicant', kind: 'organisation', name: 'Crown Prosecution Service', representedBy: 'cps' },
+          { role: 'defendant', kind: 'person', name: 'Dana Defendant' },
+        ],
+      })
+      .expect(201);
+    expect(created.body.state).toBe('Charged');
+    await http().post(`/api/v1/cases/${created.body.id}/events`).set('Authorization', caseworker).send({ event: 'list' }).expect(200);
+    return { id: created.body.id as string, defendant: created.body.parties[1].id as string, victim: created.body.parties[0].id as string };
+  };
+  const outbox = (type: string, caseId: string) =>
+    app.get(DataSource).query(`SELECT envelope FROM outbox WHERE type = $1 AND message_key = $2`, [type, caseId]) as Promise<{ envelope: { data: unknown } }[]>;
+
+  it('publishes one event carrying every imposition, in pence, with its creditor', async () => {
+    const { id, defendant, victim } = await prosecution();
+    const impositions = [
+      { kind: 'fine', amountPence: 44000, creditor: 'central-funds' },
+      { kind: 'compensation', amountPence: 15000, creditor: victim },
+      { kind: 'victim-surcharge', amountPence: 17600, creditor: 'central-funds' },
+    ];
+    const recorded = await http()
+      .post(`/api/v1/cases/${id}/results`)
+      .set('Authorization', judge)
+      .send({ defendantPartyId: defendant, outcome: 'Guilty plea: fined', impositions })
+      .expect(201);
+    expect(recorded.body).toMatchObject({ caseId: id, impositions, resultedBy: 'judiciary-user' });
+    expect((await http().get(`/api/v1/cases/${id}`).set('Authorization', caseworker).expect(200)).body.state).toBe('Resulted');
+
+    const events = await outbox('cases.case-resulted.v1', id);
+    expect(events).toHaveLength(1);
+    expect(events[0]!.envelope.data).toEqual({
+      caseId: id,
+      reference: expect.stringMatching(/^\d{16}$/),
+      resultId: recorded.body.id,
+      defendantPartyId: defendant,
+      outcome: 'Guilty plea: fined',
+      impositions,
+      resultedAt: recorded.body.resultedAt,
+    });
+  });
+
+  it('refuses bad results with field errors, and records and publishes nothing', async () => {
+    const { id, defendant, victim } = await prosecution();
+    const send = (body: object, who = judge) => http().post(`/api/v1/cases/${id}/results`).set('Authorization', who).send(body);
+    const fractional = await send({ defendantPartyId: defendant, outcome: 'x', impositions: [{ kind: 'fine', amountPence: 100.5, creditor: 'central-funds' }] }).expect(400);
+    expect(fractional.body.errors[0].field).toBe('impositions.0.amountPence');
+    const wrongCreditor = await send({ defendantPartyId: defendant, outcome: 'x', impositions: [{ kind: 'fine', amountPence: 100, creditor: victim }] }).expect(400);
+    expect(wrongCreditor.body.errors).toEqual([{ field: 'impositions.0.creditor', message: 'a fine is owed to central-funds' }]);
+    await send({ defendantPartyId: victim, outcome: 'x', impositions: [] }).expect(400);
+    await send({ defendantPartyId: defendant, outcome: 'x', impositions: [], verdict: 'guilty' }).expect(400);
+    await send({ defendantPartyId: defendant, outcome: 'x', impositions: [] }, await bearer('professional', { org: 'cps' })).expect(403);
+    expect(await outbox('cases.case-resulted.v1', id)).toHaveLength(0);
+    expect((await http().get(`/api/v1/cases/${id}`).set('Authorization', caseworker).expect(200)).body.state).toBe('Listed');
+
+    const civil = await http().post('/api/v1/cases').set('Authorization', caseworker).send(claim()).expect(201);
+    await http()
+      .post(`/api/v1/cases/${civil.body.id}/results`)
+      .set('Authorization', judge)
+      .send({ defendantPartyId: civil.body.parties[1].id, outcome: 'x', impositions: [{ kind: 'fine', amountPence: 100, creditor: 'central-funds' }] })
+      .expect(400);
+  });
+});
