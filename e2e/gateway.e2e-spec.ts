@@ -1,5 +1,6 @@
 import { bearer } from '@ccsc/testing';
 import { RunningPlatform, serveJwks, startPlatform } from './platform';
+import { graphql } from './graphql-client';
 
 const CREATE = `mutation Create($input: CreateCaseInput!) {
   createCase(input: $input) { id reference state caseType parties { name role representedBy } }
@@ -13,18 +14,6 @@ const claim = (org = 'org-a') => ({
     { role: 'defendant', kind: 'organisation', name: 'Widgets Ltd' },
   ],
 });
-
-async function graphql(url: string, query: string, variables: Record<string, unknown>, authorization?: string) {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  // Responses are checked field by field below, so a loose type is enough here.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  type Loose = Record<string, any>;
-  return { status: res.status, body: (await res.json()) as { data?: Loose; errors?: { message: string; extensions: Loose }[] } };
-}
 
 describe('the platform through the gateway', () => {
   let platform: RunningPlatform;

@@ -21,9 +21,11 @@ import { PartyController } from './party/api/party.controller';
 import { PartyCommands } from './party/application/party.commands';
 import { resultControllers, resultResolvers } from './result/result.parts';
 import { ResultCommands } from './result/application/result.commands';
+import { documentControllers, documentProviders, documentResolvers } from './document/document.parts';
+import { referralControllers, referralProviders, referralResolvers } from './assisted-digital/assisted-digital.parts';
 
 /** The resolvers of the cases subgraph; the supergraph composer builds the schema from these alone. */
-export const casesResolvers = [CaseResolver, PartyResolver, ...resultResolvers];
+export const casesResolvers = [CaseResolver, PartyResolver, ...resultResolvers, ...documentResolvers, ...referralResolvers];
 
 @Module({})
 export class CasesModule {
@@ -38,8 +40,8 @@ export class CasesModule {
         MessagingModule.forRoot({ service: 'cases', config }),
         IdempotencyModule.forRoot(),
       ],
-      controllers: [CaseController, PartyController, ...resultControllers],
-      providers: [...casesResolvers, CaseCommands, CaseQueries, CaseRepository, TimelineQueries, CaseEventsConsumer, FeesSettledConsumer, PartyCommands, ResultCommands, ...hearingProviders, ...searchProviders],
+      controllers: [CaseController, PartyController, ...resultControllers, ...documentControllers, ...referralControllers],
+      providers: [...casesResolvers, CaseCommands, CaseQueries, CaseRepository, TimelineQueries, CaseEventsConsumer, FeesSettledConsumer, PartyCommands, ResultCommands, ...documentProviders, ...referralProviders, ...hearingProviders, ...searchProviders],
     };
   }
 }

@@ -68,3 +68,26 @@ export class CaseResultedV1 {
   @IsDateString() resultedAt!: string;
 }
 export const caseResultedV1 = defineEvent('cases', 'case-resulted', 1, CaseResultedV1);
+
+export class DocumentReceivedV1 {
+  @IsUUID() caseId!: string;
+  @IsUUID() documentId!: string;
+  @IsString() @Length(1, 64) documentType!: string;
+  @IsIn(['online', 'bulk-scan', 'email', 'post']) channel!: string;
+  @IsIn(['accepted', 'pending-review']) status!: string;
+}
+export const documentReceivedV1 = defineEvent('cases', 'document-received', 1, DocumentReceivedV1);
+
+export class DocumentReviewedV1 {
+  @IsUUID() caseId!: string;
+  @IsUUID() documentId!: string;
+  @IsIn(['accepted', 'rejected']) decision!: string;
+}
+export const documentReviewedV1 = defineEvent('cases', 'document-reviewed', 1, DocumentReviewedV1);
+
+export class AssistedDigitalReferralChangedV1 {
+  @IsUUID() caseId!: string;
+  @IsUUID() referralId!: string;
+  @IsIn(['referred', 'accepted', 'completed', 'declined']) status!: string;
+}
+export const assistedDigitalReferralChangedV1 = defineEvent('cases', 'assisted-digital-referral-changed', 1, AssistedDigitalReferralChangedV1);

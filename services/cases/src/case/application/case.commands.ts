@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ForbiddenError, NotFoundError } from '@ccsc/platform';
+import { ForbiddenError } from '@ccsc/platform';
 import { hasRole, isStaff, Principal } from '@ccsc/auth';
 import { Case, NewParty } from '../domain/case';
-import { canSeeCase, caseAccessOf } from '../domain/case-access';
 import { CaseRepository } from '../infrastructure/case.repository';
 import { caseCreatedV1, caseStateChangedV1 } from '@ccsc/contracts';
 import { appendToOutbox } from '@ccsc/messaging';
+import { loadVisibleCase } from './visible-case';
 
 export interface CreateCaseCommand {
   caseType: string;
@@ -41,9 +41,7 @@ export class CaseCommands {
   async triggerEvent(caseId: string, event: string, principal: Principal, options: { reason?: string; correlationId?: string } = {}, now = new Date()): Promise<Case> {
     const { reason, correlationId } = options;
     return this.dataSource.transaction(async (manager) => {
-      const aggregate = await this.cases.findById(caseId, manager, true);
-      // A case the caller may not see is reported as missing, never as forbidden: no existence leak.
-      if (!aggregate || !canSeeCase(caseAccessOf(principal), aggregate.parties)) throw new NotFoundError('The case');
+      const aggregate = await loadVisibleCase(manager, this.cases, caseId, principal);
       const { from, to, feesDue } = aggregate.trigger(event, principal.roles, now);
       await this.cases.update(manager, aggregate);
       await this.cases.recordTransition(manager, { caseId, event, from, to, actor: principal.sub, actorRoles: principal.roles, reason, at: now });

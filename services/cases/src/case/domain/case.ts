@@ -23,6 +23,9 @@ export interface CaseProps {
   state: string;
   parties: Party[];
   fees: CaseFee[];
+  /** Read-only facts from the case's documents and referrals, for readiness. */
+  documentsAwaitingAcceptance: number;
+  openAssistedDigitalReferral: boolean;
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;
@@ -55,6 +58,8 @@ export class Case {
       state: type.initialState,
       parties: input.parties.map(newParty),
       fees: [],
+      documentsAwaitingAcceptance: 0,
+      openAssistedDigitalReferral: false,
       createdBy: input.createdBy,
       createdAt: input.now,
       updatedAt: input.now,
@@ -101,8 +106,8 @@ export class Case {
       {
         parties: this.props.parties,
         outstandingFees: this.props.fees.filter((f) => f.status === 'due').map((f) => f.code),
-        documentsAwaitingAcceptance: 0,
-        openAssistedDigitalReferral: false,
+        documentsAwaitingAcceptance: this.props.documentsAwaitingAcceptance,
+        openAssistedDigitalReferral: this.props.openAssistedDigitalReferral,
       },
       language,
     );

@@ -76,20 +76,34 @@ export class CaseRepository {
   async findById(id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<Case | undefined> {
     const query = this.baseQuery(manager).where('c.id = :id', { id });
     if (lock) query.setLock('pessimistic_write', undefined, ['c']);
-    const entity = await query.getOne();
-    return entity ? toDomain(entity) : undefined;
+    return (await this.withFacts(manager, [await query.getOne()]))[0];
   }
 
   async findByReference(reference: string): Promise<Case | undefined> {
-    const entity = await this.baseQuery(this.dataSource.manager).where('c.reference = :reference', { reference }).getOne();
-    return entity ? toDomain(entity) : undefined;
+    const manager = this.dataSource.manager;
+    return (await this.withFacts(manager, [await this.baseQuery(manager).where('c.reference = :reference', { reference }).getOne()]))[0];
   }
 
   /** One query for many ids: federation resolves lists of cases through this. */
   async findByIds(ids: readonly string[]): Promise<Case[]> {
     if (ids.length === 0) return [];
-    const entities = await this.dataSource.manager.find(CaseEntity, { where: { id: In([...ids]) }, relations: { parties: true, fees: true } });
-    return entities.map(toDomain);
+    const manager = this.dataSource.manager;
+    return this.withFacts(manager, await manager.find(CaseEntity, { where: { id: In([...ids]) }, relations: { parties: true, fees: true } }));
+  }
+
+  /** Adds what readiness needs from the case's documents and referrals, in one query for all the cases. */
+  private async withFacts(manager: EntityManager, entities: (CaseEntity | null)[]): Promise<Case[]> {
+    const found = entities.filter((e): e is CaseEntity => e !== null);
+    if (found.length === 0) return [];
+    const rows = (await manager.query(
+      `SELECT c.id,
+         (SELECT count(*) FROM case_documents d WHERE d.case_id = c.id AND d.status = 'pending-review')::int AS pending,
+         EXISTS (SELECT 1 FROM assisted_digital_referrals r WHERE r.case_id = c.id AND r.status IN ('referred', 'accepted')) AS referral
+       FROM unnest($1::uuid[]) AS c(id)`,
+      [found.map((e) => e.id)],
+    )) as { id: string; pending: number; referral: boolean }[];
+    const facts = new Map(rows.map((r) => [r.id, r]));
+    return found.map((e) => toDomain(e, facts.get(e.id)?.pending ?? 0, facts.get(e.id)?.referral ?? false));
   }
 
   /** Newest first, keyset-paginated, with the caller's access applied in SQL. */
@@ -145,8 +159,10 @@ function toPartyEntity(caseId: string, p: Party, position: number): Partial<Part
   };
 }
 
-function toDomain(e: CaseEntity): Case {
+function toDomain(e: CaseEntity, documentsAwaitingAcceptance: number, openAssistedDigitalReferral: boolean): Case {
   return Case.restore({
+    documentsAwaitingAcceptance,
+    openAssistedDigitalReferral,
     id: e.id,
     reference: e.reference,
     caseType: e.caseType,

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ForbiddenError, NotFoundError } from '@ccsc/platform';
+import { ForbiddenError } from '@ccsc/platform';
 import { hasRole, isStaff, Principal } from '@ccsc/auth';
 import { partyAddedV1, partyUpdatedV1, representationChangedV1 } from '@ccsc/contracts';
 import { appendToOutbox, PendingEvent } from '@ccsc/messaging';
 import type { Case, NewParty } from '../../case/domain/case';
 import type { Party, PartyDetails } from '../../case/domain/party';
-import { canSeeCase, caseAccessOf } from '../../case/domain/case-access';
 import { CaseRepository } from '../../case/infrastructure/case.repository';
+import { loadVisibleCase } from '../../case/application/visible-case';
 
 /**
  * Parties and their representation. Who may do what:
@@ -61,8 +61,7 @@ export class PartyCommands {
   /** Loads the case the caller can see, applies the change, saves it with its events in one transaction. */
   private change<T>(caseId: string, principal: Principal, correlationId: string | undefined, apply: (aggregate: Case) => { result: T; events: PendingEvent[] }): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
-      const aggregate = await this.cases.findById(caseId, manager, true);
-      if (!aggregate || !canSeeCase(caseAccessOf(principal), aggregate.parties)) throw new NotFoundError('The case');
+      const aggregate = await loadVisibleCase(manager, this.cases, caseId, principal);
       const { result, events } = apply(aggregate);
       await this.cases.update(manager, aggregate);
       await appendToOutbox(manager, events, { correlationId, actor: principal.sub });

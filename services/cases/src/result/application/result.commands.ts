@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { BadUserInputError, NotFoundError } from '@ccsc/platform';
+import { BadUserInputError } from '@ccsc/platform';
 import type { Principal } from '@ccsc/auth';
 import { caseResultedV1, caseStateChangedV1 } from '@ccsc/contracts';
 import { appendToOutbox } from '@ccsc/messaging';
-import { canSeeCase, caseAccessOf } from '../../case/domain/case-access';
 import { CaseRepository } from '../../case/infrastructure/case.repository';
 import { checkImpositions, Imposition } from '../domain/case-result';
+import { loadVisibleCase } from '../../case/application/visible-case';
 
 export interface RecordResultCommand {
   defendantPartyId: string;
@@ -36,8 +36,7 @@ export class ResultCommands {
 
   record(caseId: string, command: RecordResultCommand, principal: Principal, correlationId?: string, now = new Date()): Promise<CaseResult> {
     return this.dataSource.transaction(async (manager) => {
-      const aggregate = await this.cases.findById(caseId, manager, true);
-      if (!aggregate || !canSeeCase(caseAccessOf(principal), aggregate.parties)) throw new NotFoundError('The case');
+      const aggregate = await loadVisibleCase(manager, this.cases, caseId, principal);
       const impositions = checkImpositions(command.impositions);
       if (impositions.length && !aggregate.type.resultsMayImposeFinancialPenalties) {
         throw new BadUserInputError('This case type cannot impose financial penalties', [{ field: 'impositions', message: `not allowed for ${aggregate.type.id}` }]);

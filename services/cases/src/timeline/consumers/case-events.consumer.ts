@@ -3,6 +3,8 @@ import type { EntityManager } from 'typeorm';
 import {
   caseCreatedV1, CaseCreatedV1, caseStateChangedV1, CaseStateChangedV1, EventEnvelope, feesSettledV1, FeesSettledV1,
   partyAddedV1, PartyAddedV1, partyUpdatedV1, PartyUpdatedV1, representationChangedV1, RepresentationChangedV1,
+  documentReceivedV1, DocumentReceivedV1, documentReviewedV1, DocumentReviewedV1, assistedDigitalReferralChangedV1, AssistedDigitalReferralChangedV1,
+  caseResultedV1, CaseResultedV1,
 } from '@ccsc/contracts';
 import { EventHandlers } from '@ccsc/messaging';
 import { TimelineEntryEntity } from '../infrastructure/timeline.entity';
@@ -35,6 +37,23 @@ export class CaseEventsConsumer implements OnModuleInit {
     this.handlers.on(representationChangedV1, (event, manager) => {
       const data = event.data as RepresentationChangedV1;
       return record(manager, event, data.caseId, `Representation changed from ${data.from ?? 'none'} to ${data.to ?? 'none'}`);
+    });
+    this.handlers.on(documentReceivedV1, (event, manager) => {
+      const data = event.data as DocumentReceivedV1;
+      return record(manager, event, data.caseId, `Document received (${data.documentType}) by ${data.channel}: ${data.status}`);
+    });
+    this.handlers.on(documentReviewedV1, (event, manager) => {
+      const data = event.data as DocumentReviewedV1;
+      return record(manager, event, data.caseId, `Document ${data.decision}`);
+    });
+    this.handlers.on(assistedDigitalReferralChangedV1, (event, manager) => {
+      const data = event.data as AssistedDigitalReferralChangedV1;
+      return record(manager, event, data.caseId, `Assisted-digital referral ${data.status}`);
+    });
+    this.handlers.on(caseResultedV1, (event, manager) => {
+      const data = event.data as CaseResultedV1;
+      const total = data.impositions.reduce((sum, i) => sum + i.amountPence, 0);
+      return record(manager, event, data.caseId, `Resulted: ${data.outcome}${total ? ` (impositions £${(total / 100).toFixed(2)})` : ''}`);
     });
     this.handlers.on(feesSettledV1, (event, manager) => {
       const data = event.data as FeesSettledV1;
