@@ -8,7 +8,7 @@ import { CaseEventsConsumer } from './timeline/consumers/case-events.consumer';
 import { FeesSettledConsumer } from './case/consumers/fees-settled.consumer';
 import { assertValidCaseTypes } from './case-type/domain/case-type.validation';
 import { CASE_TYPES } from './case-type/case-types';
-import { hearingProviders } from './hearing/hearing.parts';
+import { hearingControllers, hearingProviders, hearingResolvers } from './hearing/hearing.parts';
 import { searchProviders } from './search/search.parts';
 import { casesDatabase } from './data-source';
 import { CaseCommands } from './case/application/case.commands';
@@ -25,7 +25,7 @@ import { documentControllers, documentProviders, documentResolvers } from './doc
 import { referralControllers, referralProviders, referralResolvers } from './assisted-digital/assisted-digital.parts';
 
 /** The resolvers of the cases subgraph; the supergraph composer builds the schema from these alone. */
-export const casesResolvers = [CaseResolver, PartyResolver, ...resultResolvers, ...documentResolvers, ...referralResolvers];
+export const casesResolvers = [CaseResolver, PartyResolver, ...resultResolvers, ...documentResolvers, ...referralResolvers, ...hearingResolvers];
 
 @Module({})
 export class CasesModule {
@@ -40,7 +40,7 @@ export class CasesModule {
         MessagingModule.forRoot({ service: 'cases', config }),
         IdempotencyModule.forRoot(),
       ],
-      controllers: [CaseController, PartyController, ...resultControllers, ...documentControllers, ...referralControllers],
+      controllers: [CaseController, PartyController, ...resultControllers, ...documentControllers, ...referralControllers, ...hearingControllers],
       providers: [...casesResolvers, CaseCommands, CaseQueries, CaseRepository, TimelineQueries, CaseEventsConsumer, FeesSettledConsumer, PartyCommands, ResultCommands, ...documentProviders, ...referralProviders, ...hearingProviders, ...searchProviders],
     };
   }

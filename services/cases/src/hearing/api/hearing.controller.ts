@@ -1,0 +1,84 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
+import { assertUuid } from '@ccsc/platform';
+import { CASE_READERS } from '../../case/api/case.resolver';
+import { HearingCommands } from '../application/hearing.commands';
+import { HearingQueries } from '../application/hearing.queries';
+import { HearingModel } from './hearing.model';
+import { HearingListingBody, HearingsAtVenueArgs, HearingStatusBody, listingCommand, statusChange } from './hearing.inputs';
+import { HEARING_STAFF } from './hearing.resolver';
+
+/**
+ * Partner REST API for hearings, under the cases they belong to. The venue list sits at
+ * `hearings/by-venue`: two path segments, so it can never be taken for a case id or reference by
+ * CaseController's `:idOrReference`, whichever controller Nest registers first.
+ */
+@ApiTags('hearings')
+@Controller('api/v1/cases')
+export class HearingController {
+  constructor(
+    private readonly commands: HearingCommands,
+    private readonly queries: HearingQueries,
+  ) {}
+
+  @Get('hearings/by-venue')
+  @Roles(...HEARING_STAFF)
+  @ApiOperation({ summary: "A venue's hearings on a day in England, soonest first (staff only)" })
+  @ApiOkResponse({ type: [HearingModel] })
+  @ApiBadRequestResponse({ description: 'Invalid venue code or day (problem+json with field errors)' })
+  async atVenue(@Query() query: HearingsAtVenueArgs, @CurrentPrincipal() principal: Principal) {
+    return (await this.queries.atVenue(query.venueId, query.date, principal)).map(HearingModel.from);
+  }
+
+  @Post(':id/hearings')
+  @Roles(...HEARING_STAFF)
+  @ApiOperation({ summary: 'List a hearing for a case' })
+  @ApiCreatedResponse({ type: HearingModel })
+  @ApiBadRequestResponse({ description: 'Invalid input (problem+json with field errors)' })
+  @ApiNotFoundResponse({ description: 'No such case, or not one you may see' })
+  async list(@Param('id') id: string, @Body() body: HearingListingBody, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response) {
+    const listed = HearingModel.from(await this.commands.list(listingCommand(assertUuid(id), body), principal));
+    res.location(`/api/v1/cases/${listed.caseId}/hearings/${listed.id}`);
+    return listed;
+  }
+
+  @Get(':id/hearings')
+  @Roles(...CASE_READERS)
+  @ApiOperation({ summary: 'The hearings of a case, soonest first' })
+  @ApiOkResponse({ type: [HearingModel] })
+  @ApiNotFoundResponse({ description: 'No such case, or not one you may see' })
+  async forCase(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    return (await this.queries.forCase(assertUuid(id), principal)).map(HearingModel.from);
+  }
+
+  @Get(':id/hearings/:hearingId')
+  @Roles(...CASE_READERS)
+  @ApiOperation({ summary: 'One hearing of a case, and whether it is going ahead' })
+  @ApiOkResponse({ type: HearingModel })
+  @ApiNotFoundResponse({ description: 'No such case or hearing, or not one you may see' })
+  async get(@Param('id') id: string, @Param('hearingId') hearingId: string, @CurrentPrincipal() principal: Principal) {
+    return HearingModel.from(await this.queries.get(assertUuid(hearingId, 'hearingId'), principal, assertUuid(id)));
+  }
+
+  @Post(':id/hearings/:hearingId/status')
+  @HttpCode(200)
+  @Roles(...HEARING_STAFF)
+  @ApiOperation({ summary: 'Record how a hearing stands on the day, or relist an adjourned one' })
+  @ApiOkResponse({ type: HearingModel })
+  @ApiBadRequestResponse({ description: 'Invalid input, or details the status needs or cannot carry' })
+  @ApiNotFoundResponse({ description: 'No such case or hearing, or not one you may see' })
+  @ApiConflictResponse({ description: 'The hearing cannot move to that status from where it is' })
+  async changeStatus(
+    @Param('id') id: string,
+    @Param('hearingId') hearingId: string,
+    @Body() body: HearingStatusBody,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    const changed = await this.commands.changeStatus(assertUuid(hearingId, 'hearingId'), statusChange(body), principal, { caseId: assertUuid(id) });
+    return HearingModel.from(changed);
+  }
+}

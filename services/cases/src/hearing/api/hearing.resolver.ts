@@ -1,0 +1,47 @@
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal, Principal, Role, Roles } from '@ccsc/auth';
+import { CaseModel } from '../../case/api/case.model';
+import { HearingCommands } from '../application/hearing.commands';
+import { HearingQueries } from '../application/hearing.queries';
+import { HearingModel } from './hearing.model';
+import { HearingsAtVenueArgs, ListHearingInput, listingCommand, statusChange, UpdateHearingStatusInput } from './hearing.inputs';
+
+/** The staff who list hearings and keep their on-the-day status. Everyone who may see a case may read its hearings. */
+export const HEARING_STAFF: Role[] = ['caseworker', 'team-leader', 'judiciary'];
+
+@Resolver(() => HearingModel)
+export class HearingResolver {
+  constructor(
+    private readonly commands: HearingCommands,
+    private readonly queries: HearingQueries,
+  ) {}
+
+  @Mutation(() => HearingModel, { description: 'Lists a hearing for a case.' })
+  @Roles(...HEARING_STAFF)
+  async listHearing(@Args('input') input: ListHearingInput, @CurrentPrincipal() principal: Principal) {
+    return HearingModel.from(await this.commands.list(listingCommand(input.caseId, input), principal));
+  }
+
+  @Mutation(() => HearingModel, { description: 'Records how a hearing stands on the day: running late, in progress, adjourned, vacated, completed, or relisted.' })
+  @Roles(...HEARING_STAFF)
+  async updateHearingStatus(@Args('input') input: UpdateHearingStatusInput, @CurrentPrincipal() principal: Principal) {
+    return HearingModel.from(await this.commands.changeStatus(input.hearingId, statusChange(input), principal));
+  }
+
+  @Query(() => [HearingModel], { description: "A venue's hearings on a day in England, soonest first." })
+  @Roles(...HEARING_STAFF)
+  async hearingsAtVenue(@Args() args: HearingsAtVenueArgs, @CurrentPrincipal() principal: Principal) {
+    return (await this.queries.atVenue(args.venueId, args.date, principal)).map(HearingModel.from);
+  }
+}
+
+/** Adds `hearings` to the Case type; the case's own resolver stays unaware of hearings. */
+@Resolver(() => CaseModel)
+export class CaseHearingsResolver {
+  constructor(private readonly queries: HearingQueries) {}
+
+  @ResolveField(() => [HearingModel], { description: 'The hearings of the case, soonest first.' })
+  async hearings(@Parent() parent: CaseModel, @CurrentPrincipal() principal: Principal) {
+    return (await this.queries.forCase(parent.id, principal)).map(HearingModel.from);
+  }
+}
