@@ -9,6 +9,7 @@ import { FeesSettledConsumer } from './case/consumers/fees-settled.consumer';
 import { assertValidCaseTypes } from './case-type/domain/case-type.validation';
 import { CASE_TYPES } from './case-type/case-types';
 import { hearingControllers, hearingProviders, hearingResolvers } from './hearing/hearing.parts';
+import { decisionControllers, decisionProviders, decisionResolvers } from './decision/decision.parts';
 import { searchProviders } from './search/search.parts';
 import { casesDatabase } from './data-source';
 import { CaseCommands } from './case/application/case.commands';
@@ -25,7 +26,7 @@ import { documentControllers, documentProviders, documentResolvers } from './doc
 import { referralControllers, referralProviders, referralResolvers } from './assisted-digital/assisted-digital.parts';
 
 /** The resolvers of the cases subgraph; the supergraph composer builds the schema from these alone. */
-export const casesResolvers = [CaseResolver, PartyResolver, ...resultResolvers, ...documentResolvers, ...referralResolvers, ...hearingResolvers];
+export const casesResolvers = [CaseResolver, PartyResolver, ...resultResolvers, ...documentResolvers, ...referralResolvers, ...hearingResolvers, ...decisionResolvers];
 
 @Module({})
 export class CasesModule {
@@ -40,8 +41,8 @@ export class CasesModule {
         MessagingModule.forRoot({ service: 'cases', config }),
         IdempotencyModule.forRoot(),
       ],
-      controllers: [CaseController, PartyController, ...resultControllers, ...documentControllers, ...referralControllers, ...hearingControllers],
-      providers: [...casesResolvers, CaseCommands, CaseQueries, CaseRepository, TimelineQueries, CaseEventsConsumer, FeesSettledConsumer, PartyCommands, ResultCommands, ...documentProviders, ...referralProviders, ...hearingProviders, ...searchProviders],
+      controllers: [CaseController, PartyController, ...resultControllers, ...documentControllers, ...referralControllers, ...hearingControllers, ...decisionControllers],
+      providers: [...casesResolvers, CaseCommands, CaseQueries, CaseRepository, TimelineQueries, CaseEventsConsumer, FeesSettledConsumer, PartyCommands, ResultCommands, ...documentProviders, ...referralProviders, ...hearingProviders, ...decisionProviders, ...searchProviders],
     };
   }
 }

@@ -11,10 +11,11 @@ import { searchEntities, searchMigrations } from './search/search.parts';
 import { resultMigrations } from './result/result.parts';
 import { documentMigrations } from './document/document.parts';
 import { referralMigrations } from './assisted-digital/assisted-digital.parts';
+import { decisionMigrations } from './decision/decision.parts';
 
 /** The cases database: the app, `npm run migrate` and the tests all use this one definition (TypeORM orders migrations by their timestamp). */
 export const casesDatabase: ServiceDataSourceParts = {
   entities: [CaseEntity, PartyEntity, FeeEntity, TimelineEntryEntity, ...hearingEntities, ...searchEntities],
-  migrations: [CreateCases1732300000000, EventsAndTimeline1732400000000, FeesAndHistory1732500000000, IdempotencyKeys1732600000000, PartyNeeds1732730000000, ...hearingMigrations, ...searchMigrations, ...resultMigrations, ...documentMigrations, ...referralMigrations],
+  migrations: [CreateCases1732300000000, EventsAndTimeline1732400000000, FeesAndHistory1732500000000, IdempotencyKeys1732600000000, PartyNeeds1732730000000, ...hearingMigrations, ...searchMigrations, ...resultMigrations, ...documentMigrations, ...referralMigrations, ...decisionMigrations],
 };
 

@@ -91,3 +91,12 @@ export class AssistedDigitalReferralChangedV1 {
   @IsIn(['referred', 'accepted', 'completed', 'declined']) status!: string;
 }
 export const assistedDigitalReferralChangedV1 = defineEvent('cases', 'assisted-digital-referral-changed', 1, AssistedDigitalReferralChangedV1);
+
+/** A decision was recorded; when it corrects an earlier one, `supersedes` names it. */
+export class DecisionRecordedV1 {
+  @IsUUID() caseId!: string;
+  @IsUUID() decisionId!: string;
+  @IsString() @Length(1, 200) outcome!: string;
+  @IsOptional() @IsUUID() supersedes?: string;
+}
+export const decisionRecordedV1 = defineEvent('cases', 'decision-recorded', 1, DecisionRecordedV1);

@@ -4,7 +4,7 @@ import {
   caseCreatedV1, CaseCreatedV1, caseStateChangedV1, CaseStateChangedV1, EventEnvelope, feesSettledV1, FeesSettledV1,
   partyAddedV1, PartyAddedV1, partyUpdatedV1, PartyUpdatedV1, representationChangedV1, RepresentationChangedV1,
   documentReceivedV1, DocumentReceivedV1, documentReviewedV1, DocumentReviewedV1, assistedDigitalReferralChangedV1, AssistedDigitalReferralChangedV1,
-  caseResultedV1, CaseResultedV1,
+  caseResultedV1, CaseResultedV1, decisionRecordedV1, DecisionRecordedV1,
 } from '@ccsc/contracts';
 import { EventHandlers } from '@ccsc/messaging';
 import { TimelineEntryEntity } from '../infrastructure/timeline.entity';
@@ -54,6 +54,10 @@ export class CaseEventsConsumer implements OnModuleInit {
       const data = event.data as CaseResultedV1;
       const total = data.impositions.reduce((sum, i) => sum + i.amountPence, 0);
       return record(manager, event, data.caseId, `Resulted: ${data.outcome}${total ? ` (impositions £${(total / 100).toFixed(2)})` : ''}`);
+    });
+    this.handlers.on(decisionRecordedV1, (event, manager) => {
+      const data = event.data as DecisionRecordedV1;
+      return record(manager, event, data.caseId, `Decision${data.supersedes ? ' (superseding an earlier one)' : ''}: ${data.outcome}`);
     });
     this.handlers.on(feesSettledV1, (event, manager) => {
       const data = event.data as FeesSettledV1;
