@@ -171,7 +171,13 @@ describe('cases REST API', () => {
       return res.body as { type: string; summary: string; actor: string }[];
     });
     expect(timeline.map((e) => e.type)).toEqual(['cases.case-created.v1', 'cases.case-state-changed.v1']);
-    expect(timeline[1]).toMatchObject({ summary: 'submit: Draft → Submitted', actor: 'caseworker-user' });
+    expect(timeline[1]).toMatchObject({ summary: 'submit: Draft → Submitted', actor: 'caseworker-user', kind: 'progress' });
+    const onlyDocuments = await http().get(`/api/v1/cases/${created.body.id}/timeline?kind=documents`).set('Authorization', caseworker).expect(200);
+    expect(onlyDocuments.body).toEqual([]);
+    const progress = await http().get(`/api/v1/cases/${created.body.id}/timeline?kind=progress&kind=parties`).set('Authorization', caseworker).expect(200);
+    expect(progress.body).toHaveLength(2);
+    const bogus = await http().get(`/api/v1/cases/${created.body.id}/timeline?kind=gossip`).set('Authorization', caseworker).expect(400);
+    expect(bogus.body.errors[0].field).toBe('kind');
   });
 
   it('honours Idempotency-Key: a replayed POST creates nothing new, another body with the same key is refused', async () => {

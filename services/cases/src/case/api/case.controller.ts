@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import { assertUuid, isUuid, pageSize } from '@ccsc/platform';
@@ -10,6 +10,7 @@ import { CreateCaseInput, ListCasesQuery, ReadinessQuery, TriggerCaseEventBody }
 import { CASE_CREATORS, CASE_READERS } from './case.resolver';
 import { TimelineEntryModel } from '../../timeline/api/timeline.model';
 import { TimelineQueries } from '../../timeline/infrastructure/timeline.queries';
+import { checkedKinds, TIMELINE_KINDS } from '../../timeline/domain/timeline-kind';
 
 /** Partner REST API for cases, version 1. Errors are RFC 9457 problem+json. */
 @ApiTags('cases')
@@ -88,7 +89,9 @@ export class CaseController {
   @Roles(...CASE_READERS)
   @ApiOperation({ summary: 'Everything that happened to the case, from any service, oldest first' })
   @ApiOkResponse({ type: [TimelineEntryModel] })
-  async timeline(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
-    return this.timelines.forCase((await this.queries.get(assertUuid(id), principal)).id);
+  @ApiQuery({ name: 'kind', required: false, isArray: true, enum: TIMELINE_KINDS })
+  async timeline(@Param('id') id: string, @Query('kind') kind: string | string[] | undefined, @CurrentPrincipal() principal: Principal) {
+    const kinds = kind === undefined ? undefined : Array.isArray(kind) ? kind : [kind];
+    return this.timelines.forCase((await this.queries.get(assertUuid(id), principal)).id, checkedKinds(kinds, 'kind'));
   }
 }

@@ -10,6 +10,7 @@ import { CASE_TYPES } from '../../case-type/case-types';
 import type { Case } from '../domain/case';
 import { TimelineEntryModel } from '../../timeline/api/timeline.model';
 import { TimelineQueries } from '../../timeline/infrastructure/timeline.queries';
+import { checkedKinds, TIMELINE_KINDS } from '../../timeline/domain/timeline-kind';
 
 /** Everyone who may work with cases; which cases each sees is decided by CaseQueries. */
 export const CASE_READERS: Role[] = ['citizen', 'professional', 'caseworker', 'team-leader', 'judiciary', 'system'];
@@ -81,8 +82,12 @@ export class CaseResolver {
   }
 
   @ResolveField(() => [TimelineEntryModel], { description: 'Everything that happened to the case, from any service, oldest first.' })
-  async timeline(@Parent() parent: CaseModel, @CurrentPrincipal() principal: Principal) {
-    return this.timelines.forCase((await this.queries.get(parent.id, principal)).id);
+  async timeline(
+    @Parent() parent: CaseModel,
+    @CurrentPrincipal() principal: Principal,
+    @Args('kinds', { type: () => [String], nullable: true, description: `Only these kinds: ${TIMELINE_KINDS.join(', ')}.` }) kinds?: string[],
+  ) {
+    return this.timelines.forCase((await this.queries.get(parent.id, principal)).id, checkedKinds(kinds));
   }
 
   /**
