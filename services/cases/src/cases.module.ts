@@ -10,7 +10,7 @@ import { assertValidCaseTypes } from './case-type/domain/case-type.validation';
 import { CASE_TYPES } from './case-type/case-types';
 import { hearingControllers, hearingProviders, hearingResolvers } from './hearing/hearing.parts';
 import { decisionControllers, decisionProviders, decisionResolvers } from './decision/decision.parts';
-import { searchProviders } from './search/search.parts';
+import { searchControllers, searchProviders, searchResolvers } from './search/search.parts';
 import { casesDatabase } from './data-source';
 import { CaseCommands } from './case/application/case.commands';
 import { CaseQueries } from './case/application/case.queries';
@@ -26,7 +26,7 @@ import { documentControllers, documentProviders, documentResolvers } from './doc
 import { referralControllers, referralProviders, referralResolvers } from './assisted-digital/assisted-digital.parts';
 
 /** The resolvers of the cases subgraph; the supergraph composer builds the schema from these alone. */
-export const casesResolvers = [CaseResolver, PartyResolver, ...resultResolvers, ...documentResolvers, ...referralResolvers, ...hearingResolvers, ...decisionResolvers];
+export const casesResolvers = [CaseResolver, PartyResolver, ...resultResolvers, ...documentResolvers, ...referralResolvers, ...hearingResolvers, ...decisionResolvers, ...searchResolvers];
 
 @Module({})
 export class CasesModule {
@@ -41,7 +41,8 @@ export class CasesModule {
         MessagingModule.forRoot({ service: 'cases', config }),
         IdempotencyModule.forRoot(),
       ],
-      controllers: [CaseController, PartyController, ...resultControllers, ...documentControllers, ...referralControllers, ...hearingControllers, ...decisionControllers],
+      // Search first: CaseController's `GET :idOrReference` would otherwise take /search.
+      controllers: [...searchControllers, CaseController, PartyController, ...resultControllers, ...documentControllers, ...referralControllers, ...hearingControllers, ...decisionControllers],
       providers: [...casesResolvers, CaseCommands, CaseQueries, CaseRepository, TimelineQueries, CaseEventsConsumer, FeesSettledConsumer, PartyCommands, ResultCommands, ...documentProviders, ...referralProviders, ...hearingProviders, ...decisionProviders, ...searchProviders],
     };
   }

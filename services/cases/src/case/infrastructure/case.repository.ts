@@ -6,6 +6,7 @@ import { Case, CaseFee } from '../domain/case';
 import type { CaseAccess } from '../domain/case-access';
 import type { Party, PartyKind, PartyRole, PreferredLanguage } from '../domain/party';
 import { CaseEntity, FeeEntity, PartyEntity } from './case.entity';
+import { caseAccessCondition } from './case-access.sql';
 
 export interface CaseFilter {
   state?: string;
@@ -125,20 +126,15 @@ export class CaseRepository {
   }
 }
 
+/** The caller's access as a condition on the query, through TypeORM's named parameters. */
 function applyAccess(query: SelectQueryBuilder<CaseEntity>, access: CaseAccess): void {
-  switch (access.kind) {
-    case 'all':
-      return;
-    case 'organisation':
-      query.andWhere('EXISTS (SELECT 1 FROM case_parties ap WHERE ap.case_id = c.id AND ap.represented_by = :org)', { org: access.organisationId });
-      return;
-    case 'party':
-      query.andWhere('EXISTS (SELECT 1 FROM case_parties ap WHERE ap.case_id = c.id AND ap.user_id = :userId)', { userId: access.userId });
-      return;
-    case 'none':
-      query.andWhere('false');
-      return;
-  }
+  const parameters: Record<string, unknown> = {};
+  const condition = caseAccessCondition(access, (value) => {
+    const name = `access${Object.keys(parameters).length}`;
+    parameters[name] = value;
+    return `:${name}`;
+  });
+  if (condition) query.andWhere(condition, parameters);
 }
 
 function toPartyEntity(caseId: string, p: Party, position: number): Partial<PartyEntity> {

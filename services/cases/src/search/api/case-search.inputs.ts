@@ -1,0 +1,64 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@ccsc/platform';
+import type { CaseSearchCriteria } from '../domain/case-search-criteria';
+
+// Only lengths are checked here; what a value means (a valid reference, a long enough name) is
+// checked by toSearchFilter, so GraphQL and REST refuse the same things with the same field errors.
+
+@InputType({ description: 'What to search cases by. Give at least one criterion; a case must match all of them.' })
+export class CaseSearchInput implements CaseSearchCriteria {
+  @Field({ nullable: true, description: '16-digit case reference, with or without dashes or spaces.' })
+  @ApiPropertyOptional({ example: '1234-5678-9012-3452' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  reference?: string;
+
+  @Field({ nullable: true, description: 'Part of the name of a party, in any case: "smi" finds Alex Smith. Every word must occur in that one name.' })
+  @ApiPropertyOptional({ example: 'smi' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  partyName?: string;
+
+  @Field({ nullable: true, description: "A party's postcode, in any case, with or without spaces." })
+  @ApiPropertyOptional({ example: 'SW1A 1AA' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(16)
+  postcode?: string;
+
+  @Field({ nullable: true })
+  @ApiPropertyOptional({ example: 'Submitted' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  state?: string;
+
+  @Field({ nullable: true })
+  @ApiPropertyOptional({ example: 'civil-money-claim' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  caseType?: string;
+}
+
+/** REST query string of GET /api/v1/cases/search. */
+export class SearchCasesParams extends CaseSearchInput {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  cursor?: string;
+}

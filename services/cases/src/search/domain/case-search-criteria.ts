@@ -1,0 +1,87 @@
+import { BadUserInputError, FieldError } from '@ccsc/platform';
+import { parseCaseReference } from '../../case/domain/case-reference';
+
+/** What a caller searches cases by, as typed. Every given criterion must match; at least one is required. */
+export interface CaseSearchCriteria {
+  reference?: string;
+  partyName?: string;
+  postcode?: string;
+  state?: string;
+  caseType?: string;
+}
+
+/** The criteria checked and normalised, ready for the database. */
+export interface CaseSearchFilter {
+  /** The 16 digits, Luhn-checked. */
+  reference?: string;
+  /** Each word must occur, in any case, somewhere in the name of one and the same party. */
+  nameWords?: string[];
+  /** Upper case, no spaces: the form the column stores. */
+  postcode?: string;
+  state?: string;
+  caseType?: string;
+}
+
+/**
+ * A trigram index finds nothing shorter than three characters on its own: a name made only of
+ * shorter words would scan every party, so at least one word must be this long.
+ */
+export const MIN_NAME_WORD_LENGTH = 3;
+export const MAX_NAME_WORDS = 6;
+/** Stored postcodes satisfy this too (the column's CHECK constraint), so a search for anything else can only find nothing. */
+const STORED_POSTCODE = /^[A-Z0-9]{2,10}$/;
+
+export function normalisePostcode(input: string): string {
+  return input.replace(/\s+/g, '').toUpperCase();
+}
+
+/** A LIKE/ILIKE pattern matching the text anywhere, with the user's own wildcards taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
+}
+
+/**
+ * Checks and normalises what a caller typed. Blank values count as absent (a REST client sending
+ * `?reference=&state=Issued` means "by state"), and every problem is reported at once.
+ */
+export function toSearchFilter(criteria: CaseSearchCriteria): CaseSearchFilter {
+  const given = (value: string | undefined) => value?.trim() || undefined;
+  const errors: FieldError[] = [];
+  const filter: CaseSearchFilter = {};
+
+  const reference = given(criteria.reference);
+  if (reference !== undefined) {
+    const digits = parseCaseReference(reference);
+    if (digits) filter.reference = digits;
+    else errors.push({ field: 'reference', message: 'must be 16 digits (dashes or spaces allowed) with a valid check digit' });
+  }
+
+  const partyName = given(criteria.partyName);
+  if (partyName !== undefined) {
+    const words = partyName.split(/\s+/);
+    if (words.length > MAX_NAME_WORDS) errors.push({ field: 'partyName', message: `must have at most ${MAX_NAME_WORDS} words` });
+    else if (!words.some((w) => w.length >= MIN_NAME_WORD_LENGTH)) {
+      errors.push({ field: 'partyName', message: `must have at least ${MIN_NAME_WORD_LENGTH} characters in one of its words` });
+    } else filter.nameWords = words;
+  }
+
+  const postcode = given(criteria.postcode);
+  if (postcode !== undefined) {
+    const normalised = normalisePostcode(postcode);
+    if (STORED_POSTCODE.test(normalised)) filter.postcode = normalised;
+    else errors.push({ field: 'postcode', message: 'must be a postcode: 2 to 10 letters and digits, spaces allowed' });
+  }
+
+  const state = given(criteria.state);
+  if (state !== undefined) filter.state = state;
+  const caseType = given(criteria.caseType);
+  if (caseType !== undefined) filter.caseType = caseType;
+
+  if (errors.length > 0) throw new BadUserInputError('Invalid search criteria', errors);
+  if (Object.keys(filter).length === 0) {
+    throw new BadUserInputError('Give at least one search criterion', [
+      { field: 'criteria', message: 'give at least one of reference, partyName, postcode, state or caseType' },
+    ]);
+  }
+  return filter;
+}
