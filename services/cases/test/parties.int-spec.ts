@@ -40,9 +40,11 @@ describe('parties and representation', () => {
     const updated = await http()
       .patch(`/api/v1/cases/${id}/parties/${claimant.id}`)
       .set('Authorization', orgC)
-      .send({ preferredLanguage: 'cy', reasonableAdjustments: ['large print'], vulnerabilityFlags: ['domestic abuse'] })
+      .send({ preferredLanguage: 'cy', reasonableAdjustments: ['large print'], vulnerabilityFlags: ['domestic abuse'], postcode: 'cf10 1ep' })
       .expect(200);
-    expect(updated.body).toMatchObject({ preferredLanguage: 'cy', reasonableAdjustments: ['large print'], vulnerabilityFlags: ['domestic abuse'] });
+    expect(updated.body).toMatchObject({ preferredLanguage: 'cy', reasonableAdjustments: ['large print'], vulnerabilityFlags: ['domestic abuse'], postcode: 'CF101EP' });
+    const found = await http().get('/api/v1/cases/search?postcode=CF10%201EP').set('Authorization', orgC).expect(200);
+    expect(found.body.items.map((c: { id: string }) => c.id)).toEqual([id]);
 
     const other = await http()
       .post(`/api/v1/cases/${id}/parties`)
@@ -65,7 +67,7 @@ describe('parties and representation', () => {
       expect(timeline.body.map((e: { summary: string }) => e.summary)).toEqual([
         'Case opened as civil-money-claim, state Draft',
         'Representation changed from org-a to org-c',
-        'Party details changed: preferredLanguage, reasonableAdjustments, vulnerabilityFlags',
+        'Party details changed: postcode, preferredLanguage, reasonableAdjustments, vulnerabilityFlags',
         'Party added as defendant',
         'Representation changed from org-c to none',
       ]);
@@ -80,6 +82,8 @@ describe('parties and representation', () => {
     expect(unknown.body.errors).toEqual([{ field: 'nickname', message: 'property nickname should not exist' }]);
     const language = await http().patch(`/api/v1/cases/${id}/parties/${party.id}`).set('Authorization', caseworker).send({ preferredLanguage: 'fr' }).expect(400);
     expect(language.body.errors[0].field).toBe('preferredLanguage');
+    const postcode = await http().patch(`/api/v1/cases/${id}/parties/${party.id}`).set('Authorization', caseworker).send({ postcode: 'not a postcode' }).expect(400);
+    expect(postcode.body.errors).toEqual([{ field: 'postcode', message: 'postcode must be a UK postcode' }]);
     await http().patch(`/api/v1/cases/${id}/parties/not-a-uuid`).set('Authorization', caseworker).send({ name: 'X' }).expect(400);
     await http().patch(`/api/v1/cases/${id}/parties/00000000-0000-4000-8000-000000000000`).set('Authorization', caseworker).send({ name: 'X' }).expect(404);
     await http().put(`/api/v1/cases/${id}/parties/${party.id}/representation`).set('Authorization', caseworker).send({ organisationId: 'bad id!' }).expect(400);

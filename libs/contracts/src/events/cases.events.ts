@@ -34,7 +34,7 @@ export const partyAddedV1 = defineEvent('cases', 'party-added', 1, PartyAddedV1)
 export class PartyUpdatedV1 {
   @IsUUID() caseId!: string;
   @IsUUID() partyId!: string;
-  @IsArray() @IsIn(['name', 'email', 'phone', 'preferredLanguage', 'reasonableAdjustments', 'vulnerabilityFlags'], { each: true }) fields!: string[];
+  @IsArray() @IsIn(['name', 'email', 'phone', 'postcode', 'preferredLanguage', 'reasonableAdjustments', 'vulnerabilityFlags'], { each: true }) fields!: string[];
 }
 export const partyUpdatedV1 = defineEvent('cases', 'party-updated', 1, PartyUpdatedV1);
 

@@ -5,7 +5,7 @@ import {
   ArrayMaxSize, ArrayMinSize, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested,
 } from 'class-validator';
 import { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from '@ccsc/platform';
-import { LANGUAGES, PARTY_KINDS, PARTY_ROLES, PartyKind, PartyRole, PreferredLanguage } from '../domain/party';
+import { LANGUAGES, PARTY_KINDS, PARTY_ROLES, PartyKind, PartyRole, PreferredLanguage, UK_POSTCODE } from '../domain/party';
 
 // One set of input classes serves GraphQL, REST and OpenAPI, so the three cannot drift apart.
 
@@ -48,6 +48,12 @@ export class PartyInput {
   @IsOptional()
   @Matches(/^\+?[0-9 ()-]{6,32}$/, { message: 'phone must be a telephone number' })
   phone?: string;
+
+  @Field({ nullable: true, description: 'UK postcode of the party\'s address.' })
+  @ApiPropertyOptional({ example: 'SW1A 2AA' })
+  @IsOptional()
+  @Matches(UK_POSTCODE, { message: 'postcode must be a UK postcode' })
+  postcode?: string;
 
   @Field({ nullable: true, description: 'The citizen account of this party (staff only; a citizen is linked automatically).' })
   @ApiPropertyOptional()

@@ -18,6 +18,7 @@ export class PartyModel {
   @Field() @ApiProperty() name!: string;
   @Field({ nullable: true }) @ApiPropertyOptional() email?: string;
   @Field({ nullable: true }) @ApiPropertyOptional() phone?: string;
+  @Field({ nullable: true, description: 'Upper case, without spaces.' }) @ApiPropertyOptional() postcode?: string;
   @Field({ nullable: true, description: "Organisation id of the firm representing this party." })
   @ApiPropertyOptional()
   representedBy?: string;

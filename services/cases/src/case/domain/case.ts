@@ -5,7 +5,7 @@ import type { CaseEventDefinition, CaseTypeDefinition } from '../../case-type/do
 import { findCaseType } from '../../case-type/case-types';
 import { assessReadiness, Language, Readiness } from '../../case-type/domain/readiness';
 import { generateCaseReference } from './case-reference';
-import type { Party, PartyDetails } from './party';
+import { normalisePostcode, type Party, type PartyDetails } from './party';
 
 export type { Readiness } from '../../case-type/domain/readiness';
 
@@ -37,6 +37,7 @@ export type NewParty = Omit<Party, 'id' | 'preferredLanguage' | 'reasonableAdjus
 function newParty(input: NewParty): Party {
   return {
     ...input,
+    ...(input.postcode ? { postcode: normalisePostcode(input.postcode) } : {}),
     id: randomUUID(),
     preferredLanguage: input.preferredLanguage ?? 'en',
     reasonableAdjustments: input.reasonableAdjustments ?? [],
@@ -122,11 +123,12 @@ export class Case {
   /** Changes a party's details; returns the names of the fields that actually changed. */
   updateParty(partyId: string, details: PartyDetails, now: Date): string[] {
     const party = this.party(partyId);
-    const changed = (Object.keys(details) as (keyof PartyDetails)[]).filter(
-      (k) => details[k] !== undefined && JSON.stringify(details[k]) !== JSON.stringify(party[k]),
+    const normalisedDetails = details.postcode ? { ...details, postcode: normalisePostcode(details.postcode) } : details;
+    const changed = (Object.keys(normalisedDetails) as (keyof PartyDetails)[]).filter(
+      (k) => normalisedDetails[k] !== undefined && JSON.stringify(normalisedDetails[k]) !== JSON.stringify(party[k]),
     );
     if (changed.length === 0) return [];
-    this.replaceParty({ ...party, ...Object.fromEntries(changed.map((k) => [k, details[k]])) }, now);
+    this.replaceParty({ ...party, ...Object.fromEntries(changed.map((k) => [k, normalisedDetails[k]])) }, now);
     return changed;
   }
 

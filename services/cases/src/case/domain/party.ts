@@ -14,6 +14,8 @@ export interface Party {
   name: string;
   email?: string;
   phone?: string;
+  /** Stored upper case without spaces (see normalisePostcode), so searches can match it exactly. */
+  postcode?: string;
   /** The citizen account of this party, when they use the online service themselves. */
   userId?: string;
   /** The solicitors' firm representing this party; its users see and act on the case. */
@@ -27,4 +29,12 @@ export interface Party {
 }
 
 /** The details of a party that its representative, the party themselves or staff may change. */
-export type PartyDetails = Partial<Pick<Party, 'name' | 'email' | 'phone' | 'preferredLanguage' | 'reasonableAdjustments' | 'vulnerabilityFlags'>>;
+export type PartyDetails = Partial<Pick<Party, 'name' | 'email' | 'phone' | 'postcode' | 'preferredLanguage' | 'reasonableAdjustments' | 'vulnerabilityFlags'>>;
+
+/** A UK postcode as typed (any case, spaces or none). */
+export const UK_POSTCODE = /^[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}$/;
+
+/** Postcodes are stored and searched in one form: upper case, no spaces. */
+export function normalisePostcode(input: string): string {
+  return input.replace(/\s+/g, '').toUpperCase();
+}

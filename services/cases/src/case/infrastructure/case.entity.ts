@@ -84,6 +84,9 @@ export class PartyEntity {
   @Column({ type: 'varchar', length: 32, nullable: true })
   phone!: string | null;
 
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  postcode!: string | null;
+
   @Column({ name: 'user_id', type: 'varchar', length: 255, nullable: true })
   userId!: string | null;
 

@@ -2,7 +2,7 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
-import { LANGUAGES, PreferredLanguage } from '../../case/domain/party';
+import { LANGUAGES, PreferredLanguage, UK_POSTCODE } from '../../case/domain/party';
 import { LanguageEnum, ORGANISATION_ID, PartyInput } from '../../case/api/case.inputs';
 
 @InputType({ description: 'A party to add to an existing case.' })
@@ -21,6 +21,7 @@ export class PartyDetailsInput {
   @IsOptional()
   @Matches(/^\+?[0-9 ()-]{6,32}$/, { message: 'phone must be a telephone number' })
   phone?: string;
+  @Field({ nullable: true }) @ApiPropertyOptional({ example: 'SW1A 2AA' }) @IsOptional() @Matches(UK_POSTCODE, { message: 'postcode must be a UK postcode' }) postcode?: string;
   @Field(() => LanguageEnum, { nullable: true }) @ApiPropertyOptional({ enum: LANGUAGES }) @IsOptional() @IsIn(LANGUAGES) preferredLanguage?: PreferredLanguage;
   @Field(() => [String], { nullable: true })
   @ApiPropertyOptional({ type: [String] })

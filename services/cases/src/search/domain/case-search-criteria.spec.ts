@@ -1,6 +1,7 @@
 import { AppError } from '@ccsc/platform';
 import { generateCaseReference } from '../../case/domain/case-reference';
-import { containsPattern, normalisePostcode, toSearchFilter } from './case-search-criteria';
+import { normalisePostcode } from '../../case/domain/party';
+import { containsPattern, toSearchFilter } from './case-search-criteria';
 
 function fieldErrorsOf(run: () => unknown): { field: string; message: string }[] {
   try {

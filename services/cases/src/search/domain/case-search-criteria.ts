@@ -1,5 +1,6 @@
 import { BadUserInputError, FieldError } from '@ccsc/platform';
 import { parseCaseReference } from '../../case/domain/case-reference';
+import { normalisePostcode } from '../../case/domain/party';
 
 /** What a caller searches cases by, as typed. Every given criterion must match; at least one is required. */
 export interface CaseSearchCriteria {
@@ -31,9 +32,6 @@ export const MAX_NAME_WORDS = 6;
 /** Stored postcodes satisfy this too (the column's CHECK constraint), so a search for anything else can only find nothing. */
 const STORED_POSTCODE = /^[A-Z0-9]{2,10}$/;
 
-export function normalisePostcode(input: string): string {
-  return input.replace(/\s+/g, '').toUpperCase();
-}
 
 /** A LIKE/ILIKE pattern matching the text anywhere, with the user's own wildcards taken literally. */
 export function containsPattern(text: string): string {
