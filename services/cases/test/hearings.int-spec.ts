@@ -133,6 +133,18 @@ describe('hearings', () => {
     expect(finalViaGraphql.body.errors[0].extensions.code).toBe('CONFLICT');
   });
 
+  it('finds cases by the London day of their hearings', async () => {
+    const caseId = await newCase();
+    const date = `${year}-11-02`;
+    await listHearing(caseId, { startsAt: `${date}T23:30:00+00:00` });
+    const found = await http().get(`/api/v1/cases/search?hearingDate=${date}`).set('Authorization', caseworker).expect(200);
+    expect(found.body.items.map((c: { id: string }) => c.id)).toEqual([caseId]);
+    const nextDay = await http().get(`/api/v1/cases/search?hearingDate=${year}-11-03`).set('Authorization', caseworker).expect(200);
+    expect(nextDay.body.items).toEqual([]);
+    const bad = await http().get(`/api/v1/cases/search?hearingDate=${year}-02-30`).set('Authorization', caseworker).expect(400);
+    expect(bad.body.errors).toEqual([{ field: 'hearingDate', message: 'must be a date as YYYY-MM-DD' }]);
+  });
+
   it("returns a venue's hearings for exactly one London day, over REST and GraphQL", async () => {
     const caseId = await newCase();
     const venueId = 'MAN-CJC';

@@ -44,6 +44,13 @@ export class CaseSearchInput implements CaseSearchCriteria {
   @IsString()
   @MaxLength(64)
   caseType?: string;
+
+  @Field({ nullable: true, description: 'Cases with a hearing on this day (YYYY-MM-DD, London time).' })
+  @ApiPropertyOptional({ example: '2027-03-15' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  hearingDate?: string;
 }
 
 /** REST query string of GET /api/v1/cases/search. */

@@ -1,6 +1,7 @@
 import { BadUserInputError, FieldError } from '@ccsc/platform';
 import { parseCaseReference } from '../../case/domain/case-reference';
 import { normalisePostcode } from '../../case/domain/party';
+import { addDays, isLocalDate, londonInstant } from '@ccsc/calendar';
 
 /** What a caller searches cases by, as typed. Every given criterion must match; at least one is required. */
 export interface CaseSearchCriteria {
@@ -9,6 +10,8 @@ export interface CaseSearchCriteria {
   postcode?: string;
   state?: string;
   caseType?: string;
+  /** YYYY-MM-DD: cases with a hearing starting that day in London. */
+  hearingDate?: string;
 }
 
 /** The criteria checked and normalised, ready for the database. */
@@ -21,6 +24,8 @@ export interface CaseSearchFilter {
   postcode?: string;
   state?: string;
   caseType?: string;
+  /** The London day's bounds, as instants. */
+  hearingDay?: { from: Date; to: Date };
 }
 
 /**
@@ -75,10 +80,16 @@ export function toSearchFilter(criteria: CaseSearchCriteria): CaseSearchFilter {
   const caseType = given(criteria.caseType);
   if (caseType !== undefined) filter.caseType = caseType;
 
+  const hearingDate = given(criteria.hearingDate);
+  if (hearingDate !== undefined) {
+    if (isLocalDate(hearingDate)) filter.hearingDay = { from: londonInstant(hearingDate), to: londonInstant(addDays(hearingDate, 1)) };
+    else errors.push({ field: 'hearingDate', message: 'must be a date as YYYY-MM-DD' });
+  }
+
   if (errors.length > 0) throw new BadUserInputError('Invalid search criteria', errors);
   if (Object.keys(filter).length === 0) {
     throw new BadUserInputError('Give at least one search criterion', [
-      { field: 'criteria', message: 'give at least one of reference, partyName, postcode, state or caseType' },
+      { field: 'criteria', message: 'give at least one of reference, partyName, postcode, state, caseType or hearingDate' },
     ]);
   }
   return filter;

@@ -48,6 +48,10 @@ function caseConditions(filter: CaseSearchFilter, access: CaseAccess, after: Cur
   if (filter.reference !== undefined) where.push(`c.reference = ${bind(filter.reference)}`);
   if (filter.state !== undefined) where.push(`c.state = ${bind(filter.state)}`);
   if (filter.caseType !== undefined) where.push(`c.case_type = ${bind(filter.caseType)}`);
+  if (filter.hearingDay !== undefined) {
+    // Driven from the day's hearings (hearings_starts_at): a day lists few cases among many.
+    where.push(`c.id IN (SELECT h.case_id FROM hearings h WHERE h.starts_at >= ${bind(filter.hearingDay.from)} AND h.starts_at < ${bind(filter.hearingDay.to)})`);
+  }
   const visible = caseAccessCondition(access, bind);
   if (visible) where.push(visible);
   if (after) where.push(`(c.created_at, c.id) < (${bind(after.createdAt)}, ${bind(after.id)})`);
