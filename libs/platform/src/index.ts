@@ -16,6 +16,7 @@ export * from './health/health.registry';
 export * from './metrics/metrics';
 export * from './http/public.decorator';
 export * from './pagination/cursor';
+export * from './pagination/page-params';
 export * from './graphql/connection';
 export * from './graphql/subgraph-options';
 export * from './graphql/request-loader';

@@ -1,10 +1,10 @@
 import { Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested,
 } from 'class-validator';
-import { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from '@ccsc/platform';
+import { PageParams } from '@ccsc/platform';
 import { LANGUAGES, PARTY_KINDS, PARTY_ROLES, PartyKind, PartyRole, PreferredLanguage, UK_POSTCODE } from '../domain/party';
 
 // One set of input classes serves GraphQL, REST and OpenAPI, so the three cannot drift apart.
@@ -159,21 +159,7 @@ export class CaseFilterInput {
 }
 
 /** REST query string of GET /api/v1/cases. */
-export class ListCasesQuery extends CaseFilterInput {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page.' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  cursor?: string;
-}
+export class ListCasesQuery extends IntersectionType(CaseFilterInput, PageParams) {}
 
 /** REST query string of GET /api/v1/cases/{id}/readiness. */
 export class ReadinessQuery {

@@ -1,8 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@ccsc/platform';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageParams } from '@ccsc/platform';
 import type { CaseSearchCriteria } from '../domain/case-search-criteria';
 
 // Only lengths are checked here; what a value means (a valid reference, a long enough name) is
@@ -54,18 +53,4 @@ export class CaseSearchInput implements CaseSearchCriteria {
 }
 
 /** REST query string of GET /api/v1/cases/search. */
-export class SearchCasesParams extends CaseSearchInput {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page.' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  cursor?: string;
-}
+export class SearchCasesParams extends IntersectionType(CaseSearchInput, PageParams) {}
