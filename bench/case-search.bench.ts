@@ -16,7 +16,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@ccsc/auth';
 import { CursorPosition, decodeCursor, dropDatabase, encodeCursor, ensureDatabase, serviceDataSourceOptions, withDatabase } from '@ccsc/platform';
-import { resolvePostgres, type ResolvedPostgres } from '@ccsc/testing';
+import { resolvePostgres, seededRandom, type ResolvedPostgres } from '@ccsc/testing';
 import { CASE_TYPES } from '../services/cases/src/case-type/case-types';
 import { CaseAccess, caseAccessOf } from '../services/cases/src/case/domain/case-access';
 import { formatCaseReference, isValidCaseReference } from '../services/cases/src/case/domain/case-reference';
@@ -65,17 +65,7 @@ const INWARD_LETTERS = 'ABDEFGHJLNPQRSTUWXYZ';
 
 const STAFF: Principal = { sub: 'bench-caseworker', roles: ['caseworker'] };
 
-/** Seeded, so that two runs ask the same questions. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = mulberry32(20250101);
+const random = seededRandom(20250101);
 const int = (below: number) => Math.floor(random() * below);
 function pick<T>(list: readonly T[]): T {
   const item = list[int(list.length)];

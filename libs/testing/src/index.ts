@@ -7,3 +7,4 @@ export * from './eventually';
 export * from './kafka/kafka-broker';
 export * from './kafka/kafka-test';
 export * from './kafka/resolve-kafka';
+export * from './seeded-random';

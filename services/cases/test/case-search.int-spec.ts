@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@ccsc/auth';
 import { AppError, createValidationPipe } from '@ccsc/platform';
-import { bearer, createTestDatabase, TestDatabase, testServiceEnv } from '@ccsc/testing';
+import { bearer, createTestDatabase, seededRandom, TestDatabase, testServiceEnv } from '@ccsc/testing';
 import { formatCaseReference, generateCaseReference } from '../src/case/domain/case-reference';
 import { casesApp } from '../src/cases.app';
 import { readCasesConfig } from '../src/config';
@@ -46,19 +46,9 @@ const TYPES = ['civil-money-claim', 'divorce', 'probate'];
 const STATES = ['Draft', 'Submitted', 'Issued', 'Closed'];
 const CASES = 300;
 
-/** Small deterministic generator, so a failure can be reproduced with the same data. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function seedCases(): SeedCase[] {
-  const random = mulberry32(42);
+  const random = seededRandom(42);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const references = new Set<string>();
   const base = Date.parse('2025-01-01T00:00:00.000Z');

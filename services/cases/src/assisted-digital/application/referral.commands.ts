@@ -7,6 +7,7 @@ import type { Principal } from '@ccsc/auth';
 import { assistedDigitalReferralChangedV1 } from '@ccsc/contracts';
 import { appendToOutbox } from '@ccsc/messaging';
 import { CaseRepository } from '../../case/infrastructure/case.repository';
+import { CaseQueries } from '../../case/application/case.queries';
 import { loadVisibleCase } from '../../case/application/visible-case';
 import { DigitalNeed, moveReferral, Referral, ReferralStatus } from '../domain/referral';
 
@@ -38,6 +39,7 @@ export class ReferralCommands {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CaseRepository,
+    private readonly queries: CaseQueries,
   ) {}
 
   refer(caseId: string, partyId: string, needs: DigitalNeed[], principal: Principal, correlationId?: string, now = new Date()): Promise<Referral> {
@@ -70,10 +72,9 @@ export class ReferralCommands {
     });
   }
 
-  list(caseId: string, principal: Principal): Promise<Referral[]> {
-    return this.dataSource.transaction(async (manager) => {
-      await loadVisibleCase(manager, this.cases, caseId, principal);
-      return ((await manager.query(`SELECT * FROM assisted_digital_referrals WHERE case_id = $1 ORDER BY created_at, id`, [caseId])) as ReferralRow[]).map(toReferral);
-    });
+  async list(caseId: string, principal: Principal): Promise<Referral[]> {
+    await this.queries.get(caseId, principal);
+    const rows = (await this.dataSource.query(`SELECT * FROM assisted_digital_referrals WHERE case_id = $1 ORDER BY created_at, id`, [caseId])) as ReferralRow[];
+    return rows.map(toReferral);
   }
 }

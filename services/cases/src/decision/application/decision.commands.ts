@@ -7,6 +7,7 @@ import type { Principal } from '@ccsc/auth';
 import { decisionRecordedV1 } from '@ccsc/contracts';
 import { appendToOutbox } from '@ccsc/messaging';
 import { CaseRepository } from '../../case/infrastructure/case.repository';
+import { CaseQueries } from '../../case/application/case.queries';
 import { loadVisibleCase } from '../../case/application/visible-case';
 
 export interface RecordDecisionCommand {
@@ -46,6 +47,7 @@ export class DecisionCommands {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CaseRepository,
+    private readonly queries: CaseQueries,
   ) {}
 
   record(caseId: string, command: RecordDecisionCommand, principal: Principal, correlationId?: string, now = new Date()): Promise<Decision> {
@@ -75,25 +77,23 @@ export class DecisionCommands {
     });
   }
 
-  list(caseId: string, principal: Principal): Promise<Decision[]> {
-    return this.dataSource.transaction(async (manager) => {
-      await loadVisibleCase(manager, this.cases, caseId, principal);
-      const rows = (await manager.query(
-        `SELECT d.*, s.id AS superseded_by FROM case_decisions d LEFT JOIN case_decisions s ON s.supersedes = d.id WHERE d.case_id = $1 ORDER BY d.decided_at, d.id`,
-        [caseId],
-      )) as DecisionRow[];
-      return rows.map((r) => ({
-        id: r.id,
-        caseId: r.case_id,
-        outcome: r.outcome,
-        legalBasis: r.legal_basis,
-        reasons: r.reasons,
-        evidenceReferences: r.evidence_references,
-        decidedBy: r.decided_by,
-        decidedAt: r.decided_at,
-        ...(r.supersedes ? { supersedes: r.supersedes } : {}),
-        ...(r.superseded_by ? { supersededBy: r.superseded_by } : {}),
-      }));
-    });
+  async list(caseId: string, principal: Principal): Promise<Decision[]> {
+    await this.queries.get(caseId, principal);
+    const rows = (await this.dataSource.query(
+      `SELECT d.*, s.id AS superseded_by FROM case_decisions d LEFT JOIN case_decisions s ON s.supersedes = d.id WHERE d.case_id = $1 ORDER BY d.decided_at, d.id`,
+      [caseId],
+    )) as DecisionRow[];
+    return rows.map((r) => ({
+      id: r.id,
+      caseId: r.case_id,
+      outcome: r.outcome,
+      legalBasis: r.legal_basis,
+      reasons: r.reasons,
+      evidenceReferences: r.evidence_references,
+      decidedBy: r.decided_by,
+      decidedAt: r.decided_at,
+      ...(r.supersedes ? { supersedes: r.supersedes } : {}),
+      ...(r.superseded_by ? { supersededBy: r.superseded_by } : {}),
+    }));
   }
 }

@@ -7,6 +7,7 @@ import type { Principal } from '@ccsc/auth';
 import { documentReceivedV1, documentReviewedV1 } from '@ccsc/contracts';
 import { appendToOutbox } from '@ccsc/messaging';
 import { CaseRepository } from '../../case/infrastructure/case.repository';
+import { CaseQueries } from '../../case/application/case.queries';
 import { loadVisibleCase } from '../../case/application/visible-case';
 import { CaseDocument, DocumentChannel, initialStatus, review } from '../domain/case-document';
 
@@ -51,6 +52,7 @@ export class DocumentCommands {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CaseRepository,
+    private readonly queries: CaseQueries,
   ) {}
 
   receive(caseId: string, command: ReceiveDocumentCommand, principal: Principal, correlationId?: string, now = new Date()): Promise<CaseDocument> {
@@ -88,11 +90,9 @@ export class DocumentCommands {
   }
 
   async list(caseId: string, principal: Principal): Promise<CaseDocument[]> {
-    return this.dataSource.transaction(async (manager) => {
-      await loadVisibleCase(manager, this.cases, caseId, principal);
-      const rows = (await manager.query(`SELECT * FROM case_documents WHERE case_id = $1 ORDER BY received_at, id`, [caseId])) as DocumentRow[];
-      return rows.map(toDocument);
-    });
+    await this.queries.get(caseId, principal);
+    const rows = (await this.dataSource.query(`SELECT * FROM case_documents WHERE case_id = $1 ORDER BY received_at, id`, [caseId])) as DocumentRow[];
+    return rows.map(toDocument);
   }
 
   private async find(manager: EntityManager, caseId: string, documentId: string): Promise<CaseDocument> {
