@@ -164,7 +164,7 @@ describe('the gateway in production mode', () => {
 
   beforeAll(async () => {
     jwks = await serveJwks();
-    platform = await startPlatform({ NODE_ENV: 'production', AUTH_JWKS_URL: jwks.url, GRAPHQL_MAX_DEPTH: '3' });
+    platform = await startPlatform({ gateway: { NODE_ENV: 'production', AUTH_JWKS_URL: jwks.url, GRAPHQL_MAX_DEPTH: '3' } });
   });
   afterAll(async () => {
     await platform.stop();

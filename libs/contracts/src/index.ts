@@ -4,3 +4,6 @@ export * from './envelope';
 export * from './event-type';
 export * from './events/cases.events';
 export * from './events/payments.events';
+export * from './events/queries.events';
+export * from './events/complaints.events';
+export * from './events/enforcement.events';

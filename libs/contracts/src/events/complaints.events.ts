@@ -1,0 +1,69 @@
+import { IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
+import { defineEvent } from '../event-type';
+
+// Events the complaints service publishes. The complainant's details stay in complaints.
+
+export const COMPLAINT_SEVERITIES = ['minor', 'major', 'security-breach', 'tier-1-plus'] as const;
+export type ComplaintSeverity = (typeof COMPLAINT_SEVERITIES)[number];
+
+export class ComplaintOpenedV1 {
+  @IsUUID() complaintId!: string;
+  @IsString() @Length(1, 32) reference!: string;
+  @IsIn(COMPLAINT_SEVERITIES) severity!: ComplaintSeverity;
+  @IsArray() @IsUUID('all', { each: true }) caseIds!: string[];
+  @IsOptional() @IsUUID() enquiryId?: string;
+  @IsDateString() receivedAt!: string;
+}
+export const complaintOpenedV1 = defineEvent('complaints', 'complaint-opened', 1, ComplaintOpenedV1);
+
+/** A complaint moved to a stage (1, 2, 3) or was answered at one; `caseIds` so each case's timeline shows it. */
+export class ComplaintStageChangedV1 {
+  @IsUUID() complaintId!: string;
+  @IsInt() @Min(1) stage!: number;
+  @IsString() @Length(1, 32) status!: string;
+  @IsOptional() @IsIn(['upheld', 'partially-upheld', 'not-upheld']) outcome?: string;
+  @IsOptional() @IsDateString() dueAt?: string;
+  @IsArray() @IsUUID('all', { each: true }) caseIds!: string[];
+}
+export const complaintStageChangedV1 = defineEvent('complaints', 'complaint-stage-changed', 1, ComplaintStageChangedV1);
+
+export class ComplaintStageBreachedV1 {
+  @IsUUID() complaintId!: string;
+  @IsInt() @Min(1) stage!: number;
+  @IsDateString() dueAt!: string;
+  @IsArray() @IsUUID('all', { each: true }) caseIds!: string[];
+}
+export const complaintStageBreachedV1 = defineEvent('complaints', 'complaint-stage-breached', 1, ComplaintStageBreachedV1);
+
+export const FINANCIAL_REMEDY_KINDS = ['refund', 'consolatory-payment', 'fee-waiver'] as const;
+export type FinancialRemedyKind = (typeof FINANCIAL_REMEDY_KINDS)[number];
+
+/** A financial remedy was agreed: payments raises the refund or payment (awaiting approval) or waives the fee. */
+export class FinancialRemedyAgreedV1 {
+  @IsUUID() complaintId!: string;
+  @IsUUID() remedyId!: string;
+  @IsIn(FINANCIAL_REMEDY_KINDS) kind!: FinancialRemedyKind;
+  @IsInt() @Min(1) amountPence!: number;
+  @IsOptional() @IsUUID() caseId?: string;
+  /** For a fee waiver: the fee on the case's service request it waives. */
+  @IsOptional() @IsString() @Length(1, 16) feeCode?: string;
+}
+export const financialRemedyAgreedV1 = defineEvent('complaints', 'financial-remedy-agreed', 1, FinancialRemedyAgreedV1);
+
+/** A security-breach complaint: information assurance is told once, with the regulator's 72-hour deadline. */
+export class PersonalDataBreachFlaggedV1 {
+  @IsUUID() complaintId!: string;
+  @IsDateString() awareAt!: string;
+  @IsDateString() regulatorDeadline!: string;
+}
+export const personalDataBreachFlaggedV1 = defineEvent('complaints', 'personal-data-breach-flagged', 1, PersonalDataBreachFlaggedV1);
+
+/** Closed with its root cause, fed back to the business area. */
+export class ComplaintClosedV1 {
+  @IsUUID() complaintId!: string;
+  @IsString() @Length(1, 64) businessArea!: string;
+  @IsString() @Length(1, 64) causeCategory!: string;
+  @IsIn(['upheld', 'partially-upheld', 'not-upheld']) outcome!: string;
+  @IsArray() @IsUUID('all', { each: true }) caseIds!: string[];
+}
+export const complaintClosedV1 = defineEvent('complaints', 'complaint-closed', 1, ComplaintClosedV1);

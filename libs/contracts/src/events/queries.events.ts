@@ -1,0 +1,57 @@
+import { ArrayMinSize, IsArray, IsDateString, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { defineEvent } from '../event-type';
+
+// Events the queries service publishes. The contact's details stay in queries: events carry its id.
+
+export const ENQUIRY_CHANNELS = ['telephone', 'webchat', 'email', 'social-media', 'online-form', 'post'] as const;
+export type EnquiryChannel = (typeof ENQUIRY_CHANNELS)[number];
+
+export class EnquiryRaisedV1 {
+  @IsUUID() enquiryId!: string;
+  @IsIn(ENQUIRY_CHANNELS) channel!: EnquiryChannel;
+  @IsOptional() @IsString() @Length(1, 64) category?: string;
+  @IsOptional() @IsUUID() caseId?: string;
+  @IsDateString() receivedAt!: string;
+}
+export const enquiryRaisedV1 = defineEvent('queries', 'enquiry-raised', 1, EnquiryRaisedV1);
+
+export class EnquiryStatusChangedV1 {
+  @IsUUID() enquiryId!: string;
+  @IsString() @Length(1, 32) from!: string;
+  @IsString() @Length(1, 32) to!: string;
+  @IsOptional() @IsUUID() caseId?: string;
+}
+export const enquiryStatusChangedV1 = defineEvent('queries', 'enquiry-status-changed', 1, EnquiryStatusChangedV1);
+
+/** An enquiry was really a complaint: complaints opens one from it. */
+export class EnquiryConvertedToComplaintV1 {
+  @IsUUID() enquiryId!: string;
+  /** The enquiry's contact, owned by queries; complaints keeps the reference, not the details. */
+  @IsUUID() contactId!: string;
+  @IsIn(['public', 'professional']) complainantType!: 'public' | 'professional';
+  @IsIn(ENQUIRY_CHANNELS) channel!: EnquiryChannel;
+  @IsOptional() @IsString() @Length(1, 64) category?: string;
+  @IsArray() @IsUUID('all', { each: true }) caseIds!: string[];
+  @IsDateString() receivedAt!: string;
+  @IsIn(['en', 'cy']) language!: 'en' | 'cy';
+}
+export const enquiryConvertedToComplaintV1 = defineEvent('queries', 'enquiry-converted-to-complaint', 1, EnquiryConvertedToComplaintV1);
+
+export const ASSISTED_DIGITAL_NEEDS = ['no-device', 'no-connection', 'low-digital-confidence', 'disability', 'language'] as const;
+export type AssistedDigitalNeed = (typeof ASSISTED_DIGITAL_NEEDS)[number];
+
+/** An officer spotted, on an enquiry, that the user needs assisted-digital help with their case. */
+export class AssistedDigitalNeedIdentifiedV1 {
+  @IsUUID() enquiryId!: string;
+  @IsUUID() caseId!: string;
+  @IsArray() @ArrayMinSize(1) @IsIn(ASSISTED_DIGITAL_NEEDS, { each: true }) needs!: AssistedDigitalNeed[];
+}
+export const assistedDigitalNeedIdentifiedV1 = defineEvent('queries', 'assisted-digital-need-identified', 1, AssistedDigitalNeedIdentifiedV1);
+
+export class EnquirySlaBreachedV1 {
+  @IsUUID() enquiryId!: string;
+  @IsIn(['first-response', 'resolution']) clock!: 'first-response' | 'resolution';
+  @IsDateString() dueAt!: string;
+  @IsOptional() @IsUUID() caseId?: string;
+}
+export const enquirySlaBreachedV1 = defineEvent('queries', 'enquiry-sla-breached', 1, EnquirySlaBreachedV1);
