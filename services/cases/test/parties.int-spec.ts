@@ -1,5 +1,6 @@
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { bearer, eventually } from '@ccsc/testing';
 import { claim, startCasesApp } from './cases-app';
 
@@ -72,6 +73,13 @@ describe('parties and representation', () => {
         'Representation changed from org-c to none',
       ]);
     });
+
+    // Other services authorise case-linked data from these: one per change of the case's audience.
+    const access = (await app.get(DataSource).query(
+      `SELECT envelope->'data' AS data FROM outbox WHERE envelope->>'type' = 'cases.case-access-changed.v1' AND envelope->>'subject' = $1 ORDER BY position`,
+      [id],
+    )) as { data: { organisations: string[]; users: string[] } }[];
+    expect(access.map((a) => a.data.organisations)).toEqual([['org-a'], ['org-c'], ['org-b', 'org-c'], ['org-b']]);
   });
 
   it('rejects bad changes with field errors and changes nothing', async () => {

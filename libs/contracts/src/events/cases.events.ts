@@ -100,3 +100,16 @@ export class DecisionRecordedV1 {
   @IsOptional() @IsUUID() supersedes?: string;
 }
 export const decisionRecordedV1 = defineEvent('cases', 'decision-recorded', 1, DecisionRecordedV1);
+
+/**
+ * Who may see a case besides staff, as a whole: the firms representing its parties and the citizen
+ * accounts linked to them. Sent on creation and whenever either changes; other services keep it as
+ * a projection (libs/case-access) to authorise their own case-linked data. Ids, not personal data.
+ */
+export class CaseAccessChangedV1 {
+  @IsUUID() caseId!: string;
+  @Matches(/^\d{16}$/) reference!: string;
+  @IsArray() @IsString({ each: true }) @Length(1, 64, { each: true }) organisations!: string[];
+  @IsArray() @IsString({ each: true }) @Length(1, 255, { each: true }) users!: string[];
+}
+export const caseAccessChangedV1 = defineEvent('cases', 'case-access-changed', 1, CaseAccessChangedV1);

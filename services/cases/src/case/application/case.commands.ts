@@ -5,7 +5,8 @@ import { ForbiddenError } from '@ccsc/platform';
 import { hasRole, isStaff, Principal } from '@ccsc/auth';
 import { Case, NewParty } from '../domain/case';
 import { CaseRepository } from '../infrastructure/case.repository';
-import { caseCreatedV1, caseStateChangedV1 } from '@ccsc/contracts';
+import { caseAccessChangedV1, caseCreatedV1, caseStateChangedV1 } from '@ccsc/contracts';
+import { audienceOf } from '../domain/case-access';
 import { appendToOutbox } from '@ccsc/messaging';
 import { loadVisibleCase } from './visible-case';
 
@@ -30,7 +31,10 @@ export class CaseCommands {
       await this.cases.insert(manager, aggregate);
       await appendToOutbox(
         manager,
-        [{ type: caseCreatedV1, subject: s.id, data: { caseId: s.id, reference: s.reference, caseType: s.caseType, state: s.state } }],
+        [
+          { type: caseCreatedV1, subject: s.id, data: { caseId: s.id, reference: s.reference, caseType: s.caseType, state: s.state } },
+          { type: caseAccessChangedV1, subject: s.id, data: { caseId: s.id, reference: s.reference, ...audienceOf(s.parties) } },
+        ],
         { correlationId, actor: principal.sub },
         now,
       );

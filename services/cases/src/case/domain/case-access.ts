@@ -1,29 +1,16 @@
-import { hasRole, isStaff, Principal } from '@ccsc/auth/principal';
+import { admits, CaseAccessScope, CaseAudience } from '@ccsc/case-access/rule';
 import type { Party } from './party';
 
-/**
- * Who may see a case (HMCTS organisation policy): staff by role; a professional when their firm
- * represents a party; a citizen when they are a party. The same rule filters lists in SQL
- * (see CaseRepository), so both must change together.
- */
-export type CaseAccess = { kind: 'all' } | { kind: 'organisation'; organisationId: string } | { kind: 'party'; userId: string } | { kind: 'none' };
+export { caseAccessOf } from '@ccsc/case-access/rule';
+/** The platform's one access rule (libs/case-access); cases applies it to its own parties. */
+export type CaseAccess = CaseAccessScope;
 
-export function caseAccessOf(principal: Principal): CaseAccess {
-  if (isStaff(principal)) return { kind: 'all' };
-  if (hasRole(principal, 'professional') && principal.organisationId) return { kind: 'organisation', organisationId: principal.organisationId };
-  if (hasRole(principal, 'citizen')) return { kind: 'party', userId: principal.sub };
-  return { kind: 'none' };
+/** Whom a case's parties admit: published as `cases.case-access-changed.v1` for the other services. */
+export function audienceOf(parties: readonly Party[]): CaseAudience {
+  const distinct = (values: (string | undefined)[]) => [...new Set(values.filter((v): v is string => v !== undefined))].sort();
+  return { organisations: distinct(parties.map((p) => p.representedBy)), users: distinct(parties.map((p) => p.userId)) };
 }
 
 export function canSeeCase(access: CaseAccess, parties: readonly Party[]): boolean {
-  switch (access.kind) {
-    case 'all':
-      return true;
-    case 'organisation':
-      return parties.some((p) => p.representedBy === access.organisationId);
-    case 'party':
-      return parties.some((p) => p.userId === access.userId);
-    case 'none':
-      return false;
-  }
+  return admits(access, audienceOf(parties));
 }

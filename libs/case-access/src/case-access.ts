@@ -1,0 +1,90 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Principal } from '@ccsc/auth';
+import { caseAccessChangedV1, CaseAccessChangedV1, EventEnvelope } from '@ccsc/contracts';
+import { EventHandlers } from '@ccsc/messaging';
+import { CASE_ACCESS_TABLE } from './case-access.table';
+import { admits, caseAccessOf } from './case-access.rule';
+
+interface AccessRow {
+  case_id: string;
+  reference: string;
+  organisations: string[];
+  users: string[];
+}
+
+/**
+ * Case authorisation for the services that do not own cases: their case-linked data is visible to
+ * whoever may see the case, decided from this service's projection of cases' access events (never
+ * from cases' tables). A case not (yet) known here is visible to staff only.
+ */
+@Injectable()
+export class CaseAccess implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly handlers: EventHandlers,
+  ) {}
+
+  onModuleInit() {
+    this.handlers.on(caseAccessChangedV1, (event, manager) => recordCaseAccess(manager, event as EventEnvelope<CaseAccessChangedV1>));
+  }
+
+  /** The case is known to the platform (cases has announced it). */
+  async exists(caseId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    return (await this.rows([caseId], manager)).length > 0;
+  }
+
+  /** The case's id from its 16-digit reference, when known. */
+  async idOfReference(reference: string, manager: EntityManager = this.dataSource.manager): Promise<string | undefined> {
+    const rows = (await manager.query(`SELECT case_id FROM ${CASE_ACCESS_TABLE} WHERE reference = $1`, [reference.replace(/[\s-]/g, '')])) as { case_id: string }[];
+    return rows[0]?.case_id;
+  }
+
+  async canSee(principal: Principal, caseId: string, manager?: EntityManager): Promise<boolean> {
+    return (await this.visible(principal, [caseId], manager)).has(caseId);
+  }
+
+  /** The ids among `caseIds` the caller may see, in one query. */
+  async visible(principal: Principal, caseIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Set<string>> {
+    const scope = caseAccessOf(principal);
+    if (scope.kind === 'all') return new Set(caseIds);
+    if (scope.kind === 'none' || caseIds.length === 0) return new Set();
+    const rows = await this.rows(caseIds, manager);
+    return new Set(rows.filter((r) => admits(scope, r)).map((r) => r.case_id));
+  }
+
+  /**
+   * The same rule as a WHERE fragment on a case id column, for lists: `{ sql: 'true', params: [] }`
+   * for staff. Placeholders start at `$firstParamIndex`.
+   */
+  sqlFilter(principal: Principal, caseIdColumn: string, firstParamIndex: number): { sql: string; params: unknown[] } {
+    const scope = caseAccessOf(principal);
+    const p = `$${firstParamIndex}`;
+    switch (scope.kind) {
+      case 'all':
+        return { sql: 'true', params: [] };
+      case 'organisation':
+        return { sql: `EXISTS (SELECT 1 FROM ${CASE_ACCESS_TABLE} ca WHERE ca.case_id = ${caseIdColumn} AND ${p} = ANY (ca.organisations))`, params: [scope.organisationId] };
+      case 'party':
+        return { sql: `EXISTS (SELECT 1 FROM ${CASE_ACCESS_TABLE} ca WHERE ca.case_id = ${caseIdColumn} AND ${p} = ANY (ca.users))`, params: [scope.userId] };
+      case 'none':
+        return { sql: 'false', params: [] };
+    }
+  }
+
+  private async rows(caseIds: readonly string[], manager: EntityManager): Promise<AccessRow[]> {
+    return (await manager.query(`SELECT case_id, reference, organisations, users FROM ${CASE_ACCESS_TABLE} WHERE case_id = ANY ($1::uuid[])`, [caseIds])) as AccessRow[];
+  }
+}
+
+/** Upserts the projection from one event; a late, older event loses to the newer row. */
+export async function recordCaseAccess(manager: EntityManager, event: EventEnvelope<CaseAccessChangedV1>): Promise<void> {
+  const { caseId, reference, organisations, users } = event.data;
+  await manager.query(
+    `INSERT INTO ${CASE_ACCESS_TABLE} (case_id, reference, organisations, users, changed_at) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (case_id) DO UPDATE SET organisations = excluded.organisations, users = excluded.users, changed_at = excluded.changed_at
+     WHERE ${CASE_ACCESS_TABLE}.changed_at <= excluded.changed_at`,
+    [caseId, reference, organisations, users, event.time],
+  );
+}
