@@ -62,7 +62,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     }),
   );
   const gatewayUrl = await gateway.listen();
-  const cases = services.cases!;
+  const cases = services.cases;
+  if (!cases) throw new Error('The cases service did not start');
   return {
     gatewayUrl,
     services,
