@@ -4,7 +4,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 @Entity('case_timeline')
 export class TimelineEntryEntity {
   @PrimaryColumn({ name: 'event_id', type: 'uuid' }) eventId!: string;
-  @Column({ name: 'case_id', type: 'uuid' }) caseId!: string;
+  @PrimaryColumn({ name: 'case_id', type: 'uuid' }) caseId!: string;
   @Column({ type: 'varchar' }) type!: string;
   @Column({ type: 'varchar' }) source!: string;
   @Column({ type: 'varchar' }) summary!: string;

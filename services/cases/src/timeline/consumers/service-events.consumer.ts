@@ -1,0 +1,75 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import {
+  accountDefaultedV1, AccountDefaultedV1, assistedDigitalNeedIdentifiedV1, AssistedDigitalNeedIdentifiedV1, complaintClosedV1, ComplaintClosedV1,
+  complaintOpenedV1, ComplaintOpenedV1, complaintStageBreachedV1, ComplaintStageBreachedV1, complaintStageChangedV1, ComplaintStageChangedV1,
+  enforcementActionTakenV1, EnforcementActionTakenV1, enquiryConvertedToComplaintV1, EnquiryConvertedToComplaintV1, enquiryRaisedV1, EnquiryRaisedV1,
+  enquirySlaBreachedV1, EnquirySlaBreachedV1, feesSettledV1, FeesSettledV1, enquiryStatusChangedV1, EnquiryStatusChangedV1, EventType, fineAccountOpenedV1, FineAccountOpenedV1,
+  finePaymentAppliedV1, FinePaymentAppliedV1, paymentAllocatedV1, PaymentAllocatedV1, paymentReceivedV1, PaymentReceivedV1, paymentReversedV1,
+  PaymentReversedV1, refundStatusChangedV1, RefundStatusChangedV1,
+} from '@ccsc/contracts';
+import { EventHandlers } from '@ccsc/messaging';
+import { recordOnTimeline } from './case-events.consumer';
+
+const pounds = (pence: number) => `£${(pence / 100).toFixed(2)}`;
+const one = (caseId: string | undefined) => (caseId ? [caseId] : []);
+
+interface TimelineRule<T extends object> {
+  type: EventType<T>;
+  cases(data: T): string[];
+  summary(data: T): string;
+}
+const rule = <T extends object>(r: TimelineRule<T>) => r as unknown as TimelineRule<object>;
+
+/**
+ * The other services' events that name a case, and how each reads on the case's timeline, so an
+ * officer sees payments, enquiries, complaints and enforcement in the one history of the case.
+ */
+const RULES: TimelineRule<object>[] = [
+  rule<FeesSettledV1>({ type: feesSettledV1, cases: (d) => [d.caseId], summary: (d) => `Fees ${d.settlement}: ${d.feeCodes.join(', ')}` }),
+  rule<PaymentReceivedV1>({ type: paymentReceivedV1, cases: (d) => one(d.caseId), summary: (d) => `Payment of ${pounds(d.amountPence)} received by ${d.method}` }),
+  rule<PaymentAllocatedV1>({
+    type: paymentAllocatedV1,
+    cases: (d) => one(d.caseId),
+    summary: (d) => `Payment of ${pounds(d.amountPence)} allocated to ${d.target === 'fine-account' ? `fine account ${d.fineAccountNumber ?? ''}`.trim() : 'the service request'}`,
+  }),
+  rule<PaymentReversedV1>({ type: paymentReversedV1, cases: (d) => one(d.caseId), summary: (d) => `Payment of ${pounds(d.amountPence)} reversed (${d.reason})` }),
+  rule<RefundStatusChangedV1>({ type: refundStatusChangedV1, cases: (d) => one(d.caseId), summary: (d) => `${d.kind === 'refund' ? 'Refund' : 'Consolatory payment'} of ${pounds(d.amountPence)}: ${d.status}` }),
+  rule<EnquiryRaisedV1>({ type: enquiryRaisedV1, cases: (d) => one(d.caseId), summary: (d) => `Enquiry received by ${d.channel}${d.category ? ` (${d.category})` : ''}` }),
+  rule<EnquiryStatusChangedV1>({ type: enquiryStatusChangedV1, cases: (d) => one(d.caseId), summary: (d) => `Enquiry ${d.from} → ${d.to}` }),
+  rule<EnquirySlaBreachedV1>({ type: enquirySlaBreachedV1, cases: (d) => one(d.caseId), summary: (d) => `Enquiry ${d.clock} target missed` }),
+  rule<EnquiryConvertedToComplaintV1>({ type: enquiryConvertedToComplaintV1, cases: (d) => d.caseIds, summary: () => 'Enquiry turned into a complaint' }),
+  rule<AssistedDigitalNeedIdentifiedV1>({
+    type: assistedDigitalNeedIdentifiedV1,
+    cases: (d) => [d.caseId],
+    summary: (d) => `Assisted-digital need spotted on an enquiry: ${d.needs.join(', ')} (assess and refer the party)`,
+  }),
+  rule<ComplaintOpenedV1>({ type: complaintOpenedV1, cases: (d) => d.caseIds, summary: (d) => `Complaint ${d.reference} opened (${d.severity})` }),
+  rule<ComplaintStageChangedV1>({
+    type: complaintStageChangedV1,
+    cases: (d) => d.caseIds,
+    summary: (d) => `Complaint stage ${d.stage}: ${d.status}${d.outcome ? `, ${d.outcome}` : ''}`,
+  }),
+  rule<ComplaintStageBreachedV1>({ type: complaintStageBreachedV1, cases: (d) => d.caseIds, summary: (d) => `Complaint stage ${d.stage} deadline missed` }),
+  rule<ComplaintClosedV1>({ type: complaintClosedV1, cases: (d) => d.caseIds, summary: (d) => `Complaint closed: ${d.outcome}` }),
+  rule<FineAccountOpenedV1>({ type: fineAccountOpenedV1, cases: (d) => one(d.caseId), summary: (d) => `Fine account ${d.accountNumber} opened, balance ${pounds(d.balancePence)}` }),
+  rule<FinePaymentAppliedV1>({
+    type: finePaymentAppliedV1,
+    cases: (d) => one(d.caseId),
+    summary: (d) => `${pounds(d.amountPence)} applied to fine account ${d.accountNumber}, balance ${pounds(d.balancePence)}`,
+  }),
+  rule<AccountDefaultedV1>({ type: accountDefaultedV1, cases: (d) => one(d.caseId), summary: (d) => `Fine account ${d.accountNumber} in default, arrears ${pounds(d.arrearsPence)}` }),
+  rule<EnforcementActionTakenV1>({ type: enforcementActionTakenV1, cases: (d) => one(d.caseId), summary: (d) => `Enforcement action: ${d.action}` }),
+];
+
+@Injectable()
+export class ServiceEventsConsumer implements OnModuleInit {
+  constructor(private readonly handlers: EventHandlers) {}
+
+  onModuleInit() {
+    for (const { type, cases, summary } of RULES) {
+      this.handlers.on(type, async (event, manager) => {
+        for (const caseId of new Set(cases(event.data as object))) await recordOnTimeline(manager, event, caseId, summary(event.data as object));
+      });
+    }
+  }
+}
