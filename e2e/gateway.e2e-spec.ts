@@ -149,6 +149,13 @@ describe('the platform through the gateway', () => {
     expect(tooMany.body.errors![0]!.message).toContain('aliases');
   });
 
+  it('times GraphQL operations and HTTP routes in its Prometheus metrics', async () => {
+    await graphql(platform.gatewayUrl, '{ cases(first: 1) { nodes { id } } }', {}, caseworker);
+    const metrics = await (await fetch(`${platform.gatewayUrl}/metrics`)).text();
+    expect(metrics).toMatch(/^ccsc_graphql_operation_duration_seconds_count\{(?=.*operation="query cases")(?=.*outcome="ok")(?=.*service="gateway").*\} [1-9]/m);
+    expect(metrics).toMatch(/^ccsc_http_request_duration_seconds_count\{(?=.*route="\/graphql")(?=.*status="200")(?=.*service="gateway").*\} [1-9]/m);
+  });
+
   it('serves the merged OpenAPI document and health', async () => {
     const docs = (await (await fetch(`${platform.gatewayUrl}/api/docs`)).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(docs.paths)).toEqual(expect.arrayContaining(['/api/v1/cases', '/api/v1/cases/{idOrReference}', '/api/v1/cases/{id}/events']));

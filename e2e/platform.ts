@@ -28,6 +28,8 @@ export interface PlatformOptions {
   services?: ServiceName[];
   /** Gateway settings over the test defaults. */
   gateway?: Record<string, string>;
+  /** Settings of every service over the test defaults (e.g. KAFKA_BROKERS). */
+  env?: Record<string, string>;
 }
 
 /**
@@ -43,7 +45,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     if (!entry) throw new Error(`No ${name} service exists yet`);
     const database = await createTestDatabase(name, entry.database);
     drops.push(database.drop);
-    const app = await entry.app(entry.readConfig(testServiceEnv(database.url)));
+    const app = await entry.app(entry.readConfig(testServiceEnv(database.url, options.env)));
     await app.listen(0, '127.0.0.1');
     services[name] = { app, url: (await app.getUrl()).replace('[::1]', '127.0.0.1'), databaseUrl: database.url };
   }

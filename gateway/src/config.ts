@@ -1,7 +1,7 @@
 import { env, readConfig, serviceSettings } from '@ccsc/platform';
 import { SERVICE_NAMES, SERVICES, GATEWAY_PORT } from '@ccsc/contracts';
 
-const { NODE_ENV, HOST, LOG_LEVEL, BODY_LIMIT, AUTH_JWKS_URL, AUTH_LOCAL_KEYS_DIR, AUTH_ISSUER, AUTH_AUDIENCE, SHUTDOWN_GRACE_MS } = serviceSettings;
+const { NODE_ENV, HOST, LOG_LEVEL, BODY_LIMIT, AUTH_JWKS_URL, AUTH_LOCAL_KEYS_DIR, AUTH_ISSUER, AUTH_AUDIENCE, OTEL_EXPORTER_OTLP_ENDPOINT, SHUTDOWN_GRACE_MS } = serviceSettings;
 
 /** Where each service is, by `<NAME>_URL` (its base URL: GraphQL at /graphql, REST at /api/v1/<name>). */
 const serviceUrls = Object.fromEntries(
@@ -21,6 +21,7 @@ export const gatewaySettings = {
   AUTH_LOCAL_KEYS_DIR,
   AUTH_ISSUER,
   AUTH_AUDIENCE,
+  OTEL_EXPORTER_OTLP_ENDPOINT,
   SHUTDOWN_GRACE_MS,
   GRAPHQL_MAX_DEPTH: env.int('Deepest GraphQL selection the gateway accepts', 12, { min: 1, max: 100 }),
   GRAPHQL_MAX_ALIASES: env.int('Most aliases one GraphQL operation may use', 30, { min: 0, max: 1000 }),

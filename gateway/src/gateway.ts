@@ -9,8 +9,9 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { NextFunction, Request, Response } from 'express';
 import { pinoHttp } from 'pino-http';
 import { authOptionsFrom, Principal, TokenVerifier } from '@ccsc/auth';
+import { collectDefaultMetrics, Registry } from 'prom-client';
 import {
-  formatGraphQLError, loggerParams, NotFoundError, sendError, toAppError, UnauthenticatedError,
+  formatGraphQLError, graphqlMetricsPlugin, httpInstrumentation, loggerParams, NotFoundError, sendError, startTracing, toAppError, UnauthenticatedError,
 } from '@ccsc/platform';
 import { GatewayConfig, serviceUrlOf } from './config';
 import { aliasLimit, depthLimit } from './graphql-limits';
@@ -45,10 +46,15 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const services = Object.fromEntries(subgraphNames(supergraphSdl).map((name) => [name, serviceUrlOf(config, name)]));
   const openApi = new MergedOpenApi(services);
   let stopping = false;
+  startTracing({ otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: 'gateway' });
+  const metrics = new Registry();
+  metrics.setDefaultLabels({ service: 'gateway' });
+  collectDefaultMetrics({ register: metrics, prefix: 'ccsc_' });
 
   const app = express();
   app.disable('x-powered-by');
   const server = createServer(app);
+  app.use(httpInstrumentation('gateway', metrics));
   app.use(pinoHttp(loggerParams('gateway', config.LOG_LEVEL).pinoHttp as Parameters<typeof pinoHttp>[0]));
 
   app.get('/health/live', (_req, res) => void res.json({ status: 'ok' }));
@@ -59,6 +65,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     const ready = !stopping && Object.values(checks).every((c) => c.ok);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'unavailable', checks });
   });
+  app.get('/metrics', async (_req, res) => void res.type(metrics.contentType).send(await metrics.metrics()));
   app.get(['/api/docs', '/api/docs/openapi.json'], async (_req, res) => void res.json(await openApi.document()));
 
   // Authentication at the edge: a bad or missing token never reaches a service.
@@ -86,7 +93,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphQLError(!production),
     validationRules: [depthLimit(config.GRAPHQL_MAX_DEPTH), aliasLimit(config.GRAPHQL_MAX_ALIASES)],
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), graphqlMetricsPlugin(metrics), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
   });
   await apollo.start();
   app.use(

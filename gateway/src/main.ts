@@ -1,4 +1,4 @@
-import { runMain } from '@ccsc/platform';
+import { runMain, stopTracing } from '@ccsc/platform';
 import { readGatewayConfig } from './config';
 import { createGateway } from './gateway';
 
@@ -13,6 +13,7 @@ runMain(async () => {
     stopping = true;
     setTimeout(() => process.exit(1), config.SHUTDOWN_GRACE_MS).unref();
     await gateway.close();
+    await stopTracing();
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop());

@@ -1,7 +1,7 @@
 import http, { IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { AppError, CORRELATION_HEADER } from '@ccsc/platform';
+import { AppError, CORRELATION_HEADER, traceHeaders } from '@ccsc/platform';
 
 // Hop-by-hop headers belong to one connection and must not be forwarded (RFC 9110 §7.6.1).
 const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'upgrade'];
@@ -34,6 +34,7 @@ export function restProxy(service: string, target: string, timeoutMs = 30_000): 
           [CORRELATION_HEADER]: String(req.id),
           'x-forwarded-for': req.socket.remoteAddress ?? '',
           'x-forwarded-proto': req.protocol,
+          ...traceHeaders(),
         },
       },
       (response) => {

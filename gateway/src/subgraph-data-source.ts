@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
-import { CORRELATION_HEADER } from '@ccsc/platform';
+import { CORRELATION_HEADER, traceHeaders } from '@ccsc/platform';
 
 export interface GatewayContext {
   authorization?: string;
@@ -8,11 +8,14 @@ export interface GatewayContext {
 
 /**
  * Calls a subgraph with the caller's own token (the subgraph authorises, the gateway only
- * authenticates) and the request's correlation id, so one request can be followed across services.
+ * authenticates), the request's correlation id and its trace context, so one request can be
+ * followed across services in logs and traces.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
     if (context.correlationId) request.http?.headers.set(CORRELATION_HEADER, context.correlationId);
+    // Apollo runs this inside its `gateway.fetch` span, so the subgraph's span becomes its child.
+    for (const [name, value] of Object.entries(traceHeaders())) request.http?.headers.set(name, value);
   }
 }

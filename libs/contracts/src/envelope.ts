@@ -17,6 +17,9 @@ export interface EventEnvelope<T = unknown> {
   causationid?: string;
   /** Who caused it (the token's subject, or `system`); never personal data. */
   actor?: string;
+  /** W3C trace context of the command that caused it (CloudEvents distributed-tracing extension). */
+  traceparent?: string;
+  tracestate?: string;
 }
 
 /** Parses and checks the envelope fields of a message; the data is checked by its event type's schema. */

@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Logger, M
 import { DataSource } from 'typeorm';
 import { eventTopic, EventType, ServiceName } from '@ccsc/contracts';
 import { Config, HealthRegistry, Metrics } from '@ccsc/platform';
-import { Gauge } from 'prom-client';
+import { Counter, Gauge } from 'prom-client';
 import { messagingSettings } from './messaging-config';
 import type { EventTransport, Subscription } from './transport/event-transport';
 import { KafkaTransport } from './transport/kafka.transport';
@@ -55,10 +55,20 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
     private readonly metrics: Metrics,
   ) {
     const { service, config } = options;
+    // Business counters come from what the service published: cases created, payments taken, ...
+    const published = new Counter({
+      name: 'ccsc_business_events_total',
+      help: 'Domain events published, by event type (cases.case-created.v1, payments.payment-received.v1, ...)',
+      labelNames: ['event'],
+      registers: [metrics.registry],
+    });
     this.relay = new OutboxRelay(dataSource, transport, {
       service,
       idleMs: config.OUTBOX_POLL_MS,
       onError: (error) => this.logger.warn({ err: error }, 'outbox relay pass failed; will retry'),
+      onPublished: (types) => {
+        for (const event of types) published.inc({ event });
+      },
     });
     this.consumer = new InboxConsumer(dataSource, transport, {
       service,

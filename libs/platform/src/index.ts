@@ -24,3 +24,6 @@ export * from './platform.module';
 export * from './bootstrap/service-app';
 export * from './bootstrap/fail-fast';
 export * from './idempotency';
+export * from './tracing/tracing';
+export * from './http/http-instrumentation';
+export * from './graphql/graphql-metrics';

@@ -12,6 +12,7 @@ import { loggerParams } from './logging/logger';
 import { serviceDataSourceOptions, ServiceDataSourceParts } from './database/data-source-options';
 import { subgraphOptions } from './graphql/subgraph-options';
 import { Metrics, MetricsController } from './metrics/metrics';
+import { DatabasePoolMetrics } from './metrics/database-pool.metrics';
 import { Config } from './config/config';
 import { serviceSettings } from './config/service-config';
 
@@ -31,13 +32,14 @@ export interface PlatformModuleOptions {
 @Module({})
 export class PlatformModule {
   static forRoot({ service, config, database }: PlatformModuleOptions): DynamicModule {
+    const metrics = new Metrics(service);
     return {
       module: PlatformModule,
       global: true,
       imports: [
         LoggerModule.forRoot(loggerParams(service, config.LOG_LEVEL)),
         TypeOrmModule.forRoot(serviceDataSourceOptions(config.DATABASE_URL, database, config.DATABASE_POOL_SIZE)),
-        GraphQLModule.forRoot(subgraphOptions(config.NODE_ENV !== 'production')),
+        GraphQLModule.forRoot(subgraphOptions(config.NODE_ENV !== 'production', metrics.registry)),
       ],
       controllers: [HealthController, MetricsController],
       providers: [
@@ -46,7 +48,8 @@ export class PlatformModule {
         { provide: APP_PIPE, useFactory: createValidationPipe },
         HealthRegistry,
         DatabaseHealth,
-        Metrics,
+        { provide: Metrics, useValue: metrics },
+        DatabasePoolMetrics,
       ],
       exports: [SERVICE_CONFIG, HealthRegistry, Metrics],
     };

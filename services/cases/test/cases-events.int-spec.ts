@@ -45,9 +45,30 @@ describeKafka('cases events over Kafka', () => {
     expect(ready.body.checks.events.details).toMatchObject({ transport: 'kafka', outbox: { unpublished: 0 }, deadLetters: 0 });
     await eventually(async () => {
       const metrics = await http().get('/metrics').expect(200);
-      expect(metrics.text).toMatch(/^ccsc_outbox_unpublished_events 0$/m);
-      expect(metrics.text).toMatch(/^ccsc_dead_letter_events 0$/m);
-      expect(metrics.text).toMatch(/^ccsc_consumer_lag_events 0$/m);
+      const value = (name: string, labels: Record<string, string> = {}) => sample(metrics.text, name, { service: 'cases', ...labels });
+      expect(value('ccsc_outbox_unpublished_events')).toBe(0);
+      expect(value('ccsc_dead_letter_events')).toBe(0);
+      expect(value('ccsc_consumer_lag_events')).toBe(0);
+      // Business counters come from the events published; requests are timed by route pattern, never by raw path.
+      expect(value('ccsc_business_events_total', { event: 'cases.case-created.v1' })).toBe(1);
+      expect(value('ccsc_business_events_total', { event: 'cases.case-state-changed.v1' })).toBe(1);
+      expect(value('ccsc_http_request_duration_seconds_count', { method: 'POST', route: '/api/v1/cases/:id/events', status: '200' })).toBe(1);
+      expect(metrics.text).not.toContain(created.body.id);
+      expect(value('ccsc_db_pool_connections', { state: 'total' })).toBeGreaterThan(0);
     });
+    await http().post('/graphql').set('Authorization', caseworker).send({ query: '{ cases(first: 1) { nodes { id } } }' }).expect(200);
+    const afterQuery = await http().get('/metrics').expect(200);
+    expect(sample(afterQuery.text, 'ccsc_graphql_operation_duration_seconds_count', { service: 'cases', operation: 'query cases', outcome: 'ok' })).toBe(1);
   });
 });
+
+/** The value of the Prometheus sample with exactly these labels, in any order; undefined when absent. */
+function sample(text: string, name: string, labels: Record<string, string>): number | undefined {
+  for (const line of text.split('\n')) {
+    const match = /^([a-z_]+)(?:\{(.*)\})? (\S+)$/.exec(line);
+    if (!match || match[1] !== name) continue;
+    const found = Object.fromEntries([...(match[2] ?? '').matchAll(/([a-z_]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+    if (Object.keys(found).length === Object.keys(labels).length && Object.entries(labels).every(([k, v]) => found[k] === v)) return Number(match[3]);
+  }
+  return undefined;
+}

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { deadLetterTopic, EventEnvelope, eventTypeOf, parseEnvelope, ServiceName } from '@ccsc/contracts';
+import { inSpan, SpanKind, traceContextOf } from '@ccsc/platform';
 import type { ConsumedMessage, EventTransport, Subscription } from '../transport/event-transport';
 
 export type EventHandler = (event: EventEnvelope, manager: EntityManager) => Promise<void>;
@@ -53,7 +54,22 @@ export class InboxConsumer {
   }
 
   async start(): Promise<Subscription> {
-    return this.transport.consume({ groupId: this.groupId, topics: this.topics(), handle: (message, heartbeat) => this.handle(message, heartbeat).then(() => undefined) });
+    return this.transport.consume({
+      groupId: this.groupId,
+      topics: this.topics(),
+      // A consumer span per message, continuing the trace the relay put in its headers.
+      handle: (message, heartbeat) =>
+        inSpan(
+          `process ${message.headers['ce-type'] ?? message.topic}`,
+          {
+            kind: SpanKind.CONSUMER,
+            service: this.options.service,
+            parent: traceContextOf(message.headers),
+            attributes: { 'messaging.destination.name': message.topic, 'messaging.consumer.group.name': this.groupId, 'messaging.message.id': message.headers['ce-id'] ?? '' },
+          },
+          async () => void (await this.handle(message, heartbeat)),
+        ),
+    });
   }
 
   /** Deals with one delivered message; exported for tests and the replay tool. */

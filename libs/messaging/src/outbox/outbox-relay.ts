@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { SpanStatusCode } from '@opentelemetry/api';
+import { SpanKind, startSpan, traceContextOf, traceHeaders } from '@ccsc/platform';
 import type { EventTransport } from '../transport/event-transport';
 
 export interface RelayOptions {
@@ -9,6 +11,8 @@ export interface RelayOptions {
   idleMs?: number;
   maxBackoffMs?: number;
   onError?: (error: unknown) => void;
+  /** Called with the types of the events of each batch once it is published (for business counters). */
+  onPublished?: (types: string[]) => void;
 }
 
 interface OutboxRow {
@@ -16,7 +20,7 @@ interface OutboxRow {
   topic: string;
   message_key: string;
   type: string;
-  envelope: { id: string; type: string; correlationid?: string };
+  envelope: { id: string; type: string; correlationid?: string; traceparent?: string; tracestate?: string };
 }
 
 /**
@@ -56,15 +60,38 @@ export class OutboxRelay {
         [this.options.batchSize ?? 200],
       )) as OutboxRow[];
       if (rows.length === 0) return 0;
-      await this.transport.publish(
-        rows.map((r) => ({
-          topic: r.topic,
-          key: r.message_key,
-          value: JSON.stringify(r.envelope),
-          headers: { 'ce-id': r.envelope.id, 'ce-type': r.type, ...(r.envelope.correlationid ? { 'x-correlation-id': r.envelope.correlationid } : {}) },
-        })),
-      );
+      // One producer span per event, in the trace of the command that wrote it.
+      const outgoing = rows.map((row) => ({
+        row,
+        ...startSpan(`publish ${row.topic}`, {
+          kind: SpanKind.PRODUCER,
+          service: this.options.service,
+          parent: traceContextOf(row.envelope),
+          attributes: { 'messaging.system': this.transport.name, 'messaging.destination.name': row.topic, 'messaging.message.id': row.envelope.id, 'ccsc.event.type': row.type },
+        }),
+      }));
+      try {
+        await this.transport.publish(
+          outgoing.map(({ row, context }) => ({
+            topic: row.topic,
+            key: row.message_key,
+            value: JSON.stringify(row.envelope),
+            headers: {
+              'ce-id': row.envelope.id,
+              'ce-type': row.type,
+              ...(row.envelope.correlationid ? { 'x-correlation-id': row.envelope.correlationid } : {}),
+              ...traceHeaders(context),
+            },
+          })),
+        );
+      } catch (error) {
+        for (const { span } of outgoing) span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+        throw error;
+      } finally {
+        for (const { span } of outgoing) span.end();
+      }
       await manager.query('UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])', [rows.map((r) => r.id)]);
+      this.options.onPublished?.(rows.map((r) => r.type));
       return rows.length;
     });
   }

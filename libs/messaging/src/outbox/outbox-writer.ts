@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { EventEnvelope, EventType } from '@ccsc/contracts';
+import { traceHeaders } from '@ccsc/platform';
 
 export interface EventContext {
   correlationId?: string;
@@ -21,6 +22,8 @@ export interface PendingEvent<T extends object = object> {
  * the publisher and fails the whole command.
  */
 export async function appendToOutbox(manager: EntityManager, events: PendingEvent[], context: EventContext = {}, now = new Date()): Promise<EventEnvelope[]> {
+  // The request's trace goes with its events, so relay and consumers join the same trace.
+  const { traceparent, tracestate } = traceHeaders();
   const envelopes = events.map((event) => {
     const problems = event.type.check(event.data);
     if (problems.length) throw new Error(`Event ${event.type.type} does not match its schema: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`);
@@ -36,6 +39,8 @@ export async function appendToOutbox(manager: EntityManager, events: PendingEven
       ...(context.correlationId ? { correlationid: context.correlationId } : {}),
       ...(context.causationId ? { causationid: context.causationId } : {}),
       ...(context.actor ? { actor: context.actor } : {}),
+      ...(traceparent ? { traceparent } : {}),
+      ...(tracestate ? { tracestate } : {}),
     };
     return { envelope, topic: event.type.topic };
   });

@@ -5,26 +5,31 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { Express } from 'express';
 import { HealthRegistry } from '../health/health.registry';
+import { httpInstrumentation } from '../http/http-instrumentation';
+import { Metrics } from '../metrics/metrics';
+import { startTracing, stopTracing } from '../tracing/tracing';
 import type { ServiceConfig } from '../platform.module';
 
 export interface ServiceAppOptions {
   service: string;
   title: string;
   description: string;
-  config: Pick<ServiceConfig, 'BODY_LIMIT'>;
+  config: Pick<ServiceConfig, 'BODY_LIMIT' | 'OTEL_EXPORTER_OTLP_ENDPOINT'>;
 }
 
 /** Beside /health, not under /api/v1/<service>, so it can never clash with a resource id. */
 export const OPENAPI_PATH = '/openapi.json';
 
 /**
- * Creates a service's Nest application, configured the same way everywhere: JSON logs, a bounded
- * JSON body, no framework banner, and its OpenAPI document at /openapi.json
- * (the gateway merges these into /api/docs).
+ * Creates a service's Nest application, configured the same way everywhere: JSON logs, traces and
+ * request metrics, a bounded JSON body, no framework banner, and its OpenAPI document at
+ * /openapi.json (the gateway merges these into /api/docs).
  */
 export async function createServiceApp(rootModule: Type<unknown> | DynamicModule, options: ServiceAppOptions) {
+  startTracing({ otlpEndpoint: options.config.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: options.service });
   const app = await NestFactory.create<NestExpressApplication>(rootModule, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  app.use(httpInstrumentation(options.service, app.get(Metrics).registry));
   app.useBodyParser('json', { limit: options.config.BODY_LIMIT });
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   const document = openApiDocument(app, options);
@@ -74,6 +79,7 @@ export async function runServiceApp(app: INestApplication, config: Pick<ServiceC
       process.exit(1);
     }, config.SHUTDOWN_GRACE_MS).unref();
     await app.close();
+    await stopTracing();
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));

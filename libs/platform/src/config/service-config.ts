@@ -13,5 +13,6 @@ export const serviceSettings = {
   AUTH_LOCAL_KEYS_DIR: env.optional('Directory of the platform\'s own signing key (embedded and tests only; refused in production)'),
   AUTH_ISSUER: env.string('Expected `iss` of access tokens', 'ccsc-local'),
   AUTH_AUDIENCE: env.string('Expected `aud` of access tokens', 'ccsc-api'),
+  OTEL_EXPORTER_OTLP_ENDPOINT: env.optionalUrl('OpenTelemetry collector (OTLP/HTTP) that traces are exported to; unset, traces are propagated but not recorded', ['http:', 'https:']),
   SHUTDOWN_GRACE_MS: env.int('How long in-flight requests get to finish on SIGTERM', 10_000, { min: 0 }),
 };

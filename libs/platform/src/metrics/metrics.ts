@@ -6,16 +6,21 @@ import { Public } from '../http/public.decorator';
 
 /**
  * The service's Prometheus registry. One per application rather than prom-client's global one, so
- * services started side by side in one process (`npm start`, tests) keep their figures apart.
+ * services started side by side in one process (`npm start`, tests) keep their figures apart; every
+ * series carries a `service` label, so one dashboard serves all of them.
  */
 @Injectable()
 export class Metrics {
   readonly registry = new Registry();
 
-  constructor() {
+  constructor(readonly service: string) {
+    this.registry.setDefaultLabels({ service });
     collectDefaultMetrics({ register: this.registry, prefix: 'ccsc_' });
   }
 }
+
+/** Latency buckets (seconds) shared by the HTTP and GraphQL histograms: 5 ms to 10 s. */
+export const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 @ApiExcludeController()
 @Public()
