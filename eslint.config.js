@@ -33,6 +33,27 @@ module.exports = [
     },
   },
   {
+    // A service's GraphQL types name their module (graphqlScope in libs/platform), or they leak into
+    // every other subgraph of the process; only the service's <service>.graphql.ts takes the raw ones.
+    files: ['services/**/*.ts'],
+    ignores: ['services/*/src/*.graphql.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@nestjs/graphql',
+              importNames: ['ObjectType', 'InputType', 'ArgsType', 'InterfaceType', 'registerEnumType', 'createUnionType'],
+              message: "Take it from your service's src/<service>.graphql.ts (graphqlScope), so the type stays in your subgraph.",
+            },
+            { name: '@ccsc/platform', importNames: ['ConnectionType'], message: "Take it from your service's src/<service>.graphql.ts (graphqlScope)." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests of an app may use the shared test infrastructure.
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },

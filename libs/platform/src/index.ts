@@ -18,6 +18,7 @@ export * from './http/public.decorator';
 export * from './pagination/cursor';
 export * from './pagination/page-params';
 export * from './graphql/connection';
+export * from './graphql/graphql-scope';
 export * from './graphql/subgraph-options';
 export * from './graphql/request-loader';
 export * from './platform.module';

@@ -11,6 +11,7 @@ import { DatabaseHealth } from './health/database.health';
 import { loggerParams } from './logging/logger';
 import { serviceDataSourceOptions, ServiceDataSourceParts } from './database/data-source-options';
 import { subgraphOptions } from './graphql/subgraph-options';
+import type { GraphQLScope } from './graphql/graphql-scope';
 import { Metrics, MetricsController } from './metrics/metrics';
 import { DatabasePoolMetrics } from './metrics/database-pool.metrics';
 import { Config } from './config/config';
@@ -21,6 +22,8 @@ export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
 
 export interface PlatformModuleOptions {
   service: string;
+  /** The service's GraphQL scope: its schema is made of that module's resolvers and types only. */
+  graphql?: GraphQLScope;
   config: ServiceConfig;
   database: ServiceDataSourceParts;
 }
@@ -31,7 +34,7 @@ export interface PlatformModuleOptions {
  */
 @Module({})
 export class PlatformModule {
-  static forRoot({ service, config, database }: PlatformModuleOptions): DynamicModule {
+  static forRoot({ service, graphql, config, database }: PlatformModuleOptions): DynamicModule {
     const metrics = new Metrics(service);
     return {
       module: PlatformModule,
@@ -39,7 +42,7 @@ export class PlatformModule {
       imports: [
         LoggerModule.forRoot(loggerParams(service, config.LOG_LEVEL)),
         TypeOrmModule.forRoot(serviceDataSourceOptions(config.DATABASE_URL, database, config.DATABASE_POOL_SIZE)),
-        GraphQLModule.forRoot(subgraphOptions(config.NODE_ENV !== 'production', metrics.registry)),
+        GraphQLModule.forRoot(subgraphOptions(config.NODE_ENV !== 'production', graphql, metrics.registry)),
       ],
       controllers: [HealthController, MetricsController],
       providers: [

@@ -13,6 +13,7 @@ import { hearingControllers, hearingProviders, hearingResolvers } from './hearin
 import { decisionControllers, decisionProviders, decisionResolvers } from './decision/decision.parts';
 import { searchControllers, searchProviders, searchResolvers } from './search/search.parts';
 import { casesDatabase } from './data-source';
+import { casesGraphQL } from './cases.graphql';
 import { CaseCommands } from './case/application/case.commands';
 import { CaseQueries } from './case/application/case.queries';
 import { CaseRepository } from './case/infrastructure/case.repository';
@@ -37,7 +38,7 @@ export class CasesModule {
     return {
       module: CasesModule,
       imports: [
-        PlatformModule.forRoot({ service: 'cases', config, database: casesDatabase }),
+        PlatformModule.forRoot({ service: 'cases', graphql: casesGraphQL, config, database: casesDatabase }),
         AuthModule.forRoot(authOptionsFrom(config)),
         MessagingModule.forRoot({ service: 'cases', config }),
         IdempotencyModule.forRoot(),

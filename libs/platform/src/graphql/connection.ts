@@ -17,9 +17,9 @@ export interface Connection<T> {
   pageInfo: PageInfo;
 }
 
-/** A `<Name>Connection` GraphQL type: the nodes of one page and where it ends. */
-export function ConnectionType<T>(node: Type<T>, name: string): Type<Connection<T>> {
-  @ObjectType(`${name}Connection`, { description: `A page of ${name} results.` })
+/** A `<Name>Connection` GraphQL type: the nodes of one page and where it ends (services take it from their graphqlScope). */
+export function ConnectionType<T>(node: Type<T>, name: string, registerIn?: () => Type<unknown>): Type<Connection<T>> {
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} results.`, ...(registerIn ? { registerIn } : {}) })
   class ConnectionClass {
     @Field(() => [node])
     nodes!: T[];

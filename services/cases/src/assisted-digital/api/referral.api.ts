@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { Args, Field, ID, InputType, Mutation, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Field, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
@@ -8,6 +8,7 @@ import { CaseModel } from '../../case/api/case.model';
 import { CASE_READERS } from '../../case/api/case.resolver';
 import { ReferralCommands } from '../application/referral.commands';
 import { DIGITAL_NEEDS, DigitalNeed, REFERRAL_STATUSES, ReferralStatus } from '../domain/referral';
+import { InputType, ObjectType } from '../../cases.graphql';
 
 // The assisted-digital API in one file: inputs, output, GraphQL and REST.
 

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -6,6 +6,7 @@ import {
 } from 'class-validator';
 import { PageParams } from '@ccsc/platform';
 import { LANGUAGES, PARTY_KINDS, PARTY_ROLES, PartyKind, PartyRole, PreferredLanguage, UK_POSTCODE } from '../domain/party';
+import { InputType, registerEnumType } from '../../cases.graphql';
 
 // One set of input classes serves GraphQL, REST and OpenAPI, so the three cannot drift apart.
 

@@ -1,12 +1,12 @@
-import { Directive, Field, ID, ObjectType } from '@nestjs/graphql';
+import { Directive, Field, ID } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ConnectionType } from '@ccsc/platform';
 import type { Case, Readiness } from '../domain/case';
 import type { CaseTypeDefinition } from '../../case-type/domain/case-type.definition';
 import { formatCaseReference } from '../domain/case-reference';
 import { PARTY_KINDS, PARTY_ROLES, Party, PartyKind, PartyRole } from '../domain/party';
 import { LanguageEnum, PartyKindEnum, PartyRoleEnum } from './case.inputs';
 import { isStaff, type Principal } from '@ccsc/auth';
+import { ConnectionType, ObjectType } from '../../cases.graphql';
 
 // Response shapes: GraphQL object types that double as the REST/OpenAPI response schema.
 

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { Args, Field, ID, InputType, Mutation, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Field, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
@@ -7,6 +7,7 @@ import { assertUuid } from '@ccsc/platform';
 import { CaseModel } from '../../case/api/case.model';
 import { CASE_READERS } from '../../case/api/case.resolver';
 import { Decision, DecisionCommands } from '../application/decision.commands';
+import { InputType, ObjectType } from '../../cases.graphql';
 
 // The decisions API in one file: inputs, output, GraphQL and REST.
 

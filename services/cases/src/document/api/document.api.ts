@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { Args, Field, ID, InputType, Mutation, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Field, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
@@ -8,6 +8,7 @@ import { CaseModel } from '../../case/api/case.model';
 import { CASE_CREATORS, CASE_READERS } from '../../case/api/case.resolver';
 import { DocumentCommands } from '../application/document.commands';
 import { DOCUMENT_CHANNELS, DocumentChannel } from '../domain/case-document';
+import { InputType, ObjectType } from '../../cases.graphql';
 
 // The documents API in one file: inputs, output, GraphQL and REST.
 

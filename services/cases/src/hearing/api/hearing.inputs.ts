@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, ID, Int } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateBy } from 'class-validator';
 import { isLocalDate } from '@ccsc/calendar';
@@ -7,6 +7,7 @@ import type { ListHearingCommand } from '../application/hearing.commands';
 import {
   HEARING_STATUSES, HEARING_TYPES, HearingStatus, HearingType, MAX_DELAY_MINUTES, MAX_DURATION_MINUTES, MAX_REASON_LENGTH, StatusChange,
 } from '../domain/hearing';
+import { ArgsType, InputType } from '../../cases.graphql';
 
 // One set of input classes serves GraphQL, REST and OpenAPI, as in the case API. Status and type are
 // strings rather than GraphQL enums because their values contain hyphens, which enum names may not;

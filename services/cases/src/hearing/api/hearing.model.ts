@@ -1,6 +1,7 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { HEARING_STATUSES, HEARING_TYPES, type Hearing, type HearingStatus, type HearingType } from '../domain/hearing';
+import { ObjectType } from '../../cases.graphql';
 
 @ObjectType('Hearing', { description: 'A hearing of a case: when and where it is listed, and whether it is going ahead.' })
 export class HearingModel {

@@ -1,9 +1,10 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, ID } from '@nestjs/graphql';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 import { LANGUAGES, PreferredLanguage, UK_POSTCODE } from '../../case/domain/party';
 import { LanguageEnum, ORGANISATION_ID, PartyInput } from '../../case/api/case.inputs';
+import { InputType } from '../../cases.graphql';
 
 @InputType({ description: 'A party to add to an existing case.' })
 export class AddPartyInput {

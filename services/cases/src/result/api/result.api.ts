@@ -1,5 +1,5 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
-import { Args, Field, ID, InputType, Int, Mutation, ObjectType, registerEnumType, Resolver } from '@nestjs/graphql';
+import { Args, Field, ID, Int, Mutation, Resolver } from '@nestjs/graphql';
 import { ApiCreatedResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsInt, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
@@ -7,6 +7,7 @@ import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import { IMPOSITION_KINDS, ImpositionKind } from '@ccsc/contracts';
 import { assertUuid } from '@ccsc/platform';
 import { ResultCommands } from '../application/result.commands';
+import { InputType, ObjectType, registerEnumType } from '../../cases.graphql';
 
 // One folder, one file for the result API: inputs, output, GraphQL mutation and REST endpoint.
 

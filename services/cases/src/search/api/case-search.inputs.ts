@@ -1,8 +1,9 @@
-import { Field, InputType } from '@nestjs/graphql';
+import { Field } from '@nestjs/graphql';
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageParams } from '@ccsc/platform';
 import type { CaseSearchCriteria } from '../domain/case-search-criteria';
+import { InputType } from '../../cases.graphql';
 
 // Only lengths are checked here; what a value means (a valid reference, a long enough name) is
 // checked by toSearchFilter, so GraphQL and REST refuse the same things with the same field errors.

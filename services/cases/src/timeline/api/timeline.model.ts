@@ -1,6 +1,7 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TIMELINE_KINDS } from '../domain/timeline-kind';
+import { ObjectType } from '../../cases.graphql';
 
 @ObjectType('TimelineEntry', { description: 'Something that happened to a case, from any service.' })
 export class TimelineEntryModel {
