@@ -1,3 +1,4 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -61,8 +62,9 @@ export function openApiDocument(app: INestApplication, options: ServiceAppOption
 }
 
 /**
- * Runs a service as its own process: listens, and on SIGTERM/SIGINT becomes unready, lets
- * in-flight requests finish, closes its connections, and exits; a hard deadline stops a hang.
+ * Runs a service as its own process: listens, and on SIGTERM/SIGINT becomes unready, stops taking
+ * connections and lets in-flight requests finish, then stops its consumers and relay and closes its
+ * connections, and exits; a hard deadline stops a hang.
  */
 export async function runServiceApp(app: INestApplication, config: Pick<ServiceConfig, 'PORT' | 'HOST' | 'SHUTDOWN_GRACE_MS'>) {
   const logger = app.get(Logger);
@@ -78,6 +80,15 @@ export async function runServiceApp(app: INestApplication, config: Pick<ServiceC
       logger.error('shutdown took too long, exiting');
       process.exit(1);
     }, config.SHUTDOWN_GRACE_MS).unref();
+    // HTTP first, while the database and the relay still work: every request already taken gets
+    // its answer (a keep-alive connection is told to close after it), and no new one is taken.
+    // Nest's own close would run the modules' shutdown hooks first, with requests still arriving.
+    const server = app.getHttpServer() as Server;
+    server.on('request', (_req: IncomingMessage, res: ServerResponse) => res.setHeader('connection', 'close'));
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
     await app.close();
     await stopTracing();
     process.exit(0);

@@ -18,7 +18,7 @@ export interface Connection<T> {
 }
 
 /** A `<Name>Connection` GraphQL type: the nodes of one page and where it ends (services take it from their graphqlScope). */
-export function ConnectionType<T>(node: Type<T>, name: string, registerIn?: () => Type<unknown>): Type<Connection<T>> {
+export function ConnectionType<T>(node: Type<T>, name: string, registerIn?: Type<unknown>): Type<Connection<T>> {
   @ObjectType(`${name}Connection`, { description: `A page of ${name} results.`, ...(registerIn ? { registerIn } : {}) })
   class ConnectionClass {
     @Field(() => [node])

@@ -8,7 +8,7 @@ import { subgraphOptions } from './subgraph-options';
 // Two services in one process, each with its own `Case`: the owner's entity and another service's
 // extension of it, as in `npm start` and the e2e tests. Each schema must hold its own types only.
 
-const owner = graphqlScope(() => OwnerModule);
+const owner = graphqlScope('owner');
 @owner.ObjectType('Case')
 @Directive('@key(fields: "id")')
 class OwnedCase {
@@ -31,7 +31,7 @@ class OwnerResolver {
 @Module({ imports: [GraphQLModule.forRoot(subgraphOptions(true, owner))], providers: [OwnerResolver] })
 class OwnerModule {}
 
-const extender = graphqlScope(() => ExtenderModule);
+const extender = graphqlScope('extender');
 @extender.ObjectType('Case')
 @Directive('@key(fields: "id")')
 class CaseReference {

@@ -4,19 +4,20 @@ import {
 } from '@nestjs/graphql';
 import { ConnectionType } from './connection';
 
-/** The service's root module, named lazily: its resolvers import the types that name it. */
-export type ServiceModuleRef = () => Type<unknown>;
-
 /**
- * The GraphQL type decorators of one service, each naming the service's module (`registerIn`).
- * @nestjs/graphql keeps every decorated type in one process-wide store and, unless a type names its
- * module and the schema includes only that module, puts all of them in every schema. Services run
+ * The GraphQL type decorators of one service, each tagging its type with the service's scope
+ * (`registerIn`). @nestjs/graphql keeps every decorated type in one process-wide store and, unless a
+ * type is tagged and the schema asks for that tag only, puts all of them in every schema. Services run
  * side by side in one process (`npm start`, the e2e tests, the supergraph composer), so without this
  * each subgraph would publish the others' types, and two services' `Case` (the entity, and another
- * service's extension of it) would collide. Shared types (PageInfo) name no module and are
+ * service's extension of it) would collide. Shared types (PageInfo) carry no tag and are
  * `@shareable`. Services import these, never the raw decorators (a lint rule says so).
+ *
+ * The tag is a class of its own rather than the service's module, which would make every type file
+ * import the module that imports it.
  */
-export function graphqlScope(module: ServiceModuleRef) {
+export function graphqlScope(service: string) {
+  const module = { [service]: class {} }[service] as Type<unknown>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   const objectTypes: Function[] = [];
   return {

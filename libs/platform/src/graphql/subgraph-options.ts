@@ -15,10 +15,11 @@ import type { GraphQLScope } from './graphql-scope';
  */
 export function subgraphOptions(development: boolean, scope?: GraphQLScope, registry?: Registry): ApolloFederationDriverConfig {
   return {
-    // `include` picks the module's resolvers; @nestjs/graphql 13.4's federation path does not pass it
-    // on to the type generator as its plain path does, so it is given there too (`includeModules`,
-    // the internal option GraphQLSchemaBuilder.build sets; checked by the two-services test).
-    ...(scope ? { include: [scope.module()], buildSchemaOptions: { includeModules: [scope.module()], orphanedTypes: scope.objectTypes } as BuildSchemaOptions } : {}),
+    // Each Nest application has only its own resolvers, but types live in one process-wide store: the
+    // schema takes the types tagged with the service's scope (`includeModules`, the option
+    // GraphQLSchemaBuilder.build sets from `include`, which @nestjs/graphql 13.4's federation path does
+    // not pass on; graphql-scope.spec.ts checks it), and all of them, reachable from a query or not.
+    ...(scope ? { buildSchemaOptions: { includeModules: [scope.module], orphanedTypes: scope.objectTypes } as BuildSchemaOptions } : {}),
     driver: ApolloFederationDriver,
     autoSchemaFile: { federation: 2 },
     sortSchema: true,
