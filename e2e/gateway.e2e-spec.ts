@@ -161,7 +161,9 @@ describe('the platform through the gateway', () => {
     expect(Object.keys(docs.paths)).toEqual(expect.arrayContaining(['/api/v1/cases', '/api/v1/cases/{idOrReference}', '/api/v1/cases/{id}/events']));
     expect((await fetch(`${platform.gatewayUrl}/health/live`)).status).toBe(200);
     const ready = await fetch(`${platform.gatewayUrl}/health/ready`);
-    expect(await ready.json()).toEqual({ status: 'ok', checks: { cases: { ok: true } } });
+    const every = Object.fromEntries(Object.keys(platform.services).map((name) => [name, { ok: true }]));
+    expect(Object.keys(every)).toEqual(expect.arrayContaining(['cases', 'payments', 'queries', 'complaints', 'enforcement']));
+    expect(await ready.json()).toEqual({ status: 'ok', checks: every });
   });
 });
 

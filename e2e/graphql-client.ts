@@ -15,3 +15,11 @@ export async function graphql(url: string, query: string, variables: Record<stri
   });
   return { status: res.status, body: (await res.json()) as GraphQLResponse['body'] };
 }
+
+/** The data of an operation that must succeed: a response with errors fails the test, naming them. */
+export async function graphqlData(url: string, query: string, variables: Record<string, unknown>, authorization: string): Promise<Loose> {
+  const res = await graphql(url, query, variables, authorization);
+  expect(res.body.errors).toBeUndefined();
+  expect(res.body.data).toBeDefined();
+  return res.body.data as Loose;
+}

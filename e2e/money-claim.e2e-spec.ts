@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { feesSettledV1 } from '@ccsc/contracts';
 import { InProcessTransport } from '@ccsc/messaging';
 import { bearer, eventually } from '@ccsc/testing';
-import { graphql, Loose } from './graphql-client';
+import { graphql, graphqlData, Loose } from './graphql-client';
 import { RunningPlatform, startPlatform } from './platform';
 
 /** Payments does not exist yet: its "fees settled" event is published exactly as it will be. */
@@ -31,11 +31,7 @@ describe('a money claim from draft to listed, through the gateway', () => {
   });
   afterAll(() => platform.stop());
 
-  const gql = async (query: string, variables: Record<string, unknown>, who: string): Promise<Loose> => {
-    const res = await graphql(platform.gatewayUrl, query, variables, who);
-    expect(res.body.errors).toBeUndefined();
-    return res.body.data!;
-  };
+  const gql = (query: string, variables: Record<string, unknown>, who: string) => graphqlData(platform.gatewayUrl, query, variables, who);
   const trigger = (caseId: string, event: string, who: string) =>
     gql('mutation($i: TriggerCaseEventInput!) { triggerCaseEvent(input: $i) { state } }', { i: { caseId, event, reason: `${event} step` } }, who);
   const readiness = async (caseId: string, event: string) =>

@@ -28,3 +28,5 @@ export * from './idempotency';
 export * from './tracing/tracing';
 export * from './http/http-instrumentation';
 export * from './graphql/graphql-metrics';
+export * from './scheduling/interval-job';
+export * from './validation/instant';

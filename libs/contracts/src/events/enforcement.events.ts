@@ -16,7 +16,7 @@ export class FineAccountOpenedV1 {
 }
 export const fineAccountOpenedV1 = defineEvent('enforcement', 'fine-account-opened', 1, FineAccountOpenedV1);
 
-/** A payment was applied across the account's impositions; the balance after it. */
+/** A payment was applied across the account's impositions (a reversal is applied as a negative amount); the balance after it. */
 export class FinePaymentAppliedV1 {
   @IsUUID() accountId!: string;
   @IsString() @Length(1, 32) accountNumber!: string;
@@ -27,12 +27,12 @@ export class FinePaymentAppliedV1 {
 }
 export const finePaymentAppliedV1 = defineEvent('enforcement', 'fine-payment-applied', 1, FinePaymentAppliedV1);
 
-/** A payment that no account could take (not found, paid, written off, consolidated, transferred) is held in suspense. */
+/** A payment, or the part of one, that no account could take (not found, paid, written off, consolidated, transferred, more than owed) is held in suspense. */
 export class PaymentSuspendedV1 {
   @IsUUID() paymentId!: string;
   @IsString() @Length(1, 32) accountNumber!: string;
   @IsInt() @Min(1) amountPence!: number;
-  @IsIn(['not-found', 'zero-balance', 'written-off', 'consolidated', 'transferred-out']) reason!: string;
+  @IsIn(['not-found', 'zero-balance', 'overpayment', 'written-off', 'consolidated', 'transferred-out']) reason!: string;
 }
 export const paymentSuspendedV1 = defineEvent('enforcement', 'payment-suspended', 1, PaymentSuspendedV1);
 
@@ -62,3 +62,38 @@ export class EnforcementActionTakenV1 {
   @IsDateString() takenAt!: string;
 }
 export const enforcementActionTakenV1 = defineEvent('enforcement', 'enforcement-action-taken', 1, EnforcementActionTakenV1);
+
+/** A write-off was approved by a second officer; the balance after it. */
+export class WriteOffApprovedV1 {
+  @IsUUID() accountId!: string;
+  @IsUUID() writeOffId!: string;
+  @IsInt() @Min(1) amountPence!: number;
+  @IsString() @Length(1, 32) reason!: string;
+  @IsInt() @Min(0) balancePence!: number;
+}
+export const writeOffApprovedV1 = defineEvent('enforcement', 'write-off-approved', 1, WriteOffApprovedV1);
+
+/** An account's payment terms changed; `version` counts the changes, and the reason stays in enforcement. */
+export class PaymentTermsVariedV1 {
+  @IsUUID() accountId!: string;
+  @IsInt() @Min(1) version!: number;
+  @IsIn(['pay-by-date', 'instalments']) kind!: string;
+  @IsOptional() @IsUUID() caseId?: string;
+}
+export const paymentTermsVariedV1 = defineEvent('enforcement', 'payment-terms-varied', 1, PaymentTermsVariedV1);
+
+/** A warrant moved on; an executed warrant's collection arrives as a fine-payment-applied. */
+export class WarrantStatusChangedV1 {
+  @IsUUID() accountId!: string;
+  @IsUUID() warrantId!: string;
+  @IsIn(['issued', 'with-agent', 'executed', 'returned-unexecuted', 'withdrawn', 'expired']) status!: string;
+}
+export const warrantStatusChangedV1 = defineEvent('enforcement', 'warrant-status-changed', 1, WarrantStatusChangedV1);
+
+/** Several accounts of one defendant were consolidated into one; what they still owed is now owed on it. */
+export class FineAccountsConsolidatedV1 {
+  @IsUUID() accountId!: string;
+  @IsUUID('all', { each: true }) consolidatedAccountIds!: string[];
+  @IsInt() @Min(0) balancePence!: number;
+}
+export const fineAccountsConsolidatedV1 = defineEvent('enforcement', 'fine-accounts-consolidated', 1, FineAccountsConsolidatedV1);

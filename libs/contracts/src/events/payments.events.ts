@@ -55,6 +55,23 @@ export class PaymentReversedV1 {
 }
 export const paymentReversedV1 = defineEvent('payments', 'payment-reversed', 1, PaymentReversedV1);
 
+/**
+ * A verified allocation was moved on by a second officer's verification of a transfer: its money no
+ * longer counts where it was (`target`, `caseId` / `fineAccountNumber`), and a payment-allocated
+ * event for `toAllocationId` says where it counts now.
+ */
+export class AllocationTransferredV1 {
+  @IsUUID() paymentId!: string;
+  @IsUUID() allocationId!: string;
+  @IsUUID() toAllocationId!: string;
+  @IsIn(['service-request', 'fine-account']) target!: 'service-request' | 'fine-account';
+  @IsOptional() @IsUUID() caseId?: string;
+  @IsOptional() @IsString() @Length(1, 32) fineAccountNumber?: string;
+  @IsInt() @Min(1) amountPence!: number;
+  @IsDateString() transferredAt!: string;
+}
+export const allocationTransferredV1 = defineEvent('payments', 'allocation-transferred', 1, AllocationTransferredV1);
+
 export const REFUND_STATUSES = ['awaiting-approval', 'returned-for-update', 'approved', 'rejected', 'paid'] as const;
 export type RefundStatus = (typeof REFUND_STATUSES)[number];
 

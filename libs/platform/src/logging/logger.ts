@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import type { LoggerOptions } from 'pino';
+import { trace } from '@opentelemetry/api';
 
 export const CORRELATION_HEADER = 'x-correlation-id';
 const SAFE_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -36,6 +37,11 @@ export function baseLoggerOptions(service: string, level: string): LoggerOptions
     timestamp: () => `,"time":"${new Date().toISOString()}"`,
     formatters: { level: (label) => ({ level: label }) },
     redact: { paths: redactPaths, censor: '[redacted]' },
+    // The trace of the work being logged, so a log line leads to its trace and back.
+    mixin: () => {
+      const span = trace.getActiveSpan()?.spanContext();
+      return span && span.traceId !== '00000000000000000000000000000000' ? { traceId: span.traceId, spanId: span.spanId } : {};
+    },
   };
 }
 

@@ -12,8 +12,11 @@ import { TimelineEntryModel } from '../../timeline/api/timeline.model';
 import { TimelineQueries } from '../../timeline/infrastructure/timeline.queries';
 import { checkedKinds, TIMELINE_KINDS } from '../../timeline/domain/timeline-kind';
 
-/** Everyone who may work with cases; which cases each sees is decided by CaseQueries. */
-export const CASE_READERS: Role[] = ['citizen', 'professional', 'caseworker', 'team-leader', 'judiciary', 'system'];
+/**
+ * Everyone who may work with cases: every officer (one screen per case with its whole history);
+ * which cases each sees is decided by CaseQueries.
+ */
+export const CASE_READERS: Role[] = ['citizen', 'professional', 'caseworker', 'team-leader', 'judiciary', 'enforcement-officer', 'complaints-officer', 'finance-officer', 'system'];
 export const CASE_CREATORS: Role[] = ['citizen', 'professional', 'caseworker', 'team-leader', 'system'];
 
 @Resolver(() => CaseModel)

@@ -2,7 +2,7 @@ import { Field, ID, Int } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateBy } from 'class-validator';
 import { isLocalDate } from '@ccsc/calendar';
-import { BadUserInputError } from '@ccsc/platform';
+import { BadUserInputError, IsInstant, parseInstant } from '@ccsc/platform';
 import type { ListHearingCommand } from '../application/hearing.commands';
 import {
   HEARING_STATUSES, HEARING_TYPES, HearingStatus, HearingType, MAX_DELAY_MINUTES, MAX_DURATION_MINUTES, MAX_REASON_LENGTH, StatusChange,
@@ -17,29 +17,6 @@ import { ArgsType, InputType } from '../../cases.graphql';
 /** A court or tribunal code, e.g. `LDN-RCJ` or an HMCTS location id. */
 const VENUE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
 const VENUE_ID_MESSAGE = 'venueId must be a venue code: letters, digits, - and _ (at most 32)';
-
-/**
- * An instant with an explicit offset. A time without one would be read in the server's zone, and
- * JavaScript quietly turns 30 February into 2 March, so both are refused here.
- */
-const INSTANT = /^(\d{4}-\d{2}-\d{2})T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,3})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
-
-function parseInstant(value: unknown): Date | undefined {
-  if (typeof value !== 'string') return undefined;
-  const match = INSTANT.exec(value);
-  if (!match || !isLocalDate(match[1])) return undefined;
-  const instant = new Date(value);
-  return Number.isNaN(instant.getTime()) ? undefined : instant;
-}
-
-const IsInstant = () =>
-  ValidateBy({
-    name: 'isInstant',
-    validator: {
-      validate: (value: unknown) => parseInstant(value) !== undefined,
-      defaultMessage: (args) => `${args?.property ?? 'value'} must be a date and time with an offset, e.g. 2031-07-14T10:00:00+01:00`,
-    },
-  });
 
 const IsLocalDate = () =>
   ValidateBy({

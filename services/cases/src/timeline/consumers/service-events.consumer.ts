@@ -5,7 +5,7 @@ import {
   enforcementActionTakenV1, EnforcementActionTakenV1, enquiryConvertedToComplaintV1, EnquiryConvertedToComplaintV1, enquiryRaisedV1, EnquiryRaisedV1,
   enquirySlaBreachedV1, EnquirySlaBreachedV1, feesSettledV1, FeesSettledV1, enquiryStatusChangedV1, EnquiryStatusChangedV1, EventType, fineAccountOpenedV1, FineAccountOpenedV1,
   finePaymentAppliedV1, FinePaymentAppliedV1, paymentAllocatedV1, PaymentAllocatedV1, paymentReceivedV1, PaymentReceivedV1, paymentReversedV1,
-  PaymentReversedV1, refundStatusChangedV1, RefundStatusChangedV1,
+  PaymentReversedV1, refundStatusChangedV1, RefundStatusChangedV1, allocationTransferredV1, AllocationTransferredV1, paymentTermsVariedV1, PaymentTermsVariedV1,
 } from '@ccsc/contracts';
 import { EventHandlers } from '@ccsc/messaging';
 import { recordOnTimeline } from './case-events.consumer';
@@ -32,6 +32,7 @@ const RULES: TimelineRule<object>[] = [
     cases: (d) => one(d.caseId),
     summary: (d) => `Payment of ${pounds(d.amountPence)} allocated to ${d.target === 'fine-account' ? `fine account ${d.fineAccountNumber ?? ''}`.trim() : 'the service request'}`,
   }),
+  rule<AllocationTransferredV1>({ type: allocationTransferredV1, cases: (d) => one(d.caseId), summary: (d) => `Payment of ${pounds(d.amountPence)} transferred away from this case` }),
   rule<PaymentReversedV1>({ type: paymentReversedV1, cases: (d) => one(d.caseId), summary: (d) => `Payment of ${pounds(d.amountPence)} reversed (${d.reason})` }),
   rule<RefundStatusChangedV1>({ type: refundStatusChangedV1, cases: (d) => one(d.caseId), summary: (d) => `${d.kind === 'refund' ? 'Refund' : 'Consolatory payment'} of ${pounds(d.amountPence)}: ${d.status}` }),
   rule<EnquiryRaisedV1>({ type: enquiryRaisedV1, cases: (d) => one(d.caseId), summary: (d) => `Enquiry received by ${d.channel}${d.category ? ` (${d.category})` : ''}` }),
@@ -55,9 +56,14 @@ const RULES: TimelineRule<object>[] = [
   rule<FinePaymentAppliedV1>({
     type: finePaymentAppliedV1,
     cases: (d) => one(d.caseId),
-    summary: (d) => `${pounds(d.amountPence)} applied to fine account ${d.accountNumber}, balance ${pounds(d.balancePence)}`,
+    // A reversal (bounce, chargeback) is applied as a negative amount.
+    summary: (d) =>
+      d.amountPence < 0
+        ? `${pounds(-d.amountPence)} taken back from fine account ${d.accountNumber}, balance ${pounds(d.balancePence)}`
+        : `${pounds(d.amountPence)} applied to fine account ${d.accountNumber}, balance ${pounds(d.balancePence)}`,
   }),
   rule<AccountDefaultedV1>({ type: accountDefaultedV1, cases: (d) => one(d.caseId), summary: (d) => `Fine account ${d.accountNumber} in default, arrears ${pounds(d.arrearsPence)}` }),
+  rule<PaymentTermsVariedV1>({ type: paymentTermsVariedV1, cases: (d) => one(d.caseId), summary: (d) => `Fine payment terms ${d.version === 1 ? 'set' : 'varied'} (${d.kind})` }),
   rule<EnforcementActionTakenV1>({ type: enforcementActionTakenV1, cases: (d) => one(d.caseId), summary: (d) => `Enforcement action: ${d.action}` }),
 ];
 

@@ -1,0 +1,87 @@
+import { DataSource, QueryRunner } from 'typeorm';
+import { bearer, eventually } from '@ccsc/testing';
+import { graphqlData, Loose } from './graphql-client';
+import { RunningPlatform, startPlatform } from './platform';
+
+/** Counts the SQL statements the queries service runs against its enquiry tables (the outbox relay's polling is left out). */
+function countEnquirySql(dataSource: DataSource): { count: () => number; reset: () => void } {
+  let statements = 0;
+  const create = dataSource.createQueryRunner.bind(dataSource);
+  dataSource.createQueryRunner = (...args: Parameters<DataSource['createQueryRunner']>): QueryRunner => {
+    const runner = create(...args);
+    const query = runner.query.bind(runner);
+    runner.query = ((sql: string, ...rest: unknown[]) => {
+      if (/enquir/i.test(sql)) statements++;
+      return (query as (...a: unknown[]) => Promise<unknown>)(sql, ...rest);
+    }) as QueryRunner['query'];
+    return runner;
+  };
+  return { count: () => statements, reset: () => (statements = 0) };
+}
+
+const CASES_WITH_ENQUIRIES = `query($first: Int!) {
+  cases(first: $first) { nodes { id reference enquiries { id subject status channel sla { clock unit state dueAt } } } }
+}`;
+
+describe('a case with its enquiries through the gateway', () => {
+  let platform: RunningPlatform;
+  let caseworker: string;
+  let sql: ReturnType<typeof countEnquirySql>;
+
+  beforeAll(async () => {
+    platform = await startPlatform({ services: ['queries'] });
+    caseworker = await bearer('caseworker', { sub: 'officer-sam' });
+    sql = countEnquirySql(platform.services.queries!.app.get(DataSource));
+  }, 120_000);
+  afterAll(() => platform.stop());
+
+  const gql = (query: string, variables: Record<string, unknown>, who = caseworker) => graphqlData(platform.gatewayUrl, query, variables, who);
+
+  it('returns 50 cases with their enquiries and SLA state in one request, with the enquiries of all of them read in one SQL statement', async () => {
+    const caseIds: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      const created = await gql(`mutation($i: CreateCaseInput!) { createCase(input: $i) { id } }`, {
+        i: { caseType: 'civil-money-claim', parties: [{ role: 'claimant', kind: 'person', name: `Claimant ${i}` }, { role: 'defendant', kind: 'organisation', name: 'Widgets Ltd' }] },
+      });
+      caseIds.push(created.createCase.id);
+    }
+    // Queries learns of each case from cases' access events; an enquiry can be linked once it has.
+    const raise = (caseId: string, subject: string) =>
+      gql(`mutation($i: RaiseEnquiryInput!) { raiseEnquiry(input: $i) { id } }`, {
+        i: { channel: 'telephone', subject, message: 'Caller asked when the claim will be issued', caseId, contact: { name: 'Caller' } },
+      });
+    await eventually(() => raise(caseIds[caseIds.length - 1]!, 'first'), 30_000);
+    for (const caseId of caseIds.slice(0, -1)) await raise(caseId, 'first');
+    await raise(caseIds[0]!, 'second');
+
+    sql.reset();
+    const fifty = await gql(CASES_WITH_ENQUIRIES, { first: 50 });
+    const fiftyStatements = sql.count();
+    const nodes = fifty.cases.nodes as Loose[];
+    expect(nodes).toHaveLength(50);
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    for (const caseId of caseIds) {
+      const found = byId.get(caseId)!;
+      expect(found.enquiries.length).toBe(caseId === caseIds[0] ? 2 : 1);
+      for (const e of found.enquiries) {
+        expect(e).toMatchObject({ status: 'triaged', channel: 'telephone' });
+        expect(e.sla).toEqual([
+          { clock: 'first-response', unit: 'working-hours', state: 'on-track', dueAt: expect.any(String) },
+          { clock: 'resolution', unit: 'working-days', state: 'on-track', dueAt: expect.any(String) },
+        ]);
+      }
+    }
+    expect(fiftyStatements).toBe(1);
+
+    sql.reset();
+    const five = await gql(CASES_WITH_ENQUIRIES, { first: 5 });
+    expect(five.cases.nodes).toHaveLength(5);
+    expect(sql.count()).toBe(fiftyStatements);
+  });
+
+  it("resolves an enquiry's case through the cases service, which applies its own access", async () => {
+    const [{ id: enquiryId }] = (await gql('{ enquiries(first: 1) { nodes { id } } }', {})).enquiries.nodes as Loose[];
+    const found = await gql('query($id: ID!) { enquiry(id: $id) { case { id reference state } } }', { id: enquiryId });
+    expect(found.enquiry.case).toMatchObject({ state: 'Draft', reference: expect.stringMatching(/^\d{4}-\d{4}-\d{4}-\d{4}$/) });
+  });
+});

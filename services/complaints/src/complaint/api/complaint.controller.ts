@@ -1,0 +1,186 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
+import { assertUuid, PageParams, pageSize } from '@ccsc/platform';
+import { ComplaintCommands } from '../application/complaint.commands';
+import { ComplaintQueries } from '../application/complaint.queries';
+import { COMPLAINANTS, COMPLAINT_STAFF, COMPLAINT_STAFF_READERS } from '../domain/complaint-access';
+import { ComplaintModel, ComplaintPageModel, ComplaintTimelineEntryModel } from './complaint.model';
+import {
+  AgreeRemedyBody, BreachDecisionBody, CloseComplaintBody, defined, DraftResponseBody, FlagBreachBody, OmbudsmanEnquiryBody, OmbudsmanOutcomeBody,
+  OmbudsmanReferralBody, OpenComplaintBody, openCommand, optionalInstant, SendResponseBody, StartInvestigationBody,
+} from './complaint.inputs';
+
+const READERS = [...COMPLAINT_STAFF_READERS, ...COMPLAINANTS];
+
+/**
+ * The public complaint form (citizens and firms file and follow their own complaints) and the
+ * partner and staff API for handling them. Every action answers with the whole complaint.
+ */
+@ApiTags('complaints')
+@Controller('api/v1/complaints')
+export class ComplaintController {
+  constructor(
+    private readonly commands: ComplaintCommands,
+    private readonly queries: ComplaintQueries,
+  ) {}
+
+  @Post()
+  @Roles(...COMPLAINT_STAFF, ...COMPLAINANTS)
+  @ApiOperation({ summary: 'Record a complaint (staff) or file one through the public form' })
+  @ApiCreatedResponse({ type: ComplaintModel })
+  @ApiBadRequestResponse({ description: 'Invalid input (problem+json with field errors)' })
+  @ApiNotFoundResponse({ description: 'A case of the complaint does not exist or is not one you may see' })
+  async open(@Body() body: OpenComplaintBody, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response, @CorrelationId() correlationId?: string) {
+    const opened = ComplaintModel.from(await this.commands.open(openCommand(body), principal, correlationId));
+    res.location(`/api/v1/complaints/${opened.id}`);
+    return opened;
+  }
+
+  @Get()
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'The complaints you may see, newest first' })
+  @ApiOkResponse({ type: ComplaintPageModel })
+  async list(@Query() query: PageParams, @CurrentPrincipal() principal: Principal): Promise<ComplaintPageModel> {
+    const page = await this.queries.list(principal, pageSize(query.limit, 'limit'), query.cursor);
+    return { items: page.items.map(ComplaintModel.from), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'A complaint with its stages, deadlines, remedies and root cause' })
+  @ApiOkResponse({ type: ComplaintModel })
+  @ApiNotFoundResponse({ description: 'No such complaint, or not one you may see' })
+  async get(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    return ComplaintModel.from(await this.queries.get(assertUuid(id), principal));
+  }
+
+  @Get(':id/timeline')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Everything that happened to a complaint, oldest first' })
+  @ApiOkResponse({ type: [ComplaintTimelineEntryModel] })
+  @ApiNotFoundResponse({ description: 'No such complaint, or not one you may see' })
+  async timeline(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    return (await this.queries.timeline(assertUuid(id), principal)).map(ComplaintTimelineEntryModel.from);
+  }
+
+  @Post(':id/acknowledgement')
+  @HttpCode(200)
+  @Roles(...COMPLAINT_STAFF)
+  @ApiOperation({ summary: 'Acknowledge the current stage' })
+  @ApiOkResponse({ type: ComplaintModel })
+  @ApiConflictResponse({ description: 'The stage is not waiting for acknowledgement, or the complaint is closed' })
+  async acknowledge(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+    return ComplaintModel.from(await this.commands.acknowledge(assertUuid(id), principal, correlationId));
+  }
+
+  @Post(':id/investigation')
+  @HttpCode(200)
+  @Roles(...COMPLAINT_STAFF)
+  @ApiOperation({ summary: 'Start investigating the current stage' })
+  @ApiOkResponse({ type: ComplaintModel })
+  @ApiConflictResponse({ description: 'The stage has not been acknowledged, or is past investigation' })
+  async investigate(@Param('id') id: string, @Body() body: StartInvestigationBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+    return ComplaintModel.from(await this.commands.startInvestigation(assertUuid(id), body.investigatingOfficer, principal, correlationId));
+  }
+
+  @Post(':id/response-draft')
+  @HttpCode(200)
+  @Roles(...COMPLAINT_STAFF)
+  @ApiOperation({ summary: 'Draft the response of the current stage from a template, or write it' })
+  @ApiOkResponse({ type: ComplaintModel })
+  @ApiBadRequestResponse({ description: 'Unknown template, a template of another stage, or both or neither of templateId and text' })
+  @ApiConflictResponse({ description: 'The stage is not under investigation' })
+  async draft(@Param('id') id: string, @Body() body: DraftResponseBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+    return ComplaintModel.from(await this.commands.draftResponse(assertUuid(id), defined(body), principal, correlationId));
+  }
+
+  @Post(':id/response')
+  @HttpCode(200)
+  @Roles(...COMPLAINT_STAFF)
+  @ApiOperation({ summary: 'Send the reviewed response with the stage outcome' })
+  @ApiOkResponse({ type: ComplaintModel })
+  @ApiConflictResponse({ description: 'There is no draft to send' })
+  async respond(@Param('id') id: string, @Body() body: SendResponseBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+    return ComplaintModel.from(await this.commands.sendResponse(assertUuid(id), body.outcome, body.text, principal, correlationId));
+  }
+
+  @Post(':id/escalation')
+  @HttpCode(200)
+  @Roles(...COMPLAINT_STAFF)
+  @ApiOperation({ summary: 'Escalate an answered complaint to stage 2 (senior review) or 3 (customer investigations appeal)' })
+  @ApiOkResponse({ type: ComplaintModel })
+  @ApiConflictResponse({ description: 'The stage is not answered yet, or it is stage 3' })
+  async escalate(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+    return ComplaintModel.from(await this.commands.escalate(assertUuid(id), principal, correlationId));
+  }
+
+  @Post(':id/remedies')
+  @Roles(...COMPLAINT_STAFF)
+  @ApiOperation({ summary: 'Agree a remedy; a refund, consolatory payment or fee waiver is handed to payments' })
+  @ApiCreatedResponse({ type: ComplaintModel })
+  @ApiBadRequestResponse({ description: 'Details the kind of remedy needs or cannot carry' })
+  @ApiConflictResponse({ description: 'No stage outcome upholds the complaint' })
+  async remedy(@Param('id') id: string, @Body() body: AgreeRemedyBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+    return ComplaintModel.from(await this.commands.agreeRemedy(assertUuid(id), body, principal, correlationId));
+  }
+
+  @Post(':id/data-breach')
+  @HttpCode(200)
+  @Roles(...COMPLAINT_STAFF)
+  @ApiOperation({ summary: 'Flag a personal-data breach: 72-hour regulator clock, information assurance notified once' })
+  @ApiOkResponse({ type: ComplaintModel })
+  async flagBreach(@Param('id') id: string, @Body() body: FlagBreachBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+    return ComplaintModel.from(await this.commands.flagBreach(assertUuid(id), optionalInstant(body.awareAt), principal, correlationId));
+  }
+
+  @Post(':id/data-breach/decision')
+  @HttpCode(200)
+  @Roles(...COMPLAINT_STAFF)
+  @ApiOperation({ summary: 'Record whether the breach is reportable to the regulator' })
+  @ApiOkResponse({ type: ComplaintModel })
+  @ApiConflictResponse({ description: 'Not a breach, or already decided' })
+  async decideBreach(@Param('id') id: string, @Body() body: BreachDecisionBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+    return ComplaintModel.from(await this.commands.decideBreach(assertUuid(id), body.reportable, body.reason, principal, correlationId));
+  }
+
+  @Post(':id/closure')
+  @HttpCode(200)
+  @Roles(...COMPLAINT_STAFF)
+  @ApiOperation({ summary: 'Close an answered complaint with its root cause (fed back to the business area)' })
+  @ApiOkResponse({ type: ComplaintModel })
+  @ApiConflictResponse({ description: 'The current stage is not answered, or the complaint is closed' })
+  async close(@Param('id') id: string, @Body() body: CloseComplaintBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+    return ComplaintModel.from(await this.commands.close(assertUuid(id), body.businessArea, body.causeCategory, principal, correlationId));
+  }
+
+  @Post(':id/ombudsman-referral')
+  @HttpCode(200)
+  @Roles(...COMPLAINT_STAFF)
+  @ApiOperation({ summary: 'Record the Ombudsman taking the complaint on after stage 3' })
+  @ApiOkResponse({ type: ComplaintModel })
+  async refer(@Param('id') id: string, @Body() body: OmbudsmanReferralBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+    return ComplaintModel.from(await this.commands.referToOmbudsman(assertUuid(id), body.ombudsmanReference, principal, correlationId));
+  }
+
+  @Post(':id/ombudsman-referral/enquiries')
+  @HttpCode(200)
+  @Roles(...COMPLAINT_STAFF)
+  @ApiOperation({ summary: "Record one of the Ombudsman's enquiries" })
+  @ApiOkResponse({ type: ComplaintModel })
+  async ombudsmanEnquiry(@Param('id') id: string, @Body() body: OmbudsmanEnquiryBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+    return ComplaintModel.from(await this.commands.recordOmbudsmanEnquiry(assertUuid(id), body.text, principal, correlationId));
+  }
+
+  @Post(':id/ombudsman-referral/outcome')
+  @HttpCode(200)
+  @Roles(...COMPLAINT_STAFF)
+  @ApiOperation({ summary: "Record the Ombudsman's outcome" })
+  @ApiOkResponse({ type: ComplaintModel })
+  async ombudsmanOutcome(@Param('id') id: string, @Body() body: OmbudsmanOutcomeBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+    return ComplaintModel.from(await this.commands.recordOmbudsmanOutcome(assertUuid(id), body.outcome, principal, correlationId));
+  }
+}

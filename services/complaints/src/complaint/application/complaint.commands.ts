@@ -1,0 +1,283 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { hasRole, isStaff, Principal } from '@ccsc/auth';
+import { CaseAccess } from '@ccsc/case-access';
+import { WorkingDayCalendar } from '@ccsc/calendar';
+import {
+  complaintClosedV1, complaintOpenedV1, complaintStageChangedV1, EnquiryConvertedToComplaintV1, financialRemedyAgreedV1, personalDataBreachFlaggedV1,
+  type ComplaintSeverity, type EventEnvelope,
+} from '@ccsc/contracts';
+import { appendToOutbox, type EventContext, type PendingEvent } from '@ccsc/messaging';
+import { BadUserInputError, FieldError, NotFoundError } from '@ccsc/platform';
+import { BreachProps, Change, Complaint, ComplaintChannel, ComplainantType, isFinancial, NewRemedy, Outcome } from '../domain/complaint';
+import { renderResponse, templateFor } from '../domain/response-templates';
+import { ComplaintRepository } from '../infrastructure/complaint.repository';
+
+export interface OpenComplaintCommand {
+  complainantType?: ComplainantType;
+  complainantName?: string;
+  origin?: ComplaintChannel;
+  caseIds?: string[];
+  category: string;
+  subCategory?: string;
+  severity?: ComplaintSeverity;
+  investigatingOfficer?: string;
+  language?: 'en' | 'cy';
+  receivedAt?: Date;
+  summary?: string;
+}
+
+export interface DraftResponseCommand {
+  templateId?: string;
+  /** The investigator's findings, put into the template where it says so. */
+  findings?: string;
+  /** A draft written from scratch instead of from a template. */
+  text?: string;
+}
+
+/** Who may send a Tier 1+ response. */
+const SENIOR_LEADERS = ['team-leader'] as const;
+
+/** The enquiry category under which queries files a concern about someone's personal data: it opens as a security breach. */
+export const PERSONAL_DATA_CATEGORY = 'personal-data-breach';
+
+type Work = (complaint: Complaint, manager: EntityManager) => Promise<{ changes: Change[]; events: PendingEvent[] }> | { changes: Change[]; events: PendingEvent[] };
+
+/** Use cases that change complaints; each runs in one transaction with its timeline entries and events (outbox). */
+@Injectable()
+export class ComplaintCommands {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly complaints: ComplaintRepository,
+    private readonly calendar: WorkingDayCalendar,
+    private readonly caseAccess: CaseAccess,
+  ) {}
+
+  /**
+   * Staff record a complaint from any channel; a citizen or a firm files one through the public
+   * form about cases they may see, and can follow it afterwards.
+   */
+  async open(command: OpenComplaintCommand, principal: Principal, correlationId?: string, now = new Date()): Promise<Complaint> {
+    const staff = isStaff(principal);
+    if (!staff) refuseStaffOnly(command);
+    const caseIds = command.caseIds ?? [];
+    const visible = await this.caseAccess.visible(principal, caseIds);
+    if (caseIds.some((id) => !visible.has(id))) throw new NotFoundError('A case of the complaint');
+    return this.dataSource.transaction(async (manager) => {
+      const complaint = Complaint.open(
+        {
+          reference: await this.complaints.nextReference(manager),
+          complainantType: staff ? (command.complainantType ?? 'public') : hasRole(principal, 'professional') ? 'professional' : 'public',
+          complainantName: command.complainantName,
+          ...(!staff && hasRole(principal, 'professional') ? { complainantOrganisationId: principal.organisationId } : {}),
+          ...(!staff && hasRole(principal, 'citizen') ? { complainantUserId: principal.sub } : {}),
+          origin: staff ? (command.origin ?? 'telephone') : 'online-form',
+          caseIds,
+          category: command.category,
+          subCategory: command.subCategory,
+          severity: command.severity ?? 'minor',
+          investigatingOfficer: command.investigatingOfficer,
+          language: command.language,
+          receivedAt: staff ? (command.receivedAt ?? now) : now,
+          summary: command.summary,
+          createdBy: principal.sub,
+          now,
+        },
+        this.calendar,
+      );
+      await this.record(manager, complaint, { correlationId, actor: principal.sub }, now);
+      return complaint;
+    });
+  }
+
+  /** Queries turned an enquiry into a complaint. The enquiry id is unique here, so a second telling opens nothing. */
+  async openFromEnquiry(manager: EntityManager, event: EventEnvelope<EnquiryConvertedToComplaintV1>): Promise<void> {
+    const data = event.data;
+    const now = new Date(event.time);
+    const receivedAt = new Date(data.receivedAt);
+    const complaint = Complaint.open(
+      {
+        reference: await this.complaints.nextReference(manager),
+        complainantType: data.complainantType,
+        contactId: data.contactId,
+        origin: data.channel,
+        enquiryId: data.enquiryId,
+        caseIds: [...new Set(data.caseIds)],
+        category: data.category ?? 'general',
+        severity: data.category === PERSONAL_DATA_CATEGORY ? 'security-breach' : 'minor',
+        language: data.language,
+        // A clock skew between services must not put receipt after the conversion itself.
+        receivedAt: receivedAt.getTime() > now.getTime() ? now : receivedAt,
+        createdBy: event.actor ?? 'system',
+        now,
+      },
+      this.calendar,
+    );
+    await this.record(manager, complaint, { correlationId: event.correlationid, causationId: event.id, actor: event.actor ?? 'system' }, now);
+  }
+
+  acknowledge(id: string, principal: Principal, correlationId?: string, now = new Date()) {
+    return this.change(id, principal, correlationId, now, (c) => this.stageChanged(c, [c.acknowledge(now)]));
+  }
+
+  startInvestigation(id: string, officer: string | undefined, principal: Principal, correlationId?: string, now = new Date()) {
+    return this.change(id, principal, correlationId, now, (c) => this.stageChanged(c, [c.startInvestigation(officer, now)]));
+  }
+
+  draftResponse(id: string, command: DraftResponseCommand, principal: Principal, correlationId?: string, now = new Date()) {
+    if ((command.templateId === undefined) === (command.text === undefined)) {
+      throw new BadUserInputError('Draft from a template or write the text', [{ field: 'templateId', message: 'give exactly one of templateId and text' }]);
+    }
+    if (command.findings !== undefined && command.templateId === undefined) {
+      throw new BadUserInputError('Findings go into a template', [{ field: 'findings', message: 'can only be given with templateId' }]);
+    }
+    return this.change(id, principal, correlationId, now, async (c, manager) => {
+      let text = command.text ?? '';
+      if (command.templateId !== undefined) {
+        const stage = c.current.stage;
+        const template = templateFor(command.templateId, stage);
+        const caseReferences = await this.caseReferences(manager, c.snapshot.caseIds);
+        text = renderResponse(template, { complaint: c.snapshot, stage, caseReferences, ...(command.findings ? { findings: command.findings } : {}) });
+      }
+      return this.stageChanged(c, [c.draftResponse(text, command.templateId ?? null, principal.sub)]);
+    });
+  }
+
+  sendResponse(id: string, outcome: Outcome, text: string | undefined, principal: Principal, correlationId?: string, now = new Date()) {
+    return this.change(id, principal, correlationId, now, (c) => this.stageChanged(c, [c.sendResponse(outcome, text, principal.sub, now, hasRole(principal, ...SENIOR_LEADERS))]));
+  }
+
+  escalate(id: string, principal: Principal, correlationId?: string, now = new Date()) {
+    return this.change(id, principal, correlationId, now, (c) => this.stageChanged(c, [c.escalate(this.calendar, now)]));
+  }
+
+  agreeRemedy(id: string, input: NewRemedy, principal: Principal, correlationId?: string, now = new Date()) {
+    return this.change(id, principal, correlationId, now, (c) => {
+      const { remedy, change } = c.agreeRemedy(input, principal.sub, now);
+      const events: PendingEvent[] = isFinancial(remedy.kind) && remedy.amountPence !== null
+        ? [{
+            type: financialRemedyAgreedV1,
+            subject: c.id,
+            data: {
+              complaintId: c.id,
+              remedyId: remedy.id,
+              kind: remedy.kind,
+              amountPence: remedy.amountPence,
+              ...(remedy.caseId ? { caseId: remedy.caseId } : {}),
+              ...(remedy.feeCode ? { feeCode: remedy.feeCode } : {}),
+            },
+          }]
+        : [];
+      return { changes: [change], events };
+    });
+  }
+
+  /** Raises a complaint to a personal-data breach; doing it again changes and publishes nothing. */
+  flagBreach(id: string, awareAt: Date | undefined, principal: Principal, correlationId?: string, now = new Date()) {
+    return this.change(id, principal, correlationId, now, async (c, manager) => {
+      const breach = c.flagBreach(awareAt ?? now, now);
+      if (!breach) return { changes: [], events: [] };
+      return { changes: [breachChange(breach)], events: (await this.complaints.insertBreach(manager, c)) ? [breachEvent(c.id, breach)] : [] };
+    });
+  }
+
+  decideBreach(id: string, reportable: boolean, reason: string, principal: Principal, correlationId?: string, now = new Date()) {
+    return this.change(id, principal, correlationId, now, (c) => ({ changes: [c.decideBreach(reportable, reason, principal.sub, now)], events: [] }));
+  }
+
+  close(id: string, businessArea: string, causeCategory: string, principal: Principal, correlationId?: string, now = new Date()) {
+    return this.change(id, principal, correlationId, now, (c) => {
+      const { change, closure } = c.close(businessArea, causeCategory, principal.sub, now);
+      return {
+        changes: [change],
+        events: [{ type: complaintClosedV1, subject: c.id, data: { complaintId: c.id, businessArea: closure.businessArea, causeCategory: closure.causeCategory, outcome: closure.outcome, caseIds: c.snapshot.caseIds } }],
+      };
+    });
+  }
+
+  referToOmbudsman(id: string, ombudsmanReference: string, principal: Principal, correlationId?: string, now = new Date()) {
+    return this.change(id, principal, correlationId, now, (c) => ({ changes: [c.referToOmbudsman(ombudsmanReference, now)], events: [] }));
+  }
+
+  recordOmbudsmanEnquiry(id: string, text: string, principal: Principal, correlationId?: string, now = new Date()) {
+    return this.change(id, principal, correlationId, now, (c) => ({ changes: [c.recordOmbudsmanEnquiry(text, principal.sub, now)], events: [] }));
+  }
+
+  recordOmbudsmanOutcome(id: string, outcome: Outcome, principal: Principal, correlationId?: string, now = new Date()) {
+    return this.change(id, principal, correlationId, now, (c) => ({ changes: [c.recordOmbudsmanOutcome(outcome, now)], events: [] }));
+  }
+
+  private async record(manager: EntityManager, complaint: Complaint, context: EventContext, now: Date): Promise<void> {
+    if (!(await this.complaints.insert(manager, complaint))) return;
+    const s = complaint.snapshot;
+    const stage = complaint.current;
+    const opened: Change = { kind: 'opened', summary: `Complaint opened (${s.origin}${s.enquiryId ? ', from an enquiry' : ''}); stage 1 due ${stage.dueDate}` };
+    const events: PendingEvent[] = [
+      {
+        type: complaintOpenedV1,
+        subject: s.id,
+        data: { complaintId: s.id, reference: s.reference, severity: s.severity, caseIds: s.caseIds, ...(s.enquiryId ? { enquiryId: s.enquiryId } : {}), receivedAt: s.receivedAt.toISOString() },
+      },
+      stageEvent(complaint),
+    ];
+    const changes = [opened];
+    if (s.breach && (await this.complaints.insertBreach(manager, complaint))) {
+      changes.push(breachChange(s.breach));
+      events.push(breachEvent(s.id, s.breach));
+    }
+    await this.complaints.appendTimeline(manager, s.id, changes, context.actor ?? null, now);
+    await appendToOutbox(manager, events, context, now);
+  }
+
+  /** Only staff change complaints (the roles guard sees to that); the row lock queues concurrent commands. */
+  private async change(id: string, principal: Principal, correlationId: string | undefined, now: Date, work: Work): Promise<Complaint> {
+    return this.dataSource.transaction(async (manager) => {
+      const complaint = await this.complaints.findById(id, manager, true);
+      if (!complaint) throw new NotFoundError('The complaint');
+      const { changes, events } = await work(complaint, manager);
+      if (changes.length === 0) return complaint;
+      await this.complaints.update(manager, complaint);
+      await this.complaints.appendTimeline(manager, id, changes, principal.sub, now);
+      await appendToOutbox(manager, events, { correlationId, actor: principal.sub }, now);
+      return complaint;
+    });
+  }
+
+  private stageChanged(complaint: Complaint, changes: Change[]) {
+    return { changes, events: [stageEvent(complaint)] };
+  }
+
+  private async caseReferences(manager: EntityManager, caseIds: readonly string[]): Promise<string[]> {
+    if (caseIds.length === 0) return [];
+    const rows = (await manager.query(`SELECT case_id, reference FROM case_access WHERE case_id = ANY ($1::uuid[])`, [caseIds])) as { case_id: string; reference: string }[];
+    return caseIds.map((id) => rows.find((r) => r.case_id === id)?.reference ?? id);
+  }
+}
+
+function stageEvent(complaint: Complaint): PendingEvent {
+  const st = complaint.current;
+  return {
+    type: complaintStageChangedV1,
+    subject: complaint.id,
+    data: { complaintId: complaint.id, stage: st.stage, status: st.status, ...(st.outcome ? { outcome: st.outcome } : {}), dueAt: st.dueAt.toISOString(), caseIds: complaint.snapshot.caseIds },
+  };
+}
+
+function breachChange(breach: BreachProps): Change {
+  return { kind: 'breach-flagged', summary: `Personal-data breach: information assurance notified; regulator deadline ${breach.regulatorDeadline.toISOString()}` };
+}
+
+function breachEvent(complaintId: string, breach: BreachProps): PendingEvent {
+  return { type: personalDataBreachFlaggedV1, subject: complaintId, data: { complaintId, awareAt: breach.awareAt.toISOString(), regulatorDeadline: breach.regulatorDeadline.toISOString() } };
+}
+
+/** The public form files a complaint as received now, online; triage fields are the officers'. */
+function refuseStaffOnly(command: OpenComplaintCommand): void {
+  const staffOnly = ['complainantType', 'origin', 'investigatingOfficer', 'receivedAt'] as const;
+  const problems: FieldError[] = staffOnly.filter((f) => command[f] !== undefined).map((field) => ({ field, message: 'is set by the complaints team' }));
+  if (command.severity !== undefined && command.severity !== 'minor' && command.severity !== 'security-breach') {
+    problems.push({ field: 'severity', message: 'can only be minor, or security-breach for a concern about personal data' });
+  }
+  if (problems.length) throw new BadUserInputError('The complaint cannot be filed as given', problems);
+}

@@ -1,0 +1,8 @@
+import type { ServiceDataSourceParts } from '@ccsc/platform';
+import { Complaints1733000000000 } from './migrations/1733000000000-complaints';
+
+/** The complaints database: the app, `npm run migrate` and the tests all use this one definition. Persistence is plain SQL, so no entities. */
+export const complaintsDatabase: ServiceDataSourceParts = {
+  entities: [],
+  migrations: [Complaints1733000000000],
+};

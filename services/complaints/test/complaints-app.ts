@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { caseAccessChangedV1, type EventType } from '@ccsc/contracts';
+import { InProcessTransport } from '@ccsc/messaging';
+import { createTestDatabase, eventually, TestDatabase, testServiceEnv } from '@ccsc/testing';
+import { complaintsApp } from '../src/complaints.app';
+import { readComplaintsConfig } from '../src/config';
+import { complaintsDatabase } from '../src/data-source';
+
+/** The complaints service on a fresh, migrated database of its own, with the scheduled run off. */
+export async function startComplaintsApp(extra: Record<string, string> = {}): Promise<{ app: INestApplication; database: TestDatabase; close(): Promise<void> }> {
+  const database = await createTestDatabase('complaints', complaintsDatabase);
+  const app = await complaintsApp(readComplaintsConfig(testServiceEnv(database.url, { SLA_RUN_INTERVAL_MS: '0', OUTBOX_POLL_MS: '20', ...extra })));
+  await app.init();
+  return {
+    app,
+    database,
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+/** Publishes another service's event on the in-process bus, exactly as that service's relay would; returns its envelope. */
+export async function publish<T extends object>(type: EventType<T>, subject: string, data: T, envelope: { id?: string; time?: string } = {}) {
+  const full = {
+    specversion: '1.0', id: envelope.id ?? randomUUID(), source: type.source, type: type.type, subject,
+    time: envelope.time ?? new Date().toISOString(), datacontenttype: 'application/json', actor: 'system', data,
+  };
+  await InProcessTransport.shared().publish([{ topic: type.topic, key: subject, value: JSON.stringify(full), headers: {} }]);
+  return full;
+}
+
+/** Tells complaints about a case as cases would: who may see it. */
+export async function announceCase(app: INestApplication, access: { organisations?: string[]; users?: string[] } = {}): Promise<{ caseId: string; reference: string }> {
+  const caseId = randomUUID();
+  const reference = String(Math.floor(1e15 + Math.random() * 9e15));
+  await publish(caseAccessChangedV1, caseId, { caseId, reference, organisations: access.organisations ?? [], users: access.users ?? [] });
+  await eventually(async () => {
+    const rows = (await app.get(DataSource).query(`SELECT 1 FROM case_access WHERE case_id = $1`, [caseId])) as unknown[];
+    expect(rows).toHaveLength(1);
+  });
+  return { caseId, reference };
+}
+
+/** The events complaints has written to its outbox, oldest first. */
+export async function outbox(app: INestApplication, type?: string): Promise<{ type: string; subject: string; data: Record<string, unknown> }[]> {
+  const rows = (await app.get(DataSource).query(
+    `SELECT envelope FROM outbox ${type ? 'WHERE type = $1' : ''} ORDER BY position`,
+    type ? [type] : [],
+  )) as { envelope: { type: string; subject: string; data: Record<string, unknown> } }[];
+  return rows.map((r) => r.envelope);
+}
+
+/** How many distinct events of a type complaints has handled (a redelivery adds none). */
+export async function inboxed(app: INestApplication, type: string): Promise<number> {
+  const [row] = (await app.get(DataSource).query(`SELECT count(*)::int AS n FROM inbox WHERE type = $1 AND status = 'applied'`, [type])) as [{ n: number }];
+  return row.n;
+}

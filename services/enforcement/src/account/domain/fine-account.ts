@@ -1,0 +1,80 @@
+import type { FineAccountType, ImpositionKind } from '@ccsc/contracts';
+
+export const ACCOUNT_STATUSES = ['live', 'paid', 'written-off', 'consolidated', 'transferred-out'] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+
+/** The HMCTS fines system's allocation priorities: lowest number is paid first. */
+export const ALLOCATION_PRIORITY: Record<ImpositionKind, number> = {
+  compensation: 1,
+  'victim-surcharge': 2,
+  costs: 3,
+  fine: 6,
+  'criminal-courts-charge': 10,
+};
+
+export interface ImpositionBalance {
+  id: string;
+  kind: ImpositionKind;
+  creditor: string;
+  priority: number;
+  /** Order of imposition: older first within a priority. */
+  imposedAt: Date;
+  seq: number;
+  amountPence: number;
+  paidPence: number;
+}
+
+export interface AllocationLine {
+  impositionId: string;
+  kind: ImpositionKind;
+  creditor: string;
+  amountPence: number;
+}
+
+export interface Allocation {
+  lines: AllocationLine[];
+  /** What no imposition could take: the account is paid and this goes to suspense. */
+  excessPence: number;
+}
+
+/** Applies a payment across impositions: lowest priority number first, oldest first within a priority. */
+export function allocatePayment(impositions: readonly ImpositionBalance[], amountPence: number): Allocation {
+  if (!Number.isInteger(amountPence) || amountPence < 1) throw new RangeError(`A payment is a positive number of pence, got ${amountPence}`);
+  const order = [...impositions].sort(
+    (a, b) => a.priority - b.priority || a.imposedAt.getTime() - b.imposedAt.getTime() || a.seq - b.seq,
+  );
+  let left = amountPence;
+  const lines: AllocationLine[] = [];
+  for (const imposition of order) {
+    if (left === 0) break;
+    const outstanding = imposition.amountPence - imposition.paidPence;
+    if (outstanding <= 0) continue;
+    const take = Math.min(outstanding, left);
+    lines.push({ impositionId: imposition.id, kind: imposition.kind, creditor: imposition.creditor, amountPence: take });
+    left -= take;
+  }
+  return { lines, excessPence: left };
+}
+
+export type SuspenseReason = 'not-found' | 'zero-balance' | 'overpayment' | 'written-off' | 'consolidated' | 'transferred-out';
+
+/** Why an account cannot take a payment, or null when it can. */
+export function suspenseReason(account: { status: AccountStatus; balancePence: number } | null): SuspenseReason | null {
+  if (!account) return 'not-found';
+  switch (account.status) {
+    case 'live':
+      return account.balancePence > 0 ? null : 'zero-balance';
+    case 'paid':
+      return 'zero-balance';
+    default:
+      return account.status;
+  }
+}
+
+/** Which account types follow which enforcement path (see default-run/domain/enforcement-paths.ts). */
+export const PATH_OF_ACCOUNT_TYPE: Record<FineAccountType, string> = {
+  fine: 'standard',
+  'conditional-caution': 'standard',
+  'fixed-penalty': 'fixed-penalty',
+  'confiscation-order': 'confiscation',
+};

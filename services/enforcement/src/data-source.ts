@@ -1,0 +1,11 @@
+import type { ServiceDataSourceParts } from '@ccsc/platform';
+import { MessagingAndIdempotency1733000000000 } from './migrations/1733000000000-messaging-and-idempotency';
+import { FineAccounts1733000100000 } from './migrations/1733000100000-fine-accounts';
+import { Enforcement1733000200000 } from './migrations/1733000200000-enforcement';
+import { PaymentApplications1733000300000 } from './migrations/1733000300000-payment-applications';
+
+/** The enforcement database: plain SQL throughout, so no entities; TypeORM orders migrations by timestamp. */
+export const enforcementDatabase: ServiceDataSourceParts = {
+  entities: [],
+  migrations: [MessagingAndIdempotency1733000000000, FineAccounts1733000100000, Enforcement1733000200000, PaymentApplications1733000300000],
+};

@@ -1,0 +1,102 @@
+import { addDays, isLocalDate, LocalDate, localDate, parseLocalDate } from '@ccsc/calendar';
+import { BadUserInputError, FieldError } from '@ccsc/platform/errors';
+
+export const FREQUENCIES = ['weekly', 'fortnightly', 'monthly'] as const;
+export type Frequency = (typeof FREQUENCIES)[number];
+
+/** Pay everything by a date, or instalments from a first date with an optional lump sum first. */
+export type PaymentTerms =
+  | { kind: 'pay-by-date'; payBy: LocalDate }
+  | {
+      kind: 'instalments';
+      frequency: Frequency;
+      instalmentPence: number;
+      firstInstalment: LocalDate;
+      lumpSumPence?: number;
+      lumpSumDue?: LocalDate;
+    };
+
+export const DEFAULT_DAYS_TO_PAY = 28;
+
+export function defaultTerms(openedOn: LocalDate): PaymentTerms {
+  return { kind: 'pay-by-date', payBy: addDays(openedOn, DEFAULT_DAYS_TO_PAY) };
+}
+
+/** Checks terms as an officer gave them; every problem named against its field. */
+export function checkTerms(terms: PaymentTerms, field = 'terms'): PaymentTerms {
+  const problems: FieldError[] = [];
+  if (terms.kind === 'pay-by-date') {
+    if (!isLocalDate(terms.payBy)) problems.push({ field: `${field}.payBy`, message: 'must be a calendar day as YYYY-MM-DD' });
+  } else {
+    if (!FREQUENCIES.includes(terms.frequency)) problems.push({ field: `${field}.frequency`, message: `must be one of ${FREQUENCIES.join(', ')}` });
+    if (!Number.isInteger(terms.instalmentPence) || terms.instalmentPence < 1) problems.push({ field: `${field}.instalmentPence`, message: 'must be a positive whole number of pence' });
+    if (!isLocalDate(terms.firstInstalment)) problems.push({ field: `${field}.firstInstalment`, message: 'must be a calendar day as YYYY-MM-DD' });
+    const lump = terms.lumpSumPence !== undefined;
+    if (lump !== (terms.lumpSumDue !== undefined)) problems.push({ field: `${field}.lumpSumDue`, message: 'a lump sum needs both an amount and a due date' });
+    if (lump && !(Number.isInteger(terms.lumpSumPence) && (terms.lumpSumPence ?? 0) >= 1)) problems.push({ field: `${field}.lumpSumPence`, message: 'must be a positive whole number of pence' });
+    if (terms.lumpSumDue !== undefined && !isLocalDate(terms.lumpSumDue)) problems.push({ field: `${field}.lumpSumDue`, message: 'must be a calendar day as YYYY-MM-DD' });
+  }
+  if (problems.length) throw new BadUserInputError('Invalid payment terms', problems);
+  return terms;
+}
+
+/**
+ * The date `months` after `from`, clamped to the end of a shorter month, always counted from the
+ * first date (31 Jan, 28 Feb, 31 Mar), exactly as PostgreSQL's `date + n * interval '1 month'`.
+ */
+export function addMonths(from: LocalDate, months: number): LocalDate {
+  const { year, month, day } = parseLocalDate(from);
+  const index = year * 12 + (month - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return localDate(y, m, Math.min(day, last));
+}
+
+export function instalmentDate(terms: Extract<PaymentTerms, { kind: 'instalments' }>, k: number): LocalDate {
+  switch (terms.frequency) {
+    case 'weekly':
+      return addDays(terms.firstInstalment, 7 * k);
+    case 'fortnightly':
+      return addDays(terms.firstInstalment, 14 * k);
+    case 'monthly':
+      return addMonths(terms.firstInstalment, k);
+  }
+}
+
+export interface ExpectedPayment {
+  dueOn: LocalDate;
+  amountPence: number;
+  /** What should have been paid in all, once this one is due. */
+  cumulativePence: number;
+}
+
+/** The expected payments that the terms make of a total: the lump sum, then instalments until it is paid. */
+export function expectedSchedule(terms: PaymentTerms, totalPence: number): ExpectedPayment[] {
+  if (totalPence <= 0) return [];
+  if (terms.kind === 'pay-by-date') return [{ dueOn: terms.payBy, amountPence: totalPence, cumulativePence: totalPence }];
+  const schedule: ExpectedPayment[] = [];
+  let cumulative = 0;
+  if (terms.lumpSumPence && terms.lumpSumDue) {
+    cumulative = Math.min(totalPence, terms.lumpSumPence);
+    schedule.push({ dueOn: terms.lumpSumDue, amountPence: cumulative, cumulativePence: cumulative });
+  }
+  for (let k = 0; cumulative < totalPence; k++) {
+    const amount = Math.min(terms.instalmentPence, totalPence - cumulative);
+    cumulative += amount;
+    schedule.push({ dueOn: instalmentDate(terms, k), amountPence: amount, cumulativePence: cumulative });
+  }
+  return schedule.sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+}
+
+/**
+ * What should have been paid before `asOf`: a payment due on a day may be made all that day, so it
+ * counts as expected from the day after.
+ */
+export function expectedBy(terms: PaymentTerms, totalPence: number, asOf: LocalDate): number {
+  let expected = 0;
+  for (const payment of expectedSchedule(terms, totalPence)) {
+    if (payment.dueOn < asOf) expected += payment.amountPence;
+  }
+  return Math.min(expected, totalPence);
+}

@@ -1,0 +1,75 @@
+import { BadUserInputError, ConflictError, FieldError } from '@ccsc/platform/errors';
+
+export const ALLOCATION_TARGETS = ['service-request', 'fine-account', 'unidentified'] as const;
+export type AllocationTarget = (typeof ALLOCATION_TARGETS)[number];
+export const ALLOCATION_STATUSES = ['awaiting-verification', 'verified', 'rejected', 'reversed', 'transferred'] as const;
+export type AllocationStatus = (typeof ALLOCATION_STATUSES)[number];
+
+export interface AllocationRequest {
+  target: AllocationTarget;
+  caseId?: string;
+  fineAccountNumber?: string;
+  amountPence?: number;
+  reason?: string;
+}
+
+export interface Allocation {
+  id: string;
+  paymentId: string;
+  target: AllocationTarget;
+  caseId: string | null;
+  fineAccountNumber: string | null;
+  amountPence: number;
+  reason: string | null;
+  status: AllocationStatus;
+  allocatedBy: string;
+  allocatedAt: Date;
+  verifiedBy: string | null;
+  verifiedAt: Date | null;
+  /** For a transfer: the verified allocation it moves the money from. */
+  replaces: string | null;
+}
+
+/** What a target needs and may not carry: a case, a fine account, or (unidentified) a reason. */
+export function allocationProblems(request: AllocationRequest): FieldError[] {
+  const problems: FieldError[] = [];
+  const want = (field: 'caseId' | 'fineAccountNumber' | 'reason', needed: boolean) => {
+    const given = request[field] !== undefined;
+    if (needed && !given) problems.push({ field, message: `is required to allocate to ${request.target}` });
+    if (!needed && given && field !== 'reason') problems.push({ field, message: `cannot be given to allocate to ${request.target}` });
+  };
+  want('caseId', request.target === 'service-request');
+  want('fineAccountNumber', request.target === 'fine-account');
+  want('reason', request.target === 'unidentified');
+  return problems;
+}
+
+/**
+ * The amount of a new allocation: what is asked, or all that is left. A payment is never allocated
+ * beyond its amount: allocations awaiting verification count, so two officers cannot both take it.
+ */
+export function allocationAmount(request: AllocationRequest, paymentPence: number, allocatedPence: number): number {
+  const problems = allocationProblems(request);
+  if (problems.length) throw new BadUserInputError('The allocation is not complete', problems);
+  const left = paymentPence - allocatedPence;
+  if (left <= 0) throw new ConflictError('The payment has already been allocated in full');
+  const amount = request.amountPence ?? left;
+  if (amount > left) throw new ConflictError(`Only ${left} pence of the payment is left to allocate`);
+  return amount;
+}
+
+/** The four-eyes rule: a second officer verifies, never the one who allocated. */
+export function assertCanVerify(allocation: Allocation, verifier: string): void {
+  if (allocation.status !== 'awaiting-verification') throw new ConflictError(`The allocation is already ${allocation.status}`);
+  if (allocation.allocatedBy === verifier) throw new ConflictError('An allocation must be verified by an officer other than the one who made it');
+}
+
+/** Only money that has actually gone somewhere (a verified allocation) can be moved on, and only to somewhere else. */
+export function assertCanTransfer(from: Allocation, to: AllocationRequest): void {
+  if (from.status !== 'verified') throw new ConflictError(`Only a verified allocation can be transferred; this one is ${from.status}`);
+  const same = from.target === to.target && (from.caseId ?? null) === (to.caseId ?? null) && (from.fineAccountNumber ?? null) === (to.fineAccountNumber ?? null);
+  if (same) throw new ConflictError('A transfer must go somewhere other than where the money already is');
+  if (to.amountPence !== undefined && to.amountPence !== from.amountPence) {
+    throw new BadUserInputError('A transfer moves the whole allocation', [{ field: 'amountPence', message: `must be ${from.amountPence} or left out` }]);
+  }
+}

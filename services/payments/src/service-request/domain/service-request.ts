@@ -1,0 +1,54 @@
+export const SERVICE_REQUEST_STATUSES = ['paid', 'partially-paid', 'not-paid', 'disputed'] as const;
+export type ServiceRequestStatus = (typeof SERVICE_REQUEST_STATUSES)[number];
+
+/** A fee on a service request, with what has been remitted of it. */
+export interface DueFee {
+  id: string;
+  code: string;
+  amountPence: number;
+  remittedPence: number;
+  createdAt: Date;
+}
+
+export interface ApportionedFee extends DueFee {
+  paidPence: number;
+  outstandingPence: number;
+  /** Settled once nothing is outstanding: `remitted` when remission alone covered it. */
+  settlement: 'paid' | 'remitted' | null;
+}
+
+export interface ServiceRequestBalance {
+  fees: ApportionedFee[];
+  feesPence: number;
+  remittedPence: number;
+  paidPence: number;
+  outstandingPence: number;
+  overpaymentPence: number;
+  status: ServiceRequestStatus;
+}
+
+/**
+ * Spreads the net amount paid on a service request over its fees, oldest first, after each
+ * fee's remission; whatever is left over is overpayment. `paidPence` is net of refunds and
+ * reversals (it comes from the ledger), so a bounced cheque un-settles the newest fees first.
+ */
+export function apportion(fees: readonly DueFee[], paidPence: number, disputed = false): ServiceRequestBalance {
+  const ordered = [...fees].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+  let left = Math.max(0, paidPence);
+  const apportioned = ordered.map((fee): ApportionedFee => {
+    const due = Math.max(0, fee.amountPence - fee.remittedPence);
+    const paid = Math.min(due, left);
+    left -= paid;
+    const outstanding = due - paid;
+    const settlement = outstanding > 0 ? null : paid === 0 && fee.remittedPence > 0 ? 'remitted' : 'paid';
+    return { ...fee, paidPence: paid, outstandingPence: outstanding, settlement };
+  });
+  const feesPence = sum(ordered.map((f) => f.amountPence));
+  const remittedPence = sum(ordered.map((f) => Math.min(f.remittedPence, f.amountPence)));
+  const balance = feesPence - remittedPence - paidPence;
+  const outstandingPence = Math.max(0, balance);
+  const status: ServiceRequestStatus = disputed ? 'disputed' : outstandingPence === 0 ? 'paid' : paidPence > 0 || remittedPence > 0 ? 'partially-paid' : 'not-paid';
+  return { fees: apportioned, feesPence, remittedPence, paidPence, outstandingPence, overpaymentPence: Math.max(0, -balance), status };
+}
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);

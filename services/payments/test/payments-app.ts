@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { caseAccessChangedV1, caseStateChangedV1, EventType } from '@ccsc/contracts';
+import { InProcessTransport } from '@ccsc/messaging';
+import { createTestDatabase, eventually, TestDatabase, testServiceEnv } from '@ccsc/testing';
+import { paymentsApp } from '../src/payments.app';
+import { readPaymentsConfig } from '../src/config';
+import { paymentsDatabase } from '../src/data-source';
+
+/** The payments service on a fresh, migrated database of its own, on the in-process bus. */
+export async function startPaymentsApp(env: Record<string, string> = {}): Promise<{ app: INestApplication; database: TestDatabase; db: DataSource; close(): Promise<void> }> {
+  const database = await createTestDatabase('payments', paymentsDatabase);
+  const app = await paymentsApp(readPaymentsConfig(testServiceEnv(database.url, { OUTBOX_POLL_MS: '50', ...env })));
+  await app.init();
+  return {
+    app,
+    database,
+    db: app.get(DataSource),
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+/** Publishes another service's event onto the in-process bus, as that service's relay would. */
+export async function publish<T extends object>(type: EventType<T>, subject: string, data: T, id: string = randomUUID()): Promise<string> {
+  await InProcessTransport.shared().publish([
+    {
+      topic: type.topic,
+      key: subject,
+      value: JSON.stringify({ specversion: '1.0', id, source: type.source, type: type.type, subject, time: new Date().toISOString(), datacontenttype: 'application/json', actor: 'system', data }),
+      headers: {},
+    },
+  ]);
+  return id;
+}
+
+let references = 0;
+
+/** A case as cases announces it: who may see it, then (optionally) an event making fees due; waits until payments has applied both. */
+export async function announceCase(db: DataSource, options: { organisations?: string[]; users?: string[]; feesDue?: string[] } = {}): Promise<{ caseId: string; reference: string }> {
+  const caseId = randomUUID();
+  const reference = String(1_000_000_000_000_000 + Date.now() * 100 + (references++ % 100)).slice(0, 16);
+  await publish(caseAccessChangedV1, caseId, { caseId, reference, organisations: options.organisations ?? [], users: options.users ?? [] });
+  if (options.feesDue) await publish(caseStateChangedV1, caseId, { caseId, reference, event: 'submit', from: 'Draft', to: 'Submitted', feesDue: options.feesDue });
+  await eventually(async () => {
+    expect((await db.query(`SELECT 1 FROM case_access WHERE case_id = $1`, [caseId])).length).toBe(1);
+    if (options.feesDue) expect((await db.query(`SELECT 1 FROM service_requests WHERE case_id = $1`, [caseId])).length).toBe(1);
+  });
+  return { caseId, reference };
+}
+
+export async function outboxOf(db: DataSource, type: string): Promise<Record<string, unknown>[]> {
+  const rows = (await db.query(`SELECT envelope FROM outbox WHERE type = $1 ORDER BY position`, [type])) as { envelope: { data: Record<string, unknown> } }[];
+  return rows.map((r) => r.envelope.data);
+}

@@ -1,0 +1,215 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import type { INestApplication } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { caseStateChangedV1 } from '@ccsc/contracts';
+import { bearer, eventually } from '@ccsc/testing';
+import { SandboxCardProvider } from '../src/payment/infrastructure/sandbox-card-provider';
+import { CardProvider } from '../src/payment/domain/card-provider.port';
+import { announceCase, outboxOf, publish, startPaymentsApp } from './payments-app';
+
+describe('payments: fees from case events, payment by account, card, allocation', () => {
+  let app: INestApplication;
+  let db: DataSource;
+  let close: () => Promise<void>;
+  let finance: string;
+  let finance2: string;
+  let solicitor: string;
+  let otherFirm: string;
+  let citizen: string;
+
+  beforeAll(async () => {
+    ({ app, db, close } = await startPaymentsApp());
+    [finance, finance2, solicitor, otherFirm, citizen] = await Promise.all([
+      bearer('finance-officer', { sub: 'officer-one' }),
+      bearer('finance-officer', { sub: 'officer-two' }),
+      bearer('professional', { org: 'org-a', sub: 'solicitor-sam' }),
+      bearer('professional', { org: 'org-b', sub: 'solicitor-kim' }),
+      bearer('citizen', { sub: 'citizen-alex' }),
+    ]);
+    await http().post('/api/v1/payments/accounts').set('Authorization', finance).send({ accountNumber: 'PBA0000001', organisationId: 'org-a', name: 'Alpha Law', creditLimitPence: 20_000 }).expect(201);
+  });
+  afterAll(() => close());
+
+  const http = () => request(app.getHttpServer());
+  const serviceRequest = async (caseId: string, who = finance) => (await http().get(`/api/v1/payments/cases/${caseId}/service-request`).set('Authorization', who).expect(200)).body;
+
+  it('charges the fees a case event makes due, settles them by account, and tells cases', async () => {
+    const { caseId } = await announceCase(db, { organisations: ['org-a'], feesDue: ['FEE0202', 'FEE0002'] });
+    const before = await serviceRequest(caseId, solicitor);
+    expect(before).toMatchObject({ status: 'not-paid', feesPence: 3_500 + 61_200, outstandingPence: 64_700 });
+    expect(before.fees.map((f: { code: string; pricingBasis: string }) => [f.code, f.pricingBasis])).toEqual([['FEE0202', 'minimum'], ['FEE0002', 'fixed']]);
+
+    // Part-payment settles the oldest fee first.
+    await http().post(`/api/v1/payments/cases/${caseId}/payments-by-account`).set('Authorization', solicitor).send({ accountNumber: 'PBA0000001', amountPence: 4_000 }).expect(201);
+    const part = await serviceRequest(caseId, solicitor);
+    expect(part).toMatchObject({ status: 'partially-paid', paidPence: 4_000, outstandingPence: 60_700 });
+    expect(part.fees.map((f: { outstandingPence: number }) => f.outstandingPence)).toEqual([0, 60_700]);
+    expect(await outboxOf(db, 'payments.fees-settled.v1')).toEqual([{ caseId, feeCodes: ['FEE0202'], settlement: 'paid' }]);
+
+    // Over the credit limit (20,000 less the 4,000 used): refused, nothing changes.
+    const refused = await http().post(`/api/v1/payments/cases/${caseId}/payments-by-account`).set('Authorization', solicitor).send({ accountNumber: 'PBA0000001' }).expect(409);
+    expect(refused.body.detail).toMatch(/16000 pence of credit left/);
+    expect((await serviceRequest(caseId)).paidPence).toBe(4_000);
+
+    // Once the claim amount (4,000 GBP) is known, the issue fee is priced for it and is owed again.
+    const issueFee = part.fees[0].id as string;
+    const repriced = await http().post(`/api/v1/payments/cases/${caseId}/service-request/fees/${issueFee}/claim-amount`).set('Authorization', finance).send({ claimAmountPence: 400_000 }).expect(200);
+    expect(repriced.body.fees[0]).toMatchObject({ code: 'FEE0202', amountPence: 20_500, pricingBasis: 'claim-amount', paidPence: 4_000, outstandingPence: 16_500 });
+    await http().post(`/api/v1/payments/cases/${caseId}/service-request/fees/${issueFee}/claim-amount`).set('Authorization', finance).send({ claimAmountPence: 500_000 }).expect(409);
+  });
+
+  it('charges a case event\'s fees once however often the event is delivered', async () => {
+    const { caseId, reference } = await announceCase(db);
+    const eventId = randomUUID();
+    const data = { caseId, reference, event: 'submit', from: 'Draft', to: 'Submitted', feesDue: ['FEE0226'] };
+    await publish(caseStateChangedV1, caseId, data, eventId);
+    await publish(caseStateChangedV1, caseId, data, eventId);
+    // Events of one case are handled in order: once a later one is in, the redelivery has been dealt with.
+    const later = await publish(caseStateChangedV1, caseId, { caseId, reference, event: 'withdraw', from: 'Submitted', to: 'Withdrawn' });
+    await eventually(async () => expect((await db.query(`SELECT status FROM inbox WHERE event_id = $1`, [later]))[0]?.status).toBe('applied'));
+    expect((await serviceRequest(caseId)).fees).toHaveLength(1);
+  });
+
+  it("lets a firm pay only from its own, active account, and see only its own payments", async () => {
+    const { caseId } = await announceCase(db, { organisations: ['org-a', 'org-b'], feesDue: ['FEE0440'] });
+    await http().post(`/api/v1/payments/cases/${caseId}/payments-by-account`).set('Authorization', otherFirm).send({ accountNumber: 'PBA0000001' }).expect(404);
+    await http().post('/api/v1/payments/accounts/PBA0000001/changes').set('Authorization', finance).send({ status: 'on-hold' }).expect(200);
+    await http().post(`/api/v1/payments/cases/${caseId}/payments-by-account`).set('Authorization', solicitor).send({ accountNumber: 'PBA0000001' }).expect(409);
+    await http().post('/api/v1/payments/accounts/PBA0000001/changes').set('Authorization', finance).send({ status: 'active' }).expect(200);
+    const paid = await http().post(`/api/v1/payments/cases/${caseId}/payments-by-account`).set('Authorization', solicitor).send({ accountNumber: 'PBA0000001' }).expect(201);
+    await http().get(`/api/v1/payments/payments/${paid.body.id}`).set('Authorization', otherFirm).expect(404);
+    const list = await http().get('/api/v1/payments/payments').set('Authorization', otherFirm).expect(200);
+    expect(list.body.items).toEqual([]);
+    await http().post(`/api/v1/payments/cases/${caseId}/payments-by-account`).set('Authorization', solicitor).send({ accountNumber: 'PBA0000001', bogus: 1 }).expect(400);
+  });
+
+  it('takes a card payment through the sandbox: redirect, signed callback, replayed callback, forged callback', async () => {
+    const { caseId } = await announceCase(db, { users: ['citizen-alex'], feesDue: ['FEE0226'] });
+    const started = await http().post(`/api/v1/payments/cases/${caseId}/card-payments`).set('Authorization', citizen).send({ returnUrl: 'https://claims.example.gov.uk/done' }).expect(201);
+    expect(started.body).toMatchObject({ method: 'card', status: 'pending', amountPence: 30_000, nextUrl: expect.stringMatching(/^https:\/\/card\.sandbox\.invalid\/pay\//) });
+    const reference = (await db.query(`SELECT provider_reference FROM payments WHERE id = $1`, [started.body.id]))[0].provider_reference as string;
+    const sandbox = app.get(CardProvider) as SandboxCardProvider;
+    const callback = sandbox.callbackFor(reference);
+    await http().post('/api/v1/payments/card-callbacks').set('Payment-Signature', callback.signature.replace(/v1=(.)/, (_, c: string) => `v1=${c === '0' ? '1' : '0'}`)).send(callback.body).expect(401);
+    expect((await serviceRequest(caseId)).paidPence).toBe(0);
+    await http().post('/api/v1/payments/card-callbacks').set('Payment-Signature', callback.signature).send(callback.body).expect(204);
+    await http().post('/api/v1/payments/card-callbacks').set('Payment-Signature', callback.signature).send(callback.body).expect(204);
+    expect(await serviceRequest(caseId, citizen)).toMatchObject({ status: 'paid', paidPence: 30_000 });
+    expect((await outboxOf(db, 'payments.payment-received.v1')).filter((e) => e.paymentId === started.body.id)).toHaveLength(1);
+
+    const declined = await http().post(`/api/v1/payments/cases/${caseId}/card-payments`).set('Authorization', citizen).send({ amountPence: 199, returnUrl: 'https://claims.example.gov.uk/done' }).expect(201);
+    const declinedRef = (await db.query(`SELECT provider_reference FROM payments WHERE id = $1`, [declined.body.id]))[0].provider_reference as string;
+    const failure = sandbox.callbackFor(declinedRef);
+    await http().post('/api/v1/payments/card-callbacks').set('Payment-Signature', failure.signature).send(failure.body).expect(204);
+    expect((await http().get(`/api/v1/payments/payments/${declined.body.id}`).set('Authorization', citizen).expect(200)).body.status).toBe('failed');
+
+    const outage = await http().post(`/api/v1/payments/cases/${caseId}/card-payments`).set('Authorization', citizen).send({ amountPence: 298, returnUrl: 'https://claims.example.gov.uk/done' }).expect(502);
+    expect(outage.body.code).toBe('BAD_GATEWAY');
+    const mine = (await http().get('/api/v1/payments/payments').set('Authorization', citizen).expect(200)).body.items as { amountPence: number; status: string }[];
+    expect(mine.find((p) => p.amountPence === 298)?.status).toBe('failed');
+  });
+
+  it('allocates a cheque with no reference to a fine account only once a second officer verifies it', async () => {
+    const cheque = await http().post('/api/v1/payments/bulk-scan-payments').set('Authorization', finance).send({ method: 'cheque', amountPence: 12_500, reference: 'illegible' }).expect(201);
+    expect(cheque.body).toMatchObject({ status: 'success', unallocatedPence: 12_500 });
+    const queue = await http().get('/api/v1/payments/unallocated').set('Authorization', finance).expect(200);
+    expect(queue.body.items.map((p: { id: string }) => p.id)).toContain(cheque.body.id);
+
+    await http().post(`/api/v1/payments/payments/${cheque.body.id}/allocations`).set('Authorization', finance).send({ target: 'fine-account' }).expect(400);
+    const allocation = await http().post(`/api/v1/payments/payments/${cheque.body.id}/allocations`).set('Authorization', finance).send({ target: 'fine-account', fineAccountNumber: 'FA-2026-000123' }).expect(201);
+    expect(allocation.body.status).toBe('awaiting-verification');
+    expect(await outboxOf(db, 'payments.payment-allocated.v1')).toEqual([]);
+
+    await http().post(`/api/v1/payments/allocations/${allocation.body.id}/verification`).set('Authorization', finance).send({ approve: true }).expect(409);
+    await http().post(`/api/v1/payments/allocations/${allocation.body.id}/verification`).set('Authorization', finance2).send({ approve: true }).expect(200);
+    expect(await outboxOf(db, 'payments.payment-allocated.v1')).toEqual([
+      expect.objectContaining({ paymentId: cheque.body.id, allocationId: allocation.body.id, target: 'fine-account', fineAccountNumber: 'FA-2026-000123', amountPence: 12_500, method: 'cheque' }),
+    ]);
+    expect((await http().get(`/api/v1/payments/payments/${cheque.body.id}`).set('Authorization', finance).expect(200)).body.unallocatedPence).toBe(0);
+
+    await http().post(`/api/v1/payments/payments/${cheque.body.id}/reversals`).set('Authorization', finance).send({ reason: 'bounced' }).expect(201);
+    expect(await outboxOf(db, 'payments.payment-reversed.v1')).toEqual([
+      expect.objectContaining({ paymentId: cheque.body.id, allocationId: allocation.body.id, reason: 'bounced', target: 'fine-account', fineAccountNumber: 'FA-2026-000123', amountPence: 12_500 }),
+    ]);
+  });
+
+  it('sends a bulk-scanned payment with a fine account number straight to that account', async () => {
+    const order = await http().post('/api/v1/payments/bulk-scan-payments').set('Authorization', finance).send({ method: 'postal-order', amountPence: 2_500, fineAccountNumber: 'FA-2026-000555' }).expect(201);
+    expect(order.body).toMatchObject({ unallocatedPence: 0, allocations: [expect.objectContaining({ target: 'fine-account', status: 'verified', allocatedBy: 'system' })] });
+    expect((await outboxOf(db, 'payments.payment-allocated.v1')).filter((e) => e.paymentId === order.body.id)).toEqual([
+      expect.objectContaining({ target: 'fine-account', fineAccountNumber: 'FA-2026-000555', amountPence: 2_500, method: 'postal-order' }),
+    ]);
+  });
+
+  it('transfers a verified allocation from the wrong case to a fine account, once verified', async () => {
+    const { caseId } = await announceCase(db, { feesDue: ['FEE0011'] });
+    const order = await http().post('/api/v1/payments/bulk-scan-payments').set('Authorization', finance).send({ method: 'postal-order', amountPence: 8_300 }).expect(201);
+    const first = await http().post(`/api/v1/payments/payments/${order.body.id}/allocations`).set('Authorization', finance).send({ target: 'service-request', caseId }).expect(201);
+    await http().post(`/api/v1/payments/allocations/${first.body.id}/verification`).set('Authorization', finance2).send({ approve: true }).expect(200);
+    expect((await serviceRequest(caseId)).status).toBe('paid');
+    const casePayments = async () => {
+      const res = await http().post('/graphql').set('Authorization', finance)
+        .send({ query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { payments { id method } } } }', variables: { r: [{ __typename: 'Case', id: caseId }] } });
+      return res.body.data._entities[0].payments as { id: string }[];
+    };
+    expect(await casePayments()).toEqual([{ id: order.body.id, method: 'postal-order' }]);
+
+    await http().post(`/api/v1/payments/allocations/${first.body.id}/transfers`).set('Authorization', finance).send({ target: 'service-request', caseId }).expect(409);
+    const moved = await http().post(`/api/v1/payments/allocations/${first.body.id}/transfers`).set('Authorization', finance).send({ target: 'fine-account', fineAccountNumber: 'FA-2026-000777' }).expect(201);
+    expect(moved.body).toMatchObject({ status: 'awaiting-verification', replaces: first.body.id, amountPence: 8_300 });
+    // Until verified the money stays where it was, and is not free to allocate again.
+    expect((await serviceRequest(caseId)).status).toBe('paid');
+    await http().post(`/api/v1/payments/payments/${order.body.id}/allocations`).set('Authorization', finance).send({ target: 'unidentified', reason: 'no idea' }).expect(409);
+
+    await http().post(`/api/v1/payments/allocations/${moved.body.id}/verification`).set('Authorization', finance2).send({ approve: true }).expect(200);
+    expect(await serviceRequest(caseId)).toMatchObject({ status: 'not-paid', outstandingPence: 8_300 });
+    expect((await outboxOf(db, 'payments.allocation-transferred.v1')).filter((e) => e.paymentId === order.body.id)).toEqual([
+      expect.objectContaining({ allocationId: first.body.id, toAllocationId: moved.body.id, target: 'service-request', caseId, amountPence: 8_300 }),
+    ]);
+    expect((await outboxOf(db, 'payments.payment-allocated.v1')).filter((e) => e.paymentId === order.body.id).map((e) => e.target)).toEqual(['service-request', 'fine-account']);
+    const payment = (await http().get(`/api/v1/payments/payments/${order.body.id}`).set('Authorization', finance).expect(200)).body;
+    expect(payment.allocations.map((a: { status: string }) => a.status)).toEqual(['transferred', 'verified']);
+    expect(await casePayments()).toEqual([]);
+    expect(payment.unallocatedPence).toBe(0);
+  });
+
+  it('makes exactly one allocation out of 50 parallel attempts on one payment', async () => {
+    const { caseId } = await announceCase(db, { feesDue: ['FEE0221'] });
+    const cash = await http().post('/api/v1/payments/bulk-scan-payments').set('Authorization', finance).send({ method: 'postal-order', amountPence: 5_000 }).expect(201);
+    const attempts = await Promise.all(
+      Array.from({ length: 50 }, () => http().post(`/api/v1/payments/payments/${cash.body.id}/allocations`).set('Authorization', finance).send({ target: 'service-request', caseId })),
+    );
+    expect(attempts.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(attempts.filter((r) => r.status === 409)).toHaveLength(49);
+    expect((await db.query(`SELECT count(*)::int AS n FROM allocations WHERE payment_id = $1`, [cash.body.id]))[0].n).toBe(1);
+  });
+
+  it('records one payment for 50 parallel POSTs with one Idempotency-Key', async () => {
+    const { caseId } = await announceCase(db, { organisations: ['org-a'], feesDue: ['FEE0003'] });
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        http().post(`/api/v1/payments/cases/${caseId}/payments-by-account`).set('Authorization', solicitor).set('Idempotency-Key', 'pay-once-1').send({ accountNumber: 'PBA0000001' }),
+      ),
+    );
+    const created = responses.filter((r) => r.status === 201);
+    expect(created.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(created.map((r) => r.body.id)).size).toBe(1);
+    expect(responses.every((r) => r.status === 201 || r.status === 409)).toBe(true);
+    expect((await db.query(`SELECT count(*)::int AS n FROM payments WHERE case_id = $1`, [caseId]))[0].n).toBe(1);
+  });
+
+  it('flags a second identical payment soon after the first as a possible duplicate', async () => {
+    const { caseId } = await announceCase(db, { organisations: ['org-a'], feesDue: ['FEE0003'] });
+    const first = await http().post(`/api/v1/payments/cases/${caseId}/payments-by-account`).set('Authorization', solicitor).send({ accountNumber: 'PBA0000001', amountPence: 150 }).expect(201);
+    const second = await http().post(`/api/v1/payments/cases/${caseId}/payments-by-account`).set('Authorization', solicitor).send({ accountNumber: 'PBA0000001', amountPence: 150 }).expect(201);
+    expect(first.body.possibleDuplicateOf).toBeUndefined();
+    expect(second.body.possibleDuplicateOf).toBe(first.body.id);
+    expect(await serviceRequest(caseId)).toMatchObject({ status: 'paid', overpaymentPence: 150 });
+  });
+
+  it('refuses to edit or delete a ledger entry', async () => {
+    await expect(db.query(`UPDATE ledger_entries SET amount_pence = 1`)).rejects.toThrow(/never edited or deleted/);
+    await expect(db.query(`DELETE FROM ledger_entries`)).rejects.toThrow(/never edited or deleted/);
+  });
+});

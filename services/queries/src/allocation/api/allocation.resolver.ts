@@ -1,0 +1,106 @@
+import { Args, Field, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { InputType, ObjectType } from '../../queries.graphql';
+import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
+import { assertUuid, BadUserInputError, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize } from '@ccsc/platform';
+import { AllocationCommands } from '../application/allocation.commands';
+import { EnquiryQueries } from '../../enquiry/application/enquiry.queries';
+import { EnquiryModel } from '../../enquiry/api/enquiry.model';
+import { EscalateEnquiryInput, MAX_REASON } from '../../enquiry/api/enquiry.inputs';
+import { OFFICERS } from '../../enquiry/api/roles';
+
+@ObjectType('WorkQueue', { description: "A team's queue of enquiries." })
+export class WorkQueueModel {
+  @Field(() => ID) id!: string;
+  @Field() team!: string;
+  @Field() name!: string;
+  @Field(() => Int, { description: 'Open enquiries waiting to be taken.' }) waiting!: number;
+}
+
+@ObjectType('OfficerWorkload', { description: "An officer's open enquiries." })
+export class OfficerWorkloadModel {
+  @Field() officer!: string;
+  @Field(() => Int) open!: number;
+  @Field(() => Int) awaitingCustomer!: number;
+  @Field(() => Int) urgent!: number;
+}
+
+@InputType('AssignEnquiryInput')
+export class AssignEnquiryInput {
+  @Field(() => ID) @IsUUID() enquiryId!: string;
+  @Field({ description: "The officer's user id." }) @IsString() @Length(1, 255) officer!: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, MAX_REASON) reason?: string;
+}
+
+@InputType('UnassignEnquiryInput')
+export class UnassignEnquiryInput {
+  @Field(() => ID) @IsUUID() enquiryId!: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, MAX_REASON) reason?: string;
+}
+
+const QUEUE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+@Resolver()
+export class AllocationResolver {
+  constructor(
+    private readonly commands: AllocationCommands,
+    private readonly queries: EnquiryQueries,
+  ) {}
+
+  @Query(() => [WorkQueueModel], { description: 'The queues and how much waits in each.' })
+  @Roles(...OFFICERS)
+  workQueues() {
+    return this.queries.queues();
+  }
+
+  @Query(() => [EnquiryModel], { description: 'Unassigned work of a queue in next-task order: major priority, priority date, minor priority.' })
+  @Roles(...OFFICERS)
+  async workQueue(
+    @Args('queueId') queueId: string,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
+  ) {
+    return (await this.queries.queue(checkedQueue(queueId), pageSize(first))).map(EnquiryModel.from);
+  }
+
+  @Query(() => [OfficerWorkloadModel], { description: 'Open enquiries per officer.' })
+  @Roles(...OFFICERS)
+  workload() {
+    return this.queries.workload();
+  }
+
+  @Mutation(() => EnquiryModel, { description: 'Takes an enquiry waiting in a queue.' })
+  @Roles(...OFFICERS)
+  async claimEnquiry(@Args('enquiryId', { type: () => ID }) enquiryId: string, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+    return EnquiryModel.from(await this.commands.claim(assertUuid(enquiryId, 'enquiryId'), principal, correlationId));
+  }
+
+  @Mutation(() => EnquiryModel, { nullable: true, description: 'Takes the next task of a queue; null when the queue is empty.' })
+  @Roles(...OFFICERS)
+  async takeNextEnquiry(@Args('queueId') queueId: string, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+    const taken = await this.commands.next(checkedQueue(queueId), principal, correlationId);
+    return taken && EnquiryModel.from(taken);
+  }
+
+  @Mutation(() => EnquiryModel, { description: 'A team leader assigns or reassigns an enquiry.' })
+  @Roles(...OFFICERS)
+  async assignEnquiry(@Args('input') input: AssignEnquiryInput, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+    return EnquiryModel.from(await this.commands.assign(input.enquiryId, input.officer, principal, input.reason ?? undefined, correlationId));
+  }
+
+  @Mutation(() => EnquiryModel, { description: 'Puts an enquiry back in its queue (its officer, or a team leader).' })
+  @Roles(...OFFICERS)
+  async unassignEnquiry(@Args('input') input: UnassignEnquiryInput, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+    return EnquiryModel.from(await this.commands.unassign(input.enquiryId, principal, input.reason ?? undefined, correlationId));
+  }
+
+  @Mutation(() => EnquiryModel, { description: 'Escalates to a team leader or to the judicial / case-directions team, with a reason.' })
+  @Roles(...OFFICERS)
+  async escalateEnquiry(@Args('input') input: EscalateEnquiryInput, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+    return EnquiryModel.from(await this.commands.escalate(input.enquiryId, input.to, input.reason, principal, correlationId));
+  }
+}
+
+function checkedQueue(queueId: string): string {
+  if (!QUEUE_ID.test(queueId)) throw new BadUserInputError('Invalid queue', [{ field: 'queueId', message: 'must be a queue code, e.g. general' }]);
+  return queueId;
+}

@@ -1,0 +1,76 @@
+import { ConflictError } from '@ccsc/platform/errors';
+
+export { ENQUIRY_CHANNELS, type EnquiryChannel } from '@ccsc/contracts';
+
+export const ENQUIRY_STATUSES = ['new', 'triaged', 'assigned', 'awaiting-customer', 'escalated', 'resolved', 'closed'] as const;
+export type EnquiryStatus = (typeof ENQUIRY_STATUSES)[number];
+
+export const ENQUIRY_PRIORITIES = ['normal', 'urgent'] as const;
+export type EnquiryPriority = (typeof ENQUIRY_PRIORITIES)[number];
+
+export const LANGUAGES = ['en', 'cy'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const ESCALATION_TARGETS = ['team-leader', 'judicial'] as const;
+export type EscalationTarget = (typeof ESCALATION_TARGETS)[number];
+
+/** Statuses in which an enquiry is still someone's work. */
+export const OPEN_STATUSES: readonly EnquiryStatus[] = ['new', 'triaged', 'assigned', 'awaiting-customer', 'escalated'];
+
+/**
+ * Where each status may go. Resolved can still be reopened (the customer writes back) until it is
+ * closed, which is final. Going to `assigned` or back to `triaged` happens through work allocation
+ * (claim, assign, unassign), never through a bare status change.
+ */
+const NEXT: Readonly<Record<EnquiryStatus, readonly EnquiryStatus[]>> = {
+  new: ['triaged', 'assigned', 'escalated', 'resolved', 'closed'],
+  triaged: ['assigned', 'escalated', 'resolved', 'closed'],
+  assigned: ['triaged', 'awaiting-customer', 'escalated', 'resolved'],
+  'awaiting-customer': ['assigned', 'resolved', 'closed'],
+  escalated: ['assigned', 'triaged', 'resolved'],
+  resolved: ['assigned', 'closed'],
+  closed: [],
+};
+
+export function canMove(from: EnquiryStatus, to: EnquiryStatus): boolean {
+  return NEXT[from].includes(to);
+}
+
+export function assertMove(from: EnquiryStatus, to: EnquiryStatus): void {
+  if (canMove(from, to)) return;
+  if (from === 'closed') throw new ConflictError('The enquiry is closed');
+  if (from === to) throw new ConflictError(`The enquiry is already ${from.replace('-', ' ')}`);
+  throw new ConflictError(`An enquiry that is ${from.replace('-', ' ')} cannot become ${to.replace('-', ' ')}`);
+}
+
+export function isOpen(status: EnquiryStatus): boolean {
+  return OPEN_STATUSES.includes(status);
+}
+
+/**
+ * Task ordering as in HMCTS work allocation: lower major priority first, then the earlier priority
+ * date, then lower minor priority. Defaults are 5000 and 500; urgent work gets major 2000.
+ */
+export const DEFAULT_MAJOR_PRIORITY = 5000;
+export const URGENT_MAJOR_PRIORITY = 2000;
+export const DEFAULT_MINOR_PRIORITY = 500;
+/** A hearing-related question jumps ahead of others of the same major priority and date. */
+export const HEARING_MINOR_PRIORITY = 100;
+
+export interface TaskPriority {
+  major: number;
+  minor: number;
+  date: Date;
+}
+
+export function taskPriority(priority: EnquiryPriority, hearingRelated: boolean, date: Date): TaskPriority {
+  return {
+    major: priority === 'urgent' ? URGENT_MAJOR_PRIORITY : DEFAULT_MAJOR_PRIORITY,
+    minor: hearingRelated ? HEARING_MINOR_PRIORITY : DEFAULT_MINOR_PRIORITY,
+    date,
+  };
+}
+
+export function compareTasks(a: TaskPriority, b: TaskPriority): number {
+  return a.major - b.major || a.date.getTime() - b.date.getTime() || a.minor - b.minor;
+}

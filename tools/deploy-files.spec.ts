@@ -1,0 +1,563 @@
+import { spawnSync } from 'node:child_process';
+import { accessSync, constants, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse, parseAllDocuments } from 'yaml';
+import { deadLetterTopic, eventTopic, GATEWAY_PORT, SERVICE_NAMES, SERVICES } from '@ccsc/contracts';
+import { ROLES } from '@ccsc/auth/principal';
+import { serviceSettings } from '@ccsc/platform';
+import { messagingSettings } from '@ccsc/messaging';
+import { gatewaySettings } from '../gateway/src/config';
+import { casesSettings } from '../services/cases/src/config';
+import { paymentsSettings } from '../services/payments/src/config';
+import { queriesSettings } from '../services/queries/src/config';
+import { complaintsSettings } from '../services/complaints/src/config';
+import { enforcementSettings } from '../services/enforcement/src/config';
+
+/** What each service reads from its environment. */
+const SERVICE_SETTINGS: Record<(typeof SERVICE_NAMES)[number], object> = {
+  cases: casesSettings,
+  payments: paymentsSettings,
+  queries: queriesSettings,
+  complaints: complaintsSettings,
+  enforcement: enforcementSettings,
+};
+
+// The container and operations files are configuration that nothing else runs in CI (there is no
+// Docker engine there): this test is what keeps them in step with the code. It parses them and
+// checks the properties the platform relies on, and runs `docker-compose config` where it exists.
+
+const ROOT = path.join(__dirname, '..');
+const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
+
+type Env = Record<string, string | number | boolean | null>;
+interface ComposeService {
+  image?: string;
+  build?: { context?: string; args?: Record<string, string> };
+  command?: string[] | string;
+  entrypoint?: string[] | string;
+  environment?: Env;
+  depends_on?: Record<string, { condition?: string }> | string[];
+  healthcheck?: { test?: string[] | string };
+  profiles?: string[];
+  ports?: string[];
+  restart?: string;
+  volumes?: string[];
+  stop_grace_period?: string;
+}
+interface Compose {
+  version?: unknown;
+  services: Record<string, ComposeService>;
+}
+
+// Compose files lean on YAML merge keys (`<<: *anchor`); docker-compose resolves them, and so must we.
+const compose = parse(read('docker-compose.yml'), { merge: true }) as Compose;
+const services = compose.services;
+const service = (name: string): ComposeService => {
+  const found = services[name];
+  if (!found) throw new Error(`docker-compose.yml has no service "${name}"`);
+  return found;
+};
+const env = (s: ComposeService): Record<string, string> =>
+  Object.fromEntries(Object.entries(s.environment ?? {}).map(([k, v]) => [k, v === null ? '' : String(v)]));
+const text = (value: string[] | string | undefined) => (Array.isArray(value) ? value.join(' ') : (value ?? ''));
+const dependsOn = (s: ComposeService, on: string) => {
+  const deps = s.depends_on;
+  if (!deps) return undefined;
+  if (Array.isArray(deps)) return deps.includes(on) ? 'service_started' : undefined;
+  return deps[on] ? (deps[on].condition ?? 'service_started') : undefined;
+};
+const interpolated = (value: string) => value.replace(/\$\{(\w+):-([^}]*)\}/g, (_m, _name: string, fallback: string) => fallback);
+
+// The README's configuration tables name every setting as `NAME`, as tools/readme-config.spec.ts checks;
+// only its Configuration section counts, so a mention elsewhere is not mistaken for documentation.
+const readme = read('README.md');
+const configStart = readme.indexOf('\n## Configuration');
+const configEnd = readme.indexOf('\n## ', configStart + 1);
+const configuration = configStart < 0 ? '' : readme.slice(configStart, configEnd < 0 ? undefined : configEnd);
+const documented = (name: string) => configuration.includes(`\`${name}\``);
+const migrateSettings = (name: string) => ['DATABASE_URL', `${name.toUpperCase()}_DATABASE_URL`];
+
+describe('docker-compose.yml', () => {
+  it('finds the README configuration section it checks settings against', () => {
+    expect(configuration).toMatch(/^\n## Configuration\n/);
+  });
+
+  it('follows the Compose Specification (no top-level version)', () => {
+    expect(compose.version).toBeUndefined();
+  });
+
+  describe.each(SERVICE_NAMES)('%s', (name) => {
+    const app = service(name);
+    const migrate = service(`${name}-migrate`);
+
+    it('is built from the root Dockerfile for its own app', () => {
+      expect(app.build?.context).toBe('.');
+      expect(app.build?.args?.APP).toBe(`services/${name}`);
+    });
+
+    it('has a one-shot migration job on the same image that it waits for', () => {
+      expect(text(migrate.command)).toBe(`node tools/run.js tools/migrate.ts ${name}`);
+      expect(migrate.image).toBe(app.image);
+      expect(migrate.build?.args?.APP).toBe(`services/${name}`);
+      expect(migrate.restart).toBe('no');
+      expect(interpolated(env(migrate).DATABASE_URL ?? '')).toMatch(new RegExp(`^postgres://[^@]+@postgres:5432/${name}$`));
+      expect(dependsOn(migrate, 'postgres')).toBe('service_healthy');
+      expect(dependsOn(app, `${name}-migrate`)).toBe('service_completed_successfully');
+    });
+
+    it('starts only after every topic exists, and never creates topics itself', () => {
+      expect(dependsOn(app, 'kafka-topics')).toBe('service_completed_successfully');
+      expect(env(app).KAFKA_CREATE_TOPICS).toBe('false');
+      expect(env(app).KAFKA_BROKERS).toBe('kafka:9092');
+    });
+
+    it('listens on its port, uses its own database and checks tokens against Keycloak', () => {
+      const e = env(app);
+      expect(Number(e.PORT)).toBe(SERVICES[name].port);
+      expect(interpolated(e.DATABASE_URL ?? '')).toMatch(new RegExp(`^postgres://[^@]+@postgres:5432/${name}$`));
+      expect(e.NODE_ENV).toBe('production');
+      expect(e.AUTH_JWKS_URL).toMatch(/^http:\/\/keycloak:8080\/realms\/[\w-]+\/protocol\/openid-connect\/certs$/);
+      expect(e.AUTH_ISSUER).toBeTruthy();
+      expect(e.AUTH_AUDIENCE).toBeTruthy();
+      expect(e.AUTH_LOCAL_KEYS_DIR).toBeUndefined();
+    });
+
+    it('is healthy only when /health/ready answers', () => {
+      expect(text(app.healthcheck?.test)).toContain(`http://127.0.0.1:${SERVICES[name].port}/health/ready`);
+    });
+
+    it('gets more time to stop than SHUTDOWN_GRACE_MS', () => {
+      const grace = serviceSettings.SHUTDOWN_GRACE_MS.parse(env(app).SHUTDOWN_GRACE_MS, 'SHUTDOWN_GRACE_MS');
+      expect(parseDuration(app.stop_grace_period ?? '10s')).toBeGreaterThan(grace);
+    });
+
+    it('reads only settings that exist and that the README documents', () => {
+      const known = new Set(Object.keys(SERVICE_SETTINGS[name]));
+      for (const key of Object.keys(env(app))) {
+        expect({ key, known: known.has(key), documented: documented(key) }).toEqual({ key, known: true, documented: true });
+      }
+      for (const key of Object.keys(env(migrate))) {
+        expect({ key, known: migrateSettings(name).includes(key), documented: documented(key) || key.endsWith('_DATABASE_URL') }).toEqual({ key, known: true, documented: true });
+      }
+    });
+  });
+
+  describe('gateway', () => {
+    const gateway = service('gateway');
+
+    it('is built for the gateway and published on :4000', () => {
+      expect(gateway.build?.args?.APP).toBe('gateway');
+      expect(Number(env(gateway).PORT)).toBe(GATEWAY_PORT);
+      expect(gateway.ports).toContain(`${GATEWAY_PORT}:${GATEWAY_PORT}`);
+      expect(text(gateway.healthcheck?.test)).toContain(`http://127.0.0.1:${GATEWAY_PORT}/health/ready`);
+    });
+
+    it.each(SERVICE_NAMES)('routes to %s and waits until it is healthy', (name) => {
+      expect(env(gateway)[`${name.toUpperCase()}_URL`]).toBe(`http://${name}:${SERVICES[name].port}`);
+      expect(dependsOn(gateway, name)).toBe('service_healthy');
+    });
+
+    it('checks tokens exactly as the services do', () => {
+      for (const key of ['AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'NODE_ENV']) {
+        expect({ key, value: env(gateway)[key] }).toEqual({ key, value: env(service('cases'))[key] });
+      }
+    });
+
+    it('reads only settings that exist and that the README documents', () => {
+      for (const key of Object.keys(env(gateway))) {
+        expect({ key, known: key in gatewaySettings, documented: documented(key) }).toEqual({ key, known: true, documented: true });
+      }
+    });
+  });
+
+  describe('Kafka', () => {
+    const kafka = service('kafka');
+    const init = service('kafka-topics');
+    const script = text(init.command);
+    const created = [...script.matchAll(/^\s*create\s+(\S+)\s+"\$\$(\w+)"\s*$/gm)].map(([, topic, retention]) => ({ topic, retention }));
+
+    it('is a single KRaft node of Apache Kafka 3.9.1 that never creates topics on the fly', () => {
+      expect(kafka.image).toBe('apache/kafka:3.9.1');
+      expect(env(kafka).KAFKA_PROCESS_ROLES).toBe('broker,controller');
+      expect(env(kafka).KAFKA_AUTO_CREATE_TOPICS_ENABLE).toBe('false');
+      expect(env(kafka).CLUSTER_ID).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    });
+
+    it('has a one-shot job that creates topics once the broker is healthy', () => {
+      expect(init.restart).toBe('no');
+      expect(dependsOn(init, 'kafka')).toBe('service_healthy');
+      expect(script).toMatch(/--create --if-not-exists/);
+      expect(script).toMatch(/--partitions "\$\$TOPIC_PARTITIONS"/);
+      expect(script).toMatch(/--config "retention\.ms=\$\$2"/);
+      expect(Number(env(init).TOPIC_PARTITIONS)).toBeGreaterThanOrEqual(1);
+    });
+
+    it('creates exactly the topics of every service, each with a retention', () => {
+      const expected = SERVICE_NAMES.flatMap((name) => [eventTopic(name), deadLetterTopic(name)]);
+      expect(created.map((c) => c.topic).sort()).toEqual([...expected].sort());
+      for (const { topic, retention } of created) {
+        expect({ topic, retentionMs: env(init)[retention ?? ''] }).toEqual({ topic, retentionMs: expect.stringMatching(/^-?\d+$/) });
+      }
+    });
+
+    it('is not told to create topics by anyone else', () => {
+      for (const [name, s] of Object.entries(services)) {
+        if ('KAFKA_BROKERS' in env(s)) expect({ name, create: env(s).KAFKA_CREATE_TOPICS }).toEqual({ name, create: 'false' });
+      }
+    });
+  });
+
+  describe('Keycloak', () => {
+    const keycloak = service('keycloak');
+    const realm = readRealm();
+
+    it('imports the realm file at start', () => {
+      expect(keycloak.image).toMatch(/^quay\.io\/keycloak\/keycloak:\d+\.\d+\.\d+$/);
+      expect(text(keycloak.command)).toBe('start-dev --import-realm');
+      expect(keycloak.volumes).toContain('./deploy/keycloak:/opt/keycloak/data/import:ro');
+    });
+
+    it('issues tokens for the issuer and from the JWKS that the services expect', () => {
+      const cases = env(service('cases'));
+      expect(cases.AUTH_ISSUER).toBe(`${env(keycloak).KC_HOSTNAME}/realms/${realm.realm}`);
+      expect(cases.AUTH_JWKS_URL).toBe(`http://keycloak:8080/realms/${realm.realm}/protocol/openid-connect/certs`);
+    });
+  });
+
+  describe('observability profile', () => {
+    it.each(['prometheus', 'grafana'])('%s runs only with --profile observability', (name) => {
+      expect(service(name).profiles).toEqual(['observability']);
+    });
+  });
+
+  const composeBinary = onPath('docker-compose');
+  const requireCompose = process.env.REQUIRE_COMPOSE === '1';
+  (composeBinary || requireCompose ? it : it.skip).each([
+    ['', []],
+    [' with --profile observability', ['--profile', 'observability']],
+  ])(
+    'passes `docker-compose config -q`%s',
+    (_label: string, profile: string[]) => {
+      if (!composeBinary) throw new Error('REQUIRE_COMPOSE=1 but there is no docker-compose on PATH');
+      const run = spawnSync(composeBinary, [...profile, '-f', 'docker-compose.yml', 'config', '-q'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+      expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+    },
+  );
+});
+
+interface ProtocolMapper {
+  protocolMapper: string;
+  config: Record<string, string>;
+}
+interface RealmUser {
+  username: string;
+  email?: string;
+  firstName?: string;
+  lastName?: string;
+  realmRoles?: string[];
+  attributes?: Record<string, string[]>;
+  serviceAccountClientId?: string;
+  credentials?: { type: string; temporary?: boolean }[];
+}
+interface Realm {
+  realm: string;
+  defaultSignatureAlgorithm?: string;
+  roles: { realm: { name: string }[] };
+  clients: { clientId: string; publicClient?: boolean; protocolMappers?: ProtocolMapper[] }[];
+  users: RealmUser[];
+  components?: Record<string, { providerId: string; config: Record<string, string[]> }[]>;
+}
+function readRealm(): Realm {
+  return JSON.parse(read('deploy/keycloak/ccsc-realm.json')) as Realm;
+}
+
+describe('deploy/keycloak/ccsc-realm.json', () => {
+  const realm = readRealm();
+  const platform = realm.clients.find((c) => c.clientId === 'ccsc-platform');
+  const mapper = (type: string, where: (config: Record<string, string>) => boolean) =>
+    platform?.protocolMappers?.find((m) => m.protocolMapper === type && where(m.config));
+
+  it('defines every platform role', () => {
+    expect(realm.roles.realm.map((r) => r.name)).toEqual(expect.arrayContaining([...ROLES]));
+  });
+
+  it('signs with an algorithm the token verifier accepts', () => {
+    const accepted = /algorithms:\s*\[([^\]]*)\]/.exec(read('libs/auth/src/token-verifier.ts'))?.[1] ?? '';
+    expect(accepted).toContain(`'${realm.defaultSignatureAlgorithm ?? 'RS256'}'`);
+  });
+
+  it('has a platform client whose access tokens carry sub, realm_access.roles, org and the API audience', () => {
+    const audience = env(service('cases')).AUTH_AUDIENCE;
+    expect(platform).toBeDefined();
+    expect(mapper('oidc-sub-mapper', (c) => c['access.token.claim'] === 'true')).toBeDefined();
+    expect(mapper('oidc-usermodel-realm-role-mapper', (c) => c['claim.name'] === 'realm_access.roles' && c.multivalued === 'true' && c['access.token.claim'] === 'true')).toBeDefined();
+    expect(mapper('oidc-usermodel-attribute-mapper', (c) => c['user.attribute'] === 'org' && c['claim.name'] === 'org' && c['access.token.claim'] === 'true')).toBeDefined();
+    expect(mapper('oidc-audience-mapper', (c) => c['included.custom.audience'] === audience && c['access.token.claim'] === 'true')).toBeDefined();
+  });
+
+  it('keeps org in the user profile, editable by administrators only', () => {
+    const provider = realm.components?.['org.keycloak.userprofile.UserProfileProvider']?.[0];
+    const profile = JSON.parse(provider?.config['kc.user.profile.config']?.[0] ?? '{}') as { attributes?: { name: string; permissions?: { edit?: string[] } }[] };
+    const org = profile.attributes?.find((a) => a.name === 'org');
+    expect(org?.permissions?.edit).toEqual(['admin']);
+  });
+
+  it.each(ROLES)('has a demo user with the %s role who can sign in without further steps', (role) => {
+    const user = realm.users.find((u) => !u.serviceAccountClientId && u.realmRoles?.includes(role));
+    expect(user).toBeDefined();
+    expect(user?.credentials?.every((c) => c.temporary === false)).toBe(true);
+    // Keycloak's user profile requires these; without them the first sign-in asks for them.
+    expect([user?.email, user?.firstName, user?.lastName].every(Boolean)).toBe(true);
+    if (role === 'professional') expect(user?.attributes?.org?.[0]).toBeTruthy();
+  });
+});
+
+interface K8sObject {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; labels?: Record<string, string> };
+  data?: Record<string, string>;
+  spec?: Record<string, unknown>;
+}
+interface Probe {
+  httpGet?: { path: string; port: string | number };
+}
+interface Container {
+  name: string;
+  image: string;
+  command?: string[];
+  args?: string[];
+  ports?: { name?: string; containerPort: number }[];
+  env?: { name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } }[];
+  envFrom?: { configMapRef?: { name: string }; secretRef?: { name: string } }[];
+  readinessProbe?: Probe;
+  livenessProbe?: Probe;
+  startupProbe?: Probe;
+  lifecycle?: { preStop?: { exec?: { command: string[] } } };
+  resources?: { requests?: { cpu?: string; memory?: string }; limits?: { cpu?: string; memory?: string } };
+  securityContext?: { readOnlyRootFilesystem?: boolean; allowPrivilegeEscalation?: boolean; runAsNonRoot?: boolean; capabilities?: { drop?: string[] } };
+}
+interface PodSpec {
+  containers: Container[];
+  terminationGracePeriodSeconds?: number;
+  securityContext?: { runAsNonRoot?: boolean; runAsUser?: number };
+}
+interface PodTemplate {
+  metadata: { labels: Record<string, string> };
+  spec: PodSpec;
+}
+
+const K8S_DIR = 'deploy/k8s';
+const k8sFiles = readdirSync(path.join(ROOT, K8S_DIR)).filter((f) => f.endsWith('.yaml')).sort();
+const manifests = k8sFiles.filter((f) => f !== 'kustomization.yaml');
+const objects: K8sObject[] = manifests.flatMap((file) =>
+  parseAllDocuments(read(path.join(K8S_DIR, file))).map((doc) => {
+    if (doc.errors.length) throw new Error(`${file}: ${doc.errors.map((e) => e.message).join('; ')}`);
+    return doc.toJSON() as K8sObject;
+  }),
+);
+const find = (kind: string, name: string) => objects.find((o) => o.kind === kind && o.metadata.name === name);
+const template = (o: K8sObject | undefined) => (o?.spec?.template as PodTemplate | undefined);
+const matches = (selector: Record<string, string> | undefined, labels: Record<string, string>) =>
+  !!selector && Object.keys(selector).length > 0 && Object.entries(selector).every(([k, v]) => labels[k] === v);
+const configMapData = (container: Container): Record<string, string> =>
+  Object.assign({}, ...(container.envFrom ?? []).map((e) => (e.configMapRef ? (find('ConfigMap', e.configMapRef.name)?.data ?? {}) : {})));
+
+describe('deploy/k8s', () => {
+  it('lists every manifest in kustomization.yaml', () => {
+    const kustomization = parse(read(path.join(K8S_DIR, 'kustomization.yaml'))) as { resources: string[] };
+    expect([...kustomization.resources].sort()).toEqual(manifests);
+  });
+
+  describe.each([
+    { app: 'cases', port: SERVICES.cases.port, settings: { ...serviceSettings, ...messagingSettings }, secret: 'DATABASE_URL' },
+    { app: 'gateway', port: GATEWAY_PORT, settings: gatewaySettings, secret: undefined },
+  ])('$app', ({ app, port, settings, secret }) => {
+    const deployment = find('Deployment', app);
+    const pod = template(deployment);
+    const container = pod?.spec.containers[0];
+
+    it('has a Deployment of at least two replicas', () => {
+      expect(deployment).toBeDefined();
+      expect(deployment?.spec?.replicas).toBeGreaterThanOrEqual(2);
+      expect(container?.image).toMatch(new RegExp(`^ccsc/${app}:`));
+      expect(container?.ports?.[0]?.containerPort).toBe(port);
+    });
+
+    it('probes readiness on /health/ready and liveness and start-up on /health/live', () => {
+      expect(container?.readinessProbe?.httpGet?.path).toBe('/health/ready');
+      expect(container?.livenessProbe?.httpGet?.path).toBe('/health/live');
+      expect(container?.startupProbe?.httpGet?.path).toBe('/health/live');
+    });
+
+    it('requests and limits CPU and memory', () => {
+      expect(container?.resources?.requests).toEqual({ cpu: expect.any(String), memory: expect.any(String) });
+      expect(container?.resources?.limits).toEqual({ cpu: expect.any(String), memory: expect.any(String) });
+    });
+
+    it('runs as non-root on a read-only root filesystem without privileges', () => {
+      expect(pod?.spec.securityContext?.runAsNonRoot).toBe(true);
+      expect(pod?.spec.securityContext?.runAsUser).toBeGreaterThan(0);
+      expect(container?.securityContext).toMatchObject({ readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
+    });
+
+    it('gets more time to stop than its preStop pause and SHUTDOWN_GRACE_MS together', () => {
+      const grace = serviceSettings.SHUTDOWN_GRACE_MS.parse(configMapData(container as Container).SHUTDOWN_GRACE_MS, 'SHUTDOWN_GRACE_MS');
+      const pause = Number(container?.lifecycle?.preStop?.exec?.command.at(-1) ?? 0);
+      expect((pod?.spec.terminationGracePeriodSeconds ?? 30) * 1000).toBeGreaterThan(grace + pause * 1000);
+    });
+
+    it('takes settings from ConfigMaps that exist, documented in the README', () => {
+      const refs = (container?.envFrom ?? []).map((e) => e.configMapRef?.name).filter(Boolean);
+      expect(refs.length).toBeGreaterThan(0);
+      for (const name of refs) expect({ name, exists: !!find('ConfigMap', name ?? '') }).toEqual({ name, exists: true });
+      for (const key of Object.keys(configMapData(container as Container))) {
+        expect({ key, known: key in settings, documented: documented(key) }).toEqual({ key, known: true, documented: true });
+      }
+    });
+
+    if (secret) {
+      it(`takes ${secret} from a Secret, never from a ConfigMap`, () => {
+        const ref = container?.env?.find((e) => e.name === secret)?.valueFrom?.secretKeyRef;
+        expect(ref).toEqual({ name: expect.any(String), key: secret });
+        expect(configMapData(container as Container)[secret]).toBeUndefined();
+      });
+    }
+
+    it('has a Service and a PodDisruptionBudget that select its pods', () => {
+      const labels = pod?.metadata.labels ?? {};
+      const svc = find('Service', app);
+      expect(matches(svc?.spec?.selector as Record<string, string>, labels)).toBe(true);
+      expect((svc?.spec?.ports as { port: number }[])[0]?.port).toBe(port);
+      const pdb = objects.find((o) => o.kind === 'PodDisruptionBudget' && matches((o.spec?.selector as { matchLabels?: Record<string, string> })?.matchLabels, labels));
+      expect(pdb?.apiVersion).toBe('policy/v1');
+      expect(pdb?.spec?.minAvailable ?? pdb?.spec?.maxUnavailable).toBeDefined();
+      expect(Number(pdb?.spec?.minAvailable ?? 0)).toBeLessThan(Number(deployment?.spec?.replicas));
+    });
+  });
+
+  it('migrates cases with a Job on the same image and database secret as the Deployment', () => {
+    const job = find('Job', 'cases-migrate');
+    const container = template(job)?.spec.containers[0];
+    const app = template(find('Deployment', 'cases'))?.spec.containers[0];
+    expect(job?.apiVersion).toBe('batch/v1');
+    expect([...(container?.command ?? []), ...(container?.args ?? [])].join(' ')).toBe('node tools/run.js tools/migrate.ts cases');
+    expect(container?.image).toBe(app?.image);
+    expect(container?.env?.find((e) => e.name === 'DATABASE_URL')?.valueFrom).toEqual(app?.env?.find((e) => e.name === 'DATABASE_URL')?.valueFrom);
+    expect(container?.securityContext?.readOnlyRootFilesystem).toBe(true);
+  });
+
+  it('points the gateway at every service', () => {
+    const data = configMapData(template(find('Deployment', 'gateway'))?.spec.containers[0] as Container);
+    for (const name of SERVICE_NAMES) expect(data[`${name.toUpperCase()}_URL`]).toBe(`http://${name}:${SERVICES[name].port}`);
+  });
+
+  const kubectl = onPath('kubectl');
+  (kubectl ? it : it.skip)('renders with `kubectl kustomize`', () => {
+    const run = spawnSync(kubectl as string, ['kustomize', K8S_DIR], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+  });
+});
+
+describe('Prometheus, alerts and Grafana', () => {
+  const prometheus = parse(read('deploy/prometheus/prometheus.yml')) as {
+    rule_files: string[];
+    scrape_configs: { job_name: string; metrics_path?: string; static_configs: { targets: string[]; labels?: Record<string, string> }[] }[];
+  };
+  const alerts = parse(read('deploy/prometheus/alerts.yml')) as {
+    groups: { rules: { alert: string; expr: string; annotations?: { runbook?: string } }[] }[];
+  };
+  const rules = alerts.groups.flatMap((g) => g.rules);
+  const runbook = read('docs/operations.md');
+  const anchors = new Set([...runbook.matchAll(/^#+\s+(.+)$/gm)].map(([, heading]) => slug(heading ?? '')));
+
+  it.each(SERVICE_NAMES)('scrapes /metrics of %s with its service label', (name) => {
+    const job = prometheus.scrape_configs.find((j) => j.job_name === 'ccsc-services');
+    const target = job?.static_configs.find((c) => c.targets.includes(`${name}:${SERVICES[name].port}`));
+    expect(job?.metrics_path ?? '/metrics').toBe('/metrics');
+    expect(target?.labels?.service).toBe(name);
+  });
+
+  it('loads the alert rules', () => {
+    expect(prometheus.rule_files).toContain('/etc/prometheus/alerts.yml');
+    expect(service('prometheus').volumes).toContain('./deploy/prometheus:/etc/prometheus:ro');
+  });
+
+  it.each([
+    ['a service down', /\bup\{/],
+    ['the outbox backlog', /\bccsc_outbox_unpublished_events\b/],
+    ['the oldest unpublished event', /\bccsc_outbox_oldest_unpublished_age_seconds\b/],
+    ['dead letters', /\bccsc_dead_letter_events\b.*>\s*0\b/],
+    ['consumer lag', /\bccsc_consumer_lag_events\b/],
+    ['the 5xx rate', /ccsc_http_request_duration_seconds_count\{[^}]*status=~"5\.\."/],
+    ['p99 latency', /histogram_quantile\(0\.99,[^]*ccsc_http_request_duration_seconds_bucket/],
+  ])('alerts on %s', (_what, pattern) => {
+    expect(rules.some((r) => pattern.test(r.expr))).toBe(true);
+  });
+
+  it.each(rules.map((r) => [r.alert, r.annotations?.runbook ?? '']))('explains %s in docs/operations.md', (alert, link) => {
+    expect(link).toBe(`docs/operations.md#${slug(alert)}`);
+    expect(anchors.has(slug(alert))).toBe(true);
+  });
+
+  it('provisions the Prometheus data source the dashboard uses', () => {
+    const datasources = parse(read('deploy/grafana/provisioning/datasources/prometheus.yml')) as { datasources: { uid: string; url: string }[] };
+    const dashboard = read('deploy/grafana/dashboards/ccsc-platform.json');
+    const uids = new Set([...dashboard.matchAll(/"uid":\s*"([^"]+)"/g)].map(([, uid]) => uid));
+    uids.delete((JSON.parse(dashboard) as { uid: string }).uid);
+    expect([...uids]).toEqual([datasources.datasources[0]?.uid]);
+    expect(datasources.datasources[0]?.url).toBe('http://prometheus:9090');
+    for (const metric of ['ccsc_http_request_duration_seconds', 'ccsc_graphql_operation_duration_seconds', 'ccsc_outbox_unpublished_events', 'ccsc_dead_letter_events', 'ccsc_consumer_lag_events', 'ccsc_db_pool_connections', 'ccsc_business_events_total']) {
+      expect({ metric, onDashboard: dashboard.includes(metric) }).toEqual({ metric, onDashboard: true });
+    }
+  });
+});
+
+describe('Dockerfile', () => {
+  const dockerfile = read('Dockerfile');
+
+  it('builds any app in one pattern and runs it as a non-root user in production mode', () => {
+    expect(dockerfile).toMatch(/^ARG APP$/m);
+    expect(dockerfile).toMatch(/^RUN npm ci\b/m);
+    expect(dockerfile).toMatch(/npm prune --omit=dev/);
+    expect(dockerfile).toMatch(/^USER node$/m);
+    expect(dockerfile).toMatch(/NODE_ENV=production/);
+  });
+
+  it('checks /health/live and starts node in exec form behind an init process', () => {
+    expect(dockerfile).toMatch(/^HEALTHCHECK [^]*\/health\/live/m);
+    expect(dockerfile).toMatch(/^ENTRYPOINT \["\/usr\/bin\/tini", "--"\]$/m);
+    expect(dockerfile).toMatch(/^CMD \["node", "tools\/run\.js", "main\.ts"\]$/m);
+  });
+
+  it('keeps tests, local data and secrets out of the build context', () => {
+    const ignored = read('.dockerignore').split('\n').map((l) => l.trim());
+    expect(ignored).toEqual(expect.arrayContaining(['**/node_modules', '.data', '.git', '**/*.spec.ts', '.env']));
+  });
+});
+
+/** A Compose duration such as `15s`, `1m30s` or `500ms`, in milliseconds. */
+function parseDuration(value: string): number {
+  const units: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1, us: 0.001 };
+  let total = 0;
+  for (const [, amount, unit] of value.matchAll(/(\d+(?:\.\d+)?)(ms|us|h|m|s)/g)) total += Number(amount) * (units[unit ?? 's'] ?? 0);
+  return total;
+}
+
+/** The anchor GitHub gives a Markdown heading. */
+function slug(heading: string): string {
+  return heading.trim().toLowerCase().replace(/[^\w\- ]/g, '').replace(/ /g, '-');
+}
+
+function onPath(binary: string): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
+    const candidate = path.join(dir, binary);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not in this directory
+    }
+  }
+  return undefined;
+}
