@@ -63,4 +63,15 @@ describe('outbox and inbox over the in-process bus', () => {
       { type: kit.step.type, status: 'applied' },
     ]);
   });
+
+  it('passes over a known event it has no handler for, even when unknown ones are dead-lettered', async () => {
+    // Services read whole topics for one or two of their events (queries reads cases' topic for access changes).
+    const consumer = new InboxConsumer(kit.dataSource, transport, { service: 'cases', topics: [topic], unknownTypes: 'dead-letter', handlers: {} });
+    subscription = await consumer.start();
+    await kit.append('a', [1]);
+    const relay = new OutboxRelay(kit.dataSource, transport, { service: 'cases' });
+    while ((await relay.relayOnce()) > 0);
+    await eventually(async () => expect(await kit.dataSource.query('SELECT type, status, error FROM inbox')).toEqual([{ type: kit.step.type, status: 'skipped', error: 'not handled by cases' }]));
+    expect(await consumer.deadLetterCount()).toBe(0);
+  });
 });

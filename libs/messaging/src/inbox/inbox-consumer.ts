@@ -80,12 +80,17 @@ export class InboxConsumer {
     } catch (error) {
       return this.deadLetter(message, undefined, error);
     }
-    const handler = this.options.handlers[event.type];
     const definition = eventTypeOf(event.type);
-    if (!handler || !definition) {
+    if (!definition) {
       if ((this.options.unknownTypes ?? 'skip') === 'dead-letter') return this.deadLetter(message, event, new Error(`Unknown event type ${event.type}`));
-      await this.record(event, 'skipped', `no handler for ${event.type}`);
+      await this.record(event, 'skipped', `unknown type or version ${event.type}`);
       this.options.logger?.warn({ eventId: event.id, type: event.type }, 'skipped an event of an unknown type or version');
+      return 'skipped';
+    }
+    const handler = this.options.handlers[event.type];
+    // A known event on a topic the service reads for others of its events: nothing to do, as expected.
+    if (!handler) {
+      await this.record(event, 'skipped', `not handled by ${this.options.service}`);
       return 'skipped';
     }
     const problems = definition.check(event.data);
