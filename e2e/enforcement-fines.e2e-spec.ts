@@ -1,78 +1,74 @@
-import { randomUUID } from 'node:crypto';
-import { paymentAllocatedV1 } from '@ccsc/contracts';
-import { InProcessTransport } from '@ccsc/messaging';
 import { bearer, eventually } from '@ccsc/testing';
-import { graphql, Loose } from './graphql-client';
+import { CardProvider } from '../services/payments/src/payment/domain/card-provider.port';
+import { SandboxCardProvider } from '../services/payments/src/payment/infrastructure/sandbox-card-provider';
+import { graphql, graphqlData, Loose } from './graphql-client';
+import { resultedCriminalCase } from './flows';
 import { RunningPlatform, startPlatform } from './platform';
 
-/** Payments' "allocated to a fine account" event for a card payment, exactly as its relay publishes it. */
-async function paymentsAllocatesCardPayment(fineAccountNumber: string, amountPence: number) {
-  const paymentId = randomUUID();
-  const now = new Date().toISOString();
-  await InProcessTransport.shared().publish([
-    {
-      topic: paymentAllocatedV1.topic,
-      key: paymentId,
-      value: JSON.stringify({
-        specversion: '1.0', id: randomUUID(), source: 'payments', type: paymentAllocatedV1.type, subject: paymentId, time: now, datacontenttype: 'application/json', actor: 'system',
-        data: { paymentId, allocationId: randomUUID(), target: 'fine-account', fineAccountNumber, amountPence, method: 'card', receivedAt: now, allocatedAt: now },
-      }),
-      headers: {},
-    },
-  ]);
-}
-
-describe('a criminal case resulted with a fine, collected by enforcement, through the gateway', () => {
+describe('a criminal case resulted with a fine, paid by card in payments and collected by enforcement, through the gateway', () => {
   let platform: RunningPlatform;
   let caseworker: string;
   let judge: string;
   let officer: string;
+  let defendant: string;
 
   beforeAll(async () => {
-    platform = await startPlatform({ services: ['enforcement'] });
-    [caseworker, judge, officer] = await Promise.all([bearer('caseworker'), bearer('judiciary'), bearer('enforcement-officer', { sub: 'officer-sam' })]);
+    platform = await startPlatform({ services: ['enforcement', 'payments'] });
+    [caseworker, judge, officer, defendant] = await Promise.all([
+      bearer('caseworker'),
+      bearer('judiciary'),
+      bearer('enforcement-officer', { sub: 'officer-sam' }),
+      bearer('citizen', { sub: 'defendant-jo' }),
+    ]);
   });
   afterAll(() => platform.stop());
 
-  const gql = async (query: string, variables: Record<string, unknown>, who: string): Promise<Loose> => {
-    const res = await graphql(platform.gatewayUrl, query, variables, who);
-    expect(res.body.errors).toBeUndefined();
-    return res.body.data!;
+  const gql = (query: string, variables: Record<string, unknown>, who: string) => graphqlData(platform.gatewayUrl, query, variables, who);
+  const post = async (path: string, body: unknown, headers: Record<string, string>) => {
+    const res = await fetch(`${platform.gatewayUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as Loose };
   };
 
-  it('applies 500.00 by card to compensation, surcharge and costs in priority order, and the balances match to the penny', async () => {
-    const created = await gql(
-      'mutation($i: CreateCaseInput!) { createCase(input: $i) { id parties { id role } } }',
-      { i: { caseType: 'criminal-prosecution', parties: [{ role: 'applicant', kind: 'organisation', name: 'Crown Prosecution Service' }, { role: 'defendant', kind: 'person', name: 'Jo Bloggs' }] } },
-      caseworker,
-    );
-    const caseId: string = created.createCase.id;
-    const defendant = created.createCase.parties.find((p: { role: string }) => p.role === 'defendant').id as string;
-    await gql('mutation($i: TriggerCaseEventInput!) { triggerCaseEvent(input: $i) { state } }', { i: { caseId, event: 'list' } }, caseworker);
-    await gql(
-      'mutation($i: RecordResultInput!) { recordCaseResult(input: $i) { id } }',
-      {
-        i: {
-          caseId, defendantPartyId: defendant, outcome: 'Guilty plea: fined',
-          impositions: [
-            { kind: 'compensation', amountPence: 30_000, creditor: 'victim-1' },
-            { kind: 'victim_surcharge', amountPence: 8_500, creditor: 'central-funds' },
-            { kind: 'costs', amountPence: 15_000, creditor: 'cps' },
-            { kind: 'fine', amountPence: 40_000, creditor: 'central-funds' },
-          ],
-        },
-      },
-      judge,
-    );
+  const get = async (path: string, who: string) => {
+    const res = await fetch(`${platform.gatewayUrl}${path}`, { headers: { authorization: who } });
+    return { status: res.status, body: (await res.json()) as Loose };
+  };
+
+  it('applies 500.00 paid by card to compensation, surcharge and costs in priority order, and the balances match to the penny', async () => {
+    const { caseId, defendant: defendantPartyId } = await resultedCriminalCase(gql, { caseworker, judge }, [
+      { kind: 'compensation', amountPence: 30_000, creditor: 'victim-1' },
+      { kind: 'victim_surcharge', amountPence: 8_500, creditor: 'central-funds' },
+      { kind: 'costs', amountPence: 15_000, creditor: 'cps' },
+      { kind: 'fine', amountPence: 40_000, creditor: 'central-funds' },
+    ]);
 
     const opened = await eventually(async () => {
       const data = await gql('query($id: ID!) { case(id: $id) { fineAccounts { accountNumber balancePence defendantPartyId } } }', { id: caseId }, caseworker);
       expect(data.case.fineAccounts).toHaveLength(1);
       return data.case.fineAccounts[0];
     });
-    expect(opened).toEqual({ accountNumber: expect.stringMatching(/^FA\d{8}[A-Z]$/), balancePence: 93_500, defendantPartyId: defendant });
+    expect(opened).toEqual({ accountNumber: expect.stringMatching(/^FA\d{8}[A-Z]$/), balancePence: 93_500, defendantPartyId });
 
-    await paymentsAllocatesCardPayment(opened.accountNumber, 50_000);
+    // The defendant starts a card payment to the account on their notice and is sent to the provider's page.
+    const started = await post(
+      `/api/v1/payments/fine-accounts/${opened.accountNumber}/card-payments`,
+      { amountPence: 50_000, returnUrl: 'https://fines.example.gov.uk/paid' },
+      { authorization: defendant, 'idempotency-key': `fine-card-${caseId}` },
+    );
+    expect(started.status).toBe(201);
+    expect(started.body).toMatchObject({ method: 'card', status: 'pending', amountPence: 50_000, fineAccountNumber: opened.accountNumber, allocations: [] });
+    const providerReference = new URL(started.body.nextUrl as string).pathname.split('/').pop() as string;
+    expect(providerReference).toMatch(/^sbx_/);
+
+    // The provider's signed success callback, delivered through the gateway without a token, as the provider posts it.
+    const sandbox = platform.services.payments!.app.get(CardProvider) as SandboxCardProvider;
+    const callback = sandbox.callbackFor(providerReference, 'success');
+    expect((await post('/api/v1/payments/card-callbacks', callback.body, { 'payment-signature': callback.signature })).status).toBe(204);
+
+    const paid = await get(`/api/v1/payments/payments/${started.body.id}`, defendant);
+    expect(paid.status).toBe(200);
+    expect(paid.body).toMatchObject({ status: 'success', unallocatedPence: 0, allocations: [expect.objectContaining({ target: 'fine-account', fineAccountNumber: opened.accountNumber, amountPence: 50_000, status: 'verified' })] });
 
     const account = await eventually(async () => {
       const data = await gql(
@@ -95,12 +91,18 @@ describe('a criminal case resulted with a fine, collected by enforcement, throug
       case: { id: caseId },
     });
 
-    const rest = await fetch(`${platform.gatewayUrl}/api/v1/enforcement/accounts/${opened.accountNumber}`, { headers: { authorization: officer } });
+    const rest = await get(`/api/v1/enforcement/accounts/${opened.accountNumber}`, officer);
     expect(rest.status).toBe(200);
-    expect(await rest.json()).toMatchObject({ balancePence: 43_500, paidPence: 50_000 });
+    expect(rest.body).toMatchObject({ balancePence: 43_500, paidPence: 50_000 });
+
+    // The provider retries its callback: nothing is allocated, or paid, twice.
+    expect((await post('/api/v1/payments/card-callbacks', callback.body, { 'payment-signature': callback.signature })).status).toBe(204);
+    expect((await get(`/api/v1/payments/payments/${started.body.id}`, defendant)).body.allocations).toHaveLength(1);
+    const after = await gql('query($n: String!) { fineAccountByNumber(accountNumber: $n) { paidPence balancePence } }', { n: opened.accountNumber }, officer);
+    expect(after.fineAccountByNumber).toEqual({ paidPence: 50_000, balancePence: 43_500 });
 
     // A citizen sees no fine accounts, even on the case extension.
-    const citizen = await graphql(platform.gatewayUrl, 'query($n: String!) { fineAccountByNumber(accountNumber: $n) { id } }', { n: opened.accountNumber }, await bearer('citizen'));
+    const citizen = await graphql(platform.gatewayUrl, 'query($n: String!) { fineAccountByNumber(accountNumber: $n) { id } }', { n: opened.accountNumber }, defendant);
     expect(citizen.body.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
   });
 });

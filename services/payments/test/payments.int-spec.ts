@@ -134,6 +134,78 @@ describe('payments: fees from case events, payment by account, card, allocation'
     ]);
   });
 
+  it('takes a card payment to a fine account: nothing until the signed success callback, then allocated and announced once', async () => {
+    const start = (accountNumber: string, body: object, key?: string) => {
+      const req = http().post(`/api/v1/payments/fine-accounts/${accountNumber}/card-payments`).set('Authorization', citizen);
+      return (key ? req.set('Idempotency-Key', key) : req).send(body);
+    };
+    const returnUrl = 'https://fines.example.gov.uk/done';
+    const ledgerSum = async (account: string) => Number((await db.query(`SELECT COALESCE(sum(amount_pence), 0)::bigint AS s FROM ledger_entries WHERE account = $1`, [account]))[0].s);
+    const allocatedEvents = async (paymentId: string) => (await outboxOf(db, 'payments.payment-allocated.v1')).filter((e) => e.paymentId === paymentId);
+    const allocationsOf = async (paymentId: string) => (await db.query(`SELECT target, fine_account_number, status, amount_pence::int AS amount FROM allocations WHERE payment_id = $1`, [paymentId])) as unknown[];
+
+    // Validation, as problem+json.
+    const missing = await start('FA10000001X', { returnUrl }).expect(400);
+    expect(missing.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(missing.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'amountPence' })]));
+    await start('FA10000001X', { amountPence: 50_000, returnUrl: 'http://insecure.example.com' }).expect(400);
+    await start('FA10000001X', { amountPence: 50_000, returnUrl, bogus: 1 }).expect(400);
+    const badNumber = await start('FA%2A%2A', { amountPence: 50_000, returnUrl }).expect(400);
+    expect(badNumber.body.errors).toEqual([expect.objectContaining({ field: 'accountNumber' })]);
+    await http().post('/api/v1/payments/fine-accounts/FA10000001X/card-payments').send({ amountPence: 50_000, returnUrl }).expect(401);
+    await http().post('/api/v1/payments/fine-accounts/FA10000001X/card-payments').set('Authorization', await bearer('judiciary')).send({ amountPence: 50_000, returnUrl }).expect(403);
+
+    // Started: the payer goes to the sandbox; nothing is received or allocated yet. The same Idempotency-Key gives the same payment.
+    const started = await start('fa-1000-0001x', { amountPence: 50_000, returnUrl }, 'fine-card-1').expect(201);
+    expect(started.body).toMatchObject({ method: 'card', status: 'pending', amountPence: 50_000, fineAccountNumber: 'FA10000001X', nextUrl: expect.stringMatching(/^https:\/\/card\.sandbox\.invalid\/pay\//) });
+    expect(started.body.caseId).toBeUndefined();
+    const again = await start('fa-1000-0001x', { amountPence: 50_000, returnUrl }, 'fine-card-1').expect(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body.id).toBe(started.body.id);
+    await start('fa-1000-0001x', { amountPence: 40_000, returnUrl }, 'fine-card-1').expect(409);
+    expect(await allocationsOf(started.body.id)).toEqual([]);
+    expect(await allocatedEvents(started.body.id)).toEqual([]);
+
+    const reference = (await db.query(`SELECT provider_reference FROM payments WHERE id = $1`, [started.body.id]))[0].provider_reference as string;
+    const sandbox = app.get(CardProvider) as SandboxCardProvider;
+    const success = sandbox.callbackFor(reference);
+    await http().post('/api/v1/payments/card-callbacks').set('Payment-Signature', success.signature.replace(/v1=./, 'v1=0')).send(success.body).expect(401);
+    expect(await allocationsOf(started.body.id)).toEqual([]);
+    await http().post('/api/v1/payments/card-callbacks').set('Payment-Signature', success.signature).send(success.body).expect(204);
+
+    expect(await allocationsOf(started.body.id)).toEqual([{ target: 'fine-account', fine_account_number: 'FA10000001X', status: 'verified', amount: 50_000 }]);
+    expect(await allocatedEvents(started.body.id)).toEqual([
+      expect.objectContaining({ target: 'fine-account', method: 'card', fineAccountNumber: 'FA10000001X', amountPence: 50_000 }),
+    ]);
+    expect(await ledgerSum('fine-account:FA10000001X')).toBe(-50_000);
+    expect(await ledgerSum(`payment:${started.body.id}`)).toBe(0);
+    const paid = (await http().get(`/api/v1/payments/payments/${started.body.id}`).set('Authorization', citizen).expect(200)).body;
+    expect(paid).toMatchObject({ status: 'success', unallocatedPence: 0, fineAccountNumber: 'FA10000001X', allocations: [expect.objectContaining({ target: 'fine-account', allocatedBy: 'system' })] });
+
+    // The provider retries: nothing new.
+    await http().post('/api/v1/payments/card-callbacks').set('Payment-Signature', success.signature).send(success.body).expect(204);
+    const replay = sandbox.callbackFor(reference, 'success');
+    await http().post('/api/v1/payments/card-callbacks').set('Payment-Signature', replay.signature).send(replay.body).expect(204);
+    expect(await allocationsOf(started.body.id)).toHaveLength(1);
+    expect(await allocatedEvents(started.body.id)).toHaveLength(1);
+    expect((await outboxOf(db, 'payments.payment-received.v1')).filter((e) => e.paymentId === started.body.id)).toHaveLength(1);
+    expect(await ledgerSum('fine-account:FA10000001X')).toBe(-50_000);
+
+    // Declined, or cancelled by the payer: nothing received, nothing allocated, even when the report comes again.
+    for (const [amountPence, outcome] of [[10_099, undefined], [7_000, 'cancelled']] as const) {
+      const other = await start('FA10000002Y', { amountPence, returnUrl }).expect(201);
+      const ref = (await db.query(`SELECT provider_reference FROM payments WHERE id = $1`, [other.body.id]))[0].provider_reference as string;
+      const report = sandbox.callbackFor(ref, outcome);
+      await http().post('/api/v1/payments/card-callbacks').set('Payment-Signature', report.signature).send(report.body).expect(204);
+      await http().post('/api/v1/payments/card-callbacks').set('Payment-Signature', report.signature).send(report.body).expect(204);
+      expect((await http().get(`/api/v1/payments/payments/${other.body.id}`).set('Authorization', citizen).expect(200)).body.status).toBe(outcome ?? 'failed');
+      expect(await allocationsOf(other.body.id)).toEqual([]);
+      expect(await allocatedEvents(other.body.id)).toEqual([]);
+      expect((await outboxOf(db, 'payments.payment-received.v1')).filter((e) => e.paymentId === other.body.id)).toEqual([]);
+    }
+    expect(await ledgerSum('fine-account:FA10000002Y')).toBe(0);
+  });
+
   it('sends a bulk-scanned payment with a fine account number straight to that account', async () => {
     const order = await http().post('/api/v1/payments/bulk-scan-payments').set('Authorization', finance).send({ method: 'postal-order', amountPence: 2_500, fineAccountNumber: 'FA-2026-000555' }).expect(201);
     expect(order.body).toMatchObject({ unallocatedPence: 0, allocations: [expect.objectContaining({ target: 'fine-account', status: 'verified', allocatedBy: 'system' })] });

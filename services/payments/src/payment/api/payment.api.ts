@@ -2,14 +2,14 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@n
 import { Args, Context, ID, Int, Parent, Query as GqlQuery, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { AuthenticatedRequest, CorrelationId, CurrentPrincipal, Principal, Public, Role, Roles } from '@ccsc/auth';
-import { assertUuid, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, NotFoundError, PageParams, pageSize, requestLoader, toConnection, UnauthenticatedError } from '@ccsc/platform';
+import { assertUuid, BadUserInputError, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, NotFoundError, PageParams, pageSize, requestLoader, toConnection, UnauthenticatedError } from '@ccsc/platform';
 import { PaymentView, ServiceRequestQueries, ServiceRequestView } from '../../service-request/application/service-request.queries';
 import { ServiceRequestLedger } from '../../service-request/application/service-request.ledger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PaymentCommands } from '../application/payment.commands';
 import { PaymentQueries } from '../application/payment.queries';
-import { BulkScanBody, CardPaymentBody, ClaimAmountBody, ChangeAccountBody, OpenAccountBody, PayByAccountBody, ReversalBody } from './payment.inputs';
+import { BulkScanBody, CardPaymentBody, ClaimAmountBody, ChangeAccountBody, FINE_ACCOUNT_NUMBER, FineAccountCardPaymentBody, OpenAccountBody, PayByAccountBody, ReversalBody } from './payment.inputs';
 import { CaseRef, PaymentAccountModel, PaymentConnection, PaymentModel, ServiceRequestModel } from './payment.model';
 import { present } from '../../present';
 
@@ -135,6 +135,18 @@ export class PaymentController {
   @ApiCreatedResponse({ type: PaymentModel })
   async startCard(@Param('caseId') caseId: string, @Body() body: CardPaymentBody, @CurrentPrincipal() principal: Principal) {
     const payment = await this.commands.startCard(assertUuid(caseId, 'caseId'), body, principal);
+    return PaymentModel.from(await this.queries.get(payment.id, principal));
+  }
+
+  @Post('fine-accounts/:accountNumber/card-payments')
+  @Roles(...PAYERS)
+  @ApiOperation({ summary: "Start a card payment to a fine account: send the payer to `nextUrl`; once the provider's callback reports success it is allocated to the account" })
+  @ApiCreatedResponse({ type: PaymentModel })
+  @ApiBadRequestResponse({ description: 'Invalid input (problem+json with field errors)' })
+  async startFineAccountCard(@Param('accountNumber') accountNumber: string, @Body() body: FineAccountCardPaymentBody, @CurrentPrincipal() principal: Principal) {
+    if (!FINE_ACCOUNT_NUMBER.test(accountNumber)) throw new BadUserInputError('Malformed fine account number', [{ field: 'accountNumber', message: 'must be a fine account number' }]);
+    // As enforcement reads it: any case, spaces and dashes dropped.
+    const payment = await this.commands.startFineAccountCard(accountNumber.replace(/[\s-]/g, '').toUpperCase(), body, principal);
     return PaymentModel.from(await this.queries.get(payment.id, principal));
   }
 

@@ -16,6 +16,14 @@ export class CardPaymentBody {
   @ApiProperty({ example: 'https://www.example.gov.uk/claims/return' }) @IsUrl({ protocols: ['https'], require_tld: false, require_protocol: true }) returnUrl!: string;
 }
 
+/** A fine account number as printed on a notice ("FA12345678K"), any case, spaces or dashes allowed; enforcement decides whether it can take the money. */
+export const FINE_ACCOUNT_NUMBER = /^[A-Za-z0-9][A-Za-z0-9 -]{0,31}$/;
+
+export class FineAccountCardPaymentBody {
+  @ApiProperty({ description: 'What to pay towards the fine account, in pence.' }) @IsInt() @Min(1) amountPence!: number;
+  @ApiProperty({ example: 'https://www.example.gov.uk/fines/return' }) @IsUrl({ protocols: ['https'], require_tld: false, require_protocol: true }) returnUrl!: string;
+}
+
 export class BulkScanBody {
   @ApiProperty({ enum: BULK_SCAN_METHODS }) @IsIn(BULK_SCAN_METHODS) method!: BulkScanMethod;
   @ApiProperty() @IsInt() @Min(1) amountPence!: number;

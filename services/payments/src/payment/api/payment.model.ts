@@ -41,6 +41,7 @@ export class PaymentModel {
   @Field(() => Int) @ApiProperty() amountPence!: number;
   @Field(() => Int, { description: 'Received and not yet allocated.' }) @ApiProperty() unallocatedPence!: number;
   @Field(() => ID, { nullable: true }) @ApiPropertyOptional() caseId?: string;
+  @Field({ nullable: true, description: 'The fine account it was paid to, when it came with one.' }) @ApiPropertyOptional() fineAccountNumber?: string;
   @Field({ nullable: true, description: 'For card payments still to be made: where to send the payer.' }) @ApiPropertyOptional() nextUrl?: string;
   @Field({ nullable: true, description: 'The account it was paid from, for payment by account.' }) @ApiPropertyOptional() accountId?: string;
   @Field(() => ID, { nullable: true, description: 'An earlier, similar payment this may duplicate.' }) @ApiPropertyOptional() possibleDuplicateOf?: string;
@@ -52,7 +53,7 @@ export class PaymentModel {
   static from(p: PaymentView): PaymentModel {
     return {
       id: p.id, method: p.method, status: p.status, amountPence: p.amountPence, unallocatedPence: p.unallocatedPence, createdAt: p.createdAt,
-      caseId: p.caseId ?? undefined, nextUrl: p.status === 'pending' || p.status === 'created' ? (p.nextUrl ?? undefined) : undefined,
+      caseId: p.caseId ?? undefined, fineAccountNumber: p.fineAccountNumber ?? undefined, nextUrl: p.status === 'pending' || p.status === 'created' ? (p.nextUrl ?? undefined) : undefined,
       accountId: p.accountId ?? undefined, possibleDuplicateOf: p.duplicateOf ?? undefined, receivedAt: p.receivedAt ?? undefined,
       reversal: p.reversalReason ?? undefined, allocations: p.allocations.map(AllocationModel.from),
     };

@@ -76,9 +76,26 @@ export class PaymentCommands {
       const amountPence = await this.amountFor(manager, serviceRequestId, input.amountPence);
       return this.newPayment(manager, { method: 'card', amountPence, caseId, status: 'created', organisationId: principal.organisationId ?? null }, principal, now);
     });
+    return this.sendToProvider(payment, 'Court fee', input.returnUrl, now);
+  }
+
+  /**
+   * Starts a card payment to a fine account, as a payer quoting the number on their notice. Nothing
+   * is allocated until the provider reports success; then it goes to the account as a bulk-scanned
+   * payment quoting the number does (enforcement puts it in suspense if the account cannot take it).
+   */
+  async startFineAccountCard(fineAccountNumber: string, input: { amountPence: number; returnUrl: string }, principal: Principal, now = new Date()): Promise<Payment> {
+    const payment = await this.dataSource.transaction((manager) =>
+      this.newPayment(manager, { method: 'card', amountPence: input.amountPence, fineAccountNumber, status: 'created', organisationId: principal.organisationId ?? null }, principal, now),
+    );
+    return this.sendToProvider(payment, 'Criminal fine', input.returnUrl, now);
+  }
+
+  /** Hands a created card payment to the provider, outside any transaction, and records where the payer goes. */
+  private async sendToProvider(payment: Payment, description: string, returnUrl: string, now: Date): Promise<Payment> {
     let started: StartedCardPayment | undefined;
     try {
-      started = await this.card.start({ paymentId: payment.id, amountPence: payment.amountPence, description: 'Court fee', returnUrl: input.returnUrl });
+      started = await this.card.start({ paymentId: payment.id, amountPence: payment.amountPence, description, returnUrl });
     } catch (error) {
       this.logger.warn({ err: error, paymentId: payment.id }, 'the card provider did not start a payment');
     }
@@ -117,7 +134,8 @@ export class PaymentCommands {
       await this.payments.update(manager, updated);
       if (to === 'success') {
         await this.posting.received(manager, updated, context, now);
-        const serviceRequestId = await this.requests.lockForCase(manager, present(updated.caseId), now);
+        // For a case, to its service request; for a fine account, to that account (and enforcement is told).
+        const serviceRequestId = updated.caseId ? await this.requests.lockForCase(manager, updated.caseId, now) : null;
         await this.allocateOnReceipt(manager, updated, serviceRequestId, context, now);
       }
       return updated;
