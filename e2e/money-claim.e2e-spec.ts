@@ -1,23 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { feesSettledV1 } from '@ccsc/contracts';
-import { InProcessTransport } from '@ccsc/messaging';
-import { bearer, eventually } from '@ccsc/testing';
+import { bearer, eventually, publishEvent } from '@ccsc/testing';
 import { graphql, graphqlData, Loose } from './graphql-client';
 import { RunningPlatform, startPlatform } from './platform';
 
 /** Payments does not exist yet: its "fees settled" event is published exactly as it will be. */
 async function paymentsSettles(caseId: string, feeCodes: string[]) {
-  await InProcessTransport.shared().publish([
-    {
-      topic: feesSettledV1.topic,
-      key: caseId,
-      value: JSON.stringify({
-        specversion: '1.0', id: randomUUID(), source: 'payments', type: feesSettledV1.type, subject: caseId, time: new Date().toISOString(),
-        datacontenttype: 'application/json', actor: 'system', data: { caseId, feeCodes, settlement: 'paid' },
-      }),
-      headers: {},
-    },
-  ]);
+  await publishEvent(feesSettledV1, caseId, { caseId, feeCodes, settlement: 'paid' });
 }
 
 describe('a money claim from draft to listed, through the gateway', () => {

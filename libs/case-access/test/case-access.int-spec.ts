@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import type { Principal } from '@ccsc/auth';
-import { caseAccessChangedV1, CaseAccessChangedV1, EventEnvelope } from '@ccsc/contracts';
+import { caseAccessChangedV1, CaseAccessChangedV1 } from '@ccsc/contracts';
 import { EventHandlers } from '@ccsc/messaging';
 import { serviceDataSourceOptions } from '@ccsc/platform';
-import { createTestDatabase, TestDatabase } from '@ccsc/testing';
+import { createTestDatabase, eventEnvelope, TestDatabase } from '@ccsc/testing';
 import { CaseAccess, createCaseAccessTable } from '../src';
 
 class CaseAccessTable1700000000000 implements MigrationInterface {
@@ -18,9 +18,7 @@ const firmA: Principal = { sub: 'sol-1', roles: ['professional'], organisationId
 const firmB: Principal = { sub: 'sol-2', roles: ['professional'], organisationId: 'org-b' };
 const citizen: Principal = { sub: 'user-7', roles: ['citizen'] };
 
-function accessEvent(data: CaseAccessChangedV1, time: string): EventEnvelope<CaseAccessChangedV1> {
-  return { specversion: '1.0', id: randomUUID(), source: 'cases', type: caseAccessChangedV1.type, subject: data.caseId, time, datacontenttype: 'application/json', data };
-}
+const accessEvent = (data: CaseAccessChangedV1, time: string) => eventEnvelope(caseAccessChangedV1, data.caseId, data, { time });
 
 describe('case access projection (real PostgreSQL)', () => {
   let database: TestDatabase;

@@ -8,3 +8,5 @@ export * from './kafka/kafka-broker';
 export * from './kafka/kafka-test';
 export * from './kafka/resolve-kafka';
 export * from './seeded-random';
+export * from './events';
+export * from './test-service';

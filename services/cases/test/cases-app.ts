@@ -1,23 +1,10 @@
-import type { INestApplication } from '@nestjs/common';
-import { createTestDatabase, TestDatabase, testServiceEnv } from '@ccsc/testing';
+import { startTestService } from '@ccsc/testing';
 import { casesApp } from '../src/cases.app';
 import { readCasesConfig } from '../src/config';
 import { casesDatabase } from '../src/data-source';
 
 /** The cases service on a fresh, migrated database of its own. */
-export async function startCasesApp(): Promise<{ app: INestApplication; database: TestDatabase; close(): Promise<void> }> {
-  const database = await createTestDatabase('cases', casesDatabase);
-  const app = await casesApp(readCasesConfig(testServiceEnv(database.url)));
-  await app.init();
-  return {
-    app,
-    database,
-    close: async () => {
-      await app.close();
-      await database.drop();
-    },
-  };
-}
+export const startCasesApp = (env: Record<string, string> = {}) => startTestService('cases', casesDatabase, (source) => casesApp(readCasesConfig(source)), env);
 
 export const claim = (overrides: Record<string, unknown> = {}) => ({
   caseType: 'civil-money-claim',

@@ -1,9 +1,7 @@
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { feesSettledV1 } from '@ccsc/contracts';
-import { InProcessTransport } from '@ccsc/messaging';
-import { bearer, eventually } from '@ccsc/testing';
+import { bearer, eventually, publishEvent } from '@ccsc/testing';
 import { claim, startCasesApp } from './cases-app';
 
 describe('cases REST API', () => {
@@ -205,18 +203,7 @@ describe('cases REST API', () => {
     await http().post(`/api/v1/cases/${created.body.id}/events`).set('Authorization', caseworker).send({ event: 'issue' }).expect(409);
 
     // Payments does not exist yet: its event is published on the bus exactly as it will be.
-    await InProcessTransport.shared().publish([
-      {
-        topic: feesSettledV1.topic,
-        key: created.body.id,
-        value: JSON.stringify({
-          specversion: '1.0', id: randomUUID(), source: 'payments', type: feesSettledV1.type, subject: created.body.id,
-          time: new Date().toISOString(), datacontenttype: 'application/json', actor: 'system',
-          data: { caseId: created.body.id, feeCodes: ['FEE0202'], settlement: 'paid' },
-        }),
-        headers: {},
-      },
-    ]);
+    await publishEvent(feesSettledV1, created.body.id, { caseId: created.body.id, feeCodes: ['FEE0202'], settlement: 'paid' });
     await eventually(async () => {
       const ready = await http().get(`/api/v1/cases/${created.body.id}/readiness?event=issue`).set('Authorization', caseworker).expect(200);
       expect(ready.body.ready).toBe(true);

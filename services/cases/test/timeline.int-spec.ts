@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { assistedDigitalNeedIdentifiedV1, complaintOpenedV1, EventType, paymentAllocatedV1 } from '@ccsc/contracts';
-import { InProcessTransport } from '@ccsc/messaging';
-import { bearer, eventually } from '@ccsc/testing';
+import { InProcessTransport, type TransportMessage } from '@ccsc/messaging';
+import { bearer, eventMessage, eventually } from '@ccsc/testing';
 import { claim, startCasesApp } from './cases-app';
 
 // Every event that names a case lands on that case's timeline, whichever service sent it.
@@ -21,24 +21,20 @@ describe("other services' events on the case timeline", () => {
   const http = () => request(app.getHttpServer());
   // Each event a second apart, so the timeline's order (by when it happened) is the order sent.
   let clock = 0;
-  const envelope = (type: EventType<object>, subject: string, data: object) => ({
-    specversion: '1.0', id: randomUUID(), source: type.source, type: type.type, subject, time: new Date((clock += 1000)).toISOString(),
-    datacontenttype: 'application/json', actor: 'officer-9', data,
-  });
-  const publish = (...events: ReturnType<typeof envelope>[]) =>
-    InProcessTransport.shared().publish(events.map((e) => ({ topic: `ccsc.${e.source}.events`, key: e.subject, value: JSON.stringify(e), headers: {} })));
+  const message = <T extends object>(type: EventType<T>, subject: string, data: T) => eventMessage(type, subject, data, { time: new Date((clock += 1000)), actor: 'officer-9' });
+  const publish = (...messages: TransportMessage[]) => InProcessTransport.shared().publish(messages);
   const timeline = async (id: string, query = '') =>
     (await http().get(`/api/v1/cases/${id}/timeline${query}`).set('Authorization', caseworker).expect(200)).body as { summary: string; source: string; actor: string }[];
 
   it('records each once per case it names, even when redelivered, and filters by kind', async () => {
     const [a, b] = await Promise.all([1, 2].map(async () => (await http().post('/api/v1/cases').set('Authorization', caseworker).send(claim()).expect(201)).body.id as string));
     clock = Date.now();
-    const complaint = envelope(complaintOpenedV1, randomUUID(), { complaintId: randomUUID(), reference: 'CMP-000123', severity: 'major', caseIds: [a, b], receivedAt: new Date().toISOString() });
-    const allocated = envelope(paymentAllocatedV1, randomUUID(), {
+    const complaint = message(complaintOpenedV1, randomUUID(), { complaintId: randomUUID(), reference: 'CMP-000123', severity: 'major', caseIds: [a, b], receivedAt: new Date().toISOString() });
+    const allocated = message(paymentAllocatedV1, randomUUID(), {
       paymentId: randomUUID(), allocationId: randomUUID(), target: 'service-request', caseId: a, amountPence: 45500, method: 'cheque',
       receivedAt: new Date().toISOString(), allocatedAt: new Date().toISOString(),
     });
-    const need = envelope(assistedDigitalNeedIdentifiedV1, randomUUID(), { enquiryId: randomUUID(), caseId: b, needs: ['no-device', 'language'] });
+    const need = message(assistedDigitalNeedIdentifiedV1, randomUUID(), { enquiryId: randomUUID(), caseId: b, needs: ['no-device', 'language'] });
     await publish(complaint, allocated, need, complaint);
 
     await eventually(async () => {

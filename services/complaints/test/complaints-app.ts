@@ -1,37 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { caseAccessChangedV1, type EventType } from '@ccsc/contracts';
-import { InProcessTransport } from '@ccsc/messaging';
-import { createTestDatabase, eventually, TestDatabase, testServiceEnv } from '@ccsc/testing';
+import { caseAccessChangedV1 } from '@ccsc/contracts';
+import { eventually, publishEvent, startTestService } from '@ccsc/testing';
 import { complaintsApp } from '../src/complaints.app';
 import { readComplaintsConfig } from '../src/config';
 import { complaintsDatabase } from '../src/data-source';
 
 /** The complaints service on a fresh, migrated database of its own, with the scheduled run off. */
-export async function startComplaintsApp(extra: Record<string, string> = {}): Promise<{ app: INestApplication; database: TestDatabase; close(): Promise<void> }> {
-  const database = await createTestDatabase('complaints', complaintsDatabase);
-  const app = await complaintsApp(readComplaintsConfig(testServiceEnv(database.url, { SLA_RUN_INTERVAL_MS: '0', OUTBOX_POLL_MS: '20', ...extra })));
-  await app.init();
-  return {
-    app,
-    database,
-    close: async () => {
-      await app.close();
-      await database.drop();
-    },
-  };
-}
+export const startComplaintsApp = (extra: Record<string, string> = {}) =>
+  startTestService('complaints', complaintsDatabase, (source) => complaintsApp(readComplaintsConfig(source)), { SLA_RUN_INTERVAL_MS: '0', OUTBOX_POLL_MS: '20', ...extra });
 
 /** Publishes another service's event on the in-process bus, exactly as that service's relay would; returns its envelope. */
-export async function publish<T extends object>(type: EventType<T>, subject: string, data: T, envelope: { id?: string; time?: string } = {}) {
-  const full = {
-    specversion: '1.0', id: envelope.id ?? randomUUID(), source: type.source, type: type.type, subject,
-    time: envelope.time ?? new Date().toISOString(), datacontenttype: 'application/json', actor: 'system', data,
-  };
-  await InProcessTransport.shared().publish([{ topic: type.topic, key: subject, value: JSON.stringify(full), headers: {} }]);
-  return full;
-}
+export const publish = publishEvent;
 
 /** Tells complaints about a case as cases would: who may see it. */
 export async function announceCase(app: INestApplication, access: { organisations?: string[]; users?: string[] } = {}): Promise<{ caseId: string; reference: string }> {

@@ -1,38 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { INestApplication } from '@nestjs/common';
 import { allocationTransferredV1, caseResultedV1, EventType, paymentAllocatedV1, paymentReversedV1 } from '@ccsc/contracts';
-import { InProcessTransport } from '@ccsc/messaging';
-import { createTestDatabase, TestDatabase, testServiceEnv } from '@ccsc/testing';
+import { InProcessTransport, type TransportMessage } from '@ccsc/messaging';
+import { eventMessage, startTestService } from '@ccsc/testing';
 import { enforcementApp } from '../src/enforcement.app';
 import { readEnforcementConfig } from '../src/config';
 import { enforcementDatabase } from '../src/data-source';
 
 /** The enforcement service on a fresh, migrated database of its own. */
-export async function startEnforcementApp(extra: Record<string, string> = {}): Promise<{ app: INestApplication; database: TestDatabase; close(): Promise<void> }> {
-  const database = await createTestDatabase('enforcement', enforcementDatabase);
-  const app = await enforcementApp(readEnforcementConfig(testServiceEnv(database.url, extra)));
-  await app.init();
-  return {
-    app,
-    database,
-    close: async () => {
-      await app.close();
-      await database.drop();
-    },
-  };
-}
+export const startEnforcementApp = (extra: Record<string, string> = {}) =>
+  startTestService('enforcement', enforcementDatabase, (source) => enforcementApp(readEnforcementConfig(source)), extra);
 
 /** An event of another service, exactly as its outbox relay puts it on the bus. */
-export function envelope<T extends object>(type: EventType<T>, subject: string, data: T, id: string = randomUUID()) {
-  return {
-    topic: type.topic,
-    key: subject,
-    value: JSON.stringify({ specversion: '1.0', id, source: type.source, type: type.type, subject, time: new Date().toISOString(), datacontenttype: 'application/json', actor: 'system', data }),
-    headers: {},
-  };
-}
+export const envelope = <T extends object>(type: EventType<T>, subject: string, data: T, id?: string) => eventMessage(type, subject, data, { id });
 
-export const publish = (...messages: ReturnType<typeof envelope>[]) => InProcessTransport.shared().publish(messages);
+export const publish = (...messages: TransportMessage[]) => InProcessTransport.shared().publish(messages);
 
 export function resulted(overrides: Partial<{ caseId: string; resultId: string; defendantPartyId: string; resultedAt: string }> = {}) {
   return {

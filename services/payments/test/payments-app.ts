@@ -1,40 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { caseAccessChangedV1, caseStateChangedV1, EventType } from '@ccsc/contracts';
-import { InProcessTransport } from '@ccsc/messaging';
-import { createTestDatabase, eventually, TestDatabase, testServiceEnv } from '@ccsc/testing';
+import { eventually, publishEvent, startTestService } from '@ccsc/testing';
 import { paymentsApp } from '../src/payments.app';
 import { readPaymentsConfig } from '../src/config';
 import { paymentsDatabase } from '../src/data-source';
 
 /** The payments service on a fresh, migrated database of its own, on the in-process bus. */
-export async function startPaymentsApp(env: Record<string, string> = {}): Promise<{ app: INestApplication; database: TestDatabase; db: DataSource; close(): Promise<void> }> {
-  const database = await createTestDatabase('payments', paymentsDatabase);
-  const app = await paymentsApp(readPaymentsConfig(testServiceEnv(database.url, { OUTBOX_POLL_MS: '50', ...env })));
-  await app.init();
-  return {
-    app,
-    database,
-    db: app.get(DataSource),
-    close: async () => {
-      await app.close();
-      await database.drop();
-    },
-  };
+export async function startPaymentsApp(env: Record<string, string> = {}) {
+  const service = await startTestService('payments', paymentsDatabase, (source) => paymentsApp(readPaymentsConfig(source)), { OUTBOX_POLL_MS: '50', ...env });
+  return { ...service, db: service.app.get(DataSource) };
 }
 
-/** Publishes another service's event onto the in-process bus, as that service's relay would. */
-export async function publish<T extends object>(type: EventType<T>, subject: string, data: T, id: string = randomUUID()): Promise<string> {
-  await InProcessTransport.shared().publish([
-    {
-      topic: type.topic,
-      key: subject,
-      value: JSON.stringify({ specversion: '1.0', id, source: type.source, type: type.type, subject, time: new Date().toISOString(), datacontenttype: 'application/json', actor: 'system', data }),
-      headers: {},
-    },
-  ]);
-  return id;
+/** Publishes another service's event onto the in-process bus, as that service's relay would; returns its id. */
+export async function publish<T extends object>(type: EventType<T>, subject: string, data: T, id?: string): Promise<string> {
+  return (await publishEvent(type, subject, data, { id })).id;
 }
 
 let references = 0;

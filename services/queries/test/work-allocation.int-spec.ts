@@ -3,8 +3,7 @@ import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { assistedDigitalNeedIdentifiedV1, caseAccessChangedV1, enquiryConvertedToComplaintV1 } from '@ccsc/contracts';
-import { InProcessTransport } from '@ccsc/messaging';
-import { bearer, eventually } from '@ccsc/testing';
+import { bearer, eventually, publishEvent } from '@ccsc/testing';
 import { enquiry, startQueriesApp } from './queries-app';
 
 // Responses are checked field by field, so a loose type is enough here.
@@ -46,15 +45,7 @@ describe('triage, work allocation, escalation and conversion', () => {
   /** A case announced by cases, through the event bus into this service's projection. */
   const announceCase = async (users: string[] = []): Promise<string> => {
     const caseId = randomUUID();
-    await InProcessTransport.shared().publish([{
-      topic: caseAccessChangedV1.topic,
-      key: caseId,
-      value: JSON.stringify({
-        specversion: '1.0', id: randomUUID(), source: 'cases', type: caseAccessChangedV1.type, subject: caseId, time: new Date().toISOString(),
-        datacontenttype: 'application/json', data: { caseId, reference: String(Date.now()).padStart(16, '4'), organisations: [], users },
-      }),
-      headers: {},
-    }]);
+    await publishEvent(caseAccessChangedV1, caseId, { caseId, reference: String(Date.now()).padStart(16, '4'), organisations: [], users });
     await eventually(async () => expect((await dataSource.query('SELECT 1 FROM case_access WHERE case_id = $1', [caseId])).length).toBe(1));
     return caseId;
   };

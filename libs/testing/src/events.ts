@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import type { EventEnvelope, EventType } from '@ccsc/contracts';
+import { InProcessTransport, type TransportMessage } from '@ccsc/messaging';
+
+export interface EnvelopeOptions {
+  id?: string;
+  time?: Date | string;
+  actor?: string;
+}
+
+/** Another service's event, exactly as its outbox writes it. */
+export function eventEnvelope<T extends object>(type: EventType<T>, subject: string, data: T, options: EnvelopeOptions = {}): EventEnvelope<T> {
+  const time = options.time ?? new Date();
+  return {
+    specversion: '1.0',
+    id: options.id ?? randomUUID(),
+    source: type.source,
+    type: type.type,
+    subject,
+    time: typeof time === 'string' ? time : time.toISOString(),
+    datacontenttype: 'application/json',
+    actor: options.actor ?? 'system',
+    data,
+  };
+}
+
+/** The event as its relay puts it on the bus: on its topic, keyed by its subject. */
+export function eventMessage<T extends object>(type: EventType<T>, subject: string, data: T, options: EnvelopeOptions = {}): TransportMessage {
+  return { topic: type.topic, key: subject, value: JSON.stringify(eventEnvelope(type, subject, data, options)), headers: {} };
+}
+
+/** Publishes another service's event on the process's in-process bus, as its relay would; returns the envelope. */
+export async function publishEvent<T extends object>(type: EventType<T>, subject: string, data: T, options: EnvelopeOptions = {}): Promise<EventEnvelope<T>> {
+  const envelope = eventEnvelope(type, subject, data, options);
+  await InProcessTransport.shared().publish([{ topic: type.topic, key: subject, value: JSON.stringify(envelope), headers: {} }]);
+  return envelope;
+}
