@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
-import { feesSettledV1 } from '@ccsc/contracts';
+import { feesReopenedV1, feesSettledV1 } from '@ccsc/contracts';
 import { bearer, eventually, publishEvent } from '@ccsc/testing';
 import { claim, startCasesApp } from './cases-app';
 
@@ -203,11 +203,18 @@ describe('cases REST API', () => {
     await http().post(`/api/v1/cases/${created.body.id}/events`).set('Authorization', caseworker).send({ event: 'issue' }).expect(409);
 
     // Payments does not exist yet: its event is published on the bus exactly as it will be.
+    const readyToIssue = async (expected: boolean) =>
+      eventually(async () => {
+        const ready = await http().get(`/api/v1/cases/${created.body.id}/readiness?event=issue`).set('Authorization', caseworker).expect(200);
+        expect(ready.body.ready).toBe(expected);
+      });
     await publishEvent(feesSettledV1, created.body.id, { caseId: created.body.id, feeCodes: ['FEE0202'], settlement: 'paid' });
-    await eventually(async () => {
-      const ready = await http().get(`/api/v1/cases/${created.body.id}/readiness?event=issue`).set('Authorization', caseworker).expect(200);
-      expect(ready.body.ready).toBe(true);
-    });
+    await readyToIssue(true);
+    // The cheque bounced: owed again, and not ready until payments reports it settled once more.
+    await publishEvent(feesReopenedV1, created.body.id, { caseId: created.body.id, feeCodes: ['FEE0202'] });
+    await readyToIssue(false);
+    await publishEvent(feesSettledV1, created.body.id, { caseId: created.body.id, feeCodes: ['FEE0202'], settlement: 'paid' });
+    await readyToIssue(true);
     const issued = await http().post(`/api/v1/cases/${created.body.id}/events`).set('Authorization', caseworker).send({ event: 'issue' }).expect(200);
     expect(issued.body).toMatchObject({ state: 'Issued', fees: [{ code: 'FEE0202', status: 'paid' }] });
     await eventually(async () => {
@@ -215,6 +222,8 @@ describe('cases REST API', () => {
       expect(timeline.body.map((e: { summary: string }) => e.summary)).toEqual([
         'Case opened as civil-money-claim, state Draft',
         'submit: Draft → Submitted',
+        'Fees paid: FEE0202',
+        'Fees owed again: FEE0202',
         'Fees paid: FEE0202',
         'issue: Submitted → Issued',
       ]);

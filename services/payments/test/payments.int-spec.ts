@@ -56,6 +56,7 @@ describe('payments: fees from case events, payment by account, card, allocation'
     const issueFee = part.fees[0].id as string;
     const repriced = await http().post(`/api/v1/payments/cases/${caseId}/service-request/fees/${issueFee}/claim-amount`).set('Authorization', finance).send({ claimAmountPence: 400_000 }).expect(200);
     expect(repriced.body.fees[0]).toMatchObject({ code: 'FEE0202', amountPence: 20_500, pricingBasis: 'claim-amount', paidPence: 4_000, outstandingPence: 16_500 });
+    expect(await outboxOf(db, 'payments.fees-reopened.v1')).toEqual([{ caseId, feeCodes: ['FEE0202'] }]);
     await http().post(`/api/v1/payments/cases/${caseId}/service-request/fees/${issueFee}/claim-amount`).set('Authorization', finance).send({ claimAmountPence: 500_000 }).expect(409);
   });
 

@@ -14,6 +14,13 @@ export class FeesSettledV1 {
 }
 export const feesSettledV1 = defineEvent('payments', 'fees-settled', 1, FeesSettledV1);
 
+/** Fees reported settled are owed again: the payment that settled them bounced, or a fee was repriced upwards. */
+export class FeesReopenedV1 {
+  @IsUUID() caseId!: string;
+  @IsArray() @ArrayMinSize(1) @Matches(/^FEE\d{4}$/, { each: true }) feeCodes!: string[];
+}
+export const feesReopenedV1 = defineEvent('payments', 'fees-reopened', 1, FeesReopenedV1);
+
 /** A payment succeeded (card, account, or a bulk-scanned receipt was banked); `caseId` when it came with a usable case reference. */
 export class PaymentReceivedV1 {
   @IsUUID() paymentId!: string;

@@ -61,17 +61,11 @@ export class CaseCommands {
   }
 }
 
-/** Payments reports fees paid or remitted; the case's readiness follows. Idempotent through the inbox. */
-export async function settleCaseFees(
-  manager: EntityManager,
-  cases: CaseRepository,
-  caseId: string,
-  codes: readonly string[],
-  settlement: 'paid' | 'remitted',
-): Promise<void> {
+/** Payments reports fees settled or owed again; the case's readiness follows. Idempotent through the inbox. */
+export async function changeCaseFees(manager: EntityManager, cases: CaseRepository, caseId: string, change: (aggregate: Case) => unknown): Promise<void> {
   const aggregate = await cases.findById(caseId, manager, true);
   if (!aggregate) return;
-  aggregate.settleFees(codes, settlement);
+  change(aggregate);
   await cases.saveFees(manager, caseId, aggregate.snapshot.fees);
 }
 

@@ -54,6 +54,11 @@ describe('Case', () => {
     expect(() => c.trigger('issue', ['caseworker'], now)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
 
     expect(c.settleFees(['FEE0202', 'FEE9999'], 'remitted')).toEqual([{ code: 'FEE0202', event: 'submit', status: 'remitted' }]);
+    // A bounced payment or a repriced fee: owed again, and readiness waits for it once more.
+    expect(c.reopenFees(['FEE0202'])).toEqual([{ code: 'FEE0202', event: 'submit', status: 'due' }]);
+    expect(c.reopenFees(['FEE0202'])).toEqual([]);
+    expect(c.assessReadiness('issue').criteria.find((x) => x.id === 'fees-settled')).toMatchObject({ met: false });
+    c.settleFees(['FEE0202'], 'paid');
     expect(c.assessReadiness('issue').ready).toBe(true);
     expect(c.trigger('issue', ['caseworker'], now)).toMatchObject({ from: 'Submitted', to: 'Issued' });
   });

@@ -158,6 +158,13 @@ export class Case {
     return settled.map((f) => ({ ...f, status }));
   }
 
+  /** Fees payments reports owed again (a bounced payment, a repriced fee): readiness waits for them once more. */
+  reopenFees(codes: readonly string[]): CaseFee[] {
+    const reopened = this.props.fees.filter((f) => f.status !== 'due' && codes.includes(f.code));
+    this.props = { ...this.props, fees: this.props.fees.map((f) => (reopened.includes(f) ? { ...f, status: 'due' as const } : f)) };
+    return reopened.map((f) => ({ ...f, status: 'due' as const }));
+  }
+
   /** Moves the case on by one of its type's events, if the state, the caller's role and readiness allow it. */
   trigger(eventId: string, callerRoles: readonly Role[], now: Date): { from: string; to: string; feesDue: string[] } {
     const event = this.event(eventId);

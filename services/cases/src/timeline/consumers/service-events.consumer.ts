@@ -3,7 +3,7 @@ import {
   accountDefaultedV1, AccountDefaultedV1, assistedDigitalNeedIdentifiedV1, AssistedDigitalNeedIdentifiedV1, complaintClosedV1, ComplaintClosedV1,
   complaintOpenedV1, ComplaintOpenedV1, complaintStageBreachedV1, ComplaintStageBreachedV1, complaintStageChangedV1, ComplaintStageChangedV1,
   enforcementActionTakenV1, EnforcementActionTakenV1, enquiryConvertedToComplaintV1, EnquiryConvertedToComplaintV1, enquiryRaisedV1, EnquiryRaisedV1,
-  enquirySlaBreachedV1, EnquirySlaBreachedV1, feesSettledV1, FeesSettledV1, enquiryStatusChangedV1, EnquiryStatusChangedV1, EventType, fineAccountOpenedV1, FineAccountOpenedV1,
+  enquirySlaBreachedV1, EnquirySlaBreachedV1, feesReopenedV1, FeesReopenedV1, feesSettledV1, FeesSettledV1, enquiryStatusChangedV1, EnquiryStatusChangedV1, EventType, fineAccountOpenedV1, FineAccountOpenedV1,
   finePaymentAppliedV1, FinePaymentAppliedV1, paymentAllocatedV1, PaymentAllocatedV1, paymentReceivedV1, PaymentReceivedV1, paymentReversedV1,
   PaymentReversedV1, refundStatusChangedV1, RefundStatusChangedV1, allocationTransferredV1, AllocationTransferredV1, paymentTermsVariedV1, PaymentTermsVariedV1,
 } from '@ccsc/contracts';
@@ -26,6 +26,7 @@ const rule = <T extends object>(r: TimelineRule<T>) => r as unknown as TimelineR
  */
 const RULES: TimelineRule<object>[] = [
   rule<FeesSettledV1>({ type: feesSettledV1, cases: (d) => [d.caseId], summary: (d) => `Fees ${d.settlement}: ${d.feeCodes.join(', ')}` }),
+  rule<FeesReopenedV1>({ type: feesReopenedV1, cases: (d) => [d.caseId], summary: (d) => `Fees owed again: ${d.feeCodes.join(', ')}` }),
   rule<PaymentReceivedV1>({ type: paymentReceivedV1, cases: (d) => one(d.caseId), summary: (d) => `Payment of ${pounds(d.amountPence)} received by ${d.method}` }),
   rule<PaymentAllocatedV1>({
     type: paymentAllocatedV1,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { londonLocalDate } from '@ccsc/calendar';
-import { feesSettledV1, type PaymentMethod } from '@ccsc/contracts';
+import { feesReopenedV1, feesSettledV1, type PaymentMethod } from '@ccsc/contracts';
 import { appendToOutbox, type EventContext, type PendingEvent } from '@ccsc/messaging';
 import { ConflictError, NotFoundError } from '@ccsc/platform';
 import { priceFee } from '../../fee/domain/fee';
@@ -108,8 +108,8 @@ export class ServiceRequestLedger {
   }
 
   /**
-   * Re-apportions the service request (locked by the caller's change) and tells cases about each fee that became settled. A fee
-   * un-settled by a reversal is marked so here; cases' contracts have no "owed again" event yet.
+   * Re-apportions the service request (locked by the caller's change) and tells cases about each fee that became settled, and
+   * each that is owed again (a bounce, a reprice), so the case's readiness follows the money both ways.
    */
   async settle(manager: EntityManager, serviceRequestId: string, context: EventContext, now: Date): Promise<void> {
     const request = await this.requests.byId(manager, serviceRequestId);
@@ -123,6 +123,8 @@ export class ServiceRequestLedger {
       const feeCodes = [...new Set(newly.filter((f) => f.settlement === settlement).map((f) => f.code))];
       return feeCodes.length ? [{ type: feesSettledV1, subject: request.caseId, data: { caseId: request.caseId, feeCodes, settlement } }] : [];
     });
+    const reopened = [...new Set(balance.fees.filter((f) => f.settlement === null && was.get(f.id) !== null).map((f) => f.code))];
+    if (reopened.length) events.push({ type: feesReopenedV1, subject: request.caseId, data: { caseId: request.caseId, feeCodes: reopened } });
     await appendToOutbox(manager, events, context, now);
   }
 
