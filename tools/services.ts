@@ -31,7 +31,7 @@ export interface ServiceEntry {
   /** Resolvers of its GraphQL subgraph, from which the supergraph is composed. */
   resolvers: Provider[];
   /** Its GraphQL scope: the module its schema's types and resolvers belong to. */
-  graphql?: GraphQLScope;
+  graphql: GraphQLScope;
   database: ServiceDataSourceParts;
   readConfig(source: Record<string, string | undefined>): ServiceConfig;
   app(config: ServiceConfig): Promise<INestApplication>;

@@ -23,7 +23,7 @@ export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
 export interface PlatformModuleOptions {
   service: string;
   /** The service's GraphQL scope: its schema is made of that module's resolvers and types only. */
-  graphql?: GraphQLScope;
+  graphql: GraphQLScope;
   config: ServiceConfig;
   database: ServiceDataSourceParts;
 }

@@ -13,13 +13,13 @@ import type { GraphQLScope } from './graphql-scope';
  * (the supergraph composer builds schemas without one). The schema holds the resolvers and types of
  * the service's scope only (see graphqlScope), whatever else the process has loaded.
  */
-export function subgraphOptions(development: boolean, scope?: GraphQLScope, registry?: Registry): ApolloFederationDriverConfig {
+export function subgraphOptions(development: boolean, scope: GraphQLScope, registry?: Registry): ApolloFederationDriverConfig {
   return {
     // Each Nest application has only its own resolvers, but types live in one process-wide store: the
     // schema takes the types tagged with the service's scope (`includeModules`, the option
     // GraphQLSchemaBuilder.build sets from `include`, which @nestjs/graphql 13.4's federation path does
     // not pass on; graphql-scope.spec.ts checks it), and all of them, reachable from a query or not.
-    ...(scope ? { buildSchemaOptions: { includeModules: [scope.module], orphanedTypes: scope.objectTypes } as BuildSchemaOptions } : {}),
+    buildSchemaOptions: { includeModules: [scope.module], orphanedTypes: scope.objectTypes } as BuildSchemaOptions,
     driver: ApolloFederationDriver,
     autoSchemaFile: { federation: 2 },
     sortSchema: true,
