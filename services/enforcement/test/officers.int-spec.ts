@@ -98,6 +98,17 @@ describe('enforcement officers at work', () => {
     expect(rest.body.code).toBe('BAD_USER_INPUT');
   });
 
+  it('applies no more than the balance left after a write-off; the rest goes to suspense', async () => {
+    const { id, accountNumber } = await newAccount();
+    const asked = await http().post(`/api/v1/enforcement/accounts/${id}/write-offs`).set('Authorization', officer).send({ amountPence: 40_000, reason: 'hardship' }).expect(201);
+    await http().post(`/api/v1/enforcement/write-offs/${asked.body.id}/decision`).set('Authorization', colleague).send({ approve: true }).expect(200);
+    const payment = paymentAllocatedFor(accountNumber, 60_000);
+    await publish(payment);
+    await eventually(async () => expect(await account(id)).toMatchObject({ status: 'paid', balancePence: 0, paidPence: 53_500, writtenOffPence: 40_000 }));
+    const paymentId = JSON.parse(payment.value).data.paymentId as string;
+    expect(await db().query(`SELECT reason, amount_pence::int AS amount FROM suspense_payments WHERE payment_id = $1`, [paymentId])).toEqual([{ reason: 'overpayment', amount: 6_500 }]);
+  });
+
   it('varies terms with the reason and keeps the history; a means assessment proposes affordable terms', async () => {
     const { id } = await newAccount();
     const bad = await http().post(`/api/v1/enforcement/accounts/${id}/terms`).set('Authorization', officer).send({ terms: { kind: 'instalments', frequency: 'weekly' }, reason: 'x' }).expect(400);
@@ -165,6 +176,19 @@ describe('enforcement officers at work', () => {
     ]);
     await publish(paymentAllocatedFor(other.accountNumber, 1_000));
     await eventually(async () => expect(await db().query(`SELECT reason FROM suspense_payments WHERE account_number = $1`, [other.accountNumber])).toEqual([{ reason: 'consolidated' }]));
+  });
+
+  it('consolidates only what a partly written-off account still owes', async () => {
+    const defendant = '5b0f1c1e-9d59-4c38-9a43-3f3a6f0a0002';
+    const [target, other] = [await newAccount(defendant), await newAccount(defendant)];
+    const asked = await http().post(`/api/v1/enforcement/accounts/${other.id}/write-offs`).set('Authorization', officer).send({ amountPence: 45_000, reason: 'hardship' }).expect(201);
+    await http().post(`/api/v1/enforcement/write-offs/${asked.body.id}/decision`).set('Authorization', colleague).send({ approve: true }).expect(200);
+    const merged = await http().post(`/api/v1/enforcement/accounts/${target.id}/consolidations`).set('Authorization', officer).send({ accountIds: [other.id] }).expect(201);
+    expect(merged.body).toMatchObject({ imposedPence: 93_500 + 48_500, balancePence: 142_000 });
+    const detail = await account(target.id);
+    expect(detail.impositions.map((i: { kind: string; outstandingPence: number }) => [i.kind, i.outstandingPence])).toEqual([
+      ['compensation', 30_000], ['compensation', 30_000], ['victim-surcharge', 8_500], ['victim-surcharge', 8_500], ['costs', 15_000], ['costs', 10_000], ['fine', 40_000],
+    ]);
   });
 
   it('registers a fixed penalty once, honouring Idempotency-Key', async () => {

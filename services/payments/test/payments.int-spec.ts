@@ -281,6 +281,19 @@ describe('payments: fees from case events, payment by account, card, allocation'
     expect(await serviceRequest(caseId)).toMatchObject({ status: 'paid', overpaymentPence: 150 });
   });
 
+  it('refuses amounts beyond what a payment can hold as 400, recording nothing', async () => {
+    const count = async () => ((await db.query(`SELECT count(*)::int AS n FROM payments`)) as { n: number }[])[0]!.n;
+    const before = await count();
+    for (const amountPence of [1e20, 2 ** 60]) {
+      const refused = await http().post('/api/v1/payments/bulk-scan-payments').set('Authorization', finance).send({ method: 'cheque', amountPence, reference: 'huge' }).expect(400);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'amountPence' })]);
+    }
+    const { caseId } = await announceCase(db, { organisations: ['org-a'], feesDue: ['FEE0003'] });
+    await http().post(`/api/v1/payments/cases/${caseId}/payments-by-account`).set('Authorization', solicitor).send({ accountNumber: 'PBA0000001', amountPence: 1e20 }).expect(400);
+    await http().post('/api/v1/payments/refunds').set('Authorization', finance).send({ caseId, amountPence: 1e20, reason: 'overpayment' }).expect(400);
+    expect(await count()).toBe(before);
+  });
+
   it('refuses to edit or delete a ledger entry', async () => {
     await expect(db.query(`UPDATE ledger_entries SET amount_pence = 1`)).rejects.toThrow(/never edited or deleted/);
     await expect(db.query(`DELETE FROM ledger_entries`)).rejects.toThrow(/never edited or deleted/);

@@ -71,6 +71,19 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
     expect((await outboxOf(db, 'payments.fees-settled.v1')).filter((e) => e.caseId === caseId)).toEqual([{ caseId, feeCodes: ['FEE0002'], settlement: 'remitted' }]);
   });
 
+  it('remits no more than is left of a fee when a waiver came in while the evidence was checked', async () => {
+    const { caseId } = await announceCase(db, { users: ['citizen-cat'], feesDue: ['FEE0002'] });
+    const applicant = { monthlyIncomePence: 100_000, couple: false, childrenAges: [4], savingsPence: 0, age: 30 };
+    const applied = await http().post('/api/v1/payments/help-with-fees/applications').set('Authorization', citizen).send({ caseId, feeCode: 'FEE0002', applicant }).expect(201);
+    expect(applied.body).toMatchObject({ remittedPence: 61_200, status: 'awaiting-evidence' });
+    const complaintId = randomUUID();
+    await publish(financialRemedyAgreedV1, complaintId, { complaintId, remedyId: randomUUID(), kind: 'fee-waiver', amountPence: 20_000, caseId, feeCode: 'FEE0002' });
+    await eventually(async () => expect(await serviceRequest(caseId)).toMatchObject({ remittedPence: 20_000 }));
+
+    await http().post(`/api/v1/payments/help-with-fees/applications/${applied.body.id}/evidence-check`).set('Authorization', fay).send({ passed: true }).expect(200);
+    expect(await serviceRequest(caseId)).toMatchObject({ status: 'paid', remittedPence: 61_200, outstandingPence: 0, overpaymentPence: 0 });
+  });
+
   it('decides no remission for income far above the threshold, and applies nothing', async () => {
     const { caseId } = await announceCase(db, { users: ['citizen-cat'], feesDue: ['FEE0226'] });
     const applied = await http().post('/api/v1/payments/help-with-fees/applications').set('Authorization', citizen)
@@ -111,6 +124,19 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
     const queue = (await http().get('/api/v1/payments/refunds/awaiting-approval').set('Authorization', leader).expect(200)).body;
     expect(queue.items).toContainEqual(expect.objectContaining({ id: raised.refundId, remedyId, requestedBy: 'system', reason: 'complaint-remedy' }));
     await http().post(`/api/v1/payments/refunds/${String(raised.refundId)}/decision`).set('Authorization', leader).send({ decision: 'approve' }).expect(200);
+
+    // Whoever updates a returned remedy sets its amount, so someone else must approve it.
+    const otherRemedyId = randomUUID();
+    await publish(financialRemedyAgreedV1, complaintId, { complaintId, remedyId: otherRemedyId, kind: 'consolatory-payment', amountPence: 2_500 });
+    const other = await eventually(async () => {
+      const events = (await outboxOf(db, 'payments.refund-status-changed.v1')).filter((e) => e.remedyId === otherRemedyId);
+      expect(events).toHaveLength(1);
+      return String(events[0]!.refundId);
+    });
+    await http().post(`/api/v1/payments/refunds/${other}/decision`).set('Authorization', leader).send({ decision: 'return' }).expect(200);
+    await http().post(`/api/v1/payments/refunds/${other}/resubmission`).set('Authorization', fay).send({ amountPence: 900_000 }).expect(200);
+    await http().post(`/api/v1/payments/refunds/${other}/decision`).set('Authorization', fay).send({ decision: 'approve' }).expect(409);
+    await http().post(`/api/v1/payments/refunds/${other}/decision`).set('Authorization', sam).send({ decision: 'reject' }).expect(200);
 
     const { caseId } = await announceCase(db, { feesDue: ['FEE0209'] });
     const waiverId = randomUUID();

@@ -25,13 +25,20 @@ export class Consolidation {
       const sources = await accountsWhere(manager, 'a.id = ANY($1::uuid[]) ORDER BY a.id FOR UPDATE', [accountIds]);
       checkConsolidation(target, sources, accountIds);
       const [[moved]] = (await manager.query(
+        // What an account still owes is its balance: a write-off lowers it but no imposition, so what
+        // is left of the impositions is kept, in the order payments take them, only up to the balance.
         `WITH outstanding AS (
-           SELECT i.*, row_number() OVER (ORDER BY i.imposed_at, i.account_id, i.seq) AS n
-             FROM fine_impositions i WHERE i.account_id = ANY($2::uuid[]) AND i.amount_pence > i.paid_pence
+           SELECT i.*, i.amount_pence - i.paid_pence AS left_pence, a.imposed_pence - a.paid_pence - a.written_off_pence AS balance,
+                  sum(i.amount_pence - i.paid_pence) OVER (PARTITION BY i.account_id ORDER BY i.priority, i.imposed_at, i.seq ROWS UNBOUNDED PRECEDING) AS upto
+             FROM fine_impositions i JOIN fine_accounts a ON a.id = i.account_id
+            WHERE i.account_id = ANY($2::uuid[]) AND i.amount_pence > i.paid_pence
+         ), owed AS (
+           SELECT o.*, LEAST(o.left_pence, o.balance - (o.upto - o.left_pence)) AS owed_pence, row_number() OVER (ORDER BY o.imposed_at, o.account_id, o.seq) AS n
+             FROM outstanding o WHERE o.upto - o.left_pence < o.balance
          ), copied AS (
            INSERT INTO fine_impositions (id, account_id, seq, kind, creditor, priority, amount_pence, imposed_at)
-           SELECT gen_random_uuid(), $1, (SELECT max(seq) FROM fine_impositions WHERE account_id = $1) + o.n, o.kind, o.creditor, o.priority, o.amount_pence - o.paid_pence, o.imposed_at
-             FROM outstanding o
+           SELECT gen_random_uuid(), $1, (SELECT max(seq) FROM fine_impositions WHERE account_id = $1) + o.n, o.kind, o.creditor, o.priority, o.owed_pence, o.imposed_at
+             FROM owed o
            RETURNING amount_pence
          ), closed AS (
            UPDATE fine_accounts SET status = 'consolidated', consolidated_into = $1 WHERE id = ANY($2::uuid[]) RETURNING id

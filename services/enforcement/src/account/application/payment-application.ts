@@ -60,8 +60,11 @@ export async function applyPayment(manager: EntityManager, payment: IncomingPaym
   }
 
   const impositions = await impositionsOf(manager, [account.id], true);
-  const { lines, excessPence: suspendedPence } = allocatePayment(impositions, payment.amountPence);
+  // Never more than the account still owes: a write-off lowers the balance but no imposition, so
+  // the impositions alone would take more than is owed (and break paid + written off <= imposed).
+  const { lines } = allocatePayment(impositions, Math.min(payment.amountPence, account.balancePence));
   const appliedPence = lines.reduce((sum, l) => sum + l.amountPence, 0);
+  const suspendedPence = payment.amountPence - appliedPence;
   const balancePence = account.balancePence - appliedPence;
   await manager.query(
     `INSERT INTO fine_payments (application_id, payment_id, account_id, amount_pence, source, method, received_at, applied_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { MAX_PENCE } from '../../payment/api/payment.inputs';
 import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import { assertUuid, PageParams, pageSize } from '@ccsc/platform';
 import { FINANCE_STAFF } from '../../payment/api/payment.api';
@@ -12,7 +13,7 @@ export class AllocateBody {
   @ApiProperty({ enum: ALLOCATION_TARGETS }) @IsIn(ALLOCATION_TARGETS) target!: AllocationTarget;
   @ApiPropertyOptional({ description: 'For a service request: the case.' }) @IsOptional() @IsUUID() caseId?: string;
   @ApiPropertyOptional({ description: "For a fine account: enforcement's account number." }) @IsOptional() @IsString() @Length(1, 32) fineAccountNumber?: string;
-  @ApiPropertyOptional({ description: 'Defaults to all that is left of the payment.' }) @IsOptional() @IsInt() @Min(1) amountPence?: number;
+  @ApiPropertyOptional({ description: 'Defaults to all that is left of the payment.' }) @IsOptional() @IsInt() @Min(1) @Max(MAX_PENCE) amountPence?: number;
   @ApiPropertyOptional({ description: 'Required for unidentified: why it could not be placed.' }) @IsOptional() @IsString() @Length(1, 500) reason?: string;
 }
 

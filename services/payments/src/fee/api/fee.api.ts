@@ -3,6 +3,7 @@ import { Args, Field, Int, Query as GqlQuery, Resolver } from '@nestjs/graphql';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { MAX_PENCE } from '../../payment/api/payment.inputs';
 import { CurrentPrincipal, Principal, Role, Roles } from '@ccsc/auth';
 import { isLocalDate } from '@ccsc/calendar';
 import { BadUserInputError } from '@ccsc/platform';
@@ -56,22 +57,22 @@ export class FeeLookupArgs {
   @Field() @ApiProperty({ example: 'civil' }) @IsString() @Length(1, 64) jurisdiction!: string;
   @Field(() => String, { defaultValue: 'default' }) @ApiPropertyOptional({ enum: FEE_CHANNELS, default: 'default' }) @IsOptional() @IsIn(FEE_CHANNELS) channel?: FeeChannel;
   @Field(() => String) @ApiProperty({ enum: FEE_EVENTS }) @IsIn(FEE_EVENTS) event!: FeeEvent;
-  @Field(() => Int, { nullable: true, description: 'For ranged fees.' }) @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) claimAmountPence?: number;
+  @Field(() => Int, { nullable: true, description: 'For ranged fees.' }) @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PENCE) claimAmountPence?: number;
   @Field({ nullable: true, description: 'The day in England the fee applies on; today by default.' }) @ApiPropertyOptional({ example: '2026-12-01' }) @IsOptional() @Matches(DATE) on?: string;
 }
 
 export class FeeBandBody {
-  @ApiPropertyOptional({ nullable: true, type: Number }) @IsOptional() @IsInt() @Min(0) upToPence!: number | null;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) amountPence?: number;
+  @ApiPropertyOptional({ nullable: true, type: Number }) @IsOptional() @IsInt() @Min(0) @Max(MAX_PENCE) upToPence!: number | null;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(MAX_PENCE) amountPence?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(10_000) basisPoints?: number;
 }
 
 export class FeeAmountBody {
   @ApiProperty({ enum: ['flat', 'percentage', 'banded'] }) @IsIn(['flat', 'percentage', 'banded']) type!: FeeAmount['type'];
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) amountPence?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(MAX_PENCE) amountPence?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(10_000) basisPoints?: number;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) minPence?: number;
-  @ApiPropertyOptional({ nullable: true, type: Number }) @IsOptional() @IsInt() @Min(0) maxPence?: number | null;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(MAX_PENCE) minPence?: number;
+  @ApiPropertyOptional({ nullable: true, type: Number }) @IsOptional() @IsInt() @Min(0) @Max(MAX_PENCE) maxPence?: number | null;
   @ApiPropertyOptional({ type: [FeeBandBody] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => FeeBandBody) bands?: FeeBandBody[];
 }
 

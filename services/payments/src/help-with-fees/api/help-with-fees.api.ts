@@ -2,21 +2,22 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { MAX_PENCE } from '../../payment/api/payment.inputs';
 import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import { assertUuid } from '@ccsc/platform';
 import { assessRemission, RemissionDecision } from '../domain/remission';
 import { HelpWithFeesApplication, HelpWithFeesCommands } from '../application/help-with-fees.commands';
 
 export class ApplicantBody {
-  @ApiProperty({ description: 'Gross monthly income of the applicant (and partner).' }) @IsInt() @Min(0) monthlyIncomePence!: number;
+  @ApiProperty({ description: 'Gross monthly income of the applicant (and partner).' }) @IsInt() @Min(0) @Max(MAX_PENCE) monthlyIncomePence!: number;
   @ApiProperty() @IsBoolean() couple!: boolean;
   @ApiProperty({ type: [Number] }) @IsArray() @ArrayMaxSize(20) @IsInt({ each: true }) @Min(0, { each: true }) @Max(19, { each: true }) childrenAges!: number[];
-  @ApiProperty() @IsInt() @Min(0) savingsPence!: number;
+  @ApiProperty() @IsInt() @Min(0) @Max(MAX_PENCE) savingsPence!: number;
   @ApiProperty() @IsInt() @Min(16) @Max(130) age!: number;
 }
 
 export class RemissionCheckBody extends ApplicantBody {
-  @ApiProperty() @IsInt() @Min(0) feePence!: number;
+  @ApiProperty() @IsInt() @Min(0) @Max(MAX_PENCE) feePence!: number;
 }
 
 export class HelpWithFeesApplicationBody {

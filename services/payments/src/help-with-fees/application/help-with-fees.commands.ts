@@ -85,7 +85,12 @@ export class HelpWithFeesCommands {
       if (passed) {
         const context: EventContext = { correlationId, actor: principal.sub };
         await this.requests.lockForCase(manager, row.case_id, now);
-        await this.ledger.remit(manager, { serviceRequestId: row.service_request_id, feeId: row.fee_id, amountPence: Number(row.remitted_pence), source: 'help-with-fees', reference: id }, context, now);
+        // A fee waiver may have remitted part of the fee while the evidence was awaited: only what is left is remitted now.
+        const fee = (await this.requests.byId(manager, row.service_request_id))?.fees.find((f) => f.id === row.fee_id);
+        const amountPence = Math.min(Number(row.remitted_pence), fee ? fee.amountPence - fee.remittedPence : 0);
+        if (amountPence > 0) {
+          await this.ledger.remit(manager, { serviceRequestId: row.service_request_id, feeId: row.fee_id, amountPence, source: 'help-with-fees', reference: id }, context, now);
+        }
       }
       return toApplication({ ...row, status, checked_by: principal.sub });
     });

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { MAX_PENCE } from '../../payment/api/payment.inputs';
 import { CorrelationId, CurrentPrincipal, Principal, Role, Roles } from '@ccsc/auth';
 import { assertUuid, PageParams, pageSize } from '@ccsc/platform';
 import { REFUND_REASONS, RefundReason, Refund } from '../domain/refund';
@@ -12,7 +13,7 @@ const APPROVERS: Role[] = ['team-leader', 'finance-officer'];
 
 export class RequestRefundBody {
   @ApiProperty() @IsUUID() caseId!: string;
-  @ApiProperty() @IsInt() @Min(1) amountPence!: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(MAX_PENCE) amountPence!: number;
   @ApiProperty({ enum: REFUND_REASONS }) @IsIn(REFUND_REASONS) reason!: RefundReason;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 500) note?: string;
 }
@@ -23,7 +24,7 @@ export class RefundDecisionBody {
 }
 
 export class ResubmitRefundBody {
-  @ApiProperty() @IsInt() @Min(1) amountPence!: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(MAX_PENCE) amountPence!: number;
 }
 
 export class RefundModel {

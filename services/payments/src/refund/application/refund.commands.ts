@@ -79,9 +79,10 @@ export class RefundCommands {
       const refund = await this.find(manager, id, true);
       if (!refund) throw new NotFoundError('The refund');
       assertCanResubmit(refund, principal.sub);
-      const updated: Refund = { ...refund, amountPence, status: 'awaiting-approval', decidedBy: null };
+      // Whoever sets the amount of a refund the system raised becomes its requester, so they cannot approve it too.
+      const updated: Refund = { ...refund, amountPence, status: 'awaiting-approval', decidedBy: null, requestedBy: principal.sub };
       assertWithinRefundable(amountPence, await this.refundable(manager, updated));
-      await manager.query(`UPDATE refunds SET status = 'awaiting-approval', amount_pence = $2, decided_by = NULL, updated_at = $3 WHERE id = $1`, [id, amountPence, now]);
+      await manager.query(`UPDATE refunds SET status = 'awaiting-approval', amount_pence = $2, decided_by = NULL, requested_by = $4, updated_at = $3 WHERE id = $1`, [id, amountPence, now, principal.sub]);
       await this.announce(manager, updated, { correlationId, actor: principal.sub }, now);
       return updated;
     });
