@@ -82,6 +82,11 @@ describe('payments: fees from case events, payment by account, card, allocation'
     await http().get(`/api/v1/payments/payments/${paid.body.id}`).set('Authorization', otherFirm).expect(404);
     const list = await http().get('/api/v1/payments/payments').set('Authorization', otherFirm).expect(200);
     expect(list.body.items).toEqual([]);
+    // Both firms are on the case; through the case, each still sees only its own firm's payments.
+    const casePayments = async (who: string) =>
+      (await http().post('/graphql').set('Authorization', who).send({ query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { payments { id } } } }', variables: { r: [{ __typename: 'Case', id: caseId }] } }).expect(200)).body.data._entities[0].payments;
+    expect(await casePayments(solicitor)).toEqual([{ id: paid.body.id }]);
+    expect(await casePayments(otherFirm)).toEqual([]);
     await http().post(`/api/v1/payments/cases/${caseId}/payments-by-account`).set('Authorization', solicitor).send({ accountNumber: 'PBA0000001', bogus: 1 }).expect(400);
   });
 

@@ -8,6 +8,7 @@ import { ledgerAccount } from '../../ledger/domain/ledger';
 import { LedgerRepository } from '../../ledger/infrastructure/ledger.repository';
 import { PaymentView, ServiceRequestQueries } from '../../service-request/application/service-request.queries';
 import type { PaymentAccount } from '../domain/payment-account';
+import { firmMaySee } from '../domain/payment-visibility';
 import { PaymentAccountRepository, PaymentRepository } from '../infrastructure/payment.repository';
 import { present } from '../../present';
 
@@ -58,7 +59,7 @@ export class PaymentQueries {
 
   private async maySee(principal: Principal, payment: { organisationId: string | null; payer: string; caseId: string | null }): Promise<boolean> {
     if (isStaff(principal)) return true;
-    if (hasRole(principal, 'professional')) return payment.organisationId === principal.organisationId;
+    if (hasRole(principal, 'professional')) return firmMaySee(principal, payment);
     return payment.payer === principal.sub || (payment.caseId !== null && (await this.caseAccess.canSee(principal, payment.caseId)));
   }
 }

@@ -5,6 +5,7 @@ import type { Principal } from '@ccsc/auth';
 import { CaseAccess } from '@ccsc/case-access';
 import { AllocationRepository, StoredAllocation } from '../../allocation/infrastructure/allocation.repository';
 import { PaymentPosting } from '../../payment/application/payment.posting';
+import { firmMaySee } from '../../payment/domain/payment-visibility';
 import { Payment, PaymentRepository } from '../../payment/infrastructure/payment.repository';
 import { apportion, ServiceRequestBalance } from '../domain/service-request';
 import { ServiceRequestRepository } from '../infrastructure/service-request.repository';
@@ -50,11 +51,11 @@ export class ServiceRequestQueries {
     return caseIds.map((id) => byCase.get(id) ?? null);
   }
 
-  /** Each case's payments, oldest first (empty where the caller may not see the case). */
+  /** Each case's payments, oldest first (empty where the caller may not see the case; a firm's own only). */
   async paymentsForCases(caseIds: readonly string[], principal: Principal): Promise<PaymentView[][]> {
     const manager = this.dataSource.manager;
     const visible = await this.caseAccess.visible(principal, caseIds, manager);
-    const payments = await this.payments.forCases(manager, caseIds.filter((id) => visible.has(id)));
+    const payments = (await this.payments.forCases(manager, caseIds.filter((id) => visible.has(id)))).filter((p) => firmMaySee(principal, p));
     const views = await this.views(payments);
     const live = ['awaiting-verification', 'verified'];
     return caseIds.map((id) => views.filter((p) => p.caseId === id || p.allocations.some((a) => a.caseId === id && live.includes(a.status))));
