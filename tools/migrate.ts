@@ -1,8 +1,7 @@
 // `npm run migrate [-- service ...]`: creates each service's database if missing and applies its
 // pending migrations. A service's database is `<SERVICE>_DATABASE_URL`, or the server of
 // DATABASE_URL with a database named after the service. Docker compose runs it as a one-shot job.
-import { DataSource } from 'typeorm';
-import { ensureDatabase, serviceDataSourceOptions, withDatabase } from '@ccsc/platform';
+import { migrateDatabase, withDatabase } from '@ccsc/platform';
 import type { ServiceName } from '@ccsc/contracts';
 import { serviceEntries, ServiceEntry } from './services';
 
@@ -13,17 +12,7 @@ export function serviceDatabaseUrl(service: ServiceName, env: Record<string, str
   return withDatabase(env.DATABASE_URL, service);
 }
 
-export async function migrateService(entry: ServiceEntry, url: string): Promise<string[]> {
-  const database = decodeURIComponent(new URL(url).pathname.slice(1));
-  await ensureDatabase(url, database);
-  const dataSource = new DataSource(serviceDataSourceOptions(url, entry.database, 2));
-  await dataSource.initialize();
-  try {
-    return (await dataSource.runMigrations()).map((m) => m.name);
-  } finally {
-    await dataSource.destroy();
-  }
-}
+export const migrateService = (entry: ServiceEntry, url: string): Promise<string[]> => migrateDatabase(url, entry.database);
 
 async function main() {
   const wanted = process.argv.slice(2);

@@ -11,6 +11,7 @@ export * from './errors/validation.pipe';
 export * from './logging/logger';
 export * from './database/data-source-options';
 export * from './database/create-database';
+export * from './database/migrate-database';
 export * from './database/embedded-postgres';
 export * from './health/health.registry';
 export * from './metrics/metrics';

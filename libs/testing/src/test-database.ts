@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { dropDatabase, ensureDatabase, serviceDataSourceOptions, ServiceDataSourceParts, withDatabase } from '@ccsc/platform';
+import { dropDatabase, migrateDatabase, ServiceDataSourceParts, withDatabase } from '@ccsc/platform';
 import { testEnv } from './test-env';
 
 export interface TestDatabase {
@@ -15,15 +14,8 @@ export interface TestDatabase {
 export async function createTestDatabase(service: string, parts: ServiceDataSourceParts): Promise<TestDatabase> {
   const server = testEnv().postgresUrl;
   const name = `test_${service}_${randomBytes(4).toString('hex')}`;
-  await ensureDatabase(server, name);
   const url = withDatabase(server, name);
-  const dataSource = new DataSource(serviceDataSourceOptions(url, parts, 2));
-  await dataSource.initialize();
-  try {
-    await dataSource.runMigrations();
-  } finally {
-    await dataSource.destroy();
-  }
+  await migrateDatabase(url, parts);
   return {
     url,
     drop: async () => {
