@@ -7,6 +7,7 @@ import { bearer, eventually } from '@ccsc/testing';
 import { EnquiryCommands } from '../src/enquiry/application/enquiry.commands';
 import { AllocationCommands } from '../src/allocation/application/allocation.commands';
 import { SlaBreachRun } from '../src/sla/application/sla-breach-run';
+import { EnquiryChanges } from '../src/enquiry/application/enquiry-changes';
 import { enquiry, knownCase, startQueriesApp } from './queries-app';
 
 const officer: Principal = { sub: 'officer-sam', roles: ['caseworker'] };
@@ -62,6 +63,28 @@ describe('the SLA breach run', () => {
 
     const read = await commands.addMessage(email.id, { body: 'Sorry for the wait' }, officer, undefined, at('2026-04-21T09:30:00+01:00'));
     expect(read.clocks.map((c) => [c.clock, c.status, c.met])).toEqual([['first-response', 'stopped', false], ['resolution', 'running', null]]);
+  });
+
+  it('keeps a breach the run flagged while a command had the enquiry open, and announces it once', async () => {
+    const raised = await commands.raise({ ...enquiry(), channel: 'email', receivedAt: thursdayBeforeEaster }, officer, undefined, thursdayBeforeEaster);
+    const before = (await breachEvents()).length;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let loaded!: () => void;
+    const hasLoaded = new Promise<void>((resolve) => (loaded = resolve));
+    // An inbound note recorded by an officer: the command reads the enquiry and its clocks, then the run flags them.
+    const command = app.get(EnquiryChanges).change(raised.id, officer, async () => {
+      loaded();
+      await gate;
+    }, undefined, at('2026-04-09T11:00:00+01:00'));
+    await hasLoaded;
+    expect(await run.run(at('2026-04-09T12:00:00+01:00'))).toMatchObject({ breached: 1 });
+    release();
+    await command;
+
+    expect(await flags(raised.id)).toMatchObject({ 'first-response': 'breached' });
+    expect(await run.run(at('2026-04-09T12:05:00+01:00'))).toMatchObject({ breached: 0 });
+    expect(await breachEvents()).toHaveLength(before + 1);
   });
 
   it('lets team leaders set SLA targets by channel and category, for enquiries raised from then on', async () => {

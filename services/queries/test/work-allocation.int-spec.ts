@@ -91,6 +91,16 @@ describe('triage, work allocation, escalation and conversion', () => {
     expect(await code(ESCALATE, { i: { enquiryId: loose, to: 'team-leader', reason: '' } }, officer1)).toBe('BAD_USER_INPUT');
     expect((await ok(ESCALATE, { i: { enquiryId: loose, to: 'team-leader', reason: 'caller is very distressed' } }, officer1)).escalateEnquiry).toEqual({ status: 'escalated', escalatedTo: 'team-leader', queueId: 'general', assignedTo: null });
 
+    // Escalated to a team leader, it is a team leader's to take, not the next officer's.
+    const urgent = await raise({ priority: 'urgent' });
+    await ok(ESCALATE, { i: { enquiryId: urgent, to: 'team-leader', reason: 'threatens legal action' } }, officer1);
+    const CLAIM = 'mutation($id: ID!) { claimEnquiry(enquiryId: $id) { status assignedTo } }';
+    expect(await code(CLAIM, { id: loose }, officer2)).toBe('FORBIDDEN');
+    const NEXT = 'mutation { takeNextEnquiry(queueId: "general") { id } }';
+    expect((await ok(NEXT, {}, officer2)).takeNextEnquiry?.id).not.toBe(urgent);
+    expect((await ok(NEXT, {}, leader)).takeNextEnquiry).toEqual({ id: urgent });
+    expect((await ok(CLAIM, { id: loose }, leader)).claimEnquiry).toEqual({ status: 'assigned', assignedTo: 'leader-lee' });
+
     const caseId = await announceCase();
     const onCase = await raise({ caseId });
     expect((await ok(ESCALATE, { i: { enquiryId: onCase, to: 'judicial', reason: 'asks for a hearing to be moved' } }, officer1)).escalateEnquiry).toEqual({ status: 'escalated', escalatedTo: 'judicial', queueId: 'judicial', assignedTo: null });

@@ -5,6 +5,7 @@ import { EnquiryChanges } from './application/enquiry-changes';
 import { EnquiryCommands } from './application/enquiry.commands';
 import { EnquiryQueries } from './application/enquiry.queries';
 import { Enquiries1733100100000 } from './infrastructure/1733100100000-enquiries';
+import { ContactOrganisation1733100400000 } from './infrastructure/1733100400000-contact-organisation';
 import { EnquiryRepository } from './infrastructure/enquiry.repository';
 
 // What the enquiries feature adds to the queries service (wired in queries.module.ts and data-source.ts).
@@ -14,4 +15,4 @@ export const enquiryResolvers: Provider[] = [EnquiryResolver, CaseEnquiriesResol
 export const enquiryProviders: Provider[] = [EnquiryRepository, EnquiryChanges, EnquiryCommands, EnquiryQueries];
 export const enquiryControllers: Type<unknown>[] = [EnquiryController];
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const enquiryMigrations: Function[] = [Enquiries1733100100000];
+export const enquiryMigrations: Function[] = [Enquiries1733100100000, ContactOrganisation1733100400000];

@@ -163,7 +163,9 @@ export class ComplaintRepository {
         `INSERT INTO complaint_stages (complaint_id, stage, status, started_at, working_days, due_date, due_at, at_risk_at, calendar_version, at_risk, breached_at,
            acknowledged_at, investigation_started_at, draft, draft_template, drafted_by, response_text, responded_at, responded_by, outcome)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
-         ON CONFLICT (complaint_id, stage) DO UPDATE SET status = excluded.status, at_risk = excluded.at_risk,
+         ON CONFLICT (complaint_id, stage) DO UPDATE SET status = excluded.status,
+           -- The flag is the SLA run's, which may have set it since this command read the stage; an answer clears it.
+           at_risk = CASE WHEN excluded.responded_at IS NOT NULL THEN false ELSE complaint_stages.at_risk END,
            acknowledged_at = excluded.acknowledged_at, investigation_started_at = excluded.investigation_started_at, draft = excluded.draft,
            draft_template = excluded.draft_template, drafted_by = excluded.drafted_by, response_text = excluded.response_text,
            responded_at = excluded.responded_at, responded_by = excluded.responded_by, outcome = excluded.outcome`,

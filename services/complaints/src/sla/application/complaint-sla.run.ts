@@ -26,15 +26,18 @@ interface FlaggedRow {
 /**
  * Every unanswered stage at once: at risk inside its last two working days, breached once past its
  * deadline (never unflagged). The self-join reads each row as it was before the update, so the rows
- * breached by this statement are told apart from those an earlier run breached.
+ * breached by this statement are told apart from those an earlier run breached. A breached stage is
+ * never at risk again: a run that read an earlier time but queued behind one that breached the stage
+ * (the re-check sees the breach, while the self-join still sees the row before it) leaves it alone
+ * rather than announcing the breach a second time.
  */
 export const SLA_RUN_SQL = `
   UPDATE complaint_stages s
-  SET at_risk = (s.at_risk_at <= $1 AND s.due_at >= $1),
+  SET at_risk = (s.breached_at IS NULL AND s.at_risk_at <= $1 AND s.due_at >= $1),
       breached_at = coalesce(s.breached_at, CASE WHEN s.due_at < $1 THEN $1 END)
   FROM complaint_stages old JOIN complaints c ON c.id = old.complaint_id
   WHERE old.complaint_id = s.complaint_id AND old.stage = s.stage AND s.responded_at IS NULL
-    AND (s.at_risk IS DISTINCT FROM (s.at_risk_at <= $1 AND s.due_at >= $1) OR (s.breached_at IS NULL AND s.due_at < $1))
+    AND (s.at_risk IS DISTINCT FROM (s.breached_at IS NULL AND s.at_risk_at <= $1 AND s.due_at >= $1) OR (s.breached_at IS NULL AND s.due_at < $1))
   RETURNING s.complaint_id, s.stage, s.due_at, s.at_risk, (old.breached_at IS NULL AND s.breached_at IS NOT NULL) AS newly_breached, c.case_ids`;
 
 /**

@@ -26,20 +26,22 @@ export class AllocationCommands {
   ) {}
 
   async claim(enquiryId: string, principal: Principal, correlationId?: string, now = new Date()): Promise<EnquiryRecord> {
-    return this.changes.change(enquiryId, principal, (ctx) => this.claimIn(ctx), correlationId, now);
+    return this.changes.change(enquiryId, principal, (ctx) => this.claimIn(ctx, principal), correlationId, now);
   }
 
   /** Takes the next task of a queue in HMCTS order; the row lock skips tasks another officer is taking at that moment. */
   async next(queueId: string, principal: Principal, correlationId?: string, now = new Date()): Promise<EnquiryRecord | null> {
     if (!(await this.enquiries.queueExists(this.dataSource.manager, queueId))) throw new NotFoundError('The queue');
     return this.dataSource.transaction(async (manager) => {
-      const id = await this.enquiries.lockNextTask(manager, queueId);
-      return id ? this.changes.changeIn(manager, id, principal, (ctx) => this.claimIn(ctx), correlationId, now) : null;
+      const id = await this.enquiries.lockNextTask(manager, queueId, hasRole(principal, 'team-leader'));
+      return id ? this.changes.changeIn(manager, id, principal, (ctx) => this.claimIn(ctx, principal), correlationId, now) : null;
     });
   }
 
-  private async claimIn(ctx: ChangeContext): Promise<void> {
+  private async claimIn(ctx: ChangeContext, principal: Principal): Promise<void> {
     if (ctx.enquiry.assignedTo) throw new ConflictError(ctx.enquiry.assignedTo === ctx.actor ? 'You already have this enquiry' : 'Someone else already has this enquiry');
+    // An officer escalated it because it needs a team leader: it must not come straight back to an officer.
+    if (ctx.enquiry.status === 'escalated' && ctx.enquiry.escalatedTo === 'team-leader') requireTeamLeader(principal, 'take an enquiry escalated to a team leader');
     this.assignTo(ctx.enquiry, ctx.actor);
     await ctx.move('assigned', undefined, { assignedTo: ctx.actor, how: 'claimed' });
   }

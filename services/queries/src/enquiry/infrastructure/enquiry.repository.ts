@@ -195,12 +195,16 @@ export class EnquiryRepository {
     return rows.map(toRecord);
   }
 
-  /** The next task of a queue, locked so that two officers asking at once get different ones. */
-  async lockNextTask(manager: EntityManager, queueId: string): Promise<string | undefined> {
+  /**
+   * The next task of a queue, locked so that two officers asking at once get different ones. Work
+   * escalated to a team leader is handed out only to team leaders.
+   */
+  async lockNextTask(manager: EntityManager, queueId: string, teamLeader = false): Promise<string | undefined> {
     const rows = (await manager.query(
       `SELECT id FROM enquiries WHERE queue_id = $1 AND assigned_to IS NULL AND status IN ('new', 'triaged', 'escalated')
+         AND ($2::boolean OR escalated_to IS DISTINCT FROM 'team-leader')
        ORDER BY major_priority, priority_date, minor_priority, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
-      [queueId],
+      [queueId, teamLeader],
     )) as { id: string }[];
     return rows[0]?.id;
   }

@@ -67,7 +67,13 @@ export class SlaClockRepository {
     for (const c of clocks) {
       await manager.query(
         `INSERT INTO enquiry_sla_clocks (${CLOCK_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-         ON CONFLICT (enquiry_id, clock) DO UPDATE SET status = excluded.status, flag = excluded.flag, due_at = excluded.due_at,
+         ON CONFLICT (enquiry_id, clock) DO UPDATE SET status = excluded.status,
+           -- The run may have flagged the clock since this command read it: a breach is never undone, and
+           -- another flag gives way only to a clock that restarted (a new due moment).
+           flag = CASE WHEN enquiry_sla_clocks.flag = 'breached' THEN 'breached'
+                       WHEN excluded.due_at IS DISTINCT FROM enquiry_sla_clocks.due_at THEN excluded.flag
+                       ELSE enquiry_sla_clocks.flag END,
+           due_at = excluded.due_at,
            at_risk_at = excluded.at_risk_at, paused_at = excluded.paused_at, remaining = excluded.remaining,
            stopped_at = excluded.stopped_at, met = excluded.met, calendar_version = excluded.calendar_version`,
         [enquiryId, c.clock, c.unit, c.amount, c.status, c.flag, c.startedAt, c.dueAt, c.atRiskAt, c.pausedAt, c.remaining, c.stoppedAt, c.met, c.calendarVersion],
