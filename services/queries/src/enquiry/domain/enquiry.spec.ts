@@ -6,6 +6,9 @@ describe('enquiry status', () => {
     expect(canMove('assigned', 'awaiting-customer')).toBe(true);
     expect(canMove('awaiting-customer', 'assigned')).toBe(true);
     expect(canMove('resolved', 'closed')).toBe(true);
+    // An enquiry someone holds, or one escalated, can still be turned into a complaint, which closes it.
+    expect(canMove('assigned', 'closed')).toBe(true);
+    expect(canMove('escalated', 'closed')).toBe(true);
   });
 
   it('refuses moves the rules forbid, saying why', () => {

@@ -19,15 +19,16 @@ export const OPEN_STATUSES: readonly EnquiryStatus[] = ['new', 'triaged', 'assig
 
 /**
  * Where each status may go. Resolved can still be reopened (the customer writes back) until it is
- * closed, which is final. Going to `assigned` or back to `triaged` happens through work allocation
- * (claim, assign, unassign), never through a bare status change.
+ * closed, which is final. Any open enquiry can be closed outright (a duplicate, or one turned into a
+ * complaint, whoever holds it). Going to `assigned` or back to `triaged` happens through work
+ * allocation (claim, assign, unassign), never through a bare status change.
  */
 const NEXT: Readonly<Record<EnquiryStatus, readonly EnquiryStatus[]>> = {
   new: ['triaged', 'assigned', 'escalated', 'resolved', 'closed'],
   triaged: ['assigned', 'escalated', 'resolved', 'closed'],
-  assigned: ['triaged', 'awaiting-customer', 'escalated', 'resolved'],
+  assigned: ['triaged', 'awaiting-customer', 'escalated', 'resolved', 'closed'],
   'awaiting-customer': ['assigned', 'resolved', 'closed'],
-  escalated: ['assigned', 'triaged', 'resolved'],
+  escalated: ['assigned', 'triaged', 'resolved', 'closed'],
   resolved: ['assigned', 'closed'],
   closed: [],
 };
