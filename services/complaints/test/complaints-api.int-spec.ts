@@ -80,6 +80,14 @@ describe('complaints API', () => {
     await http().post(`/api/v1/complaints/${theirs.body.id}/acknowledgement`).set('Authorization', citizen).expect(403);
     await http().post('/api/v1/complaints/sla/runs').set('Authorization', citizen).expect(403);
     await http().get('/api/v1/complaints/mi/day?start=2025-12-19').set('Authorization', orgA).expect(403);
+
+    // An unsent draft is the officers' working text: the complainant sees the response once it is sent.
+    await http().post(`/api/v1/complaints/${theirs.body.id}/acknowledgement`).set('Authorization', officer).expect(200);
+    await http().post(`/api/v1/complaints/${theirs.body.id}/investigation`).set('Authorization', officer).send({}).expect(200);
+    const drafted = await http().post(`/api/v1/complaints/${theirs.body.id}/response-draft`).set('Authorization', officer).send({ text: 'Draft: we are sorry for the delay.' }).expect(200);
+    expect(drafted.body.stages[0].draft).toBe('Draft: we are sorry for the delay.');
+    const seen = await http().get(`/api/v1/complaints/${theirs.body.id}`).set('Authorization', citizen).expect(200);
+    expect(seen.body.stages[0]).toMatchObject({ status: 'response-drafted', draft: null, draftTemplate: null });
   });
 
   it("extends the cases service's Case with the complaints each caller may see, a page of cases in one batch", async () => {

@@ -35,7 +35,7 @@ export class ComplaintController {
   @ApiBadRequestResponse({ description: 'Invalid input (problem+json with field errors)' })
   @ApiNotFoundResponse({ description: 'A case of the complaint does not exist or is not one you may see' })
   async open(@Body() body: OpenComplaintBody, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response, @CorrelationId() correlationId?: string) {
-    const opened = ComplaintModel.from(await this.commands.open(openCommand(body), principal, correlationId));
+    const opened = ComplaintModel.from(await this.commands.open(openCommand(body), principal, correlationId), principal);
     res.location(`/api/v1/complaints/${opened.id}`);
     return opened;
   }
@@ -46,7 +46,7 @@ export class ComplaintController {
   @ApiOkResponse({ type: ComplaintPageModel })
   async list(@Query() query: PageParams, @CurrentPrincipal() principal: Principal): Promise<ComplaintPageModel> {
     const page = await this.queries.list(principal, pageSize(query.limit, 'limit'), query.cursor);
-    return { items: page.items.map(ComplaintModel.from), nextCursor: page.nextCursor };
+    return { items: page.items.map((c) => ComplaintModel.from(c, principal)), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
@@ -55,7 +55,7 @@ export class ComplaintController {
   @ApiOkResponse({ type: ComplaintModel })
   @ApiNotFoundResponse({ description: 'No such complaint, or not one you may see' })
   async get(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
-    return ComplaintModel.from(await this.queries.get(assertUuid(id), principal));
+    return ComplaintModel.from(await this.queries.get(assertUuid(id), principal), principal);
   }
 
   @Get(':id/timeline')
@@ -74,7 +74,7 @@ export class ComplaintController {
   @ApiOkResponse({ type: ComplaintModel })
   @ApiConflictResponse({ description: 'The stage is not waiting for acknowledgement, or the complaint is closed' })
   async acknowledge(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.acknowledge(assertUuid(id), principal, correlationId));
+    return ComplaintModel.from(await this.commands.acknowledge(assertUuid(id), principal, correlationId), principal);
   }
 
   @Post(':id/investigation')
@@ -84,7 +84,7 @@ export class ComplaintController {
   @ApiOkResponse({ type: ComplaintModel })
   @ApiConflictResponse({ description: 'The stage has not been acknowledged, or is past investigation' })
   async investigate(@Param('id') id: string, @Body() body: StartInvestigationBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.startInvestigation(assertUuid(id), body.investigatingOfficer, principal, correlationId));
+    return ComplaintModel.from(await this.commands.startInvestigation(assertUuid(id), body.investigatingOfficer, principal, correlationId), principal);
   }
 
   @Post(':id/response-draft')
@@ -95,7 +95,7 @@ export class ComplaintController {
   @ApiBadRequestResponse({ description: 'Unknown template, a template of another stage, or both or neither of templateId and text' })
   @ApiConflictResponse({ description: 'The stage is not under investigation' })
   async draft(@Param('id') id: string, @Body() body: DraftResponseBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.draftResponse(assertUuid(id), defined(body), principal, correlationId));
+    return ComplaintModel.from(await this.commands.draftResponse(assertUuid(id), defined(body), principal, correlationId), principal);
   }
 
   @Post(':id/response')
@@ -105,7 +105,7 @@ export class ComplaintController {
   @ApiOkResponse({ type: ComplaintModel })
   @ApiConflictResponse({ description: 'There is no draft to send' })
   async respond(@Param('id') id: string, @Body() body: SendResponseBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.sendResponse(assertUuid(id), body.outcome, body.text, principal, correlationId));
+    return ComplaintModel.from(await this.commands.sendResponse(assertUuid(id), body.outcome, body.text, principal, correlationId), principal);
   }
 
   @Post(':id/escalation')
@@ -115,7 +115,7 @@ export class ComplaintController {
   @ApiOkResponse({ type: ComplaintModel })
   @ApiConflictResponse({ description: 'The stage is not answered yet, or it is stage 3' })
   async escalate(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.escalate(assertUuid(id), principal, correlationId));
+    return ComplaintModel.from(await this.commands.escalate(assertUuid(id), principal, correlationId), principal);
   }
 
   @Post(':id/remedies')
@@ -125,7 +125,7 @@ export class ComplaintController {
   @ApiBadRequestResponse({ description: 'Details the kind of remedy needs or cannot carry' })
   @ApiConflictResponse({ description: 'No stage outcome upholds the complaint' })
   async remedy(@Param('id') id: string, @Body() body: AgreeRemedyBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.agreeRemedy(assertUuid(id), body, principal, correlationId));
+    return ComplaintModel.from(await this.commands.agreeRemedy(assertUuid(id), body, principal, correlationId), principal);
   }
 
   @Post(':id/data-breach')
@@ -134,7 +134,7 @@ export class ComplaintController {
   @ApiOperation({ summary: 'Flag a personal-data breach: 72-hour regulator clock, information assurance notified once' })
   @ApiOkResponse({ type: ComplaintModel })
   async flagBreach(@Param('id') id: string, @Body() body: FlagBreachBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.flagBreach(assertUuid(id), optionalInstant(body.awareAt), principal, correlationId));
+    return ComplaintModel.from(await this.commands.flagBreach(assertUuid(id), optionalInstant(body.awareAt), principal, correlationId), principal);
   }
 
   @Post(':id/data-breach/decision')
@@ -144,7 +144,7 @@ export class ComplaintController {
   @ApiOkResponse({ type: ComplaintModel })
   @ApiConflictResponse({ description: 'Not a breach, or already decided' })
   async decideBreach(@Param('id') id: string, @Body() body: BreachDecisionBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.decideBreach(assertUuid(id), body.reportable, body.reason, principal, correlationId));
+    return ComplaintModel.from(await this.commands.decideBreach(assertUuid(id), body.reportable, body.reason, principal, correlationId), principal);
   }
 
   @Post(':id/closure')
@@ -154,7 +154,7 @@ export class ComplaintController {
   @ApiOkResponse({ type: ComplaintModel })
   @ApiConflictResponse({ description: 'The current stage is not answered, or the complaint is closed' })
   async close(@Param('id') id: string, @Body() body: CloseComplaintBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.close(assertUuid(id), body.businessArea, body.causeCategory, principal, correlationId));
+    return ComplaintModel.from(await this.commands.close(assertUuid(id), body.businessArea, body.causeCategory, principal, correlationId), principal);
   }
 
   @Post(':id/ombudsman-referral')
@@ -163,7 +163,7 @@ export class ComplaintController {
   @ApiOperation({ summary: 'Record the Ombudsman taking the complaint on after stage 3' })
   @ApiOkResponse({ type: ComplaintModel })
   async refer(@Param('id') id: string, @Body() body: OmbudsmanReferralBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.referToOmbudsman(assertUuid(id), body.ombudsmanReference, principal, correlationId));
+    return ComplaintModel.from(await this.commands.referToOmbudsman(assertUuid(id), body.ombudsmanReference, principal, correlationId), principal);
   }
 
   @Post(':id/ombudsman-referral/enquiries')
@@ -172,7 +172,7 @@ export class ComplaintController {
   @ApiOperation({ summary: "Record one of the Ombudsman's enquiries" })
   @ApiOkResponse({ type: ComplaintModel })
   async ombudsmanEnquiry(@Param('id') id: string, @Body() body: OmbudsmanEnquiryBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.recordOmbudsmanEnquiry(assertUuid(id), body.text, principal, correlationId));
+    return ComplaintModel.from(await this.commands.recordOmbudsmanEnquiry(assertUuid(id), body.text, principal, correlationId), principal);
   }
 
   @Post(':id/ombudsman-referral/outcome')
@@ -181,6 +181,6 @@ export class ComplaintController {
   @ApiOperation({ summary: "Record the Ombudsman's outcome" })
   @ApiOkResponse({ type: ComplaintModel })
   async ombudsmanOutcome(@Param('id') id: string, @Body() body: OmbudsmanOutcomeBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.recordOmbudsmanOutcome(assertUuid(id), body.outcome, principal, correlationId));
+    return ComplaintModel.from(await this.commands.recordOmbudsmanOutcome(assertUuid(id), body.outcome, principal, correlationId), principal);
   }
 }

@@ -1,5 +1,6 @@
 import { Directive, Field, ID, Int } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { isStaff, type Principal } from '@ccsc/auth';
 import { ConnectionType, ObjectType } from '../../complaints.graphql';
 import type { Complaint, RemedyProps, StageProps } from '../domain/complaint';
 import type { TimelineEntry } from '../infrastructure/complaint.repository';
@@ -23,7 +24,9 @@ export class ComplaintStageModel {
   @Field(() => String, { nullable: true, description: 'upheld, partially-upheld or not-upheld.' }) @ApiPropertyOptional({ type: String, nullable: true }) outcome!: string | null;
   @Field(() => Boolean, { nullable: true, description: 'Once answered: whether by the deadline.' }) @ApiPropertyOptional({ type: Boolean, nullable: true }) answeredOnTime!: boolean | null;
 
-  static from(s: StageProps): ComplaintStageModel {
+  /** An unsent draft is the officers' working text: only staff see it. */
+  static from(s: StageProps, viewer: Principal): ComplaintStageModel {
+    const drafts = isStaff(viewer);
     return {
       stage: s.stage,
       status: s.status,
@@ -35,8 +38,8 @@ export class ComplaintStageModel {
       atRisk: s.atRisk,
       breached: s.breachedAt !== null || (s.respondedAt !== null && s.respondedAt.getTime() > s.dueAt.getTime()),
       acknowledgedAt: s.acknowledgedAt,
-      draft: s.draft,
-      draftTemplate: s.draftTemplate,
+      draft: drafts ? s.draft : null,
+      draftTemplate: drafts ? s.draftTemplate : null,
       responseText: s.responseText,
       respondedAt: s.respondedAt,
       outcome: s.outcome,
@@ -125,7 +128,7 @@ export class ComplaintModel {
   @Field(() => Date, { nullable: true }) @ApiPropertyOptional({ type: Date, nullable: true }) closedAt!: Date | null;
   @Field(() => ComplaintOmbudsmanModel, { nullable: true }) @ApiPropertyOptional({ type: ComplaintOmbudsmanModel, nullable: true }) ombudsman!: ComplaintOmbudsmanModel | null;
 
-  static from(complaint: Complaint): ComplaintModel {
+  static from(complaint: Complaint, viewer: Principal): ComplaintModel {
     const s = complaint.snapshot;
     return {
       id: s.id,
@@ -142,7 +145,7 @@ export class ComplaintModel {
       receivedAt: s.receivedAt,
       status: s.closure ? 'closed' : 'open',
       currentStage: complaint.current.stage,
-      stages: s.stages.map(ComplaintStageModel.from),
+      stages: s.stages.map((stage) => ComplaintStageModel.from(stage, viewer)),
       remedies: s.remedies.map(ComplaintRemedyModel.from),
       dataBreach: s.breach && { awareAt: s.breach.awareAt, regulatorDeadline: s.breach.regulatorDeadline, reportable: s.breach.reportable, decisionReason: s.breach.decisionReason, decidedAt: s.breach.decidedAt },
       businessArea: s.closure?.businessArea ?? null,

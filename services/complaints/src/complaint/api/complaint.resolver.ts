@@ -24,7 +24,7 @@ export class ComplaintResolver {
   @Query(() => ComplaintModel, { description: 'A complaint by id.' })
   @Roles(...READERS)
   async complaint(@id() complaintId: string, @CurrentPrincipal() principal: Principal) {
-    return ComplaintModel.from(await this.queries.get(assertUuid(complaintId), principal));
+    return ComplaintModel.from(await this.queries.get(assertUuid(complaintId), principal), principal);
   }
 
   @Query(() => ComplaintConnection, { description: 'The complaints the caller may see, newest first.' })
@@ -34,7 +34,7 @@ export class ComplaintResolver {
     @Args('first', { type: () => Int, nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
     @Args('after', { nullable: true }) after?: string,
   ) {
-    return toConnection(await this.queries.list(principal, pageSize(first), after), ComplaintModel.from);
+    return toConnection(await this.queries.list(principal, pageSize(first), after), (c) => ComplaintModel.from(c, principal));
   }
 
   @ResolveField(() => [ComplaintCaseModel], { description: 'The cases the complaint is about, resolved by the cases service.' })
@@ -50,79 +50,79 @@ export class ComplaintResolver {
   @Mutation(() => ComplaintModel, { description: 'Records a complaint (staff) or files one through the public form (citizen, professional).' })
   @Roles(...COMPLAINT_STAFF, ...COMPLAINANTS)
   async openComplaint(@Args('input') input: OpenComplaintBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.open(openCommand(input), principal, correlationId));
+    return ComplaintModel.from(await this.commands.open(openCommand(input), principal, correlationId), principal);
   }
 
   @Mutation(() => ComplaintModel, { description: 'Acknowledges the current stage.' })
   @Roles(...COMPLAINT_STAFF)
   async acknowledgeComplaint(@id() complaintId: string, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.acknowledge(assertUuid(complaintId), principal, correlationId));
+    return ComplaintModel.from(await this.commands.acknowledge(assertUuid(complaintId), principal, correlationId), principal);
   }
 
   @Mutation(() => ComplaintModel, { description: 'Starts investigating the current stage.' })
   @Roles(...COMPLAINT_STAFF)
   async startComplaintInvestigation(@id() complaintId: string, @Args('input', { type: () => StartInvestigationBody, nullable: true }) input: StartInvestigationBody | undefined, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.startInvestigation(assertUuid(complaintId), input?.investigatingOfficer ?? undefined, principal, correlationId));
+    return ComplaintModel.from(await this.commands.startInvestigation(assertUuid(complaintId), input?.investigatingOfficer ?? undefined, principal, correlationId), principal);
   }
 
   @Mutation(() => ComplaintModel, { description: 'Drafts the response of the current stage, from a template or from scratch.' })
   @Roles(...COMPLAINT_STAFF)
   async draftComplaintResponse(@id() complaintId: string, @Args('input') input: DraftResponseBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.draftResponse(assertUuid(complaintId), defined(input), principal, correlationId));
+    return ComplaintModel.from(await this.commands.draftResponse(assertUuid(complaintId), defined(input), principal, correlationId), principal);
   }
 
   @Mutation(() => ComplaintModel, { description: 'Sends the reviewed response with the stage outcome.' })
   @Roles(...COMPLAINT_STAFF)
   async sendComplaintResponse(@id() complaintId: string, @Args('input') input: SendResponseBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.sendResponse(assertUuid(complaintId), input.outcome, input.text ?? undefined, principal, correlationId));
+    return ComplaintModel.from(await this.commands.sendResponse(assertUuid(complaintId), input.outcome, input.text ?? undefined, principal, correlationId), principal);
   }
 
   @Mutation(() => ComplaintModel, { description: 'Escalates an answered complaint to the next stage.' })
   @Roles(...COMPLAINT_STAFF)
   async escalateComplaint(@id() complaintId: string, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.escalate(assertUuid(complaintId), principal, correlationId));
+    return ComplaintModel.from(await this.commands.escalate(assertUuid(complaintId), principal, correlationId), principal);
   }
 
   @Mutation(() => ComplaintModel, { description: 'Agrees a remedy; financial ones are handed to payments.' })
   @Roles(...COMPLAINT_STAFF)
   async agreeComplaintRemedy(@id() complaintId: string, @Args('input') input: AgreeRemedyBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.agreeRemedy(assertUuid(complaintId), defined(input), principal, correlationId));
+    return ComplaintModel.from(await this.commands.agreeRemedy(assertUuid(complaintId), defined(input), principal, correlationId), principal);
   }
 
   @Mutation(() => ComplaintModel, { description: 'Flags a personal-data breach: starts the 72-hour clock and notifies information assurance, once.' })
   @Roles(...COMPLAINT_STAFF)
   async flagComplaintDataBreach(@id() complaintId: string, @Args('input', { type: () => FlagBreachBody, nullable: true }) input: FlagBreachBody | undefined, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.flagBreach(assertUuid(complaintId), optionalInstant(input?.awareAt), principal, correlationId));
+    return ComplaintModel.from(await this.commands.flagBreach(assertUuid(complaintId), optionalInstant(input?.awareAt), principal, correlationId), principal);
   }
 
   @Mutation(() => ComplaintModel, { description: 'Records whether the breach is reportable to the regulator.' })
   @Roles(...COMPLAINT_STAFF)
   async decideComplaintDataBreach(@id() complaintId: string, @Args('input') input: BreachDecisionBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.decideBreach(assertUuid(complaintId), input.reportable, input.reason, principal, correlationId));
+    return ComplaintModel.from(await this.commands.decideBreach(assertUuid(complaintId), input.reportable, input.reason, principal, correlationId), principal);
   }
 
   @Mutation(() => ComplaintModel, { description: 'Closes an answered complaint with its root cause.' })
   @Roles(...COMPLAINT_STAFF)
   async closeComplaint(@id() complaintId: string, @Args('input') input: CloseComplaintBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.close(assertUuid(complaintId), input.businessArea, input.causeCategory, principal, correlationId));
+    return ComplaintModel.from(await this.commands.close(assertUuid(complaintId), input.businessArea, input.causeCategory, principal, correlationId), principal);
   }
 
   @Mutation(() => ComplaintModel, { description: 'Records that the Ombudsman took the complaint on after stage 3.' })
   @Roles(...COMPLAINT_STAFF)
   async referComplaintToOmbudsman(@id() complaintId: string, @Args('input') input: OmbudsmanReferralBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.referToOmbudsman(assertUuid(complaintId), input.ombudsmanReference, principal, correlationId));
+    return ComplaintModel.from(await this.commands.referToOmbudsman(assertUuid(complaintId), input.ombudsmanReference, principal, correlationId), principal);
   }
 
   @Mutation(() => ComplaintModel, { description: 'Records an enquiry from the Ombudsman.' })
   @Roles(...COMPLAINT_STAFF)
   async recordOmbudsmanEnquiry(@id() complaintId: string, @Args('input') input: OmbudsmanEnquiryBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.recordOmbudsmanEnquiry(assertUuid(complaintId), input.text, principal, correlationId));
+    return ComplaintModel.from(await this.commands.recordOmbudsmanEnquiry(assertUuid(complaintId), input.text, principal, correlationId), principal);
   }
 
   @Mutation(() => ComplaintModel, { description: "Records the Ombudsman's outcome." })
   @Roles(...COMPLAINT_STAFF)
   async recordOmbudsmanOutcome(@id() complaintId: string, @Args('input') input: OmbudsmanOutcomeBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.recordOmbudsmanOutcome(assertUuid(complaintId), input.outcome, principal, correlationId));
+    return ComplaintModel.from(await this.commands.recordOmbudsmanOutcome(assertUuid(complaintId), input.outcome, principal, correlationId), principal);
   }
 }
 
@@ -140,7 +140,7 @@ export class CaseComplaintsResolver {
     const principal = context.req.principal;
     if (!principal) throw new UnauthenticatedError();
     const loader = requestLoader<Complaint[]>(context, 'case-complaints', (caseIds) => this.queries.forCases(caseIds, principal));
-    return ((await loader.load(parent.id)) ?? []).map(ComplaintModel.from);
+    return ((await loader.load(parent.id)) ?? []).map((c) => ComplaintModel.from(c, principal));
   }
 
   /** Only the key is known here; access is applied by the field resolver above, which sees the principal. */
