@@ -123,6 +123,10 @@ describe('enquiries', () => {
     expect(hidden.errors![0]!.extensions.code).toBe('FORBIDDEN');
     const forbidden = await gql(`mutation($i: ChangeEnquiryStatusInput!) { changeEnquiryStatus(input: $i) { status } }`, { i: { enquiryId: id, status: 'closed' } }, citizen);
     expect(forbidden.errors![0]!.extensions.code).toBe('FORBIDDEN');
+
+    // Writing back about a resolved enquiry reopens it with the officer who had it.
+    const reopened = await http().post(`/api/v1/queries/enquiries/${id}/messages`).set('Authorization', citizen).send({ body: 'The hearing was moved again' }).expect(201);
+    expect(reopened.body).toMatchObject({ status: 'assigned', assignedTo: 'officer-sam' });
   });
 
   it('honours Idempotency-Key on raising an enquiry', async () => {

@@ -178,8 +178,9 @@ export class EnquiryCommands {
           enquiry.firstResponseAt = ctx.now;
           enquiry.clocks = enquiry.clocks.map((c) => (c.clock === 'first-response' ? this.clocks.stop(c, ctx.now) : c));
         }
-        if (direction === 'inbound' && enquiry.status === 'awaiting-customer') {
-          await ctx.move(enquiry.assignedTo ? 'assigned' : 'triaged', 'the customer replied');
+        // The customer's answer, or their writing back about a resolved enquiry, puts it back in the queue.
+        if (direction === 'inbound' && (enquiry.status === 'awaiting-customer' || enquiry.status === 'resolved')) {
+          await ctx.move(enquiry.assignedTo ? 'assigned' : 'triaged', enquiry.status === 'resolved' ? 'the customer wrote back' : 'the customer replied');
         }
       },
       correlationId,

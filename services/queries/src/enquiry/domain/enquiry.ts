@@ -29,7 +29,7 @@ const NEXT: Readonly<Record<EnquiryStatus, readonly EnquiryStatus[]>> = {
   assigned: ['triaged', 'awaiting-customer', 'escalated', 'resolved', 'closed'],
   'awaiting-customer': ['assigned', 'resolved', 'closed'],
   escalated: ['assigned', 'triaged', 'resolved', 'closed'],
-  resolved: ['assigned', 'closed'],
+  resolved: ['assigned', 'triaged', 'closed'],
   closed: [],
 };
 
