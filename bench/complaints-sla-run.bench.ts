@@ -6,15 +6,12 @@
 //   npm run bench -- complaints-sla-run
 //   BENCH_COMPLAINTS=20000 npm run bench -- complaints-sla-run   a smaller, quicker run
 //
-// The server is BENCH_DATABASE_URL, else DATABASE_URL, else whatever resolvePostgres finds.
-import { randomBytes } from 'node:crypto';
+// The server is BENCH_DATABASE_URL, else DATABASE_URL, else whatever resolvePostgres finds (bench/harness.ts).
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { complaintStageBreachedV1 } from '@ccsc/contracts';
-import { dropDatabase, ensureDatabase, serviceDataSourceOptions, withDatabase } from '@ccsc/platform';
-import { resolvePostgres, type ResolvedPostgres } from '@ccsc/testing';
-import { complaintsDatabase } from '../services/complaints/src/data-source';
 import { ComplaintSlaRun, SLA_RUN_SQL } from '../services/complaints/src/sla/application/complaint-sla.run';
+import { withServiceDatabase } from './harness';
 import { markdownTable, type BenchSection } from './report';
 
 const COMPLAINTS = Number(process.env.BENCH_COMPLAINTS ?? 100_000);
@@ -69,31 +66,11 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 
-export async function run(): Promise<BenchSection> {
-  const explicit = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
-  const server: ResolvedPostgres = explicit ? { url: explicit, source: 'environment', stop: async () => undefined } : await resolvePostgres();
-  const name = `bench_complaints_sla_${randomBytes(4).toString('hex')}`;
-  try {
-    await ensureDatabase(server.url, name);
-    const dataSource = new DataSource(serviceDataSourceOptions(withDatabase(server.url, name), complaintsDatabase, 2));
-    await dataSource.initialize();
-    try {
-      return await measure(dataSource, server.source);
-    } finally {
-      await dataSource.destroy();
-    }
-  } finally {
-    try {
-      await dropDatabase(server.url, name);
-    } catch (error) {
-      console.error(`could not drop ${name}:`, error);
-    }
-    await server.stop();
-  }
+export function run(): Promise<BenchSection> {
+  return withServiceDatabase('complaints', 2, measure);
 }
 
 async function measure(dataSource: DataSource, source: string): Promise<BenchSection> {
-  await dataSource.runMigrations();
   const [, seedMs] = await timed(() => dataSource.query(SEED_SQL, [COMPLAINTS, NOW]));
   await dataSource.query('ANALYZE complaints; ANALYZE complaint_stages');
   const plan = (await dataSource.query(`EXPLAIN (COSTS OFF) ${SLA_RUN_SQL}`, [NOW])) as { 'QUERY PLAN': string }[];

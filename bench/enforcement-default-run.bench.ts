@@ -6,16 +6,13 @@
 //   BENCH_ACCOUNTS=100000 npm run bench -- enforcement-default-run   a smaller, quicker run
 //   BENCH_KEEP_DATABASE=1 ...                                        keeps the database for psql
 //
-// The server is BENCH_DATABASE_URL, else DATABASE_URL, else whatever resolvePostgres finds.
-import { randomBytes } from 'node:crypto';
+// The server is BENCH_DATABASE_URL, else DATABASE_URL, else whatever resolvePostgres finds (bench/harness.ts).
 import { DataSource } from 'typeorm';
-import { dropDatabase, ensureDatabase, serviceDataSourceOptions, withDatabase } from '@ccsc/platform';
-import { resolvePostgres, type ResolvedPostgres } from '@ccsc/testing';
-import { enforcementDatabase } from '../services/enforcement/src/data-source';
 import { DefaultRun } from '../services/enforcement/src/default-run/application/default-run';
 import { DEFAULT_RUN_SQL, defaultRunParams } from '../services/enforcement/src/default-run/infrastructure/default-run.sql';
 import { ENFORCEMENT_PATHS } from '../services/enforcement/src/default-run/domain/enforcement-paths';
 import { seedAccountBook } from '../services/enforcement/test/account-book';
+import { withServiceDatabase } from './harness';
 import { markdownTable, type BenchSection } from './report';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 1_000_000);
@@ -23,28 +20,11 @@ const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 1_000_000);
 const BUDGET_MS_PER_MILLION = Number(process.env.BENCH_BUDGET_MS ?? 60_000);
 const AS_OF = '2026-06-15';
 
-export async function run(): Promise<BenchSection> {
-  const explicit = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
-  const server: ResolvedPostgres = explicit ? { url: explicit, source: 'environment', stop: async () => undefined } : await resolvePostgres();
-  const name = `bench_enforcement_${randomBytes(4).toString('hex')}`;
-  try {
-    await ensureDatabase(server.url, name);
-    const dataSource = new DataSource(serviceDataSourceOptions(withDatabase(server.url, name), enforcementDatabase, 4));
-    await dataSource.initialize();
-    try {
-      return await measure(dataSource);
-    } finally {
-      await dataSource.destroy();
-    }
-  } finally {
-    if (process.env.BENCH_KEEP_DATABASE === '1') console.error(`kept ${withDatabase(server.url, name)}`);
-    else await dropDatabase(server.url, name).catch((error: unknown) => console.error(`could not drop ${name}:`, error));
-    await server.stop();
-  }
+export function run(): Promise<BenchSection> {
+  return withServiceDatabase('enforcement', 4, (dataSource) => measure(dataSource));
 }
 
 async function measure(dataSource: DataSource): Promise<BenchSection> {
-  await dataSource.runMigrations();
   let last = performance.now();
   const seedMs = await seedAccountBook(dataSource, ACCOUNTS, AS_OF, (done) => {
     const now = performance.now();

@@ -7,15 +7,12 @@
 //   BENCH_PAYMENTS=50000 npm run bench -- payments-ledger   a smaller, quicker run
 //   BENCH_KEEP_DATABASE=1 ...                               keeps the database for psql
 //
-// The server is BENCH_DATABASE_URL, else DATABASE_URL, else whatever resolvePostgres finds.
-import { randomBytes } from 'node:crypto';
+// The server is BENCH_DATABASE_URL, else DATABASE_URL, else whatever resolvePostgres finds (bench/harness.ts).
 import { DataSource } from 'typeorm';
-import { dropDatabase, ensureDatabase, serviceDataSourceOptions, withDatabase } from '@ccsc/platform';
-import { resolvePostgres, type ResolvedPostgres } from '@ccsc/testing';
-import { paymentsDatabase } from '../services/payments/src/data-source';
 import { ledgerAccount, transfer } from '../services/payments/src/ledger/domain/ledger';
 import { LedgerRepository } from '../services/payments/src/ledger/infrastructure/ledger.repository';
 import { ReconciliationQueries } from '../services/payments/src/ledger/infrastructure/reconciliation.queries';
+import { withServiceDatabase } from './harness';
 import { markdownTable, type BenchSection } from './report';
 
 const PAYMENTS = Number(process.env.BENCH_PAYMENTS ?? 250_000);
@@ -24,24 +21,8 @@ const DAY = '2026-06-15';
 /** Budgets on the 2-core CI machine, whatever the size of the ledger: these are index lookups and one day's range. */
 const BUDGET = { recordMs: 3_000, balancesMs: 100, reconciliationMs: 3_000 };
 
-export async function run(): Promise<BenchSection> {
-  const explicit = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
-  const server: ResolvedPostgres = explicit ? { url: explicit, source: 'environment', stop: async () => undefined } : await resolvePostgres();
-  const name = `bench_payments_${randomBytes(4).toString('hex')}`;
-  try {
-    await ensureDatabase(server.url, name);
-    const dataSource = new DataSource(serviceDataSourceOptions(withDatabase(server.url, name), paymentsDatabase, 4));
-    await dataSource.initialize();
-    try {
-      return await measure(dataSource);
-    } finally {
-      await dataSource.destroy();
-    }
-  } finally {
-    if (process.env.BENCH_KEEP_DATABASE === '1') console.error(`kept ${withDatabase(server.url, name)}`);
-    else await dropDatabase(server.url, name).catch((error: unknown) => console.error(`could not drop ${name}:`, error));
-    await server.stop();
-  }
+export function run(): Promise<BenchSection> {
+  return withServiceDatabase('payments', 4, (dataSource) => measure(dataSource));
 }
 
 /** A year of payments spread evenly, each received (cash side against the payment) and allocated (payment against a service request). */
@@ -71,7 +52,6 @@ async function seed(dataSource: DataSource): Promise<number> {
 }
 
 async function measure(dataSource: DataSource): Promise<BenchSection> {
-  await dataSource.runMigrations();
   const seedMs = await seed(dataSource);
   const entries = PAYMENTS * 4;
   console.log(`seeded ${entries.toLocaleString('en-GB')} ledger entries in ${(seedMs / 1000).toFixed(1)} s`);

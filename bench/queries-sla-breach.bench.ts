@@ -5,16 +5,13 @@
 //   npm run bench -- queries-sla-breach
 //   BENCH_ENQUIRIES=50000 npm run bench -- queries-sla-breach   a smaller, quicker run
 //
-// The server is BENCH_DATABASE_URL, else DATABASE_URL, else whatever resolvePostgres finds.
-import { randomBytes } from 'node:crypto';
+// The server is BENCH_DATABASE_URL, else DATABASE_URL, else whatever resolvePostgres finds (bench/harness.ts).
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
-import { dropDatabase, ensureDatabase, serviceDataSourceOptions, withDatabase } from '@ccsc/platform';
-import { resolvePostgres, type ResolvedPostgres } from '@ccsc/testing';
 import { enquirySlaBreachedV1 } from '@ccsc/contracts';
-import { queriesDatabase } from '../services/queries/src/data-source';
 import { SlaBreachRun } from '../services/queries/src/sla/application/sla-breach-run';
 import { SLA_BREACH_RUN_SQL, slaBreachRunParams } from '../services/queries/src/sla/infrastructure/sla-breach.sql';
+import { withServiceDatabase } from './harness';
 import { markdownTable, type BenchSection } from './report';
 
 const ENQUIRIES = Number(process.env.BENCH_ENQUIRIES ?? 200_000);
@@ -82,31 +79,11 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 
-export async function run(): Promise<BenchSection> {
-  const explicit = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
-  const server: ResolvedPostgres = explicit ? { url: explicit, source: 'environment', stop: async () => undefined } : await resolvePostgres();
-  const name = `bench_queries_sla_${randomBytes(4).toString('hex')}`;
-  try {
-    await ensureDatabase(server.url, name);
-    const dataSource = new DataSource(serviceDataSourceOptions(withDatabase(server.url, name), queriesDatabase, 2));
-    await dataSource.initialize();
-    try {
-      return await measure(dataSource, server.source);
-    } finally {
-      await dataSource.destroy();
-    }
-  } finally {
-    try {
-      await dropDatabase(server.url, name);
-    } catch (error) {
-      console.error(`could not drop ${name}:`, error);
-    }
-    await server.stop();
-  }
+export function run(): Promise<BenchSection> {
+  return withServiceDatabase('queries', 2, measure);
 }
 
 async function measure(dataSource: DataSource, source: string): Promise<BenchSection> {
-  await dataSource.runMigrations();
   const [, seedMs] = await timed(() => dataSource.query(SEED_SQL, [ENQUIRIES, NOW]));
   await dataSource.query('ANALYZE enquiries; ANALYZE enquiry_sla_clocks');
   const [{ clocks }] = (await dataSource.query('SELECT count(*)::int AS clocks FROM enquiry_sla_clocks')) as [{ clocks: number }];

@@ -1,7 +1,8 @@
 // Runs every bench/*.bench.ts module in name order and writes bench/report.md.
 //
-//   npm run bench                  all of them
-//   npm run bench -- http-adapter  only those whose name contains the filter
+//   npm run bench                              all of them
+//   npm run bench -- http-adapter              only those whose name contains the filter
+//   npm run bench -- gateway-cost write-path   those matching any of the filters, in one report
 //
 // The header records where and on what the figures were taken: they are only comparable within
 // one report, so a report without its machine and versions is misleading once copied elsewhere.
@@ -29,7 +30,10 @@ function installedVersion(pkg: string): string {
 function header(): string {
   const cpuList = cpus();
   const models = [...new Set(cpuList.map((c) => c.model.trim()))].join(', ') || 'unknown';
-  const versions = ['@nestjs/core', '@nestjs/platform-express', '@nestjs/platform-fastify', 'express', 'fastify', 'autocannon']
+  const versions = [
+    '@nestjs/core', '@nestjs/platform-express', '@nestjs/platform-fastify', 'express', 'fastify', 'autocannon', '@apollo/gateway', '@apollo/server',
+    '@graphql-hive/gateway-runtime', '@graphql-hive/router-runtime', 'kafkajs', 'typeorm', 'pg',
+  ]
     .map((pkg) => `${pkg} ${installedVersion(pkg)}`)
     .join(', ');
   return [
@@ -45,13 +49,13 @@ function header(): string {
 }
 
 async function main(): Promise<number> {
-  const filter = process.argv[2];
+  const filters = process.argv.slice(2);
   const available = readdirSync(BENCH_DIR)
     .filter((f) => f.endsWith(SUFFIX))
     .sort();
-  const selected = available.filter((f) => !filter || f.slice(0, -SUFFIX.length).includes(filter));
+  const selected = available.filter((f) => filters.length === 0 || filters.some((filter) => f.slice(0, -SUFFIX.length).includes(filter)));
   if (selected.length === 0) {
-    console.error(`no benchmark matches "${filter}"; available: ${available.map((f) => f.slice(0, -SUFFIX.length)).join(', ')}`);
+    console.error(`no benchmark matches "${filters.join('", "')}"; available: ${available.map((f) => f.slice(0, -SUFFIX.length)).join(', ')}`);
     return 2;
   }
 

@@ -1,0 +1,662 @@
+// What the platform benchmarks share (gateway-cost, write-path, event-pipeline, memory): real
+// services and gateways as child processes of their own, load generators that measure latency
+// the way a client sees it, and readings of the serving processes from /proc.
+//
+// Not a *.bench.ts file, so bench/run.ts does not run it on its own.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { DataSource } from 'typeorm';
+import { loadOrCreateLocalKeys, mintToken, readLocalKeys, type Role } from '@ccsc/auth';
+import type { ServiceName } from '@ccsc/contracts';
+import { dropDatabase, migrateDatabase, serviceDataSourceOptions, withDatabase, type ServiceDataSourceParts } from '@ccsc/platform';
+import { freePort, resolvePostgres, startOwnKafkaBroker, type LocalKafkaBroker, type ResolvedPostgres } from '@ccsc/testing';
+
+export const ROOT = resolve(__dirname, '..');
+const RUN_JS = join(ROOT, 'tools', 'run.js');
+const HOST = '127.0.0.1';
+const ISSUER = 'ccsc-local';
+const AUDIENCE = 'ccsc-api';
+const READY_TIMEOUT_MS = 180_000;
+const STOP_GRACE_MS = 10_000;
+/** Linux reports process CPU time in clock ticks; USER_HZ is 100 on every Linux we run. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+export const ALL_SERVICES: readonly ServiceName[] = ['cases', 'queries', 'complaints', 'payments', 'enforcement'];
+
+export function envNumber(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, not "${raw}"`);
+  return value;
+}
+
+export const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
+
+export const fmt = (n: number, digits = 0): string =>
+  Number.isFinite(n) ? n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : 'n/a';
+
+export function percentile(sorted: ArrayLike<number>, p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
+}
+
+export function sortedCopy(values: readonly number[]): Float64Array {
+  return Float64Array.from(values).sort();
+}
+
+export function log(bench: string, message: string): void {
+  console.error(`[${bench}] ${new Date().toISOString().slice(11, 19)} ${message}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// PostgreSQL, keys, Kafka
+
+/** BENCH_DATABASE_URL, else DATABASE_URL, else whatever resolvePostgres finds (as the other benchmarks). */
+export async function benchPostgres(): Promise<ResolvedPostgres> {
+  const explicit = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
+  return explicit ? { url: explicit, source: 'environment', stop: async () => undefined } : resolvePostgres();
+}
+
+export interface BenchDatabase {
+  name: string;
+  url: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * Each service's migrations, loaded only when asked for: a service whose code is broken at the moment
+ * then fails only the benchmarks that start it, not every one that imports the list of services.
+ */
+const DATABASE_PARTS: Record<ServiceName, () => Promise<ServiceDataSourceParts>> = {
+  cases: async () => (await import('../services/cases/src/data-source')).casesDatabase,
+  queries: async () => (await import('../services/queries/src/data-source')).queriesDatabase,
+  complaints: async () => (await import('../services/complaints/src/data-source')).complaintsDatabase,
+  payments: async () => (await import('../services/payments/src/data-source')).paymentsDatabase,
+  enforcement: async () => (await import('../services/enforcement/src/data-source')).enforcementDatabase,
+};
+
+/** A fresh database on the server with the service's migrations applied; names start with `bench_`. */
+export async function migratedDatabase(serverUrl: string, service: ServiceName): Promise<BenchDatabase> {
+  const parts = await DATABASE_PARTS[service]();
+  const name = `bench_${service}_${randomBytes(4).toString('hex')}`;
+  const url = withDatabase(serverUrl, name);
+  await migrateDatabase(url, parts);
+  return {
+    name,
+    url,
+    drop: async () => {
+      if (!name.startsWith('bench_')) throw new Error(`Refusing to drop ${name}`);
+      // BENCH_KEEP_DATABASE=1 keeps it, to try queries on it with psql afterwards.
+      if (process.env.BENCH_KEEP_DATABASE === '1') return console.error(`kept ${url}`);
+      await dropDatabase(serverUrl, name).catch((error: unknown) => console.error(`could not drop ${name}:`, error));
+    },
+  };
+}
+
+/**
+ * A batch benchmark's frame: a fresh migrated database of the service on the bench server, a
+ * DataSource on it for `work`, and everything dropped and stopped afterwards.
+ */
+export async function withServiceDatabase<T>(service: ServiceName, poolSize: number, work: (dataSource: DataSource, serverSource: string) => Promise<T>): Promise<T> {
+  const server = await benchPostgres();
+  try {
+    const database = await migratedDatabase(server.url, service);
+    try {
+      const dataSource = new DataSource(serviceDataSourceOptions(database.url, await DATABASE_PARTS[service](), poolSize));
+      await dataSource.initialize();
+      try {
+        return await work(dataSource, server.source);
+      } finally {
+        await dataSource.destroy();
+      }
+    } finally {
+      await database.drop();
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
+export interface BenchKeys {
+  dir: string;
+  token(role: Role, options?: { org?: string; sub?: string }): Promise<string>;
+  remove(): void;
+}
+
+/** A signing key of the run's own, which the services and gateways are told to trust. */
+export async function benchKeys(): Promise<BenchKeys> {
+  const dir = mkdtempSync(join(tmpdir(), 'ccsc-bench-keys-'));
+  await loadOrCreateLocalKeys(dir);
+  const keys = readLocalKeys(dir);
+  return {
+    dir,
+    token: async (role, options = {}) =>
+      `Bearer ${await mintToken(keys, { sub: options.sub ?? `${role}-bench`, roles: [role], org: options.org, issuer: ISSUER, audience: AUDIENCE, ttl: 4 * 3600 })}`,
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * A local Kafka broker of the run's own (so it can be halted and resumed), else KAFKA_BROKERS.
+ * The local broker needs `java` and the cached jars (or `mvn`), as the Kafka test suites do.
+ */
+export async function benchKafka(): Promise<{ brokers: string[]; source: string; broker?: LocalKafkaBroker; stop(): Promise<void> }> {
+  const own = await startOwnKafkaBroker();
+  if (own) return { brokers: own.brokers, source: 'local broker (KRaft, Kafka 3.9.1 jars)', broker: own, stop: () => own.stop() };
+  const explicit = (process.env.KAFKA_BROKERS ?? '').split(',').map((b) => b.trim()).filter(Boolean);
+  if (explicit.length) return { brokers: explicit, source: 'KAFKA_BROKERS', stop: async () => undefined };
+  throw new Error('No Kafka: no local broker could be started (needs java and the cached jars or mvn) and KAFKA_BROKERS is unset');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Child processes
+
+export interface ProcStats {
+  /** user + system CPU time so far, in ms (clock-tick resolution: 10 ms). */
+  cpuMs: number;
+  rssBytes: number;
+}
+
+/** CPU time and resident memory of any process, from /proc: works for a child we did not write. */
+export function procStats(pid: number): ProcStats {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name (field 2) may hold spaces; the fields after its closing parenthesis do not.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime: fields 14 and 15 of the line
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const rssKb = Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1] ?? Number.NaN);
+  return { cpuMs: (ticks * 1000) / CLOCK_TICKS_PER_SECOND, rssBytes: rssKb * 1024 };
+}
+
+export interface ChildOptions {
+  /** Written by `node --cpu-prof` into this directory when the child exits cleanly. */
+  cpuProfDir?: string;
+  /** Path polled until it answers 200. */
+  readyPath: string;
+  logDir: string;
+}
+
+/** A Node process serving HTTP: a service, a gateway, or a bench server; every wait on it is bounded. */
+export class NodeChild {
+  private constructor(
+    readonly label: string,
+    private readonly proc: ChildProcess,
+    readonly url: string,
+    readonly logFile: string,
+    readonly bootMs: number,
+  ) {}
+
+  static async start(label: string, entry: string, env: Record<string, string>, port: number, options: ChildOptions): Promise<NodeChild> {
+    mkdirSync(options.logDir, { recursive: true });
+    const logFile = join(options.logDir, `${label}.log`);
+    const out = openSync(logFile, 'a');
+    const nodeArgs = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`, `--cpu-prof-name=${label}.cpuprofile`] : [];
+    const inherited = { ...process.env };
+    // The parent's own settings (a DATABASE_URL, KAFKA_BROKERS, PORT) must not leak into a child.
+    for (const key of ['DATABASE_URL', 'KAFKA_BROKERS', 'PORT', 'NODE_OPTIONS']) delete inherited[key];
+    const started = performance.now();
+    const proc = spawn(process.execPath, [...nodeArgs, RUN_JS, entry], { cwd: ROOT, env: { ...inherited, ...env }, stdio: ['ignore', out, out] });
+    closeSync(out);
+    const url = `http://${HOST}:${port}`;
+    const child = new NodeChild(label, proc, url, logFile, 0);
+    try {
+      await child.waitReady(options.readyPath);
+    } catch (error) {
+      child.kill();
+      throw error;
+    }
+    return new NodeChild(label, proc, url, logFile, performance.now() - started);
+  }
+
+  get pid(): number {
+    if (this.proc.pid === undefined) throw new Error(`${this.label} has no pid`);
+    return this.proc.pid;
+  }
+
+  get alive(): boolean {
+    return this.proc.exitCode === null && this.proc.signalCode === null;
+  }
+
+  stats(): ProcStats {
+    return procStats(this.pid);
+  }
+
+  private async waitReady(path: string): Promise<void> {
+    const deadline = Date.now() + READY_TIMEOUT_MS;
+    for (;;) {
+      if (!this.alive) throw new Error(`${this.label} exited while starting (code ${this.proc.exitCode}, signal ${this.proc.signalCode}):\n${this.logTail()}`);
+      if (Date.now() > deadline) throw new Error(`${this.label} was not ready within ${READY_TIMEOUT_MS / 1000} s:\n${this.logTail()}`);
+      try {
+        const res = await fetch(`${this.url}${path}`, { signal: AbortSignal.timeout(2_000) });
+        await res.arrayBuffer();
+        if (res.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await sleep(300);
+    }
+  }
+
+  logTail(lines = 30): string {
+    try {
+      return readFileSync(this.logFile, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+    } catch {
+      return '(no log)';
+    }
+  }
+
+  /** SIGTERM (the services finish in-flight work and exit, which also writes a --cpu-prof profile), then SIGKILL. */
+  async stop(): Promise<void> {
+    if (!this.alive) return;
+    const exited = new Promise<void>((done) => this.proc.once('exit', () => done()));
+    this.proc.kill('SIGTERM');
+    await Promise.race([exited, sleep(STOP_GRACE_MS)]);
+    this.kill();
+  }
+
+  kill(): void {
+    if (this.alive) this.proc.kill('SIGKILL');
+  }
+}
+
+/** Kills every child still running if the bench process leaves abruptly. */
+export function guardChildren(children: () => readonly NodeChild[]): () => void {
+  const killAll = () => children().forEach((c) => c.kill());
+  process.once('exit', killAll);
+  return () => process.off('exit', killAll);
+}
+
+export interface Platform {
+  services: Partial<Record<ServiceName, NodeChild>>;
+  databases: Partial<Record<ServiceName, BenchDatabase>>;
+  gateway?: NodeChild;
+  children(): NodeChild[];
+  stop(): Promise<void>;
+}
+
+export interface PlatformOptions {
+  bench: string;
+  postgresUrl: string;
+  keysDir: string;
+  services: readonly ServiceName[];
+  kafkaBrokers?: string[];
+  gateway?: boolean;
+  cpuProfDir?: string;
+  /** Reuse these databases (already migrated) instead of creating new ones: a second set of processes over the same data. */
+  databases?: Partial<Record<ServiceName, BenchDatabase>>;
+  /** Labels get this suffix (for a second set of processes). */
+  suffix?: string;
+  extraEnv?: Record<string, string>;
+  logDir: string;
+}
+
+export function serviceEnv(databaseUrl: string, port: number, keysDir: string, kafkaBrokers: string[] | undefined, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    HOST,
+    PORT: String(port),
+    // Request logs at info would be measured as well; warn is what `npm start` runs at.
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_SIZE: '10',
+    AUTH_LOCAL_KEYS_DIR: keysDir,
+    AUTH_ISSUER: ISSUER,
+    AUTH_AUDIENCE: AUDIENCE,
+    ...(kafkaBrokers?.length ? { KAFKA_BROKERS: kafkaBrokers.join(',') } : {}),
+    ...extra,
+  };
+}
+
+/** The services (each its own process, own database) and optionally the Apollo gateway in front of them. */
+export async function startPlatform(options: PlatformOptions): Promise<Platform> {
+  const services: Partial<Record<ServiceName, NodeChild>> = {};
+  const databases: Partial<Record<ServiceName, BenchDatabase>> = { ...options.databases };
+  const own: BenchDatabase[] = [];
+  let gateway: NodeChild | undefined;
+  const children = () => [...Object.values(services), ...(gateway ? [gateway] : [])];
+  const unguard = guardChildren(children);
+  const stop = async () => {
+    await Promise.all(children().map((c) => c.stop()));
+    unguard();
+    for (const db of own) await db.drop();
+  };
+  try {
+    for (const name of options.services) {
+      if (!databases[name]) {
+        const db = await migratedDatabase(options.postgresUrl, name);
+        databases[name] = db;
+        own.push(db);
+      }
+    }
+    // Started one after the other: on two cores, six transpiling processes at once only slow each other.
+    for (const name of options.services) {
+      const port = await freePort();
+      const db = databases[name];
+      if (!db) throw new Error(`no database for ${name}`);
+      log(options.bench, `starting ${name}${options.suffix ?? ''}`);
+      services[name] = await NodeChild.start(
+        `${name}${options.suffix ?? ''}`,
+        join(ROOT, 'services', name, 'src', 'main.ts'),
+        serviceEnv(db.url, port, options.keysDir, options.kafkaBrokers, options.extraEnv),
+        port,
+        { readyPath: '/health/ready', cpuProfDir: options.cpuProfDir, logDir: options.logDir },
+      );
+    }
+    if (options.gateway) {
+      const port = await freePort();
+      const urls = Object.fromEntries(Object.entries(services).map(([name, child]) => [`${name.toUpperCase()}_URL`, child.url]));
+      log(options.bench, `starting the Apollo gateway${options.suffix ?? ''}`);
+      gateway = await NodeChild.start(
+        `apollo-gateway${options.suffix ?? ''}`,
+        join(ROOT, 'gateway', 'src', 'main.ts'),
+        { NODE_ENV: 'test', HOST, PORT: String(port), LOG_LEVEL: 'warn', AUTH_LOCAL_KEYS_DIR: options.keysDir, AUTH_ISSUER: ISSUER, AUTH_AUDIENCE: AUDIENCE, ...urls },
+        port,
+        { readyPath: '/health/ready', cpuProfDir: options.cpuProfDir, logDir: options.logDir },
+      );
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { services, databases, gateway, children, stop };
+}
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Removes a run's logs and profiles, unless BENCH_KEEP_LOGS=1 asks to keep them for a look. */
+export function removeDir(dir: string): void {
+  if (process.env.BENCH_KEEP_LOGS === '1') console.error(`kept ${dir}`);
+  else rmSync(dir, { recursive: true, force: true });
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP client and load generators
+
+export interface HttpResult {
+  status: number;
+  body: string;
+}
+
+/**
+ * A keep-alive HTTP/1.1 client on node:http, lighter than fetch, which matters
+ * when the load generator shares two cores with the servers it measures.
+ */
+export class HttpClient {
+  private readonly agent: Agent;
+
+  constructor(maxSockets = 64) {
+    this.agent = new Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets });
+  }
+
+  send(method: string, url: string, headers: Record<string, string>, body?: string, timeoutMs = 30_000): Promise<HttpResult> {
+    return new Promise((resolvePromise, reject) => {
+      const target = new URL(url);
+      const req = httpRequest(
+        {
+          agent: this.agent,
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname + target.search,
+          method,
+          headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+          timeout: timeoutMs,
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => resolvePromise({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+          res.on('error', reject);
+        },
+      );
+      req.on('timeout', () => req.destroy(new Error(`timeout after ${timeoutMs} ms`)));
+      req.on('error', reject);
+      if (body !== undefined) req.write(body);
+      req.end();
+    });
+  }
+
+  async json<T = unknown>(method: string, url: string, authorization: string, body?: unknown): Promise<{ status: number; body: T }> {
+    const res = await this.send(method, url, { authorization, 'content-type': 'application/json', accept: 'application/json' }, body === undefined ? undefined : JSON.stringify(body));
+    let parsed: unknown;
+    try {
+      parsed = res.body ? JSON.parse(res.body) : undefined;
+    } catch {
+      parsed = res.body;
+    }
+    return { status: res.status, body: parsed as T };
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+}
+
+/** One request of a load: resolves true when the answer was the expected one. */
+export type Operation = (i: number) => Promise<boolean>;
+
+export interface LoadResult {
+  /** Latencies of the successful requests, ms, sorted. */
+  latencies: Float64Array;
+  ok: number;
+  failed: number;
+  /** Requests still unanswered when the run gave up waiting for them. */
+  unfinished: number;
+  seconds: number;
+  /** Open model only: the highest lag of a send behind its schedule, ms (the generator's own health). */
+  maxSendLagMs?: number;
+  firstError?: string;
+}
+
+export function throughput(r: LoadResult): number {
+  return r.ok / r.seconds;
+}
+
+/** Closed loop: `concurrency` clients, each sending its next request when the last one is answered. */
+export async function closedLoop(operation: Operation, concurrency: number, seconds: number, limit = Number.POSITIVE_INFINITY): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let ok = 0;
+  let failed = 0;
+  let firstError: string | undefined;
+  let next = 0;
+  const started = performance.now();
+  const end = started + seconds * 1000;
+  const client = async () => {
+    while (performance.now() < end && next < limit) {
+      const t0 = performance.now();
+      try {
+        if (await operation(next++)) {
+          ok++;
+          latencies.push(performance.now() - t0);
+        } else failed++;
+      } catch (error) {
+        failed++;
+        firstError ??= error instanceof Error ? error.message : String(error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, client));
+  return { latencies: sortedCopy(latencies), ok, failed, unfinished: 0, seconds: (performance.now() - started) / 1000, firstError };
+}
+
+/**
+ * Open model: requests are sent at a fixed arrival rate whatever the server's state, and each
+ * latency is measured from the time the request was *scheduled* to go, not from when it went, so a
+ * stalled server (or generator) shows up in the latencies instead of hiding (coordinated omission).
+ */
+export async function openLoop(operation: Operation, ratePerSecond: number, seconds: number, drainMs = 15_000): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let ok = 0;
+  let failed = 0;
+  let firstError: string | undefined;
+  const total = Math.max(1, Math.round(ratePerSecond * seconds));
+  const interval = 1000 / ratePerSecond;
+  const inFlight = new Set<Promise<void>>();
+  let maxSendLagMs = 0;
+  const started = performance.now();
+  for (let i = 0; i < total; i++) {
+    const scheduled = started + i * interval;
+    const wait = scheduled - performance.now();
+    if (wait > 1) await sleep(wait);
+    maxSendLagMs = Math.max(maxSendLagMs, performance.now() - scheduled);
+    const p: Promise<void> = operation(i).then(
+      (good) => {
+        if (good) {
+          ok++;
+          latencies.push(performance.now() - scheduled);
+        } else failed++;
+      },
+      (error: unknown) => {
+        failed++;
+        firstError ??= error instanceof Error ? error.message : String(error);
+      },
+    );
+    const tracked = p.finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+  }
+  const sent = performance.now();
+  await Promise.race([Promise.all([...inFlight]), sleep(drainMs)]);
+  return { latencies: sortedCopy(latencies), ok, failed, unfinished: inFlight.size, seconds: Math.max(seconds, (sent - started) / 1000), maxSendLagMs, firstError };
+}
+
+// ---------------------------------------------------------------------------------------------
+// CPU profiles
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples?: number[];
+  timeDeltas?: number[];
+  startTime: number;
+  endTime: number;
+}
+
+/** A span of CLOCK_MONOTONIC time in µs (process.hrtime.bigint() / 1000). */
+export interface ProfileWindow {
+  fromUs: number;
+  toUs: number;
+}
+
+export function monotonicUs(): number {
+  return Number(process.hrtime.bigint() / 1000n);
+}
+
+export interface ProfileSummary {
+  file: string;
+  /** False when no sample fell in the windows asked for, and the whole profile is summarised instead. */
+  windowed: boolean;
+  totalMs: number;
+  /** Share of samples outside (idle), garbage collection and program. */
+  idleShare: number;
+  gcShare: number;
+  top: { name: string; where: string; selfMs: number; share: number }[];
+  /** Self time by package (node_modules/<pkg>, node: internals, our code). */
+  byPackage: { name: string; share: number }[];
+}
+
+function where(url: string, line: number): string {
+  if (!url) return '(native)';
+  const path = url.replace(/^file:\/\//, '');
+  const nm = path.lastIndexOf('node_modules/');
+  const short = nm >= 0 ? path.slice(nm + 'node_modules/'.length) : path.startsWith(ROOT) ? path.slice(ROOT.length + 1) : path;
+  return `${short}:${line + 1}`;
+}
+
+function packageOf(url: string, name: string): string {
+  if (name === '(garbage collector)') return '(gc)';
+  if (name === '(idle)' || name === '(program)') return name;
+  if (!url) return '(native / V8)';
+  const path = url.replace(/^file:\/\//, '');
+  const nm = path.lastIndexOf('node_modules/');
+  if (nm >= 0) {
+    const rest = path.slice(nm + 'node_modules/'.length).split('/');
+    return rest[0]?.startsWith('@') ? `${rest[0]}/${rest[1]}` : (rest[0] ?? path);
+  }
+  if (path.startsWith('node:')) return 'node: (core)';
+  if (path.startsWith(ROOT)) return `ours: ${path.slice(ROOT.length + 1).split('/').slice(0, 2).join('/')}`;
+  return path;
+}
+
+/** Self time per function of a .cpuprofile (V8's sampling profile as `node --cpu-prof` writes it). */
+export function summariseCpuProfile(file: string, top = 8, windows: readonly ProfileWindow[] = []): ProfileSummary {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  const selfUs = new Map<number, number>();
+  // Sample times are V8's monotonic clock in µs, the same CLOCK_MONOTONIC as process.hrtime() in
+  // any process on the machine, so the parent's load windows select the samples taken under load.
+  const inWindow = (t: number) => windows.length === 0 || windows.some((w) => t >= w.fromUs && t <= w.toUs);
+  let t = profile.startTime;
+  let windowed = 0;
+  for (let i = 0; i < samples.length; i++) {
+    const delta = Math.max(0, deltas[i] ?? 0);
+    t += deltas[i] ?? 0;
+    if (!inWindow(t)) continue;
+    windowed++;
+    const id = samples[i] ?? 0;
+    selfUs.set(id, (selfUs.get(id) ?? 0) + delta);
+  }
+  if (windows.length > 0 && windowed === 0) return { ...summariseCpuProfile(file, top), windowed: false };
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const byFunction = new Map<string, { name: string; where: string; us: number }>();
+  const byPackage = new Map<string, number>();
+  let totalUs = 0;
+  let idleUs = 0;
+  let gcUs = 0;
+  for (const [id, us] of selfUs) {
+    const node = byId.get(id);
+    if (!node) continue;
+    totalUs += us;
+    const { functionName, url, lineNumber } = node.callFrame;
+    const name = functionName || '(anonymous)';
+    if (name === '(idle)') {
+      idleUs += us;
+      continue;
+    }
+    if (name === '(garbage collector)') gcUs += us;
+    const key = `${name}@${url}:${lineNumber}`;
+    const entry = byFunction.get(key) ?? { name, where: where(url, lineNumber), us: 0 };
+    entry.us += us;
+    byFunction.set(key, entry);
+    const pkg = packageOf(url, name);
+    byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + us);
+  }
+  const busyUs = totalUs - idleUs;
+  return {
+    file,
+    windowed: windows.length > 0,
+    totalMs: totalUs / 1000,
+    idleShare: totalUs ? idleUs / totalUs : 0,
+    gcShare: busyUs ? gcUs / busyUs : 0,
+    top: [...byFunction.values()]
+      .sort((a, b) => b.us - a.us)
+      .slice(0, top)
+      .map((f) => ({ name: f.name, where: f.where, selfMs: f.us / 1000, share: busyUs ? f.us / busyUs : 0 })),
+    byPackage: [...byPackage.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 6)
+      .map(([name, us]) => ({ name, share: busyUs ? us / busyUs : 0 })),
+  };
+}
+
+export function findProfiles(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.cpuprofile'))
+      .map((f) => join(dir, f));
+  } catch {
+    return [];
+  }
+}
