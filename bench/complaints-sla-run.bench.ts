@@ -7,11 +7,10 @@
 //   BENCH_COMPLAINTS=20000 npm run bench -- complaints-sla-run   a smaller, quicker run
 //
 // The server is BENCH_DATABASE_URL, else DATABASE_URL, else whatever resolvePostgres finds (bench/harness.ts).
-import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { complaintStageBreachedV1 } from '@ccsc/contracts';
 import { ComplaintSlaRun, SLA_RUN_SQL } from '../services/complaints/src/sla/application/complaint-sla.run';
-import { withServiceDatabase } from './harness';
+import { timed, withServiceDatabase } from './harness';
 import { markdownTable, type BenchSection } from './report';
 
 const COMPLAINTS = Number(process.env.BENCH_COMPLAINTS ?? 100_000);
@@ -58,11 +57,6 @@ const EVENTS_SQL = `
   SELECT count(*)::int AS events, count(*) FILTER (WHERE substr(c.reference, 6)::int % 10 <> 0)::int AS strays
   FROM outbox o JOIN complaints c ON c.id = o.message_key::uuid WHERE o.type = $1`;
 
-async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
-  const started = performance.now();
-  const result = await work();
-  return [result, performance.now() - started];
-}
 
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 

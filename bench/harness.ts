@@ -36,6 +36,13 @@ export function envNumber(name: string, fallback: number): number {
   return value;
 }
 
+/** The result of some work and how long it took, in milliseconds. */
+export async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
+  const started = performance.now();
+  const result = await work();
+  return [result, performance.now() - started];
+}
+
 export const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
 export const fmt = (n: number, digits = 0): string =>

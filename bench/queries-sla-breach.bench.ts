@@ -6,12 +6,11 @@
 //   BENCH_ENQUIRIES=50000 npm run bench -- queries-sla-breach   a smaller, quicker run
 //
 // The server is BENCH_DATABASE_URL, else DATABASE_URL, else whatever resolvePostgres finds (bench/harness.ts).
-import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { enquirySlaBreachedV1 } from '@ccsc/contracts';
 import { SlaBreachRun } from '../services/queries/src/sla/application/sla-breach-run';
 import { SLA_BREACH_RUN_SQL, slaBreachRunParams } from '../services/queries/src/sla/infrastructure/sla-breach.sql';
-import { withServiceDatabase } from './harness';
+import { timed, withServiceDatabase } from './harness';
 import { markdownTable, type BenchSection } from './report';
 
 const ENQUIRIES = Number(process.env.BENCH_ENQUIRIES ?? 200_000);
@@ -71,11 +70,6 @@ const EVENTS_SQL = `
          count(*) FILTER (WHERE split_part(e.subject, ' ', 2)::int % 10 <> 0)::int AS strays
   FROM outbox o JOIN enquiries e ON e.id = o.message_key::uuid WHERE o.type = $1`;
 
-async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
-  const started = performance.now();
-  const result = await work();
-  return [result, performance.now() - started];
-}
 
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 

@@ -10,3 +10,4 @@ export * from './kafka/resolve-kafka';
 export * from './seeded-random';
 export * from './events';
 export * from './test-service';
+export * from './query-plan';

@@ -3,23 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '@ccsc/auth';
 import { ComplaintQueries } from '../src/complaint/application/complaint.queries';
 import { startComplaintsApp } from './complaints-app';
-
-/** The plan PostgreSQL would use for a statement, with sequential scans ruled out so an index is chosen when one fits. */
-async function indexConditions(dataSource: DataSource, sql: string, params: unknown[]): Promise<string[]> {
-  return dataSource.transaction(async (manager) => {
-    await manager.query('SET LOCAL enable_seqscan = off');
-    const [row] = (await manager.query(`EXPLAIN (FORMAT JSON) ${sql}`, params)) as [{ 'QUERY PLAN': unknown }];
-    const conditions: string[] = [];
-    const walk = (node: unknown): void => {
-      if (!node || typeof node !== 'object') return;
-      const n = node as Record<string, unknown>;
-      if (typeof n['Index Cond'] === 'string') conditions.push(n['Index Cond']);
-      Object.values(n).forEach((v) => (Array.isArray(v) ? v.forEach(walk) : walk(v)));
-    };
-    walk(row['QUERY PLAN']);
-    return conditions;
-  });
-}
+import { indexConditions } from '@ccsc/testing';
 
 // The public form's "my complaints": the list is found through the complainant, not by walking every complaint.
 describe('a complainant listing their complaints', () => {
