@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type { EventEnvelope, EventType } from '@ccsc/contracts';
 import { InProcessTransport, type TransportMessage } from '@ccsc/messaging';
 
@@ -35,3 +35,6 @@ export async function publishEvent<T extends object>(type: EventType<T>, subject
   await InProcessTransport.shared().publish([{ topic: type.topic, key: subject, value: JSON.stringify(envelope), headers: {} }]);
   return envelope;
 }
+
+/** A 16-digit case reference for a case announced in a test; random, since references are unique. */
+export const testCaseReference = () => Array.from({ length: 16 }, (_, i) => randomInt(i === 0 ? 1 : 0, 10)).join('');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { caseAccessChangedV1 } from '@ccsc/contracts';
-import { eventually, publishEvent, startTestService } from '@ccsc/testing';
+import { eventually, publishEvent, startTestService, testCaseReference } from '@ccsc/testing';
 import { complaintsApp } from '../src/complaints.app';
 import { readComplaintsConfig } from '../src/config';
 import { complaintsDatabase } from '../src/data-source';
@@ -17,7 +17,7 @@ export const publish = publishEvent;
 /** Tells complaints about a case as cases would: who may see it. */
 export async function announceCase(app: INestApplication, access: { organisations?: string[]; users?: string[] } = {}): Promise<{ caseId: string; reference: string }> {
   const caseId = randomUUID();
-  const reference = String(Math.floor(1e15 + Math.random() * 9e15));
+  const reference = testCaseReference();
   await publish(caseAccessChangedV1, caseId, { caseId, reference, organisations: access.organisations ?? [], users: access.users ?? [] });
   await eventually(async () => {
     const rows = (await app.get(DataSource).query(`SELECT 1 FROM case_access WHERE case_id = $1`, [caseId])) as unknown[];

@@ -36,3 +36,6 @@ export async function outboxOf(db: DataSource, type: string): Promise<Record<str
   const rows = (await db.query(`SELECT envelope FROM outbox WHERE type = $1 ORDER BY position`, [type])) as { envelope: { data: Record<string, unknown> } }[];
   return rows.map((r) => r.envelope.data);
 }
+
+/** A provider signature with its first digest character changed: looks right, does not verify. */
+export const forged = (signature: string) => signature.replace(/v1=(.)/, (_, c: string) => `v1=${c === '0' ? '1' : '0'}`);

@@ -6,7 +6,7 @@ import { caseStateChangedV1 } from '@ccsc/contracts';
 import { bearer, eventually } from '@ccsc/testing';
 import { SandboxCardProvider } from '../src/payment/infrastructure/sandbox-card-provider';
 import { CardProvider } from '../src/payment/domain/card-provider.port';
-import { announceCase, outboxOf, publish, startPaymentsApp } from './payments-app';
+import { announceCase, forged, outboxOf, publish, startPaymentsApp } from './payments-app';
 
 describe('payments: fees from case events, payment by account, card, allocation', () => {
   let app: INestApplication;
@@ -97,7 +97,7 @@ describe('payments: fees from case events, payment by account, card, allocation'
     const reference = (await db.query(`SELECT provider_reference FROM payments WHERE id = $1`, [started.body.id]))[0].provider_reference as string;
     const sandbox = app.get(CardProvider) as SandboxCardProvider;
     const callback = sandbox.callbackFor(reference);
-    await http().post('/api/v1/payments/card-callbacks').set('Payment-Signature', callback.signature.replace(/v1=(.)/, (_, c: string) => `v1=${c === '0' ? '1' : '0'}`)).send(callback.body).expect(401);
+    await http().post('/api/v1/payments/card-callbacks').set('Payment-Signature', forged(callback.signature)).send(callback.body).expect(401);
     expect((await serviceRequest(caseId)).paidPence).toBe(0);
     await http().post('/api/v1/payments/card-callbacks').set('Payment-Signature', callback.signature).send(callback.body).expect(204);
     await http().post('/api/v1/payments/card-callbacks').set('Payment-Signature', callback.signature).send(callback.body).expect(204);
@@ -175,7 +175,7 @@ describe('payments: fees from case events, payment by account, card, allocation'
     const reference = (await db.query(`SELECT provider_reference FROM payments WHERE id = $1`, [started.body.id]))[0].provider_reference as string;
     const sandbox = app.get(CardProvider) as SandboxCardProvider;
     const success = sandbox.callbackFor(reference);
-    await http().post('/api/v1/payments/card-callbacks').set('Payment-Signature', success.signature.replace(/v1=./, 'v1=0')).send(success.body).expect(401);
+    await http().post('/api/v1/payments/card-callbacks').set('Payment-Signature', forged(success.signature)).send(success.body).expect(401);
     expect(await allocationsOf(started.body.id)).toEqual([]);
     await http().post('/api/v1/payments/card-callbacks').set('Payment-Signature', success.signature).send(success.body).expect(204);
 

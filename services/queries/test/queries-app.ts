@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { caseAccessChangedV1 } from '@ccsc/contracts';
 import { recordCaseAccess } from '@ccsc/case-access';
-import { eventEnvelope, startTestService } from '@ccsc/testing';
+import { eventEnvelope, startTestService, testCaseReference } from '@ccsc/testing';
 import { queriesApp } from '../src/queries.app';
 import { readQueriesConfig } from '../src/config';
 import { queriesDatabase } from '../src/data-source';
@@ -19,7 +19,7 @@ export async function startQueriesApp(env: Record<string, string> = {}) {
  */
 export async function knownCase(dataSource: DataSource, audience: { organisations?: string[]; users?: string[] } = {}): Promise<string> {
   const caseId = randomUUID();
-  const reference = String(Math.floor(Math.random() * 1e15)).padStart(16, '1');
+  const reference = testCaseReference();
   await recordCaseAccess(dataSource.manager, eventEnvelope(caseAccessChangedV1, caseId, { caseId, reference, organisations: audience.organisations ?? [], users: audience.users ?? [] }));
   return caseId;
 }

@@ -3,7 +3,7 @@ import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { assistedDigitalNeedIdentifiedV1, caseAccessChangedV1, enquiryConvertedToComplaintV1 } from '@ccsc/contracts';
-import { bearer, eventually, publishEvent } from '@ccsc/testing';
+import { bearer, eventually, publishEvent, testCaseReference } from '@ccsc/testing';
 import { enquiry, startQueriesApp } from './queries-app';
 
 // Responses are checked field by field, so a loose type is enough here.
@@ -45,7 +45,7 @@ describe('triage, work allocation, escalation and conversion', () => {
   /** A case announced by cases, through the event bus into this service's projection. */
   const announceCase = async (users: string[] = []): Promise<string> => {
     const caseId = randomUUID();
-    await publishEvent(caseAccessChangedV1, caseId, { caseId, reference: String(Date.now()).padStart(16, '4'), organisations: [], users });
+    await publishEvent(caseAccessChangedV1, caseId, { caseId, reference: testCaseReference(), organisations: [], users });
     await eventually(async () => expect((await dataSource.query('SELECT 1 FROM case_access WHERE case_id = $1', [caseId])).length).toBe(1));
     return caseId;
   };
