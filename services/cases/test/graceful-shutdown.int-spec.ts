@@ -87,7 +87,6 @@ describeKafka('graceful shutdown under load (real PostgreSQL and Kafka, separate
     const notTaken = results.filter((r) => r.status === 0);
     expect(accepted.length + notTaken.length).toBe(results.length);
     expect(accepted.length).toBeGreaterThan(0);
-    expect(notTaken.length).toBeGreaterThan(0);
     for (const { error } of notTaken) expect(['ECONNREFUSED', 'ECONNRESET', 'UND_ERR_SOCKET']).toContain(error);
 
     // Exactly the answered writes committed, each with its events.
