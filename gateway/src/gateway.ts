@@ -9,9 +9,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { NextFunction, Request, Response } from 'express';
 import { pinoHttp } from 'pino-http';
 import { authOptionsFrom, Principal, TokenVerifier } from '@ccsc/auth';
-import { collectDefaultMetrics, Registry } from 'prom-client';
 import {
-  formatGraphQLError, graphqlMetricsPlugin, httpInstrumentation, loggerParams, NotFoundError, sendError, startTracing, toAppError, UnauthenticatedError,
+  formatGraphQLError, graphqlMetricsPlugin, httpInstrumentation, loggerParams, Metrics, NotFoundError, sendError, startTracing, toAppError, UnauthenticatedError,
 } from '@ccsc/platform';
 import { GatewayConfig, serviceUrlOf } from './config';
 import { aliasLimit, depthLimit } from './graphql-limits';
@@ -50,9 +49,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const openApi = new MergedOpenApi(services);
   let stopping = false;
   startTracing({ otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: 'gateway' });
-  const metrics = new Registry();
-  metrics.setDefaultLabels({ service: 'gateway' });
-  collectDefaultMetrics({ register: metrics, prefix: 'ccsc_' });
+  const metrics = new Metrics('gateway').registry;
 
   const app = express();
   app.disable('x-powered-by');
