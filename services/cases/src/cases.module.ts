@@ -4,8 +4,7 @@ import { IdempotencyModule, PlatformModule } from '@ccsc/platform';
 import { MessagingModule } from '@ccsc/messaging';
 import type { CasesConfig } from './config';
 import { TimelineQueries } from './timeline/infrastructure/timeline.queries';
-import { CaseEventsConsumer } from './timeline/consumers/case-events.consumer';
-import { ServiceEventsConsumer } from './timeline/consumers/service-events.consumer';
+import { TimelineConsumer } from './timeline/consumers/timeline.consumer';
 import { FeesConsumer } from './case/consumers/fees.consumer';
 import { assertValidCaseTypes } from './case-type/domain/case-type.validation';
 import { CASE_TYPES } from './case-type/case-types';
@@ -45,7 +44,7 @@ export class CasesModule {
       ],
       // Search first: CaseController's `GET :idOrReference` would otherwise take /search.
       controllers: [...searchControllers, CaseController, PartyController, ...resultControllers, ...documentControllers, ...referralControllers, ...hearingControllers, ...decisionControllers],
-      providers: [...casesResolvers, CaseCommands, CaseQueries, CaseRepository, TimelineQueries, CaseEventsConsumer, ServiceEventsConsumer, FeesConsumer, PartyCommands, ResultCommands, ...documentProviders, ...referralProviders, ...hearingProviders, ...decisionProviders, ...searchProviders],
+      providers: [...casesResolvers, CaseCommands, CaseQueries, CaseRepository, TimelineQueries, TimelineConsumer, FeesConsumer, PartyCommands, ResultCommands, ...documentProviders, ...referralProviders, ...hearingProviders, ...decisionProviders, ...searchProviders],
     };
   }
 }

@@ -1,5 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import {
+  assistedDigitalReferralChangedV1, AssistedDigitalReferralChangedV1, caseCreatedV1, CaseCreatedV1, caseResultedV1, CaseResultedV1, caseStateChangedV1,
+  CaseStateChangedV1, decisionRecordedV1, DecisionRecordedV1, documentReceivedV1, DocumentReceivedV1, documentReviewedV1, DocumentReviewedV1, EventEnvelope,
+  partyAddedV1, PartyAddedV1, partyUpdatedV1, PartyUpdatedV1, representationChangedV1, RepresentationChangedV1,
   accountDefaultedV1, AccountDefaultedV1, assistedDigitalNeedIdentifiedV1, AssistedDigitalNeedIdentifiedV1, complaintClosedV1, ComplaintClosedV1,
   complaintOpenedV1, ComplaintOpenedV1, complaintStageBreachedV1, ComplaintStageBreachedV1, complaintStageChangedV1, ComplaintStageChangedV1,
   enforcementActionTakenV1, EnforcementActionTakenV1, enquiryConvertedToComplaintV1, EnquiryConvertedToComplaintV1, enquiryRaisedV1, EnquiryRaisedV1,
@@ -8,7 +12,7 @@ import {
   PaymentReversedV1, refundStatusChangedV1, RefundStatusChangedV1, allocationTransferredV1, AllocationTransferredV1, paymentTermsVariedV1, PaymentTermsVariedV1,
 } from '@ccsc/contracts';
 import { EventHandlers } from '@ccsc/messaging';
-import { recordOnTimeline } from './case-events.consumer';
+import { TimelineEntryEntity } from '../infrastructure/timeline.entity';
 
 const pounds = (pence: number) => `£${(pence / 100).toFixed(2)}`;
 const one = (caseId: string | undefined) => (caseId ? [caseId] : []);
@@ -21,10 +25,28 @@ interface TimelineRule<T extends object> {
 const rule = <T extends object>(r: TimelineRule<T>) => r as unknown as TimelineRule<object>;
 
 /**
- * The other services' events that name a case, and how each reads on the case's timeline, so an
- * officer sees payments, enquiries, complaints and enforcement in the one history of the case.
+ * Every event that names a case, from cases itself or any other service, and how it reads on the
+ * case's timeline: an officer sees the whole history of the case, payments, enquiries, complaints
+ * and enforcement included, in one place.
  */
 const RULES: TimelineRule<object>[] = [
+  rule<CaseCreatedV1>({ type: caseCreatedV1, cases: (d) => [d.caseId], summary: (d) => `Case opened as ${d.caseType}, state ${d.state}` }),
+  rule<CaseStateChangedV1>({ type: caseStateChangedV1, cases: (d) => [d.caseId], summary: (d) => `${d.event}: ${d.from} → ${d.to}` }),
+  rule<PartyAddedV1>({ type: partyAddedV1, cases: (d) => [d.caseId], summary: (d) => `Party added as ${d.role}` }),
+  rule<PartyUpdatedV1>({ type: partyUpdatedV1, cases: (d) => [d.caseId], summary: (d) => `Party details changed: ${d.fields.join(', ')}` }),
+  rule<RepresentationChangedV1>({ type: representationChangedV1, cases: (d) => [d.caseId], summary: (d) => `Representation changed from ${d.from ?? 'none'} to ${d.to ?? 'none'}` }),
+  rule<DocumentReceivedV1>({ type: documentReceivedV1, cases: (d) => [d.caseId], summary: (d) => `Document received (${d.documentType}) by ${d.channel}: ${d.status}` }),
+  rule<DocumentReviewedV1>({ type: documentReviewedV1, cases: (d) => [d.caseId], summary: (d) => `Document ${d.decision}` }),
+  rule<AssistedDigitalReferralChangedV1>({ type: assistedDigitalReferralChangedV1, cases: (d) => [d.caseId], summary: (d) => `Assisted-digital referral ${d.status}` }),
+  rule<CaseResultedV1>({
+    type: caseResultedV1,
+    cases: (d) => [d.caseId],
+    summary: (d) => {
+      const total = d.impositions.reduce((sum, i) => sum + i.amountPence, 0);
+      return `Resulted: ${d.outcome}${total ? ` (impositions ${pounds(total)})` : ''}`;
+    },
+  }),
+  rule<DecisionRecordedV1>({ type: decisionRecordedV1, cases: (d) => [d.caseId], summary: (d) => `Decision${d.supersedes ? ' (superseding an earlier one)' : ''}: ${d.outcome}` }),
   rule<FeesSettledV1>({ type: feesSettledV1, cases: (d) => [d.caseId], summary: (d) => `Fees ${d.settlement}: ${d.feeCodes.join(', ')}` }),
   rule<FeesReopenedV1>({ type: feesReopenedV1, cases: (d) => [d.caseId], summary: (d) => `Fees owed again: ${d.feeCodes.join(', ')}` }),
   rule<PaymentReceivedV1>({ type: paymentReceivedV1, cases: (d) => one(d.caseId), summary: (d) => `Payment of ${pounds(d.amountPence)} received by ${d.method}` }),
@@ -69,7 +91,7 @@ const RULES: TimelineRule<object>[] = [
 ];
 
 @Injectable()
-export class ServiceEventsConsumer implements OnModuleInit {
+export class TimelineConsumer implements OnModuleInit {
   constructor(private readonly handlers: EventHandlers) {}
 
   onModuleInit() {
@@ -79,4 +101,17 @@ export class ServiceEventsConsumer implements OnModuleInit {
       });
     }
   }
+}
+
+/** One entry on a case's timeline, keyed by event and case, so a redelivery adds nothing. */
+async function recordOnTimeline(manager: EntityManager, event: EventEnvelope, caseId: string, summary: string): Promise<void> {
+  await manager.insert(TimelineEntryEntity, {
+    eventId: event.id,
+    caseId,
+    type: event.type,
+    source: event.source,
+    summary,
+    actor: event.actor ?? null,
+    occurredAt: new Date(event.time),
+  });
 }
