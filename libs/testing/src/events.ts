@@ -26,13 +26,15 @@ export function eventEnvelope<T extends object>(type: EventType<T>, subject: str
 
 /** The event as its relay puts it on the bus: on its topic, keyed by its subject. */
 export function eventMessage<T extends object>(type: EventType<T>, subject: string, data: T, options: EnvelopeOptions = {}): TransportMessage {
-  return { topic: type.topic, key: subject, value: JSON.stringify(eventEnvelope(type, subject, data, options)), headers: {} };
+  return messageOf(type, eventEnvelope(type, subject, data, options));
 }
+
+const messageOf = (type: EventType<object>, envelope: EventEnvelope): TransportMessage => ({ topic: type.topic, key: envelope.subject, value: JSON.stringify(envelope), headers: {} });
 
 /** Publishes another service's event on the process's in-process bus, as its relay would; returns the envelope. */
 export async function publishEvent<T extends object>(type: EventType<T>, subject: string, data: T, options: EnvelopeOptions = {}): Promise<EventEnvelope<T>> {
   const envelope = eventEnvelope(type, subject, data, options);
-  await InProcessTransport.shared().publish([{ topic: type.topic, key: subject, value: JSON.stringify(envelope), headers: {} }]);
+  await InProcessTransport.shared().publish([messageOf(type, envelope)]);
   return envelope;
 }
 
