@@ -15,10 +15,45 @@ export function caseAccessOf(principal: Principal): CaseAccessScope {
   return { kind: 'none' };
 }
 
+/** A party as access sees it: who they are (their citizen account) and who represents them. */
+export interface PartyRelation {
+  partyId: string;
+  role: string;
+  userId?: string;
+  /** The firm that represents the party. */
+  organisationId?: string;
+}
+
+/**
+ * Whether the caller acts for this party: a citizen who is the party, or a user of the firm that
+ * represents it. Staff act for nobody (they act by role); an opponent acts for the other side only.
+ */
+export function actsFor(scope: CaseAccessScope, party: Pick<PartyRelation, 'userId' | 'organisationId'>): boolean {
+  switch (scope.kind) {
+    case 'organisation':
+      return party.organisationId === scope.organisationId;
+    case 'party':
+      return party.userId === scope.userId;
+    default:
+      return false;
+  }
+}
+
+/** The parties among `parties` the caller acts for. */
+export function partiesActedFor<P extends Pick<PartyRelation, 'userId' | 'organisationId'>>(scope: CaseAccessScope, parties: readonly P[]): P[] {
+  return parties.filter((p) => actsFor(scope, p));
+}
+
 /** Whom a case admits, in the shape of the access event. */
 export interface CaseAudience {
   organisations: readonly string[];
   users: readonly string[];
+}
+
+/** Whom these parties admit: their citizen accounts and the firms representing them. */
+export function audienceOfParties(parties: readonly Pick<PartyRelation, 'userId' | 'organisationId'>[]): CaseAudience {
+  const distinct = (values: (string | undefined)[]) => [...new Set(values.filter((v): v is string => v !== undefined))].sort();
+  return { organisations: distinct(parties.map((p) => p.organisationId)), users: distinct(parties.map((p) => p.userId)) };
 }
 
 export function admits(scope: CaseAccessScope, audience: CaseAudience | undefined): boolean {

@@ -2,16 +2,17 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@ccsc/auth';
-import { caseAccessChangedV1, CaseAccessChangedV1, EventEnvelope } from '@ccsc/contracts';
+import { caseAccessChangedV2, CaseAccessChangedV2, EventEnvelope } from '@ccsc/contracts';
 import { EventHandlers } from '@ccsc/messaging';
 import { CASE_ACCESS_TABLE } from './case-access.table';
-import { admits, caseAccessOf } from './case-access.rule';
+import { admits, audienceOfParties, caseAccessOf, partiesActedFor, PartyRelation } from './case-access.rule';
 
 interface AccessRow {
   case_id: string;
   reference: string;
   organisations: string[];
   users: string[];
+  parties: PartyRelation[];
 }
 
 /**
@@ -27,7 +28,7 @@ export class CaseAccess implements OnModuleInit {
   ) {}
 
   onModuleInit() {
-    this.handlers.on(caseAccessChangedV1, (event, manager) => recordCaseAccess(manager, event as EventEnvelope<CaseAccessChangedV1>));
+    this.handlers.on(caseAccessChangedV2, (event, manager) => recordCaseAccess(manager, event as EventEnvelope<CaseAccessChangedV2>));
   }
 
   /** The case is known to the platform (cases has announced it). */
@@ -55,6 +56,16 @@ export class CaseAccess implements OnModuleInit {
   }
 
   /**
+   * The parties of the case the caller acts for (as that citizen, or as the firm representing them):
+   * what a service checks before showing or changing data that concerns one party, so the
+   * opponent, who can see the case, still cannot act for the other side. Staff act for nobody.
+   */
+  async partiesActedFor(principal: Principal, caseId: string, manager: EntityManager = this.dataSource.manager): Promise<PartyRelation[]> {
+    const [row] = await this.rows([caseId], manager);
+    return row ? partiesActedFor(caseAccessOf(principal), row.parties) : [];
+  }
+
+  /**
    * The same rule as a WHERE fragment on a case id column, for lists: `{ sql: 'true', params: [] }`
    * for staff. Placeholders start at `$firstParamIndex`.
    */
@@ -74,17 +85,21 @@ export class CaseAccess implements OnModuleInit {
   }
 
   private async rows(caseIds: readonly string[], manager: EntityManager): Promise<AccessRow[]> {
-    return (await manager.query(`SELECT case_id, reference, organisations, users FROM ${CASE_ACCESS_TABLE} WHERE case_id = ANY ($1::uuid[])`, [caseIds])) as AccessRow[];
+    return (await manager.query(`SELECT case_id, reference, organisations, users, parties FROM ${CASE_ACCESS_TABLE} WHERE case_id = ANY ($1::uuid[])`, [caseIds])) as AccessRow[];
   }
 }
 
-/** Upserts the projection from one event; a late, older event loses to the newer row. */
-export async function recordCaseAccess(manager: EntityManager, event: EventEnvelope<CaseAccessChangedV1>): Promise<void> {
-  const { caseId, reference, organisations, users } = event.data;
+/**
+ * Upserts the projection from one event. The case's sequence orders changes: a late, replayed or
+ * forged-old event never undoes a newer one, and an event's clock plays no part.
+ */
+export async function recordCaseAccess(manager: EntityManager, event: EventEnvelope<CaseAccessChangedV2>): Promise<void> {
+  const { caseId, reference, sequence, parties } = event.data;
+  const { organisations, users } = audienceOfParties(parties);
   await manager.query(
-    `INSERT INTO ${CASE_ACCESS_TABLE} (case_id, reference, organisations, users, changed_at) VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (case_id) DO UPDATE SET organisations = excluded.organisations, users = excluded.users, changed_at = excluded.changed_at
-     WHERE ${CASE_ACCESS_TABLE}.changed_at <= excluded.changed_at`,
-    [caseId, reference, organisations, users, event.time],
+    `INSERT INTO ${CASE_ACCESS_TABLE} (case_id, reference, organisations, users, parties, sequence) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (case_id) DO UPDATE SET organisations = excluded.organisations, users = excluded.users, parties = excluded.parties, sequence = excluded.sequence
+     WHERE ${CASE_ACCESS_TABLE}.sequence < excluded.sequence`,
+    [caseId, reference, organisations, users, JSON.stringify(parties), sequence],
   );
 }

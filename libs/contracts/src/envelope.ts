@@ -22,8 +22,14 @@ export interface EventEnvelope<T = unknown> {
   tracestate?: string;
 }
 
+/**
+ * How far ahead of this machine's clock an event's time may be. Clocks drift by seconds; an event
+ * dated further ahead is forged or broken, and would otherwise outrank every real event after it.
+ */
+export const MAX_EVENT_CLOCK_SKEW_MS = 5 * 60_000;
+
 /** Parses and checks the envelope fields of a message; the data is checked by its event type's schema. */
-export function parseEnvelope(raw: string): EventEnvelope {
+export function parseEnvelope(raw: string, now = new Date()): EventEnvelope {
   const value = JSON.parse(raw) as Partial<EventEnvelope>;
   for (const field of ['id', 'source', 'type', 'subject', 'time'] as const) {
     if (typeof value[field] !== 'string' || !value[field]) throw new Error(`The event envelope has no ${field}`);
@@ -31,5 +37,10 @@ export function parseEnvelope(raw: string): EventEnvelope {
   if (value.specversion !== '1.0') throw new Error('The event envelope is not CloudEvents 1.0');
   // The id is the inbox key: it must be a UUID.
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value.id ?? '')) throw new Error('The event id is not a UUID');
+  // CloudEvents time is RFC 3339 with a zone.
+  const stamp = value.time ?? '';
+  const time = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(stamp) ? Date.parse(stamp) : NaN;
+  if (Number.isNaN(time)) throw new Error('The event time is not an RFC 3339 timestamp');
+  if (time > now.getTime() + MAX_EVENT_CLOCK_SKEW_MS) throw new Error('The event time is in the future');
   return value as EventEnvelope;
 }

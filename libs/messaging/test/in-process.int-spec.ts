@@ -74,4 +74,21 @@ describe('outbox and inbox over the in-process bus', () => {
     await eventually(async () => expect(await kit.dataSource.query('SELECT type, status, error FROM inbox')).toEqual([{ type: kit.step.type, status: 'skipped', error: 'not handled by cases' }]));
     expect(await consumer.deadLetterCount()).toBe(0);
   });
+
+  it('dead-letters, never applies, an envelope dated in the future or claiming another publisher', async () => {
+    const consumer = new InboxConsumer(kit.dataSource, transport, { service: 'cases', topics: [topic], handlers: { [kit.step.type]: kit.recordEffect } });
+    subscription = await consumer.start();
+    const envelope = (overrides: Record<string, unknown>) =>
+      JSON.stringify({ specversion: '1.0', id: randomUUID(), source: 'cases', type: kit.step.type, subject: 'a', time: new Date().toISOString(), datacontenttype: 'application/json', data: { aggregate: 'a', seq: 7 }, ...overrides });
+    await transport.publish([
+      { topic, key: 'a', value: envelope({ time: '9999-12-31T00:00:00Z' }), headers: {} },
+      { topic, key: 'a', value: envelope({ source: 'payments' }), headers: {} },
+      { topic, key: 'a', value: envelope({ data: { aggregate: 'a', seq: 8 } }), headers: {} },
+    ]);
+    // Delivered in order: once the valid one is applied, the two before it have been dealt with.
+    await eventually(async () => expect(await kit.effects()).toEqual([{ aggregate: 'a', seq: 8 }]));
+    // The forged publisher is marked in the inbox; the future-dated envelope never reached it.
+    expect(await consumer.deadLetterCount()).toBe(1);
+    expect(await kit.dataSource.query(`SELECT status, error FROM inbox WHERE status <> 'applied'`)).toEqual([{ status: 'dead-lettered', error: expect.stringContaining('not payments') }]);
+  });
 });

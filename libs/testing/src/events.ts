@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import type { EventEnvelope, EventType } from '@ccsc/contracts';
+import type { CaseAccessChangedV2, CaseAccessPartyV2, EventEnvelope, EventType } from '@ccsc/contracts';
 import { InProcessTransport, type TransportMessage } from '@ccsc/messaging';
 
 export interface EnvelopeOptions {
@@ -40,3 +40,23 @@ export async function publishEvent<T extends object>(type: EventType<T>, subject
 
 /** A 16-digit case reference for a case announced in a test; random, since references are unique. */
 export const testCaseReference = () => Array.from({ length: 16 }, (_, i) => randomInt(i === 0 ? 1 : 0, 10)).join('');
+
+let accessSequence = 0;
+
+/**
+ * `cases.case-access-changed.v2` data for a case announced in a test: the given parties, or one
+ * claimant per firm and per citizen account. Sequences rise through the run, so a later
+ * announcement of the same case replaces an earlier one, as the case's version would.
+ */
+export function caseAccessData(
+  caseId: string,
+  reference: string,
+  audience: { organisations?: readonly string[]; users?: readonly string[]; parties?: CaseAccessPartyV2[] } = {},
+  sequence = ++accessSequence,
+): CaseAccessChangedV2 {
+  const parties = audience.parties ?? [
+    ...(audience.organisations ?? []).map((organisationId) => ({ partyId: randomUUID(), role: 'claimant', organisationId })),
+    ...(audience.users ?? []).map((userId) => ({ partyId: randomUUID(), role: 'claimant', userId })),
+  ];
+  return { caseId, reference, sequence, parties };
+}

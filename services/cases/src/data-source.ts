@@ -7,6 +7,7 @@ import { IdempotencyKeys1732600000000 } from './migrations/1732600000000-idempot
 import { PartyNeeds1732730000000 } from './migrations/1732730000000-party-needs';
 import { TimelineEntryEntity } from './timeline/infrastructure/timeline.entity';
 import { TimelinePerCase1732790000000 } from './timeline/infrastructure/1732790000000-timeline-per-case';
+import { TimelineAudience1732800000000 } from './timeline/infrastructure/1732800000000-timeline-audience';
 import { hearingEntities, hearingMigrations } from './hearing/hearing.parts';
 import { searchEntities, searchMigrations } from './search/search.parts';
 import { resultMigrations } from './result/result.parts';
@@ -17,6 +18,6 @@ import { decisionMigrations } from './decision/decision.parts';
 /** The cases database: the app, `npm run migrate` and the tests all use this one definition (TypeORM orders migrations by their timestamp). */
 export const casesDatabase: ServiceDataSourceParts = {
   entities: [CaseEntity, PartyEntity, FeeEntity, TimelineEntryEntity, ...hearingEntities, ...searchEntities],
-  migrations: [CreateCases1732300000000, EventsAndTimeline1732400000000, FeesAndHistory1732500000000, IdempotencyKeys1732600000000, PartyNeeds1732730000000, ...hearingMigrations, ...searchMigrations, ...resultMigrations, ...documentMigrations, ...referralMigrations, ...decisionMigrations, TimelinePerCase1732790000000],
+  migrations: [CreateCases1732300000000, EventsAndTimeline1732400000000, FeesAndHistory1732500000000, IdempotencyKeys1732600000000, PartyNeeds1732730000000, ...hearingMigrations, ...searchMigrations, ...resultMigrations, ...documentMigrations, ...referralMigrations, ...decisionMigrations, TimelinePerCase1732790000000, TimelineAudience1732800000000],
 };
 

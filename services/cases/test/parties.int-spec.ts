@@ -74,12 +74,22 @@ describe('parties and representation', () => {
       ]);
     });
 
-    // Other services authorise case-linked data from these: one per change of the case's audience.
+    // Other services authorise case-linked data from these: one per change of the case's parties,
+    // each naming the party a firm acts for, ordered by the case's version.
     const access = (await app.get(DataSource).query(
-      `SELECT envelope->'data' AS data FROM outbox WHERE envelope->>'type' = 'cases.case-access-changed.v1' AND envelope->>'subject' = $1 ORDER BY position`,
+      `SELECT envelope->'data' AS data FROM outbox WHERE envelope->>'type' = 'cases.case-access-changed.v2' AND envelope->>'subject' = $1 ORDER BY position`,
       [id],
-    )) as { data: { organisations: string[]; users: string[] } }[];
-    expect(access.map((a) => a.data.organisations)).toEqual([['org-a'], ['org-c'], ['org-b', 'org-c'], ['org-b']]);
+    )) as { data: { sequence: number; parties: { partyId: string; role: string; organisationId?: string }[] } }[];
+    const firms = (a: (typeof access)[number]) => a.data.parties.map((p) => `${p.role}:${p.organisationId ?? '-'}`);
+    expect(access.map(firms)).toEqual([
+      ['claimant:org-a', 'defendant:-'],
+      ['claimant:org-c', 'defendant:-'],
+      ['claimant:org-c', 'defendant:-', 'defendant:org-b'],
+      ['claimant:-', 'defendant:-', 'defendant:org-b'],
+    ]);
+    const sequences = access.map((a) => a.data.sequence);
+    expect(sequences).toEqual([...sequences].sort((x, y) => x - y));
+    expect(new Set(sequences).size).toBe(sequences.length);
   });
 
   it('rejects bad changes with field errors and changes nothing', async () => {

@@ -52,4 +52,39 @@ describe("other services' events on the case timeline", () => {
     expect(await timeline(a, '?kind=payments')).toEqual([expect.objectContaining({ source: 'payments', actor: 'officer-9' })]);
     expect((await timeline(b, '?kind=complaints')).map((e) => e.summary)).toEqual(['Complaint CMP-000123 opened (major)']);
   });
+
+  it("shows each side the case's history and what concerns itself, never the other side's data", async () => {
+    const created = await http()
+      .post('/api/v1/cases')
+      .set('Authorization', caseworker)
+      .send(
+        claim({
+          parties: [
+            { role: 'claimant', kind: 'person', name: 'Alex Claimant', userId: 'claimant-citizen', representedBy: 'org-a' },
+            { role: 'defendant', kind: 'person', name: 'Dee Fendant', userId: 'defendant-citizen', representedBy: 'org-b' },
+          ],
+        }),
+      )
+      .expect(201);
+    const id: string = created.body.id;
+    const claimant = created.body.parties.find((p: { role: string }) => p.role === 'claimant').id as string;
+    await http().patch(`/api/v1/cases/${id}/parties/${claimant}`).set('Authorization', caseworker).send({ vulnerabilityFlags: ['domestic abuse'] }).expect(200);
+    clock = Date.now();
+    await publish(message(complaintOpenedV1, randomUUID(), { complaintId: randomUUID(), reference: 'CMP-000777', severity: 'major', caseIds: [id], receivedAt: new Date().toISOString() }));
+    const as = async (who: string) => (await http().get(`/api/v1/cases/${id}/timeline`).set('Authorization', who).expect(200)).body as { summary: string; actor?: string }[];
+    const history = 'Case opened as civil-money-claim, state Draft';
+    const ownDetails = 'Party details changed: vulnerabilityFlags';
+    const complaint = 'Complaint CMP-000777 opened (major)';
+    await eventually(async () => expect((await timeline(id)).map((e) => e.summary).sort()).toEqual([history, ownDetails, complaint].sort()));
+    for (const claimantSide of [await bearer('professional', { org: 'org-a' }), await bearer('citizen', { sub: 'claimant-citizen' })]) {
+      expect((await as(claimantSide)).map((e) => e.summary).sort()).toEqual([history, ownDetails].sort());
+    }
+    for (const defendantSide of [await bearer('professional', { org: 'org-b' }), await bearer('citizen', { sub: 'defendant-citizen' })]) {
+      const seen = await as(defendantSide);
+      expect(seen.map((e) => e.summary)).toEqual([history]);
+      // Who did it is a subject id: staff only.
+      expect(seen[0]!.actor).toBeUndefined();
+    }
+    await http().get(`/api/v1/cases/${id}/timeline`).set('Authorization', await bearer('professional', { org: 'org-z' })).expect(404);
+  });
 });

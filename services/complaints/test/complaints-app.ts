@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { caseAccessChangedV1 } from '@ccsc/contracts';
-import { eventually, publishEvent, startTestService, testCaseReference } from '@ccsc/testing';
+import { caseAccessChangedV2 } from '@ccsc/contracts';
+import { caseAccessData, eventually, publishEvent, startTestService, testCaseReference } from '@ccsc/testing';
 import { complaintsApp } from '../src/complaints.app';
 import { readComplaintsConfig } from '../src/config';
 import { complaintsDatabase } from '../src/data-source';
@@ -18,7 +18,7 @@ export const publish = publishEvent;
 export async function announceCase(app: INestApplication, access: { organisations?: string[]; users?: string[] } = {}): Promise<{ caseId: string; reference: string }> {
   const caseId = randomUUID();
   const reference = testCaseReference();
-  await publish(caseAccessChangedV1, caseId, { caseId, reference, organisations: access.organisations ?? [], users: access.users ?? [] });
+  await publish(caseAccessChangedV2, caseId, caseAccessData(caseId, reference, access));
   await eventually(async () => {
     const rows = (await app.get(DataSource).query(`SELECT 1 FROM case_access WHERE case_id = $1`, [caseId])) as unknown[];
     expect(rows).toHaveLength(1);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { caseAccessChangedV1, caseStateChangedV1, EventType } from '@ccsc/contracts';
-import { eventually, publishEvent, startTestService } from '@ccsc/testing';
+import { caseAccessChangedV2, caseStateChangedV1, EventType } from '@ccsc/contracts';
+import { caseAccessData, eventually, publishEvent, startTestService } from '@ccsc/testing';
 import { paymentsApp } from '../src/payments.app';
 import { readPaymentsConfig } from '../src/config';
 import { paymentsDatabase } from '../src/data-source';
@@ -23,7 +23,7 @@ let references = 0;
 export async function announceCase(db: DataSource, options: { organisations?: string[]; users?: string[]; feesDue?: string[] } = {}): Promise<{ caseId: string; reference: string }> {
   const caseId = randomUUID();
   const reference = String(1_000_000_000_000_000 + Date.now() * 100 + (references++ % 100)).slice(0, 16);
-  await publish(caseAccessChangedV1, caseId, { caseId, reference, organisations: options.organisations ?? [], users: options.users ?? [] });
+  await publish(caseAccessChangedV2, caseId, caseAccessData(caseId, reference, options));
   if (options.feesDue) await publish(caseStateChangedV1, caseId, { caseId, reference, event: 'submit', from: 'Draft', to: 'Submitted', feesDue: options.feesDue });
   await eventually(async () => {
     expect((await db.query(`SELECT 1 FROM case_access WHERE case_id = $1`, [caseId])).length).toBe(1);

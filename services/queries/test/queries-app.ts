@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { caseAccessChangedV1 } from '@ccsc/contracts';
+import { caseAccessChangedV2 } from '@ccsc/contracts';
 import { recordCaseAccess } from '@ccsc/case-access';
-import { eventEnvelope, startTestService, testCaseReference } from '@ccsc/testing';
+import { caseAccessData, eventEnvelope, startTestService, testCaseReference } from '@ccsc/testing';
 import { queriesApp } from '../src/queries.app';
 import { readQueriesConfig } from '../src/config';
 import { queriesDatabase } from '../src/data-source';
@@ -20,7 +20,7 @@ export async function startQueriesApp(env: Record<string, string> = {}) {
 export async function knownCase(dataSource: DataSource, audience: { organisations?: string[]; users?: string[] } = {}): Promise<string> {
   const caseId = randomUUID();
   const reference = testCaseReference();
-  await recordCaseAccess(dataSource.manager, eventEnvelope(caseAccessChangedV1, caseId, { caseId, reference, organisations: audience.organisations ?? [], users: audience.users ?? [] }));
+  await recordCaseAccess(dataSource.manager, eventEnvelope(caseAccessChangedV2, caseId, caseAccessData(caseId, reference, audience)));
   return caseId;
 }
 

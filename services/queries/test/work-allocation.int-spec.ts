@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { assistedDigitalNeedIdentifiedV1, caseAccessChangedV1, enquiryConvertedToComplaintV1 } from '@ccsc/contracts';
-import { bearer, eventually, publishEvent, testCaseReference } from '@ccsc/testing';
+import { assistedDigitalNeedIdentifiedV1, caseAccessChangedV2, enquiryConvertedToComplaintV1 } from '@ccsc/contracts';
+import { bearer, caseAccessData, eventually, publishEvent, testCaseReference } from '@ccsc/testing';
 import { enquiry, startQueriesApp } from './queries-app';
 
 // Responses are checked field by field, so a loose type is enough here.
@@ -45,7 +45,7 @@ describe('triage, work allocation, escalation and conversion', () => {
   /** A case announced by cases, through the event bus into this service's projection. */
   const announceCase = async (users: string[] = []): Promise<string> => {
     const caseId = randomUUID();
-    await publishEvent(caseAccessChangedV1, caseId, { caseId, reference: testCaseReference(), organisations: [], users });
+    await publishEvent(caseAccessChangedV2, caseId, caseAccessData(caseId, testCaseReference(), { users }));
     await eventually(async () => expect((await dataSource.query('SELECT 1 FROM case_access WHERE case_id = $1', [caseId])).length).toBe(1));
     return caseId;
   };

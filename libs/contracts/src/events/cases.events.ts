@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Min, ValidateNested } from 'class-validator';
 import { defineEvent } from '../event-type';
 
 // Events the cases service publishes. They carry identifiers and states, not personal data.
@@ -101,15 +101,27 @@ export class DecisionRecordedV1 {
 }
 export const decisionRecordedV1 = defineEvent('cases', 'decision-recorded', 1, DecisionRecordedV1);
 
+/** A party as access needs it: its role, its citizen account and the firm representing it. Ids only. */
+export class CaseAccessPartyV2 {
+  @IsUUID() partyId!: string;
+  @IsString() @Length(1, 32) role!: string;
+  @IsOptional() @IsString() @Length(1, 255) userId?: string;
+  /** The firm that represents the party. */
+  @IsOptional() @IsString() @Length(1, 64) organisationId?: string;
+}
+
 /**
- * Who may see a case besides staff, as a whole: the firms representing its parties and the citizen
- * accounts linked to them. Sent on creation and whenever either changes; other services keep it as
- * a projection (libs/case-access) to authorise their own case-linked data. Ids, not personal data.
+ * Who may see a case besides staff, and for which party each of them acts: the parties' citizen
+ * accounts and the firms representing them. Sent on creation and whenever either changes; other
+ * services keep it as a projection (libs/case-access) to authorise their own case-linked data.
+ * `sequence` is the case's version after the change: projections keep the highest, so a late or
+ * replayed event never undoes a newer one, whatever its clock says. Ids, not personal data.
+ * (v1 carried flat lists without parties or sequence; nothing publishes it any more.)
  */
-export class CaseAccessChangedV1 {
+export class CaseAccessChangedV2 {
   @IsUUID() caseId!: string;
   @Matches(/^\d{16}$/) reference!: string;
-  @IsArray() @IsString({ each: true }) @Length(1, 64, { each: true }) organisations!: string[];
-  @IsArray() @IsString({ each: true }) @Length(1, 255, { each: true }) users!: string[];
+  @IsInt() @Min(1) sequence!: number;
+  @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => CaseAccessPartyV2) parties!: CaseAccessPartyV2[];
 }
-export const caseAccessChangedV1 = defineEvent('cases', 'case-access-changed', 1, CaseAccessChangedV1);
+export const caseAccessChangedV2 = defineEvent('cases', 'case-access-changed', 2, CaseAccessChangedV2);

@@ -87,6 +87,8 @@ export class InboxConsumer {
       this.options.logger?.warn({ eventId: event.id, type: event.type }, 'skipped an event of an unknown type or version');
       return 'skipped';
     }
+    // A type names its publisher: an envelope claiming another source is not that publisher's event.
+    if (event.source !== definition.source) return this.deadLetter(message, event, new Error(`${event.type} comes from ${definition.source}, not ${event.source}`));
     const handler = this.options.handlers[event.type];
     // A known event on a topic the service reads for others of its events: nothing to do, as expected.
     if (!handler) {

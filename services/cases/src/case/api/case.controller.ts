@@ -92,6 +92,6 @@ export class CaseController {
   @ApiQuery({ name: 'kind', required: false, isArray: true, enum: TIMELINE_KINDS })
   async timeline(@Param('id') id: string, @Query('kind') kind: string | string[] | undefined, @CurrentPrincipal() principal: Principal) {
     const kinds = kind === undefined ? undefined : Array.isArray(kind) ? kind : [kind];
-    return this.timelines.forCase((await this.queries.get(assertUuid(id), principal)).id, checkedKinds(kinds, 'kind'));
+    return this.timelines.forCase(await this.queries.get(assertUuid(id), principal), principal, checkedKinds(kinds, 'kind'));
   }
 }

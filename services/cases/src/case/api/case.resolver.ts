@@ -90,7 +90,7 @@ export class CaseResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('kinds', { type: () => [String], nullable: true, description: `Only these kinds: ${TIMELINE_KINDS.join(', ')}.` }) kinds?: string[],
   ) {
-    return this.timelines.forCase((await this.queries.get(parent.id, principal)).id, checkedKinds(kinds));
+    return this.timelines.forCase(await this.queries.get(parent.id, principal), principal, checkedKinds(kinds));
   }
 
   /**

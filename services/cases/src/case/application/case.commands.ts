@@ -5,8 +5,8 @@ import { ForbiddenError } from '@ccsc/platform';
 import { hasRole, isStaff, Principal } from '@ccsc/auth';
 import { Case, NewParty } from '../domain/case';
 import { CaseRepository } from '../infrastructure/case.repository';
-import { caseAccessChangedV1, caseCreatedV1, caseStateChangedV1 } from '@ccsc/contracts';
-import { audienceOf } from '../domain/case-access';
+import { caseAccessChangedV2, caseCreatedV1, caseStateChangedV1 } from '@ccsc/contracts';
+import { accessChanged } from '../domain/case-access';
 import { appendToOutbox } from '@ccsc/messaging';
 import { loadVisibleCase } from './visible-case';
 
@@ -33,7 +33,7 @@ export class CaseCommands {
         manager,
         [
           { type: caseCreatedV1, subject: s.id, data: { caseId: s.id, reference: s.reference, caseType: s.caseType, state: s.state } },
-          { type: caseAccessChangedV1, subject: s.id, data: { caseId: s.id, reference: s.reference, ...audienceOf(s.parties) } },
+          { type: caseAccessChangedV2, subject: s.id, data: accessChanged(s, s.version) },
         ],
         { correlationId, actor: principal.sub },
         now,

@@ -1,16 +1,29 @@
-import { admits, CaseAccessScope, CaseAudience } from '@ccsc/case-access/rule';
+import { admits, audienceOfParties, CaseAccessScope, CaseAudience, PartyRelation } from '@ccsc/case-access/rule';
+import type { CaseAccessChangedV2 } from '@ccsc/contracts';
 import type { Party } from './party';
 
 export { caseAccessOf } from '@ccsc/case-access/rule';
 /** The platform's one access rule (libs/case-access); cases applies it to its own parties. */
 export type CaseAccess = CaseAccessScope;
 
-/** Whom a case's parties admit: published as `cases.case-access-changed.v1` for the other services. */
+/** A party as the access rule sees it (the firm representing it is its `organisationId`). */
+export function relationOf(party: Party): PartyRelation {
+  return { partyId: party.id, role: party.role, ...(party.userId ? { userId: party.userId } : {}), ...(party.representedBy ? { organisationId: party.representedBy } : {}) };
+}
+
+/** Whom a case's parties admit. */
 export function audienceOf(parties: readonly Party[]): CaseAudience {
-  const distinct = (values: (string | undefined)[]) => [...new Set(values.filter((v): v is string => v !== undefined))].sort();
-  return { organisations: distinct(parties.map((p) => p.representedBy)), users: distinct(parties.map((p) => p.userId)) };
+  return audienceOfParties(parties.map(relationOf));
 }
 
 export function canSeeCase(access: CaseAccess, parties: readonly Party[]): boolean {
   return admits(access, audienceOf(parties));
+}
+
+/**
+ * `cases.case-access-changed.v2` for the other services: the parties behind the audience, and the
+ * case's version after the change as the sequence that orders these events in every projection.
+ */
+export function accessChanged(snapshot: { id: string; reference: string; parties: readonly Party[] }, version: number): CaseAccessChangedV2 {
+  return { caseId: snapshot.id, reference: snapshot.reference, sequence: version, parties: snapshot.parties.map(relationOf) };
 }

@@ -3,13 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ForbiddenError } from '@ccsc/platform';
 import { hasRole, isStaff, Principal } from '@ccsc/auth';
-import { caseAccessChangedV1, partyAddedV1, partyUpdatedV1, representationChangedV1 } from '@ccsc/contracts';
+import { caseAccessChangedV2, partyAddedV1, partyUpdatedV1, representationChangedV1 } from '@ccsc/contracts';
 import { appendToOutbox, PendingEvent } from '@ccsc/messaging';
 import type { Case, NewParty } from '../../case/domain/case';
 import type { Party, PartyDetails } from '../../case/domain/party';
 import { CaseRepository } from '../../case/infrastructure/case.repository';
 import { loadVisibleCase } from '../../case/application/visible-case';
-import { audienceOf } from '../../case/domain/case-access';
+import { accessChanged, relationOf } from '../../case/domain/case-access';
 
 /**
  * Parties and their representation. Who may do what:
@@ -61,16 +61,16 @@ export class PartyCommands {
 
   /**
    * Loads the case the caller can see, applies the change, saves it with its events in one
-   * transaction, and tells the other services when the case's audience (firms, citizen accounts) moved.
+   * transaction, and tells the other services when the case's parties, their accounts or their firms moved.
    */
   private change<T>(caseId: string, principal: Principal, correlationId: string | undefined, apply: (aggregate: Case) => { result: T; events: PendingEvent[] }): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
       const aggregate = await loadVisibleCase(manager, this.cases, caseId, principal);
-      const before = JSON.stringify(audienceOf(aggregate.parties));
+      const before = JSON.stringify(aggregate.parties.map(relationOf));
       const { result, events } = apply(aggregate);
-      const audience = audienceOf(aggregate.parties);
-      if (JSON.stringify(audience) !== before) {
-        events.push({ type: caseAccessChangedV1, subject: caseId, data: { caseId, reference: aggregate.snapshot.reference, ...audience } });
+      if (JSON.stringify(aggregate.parties.map(relationOf)) !== before) {
+        // The update below moves the case to the next version: that is the change's sequence.
+        events.push({ type: caseAccessChangedV2, subject: caseId, data: accessChanged(aggregate.snapshot, aggregate.snapshot.version + 1) });
       }
       await this.cases.update(manager, aggregate);
       await appendToOutbox(manager, events, { correlationId, actor: principal.sub });

@@ -13,6 +13,7 @@ import {
 } from '@ccsc/contracts';
 import { EventHandlers } from '@ccsc/messaging';
 import { TimelineEntryEntity } from '../infrastructure/timeline.entity';
+import { everyoneOnTheCase, partiesConcerned, staffOnly, TimelineAudience } from '../domain/timeline-audience';
 
 const pounds = (pence: number) => `£${(pence / 100).toFixed(2)}`;
 const one = (caseId: string | undefined) => (caseId ? [caseId] : []);
@@ -21,32 +22,38 @@ interface TimelineRule<T extends object> {
   type: EventType<T>;
   cases(data: T): string[];
   summary(data: T): string;
+  /** Who besides staff may read the entry; staff only unless the rule says otherwise. */
+  audience?(data: T): TimelineAudience;
 }
 const rule = <T extends object>(r: TimelineRule<T>) => r as unknown as TimelineRule<object>;
 
 /**
  * Every event that names a case, from cases itself or any other service, and how it reads on the
  * case's timeline: an officer sees the whole history of the case, payments, enquiries, complaints
- * and enforcement included, in one place.
+ * and enforcement included, in one place. The parties see its procedural history, and entries about
+ * themselves; what another service owns about one party (fees and remissions, payments, enquiries,
+ * complaints, a fine account) stays with staff here, and that party reads it from the owning
+ * service, whose own access rule applies.
  */
 const RULES: TimelineRule<object>[] = [
-  rule<CaseCreatedV1>({ type: caseCreatedV1, cases: (d) => [d.caseId], summary: (d) => `Case opened as ${d.caseType}, state ${d.state}` }),
-  rule<CaseStateChangedV1>({ type: caseStateChangedV1, cases: (d) => [d.caseId], summary: (d) => `${d.event}: ${d.from} → ${d.to}` }),
-  rule<PartyAddedV1>({ type: partyAddedV1, cases: (d) => [d.caseId], summary: (d) => `Party added as ${d.role}` }),
-  rule<PartyUpdatedV1>({ type: partyUpdatedV1, cases: (d) => [d.caseId], summary: (d) => `Party details changed: ${d.fields.join(', ')}` }),
-  rule<RepresentationChangedV1>({ type: representationChangedV1, cases: (d) => [d.caseId], summary: (d) => `Representation changed from ${d.from ?? 'none'} to ${d.to ?? 'none'}` }),
-  rule<DocumentReceivedV1>({ type: documentReceivedV1, cases: (d) => [d.caseId], summary: (d) => `Document received (${d.documentType}) by ${d.channel}: ${d.status}` }),
-  rule<DocumentReviewedV1>({ type: documentReviewedV1, cases: (d) => [d.caseId], summary: (d) => `Document ${d.decision}` }),
+  rule<CaseCreatedV1>({ type: caseCreatedV1, audience: () => everyoneOnTheCase, cases: (d) => [d.caseId], summary: (d) => `Case opened as ${d.caseType}, state ${d.state}` }),
+  rule<CaseStateChangedV1>({ type: caseStateChangedV1, audience: () => everyoneOnTheCase, cases: (d) => [d.caseId], summary: (d) => `${d.event}: ${d.from} → ${d.to}` }),
+  rule<PartyAddedV1>({ type: partyAddedV1, audience: () => everyoneOnTheCase, cases: (d) => [d.caseId], summary: (d) => `Party added as ${d.role}` }),
+  rule<PartyUpdatedV1>({ type: partyUpdatedV1, audience: (d) => partiesConcerned(d.partyId), cases: (d) => [d.caseId], summary: (d) => `Party details changed: ${d.fields.join(', ')}` }),
+  rule<RepresentationChangedV1>({ type: representationChangedV1, audience: () => everyoneOnTheCase, cases: (d) => [d.caseId], summary: (d) => `Representation changed from ${d.from ?? 'none'} to ${d.to ?? 'none'}` }),
+  rule<DocumentReceivedV1>({ type: documentReceivedV1, audience: () => everyoneOnTheCase, cases: (d) => [d.caseId], summary: (d) => `Document received (${d.documentType}) by ${d.channel}: ${d.status}` }),
+  rule<DocumentReviewedV1>({ type: documentReviewedV1, audience: () => everyoneOnTheCase, cases: (d) => [d.caseId], summary: (d) => `Document ${d.decision}` }),
   rule<AssistedDigitalReferralChangedV1>({ type: assistedDigitalReferralChangedV1, cases: (d) => [d.caseId], summary: (d) => `Assisted-digital referral ${d.status}` }),
   rule<CaseResultedV1>({
     type: caseResultedV1,
+    audience: () => everyoneOnTheCase,
     cases: (d) => [d.caseId],
     summary: (d) => {
       const total = d.impositions.reduce((sum, i) => sum + i.amountPence, 0);
       return `Resulted: ${d.outcome}${total ? ` (impositions ${pounds(total)})` : ''}`;
     },
   }),
-  rule<DecisionRecordedV1>({ type: decisionRecordedV1, cases: (d) => [d.caseId], summary: (d) => `Decision${d.supersedes ? ' (superseding an earlier one)' : ''}: ${d.outcome}` }),
+  rule<DecisionRecordedV1>({ type: decisionRecordedV1, audience: () => everyoneOnTheCase, cases: (d) => [d.caseId], summary: (d) => `Decision${d.supersedes ? ' (superseding an earlier one)' : ''}: ${d.outcome}` }),
   rule<FeesSettledV1>({ type: feesSettledV1, cases: (d) => [d.caseId], summary: (d) => `Fees ${d.settlement}: ${d.feeCodes.join(', ')}` }),
   rule<FeesReopenedV1>({ type: feesReopenedV1, cases: (d) => [d.caseId], summary: (d) => `Fees owed again: ${d.feeCodes.join(', ')}` }),
   rule<PaymentReceivedV1>({ type: paymentReceivedV1, cases: (d) => one(d.caseId), summary: (d) => `Payment of ${pounds(d.amountPence)} received by ${d.method}` }),
@@ -95,16 +102,17 @@ export class TimelineConsumer implements OnModuleInit {
   constructor(private readonly handlers: EventHandlers) {}
 
   onModuleInit() {
-    for (const { type, cases, summary } of RULES) {
+    for (const { type, cases, summary, audience = () => staffOnly } of RULES) {
       this.handlers.on(type, async (event, manager) => {
-        for (const caseId of new Set(cases(event.data as object))) await recordOnTimeline(manager, event, caseId, summary(event.data as object));
+        const data = event.data as object;
+        for (const caseId of new Set(cases(data))) await recordOnTimeline(manager, event, caseId, summary(data), audience(data));
       });
     }
   }
 }
 
 /** One entry on a case's timeline, keyed by event and case, so a redelivery adds nothing. */
-async function recordOnTimeline(manager: EntityManager, event: EventEnvelope, caseId: string, summary: string): Promise<void> {
+async function recordOnTimeline(manager: EntityManager, event: EventEnvelope, caseId: string, summary: string, audience: TimelineAudience): Promise<void> {
   await manager.insert(TimelineEntryEntity, {
     eventId: event.id,
     caseId,
@@ -113,5 +121,7 @@ async function recordOnTimeline(manager: EntityManager, event: EventEnvelope, ca
     summary,
     actor: event.actor ?? null,
     occurredAt: new Date(event.time),
+    audience: audience.kind,
+    partyIds: audience.kind === 'parties' ? audience.partyIds : [],
   });
 }

@@ -10,4 +10,7 @@ export class TimelineEntryEntity {
   @Column({ type: 'varchar' }) summary!: string;
   @Column({ type: 'varchar', nullable: true }) actor!: string | null;
   @Column({ name: 'occurred_at', type: 'timestamptz' }) occurredAt!: Date;
+  /** `case`, `parties` or `staff` (domain/timeline-audience). */
+  @Column({ type: 'varchar' }) audience!: 'case' | 'parties' | 'staff';
+  @Column({ name: 'party_ids', type: 'uuid', array: true }) partyIds!: string[];
 }

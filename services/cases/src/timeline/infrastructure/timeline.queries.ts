@@ -1,19 +1,43 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { isStaff, Principal } from '@ccsc/auth';
+import { partiesActedFor } from '@ccsc/case-access/rule';
 import type { TimelineEntryModel } from '../api/timeline.model';
+import type { Case } from '../../case/domain/case';
+import { caseAccessOf, relationOf } from '../../case/domain/case-access';
 import { TimelineEntryEntity } from './timeline.entity';
 import { timelineKind, TimelineKind } from '../domain/timeline-kind';
+import { mayRead, TimelineReader } from '../domain/timeline-audience';
 
 @Injectable()
 export class TimelineQueries {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Oldest first, optionally only some kinds. The caller has already checked that the case is visible. */
-  async forCase(caseId: string, kinds?: readonly TimelineKind[]): Promise<TimelineEntryModel[]> {
-    const rows = await this.dataSource.manager.find(TimelineEntryEntity, { where: { caseId }, order: { occurredAt: 'ASC', eventId: 'ASC' } });
+  /**
+   * Oldest first, optionally only some kinds, and only the entries this caller may read (staff all;
+   * a party's side the case's history and entries about itself). The caller has already checked
+   * that the case is visible. Who did what is shown to staff only: a subject id is no one else's business.
+   */
+  async forCase(aggregate: Case, principal: Principal, kinds?: readonly TimelineKind[]): Promise<TimelineEntryModel[]> {
+    const reader = readerOf(principal, aggregate);
+    const rows = await this.dataSource.manager.find(TimelineEntryEntity, { where: { caseId: aggregate.snapshot.id }, order: { occurredAt: 'ASC', eventId: 'ASC' } });
     return rows
-      .map((r) => ({ eventId: r.eventId, type: r.type, kind: timelineKind(r.type), source: r.source, summary: r.summary, occurredAt: r.occurredAt, ...(r.actor ? { actor: r.actor } : {}) }))
+      .filter((r) => mayRead(reader, r.audience === 'parties' ? { kind: 'parties', partyIds: r.partyIds } : { kind: r.audience }))
+      .map((r) => ({
+        eventId: r.eventId,
+        type: r.type,
+        kind: timelineKind(r.type),
+        source: r.source,
+        summary: r.summary,
+        occurredAt: r.occurredAt,
+        ...(r.actor && reader.staff ? { actor: r.actor } : {}),
+      }))
       .filter((entry) => !kinds?.length || kinds.includes(entry.kind));
   }
+}
+
+function readerOf(principal: Principal, aggregate: Case): TimelineReader {
+  if (isStaff(principal)) return { staff: true };
+  return { staff: false, partyIds: partiesActedFor(caseAccessOf(principal), aggregate.parties.map(relationOf)).map((p) => p.partyId) };
 }
