@@ -1,17 +1,29 @@
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, readdirSync, readFileSync } from 'node:fs';
+import { accessSync, constants, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
-import { deadLetterTopic, eventTopic, GATEWAY_PORT, SERVICE_NAMES, SERVICES } from '@ccsc/contracts';
+import * as contracts from '@ccsc/contracts';
+import { deadLetterTopic, eventTopic, GATEWAY_PORT, SERVICE_NAMES, SERVICES, type ServiceName } from '@ccsc/contracts';
 import { ROLES } from '@ccsc/auth/principal';
-import { serviceSettings } from '@ccsc/platform';
+import { ConfigError, DEMO_REALM, PUBLISHED_SECRETS, serviceSettings } from '@ccsc/platform';
 import { messagingSettings } from '@ccsc/messaging';
-import { gatewaySettings } from '../gateway/src/config';
-import { casesSettings } from '../services/cases/src/config';
-import { paymentsSettings } from '../services/payments/src/config';
-import { queriesSettings } from '../services/queries/src/config';
-import { complaintsSettings } from '../services/complaints/src/config';
-import { enforcementSettings } from '../services/enforcement/src/config';
+import { gatewaySettings, readGatewayConfig } from '../gateway/src/config';
+import { casesSettings, readCasesConfig } from '../services/cases/src/config';
+import { paymentsSettings, readPaymentsConfig } from '../services/payments/src/config';
+import { queriesSettings, readQueriesConfig } from '../services/queries/src/config';
+import { complaintsSettings, readComplaintsConfig } from '../services/complaints/src/config';
+import { enforcementSettings, readEnforcementConfig } from '../services/enforcement/src/config';
+
+type Source = Record<string, string | undefined>;
+/** How each service and the gateway read their settings at start-up. */
+const CONFIG_READERS: Record<ServiceName | 'gateway', (source: Source) => unknown> = {
+  cases: readCasesConfig,
+  payments: readPaymentsConfig,
+  queries: readQueriesConfig,
+  complaints: readComplaintsConfig,
+  enforcement: readEnforcementConfig,
+  gateway: readGatewayConfig,
+};
 
 /** What each service reads from its environment. */
 const SERVICE_SETTINGS: Record<(typeof SERVICE_NAMES)[number], object> = {
@@ -50,7 +62,18 @@ interface Compose {
 }
 
 // Compose files lean on YAML merge keys (`<<: *anchor`); docker-compose resolves them, and so must we.
-const compose = parse(read('docker-compose.yml'), { merge: true }) as Compose;
+const composeText = read('docker-compose.yml');
+const compose = parse(composeText, { merge: true }) as Compose;
+const demoCompose = parse(read('docker-compose.demo.yml'), { merge: true }) as Compose;
+/** deploy/demo.env: the demo's published values, by variable. */
+const demoEnv: Record<string, string> = Object.fromEntries(
+  read('deploy/demo.env')
+    .split('\n')
+    .filter((line) => /^\w+=/.test(line))
+    .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+);
+/** The variables docker-compose.yml refuses to start without (`${NAME:?message}`). */
+const requiredVariables = [...new Set([...composeText.matchAll(/\$\{(\w+):\?/g)].map(([, name]) => name as string))].sort();
 const services = compose.services;
 const service = (name: string): ComposeService => {
   const found = services[name];
@@ -66,7 +89,9 @@ const dependsOn = (s: ComposeService, on: string) => {
   if (Array.isArray(deps)) return deps.includes(on) ? 'service_started' : undefined;
   return deps[on] ? (deps[on].condition ?? 'service_started') : undefined;
 };
-const interpolated = (value: string) => value.replace(/\$\{(\w+):-([^}]*)\}/g, (_m, _name: string, fallback: string) => fallback);
+/** A value as docker compose resolves it from `variables`: `${NAME:-default}` or `${NAME:?message}`. */
+const interpolated = (value: string, variables: Record<string, string> = {}) =>
+  value.replace(/\$\{(\w+):([-?])([^}]*)\}/g, (_m, name: string, kind: string, rest: string) => variables[name] ?? (kind === '-' ? rest : `<${name}>`));
 
 // The README's configuration tables name every setting as `NAME`, as tools/readme-config.spec.ts checks;
 // only its Configuration section counts, so a mention elsewhere is not mistaken for documentation.
@@ -100,21 +125,29 @@ describe('docker-compose.yml', () => {
       expect(migrate.image).toBe(app.image);
       expect(migrate.build?.args?.APP).toBe(`services/${name}`);
       expect(migrate.restart).toBe('no');
-      expect(interpolated(env(migrate).DATABASE_URL ?? '')).toMatch(new RegExp(`^postgres://[^@]+@postgres:5432/${name}$`));
+      expect(env(migrate).DATABASE_URL).toBe(env(app).DATABASE_URL);
       expect(dependsOn(migrate, 'postgres')).toBe('service_healthy');
       expect(dependsOn(app, `${name}-migrate`)).toBe('service_completed_successfully');
     });
 
-    it('starts only after every topic exists, and never creates topics itself', () => {
+    it('starts only after every topic, principal and ACL exists, and never creates topics itself', () => {
       expect(dependsOn(app, 'kafka-topics')).toBe('service_completed_successfully');
+      expect(dependsOn(app, 'kafka-acls')).toBe('service_completed_successfully');
       expect(env(app).KAFKA_CREATE_TOPICS).toBe('false');
       expect(env(app).KAFKA_BROKERS).toBe('kafka:9092');
     });
 
-    it('listens on its port, uses its own database and checks tokens against Keycloak', () => {
+    it('authenticates to Kafka as its own principal, with a password from the environment', () => {
+      const e = env(app);
+      expect(e.KAFKA_SASL_MECHANISM).toBe('scram-sha-512');
+      expect(e.KAFKA_SASL_USERNAME).toBe(name);
+      expect(e.KAFKA_SASL_PASSWORD).toMatch(new RegExp(`^\\$\\{${name.toUpperCase()}_KAFKA_PASSWORD:\\?[^}]+\\}$`));
+    });
+
+    it('listens on its port, connects to its own database as its own role and checks tokens against Keycloak', () => {
       const e = env(app);
       expect(Number(e.PORT)).toBe(SERVICES[name].port);
-      expect(interpolated(e.DATABASE_URL ?? '')).toMatch(new RegExp(`^postgres://[^@]+@postgres:5432/${name}$`));
+      expect(e.DATABASE_URL).toMatch(new RegExp(`^postgres://${name}:\\$\\{${name.toUpperCase()}_DB_PASSWORD:\\?[^}]+\\}@postgres:5432/${name}$`));
       expect(e.NODE_ENV).toBe('production');
       expect(e.AUTH_JWKS_URL).toMatch(/^http:\/\/keycloak:8080\/realms\/[\w-]+\/protocol\/openid-connect\/certs$/);
       expect(e.AUTH_ISSUER).toBeTruthy();
@@ -200,6 +233,33 @@ describe('docker-compose.yml', () => {
       }
     });
 
+    it('authenticates every listener and denies what no ACL allows, with the admin as the only super user', () => {
+      const e = env(kafka);
+      expect(e.KAFKA_LISTENER_SECURITY_PROTOCOL_MAP?.split(',').map((l) => l.split(':')[1])).toEqual(['SASL_PLAINTEXT', 'SASL_PLAINTEXT', 'SASL_PLAINTEXT']);
+      expect(e.KAFKA_LISTENER_NAME_INTERNAL_SASL_ENABLED_MECHANISMS).toContain('SCRAM-SHA-512');
+      expect(e.KAFKA_LISTENER_NAME_HOST_SASL_ENABLED_MECHANISMS).toBe('SCRAM-SHA-512');
+      expect(e.KAFKA_AUTHORIZER_CLASS_NAME).toBe('org.apache.kafka.metadata.authorizer.StandardAuthorizer');
+      expect(e.KAFKA_SUPER_USERS).toBe('User:admin');
+      expect(e.KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND).toBeUndefined();
+      expect(e.KAFKA_LISTENER_NAME_INTERNAL_PLAIN_SASL_JAAS_CONFIG).toContain('password="${KAFKA_ADMIN_PASSWORD:?');
+    });
+
+    it('has a one-shot job that creates a principal per service and its ACLs once the broker is healthy', () => {
+      const acls = service('kafka-acls');
+      expect(acls.restart).toBe('no');
+      expect(dependsOn(acls, 'kafka')).toBe('service_healthy');
+      expect(text(acls.entrypoint)).toBe('bash /opt/ccsc/create-users-and-acls.sh');
+      for (const name of [...SERVICE_NAMES, 'replay']) expect(env(acls)).toHaveProperty(`${name.toUpperCase()}_KAFKA_PASSWORD`);
+    });
+
+    it('lets each service read exactly the events its consumers handle', () => {
+      const script = read('deploy/kafka/create-users-and-acls.sh');
+      const declared = Object.fromEntries(
+        [...script.matchAll(/^\s*"(\w+): ([\w ]+)"$/gm)].map(([, name, producers]) => [name, (producers ?? '').split(' ').sort()]),
+      );
+      expect(declared).toEqual(Object.fromEntries(SERVICE_NAMES.map((name) => [name, consumedProducers(name)])));
+    });
+
     it('is not told to create topics by anyone else', () => {
       for (const [name, s] of Object.entries(services)) {
         if ('KAFKA_BROKERS' in env(s)) expect({ name, create: env(s).KAFKA_CREATE_TOPICS }).toEqual({ name, create: 'false' });
@@ -214,7 +274,8 @@ describe('docker-compose.yml', () => {
     it('imports the realm file at start', () => {
       expect(keycloak.image).toMatch(/^quay\.io\/keycloak\/keycloak:\d+\.\d+\.\d+$/);
       expect(text(keycloak.command)).toBe('start-dev --import-realm');
-      expect(keycloak.volumes).toContain('./deploy/keycloak:/opt/keycloak/data/import:ro');
+      expect(keycloak.volumes).toContain('./deploy/keycloak/ccsc-realm.json:/opt/keycloak/data/import/ccsc-realm.json:ro');
+      expect(env(keycloak).KEYCLOAK_SYSTEM_CLIENT_SECRET).toMatch(/^\$\{KEYCLOAK_SYSTEM_CLIENT_SECRET:\?/);
     });
 
     it('issues tokens for the issuer and from the JWKS that the services expect', () => {
@@ -230,20 +291,113 @@ describe('docker-compose.yml', () => {
     });
   });
 
+  describe('secrets', () => {
+    it('has no default for any password or secret: each is required from the environment', () => {
+      expect([...composeText.matchAll(/\$\{(\w*(?:PASSWORD|SECRET)\w*):-/g)].map(([, name]) => name)).toEqual([]);
+      expect(requiredVariables).toEqual(expect.arrayContaining(['POSTGRES_PASSWORD', 'KAFKA_ADMIN_PASSWORD', 'KEYCLOAK_ADMIN_PASSWORD', 'KEYCLOAK_SYSTEM_CLIENT_SECRET', 'CARD_PROVIDER_SECRET', 'GRAFANA_ADMIN_PASSWORD']));
+    });
+
+    it('gives each service its own PostgreSQL role, owning only its database', () => {
+      const postgres = service('postgres');
+      expect(postgres.volumes).toContain('./deploy/postgres/create-databases.sh:/docker-entrypoint-initdb.d/create-databases.sh:ro');
+      const init = read('deploy/postgres/create-databases.sh');
+      expect(init).toMatch(/for service in cases queries complaints payments enforcement; do/);
+      expect(init).toMatch(/CREATE ROLE :"role" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD :'password';/);
+      expect(init).toMatch(/CREATE DATABASE :"role" OWNER :"role";\s*REVOKE ALL ON DATABASE :"role" FROM PUBLIC;\s*GRANT CONNECT, TEMPORARY ON DATABASE :"role" TO :"role";/);
+      for (const name of SERVICE_NAMES) expect(env(postgres)[`${name.toUpperCase()}_DB_PASSWORD`]).toMatch(new RegExp(`^\\$\\{${name.toUpperCase()}_DB_PASSWORD:\\?`));
+    });
+
+    it('keeps the demo values in deploy/demo.env, each one known to production as published', () => {
+      expect(Object.keys(demoEnv).sort()).toEqual(requiredVariables);
+      for (const [name, value] of Object.entries(demoEnv)) expect({ name, published: PUBLISHED_SECRETS.includes(value) }).toEqual({ name, published: true });
+    });
+
+    it('generates a value for every required variable with deploy/generate-env.sh', () => {
+      const generated = spawnSync('bash', ['deploy/generate-env.sh'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim().split('\n');
+      expect(generated.map((line) => line.split('=')[0]).sort()).toEqual(requiredVariables);
+      for (const line of generated) expect(line).toMatch(/^\w+=[0-9a-f]{48}$/);
+    });
+
+    it.each(SERVICE_NAMES)('refuses to start %s in production with the demo values', (name) => {
+      const source = Object.fromEntries(Object.entries(env(service(name))).map(([key, value]) => [key, interpolated(value, demoEnv)]));
+      expect(source.NODE_ENV).toBe('production');
+      expect(() => CONFIG_READERS[name](source)).toThrow(ConfigError);
+    });
+
+    it.each([...SERVICE_NAMES, 'gateway' as const])('refuses to start %s in production against the demo realm', (name) => {
+      const source = Object.fromEntries(Object.entries(env(service(name))).map(([key, value]) => [key, interpolated(value, demoEnv)]));
+      expect(() => CONFIG_READERS[name]({ ...source, ...env(demoCompose.services[name] ?? {}), NODE_ENV: 'production' })).toThrow(/names the demo realm/);
+    });
+
+    it.each(SERVICE_NAMES)('starts %s in production with values of its own', (name) => {
+      const own = Object.fromEntries(requiredVariables.map((variable) => [variable, `own-${variable.toLowerCase().replace(/_/g, '-')}`]));
+      const source = Object.fromEntries(Object.entries(env(service(name))).map(([key, value]) => [key, interpolated(value, own)]));
+      expect(() => CONFIG_READERS[name](source)).not.toThrow();
+    });
+  });
+
+  describe('the demo (docker-compose.demo.yml)', () => {
+    it.each([...SERVICE_NAMES, 'gateway'])('runs %s outside production mode, against the demo realm', (name) => {
+      const e = env(demoCompose.services[name] ?? {});
+      expect(e.NODE_ENV).toBe('development');
+      expect(e.AUTH_ISSUER).toBe(`${env(service('keycloak')).KC_HOSTNAME}/realms/${DEMO_REALM}`);
+      expect(e.AUTH_JWKS_URL).toBe(`http://keycloak:8080/realms/${DEMO_REALM}/protocol/openid-connect/certs`);
+    });
+
+    it('imports the demo realm in place of the production one', () => {
+      expect(demoCompose.services.keycloak?.volumes).toEqual(['./deploy/keycloak/demo/ccsc-demo-realm.json:/opt/keycloak/data/import/ccsc-realm.json:ro']);
+      expect(readRealm('deploy/keycloak/demo/ccsc-demo-realm.json').realm).toBe(DEMO_REALM);
+    });
+  });
+
+  // Compose checks the files as an operator runs them, with nothing in the environment but the
+  // command's own path: the demo as the README documents it, and production with and without secrets.
   const composeBinary = onPath('docker-compose');
   const requireCompose = process.env.REQUIRE_COMPOSE === '1';
+  const composeConfig = (args: string[], variables: Record<string, string> = {}) => {
+    if (!composeBinary) throw new Error('REQUIRE_COMPOSE=1 but there is no docker-compose on PATH');
+    return spawnSync(composeBinary, [...args, 'config', '-q'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { PATH: process.env.PATH, ...variables } });
+  };
+  const demo = ['--env-file', 'deploy/demo.env', '-f', 'docker-compose.yml', '-f', 'docker-compose.demo.yml'];
   (composeBinary || requireCompose ? it : it.skip).each([
-    ['', []],
-    [' with --profile observability', ['--profile', 'observability']],
+    ['the demo', demo],
+    ['the demo with --profile observability', ['--profile', 'observability', ...demo]],
+    ['production with every secret set', ['-f', 'docker-compose.yml']],
+    ['production with every secret set and --profile observability', ['--profile', 'observability', '-f', 'docker-compose.yml']],
   ])(
-    'passes `docker-compose config -q`%s',
-    (_label: string, profile: string[]) => {
-      if (!composeBinary) throw new Error('REQUIRE_COMPOSE=1 but there is no docker-compose on PATH');
-      const run = spawnSync(composeBinary, [...profile, '-f', 'docker-compose.yml', 'config', '-q'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    'passes `docker-compose config -q` for %s',
+    (_label: string, args: string[]) => {
+      const secrets = args.includes('deploy/demo.env') ? {} : Object.fromEntries(requiredVariables.map((variable) => [variable, 'f00d']));
+      const run = composeConfig(args, secrets);
       expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
     },
   );
+  (composeBinary || requireCompose ? it : it.skip)('refuses production without its secrets, naming what to set', () => {
+    const run = composeConfig(['-f', 'docker-compose.yml']);
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toMatch(/set [A-Z_]+(PASSWORD|SECRET)/);
+  });
 });
+
+/** The services whose events `name` consumes: the event types its consumers (and the case-access projection it runs) name. */
+function consumedProducers(name: ServiceName): string[] {
+  const eventTypes = (Object.entries(contracts) as [string, unknown][]).filter(
+    (entry): entry is [string, contracts.EventType<object>] => typeof entry[1] === 'object' && entry[1] !== null && 'topic' in entry[1] && 'source' in entry[1],
+  );
+  const sources = sourceFiles(path.join(ROOT, 'services', name, 'src')).filter((file) => file.split(path.sep).includes('consumers'));
+  const modules = readdirSync(path.join(ROOT, 'services', name, 'src')).filter((f) => f.endsWith('.module.ts'));
+  if (modules.some((m) => /\bCaseAccessModule\b/.test(read(path.join('services', name, 'src', m))))) sources.push(path.join(ROOT, 'libs/case-access/src/case-access.ts'));
+  const code = sources.map((file) => readFileSync(file, 'utf8')).join('\n');
+  return [...new Set(eventTypes.filter(([exported]) => new RegExp(`\\b${exported}\\b`).test(code)).map(([, type]) => type.source))].sort();
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const file = path.join(dir, entry);
+    if (statSync(file).isDirectory()) return sourceFiles(file);
+    return file.endsWith('.ts') && !file.endsWith('.spec.ts') ? [file] : [];
+  });
+}
 
 interface ProtocolMapper {
   protocolMapper: string;
@@ -263,16 +417,30 @@ interface Realm {
   realm: string;
   defaultSignatureAlgorithm?: string;
   roles: { realm: { name: string }[] };
-  clients: { clientId: string; publicClient?: boolean; protocolMappers?: ProtocolMapper[] }[];
+  clients: { clientId: string; publicClient?: boolean; secret?: string; directAccessGrantsEnabled?: boolean; protocolMappers?: ProtocolMapper[] }[];
   users: RealmUser[];
   components?: Record<string, { providerId: string; config: Record<string, string[]> }[]>;
 }
-function readRealm(): Realm {
-  return JSON.parse(read('deploy/keycloak/ccsc-realm.json')) as Realm;
+function readRealm(file = 'deploy/keycloak/ccsc-realm.json'): Realm {
+  return JSON.parse(read(file)) as Realm;
 }
 
-describe('deploy/keycloak/ccsc-realm.json', () => {
+describe('deploy/keycloak/ccsc-realm.json (production)', () => {
   const realm = readRealm();
+
+  it('has no users but service accounts, and no password grant', () => {
+    expect(realm.users.filter((u) => !u.serviceAccountClientId)).toEqual([]);
+    expect(realm.clients.filter((c) => c.directAccessGrantsEnabled).map((c) => c.clientId)).toEqual([]);
+  });
+
+  it('takes every client secret from the environment when Keycloak imports it', () => {
+    for (const client of realm.clients.filter((c) => c.secret !== undefined)) expect(client.secret).toMatch(/^\$\{[A-Z_]+\}$/);
+    expect(realm.clients.find((c) => c.clientId === 'ccsc-system')?.secret).toBe('${KEYCLOAK_SYSTEM_CLIENT_SECRET}');
+  });
+});
+
+describe.each(['deploy/keycloak/ccsc-realm.json', 'deploy/keycloak/demo/ccsc-demo-realm.json'])('%s', (file) => {
+  const realm = readRealm(file);
   const platform = realm.clients.find((c) => c.clientId === 'ccsc-platform');
   const mapper = (type: string, where: (config: Record<string, string>) => boolean) =>
     platform?.protocolMappers?.find((m) => m.protocolMapper === type && where(m.config));
@@ -300,6 +468,18 @@ describe('deploy/keycloak/ccsc-realm.json', () => {
     const profile = JSON.parse(provider?.config['kc.user.profile.config']?.[0] ?? '{}') as { attributes?: { name: string; permissions?: { edit?: string[] } }[] };
     const org = profile.attributes?.find((a) => a.name === 'org');
     expect(org?.permissions?.edit).toEqual(['admin']);
+  });
+
+  it('keeps the client secrets out of the file', () => {
+    for (const client of realm.clients.filter((c) => c.secret !== undefined)) expect(client.secret).toMatch(/^\$\{[A-Z_]+\}$/);
+  });
+});
+
+describe('deploy/keycloak/demo/ccsc-demo-realm.json', () => {
+  const realm = readRealm('deploy/keycloak/demo/ccsc-demo-realm.json');
+
+  it('is the demo realm, which production refuses', () => {
+    expect(realm.realm).toBe(DEMO_REALM);
   });
 
   it.each(ROLES)('has a demo user with the %s role who can sign in without further steps', (role) => {
@@ -370,9 +550,9 @@ describe('deploy/k8s', () => {
   });
 
   describe.each([
-    { app: 'cases', port: SERVICES.cases.port, settings: { ...serviceSettings, ...messagingSettings }, secret: 'DATABASE_URL' },
-    { app: 'gateway', port: GATEWAY_PORT, settings: gatewaySettings, secret: undefined },
-  ])('$app', ({ app, port, settings, secret }) => {
+    { app: 'cases', port: SERVICES.cases.port, settings: { ...serviceSettings, ...messagingSettings }, secrets: ['DATABASE_URL', 'KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD'] },
+    { app: 'gateway', port: GATEWAY_PORT, settings: gatewaySettings, secrets: [] },
+  ])('$app', ({ app, port, settings, secrets }) => {
     const deployment = find('Deployment', app);
     const pod = template(deployment);
     const container = pod?.spec.containers[0];
@@ -416,7 +596,7 @@ describe('deploy/k8s', () => {
       }
     });
 
-    if (secret) {
+    for (const secret of secrets) {
       it(`takes ${secret} from a Secret, never from a ConfigMap`, () => {
         const ref = container?.env?.find((e) => e.name === secret)?.valueFrom?.secretKeyRef;
         expect(ref).toEqual({ name: expect.any(String), key: secret });
@@ -445,6 +625,14 @@ describe('deploy/k8s', () => {
     expect(container?.image).toBe(app?.image);
     expect(container?.env?.find((e) => e.name === 'DATABASE_URL')?.valueFrom).toEqual(app?.env?.find((e) => e.name === 'DATABASE_URL')?.valueFrom);
     expect(container?.securityContext?.readOnlyRootFilesystem).toBe(true);
+  });
+
+  it('has no secret in any ConfigMap', () => {
+    for (const map of objects.filter((o) => o.kind === 'ConfigMap')) {
+      for (const [key, value] of Object.entries(map.data ?? {})) {
+        expect({ key, secretName: /PASSWORD|SECRET|TOKEN/.test(key), credentialsInUrl: /:\/\/[^/@\s]+:[^/@\s]+@/.test(value) }).toEqual({ key, secretName: false, credentialsInUrl: false });
+      }
+    }
   });
 
   it('points the gateway at every service', () => {

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { eventTopic, EventType, ServiceName } from '@ccsc/contracts';
 import { Config, HealthRegistry, Metrics } from '@ccsc/platform';
 import { Counter, Gauge } from 'prom-client';
-import { messagingSettings } from './messaging-config';
+import { kafkaSasl, messagingSettings } from './messaging-config';
 import type { EventTransport, Subscription } from './transport/event-transport';
 import { KafkaTransport } from './transport/kafka.transport';
 import { InProcessTransport } from './transport/in-process.transport';
@@ -157,6 +157,7 @@ export class MessagingModule {
                   clientId: `ccsc-${service}`,
                   partitions: config.KAFKA_TOPIC_PARTITIONS,
                   replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+                  sasl: kafkaSasl(config),
                 })
               : InProcessTransport.shared(),
         },

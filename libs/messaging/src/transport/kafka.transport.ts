@@ -1,4 +1,4 @@
-import { Admin, Consumer, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
+import { Admin, Consumer, Kafka, logLevel, Partitioners, Producer, type SASLOptions } from 'kafkajs';
 import type { ConsumeOptions, EventTransport, Subscription, TransportMessage } from './event-transport';
 
 export interface KafkaTransportOptions {
@@ -6,6 +6,8 @@ export interface KafkaTransportOptions {
   clientId: string;
   partitions: number;
   replicationFactor: number;
+  /** The principal to authenticate as (messaging-config's kafkaSasl); none against an open broker. */
+  sasl?: SASLOptions;
 }
 
 /**
@@ -22,6 +24,7 @@ export class KafkaTransport implements EventTransport {
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: options.brokers,
+      sasl: options.sasl,
       logLevel: logLevel.NOTHING,
       // Short retries: the outbox relay retries for ever on its own, without holding a transaction open.
       retry: { retries: 3, initialRetryTime: 200, maxRetryTime: 2_000 },

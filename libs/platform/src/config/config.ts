@@ -1,3 +1,7 @@
+import { PUBLISHED_SECRETS } from './published-values';
+
+export { DEMO_REALM, namesDemoRealm, PUBLISHED_SECRETS } from './published-values';
+
 // Every setting comes from the environment and is validated once, at boot. A bad or missing value
 // stops the process with a message that names the variable, instead of failing later mid-request.
 
@@ -11,6 +15,11 @@ export class ConfigError extends Error {
 export interface Setting<T> {
   readonly description: string;
   parse(raw: string | undefined, name: string): T;
+  /**
+   * What is wrong with this value given the others (every setting has been read by then), e.g. what
+   * production refuses; undefined when nothing is. The message follows the variable's name.
+   */
+  check?(value: T, config: Readonly<Record<string, unknown>>): string | undefined;
 }
 
 type Source = Record<string, string | undefined>;
@@ -82,7 +91,35 @@ export const env = {
 
   list: (description: string, fallback?: string[]) =>
     setting(description, fallback, (raw) => raw.split(',').map((s) => s.trim()).filter(Boolean)),
+
+  optionalOneOf: <T extends string>(description: string, values: readonly T[]): Setting<T | undefined> => {
+    const inner = env.oneOf(description, values);
+    return { description, parse: (raw, name) => (raw?.trim() ? inner.parse(raw, name) : undefined) };
+  },
+
+  /**
+   * An optional secret. Production refuses the values this repository publishes (the demo's, and
+   * `published`, e.g. a sandbox default): a deployment that copied one would accept forged requests.
+   */
+  secret: (description: string, published: readonly string[] = []): Setting<string | undefined> => ({
+    ...env.optional(description),
+    check: (value, config) =>
+      value !== undefined && inProduction(config) && (PUBLISHED_SECRETS.includes(value) || published.includes(value))
+        ? 'is a published demo or sandbox value, refused in production'
+        : undefined,
+  }),
 };
+
+/** Whether the settings read so far put the process in production mode. */
+export const inProduction = (config: Readonly<Record<string, unknown>>) => config.NODE_ENV === 'production';
+
+/** The setting with one more check, run after the ones it already has. */
+export function refine<T>(inner: Setting<T>, check: NonNullable<Setting<T>['check']>): Setting<T> {
+  return {
+    ...inner,
+    check: (value, config) => inner.check?.(value, config) ?? check(value, config),
+  };
+}
 
 /** Reads and validates every setting of the spec, reporting all the bad ones at once. */
 export function readConfig<S extends ConfigSpec>(spec: S, source: Source = process.env): Config<S> {
@@ -95,6 +132,12 @@ export function readConfig<S extends ConfigSpec>(spec: S, source: Source = proce
       if (!(error instanceof Invalid)) throw error;
       problems.push(`${name} ${error.message}`);
     }
+  }
+  // Checks that look at other settings run once all are read, and only on values that parsed.
+  for (const [name, s] of Object.entries(spec)) {
+    if (!(name in values) || !s.check) continue;
+    const problem = s.check(values[name], values);
+    if (problem) problems.push(`${name} ${problem}`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(values) as Config<S>;

@@ -69,7 +69,7 @@ export class ReferralResolver {
     return this.commands.update(input.caseId, input.referralId, input.status, input.supplierReference, principal, correlationId);
   }
 
-  @ResolveField(() => [ReferralModel], { description: 'Assisted-digital referrals of the case.' })
+  @ResolveField(() => [ReferralModel], { description: "Assisted-digital referrals of the case: staff see all; anyone else only those of the parties they act for (a party's needs are its own)." })
   assistedDigitalReferrals(@Parent() parent: CaseModel, @CurrentPrincipal() principal: Principal) {
     return this.commands.list(parent.id, principal);
   }
@@ -90,7 +90,7 @@ export class ReferralController {
 
   @Get()
   @Roles(...CASE_READERS)
-  @ApiOperation({ summary: 'Assisted-digital referrals of a case' })
+  @ApiOperation({ summary: 'Assisted-digital referrals of a case', description: 'Staff see all; anyone else only those of the parties they act for.' })
   @ApiOkResponse({ type: [ReferralModel] })
   list(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     return this.commands.list(assertUuid(id), principal);

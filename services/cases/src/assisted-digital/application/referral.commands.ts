@@ -9,6 +9,8 @@ import { appendToOutbox } from '@ccsc/messaging';
 import { CaseRepository } from '../../case/infrastructure/case.repository';
 import { CaseQueries } from '../../case/application/case.queries';
 import { loadVisibleCase } from '../../case/application/visible-case';
+import { caseAccessOf } from '../../case/domain/case-access';
+import { hasPartyAccess } from '../../case/domain/party-access';
 import { DigitalNeed, moveReferral, Referral, ReferralStatus } from '../domain/referral';
 
 interface ReferralRow {
@@ -72,9 +74,14 @@ export class ReferralCommands {
     });
   }
 
+  /** The referrals of the parties the caller may see the details of (hasPartyAccess): needs such as a disability are the party's own. */
   async list(caseId: string, principal: Principal): Promise<Referral[]> {
-    await this.queries.get(caseId, principal);
-    const rows = (await this.dataSource.query(`SELECT * FROM assisted_digital_referrals WHERE case_id = $1 ORDER BY created_at, id`, [caseId])) as ReferralRow[];
+    const access = caseAccessOf(principal);
+    const visible = (await this.queries.get(caseId, principal)).parties.filter((p) => hasPartyAccess(access, p)).map((p) => p.id);
+    const rows = (await this.dataSource.query(`SELECT * FROM assisted_digital_referrals WHERE case_id = $1 AND party_id = ANY($2::uuid[]) ORDER BY created_at, id`, [
+      caseId,
+      visible,
+    ])) as ReferralRow[];
     return rows.map(toReferral);
   }
 }

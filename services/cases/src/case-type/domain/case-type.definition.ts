@@ -1,6 +1,9 @@
 import type { Role } from '@ccsc/auth/principal';
 import type { PartyRole } from '../../case/domain/party';
 
+/** Staff act by role; citizens and professionals only ever act for a party (`parties`). */
+export type StaffRole = Exclude<Role, 'citizen' | 'professional'>;
+
 /** Text shown to users, in English and Welsh (both are required for a case type to load). */
 export interface Bilingual {
   en: string;
@@ -23,7 +26,14 @@ export interface CaseEventDefinition {
   /** States the event may start from; never empty. */
   from: readonly string[];
   to: string;
-  roles: readonly Role[];
+  /** Staff roles that may trigger it, acting as staff (judiciary for judicial acts). */
+  roles: readonly StaffRole[];
+  /**
+   * Party roles whose side may trigger it: the party as a citizen, or a user of the firm that
+   * represents that party. Empty when only staff may. A claimant's withdrawal names `claimant`, so
+   * the defendant's side cannot withdraw the claim.
+   */
+  parties: readonly PartyRole[];
   readiness: readonly ReadinessCriterion[];
   /** Fee codes (fees register) that become due when the event happens. */
   fees?: readonly string[];

@@ -55,6 +55,47 @@ describe('case type definitions', () => {
     );
   });
 
+  it('rejects unknown party roles, citizens or firms named as staff, and an event nobody may trigger', () => {
+    const problems = broken((t) => ({
+      ...t,
+      events: [
+        ...t.events,
+        { ...t.events[0]!, id: 'sorcery', parties: ['wizard' as never] },
+        { ...t.events[0]!, id: 'anyone', roles: ['professional' as never] },
+        { ...t.events[0]!, id: 'nobody', roles: [], parties: [] },
+      ],
+    }));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'event "sorcery" names unknown party role "wizard"',
+        'event "anyone" names "professional" as a staff role; name the party roles that may trigger it instead',
+        'event "nobody" names no role or party that may trigger it',
+      ]),
+    );
+  });
+
+  it('keeps judicial acts for the judiciary and never opens an event to both sides of a dispute', () => {
+    const judicial = ['stay', 'strike-out', 'grant-conditional-order'];
+    const opposed = [
+      ['claimant', 'defendant'],
+      ['applicant', 'respondent'],
+      ['appellant', 'respondent'],
+      ['applicant', 'defendant'],
+    ];
+    for (const type of CASE_TYPES) {
+      for (const event of type.events) {
+        // Status review decisions are the Home Office caseworker's, not a court's.
+        if (judicial.includes(event.id) || (event.id === 'decide' && type.jurisdiction !== 'immigration')) {
+          expect({ type: type.id, event: event.id, roles: event.roles, parties: event.parties }).toEqual({ type: type.id, event: event.id, roles: ['judiciary'], parties: [] });
+        }
+        for (const [one, other] of opposed) expect({ type: type.id, event: event.id, bothSides: event.parties.includes(one as never) && event.parties.includes(other as never) }).toMatchObject({ bothSides: false });
+      }
+    }
+    const withdraw = (id: string) => CASE_TYPES.find((t) => t.id === id)!.events.find((e) => e.id === 'withdraw')!.parties;
+    expect(withdraw('civil-money-claim')).toEqual(['claimant']);
+    expect(withdraw('criminal-prosecution')).toEqual(['applicant']);
+  });
+
   it('stops start-up with every problem named', () => {
     const bad = { ...civilMoneyClaim, id: 'bad-type', initialState: 'Nowhere' };
     expect(() => assertValidCaseTypes([...CASE_TYPES, bad])).toThrow(/bad-type: initial state "Nowhere" is not one of its states/);

@@ -23,8 +23,13 @@ export function caseTypeProblems(type: CaseTypeDefinition): string[] {
     if (event.from.length === 0) problems.push(`${where(event.id)} has no pre-state`);
     for (const from of event.from) if (!states.has(from)) problems.push(`${where(event.id)} starts from unknown state "${from}"`);
     if (!states.has(event.to)) problems.push(`${where(event.id)} leads to unknown state "${event.to}"`);
-    if (event.roles.length === 0) problems.push(`${where(event.id)} names no role that may trigger it`);
-    for (const role of event.roles) if (!(ROLES as readonly string[]).includes(role)) problems.push(`${where(event.id)} names unknown role "${role}"`);
+    if (event.roles.length === 0 && event.parties.length === 0) problems.push(`${where(event.id)} names no role or party that may trigger it`);
+    for (const role of event.roles as readonly string[]) {
+      if (!(ROLES as readonly string[]).includes(role)) problems.push(`${where(event.id)} names unknown role "${role}"`);
+      // A citizen or a firm acts for a party, never by role: naming them here would let either side trigger it.
+      else if (role === 'citizen' || role === 'professional') problems.push(`${where(event.id)} names "${role}" as a staff role; name the party roles that may trigger it instead`);
+    }
+    for (const party of event.parties) if (!(PARTY_ROLES as readonly string[]).includes(party)) problems.push(`${where(event.id)} names unknown party role "${party}"`);
     if (!event.name.en || !event.name.cy || !event.whatHappensNext.en || !event.whatHappensNext.cy) {
       problems.push(`${where(event.id)} needs its name and "what happens next" in English and Welsh`);
     }

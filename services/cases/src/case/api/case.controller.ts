@@ -7,7 +7,7 @@ import { CaseCommands } from '../application/case.commands';
 import { CaseQueries } from '../application/case.queries';
 import { CaseModel, CasePageModel, HistoryEntryModel, ReadinessModel } from './case.model';
 import { CreateCaseInput, ListCasesQuery, ReadinessQuery, TriggerCaseEventBody } from './case.inputs';
-import { CASE_CREATORS, CASE_READERS } from './case.resolver';
+import { CASE_CREATORS, CASE_EVENT_TRIGGERERS, CASE_READERS } from './case.resolver';
 import { TimelineEntryModel } from '../../timeline/api/timeline.model';
 import { TimelineQueries } from '../../timeline/infrastructure/timeline.queries';
 import { checkedKinds, TIMELINE_KINDS } from '../../timeline/domain/timeline-kind';
@@ -78,7 +78,7 @@ export class CaseController {
 
   @Post(':id/events')
   @HttpCode(200)
-  @Roles(...CASE_CREATORS)
+  @Roles(...CASE_EVENT_TRIGGERERS)
   @ApiOperation({ summary: "Trigger an event of the case's type" })
   @ApiOkResponse({ type: CaseModel })
   async trigger(@Param('id') id: string, @Body() body: TriggerCaseEventBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {

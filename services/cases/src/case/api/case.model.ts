@@ -5,41 +5,49 @@ import type { CaseTypeDefinition } from '../../case-type/domain/case-type.defini
 import { formatCaseReference } from '../domain/case-reference';
 import { PARTY_KINDS, PARTY_ROLES, Party, PartyKind, PartyRole } from '../domain/party';
 import { LanguageEnum, PartyKindEnum, PartyRoleEnum } from './case.inputs';
-import { isStaff, type Principal } from '@ccsc/auth';
+import type { Principal } from '@ccsc/auth';
+import { caseAccessOf } from '../domain/case-access';
+import { caseActorOf, hasPartyAccess, mayReadFees } from '../domain/party-access';
+import { findCaseType } from '../../case-type/case-types';
 import { ConnectionType, ObjectType } from '../../cases.graphql';
 
 // Response shapes: GraphQL object types that double as the REST/OpenAPI response schema.
 
-@ObjectType('Party', { description: 'A person or organisation taking part in a case.' })
+/** Why a party's own details can be null: one rule (hasPartyAccess) for every field that carries it. */
+const PARTY_DETAIL = 'Shown to staff, the party and their representative only; null (left out over REST) for the other side of the case.';
+
+@ObjectType('Party', { description: 'A person or organisation taking part in a case. The other side of the case sees who it is (name, role, kind, representative), not its details.' })
 export class PartyModel {
   @Field(() => ID) @ApiProperty() id!: string;
   @Field(() => PartyRoleEnum) @ApiProperty({ enum: PARTY_ROLES }) role!: PartyRole;
   @Field(() => PartyKindEnum) @ApiProperty({ enum: PARTY_KINDS }) kind!: PartyKind;
   @Field() @ApiProperty() name!: string;
-  @Field({ nullable: true }) @ApiPropertyOptional() email?: string;
-  @Field({ nullable: true }) @ApiPropertyOptional() phone?: string;
-  @Field({ nullable: true, description: 'Upper case, without spaces.' }) @ApiPropertyOptional() postcode?: string;
-  @Field({ nullable: true, description: "Organisation id of the firm representing this party." })
+  @Field({ nullable: true, description: PARTY_DETAIL }) @ApiPropertyOptional({ description: PARTY_DETAIL }) email?: string;
+  @Field({ nullable: true, description: PARTY_DETAIL }) @ApiPropertyOptional({ description: PARTY_DETAIL }) phone?: string;
+  @Field({ nullable: true, description: `Upper case, without spaces. ${PARTY_DETAIL}` }) @ApiPropertyOptional({ description: `Upper case, without spaces. ${PARTY_DETAIL}` }) postcode?: string;
+  @Field({ nullable: true, description: 'Organisation id of the firm representing this party; null when unrepresented.' })
   @ApiPropertyOptional()
   representedBy?: string;
-  @Field(() => LanguageEnum, { description: 'English or Welsh.' }) @ApiProperty({ enum: ['en', 'cy'] }) preferredLanguage!: string;
-  @Field(() => [String], { nullable: true, description: 'Shown to staff, the party and their representative only.' })
-  @ApiPropertyOptional({ type: [String] })
+  @Field(() => LanguageEnum, { nullable: true, description: `English or Welsh. ${PARTY_DETAIL}` })
+  @ApiPropertyOptional({ enum: ['en', 'cy'], description: PARTY_DETAIL })
+  preferredLanguage?: string;
+  @Field(() => [String], { nullable: true, description: PARTY_DETAIL })
+  @ApiPropertyOptional({ type: [String], description: PARTY_DETAIL })
   reasonableAdjustments?: string[];
-  @Field(() => [String], { nullable: true, description: 'Shown to staff, the party and their representative only.' })
-  @ApiPropertyOptional({ type: [String] })
+  @Field(() => [String], { nullable: true, description: PARTY_DETAIL })
+  @ApiPropertyOptional({ type: [String], description: PARTY_DETAIL })
   vulnerabilityFlags?: string[];
 }
 
-/** Reasonable adjustments and vulnerability are sensitive: the other side of a case never sees them. */
-function mayReadNeeds(party: Party, viewer: Principal | undefined): boolean {
-  if (!viewer) return false;
-  return isStaff(viewer) || (party.representedBy !== undefined && party.representedBy === viewer.organisationId) || (party.userId !== undefined && party.userId === viewer.sub);
-}
-
-export function toPartyModel(party: Party, viewer?: Principal): PartyModel {
-  const { userId: _userId, reasonableAdjustments, vulnerabilityFlags, ...shown } = party;
-  return mayReadNeeds(party, viewer) ? { ...shown, reasonableAdjustments, vulnerabilityFlags } : shown;
+/**
+ * A party as this viewer may see it. The citizen account link never leaves the service (it is an
+ * access rule, not case data); the party's own details only reach those hasPartyAccess admits.
+ */
+export function toPartyModel(party: Party, viewer: Principal): PartyModel {
+  const { id, role, kind, name, representedBy, email, phone, postcode, preferredLanguage, reasonableAdjustments, vulnerabilityFlags } = party;
+  const shown: PartyModel = { id, role, kind, name, ...(representedBy ? { representedBy } : {}) };
+  if (!hasPartyAccess(caseAccessOf(viewer), party)) return shown;
+  return { ...shown, ...(email ? { email } : {}), ...(phone ? { phone } : {}), ...(postcode ? { postcode } : {}), preferredLanguage, reasonableAdjustments, vulnerabilityFlags };
 }
 
 @ObjectType('CaseFee', { description: 'A fee an event of the case made due.' })
@@ -59,23 +67,21 @@ export class CaseModel {
   @Field() @ApiProperty({ example: 'civil-money-claim' }) caseType!: string;
   @Field() @ApiProperty({ example: 'Draft' }) state!: string;
   @Field(() => [PartyModel]) @ApiProperty({ type: [PartyModel] }) parties!: PartyModel[];
-  @Field(() => [CaseFeeModel], { description: 'Fees the case has made due, and whether they are settled.' })
+  @Field(() => [CaseFeeModel], { description: 'Fees the case has made due, and whether they are settled: for staff and the side that pays them; empty for the other side.' })
   @ApiProperty({ type: () => [CaseFeeModel] })
   fees!: CaseFeeModel[];
   @Field() @ApiProperty() createdAt!: Date;
   @Field() @ApiProperty() updatedAt!: Date;
 
-  /** Without a viewer, sensitive party details are left out. */
-  static from(aggregate: Case, viewer?: Principal): CaseModel {
+  static from(aggregate: Case, viewer: Principal): CaseModel {
     const s = aggregate.snapshot;
     return {
       id: s.id,
       reference: formatCaseReference(s.reference),
       caseType: s.caseType,
       state: s.state,
-      // The citizen account link stays inside the service: it is an access rule, not case data.
       parties: s.parties.map((p) => toPartyModel(p, viewer)),
-      fees: s.fees,
+      fees: mayReadFees(caseActorOf(viewer, s.parties), findCaseType(s.caseType)) ? s.fees : [],
       createdAt: s.createdAt,
       updatedAt: s.updatedAt,
     };
@@ -115,7 +121,9 @@ export class HistoryEntryModel {
   @Field() @ApiProperty() event!: string;
   @Field() @ApiProperty() from!: string;
   @Field() @ApiProperty() to!: string;
-  @Field({ description: 'Who triggered it (subject of their token).' }) @ApiProperty() actor!: string;
+  @Field({ nullable: true, description: 'Who triggered it (subject of their token): shown to staff only, null for the parties.' })
+  @ApiPropertyOptional()
+  actor?: string;
   @Field(() => String, { nullable: true }) @ApiPropertyOptional({ type: String, nullable: true }) reason!: string | null;
   @Field() @ApiProperty() at!: Date;
 }
@@ -126,7 +134,9 @@ export class CaseTypeEventModel {
   @Field() name!: string;
   @Field(() => [String]) from!: string[];
   @Field() to!: string;
-  @Field(() => [String]) roles!: string[];
+  @Field(() => [String], { description: 'Staff roles that may trigger it.' }) roles!: string[];
+  @Field(() => [String], { description: 'Party roles whose side (the party themselves, or the firm representing them) may trigger it; empty when only staff may.' })
+  parties!: string[];
   @Field(() => [String], { description: 'Fee codes the event makes due.' }) fees!: string[];
 }
 
@@ -148,7 +158,7 @@ export class CaseTypeModel {
       jurisdiction: t.jurisdiction,
       initialState: t.initialState,
       states: [...t.states],
-      events: t.events.map((e) => ({ id: e.id, name: e.name.en, from: [...e.from], to: e.to, roles: [...e.roles], fees: [...(e.fees ?? [])] })),
+      events: t.events.map((e) => ({ id: e.id, name: e.name.en, from: [...e.from], to: e.to, roles: [...e.roles], parties: [...e.parties], fees: [...(e.fees ?? [])] })),
     };
   }
 }

@@ -18,6 +18,11 @@ import { checkedKinds, TIMELINE_KINDS } from '../../timeline/domain/timeline-kin
  */
 export const CASE_READERS: Role[] = ['citizen', 'professional', 'caseworker', 'team-leader', 'judiciary', 'enforcement-officer', 'complaints-officer', 'finance-officer', 'system'];
 export const CASE_CREATORS: Role[] = ['citizen', 'professional', 'caseworker', 'team-leader', 'system'];
+/**
+ * Who may ask to trigger an event: citizens and firms (for the parties they act for) and every staff
+ * role that some case type's event names, judiciary included. Case.trigger decides which event.
+ */
+export const CASE_EVENT_TRIGGERERS: Role[] = [...new Set<Role>(['citizen', 'professional', ...CASE_TYPES.flatMap((t) => t.events.flatMap((e) => e.roles))])];
 
 @Resolver(() => CaseModel)
 export class CaseResolver {
@@ -57,8 +62,8 @@ export class CaseResolver {
     return CaseModel.from(await this.commands.create(input, principal, correlationId), principal);
   }
 
-  @Mutation(() => CaseModel, { description: "Triggers an event of the case's type, if the case is ready for it." })
-  @Roles(...CASE_CREATORS)
+  @Mutation(() => CaseModel, { description: "Triggers an event of the case's type, if the case is ready for it: staff by role, anyone else for a party whose role the event names." })
+  @Roles(...CASE_EVENT_TRIGGERERS)
   async triggerCaseEvent(@Args('input') input: TriggerCaseEventInput, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
     return CaseModel.from(await this.commands.triggerEvent(input.caseId, input.event, principal, { reason: input.reason, correlationId }), principal);
   }

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ForbiddenError } from '@ccsc/platform';
-import { hasRole, isStaff, Principal } from '@ccsc/auth';
+import type { Principal } from '@ccsc/auth';
 import { Case, NewParty } from '../domain/case';
 import { CaseRepository } from '../infrastructure/case.repository';
 import { caseAccessChangedV2, caseCreatedV1, caseStateChangedV1 } from '@ccsc/contracts';
 import { accessChanged } from '../domain/case-access';
+import { caseActorOf } from '../domain/party-access';
+import { partiesEnteredBy } from '../../party/domain/representation';
 import { appendToOutbox } from '@ccsc/messaging';
 import { loadVisibleCase } from './visible-case';
 
@@ -24,7 +25,7 @@ export class CaseCommands {
   ) {}
 
   async create(command: CreateCaseCommand, principal: Principal, correlationId?: string, now = new Date()): Promise<Case> {
-    const parties = partiesFor(command.parties, principal);
+    const parties = partiesEnteredBy(principal, command.parties);
     const aggregate = Case.create({ caseType: command.caseType, parties, createdBy: principal.sub, now });
     const s = aggregate.snapshot;
     await this.dataSource.transaction(async (manager) => {
@@ -46,7 +47,7 @@ export class CaseCommands {
     const { reason, correlationId } = options;
     return this.dataSource.transaction(async (manager) => {
       const aggregate = await loadVisibleCase(manager, this.cases, caseId, principal);
-      const { from, to, feesDue } = aggregate.trigger(event, principal.roles, now);
+      const { from, to, feesDue } = aggregate.trigger(event, caseActorOf(principal, aggregate.parties), now);
       await this.cases.update(manager, aggregate);
       await this.cases.recordTransition(manager, { caseId, event, from, to, actor: principal.sub, actorRoles: principal.roles, reason, at: now });
       const { reference } = aggregate.snapshot;
@@ -67,23 +68,4 @@ export async function changeCaseFees(manager: EntityManager, cases: CaseReposito
   if (!aggregate) return;
   change(aggregate);
   await cases.saveFees(manager, caseId, aggregate.snapshot.fees);
-}
-
-/**
- * A professional may only open cases their firm represents; a citizen only cases they bring
- * themselves, so the bringing party is linked to their account. Staff enter cases for anyone.
- */
-function partiesFor(parties: NewParty[], principal: Principal): NewParty[] {
-  if (isStaff(principal)) return parties;
-  if (hasRole(principal, 'professional')) {
-    if (!parties.some((p) => p.representedBy === principal.organisationId)) {
-      throw new ForbiddenError('A professional can only create a case for a party their organisation represents');
-    }
-    return parties;
-  }
-  if (parties.some((p) => p.userId !== undefined && p.userId !== principal.sub)) {
-    throw new ForbiddenError('You can only link your own account to a party');
-  }
-  const [first, ...rest] = parties;
-  return first ? [{ ...first, userId: principal.sub }, ...rest] : parties;
 }

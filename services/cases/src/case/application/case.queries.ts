@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BadUserInputError, decodeCursor, isUuid, NotFoundError, Page } from '@ccsc/platform';
-import type { Principal } from '@ccsc/auth';
+import { isStaff, type Principal } from '@ccsc/auth';
 import { Case, Readiness } from '../domain/case';
 import type { Language } from '../../case-type/domain/readiness';
 import { canSeeCase, caseAccessOf } from '../domain/case-access';
@@ -44,8 +44,10 @@ export class CaseQueries {
     return (await this.get(id, principal)).assessReadiness(event, language);
   }
 
+  /** The case's state changes; who made them (a subject id) is for staff only, like on the timeline. */
   async history(id: string, principal: Principal) {
-    return this.cases.history((await this.get(id, principal)).id);
+    const entries = await this.cases.history((await this.get(id, principal)).id);
+    return isStaff(principal) ? entries : entries.map(({ actor: _actor, ...entry }) => entry);
   }
 
   private visible(found: Case | undefined, principal: Principal): Case {

@@ -1,9 +1,11 @@
 import { Case, NewParty } from './case';
 import { canSeeCase, caseAccessOf } from './case-access';
+import { caseActorOf, type CaseActor } from './party-access';
 
 const claimant: NewParty = { role: 'claimant', kind: 'person', name: 'Alex', representedBy: 'org-a', userId: 'citizen-1' };
 const defendant: NewParty = { role: 'defendant', kind: 'organisation', name: 'Widgets Ltd' };
 const now = new Date('2026-11-23T10:00:00Z');
+const staff = (...roles: ('caseworker' | 'judiciary')[]): CaseActor => ({ kind: 'staff', roles });
 
 describe('Case', () => {
   it('starts in the initial state of its case type', () => {
@@ -35,23 +37,23 @@ describe('Case', () => {
   it('moves on only when the state, the role and readiness allow it', () => {
     const later = new Date('2026-11-24T10:00:00Z');
     const unready = Case.create({ caseType: 'civil-money-claim', parties: [claimant], createdBy: 'u1', now });
-    expect(() => unready.trigger('submit', ['caseworker'], later)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    expect(() => unready.trigger('submit', staff('caseworker'), later)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
 
     const c = Case.create({ caseType: 'civil-money-claim', parties: [claimant, defendant], createdBy: 'u1', now });
-    expect(() => c.trigger('submit', ['judiciary'], later)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
-    expect(() => c.trigger('teleport', ['caseworker'], later)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
-    expect(c.trigger('submit', ['caseworker'], later)).toEqual({ from: 'Draft', to: 'Submitted', feesDue: ['FEE0202'] });
+    expect(() => c.trigger('submit', staff('judiciary'), later)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => c.trigger('teleport', staff('caseworker'), later)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
+    expect(c.trigger('submit', staff('caseworker'), later)).toEqual({ from: 'Draft', to: 'Submitted', feesDue: ['FEE0202'] });
     expect(c.snapshot).toMatchObject({ state: 'Submitted', updatedAt: later, fees: [{ code: 'FEE0202', event: 'submit', status: 'due' }] });
-    expect(() => c.trigger('submit', ['caseworker'], later)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    expect(() => c.trigger('submit', staff('caseworker'), later)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
   });
 
   it('waits for its fees before it is issued, and moves on once payments reports them settled', () => {
     const c = Case.create({ caseType: 'civil-money-claim', parties: [claimant, defendant], createdBy: 'u1', now });
-    c.trigger('submit', ['citizen'], now);
+    c.trigger('submit', caseActorOf({ sub: 'citizen-1', roles: ['citizen'] }, c.parties), now);
     const waiting = c.assessReadiness('issue');
     expect(waiting.ready).toBe(false);
     expect(waiting.criteria.find((x) => x.id === 'fees-settled')).toMatchObject({ met: false, reason: expect.stringContaining('FEE0202') });
-    expect(() => c.trigger('issue', ['caseworker'], now)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    expect(() => c.trigger('issue', staff('caseworker'), now)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
 
     expect(c.settleFees(['FEE0202', 'FEE9999'], 'remitted')).toEqual([{ code: 'FEE0202', event: 'submit', status: 'remitted' }]);
     // A bounced payment or a repriced fee: owed again, and readiness waits for it once more.
@@ -60,7 +62,7 @@ describe('Case', () => {
     expect(c.assessReadiness('issue').criteria.find((x) => x.id === 'fees-settled')).toMatchObject({ met: false });
     c.settleFees(['FEE0202'], 'paid');
     expect(c.assessReadiness('issue').ready).toBe(true);
-    expect(c.trigger('issue', ['caseworker'], now)).toMatchObject({ from: 'Submitted', to: 'Issued' });
+    expect(c.trigger('issue', staff('caseworker'), now)).toMatchObject({ from: 'Submitted', to: 'Issued' });
   });
 });
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '@ccsc/platform/errors';
-import type { Role } from '@ccsc/auth/principal';
 import type { CaseEventDefinition, CaseTypeDefinition } from '../../case-type/domain/case-type.definition';
 import { findCaseType } from '../../case-type/case-types';
 import { assessReadiness, Language, Readiness } from '../../case-type/domain/readiness';
 import { generateCaseReference } from './case-reference';
+import type { CaseActor } from './party-access';
 import { normalisePostcode, type Party, type PartyDetails } from './party';
 
 export type { Readiness } from '../../case-type/domain/readiness';
@@ -165,10 +165,14 @@ export class Case {
     return reopened.map((f) => ({ ...f, status: 'due' as const }));
   }
 
-  /** Moves the case on by one of its type's events, if the state, the caller's role and readiness allow it. */
-  trigger(eventId: string, callerRoles: readonly Role[], now: Date): { from: string; to: string; feesDue: string[] } {
+  /**
+   * Moves the case on by one of its type's events, if the state, the actor and readiness allow it:
+   * staff by their role, anyone else only for a party whose role the event names (the claimant's
+   * side withdraws the claim, the defendant's side cannot).
+   */
+  trigger(eventId: string, actor: CaseActor, now: Date): { from: string; to: string; feesDue: string[] } {
     const event = this.event(eventId);
-    if (!callerRoles.some((r) => event.roles.includes(r))) throw new ForbiddenError(`Your role may not ${event.name.en.toLowerCase()}`);
+    assertMayTrigger(event, actor);
     if (!event.from.includes(this.props.state)) {
       throw new ConflictError(`"${event.name.en}" is not possible while the case is ${this.props.state}`);
     }
@@ -181,4 +185,15 @@ export class Case {
     this.props = { ...this.props, state: event.to, updatedAt: now, fees: [...this.props.fees, ...feesDue.map((code) => ({ code, event: event.id, status: 'due' as const }))] };
     return { from, to: event.to, feesDue };
   }
+}
+
+function assertMayTrigger(event: CaseEventDefinition, actor: CaseActor): void {
+  const what = event.name.en.toLowerCase();
+  if (actor.kind === 'staff') {
+    if (!actor.roles.some((r) => (event.roles as readonly string[]).includes(r))) throw new ForbiddenError(`Your role may not ${what}`);
+    return;
+  }
+  if (actor.parties.some((p) => (event.parties as readonly string[]).includes(p.role))) return;
+  if (event.parties.length === 0) throw new ForbiddenError(`Only the court may ${what}`);
+  throw new ForbiddenError(`Only the ${event.parties.join(' or ')} or their representative may ${what}`);
 }

@@ -35,8 +35,11 @@ export class PartyController {
   }
 
   @Put(':partyId/representation')
-  @Roles('professional', 'caseworker', 'team-leader', 'system')
-  @ApiOperation({ summary: 'Change who represents a party (access follows at once)' })
+  @Roles('citizen', 'professional', 'caseworker', 'team-leader', 'system')
+  @ApiOperation({
+    summary: 'Change who represents a party (access follows at once)',
+    description: "Staff name a firm (on a notice of change the party has confirmed); whoever acts for the party may only take its firm off the record (organisationId null).",
+  })
   @ApiOkResponse({ type: PartyModel })
   async represent(
     @Param('id') id: string,

@@ -24,8 +24,10 @@ export class PartyResolver {
     return toPartyModel(await this.parties.updateParty(caseId, partyId, details, principal, correlationId), principal);
   }
 
-  @Mutation(() => PartyModel, { description: "Changes who represents a party; the firms' access follows at once." })
-  @Roles('professional', 'caseworker', 'team-leader', 'system')
+  @Mutation(() => PartyModel, {
+    description: "Changes who represents a party; the firms' access follows at once. Staff name a firm (on a notice of change the party has confirmed); whoever acts for the party may only take its firm off the record (null).",
+  })
+  @Roles(...PARTY_EDITORS)
   async changeRepresentation(@Args('input') input: ChangeRepresentationInput, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
     return toPartyModel(await this.parties.changeRepresentation(input.caseId, input.partyId, input.organisationId ?? undefined, principal, correlationId), principal);
   }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ForbiddenError } from '@ccsc/platform';
-import { hasRole, isStaff, Principal } from '@ccsc/auth';
+import type { Principal } from '@ccsc/auth';
 import { caseAccessChangedV2, partyAddedV1, partyUpdatedV1, representationChangedV1 } from '@ccsc/contracts';
 import { appendToOutbox, PendingEvent } from '@ccsc/messaging';
 import type { Case, NewParty } from '../../case/domain/case';
@@ -10,13 +9,12 @@ import type { Party, PartyDetails } from '../../case/domain/party';
 import { CaseRepository } from '../../case/infrastructure/case.repository';
 import { loadVisibleCase } from '../../case/application/visible-case';
 import { accessChanged, relationOf } from '../../case/domain/case-access';
+import { assertMayAddParty, assertMayChangeParty, assertMayChangeRepresentation } from '../domain/representation';
 
 /**
- * Parties and their representation. Who may do what:
- * - staff: everything;
- * - a professional: add a party to a case their firm is on, change the details of a party their
- *   firm represents, and come off the record for such a party (a new firm comes on through staff);
- * - a citizen: change their own details.
+ * Parties and their representation. Who may do what is decided in domain/representation.ts: staff
+ * everything; whoever acts for a party (its citizen, its firm) changes its details and may take its
+ * firm off the record; a firm adds parties, naming itself only on its own side.
  */
 @Injectable()
 export class PartyCommands {
@@ -27,8 +25,7 @@ export class PartyCommands {
 
   addParty(caseId: string, input: NewParty, principal: Principal, correlationId?: string): Promise<Party> {
     return this.change(caseId, principal, correlationId, (aggregate) => {
-      if (!isStaff(principal) && !hasRole(principal, 'professional')) throw new ForbiddenError('Only staff or a representative may add a party');
-      if (!isStaff(principal) && input.userId !== undefined) throw new ForbiddenError('Only staff may link a citizen account to a party');
+      assertMayAddParty(principal, input, aggregate.parties);
       const party = aggregate.addParty(input, new Date());
       return { result: party, events: [{ type: partyAddedV1, subject: caseId, data: { caseId, partyId: party.id, role: party.role } }] };
     });
@@ -36,12 +33,7 @@ export class PartyCommands {
 
   updateParty(caseId: string, partyId: string, details: PartyDetails, principal: Principal, correlationId?: string): Promise<Party> {
     return this.change(caseId, principal, correlationId, (aggregate) => {
-      const party = aggregate.party(partyId);
-      const mayChange =
-        isStaff(principal) ||
-        (hasRole(principal, 'professional') && party.representedBy === principal.organisationId) ||
-        (hasRole(principal, 'citizen') && party.userId === principal.sub);
-      if (!mayChange) throw new ForbiddenError("You may change only your own or your client's details");
+      assertMayChangeParty(principal, aggregate.party(partyId));
       const fields = aggregate.updateParty(partyId, details, new Date());
       const events = fields.length ? [{ type: partyUpdatedV1, subject: caseId, data: { caseId, partyId, fields } }] : [];
       return { result: aggregate.party(partyId), events };
@@ -50,9 +42,7 @@ export class PartyCommands {
 
   changeRepresentation(caseId: string, partyId: string, organisationId: string | undefined, principal: Principal, correlationId?: string): Promise<Party> {
     return this.change(caseId, principal, correlationId, (aggregate) => {
-      const party = aggregate.party(partyId);
-      const comingOffRecord = organisationId === undefined && hasRole(principal, 'professional') && party.representedBy === principal.organisationId;
-      if (!isStaff(principal) && !comingOffRecord) throw new ForbiddenError('Representation is changed by staff; a firm may only come off the record');
+      assertMayChangeRepresentation(principal, aggregate.party(partyId), organisationId);
       const { from, to } = aggregate.changeRepresentation(partyId, organisationId, new Date());
       const events = from === to ? [] : [{ type: representationChangedV1, subject: caseId, data: { caseId, partyId, ...(from ? { from } : {}), ...(to ? { to } : {}) } }];
       return { result: aggregate.party(partyId), events };

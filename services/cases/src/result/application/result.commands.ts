@@ -9,6 +9,7 @@ import { appendToOutbox } from '@ccsc/messaging';
 import { CaseRepository } from '../../case/infrastructure/case.repository';
 import { checkImpositions, Imposition } from '../domain/case-result';
 import { loadVisibleCase } from '../../case/application/visible-case';
+import { caseActorOf } from '../../case/domain/party-access';
 
 export interface RecordResultCommand {
   defendantPartyId: string;
@@ -44,7 +45,7 @@ export class ResultCommands {
       const defendant = aggregate.party(command.defendantPartyId);
       if (defendant.role !== 'defendant') throw new BadUserInputError('Not a defendant', [{ field: 'defendantPartyId', message: 'must be a defendant of the case' }]);
 
-      const { from, to } = aggregate.trigger('result', principal.roles, now);
+      const { from, to } = aggregate.trigger('result', caseActorOf(principal, aggregate.parties), now);
       await this.cases.update(manager, aggregate);
       await this.cases.recordTransition(manager, { caseId, event: 'result', from, to, actor: principal.sub, actorRoles: principal.roles, reason: command.outcome, at: now });
       const result: CaseResult = { id: randomUUID(), caseId, ...command, impositions, resultedBy: principal.sub, resultedAt: now };

@@ -11,23 +11,23 @@ describe('case search SQL', () => {
       'SELECT c.id, c.created_at AS "createdAt" FROM cases c WHERE c.state = $1 AND c.case_type = $2' +
         ' AND EXISTS (SELECT 1 FROM case_parties ap WHERE ap.case_id = c.id AND ap.represented_by = $3)' +
         ' AND (c.created_at, c.id) < ($4, $5)' +
-        ' AND EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = c.id AND lower(p.name) ILIKE $6 AND lower(p.name) ILIKE $7 AND p.postcode = $8 OFFSET 0)' +
-        ' ORDER BY c.created_at DESC, c.id DESC LIMIT $9',
+        ' AND EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = c.id AND lower(p.name) ILIKE $6 AND lower(p.name) ILIKE $7 AND p.postcode = $8 AND p.represented_by = $9 OFFSET 0)' +
+        ' ORDER BY c.created_at DESC, c.id DESC LIMIT $10',
     );
-    expect(values).toEqual(['Issued', 'divorce', 'org-a', after.createdAt, after.id, "%o'brien%", '%50\\%%', 'SW1A1AA', 21]);
+    expect(values).toEqual(['Issued', 'divorce', 'org-a', after.createdAt, after.id, "%o'brien%", '%50\\%%', 'SW1A1AA', 'org-a', 21]);
   });
 
   it('collects matching parties up to the cap, then the page among their cases', () => {
     const { text, values } = matchedPartiesSql(filter, org, 21, after, 100);
     expect(text).toBe(
-      'WITH matched AS MATERIALIZED (SELECT p.case_id FROM case_parties p WHERE lower(p.name) ILIKE $1 AND lower(p.name) ILIKE $2 AND p.postcode = $3 LIMIT $4)' +
+      'WITH matched AS MATERIALIZED (SELECT p.case_id FROM case_parties p WHERE lower(p.name) ILIKE $1 AND lower(p.name) ILIKE $2 AND p.postcode = $3 AND p.represented_by = $4 LIMIT $5)' +
         ' SELECT m.n AS matched, c.id, c."createdAt" FROM (SELECT count(*)::int AS n FROM matched) m' +
-        ' LEFT JOIN LATERAL (SELECT c.id, c.created_at AS "createdAt" FROM cases c WHERE m.n < $4 AND c.id IN (SELECT case_id FROM matched)' +
-        ' AND c.state = $5 AND c.case_type = $6 AND EXISTS (SELECT 1 FROM case_parties ap WHERE ap.case_id = c.id AND ap.represented_by = $7)' +
-        ' AND (c.created_at, c.id) < ($8, $9) ORDER BY c.created_at DESC, c.id DESC LIMIT $10) c ON true' +
+        ' LEFT JOIN LATERAL (SELECT c.id, c.created_at AS "createdAt" FROM cases c WHERE m.n < $5 AND c.id IN (SELECT case_id FROM matched)' +
+        ' AND c.state = $6 AND c.case_type = $7 AND EXISTS (SELECT 1 FROM case_parties ap WHERE ap.case_id = c.id AND ap.represented_by = $8)' +
+        ' AND (c.created_at, c.id) < ($9, $10) ORDER BY c.created_at DESC, c.id DESC LIMIT $11) c ON true' +
         ' ORDER BY c."createdAt" DESC, c.id DESC',
     );
-    expect(values).toEqual(["%o'brien%", '%50\\%%', 'SW1A1AA', 100, 'Issued', 'divorce', 'org-a', after.createdAt, after.id, 21]);
+    expect(values).toEqual(["%o'brien%", '%50\\%%', 'SW1A1AA', 'org-a', 100, 'Issued', 'divorce', 'org-a', after.createdAt, after.id, 21]);
     expect(() => matchedPartiesSql({ state: 'Issued' }, org, 21)).toThrow();
   });
 
@@ -35,6 +35,14 @@ describe('case search SQL', () => {
     expect(caseSearchSql({ reference: '1' }, { kind: 'all' }, 5).text).not.toContain('ap.');
     expect(caseSearchSql({ reference: '1' }, { kind: 'party', userId: 'u' }, 5).text).toContain('ap.user_id = $2');
     expect(caseSearchSql({ reference: '1' }, { kind: 'none' }, 5).text).toContain('AND false');
+  });
+
+  it("finds a postcode only among the parties a non-staff caller acts for: it is the party's own detail", () => {
+    expect(caseSearchSql({ postcode: 'SW1A1AA' }, { kind: 'all' }, 5).text).not.toMatch(/ p\.(represented_by|user_id)/);
+    expect(caseSearchSql({ postcode: 'SW1A1AA' }, { kind: 'party', userId: 'u' }, 5).text).toContain('p.postcode = $2 AND p.user_id = $3');
+    expect(matchedPartiesSql({ postcode: 'SW1A1AA' }, { kind: 'none' }, 5).text).toContain('p.postcode = $1 AND false');
+    // A name is not a detail: the other side's name still finds the case.
+    expect(caseSearchSql({ nameWords: ['smith'] }, org, 5).text).not.toContain(' p.represented_by');
   });
 
   it('knows which criteria are about parties', () => {

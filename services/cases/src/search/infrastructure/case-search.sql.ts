@@ -36,10 +36,31 @@ function builder() {
  * "Smith in SW1A 1AA" means a Smith who lives there. Written as the indexes expect them
  * (CaseSearchIndexes1732720000000): `lower(name)` for the trigram index, the stored postcode form.
  */
-function partyConditions(filter: CaseSearchFilter, bind: Bind): string[] {
+function partyConditions(filter: CaseSearchFilter, access: CaseAccess, bind: Bind): string[] {
   const conditions = (filter.nameWords ?? []).map((word) => `lower(p.name) ILIKE ${bind(containsPattern(word))}`);
-  if (filter.postcode !== undefined) conditions.push(`p.postcode = ${bind(filter.postcode)}`);
+  if (filter.postcode !== undefined) {
+    conditions.push(`p.postcode = ${bind(filter.postcode)}`);
+    const own = actedForCondition(access, bind);
+    if (own) conditions.push(own);
+  }
   return conditions;
+}
+
+/**
+ * A postcode is a party's own detail (hasPartyAccess): outside staff it finds only the parties the
+ * caller acts for, or searching by postcode would tell the other side where a party lives.
+ */
+function actedForCondition(access: CaseAccess, bind: Bind): string | undefined {
+  switch (access.kind) {
+    case 'all':
+      return undefined;
+    case 'organisation':
+      return `p.represented_by = ${bind(access.organisationId)}`;
+    case 'party':
+      return `p.user_id = ${bind(access.userId)}`;
+    case 'none':
+      return 'false';
+  }
 }
 
 /** What the case row `c` itself must match: its own criteria, the caller's access and the keyset position. */
@@ -69,7 +90,7 @@ const NEWEST_FIRST = 'ORDER BY c.created_at DESC, c.id DESC';
 export function caseSearchSql(filter: CaseSearchFilter, access: CaseAccess, limit: number, after?: CursorPosition): SqlStatement {
   const { values, bind } = builder();
   const where = caseConditions(filter, access, after, bind);
-  const party = partyConditions(filter, bind);
+  const party = partyConditions(filter, access, bind);
   // OFFSET 0 keeps PostgreSQL from turning this EXISTS into a join, which it would plan from its
   // estimate of the matches; misjudged, that costs a second. Checked per case, the walk stops at the page's end.
   if (party.length > 0) where.push(`EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = c.id AND ${party.join(' AND ')} OFFSET 0)`);
@@ -88,7 +109,7 @@ export function caseSearchSql(filter: CaseSearchFilter, access: CaseAccess, limi
  */
 export function matchedPartiesSql(filter: CaseSearchFilter, access: CaseAccess, limit: number, after?: CursorPosition, cap = PARTY_MATCH_CAP): SqlStatement {
   const { values, bind } = builder();
-  const party = partyConditions(filter, bind);
+  const party = partyConditions(filter, access, bind);
   if (party.length === 0) throw new Error('matchedPartiesSql needs a party criterion');
   const capParam = bind(cap);
   const where = [`m.n < ${capParam}`, 'c.id IN (SELECT case_id FROM matched)', ...caseConditions(filter, access, after, bind)];
