@@ -4,6 +4,7 @@ import { SandboxCardProvider } from '../services/payments/src/payment/infrastruc
 import { graphql, graphqlData, Loose } from './graphql-client';
 import { resultedCriminalCase } from './flows';
 import { RunningPlatform, startPlatform } from './platform';
+import { DataSource } from 'typeorm';
 
 describe('a criminal case resulted with a fine, paid by card in payments and collected by enforcement, through the gateway', () => {
   let platform: RunningPlatform;
@@ -58,8 +59,10 @@ describe('a criminal case resulted with a fine, paid by card in payments and col
     );
     expect(started.status).toBe(201);
     expect(started.body).toMatchObject({ method: 'card', status: 'pending', amountPence: 50_000, fineAccountNumber: opened.accountNumber, allocations: [] });
-    const providerReference = new URL(started.body.nextUrl as string).pathname.split('/').pop() as string;
-    expect(providerReference).toMatch(/^sbx_/);
+    // The provider's page is the payer's alone, and its address does not give away the provider's reference.
+    expect(started.body.nextUrl).toMatch(/^https:\/\/card\.sandbox\.invalid\//);
+    const [{ provider_reference: providerReference }] = (await platform.services.payments!.app.get(DataSource).query('SELECT provider_reference FROM payments WHERE id = $1', [started.body.id])) as [{ provider_reference: string }];
+    expect(started.body.nextUrl).not.toContain(providerReference);
 
     // The provider's signed success callback, delivered through the gateway without a token, as the provider posts it.
     const sandbox = platform.services.payments!.app.get(CardProvider) as SandboxCardProvider;

@@ -8,3 +8,4 @@ export * from './auth.guard';
 export * from './auth.middleware';
 export * from './auth.module';
 export { Public } from '@ccsc/platform';
+export * from './four-eyes';

@@ -22,6 +22,8 @@ export interface PartyRelation {
   userId?: string;
   /** The firm that represents the party. */
   organisationId?: string;
+  /** The party's side pays the case's fees, so may see them (and any remission). */
+  paysFees?: boolean;
 }
 
 /**

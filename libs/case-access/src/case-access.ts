@@ -61,8 +61,24 @@ export class CaseAccess implements OnModuleInit {
    * opponent, who can see the case, still cannot act for the other side. Staff act for nobody.
    */
   async partiesActedFor(principal: Principal, caseId: string, manager: EntityManager = this.dataSource.manager): Promise<PartyRelation[]> {
-    const [row] = await this.rows([caseId], manager);
-    return row ? partiesActedFor(caseAccessOf(principal), row.parties) : [];
+    return (await this.partiesActedForEach(principal, [caseId], manager)).get(caseId) ?? [];
+  }
+
+  /** The same for several cases in one query: each known case's parties the caller acts for. */
+  async partiesActedForEach(principal: Principal, caseIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, PartyRelation[]>> {
+    const scope = caseAccessOf(principal);
+    if (scope.kind === 'all' || scope.kind === 'none' || caseIds.length === 0) return new Map();
+    return new Map((await this.rows(caseIds, manager)).map((r) => [r.case_id, partiesActedFor(scope, r.parties)]));
+  }
+
+  /**
+   * The ids among `caseIds` whose fees (and remissions) the caller may see: staff all; otherwise
+   * only where they act for a party whose side pays the fees, never for the other side.
+   */
+  async feesVisible(principal: Principal, caseIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Set<string>> {
+    if (caseAccessOf(principal).kind === 'all') return new Set(caseIds);
+    const acting = await this.partiesActedForEach(principal, caseIds, manager);
+    return new Set([...acting].filter(([, parties]) => parties.some((p) => p.paysFees)).map(([caseId]) => caseId));
   }
 
   /**

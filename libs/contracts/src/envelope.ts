@@ -23,13 +23,13 @@ export interface EventEnvelope<T = unknown> {
 }
 
 /**
- * How far ahead of this machine's clock an event's time may be. Clocks drift by seconds; an event
+ * How far ahead of this machine's clock an event's time may be, by default (`EVENT_CLOCK_SKEW_MS`). Clocks drift by seconds; an event
  * dated further ahead is forged or broken, and would otherwise outrank every real event after it.
  */
 export const MAX_EVENT_CLOCK_SKEW_MS = 5 * 60_000;
 
 /** Parses and checks the envelope fields of a message; the data is checked by its event type's schema. */
-export function parseEnvelope(raw: string, now = new Date()): EventEnvelope {
+export function parseEnvelope(raw: string, { now = new Date(), maxSkewMs = MAX_EVENT_CLOCK_SKEW_MS }: { now?: Date; maxSkewMs?: number } = {}): EventEnvelope {
   const value = JSON.parse(raw) as Partial<EventEnvelope>;
   for (const field of ['id', 'source', 'type', 'subject', 'time'] as const) {
     if (typeof value[field] !== 'string' || !value[field]) throw new Error(`The event envelope has no ${field}`);
@@ -41,6 +41,6 @@ export function parseEnvelope(raw: string, now = new Date()): EventEnvelope {
   const stamp = value.time ?? '';
   const time = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(stamp) ? Date.parse(stamp) : NaN;
   if (Number.isNaN(time)) throw new Error('The event time is not an RFC 3339 timestamp');
-  if (time > now.getTime() + MAX_EVENT_CLOCK_SKEW_MS) throw new Error('The event time is in the future');
+  if (time > now.getTime() + maxSkewMs) throw new Error('The event time is in the future');
   return value as EventEnvelope;
 }

@@ -46,7 +46,8 @@ let accessSequence = 0;
 /**
  * `cases.case-access-changed.v2` data for a case announced in a test: the given parties, or one
  * claimant per firm and per citizen account. Sequences rise through the run, so a later
- * announcement of the same case replaces an earlier one, as the case's version would.
+ * announcement of the same case replaces an earlier one, as the case's version would. The claimants
+ * pay the case's fees, as in a money claim.
  */
 export function caseAccessData(
   caseId: string,
@@ -55,8 +56,8 @@ export function caseAccessData(
   sequence = ++accessSequence,
 ): CaseAccessChangedV2 {
   const parties = audience.parties ?? [
-    ...(audience.organisations ?? []).map((organisationId) => ({ partyId: randomUUID(), role: 'claimant', organisationId })),
-    ...(audience.users ?? []).map((userId) => ({ partyId: randomUUID(), role: 'claimant', userId })),
+    ...(audience.organisations ?? []).map((organisationId) => ({ partyId: randomUUID(), role: 'claimant', organisationId, paysFees: true })),
+    ...(audience.users ?? []).map((userId) => ({ partyId: randomUUID(), role: 'claimant', userId, paysFees: true })),
   ];
   return { caseId, reference, sequence, parties };
 }

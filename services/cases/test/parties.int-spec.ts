@@ -79,7 +79,7 @@ describe('parties and representation', () => {
     const access = (await app.get(DataSource).query(
       `SELECT envelope->'data' AS data FROM outbox WHERE envelope->>'type' = 'cases.case-access-changed.v2' AND envelope->>'subject' = $1 ORDER BY position`,
       [id],
-    )) as { data: { sequence: number; parties: { partyId: string; role: string; organisationId?: string }[] } }[];
+    )) as { data: { sequence: number; parties: { partyId: string; role: string; organisationId?: string; paysFees?: boolean }[] } }[];
     const firms = (a: (typeof access)[number]) => a.data.parties.map((p) => `${p.role}:${p.organisationId ?? '-'}`);
     expect(access.map(firms)).toEqual([
       ['claimant:org-a', 'defendant:-'],
@@ -87,6 +87,8 @@ describe('parties and representation', () => {
       ['claimant:org-c', 'defendant:-', 'defendant:org-b'],
       ['claimant:-', 'defendant:-', 'defendant:org-b'],
     ]);
+    // The claimant's side pays a money claim's fees: payments shows them to that side only.
+    expect(access[0]!.data.parties.map((p) => [p.role, p.paysFees ?? false])).toEqual([['claimant', true], ['defendant', false]]);
     const sequences = access.map((a) => a.data.sequence);
     expect(sequences).toEqual([...sequences].sort((x, y) => x - y));
     expect(new Set(sequences).size).toBe(sequences.length);

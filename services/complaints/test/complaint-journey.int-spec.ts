@@ -79,7 +79,7 @@ describe('a complaint from an enquiry to a refund remedy', () => {
     const remedied = await post(`/${complaint.id}/remedies`, { kind: 'refund', amountPence: 2500, caseId }).expect(201);
     const remedy = remedied.body.remedies[0];
     expect(remedy).toMatchObject({ kind: 'refund', amountPence: 2500, caseId, stage: 2, paymentStatus: 'sent-to-payments' });
-    expect((await outbox(app, financialRemedyAgreedV1.type)).map((e) => e.data)).toEqual([{ complaintId: complaint.id, remedyId: remedy.id, kind: 'refund', amountPence: 2500, caseId }]);
+    expect((await outbox(app, financialRemedyAgreedV1.type)).map((e) => e.data)).toEqual([{ complaintId: complaint.id, remedyId: remedy.id, kind: 'refund', amountPence: 2500, caseId, agreedBy: 'complaints-officer-user' }]);
 
     // Payments raises the refund and reports it awaiting approval.
     const refundId = randomUUID();

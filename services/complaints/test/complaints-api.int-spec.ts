@@ -161,7 +161,7 @@ describe('complaints API', () => {
     const waived = await remedy({ kind: 'fee-waiver', amountPence: 27300, caseId, feeCode: 'FEE0202' }).expect(201);
     expect(waived.body.remedies.map((r: { kind: string; paymentStatus: string | null }) => [r.kind, r.paymentStatus])).toEqual([['apology', null], ['fee-waiver', 'sent-to-payments']]);
     const handed = (await outbox(app, 'complaints.financial-remedy-agreed.v1')).filter((e) => e.subject === c.id).map((e) => e.data);
-    expect(handed).toEqual([{ complaintId: c.id, remedyId: waived.body.remedies[1].id, kind: 'fee-waiver', amountPence: 27300, caseId, feeCode: 'FEE0202' }]);
+    expect(handed).toEqual([{ complaintId: c.id, remedyId: waived.body.remedies[1].id, kind: 'fee-waiver', amountPence: 27300, caseId, feeCode: 'FEE0202', agreedBy: 'complaints-officer-user' }]);
 
     await http().post(`/api/v1/complaints/${c.id}/closure`).set('Authorization', officer).send({ businessArea: '', causeCategory: 'x' }).expect(400);
     await http().post(`/api/v1/complaints/${c.id}/closure`).set('Authorization', officer).send({ businessArea: 'fees-office', causeCategory: 'wrong-fee' }).expect(200);

@@ -89,7 +89,7 @@ describe('enforcement officers at work', () => {
     expect(await count('write_offs')).toBe(0);
 
     const asked = await http().post(`/api/v1/enforcement/accounts/${id}/write-offs`).set('Authorization', officer).send({ amountPence: 40_000, reason: 'hardship' }).expect(201);
-    await http().post(`/api/v1/enforcement/write-offs/${asked.body.id}/decision`).set('Authorization', officer).send({ approve: true }).expect(403);
+    await http().post(`/api/v1/enforcement/write-offs/${asked.body.id}/decision`).set('Authorization', officer).send({ approve: true }).expect(409);
     const approved = await http().post(`/api/v1/enforcement/write-offs/${asked.body.id}/decision`).set('Authorization', colleague).send({ approve: true }).expect(200);
     expect(approved.body).toMatchObject({ status: 'approved', decidedBy: 'officer-kim' });
     expect(await account(id)).toMatchObject({ writtenOffPence: 40_000, balancePence: 53_500, status: 'live' });

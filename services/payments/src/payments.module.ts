@@ -3,7 +3,7 @@ import { AuthModule, authOptionsFrom } from '@ccsc/auth';
 import { CaseAccessModule } from '@ccsc/case-access';
 import { MessagingModule } from '@ccsc/messaging';
 import { IdempotencyModule, PlatformModule } from '@ccsc/platform';
-import { SANDBOX_CALLBACK_SECRET, type PaymentsConfig } from './config';
+import type { PaymentsConfig } from './config';
 import { paymentsDatabase } from './data-source';
 import { paymentsGraphQL } from './payments.graphql';
 import { FeeController, FeeResolver } from './fee/api/fee.api';
@@ -31,6 +31,8 @@ import { HelpWithFeesCommands, HWF_SETTINGS } from './help-with-fees/application
 import { RefundController } from './refund/api/refund.api';
 import { RefundCommands } from './refund/application/refund.commands';
 import { FinancialRemedyConsumer } from './refund/consumers/financial-remedy.consumer';
+import { FeeWaiverController } from './fee-waiver/api/fee-waiver.api';
+import { FeeWaiverCommands } from './fee-waiver/application/fee-waiver.commands';
 
 /** The resolvers of the payments subgraph; the supergraph composer builds the schema from these alone. */
 export const paymentsResolvers = [FeeResolver, CasePaymentsResolver, PaymentResolver];
@@ -47,16 +49,16 @@ export class PaymentsModule {
         IdempotencyModule.forRoot(),
         CaseAccessModule,
       ],
-      controllers: [FeeController, PaymentController, AllocationController, RefundController, HelpWithFeesController, ReconciliationController],
+      controllers: [FeeController, PaymentController, AllocationController, RefundController, FeeWaiverController, HelpWithFeesController, ReconciliationController],
       providers: [
         ...paymentsResolvers,
         { provide: PAYMENT_SETTINGS, useValue: { duplicateWindowMinutes: config.DUPLICATE_PAYMENT_WINDOW_MINUTES } },
         { provide: HWF_SETTINGS, useValue: { evidenceCheckPercent: config.HWF_EVIDENCE_CHECK_PERCENT } },
         // The sandbox is the only provider adapter so far; a real provider's adapter replaces it here.
-        { provide: CardProvider, useFactory: () => new SandboxCardProvider(config.CARD_PROVIDER_SECRET ?? SANDBOX_CALLBACK_SECRET) },
+        { provide: CardProvider, useFactory: () => new SandboxCardProvider(config.CARD_PROVIDER_SECRET) },
         FeeCommands, FeeRepository, ServiceRequestLedger, ServiceRequestQueries, ServiceRequestRepository, CaseFeesConsumer, LedgerRepository, ReconciliationQueries,
         PaymentCommands, PaymentPosting, PaymentQueries, PaymentRepository, PaymentAccountRepository, AllocationCommands, AllocationRepository,
-        RefundCommands, FinancialRemedyConsumer, HelpWithFeesCommands,
+        RefundCommands, FinancialRemedyConsumer, FeeWaiverCommands, HelpWithFeesCommands,
       ],
     };
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { caseAccessChangedV2, caseStateChangedV1, EventType } from '@ccsc/contracts';
+import { caseAccessChangedV2, CaseAccessPartyV2, caseStateChangedV1, EventType } from '@ccsc/contracts';
 import { caseAccessData, eventually, publishEvent, startTestService } from '@ccsc/testing';
 import { paymentsApp } from '../src/payments.app';
 import { readPaymentsConfig } from '../src/config';
@@ -20,7 +20,7 @@ export async function publish<T extends object>(type: EventType<T>, subject: str
 let references = 0;
 
 /** A case as cases announces it: who may see it, then (optionally) an event making fees due; waits until payments has applied both. */
-export async function announceCase(db: DataSource, options: { organisations?: string[]; users?: string[]; feesDue?: string[] } = {}): Promise<{ caseId: string; reference: string }> {
+export async function announceCase(db: DataSource, options: { organisations?: string[]; users?: string[]; parties?: CaseAccessPartyV2[]; feesDue?: string[] } = {}): Promise<{ caseId: string; reference: string }> {
   const caseId = randomUUID();
   const reference = String(1_000_000_000_000_000 + Date.now() * 100 + (references++ % 100)).slice(0, 16);
   await publish(caseAccessChangedV2, caseId, caseAccessData(caseId, reference, options));

@@ -90,6 +90,24 @@ describe('payments: fees from case events, payment by account, card, allocation'
     await http().post(`/api/v1/payments/cases/${caseId}/payments-by-account`).set('Authorization', solicitor).send({ accountNumber: 'PBA0000001', bogus: 1 }).expect(400);
   });
 
+  it("keeps the case's fees and remissions to staff and the side that pays them", async () => {
+    const { caseId } = await announceCase(db, {
+      parties: [
+        { partyId: randomUUID(), role: 'claimant', organisationId: 'org-a', paysFees: true },
+        { partyId: randomUUID(), role: 'defendant', organisationId: 'org-b' },
+      ],
+      feesDue: ['FEE0202'],
+    });
+    expect(await serviceRequest(caseId, solicitor)).toMatchObject({ caseId, feesPence: 3_500 });
+    // The defendant's firm sees the case, but a remission would tell it the claimant had Help with Fees.
+    await http().get(`/api/v1/payments/cases/${caseId}/service-request`).set('Authorization', otherFirm).expect(404);
+    const viaCase = async (who: string) =>
+      (await http().post('/graphql').set('Authorization', who).send({ query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { serviceRequest { feesPence } } } }', variables: { r: [{ __typename: 'Case', id: caseId }] } }).expect(200)).body.data._entities[0].serviceRequest;
+    expect(await viaCase(otherFirm)).toBeNull();
+    expect(await viaCase(solicitor)).toEqual({ feesPence: 3_500 });
+    expect(await viaCase(finance)).toEqual({ feesPence: 3_500 });
+  });
+
   it('takes a card payment through the sandbox: redirect, signed callback, replayed callback, forged callback', async () => {
     const { caseId } = await announceCase(db, { users: ['citizen-alex'], feesDue: ['FEE0226'] });
     const started = await http().post(`/api/v1/payments/cases/${caseId}/card-payments`).set('Authorization', citizen).send({ returnUrl: 'https://claims.example.gov.uk/done' }).expect(201);
@@ -212,12 +230,14 @@ describe('payments: fees from case events, payment by account, card, allocation'
     expect(await ledgerSum('fine-account:FA10000002Y')).toBe(0);
   });
 
-  it('sends a bulk-scanned payment with a fine account number straight to that account', async () => {
+  it('proposes a bulk-scanned payment with a fine account number for that account; it goes there once a second officer verifies', async () => {
     const order = await http().post('/api/v1/payments/bulk-scan-payments').set('Authorization', finance).send({ method: 'postal-order', amountPence: 2_500, fineAccountNumber: 'FA-2026-000555' }).expect(201);
-    expect(order.body).toMatchObject({ unallocatedPence: 0, allocations: [expect.objectContaining({ target: 'fine-account', status: 'verified', allocatedBy: 'system' })] });
-    expect((await outboxOf(db, 'payments.payment-allocated.v1')).filter((e) => e.paymentId === order.body.id)).toEqual([
-      expect.objectContaining({ target: 'fine-account', fineAccountNumber: 'FA-2026-000555', amountPence: 2_500, method: 'postal-order' }),
-    ]);
+    expect(order.body).toMatchObject({ unallocatedPence: 2_500, allocations: [expect.objectContaining({ target: 'fine-account', status: 'awaiting-verification', allocatedBy: 'officer-one' })] });
+    const allocated = async () => (await outboxOf(db, 'payments.payment-allocated.v1')).filter((e) => e.paymentId === order.body.id);
+    expect(await allocated()).toEqual([]);
+    await http().post(`/api/v1/payments/allocations/${order.body.allocations[0].id}/verification`).set('Authorization', finance).send({ approve: true }).expect(409);
+    await http().post(`/api/v1/payments/allocations/${order.body.allocations[0].id}/verification`).set('Authorization', finance2).send({ approve: true }).expect(200);
+    expect(await allocated()).toEqual([expect.objectContaining({ target: 'fine-account', fineAccountNumber: 'FA-2026-000555', amountPence: 2_500, method: 'postal-order' })]);
   });
 
   it('transfers a verified allocation from the wrong case to a fine account, once verified', async () => {

@@ -77,8 +77,16 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
     const applied = await http().post('/api/v1/payments/help-with-fees/applications').set('Authorization', citizen).send({ caseId, feeCode: 'FEE0002', applicant }).expect(201);
     expect(applied.body).toMatchObject({ remittedPence: 61_200, status: 'awaiting-evidence' });
     const complaintId = randomUUID();
-    await publish(financialRemedyAgreedV1, complaintId, { complaintId, remedyId: randomUUID(), kind: 'fee-waiver', amountPence: 20_000, caseId, feeCode: 'FEE0002' });
-    await eventually(async () => expect(await serviceRequest(caseId)).toMatchObject({ remittedPence: 20_000 }));
+    const remedyId = randomUUID();
+    await publish(financialRemedyAgreedV1, complaintId, { complaintId, remedyId, kind: 'fee-waiver', amountPence: 20_000, caseId, feeCode: 'FEE0002', agreedBy: 'lee' });
+    const waiver = await eventually(async () => {
+      const queue = (await http().get('/api/v1/payments/fee-waivers/awaiting-approval').set('Authorization', fay).expect(200)).body;
+      const found = queue.items.find((w: { remedyId: string }) => w.remedyId === remedyId);
+      expect(found).toMatchObject({ caseId, feeCode: 'FEE0002', amountPence: 20_000, requestedBy: 'lee', status: 'awaiting-approval' });
+      return found as { id: string };
+    });
+    await http().post(`/api/v1/payments/fee-waivers/${waiver.id}/decision`).set('Authorization', fay).send({ approve: true }).expect(200);
+    expect(await serviceRequest(caseId)).toMatchObject({ remittedPence: 20_000 });
 
     await http().post(`/api/v1/payments/help-with-fees/applications/${applied.body.id}/evidence-check`).set('Authorization', fay).send({ passed: true }).expect(200);
     expect(await serviceRequest(caseId)).toMatchObject({ status: 'paid', remittedPence: 61_200, outstandingPence: 0, overpaymentPence: 0 });
@@ -94,7 +102,8 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
 
   it('refunds only an overpayment, approved by someone else, after a return for update', async () => {
     const { caseId } = await announceCase(db, { feesDue: ['FEE0003'] });
-    await http().post('/api/v1/payments/bulk-scan-payments').set('Authorization', fay).send({ method: 'cash', amountPence: 1_000, caseReference: (await db.query(`SELECT reference FROM case_access WHERE case_id = $1`, [caseId]))[0].reference }).expect(201);
+    const cash = await http().post('/api/v1/payments/bulk-scan-payments').set('Authorization', fay).send({ method: 'cash', amountPence: 1_000, caseReference: (await db.query(`SELECT reference FROM case_access WHERE case_id = $1`, [caseId]))[0].reference }).expect(201);
+    await http().post(`/api/v1/payments/allocations/${cash.body.allocations[0].id}/verification`).set('Authorization', sam).send({ approve: true }).expect(200);
     expect((await serviceRequest(caseId)).overpaymentPence).toBe(850);
     await http().post('/api/v1/payments/refunds').set('Authorization', fay).send({ caseId, amountPence: 851, reason: 'overpayment' }).expect(409);
     const asked = await http().post('/api/v1/payments/refunds').set('Authorization', fay).send({ caseId, amountPence: 900, reason: 'overpayment' }).expect(409);
@@ -111,10 +120,10 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
       .toEqual(['awaiting-approval', 'returned-for-update', 'awaiting-approval', 'approved', 'paid']);
   });
 
-  it('raises complaint remedies: a consolatory payment for approval, and a fee waiver as a remission', async () => {
+  it('raises complaint remedies for approval by someone other than the officer who agreed them: a consolatory payment, and a fee waiver', async () => {
     const complaintId = randomUUID();
     const remedyId = randomUUID();
-    await publish(financialRemedyAgreedV1, complaintId, { complaintId, remedyId, kind: 'consolatory-payment', amountPence: 5_000 });
+    await publish(financialRemedyAgreedV1, complaintId, { complaintId, remedyId, kind: 'consolatory-payment', amountPence: 5_000, agreedBy: 'sam' });
     const raised = await eventually(async () => {
       const events = (await outboxOf(db, 'payments.refund-status-changed.v1')).filter((e) => e.remedyId === remedyId);
       expect(events).toHaveLength(1);
@@ -122,10 +131,12 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
     });
     expect(raised).toMatchObject({ status: 'awaiting-approval', kind: 'consolatory-payment', amountPence: 5_000, complaintId });
     const queue = (await http().get('/api/v1/payments/refunds/awaiting-approval').set('Authorization', leader).expect(200)).body;
-    expect(queue.items).toContainEqual(expect.objectContaining({ id: raised.refundId, remedyId, requestedBy: 'system', reason: 'complaint-remedy' }));
+    expect(queue.items).toContainEqual(expect.objectContaining({ id: raised.refundId, remedyId, requestedBy: 'sam', reason: 'complaint-remedy' }));
+    await http().post(`/api/v1/payments/refunds/${String(raised.refundId)}/decision`).set('Authorization', sam).send({ decision: 'approve' }).expect(409);
     await http().post(`/api/v1/payments/refunds/${String(raised.refundId)}/decision`).set('Authorization', leader).send({ decision: 'approve' }).expect(200);
 
-    // Whoever updates a returned remedy sets its amount, so someone else must approve it.
+    // A remedy that names no officer (published before remedies carried one) is approved by nobody
+    // until an officer takes it on; whoever then sets its amount is its proposer, so someone else approves it.
     const otherRemedyId = randomUUID();
     await publish(financialRemedyAgreedV1, complaintId, { complaintId, remedyId: otherRemedyId, kind: 'consolatory-payment', amountPence: 2_500 });
     const other = await eventually(async () => {
@@ -133,6 +144,7 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
       expect(events).toHaveLength(1);
       return String(events[0]!.refundId);
     });
+    await http().post(`/api/v1/payments/refunds/${other}/decision`).set('Authorization', leader).send({ decision: 'approve' }).expect(409);
     await http().post(`/api/v1/payments/refunds/${other}/decision`).set('Authorization', leader).send({ decision: 'return' }).expect(200);
     await http().post(`/api/v1/payments/refunds/${other}/resubmission`).set('Authorization', fay).send({ amountPence: 900_000 }).expect(200);
     await http().post(`/api/v1/payments/refunds/${other}/decision`).set('Authorization', fay).send({ decision: 'approve' }).expect(409);
@@ -140,8 +152,17 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
 
     const { caseId } = await announceCase(db, { feesDue: ['FEE0209'] });
     const waiverId = randomUUID();
-    await publish(financialRemedyAgreedV1, complaintId, { complaintId, remedyId: waiverId, kind: 'fee-waiver', amountPence: 16_300, caseId, feeCode: 'FEE0209' });
-    await eventually(async () => expect(await serviceRequest(caseId)).toMatchObject({ status: 'paid', remittedPence: 16_300 }));
+    await publish(financialRemedyAgreedV1, complaintId, { complaintId, remedyId: waiverId, kind: 'fee-waiver', amountPence: 16_300, caseId, feeCode: 'FEE0209', agreedBy: 'lee' });
+    const waiver = await eventually(async () => {
+      const [row] = (await db.query(`SELECT id FROM fee_waivers WHERE remedy_id = $1`, [waiverId])) as { id: string }[];
+      expect(row).toBeDefined();
+      return row!.id;
+    });
+    expect(await serviceRequest(caseId)).toMatchObject({ status: 'not-paid', remittedPence: 0 });
+    await http().post(`/api/v1/payments/fee-waivers/${waiver}/decision`).set('Authorization', leader).send({ approve: true }).expect(409);
+    const approved = await http().post(`/api/v1/payments/fee-waivers/${waiver}/decision`).set('Authorization', fay).send({ approve: true }).expect(200);
+    expect(approved.body).toMatchObject({ status: 'approved', requestedBy: 'lee', decidedBy: 'fay', remittedPence: 16_300 });
+    expect(await serviceRequest(caseId)).toMatchObject({ status: 'paid', remittedPence: 16_300 });
   });
 
   it('reports the day\'s takings by method and allocations by business area from the ledger', async () => {

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Min, ValidateNested } from 'class-validator';
 import { defineEvent } from '../event-type';
 
 // Events the cases service publishes. They carry identifiers and states, not personal data.
@@ -108,6 +108,8 @@ export class CaseAccessPartyV2 {
   @IsOptional() @IsString() @Length(1, 255) userId?: string;
   /** The firm that represents the party. */
   @IsOptional() @IsString() @Length(1, 64) organisationId?: string;
+  /** The party's side pays the case's fees (its role may trigger an event that makes one due): it may see them. */
+  @IsOptional() @IsBoolean() paysFees?: boolean;
 }
 
 /**

@@ -38,7 +38,7 @@ export const complaintStageBreachedV1 = defineEvent('complaints', 'complaint-sta
 export const FINANCIAL_REMEDY_KINDS = ['refund', 'consolatory-payment', 'fee-waiver'] as const;
 export type FinancialRemedyKind = (typeof FINANCIAL_REMEDY_KINDS)[number];
 
-/** A financial remedy was agreed: payments raises the refund or payment (awaiting approval) or waives the fee. */
+/** A financial remedy was agreed: payments raises the refund, payment or fee waiver, each awaiting a second person's approval. */
 export class FinancialRemedyAgreedV1 {
   @IsUUID() complaintId!: string;
   @IsUUID() remedyId!: string;
@@ -47,6 +47,11 @@ export class FinancialRemedyAgreedV1 {
   @IsOptional() @IsUUID() caseId?: string;
   /** For a fee waiver: the fee on the case's service request it waives. */
   @IsOptional() @IsString() @Length(1, 16) feeCode?: string;
+  /**
+   * The subject of the officer who agreed the remedy: payments records them as its proposer, so a
+   * second person must approve it. Optional for events published before it was added.
+   */
+  @IsOptional() @IsString() @Length(1, 255) agreedBy?: string;
 }
 export const financialRemedyAgreedV1 = defineEvent('complaints', 'financial-remedy-agreed', 1, FinancialRemedyAgreedV1);
 

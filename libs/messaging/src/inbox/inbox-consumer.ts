@@ -17,6 +17,8 @@ export interface InboxConsumerOptions {
   unknownTypes?: 'skip' | 'dead-letter';
   maxAttempts?: number;
   backoffMs?: number;
+  /** How far ahead of this clock an event's time may be (`MAX_EVENT_CLOCK_SKEW_MS` by default). */
+  maxClockSkewMs?: number;
   logger?: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
 }
 
@@ -76,7 +78,7 @@ export class InboxConsumer {
   async handle(message: ConsumedMessage, heartbeat: () => Promise<void> = async () => undefined): Promise<Outcome> {
     let event: EventEnvelope;
     try {
-      event = parseEnvelope(message.value);
+      event = parseEnvelope(message.value, { maxSkewMs: this.options.maxClockSkewMs });
     } catch (error) {
       return this.deadLetter(message, undefined, error);
     }

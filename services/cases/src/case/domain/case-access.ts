@@ -1,6 +1,8 @@
 import { admits, audienceOfParties, CaseAccessScope, CaseAudience, PartyRelation } from '@ccsc/case-access/rule';
 import type { CaseAccessChangedV2 } from '@ccsc/contracts';
 import type { Party } from './party';
+import { findCaseType } from '../../case-type/case-types';
+import { feePayerRoles } from '../../case-type/domain/fee-payers';
 
 export { caseAccessOf } from '@ccsc/case-access/rule';
 /** The platform's one access rule (libs/case-access); cases applies it to its own parties. */
@@ -21,9 +23,16 @@ export function canSeeCase(access: CaseAccess, parties: readonly Party[]): boole
 }
 
 /**
- * `cases.case-access-changed.v2` for the other services: the parties behind the audience, and the
+ * `cases.case-access-changed.v2` for the other services: the parties behind the audience (marking
+ * the sides that pay fees, so payments can keep fees and remissions from the other side), and the
  * case's version after the change as the sequence that orders these events in every projection.
  */
-export function accessChanged(snapshot: { id: string; reference: string; parties: readonly Party[] }, version: number): CaseAccessChangedV2 {
-  return { caseId: snapshot.id, reference: snapshot.reference, sequence: version, parties: snapshot.parties.map(relationOf) };
+export function accessChanged(snapshot: { id: string; reference: string; caseType: string; parties: readonly Party[] }, version: number): CaseAccessChangedV2 {
+  const payers = feePayerRoles(findCaseType(snapshot.caseType));
+  return {
+    caseId: snapshot.id,
+    reference: snapshot.reference,
+    sequence: version,
+    parties: snapshot.parties.map((p) => ({ ...relationOf(p), ...(payers.has(p.role) ? { paysFees: true } : {}) })),
+  };
 }

@@ -3,6 +3,7 @@ import type { Principal, Role } from '@ccsc/auth/principal';
 import { CaseAccess, caseAccessOf, relationOf } from './case-access';
 import type { Party } from './party';
 import type { CaseTypeDefinition } from '../../case-type/domain/case-type.definition';
+import { feePayerRoles } from '../../case-type/domain/fee-payers';
 
 /**
  * Who acts on a case, by the caller's access (caseAccessOf): staff by their roles, or whoever acts
@@ -27,13 +28,9 @@ export function hasPartyAccess(access: CaseAccess, party: Party): boolean {
   return access.kind === 'all' || actsFor(access, relationOf(party));
 }
 
-/**
- * A case's fees are the business of the side that pays them: staff, or whoever acts for a party whose
- * role may trigger an event of the case type that makes a fee due (the claimant files and pays). The
- * other side would otherwise learn from a `remitted` fee that the party was granted Help with Fees.
- */
+/** Staff, or whoever acts for a fee-paying party, may read the case's fees. */
 export function mayReadFees(actor: CaseActor, caseType: CaseTypeDefinition | undefined): boolean {
   if (actor.kind === 'staff') return true;
-  const payers = new Set((caseType?.events ?? []).filter((e) => e.fees?.length).flatMap((e) => e.parties));
-  return actor.parties.some((p) => payers.has(p.role as Party['role']));
+  const payers = feePayerRoles(caseType);
+  return actor.parties.some((p) => payers.has(p.role));
 }

@@ -166,6 +166,7 @@ export class ComplaintCommands {
               amountPence: remedy.amountPence,
               ...(remedy.caseId ? { caseId: remedy.caseId } : {}),
               ...(remedy.feeCode ? { feeCode: remedy.feeCode } : {}),
+              agreedBy: remedy.agreedBy,
             },
           }]
         : [];

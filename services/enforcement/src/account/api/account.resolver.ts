@@ -1,5 +1,5 @@
 import { Args, Context, Directive, Field, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { AuthenticatedRequest, CorrelationId, CurrentPrincipal, Principal, Role, Roles } from '@ccsc/auth';
+import { AuthenticatedRequest, CorrelationId, CurrentPrincipal, hasRole, Principal, Role, Roles } from '@ccsc/auth';
 import { assertUuid, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize, requestLoader, toConnection, UnauthenticatedError } from '@ccsc/platform';
 import { AccountQueries } from '../application/account.queries';
 import type { FineAccount, Imposition } from '../infrastructure/account.store';
@@ -153,6 +153,8 @@ export class CaseFineAccountsResolver {
 
   @ResolveField(() => [FineAccountModel], { description: 'The fine accounts opened from the results of the case (staff only; empty for anyone else).' })
   async fineAccounts(@Parent() parent: CaseRef, @CurrentPrincipal() principal: Principal, @Context() context: object) {
+    // Guards do not run on entity fields: the field admits the roles that may read fine accounts directly.
+    if (!hasRole(principal, ...ACCOUNT_READERS)) return [];
     const loader = requestLoader<FineAccount[]>(context, 'case-fine-accounts', (ids) => this.queries.forCases(ids, principal));
     return ((await loader.load(parent.id)) ?? []).map(FineAccountModel.from);
   }

@@ -6,7 +6,7 @@ import type { Principal } from '@ccsc/auth';
 import { writeOffApprovedV1 } from '@ccsc/contracts';
 import { appendToOutbox } from '@ccsc/messaging';
 import { NotFoundError } from '@ccsc/platform';
-import { checkApproval, checkWriteOffRequest } from '../domain/write-off';
+import { checkDecision, checkWriteOffRequest } from '../domain/write-off';
 import { liveAccount } from '../../action/application/action.commands';
 
 export interface WriteOff {
@@ -19,7 +19,7 @@ export interface WriteOff {
   decidedBy: string | null;
 }
 
-/** A write-off is asked for by one officer and approved (or rejected) by another, within their limit. */
+/** A write-off is asked for by one officer and approved (or rejected) by another, within their limit for the account. */
 @Injectable()
 export class WriteOffCommands {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -45,9 +45,14 @@ export class WriteOffCommands {
         [writeOffId],
       )) as { id: string; account_id: string; amount_pence: number; reason: string; status: string; requested_by: string }[];
       if (!row) throw new NotFoundError('The write-off');
+      // The account is locked, so two approvals on it are weighed one after the other, each counting the other's.
       const account = await liveAccount(manager, row.account_id);
+      const [{ p: approverPendingPence }] = (await manager.query(
+        `SELECT COALESCE(sum(amount_pence), 0)::bigint AS p FROM write_offs WHERE account_id = $1 AND status = 'requested' AND requested_by = $2 AND id <> $3`,
+        [row.account_id, principal.sub, writeOffId],
+      )) as [{ p: string }];
       const request = { amountPence: row.amount_pence, requestedBy: row.requested_by, status: row.status };
-      checkApproval(request, principal, approve ? account.balancePence : Number.MAX_SAFE_INTEGER);
+      checkDecision(request, principal, approve, { balancePence: account.balancePence, writtenOffPence: account.writtenOffPence, approverPendingPence: Number(approverPendingPence) });
       await manager.query(`UPDATE write_offs SET status = $2, decided_by = $3, decided_at = $4 WHERE id = $1`, [writeOffId, approve ? 'approved' : 'rejected', principal.sub, now]);
       if (approve) {
         const balancePence = account.balancePence - row.amount_pence;

@@ -1,4 +1,4 @@
-import type { Role } from '@ccsc/auth';
+import { assertSecondPerson, type Role } from '@ccsc/auth';
 import { BadUserInputError, ConflictError, ForbiddenError } from '@ccsc/platform/errors';
 
 export const WRITE_OFF_REASONS = {
@@ -11,7 +11,10 @@ export const WRITE_OFF_REASONS = {
 } as const;
 export type WriteOffReason = keyof typeof WRITE_OFF_REASONS;
 
-/** The most each role may approve in one write-off, in pence. */
+/**
+ * The most each role may see written off on one account, in pence: what is already written off
+ * counts, so a sum cannot be approved in slices under the limit.
+ */
 export const APPROVAL_LIMIT_PENCE: Partial<Record<Role, number>> = {
   'enforcement-officer': 50_000,
   'team-leader': 500_000,
@@ -25,11 +28,32 @@ export function checkWriteOffRequest(amountPence: number, reason: string, balanc
   return reason as WriteOffReason;
 }
 
-/** A second person approves, within their limit, and never more than what is still owed. */
-export function checkApproval(request: { amountPence: number; requestedBy: string; status: string }, approver: { sub: string; roles: readonly Role[] }, balancePence: number): void {
+/** What a decision is weighed against: the account as it is now, and the approver's own requests on it still pending. */
+export interface WriteOffStanding {
+  balancePence: number;
+  writtenOffPence: number;
+  /** Write-offs of this account the approver asked for, not yet decided: someone else may approve them next. */
+  approverPendingPence: number;
+}
+
+/**
+ * A second person decides (four eyes, by subject); an approval stays within the approver's limit
+ * counting everything written off on the account, this write-off and the approver's own pending
+ * requests on it, and never takes more than is still owed.
+ */
+export function checkDecision(
+  request: { amountPence: number; requestedBy: string; status: string },
+  approver: { sub: string; roles: readonly Role[] },
+  approve: boolean,
+  standing: WriteOffStanding,
+): void {
   if (request.status !== 'requested') throw new ConflictError(`The write-off is already ${request.status}`);
-  if (approver.sub === request.requestedBy) throw new ForbiddenError('A write-off must be approved by someone other than who asked for it');
+  assertSecondPerson(request.requestedBy, approver.sub, 'A write-off');
+  if (!approve) return;
   const limit = Math.max(0, ...approver.roles.map((r) => APPROVAL_LIMIT_PENCE[r] ?? 0));
-  if (request.amountPence > limit) throw new ForbiddenError(`The write-off is above your approval limit of ${limit} pence`);
-  if (request.amountPence > balancePence) throw new ConflictError(`The balance is now ${balancePence} pence, less than the write-off`);
+  const counted = standing.writtenOffPence + standing.approverPendingPence + request.amountPence;
+  if (counted > limit) {
+    throw new ForbiddenError(`Approving it would put ${counted} pence written off (or asked for by you) on the account, above your approval limit of ${limit} pence`);
+  }
+  if (request.amountPence > standing.balancePence) throw new ConflictError(`The balance is now ${standing.balancePence} pence, less than the write-off`);
 }

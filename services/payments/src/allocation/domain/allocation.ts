@@ -1,3 +1,4 @@
+import { assertSecondPerson } from '@ccsc/auth';
 import { BadUserInputError, ConflictError, FieldError } from '@ccsc/platform/errors';
 
 export const ALLOCATION_TARGETS = ['service-request', 'fine-account', 'unidentified'] as const;
@@ -58,10 +59,10 @@ export function allocationAmount(request: AllocationRequest, paymentPence: numbe
   return amount;
 }
 
-/** The four-eyes rule: a second officer verifies, never the one who allocated. */
+/** The four-eyes rule: a second officer verifies, never the one who allocated (or who recorded the payment a match proposed it for). */
 export function assertCanVerify(allocation: Allocation, verifier: string): void {
   if (allocation.status !== 'awaiting-verification') throw new ConflictError(`The allocation is already ${allocation.status}`);
-  if (allocation.allocatedBy === verifier) throw new ConflictError('An allocation must be verified by an officer other than the one who made it');
+  assertSecondPerson(allocation.allocatedBy, verifier, 'An allocation');
 }
 
 /** Only money that has actually gone somewhere (a verified allocation) can be moved on, and only to somewhere else. */

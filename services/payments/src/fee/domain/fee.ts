@@ -1,3 +1,4 @@
+import { assertSecondPerson } from '@ccsc/auth';
 import { BadUserInputError, ConflictError, FieldError } from '@ccsc/platform/errors';
 import { present } from '../../present';
 
@@ -115,6 +116,6 @@ export function feeVersionProblems(input: Pick<FeeVersion, 'code' | 'amount' | '
 /** Segregation of duties: a new fee amount takes effect only when a second person approves it. */
 export function approveFeeVersion(fee: FeeVersion, approver: string): FeeVersion {
   if (fee.status !== 'pending-approval') throw new ConflictError(`Fee ${fee.code} version ${fee.version} is ${fee.status}, not awaiting approval`);
-  if (fee.proposedBy === approver) throw new ConflictError('A fee version must be approved by someone other than the person who proposed it');
+  assertSecondPerson(fee.proposedBy, approver, 'A fee version');
   return { ...fee, status: 'approved', approvedBy: approver };
 }

@@ -1,12 +1,15 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { MAX_PENCE } from '../../payment/api/payment.inputs';
-import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
-import { assertUuid } from '@ccsc/platform';
+import { CorrelationId, CurrentPrincipal, Principal, Role, Roles } from '@ccsc/auth';
+import { assertUuid, PageParams, pageSize } from '@ccsc/platform';
 import { assessRemission, RemissionDecision } from '../domain/remission';
 import { HelpWithFeesApplication, HelpWithFeesCommands } from '../application/help-with-fees.commands';
+
+/** Staff who decide remissions (Help with Fees, and complaints' fee waivers); never one they applied for or agreed. */
+export const REMISSION_APPROVERS: Role[] = ['caseworker', 'team-leader', 'finance-officer'];
 
 export class ApplicantBody {
   @ApiProperty({ description: 'Gross monthly income of the applicant (and partner).' }) @IsInt() @Min(0) @Max(MAX_PENCE) monthlyIncomePence!: number;
@@ -26,6 +29,10 @@ export class HelpWithFeesApplicationBody {
   @ApiProperty({ type: ApplicantBody }) @ValidateNested() @Type(() => ApplicantBody) applicant!: ApplicantBody;
 }
 
+export class RemissionDecisionBody {
+  @ApiProperty({ description: 'true grants the remission, which is applied at once; false refuses it.' }) @IsBoolean() grant!: boolean;
+}
+
 export class EvidenceCheckBody {
   @ApiProperty({ description: 'Whether the evidence bore the application out.' }) @IsBoolean() passed!: boolean;
 }
@@ -38,7 +45,10 @@ export class HelpWithFeesApplicationModel {
   @ApiProperty() feePence!: number;
   @ApiProperty() contributionPence!: number;
   @ApiProperty() remittedPence!: number;
-  @ApiProperty({ enum: ['decided', 'awaiting-evidence', 'evidence-failed'], description: 'Remission is applied once decided.' }) status!: string;
+  @ApiProperty({
+    enum: ['awaiting-decision', 'awaiting-evidence', 'decided', 'refused', 'evidence-failed'],
+    description: 'A remission is applied once decided, by staff other than the applicant; `awaiting-evidence` first when sampled, or when the fee was refused or failed its check before.',
+  }) status!: string;
 
   static from(a: HelpWithFeesApplication): HelpWithFeesApplicationModel {
     return { id: a.id, caseId: a.caseId, feeCode: a.feeCode, outcome: a.outcome, feePence: a.feePence, contributionPence: a.contributionPence, remittedPence: a.remittedPence, status: a.status };
@@ -66,19 +76,39 @@ export class HelpWithFeesController {
 
   @Post('applications')
   @Roles('citizen', 'professional', 'caseworker', 'team-leader', 'finance-officer')
-  @ApiOperation({ summary: "Apply for Help with Fees on a fee of a case; the remission applies at once unless the application is picked for an evidence check" })
+  @ApiOperation({ summary: 'Apply for Help with Fees on a fee of a case; assessed at once, remitted only once staff other than you decide it' })
   @ApiCreatedResponse({ type: HelpWithFeesApplicationModel })
   @ApiNotFoundResponse({ description: 'No such case or unremitted fee, or not a case you may see' })
   @ApiConflictResponse({ description: 'The fee already has an application' })
-  async apply(@Body() body: HelpWithFeesApplicationBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return HelpWithFeesApplicationModel.from(await this.commands.apply(body, principal, correlationId));
+  async apply(@Body() body: HelpWithFeesApplicationBody, @CurrentPrincipal() principal: Principal) {
+    return HelpWithFeesApplicationModel.from(await this.commands.apply(body, principal));
+  }
+
+  @Get('applications/awaiting-staff')
+  @Roles(...REMISSION_APPROVERS)
+  @ApiOperation({ summary: 'Applications waiting for a decision or an evidence check, oldest first' })
+  @ApiOkResponse({ description: '`{ items, nextCursor }`' })
+  async awaiting(@Query() query: PageParams) {
+    const page = await this.commands.awaitingStaff(pageSize(query.limit, 'limit'), query.cursor);
+    return { items: page.items.map(HelpWithFeesApplicationModel.from), nextCursor: page.nextCursor };
+  }
+
+  @Post('applications/:id/decision')
+  @HttpCode(200)
+  @Roles(...REMISSION_APPROVERS)
+  @ApiOperation({ summary: 'Grant or refuse the remission of an application awaiting a decision (never your own)' })
+  @ApiOkResponse({ type: HelpWithFeesApplicationModel })
+  @ApiConflictResponse({ description: 'Not awaiting a decision, or you applied' })
+  async decide(@Param('id') id: string, @Body() body: RemissionDecisionBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+    return HelpWithFeesApplicationModel.from(await this.commands.decide(assertUuid(id), body.grant, principal, correlationId));
   }
 
   @Post('applications/:id/evidence-check')
   @HttpCode(200)
-  @Roles('caseworker', 'team-leader', 'finance-officer')
-  @ApiOperation({ summary: 'Record the evidence check of a sampled application (never by the applicant)' })
+  @Roles(...REMISSION_APPROVERS)
+  @ApiOperation({ summary: 'Record the evidence check of an application awaiting one (never your own): passed, the remission is applied' })
   @ApiOkResponse({ type: HelpWithFeesApplicationModel })
+  @ApiConflictResponse({ description: 'Not awaiting evidence, or you applied' })
   async evidenceCheck(@Param('id') id: string, @Body() body: EvidenceCheckBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
     return HelpWithFeesApplicationModel.from(await this.commands.completeEvidenceCheck(assertUuid(id), body.passed, principal, correlationId));
   }

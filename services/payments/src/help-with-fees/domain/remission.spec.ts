@@ -1,4 +1,4 @@
-import { assessRemission, incomeThreshold, pickedForEvidenceCheck, RemissionApplicant, savingsLimit } from './remission';
+import { assessRemission, incomeThreshold, initialStatus, pickedForEvidenceCheck, RemissionApplicant, savingsLimit } from './remission';
 
 const single: RemissionApplicant = { monthlyIncomePence: 100_000, couple: false, childrenAges: [], savingsPence: 0, age: 40 };
 
@@ -53,5 +53,13 @@ describe('Help with Fees remission', () => {
     expect(picked).toBeLessThan(150);
     expect(pickedForEvidenceCheck(ids[3]!, 10)).toBe(pickedForEvidenceCheck(ids[3]!, 10));
     expect(ids.every((id) => !pickedForEvidenceCheck(id, 0))).toBe(true);
+  });
+
+  it('never remits on its own: a remission waits for staff, with evidence when sampled or when the fee was turned down before', () => {
+    expect(initialStatus(0, false, true)).toBe('decided');
+    expect(initialStatus(61_200, false, false)).toBe('awaiting-decision');
+    expect(initialStatus(61_200, false, true)).toBe('awaiting-evidence');
+    // A failed evidence check stands: the same figures again wait for new evidence, not for a grant.
+    expect(initialStatus(61_200, true, false)).toBe('awaiting-evidence');
   });
 });

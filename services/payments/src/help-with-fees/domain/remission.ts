@@ -104,6 +104,19 @@ export function assessRemission(feePence: number, applicant: RemissionApplicant,
 }
 
 /**
+ * `awaiting-decision`: assessed, the remission waits for a member of staff; `awaiting-evidence`: the
+ * same, once they have checked the evidence (a sampled application, or a fee whose last application
+ * failed); `decided`: remitted, or nothing to remit; `refused` and `evidence-failed`: nothing remitted.
+ */
+export type HelpWithFeesStatus = 'awaiting-decision' | 'awaiting-evidence' | 'decided' | 'refused' | 'evidence-failed';
+
+/** Nothing to remit needs nobody; a remission waits for staff, after evidence when sampled or when the fee was turned down before. */
+export function initialStatus(remittedPence: number, turnedDownBefore: boolean, sampled: boolean): HelpWithFeesStatus {
+  if (remittedPence === 0) return 'decided';
+  return turnedDownBefore || sampled ? 'awaiting-evidence' : 'awaiting-decision';
+}
+
+/**
  * Whether an application is picked for an evidence check. Deterministic from its id, so the same
  * application always gets the same answer and the sample rate holds over many applications.
  */

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { Args, Context, ID, Int, Parent, Query as GqlQuery, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { AuthenticatedRequest, CorrelationId, CurrentPrincipal, Principal, Public, Role, Roles } from '@ccsc/auth';
+import { AuthenticatedRequest, CorrelationId, CurrentPrincipal, hasRole, Principal, Public, Role, Roles } from '@ccsc/auth';
 import { assertUuid, BadUserInputError, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, NotFoundError, PageParams, pageSize, requestLoader, toConnection, UnauthenticatedError } from '@ccsc/platform';
 import { PaymentView, ServiceRequestQueries, ServiceRequestView } from '../../service-request/application/service-request.queries';
 import { ServiceRequestLedger } from '../../service-request/application/service-request.ledger';
@@ -32,6 +32,7 @@ export class CasePaymentsResolver {
   @ResolveField(() => ServiceRequestModel, { nullable: true, description: "The case's fees, remissions and payments; null before any fee is due." })
   async serviceRequest(@Parent() parent: CaseRef, @Context() context: { req: AuthenticatedRequest }) {
     const principal = principalOf(context);
+    if (!hasRole(principal, ...READERS)) return null;
     const loader = requestLoader<ServiceRequestView>(context, 'payments.serviceRequest', (ids) => this.queries.forCases(ids, principal));
     const found = await loader.load(parent.id);
     return found && ServiceRequestModel.from(found);
@@ -40,11 +41,15 @@ export class CasePaymentsResolver {
   @ResolveField(() => [PaymentModel], { description: 'Payments made for the case, oldest first.' })
   async payments(@Parent() parent: CaseRef, @Context() context: { req: AuthenticatedRequest }) {
     const principal = principalOf(context);
+    if (!hasRole(principal, ...READERS)) return [];
     const loader = requestLoader<PaymentView[]>(context, 'payments.payments', (ids) => this.queries.paymentsForCases(ids, principal));
     return ((await loader.load(parent.id)) ?? []).map(PaymentModel.from);
   }
 
-  /** Guards do not run here; access is applied by the field resolvers above, which see the principal. */
+  /**
+   * Guards do not run here; access is applied by the field resolvers above, which see the principal:
+   * each admits the roles that may read the same data directly (READERS), then applies its access rule.
+   */
   @ResolveReference()
   resolveReference(reference: { id: string }): CaseRef {
     return { id: reference.id };

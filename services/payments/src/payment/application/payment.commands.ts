@@ -17,6 +17,7 @@ import { assertCanDebit, PaymentAccount } from '../domain/payment-account';
 import { Payment, PaymentAccountRepository, PaymentRepository } from '../infrastructure/payment.repository';
 import { PaymentPosting } from './payment.posting';
 import { present } from '../../present';
+import { assertActsForFeePayer } from '../../service-request/application/fee-payer';
 
 export const PAYMENT_SETTINGS = Symbol('PAYMENT_SETTINGS');
 export interface PaymentSettings {
@@ -144,7 +145,8 @@ export class PaymentCommands {
 
   /**
    * A payment from bulk scanning, already banked. A case reference the platform knows, or a fine
-   * account number, allocates it at once; with neither it joins the unallocated queue, for an officer.
+   * account number, proposes where it goes: an allocation in the recorder's name that a second
+   * officer must verify before the money moves. With neither it joins the unallocated queue.
    */
   async recordBulkScan(command: BulkScanCommand, principal: Principal, correlationId?: string, now = new Date()): Promise<Payment> {
     const caseId = command.caseReference ? await this.caseAccess.idOfReference(command.caseReference) : undefined;
@@ -158,10 +160,15 @@ export class PaymentCommands {
         principal,
         now,
       );
-      const context = { correlationId, actor: principal.sub };
-      await this.posting.received(manager, payment, context, now);
-      if (caseId) await this.allocateOnReceipt(manager, payment, await this.requests.lockForCase(manager, caseId, now), context, now);
-      else if (command.fineAccountNumber) await this.allocateOnReceipt(manager, payment, null, context, now);
+      await this.posting.received(manager, payment, { correlationId, actor: principal.sub }, now);
+      const serviceRequestId = caseId ? await this.requests.lockForCase(manager, caseId, now) : null;
+      if (caseId || command.fineAccountNumber) {
+        await this.allocations.insert(manager, {
+          id: randomUUID(), paymentId: payment.id, target: serviceRequestId ? 'service-request' : 'fine-account', caseId: caseId ?? null, serviceRequestId,
+          fineAccountNumber: serviceRequestId ? null : payment.fineAccountNumber, amountPence: payment.amountPence, reason: null, status: 'awaiting-verification',
+          allocatedBy: principal.sub, allocatedAt: now, verifiedBy: null, verifiedAt: null, replaces: null,
+        });
+      }
       return payment;
     });
   }
@@ -204,9 +211,10 @@ export class PaymentCommands {
   }
 
   /**
-   * A payment that came with a usable reference goes where it says at once, without an officer:
-   * to the case's service request, or to the fine account (enforcement is told, and puts it in
-   * suspense if the account cannot take it).
+   * A payment the payer made for a case or fine account (by card or from their account) goes where
+   * they paid it at once, without an officer: to the case's service request, or to the fine account
+   * (enforcement is told, and puts it in suspense if the account cannot take it). Money coming in
+   * where its payer sent it needs no second person; bulk-scanned money does (`recordBulkScan`).
    */
   private async allocateOnReceipt(manager: EntityManager, payment: Payment, serviceRequestId: string | null, context: EventContext, now: Date): Promise<void> {
     const allocation: StoredAllocation = {
@@ -249,6 +257,6 @@ export class PaymentCommands {
   }
 
   private async assertCanPayFor(caseId: string, principal: Principal): Promise<void> {
-    if (!(await this.caseAccess.canSee(principal, caseId))) throw new NotFoundError('The case');
+    await assertActsForFeePayer(this.caseAccess, principal, caseId);
   }
 }

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { hasRole, isStaff, type Principal } from '@ccsc/auth';
-import { CaseAccess } from '@ccsc/case-access';
+import { isStaff, type Principal } from '@ccsc/auth';
 import { decodeCursor, ForbiddenError, NotFoundError, Page, toPage } from '@ccsc/platform';
 import { ledgerAccount } from '../../ledger/domain/ledger';
 import { LedgerRepository } from '../../ledger/infrastructure/ledger.repository';
 import { PaymentView, ServiceRequestQueries } from '../../service-request/application/service-request.queries';
 import type { PaymentAccount } from '../domain/payment-account';
-import { firmMaySee } from '../domain/payment-visibility';
+import { maySeePayment, paymentScope } from '../domain/payment-visibility';
 import { PaymentAccountRepository, PaymentRepository } from '../infrastructure/payment.repository';
 import { present } from '../../present';
 
@@ -17,7 +16,7 @@ export interface AccountView extends PaymentAccount {
   availablePence: number;
 }
 
-/** Payments and firm accounts as their owners see them: a firm sees its own and nothing else. */
+/** Payments and firm accounts as their owners see them: a payer sees their own and nothing else. */
 @Injectable()
 export class PaymentQueries {
   constructor(
@@ -26,25 +25,25 @@ export class PaymentQueries {
     private readonly accounts: PaymentAccountRepository,
     private readonly ledger: LedgerRepository,
     private readonly views: ServiceRequestQueries,
-    private readonly caseAccess: CaseAccess,
   ) {}
 
   async get(id: string, principal: Principal): Promise<PaymentView> {
     const payment = await this.payments.find(this.dataSource.manager, id);
-    if (!payment || !(await this.maySee(principal, payment))) throw new NotFoundError('The payment');
-    return present((await this.views.views([payment]))[0]);
+    if (!payment || !maySeePayment(principal, payment)) throw new NotFoundError('The payment');
+    return present((await this.views.views([payment], principal))[0]);
   }
 
-  /** Staff see every payment; a firm its organisation's; a citizen the ones they made. */
+  /** The payments the caller may see (`paymentScope`), newest first. */
   async list(principal: Principal, limit: number, after?: string): Promise<Page<PaymentView>> {
-    const scope = isStaff(principal)
-      ? { where: 'true', params: [] as unknown[] }
-      : hasRole(principal, 'professional')
-        ? { where: 'organisation_id = $1', params: [principal.organisationId] }
-        : { where: 'payer = $1', params: [principal.sub] };
-    const rows = await this.payments.page(this.dataSource.manager, scope.where, scope.params, limit, after ? decodeCursor(after, 'cursor') : undefined);
+    const scope = paymentScope(principal);
+    const where = 'all' in scope
+      ? { sql: 'true', params: [] as unknown[] }
+      : 'organisationId' in scope
+        ? { sql: 'organisation_id = $1', params: [scope.organisationId] }
+        : { sql: 'payer = $1', params: [scope.payer] };
+    const rows = await this.payments.page(this.dataSource.manager, where.sql, where.params, limit, after ? decodeCursor(after, 'cursor') : undefined);
     const page = toPage(rows, limit);
-    return { items: await this.views.views(page.items), nextCursor: page.nextCursor };
+    return { items: await this.views.views(page.items, principal), nextCursor: page.nextCursor };
   }
 
   async accountsFor(principal: Principal): Promise<AccountView[]> {
@@ -57,9 +56,4 @@ export class PaymentQueries {
     });
   }
 
-  private async maySee(principal: Principal, payment: { organisationId: string | null; payer: string; caseId: string | null }): Promise<boolean> {
-    if (isStaff(principal)) return true;
-    if (hasRole(principal, 'professional')) return firmMaySee(principal, payment);
-    return payment.payer === principal.sub || (payment.caseId !== null && (await this.caseAccess.canSee(principal, payment.caseId)));
-  }
 }

@@ -2,20 +2,23 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { CardProvider, CardStatusReport, StartedCardPayment } from '../domain/card-provider.port';
 
-/** A callback older than this is refused, so a captured one cannot be replayed later. */
+/** A callback older (or, by clock drift, newer) than this is refused, so a captured one cannot be replayed later. */
 const TOLERANCE_MS = 5 * 60 * 1000;
 const STATUSES = ['success', 'failed', 'cancelled', 'chargeback'] as const;
+/** Every field a callback may carry; anything else is refused, so nothing the handler reads escapes the signature. */
+const FIELDS = new Set(['providerReference', 'status', 'amountPence', 'failureCode', 'timestamp']);
 
 export interface SignedCallback {
   body: { providerReference: string; status: CardStatusReport['status']; amountPence: number; failureCode?: string; timestamp: string };
-  /** `t=<unix ms>,v1=<hex HMAC-SHA256 of "t.reference.status.amount">`, like the providers' own schemes. */
+  /** `t=<unix ms>,v1=<hex HMAC-SHA256 of "t." + the body as canonical JSON>`, like the providers' own schemes. */
   signature: string;
 }
 
 /**
- * A sandbox provider that behaves as a real one does: it hands out a reference and a redirect URL,
- * declines the amounts its test cards decline, and reports outcomes later in signed callbacks.
- * It keeps what it started in memory; `callbackFor` is what the provider would POST to us.
+ * A sandbox provider that behaves as a real one does: it hands out a reference and a redirect URL
+ * (whose one-time token is not the reference, as with real providers), declines the amounts its test
+ * cards decline, and reports outcomes later in signed callbacks. It keeps what it started in memory;
+ * `callbackFor` is what the provider would POST to us.
  */
 @Injectable()
 export class SandboxCardProvider extends CardProvider {
@@ -30,7 +33,7 @@ export class SandboxCardProvider extends CardProvider {
     if (payment.amountPence % 100 === 98) throw new Error('card sandbox unavailable (503)');
     const providerReference = `sbx_${randomBytes(12).toString('hex')}`;
     this.started.set(providerReference, { amountPence: payment.amountPence });
-    const next = new URL(`https://card.sandbox.invalid/pay/${providerReference}`);
+    const next = new URL(`https://card.sandbox.invalid/pay/${randomBytes(16).toString('base64url')}`);
     next.searchParams.set('return', payment.returnUrl);
     return { providerReference, nextUrl: next.toString() };
   }
@@ -53,16 +56,25 @@ export class SandboxCardProvider extends CardProvider {
     return { body, signature: `t=${body.timestamp},v1=${this.sign(body)}` };
   }
 
+  /**
+   * The report, only when the HMAC over the timestamp and every field of the body verifies with our
+   * secret, the body has no field beyond those a report has, and the timestamp is a number of
+   * milliseconds within the replay window.
+   */
   verifyCallback(body: unknown, signature: string | undefined, now: Date): CardStatusReport | undefined {
-    if (!signature || typeof body !== 'object' || body === null) return undefined;
+    if (!signature || typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
     const b = body as Record<string, unknown>;
-    const parts = Object.fromEntries(signature.split(',').map((p) => p.split('=', 2) as [string, string]));
-    if (typeof b.providerReference !== 'string' || !STATUSES.includes(b.status as CardStatusReport['status'])) return undefined;
-    if (!Number.isInteger(b.amountPence) || typeof b.timestamp !== 'string' || parts.t !== b.timestamp || !parts.v1) return undefined;
+    if (Object.keys(b).some((key) => !FIELDS.has(key))) return undefined;
+    const parts = new Map(signature.split(',').map((p) => p.trim().split('=', 2) as [string, string | undefined]));
+    const t = parts.get('t');
+    const v1 = parts.get('v1');
+    if (typeof b.timestamp !== 'string' || !/^\d{1,15}$/.test(b.timestamp) || t !== b.timestamp || !v1 || !/^[0-9a-f]{64}$/.test(v1)) return undefined;
     if (Math.abs(now.getTime() - Number(b.timestamp)) > TOLERANCE_MS) return undefined;
-    const expected = Buffer.from(this.sign(b as SignedCallback['body']), 'hex');
-    const given = Buffer.from(parts.v1, 'hex');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+    const expected = Buffer.from(this.sign(b), 'hex');
+    if (!timingSafeEqual(Buffer.from(v1, 'hex'), expected)) return undefined;
+    // Signed by the provider, so the shape is theirs; still checked, since a bad shape must not reach the handler.
+    if (typeof b.providerReference !== 'string' || !STATUSES.includes(b.status as CardStatusReport['status']) || !Number.isSafeInteger(b.amountPence)) return undefined;
+    if (b.failureCode !== undefined && typeof b.failureCode !== 'string') return undefined;
     return {
       providerReference: b.providerReference,
       status: b.status as CardStatusReport['status'],
@@ -71,7 +83,12 @@ export class SandboxCardProvider extends CardProvider {
     };
   }
 
-  private sign(body: SignedCallback['body']): string {
-    return createHmac('sha256', this.secret).update(`${body.timestamp}.${body.providerReference}.${body.status}.${body.amountPence}`).digest('hex');
+  private sign(body: Record<string, unknown>): string {
+    return createHmac('sha256', this.secret).update(`${String(body.timestamp)}.${canonicalJson(body)}`).digest('hex');
   }
+}
+
+/** The body's fields in a fixed (sorted) order, so the signature covers each of them whatever order they arrived in. */
+function canonicalJson(body: Record<string, unknown>): string {
+  return JSON.stringify(Object.fromEntries(Object.keys(body).sort().map((key) => [key, body[key]])));
 }

@@ -6,13 +6,15 @@ import type { Principal } from '@ccsc/auth';
 import { CaseAccess } from '@ccsc/case-access';
 import { refundStatusChangedV1, type PaymentMethod } from '@ccsc/contracts';
 import { appendToOutbox, type EventContext } from '@ccsc/messaging';
-import { ConflictError, decodeCursor, NotFoundError, Page, toPage } from '@ccsc/platform';
+import { ConflictError, NotFoundError, Page } from '@ccsc/platform';
 import { ledgerAccount, transfer } from '../../ledger/domain/ledger';
 import { LedgerRepository } from '../../ledger/infrastructure/ledger.repository';
 import { apportion } from '../../service-request/domain/service-request';
 import { ServiceRequestRepository } from '../../service-request/infrastructure/service-request.repository';
 import { assertCanResubmit, assertWithinRefundable, decide, Refund, RefundKind, RefundReason } from '../domain/refund';
 import { present } from '../../present';
+import { assertActsForFeePayer } from '../../service-request/application/fee-payer';
+import { awaitingPage } from '../../approval-queue';
 
 interface RefundRow {
   id: string; kind: RefundKind; case_id: string | null; service_request_id: string | null; amount_pence: string; reason: RefundReason; status: Refund['status'];
@@ -30,7 +32,7 @@ export class RefundCommands {
   ) {}
 
   async request(input: { caseId: string; amountPence: number; reason: RefundReason; note?: string }, principal: Principal, correlationId?: string, now = new Date()): Promise<Refund> {
-    if (!(await this.caseAccess.canSee(principal, input.caseId))) throw new NotFoundError('The case');
+    await assertActsForFeePayer(this.caseAccess, principal, input.caseId);
     return this.dataSource.transaction(async (manager) => {
       const serviceRequestId = await this.requests.lockForCase(manager, input.caseId, now);
       const refund: Refund = {
@@ -44,12 +46,20 @@ export class RefundCommands {
     });
   }
 
-  /** A refund or consolatory payment a complaint's remedy calls for, raised by the system and awaiting an approver. */
-  async raiseForRemedy(manager: EntityManager, remedy: { kind: RefundKind; amountPence: number; caseId?: string; complaintId: string; remedyId: string }, context: EventContext, now: Date): Promise<void> {
+  /**
+   * A refund or consolatory payment a complaint's remedy calls for, proposed by the officer who
+   * agreed the remedy (so they cannot approve it too) and awaiting an approver.
+   */
+  async raiseForRemedy(
+    manager: EntityManager,
+    remedy: { kind: RefundKind; amountPence: number; caseId?: string; complaintId: string; remedyId: string; agreedBy: string },
+    context: EventContext,
+    now: Date,
+  ): Promise<void> {
     const serviceRequestId = remedy.caseId ? await this.requests.lockForCase(manager, remedy.caseId, now) : null;
     const refund: Refund = {
       id: randomUUID(), kind: serviceRequestId ? remedy.kind : 'consolatory-payment', caseId: remedy.caseId ?? null, serviceRequestId, amountPence: remedy.amountPence,
-      reason: 'complaint-remedy', status: 'awaiting-approval', requestedBy: 'system', decidedBy: null, note: null,
+      reason: 'complaint-remedy', status: 'awaiting-approval', requestedBy: remedy.agreedBy, decidedBy: null, note: null,
       complaintId: remedy.complaintId, remedyId: remedy.remedyId, createdAt: now,
     };
     await this.insert(manager, refund, now);
@@ -79,7 +89,7 @@ export class RefundCommands {
       const refund = await this.find(manager, id, true);
       if (!refund) throw new NotFoundError('The refund');
       assertCanResubmit(refund, principal.sub);
-      // Whoever sets the amount of a refund the system raised becomes its requester, so they cannot approve it too.
+      // Whoever sets the amount of a refund that named no proposer becomes its proposer, so they cannot approve it too.
       const updated: Refund = { ...refund, amountPence, status: 'awaiting-approval', decidedBy: null, requestedBy: principal.sub };
       assertWithinRefundable(amountPence, await this.refundable(manager, updated));
       await manager.query(`UPDATE refunds SET status = 'awaiting-approval', amount_pence = $2, decided_by = NULL, requested_by = $4, updated_at = $3 WHERE id = $1`, [id, amountPence, now, principal.sub]);
@@ -102,12 +112,7 @@ export class RefundCommands {
 
   /** Refunds waiting for an approver, oldest first: the team leaders' queue. */
   async awaitingApproval(limit: number, after?: string): Promise<Page<Refund>> {
-    const position = after ? decodeCursor(after, 'cursor') : undefined;
-    const rows = (await this.dataSource.query(
-      `SELECT * FROM refunds WHERE status = 'awaiting-approval' ${position ? 'AND (created_at, id) > ($1, $2)' : ''} ORDER BY created_at, id LIMIT ${limit + 1}`,
-      position ? [position.createdAt, position.id] : [],
-    )) as RefundRow[];
-    return toPage(rows.map(toRefund), limit);
+    return awaitingPage<RefundRow, Refund>(this.dataSource, 'refunds', ['awaiting-approval'], toRefund, limit, after);
   }
 
   async find(manager: EntityManager, id: string, lock = false): Promise<Refund | undefined> {

@@ -1,23 +1,21 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { NO_PERSON } from '@ccsc/auth';
 import { financialRemedyAgreedV1, FinancialRemedyAgreedV1 } from '@ccsc/contracts';
 import { EventHandlers } from '@ccsc/messaging';
 import { causedBy } from '../../service-request/consumers/case-fees.consumer';
-import { ServiceRequestLedger } from '../../service-request/application/service-request.ledger';
-import { ServiceRequestRepository } from '../../service-request/infrastructure/service-request.repository';
+import { FeeWaiverCommands } from '../../fee-waiver/application/fee-waiver.commands';
 import { RefundCommands } from '../application/refund.commands';
-import { present } from '../../present';
 
 /**
- * A complaint's financial remedy: a refund or consolatory payment is raised for approval; a fee
- * waiver is a remission of that fee on the case's service request, up to what is left of it.
+ * A complaint's financial remedy: a refund, consolatory payment or fee waiver is raised for
+ * approval, proposed by the officer who agreed the remedy, so a second person must approve it.
  */
 @Injectable()
 export class FinancialRemedyConsumer implements OnModuleInit {
   constructor(
     private readonly handlers: EventHandlers,
     private readonly refunds: RefundCommands,
-    private readonly requests: ServiceRequestRepository,
-    private readonly ledger: ServiceRequestLedger,
+    private readonly waivers: FeeWaiverCommands,
   ) {}
 
   onModuleInit() {
@@ -25,18 +23,15 @@ export class FinancialRemedyConsumer implements OnModuleInit {
       const data = event.data as FinancialRemedyAgreedV1;
       const context = causedBy(event);
       const now = new Date(event.time);
+      // Events from before `agreedBy` still name the officer as the envelope's actor; with neither, the proposal names no person and cannot be approved as it is.
+      const agreedBy = data.agreedBy ?? event.actor ?? NO_PERSON;
       if (data.kind !== 'fee-waiver') {
-        await this.refunds.raiseForRemedy(manager, { kind: data.kind, amountPence: data.amountPence, caseId: data.caseId, complaintId: data.complaintId, remedyId: data.remedyId }, context, now);
+        await this.refunds.raiseForRemedy(manager, { kind: data.kind, amountPence: data.amountPence, caseId: data.caseId, complaintId: data.complaintId, remedyId: data.remedyId, agreedBy }, context, now);
         return;
       }
-      // A waiver names its case and fee; without them, or for a fee not on the case, it cannot be applied and is dead-lettered for a person to look at.
+      // A waiver names its case and fee; without them it cannot be applied and is dead-lettered for a person to look at.
       if (!data.caseId || !data.feeCode) throw new Error(`Fee waiver ${data.remedyId} names no case or fee`);
-      const serviceRequestId = await this.requests.lockForCase(manager, data.caseId, now);
-      const request = present((await this.requests.byId(manager, serviceRequestId)));
-      const fee = request.fees.find((f) => f.code === data.feeCode && f.remittedPence < f.amountPence);
-      if (!fee) throw new Error(`Fee waiver ${data.remedyId}: no unremitted ${data.feeCode} on the case`);
-      const amountPence = Math.min(data.amountPence, fee.amountPence - fee.remittedPence);
-      await this.ledger.remit(manager, { serviceRequestId, feeId: fee.id, amountPence, source: 'fee-waiver', reference: data.remedyId }, context, now);
+      await this.waivers.raise(manager, { complaintId: data.complaintId, remedyId: data.remedyId, caseId: data.caseId, feeCode: data.feeCode, amountPence: data.amountPence, agreedBy }, now);
     });
   }
 }

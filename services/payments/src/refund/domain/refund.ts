@@ -1,3 +1,4 @@
+import { assertSecondPerson, NO_PERSON } from '@ccsc/auth';
 import { ConflictError } from '@ccsc/platform/errors';
 import type { RefundStatus } from '@ccsc/contracts';
 
@@ -26,19 +27,20 @@ type Decision = 'approve' | 'reject' | 'return';
 const TO: Record<Decision, RefundStatus> = { approve: 'approved', reject: 'rejected', return: 'returned-for-update' };
 
 /**
- * An approver decides on a refund awaiting approval, and never on one they asked for themselves.
- * Refunds from complaints are raised by the system, so the officer approving is always a second person.
+ * An approver decides on a refund awaiting approval, and never on one they proposed: a complaint
+ * remedy's is proposed by the officer who agreed the remedy. One that names no proposer (raised
+ * before remedies carried their officer) can only be returned or rejected, so an officer takes it on.
  */
 export function decide(refund: Refund, decision: Decision, approver: string): RefundStatus {
   if (refund.status !== 'awaiting-approval') throw new ConflictError(`The refund is ${refund.status}, not awaiting approval`);
-  if (refund.requestedBy === approver) throw new ConflictError('A refund must be approved by someone other than the person who asked for it');
+  if (decision === 'approve' || refund.requestedBy !== NO_PERSON) assertSecondPerson(refund.requestedBy, approver, refund.kind === 'refund' ? 'A refund' : 'A consolatory payment');
   return TO[decision];
 }
 
-/** A returned refund is updated by the officer who asked for it (any officer, for one the system raised from a complaint) and goes back for approval. */
+/** A returned refund is updated by the officer who proposed it (any officer, for one that names no proposer) and goes back for approval. */
 export function assertCanResubmit(refund: Refund, who: string): void {
   if (refund.status !== 'returned-for-update') throw new ConflictError(`The refund is ${refund.status}; only a returned refund can be updated`);
-  if (refund.requestedBy !== who && refund.requestedBy !== 'system') throw new ConflictError('Only the officer who asked for the refund may update it');
+  if (refund.requestedBy !== who && refund.requestedBy !== NO_PERSON) throw new ConflictError('Only the officer who asked for the refund may update it');
 }
 
 /**

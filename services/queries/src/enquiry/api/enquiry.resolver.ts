@@ -1,5 +1,5 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { AuthenticatedRequest, CorrelationId, CurrentPrincipal, isStaff, Principal, Roles } from '@ccsc/auth';
+import { AuthenticatedRequest, CorrelationId, CurrentPrincipal, hasRole, isStaff, Principal, Roles } from '@ccsc/auth';
 import { assertUuid, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize, requestLoader, toConnection, UnauthenticatedError } from '@ccsc/platform';
 import { EnquiryCommands } from '../application/enquiry.commands';
 import { EnquiryQueries } from '../application/enquiry.queries';
@@ -108,6 +108,8 @@ export class CaseEnquiriesResolver {
   async enquiries(@Parent() parent: CaseReference, @Context() context: { req: AuthenticatedRequest }) {
     const principal = context.req.principal;
     if (!principal) throw new UnauthenticatedError();
+    // The field admits the roles that may read enquiries directly (guards do not run here either).
+    if (!hasRole(principal, ...ENQUIRY_READERS)) return [];
     const loader = requestLoader<EnquiryRecord[]>(context, 'case-enquiries', (ids) => this.queries.forCases(ids, principal));
     return ((await loader.load(parent.id)) ?? []).map(EnquiryModel.from);
   }

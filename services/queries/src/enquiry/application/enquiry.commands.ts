@@ -6,7 +6,7 @@ import { hasRole, isStaff, type Principal } from '@ccsc/auth';
 import { CaseAccess } from '@ccsc/case-access';
 import { assistedDigitalNeedIdentifiedV1, enquiryConvertedToComplaintV1, enquiryRaisedV1, type AssistedDigitalNeed } from '@ccsc/contracts';
 import { appendToOutbox } from '@ccsc/messaging';
-import { BadUserInputError, ConflictError, type FieldError } from '@ccsc/platform';
+import { BadUserInputError, ConflictError, type FieldError, NotFoundError } from '@ccsc/platform';
 import { isOpen, taskPriority, type EnquiryChannel, type EnquiryPriority, type EnquiryStatus, type Language } from '../domain/enquiry';
 import { SlaClocks } from '../../sla/domain/sla-clock';
 import { targetsFor } from '../../sla/domain/sla-policy';
@@ -46,7 +46,6 @@ export const SELF_SERVICE_CHANNELS: readonly EnquiryChannel[] = ['online-form', 
 /** Status moves an officer makes directly; assignment, triage and escalation have their own commands. */
 export const DIRECT_STATUSES: readonly EnquiryStatus[] = ['awaiting-customer', 'resolved', 'closed'];
 
-const CASE_UNKNOWN: FieldError = { field: 'caseId', message: 'is not a case you can link an enquiry to' };
 
 @Injectable()
 export class EnquiryCommands {
@@ -247,9 +246,12 @@ export class EnquiryCommands {
     );
   }
 
-  /** Links need a case the platform knows; a citizen or professional may only link a case they can see. */
+  /**
+   * Links need a case the platform knows; a citizen or professional may only link a case they can
+   * see. One they may not see is not found, exactly like one that does not exist.
+   */
   private async checkCaseLink(caseId: string, principal: Principal): Promise<void> {
     const ok = isStaff(principal) ? await this.caseAccess.exists(caseId) : await this.caseAccess.canSee(principal, caseId);
-    if (!ok) throw new BadUserInputError('The enquiry cannot be linked to that case', [CASE_UNKNOWN]);
+    if (!ok) throw new NotFoundError('The case');
   }
 }

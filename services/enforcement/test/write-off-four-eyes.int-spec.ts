@@ -1,0 +1,93 @@
+import request from 'supertest';
+import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { bearer, eventually } from '@ccsc/testing';
+import { caseResulted, publish, resulted, startEnforcementApp } from './enforcement-app';
+
+// Four eyes on write-offs (architecture.md): one person never forgives a fine alone, whatever role,
+// route or token they use, and an approval limit is not beaten by approving a sum in slices.
+describe('write-offs need a second person within their limit for the account', () => {
+  let app: INestApplication;
+  let close: () => Promise<void>;
+  let sam: string;
+  let samAsLeader: string;
+  let samAsFinance: string;
+  let kim: string;
+  let jo: string;
+
+  beforeAll(async () => {
+    ({ app, close } = await startEnforcementApp());
+    [sam, samAsLeader, samAsFinance, kim, jo] = await Promise.all([
+      bearer('enforcement-officer', { sub: 'officer-sam' }),
+      bearer('team-leader', { sub: 'officer-sam' }),
+      bearer('finance-officer', { sub: 'officer-sam' }),
+      bearer('enforcement-officer', { sub: 'officer-kim' }),
+      bearer('team-leader', { sub: 'leader-jo' }),
+    ]);
+  });
+  afterAll(() => close());
+
+  const http = () => request(app.getHttpServer());
+  const db = () => app.get(DataSource);
+  async function newAccount(): Promise<string> {
+    const data = resulted();
+    await publish(caseResulted(data));
+    return eventually(async () => {
+      const [row] = (await db().query(`SELECT id FROM fine_accounts WHERE case_id = $1`, [data.caseId])) as { id: string }[];
+      expect(row).toBeDefined();
+      return row!.id;
+    });
+  }
+  /** What a refused decision must leave alone: the account's money, the write-offs, and the outbox. */
+  const state = async (accountId: string) => ({
+    account: (await db().query(`SELECT written_off_pence::int AS w, status FROM fine_accounts WHERE id = $1`, [accountId]))[0],
+    writeOffs: await db().query(`SELECT id, status, decided_by FROM write_offs WHERE account_id = $1 ORDER BY requested_at, id`, [accountId]),
+    outbox: (await db().query(`SELECT count(*)::int AS n FROM outbox`))[0].n,
+  });
+  const ask = async (accountId: string, who: string, amountPence: number) =>
+    (await http().post(`/api/v1/enforcement/accounts/${accountId}/write-offs`).set('Authorization', who).send({ amountPence, reason: 'hardship' }).expect(201)).body.id as string;
+  const decide = (id: string, who: string, approve = true) => http().post(`/api/v1/enforcement/write-offs/${id}/decision`).set('Authorization', who).send({ approve });
+
+  it('refuses the officer who asked, under any role or token, and changes nothing; a second officer approves', async () => {
+    const accountId = await newAccount();
+    const id = await ask(accountId, sam, 40_000);
+    const before = await state(accountId);
+    for (const sameSam of [sam, samAsLeader, samAsFinance]) {
+      const refused = await decide(id, sameSam).expect(409);
+      expect(refused.body).toMatchObject({ code: 'CONFLICT', detail: 'A write-off must be approved by someone other than the person who proposed it' });
+      await decide(id, sameSam, false).expect(409);
+    }
+    expect(await state(accountId)).toEqual(before);
+
+    await decide(id, kim).expect(200);
+    expect((await state(accountId)).account).toEqual({ w: 40_000, status: 'live' });
+  });
+
+  it('counts what is already written off on the account, so three slices under the limit are not one approval each', async () => {
+    const accountId = await newAccount();
+    const slices = [await ask(accountId, sam, 20_000), await ask(accountId, sam, 20_000), await ask(accountId, sam, 20_000)];
+    await decide(slices[0]!, kim).expect(200);
+    await decide(slices[1]!, kim).expect(200);
+    const before = await state(accountId);
+    const refused = await decide(slices[2]!, kim).expect(403);
+    expect(refused.body.detail).toBe('Approving it would put 60000 pence written off (or asked for by you) on the account, above your approval limit of 50000 pence');
+    expect(await state(accountId)).toEqual(before);
+    // Someone with the authority for the whole sum may approve the last slice.
+    await decide(slices[2]!, jo).expect(200);
+    expect((await state(accountId)).account).toEqual({ w: 60_000, status: 'live' });
+  });
+
+  it("counts the approver's own pending requests on the account, so two officers cannot trade approvals past their limits", async () => {
+    const accountId = await newAccount();
+    const kims = await ask(accountId, kim, 30_000);
+    const sams = await ask(accountId, sam, 30_000);
+    const before = await state(accountId);
+    await decide(sams, kim).expect(403);
+    expect(await state(accountId)).toEqual(before);
+    await decide(kims, sam).expect(403);
+    // A leader approves one; the other then counts it too.
+    await decide(kims, jo).expect(200);
+    await decide(sams, kim).expect(403);
+    await decide(sams, jo).expect(200);
+  });
+});
