@@ -3,6 +3,8 @@ import { eventually } from '@ccsc/testing';
 import { InProcessTransport } from '../src/transport/in-process.transport';
 import { OutboxRelay } from '../src/outbox/outbox-relay';
 import { InboxConsumer } from '../src/inbox/inbox-consumer';
+import { replayDeadLetters } from '../src/inbox/replay-dead-letters';
+import { deadLetterTopic } from '@ccsc/contracts';
 import type { Subscription } from '../src/transport/event-transport';
 import { Kit, messagingKit } from './messaging-test-kit';
 
@@ -75,20 +77,48 @@ describe('outbox and inbox over the in-process bus', () => {
     expect(await consumer.deadLetterCount()).toBe(0);
   });
 
-  it('dead-letters, never applies, an envelope dated in the future or claiming another publisher', async () => {
-    const consumer = new InboxConsumer(kit.dataSource, transport, { service: 'cases', topics: [topic], handlers: { [kit.step.type]: kit.recordEffect } });
+  it("dead-letters, never applies, an envelope dated in the future, claiming another publisher, or on another service's topic", async () => {
+    // Another publisher's topic that this consumer also reads: only that publisher may write it.
+    const otherTopic = 'in-process.other-publisher';
+    const consumer = new InboxConsumer(kit.dataSource, transport, { service: 'cases', topics: [topic, otherTopic], handlers: { [kit.step.type]: kit.recordEffect } });
     subscription = await consumer.start();
     const envelope = (overrides: Record<string, unknown>) =>
       JSON.stringify({ specversion: '1.0', id: randomUUID(), source: 'cases', type: kit.step.type, subject: 'a', time: new Date().toISOString(), datacontenttype: 'application/json', data: { aggregate: 'a', seq: 7 }, ...overrides });
     await transport.publish([
       { topic, key: 'a', value: envelope({ time: '9999-12-31T00:00:00Z' }), headers: {} },
       { topic, key: 'a', value: envelope({ source: 'payments' }), headers: {} },
-      { topic, key: 'a', value: envelope({ data: { aggregate: 'a', seq: 8 } }), headers: {} },
+      { topic: otherTopic, key: 'a', value: envelope({ data: { aggregate: 'a', seq: 9 } }), headers: {} },
     ]);
+    await eventually(async () => expect(await consumer.deadLetterCount()).toBe(2));
+    await transport.publish([{ topic, key: 'a', value: envelope({ data: { aggregate: 'a', seq: 8 } }), headers: {} }]);
     // Delivered in order: once the valid one is applied, the two before it have been dealt with.
     await eventually(async () => expect(await kit.effects()).toEqual([{ aggregate: 'a', seq: 8 }]));
-    // The forged publisher is marked in the inbox; the future-dated envelope never reached it.
-    expect(await consumer.deadLetterCount()).toBe(1);
-    expect(await kit.dataSource.query(`SELECT status, error FROM inbox WHERE status <> 'applied'`)).toEqual([{ status: 'dead-lettered', error: expect.stringContaining('not payments') }]);
+    // The forged ones are marked in the inbox; the future-dated envelope never reached it.
+    expect(await consumer.deadLetterCount()).toBe(2);
+    expect((await kit.dataSource.query(`SELECT error FROM inbox WHERE status = 'dead-lettered' ORDER BY error`)).map((r: { error: string }) => r.error)).toEqual([
+      expect.stringContaining('not payments'),
+      expect.stringContaining(`not ${otherTopic}`),
+    ]);
+  });
+
+  it("replays a dead letter only onto the topic its event type travels on, whatever the header says", async () => {
+    const letter = (originalTopic: string) => ({
+      topic: deadLetterTopic('cases'),
+      key: 'a',
+      value: JSON.stringify({ specversion: '1.0', id: randomUUID(), source: 'cases', type: kit.step.type, subject: 'a', time: new Date().toISOString(), datacontenttype: 'application/json', data: { aggregate: 'a', seq: 1 } }),
+      headers: { 'x-original-topic': originalTopic },
+    });
+    const replayed: string[] = [];
+    const watch = await transport.consume({ groupId: 'replay-watch', topics: [topic, 'ccsc.payments.events'], handle: async (m) => void replayed.push(m.topic) });
+    try {
+      // This bus delivers only to groups that exist: the replay subscribes before the letters arrive.
+      const replay = replayDeadLetters(transport, 'cases', 500);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await transport.publish([letter('ccsc.payments.events'), letter(topic)]);
+      expect(await replay).toBe(1);
+      await eventually(async () => expect(replayed).toEqual([topic]));
+    } finally {
+      await watch.stop();
+    }
   });
 });

@@ -41,7 +41,7 @@ export async function messagingKit(topic: string): Promise<Kit> {
   const dataSource = new DataSource(serviceDataSourceOptions(db.url, { entities: [], migrations: [] }, 8));
   await dataSource.initialize();
   // A type of its own per test file, on the test's own topic.
-  const step = { ...defineEvent('cases', `test-step-${randomUUID().slice(0, 8)}`, 1, StepV1), topic };
+  const step = defineEvent('cases', `test-step-${randomUUID().slice(0, 8)}`, 1, StepV1, topic);
   return {
     db,
     dataSource,

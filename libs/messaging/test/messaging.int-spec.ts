@@ -1,4 +1,5 @@
-import { deadLetterTopic } from '@ccsc/contracts';
+import { randomUUID } from 'node:crypto';
+import { deadLetterTopic, defineEvent } from '@ccsc/contracts';
 import { createTestTopic, describeKafka, eventually, kafkaBrokers, startOwnKafkaBroker } from '@ccsc/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { KafkaTransport } from '../src/transport/kafka.transport';
@@ -7,7 +8,7 @@ import { OutboxRelay } from '../src/outbox/outbox-relay';
 import { InboxConsumer, EventHandler } from '../src/inbox/inbox-consumer';
 import { replayDeadLetters } from '../src/inbox/replay-dead-letters';
 import { appendToOutbox } from '../src/outbox/outbox-writer';
-import { Kit, messagingKit } from './messaging-test-kit';
+import { Kit, messagingKit, StepV1 } from './messaging-test-kit';
 
 // Every scenario runs against the real broker the test infrastructure resolved (never a mock).
 describeKafka('outbox, relay, Kafka and inbox', () => {
@@ -164,10 +165,11 @@ describeKafka('outbox, relay, Kafka and inbox', () => {
     }
     const ownTopic = await createTestTopic(own.brokers, 'outage', 3);
     const ownTransport = new KafkaTransport({ brokers: own.brokers, clientId: 'outage', partitions: 3, replicationFactor: 1 });
-    const c = new InboxConsumer(kit.dataSource, ownTransport, { service: 'cases', groupId: `test-${ownTopic}`, topics: [ownTopic], handlers: { [kit.step.type]: kit.recordEffect } });
+    // A step type of its own on the broker's own topic: an event is accepted only on its type's topic.
+    const ownStep = defineEvent('cases', `test-outage-${randomUUID().slice(0, 8)}`, 1, StepV1, ownTopic);
+    const c = new InboxConsumer(kit.dataSource, ownTransport, { service: 'cases', groupId: `test-${ownTopic}`, topics: [ownTopic], handlers: { [ownStep.type]: kit.recordEffect } });
     await ownTransport.ensureTopics(c.neededTopics());
     const subscription = await c.start();
-    const ownStep = { ...kit.step, topic: ownTopic };
     const write = (seq: number) => kit.dataSource.transaction((m) => appendToOutbox(m, [{ type: ownStep, subject: 'a1', data: { aggregate: 'a1', seq } }]));
     const r = new OutboxRelay(kit.dataSource, ownTransport, { service: 'cases', idleMs: 50, maxBackoffMs: 1_000 });
     r.start();

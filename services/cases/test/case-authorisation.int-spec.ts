@@ -198,6 +198,12 @@ describe('case authorisation by relationship', () => {
     // A remitted fee would tell the defendant the claimant had Help with Fees: fees are the payer's business.
     for (const who of [claimantFirm, claimantCitizen, caseworker]) expect((await read(who)).fees).toEqual([expect.objectContaining({ code: 'FEE0202', status: 'paid' })]);
     for (const who of [defendantFirm, defendantCitizen]) expect((await read(who)).fees).toEqual([]);
+    // Nor does readiness tell the other side what the claim waits for (its fees, open referrals).
+    for (const who of [defendantFirm, defendantCitizen]) await http().get(`/api/v1/cases/${id}/readiness?event=ready-for-listing`).set('Authorization', who).expect(403);
+    await http().get(`/api/v1/cases/${id}/readiness?event=ready-for-listing`).set('Authorization', claimantFirm).expect(200);
+    // On GraphQL the refusal keeps its code, though it comes from a field resolver.
+    const readiness = await graphql(defendantFirm, 'query($id: ID!) { case(id: $id) { readiness(event: "ready-for-listing") { ready } } }', { id });
+    expect(readiness.body.errors[0].extensions.code).toBe('FORBIDDEN');
 
     const history = async (who: string) => (await http().get(`/api/v1/cases/${id}/history`).set('Authorization', who).expect(200)).body as { event: string; actor?: string }[];
     expect((await history(caseworker)).map((h) => h.actor)).toEqual([expect.any(String), expect.any(String)]);

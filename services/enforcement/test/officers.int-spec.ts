@@ -136,6 +136,9 @@ describe('enforcement officers at work', () => {
     await http().post(`/api/v1/enforcement/warrants/${warrantId}/outcome`).set('Authorization', officer).send({ status: 'with-agent' }).expect(400);
     await http().post(`/api/v1/enforcement/warrants/${warrantId}/outcome`).set('Authorization', officer).send({ status: 'with-agent', agent: 'agency-marston' }).expect(200);
     await http().post(`/api/v1/enforcement/warrants/${warrantId}/outcome`).set('Authorization', agent).send({ status: 'executed' }).expect(400);
+    // An officer cannot clear the fine by reporting a collection: only the agent holding the warrant, with the money.
+    await http().post(`/api/v1/enforcement/warrants/${warrantId}/outcome`).set('Authorization', officer).send({ status: 'executed', collectedPence: 93_500 }).expect(403);
+    expect(await account(id)).toMatchObject({ paidPence: 0, balancePence: 93_500 });
     const executed = await http().post(`/api/v1/enforcement/warrants/${warrantId}/outcome`).set('Authorization', agent).send({ status: 'executed', collectedPence: 35_000 }).expect(200);
     expect(executed.body).toMatchObject({ status: 'executed', agent: 'agency-marston', collectedPence: 35_000 });
     expect(await account(id)).toMatchObject({ paidPence: 35_000, balancePence: 58_500 });

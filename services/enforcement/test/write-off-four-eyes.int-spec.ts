@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -29,8 +30,8 @@ describe('write-offs need a second person within their limit for the account', (
 
   const http = () => request(app.getHttpServer());
   const db = () => app.get(DataSource);
-  async function newAccount(): Promise<string> {
-    const data = resulted();
+  async function newAccount(defendantPartyId?: string): Promise<string> {
+    const data = resulted(defendantPartyId ? { defendantPartyId } : {});
     await publish(caseResulted(data));
     return eventually(async () => {
       const [row] = (await db().query(`SELECT id FROM fine_accounts WHERE case_id = $1`, [data.caseId])) as { id: string }[];
@@ -89,5 +90,17 @@ describe('write-offs need a second person within their limit for the account', (
     await decide(kims, jo).expect(200);
     await decide(sams, kim).expect(403);
     await decide(sams, jo).expect(200);
+  });
+
+  it('counts what accounts consolidated into this one had written off, so consolidating does not reset a limit', async () => {
+    const defendant = randomUUID();
+    const [target, other] = [await newAccount(defendant), await newAccount(defendant)];
+    await decide(await ask(other, sam, 40_000), kim).expect(200);
+    await http().post(`/api/v1/enforcement/accounts/${target}/consolidations`).set('Authorization', jo).send({ accountIds: [other] }).expect(201);
+    const id = await ask(target, sam, 20_000);
+    const before = await state(target);
+    expect((await decide(id, kim).expect(403)).body.detail).toMatch(/60000 pence written off/);
+    expect(await state(target)).toEqual(before);
+    await decide(id, jo).expect(200);
   });
 });

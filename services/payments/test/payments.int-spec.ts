@@ -106,6 +106,12 @@ describe('payments: fees from case events, payment by account, card, allocation'
     expect(await viaCase(otherFirm)).toBeNull();
     expect(await viaCase(solicitor)).toEqual({ feesPence: 3_500 });
     expect(await viaCase(finance)).toEqual({ feesPence: 3_500 });
+
+    // Staff take a firm's account payment only where that firm pays the case's fees.
+    await http().post('/api/v1/payments/accounts').set('Authorization', finance).send({ accountNumber: 'PBA0000002', organisationId: 'org-b', name: 'Beta Law', creditLimitPence: 20_000 }).expect(201);
+    await http().post(`/api/v1/payments/cases/${caseId}/payments-by-account`).set('Authorization', finance).send({ accountNumber: 'PBA0000002' }).expect(404);
+    expect(await serviceRequest(caseId)).toMatchObject({ paidPence: 0 });
+    await http().post(`/api/v1/payments/cases/${caseId}/payments-by-account`).set('Authorization', finance).send({ accountNumber: 'PBA0000001' }).expect(201);
   });
 
   it('takes a card payment through the sandbox: redirect, signed callback, replayed callback, forged callback', async () => {

@@ -89,8 +89,12 @@ export class InboxConsumer {
       this.options.logger?.warn({ eventId: event.id, type: event.type }, 'skipped an event of an unknown type or version');
       return 'skipped';
     }
-    // A type names its publisher: an envelope claiming another source is not that publisher's event.
+    // A type names its publisher, and only that publisher may write its topic (the brokers' ACLs): an
+    // envelope claiming another source, or travelling on another service's topic, is not its event.
     if (event.source !== definition.source) return this.deadLetter(message, event, new Error(`${event.type} comes from ${definition.source}, not ${event.source}`));
+    if (message.topic !== definition.topic) {
+      return this.deadLetter(message, event, new Error(`${event.type} travels on ${definition.topic}, not ${message.topic}`));
+    }
     const handler = this.options.handlers[event.type];
     // A known event on a topic the service reads for others of its events: nothing to do, as expected.
     if (!handler) {

@@ -28,6 +28,11 @@ export function subgraphOptions(development: boolean, scope: GraphQLScope, regis
     introspection: development,
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphQLError(development),
+    // Nest runs exception filters only on root resolvers unless told: without this, an AppError thrown
+    // in a field resolver (a refused \`Case.readiness\`, a not-found inside a field) reached the client as
+    // INTERNAL_SERVER_ERROR instead of its own code. Guards and interceptors stay off on fields (each
+    // field applies its access rule itself; a refused non-null field would null its parent).
+    fieldResolverEnhancers: ['filters'],
     context: ({ req }: { req: unknown }) => ({ req }),
     // Inline traces are for Apollo's hosted studio, which this platform does not report to.
     plugins: [ApolloServerPluginInlineTraceDisabled(), ...(registry ? [graphqlMetricsPlugin(registry)] : [])],

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { BadUserInputError, decodeCursor, isUuid, NotFoundError, Page } from '@ccsc/platform';
+import { BadUserInputError, decodeCursor, ForbiddenError, isUuid, NotFoundError, Page } from '@ccsc/platform';
 import { isStaff, type Principal } from '@ccsc/auth';
 import { Case, Readiness } from '../domain/case';
 import type { Language } from '../../case-type/domain/readiness';
 import { canSeeCase, caseAccessOf } from '../domain/case-access';
 import { parseCaseReference } from '../domain/case-reference';
+import { caseActorOf, mayReadFees } from '../domain/party-access';
+import { findCaseType } from '../../case-type/case-types';
 import { CaseFilter, CaseRepository } from '../infrastructure/case.repository';
 
 /** Read use cases. A case the caller may not see is "not found", exactly like one that does not exist. */
@@ -40,8 +42,16 @@ export class CaseQueries {
     return this.cases.findPage(filter, caseAccessOf(principal), limit, after ? decodeCursor(after) : undefined);
   }
 
+  /**
+   * What an event waits for names the case's unpaid or remitted fees and open referrals: the paying
+   * side's business and staff's (mayReadFees), so the other side is refused rather than told.
+   */
   async readiness(id: string, event: string, principal: Principal, language: Language = 'en'): Promise<Readiness> {
-    return (await this.get(id, principal)).assessReadiness(event, language);
+    const aggregate = await this.get(id, principal);
+    if (!mayReadFees(caseActorOf(principal, aggregate.parties), findCaseType(aggregate.snapshot.caseType))) {
+      throw new ForbiddenError('What a case waits for is shown to staff and the side that pays its fees');
+    }
+    return aggregate.assessReadiness(event, language);
   }
 
   /** The case's state changes; who made them (a subject id) is for staff only, like on the timeline. */

@@ -5,7 +5,7 @@ import type { Principal } from '@ccsc/auth';
 import { isStaff } from '@ccsc/auth';
 import { warrantStatusChangedV1 } from '@ccsc/contracts';
 import { appendToOutbox } from '@ccsc/messaging';
-import { NotFoundError } from '@ccsc/platform';
+import { ForbiddenError, NotFoundError } from '@ccsc/platform';
 import { checkWarrantChange, WarrantChange, WarrantStatus } from '../domain/warrant';
 import { applyPayment } from '../../account/application/payment-application';
 
@@ -56,6 +56,11 @@ export class WarrantCommands {
       // An agent sees only warrants given to it; any other is "not found".
       const agentOnly = !principal.roles.some((r) => r !== 'system');
       if (!isStaff(principal) || (agentOnly && warrant.agent !== principal.sub)) throw new NotFoundError('The warrant');
+      // What an agent collected reduces the fine as a payment: only the agent holding the warrant says
+      // so, and the money comes with it. An officer reporting it would clear a fine alone, with no money.
+      if (change.status === 'executed' && !(agentOnly && warrant.agent === principal.sub)) {
+        throw new ForbiddenError('Only the enforcement agent holding the warrant reports its execution and what it collected');
+      }
       checkWarrantChange(warrant.status, change);
       await manager.query(`UPDATE warrants SET status = $2, agent = COALESCE($3, agent), collected_pence = $4, updated_at = $5 WHERE id = $1`, [
         warrantId, change.status, change.agent ?? null, change.collectedPence ?? null, now,

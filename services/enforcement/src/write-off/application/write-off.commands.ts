@@ -51,8 +51,17 @@ export class WriteOffCommands {
         `SELECT COALESCE(sum(amount_pence), 0)::bigint AS p FROM write_offs WHERE account_id = $1 AND status = 'requested' AND requested_by = $2 AND id <> $3`,
         [row.account_id, principal.sub, writeOffId],
       )) as [{ p: string }];
+      // What the accounts consolidated into this one had written off counts too: consolidation must not
+      // start an approver's limit again from nothing.
+      const [{ w: writtenOffPence }] = (await manager.query(
+        `WITH RECURSIVE merged AS (
+           SELECT id, written_off_pence FROM fine_accounts WHERE id = $1
+           UNION ALL SELECT a.id, a.written_off_pence FROM fine_accounts a JOIN merged m ON a.consolidated_into = m.id
+         ) SELECT COALESCE(sum(written_off_pence), 0)::bigint AS w FROM merged`,
+        [row.account_id],
+      )) as [{ w: string }];
       const request = { amountPence: row.amount_pence, requestedBy: row.requested_by, status: row.status };
-      checkDecision(request, principal, approve, { balancePence: account.balancePence, writtenOffPence: account.writtenOffPence, approverPendingPence: Number(approverPendingPence) });
+      checkDecision(request, principal, approve, { balancePence: account.balancePence, writtenOffPence: Number(writtenOffPence), approverPendingPence: Number(approverPendingPence) });
       await manager.query(`UPDATE write_offs SET status = $2, decided_by = $3, decided_at = $4 WHERE id = $1`, [writeOffId, approve ? 'approved' : 'rejected', principal.sub, now]);
       if (approve) {
         const balancePence = account.balancePence - row.amount_pence;

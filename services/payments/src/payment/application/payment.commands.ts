@@ -57,7 +57,7 @@ export class PaymentCommands {
     await this.assertCanPayFor(caseId, principal);
     return this.dataSource.transaction(async (manager) => {
       const account = await this.accounts.byNumber(manager, input.accountNumber, true);
-      if (!account || !this.mayUseAccount(principal, account)) throw new NotFoundError(`Account ${input.accountNumber}`);
+      if (!account || !(await this.mayUseAccount(principal, account, caseId))) throw new NotFoundError(`Account ${input.accountNumber}`);
       const serviceRequestId = await this.requests.lockForCase(manager, caseId, now);
       const amountPence = await this.amountFor(manager, serviceRequestId, input.amountPence);
       assertCanDebit(account, await this.ledger.balance(manager, ledgerAccount.firmAccount(account.id)), amountPence);
@@ -252,8 +252,16 @@ export class PaymentCommands {
     return withFlag;
   }
 
-  private mayUseAccount(principal: Principal, account: PaymentAccount): boolean {
-    return isStaff(principal) || (hasRole(principal, 'professional') && principal.organisationId === account.organisationId);
+  /**
+   * A firm's account is the firm's money: its own users spend it, and staff only when taking the firm's
+   * payment on its behalf for a case where the firm acts for the side that pays the fees (never on a
+   * case the firm has nothing to do with).
+   */
+  private async mayUseAccount(principal: Principal, account: PaymentAccount, caseId: string): Promise<boolean> {
+    if (hasRole(principal, 'professional')) return principal.organisationId === account.organisationId;
+    if (!isStaff(principal)) return false;
+    const firm: Principal = { sub: `organisation:${account.organisationId}`, roles: ['professional'], organisationId: account.organisationId };
+    return (await this.caseAccess.feesVisible(firm, [caseId])).has(caseId);
   }
 
   private async assertCanPayFor(caseId: string, principal: Principal): Promise<void> {

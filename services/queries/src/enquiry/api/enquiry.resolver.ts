@@ -10,7 +10,7 @@ import {
   AddEnquiryMessageInput, ChangeEnquiryStatusInput, ConvertEnquiryToComplaintInput, IdentifyAssistedDigitalNeedInput, messageCommand, RaiseEnquiryInput, raiseCommand,
 } from './enquiry.inputs';
 import { ENQUIRY_READERS, OFFICERS } from './roles';
-import { BadUserInputError, ForbiddenError, toGraphQLError } from '@ccsc/platform';
+import { BadUserInputError, ForbiddenError } from '@ccsc/platform';
 
 @Resolver(() => EnquiryModel)
 export class EnquiryResolver {
@@ -84,7 +84,7 @@ export class EnquiryResolver {
   @ResolveField(() => [EnquiryHistoryEntryModel], { description: 'Every change: status, triage, allocation, escalation, conversion (staff only: it names officers).' })
   async history(@Parent() parent: EnquiryModel, @CurrentPrincipal() principal: Principal) {
     // Exception filters do not run on field resolvers, so the error is given its GraphQL shape here.
-    if (!isStaff(principal)) throw toGraphQLError(new ForbiddenError("Only the service centre sees an enquiry's history"));
+    if (!isStaff(principal)) throw new ForbiddenError("Only the service centre sees an enquiry's history");
     return (await this.queries.history(parent.id, principal)).map(EnquiryHistoryEntryModel.from);
   }
 }

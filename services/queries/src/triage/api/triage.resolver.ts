@@ -2,7 +2,7 @@ import { Args, Field, ID, Int, Mutation, Parent, Query, ResolveField, Resolver }
 import { InputType, ObjectType } from '../../queries.graphql';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { CorrelationId, CurrentPrincipal, isStaff, Principal, Roles } from '@ccsc/auth';
-import { ForbiddenError, toGraphQLError } from '@ccsc/platform';
+import { ForbiddenError } from '@ccsc/platform';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ENQUIRY_PRIORITIES, type EnquiryPriority } from '../../enquiry/domain/enquiry';
@@ -92,7 +92,7 @@ export class TriageResolver {
 
   @ResolveField(() => [TriageDecisionModel], { description: 'Triage decisions, oldest first.' })
   async triageDecisions(@Parent() parent: EnquiryModel, @CurrentPrincipal() principal: Principal): Promise<TriageDecisionRecord[]> {
-    if (!isStaff(principal)) throw toGraphQLError(new ForbiddenError('Only the service centre sees triage decisions'));
+    if (!isStaff(principal)) throw new ForbiddenError('Only the service centre sees triage decisions');
     await this.enquiries.get(parent.id, principal);
     return this.triage.decisions(this.dataSource.manager, parent.id);
   }
