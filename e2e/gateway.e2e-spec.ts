@@ -146,7 +146,7 @@ describe('the platform through the gateway', () => {
     expect((await graphql(platform.gatewayUrl, deep, {}, caseworker)).body.errors).toBeUndefined();
     const aliases = `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: cases { pageInfo { hasNextPage } }`).join(' ')} }`;
     const tooMany = await graphql(platform.gatewayUrl, aliases, {}, caseworker);
-    expect(tooMany.body.errors![0]!.message).toContain('aliases');
+    expect(tooMany.body.errors![0]!.message).toContain('Aliases limit of 30');
   });
 
   it('times GraphQL operations and HTTP routes in its Prometheus metrics', async () => {
@@ -189,7 +189,7 @@ describe('the gateway in production mode', () => {
     expect(introspection.body.errors![0]!.message).toMatch(/introspection/i);
 
     const deep = await graphql(platform.gatewayUrl, '{ cases { nodes { parties { name } } } }', {}, caseworker);
-    expect(deep.body.errors![0]!.message).toContain('at most 3');
+    expect(deep.body.errors![0]!.message).toContain('depth limit of 3');
     expect(JSON.stringify(deep.body)).not.toContain('stacktrace');
   });
 });

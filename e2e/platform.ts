@@ -59,6 +59,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       AUTH_LOCAL_KEYS_DIR: testEnv().keysDir,
       AUTH_ISSUER: TEST_ISSUER,
       AUTH_AUDIENCE: TEST_AUDIENCE,
+      // The suites make thousands of requests with one token; e2e/edge-security sets a low limit of its own.
+      RATE_LIMIT_REQUESTS: '1000000',
+      // serveJwks serves the keys over http on the loopback, which production mode otherwise refuses.
+      AUTH_JWKS_ALLOW_HTTP: 'true',
       ...urls,
       ...options.gateway,
     }),

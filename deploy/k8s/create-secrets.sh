@@ -2,7 +2,7 @@
 # Creates (or updates) the Secrets the manifests read, with passwords you supply: nothing secret is
 # committed, and the ConfigMaps hold none. Run it once per environment, then `kubectl apply -k`.
 #
-#   DB_HOST=db.internal CASES_DB_PASSWORD=… CASES_KAFKA_PASSWORD=… deploy/k8s/create-secrets.sh cases
+#   DB_HOST=db.internal CASES_DB_PASSWORD=… CASES_KAFKA_PASSWORD=… METRICS_TOKEN=… deploy/k8s/create-secrets.sh cases
 #
 # The database role `cases` (owning only the database `cases`, as deploy/postgres/create-databases.sh
 # sets up in docker compose) and the Kafka SCRAM principal `cases` (with the ACLs of
@@ -11,6 +11,10 @@
 # superuser `postgres` and every password published in this repository.
 set -Eeuo pipefail
 namespace=${NAMESPACE:-ccsc}
+# The bearer token the services and the gateway ask of whoever reads /metrics (give it to Prometheus).
+kubectl -n "$namespace" create secret generic ccsc-metrics \
+  --from-literal=METRICS_TOKEN="${METRICS_TOKEN:?METRICS_TOKEN is required}" \
+  --dry-run=client -o yaml | kubectl apply -f -
 for service in "$@"; do
   upper=${service^^}
   db_password_var="${upper}_DB_PASSWORD"

@@ -12,4 +12,25 @@ describe('gateway configuration', () => {
     expect(() => readGatewayConfig({ ...production, AUTH_JWKS_URL: 'http://keycloak:8080/realms/ccsc-demo/protocol/openid-connect/certs' })).toThrow(/AUTH_JWKS_URL names the demo realm/);
     expect(readGatewayConfig({ ...production, NODE_ENV: 'development', AUTH_ISSUER: 'http://localhost:8080/realms/ccsc-demo' }).NODE_ENV).toBe('development');
   });
+
+  it('refuses in production a JWKS fetched over plain http, unless told the network is private', () => {
+    const http = { ...production, AUTH_JWKS_URL: 'http://idp.example/realms/ccsc/protocol/openid-connect/certs' };
+    expect(() => readGatewayConfig(http)).toThrow(/AUTH_JWKS_URL must use https in production/);
+    expect(readGatewayConfig({ ...http, AUTH_JWKS_ALLOW_HTTP: 'true' }).AUTH_JWKS_URL).toBe(http.AUTH_JWKS_URL);
+    expect(readGatewayConfig({ ...http, NODE_ENV: 'development' }).AUTH_JWKS_URL).toBe(http.AUTH_JWKS_URL);
+    expect(readGatewayConfig({ ...http, NODE_ENV: 'test' }).AUTH_JWKS_URL).toBe(http.AUTH_JWKS_URL);
+  });
+
+  it('allows no cross-origin caller unless configured, and only exact origins', () => {
+    expect(readGatewayConfig(production).CORS_ORIGINS).toEqual([]);
+    expect(readGatewayConfig({ ...production, CORS_ORIGINS: 'https://portal.example, http://localhost:5173' }).CORS_ORIGINS).toEqual(['https://portal.example', 'http://localhost:5173']);
+    for (const bad of ['*', 'https://portal.example/', 'portal.example', 'null']) {
+      expect(() => readGatewayConfig({ ...production, CORS_ORIGINS: bad })).toThrow(/CORS_ORIGINS must list origins/);
+    }
+  });
+
+  it('limits each client to 600 requests a minute unless told otherwise', () => {
+    expect(readGatewayConfig(production)).toMatchObject({ RATE_LIMIT_REQUESTS: 100, RATE_LIMIT_WINDOW_MS: 10_000 });
+    expect(() => readGatewayConfig({ ...production, RATE_LIMIT_REQUESTS: '0' })).toThrow(/RATE_LIMIT_REQUESTS must be at least 1/);
+  });
 });

@@ -1,7 +1,9 @@
-import { env, readConfig, serviceSettings } from '@ccsc/platform';
+import { env, graphqlLimitSettings, readConfig, refine, serviceSettings } from '@ccsc/platform';
 import { SERVICE_NAMES, SERVICES, GATEWAY_PORT } from '@ccsc/contracts';
 
-const { NODE_ENV, HOST, LOG_LEVEL, BODY_LIMIT, AUTH_JWKS_URL, AUTH_LOCAL_KEYS_DIR, AUTH_ISSUER, AUTH_AUDIENCE, OTEL_EXPORTER_OTLP_ENDPOINT, SHUTDOWN_GRACE_MS } = serviceSettings;
+const {
+  NODE_ENV, HOST, LOG_LEVEL, BODY_LIMIT, AUTH_JWKS_URL, AUTH_JWKS_ALLOW_HTTP, AUTH_LOCAL_KEYS_DIR, AUTH_ISSUER, AUTH_AUDIENCE, OTEL_EXPORTER_OTLP_ENDPOINT, SHUTDOWN_GRACE_MS, METRICS_TOKEN,
+} = serviceSettings;
 
 /** Where each service is, by `<NAME>_URL` (its base URL: GraphQL at /graphql, REST at /api/v1/<name>). */
 const serviceUrls = Object.fromEntries(
@@ -18,13 +20,21 @@ export const gatewaySettings = {
   LOG_LEVEL,
   BODY_LIMIT,
   AUTH_JWKS_URL,
+  AUTH_JWKS_ALLOW_HTTP,
   AUTH_LOCAL_KEYS_DIR,
   AUTH_ISSUER,
   AUTH_AUDIENCE,
   OTEL_EXPORTER_OTLP_ENDPOINT,
   SHUTDOWN_GRACE_MS,
-  GRAPHQL_MAX_DEPTH: env.int('Deepest GraphQL selection the gateway accepts', 12, { min: 1, max: 100 }),
-  GRAPHQL_MAX_ALIASES: env.int('Most aliases one GraphQL operation may use', 30, { min: 0, max: 1000 }),
+  METRICS_TOKEN,
+  RATE_LIMIT_REQUESTS: env.int('Requests one client (token subject, else IP address) may make to the gateway per window; more get 429', 100, { min: 1, max: 1_000_000 }),
+  RATE_LIMIT_WINDOW_MS: env.int('Length of the rate-limit window', 10_000, { min: 1_000, max: 3_600_000 }),
+  TRUST_PROXY: env.int('How many proxies in front of the gateway to believe about the client address (`X-Forwarded-For`), which rate limits anonymous callers by; 0 believes none', 0, { min: 0, max: 10 }),
+  CORS_ORIGINS: refine(env.list('Browser origins allowed to call the gateway cross-origin, comma-separated (e.g. `https://portal.example`); none by default', []), (origins) => {
+    const bad = origins.find((origin) => !isOrigin(origin));
+    return bad === undefined ? undefined : `must list origins (scheme://host[:port]), got "${bad}"`;
+  }),
+  ...graphqlLimitSettings,
   ...serviceUrls,
 };
 
@@ -35,4 +45,13 @@ export function serviceUrlOf(config: GatewayConfig, name: string): string {
   const url = (config as unknown as Record<string, string | undefined>)[`${name.toUpperCase()}_URL`];
   if (!url) throw new Error(`No URL configured for service ${name}`);
   return url.replace(/\/$/, '');
+}
+
+/** An exact origin as a browser sends it: no wildcard, path or trailing slash. */
+function isOrigin(value: string): boolean {
+  try {
+    return new URL(value).origin === value;
+  } catch {
+    return false;
+  }
 }

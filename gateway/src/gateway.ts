@@ -6,21 +6,23 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
 import express, { NextFunction, Request, Response } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { pinoHttp } from 'pino-http';
 import { authOptionsFrom, Principal, TokenVerifier } from '@ccsc/auth';
 import {
-  formatGraphQLError, graphqlMetricsPlugin, httpInstrumentation, loggerParams, Metrics, NotFoundError, sendError, startTracing, toAppError, UnauthenticatedError,
+  AppError, apolloGraphQLLimits, CORRELATION_HEADER, formatGraphQLError, graphqlMetricsPlugin, httpInstrumentation, loggerParams, Metrics, NotFoundError, OperationsAccess, securityHeaders, sendError, startTracing, toAppError, UnauthenticatedError, unknownOperationPlugin,
 } from '@ccsc/platform';
 import { GatewayConfig, serviceUrlOf } from './config';
-import { aliasLimit, depthLimit } from './graphql-limits';
 import { MergedOpenApi } from './openapi';
 import { GatewayContext, SubgraphDataSource } from './subgraph-data-source';
 import { restProxy } from './rest-proxy';
 
 export const SUPERGRAPH_FILE = path.join(__dirname, '..', 'supergraph.graphql');
 
-type GatewayRequest = Request & { id: string | number; principal?: Principal };
+/** The caller as far as the gateway knows it: a verified principal, or why its token was refused. */
+type GatewayRequest = Request & { id: string | number; principal?: Principal; tokenError?: unknown };
 
 /** Routes called by third parties that sign their requests rather than hold a platform token. */
 const SIGNED_CALLBACKS = new Set(['/api/v1/payments/card-callbacks']);
@@ -49,43 +51,90 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const openApi = new MergedOpenApi(services);
   let stopping = false;
   startTracing({ otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: 'gateway' });
-  const metrics = new Metrics('gateway').registry;
+  const operations = OperationsAccess.from(config);
+  const metrics = new Metrics('gateway', operations).registry;
 
   const app = express();
   app.disable('x-powered-by');
+  // Behind a load balancer every caller would otherwise share its address, and one rate limit.
+  app.set('trust proxy', config.TRUST_PROXY);
   const server = createServer(app);
   app.use(httpInstrumentation('gateway', metrics));
   app.use(pinoHttp(loggerParams('gateway', config.LOG_LEVEL).pinoHttp as Parameters<typeof pinoHttp>[0]));
+  app.use(securityHeaders(production));
+  // Answered before authentication: a browser's preflight carries no token. Only configured origins
+  // get an Access-Control-Allow-Origin; tokens travel in a header, so no credentials (cookies).
+  app.use(
+    cors({
+      origin: [...config.CORS_ORIGINS],
+      methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowedHeaders: ['authorization', 'content-type', 'idempotency-key', CORRELATION_HEADER, 'traceparent', 'tracestate', 'apollo-require-preflight'],
+      exposedHeaders: [CORRELATION_HEADER, 'idempotent-replayed', 'location', 'retry-after', 'ratelimit', 'ratelimit-policy'],
+      maxAge: 600,
+    }),
+  );
 
+  // Probes are never rate limited, and see only whether the platform is ready; which subgraph is
+  // not, only whoever may read the metrics.
   app.get('/health/live', (_req, res) => void res.json({ status: 'ok' }));
-  app.get('/health/ready', async (_req, res) => {
+  app.get('/health/ready', async (req, res) => {
     const checks = Object.fromEntries(
       await Promise.all(Object.entries(services).map(async ([name, url]) => [name, { ok: await answers(`${url}/health/ready`) }] as const)),
     );
     const ready = !stopping && Object.values(checks).every((c) => c.ok);
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'unavailable', checks });
+    const status = ready ? 'ok' : 'unavailable';
+    res.status(ready ? 200 : 503).json(operations.allows(req.headers.authorization) ? { status, checks } : { status });
   });
-  app.get('/metrics', async (_req, res) => void res.type(metrics.contentType).send(await metrics.metrics()));
+
+  // Who is calling, checked once: the rate limit counts per verified subject, and authentication
+  // below refuses what failed here.
+  app.use(async (req: Request, _res: Response, next: NextFunction) => {
+    try {
+      const token = TokenVerifier.bearerOf(req.headers.authorization);
+      if (token) (req as GatewayRequest).principal = await verifier.verify(token);
+    } catch (error) {
+      (req as GatewayRequest).tokenError = error;
+    }
+    next();
+  });
+  // Per client: the verified token's subject, else the address (an IPv6 client by its /56). One
+  // store per gateway process, so N replicas let a client make up to N times the limit.
+  app.use(
+    rateLimit({
+      windowMs: config.RATE_LIMIT_WINDOW_MS,
+      limit: config.RATE_LIMIT_REQUESTS,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      keyGenerator: (req) => {
+        const principal = (req as GatewayRequest).principal;
+        return principal ? `sub:${principal.sub}` : `ip:${ipKeyGenerator(req.ip ?? '')}`;
+      },
+      // Retry-After and the RateLimit headers are already set; the body is the platform's own error.
+      handler: (_req, _res, next) =>
+        next(new AppError('TOO_MANY_REQUESTS', `Too many requests: a client may make ${config.RATE_LIMIT_REQUESTS} every ${config.RATE_LIMIT_WINDOW_MS / 1000} seconds; try again after Retry-After`)),
+    }),
+  );
+
+  app.get('/metrics', async (req, res, next) => {
+    if (!operations.allows(req.headers.authorization)) return next(new UnauthenticatedError('The metrics token is required'));
+    res.type(metrics.contentType).send(await metrics.metrics());
+  });
   app.get(['/api/docs', '/api/docs/openapi.json'], async (_req, res) => void res.json(await openApi.document()));
 
   // Authentication at the edge: a bad or missing token never reaches a service, except on the
   // callbacks a third party signs instead (the service verifies the signature).
-  app.use(['/graphql', '/api/v1'], async (req: Request, _res: Response, next: NextFunction) => {
+  app.use(['/graphql', '/api/v1'], (req: Request, _res: Response, next: NextFunction) => {
     if (req.method === 'POST' && SIGNED_CALLBACKS.has(req.originalUrl.split('?')[0] ?? '')) return next();
-    try {
-      const token = TokenVerifier.bearerOf(req.headers.authorization);
-      if (!token) throw new UnauthenticatedError();
-      (req as GatewayRequest).principal = await verifier.verify(token);
-      next();
-    } catch (error) {
-      next(error);
-    }
+    const { principal, tokenError } = req as GatewayRequest;
+    next(principal ? undefined : (tokenError ?? new UnauthenticatedError()));
   });
 
   for (const [name, target] of Object.entries(services)) {
     app.use([`/api/v1/${name}`, `/api/v1/${name}/*rest`], restProxy(name, target));
   }
 
+  // Depth, aliases, tokens, directives and cost, judged before anything is planned or fetched.
+  const limits = apolloGraphQLLimits(config, production);
   const apollo = new ApolloServer<GatewayContext>({
     gateway: new ApolloGateway({
       supergraphSdl,
@@ -94,8 +143,11 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphQLError(!production),
-    validationRules: [depthLimit(config.GRAPHQL_MAX_DEPTH), aliasLimit(config.GRAPHQL_MAX_ALIASES)],
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), graphqlMetricsPlugin(metrics), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }), graphqlMetricsPlugin(metrics), unknownOperationPlugin(), ...limits.plugins, ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
   });
   await apollo.start();
   app.use(

@@ -36,11 +36,14 @@ export class TokenVerifier {
         issuer: this.options.issuer,
         audience: this.options.audience,
         algorithms: ['ES256', 'RS256', 'PS256', 'EdDSA'],
+        // A token without an expiry would be good forever once leaked.
+        requiredClaims: ['exp'],
       });
       return principalFromClaims(payload);
     } catch (error) {
       if (error instanceof UnauthenticatedError) throw error;
       if (error instanceof errors.JWTExpired) throw new UnauthenticatedError('The token has expired');
+      if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'exp') throw new UnauthenticatedError('The token has no expiry (exp)');
       throw new UnauthenticatedError('The token is not valid');
     }
   }

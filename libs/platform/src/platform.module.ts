@@ -14,6 +14,7 @@ import { subgraphOptions } from './graphql/subgraph-options';
 import type { GraphQLScope } from './graphql/graphql-scope';
 import { Metrics, MetricsController } from './metrics/metrics';
 import { DatabasePoolMetrics } from './metrics/database-pool.metrics';
+import { OperationsAccess } from './metrics/operations-access';
 import { Config } from './config/config';
 import { serviceSettings } from './config/service-config';
 
@@ -35,14 +36,14 @@ export interface PlatformModuleOptions {
 @Module({})
 export class PlatformModule {
   static forRoot({ service, graphql, config, database }: PlatformModuleOptions): DynamicModule {
-    const metrics = new Metrics(service);
+    const metrics = new Metrics(service, OperationsAccess.from(config));
     return {
       module: PlatformModule,
       global: true,
       imports: [
         LoggerModule.forRoot(loggerParams(service, config.LOG_LEVEL)),
         TypeOrmModule.forRoot(serviceDataSourceOptions(config.DATABASE_URL, database, config.DATABASE_POOL_SIZE)),
-        GraphQLModule.forRoot(subgraphOptions(config.NODE_ENV !== 'production', graphql, metrics.registry)),
+        GraphQLModule.forRoot(subgraphOptions(config.NODE_ENV !== 'production', graphql, metrics.registry, config)),
       ],
       controllers: [HealthController, MetricsController],
       providers: [

@@ -142,7 +142,7 @@ describe('hearings', () => {
     const nextDay = await http().get(`/api/v1/cases/search?hearingDate=${year}-11-03`).set('Authorization', caseworker).expect(200);
     expect(nextDay.body.items).toEqual([]);
     const bad = await http().get(`/api/v1/cases/search?hearingDate=${year}-02-30`).set('Authorization', caseworker).expect(400);
-    expect(bad.body.errors).toEqual([{ field: 'hearingDate', message: 'must be a date as YYYY-MM-DD' }]);
+    expect(bad.body.errors).toEqual([{ field: 'hearingDate', message: 'hearingDate must be a calendar day as YYYY-MM-DD' }]);
   });
 
   it("returns a venue's hearings for exactly one London day, over REST and GraphQL", async () => {

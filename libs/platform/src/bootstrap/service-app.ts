@@ -7,15 +7,17 @@ import { Logger } from 'nestjs-pino';
 import type { Express } from 'express';
 import { HealthRegistry } from '../health/health.registry';
 import { httpInstrumentation } from '../http/http-instrumentation';
+import { securityHeaders } from '../http/security-headers';
 import { Metrics } from '../metrics/metrics';
 import { startTracing, stopTracing } from '../tracing/tracing';
+import { refuseControlCharacters, verifyJsonDepth } from '../validation/hostile-input';
 import type { ServiceConfig } from '../platform.module';
 
 export interface ServiceAppOptions {
   service: string;
   title: string;
   description: string;
-  config: Pick<ServiceConfig, 'BODY_LIMIT' | 'OTEL_EXPORTER_OTLP_ENDPOINT'>;
+  config: Pick<ServiceConfig, 'NODE_ENV' | 'BODY_LIMIT' | 'OTEL_EXPORTER_OTLP_ENDPOINT'>;
 }
 
 /** Beside /health, not under /api/v1/<service>, so it can never clash with a resource id. */
@@ -23,7 +25,7 @@ export const OPENAPI_PATH = '/openapi.json';
 
 /**
  * Creates a service's Nest application, configured the same way everywhere: JSON logs, traces and
- * request metrics, a bounded JSON body, no framework banner, and its OpenAPI document at
+ * request metrics, security headers, a bounded JSON body, no framework banner, and its OpenAPI document at
  * /openapi.json (the gateway merges these into /api/docs).
  */
 export async function createServiceApp(rootModule: Type<unknown> | DynamicModule, options: ServiceAppOptions) {
@@ -31,7 +33,9 @@ export async function createServiceApp(rootModule: Type<unknown> | DynamicModule
   const app = await NestFactory.create<NestExpressApplication>(rootModule, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.use(httpInstrumentation(options.service, app.get(Metrics).registry));
-  app.useBodyParser('json', { limit: options.config.BODY_LIMIT });
+  app.use(securityHeaders(options.config.NODE_ENV === 'production'));
+  app.useBodyParser('json', { limit: options.config.BODY_LIMIT, verify: verifyJsonDepth });
+  app.use(refuseControlCharacters());
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   const document = openApiDocument(app, options);
   (app.getHttpAdapter().getInstance() as Express).get(OPENAPI_PATH, (_req, res) => res.json(document));

@@ -23,6 +23,7 @@ export const PUBLISHED_SECRETS: readonly string[] = [
   'demo-system-client-secret',
   'demo-card-callback-secret',
   'demo-grafana-admin',
+  'demo-metrics-token',
   // Defaults of earlier versions of docker-compose.yml and the realm file.
   'postgres',
   'admin',

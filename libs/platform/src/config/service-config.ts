@@ -1,5 +1,7 @@
 import { env, inProduction, refine, type Setting } from './config';
 import { namesDemoRealm, PUBLISHED_SECRETS } from './published-values';
+import { graphqlLimitSettings } from '../graphql/graphql-limits';
+import { operationsSettings } from '../metrics/operations-access';
 
 /** Production trusts no token of the demo realm, whose users' passwords are published. */
 const notTheDemoRealm = <T extends string | undefined>(setting: Setting<T>) =>
@@ -35,10 +37,16 @@ export const serviceSettings = {
   ),
   DATABASE_POOL_SIZE: env.int('Maximum connections in the database pool', 10, { min: 1, max: 200 }),
   BODY_LIMIT: env.string('Largest request body accepted (bytes or a unit such as `1mb`)', '1mb'),
-  AUTH_JWKS_URL: notTheDemoRealm(env.optionalUrl("The identity provider's JWKS; required in production", ['https:', 'http:'])),
+  AUTH_JWKS_URL: refine(notTheDemoRealm(env.optionalUrl("The identity provider's JWKS; required in production, and over https there", ['https:', 'http:'])), (url, config) =>
+    // Keys fetched over plain http can be swapped on the way, and then any token verifies.
+    url && inProduction(config) && new URL(url).protocol === 'http:' && !config.AUTH_JWKS_ALLOW_HTTP ? 'must use https in production (or set AUTH_JWKS_ALLOW_HTTP)' : undefined,
+  ),
+  AUTH_JWKS_ALLOW_HTTP: env.bool('Accept an http `AUTH_JWKS_URL` in production: only for an identity provider on the same private network (docker compose, an in-namespace Keycloak)', false),
   AUTH_LOCAL_KEYS_DIR: env.optional('Directory of the platform\'s own signing key (embedded and tests only; refused in production)'),
   AUTH_ISSUER: notTheDemoRealm(env.string('Expected `iss` of access tokens', 'ccsc-local')),
   AUTH_AUDIENCE: env.string('Expected `aud` of access tokens', 'ccsc-api'),
   OTEL_EXPORTER_OTLP_ENDPOINT: env.optionalUrl('OpenTelemetry collector (OTLP/HTTP) that traces are exported to; unset, traces are propagated but not recorded', ['http:', 'https:']),
   SHUTDOWN_GRACE_MS: env.int('How long in-flight requests get to finish on SIGTERM', 10_000, { min: 0 }),
+  ...graphqlLimitSettings,
+  ...operationsSettings,
 };

@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'PAYLOAD_TOO_LARGE'
+  | 'TOO_MANY_REQUESTS'
   | 'BAD_GATEWAY'
   | 'INTERNAL_SERVER_ERROR';
 
@@ -24,6 +25,7 @@ export const errorCatalogue: Record<ErrorCode, { status: number; title: string; 
   NOT_FOUND: { status: 404, title: 'Not found', slug: 'not-found' },
   CONFLICT: { status: 409, title: 'Conflict', slug: 'conflict' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'Request body too large', slug: 'payload-too-large' },
+  TOO_MANY_REQUESTS: { status: 429, title: 'Too many requests', slug: 'too-many-requests' },
   BAD_GATEWAY: { status: 502, title: 'A service behind the gateway did not answer', slug: 'bad-gateway' },
   INTERNAL_SERVER_ERROR: { status: 500, title: 'Internal error', slug: 'internal' },
 };

@@ -25,7 +25,10 @@ export function toAppError(error: unknown): AppError {
   if (typeof status === 'number' && codeByStatus[status] && typeof (error as { type?: unknown }).type === 'string') {
     // body-parser errors (entity.too.large, entity.parse.failed) carry a status and a type.
     const code = codeByStatus[status];
-    return new AppError(code, code === 'PAYLOAD_TOO_LARGE' ? 'The request body is larger than this API accepts' : 'The request body is not valid JSON');
+    if (code === 'PAYLOAD_TOO_LARGE') return new AppError(code, 'The request body is larger than this API accepts');
+    // Our own body check (verifyJsonDepth) says what it refused; body-parser's messages may quote the body.
+    if ((error as { type?: unknown }).type === 'entity.too.deep') return new AppError(code, (error as Error).message);
+    return new AppError(code, 'The request body is not valid JSON');
   }
   return new AppError('INTERNAL_SERVER_ERROR', 'Something went wrong on our side');
 }

@@ -4,6 +4,7 @@ import type { BuildSchemaOptions } from '@nestjs/graphql';
 import type { Registry } from 'prom-client';
 import { formatGraphQLError } from '../errors/graphql-error';
 import { graphqlMetricsPlugin } from './graphql-metrics';
+import { apolloGraphQLLimits, DEFAULT_GRAPHQL_LIMITS, GraphQLLimits } from './graphql-limits';
 import type { GraphQLScope } from './graphql-scope';
 
 /**
@@ -11,9 +12,12 @@ import type { GraphQLScope } from './graphql-scope';
  * sorted schema so SDL diffs stay readable, the same error shape as the gateway, and no
  * playground or introspection outside development; operations timed in `registry` when given
  * (the supergraph composer builds schemas without one). The schema holds the resolvers and types of
- * the service's scope only (see graphqlScope), whatever else the process has loaded.
+ * the service's scope only (see graphqlScope), whatever else the process has loaded. The gateway's
+ * limits on an operation's depth, aliases, tokens, directives and cost apply here again, to whatever
+ * reaches the service, the gateway's fetches or a caller inside the network.
  */
-export function subgraphOptions(development: boolean, scope: GraphQLScope, registry?: Registry): ApolloFederationDriverConfig {
+export function subgraphOptions(development: boolean, scope: GraphQLScope, registry?: Registry, limits: GraphQLLimits = DEFAULT_GRAPHQL_LIMITS): ApolloFederationDriverConfig {
+  const { plugins: limitPlugins, validationRules, parseOptions } = apolloGraphQLLimits(limits, !development);
   return {
     // Each Nest application has only its own resolvers, but types live in one process-wide store: the
     // schema takes the types tagged with the service's scope (`includeModules`, the option
@@ -34,7 +38,9 @@ export function subgraphOptions(development: boolean, scope: GraphQLScope, regis
     // field applies its access rule itself; a refused non-null field would null its parent).
     fieldResolverEnhancers: ['filters'],
     context: ({ req }: { req: unknown }) => ({ req }),
+    validationRules,
+    parseOptions,
     // Inline traces are for Apollo's hosted studio, which this platform does not report to.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ...(registry ? [graphqlMetricsPlugin(registry)] : [])],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ...limitPlugins, ...(registry ? [graphqlMetricsPlugin(registry)] : [])],
   };
 }

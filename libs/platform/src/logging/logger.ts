@@ -29,6 +29,38 @@ export function correlationIdOf(req: IncomingMessage): string {
   return candidate && SAFE_ID.test(candidate) ? candidate : randomUUID();
 }
 
+/**
+ * Errors as the logs carry them: type, message and stack, plus the database's error code and the
+ * table, column or constraint it names. Never the enumerable rest: TypeORM's QueryFailedError carries
+ * the SQL and its bind parameters (names, emails, phone numbers) and pg's errors the offending row
+ * (`detail`, `where`), and PostgreSQL's messages may quote a value, so a database error keeps its code
+ * and names only, and its stack loses the message line.
+ */
+export function serializeError(value: unknown): unknown {
+  // pino-http hands its error serializer pino's own serialisation, with the error itself as `raw`.
+  const raw = value instanceof Error ? value : (value as { raw?: unknown } | null)?.raw;
+  if (!(raw instanceof Error)) return value;
+  const e = raw as Error & { code?: unknown; driverError?: unknown; cause?: unknown };
+  const driver = (e.driverError ?? e) as { code?: unknown; table?: unknown; column?: unknown; constraint?: unknown; routine?: unknown };
+  const fromDatabase = e.name === 'QueryFailedError' || 'driverError' in e || (typeof driver.code === 'string' && /^[0-9A-Z]{5}$/.test(driver.code) && 'routine' in driver);
+  const stack = e.stack?.split('\n').slice(1).join('\n');
+  if (fromDatabase) {
+    return {
+      type: e.name,
+      message: 'database error (message withheld: it may quote values)',
+      ...Object.fromEntries(Object.entries({ code: driver.code, table: driver.table, column: driver.column, constraint: driver.constraint, routine: driver.routine }).filter(([, v]) => typeof v === 'string')),
+      stack,
+    };
+  }
+  return {
+    type: e.name,
+    message: e.message,
+    ...(typeof e.code === 'string' || typeof e.code === 'number' ? { code: e.code } : {}),
+    stack: e.stack,
+    ...(e.cause !== undefined ? { cause: serializeError(e.cause) } : {}),
+  };
+}
+
 export function baseLoggerOptions(service: string, level: string): LoggerOptions {
   return {
     level,
@@ -37,6 +69,7 @@ export function baseLoggerOptions(service: string, level: string): LoggerOptions
     timestamp: () => `,"time":"${new Date().toISOString()}"`,
     formatters: { level: (label) => ({ level: label }) },
     redact: { paths: redactPaths, censor: '[redacted]' },
+    serializers: { err: serializeError, error: serializeError },
     // The trace of the work being logged, so a log line leads to its trace and back.
     mixin: () => {
       const span = trace.getActiveSpan()?.spanContext();
@@ -59,6 +92,8 @@ export function loggerParams(service: string, level: string): Params {
       customProps: (req: IncomingMessage & { id?: unknown }) => ({ correlationId: String(req.id) }),
       autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
       serializers: {
+        err: serializeError,
+        error: serializeError,
         req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },

@@ -12,4 +12,10 @@ describe('parseInstant', () => {
     expect(parseInstant('2026-04-02T24:00:00Z')).toBeUndefined();
     expect(parseInstant(1_775_000_000_000)).toBeUndefined();
   });
+
+  it('refuses years the working-day calendar does not cover', () => {
+    expect(parseInstant('1000-01-01T00:00:00Z')).toBeUndefined();
+    expect(parseInstant('9999-12-31T23:59:59Z')).toBeUndefined();
+    expect(parseInstant('1978-01-02T09:00:00Z')?.toISOString()).toBe('1978-01-02T09:00:00.000Z');
+  });
 });

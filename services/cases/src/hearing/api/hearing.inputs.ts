@@ -1,8 +1,7 @@
 import { Field, ID, Int } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateBy } from 'class-validator';
-import { isLocalDate } from '@ccsc/calendar';
-import { BadUserInputError, IsInstant, parseInstant } from '@ccsc/platform';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { BadUserInputError, IsInstant, IsLocalDay, parseInstant } from '@ccsc/platform';
 import type { ListHearingCommand } from '../application/hearing.commands';
 import {
   HEARING_STATUSES, HEARING_TYPES, HearingStatus, HearingType, MAX_DELAY_MINUTES, MAX_DURATION_MINUTES, MAX_REASON_LENGTH, StatusChange,
@@ -17,12 +16,6 @@ import { ArgsType, InputType } from '../../cases.graphql';
 /** A court or tribunal code, e.g. `LDN-RCJ` or an HMCTS location id. */
 const VENUE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
 const VENUE_ID_MESSAGE = 'venueId must be a venue code: letters, digits, - and _ (at most 32)';
-
-const IsLocalDate = () =>
-  ValidateBy({
-    name: 'isLocalDate',
-    validator: { validate: (value: unknown) => isLocalDate(value), defaultMessage: (args) => `${args?.property ?? 'value'} must be a calendar day as YYYY-MM-DD` },
-  });
 
 const START_DESCRIPTION = 'When it starts: ISO 8601 with an offset, e.g. 2031-07-14T10:00:00+01:00 for 10am BST.';
 
@@ -112,7 +105,7 @@ export class HearingsAtVenueArgs {
 
   @Field({ description: 'The day in England, as YYYY-MM-DD.' })
   @ApiProperty({ example: '2031-07-14' })
-  @IsLocalDate()
+  @IsLocalDay()
   date!: string;
 }
 

@@ -5,7 +5,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsInt, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import { IMPOSITION_KINDS, ImpositionKind } from '@ccsc/contracts';
-import { assertUuid } from '@ccsc/platform';
+import { assertUuid, MAX_PENCE, TotalPenceAtMost } from '@ccsc/platform';
 import { ResultCommands } from '../application/result.commands';
 import { InputType, ObjectType, registerEnumType } from '../../cases.graphql';
 
@@ -18,8 +18,8 @@ registerEnumType(ImpositionKindEnum, { name: 'ImpositionKind', description: 'A k
 @ObjectType('Imposition', { description: 'A financial penalty: whole pence, and who it is owed to.' })
 export class ImpositionModel {
   @Field(() => ImpositionKindEnum) @ApiProperty({ enum: IMPOSITION_KINDS }) @IsIn(IMPOSITION_KINDS) kind!: ImpositionKind;
-  // Up to £10m in pence: beyond any magistrates' court order, and safely inside a GraphQL Int.
-  @Field(() => Int, { description: 'Amount in pence.' }) @ApiProperty({ minimum: 1 }) @IsInt() @Min(1) @Max(1_000_000_000) amountPence!: number;
+  // Up to £10m in pence, each and in total: beyond any magistrates' court order, and safely inside a GraphQL Int.
+  @Field(() => Int, { description: 'Amount in pence.' }) @ApiProperty({ minimum: 1 }) @IsInt() @Min(1) @Max(MAX_PENCE) amountPence!: number;
   @Field({ description: '`central-funds`, the prosecutor, or the party compensation is paid to.' })
   @ApiProperty({ example: 'central-funds' })
   @IsString()
@@ -31,7 +31,7 @@ export class ImpositionModel {
 export class RecordResultBody {
   @Field(() => ID) @ApiProperty({ format: 'uuid' }) @IsUUID() defendantPartyId!: string;
   @Field() @ApiProperty({ example: 'Guilty plea: fined' }) @IsString() @Length(1, 200) outcome!: string;
-  @Field(() => [ImpositionModel]) @ApiProperty({ type: [ImpositionModel] }) @ValidateNested({ each: true }) @Type(() => ImpositionModel) @ArrayMaxSize(50) impositions!: ImpositionModel[];
+  @Field(() => [ImpositionModel]) @ApiProperty({ type: [ImpositionModel] }) @ValidateNested({ each: true }) @Type(() => ImpositionModel) @ArrayMaxSize(50) @TotalPenceAtMost() impositions!: ImpositionModel[];
 }
 
 @InputType({ description: 'A court result on a case.' })

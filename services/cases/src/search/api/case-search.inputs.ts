@@ -1,7 +1,7 @@
 import { Field } from '@nestjs/graphql';
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageParams } from '@ccsc/platform';
+import { IsLocalDay, PageParams } from '@ccsc/platform';
 import type { CaseSearchCriteria } from '../domain/case-search-criteria';
 import { InputType } from '../../cases.graphql';
 
@@ -46,10 +46,9 @@ export class CaseSearchInput implements CaseSearchCriteria {
   caseType?: string;
 
   @Field({ nullable: true, description: 'Cases with a hearing on this day (YYYY-MM-DD, London time).' })
-  @ApiPropertyOptional({ example: '2027-03-15' })
+  @ApiPropertyOptional({ example: '2027-03-15', format: 'date' })
   @IsOptional()
-  @IsString()
-  @MaxLength(10)
+  @IsLocalDay()
   hearingDate?: string;
 }
 

@@ -56,4 +56,10 @@ describe('case search criteria', () => {
     expect(containsPattern('smi')).toBe('%smi%');
     expect(containsPattern('100%_a\\b')).toBe('%100\\%\\_a\\\\b%');
   });
+
+  it('refuses a case type or state that no definition has, rather than finding nothing', () => {
+    expect(fieldErrorsOf(() => toSearchFilter({ caseType: 'no-such-type', state: 'Nowhere' })).map((e) => e.field)).toEqual(['caseType', 'state']);
+    expect(fieldErrorsOf(() => toSearchFilter({ caseType: 'probate', state: 'StruckOut' })).map((e) => e.field)).toEqual(['state']);
+    expect(toSearchFilter({ caseType: 'civil-money-claim', state: 'StruckOut' })).toEqual({ caseType: 'civil-money-claim', state: 'StruckOut' });
+  });
 });

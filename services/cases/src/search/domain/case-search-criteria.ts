@@ -2,6 +2,7 @@ import { BadUserInputError, FieldError } from '@ccsc/platform';
 import { parseCaseReference } from '../../case/domain/case-reference';
 import { normalisePostcode } from '../../case/domain/party';
 import { addDays, isLocalDate, londonInstant } from '@ccsc/calendar';
+import { CASE_TYPES, findCaseType } from '../../case-type/case-types';
 
 /** What a caller searches cases by, as typed. Every given criterion must match; at least one is required. */
 export interface CaseSearchCriteria {
@@ -75,10 +76,19 @@ export function toSearchFilter(criteria: CaseSearchCriteria): CaseSearchFilter {
     else errors.push({ field: 'postcode', message: 'must be a postcode: 2 to 10 letters and digits, spaces allowed' });
   }
 
-  const state = given(criteria.state);
-  if (state !== undefined) filter.state = state;
+  // A state or case type no definition has is a mistake to report, not a search that finds nothing.
   const caseType = given(criteria.caseType);
-  if (caseType !== undefined) filter.caseType = caseType;
+  const definition = caseType === undefined ? undefined : findCaseType(caseType);
+  if (caseType !== undefined) {
+    if (definition) filter.caseType = caseType;
+    else errors.push({ field: 'caseType', message: `must be one of ${CASE_TYPES.map((t) => t.id).join(', ')}` });
+  }
+  const state = given(criteria.state);
+  if (state !== undefined) {
+    const states = new Set((definition ? [definition] : CASE_TYPES).flatMap((t) => t.states));
+    if (states.has(state)) filter.state = state;
+    else errors.push({ field: 'state', message: `is not a state of ${filter.caseType ?? 'any case type'}` });
+  }
 
   const hearingDate = given(criteria.hearingDate);
   if (hearingDate !== undefined) {

@@ -1,11 +1,11 @@
 import { Field, ID, Int } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Min } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { COMPLAINT_SEVERITIES, type ComplaintSeverity } from '@ccsc/contracts';
 import { InputType } from '../../complaints.graphql';
 import { COMPLAINANT_TYPES, COMPLAINT_CHANNELS, MAX_TEXT, OUTCOMES, REMEDY_KINDS, type ComplainantType, type ComplaintChannel, type Outcome, type RemedyKind } from '../domain/complaint';
 import type { OpenComplaintCommand } from '../application/complaint.commands';
-import { IsInstant, parseInstant } from '@ccsc/platform';
+import { BadUserInputError, IsInstant, MAX_PENCE, parseInstant } from '@ccsc/platform';
 
 // One set of input classes serves REST bodies, GraphQL inputs (with the complaint id as its own
 // argument) and OpenAPI. Vocabularies are strings, not GraphQL enums, because their values contain hyphens.
@@ -142,10 +142,11 @@ export class AgreeRemedyBody {
   kind!: RemedyKind;
 
   @Field(() => Int, { nullable: true, description: 'Financial remedies: the amount in pence.' })
-  @ApiPropertyOptional({ minimum: 1 })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PENCE })
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_PENCE)
   amountPence?: number;
 
   @Field(() => ID, { nullable: true, description: 'The case a refund or fee waiver is against: one of the complaint\'s cases.' })
@@ -213,12 +214,16 @@ export class OmbudsmanOutcomeBody {
 
 export function openCommand(body: OpenComplaintBody): OpenComplaintCommand {
   const { receivedAt, ...rest } = defined(body);
-  const at = optionalInstant(receivedAt);
+  const at = optionalInstant(receivedAt, 'receivedAt');
   return { ...rest, ...(at ? { receivedAt: at } : {}) };
 }
 
-export function optionalInstant(value: string | null | undefined): Date | undefined {
-  return value == null ? undefined : parseInstant(value);
+/** Not given means "now" to the rules; given but not an instant is refused, never read as now. */
+export function optionalInstant(value: string | null | undefined, field = 'awareAt'): Date | undefined {
+  if (value == null) return undefined;
+  const instant = parseInstant(value);
+  if (!instant) throw new BadUserInputError('The request has invalid fields', [{ field, message: `${field} must be a date and time with an offset` }]);
+  return instant;
 }
 
 /** GraphQL passes an explicit null for a nullable field; to the rules it means "not given". */

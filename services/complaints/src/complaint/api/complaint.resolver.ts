@@ -1,6 +1,6 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { AuthenticatedRequest, CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
-import { assertUuid, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize, requestLoader, toConnection, UnauthenticatedError } from '@ccsc/platform';
+import { assertUuid, DEFAULT_PAGE_SIZE, NullableArgs, MAX_PAGE_SIZE, pageSize, requestLoader, toConnection, UnauthenticatedError } from '@ccsc/platform';
 import { ComplaintCommands } from '../application/complaint.commands';
 import { ComplaintQueries } from '../application/complaint.queries';
 import type { Complaint } from '../domain/complaint';
@@ -61,7 +61,7 @@ export class ComplaintResolver {
 
   @Mutation(() => ComplaintModel, { description: 'Starts investigating the current stage.' })
   @Roles(...COMPLAINT_STAFF)
-  async startComplaintInvestigation(@id() complaintId: string, @Args('input', { type: () => StartInvestigationBody, nullable: true }) input: StartInvestigationBody | undefined, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+  async startComplaintInvestigation(@id() complaintId: string, @NullableArgs('input', () => StartInvestigationBody) input: StartInvestigationBody | undefined, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
     return ComplaintModel.from(await this.commands.startInvestigation(assertUuid(complaintId), input?.investigatingOfficer ?? undefined, principal, correlationId), principal);
   }
 
@@ -91,7 +91,7 @@ export class ComplaintResolver {
 
   @Mutation(() => ComplaintModel, { description: 'Flags a personal-data breach: starts the 72-hour clock and notifies information assurance, once.' })
   @Roles(...COMPLAINT_STAFF)
-  async flagComplaintDataBreach(@id() complaintId: string, @Args('input', { type: () => FlagBreachBody, nullable: true }) input: FlagBreachBody | undefined, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+  async flagComplaintDataBreach(@id() complaintId: string, @NullableArgs('input', () => FlagBreachBody) input: FlagBreachBody | undefined, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
     return ComplaintModel.from(await this.commands.flagBreach(assertUuid(complaintId), optionalInstant(input?.awareAt), principal, correlationId), principal);
   }
 

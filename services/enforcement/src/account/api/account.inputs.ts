@@ -1,25 +1,24 @@
 import { Field, ID, Int } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsDateString, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { PageParams } from '@ccsc/platform';
+import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsLocalDay, MAX_PENCE, PageParams } from '@ccsc/platform';
 import { FREQUENCIES, Frequency, PaymentTerms } from '../../terms/domain/payment-terms';
 import { ACTION_IDS } from '../../action/domain/enforcement-actions';
 import { WRITE_OFF_REASONS } from '../../write-off/domain/write-off';
 import { WARRANT_STATUSES, WarrantStatus } from '../../warrant/domain/warrant';
 import { InputType } from '../../enforcement.graphql';
 
-const MAX_PENCE = 1_000_000_000;
 
 @InputType('FinePaymentTermsInput')
 export class PaymentTermsInput {
   @Field(() => String) @ApiProperty({ enum: ['pay-by-date', 'instalments'] }) @IsIn(['pay-by-date', 'instalments']) kind!: 'pay-by-date' | 'instalments';
-  @Field({ nullable: true }) @ApiPropertyOptional({ example: '2026-03-01' }) @IsOptional() @IsDateString({ strict: true }) payBy?: string;
+  @Field({ nullable: true }) @ApiPropertyOptional({ example: '2026-03-01' }) @IsOptional() @IsLocalDay() payBy?: string;
   @Field(() => String, { nullable: true }) @ApiPropertyOptional({ enum: FREQUENCIES }) @IsOptional() @IsIn(FREQUENCIES) frequency?: Frequency;
   @Field(() => Int, { nullable: true }) @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(MAX_PENCE) instalmentPence?: number;
-  @Field({ nullable: true }) @ApiPropertyOptional() @IsOptional() @IsDateString({ strict: true }) firstInstalment?: string;
+  @Field({ nullable: true }) @ApiPropertyOptional() @IsOptional() @IsLocalDay() firstInstalment?: string;
   @Field(() => Int, { nullable: true }) @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(MAX_PENCE) lumpSumPence?: number;
-  @Field({ nullable: true }) @ApiPropertyOptional() @IsOptional() @IsDateString({ strict: true }) lumpSumDue?: string;
+  @Field({ nullable: true }) @ApiPropertyOptional() @IsOptional() @IsLocalDay() lumpSumDue?: string;
 }
 
 /** The terms as the domain knows them; what is missing for their kind is reported by checkTerms. */
@@ -81,7 +80,7 @@ export class WarrantOutcomeBody {
 }
 
 export class DefaultRunBody {
-  @ApiPropertyOptional({ description: 'The day to run for (London); today when absent.', example: '2026-03-01' }) @IsOptional() @IsDateString({ strict: true }) runOn?: string;
+  @ApiPropertyOptional({ description: 'The day to run for (London); today when absent.', example: '2026-03-01' }) @IsOptional() @IsLocalDay() runOn?: string;
 }
 
 class AccountFilterParams {

@@ -1,10 +1,13 @@
 import { BadUserInputError, ConflictError } from '@ccsc/platform/errors';
+import { MAX_PENCE } from '@ccsc/platform';
 import type { AccountStatus } from './fine-account';
 
 interface Consolidating {
   id: string;
   status: AccountStatus;
   defendantPartyId: string | null;
+  imposedPence: number;
+  balancePence: number;
 }
 
 /**
@@ -23,4 +26,7 @@ export function checkConsolidation(target: Consolidating, sources: readonly Cons
   if (notLive.length) throw new ConflictError(`Only live accounts are consolidated: ${notLive.map((a) => `${a.id} is ${a.status}`).join('; ')}`);
   const others = sources.filter((s) => s.defendantPartyId !== target.defendantPartyId);
   if (others.length) throw new ConflictError(`Accounts of another defendant cannot be consolidated: ${others.map((a) => a.id).join(', ')}`);
+  // What the sources still owe is imposed on the target: one account holds no more than any amount may be.
+  const imposed = target.imposedPence + sources.reduce((sum, s) => sum + s.balancePence, 0);
+  if (imposed > MAX_PENCE) throw new ConflictError(`Consolidated, the account would hold ${imposed} pence imposed, above the ${MAX_PENCE} pence one account may hold`);
 }

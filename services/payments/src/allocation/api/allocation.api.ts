@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { MAX_PENCE } from '../../payment/api/payment.inputs';
 import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
-import { assertUuid, PageParams, pageSize } from '@ccsc/platform';
+import { assertUuid, MAX_PENCE, PageParams, pageSize } from '@ccsc/platform';
 import { FINANCE_STAFF } from '../../payment/api/payment.api';
 import { AllocationModel } from '../../payment/api/payment.model';
 import { ALLOCATION_TARGETS, AllocationTarget } from '../domain/allocation';

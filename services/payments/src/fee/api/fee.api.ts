@@ -2,11 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } fro
 import { Args, Field, Int, Query as GqlQuery, Resolver } from '@nestjs/graphql';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { MAX_PENCE } from '../../payment/api/payment.inputs';
+import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { CurrentPrincipal, Principal, Role, Roles } from '@ccsc/auth';
-import { isLocalDate } from '@ccsc/calendar';
-import { BadUserInputError } from '@ccsc/platform';
+import { BadUserInputError, IsLocalDay, MAX_PENCE, parseLocalDay } from '@ccsc/platform';
 import { FEE_CHANNELS, FEE_EVENTS, FeeAmount, FeeChannel, FeeEvent, FeeVersion, PricedFee } from '../domain/fee';
 import { FeeCommands } from '../application/fee.commands';
 import { present } from '../../present';
@@ -16,7 +14,6 @@ import { ArgsType, ObjectType } from '../../payments.graphql';
 const FEE_READERS: Role[] = ['citizen', 'professional', 'caseworker', 'team-leader', 'judiciary', 'finance-officer', 'complaints-officer', 'enforcement-officer', 'system'];
 const FEE_KEEPERS: Role[] = ['finance-officer', 'team-leader'];
 const FEE_CODE = /^FEE\d{4}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 @ObjectType('FeeVersion', { description: 'One version of a fee in the register, with when it applies.' })
 export class FeeVersionModel {
@@ -58,7 +55,7 @@ export class FeeLookupArgs {
   @Field(() => String, { defaultValue: 'default' }) @ApiPropertyOptional({ enum: FEE_CHANNELS, default: 'default' }) @IsOptional() @IsIn(FEE_CHANNELS) channel?: FeeChannel;
   @Field(() => String) @ApiProperty({ enum: FEE_EVENTS }) @IsIn(FEE_EVENTS) event!: FeeEvent;
   @Field(() => Int, { nullable: true, description: 'For ranged fees.' }) @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PENCE) claimAmountPence?: number;
-  @Field({ nullable: true, description: 'The day in England the fee applies on; today by default.' }) @ApiPropertyOptional({ example: '2026-12-01' }) @IsOptional() @Matches(DATE) on?: string;
+  @Field({ nullable: true, description: 'The day in England the fee applies on; today by default.' }) @ApiPropertyOptional({ example: '2026-12-01' }) @IsOptional() @IsLocalDay() on?: string;
 }
 
 export class FeeBandBody {
@@ -78,7 +75,7 @@ export class FeeAmountBody {
 
 export class ProposeFeeVersionBody {
   @ApiProperty({ type: FeeAmountBody }) @ValidateNested() @Type(() => FeeAmountBody) amount!: FeeAmountBody;
-  @ApiProperty({ example: '2027-04-01' }) @Matches(DATE) validFrom!: string;
+  @ApiProperty({ example: '2027-04-01' }) @IsLocalDay() validFrom!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) description?: string;
 }
 
@@ -102,7 +99,7 @@ function feeAmount(body: FeeAmountBody): FeeAmount {
 }
 
 function day(value: string | undefined, field: string): string | undefined {
-  if (value !== undefined && !isLocalDate(value)) throw new BadUserInputError('Invalid date', [{ field, message: 'must be a calendar day as YYYY-MM-DD' }]);
+  if (value !== undefined && !parseLocalDay(value)) throw new BadUserInputError('Invalid date', [{ field, message: 'must be a calendar day as YYYY-MM-DD' }]);
   return value;
 }
 

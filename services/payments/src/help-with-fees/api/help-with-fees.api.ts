@@ -2,9 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { MAX_PENCE } from '../../payment/api/payment.inputs';
 import { CorrelationId, CurrentPrincipal, Principal, Role, Roles } from '@ccsc/auth';
-import { assertUuid, PageParams, pageSize } from '@ccsc/platform';
+import { assertUuid, MAX_PENCE, PageParams, pageSize } from '@ccsc/platform';
 import { assessRemission, RemissionDecision } from '../domain/remission';
 import { HelpWithFeesApplication, HelpWithFeesCommands } from '../application/help-with-fees.commands';
 

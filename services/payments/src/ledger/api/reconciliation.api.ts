@@ -1,13 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Matches } from 'class-validator';
-import { isLocalDate } from '@ccsc/calendar';
-import { BadUserInputError } from '@ccsc/platform';
+import { IsLocalDay } from '@ccsc/platform';
 import { Roles } from '@ccsc/auth';
 import { Reconciliation, ReconciliationQueries } from '../infrastructure/reconciliation.queries';
 
 export class ReconciliationArgs {
-  @ApiProperty({ example: '2026-12-01', description: 'A day in England.' }) @Matches(/^\d{4}-\d{2}-\d{2}$/) date!: string;
+  @ApiProperty({ example: '2026-12-01', description: 'A day in England.' }) @IsLocalDay() date!: string;
 }
 
 export class ReconciliationLineModel {
@@ -33,7 +31,6 @@ export class ReconciliationController {
   @ApiOkResponse({ type: ReconciliationModel })
   @ApiBadRequestResponse({ description: 'Not a calendar day' })
   async report(@Query() query: ReconciliationArgs): Promise<ReconciliationModel> {
-    if (!isLocalDate(query.date)) throw new BadUserInputError('Invalid date', [{ field: 'date', message: 'must be a calendar day as YYYY-MM-DD' }]);
     return this.queries.report(query.date);
   }
 }

@@ -2,9 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Length, Matches, Max, Min } from 'class-validator';
 import { BULK_SCAN_METHODS, BulkScanMethod, REVERSAL_REASONS, ReversalReason } from '../domain/payment';
 import { ACCOUNT_STATUSES, AccountStatus } from '../domain/payment-account';
+import { MAX_PENCE } from '@ccsc/platform';
 
-/** The most any amount given in pence may be (1 billion GBP): beyond it PostgreSQL's bigint, or whole-pence arithmetic in JavaScript, would fail. */
-export const MAX_PENCE = 100_000_000_000;
 
 const ACCOUNT_NUMBER = /^PBA\d{7}$/;
 const ACCOUNT_NUMBER_MESSAGE = 'accountNumber must be PBA followed by seven digits';

@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { MAX_PENCE } from '../../payment/api/payment.inputs';
 import { CorrelationId, CurrentPrincipal, Principal, Role, Roles } from '@ccsc/auth';
-import { assertUuid, PageParams, pageSize } from '@ccsc/platform';
+import { assertUuid, MAX_PENCE, PageParams, pageSize } from '@ccsc/platform';
 import { REFUND_REASONS, RefundReason, Refund } from '../domain/refund';
 import { RefundCommands } from '../application/refund.commands';
 

@@ -1,0 +1,445 @@
+import { readFileSync } from 'node:fs';
+import { Client } from 'pg';
+import {
+  buildSchema, getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, isScalarType,
+  type GraphQLArgument, type GraphQLField, type GraphQLInputType, type GraphQLSchema,
+} from 'graphql';
+import type { Role } from '@ccsc/auth';
+import { bearer, eventually } from '@ccsc/testing';
+import { SUPERGRAPH_FILE } from '../../gateway/src/gateway';
+import { graphqlData, type Loose } from '../graphql-client';
+import { RunningPlatform, startPlatform } from '../platform';
+import { DEEP_JSON, FieldShape, hostileValuesFor, idFor, NUL, plausible, Seeded } from './hostile-values';
+
+/**
+ * The hostile-input sweep: every REST route of the OpenAPI document the gateway serves and every
+ * argument of the supergraph, each sent one hostile value at a time (NUL bytes, 2^31, 1e20, negative
+ * numbers, years 1000 and 9999, 100,000 characters, unknown enum values, JSON nested 5,000 deep) by
+ * every role below. None may answer 500, and none may write anything: every row count of every
+ * service database is the same after the sweep as before it.
+ */
+const ROLES: Role[] = ['caseworker', 'team-leader'];
+/** For calls neither of those may make: the staff roles that own the rest (complaints, payments, enforcement, judgments). */
+const FALLBACK_ROLES: Role[] = ['complaints-officer', 'finance-officer', 'enforcement-officer', 'judiciary'];
+const CONCURRENCY = 8;
+
+interface Call {
+  label: string;
+  write: boolean;
+  send(authorization: string): Promise<Answer>;
+}
+
+interface Answer {
+  status: number;
+  /** GraphQL error codes; REST answers carry their meaning in the status. */
+  codes: string[];
+  detail: string;
+}
+
+async function inBatches<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items];
+  await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, async () => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+  }));
+}
+
+/** A copy of `base` with `value` at `path` (keys and array indexes), creating what is missing. */
+function withValue(base: unknown, path: (string | number)[], value: unknown): unknown {
+  if (!path.length) return value;
+  const [head, ...rest] = path;
+  if (typeof head === 'number') {
+    const list = Array.isArray(base) ? [...(base as unknown[])] : [];
+    list[head] = withValue(list[head], rest, value);
+    return list;
+  }
+  const object = base && typeof base === 'object' && !Array.isArray(base) ? { ...(base as Loose) } : {};
+  object[head] = withValue(object[head], rest, value);
+  return object;
+}
+
+const showPath = (path: (string | number)[]) => path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
+
+// --- REST, from the OpenAPI document ------------------------------------------------------------
+
+type Schema = Loose;
+
+interface Leaf {
+  path: (string | number)[];
+  shape: FieldShape;
+}
+
+/** Names of String fields that take one of a set of values, where the schema does not list them. */
+const ENUM_LIKE_NAMES = /^(event|kinds?|status|language|service|state|channel|method|action|caseType)$/;
+
+/** A date-time (`receivedAt`) or a day (`dueOn`, `from`, `date`) by its name, where the schema does not say. */
+function temporalByName(name: string): FieldShape['temporal'] {
+  if (/At$/.test(name)) return 'date-time';
+  return /(On|Date)$|^(from|to|date|day|start|end)$/.test(name) ? 'date' : undefined;
+}
+
+function restShape(schema: Schema, name = ''): FieldShape {
+  const type = schema.type as string | undefined;
+  const temporal = schema.format === 'date-time' ? 'date-time' : schema.format === 'date' ? 'date' : temporalByName(name);
+  const enumLike = Array.isArray(schema.enum) || ENUM_LIKE_NAMES.test(name) || /one of/i.test(String(schema.description ?? ''));
+  if (type === 'string') return { kind: 'string', temporal, enumLike };
+  if (type === 'integer' || type === 'number') return { kind: 'number' };
+  if (type === 'boolean') return { kind: 'boolean' };
+  if (type === 'array') return { kind: 'array' };
+  if (type === 'object' || schema.properties) return { kind: 'object' };
+  return { kind: 'unknown' };
+}
+
+class OpenApi {
+  constructor(private readonly document: Loose) {}
+
+  resolve(schema: Schema | undefined): Schema {
+    let s = schema ?? {};
+    for (let i = 0; s.$ref && i < 10; i++) s = this.document.components.schemas[String(s.$ref).split('/').pop()!] as Schema;
+    if (s.allOf) return (s.allOf as Schema[]).reduce<Schema>((all, part) => {
+      const r = this.resolve(part);
+      return { ...all, ...r, properties: { ...all.properties, ...r.properties }, required: [...(all.required ?? []), ...(r.required ?? [])] };
+    }, {});
+    return s;
+  }
+
+  /** Every attackable field of a body schema, nested objects and the first item of arrays included. */
+  leaves(schema: Schema, path: (string | number)[] = [], depth = 0): Leaf[] {
+    const s = this.resolve(schema);
+    if (depth > 4) return [];
+    if (s.type === 'array') return this.leaves(s.items as Schema, [...path, 0], depth + 1);
+    if (s.properties) {
+      return Object.entries(s.properties as Record<string, Schema>).flatMap(([key, property]) => this.leaves(property, [...path, key], depth + 1));
+    }
+    return path.length ? [{ path, shape: restShape(s, String(path[path.length - 1])) }] : [];
+  }
+
+  /** The smallest body the schema describes: its required fields with plausible values. */
+  baseline(schema: Schema, context: string, seeded: Seeded, name = '', depth = 0): unknown {
+    const s = this.resolve(schema);
+    if (Array.isArray(s.enum)) return s.enum[0];
+    if (depth > 4) return undefined;
+    if (s.type === 'array') return s.minItems ? [this.baseline(s.items as Schema, context, seeded, name, depth + 1)] : [];
+    if (s.properties) {
+      return Object.fromEntries(((s.required ?? []) as string[]).map((key) => [key, this.baseline((s.properties as Loose)[key], context, seeded, key, depth + 1)]));
+    }
+    return plausible(restShape(s), name, context, seeded);
+  }
+}
+
+function restCalls(gatewayUrl: string, document: Loose, seeded: Seeded): Call[] {
+  const api = new OpenApi(document);
+  const calls: Call[] = [];
+  for (const [template, item] of Object.entries(document.paths as Record<string, Loose>)) {
+    for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
+      const operation = item[method] as Loose | undefined;
+      if (!operation) continue;
+      const parameters = ((operation.parameters ?? []) as Loose[]).filter((p) => p.in === 'path' || p.in === 'query');
+      const pathParams = parameters.filter((p) => p.in === 'path');
+      const queryParams = parameters.filter((p) => p.in === 'query');
+      const bodySchema = operation.requestBody?.content?.['application/json']?.schema as Schema | undefined;
+      // A bare `{id}` is a record of what the segment before it names (`/complaints/{id}` a complaint).
+      const pathValue = (name: string) => idFor(name, `${template.slice(0, template.indexOf(`{${name}}`)).split('/').filter(Boolean).pop() ?? ''}/`, seeded);
+      const basePath = () => Object.fromEntries(pathParams.map((p) => [p.name as string, pathValue(p.name as string)]));
+      const baseQuery = () => Object.fromEntries(queryParams.filter((p) => p.required).map((p) => {
+        const schema = api.resolve(p.schema as Schema);
+        return [p.name as string, Array.isArray(schema.enum) ? schema.enum[0] : plausible(restShape(schema), p.name as string, template, seeded)];
+      }));
+      const baseBody = bodySchema ? api.baseline(bodySchema, template, seeded) : undefined;
+      const write = method !== 'get';
+      const add = (label: string, path: Record<string, unknown>, query: Record<string, unknown>, body: string | undefined) => {
+        const url = new URL(gatewayUrl + template.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(String(path[name]))));
+        for (const [k, v] of Object.entries(query)) url.searchParams.set(k, String(v));
+        calls.push({
+          label: `${method.toUpperCase()} ${template} ${label}`,
+          write,
+          send: async (authorization) => {
+            const res = await fetch(url, {
+              method: method.toUpperCase(),
+              headers: { authorization, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+              body,
+            });
+            return { status: res.status, codes: [], detail: (await res.text()).slice(0, 200) };
+          },
+        });
+      };
+      const json = (value: unknown) => (bodySchema ? JSON.stringify(value ?? {}) : undefined);
+
+      for (const p of pathParams) add(`path ${p.name as string}: NUL byte`, { ...basePath(), [p.name as string]: NUL.value }, baseQuery(), json(baseBody));
+      for (const p of queryParams) {
+        const schema = api.resolve(p.schema as Schema);
+        for (const hostile of hostileValuesFor(restShape(schema, p.name as string))) {
+          add(`query ${p.name as string}: ${hostile.label}`, basePath(), { ...baseQuery(), [p.name as string]: hostile.value }, json(baseBody));
+        }
+      }
+      if (bodySchema) {
+        for (const leaf of api.leaves(bodySchema)) {
+          for (const hostile of hostileValuesFor(leaf.shape)) {
+            add(`body ${showPath(leaf.path)}: ${hostile.label}`, basePath(), baseQuery(), JSON.stringify(withValue(baseBody, leaf.path, hostile.value)));
+          }
+        }
+        add('body: JSON nested 5,000 deep', basePath(), baseQuery(), DEEP_JSON);
+      }
+    }
+  }
+  return calls;
+}
+
+// --- GraphQL, from the supergraph ---------------------------------------------------------------
+
+function graphqlShape(type: GraphQLInputType, name: string, description: string | null | undefined): FieldShape {
+  const named = getNamedType(type);
+  if (isListType(isNonNullType(type) ? type.ofType : type)) return { kind: 'array' };
+  if (isEnumType(named)) return { kind: 'string', enumLike: true };
+  if (isInputObjectType(named)) return { kind: 'object' };
+  if (named.name === 'Int' || named.name === 'Float') return { kind: 'number' };
+  if (named.name === 'Boolean') return { kind: 'boolean' };
+  const temporal = temporalByName(name);
+  // A String that the schema says takes one of a set of values (`event`, `kinds`, `status`...).
+  const enumLike = /one of|\bor\b/i.test(description ?? '') || ENUM_LIKE_NAMES.test(name);
+  return { kind: 'string', temporal, enumLike };
+}
+
+interface GqlLeaf {
+  path: (string | number)[];
+  shape: FieldShape;
+}
+
+/** Every attackable position of an argument: scalars, list items, input-object fields. */
+function gqlLeaves(type: GraphQLInputType, path: (string | number)[], name: string, description: string | null | undefined, depth = 0): GqlLeaf[] {
+  const inner = isNonNullType(type) ? type.ofType : type;
+  if (depth > 4) return [];
+  if (isListType(inner)) return gqlLeaves(inner.ofType as GraphQLInputType, [...path, 0], name, description, depth + 1);
+  if (isInputObjectType(inner)) {
+    return Object.values(inner.getFields()).flatMap((f) => gqlLeaves(f.type, [...path, f.name], f.name, f.description, depth + 1));
+  }
+  return [{ path, shape: graphqlShape(type, name, description) }];
+}
+
+function gqlBaseline(type: GraphQLInputType, name: string, context: string, seeded: Seeded, depth = 0): unknown {
+  const inner = isNonNullType(type) ? type.ofType : type;
+  if (depth > 4) return undefined;
+  if (isListType(inner)) return isNonNullType(type) ? [] : undefined;
+  if (isEnumType(inner)) return inner.getValues()[0]?.value;
+  if (isInputObjectType(inner)) {
+    return Object.fromEntries(Object.values(inner.getFields()).filter((f) => isNonNullType(f.type) && f.defaultValue === undefined).map((f) => [f.name, gqlBaseline(f.type, f.name, context, seeded, depth + 1)]));
+  }
+  if (isScalarType(inner) && inner.name === 'ID') return idFor(name, context, seeded);
+  return plausible(graphqlShape(type, name, undefined), name, context, seeded);
+}
+
+const HIDDEN_FIELDS = new Set(['_entities', '_service']);
+
+function graphqlCalls(gatewayUrl: string, schema: GraphQLSchema, seeded: Seeded): Call[] {
+  const calls: Call[] = [];
+  const roots: [string, 'query' | 'mutation', GraphQLField<unknown, unknown>[]][] = [
+    ['Query', 'query', Object.values(schema.getQueryType()?.getFields() ?? {})],
+    ['Mutation', 'mutation', Object.values(schema.getMutationType()?.getFields() ?? {})],
+  ];
+  const caseType = schema.getType('Case');
+  if (isObjectType(caseType)) roots.push(['Case', 'query', Object.values(caseType.getFields())]);
+
+  for (const [typeName, operation, fields] of roots) {
+    for (const field of fields) {
+      if (HIDDEN_FIELDS.has(field.name) || !field.args.length) continue;
+      const named = getNamedType(field.type);
+      const selection = isScalarType(named) || isEnumType(named) ? '' : ' { __typename }';
+      const declarations = field.args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
+      const argumentList = (literal?: { arg: GraphQLArgument; text: string }) =>
+        field.args.map((a) => `${a.name}: ${literal?.arg === a ? literal.text : `$${a.name}`}`).join(', ');
+      const document = (literal?: { arg: GraphQLArgument; text: string }) => {
+        const call = `${field.name}(${argumentList(literal)})${selection}`;
+        const decls = literal ? field.args.filter((a) => a !== literal.arg).map((a) => `$${a.name}: ${a.type.toString()}`).join(', ') : declarations;
+        const body = typeName === 'Case' ? `case(id: $sweepCaseId) { ${call} }` : call;
+        const all = [typeName === 'Case' ? '$sweepCaseId: ID!' : '', decls].filter(Boolean).join(', ');
+        return `${operation}${all ? `(${all})` : ''} { ${body} }`;
+      };
+      const baseVariables = () => ({
+        ...(typeName === 'Case' ? { sweepCaseId: seeded.caseId } : {}),
+        ...Object.fromEntries(field.args.map((a) => [a.name, gqlBaseline(a.type, a.name, field.name, seeded)]).filter(([, v]) => v !== undefined)),
+      });
+      const add = (label: string, query: string, variables: Loose) => calls.push({
+        label: `${typeName}.${field.name} ${label}`,
+        write: operation === 'mutation',
+        send: async (authorization) => {
+          const res = await fetch(`${gatewayUrl}/graphql`, {
+            method: 'POST',
+            headers: { authorization, 'content-type': 'application/json' },
+            body: JSON.stringify({ query, variables }),
+          });
+          const text = await res.text();
+          let codes: string[] = [];
+          try {
+            codes = (((JSON.parse(text) as Loose).errors ?? []) as Loose[]).map((e) => String(e.extensions?.code ?? 'NO_CODE'));
+          } catch {
+            codes = ['NOT_JSON'];
+          }
+          return { status: res.status, codes, detail: text.slice(0, 300) };
+        },
+      });
+
+      for (const arg of field.args) {
+        for (const leaf of gqlLeaves(arg.type, [], arg.name, arg.description)) {
+          // Mutations get unknown values only where the schema itself names the set (an enum): a free-text
+          // String takes any text, and the sweep must not write.
+          const shape = operation === 'mutation' && !isEnumType(getNamedType(leafType(arg.type, leaf.path))) ? { ...leaf.shape, enumLike: false } : leaf.shape;
+          for (const hostile of hostileValuesFor(shape)) {
+            const variables = baseVariables();
+            variables[arg.name] = withValue(variables[arg.name], leaf.path, hostile.value);
+            add(`${showPath([arg.name, ...leaf.path])}: ${hostile.label}`, document(), variables);
+          }
+          // The same NUL written into the document, not a variable: literals reach the resolvers too.
+          if (leaf.shape.kind === 'string' && !leaf.path.length && !isEnumType(getNamedType(arg.type))) {
+            const variables = baseVariables();
+            delete variables[arg.name];
+            add(`${arg.name}: NUL byte (literal)`, document({ arg, text: JSON.stringify(NUL.value) }), variables);
+          }
+        }
+      }
+    }
+  }
+  return calls;
+}
+
+function leafType(type: GraphQLInputType, path: (string | number)[]): GraphQLInputType {
+  let current = type;
+  for (const step of path) {
+    const inner = isNonNullType(current) ? current.ofType : current;
+    if (typeof step === 'number' && isListType(inner)) current = inner.ofType as GraphQLInputType;
+    else if (typeof step === 'string' && isInputObjectType(inner)) current = inner.getFields()[step]!.type;
+  }
+  return current;
+}
+
+// --- The database snapshot ----------------------------------------------------------------------
+
+async function rowCounts(platform: RunningPlatform): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const [service, running] of Object.entries(platform.services)) {
+    const client = new Client({ connectionString: running!.databaseUrl });
+    await client.connect();
+    try {
+      const tables = await client.query<{ name: string }>(
+        `SELECT format('%I.%I', table_schema, table_name) AS name FROM information_schema.tables
+          WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1`,
+      );
+      for (const { name } of tables.rows) {
+        const [{ n }] = (await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${name}`)).rows as [{ n: string }];
+        counts[`${service}:${name}`] = Number(n);
+      }
+    } finally {
+      await client.end();
+    }
+  }
+  return counts;
+}
+
+/** Row counts once nothing more arrives (the seeding's events settle through the in-process bus). */
+async function settledRowCounts(platform: RunningPlatform): Promise<Record<string, number>> {
+  let previous = await rowCounts(platform);
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const current = await rowCounts(platform);
+    if (JSON.stringify(current) === JSON.stringify(previous)) return current;
+    previous = current;
+  }
+}
+
+const isForbidden = (a: Answer) => a.status === 403 || a.codes.includes('FORBIDDEN');
+const isInternal = (a: Answer) => a.status >= 500 || a.codes.some((c) => c === 'INTERNAL_SERVER_ERROR' || c === 'NO_CODE' || c === 'NOT_JSON');
+
+/** What the sweep aims at: a case, an enquiry on it, the complaint it became, and an unallocated cheque. */
+async function seed(gatewayUrl: string): Promise<Seeded> {
+  const caseworker = await bearer('caseworker');
+  const gql = (query: string, variables: Record<string, unknown>, who = caseworker) => graphqlData(gatewayUrl, query, variables, who);
+  const created = await gql('mutation($i: CreateCaseInput!) { createCase(input: $i) { id } }', {
+    i: { caseType: 'civil-money-claim', parties: [{ role: 'claimant', kind: 'person', name: 'Alex Smith' }, { role: 'defendant', kind: 'organisation', name: 'Widgets Ltd' }] },
+  });
+  const caseId = created.createCase.id as string;
+  const raised = await eventually(() => gql('mutation($i: RaiseEnquiryInput!) { raiseEnquiry(input: $i) { id } }', {
+    i: { channel: 'telephone', subject: 'Still no hearing date', message: 'Caller is unhappy with the delay', caseId, category: 'delay', contact: { name: 'Alex Smith' } },
+  }), 30_000);
+  const enquiryId = raised.raiseEnquiry.id as string;
+  await gql('mutation($i: ConvertEnquiryToComplaintInput!) { convertEnquiryToComplaint(input: $i) { id } }', { i: { enquiryId, reason: 'Caller wants to complain about the delay' } });
+  const complaintId = await eventually(async () => {
+    const data = await gql('query($id: ID!) { case(id: $id) { complaints { id } } }', { id: caseId });
+    expect(data.case.complaints).toHaveLength(1);
+    return data.case.complaints[0].id as string;
+  }, 30_000);
+  const cheque = await fetch(`${gatewayUrl}/api/v1/payments/bulk-scan-payments`, {
+    method: 'POST',
+    headers: { authorization: await bearer('finance-officer'), 'content-type': 'application/json' },
+    body: JSON.stringify({ method: 'cheque', amountPence: 15_000, reference: 'no reference written' }),
+  });
+  expect(cheque.status).toBe(201);
+  const paymentId = ((await cheque.json()) as Loose).id as string;
+  return { caseId, enquiryId, complaintId, paymentId };
+}
+
+describe('hostile input, at every REST route and GraphQL argument', () => {
+  let platform: RunningPlatform;
+  let seeded: Seeded;
+
+  beforeAll(async () => {
+    platform = await startPlatform();
+    seeded = await seed(platform.gatewayUrl);
+  }, 120_000);
+  afterAll(() => platform?.stop());
+
+  it('answers no hostile value with a 500, and writes nothing', async () => {
+    const document = (await (await fetch(`${platform.gatewayUrl}/api/docs`)).json()) as Loose;
+    const schema = buildSchema(readFileSync(SUPERGRAPH_FILE, 'utf8'), { assumeValidSDL: true });
+    const calls = [...restCalls(platform.gatewayUrl, document, seeded), ...graphqlCalls(platform.gatewayUrl, schema, seeded)];
+    calls.push({
+      label: 'GraphQL with an unknown operationName',
+      write: false,
+      send: async (authorization) => {
+        const res = await fetch(`${platform.gatewayUrl}/graphql`, {
+          method: 'POST',
+          headers: { authorization, 'content-type': 'application/json' },
+          body: JSON.stringify({ query: 'query Known { __typename }', operationName: 'Unknown' }),
+        });
+        return { status: res.status, codes: [], detail: (await res.text()).slice(0, 200) };
+      },
+    });
+    calls.push({
+      label: 'GraphQL with variables nested 5,000 deep',
+      write: true,
+      send: async (authorization) => {
+        const res = await fetch(`${platform.gatewayUrl}/graphql`, {
+          method: 'POST',
+          headers: { authorization, 'content-type': 'application/json' },
+          body: `{"query":"mutation($i: CreateCaseInput!) { createCase(input: $i) { id } }","variables":{"i":${DEEP_JSON}}}`,
+        });
+        return { status: res.status, codes: [], detail: (await res.text()).slice(0, 200) };
+      },
+    });
+    const tokens = await Promise.all(ROLES.map(async (role) => [role, await bearer(role)] as const));
+    const fallbacks = await Promise.all(FALLBACK_ROLES.map(async (role) => [role, await bearer(role)] as const));
+
+    const before = await settledRowCounts(platform);
+    const internal: string[] = [];
+    const accepted: string[] = [];
+    let sent = 0;
+    await inBatches(calls, CONCURRENCY, async (call) => {
+      const send = async ([role, authorization]: readonly [Role, string]) => {
+        const answer = await call.send(authorization);
+        sent++;
+        if (isInternal(answer)) internal.push(`${role} ${call.label}: ${answer.status} ${answer.codes.join(',')} ${answer.detail}`);
+        else if (call.write && answer.status < 300 && !answer.codes.length) accepted.push(`${role} ${call.label}`);
+        return answer;
+      };
+      let refused = true;
+      for (const token of tokens) if (!isForbidden(await send(token))) refused = false;
+      // Neither role may make this call: the first staff role that may, so its input is judged too.
+      for (const token of refused ? fallbacks : []) if (!isForbidden(await send(token))) break;
+    });
+    const after = await settledRowCounts(platform);
+    const changed = Object.keys({ ...before, ...after }).filter((t) => before[t] !== after[t]).map((t) => `${t}: ${before[t]} -> ${after[t]}`);
+
+    // The sweep must have covered something of every kind, or it proves nothing.
+    expect(calls.filter((c) => c.label.includes(' /api/v1/')).length).toBeGreaterThan(500);
+    expect(calls.filter((c) => /^(Query|Mutation|Case)\./.test(c.label)).length).toBeGreaterThan(500);
+    expect(sent).toBeGreaterThanOrEqual(calls.length * ROLES.length);
+    expect({ internal: internal.sort(), accepted: accepted.sort(), changed }).toEqual({ internal: [], accepted: [], changed: [] });
+  }, 600_000);
+});

@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+
+/** One hostile value and the name a failure is reported under. */
+export interface Hostile {
+  label: string;
+  value: unknown;
+}
+
+export const NUL: Hostile = { label: 'NUL byte', value: 'A\u0000B' };
+const LONG: Hostile = { label: '100,000 characters', value: 'x'.repeat(100_000) };
+const UNKNOWN: Hostile = { label: 'unknown enum value', value: 'not-a-known-value' };
+const YEAR_1000: Hostile = { label: 'year 1000', value: '1000-01-01T00:00:00Z' };
+const YEAR_9999: Hostile = { label: 'year 9999', value: '9999-12-31T23:59:59Z' };
+const DAY_1000: Hostile = { label: 'year 1000 (day)', value: '1000-01-01' };
+const DAY_9999: Hostile = { label: 'year 9999 (day)', value: '9999-12-31' };
+const NUMBERS: Hostile[] = [
+  { label: '2^31', value: 2 ** 31 },
+  { label: '1e20', value: 1e20 },
+  { label: 'negative', value: -1 },
+];
+
+/** JSON nested 5,000 deep, as text (JSON.stringify would refuse nothing, but building it is quicker). */
+export const DEEP_JSON = `{"a":${'['.repeat(5_000)}${']'.repeat(5_000)}}`;
+
+/** What a field holds, as far as the sweep needs to know. */
+export interface FieldShape {
+  kind: 'string' | 'number' | 'boolean' | 'object' | 'array' | 'unknown';
+  /** A date-time (`date-time`) or a London day (`date`): gets out-of-range years. */
+  temporal?: 'date-time' | 'date';
+  /** Declared as one of a set of values: gets a value outside it. */
+  enumLike?: boolean;
+}
+
+/** The hostile values a field of that shape gets. */
+export function hostileValuesFor(shape: FieldShape): Hostile[] {
+  switch (shape.kind) {
+    case 'string':
+      return [
+        NUL,
+        LONG,
+        ...(shape.enumLike ? [UNKNOWN] : []),
+        ...(shape.temporal === 'date-time' ? [YEAR_1000, YEAR_9999] : shape.temporal === 'date' ? [DAY_1000, DAY_9999] : []),
+      ];
+    case 'number':
+      return NUMBERS;
+    default:
+      return [];
+  }
+}
+
+/** Real records the sweep aims at, so calls get past "not found" to what they do with their input. */
+export interface Seeded {
+  caseId: string;
+  enquiryId: string;
+  complaintId: string;
+  paymentId: string;
+}
+
+/**
+ * The id a field or path parameter takes: a seeded record's when its name (or, for a bare `id`, the
+ * route or operation it belongs to) says which, else a random UUID.
+ */
+export function idFor(name: string, context: string, seeded: Seeded): string {
+  const kind = name === 'id' ? context : name;
+  if (/complaint/i.test(kind)) return seeded.complaintId;
+  if (/enquir/i.test(kind)) return seeded.enquiryId;
+  if (/payments\/|paymentId/i.test(kind)) return seeded.paymentId;
+  if (/^caseId$|cases\/$|^case$/i.test(kind)) return seeded.caseId;
+  return randomUUID();
+}
+
+/** A plausible value for a field the call needs but the sweep is not attacking. */
+export function plausible(shape: FieldShape, name: string, context: string, seeded: Seeded): unknown {
+  switch (shape.kind) {
+    case 'number':
+      return 1;
+    case 'boolean':
+      return true;
+    case 'array':
+      return [];
+    case 'object':
+      return {};
+    default:
+      if (shape.temporal === 'date-time') return '2026-04-02T10:00:00Z';
+      if (shape.temporal === 'date') return '2026-04-02';
+      return /id$/i.test(name) ? idFor(name, context, seeded) : 'sweep';
+  }
+}

@@ -1,0 +1,46 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { importJWK, SignJWT } from 'jose';
+import { LocalKeys, loadOrCreateLocalKeys, mintToken } from './local-keys';
+import { TokenVerifier } from './token-verifier';
+
+describe('token verification', () => {
+  const issuer = 'ccsc-local';
+  const audience = 'ccsc-api';
+  let dir: string;
+  let keys: LocalKeys;
+  let verifier: TokenVerifier;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'ccsc-keys-'));
+    keys = await loadOrCreateLocalKeys(dir);
+    verifier = new TokenVerifier({ localKeysDir: dir, issuer, audience, production: false });
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** A token signed by the right key with every claim but an expiry. */
+  async function withoutExpiry(): Promise<string> {
+    return new SignJWT({ roles: ['caseworker'] })
+      .setProtectedHeader({ alg: 'ES256', kid: keys.privateJwk.kid, typ: 'JWT' })
+      .setSubject('caseworker-user')
+      .setIssuer(issuer)
+      .setAudience(audience)
+      .setIssuedAt()
+      .sign(await importJWK(keys.privateJwk, 'ES256'));
+  }
+
+  it('accepts a signed token with an expiry', async () => {
+    const token = await mintToken(keys, { sub: 'caseworker-user', roles: ['caseworker'], issuer, audience });
+    await expect(verifier.verify(token)).resolves.toEqual({ sub: 'caseworker-user', roles: ['caseworker'] });
+  });
+
+  it('refuses a token without an expiry, which would be good forever once leaked', async () => {
+    await expect(verifier.verify(await withoutExpiry())).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: 'The token has no expiry (exp)' });
+  });
+
+  it('refuses an expired token', async () => {
+    const token = await mintToken(keys, { sub: 'caseworker-user', roles: ['caseworker'], issuer, audience, ttl: -60 });
+    await expect(verifier.verify(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: 'The token has expired' });
+  });
+});

@@ -1,0 +1,26 @@
+import { isGraphQLPath, isOperationsPath, normalisedPath } from './request-path';
+
+describe('request paths', () => {
+  it('spells a path the one way routing does not distinguish', () => {
+    expect(normalisedPath('/GraphQL/?x=1')).toBe('/graphql');
+    expect(normalisedPath('//graphql//')).toBe('/graphql');
+    expect(normalisedPath('/%67raphql#top')).toBe('/graphql');
+    expect(normalisedPath('http://subgraph:4101/graphql?query={__typename}')).toBe('/graphql');
+    expect(normalisedPath('/bad%zzpath')).toBe('/bad%zzpath');
+    expect(normalisedPath('')).toBe('/');
+  });
+
+  it('takes every spelling of GraphQL and what is mounted beneath it for GraphQL, and nothing else', () => {
+    for (const url of ['/graphql', '/graphql/', '/GRAPHQL', '/graphql?x', '/Graphql/?x=1', '//graphql', '/graphql/anything', 'http://host/graphql']) {
+      expect({ url, graphql: isGraphQLPath(url) }).toEqual({ url, graphql: true });
+    }
+    for (const url of ['/graphqlx', '/api/v1/cases/graphql', '/health/live', '/']) {
+      expect({ url, graphql: isGraphQLPath(url) }).toEqual({ url, graphql: false });
+    }
+  });
+
+  it('knows the health and metrics paths', () => {
+    expect(['/health/live', '/health/ready/', '/HEALTH/READY', '/metrics', '/metrics?x'].every(isOperationsPath)).toBe(true);
+    expect(['/healthy', '/metricsx', '/graphql', '/api/v1/metrics'].some(isOperationsPath)).toBe(false);
+  });
+});

@@ -1,0 +1,29 @@
+/**
+ * The path a request URL names, spelled the one way routing does not care about: no query, no
+ * scheme or host (absolute-form request targets), percent-decoded, lower case, without repeated or
+ * trailing slashes. Express matches routes case-insensitively and ignores a trailing slash, so a
+ * check on the raw URL (`=== '/graphql'`) is passed by `/GRAPHQL` or `/graphql/` while the route
+ * still answers them.
+ */
+export function normalisedPath(url: string): string {
+  let path = url.split(/[?#]/)[0] ?? '';
+  path = path.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // A stray % decodes to nothing routing would match either; judge it as written.
+  }
+  return path.toLowerCase().replace(/\/{2,}/g, '/').replace(/\/+$/, '') || '/';
+}
+
+/** GraphQL is mounted at /graphql, and a mount also answers every path beneath it. */
+export function isGraphQLPath(url: string): boolean {
+  const path = normalisedPath(url);
+  return path === '/graphql' || path.startsWith('/graphql/');
+}
+
+/** Health and metrics: answered to probes and Prometheus, which carry no user token. */
+export function isOperationsPath(url: string): boolean {
+  const path = normalisedPath(url);
+  return path === '/metrics' || path === '/health' || path.startsWith('/health/');
+}

@@ -1,0 +1,118 @@
+import type { IncomingMessage } from 'node:http';
+import type { NextFunction, Request, Response } from 'express';
+import { BREAK, Kind, parse, visit, type ArgumentNode, type ValueNode } from 'graphql';
+import { BadUserInputError, FieldError } from '../errors/app-error';
+import { sendError } from '../errors/error-response';
+
+/**
+ * How deeply a JSON body may nest. The deepest input the platform declares is a few levels; without a
+ * bound, a body nested thousands deep overflows the recursive transformers and validators (a 500).
+ */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * Control characters no field of the platform holds: NUL (which PostgreSQL text refuses, a 500 at
+ * the insert) and the other C0 controls and DEL. Tab, line feed and carriage return are text.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** body-parser `verify`: refuses a body nested deeper than MAX_JSON_DEPTH before it is parsed. */
+export function verifyJsonDepth(_req: IncomingMessage, _res: unknown, body: Buffer): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < body.length; i++) {
+    const byte = body[i];
+    if (inString) {
+      if (byte === 0x5c) i++; // a backslash escapes the next byte
+      else if (byte === 0x22) inString = false;
+    } else if (byte === 0x22) inString = true;
+    else if (byte === 0x7b || byte === 0x5b) {
+      if (++depth > MAX_JSON_DEPTH) {
+        // body-parser keeps `status` and `type`; toAppError answers it as a 400.
+        throw Object.assign(new Error(`The request body nests deeper than ${MAX_JSON_DEPTH} levels`), { status: 400, type: 'entity.too.deep', expose: true });
+      }
+    } else if (byte === 0x7d || byte === 0x5d) depth--;
+  }
+}
+
+/** The first field of `value` (a parsed body, query or GraphQL variables) holding a control character. */
+export function controlCharacterField(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return CONTROL_CHARACTER.test(value) ? path : undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = controlCharacterField(value[i], `${path}[${i}]`);
+      if (found) return found;
+    }
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const field = path ? `${path}.${key}` : key;
+      if (CONTROL_CHARACTER.test(key)) return field;
+      const found = controlCharacterField(item, field);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** The first argument of a GraphQL document whose literal value holds a control character. */
+export function graphqlControlCharacterArgument(query: string): string | undefined {
+  let document;
+  try {
+    document = parse(query);
+  } catch {
+    return undefined; // not GraphQL: the server answers that itself
+  }
+  const inValue = (value: ValueNode, path: string): string | undefined => {
+    if (value.kind === Kind.STRING) return CONTROL_CHARACTER.test(value.value) ? path : undefined;
+    if (value.kind === Kind.LIST) return value.values.map((v, i) => inValue(v, `${path}[${i}]`)).find(Boolean);
+    if (value.kind === Kind.OBJECT) return value.fields.map((f) => inValue(f.value, `${path}.${f.name.value}`)).find(Boolean);
+    return undefined;
+  };
+  let found: string | undefined;
+  visit(document, {
+    Argument(node: ArgumentNode) {
+      found ??= inValue(node.value, node.name.value);
+      return found ? BREAK : false;
+    },
+  });
+  return found;
+}
+
+function refusal(field: string): BadUserInputError {
+  return new BadUserInputError('The request has invalid fields', [{ field, message: `${field} must not contain control characters` } satisfies FieldError]);
+}
+
+/**
+ * The one check at the edge of every service for characters no field holds: the path, the query
+ * string, a JSON body, and on /graphql the variables and the literal arguments of the document.
+ * REST callers get a 400 problem+json; GraphQL callers get a GraphQL error with BAD_USER_INPUT (and
+ * HTTP 200, so the gateway passes the code on rather than reading a failed subgraph).
+ */
+export function refuseControlCharacters() {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const field = (() => {
+      let path: string;
+      try {
+        path = decodeURIComponent(req.path);
+      } catch {
+        return 'path';
+      }
+      if (CONTROL_CHARACTER.test(path)) return 'path';
+      const query = controlCharacterField(req.query, '');
+      if (query) return query;
+      if (req.path === '/graphql' && req.body && typeof req.body === 'object') {
+        const { query: document, variables } = req.body as { query?: unknown; variables?: unknown };
+        return (typeof document === 'string' ? graphqlControlCharacterArgument(document) : undefined) ?? controlCharacterField(variables, '');
+      }
+      return controlCharacterField(req.body, '');
+    })();
+    if (!field) return next();
+    const error = refusal(field);
+    if (req.path === '/graphql') {
+      res.status(200).json({ data: null, errors: [{ message: error.message, extensions: { code: error.code, fieldErrors: error.fieldErrors } }] });
+      return;
+    }
+    sendError(req, res, error);
+  };
+}
