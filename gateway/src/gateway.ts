@@ -16,7 +16,7 @@ import {
 } from '@ccsc/platform';
 import { GatewayConfig, serviceUrlOf } from './config';
 import { MergedOpenApi } from './openapi';
-import { GatewayContext, SubgraphDataSource } from './subgraph-data-source';
+import { GatewayContext, SubgraphDataSource, subgraphFetch } from './subgraph-data-source';
 import { restProxy } from './rest-proxy';
 
 export const SUPERGRAPH_FILE = path.join(__dirname, '..', 'supergraph.graphql');
@@ -138,7 +138,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const apollo = new ApolloServer<GatewayContext>({
     gateway: new ApolloGateway({
       supergraphSdl,
-      buildService: ({ name }) => new SubgraphDataSource({ url: `${serviceUrlOf(config, name)}/graphql` }),
+      buildService: ({ name }) => new SubgraphDataSource({ url: `${serviceUrlOf(config, name)}/graphql`, fetcher: subgraphFetch }),
     }),
     introspection: !production,
     includeStacktraceInErrorResponses: false,

@@ -37,6 +37,12 @@ export async function createServiceApp(rootModule: Type<unknown> | DynamicModule
   app.useBodyParser('json', { limit: options.config.BODY_LIMIT, verify: verifyJsonDepth });
   app.use(refuseControlCharacters());
   app.getHttpAdapter().getInstance().disable('x-powered-by');
+  // Callers (the gateway, load balancers) keep connections alive. Node closes an idle one after 5 s,
+  // and a caller reusing it at that moment gets "socket hang up": idle connections are kept longer
+  // than any caller keeps them (60 s is the usual load-balancer idle timeout).
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const document = openApiDocument(app, options);
   (app.getHttpAdapter().getInstance() as Express).get(OPENAPI_PATH, (_req, res) => res.json(document));
   return app;
