@@ -95,10 +95,14 @@ export async function runServiceApp(app: INestApplication, config: Pick<ServiceC
     // Nest's own close would run the modules' shutdown hooks first, with requests still arriving.
     const server = app.getHttpServer() as Server;
     server.on('request', (_req: IncomingMessage, res: ServerResponse) => res.setHeader('connection', 'close'));
+    // A connection whose request was taken before the signal goes idle once answered, and would then
+    // wait out the keep-alive timeout: idle connections are closed as they appear until none is left.
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeIdleConnections();
     });
+    clearInterval(sweep);
     await app.close();
     await stopTracing();
     process.exit(0);
