@@ -1,4 +1,5 @@
 import type { SASLOptions } from 'kafkajs';
+import { MAX_EVENT_CLOCK_SKEW_MS } from '@ccsc/contracts';
 import { env, inProduction, refine, type Config } from '@ccsc/platform';
 
 const SASL_MECHANISMS = ['scram-sha-512', 'scram-sha-256', 'plain'] as const;
@@ -28,7 +29,7 @@ export const messagingSettings = {
   KAFKA_SASL_PASSWORD: env.secret("Password of the service's Kafka principal"),
   // An event dated further ahead than this is refused (dead-lettered): forged or broken, it would outrank
   // everything after it. Clocks drift by seconds; a test that moves a producer's clock on raises it.
-  EVENT_CLOCK_SKEW_MS: env.int("How far ahead of the consumer's clock an event's time may be before it is dead-lettered", 300_000, { min: 0, max: 31 * 86_400_000 }),
+  EVENT_CLOCK_SKEW_MS: env.int("How far ahead of the consumer's clock an event's time may be before it is dead-lettered", MAX_EVENT_CLOCK_SKEW_MS, { min: 0, max: 31 * 86_400_000 }),
   UNKNOWN_EVENTS: env.oneOf('What a consumer does with an event type or version it does not know', ['skip', 'dead-letter'] as const, 'skip'),
 };
 
