@@ -9,3 +9,4 @@ export * from './auth.middleware';
 export * from './auth.module';
 export { Public } from '@ccsc/platform';
 export * from './four-eyes';
+export * from './access-scope';

@@ -1,18 +1,16 @@
-import { hasRole, isStaff, Principal } from '@ccsc/auth/principal';
+import type { Principal } from '@ccsc/auth/principal';
+import { type AccessScope, accessScopeOf } from '@ccsc/auth/access-scope';
 
 /**
  * Who may see a case (HMCTS organisation policy): staff by role; a professional when their firm
- * represents a party; a citizen when they are a party. The cases service applies it to its own
- * parties; every other service applies it to the projection of cases' access events. Each form
- * (in memory, in SQL) must change with the others.
+ * represents a party; a citizen when they are a party. It is the platform's access scope
+ * (`accessScopeOf`), with "owns" meaning "is or represents a party". The cases service applies it
+ * to its own parties; every other service to the projection of cases' access events.
  */
-export type CaseAccessScope = { kind: 'all' } | { kind: 'organisation'; organisationId: string } | { kind: 'party'; userId: string } | { kind: 'none' };
+export type CaseAccessScope = AccessScope;
 
 export function caseAccessOf(principal: Principal): CaseAccessScope {
-  if (isStaff(principal)) return { kind: 'all' };
-  if (hasRole(principal, 'professional') && principal.organisationId) return { kind: 'organisation', organisationId: principal.organisationId };
-  if (hasRole(principal, 'citizen')) return { kind: 'party', userId: principal.sub };
-  return { kind: 'none' };
+  return accessScopeOf(principal);
 }
 
 /** A party as access sees it: who they are (their citizen account) and who represents them. */
@@ -34,7 +32,7 @@ export function actsFor(scope: CaseAccessScope, party: Pick<PartyRelation, 'user
   switch (scope.kind) {
     case 'organisation':
       return party.organisationId === scope.organisationId;
-    case 'party':
+    case 'user':
       return party.userId === scope.userId;
     default:
       return false;
@@ -64,7 +62,7 @@ export function admits(scope: CaseAccessScope, audience: CaseAudience | undefine
       return true;
     case 'organisation':
       return audience?.organisations.includes(scope.organisationId) ?? false;
-    case 'party':
+    case 'user':
       return audience?.users.includes(scope.userId) ?? false;
     case 'none':
       return false;

@@ -1,7 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Principal } from '@ccsc/auth';
+import { scopeFilter, type Principal } from '@ccsc/auth';
+import { rawSql, sql, type Sql } from '@ccsc/platform/sql';
 import { caseAccessChangedV2, CaseAccessChangedV2, EventEnvelope } from '@ccsc/contracts';
 import { EventHandlers } from '@ccsc/messaging';
 import { CASE_ACCESS_TABLE } from './case-access.table';
@@ -81,23 +82,13 @@ export class CaseAccess implements OnModuleInit {
     return new Set([...acting].filter(([, parties]) => parties.some((p) => p.paysFees)).map(([caseId]) => caseId));
   }
 
-  /**
-   * The same rule as a WHERE fragment on a case id column, for lists: `{ sql: 'true', params: [] }`
-   * for staff. Placeholders start at `$firstParamIndex`.
-   */
-  sqlFilter(principal: Principal, caseIdColumn: string, firstParamIndex: number): { sql: string; params: unknown[] } {
-    const scope = caseAccessOf(principal);
-    const p = `$${firstParamIndex}`;
-    switch (scope.kind) {
-      case 'all':
-        return { sql: 'true', params: [] };
-      case 'organisation':
-        return { sql: `EXISTS (SELECT 1 FROM ${CASE_ACCESS_TABLE} ca WHERE ca.case_id = ${caseIdColumn} AND ${p} = ANY (ca.organisations))`, params: [scope.organisationId] };
-      case 'party':
-        return { sql: `EXISTS (SELECT 1 FROM ${CASE_ACCESS_TABLE} ca WHERE ca.case_id = ${caseIdColumn} AND ${p} = ANY (ca.users))`, params: [scope.userId] };
-      case 'none':
-        return { sql: 'false', params: [] };
-    }
+  /** The same rule as a SQL condition on a case id column (names from the code), for lists: `true` for staff. */
+  filter(principal: Principal, caseIdColumn: string): Sql {
+    const caseId = rawSql(caseIdColumn);
+    return scopeFilter(caseAccessOf(principal), {
+      organisation: (organisationId) => sql`EXISTS (SELECT 1 FROM ${rawSql(CASE_ACCESS_TABLE)} ca WHERE ca.case_id = ${caseId} AND ${organisationId} = ANY (ca.organisations))`,
+      user: (userId) => sql`EXISTS (SELECT 1 FROM ${rawSql(CASE_ACCESS_TABLE)} ca WHERE ca.case_id = ${caseId} AND ${userId} = ANY (ca.users))`,
+    });
   }
 
   private async rows(caseIds: readonly string[], manager: EntityManager): Promise<AccessRow[]> {

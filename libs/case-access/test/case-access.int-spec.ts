@@ -3,7 +3,7 @@ import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import type { Principal } from '@ccsc/auth';
 import { caseAccessChangedV2 } from '@ccsc/contracts';
 import { EventHandlers } from '@ccsc/messaging';
-import { serviceDataSourceOptions } from '@ccsc/platform';
+import { query, serviceDataSourceOptions, sql } from '@ccsc/platform';
 import { caseAccessData, createTestDatabase, eventEnvelope, TestDatabase } from '@ccsc/testing';
 import { addCaseAccessParties, CaseAccess, createCaseAccessTable } from '../src';
 
@@ -92,8 +92,10 @@ describe('case access projection (real PostgreSQL)', () => {
     const other = randomUUID();
     await apply({ caseId: other, reference: '1111222233334444', organisations: ['org-a'], users: [] }, 1);
     const listFor = async (principal: Principal) => {
-      const filter = access.sqlFilter(principal, 't.case_id', 2);
-      const rows = (await dataSource.query(`SELECT t.case_id FROM (SELECT unnest($1::uuid[]) AS case_id) t WHERE ${filter.sql} ORDER BY 1`, [[caseId, other], ...filter.params])) as { case_id: string }[];
+      const rows = await query<{ case_id: string }>(
+        dataSource,
+        sql`SELECT t.case_id FROM (SELECT unnest(${[caseId, other]}::uuid[]) AS case_id) t WHERE ${access.filter(principal, 't.case_id')} ORDER BY 1`,
+      );
       return rows.map((r) => r.case_id);
     };
     expect(await listFor(staff)).toEqual([caseId, other].sort());

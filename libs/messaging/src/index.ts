@@ -4,6 +4,7 @@ export * from './transport/event-transport';
 export * from './transport/kafka.transport';
 export * from './transport/in-process.transport';
 export * from './outbox/outbox-writer';
+export * from './outbox/unit-of-work';
 export * from './outbox/outbox-relay';
 export * from './inbox/inbox-consumer';
 export * from './messaging.module';

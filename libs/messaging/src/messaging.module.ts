@@ -8,7 +8,8 @@ import type { EventTransport, Subscription } from './transport/event-transport';
 import { KafkaTransport } from './transport/kafka.transport';
 import { InProcessTransport } from './transport/in-process.transport';
 import { OutboxRelay } from './outbox/outbox-relay';
-import { EventHandler, InboxConsumer } from './inbox/inbox-consumer';
+import { UnitOfWork } from './outbox/unit-of-work';
+import { EventHandler, InboxConsumer, TypedEventHandler } from './inbox/inbox-consumer';
 
 export type MessagingConfig = Config<typeof messagingSettings>;
 export const EVENT_TRANSPORT = Symbol('EVENT_TRANSPORT');
@@ -27,14 +28,19 @@ interface MessagingOptions {
 export class EventHandlers {
   readonly handlers: Record<string, EventHandler> = {};
 
-  on<T extends object>(type: EventType<T>, handler: EventHandler): void {
+  /**
+   * `handler` receives the event with its contract's data type: the inbox has checked the data
+   * against the contract's schema before any handler runs, so no handler casts `event.data`.
+   */
+  on<T extends object>(type: EventType<T>, handler: TypedEventHandler<T>): void {
+    const typed = handler as EventHandler;
     const previous = this.handlers[type.type];
     this.handlers[type.type] = previous
       ? async (event, manager) => {
           await previous(event, manager);
-          await handler(event, manager);
+          await typed(event, manager);
         }
-      : handler;
+      : typed;
   }
 }
 
@@ -164,8 +170,9 @@ export class MessagingModule {
         },
         EventHandlers,
         MessagingLifecycle,
+        UnitOfWork,
       ],
-      exports: [EVENT_TRANSPORT, EventHandlers, MessagingLifecycle],
+      exports: [EVENT_TRANSPORT, EventHandlers, MessagingLifecycle, UnitOfWork],
     };
   }
 }

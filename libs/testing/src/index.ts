@@ -11,3 +11,4 @@ export * from './seeded-random';
 export * from './events';
 export * from './test-service';
 export * from './query-plan';
+export * from './lock-waiters';

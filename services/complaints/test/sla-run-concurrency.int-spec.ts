@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@ccsc/auth';
 import { complaintStageBreachedV1 } from '@ccsc/contracts';
+import { waitForLockWaiters } from '@ccsc/testing';
 import { ComplaintCommands } from '../src/complaint/application/complaint.commands';
 import { ComplaintSlaRun, SLA_RUN_SQL } from '../src/sla/application/complaint-sla.run';
 import { outbox, startComplaintsApp } from './complaints-app';
@@ -31,9 +32,9 @@ describe('overlapping SLA runs', () => {
     await holder.startTransaction();
     await holder.query('SELECT 1 FROM complaint_stages WHERE complaint_id = $1 FOR UPDATE', [complaint.id]);
     const later = run.run(new Date('2026-01-08T00:00:30Z'));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await waitForLockWaiters(dataSource, 1);
     const earlier = run.run(new Date('2026-01-07T23:59:30Z'));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await waitForLockWaiters(dataSource, 2);
     await holder.commitTransaction();
     await holder.release();
 
@@ -55,7 +56,7 @@ describe('overlapping SLA runs', () => {
     await runner.startTransaction();
     await runner.query(SLA_RUN_SQL, [new Date('2026-01-06T09:00:00Z')]);
     const acknowledged = commands.acknowledge(complaint.id, officer, undefined, new Date('2026-01-06T09:00:01Z'));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await waitForLockWaiters(dataSource, 1);
     await runner.commitTransaction();
     await runner.release();
     await acknowledged;

@@ -4,6 +4,8 @@ import { inSpan, SpanKind, traceContextOf } from '@ccsc/platform';
 import type { ConsumedMessage, EventTransport, Subscription } from '../transport/event-transport';
 
 export type EventHandler = (event: EventEnvelope, manager: EntityManager) => Promise<void>;
+/** A handler of one event type, given the event with that type's data. */
+export type TypedEventHandler<T extends object> = (event: EventEnvelope<T>, manager: EntityManager) => Promise<void>;
 
 export interface InboxConsumerOptions {
   /** The consuming service: names its consumer group and its dead-letter topic. */

@@ -13,7 +13,7 @@ export function caseAccessCondition(access: CaseAccess, bind: Bind): string | un
       return undefined;
     case 'organisation':
       return `EXISTS (SELECT 1 FROM case_parties ap WHERE ap.case_id = c.id AND ap.represented_by = ${bind(access.organisationId)})`;
-    case 'party':
+    case 'user':
       return `EXISTS (SELECT 1 FROM case_parties ap WHERE ap.case_id = c.id AND ap.user_id = ${bind(access.userId)})`;
     case 'none':
       return 'false';

@@ -1,4 +1,4 @@
-import { BadUserInputError, FieldError } from '@ccsc/platform';
+import { BadUserInputError, type FieldError } from '@ccsc/platform/errors';
 import { parseCaseReference } from '../../case/domain/case-reference';
 import { normalisePostcode } from '../../case/domain/party';
 import { addDays, isLocalDate, londonInstant } from '@ccsc/calendar';

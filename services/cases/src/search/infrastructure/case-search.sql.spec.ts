@@ -33,13 +33,13 @@ describe('case search SQL', () => {
 
   it('applies the access rule of the caller', () => {
     expect(caseSearchSql({ reference: '1' }, { kind: 'all' }, 5).text).not.toContain('ap.');
-    expect(caseSearchSql({ reference: '1' }, { kind: 'party', userId: 'u' }, 5).text).toContain('ap.user_id = $2');
+    expect(caseSearchSql({ reference: '1' }, { kind: 'user', userId: 'u' }, 5).text).toContain('ap.user_id = $2');
     expect(caseSearchSql({ reference: '1' }, { kind: 'none' }, 5).text).toContain('AND false');
   });
 
   it("finds a postcode only among the parties a non-staff caller acts for: it is the party's own detail", () => {
     expect(caseSearchSql({ postcode: 'SW1A1AA' }, { kind: 'all' }, 5).text).not.toMatch(/ p\.(represented_by|user_id)/);
-    expect(caseSearchSql({ postcode: 'SW1A1AA' }, { kind: 'party', userId: 'u' }, 5).text).toContain('p.postcode = $2 AND p.user_id = $3');
+    expect(caseSearchSql({ postcode: 'SW1A1AA' }, { kind: 'user', userId: 'u' }, 5).text).toContain('p.postcode = $2 AND p.user_id = $3');
     expect(matchedPartiesSql({ postcode: 'SW1A1AA' }, { kind: 'none' }, 5).text).toContain('p.postcode = $1 AND false');
     // A name is not a detail: the other side's name still finds the case.
     expect(caseSearchSql({ nameWords: ['smith'] }, org, 5).text).not.toContain(' p.represented_by');

@@ -56,7 +56,7 @@ function actedForCondition(access: CaseAccess, bind: Bind): string | undefined {
       return undefined;
     case 'organisation':
       return `p.represented_by = ${bind(access.organisationId)}`;
-    case 'party':
+    case 'user':
       return `p.user_id = ${bind(access.userId)}`;
     case 'none':
       return 'false';

@@ -1,4 +1,4 @@
-import { hasRole, type Principal, type Role } from '@ccsc/auth';
+import { hasRole, type Principal, type Role } from '@ccsc/auth/principal';
 import type { ComplaintProps } from './complaint';
 
 /** The staff who handle complaints; they see every complaint. */

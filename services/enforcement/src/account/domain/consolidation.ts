@@ -1,5 +1,5 @@
 import { BadUserInputError, ConflictError } from '@ccsc/platform/errors';
-import { MAX_PENCE } from '@ccsc/platform';
+import { MAX_PENCE } from '@ccsc/platform/money';
 import type { AccountStatus } from './fine-account';
 
 interface Consolidating {

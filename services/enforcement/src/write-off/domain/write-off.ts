@@ -1,4 +1,5 @@
-import { assertSecondPerson, type Role } from '@ccsc/auth';
+import { assertSecondPerson } from '@ccsc/auth/four-eyes';
+import type { Role } from '@ccsc/auth/principal';
 import { BadUserInputError, ConflictError, ForbiddenError } from '@ccsc/platform/errors';
 
 export const WRITE_OFF_REASONS = {

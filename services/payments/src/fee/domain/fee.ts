@@ -1,4 +1,4 @@
-import { assertSecondPerson } from '@ccsc/auth';
+import { assertSecondPerson } from '@ccsc/auth/four-eyes';
 import { BadUserInputError, ConflictError, FieldError } from '@ccsc/platform/errors';
 import { present } from '../../present';
 

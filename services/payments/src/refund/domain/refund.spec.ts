@@ -1,4 +1,4 @@
-import { NO_PERSON } from '@ccsc/auth';
+import { NO_PERSON } from '@ccsc/auth/four-eyes';
 import { assertCanResubmit, decide, Refund } from './refund';
 
 const refund: Refund = {

@@ -1,4 +1,4 @@
-import { assertSecondPerson, NO_PERSON } from '@ccsc/auth';
+import { assertSecondPerson, NO_PERSON } from '@ccsc/auth/four-eyes';
 import { ConflictError } from '@ccsc/platform/errors';
 import type { RefundStatus } from '@ccsc/contracts';
 

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { appendToOutbox, type EventContext, type PendingEvent } from './outbox-writer';
+
+/** One business transaction: its connection, its clock, and the events it will publish. */
+export interface Transaction {
+  readonly manager: EntityManager;
+  /** The one "now" of the change: the same instant in rows, history and events. */
+  readonly now: Date;
+  readonly context: EventContext;
+  /** Events published if and only if this transaction commits (written to the outbox before it does). */
+  publish(...events: PendingEvent[]): void;
+}
+
+/**
+ * The one shape of a change in every service: lock what changes (the repository's `...ForUpdate`),
+ * apply the domain rule, save it with its history, and publish its events, all in ONE transaction,
+ * so a crash at any point leaves either all of it or none. Commands run through `run`; an inbox
+ * handler, already inside the consumer's transaction, through `withinTransaction`.
+ */
+@Injectable()
+export class UnitOfWork {
+  constructor(private readonly dataSource: DataSource) {}
+
+  run<R>(context: EventContext, work: (tx: Transaction) => Promise<R>, now = new Date()): Promise<R> {
+    return this.dataSource.transaction((manager) => withinTransaction(manager, context, work, now));
+  }
+}
+
+export async function withinTransaction<R>(manager: EntityManager, context: EventContext, work: (tx: Transaction) => Promise<R>, now = new Date()): Promise<R> {
+  const events: PendingEvent[] = [];
+  const result = await work({ manager, now, context, publish: (...more) => void events.push(...more) });
+  await appendToOutbox(manager, events, context, now);
+  return result;
+}
