@@ -209,8 +209,8 @@ describe('docker-compose.yml', () => {
     const script = text(init.command);
     const created = [...script.matchAll(/^\s*create\s+(\S+)\s+"\$\$(\w+)"\s*$/gm)].map(([, topic, retention]) => ({ topic, retention }));
 
-    it('is a single KRaft node of Apache Kafka 3.9.1 that never creates topics on the fly', () => {
-      expect(kafka.image).toBe('apache/kafka:3.9.1');
+    it('is a single KRaft node of Apache Kafka 4.4.0 that never creates topics on the fly', () => {
+      expect(kafka.image).toBe('apache/kafka:4.4.0');
       expect(env(kafka).KAFKA_PROCESS_ROLES).toBe('broker,controller');
       expect(env(kafka).KAFKA_AUTO_CREATE_TOPICS_ENABLE).toBe('false');
       expect(env(kafka).CLUSTER_ID).toMatch(/^[A-Za-z0-9_-]{22}$/);

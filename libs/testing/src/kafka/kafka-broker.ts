@@ -21,7 +21,7 @@ export interface LocalKafkaBroker {
 const MiB = 1024 * 1024;
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 15_000;
-const LOG4J_CONFIG = path.resolve(__dirname, '..', '..', 'kafka', 'log4j.properties');
+const LOG4J_CONFIG = path.resolve(__dirname, '..', '..', 'kafka', 'log4j2.properties');
 
 /** How a broker for tests differs from Kafka's defaults; the container branch uses the same settings. */
 export const TEST_BROKER_SETTINGS: Readonly<Record<string, string>> = {
@@ -59,7 +59,7 @@ export async function startLocalKafkaBroker(workDir: string, classpath: string):
   writeFileSync(config, serverProperties(workDir, port, controllerPort));
 
   // Only the quick JIT compiler: starts half a second sooner, and tests never load the broker for long.
-  const jvm = ['-XX:TieredStopAtLevel=1', '-cp', classpath, `-Dlog4j.configuration=${pathToFileURL(LOG4J_CONFIG).href}`, `-Dkafka.logs.dir=${workDir}`];
+  const jvm = ['-XX:TieredStopAtLevel=1', '-cp', classpath, `-Dlog4j2.configurationFile=${pathToFileURL(LOG4J_CONFIG).href}`, `-Dkafka.logs.dir=${workDir}`];
   await formatStorage(jvm, config);
 
   let running = launch(jvm, config, workDir);

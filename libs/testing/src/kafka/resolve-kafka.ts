@@ -14,7 +14,7 @@ export interface ResolvedKafka {
   stop(): Promise<void>;
 }
 
-const KAFKA_VERSION = '3.9.1';
+const KAFKA_VERSION = '4.4.0';
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 const POM = path.join(ROOT, 'libs', 'testing', 'kafka', 'pom.xml');
 // Under .ci/kafka (git ignores it) so that the next run starts the broker without a Maven call.
