@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eventually } from '@ccsc/testing';
 import { InProcessTransport } from '../src/transport/in-process.transport';
 import { OutboxRelay } from '../src/outbox/outbox-relay';
+import { OUTBOX_CHANNEL } from '../src/outbox/outbox-writer';
 import { InboxConsumer } from '../src/inbox/inbox-consumer';
 import { replayDeadLetters } from '../src/inbox/replay-dead-letters';
 import { deadLetterTopic } from '@ccsc/contracts';
@@ -49,6 +50,29 @@ describe('outbox and inbox over the in-process bus', () => {
     await transport.publish([{ topic, key: 'a', value: JSON.stringify(row.envelope), headers: {} }]);
     await eventually(async () => expect(await transport.lag(consumer.groupId)).toBe(0));
     expect(await kit.effects()).toHaveLength(4);
+  });
+
+  it('publishes on commit, not on the next poll: a commit wakes the relay through LISTEN/NOTIFY', async () => {
+    const delivered: string[] = [];
+    subscription = await transport.consume({ groupId: 'wake-test', topics: [topic], handle: async (m) => void delivered.push(m.key) });
+    // An hour between polls: only the commit's notification can make the relay publish within the test.
+    const relay = new OutboxRelay(kit.dataSource, transport, { service: 'cases', idleMs: 3_600_000 });
+    relay.start();
+    try {
+      await eventually(async () => expect(await kit.dataSource.query(`SELECT 1 FROM pg_stat_activity WHERE query = 'LISTEN ${OUTBOX_CHANNEL}'`)).toHaveLength(1));
+      await kit.append('woken', [1]);
+      await eventually(async () => expect(delivered).toEqual(['woken']), 5_000, 10);
+
+      // The listening connection dies (a failover, an idle-session kill): the relay listens again.
+      await kit.dataSource.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN ${OUTBOX_CHANNEL}'`);
+      await eventually(async () => expect(await kit.dataSource.query(`SELECT 1 FROM pg_stat_activity WHERE query = 'LISTEN ${OUTBOX_CHANNEL}'`)).toHaveLength(1));
+      await kit.append('woken-again', [1]);
+      await eventually(async () => expect(delivered).toEqual(['woken', 'woken-again']), 5_000, 10);
+    } finally {
+      await relay.stop();
+    }
+    // A stopped relay stops listening and gives its connection back.
+    expect(await kit.dataSource.query(`SELECT 1 FROM pg_stat_activity WHERE query = 'LISTEN ${OUTBOX_CHANNEL}'`)).toHaveLength(0);
   });
 
   it('records an event of an unknown type or version and moves on', async () => {

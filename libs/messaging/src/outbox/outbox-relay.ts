@@ -1,13 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { SpanStatusCode } from '@opentelemetry/api';
 import { SpanKind, startSpan, traceContextOf, traceHeaders } from '@ccsc/platform';
 import type { EventTransport } from '../transport/event-transport';
+import { OUTBOX_CHANNEL } from './outbox-writer';
 
 export interface RelayOptions {
   /** Names the relay's lock: all replicas of one service share it. */
   service: string;
   batchSize?: number;
+  /** How often to look for rows when no commit has woken the relay: the safety net, not the latency. */
   idleMs?: number;
   maxBackoffMs?: number;
   onError?: (error: unknown) => void;
@@ -28,6 +31,8 @@ interface OutboxRow {
  *
  * - It reads every unpublished row in position order, never "after the last one seen", so a row
  *   whose transaction committed late is sent on the next pass instead of being skipped.
+ * - A commit that wrote events wakes it at once (`LISTEN` on the outbox channel, which PostgreSQL
+ *   delivers only on commit, to every replica); the poll every `idleMs` only covers a lost listener.
  * - Each pass holds a transaction-scoped advisory lock, so of several replicas only one publishes
  *   at a time: no row goes out twice in normal operation and per-aggregate order holds.
  * - If the broker is down the pass fails, the rows stay unpublished, and the relay backs off and
@@ -40,6 +45,9 @@ export class OutboxRelay {
   private running?: Promise<void>;
   private stopping = false;
   private wake?: () => void;
+  /** A commit signalled since the relay last looked: look again before sleeping. */
+  private signalled = false;
+  private listener?: { client: PgClient; release: (error?: Error) => void };
 
   constructor(
     private readonly dataSource: DataSource,
@@ -106,6 +114,13 @@ export class OutboxRelay {
     this.wake?.();
     await this.running;
     this.running = undefined;
+    await this.unlisten();
+  }
+
+  /** Wakes the relay now: another batch may be waiting. */
+  signal(): void {
+    this.signalled = true;
+    this.wake?.();
   }
 
   async backlog(): Promise<{ unpublished: number; oldestAgeSeconds: number }> {
@@ -122,13 +137,15 @@ export class OutboxRelay {
     while (!this.stopping) {
       let sent = 0;
       try {
+        await this.listen();
+        this.signalled = false;
         sent = await this.relayOnce();
         backoff = idle;
       } catch (error) {
         this.options.onError?.(error);
         backoff = Math.min(backoff * 2, this.options.maxBackoffMs ?? 5_000);
       }
-      if (sent === 0 && !this.stopping) {
+      if (sent === 0 && !this.signalled && !this.stopping) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, backoff);
           this.wake = () => {
@@ -140,4 +157,47 @@ export class OutboxRelay {
       }
     }
   }
+
+  /** Holds one pooled connection that LISTENs for commits; a lost connection is replaced on the next pass. */
+  private async listen(): Promise<void> {
+    if (this.listener || this.dataSource.options.type !== 'postgres') return;
+    const [client, release] = (await (this.dataSource.driver as PostgresDriver).obtainMasterConnection()) as [PgClient, (error?: Error) => void];
+    const lost = () => {
+      if (this.listener?.client !== client) return;
+      void this.unlisten(true);
+      this.signal();
+    };
+    client.on('notification', () => this.signal());
+    client.on('error', lost);
+    client.on('end', lost);
+    this.listener = { client, release };
+    try {
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    } catch (error) {
+      await this.unlisten(true);
+      throw error;
+    }
+  }
+
+  private async unlisten(broken = false): Promise<void> {
+    const listener = this.listener;
+    if (!listener) return;
+    this.listener = undefined;
+    listener.client.removeAllListeners('notification');
+    // A broken connection goes back marked so (the pool discards it); a healthy one stops listening first.
+    if (broken) return listener.release(new Error('outbox listener connection lost'));
+    try {
+      await listener.client.query(`UNLISTEN ${OUTBOX_CHANNEL}`);
+      listener.release();
+    } catch (error) {
+      listener.release(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+}
+
+/** The part of node-postgres' client the listener uses. */
+interface PgClient {
+  query(text: string): Promise<unknown>;
+  on(event: 'notification' | 'error' | 'end', listener: (...args: unknown[]) => void): unknown;
+  removeAllListeners(event: string): unknown;
 }

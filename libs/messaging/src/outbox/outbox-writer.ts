@@ -3,6 +3,9 @@ import type { EntityManager } from 'typeorm';
 import { EventEnvelope, EventType } from '@ccsc/contracts';
 import { traceHeaders } from '@ccsc/platform';
 
+/** The PostgreSQL notification channel on which a commit that wrote events wakes the relay (one database per service). */
+export const OUTBOX_CHANNEL = 'ccsc_outbox';
+
 export interface EventContext {
   correlationId?: string;
   causationId?: string;
@@ -45,9 +48,14 @@ export async function appendToOutbox(manager: EntityManager, events: PendingEven
     return { envelope, topic: event.type.topic };
   });
   if (envelopes.length === 0) return [];
+  // The notification reaches the relay's LISTEN connection when (and only if) the transaction commits,
+  // on whichever replica holds the relay, so a commit wakes it instead of the next poll.
   await manager.query(
-    `INSERT INTO outbox (id, topic, message_key, type, envelope)
-     SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::jsonb[])`,
+    `WITH written AS (
+       INSERT INTO outbox (id, topic, message_key, type, envelope)
+       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::jsonb[])
+       RETURNING 1)
+     SELECT pg_notify('${OUTBOX_CHANNEL}', '') FROM (SELECT 1 FROM written LIMIT 1) AS any_written`,
     [
       envelopes.map((e) => e.envelope.id),
       envelopes.map((e) => e.topic),
