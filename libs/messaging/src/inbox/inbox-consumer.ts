@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { deadLetterTopic, EventEnvelope, eventTypeOf, parseEnvelope, ServiceName } from '@ccsc/contracts';
-import { inSpan, SpanKind, traceContextOf } from '@ccsc/platform';
+import { inSpan, query, SpanKind, sql, traceContextOf } from '@ccsc/platform';
 import type { ConsumedMessage, EventTransport, Subscription } from '../transport/event-transport';
 
 export type EventHandler = (event: EventEnvelope, manager: EntityManager) => Promise<void>;
@@ -25,6 +25,18 @@ export interface InboxConsumerOptions {
 }
 
 export type Outcome = 'applied' | 'duplicate' | 'skipped' | 'dead-lettered';
+
+interface Apply {
+  kind: 'apply';
+  message: ConsumedMessage;
+  event: EventEnvelope;
+  handler: EventHandler;
+}
+
+interface Settled {
+  kind: 'settled';
+  settle(): Promise<Outcome>;
+}
 
 /**
  * Applies other services' events exactly once in effect: each event is recorded in the inbox and
@@ -61,55 +73,94 @@ export class InboxConsumer {
     return this.transport.consume({
       groupId: this.groupId,
       topics: this.topics(),
-      // A consumer span per message, continuing the trace the relay put in its headers.
-      handle: (message, heartbeat) =>
-        inSpan(
-          `process ${message.headers['ce-type'] ?? message.topic}`,
-          {
-            kind: SpanKind.CONSUMER,
-            service: this.options.service,
-            parent: traceContextOf(message.headers),
-            attributes: { 'messaging.destination.name': message.topic, 'messaging.consumer.group.name': this.groupId, 'messaging.message.id': message.headers['ce-id'] ?? '' },
-          },
-          async () => void (await this.handle(message, heartbeat)),
-        ),
+      handle: async (message, heartbeat) => void (await this.handle(message, heartbeat)),
+      handleBatch: async (messages, heartbeat) => void (await this.handleBatch(messages, heartbeat)),
     });
   }
 
   /** Deals with one delivered message; exported for tests and the replay tool. */
   async handle(message: ConsumedMessage, heartbeat: () => Promise<void> = async () => undefined): Promise<Outcome> {
+    const prepared = this.prepare(message);
+    return prepared.kind === 'settled' ? prepared.settle() : this.applyWithRetries(prepared, heartbeat);
+  }
+
+  /**
+   * Deals with what a partition has in hand, in order. Each run of events to apply goes in ONE
+   * transaction with its inbox rows; if any of them fails, the run is undone and its events are
+   * applied one by one, so the others still apply and the failing one is retried and then
+   * dead-lettered without holding the partition. Events the service has no handler for cost nothing.
+   */
+  async handleBatch(messages: readonly ConsumedMessage[], heartbeat: () => Promise<void> = async () => undefined): Promise<Outcome[]> {
+    const prepared = messages.map((message) => this.prepare(message));
+    const outcomes: Outcome[] = [];
+    for (let start = 0; start < prepared.length; ) {
+      const first = prepared[start];
+      if (first.kind === 'settled') {
+        outcomes.push(await first.settle());
+        start += 1;
+        continue;
+      }
+      let end = start + 1;
+      while (end < prepared.length && prepared[end].kind === 'apply') end += 1;
+      const run = prepared.slice(start, end) as Apply[];
+      outcomes.push(...(await this.applyRun(run, heartbeat)));
+      start = end;
+    }
+    return outcomes;
+  }
+
+  /** What a message calls for: applying with its handler, or an outcome settled without one. */
+  private prepare(message: ConsumedMessage): Apply | Settled {
+    const settled = (settle: () => Promise<Outcome>): Settled => ({ kind: 'settled', settle: () => this.traced(message, settle) });
     let event: EventEnvelope;
     try {
       event = parseEnvelope(message.value, { maxSkewMs: this.options.maxClockSkewMs });
     } catch (error) {
-      return this.deadLetter(message, undefined, error);
+      return settled(() => this.deadLetter(message, undefined, error));
     }
     const definition = eventTypeOf(event.type);
     if (!definition) {
-      if ((this.options.unknownTypes ?? 'skip') === 'dead-letter') return this.deadLetter(message, event, new Error(`Unknown event type ${event.type}`));
-      await this.record(event, 'skipped', `unknown type or version ${event.type}`);
-      this.options.logger?.warn({ eventId: event.id, type: event.type }, 'skipped an event of an unknown type or version');
-      return 'skipped';
+      if ((this.options.unknownTypes ?? 'skip') === 'dead-letter') return settled(() => this.deadLetter(message, event, new Error(`Unknown event type ${event.type}`)));
+      return settled(async () => {
+        await this.record(event, 'skipped', `unknown type or version ${event.type}`);
+        this.options.logger?.warn({ eventId: event.id, type: event.type }, 'skipped an event of an unknown type or version');
+        return 'skipped';
+      });
     }
     // A type names its publisher, and only that publisher may write its topic (the brokers' ACLs): an
     // envelope claiming another source, or travelling on another service's topic, is not its event.
-    if (event.source !== definition.source) return this.deadLetter(message, event, new Error(`${event.type} comes from ${definition.source}, not ${event.source}`));
+    if (event.source !== definition.source) return settled(() => this.deadLetter(message, event, new Error(`${event.type} comes from ${definition.source}, not ${event.source}`)));
     if (message.topic !== definition.topic) {
-      return this.deadLetter(message, event, new Error(`${event.type} travels on ${definition.topic}, not ${message.topic}`));
+      return settled(() => this.deadLetter(message, event, new Error(`${event.type} travels on ${definition.topic}, not ${message.topic}`)));
     }
     const handler = this.options.handlers[event.type];
-    // A known event on a topic the service reads for others of its events: nothing to do, as expected.
-    if (!handler) {
-      await this.record(event, 'skipped', `not handled by ${this.options.service}`);
-      return 'skipped';
-    }
+    // A known event on a topic the service reads for others of its events: nothing to do and nothing
+    // to remember (most of what a service reads is this), so no database write.
+    if (!handler) return settled(async () => 'skipped');
     const problems = definition.check(event.data);
-    if (problems.length) return this.deadLetter(message, event, new Error(`Invalid ${event.type}: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`));
+    if (problems.length) return settled(() => this.deadLetter(message, event, new Error(`Invalid ${event.type}: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`)));
+    return { kind: 'apply', message, event, handler };
+  }
 
+  private async applyRun(run: Apply[], heartbeat: () => Promise<void>): Promise<Outcome[]> {
+    if (run.length > 1) {
+      try {
+        return await this.dataSource.transaction((manager) => this.applyAll(run, manager));
+      } catch {
+        // One of them failed: fall through to one at a time, where it gets its retries and dead letter.
+        await heartbeat();
+      }
+    }
+    const outcomes: Outcome[] = [];
+    for (const one of run) outcomes.push(await this.applyWithRetries(one, heartbeat));
+    return outcomes;
+  }
+
+  private async applyWithRetries({ message, event, handler }: Apply, heartbeat: () => Promise<void>): Promise<Outcome> {
     let lastError: unknown;
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       try {
-        return await this.apply(event, handler);
+        return await this.dataSource.transaction((manager) => this.applyAll([{ message, event, handler, kind: 'apply' }], manager)).then(([outcome]) => outcome);
       } catch (error) {
         lastError = error;
         if (attempt < this.maxAttempts) {
@@ -121,20 +172,45 @@ export class InboxConsumer {
     return this.deadLetter(message, event, lastError);
   }
 
-  private apply(event: EventEnvelope, handler: EventHandler): Promise<Outcome> {
-    return this.dataSource.transaction(async (manager) => {
-      // A dead-lettered event may come back through a replay: then it is applied after all.
-      const inserted = (await manager.query(
-        `INSERT INTO inbox (event_id, type, status) VALUES ($1, $2, 'applied')
-         ON CONFLICT (event_id) DO UPDATE SET status = 'applied', error = NULL, updated_at = now()
-           WHERE inbox.status = 'dead-lettered'
-         RETURNING event_id`,
-        [event.id, event.type],
-      )) as unknown[];
-      if (inserted.length === 0) return 'duplicate';
-      await handler(event, manager);
-      return 'applied';
-    });
+  /**
+   * Records the events in the inbox and applies those it had not seen, in order, in the caller's
+   * transaction. A dead-lettered event may come back through a replay: then it is applied after all.
+   */
+  private async applyAll(run: readonly Apply[], manager: EntityManager): Promise<Outcome[]> {
+    const firsts = new Map(run.map((r) => [r.event.id, r.event.type]));
+    const inserted = await query<{ event_id: string }>(
+      manager,
+      sql`INSERT INTO inbox (event_id, type, status)
+          SELECT id, type, 'applied' FROM unnest(${[...firsts.keys()]}::uuid[], ${[...firsts.values()]}::varchar[]) AS e(id, type)
+          ON CONFLICT (event_id) DO UPDATE SET status = 'applied', error = NULL, updated_at = now()
+            WHERE inbox.status = 'dead-lettered'
+          RETURNING event_id`,
+    );
+    const fresh = new Set(inserted.map((row) => row.event_id));
+    const outcomes: Outcome[] = [];
+    for (const { message, event, handler } of run) {
+      if (!fresh.delete(event.id)) {
+        outcomes.push('duplicate');
+        continue;
+      }
+      await this.traced(message, () => handler(event, manager));
+      outcomes.push('applied');
+    }
+    return outcomes;
+  }
+
+  /** A consumer span per message, continuing the trace the relay put in its headers. */
+  private traced<T>(message: ConsumedMessage, work: () => Promise<T>): Promise<T> {
+    return inSpan(
+      `process ${message.headers['ce-type'] ?? message.topic}`,
+      {
+        kind: SpanKind.CONSUMER,
+        service: this.options.service,
+        parent: traceContextOf(message.headers),
+        attributes: { 'messaging.destination.name': message.topic, 'messaging.consumer.group.name': this.groupId, 'messaging.message.id': message.headers['ce-id'] ?? '' },
+      },
+      work,
+    );
   }
 
   private async deadLetter(message: ConsumedMessage, event: EventEnvelope | undefined, error: unknown): Promise<Outcome> {

@@ -16,7 +16,15 @@ export interface ConsumeOptions {
   topics: string[];
   /** Resolves when the message is dealt with (applied, skipped or dead-lettered); only then is it committed. */
   handle(message: ConsumedMessage, heartbeat: () => Promise<void>): Promise<void>;
+  /**
+   * When given, takes what a partition has in hand (in offset order, at most `MAX_BATCH` messages) in
+   * one call instead of `handle`: the batch's offsets are committed once it resolves.
+   */
+  handleBatch?(messages: ConsumedMessage[], heartbeat: () => Promise<void>): Promise<void>;
 }
+
+/** The most messages of one partition handed to `handleBatch` at once (one inbox transaction). */
+export const MAX_BATCH = 500;
 
 export interface Subscription {
   /** Stops consuming after the message in hand is handled and committed. */

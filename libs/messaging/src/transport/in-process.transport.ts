@@ -1,4 +1,4 @@
-import type { ConsumedMessage, ConsumeOptions, EventTransport, Subscription, TransportMessage } from './event-transport';
+import { type ConsumedMessage, type ConsumeOptions, type EventTransport, MAX_BATCH, type Subscription, type TransportMessage } from './event-transport';
 
 interface Group {
   options: ConsumeOptions;
@@ -9,7 +9,7 @@ interface Group {
 
 /**
  * The embedded stack's bus: every service in the one `npm start` process shares it. Each consumer
- * group gets every message of its topics, one at a time and in publish order (so per key too),
+ * group gets every message of its topics in publish order (so per key too), one at a time or in batches,
  * and a message whose handler fails is offered again, as Kafka would redeliver it. It keeps
  * nothing across restarts; the outbox does, so unpublished events are sent again on the next start.
  */
@@ -65,11 +65,13 @@ export class InProcessTransport implements EventTransport {
   private drain(group: Group): void {
     group.running ??= (async () => {
       while (group.queue.length > 0 && !group.stopped) {
-        const message = group.queue[0];
-        if (!message) break;
+        const { handle, handleBatch } = group.options;
+        // What is queued goes as one batch where the consumer takes batches, as Kafka hands over a fetch.
+        const batch = group.queue.slice(0, handleBatch ? MAX_BATCH : 1);
         try {
-          await group.options.handle(message, async () => undefined);
-          group.queue.shift();
+          if (handleBatch) await handleBatch(batch, async () => undefined);
+          else await handle(batch[0], async () => undefined);
+          group.queue.splice(0, batch.length);
         } catch {
           // Redelivery, as after a consumer crash; the inbox makes it harmless.
           await new Promise((resolve) => setTimeout(resolve, 500));

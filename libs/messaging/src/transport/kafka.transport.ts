@@ -1,5 +1,5 @@
-import { Admin, Consumer, Kafka, logLevel, Partitioners, Producer, type SASLOptions } from 'kafkajs';
-import type { ConsumeOptions, EventTransport, Subscription, TransportMessage } from './event-transport';
+import { Admin, Consumer, Kafka, KafkaMessage, logLevel, Partitioners, Producer, type SASLOptions } from 'kafkajs';
+import { type ConsumedMessage, type ConsumeOptions, type EventTransport, MAX_BATCH, type Subscription, type TransportMessage } from './event-transport';
 
 export interface KafkaTransportOptions {
   brokers: string[];
@@ -72,18 +72,32 @@ export class KafkaTransport implements EventTransport {
     const consumer: Consumer = this.kafka.consumer({ groupId: options.groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000, allowAutoTopicCreation: false });
     await consumer.connect();
     await subscribeWhenTopicsExist(consumer, options.topics);
-    await consumer.run({
-      // One message at a time per partition: order per aggregate is what the consumers rely on.
-      partitionsConsumedConcurrently: 1,
-      eachMessage: async ({ topic, partition, message, heartbeat }) => {
-        const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, v?.toString() ?? '']));
-        await options.handle(
-          { topic, partition, offset: message.offset, key: message.key?.toString() ?? '', value: message.value?.toString() ?? '', headers },
-          heartbeat,
-        );
-      },
-    });
-    // kafkajs waits for the running eachMessage and commits its offset before leaving the group.
+    const { handleBatch } = options;
+    if (handleBatch) {
+      await consumer.run({
+        // One partition at a time, its messages in offset order: order per aggregate is what consumers rely on.
+        partitionsConsumedConcurrently: 1,
+        eachBatchAutoResolve: false,
+        eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+          const messages = batch.messages.map((message) => consumed(batch.topic, batch.partition, message));
+          for (let start = 0; start < messages.length && isRunning() && !isStale(); start += MAX_BATCH) {
+            const chunk = messages.slice(start, start + MAX_BATCH);
+            await handleBatch(chunk, heartbeat);
+            const last = chunk[chunk.length - 1].offset;
+            resolveOffset(last);
+            // Committed as soon as the chunk's transaction has: a crash redelivers at most one chunk.
+            await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: String(BigInt(last) + 1n) }] }] });
+          }
+        },
+      });
+    } else {
+      await consumer.run({
+        // One message at a time per partition: order per aggregate is what the consumers rely on.
+        partitionsConsumedConcurrently: 1,
+        eachMessage: ({ topic, partition, message, heartbeat }) => options.handle(consumed(topic, partition, message), heartbeat),
+      });
+    }
+    // kafkajs waits for the running handler and commits its offset before leaving the group.
     return { stop: () => consumer.disconnect() };
   }
 
@@ -142,4 +156,9 @@ async function subscribeWhenTopicsExist(consumer: Consumer, topics: string[], at
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
+}
+
+function consumed(topic: string, partition: number, message: KafkaMessage): ConsumedMessage {
+  const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, v?.toString() ?? '']));
+  return { topic, partition, offset: message.offset, key: message.key?.toString() ?? '', value: message.value?.toString() ?? '', headers };
 }
