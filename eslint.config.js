@@ -2,6 +2,10 @@
 // a service may import shared libs and its own code, never another service or the gateway.
 const nx = require('@nx/eslint-plugin');
 
+const TESTS = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/test/**'];
+const TESTING_ONLY = { name: '@ccsc/testing', message: 'libs/testing is for tests only; production code never imports it.' };
+const TESTING_PATH = { group: ['**/libs/testing/**'], message: 'libs/testing is for tests only; production code never imports it.' };
+
 module.exports = [
   { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', '.nx/**', '.ci/**', 'coverage/**'] },
   ...nx.configs['flat/base'],
@@ -33,10 +37,16 @@ module.exports = [
     },
   },
   {
+    // Test infrastructure (fixtures, brokers, tokens) never ships: only tests may import it.
+    files: ['services/**/*.ts', 'libs/**/*.ts', 'gateway/**/*.ts'],
+    ignores: [...TESTS, 'libs/testing/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [TESTING_ONLY], patterns: [TESTING_PATH] }] },
+  },
+  {
     // A service's GraphQL types name their module (graphqlScope in libs/platform), or they leak into
     // every other subgraph of the process; only the service's <service>.graphql.ts takes the raw ones.
     files: ['services/**/*.ts'],
-    ignores: ['services/*/src/*.graphql.ts'],
+    ignores: ['services/*/src/*.graphql.ts', ...TESTS],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -48,7 +58,50 @@ module.exports = [
               message: "Take it from your service's src/<service>.graphql.ts (graphqlScope), so the type stays in your subgraph.",
             },
             { name: '@ccsc/platform', importNames: ['ConnectionType'], message: "Take it from your service's src/<service>.graphql.ts (graphqlScope)." },
+            TESTING_ONLY,
           ],
+          patterns: [TESTING_PATH],
+        },
+      ],
+    },
+  },
+  {
+    // The feature template (CONTRIBUTING.md): domain/ is plain TypeScript, the rules alone, so it is
+    // unit-tested without a framework and reads the same in every service.
+    files: ['services/*/src/**/domain/**/*.ts'],
+    ignores: TESTS,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...['typeorm', 'pg', '@ccsc/messaging'].map((name) => ({ name, message: 'domain/ is plain TypeScript: persistence and messaging live in infrastructure/ and application/.' })),
+            ...['@ccsc/platform', '@ccsc/auth', '@ccsc/case-access'].map((name) => ({
+              name,
+              allowTypeImports: true,
+              message: `${name}'s entry point brings in Nest: take the pure part (${name}/errors, /money, /principal, /four-eyes, /access-scope, /rule).`,
+            })),
+          ],
+          patterns: [
+            { group: ['@nestjs/*'], message: 'domain/ is plain TypeScript: Nest belongs in api/, application/ and the feature module.' },
+            { group: ['**/infrastructure/**', '**/api/**', '**/application/**', '**/consumers/**'], message: 'domain/ depends on no other layer.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // api/ turns requests into calls on application/; it never reaches past it into storage.
+    files: ['services/*/src/**/api/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'typeorm', message: 'api/ calls application/, which owns transactions and repositories.' },
+            { name: '@nestjs/typeorm', message: 'api/ calls application/, which owns transactions and repositories.' },
+          ],
+          patterns: [{ group: ['**/infrastructure/**', '**/infrastructure'], message: 'api/ calls application/, never infrastructure/ (CONTRIBUTING.md, the feature template).' }],
         },
       ],
     },

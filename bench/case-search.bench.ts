@@ -21,10 +21,10 @@ import { CaseAccess, caseAccessOf } from '../services/cases/src/case/domain/case
 import { formatCaseReference, isValidCaseReference } from '../services/cases/src/case/domain/case-reference';
 import { CaseRepository } from '../services/cases/src/case/infrastructure/case.repository';
 import { casesDatabase } from '../services/cases/src/data-source';
-import { CaseSearch } from '../services/cases/src/search/application/case-search';
+import { CaseSearch } from '../services/cases/src/search/application/case-search.queries';
 import { CaseSearchCriteria, CaseSearchFilter, toSearchFilter } from '../services/cases/src/search/domain/case-search-criteria';
-import { CaseSearchFinder } from '../services/cases/src/search/infrastructure/case-search.finder';
-import { caseSearchSql, hasPartyCriteria, matchedPartiesSql, PARTY_MATCH_CAP, SqlStatement } from '../services/cases/src/search/infrastructure/case-search.sql';
+import { CaseSearchRepository as CaseSearchFinder, hasPartyCriteria, PARTY_MATCH_CAP } from '../services/cases/src/search/infrastructure/case-search.repository';
+import { caseSearchSql, matchedPartiesSql, SqlStatement } from '../services/cases/test/case-search-statements';
 import { timed } from './harness';
 import { markdownTable, type BenchSection } from './report';
 

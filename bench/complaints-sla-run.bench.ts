@@ -9,7 +9,9 @@
 // The server is BENCH_DATABASE_URL, else DATABASE_URL, else whatever resolvePostgres finds (bench/harness.ts).
 import { DataSource } from 'typeorm';
 import { complaintStageBreachedV1 } from '@ccsc/contracts';
-import { ComplaintSlaRun, SLA_RUN_SQL } from '../services/complaints/src/sla/application/complaint-sla.run';
+import { ComplaintSlaRun } from '../services/complaints/src/sla/application/sla.commands';
+import { UnitOfWork } from '@ccsc/messaging';
+import { ComplaintStageRepository, SLA_RUN_SQL } from '../services/complaints/src/sla/infrastructure/complaint-stage.repository';
 import { timed, withServiceDatabase } from './harness';
 import { markdownTable, type BenchSection } from './report';
 
@@ -69,7 +71,7 @@ async function measure(dataSource: DataSource, source: string): Promise<BenchSec
   await dataSource.query('ANALYZE complaints; ANALYZE complaint_stages');
   const plan = (await dataSource.query(`EXPLAIN (COSTS OFF) ${SLA_RUN_SQL}`, [NOW])) as { 'QUERY PLAN': string }[];
 
-  const slaRun = new ComplaintSlaRun(dataSource);
+  const slaRun = new ComplaintSlaRun(new UnitOfWork(dataSource), new ComplaintStageRepository());
   const [first, firstMs] = await timed(() => slaRun.run(NOW));
   const [again, againMs] = await timed(() => slaRun.run(NOW));
 

@@ -8,8 +8,9 @@
 //
 // The server is BENCH_DATABASE_URL, else DATABASE_URL, else whatever resolvePostgres finds (bench/harness.ts).
 import { DataSource } from 'typeorm';
-import { DefaultRun } from '../services/enforcement/src/default-run/application/default-run';
-import { DEFAULT_RUN_SQL, defaultRunParams } from '../services/enforcement/src/default-run/infrastructure/default-run.sql';
+import { DefaultRun } from '../services/enforcement/src/default-run/application/default-run.commands';
+import { UnitOfWork } from '@ccsc/messaging';
+import { DEFAULT_RUN_SQL, defaultRunParams, DefaultRunRepository } from '../services/enforcement/src/default-run/infrastructure/default-run.repository';
 import { ENFORCEMENT_PATHS } from '../services/enforcement/src/default-run/domain/enforcement-paths';
 import { seedAccountBook } from '../services/enforcement/test/account-book';
 import { withServiceDatabase } from './harness';
@@ -47,7 +48,7 @@ async function measure(dataSource: DataSource): Promise<BenchSection> {
     await runner.release();
   }
 
-  const defaultRun = new DefaultRun(dataSource);
+  const defaultRun = new DefaultRun(new UnitOfWork(dataSource), new DefaultRunRepository());
   const first = await defaultRun.run(AS_OF);
   const second = await defaultRun.run(AS_OF);
   const budgetMs = Math.round((BUDGET_MS_PER_MILLION * ACCOUNTS) / 1_000_000);

@@ -22,9 +22,10 @@ import { performance } from 'node:perf_hooks';
 import { freePort } from '@ccsc/testing';
 import { markdownTable, type BenchSection } from './report';
 import {
-  ALL_SERVICES, benchKafka, benchKeys, benchPostgres, closedLoop, envNumber, findProfiles, fmt, guardChildren, HttpClient, log, NodeChild, openLoop, percentile,
-  monotonicUs, removeDir, ROOT, sortedCopy, startPlatform, summariseCpuProfile, tempDir, throughput, type LoadResult, type Operation, type Platform, type ProfileWindow,
+  ALL_SERVICES, benchKafka, benchKeys, benchPostgres, closedLoop, envNumber, findProfiles, fmt, HttpClient, log, openLoop, percentile,
+  monotonicUs, removeDir, ROOT, sortedCopy, startBenchPlatform, summariseCpuProfile, tempDir, throughput, type LoadResult, type Operation, type Platform, type ProfileWindow,
 } from './harness';
+import { guardChildren, NodeChild } from '../tools/platform/node-processes';
 
 const BENCH = 'gateway-cost';
 const SECONDS = envNumber('BENCH_GATEWAY_SECONDS', 5);
@@ -278,7 +279,7 @@ export async function run(): Promise<BenchSection> {
   const unguard = guardChildren(() => extra);
   let platform: Platform | undefined;
   try {
-    platform = await startPlatform({ bench: BENCH, postgresUrl: pg.url, keysDir: keys.dir, services: ALL_SERVICES, kafkaBrokers: kafka.brokers, gateway: true, logDir });
+    platform = await startBenchPlatform({ bench: BENCH, postgresUrl: pg.url, keysDir: keys.dir, services: ALL_SERVICES, kafkaBrokers: kafka.brokers, gateway: true, logDir });
     const apollo = platform.gateway;
     if (!apollo) throw new Error('no gateway');
     const services = ALL_SERVICES.map((s) => platform?.services[s]).filter((s): s is NodeChild => Boolean(s));
@@ -404,7 +405,7 @@ async function profilePhase(
   const notes: string[] = [];
   const windows: ProfileWindow[] = [];
   try {
-    profiled = await startPlatform({ bench: BENCH, postgresUrl: '', keysDir, services: ALL_SERVICES, databases: platform.databases, gateway: true, cpuProfDir: dir, suffix: '.profiled', logDir });
+    profiled = await startBenchPlatform({ bench: BENCH, postgresUrl: '', keysDir, services: ALL_SERVICES, databases: platform.databases, gateway: true, cpuProfDir: dir, suffix: '.profiled', logDir });
     const gateway = profiled.gateway;
     if (!gateway) throw new Error('no profiled gateway');
     const services = ALL_SERVICES.map((s) => profiled?.services[s]).filter((s): s is NodeChild => Boolean(s));

@@ -1,32 +1,30 @@
-// What the platform benchmarks share (gateway-cost, write-path, event-pipeline, memory): real
-// services and gateways as child processes of their own, load generators that measure latency
-// the way a client sees it, and readings of the serving processes from /proc.
+// What the platform benchmarks share (gateway-cost, write-path, event-pipeline, memory): the
+// platform's services and gateway as child processes of their own (tools/platform), load
+// generators that measure latency the way a client sees it, and CPU profiles of the servers.
 //
 // Not a *.bench.ts file, so bench/run.ts does not run it on its own.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { loadOrCreateLocalKeys, mintToken, readLocalKeys, type Role } from '@ccsc/auth';
-import type { ServiceName } from '@ccsc/contracts';
-import { dropDatabase, migrateDatabase, serviceDataSourceOptions, withDatabase, type ServiceDataSourceParts } from '@ccsc/platform';
-import { freePort, resolvePostgres, startOwnKafkaBroker, type LocalKafkaBroker, type ResolvedPostgres } from '@ccsc/testing';
+import { SERVICE_NAMES, type ServiceName } from '@ccsc/contracts';
+import { serviceDataSourceOptions } from '@ccsc/platform';
+import { resolvePostgres, startOwnKafkaBroker, type LocalKafkaBroker, type ResolvedPostgres } from '@ccsc/testing';
+import { databaseParts, freshDatabase, type PlatformDatabase } from '../tools/platform/databases';
+import { launchPlatform, type LaunchedPlatform } from '../tools/platform/launch';
+import { guardChildren, nodeProcesses, type NodeChild } from '../tools/platform/node-processes';
 
 export const ROOT = resolve(__dirname, '..');
-const RUN_JS = join(ROOT, 'tools', 'run.js');
 const HOST = '127.0.0.1';
 const ISSUER = 'ccsc-local';
 const AUDIENCE = 'ccsc-api';
-const READY_TIMEOUT_MS = 180_000;
-const STOP_GRACE_MS = 10_000;
-/** Linux reports process CPU time in clock ticks; USER_HZ is 100 on every Linux we run. */
-const CLOCK_TICKS_PER_SECOND = 100;
+/** BENCH_KEEP_DATABASE=1 keeps the databases, to try queries on them with psql afterwards. */
+const KEEP_DATABASES = process.env.BENCH_KEEP_DATABASE === '1';
 
-export const ALL_SERVICES: readonly ServiceName[] = ['cases', 'queries', 'complaints', 'payments', 'enforcement'];
+export const ALL_SERVICES: readonly ServiceName[] = SERVICE_NAMES;
 
 export function envNumber(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -70,39 +68,15 @@ export async function benchPostgres(): Promise<ResolvedPostgres> {
   return explicit ? { url: explicit, source: 'environment', stop: async () => undefined } : resolvePostgres();
 }
 
-export interface BenchDatabase {
-  name: string;
-  url: string;
-  drop(): Promise<void>;
-}
-
-/**
- * Each service's migrations, loaded only when asked for: a service whose code is broken at the moment
- * then fails only the benchmarks that start it, not every one that imports the list of services.
- */
-const DATABASE_PARTS: Record<ServiceName, () => Promise<ServiceDataSourceParts>> = {
-  cases: async () => (await import('../services/cases/src/data-source')).casesDatabase,
-  queries: async () => (await import('../services/queries/src/data-source')).queriesDatabase,
-  complaints: async () => (await import('../services/complaints/src/data-source')).complaintsDatabase,
-  payments: async () => (await import('../services/payments/src/data-source')).paymentsDatabase,
-  enforcement: async () => (await import('../services/enforcement/src/data-source')).enforcementDatabase,
-};
+export type BenchDatabase = PlatformDatabase;
 
 /** A fresh database on the server with the service's migrations applied; names start with `bench_`. */
 export async function migratedDatabase(serverUrl: string, service: ServiceName): Promise<BenchDatabase> {
-  const parts = await DATABASE_PARTS[service]();
-  const name = `bench_${service}_${randomBytes(4).toString('hex')}`;
-  const url = withDatabase(serverUrl, name);
-  await migrateDatabase(url, parts);
+  const database = await freshDatabase(serverUrl, 'bench', service, { keep: KEEP_DATABASES });
   return {
-    name,
-    url,
-    drop: async () => {
-      if (!name.startsWith('bench_')) throw new Error(`Refusing to drop ${name}`);
-      // BENCH_KEEP_DATABASE=1 keeps it, to try queries on it with psql afterwards.
-      if (process.env.BENCH_KEEP_DATABASE === '1') return console.error(`kept ${url}`);
-      await dropDatabase(serverUrl, name).catch((error: unknown) => console.error(`could not drop ${name}:`, error));
-    },
+    ...database,
+    // A leftover database costs less than the figures of a run that failed while cleaning up.
+    drop: () => database.drop().catch((error: unknown) => console.error(`could not drop ${database.name}:`, error)),
   };
 }
 
@@ -115,7 +89,7 @@ export async function withServiceDatabase<T>(service: ServiceName, poolSize: num
   try {
     const database = await migratedDatabase(server.url, service);
     try {
-      const dataSource = new DataSource(serviceDataSourceOptions(database.url, await DATABASE_PARTS[service](), poolSize));
+      const dataSource = new DataSource(serviceDataSourceOptions(database.url, await databaseParts(service), poolSize));
       await dataSource.initialize();
       try {
         return await work(dataSource, server.source);
@@ -162,129 +136,10 @@ export async function benchKafka(): Promise<{ brokers: string[]; source: string;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Child processes
+// The platform as child processes
 
-export interface ProcStats {
-  /** user + system CPU time so far, in ms (clock-tick resolution: 10 ms). */
-  cpuMs: number;
-  rssBytes: number;
-}
-
-/** CPU time and resident memory of any process, from /proc: works for a child we did not write. */
-export function procStats(pid: number): ProcStats {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // The command name (field 2) may hold spaces; the fields after its closing parenthesis do not.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime: fields 14 and 15 of the line
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const rssKb = Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1] ?? Number.NaN);
-  return { cpuMs: (ticks * 1000) / CLOCK_TICKS_PER_SECOND, rssBytes: rssKb * 1024 };
-}
-
-export interface ChildOptions {
-  /** Written by `node --cpu-prof` into this directory when the child exits cleanly. */
-  cpuProfDir?: string;
-  /** Path polled until it answers 200. */
-  readyPath: string;
-  logDir: string;
-}
-
-/** A Node process serving HTTP: a service, a gateway, or a bench server; every wait on it is bounded. */
-export class NodeChild {
-  private constructor(
-    readonly label: string,
-    private readonly proc: ChildProcess,
-    readonly url: string,
-    readonly logFile: string,
-    readonly bootMs: number,
-  ) {}
-
-  static async start(label: string, entry: string, env: Record<string, string>, port: number, options: ChildOptions): Promise<NodeChild> {
-    mkdirSync(options.logDir, { recursive: true });
-    const logFile = join(options.logDir, `${label}.log`);
-    const out = openSync(logFile, 'a');
-    const nodeArgs = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`, `--cpu-prof-name=${label}.cpuprofile`] : [];
-    const inherited = { ...process.env };
-    // The parent's own settings (a DATABASE_URL, KAFKA_BROKERS, PORT) must not leak into a child.
-    for (const key of ['DATABASE_URL', 'KAFKA_BROKERS', 'PORT', 'NODE_OPTIONS']) delete inherited[key];
-    const started = performance.now();
-    const proc = spawn(process.execPath, [...nodeArgs, RUN_JS, entry], { cwd: ROOT, env: { ...inherited, ...env }, stdio: ['ignore', out, out] });
-    closeSync(out);
-    const url = `http://${HOST}:${port}`;
-    const child = new NodeChild(label, proc, url, logFile, 0);
-    try {
-      await child.waitReady(options.readyPath);
-    } catch (error) {
-      child.kill();
-      throw error;
-    }
-    return new NodeChild(label, proc, url, logFile, performance.now() - started);
-  }
-
-  get pid(): number {
-    if (this.proc.pid === undefined) throw new Error(`${this.label} has no pid`);
-    return this.proc.pid;
-  }
-
-  get alive(): boolean {
-    return this.proc.exitCode === null && this.proc.signalCode === null;
-  }
-
-  stats(): ProcStats {
-    return procStats(this.pid);
-  }
-
-  private async waitReady(path: string): Promise<void> {
-    const deadline = Date.now() + READY_TIMEOUT_MS;
-    for (;;) {
-      if (!this.alive) throw new Error(`${this.label} exited while starting (code ${this.proc.exitCode}, signal ${this.proc.signalCode}):\n${this.logTail()}`);
-      if (Date.now() > deadline) throw new Error(`${this.label} was not ready within ${READY_TIMEOUT_MS / 1000} s:\n${this.logTail()}`);
-      try {
-        const res = await fetch(`${this.url}${path}`, { signal: AbortSignal.timeout(2_000) });
-        await res.arrayBuffer();
-        if (res.ok) return;
-      } catch {
-        // not listening yet
-      }
-      await sleep(300);
-    }
-  }
-
-  logTail(lines = 30): string {
-    try {
-      return readFileSync(this.logFile, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
-    } catch {
-      return '(no log)';
-    }
-  }
-
-  /** SIGTERM (the services finish in-flight work and exit, which also writes a --cpu-prof profile), then SIGKILL. */
-  async stop(): Promise<void> {
-    if (!this.alive) return;
-    const exited = new Promise<void>((done) => this.proc.once('exit', () => done()));
-    this.proc.kill('SIGTERM');
-    await Promise.race([exited, sleep(STOP_GRACE_MS)]);
-    this.kill();
-  }
-
-  kill(): void {
-    if (this.alive) this.proc.kill('SIGKILL');
-  }
-}
-
-/** Kills every child still running if the bench process leaves abruptly. */
-export function guardChildren(children: () => readonly NodeChild[]): () => void {
-  const killAll = () => children().forEach((c) => c.kill());
-  process.once('exit', killAll);
-  return () => process.off('exit', killAll);
-}
-
-export interface Platform {
-  services: Partial<Record<ServiceName, NodeChild>>;
-  databases: Partial<Record<ServiceName, BenchDatabase>>;
-  gateway?: NodeChild;
+export interface Platform extends LaunchedPlatform<NodeChild, NodeChild> {
   children(): NodeChild[];
-  stop(): Promise<void>;
 }
 
 export interface PlatformOptions {
@@ -303,76 +158,48 @@ export interface PlatformOptions {
   logDir: string;
 }
 
-export function serviceEnv(databaseUrl: string, port: number, keysDir: string, kafkaBrokers: string[] | undefined, extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    NODE_ENV: 'test',
-    HOST,
-    PORT: String(port),
-    // Request logs at info would be measured as well; warn is what `npm start` runs at.
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: databaseUrl,
-    DATABASE_POOL_SIZE: '10',
-    AUTH_LOCAL_KEYS_DIR: keysDir,
-    AUTH_ISSUER: ISSUER,
-    AUTH_AUDIENCE: AUDIENCE,
-    ...(kafkaBrokers?.length ? { KAFKA_BROKERS: kafkaBrokers.join(',') } : {}),
-    ...extra,
-  };
-}
-
-/** The services (each its own process, own database) and optionally the Apollo gateway in front of them. */
-export async function startPlatform(options: PlatformOptions): Promise<Platform> {
-  const services: Partial<Record<ServiceName, NodeChild>> = {};
-  const databases: Partial<Record<ServiceName, BenchDatabase>> = { ...options.databases };
-  const own: BenchDatabase[] = [];
-  let gateway: NodeChild | undefined;
-  const children = () => [...Object.values(services), ...(gateway ? [gateway] : [])];
-  const unguard = guardChildren(children);
-  const stop = async () => {
-    await Promise.all(children().map((c) => c.stop()));
-    unguard();
-    for (const db of own) await db.drop();
-  };
+/** The platform launcher's services (each its own process, own database) and optionally the Apollo gateway. */
+export async function startBenchPlatform(options: PlatformOptions): Promise<Platform> {
+  const runner = nodeProcesses({
+    logDir: options.logDir,
+    cpuProfDir: options.cpuProfDir,
+    suffix: options.suffix,
+    gatewayLabel: 'apollo-gateway',
+    log: (message) => log(options.bench, message),
+  });
+  const unguard = guardChildren(() => runner.children());
   try {
-    for (const name of options.services) {
-      if (!databases[name]) {
-        const db = await migratedDatabase(options.postgresUrl, name);
-        databases[name] = db;
-        own.push(db);
-      }
-    }
-    // Started one after the other: on two cores, six transpiling processes at once only slow each other.
-    for (const name of options.services) {
-      const port = await freePort();
-      const db = databases[name];
-      if (!db) throw new Error(`no database for ${name}`);
-      log(options.bench, `starting ${name}${options.suffix ?? ''}`);
-      services[name] = await NodeChild.start(
-        `${name}${options.suffix ?? ''}`,
-        join(ROOT, 'services', name, 'src', 'main.ts'),
-        serviceEnv(db.url, port, options.keysDir, options.kafkaBrokers, options.extraEnv),
-        port,
-        { readyPath: '/health/ready', cpuProfDir: options.cpuProfDir, logDir: options.logDir },
-      );
-    }
-    if (options.gateway) {
-      const port = await freePort();
-      const urls = Object.fromEntries(Object.entries(services).map(([name, child]) => [`${name.toUpperCase()}_URL`, child.url]));
-      log(options.bench, `starting the Apollo gateway${options.suffix ?? ''}`);
-      gateway = await NodeChild.start(
-        `apollo-gateway${options.suffix ?? ''}`,
-        join(ROOT, 'gateway', 'src', 'main.ts'),
-        // The load comes from one token: the per-client rate limit would measure 429s.
-        { NODE_ENV: 'test', HOST, PORT: String(port), LOG_LEVEL: 'warn', AUTH_LOCAL_KEYS_DIR: options.keysDir, AUTH_ISSUER: ISSUER, AUTH_AUDIENCE: AUDIENCE, RATE_LIMIT_REQUESTS: '1000000', ...urls },
-        port,
-        { readyPath: '/health/ready', cpuProfDir: options.cpuProfDir, logDir: options.logDir },
-      );
-    }
+    const platform = await launchPlatform({
+      runner,
+      services: options.services,
+      postgres: options.postgresUrl ? { url: options.postgresUrl } : undefined,
+      databases: { fresh: 'bench', keep: KEEP_DATABASES },
+      reuse: options.databases,
+      keysDir: options.keysDir,
+      // Request logs at info would be measured as well; warn is what `npm start` runs at.
+      env: { NODE_ENV: 'test', HOST, LOG_LEVEL: 'warn', AUTH_ISSUER: ISSUER, AUTH_AUDIENCE: AUDIENCE },
+      serviceEnv: {
+        DATABASE_POOL_SIZE: '10',
+        ...(options.kafkaBrokers?.length ? { KAFKA_BROKERS: options.kafkaBrokers.join(',') } : {}),
+        ...options.extraEnv,
+      },
+      // The load comes from one token: the per-client rate limit would measure 429s.
+      gatewayEnv: { RATE_LIMIT_REQUESTS: '1000000' },
+      gateway: options.gateway ?? false,
+    });
+    return {
+      ...platform,
+      children: () => runner.children(),
+      // As a database that could not be dropped: the run's figures matter more than its cleaning up.
+      stop: async () => {
+        await platform.stop().catch((error: unknown) => console.error('could not stop the platform cleanly:', error));
+        unguard();
+      },
+    };
   } catch (error) {
-    await stop();
+    unguard();
     throw error;
   }
-  return { services, databases, gateway, children, stop };
 }
 
 export function tempDir(prefix: string): string {

@@ -8,8 +8,9 @@
 // process's: VmRSS from /proc/<pid>/status, sampled every 500 ms.
 import { markdownTable, type BenchSection } from './report';
 import {
-  ALL_SERVICES, benchKafka, benchKeys, benchPostgres, envNumber, fmt, HttpClient, log, openLoop, percentile, removeDir, sleep, sortedCopy, startPlatform, tempDir, type NodeChild, type Platform,
+  ALL_SERVICES, benchKafka, benchKeys, benchPostgres, envNumber, fmt, HttpClient, log, openLoop, percentile, removeDir, sleep, sortedCopy, startBenchPlatform, tempDir, type Platform,
 } from './harness';
+import type { NodeChild } from '../tools/platform/node-processes';
 
 const BENCH = 'memory';
 const SETTLE_SECONDS = envNumber('BENCH_MEMORY_SETTLE_SECONDS', 10);
@@ -58,7 +59,7 @@ export async function run(): Promise<BenchSection> {
   const logDir = tempDir('ccsc-bench-memory-');
   let platform: Platform | undefined;
   try {
-    platform = await startPlatform({ bench: BENCH, postgresUrl: pg.url, keysDir: keys.dir, services: ALL_SERVICES, kafkaBrokers: kafka.brokers, gateway: true, logDir });
+    platform = await startBenchPlatform({ bench: BENCH, postgresUrl: pg.url, keysDir: keys.dir, services: ALL_SERVICES, kafkaBrokers: kafka.brokers, gateway: true, logDir });
     const gateway = platform.gateway;
     if (!gateway) throw new Error('no gateway');
     const children = platform.children();

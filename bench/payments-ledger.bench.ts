@@ -11,7 +11,7 @@
 import { DataSource } from 'typeorm';
 import { ledgerAccount, transfer } from '../services/payments/src/ledger/domain/ledger';
 import { LedgerRepository } from '../services/payments/src/ledger/infrastructure/ledger.repository';
-import { ReconciliationQueries } from '../services/payments/src/ledger/infrastructure/reconciliation.queries';
+import { LedgerQueries } from '../services/payments/src/ledger/application/ledger.queries';
 import { withServiceDatabase } from './harness';
 import { markdownTable, type BenchSection } from './report';
 
@@ -68,7 +68,7 @@ async function measure(dataSource: DataSource): Promise<BenchSection> {
   for (let i = 0; i < rounds; i++) await ledger.balances(dataSource.manager, accounts.map((a) => a.account));
   const balancesMs = (performance.now() - started) / rounds;
 
-  const reconciliation = new ReconciliationQueries(dataSource);
+  const reconciliation = new LedgerQueries(dataSource, new LedgerRepository());
   await reconciliation.report(DAY);
   started = performance.now();
   const report = await reconciliation.report(DAY);

@@ -8,8 +8,8 @@
 // The server is BENCH_DATABASE_URL, else DATABASE_URL, else whatever resolvePostgres finds (bench/harness.ts).
 import { DataSource } from 'typeorm';
 import { enquirySlaBreachedV1 } from '@ccsc/contracts';
-import { SlaBreachRun } from '../services/queries/src/sla/application/sla-breach-run';
-import { SLA_BREACH_RUN_SQL, slaBreachRunParams } from '../services/queries/src/sla/infrastructure/sla-breach.sql';
+import { SlaBreachRun } from '../services/queries/src/sla/application/sla.commands';
+import { SLA_BREACH_RUN_SQL, slaBreachRunParams, SlaClockRepository } from '../services/queries/src/sla/infrastructure/sla-clock.repository';
 import { timed, withServiceDatabase } from './harness';
 import { markdownTable, type BenchSection } from './report';
 
@@ -83,7 +83,7 @@ async function measure(dataSource: DataSource, source: string): Promise<BenchSec
   const [{ clocks }] = (await dataSource.query('SELECT count(*)::int AS clocks FROM enquiry_sla_clocks')) as [{ clocks: number }];
   const plan = (await dataSource.query(`EXPLAIN (COSTS OFF) ${SLA_BREACH_RUN_SQL}`, slaBreachRunParams(NOW))) as { 'QUERY PLAN': string }[];
 
-  const breachRun = new SlaBreachRun(dataSource);
+  const breachRun = new SlaBreachRun(dataSource, new SlaClockRepository());
   const [first, firstMs] = await timed(() => breachRun.run(NOW));
   const [again, againMs] = await timed(() => breachRun.run(NOW));
 

@@ -16,9 +16,10 @@ import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { markdownTable, type BenchSection } from './report';
 import {
-  benchKafka, benchKeys, benchPostgres, closedLoop, envNumber, fmt, HttpClient, log, migratedDatabase, openLoop, percentile, removeDir, sleep, sortedCopy, startPlatform, tempDir, throughput,
-  type BenchDatabase, type LoadResult, type NodeChild, type Operation, type Platform,
+  benchKafka, benchKeys, benchPostgres, closedLoop, envNumber, fmt, HttpClient, log, migratedDatabase, openLoop, percentile, removeDir, sleep, sortedCopy, startBenchPlatform, tempDir, throughput,
+  type BenchDatabase, type LoadResult, type Operation, type Platform,
 } from './harness';
+import type { NodeChild } from '../tools/platform/node-processes';
 
 const BENCH = 'write-path';
 const SECONDS = envNumber('BENCH_WRITE_SECONDS', 5);
@@ -146,7 +147,7 @@ export async function run(): Promise<BenchSection> {
   let platform: Platform | undefined;
   let baseline: BenchDatabase | undefined;
   try {
-    platform = await startPlatform({ bench: BENCH, postgresUrl: pg.url, keysDir: keys.dir, services: ['cases', 'payments'], kafkaBrokers: kafka.brokers, logDir });
+    platform = await startBenchPlatform({ bench: BENCH, postgresUrl: pg.url, keysDir: keys.dir, services: ['cases', 'payments'], kafkaBrokers: kafka.brokers, logDir });
     const cases = platform.services.cases;
     const payments = platform.services.payments;
     const casesDb = platform.databases.cases;

@@ -3,9 +3,9 @@ import type { Principal } from '@ccsc/auth';
 import { addDays, londonInstant, londonLocalDate } from '@ccsc/calendar';
 import { bearer, eventually } from '@ccsc/testing';
 import { ComplaintCommands } from '../services/complaints/src/complaint/application/complaint.commands';
-import { ComplaintSlaRun } from '../services/complaints/src/sla/application/complaint-sla.run';
+import { ComplaintSlaRun } from '../services/complaints/src/sla/application/sla.commands';
 import { graphqlData, Loose } from './graphql-client';
-import { RunningPlatform, startPlatform } from './platform';
+import { RunningPlatform, startTestPlatform } from './platform';
 
 const COMPLAINT = `id reference enquiryId status currentStage outcome businessArea causeCategory
   stages { stage status dueDate dueAt calendarVersion breached answeredOnTime outcome }
@@ -24,7 +24,7 @@ describe('a complaint from an enquiry to a refund', () => {
 
   beforeAll(async () => {
     // The late steps run on complaints' clock weeks ahead, so the consumers accept events dated then.
-    platform = await startPlatform({ services: ['queries', 'payments', 'complaints'], env: { EVENT_CLOCK_SKEW_MS: String(31 * 86_400_000) } });
+    platform = await startTestPlatform({ services: ['queries', 'payments', 'complaints'], env: { EVENT_CLOCK_SKEW_MS: String(31 * 86_400_000) } });
     caseworker = await bearer('caseworker', { sub: 'officer-sam' });
     officer = await bearer('complaints-officer', { sub: 'officer-olu' });
   }, 120_000);

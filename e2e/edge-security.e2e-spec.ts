@@ -2,7 +2,7 @@ import { importJWK, SignJWT } from 'jose';
 import { readLocalKeys } from '@ccsc/auth';
 import { bearer, testEnv, TEST_AUDIENCE, TEST_ISSUER } from '@ccsc/testing';
 import { graphql } from './graphql-client';
-import { RunningPlatform, startPlatform } from './platform';
+import { RunningPlatform, startTestPlatform } from './platform';
 
 const LIMIT = 5;
 const METRICS_TOKEN = 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718';
@@ -29,7 +29,7 @@ describe('the edge: rate limits, security headers, CORS, token rules and ops end
   let platform: RunningPlatform;
 
   beforeAll(async () => {
-    platform = await startPlatform({
+    platform = await startTestPlatform({
       services: [],
       env: { METRICS_TOKEN },
       gateway: { RATE_LIMIT_REQUESTS: String(LIMIT), RATE_LIMIT_WINDOW_MS: '60000', CORS_ORIGINS: PORTAL, METRICS_TOKEN, TRUST_PROXY: '1' },

@@ -3,7 +3,7 @@ import { CardProvider } from '../services/payments/src/payment/domain/card-provi
 import { SandboxCardProvider } from '../services/payments/src/payment/infrastructure/sandbox-card-provider';
 import { graphql, graphqlData, Loose } from './graphql-client';
 import { resultedCriminalCase } from './flows';
-import { RunningPlatform, startPlatform } from './platform';
+import { RunningPlatform, startTestPlatform } from './platform';
 import { DataSource } from 'typeorm';
 
 describe('a criminal case resulted with a fine, paid by card in payments and collected by enforcement, through the gateway', () => {
@@ -14,7 +14,7 @@ describe('a criminal case resulted with a fine, paid by card in payments and col
   let defendant: string;
 
   beforeAll(async () => {
-    platform = await startPlatform({ services: ['enforcement', 'payments'] });
+    platform = await startTestPlatform({ services: ['enforcement', 'payments'] });
     [caseworker, judge, officer, defendant] = await Promise.all([
       bearer('caseworker'),
       bearer('judiciary'),

@@ -1,5 +1,5 @@
 import { bearer } from '@ccsc/testing';
-import { RunningPlatform, serveJwks, startPlatform } from './platform';
+import { RunningPlatform, serveJwks, startTestPlatform } from './platform';
 import { graphql } from './graphql-client';
 
 const CREATE = `mutation Create($input: CreateCaseInput!) {
@@ -22,7 +22,7 @@ describe('the platform through the gateway', () => {
   let orgB: string;
 
   beforeAll(async () => {
-    platform = await startPlatform();
+    platform = await startTestPlatform();
     caseworker = await bearer('caseworker');
     orgA = await bearer('professional', { org: 'org-a' });
     orgB = await bearer('professional', { org: 'org-b' });
@@ -173,7 +173,7 @@ describe('the gateway in production mode', () => {
 
   beforeAll(async () => {
     jwks = await serveJwks();
-    platform = await startPlatform({ gateway: { NODE_ENV: 'production', AUTH_JWKS_URL: jwks.url, GRAPHQL_MAX_DEPTH: '3' } });
+    platform = await startTestPlatform({ gateway: { NODE_ENV: 'production', AUTH_JWKS_URL: jwks.url, GRAPHQL_MAX_DEPTH: '3' } });
   });
   afterAll(async () => {
     await platform.stop();

@@ -1,7 +1,7 @@
 import type { ServiceName } from '@ccsc/contracts';
 import { bearer } from '@ccsc/testing';
 import { graphql, GraphQLResponse } from './graphql-client';
-import { RunningPlatform, serveJwks, startPlatform } from './platform';
+import { RunningPlatform, serveJwks, startTestPlatform } from './platform';
 
 /** `n` fragments, each spreading the next twice: 2^n paths from a document of under a kilobyte. */
 const fragmentBomb = (n: number) =>
@@ -39,7 +39,7 @@ describe('GraphQL limits at the gateway and at every subgraph', () => {
   beforeAll(async () => {
     jwks = await serveJwks();
     // The gateway in production mode (field suggestions hidden); the services as the tests run them.
-    platform = await startPlatform({ gateway: { NODE_ENV: 'production', AUTH_JWKS_URL: jwks.url, AUTH_JWKS_ALLOW_HTTP: 'true' } });
+    platform = await startTestPlatform({ gateway: { NODE_ENV: 'production', AUTH_JWKS_URL: jwks.url, AUTH_JWKS_ALLOW_HTTP: 'true' } });
     citizen = await bearer('citizen');
     // Each server's first operations pay for its lazy start-up; the timings below are of the refusal.
     for (const url of [platform.gatewayUrl, ...Object.values(platform.services).map((s) => s.url)]) {

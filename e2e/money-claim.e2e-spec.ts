@@ -1,7 +1,7 @@
 import { feesSettledV1 } from '@ccsc/contracts';
 import { bearer, eventually, publishEvent } from '@ccsc/testing';
 import { graphql, graphqlData, Loose } from './graphql-client';
-import { RunningPlatform, startPlatform } from './platform';
+import { RunningPlatform, startTestPlatform } from './platform';
 
 /** Payments does not exist yet: its "fees settled" event is published exactly as it will be. */
 async function paymentsSettles(caseId: string, feeCodes: string[]) {
@@ -14,7 +14,7 @@ describe('a money claim from draft to listed, through the gateway', () => {
   let caseworker: string;
 
   beforeAll(async () => {
-    platform = await startPlatform();
+    platform = await startTestPlatform();
     [citizen, caseworker] = await Promise.all([bearer('citizen', { sub: 'citizen-alex' }), bearer('caseworker', { sub: 'officer-sam' })]);
   });
   afterAll(() => platform.stop());

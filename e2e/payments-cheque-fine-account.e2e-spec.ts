@@ -1,7 +1,7 @@
 import { bearer, eventually } from '@ccsc/testing';
 import { graphqlData, Loose } from './graphql-client';
 import { resultedCriminalCase } from './flows';
-import { RunningPlatform, startPlatform } from './platform';
+import { RunningPlatform, startTestPlatform } from './platform';
 
 describe('a cheque with no reference, allocated to a fine account by one officer and verified by another', () => {
   let platform: RunningPlatform;
@@ -12,7 +12,7 @@ describe('a cheque with no reference, allocated to a fine account by one officer
   let verifier: string;
 
   beforeAll(async () => {
-    platform = await startPlatform({ services: ['payments', 'enforcement'] });
+    platform = await startTestPlatform({ services: ['payments', 'enforcement'] });
     [caseworker, judge, enforcementOfficer, allocator, verifier] = await Promise.all([
       bearer('caseworker'),
       bearer('judiciary'),

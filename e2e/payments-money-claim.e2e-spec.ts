@@ -1,6 +1,6 @@
 import { bearer, eventually } from '@ccsc/testing';
 import { graphqlData, Loose } from './graphql-client';
-import { RunningPlatform, startPlatform } from './platform';
+import { RunningPlatform, startTestPlatform } from './platform';
 
 describe('a money claim paid by account, through the gateway', () => {
   let platform: RunningPlatform;
@@ -9,7 +9,7 @@ describe('a money claim paid by account, through the gateway', () => {
   let finance: string;
 
   beforeAll(async () => {
-    platform = await startPlatform({ services: ['payments'] });
+    platform = await startTestPlatform({ services: ['payments'] });
     [solicitor, otherFirm, finance] = await Promise.all([
       bearer('professional', { org: 'org-a', sub: 'solicitor-sam' }),
       bearer('professional', { org: 'org-b', sub: 'solicitor-kim' }),

@@ -1,7 +1,7 @@
 import { DataSource, QueryRunner } from 'typeorm';
 import { bearer, eventually } from '@ccsc/testing';
 import { graphqlData, Loose } from './graphql-client';
-import { RunningPlatform, startPlatform } from './platform';
+import { RunningPlatform, startTestPlatform } from './platform';
 
 /** Counts the SQL statements the queries service runs against its enquiry tables (the outbox relay's polling is left out). */
 function countEnquirySql(dataSource: DataSource): { count: () => number; reset: () => void } {
@@ -29,7 +29,7 @@ describe('a case with its enquiries through the gateway', () => {
   let sql: ReturnType<typeof countEnquirySql>;
 
   beforeAll(async () => {
-    platform = await startPlatform({ services: ['queries'] });
+    platform = await startTestPlatform({ services: ['queries'] });
     caseworker = await bearer('caseworker', { sub: 'officer-sam' });
     sql = countEnquirySql(platform.services.queries!.app.get(DataSource));
   }, 120_000);

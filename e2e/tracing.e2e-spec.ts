@@ -4,7 +4,7 @@ import { startTracing } from '@ccsc/platform';
 import { bearer, describeKafka, eventually, kafkaBrokers } from '@ccsc/testing';
 import { claim } from '../services/cases/test/cases-app';
 import { graphql } from './graphql-client';
-import { RunningPlatform, startPlatform } from './platform';
+import { RunningPlatform, startTestPlatform } from './platform';
 
 // One trace from the client's mutation to the consumer that applies its event: gateway, subgraph,
 // outbox relay (producer) and consumer, across HTTP and Kafka headers.
@@ -15,7 +15,7 @@ describeKafka('a traced mutation, across Kafka', () => {
   beforeAll(async () => {
     // Before any app starts: the process's one provider records into memory.
     startTracing({ processors: [new SimpleSpanProcessor(spans)] });
-    platform = await startPlatform({ services: [], env: { KAFKA_BROKERS: kafkaBrokers()!.join(','), OUTBOX_POLL_MS: '50' } });
+    platform = await startTestPlatform({ services: [], env: { KAFKA_BROKERS: kafkaBrokers()!.join(','), OUTBOX_POLL_MS: '50' } });
   });
   afterAll(() => platform.stop());
 

@@ -385,8 +385,9 @@ function consumedProducers(name: ServiceName): string[] {
     (entry): entry is [string, contracts.EventType<object>] => typeof entry[1] === 'object' && entry[1] !== null && 'topic' in entry[1] && 'source' in entry[1],
   );
   const sources = sourceFiles(path.join(ROOT, 'services', name, 'src')).filter((file) => file.split(path.sep).includes('consumers'));
-  const modules = readdirSync(path.join(ROOT, 'services', name, 'src')).filter((f) => f.endsWith('.module.ts'));
-  if (modules.some((m) => /\bCaseAccessModule\b/.test(read(path.join('services', name, 'src', m))))) sources.push(path.join(ROOT, 'libs/case-access/src/case-access.ts'));
+  // The service's modules and its features' modules: the one that imports CaseAccessModule consumes cases' access events.
+  const modules = sourceFiles(path.join(ROOT, 'services', name, 'src')).filter((f) => f.endsWith('.module.ts'));
+  if (modules.some((m) => /\bCaseAccessModule\b/.test(readFileSync(m, 'utf8')))) sources.push(path.join(ROOT, 'libs/case-access/src/case-access.ts'));
   const code = sources.map((file) => readFileSync(file, 'utf8')).join('\n');
   return [...new Set(eventTypes.filter(([exported]) => new RegExp(`\\b${exported}\\b`).test(code)).map(([, type]) => type.source))].sort();
 }

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Kind, parse, type FieldNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { Loose } from '../graphql-client';
-import { RunningPlatform, startPlatform } from '../platform';
+import { RunningPlatform, startTestPlatform } from '../platform';
 import { AUTHORISATION_MATRIX } from './authorisation-matrix';
 import { expectedOutcome, GraphQLCall, Outcome, RestCall, Row } from './matrix-support';
 import { graphqlOperations, restRoutesOf } from './discovery';
@@ -59,7 +59,7 @@ describe('the authorisation matrix', () => {
 
   beforeAll(async () => {
     // Every Help with Fees remission is picked for an evidence check, so the check has one to do.
-    platform = await startPlatform({ env: { HWF_EVIDENCE_CHECK_PERCENT: '100' } });
+    platform = await startTestPlatform({ env: { HWF_EVIDENCE_CHECK_PERCENT: '100' } });
   }, 60_000);
   afterAll(() => platform?.stop());
 

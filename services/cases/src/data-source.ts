@@ -1,23 +1,40 @@
 import type { ServiceDataSourceParts } from '@ccsc/platform';
-import { CaseEntity, FeeEntity, PartyEntity } from './case/infrastructure/case.entity';
 import { CreateCases1732300000000 } from './migrations/1732300000000-create-cases';
 import { EventsAndTimeline1732400000000 } from './migrations/1732400000000-events-and-timeline';
 import { FeesAndHistory1732500000000 } from './migrations/1732500000000-fees-and-history';
 import { IdempotencyKeys1732600000000 } from './migrations/1732600000000-idempotency-keys';
+import { Hearings1732700000000 } from './migrations/1732700000000-hearings';
+import { CaseSearchIndexes1732720000000 } from './migrations/1732720000000-case-search-indexes';
 import { PartyNeeds1732730000000 } from './migrations/1732730000000-party-needs';
-import { TimelineEntryEntity } from './timeline/infrastructure/timeline.entity';
-import { TimelinePerCase1732790000000 } from './timeline/infrastructure/1732790000000-timeline-per-case';
-import { TimelineAudience1732800000000 } from './timeline/infrastructure/1732800000000-timeline-audience';
-import { hearingEntities, hearingMigrations } from './hearing/hearing.parts';
-import { searchEntities, searchMigrations } from './search/search.parts';
-import { resultMigrations } from './result/result.parts';
-import { documentMigrations } from './document/document.parts';
-import { referralMigrations } from './assisted-digital/assisted-digital.parts';
-import { decisionMigrations } from './decision/decision.parts';
+import { CaseResults1732740000000 } from './migrations/1732740000000-case-results';
+import { CaseDocuments1732750000000 } from './migrations/1732750000000-case-documents';
+import { AssistedDigitalReferrals1732760000000 } from './migrations/1732760000000-assisted-digital-referrals';
+import { CaseDecisions1732770000000 } from './migrations/1732770000000-case-decisions';
+import { HearingDateIndex1732780000000 } from './migrations/1732780000000-hearing-date-index';
+import { TimelinePerCase1732790000000 } from './migrations/1732790000000-timeline-per-case';
+import { TimelineAudience1732800000000 } from './migrations/1732800000000-timeline-audience';
 
-/** The cases database: the app, `npm run migrate` and the tests all use this one definition (TypeORM orders migrations by their timestamp). */
+/**
+ * The cases database: the app, `npm run migrate` and the tests all use this one definition.
+ * Persistence is plain SQL (repositories), so there are no entities.
+ */
 export const casesDatabase: ServiceDataSourceParts = {
-  entities: [CaseEntity, PartyEntity, FeeEntity, TimelineEntryEntity, ...hearingEntities, ...searchEntities],
-  migrations: [CreateCases1732300000000, EventsAndTimeline1732400000000, FeesAndHistory1732500000000, IdempotencyKeys1732600000000, PartyNeeds1732730000000, ...hearingMigrations, ...searchMigrations, ...resultMigrations, ...documentMigrations, ...referralMigrations, ...decisionMigrations, TimelinePerCase1732790000000, TimelineAudience1732800000000],
+  entities: [],
+  // In timestamp order, the order they run in.
+  migrations: [
+    CreateCases1732300000000,
+    EventsAndTimeline1732400000000,
+    FeesAndHistory1732500000000,
+    IdempotencyKeys1732600000000,
+    Hearings1732700000000,
+    CaseSearchIndexes1732720000000,
+    PartyNeeds1732730000000,
+    CaseResults1732740000000,
+    CaseDocuments1732750000000,
+    AssistedDigitalReferrals1732760000000,
+    CaseDecisions1732770000000,
+    HearingDateIndex1732780000000,
+    TimelinePerCase1732790000000,
+    TimelineAudience1732800000000,
+  ],
 };
-

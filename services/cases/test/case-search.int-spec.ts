@@ -10,13 +10,13 @@ import { formatCaseReference, generateCaseReference } from '../src/case/domain/c
 import { casesApp } from '../src/cases.app';
 import { readCasesConfig } from '../src/config';
 import { casesDatabase } from '../src/data-source';
-import { CaseSearch } from '../src/search/application/case-search';
+import { CaseSearch } from '../src/search/application/case-search.queries';
 import { CaseSearchController } from '../src/search/api/case-search.controller';
 import { SearchCasesParams } from '../src/search/api/case-search.inputs';
 import { CaseSearchCriteria, CaseSearchFilter, toSearchFilter } from '../src/search/domain/case-search-criteria';
 import type { CaseAccess } from '../src/case/domain/case-access';
-import { CaseSearchFinder } from '../src/search/infrastructure/case-search.finder';
-import { caseSearchSql, matchedPartiesSql, SqlStatement } from '../src/search/infrastructure/case-search.sql';
+import { CaseSearchRepository as CaseSearchFinder } from '../src/search/infrastructure/case-search.repository';
+import { caseSearchSql, matchedPartiesSql, SqlStatement } from './case-search-statements';
 
 // Seeded straight into the tables (a few hundred cases in two statements) rather than through the
 // API, so that the expectations can be computed here from the same data.

@@ -72,10 +72,14 @@ describeKafka('graceful shutdown under load (real PostgreSQL and Kafka, separate
         (error: Error & { cause?: { code?: string } }) => ({ status: 0, error: error.cause?.code ?? error.message }),
       );
 
-    // A burst that is still arriving when the signal comes.
+    const count = async (sql: string, params: unknown[] = []) =>
+      Number(((await dataSource.query(sql, params)) as [{ n: string }])[0].n);
+
+    // A burst that is still arriving when the signal comes: the signal follows the first committed
+    // write, so the service is under way with the burst rather than, after a guessed sleep, before or past it.
     const burst: Promise<{ status: number; id?: string; error?: string }>[] = [];
     for (let i = 0; i < 40; i++) burst.push(post(i));
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await eventually(async () => expect(await count(`SELECT count(*) AS n FROM cases`)).toBeGreaterThan(0), 15_000, 5);
     service.child.kill('SIGTERM');
     for (let i = 40; i < 80; i++) burst.push(post(i));
     const results = await Promise.all(burst);
@@ -90,7 +94,6 @@ describeKafka('graceful shutdown under load (real PostgreSQL and Kafka, separate
     for (const { error } of notTaken) expect(['ECONNREFUSED', 'ECONNRESET', 'UND_ERR_SOCKET']).toContain(error);
 
     // Exactly the answered writes committed, each with its events.
-    const count = async (sql: string, params: unknown[] = []) => Number(((await dataSource.query(sql, params)) as [{ n: string }])[0].n);
     const ids = accepted.map((r) => r.id!);
     const cases = await count(`SELECT count(*) AS n FROM cases`);
     expect(cases).toBe(ids.length);

@@ -1,18 +1,16 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule, authOptionsFrom } from '@ccsc/auth';
-import { WorkingDayCalendar } from '@ccsc/calendar';
-import { CaseAccessModule } from '@ccsc/case-access';
 import { MessagingModule } from '@ccsc/messaging';
-import { IdempotencyModule, PlatformModule } from '@ccsc/platform';
+import { IdempotencyModule, PlatformModule, resolversOf } from '@ccsc/platform';
 import type { ComplaintsConfig } from './config';
 import { complaintsDatabase } from './data-source';
 import { complaintsGraphQL } from './complaints.graphql';
-import { complaintControllers, complaintProviders, complaintResolvers } from './complaint/complaint.parts';
-import { miControllers, miProviders, miResolvers } from './mi/mi.parts';
-import { slaControllers, slaProviders, slaResolvers } from './sla/sla.parts';
+import { ComplaintModule } from './complaint/complaint.module';
+import { MiModule } from './mi/mi.module';
+import { SlaModule } from './sla/sla.module';
 
 /** The resolvers of the complaints subgraph; the supergraph composer builds the schema from these alone. */
-export const complaintsResolvers = [...complaintResolvers, ...slaResolvers, ...miResolvers];
+export const complaintsResolvers = resolversOf(ComplaintModule, SlaModule, MiModule);
 
 @Module({})
 export class ComplaintsModule {
@@ -24,16 +22,11 @@ export class ComplaintsModule {
         AuthModule.forRoot(authOptionsFrom(config)),
         MessagingModule.forRoot({ service: 'complaints', config }),
         IdempotencyModule.forRoot(),
-        CaseAccessModule,
-      ],
-      controllers: [...slaControllers, ...miControllers, ...complaintControllers],
-      providers: [
-        // One calendar for the process: every deadline records its version.
-        { provide: WorkingDayCalendar, useFactory: () => WorkingDayCalendar.englandAndWales() },
-        ...complaintsResolvers,
-        ...complaintProviders,
-        ...slaProviders,
-        ...miProviders,
+        // SLA and MI before complaints: Nest matches routes in the order modules register them, and the
+        // complaint's `:id/...` routes would otherwise take `mi/:period` (`mi/timeline`, for one).
+        SlaModule,
+        MiModule,
+        ComplaintModule,
       ],
     };
   }

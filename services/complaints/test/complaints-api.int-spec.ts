@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { londonInstant } from '@ccsc/calendar';
 import { bearer } from '@ccsc/testing';
 import { ComplaintRepository } from '../src/complaint/infrastructure/complaint.repository';
-import { ComplaintSlaRun } from '../src/sla/application/complaint-sla.run';
+import { ComplaintSlaRun } from '../src/sla/application/sla.commands';
 import { announceCase, outbox, startComplaintsApp } from './complaints-app';
 
 const COMPLAINT_FIELDS = 'id reference complainantType origin caseIds severity status currentStage stages { stage status dueDate calendarVersion atRisk breached }';

@@ -4,7 +4,8 @@ import type { Principal } from '@ccsc/auth';
 import { complaintStageBreachedV1 } from '@ccsc/contracts';
 import { waitForLockWaiters } from '@ccsc/testing';
 import { ComplaintCommands } from '../src/complaint/application/complaint.commands';
-import { ComplaintSlaRun, SLA_RUN_SQL } from '../src/sla/application/complaint-sla.run';
+import { ComplaintSlaRun } from '../src/sla/application/sla.commands';
+import { SLA_RUN_SQL } from '../src/sla/infrastructure/complaint-stage.repository';
 import { outbox, startComplaintsApp } from './complaints-app';
 
 // Two runs can overlap (the timer and a manual run), and each takes its "now" before it queues on
@@ -26,15 +27,17 @@ describe('overlapping SLA runs', () => {
     const run = app.get(ComplaintSlaRun);
     const dataSource = app.get(DataSource);
 
-    // Hold the stage so that both runs queue on it: the later time first, then the earlier one.
+    // Hold the stage so that both runs queue on it: the later time first, then the earlier one. The
+    // holder watches them queue on its own connection: with both runs and the outbox relay's LISTEN,
+    // the test pool (4) has none left.
     const holder = dataSource.createQueryRunner();
     await holder.connect();
     await holder.startTransaction();
     await holder.query('SELECT 1 FROM complaint_stages WHERE complaint_id = $1 FOR UPDATE', [complaint.id]);
     const later = run.run(new Date('2026-01-08T00:00:30Z'));
-    await waitForLockWaiters(dataSource, 1);
+    await waitForLockWaiters(holder, 1);
     const earlier = run.run(new Date('2026-01-07T23:59:30Z'));
-    await waitForLockWaiters(dataSource, 2);
+    await waitForLockWaiters(holder, 2);
     await holder.commitTransaction();
     await holder.release();
 

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { bearer, eventually } from '@ccsc/testing';
+import { ComplaintSlaRun } from '../src/sla/application/sla.commands';
 import { outbox, startComplaintsApp } from './complaints-app';
 
 // The scheduled run is the same use case on an interval timer (SLA_RUN_INTERVAL_MS), which the
@@ -21,8 +22,11 @@ describe('the scheduled SLA run', () => {
       const got = await request(app.getHttpServer()).get(`/api/v1/complaints/${overdue.body.id}`).set('Authorization', officer).expect(200);
       expect(got.body.stages[0]).toMatchObject({ breached: true, atRisk: false });
     });
-    // Several more runs go by; the breach is still announced once.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Several more runs go by (runs never overlap, so a third has started once two have ended); the
+    // breach is still announced once.
+    const runs = jest.spyOn(app.get(ComplaintSlaRun), 'run');
+    await eventually(async () => expect(runs.mock.calls.length).toBeGreaterThanOrEqual(3));
+    runs.mockRestore();
     expect((await outbox(app, 'complaints.complaint-stage-breached.v1')).map((e) => e.subject)).toEqual([overdue.body.id]);
   });
 });

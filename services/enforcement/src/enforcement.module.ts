@@ -1,25 +1,25 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule, authOptionsFrom } from '@ccsc/auth';
-import { IdempotencyModule, PlatformModule, scheduledRun } from '@ccsc/platform';
+import { IdempotencyModule, PlatformModule, resolversOf } from '@ccsc/platform';
 import { MessagingModule } from '@ccsc/messaging';
 import type { EnforcementConfig } from './config';
 import { enforcementDatabase } from './data-source';
 import { enforcementGraphQL } from './enforcement.graphql';
-import { CaseFineAccountsResolver, FineAccountResolver } from './account/api/account.resolver';
-import { EnforcementController } from './account/api/account.controller';
-import { AccountQueries } from './account/application/account.queries';
-import { AccountEventsConsumer } from './account/consumers/account-events.consumer';
-import { TermsCommands } from './terms/application/terms.commands';
-import { ActionCommands } from './action/application/action.commands';
-import { WriteOffCommands } from './write-off/application/write-off.commands';
-import { WarrantCommands } from './warrant/application/warrant.commands';
-import { DefaultRun } from './default-run/application/default-run';
+import { AccountModule } from './account/account.module';
+import { ActionModule } from './action/action.module';
+import { TermsModule } from './terms/terms.module';
+import { WriteOffModule } from './write-off/write-off.module';
+import { WarrantModule } from './warrant/warrant.module';
+import { DefaultRunModule } from './default-run/default-run.module';
+import { MiModule } from './mi/mi.module';
 import { assertValidPaths, ENFORCEMENT_PATHS } from './default-run/domain/enforcement-paths';
-import { MiQueries } from './mi/application/mi.queries';
-import { Consolidation } from './account/application/consolidation';
+
+// The subgraph lists the fields of a type in the order of its resolvers here (account, action, terms,
+// write-off), so this order is part of the schema.
+const FEATURES = [AccountModule, ActionModule, TermsModule, WriteOffModule, WarrantModule, DefaultRunModule, MiModule];
 
 /** The resolvers of the enforcement subgraph; the supergraph composer builds the schema from these alone. */
-export const enforcementResolvers = [FineAccountResolver, CaseFineAccountsResolver];
+export const enforcementResolvers = resolversOf(...FEATURES);
 
 @Module({})
 export class EnforcementModule {
@@ -33,12 +33,7 @@ export class EnforcementModule {
         AuthModule.forRoot(authOptionsFrom(config)),
         MessagingModule.forRoot({ service: 'enforcement', config }),
         IdempotencyModule.forRoot(),
-      ],
-      controllers: [EnforcementController],
-      providers: [
-        ...enforcementResolvers,
-        AccountQueries, AccountEventsConsumer, TermsCommands, ActionCommands, WriteOffCommands, WarrantCommands, DefaultRun, MiQueries, Consolidation,
-        scheduledRun('Default run', DefaultRun, (settings: EnforcementConfig) => settings.DEFAULT_RUN_INTERVAL_MS),
+        ...FEATURES,
       ],
     };
   }

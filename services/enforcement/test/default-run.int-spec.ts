@@ -4,11 +4,12 @@ import { DataSource } from 'typeorm';
 import { addDays } from '@ccsc/calendar';
 import { accountDefaultedV1, EventEnvelope, eventTypeOf, parseEnvelope } from '@ccsc/contracts';
 import { bearer } from '@ccsc/testing';
-import { DefaultRun } from '../src/default-run/application/default-run';
+import { sql } from '@ccsc/platform';
+import { DefaultRun } from '../src/default-run/application/default-run.commands';
 import { assessAccount } from '../src/default-run/domain/default-assessment';
 import { enforcementPath } from '../src/default-run/domain/enforcement-paths';
 import { permittedAfter } from '../src/action/domain/enforcement-actions';
-import { accountsWhere } from '../src/account/infrastructure/account.store';
+import { AccountRepository } from '../src/account/infrastructure/account.repository';
 import { seedAccountBook } from './account-book';
 import { startEnforcementApp } from './enforcement-app';
 
@@ -17,7 +18,7 @@ const SAMPLE = 10_000;
 
 /** What the run should do to each account, worked out one account at a time in TypeScript. */
 async function referenceRun(dataSource: DataSource, asOf: string) {
-  const accounts = await accountsWhere(dataSource.manager, `a.status = 'live' AND NOT a.on_hold`, []);
+  const accounts = await new AccountRepository(dataSource).where(sql`a.status = 'live' AND NOT a.on_hold`);
   const steps = new Map(((await dataSource.query(`SELECT id, path_step FROM fine_accounts`)) as { id: string; path_step: number | null }[]).map((r) => [r.id, r.path_step]));
   const defaults = new Set<string>();
   const actions = new Map<string, string>();

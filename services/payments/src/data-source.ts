@@ -1,14 +1,14 @@
 import type { ServiceDataSourceParts } from '@ccsc/platform';
 import { MessagingAndAccess1733000000000 } from './migrations/1733000000000-messaging-and-access';
-import { Ledger1733000100000 } from './ledger/infrastructure/1733000100000-ledger';
-import { Fees1733000200000 } from './fee/infrastructure/1733000200000-fees';
-import { ServiceRequests1733000300000 } from './service-request/infrastructure/1733000300000-service-requests';
-import { Payments1733000400000 } from './payment/infrastructure/1733000400000-payments';
-import { Refunds1733000500000 } from './refund/infrastructure/1733000500000-refunds';
-import { HelpWithFees1733000600000 } from './help-with-fees/infrastructure/1733000600000-help-with-fees';
+import { Ledger1733000100000 } from './migrations/1733000100000-ledger';
+import { Fees1733000200000 } from './migrations/1733000200000-fees';
+import { ServiceRequests1733000300000 } from './migrations/1733000300000-service-requests';
+import { Payments1733000400000 } from './migrations/1733000400000-payments';
+import { Refunds1733000500000 } from './migrations/1733000500000-refunds';
+import { HelpWithFees1733000600000 } from './migrations/1733000600000-help-with-fees';
 import { CaseAccessParties1734000000000 } from './migrations/1734000000000-case-access-parties';
-import { FeeWaivers1735000000000 } from './fee-waiver/infrastructure/1735000000000-fee-waivers';
-import { HelpWithFeesDecisions1735000100000 } from './help-with-fees/infrastructure/1735000100000-help-with-fees-decisions';
+import { FeeWaivers1735000000000 } from './migrations/1735000000000-fee-waivers';
+import { HelpWithFeesDecisions1735000100000 } from './migrations/1735000100000-help-with-fees-decisions';
 
 /**
  * The payments database: the app, `npm run migrate` and the tests all use this one definition.
@@ -17,7 +17,15 @@ import { HelpWithFeesDecisions1735000100000 } from './help-with-fees/infrastruct
 export const paymentsDatabase: ServiceDataSourceParts = {
   entities: [],
   migrations: [
-    MessagingAndAccess1733000000000, Ledger1733000100000, Fees1733000200000, ServiceRequests1733000300000, Payments1733000400000, Refunds1733000500000, HelpWithFees1733000600000, CaseAccessParties1734000000000,
-    FeeWaivers1735000000000, HelpWithFeesDecisions1735000100000,
+    MessagingAndAccess1733000000000,
+    Ledger1733000100000,
+    Fees1733000200000,
+    ServiceRequests1733000300000,
+    Payments1733000400000,
+    Refunds1733000500000,
+    HelpWithFees1733000600000,
+    CaseAccessParties1734000000000,
+    FeeWaivers1735000000000,
+    HelpWithFeesDecisions1735000100000,
   ],
 };

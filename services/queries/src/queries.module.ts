@@ -1,20 +1,21 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule, authOptionsFrom } from '@ccsc/auth';
-import { CaseAccessModule } from '@ccsc/case-access';
 import { MessagingModule } from '@ccsc/messaging';
-import { IdempotencyModule, PlatformModule } from '@ccsc/platform';
+import { IdempotencyModule, PlatformModule, resolversOf } from '@ccsc/platform';
 import type { QueriesConfig } from './config';
 import { queriesDatabase } from './data-source';
 import { queriesGraphQL } from './queries.graphql';
-import { enquiryControllers, enquiryProviders, enquiryResolvers } from './enquiry/enquiry.parts';
-import { allocationProviders, allocationResolvers } from './allocation/allocation.parts';
-import { triageProviders, triageResolvers } from './triage/triage.parts';
-import { knowledgeProviders, knowledgeResolvers } from './knowledge/knowledge.parts';
-import { slaControllers, slaProviders, slaResolvers } from './sla/sla.parts';
-import { reportingProviders, reportingResolvers } from './reporting/reporting.parts';
+import { EnquiryModule } from './enquiry/enquiry.module';
+import { AllocationModule } from './allocation/allocation.module';
+import { TriageModule } from './triage/triage.module';
+import { KnowledgeModule } from './knowledge/knowledge.module';
+import { SlaModule } from './sla/sla.module';
+import { ReportingModule } from './reporting/reporting.module';
+
+const FEATURES = [EnquiryModule, AllocationModule, TriageModule, KnowledgeModule, SlaModule, ReportingModule];
 
 /** The resolvers of the queries subgraph; the supergraph composer builds the schema from these alone. */
-export const queriesResolvers = [...enquiryResolvers, ...allocationResolvers, ...triageResolvers, ...knowledgeResolvers, ...slaResolvers, ...reportingResolvers];
+export const queriesResolvers = resolversOf(...FEATURES);
 
 @Module({})
 export class QueriesModule {
@@ -26,18 +27,7 @@ export class QueriesModule {
         AuthModule.forRoot(authOptionsFrom(config)),
         MessagingModule.forRoot({ service: 'queries', config }),
         IdempotencyModule.forRoot(),
-        // The projection of cases' access events: links to cases are checked against it.
-        CaseAccessModule,
-      ],
-      controllers: [...enquiryControllers, ...slaControllers],
-      providers: [
-        ...queriesResolvers,
-        ...enquiryProviders,
-        ...allocationProviders,
-        ...triageProviders,
-        ...knowledgeProviders,
-        ...slaProviders,
-        ...reportingProviders,
+        ...FEATURES,
       ],
     };
   }

@@ -6,7 +6,7 @@ import { enquirySlaBreachedV1, parseEnvelope } from '@ccsc/contracts';
 import { bearer, eventually } from '@ccsc/testing';
 import { EnquiryCommands } from '../src/enquiry/application/enquiry.commands';
 import { AllocationCommands } from '../src/allocation/application/allocation.commands';
-import { SlaBreachRun } from '../src/sla/application/sla-breach-run';
+import { SlaBreachRun } from '../src/sla/application/sla.commands';
 import { EnquiryChanges } from '../src/enquiry/application/enquiry-changes';
 import { enquiry, knownCase, startQueriesApp } from './queries-app';
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { Client } from 'pg';
+import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { SpanStatusCode } from '@opentelemetry/api';
 import { SpanKind, startSpan, traceContextOf, traceHeaders } from '@ccsc/platform';
 import type { EventTransport } from '../transport/event-transport';
@@ -47,7 +48,7 @@ export class OutboxRelay {
   private wake?: () => void;
   /** A commit signalled since the relay last looked: look again before sleeping. */
   private signalled = false;
-  private listener?: { client: PgClient; release: (error?: Error) => void };
+  private listener?: Client;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -158,46 +159,38 @@ export class OutboxRelay {
     }
   }
 
-  /** Holds one pooled connection that LISTENs for commits; a lost connection is replaced on the next pass. */
+  /**
+   * Holds a connection of its own (not one of the pool's, which commands need) that LISTENs for
+   * commits; a lost connection is replaced on the next pass, which the loss itself triggers.
+   */
   private async listen(): Promise<void> {
-    if (this.listener || this.dataSource.options.type !== 'postgres') return;
-    const [client, release] = (await (this.dataSource.driver as PostgresDriver).obtainMasterConnection()) as [PgClient, (error?: Error) => void];
+    const options = this.dataSource.options as PostgresConnectionOptions;
+    if (this.listener || options.type !== 'postgres' || !options.url) return;
+    const client = new Client({ connectionString: options.url, application_name: 'ccsc-outbox-listener' });
     const lost = () => {
-      if (this.listener?.client !== client) return;
-      void this.unlisten(true);
+      if (this.listener !== client) return;
+      void this.unlisten();
       this.signal();
     };
     client.on('notification', () => this.signal());
     client.on('error', lost);
     client.on('end', lost);
-    this.listener = { client, release };
+    this.listener = client;
     try {
+      await client.connect();
       await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
     } catch (error) {
-      await this.unlisten(true);
+      await this.unlisten();
       throw error;
     }
   }
 
-  private async unlisten(broken = false): Promise<void> {
-    const listener = this.listener;
-    if (!listener) return;
+  private async unlisten(): Promise<void> {
+    const client = this.listener;
+    if (!client) return;
     this.listener = undefined;
-    listener.client.removeAllListeners('notification');
-    // A broken connection goes back marked so (the pool discards it); a healthy one stops listening first.
-    if (broken) return listener.release(new Error('outbox listener connection lost'));
-    try {
-      await listener.client.query(`UNLISTEN ${OUTBOX_CHANNEL}`);
-      listener.release();
-    } catch (error) {
-      listener.release(error instanceof Error ? error : new Error(String(error)));
-    }
+    client.removeAllListeners('notification');
+    // Ending the session ends its LISTEN; a connection already lost ends with an error nobody needs.
+    await client.end().catch(() => undefined);
   }
-}
-
-/** The part of node-postgres' client the listener uses. */
-interface PgClient {
-  query(text: string): Promise<unknown>;
-  on(event: 'notification' | 'error' | 'end', listener: (...args: unknown[]) => void): unknown;
-  removeAllListeners(event: string): unknown;
 }

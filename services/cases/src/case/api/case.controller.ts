@@ -7,9 +7,9 @@ import { CaseCommands } from '../application/case.commands';
 import { CaseQueries } from '../application/case.queries';
 import { CaseModel, CasePageModel, HistoryEntryModel, ReadinessModel } from './case.model';
 import { CreateCaseInput, ListCasesQuery, ReadinessQuery, TriggerCaseEventBody } from './case.inputs';
-import { CASE_CREATORS, CASE_EVENT_TRIGGERERS, CASE_READERS } from './case.resolver';
+import { CASE_CREATORS, CASE_EVENT_TRIGGERERS, CASE_READERS } from '../../roles';
 import { TimelineEntryModel } from '../../timeline/api/timeline.model';
-import { TimelineQueries } from '../../timeline/infrastructure/timeline.queries';
+import { TimelineQueries } from '../../timeline/application/timeline.queries';
 import { checkedKinds, TIMELINE_KINDS } from '../../timeline/domain/timeline-kind';
 
 /** Partner REST API for cases, version 1. Errors are RFC 9457 problem+json. */

@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { AuthenticatedRequest, CorrelationId, CurrentPrincipal, Principal, Role, Roles } from '@ccsc/auth';
+import { AuthenticatedRequest, CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import { assertUuid, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize, requestLoader, toConnection, UnauthenticatedError } from '@ccsc/platform';
 import { CaseCommands } from '../application/case.commands';
 import { CaseQueries } from '../application/case.queries';
@@ -9,20 +9,9 @@ import type { Language } from '../../case-type/domain/readiness';
 import { CASE_TYPES } from '../../case-type/case-types';
 import type { Case } from '../domain/case';
 import { TimelineEntryModel } from '../../timeline/api/timeline.model';
-import { TimelineQueries } from '../../timeline/infrastructure/timeline.queries';
+import { TimelineQueries } from '../../timeline/application/timeline.queries';
+import { CASE_CREATORS, CASE_EVENT_TRIGGERERS, CASE_READERS } from '../../roles';
 import { checkedKinds, TIMELINE_KINDS } from '../../timeline/domain/timeline-kind';
-
-/**
- * Everyone who may work with cases: every officer (one screen per case with its whole history);
- * which cases each sees is decided by CaseQueries.
- */
-export const CASE_READERS: Role[] = ['citizen', 'professional', 'caseworker', 'team-leader', 'judiciary', 'enforcement-officer', 'complaints-officer', 'finance-officer', 'system'];
-export const CASE_CREATORS: Role[] = ['citizen', 'professional', 'caseworker', 'team-leader', 'system'];
-/**
- * Who may ask to trigger an event: citizens and firms (for the parties they act for) and every staff
- * role that some case type's event names, judiciary included. Case.trigger decides which event.
- */
-export const CASE_EVENT_TRIGGERERS: Role[] = [...new Set<Role>(['citizen', 'professional', ...CASE_TYPES.flatMap((t) => t.events.flatMap((e) => e.roles))])];
 
 @Resolver(() => CaseModel)
 export class CaseResolver {

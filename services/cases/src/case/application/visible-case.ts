@@ -10,7 +10,7 @@ import type { CaseRepository } from '../infrastructure/case.repository';
  * may not see is "not found", exactly like one that does not exist: no existence leak.
  */
 export async function loadVisibleCase(manager: EntityManager, cases: CaseRepository, caseId: string, principal: Principal): Promise<Case> {
-  const aggregate = await cases.findById(caseId, manager, true);
+  const aggregate = await cases.findForUpdate(manager, caseId);
   if (!aggregate || !canSeeCase(caseAccessOf(principal), aggregate.parties)) throw new NotFoundError('The case');
   return aggregate;
 }

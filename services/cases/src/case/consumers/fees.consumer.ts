@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { feesReopenedV1, FeesReopenedV1, feesSettledV1, FeesSettledV1 } from '@ccsc/contracts';
-import { EventHandlers } from '@ccsc/messaging';
+import { feesReopenedV1, feesSettledV1 } from '@ccsc/contracts';
+import { EventHandlers, withinTransaction } from '@ccsc/messaging';
 import { changeCaseFees } from '../application/case.commands';
 import { CaseRepository } from '../infrastructure/case.repository';
 
@@ -17,12 +17,16 @@ export class FeesConsumer implements OnModuleInit {
 
   onModuleInit() {
     this.handlers.on(feesSettledV1, (event, manager) => {
-      const data = event.data as FeesSettledV1;
-      return changeCaseFees(manager, this.cases, data.caseId, (aggregate) => aggregate.settleFees(data.feeCodes, data.settlement));
+      const { caseId, feeCodes, settlement } = event.data;
+      return withinTransaction(manager, { causationId: event.id, correlationId: event.correlationid }, (tx) =>
+        changeCaseFees(tx.manager, this.cases, caseId, (aggregate) => aggregate.settleFees(feeCodes, settlement)),
+      );
     });
     this.handlers.on(feesReopenedV1, (event, manager) => {
-      const data = event.data as FeesReopenedV1;
-      return changeCaseFees(manager, this.cases, data.caseId, (aggregate) => aggregate.reopenFees(data.feeCodes));
+      const { caseId, feeCodes } = event.data;
+      return withinTransaction(manager, { causationId: event.id, correlationId: event.correlationid }, (tx) =>
+        changeCaseFees(tx.manager, this.cases, caseId, (aggregate) => aggregate.reopenFees(feeCodes)),
+      );
     });
   }
 }

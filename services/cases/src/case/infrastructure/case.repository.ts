@@ -1,21 +1,83 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
-import { ConflictError, CursorPosition, Page, toPage } from '@ccsc/platform';
+import { DataSource, EntityManager } from 'typeorm';
+import { scopeFilter } from '@ccsc/auth';
+import { and, ConflictError, CursorPosition, execute, joinSql, Page, query, queryOne, sql, Sql, toPage } from '@ccsc/platform';
 import { Case, CaseFee } from '../domain/case';
 import type { CaseAccess } from '../domain/case-access';
 import type { Party, PartyKind, PartyRole, PreferredLanguage } from '../domain/party';
-import { CaseEntity, FeeEntity, PartyEntity } from './case.entity';
-import { caseAccessCondition } from './case-access.sql';
 
 export interface CaseFilter {
   state?: string;
   caseType?: string;
 }
 
+export interface HistoryEntry {
+  event: string;
+  from: string;
+  to: string;
+  actor: string;
+  reason: string | null;
+  at: Date;
+}
+
+interface CaseRow {
+  id: string;
+  reference: string;
+  case_type: string;
+  state: string;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+  version: number;
+}
+
+interface PartyRow {
+  id: string;
+  case_id: string;
+  position: number;
+  role: string;
+  kind: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  postcode: string | null;
+  user_id: string | null;
+  represented_by: string | null;
+  preferred_language: string;
+  reasonable_adjustments: string[];
+  vulnerability_flags: string[];
+}
+
+interface FeeRow {
+  case_id: string;
+  code: string;
+  event: string;
+  status: string;
+}
+
+/** What readiness needs from the case's documents and referrals. */
+interface FactsRow {
+  id: string;
+  pending: number;
+  referral: boolean;
+}
+
 /**
- * Persistence of the case aggregate. Every method takes the EntityManager of the caller's
- * transaction where it writes, because Nest-injected repositories do not join one by themselves.
+ * The caller's access as a condition on the cases row aliased `c`. It is canSeeCase in SQL, for
+ * lists and searches: the two must change together.
+ */
+export function caseAccessFilter(access: CaseAccess): Sql {
+  return scopeFilter(access, {
+    user: (userId) => sql`EXISTS (SELECT 1 FROM case_parties ap WHERE ap.case_id = c.id AND ap.user_id = ${userId})`,
+    organisation: (organisationId) =>
+      sql`EXISTS (SELECT 1 FROM case_parties ap WHERE ap.case_id = c.id AND ap.represented_by = ${organisationId})`,
+  });
+}
+
+/**
+ * Persistence of the case aggregate: the case row, its parties and its fees. Every method takes the
+ * EntityManager of the caller's transaction where it writes.
  */
 @Injectable()
 export class CaseRepository {
@@ -23,167 +85,185 @@ export class CaseRepository {
 
   async insert(manager: EntityManager, aggregate: Case): Promise<void> {
     const s = aggregate.snapshot;
-    const entity = manager.create(CaseEntity, {
-      id: s.id,
-      reference: s.reference,
-      caseType: s.caseType,
-      state: s.state,
-      createdBy: s.createdBy,
-      createdAt: s.createdAt,
-      updatedAt: s.updatedAt,
-      version: s.version,
-      parties: s.parties.map((p, position) => toPartyEntity(s.id, p, position)),
-    });
     try {
-      await manager.save(entity);
+      await execute(
+        manager,
+        sql`INSERT INTO cases (id, reference, case_type, state, created_by, created_at, updated_at, version)
+          VALUES (${s.id}, ${s.reference}, ${s.caseType}, ${s.state}, ${s.createdBy}, ${s.createdAt}, ${s.updatedAt},
+            ${s.version})`,
+      );
     } catch (error) {
       if ((error as { code?: string }).code === '23505') throw new ConflictError('A case with this reference already exists');
       throw error;
     }
+    await this.saveParties(manager, s.id, s.parties);
   }
 
   /** Saves a changed case (state, parties, fees), refusing it when someone else changed it since it was read. */
   async update(manager: EntityManager, aggregate: Case): Promise<void> {
     const s = aggregate.snapshot;
-    const result = await manager.update(CaseEntity, { id: s.id, version: s.version }, { state: s.state, updatedAt: s.updatedAt, version: s.version + 1 });
-    if (result.affected !== 1) throw new ConflictError('The case was changed by someone else; reload it and try again');
-    await manager.upsert(PartyEntity, s.parties.map((p, position) => toPartyEntity(s.id, p, position)), ['id']);
+    const updated = await execute(
+      manager,
+      sql`UPDATE cases SET state = ${s.state}, updated_at = ${s.updatedAt}, version = ${s.version + 1}
+        WHERE id = ${s.id} AND version = ${s.version}`,
+    );
+    if (updated !== 1) throw new ConflictError('The case was changed by someone else; reload it and try again');
+    await this.saveParties(manager, s.id, s.parties);
     await this.saveFees(manager, s.id, s.fees);
   }
 
   async saveFees(manager: EntityManager, caseId: string, fees: readonly CaseFee[]): Promise<void> {
     if (fees.length === 0) return;
-    await manager.upsert(FeeEntity, fees.map((f) => ({ caseId, code: f.code, event: f.event, status: f.status })), ['caseId', 'code', 'event']);
+    const rows = fees.map((f) => sql`(${caseId}, ${f.code}, ${f.event}, ${f.status})`);
+    await execute(
+      manager,
+      sql`INSERT INTO case_fees (case_id, code, event, status) VALUES ${joinSql(rows)}
+        ON CONFLICT (case_id, code, event) DO UPDATE SET status = EXCLUDED.status`,
+    );
   }
 
   async recordTransition(
     manager: EntityManager,
     entry: { caseId: string; event: string; from: string; to: string; actor: string; actorRoles: readonly string[]; reason?: string; at: Date },
   ): Promise<void> {
-    await manager.query(
-      `INSERT INTO case_history (id, case_id, event, from_state, to_state, actor, actor_roles, reason, at)
-       VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8)`,
-      [entry.caseId, entry.event, entry.from, entry.to, entry.actor, entry.actorRoles.join(','), entry.reason ?? null, entry.at],
+    await execute(
+      manager,
+      sql`INSERT INTO case_history (id, case_id, event, from_state, to_state, actor, actor_roles, reason, at)
+       VALUES (gen_random_uuid(), ${entry.caseId}, ${entry.event}, ${entry.from}, ${entry.to}, ${entry.actor},
+         ${entry.actorRoles.join(',')}, ${entry.reason ?? null}, ${entry.at})`,
     );
   }
 
-  async history(caseId: string): Promise<{ event: string; from: string; to: string; actor: string; reason: string | null; at: Date }[]> {
-    return this.dataSource.query(
-      `SELECT event, from_state AS "from", to_state AS "to", actor, reason, at FROM case_history WHERE case_id = $1 ORDER BY at, id`,
-      [caseId],
+  async history(caseId: string): Promise<HistoryEntry[]> {
+    return query<HistoryEntry>(
+      this.dataSource,
+      sql`SELECT event, from_state AS "from", to_state AS "to", actor, reason, at FROM case_history
+        WHERE case_id = ${caseId} ORDER BY at, id`,
     );
   }
 
-  async findById(id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<Case | undefined> {
-    const query = this.baseQuery(manager).where('c.id = :id', { id });
-    if (lock) query.setLock('pessimistic_write', undefined, ['c']);
-    return (await this.withFacts(manager, [await query.getOne()]))[0];
+  async findById(id: string): Promise<Case | undefined> {
+    const row = await queryOne<CaseRow>(this.dataSource, sql`SELECT * FROM cases WHERE id = ${id}`);
+    return (await this.complete(this.dataSource.manager, row ? [row] : []))[0];
+  }
+
+  /**
+   * The case, its row locked until the caller's transaction ends, so changes to it queue up rather
+   * than overwrite each other.
+   */
+  async findForUpdate(manager: EntityManager, id: string): Promise<Case | undefined> {
+    const row = await queryOne<CaseRow>(manager, sql`SELECT * FROM cases WHERE id = ${id} FOR UPDATE`);
+    return (await this.complete(manager, row ? [row] : []))[0];
   }
 
   async findByReference(reference: string): Promise<Case | undefined> {
-    const manager = this.dataSource.manager;
-    return (await this.withFacts(manager, [await this.baseQuery(manager).where('c.reference = :reference', { reference }).getOne()]))[0];
+    const row = await queryOne<CaseRow>(this.dataSource, sql`SELECT * FROM cases WHERE reference = ${reference}`);
+    return (await this.complete(this.dataSource.manager, row ? [row] : []))[0];
   }
 
   /** One query for many ids: federation resolves lists of cases through this. */
   async findByIds(ids: readonly string[]): Promise<Case[]> {
     if (ids.length === 0) return [];
-    const manager = this.dataSource.manager;
-    return this.withFacts(manager, await manager.find(CaseEntity, { where: { id: In([...ids]) }, relations: { parties: true, fees: true } }));
-  }
-
-  /** Adds what readiness needs from the case's documents and referrals, in one query for all the cases. */
-  private async withFacts(manager: EntityManager, entities: (CaseEntity | null)[]): Promise<Case[]> {
-    const found = entities.filter((e): e is CaseEntity => e !== null);
-    if (found.length === 0) return [];
-    const rows = (await manager.query(
-      `SELECT c.id,
-         (SELECT count(*) FROM case_documents d WHERE d.case_id = c.id AND d.status = 'pending-review')::int AS pending,
-         EXISTS (SELECT 1 FROM assisted_digital_referrals r WHERE r.case_id = c.id AND r.status IN ('referred', 'accepted')) AS referral
-       FROM unnest($1::uuid[]) AS c(id)`,
-      [found.map((e) => e.id)],
-    )) as { id: string; pending: number; referral: boolean }[];
-    const facts = new Map(rows.map((r) => [r.id, r]));
-    return found.map((e) => toDomain(e, facts.get(e.id)?.pending ?? 0, facts.get(e.id)?.referral ?? false));
+    const rows = await query<CaseRow>(this.dataSource, sql`SELECT * FROM cases WHERE id = ANY(${ids}::uuid[])`);
+    return this.complete(this.dataSource.manager, rows);
   }
 
   /** Newest first, keyset-paginated, with the caller's access applied in SQL. */
   async findPage(filter: CaseFilter, access: CaseAccess, limit: number, after?: CursorPosition): Promise<Page<Case>> {
-    const ids = this.dataSource.manager.createQueryBuilder(CaseEntity, 'c').select(['c.id', 'c.createdAt']);
-    if (filter.state) ids.andWhere('c.state = :state', { state: filter.state });
-    if (filter.caseType) ids.andWhere('c.caseType = :caseType', { caseType: filter.caseType });
-    applyAccess(ids, access);
-    if (after) {
-      ids.andWhere(new Brackets((w) => w.where('(c.createdAt, c.id) < (:afterAt, :afterId)', { afterAt: after.createdAt, afterId: after.id })));
-    }
-    const rows = await ids.orderBy('c.createdAt', 'DESC').addOrderBy('c.id', 'DESC').limit(limit + 1).getMany();
-    const byId = new Map((await this.findByIds(rows.map((r) => r.id))).map((c) => [c.id, c]));
-    return toPage(rows.flatMap((r) => byId.get(r.id) ?? []), limit);
+    const where = and([
+      filter.state ? sql`c.state = ${filter.state}` : undefined,
+      filter.caseType ? sql`c.case_type = ${filter.caseType}` : undefined,
+      caseAccessFilter(access),
+      after ? sql`(c.created_at, c.id) < (${after.createdAt}, ${after.id})` : undefined,
+    ]);
+    const rows = await query<CaseRow>(
+      this.dataSource,
+      sql`SELECT c.* FROM cases c WHERE ${where} ORDER BY c.created_at DESC, c.id DESC LIMIT ${limit + 1}`,
+    );
+    return toPage(await this.complete(this.dataSource.manager, rows), limit);
   }
 
-  private baseQuery(manager: EntityManager) {
-    return manager.createQueryBuilder(CaseEntity, 'c').leftJoinAndSelect('c.parties', 'p').leftJoinAndSelect('c.fees', 'f').orderBy('p.position', 'ASC');
+  /** Inserts new parties and updates the others, in the order they have on the case. */
+  private async saveParties(manager: EntityManager, caseId: string, parties: readonly Party[]): Promise<void> {
+    if (parties.length === 0) return;
+    const rows = parties.map(
+      (p, position) =>
+        sql`(${p.id}, ${caseId}, ${position}, ${p.role}, ${p.kind}, ${p.name}, ${p.email ?? null}, ${p.phone ?? null},
+          ${p.postcode ?? null}, ${p.userId ?? null}, ${p.representedBy ?? null}, ${p.preferredLanguage},
+          ${p.reasonableAdjustments}::text[], ${p.vulnerabilityFlags}::text[])`,
+    );
+    await execute(
+      manager,
+      sql`INSERT INTO case_parties (id, case_id, position, role, kind, name, email, phone, postcode, user_id,
+          represented_by, preferred_language, reasonable_adjustments, vulnerability_flags)
+        VALUES ${joinSql(rows)}
+        ON CONFLICT (id) DO UPDATE SET case_id = EXCLUDED.case_id, position = EXCLUDED.position,
+          role = EXCLUDED.role, kind = EXCLUDED.kind, name = EXCLUDED.name, email = EXCLUDED.email,
+          phone = EXCLUDED.phone, postcode = EXCLUDED.postcode, user_id = EXCLUDED.user_id,
+          represented_by = EXCLUDED.represented_by, preferred_language = EXCLUDED.preferred_language,
+          reasonable_adjustments = EXCLUDED.reasonable_adjustments, vulnerability_flags = EXCLUDED.vulnerability_flags`,
+    );
+  }
+
+  /** The cases of these rows, in their order, with parties, fees and readiness facts: one query each for all of them. */
+  private async complete(manager: EntityManager, rows: readonly CaseRow[]): Promise<Case[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const parties = await query<PartyRow>(
+      manager,
+      sql`SELECT * FROM case_parties WHERE case_id = ANY(${ids}::uuid[]) ORDER BY position`,
+    );
+    const fees = await query<FeeRow>(manager, sql`SELECT * FROM case_fees WHERE case_id = ANY(${ids}::uuid[])`);
+    const facts = await query<FactsRow>(
+      manager,
+      sql`SELECT c.id,
+         (SELECT count(*) FROM case_documents d WHERE d.case_id = c.id AND d.status = 'pending-review')::int AS pending,
+         EXISTS (SELECT 1 FROM assisted_digital_referrals r
+           WHERE r.case_id = c.id AND r.status IN ('referred', 'accepted')) AS referral
+       FROM unnest(${ids}::uuid[]) AS c(id)`,
+    );
+    const factsOf = new Map(facts.map((f) => [f.id, f]));
+    return rows.map((r) =>
+      toDomain(
+        r,
+        parties.filter((p) => p.case_id === r.id),
+        fees.filter((f) => f.case_id === r.id),
+        factsOf.get(r.id),
+      ),
+    );
   }
 }
 
-/** The caller's access as a condition on the query, through TypeORM's named parameters. */
-function applyAccess(query: SelectQueryBuilder<CaseEntity>, access: CaseAccess): void {
-  const parameters: Record<string, unknown> = {};
-  const condition = caseAccessCondition(access, (value) => {
-    const name = `access${Object.keys(parameters).length}`;
-    parameters[name] = value;
-    return `:${name}`;
+function toDomain(r: CaseRow, parties: readonly PartyRow[], fees: readonly FeeRow[], facts: FactsRow | undefined): Case {
+  return Case.restore({
+    documentsAwaitingAcceptance: facts?.pending ?? 0,
+    openAssistedDigitalReferral: facts?.referral ?? false,
+    id: r.id,
+    reference: r.reference,
+    caseType: r.case_type,
+    state: r.state,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    version: r.version,
+    fees: fees.map((f) => ({ code: f.code, event: f.event, status: f.status as CaseFee['status'] })),
+    parties: parties.map(toParty),
   });
-  if (condition) query.andWhere(condition, parameters);
 }
 
-function toPartyEntity(caseId: string, p: Party, position: number): Partial<PartyEntity> {
+function toParty(p: PartyRow): Party {
   return {
     id: p.id,
-    caseId,
-    position,
-    role: p.role,
-    kind: p.kind,
+    role: p.role as PartyRole,
+    kind: p.kind as PartyKind,
     name: p.name,
-    email: p.email ?? null,
-    phone: p.phone ?? null,
-    postcode: p.postcode ?? null,
-    userId: p.userId ?? null,
-    representedBy: p.representedBy ?? null,
-    preferredLanguage: p.preferredLanguage,
-    reasonableAdjustments: p.reasonableAdjustments,
-    vulnerabilityFlags: p.vulnerabilityFlags,
+    ...(p.email ? { email: p.email } : {}),
+    ...(p.phone ? { phone: p.phone } : {}),
+    ...(p.postcode ? { postcode: p.postcode } : {}),
+    ...(p.user_id ? { userId: p.user_id } : {}),
+    ...(p.represented_by ? { representedBy: p.represented_by } : {}),
+    preferredLanguage: p.preferred_language as PreferredLanguage,
+    reasonableAdjustments: p.reasonable_adjustments,
+    vulnerabilityFlags: p.vulnerability_flags,
   };
-}
-
-function toDomain(e: CaseEntity, documentsAwaitingAcceptance: number, openAssistedDigitalReferral: boolean): Case {
-  return Case.restore({
-    documentsAwaitingAcceptance,
-    openAssistedDigitalReferral,
-    id: e.id,
-    reference: e.reference,
-    caseType: e.caseType,
-    state: e.state,
-    createdBy: e.createdBy,
-    createdAt: e.createdAt,
-    updatedAt: e.updatedAt,
-    version: e.version,
-    fees: (e.fees ?? []).map((f) => ({ code: f.code, event: f.event, status: f.status as CaseFee['status'] })),
-    parties: [...e.parties]
-      .sort((a, b) => a.position - b.position)
-      .map((p) => ({
-        id: p.id,
-        role: p.role as PartyRole,
-        kind: p.kind as PartyKind,
-        name: p.name,
-        ...(p.email ? { email: p.email } : {}),
-        ...(p.phone ? { phone: p.phone } : {}),
-        ...(p.postcode ? { postcode: p.postcode } : {}),
-        ...(p.userId ? { userId: p.userId } : {}),
-        ...(p.representedBy ? { representedBy: p.representedBy } : {}),
-        preferredLanguage: p.preferredLanguage as PreferredLanguage,
-        reasonableAdjustments: p.reasonableAdjustments,
-        vulnerabilityFlags: p.vulnerabilityFlags,
-      })),
-  });
 }

@@ -5,12 +5,11 @@ import {
 import type { Response } from 'express';
 import { CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import { assertUuid } from '@ccsc/platform';
-import { CASE_READERS } from '../../case/api/case.resolver';
+import { CASE_READERS, HEARING_STAFF } from '../../roles';
 import { HearingCommands } from '../application/hearing.commands';
 import { HearingQueries } from '../application/hearing.queries';
 import { HearingModel } from './hearing.model';
 import { HearingListingBody, HearingsAtVenueArgs, HearingStatusBody, listingCommand, statusChange } from './hearing.inputs';
-import { HEARING_STAFF } from './hearing.resolver';
 
 /**
  * Partner REST API for hearings, under the cases they belong to. The venue list sits at

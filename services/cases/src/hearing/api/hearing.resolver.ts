@@ -1,13 +1,11 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentPrincipal, Principal, Role, Roles } from '@ccsc/auth';
+import { CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import { CaseModel } from '../../case/api/case.model';
 import { HearingCommands } from '../application/hearing.commands';
 import { HearingQueries } from '../application/hearing.queries';
 import { HearingModel } from './hearing.model';
 import { HearingsAtVenueArgs, ListHearingInput, listingCommand, statusChange, UpdateHearingStatusInput } from './hearing.inputs';
-
-/** The staff who list hearings and keep their on-the-day status. Everyone who may see a case may read its hearings. */
-export const HEARING_STAFF: Role[] = ['caseworker', 'team-leader', 'judiciary'];
+import { HEARING_STAFF } from '../../roles';
 
 @Resolver(() => HearingModel)
 export class HearingResolver {

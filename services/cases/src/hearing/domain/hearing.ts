@@ -50,16 +50,10 @@ export interface HearingProps {
   updatedBy: string;
 }
 
-export interface NewHearing {
-  caseId: string;
-  venueId: string;
-  venueName: string;
-  hearingType: HearingType;
-  startsAt: Date;
-  durationMinutes: number;
-  listedBy: string;
-  now: Date;
-}
+export type NewHearing = Pick<
+  HearingProps,
+  'caseId' | 'venueId' | 'venueName' | 'hearingType' | 'startsAt' | 'durationMinutes' | 'listedBy'
+> & { now: Date };
 
 export interface StatusChange {
   status: HearingStatus;

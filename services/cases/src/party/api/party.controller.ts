@@ -6,6 +6,7 @@ import { PartyInput } from '../../case/api/case.inputs';
 import { PartyModel, toPartyModel } from '../../case/api/case.model';
 import { PartyCommands } from '../application/party.commands';
 import { PartyDetailsInput, RepresentationBody } from './party.inputs';
+import { PARTY_ADDERS, PARTY_EDITORS } from '../../roles';
 
 @ApiTags('cases')
 @Controller('api/v1/cases/:id/parties')
@@ -13,7 +14,7 @@ export class PartyController {
   constructor(private readonly parties: PartyCommands) {}
 
   @Post()
-  @Roles('professional', 'caseworker', 'team-leader', 'system')
+  @Roles(...PARTY_ADDERS)
   @ApiOperation({ summary: 'Add a party to a case' })
   @ApiCreatedResponse({ type: PartyModel })
   async add(@Param('id') id: string, @Body() body: PartyInput, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
@@ -21,7 +22,7 @@ export class PartyController {
   }
 
   @Patch(':partyId')
-  @Roles('citizen', 'professional', 'caseworker', 'team-leader', 'system')
+  @Roles(...PARTY_EDITORS)
   @ApiOperation({ summary: "Change a party's details" })
   @ApiOkResponse({ type: PartyModel })
   async update(
@@ -35,7 +36,7 @@ export class PartyController {
   }
 
   @Put(':partyId/representation')
-  @Roles('citizen', 'professional', 'caseworker', 'team-leader', 'system')
+  @Roles(...PARTY_EDITORS)
   @ApiOperation({
     summary: 'Change who represents a party (access follows at once)',
     description: "Staff name a firm (on a notice of change the party has confirmed); whoever acts for the party may only take its firm off the record (organisationId null).",

@@ -3,16 +3,14 @@ import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import { PartyModel, toPartyModel } from '../../case/api/case.model';
 import { PartyCommands } from '../application/party.commands';
 import { AddPartyInput, ChangeRepresentationInput, UpdatePartyInput } from './party.inputs';
-
-/** Who may do what is decided in PartyCommands; these roles only say who may ask. */
-const PARTY_EDITORS = ['citizen', 'professional', 'caseworker', 'team-leader', 'system'] as const;
+import { PARTY_ADDERS, PARTY_EDITORS } from '../../roles';
 
 @Resolver(() => PartyModel)
 export class PartyResolver {
   constructor(private readonly parties: PartyCommands) {}
 
   @Mutation(() => PartyModel, { description: 'Adds a party to a case.' })
-  @Roles('professional', 'caseworker', 'team-leader', 'system')
+  @Roles(...PARTY_ADDERS)
   async addParty(@Args('input') input: AddPartyInput, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
     return toPartyModel(await this.parties.addParty(input.caseId, input.party, principal, correlationId), principal);
   }

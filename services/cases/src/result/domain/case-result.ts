@@ -7,6 +7,19 @@ export interface Imposition {
   creditor: string;
 }
 
+export interface RecordResultCommand {
+  defendantPartyId: string;
+  outcome: string;
+  impositions: Imposition[];
+}
+
+export interface CaseResult extends RecordResultCommand {
+  id: string;
+  caseId: string;
+  resultedBy: string;
+  resultedAt: Date;
+}
+
 export const CENTRAL_FUNDS = 'central-funds';
 
 /**

@@ -3,8 +3,8 @@ import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@ne
 import { CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import { pageSize } from '@ccsc/platform';
 import { CaseModel, CasePageModel } from '../../case/api/case.model';
-import { CASE_READERS } from '../../case/api/case.resolver';
-import { CaseSearch } from '../application/case-search';
+import { CASE_READERS } from '../../roles';
+import { CaseSearch } from '../application/case-search.queries';
 import { SearchCasesParams } from './case-search.inputs';
 
 /**

@@ -2,8 +2,8 @@ import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize, toConnection } from '@ccsc/platform';
 import { CaseConnection, CaseModel } from '../../case/api/case.model';
-import { CASE_READERS } from '../../case/api/case.resolver';
-import { CaseSearch } from '../application/case-search';
+import { CASE_READERS } from '../../roles';
+import { CaseSearch } from '../application/case-search.queries';
 import { CaseSearchInput } from './case-search.inputs';
 
 @Resolver()

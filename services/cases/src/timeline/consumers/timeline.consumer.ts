@@ -1,5 +1,4 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import {
   assistedDigitalReferralChangedV1, AssistedDigitalReferralChangedV1, caseCreatedV1, CaseCreatedV1, caseResultedV1, CaseResultedV1, caseStateChangedV1,
   CaseStateChangedV1, decisionRecordedV1, DecisionRecordedV1, documentReceivedV1, DocumentReceivedV1, documentReviewedV1, DocumentReviewedV1, EventEnvelope,
@@ -11,8 +10,8 @@ import {
   finePaymentAppliedV1, FinePaymentAppliedV1, paymentAllocatedV1, PaymentAllocatedV1, paymentReceivedV1, PaymentReceivedV1, paymentReversedV1,
   PaymentReversedV1, refundStatusChangedV1, RefundStatusChangedV1, allocationTransferredV1, AllocationTransferredV1, paymentTermsVariedV1, PaymentTermsVariedV1,
 } from '@ccsc/contracts';
-import { EventHandlers } from '@ccsc/messaging';
-import { TimelineEntryEntity } from '../infrastructure/timeline.entity';
+import { EventHandlers, withinTransaction } from '@ccsc/messaging';
+import { TimelineRepository, TimelineRow } from '../infrastructure/timeline.repository';
 import { everyoneOnTheCase, partiesConcerned, staffOnly, TimelineAudience } from '../domain/timeline-audience';
 
 const pounds = (pence: number) => `£${(pence / 100).toFixed(2)}`;
@@ -25,7 +24,20 @@ interface TimelineRule<T extends object> {
   /** Who besides staff may read the entry; staff only unless the rule says otherwise. */
   audience?(data: T): TimelineAudience;
 }
-const rule = <T extends object>(r: TimelineRule<T>) => r as unknown as TimelineRule<object>;
+
+/** A rule as the registration of its handler, so each handler keeps its contract's data type. */
+type Registration = (handlers: EventHandlers, timeline: TimelineRepository) => void;
+
+const rule =
+  <T extends object>({ type, cases, summary, audience = () => staffOnly }: TimelineRule<T>): Registration =>
+  (handlers, timeline) =>
+    handlers.on(type, (event, manager) =>
+      withinTransaction(manager, { causationId: event.id, correlationId: event.correlationid }, async (tx) => {
+        for (const caseId of new Set(cases(event.data))) {
+          await timeline.insert(tx.manager, entryOf(event, caseId, summary(event.data), audience(event.data)));
+        }
+      }),
+    );
 
 /**
  * Every event that names a case, from cases itself or any other service, and how it reads on the
@@ -35,7 +47,7 @@ const rule = <T extends object>(r: TimelineRule<T>) => r as unknown as TimelineR
  * complaints, a fine account) stays with staff here, and that party reads it from the owning
  * service, whose own access rule applies.
  */
-const RULES: TimelineRule<object>[] = [
+const RULES: Registration[] = [
   rule<CaseCreatedV1>({ type: caseCreatedV1, audience: () => everyoneOnTheCase, cases: (d) => [d.caseId], summary: (d) => `Case opened as ${d.caseType}, state ${d.state}` }),
   rule<CaseStateChangedV1>({ type: caseStateChangedV1, audience: () => everyoneOnTheCase, cases: (d) => [d.caseId], summary: (d) => `${d.event}: ${d.from} → ${d.to}` }),
   rule<PartyAddedV1>({ type: partyAddedV1, audience: () => everyoneOnTheCase, cases: (d) => [d.caseId], summary: (d) => `Party added as ${d.role}` }),
@@ -99,21 +111,19 @@ const RULES: TimelineRule<object>[] = [
 
 @Injectable()
 export class TimelineConsumer implements OnModuleInit {
-  constructor(private readonly handlers: EventHandlers) {}
+  constructor(
+    private readonly handlers: EventHandlers,
+    private readonly timeline: TimelineRepository,
+  ) {}
 
   onModuleInit() {
-    for (const { type, cases, summary, audience = () => staffOnly } of RULES) {
-      this.handlers.on(type, async (event, manager) => {
-        const data = event.data as object;
-        for (const caseId of new Set(cases(data))) await recordOnTimeline(manager, event, caseId, summary(data), audience(data));
-      });
-    }
+    for (const register of RULES) register(this.handlers, this.timeline);
   }
 }
 
 /** One entry on a case's timeline, keyed by event and case, so a redelivery adds nothing. */
-async function recordOnTimeline(manager: EntityManager, event: EventEnvelope, caseId: string, summary: string, audience: TimelineAudience): Promise<void> {
-  await manager.insert(TimelineEntryEntity, {
+function entryOf(event: EventEnvelope, caseId: string, summary: string, audience: TimelineAudience): TimelineRow {
+  return {
     eventId: event.id,
     caseId,
     type: event.type,
@@ -123,5 +133,5 @@ async function recordOnTimeline(manager: EntityManager, event: EventEnvelope, ca
     occurredAt: new Date(event.time),
     audience: audience.kind,
     partyIds: audience.kind === 'parties' ? audience.partyIds : [],
-  });
+  };
 }

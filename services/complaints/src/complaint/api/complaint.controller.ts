@@ -7,14 +7,13 @@ import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import { assertUuid, PageParams, pageSize } from '@ccsc/platform';
 import { ComplaintCommands } from '../application/complaint.commands';
 import { ComplaintQueries } from '../application/complaint.queries';
-import { COMPLAINANTS, COMPLAINT_STAFF, COMPLAINT_STAFF_READERS } from '../domain/complaint-access';
+import { COMPLAINANTS, COMPLAINT_READERS, COMPLAINT_STAFF } from '../../roles';
 import { ComplaintModel, ComplaintPageModel, ComplaintTimelineEntryModel } from './complaint.model';
 import {
   AgreeRemedyBody, BreachDecisionBody, CloseComplaintBody, defined, DraftResponseBody, FlagBreachBody, OmbudsmanEnquiryBody, OmbudsmanOutcomeBody,
   OmbudsmanReferralBody, OpenComplaintBody, openCommand, optionalInstant, SendResponseBody, StartInvestigationBody,
 } from './complaint.inputs';
 
-const READERS = [...COMPLAINT_STAFF_READERS, ...COMPLAINANTS];
 
 /**
  * The public complaint form (citizens and firms file and follow their own complaints) and the
@@ -41,7 +40,7 @@ export class ComplaintController {
   }
 
   @Get()
-  @Roles(...READERS)
+  @Roles(...COMPLAINT_READERS)
   @ApiOperation({ summary: 'The complaints you may see, newest first' })
   @ApiOkResponse({ type: ComplaintPageModel })
   async list(@Query() query: PageParams, @CurrentPrincipal() principal: Principal): Promise<ComplaintPageModel> {
@@ -50,7 +49,7 @@ export class ComplaintController {
   }
 
   @Get(':id')
-  @Roles(...READERS)
+  @Roles(...COMPLAINT_READERS)
   @ApiOperation({ summary: 'A complaint with its stages, deadlines, remedies and root cause' })
   @ApiOkResponse({ type: ComplaintModel })
   @ApiNotFoundResponse({ description: 'No such complaint, or not one you may see' })
@@ -59,7 +58,7 @@ export class ComplaintController {
   }
 
   @Get(':id/timeline')
-  @Roles(...READERS)
+  @Roles(...COMPLAINT_READERS)
   @ApiOperation({ summary: 'Everything that happened to a complaint, oldest first' })
   @ApiOkResponse({ type: [ComplaintTimelineEntryModel] })
   @ApiNotFoundResponse({ description: 'No such complaint, or not one you may see' })

@@ -2,8 +2,7 @@ import { Directive, Field, ID, Int } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { isStaff, type Principal } from '@ccsc/auth';
 import { ConnectionType, ObjectType } from '../../complaints.graphql';
-import type { Complaint, RemedyProps, StageProps } from '../domain/complaint';
-import type { TimelineEntry } from '../infrastructure/complaint.repository';
+import type { Complaint, RemedyProps, StageProps, TimelineEntry } from '../domain/complaint';
 
 @ObjectType('ComplaintStage', { description: 'One stage of a complaint with its working-day clock.' })
 export class ComplaintStageModel {

@@ -4,14 +4,13 @@ import { assertUuid, DEFAULT_PAGE_SIZE, NullableArgs, MAX_PAGE_SIZE, pageSize, r
 import { ComplaintCommands } from '../application/complaint.commands';
 import { ComplaintQueries } from '../application/complaint.queries';
 import type { Complaint } from '../domain/complaint';
-import { COMPLAINANTS, COMPLAINT_STAFF, COMPLAINT_STAFF_READERS } from '../domain/complaint-access';
+import { COMPLAINANTS, COMPLAINT_READERS, COMPLAINT_STAFF } from '../../roles';
 import { ComplaintCaseModel, ComplaintConnection, ComplaintModel, ComplaintTimelineEntryModel } from './complaint.model';
 import {
   AgreeRemedyBody, BreachDecisionBody, CloseComplaintBody, defined, DraftResponseBody, FlagBreachBody, OmbudsmanEnquiryBody, OmbudsmanOutcomeBody,
   OmbudsmanReferralBody, OpenComplaintBody, openCommand, optionalInstant, SendResponseBody, StartInvestigationBody,
 } from './complaint.inputs';
 
-const READERS = [...COMPLAINT_STAFF_READERS, ...COMPLAINANTS];
 const id = () => Args('id', { type: () => ID });
 
 @Resolver(() => ComplaintModel)
@@ -22,13 +21,13 @@ export class ComplaintResolver {
   ) {}
 
   @Query(() => ComplaintModel, { description: 'A complaint by id.' })
-  @Roles(...READERS)
+  @Roles(...COMPLAINT_READERS)
   async complaint(@id() complaintId: string, @CurrentPrincipal() principal: Principal) {
     return ComplaintModel.from(await this.queries.get(assertUuid(complaintId), principal), principal);
   }
 
   @Query(() => ComplaintConnection, { description: 'The complaints the caller may see, newest first.' })
-  @Roles(...READERS)
+  @Roles(...COMPLAINT_READERS)
   async complaints(
     @CurrentPrincipal() principal: Principal,
     @Args('first', { type: () => Int, nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,

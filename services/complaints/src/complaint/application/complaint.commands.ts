@@ -1,18 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { hasRole, isStaff, Principal } from '@ccsc/auth';
 import { CaseAccess } from '@ccsc/case-access';
 import { WorkingDayCalendar } from '@ccsc/calendar';
 import {
-  complaintClosedV1, complaintOpenedV1, complaintStageChangedV1, EnquiryConvertedToComplaintV1, financialRemedyAgreedV1, personalDataBreachFlaggedV1,
-  type ComplaintSeverity, type EventEnvelope,
+  complaintClosedV1, complaintOpenedV1, complaintStageChangedV1, financialRemedyAgreedV1, personalDataBreachFlaggedV1,
+  type ComplaintSeverity, type EnquiryConvertedToComplaintV1, type EventEnvelope, type RefundStatusChangedV1,
 } from '@ccsc/contracts';
-import { appendToOutbox, type EventContext, type PendingEvent } from '@ccsc/messaging';
+import { UnitOfWork, withinTransaction, type PendingEvent, type Transaction } from '@ccsc/messaging';
 import { BadUserInputError, FieldError, NotFoundError } from '@ccsc/platform';
-import { BreachProps, Change, Complaint, ComplaintChannel, ComplainantType, isFinancial, NewRemedy, Outcome } from '../domain/complaint';
+import {
+  BreachProps, Change, Complaint, ComplaintChannel, ComplainantType, isFinancial, label, NewRemedy, Outcome, pounds,
+} from '../domain/complaint';
 import { renderResponse, templateFor } from '../domain/response-templates';
 import { ComplaintRepository } from '../infrastructure/complaint.repository';
+import { SENIOR_LEADERS } from '../../roles';
 
 export interface OpenComplaintCommand {
   complainantType?: ComplainantType;
@@ -36,19 +38,20 @@ export interface DraftResponseCommand {
   text?: string;
 }
 
-/** Who may send a Tier 1+ response. */
-const SENIOR_LEADERS = ['team-leader'] as const;
-
 /** The enquiry category under which queries files a concern about someone's personal data: it opens as a security breach. */
 export const PERSONAL_DATA_CATEGORY = 'personal-data-breach';
 
-type Work = (complaint: Complaint, manager: EntityManager) => Promise<{ changes: Change[]; events: PendingEvent[] }> | { changes: Change[]; events: PendingEvent[] };
+interface Changed {
+  changes: Change[];
+  events: PendingEvent[];
+}
+type Work = (complaint: Complaint, manager: EntityManager) => Promise<Changed> | Changed;
 
 /** Use cases that change complaints; each runs in one transaction with its timeline entries and events (outbox). */
 @Injectable()
 export class ComplaintCommands {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly complaints: ComplaintRepository,
     private readonly calendar: WorkingDayCalendar,
     private readonly caseAccess: CaseAccess,
@@ -64,41 +67,49 @@ export class ComplaintCommands {
     const caseIds = command.caseIds ?? [];
     const visible = await this.caseAccess.visible(principal, caseIds);
     if (caseIds.some((id) => !visible.has(id))) throw new NotFoundError('A case of the complaint');
-    return this.dataSource.transaction(async (manager) => {
-      const complaint = Complaint.open(
-        {
-          reference: await this.complaints.nextReference(manager),
-          complainantType: staff ? (command.complainantType ?? 'public') : hasRole(principal, 'professional') ? 'professional' : 'public',
-          complainantName: command.complainantName,
-          ...(!staff && hasRole(principal, 'professional') ? { complainantOrganisationId: principal.organisationId } : {}),
-          ...(!staff && hasRole(principal, 'citizen') ? { complainantUserId: principal.sub } : {}),
-          origin: staff ? (command.origin ?? 'telephone') : 'online-form',
-          caseIds,
-          category: command.category,
-          subCategory: command.subCategory,
-          severity: command.severity ?? 'minor',
-          investigatingOfficer: command.investigatingOfficer,
-          language: command.language,
-          receivedAt: staff ? (command.receivedAt ?? now) : now,
-          summary: command.summary,
-          createdBy: principal.sub,
-          now,
-        },
-        this.calendar,
-      );
-      await this.record(manager, complaint, { correlationId, actor: principal.sub }, now);
-      return complaint;
-    });
+    return this.unitOfWork.run(
+      { correlationId, actor: principal.sub },
+      async (tx) => {
+        const complaint = Complaint.open(
+          {
+            reference: await this.complaints.nextReference(tx.manager),
+            complainantType: staff ? (command.complainantType ?? 'public') : hasRole(principal, 'professional') ? 'professional' : 'public',
+            complainantName: command.complainantName,
+            ...(!staff && hasRole(principal, 'professional') ? { complainantOrganisationId: principal.organisationId } : {}),
+            ...(!staff && hasRole(principal, 'citizen') ? { complainantUserId: principal.sub } : {}),
+            origin: staff ? (command.origin ?? 'telephone') : 'online-form',
+            caseIds,
+            category: command.category,
+            subCategory: command.subCategory,
+            severity: command.severity ?? 'minor',
+            investigatingOfficer: command.investigatingOfficer,
+            language: command.language,
+            receivedAt: staff ? (command.receivedAt ?? now) : now,
+            summary: command.summary,
+            createdBy: principal.sub,
+            now,
+          },
+          this.calendar,
+        );
+        await this.record(tx, complaint);
+        return complaint;
+      },
+      now,
+    );
   }
 
   /** Queries turned an enquiry into a complaint. The enquiry id is unique here, so a second telling opens nothing. */
-  async openFromEnquiry(manager: EntityManager, event: EventEnvelope<EnquiryConvertedToComplaintV1>): Promise<void> {
-    const data = event.data;
-    const now = new Date(event.time);
+  openFromEnquiry(manager: EntityManager, event: EventEnvelope<EnquiryConvertedToComplaintV1>): Promise<void> {
+    const context = { correlationId: event.correlationid, causationId: event.id, actor: event.actor ?? 'system' };
+    return withinTransaction(manager, context, (tx) => this.openConverted(tx, event.data), new Date(event.time));
+  }
+
+  private async openConverted(tx: Transaction, data: EnquiryConvertedToComplaintV1): Promise<void> {
+    const now = tx.now;
     const receivedAt = new Date(data.receivedAt);
     const complaint = Complaint.open(
       {
-        reference: await this.complaints.nextReference(manager),
+        reference: await this.complaints.nextReference(tx.manager),
         complainantType: data.complainantType,
         contactId: data.contactId,
         origin: data.channel,
@@ -109,12 +120,29 @@ export class ComplaintCommands {
         language: data.language,
         // A clock skew between services must not put receipt after the conversion itself.
         receivedAt: receivedAt.getTime() > now.getTime() ? now : receivedAt,
-        createdBy: event.actor ?? 'system',
+        createdBy: tx.context.actor ?? 'system',
         now,
       },
       this.calendar,
     );
-    await this.record(manager, complaint, { correlationId: event.correlationid, causationId: event.id, actor: event.actor ?? 'system' }, now);
+    await this.record(tx, complaint);
+  }
+
+  /** Payments reported on the refund or payment it raised for a financial remedy; an older report changes nothing. */
+  recordRemedyPayment(manager: EntityManager, event: EventEnvelope<RefundStatusChangedV1>): Promise<void> {
+    const data = event.data;
+    const remedyId = data.remedyId;
+    // Refunds payments raised for its own reasons (overpayments, help with fees) name no remedy.
+    if (!remedyId) return Promise.resolve();
+    const context = { correlationId: event.correlationid, causationId: event.id, actor: event.actor ?? 'payments' };
+    const work = async (tx: Transaction) => {
+      const complaintId = await this.complaints.recordPaymentStatus(tx.manager, remedyId, data.refundId, data.status, tx.now);
+      if (!complaintId) return;
+      const summary = `Payments: ${label(data.kind)} of ${pounds(data.amountPence)} ${label(data.status)}`;
+      const change = { kind: 'remedy-payment', summary };
+      await this.complaints.appendTimeline(tx.manager, complaintId, [change], tx.context.actor ?? null, tx.now);
+    };
+    return withinTransaction(manager, context, work, new Date(event.time));
   }
 
   acknowledge(id: string, principal: Principal, correlationId?: string, now = new Date()) {
@@ -137,7 +165,7 @@ export class ComplaintCommands {
       if (command.templateId !== undefined) {
         const stage = c.current.stage;
         const template = templateFor(command.templateId, stage);
-        const caseReferences = await this.caseReferences(manager, c.snapshot.caseIds);
+        const caseReferences = await this.complaints.caseReferences(manager, c.snapshot.caseIds);
         text = renderResponse(template, { complaint: c.snapshot, stage, caseReferences, ...(command.findings ? { findings: command.findings } : {}) });
       }
       return this.stageChanged(c, [c.draftResponse(text, command.templateId ?? null, principal.sub)]);
@@ -209,8 +237,9 @@ export class ComplaintCommands {
     return this.change(id, principal, correlationId, now, (c) => ({ changes: [c.recordOmbudsmanOutcome(outcome, now)], events: [] }));
   }
 
-  private async record(manager: EntityManager, complaint: Complaint, context: EventContext, now: Date): Promise<void> {
-    if (!(await this.complaints.insert(manager, complaint))) return;
+  /** Saves a new complaint with its history and events; nothing when its enquiry already became one. */
+  private async record(tx: Transaction, complaint: Complaint): Promise<void> {
+    if (!(await this.complaints.insert(tx.manager, complaint))) return;
     const s = complaint.snapshot;
     const stage = complaint.current;
     const opened: Change = { kind: 'opened', summary: `Complaint opened (${s.origin}${s.enquiryId ? ', from an enquiry' : ''}); stage 1 due ${stage.dueDate}` };
@@ -223,36 +252,34 @@ export class ComplaintCommands {
       stageEvent(complaint),
     ];
     const changes = [opened];
-    if (s.breach && (await this.complaints.insertBreach(manager, complaint))) {
+    if (s.breach && (await this.complaints.insertBreach(tx.manager, complaint))) {
       changes.push(breachChange(s.breach));
       events.push(breachEvent(s.id, s.breach));
     }
-    await this.complaints.appendTimeline(manager, s.id, changes, context.actor ?? null, now);
-    await appendToOutbox(manager, events, context, now);
+    await this.complaints.appendTimeline(tx.manager, s.id, changes, tx.context.actor ?? null, tx.now);
+    tx.publish(...events);
   }
 
   /** Only staff change complaints (the roles guard sees to that); the row lock queues concurrent commands. */
-  private async change(id: string, principal: Principal, correlationId: string | undefined, now: Date, work: Work): Promise<Complaint> {
-    return this.dataSource.transaction(async (manager) => {
-      const complaint = await this.complaints.findById(id, manager, true);
-      if (!complaint) throw new NotFoundError('The complaint');
-      const { changes, events } = await work(complaint, manager);
-      if (changes.length === 0) return complaint;
-      await this.complaints.update(manager, complaint);
-      await this.complaints.appendTimeline(manager, id, changes, principal.sub, now);
-      await appendToOutbox(manager, events, { correlationId, actor: principal.sub }, now);
-      return complaint;
-    });
+  private change(id: string, principal: Principal, correlationId: string | undefined, now: Date, work: Work): Promise<Complaint> {
+    return this.unitOfWork.run(
+      { correlationId, actor: principal.sub },
+      async (tx) => {
+        const complaint = await this.complaints.findForUpdate(tx.manager, id);
+        if (!complaint) throw new NotFoundError('The complaint');
+        const { changes, events } = await work(complaint, tx.manager);
+        if (changes.length === 0) return complaint;
+        await this.complaints.update(tx.manager, complaint);
+        await this.complaints.appendTimeline(tx.manager, id, changes, principal.sub, tx.now);
+        tx.publish(...events);
+        return complaint;
+      },
+      now,
+    );
   }
 
   private stageChanged(complaint: Complaint, changes: Change[]) {
     return { changes, events: [stageEvent(complaint)] };
-  }
-
-  private async caseReferences(manager: EntityManager, caseIds: readonly string[]): Promise<string[]> {
-    if (caseIds.length === 0) return [];
-    const rows = (await manager.query(`SELECT case_id, reference FROM case_access WHERE case_id = ANY ($1::uuid[])`, [caseIds])) as { case_id: string; reference: string }[];
-    return caseIds.map((id) => rows.find((r) => r.case_id === id)?.reference ?? id);
   }
 }
 

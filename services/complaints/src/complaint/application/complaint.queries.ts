@@ -1,10 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '@ccsc/auth';
+import { accessScopeOf, isOwnedBy, ownerFilter, type AccessScope, type Principal } from '@ccsc/auth';
 import { CaseAccess } from '@ccsc/case-access';
-import { decodeCursor, NotFoundError, toPage, type Page } from '@ccsc/platform';
-import type { Complaint } from '../domain/complaint';
-import { canSeeComplaint, complaintAccessSql, complaintScope } from '../domain/complaint-access';
-import { ComplaintRepository, TimelineEntry } from '../infrastructure/complaint.repository';
+import { decodeCursor, NotFoundError, toPage, type Page, type Sql } from '@ccsc/platform';
+import type { Complaint, TimelineEntry } from '../domain/complaint';
+import { ComplaintRepository } from '../infrastructure/complaint.repository';
+import { COMPLAINT_STAFF_READERS } from '../../roles';
+
+// A complaint belongs to the citizen account or the firm that filed it through the public form;
+// complaints staff and the staff who read complaints see them all.
+const scopeOf = (principal: Principal): AccessScope => accessScopeOf(principal, COMPLAINT_STAFF_READERS);
+const complainantOf = ({ snapshot: s }: Complaint) => ({
+  userId: s.complainantUserId,
+  organisationId: s.complainantOrganisationId,
+});
+const complaintFilter = (scope: AccessScope): Sql =>
+  ownerFilter(scope, { user: 'c.complainant_user_id', organisation: 'c.complainant_organisation_id' });
 
 /** Reads of complaints; a complaint the caller may not see is "not found", never "forbidden". */
 @Injectable()
@@ -16,12 +26,15 @@ export class ComplaintQueries {
 
   async get(id: string, principal: Principal): Promise<Complaint> {
     const complaint = await this.complaints.findById(id);
-    if (!complaint || !canSeeComplaint(complaintScope(principal), complaint.snapshot)) throw new NotFoundError('The complaint');
+    if (!complaint || !isOwnedBy(scopeOf(principal), complainantOf(complaint))) {
+      throw new NotFoundError('The complaint');
+    }
     return complaint;
   }
 
   async list(principal: Principal, limit: number, after?: string): Promise<Page<Complaint>> {
-    const rows = await this.complaints.list({ access: complaintAccessSql(complaintScope(principal), 1), limit, ...(after ? { after: decodeCursor(after) } : {}) });
+    const access = complaintFilter(scopeOf(principal));
+    const rows = await this.complaints.list({ access, limit, ...(after ? { after: decodeCursor(after) } : {}) });
     const page = toPage(rows.map((c) => ({ complaint: c, createdAt: c.snapshot.createdAt, id: c.id })), limit);
     return { items: page.items.map((i) => i.complaint), nextCursor: page.nextCursor };
   }
@@ -35,9 +48,9 @@ export class ComplaintQueries {
    * citizen or firm sees only their own complaints, and only on cases they may see.
    */
   async forCases(caseIds: readonly string[], principal: Principal): Promise<Complaint[][]> {
-    const scope = complaintScope(principal);
+    const scope = scopeOf(principal);
     const visible = scope.kind === 'all' ? new Set(caseIds) : await this.caseAccess.visible(principal, caseIds);
-    const complaints = visible.size ? await this.complaints.forCases([...visible], complaintAccessSql(scope, 1)) : [];
+    const complaints = visible.size ? await this.complaints.forCases([...visible], complaintFilter(scope)) : [];
     return caseIds.map((id) => (visible.has(id) ? complaints.filter((c) => c.snapshot.caseIds.includes(id)) : []));
   }
 }

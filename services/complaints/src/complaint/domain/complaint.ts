@@ -138,6 +138,13 @@ export interface Change {
   summary: string;
 }
 
+/** A change as the complaint's history keeps it: who made it and when. */
+export interface TimelineEntry extends Change {
+  id: string;
+  actor: string | null;
+  at: Date;
+}
+
 /**
  * A complaint and its stages. Only the latest stage is live: it is acknowledged, investigated,
  * answered from a reviewed draft, and then escalated, closed, or (after stage 3) referred to the Ombudsman.

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { FineAccount, Imposition } from '../infrastructure/account.store';
+import type { FineAccount, Imposition } from '../domain/fine-account';
 import type { PaymentTerms } from '../../terms/domain/payment-terms';
 import { expectedSchedule } from '../../terms/domain/payment-terms';
 import { ObjectType, ConnectionType } from '../../enforcement.graphql';
@@ -78,3 +78,19 @@ export class FineAccountDetail extends FineAccountModel {
 }
 
 export const FineAccountConnection = ConnectionType(FineAccountModel, 'FineAccount');
+
+@ObjectType('FineTermsVariation')
+export class TermsVariationModel {
+  @Field(() => Int) version!: number;
+  @Field(() => PaymentTermsModel) terms!: PaymentTermsModel;
+  @Field() reason!: string;
+  @Field() changedBy!: string;
+  @Field() changedAt!: Date;
+}
+
+/** The cases service's Case, extended here with its fine accounts. */
+@ObjectType('Case')
+@Directive('@key(fields: "id")')
+export class CaseRef {
+  @Field(() => ID) id!: string;
+}

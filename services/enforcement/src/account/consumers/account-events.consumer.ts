@@ -1,13 +1,14 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import {
-  allocationTransferredV1, AllocationTransferredV1, caseResultedV1, CaseResultedV1, paymentAllocatedV1, PaymentAllocatedV1, paymentReversedV1, PaymentReversedV1,
-} from '@ccsc/contracts';
-import { EventHandlers } from '@ccsc/messaging';
-import { openAccount } from '../application/open-account';
-import { applyPayment, reversePayment } from '../application/payment-application';
+import { allocationTransferredV1, caseResultedV1, EventEnvelope, paymentAllocatedV1, paymentReversedV1 } from '@ccsc/contracts';
+import { EventContext, EventHandlers, withinTransaction } from '@ccsc/messaging';
+import { AccountCommands } from '../application/account.commands';
+import { PaymentApplication } from '../application/payment-application';
 
 /** Accounts assigned no business unit by the court result are administered nationally until transferred. */
 export const NATIONAL_BUSINESS_UNIT = 'national';
+
+/** What enforcement does in answer to an event is the system's doing, caused by that event. */
+const causedBy = (event: EventEnvelope): EventContext => ({ correlationId: event.correlationid, causationId: event.id, actor: 'system' });
 
 /**
  * What other services tell enforcement: a court result with financial impositions opens a fine
@@ -17,50 +18,65 @@ export const NATIONAL_BUSINESS_UNIT = 'national';
  */
 @Injectable()
 export class AccountEventsConsumer implements OnModuleInit {
-  constructor(private readonly handlers: EventHandlers) {}
+  constructor(
+    private readonly handlers: EventHandlers,
+    private readonly accounts: AccountCommands,
+    private readonly payments: PaymentApplication,
+  ) {}
 
   onModuleInit() {
     this.handlers.on(caseResultedV1, async (event, manager) => {
-      const data = event.data as CaseResultedV1;
+      const data = event.data;
       if (data.impositions.length === 0) return;
-      await openAccount(
+      // The account is opened as of the result, not of the event's delivery.
+      await withinTransaction(
         manager,
-        {
-          accountType: 'fine',
-          businessUnit: NATIONAL_BUSINESS_UNIT,
-          caseId: data.caseId,
-          resultId: data.resultId,
-          defendantPartyId: data.defendantPartyId,
-          impositions: data.impositions,
-          openedBy: event.actor ?? 'system',
-        },
-        { correlationId: event.correlationid, causationId: event.id, actor: 'system' },
+        causedBy(event),
+        (tx) =>
+          this.accounts.open(tx, {
+            accountType: 'fine',
+            businessUnit: NATIONAL_BUSINESS_UNIT,
+            caseId: data.caseId,
+            resultId: data.resultId,
+            defendantPartyId: data.defendantPartyId,
+            impositions: data.impositions,
+            openedBy: event.actor ?? 'system',
+          }),
         new Date(data.resultedAt),
       );
     });
 
     this.handlers.on(paymentAllocatedV1, async (event, manager) => {
-      const data = event.data as PaymentAllocatedV1;
+      const data = event.data;
       if (data.target !== 'fine-account') return;
-      await applyPayment(
-        manager,
-        { paymentId: data.paymentId, allocationId: data.allocationId, accountNumber: data.fineAccountNumber ?? 'none', amountPence: data.amountPence, source: 'payments', method: data.method, receivedAt: new Date(data.receivedAt) },
-        { correlationId: event.correlationid, causationId: event.id, actor: 'system' },
-        new Date(),
+      await withinTransaction(manager, causedBy(event), (tx) =>
+        this.payments.apply(tx, {
+          paymentId: data.paymentId,
+          allocationId: data.allocationId,
+          accountNumber: data.fineAccountNumber ?? 'none',
+          amountPence: data.amountPence,
+          source: 'payments',
+          method: data.method,
+          receivedAt: new Date(data.receivedAt),
+        }),
       );
     });
 
     this.handlers.on(paymentReversedV1, async (event, manager) => {
-      const data = event.data as PaymentReversedV1;
+      const data = event.data;
       if (data.target !== undefined && data.target !== 'fine-account') return;
-      const payment = data.allocationId ? { paymentId: data.paymentId, allocationId: data.allocationId } : data.paymentId;
-      await reversePayment(manager, payment, { correlationId: event.correlationid, causationId: event.id, actor: 'system' }, new Date());
+      const payment = data.allocationId ? { paymentId: data.paymentId, allocationId: data.allocationId } : { paymentId: data.paymentId };
+      await withinTransaction(manager, causedBy(event), (tx) =>
+        this.payments.reverse(tx, payment),
+      );
     });
 
     this.handlers.on(allocationTransferredV1, async (event, manager) => {
-      const data = event.data as AllocationTransferredV1;
+      const data = event.data;
       if (data.target !== 'fine-account') return;
-      await reversePayment(manager, { paymentId: data.paymentId, allocationId: data.allocationId }, { correlationId: event.correlationid, causationId: event.id, actor: 'system' }, new Date());
+      await withinTransaction(manager, causedBy(event), (tx) =>
+        this.payments.reverse(tx, { paymentId: data.paymentId, allocationId: data.allocationId }),
+      );
     });
   }
 }

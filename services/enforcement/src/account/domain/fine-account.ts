@@ -1,7 +1,43 @@
 import type { FineAccountType, ImpositionKind } from '@ccsc/contracts';
+import type { LocalDate } from '@ccsc/calendar';
+import { ConflictError, NotFoundError } from '@ccsc/platform/errors';
+import type { PaymentTerms } from '../../terms/domain/payment-terms';
+import type { ActionId } from '../../action/domain/enforcement-actions';
 
 export const ACCOUNT_STATUSES = ['live', 'paid', 'written-off', 'consolidated', 'transferred-out'] as const;
 export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+
+/** A defendant account: what was imposed, paid and written off, its terms and its enforcement. */
+export interface FineAccount {
+  id: string;
+  accountNumber: string;
+  accountType: FineAccountType;
+  status: AccountStatus;
+  businessUnit: string;
+  caseId: string | null;
+  defendantPartyId: string | null;
+  enforcementPath: string;
+  imposedPence: number;
+  paidPence: number;
+  writtenOffPence: number;
+  balancePence: number;
+  terms: PaymentTerms;
+  termsVersion: number;
+  defaultedOn: LocalDate | null;
+  arrearsPence: number | null;
+  lastAction: ActionId | null;
+  lastActionOn: LocalDate | null;
+  onHold: boolean;
+  consolidatedInto: string | null;
+  openedAt: Date;
+}
+
+/** The account an officer changes: it must exist, and only a live account is worked. */
+export function assertLive(account: FineAccount | undefined): FineAccount {
+  if (!account) throw new NotFoundError('The fine account');
+  if (account.status !== 'live') throw new ConflictError(`The account is ${account.status}`);
+  return account;
+}
 
 /** The HMCTS fines system's allocation priorities: lowest number is paid first. */
 export const ALLOCATION_PRIORITY: Record<ImpositionKind, number> = {
@@ -22,6 +58,10 @@ export interface ImpositionBalance {
   seq: number;
   amountPence: number;
   paidPence: number;
+}
+
+export interface Imposition extends ImpositionBalance {
+  accountId: string;
 }
 
 export interface AllocationLine {

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { LocalDate } from '@ccsc/calendar';
+import { MiRepository } from '../infrastructure/mi.repository';
 
 export interface BusinessUnitMi {
   businessUnit: string;
@@ -19,27 +18,16 @@ export interface BusinessUnitMi {
 /** Management information per business unit, each figure one aggregate over the book. */
 @Injectable()
 export class MiQueries {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly mi: MiRepository) {}
 
   async byBusinessUnit(asOf: LocalDate): Promise<BusinessUnitMi[]> {
-    const rows = (await this.dataSource.query(
-      `SELECT business_unit, count(*)::int AS accounts, sum(imposed_pence)::bigint AS imposed, sum(paid_pence)::bigint AS paid, sum(written_off_pence)::bigint AS written_off,
-              sum(imposed_pence - paid_pence - written_off_pence) FILTER (WHERE status = 'live')::bigint AS outstanding,
-              sum(imposed_pence - paid_pence - written_off_pence) FILTER (WHERE status = 'live' AND opened_at >= $1::date - 90)::bigint AS under90,
-              sum(imposed_pence - paid_pence - written_off_pence) FILTER (WHERE status = 'live' AND opened_at < $1::date - 90 AND opened_at >= $1::date - 365)::bigint AS from90,
-              sum(imposed_pence - paid_pence - written_off_pence) FILTER (WHERE status = 'live' AND opened_at < $1::date - 365)::bigint AS over1y,
-              count(*) FILTER (WHERE status = 'live' AND defaulted_on IS NOT NULL)::int AS in_default
-         FROM fine_accounts GROUP BY business_unit ORDER BY business_unit`,
-      [asOf],
-    )) as Record<string, string | number | null>[];
-    const actions = (await this.dataSource.query(
-      `SELECT a.business_unit, e.action, count(*)::int AS n FROM enforcement_actions e JOIN fine_accounts a ON a.id = e.account_id GROUP BY 1, 2 ORDER BY 1, 2`,
-    )) as { business_unit: string; action: string; n: number }[];
-    const n = (v: string | number | null | undefined) => Number(v ?? 0);
+    const rows = await this.mi.totals(asOf);
+    const actions = await this.mi.actionCounts();
+    const n = (v: string | number | null) => Number(v ?? 0);
     return rows.map((r) => {
       const collectable = n(r.imposed) - n(r.written_off);
       return {
-        businessUnit: r.business_unit as string,
+        businessUnit: r.business_unit,
         accounts: n(r.accounts),
         imposedPence: n(r.imposed),
         paidPence: n(r.paid),

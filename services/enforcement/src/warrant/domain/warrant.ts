@@ -3,6 +3,21 @@ import { BadUserInputError, ConflictError } from '@ccsc/platform/errors';
 export const WARRANT_STATUSES = ['issued', 'with-agent', 'executed', 'returned-unexecuted', 'withdrawn', 'expired'] as const;
 export type WarrantStatus = (typeof WARRANT_STATUSES)[number];
 
+/** How long a warrant stays in force before it expires unexecuted. */
+export const WARRANT_VALIDITY_DAYS = 365;
+
+export interface Warrant {
+  id: string;
+  accountId: string;
+  accountNumber: string;
+  kind: string;
+  status: WarrantStatus;
+  agent: string | null;
+  collectedPence: number | null;
+  issuedOn: string;
+  expiresOn: string;
+}
+
 /** Where a warrant may go from each status; executed, returned, withdrawn and expired are final. */
 const NEXT: Record<WarrantStatus, readonly WarrantStatus[]> = {
   issued: ['with-agent', 'withdrawn', 'expired'],

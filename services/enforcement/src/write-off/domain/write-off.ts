@@ -12,6 +12,16 @@ export const WRITE_OFF_REASONS = {
 } as const;
 export type WriteOffReason = keyof typeof WRITE_OFF_REASONS;
 
+export interface WriteOff {
+  id: string;
+  accountId: string;
+  amountPence: number;
+  reason: string;
+  status: 'requested' | 'approved' | 'rejected';
+  requestedBy: string;
+  decidedBy: string | null;
+}
+
 /**
  * The most each role may see written off on one account, in pence: what is already written off
  * counts, so a sum cannot be approved in slices under the limit.

@@ -1,24 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 import { allocationTransferredV1 } from '@ccsc/contracts';
-import { appendToOutbox, type EventContext } from '@ccsc/messaging';
+import type { EntityManager } from 'typeorm';
+import { type Transaction, UnitOfWork } from '@ccsc/messaging';
 import type { Principal } from '@ccsc/auth';
 import { CaseAccess } from '@ccsc/case-access';
-import { BadUserInputError, ConflictError, decodeCursor, NotFoundError, Page, toPage } from '@ccsc/platform';
+import { BadUserInputError, ConflictError, NotFoundError } from '@ccsc/platform';
+import { present } from '../../ledger/domain/present';
 import { PaymentPosting } from '../../payment/application/payment.posting';
-import { Payment, PaymentRepository } from '../../payment/infrastructure/payment.repository';
+import type { Payment } from '../../payment/domain/payment';
+import { AllocationRepository } from '../../payment/infrastructure/allocation.repository';
+import { PaymentRepository } from '../../payment/infrastructure/payment.repository';
 import { ServiceRequestRepository } from '../../service-request/infrastructure/service-request.repository';
-import { allocationAmount, allocationProblems, AllocationRequest, assertCanTransfer, assertCanVerify } from '../domain/allocation';
-import { AllocationRepository, StoredAllocation } from '../infrastructure/allocation.repository';
-import { present } from '../../present';
+import {
+  allocationAmount,
+  allocationProblems,
+  AllocationRequest,
+  assertCanTransfer,
+  assertCanVerify,
+  StoredAllocation,
+} from '../domain/allocation';
 
 /** The unallocated-payments work queue: one officer allocates, a second verifies, and only then does the money move. */
 @Injectable()
 export class AllocationCommands {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly payments: PaymentRepository,
     private readonly allocations: AllocationRepository,
     private readonly requests: ServiceRequestRepository,
@@ -30,104 +37,136 @@ export class AllocationCommands {
    * The payment row is locked first, so allocations of one payment queue up: each sees what the
    * others took, and the one that would go beyond the amount is refused.
    */
-  async allocate(paymentId: string, request: AllocationRequest, principal: Principal, now = new Date()): Promise<StoredAllocation> {
-    if (request.caseId && !(await this.caseAccess.exists(request.caseId))) throw new NotFoundError('The case');
-    return this.dataSource.transaction(async (manager) => {
-      const payment = await this.payments.find(manager, paymentId, true);
+  async allocate(
+    paymentId: string,
+    request: AllocationRequest,
+    principal: Principal,
+    now = new Date(),
+  ): Promise<StoredAllocation> {
+    await this.assertCaseKnown(request);
+    return this.unitOfWork.run({ actor: principal.sub }, async ({ manager }) => {
+      const payment = await this.payments.findForUpdate(manager, paymentId);
       if (!payment) throw new NotFoundError('The payment');
-      if (payment.status !== 'success' || payment.reversedAt) throw new ConflictError('Only money received, and not reversed, can be allocated');
+      if (payment.status !== 'success' || payment.reversedAt) {
+        throw new ConflictError('Only money received, and not reversed, can be allocated');
+      }
       // A pending transfer moves money already counted in the allocation it replaces.
-      const taken = (await this.allocations.forPayments(manager, [paymentId])).filter((a) => a.status === 'verified' || (a.status === 'awaiting-verification' && a.replaces === null));
-      const amountPence = allocationAmount(request, payment.amountPence, taken.reduce((sum, a) => sum + a.amountPence, 0));
-      const serviceRequestId = request.target === 'service-request' ? await this.requests.lockForCase(manager, present(request.caseId), now) : null;
-      const allocation: StoredAllocation = {
-        id: randomUUID(), paymentId, target: request.target, caseId: request.caseId ?? null, serviceRequestId, fineAccountNumber: request.fineAccountNumber ?? null,
-        amountPence, reason: request.reason ?? null, status: 'awaiting-verification', allocatedBy: principal.sub, allocatedAt: now, verifiedBy: null, verifiedAt: null, replaces: null,
-      };
-      await this.allocations.insert(manager, allocation);
-      return allocation;
-    });
+      const counts = (a: StoredAllocation) =>
+        a.status === 'verified' || (a.status === 'awaiting-verification' && a.replaces === null);
+      const taken = (await this.allocations.forPayments(manager, [paymentId])).filter(counts);
+      const takenPence = taken.reduce((sum, a) => sum + a.amountPence, 0);
+      const amountPence = allocationAmount(request, payment.amountPence, takenPence);
+      return this.propose(manager, { paymentId, request, amountPence, replaces: null }, principal, now);
+    }, now);
   }
 
-  /** Moves a verified allocation elsewhere (a wrong case, the right fine account); like any allocation, it takes effect once a second officer verifies it. */
-  async transfer(allocationId: string, request: AllocationRequest, principal: Principal, now = new Date()): Promise<StoredAllocation> {
-    if (request.caseId && !(await this.caseAccess.exists(request.caseId))) throw new NotFoundError('The case');
-    return this.dataSource.transaction(async (manager) => {
+  /**
+   * Moves a verified allocation elsewhere (a wrong case, the right fine account); like any
+   * allocation, it takes effect once a second officer verifies it.
+   */
+  async transfer(
+    allocationId: string,
+    request: AllocationRequest,
+    principal: Principal,
+    now = new Date(),
+  ): Promise<StoredAllocation> {
+    await this.assertCaseKnown(request);
+    return this.unitOfWork.run({ actor: principal.sub }, async ({ manager }) => {
       const found = await this.allocations.find(manager, allocationId);
       if (!found) throw new NotFoundError('The allocation');
-      await this.payments.find(manager, found.paymentId, true);
+      await this.payments.findForUpdate(manager, found.paymentId);
       const from = present(await this.allocations.find(manager, allocationId));
       const problems = allocationProblems(request);
       if (problems.length) throw new BadUserInputError('The transfer is not complete', problems);
       assertCanTransfer(from, request);
-      const pending = (await this.allocations.forPayments(manager, [from.paymentId])).some((a) => a.replaces === from.id && a.status === 'awaiting-verification');
+      const others = await this.allocations.forPayments(manager, [from.paymentId]);
+      const pending = others.some((a) => a.replaces === from.id && a.status === 'awaiting-verification');
       if (pending) throw new ConflictError('A transfer of this allocation is already awaiting verification');
-      const serviceRequestId = request.target === 'service-request' ? await this.requests.lockForCase(manager, present(request.caseId), now) : null;
-      const allocation: StoredAllocation = {
-        id: randomUUID(), paymentId: from.paymentId, target: request.target, caseId: request.caseId ?? null, serviceRequestId, fineAccountNumber: request.fineAccountNumber ?? null,
-        amountPence: from.amountPence, reason: request.reason ?? null, status: 'awaiting-verification', allocatedBy: principal.sub, allocatedAt: now,
-        verifiedBy: null, verifiedAt: null, replaces: from.id,
-      };
-      await this.allocations.insert(manager, allocation);
-      return allocation;
-    });
+      const transfer = { paymentId: from.paymentId, request, amountPence: from.amountPence, replaces: from.id };
+      return this.propose(manager, transfer, principal, now);
+    }, now);
   }
 
-  /** The second officer's decision: verified, the money moves and enforcement or cases hear of it; rejected, the amount is free again. */
-  async verify(allocationId: string, approve: boolean, principal: Principal, correlationId?: string, now = new Date()): Promise<StoredAllocation> {
-    return this.dataSource.transaction(async (manager) => {
-      const found = await this.allocations.find(manager, allocationId);
+  /**
+   * The second officer's decision: verified, the money moves and enforcement or cases hear of it;
+   * rejected, the amount is free again.
+   */
+  async verify(
+    allocationId: string,
+    approve: boolean,
+    principal: Principal,
+    correlationId?: string,
+    now = new Date(),
+  ): Promise<StoredAllocation> {
+    return this.unitOfWork.run({ correlationId, actor: principal.sub }, async (tx) => {
+      const found = await this.allocations.find(tx.manager, allocationId);
       if (!found) throw new NotFoundError('The allocation');
-      const payment = present((await this.payments.find(manager, found.paymentId, true)));
-      const allocation = present((await this.allocations.find(manager, allocationId)));
+      const payment = present(await this.payments.findForUpdate(tx.manager, found.paymentId));
+      const allocation = present(await this.allocations.find(tx.manager, allocationId));
       assertCanVerify(allocation, principal.sub);
       const status = approve ? 'verified' : 'rejected';
-      await this.allocations.setStatus(manager, allocation.id, status, principal.sub, now);
-      const decided = { ...allocation, status, verifiedBy: principal.sub, verifiedAt: now } as StoredAllocation;
+      await this.allocations.setStatus(tx.manager, allocation.id, status, principal.sub, now);
+      const decided: StoredAllocation = { ...allocation, status, verifiedBy: principal.sub, verifiedAt: now };
       if (!approve) return decided;
       if (payment.reversedAt) throw new ConflictError('The payment has been reversed since it was allocated');
-      const context = { correlationId, actor: principal.sub };
-      if (decided.replaces) await this.moveOut(manager, payment, decided, context, now);
-      await this.posting.allocate(manager, payment, decided, context, now, true);
+      if (decided.replaces) await this.moveOut(tx, payment, decided);
+      await this.posting.allocate(tx, payment, decided, true);
       return decided;
-    });
+    }, now);
+  }
+
+  /** A case named as a target must be one the platform knows. */
+  private async assertCaseKnown(request: AllocationRequest): Promise<void> {
+    if (request.caseId && !(await this.caseAccess.exists(request.caseId))) throw new NotFoundError('The case');
+  }
+
+  /** Records an allocation (a transfer `replaces` one) in the proposer's name, for a second officer to verify. */
+  private async propose(
+    manager: EntityManager,
+    proposal: { paymentId: string; request: AllocationRequest; amountPence: number; replaces: string | null },
+    principal: Principal,
+    now: Date,
+  ): Promise<StoredAllocation> {
+    const { request } = proposal;
+    const toCase = request.target === 'service-request';
+    const serviceRequestId = toCase ? await this.requests.lockForCase(manager, present(request.caseId), now) : null;
+    const allocation: StoredAllocation = {
+      id: randomUUID(),
+      paymentId: proposal.paymentId,
+      target: request.target,
+      caseId: request.caseId ?? null,
+      serviceRequestId,
+      fineAccountNumber: request.fineAccountNumber ?? null,
+      amountPence: proposal.amountPence,
+      reason: request.reason ?? null,
+      status: 'awaiting-verification',
+      allocatedBy: principal.sub,
+      allocatedAt: now,
+      verifiedBy: null,
+      verifiedAt: null,
+      replaces: proposal.replaces,
+    };
+    await this.allocations.insert(manager, allocation);
+    return allocation;
   }
 
   /** The allocation a verified transfer replaces stops counting where it was, and whoever relied on it is told. */
-  private async moveOut(manager: EntityManager, payment: Payment, transfer: StoredAllocation, context: EventContext, now: Date): Promise<void> {
-    const from = present(await this.allocations.find(manager, present(transfer.replaces)));
+  private async moveOut(tx: Transaction, payment: Payment, transfer: StoredAllocation): Promise<void> {
+    const from = present(await this.allocations.find(tx.manager, present(transfer.replaces)));
     if (from.status !== 'verified') throw new ConflictError(`The allocation being transferred is now ${from.status}`);
-    await this.posting.withdraw(manager, payment, from, context, now);
-    await this.allocations.setStatus(manager, from.id, 'transferred', null, null);
+    await this.posting.withdraw(tx, payment, from);
+    await this.allocations.setStatus(tx.manager, from.id, 'transferred', null, null);
     if (from.target === 'unidentified') return;
     const data = {
-      paymentId: payment.id, allocationId: from.id, toAllocationId: transfer.id, target: from.target, amountPence: from.amountPence, transferredAt: now.toISOString(),
-      ...(from.caseId ? { caseId: from.caseId } : {}), ...(from.fineAccountNumber ? { fineAccountNumber: from.fineAccountNumber } : {}),
+      paymentId: payment.id,
+      allocationId: from.id,
+      toAllocationId: transfer.id,
+      target: from.target,
+      amountPence: from.amountPence,
+      transferredAt: tx.now.toISOString(),
+      ...(from.caseId ? { caseId: from.caseId } : {}),
+      ...(from.fineAccountNumber ? { fineAccountNumber: from.fineAccountNumber } : {}),
     };
-    await appendToOutbox(manager, [{ type: allocationTransferredV1, subject: payment.id, data }], context, now);
-  }
-
-  /** Money received that is not (fully) allocated, oldest first: the officers' work queue. */
-  async unallocated(limit: number, after?: string): Promise<Page<Payment & { unallocatedPence: number }>> {
-    const manager = this.dataSource.manager;
-    const position = after ? decodeCursor(after) : undefined;
-    const rows = (await manager.query(
-      `SELECT p.id, p.created_at FROM payments p
-       WHERE p.status = 'success' AND p.reversed_at IS NULL
-         AND p.amount_pence > COALESCE((SELECT sum(a.amount_pence) FROM allocations a WHERE a.payment_id = p.id AND (a.status = 'verified' OR (a.status = 'awaiting-verification' AND a.replaces IS NULL))), 0)
-         ${position ? 'AND (p.created_at, p.id) > ($1, $2)' : ''}
-       ORDER BY p.created_at, p.id LIMIT ${limit + 1}`,
-      position ? [position.createdAt, position.id] : [],
-    )) as { id: string }[];
-    const ids = rows.map((r) => r.id);
-    const [payments, balances] = await Promise.all([this.payments.byIds(manager, ids), this.posting.unallocated(manager, ids)]);
-    const byId = new Map(payments.map((p) => [p.id, p]));
-    const items = ids.map((id) => ({ ...present(byId.get(id)), unallocatedPence: balances.get(id) ?? 0 }));
-    return toPage(items, limit);
-  }
-
-  async awaitingVerification(limit: number, after?: string): Promise<Page<StoredAllocation & { createdAt: Date }>> {
-    const rows = await this.allocations.awaitingVerification(this.dataSource.manager, limit, after ? decodeCursor(after) : undefined);
-    return toPage(rows.map((a) => ({ ...a, createdAt: a.allocatedAt })), limit);
+    tx.publish({ type: allocationTransferredV1, subject: payment.id, data });
   }
 }

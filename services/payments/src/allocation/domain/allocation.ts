@@ -31,6 +31,11 @@ export interface Allocation {
   replaces: string | null;
 }
 
+/** An allocation as stored: a service request target is the case's service request. */
+export interface StoredAllocation extends Allocation {
+  serviceRequestId: string | null;
+}
+
 /** What a target needs and may not carry: a case, a fine account, or (unidentified) a reason. */
 export function allocationProblems(request: AllocationRequest): FieldError[] {
   const problems: FieldError[] = [];
@@ -59,7 +64,10 @@ export function allocationAmount(request: AllocationRequest, paymentPence: numbe
   return amount;
 }
 
-/** The four-eyes rule: a second officer verifies, never the one who allocated (or who recorded the payment a match proposed it for). */
+/**
+ * The four-eyes rule: a second officer verifies, never the one who allocated (or who recorded the
+ * payment a match proposed it for).
+ */
 export function assertCanVerify(allocation: Allocation, verifier: string): void {
   if (allocation.status !== 'awaiting-verification') throw new ConflictError(`The allocation is already ${allocation.status}`);
   assertSecondPerson(allocation.allocatedBy, verifier, 'An allocation');

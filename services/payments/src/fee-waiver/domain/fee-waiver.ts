@@ -33,7 +33,10 @@ export function decideFeeWaiver(waiver: FeeWaiver, approve: boolean, approver: s
   return approve ? 'approved' : 'rejected';
 }
 
-/** What approving remits: the waiver, up to what is left of the fee; nothing left is a conflict, for the approver to reject it. */
+/**
+ * What approving remits: the waiver, up to what is left of the fee; nothing left is a conflict, for
+ * the approver to reject it.
+ */
 export function waiverRemission(waiver: Pick<FeeWaiver, 'amountPence' | 'feeCode'>, fee: { amountPence: number; remittedPence: number }): number {
   const left = fee.amountPence - fee.remittedPence;
   if (left <= 0) throw new ConflictError(`Nothing is left of ${waiver.feeCode} to waive: reject the waiver`);

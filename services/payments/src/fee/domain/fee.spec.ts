@@ -1,5 +1,5 @@
 import { approveFeeVersion, FeeVersion, feeVersionProblems, priceFee } from './fee';
-import { FEE_SEED } from '../infrastructure/fee-seed';
+import { FEE_SEED } from '../../migrations/fee-seed';
 
 const issue = FEE_SEED.find((f) => f.code === 'FEE0202')!;
 const counterclaim = FEE_SEED.find((f) => f.code === 'FEE0205')!;

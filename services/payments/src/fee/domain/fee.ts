@@ -1,6 +1,5 @@
 import { assertSecondPerson } from '@ccsc/auth/four-eyes';
 import { BadUserInputError, ConflictError, FieldError } from '@ccsc/platform/errors';
-import { present } from '../../present';
 
 export const FEE_CHANNELS = ['online', 'bulk', 'default'] as const;
 export type FeeChannel = (typeof FEE_CHANNELS)[number];
@@ -22,14 +21,18 @@ export type FeeAmount =
   | { type: 'percentage'; basisPoints: number; minPence: number; maxPence: number | null }
   | { type: 'banded'; bands: FeeBand[] };
 
-export interface FeeVersion {
-  code: string;
-  version: number;
-  description: string;
+/** What a fee is charged for: a service and jurisdiction, on a channel (a `default` fee serves any), at an event. */
+export interface FeeCriteria {
   service: string;
   jurisdiction: string;
   channel: FeeChannel;
   event: FeeEvent;
+}
+
+export interface FeeVersion extends FeeCriteria {
+  code: string;
+  version: number;
+  description: string;
   amount: FeeAmount;
   validFrom: string;
   validTo: string | null;
@@ -108,7 +111,10 @@ export function feeVersionProblems(input: Pick<FeeVersion, 'code' | 'amount' | '
         problems.push({ field: `amount.bands.${i}`, message: 'bands must rise, and only the last may be open-ended' });
       }
     });
-    if (bands.length && present(bands[bands.length - 1]).upToPence !== null) problems.push({ field: 'amount.bands', message: 'the last band must be open-ended (upToPence null)' });
+    const last = bands.at(-1);
+    if (last && last.upToPence !== null) {
+      problems.push({ field: 'amount.bands', message: 'the last band must be open-ended (upToPence null)' });
+    }
   }
   return problems;
 }

@@ -1,4 +1,12 @@
-import { assessRemission, incomeThreshold, initialStatus, pickedForEvidenceCheck, RemissionApplicant, savingsLimit } from './remission';
+import {
+  assertCanConclude,
+  assessRemission,
+  incomeThreshold,
+  initialStatus,
+  pickedForEvidenceCheck,
+  RemissionApplicant,
+  savingsLimit,
+} from './remission';
 
 const single: RemissionApplicant = { monthlyIncomePence: 100_000, couple: false, childrenAges: [], savingsPence: 0, age: 40 };
 
@@ -61,5 +69,23 @@ describe('Help with Fees remission', () => {
     expect(initialStatus(61_200, false, true)).toBe('awaiting-evidence');
     // A failed evidence check stands: the same figures again wait for new evidence, not for a grant.
     expect(initialStatus(61_200, true, false)).toBe('awaiting-evidence');
+  });
+});
+
+describe('concluding a Help with Fees application', () => {
+  const waiting = { status: 'awaiting-decision' as const, appliedBy: 'lee' };
+
+  it('is for staff other than whoever applied, and only from the step it waits at', () => {
+    expect(() => assertCanConclude(waiting, 'awaiting-decision', 'fay')).not.toThrow();
+    expect(() => assertCanConclude(waiting, 'awaiting-decision', 'lee')).toThrow(
+      expect.objectContaining({
+        code: 'CONFLICT',
+        message: 'A Help with Fees remission must be approved by someone other than the person who proposed it',
+      }),
+    );
+    const notWaitingThere = 'The application is awaiting-decision, not awaiting evidence';
+    expect(() => assertCanConclude(waiting, 'awaiting-evidence', 'fay')).toThrow(notWaitingThere);
+    const decided = { ...waiting, status: 'decided' as const };
+    expect(() => assertCanConclude(decided, 'awaiting-decision', 'fay')).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
   });
 });

@@ -1,5 +1,6 @@
-import { BadUserInputError, FieldError } from '@ccsc/platform/errors';
-import { present } from '../../present';
+import { assertSecondPerson } from '@ccsc/auth/four-eyes';
+import { BadUserInputError, ConflictError, FieldError } from '@ccsc/platform/errors';
+import { present } from '../../ledger/domain/present';
 
 /**
  * The Help with Fees rules (the numbers from the domain guide, all configurable). Monthly gross
@@ -77,7 +78,10 @@ export function incomeThreshold(applicant: Pick<RemissionApplicant, 'couple' | '
   return rules.baseThresholdPence + (applicant.couple ? rules.couplePremiumPence : 0) + children;
 }
 
-/** Decides full, part or no remission of one fee. Whole pence throughout; shares round down, in the applicant's favour. */
+/**
+ * Decides full, part or no remission of one fee. Whole pence throughout; shares round down, in the
+ * applicant's favour.
+ */
 export function assessRemission(feePence: number, applicant: RemissionApplicant, rules: RemissionRules = DEFAULT_REMISSION_RULES): RemissionDecision {
   const problems = applicantProblems(feePence, applicant);
   if (problems.length) throw new BadUserInputError('The Help with Fees application cannot be assessed as given', problems);
@@ -110,7 +114,38 @@ export function assessRemission(feePence: number, applicant: RemissionApplicant,
  */
 export type HelpWithFeesStatus = 'awaiting-decision' | 'awaiting-evidence' | 'decided' | 'refused' | 'evidence-failed';
 
-/** Nothing to remit needs nobody; a remission waits for staff, after evidence when sampled or when the fee was turned down before. */
+/** An application for Help with Fees on one fee of a case, as assessed, and where it stands. */
+export interface HelpWithFeesApplication extends Omit<RemissionDecision, 'thresholdPence' | 'savingsLimitPence'> {
+  id: string;
+  caseId: string;
+  serviceRequestId: string;
+  feeId: string;
+  feeCode: string;
+  status: HelpWithFeesStatus;
+  appliedBy: string;
+  checkedBy: string | null;
+  createdAt: Date;
+}
+
+/**
+ * Staff conclude an application waiting for them (a decision, or an evidence check), and never one
+ * they applied for, whatever their role: four eyes on every remission.
+ */
+export function assertCanConclude(
+  application: Pick<HelpWithFeesApplication, 'status' | 'appliedBy'>,
+  from: HelpWithFeesStatus,
+  checker: string,
+): void {
+  if (application.status !== from) {
+    throw new ConflictError(`The application is ${application.status}, not ${from.replace('-', ' ')}`);
+  }
+  assertSecondPerson(application.appliedBy, checker, 'A Help with Fees remission');
+}
+
+/**
+ * Nothing to remit needs nobody; a remission waits for staff, after evidence when sampled or when
+ * the fee was turned down before.
+ */
 export function initialStatus(remittedPence: number, turnedDownBefore: boolean, sampled: boolean): HelpWithFeesStatus {
   if (remittedPence === 0) return 'decided';
   return turnedDownBefore || sampled ? 'awaiting-evidence' : 'awaiting-decision';

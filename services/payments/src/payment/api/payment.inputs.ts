@@ -4,34 +4,67 @@ import { BULK_SCAN_METHODS, BulkScanMethod, REVERSAL_REASONS, ReversalReason } f
 import { ACCOUNT_STATUSES, AccountStatus } from '../domain/payment-account';
 import { MAX_PENCE } from '@ccsc/platform';
 
-
 const ACCOUNT_NUMBER = /^PBA\d{7}$/;
 const ACCOUNT_NUMBER_MESSAGE = 'accountNumber must be PBA followed by seven digits';
 
 export class PayByAccountBody {
-  @ApiProperty({ example: 'PBA0012345', pattern: ACCOUNT_NUMBER.source }) @Matches(ACCOUNT_NUMBER, { message: ACCOUNT_NUMBER_MESSAGE }) accountNumber!: string;
-  @ApiPropertyOptional({ description: 'Defaults to what is outstanding.' }) @IsOptional() @IsInt() @Min(1) @Max(MAX_PENCE) amountPence?: number;
+  @ApiProperty({ example: 'PBA0012345', pattern: ACCOUNT_NUMBER.source })
+  @Matches(ACCOUNT_NUMBER, { message: ACCOUNT_NUMBER_MESSAGE })
+  accountNumber!: string;
+  @ApiPropertyOptional({ description: 'Defaults to what is outstanding.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PENCE)
+  amountPence?: number;
 }
 
 export class CardPaymentBody {
-  @ApiPropertyOptional({ description: 'Defaults to what is outstanding.' }) @IsOptional() @IsInt() @Min(1) @Max(MAX_PENCE) amountPence?: number;
-  @ApiProperty({ example: 'https://www.example.gov.uk/claims/return' }) @IsUrl({ protocols: ['https'], require_tld: false, require_protocol: true }) returnUrl!: string;
+  @ApiPropertyOptional({ description: 'Defaults to what is outstanding.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PENCE)
+  amountPence?: number;
+  @ApiProperty({ example: 'https://www.example.gov.uk/claims/return' })
+  @IsUrl({ protocols: ['https'], require_tld: false, require_protocol: true })
+  returnUrl!: string;
 }
 
-/** A fine account number as printed on a notice ("FA12345678K"), any case, spaces or dashes allowed; enforcement decides whether it can take the money. */
+/**
+ * A fine account number as printed on a notice ("FA12345678K"), any case, spaces or dashes allowed;
+ * enforcement decides whether it can take the money.
+ */
 export const FINE_ACCOUNT_NUMBER = /^[A-Za-z0-9][A-Za-z0-9 -]{0,31}$/;
 
 export class FineAccountCardPaymentBody {
-  @ApiProperty({ description: 'What to pay towards the fine account, in pence.' }) @IsInt() @Min(1) @Max(MAX_PENCE) amountPence!: number;
-  @ApiProperty({ example: 'https://www.example.gov.uk/fines/return' }) @IsUrl({ protocols: ['https'], require_tld: false, require_protocol: true }) returnUrl!: string;
+  @ApiProperty({ description: 'What to pay towards the fine account, in pence.' })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PENCE)
+  amountPence!: number;
+  @ApiProperty({ example: 'https://www.example.gov.uk/fines/return' })
+  @IsUrl({ protocols: ['https'], require_tld: false, require_protocol: true })
+  returnUrl!: string;
 }
 
 export class BulkScanBody {
   @ApiProperty({ enum: BULK_SCAN_METHODS }) @IsIn(BULK_SCAN_METHODS) method!: BulkScanMethod;
   @ApiProperty() @IsInt() @Min(1) @Max(MAX_PENCE) amountPence!: number;
-  @ApiPropertyOptional({ description: 'The 16-digit case reference on the slip, dashes allowed.' }) @IsOptional() @Matches(/^\d{4}-?\d{4}-?\d{4}-?\d{4}$/) caseReference?: string;
-  @ApiPropertyOptional({ description: 'A fine account number on the slip: the payment goes to that fine account.' }) @IsOptional() @IsString() @Length(1, 32) fineAccountNumber?: string;
-  @ApiPropertyOptional({ description: 'Whatever else was written on it, as scanned.' }) @IsOptional() @IsString() @Length(1, 64) reference?: string;
+  @ApiPropertyOptional({ description: 'The 16-digit case reference on the slip, dashes allowed.' })
+  @IsOptional()
+  @Matches(/^\d{4}-?\d{4}-?\d{4}-?\d{4}$/)
+  caseReference?: string;
+  @ApiPropertyOptional({ description: 'A fine account number on the slip: the payment goes to that fine account.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 32)
+  fineAccountNumber?: string;
+  @ApiPropertyOptional({ description: 'Whatever else was written on it, as scanned.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  reference?: string;
 }
 
 export class ReversalBody {
@@ -39,7 +72,9 @@ export class ReversalBody {
 }
 
 export class OpenAccountBody {
-  @ApiProperty({ example: 'PBA0012345' }) @Matches(ACCOUNT_NUMBER, { message: ACCOUNT_NUMBER_MESSAGE }) accountNumber!: string;
+  @ApiProperty({ example: 'PBA0012345' })
+  @Matches(ACCOUNT_NUMBER, { message: ACCOUNT_NUMBER_MESSAGE })
+  accountNumber!: string;
   @ApiProperty() @IsString() @Length(1, 64) organisationId!: string;
   @ApiProperty() @IsString() @Length(1, 200) name!: string;
   @ApiProperty() @IsInt() @Min(0) @Max(MAX_PENCE) creditLimitPence!: number;
@@ -51,5 +86,9 @@ export class ChangeAccountBody {
 }
 
 export class ClaimAmountBody {
-  @ApiProperty({ description: 'The amount claimed, in pence: a ranged fee charged at its minimum is priced for it.' }) @IsInt() @Min(1) @Max(MAX_PENCE) claimAmountPence!: number;
+  @ApiProperty({ description: 'The amount claimed, in pence: a ranged fee charged at its minimum is priced for it.' })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PENCE)
+  claimAmountPence!: number;
 }

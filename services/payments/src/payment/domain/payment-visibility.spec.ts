@@ -1,5 +1,5 @@
 import type { Principal } from '@ccsc/auth/principal';
-import { asSeenBy, maySeePayment } from './payment-visibility';
+import { asSeenBy, maySeePayment, paymentScope } from './payment-visibility';
 
 const citizen: Principal = { sub: 'cat', roles: ['citizen'] };
 const opponent: Principal = { sub: 'bob', roles: ['citizen'] };
@@ -17,6 +17,15 @@ describe('who sees a payment', () => {
     expect(maySeePayment(firm, byCat)).toBe(false);
     expect(maySeePayment(firm, byFirm)).toBe(true);
     expect(maySeePayment(citizen, byFirm)).toBe(false);
+  });
+
+  it('a payer with neither a firm nor a citizen\'s role: only what they paid themselves', () => {
+    const loneSolicitor: Principal = { sub: 'sol-9', roles: ['professional'] };
+    expect(paymentScope(loneSolicitor)).toEqual({ kind: 'user', userId: 'sol-9' });
+    expect(maySeePayment(loneSolicitor, { payer: 'sol-9', organisationId: null })).toBe(true);
+    expect(maySeePayment(loneSolicitor, byFirm)).toBe(false);
+    expect(paymentScope(staff)).toEqual({ kind: 'all' });
+    expect(paymentScope(firm)).toEqual({ kind: 'organisation', organisationId: 'org-a' });
   });
 
   it("the provider's page only to whoever paid", () => {

@@ -1,23 +1,23 @@
-import { hasRole, isStaff, type Principal } from '@ccsc/auth/principal';
+import { type AccessScope, accessScopeOf, isOwnedBy } from '@ccsc/auth/access-scope';
+import type { Principal } from '@ccsc/auth/principal';
+
+/** What says whose a payment is: who paid it, and the firm it was paid for, if any. */
+type PaymentOwners = { organisationId: string | null; payer: string };
 
 /**
  * Who sees a payment: staff all of them; otherwise only its payer, which for a firm is the firm
- * (any of its users), for a citizen the citizen who paid. Seeing the case is not enough: the other
+ * (any of its users), for anyone else the user who paid. Seeing the case is not enough: the other
  * side of a case sees neither the payments nor where they came from.
  */
-export type PaymentScope = { all: true } | { organisationId: string } | { payer: string };
-
-export function paymentScope(principal: Principal): PaymentScope {
-  if (isStaff(principal)) return { all: true };
-  if (hasRole(principal, 'professional') && principal.organisationId) return { organisationId: principal.organisationId };
-  return { payer: principal.sub };
+export function paymentScope(principal: Principal): AccessScope {
+  const scope = accessScopeOf(principal);
+  // Whoever paid sees their own payment even without a citizen's role (a professional with no firm, say).
+  return scope.kind === 'none' ? { kind: 'user', userId: principal.sub } : scope;
 }
 
-export function maySeePayment(principal: Principal, payment: { organisationId: string | null; payer: string }): boolean {
-  const scope = paymentScope(principal);
-  if ('all' in scope) return true;
-  if ('organisationId' in scope) return payment.organisationId === scope.organisationId;
-  return payment.payer === scope.payer;
+/** In the access scope's terms a payment's owners are the user who paid and the firm it was paid for. */
+export function maySeePayment(principal: Principal, payment: PaymentOwners): boolean {
+  return isOwnedBy(paymentScope(principal), { userId: payment.payer, organisationId: payment.organisationId });
 }
 
 /**

@@ -9,6 +9,36 @@ export type BulkScanMethod = (typeof BULK_SCAN_METHODS)[number];
 export const REVERSAL_REASONS = ['bounced', 'chargeback'] as const;
 export type ReversalReason = (typeof REVERSAL_REASONS)[number];
 
+/** How money was paid: the method and, paid by account, the firm's account it came from. */
+export interface PaidBy {
+  method: PaymentMethod;
+  accountId: string | null;
+}
+
+/**
+ * Money paid, by any method: for a case, a fine account, or (bulk-scanned without either) for an
+ * officer to allocate.
+ */
+export interface Payment {
+  id: string;
+  method: PaymentMethod;
+  status: PaymentStatus;
+  amountPence: number;
+  caseId: string | null;
+  fineAccountNumber: string | null;
+  reference: string | null;
+  accountId: string | null;
+  organisationId: string | null;
+  providerReference: string | null;
+  nextUrl: string | null;
+  payer: string;
+  duplicateOf: string | null;
+  receivedAt: Date | null;
+  reversedAt: Date | null;
+  reversalReason: ReversalReason | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
 
 const NEXT: Readonly<Record<PaymentStatus, readonly PaymentStatus[]>> = {
   created: ['pending', 'success', 'failed', 'cancelled'],
@@ -25,7 +55,10 @@ export function nextStatus(from: PaymentStatus, to: PaymentStatus): PaymentStatu
   return to;
 }
 
-/** Only money that was received can bounce or be charged back, and only once; a cheque bounces, a card is charged back. */
+/**
+ * Only money that was received can bounce or be charged back, and only once; a cheque bounces, a
+ * card is charged back.
+ */
 export function assertReversible(payment: { status: PaymentStatus; method: PaymentMethod; reversedAt: Date | null }, reason: ReversalReason): void {
   if (payment.status !== 'success') throw new ConflictError(`Only a successful payment can be reversed; this one is ${payment.status}`);
   if (payment.reversedAt) throw new ConflictError('The payment has already been reversed');

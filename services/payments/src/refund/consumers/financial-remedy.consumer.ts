@@ -1,9 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { NO_PERSON } from '@ccsc/auth';
-import { financialRemedyAgreedV1, FinancialRemedyAgreedV1 } from '@ccsc/contracts';
-import { EventHandlers } from '@ccsc/messaging';
-import { causedBy } from '../../service-request/consumers/case-fees.consumer';
+import { financialRemedyAgreedV1 } from '@ccsc/contracts';
+import { EventHandlers, withinTransaction } from '@ccsc/messaging';
 import { FeeWaiverCommands } from '../../fee-waiver/application/fee-waiver.commands';
+import { causedBy } from '../../service-request/consumers/case-fees.consumer';
 import { RefundCommands } from '../application/refund.commands';
 
 /**
@@ -20,18 +20,20 @@ export class FinancialRemedyConsumer implements OnModuleInit {
 
   onModuleInit() {
     this.handlers.on(financialRemedyAgreedV1, async (event, manager) => {
-      const data = event.data as FinancialRemedyAgreedV1;
-      const context = causedBy(event);
-      const now = new Date(event.time);
-      // Events from before `agreedBy` still name the officer as the envelope's actor; with neither, the proposal names no person and cannot be approved as it is.
-      const agreedBy = data.agreedBy ?? event.actor ?? NO_PERSON;
-      if (data.kind !== 'fee-waiver') {
-        await this.refunds.raiseForRemedy(manager, { kind: data.kind, amountPence: data.amountPence, caseId: data.caseId, complaintId: data.complaintId, remedyId: data.remedyId, agreedBy }, context, now);
-        return;
-      }
-      // A waiver names its case and fee; without them it cannot be applied and is dead-lettered for a person to look at.
-      if (!data.caseId || !data.feeCode) throw new Error(`Fee waiver ${data.remedyId} names no case or fee`);
-      await this.waivers.raise(manager, { complaintId: data.complaintId, remedyId: data.remedyId, caseId: data.caseId, feeCode: data.feeCode, amountPence: data.amountPence, agreedBy }, now);
+      const { kind, amountPence, caseId, feeCode, complaintId, remedyId } = event.data;
+      // Events from before `agreedBy` still name the officer as the envelope's actor; with neither,
+      // the proposal names no person and cannot be approved as it is.
+      const agreedBy = event.data.agreedBy ?? event.actor ?? NO_PERSON;
+      await withinTransaction(manager, causedBy(event), async (tx) => {
+        if (kind !== 'fee-waiver') {
+          await this.refunds.raiseForRemedy(tx, { kind, amountPence, caseId, complaintId, remedyId, agreedBy });
+          return;
+        }
+        // A waiver names its case and fee; without them it cannot be applied and is dead-lettered
+        // for a person to look at.
+        if (!caseId || !feeCode) throw new Error(`Fee waiver ${remedyId} names no case or fee`);
+        await this.waivers.raise(tx, { complaintId, remedyId, caseId, feeCode, amountPence, agreedBy });
+      }, new Date(event.time));
     });
   }
 }

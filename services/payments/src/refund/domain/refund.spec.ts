@@ -1,5 +1,13 @@
 import { NO_PERSON } from '@ccsc/auth/four-eyes';
-import { assertCanResubmit, decide, Refund } from './refund';
+import {
+  assertCanResubmit,
+  assertWithinRefundable,
+  decide,
+  heldStatuses,
+  Refund,
+  refundablePence,
+  refundMovement,
+} from './refund';
 
 const refund: Refund = {
   id: 'r', kind: 'consolatory-payment', caseId: null, serviceRequestId: null, amountPence: 100_000_000, reason: 'complaint-remedy', status: 'awaiting-approval',
@@ -21,5 +29,83 @@ describe('refund decisions', () => {
     expect(decide(nobody, 'return', 'fay')).toBe('returned-for-update');
     expect(() => assertCanResubmit({ ...nobody, status: 'returned-for-update' }, 'sam')).not.toThrow();
     expect(() => assertCanResubmit({ ...refund, status: 'returned-for-update' }, 'sam')).toThrow(/Only the officer who asked/);
+  });
+});
+
+/** An ordinary refund of 850 pence of the overpayment on case `case`'s service request `sr`. */
+const overpaid: Refund = {
+  ...refund,
+  kind: 'refund',
+  reason: 'overpayment',
+  caseId: 'case',
+  serviceRequestId: 'sr',
+  amountPence: 850,
+};
+
+describe('how much may be refunded', () => {
+  const remedy: Refund = { ...overpaid, reason: 'complaint-remedy' };
+  const balance = { paidPence: 10_000, overpaymentPence: 850 };
+
+  it('is the overpayment for an ordinary refund, less what other undecided refunds already ask for', () => {
+    expect(refundablePence(overpaid, balance, 0)).toBe(850);
+    expect(refundablePence(overpaid, balance, 600)).toBe(250);
+    expect(refundablePence(overpaid, balance, 1_000)).toBe(0);
+    expect(heldStatuses(overpaid)).toEqual(['awaiting-approval', 'returned-for-update']);
+  });
+
+  it('is what was paid for a complaint remedy, less every remedy not rejected, paid ones included', () => {
+    expect(refundablePence(remedy, balance, 4_000)).toBe(6_000);
+    expect(heldStatuses(remedy)).toEqual(['awaiting-approval', 'returned-for-update', 'approved', 'paid']);
+  });
+
+  it('has no bound without a case (a consolatory payment), and is never exceeded', () => {
+    expect(refundablePence(refund, balance, 0)).toBe(Number.MAX_SAFE_INTEGER);
+    expect(() => assertWithinRefundable(850, 850)).not.toThrow();
+    expect(() => assertWithinRefundable(851, 850)).toThrow(
+      expect.objectContaining({
+        code: 'CONFLICT',
+        message: 'At most 850 pence can be refunded here, less than the 851 pence asked for',
+      }),
+    );
+  });
+});
+
+describe('an approved refund on the ledger', () => {
+
+  it("goes back the way the money last came: to the card, or the firm's account, else by bank transfer", () => {
+    expect(refundMovement(overpaid, { method: 'card', accountId: null })).toEqual({
+      kind: 'refund',
+      refundId: 'r',
+      method: 'card',
+      postings: [
+        { account: 'service-request:sr', amountPence: 850 },
+        { account: 'cash:card', amountPence: -850 },
+      ],
+    });
+    const byAccount = refundMovement(overpaid, { method: 'payment-by-account', accountId: 'a1' });
+    expect(byAccount.postings[1]).toEqual({ account: 'firm-account:a1', amountPence: -850 });
+    for (const lastPaidBy of [{ method: 'cheque' as const, accountId: null }, undefined]) {
+      expect(refundMovement(overpaid, lastPaidBy)).toMatchObject({
+        method: 'bank-transfer',
+        postings: [{ account: 'service-request:sr' }, { account: 'cash:bank-transfer' }],
+      });
+    }
+  });
+
+  it("is paid from the courts' budget for a complaint remedy, leaving the fees paid", () => {
+    expect(refundMovement({ ...overpaid, reason: 'complaint-remedy' }, { method: 'card', accountId: null })).toEqual({
+      kind: 'remedy',
+      refundId: 'r',
+      method: 'bank-transfer',
+      businessArea: 'complaints',
+      postings: [
+        { account: 'remedies', amountPence: 850 },
+        { account: 'cash:bank-transfer', amountPence: -850 },
+      ],
+    });
+    expect(refundMovement(refund, undefined)).toMatchObject({
+      kind: 'remedy',
+      postings: [{ account: 'remedies', amountPence: 100_000_000 }, expect.anything()],
+    });
   });
 });

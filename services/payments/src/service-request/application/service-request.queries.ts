@@ -3,13 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@ccsc/auth';
 import { CaseAccess } from '@ccsc/case-access';
-import { AllocationRepository, StoredAllocation } from '../../allocation/infrastructure/allocation.repository';
-import { PaymentPosting } from '../../payment/application/payment.posting';
-import { asSeenBy, maySeePayment } from '../../payment/domain/payment-visibility';
-import { Payment, PaymentRepository } from '../../payment/infrastructure/payment.repository';
+import { present } from '../../ledger/domain/present';
 import { apportion, ServiceRequestBalance } from '../domain/service-request';
 import { ServiceRequestRepository } from '../infrastructure/service-request.repository';
-import { present } from '../../present';
 
 export interface ServiceRequestView extends ServiceRequestBalance {
   id: string;
@@ -18,20 +14,15 @@ export interface ServiceRequestView extends ServiceRequestBalance {
   fees: (ServiceRequestBalance['fees'][number] & { version: number; pricingBasis: string; caseEvent: string | null })[];
 }
 
-export interface PaymentView extends Payment {
-  unallocatedPence: number;
-  allocations: StoredAllocation[];
-}
-
-/** Reading service requests and payments, for whoever may see the case; batched, so a list of cases costs a fixed number of queries. */
+/**
+ * Reading service requests, for whoever may see the case's fees; batched, so a list of cases costs
+ * a fixed number of queries.
+ */
 @Injectable()
 export class ServiceRequestQueries {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly requests: ServiceRequestRepository,
-    private readonly payments: PaymentRepository,
-    private readonly allocations: AllocationRepository,
-    private readonly posting: PaymentPosting,
     private readonly caseAccess: CaseAccess,
   ) {}
 
@@ -52,23 +43,5 @@ export class ServiceRequestQueries {
       return [r.caseId, { ...balance, fees, id: r.id, caseId: r.caseId, createdAt: r.createdAt }];
     }));
     return caseIds.map((id) => byCase.get(id) ?? null);
-  }
-
-  /** Each case's payments, oldest first: those the caller may see (their own, or all for staff) of the cases they may see. */
-  async paymentsForCases(caseIds: readonly string[], principal: Principal): Promise<PaymentView[][]> {
-    const manager = this.dataSource.manager;
-    const visible = await this.caseAccess.visible(principal, caseIds, manager);
-    const payments = (await this.payments.forCases(manager, caseIds.filter((id) => visible.has(id)))).filter((p) => maySeePayment(principal, p));
-    const views = await this.views(payments, principal);
-    const live = ['awaiting-verification', 'verified'];
-    return caseIds.map((id) => views.filter((p) => p.caseId === id || p.allocations.some((a) => a.caseId === id && live.includes(a.status))));
-  }
-
-  /** Payments the caller may see, as they see them (only the payer gets the provider's page). */
-  async views(payments: Payment[], principal: Principal): Promise<PaymentView[]> {
-    const manager = this.dataSource.manager;
-    const ids = payments.map((p) => p.id);
-    const [balances, allocations] = await Promise.all([this.posting.unallocated(manager, ids), this.allocations.forPayments(manager, ids)]);
-    return payments.map((p) => ({ ...asSeenBy(principal, p), unallocatedPence: balances.get(p.id) ?? 0, allocations: allocations.filter((a) => a.paymentId === p.id) }));
   }
 }

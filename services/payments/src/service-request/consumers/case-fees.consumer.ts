@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { caseStateChangedV1, CaseStateChangedV1, EventEnvelope } from '@ccsc/contracts';
-import { EventHandlers, type EventContext } from '@ccsc/messaging';
-import { ServiceRequestLedger } from '../application/service-request.ledger';
+import { caseStateChangedV1, EventEnvelope } from '@ccsc/contracts';
+import { EventHandlers, withinTransaction, type EventContext, type Transaction } from '@ccsc/messaging';
+import { ServiceRequestCommands } from '../application/service-request.commands';
 
 /** The context of what a consumer writes: caused by the event, on the same correlation, by the system. */
 export function causedBy(event: EventEnvelope): EventContext {
@@ -13,14 +13,15 @@ export function causedBy(event: EventEnvelope): EventContext {
 export class CaseFeesConsumer implements OnModuleInit {
   constructor(
     private readonly handlers: EventHandlers,
-    private readonly ledger: ServiceRequestLedger,
+    private readonly commands: ServiceRequestCommands,
   ) {}
 
   onModuleInit() {
     this.handlers.on(caseStateChangedV1, async (event, manager) => {
-      const data = event.data as CaseStateChangedV1;
-      if (!data.feesDue?.length) return;
-      await this.ledger.chargeFees(manager, data.caseId, data.feesDue, data.event, causedBy(event), new Date(event.time));
+      const { caseId, feesDue, event: caseEvent } = event.data;
+      if (!feesDue?.length) return;
+      const charge = (tx: Transaction) => this.commands.chargeFees(tx, caseId, feesDue, caseEvent);
+      await withinTransaction(manager, causedBy(event), charge, new Date(event.time));
     });
   }
 }

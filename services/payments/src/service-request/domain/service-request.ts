@@ -10,6 +10,38 @@ export interface DueFee {
   createdAt: Date;
 }
 
+/** A fee as stored on a service request: the version it was priced at, and what cases has been told of it. */
+export interface ServiceRequestFee extends DueFee {
+  version: number;
+  pricingBasis: string;
+  caseEvent: string | null;
+  /** What cases was last told: settled as paid or remitted, or not settled. */
+  settled: 'paid' | 'remitted' | null;
+}
+
+/** A case's service request: its fees, and what has been paid on it. */
+export interface ServiceRequest {
+  id: string;
+  caseId: string;
+  disputed: boolean;
+  createdAt: Date;
+  fees: ServiceRequestFee[];
+  /** Net of refunds and reversals, from the ledger. */
+  paidPence: number;
+}
+
+/**
+ * A remission of (part of) a fee, by Help with Fees or a complaint's fee waiver; `reference` is the
+ * application or remedy.
+ */
+export interface Remission {
+  serviceRequestId: string;
+  feeId: string;
+  amountPence: number;
+  source: 'help-with-fees' | 'fee-waiver';
+  reference: string;
+}
+
 export interface ApportionedFee extends DueFee {
   paidPence: number;
   outstandingPence: number;

@@ -1,26 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { execute, query, queryOne, sql, type Queryable } from '@ccsc/platform';
 import type { PricedFee } from '../../fee/domain/fee';
 import { ledgerAccount } from '../../ledger/domain/ledger';
-import type { DueFee } from '../domain/service-request';
-import { present } from '../../present';
+import { present } from '../../ledger/domain/present';
+import type { Remission, ServiceRequest, ServiceRequestFee } from '../domain/service-request';
 
-export interface ServiceRequestFee extends DueFee {
-  version: number;
-  pricingBasis: string;
-  caseEvent: string | null;
-  settled: 'paid' | 'remitted' | null;
-}
+type Settled = ServiceRequestFee['settled'];
 
-export interface ServiceRequestRecord {
+interface RequestRow {
   id: string;
-  caseId: string;
+  case_id: string;
   disputed: boolean;
-  createdAt: Date;
-  fees: ServiceRequestFee[];
-  /** Net of refunds and reversals, from the ledger. */
-  paidPence: number;
+  created_at: Date;
 }
 
 interface FeeRow {
@@ -32,79 +25,125 @@ interface FeeRow {
   pricing_basis: string;
   case_event: string | null;
   remitted_pence: string;
-  settled: 'paid' | 'remitted' | null;
+  settled: Settled;
   created_at: Date;
 }
 
 @Injectable()
 export class ServiceRequestRepository {
-  /** The case's service request, created on first need; locked until the caller's transaction ends, so balances change one at a time. */
+  /**
+   * The case's service request, created on first need; locked until the caller's transaction ends, so
+   * balances change one at a time.
+   */
   async lockForCase(manager: EntityManager, caseId: string, now: Date): Promise<string> {
-    await manager.query(`INSERT INTO service_requests (id, case_id, created_at) VALUES ($1, $2, $3) ON CONFLICT (case_id) DO NOTHING`, [randomUUID(), caseId, now]);
-    const [row] = (await manager.query(`SELECT id FROM service_requests WHERE case_id = $1 FOR UPDATE`, [caseId])) as { id: string }[];
+    await execute(
+      manager,
+      sql`INSERT INTO service_requests (id, case_id, created_at) VALUES (${randomUUID()}, ${caseId}, ${now})
+       ON CONFLICT (case_id) DO NOTHING`,
+    );
+    const row = await queryOne<{ id: string }>(
+      manager,
+      sql`SELECT id FROM service_requests WHERE case_id = ${caseId} FOR UPDATE`,
+    );
     return present(row).id;
   }
 
   /** Locks a known service request until the caller's transaction ends. */
   async lock(manager: EntityManager, id: string): Promise<void> {
-    await manager.query(`SELECT 1 FROM service_requests WHERE id = $1 FOR UPDATE`, [id]);
+    await execute(manager, sql`SELECT 1 FROM service_requests WHERE id = ${id} FOR UPDATE`);
   }
 
-  async addFees(manager: EntityManager, serviceRequestId: string, fees: PricedFee[], caseEvent: string | null, now: Date): Promise<string[]> {
+  async addFees(
+    manager: EntityManager,
+    serviceRequestId: string,
+    fees: PricedFee[],
+    caseEvent: string | null,
+    now: Date,
+  ): Promise<string[]> {
     const ids = fees.map(() => randomUUID());
-    // A millisecond apart (JavaScript dates keep no finer), so "oldest first" keeps the order the fees were made due in.
-    await manager.query(
-      `INSERT INTO service_request_fees (id, service_request_id, code, version, amount_pence, pricing_basis, case_event, created_at)
-       SELECT id, $2, code, version, amount, basis, $3, $4::timestamptz + (ord * interval '1 millisecond')
-       FROM unnest($1::uuid[], $5::varchar[], $6::int[], $7::bigint[], $8::varchar[]) WITH ORDINALITY AS f(id, code, version, amount, basis, ord)`,
-      [ids, serviceRequestId, caseEvent, now, fees.map((f) => f.code), fees.map((f) => f.version), fees.map((f) => f.amountPence), fees.map((f) => f.basis)],
+    const codes = fees.map((f) => f.code);
+    const versions = fees.map((f) => f.version);
+    const amounts = fees.map((f) => f.amountPence);
+    const bases = fees.map((f) => f.basis);
+    // A millisecond apart (JavaScript dates keep no finer), so "oldest first" keeps the order the
+    // fees were made due in.
+    await execute(
+      manager,
+      sql`INSERT INTO service_request_fees (id, service_request_id, code, version, amount_pence, pricing_basis,
+        case_event, created_at)
+       SELECT id, ${serviceRequestId}, code, version, amount, basis, ${caseEvent},
+         ${now}::timestamptz + (ord * interval '1 millisecond')
+       FROM unnest(${ids}::uuid[], ${codes}::varchar[], ${versions}::int[], ${amounts}::bigint[], ${bases}::varchar[])
+         WITH ORDINALITY AS f(id, code, version, amount, basis, ord)`,
     );
     return ids;
   }
 
-  async addRemission(manager: EntityManager, r: { serviceRequestId: string; feeId: string; amountPence: number; source: 'help-with-fees' | 'fee-waiver'; reference: string; actor: string }, now: Date): Promise<void> {
-    await manager.query(
-      `INSERT INTO remissions (id, service_request_id, fee_id, amount_pence, source, reference, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [randomUUID(), r.serviceRequestId, r.feeId, r.amountPence, r.source, r.reference, r.actor, now],
+  async addRemission(manager: EntityManager, r: Remission & { actor: string }, now: Date): Promise<void> {
+    await execute(
+      manager,
+      sql`INSERT INTO remissions (id, service_request_id, fee_id, amount_pence, source, reference,
+        created_by, created_at)
+       VALUES (${randomUUID()}, ${r.serviceRequestId}, ${r.feeId}, ${r.amountPence}, ${r.source}, ${r.reference},
+         ${r.actor}, ${now})`,
     );
-    await manager.query(`UPDATE service_request_fees SET remitted_pence = remitted_pence + $2 WHERE id = $1`, [r.feeId, r.amountPence]);
+    await execute(
+      manager,
+      sql`UPDATE service_request_fees SET remitted_pence = remitted_pence + ${r.amountPence} WHERE id = ${r.feeId}`,
+    );
   }
 
-  async setSettled(manager: EntityManager, changes: { feeId: string; settled: 'paid' | 'remitted' | null }[]): Promise<void> {
+  /** Records what cases has now been told of each fee. */
+  async setSettled(manager: EntityManager, changes: { feeId: string; settled: Settled }[]): Promise<void> {
     if (changes.length === 0) return;
-    await manager.query(
-      `UPDATE service_request_fees f SET settled = c.settled FROM unnest($1::uuid[], $2::varchar[]) AS c(id, settled) WHERE f.id = c.id`,
-      [changes.map((c) => c.feeId), changes.map((c) => c.settled)],
+    const [ids, settled] = [changes.map((c) => c.feeId), changes.map((c) => c.settled)];
+    await execute(
+      manager,
+      sql`UPDATE service_request_fees f SET settled = c.settled
+       FROM unnest(${ids}::uuid[], ${settled}::varchar[]) AS c(id, settled) WHERE f.id = c.id`,
     );
   }
 
   async reprice(manager: EntityManager, feeId: string, priced: PricedFee): Promise<void> {
-    await manager.query(`UPDATE service_request_fees SET amount_pence = $2, pricing_basis = $3 WHERE id = $1`, [feeId, priced.amountPence, priced.basis]);
+    await execute(
+      manager,
+      sql`UPDATE service_request_fees SET amount_pence = ${priced.amountPence}, pricing_basis = ${priced.basis}
+        WHERE id = ${feeId}`,
+    );
   }
 
   async setDisputed(manager: EntityManager, serviceRequestId: string, disputed: boolean): Promise<void> {
-    await manager.query(`UPDATE service_requests SET disputed = $2 WHERE id = $1`, [serviceRequestId, disputed]);
+    await execute(manager, sql`UPDATE service_requests SET disputed = ${disputed} WHERE id = ${serviceRequestId}`);
   }
 
-  async byId(manager: EntityManager, id: string): Promise<ServiceRequestRecord | undefined> {
-    const [row] = (await manager.query(`SELECT case_id FROM service_requests WHERE id = $1`, [id])) as { case_id: string }[];
+  async byId(manager: Queryable, id: string): Promise<ServiceRequest | undefined> {
+    const row = await queryOne<{ case_id: string }>(
+      manager,
+      sql`SELECT case_id FROM service_requests WHERE id = ${id}`,
+    );
     return row ? (await this.forCases(manager, [row.case_id]))[0] : undefined;
   }
 
-  /** The service requests of many cases, with their fees and ledger totals, in three queries whatever the number of cases. */
-  async forCases(manager: EntityManager, caseIds: readonly string[]): Promise<ServiceRequestRecord[]> {
+  /** The service requests of many cases, with their fees and ledger totals, in three queries whatever their number. */
+  async forCases(manager: Queryable, caseIds: readonly string[]): Promise<ServiceRequest[]> {
     if (caseIds.length === 0) return [];
-    const requests = (await manager.query(`SELECT id, case_id, disputed, created_at FROM service_requests WHERE case_id = ANY ($1::uuid[])`, [caseIds])) as {
-      id: string; case_id: string; disputed: boolean; created_at: Date;
-    }[];
+    const requests = await query<RequestRow>(
+      manager,
+      sql`SELECT id, case_id, disputed, created_at FROM service_requests WHERE case_id = ANY (${caseIds}::uuid[])`,
+    );
     if (requests.length === 0) return [];
     const ids = requests.map((r) => r.id);
-    const fees = (await manager.query(`SELECT * FROM service_request_fees WHERE service_request_id = ANY ($1::uuid[]) ORDER BY created_at, id`, [ids])) as FeeRow[];
-    const paid = (await manager.query(
-      `SELECT account, -sum(amount_pence)::bigint AS paid FROM ledger_entries
-       WHERE account = ANY ($1::varchar[]) AND kind IN ('allocation', 'reversal', 'refund') GROUP BY account`,
-      [ids.map(ledgerAccount.serviceRequest)],
-    )) as { account: string; paid: string }[];
+    const fees = await query<FeeRow>(
+      manager,
+      sql`SELECT * FROM service_request_fees WHERE service_request_id = ANY (${ids}::uuid[]) ORDER BY created_at, id`,
+    );
+    const paid = await query<{ account: string; paid: string }>(
+      manager,
+      sql`SELECT account, -sum(amount_pence)::bigint AS paid FROM ledger_entries
+       WHERE account = ANY (${ids.map(ledgerAccount.serviceRequest)}::varchar[])
+         AND kind IN ('allocation', 'reversal', 'refund')
+       GROUP BY account`,
+    );
     const paidByAccount = new Map(paid.map((p) => [p.account, Number(p.paid)]));
     return requests.map((r) => ({
       id: r.id,
@@ -113,9 +152,27 @@ export class ServiceRequestRepository {
       createdAt: r.created_at,
       paidPence: paidByAccount.get(ledgerAccount.serviceRequest(r.id)) ?? 0,
       fees: fees.filter((f) => f.service_request_id === r.id).map((f) => ({
-        id: f.id, code: f.code, version: f.version, amountPence: Number(f.amount_pence), remittedPence: Number(f.remitted_pence),
-        pricingBasis: f.pricing_basis, caseEvent: f.case_event, settled: f.settled, createdAt: f.created_at,
+        id: f.id,
+        code: f.code,
+        version: f.version,
+        amountPence: Number(f.amount_pence),
+        remittedPence: Number(f.remitted_pence),
+        pricingBasis: f.pricing_basis,
+        caseEvent: f.case_event,
+        settled: f.settled,
+        createdAt: f.created_at,
       })),
     }));
+  }
+
+  /** The jurisdiction of the request's first fee: the business area its takings count towards. */
+  async businessArea(manager: Queryable, serviceRequestId: string): Promise<string> {
+    const row = await queryOne<{ jurisdiction: string }>(
+      manager,
+      sql`SELECT fv.jurisdiction FROM service_request_fees f
+       JOIN fee_versions fv ON fv.code = f.code AND fv.version = f.version
+       WHERE f.service_request_id = ${serviceRequestId} ORDER BY f.created_at LIMIT 1`,
+    );
+    return row?.jurisdiction ?? 'unassigned';
   }
 }

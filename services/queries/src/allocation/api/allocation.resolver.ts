@@ -1,42 +1,13 @@
-import { Args, Field, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { InputType, ObjectType } from '../../queries.graphql';
-import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import { assertUuid, BadUserInputError, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize } from '@ccsc/platform';
 import { AllocationCommands } from '../application/allocation.commands';
 import { EnquiryQueries } from '../../enquiry/application/enquiry.queries';
 import { EnquiryModel } from '../../enquiry/api/enquiry.model';
-import { EscalateEnquiryInput, MAX_REASON } from '../../enquiry/api/enquiry.inputs';
-import { OFFICERS } from '../../enquiry/api/roles';
-
-@ObjectType('WorkQueue', { description: "A team's queue of enquiries." })
-export class WorkQueueModel {
-  @Field(() => ID) id!: string;
-  @Field() team!: string;
-  @Field() name!: string;
-  @Field(() => Int, { description: 'Open enquiries waiting to be taken.' }) waiting!: number;
-}
-
-@ObjectType('OfficerWorkload', { description: "An officer's open enquiries." })
-export class OfficerWorkloadModel {
-  @Field() officer!: string;
-  @Field(() => Int) open!: number;
-  @Field(() => Int) awaitingCustomer!: number;
-  @Field(() => Int) urgent!: number;
-}
-
-@InputType('AssignEnquiryInput')
-export class AssignEnquiryInput {
-  @Field(() => ID) @IsUUID() enquiryId!: string;
-  @Field({ description: "The officer's user id." }) @IsString() @Length(1, 255) officer!: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, MAX_REASON) reason?: string;
-}
-
-@InputType('UnassignEnquiryInput')
-export class UnassignEnquiryInput {
-  @Field(() => ID) @IsUUID() enquiryId!: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, MAX_REASON) reason?: string;
-}
+import { EscalateEnquiryInput } from '../../enquiry/api/enquiry.inputs';
+import { OFFICERS } from '../../roles';
+import { OfficerWorkloadModel, WorkQueueModel } from './allocation.model';
+import { AssignEnquiryInput, UnassignEnquiryInput } from './allocation.inputs';
 
 const QUEUE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { hasRole, type Principal } from '@ccsc/auth';
+import { UnitOfWork } from '@ccsc/messaging';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '@ccsc/platform';
-import { isOpen, type EnquiryStatus, type EscalationTarget } from '../../enquiry/domain/enquiry';
+import { isOpen, type EnquiryRecord, type EnquiryStatus, type EscalationTarget } from '../../enquiry/domain/enquiry';
 import { EnquiryChanges, type ChangeContext } from '../../enquiry/application/enquiry-changes';
-import { EnquiryRecord, EnquiryRepository } from '../../enquiry/infrastructure/enquiry.repository';
+import { EnquiryRepository } from '../../enquiry/infrastructure/enquiry.repository';
+import { ALLOCATORS } from '../../roles';
 
 const WAITING: readonly EnquiryStatus[] = ['new', 'triaged', 'escalated'];
 
@@ -20,7 +20,7 @@ export const JUDICIAL_QUEUE = 'judicial';
 @Injectable()
 export class AllocationCommands {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly enquiries: EnquiryRepository,
     private readonly changes: EnquiryChanges,
   ) {}
@@ -29,13 +29,16 @@ export class AllocationCommands {
     return this.changes.change(enquiryId, principal, (ctx) => this.claimIn(ctx, principal), correlationId, now);
   }
 
-  /** Takes the next task of a queue in HMCTS order; the row lock skips tasks another officer is taking at that moment. */
+  /**
+   * Takes the next task of a queue in HMCTS order; the row lock skips tasks another officer is
+   * taking at that moment.
+   */
   async next(queueId: string, principal: Principal, correlationId?: string, now = new Date()): Promise<EnquiryRecord | null> {
-    if (!(await this.enquiries.queueExists(this.dataSource.manager, queueId))) throw new NotFoundError('The queue');
-    return this.dataSource.transaction(async (manager) => {
-      const id = await this.enquiries.lockNextTask(manager, queueId, hasRole(principal, 'team-leader'));
-      return id ? this.changes.changeIn(manager, id, principal, (ctx) => this.claimIn(ctx, principal), correlationId, now) : null;
-    });
+    return this.unitOfWork.run({ correlationId, actor: principal.sub }, async (tx) => {
+      if (!(await this.enquiries.queueExists(tx.manager, queueId))) throw new NotFoundError('The queue');
+      const id = await this.enquiries.lockNextTask(tx.manager, queueId, hasRole(principal, ...ALLOCATORS));
+      return id ? this.changes.changeIn(tx, id, principal, (ctx) => this.claimIn(ctx, principal)) : null;
+    }, now);
   }
 
   private async claimIn(ctx: ChangeContext, principal: Principal): Promise<void> {
@@ -104,5 +107,5 @@ export class AllocationCommands {
 }
 
 function requireTeamLeader(principal: Principal, what: string): void {
-  if (!hasRole(principal, 'team-leader')) throw new ForbiddenError(`Only a team leader can ${what}`);
+  if (!hasRole(principal, ...ALLOCATORS)) throw new ForbiddenError(`Only a team leader can ${what}`);
 }

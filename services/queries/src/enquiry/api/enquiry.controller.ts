@@ -7,9 +7,7 @@ import { EnquiryCommands } from '../application/enquiry.commands';
 import { EnquiryQueries } from '../application/enquiry.queries';
 import { EnquiryMessageModel, EnquiryModel, EnquiryPageModel } from './enquiry.model';
 import { EnquiryMessageBody, ListEnquiriesQuery, messageCommand, RaiseEnquiryInput, raiseCommand } from './enquiry.inputs';
-import { ENQUIRY_READERS } from './roles';
-import { KnowledgeService } from '../../knowledge/application/knowledge.service';
-import { KnowledgeSearchQuery, SearchHitModel } from '../../knowledge/api/knowledge.resolver';
+import { ENQUIRY_READERS } from '../../roles';
 
 /** Partner and web-form REST API for enquiries, version 1. Errors are RFC 9457 problem+json. */
 @ApiTags('queries')
@@ -18,7 +16,6 @@ export class EnquiryController {
   constructor(
     private readonly commands: EnquiryCommands,
     private readonly queries: EnquiryQueries,
-    private readonly knowledge: KnowledgeService,
   ) {}
 
   @Post('enquiries')
@@ -67,13 +64,5 @@ export class EnquiryController {
   @ApiNotFoundResponse({ description: 'No such enquiry, or not one you may see' })
   async messages(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     return (await this.queries.messages(assertUuid(id), principal)).map(EnquiryMessageModel.from);
-  }
-
-  @Get('knowledge/search')
-  @Roles(...ENQUIRY_READERS)
-  @ApiOperation({ summary: 'Search published knowledge-base articles, most relevant first' })
-  @ApiOkResponse({ type: [SearchHitModel] })
-  async search(@Query() query: KnowledgeSearchQuery) {
-    return (await this.knowledge.search(query.text, query.language ?? 'en', query.service, query.limit ?? 10)).map(SearchHitModel.from);
   }
 }

@@ -8,10 +8,10 @@ import {
 import { ASSISTED_DIGITAL_NEEDS, type AssistedDigitalNeed } from '@ccsc/contracts';
 import { IsInstant, PageParams } from '@ccsc/platform';
 import {
-  ENQUIRY_CHANNELS, ENQUIRY_PRIORITIES, ENQUIRY_STATUSES, ESCALATION_TARGETS, LANGUAGES,
-  type EnquiryChannel, type EnquiryPriority, type EnquiryStatus, type EscalationTarget, type Language,
+  CONTACT_KINDS, ENQUIRY_CHANNELS, ENQUIRY_PRIORITIES, ENQUIRY_STATUSES, ESCALATION_TARGETS, LANGUAGES,
+  type ContactKind, type EnquiryChannel, type EnquiryPriority, type EnquiryStatus, type EscalationTarget, type Language,
 } from '../domain/enquiry';
-import { CONTACT_KINDS, DIRECT_STATUSES, type AddMessageCommand, type ContactKind, type RaiseEnquiryCommand } from '../application/enquiry.commands';
+import { DIRECT_STATUSES, type AddMessageCommand, type RaiseEnquiryCommand } from '../application/enquiry.commands';
 
 // One set of input classes serves GraphQL, REST and OpenAPI, so the three cannot drift apart.
 

@@ -1,9 +1,8 @@
 import { Directive, Field, Float, ID, Int } from '@nestjs/graphql';
 import { ConnectionType, ObjectType } from '../../queries.graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ENQUIRY_CHANNELS, ENQUIRY_PRIORITIES, ENQUIRY_STATUSES } from '../domain/enquiry';
+import { ENQUIRY_CHANNELS, ENQUIRY_PRIORITIES, ENQUIRY_STATUSES, type EnquiryRecord, type HistoryRecord, type MessageRecord } from '../domain/enquiry';
 import { slaState, type SlaClock } from '../../sla/domain/sla-clock';
-import type { EnquiryRecord, HistoryRecord, MessageRecord } from '../infrastructure/enquiry.repository';
 
 // Statuses, channels and the like are strings, as in the cases subgraph: their values contain
 // hyphens, which GraphQL enum names may not.

@@ -1,16 +1,16 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { AuthenticatedRequest, CorrelationId, CurrentPrincipal, hasRole, isStaff, Principal, Roles } from '@ccsc/auth';
-import { assertUuid, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize, requestLoader, toConnection, UnauthenticatedError } from '@ccsc/platform';
+import {
+  assertUuid, BadUserInputError, DEFAULT_PAGE_SIZE, ForbiddenError, MAX_PAGE_SIZE, pageSize, requestLoader, toConnection, UnauthenticatedError,
+} from '@ccsc/platform';
 import { EnquiryCommands } from '../application/enquiry.commands';
 import { EnquiryQueries } from '../application/enquiry.queries';
-import type { EnquiryRecord } from '../infrastructure/enquiry.repository';
-import { ENQUIRY_STATUSES, type EnquiryStatus } from '../domain/enquiry';
+import { ENQUIRY_STATUSES, type EnquiryRecord, type EnquiryStatus } from '../domain/enquiry';
 import { CaseReference, EnquiryConnection, EnquiryHistoryEntryModel, EnquiryMessageModel, EnquiryModel } from './enquiry.model';
 import {
   AddEnquiryMessageInput, ChangeEnquiryStatusInput, ConvertEnquiryToComplaintInput, IdentifyAssistedDigitalNeedInput, messageCommand, RaiseEnquiryInput, raiseCommand,
 } from './enquiry.inputs';
-import { ENQUIRY_READERS, OFFICERS } from './roles';
-import { BadUserInputError, ForbiddenError } from '@ccsc/platform';
+import { ENQUIRY_READERS, OFFICERS } from '../../roles';
 
 @Resolver(() => EnquiryModel)
 export class EnquiryResolver {

@@ -1,22 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import type { Principal } from '@ccsc/auth';
+import { accessScopeOf, type Principal } from '@ccsc/auth';
 import { enquiryStatusChangedV1 } from '@ccsc/contracts';
-import { appendToOutbox, type PendingEvent } from '@ccsc/messaging';
+import { UnitOfWork, type Transaction } from '@ccsc/messaging';
 import { NotFoundError } from '@ccsc/platform';
-import { assertMove, type EnquiryStatus } from '../domain/enquiry';
+import { assertMove, type EnquiryRecord, type EnquiryStatus } from '../domain/enquiry';
 import { SlaClocks } from '../../sla/domain/sla-clock';
-import { EnquiryRecord, EnquiryRepository } from '../infrastructure/enquiry.repository';
+import { EnquiryRepository } from '../infrastructure/enquiry.repository';
 import { SlaClockRepository } from '../../sla/infrastructure/sla-clock.repository';
 
-export interface ChangeContext {
-  manager: EntityManager;
+/** A change in hand: its transaction, the locked enquiry, and who is changing it. */
+export interface ChangeContext extends Transaction {
   enquiry: EnquiryRecord;
   actor: string;
-  now: Date;
-  /** Events to publish with the change. */
-  events: PendingEvent[];
   /** Moves the enquiry's status, running its SLA clocks' rules and recording the move. */
   move(to: EnquiryStatus, reason?: string, detail?: Record<string, unknown>): Promise<void>;
 }
@@ -29,40 +24,37 @@ export interface ChangeContext {
 @Injectable()
 export class EnquiryChanges {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly enquiries: EnquiryRepository,
     private readonly clockStore: SlaClockRepository,
     private readonly clocks: SlaClocks,
   ) {}
 
-  async change(enquiryId: string, principal: Principal, work: (ctx: ChangeContext) => Promise<void>, correlationId?: string, now = new Date()): Promise<EnquiryRecord> {
-    return this.dataSource.transaction((manager) => this.changeIn(manager, enquiryId, principal, work, correlationId, now));
-  }
-
-  /** The same inside a transaction the caller holds (e.g. with the next task already locked). */
-  async changeIn(
-    manager: EntityManager,
+  async change(
     enquiryId: string,
     principal: Principal,
     work: (ctx: ChangeContext) => Promise<void>,
     correlationId?: string,
     now = new Date(),
   ): Promise<EnquiryRecord> {
-    const enquiry = await this.enquiries.find(manager, enquiryId, principal, true);
+    return this.unitOfWork.run({ correlationId, actor: principal.sub }, (tx) => this.changeIn(tx, enquiryId, principal, work), now);
+  }
+
+  /** The same inside a unit of work the caller holds (e.g. with the next task already locked). */
+  async changeIn(tx: Transaction, enquiryId: string, principal: Principal, work: (ctx: ChangeContext) => Promise<void>): Promise<EnquiryRecord> {
+    const scope = accessScopeOf(principal);
+    const enquiry = await this.enquiries.findForUpdate(tx.manager, enquiryId, scope);
     if (!enquiry) throw new NotFoundError('The enquiry');
     const ctx: ChangeContext = {
-      manager,
+      ...tx,
       enquiry,
       actor: principal.sub,
-      now,
-      events: [],
       move: (to, reason, detail) => this.move(ctx, to, reason, detail),
     };
     await work(ctx);
-    await this.enquiries.update(manager, enquiry, now);
-    await this.clockStore.save(manager, enquiry.id, enquiry.clocks);
-    await appendToOutbox(manager, ctx.events, { correlationId, actor: principal.sub }, now);
-    return this.enquiries.get(manager, enquiryId, principal);
+    await this.enquiries.update(tx.manager, enquiry, tx.now);
+    await this.clockStore.save(tx.manager, enquiry.id, enquiry.clocks);
+    return this.enquiries.get(tx.manager, enquiryId, scope);
   }
 
   private async move(ctx: ChangeContext, to: EnquiryStatus, reason?: string, detail: Record<string, unknown> = {}): Promise<void> {
@@ -76,7 +68,8 @@ export class EnquiryChanges {
     }
     if (to === 'resolved') {
       enquiry.resolvedAt = now;
-      enquiry.resolvedFirstContact = !(await this.enquiries.wentBeyondFirstContact(manager, enquiry.id)) && (await this.enquiries.countOutbound(manager, enquiry.id)) <= 1;
+      enquiry.resolvedFirstContact =
+        !(await this.enquiries.wentBeyondFirstContact(manager, enquiry.id)) && (await this.enquiries.countOutbound(manager, enquiry.id)) <= 1;
     }
     if (from === 'resolved') {
       enquiry.resolvedAt = null;
@@ -84,7 +77,7 @@ export class EnquiryChanges {
     }
     enquiry.status = to;
     await this.enquiries.record(manager, enquiry.id, { kind: 'status', fromStatus: from, toStatus: to, reason: reason ?? null, detail, actor: ctx.actor, at: now });
-    ctx.events.push({
+    ctx.publish({
       type: enquiryStatusChangedV1,
       subject: enquiry.id,
       data: { enquiryId: enquiry.id, from, to, ...(enquiry.caseId ? { caseId: enquiry.caseId } : {}) },

@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { hasRole, isStaff, type Principal } from '@ccsc/auth';
+import { accessScopeOf, hasRole, isStaff, type Principal } from '@ccsc/auth';
 import { CaseAccess } from '@ccsc/case-access';
 import { assistedDigitalNeedIdentifiedV1, enquiryConvertedToComplaintV1, enquiryRaisedV1, type AssistedDigitalNeed } from '@ccsc/contracts';
-import { appendToOutbox } from '@ccsc/messaging';
+import { UnitOfWork } from '@ccsc/messaging';
 import { BadUserInputError, ConflictError, type FieldError, NotFoundError } from '@ccsc/platform';
-import { isOpen, taskPriority, type EnquiryChannel, type EnquiryPriority, type EnquiryStatus, type Language } from '../domain/enquiry';
+import {
+  isOpen, taskPriority, type ContactKind, type EnquiryChannel, type EnquiryPriority, type EnquiryRecord, type EnquiryStatus, type Language,
+} from '../domain/enquiry';
 import { SlaClocks } from '../../sla/domain/sla-clock';
 import { targetsFor } from '../../sla/domain/sla-policy';
 import { suggest } from '../../triage/domain/triage-rule';
-import { EnquiryRecord, EnquiryRepository } from '../infrastructure/enquiry.repository';
+import { EnquiryRepository } from '../infrastructure/enquiry.repository';
 import { SlaClockRepository } from '../../sla/infrastructure/sla-clock.repository';
 import { TriageRepository } from '../../triage/infrastructure/triage.repository';
 import { EnquiryChanges } from './enquiry-changes';
@@ -38,19 +38,15 @@ export interface AddMessageCommand {
   direction?: 'inbound' | 'outbound';
 }
 
-export const CONTACT_KINDS = ['public', 'professional'] as const;
-export type ContactKind = (typeof CONTACT_KINDS)[number];
-
 /** Channels the public and partners use themselves; the rest are recorded by officers. */
 export const SELF_SERVICE_CHANNELS: readonly EnquiryChannel[] = ['online-form', 'webchat', 'email'];
 /** Status moves an officer makes directly; assignment, triage and escalation have their own commands. */
 export const DIRECT_STATUSES: readonly EnquiryStatus[] = ['awaiting-customer', 'resolved', 'closed'];
 
-
 @Injectable()
 export class EnquiryCommands {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly enquiries: EnquiryRepository,
     private readonly clockStore: SlaClockRepository,
     private readonly triage: TriageRepository,
@@ -79,7 +75,7 @@ export class EnquiryCommands {
 
     const receivedAt = command.receivedAt ?? now;
     const id = randomUUID();
-    return this.dataSource.transaction(async (manager) => {
+    return this.unitOfWork.run({ correlationId, actor: principal.sub }, async ({ manager, publish }) => {
       const contactId = await this.enquiries.upsertContact(
         manager,
         randomUUID(),
@@ -133,18 +129,19 @@ export class EnquiryCommands {
       await this.enquiries.record(manager, id, {
         kind: 'status', fromStatus: 'new', toStatus: 'triaged', detail: { queueId: suggestion.queueId, ruleId: suggestion.ruleId }, actor: 'system', at: now,
       });
-      await appendToOutbox(
-        manager,
-        [{
-          type: enquiryRaisedV1,
-          subject: id,
-          data: { enquiryId: id, channel: command.channel, receivedAt: receivedAt.toISOString(), ...(category ? { category } : {}), ...(command.caseId ? { caseId: command.caseId } : {}) },
-        }],
-        { correlationId, actor: principal.sub },
-        now,
-      );
-      return this.enquiries.get(manager, id, principal);
-    });
+      publish({
+        type: enquiryRaisedV1,
+        subject: id,
+        data: {
+          enquiryId: id,
+          channel: command.channel,
+          receivedAt: receivedAt.toISOString(),
+          ...(category ? { category } : {}),
+          ...(command.caseId ? { caseId: command.caseId } : {}),
+        },
+      });
+      return this.enquiries.get(manager, id, accessScopeOf(principal));
+    }, now);
   }
 
   /**
@@ -206,7 +203,7 @@ export class EnquiryCommands {
         const { enquiry } = ctx;
         if (enquiry.convertedToComplaintAt) throw new ConflictError('The enquiry has already been turned into a complaint');
         enquiry.convertedToComplaintAt = ctx.now;
-        ctx.events.push({
+        ctx.publish({
           type: enquiryConvertedToComplaintV1,
           subject: enquiry.id,
           data: {
@@ -238,7 +235,7 @@ export class EnquiryCommands {
         if (!enquiry.caseId) throw new ConflictError('The enquiry is not linked to a case, so there is no case to tell');
         if (!isOpen(enquiry.status) && enquiry.status !== 'resolved') throw new ConflictError('The enquiry is closed');
         const unique = [...new Set(needs)];
-        ctx.events.push({ type: assistedDigitalNeedIdentifiedV1, subject: enquiry.id, data: { enquiryId: enquiry.id, caseId: enquiry.caseId, needs: unique } });
+        ctx.publish({ type: assistedDigitalNeedIdentifiedV1, subject: enquiry.id, data: { enquiryId: enquiry.id, caseId: enquiry.caseId, needs: unique } });
         await this.enquiries.record(ctx.manager, enquiry.id, { kind: 'assisted-digital-need', detail: { needs: unique }, actor: ctx.actor, at: ctx.now });
       },
       correlationId,

@@ -1,33 +1,39 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Principal } from '@ccsc/auth';
+import { accessScopeOf, type Principal } from '@ccsc/auth';
 import { decodeCursor, NotFoundError, toPage, type Page } from '@ccsc/platform';
-import type { EnquiryStatus } from '../domain/enquiry';
-import { EnquiryRecord, EnquiryRepository, HistoryRecord, MessageRecord } from '../infrastructure/enquiry.repository';
+import type { EnquiryRecord, EnquiryStatus, HistoryRecord, MessageRecord } from '../domain/enquiry';
+import { EnquiryRepository, type QueueRecord, type WorkloadRecord } from '../infrastructure/enquiry.repository';
 
-/** Reading enquiries. Who may see one is decided in SQL (visibilitySql): an enquiry you may not see is "not found". */
+/**
+ * Reading enquiries. Who may see one is the caller's access scope, applied in SQL: an enquiry you
+ * may not see is "not found".
+ */
 @Injectable()
 export class EnquiryQueries {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly enquiries: EnquiryRepository,
   ) {}
 
   async get(id: string, principal: Principal): Promise<EnquiryRecord> {
-    const found = await this.enquiries.find(this.dataSource.manager, id, principal);
-    if (!found) throw new NotFoundError('The enquiry');
-    return found;
+    return this.enquiries.get(this.dataSource.manager, id, accessScopeOf(principal));
+  }
+
+  /** The enquiry if the caller may see it. */
+  async find(id: string, principal: Principal): Promise<EnquiryRecord | undefined> {
+    return this.enquiries.find(this.dataSource.manager, id, accessScopeOf(principal));
   }
 
   async list(principal: Principal, limit: number, after?: string, status?: EnquiryStatus): Promise<Page<EnquiryRecord>> {
-    const rows = await this.enquiries.list(this.dataSource.manager, principal, limit, after ? decodeCursor(after) : undefined, status);
+    const position = after ? decodeCursor(after) : undefined;
+    const rows = await this.enquiries.list(this.dataSource.manager, accessScopeOf(principal), limit, position, status);
     return toPage(rows, limit);
   }
 
   /** The enquiries of many cases at once, grouped by case in the order asked (for the Case.enquiries DataLoader). */
   async forCases(caseIds: readonly string[], principal: Principal): Promise<EnquiryRecord[][]> {
-    const rows = await this.enquiries.forCases(this.dataSource.manager, caseIds, principal);
+    const rows = await this.enquiries.forCases(this.dataSource.manager, caseIds, accessScopeOf(principal));
     return caseIds.map((id) => rows.filter((r) => r.caseId === id));
   }
 
@@ -46,11 +52,11 @@ export class EnquiryQueries {
     return this.enquiries.queue(this.dataSource.manager, queueId, limit);
   }
 
-  queues() {
+  queues(): Promise<QueueRecord[]> {
     return this.enquiries.queues(this.dataSource.manager);
   }
 
-  workload() {
+  workload(): Promise<WorkloadRecord[]> {
     return this.enquiries.workload(this.dataSource.manager);
   }
 }

@@ -1,4 +1,6 @@
 import { ConflictError } from '@ccsc/platform/errors';
+import type { EnquiryChannel } from '@ccsc/contracts';
+import type { SlaClock } from '../../sla/domain/sla-clock';
 
 export { ENQUIRY_CHANNELS, type EnquiryChannel } from '@ccsc/contracts';
 
@@ -13,6 +15,71 @@ export type Language = (typeof LANGUAGES)[number];
 
 export const ESCALATION_TARGETS = ['team-leader', 'judicial'] as const;
 export type EscalationTarget = (typeof ESCALATION_TARGETS)[number];
+
+export const CONTACT_KINDS = ['public', 'professional'] as const;
+export type ContactKind = (typeof CONTACT_KINDS)[number];
+
+/** An enquiry as it is read: with its contact's kind, its queue's team and its SLA clocks. */
+export interface EnquiryRecord {
+  id: string;
+  channel: EnquiryChannel;
+  contactId: string;
+  contactKind: ContactKind;
+  subject: string;
+  caseId: string | null;
+  category: string | null;
+  priority: EnquiryPriority;
+  language: Language;
+  status: EnquiryStatus;
+  queueId: string | null;
+  team: string | null;
+  assignedTo: string | null;
+  escalatedTo: EscalationTarget | null;
+  majorPriority: number;
+  minorPriority: number;
+  priorityDate: Date;
+  hearingRelated: boolean;
+  receivedAt: Date;
+  firstResponseAt: Date | null;
+  resolvedAt: Date | null;
+  resolvedFirstContact: boolean | null;
+  convertedToComplaintAt: Date | null;
+  raisedBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+  clocks: SlaClock[];
+}
+
+/** Who an enquiry is from; a citizen's account or a firm makes the contact theirs. */
+export interface NewContact {
+  kind: ContactKind;
+  name: string;
+  email?: string;
+  phone?: string;
+  userId?: string;
+  organisationId?: string;
+}
+
+export interface MessageRecord {
+  id: string;
+  enquiryId: string;
+  parentId: string | null;
+  direction: 'inbound' | 'outbound';
+  body: string;
+  hearingRelated: boolean;
+  author: string;
+  createdAt: Date;
+}
+
+export interface HistoryRecord {
+  kind: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  detail: Record<string, unknown>;
+  reason: string | null;
+  actor: string;
+  at: Date;
+}
 
 /** Statuses in which an enquiry is still someone's work. */
 export const OPEN_STATUSES: readonly EnquiryStatus[] = ['new', 'triaged', 'assigned', 'awaiting-customer', 'escalated'];

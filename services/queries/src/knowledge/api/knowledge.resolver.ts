@@ -1,100 +1,16 @@
-import { Args, Field, Float, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { InputType, ObjectType } from '../../queries.graphql';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { plainToInstance, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, validate } from 'class-validator';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { assertUuid, BadUserInputError } from '@ccsc/platform';
-import { LANGUAGES, type Language } from '../../enquiry/domain/enquiry';
+import { assertUuid } from '@ccsc/platform';
+import type { Language } from '../../enquiry/domain/enquiry';
 import { EnquiryModel } from '../../enquiry/api/enquiry.model';
-import { ENQUIRY_READERS, OFFICERS, TEAM_LEADERS } from '../../enquiry/api/roles';
-import { EnquiryQueries } from '../../enquiry/application/enquiry.queries';
-import { MAX_BODY, MAX_TITLE, SERVICE_TAGS } from '../domain/article';
+import { ENQUIRY_READERS, OFFICERS, TEAM_LEADERS } from '../../roles';
 import { KnowledgeService } from '../application/knowledge.service';
-import { KnowledgeRepository, type ArticleVersionRecord, type SearchHit } from '../infrastructure/knowledge.repository';
-
-@ObjectType('KnowledgeArticleVersion', { description: 'One version of a knowledge-base article in one language.' })
-export class ArticleVersionModel {
-  @Field(() => ID) @ApiProperty({ format: 'uuid' }) id!: string;
-  @Field(() => ID) @ApiProperty({ format: 'uuid' }) articleId!: string;
-  @Field(() => Int) @ApiProperty() version!: number;
-  @Field(() => String, { description: 'en or cy.' }) @ApiProperty({ enum: LANGUAGES }) language!: string;
-  @Field() @ApiProperty() title!: string;
-  @Field() @ApiProperty() body!: string;
-  @Field(() => String, { description: 'draft, published or retired.' }) @ApiProperty({ enum: ['draft', 'published', 'retired'] }) status!: string;
-  @Field(() => [String]) @ApiProperty({ type: [String] }) serviceTags!: string[];
-  @Field(() => Date, { nullable: true }) @ApiPropertyOptional({ type: Date, nullable: true }) publishedAt!: Date | null;
-
-  static from(v: ArticleVersionRecord): ArticleVersionModel {
-    return { id: v.id, articleId: v.articleId, version: v.version, language: v.language, title: v.title, body: v.body, status: v.status, serviceTags: v.serviceTags, publishedAt: v.publishedAt };
-  }
-}
-
-@ObjectType('KnowledgeSearchHit')
-export class SearchHitModel {
-  @Field(() => ArticleVersionModel) @ApiProperty({ type: ArticleVersionModel }) article!: ArticleVersionModel;
-  @Field(() => Float, { description: 'Relevance: higher is better.' }) @ApiProperty() rank!: number;
-
-  static from(hit: SearchHit): SearchHitModel {
-    return { article: ArticleVersionModel.from(hit), rank: Number(hit.rank) };
-  }
-}
-
-@ObjectType('KnowledgeArticleStats', { description: '"Did this help?" answers and how often the article was signposted.' })
-export class ArticleStatsModel {
-  @Field(() => ID) articleId!: string;
-  @Field(() => Int) helpful!: number;
-  @Field(() => Int) notHelpful!: number;
-  @Field(() => Int) signposted!: number;
-}
-
-@InputType({ isAbstract: true })
-export class ArticleTextInput {
-  @Field(() => String, { description: 'en or cy.' }) @IsIn(LANGUAGES) language!: Language;
-  @Field() @IsString() @Length(1, MAX_TITLE) title!: string;
-  @Field() @IsString() @Length(1, MAX_BODY) body!: string;
-}
-
-@InputType('CreateKnowledgeArticleInput')
-export class CreateArticleInput extends ArticleTextInput {
-  @Field(() => [String], { description: `Services: ${SERVICE_TAGS.join(', ')}.` })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(SERVICE_TAGS.length)
-  @IsIn(SERVICE_TAGS, { each: true })
-  serviceTags!: string[];
-}
-
-@InputType('DraftKnowledgeArticleVersionInput')
-export class DraftVersionInput extends ArticleTextInput {
-  @Field(() => ID) @IsUUID() articleId!: string;
-}
-
-@InputType('RateKnowledgeArticleInput')
-export class RateArticleInput {
-  @Field(() => ID) @IsUUID() versionId!: string;
-  @Field() @IsBoolean() helpful!: boolean;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() enquiryId?: string;
-}
-
-/** GET /api/v1/queries/knowledge/search and the GraphQL `searchKnowledge` arguments. */
-export class KnowledgeSearchQuery {
-  @ApiProperty({ example: 'how do I pay my court fee' }) @IsString() @Length(1, 200) text!: string;
-  @ApiPropertyOptional({ enum: LANGUAGES, default: 'en' }) @IsOptional() @IsIn(LANGUAGES) language?: Language;
-  @ApiPropertyOptional({ enum: SERVICE_TAGS }) @IsOptional() @IsIn(SERVICE_TAGS) service?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 10 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(50) limit?: number;
-}
+import { ArticleStatsModel, ArticleVersionModel, SearchHitModel } from './knowledge.model';
+import { checkedSearch, CreateArticleInput, DraftVersionInput, RateArticleInput } from './knowledge.inputs';
 
 @Resolver(() => EnquiryModel)
 export class KnowledgeResolver {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly knowledge: KnowledgeService,
-    private readonly articles: KnowledgeRepository,
-    private readonly enquiries: EnquiryQueries,
-  ) {}
+  constructor(private readonly knowledge: KnowledgeService) {}
 
   @Query(() => [SearchHitModel], { description: 'Published articles in a language, most relevant first (PostgreSQL full text; Welsh uses the simple configuration).' })
   @Roles(...ENQUIRY_READERS)
@@ -152,17 +68,6 @@ export class KnowledgeResolver {
 
   @ResolveField(() => [ArticleVersionModel], { description: 'The knowledge-base articles signposted on this enquiry.' })
   async signposts(@Parent() parent: EnquiryModel, @CurrentPrincipal() principal: Principal) {
-    await this.enquiries.get(parent.id, principal);
-    return (await this.articles.signpostedOn(this.dataSource.manager, parent.id)).map(ArticleVersionModel.from);
+    return (await this.knowledge.signpostedOn(parent.id, principal)).map(ArticleVersionModel.from);
   }
-}
-
-/** GraphQL arguments go through the same validation as the REST query string. */
-async function checkedSearch(raw: KnowledgeSearchQuery): Promise<KnowledgeSearchQuery> {
-  const instance = plainToInstance(KnowledgeSearchQuery, raw);
-  const errors = await validate(instance);
-  if (errors.length) {
-    throw new BadUserInputError('Invalid search', errors.map((e) => ({ field: e.property === 'limit' ? 'first' : e.property, message: Object.values(e.constraints ?? {}).join('; ') })));
-  }
-  return instance;
 }

@@ -1,4 +1,5 @@
 import { BadUserInputError, ConflictError, type FieldError } from '@ccsc/platform/errors';
+import type { Language } from '../../enquiry/domain/enquiry';
 
 export const ARTICLE_STATUSES = ['draft', 'published', 'retired'] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
@@ -9,6 +10,32 @@ export const SERVICE_TAGS = [
   'lasting-power-of-attorney', 'fees', 'hearings', 'general',
 ] as const;
 export type ServiceTag = (typeof SERVICE_TAGS)[number];
+
+export interface ArticleVersionRecord {
+  id: string;
+  articleId: string;
+  version: number;
+  language: Language;
+  title: string;
+  body: string;
+  status: ArticleStatus;
+  serviceTags: string[];
+  createdAt: Date;
+  publishedAt: Date | null;
+  retiredAt: Date | null;
+}
+
+export interface SearchHit extends ArticleVersionRecord {
+  rank: number;
+}
+
+/** "Did this help?" answers and how often the article was signposted. */
+export interface ArticleStats {
+  articleId: string;
+  helpful: number;
+  notHelpful: number;
+  signposted: number;
+}
 
 export const MAX_TITLE = 300;
 export const MAX_BODY = 20_000;

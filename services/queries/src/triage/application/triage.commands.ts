@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { Principal } from '@ccsc/auth';
+import { UnitOfWork } from '@ccsc/messaging';
 import { BadUserInputError, ConflictError, NotFoundError, type FieldError } from '@ccsc/platform';
-import { taskPriority, type EnquiryPriority } from '../../enquiry/domain/enquiry';
+import { taskPriority, type EnquiryPriority, type EnquiryRecord } from '../../enquiry/domain/enquiry';
 import { EnquiryChanges } from '../../enquiry/application/enquiry-changes';
-import type { EnquiryRecord } from '../../enquiry/infrastructure/enquiry.repository';
 import { EnquiryRepository } from '../../enquiry/infrastructure/enquiry.repository';
 import { DEFAULT_QUEUE, type TriageRule } from '../domain/triage-rule';
 import { TriageRepository } from '../infrastructure/triage.repository';
@@ -23,7 +21,7 @@ export type TriageRuleInput = Omit<TriageRule, 'id'> & { id?: string };
 @Injectable()
 export class TriageCommands {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly enquiries: EnquiryRepository,
     private readonly triage: TriageRepository,
     private readonly changes: EnquiryChanges,
@@ -62,7 +60,7 @@ export class TriageCommands {
 
   /** Team leaders keep the rules: a new rule, or a change to one (including switching it off). */
   async saveRule(input: TriageRuleInput, principal: Principal, now = new Date()): Promise<TriageRule> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.unitOfWork.run({ actor: principal.sub }, async ({ manager }) => {
       const problems: FieldError[] = [];
       if (!(await this.enquiries.queueExists(manager, input.queueId))) problems.push({ field: 'queueId', message: 'is not a queue' });
       const unknown = await this.triage.unknownArticles(manager, input.articleIds);
@@ -74,7 +72,7 @@ export class TriageCommands {
       const rule: TriageRule = { ...input, id: input.id ?? randomUUID(), keywords };
       await this.triage.saveRule(manager, rule, principal.sub, now);
       return rule;
-    });
+    }, now);
   }
 }
 

@@ -29,6 +29,21 @@ export interface TriageSuggestion {
   articleIds: string[];
 }
 
+/** What the rules suggested and what was decided, by whom and why. */
+export interface TriageDecisionRecord {
+  ruleId: string | null;
+  suggestedQueueId: string;
+  suggestedPriority: EnquiryPriority;
+  suggestedArticleIds: string[];
+  queueId: string;
+  priority: EnquiryPriority;
+  articleIds: string[];
+  overridden: boolean;
+  reason: string | null;
+  actor: string;
+  at: Date;
+}
+
 /** Where an enquiry goes when no rule matches. */
 export const DEFAULT_QUEUE = 'general';
 

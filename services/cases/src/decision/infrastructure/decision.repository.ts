@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { execute, query, queryOne, sql } from '@ccsc/platform';
+import type { Decision } from '../domain/decision';
+
+interface DecisionRow {
+  id: string;
+  case_id: string;
+  outcome: string;
+  legal_basis: string;
+  reasons: string;
+  evidence_references: string[];
+  decided_by: string;
+  decided_at: Date;
+  supersedes: string | null;
+  superseded_by: string | null;
+}
+
+@Injectable()
+export class DecisionRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** A decision of this case, and whether a later one has already superseded it. */
+  async findInCase(manager: EntityManager, caseId: string, decisionId: string): Promise<{ id: string; superseded: boolean } | undefined> {
+    return queryOne<{ id: string; superseded: boolean }>(
+      manager,
+      sql`SELECT d.id, EXISTS (SELECT 1 FROM case_decisions s WHERE s.supersedes = d.id) AS superseded
+        FROM case_decisions d WHERE d.id = ${decisionId} AND d.case_id = ${caseId}`,
+    );
+  }
+
+  async insert(manager: EntityManager, d: Decision): Promise<void> {
+    await execute(
+      manager,
+      sql`INSERT INTO case_decisions (id, case_id, outcome, legal_basis, reasons, evidence_references, decided_by,
+          decided_at, supersedes)
+        VALUES (${d.id}, ${d.caseId}, ${d.outcome}, ${d.legalBasis}, ${d.reasons}, ${d.evidenceReferences},
+          ${d.decidedBy}, ${d.decidedAt}, ${d.supersedes ?? null})`,
+    );
+  }
+
+  /** Oldest first, superseded ones included. */
+  async forCase(caseId: string): Promise<Decision[]> {
+    const rows = await query<DecisionRow>(
+      this.dataSource,
+      sql`SELECT d.*, s.id AS superseded_by FROM case_decisions d LEFT JOIN case_decisions s ON s.supersedes = d.id
+        WHERE d.case_id = ${caseId} ORDER BY d.decided_at, d.id`,
+    );
+    return rows.map(toDecision);
+  }
+}
+
+function toDecision(r: DecisionRow): Decision {
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    outcome: r.outcome,
+    legalBasis: r.legal_basis,
+    reasons: r.reasons,
+    evidenceReferences: r.evidence_references,
+    decidedBy: r.decided_by,
+    decidedAt: r.decided_at,
+    ...(r.supersedes ? { supersedes: r.supersedes } : {}),
+    ...(r.superseded_by ? { supersededBy: r.superseded_by } : {}),
+  };
+}

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { isStaff, Principal } from '@ccsc/auth';
+import { partiesActedFor } from '@ccsc/case-access/rule';
+import type { Case } from '../../case/domain/case';
+import { caseAccessOf, relationOf } from '../../case/domain/case-access';
+import { TimelineRepository } from '../infrastructure/timeline.repository';
+import { timelineKind, TimelineKind } from '../domain/timeline-kind';
+import { mayRead, TimelineReader } from '../domain/timeline-audience';
+
+export interface TimelineEntry {
+  eventId: string;
+  type: string;
+  kind: TimelineKind;
+  source: string;
+  summary: string;
+  actor?: string;
+  occurredAt: Date;
+}
+
+@Injectable()
+export class TimelineQueries {
+  constructor(private readonly timeline: TimelineRepository) {}
+
+  /**
+   * Oldest first, optionally only some kinds, and only the entries this caller may read (staff all;
+   * a party's side the case's history and entries about itself). The caller has already checked
+   * that the case is visible. Who did what is shown to staff only: a subject id is no one else's business.
+   */
+  async forCase(aggregate: Case, principal: Principal, kinds?: readonly TimelineKind[]): Promise<TimelineEntry[]> {
+    const reader = readerOf(principal, aggregate);
+    const rows = await this.timeline.forCase(aggregate.snapshot.id);
+    return rows
+      .filter((r) => mayRead(reader, r.audience === 'parties' ? { kind: 'parties', partyIds: r.partyIds } : { kind: r.audience }))
+      .map((r) => ({
+        eventId: r.eventId,
+        type: r.type,
+        kind: timelineKind(r.type),
+        source: r.source,
+        summary: r.summary,
+        occurredAt: r.occurredAt,
+        ...(r.actor && reader.staff ? { actor: r.actor } : {}),
+      }))
+      .filter((entry) => !kinds?.length || kinds.includes(entry.kind));
+  }
+}
+
+function readerOf(principal: Principal, aggregate: Case): TimelineReader {
+  if (isStaff(principal)) return { staff: true };
+  return { staff: false, partyIds: partiesActedFor(caseAccessOf(principal), aggregate.parties.map(relationOf)).map((p) => p.partyId) };
+}

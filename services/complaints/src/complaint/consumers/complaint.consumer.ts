@@ -1,0 +1,22 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { enquiryConvertedToComplaintV1, refundStatusChangedV1 } from '@ccsc/contracts';
+import { EventHandlers } from '@ccsc/messaging';
+import { ComplaintCommands } from '../application/complaint.commands';
+
+/**
+ * Other services' events that complaints acts on, each inside the inbox transaction (so a
+ * redelivered event changes nothing): queries turning an enquiry into a complaint, and payments
+ * reporting on the refund or payment it raised for a financial remedy.
+ */
+@Injectable()
+export class ComplaintEventsConsumer implements OnModuleInit {
+  constructor(
+    private readonly handlers: EventHandlers,
+    private readonly commands: ComplaintCommands,
+  ) {}
+
+  onModuleInit() {
+    this.handlers.on(enquiryConvertedToComplaintV1, (event, manager) => this.commands.openFromEnquiry(manager, event));
+    this.handlers.on(refundStatusChangedV1, (event, manager) => this.commands.recordRemedyPayment(manager, event));
+  }
+}

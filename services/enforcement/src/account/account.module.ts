@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { AccountController } from './api/account.controller';
+import { CaseFineAccountsResolver, FineAccountResolver } from './api/account.resolver';
+import { AccountCommands } from './application/account.commands';
+import { AccountQueries } from './application/account.queries';
+import { PaymentApplication } from './application/payment-application';
+import { AccountEventsConsumer } from './consumers/account-events.consumer';
+import { AccountRepository } from './infrastructure/account.repository';
+import { PaymentRepository } from './infrastructure/payment.repository';
+
+/** Fine accounts: opened from court results and fixed penalties, paid, consolidated, read. */
+@Module({
+  controllers: [AccountController],
+  providers: [
+    FineAccountResolver,
+    CaseFineAccountsResolver,
+    AccountQueries,
+    AccountCommands,
+    PaymentApplication,
+    AccountEventsConsumer,
+    AccountRepository,
+    PaymentRepository,
+  ],
+  // The other features work on accounts: they lock and change them through the repository, read
+  // them through the queries, and an executed warrant's collection is applied as a payment.
+  exports: [AccountRepository, AccountQueries, PaymentApplication],
+})
+export class AccountModule {}

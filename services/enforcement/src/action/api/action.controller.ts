@@ -1,0 +1,38 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
+import { assertUuid } from '@ccsc/platform';
+import { ActionCommands } from '../application/action.commands';
+import { ActionQueries } from '../application/action.queries';
+import { ACCOUNT_READERS, ENFORCEMENT_OFFICERS } from '../../roles';
+import { TakeActionBody } from './action.inputs';
+
+/** Enforcement actions over REST: those taken on an account, and taking one. */
+@ApiTags('enforcement')
+@Controller('api/v1/enforcement')
+export class ActionController {
+  constructor(
+    private readonly queries: ActionQueries,
+    private readonly actions: ActionCommands,
+  ) {}
+
+  @Get('accounts/:id/actions')
+  @Roles(...ACCOUNT_READERS)
+  @ApiOperation({ summary: 'The enforcement actions taken on an account, oldest first' })
+  actionsTaken(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    return this.queries.ofAccount(assertUuid(id), principal);
+  }
+
+  @Post('accounts/:id/actions')
+  @Roles(...ENFORCEMENT_OFFICERS)
+  @ApiOperation({ summary: 'Take an enforcement action' })
+  @ApiConflictResponse({ description: 'The action may not follow the last one; the message lists those permitted' })
+  takeAction(
+    @Param('id') id: string,
+    @Body() body: TakeActionBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return this.actions.take(assertUuid(id), body.action, body.details ?? {}, principal, correlationId);
+  }
+}

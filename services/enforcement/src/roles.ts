@@ -1,0 +1,28 @@
+import type { Role } from '@ccsc/auth';
+
+// Who may call what in enforcement, one list per kind of caller. A defendant's finances are for
+// staff only, so no list here admits a relationship role (citizen or professional).
+
+/** Who works fine accounts: takes actions, varies terms, asks for write-offs, consolidates. */
+export const ENFORCEMENT_OFFICERS: Role[] = ['enforcement-officer', 'team-leader'];
+
+/** Who reads fine accounts: the officers, finance, caseworkers, and other services. */
+export const ACCOUNT_READERS: Role[] = ['enforcement-officer', 'team-leader', 'finance-officer', 'caseworker', 'system'];
+
+/** Who registers a fixed penalty: an officer, or the issuing authority's system. */
+export const FIXED_PENALTY_REGISTRARS: Role[] = ['enforcement-officer', 'system'];
+
+/** Who decides a write-off (a second person, within their limit: write-off/domain). */
+export const WRITE_OFF_DECIDERS: Role[] = ['enforcement-officer', 'team-leader', 'finance-officer'];
+
+/** Who reports a warrant's outcome: the officers, or an enforcement agent. */
+export const WARRANT_REPORTERS: Role[] = ['enforcement-officer', 'team-leader', 'system'];
+
+/** An enforcement agent is a `system` client naming its agency in `sub`. */
+export const ENFORCEMENT_AGENT: Role = 'system';
+
+/** Who starts the default run now: the officers, or a scheduler. */
+export const DEFAULT_RUN_STARTERS: Role[] = ['enforcement-officer', 'team-leader', 'system'];
+
+/** Who reads management information. */
+export const MI_READERS: Role[] = ['enforcement-officer', 'team-leader', 'finance-officer'];

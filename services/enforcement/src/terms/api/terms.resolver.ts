@@ -1,0 +1,25 @@
+import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
+import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
+import { assertUuid } from '@ccsc/platform';
+import { TermsCommands } from '../application/terms.commands';
+import { FineAccountModel, PaymentTermsModel, TermsVariationModel } from '../../account/api/account.model';
+import { ENFORCEMENT_OFFICERS } from '../../roles';
+import { termsFrom, VaryTermsBody } from './terms.inputs';
+
+/** Varying a fine account's terms. */
+@Resolver(() => FineAccountModel)
+export class FineTermsResolver {
+  constructor(private readonly terms: TermsCommands) {}
+
+  @Mutation(() => TermsVariationModel, { description: 'Varies the payment terms, with the reason; the account leaves default.' })
+  @Roles(...ENFORCEMENT_OFFICERS)
+  async varyFineTerms(
+    @Args('accountId', { type: () => ID }) accountId: string,
+    @Args('input') input: VaryTermsBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    const varied = await this.terms.vary(assertUuid(accountId, 'accountId'), termsFrom(input.terms), input.reason, principal, correlationId);
+    return { ...varied, terms: PaymentTermsModel.from(varied.terms) };
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { AccountModule } from '../account/account.module';
+import { WarrantController } from './api/warrant.controller';
+import { WarrantCommands } from './application/warrant.commands';
+import { WarrantQueries } from './application/warrant.queries';
+import { WarrantRepository } from './infrastructure/warrant.repository';
+
+/** Warrants: issued by an enforcement action, given to agents, executed, returned, withdrawn or expired. */
+@Module({
+  imports: [AccountModule],
+  controllers: [WarrantController],
+  providers: [WarrantCommands, WarrantQueries, WarrantRepository],
+  // An enforcement action that creates a warrant issues it.
+  exports: [WarrantRepository],
+})
+export class WarrantModule {}

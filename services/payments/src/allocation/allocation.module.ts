@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { CaseAccessModule } from '@ccsc/case-access';
+import { PaymentModule } from '../payment/payment.module';
+import { ServiceRequestModule } from '../service-request/service-request.module';
+import { AllocationController } from './api/allocation.controller';
+import { AllocationCommands } from './application/allocation.commands';
+import { AllocationQueries } from './application/allocation.queries';
+
+/** Officers placing money that came without (or with the wrong) destination: one allocates, a second verifies. */
+@Module({
+  imports: [PaymentModule, ServiceRequestModule, CaseAccessModule],
+  controllers: [AllocationController],
+  providers: [AllocationCommands, AllocationQueries],
+})
+export class AllocationModule {}

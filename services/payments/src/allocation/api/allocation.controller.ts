@@ -1,0 +1,91 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
+import { assertUuid, PageParams, pageSize } from '@ccsc/platform';
+import { AllocationModel } from '../../payment/api/payment.model';
+import { FINANCE_STAFF } from '../../roles';
+import { AllocationCommands } from '../application/allocation.commands';
+import { AllocationQueries } from '../application/allocation.queries';
+import { AllocateBody, VerifyBody } from './allocation.inputs';
+
+@ApiTags('allocation')
+@Controller('api/v1/payments')
+export class AllocationController {
+  constructor(
+    private readonly commands: AllocationCommands,
+    private readonly queries: AllocationQueries,
+  ) {}
+
+  @Get('unallocated')
+  @Roles(...FINANCE_STAFF)
+  @ApiOperation({ summary: 'The work queue: money received and not fully allocated, oldest first' })
+  @ApiOkResponse({ description: '`{ items, nextCursor }`' })
+  async unallocated(@Query() query: PageParams) {
+    const page = await this.queries.unallocated(pageSize(query.limit, 'limit'), query.cursor);
+    return {
+      items: page.items.map((p) => ({
+        id: p.id,
+        method: p.method,
+        amountPence: p.amountPence,
+        unallocatedPence: p.unallocatedPence,
+        reference: p.reference,
+        fineAccountNumber: p.fineAccountNumber,
+        receivedAt: p.receivedAt,
+      })),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  @Post('payments/:id/allocations')
+  @Roles(...FINANCE_STAFF)
+  @ApiOperation({
+    summary: 'Allocate (part of) a payment to a case, a fine account, or mark it unidentified; a second officer verifies',
+  })
+  @ApiCreatedResponse({ type: AllocationModel })
+  @ApiBadRequestResponse({ description: 'The target lacks what it needs' })
+  @ApiConflictResponse({ description: 'The payment is already allocated in full, or not money received' })
+  async allocate(@Param('id') id: string, @Body() body: AllocateBody, @CurrentPrincipal() principal: Principal) {
+    return AllocationModel.from(await this.commands.allocate(assertUuid(id), body, principal));
+  }
+
+  @Post('allocations/:id/transfers')
+  @Roles(...FINANCE_STAFF)
+  @ApiOperation({
+    summary: 'Transfer a verified allocation to another case, fine account or unidentified; a second officer verifies',
+  })
+  @ApiCreatedResponse({ type: AllocationModel })
+  @ApiConflictResponse({ description: 'Not a verified allocation, a transfer already pending, or the same target' })
+  async transfer(@Param('id') id: string, @Body() body: AllocateBody, @CurrentPrincipal() principal: Principal) {
+    return AllocationModel.from(await this.commands.transfer(assertUuid(id), body, principal));
+  }
+
+  @Get('allocations/awaiting-verification')
+  @Roles(...FINANCE_STAFF)
+  @ApiOperation({ summary: 'Allocations waiting for a second officer, oldest first' })
+  async awaiting(@Query() query: PageParams) {
+    const page = await this.queries.awaitingVerification(pageSize(query.limit, 'limit'), query.cursor);
+    return { items: page.items.map(AllocationModel.from), nextCursor: page.nextCursor };
+  }
+
+  @Post('allocations/:id/verification')
+  @HttpCode(200)
+  @Roles(...FINANCE_STAFF)
+  @ApiOperation({ summary: 'Verify or reject an allocation (never your own)' })
+  @ApiOkResponse({ type: AllocationModel })
+  @ApiConflictResponse({ description: 'Already decided, or you made the allocation' })
+  async verify(
+    @Param('id') id: string,
+    @Body() body: VerifyBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return AllocationModel.from(await this.commands.verify(assertUuid(id), body.approve, principal, correlationId));
+  }
+}

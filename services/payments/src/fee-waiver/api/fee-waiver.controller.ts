@@ -1,0 +1,42 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
+import { assertUuid, PageParams, pageSize } from '@ccsc/platform';
+import { REMISSION_APPROVERS } from '../../roles';
+import { FeeWaiverCommands } from '../application/fee-waiver.commands';
+import { FeeWaiverQueries } from '../application/fee-waiver.queries';
+import { FeeWaiverDecisionBody } from './fee-waiver.inputs';
+import { FeeWaiverModel } from './fee-waiver.model';
+
+@ApiTags('fee-waivers')
+@Controller('api/v1/payments/fee-waivers')
+export class FeeWaiverController {
+  constructor(
+    private readonly commands: FeeWaiverCommands,
+    private readonly queries: FeeWaiverQueries,
+  ) {}
+
+  @Get('awaiting-approval')
+  @Roles(...REMISSION_APPROVERS)
+  @ApiOperation({ summary: "Complaint remedies' fee waivers waiting for an approver, oldest first" })
+  @ApiOkResponse({ description: '`{ items, nextCursor }`' })
+  async awaiting(@Query() query: PageParams) {
+    const page = await this.queries.awaitingApproval(pageSize(query.limit, 'limit'), query.cursor);
+    return { items: page.items.map(FeeWaiverModel.from), nextCursor: page.nextCursor };
+  }
+
+  @Post(':id/decision')
+  @HttpCode(200)
+  @Roles(...REMISSION_APPROVERS)
+  @ApiOperation({ summary: 'Approve (the fee is remitted) or reject a fee waiver; never one whose remedy you agreed' })
+  @ApiOkResponse({ type: FeeWaiverModel })
+  @ApiConflictResponse({ description: 'Already decided, you agreed the remedy, or nothing is left of the fee' })
+  async decide(
+    @Param('id') id: string,
+    @Body() body: FeeWaiverDecisionBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return FeeWaiverModel.from(await this.commands.decide(assertUuid(id), body.approve, principal, correlationId));
+  }
+}

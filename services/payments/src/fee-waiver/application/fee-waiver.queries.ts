@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { decodeCursor, Page, toPage } from '@ccsc/platform';
+import type { FeeWaiver } from '../domain/fee-waiver';
+import { FeeWaiverRepository } from '../infrastructure/fee-waiver.repository';
+
+@Injectable()
+export class FeeWaiverQueries {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly waivers: FeeWaiverRepository,
+  ) {}
+
+  /** Waivers waiting for an approver, oldest first. */
+  async awaitingApproval(limit: number, after?: string): Promise<Page<FeeWaiver>> {
+    const position = after ? decodeCursor(after, 'cursor') : undefined;
+    return toPage(await this.waivers.awaitingApproval(this.dataSource.manager, limit, position), limit);
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { ServiceRequestModule } from '../service-request/service-request.module';
+import { FeeWaiverController } from './api/fee-waiver.controller';
+import { FeeWaiverCommands } from './application/fee-waiver.commands';
+import { FeeWaiverQueries } from './application/fee-waiver.queries';
+import { FeeWaiverRepository } from './infrastructure/fee-waiver.repository';
+
+/** Fees waived as complaints' remedies, remitted once a second person approves. */
+@Module({
+  imports: [ServiceRequestModule],
+  controllers: [FeeWaiverController],
+  providers: [FeeWaiverCommands, FeeWaiverQueries, FeeWaiverRepository],
+  exports: [FeeWaiverCommands],
+})
+export class FeeWaiverModule {}

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { execute, query, queryOne, sql, type Queryable } from '@ccsc/platform';
+import type {
+  HelpWithFeesApplication,
+  HelpWithFeesStatus,
+  RemissionApplicant,
+  RemissionDecision,
+} from '../domain/remission';
+import { awaitingPage } from './approval-queue';
+
+interface Row {
+  id: string;
+  case_id: string;
+  service_request_id: string;
+  fee_id: string;
+  fee_code: string;
+  outcome: RemissionDecision['outcome'];
+  fee_pence: string;
+  contribution_pence: string;
+  remitted_pence: string;
+  reason: RemissionDecision['reason'];
+  status: HelpWithFeesStatus;
+  applied_by: string;
+  checked_by: string | null;
+  created_at: Date; applicant: RemissionApplicant;
+}
+
+@Injectable()
+export class HelpWithFeesRepository {
+  /** Whether an earlier application for the fee was refused or failed its evidence check. */
+  async turnedDownBefore(manager: Queryable, feeId: string): Promise<boolean> {
+    const found = await query(
+      manager,
+      sql`SELECT 1 FROM hwf_applications WHERE fee_id = ${feeId} AND status IN ('evidence-failed', 'refused') LIMIT 1`,
+    );
+    return found.length > 0;
+  }
+
+  /** False when the fee already has an application still standing (one not refused and not failed). */
+  async insert(manager: EntityManager, a: HelpWithFeesApplication, applicant: RemissionApplicant): Promise<boolean> {
+    const inserted = await query(
+      manager,
+      sql`INSERT INTO hwf_applications (id, case_id, service_request_id, fee_id, fee_code, applicant,
+        outcome, fee_pence,
+         contribution_pence, remitted_pence, reason, status, applied_by, created_at, updated_at)
+       VALUES (${a.id}, ${a.caseId}, ${a.serviceRequestId}, ${a.feeId}, ${a.feeCode}, ${JSON.stringify(applicant)},
+         ${a.outcome}, ${a.feePence}, ${a.contributionPence}, ${a.remittedPence}, ${a.reason},
+           ${a.status}, ${a.appliedBy},
+         ${a.createdAt}, ${a.createdAt})
+       ON CONFLICT (fee_id) WHERE status NOT IN ('evidence-failed', 'refused') DO NOTHING RETURNING id`,
+    );
+    return inserted.length > 0;
+  }
+
+  async find(manager: Queryable, id: string): Promise<HelpWithFeesApplication | undefined> {
+    const row = await queryOne<Row>(manager, sql`SELECT * FROM hwf_applications WHERE id = ${id}`);
+    return row && toApplication(row);
+  }
+
+  async findForUpdate(manager: EntityManager, id: string): Promise<HelpWithFeesApplication | undefined> {
+    const row = await queryOne<Row>(manager, sql`SELECT * FROM hwf_applications WHERE id = ${id} FOR UPDATE`);
+    return row && toApplication(row);
+  }
+
+  async setStatus(
+    manager: EntityManager,
+    id: string,
+    status: HelpWithFeesStatus,
+    checkedBy: string,
+    now: Date,
+  ): Promise<void> {
+    await execute(
+      manager,
+      sql`UPDATE hwf_applications SET status = ${status}, checked_by = ${checkedBy}, updated_at = ${now}
+        WHERE id = ${id}`,
+    );
+  }
+
+  /** Applications waiting for staff (a decision or an evidence check), oldest first. */
+  async awaitingStaff(
+    manager: Queryable,
+    limit: number,
+    after?: { createdAt: Date; id: string },
+  ): Promise<HelpWithFeesApplication[]> {
+    const waiting = ['awaiting-decision', 'awaiting-evidence'];
+    const rows = await awaitingPage<Row>(manager, 'hwf_applications', waiting, limit, after);
+    return rows.map(toApplication);
+  }
+}
+
+function toApplication(r: Row): HelpWithFeesApplication {
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    serviceRequestId: r.service_request_id,
+    feeId: r.fee_id,
+    feeCode: r.fee_code,
+    outcome: r.outcome,
+    feePence: Number(r.fee_pence),
+    contributionPence: Number(r.contribution_pence),
+    remittedPence: Number(r.remitted_pence),
+    reason: r.reason,
+    status: r.status,
+    appliedBy: r.applied_by,
+    checkedBy: r.checked_by, createdAt: r.created_at,
+  };
+}

@@ -1,0 +1,226 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { CorrelationId, CurrentPrincipal, Principal, Public, Roles } from '@ccsc/auth';
+import { assertUuid, BadUserInputError, NotFoundError, PageParams, pageSize } from '@ccsc/platform';
+import {
+  ACCOUNT_KEEPERS,
+  ACCOUNT_READERS,
+  BULK_SCANNERS,
+  FINANCE_STAFF,
+  PAYERS,
+  PAYMENT_OFFICERS,
+  READERS,
+} from '../../roles';
+import { ServiceRequestCommands } from '../../service-request/application/service-request.commands';
+import { ServiceRequestQueries } from '../../service-request/application/service-request.queries';
+import { PaymentCommands } from '../application/payment.commands';
+import { PaymentQueries } from '../application/payment.queries';
+import {
+  BulkScanBody,
+  CardPaymentBody,
+  ClaimAmountBody,
+  ChangeAccountBody,
+  FINE_ACCOUNT_NUMBER,
+  FineAccountCardPaymentBody,
+  OpenAccountBody,
+  PayByAccountBody,
+  ReversalBody,
+} from './payment.inputs';
+import { PaymentAccountModel, PaymentModel, ServiceRequestModel } from './payment.model';
+
+@ApiTags('payments')
+@Controller('api/v1/payments')
+export class PaymentController {
+  constructor(
+    private readonly commands: PaymentCommands,
+    private readonly queries: PaymentQueries,
+    private readonly requests: ServiceRequestQueries,
+    private readonly requestCommands: ServiceRequestCommands,
+  ) {}
+
+  @Get('cases/:caseId/service-request')
+  @Roles(...READERS)
+  @ApiOperation({ summary: "A case's service request: fees, remissions, payments and what is outstanding" })
+  @ApiOkResponse({ type: ServiceRequestModel })
+  @ApiNotFoundResponse({ description: 'No fee is due on the case yet, or not a case you may see' })
+  async serviceRequest(@Param('caseId') caseId: string, @CurrentPrincipal() principal: Principal) {
+    const [found] = await this.requests.forCases([assertUuid(caseId, 'caseId')], principal);
+    if (!found) throw new NotFoundError('The service request');
+    return ServiceRequestModel.from(found);
+  }
+
+  @Post('cases/:caseId/service-request/fees/:feeId/claim-amount')
+  @HttpCode(200)
+  @Roles(...FINANCE_STAFF)
+  @ApiOperation({
+    summary: 'Price a ranged fee, charged at its minimum when the claim amount was unknown, for the amount claimed',
+  })
+  @ApiOkResponse({ type: ServiceRequestModel })
+  @ApiConflictResponse({ description: 'The fee is not priced at its minimum' })
+  async reprice(
+    @Param('caseId') caseId: string,
+    @Param('feeId') feeId: string,
+    @Body() body: ClaimAmountBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    const id = assertUuid(caseId, 'caseId');
+    await this.requestCommands.reprice(id, assertUuid(feeId, 'feeId'), body.claimAmountPence, principal, correlationId);
+    return this.serviceRequest(id, principal);
+  }
+
+  @Post('cases/:caseId/payments-by-account')
+  @Roles(...PAYERS)
+  @ApiOperation({ summary: "Pay a case's fees from your firm's account" })
+  @ApiCreatedResponse({ type: PaymentModel })
+  @ApiBadRequestResponse({ description: 'Invalid input (problem+json with field errors)' })
+  @ApiNotFoundResponse({ description: 'No such case or account, or not yours' })
+  @ApiConflictResponse({ description: 'The account is on hold or closed, or the payment would pass its credit limit' })
+  async payByAccount(
+    @Param('caseId') caseId: string,
+    @Body() body: PayByAccountBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    const payment = await this.commands.payByAccount(assertUuid(caseId, 'caseId'), body, principal, correlationId);
+    return PaymentModel.from(await this.queries.get(payment.id, principal));
+  }
+
+  @Post('cases/:caseId/card-payments')
+  @Roles(...PAYERS)
+  @ApiOperation({
+    summary: "Start a card payment: send the payer to `nextUrl`; the outcome arrives by the provider's callback",
+  })
+  @ApiCreatedResponse({ type: PaymentModel })
+  async startCard(
+    @Param('caseId') caseId: string,
+    @Body() body: CardPaymentBody,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    const payment = await this.commands.startCard(assertUuid(caseId, 'caseId'), body, principal);
+    return PaymentModel.from(await this.queries.get(payment.id, principal));
+  }
+
+  @Post('fine-accounts/:accountNumber/card-payments')
+  @Roles(...PAYERS)
+  @ApiOperation({
+    summary:
+      "Start a card payment to a fine account: send the payer to `nextUrl`; once the provider's callback reports success it is allocated to the account",
+  })
+  @ApiCreatedResponse({ type: PaymentModel })
+  @ApiBadRequestResponse({ description: 'Invalid input (problem+json with field errors)' })
+  async startFineAccountCard(
+    @Param('accountNumber') accountNumber: string,
+    @Body() body: FineAccountCardPaymentBody,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    if (!FINE_ACCOUNT_NUMBER.test(accountNumber)) {
+      const problem = { field: 'accountNumber', message: 'must be a fine account number' };
+      throw new BadUserInputError('Malformed fine account number', [problem]);
+    }
+    // As enforcement reads it: any case, spaces and dashes dropped.
+    const normalised = accountNumber.replace(/[\s-]/g, '').toUpperCase();
+    const payment = await this.commands.startFineAccountCard(normalised, body, principal);
+    return PaymentModel.from(await this.queries.get(payment.id, principal));
+  }
+
+  @Post('card-callbacks')
+  @HttpCode(204)
+  @Public()
+  @ApiOperation({ summary: "The card provider's status callback; refused unless its `Payment-Signature` verifies" })
+  @ApiUnauthorizedResponse({ description: 'The signature is missing, wrong or stale' })
+  async cardCallback(@Body() body: object, @Headers('payment-signature') signature?: string) {
+    await this.commands.cardCallback(body, signature);
+  }
+
+  @Post('bulk-scan-payments')
+  @Roles(...BULK_SCANNERS)
+  @ApiOperation({
+    summary:
+      'Record a banked payment from bulk scanning; without a known case reference or a fine account number it joins the unallocated queue',
+  })
+  @ApiCreatedResponse({ type: PaymentModel })
+  async bulkScan(
+    @Body() body: BulkScanBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    const payment = await this.commands.recordBulkScan(body, principal, correlationId);
+    return PaymentModel.from(await this.queries.get(payment.id, principal));
+  }
+
+  @Get('payments')
+  @Roles(...READERS)
+  @ApiOperation({ summary: "Your payments (a firm: its organisation's), newest first" })
+  @ApiOkResponse({ description: '`{ items, nextCursor }`' })
+  async list(@Query() query: PageParams, @CurrentPrincipal() principal: Principal) {
+    const page = await this.queries.list(principal, pageSize(query.limit, 'limit'), query.cursor);
+    return { items: page.items.map(PaymentModel.from), nextCursor: page.nextCursor };
+  }
+
+  @Get('payments/:id')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'A payment you may see' })
+  @ApiOkResponse({ type: PaymentModel })
+  @ApiNotFoundResponse({ description: 'No such payment, or not one you may see' })
+  async get(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    return PaymentModel.from(await this.queries.get(assertUuid(id), principal));
+  }
+
+  @Post('payments/:id/reversals')
+  @Roles(...PAYMENT_OFFICERS)
+  @ApiOperation({ summary: 'Record that a payment bounced or was charged back: its effect is taken back' })
+  @ApiCreatedResponse({ type: PaymentModel })
+  @ApiConflictResponse({
+    description: 'Not a successful payment, already reversed, or the reason does not fit the method',
+  })
+  async reverse(
+    @Param('id') id: string,
+    @Body() body: ReversalBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    await this.commands.reverse(assertUuid(id), body.reason, principal, correlationId);
+    return PaymentModel.from(await this.queries.get(id, principal));
+  }
+
+  @Get('accounts')
+  @Roles(...ACCOUNT_READERS)
+  @ApiOperation({ summary: "Your firm's payment accounts and their credit" })
+  @ApiOkResponse({ type: [PaymentAccountModel] })
+  async accounts(@CurrentPrincipal() principal: Principal) {
+    return (await this.queries.accountsFor(principal)).map(PaymentAccountModel.from);
+  }
+
+  @Post('accounts')
+  @Roles(...ACCOUNT_KEEPERS)
+  @ApiOperation({ summary: 'Open a payment-by-account for a firm' })
+  @ApiCreatedResponse({ type: PaymentAccountModel })
+  async openAccount(@Body() body: OpenAccountBody, @CurrentPrincipal() principal: Principal) {
+    const opened = await this.commands.openAccount(body, principal);
+    return PaymentAccountModel.from({ ...opened, usedPence: 0, availablePence: body.creditLimitPence });
+  }
+
+  @Post('accounts/:accountNumber/changes')
+  @HttpCode(200)
+  @Roles(...ACCOUNT_KEEPERS)
+  @ApiOperation({ summary: "Put an account on hold, reactivate or close it, or change its credit limit" })
+  @ApiOkResponse({ type: PaymentAccountModel })
+  async changeAccount(
+    @Param('accountNumber') accountNumber: string,
+    @Body() body: ChangeAccountBody,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    await this.commands.changeAccount(accountNumber, body, principal);
+    return PaymentAccountModel.from(await this.queries.account(accountNumber, principal));
+  }
+}

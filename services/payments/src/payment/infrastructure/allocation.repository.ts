@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { execute, query, queryOne, rawSql, sql, type Queryable } from '@ccsc/platform';
+import type { AllocationStatus, StoredAllocation } from '../../allocation/domain/allocation';
+import type { PaidBy } from '../domain/payment';
+
+const COLUMNS = rawSql(`id, payment_id AS "paymentId", target, case_id AS "caseId",
+  service_request_id AS "serviceRequestId", fine_account_number AS "fineAccountNumber",
+  amount_pence::int AS "amountPence", reason, status, allocated_by AS "allocatedBy", allocated_at AS "allocatedAt",
+  verified_by AS "verifiedBy", verified_at AS "verifiedAt", replaces`);
+
+/** Where payments' money went; part of the payment it belongs to, so changed only under that payment's lock. */
+@Injectable()
+export class AllocationRepository {
+  async insert(manager: EntityManager, a: StoredAllocation): Promise<void> {
+    await execute(
+      manager,
+      sql`INSERT INTO allocations (id, payment_id, target, case_id, service_request_id, fine_account_number,
+         amount_pence, reason, status, allocated_by, allocated_at, verified_by, verified_at, replaces)
+       VALUES (${a.id}, ${a.paymentId}, ${a.target}, ${a.caseId}, ${a.serviceRequestId}, ${a.fineAccountNumber},
+         ${a.amountPence}, ${a.reason}, ${a.status}, ${a.allocatedBy}, ${a.allocatedAt}, ${a.verifiedBy},
+         ${a.verifiedAt}, ${a.replaces})`,
+    );
+  }
+
+  /** A new status; who verified it, and when, only when given. */
+  async setStatus(
+    manager: EntityManager,
+    id: string,
+    status: AllocationStatus,
+    verifiedBy: string | null,
+    verifiedAt: Date | null,
+  ): Promise<void> {
+    await execute(
+      manager,
+      sql`UPDATE allocations
+       SET status = ${status}, verified_by = COALESCE(${verifiedBy}, verified_by),
+         verified_at = COALESCE(${verifiedAt}, verified_at)
+       WHERE id = ${id}`,
+    );
+  }
+
+  async find(manager: Queryable, id: string): Promise<StoredAllocation | undefined> {
+    return queryOne<StoredAllocation>(manager, sql`SELECT ${COLUMNS} FROM allocations WHERE id = ${id}`);
+  }
+
+  async forPayments(manager: Queryable, paymentIds: readonly string[]): Promise<StoredAllocation[]> {
+    return query<StoredAllocation>(
+      manager,
+      sql`SELECT ${COLUMNS} FROM allocations WHERE payment_id = ANY (${paymentIds}::uuid[]) ORDER BY allocated_at, id`,
+    );
+  }
+
+  /** Allocations awaiting a second officer, oldest first. */
+  async awaitingVerification(manager: Queryable, limit: number, after?: { createdAt: Date; id: string }) {
+    const position = after ? sql`AND (allocated_at, id) > (${after.createdAt}, ${after.id})` : rawSql('');
+    return query<StoredAllocation>(
+      manager,
+      sql`SELECT ${COLUMNS} FROM allocations WHERE status = 'awaiting-verification' ${position}
+       ORDER BY allocated_at, id LIMIT ${limit + 1}`,
+    );
+  }
+
+  /** How the money most recently applied to a service request was paid: where a refund of it goes back to. */
+  async lastPaidInto(manager: Queryable, serviceRequestId: string): Promise<PaidBy | undefined> {
+    return queryOne<PaidBy>(
+      manager,
+      sql`SELECT p.method, p.account_id AS "accountId" FROM allocations a JOIN payments p ON p.id = a.payment_id
+       WHERE a.service_request_id = ${serviceRequestId} AND a.status = 'verified' ORDER BY a.allocated_at DESC LIMIT 1`,
+    );
+  }
+}

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { execute, query, queryOne, sql, type Queryable } from '@ccsc/platform';
+import type { AccountStatus, PaymentAccount } from '../domain/payment-account';
+
+interface AccountRow {
+  id: string;
+  account_number: string;
+  organisation_id: string;
+  name: string;
+  status: AccountStatus;
+  credit_limit_pence: string;
+}
+
+@Injectable()
+export class PaymentAccountRepository {
+  async insert(manager: EntityManager, a: PaymentAccount, now: Date): Promise<void> {
+    await execute(
+      manager,
+      sql`INSERT INTO payment_accounts (id, account_number, organisation_id, name, status, credit_limit_pence,
+         created_at)
+       VALUES (${a.id}, ${a.accountNumber}, ${a.organisationId}, ${a.name}, ${a.status}, ${a.creditLimitPence},
+         ${now})`,
+    );
+  }
+
+  async update(manager: EntityManager, a: PaymentAccount): Promise<void> {
+    await execute(
+      manager,
+      sql`UPDATE payment_accounts SET status = ${a.status}, credit_limit_pence = ${a.creditLimitPence}
+       WHERE id = ${a.id}`,
+    );
+  }
+
+  async byNumber(manager: Queryable, accountNumber: string): Promise<PaymentAccount | undefined> {
+    const row = await queryOne<AccountRow>(
+      manager,
+      sql`SELECT * FROM payment_accounts WHERE account_number = ${accountNumber}`,
+    );
+    return row && toAccount(row);
+  }
+
+  /** Debits of one account queue up behind this lock, so two payments cannot both pass the credit check. */
+  async byNumberForUpdate(manager: EntityManager, accountNumber: string): Promise<PaymentAccount | undefined> {
+    const row = await queryOne<AccountRow>(
+      manager,
+      sql`SELECT * FROM payment_accounts WHERE account_number = ${accountNumber} FOR UPDATE`,
+    );
+    return row && toAccount(row);
+  }
+
+  /** The accounts of a firm, or every firm's with none given. */
+  async forOrganisation(manager: Queryable, organisationId: string | null): Promise<PaymentAccount[]> {
+    const rows = await query<AccountRow>(
+      manager,
+      sql`SELECT * FROM payment_accounts
+       WHERE (${organisationId}::varchar IS NULL OR organisation_id = ${organisationId}) ORDER BY account_number`,
+    );
+    return rows.map(toAccount);
+  }
+}
+
+function toAccount(r: AccountRow): PaymentAccount {
+  return {
+    id: r.id,
+    accountNumber: r.account_number,
+    organisationId: r.organisation_id,
+    name: r.name,
+    status: r.status,
+    creditLimitPence: Number(r.credit_limit_pence),
+  };
+}

@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { execute, queryOne, sql, type Queryable } from '@ccsc/platform';
+import { awaitingPage } from '../../help-with-fees/infrastructure/approval-queue';
+import type { Refund, RefundKind, RefundReason } from '../domain/refund';
+
+interface RefundRow {
+  id: string;
+  kind: RefundKind;
+  case_id: string | null;
+  service_request_id: string | null;
+  amount_pence: string;
+  reason: RefundReason;
+  status: Refund['status'];
+  requested_by: string;
+  decided_by: string | null;
+  note: string | null;
+  complaint_id: string | null;
+  remedy_id: string | null;
+  created_at: Date;
+}
+
+@Injectable()
+export class RefundRepository {
+  async insert(manager: EntityManager, r: Refund, now: Date): Promise<void> {
+    await execute(
+      manager,
+      sql`INSERT INTO refunds (id, kind, case_id, service_request_id, amount_pence, reason, status, requested_by, note,
+         complaint_id, remedy_id, created_at, updated_at)
+       VALUES (${r.id}, ${r.kind}, ${r.caseId}, ${r.serviceRequestId}, ${r.amountPence}, ${r.reason}, ${r.status},
+         ${r.requestedBy}, ${r.note}, ${r.complaintId}, ${r.remedyId}, ${now}, ${now})`,
+    );
+  }
+
+  /** Saves what a decision, a resubmission or a payout changed: status, amount, proposer, decider and note. */
+  async update(manager: EntityManager, r: Refund, now: Date): Promise<void> {
+    await execute(
+      manager,
+      sql`UPDATE refunds
+       SET status = ${r.status}, amount_pence = ${r.amountPence}, requested_by = ${r.requestedBy},
+         decided_by = ${r.decidedBy}, note = ${r.note}, updated_at = ${now}
+       WHERE id = ${r.id}`,
+    );
+  }
+
+  async find(manager: Queryable, id: string): Promise<Refund | undefined> {
+    const row = await queryOne<RefundRow>(manager, sql`SELECT * FROM refunds WHERE id = ${id}`);
+    return row && toRefund(row);
+  }
+
+  async findForUpdate(manager: EntityManager, id: string): Promise<Refund | undefined> {
+    const row = await queryOne<RefundRow>(manager, sql`SELECT * FROM refunds WHERE id = ${id} FOR UPDATE`);
+    return row && toRefund(row);
+  }
+
+  /**
+   * What other refunds of the same service request, of the same kind (complaint remedy or not), hold
+   * of what can be refunded: those in `statuses`.
+   */
+  async held(manager: Queryable, refund: Refund, statuses: readonly Refund['status'][]): Promise<number> {
+    const remedy = refund.reason === 'complaint-remedy';
+    const row = await queryOne<{ held: string }>(
+      manager,
+      sql`SELECT COALESCE(sum(amount_pence), 0)::bigint AS held FROM refunds
+       WHERE service_request_id = ${refund.serviceRequestId} AND id <> ${refund.id}
+         AND (reason = 'complaint-remedy') = ${remedy} AND status = ANY (${statuses}::text[])`,
+    );
+    return Number(row?.held ?? 0);
+  }
+
+  /** Refunds waiting for an approver, oldest first. */
+  async awaitingApproval(
+    manager: Queryable,
+    limit: number,
+    after?: { createdAt: Date; id: string },
+  ): Promise<Refund[]> {
+    return (await awaitingPage<RefundRow>(manager, 'refunds', ['awaiting-approval'], limit, after)).map(toRefund);
+  }
+}
+
+function toRefund(r: RefundRow): Refund {
+  return {
+    id: r.id,
+    kind: r.kind,
+    caseId: r.case_id,
+    serviceRequestId: r.service_request_id,
+    amountPence: Number(r.amount_pence),
+    reason: r.reason,
+    status: r.status,
+    requestedBy: r.requested_by,
+    decidedBy: r.decided_by,
+    note: r.note,
+    complaintId: r.complaint_id,
+    remedyId: r.remedy_id,
+    createdAt: r.created_at,
+  };
+}

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { CaseAccessModule } from '@ccsc/case-access';
+import { FeeWaiverModule } from '../fee-waiver/fee-waiver.module';
+import { LedgerModule } from '../ledger/ledger.module';
+import { PaymentModule } from '../payment/payment.module';
+import { ServiceRequestModule } from '../service-request/service-request.module';
+import { RefundController } from './api/refund.controller';
+import { RefundCommands } from './application/refund.commands';
+import { RefundQueries } from './application/refund.queries';
+import { FinancialRemedyConsumer } from './consumers/financial-remedy.consumer';
+import { RefundRepository } from './infrastructure/refund.repository';
+
+/**
+ * Refunds and complaints' remedy payments, approved by a second person; a remedy's fee waiver is
+ * raised from here too, as it comes with the same event.
+ */
+@Module({
+  imports: [LedgerModule, ServiceRequestModule, PaymentModule, FeeWaiverModule, CaseAccessModule],
+  controllers: [RefundController],
+  providers: [RefundCommands, RefundQueries, RefundRepository, FinancialRemedyConsumer],
+})
+export class RefundModule {}

@@ -1,0 +1,163 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '@ccsc/auth';
+import { londonLocalDate } from '@ccsc/calendar';
+import { feesReopenedV1, feesSettledV1, type PaymentMethod } from '@ccsc/contracts';
+import { type PendingEvent, type Transaction, UnitOfWork } from '@ccsc/messaging';
+import { ConflictError, NotFoundError } from '@ccsc/platform';
+import { priceFee } from '../../fee/domain/fee';
+import { FeeRepository } from '../../fee/infrastructure/fee.repository';
+import { ledgerAccount, transfer } from '../../ledger/domain/ledger';
+import { present } from '../../ledger/domain/present';
+import { LedgerRepository } from '../../ledger/infrastructure/ledger.repository';
+import { apportion, type Remission } from '../domain/service-request';
+import { ServiceRequestRepository } from '../infrastructure/service-request.repository';
+
+/** The payment money comes from or goes back to. */
+type PaymentRef = { id: string; method: PaymentMethod };
+
+/** Who a transaction's ledger entries are recorded by. */
+export const actorOf = (tx: Transaction) => tx.context.actor ?? 'system';
+
+/**
+ * The money side of a service request: fees charged, repriced and remitted, money applied or taken
+ * back, and then telling cases which fees became settled. All but `reprice` run inside the caller's
+ * unit of work (a payment, an allocation, a remission, a case event).
+ */
+@Injectable()
+export class ServiceRequestCommands {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly fees: FeeRepository,
+    private readonly requests: ServiceRequestRepository,
+    private readonly ledger: LedgerRepository,
+  ) {}
+
+  /**
+   * Charges the fees a case event made due, at the versions in force that day. The event carries
+   * no claim amount, so a ranged fee is priced at its lowest band (basis `minimum`).
+   */
+  async chargeFees(tx: Transaction, caseId: string, codes: readonly string[], caseEvent: string): Promise<void> {
+    const { manager, now } = tx;
+    const inForce = await this.fees.inForce(manager, [...new Set(codes)], londonLocalDate(now));
+    const unknown = codes.filter((c) => !inForce.has(c));
+    // A code the register does not know is a gap in the register, not in the case: failing sends the
+    // event to the dead letters, to be replayed once the fee is added.
+    if (unknown.length) throw new Error(`No fee in force for ${unknown.join(', ')}`);
+    const serviceRequestId = await this.requests.lockForCase(manager, caseId, now);
+    const priced = codes.map((code) => priceFee(present(inForce.get(code))));
+    await this.requests.addFees(manager, serviceRequestId, priced, caseEvent, now);
+    const account = ledgerAccount.serviceRequest(serviceRequestId);
+    const charges = priced
+      .filter((p) => p.amountPence > 0)
+      .map((p) => {
+        const businessArea = present(inForce.get(p.code)).jurisdiction;
+        return transfer('fee', ledgerAccount.feeIncome, account, p.amountPence, { businessArea });
+      });
+    await this.ledger.record(manager, charges, actorOf(tx), now);
+    await this.settle(tx, serviceRequestId);
+  }
+
+  /**
+   * Prices a ranged fee charged at its minimum for the claim amount now known, at the version it
+   * was charged under; the difference is charged on the ledger. Only fees priced at their minimum
+   * are repriced: once priced by a claim amount, a fee's amount is settled.
+   */
+  async reprice(
+    caseId: string,
+    feeId: string,
+    claimAmountPence: number,
+    principal: Principal,
+    correlationId?: string,
+    now = new Date(),
+  ): Promise<void> {
+    await this.unitOfWork.run({ correlationId, actor: principal.sub }, async (tx) => {
+      const { manager } = tx;
+      const serviceRequestId = await this.requests.lockForCase(manager, caseId, tx.now);
+      const fee = (await this.requests.byId(manager, serviceRequestId))?.fees.find((f) => f.id === feeId);
+      if (!fee) throw new NotFoundError('The fee');
+      if (fee.pricingBasis !== 'minimum') {
+        throw new ConflictError(`Fee ${fee.code} is not priced at its minimum, so it has nothing to reprice`);
+      }
+      const version = present(
+        await this.fees.find(manager, fee.code, fee.version),
+        `fee ${fee.code} version ${fee.version}`,
+      );
+      const priced = priceFee(version, claimAmountPence);
+      await this.requests.reprice(manager, feeId, priced);
+      const difference = priced.amountPence - fee.amountPence;
+      if (difference > 0) {
+        const to = ledgerAccount.serviceRequest(serviceRequestId);
+        const charge = transfer('fee', ledgerAccount.feeIncome, to, difference, { businessArea: version.jurisdiction });
+        await this.ledger.record(manager, [charge], actorOf(tx), tx.now);
+      }
+      await this.settle(tx, serviceRequestId);
+    }, now);
+  }
+
+  /** Applies money held against a payment to the service request. */
+  async applyPayment(tx: Transaction, serviceRequestId: string, payment: PaymentRef, amountPence: number) {
+    await this.movePaymentMoney(tx, 'allocation', serviceRequestId, payment, amountPence);
+  }
+
+  /** Takes money back off the service request into the payment (a bounce or chargeback), so the fees are owed again. */
+  async withdrawPayment(tx: Transaction, serviceRequestId: string, payment: PaymentRef, amountPence: number) {
+    await this.movePaymentMoney(tx, 'reversal', serviceRequestId, payment, amountPence);
+  }
+
+  /** Moves a payment's money onto the service request (an allocation) or back off it (a reversal), and re-settles. */
+  private async movePaymentMoney(
+    tx: Transaction,
+    kind: 'allocation' | 'reversal',
+    serviceRequestId: string,
+    payment: PaymentRef,
+    amountPence: number,
+  ): Promise<void> {
+    await this.requests.lock(tx.manager, serviceRequestId);
+    const businessArea = await this.requests.businessArea(tx.manager, serviceRequestId);
+    const [request, held] = [ledgerAccount.serviceRequest(serviceRequestId), ledgerAccount.payment(payment.id)];
+    const [from, to] = kind === 'allocation' ? [request, held] : [held, request];
+    const tags = { method: payment.method, businessArea, paymentId: payment.id };
+    await this.ledger.record(tx.manager, [transfer(kind, from, to, amountPence, tags)], actorOf(tx), tx.now);
+    await this.settle(tx, serviceRequestId);
+  }
+
+  async remit(tx: Transaction, remission: Remission): Promise<void> {
+    const actor = actorOf(tx);
+    await this.requests.lock(tx.manager, remission.serviceRequestId);
+    await this.requests.addRemission(tx.manager, { ...remission, actor }, tx.now);
+    const businessArea = await this.requests.businessArea(tx.manager, remission.serviceRequestId);
+    const from = ledgerAccount.serviceRequest(remission.serviceRequestId);
+    const remitted = transfer('remission', from, ledgerAccount.feeIncome, remission.amountPence, { businessArea });
+    await this.ledger.record(tx.manager, [remitted], actor, tx.now);
+    await this.settle(tx, remission.serviceRequestId);
+  }
+
+  /**
+   * Re-apportions the service request (locked by the caller's change) and tells cases about each
+   * fee that became settled, and
+   * each that is owed again (a bounce, a reprice), so the case's readiness follows the money both ways.
+   */
+  async settle(tx: Transaction, serviceRequestId: string): Promise<void> {
+    const request = await this.requests.byId(tx.manager, serviceRequestId);
+    if (!request) return;
+    const balance = apportion(request.fees, request.paidPence, request.disputed);
+    const was = new Map(request.fees.map((f) => [f.id, f.settled]));
+    const changes = balance.fees
+      .filter((f) => was.get(f.id) !== f.settlement)
+      .map((f) => ({ feeId: f.id, settled: f.settlement }));
+    await this.requests.setSettled(tx.manager, changes);
+    const newly = balance.fees.filter((f) => f.settlement !== null && was.get(f.id) === null);
+    const events: PendingEvent[] = (['paid', 'remitted'] as const).flatMap((settlement) => {
+      const feeCodes = [...new Set(newly.filter((f) => f.settlement === settlement).map((f) => f.code))];
+      const data = { caseId: request.caseId, feeCodes, settlement };
+      return feeCodes.length ? [{ type: feesSettledV1, subject: request.caseId, data }] : [];
+    });
+    const owedAgain = balance.fees.filter((f) => f.settlement === null && was.get(f.id) !== null);
+    const reopened = [...new Set(owedAgain.map((f) => f.code))];
+    if (reopened.length) {
+      const data = { caseId: request.caseId, feeCodes: reopened };
+      events.push({ type: feesReopenedV1, subject: request.caseId, data });
+    }
+    tx.publish(...events);
+  }
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { EnquiryModule } from '../enquiry/enquiry.module';
+import { AllocationResolver } from './api/allocation.resolver';
+import { AllocationCommands } from './application/allocation.commands';
+
+/** Work allocation: queues, claim, assign, next task, workload, escalation (its data lives in the enquiries tables). */
+@Module({
+  imports: [EnquiryModule],
+  providers: [AllocationResolver, AllocationCommands],
+})
+export class AllocationModule {}

@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Principal } from '@ccsc/auth';
+import { EnquiryQueries } from '../../enquiry/application/enquiry.queries';
+import type { TriageDecisionRecord, TriageRule } from '../domain/triage-rule';
+import { TriageRepository } from '../infrastructure/triage.repository';
+
+@Injectable()
+export class TriageQueries {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly triage: TriageRepository,
+    private readonly enquiries: EnquiryQueries,
+  ) {}
+
+  /** Every rule, switched off or not, in the order they are tried. */
+  rules(): Promise<TriageRule[]> {
+    return this.triage.rules(this.dataSource.manager, false);
+  }
+
+  /** The triage decisions of an enquiry the caller may see, oldest first. */
+  async decisions(enquiryId: string, principal: Principal): Promise<TriageDecisionRecord[]> {
+    await this.enquiries.get(enquiryId, principal);
+    return this.triage.decisions(this.dataSource.manager, enquiryId);
+  }
+}
