@@ -3,8 +3,14 @@
 const nx = require('@nx/eslint-plugin');
 
 const TESTS = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/test/**'];
-const TESTING_ONLY = { name: '@ccsc/testing', message: 'libs/testing is for tests only; production code never imports it.' };
-const TESTING_PATH = { group: ['**/libs/testing/**'], message: 'libs/testing is for tests only; production code never imports it.' };
+const TESTING_ONLY = {
+  name: '@ccsc/testing',
+  message: 'libs/testing is for tests only; production code never imports it.',
+};
+const TESTING_PATH = {
+  group: ['**/libs/testing/**'],
+  message: 'libs/testing is for tests only; production code never imports it.',
+};
 
 module.exports = [
   { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', '.nx/**', '.ci/**', 'coverage/**'] },
@@ -54,10 +60,22 @@ module.exports = [
           paths: [
             {
               name: '@nestjs/graphql',
-              importNames: ['ObjectType', 'InputType', 'ArgsType', 'InterfaceType', 'registerEnumType', 'createUnionType'],
-              message: "Take it from your service's src/<service>.graphql.ts (graphqlScope), so the type stays in your subgraph.",
+              importNames: [
+                'ObjectType',
+                'InputType',
+                'ArgsType',
+                'InterfaceType',
+                'registerEnumType',
+                'createUnionType',
+              ],
+              message:
+                "Take it from your service's src/<service>.graphql.ts (graphqlScope), so the type stays in your subgraph.",
             },
-            { name: '@ccsc/platform', importNames: ['ConnectionType'], message: "Take it from your service's src/<service>.graphql.ts (graphqlScope)." },
+            {
+              name: '@ccsc/platform',
+              importNames: ['ConnectionType'],
+              message: "Take it from your service's src/<service>.graphql.ts (graphqlScope).",
+            },
             TESTING_ONLY,
           ],
           patterns: [TESTING_PATH],
@@ -75,7 +93,11 @@ module.exports = [
         'error',
         {
           paths: [
-            ...['typeorm', 'pg', '@ccsc/messaging'].map((name) => ({ name, message: 'domain/ is plain TypeScript: persistence and messaging live in infrastructure/ and application/.' })),
+            ...['typeorm', 'pg', '@ccsc/messaging'].map((name) => ({
+              name,
+              message:
+                'domain/ is plain TypeScript: persistence and messaging live in infrastructure/ and application/.',
+            })),
             ...['@ccsc/platform', '@ccsc/auth', '@ccsc/case-access'].map((name) => ({
               name,
               allowTypeImports: true,
@@ -83,8 +105,14 @@ module.exports = [
             })),
           ],
           patterns: [
-            { group: ['@nestjs/*'], message: 'domain/ is plain TypeScript: Nest belongs in api/, application/ and the feature module.' },
-            { group: ['**/infrastructure/**', '**/api/**', '**/application/**', '**/consumers/**'], message: 'domain/ depends on no other layer.' },
+            {
+              group: ['@nestjs/*'],
+              message: 'domain/ is plain TypeScript: Nest belongs in api/, application/ and the feature module.',
+            },
+            {
+              group: ['**/infrastructure/**', '**/api/**', '**/application/**', '**/consumers/**'],
+              message: 'domain/ depends on no other layer.',
+            },
           ],
         },
       ],
@@ -101,7 +129,12 @@ module.exports = [
             { name: 'typeorm', message: 'api/ calls application/, which owns transactions and repositories.' },
             { name: '@nestjs/typeorm', message: 'api/ calls application/, which owns transactions and repositories.' },
           ],
-          patterns: [{ group: ['**/infrastructure/**', '**/infrastructure'], message: 'api/ calls application/, never infrastructure/ (CONTRIBUTING.md, the feature template).' }],
+          patterns: [
+            {
+              group: ['**/infrastructure/**', '**/infrastructure'],
+              message: 'api/ calls application/, never infrastructure/ (CONTRIBUTING.md, the feature template).',
+            },
+          ],
         },
       ],
     },

@@ -14,7 +14,15 @@ import { cpus } from 'node:os';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@ccsc/auth';
-import { CursorPosition, decodeCursor, dropDatabase, encodeCursor, ensureDatabase, serviceDataSourceOptions, withDatabase } from '@ccsc/platform';
+import {
+  CursorPosition,
+  decodeCursor,
+  dropDatabase,
+  encodeCursor,
+  ensureDatabase,
+  serviceDataSourceOptions,
+  withDatabase,
+} from '@ccsc/platform';
 import { resolvePostgres, seededRandom, type ResolvedPostgres } from '@ccsc/testing';
 import { CASE_TYPES } from '../services/cases/src/case-type/case-types';
 import { CaseAccess, caseAccessOf } from '../services/cases/src/case/domain/case-access';
@@ -22,8 +30,16 @@ import { formatCaseReference, isValidCaseReference } from '../services/cases/src
 import { CaseRepository } from '../services/cases/src/case/infrastructure/case.repository';
 import { casesDatabase } from '../services/cases/src/data-source';
 import { CaseSearch } from '../services/cases/src/search/application/case-search.queries';
-import { CaseSearchCriteria, CaseSearchFilter, toSearchFilter } from '../services/cases/src/search/domain/case-search-criteria';
-import { CaseSearchRepository as CaseSearchFinder, hasPartyCriteria, PARTY_MATCH_CAP } from '../services/cases/src/search/infrastructure/case-search.repository';
+import {
+  CaseSearchCriteria,
+  CaseSearchFilter,
+  toSearchFilter,
+} from '../services/cases/src/search/domain/case-search-criteria';
+import {
+  CaseSearchRepository as CaseSearchFinder,
+  hasPartyCriteria,
+  PARTY_MATCH_CAP,
+} from '../services/cases/src/search/infrastructure/case-search.repository';
 import { caseSearchSql, matchedPartiesSql, SqlStatement } from '../services/cases/test/case-search-statements';
 import { timed } from './harness';
 import { markdownTable, type BenchSection } from './report';
@@ -36,29 +52,247 @@ const ORGANISATIONS = 500;
 const CITIZENS = 100_000;
 
 const FIRST = [
-  'Alex', 'Sam', 'Jordan', 'Priya', 'Mohammed', 'Olivia', 'Chen', 'Siobhan', 'Dafydd', 'Grace', 'Oliver', 'Amelia', 'Harry', 'Isla',
-  'George', 'Ava', 'Noah', 'Mia', 'Jack', 'Emily', 'Leo', 'Sophia', 'Arthur', 'Ella', 'Muhammad', 'Freya', 'Oscar', 'Aisha', 'Rhys',
-  'Carys', 'Ewan', 'Niamh', 'Ravi', 'Anjali', 'Tomasz', 'Zofia', 'Kwame', 'Abena', 'Liam', 'Fatima',
+  'Alex',
+  'Sam',
+  'Jordan',
+  'Priya',
+  'Mohammed',
+  'Olivia',
+  'Chen',
+  'Siobhan',
+  'Dafydd',
+  'Grace',
+  'Oliver',
+  'Amelia',
+  'Harry',
+  'Isla',
+  'George',
+  'Ava',
+  'Noah',
+  'Mia',
+  'Jack',
+  'Emily',
+  'Leo',
+  'Sophia',
+  'Arthur',
+  'Ella',
+  'Muhammad',
+  'Freya',
+  'Oscar',
+  'Aisha',
+  'Rhys',
+  'Carys',
+  'Ewan',
+  'Niamh',
+  'Ravi',
+  'Anjali',
+  'Tomasz',
+  'Zofia',
+  'Kwame',
+  'Abena',
+  'Liam',
+  'Fatima',
 ];
 const LAST = [
-  'Smith', 'Jones', 'Williams', 'Taylor', 'Brown', 'Davies', 'Evans', 'Wilson', 'Thomas', 'Johnson', 'Roberts', 'Robinson', 'Thompson',
-  'Wright', 'Walker', 'White', 'Edwards', 'Hughes', 'Green', 'Hall', 'Lewis', 'Harris', 'Clarke', 'Patel', 'Jackson', 'Wood', 'Turner',
-  'Martin', 'Cooper', 'Hill', 'Ward', 'Morris', 'Moore', 'Clark', 'Lee', 'King', 'Baker', 'Harrison', 'Morgan', 'Allen', 'James',
-  'Scott', 'Phillips', 'Watson', 'Davis', 'Parker', 'Price', 'Bennett', 'Young', 'Griffiths', 'Mitchell', 'Kelly', 'Cook', 'Carter',
-  'Richardson', 'Bailey', 'Collins', 'Bell', 'Shaw', 'Murphy', 'Miller', 'Cox', 'Richards', 'Khan', 'Marshall', 'Anderson', 'Simpson',
-  'Ellis', 'Adams', 'Singh', 'Begum', 'Wilkinson', 'Foster', 'Chapman', 'Powell', 'Webb', 'Rogers', 'Gray', 'Mason', 'Ali', 'Hunt',
-  'Hussain', 'Campbell', 'Matthews', 'Owen', 'Palmer', 'Holmes', 'Mills', 'Barnes', 'Knight', "O'Brien", 'Nguyen', 'Kowalski',
-  'Goldsmith', 'Smithson', 'Ahmed', 'Rees', 'Pritchard', 'Llewellyn', 'Fitzgerald',
+  'Smith',
+  'Jones',
+  'Williams',
+  'Taylor',
+  'Brown',
+  'Davies',
+  'Evans',
+  'Wilson',
+  'Thomas',
+  'Johnson',
+  'Roberts',
+  'Robinson',
+  'Thompson',
+  'Wright',
+  'Walker',
+  'White',
+  'Edwards',
+  'Hughes',
+  'Green',
+  'Hall',
+  'Lewis',
+  'Harris',
+  'Clarke',
+  'Patel',
+  'Jackson',
+  'Wood',
+  'Turner',
+  'Martin',
+  'Cooper',
+  'Hill',
+  'Ward',
+  'Morris',
+  'Moore',
+  'Clark',
+  'Lee',
+  'King',
+  'Baker',
+  'Harrison',
+  'Morgan',
+  'Allen',
+  'James',
+  'Scott',
+  'Phillips',
+  'Watson',
+  'Davis',
+  'Parker',
+  'Price',
+  'Bennett',
+  'Young',
+  'Griffiths',
+  'Mitchell',
+  'Kelly',
+  'Cook',
+  'Carter',
+  'Richardson',
+  'Bailey',
+  'Collins',
+  'Bell',
+  'Shaw',
+  'Murphy',
+  'Miller',
+  'Cox',
+  'Richards',
+  'Khan',
+  'Marshall',
+  'Anderson',
+  'Simpson',
+  'Ellis',
+  'Adams',
+  'Singh',
+  'Begum',
+  'Wilkinson',
+  'Foster',
+  'Chapman',
+  'Powell',
+  'Webb',
+  'Rogers',
+  'Gray',
+  'Mason',
+  'Ali',
+  'Hunt',
+  'Hussain',
+  'Campbell',
+  'Matthews',
+  'Owen',
+  'Palmer',
+  'Holmes',
+  'Mills',
+  'Barnes',
+  'Knight',
+  "O'Brien",
+  'Nguyen',
+  'Kowalski',
+  'Goldsmith',
+  'Smithson',
+  'Ahmed',
+  'Rees',
+  'Pritchard',
+  'Llewellyn',
+  'Fitzgerald',
 ];
 // A long tail: three in ten people get a surname built from these (4 000 of them, a few hundred
 // people each), so partial names range from a handful of matches to tens of thousands.
-const SURNAME_STARTS = ['Ash', 'Brad', 'Carr', 'Dun', 'Eld', 'Fair', 'Gil', 'Hart', 'Ing', 'Kel', 'Lang', 'Mor', 'Nor', 'Pen', 'Rad', 'Staf', 'Thorn', 'Ulls', 'Wat', 'Yar'];
+const SURNAME_STARTS = [
+  'Ash',
+  'Brad',
+  'Carr',
+  'Dun',
+  'Eld',
+  'Fair',
+  'Gil',
+  'Hart',
+  'Ing',
+  'Kel',
+  'Lang',
+  'Mor',
+  'Nor',
+  'Pen',
+  'Rad',
+  'Staf',
+  'Thorn',
+  'Ulls',
+  'Wat',
+  'Yar',
+];
 const SURNAME_MIDDLES = ['a', 'e', 'i', 'o', 'er', 'in', 'ow', 'en', 'ing', 'ley'];
-const SURNAME_ENDS = ['ton', 'by', 'field', 'wood', 'ford', 'ham', 'well', 'stone', 'combe', 'hurst', 'more', 'den', 'ridge', 'thwaite', 'worth', 'cott', 'bury', 'shaw', 'dale', 'wick'];
-const ORGANISATION_SUFFIXES = ['Ltd', 'LLP', '& Co', 'Holdings Ltd', 'Solicitors', 'Lettings Ltd', 'Borough Council', 'Trust'];
+const SURNAME_ENDS = [
+  'ton',
+  'by',
+  'field',
+  'wood',
+  'ford',
+  'ham',
+  'well',
+  'stone',
+  'combe',
+  'hurst',
+  'more',
+  'den',
+  'ridge',
+  'thwaite',
+  'worth',
+  'cott',
+  'bury',
+  'shaw',
+  'dale',
+  'wick',
+];
+const ORGANISATION_SUFFIXES = [
+  'Ltd',
+  'LLP',
+  '& Co',
+  'Holdings Ltd',
+  'Solicitors',
+  'Lettings Ltd',
+  'Borough Council',
+  'Trust',
+];
 const POSTCODE_AREAS = [
-  'AB', 'B', 'BA', 'BD', 'BH', 'BN', 'BS', 'CB', 'CF', 'CH', 'CV', 'DE', 'E', 'EC', 'EH', 'EX', 'G', 'GL', 'GU', 'HP', 'L', 'LE', 'LS',
-  'M', 'ME', 'MK', 'N', 'NE', 'NG', 'NW', 'OX', 'PL', 'PO', 'RG', 'S', 'SE', 'SO', 'SW', 'W', 'YO',
+  'AB',
+  'B',
+  'BA',
+  'BD',
+  'BH',
+  'BN',
+  'BS',
+  'CB',
+  'CF',
+  'CH',
+  'CV',
+  'DE',
+  'E',
+  'EC',
+  'EH',
+  'EX',
+  'G',
+  'GL',
+  'GU',
+  'HP',
+  'L',
+  'LE',
+  'LS',
+  'M',
+  'ME',
+  'MK',
+  'N',
+  'NE',
+  'NG',
+  'NW',
+  'OX',
+  'PL',
+  'PO',
+  'RG',
+  'S',
+  'SE',
+  'SO',
+  'SW',
+  'W',
+  'YO',
 ];
 /** Letters that occur in the inward part of UK postcodes. */
 const INWARD_LETTERS = 'ABDEFGHJLNPQRSTUWXYZ';
@@ -83,7 +317,6 @@ function luhnSql(payload: string): string {
   }
   return `((10 - (${terms.join(' + ')}) % 10) % 10)`;
 }
-
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -140,20 +373,39 @@ async function generate(url: string): Promise<{ step: string; ms: number }[]> {
       return client;
     }),
   );
-  const slice = (n: number): [number, number] => [Math.floor((CASES * n) / sessions) + 1, Math.floor((CASES * (n + 1)) / sessions)];
+  const slice = (n: number): [number, number] => [
+    Math.floor((CASES * n) / sessions) + 1,
+    Math.floor((CASES * (n + 1)) / sessions),
+  ];
   const pairs = CASE_TYPES.flatMap((t) => t.states.map((s) => `${t.id}|${s}`));
   try {
-    const [, casesMs] = await timed(() => Promise.all(clients.map((client, n) => client.query(CASES_SQL, [pairs, ...slice(n)]))));
+    const [, casesMs] = await timed(() =>
+      Promise.all(clients.map((client, n) => client.query(CASES_SQL, [pairs, ...slice(n)]))),
+    );
     const [, partiesMs] = await timed(() =>
       Promise.all(
         clients.map((client, n) =>
           client.query(PARTIES_SQL, [
-            FIRST, LAST, ORGANISATION_SUFFIXES, POSTCODE_AREAS, ORGANISATIONS, CITIZENS, INWARD_LETTERS, ...slice(n), SURNAME_STARTS, SURNAME_MIDDLES, SURNAME_ENDS,
+            FIRST,
+            LAST,
+            ORGANISATION_SUFFIXES,
+            POSTCODE_AREAS,
+            ORGANISATIONS,
+            CITIZENS,
+            INWARD_LETTERS,
+            ...slice(n),
+            SURNAME_STARTS,
+            SURNAME_MIDDLES,
+            SURNAME_ENDS,
           ]),
         ),
       ),
     );
-    const [, vacuumMs] = await timed(() => Promise.all(['cases', 'case_parties'].map((table, n) => clients[n % sessions]?.query(`VACUUM (ANALYZE) ${table}`))));
+    const [, vacuumMs] = await timed(() =>
+      Promise.all(
+        ['cases', 'case_parties'].map((table, n) => clients[n % sessions]?.query(`VACUUM (ANALYZE) ${table}`)),
+      ),
+    );
     return [
       { step: `insert ${CASES.toLocaleString('en-GB')} cases (${sessions} sessions)`, ms: casesMs },
       { step: `insert ${(2 * CASES).toLocaleString('en-GB')} parties (${sessions} sessions)`, ms: partiesMs },
@@ -179,14 +431,19 @@ interface QueryKind {
 async function queryKinds(dataSource: DataSource): Promise<QueryKind[]> {
   const sample = async (sql: string) => ((await dataSource.query<{ v: string }[]>(sql)) ?? []).map((r) => r.v);
   const references = await sample(`SELECT reference AS v FROM cases TABLESAMPLE SYSTEM (1) REPEATABLE (7) LIMIT 2000`);
-  const postcodes = await sample(`SELECT postcode AS v FROM case_parties TABLESAMPLE SYSTEM (1) REPEATABLE (7) WHERE postcode IS NOT NULL LIMIT 2000`);
-  const citizens = await sample(`SELECT user_id AS v FROM case_parties TABLESAMPLE SYSTEM (1) REPEATABLE (7) WHERE user_id IS NOT NULL LIMIT 2000`);
+  const postcodes = await sample(
+    `SELECT postcode AS v FROM case_parties TABLESAMPLE SYSTEM (1) REPEATABLE (7) WHERE postcode IS NOT NULL LIMIT 2000`,
+  );
+  const citizens = await sample(
+    `SELECT user_id AS v FROM case_parties TABLESAMPLE SYSTEM (1) REPEATABLE (7) WHERE user_id IS NOT NULL LIMIT 2000`,
+  );
   if (!references.every(isValidCaseReference)) throw new Error('generated references fail their Luhn check');
   const pairs = CASE_TYPES.flatMap((t) => t.states.map((state) => ({ caseType: t.id, state })));
   const now = Date.now();
   const threeYears = 3 * 365 * 24 * 3600 * 1000;
 
-  const typedReference = (digits: string) => pick([formatCaseReference(digits), digits, formatCaseReference(digits).replace(/-/g, ' ')]);
+  const typedReference = (digits: string) =>
+    pick([formatCaseReference(digits), digits, formatCaseReference(digits).replace(/-/g, ' ')]);
   const typedPostcode = (stored: string) => pick([stored, `${stored.slice(0, -3)} ${stored.slice(-3)}`.toLowerCase()]);
   const anyCase = (text: string) => pick([text, text.toLowerCase(), text.toUpperCase()]);
   const partOf = (name: string) => {
@@ -198,20 +455,53 @@ async function queryKinds(dataSource: DataSource): Promise<QueryKind[]> {
   const rarerSurname = () => `${pick(SURNAME_STARTS)}${pick(SURNAME_MIDDLES)}${pick(SURNAME_ENDS)}`;
   // Half the pages start at a random depth: keyset pagination must cost the same there.
   const someCursor = (): string | undefined =>
-    random() < 0.5 ? encodeCursor({ createdAt: new Date(now - random() * threeYears), id: '00000000-0000-4000-8000-000000000000' }) : undefined;
-  const professional = (): Principal => ({ sub: 'bench-professional', roles: ['professional'], organisationId: `org-${int(ORGANISATIONS)}` });
+    random() < 0.5
+      ? encodeCursor({ createdAt: new Date(now - random() * threeYears), id: '00000000-0000-4000-8000-000000000000' })
+      : undefined;
+  const professional = (): Principal => ({
+    sub: 'bench-professional',
+    roles: ['professional'],
+    organisationId: `org-${int(ORGANISATIONS)}`,
+  });
   const citizen = (): Principal => ({ sub: pick(citizens), roles: ['citizen'] });
 
   return [
-    { name: 'reference (staff)', make: () => ({ criteria: { reference: typedReference(pick(references)) }, principal: STAFF }) },
-    { name: 'partyName, part of a surname (staff)', make: () => ({ criteria: { partyName: partOfSurname() }, principal: STAFF }) },
-    { name: 'partyName, part of a rarer surname (staff)', make: () => ({ criteria: { partyName: partOf(rarerSurname()) }, principal: STAFF }) },
-    { name: 'partyName, a rarer surname (staff)', make: () => ({ criteria: { partyName: anyCase(rarerSurname()) }, principal: STAFF }) },
-    { name: 'partyName, first name + surname (staff)', make: () => ({ criteria: { partyName: anyCase(`${pick(FIRST)} ${pick(LAST)}`) }, principal: STAFF }) },
-    { name: 'postcode (staff)', make: () => ({ criteria: { postcode: typedPostcode(pick(postcodes)) }, principal: STAFF }) },
-    { name: 'state + caseType page (staff)', make: () => ({ criteria: pick(pairs), principal: STAFF, cursor: someCursor() }) },
-    { name: 'state + caseType page (professional)', make: () => ({ criteria: pick(pairs), principal: professional(), cursor: someCursor() }) },
-    { name: 'partyName, part of a surname (professional)', make: () => ({ criteria: { partyName: partOfSurname() }, principal: professional() }) },
+    {
+      name: 'reference (staff)',
+      make: () => ({ criteria: { reference: typedReference(pick(references)) }, principal: STAFF }),
+    },
+    {
+      name: 'partyName, part of a surname (staff)',
+      make: () => ({ criteria: { partyName: partOfSurname() }, principal: STAFF }),
+    },
+    {
+      name: 'partyName, part of a rarer surname (staff)',
+      make: () => ({ criteria: { partyName: partOf(rarerSurname()) }, principal: STAFF }),
+    },
+    {
+      name: 'partyName, a rarer surname (staff)',
+      make: () => ({ criteria: { partyName: anyCase(rarerSurname()) }, principal: STAFF }),
+    },
+    {
+      name: 'partyName, first name + surname (staff)',
+      make: () => ({ criteria: { partyName: anyCase(`${pick(FIRST)} ${pick(LAST)}`) }, principal: STAFF }),
+    },
+    {
+      name: 'postcode (staff)',
+      make: () => ({ criteria: { postcode: typedPostcode(pick(postcodes)) }, principal: STAFF }),
+    },
+    {
+      name: 'state + caseType page (staff)',
+      make: () => ({ criteria: pick(pairs), principal: STAFF, cursor: someCursor() }),
+    },
+    {
+      name: 'state + caseType page (professional)',
+      make: () => ({ criteria: pick(pairs), principal: professional(), cursor: someCursor() }),
+    },
+    {
+      name: 'partyName, part of a surname (professional)',
+      make: () => ({ criteria: { partyName: partOfSurname() }, principal: professional() }),
+    },
     { name: 'state page (citizen)', make: () => ({ criteria: { state: pick(pairs).state }, principal: citizen() }) },
   ];
 }
@@ -237,7 +527,13 @@ async function measure(cases: readonly QueryCase[], run: (q: QueryCase) => Promi
     rows += count;
   }
   const sorted = [...times].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99), rows, totalMs: times.reduce((a, b) => a + b, 0) };
+  return {
+    p50: percentile(sorted, 0.5),
+    p95: percentile(sorted, 0.95),
+    p99: percentile(sorted, 0.99),
+    rows,
+    totalMs: times.reduce((a, b) => a + b, 0),
+  };
 }
 
 interface Prepared {
@@ -248,7 +544,11 @@ interface Prepared {
 
 /** What CaseSearch.searchCases hands the finder for this search. */
 function prepare(q: QueryCase): Prepared {
-  return { filter: toSearchFilter(q.criteria), access: caseAccessOf(q.principal), after: q.cursor === undefined ? undefined : decodeCursor(q.cursor) };
+  return {
+    filter: toSearchFilter(q.criteria),
+    access: caseAccessOf(q.principal),
+    after: q.cursor === undefined ? undefined : decodeCursor(q.cursor),
+  };
 }
 
 /** How many parties the first, collecting statement finds (up to the cap), or undefined for searches without party criteria. */
@@ -264,11 +564,18 @@ async function explain(dataSource: DataSource, prepared: Prepared): Promise<stri
   const { filter, access, after } = prepared;
   const statements: [string, SqlStatement][] = [];
   const matched = await partyMatches(dataSource, prepared);
-  if (matched !== undefined) statements.push([`matchedPartiesSql: ${matched} parties matched (cap ${PARTY_MATCH_CAP})`, matchedPartiesSql(filter, access, PAGE + 1, after)]);
-  if (matched === undefined || matched >= PARTY_MATCH_CAP) statements.push(['caseSearchSql', caseSearchSql(filter, access, PAGE + 1, after)]);
+  if (matched !== undefined)
+    statements.push([
+      `matchedPartiesSql: ${matched} parties matched (cap ${PARTY_MATCH_CAP})`,
+      matchedPartiesSql(filter, access, PAGE + 1, after),
+    ]);
+  if (matched === undefined || matched >= PARTY_MATCH_CAP)
+    statements.push(['caseSearchSql', caseSearchSql(filter, access, PAGE + 1, after)]);
   const plans: string[] = [];
   for (const [label, { text, values }] of statements) {
-    const lines = (await dataSource.query<{ 'QUERY PLAN': string }[]>(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, values)).map((r) => r['QUERY PLAN']);
+    const lines = (
+      await dataSource.query<{ 'QUERY PLAN': string }[]>(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, values)
+    ).map((r) => r['QUERY PLAN']);
     plans.push(`${label}\n\n\`\`\`\n${lines.join('\n')}\n\`\`\``);
   }
   return plans;
@@ -276,7 +583,9 @@ async function explain(dataSource: DataSource, prepared: Prepared): Promise<stri
 
 export async function run(): Promise<BenchSection> {
   const explicit = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
-  const server: ResolvedPostgres = explicit ? { url: explicit, source: 'environment', stop: async () => undefined } : await resolvePostgres();
+  const server: ResolvedPostgres = explicit
+    ? { url: explicit, source: 'environment', stop: async () => undefined }
+    : await resolvePostgres();
   const name = `bench_case_search_${randomBytes(4).toString('hex')}`;
   try {
     await ensureDatabase(server.url, name);
@@ -323,7 +632,8 @@ async function measureAll(dataSource: DataSource, url: string, source: string): 
     const { filter, access, after } = prepare(q);
     return (await finder.findIds(filter, access, PAGE + 1, after)).length;
   };
-  const viaService = async (q: QueryCase) => (await search.searchCases(q.criteria, q.principal, PAGE, q.cursor)).items.length;
+  const viaService = async (q: QueryCase) =>
+    (await search.searchCases(q.criteria, q.principal, PAGE, q.cursor)).items.length;
 
   const rows: string[][] = [];
   const plans: string[] = [];
@@ -341,9 +651,19 @@ async function measureAll(dataSource: DataSource, url: string, source: string): 
     matches.sort((a, b) => a - b);
     const ms = (n: number) => n.toFixed(2);
     rows.push([
-      kind.name, String(cases.length), ms(sql.p50), ms(sql.p95), ms(sql.p99), ms(service.p50), ms(service.p95), ms(service.p99),
-      (service.rows / cases.length).toFixed(1), Math.round(service.rows / (service.totalMs / 1000)).toLocaleString('en-GB'),
-      matches.length === 0 ? '-' : `${percentile(matches, 0.5)} / ${matches.filter((m) => m >= PARTY_MATCH_CAP).length}`,
+      kind.name,
+      String(cases.length),
+      ms(sql.p50),
+      ms(sql.p95),
+      ms(sql.p99),
+      ms(service.p50),
+      ms(service.p95),
+      ms(service.p99),
+      (service.rows / cases.length).toFixed(1),
+      Math.round(service.rows / (service.totalMs / 1000)).toLocaleString('en-GB'),
+      matches.length === 0
+        ? '-'
+        : `${percentile(matches, 0.5)} / ${matches.filter((m) => m >= PARTY_MATCH_CAP).length}`,
     ]);
     const example = kind.make();
     plans.push(
@@ -363,12 +683,30 @@ async function measureAll(dataSource: DataSource, url: string, source: string): 
         `"Matches / walked": for searches by party, the median number of matching parties found by the first statement (counted up to ` +
         `${PARTY_MATCH_CAP}), and how many of the searches reached that cap and so walked the cases instead.`,
       '',
-      markdownTable(['Step', 'Time'], steps.map((s) => [s.step, seconds(s.ms)])),
-      '',
-      markdownTable(['Relation', 'Size'], sizes.map((s) => [s.relation, s.size])),
+      markdownTable(
+        ['Step', 'Time'],
+        steps.map((s) => [s.step, seconds(s.ms)]),
+      ),
       '',
       markdownTable(
-        ['Query', 'n', 'SQL p50 ms', 'SQL p95 ms', 'SQL p99 ms', 'service p50 ms', 'service p95 ms', 'service p99 ms', 'rows/query', 'rows/s (service)', 'matches / walked'],
+        ['Relation', 'Size'],
+        sizes.map((s) => [s.relation, s.size]),
+      ),
+      '',
+      markdownTable(
+        [
+          'Query',
+          'n',
+          'SQL p50 ms',
+          'SQL p95 ms',
+          'SQL p99 ms',
+          'service p50 ms',
+          'service p95 ms',
+          'service p99 ms',
+          'rows/query',
+          'rows/s (service)',
+          'matches / walked',
+        ],
         rows,
       ),
       '',

@@ -11,7 +11,10 @@ import { DataSource } from 'typeorm';
 import { complaintStageBreachedV1 } from '@ccsc/contracts';
 import { ComplaintSlaRun } from '../services/complaints/src/sla/application/sla.commands';
 import { UnitOfWork } from '@ccsc/messaging';
-import { ComplaintStageRepository, SLA_RUN_SQL } from '../services/complaints/src/sla/infrastructure/complaint-stage.repository';
+import {
+  ComplaintStageRepository,
+  SLA_RUN_SQL,
+} from '../services/complaints/src/sla/infrastructure/complaint-stage.repository';
 import { timed, withServiceDatabase } from './harness';
 import { markdownTable, type BenchSection } from './report';
 
@@ -59,7 +62,6 @@ const EVENTS_SQL = `
   SELECT count(*)::int AS events, count(*) FILTER (WHERE substr(c.reference, 6)::int % 10 <> 0)::int AS strays
   FROM outbox o JOIN complaints c ON c.id = o.message_key::uuid WHERE o.type = $1`;
 
-
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 
 export function run(): Promise<BenchSection> {
@@ -76,13 +78,23 @@ async function measure(dataSource: DataSource, source: string): Promise<BenchSec
   const [again, againMs] = await timed(() => slaRun.run(NOW));
 
   const [{ wrong }] = (await dataSource.query(WRONG_SQL, [NOW])) as [{ wrong: number }];
-  const [events] = (await dataSource.query(EVENTS_SQL, [complaintStageBreachedV1.type])) as [{ events: number; strays: number }];
+  const [events] = (await dataSource.query(EVENTS_SQL, [complaintStageBreachedV1.type])) as [
+    { events: number; strays: number },
+  ];
   const expectedBreaches = Math.floor(COMPLAINTS / 10);
   const expectedAtRisk = Math.floor((COMPLAINTS + 9) / 10);
-  const exact = wrong === 0 && first.breached === expectedBreaches && first.atRiskChanged === expectedAtRisk && events.events === expectedBreaches && events.strays === 0 && again.breached === 0 && again.atRiskChanged === 0;
+  const exact =
+    wrong === 0 &&
+    first.breached === expectedBreaches &&
+    first.atRiskChanged === expectedAtRisk &&
+    events.events === expectedBreaches &&
+    events.strays === 0 &&
+    again.breached === 0 &&
+    again.atRiskChanged === 0;
   const summary = `SLA run over ${COMPLAINTS.toLocaleString('en-GB')} complaints: ${ms(firstMs)}; flagged exactly the breached and at-risk stages: ${exact ? 'yes' : 'NO'}`;
   console.log(summary);
-  if (!exact) throw new Error(`${summary}: ${JSON.stringify({ first, again, wrong, events, expectedBreaches, expectedAtRisk })}`);
+  if (!exact)
+    throw new Error(`${summary}: ${JSON.stringify({ first, again, wrong, events, expectedBreaches, expectedAtRisk })}`);
 
   return {
     title: 'Complaints: SLA run',

@@ -10,7 +10,11 @@
 import { DataSource } from 'typeorm';
 import { DefaultRun } from '../services/enforcement/src/default-run/application/default-run.commands';
 import { UnitOfWork } from '@ccsc/messaging';
-import { DEFAULT_RUN_SQL, defaultRunParams, DefaultRunRepository } from '../services/enforcement/src/default-run/infrastructure/default-run.repository';
+import {
+  DEFAULT_RUN_SQL,
+  defaultRunParams,
+  DefaultRunRepository,
+} from '../services/enforcement/src/default-run/infrastructure/default-run.repository';
 import { ENFORCEMENT_PATHS } from '../services/enforcement/src/default-run/domain/enforcement-paths';
 import { seedAccountBook } from '../services/enforcement/test/account-book';
 import { withServiceDatabase } from './harness';
@@ -29,11 +33,15 @@ async function measure(dataSource: DataSource): Promise<BenchSection> {
   let last = performance.now();
   const seedMs = await seedAccountBook(dataSource, ACCOUNTS, AS_OF, (done) => {
     const now = performance.now();
-    console.log(`seeded ${done.toLocaleString('en-GB')} accounts (${Math.round(100_000 / ((now - last) / 1000)).toLocaleString('en-GB')} rows/s)`);
+    console.log(
+      `seeded ${done.toLocaleString('en-GB')} accounts (${Math.round(100_000 / ((now - last) / 1000)).toLocaleString('en-GB')} rows/s)`,
+    );
     last = now;
   });
   const seedRate = Math.round(ACCOUNTS / (seedMs / 1000));
-  console.log(`seeded ${ACCOUNTS.toLocaleString('en-GB')} accounts in ${(seedMs / 1000).toFixed(1)} s: ${seedRate.toLocaleString('en-GB')} rows/s`);
+  console.log(
+    `seeded ${ACCOUNTS.toLocaleString('en-GB')} accounts in ${(seedMs / 1000).toFixed(1)} s: ${seedRate.toLocaleString('en-GB')} rows/s`,
+  );
 
   // EXPLAIN ANALYZE really runs the statement, so it runs in a transaction that is rolled back:
   // the timed run below starts from the same book.
@@ -41,7 +49,10 @@ async function measure(dataSource: DataSource): Promise<BenchSection> {
   let plan: string;
   try {
     await runner.startTransaction();
-    const rows = (await runner.query(`EXPLAIN (ANALYZE, BUFFERS) ${DEFAULT_RUN_SQL}`, defaultRunParams(AS_OF, ENFORCEMENT_PATHS, new Date()))) as { 'QUERY PLAN': string }[];
+    const rows = (await runner.query(
+      `EXPLAIN (ANALYZE, BUFFERS) ${DEFAULT_RUN_SQL}`,
+      defaultRunParams(AS_OF, ENFORCEMENT_PATHS, new Date()),
+    )) as { 'QUERY PLAN': string }[];
     plan = rows.map((r) => r['QUERY PLAN']).join('\n');
   } finally {
     await runner.rollbackTransaction();
@@ -53,10 +64,16 @@ async function measure(dataSource: DataSource): Promise<BenchSection> {
   const second = await defaultRun.run(AS_OF);
   const budgetMs = Math.round((BUDGET_MS_PER_MILLION * ACCOUNTS) / 1_000_000);
   const rate = (ms: number) => Math.round(ACCOUNTS / (Math.max(ms, 1) / 1000)).toLocaleString('en-GB');
-  console.log(`default run: ${first.durationMs} ms for ${ACCOUNTS.toLocaleString('en-GB')} accounts (${rate(first.durationMs)} accounts/s); budget ${budgetMs} ms`);
-  console.log(`second run the same day: ${second.durationMs} ms, ${second.defaulted} defaulted, ${second.actions} actions`);
-  if (first.durationMs > budgetMs) throw new Error(`The default run took ${first.durationMs} ms, over its budget of ${budgetMs} ms`);
-  if (second.defaulted !== 0 || second.actions !== 0) throw new Error('The second run on the same day changed something');
+  console.log(
+    `default run: ${first.durationMs} ms for ${ACCOUNTS.toLocaleString('en-GB')} accounts (${rate(first.durationMs)} accounts/s); budget ${budgetMs} ms`,
+  );
+  console.log(
+    `second run the same day: ${second.durationMs} ms, ${second.defaulted} defaulted, ${second.actions} actions`,
+  );
+  if (first.durationMs > budgetMs)
+    throw new Error(`The default run took ${first.durationMs} ms, over its budget of ${budgetMs} ms`);
+  if (second.defaulted !== 0 || second.actions !== 0)
+    throw new Error('The second run on the same day changed something');
 
   return {
     title: `Default run on ${ACCOUNTS.toLocaleString('en-GB')} fine accounts`,
@@ -65,8 +82,22 @@ async function measure(dataSource: DataSource): Promise<BenchSection> {
         ['step', 'ms', 'accounts/s', 'defaulted', 'actions', 'warrants'],
         [
           ['seed the book', String(Math.round(seedMs)), seedRate.toLocaleString('en-GB'), '', '', ''],
-          ['default run', String(first.durationMs), rate(first.durationMs), String(first.defaulted), String(first.actions), String(first.warrants)],
-          ['second run, same day', String(second.durationMs), rate(second.durationMs), String(second.defaulted), String(second.actions), String(second.warrants)],
+          [
+            'default run',
+            String(first.durationMs),
+            rate(first.durationMs),
+            String(first.defaulted),
+            String(first.actions),
+            String(first.warrants),
+          ],
+          [
+            'second run, same day',
+            String(second.durationMs),
+            rate(second.durationMs),
+            String(second.defaulted),
+            String(second.actions),
+            String(second.warrants),
+          ],
         ],
       ),
       '',

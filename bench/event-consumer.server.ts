@@ -19,7 +19,10 @@ import { caseCreatedV1 } from '@ccsc/contracts';
 import { InboxConsumer, KafkaTransport } from '@ccsc/messaging';
 
 export type ConsumerParentMessage = { type: 'drain' } | { type: 'stop' };
-export type ConsumerChildMessage = { type: 'ready' } | { type: 'applied'; events: [string, number, number][]; duplicates: number } | { type: 'failed'; error: string };
+export type ConsumerChildMessage =
+  | { type: 'ready' }
+  | { type: 'applied'; events: [string, number, number][]; duplicates: number }
+  | { type: 'failed'; error: string };
 
 const now = () => performance.timeOrigin + performance.now();
 
@@ -34,15 +37,25 @@ async function main(): Promise<void> {
   process.on('disconnect', () => process.exit(0));
   const dataSource = new DataSource({ type: 'postgres', url: required('DATABASE_URL'), poolSize: 4 });
   await dataSource.initialize();
-  await dataSource.query('CREATE TABLE IF NOT EXISTS bench_case_projection (case_id uuid PRIMARY KEY, reference char(16) NOT NULL, state varchar(64) NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
-  const transport = new KafkaTransport({ brokers: required('KAFKA_BROKERS').split(','), clientId: 'bench-event-consumer', partitions: 3, replicationFactor: 1 });
+  await dataSource.query(
+    'CREATE TABLE IF NOT EXISTS bench_case_projection (case_id uuid PRIMARY KEY, reference char(16) NOT NULL, state varchar(64) NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+  );
+  const transport = new KafkaTransport({
+    brokers: required('KAFKA_BROKERS').split(','),
+    clientId: 'bench-event-consumer',
+    partitions: 3,
+    replicationFactor: 1,
+  });
   const inbox = new InboxConsumer(dataSource, transport, {
     service: 'queries',
     groupId: required('GROUP_ID'),
     handlers: {
       [caseCreatedV1.type]: async (event, manager) => {
         const data = event.data as { caseId: string; reference: string; state: string };
-        await manager.query('INSERT INTO bench_case_projection (case_id, reference, state) VALUES ($1, $2, $3) ON CONFLICT (case_id) DO NOTHING', [data.caseId, data.reference, data.state]);
+        await manager.query(
+          'INSERT INTO bench_case_projection (case_id, reference, state) VALUES ($1, $2, $3) ON CONFLICT (case_id) DO NOTHING',
+          [data.caseId, data.reference, data.state],
+        );
       },
     },
   });
@@ -77,7 +90,10 @@ async function main(): Promise<void> {
 
 if (resolve(process.argv[1] ?? '') === __filename) {
   main().catch((error: unknown) => {
-    process.send?.({ type: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies ConsumerChildMessage);
+    process.send?.({
+      type: 'failed',
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    } satisfies ConsumerChildMessage);
     console.error(error);
     process.exit(1);
   });

@@ -22,7 +22,23 @@ import { appendToOutbox, KafkaTransport, OutboxRelay, type EventTransport } from
 import { serviceDataSourceOptions } from '@ccsc/platform';
 import { casesDatabase } from '../services/cases/src/data-source';
 import { markdownTable, type BenchSection } from './report';
-import { benchKafka, benchPostgres, closedLoop, envNumber, fmt, log, migratedDatabase, openLoop, percentile, ROOT, sleep, sortedCopy, type BenchDatabase, type LoadResult, type Operation } from './harness';
+import {
+  benchKafka,
+  benchPostgres,
+  closedLoop,
+  envNumber,
+  fmt,
+  log,
+  migratedDatabase,
+  openLoop,
+  percentile,
+  ROOT,
+  sleep,
+  sortedCopy,
+  type BenchDatabase,
+  type LoadResult,
+  type Operation,
+} from './harness';
 import type { ConsumerChildMessage, ConsumerParentMessage } from './event-consumer.server';
 
 const BENCH = 'event-pipeline';
@@ -30,7 +46,10 @@ const SECONDS = envNumber('BENCH_EVENTS_SECONDS', 10);
 const OUTAGE_SECONDS = envNumber('BENCH_EVENTS_OUTAGE_SECONDS', 60);
 const OUTAGE_RATE = envNumber('BENCH_EVENTS_OUTAGE_RATE', 100);
 const WRITERS = envNumber('BENCH_EVENTS_WRITERS', 16);
-const RATES = (process.env.BENCH_EVENTS_RATES ?? '10,100,1000').split(',').map(Number).filter((n) => n > 0);
+const RATES = (process.env.BENCH_EVENTS_RATES ?? '10,100,1000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const DRAIN_TIMEOUT_MS = envNumber('BENCH_EVENTS_DRAIN_TIMEOUT_MS', 180_000);
 
 const now = () => performance.timeOrigin + performance.now();
@@ -50,11 +69,15 @@ class Consumer {
   static async start(databaseUrl: string, brokers: string[], groupId: string): Promise<Consumer> {
     const inherited = { ...process.env };
     delete inherited.DATABASE_URL;
-    const proc = spawn(process.execPath, [join(ROOT, 'tools', 'run.js'), join(ROOT, 'bench', 'event-consumer.server.ts')], {
-      cwd: ROOT,
-      env: { ...inherited, DATABASE_URL: databaseUrl, KAFKA_BROKERS: brokers.join(','), GROUP_ID: groupId },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
+    const proc = spawn(
+      process.execPath,
+      [join(ROOT, 'tools', 'run.js'), join(ROOT, 'bench', 'event-consumer.server.ts')],
+      {
+        cwd: ROOT,
+        env: { ...inherited, DATABASE_URL: databaseUrl, KAFKA_BROKERS: brokers.join(','), GROUP_ID: groupId },
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      },
+    );
     const consumer = new Consumer(proc);
     try {
       await consumer.next('ready', 120_000);
@@ -130,7 +153,10 @@ function timedTransport(inner: EventTransport, onPublished: (ids: string[], at: 
     ensureTopics: (topics) => inner.ensureTopics(topics),
     publish: async (messages) => {
       await inner.publish(messages);
-      onPublished(messages.map((m) => m.headers['ce-id'] ?? ''), now());
+      onPublished(
+        messages.map((m) => m.headers['ce-id'] ?? ''),
+        now(),
+      );
     },
     consume: (options) => inner.consume(options),
     lag: (groupId, topics) => inner.lag(groupId, topics),
@@ -189,7 +215,12 @@ export async function run(): Promise<BenchSection> {
     await dataSource.initialize();
     const db = dataSource;
 
-    producerTransport = new KafkaTransport({ brokers: kafka.brokers, clientId: 'bench-event-producer', partitions: 3, replicationFactor: 1 });
+    producerTransport = new KafkaTransport({
+      brokers: kafka.brokers,
+      clientId: 'bench-event-producer',
+      partitions: 3,
+      replicationFactor: 1,
+    });
     await producerTransport.ensureTopics([caseCreatedV1.topic, 'ccsc.queries.dead-letters']);
     const timelines = new Map<string, Timeline>();
     const published = timedTransport(producerTransport, (ids, at) => {
@@ -208,7 +239,11 @@ export async function run(): Promise<BenchSection> {
     });
     relay.start();
     log(BENCH, 'starting the consumer process');
-    consumer = await Consumer.start(consumerDb.url, kafka.brokers, `bench.event-pipeline.${randomBytes(4).toString('hex')}`);
+    consumer = await Consumer.start(
+      consumerDb.url,
+      kafka.brokers,
+      `bench.event-pipeline.${randomBytes(4).toString('hex')}`,
+    );
     const theConsumer = consumer;
 
     let sequence = 0;
@@ -223,7 +258,17 @@ export async function run(): Promise<BenchSection> {
             `INSERT INTO cases (id, reference, case_type, state, created_by, created_at, updated_at, version) VALUES ($1, $2, 'civil-money-claim', 'draft', 'bench', now(), now(), 1)`,
             [caseId, reference],
           );
-          const [envelope] = await appendToOutbox(manager, [{ type: caseCreatedV1, subject: caseId, data: { caseId, reference, caseType: 'civil-money-claim', state: 'draft' } }], { actor: 'bench' });
+          const [envelope] = await appendToOutbox(
+            manager,
+            [
+              {
+                type: caseCreatedV1,
+                subject: caseId,
+                data: { caseId, reference, caseType: 'civil-money-claim', state: 'draft' },
+              },
+            ],
+            { actor: 'bench' },
+          );
           eventId = envelope?.id ?? '';
           timelines.set(eventId, { scheduled });
         });
@@ -257,17 +302,31 @@ export async function run(): Promise<BenchSection> {
     };
 
     /** Runs a load of writes and returns the ids it wrote, in the order scheduled. */
-    const level = async (label: string, load: (op: Operation) => Promise<LoadResult>, rate?: number): Promise<LevelResult> => {
+    const level = async (
+      label: string,
+      load: (op: Operation) => Promise<LoadResult>,
+      rate?: number,
+    ): Promise<LevelResult> => {
       const before = new Set(timelines.keys());
       const firstSent = now();
       const started = performance.now();
       // Open model: the time openLoop scheduled send i for; closed loop: the time it was sent.
-      const op: Operation = async (i) => pipeline.write(rate ? performance.timeOrigin + started + (i * 1000) / rate : now());
+      const op: Operation = async (i) =>
+        pipeline.write(rate ? performance.timeOrigin + started + (i * 1000) / rate : now());
       const result = await load(op);
       const lastSent = now();
       const ids = [...timelines.keys()].filter((id) => !before.has(id));
       const settled = await pipeline.settle(ids, DRAIN_TIMEOUT_MS);
-      return { label, rate, load: result, ids, applied: settled.applied, firstSent, lastSent, lastAppliedAt: settled.lastAppliedAt };
+      return {
+        label,
+        rate,
+        load: result,
+        ids,
+        applied: settled.applied,
+        firstSent,
+        lastSent,
+        lastAppliedAt: settled.lastAppliedAt,
+      };
     };
 
     // Warm-up: the consumer joins its group and gets its partitions; events until one comes through.
@@ -293,7 +352,8 @@ export async function run(): Promise<BenchSection> {
     // Broker outage: halt it, keep writing, resume, time the drain.
     let outage: Outage | undefined;
     let outageNote = '';
-    if (!kafka.broker) outageNote = `Not measured: the broker comes from ${kafka.source}, which this benchmark cannot halt and resume.`;
+    if (!kafka.broker)
+      outageNote = `Not measured: the broker comes from ${kafka.source}, which this benchmark cannot halt and resume.`;
     else {
       log(BENCH, `broker outage: halting the broker for ${OUTAGE_SECONDS}s while writing ${OUTAGE_RATE} events/s`);
       const before = new Set(timelines.keys());
@@ -310,7 +370,11 @@ export async function run(): Promise<BenchSection> {
       const resumedAt = now();
       log(BENCH, `broker back after ${fmt(resumedAt - resumeStarted)} ms; draining ${ids.length} events`);
       const settled = await pipeline.settle(ids, DRAIN_TIMEOUT_MS);
-      const times = (f: (t: Timeline) => number | undefined) => ids.map((id) => timelines.get(id)).map((t) => (t ? f(t) : undefined)).filter((v): v is number => v !== undefined);
+      const times = (f: (t: Timeline) => number | undefined) =>
+        ids
+          .map((id) => timelines.get(id))
+          .map((t) => (t ? f(t) : undefined))
+          .filter((v): v is number => v !== undefined);
       const appliedTimes = times((t) => t.applied);
       const publishedTimes = times((t) => t.published);
       outage = {
@@ -321,14 +385,20 @@ export async function run(): Promise<BenchSection> {
         publishedDuringOutage: publishedTimes.filter((t) => t < resumeStarted).length,
         firstAppliedAfterMs: appliedTimes.length ? Math.min(...appliedTimes) - resumedAt : undefined,
         publishedAllAfterMs: publishedTimes.length === ids.length ? Math.max(...publishedTimes) - resumedAt : undefined,
-        drainMs: settled.lastAppliedAt !== undefined && settled.applied === ids.length ? settled.lastAppliedAt - resumedAt : undefined,
+        drainMs:
+          settled.lastAppliedAt !== undefined && settled.applied === ids.length
+            ? settled.lastAppliedAt - resumedAt
+            : undefined,
         applied: settled.applied,
         lostOrLate: ids.length - settled.applied,
         redelivered: theConsumer.duplicates - duplicatesBefore,
       };
     }
 
-    return { title: 'Event pipeline: commit → outbox → Kafka → consumer applied', markdown: render(levels, saturation, timelines, outage, outageNote, pg.source, kafka.source) };
+    return {
+      title: 'Event pipeline: commit → outbox → Kafka → consumer applied',
+      markdown: render(levels, saturation, timelines, outage, outageNote, pg.source, kafka.source),
+    };
   } finally {
     process.off('exit', killConsumer);
     await relay?.stop();
@@ -343,11 +413,18 @@ export async function run(): Promise<BenchSection> {
 
 function stages(ids: readonly string[], timelines: Map<string, Timeline>) {
   const pick = (f: (t: Timeline) => number | undefined) =>
-    sortedCopy(ids.map((id) => timelines.get(id)).flatMap((t) => (t ? [f(t)] : [])).filter((v): v is number => v !== undefined && Number.isFinite(v)));
+    sortedCopy(
+      ids
+        .map((id) => timelines.get(id))
+        .flatMap((t) => (t ? [f(t)] : []))
+        .filter((v): v is number => v !== undefined && Number.isFinite(v)),
+    );
   return {
     endToEnd: pick((t) => (t.applied !== undefined ? t.applied - t.scheduled : undefined)),
     commit: pick((t) => (t.committed !== undefined ? t.committed - t.scheduled : undefined)),
-    relay: pick((t) => (t.published !== undefined && t.committed !== undefined ? t.published - t.committed : undefined)),
+    relay: pick((t) =>
+      t.published !== undefined && t.committed !== undefined ? t.published - t.committed : undefined,
+    ),
     kafka: pick((t) => (t.received !== undefined && t.published !== undefined ? t.received - t.published : undefined)),
     apply: pick((t) => (t.applied !== undefined && t.received !== undefined ? t.applied - t.received : undefined)),
   };
@@ -361,9 +438,13 @@ const STAGE_NAMES = {
 } as const;
 
 function render(
-  levels: LevelResult[], saturation: LevelResult, timelines: Map<string, Timeline>,
+  levels: LevelResult[],
+  saturation: LevelResult,
+  timelines: Map<string, Timeline>,
   outage: Outage | undefined,
-  outageNote: string, pgSource: string, kafkaSource: string,
+  outageNote: string,
+  pgSource: string,
+  kafkaSource: string,
 ): string {
   const out: string[] = [
     `Producer (this process): each command is one TypeORM transaction inserting a case row and its \`cases.case-created.v1\` event with the platform's \`appendToOutbox\`; ` +
@@ -392,7 +473,19 @@ function render(
   }
   out.push(
     markdownTable(
-      ['load', 'commits/s', 'applied', 'e2e p50 ms', 'e2e p99 ms', 'commit p50', 'outbox→Kafka p50', 'Kafka→consumer p50', 'apply p50', 'outbox→Kafka p99', 'Kafka→consumer p99'],
+      [
+        'load',
+        'commits/s',
+        'applied',
+        'e2e p50 ms',
+        'e2e p99 ms',
+        'commit p50',
+        'outbox→Kafka p50',
+        'Kafka→consumer p50',
+        'apply p50',
+        'outbox→Kafka p99',
+        'Kafka→consumer p99',
+      ],
       rows,
     ),
   );
@@ -400,7 +493,9 @@ function render(
   // Slowest stage per level, by p99.
   const slowest = [...levels, saturation].map((l) => {
     const s = stages(l.ids, timelines);
-    const byP99 = (Object.keys(STAGE_NAMES) as (keyof typeof STAGE_NAMES)[]).map((k) => [k, percentile(s[k], 99)] as const).sort((a, b) => b[1] - a[1]);
+    const byP99 = (Object.keys(STAGE_NAMES) as (keyof typeof STAGE_NAMES)[])
+      .map((k) => [k, percentile(s[k], 99)] as const)
+      .sort((a, b) => b[1] - a[1]);
     const top = byP99[0];
     return top ? `${l.label}: ${STAGE_NAMES[top[0]]}, p99 ${fmt(top[1], 1)} ms` : '';
   });
@@ -408,12 +503,17 @@ function render(
 
   // Maximum sustained rate: under closed-loop writers, what was applied per second while they wrote.
   const windowMs = saturation.lastSent - saturation.firstSent;
-  const appliedInWindow = saturation.ids.filter((id) => (timelines.get(id)?.applied ?? Number.POSITIVE_INFINITY) <= saturation.lastSent).length;
+  const appliedInWindow = saturation.ids.filter(
+    (id) => (timelines.get(id)?.applied ?? Number.POSITIVE_INFINITY) <= saturation.lastSent,
+  ).length;
   const writeRate = saturation.ids.length / (windowMs / 1000);
   const appliedRate = appliedInWindow / (windowMs / 1000);
-  const drainAfter = saturation.lastAppliedAt !== undefined ? saturation.lastAppliedAt - saturation.lastSent : Number.NaN;
+  const drainAfter =
+    saturation.lastAppliedAt !== undefined ? saturation.lastAppliedAt - saturation.lastSent : Number.NaN;
   const kept = appliedRate >= writeRate * 0.95;
-  const publishedInWindow = saturation.ids.filter((id) => (timelines.get(id)?.published ?? Number.POSITIVE_INFINITY) <= saturation.lastSent).length;
+  const publishedInWindow = saturation.ids.filter(
+    (id) => (timelines.get(id)?.published ?? Number.POSITIVE_INFINITY) <= saturation.lastSent,
+  ).length;
   const limiter = kept
     ? 'the writers (the pipeline kept up with everything committed)'
     : publishedInWindow < saturation.ids.length * 0.95

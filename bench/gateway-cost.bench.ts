@@ -22,8 +22,30 @@ import { performance } from 'node:perf_hooks';
 import { freePort } from '@ccsc/testing';
 import { markdownTable, type BenchSection } from './report';
 import {
-  ALL_SERVICES, benchKafka, benchKeys, benchPostgres, closedLoop, envNumber, findProfiles, fmt, HttpClient, log, openLoop, percentile,
-  monotonicUs, removeDir, ROOT, sortedCopy, startBenchPlatform, summariseCpuProfile, tempDir, throughput, type LoadResult, type Operation, type Platform, type ProfileWindow,
+  ALL_SERVICES,
+  benchKafka,
+  benchKeys,
+  benchPostgres,
+  closedLoop,
+  envNumber,
+  findProfiles,
+  fmt,
+  HttpClient,
+  log,
+  openLoop,
+  percentile,
+  monotonicUs,
+  removeDir,
+  ROOT,
+  sortedCopy,
+  startBenchPlatform,
+  summariseCpuProfile,
+  tempDir,
+  throughput,
+  type LoadResult,
+  type Operation,
+  type Platform,
+  type ProfileWindow,
 } from './harness';
 import { guardChildren, NodeChild } from '../tools/platform/node-processes';
 
@@ -44,7 +66,8 @@ const FINES = 'fineAccounts { id accountNumber status balancePence }';
 const JOIN = `query Join($id: ID!) { case(id: $id) { id reference state ${SR} ${PAYMENTS} ${ENQUIRIES} ${COMPLAINTS} ${FINES} } }`;
 /** The fetches a federation planner makes for JOIN, as the direct client makes them. */
 const JOIN_ROOT = `query Join__cases($id: ID!) { case(id: $id) { __typename id reference state } }`;
-const entities = (selection: string) => `query Join__entities($r: [_Any!]!) { _entities(representations: $r) { ... on Case { ${selection} } } }`;
+const entities = (selection: string) =>
+  `query Join__entities($r: [_Any!]!) { _entities(representations: $r) { ... on Case { ${selection} } } }`;
 const JOIN_ENTITIES: { service: 'payments' | 'queries' | 'complaints' | 'enforcement'; query: string }[] = [
   { service: 'payments', query: entities(`${SR} ${PAYMENTS}`) },
   { service: 'queries', query: entities(ENQUIRIES) },
@@ -73,7 +96,13 @@ interface Measured {
   loadgenCpuShare: number;
 }
 
-async function measured(target: Target, op: OpName, phase: string, load: () => Promise<LoadResult>, rate?: number): Promise<Measured> {
+async function measured(
+  target: Target,
+  op: OpName,
+  phase: string,
+  load: () => Promise<LoadResult>,
+  rate?: number,
+): Promise<Measured> {
   const before = target.servers.map((s) => s.stats().cpuMs);
   const loadgenBefore = process.cpuUsage();
   const wall = performance.now();
@@ -81,7 +110,15 @@ async function measured(target: Target, op: OpName, phase: string, load: () => P
   const wallMs = performance.now() - wall;
   const loadgen = process.cpuUsage(loadgenBefore);
   const cpuMs = target.servers.reduce((sum, s, i) => sum + s.stats().cpuMs - (before[i] ?? 0), 0);
-  return { target: target.name, op, phase, rate, load: result, cpuMsPerRequest: cpuMs / Math.max(1, result.ok + result.failed), loadgenCpuShare: (loadgen.user + loadgen.system) / 1000 / wallMs };
+  return {
+    target: target.name,
+    op,
+    phase,
+    rate,
+    load: result,
+    cpuMsPerRequest: cpuMs / Math.max(1, result.ok + result.failed),
+    loadgenCpuShare: (loadgen.user + loadgen.system) / 1000 / wallMs,
+  };
 }
 
 interface Seeded {
@@ -102,8 +139,14 @@ async function seed(http: HttpClient, gatewayUrl: string, tokens: Tokens, count:
   const notes = new Map<string, number>();
   const note = (text: string) => notes.set(text, (notes.get(text) ?? 0) + 1);
   const gql = async (query: string, variables: Record<string, unknown>, who: string) => {
-    const res = await http.json<{ data?: Record<string, unknown>; errors?: { message: string }[] }>('POST', `${gatewayUrl}/graphql`, who, { query, variables });
-    if (res.status !== 200 || res.body.errors) throw new Error(`${res.status} ${JSON.stringify(res.body.errors ?? res.body)}`);
+    const res = await http.json<{ data?: Record<string, unknown>; errors?: { message: string }[] }>(
+      'POST',
+      `${gatewayUrl}/graphql`,
+      who,
+      { query, variables },
+    );
+    if (res.status !== 200 || res.body.errors)
+      throw new Error(`${res.status} ${JSON.stringify(res.body.errors ?? res.body)}`);
     return res.body.data ?? {};
   };
   const retry = async <T>(what: string, fn: () => Promise<T>, ms = 60_000): Promise<T | undefined> => {
@@ -117,22 +160,49 @@ async function seed(http: HttpClient, gatewayUrl: string, tokens: Tokens, count:
         await new Promise((r) => setTimeout(r, 500));
       }
     }
-    note(`${what} did not succeed within ${ms / 1000} s: ${last instanceof Error ? last.message : String(last)}`.slice(0, 300));
+    note(
+      `${what} did not succeed within ${ms / 1000} s: ${last instanceof Error ? last.message : String(last)}`.slice(
+        0,
+        300,
+      ),
+    );
     return undefined;
   };
-  const account = await http.json('POST', `${gatewayUrl}/api/v1/payments/accounts`, tokens.finance, { accountNumber: 'PBA0012345', organisationId: 'org-a', name: 'Alpha Law LLP', creditLimitPence: 100_000_000 });
+  const account = await http.json('POST', `${gatewayUrl}/api/v1/payments/accounts`, tokens.finance, {
+    accountNumber: 'PBA0012345',
+    organisationId: 'org-a',
+    name: 'Alpha Law LLP',
+    creditLimitPence: 100_000_000,
+  });
   if (account.status !== 201) note(`opening the payment account answered ${account.status}`);
 
   const civil = async (): Promise<string> => {
     const created = (await gql(
       'mutation($i: CreateCaseInput!) { createCase(input: $i) { id } }',
-      { i: { caseType: 'civil-money-claim', parties: [{ role: 'claimant', kind: 'person', name: 'Alex Smith', representedBy: 'org-a' }, { role: 'defendant', kind: 'organisation', name: 'Widgets Ltd' }] } },
+      {
+        i: {
+          caseType: 'civil-money-claim',
+          parties: [
+            { role: 'claimant', kind: 'person', name: 'Alex Smith', representedBy: 'org-a' },
+            { role: 'defendant', kind: 'organisation', name: 'Widgets Ltd' },
+          ],
+        },
+      },
       tokens.solicitor,
     )) as { createCase: { id: string } };
     const caseId = created.createCase.id;
-    await gql('mutation($i: TriggerCaseEventInput!) { triggerCaseEvent(input: $i) { state } }', { i: { caseId, event: 'submit' } }, tokens.solicitor);
+    await gql(
+      'mutation($i: TriggerCaseEventInput!) { triggerCaseEvent(input: $i) { state } }',
+      { i: { caseId, event: 'submit' } },
+      tokens.solicitor,
+    );
     await retry('the payment by account', async () => {
-      const paid = await http.json('POST', `${gatewayUrl}/api/v1/payments/cases/${caseId}/payments-by-account`, tokens.solicitor, { accountNumber: 'PBA0012345' });
+      const paid = await http.json(
+        'POST',
+        `${gatewayUrl}/api/v1/payments/cases/${caseId}/payments-by-account`,
+        tokens.solicitor,
+        { accountNumber: 'PBA0012345' },
+      );
       if (paid.status !== 201) throw new Error(`${paid.status} ${JSON.stringify(paid.body)}`);
     });
     return caseId;
@@ -140,15 +210,37 @@ async function seed(http: HttpClient, gatewayUrl: string, tokens: Tokens, count:
   const criminal = async (): Promise<string> => {
     const created = (await gql(
       'mutation($i: CreateCaseInput!) { createCase(input: $i) { id parties { id role } } }',
-      { i: { caseType: 'criminal-prosecution', parties: [{ role: 'applicant', kind: 'organisation', name: 'Crown Prosecution Service' }, { role: 'defendant', kind: 'person', name: 'Jo Bloggs' }] } },
+      {
+        i: {
+          caseType: 'criminal-prosecution',
+          parties: [
+            { role: 'applicant', kind: 'organisation', name: 'Crown Prosecution Service' },
+            { role: 'defendant', kind: 'person', name: 'Jo Bloggs' },
+          ],
+        },
+      },
       tokens.caseworker,
     )) as { createCase: { id: string; parties: { id: string; role: string }[] } };
     const caseId = created.createCase.id;
     const defendant = created.createCase.parties.find((p) => p.role === 'defendant')?.id;
-    await gql('mutation($i: TriggerCaseEventInput!) { triggerCaseEvent(input: $i) { state } }', { i: { caseId, event: 'list' } }, tokens.caseworker);
+    await gql(
+      'mutation($i: TriggerCaseEventInput!) { triggerCaseEvent(input: $i) { state } }',
+      { i: { caseId, event: 'list' } },
+      tokens.caseworker,
+    );
     await gql(
       'mutation($i: RecordResultInput!) { recordCaseResult(input: $i) { id } }',
-      { i: { caseId, defendantPartyId: defendant, outcome: 'Guilty plea: fined', impositions: [{ kind: 'victim_surcharge', amountPence: 8_500, creditor: 'central-funds' }, { kind: 'fine', amountPence: 40_000, creditor: 'central-funds' }] } },
+      {
+        i: {
+          caseId,
+          defendantPartyId: defendant,
+          outcome: 'Guilty plea: fined',
+          impositions: [
+            { kind: 'victim_surcharge', amountPence: 8_500, creditor: 'central-funds' },
+            { kind: 'fine', amountPence: 40_000, creditor: 'central-funds' },
+          ],
+        },
+      },
       tokens.judge,
     );
     return caseId;
@@ -157,22 +249,44 @@ async function seed(http: HttpClient, gatewayUrl: string, tokens: Tokens, count:
     const caseId = n % 2 === 0 ? await civil() : await criminal();
     for (let e = 0; e < 2; e++) {
       await retry('an enquiry', () =>
-        gql('mutation($i: RaiseEnquiryInput!) { raiseEnquiry(input: $i) { id } }', { i: { channel: 'telephone', subject: `Bench enquiry ${e + 1}`, message: 'When is the hearing?', caseId, contact: { name: 'Caller' } } }, tokens.caseworker),
+        gql(
+          'mutation($i: RaiseEnquiryInput!) { raiseEnquiry(input: $i) { id } }',
+          {
+            i: {
+              channel: 'telephone',
+              subject: `Bench enquiry ${e + 1}`,
+              message: 'When is the hearing?',
+              caseId,
+              contact: { name: 'Caller' },
+            },
+          },
+          tokens.caseworker,
+        ),
       );
     }
     await retry('a complaint', () =>
-      gql('mutation($i: OpenComplaintInput!) { openComplaint(input: $i) { id } }', { i: { caseIds: [caseId], category: 'delay', complainantName: 'Alex Smith', summary: 'Slow to progress' } }, tokens.complaints),
+      gql(
+        'mutation($i: OpenComplaintInput!) { openComplaint(input: $i) { id } }',
+        { i: { caseIds: [caseId], category: 'delay', complainantName: 'Alex Smith', summary: 'Slow to progress' } },
+        tokens.complaints,
+      ),
     );
     return caseId;
   };
   const caseIds: string[] = [];
-  for (let n = 0; n < count; n += 4) caseIds.push(...(await Promise.all(Array.from({ length: Math.min(4, count - n) }, (_, k) => one(n + k)))));
+  for (let n = 0; n < count; n += 4)
+    caseIds.push(...(await Promise.all(Array.from({ length: Math.min(4, count - n) }, (_, k) => one(n + k)))));
   // Fine accounts and service requests arrive by events: wait until the last case of each kind shows them.
-  for (const [index, field] of [[caseIds.length - 1, 'fineAccounts { id }'], [caseIds.length - (caseIds.length % 2 === 0 ? 2 : 1), 'serviceRequest { id }']] as const) {
+  for (const [index, field] of [
+    [caseIds.length - 1, 'fineAccounts { id }'],
+    [caseIds.length - (caseIds.length % 2 === 0 ? 2 : 1), 'serviceRequest { id }'],
+  ] as const) {
     const caseId = caseIds[index];
     if (!caseId) continue;
     await retry(`the events of case ${index} reaching the other services`, async () => {
-      const data = (await gql(`query($id: ID!) { case(id: $id) { ${field} } }`, { id: caseId }, tokens.caseworker)) as { case: Record<string, unknown> };
+      const data = (await gql(`query($id: ID!) { case(id: $id) { ${field} } }`, { id: caseId }, tokens.caseworker)) as {
+        case: Record<string, unknown>;
+      };
       const value = Object.values(data.case)[0];
       if (!value || (Array.isArray(value) && value.length === 0)) throw new Error('not yet');
     });
@@ -189,11 +303,18 @@ function ok(res: { status: number; body: string }): boolean {
   return good;
 }
 
-function directTarget(http: HttpClient, platform: Platform, caseIds: readonly string[], token: string, perFetch?: Map<string, number[]>): Target {
+function directTarget(
+  http: HttpClient,
+  platform: Platform,
+  caseIds: readonly string[],
+  token: string,
+  perFetch?: Map<string, number[]>,
+): Target {
   const idOf = (i: number) => caseIds[i % caseIds.length] ?? '';
   const url = (service: string) => `${platform.services[service as 'cases']?.url ?? ''}/graphql`;
   const headers = { authorization: token, 'content-type': 'application/json' };
-  const post = (service: string, query: string, variables: unknown) => http.send('POST', url(service), headers, JSON.stringify({ query, variables }));
+  const post = (service: string, query: string, variables: unknown) =>
+    http.send('POST', url(service), headers, JSON.stringify({ query, variables }));
   const timed = async (label: string, work: () => Promise<{ status: number; body: string }>) => {
     const t0 = performance.now();
     const res = await work();
@@ -206,7 +327,11 @@ function directTarget(http: HttpClient, platform: Platform, caseIds: readonly st
     const found = (JSON.parse(root.body) as { data: { case: { __typename: string; id: string } } }).data.case;
     const representations = [{ __typename: found.__typename, id: found.id }];
     const fanOut0 = performance.now();
-    const parts = await Promise.all(JOIN_ENTITIES.map((e) => timed(`${e.service}: _entities`, () => post(e.service, e.query, { r: representations }))));
+    const parts = await Promise.all(
+      JOIN_ENTITIES.map((e) =>
+        timed(`${e.service}: _entities`, () => post(e.service, e.query, { r: representations })),
+      ),
+    );
     perFetch?.get('fan-out (4 in parallel)')?.push(performance.now() - fanOut0);
     return { good: parts.every(ok), parts: [root.body, ...parts.map((p) => p.body)] };
   };
@@ -215,7 +340,8 @@ function directTarget(http: HttpClient, platform: Platform, caseIds: readonly st
     servers: ALL_SERVICES.map((s) => platform.services[s]).filter((s): s is NodeChild => Boolean(s)),
     run: async (op, i) => (op === 'lookup' ? ok(await post('cases', LOOKUP, { id: idOf(i) })) : (await join(i)).good),
     result: async (op, i) => {
-      if (op === 'lookup') return (JSON.parse((await post('cases', LOOKUP, { id: idOf(i) })).body) as { data: unknown }).data;
+      if (op === 'lookup')
+        return (JSON.parse((await post('cases', LOOKUP, { id: idOf(i) })).body) as { data: unknown }).data;
       const { parts } = await join(i);
       const [root, ...rest] = parts.map((p) => JSON.parse(p) as { data: Record<string, unknown> });
       const merged: Record<string, unknown> = { ...(root?.data.case as object) };
@@ -226,7 +352,14 @@ function directTarget(http: HttpClient, platform: Platform, caseIds: readonly st
   };
 }
 
-function gatewayTarget(name: TargetName, http: HttpClient, gateway: NodeChild, services: NodeChild[], caseIds: readonly string[], token: string): Target {
+function gatewayTarget(
+  name: TargetName,
+  http: HttpClient,
+  gateway: NodeChild,
+  services: NodeChild[],
+  caseIds: readonly string[],
+  token: string,
+): Target {
   const headers = { authorization: token, 'content-type': 'application/json' };
   const bodies = {
     lookup: caseIds.map((id) => JSON.stringify({ query: LOOKUP, variables: { id } })),
@@ -237,23 +370,40 @@ function gatewayTarget(name: TargetName, http: HttpClient, gateway: NodeChild, s
     name,
     servers: [gateway, ...services],
     run: async (op, i) => ok(await http.send('POST', `${gateway.url}/graphql`, headers, body(op, i))),
-    result: async (op, i) => (JSON.parse((await http.send('POST', `${gateway.url}/graphql`, headers, body(op, i))).body) as { data: unknown }).data,
+    result: async (op, i) =>
+      (JSON.parse((await http.send('POST', `${gateway.url}/graphql`, headers, body(op, i))).body) as { data: unknown })
+        .data,
   };
 }
 
 /** Same data in the same order, whoever answers: otherwise the comparison measures different work. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
   );
 }
 
-async function startHive(planner: 'js' | 'rust', supergraphFile: string, keysDir: string, logDir: string, cpuProfDir?: string, suffix = ''): Promise<NodeChild> {
+async function startHive(
+  planner: 'js' | 'rust',
+  supergraphFile: string,
+  keysDir: string,
+  logDir: string,
+  cpuProfDir?: string,
+  suffix = '',
+): Promise<NodeChild> {
   const port = await freePort();
   return NodeChild.start(
     `hive-${planner}${suffix}`,
     join(ROOT, 'bench', 'hive-gateway.server.ts'),
-    { HIVE_SUPERGRAPH: supergraphFile, HIVE_PLANNER: planner, PORT: String(port), AUTH_LOCAL_KEYS_DIR: keysDir, NODE_ENV: 'production' },
+    {
+      HIVE_SUPERGRAPH: supergraphFile,
+      HIVE_PLANNER: planner,
+      PORT: String(port),
+      AUTH_LOCAL_KEYS_DIR: keysDir,
+      NODE_ENV: 'production',
+    },
     port,
     { readyPath: '/healthcheck', logDir, cpuProfDir },
   );
@@ -262,7 +412,11 @@ async function startHive(planner: 'js' | 'rust', supergraphFile: string, keysDir
 /** The supergraph with the subgraph URLs of this run's services (Hive reads them from it). */
 function supergraphFor(platform: Platform, dir: string): string {
   let sdl = readFileSync(join(ROOT, 'gateway', 'supergraph.graphql'), 'utf8');
-  sdl = sdl.replace(/@join__graph\(name: "([a-z-]+)", url: "[^"]*"\)/g, (_m, name: string) => `@join__graph(name: "${name}", url: "${platform.services[name as 'cases']?.url ?? 'http://127.0.0.1:9'}/graphql")`);
+  sdl = sdl.replace(
+    /@join__graph\(name: "([a-z-]+)", url: "[^"]*"\)/g,
+    (_m, name: string) =>
+      `@join__graph(name: "${name}", url: "${platform.services[name as 'cases']?.url ?? 'http://127.0.0.1:9'}/graphql")`,
+  );
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'supergraph.graphql');
   writeFileSync(file, sdl);
@@ -279,7 +433,15 @@ export async function run(): Promise<BenchSection> {
   const unguard = guardChildren(() => extra);
   let platform: Platform | undefined;
   try {
-    platform = await startBenchPlatform({ bench: BENCH, postgresUrl: pg.url, keysDir: keys.dir, services: ALL_SERVICES, kafkaBrokers: kafka.brokers, gateway: true, logDir });
+    platform = await startBenchPlatform({
+      bench: BENCH,
+      postgresUrl: pg.url,
+      keysDir: keys.dir,
+      services: ALL_SERVICES,
+      kafkaBrokers: kafka.brokers,
+      gateway: true,
+      logDir,
+    });
     const apollo = platform.gateway;
     if (!apollo) throw new Error('no gateway');
     const services = ALL_SERVICES.map((s) => platform?.services[s]).filter((s): s is NodeChild => Boolean(s));
@@ -293,7 +455,12 @@ export async function run(): Promise<BenchSection> {
         extra.push(child);
         hive[planner] = child;
       } catch (error) {
-        hiveProblems.push(`Hive Gateway with the ${planner} planner did not start: ${error instanceof Error ? error.message : String(error)}`.slice(0, 1500));
+        hiveProblems.push(
+          `Hive Gateway with the ${planner} planner did not start: ${error instanceof Error ? error.message : String(error)}`.slice(
+            0,
+            1500,
+          ),
+        );
       }
     }
 
@@ -304,10 +471,17 @@ export async function run(): Promise<BenchSection> {
       judge: await keys.token('judiciary', { sub: 'judge-jay' }),
       complaints: await keys.token('complaints-officer', { sub: 'complaints-cat' }),
     };
-    log(BENCH, `seeding ${CASES} cases with payments or fines, enquiries and complaints (through the gateway, events over Kafka)`);
+    log(
+      BENCH,
+      `seeding ${CASES} cases with payments or fines, enquiries and complaints (through the gateway, events over Kafka)`,
+    );
     const seeded = await seed(http, apollo.url, tokens, CASES);
     const ids = seeded.caseIds;
-    const perFetch = new Map<string, number[]>(['cases: case(id)', ...JOIN_ENTITIES.map((e) => `${e.service}: _entities`), 'fan-out (4 in parallel)'].map((k) => [k, []]));
+    const perFetch = new Map<string, number[]>(
+      ['cases: case(id)', ...JOIN_ENTITIES.map((e) => `${e.service}: _entities`), 'fan-out (4 in parallel)'].map(
+        (k) => [k, []],
+      ),
+    );
     const direct = directTarget(http, platform, ids, tokens.caseworker);
     const targets: Target[] = [
       direct,
@@ -334,10 +508,13 @@ export async function run(): Promise<BenchSection> {
             if (op === 'join') {
               const found = (JSON.parse(answer) as { case?: Record<string, unknown[] | null> }).case ?? {};
               tally.serviceRequests += found.serviceRequest ? 1 : 0;
-              for (const key of ['payments', 'enquiries', 'complaints', 'fineAccounts'] as const) tally[key] += found[key]?.length ?? 0;
+              for (const key of ['payments', 'enquiries', 'complaints', 'fineAccounts'] as const)
+                tally[key] += found[key]?.length ?? 0;
             }
           } else if (reference !== answer) {
-            mismatches.push(`${target.name} answers ${op} of case ${i} differently from direct: ${answer.slice(0, 300)} (direct: ${reference.slice(0, 300)})`);
+            mismatches.push(
+              `${target.name} answers ${op} of case ${i} differently from direct: ${answer.slice(0, 300)} (direct: ${reference.slice(0, 300)})`,
+            );
             targets.splice(targets.indexOf(target), 1);
           }
         }
@@ -351,13 +528,21 @@ export async function run(): Promise<BenchSection> {
         log(BENCH, `${op} via ${target.name}: warm-up, one client, capacity (${CONCURRENCY} clients)`);
         await closedLoop((i) => target.run(op, i), 4, WARMUP_SECONDS);
         results.push(await measured(target, op, 'one client', () => closedLoop((i) => target.run(op, i), 1, SECONDS)));
-        results.push(await measured(target, op, 'capacity', () => closedLoop((i) => target.run(op, i), CONCURRENCY, SECONDS)));
+        results.push(
+          await measured(target, op, 'capacity', () => closedLoop((i) => target.run(op, i), CONCURRENCY, SECONDS)),
+        );
       }
-      const apolloCapacity = throughput(results.find((r) => r.target === 'apollo' && r.op === op && r.phase === 'capacity')?.load ?? { ok: 0, seconds: 1 } as LoadResult);
+      const apolloCapacity = throughput(
+        results.find((r) => r.target === 'apollo' && r.op === op && r.phase === 'capacity')?.load ??
+          ({ ok: 0, seconds: 1 } as LoadResult),
+      );
       for (const level of LEVELS) {
         const rate = Math.max(1, Math.round(apolloCapacity * level));
         for (const target of targets) {
-          log(BENCH, `${op} via ${target.name}: open model at ${rate}/s (${level * 100}% of the Apollo gateway's capacity)`);
+          log(
+            BENCH,
+            `${op} via ${target.name}: open model at ${rate}/s (${level * 100}% of the Apollo gateway's capacity)`,
+          );
           const operation: Operation = (i) => target.run(op, i);
           results.push(await measured(target, op, `${level * 100}%`, () => openLoop(operation, rate, SECONDS), rate));
         }
@@ -369,11 +554,32 @@ export async function run(): Promise<BenchSection> {
 
     let profiles = '';
     if (PROFILE) {
-      profiles = await profilePhase(platform, keys.dir, ids, tokens.caseworker, http, logDir, results, hive.rust ? 'rust' : hive.js ? 'js' : undefined, extra);
+      profiles = await profilePhase(
+        platform,
+        keys.dir,
+        ids,
+        tokens.caseworker,
+        http,
+        logDir,
+        results,
+        hive.rust ? 'rust' : hive.js ? 'js' : undefined,
+        extra,
+      );
     }
     return {
       title: 'Gateway cost: straight to the subgraphs vs through a federation gateway',
-      markdown: render(results, targets, perFetch, seeded, counts, mismatches, hiveProblems, profiles, pg.source, kafka.source),
+      markdown: render(
+        results,
+        targets,
+        perFetch,
+        seeded,
+        counts,
+        mismatches,
+        hiveProblems,
+        profiles,
+        pg.source,
+        kafka.source,
+      ),
     };
   } finally {
     http.close();
@@ -394,10 +600,21 @@ export async function run(): Promise<BenchSection> {
  * profiler's own cost is in none of the figures above.
  */
 async function profilePhase(
-  platform: Platform, keysDir: string, caseIds: readonly string[], token: string, http: HttpClient, logDir: string, results: Measured[], hivePlanner: 'js' | 'rust' | undefined, extra: NodeChild[],
+  platform: Platform,
+  keysDir: string,
+  caseIds: readonly string[],
+  token: string,
+  http: HttpClient,
+  logDir: string,
+  results: Measured[],
+  hivePlanner: 'js' | 'rust' | undefined,
+  extra: NodeChild[],
 ): Promise<string> {
   const dir = tempDir('ccsc-bench-cpuprof-');
-  const capacity = throughput(results.find((r) => r.target === 'apollo' && r.op === 'join' && r.phase === 'capacity')?.load ?? ({ ok: 0, seconds: 1 } as LoadResult));
+  const capacity = throughput(
+    results.find((r) => r.target === 'apollo' && r.op === 'join' && r.phase === 'capacity')?.load ??
+      ({ ok: 0, seconds: 1 } as LoadResult),
+  );
   const rate = Math.max(1, Math.round(capacity / 2));
   const seconds = Math.max(SECONDS, 5);
   let profiled: Platform | undefined;
@@ -405,7 +622,17 @@ async function profilePhase(
   const notes: string[] = [];
   const windows: ProfileWindow[] = [];
   try {
-    profiled = await startBenchPlatform({ bench: BENCH, postgresUrl: '', keysDir, services: ALL_SERVICES, databases: platform.databases, gateway: true, cpuProfDir: dir, suffix: '.profiled', logDir });
+    profiled = await startBenchPlatform({
+      bench: BENCH,
+      postgresUrl: '',
+      keysDir,
+      services: ALL_SERVICES,
+      databases: platform.databases,
+      gateway: true,
+      cpuProfDir: dir,
+      suffix: '.profiled',
+      logDir,
+    });
     const gateway = profiled.gateway;
     if (!gateway) throw new Error('no profiled gateway');
     const services = ALL_SERVICES.map((s) => profiled?.services[s]).filter((s): s is NodeChild => Boolean(s));
@@ -416,7 +643,14 @@ async function profilePhase(
     await openLoop((i) => target.run('join', i), rate, seconds);
     windows.push({ fromUs: from, toUs: monotonicUs() });
     if (hivePlanner) {
-      hive = await startHive(hivePlanner, supergraphFor(profiled, logDir + '/profiled'), keysDir, logDir, dir, '.profiled');
+      hive = await startHive(
+        hivePlanner,
+        supergraphFor(profiled, logDir + '/profiled'),
+        keysDir,
+        logDir,
+        dir,
+        '.profiled',
+      );
       extra.push(hive);
       const hiveTarget = gatewayTarget(`hive-${hivePlanner}`, http, hive, services, caseIds, token);
       log(BENCH, `profiling: join via Hive Gateway (${hivePlanner}) at ${rate}/s for ${seconds}s`);
@@ -439,32 +673,61 @@ async function profilePhase(
   }
 }
 
-function summariseProfiles(files: string[], dir: string, rate: number, seconds: number, hivePlanner: string | undefined, windows: ProfileWindow[], notes: string[]): string {
+function summariseProfiles(
+  files: string[],
+  dir: string,
+  rate: number,
+  seconds: number,
+  hivePlanner: string | undefined,
+  windows: ProfileWindow[],
+  notes: string[],
+): string {
   const out: string[] = [
     `CPU profiles (\`node --cpu-prof\`, V8's sampling profiler) of a second set of the same processes over the same databases, ` +
       `loaded with the join at ${rate}/s (half the Apollo gateway's measured capacity) for ${seconds} s through the Apollo gateway` +
-      (hivePlanner ? `, then for ${seconds} s through Hive Gateway (${hivePlanner} planner); each gateway's profile covers its own window, the services' both` : '') +
+      (hivePlanner
+        ? `, then for ${seconds} s through Hive Gateway (${hivePlanner} planner); each gateway's profile covers its own window, the services' both`
+        : '') +
       `. Only the samples taken during those load windows count (start-up and warm-up are left out). Self time: time in the function itself, not in what it calls; shares are of the busy (non-idle) samples.`,
   ];
   for (const file of files) {
     const label = file.slice(dir.length + 1).replace('.cpuprofile', '');
     // Each gateway served one of the two windows; the services served both.
-    const own = label.startsWith('apollo') ? windows.slice(0, 1) : label.startsWith('hive') ? windows.slice(1, 2) : windows;
+    const own = label.startsWith('apollo')
+      ? windows.slice(0, 1)
+      : label.startsWith('hive')
+        ? windows.slice(1, 2)
+        : windows;
     const summary = summariseCpuProfile(file, 6, own);
     out.push(
       `**${label}**: ${fmt(summary.totalMs)} ms ${summary.windowed ? 'under load' : 'profiled (whole life: no sample matched the load windows)'}, ${fmt(summary.idleShare * 100)}% idle, GC ${fmt(summary.gcShare * 100, 1)}% of busy time; ` +
         `by package: ${summary.byPackage.map((p) => `${p.name} ${fmt(p.share * 100)}%`).join(', ')}`,
     );
-    out.push(markdownTable(['function', 'where', 'self ms', 'share of busy'], summary.top.map((f) => [`\`${f.name}\``, `\`${f.where}\``, fmt(f.selfMs), `${fmt(f.share * 100, 1)}%`])));
+    out.push(
+      markdownTable(
+        ['function', 'where', 'self ms', 'share of busy'],
+        summary.top.map((f) => [`\`${f.name}\``, `\`${f.where}\``, fmt(f.selfMs), `${fmt(f.share * 100, 1)}%`]),
+      ),
+    );
   }
   if (files.length === 0) notes.push(`No profile was written to ${dir}.`);
   return [...out, ...notes].join('\n\n');
 }
 
 function render(
-  results: readonly Measured[], targets: readonly Target[], perFetch: Map<string, number[]>, seeded: Seeded, counts: string, mismatches: string[], hiveProblems: string[], profiles: string, pgSource: string, kafkaSource: string,
+  results: readonly Measured[],
+  targets: readonly Target[],
+  perFetch: Map<string, number[]>,
+  seeded: Seeded,
+  counts: string,
+  mismatches: string[],
+  hiveProblems: string[],
+  profiles: string,
+  pgSource: string,
+  kafkaSource: string,
 ): string {
-  const get = (target: TargetName, op: OpName, phase: string) => results.find((r) => r.target === target && r.op === op && r.phase === phase);
+  const get = (target: TargetName, op: OpName, phase: string) =>
+    results.find((r) => r.target === target && r.op === op && r.phase === phase);
   const out: string[] = [
     `Every service and gateway is a child process of its own on 127.0.0.1 (services on fresh migrated databases, PostgreSQL from ${pgSource}, events on Kafka from ${kafkaSource}); ` +
       `the load generator (keep-alive node:http client) runs in the bench process. Requests rotate over ${CASES} cases, half civil money claims (submitted, paid by account), half criminal prosecutions resulted with a fine, each with two enquiries and a complaint (${counts}). ` +
@@ -503,8 +766,27 @@ function render(
         ]);
       }
     }
-    out.push(`**${op === 'lookup' ? 'Single-entity lookup: `case(id)`' : 'Join across five subgraphs: case + serviceRequest/payments + enquiries + complaints + fineAccounts'}**`);
-    out.push(markdownTable(['phase', 'rate /s', 'target', 'req/s', 'p50 ms', 'p99 ms', 'p50 ×direct', 'p99 ×direct', 'CPU ms/req', 'CPU ×direct', 'failed'], rows));
+    out.push(
+      `**${op === 'lookup' ? 'Single-entity lookup: `case(id)`' : 'Join across five subgraphs: case + serviceRequest/payments + enquiries + complaints + fineAccounts'}**`,
+    );
+    out.push(
+      markdownTable(
+        [
+          'phase',
+          'rate /s',
+          'target',
+          'req/s',
+          'p50 ms',
+          'p99 ms',
+          'p50 ×direct',
+          'p99 ×direct',
+          'CPU ms/req',
+          'CPU ×direct',
+          'failed',
+        ],
+        rows,
+      ),
+    );
   }
 
   const lag = Math.max(...results.map((r) => r.load.maxSendLagMs ?? 0));
@@ -521,20 +803,34 @@ function render(
   });
   const directJoin = get('direct', 'join', 'one client');
   const apolloJoin = get('apollo', 'join', 'one client');
-  const overhead = directJoin && apolloJoin ? percentile(apolloJoin.load.latencies, 50) - percentile(directJoin.load.latencies, 50) : Number.NaN;
+  const overhead =
+    directJoin && apolloJoin
+      ? percentile(apolloJoin.load.latencies, 50) - percentile(directJoin.load.latencies, 50)
+      : Number.NaN;
   stageRows.push(['Apollo gateway on top (join p50 via apollo − direct)', fmt(overhead, 2), '']);
-  const slowest = [...perFetch].filter(([k]) => !k.startsWith('fan-out')).map(([k, v]) => [k, percentile(sortedCopy(v), 50)] as const).sort((a, b) => b[1] - a[1])[0];
-  out.push('**Stages of the join at one client** (direct client timing each fetch; the gateway makes the same fetches)');
+  const slowest = [...perFetch]
+    .filter(([k]) => !k.startsWith('fan-out'))
+    .map(([k, v]) => [k, percentile(sortedCopy(v), 50)] as const)
+    .sort((a, b) => b[1] - a[1])[0];
+  out.push(
+    '**Stages of the join at one client** (direct client timing each fetch; the gateway makes the same fetches)',
+  );
   out.push(markdownTable(['stage', 'p50 ms', 'p99 ms'], stageRows));
   if (slowest) {
     const gatewayIsSlowest = overhead > slowest[1];
     out.push(
       `Slowest stage of the join path: **${gatewayIsSlowest ? `the Apollo gateway itself (+${fmt(overhead, 2)} ms at p50)` : `${slowest[0]} (${fmt(slowest[1], 2)} ms at p50)`}**` +
-        (gatewayIsSlowest ? `, more than the slowest subgraph fetch (${slowest[0]}, ${fmt(slowest[1], 2)} ms).` : `; the gateway adds ${fmt(overhead, 2)} ms at p50.`),
+        (gatewayIsSlowest
+          ? `, more than the slowest subgraph fetch (${slowest[0]}, ${fmt(slowest[1], 2)} ms).`
+          : `; the gateway adds ${fmt(overhead, 2)} ms at p50.`),
     );
   }
 
-  const thrown = [...new Set(results.flatMap((r) => (r.load.firstError ? [`${r.target} ${r.op} ${r.phase}: ${r.load.firstError}`] : [])))];
+  const thrown = [
+    ...new Set(
+      results.flatMap((r) => (r.load.firstError ? [`${r.target} ${r.op} ${r.phase}: ${r.load.firstError}`] : [])),
+    ),
+  ];
   if (thrown.length) out.push(`Requests that failed without an answer: ${thrown.join('; ')}`);
   if (failures.length) out.push(`First failed answers: ${failures.map((f) => `\`${f}\``).join('; ')}`);
   if (hiveProblems.length) out.push(`**Hive Gateway:** ${hiveProblems.join('\n\n')}`);

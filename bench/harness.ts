@@ -44,7 +44,9 @@ export async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 export const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
 export const fmt = (n: number, digits = 0): string =>
-  Number.isFinite(n) ? n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : 'n/a';
+  Number.isFinite(n)
+    ? n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+    : 'n/a';
 
 export function percentile(sorted: ArrayLike<number>, p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -84,7 +86,11 @@ export async function migratedDatabase(serverUrl: string, service: ServiceName):
  * A batch benchmark's frame: a fresh migrated database of the service on the bench server, a
  * DataSource on it for `work`, and everything dropped and stopped afterwards.
  */
-export async function withServiceDatabase<T>(service: ServiceName, poolSize: number, work: (dataSource: DataSource, serverSource: string) => Promise<T>): Promise<T> {
+export async function withServiceDatabase<T>(
+  service: ServiceName,
+  poolSize: number,
+  work: (dataSource: DataSource, serverSource: string) => Promise<T>,
+): Promise<T> {
   const server = await benchPostgres();
   try {
     const database = await migratedDatabase(server.url, service);
@@ -127,12 +133,28 @@ export async function benchKeys(): Promise<BenchKeys> {
  * A local Kafka broker of the run's own (so it can be halted and resumed), else KAFKA_BROKERS.
  * The local broker needs `java` and the cached jars (or `mvn`), as the Kafka test suites do.
  */
-export async function benchKafka(): Promise<{ brokers: string[]; source: string; broker?: LocalKafkaBroker; stop(): Promise<void> }> {
+export async function benchKafka(): Promise<{
+  brokers: string[];
+  source: string;
+  broker?: LocalKafkaBroker;
+  stop(): Promise<void>;
+}> {
   const own = await startOwnKafkaBroker();
-  if (own) return { brokers: own.brokers, source: 'local broker (KRaft, Kafka 3.9.1 jars)', broker: own, stop: () => own.stop() };
-  const explicit = (process.env.KAFKA_BROKERS ?? '').split(',').map((b) => b.trim()).filter(Boolean);
+  if (own)
+    return {
+      brokers: own.brokers,
+      source: 'local broker (KRaft, Kafka 3.9.1 jars)',
+      broker: own,
+      stop: () => own.stop(),
+    };
+  const explicit = (process.env.KAFKA_BROKERS ?? '')
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
   if (explicit.length) return { brokers: explicit, source: 'KAFKA_BROKERS', stop: async () => undefined };
-  throw new Error('No Kafka: no local broker could be started (needs java and the cached jars or mvn) and KAFKA_BROKERS is unset');
+  throw new Error(
+    'No Kafka: no local broker could be started (needs java and the cached jars or mvn) and KAFKA_BROKERS is unset',
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -231,7 +253,13 @@ export class HttpClient {
     this.agent = new Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets });
   }
 
-  send(method: string, url: string, headers: Record<string, string>, body?: string, timeoutMs = 30_000): Promise<HttpResult> {
+  send(
+    method: string,
+    url: string,
+    headers: Record<string, string>,
+    body?: string,
+    timeoutMs = 30_000,
+  ): Promise<HttpResult> {
     return new Promise((resolvePromise, reject) => {
       const target = new URL(url);
       const req = httpRequest(
@@ -247,7 +275,9 @@ export class HttpClient {
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => resolvePromise({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+          res.on('end', () =>
+            resolvePromise({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+          );
           res.on('error', reject);
         },
       );
@@ -258,8 +288,18 @@ export class HttpClient {
     });
   }
 
-  async json<T = unknown>(method: string, url: string, authorization: string, body?: unknown): Promise<{ status: number; body: T }> {
-    const res = await this.send(method, url, { authorization, 'content-type': 'application/json', accept: 'application/json' }, body === undefined ? undefined : JSON.stringify(body));
+  async json<T = unknown>(
+    method: string,
+    url: string,
+    authorization: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }> {
+    const res = await this.send(
+      method,
+      url,
+      { authorization, 'content-type': 'application/json', accept: 'application/json' },
+      body === undefined ? undefined : JSON.stringify(body),
+    );
     let parsed: unknown;
     try {
       parsed = res.body ? JSON.parse(res.body) : undefined;
@@ -295,7 +335,12 @@ export function throughput(r: LoadResult): number {
 }
 
 /** Closed loop: `concurrency` clients, each sending its next request when the last one is answered. */
-export async function closedLoop(operation: Operation, concurrency: number, seconds: number, limit = Number.POSITIVE_INFINITY): Promise<LoadResult> {
+export async function closedLoop(
+  operation: Operation,
+  concurrency: number,
+  seconds: number,
+  limit = Number.POSITIVE_INFINITY,
+): Promise<LoadResult> {
   const latencies: number[] = [];
   let ok = 0;
   let failed = 0;
@@ -318,7 +363,14 @@ export async function closedLoop(operation: Operation, concurrency: number, seco
     }
   };
   await Promise.all(Array.from({ length: concurrency }, client));
-  return { latencies: sortedCopy(latencies), ok, failed, unfinished: 0, seconds: (performance.now() - started) / 1000, firstError };
+  return {
+    latencies: sortedCopy(latencies),
+    ok,
+    failed,
+    unfinished: 0,
+    seconds: (performance.now() - started) / 1000,
+    firstError,
+  };
 }
 
 /**
@@ -326,7 +378,12 @@ export async function closedLoop(operation: Operation, concurrency: number, seco
  * latency is measured from the time the request was *scheduled* to go, not from when it went, so a
  * stalled server (or generator) shows up in the latencies instead of hiding (coordinated omission).
  */
-export async function openLoop(operation: Operation, ratePerSecond: number, seconds: number, drainMs = 15_000): Promise<LoadResult> {
+export async function openLoop(
+  operation: Operation,
+  ratePerSecond: number,
+  seconds: number,
+  drainMs = 15_000,
+): Promise<LoadResult> {
   const latencies: number[] = [];
   let ok = 0;
   let failed = 0;
@@ -358,7 +415,15 @@ export async function openLoop(operation: Operation, ratePerSecond: number, seco
   }
   const sent = performance.now();
   await Promise.race([Promise.all([...inFlight]), sleep(drainMs)]);
-  return { latencies: sortedCopy(latencies), ok, failed, unfinished: inFlight.size, seconds: Math.max(seconds, (sent - started) / 1000), maxSendLagMs, firstError };
+  return {
+    latencies: sortedCopy(latencies),
+    ok,
+    failed,
+    unfinished: inFlight.size,
+    seconds: Math.max(seconds, (sent - started) / 1000),
+    maxSendLagMs,
+    firstError,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -405,7 +470,8 @@ function where(url: string, line: number): string {
   if (!url) return '(native)';
   const path = url.replace(/^file:\/\//, '');
   const nm = path.lastIndexOf('node_modules/');
-  const short = nm >= 0 ? path.slice(nm + 'node_modules/'.length) : path.startsWith(ROOT) ? path.slice(ROOT.length + 1) : path;
+  const short =
+    nm >= 0 ? path.slice(nm + 'node_modules/'.length) : path.startsWith(ROOT) ? path.slice(ROOT.length + 1) : path;
   return `${short}:${line + 1}`;
 }
 
@@ -420,7 +486,12 @@ function packageOf(url: string, name: string): string {
     return rest[0]?.startsWith('@') ? `${rest[0]}/${rest[1]}` : (rest[0] ?? path);
   }
   if (path.startsWith('node:')) return 'node: (core)';
-  if (path.startsWith(ROOT)) return `ours: ${path.slice(ROOT.length + 1).split('/').slice(0, 2).join('/')}`;
+  if (path.startsWith(ROOT))
+    return `ours: ${path
+      .slice(ROOT.length + 1)
+      .split('/')
+      .slice(0, 2)
+      .join('/')}`;
   return path;
 }
 

@@ -27,7 +27,12 @@ async function main(): Promise<void> {
   const planner = process.env.HIVE_PLANNER === 'rust' ? 'rust' : 'js';
   const port = Number(required('PORT'));
   const verifier = new TokenVerifier(
-    authOptionsFrom({ NODE_ENV: 'test', AUTH_LOCAL_KEYS_DIR: required('AUTH_LOCAL_KEYS_DIR'), AUTH_ISSUER: process.env.AUTH_ISSUER ?? 'ccsc-local', AUTH_AUDIENCE: process.env.AUTH_AUDIENCE ?? 'ccsc-api' }),
+    authOptionsFrom({
+      NODE_ENV: 'test',
+      AUTH_LOCAL_KEYS_DIR: required('AUTH_LOCAL_KEYS_DIR'),
+      AUTH_ISSUER: process.env.AUTH_ISSUER ?? 'ccsc-local',
+      AUTH_AUDIENCE: process.env.AUTH_AUDIENCE ?? 'ccsc-api',
+    }),
   );
   const gateway = createGatewayRuntime({
     supergraph,
@@ -45,7 +50,10 @@ async function main(): Promise<void> {
       const verified = token ? verifier.verify(token) : Promise.reject(new Error('no token'));
       verified.then(
         () => void gateway(req, res),
-        () => void res.writeHead(401, { 'content-type': 'application/json' }).end('{"errors":[{"message":"unauthenticated","extensions":{"code":"UNAUTHENTICATED"}}]}'),
+        () =>
+          void res
+            .writeHead(401, { 'content-type': 'application/json' })
+            .end('{"errors":[{"message":"unauthenticated","extensions":{"code":"UNAUTHENTICATED"}}]}'),
       );
       return;
     }

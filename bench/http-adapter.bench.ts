@@ -291,7 +291,9 @@ function summarise(slices: readonly Slice[]): Summary {
 }
 
 const fmt = (n: number, digits = 0) =>
-  Number.isFinite(n) ? n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : 'n/a';
+  Number.isFinite(n)
+    ? n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+    : 'n/a';
 const ratio = (fastify: number, express: number) => `×${fmt(fastify / express, 2)}`;
 const pct = (share: number) => `${fmt(share * 100)}%`;
 
@@ -370,7 +372,10 @@ function render(
 
   const rows: string[][] = [];
   for (const [label, { express, fastify }] of summaries) {
-    for (const [name, s] of [['express', express], ['fastify', fastify]] as const) {
+    for (const [name, s] of [
+      ['express', express],
+      ['fastify', fastify],
+    ] as const) {
       rows.push([
         label,
         name,
@@ -434,7 +439,13 @@ function render(
   out.push('Noise: each slice on its own, and the fastify/express ratio of each adjacent pair of slices.');
   out.push(
     markdownTable(
-      ['Route', `req/s per slice (${order})`, `CPU µs/req per slice (${order})`, 'req/s ratio per pair', 'CPU µs/req ratio per pair'],
+      [
+        'Route',
+        `req/s per slice (${order})`,
+        `CPU µs/req per slice (${order})`,
+        'req/s ratio per pair',
+        'CPU µs/req ratio per pair',
+      ],
       sliceRows,
     ),
   );
@@ -453,7 +464,11 @@ function render(
   out.push(
     markdownTable(
       ['Adapter', 'boot ms (import adapter → listening)', 'RSS after load MB'],
-      servers.map((s) => [s.adapter, fmt(s.bootMs), fmt((finalStats.get(s.adapter)?.rssBytes ?? Number.NaN) / 2 ** 20)]),
+      servers.map((s) => [
+        s.adapter,
+        fmt(s.bootMs),
+        fmt((finalStats.get(s.adapter)?.rssBytes ?? Number.NaN) / 2 ** 20),
+      ]),
     ),
   );
 
@@ -463,7 +478,11 @@ function render(
   );
 
   if (expressBehaviour && fastifyBehaviour) {
-    const only = (a: Set<string>, b: Set<string>) => [...a].filter((h) => !b.has(h)).sort().join(', ') || 'none';
+    const only = (a: Set<string>, b: Set<string>) =>
+      [...a]
+        .filter((h) => !b.has(h))
+        .sort()
+        .join(', ') || 'none';
     out.push(
       `Identical status codes and bodies on both adapters (checked before loading). Response headers only one adapter ` +
         `sends, on GET: express: ${only(expressBehaviour.headers, fastifyBehaviour.headers)}; ` +

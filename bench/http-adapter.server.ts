@@ -83,7 +83,13 @@ class ThingsController {
 
   @Get(':id')
   findOne(@Param('id', ParseIntPipe) id: number): ThingView {
-    return { id, name: `Thing ${id}`, quantity: id % 10, kind: ThingKind.Family, createdAt: '2025-01-01T00:00:00.000Z' };
+    return {
+      id,
+      name: `Thing ${id}`,
+      quantity: id % 10,
+      kind: ThingKind.Family,
+      createdAt: '2025-01-01T00:00:00.000Z',
+    };
   }
 }
 
@@ -97,10 +103,19 @@ export async function bootApp(adapter: AdapterName): Promise<{ app: INestApplica
   // Loaded lazily so each child holds only its own adapter: boot time and RSS then reflect it alone.
   const app =
     adapter === 'express'
-      ? await NestFactory.create(BenchAppModule, new (await import('@nestjs/platform-express')).ExpressAdapter(), options)
-      : await NestFactory.create(BenchAppModule, new (await import('@nestjs/platform-fastify')).FastifyAdapter(), options);
+      ? await NestFactory.create(
+          BenchAppModule,
+          new (await import('@nestjs/platform-express')).ExpressAdapter(),
+          options,
+        )
+      : await NestFactory.create(
+          BenchAppModule,
+          new (await import('@nestjs/platform-fastify')).FastifyAdapter(),
+          options,
+        );
   // As the services' bootstrap (libs/platform createServiceApp) does, so Express is measured as deployed.
-  if (adapter === 'express') (app.getHttpAdapter().getInstance() as { disable(setting: string): void }).disable('x-powered-by');
+  if (adapter === 'express')
+    (app.getHttpAdapter().getInstance() as { disable(setting: string): void }).disable('x-powered-by');
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   await app.listen(0, '127.0.0.1');

@@ -8,7 +8,22 @@
 // process's: VmRSS from /proc/<pid>/status, sampled every 500 ms.
 import { markdownTable, type BenchSection } from './report';
 import {
-  ALL_SERVICES, benchKafka, benchKeys, benchPostgres, envNumber, fmt, HttpClient, log, openLoop, percentile, removeDir, sleep, sortedCopy, startBenchPlatform, tempDir, type Platform,
+  ALL_SERVICES,
+  benchKafka,
+  benchKeys,
+  benchPostgres,
+  envNumber,
+  fmt,
+  HttpClient,
+  log,
+  openLoop,
+  percentile,
+  removeDir,
+  sleep,
+  sortedCopy,
+  startBenchPlatform,
+  tempDir,
+  type Platform,
 } from './harness';
 import type { NodeChild } from '../tools/platform/node-processes';
 
@@ -59,7 +74,15 @@ export async function run(): Promise<BenchSection> {
   const logDir = tempDir('ccsc-bench-memory-');
   let platform: Platform | undefined;
   try {
-    platform = await startBenchPlatform({ bench: BENCH, postgresUrl: pg.url, keysDir: keys.dir, services: ALL_SERVICES, kafkaBrokers: kafka.brokers, gateway: true, logDir });
+    platform = await startBenchPlatform({
+      bench: BENCH,
+      postgresUrl: pg.url,
+      keysDir: keys.dir,
+      services: ALL_SERVICES,
+      kafkaBrokers: kafka.brokers,
+      gateway: true,
+      logDir,
+    });
     const gateway = platform.gateway;
     if (!gateway) throw new Error('no gateway');
     const children = platform.children();
@@ -72,7 +95,13 @@ export async function run(): Promise<BenchSection> {
 
     const token = await keys.token('caseworker', { sub: 'caseworker-mem' });
     const headers = { authorization: token, 'content-type': 'application/json' };
-    const createBody = JSON.stringify({ caseType: 'civil-money-claim', parties: [{ role: 'claimant', kind: 'person', name: 'Alex Smith' }, { role: 'defendant', kind: 'organisation', name: 'Widgets Ltd' }] });
+    const createBody = JSON.stringify({
+      caseType: 'civil-money-claim',
+      parties: [
+        { role: 'claimant', kind: 'person', name: 'Alex Smith' },
+        { role: 'defendant', kind: 'organisation', name: 'Widgets Ltd' },
+      ],
+    });
     const caseIds: string[] = [];
     const create = async () => {
       const res = await http.send('POST', `${gateway.url}/api/v1/cases`, headers, createBody);
@@ -84,13 +113,24 @@ export async function run(): Promise<BenchSection> {
     if (caseIds.length === 0) throw new Error('could not create a case through the gateway');
     const join = async (i: number) => {
       const id = caseIds[i % caseIds.length];
-      const res = await http.send('POST', `${gateway.url}/graphql`, headers, JSON.stringify({ query: JOIN, variables: { id } }));
+      const res = await http.send(
+        'POST',
+        `${gateway.url}/graphql`,
+        headers,
+        JSON.stringify({ query: JOIN, variables: { id } }),
+      );
       return res.status === 200 && !res.body.includes('"errors"');
     };
 
-    log(BENCH, `load: ${JOIN_RATE} joins/s across the five subgraphs and ${CREATE_RATE} case creations/s (REST through the gateway) for ${LOAD_SECONDS}s`);
+    log(
+      BENCH,
+      `load: ${JOIN_RATE} joins/s across the five subgraphs and ${CREATE_RATE} case creations/s (REST through the gateway) for ${LOAD_SECONDS}s`,
+    );
     const s = sampler(children);
-    const [joins, creates] = await Promise.all([openLoop(join, JOIN_RATE, LOAD_SECONDS), openLoop(create, CREATE_RATE, LOAD_SECONDS)]);
+    const [joins, creates] = await Promise.all([
+      openLoop(join, JOIN_RATE, LOAD_SECONDS),
+      openLoop(create, CREATE_RATE, LOAD_SECONDS),
+    ]);
     const underLoad = s.stop();
     log(BENCH, `after the load: ${SETTLE_SECONDS}s sampled`);
     const after = await measureWindow(children, SETTLE_SECONDS);
@@ -108,8 +148,18 @@ export async function run(): Promise<BenchSection> {
       mb(median(after.get(c.label))),
       `×${fmt(max(underLoad.get(c.label)) / median(idle.get(c.label)), 2)}`,
     ]);
-    const total = (m: Map<string, number[]>, f: (v: number[] | undefined) => number) => children.reduce((sum, c) => sum + f(m.get(c.label)), 0);
-    rows.push(['**all six processes**', '', mb(children.reduce((sum, c) => sum + (startRss.get(c.label) ?? 0), 0)), mb(total(idle, median)), mb(total(underLoad, median)), mb(total(underLoad, max)), mb(total(after, median)), '']);
+    const total = (m: Map<string, number[]>, f: (v: number[] | undefined) => number) =>
+      children.reduce((sum, c) => sum + f(m.get(c.label)), 0);
+    rows.push([
+      '**all six processes**',
+      '',
+      mb(children.reduce((sum, c) => sum + (startRss.get(c.label) ?? 0), 0)),
+      mb(total(idle, median)),
+      mb(total(underLoad, median)),
+      mb(total(underLoad, max)),
+      mb(total(after, median)),
+      '',
+    ]);
     const biggest = children.map((c) => [c.label, max(underLoad.get(c.label))] as const).sort((a, b) => b[1] - a[1])[0];
 
     return {
@@ -120,7 +170,19 @@ export async function run(): Promise<BenchSection> {
           `Idle: ${SETTLE_SECONDS} s after every process was ready, then ${SETTLE_SECONDS} s sampled (median). Under load: ${LOAD_SECONDS} s of ${JOIN_RATE} joins/s ` +
           `(a case with its service request, payments, enquiries, complaints and fine accounts: every subgraph) and ${CREATE_RATE} case creations/s (REST through the gateway, ` +
           `whose events the other services consume), both open-model; median and peak. After: the ${SETTLE_SECONDS} s after the load (median).`,
-        markdownTable(['process', 'boot ms', 'RSS at ready MB', 'idle MB', 'under load MB (median)', 'under load MB (peak)', 'after load MB', 'peak ÷ idle'], rows),
+        markdownTable(
+          [
+            'process',
+            'boot ms',
+            'RSS at ready MB',
+            'idle MB',
+            'under load MB (median)',
+            'under load MB (peak)',
+            'after load MB',
+            'peak ÷ idle',
+          ],
+          rows,
+        ),
         `Load served: ${fmt(joins.ok)} joins (${joins.failed + joins.unfinished} failed, p99 ${fmt(percentile(joins.latencies, 99), 1)} ms) and ${fmt(creates.ok)} creations ` +
           `(${creates.failed + creates.unfinished} failed, p99 ${fmt(percentile(creates.latencies, 99), 1)} ms). Largest process under load: **${biggest?.[0]}** (${mb(biggest?.[1] ?? Number.NaN)} MB peak).`,
         `RSS includes what the swc loader (tools/run.js) keeps; V8 grows its heap lazily, so a longer or heavier load (BENCH_MEMORY_LOAD_SECONDS, BENCH_MEMORY_JOIN_RATE) is what shows a leak, not this one.`,

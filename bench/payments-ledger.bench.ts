@@ -57,15 +57,29 @@ async function measure(dataSource: DataSource): Promise<BenchSection> {
   console.log(`seeded ${entries.toLocaleString('en-GB')} ledger entries in ${(seedMs / 1000).toFixed(1)} s`);
   const ledger = new LedgerRepository();
 
-  const movements = Array.from({ length: 1_000 }, (_, i) => transfer('payment-received', ledgerAccount.payment(`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`), ledgerAccount.cash('card'), 100 + i, { method: 'card' }));
+  const movements = Array.from({ length: 1_000 }, (_, i) =>
+    transfer(
+      'payment-received',
+      ledgerAccount.payment(`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`),
+      ledgerAccount.cash('card'),
+      100 + i,
+      { method: 'card' },
+    ),
+  );
   let started = performance.now();
   await dataSource.transaction((manager) => ledger.record(manager, movements, 'bench', new Date(`${DAY}T12:00:00Z`)));
   const recordMs = performance.now() - started;
 
-  const accounts = (await dataSource.query(`SELECT DISTINCT account FROM ledger_entries WHERE account LIKE 'service-request:%' LIMIT 50`)) as { account: string }[];
+  const accounts = (await dataSource.query(
+    `SELECT DISTINCT account FROM ledger_entries WHERE account LIKE 'service-request:%' LIMIT 50`,
+  )) as { account: string }[];
   const rounds = 20;
   started = performance.now();
-  for (let i = 0; i < rounds; i++) await ledger.balances(dataSource.manager, accounts.map((a) => a.account));
+  for (let i = 0; i < rounds; i++)
+    await ledger.balances(
+      dataSource.manager,
+      accounts.map((a) => a.account),
+    );
   const balancesMs = (performance.now() - started) / rounds;
 
   const reconciliation = new LedgerQueries(dataSource, new LedgerRepository());
@@ -73,17 +87,24 @@ async function measure(dataSource: DataSource): Promise<BenchSection> {
   started = performance.now();
   const report = await reconciliation.report(DAY);
   const reconciliationMs = performance.now() - started;
-  const plan = ((await dataSource.query(
-    `EXPLAIN (ANALYZE, BUFFERS) SELECT method, sum(amount_pence), count(*) FROM ledger_entries
+  const plan = (
+    (await dataSource.query(
+      `EXPLAIN (ANALYZE, BUFFERS) SELECT method, sum(amount_pence), count(*) FROM ledger_entries
      WHERE occurred_at >= $1 AND occurred_at < $2 AND (account LIKE 'cash:%' OR account LIKE 'firm-account:%') GROUP BY method`,
-    [`${DAY}T00:00:00+01:00`, '2026-06-16T00:00:00+01:00'],
-  )) as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n');
+      [`${DAY}T00:00:00+01:00`, '2026-06-16T00:00:00+01:00'],
+    )) as { 'QUERY PLAN': string }[]
+  )
+    .map((r) => r['QUERY PLAN'])
+    .join('\n');
 
-  console.log(`record 1,000 movements: ${Math.round(recordMs)} ms; 50 balances: ${balancesMs.toFixed(1)} ms; reconciliation of ${DAY}: ${Math.round(reconciliationMs)} ms`);
+  console.log(
+    `record 1,000 movements: ${Math.round(recordMs)} ms; 50 balances: ${balancesMs.toFixed(1)} ms; reconciliation of ${DAY}: ${Math.round(reconciliationMs)} ms`,
+  );
   const over = [
     recordMs > BUDGET.recordMs && `recording took ${Math.round(recordMs)} ms (budget ${BUDGET.recordMs})`,
     balancesMs > BUDGET.balancesMs && `balances took ${balancesMs.toFixed(1)} ms (budget ${BUDGET.balancesMs})`,
-    reconciliationMs > BUDGET.reconciliationMs && `the reconciliation took ${Math.round(reconciliationMs)} ms (budget ${BUDGET.reconciliationMs})`,
+    reconciliationMs > BUDGET.reconciliationMs &&
+      `the reconciliation took ${Math.round(reconciliationMs)} ms (budget ${BUDGET.reconciliationMs})`,
   ].filter(Boolean);
   if (over.length) throw new Error(`Over budget: ${over.join('; ')}`);
   const dayEntries = report.byMethod.reduce((sum, line) => sum + line.entries, 0);
@@ -95,9 +116,17 @@ async function measure(dataSource: DataSource): Promise<BenchSection> {
         ['step', 'ms', 'budget ms'],
         [
           ['seed (balance check off)', String(Math.round(seedMs)), ''],
-          ['record 1,000 movements in one transaction, checked at commit', String(Math.round(recordMs)), String(BUDGET.recordMs)],
+          [
+            'record 1,000 movements in one transaction, checked at commit',
+            String(Math.round(recordMs)),
+            String(BUDGET.recordMs),
+          ],
           ['balances of 50 service requests (mean of 20)', balancesMs.toFixed(1), String(BUDGET.balancesMs)],
-          [`daily reconciliation (${dayEntries.toLocaleString('en-GB')} takings entries that day)`, String(Math.round(reconciliationMs)), String(BUDGET.reconciliationMs)],
+          [
+            `daily reconciliation (${dayEntries.toLocaleString('en-GB')} takings entries that day)`,
+            String(Math.round(reconciliationMs)),
+            String(BUDGET.reconciliationMs),
+          ],
         ],
       ),
       '',

@@ -9,7 +9,11 @@
 import { DataSource } from 'typeorm';
 import { enquirySlaBreachedV1 } from '@ccsc/contracts';
 import { SlaBreachRun } from '../services/queries/src/sla/application/sla.commands';
-import { SLA_BREACH_RUN_SQL, slaBreachRunParams, SlaClockRepository } from '../services/queries/src/sla/infrastructure/sla-clock.repository';
+import {
+  SLA_BREACH_RUN_SQL,
+  slaBreachRunParams,
+  SlaClockRepository,
+} from '../services/queries/src/sla/infrastructure/sla-clock.repository';
 import { timed, withServiceDatabase } from './harness';
 import { markdownTable, type BenchSection } from './report';
 
@@ -70,7 +74,6 @@ const EVENTS_SQL = `
          count(*) FILTER (WHERE split_part(e.subject, ' ', 2)::int % 10 <> 0)::int AS strays
   FROM outbox o JOIN enquiries e ON e.id = o.message_key::uuid WHERE o.type = $1`;
 
-
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 
 export function run(): Promise<BenchSection> {
@@ -80,21 +83,35 @@ export function run(): Promise<BenchSection> {
 async function measure(dataSource: DataSource, source: string): Promise<BenchSection> {
   const [, seedMs] = await timed(() => dataSource.query(SEED_SQL, [ENQUIRIES, NOW]));
   await dataSource.query('ANALYZE enquiries; ANALYZE enquiry_sla_clocks');
-  const [{ clocks }] = (await dataSource.query('SELECT count(*)::int AS clocks FROM enquiry_sla_clocks')) as [{ clocks: number }];
-  const plan = (await dataSource.query(`EXPLAIN (COSTS OFF) ${SLA_BREACH_RUN_SQL}`, slaBreachRunParams(NOW))) as { 'QUERY PLAN': string }[];
+  const [{ clocks }] = (await dataSource.query('SELECT count(*)::int AS clocks FROM enquiry_sla_clocks')) as [
+    { clocks: number },
+  ];
+  const plan = (await dataSource.query(`EXPLAIN (COSTS OFF) ${SLA_BREACH_RUN_SQL}`, slaBreachRunParams(NOW))) as {
+    'QUERY PLAN': string;
+  }[];
 
   const breachRun = new SlaBreachRun(dataSource, new SlaClockRepository());
   const [first, firstMs] = await timed(() => breachRun.run(NOW));
   const [again, againMs] = await timed(() => breachRun.run(NOW));
 
   const [{ wrong }] = (await dataSource.query(WRONG_SQL, [NOW])) as [{ wrong: number }];
-  const [events] = (await dataSource.query(EVENTS_SQL, [enquirySlaBreachedV1.type])) as [{ events: number; enquiries: number; strays: number }];
+  const [events] = (await dataSource.query(EVENTS_SQL, [enquirySlaBreachedV1.type])) as [
+    { events: number; enquiries: number; strays: number },
+  ];
   const expectedBreaches = Math.floor(ENQUIRIES / 10);
   const expectedAtRisk = Math.floor((ENQUIRIES + 9) / 10);
-  const exact = wrong === 0 && first.breached === expectedBreaches && first.atRisk === expectedAtRisk && events.events === expectedBreaches && events.strays === 0 && again.breached === 0 && again.atRisk === 0;
+  const exact =
+    wrong === 0 &&
+    first.breached === expectedBreaches &&
+    first.atRisk === expectedAtRisk &&
+    events.events === expectedBreaches &&
+    events.strays === 0 &&
+    again.breached === 0 &&
+    again.atRisk === 0;
   const summary = `breach run over ${ENQUIRIES.toLocaleString('en-GB')} open enquiries (${clocks.toLocaleString('en-GB')} clocks): ${ms(firstMs)}; flagged exactly the breached ones: ${exact ? 'yes' : 'NO'}`;
   console.log(summary);
-  if (!exact) throw new Error(`${summary}: ${JSON.stringify({ first, again, wrong, events, expectedBreaches, expectedAtRisk })}`);
+  if (!exact)
+    throw new Error(`${summary}: ${JSON.stringify({ first, again, wrong, events, expectedBreaches, expectedAtRisk })}`);
 
   return {
     title: 'Queries: SLA breach run',

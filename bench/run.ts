@@ -31,8 +31,19 @@ function header(): string {
   const cpuList = cpus();
   const models = [...new Set(cpuList.map((c) => c.model.trim()))].join(', ') || 'unknown';
   const versions = [
-    '@nestjs/core', '@nestjs/platform-express', '@nestjs/platform-fastify', 'express', 'fastify', 'autocannon', '@apollo/gateway', '@apollo/server',
-    '@graphql-hive/gateway-runtime', '@graphql-hive/router-runtime', 'kafkajs', 'typeorm', 'pg',
+    '@nestjs/core',
+    '@nestjs/platform-express',
+    '@nestjs/platform-fastify',
+    'express',
+    'fastify',
+    'autocannon',
+    '@apollo/gateway',
+    '@apollo/server',
+    '@graphql-hive/gateway-runtime',
+    '@graphql-hive/router-runtime',
+    'kafkajs',
+    'typeorm',
+    'pg',
   ]
     .map((pkg) => `${pkg} ${installedVersion(pkg)}`)
     .join(', ');
@@ -42,7 +53,9 @@ function header(): string {
     `- Date: ${new Date().toISOString()}`,
     `- Machine: ${models} × ${cpuList.length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${platform()} ${release()}`,
     // Load average at start, since other work on the machine moves every absolute figure.
-    `- Load average (1/5/15 min) at start: ${loadavg().map((l) => l.toFixed(2)).join(' / ')}`,
+    `- Load average (1/5/15 min) at start: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' / ')}`,
     `- Node ${process.version}`,
     `- ${versions}`,
   ].join('\n');
@@ -53,9 +66,13 @@ async function main(): Promise<number> {
   const available = readdirSync(BENCH_DIR)
     .filter((f) => f.endsWith(SUFFIX))
     .sort();
-  const selected = available.filter((f) => filters.length === 0 || filters.some((filter) => f.slice(0, -SUFFIX.length).includes(filter)));
+  const selected = available.filter(
+    (f) => filters.length === 0 || filters.some((filter) => f.slice(0, -SUFFIX.length).includes(filter)),
+  );
   if (selected.length === 0) {
-    console.error(`no benchmark matches "${filters.join('", "')}"; available: ${available.map((f) => f.slice(0, -SUFFIX.length)).join(', ')}`);
+    console.error(
+      `no benchmark matches "${filters.join('", "')}"; available: ${available.map((f) => f.slice(0, -SUFFIX.length)).join(', ')}`,
+    );
     return 2;
   }
 

@@ -16,8 +16,27 @@ import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { markdownTable, type BenchSection } from './report';
 import {
-  benchKafka, benchKeys, benchPostgres, closedLoop, envNumber, fmt, HttpClient, log, migratedDatabase, openLoop, percentile, removeDir, sleep, sortedCopy, startBenchPlatform, tempDir, throughput,
-  type BenchDatabase, type LoadResult, type Operation, type Platform,
+  benchKafka,
+  benchKeys,
+  benchPostgres,
+  closedLoop,
+  envNumber,
+  fmt,
+  HttpClient,
+  log,
+  migratedDatabase,
+  openLoop,
+  percentile,
+  removeDir,
+  sleep,
+  sortedCopy,
+  startBenchPlatform,
+  tempDir,
+  throughput,
+  type BenchDatabase,
+  type LoadResult,
+  type Operation,
+  type Platform,
 } from './harness';
 import type { NodeChild } from '../tools/platform/node-processes';
 
@@ -44,7 +63,10 @@ interface DbWork {
 }
 
 /** What the database did for a phase, from pg_stat_database (cumulative, flushed about once a second). */
-async function dbCounters(serverUrl: string, database: string): Promise<{ commits: number; inserted: number; updated: number }> {
+async function dbCounters(
+  serverUrl: string,
+  database: string,
+): Promise<{ commits: number; inserted: number; updated: number }> {
   const client = new Client({ connectionString: serverUrl });
   await client.connect();
   try {
@@ -53,13 +75,24 @@ async function dbCounters(serverUrl: string, database: string): Promise<{ commit
       [database],
     );
     const row = rows[0];
-    return { commits: Number(row?.commits ?? 0), inserted: Number(row?.inserted ?? 0), updated: Number(row?.updated ?? 0) };
+    return {
+      commits: Number(row?.commits ?? 0),
+      inserted: Number(row?.inserted ?? 0),
+      updated: Number(row?.updated ?? 0),
+    };
   } finally {
     await client.end();
   }
 }
 
-async function measure(route: string, phase: string, server: NodeChild, serverUrl: string, database: string, load: () => Promise<LoadResult>): Promise<Phase> {
+async function measure(
+  route: string,
+  phase: string,
+  server: NodeChild,
+  serverUrl: string,
+  database: string,
+  load: () => Promise<LoadResult>,
+): Promise<Phase> {
   await sleep(1_200); // let the statistics of the previous phase be flushed
   const dbBefore = await dbCounters(serverUrl, database);
   const cpuBefore = server.stats().cpuMs;
@@ -74,7 +107,12 @@ async function measure(route: string, phase: string, server: NodeChild, serverUr
     load: result,
     cpuMsPerRequest: cpuMs / Math.max(1, requests),
     // The service's own idle work (the outbox relay's polls, the consumer) is in these counters too.
-    db: { commits: dbAfter.commits - dbBefore.commits, inserted: dbAfter.inserted - dbBefore.inserted, updated: dbAfter.updated - dbBefore.updated, requests },
+    db: {
+      commits: dbAfter.commits - dbBefore.commits,
+      inserted: dbAfter.inserted - dbBefore.inserted,
+      updated: dbAfter.updated - dbBefore.updated,
+      requests,
+    },
   };
 }
 
@@ -110,9 +148,28 @@ function pgbenchAvailable(): Promise<string | undefined> {
 }
 
 /** pgbench with per-transaction logs (-l), from which p50/p99 come at full precision. */
-async function runPgbench(databaseUrl: string, scriptFile: string, clients: number, seconds: number, dir: string): Promise<PgbenchResult> {
+async function runPgbench(
+  databaseUrl: string,
+  scriptFile: string,
+  clients: number,
+  seconds: number,
+  dir: string,
+): Promise<PgbenchResult> {
   const prefix = join(dir, `pgbench-c${clients}`);
-  const args = ['-n', '-c', String(clients), '-j', String(Math.min(2, clients)), '-T', String(seconds), '-f', scriptFile, '-l', `--log-prefix=${prefix}`, databaseUrl];
+  const args = [
+    '-n',
+    '-c',
+    String(clients),
+    '-j',
+    String(Math.min(2, clients)),
+    '-T',
+    String(seconds),
+    '-f',
+    scriptFile,
+    '-l',
+    `--log-prefix=${prefix}`,
+    databaseUrl,
+  ];
   const started = performance.now();
   const child = spawn('pgbench', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -132,7 +189,15 @@ async function runPgbench(databaseUrl: string, scriptFile: string, clients: numb
     }
   }
   const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(output)?.[1] ?? Number.NaN);
-  return { clients, tps, latencies: sortedCopy(latencies), transactions: latencies.length, failed, seconds: (performance.now() - started) / 1000, output };
+  return {
+    clients,
+    tps,
+    latencies: sortedCopy(latencies),
+    transactions: latencies.length,
+    failed,
+    seconds: (performance.now() - started) / 1000,
+    output,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -147,7 +212,14 @@ export async function run(): Promise<BenchSection> {
   let platform: Platform | undefined;
   let baseline: BenchDatabase | undefined;
   try {
-    platform = await startBenchPlatform({ bench: BENCH, postgresUrl: pg.url, keysDir: keys.dir, services: ['cases', 'payments'], kafkaBrokers: kafka.brokers, logDir });
+    platform = await startBenchPlatform({
+      bench: BENCH,
+      postgresUrl: pg.url,
+      keysDir: keys.dir,
+      services: ['cases', 'payments'],
+      kafkaBrokers: kafka.brokers,
+      logDir,
+    });
     const cases = platform.services.cases;
     const payments = platform.services.payments;
     const casesDb = platform.databases.cases;
@@ -163,19 +235,36 @@ export async function run(): Promise<BenchSection> {
       })),
     );
     for (const firm of firms) {
-      const opened = await http.json('POST', `${payments.url}/api/v1/payments/accounts`, finance, { accountNumber: firm.account, organisationId: firm.org, name: `Firm ${firm.org}`, creditLimitPence: 1_000_000_000 });
-      if (opened.status !== 201) throw new Error(`opening ${firm.account} answered ${opened.status} ${JSON.stringify(opened.body)}`);
+      const opened = await http.json('POST', `${payments.url}/api/v1/payments/accounts`, finance, {
+        accountNumber: firm.account,
+        organisationId: firm.org,
+        name: `Firm ${firm.org}`,
+        creditLimitPence: 1_000_000_000,
+      });
+      if (opened.status !== 201)
+        throw new Error(`opening ${firm.account} answered ${opened.status} ${JSON.stringify(opened.body)}`);
     }
 
     // ---- create case
     const created: { id: string; firm: number }[] = [];
     const createBodies = firms.map((firm) =>
-      JSON.stringify({ caseType: 'civil-money-claim', parties: [{ role: 'claimant', kind: 'person', name: 'Alex Smith', representedBy: firm.org }, { role: 'defendant', kind: 'organisation', name: 'Widgets Ltd' }] }),
+      JSON.stringify({
+        caseType: 'civil-money-claim',
+        parties: [
+          { role: 'claimant', kind: 'person', name: 'Alex Smith', representedBy: firm.org },
+          { role: 'defendant', kind: 'organisation', name: 'Widgets Ltd' },
+        ],
+      }),
     );
     let firstError: string | undefined;
     const createCase: Operation = async (i) => {
       const firm = i % FIRMS;
-      const res = await http.send('POST', `${cases.url}/api/v1/cases`, { authorization: firms[firm]?.token ?? '', 'content-type': 'application/json' }, createBodies[firm]);
+      const res = await http.send(
+        'POST',
+        `${cases.url}/api/v1/cases`,
+        { authorization: firms[firm]?.token ?? '', 'content-type': 'application/json' },
+        createBodies[firm],
+      );
       if (res.status !== 201) {
         firstError ??= `create case: ${res.status} ${res.body.slice(0, 300)}`;
         return false;
@@ -187,11 +276,19 @@ export async function run(): Promise<BenchSection> {
     const route1 = 'POST /api/v1/cases';
     log(BENCH, `${route1}: warm-up, one client, ${CONCURRENCY} clients, open model`);
     await closedLoop(createCase, 4, WARMUP_SECONDS);
-    phases.push(await measure(route1, 'one client', cases, pg.url, casesDb.name, () => closedLoop(createCase, 1, SECONDS)));
-    const createCapacity = await measure(route1, `${CONCURRENCY} clients`, cases, pg.url, casesDb.name, () => closedLoop(createCase, CONCURRENCY, SECONDS));
+    phases.push(
+      await measure(route1, 'one client', cases, pg.url, casesDb.name, () => closedLoop(createCase, 1, SECONDS)),
+    );
+    const createCapacity = await measure(route1, `${CONCURRENCY} clients`, cases, pg.url, casesDb.name, () =>
+      closedLoop(createCase, CONCURRENCY, SECONDS),
+    );
     phases.push(createCapacity);
     const createRate = Math.max(1, Math.round(throughput(createCapacity.load) / 2));
-    phases.push(await measure(route1, `open ${createRate}/s (50%)`, cases, pg.url, casesDb.name, () => openLoop(createCase, createRate, SECONDS)));
+    phases.push(
+      await measure(route1, `open ${createRate}/s (50%)`, cases, pg.url, casesDb.name, () =>
+        openLoop(createCase, createRate, SECONDS),
+      ),
+    );
 
     // ---- submit (makes the issue fee due; payments hears of it over Kafka)
     const toSubmit = [...created];
@@ -199,7 +296,12 @@ export async function run(): Promise<BenchSection> {
     const submit: Operation = async (i) => {
       const c = toSubmit[i];
       if (!c) return false;
-      const res = await http.send('POST', `${cases.url}/api/v1/cases/${c.id}/events`, { authorization: firms[c.firm]?.token ?? '', 'content-type': 'application/json' }, '{"event":"submit"}');
+      const res = await http.send(
+        'POST',
+        `${cases.url}/api/v1/cases/${c.id}/events`,
+        { authorization: firms[c.firm]?.token ?? '', 'content-type': 'application/json' },
+        '{"event":"submit"}',
+      );
       if (res.status !== 200 && res.status !== 201) {
         firstError ??= `submit: ${res.status} ${res.body.slice(0, 300)}`;
         return false;
@@ -208,13 +310,22 @@ export async function run(): Promise<BenchSection> {
       return true;
     };
     log(BENCH, `submitting the ${toSubmit.length} cases (not timed as a figure of its own beyond the line below)`);
-    const submitPhase = await measure('POST /api/v1/cases/{id}/events (submit)', `${CONCURRENCY} clients`, cases, pg.url, casesDb.name, () => closedLoop(submit, CONCURRENCY, 600, toSubmit.length));
+    const submitPhase = await measure(
+      'POST /api/v1/cases/{id}/events (submit)',
+      `${CONCURRENCY} clients`,
+      cases,
+      pg.url,
+      casesDb.name,
+      () => closedLoop(submit, CONCURRENCY, 600, toSubmit.length),
+    );
     // The fee events reach payments in the background; wait for the last few cases' service requests.
     const waitStarted = performance.now();
     for (const c of submitted.slice(-10)) {
       const deadline = Date.now() + 120_000;
       while (Date.now() < deadline) {
-        const res = await http.send('GET', `${payments.url}/api/v1/payments/cases/${c.id}/service-request`, { authorization: firms[c.firm]?.token ?? '' });
+        const res = await http.send('GET', `${payments.url}/api/v1/payments/cases/${c.id}/service-request`, {
+          authorization: firms[c.firm]?.token ?? '',
+        });
         if (res.status === 200) break;
         await sleep(250);
       }
@@ -229,7 +340,12 @@ export async function run(): Promise<BenchSection> {
       const c = submitted[used++];
       if (!c) return false;
       const firm = firms[c.firm];
-      const res = await http.send('POST', `${payments.url}/api/v1/payments/cases/${c.id}/payments-by-account`, { authorization: firm?.token ?? '', 'content-type': 'application/json' }, JSON.stringify({ accountNumber: firm?.account }));
+      const res = await http.send(
+        'POST',
+        `${payments.url}/api/v1/payments/cases/${c.id}/payments-by-account`,
+        { authorization: firm?.token ?? '', 'content-type': 'application/json' },
+        JSON.stringify({ accountNumber: firm?.account }),
+      );
       if (res.status !== 201) {
         firstError ??= `take payment: ${res.status} ${res.body.slice(0, 300)}`;
         return false;
@@ -239,22 +355,37 @@ export async function run(): Promise<BenchSection> {
     const left = () => submitted.length - used;
     log(BENCH, `${route2}: warm-up, one client, ${CONCURRENCY} clients, open model (${left()} cases to pay)`);
     await closedLoop(pay, 4, Math.min(WARMUP_SECONDS, 1), Math.floor(left() / 10));
-    phases.push(await measure(route2, 'one client', payments, pg.url, paymentsDb.name, () => closedLoop(pay, 1, SECONDS, Math.floor(left() / 4))));
-    const payCapacity = await measure(route2, `${CONCURRENCY} clients`, payments, pg.url, paymentsDb.name, () => closedLoop(pay, CONCURRENCY, SECONDS, Math.floor(left() / 2)));
+    phases.push(
+      await measure(route2, 'one client', payments, pg.url, paymentsDb.name, () =>
+        closedLoop(pay, 1, SECONDS, Math.floor(left() / 4)),
+      ),
+    );
+    const payCapacity = await measure(route2, `${CONCURRENCY} clients`, payments, pg.url, paymentsDb.name, () =>
+      closedLoop(pay, CONCURRENCY, SECONDS, Math.floor(left() / 2)),
+    );
     phases.push(payCapacity);
     const payRate = Math.max(1, Math.round(throughput(payCapacity.load) / 2));
     const paySeconds = Math.min(SECONDS, left() / payRate);
-    if (paySeconds >= 1) phases.push(await measure(route2, `open ${payRate}/s (50%)`, payments, pg.url, paymentsDb.name, () => openLoop(pay, payRate, paySeconds)));
+    if (paySeconds >= 1)
+      phases.push(
+        await measure(route2, `open ${payRate}/s (50%)`, payments, pg.url, paymentsDb.name, () =>
+          openLoop(pay, payRate, paySeconds),
+        ),
+      );
 
     // ---- pgbench on the same server: a fresh cases database, the same tables, the same envelope
     let pgbenchRows: PgbenchResult[] = [];
     let pgbenchNote = '';
-    if (!pgbenchVersion) pgbenchNote = '`pgbench` is not on PATH (Debian: `apt-get install postgresql-client`), so there is no baseline in this run.';
+    if (!pgbenchVersion)
+      pgbenchNote =
+        '`pgbench` is not on PATH (Debian: `apt-get install postgresql-client`), so there is no baseline in this run.';
     else {
       baseline = await migratedDatabase(pg.url, 'cases');
       const client = new Client({ connectionString: casesDb.url });
       await client.connect();
-      const { rows } = await client.query<{ envelope: unknown }>(`SELECT envelope FROM outbox WHERE type = 'cases.case-created.v1' ORDER BY position DESC LIMIT 1`);
+      const { rows } = await client.query<{ envelope: unknown }>(
+        `SELECT envelope FROM outbox WHERE type = 'cases.case-created.v1' ORDER BY position DESC LIMIT 1`,
+      );
       await client.end();
       const envelope = JSON.stringify(rows[0]?.envelope ?? { note: 'no envelope found' });
       const setup = new Client({ connectionString: baseline.url });
@@ -264,7 +395,10 @@ export async function run(): Promise<BenchSection> {
       const script = join(logDir, 'insert-with-outbox.sql');
       writeFileSync(script, pgbenchScript(envelope));
       log(BENCH, `pgbench: 1 and ${CONCURRENCY} clients, ${SECONDS}s each`);
-      pgbenchRows = [await runPgbench(baseline.url, script, 1, SECONDS, logDir), await runPgbench(baseline.url, script, CONCURRENCY, SECONDS, logDir)];
+      pgbenchRows = [
+        await runPgbench(baseline.url, script, 1, SECONDS, logDir),
+        await runPgbench(baseline.url, script, CONCURRENCY, SECONDS, logDir),
+      ];
       pgbenchNote = `${pgbenchVersion}; script (\`-f\`, \`-n\`, \`-j ${Math.min(2, CONCURRENCY)}\`), on a fresh migrated cases database of the same server, with the outbox envelope of a real case-created event (${envelope.length} bytes):\n\n\`\`\`sql\n${pgbenchScript('<envelope>').trim()}\n\`\`\``;
     }
 
@@ -283,7 +417,16 @@ export async function run(): Promise<BenchSection> {
   }
 }
 
-function render(phases: Phase[], submit: Phase, pgbench: PgbenchResult[], pgbenchNote: string, feeWaitMs: number, firstError: string | undefined, pgSource: string, kafkaSource: string): string {
+function render(
+  phases: Phase[],
+  submit: Phase,
+  pgbench: PgbenchResult[],
+  pgbenchNote: string,
+  feeWaitMs: number,
+  firstError: string | undefined,
+  pgSource: string,
+  kafkaSource: string,
+): string {
   const out: string[] = [
     `Each service is one child process (NODE_ENV=test, LOG_LEVEL=warn, pool of 10) on a fresh migrated database; PostgreSQL from ${pgSource}; events on Kafka (${kafkaSource}). ` +
       `The load generator (keep-alive node:http) runs in the bench process and sends straight to the service. Per route: ${WARMUP_SECONDS} s warm-up, then ${SECONDS} s at one client, ` +
@@ -305,13 +448,46 @@ function render(phases: Phase[], submit: Phase, pgbench: PgbenchResult[], pgbenc
     String(p.load.failed + p.load.unfinished),
   ]);
   for (const b of pgbench) {
-    rows.push(['pgbench: case row + outbox row', `${b.clients} client${b.clients > 1 ? 's' : ''}`, fmt(b.tps), fmt(percentile(b.latencies, 50), 2), fmt(percentile(b.latencies, 99), 2), '', '1.0', '2.0', '0.0', String(b.failed)]);
+    rows.push([
+      'pgbench: case row + outbox row',
+      `${b.clients} client${b.clients > 1 ? 's' : ''}`,
+      fmt(b.tps),
+      fmt(percentile(b.latencies, 50), 2),
+      fmt(percentile(b.latencies, 99), 2),
+      '',
+      '1.0',
+      '2.0',
+      '0.0',
+      String(b.failed),
+    ]);
   }
-  out.push(markdownTable(['route', 'phase', 'req/s', 'p50 ms', 'p99 ms', 'CPU ms/req', 'commits/req', 'rows inserted/req', 'rows updated/req', 'failed'], rows));
+  out.push(
+    markdownTable(
+      [
+        'route',
+        'phase',
+        'req/s',
+        'p50 ms',
+        'p99 ms',
+        'CPU ms/req',
+        'commits/req',
+        'rows inserted/req',
+        'rows updated/req',
+        'failed',
+      ],
+      rows,
+    ),
+  );
 
   const ratioRows: string[][] = [];
-  for (const [route, label] of [['POST /api/v1/cases', 'create case'], ['POST /api/v1/payments/cases/{caseId}/payments-by-account', 'take payment']] as const) {
-    for (const [phase, clients] of [['one client', 1], [`${CONCURRENCY} clients`, CONCURRENCY]] as const) {
+  for (const [route, label] of [
+    ['POST /api/v1/cases', 'create case'],
+    ['POST /api/v1/payments/cases/{caseId}/payments-by-account', 'take payment'],
+  ] as const) {
+    for (const [phase, clients] of [
+      ['one client', 1],
+      [`${CONCURRENCY} clients`, CONCURRENCY],
+    ] as const) {
       const p = phases.find((x) => x.route === route && x.phase === phase);
       const b = pgbench.find((x) => x.clients === clients);
       if (!p || !b) continue;
@@ -327,7 +503,12 @@ function render(phases: Phase[], submit: Phase, pgbench: PgbenchResult[], pgbenc
   }
   if (ratioRows.length) {
     out.push('**Ratio to pgbench** (same clients, same server, same run)');
-    out.push(markdownTable(['write', 'clients', 'req/s ÷ pgbench tps', 'p50 ÷ pgbench', 'p99 ÷ pgbench', 'p50 minus pgbench p50, ms'], ratioRows));
+    out.push(
+      markdownTable(
+        ['write', 'clients', 'req/s ÷ pgbench tps', 'p50 ÷ pgbench', 'p99 ÷ pgbench', 'p50 minus pgbench p50, ms'],
+        ratioRows,
+      ),
+    );
     // Slowest stage: where a request's time goes at one client. The bare transaction is the database's share
     // of a minimal write; the service's CPU per request is time spent in Node; the rest is its extra round trips.
     const stage = (route: string, label: string) => {
@@ -338,17 +519,30 @@ function render(phases: Phase[], submit: Phase, pgbench: PgbenchResult[], pgbenc
       const node = p.cpuMsPerRequest;
       const bare = percentile(b.latencies, 50);
       const rest = total - node;
-      return `${label}: p50 ${fmt(total, 2)} ms at one client, of which ${fmt(node, 2)} ms is the service's own CPU (Nest, Express, validation, token check, TypeORM, the domain) and ${fmt(Math.max(0, rest), 2)} ms waiting (PostgreSQL round trips: ` +
+      return (
+        `${label}: p50 ${fmt(total, 2)} ms at one client, of which ${fmt(node, 2)} ms is the service's own CPU (Nest, Express, validation, token check, TypeORM, the domain) and ${fmt(Math.max(0, rest), 2)} ms waiting (PostgreSQL round trips: ` +
         `${p.db ? fmt(p.db.commits / Math.max(1, p.db.requests), 1) : '?'} commits and ${p.db ? fmt(p.db.inserted / Math.max(1, p.db.requests), 1) : '?'} rows inserted per request, against ${fmt(bare, 2)} ms for pgbench's bare two-row transaction). ` +
         (Math.abs(node - rest) < 0.1 * total
           ? `Slowest stage: **about even** between the service's CPU and waiting on PostgreSQL (within 10% of the request).`
-          : `Slowest stage: **${node > rest ? 'the service process (CPU in Node)' : 'waiting on PostgreSQL'}**.`);
+          : `Slowest stage: **${node > rest ? 'the service process (CPU in Node)' : 'waiting on PostgreSQL'}**.`)
+      );
     };
-    out.push([stage('POST /api/v1/cases', 'Create case'), stage('POST /api/v1/payments/cases/{caseId}/payments-by-account', 'Take payment')].filter(Boolean).join('\n\n'));
+    out.push(
+      [
+        stage('POST /api/v1/cases', 'Create case'),
+        stage('POST /api/v1/payments/cases/{caseId}/payments-by-account', 'Take payment'),
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
+    );
   }
   out.push(pgbenchNote);
-  out.push(`Submitting the cases took ${fmt(submit.load.seconds, 1)} s (${fmt(throughput(submit.load))}/s); the last service requests appeared in payments ${fmt(feeWaitMs)} ms after the last submit returned.`);
+  out.push(
+    `Submitting the cases took ${fmt(submit.load.seconds, 1)} s (${fmt(throughput(submit.load))}/s); the last service requests appeared in payments ${fmt(feeWaitMs)} ms after the last submit returned.`,
+  );
   if (firstError) out.push(`First failure: \`${firstError}\``);
-  out.push('Whole platform on 2 shared cores: the service, PostgreSQL, the Kafka broker and the load generator compete, so req/s is what this machine does, and the ratio to pgbench (on the same machine, same moment) is the figure to track.');
+  out.push(
+    'Whole platform on 2 shared cores: the service, PostgreSQL, the Kafka broker and the load generator compete, so req/s is what this machine does, and the ratio to pgbench (on the same machine, same moment) is the figure to track.',
+  );
   return out.join('\n\n');
 }

@@ -24,34 +24,75 @@ describe('a complaint from an enquiry to a refund', () => {
 
   beforeAll(async () => {
     // The late steps run on complaints' clock weeks ahead, so the consumers accept events dated then.
-    platform = await startTestPlatform({ services: ['queries', 'payments', 'complaints'], env: { EVENT_CLOCK_SKEW_MS: String(31 * 86_400_000) } });
+    platform = await startTestPlatform({
+      services: ['queries', 'payments', 'complaints'],
+      env: { EVENT_CLOCK_SKEW_MS: String(31 * 86_400_000) },
+    });
     caseworker = await bearer('caseworker', { sub: 'officer-sam' });
     officer = await bearer('complaints-officer', { sub: 'officer-olu' });
   }, 120_000);
   afterAll(() => platform.stop());
 
-  const gql = (query: string, variables: Record<string, unknown> = {}, who = officer) => graphqlData(platform.gatewayUrl, query, variables, who);
+  const gql = (query: string, variables: Record<string, unknown> = {}, who = officer) =>
+    graphqlData(platform.gatewayUrl, query, variables, who);
 
   it('is converted, answered late, escalated, upheld with a refund, and reported', async () => {
-    const created = await gql(`mutation($i: CreateCaseInput!) { createCase(input: $i) { id } }`, {
-      i: { caseType: 'civil-money-claim', parties: [{ role: 'claimant', kind: 'person', name: 'Alex Smith' }, { role: 'defendant', kind: 'organisation', name: 'Widgets Ltd' }] },
-    }, caseworker);
+    const created = await gql(
+      `mutation($i: CreateCaseInput!) { createCase(input: $i) { id } }`,
+      {
+        i: {
+          caseType: 'civil-money-claim',
+          parties: [
+            { role: 'claimant', kind: 'person', name: 'Alex Smith' },
+            { role: 'defendant', kind: 'organisation', name: 'Widgets Ltd' },
+          ],
+        },
+      },
+      caseworker,
+    );
     const caseId: string = created.createCase.id;
     const raised = await eventually(
-      () => gql(`mutation($i: RaiseEnquiryInput!) { raiseEnquiry(input: $i) { id } }`, { i: { channel: 'telephone', subject: 'Still no hearing date', message: 'Caller is unhappy with the delay', caseId, category: 'delay', contact: { name: 'Alex Smith' } } }, caseworker),
+      () =>
+        gql(
+          `mutation($i: RaiseEnquiryInput!) { raiseEnquiry(input: $i) { id } }`,
+          {
+            i: {
+              channel: 'telephone',
+              subject: 'Still no hearing date',
+              message: 'Caller is unhappy with the delay',
+              caseId,
+              category: 'delay',
+              contact: { name: 'Alex Smith' },
+            },
+          },
+          caseworker,
+        ),
       30_000,
     );
     const enquiryId: string = raised.raiseEnquiry.id;
-    await gql(`mutation($i: ConvertEnquiryToComplaintInput!) { convertEnquiryToComplaint(input: $i) { id } }`, { i: { enquiryId, reason: 'Caller wants to complain about the delay' } }, caseworker);
+    await gql(
+      `mutation($i: ConvertEnquiryToComplaintInput!) { convertEnquiryToComplaint(input: $i) { id } }`,
+      { i: { enquiryId, reason: 'Caller wants to complain about the delay' } },
+      caseworker,
+    );
 
     // Complaints opens it from queries' event, and the case shows it through federation.
     const opened = await eventually(async () => {
       // Complaints officers work from the complaint; the caseworker sees it from the case.
-      const data = await gql(`query($id: ID!) { case(id: $id) { complaints { ${COMPLAINT} } } }`, { id: caseId }, caseworker);
+      const data = await gql(
+        `query($id: ID!) { case(id: $id) { complaints { ${COMPLAINT} } } }`,
+        { id: caseId },
+        caseworker,
+      );
       expect(data.case.complaints).toHaveLength(1);
       return data.case.complaints[0];
     }, 30_000);
-    expect(opened).toMatchObject({ enquiryId, status: 'open', currentStage: 1, stages: [{ stage: 1, status: 'received', calendarVersion: expect.stringMatching(/^ew-rules/) }] });
+    expect(opened).toMatchObject({
+      enquiryId,
+      status: 'open',
+      currentStage: 1,
+      stages: [{ stage: 1, status: 'received', calendarVersion: expect.stringMatching(/^ew-rules/) }],
+    });
     const id: string = opened.id;
     const dueDate: string = opened.stages[0].dueDate;
 
@@ -62,24 +103,44 @@ describe('a complaint from an enquiry to a refund', () => {
     expect((await complaints.get(ComplaintSlaRun).run(late)).breached).toBe(1);
     await commands.acknowledge(id, complaintsOfficer, undefined, late);
     await commands.startInvestigation(id, undefined, complaintsOfficer, undefined, late);
-    await commands.draftResponse(id, { templateId: 'stage-1-response', findings: 'The listing was delayed by a backlog.' }, complaintsOfficer, undefined, late);
+    await commands.draftResponse(
+      id,
+      { templateId: 'stage-1-response', findings: 'The listing was delayed by a backlog.' },
+      complaintsOfficer,
+      undefined,
+      late,
+    );
     await commands.sendResponse(id, 'not-upheld', undefined, complaintsOfficer, undefined, late);
     await commands.escalate(id, complaintsOfficer, undefined, late);
     // Stage 2 is answered in good time, two days after it started.
     const stage2 = londonInstant(addDays(dueDate, 3), '10:00');
     await commands.acknowledge(id, complaintsOfficer, undefined, stage2);
     await commands.startInvestigation(id, undefined, complaintsOfficer, undefined, stage2);
-    await commands.draftResponse(id, { templateId: 'stage-2-senior-review', findings: 'On review the delay was ours; we will refund the fee.' }, complaintsOfficer, undefined, stage2);
+    await commands.draftResponse(
+      id,
+      { templateId: 'stage-2-senior-review', findings: 'On review the delay was ours; we will refund the fee.' },
+      complaintsOfficer,
+      undefined,
+      stage2,
+    );
     await commands.sendResponse(id, 'upheld', undefined, complaintsOfficer, undefined, stage2);
 
-    const remedied = await gql(`mutation($id: ID!) { agreeComplaintRemedy(id: $id, input: { kind: "refund", amountPence: 2500, caseId: "${caseId}" }) { remedies { id kind paymentStatus } } }`, { id });
-    expect(remedied.agreeComplaintRemedy.remedies).toEqual([{ id: expect.any(String), kind: 'refund', paymentStatus: 'sent-to-payments' }]);
+    const remedied = await gql(
+      `mutation($id: ID!) { agreeComplaintRemedy(id: $id, input: { kind: "refund", amountPence: 2500, caseId: "${caseId}" }) { remedies { id kind paymentStatus } } }`,
+      { id },
+    );
+    expect(remedied.agreeComplaintRemedy.remedies).toEqual([
+      { id: expect.any(String), kind: 'refund', paymentStatus: 'sent-to-payments' },
+    ]);
     const remedyId: string = remedied.agreeComplaintRemedy.remedies[0].id;
 
     // Payments raises the refund awaiting approval, and says so; the complaint shows it.
     const refunds = platform.services.payments!.app.get(DataSource);
     const refund = await eventually(async () => {
-      const rows = (await refunds.query(`SELECT id, status, amount_pence::int AS amount, reason FROM refunds WHERE remedy_id = $1`, [remedyId])) as Loose[];
+      const rows = (await refunds.query(
+        `SELECT id, status, amount_pence::int AS amount, reason FROM refunds WHERE remedy_id = $1`,
+        [remedyId],
+      )) as Loose[];
       expect(rows).toHaveLength(1);
       return rows[0]!;
     }, 30_000);
@@ -93,27 +154,59 @@ describe('a complaint from an enquiry to a refund', () => {
     await commands.close(id, 'civil-listing', 'process-failure', complaintsOfficer, undefined, closedAt);
 
     const final = (await gql(`query($id: ID!) { complaint(id: $id) { ${COMPLAINT} } }`, { id })).complaint;
-    expect(final).toMatchObject({ status: 'closed', outcome: 'upheld', businessArea: 'civil-listing', causeCategory: 'process-failure' });
+    expect(final).toMatchObject({
+      status: 'closed',
+      outcome: 'upheld',
+      businessArea: 'civil-listing',
+      causeCategory: 'process-failure',
+    });
     expect(final.stages).toMatchObject([
       { stage: 1, outcome: 'not-upheld', breached: true, answeredOnTime: false },
       { stage: 2, outcome: 'upheld', breached: false, answeredOnTime: true },
     ]);
     expect(final.timeline.map((e: Loose) => e.kind)).toEqual([
-      'opened', 'stage-breached', 'stage-acknowledged', 'stage-investigating', 'response-drafted', 'response-sent', 'escalated',
-      'stage-acknowledged', 'stage-investigating', 'response-drafted', 'response-sent', 'remedy-agreed', 'remedy-payment', 'closed',
+      'opened',
+      'stage-breached',
+      'stage-acknowledged',
+      'stage-investigating',
+      'response-drafted',
+      'response-sent',
+      'escalated',
+      'stage-acknowledged',
+      'stage-investigating',
+      'response-drafted',
+      'response-sent',
+      'remedy-agreed',
+      'remedy-payment',
+      'closed',
     ]);
 
     // The case's own timeline has every complaint step and the refund, from both services' events.
     await eventually(async () => {
-      const data = await gql(`query($id: ID!) { case(id: $id) { timeline(kinds: ["complaints", "payments"]) { summary } } }`, { id: caseId }, caseworker);
+      const data = await gql(
+        `query($id: ID!) { case(id: $id) { timeline(kinds: ["complaints", "payments"]) { summary } } }`,
+        { id: caseId },
+        caseworker,
+      );
       const summaries = data.case.timeline.map((e: Loose) => e.summary);
-      expect(summaries).toEqual(expect.arrayContaining([
-        `Complaint ${opened.reference} opened (minor)`, 'Complaint stage 1 deadline missed', 'Complaint stage 1: response-sent, not-upheld',
-        'Complaint stage 2: received', 'Complaint stage 2: response-sent, upheld', 'Refund of £25.00: awaiting-approval', 'Complaint closed: upheld',
-      ]));
+      expect(summaries).toEqual(
+        expect.arrayContaining([
+          `Complaint ${opened.reference} opened (minor)`,
+          'Complaint stage 1 deadline missed',
+          'Complaint stage 1: response-sent, not-upheld',
+          'Complaint stage 2: received',
+          'Complaint stage 2: response-sent, upheld',
+          'Refund of £25.00: awaiting-approval',
+          'Complaint closed: upheld',
+        ]),
+      );
     }, 30_000);
 
-    const mi = (day: string) => gql(`query($day: String!) { complaintsMi(period: "day", start: $day) { received stages { stage received answered answeredOnTime } outcomes { category businessArea closed upheld upheldRatePercent } } }`, { day });
+    const mi = (day: string) =>
+      gql(
+        `query($day: String!) { complaintsMi(period: "day", start: $day) { received stages { stage received answered answeredOnTime } outcomes { category businessArea closed upheld upheldRatePercent } } }`,
+        { day },
+      );
     expect((await mi(londonLocalDate(new Date()))).complaintsMi).toMatchObject({ received: 1 });
     expect((await mi(londonLocalDate(late))).complaintsMi.stages).toEqual([
       { stage: 1, received: 0, answered: 1, answeredOnTime: 0 },
@@ -122,6 +215,8 @@ describe('a complaint from an enquiry to a refund', () => {
     ]);
     const closingDay = (await mi(londonLocalDate(closedAt))).complaintsMi;
     expect(closingDay.stages[1]).toEqual({ stage: 2, received: 0, answered: 1, answeredOnTime: 1 });
-    expect(closingDay.outcomes).toEqual([{ category: 'delay', businessArea: 'civil-listing', closed: 1, upheld: 1, upheldRatePercent: 100 }]);
+    expect(closingDay.outcomes).toEqual([
+      { category: 'delay', businessArea: 'civil-listing', closed: 1, upheld: 1, upheldRatePercent: 100 },
+    ]);
   });
 });

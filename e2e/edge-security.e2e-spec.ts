@@ -32,7 +32,13 @@ describe('the edge: rate limits, security headers, CORS, token rules and ops end
     platform = await startTestPlatform({
       services: [],
       env: { METRICS_TOKEN },
-      gateway: { RATE_LIMIT_REQUESTS: String(LIMIT), RATE_LIMIT_WINDOW_MS: '60000', CORS_ORIGINS: PORTAL, METRICS_TOKEN, TRUST_PROXY: '1' },
+      gateway: {
+        RATE_LIMIT_REQUESTS: String(LIMIT),
+        RATE_LIMIT_WINDOW_MS: '60000',
+        CORS_ORIGINS: PORTAL,
+        METRICS_TOKEN,
+        TRUST_PROXY: '1',
+      },
     });
   });
   afterAll(() => platform.stop());
@@ -48,7 +54,11 @@ describe('the edge: rate limits, security headers, CORS, token rules and ops end
     const rest = await fetch(`${platform.gatewayUrl}/api/v1/cases`, { headers: { authorization: greedy } });
     expect(rest.status).toBe(429);
     expect(rest.headers.get('content-type')).toContain('application/problem+json');
-    expect(await rest.json()).toMatchObject({ status: 429, code: 'TOO_MANY_REQUESTS', type: 'urn:ccsc:problem:too-many-requests' });
+    expect(await rest.json()).toMatchObject({
+      status: 429,
+      code: 'TOO_MANY_REQUESTS',
+      type: 'urn:ccsc:problem:too-many-requests',
+    });
     expect(Number(rest.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(Number(rest.headers.get('retry-after'))).toBeLessThanOrEqual(60);
     expect(rest.headers.get('ratelimit-policy')).toMatch(new RegExp(`^"[^"]+"; q=${LIMIT}; w=60`));
@@ -67,7 +77,8 @@ describe('the edge: rate limits, security headers, CORS, token rules and ops end
   });
 
   it('tells anonymous callers apart by their address, as the trusted proxy in front reports it', async () => {
-    const anonymous = (address: string) => fetch(`${platform.gatewayUrl}/api/v1/cases`, { headers: { 'x-forwarded-for': address } });
+    const anonymous = (address: string) =>
+      fetch(`${platform.gatewayUrl}/api/v1/cases`, { headers: { 'x-forwarded-for': address } });
     for (let i = 0; i < LIMIT; i++) expect((await anonymous('203.0.113.7')).status).toBe(401);
     const limited = await anonymous('203.0.113.7');
     expect(limited.status).toBe(429);
@@ -87,7 +98,14 @@ describe('the edge: rate limits, security headers, CORS, token rules and ops end
         frame: res.headers.get('x-frame-options'),
         referrer: res.headers.get('referrer-policy'),
         poweredBy: res.headers.get('x-powered-by'),
-      }).toEqual({ url, nosniff: 'nosniff', hsts: expect.stringMatching(/max-age=\d+/), frame: 'SAMEORIGIN', referrer: 'no-referrer', poweredBy: null });
+      }).toEqual({
+        url,
+        nosniff: 'nosniff',
+        hsts: expect.stringMatching(/max-age=\d+/),
+        frame: 'SAMEORIGIN',
+        referrer: 'no-referrer',
+        poweredBy: null,
+      });
     }
   });
 
@@ -95,7 +113,11 @@ describe('the edge: rate limits, security headers, CORS, token rules and ops end
     const preflight = (origin: string) =>
       fetch(`${platform.gatewayUrl}/graphql`, {
         method: 'OPTIONS',
-        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization,content-type',
+        },
       });
     const allowed = await preflight(PORTAL);
     expect(allowed.status).toBe(204);
@@ -106,7 +128,9 @@ describe('the edge: rate limits, security headers, CORS, token rules and ops end
     const stranger = await preflight('https://evil.example');
     expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
 
-    const call = await fetch(`${platform.gatewayUrl}/api/v1/cases`, { headers: { origin: PORTAL, authorization: await bearer('caseworker', { sub: 'cors-user' }) } });
+    const call = await fetch(`${platform.gatewayUrl}/api/v1/cases`, {
+      headers: { origin: PORTAL, authorization: await bearer('caseworker', { sub: 'cors-user' }) },
+    });
     expect(call.status).toBe(200);
     expect(call.headers.get('access-control-allow-origin')).toBe(PORTAL);
     expect(call.headers.get('access-control-expose-headers')).toContain('ratelimit');
@@ -115,11 +139,17 @@ describe('the edge: rate limits, security headers, CORS, token rules and ops end
   it('refuses every spelling of a subgraph GraphQL path without a token', async () => {
     const body = JSON.stringify({ query: '{ _service { sdl } }' });
     for (const path of ['/graphql', '/graphql/', '/GRAPHQL', '/GraphQL/', '/graphql?x=1', '//graphql']) {
-      const res = await fetch(`${platform.casesUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const res = await fetch(`${platform.casesUrl}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
       expect({ path, status: res.status }).toEqual({ path, status: 401 });
       expect(await res.text()).not.toContain('sdl');
     }
-    const get = await fetch(`${platform.casesUrl}/GRAPHQL?query=${encodeURIComponent('{ _service { sdl } }')}`, { headers: { 'apollo-require-preflight': '1' } });
+    const get = await fetch(`${platform.casesUrl}/GRAPHQL?query=${encodeURIComponent('{ _service { sdl } }')}`, {
+      headers: { 'apollo-require-preflight': '1' },
+    });
     expect(get.status).toBe(401);
   });
 
@@ -128,7 +158,9 @@ describe('the edge: rate limits, security headers, CORS, token rules and ops end
     const atGateway = await fetch(`${platform.gatewayUrl}/api/v1/cases`, { headers: { authorization: forever } });
     expect(atGateway.status).toBe(401);
     expect(await atGateway.json()).toMatchObject({ code: 'UNAUTHENTICATED', detail: 'The token has no expiry (exp)' });
-    expect((await fetch(`${platform.casesUrl}/api/v1/cases`, { headers: { authorization: forever } })).status).toBe(401);
+    expect((await fetch(`${platform.casesUrl}/api/v1/cases`, { headers: { authorization: forever } })).status).toBe(
+      401,
+    );
   });
 
   it('shows metrics and which readiness check failed only to the metrics token', async () => {
@@ -144,13 +176,22 @@ describe('the edge: rate limits, security headers, CORS, token rules and ops end
     // Probes still learn whether it is ready; only the token learns why not. (Only cases runs here,
     // so the gateway, which needs every subgraph of the supergraph, is not ready.)
     const gateway = await fetch(`${platform.gatewayUrl}/health/ready`);
-    expect({ status: gateway.status, body: await gateway.json() }).toEqual({ status: 503, body: { status: 'unavailable' } });
+    expect({ status: gateway.status, body: await gateway.json() }).toEqual({
+      status: 503,
+      body: { status: 'unavailable' },
+    });
     const gatewayDetails = await (await fetch(`${platform.gatewayUrl}/health/ready`, { headers: withToken })).json();
-    expect(gatewayDetails).toMatchObject({ status: 'unavailable', checks: { cases: { ok: true }, payments: { ok: false } } });
+    expect(gatewayDetails).toMatchObject({
+      status: 'unavailable',
+      checks: { cases: { ok: true }, payments: { ok: false } },
+    });
     const cases = await fetch(`${platform.casesUrl}/health/ready`);
     expect({ status: cases.status, body: await cases.json() }).toEqual({ status: 200, body: { status: 'ok' } });
     const casesDetails = await (await fetch(`${platform.casesUrl}/health/ready`, { headers: withToken })).json();
-    expect(casesDetails).toMatchObject({ status: 'ok', checks: { database: { ok: true, details: { migrationsPending: false } } } });
+    expect(casesDetails).toMatchObject({
+      status: 'ok',
+      checks: { database: { ok: true, details: { migrationsPending: false } } },
+    });
     expect((await fetch(`${platform.gatewayUrl}/health/live`)).status).toBe(200);
   });
 });

@@ -24,9 +24,14 @@ describe('a criminal case resulted with a fine, paid by card in payments and col
   });
   afterAll(() => platform.stop());
 
-  const gql = (query: string, variables: Record<string, unknown>, who: string) => graphqlData(platform.gatewayUrl, query, variables, who);
+  const gql = (query: string, variables: Record<string, unknown>, who: string) =>
+    graphqlData(platform.gatewayUrl, query, variables, who);
   const post = async (path: string, body: unknown, headers: Record<string, string>) => {
-    const res = await fetch(`${platform.gatewayUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    const res = await fetch(`${platform.gatewayUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
     const text = await res.text();
     return { status: res.status, body: (text ? JSON.parse(text) : undefined) as Loose };
   };
@@ -45,11 +50,19 @@ describe('a criminal case resulted with a fine, paid by card in payments and col
     ]);
 
     const opened = await eventually(async () => {
-      const data = await gql('query($id: ID!) { case(id: $id) { fineAccounts { accountNumber balancePence defendantPartyId } } }', { id: caseId }, caseworker);
+      const data = await gql(
+        'query($id: ID!) { case(id: $id) { fineAccounts { accountNumber balancePence defendantPartyId } } }',
+        { id: caseId },
+        caseworker,
+      );
       expect(data.case.fineAccounts).toHaveLength(1);
       return data.case.fineAccounts[0];
     });
-    expect(opened).toEqual({ accountNumber: expect.stringMatching(/^FA\d{8}[A-Z]$/), balancePence: 93_500, defendantPartyId });
+    expect(opened).toEqual({
+      accountNumber: expect.stringMatching(/^FA\d{8}[A-Z]$/),
+      balancePence: 93_500,
+      defendantPartyId,
+    });
 
     // The defendant starts a card payment to the account on their notice and is sent to the provider's page.
     const started = await post(
@@ -58,20 +71,44 @@ describe('a criminal case resulted with a fine, paid by card in payments and col
       { authorization: defendant, 'idempotency-key': `fine-card-${caseId}` },
     );
     expect(started.status).toBe(201);
-    expect(started.body).toMatchObject({ method: 'card', status: 'pending', amountPence: 50_000, fineAccountNumber: opened.accountNumber, allocations: [] });
+    expect(started.body).toMatchObject({
+      method: 'card',
+      status: 'pending',
+      amountPence: 50_000,
+      fineAccountNumber: opened.accountNumber,
+      allocations: [],
+    });
     // The provider's page is the payer's alone, and its address does not give away the provider's reference.
     expect(started.body.nextUrl).toMatch(/^https:\/\/card\.sandbox\.invalid\//);
-    const [{ provider_reference: providerReference }] = (await platform.services.payments!.app.get(DataSource).query('SELECT provider_reference FROM payments WHERE id = $1', [started.body.id])) as [{ provider_reference: string }];
+    const [{ provider_reference: providerReference }] = (await platform.services
+      .payments!.app.get(DataSource)
+      .query('SELECT provider_reference FROM payments WHERE id = $1', [started.body.id])) as [
+      { provider_reference: string },
+    ];
     expect(started.body.nextUrl).not.toContain(providerReference);
 
     // The provider's signed success callback, delivered through the gateway without a token, as the provider posts it.
     const sandbox = platform.services.payments!.app.get(CardProvider) as SandboxCardProvider;
     const callback = sandbox.callbackFor(providerReference, 'success');
-    expect((await post('/api/v1/payments/card-callbacks', callback.body, { 'payment-signature': callback.signature })).status).toBe(204);
+    expect(
+      (await post('/api/v1/payments/card-callbacks', callback.body, { 'payment-signature': callback.signature }))
+        .status,
+    ).toBe(204);
 
     const paid = await get(`/api/v1/payments/payments/${started.body.id}`, defendant);
     expect(paid.status).toBe(200);
-    expect(paid.body).toMatchObject({ status: 'success', unallocatedPence: 0, allocations: [expect.objectContaining({ target: 'fine-account', fineAccountNumber: opened.accountNumber, amountPence: 50_000, status: 'verified' })] });
+    expect(paid.body).toMatchObject({
+      status: 'success',
+      unallocatedPence: 0,
+      allocations: [
+        expect.objectContaining({
+          target: 'fine-account',
+          fineAccountNumber: opened.accountNumber,
+          amountPence: 50_000,
+          status: 'verified',
+        }),
+      ],
+    });
 
     const account = await eventually(async () => {
       const data = await gql(
@@ -99,13 +136,25 @@ describe('a criminal case resulted with a fine, paid by card in payments and col
     expect(rest.body).toMatchObject({ balancePence: 43_500, paidPence: 50_000 });
 
     // The provider retries its callback: nothing is allocated, or paid, twice.
-    expect((await post('/api/v1/payments/card-callbacks', callback.body, { 'payment-signature': callback.signature })).status).toBe(204);
+    expect(
+      (await post('/api/v1/payments/card-callbacks', callback.body, { 'payment-signature': callback.signature }))
+        .status,
+    ).toBe(204);
     expect((await get(`/api/v1/payments/payments/${started.body.id}`, defendant)).body.allocations).toHaveLength(1);
-    const after = await gql('query($n: String!) { fineAccountByNumber(accountNumber: $n) { paidPence balancePence } }', { n: opened.accountNumber }, officer);
+    const after = await gql(
+      'query($n: String!) { fineAccountByNumber(accountNumber: $n) { paidPence balancePence } }',
+      { n: opened.accountNumber },
+      officer,
+    );
     expect(after.fineAccountByNumber).toEqual({ paidPence: 50_000, balancePence: 43_500 });
 
     // A citizen sees no fine accounts, even on the case extension.
-    const citizen = await graphql(platform.gatewayUrl, 'query($n: String!) { fineAccountByNumber(accountNumber: $n) { id } }', { n: opened.accountNumber }, defendant);
+    const citizen = await graphql(
+      platform.gatewayUrl,
+      'query($n: String!) { fineAccountByNumber(accountNumber: $n) { id } }',
+      { n: opened.accountNumber },
+      defendant,
+    );
     expect(citizen.body.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
   });
 });

@@ -36,19 +36,36 @@ describe('the platform through the gateway', () => {
     expect(c).toMatchObject({ state: 'Draft', caseType: 'civil-money-claim' });
 
     const read = await graphql(platform.gatewayUrl, READ, { id: c.id }, caseworker);
-    expect(read.body.data!.case).toEqual({ id: c.id, reference: c.reference, state: 'Draft', parties: [{ name: 'Alex Claimant' }, { name: 'Widgets Ltd' }], readiness: { ready: true } });
+    expect(read.body.data!.case).toEqual({
+      id: c.id,
+      reference: c.reference,
+      state: 'Draft',
+      parties: [{ name: 'Alex Claimant' }, { name: 'Widgets Ltd' }],
+      readiness: { ready: true },
+    });
 
-    const byRef = await graphql(platform.gatewayUrl, 'query($r: String!) { caseByReference(reference: $r) { id } }', { r: c.reference.replace(/-/g, '') }, caseworker);
+    const byRef = await graphql(
+      platform.gatewayUrl,
+      'query($r: String!) { caseByReference(reference: $r) { id } }',
+      { r: c.reference.replace(/-/g, '') },
+      caseworker,
+    );
     expect(byRef.body.data!.caseByReference.id).toBe(c.id);
   });
 
   it('pages through cases with a cursor connection', async () => {
     for (let i = 0; i < 3; i++) await graphql(platform.gatewayUrl, CREATE, { input: claim() }, caseworker);
-    const query = 'query($after: String) { cases(first: 2, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }';
+    const query =
+      'query($after: String) { cases(first: 2, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }';
     const first = await graphql(platform.gatewayUrl, query, {}, caseworker);
     expect(first.body.data!.cases.nodes).toHaveLength(2);
     expect(first.body.data!.cases.pageInfo.hasNextPage).toBe(true);
-    const second = await graphql(platform.gatewayUrl, query, { after: first.body.data!.cases.pageInfo.endCursor }, caseworker);
+    const second = await graphql(
+      platform.gatewayUrl,
+      query,
+      { after: first.body.data!.cases.pageInfo.endCursor },
+      caseworker,
+    );
     const ids = [...first.body.data!.cases.nodes, ...second.body.data!.cases.nodes].map((n: { id: string }) => n.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -62,7 +79,9 @@ describe('the platform through the gateway', () => {
     expect(created.status).toBe(201);
     expect(created.headers.get('x-correlation-id')).toBeTruthy();
     const body = (await created.json()) as { id: string; reference: string };
-    const read = await fetch(`${platform.gatewayUrl}/api/v1/cases/${body.reference}`, { headers: { authorization: orgA } });
+    const read = await fetch(`${platform.gatewayUrl}/api/v1/cases/${body.reference}`, {
+      headers: { authorization: orgA },
+    });
     expect(read.status).toBe(200);
     expect(((await read.json()) as { id: string }).id).toBe(body.id);
 
@@ -73,7 +92,7 @@ describe('the platform through the gateway', () => {
     expect(unknown.status).toBe(404);
   });
 
-  it("never shows organisation B a case represented by organisation A, whichever way it asks", async () => {
+  it('never shows organisation B a case represented by organisation A, whichever way it asks', async () => {
     const created = await graphql(platform.gatewayUrl, CREATE, { input: claim('org-a') }, orgA);
     const { id, reference } = created.body.data!.createCase;
 
@@ -102,10 +121,17 @@ describe('the platform through the gateway', () => {
   });
 
   it('answers invalid GraphQL input with BAD_USER_INPUT and field errors, and changes nothing', async () => {
-    const count = async () => (await graphql(platform.gatewayUrl, '{ cases(first: 100) { nodes { id } } }', {}, caseworker)).body.data!.cases.nodes.length;
+    const count = async () =>
+      (await graphql(platform.gatewayUrl, '{ cases(first: 100) { nodes { id } } }', {}, caseworker)).body.data!.cases
+        .nodes.length;
     const before = await count();
 
-    const missing = await graphql(platform.gatewayUrl, CREATE, { input: { caseType: 'civil-money-claim' } }, caseworker);
+    const missing = await graphql(
+      platform.gatewayUrl,
+      CREATE,
+      { input: { caseType: 'civil-money-claim' } },
+      caseworker,
+    );
     expect(missing.status).toBe(400);
     expect(missing.body.errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
     expect(missing.body.errors![0]!.message).toContain('parties');
@@ -114,14 +140,27 @@ describe('the platform through the gateway', () => {
     expect(unknown.body.errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
     expect(unknown.body.errors![0]!.message).toContain('priority');
 
-    const invalid = await graphql(platform.gatewayUrl, CREATE, { input: { ...claim(), parties: [{ role: 'claimant', kind: 'person', name: '', email: 'nope' }] } }, caseworker);
+    const invalid = await graphql(
+      platform.gatewayUrl,
+      CREATE,
+      { input: { ...claim(), parties: [{ role: 'claimant', kind: 'person', name: '', email: 'nope' }] } },
+      caseworker,
+    );
     expect(invalid.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(invalid.body.errors![0]!.extensions.fieldErrors.map((e: { field: string }) => e.field)).toEqual(
       expect.arrayContaining(['parties.0.name', 'parties.0.email']),
     );
 
-    const malformed = await graphql(platform.gatewayUrl, 'query($r: String!) { caseByReference(reference: $r) { id } }', { r: '1234-5678' }, caseworker);
-    expect(malformed.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [expect.objectContaining({ field: 'reference' })] });
+    const malformed = await graphql(
+      platform.gatewayUrl,
+      'query($r: String!) { caseByReference(reference: $r) { id } }',
+      { r: '1234-5678' },
+      caseworker,
+    );
+    expect(malformed.body.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fieldErrors: [expect.objectContaining({ field: 'reference' })],
+    });
 
     const badId = await graphql(platform.gatewayUrl, READ, { id: 'not-a-uuid' }, caseworker);
     expect(badId.body.errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
@@ -132,7 +171,9 @@ describe('the platform through the gateway', () => {
       body: JSON.stringify({ query: CREATE, variables: { input: claim(), padding: 'x'.repeat(10 * 1024 * 1024) } }),
     });
     expect(huge.status).toBe(413);
-    expect(((await huge.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(((await huge.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe(
+      'PAYLOAD_TOO_LARGE',
+    );
 
     expect(await count()).toBe(before);
   });
@@ -152,17 +193,25 @@ describe('the platform through the gateway', () => {
   it('times GraphQL operations and HTTP routes in its Prometheus metrics', async () => {
     await graphql(platform.gatewayUrl, '{ cases(first: 1) { nodes { id } } }', {}, caseworker);
     const metrics = await (await fetch(`${platform.gatewayUrl}/metrics`)).text();
-    expect(metrics).toMatch(/^ccsc_graphql_operation_duration_seconds_count\{(?=.*operation="query cases")(?=.*outcome="ok")(?=.*service="gateway").*\} [1-9]/m);
-    expect(metrics).toMatch(/^ccsc_http_request_duration_seconds_count\{(?=.*route="\/graphql")(?=.*status="200")(?=.*service="gateway").*\} [1-9]/m);
+    expect(metrics).toMatch(
+      /^ccsc_graphql_operation_duration_seconds_count\{(?=.*operation="query cases")(?=.*outcome="ok")(?=.*service="gateway").*\} [1-9]/m,
+    );
+    expect(metrics).toMatch(
+      /^ccsc_http_request_duration_seconds_count\{(?=.*route="\/graphql")(?=.*status="200")(?=.*service="gateway").*\} [1-9]/m,
+    );
   });
 
   it('serves the merged OpenAPI document and health', async () => {
     const docs = (await (await fetch(`${platform.gatewayUrl}/api/docs`)).json()) as { paths: Record<string, unknown> };
-    expect(Object.keys(docs.paths)).toEqual(expect.arrayContaining(['/api/v1/cases', '/api/v1/cases/{idOrReference}', '/api/v1/cases/{id}/events']));
+    expect(Object.keys(docs.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/cases', '/api/v1/cases/{idOrReference}', '/api/v1/cases/{id}/events']),
+    );
     expect((await fetch(`${platform.gatewayUrl}/health/live`)).status).toBe(200);
     const ready = await fetch(`${platform.gatewayUrl}/health/ready`);
     const every = Object.fromEntries(Object.keys(platform.services).map((name) => [name, { ok: true }]));
-    expect(Object.keys(every)).toEqual(expect.arrayContaining(['cases', 'payments', 'queries', 'complaints', 'enforcement']));
+    expect(Object.keys(every)).toEqual(
+      expect.arrayContaining(['cases', 'payments', 'queries', 'complaints', 'enforcement']),
+    );
     expect(await ready.json()).toEqual({ status: 'ok', checks: every });
   });
 });
@@ -173,7 +222,9 @@ describe('the gateway in production mode', () => {
 
   beforeAll(async () => {
     jwks = await serveJwks();
-    platform = await startTestPlatform({ gateway: { NODE_ENV: 'production', AUTH_JWKS_URL: jwks.url, GRAPHQL_MAX_DEPTH: '3' } });
+    platform = await startTestPlatform({
+      gateway: { NODE_ENV: 'production', AUTH_JWKS_URL: jwks.url, GRAPHQL_MAX_DEPTH: '3' },
+    });
   });
   afterAll(async () => {
     await platform.stop();

@@ -7,7 +7,12 @@ export interface GraphQLResponse {
   body: { data?: Loose; errors?: { message: string; extensions: Loose }[] };
 }
 
-export async function graphql(url: string, query: string, variables: Record<string, unknown>, authorization?: string): Promise<GraphQLResponse> {
+export async function graphql(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  authorization?: string,
+): Promise<GraphQLResponse> {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
@@ -17,7 +22,12 @@ export async function graphql(url: string, query: string, variables: Record<stri
 }
 
 /** The data of an operation that must succeed: a response with errors fails the test, naming them. */
-export async function graphqlData(url: string, query: string, variables: Record<string, unknown>, authorization: string): Promise<Loose> {
+export async function graphqlData(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  authorization: string,
+): Promise<Loose> {
   const res = await graphql(url, query, variables, authorization);
   expect(res.body.errors).toBeUndefined();
   expect(res.body.data).toBeDefined();

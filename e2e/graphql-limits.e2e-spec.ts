@@ -25,7 +25,11 @@ async function timed(url: string, query: string, authorization: string): Promise
  * The fastest of three tries: the refusal is the same work each time, so the fastest is its cost
  * without the scheduling noise of a shared test machine (an exponential judge fails all three).
  */
-async function fastestOf3(url: string, query: string, authorization: string): Promise<GraphQLResponse & { ms: number }> {
+async function fastestOf3(
+  url: string,
+  query: string,
+  authorization: string,
+): Promise<GraphQLResponse & { ms: number }> {
   const tries = [];
   for (let i = 0; i < 3; i++) tries.push(await timed(url, query, authorization));
   return tries.reduce((a, b) => (b.ms < a.ms ? b : a));
@@ -39,7 +43,9 @@ describe('GraphQL limits at the gateway and at every subgraph', () => {
   beforeAll(async () => {
     jwks = await serveJwks();
     // The gateway in production mode (field suggestions hidden); the services as the tests run them.
-    platform = await startTestPlatform({ gateway: { NODE_ENV: 'production', AUTH_JWKS_URL: jwks.url, AUTH_JWKS_ALLOW_HTTP: 'true' } });
+    platform = await startTestPlatform({
+      gateway: { NODE_ENV: 'production', AUTH_JWKS_URL: jwks.url, AUTH_JWKS_ALLOW_HTTP: 'true' },
+    });
     citizen = await bearer('citizen');
     // Each server's first operations pay for its lazy start-up; the timings below are of the refusal.
     for (const url of [platform.gatewayUrl, ...Object.values(platform.services).map((s) => s.url)]) {
@@ -55,7 +61,9 @@ describe('GraphQL limits at the gateway and at every subgraph', () => {
   const refusedQuickly = (res: GraphQLResponse & { ms: number }) => {
     expect(res.status).toBe(400);
     expect(res.body.data).toBeUndefined();
-    expect(res.body.errors?.map((e) => e.extensions.code)).toEqual([expect.stringMatching(/^GRAPHQL_(VALIDATION|PARSE)_FAILED$/)]);
+    expect(res.body.errors?.map((e) => e.extensions.code)).toEqual([
+      expect.stringMatching(/^GRAPHQL_(VALIDATION|PARSE)_FAILED$/),
+    ]);
     // Before the limits, 23 fragments took 13 s and each one more doubled it.
     expect(res.ms).toBeLessThan(50);
   };
@@ -66,11 +74,14 @@ describe('GraphQL limits at the gateway and at every subgraph', () => {
     refusedQuickly(await fastestOf3(platform.gatewayUrl, query, citizen));
   });
 
-  it.each(['cases', 'queries', 'complaints', 'payments', 'enforcement'] as ServiceName[])('refuses a fragment bomb sent straight to the %s subgraph in milliseconds', async (name) => {
-    const service = platform.services[name];
-    if (!service) throw new Error(`${name} did not start`);
-    refusedQuickly(await fastestOf3(service.url, fragmentBomb(30), citizen));
-  });
+  it.each(['cases', 'queries', 'complaints', 'payments', 'enforcement'] as ServiceName[])(
+    'refuses a fragment bomb sent straight to the %s subgraph in milliseconds',
+    async (name) => {
+      const service = platform.services[name];
+      if (!service) throw new Error(`${name} did not start`);
+      refusedQuickly(await fastestOf3(service.url, fragmentBomb(30), citizen));
+    },
+  );
 
   it('stays live while bombs are in flight', async () => {
     const bombs = Array.from({ length: 8 }, () => timed(platform.gatewayUrl, fragmentBomb(30), citizen));
@@ -87,12 +98,19 @@ describe('GraphQL limits at the gateway and at every subgraph', () => {
     expect(res.status).toBe(400);
     expect(res.body.data).toBeUndefined();
     const messages = res.body.errors?.map((e) => e.message) ?? [];
-    expect(messages).toEqual(expect.arrayContaining(['Aliases limit of 30 exceeded, found 90.', expect.stringMatching(/^Query Cost limit of 5000 exceeded, found \d+/)]));
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        'Aliases limit of 30 exceeded, found 90.',
+        expect.stringMatching(/^Query Cost limit of 5000 exceeded, found \d+/),
+      ]),
+    );
     expect(new Set(res.body.errors?.map((e) => e.extensions.code))).toEqual(new Set(['GRAPHQL_VALIDATION_FAILED']));
 
     const direct = await graphql(platform.casesUrl, AMPLIFIED, {}, citizen);
     expect(direct.status).toBe(400);
-    expect(direct.body.errors?.map((e) => e.message)).toEqual(expect.arrayContaining([expect.stringMatching(/^Query Cost limit of 5000 exceeded/)]));
+    expect(direct.body.errors?.map((e) => e.message)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Query Cost limit of 5000 exceeded/)]),
+    );
   });
 
   it('names no field the caller did not ask for in production', async () => {

@@ -15,20 +15,42 @@ describe('a money claim from draft to listed, through the gateway', () => {
 
   beforeAll(async () => {
     platform = await startTestPlatform();
-    [citizen, caseworker] = await Promise.all([bearer('citizen', { sub: 'citizen-alex' }), bearer('caseworker', { sub: 'officer-sam' })]);
+    [citizen, caseworker] = await Promise.all([
+      bearer('citizen', { sub: 'citizen-alex' }),
+      bearer('caseworker', { sub: 'officer-sam' }),
+    ]);
   });
   afterAll(() => platform.stop());
 
-  const gql = (query: string, variables: Record<string, unknown>, who: string) => graphqlData(platform.gatewayUrl, query, variables, who);
+  const gql = (query: string, variables: Record<string, unknown>, who: string) =>
+    graphqlData(platform.gatewayUrl, query, variables, who);
   const trigger = (caseId: string, event: string, who: string) =>
-    gql('mutation($i: TriggerCaseEventInput!) { triggerCaseEvent(input: $i) { state } }', { i: { caseId, event, reason: `${event} step` } }, who);
+    gql(
+      'mutation($i: TriggerCaseEventInput!) { triggerCaseEvent(input: $i) { state } }',
+      { i: { caseId, event, reason: `${event} step` } },
+      who,
+    );
   const readiness = async (caseId: string, event: string) =>
-    (await gql('query($id: ID!, $e: String!) { case(id: $id) { readiness(event: $e) { ready criteria { id met reason } } } }', { id: caseId, e: event }, caseworker)).case.readiness;
+    (
+      await gql(
+        'query($id: ID!, $e: String!) { case(id: $id) { readiness(event: $e) { ready criteria { id met reason } } } }',
+        { id: caseId, e: event },
+        caseworker,
+      )
+    ).case.readiness;
 
   it('takes the claim through submission, fee, document review, issue and listing, with every step on its timeline', async () => {
     const created = await gql(
       `mutation($i: CreateCaseInput!) { createCase(input: $i) { id state } }`,
-      { i: { caseType: 'civil-money-claim', parties: [{ role: 'claimant', kind: 'person', name: 'Alex Smith' }, { role: 'defendant', kind: 'organisation', name: 'Widgets Ltd' }] } },
+      {
+        i: {
+          caseType: 'civil-money-claim',
+          parties: [
+            { role: 'claimant', kind: 'person', name: 'Alex Smith' },
+            { role: 'defendant', kind: 'organisation', name: 'Widgets Ltd' },
+          ],
+        },
+      },
       citizen,
     );
     const caseId: string = created.createCase.id;
@@ -36,7 +58,15 @@ describe('a money claim from draft to listed, through the gateway', () => {
 
     const document = await gql(
       `mutation($i: ReceiveDocumentInput!) { receiveDocument(input: $i) { id status } }`,
-      { i: { caseId, title: 'Signed statement of truth', documentType: 'statement-of-truth', channel: 'post', storeReference: 'dm-store://documents/abc' } },
+      {
+        i: {
+          caseId,
+          title: 'Signed statement of truth',
+          documentType: 'statement-of-truth',
+          channel: 'post',
+          storeReference: 'dm-store://documents/abc',
+        },
+      },
       caseworker,
     );
     expect(document.receiveDocument.status).toBe('pending-review');
@@ -49,23 +79,40 @@ describe('a money claim from draft to listed, through the gateway', () => {
         { id: 'documents-accepted', met: false, reason: expect.stringContaining('1 document') },
       ]),
     );
-    const refused = await graphql(platform.gatewayUrl, 'mutation($i: TriggerCaseEventInput!) { triggerCaseEvent(input: $i) { state } }', { i: { caseId, event: 'issue' } }, caseworker);
+    const refused = await graphql(
+      platform.gatewayUrl,
+      'mutation($i: TriggerCaseEventInput!) { triggerCaseEvent(input: $i) { state } }',
+      { i: { caseId, event: 'issue' } },
+      caseworker,
+    );
     expect(refused.body.errors![0]!.extensions.code).toBe('CONFLICT');
 
-    await gql(`mutation($i: ReviewDocumentInput!) { reviewDocument(input: $i) { status } }`, { i: { caseId, documentId: document.receiveDocument.id, decision: 'accepted' } }, caseworker);
+    await gql(
+      `mutation($i: ReviewDocumentInput!) { reviewDocument(input: $i) { status } }`,
+      { i: { caseId, documentId: document.receiveDocument.id, decision: 'accepted' } },
+      caseworker,
+    );
     await paymentsSettles(caseId, ['FEE0202']);
     await eventually(async () => expect((await readiness(caseId, 'issue')).ready).toBe(true));
 
     await trigger(caseId, 'issue', caseworker);
     await trigger(caseId, 'serve', caseworker);
     expect((await trigger(caseId, 'ready-for-listing', caseworker)).triggerCaseEvent.state).toBe('ReadyForListing');
-    expect((await readiness(caseId, 'list')).criteria).toContainEqual({ id: 'fees-settled', met: false, reason: expect.stringContaining('FEE0221') });
+    expect((await readiness(caseId, 'list')).criteria).toContainEqual({
+      id: 'fees-settled',
+      met: false,
+      reason: expect.stringContaining('FEE0221'),
+    });
     await paymentsSettles(caseId, ['FEE0221']);
     await eventually(async () => expect((await readiness(caseId, 'list')).ready).toBe(true));
     expect((await trigger(caseId, 'list', caseworker)).triggerCaseEvent.state).toBe('Listed');
 
     await eventually(async () => {
-      const { case: found } = await gql('query($id: ID!) { case(id: $id) { timeline { summary actor source } history { event actor reason } } }', { id: caseId }, caseworker);
+      const { case: found } = await gql(
+        'query($id: ID!) { case(id: $id) { timeline { summary actor source } history { event actor reason } } }',
+        { id: caseId },
+        caseworker,
+      );
       expect(found.timeline.map((e: Loose) => [e.summary, e.actor])).toEqual([
         ['Case opened as civil-money-claim, state Draft', 'citizen-alex'],
         ['submit: Draft → Submitted', 'citizen-alex'],
@@ -78,7 +125,13 @@ describe('a money claim from draft to listed, through the gateway', () => {
         ['Fees paid: FEE0221', 'system'],
         ['list: ReadyForListing → Listed', 'officer-sam'],
       ]);
-      expect(found.history.map((h: Loose) => h.event)).toEqual(['submit', 'issue', 'serve', 'ready-for-listing', 'list']);
+      expect(found.history.map((h: Loose) => h.event)).toEqual([
+        'submit',
+        'issue',
+        'serve',
+        'ready-for-listing',
+        'list',
+      ]);
     });
   });
 });

@@ -35,20 +35,33 @@ describe('a case with its enquiries through the gateway', () => {
   }, 120_000);
   afterAll(() => platform.stop());
 
-  const gql = (query: string, variables: Record<string, unknown>, who = caseworker) => graphqlData(platform.gatewayUrl, query, variables, who);
+  const gql = (query: string, variables: Record<string, unknown>, who = caseworker) =>
+    graphqlData(platform.gatewayUrl, query, variables, who);
 
   it('returns 50 cases with their enquiries and SLA state in one request, with the enquiries of all of them read in one SQL statement', async () => {
     const caseIds: string[] = [];
     for (let i = 0; i < 50; i++) {
       const created = await gql(`mutation($i: CreateCaseInput!) { createCase(input: $i) { id } }`, {
-        i: { caseType: 'civil-money-claim', parties: [{ role: 'claimant', kind: 'person', name: `Claimant ${i}` }, { role: 'defendant', kind: 'organisation', name: 'Widgets Ltd' }] },
+        i: {
+          caseType: 'civil-money-claim',
+          parties: [
+            { role: 'claimant', kind: 'person', name: `Claimant ${i}` },
+            { role: 'defendant', kind: 'organisation', name: 'Widgets Ltd' },
+          ],
+        },
       });
       caseIds.push(created.createCase.id);
     }
     // Queries learns of each case from cases' access events; an enquiry can be linked once it has.
     const raise = (caseId: string, subject: string) =>
       gql(`mutation($i: RaiseEnquiryInput!) { raiseEnquiry(input: $i) { id } }`, {
-        i: { channel: 'telephone', subject, message: 'Caller asked when the claim will be issued', caseId, contact: { name: 'Caller' } },
+        i: {
+          channel: 'telephone',
+          subject,
+          message: 'Caller asked when the claim will be issued',
+          caseId,
+          contact: { name: 'Caller' },
+        },
       });
     await eventually(() => raise(caseIds[caseIds.length - 1]!, 'first'), 30_000);
     for (const caseId of caseIds.slice(0, -1)) await raise(caseId, 'first');
@@ -82,6 +95,9 @@ describe('a case with its enquiries through the gateway', () => {
   it("resolves an enquiry's case through the cases service, which applies its own access", async () => {
     const [{ id: enquiryId }] = (await gql('{ enquiries(first: 1) { nodes { id } } }', {})).enquiries.nodes as Loose[];
     const found = await gql('query($id: ID!) { enquiry(id: $id) { case { id reference state } } }', { id: enquiryId });
-    expect(found.enquiry.case).toMatchObject({ state: 'Draft', reference: expect.stringMatching(/^\d{4}-\d{4}-\d{4}-\d{4}$/) });
+    expect(found.enquiry.case).toMatchObject({
+      state: 'Draft',
+      reference: expect.stringMatching(/^\d{4}-\d{4}-\d{4}-\d{4}$/),
+    });
   });
 });

@@ -15,18 +15,30 @@ describeKafka('a traced mutation, across Kafka', () => {
   beforeAll(async () => {
     // Before any app starts: the process's one provider records into memory.
     startTracing({ processors: [new SimpleSpanProcessor(spans)] });
-    platform = await startTestPlatform({ services: [], env: { KAFKA_BROKERS: kafkaBrokers()!.join(','), OUTBOX_POLL_MS: '50' } });
+    platform = await startTestPlatform({
+      services: [],
+      env: { KAFKA_BROKERS: kafkaBrokers()!.join(','), OUTBOX_POLL_MS: '50' },
+    });
   });
   afterAll(() => platform.stop());
 
   it('shows the gateway, the subgraph, the relay and the consumer in one trace', async () => {
-    const created = await graphql(platform.gatewayUrl, 'mutation($input: CreateCaseInput!) { createCase(input: $input) { id } }', { input: claim() }, await bearer('caseworker'));
+    const created = await graphql(
+      platform.gatewayUrl,
+      'mutation($input: CreateCaseInput!) { createCase(input: $input) { id } }',
+      { input: claim() },
+      await bearer('caseworker'),
+    );
     const caseId = created.body.data!.createCase.id as string;
 
     const trace = await eventually(async () => {
-      const gatewaySpan = spans.getFinishedSpans().find((s) => s.attributes['ccsc.service'] === 'gateway' && s.name === 'POST /graphql');
+      const gatewaySpan = spans
+        .getFinishedSpans()
+        .find((s) => s.attributes['ccsc.service'] === 'gateway' && s.name === 'POST /graphql');
       expect(gatewaySpan).toBeDefined();
-      const inTrace = spans.getFinishedSpans().filter((s) => s.spanContext().traceId === gatewaySpan!.spanContext().traceId);
+      const inTrace = spans
+        .getFinishedSpans()
+        .filter((s) => s.spanContext().traceId === gatewaySpan!.spanContext().traceId);
       expect(inTrace.find((s) => s.name === 'process cases.case-created.v1')).toBeDefined();
       return inTrace;
     }, 60_000);
@@ -36,16 +48,35 @@ describeKafka('a traced mutation, across Kafka', () => {
       expect({ what, count: found.length }).toEqual({ what, count: 1 });
       return found[0]!;
     };
-    const edge = one((s) => s.attributes['ccsc.service'] === 'gateway' && s.kind === SpanKind.SERVER, 'gateway server span');
-    const subgraph = one((s) => s.attributes['ccsc.service'] === 'cases' && s.kind === SpanKind.SERVER && s.name.startsWith('POST /graphql'), 'cases server span');
-    const publish = one((s) => s.kind === SpanKind.PRODUCER && s.attributes['ccsc.event.type'] === 'cases.case-created.v1', 'relay producer span');
-    const consume = one((s) => s.kind === SpanKind.CONSUMER && s.name === 'process cases.case-created.v1', 'consumer span');
+    const edge = one(
+      (s) => s.attributes['ccsc.service'] === 'gateway' && s.kind === SpanKind.SERVER,
+      'gateway server span',
+    );
+    const subgraph = one(
+      (s) =>
+        s.attributes['ccsc.service'] === 'cases' && s.kind === SpanKind.SERVER && s.name.startsWith('POST /graphql'),
+      'cases server span',
+    );
+    const publish = one(
+      (s) => s.kind === SpanKind.PRODUCER && s.attributes['ccsc.event.type'] === 'cases.case-created.v1',
+      'relay producer span',
+    );
+    const consume = one(
+      (s) => s.kind === SpanKind.CONSUMER && s.name === 'process cases.case-created.v1',
+      'consumer span',
+    );
 
-    expect(publish.attributes).toMatchObject({ 'messaging.system': 'kafka', 'messaging.destination.name': 'ccsc.cases.events' });
+    expect(publish.attributes).toMatchObject({
+      'messaging.system': 'kafka',
+      'messaging.destination.name': 'ccsc.cases.events',
+    });
     // Parentage: the consumer continues the producer, which continues the subgraph request, which the gateway started.
     expect(consume.parentSpanId).toBe(publish.spanContext().spanId);
     const byId = new Map(trace.map((s) => [s.spanContext().spanId, s]));
-    const ancestors = (s: ReadableSpan): ReadableSpan[] => (s.parentSpanId && byId.get(s.parentSpanId) ? [byId.get(s.parentSpanId)!, ...ancestors(byId.get(s.parentSpanId)!)] : []);
+    const ancestors = (s: ReadableSpan): ReadableSpan[] =>
+      s.parentSpanId && byId.get(s.parentSpanId)
+        ? [byId.get(s.parentSpanId)!, ...ancestors(byId.get(s.parentSpanId)!)]
+        : [];
     expect(ancestors(publish)).toContain(subgraph);
     expect(ancestors(subgraph)).toContain(edge);
     expect(caseId).toMatch(/^[0-9a-f-]{36}$/);

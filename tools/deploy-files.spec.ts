@@ -73,7 +73,9 @@ const demoEnv: Record<string, string> = Object.fromEntries(
     .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
 );
 /** The variables docker-compose.yml refuses to start without (`${NAME:?message}`). */
-const requiredVariables = [...new Set([...composeText.matchAll(/\$\{(\w+):\?/g)].map(([, name]) => name as string))].sort();
+const requiredVariables = [
+  ...new Set([...composeText.matchAll(/\$\{(\w+):\?/g)].map(([, name]) => name as string)),
+].sort();
 const services = compose.services;
 const service = (name: string): ComposeService => {
   const found = services[name];
@@ -91,7 +93,10 @@ const dependsOn = (s: ComposeService, on: string) => {
 };
 /** A value as docker compose resolves it from `variables`: `${NAME:-default}` or `${NAME:?message}`. */
 const interpolated = (value: string, variables: Record<string, string> = {}) =>
-  value.replace(/\$\{(\w+):([-?])([^}]*)\}/g, (_m, name: string, kind: string, rest: string) => variables[name] ?? (kind === '-' ? rest : `<${name}>`));
+  value.replace(
+    /\$\{(\w+):([-?])([^}]*)\}/g,
+    (_m, name: string, kind: string, rest: string) => variables[name] ?? (kind === '-' ? rest : `<${name}>`),
+  );
 
 // The README's configuration tables name every setting as `NAME`, as tools/readme-config.spec.ts checks;
 // only its Configuration section counts, so a mention elsewhere is not mistaken for documentation.
@@ -147,7 +152,9 @@ describe('docker-compose.yml', () => {
     it('listens on its port, connects to its own database as its own role and checks tokens against Keycloak', () => {
       const e = env(app);
       expect(Number(e.PORT)).toBe(SERVICES[name].port);
-      expect(e.DATABASE_URL).toMatch(new RegExp(`^postgres://${name}:\\$\\{${name.toUpperCase()}_DB_PASSWORD:\\?[^}]+\\}@postgres:5432/${name}$`));
+      expect(e.DATABASE_URL).toMatch(
+        new RegExp(`^postgres://${name}:\\$\\{${name.toUpperCase()}_DB_PASSWORD:\\?[^}]+\\}@postgres:5432/${name}$`),
+      );
       expect(e.NODE_ENV).toBe('production');
       expect(e.AUTH_JWKS_URL).toMatch(/^http:\/\/keycloak:8080\/realms\/[\w-]+\/protocol\/openid-connect\/certs$/);
       expect(e.AUTH_ISSUER).toBeTruthy();
@@ -167,10 +174,18 @@ describe('docker-compose.yml', () => {
     it('reads only settings that exist and that the README documents', () => {
       const known = new Set(Object.keys(SERVICE_SETTINGS[name]));
       for (const key of Object.keys(env(app))) {
-        expect({ key, known: known.has(key), documented: documented(key) }).toEqual({ key, known: true, documented: true });
+        expect({ key, known: known.has(key), documented: documented(key) }).toEqual({
+          key,
+          known: true,
+          documented: true,
+        });
       }
       for (const key of Object.keys(env(migrate))) {
-        expect({ key, known: migrateSettings(name).includes(key), documented: documented(key) || key.endsWith('_DATABASE_URL') }).toEqual({ key, known: true, documented: true });
+        expect({
+          key,
+          known: migrateSettings(name).includes(key),
+          documented: documented(key) || key.endsWith('_DATABASE_URL'),
+        }).toEqual({ key, known: true, documented: true });
       }
     });
   });
@@ -198,7 +213,11 @@ describe('docker-compose.yml', () => {
 
     it('reads only settings that exist and that the README documents', () => {
       for (const key of Object.keys(env(gateway))) {
-        expect({ key, known: key in gatewaySettings, documented: documented(key) }).toEqual({ key, known: true, documented: true });
+        expect({ key, known: key in gatewaySettings, documented: documented(key) }).toEqual({
+          key,
+          known: true,
+          documented: true,
+        });
       }
     });
   });
@@ -207,7 +226,10 @@ describe('docker-compose.yml', () => {
     const kafka = service('kafka');
     const init = service('kafka-topics');
     const script = text(init.command);
-    const created = [...script.matchAll(/^\s*create\s+(\S+)\s+"\$\$(\w+)"\s*$/gm)].map(([, topic, retention]) => ({ topic, retention }));
+    const created = [...script.matchAll(/^\s*create\s+(\S+)\s+"\$\$(\w+)"\s*$/gm)].map(([, topic, retention]) => ({
+      topic,
+      retention,
+    }));
 
     it('is a single KRaft node of Apache Kafka 4.4.0 that never creates topics on the fly', () => {
       expect(kafka.image).toBe('apache/kafka:4.4.0');
@@ -229,13 +251,20 @@ describe('docker-compose.yml', () => {
       const expected = SERVICE_NAMES.flatMap((name) => [eventTopic(name), deadLetterTopic(name)]);
       expect(created.map((c) => c.topic).sort()).toEqual([...expected].sort());
       for (const { topic, retention } of created) {
-        expect({ topic, retentionMs: env(init)[retention ?? ''] }).toEqual({ topic, retentionMs: expect.stringMatching(/^-?\d+$/) });
+        expect({ topic, retentionMs: env(init)[retention ?? ''] }).toEqual({
+          topic,
+          retentionMs: expect.stringMatching(/^-?\d+$/),
+        });
       }
     });
 
     it('authenticates every listener and denies what no ACL allows, with the admin as the only super user', () => {
       const e = env(kafka);
-      expect(e.KAFKA_LISTENER_SECURITY_PROTOCOL_MAP?.split(',').map((l) => l.split(':')[1])).toEqual(['SASL_PLAINTEXT', 'SASL_PLAINTEXT', 'SASL_PLAINTEXT']);
+      expect(e.KAFKA_LISTENER_SECURITY_PROTOCOL_MAP?.split(',').map((l) => l.split(':')[1])).toEqual([
+        'SASL_PLAINTEXT',
+        'SASL_PLAINTEXT',
+        'SASL_PLAINTEXT',
+      ]);
       expect(e.KAFKA_LISTENER_NAME_INTERNAL_SASL_ENABLED_MECHANISMS).toContain('SCRAM-SHA-512');
       expect(e.KAFKA_LISTENER_NAME_HOST_SASL_ENABLED_MECHANISMS).toBe('SCRAM-SHA-512');
       expect(e.KAFKA_AUTHORIZER_CLASS_NAME).toBe('org.apache.kafka.metadata.authorizer.StandardAuthorizer');
@@ -249,20 +278,25 @@ describe('docker-compose.yml', () => {
       expect(acls.restart).toBe('no');
       expect(dependsOn(acls, 'kafka')).toBe('service_healthy');
       expect(text(acls.entrypoint)).toBe('bash /opt/ccsc/create-users-and-acls.sh');
-      for (const name of [...SERVICE_NAMES, 'replay']) expect(env(acls)).toHaveProperty(`${name.toUpperCase()}_KAFKA_PASSWORD`);
+      for (const name of [...SERVICE_NAMES, 'replay'])
+        expect(env(acls)).toHaveProperty(`${name.toUpperCase()}_KAFKA_PASSWORD`);
     });
 
     it('lets each service read exactly the events its consumers handle', () => {
       const script = read('deploy/kafka/create-users-and-acls.sh');
       const declared = Object.fromEntries(
-        [...script.matchAll(/^\s*"(\w+): ([\w ]+)"$/gm)].map(([, name, producers]) => [name, (producers ?? '').split(' ').sort()]),
+        [...script.matchAll(/^\s*"(\w+): ([\w ]+)"$/gm)].map(([, name, producers]) => [
+          name,
+          (producers ?? '').split(' ').sort(),
+        ]),
       );
       expect(declared).toEqual(Object.fromEntries(SERVICE_NAMES.map((name) => [name, consumedProducers(name)])));
     });
 
     it('is not told to create topics by anyone else', () => {
       for (const [name, s] of Object.entries(services)) {
-        if ('KAFKA_BROKERS' in env(s)) expect({ name, create: env(s).KAFKA_CREATE_TOPICS }).toEqual({ name, create: 'false' });
+        if ('KAFKA_BROKERS' in env(s))
+          expect({ name, create: env(s).KAFKA_CREATE_TOPICS }).toEqual({ name, create: 'false' });
       }
     });
   });
@@ -274,7 +308,9 @@ describe('docker-compose.yml', () => {
     it('imports the realm file at start', () => {
       expect(keycloak.image).toMatch(/^quay\.io\/keycloak\/keycloak:\d+\.\d+\.\d+$/);
       expect(text(keycloak.command)).toBe('start-dev --import-realm');
-      expect(keycloak.volumes).toContain('./deploy/keycloak/ccsc-realm.json:/opt/keycloak/data/import/ccsc-realm.json:ro');
+      expect(keycloak.volumes).toContain(
+        './deploy/keycloak/ccsc-realm.json:/opt/keycloak/data/import/ccsc-realm.json:ro',
+      );
       expect(env(keycloak).KEYCLOAK_SYSTEM_CLIENT_SECRET).toMatch(/^\$\{KEYCLOAK_SYSTEM_CLIENT_SECRET:\?/);
     });
 
@@ -294,44 +330,76 @@ describe('docker-compose.yml', () => {
   describe('secrets', () => {
     it('has no default for any password or secret: each is required from the environment', () => {
       expect([...composeText.matchAll(/\$\{(\w*(?:PASSWORD|SECRET)\w*):-/g)].map(([, name]) => name)).toEqual([]);
-      expect(requiredVariables).toEqual(expect.arrayContaining(['POSTGRES_PASSWORD', 'KAFKA_ADMIN_PASSWORD', 'KEYCLOAK_ADMIN_PASSWORD', 'KEYCLOAK_SYSTEM_CLIENT_SECRET', 'CARD_PROVIDER_SECRET', 'GRAFANA_ADMIN_PASSWORD']));
+      expect(requiredVariables).toEqual(
+        expect.arrayContaining([
+          'POSTGRES_PASSWORD',
+          'KAFKA_ADMIN_PASSWORD',
+          'KEYCLOAK_ADMIN_PASSWORD',
+          'KEYCLOAK_SYSTEM_CLIENT_SECRET',
+          'CARD_PROVIDER_SECRET',
+          'GRAFANA_ADMIN_PASSWORD',
+        ]),
+      );
     });
 
     it('gives each service its own PostgreSQL role, owning only its database', () => {
       const postgres = service('postgres');
-      expect(postgres.volumes).toContain('./deploy/postgres/create-databases.sh:/docker-entrypoint-initdb.d/create-databases.sh:ro');
+      expect(postgres.volumes).toContain(
+        './deploy/postgres/create-databases.sh:/docker-entrypoint-initdb.d/create-databases.sh:ro',
+      );
       const init = read('deploy/postgres/create-databases.sh');
       expect(init).toMatch(/for service in cases queries complaints payments enforcement; do/);
       expect(init).toMatch(/CREATE ROLE :"role" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD :'password';/);
-      expect(init).toMatch(/CREATE DATABASE :"role" OWNER :"role";\s*REVOKE ALL ON DATABASE :"role" FROM PUBLIC;\s*GRANT CONNECT, TEMPORARY ON DATABASE :"role" TO :"role";/);
-      for (const name of SERVICE_NAMES) expect(env(postgres)[`${name.toUpperCase()}_DB_PASSWORD`]).toMatch(new RegExp(`^\\$\\{${name.toUpperCase()}_DB_PASSWORD:\\?`));
+      expect(init).toMatch(
+        /CREATE DATABASE :"role" OWNER :"role";\s*REVOKE ALL ON DATABASE :"role" FROM PUBLIC;\s*GRANT CONNECT, TEMPORARY ON DATABASE :"role" TO :"role";/,
+      );
+      for (const name of SERVICE_NAMES)
+        expect(env(postgres)[`${name.toUpperCase()}_DB_PASSWORD`]).toMatch(
+          new RegExp(`^\\$\\{${name.toUpperCase()}_DB_PASSWORD:\\?`),
+        );
     });
 
     it('keeps the demo values in deploy/demo.env, each one known to production as published', () => {
       expect(Object.keys(demoEnv).sort()).toEqual(requiredVariables);
-      for (const [name, value] of Object.entries(demoEnv)) expect({ name, published: PUBLISHED_SECRETS.includes(value) }).toEqual({ name, published: true });
+      for (const [name, value] of Object.entries(demoEnv))
+        expect({ name, published: PUBLISHED_SECRETS.includes(value) }).toEqual({ name, published: true });
     });
 
     it('generates a value for every required variable with deploy/generate-env.sh', () => {
-      const generated = spawnSync('bash', ['deploy/generate-env.sh'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim().split('\n');
+      const generated = spawnSync('bash', ['deploy/generate-env.sh'], { cwd: ROOT, encoding: 'utf8' })
+        .stdout.trim()
+        .split('\n');
       expect(generated.map((line) => line.split('=')[0]).sort()).toEqual(requiredVariables);
       for (const line of generated) expect(line).toMatch(/^\w+=[0-9a-f]{48}$/);
     });
 
     it.each(SERVICE_NAMES)('refuses to start %s in production with the demo values', (name) => {
-      const source = Object.fromEntries(Object.entries(env(service(name))).map(([key, value]) => [key, interpolated(value, demoEnv)]));
+      const source = Object.fromEntries(
+        Object.entries(env(service(name))).map(([key, value]) => [key, interpolated(value, demoEnv)]),
+      );
       expect(source.NODE_ENV).toBe('production');
       expect(() => CONFIG_READERS[name](source)).toThrow(ConfigError);
     });
 
-    it.each([...SERVICE_NAMES, 'gateway' as const])('refuses to start %s in production against the demo realm', (name) => {
-      const source = Object.fromEntries(Object.entries(env(service(name))).map(([key, value]) => [key, interpolated(value, demoEnv)]));
-      expect(() => CONFIG_READERS[name]({ ...source, ...env(demoCompose.services[name] ?? {}), NODE_ENV: 'production' })).toThrow(/names the demo realm/);
-    });
+    it.each([...SERVICE_NAMES, 'gateway' as const])(
+      'refuses to start %s in production against the demo realm',
+      (name) => {
+        const source = Object.fromEntries(
+          Object.entries(env(service(name))).map(([key, value]) => [key, interpolated(value, demoEnv)]),
+        );
+        expect(() =>
+          CONFIG_READERS[name]({ ...source, ...env(demoCompose.services[name] ?? {}), NODE_ENV: 'production' }),
+        ).toThrow(/names the demo realm/);
+      },
+    );
 
     it.each(SERVICE_NAMES)('starts %s in production with values of its own', (name) => {
-      const own = Object.fromEntries(requiredVariables.map((variable) => [variable, `own-${variable.toLowerCase().replace(/_/g, '-')}`]));
-      const source = Object.fromEntries(Object.entries(env(service(name))).map(([key, value]) => [key, interpolated(value, own)]));
+      const own = Object.fromEntries(
+        requiredVariables.map((variable) => [variable, `own-${variable.toLowerCase().replace(/_/g, '-')}`]),
+      );
+      const source = Object.fromEntries(
+        Object.entries(env(service(name))).map(([key, value]) => [key, interpolated(value, own)]),
+      );
       expect(() => CONFIG_READERS[name](source)).not.toThrow();
     });
   });
@@ -345,7 +413,9 @@ describe('docker-compose.yml', () => {
     });
 
     it('imports the demo realm in place of the production one', () => {
-      expect(demoCompose.services.keycloak?.volumes).toEqual(['./deploy/keycloak/demo/ccsc-demo-realm.json:/opt/keycloak/data/import/ccsc-realm.json:ro']);
+      expect(demoCompose.services.keycloak?.volumes).toEqual([
+        './deploy/keycloak/demo/ccsc-demo-realm.json:/opt/keycloak/data/import/ccsc-realm.json:ro',
+      ]);
       expect(readRealm('deploy/keycloak/demo/ccsc-demo-realm.json').realm).toBe(DEMO_REALM);
     });
   });
@@ -356,22 +426,29 @@ describe('docker-compose.yml', () => {
   const requireCompose = process.env.REQUIRE_COMPOSE === '1';
   const composeConfig = (args: string[], variables: Record<string, string> = {}) => {
     if (!composeBinary) throw new Error('REQUIRE_COMPOSE=1 but there is no docker-compose on PATH');
-    return spawnSync(composeBinary, [...args, 'config', '-q'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { PATH: process.env.PATH, ...variables } });
+    return spawnSync(composeBinary, [...args, 'config', '-q'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { PATH: process.env.PATH, ...variables },
+    });
   };
   const demo = ['--env-file', 'deploy/demo.env', '-f', 'docker-compose.yml', '-f', 'docker-compose.demo.yml'];
   (composeBinary || requireCompose ? it : it.skip).each([
     ['the demo', demo],
     ['the demo with --profile observability', ['--profile', 'observability', ...demo]],
     ['production with every secret set', ['-f', 'docker-compose.yml']],
-    ['production with every secret set and --profile observability', ['--profile', 'observability', '-f', 'docker-compose.yml']],
-  ])(
-    'passes `docker-compose config -q` for %s',
-    (_label: string, args: string[]) => {
-      const secrets = args.includes('deploy/demo.env') ? {} : Object.fromEntries(requiredVariables.map((variable) => [variable, 'f00d']));
-      const run = composeConfig(args, secrets);
-      expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
-    },
-  );
+    [
+      'production with every secret set and --profile observability',
+      ['--profile', 'observability', '-f', 'docker-compose.yml'],
+    ],
+  ])('passes `docker-compose config -q` for %s', (_label: string, args: string[]) => {
+    const secrets = args.includes('deploy/demo.env')
+      ? {}
+      : Object.fromEntries(requiredVariables.map((variable) => [variable, 'f00d']));
+    const run = composeConfig(args, secrets);
+    expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+  });
   (composeBinary || requireCompose ? it : it.skip)('refuses production without its secrets, naming what to set', () => {
     const run = composeConfig(['-f', 'docker-compose.yml']);
     expect(run.status).not.toBe(0);
@@ -382,14 +459,22 @@ describe('docker-compose.yml', () => {
 /** The services whose events `name` consumes: the event types its consumers (and the case-access projection it runs) name. */
 function consumedProducers(name: ServiceName): string[] {
   const eventTypes = (Object.entries(contracts) as [string, unknown][]).filter(
-    (entry): entry is [string, contracts.EventType<object>] => typeof entry[1] === 'object' && entry[1] !== null && 'topic' in entry[1] && 'source' in entry[1],
+    (entry): entry is [string, contracts.EventType<object>] =>
+      typeof entry[1] === 'object' && entry[1] !== null && 'topic' in entry[1] && 'source' in entry[1],
   );
-  const sources = sourceFiles(path.join(ROOT, 'services', name, 'src')).filter((file) => file.split(path.sep).includes('consumers'));
+  const sources = sourceFiles(path.join(ROOT, 'services', name, 'src')).filter((file) =>
+    file.split(path.sep).includes('consumers'),
+  );
   // The service's modules and its features' modules: the one that imports CaseAccessModule consumes cases' access events.
   const modules = sourceFiles(path.join(ROOT, 'services', name, 'src')).filter((f) => f.endsWith('.module.ts'));
-  if (modules.some((m) => /\bCaseAccessModule\b/.test(readFileSync(m, 'utf8')))) sources.push(path.join(ROOT, 'libs/case-access/src/case-access.ts'));
+  if (modules.some((m) => /\bCaseAccessModule\b/.test(readFileSync(m, 'utf8'))))
+    sources.push(path.join(ROOT, 'libs/case-access/src/case-access.ts'));
   const code = sources.map((file) => readFileSync(file, 'utf8')).join('\n');
-  return [...new Set(eventTypes.filter(([exported]) => new RegExp(`\\b${exported}\\b`).test(code)).map(([, type]) => type.source))].sort();
+  return [
+    ...new Set(
+      eventTypes.filter(([exported]) => new RegExp(`\\b${exported}\\b`).test(code)).map(([, type]) => type.source),
+    ),
+  ].sort();
 }
 
 function sourceFiles(dir: string): string[] {
@@ -418,7 +503,13 @@ interface Realm {
   realm: string;
   defaultSignatureAlgorithm?: string;
   roles: { realm: { name: string }[] };
-  clients: { clientId: string; publicClient?: boolean; secret?: string; directAccessGrantsEnabled?: boolean; protocolMappers?: ProtocolMapper[] }[];
+  clients: {
+    clientId: string;
+    publicClient?: boolean;
+    secret?: string;
+    directAccessGrantsEnabled?: boolean;
+    protocolMappers?: ProtocolMapper[];
+  }[];
   users: RealmUser[];
   components?: Record<string, { providerId: string; config: Record<string, string[]> }[]>;
 }
@@ -435,7 +526,8 @@ describe('deploy/keycloak/ccsc-realm.json (production)', () => {
   });
 
   it('takes every client secret from the environment when Keycloak imports it', () => {
-    for (const client of realm.clients.filter((c) => c.secret !== undefined)) expect(client.secret).toMatch(/^\$\{[A-Z_]+\}$/);
+    for (const client of realm.clients.filter((c) => c.secret !== undefined))
+      expect(client.secret).toMatch(/^\$\{[A-Z_]+\}$/);
     expect(realm.clients.find((c) => c.clientId === 'ccsc-system')?.secret).toBe('${KEYCLOAK_SYSTEM_CLIENT_SECRET}');
   });
 });
@@ -459,20 +551,39 @@ describe.each(['deploy/keycloak/ccsc-realm.json', 'deploy/keycloak/demo/ccsc-dem
     const audience = env(service('cases')).AUTH_AUDIENCE;
     expect(platform).toBeDefined();
     expect(mapper('oidc-sub-mapper', (c) => c['access.token.claim'] === 'true')).toBeDefined();
-    expect(mapper('oidc-usermodel-realm-role-mapper', (c) => c['claim.name'] === 'realm_access.roles' && c.multivalued === 'true' && c['access.token.claim'] === 'true')).toBeDefined();
-    expect(mapper('oidc-usermodel-attribute-mapper', (c) => c['user.attribute'] === 'org' && c['claim.name'] === 'org' && c['access.token.claim'] === 'true')).toBeDefined();
-    expect(mapper('oidc-audience-mapper', (c) => c['included.custom.audience'] === audience && c['access.token.claim'] === 'true')).toBeDefined();
+    expect(
+      mapper(
+        'oidc-usermodel-realm-role-mapper',
+        (c) =>
+          c['claim.name'] === 'realm_access.roles' && c.multivalued === 'true' && c['access.token.claim'] === 'true',
+      ),
+    ).toBeDefined();
+    expect(
+      mapper(
+        'oidc-usermodel-attribute-mapper',
+        (c) => c['user.attribute'] === 'org' && c['claim.name'] === 'org' && c['access.token.claim'] === 'true',
+      ),
+    ).toBeDefined();
+    expect(
+      mapper(
+        'oidc-audience-mapper',
+        (c) => c['included.custom.audience'] === audience && c['access.token.claim'] === 'true',
+      ),
+    ).toBeDefined();
   });
 
   it('keeps org in the user profile, editable by administrators only', () => {
     const provider = realm.components?.['org.keycloak.userprofile.UserProfileProvider']?.[0];
-    const profile = JSON.parse(provider?.config['kc.user.profile.config']?.[0] ?? '{}') as { attributes?: { name: string; permissions?: { edit?: string[] } }[] };
+    const profile = JSON.parse(provider?.config['kc.user.profile.config']?.[0] ?? '{}') as {
+      attributes?: { name: string; permissions?: { edit?: string[] } }[];
+    };
     const org = profile.attributes?.find((a) => a.name === 'org');
     expect(org?.permissions?.edit).toEqual(['admin']);
   });
 
   it('keeps the client secrets out of the file', () => {
-    for (const client of realm.clients.filter((c) => c.secret !== undefined)) expect(client.secret).toMatch(/^\$\{[A-Z_]+\}$/);
+    for (const client of realm.clients.filter((c) => c.secret !== undefined))
+      expect(client.secret).toMatch(/^\$\{[A-Z_]+\}$/);
   });
 });
 
@@ -516,7 +627,12 @@ interface Container {
   startupProbe?: Probe;
   lifecycle?: { preStop?: { exec?: { command: string[] } } };
   resources?: { requests?: { cpu?: string; memory?: string }; limits?: { cpu?: string; memory?: string } };
-  securityContext?: { readOnlyRootFilesystem?: boolean; allowPrivilegeEscalation?: boolean; runAsNonRoot?: boolean; capabilities?: { drop?: string[] } };
+  securityContext?: {
+    readOnlyRootFilesystem?: boolean;
+    allowPrivilegeEscalation?: boolean;
+    runAsNonRoot?: boolean;
+    capabilities?: { drop?: string[] };
+  };
 }
 interface PodSpec {
   containers: Container[];
@@ -529,7 +645,9 @@ interface PodTemplate {
 }
 
 const K8S_DIR = 'deploy/k8s';
-const k8sFiles = readdirSync(path.join(ROOT, K8S_DIR)).filter((f) => f.endsWith('.yaml')).sort();
+const k8sFiles = readdirSync(path.join(ROOT, K8S_DIR))
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 const manifests = k8sFiles.filter((f) => f !== 'kustomization.yaml');
 const objects: K8sObject[] = manifests.flatMap((file) =>
   parseAllDocuments(read(path.join(K8S_DIR, file))).map((doc) => {
@@ -538,11 +656,16 @@ const objects: K8sObject[] = manifests.flatMap((file) =>
   }),
 );
 const find = (kind: string, name: string) => objects.find((o) => o.kind === kind && o.metadata.name === name);
-const template = (o: K8sObject | undefined) => (o?.spec?.template as PodTemplate | undefined);
+const template = (o: K8sObject | undefined) => o?.spec?.template as PodTemplate | undefined;
 const matches = (selector: Record<string, string> | undefined, labels: Record<string, string>) =>
   !!selector && Object.keys(selector).length > 0 && Object.entries(selector).every(([k, v]) => labels[k] === v);
 const configMapData = (container: Container): Record<string, string> =>
-  Object.assign({}, ...(container.envFrom ?? []).map((e) => (e.configMapRef ? (find('ConfigMap', e.configMapRef.name)?.data ?? {}) : {})));
+  Object.assign(
+    {},
+    ...(container.envFrom ?? []).map((e) =>
+      e.configMapRef ? (find('ConfigMap', e.configMapRef.name)?.data ?? {}) : {},
+    ),
+  );
 
 describe('deploy/k8s', () => {
   it('lists every manifest in kustomization.yaml', () => {
@@ -551,7 +674,12 @@ describe('deploy/k8s', () => {
   });
 
   describe.each([
-    { app: 'cases', port: SERVICES.cases.port, settings: { ...serviceSettings, ...messagingSettings }, secrets: ['DATABASE_URL', 'KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD'] },
+    {
+      app: 'cases',
+      port: SERVICES.cases.port,
+      settings: { ...serviceSettings, ...messagingSettings },
+      secrets: ['DATABASE_URL', 'KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD'],
+    },
     { app: 'gateway', port: GATEWAY_PORT, settings: gatewaySettings, secrets: [] },
   ])('$app', ({ app, port, settings, secrets }) => {
     const deployment = find('Deployment', app);
@@ -579,11 +707,18 @@ describe('deploy/k8s', () => {
     it('runs as non-root on a read-only root filesystem without privileges', () => {
       expect(pod?.spec.securityContext?.runAsNonRoot).toBe(true);
       expect(pod?.spec.securityContext?.runAsUser).toBeGreaterThan(0);
-      expect(container?.securityContext).toMatchObject({ readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
+      expect(container?.securityContext).toMatchObject({
+        readOnlyRootFilesystem: true,
+        allowPrivilegeEscalation: false,
+        capabilities: { drop: ['ALL'] },
+      });
     });
 
     it('gets more time to stop than its preStop pause and SHUTDOWN_GRACE_MS together', () => {
-      const grace = serviceSettings.SHUTDOWN_GRACE_MS.parse(configMapData(container as Container).SHUTDOWN_GRACE_MS, 'SHUTDOWN_GRACE_MS');
+      const grace = serviceSettings.SHUTDOWN_GRACE_MS.parse(
+        configMapData(container as Container).SHUTDOWN_GRACE_MS,
+        'SHUTDOWN_GRACE_MS',
+      );
       const pause = Number(container?.lifecycle?.preStop?.exec?.command.at(-1) ?? 0);
       expect((pod?.spec.terminationGracePeriodSeconds ?? 30) * 1000).toBeGreaterThan(grace + pause * 1000);
     });
@@ -591,9 +726,14 @@ describe('deploy/k8s', () => {
     it('takes settings from ConfigMaps that exist, documented in the README', () => {
       const refs = (container?.envFrom ?? []).map((e) => e.configMapRef?.name).filter(Boolean);
       expect(refs.length).toBeGreaterThan(0);
-      for (const name of refs) expect({ name, exists: !!find('ConfigMap', name ?? '') }).toEqual({ name, exists: true });
+      for (const name of refs)
+        expect({ name, exists: !!find('ConfigMap', name ?? '') }).toEqual({ name, exists: true });
       for (const key of Object.keys(configMapData(container as Container))) {
-        expect({ key, known: key in settings, documented: documented(key) }).toEqual({ key, known: true, documented: true });
+        expect({ key, known: key in settings, documented: documented(key) }).toEqual({
+          key,
+          known: true,
+          documented: true,
+        });
       }
     });
 
@@ -610,7 +750,11 @@ describe('deploy/k8s', () => {
       const svc = find('Service', app);
       expect(matches(svc?.spec?.selector as Record<string, string>, labels)).toBe(true);
       expect((svc?.spec?.ports as { port: number }[])[0]?.port).toBe(port);
-      const pdb = objects.find((o) => o.kind === 'PodDisruptionBudget' && matches((o.spec?.selector as { matchLabels?: Record<string, string> })?.matchLabels, labels));
+      const pdb = objects.find(
+        (o) =>
+          o.kind === 'PodDisruptionBudget' &&
+          matches((o.spec?.selector as { matchLabels?: Record<string, string> })?.matchLabels, labels),
+      );
       expect(pdb?.apiVersion).toBe('policy/v1');
       expect(pdb?.spec?.minAvailable ?? pdb?.spec?.maxUnavailable).toBeDefined();
       expect(Number(pdb?.spec?.minAvailable ?? 0)).toBeLessThan(Number(deployment?.spec?.replicas));
@@ -622,23 +766,32 @@ describe('deploy/k8s', () => {
     const container = template(job)?.spec.containers[0];
     const app = template(find('Deployment', 'cases'))?.spec.containers[0];
     expect(job?.apiVersion).toBe('batch/v1');
-    expect([...(container?.command ?? []), ...(container?.args ?? [])].join(' ')).toBe('node tools/run.js tools/migrate.ts cases');
+    expect([...(container?.command ?? []), ...(container?.args ?? [])].join(' ')).toBe(
+      'node tools/run.js tools/migrate.ts cases',
+    );
     expect(container?.image).toBe(app?.image);
-    expect(container?.env?.find((e) => e.name === 'DATABASE_URL')?.valueFrom).toEqual(app?.env?.find((e) => e.name === 'DATABASE_URL')?.valueFrom);
+    expect(container?.env?.find((e) => e.name === 'DATABASE_URL')?.valueFrom).toEqual(
+      app?.env?.find((e) => e.name === 'DATABASE_URL')?.valueFrom,
+    );
     expect(container?.securityContext?.readOnlyRootFilesystem).toBe(true);
   });
 
   it('has no secret in any ConfigMap', () => {
     for (const map of objects.filter((o) => o.kind === 'ConfigMap')) {
       for (const [key, value] of Object.entries(map.data ?? {})) {
-        expect({ key, secretName: /PASSWORD|SECRET|TOKEN/.test(key), credentialsInUrl: /:\/\/[^/@\s]+:[^/@\s]+@/.test(value) }).toEqual({ key, secretName: false, credentialsInUrl: false });
+        expect({
+          key,
+          secretName: /PASSWORD|SECRET|TOKEN/.test(key),
+          credentialsInUrl: /:\/\/[^/@\s]+:[^/@\s]+@/.test(value),
+        }).toEqual({ key, secretName: false, credentialsInUrl: false });
       }
     }
   });
 
   it('points the gateway at every service', () => {
     const data = configMapData(template(find('Deployment', 'gateway'))?.spec.containers[0] as Container);
-    for (const name of SERVICE_NAMES) expect(data[`${name.toUpperCase()}_URL`]).toBe(`http://${name}:${SERVICES[name].port}`);
+    for (const name of SERVICE_NAMES)
+      expect(data[`${name.toUpperCase()}_URL`]).toBe(`http://${name}:${SERVICES[name].port}`);
   });
 
   const kubectl = onPath('kubectl');
@@ -651,7 +804,11 @@ describe('deploy/k8s', () => {
 describe('Prometheus, alerts and Grafana', () => {
   const prometheus = parse(read('deploy/prometheus/prometheus.yml')) as {
     rule_files: string[];
-    scrape_configs: { job_name: string; metrics_path?: string; static_configs: { targets: string[]; labels?: Record<string, string> }[] }[];
+    scrape_configs: {
+      job_name: string;
+      metrics_path?: string;
+      static_configs: { targets: string[]; labels?: Record<string, string> }[];
+    }[];
   };
   const alerts = parse(read('deploy/prometheus/alerts.yml')) as {
     groups: { rules: { alert: string; expr: string; annotations?: { runbook?: string } }[] }[];
@@ -684,19 +841,32 @@ describe('Prometheus, alerts and Grafana', () => {
     expect(rules.some((r) => pattern.test(r.expr))).toBe(true);
   });
 
-  it.each(rules.map((r) => [r.alert, r.annotations?.runbook ?? '']))('explains %s in docs/operations.md', (alert, link) => {
-    expect(link).toBe(`docs/operations.md#${slug(alert)}`);
-    expect(anchors.has(slug(alert))).toBe(true);
-  });
+  it.each(rules.map((r) => [r.alert, r.annotations?.runbook ?? '']))(
+    'explains %s in docs/operations.md',
+    (alert, link) => {
+      expect(link).toBe(`docs/operations.md#${slug(alert)}`);
+      expect(anchors.has(slug(alert))).toBe(true);
+    },
+  );
 
   it('provisions the Prometheus data source the dashboard uses', () => {
-    const datasources = parse(read('deploy/grafana/provisioning/datasources/prometheus.yml')) as { datasources: { uid: string; url: string }[] };
+    const datasources = parse(read('deploy/grafana/provisioning/datasources/prometheus.yml')) as {
+      datasources: { uid: string; url: string }[];
+    };
     const dashboard = read('deploy/grafana/dashboards/ccsc-platform.json');
     const uids = new Set([...dashboard.matchAll(/"uid":\s*"([^"]+)"/g)].map(([, uid]) => uid));
     uids.delete((JSON.parse(dashboard) as { uid: string }).uid);
     expect([...uids]).toEqual([datasources.datasources[0]?.uid]);
     expect(datasources.datasources[0]?.url).toBe('http://prometheus:9090');
-    for (const metric of ['ccsc_http_request_duration_seconds', 'ccsc_graphql_operation_duration_seconds', 'ccsc_outbox_unpublished_events', 'ccsc_dead_letter_events', 'ccsc_consumer_lag_events', 'ccsc_db_pool_connections', 'ccsc_business_events_total']) {
+    for (const metric of [
+      'ccsc_http_request_duration_seconds',
+      'ccsc_graphql_operation_duration_seconds',
+      'ccsc_outbox_unpublished_events',
+      'ccsc_dead_letter_events',
+      'ccsc_consumer_lag_events',
+      'ccsc_db_pool_connections',
+      'ccsc_business_events_total',
+    ]) {
       expect({ metric, onDashboard: dashboard.includes(metric) }).toEqual({ metric, onDashboard: true });
     }
   });
@@ -720,7 +890,9 @@ describe('Dockerfile', () => {
   });
 
   it('keeps tests, local data and secrets out of the build context', () => {
-    const ignored = read('.dockerignore').split('\n').map((l) => l.trim());
+    const ignored = read('.dockerignore')
+      .split('\n')
+      .map((l) => l.trim());
     expect(ignored).toEqual(expect.arrayContaining(['**/node_modules', '.data', '.git', '**/*.spec.ts', '.env']));
   });
 });
@@ -729,13 +901,18 @@ describe('Dockerfile', () => {
 function parseDuration(value: string): number {
   const units: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1, us: 0.001 };
   let total = 0;
-  for (const [, amount, unit] of value.matchAll(/(\d+(?:\.\d+)?)(ms|us|h|m|s)/g)) total += Number(amount) * (units[unit ?? 's'] ?? 0);
+  for (const [, amount, unit] of value.matchAll(/(\d+(?:\.\d+)?)(ms|us|h|m|s)/g))
+    total += Number(amount) * (units[unit ?? 's'] ?? 0);
   return total;
 }
 
 /** The anchor GitHub gives a Markdown heading. */
 function slug(heading: string): string {
-  return heading.trim().toLowerCase().replace(/[^\w\- ]/g, '').replace(/ /g, '-');
+  return heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\w\- ]/g, '')
+    .replace(/ /g, '-');
 }
 
 function onPath(binary: string): string | undefined {

@@ -7,18 +7,30 @@ const ROOT = path.join(__dirname, '..');
 const engine = spawnSync('docker', ['info'], { encoding: 'utf8', timeout: 20_000 }).status === 0;
 if (!engine) process.stderr.write('[image] no Docker engine answers: the images are not built in this run\n');
 
-const docker = (...args: string[]) => spawnSync('docker', args, { cwd: ROOT, encoding: 'utf8', timeout: 20 * 60_000, maxBuffer: 64 * 1024 * 1024 });
+const docker = (...args: string[]) =>
+  spawnSync('docker', args, { cwd: ROOT, encoding: 'utf8', timeout: 20 * 60_000, maxBuffer: 64 * 1024 * 1024 });
 
 (engine ? describe : describe.skip)('the images (Docker engine)', () => {
-  it.each(['services/cases', 'gateway'])('builds %s as a non-root production image with a health check', (app) => {
-    const tag = `ccsc-test/${path.basename(app)}:ci`;
-    const build = docker('build', '--build-arg', `APP=${app}`, '-t', tag, '.');
-    expect({ status: build.status, stderr: build.status === 0 ? '' : build.stderr.slice(-4000) }).toEqual({ status: 0, stderr: '' });
-    const config = JSON.parse(docker('image', 'inspect', tag, '--format', '{{json .Config}}').stdout) as { User: string; Env: string[]; Healthcheck?: { Test: string[] } };
-    expect(config.User).toBe('node');
-    expect(config.Env).toContain('NODE_ENV=production');
-    expect(config.Healthcheck?.Test.join(' ')).toContain('/health/live');
-    const probe = docker('run', '--rm', '--entrypoint', 'node', tag, '-e', "require('/app/tools/run.js')");
-    expect(probe.stderr).toContain('usage: node tools/run.js');
-  }, 25 * 60_000);
+  it.each(['services/cases', 'gateway'])(
+    'builds %s as a non-root production image with a health check',
+    (app) => {
+      const tag = `ccsc-test/${path.basename(app)}:ci`;
+      const build = docker('build', '--build-arg', `APP=${app}`, '-t', tag, '.');
+      expect({ status: build.status, stderr: build.status === 0 ? '' : build.stderr.slice(-4000) }).toEqual({
+        status: 0,
+        stderr: '',
+      });
+      const config = JSON.parse(docker('image', 'inspect', tag, '--format', '{{json .Config}}').stdout) as {
+        User: string;
+        Env: string[];
+        Healthcheck?: { Test: string[] };
+      };
+      expect(config.User).toBe('node');
+      expect(config.Env).toContain('NODE_ENV=production');
+      expect(config.Healthcheck?.Test.join(' ')).toContain('/health/live');
+      const probe = docker('run', '--rm', '--entrypoint', 'node', tag, '-e', "require('/app/tools/run.js')");
+      expect(probe.stderr).toContain('usage: node tools/run.js');
+    },
+    25 * 60_000,
+  );
 });

@@ -5,14 +5,18 @@ import { migrateDatabase, withDatabase } from '@ccsc/platform';
 import type { ServiceName } from '@ccsc/contracts';
 import { serviceEntries, ServiceEntry } from './services';
 
-export function serviceDatabaseUrl(service: ServiceName, env: Record<string, string | undefined> = process.env): string {
+export function serviceDatabaseUrl(
+  service: ServiceName,
+  env: Record<string, string | undefined> = process.env,
+): string {
   const own = env[`${service.toUpperCase()}_DATABASE_URL`];
   if (own) return own;
   if (!env.DATABASE_URL) throw new Error(`Set ${service.toUpperCase()}_DATABASE_URL or DATABASE_URL`);
   return withDatabase(env.DATABASE_URL, service);
 }
 
-export const migrateService = (entry: ServiceEntry, url: string): Promise<string[]> => migrateDatabase(url, entry.database);
+export const migrateService = (entry: ServiceEntry, url: string): Promise<string[]> =>
+  migrateDatabase(url, entry.database);
 
 async function main() {
   const wanted = process.argv.slice(2);
@@ -21,7 +25,13 @@ async function main() {
   if (unknown.length) throw new Error(`Unknown service(s): ${unknown.join(', ')}`);
   for (const [name, entry] of entries) {
     const applied = await migrateService(entry, serviceDatabaseUrl(name));
-    console.log(JSON.stringify({ level: 'info', service: name, msg: applied.length ? `applied ${applied.join(', ')}` : 'no pending migrations' }));
+    console.log(
+      JSON.stringify({
+        level: 'info',
+        service: name,
+        msg: applied.length ? `applied ${applied.join(', ')}` : 'no pending migrations',
+      }),
+    );
   }
 }
 

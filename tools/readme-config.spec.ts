@@ -10,7 +10,14 @@ import { enforcementSettings } from '../services/enforcement/src/config';
 // The README's configuration tables are what ops read; they must name every setting the code reads.
 describe('README configuration table', () => {
   const readme = readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
-  const settings = { ...casesSettings, ...paymentsSettings, ...queriesSettings, ...complaintsSettings, ...enforcementSettings, ...gatewaySettings };
+  const settings = {
+    ...casesSettings,
+    ...paymentsSettings,
+    ...queriesSettings,
+    ...complaintsSettings,
+    ...enforcementSettings,
+    ...gatewaySettings,
+  };
 
   it.each(Object.keys(settings))('documents %s', (name) => {
     expect(readme).toContain(`\`${name}\``);

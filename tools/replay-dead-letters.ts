@@ -6,11 +6,18 @@ import { readConfig } from '@ccsc/platform';
 
 async function main() {
   const service = process.argv[2] as ServiceName | undefined;
-  if (!service || !SERVICE_NAMES.includes(service)) throw new Error(`usage: npm run events:replay -- <${SERVICE_NAMES.join('|')}>`);
+  if (!service || !SERVICE_NAMES.includes(service))
+    throw new Error(`usage: npm run events:replay -- <${SERVICE_NAMES.join('|')}>`);
   // The same KAFKA_BROKERS and KAFKA_SASL_* as a service; on a cluster with ACLs, as the replay principal.
   const config = readConfig(messagingSettings);
   if (config.KAFKA_BROKERS.length === 0) throw new Error('Set KAFKA_BROKERS');
-  const transport = new KafkaTransport({ brokers: config.KAFKA_BROKERS, clientId: `ccsc-${service}-replay`, partitions: 3, replicationFactor: 1, sasl: kafkaSasl(config) });
+  const transport = new KafkaTransport({
+    brokers: config.KAFKA_BROKERS,
+    clientId: `ccsc-${service}-replay`,
+    partitions: 3,
+    replicationFactor: 1,
+    sasl: kafkaSasl(config),
+  });
   try {
     console.log(`replayed ${await replayDeadLetters(transport, service)} dead letter(s) of ${service}`);
   } finally {

@@ -39,11 +39,41 @@ export interface ServiceEntry {
 
 /** The services that exist so far; the tools (compose, migrate, start) work from this list. */
 export const SERVICE_ENTRIES: Partial<Record<ServiceName, ServiceEntry>> = {
-  cases: { resolvers: casesResolvers, graphql: casesGraphQL, database: casesDatabase, readConfig: readCasesConfig, app: casesApp },
-  payments: { resolvers: paymentsResolvers, graphql: paymentsGraphQL, database: paymentsDatabase, readConfig: readPaymentsConfig, app: paymentsApp },
-  queries: { resolvers: queriesResolvers, graphql: queriesGraphQL, database: queriesDatabase, readConfig: readQueriesConfig, app: queriesApp },
-  complaints: { resolvers: complaintsResolvers, graphql: complaintsGraphQL, database: complaintsDatabase, readConfig: readComplaintsConfig, app: complaintsApp },
-  enforcement: { resolvers: enforcementResolvers, graphql: enforcementGraphQL, database: enforcementDatabase, readConfig: readEnforcementConfig, app: enforcementApp },
+  cases: {
+    resolvers: casesResolvers,
+    graphql: casesGraphQL,
+    database: casesDatabase,
+    readConfig: readCasesConfig,
+    app: casesApp,
+  },
+  payments: {
+    resolvers: paymentsResolvers,
+    graphql: paymentsGraphQL,
+    database: paymentsDatabase,
+    readConfig: readPaymentsConfig,
+    app: paymentsApp,
+  },
+  queries: {
+    resolvers: queriesResolvers,
+    graphql: queriesGraphQL,
+    database: queriesDatabase,
+    readConfig: readQueriesConfig,
+    app: queriesApp,
+  },
+  complaints: {
+    resolvers: complaintsResolvers,
+    graphql: complaintsGraphQL,
+    database: complaintsDatabase,
+    readConfig: readComplaintsConfig,
+    app: complaintsApp,
+  },
+  enforcement: {
+    resolvers: enforcementResolvers,
+    graphql: enforcementGraphQL,
+    database: enforcementDatabase,
+    readConfig: readEnforcementConfig,
+    app: enforcementApp,
+  },
 };
 
 export const serviceEntries = () => Object.entries(SERVICE_ENTRIES) as [ServiceName, ServiceEntry][];

@@ -8,10 +8,16 @@ export const LOCAL_KEYS_DIR = path.join(__dirname, '..', '.data', 'keys');
 
 async function main() {
   const { values } = parseArgs({
-    options: { role: { type: 'string' }, org: { type: 'string' }, sub: { type: 'string' }, ttl: { type: 'string', default: '3600' } },
+    options: {
+      role: { type: 'string' },
+      org: { type: 'string' },
+      sub: { type: 'string' },
+      ttl: { type: 'string', default: '3600' },
+    },
   });
   if (!isRole(values.role)) throw new Error(`--role must be one of: ${ROLES.join(', ')}`);
-  if (values.role === 'professional' && !values.org) throw new Error('a professional token needs --org ORGANISATION_ID');
+  if (values.role === 'professional' && !values.org)
+    throw new Error('a professional token needs --org ORGANISATION_ID');
   const token = await mintToken(await loadOrCreateLocalKeys(process.env.AUTH_LOCAL_KEYS_DIR ?? LOCAL_KEYS_DIR), {
     sub: values.sub ?? `${values.role}-1`,
     roles: [values.role],

@@ -29,9 +29,11 @@ const DENIED_CODES = ['FORBIDDEN', 'NOT_FOUND'];
 /** Runs `work` over `items`, at most `limit` at a time. */
 async function inBatches<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   const queue = [...items];
-  await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, queue.length) }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+    }),
+  );
 }
 
 function describeAnswer(a: Answer): string {
@@ -47,10 +49,14 @@ function routePattern(key: string): RegExp {
 /** What a GraphQL row's document must ask for: the operation's field, or the Case field under `case`. */
 function asksFor(key: string, query: string): boolean {
   const [type, field] = baseKey(key).split('.') as [string, string];
-  const operation = parse(query).definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  const fields = (set: SelectionSetNode | undefined) => (set?.selections ?? []).filter((s): s is FieldNode => s.kind === Kind.FIELD);
+  const operation = parse(query).definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
+  const fields = (set: SelectionSetNode | undefined) =>
+    (set?.selections ?? []).filter((s): s is FieldNode => s.kind === Kind.FIELD);
   const top = fields(operation?.selectionSet);
-  if (type === 'Case') return top.some((f) => f.name.value === 'case' && fields(f.selectionSet).some((c) => c.name.value === field));
+  if (type === 'Case')
+    return top.some((f) => f.name.value === 'case' && fields(f.selectionSet).some((c) => c.name.value === field));
   return (operation?.operation === 'mutation') === (type === 'Mutation') && top.some((f) => f.name.value === field);
 }
 
@@ -114,7 +120,8 @@ async function checkRow(api: Api, fixtures: Fixtures, s: Scenario, r: Row): Prom
   // Denied personas share one fresh resource, which must be exactly as it was after all of them.
   const denied = byOutcome('deny');
   if (denied.length) {
-    if (isWrite(r) && !r.probe && !r.unprobed) failures.push('a write row needs a probe of what it would change, or `unprobed` saying why not');
+    if (isWrite(r) && !r.probe && !r.unprobed)
+      failures.push('a write row needs a probe of what it would change, or `unprobed` saying why not');
     let fresh: Loose = r.fresh ? await r.fresh(fixtures, s) : {};
     let before = r.probe ? await r.probe(api, s, fresh) : undefined;
     const deny = async (persona: Persona) => {
@@ -132,7 +139,10 @@ async function checkRow(api: Api, fixtures: Fixtures, s: Scenario, r: Row): Prom
     else await inBatches(denied, 6, deny);
     if (r.probe) {
       const after = await r.probe(api, s, fresh);
-      if (!isDeepStrictEqual(before, after)) failures.push(`a denied call changed something: before ${JSON.stringify(before).slice(0, 300)}, after ${JSON.stringify(after).slice(0, 300)}`);
+      if (!isDeepStrictEqual(before, after))
+        failures.push(
+          `a denied call changed something: before ${JSON.stringify(before).slice(0, 300)}, after ${JSON.stringify(after).slice(0, 300)}`,
+        );
     }
   }
   return failures.sort();
@@ -141,10 +151,16 @@ async function checkRow(api: Api, fixtures: Fixtures, s: Scenario, r: Row): Prom
 async function callRest(api: Api, r: Row, persona: Persona, built: RestCall): Promise<Answer> {
   const [method] = baseKey(r.key).split(' ') as [string];
   const path = built.path.split('?')[0]!;
-  if (!routePattern(r.key).test(path)) throw new Error(`${r.key}: the row calls ${method} ${built.path}, not its own route`);
+  if (!routePattern(r.key).test(path))
+    throw new Error(`${r.key}: the row calls ${method} ${built.path}, not its own route`);
   const res = await api.rest(persona, method, built.path, built.body ?? (method === 'GET' ? undefined : {}));
   const body = res.body as { type?: string; detail?: string } | undefined;
-  return { status: res.status, codes: [], detail: res.status >= 300 ? String(body?.detail ?? body?.type ?? '') : '', payload: res.body };
+  return {
+    status: res.status,
+    codes: [],
+    detail: res.status >= 300 ? String(body?.detail ?? body?.type ?? '') : '',
+    payload: res.body,
+  };
 }
 
 async function callGraphQL(api: Api, r: Row, persona: Persona, built: GraphQLCall): Promise<Answer> {
@@ -164,19 +180,27 @@ async function callGraphQL(api: Api, r: Row, persona: Persona, built: GraphQLCal
 function judge(r: Row, expected: Outcome, a: Answer, s: Scenario): string | undefined {
   const graphql = !isRest(r.key);
   const succeeded = graphql ? a.codes.length === 0 && a.payload != null : a.status >= 200 && a.status < 300;
-  const refusedAfterAuthorisation = graphql ? a.codes.length > 0 && a.codes.every((c) => c === 'CONFLICT') : a.status === 409 || a.status === 422;
-  const denied = graphql ? a.codes.length > 0 && a.codes.every((c) => DENIED_CODES.includes(c)) : [403, 404, ...(r.denyStatuses ?? [])].includes(a.status);
+  const refusedAfterAuthorisation = graphql
+    ? a.codes.length > 0 && a.codes.every((c) => c === 'CONFLICT')
+    : a.status === 409 || a.status === 422;
+  const denied = graphql
+    ? a.codes.length > 0 && a.codes.every((c) => DENIED_CODES.includes(c))
+    : [403, 404, ...(r.denyStatuses ?? [])].includes(a.status);
   const answer = a.payload as Loose;
   switch (expected) {
     case 'allow':
       if (refusedAfterAuthorisation) return undefined;
       if (!succeeded) return denied ? `denied: ${describeAnswer(a)}` : `a broken call: ${describeAnswer(a)}`;
-      return (r.seesAll ?? r.sees)?.(answer, s) === false ? `${describeAnswer(a)} without (all of) what it should show` : undefined;
+      return (r.seesAll ?? r.sees)?.(answer, s) === false
+        ? `${describeAnswer(a)} without (all of) what it should show`
+        : undefined;
     case 'filtered':
       if (!succeeded) return `${denied ? 'denied' : 'a broken call'}: ${describeAnswer(a)}`;
       return r.sees?.(answer, s) === false ? undefined : `${describeAnswer(a)} showing what it must not`;
     case 'deny':
       if (denied) return undefined;
-      return succeeded || refusedAfterAuthorisation ? `allowed: ${describeAnswer(a)}` : `a broken call: ${describeAnswer(a)}`;
+      return succeeded || refusedAfterAuthorisation
+        ? `allowed: ${describeAnswer(a)}`
+        : `a broken call: ${describeAnswer(a)}`;
   }
 }

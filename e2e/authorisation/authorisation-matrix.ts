@@ -1,8 +1,49 @@
 import type { Loose } from '../graphql-client';
 import {
-  accountOf, accountProbe, articleProbe, asId, body, caseField, CASE_FIELDS, caseProbe, casesNamed, claimantContactShown, claimIn, COMPLAINT, complaintAt, complaintProbe,
-  complaintsSaying, DECISION, DOCUMENT, ENQUIRY, enquiriesAbout, enquiryProbe, everyPrivateEntryShown, fineResult, freshClaim, furtherClaimant, gql, HEARING, listed,
-  CallContext, GraphQLCall, markerProbe, newClaim, onCase, paymentProbe, privateEntryShown, refundsProbe, RestCall, Row, row, serviceRequestProbe, THREE_STAGES, ANSWERED, triggerGql, triggerRest, withMarker,
+  accountOf,
+  accountProbe,
+  articleProbe,
+  asId,
+  body,
+  caseField,
+  CASE_FIELDS,
+  caseProbe,
+  casesNamed,
+  claimantContactShown,
+  claimIn,
+  COMPLAINT,
+  complaintAt,
+  complaintProbe,
+  complaintsSaying,
+  DECISION,
+  DOCUMENT,
+  ENQUIRY,
+  enquiriesAbout,
+  enquiryProbe,
+  everyPrivateEntryShown,
+  fineResult,
+  freshClaim,
+  furtherClaimant,
+  gql,
+  HEARING,
+  listed,
+  CallContext,
+  GraphQLCall,
+  markerProbe,
+  newClaim,
+  onCase,
+  paymentProbe,
+  privateEntryShown,
+  refundsProbe,
+  RestCall,
+  Row,
+  row,
+  serviceRequestProbe,
+  THREE_STAGES,
+  ANSWERED,
+  triggerGql,
+  triggerRest,
+  withMarker,
 } from './matrix-support';
 import { IDENTITIES, Persona, StaffRole, STAFF_ROLES } from './personas';
 import { ComplaintStep, LOW_INCOME, TimelineEntry, unique, uniquePence } from './scenario';
@@ -45,7 +86,14 @@ const CASE_OFFICERS: StaffRole[] = ['caseworker', 'team-leader'];
 const HEARING_STAFF: StaffRole[] = ['caseworker', 'team-leader', 'judiciary'];
 const DECISION_MAKERS: StaffRole[] = ['judiciary', 'caseworker', 'team-leader'];
 const RESULTERS: StaffRole[] = ['judiciary', 'caseworker'];
-const PAYMENT_READERS: StaffRole[] = ['caseworker', 'team-leader', 'judiciary', 'finance-officer', 'complaints-officer', 'system'];
+const PAYMENT_READERS: StaffRole[] = [
+  'caseworker',
+  'team-leader',
+  'judiciary',
+  'finance-officer',
+  'complaints-officer',
+  'system',
+];
 const PAYERS: StaffRole[] = ['caseworker', 'team-leader', 'finance-officer', 'system'];
 const FINANCE_STAFF: StaffRole[] = ['finance-officer', 'caseworker', 'team-leader'];
 const FEE_KEEPERS: StaffRole[] = ['finance-officer', 'team-leader'];
@@ -61,74 +109,364 @@ const ENFORCEMENT_OFFICERS: StaffRole[] = ['enforcement-officer', 'team-leader']
 
 export const AUTHORISATION_MATRIX: readonly Row[] = [
   // ───────────── cases: REST ─────────────
-  row('POST /api/v1/cases', CASE_CREATORS, 'AA AA AA', ({ fresh, as }) => body('/api/v1/cases', newClaim(fresh.marker, as)), { fresh: withMarker, probe: markerProbe(casesNamed) }),
-  row('GET /api/v1/cases', ALL_STAFF, 'AA FF FF', '/api/v1/cases?limit=100', { sees: (b, s) => claimantContactShown(claimIn(b.items, s)) }),
-  row('GET /api/v1/cases/search', ALL_STAFF, 'AA FF FF', '/api/v1/cases/search?partyName=Claimant', { sees: (b, s) => claimantContactShown(claimIn(b.items, s)) }),
-  row('GET /api/v1/cases/:idOrReference', ALL_STAFF, 'AA FF DD', ({ s }) => `/api/v1/cases/${s.claim.reference}`, { sees: claimantContactShown }),
-  row('GET /api/v1/cases/:id/readiness', ALL_STAFF, 'AA DD DD', ({ s }) => `/api/v1/cases/${s.claim.id}/readiness?event=issue`),
+  row(
+    'POST /api/v1/cases',
+    CASE_CREATORS,
+    'AA AA AA',
+    ({ fresh, as }) => body('/api/v1/cases', newClaim(fresh.marker, as)),
+    { fresh: withMarker, probe: markerProbe(casesNamed) },
+  ),
+  row('GET /api/v1/cases', ALL_STAFF, 'AA FF FF', '/api/v1/cases?limit=100', {
+    sees: (b, s) => claimantContactShown(claimIn(b.items, s)),
+  }),
+  row('GET /api/v1/cases/search', ALL_STAFF, 'AA FF FF', '/api/v1/cases/search?partyName=Claimant', {
+    sees: (b, s) => claimantContactShown(claimIn(b.items, s)),
+  }),
+  row('GET /api/v1/cases/:idOrReference', ALL_STAFF, 'AA FF DD', ({ s }) => `/api/v1/cases/${s.claim.reference}`, {
+    sees: claimantContactShown,
+  }),
+  row(
+    'GET /api/v1/cases/:id/readiness',
+    ALL_STAFF,
+    'AA DD DD',
+    ({ s }) => `/api/v1/cases/${s.claim.id}/readiness?event=issue`,
+  ),
   row('GET /api/v1/cases/:id/history', ALL_STAFF, 'AA AA DD', ({ s }) => `/api/v1/cases/${s.claim.id}/history`),
-  row('GET /api/v1/cases/:id/timeline', ALL_STAFF, 'FF FF DD', ({ s }) => `/api/v1/cases/${s.claim.id}/timeline`, { sees: (b) => privateEntryShown(b as TimelineEntry[]), seesAll: (b) => everyPrivateEntryShown(b as TimelineEntry[]) }),
-  row('POST /api/v1/cases/:id/events [submit]', CASE_OFFICERS, 'AA DD DD', triggerRest('submit'), { fresh: freshClaim, probe: caseProbe }),
-  row('POST /api/v1/cases/:id/events [withdraw]', CASE_OFFICERS, 'AA DD DD', triggerRest('withdraw'), { fresh: freshClaim, probe: caseProbe }),
-  row('POST /api/v1/cases/:id/events [stay: judicial]', ['judiciary'], 'DD DD DD', triggerRest('stay'), { fresh: (f) => f.issuedClaim(), probe: caseProbe }),
-  row('POST /api/v1/cases/:id/parties', CASE_CREATORS, 'DA DD DD', ({ fresh, as }) => body(`/api/v1/cases/${fresh.id}/parties`, furtherClaimant(as)), { fresh: freshClaim, probe: caseProbe }),
-  row('PATCH /api/v1/cases/:id/parties/:partyId', CASE_CREATORS, 'AA DD DD', ({ fresh }) => body(`/api/v1/cases/${fresh.id}/parties/${fresh.claimantPartyId}`, { phone: '+44 20 7946 0999', reasonableAdjustments: ['braille'] }), { fresh: freshClaim, probe: caseProbe }),
-  row('PUT /api/v1/cases/:id/parties/:partyId/representation', CASE_CREATORS, 'AA DD DD', ({ fresh }) => body(`/api/v1/cases/${fresh.id}/parties/${fresh.claimantPartyId}/representation`, { organisationId: null }), { fresh: freshClaim, probe: caseProbe }),
-  row('POST /api/v1/cases/:id/results', RESULTERS, 'DD DD DD', ({ fresh }) => body(`/api/v1/cases/${fresh.id}/results`, fineResult(fresh.defendantPartyId)), { fresh: (f) => f.listedCriminalCase(), probe: caseProbe }),
-  row('POST /api/v1/cases/:id/documents', CASE_CREATORS, 'AA AA DD', ({ fresh }) => body(`/api/v1/cases/${fresh.id}/documents`, DOCUMENT), { fresh: freshClaim, probe: caseProbe }),
+  row('GET /api/v1/cases/:id/timeline', ALL_STAFF, 'FF FF DD', ({ s }) => `/api/v1/cases/${s.claim.id}/timeline`, {
+    sees: (b) => privateEntryShown(b as TimelineEntry[]),
+    seesAll: (b) => everyPrivateEntryShown(b as TimelineEntry[]),
+  }),
+  row('POST /api/v1/cases/:id/events [submit]', CASE_OFFICERS, 'AA DD DD', triggerRest('submit'), {
+    fresh: freshClaim,
+    probe: caseProbe,
+  }),
+  row('POST /api/v1/cases/:id/events [withdraw]', CASE_OFFICERS, 'AA DD DD', triggerRest('withdraw'), {
+    fresh: freshClaim,
+    probe: caseProbe,
+  }),
+  row('POST /api/v1/cases/:id/events [stay: judicial]', ['judiciary'], 'DD DD DD', triggerRest('stay'), {
+    fresh: (f) => f.issuedClaim(),
+    probe: caseProbe,
+  }),
+  row(
+    'POST /api/v1/cases/:id/parties',
+    CASE_CREATORS,
+    'DA DD DD',
+    ({ fresh, as }) => body(`/api/v1/cases/${fresh.id}/parties`, furtherClaimant(as)),
+    { fresh: freshClaim, probe: caseProbe },
+  ),
+  row(
+    'PATCH /api/v1/cases/:id/parties/:partyId',
+    CASE_CREATORS,
+    'AA DD DD',
+    ({ fresh }) =>
+      body(`/api/v1/cases/${fresh.id}/parties/${fresh.claimantPartyId}`, {
+        phone: '+44 20 7946 0999',
+        reasonableAdjustments: ['braille'],
+      }),
+    { fresh: freshClaim, probe: caseProbe },
+  ),
+  row(
+    'PUT /api/v1/cases/:id/parties/:partyId/representation',
+    CASE_CREATORS,
+    'AA DD DD',
+    ({ fresh }) =>
+      body(`/api/v1/cases/${fresh.id}/parties/${fresh.claimantPartyId}/representation`, { organisationId: null }),
+    { fresh: freshClaim, probe: caseProbe },
+  ),
+  row(
+    'POST /api/v1/cases/:id/results',
+    RESULTERS,
+    'DD DD DD',
+    ({ fresh }) => body(`/api/v1/cases/${fresh.id}/results`, fineResult(fresh.defendantPartyId)),
+    { fresh: (f) => f.listedCriminalCase(), probe: caseProbe },
+  ),
+  row(
+    'POST /api/v1/cases/:id/documents',
+    CASE_CREATORS,
+    'AA AA DD',
+    ({ fresh }) => body(`/api/v1/cases/${fresh.id}/documents`, DOCUMENT),
+    { fresh: freshClaim, probe: caseProbe },
+  ),
   row('GET /api/v1/cases/:id/documents', ALL_STAFF, 'AA AA DD', ({ s }) => `/api/v1/cases/${s.claim.id}/documents`),
-  row('POST /api/v1/cases/:id/documents/:documentId/review', CASE_OFFICERS, 'DD DD DD', ({ fresh }) => body(`/api/v1/cases/${fresh.id}/documents/${fresh.documentId}/review`, { decision: 'accepted' }), {
-    fresh: async (f) => { const claim = await f.claim(); return { ...claim, documentId: await f.document(claim.id) }; },
-    probe: caseProbe,
-  }),
-  row('POST /api/v1/cases/:id/assisted-digital-referrals', CASE_CREATORS, 'DD DD DD', ({ fresh }) => body(`/api/v1/cases/${fresh.id}/assisted-digital-referrals`, { partyId: fresh.claimantPartyId, needs: ['low-digital-confidence'] }), { fresh: freshClaim, probe: caseProbe }),
-  row('GET /api/v1/cases/:id/assisted-digital-referrals', ALL_STAFF, 'AA FF DD', ({ s }) => `/api/v1/cases/${s.claim.id}/assisted-digital-referrals`, { sees: (b, s) => listed(b as Loose[], s.claim.referralId) }),
-  row('POST /api/v1/cases/:id/assisted-digital-referrals/:referralId/status', CASE_CREATORS, 'DD DD DD', ({ fresh }) => body(`/api/v1/cases/${fresh.id}/assisted-digital-referrals/${fresh.referralId}/status`, { status: 'accepted', supplierReference: 'SUP-1' }), {
-    fresh: async (f) => { const claim = await f.claim(); return { ...claim, referralId: await f.referral(claim) }; },
-    probe: caseProbe,
-  }),
-  row('GET /api/v1/cases/hearings/by-venue', HEARING_STAFF, 'DD DD DD', ({ s }) => `/api/v1/cases/hearings/by-venue?venueId=${s.claim.venueId}&date=${s.claim.hearingDate}`),
-  row('POST /api/v1/cases/:id/hearings', HEARING_STAFF, 'DD DD DD', ({ fresh }) => body(`/api/v1/cases/${fresh.id}/hearings`, HEARING), { fresh: freshClaim, probe: caseProbe }),
+  row(
+    'POST /api/v1/cases/:id/documents/:documentId/review',
+    CASE_OFFICERS,
+    'DD DD DD',
+    ({ fresh }) => body(`/api/v1/cases/${fresh.id}/documents/${fresh.documentId}/review`, { decision: 'accepted' }),
+    {
+      fresh: async (f) => {
+        const claim = await f.claim();
+        return { ...claim, documentId: await f.document(claim.id) };
+      },
+      probe: caseProbe,
+    },
+  ),
+  row(
+    'POST /api/v1/cases/:id/assisted-digital-referrals',
+    CASE_CREATORS,
+    'DD DD DD',
+    ({ fresh }) =>
+      body(`/api/v1/cases/${fresh.id}/assisted-digital-referrals`, {
+        partyId: fresh.claimantPartyId,
+        needs: ['low-digital-confidence'],
+      }),
+    { fresh: freshClaim, probe: caseProbe },
+  ),
+  row(
+    'GET /api/v1/cases/:id/assisted-digital-referrals',
+    ALL_STAFF,
+    'AA FF DD',
+    ({ s }) => `/api/v1/cases/${s.claim.id}/assisted-digital-referrals`,
+    { sees: (b, s) => listed(b as Loose[], s.claim.referralId) },
+  ),
+  row(
+    'POST /api/v1/cases/:id/assisted-digital-referrals/:referralId/status',
+    CASE_CREATORS,
+    'DD DD DD',
+    ({ fresh }) =>
+      body(`/api/v1/cases/${fresh.id}/assisted-digital-referrals/${fresh.referralId}/status`, {
+        status: 'accepted',
+        supplierReference: 'SUP-1',
+      }),
+    {
+      fresh: async (f) => {
+        const claim = await f.claim();
+        return { ...claim, referralId: await f.referral(claim) };
+      },
+      probe: caseProbe,
+    },
+  ),
+  row(
+    'GET /api/v1/cases/hearings/by-venue',
+    HEARING_STAFF,
+    'DD DD DD',
+    ({ s }) => `/api/v1/cases/hearings/by-venue?venueId=${s.claim.venueId}&date=${s.claim.hearingDate}`,
+  ),
+  row(
+    'POST /api/v1/cases/:id/hearings',
+    HEARING_STAFF,
+    'DD DD DD',
+    ({ fresh }) => body(`/api/v1/cases/${fresh.id}/hearings`, HEARING),
+    { fresh: freshClaim, probe: caseProbe },
+  ),
   row('GET /api/v1/cases/:id/hearings', ALL_STAFF, 'AA AA DD', ({ s }) => `/api/v1/cases/${s.claim.id}/hearings`),
-  row('GET /api/v1/cases/:id/hearings/:hearingId', ALL_STAFF, 'AA AA DD', ({ s }) => `/api/v1/cases/${s.claim.id}/hearings/${s.claim.hearingId}`),
-  row('POST /api/v1/cases/:id/hearings/:hearingId/status', HEARING_STAFF, 'DD DD DD', ({ fresh }) => body(`/api/v1/cases/${fresh.id}/hearings/${fresh.hearingId}/status`, { status: 'running-late', delayMinutes: 15 }), {
-    fresh: async (f) => { const claim = await f.claim(); return { ...claim, hearingId: await f.hearing(claim.id) }; },
-    probe: caseProbe,
-  }),
-  row('POST /api/v1/cases/:id/decisions', DECISION_MAKERS, 'DD DD DD', ({ fresh }) => body(`/api/v1/cases/${fresh.id}/decisions`, DECISION), { fresh: freshClaim, probe: caseProbe }),
+  row(
+    'GET /api/v1/cases/:id/hearings/:hearingId',
+    ALL_STAFF,
+    'AA AA DD',
+    ({ s }) => `/api/v1/cases/${s.claim.id}/hearings/${s.claim.hearingId}`,
+  ),
+  row(
+    'POST /api/v1/cases/:id/hearings/:hearingId/status',
+    HEARING_STAFF,
+    'DD DD DD',
+    ({ fresh }) =>
+      body(`/api/v1/cases/${fresh.id}/hearings/${fresh.hearingId}/status`, {
+        status: 'running-late',
+        delayMinutes: 15,
+      }),
+    {
+      fresh: async (f) => {
+        const claim = await f.claim();
+        return { ...claim, hearingId: await f.hearing(claim.id) };
+      },
+      probe: caseProbe,
+    },
+  ),
+  row(
+    'POST /api/v1/cases/:id/decisions',
+    DECISION_MAKERS,
+    'DD DD DD',
+    ({ fresh }) => body(`/api/v1/cases/${fresh.id}/decisions`, DECISION),
+    { fresh: freshClaim, probe: caseProbe },
+  ),
   row('GET /api/v1/cases/:id/decisions', ALL_STAFF, 'AA AA DD', ({ s }) => `/api/v1/cases/${s.claim.id}/decisions`),
 
   // ───────────── cases: GraphQL ─────────────
-  row('Query.case', ALL_STAFF, 'AA FF DD', ({ s }) => gql(`query($id: ID!) { case(id: $id) { ${CASE_FIELDS} } }`, { id: s.claim.id }), { sees: (d) => claimantContactShown(d.case) }),
-  row('Query.caseByReference', ALL_STAFF, 'AA FF DD', ({ s }) => gql(`query($r: String!) { caseByReference(reference: $r) { ${CASE_FIELDS} } }`, { r: s.claim.reference }), { sees: (d) => claimantContactShown(d.caseByReference) }),
-  row('Query.cases', ALL_STAFF, 'AA FF FF', () => gql(`{ cases(first: 100) { nodes { ${CASE_FIELDS} } } }`), { sees: (d, s) => claimantContactShown(claimIn(d.cases.nodes, s)) }),
-  row('Query.searchCases', ALL_STAFF, 'AA FF FF', () => gql(`{ searchCases(criteria: { partyName: "Claimant" }, first: 100) { nodes { ${CASE_FIELDS} } } }`), { sees: (d, s) => claimantContactShown(claimIn(d.searchCases.nodes, s)) }),
+  row(
+    'Query.case',
+    ALL_STAFF,
+    'AA FF DD',
+    ({ s }) => gql(`query($id: ID!) { case(id: $id) { ${CASE_FIELDS} } }`, { id: s.claim.id }),
+    { sees: (d) => claimantContactShown(d.case) },
+  ),
+  row(
+    'Query.caseByReference',
+    ALL_STAFF,
+    'AA FF DD',
+    ({ s }) =>
+      gql(`query($r: String!) { caseByReference(reference: $r) { ${CASE_FIELDS} } }`, { r: s.claim.reference }),
+    { sees: (d) => claimantContactShown(d.caseByReference) },
+  ),
+  row('Query.cases', ALL_STAFF, 'AA FF FF', () => gql(`{ cases(first: 100) { nodes { ${CASE_FIELDS} } } }`), {
+    sees: (d, s) => claimantContactShown(claimIn(d.cases.nodes, s)),
+  }),
+  row(
+    'Query.searchCases',
+    ALL_STAFF,
+    'AA FF FF',
+    () => gql(`{ searchCases(criteria: { partyName: "Claimant" }, first: 100) { nodes { ${CASE_FIELDS} } } }`),
+    { sees: (d, s) => claimantContactShown(claimIn(d.searchCases.nodes, s)) },
+  ),
   row('Query.caseTypes', ALL_STAFF, 'AA AA AA', () => gql('{ caseTypes { id } }')),
-  row('Query.hearingsAtVenue', HEARING_STAFF, 'DD DD DD', ({ s }) => gql('query($v: String!, $d: String!) { hearingsAtVenue(venueId: $v, date: $d) { id } }', { v: s.claim.venueId, d: s.claim.hearingDate })),
-  row('Mutation.createCase', CASE_CREATORS, 'AA AA AA', ({ fresh, as }) => gql('mutation($i: CreateCaseInput!) { createCase(input: $i) { id } }', { i: newClaim(fresh.marker, as) }), { fresh: withMarker, probe: markerProbe(casesNamed) }),
-  row('Mutation.triggerCaseEvent [submit]', CASE_OFFICERS, 'AA DD DD', triggerGql('submit'), { fresh: freshClaim, probe: caseProbe }),
-  row('Mutation.triggerCaseEvent [withdraw]', CASE_OFFICERS, 'AA DD DD', triggerGql('withdraw'), { fresh: freshClaim, probe: caseProbe }),
-  row('Mutation.triggerCaseEvent [stay: judicial]', ['judiciary'], 'DD DD DD', triggerGql('stay'), { fresh: (f) => f.issuedClaim(), probe: caseProbe }),
-  row('Mutation.addParty', CASE_CREATORS, 'DA DD DD', ({ fresh, as }) => gql('mutation($i: AddPartyInput!) { addParty(input: $i) { id } }', { i: { caseId: fresh.id, party: furtherClaimant(as) } }), { fresh: freshClaim, probe: caseProbe }),
-  row('Mutation.updateParty', CASE_CREATORS, 'AA DD DD', ({ fresh }) => gql('mutation($i: UpdatePartyInput!) { updateParty(input: $i) { id } }', { i: { caseId: fresh.id, partyId: fresh.claimantPartyId, phone: '+44 20 7946 0999', reasonableAdjustments: ['braille'] } }), { fresh: freshClaim, probe: caseProbe }),
-  row('Mutation.changeRepresentation', CASE_CREATORS, 'AA DD DD', ({ fresh }) => gql('mutation($i: ChangeRepresentationInput!) { changeRepresentation(input: $i) { id } }', { i: { caseId: fresh.id, partyId: fresh.claimantPartyId, organisationId: null } }), { fresh: freshClaim, probe: caseProbe }),
-  row('Mutation.recordCaseResult', RESULTERS, 'DD DD DD', ({ fresh }) => gql('mutation($i: RecordResultInput!) { recordCaseResult(input: $i) { id } }', { i: { caseId: fresh.id, ...fineResult(fresh.defendantPartyId) } }), { fresh: (f) => f.listedCriminalCase(), probe: caseProbe }),
-  row('Mutation.receiveDocument', CASE_CREATORS, 'AA AA DD', ({ fresh }) => gql('mutation($i: ReceiveDocumentInput!) { receiveDocument(input: $i) { id } }', { i: { caseId: fresh.id, ...DOCUMENT } }), { fresh: freshClaim, probe: caseProbe }),
-  row('Mutation.reviewDocument', CASE_OFFICERS, 'DD DD DD', ({ fresh }) => gql('mutation($i: ReviewDocumentInput!) { reviewDocument(input: $i) { id } }', { i: { caseId: fresh.id, documentId: fresh.documentId, decision: 'accepted' } }), {
-    fresh: async (f) => { const claim = await f.claim(); return { ...claim, documentId: await f.document(claim.id) }; },
+  row('Query.hearingsAtVenue', HEARING_STAFF, 'DD DD DD', ({ s }) =>
+    gql('query($v: String!, $d: String!) { hearingsAtVenue(venueId: $v, date: $d) { id } }', {
+      v: s.claim.venueId,
+      d: s.claim.hearingDate,
+    }),
+  ),
+  row(
+    'Mutation.createCase',
+    CASE_CREATORS,
+    'AA AA AA',
+    ({ fresh, as }) =>
+      gql('mutation($i: CreateCaseInput!) { createCase(input: $i) { id } }', { i: newClaim(fresh.marker, as) }),
+    { fresh: withMarker, probe: markerProbe(casesNamed) },
+  ),
+  row('Mutation.triggerCaseEvent [submit]', CASE_OFFICERS, 'AA DD DD', triggerGql('submit'), {
+    fresh: freshClaim,
     probe: caseProbe,
   }),
-  row('Mutation.referForAssistedDigital', CASE_CREATORS, 'DD DD DD', ({ fresh }) => gql('mutation($i: ReferInput!) { referForAssistedDigital(input: $i) { id } }', { i: { caseId: fresh.id, partyId: fresh.claimantPartyId, needs: ['language'] } }), { fresh: freshClaim, probe: caseProbe }),
-  row('Mutation.updateAssistedDigitalReferral', CASE_CREATORS, 'DD DD DD', ({ fresh }) => gql('mutation($i: ReferralStatusInput!) { updateAssistedDigitalReferral(input: $i) { id } }', { i: { caseId: fresh.id, referralId: fresh.referralId, status: 'accepted' } }), {
-    fresh: async (f) => { const claim = await f.claim(); return { ...claim, referralId: await f.referral(claim) }; },
+  row('Mutation.triggerCaseEvent [withdraw]', CASE_OFFICERS, 'AA DD DD', triggerGql('withdraw'), {
+    fresh: freshClaim,
     probe: caseProbe,
   }),
-  row('Mutation.listHearing', HEARING_STAFF, 'DD DD DD', ({ fresh }) => gql('mutation($i: ListHearingInput!) { listHearing(input: $i) { id } }', { i: { caseId: fresh.id, ...HEARING } }), { fresh: freshClaim, probe: caseProbe }),
-  row('Mutation.updateHearingStatus', HEARING_STAFF, 'DD DD DD', ({ fresh }) => gql('mutation($i: UpdateHearingStatusInput!) { updateHearingStatus(input: $i) { id } }', { i: { hearingId: fresh.hearingId, status: 'running-late', delayMinutes: 10 } }), {
-    fresh: async (f) => { const claim = await f.claim(); return { ...claim, hearingId: await f.hearing(claim.id) }; },
+  row('Mutation.triggerCaseEvent [stay: judicial]', ['judiciary'], 'DD DD DD', triggerGql('stay'), {
+    fresh: (f) => f.issuedClaim(),
     probe: caseProbe,
   }),
-  row('Mutation.recordDecision', DECISION_MAKERS, 'DD DD DD', ({ fresh }) => gql('mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { id } }', { i: { caseId: fresh.id, ...DECISION } }), { fresh: freshClaim, probe: caseProbe }),
+  row(
+    'Mutation.addParty',
+    CASE_CREATORS,
+    'DA DD DD',
+    ({ fresh, as }) =>
+      gql('mutation($i: AddPartyInput!) { addParty(input: $i) { id } }', {
+        i: { caseId: fresh.id, party: furtherClaimant(as) },
+      }),
+    { fresh: freshClaim, probe: caseProbe },
+  ),
+  row(
+    'Mutation.updateParty',
+    CASE_CREATORS,
+    'AA DD DD',
+    ({ fresh }) =>
+      gql('mutation($i: UpdatePartyInput!) { updateParty(input: $i) { id } }', {
+        i: {
+          caseId: fresh.id,
+          partyId: fresh.claimantPartyId,
+          phone: '+44 20 7946 0999',
+          reasonableAdjustments: ['braille'],
+        },
+      }),
+    { fresh: freshClaim, probe: caseProbe },
+  ),
+  row(
+    'Mutation.changeRepresentation',
+    CASE_CREATORS,
+    'AA DD DD',
+    ({ fresh }) =>
+      gql('mutation($i: ChangeRepresentationInput!) { changeRepresentation(input: $i) { id } }', {
+        i: { caseId: fresh.id, partyId: fresh.claimantPartyId, organisationId: null },
+      }),
+    { fresh: freshClaim, probe: caseProbe },
+  ),
+  row(
+    'Mutation.recordCaseResult',
+    RESULTERS,
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($i: RecordResultInput!) { recordCaseResult(input: $i) { id } }', {
+        i: { caseId: fresh.id, ...fineResult(fresh.defendantPartyId) },
+      }),
+    { fresh: (f) => f.listedCriminalCase(), probe: caseProbe },
+  ),
+  row(
+    'Mutation.receiveDocument',
+    CASE_CREATORS,
+    'AA AA DD',
+    ({ fresh }) =>
+      gql('mutation($i: ReceiveDocumentInput!) { receiveDocument(input: $i) { id } }', {
+        i: { caseId: fresh.id, ...DOCUMENT },
+      }),
+    { fresh: freshClaim, probe: caseProbe },
+  ),
+  row(
+    'Mutation.reviewDocument',
+    CASE_OFFICERS,
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($i: ReviewDocumentInput!) { reviewDocument(input: $i) { id } }', {
+        i: { caseId: fresh.id, documentId: fresh.documentId, decision: 'accepted' },
+      }),
+    {
+      fresh: async (f) => {
+        const claim = await f.claim();
+        return { ...claim, documentId: await f.document(claim.id) };
+      },
+      probe: caseProbe,
+    },
+  ),
+  row(
+    'Mutation.referForAssistedDigital',
+    CASE_CREATORS,
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($i: ReferInput!) { referForAssistedDigital(input: $i) { id } }', {
+        i: { caseId: fresh.id, partyId: fresh.claimantPartyId, needs: ['language'] },
+      }),
+    { fresh: freshClaim, probe: caseProbe },
+  ),
+  row(
+    'Mutation.updateAssistedDigitalReferral',
+    CASE_CREATORS,
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($i: ReferralStatusInput!) { updateAssistedDigitalReferral(input: $i) { id } }', {
+        i: { caseId: fresh.id, referralId: fresh.referralId, status: 'accepted' },
+      }),
+    {
+      fresh: async (f) => {
+        const claim = await f.claim();
+        return { ...claim, referralId: await f.referral(claim) };
+      },
+      probe: caseProbe,
+    },
+  ),
+  row(
+    'Mutation.listHearing',
+    HEARING_STAFF,
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($i: ListHearingInput!) { listHearing(input: $i) { id } }', { i: { caseId: fresh.id, ...HEARING } }),
+    { fresh: freshClaim, probe: caseProbe },
+  ),
+  row(
+    'Mutation.updateHearingStatus',
+    HEARING_STAFF,
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($i: UpdateHearingStatusInput!) { updateHearingStatus(input: $i) { id } }', {
+        i: { hearingId: fresh.hearingId, status: 'running-late', delayMinutes: 10 },
+      }),
+    {
+      fresh: async (f) => {
+        const claim = await f.claim();
+        return { ...claim, hearingId: await f.hearing(claim.id) };
+      },
+      probe: caseProbe,
+    },
+  ),
+  row(
+    'Mutation.recordDecision',
+    DECISION_MAKERS,
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { id } }', {
+        i: { caseId: fresh.id, ...DECISION },
+      }),
+    { fresh: freshClaim, probe: caseProbe },
+  ),
 
   // ───────────── Case fields (the money claim; fineAccounts the criminal case) ─────────────
   row('Case.id', ALL_STAFF, 'AA AA DD', caseField('')),
@@ -140,296 +478,1057 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
   row('Case.fees', ALL_STAFF, 'AA AA DD', caseField('fees', '{ code status }')),
   row('Case.readiness', ALL_STAFF, 'AA DD DD', caseField('readiness(event: "issue")', '{ ready criteria { id met } }')),
   row('Case.history', ALL_STAFF, 'AA AA DD', caseField('history', '{ event actor }')),
-  row('Case.documents', ALL_STAFF, 'AA AA DD', caseField('documents', '{ id }'), { sees: (d, s) => listed(onCase('documents')(d), s.claim.documentId) }),
-  row('Case.hearings', ALL_STAFF, 'AA AA DD', caseField('hearings', '{ id }'), { sees: (d, s) => listed(onCase('hearings')(d), s.claim.hearingId) }),
-  row('Case.decisions', ALL_STAFF, 'AA AA DD', caseField('decisions', '{ id }'), { sees: (d, s) => listed(onCase('decisions')(d), s.claim.decisionId) }),
-  row('Case.parties', ALL_STAFF, 'AA FF DD', caseField('parties', '{ role email phone postcode reasonableAdjustments vulnerabilityFlags }'), { sees: (d) => claimantContactShown(d.case) }),
-  row('Case.timeline', ALL_STAFF, 'FF FF DD', caseField('timeline', '{ kind summary }'), { sees: (d) => privateEntryShown(onCase('timeline')(d)), seesAll: (d) => everyPrivateEntryShown(onCase('timeline')(d)) }),
-  row('Case.assistedDigitalReferrals', ALL_STAFF, 'AA FF DD', caseField('assistedDigitalReferrals', '{ id }'), { sees: (d, s) => listed(onCase('assistedDigitalReferrals')(d), s.claim.referralId) }),
-  row('Case.complaints', COMPLAINT_READERS, 'AF FF DD', caseField('complaints', '{ id }'), { otherStaff: 'filtered', sees: (d, s) => listed(onCase('complaints')(d), s.claim.complaintId) }),
-  row('Case.enquiries', ENQUIRY_STAFF, 'AF FF DD', caseField('enquiries', '{ id }'), { otherStaff: 'filtered', sees: (d, s) => listed(onCase('enquiries')(d), s.claim.enquiryId) }),
-  row('Case.payments', PAYMENT_READERS, 'FA FF DD', caseField('payments', '{ id }'), { otherStaff: 'filtered', sees: (d, s) => listed(onCase('payments')(d), s.claim.paymentId) }),
-  row('Case.serviceRequest', PAYMENT_READERS, 'AA FF DD', caseField('serviceRequest', '{ id remittedPence paidPence }'), { otherStaff: 'filtered', sees: (d) => Boolean(onCase('serviceRequest')(d)) }),
-  row('Case.fineAccounts', ACCOUNT_READERS, 'FF FF DD', ({ s }) => gql('query($id: ID!) { case(id: $id) { id fineAccounts { id } } }', { id: s.criminal.id }), { otherStaff: 'filtered', sees: (d, s) => listed(onCase('fineAccounts')(d), s.criminal.fineAccountId) }),
+  row('Case.documents', ALL_STAFF, 'AA AA DD', caseField('documents', '{ id }'), {
+    sees: (d, s) => listed(onCase('documents')(d), s.claim.documentId),
+  }),
+  row('Case.hearings', ALL_STAFF, 'AA AA DD', caseField('hearings', '{ id }'), {
+    sees: (d, s) => listed(onCase('hearings')(d), s.claim.hearingId),
+  }),
+  row('Case.decisions', ALL_STAFF, 'AA AA DD', caseField('decisions', '{ id }'), {
+    sees: (d, s) => listed(onCase('decisions')(d), s.claim.decisionId),
+  }),
+  row(
+    'Case.parties',
+    ALL_STAFF,
+    'AA FF DD',
+    caseField('parties', '{ role email phone postcode reasonableAdjustments vulnerabilityFlags }'),
+    { sees: (d) => claimantContactShown(d.case) },
+  ),
+  row('Case.timeline', ALL_STAFF, 'FF FF DD', caseField('timeline', '{ kind summary }'), {
+    sees: (d) => privateEntryShown(onCase('timeline')(d)),
+    seesAll: (d) => everyPrivateEntryShown(onCase('timeline')(d)),
+  }),
+  row('Case.assistedDigitalReferrals', ALL_STAFF, 'AA FF DD', caseField('assistedDigitalReferrals', '{ id }'), {
+    sees: (d, s) => listed(onCase('assistedDigitalReferrals')(d), s.claim.referralId),
+  }),
+  row('Case.complaints', COMPLAINT_READERS, 'AF FF DD', caseField('complaints', '{ id }'), {
+    otherStaff: 'filtered',
+    sees: (d, s) => listed(onCase('complaints')(d), s.claim.complaintId),
+  }),
+  row('Case.enquiries', ENQUIRY_STAFF, 'AF FF DD', caseField('enquiries', '{ id }'), {
+    otherStaff: 'filtered',
+    sees: (d, s) => listed(onCase('enquiries')(d), s.claim.enquiryId),
+  }),
+  row('Case.payments', PAYMENT_READERS, 'FA FF DD', caseField('payments', '{ id }'), {
+    otherStaff: 'filtered',
+    sees: (d, s) => listed(onCase('payments')(d), s.claim.paymentId),
+  }),
+  row(
+    'Case.serviceRequest',
+    PAYMENT_READERS,
+    'AA FF DD',
+    caseField('serviceRequest', '{ id remittedPence paidPence }'),
+    { otherStaff: 'filtered', sees: (d) => Boolean(onCase('serviceRequest')(d)) },
+  ),
+  row(
+    'Case.fineAccounts',
+    ACCOUNT_READERS,
+    'FF FF DD',
+    ({ s }) => gql('query($id: ID!) { case(id: $id) { id fineAccounts { id } } }', { id: s.criminal.id }),
+    { otherStaff: 'filtered', sees: (d, s) => listed(onCase('fineAccounts')(d), s.criminal.fineAccountId) },
+  ),
 
   // ───────────── payments: REST ─────────────
-  row('GET /api/v1/payments/fees', ALL_STAFF, 'AA AA AA', '/api/v1/payments/fees?service=civil-money-claims&jurisdiction=civil&event=issue&claimAmountPence=100000'),
+  row(
+    'GET /api/v1/payments/fees',
+    ALL_STAFF,
+    'AA AA AA',
+    '/api/v1/payments/fees?service=civil-money-claims&jurisdiction=civil&event=issue&claimAmountPence=100000',
+  ),
   row('GET /api/v1/payments/fees/:code/versions', ALL_STAFF, 'AA AA AA', '/api/v1/payments/fees/FEE0202/versions'),
   // A fee has one version awaiting approval at a time: each allowed persona proposes for a fee of its own (the denied, FEE0031).
-  row('POST /api/v1/payments/fees/:code/versions', FEE_KEEPERS, 'DD DD DD', ({ as }) => body(`/api/v1/payments/fees/${({ 'finance-officer': 'FEE0209', 'team-leader': 'FEE0205' } as Partial<Record<Persona, string>>)[as.persona] ?? 'FEE0031'}/versions`, { amount: { type: 'flat', amountPence: uniquePence() }, validFrom: '2032-01-01' }), {
-    probe: async (api) => api.ok('finance', 'GET', '/api/v1/payments/fees/FEE0031/versions'),
-  }),
-  row('POST /api/v1/payments/fees/:code/versions/:version/decision', FEE_KEEPERS, 'DD DD DD', ({ fresh }) => body(`/api/v1/payments/fees/FEE0011/versions/${fresh.version}/decision`, { approve: false }), {
-    fresh: async (f) => ({ version: await f.feeProposal('FEE0011') }),
-    probe: async (api) => api.ok('finance', 'GET', '/api/v1/payments/fees/FEE0011/versions'),
-    serial: true,
-  }),
-  row('GET /api/v1/payments/cases/:caseId/service-request', PAYMENT_READERS, 'AA DD DD', ({ s }) => `/api/v1/payments/cases/${s.claim.id}/service-request`),
-  row('POST /api/v1/payments/cases/:caseId/service-request/fees/:feeId/claim-amount', FINANCE_STAFF, 'DD DD DD', ({ fresh }) => body(`/api/v1/payments/cases/${fresh.id}/service-request/fees/${fresh.feeId}/claim-amount`, { claimAmountPence: 250_000 }), {
-    fresh: (f) => f.submittedClaim(),
-    probe: serviceRequestProbe,
-  }),
-  row('POST /api/v1/payments/cases/:caseId/payments-by-account', PAYERS, 'DA DD DD', ({ fresh, as, s }) => body(`/api/v1/payments/cases/${fresh.id}/payments-by-account`, { accountNumber: accountOf(as, s) }), {
-    fresh: (f) => f.submittedClaim(),
-    probe: serviceRequestProbe,
-  }),
-  row('POST /api/v1/payments/cases/:caseId/card-payments', PAYERS, 'AA DD DD', ({ fresh }) => body(`/api/v1/payments/cases/${fresh.id}/card-payments`, { returnUrl: 'https://claims.example.gov.uk/paid' }), {
-    fresh: (f) => f.submittedClaim(),
-    probe: serviceRequestProbe,
-  }),
-  row('POST /api/v1/payments/fine-accounts/:accountNumber/card-payments', PAYERS, 'AA AA AA', ({ s }) => body(`/api/v1/payments/fine-accounts/${s.criminal.fineAccountNumber}/card-payments`, { amountPence: 1_000, returnUrl: 'https://fines.example.gov.uk/paid' }), {
-    probe: async (api, s) => (await api.ok('finance', 'GET', '/api/v1/payments/payments?limit=100')).items.filter((p: Loose) => p.fineAccountNumber === s.criminal.fineAccountNumber).length,
-  }),
+  row(
+    'POST /api/v1/payments/fees/:code/versions',
+    FEE_KEEPERS,
+    'DD DD DD',
+    ({ as }) =>
+      body(
+        `/api/v1/payments/fees/${({ 'finance-officer': 'FEE0209', 'team-leader': 'FEE0205' } as Partial<Record<Persona, string>>)[as.persona] ?? 'FEE0031'}/versions`,
+        { amount: { type: 'flat', amountPence: uniquePence() }, validFrom: '2032-01-01' },
+      ),
+    {
+      probe: async (api) => api.ok('finance', 'GET', '/api/v1/payments/fees/FEE0031/versions'),
+    },
+  ),
+  row(
+    'POST /api/v1/payments/fees/:code/versions/:version/decision',
+    FEE_KEEPERS,
+    'DD DD DD',
+    ({ fresh }) => body(`/api/v1/payments/fees/FEE0011/versions/${fresh.version}/decision`, { approve: false }),
+    {
+      fresh: async (f) => ({ version: await f.feeProposal('FEE0011') }),
+      probe: async (api) => api.ok('finance', 'GET', '/api/v1/payments/fees/FEE0011/versions'),
+      serial: true,
+    },
+  ),
+  row(
+    'GET /api/v1/payments/cases/:caseId/service-request',
+    PAYMENT_READERS,
+    'AA DD DD',
+    ({ s }) => `/api/v1/payments/cases/${s.claim.id}/service-request`,
+  ),
+  row(
+    'POST /api/v1/payments/cases/:caseId/service-request/fees/:feeId/claim-amount',
+    FINANCE_STAFF,
+    'DD DD DD',
+    ({ fresh }) =>
+      body(`/api/v1/payments/cases/${fresh.id}/service-request/fees/${fresh.feeId}/claim-amount`, {
+        claimAmountPence: 250_000,
+      }),
+    {
+      fresh: (f) => f.submittedClaim(),
+      probe: serviceRequestProbe,
+    },
+  ),
+  row(
+    'POST /api/v1/payments/cases/:caseId/payments-by-account',
+    PAYERS,
+    'DA DD DD',
+    ({ fresh, as, s }) =>
+      body(`/api/v1/payments/cases/${fresh.id}/payments-by-account`, { accountNumber: accountOf(as, s) }),
+    {
+      fresh: (f) => f.submittedClaim(),
+      probe: serviceRequestProbe,
+    },
+  ),
+  row(
+    'POST /api/v1/payments/cases/:caseId/card-payments',
+    PAYERS,
+    'AA DD DD',
+    ({ fresh }) =>
+      body(`/api/v1/payments/cases/${fresh.id}/card-payments`, { returnUrl: 'https://claims.example.gov.uk/paid' }),
+    {
+      fresh: (f) => f.submittedClaim(),
+      probe: serviceRequestProbe,
+    },
+  ),
+  row(
+    'POST /api/v1/payments/fine-accounts/:accountNumber/card-payments',
+    PAYERS,
+    'AA AA AA',
+    ({ s }) =>
+      body(`/api/v1/payments/fine-accounts/${s.criminal.fineAccountNumber}/card-payments`, {
+        amountPence: 1_000,
+        returnUrl: 'https://fines.example.gov.uk/paid',
+      }),
+    {
+      probe: async (api, s) =>
+        (await api.ok('finance', 'GET', '/api/v1/payments/payments?limit=100')).items.filter(
+          (p: Loose) => p.fineAccountNumber === s.criminal.fineAccountNumber,
+        ).length,
+    },
+  ),
   // The provider signs its callback; a platform token is no credential for it, whoever holds it.
-  row('POST /api/v1/payments/card-callbacks', NO_STAFF, 'DD DD DD', () => body('/api/v1/payments/card-callbacks', { paymentId: '00000000-0000-4000-8000-000000000000', status: 'success' }), {
-    denyStatuses: [401],
-    unprobed: 'refused before anything is read: the signature does not verify',
+  row(
+    'POST /api/v1/payments/card-callbacks',
+    NO_STAFF,
+    'DD DD DD',
+    () =>
+      body('/api/v1/payments/card-callbacks', { paymentId: '00000000-0000-4000-8000-000000000000', status: 'success' }),
+    {
+      denyStatuses: [401],
+      unprobed: 'refused before anything is read: the signature does not verify',
+    },
+  ),
+  row(
+    'POST /api/v1/payments/bulk-scan-payments',
+    ['system', 'finance-officer'],
+    'DD DD DD',
+    ({ fresh }) => body('/api/v1/payments/bulk-scan-payments', { method: 'postal-order', amountPence: fresh.pence }),
+    {
+      fresh: async () => ({ pence: uniquePence() }),
+      probe: async (api, _s, f) =>
+        (await api.ok('finance', 'GET', '/api/v1/payments/unallocated?limit=100')).items.filter(
+          (p: Loose) => p.amountPence === f.pence,
+        ).length,
+    },
+  ),
+  row('GET /api/v1/payments/payments', PAYMENT_READERS, 'FA FF FF', '/api/v1/payments/payments?limit=100', {
+    sees: (b, s) => listed(b.items, s.claim.paymentId),
   }),
-  row('POST /api/v1/payments/bulk-scan-payments', ['system', 'finance-officer'], 'DD DD DD', ({ fresh }) => body('/api/v1/payments/bulk-scan-payments', { method: 'postal-order', amountPence: fresh.pence }), {
-    fresh: async () => ({ pence: uniquePence() }),
-    probe: async (api, _s, f) => (await api.ok('finance', 'GET', '/api/v1/payments/unallocated?limit=100')).items.filter((p: Loose) => p.amountPence === f.pence).length,
+  row(
+    'GET /api/v1/payments/payments/:id',
+    PAYMENT_READERS,
+    'DA DD DD',
+    ({ s }) => `/api/v1/payments/payments/${s.claim.paymentId}`,
+  ),
+  row(
+    'POST /api/v1/payments/payments/:id/reversals',
+    ['finance-officer', 'system'],
+    'DD DD DD',
+    ({ fresh }) => body(`/api/v1/payments/payments/${fresh.id}/reversals`, { reason: 'bounced' }),
+    {
+      fresh: (f) => asId(f.unallocatedCheque()),
+      probe: paymentProbe,
+    },
+  ),
+  row('GET /api/v1/payments/accounts', FINANCE_STAFF, 'DA DF FD', '/api/v1/payments/accounts', {
+    sees: (b, s) => Boolean((b as Loose[]).some((a) => a.accountNumber === s.accounts.claimantFirm)),
   }),
-  row('GET /api/v1/payments/payments', PAYMENT_READERS, 'FA FF FF', '/api/v1/payments/payments?limit=100', { sees: (b, s) => listed(b.items, s.claim.paymentId) }),
-  row('GET /api/v1/payments/payments/:id', PAYMENT_READERS, 'DA DD DD', ({ s }) => `/api/v1/payments/payments/${s.claim.paymentId}`),
-  row('POST /api/v1/payments/payments/:id/reversals', ['finance-officer', 'system'], 'DD DD DD', ({ fresh }) => body(`/api/v1/payments/payments/${fresh.id}/reversals`, { reason: 'bounced' }), {
-    fresh: (f) => asId(f.unallocatedCheque()),
-    probe: paymentProbe,
-  }),
-  row('GET /api/v1/payments/accounts', FINANCE_STAFF, 'DA DF FD', '/api/v1/payments/accounts', { sees: (b, s) => Boolean((b as Loose[]).some((a) => a.accountNumber === s.accounts.claimantFirm)) }),
-  row('POST /api/v1/payments/accounts', ['finance-officer'], 'DD DD DD', ({ fresh }) => body('/api/v1/payments/accounts', { accountNumber: fresh.accountNumber, organisationId: 'org-new', name: 'New Law LLP', creditLimitPence: 1_000 }), {
-    fresh: async () => ({ accountNumber: `PBA${uniquePence() + 2_000_000}` }),
-    probe: async (api, _s, f) => (await api.ok('finance', 'GET', '/api/v1/payments/accounts')).filter((a: Loose) => a.accountNumber === f.accountNumber).length,
-  }),
-  row('POST /api/v1/payments/accounts/:accountNumber/changes', ['finance-officer'], 'DD DD DD', ({ fresh }) => body(`/api/v1/payments/accounts/${fresh.accountNumber}/changes`, { creditLimitPence: 5_000 }), {
-    fresh: async (f) => ({ accountNumber: await f.paymentAccount() }),
-    probe: async (api, _s, f) => (await api.ok('finance', 'GET', '/api/v1/payments/accounts')).find((a: Loose) => a.accountNumber === f.accountNumber),
-  }),
+  row(
+    'POST /api/v1/payments/accounts',
+    ['finance-officer'],
+    'DD DD DD',
+    ({ fresh }) =>
+      body('/api/v1/payments/accounts', {
+        accountNumber: fresh.accountNumber,
+        organisationId: 'org-new',
+        name: 'New Law LLP',
+        creditLimitPence: 1_000,
+      }),
+    {
+      fresh: async () => ({ accountNumber: `PBA${uniquePence() + 2_000_000}` }),
+      probe: async (api, _s, f) =>
+        (await api.ok('finance', 'GET', '/api/v1/payments/accounts')).filter(
+          (a: Loose) => a.accountNumber === f.accountNumber,
+        ).length,
+    },
+  ),
+  row(
+    'POST /api/v1/payments/accounts/:accountNumber/changes',
+    ['finance-officer'],
+    'DD DD DD',
+    ({ fresh }) => body(`/api/v1/payments/accounts/${fresh.accountNumber}/changes`, { creditLimitPence: 5_000 }),
+    {
+      fresh: async (f) => ({ accountNumber: await f.paymentAccount() }),
+      probe: async (api, _s, f) =>
+        (await api.ok('finance', 'GET', '/api/v1/payments/accounts')).find(
+          (a: Loose) => a.accountNumber === f.accountNumber,
+        ),
+    },
+  ),
   row('GET /api/v1/payments/unallocated', FINANCE_STAFF, 'DD DD DD', '/api/v1/payments/unallocated'),
-  row('POST /api/v1/payments/payments/:id/allocations', FINANCE_STAFF, 'DD DD DD', ({ fresh }) => body(`/api/v1/payments/payments/${fresh.id}/allocations`, { target: 'unidentified', reason: 'No reference' }), {
-    fresh: (f) => asId(f.unallocatedCheque()),
-    probe: paymentProbe,
-  }),
-  row('POST /api/v1/payments/allocations/:id/transfers', FINANCE_STAFF, 'DD DD DD', ({ fresh, s }) => body(`/api/v1/payments/allocations/${fresh.id}/transfers`, { target: 'fine-account', fineAccountNumber: s.criminal.fineAccountNumber }), {
-    fresh: (f) => asId(f.verifiedAllocation()),
-    probe: async (api) => (await api.ok('finance', 'GET', '/api/v1/payments/allocations/awaiting-verification?limit=100')).items.length,
-  }),
-  row('GET /api/v1/payments/allocations/awaiting-verification', FINANCE_STAFF, 'DD DD DD', '/api/v1/payments/allocations/awaiting-verification'),
-  row('POST /api/v1/payments/allocations/:id/verification', FINANCE_STAFF, 'DD DD DD', ({ fresh }) => body(`/api/v1/payments/allocations/${fresh.id}/verification`, { approve: true }), {
-    fresh: (f) => asId(f.allocation()),
-    probe: async (api, _s, f) => (await api.ok('finance', 'GET', '/api/v1/payments/allocations/awaiting-verification?limit=100')).items.some((a: Loose) => a.id === f.id),
-  }),
-  row('POST /api/v1/payments/refunds', FINANCE_STAFF, 'DD DD DD', ({ fresh }) => body('/api/v1/payments/refunds', { caseId: fresh.id, amountPence: 500, reason: 'overpayment' }), {
-    fresh: (f, s) => f.paidClaim(s.accounts.claimantFirm),
-    probe: refundsProbe,
-  }),
-  row('GET /api/v1/payments/refunds/awaiting-approval', APPROVERS, 'DD DD DD', '/api/v1/payments/refunds/awaiting-approval'),
-  row('POST /api/v1/payments/refunds/:id/decision', APPROVERS, 'DD DD DD', ({ fresh }) => body(`/api/v1/payments/refunds/${fresh.id}/decision`, { decision: 'reject', note: 'Not overpaid' }), {
-    fresh: (f, s) => f.refund(s.accounts.claimantFirm, 'awaiting-approval'),
-    probe: refundsProbe,
-  }),
-  row('POST /api/v1/payments/refunds/:id/resubmission', FINANCE_STAFF, 'DD DD DD', ({ fresh }) => body(`/api/v1/payments/refunds/${fresh.id}/resubmission`, { amountPence: 800 }), {
-    // Only the officer who asked for a refund updates it: each allowed persona asks for its own.
-    fresh: (f, s, allowed) => f.refund(s.accounts.claimantFirm, 'returned', allowed),
-    probe: refundsProbe,
-  }),
-  row('POST /api/v1/payments/refunds/:id/payment', ['finance-officer', 'system'], 'DD DD DD', ({ fresh }) => body(`/api/v1/payments/refunds/${fresh.id}/payment`), {
-    fresh: (f, s) => f.refund(s.accounts.claimantFirm, 'approved'),
-    probe: async (api, _s, f) => (await api.ok('finance', 'GET', `/api/v1/payments/cases/${f.caseId}/service-request`)) as unknown,
-  }),
-  row('POST /api/v1/payments/help-with-fees/applications', REMISSION_APPROVERS, 'AA DD DD', ({ fresh }) => body('/api/v1/payments/help-with-fees/applications', { caseId: fresh.id, feeCode: 'FEE0202', applicant: LOW_INCOME }), {
-    fresh: (f) => f.submittedClaim(),
-    probe: serviceRequestProbe,
-  }),
-  row('GET /api/v1/payments/help-with-fees/applications/awaiting-staff', REMISSION_APPROVERS, 'DD DD DD', '/api/v1/payments/help-with-fees/applications/awaiting-staff'),
+  row(
+    'POST /api/v1/payments/payments/:id/allocations',
+    FINANCE_STAFF,
+    'DD DD DD',
+    ({ fresh }) =>
+      body(`/api/v1/payments/payments/${fresh.id}/allocations`, { target: 'unidentified', reason: 'No reference' }),
+    {
+      fresh: (f) => asId(f.unallocatedCheque()),
+      probe: paymentProbe,
+    },
+  ),
+  row(
+    'POST /api/v1/payments/allocations/:id/transfers',
+    FINANCE_STAFF,
+    'DD DD DD',
+    ({ fresh, s }) =>
+      body(`/api/v1/payments/allocations/${fresh.id}/transfers`, {
+        target: 'fine-account',
+        fineAccountNumber: s.criminal.fineAccountNumber,
+      }),
+    {
+      fresh: (f) => asId(f.verifiedAllocation()),
+      probe: async (api) =>
+        (await api.ok('finance', 'GET', '/api/v1/payments/allocations/awaiting-verification?limit=100')).items.length,
+    },
+  ),
+  row(
+    'GET /api/v1/payments/allocations/awaiting-verification',
+    FINANCE_STAFF,
+    'DD DD DD',
+    '/api/v1/payments/allocations/awaiting-verification',
+  ),
+  row(
+    'POST /api/v1/payments/allocations/:id/verification',
+    FINANCE_STAFF,
+    'DD DD DD',
+    ({ fresh }) => body(`/api/v1/payments/allocations/${fresh.id}/verification`, { approve: true }),
+    {
+      fresh: (f) => asId(f.allocation()),
+      probe: async (api, _s, f) =>
+        (await api.ok('finance', 'GET', '/api/v1/payments/allocations/awaiting-verification?limit=100')).items.some(
+          (a: Loose) => a.id === f.id,
+        ),
+    },
+  ),
+  row(
+    'POST /api/v1/payments/refunds',
+    FINANCE_STAFF,
+    'DD DD DD',
+    ({ fresh }) => body('/api/v1/payments/refunds', { caseId: fresh.id, amountPence: 500, reason: 'overpayment' }),
+    {
+      fresh: (f, s) => f.paidClaim(s.accounts.claimantFirm),
+      probe: refundsProbe,
+    },
+  ),
+  row(
+    'GET /api/v1/payments/refunds/awaiting-approval',
+    APPROVERS,
+    'DD DD DD',
+    '/api/v1/payments/refunds/awaiting-approval',
+  ),
+  row(
+    'POST /api/v1/payments/refunds/:id/decision',
+    APPROVERS,
+    'DD DD DD',
+    ({ fresh }) => body(`/api/v1/payments/refunds/${fresh.id}/decision`, { decision: 'reject', note: 'Not overpaid' }),
+    {
+      fresh: (f, s) => f.refund(s.accounts.claimantFirm, 'awaiting-approval'),
+      probe: refundsProbe,
+    },
+  ),
+  row(
+    'POST /api/v1/payments/refunds/:id/resubmission',
+    FINANCE_STAFF,
+    'DD DD DD',
+    ({ fresh }) => body(`/api/v1/payments/refunds/${fresh.id}/resubmission`, { amountPence: 800 }),
+    {
+      // Only the officer who asked for a refund updates it: each allowed persona asks for its own.
+      fresh: (f, s, allowed) => f.refund(s.accounts.claimantFirm, 'returned', allowed),
+      probe: refundsProbe,
+    },
+  ),
+  row(
+    'POST /api/v1/payments/refunds/:id/payment',
+    ['finance-officer', 'system'],
+    'DD DD DD',
+    ({ fresh }) => body(`/api/v1/payments/refunds/${fresh.id}/payment`),
+    {
+      fresh: (f, s) => f.refund(s.accounts.claimantFirm, 'approved'),
+      probe: async (api, _s, f) =>
+        (await api.ok('finance', 'GET', `/api/v1/payments/cases/${f.caseId}/service-request`)) as unknown,
+    },
+  ),
+  row(
+    'POST /api/v1/payments/help-with-fees/applications',
+    REMISSION_APPROVERS,
+    'AA DD DD',
+    ({ fresh }) =>
+      body('/api/v1/payments/help-with-fees/applications', {
+        caseId: fresh.id,
+        feeCode: 'FEE0202',
+        applicant: LOW_INCOME,
+      }),
+    {
+      fresh: (f) => f.submittedClaim(),
+      probe: serviceRequestProbe,
+    },
+  ),
+  row(
+    'GET /api/v1/payments/help-with-fees/applications/awaiting-staff',
+    REMISSION_APPROVERS,
+    'DD DD DD',
+    '/api/v1/payments/help-with-fees/applications/awaiting-staff',
+  ),
   // Every remission is picked for an evidence check in this run (see the spec), so a decision without one is refused after authorisation.
-  row('POST /api/v1/payments/help-with-fees/applications/:id/decision', REMISSION_APPROVERS, 'DD DD DD', ({ fresh }) => body(`/api/v1/payments/help-with-fees/applications/${fresh.applicationId}/decision`, { grant: true }), {
-    fresh: async (f) => { const claim = await f.submittedClaim(); return { ...claim, applicationId: await f.helpWithFees(claim.id) }; },
-    probe: serviceRequestProbe,
-  }),
-  row('POST /api/v1/payments/help-with-fees/applications/:id/evidence-check', REMISSION_APPROVERS, 'DD DD DD', ({ fresh }) => body(`/api/v1/payments/help-with-fees/applications/${fresh.applicationId}/evidence-check`, { passed: true }), {
-    fresh: async (f) => { const claim = await f.submittedClaim(); return { ...claim, applicationId: await f.helpWithFees(claim.id) }; },
-    probe: serviceRequestProbe,
-  }),
-  row('POST /api/v1/payments/help-with-fees/assessments', REMISSION_APPROVERS, 'AA AA AA', () => body('/api/v1/payments/help-with-fees/assessments', { ...LOW_INCOME, feePence: 45_500 }), { readOnly: true }),
-  row('GET /api/v1/payments/fee-waivers/awaiting-approval', REMISSION_APPROVERS, 'DD DD DD', '/api/v1/payments/fee-waivers/awaiting-approval'),
-  row('POST /api/v1/payments/fee-waivers/:id/decision', REMISSION_APPROVERS, 'DD DD DD', ({ fresh }) => body(`/api/v1/payments/fee-waivers/${fresh.id}/decision`, { approve: false }), {
-    fresh: (f) => f.feeWaiver(),
-    probe: async (api, _s, f) => (await api.ok('finance', 'GET', '/api/v1/payments/fee-waivers/awaiting-approval?limit=100')).items.some((w: Loose) => w.id === f.id),
-  }),
-  row('GET /api/v1/payments/reconciliation', ['finance-officer', 'team-leader'], 'DD DD DD', ({ s }) => `/api/v1/payments/reconciliation?date=${s.today}`),
+  row(
+    'POST /api/v1/payments/help-with-fees/applications/:id/decision',
+    REMISSION_APPROVERS,
+    'DD DD DD',
+    ({ fresh }) =>
+      body(`/api/v1/payments/help-with-fees/applications/${fresh.applicationId}/decision`, { grant: true }),
+    {
+      fresh: async (f) => {
+        const claim = await f.submittedClaim();
+        return { ...claim, applicationId: await f.helpWithFees(claim.id) };
+      },
+      probe: serviceRequestProbe,
+    },
+  ),
+  row(
+    'POST /api/v1/payments/help-with-fees/applications/:id/evidence-check',
+    REMISSION_APPROVERS,
+    'DD DD DD',
+    ({ fresh }) =>
+      body(`/api/v1/payments/help-with-fees/applications/${fresh.applicationId}/evidence-check`, { passed: true }),
+    {
+      fresh: async (f) => {
+        const claim = await f.submittedClaim();
+        return { ...claim, applicationId: await f.helpWithFees(claim.id) };
+      },
+      probe: serviceRequestProbe,
+    },
+  ),
+  row(
+    'POST /api/v1/payments/help-with-fees/assessments',
+    REMISSION_APPROVERS,
+    'AA AA AA',
+    () => body('/api/v1/payments/help-with-fees/assessments', { ...LOW_INCOME, feePence: 45_500 }),
+    { readOnly: true },
+  ),
+  row(
+    'GET /api/v1/payments/fee-waivers/awaiting-approval',
+    REMISSION_APPROVERS,
+    'DD DD DD',
+    '/api/v1/payments/fee-waivers/awaiting-approval',
+  ),
+  row(
+    'POST /api/v1/payments/fee-waivers/:id/decision',
+    REMISSION_APPROVERS,
+    'DD DD DD',
+    ({ fresh }) => body(`/api/v1/payments/fee-waivers/${fresh.id}/decision`, { approve: false }),
+    {
+      fresh: (f) => f.feeWaiver(),
+      probe: async (api, _s, f) =>
+        (await api.ok('finance', 'GET', '/api/v1/payments/fee-waivers/awaiting-approval?limit=100')).items.some(
+          (w: Loose) => w.id === f.id,
+        ),
+    },
+  ),
+  row(
+    'GET /api/v1/payments/reconciliation',
+    ['finance-officer', 'team-leader'],
+    'DD DD DD',
+    ({ s }) => `/api/v1/payments/reconciliation?date=${s.today}`,
+  ),
 
   // ───────────── payments: GraphQL ─────────────
-  row('Query.feeLookup', ALL_STAFF, 'AA AA AA', () => gql('{ feeLookup(service: "civil-money-claims", jurisdiction: "civil", event: "issue", claimAmountPence: 100000) { amountPence } }')),
-  row('Query.payment', PAYMENT_READERS, 'DA DD DD', ({ s }) => gql('query($id: ID!) { payment(id: $id) { id amountPence } }', { id: s.claim.paymentId })),
-  row('Query.payments', PAYMENT_READERS, 'FA FF FF', () => gql('{ payments(first: 100) { nodes { id } } }'), { sees: (d, s) => listed(d.payments.nodes, s.claim.paymentId) }),
-  row('Query.paymentAccounts', FINANCE_STAFF, 'DA DF FD', () => gql('{ paymentAccounts { accountNumber } }'), { sees: (d, s) => (d.paymentAccounts as Loose[]).some((a) => a.accountNumber === s.accounts.claimantFirm) }),
+  row('Query.feeLookup', ALL_STAFF, 'AA AA AA', () =>
+    gql(
+      '{ feeLookup(service: "civil-money-claims", jurisdiction: "civil", event: "issue", claimAmountPence: 100000) { amountPence } }',
+    ),
+  ),
+  row('Query.payment', PAYMENT_READERS, 'DA DD DD', ({ s }) =>
+    gql('query($id: ID!) { payment(id: $id) { id amountPence } }', { id: s.claim.paymentId }),
+  ),
+  row('Query.payments', PAYMENT_READERS, 'FA FF FF', () => gql('{ payments(first: 100) { nodes { id } } }'), {
+    sees: (d, s) => listed(d.payments.nodes, s.claim.paymentId),
+  }),
+  row('Query.paymentAccounts', FINANCE_STAFF, 'DA DF FD', () => gql('{ paymentAccounts { accountNumber } }'), {
+    sees: (d, s) => (d.paymentAccounts as Loose[]).some((a) => a.accountNumber === s.accounts.claimantFirm),
+  }),
 
   // ───────────── queries: REST ─────────────
-  row('POST /api/v1/queries/enquiries', ENQUIRY_STAFF, 'AA AA DD', ({ s, fresh }) => body('/api/v1/queries/enquiries', ENQUIRY(s.claim.id, fresh.marker)), { fresh: withMarker, probe: markerProbe(enquiriesAbout) }),
-  row('GET /api/v1/queries/enquiries', ENQUIRY_STAFF, 'AF FF FF', '/api/v1/queries/enquiries?limit=100', { sees: (b, s) => listed(b.items, s.claim.enquiryId) }),
-  row('GET /api/v1/queries/enquiries/:id', ENQUIRY_STAFF, 'AD DD DD', ({ s }) => `/api/v1/queries/enquiries/${s.claim.enquiryId}`),
-  row('POST /api/v1/queries/enquiries/:id/messages', ENQUIRY_STAFF, 'AD DD DD', ({ fresh }) => body(`/api/v1/queries/enquiries/${fresh.id}/messages`, { body: 'Any news?' }), {
-    fresh: (f, s) => asId(f.enquiry(s.claim.id)),
-    probe: enquiryProbe,
+  row(
+    'POST /api/v1/queries/enquiries',
+    ENQUIRY_STAFF,
+    'AA AA DD',
+    ({ s, fresh }) => body('/api/v1/queries/enquiries', ENQUIRY(s.claim.id, fresh.marker)),
+    { fresh: withMarker, probe: markerProbe(enquiriesAbout) },
+  ),
+  row('GET /api/v1/queries/enquiries', ENQUIRY_STAFF, 'AF FF FF', '/api/v1/queries/enquiries?limit=100', {
+    sees: (b, s) => listed(b.items, s.claim.enquiryId),
   }),
-  row('GET /api/v1/queries/enquiries/:id/messages', ENQUIRY_STAFF, 'AD DD DD', ({ s }) => `/api/v1/queries/enquiries/${s.claim.enquiryId}/messages`),
+  row(
+    'GET /api/v1/queries/enquiries/:id',
+    ENQUIRY_STAFF,
+    'AD DD DD',
+    ({ s }) => `/api/v1/queries/enquiries/${s.claim.enquiryId}`,
+  ),
+  row(
+    'POST /api/v1/queries/enquiries/:id/messages',
+    ENQUIRY_STAFF,
+    'AD DD DD',
+    ({ fresh }) => body(`/api/v1/queries/enquiries/${fresh.id}/messages`, { body: 'Any news?' }),
+    {
+      fresh: (f, s) => asId(f.enquiry(s.claim.id)),
+      probe: enquiryProbe,
+    },
+  ),
+  row(
+    'GET /api/v1/queries/enquiries/:id/messages',
+    ENQUIRY_STAFF,
+    'AD DD DD',
+    ({ s }) => `/api/v1/queries/enquiries/${s.claim.enquiryId}/messages`,
+  ),
   row('GET /api/v1/queries/knowledge/search', ENQUIRY_STAFF, 'AA AA AA', '/api/v1/queries/knowledge/search?text=fee'),
-  row('POST /api/v1/queries/sla/runs', TEAM_LEADERS, 'DD DD DD', '/api/v1/queries/sla/runs', { unprobed: 'a run only refreshes flags derived from the clock' }),
+  row('POST /api/v1/queries/sla/runs', TEAM_LEADERS, 'DD DD DD', '/api/v1/queries/sla/runs', {
+    unprobed: 'a run only refreshes flags derived from the clock',
+  }),
 
   // ───────────── queries: GraphQL ─────────────
-  row('Query.enquiry', ENQUIRY_STAFF, 'AD DD DD', ({ s }) => gql('query($id: ID!) { enquiry(id: $id) { id subject } }', { id: s.claim.enquiryId })),
-  row('Query.enquiries', ENQUIRY_STAFF, 'AF FF FF', () => gql('{ enquiries(first: 100) { nodes { id } } }'), { sees: (d, s) => listed(d.enquiries.nodes, s.claim.enquiryId) }),
+  row('Query.enquiry', ENQUIRY_STAFF, 'AD DD DD', ({ s }) =>
+    gql('query($id: ID!) { enquiry(id: $id) { id subject } }', { id: s.claim.enquiryId }),
+  ),
+  row('Query.enquiries', ENQUIRY_STAFF, 'AF FF FF', () => gql('{ enquiries(first: 100) { nodes { id } } }'), {
+    sees: (d, s) => listed(d.enquiries.nodes, s.claim.enquiryId),
+  }),
   row('Query.workQueues', ENQUIRY_STAFF, 'DD DD DD', () => gql('{ workQueues { id waiting } }')),
   row('Query.workQueue', ENQUIRY_STAFF, 'DD DD DD', () => gql('{ workQueue(queueId: "general") { id } }')),
   row('Query.workload', ENQUIRY_STAFF, 'DD DD DD', () => gql('{ workload { officer open } }')),
   row('Query.triageRules', ENQUIRY_STAFF, 'DD DD DD', () => gql('{ triageRules { id } }')),
   row('Query.searchKnowledge', ENQUIRY_STAFF, 'AA AA AA', () => gql('{ searchKnowledge(text: "fee") { rank } }')),
-  row('Query.knowledgeArticle', ENQUIRY_STAFF, 'DD DD DD', ({ s }) => gql('query($id: ID!) { knowledgeArticle(id: $id) { id status } }', { id: s.article.id })),
-  row('Query.knowledgeArticleStats', ENQUIRY_STAFF, 'DD DD DD', ({ s }) => gql('query($ids: [ID!]!) { knowledgeArticleStats(ids: $ids) { articleId helpful } }', { ids: [s.article.id] })),
+  row('Query.knowledgeArticle', ENQUIRY_STAFF, 'DD DD DD', ({ s }) =>
+    gql('query($id: ID!) { knowledgeArticle(id: $id) { id status } }', { id: s.article.id }),
+  ),
+  row('Query.knowledgeArticleStats', ENQUIRY_STAFF, 'DD DD DD', ({ s }) =>
+    gql('query($ids: [ID!]!) { knowledgeArticleStats(ids: $ids) { articleId helpful } }', { ids: [s.article.id] }),
+  ),
   row('Query.slaPolicies', ENQUIRY_STAFF, 'DD DD DD', () => gql('{ slaPolicies { clock unit amount } }')),
-  row('Query.enquiryFigures', ENQUIRY_STAFF, 'DD DD DD', ({ s }) => gql('query($d: String!) { enquiryFigures(from: $d, to: $d) { received } }', { d: s.today })),
-  row('Mutation.raiseEnquiry', ENQUIRY_STAFF, 'AA AA DD', ({ s, fresh }) => gql('mutation($i: RaiseEnquiryInput!) { raiseEnquiry(input: $i) { id } }', { i: ENQUIRY(s.claim.id, fresh.marker) }), { fresh: withMarker, probe: markerProbe(enquiriesAbout) }),
-  row('Mutation.addEnquiryMessage', ENQUIRY_STAFF, 'AD DD DD', ({ fresh }) => gql('mutation($i: AddEnquiryMessageInput!) { addEnquiryMessage(input: $i) { id } }', { i: { enquiryId: fresh.id, body: 'Any news?' } }), {
-    fresh: (f, s) => asId(f.enquiry(s.claim.id)),
-    probe: enquiryProbe,
-  }),
-  row('Mutation.changeEnquiryStatus', ENQUIRY_STAFF, 'DD DD DD', ({ fresh }) => gql('mutation($i: ChangeEnquiryStatusInput!) { changeEnquiryStatus(input: $i) { id } }', { i: { enquiryId: fresh.id, status: 'resolved', reason: 'Answered' } }), {
-    fresh: (f) => asId(f.staffEnquiry()),
-    probe: enquiryProbe,
-  }),
-  row('Mutation.convertEnquiryToComplaint', ENQUIRY_STAFF, 'DD DD DD', ({ fresh }) => gql('mutation($i: ConvertEnquiryToComplaintInput!) { convertEnquiryToComplaint(input: $i) { id } }', { i: { enquiryId: fresh.id, reason: 'Caller is complaining' } }), {
-    fresh: (f) => asId(f.staffEnquiry()),
-    probe: enquiryProbe,
-  }),
-  row('Mutation.identifyAssistedDigitalNeed', ENQUIRY_STAFF, 'DD DD DD', ({ fresh }) => gql('mutation($i: IdentifyAssistedDigitalNeedInput!) { identifyAssistedDigitalNeed(input: $i) { id } }', { i: { enquiryId: fresh.id, needs: ['no-device'] } }), {
-    fresh: (f, s) => asId(f.staffEnquiry(s.claim.id)),
-    probe: enquiryProbe,
-  }),
-  row('Mutation.claimEnquiry', ENQUIRY_STAFF, 'DD DD DD', ({ fresh }) => gql('mutation($id: ID!) { claimEnquiry(enquiryId: $id) { id } }', { id: fresh.id }), { fresh: (f) => asId(f.staffEnquiry()), probe: enquiryProbe }),
-  row('Mutation.takeNextEnquiry', ENQUIRY_STAFF, 'DD DD DD', () => gql('mutation { takeNextEnquiry(queueId: "general") { id } }'), {
-    probe: async (api) => (await api.data('caseworker', '{ workQueues { id waiting } }')).workQueues,
-  }),
+  row('Query.enquiryFigures', ENQUIRY_STAFF, 'DD DD DD', ({ s }) =>
+    gql('query($d: String!) { enquiryFigures(from: $d, to: $d) { received } }', { d: s.today }),
+  ),
+  row(
+    'Mutation.raiseEnquiry',
+    ENQUIRY_STAFF,
+    'AA AA DD',
+    ({ s, fresh }) =>
+      gql('mutation($i: RaiseEnquiryInput!) { raiseEnquiry(input: $i) { id } }', {
+        i: ENQUIRY(s.claim.id, fresh.marker),
+      }),
+    { fresh: withMarker, probe: markerProbe(enquiriesAbout) },
+  ),
+  row(
+    'Mutation.addEnquiryMessage',
+    ENQUIRY_STAFF,
+    'AD DD DD',
+    ({ fresh }) =>
+      gql('mutation($i: AddEnquiryMessageInput!) { addEnquiryMessage(input: $i) { id } }', {
+        i: { enquiryId: fresh.id, body: 'Any news?' },
+      }),
+    {
+      fresh: (f, s) => asId(f.enquiry(s.claim.id)),
+      probe: enquiryProbe,
+    },
+  ),
+  row(
+    'Mutation.changeEnquiryStatus',
+    ENQUIRY_STAFF,
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($i: ChangeEnquiryStatusInput!) { changeEnquiryStatus(input: $i) { id } }', {
+        i: { enquiryId: fresh.id, status: 'resolved', reason: 'Answered' },
+      }),
+    {
+      fresh: (f) => asId(f.staffEnquiry()),
+      probe: enquiryProbe,
+    },
+  ),
+  row(
+    'Mutation.convertEnquiryToComplaint',
+    ENQUIRY_STAFF,
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($i: ConvertEnquiryToComplaintInput!) { convertEnquiryToComplaint(input: $i) { id } }', {
+        i: { enquiryId: fresh.id, reason: 'Caller is complaining' },
+      }),
+    {
+      fresh: (f) => asId(f.staffEnquiry()),
+      probe: enquiryProbe,
+    },
+  ),
+  row(
+    'Mutation.identifyAssistedDigitalNeed',
+    ENQUIRY_STAFF,
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($i: IdentifyAssistedDigitalNeedInput!) { identifyAssistedDigitalNeed(input: $i) { id } }', {
+        i: { enquiryId: fresh.id, needs: ['no-device'] },
+      }),
+    {
+      fresh: (f, s) => asId(f.staffEnquiry(s.claim.id)),
+      probe: enquiryProbe,
+    },
+  ),
+  row(
+    'Mutation.claimEnquiry',
+    ENQUIRY_STAFF,
+    'DD DD DD',
+    ({ fresh }) => gql('mutation($id: ID!) { claimEnquiry(enquiryId: $id) { id } }', { id: fresh.id }),
+    { fresh: (f) => asId(f.staffEnquiry()), probe: enquiryProbe },
+  ),
+  row(
+    'Mutation.takeNextEnquiry',
+    ENQUIRY_STAFF,
+    'DD DD DD',
+    () => gql('mutation { takeNextEnquiry(queueId: "general") { id } }'),
+    {
+      probe: async (api) => (await api.data('caseworker', '{ workQueues { id waiting } }')).workQueues,
+    },
+  ),
   // Assigning someone else's work is a team leader's (the domain narrows the resolver's roles).
-  row('Mutation.assignEnquiry', ['team-leader'], 'DD DD DD', ({ fresh }) => gql('mutation($i: AssignEnquiryInput!) { assignEnquiry(input: $i) { id } }', { i: { enquiryId: fresh.id, officer: 'officer-x', reason: 'Welsh speaker' } }), { fresh: (f) => asId(f.staffEnquiry()), probe: enquiryProbe }),
-  row('Mutation.unassignEnquiry', ['team-leader'], 'DD DD DD', ({ fresh }) => gql('mutation($i: UnassignEnquiryInput!) { unassignEnquiry(input: $i) { id } }', { i: { enquiryId: fresh.id, reason: 'On leave' } }), {
-    fresh: async (f) => { const id = await f.staffEnquiry(); await f.api.data('teamLeader', 'mutation($i: AssignEnquiryInput!) { assignEnquiry(input: $i) { id } }', { i: { enquiryId: id, officer: 'officer-x' } }); return { id }; },
-    probe: enquiryProbe,
+  row(
+    'Mutation.assignEnquiry',
+    ['team-leader'],
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($i: AssignEnquiryInput!) { assignEnquiry(input: $i) { id } }', {
+        i: { enquiryId: fresh.id, officer: 'officer-x', reason: 'Welsh speaker' },
+      }),
+    { fresh: (f) => asId(f.staffEnquiry()), probe: enquiryProbe },
+  ),
+  row(
+    'Mutation.unassignEnquiry',
+    ['team-leader'],
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($i: UnassignEnquiryInput!) { unassignEnquiry(input: $i) { id } }', {
+        i: { enquiryId: fresh.id, reason: 'On leave' },
+      }),
+    {
+      fresh: async (f) => {
+        const id = await f.staffEnquiry();
+        await f.api.data('teamLeader', 'mutation($i: AssignEnquiryInput!) { assignEnquiry(input: $i) { id } }', {
+          i: { enquiryId: id, officer: 'officer-x' },
+        });
+        return { id };
+      },
+      probe: enquiryProbe,
+    },
+  ),
+  row(
+    'Mutation.escalateEnquiry',
+    ENQUIRY_STAFF,
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($i: EscalateEnquiryInput!) { escalateEnquiry(input: $i) { id } }', {
+        i: { enquiryId: fresh.id, to: 'team-leader', reason: 'Caller asks for a manager' },
+      }),
+    { fresh: (f) => asId(f.staffEnquiry()), probe: enquiryProbe },
+  ),
+  row(
+    'Mutation.triageEnquiry',
+    ENQUIRY_STAFF,
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($i: TriageEnquiryInput!) { triageEnquiry(input: $i) { id } }', {
+        i: { enquiryId: fresh.id, queueId: 'general', priority: 'urgent', articleIds: [], reason: 'Hearing tomorrow' },
+      }),
+    { fresh: (f) => asId(f.staffEnquiry()), probe: enquiryProbe },
+  ),
+  row(
+    'Mutation.saveTriageRule',
+    TEAM_LEADERS,
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($i: SaveTriageRuleInput!) { saveTriageRule(input: $i) { id } }', {
+        i: { position: 99, keywords: [fresh.marker.toLowerCase()], queueId: 'general', articleIds: [], active: false },
+      }),
+    {
+      fresh: withMarker,
+      probe: async (api) => (await api.data('caseworker', '{ triageRules { id } }')).triageRules.length,
+    },
+  ),
+  row(
+    'Mutation.createKnowledgeArticle',
+    TEAM_LEADERS,
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($i: CreateKnowledgeArticleInput!) { createKnowledgeArticle(input: $i) { id } }', {
+        i: { language: 'en', title: fresh.marker, body: 'Text', serviceTags: ['general'] },
+      }),
+    {
+      fresh: withMarker,
+      unprobed: 'drafts are listed nowhere but by article id; the role guard refuses before any write',
+    },
+  ),
+  row(
+    'Mutation.draftKnowledgeArticleVersion',
+    TEAM_LEADERS,
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($i: DraftKnowledgeArticleVersionInput!) { draftKnowledgeArticleVersion(input: $i) { id } }', {
+        i: { articleId: fresh.id, language: 'en', title: 'Paying a fee', body: 'Updated text' },
+      }),
+    {
+      fresh: (f) => f.article(),
+      probe: articleProbe,
+    },
+  ),
+  row(
+    'Mutation.publishKnowledgeArticleVersion',
+    TEAM_LEADERS,
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($v: ID!) { publishKnowledgeArticleVersion(versionId: $v) { id } }', { v: fresh.versionId }),
+    {
+      fresh: (f) => f.article(),
+      probe: articleProbe,
+    },
+  ),
+  row(
+    'Mutation.retireKnowledgeArticleVersion',
+    TEAM_LEADERS,
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($v: ID!) { retireKnowledgeArticleVersion(versionId: $v) { id } }', { v: fresh.versionId }),
+    {
+      fresh: async (f) => {
+        const a = await f.article();
+        await f.api.data('teamLeader', 'mutation($v: ID!) { publishKnowledgeArticleVersion(versionId: $v) { id } }', {
+          v: a.versionId,
+        });
+        return a;
+      },
+      probe: articleProbe,
+    },
+  ),
+  row(
+    'Mutation.rateKnowledgeArticle',
+    ENQUIRY_STAFF,
+    'AA AA AA',
+    ({ s }) =>
+      gql('mutation($i: RateKnowledgeArticleInput!) { rateKnowledgeArticle(input: $i) { helpful } }', {
+        i: { versionId: s.article.versionId, helpful: true },
+      }),
+    {
+      probe: async (api, s) =>
+        (
+          await api.data(
+            'caseworker',
+            'query($ids: [ID!]!) { knowledgeArticleStats(ids: $ids) { helpful notHelpful } }',
+            { ids: [s.article.id] },
+          )
+        ).knowledgeArticleStats,
+    },
+  ),
+  row(
+    'Mutation.saveSlaPolicy',
+    TEAM_LEADERS,
+    'DD DD DD',
+    () =>
+      gql('mutation($i: SaveSlaPolicyInput!) { saveSlaPolicy(input: $i) { clock } }', {
+        i: { channel: 'post', category: 'matrix', clock: 'resolution', unit: 'working-days', amount: 10 },
+      }),
+    {
+      probe: async (api) =>
+        (await api.data('caseworker', '{ slaPolicies { channel category clock unit amount } }')).slaPolicies,
+    },
+  ),
+  row('Mutation.runSlaCheck', TEAM_LEADERS, 'DD DD DD', () => gql('mutation { runSlaCheck { breached } }'), {
+    unprobed: 'a run only refreshes flags derived from the clock',
   }),
-  row('Mutation.escalateEnquiry', ENQUIRY_STAFF, 'DD DD DD', ({ fresh }) => gql('mutation($i: EscalateEnquiryInput!) { escalateEnquiry(input: $i) { id } }', { i: { enquiryId: fresh.id, to: 'team-leader', reason: 'Caller asks for a manager' } }), { fresh: (f) => asId(f.staffEnquiry()), probe: enquiryProbe }),
-  row('Mutation.triageEnquiry', ENQUIRY_STAFF, 'DD DD DD', ({ fresh }) => gql('mutation($i: TriageEnquiryInput!) { triageEnquiry(input: $i) { id } }', { i: { enquiryId: fresh.id, queueId: 'general', priority: 'urgent', articleIds: [], reason: 'Hearing tomorrow' } }), { fresh: (f) => asId(f.staffEnquiry()), probe: enquiryProbe }),
-  row('Mutation.saveTriageRule', TEAM_LEADERS, 'DD DD DD', ({ fresh }) => gql('mutation($i: SaveTriageRuleInput!) { saveTriageRule(input: $i) { id } }', { i: { position: 99, keywords: [fresh.marker.toLowerCase()], queueId: 'general', articleIds: [], active: false } }), {
-    fresh: withMarker,
-    probe: async (api) => (await api.data('caseworker', '{ triageRules { id } }')).triageRules.length,
-  }),
-  row('Mutation.createKnowledgeArticle', TEAM_LEADERS, 'DD DD DD', ({ fresh }) => gql('mutation($i: CreateKnowledgeArticleInput!) { createKnowledgeArticle(input: $i) { id } }', { i: { language: 'en', title: fresh.marker, body: 'Text', serviceTags: ['general'] } }), {
-    fresh: withMarker,
-    unprobed: 'drafts are listed nowhere but by article id; the role guard refuses before any write',
-  }),
-  row('Mutation.draftKnowledgeArticleVersion', TEAM_LEADERS, 'DD DD DD', ({ fresh }) => gql('mutation($i: DraftKnowledgeArticleVersionInput!) { draftKnowledgeArticleVersion(input: $i) { id } }', { i: { articleId: fresh.id, language: 'en', title: 'Paying a fee', body: 'Updated text' } }), {
-    fresh: (f) => f.article(),
-    probe: articleProbe,
-  }),
-  row('Mutation.publishKnowledgeArticleVersion', TEAM_LEADERS, 'DD DD DD', ({ fresh }) => gql('mutation($v: ID!) { publishKnowledgeArticleVersion(versionId: $v) { id } }', { v: fresh.versionId }), {
-    fresh: (f) => f.article(),
-    probe: articleProbe,
-  }),
-  row('Mutation.retireKnowledgeArticleVersion', TEAM_LEADERS, 'DD DD DD', ({ fresh }) => gql('mutation($v: ID!) { retireKnowledgeArticleVersion(versionId: $v) { id } }', { v: fresh.versionId }), {
-    fresh: async (f) => { const a = await f.article(); await f.api.data('teamLeader', 'mutation($v: ID!) { publishKnowledgeArticleVersion(versionId: $v) { id } }', { v: a.versionId }); return a; },
-    probe: articleProbe,
-  }),
-  row('Mutation.rateKnowledgeArticle', ENQUIRY_STAFF, 'AA AA AA', ({ s }) => gql('mutation($i: RateKnowledgeArticleInput!) { rateKnowledgeArticle(input: $i) { helpful } }', { i: { versionId: s.article.versionId, helpful: true } }), {
-    probe: async (api, s) => (await api.data('caseworker', 'query($ids: [ID!]!) { knowledgeArticleStats(ids: $ids) { helpful notHelpful } }', { ids: [s.article.id] })).knowledgeArticleStats,
-  }),
-  row('Mutation.saveSlaPolicy', TEAM_LEADERS, 'DD DD DD', () => gql('mutation($i: SaveSlaPolicyInput!) { saveSlaPolicy(input: $i) { clock } }', { i: { channel: 'post', category: 'matrix', clock: 'resolution', unit: 'working-days', amount: 10 } }), {
-    probe: async (api) => (await api.data('caseworker', '{ slaPolicies { channel category clock unit amount } }')).slaPolicies,
-  }),
-  row('Mutation.runSlaCheck', TEAM_LEADERS, 'DD DD DD', () => gql('mutation { runSlaCheck { breached } }'), { unprobed: 'a run only refreshes flags derived from the clock' }),
 
   // ───────────── complaints: REST ─────────────
-  row('POST /api/v1/complaints', COMPLAINT_STAFF, 'AA AA DD', ({ s, fresh }) => body('/api/v1/complaints', COMPLAINT(s.claim.id, fresh.marker)), { fresh: withMarker, probe: markerProbe(complaintsSaying) }),
-  row('GET /api/v1/complaints', COMPLAINT_READERS, 'AF FF FF', '/api/v1/complaints?limit=100', { sees: (b, s) => listed(b.items, s.claim.complaintId) }),
-  row('GET /api/v1/complaints/:id', COMPLAINT_READERS, 'AD DD DD', ({ s }) => `/api/v1/complaints/${s.claim.complaintId}`),
-  row('GET /api/v1/complaints/:id/timeline', COMPLAINT_READERS, 'AD DD DD', ({ s }) => `/api/v1/complaints/${s.claim.complaintId}/timeline`),
-  ...complaintActions('POST /api/v1/complaints/:id/', (path, payload) => ({ fresh }) => body(`/api/v1/complaints/${fresh.id}/${path}`, payload)),
-  row('GET /api/v1/complaints/mi/:period', COMPLAINT_RUNNERS, 'DD DD DD', ({ s }) => `/api/v1/complaints/mi/day?start=${s.today}`),
-  row('POST /api/v1/complaints/sla/runs', COMPLAINT_RUNNERS, 'DD DD DD', '/api/v1/complaints/sla/runs', { unprobed: 'a run only refreshes flags derived from the clock' }),
+  row(
+    'POST /api/v1/complaints',
+    COMPLAINT_STAFF,
+    'AA AA DD',
+    ({ s, fresh }) => body('/api/v1/complaints', COMPLAINT(s.claim.id, fresh.marker)),
+    { fresh: withMarker, probe: markerProbe(complaintsSaying) },
+  ),
+  row('GET /api/v1/complaints', COMPLAINT_READERS, 'AF FF FF', '/api/v1/complaints?limit=100', {
+    sees: (b, s) => listed(b.items, s.claim.complaintId),
+  }),
+  row(
+    'GET /api/v1/complaints/:id',
+    COMPLAINT_READERS,
+    'AD DD DD',
+    ({ s }) => `/api/v1/complaints/${s.claim.complaintId}`,
+  ),
+  row(
+    'GET /api/v1/complaints/:id/timeline',
+    COMPLAINT_READERS,
+    'AD DD DD',
+    ({ s }) => `/api/v1/complaints/${s.claim.complaintId}/timeline`,
+  ),
+  ...complaintActions(
+    'POST /api/v1/complaints/:id/',
+    (path, payload) =>
+      ({ fresh }) =>
+        body(`/api/v1/complaints/${fresh.id}/${path}`, payload),
+  ),
+  row(
+    'GET /api/v1/complaints/mi/:period',
+    COMPLAINT_RUNNERS,
+    'DD DD DD',
+    ({ s }) => `/api/v1/complaints/mi/day?start=${s.today}`,
+  ),
+  row('POST /api/v1/complaints/sla/runs', COMPLAINT_RUNNERS, 'DD DD DD', '/api/v1/complaints/sla/runs', {
+    unprobed: 'a run only refreshes flags derived from the clock',
+  }),
 
   // ───────────── complaints: GraphQL ─────────────
-  row('Query.complaint', COMPLAINT_READERS, 'AD DD DD', ({ s }) => gql('query($id: ID!) { complaint(id: $id) { id status } }', { id: s.claim.complaintId })),
-  row('Query.complaints', COMPLAINT_READERS, 'AF FF FF', () => gql('{ complaints(first: 100) { nodes { id } } }'), { sees: (d, s) => listed(d.complaints.nodes, s.claim.complaintId) }),
-  row('Query.complaintsMi', COMPLAINT_RUNNERS, 'DD DD DD', ({ s }) => gql('query($d: String!) { complaintsMi(period: "day", start: $d) { received } }', { d: s.today })),
-  row('Mutation.openComplaint', COMPLAINT_STAFF, 'AA AA DD', ({ s, fresh }) => gql('mutation($i: OpenComplaintInput!) { openComplaint(input: $i) { id } }', { i: COMPLAINT(s.claim.id, fresh.marker) }), { fresh: withMarker, probe: markerProbe(complaintsSaying) }),
-  ...complaintActions('Mutation.', (_path, payload, mutation, inputType) => ({ fresh }) =>
-    gql(`mutation($id: ID!${inputType ? `, $i: ${inputType}` : ''}) { ${mutation}(id: $id${inputType ? ', input: $i' : ''}) { id } }`, { id: fresh.id, ...(inputType ? { i: payload } : {}) }),
+  row('Query.complaint', COMPLAINT_READERS, 'AD DD DD', ({ s }) =>
+    gql('query($id: ID!) { complaint(id: $id) { id status } }', { id: s.claim.complaintId }),
   ),
-  row('Mutation.runComplaintSla', COMPLAINT_RUNNERS, 'DD DD DD', () => gql('mutation { runComplaintSla { breached } }'), { unprobed: 'a run only refreshes flags derived from the clock' }),
+  row('Query.complaints', COMPLAINT_READERS, 'AF FF FF', () => gql('{ complaints(first: 100) { nodes { id } } }'), {
+    sees: (d, s) => listed(d.complaints.nodes, s.claim.complaintId),
+  }),
+  row('Query.complaintsMi', COMPLAINT_RUNNERS, 'DD DD DD', ({ s }) =>
+    gql('query($d: String!) { complaintsMi(period: "day", start: $d) { received } }', { d: s.today }),
+  ),
+  row(
+    'Mutation.openComplaint',
+    COMPLAINT_STAFF,
+    'AA AA DD',
+    ({ s, fresh }) =>
+      gql('mutation($i: OpenComplaintInput!) { openComplaint(input: $i) { id } }', {
+        i: COMPLAINT(s.claim.id, fresh.marker),
+      }),
+    { fresh: withMarker, probe: markerProbe(complaintsSaying) },
+  ),
+  ...complaintActions(
+    'Mutation.',
+    (_path, payload, mutation, inputType) =>
+      ({ fresh }) =>
+        gql(
+          `mutation($id: ID!${inputType ? `, $i: ${inputType}` : ''}) { ${mutation}(id: $id${inputType ? ', input: $i' : ''}) { id } }`,
+          { id: fresh.id, ...(inputType ? { i: payload } : {}) },
+        ),
+  ),
+  row(
+    'Mutation.runComplaintSla',
+    COMPLAINT_RUNNERS,
+    'DD DD DD',
+    () => gql('mutation { runComplaintSla { breached } }'),
+    { unprobed: 'a run only refreshes flags derived from the clock' },
+  ),
 
   // ───────────── enforcement: REST (staff only) ─────────────
   row('GET /api/v1/enforcement/accounts', ACCOUNT_READERS, 'DD DD DD', '/api/v1/enforcement/accounts'),
-  row('GET /api/v1/enforcement/accounts/:idOrNumber', ACCOUNT_READERS, 'DD DD DD', ({ s }) => `/api/v1/enforcement/accounts/${s.criminal.fineAccountNumber}`),
-  row('GET /api/v1/enforcement/accounts/:id/payments', ACCOUNT_READERS, 'DD DD DD', ({ s }) => `/api/v1/enforcement/accounts/${s.criminal.fineAccountId}/payments`),
-  row('GET /api/v1/enforcement/accounts/:id/actions', ACCOUNT_READERS, 'DD DD DD', ({ s }) => `/api/v1/enforcement/accounts/${s.criminal.fineAccountId}/actions`),
-  row('GET /api/v1/enforcement/accounts/:id/warrants', ACCOUNT_READERS, 'DD DD DD', ({ s }) => `/api/v1/enforcement/accounts/${s.criminal.fineAccountId}/warrants`),
-  row('POST /api/v1/enforcement/fixed-penalties', ['enforcement-officer', 'system'], 'DD DD DD', ({ fresh }) => body('/api/v1/enforcement/fixed-penalties', { penaltyReference: fresh.reference, businessUnit: 'BU-MATRIX', amountPence: 10_000 }), {
-    fresh: async () => ({ reference: unique('FPN').toUpperCase().replace(/[^A-Z0-9-]/g, '').slice(0, 32) }),
-    probe: async (api) => (await api.ok('enforcement', 'GET', '/api/v1/enforcement/accounts?businessUnit=BU-MATRIX&limit=100')).items.length,
-  }),
-  row('POST /api/v1/enforcement/accounts/:id/terms', ENFORCEMENT_OFFICERS, 'DD DD DD', ({ fresh }) => body(`/api/v1/enforcement/accounts/${fresh.id}/terms`, { terms: { kind: 'pay-by-date', payBy: '2031-01-31' }, reason: 'Asked for time' }), { fresh: (f) => f.fineAccount(), probe: accountProbe }),
-  row('POST /api/v1/enforcement/accounts/:id/means-assessments', ENFORCEMENT_OFFICERS, 'DD DD DD', ({ fresh }) => body(`/api/v1/enforcement/accounts/${fresh.id}/means-assessments`, { weeklyIncomePence: 40_000, weeklyOutgoingsPence: 30_000, dependants: 1 }), { fresh: (f) => f.fineAccount(), probe: accountProbe }),
-  row('POST /api/v1/enforcement/accounts/:id/actions', ENFORCEMENT_OFFICERS, 'DD DD DD', ({ fresh }) => body(`/api/v1/enforcement/accounts/${fresh.id}/actions`, { action: 'reminder' }), { fresh: (f) => f.fineAccount(), probe: accountProbe }),
-  row('POST /api/v1/enforcement/accounts/:id/consolidations', ENFORCEMENT_OFFICERS, 'DD DD DD', ({ fresh }) => body(`/api/v1/enforcement/accounts/${fresh.id}/consolidations`, { accountIds: [fresh.otherId] }), {
-    // Fixed penalties name no defendant, so consolidating them is refused after authorisation (409).
-    fresh: async (f) => ({ id: (await f.fineAccount()).id, otherId: (await f.fineAccount()).id }),
-    probe: accountProbe,
-  }),
-  row('POST /api/v1/enforcement/accounts/:id/write-offs', ENFORCEMENT_OFFICERS, 'DD DD DD', ({ fresh }) => body(`/api/v1/enforcement/accounts/${fresh.id}/write-offs`, { amountPence: 1_000, reason: 'hardship' }), { fresh: (f) => f.fineAccount(), probe: accountProbe }),
-  row('POST /api/v1/enforcement/write-offs/:id/decision', ['enforcement-officer', 'team-leader', 'finance-officer'], 'DD DD DD', ({ fresh }) => body(`/api/v1/enforcement/write-offs/${fresh.id}/decision`, { approve: false }), {
-    fresh: (f) => asId(f.writeOff()),
-    unprobed: 'write-offs are read only through their account, which a refusal leaves as it is; four eyes are tested with payments',
-  }),
+  row(
+    'GET /api/v1/enforcement/accounts/:idOrNumber',
+    ACCOUNT_READERS,
+    'DD DD DD',
+    ({ s }) => `/api/v1/enforcement/accounts/${s.criminal.fineAccountNumber}`,
+  ),
+  row(
+    'GET /api/v1/enforcement/accounts/:id/payments',
+    ACCOUNT_READERS,
+    'DD DD DD',
+    ({ s }) => `/api/v1/enforcement/accounts/${s.criminal.fineAccountId}/payments`,
+  ),
+  row(
+    'GET /api/v1/enforcement/accounts/:id/actions',
+    ACCOUNT_READERS,
+    'DD DD DD',
+    ({ s }) => `/api/v1/enforcement/accounts/${s.criminal.fineAccountId}/actions`,
+  ),
+  row(
+    'GET /api/v1/enforcement/accounts/:id/warrants',
+    ACCOUNT_READERS,
+    'DD DD DD',
+    ({ s }) => `/api/v1/enforcement/accounts/${s.criminal.fineAccountId}/warrants`,
+  ),
+  row(
+    'POST /api/v1/enforcement/fixed-penalties',
+    ['enforcement-officer', 'system'],
+    'DD DD DD',
+    ({ fresh }) =>
+      body('/api/v1/enforcement/fixed-penalties', {
+        penaltyReference: fresh.reference,
+        businessUnit: 'BU-MATRIX',
+        amountPence: 10_000,
+      }),
+    {
+      fresh: async () => ({
+        reference: unique('FPN')
+          .toUpperCase()
+          .replace(/[^A-Z0-9-]/g, '')
+          .slice(0, 32),
+      }),
+      probe: async (api) =>
+        (await api.ok('enforcement', 'GET', '/api/v1/enforcement/accounts?businessUnit=BU-MATRIX&limit=100')).items
+          .length,
+    },
+  ),
+  row(
+    'POST /api/v1/enforcement/accounts/:id/terms',
+    ENFORCEMENT_OFFICERS,
+    'DD DD DD',
+    ({ fresh }) =>
+      body(`/api/v1/enforcement/accounts/${fresh.id}/terms`, {
+        terms: { kind: 'pay-by-date', payBy: '2031-01-31' },
+        reason: 'Asked for time',
+      }),
+    { fresh: (f) => f.fineAccount(), probe: accountProbe },
+  ),
+  row(
+    'POST /api/v1/enforcement/accounts/:id/means-assessments',
+    ENFORCEMENT_OFFICERS,
+    'DD DD DD',
+    ({ fresh }) =>
+      body(`/api/v1/enforcement/accounts/${fresh.id}/means-assessments`, {
+        weeklyIncomePence: 40_000,
+        weeklyOutgoingsPence: 30_000,
+        dependants: 1,
+      }),
+    { fresh: (f) => f.fineAccount(), probe: accountProbe },
+  ),
+  row(
+    'POST /api/v1/enforcement/accounts/:id/actions',
+    ENFORCEMENT_OFFICERS,
+    'DD DD DD',
+    ({ fresh }) => body(`/api/v1/enforcement/accounts/${fresh.id}/actions`, { action: 'reminder' }),
+    { fresh: (f) => f.fineAccount(), probe: accountProbe },
+  ),
+  row(
+    'POST /api/v1/enforcement/accounts/:id/consolidations',
+    ENFORCEMENT_OFFICERS,
+    'DD DD DD',
+    ({ fresh }) => body(`/api/v1/enforcement/accounts/${fresh.id}/consolidations`, { accountIds: [fresh.otherId] }),
+    {
+      // Fixed penalties name no defendant, so consolidating them is refused after authorisation (409).
+      fresh: async (f) => ({ id: (await f.fineAccount()).id, otherId: (await f.fineAccount()).id }),
+      probe: accountProbe,
+    },
+  ),
+  row(
+    'POST /api/v1/enforcement/accounts/:id/write-offs',
+    ENFORCEMENT_OFFICERS,
+    'DD DD DD',
+    ({ fresh }) =>
+      body(`/api/v1/enforcement/accounts/${fresh.id}/write-offs`, { amountPence: 1_000, reason: 'hardship' }),
+    { fresh: (f) => f.fineAccount(), probe: accountProbe },
+  ),
+  row(
+    'POST /api/v1/enforcement/write-offs/:id/decision',
+    ['enforcement-officer', 'team-leader', 'finance-officer'],
+    'DD DD DD',
+    ({ fresh }) => body(`/api/v1/enforcement/write-offs/${fresh.id}/decision`, { approve: false }),
+    {
+      fresh: (f) => asId(f.writeOff()),
+      unprobed:
+        'write-offs are read only through their account, which a refusal leaves as it is; four eyes are tested with payments',
+    },
+  ),
   // `system` here is an enforcement agency's client: it reports only on the warrants given to it (its `sub`).
-  row('POST /api/v1/enforcement/warrants/:id/outcome', ['enforcement-officer', 'team-leader', 'system'], 'DD DD DD', ({ fresh }) => body(`/api/v1/enforcement/warrants/${fresh.id}/outcome`, { status: 'returned-unexecuted' }), {
-    fresh: (f, _s, allowed) => asId(f.warrant(allowed === 'system' ? IDENTITIES.system.sub : 'matrix-agents')),
-    unprobed: 'warrants are read only through their account; the role guard refuses before any read',
-  }),
-  row('POST /api/v1/enforcement/default-runs', ['enforcement-officer', 'team-leader', 'system'], 'DD DD DD', ({ s }) => body('/api/v1/enforcement/default-runs', { runOn: s.today }), { unprobed: 'a run only refreshes flags derived from the clock' }),
-  row('GET /api/v1/enforcement/mi', ['enforcement-officer', 'team-leader', 'finance-officer'], 'DD DD DD', ({ s }) => `/api/v1/enforcement/mi?from=${s.today}&to=${s.today}`),
+  row(
+    'POST /api/v1/enforcement/warrants/:id/outcome',
+    ['enforcement-officer', 'team-leader', 'system'],
+    'DD DD DD',
+    ({ fresh }) => body(`/api/v1/enforcement/warrants/${fresh.id}/outcome`, { status: 'returned-unexecuted' }),
+    {
+      fresh: (f, _s, allowed) => asId(f.warrant(allowed === 'system' ? IDENTITIES.system.sub : 'matrix-agents')),
+      unprobed: 'warrants are read only through their account; the role guard refuses before any read',
+    },
+  ),
+  row(
+    'POST /api/v1/enforcement/default-runs',
+    ['enforcement-officer', 'team-leader', 'system'],
+    'DD DD DD',
+    ({ s }) => body('/api/v1/enforcement/default-runs', { runOn: s.today }),
+    { unprobed: 'a run only refreshes flags derived from the clock' },
+  ),
+  row(
+    'GET /api/v1/enforcement/mi',
+    ['enforcement-officer', 'team-leader', 'finance-officer'],
+    'DD DD DD',
+    ({ s }) => `/api/v1/enforcement/mi?from=${s.today}&to=${s.today}`,
+  ),
 
   // ───────────── enforcement: GraphQL (staff only) ─────────────
-  row('Query.fineAccount', ACCOUNT_READERS, 'DD DD DD', ({ s }) => gql('query($id: ID!) { fineAccount(id: $id) { id balancePence } }', { id: s.criminal.fineAccountId })),
-  row('Query.fineAccountByNumber', ACCOUNT_READERS, 'DD DD DD', ({ s }) => gql('query($n: String!) { fineAccountByNumber(accountNumber: $n) { id } }', { n: s.criminal.fineAccountNumber })),
+  row('Query.fineAccount', ACCOUNT_READERS, 'DD DD DD', ({ s }) =>
+    gql('query($id: ID!) { fineAccount(id: $id) { id balancePence } }', { id: s.criminal.fineAccountId }),
+  ),
+  row('Query.fineAccountByNumber', ACCOUNT_READERS, 'DD DD DD', ({ s }) =>
+    gql('query($n: String!) { fineAccountByNumber(accountNumber: $n) { id } }', { n: s.criminal.fineAccountNumber }),
+  ),
   row('Query.fineAccounts', ACCOUNT_READERS, 'DD DD DD', () => gql('{ fineAccounts(first: 100) { nodes { id } } }')),
-  row('Query.fineAccountsOfDefendant', ACCOUNT_READERS, 'DD DD DD', ({ s }) => gql('query($p: ID!) { fineAccountsOfDefendant(defendantPartyId: $p) { id } }', { p: s.criminal.defendantPartyId })),
-  row('Mutation.takeEnforcementAction', ENFORCEMENT_OFFICERS, 'DD DD DD', ({ fresh }) => gql('mutation($i: TakeEnforcementActionInput!) { takeEnforcementAction(input: $i) { id } }', { i: { accountId: fresh.id, action: 'reminder' } }), { fresh: (f) => f.fineAccount(), probe: accountProbe }),
-  row('Mutation.varyFineTerms', ENFORCEMENT_OFFICERS, 'DD DD DD', ({ fresh }) => gql('mutation($a: ID!, $i: VaryFineTermsInput!) { varyFineTerms(accountId: $a, input: $i) { version } }', { a: fresh.id, i: { terms: { kind: 'pay-by-date', payBy: '2031-01-31' }, reason: 'Asked for time' } }), { fresh: (f) => f.fineAccount(), probe: accountProbe }),
-  row('Mutation.requestFineWriteOff', ENFORCEMENT_OFFICERS, 'DD DD DD', ({ fresh }) => gql('mutation($a: ID!, $i: RequestFineWriteOffInput!) { requestFineWriteOff(accountId: $a, input: $i) { id } }', { a: fresh.id, i: { amountPence: 1_000, reason: 'hardship' } }), { fresh: (f) => f.fineAccount(), probe: accountProbe }),
+  row('Query.fineAccountsOfDefendant', ACCOUNT_READERS, 'DD DD DD', ({ s }) =>
+    gql('query($p: ID!) { fineAccountsOfDefendant(defendantPartyId: $p) { id } }', { p: s.criminal.defendantPartyId }),
+  ),
+  row(
+    'Mutation.takeEnforcementAction',
+    ENFORCEMENT_OFFICERS,
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($i: TakeEnforcementActionInput!) { takeEnforcementAction(input: $i) { id } }', {
+        i: { accountId: fresh.id, action: 'reminder' },
+      }),
+    { fresh: (f) => f.fineAccount(), probe: accountProbe },
+  ),
+  row(
+    'Mutation.varyFineTerms',
+    ENFORCEMENT_OFFICERS,
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($a: ID!, $i: VaryFineTermsInput!) { varyFineTerms(accountId: $a, input: $i) { version } }', {
+        a: fresh.id,
+        i: { terms: { kind: 'pay-by-date', payBy: '2031-01-31' }, reason: 'Asked for time' },
+      }),
+    { fresh: (f) => f.fineAccount(), probe: accountProbe },
+  ),
+  row(
+    'Mutation.requestFineWriteOff',
+    ENFORCEMENT_OFFICERS,
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($a: ID!, $i: RequestFineWriteOffInput!) { requestFineWriteOff(accountId: $a, input: $i) { id } }', {
+        a: fresh.id,
+        i: { amountPence: 1_000, reason: 'hardship' },
+      }),
+    { fresh: (f) => f.fineAccount(), probe: accountProbe },
+  ),
 ];
 
 /** Complaint handling: staff only, the same over REST (`path`) and GraphQL (`mutation`), each on a complaint at the stage it needs. */
 function complaintActions(
   prefix: string,
-  call: (path: string, payload: object, mutation: string, inputType: string | undefined) => (ctx: CallContext) => RestCall | GraphQLCall,
+  call: (
+    path: string,
+    payload: object,
+    mutation: string,
+    inputType: string | undefined,
+  ) => (ctx: CallContext) => RestCall | GraphQLCall,
 ): Row[] {
-  const actions: [path: string, mutation: string, inputType: string | undefined, payload: object, steps: ComplaintStep[]][] = [
+  const actions: [
+    path: string,
+    mutation: string,
+    inputType: string | undefined,
+    payload: object,
+    steps: ComplaintStep[],
+  ][] = [
     ['acknowledgement', 'acknowledgeComplaint', undefined, {}, []],
-    ['investigation', 'startComplaintInvestigation', 'StartComplaintInvestigationInput', { investigatingOfficer: 'officer-olu' }, ['acknowledge']],
-    ['response-draft', 'draftComplaintResponse', 'DraftComplaintResponseInput!', { text: 'We are sorry.' }, ['acknowledge', 'investigate']],
-    ['response', 'sendComplaintResponse', 'SendComplaintResponseInput!', { outcome: 'not-upheld' }, ['acknowledge', 'investigate', 'draft']],
+    [
+      'investigation',
+      'startComplaintInvestigation',
+      'StartComplaintInvestigationInput',
+      { investigatingOfficer: 'officer-olu' },
+      ['acknowledge'],
+    ],
+    [
+      'response-draft',
+      'draftComplaintResponse',
+      'DraftComplaintResponseInput!',
+      { text: 'We are sorry.' },
+      ['acknowledge', 'investigate'],
+    ],
+    [
+      'response',
+      'sendComplaintResponse',
+      'SendComplaintResponseInput!',
+      { outcome: 'not-upheld' },
+      ['acknowledge', 'investigate', 'draft'],
+    ],
     ['escalation', 'escalateComplaint', undefined, {}, ANSWERED],
-    ['remedies', 'agreeComplaintRemedy', 'AgreeComplaintRemedyInput!', { kind: 'apology', description: 'We apologise' }, ANSWERED],
+    [
+      'remedies',
+      'agreeComplaintRemedy',
+      'AgreeComplaintRemedyInput!',
+      { kind: 'apology', description: 'We apologise' },
+      ANSWERED,
+    ],
     ['data-breach', 'flagComplaintDataBreach', 'FlagComplaintDataBreachInput', {}, []],
-    ['data-breach/decision', 'decideComplaintDataBreach', 'ComplaintDataBreachDecisionInput!', { reportable: false, reason: 'No personal data left the service' }, ['breach']],
-    ['closure', 'closeComplaint', 'CloseComplaintInput!', { businessArea: 'civil-listing', causeCategory: 'communication' }, ANSWERED],
-    ['ombudsman-referral', 'referComplaintToOmbudsman', 'ComplaintOmbudsmanReferralInput!', { ombudsmanReference: 'PHSO-1' }, THREE_STAGES],
-    ['ombudsman-referral/enquiries', 'recordOmbudsmanEnquiry', 'ComplaintOmbudsmanEnquiryInput!', { text: 'Please send the file' }, [...THREE_STAGES, 'refer']],
-    ['ombudsman-referral/outcome', 'recordOmbudsmanOutcome', 'ComplaintOmbudsmanOutcomeInput!', { outcome: 'not-upheld' }, [...THREE_STAGES, 'refer']],
+    [
+      'data-breach/decision',
+      'decideComplaintDataBreach',
+      'ComplaintDataBreachDecisionInput!',
+      { reportable: false, reason: 'No personal data left the service' },
+      ['breach'],
+    ],
+    [
+      'closure',
+      'closeComplaint',
+      'CloseComplaintInput!',
+      { businessArea: 'civil-listing', causeCategory: 'communication' },
+      ANSWERED,
+    ],
+    [
+      'ombudsman-referral',
+      'referComplaintToOmbudsman',
+      'ComplaintOmbudsmanReferralInput!',
+      { ombudsmanReference: 'PHSO-1' },
+      THREE_STAGES,
+    ],
+    [
+      'ombudsman-referral/enquiries',
+      'recordOmbudsmanEnquiry',
+      'ComplaintOmbudsmanEnquiryInput!',
+      { text: 'Please send the file' },
+      [...THREE_STAGES, 'refer'],
+    ],
+    [
+      'ombudsman-referral/outcome',
+      'recordOmbudsmanOutcome',
+      'ComplaintOmbudsmanOutcomeInput!',
+      { outcome: 'not-upheld' },
+      [...THREE_STAGES, 'refer'],
+    ],
   ];
   return actions.map(([path, mutation, inputType, payload, steps]) =>
-    row(prefix.startsWith('Mutation') ? `Mutation.${mutation}` : `${prefix}${path}`, COMPLAINT_STAFF, 'DD DD DD', call(path, payload, mutation, inputType), {
-      fresh: complaintAt(...steps),
-      probe: complaintProbe,
-    }),
+    row(
+      prefix.startsWith('Mutation') ? `Mutation.${mutation}` : `${prefix}${path}`,
+      COMPLAINT_STAFF,
+      'DD DD DD',
+      call(path, payload, mutation, inputType),
+      {
+        fresh: complaintAt(...steps),
+        probe: complaintProbe,
+      },
+    ),
   );
 }
-
-

@@ -13,8 +13,13 @@ export interface DiscoveredRoute {
   roles: Role[];
 }
 
-const joinPath = (...parts: string[]) => `/${parts.flatMap((p) => p.split('/')).filter(Boolean).join('/')}`;
-const asArray = (value: unknown): string[] => (value === undefined ? [''] : Array.isArray(value) ? (value as string[]) : [value as string]);
+const joinPath = (...parts: string[]) =>
+  `/${parts
+    .flatMap((p) => p.split('/'))
+    .filter(Boolean)
+    .join('/')}`;
+const asArray = (value: unknown): string[] =>
+  value === undefined ? [''] : Array.isArray(value) ? (value as string[]) : [value as string];
 
 /**
  * Every route of the partner API (`/api/v1/...`) a running Nest app serves, read from Nest's own

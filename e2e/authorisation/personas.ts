@@ -2,7 +2,15 @@ import type { Role } from '@ccsc/auth';
 import { bearer } from '@ccsc/testing';
 
 /** The staff roles; each is a persona of its own. */
-export const STAFF_ROLES = ['caseworker', 'team-leader', 'judiciary', 'enforcement-officer', 'complaints-officer', 'finance-officer', 'system'] as const;
+export const STAFF_ROLES = [
+  'caseworker',
+  'team-leader',
+  'judiciary',
+  'enforcement-officer',
+  'complaints-officer',
+  'finance-officer',
+  'system',
+] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /**
@@ -11,7 +19,14 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
  * defendant's firm; in the criminal case the same defendant is prosecuted privately by the same
  * claimant, so a fine account is the defendant's side's and the claimant's side is its opponent.
  */
-export const PARTY_PERSONAS = ['claimant', 'claimantFirm', 'defendant', 'defendantFirm', 'unrelatedFirm', 'unrelatedCitizen'] as const;
+export const PARTY_PERSONAS = [
+  'claimant',
+  'claimantFirm',
+  'defendant',
+  'defendantFirm',
+  'unrelatedFirm',
+  'unrelatedCitizen',
+] as const;
 export type PartyPersona = (typeof PARTY_PERSONAS)[number];
 
 export type Persona = StaffRole | PartyPersona;
@@ -23,11 +38,18 @@ export interface PersonaIdentity {
   org?: string;
 }
 
-export const ORGS = { claimantFirm: 'org-claimant-firm', defendantFirm: 'org-defendant-firm', unrelatedFirm: 'org-unrelated-firm' } as const;
+export const ORGS = {
+  claimantFirm: 'org-claimant-firm',
+  defendantFirm: 'org-defendant-firm',
+  unrelatedFirm: 'org-unrelated-firm',
+} as const;
 
 /** Who each persona is; every `sub` is distinct, and none is used to set up the scenario. */
 export const IDENTITIES: Record<Persona, PersonaIdentity> = {
-  ...(Object.fromEntries(STAFF_ROLES.map((role) => [role, { role, sub: `matrix-${role}` }])) as Record<StaffRole, PersonaIdentity>),
+  ...(Object.fromEntries(STAFF_ROLES.map((role) => [role, { role, sub: `matrix-${role}` }])) as Record<
+    StaffRole,
+    PersonaIdentity
+  >),
   claimant: { role: 'citizen', sub: 'citizen-claimant-cat' },
   claimantFirm: { role: 'professional', sub: 'solicitor-claire', org: ORGS.claimantFirm },
   defendant: { role: 'citizen', sub: 'citizen-defendant-dan' },
@@ -51,6 +73,10 @@ export type Tokens = Record<Persona | SetupActor, string>;
 
 export async function mintTokens(): Promise<Tokens> {
   const identities: [string, PersonaIdentity][] = [...Object.entries(IDENTITIES), ...Object.entries(SETUP_ACTORS)];
-  const tokens = await Promise.all(identities.map(async ([name, id]) => [name, await bearer(id.role, { sub: id.sub, ...(id.org ? { org: id.org } : {}) })] as const));
+  const tokens = await Promise.all(
+    identities.map(
+      async ([name, id]) => [name, await bearer(id.role, { sub: id.sub, ...(id.org ? { org: id.org } : {}) })] as const,
+    ),
+  );
   return Object.fromEntries(tokens) as Tokens;
 }

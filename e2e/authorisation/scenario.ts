@@ -29,7 +29,10 @@ export class Api {
   async rest(who: Actor, method: string, path: string, body?: unknown): Promise<RestResponse> {
     const res = await fetch(`${this.gatewayUrl}${path}`, {
       method,
-      headers: { authorization: this.tokens[who], ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: this.tokens[who],
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
@@ -54,13 +57,15 @@ export class Api {
   /** A setup step that must succeed: anything else stops the test, naming the step. */
   async ok(who: Actor, method: string, path: string, body?: unknown): Promise<Loose> {
     const res = await this.rest(who, method, path, body);
-    if (res.status >= 300) throw new Error(`setup ${method} ${path} as ${who}: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status >= 300)
+      throw new Error(`setup ${method} ${path} as ${who}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body ?? {};
   }
 
   async data(who: Actor, query: string, variables: Record<string, unknown> = {}): Promise<Loose> {
     const res = await this.gql(who, query, variables);
-    if (res.errors?.length || !res.data) throw new Error(`setup ${query.slice(0, 60)} as ${who}: ${JSON.stringify(res.errors)}`);
+    if (res.errors?.length || !res.data)
+      throw new Error(`setup ${query.slice(0, 60)} as ${who}: ${JSON.stringify(res.errors)}`);
     return res.data;
   }
 }
@@ -95,7 +100,12 @@ export interface Scenario {
   today: string;
 }
 
-const CLAIMANT = { name: 'Cat Claimant', email: 'cat.claimant@example.com', phone: '+44 20 7946 0001', postcode: 'SW1A2AA' };
+const CLAIMANT = {
+  name: 'Cat Claimant',
+  email: 'cat.claimant@example.com',
+  phone: '+44 20 7946 0001',
+  postcode: 'SW1A2AA',
+};
 
 const CLAIM_PARTIES = [
   {
@@ -139,14 +149,27 @@ export class Fixtures {
 
   /** A money claim in Draft between the scenario's claimant and defendant, with their firms. */
   async claim(): Promise<Claim> {
-    const { createCase } = await this.api.data('caseworker', CREATE_CASE, { i: { caseType: 'civil-money-claim', parties: CLAIM_PARTIES } });
-    return { id: createCase.id, reference: createCase.reference, claimantPartyId: partyIdOf(createCase, 'claimant'), defendantPartyId: partyIdOf(createCase, 'defendant') };
+    const { createCase } = await this.api.data('caseworker', CREATE_CASE, {
+      i: { caseType: 'civil-money-claim', parties: CLAIM_PARTIES },
+    });
+    return {
+      id: createCase.id,
+      reference: createCase.reference,
+      claimantPartyId: partyIdOf(createCase, 'claimant'),
+      defendantPartyId: partyIdOf(createCase, 'defendant'),
+    };
   }
 
   /** A criminal prosecution listed, ready for its result. */
   async listedCriminalCase(): Promise<{ id: string; defendantPartyId: string }> {
     const { createCase } = await this.api.data('caseworker', CREATE_CASE, {
-      i: { caseType: 'criminal-prosecution', parties: [{ role: 'applicant', kind: 'organisation', name: 'Crown Prosecution Service' }, { role: 'defendant', kind: 'person', name: 'Jo Bloggs' }] },
+      i: {
+        caseType: 'criminal-prosecution',
+        parties: [
+          { role: 'applicant', kind: 'organisation', name: 'Crown Prosecution Service' },
+          { role: 'defendant', kind: 'person', name: 'Jo Bloggs' },
+        ],
+      },
     });
     await this.trigger(createCase.id, 'list');
     return { id: createCase.id, defendantPartyId: partyIdOf(createCase, 'defendant') };
@@ -156,7 +179,10 @@ export class Fixtures {
   async submittedClaim(): Promise<Claim & { feeId: string }> {
     const claim = await this.claim();
     await this.trigger(claim.id, 'submit');
-    const request = await eventually(() => this.api.ok('caseworker', 'GET', `/api/v1/payments/cases/${claim.id}/service-request`), 30_000);
+    const request = await eventually(
+      () => this.api.ok('caseworker', 'GET', `/api/v1/payments/cases/${claim.id}/service-request`),
+      30_000,
+    );
     return { ...claim, feeId: request.fees[0].id };
   }
 
@@ -166,7 +192,11 @@ export class Fixtures {
     await this.trigger(claim.id, 'submit');
     await publishEvent(feesSettledV1, claim.id, { caseId: claim.id, feeCodes: ['FEE0202'], settlement: 'paid' });
     await eventually(async () => {
-      const { case: found } = await this.api.data('caseworker', 'query($id: ID!) { case(id: $id) { readiness(event: "issue") { ready } } }', { id: claim.id });
+      const { case: found } = await this.api.data(
+        'caseworker',
+        'query($id: ID!) { case(id: $id) { readiness(event: "issue") { ready } } }',
+        { id: claim.id },
+      );
       if (!found.readiness.ready) throw new Error('not ready to issue yet');
     });
     await this.trigger(claim.id, 'issue');
@@ -176,30 +206,65 @@ export class Fixtures {
   /** A claim the claimant's firm has overpaid the issue fee of (£35.00) from its account by £15.00. */
   async paidClaim(accountNumber: string): Promise<Claim & { paymentId: string }> {
     const claim = await this.submittedClaim();
-    const payment = await this.api.ok('claimantFirm', 'POST', `/api/v1/payments/cases/${claim.id}/payments-by-account`, { accountNumber, amountPence: 5_000 });
+    const payment = await this.api.ok(
+      'claimantFirm',
+      'POST',
+      `/api/v1/payments/cases/${claim.id}/payments-by-account`,
+      { accountNumber, amountPence: 5_000 },
+    );
     return { ...claim, paymentId: payment.id };
   }
 
   async trigger(caseId: string, event: string): Promise<void> {
-    await this.api.ok('caseworker', 'POST', `/api/v1/cases/${caseId}/events`, { event, reason: 'authorisation matrix set-up' });
+    await this.api.ok('caseworker', 'POST', `/api/v1/cases/${caseId}/events`, {
+      event,
+      reason: 'authorisation matrix set-up',
+    });
   }
 
   async document(caseId: string): Promise<string> {
-    return (await this.api.ok('caseworker', 'POST', `/api/v1/cases/${caseId}/documents`, { title: 'Defence', documentType: 'defence', channel: 'post', storeReference: unique('dm-store://documents/matrix') })).id;
+    return (
+      await this.api.ok('caseworker', 'POST', `/api/v1/cases/${caseId}/documents`, {
+        title: 'Defence',
+        documentType: 'defence',
+        channel: 'post',
+        storeReference: unique('dm-store://documents/matrix'),
+      })
+    ).id;
   }
 
   async referral(claim: Claim): Promise<string> {
-    return (await this.api.ok('caseworker', 'POST', `/api/v1/cases/${claim.id}/assisted-digital-referrals`, { partyId: claim.claimantPartyId, needs: ['no-device'] })).id;
+    return (
+      await this.api.ok('caseworker', 'POST', `/api/v1/cases/${claim.id}/assisted-digital-referrals`, {
+        partyId: claim.claimantPartyId,
+        needs: ['no-device'],
+      })
+    ).id;
   }
 
   async hearing(caseId: string, venueId = 'LDN-MTX', startsAt = '2031-07-14T10:00:00+01:00'): Promise<string> {
-    return (await this.api.ok('caseworker', 'POST', `/api/v1/cases/${caseId}/hearings`, { venueId, venueName: 'Matrix County Court', hearingType: 'final-hearing', startsAt, durationMinutes: 60 })).id;
+    return (
+      await this.api.ok('caseworker', 'POST', `/api/v1/cases/${caseId}/hearings`, {
+        venueId,
+        venueName: 'Matrix County Court',
+        hearingType: 'final-hearing',
+        startsAt,
+        durationMinutes: 60,
+      })
+    ).id;
   }
 
   /** An enquiry the claimant raised about a claim, once queries has learnt of the case. */
   async enquiry(caseId: string): Promise<string> {
     const raised = await eventually(
-      () => this.api.ok('claimant', 'POST', '/api/v1/queries/enquiries', { channel: 'online-form', subject: 'When is my hearing?', message: 'Please tell me the date', caseId, contact: { name: CLAIMANT.name, email: CLAIMANT.email } }),
+      () =>
+        this.api.ok('claimant', 'POST', '/api/v1/queries/enquiries', {
+          channel: 'online-form',
+          subject: 'When is my hearing?',
+          message: 'Please tell me the date',
+          caseId,
+          contact: { name: CLAIMANT.name, email: CLAIMANT.email },
+        }),
       30_000,
     );
     return raised.id;
@@ -207,31 +272,71 @@ export class Fixtures {
 
   /** A complaint the claimant filed about a claim, once complaints has learnt of the case. */
   async complaint(caseId: string): Promise<string> {
-    return (await eventually(() => this.api.ok('claimant', 'POST', '/api/v1/complaints', { caseIds: [caseId], category: 'delay', summary: 'My claim is taking too long' }), 30_000)).id;
+    return (
+      await eventually(
+        () =>
+          this.api.ok('claimant', 'POST', '/api/v1/complaints', {
+            caseIds: [caseId],
+            category: 'delay',
+            summary: 'My claim is taking too long',
+          }),
+        30_000,
+      )
+    ).id;
   }
 
   /** A complaint recorded by complaints staff (about the cases given, once complaints knows them) and moved on by the given steps. */
   async complaintAt(steps: ComplaintStep[], caseIds: string[] = []): Promise<string> {
-    const open = () => this.api.ok('complaints', 'POST', '/api/v1/complaints', { complainantType: 'public', complainantName: 'Pat Public', origin: 'telephone', category: 'fees', caseIds });
+    const open = () =>
+      this.api.ok('complaints', 'POST', '/api/v1/complaints', {
+        complainantType: 'public',
+        complainantName: 'Pat Public',
+        origin: 'telephone',
+        category: 'fees',
+        caseIds,
+      });
     const { id } = await eventually(open, 30_000);
-    for (const step of steps) await this.api.ok('complaints', 'POST', `/api/v1/complaints/${id}/${COMPLAINT_STEPS[step].path}`, COMPLAINT_STEPS[step].body);
+    for (const step of steps)
+      await this.api.ok(
+        'complaints',
+        'POST',
+        `/api/v1/complaints/${id}/${COMPLAINT_STEPS[step].path}`,
+        COMPLAINT_STEPS[step].body,
+      );
     return id;
   }
 
   async staffEnquiry(caseId?: string): Promise<string> {
     return (
-      await this.api.ok('caseworker', 'POST', '/api/v1/queries/enquiries', { channel: 'telephone', subject: unique('Caller asks'), message: 'About a fee', ...(caseId ? { caseId } : {}), contact: { name: 'Pat Caller' } })
+      await this.api.ok('caseworker', 'POST', '/api/v1/queries/enquiries', {
+        channel: 'telephone',
+        subject: unique('Caller asks'),
+        message: 'About a fee',
+        ...(caseId ? { caseId } : {}),
+        contact: { name: 'Pat Caller' },
+      })
     ).id;
   }
 
   async unallocatedCheque(): Promise<string> {
-    return (await this.api.ok('finance', 'POST', '/api/v1/payments/bulk-scan-payments', { method: 'cheque', amountPence: uniquePence(), reference: 'no usable reference' })).id;
+    return (
+      await this.api.ok('finance', 'POST', '/api/v1/payments/bulk-scan-payments', {
+        method: 'cheque',
+        amountPence: uniquePence(),
+        reference: 'no usable reference',
+      })
+    ).id;
   }
 
   /** A cheque allocated to nothing usable (unidentified) by one officer, awaiting a second. */
   async allocation(): Promise<string> {
     const payment = await this.unallocatedCheque();
-    return (await this.api.ok('finance', 'POST', `/api/v1/payments/payments/${payment}/allocations`, { target: 'unidentified', reason: 'No reference and no covering letter' })).id;
+    return (
+      await this.api.ok('finance', 'POST', `/api/v1/payments/payments/${payment}/allocations`, {
+        target: 'unidentified',
+        reason: 'No reference and no covering letter',
+      })
+    ).id;
   }
 
   async verifiedAllocation(): Promise<string> {
@@ -241,33 +346,65 @@ export class Fixtures {
   }
 
   /** A refund raised on a paid claim, then taken as far as `until`. */
-  async refund(accountNumber: string, until: 'awaiting-approval' | 'returned' | 'approved', requester: Actor = 'finance'): Promise<{ id: string; caseId: string }> {
+  async refund(
+    accountNumber: string,
+    until: 'awaiting-approval' | 'returned' | 'approved',
+    requester: Actor = 'finance',
+  ): Promise<{ id: string; caseId: string }> {
     const claim = await this.paidClaim(accountNumber);
-    const { id } = await this.api.ok(requester, 'POST', '/api/v1/payments/refunds', { caseId: claim.id, amountPence: 1_000, reason: 'overpayment' });
-    if (until !== 'awaiting-approval') await this.api.ok('teamLeader', 'POST', `/api/v1/payments/refunds/${id}/decision`, { decision: until === 'returned' ? 'return' : 'approve' });
+    const { id } = await this.api.ok(requester, 'POST', '/api/v1/payments/refunds', {
+      caseId: claim.id,
+      amountPence: 1_000,
+      reason: 'overpayment',
+    });
+    if (until !== 'awaiting-approval')
+      await this.api.ok('teamLeader', 'POST', `/api/v1/payments/refunds/${id}/decision`, {
+        decision: until === 'returned' ? 'return' : 'approve',
+      });
     return { id, caseId: claim.id };
   }
 
   async feeProposal(code: string): Promise<number> {
-    return (await this.api.ok('finance', 'POST', `/api/v1/payments/fees/${code}/versions`, { amount: { type: 'flat', amountPence: uniquePence() }, validFrom: '2032-01-01' })).version;
+    return (
+      await this.api.ok('finance', 'POST', `/api/v1/payments/fees/${code}/versions`, {
+        amount: { type: 'flat', amountPence: uniquePence() },
+        validFrom: '2032-01-01',
+      })
+    ).version;
   }
 
   async paymentAccount(): Promise<string> {
     const accountNumber = `PBA${randomInt(1_000_000, 9_999_999)}`;
-    await this.api.ok('finance', 'POST', '/api/v1/payments/accounts', { accountNumber, organisationId: 'org-fixture', name: 'Fixture Law LLP', creditLimitPence: 100_000 });
+    await this.api.ok('finance', 'POST', '/api/v1/payments/accounts', {
+      accountNumber,
+      organisationId: 'org-fixture',
+      name: 'Fixture Law LLP',
+      creditLimitPence: 100_000,
+    });
     return accountNumber;
   }
 
   /** The claimant's Help with Fees application on a claim's issue fee, waiting for staff. */
   async helpWithFees(caseId: string): Promise<string> {
-    return (await this.api.ok('claimant', 'POST', '/api/v1/payments/help-with-fees/applications', { caseId, feeCode: 'FEE0202', applicant: LOW_INCOME })).id;
+    return (
+      await this.api.ok('claimant', 'POST', '/api/v1/payments/help-with-fees/applications', {
+        caseId,
+        feeCode: 'FEE0202',
+        applicant: LOW_INCOME,
+      })
+    ).id;
   }
 
   /** A fee waiver agreed as a complaint's remedy, which payments holds for a second person's approval. */
   async feeWaiver(): Promise<{ id: string; caseId: string }> {
     const claim = await this.submittedClaim();
     const complaint = await this.complaintAt(['acknowledge', 'investigate', 'draft', 'send'], [claim.id]);
-    await this.api.ok('complaints', 'POST', `/api/v1/complaints/${complaint}/remedies`, { kind: 'fee-waiver', caseId: claim.id, feeCode: 'FEE0202', amountPence: 3_500 });
+    await this.api.ok('complaints', 'POST', `/api/v1/complaints/${complaint}/remedies`, {
+      kind: 'fee-waiver',
+      caseId: claim.id,
+      feeCode: 'FEE0202',
+      amountPence: 3_500,
+    });
     return eventually(async () => {
       const { items } = await this.api.ok('finance', 'GET', '/api/v1/payments/fee-waivers/awaiting-approval?limit=100');
       const waiver = (items as Loose[]).find((w) => w.caseId === claim.id);
@@ -278,21 +415,43 @@ export class Fixtures {
 
   /** A fine account of its own, from a fixed penalty registered by enforcement. */
   async fineAccount(): Promise<{ id: string; accountNumber: string }> {
-    const account = await this.api.ok('enforcement', 'POST', '/api/v1/enforcement/fixed-penalties', { penaltyReference: unique('FP').toUpperCase().replace(/[^A-Z0-9-]/g, '').slice(0, 32), businessUnit: 'BU-MATRIX', amountPence: 10_000 });
+    const account = await this.api.ok('enforcement', 'POST', '/api/v1/enforcement/fixed-penalties', {
+      penaltyReference: unique('FP')
+        .toUpperCase()
+        .replace(/[^A-Z0-9-]/g, '')
+        .slice(0, 32),
+      businessUnit: 'BU-MATRIX',
+      amountPence: 10_000,
+    });
     return { id: account.id, accountNumber: account.accountNumber };
   }
 
   async writeOff(): Promise<string> {
     const account = await this.fineAccount();
-    return (await this.api.ok('enforcement', 'POST', `/api/v1/enforcement/accounts/${account.id}/write-offs`, { amountPence: 1_000, reason: 'hardship' })).id;
+    return (
+      await this.api.ok('enforcement', 'POST', `/api/v1/enforcement/accounts/${account.id}/write-offs`, {
+        amountPence: 1_000,
+        reason: 'hardship',
+      })
+    ).id;
   }
 
   /** A warrant of control issued on a fresh account (it needs a further steps notice first) and given to an agent. */
   async warrant(agent: string): Promise<string> {
     const account = await this.fineAccount();
-    await this.api.ok('enforcement', 'POST', `/api/v1/enforcement/accounts/${account.id}/actions`, { action: 'further-steps-notice' });
-    const { warrantId } = await this.api.ok('enforcement', 'POST', `/api/v1/enforcement/accounts/${account.id}/actions`, { action: 'warrant-of-control' });
-    await this.api.ok('enforcement', 'POST', `/api/v1/enforcement/warrants/${warrantId}/outcome`, { status: 'with-agent', agent });
+    await this.api.ok('enforcement', 'POST', `/api/v1/enforcement/accounts/${account.id}/actions`, {
+      action: 'further-steps-notice',
+    });
+    const { warrantId } = await this.api.ok(
+      'enforcement',
+      'POST',
+      `/api/v1/enforcement/accounts/${account.id}/actions`,
+      { action: 'warrant-of-control' },
+    );
+    await this.api.ok('enforcement', 'POST', `/api/v1/enforcement/warrants/${warrantId}/outcome`, {
+      status: 'with-agent',
+      agent,
+    });
     return warrantId;
   }
 
@@ -300,7 +459,14 @@ export class Fixtures {
     const { createKnowledgeArticle } = await this.api.data(
       'teamLeader',
       'mutation($i: CreateKnowledgeArticleInput!) { createKnowledgeArticle(input: $i) { id articleId } }',
-      { i: { language: 'en', title: unique('Paying a court fee'), body: 'How to pay a court fee online or by post.', serviceTags: ['fees'] } },
+      {
+        i: {
+          language: 'en',
+          title: unique('Paying a court fee'),
+          body: 'How to pay a court fee online or by post.',
+          serviceTags: ['fees'],
+        },
+      },
     );
     return { id: createKnowledgeArticle.articleId, versionId: createKnowledgeArticle.id };
   }
@@ -333,7 +499,12 @@ export async function seedScenario(api: Api): Promise<Scenario> {
   const today = new Date().toISOString().slice(0, 10);
   const accounts = { claimantFirm: 'PBA1000001', defendantFirm: 'PBA1000002', unrelatedFirm: 'PBA1000003' };
   for (const [persona, accountNumber] of Object.entries(accounts)) {
-    await api.ok('finance', 'POST', '/api/v1/payments/accounts', { accountNumber, organisationId: ORGS[persona as keyof typeof ORGS], name: `${persona} LLP`, creditLimitPence: 10_000_000 });
+    await api.ok('finance', 'POST', '/api/v1/payments/accounts', {
+      accountNumber,
+      organisationId: ORGS[persona as keyof typeof ORGS],
+      name: `${persona} LLP`,
+      creditLimitPence: 10_000_000,
+    });
   }
 
   const claim = await fixtures.claim();
@@ -341,9 +512,19 @@ export async function seedScenario(api: Api): Promise<Scenario> {
   const documentId = await fixtures.document(claim.id);
   const venueId = 'LDN-MTX';
   const hearingId = await fixtures.hearing(claim.id, venueId);
-  const { recordDecision } = await api.data('judge', 'mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { id } }', {
-    i: { caseId: claim.id, outcome: 'Directions given', legalBasis: 'CPR 3.1', reasons: 'To progress the claim', evidenceReferences: [documentId] },
-  });
+  const { recordDecision } = await api.data(
+    'judge',
+    'mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { id } }',
+    {
+      i: {
+        caseId: claim.id,
+        outcome: 'Directions given',
+        legalBasis: 'CPR 3.1',
+        reasons: 'To progress the claim',
+        evidenceReferences: [documentId],
+      },
+    },
+  );
   const referralId = await fixtures.referral(claim);
   const enquiryId = await fixtures.enquiry(claim.id);
   const complaintId = await fixtures.complaint(claim.id);
@@ -353,41 +534,88 @@ export async function seedScenario(api: Api): Promise<Scenario> {
     feeCode: 'FEE0202',
     applicant: { ...LOW_INCOME, monthlyIncomePence: 500_000 },
   });
-  const payment = await api.ok('claimantFirm', 'POST', `/api/v1/payments/cases/${claim.id}/payments-by-account`, { accountNumber: accounts.claimantFirm });
+  const payment = await api.ok('claimantFirm', 'POST', `/api/v1/payments/cases/${claim.id}/payments-by-account`, {
+    accountNumber: accounts.claimantFirm,
+  });
 
   const { createCase: criminal } = await api.data('caseworker', CREATE_CASE, {
     i: {
       caseType: 'criminal-prosecution',
       parties: [
-        { role: 'applicant', kind: 'person', name: 'Cat Claimant', userId: IDENTITIES.claimant.sub, representedBy: ORGS.claimantFirm },
-        { role: 'defendant', kind: 'person', name: 'Dan Defendant', userId: IDENTITIES.defendant.sub, representedBy: ORGS.defendantFirm },
+        {
+          role: 'applicant',
+          kind: 'person',
+          name: 'Cat Claimant',
+          userId: IDENTITIES.claimant.sub,
+          representedBy: ORGS.claimantFirm,
+        },
+        {
+          role: 'defendant',
+          kind: 'person',
+          name: 'Dan Defendant',
+          userId: IDENTITIES.defendant.sub,
+          representedBy: ORGS.defendantFirm,
+        },
       ],
     },
   });
   const criminalDefendant = partyIdOf(criminal, 'defendant');
   await fixtures.trigger(criminal.id, 'list');
   await api.data('judge', 'mutation($i: RecordResultInput!) { recordCaseResult(input: $i) { id } }', {
-    i: { caseId: criminal.id, defendantPartyId: criminalDefendant, outcome: 'Guilty plea: fined', impositions: [{ kind: 'fine', amountPence: 40_000, creditor: 'central-funds' }] },
+    i: {
+      caseId: criminal.id,
+      defendantPartyId: criminalDefendant,
+      outcome: 'Guilty plea: fined',
+      impositions: [{ kind: 'fine', amountPence: 40_000, creditor: 'central-funds' }],
+    },
   });
   const fineAccount = await eventually(async () => {
-    const { case: found } = await api.data('caseworker', 'query($id: ID!) { case(id: $id) { fineAccounts { id accountNumber } } }', { id: criminal.id });
+    const { case: found } = await api.data(
+      'caseworker',
+      'query($id: ID!) { case(id: $id) { fineAccounts { id accountNumber } } }',
+      { id: criminal.id },
+    );
     if (found.fineAccounts.length !== 1) throw new Error('no fine account yet');
     return found.fineAccounts[0] as { id: string; accountNumber: string };
   }, 30_000);
 
   const article = await fixtures.article();
-  await api.data('teamLeader', 'mutation($v: ID!) { publishKnowledgeArticleVersion(versionId: $v) { id } }', { v: article.versionId });
+  await api.data('teamLeader', 'mutation($v: ID!) { publishKnowledgeArticleVersion(versionId: $v) { id } }', {
+    v: article.versionId,
+  });
 
   // Everything the claimant did reaches the case's timeline through events; rows read it afterwards.
   await eventually(async () => {
-    const { case: found } = await api.data('caseworker', 'query($id: ID!) { case(id: $id) { timeline { kind summary } } }', { id: claim.id });
-    const missing = privateTimelineKinds.filter((kind) => !(found.timeline as TimelineEntry[]).some((e) => privateKindOf(e) === kind));
+    const { case: found } = await api.data(
+      'caseworker',
+      'query($id: ID!) { case(id: $id) { timeline { kind summary } } }',
+      { id: claim.id },
+    );
+    const missing = privateTimelineKinds.filter(
+      (kind) => !(found.timeline as TimelineEntry[]).some((e) => privateKindOf(e) === kind),
+    );
     if (missing.length) throw new Error(`the timeline lacks ${missing.join(', ')}`);
   }, 30_000);
 
   return {
-    claim: { ...claim, documentId, hearingId, decisionId: recordDecision.id, referralId, enquiryId, complaintId, paymentId: payment.id, venueId, hearingDate: '2031-07-14' },
-    criminal: { id: criminal.id, defendantPartyId: criminalDefendant, fineAccountId: fineAccount.id, fineAccountNumber: fineAccount.accountNumber },
+    claim: {
+      ...claim,
+      documentId,
+      hearingId,
+      decisionId: recordDecision.id,
+      referralId,
+      enquiryId,
+      complaintId,
+      paymentId: payment.id,
+      venueId,
+      hearingDate: '2031-07-14',
+    },
+    criminal: {
+      id: criminal.id,
+      defendantPartyId: criminalDefendant,
+      fineAccountId: fineAccount.id,
+      fineAccountNumber: fineAccount.accountNumber,
+    },
     accounts,
     article,
     today,

@@ -1,8 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import {
-  buildSchema, getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, isScalarType,
-  type GraphQLArgument, type GraphQLField, type GraphQLInputType, type GraphQLSchema,
+  buildSchema,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  type GraphQLArgument,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLSchema,
 } from 'graphql';
 import type { Role } from '@ccsc/auth';
 import { bearer, eventually } from '@ccsc/testing';
@@ -38,9 +48,11 @@ interface Answer {
 
 async function inBatches<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   const queue = [...items];
-  await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, queue.length) }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+    }),
+  );
 }
 
 /** A copy of `base` with `value` at `path` (keys and array indexes), creating what is missing. */
@@ -57,7 +69,11 @@ function withValue(base: unknown, path: (string | number)[], value: unknown): un
   return object;
 }
 
-const showPath = (path: (string | number)[]) => path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
+const showPath = (path: (string | number)[]) =>
+  path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+    .join('')
+    .replace(/^\./, '');
 
 // --- REST, from the OpenAPI document ------------------------------------------------------------
 
@@ -79,8 +95,10 @@ function temporalByName(name: string): FieldShape['temporal'] {
 
 function restShape(schema: Schema, name = ''): FieldShape {
   const type = schema.type as string | undefined;
-  const temporal = schema.format === 'date-time' ? 'date-time' : schema.format === 'date' ? 'date' : temporalByName(name);
-  const enumLike = Array.isArray(schema.enum) || ENUM_LIKE_NAMES.test(name) || /one of/i.test(String(schema.description ?? ''));
+  const temporal =
+    schema.format === 'date-time' ? 'date-time' : schema.format === 'date' ? 'date' : temporalByName(name);
+  const enumLike =
+    Array.isArray(schema.enum) || ENUM_LIKE_NAMES.test(name) || /one of/i.test(String(schema.description ?? ''));
   if (type === 'string') return { kind: 'string', temporal, enumLike };
   if (type === 'integer' || type === 'number') return { kind: 'number' };
   if (type === 'boolean') return { kind: 'boolean' };
@@ -94,11 +112,18 @@ class OpenApi {
 
   resolve(schema: Schema | undefined): Schema {
     let s = schema ?? {};
-    for (let i = 0; s.$ref && i < 10; i++) s = this.document.components.schemas[String(s.$ref).split('/').pop()!] as Schema;
-    if (s.allOf) return (s.allOf as Schema[]).reduce<Schema>((all, part) => {
-      const r = this.resolve(part);
-      return { ...all, ...r, properties: { ...all.properties, ...r.properties }, required: [...(all.required ?? []), ...(r.required ?? [])] };
-    }, {});
+    for (let i = 0; s.$ref && i < 10; i++)
+      s = this.document.components.schemas[String(s.$ref).split('/').pop()!] as Schema;
+    if (s.allOf)
+      return (s.allOf as Schema[]).reduce<Schema>((all, part) => {
+        const r = this.resolve(part);
+        return {
+          ...all,
+          ...r,
+          properties: { ...all.properties, ...r.properties },
+          required: [...(all.required ?? []), ...(r.required ?? [])],
+        };
+      }, {});
     return s;
   }
 
@@ -108,7 +133,9 @@ class OpenApi {
     if (depth > 4) return [];
     if (s.type === 'array') return this.leaves(s.items as Schema, [...path, 0], depth + 1);
     if (s.properties) {
-      return Object.entries(s.properties as Record<string, Schema>).flatMap(([key, property]) => this.leaves(property, [...path, key], depth + 1));
+      return Object.entries(s.properties as Record<string, Schema>).flatMap(([key, property]) =>
+        this.leaves(property, [...path, key], depth + 1),
+      );
     }
     return path.length ? [{ path, shape: restShape(s, String(path[path.length - 1])) }] : [];
   }
@@ -118,9 +145,15 @@ class OpenApi {
     const s = this.resolve(schema);
     if (Array.isArray(s.enum)) return s.enum[0];
     if (depth > 4) return undefined;
-    if (s.type === 'array') return s.minItems ? [this.baseline(s.items as Schema, context, seeded, name, depth + 1)] : [];
+    if (s.type === 'array')
+      return s.minItems ? [this.baseline(s.items as Schema, context, seeded, name, depth + 1)] : [];
     if (s.properties) {
-      return Object.fromEntries(((s.required ?? []) as string[]).map((key) => [key, this.baseline((s.properties as Loose)[key], context, seeded, key, depth + 1)]));
+      return Object.fromEntries(
+        ((s.required ?? []) as string[]).map((key) => [
+          key,
+          this.baseline((s.properties as Loose)[key], context, seeded, key, depth + 1),
+        ]),
+      );
     }
     return plausible(restShape(s), name, context, seeded);
   }
@@ -138,16 +171,44 @@ function restCalls(gatewayUrl: string, document: Loose, seeded: Seeded): Call[] 
       const queryParams = parameters.filter((p) => p.in === 'query');
       const bodySchema = operation.requestBody?.content?.['application/json']?.schema as Schema | undefined;
       // A bare `{id}` is a record of what the segment before it names (`/complaints/{id}` a complaint).
-      const pathValue = (name: string) => idFor(name, `${template.slice(0, template.indexOf(`{${name}}`)).split('/').filter(Boolean).pop() ?? ''}/`, seeded);
+      const pathValue = (name: string) =>
+        idFor(
+          name,
+          `${
+            template
+              .slice(0, template.indexOf(`{${name}}`))
+              .split('/')
+              .filter(Boolean)
+              .pop() ?? ''
+          }/`,
+          seeded,
+        );
       const basePath = () => Object.fromEntries(pathParams.map((p) => [p.name as string, pathValue(p.name as string)]));
-      const baseQuery = () => Object.fromEntries(queryParams.filter((p) => p.required).map((p) => {
-        const schema = api.resolve(p.schema as Schema);
-        return [p.name as string, Array.isArray(schema.enum) ? schema.enum[0] : plausible(restShape(schema), p.name as string, template, seeded)];
-      }));
+      const baseQuery = () =>
+        Object.fromEntries(
+          queryParams
+            .filter((p) => p.required)
+            .map((p) => {
+              const schema = api.resolve(p.schema as Schema);
+              return [
+                p.name as string,
+                Array.isArray(schema.enum)
+                  ? schema.enum[0]
+                  : plausible(restShape(schema), p.name as string, template, seeded),
+              ];
+            }),
+        );
       const baseBody = bodySchema ? api.baseline(bodySchema, template, seeded) : undefined;
       const write = method !== 'get';
-      const add = (label: string, path: Record<string, unknown>, query: Record<string, unknown>, body: string | undefined) => {
-        const url = new URL(gatewayUrl + template.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(String(path[name]))));
+      const add = (
+        label: string,
+        path: Record<string, unknown>,
+        query: Record<string, unknown>,
+        body: string | undefined,
+      ) => {
+        const url = new URL(
+          gatewayUrl + template.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(String(path[name]))),
+        );
         for (const [k, v] of Object.entries(query)) url.searchParams.set(k, String(v));
         calls.push({
           label: `${method.toUpperCase()} ${template} ${label}`,
@@ -164,17 +225,33 @@ function restCalls(gatewayUrl: string, document: Loose, seeded: Seeded): Call[] 
       };
       const json = (value: unknown) => (bodySchema ? JSON.stringify(value ?? {}) : undefined);
 
-      for (const p of pathParams) add(`path ${p.name as string}: NUL byte`, { ...basePath(), [p.name as string]: NUL.value }, baseQuery(), json(baseBody));
+      for (const p of pathParams)
+        add(
+          `path ${p.name as string}: NUL byte`,
+          { ...basePath(), [p.name as string]: NUL.value },
+          baseQuery(),
+          json(baseBody),
+        );
       for (const p of queryParams) {
         const schema = api.resolve(p.schema as Schema);
         for (const hostile of hostileValuesFor(restShape(schema, p.name as string))) {
-          add(`query ${p.name as string}: ${hostile.label}`, basePath(), { ...baseQuery(), [p.name as string]: hostile.value }, json(baseBody));
+          add(
+            `query ${p.name as string}: ${hostile.label}`,
+            basePath(),
+            { ...baseQuery(), [p.name as string]: hostile.value },
+            json(baseBody),
+          );
         }
       }
       if (bodySchema) {
         for (const leaf of api.leaves(bodySchema)) {
           for (const hostile of hostileValuesFor(leaf.shape)) {
-            add(`body ${showPath(leaf.path)}: ${hostile.label}`, basePath(), baseQuery(), JSON.stringify(withValue(baseBody, leaf.path, hostile.value)));
+            add(
+              `body ${showPath(leaf.path)}: ${hostile.label}`,
+              basePath(),
+              baseQuery(),
+              JSON.stringify(withValue(baseBody, leaf.path, hostile.value)),
+            );
           }
         }
         add('body: JSON nested 5,000 deep', basePath(), baseQuery(), DEEP_JSON);
@@ -205,12 +282,20 @@ interface GqlLeaf {
 }
 
 /** Every attackable position of an argument: scalars, list items, input-object fields. */
-function gqlLeaves(type: GraphQLInputType, path: (string | number)[], name: string, description: string | null | undefined, depth = 0): GqlLeaf[] {
+function gqlLeaves(
+  type: GraphQLInputType,
+  path: (string | number)[],
+  name: string,
+  description: string | null | undefined,
+  depth = 0,
+): GqlLeaf[] {
   const inner = isNonNullType(type) ? type.ofType : type;
   if (depth > 4) return [];
   if (isListType(inner)) return gqlLeaves(inner.ofType as GraphQLInputType, [...path, 0], name, description, depth + 1);
   if (isInputObjectType(inner)) {
-    return Object.values(inner.getFields()).flatMap((f) => gqlLeaves(f.type, [...path, f.name], f.name, f.description, depth + 1));
+    return Object.values(inner.getFields()).flatMap((f) =>
+      gqlLeaves(f.type, [...path, f.name], f.name, f.description, depth + 1),
+    );
   }
   return [{ path, shape: graphqlShape(type, name, description) }];
 }
@@ -221,7 +306,11 @@ function gqlBaseline(type: GraphQLInputType, name: string, context: string, seed
   if (isListType(inner)) return isNonNullType(type) ? [] : undefined;
   if (isEnumType(inner)) return inner.getValues()[0]?.value;
   if (isInputObjectType(inner)) {
-    return Object.fromEntries(Object.values(inner.getFields()).filter((f) => isNonNullType(f.type) && f.defaultValue === undefined).map((f) => [f.name, gqlBaseline(f.type, f.name, context, seeded, depth + 1)]));
+    return Object.fromEntries(
+      Object.values(inner.getFields())
+        .filter((f) => isNonNullType(f.type) && f.defaultValue === undefined)
+        .map((f) => [f.name, gqlBaseline(f.type, f.name, context, seeded, depth + 1)]),
+    );
   }
   if (isScalarType(inner) && inner.name === 'ID') return idFor(name, context, seeded);
   return plausible(graphqlShape(type, name, undefined), name, context, seeded);
@@ -248,40 +337,55 @@ function graphqlCalls(gatewayUrl: string, schema: GraphQLSchema, seeded: Seeded)
         field.args.map((a) => `${a.name}: ${literal?.arg === a ? literal.text : `$${a.name}`}`).join(', ');
       const document = (literal?: { arg: GraphQLArgument; text: string }) => {
         const call = `${field.name}(${argumentList(literal)})${selection}`;
-        const decls = literal ? field.args.filter((a) => a !== literal.arg).map((a) => `$${a.name}: ${a.type.toString()}`).join(', ') : declarations;
+        const decls = literal
+          ? field.args
+              .filter((a) => a !== literal.arg)
+              .map((a) => `$${a.name}: ${a.type.toString()}`)
+              .join(', ')
+          : declarations;
         const body = typeName === 'Case' ? `case(id: $sweepCaseId) { ${call} }` : call;
         const all = [typeName === 'Case' ? '$sweepCaseId: ID!' : '', decls].filter(Boolean).join(', ');
         return `${operation}${all ? `(${all})` : ''} { ${body} }`;
       };
       const baseVariables = () => ({
         ...(typeName === 'Case' ? { sweepCaseId: seeded.caseId } : {}),
-        ...Object.fromEntries(field.args.map((a) => [a.name, gqlBaseline(a.type, a.name, field.name, seeded)]).filter(([, v]) => v !== undefined)),
+        ...Object.fromEntries(
+          field.args
+            .map((a) => [a.name, gqlBaseline(a.type, a.name, field.name, seeded)])
+            .filter(([, v]) => v !== undefined),
+        ),
       });
-      const add = (label: string, query: string, variables: Loose) => calls.push({
-        label: `${typeName}.${field.name} ${label}`,
-        write: operation === 'mutation',
-        send: async (authorization) => {
-          const res = await fetch(`${gatewayUrl}/graphql`, {
-            method: 'POST',
-            headers: { authorization, 'content-type': 'application/json' },
-            body: JSON.stringify({ query, variables }),
-          });
-          const text = await res.text();
-          let codes: string[] = [];
-          try {
-            codes = (((JSON.parse(text) as Loose).errors ?? []) as Loose[]).map((e) => String(e.extensions?.code ?? 'NO_CODE'));
-          } catch {
-            codes = ['NOT_JSON'];
-          }
-          return { status: res.status, codes, detail: text.slice(0, 300) };
-        },
-      });
+      const add = (label: string, query: string, variables: Loose) =>
+        calls.push({
+          label: `${typeName}.${field.name} ${label}`,
+          write: operation === 'mutation',
+          send: async (authorization) => {
+            const res = await fetch(`${gatewayUrl}/graphql`, {
+              method: 'POST',
+              headers: { authorization, 'content-type': 'application/json' },
+              body: JSON.stringify({ query, variables }),
+            });
+            const text = await res.text();
+            let codes: string[] = [];
+            try {
+              codes = (((JSON.parse(text) as Loose).errors ?? []) as Loose[]).map((e) =>
+                String(e.extensions?.code ?? 'NO_CODE'),
+              );
+            } catch {
+              codes = ['NOT_JSON'];
+            }
+            return { status: res.status, codes, detail: text.slice(0, 300) };
+          },
+        });
 
       for (const arg of field.args) {
         for (const leaf of gqlLeaves(arg.type, [], arg.name, arg.description)) {
           // Mutations get unknown values only where the schema itself names the set (an enum): a free-text
           // String takes any text, and the sweep must not write.
-          const shape = operation === 'mutation' && !isEnumType(getNamedType(leafType(arg.type, leaf.path))) ? { ...leaf.shape, enumLike: false } : leaf.shape;
+          const shape =
+            operation === 'mutation' && !isEnumType(getNamedType(leafType(arg.type, leaf.path)))
+              ? { ...leaf.shape, enumLike: false }
+              : leaf.shape;
           for (const hostile of hostileValuesFor(shape)) {
             const variables = baseVariables();
             variables[arg.name] = withValue(variables[arg.name], leaf.path, hostile.value);
@@ -323,7 +427,9 @@ async function rowCounts(platform: RunningPlatform): Promise<Record<string, numb
           WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1`,
       );
       for (const { name } of tables.rows) {
-        const [{ n }] = (await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${name}`)).rows as [{ n: string }];
+        const [{ n }] = (await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${name}`)).rows as [
+          { n: string },
+        ];
         counts[`${service}:${name}`] = Number(n);
       }
     } finally {
@@ -345,21 +451,42 @@ async function settledRowCounts(platform: RunningPlatform): Promise<Record<strin
 }
 
 const isForbidden = (a: Answer) => a.status === 403 || a.codes.includes('FORBIDDEN');
-const isInternal = (a: Answer) => a.status >= 500 || a.codes.some((c) => c === 'INTERNAL_SERVER_ERROR' || c === 'NO_CODE' || c === 'NOT_JSON');
+const isInternal = (a: Answer) =>
+  a.status >= 500 || a.codes.some((c) => c === 'INTERNAL_SERVER_ERROR' || c === 'NO_CODE' || c === 'NOT_JSON');
 
 /** What the sweep aims at: a case, an enquiry on it, the complaint it became, and an unallocated cheque. */
 async function seed(gatewayUrl: string): Promise<Seeded> {
   const caseworker = await bearer('caseworker');
-  const gql = (query: string, variables: Record<string, unknown>, who = caseworker) => graphqlData(gatewayUrl, query, variables, who);
+  const gql = (query: string, variables: Record<string, unknown>, who = caseworker) =>
+    graphqlData(gatewayUrl, query, variables, who);
   const created = await gql('mutation($i: CreateCaseInput!) { createCase(input: $i) { id } }', {
-    i: { caseType: 'civil-money-claim', parties: [{ role: 'claimant', kind: 'person', name: 'Alex Smith' }, { role: 'defendant', kind: 'organisation', name: 'Widgets Ltd' }] },
+    i: {
+      caseType: 'civil-money-claim',
+      parties: [
+        { role: 'claimant', kind: 'person', name: 'Alex Smith' },
+        { role: 'defendant', kind: 'organisation', name: 'Widgets Ltd' },
+      ],
+    },
   });
   const caseId = created.createCase.id as string;
-  const raised = await eventually(() => gql('mutation($i: RaiseEnquiryInput!) { raiseEnquiry(input: $i) { id } }', {
-    i: { channel: 'telephone', subject: 'Still no hearing date', message: 'Caller is unhappy with the delay', caseId, category: 'delay', contact: { name: 'Alex Smith' } },
-  }), 30_000);
+  const raised = await eventually(
+    () =>
+      gql('mutation($i: RaiseEnquiryInput!) { raiseEnquiry(input: $i) { id } }', {
+        i: {
+          channel: 'telephone',
+          subject: 'Still no hearing date',
+          message: 'Caller is unhappy with the delay',
+          caseId,
+          category: 'delay',
+          contact: { name: 'Alex Smith' },
+        },
+      }),
+    30_000,
+  );
   const enquiryId = raised.raiseEnquiry.id as string;
-  await gql('mutation($i: ConvertEnquiryToComplaintInput!) { convertEnquiryToComplaint(input: $i) { id } }', { i: { enquiryId, reason: 'Caller wants to complain about the delay' } });
+  await gql('mutation($i: ConvertEnquiryToComplaintInput!) { convertEnquiryToComplaint(input: $i) { id } }', {
+    i: { enquiryId, reason: 'Caller wants to complain about the delay' },
+  });
   const complaintId = await eventually(async () => {
     const data = await gql('query($id: ID!) { case(id: $id) { complaints { id } } }', { id: caseId });
     expect(data.case.complaints).toHaveLength(1);
@@ -388,7 +515,10 @@ describe('hostile input, at every REST route and GraphQL argument', () => {
   it('answers no hostile value with a 500, and writes nothing', async () => {
     const document = (await (await fetch(`${platform.gatewayUrl}/api/docs`)).json()) as Loose;
     const schema = buildSchema(readFileSync(SUPERGRAPH_FILE, 'utf8'), { assumeValidSDL: true });
-    const calls = [...restCalls(platform.gatewayUrl, document, seeded), ...graphqlCalls(platform.gatewayUrl, schema, seeded)];
+    const calls = [
+      ...restCalls(platform.gatewayUrl, document, seeded),
+      ...graphqlCalls(platform.gatewayUrl, schema, seeded),
+    ];
     calls.push({
       label: 'GraphQL with an unknown operationName',
       write: false,
@@ -424,7 +554,8 @@ describe('hostile input, at every REST route and GraphQL argument', () => {
       const send = async ([role, authorization]: readonly [Role, string]) => {
         const answer = await call.send(authorization);
         sent++;
-        if (isInternal(answer)) internal.push(`${role} ${call.label}: ${answer.status} ${answer.codes.join(',')} ${answer.detail}`);
+        if (isInternal(answer))
+          internal.push(`${role} ${call.label}: ${answer.status} ${answer.codes.join(',')} ${answer.detail}`);
         else if (call.write && answer.status < 300 && !answer.codes.length) accepted.push(`${role} ${call.label}`);
         return answer;
       };
@@ -434,12 +565,18 @@ describe('hostile input, at every REST route and GraphQL argument', () => {
       for (const token of refused ? fallbacks : []) if (!isForbidden(await send(token))) break;
     });
     const after = await settledRowCounts(platform);
-    const changed = Object.keys({ ...before, ...after }).filter((t) => before[t] !== after[t]).map((t) => `${t}: ${before[t]} -> ${after[t]}`);
+    const changed = Object.keys({ ...before, ...after })
+      .filter((t) => before[t] !== after[t])
+      .map((t) => `${t}: ${before[t]} -> ${after[t]}`);
 
     // The sweep must have covered something of every kind, or it proves nothing.
     expect(calls.filter((c) => c.label.includes(' /api/v1/')).length).toBeGreaterThan(500);
     expect(calls.filter((c) => /^(Query|Mutation|Case)\./.test(c.label)).length).toBeGreaterThan(500);
     expect(sent).toBeGreaterThanOrEqual(calls.length * ROLES.length);
-    expect({ internal: internal.sort(), accepted: accepted.sort(), changed }).toEqual({ internal: [], accepted: [], changed: [] });
+    expect({ internal: internal.sort(), accepted: accepted.sort(), changed }).toEqual({
+      internal: [],
+      accepted: [],
+      changed: [],
+    });
   }, 600_000);
 });

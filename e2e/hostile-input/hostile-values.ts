@@ -39,7 +39,11 @@ export function hostileValuesFor(shape: FieldShape): Hostile[] {
         NUL,
         LONG,
         ...(shape.enumLike ? [UNKNOWN] : []),
-        ...(shape.temporal === 'date-time' ? [YEAR_1000, YEAR_9999] : shape.temporal === 'date' ? [DAY_1000, DAY_9999] : []),
+        ...(shape.temporal === 'date-time'
+          ? [YEAR_1000, YEAR_9999]
+          : shape.temporal === 'date'
+            ? [DAY_1000, DAY_9999]
+            : []),
       ];
     case 'number':
       return NUMBERS;

@@ -2,7 +2,18 @@ import { env, graphqlLimitSettings, readConfig, refine, serviceSettings } from '
 import { SERVICE_NAMES, SERVICES, GATEWAY_PORT } from '@ccsc/contracts';
 
 const {
-  NODE_ENV, HOST, LOG_LEVEL, BODY_LIMIT, AUTH_JWKS_URL, AUTH_JWKS_ALLOW_HTTP, AUTH_LOCAL_KEYS_DIR, AUTH_ISSUER, AUTH_AUDIENCE, OTEL_EXPORTER_OTLP_ENDPOINT, SHUTDOWN_GRACE_MS, METRICS_TOKEN,
+  NODE_ENV,
+  HOST,
+  LOG_LEVEL,
+  BODY_LIMIT,
+  AUTH_JWKS_URL,
+  AUTH_JWKS_ALLOW_HTTP,
+  AUTH_LOCAL_KEYS_DIR,
+  AUTH_ISSUER,
+  AUTH_AUDIENCE,
+  OTEL_EXPORTER_OTLP_ENDPOINT,
+  SHUTDOWN_GRACE_MS,
+  METRICS_TOKEN,
 } = serviceSettings;
 
 /** Where each service is, by `<NAME>_URL` (its base URL: GraphQL at /graphql, REST at /api/v1/<name>). */
@@ -27,18 +38,33 @@ export const gatewaySettings = {
   OTEL_EXPORTER_OTLP_ENDPOINT,
   SHUTDOWN_GRACE_MS,
   METRICS_TOKEN,
-  RATE_LIMIT_REQUESTS: env.int('Requests one client (token subject, else IP address) may make to the gateway per window; more get 429', 100, { min: 1, max: 1_000_000 }),
+  RATE_LIMIT_REQUESTS: env.int(
+    'Requests one client (token subject, else IP address) may make to the gateway per window; more get 429',
+    100,
+    { min: 1, max: 1_000_000 },
+  ),
   RATE_LIMIT_WINDOW_MS: env.int('Length of the rate-limit window', 10_000, { min: 1_000, max: 3_600_000 }),
-  TRUST_PROXY: env.int('How many proxies in front of the gateway to believe about the client address (`X-Forwarded-For`), which rate limits anonymous callers by; 0 believes none', 0, { min: 0, max: 10 }),
-  CORS_ORIGINS: refine(env.list('Browser origins allowed to call the gateway cross-origin, comma-separated (e.g. `https://portal.example`); none by default', []), (origins) => {
-    const bad = origins.find((origin) => !isOrigin(origin));
-    return bad === undefined ? undefined : `must list origins (scheme://host[:port]), got "${bad}"`;
-  }),
+  TRUST_PROXY: env.int(
+    'How many proxies in front of the gateway to believe about the client address (`X-Forwarded-For`), which rate limits anonymous callers by; 0 believes none',
+    0,
+    { min: 0, max: 10 },
+  ),
+  CORS_ORIGINS: refine(
+    env.list(
+      'Browser origins allowed to call the gateway cross-origin, comma-separated (e.g. `https://portal.example`); none by default',
+      [],
+    ),
+    (origins) => {
+      const bad = origins.find((origin) => !isOrigin(origin));
+      return bad === undefined ? undefined : `must list origins (scheme://host[:port]), got "${bad}"`;
+    },
+  ),
   ...graphqlLimitSettings,
   ...serviceUrls,
 };
 
-export const readGatewayConfig = (source: Record<string, string | undefined> = process.env) => readConfig(gatewaySettings, source);
+export const readGatewayConfig = (source: Record<string, string | undefined> = process.env) =>
+  readConfig(gatewaySettings, source);
 export type GatewayConfig = ReturnType<typeof readGatewayConfig>;
 
 export function serviceUrlOf(config: GatewayConfig, name: string): string {

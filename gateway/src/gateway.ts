@@ -12,7 +12,22 @@ import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { pinoHttp } from 'pino-http';
 import { authOptionsFrom, Principal, TokenVerifier } from '@ccsc/auth';
 import {
-  AppError, apolloGraphQLLimits, CORRELATION_HEADER, formatGraphQLError, graphqlMetricsPlugin, httpInstrumentation, loggerParams, Metrics, NotFoundError, OperationsAccess, securityHeaders, sendError, startTracing, toAppError, UnauthenticatedError, unknownOperationPlugin,
+  AppError,
+  apolloGraphQLLimits,
+  CORRELATION_HEADER,
+  formatGraphQLError,
+  graphqlMetricsPlugin,
+  httpInstrumentation,
+  loggerParams,
+  Metrics,
+  NotFoundError,
+  OperationsAccess,
+  securityHeaders,
+  sendError,
+  startTracing,
+  toAppError,
+  UnauthenticatedError,
+  unknownOperationPlugin,
 } from '@ccsc/platform';
 import { GatewayConfig, serviceUrlOf } from './config';
 import { MergedOpenApi } from './openapi';
@@ -68,8 +83,23 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     cors({
       origin: [...config.CORS_ORIGINS],
       methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-      allowedHeaders: ['authorization', 'content-type', 'idempotency-key', CORRELATION_HEADER, 'traceparent', 'tracestate', 'apollo-require-preflight'],
-      exposedHeaders: [CORRELATION_HEADER, 'idempotent-replayed', 'location', 'retry-after', 'ratelimit', 'ratelimit-policy'],
+      allowedHeaders: [
+        'authorization',
+        'content-type',
+        'idempotency-key',
+        CORRELATION_HEADER,
+        'traceparent',
+        'tracestate',
+        'apollo-require-preflight',
+      ],
+      exposedHeaders: [
+        CORRELATION_HEADER,
+        'idempotent-replayed',
+        'location',
+        'retry-after',
+        'ratelimit',
+        'ratelimit-policy',
+      ],
       maxAge: 600,
     }),
   );
@@ -79,7 +109,11 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   app.get('/health/live', (_req, res) => void res.json({ status: 'ok' }));
   app.get('/health/ready', async (req, res) => {
     const checks = Object.fromEntries(
-      await Promise.all(Object.entries(services).map(async ([name, url]) => [name, { ok: await answers(`${url}/health/ready`) }] as const)),
+      await Promise.all(
+        Object.entries(services).map(
+          async ([name, url]) => [name, { ok: await answers(`${url}/health/ready`) }] as const,
+        ),
+      ),
     );
     const ready = !stopping && Object.values(checks).every((c) => c.ok);
     const status = ready ? 'ok' : 'unavailable';
@@ -111,12 +145,18 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       },
       // Retry-After and the RateLimit headers are already set; the body is the platform's own error.
       handler: (_req, _res, next) =>
-        next(new AppError('TOO_MANY_REQUESTS', `Too many requests: a client may make ${config.RATE_LIMIT_REQUESTS} every ${config.RATE_LIMIT_WINDOW_MS / 1000} seconds; try again after Retry-After`)),
+        next(
+          new AppError(
+            'TOO_MANY_REQUESTS',
+            `Too many requests: a client may make ${config.RATE_LIMIT_REQUESTS} every ${config.RATE_LIMIT_WINDOW_MS / 1000} seconds; try again after Retry-After`,
+          ),
+        ),
     }),
   );
 
   app.get('/metrics', async (req, res, next) => {
-    if (!operations.allows(req.headers.authorization)) return next(new UnauthenticatedError('The metrics token is required'));
+    if (!operations.allows(req.headers.authorization))
+      return next(new UnauthenticatedError('The metrics token is required'));
     res.type(metrics.contentType).send(await metrics.metrics());
   });
   app.get(['/api/docs', '/api/docs/openapi.json'], async (_req, res) => void res.json(await openApi.document()));
@@ -138,7 +178,8 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const apollo = new ApolloServer<GatewayContext>({
     gateway: new ApolloGateway({
       supergraphSdl,
-      buildService: ({ name }) => new SubgraphDataSource({ url: `${serviceUrlOf(config, name)}/graphql`, fetcher: subgraphFetch }),
+      buildService: ({ name }) =>
+        new SubgraphDataSource({ url: `${serviceUrlOf(config, name)}/graphql`, fetcher: subgraphFetch }),
     }),
     introspection: !production,
     includeStacktraceInErrorResponses: false,
@@ -146,7 +187,11 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: server }), graphqlMetricsPlugin(metrics), unknownOperationPlugin(), ...limits.plugins, ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      graphqlMetricsPlugin(metrics),
+      unknownOperationPlugin(),
+      ...limits.plugins,
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
   await apollo.start();
@@ -154,7 +199,10 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     '/graphql',
     express.json({ limit: config.BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({ authorization: req.headers.authorization, correlationId: String((req as GatewayRequest).id) }),
+      context: async ({ req }) => ({
+        authorization: req.headers.authorization,
+        correlationId: String((req as GatewayRequest).id),
+      }),
     }),
   );
 

@@ -15,7 +15,9 @@ export class MergedOpenApi {
 
   async document(): Promise<OpenAPIObject> {
     if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.document;
-    const parts = await Promise.all(Object.entries(this.services).map(async ([name, url]) => [name, await fetchDocument(url)] as const));
+    const parts = await Promise.all(
+      Object.entries(this.services).map(async ([name, url]) => [name, await fetchDocument(url)] as const),
+    );
     const schemas: Record<string, unknown> = {};
     const tags: { name: string }[] = [];
     const document: OpenAPIObject = {
@@ -23,11 +25,15 @@ export class MergedOpenApi {
       info: {
         title: 'Courts and tribunals service centre: partner API',
         version: '1',
-        description: 'Versioned REST API for partners such as solicitors\' case-management systems. Every call needs a bearer token; errors are RFC 9457 problem+json.',
+        description:
+          "Versioned REST API for partners such as solicitors' case-management systems. Every call needs a bearer token; errors are RFC 9457 problem+json.",
       },
       servers: [{ url: '/' }],
       paths: {},
-      components: { schemas: schemas as never, securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+      components: {
+        schemas: schemas as never,
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      },
       security: [{ bearer: [] }],
       tags,
     };

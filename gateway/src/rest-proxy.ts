@@ -4,7 +4,15 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { AppError, CORRELATION_HEADER, traceHeaders } from '@ccsc/platform';
 
 // Hop-by-hop headers belong to one connection and must not be forwarded (RFC 9110 §7.6.1).
-const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'upgrade'];
+const HOP_BY_HOP = [
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'upgrade',
+];
 
 function forwardable(headers: IncomingHttpHeaders): IncomingHttpHeaders {
   const copy = { ...headers };

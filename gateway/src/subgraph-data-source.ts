@@ -12,7 +12,10 @@ export interface GatewayContext {
  * followed across services in logs and traces.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
+  override willSendRequest({
+    request,
+    context,
+  }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
     if (context.correlationId) request.http?.headers.set(CORRELATION_HEADER, context.correlationId);
     // Apollo runs this inside its `gateway.fetch` span, so the subgraph's span becomes its child.
@@ -28,4 +31,3 @@ type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof RemoteGraphQ
  * subgraph is closing ("socket hang up"). Apollo's types name their own fetch shape; undici's is the same at run time.
  */
 export const subgraphFetch = fetch as unknown as Fetcher;
-

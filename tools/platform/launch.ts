@@ -74,10 +74,7 @@ export async function launchPlatform<S extends PlatformServer, G extends Platfor
   let gateway: G | undefined;
   let embedded: EmbeddedPostgresHandle | undefined;
 
-  const servers = (): (S | G)[] => [
-    ...names.flatMap((name) => services[name] ?? []),
-    ...(gateway ? [gateway] : []),
-  ];
+  const servers = (): (S | G)[] => [...names.flatMap((name) => services[name] ?? []), ...(gateway ? [gateway] : [])];
   let stopped: Promise<void> | undefined;
   // The gateway first, so that no request reaches a stopped service; cases, which every other service extends, last.
   const stop = () =>

@@ -61,7 +61,9 @@ async function main() {
       ...Object.entries(platform.services).map(([name, service]) => `  ${name.padEnd(12)} ${service.url}`),
       `  database     ${database}`,
       `  events       ${events}`,
-      `  databases    ${Object.values(platform.databases).map((db) => db.name).join(', ')}`,
+      `  databases    ${Object.values(platform.databases)
+        .map((db) => db.name)
+        .join(', ')}`,
       '',
       'Get a token:  npm run -s token -- --role caseworker',
       'Stop:         Ctrl-C',

@@ -24,13 +24,19 @@ describe('access scope', () => {
     expect(isOwnedBy({ kind: 'none' }, owner)).toBe(false);
     const columns = { user: 'c.user_id', organisation: 'c.organisation_id' };
     expect(ownerFilter(accessScopeOf(citizen), columns).toQuery()).toEqual({ text: 'c.user_id = $1', values: ['u1'] });
-    expect(ownerFilter(accessScopeOf(solicitor), columns).toQuery()).toEqual({ text: 'c.organisation_id = $1', values: ['firm-1'] });
+    expect(ownerFilter(accessScopeOf(solicitor), columns).toQuery()).toEqual({
+      text: 'c.organisation_id = $1',
+      values: ['firm-1'],
+    });
     expect(ownerFilter(accessScopeOf(caseworker), columns).toQuery().text).toBe('true');
     expect(ownerFilter({ kind: 'none' }, columns).toQuery().text).toBe('false');
   });
 
   it('takes any condition for data that records its owners elsewhere', () => {
-    const filter = scopeFilter(accessScopeOf(solicitor), { user: (u) => sql`${u} = ANY (users)`, organisation: (o) => sql`${o} = ANY (organisations)` });
+    const filter = scopeFilter(accessScopeOf(solicitor), {
+      user: (u) => sql`${u} = ANY (users)`,
+      organisation: (o) => sql`${o} = ANY (organisations)`,
+    });
     expect(filter.toQuery()).toEqual({ text: '$1 = ANY (organisations)', values: ['firm-1'] });
   });
 });

@@ -8,12 +8,17 @@ import { type Role, STAFF_ROLES } from './roles';
  * represents); a citizen what they own (or the parties they are); anyone else nothing. Each kind
  * of data says what "owns" means for it (`isOwnedBy` in memory, `scopeFilter` in SQL).
  */
-export type AccessScope = { kind: 'all' } | { kind: 'organisation'; organisationId: string } | { kind: 'user'; userId: string } | { kind: 'none' };
+export type AccessScope =
+  | { kind: 'all' }
+  | { kind: 'organisation'; organisationId: string }
+  | { kind: 'user'; userId: string }
+  | { kind: 'none' };
 
 /** `staff` narrows which staff roles see everything (default: every staff role). */
 export function accessScopeOf(principal: Principal, staff: readonly Role[] = STAFF_ROLES): AccessScope {
   if (hasRole(principal, ...staff)) return { kind: 'all' };
-  if (hasRole(principal, 'professional') && principal.organisationId) return { kind: 'organisation', organisationId: principal.organisationId };
+  if (hasRole(principal, 'professional') && principal.organisationId)
+    return { kind: 'organisation', organisationId: principal.organisationId };
   if (hasRole(principal, 'citizen')) return { kind: 'user', userId: principal.sub };
   return { kind: 'none' };
 }
@@ -39,7 +44,10 @@ export function isOwnedBy(scope: AccessScope, owner: Owner): boolean {
 }
 
 /** The scope as a SQL condition; `on` says how the data records its owners. */
-export function scopeFilter(scope: AccessScope, on: { user(userId: string): Sql; organisation(organisationId: string): Sql }): Sql {
+export function scopeFilter(
+  scope: AccessScope,
+  on: { user(userId: string): Sql; organisation(organisationId: string): Sql },
+): Sql {
   switch (scope.kind) {
     case 'all':
       return rawSql('true');

@@ -21,6 +21,8 @@ export function assertSecondPerson(requestedBy: string | null | undefined, appro
   if (!requestedBy || requestedBy === NO_PERSON) {
     throw new ConflictError(`${what} has no officer who proposed it, so it cannot be approved until one takes it on`);
   }
-  if (!approver || approver === NO_PERSON) throw new ConflictError(`${what} is approved by a person, never by the system`);
-  if (requestedBy === approver) throw new ConflictError(`${what} must be approved by someone other than the person who proposed it`);
+  if (!approver || approver === NO_PERSON)
+    throw new ConflictError(`${what} is approved by a person, never by the system`);
+  if (requestedBy === approver)
+    throw new ConflictError(`${what} must be approved by someone other than the person who proposed it`);
 }

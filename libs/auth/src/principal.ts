@@ -32,6 +32,7 @@ export function principalFromClaims(payload: JWTPayload): Principal {
   if (!payload.sub) throw new UnauthenticatedError('The token has no subject');
   if (roles.length === 0) throw new UnauthenticatedError('The token carries no platform role');
   const org = typeof payload.org === 'string' && payload.org.trim() ? payload.org.trim() : undefined;
-  if (roles.includes('professional') && !org) throw new UnauthenticatedError('A professional token must name its organisation (org)');
+  if (roles.includes('professional') && !org)
+    throw new UnauthenticatedError('A professional token must name its organisation (org)');
   return { sub: payload.sub, roles, ...(org ? { organisationId: org } : {}) };
 }

@@ -36,11 +36,17 @@ describe('token verification', () => {
   });
 
   it('refuses a token without an expiry, which would be good forever once leaked', async () => {
-    await expect(verifier.verify(await withoutExpiry())).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: 'The token has no expiry (exp)' });
+    await expect(verifier.verify(await withoutExpiry())).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: 'The token has no expiry (exp)',
+    });
   });
 
   it('refuses an expired token', async () => {
     const token = await mintToken(keys, { sub: 'caseworker-user', roles: ['caseworker'], issuer, audience, ttl: -60 });
-    await expect(verifier.verify(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: 'The token has expired' });
+    await expect(verifier.verify(token)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: 'The token has expired',
+    });
   });
 });

@@ -43,7 +43,8 @@ export class TokenVerifier {
     } catch (error) {
       if (error instanceof UnauthenticatedError) throw error;
       if (error instanceof errors.JWTExpired) throw new UnauthenticatedError('The token has expired');
-      if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'exp') throw new UnauthenticatedError('The token has no expiry (exp)');
+      if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'exp')
+        throw new UnauthenticatedError('The token has no expiry (exp)');
       throw new UnauthenticatedError('The token is not valid');
     }
   }

@@ -4,10 +4,46 @@ import { readPublishedBankHolidays } from './published-bank-holidays';
 
 // The real England and Wales bank holidays, as published by GOV.UK.
 const REAL_BANK_HOLIDAYS: Record<number, string[]> = {
-  2024: ['2024-01-01', '2024-03-29', '2024-04-01', '2024-05-06', '2024-05-27', '2024-08-26', '2024-12-25', '2024-12-26'],
-  2025: ['2025-01-01', '2025-04-18', '2025-04-21', '2025-05-05', '2025-05-26', '2025-08-25', '2025-12-25', '2025-12-26'],
-  2026: ['2026-01-01', '2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-08-31', '2026-12-25', '2026-12-28'],
-  2027: ['2027-01-01', '2027-03-26', '2027-03-29', '2027-05-03', '2027-05-31', '2027-08-30', '2027-12-27', '2027-12-28'],
+  2024: [
+    '2024-01-01',
+    '2024-03-29',
+    '2024-04-01',
+    '2024-05-06',
+    '2024-05-27',
+    '2024-08-26',
+    '2024-12-25',
+    '2024-12-26',
+  ],
+  2025: [
+    '2025-01-01',
+    '2025-04-18',
+    '2025-04-21',
+    '2025-05-05',
+    '2025-05-26',
+    '2025-08-25',
+    '2025-12-25',
+    '2025-12-26',
+  ],
+  2026: [
+    '2026-01-01',
+    '2026-04-03',
+    '2026-04-06',
+    '2026-05-04',
+    '2026-05-25',
+    '2026-08-31',
+    '2026-12-25',
+    '2026-12-28',
+  ],
+  2027: [
+    '2027-01-01',
+    '2027-03-26',
+    '2027-03-29',
+    '2027-05-03',
+    '2027-05-31',
+    '2027-08-30',
+    '2027-12-27',
+    '2027-12-28',
+  ],
 };
 
 const dates = (holidays: readonly { date: string }[]): string[] => holidays.map((h) => h.date);
@@ -166,7 +202,10 @@ describe('readPublishedBankHolidays', () => {
   it('gives the same content hash to the same days, and a different one when a day changes', () => {
     const base = readPublishedBankHolidays({ division: 'england-and-wales', events: [event] });
     const again = readPublishedBankHolidays({ division: 'england-and-wales', events: [{ ...event, bunting: false }] });
-    const moved = readPublishedBankHolidays({ division: 'england-and-wales', events: [{ ...event, date: '2030-12-24' }] });
+    const moved = readPublishedBankHolidays({
+      division: 'england-and-wales',
+      events: [{ ...event, date: '2030-12-24' }],
+    });
     expect(base.contentHash).toMatch(/^[0-9a-f]{8}$/);
     expect(again.contentHash).toBe(base.contentHash);
     expect(moved.contentHash).not.toBe(base.contentHash);

@@ -51,7 +51,12 @@ export const GOVUK_ENGLAND_AND_WALES_SNAPSHOT: PublishedDivision = {
     { title: 'Spring bank holiday', date: '2022-06-02', notes: '', bunting: true },
     { title: 'Platinum Jubilee bank holiday', date: '2022-06-03', notes: '', bunting: true },
     { title: 'Summer bank holiday', date: '2022-08-29', notes: '', bunting: true },
-    { title: 'Bank Holiday for the State Funeral of Queen Elizabeth II', date: '2022-09-19', notes: '', bunting: false },
+    {
+      title: 'Bank Holiday for the State Funeral of Queen Elizabeth II',
+      date: '2022-09-19',
+      notes: '',
+      bunting: false,
+    },
     { title: 'Boxing Day', date: '2022-12-26', notes: '', bunting: true },
     { title: 'Christmas Day', date: '2022-12-27', notes: 'Substitute day', bunting: true },
     // 2023

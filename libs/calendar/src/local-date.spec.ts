@@ -50,7 +50,10 @@ describe('Europe/London conversion', () => {
   it('gives the London day of an instant, which in BST is not the UTC day late at night', () => {
     expect(londonLocalDate(new Date('2026-01-15T23:30:00Z'))).toBe('2026-01-15');
     expect(londonLocalDate(new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01');
-    expect(londonLocalDateTime(new Date('2026-06-30T23:30:00.123Z'))).toEqual({ date: '2026-07-01', time: '00:30:00.123' });
+    expect(londonLocalDateTime(new Date('2026-06-30T23:30:00.123Z'))).toEqual({
+      date: '2026-07-01',
+      time: '00:30:00.123',
+    });
   });
 
   it('follows the clocks going forward at 01:00 UTC on the last Sunday of March', () => {

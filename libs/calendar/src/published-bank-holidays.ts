@@ -42,7 +42,8 @@ export function readPublishedBankHolidays(published: PublishedDivision): Publish
   const seen = new Set<string>();
   const byYear = new Map<number, BankHoliday[]>();
   for (const event of published.events) {
-    if (!isLocalDate(event.date)) throw new Error(`Published bank holiday has an invalid date: ${JSON.stringify(event)}`);
+    if (!isLocalDate(event.date))
+      throw new Error(`Published bank holiday has an invalid date: ${JSON.stringify(event)}`);
     if (typeof event.title !== 'string' || event.title.trim() === '') {
       throw new Error(`Published bank holiday has no title: ${JSON.stringify(event)}`);
     }

@@ -40,7 +40,10 @@ export function actsFor(scope: CaseAccessScope, party: Pick<PartyRelation, 'user
 }
 
 /** The parties among `parties` the caller acts for. */
-export function partiesActedFor<P extends Pick<PartyRelation, 'userId' | 'organisationId'>>(scope: CaseAccessScope, parties: readonly P[]): P[] {
+export function partiesActedFor<P extends Pick<PartyRelation, 'userId' | 'organisationId'>>(
+  scope: CaseAccessScope,
+  parties: readonly P[],
+): P[] {
   return parties.filter((p) => actsFor(scope, p));
 }
 
@@ -52,8 +55,12 @@ export interface CaseAudience {
 
 /** Whom these parties admit: their citizen accounts and the firms representing them. */
 export function audienceOfParties(parties: readonly Pick<PartyRelation, 'userId' | 'organisationId'>[]): CaseAudience {
-  const distinct = (values: (string | undefined)[]) => [...new Set(values.filter((v): v is string => v !== undefined))].sort();
-  return { organisations: distinct(parties.map((p) => p.organisationId)), users: distinct(parties.map((p) => p.userId)) };
+  const distinct = (values: (string | undefined)[]) =>
+    [...new Set(values.filter((v): v is string => v !== undefined))].sort();
+  return {
+    organisations: distinct(parties.map((p) => p.organisationId)),
+    users: distinct(parties.map((p) => p.userId)),
+  };
 }
 
 export function admits(scope: CaseAccessScope, audience: CaseAudience | undefined): boolean {

@@ -28,7 +28,9 @@ export async function dropCaseAccessTable(q: QueryRunner): Promise<void> {
  * parties until cases next announces the case.
  */
 export async function addCaseAccessParties(q: QueryRunner): Promise<void> {
-  await q.query(`ALTER TABLE ${CASE_ACCESS_TABLE} ADD COLUMN sequence bigint NOT NULL DEFAULT 0, ADD COLUMN parties jsonb NOT NULL DEFAULT '[]'`);
+  await q.query(
+    `ALTER TABLE ${CASE_ACCESS_TABLE} ADD COLUMN sequence bigint NOT NULL DEFAULT 0, ADD COLUMN parties jsonb NOT NULL DEFAULT '[]'`,
+  );
   await q.query(`ALTER TABLE ${CASE_ACCESS_TABLE} DROP COLUMN changed_at`);
 }
 

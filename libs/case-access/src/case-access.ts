@@ -29,7 +29,9 @@ export class CaseAccess implements OnModuleInit {
   ) {}
 
   onModuleInit() {
-    this.handlers.on(caseAccessChangedV2, (event, manager) => recordCaseAccess(manager, event as EventEnvelope<CaseAccessChangedV2>));
+    this.handlers.on(caseAccessChangedV2, (event, manager) =>
+      recordCaseAccess(manager, event as EventEnvelope<CaseAccessChangedV2>),
+    );
   }
 
   /** The case is known to the platform (cases has announced it). */
@@ -38,8 +40,13 @@ export class CaseAccess implements OnModuleInit {
   }
 
   /** The case's id from its 16-digit reference, when known. */
-  async idOfReference(reference: string, manager: EntityManager = this.dataSource.manager): Promise<string | undefined> {
-    const rows = (await manager.query(`SELECT case_id FROM ${CASE_ACCESS_TABLE} WHERE reference = $1`, [reference.replace(/[\s-]/g, '')])) as { case_id: string }[];
+  async idOfReference(
+    reference: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string | undefined> {
+    const rows = (await manager.query(`SELECT case_id FROM ${CASE_ACCESS_TABLE} WHERE reference = $1`, [
+      reference.replace(/[\s-]/g, ''),
+    ])) as { case_id: string }[];
     return rows[0]?.case_id;
   }
 
@@ -48,7 +55,11 @@ export class CaseAccess implements OnModuleInit {
   }
 
   /** The ids among `caseIds` the caller may see, in one query. */
-  async visible(principal: Principal, caseIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Set<string>> {
+  async visible(
+    principal: Principal,
+    caseIds: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Set<string>> {
     const scope = caseAccessOf(principal);
     if (scope.kind === 'all') return new Set(caseIds);
     if (scope.kind === 'none' || caseIds.length === 0) return new Set();
@@ -61,12 +72,20 @@ export class CaseAccess implements OnModuleInit {
    * what a service checks before showing or changing data that concerns one party, so the
    * opponent, who can see the case, still cannot act for the other side. Staff act for nobody.
    */
-  async partiesActedFor(principal: Principal, caseId: string, manager: EntityManager = this.dataSource.manager): Promise<PartyRelation[]> {
+  async partiesActedFor(
+    principal: Principal,
+    caseId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<PartyRelation[]> {
     return (await this.partiesActedForEach(principal, [caseId], manager)).get(caseId) ?? [];
   }
 
   /** The same for several cases in one query: each known case's parties the caller acts for. */
-  async partiesActedForEach(principal: Principal, caseIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, PartyRelation[]>> {
+  async partiesActedForEach(
+    principal: Principal,
+    caseIds: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, PartyRelation[]>> {
     const scope = caseAccessOf(principal);
     if (scope.kind === 'all' || scope.kind === 'none' || caseIds.length === 0) return new Map();
     return new Map((await this.rows(caseIds, manager)).map((r) => [r.case_id, partiesActedFor(scope, r.parties)]));
@@ -76,7 +95,11 @@ export class CaseAccess implements OnModuleInit {
    * The ids among `caseIds` whose fees (and remissions) the caller may see: staff all; otherwise
    * only where they act for a party whose side pays the fees, never for the other side.
    */
-  async feesVisible(principal: Principal, caseIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Set<string>> {
+  async feesVisible(
+    principal: Principal,
+    caseIds: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Set<string>> {
     if (caseAccessOf(principal).kind === 'all') return new Set(caseIds);
     const acting = await this.partiesActedForEach(principal, caseIds, manager);
     return new Set([...acting].filter(([, parties]) => parties.some((p) => p.paysFees)).map(([caseId]) => caseId));
@@ -86,13 +109,18 @@ export class CaseAccess implements OnModuleInit {
   filter(principal: Principal, caseIdColumn: string): Sql {
     const caseId = rawSql(caseIdColumn);
     return scopeFilter(caseAccessOf(principal), {
-      organisation: (organisationId) => sql`EXISTS (SELECT 1 FROM ${rawSql(CASE_ACCESS_TABLE)} ca WHERE ca.case_id = ${caseId} AND ${organisationId} = ANY (ca.organisations))`,
-      user: (userId) => sql`EXISTS (SELECT 1 FROM ${rawSql(CASE_ACCESS_TABLE)} ca WHERE ca.case_id = ${caseId} AND ${userId} = ANY (ca.users))`,
+      organisation: (organisationId) =>
+        sql`EXISTS (SELECT 1 FROM ${rawSql(CASE_ACCESS_TABLE)} ca WHERE ca.case_id = ${caseId} AND ${organisationId} = ANY (ca.organisations))`,
+      user: (userId) =>
+        sql`EXISTS (SELECT 1 FROM ${rawSql(CASE_ACCESS_TABLE)} ca WHERE ca.case_id = ${caseId} AND ${userId} = ANY (ca.users))`,
     });
   }
 
   private async rows(caseIds: readonly string[], manager: EntityManager): Promise<AccessRow[]> {
-    return (await manager.query(`SELECT case_id, reference, organisations, users, parties FROM ${CASE_ACCESS_TABLE} WHERE case_id = ANY ($1::uuid[])`, [caseIds])) as AccessRow[];
+    return (await manager.query(
+      `SELECT case_id, reference, organisations, users, parties FROM ${CASE_ACCESS_TABLE} WHERE case_id = ANY ($1::uuid[])`,
+      [caseIds],
+    )) as AccessRow[];
   }
 }
 
@@ -100,7 +128,10 @@ export class CaseAccess implements OnModuleInit {
  * Upserts the projection from one event. The case's sequence orders changes: a late, replayed or
  * forged-old event never undoes a newer one, and an event's clock plays no part.
  */
-export async function recordCaseAccess(manager: EntityManager, event: EventEnvelope<CaseAccessChangedV2>): Promise<void> {
+export async function recordCaseAccess(
+  manager: EntityManager,
+  event: EventEnvelope<CaseAccessChangedV2>,
+): Promise<void> {
   const { caseId, reference, sequence, parties } = event.data;
   const { organisations, users } = audienceOfParties(parties);
   await manager.query(

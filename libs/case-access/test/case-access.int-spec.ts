@@ -40,7 +40,9 @@ describe('case access projection (real PostgreSQL)', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('case_access', { entities: [], migrations: [CaseAccessTable1700000000000] });
-    dataSource = await new DataSource(serviceDataSourceOptions(database.url, { entities: [], migrations: [] }, 2)).initialize();
+    dataSource = await new DataSource(
+      serviceDataSourceOptions(database.url, { entities: [], migrations: [] }, 2),
+    ).initialize();
     handlers = new EventHandlers();
     access = new CaseAccess(dataSource, handlers);
     access.onModuleInit();
@@ -50,7 +52,8 @@ describe('case access projection (real PostgreSQL)', () => {
     await database.drop();
   });
 
-  const apply = (data: Announced, sequence: number, time?: Date) => dataSource.transaction((m) => handlers.handlers[caseAccessChangedV2.type]!(accessEvent(data, sequence, time), m));
+  const apply = (data: Announced, sequence: number, time?: Date) =>
+    dataSource.transaction((m) => handlers.handlers[caseAccessChangedV2.type]!(accessEvent(data, sequence, time), m));
 
   it('lets staff see any case, and others only cases that admit them', async () => {
     await apply({ caseId, reference, organisations: ['org-a'], users: ['user-7'] }, 1);
@@ -67,7 +70,11 @@ describe('case access projection (real PostgreSQL)', () => {
 
   it('moves with representation, and a late older event does not undo a newer one, whatever its clock says', async () => {
     await apply({ caseId, reference, organisations: ['org-b'], users: [] }, 3);
-    await apply({ caseId, reference, organisations: ['org-a'], users: ['user-7'] }, 2, new Date('9999-12-31T00:00:00Z'));
+    await apply(
+      { caseId, reference, organisations: ['org-a'], users: ['user-7'] },
+      2,
+      new Date('9999-12-31T00:00:00Z'),
+    );
     expect(await access.canSee(firmA, caseId)).toBe(false);
     expect(await access.canSee(firmB, caseId)).toBe(true);
     expect(await access.canSee(citizen, caseId)).toBe(false);
@@ -79,7 +86,12 @@ describe('case access projection (real PostgreSQL)', () => {
       { partyId: randomUUID(), role: 'defendant', organisationId: 'org-b' },
     ];
     const id = randomUUID();
-    await dataSource.transaction((m) => handlers.handlers[caseAccessChangedV2.type]!(eventEnvelope(caseAccessChangedV2, id, { caseId: id, reference: '5555666677778888', sequence: 4, parties }), m));
+    await dataSource.transaction((m) =>
+      handlers.handlers[caseAccessChangedV2.type]!(
+        eventEnvelope(caseAccessChangedV2, id, { caseId: id, reference: '5555666677778888', sequence: 4, parties }),
+        m,
+      ),
+    );
     expect((await access.partiesActedFor(firmA, id)).map((p) => p.role)).toEqual(['claimant']);
     expect((await access.partiesActedFor(citizen, id)).map((p) => p.role)).toEqual(['claimant']);
     expect((await access.partiesActedFor(firmB, id)).map((p) => p.role)).toEqual(['defendant']);

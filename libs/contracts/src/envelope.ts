@@ -29,17 +29,23 @@ export interface EventEnvelope<T = unknown> {
 export const MAX_EVENT_CLOCK_SKEW_MS = 5 * 60_000;
 
 /** Parses and checks the envelope fields of a message; the data is checked by its event type's schema. */
-export function parseEnvelope(raw: string, { now = new Date(), maxSkewMs = MAX_EVENT_CLOCK_SKEW_MS }: { now?: Date; maxSkewMs?: number } = {}): EventEnvelope {
+export function parseEnvelope(
+  raw: string,
+  { now = new Date(), maxSkewMs = MAX_EVENT_CLOCK_SKEW_MS }: { now?: Date; maxSkewMs?: number } = {},
+): EventEnvelope {
   const value = JSON.parse(raw) as Partial<EventEnvelope>;
   for (const field of ['id', 'source', 'type', 'subject', 'time'] as const) {
     if (typeof value[field] !== 'string' || !value[field]) throw new Error(`The event envelope has no ${field}`);
   }
   if (value.specversion !== '1.0') throw new Error('The event envelope is not CloudEvents 1.0');
   // The id is the inbox key: it must be a UUID.
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value.id ?? '')) throw new Error('The event id is not a UUID');
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value.id ?? ''))
+    throw new Error('The event id is not a UUID');
   // CloudEvents time is RFC 3339 with a zone.
   const stamp = value.time ?? '';
-  const time = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(stamp) ? Date.parse(stamp) : NaN;
+  const time = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(stamp)
+    ? Date.parse(stamp)
+    : NaN;
   if (Number.isNaN(time)) throw new Error('The event time is not an RFC 3339 timestamp');
   if (time > now.getTime() + maxSkewMs) throw new Error('The event time is in the future');
   return value as EventEnvelope;

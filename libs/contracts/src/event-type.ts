@@ -19,7 +19,13 @@ export interface EventType<T extends object> {
 const registry = new Map<string, EventType<object>>();
 
 /** `topic` is the publisher's events topic; only tests name another, to travel on a topic of their own. */
-export function defineEvent<T extends object>(source: ServiceName, name: string, version: number, schema: Schema<T>, topic = eventTopic(source)): EventType<T> {
+export function defineEvent<T extends object>(
+  source: ServiceName,
+  name: string,
+  version: number,
+  schema: Schema<T>,
+  topic = eventTopic(source),
+): EventType<T> {
   const type = `${source}.${name}.v${version}`;
   const definition: EventType<T> = {
     type,

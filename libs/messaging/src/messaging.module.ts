@@ -1,4 +1,13 @@
-import { BeforeApplicationShutdown, DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  DynamicModule,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  OnModuleInit,
+} from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { eventTopic, EventType, ServiceName } from '@ccsc/contracts';
 import { Config, HealthRegistry, Metrics } from '@ccsc/platform';
@@ -102,18 +111,38 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
     const relay = this.relay;
     const consumer = this.consumer;
     const lag = () => this.consumerLag();
-    new Gauge({ name: 'ccsc_outbox_unpublished_events', help: 'Events committed but not yet published', registers, async collect() {
-      this.set((await relay.backlog()).unpublished);
-    } });
-    new Gauge({ name: 'ccsc_outbox_oldest_unpublished_age_seconds', help: 'Age of the oldest unpublished event', registers, async collect() {
-      this.set((await relay.backlog()).oldestAgeSeconds);
-    } });
-    new Gauge({ name: 'ccsc_dead_letter_events', help: 'Events dead-lettered by this service and not applied since', registers, async collect() {
-      this.set(await consumer.deadLetterCount());
-    } });
-    new Gauge({ name: 'ccsc_consumer_lag_events', help: "Events on the consumed topics not yet handled by this service's group", registers, async collect() {
-      this.set(await lag());
-    } });
+    new Gauge({
+      name: 'ccsc_outbox_unpublished_events',
+      help: 'Events committed but not yet published',
+      registers,
+      async collect() {
+        this.set((await relay.backlog()).unpublished);
+      },
+    });
+    new Gauge({
+      name: 'ccsc_outbox_oldest_unpublished_age_seconds',
+      help: 'Age of the oldest unpublished event',
+      registers,
+      async collect() {
+        this.set((await relay.backlog()).oldestAgeSeconds);
+      },
+    });
+    new Gauge({
+      name: 'ccsc_dead_letter_events',
+      help: 'Events dead-lettered by this service and not applied since',
+      registers,
+      async collect() {
+        this.set(await consumer.deadLetterCount());
+      },
+    });
+    new Gauge({
+      name: 'ccsc_consumer_lag_events',
+      help: "Events on the consumed topics not yet handled by this service's group",
+      registers,
+      async collect() {
+        this.set(await lag());
+      },
+    });
   }
 
   private consuming(): boolean {
@@ -127,9 +156,9 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
   async onApplicationBootstrap() {
     if (this.options.config.KAFKA_CREATE_TOPICS) {
       const topics = [eventTopic(this.options.service), ...(this.consuming() ? this.consumer.neededTopics() : [])];
-      await this.transport.ensureTopics(topics).catch((error: unknown) =>
-        this.logger.warn({ err: error }, 'could not create topics yet; the relay retries'),
-      );
+      await this.transport
+        .ensureTopics(topics)
+        .catch((error: unknown) => this.logger.warn({ err: error }, 'could not create topics yet; the relay retries'));
     }
     this.relay.start();
     if (this.consuming()) this.subscription = await this.consumer.start();

@@ -46,7 +46,9 @@ describe('outbox and inbox over the in-process bus', () => {
     await eventually(async () => expect((await kit.effects()).map((e) => e.seq)).toEqual([1, 2, 3, 4]));
     expect(await consumer.deadLetterCount()).toBe(1);
 
-    const [row] = (await kit.dataSource.query(`SELECT envelope FROM outbox WHERE (envelope->'data'->>'seq')::int = 1`)) as [{ envelope: object }];
+    const [row] = (await kit.dataSource.query(
+      `SELECT envelope FROM outbox WHERE (envelope->'data'->>'seq')::int = 1`,
+    )) as [{ envelope: object }];
     await transport.publish([{ topic, key: 'a', value: JSON.stringify(row.envelope), headers: {} }]);
     await eventually(async () => expect(await transport.lag(consumer.groupId)).toBe(0));
     expect(await kit.effects()).toHaveLength(4);
@@ -68,8 +70,17 @@ describe('outbox and inbox over the in-process bus', () => {
       },
     });
     await kit.append('a', [1, 2, 99, 3, 4]);
-    const rows = (await kit.dataSource.query('SELECT envelope FROM outbox ORDER BY position')) as { envelope: object }[];
-    const batch = rows.map((row, i) => ({ topic, key: 'a', value: JSON.stringify(row.envelope), headers: {}, partition: 0, offset: String(i) }));
+    const rows = (await kit.dataSource.query('SELECT envelope FROM outbox ORDER BY position')) as {
+      envelope: object;
+    }[];
+    const batch = rows.map((row, i) => ({
+      topic,
+      key: 'a',
+      value: JSON.stringify(row.envelope),
+      headers: {},
+      partition: 0,
+      offset: String(i),
+    }));
 
     // The run fails as a whole on the poison message, then goes one by one: the rest apply, the poison is dead-lettered.
     expect(await consumer.handleBatch(batch)).toEqual(['applied', 'applied', 'dead-lettered', 'applied', 'applied']);
@@ -78,38 +89,73 @@ describe('outbox and inbox over the in-process bus', () => {
     expect(calls).toBe(3 + 6);
 
     // The same batch again (a consumer that died before committing its offsets): nothing doubles.
-    expect(await consumer.handleBatch(batch)).toEqual(['duplicate', 'duplicate', 'dead-lettered', 'duplicate', 'duplicate']);
+    expect(await consumer.handleBatch(batch)).toEqual([
+      'duplicate',
+      'duplicate',
+      'dead-lettered',
+      'duplicate',
+      'duplicate',
+    ]);
     expect((await kit.effects()).map((e) => e.seq)).toEqual([1, 2, 3, 4]);
     expect(await consumer.deadLetterCount()).toBe(1);
   });
 
   it('publishes on commit, not on the next poll: a commit wakes the relay through LISTEN/NOTIFY', async () => {
     const delivered: string[] = [];
-    subscription = await transport.consume({ groupId: 'wake-test', topics: [topic], handle: async (m) => void delivered.push(m.key) });
+    subscription = await transport.consume({
+      groupId: 'wake-test',
+      topics: [topic],
+      handle: async (m) => void delivered.push(m.key),
+    });
     // An hour between polls: only the commit's notification can make the relay publish within the test.
     const relay = new OutboxRelay(kit.dataSource, transport, { service: 'cases', idleMs: 3_600_000 });
     relay.start();
     try {
-      await eventually(async () => expect(await kit.dataSource.query(`SELECT 1 FROM pg_stat_activity WHERE query = 'LISTEN ${OUTBOX_CHANNEL}'`)).toHaveLength(1));
+      await eventually(async () =>
+        expect(
+          await kit.dataSource.query(`SELECT 1 FROM pg_stat_activity WHERE query = 'LISTEN ${OUTBOX_CHANNEL}'`),
+        ).toHaveLength(1),
+      );
       await kit.append('woken', [1]);
       await eventually(async () => expect(delivered).toEqual(['woken']), 5_000, 10);
 
       // The listening connection dies (a failover, an idle-session kill): the relay listens again.
-      await kit.dataSource.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN ${OUTBOX_CHANNEL}'`);
-      await eventually(async () => expect(await kit.dataSource.query(`SELECT 1 FROM pg_stat_activity WHERE query = 'LISTEN ${OUTBOX_CHANNEL}'`)).toHaveLength(1));
+      await kit.dataSource.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN ${OUTBOX_CHANNEL}'`,
+      );
+      await eventually(async () =>
+        expect(
+          await kit.dataSource.query(`SELECT 1 FROM pg_stat_activity WHERE query = 'LISTEN ${OUTBOX_CHANNEL}'`),
+        ).toHaveLength(1),
+      );
       await kit.append('woken-again', [1]);
       await eventually(async () => expect(delivered).toEqual(['woken', 'woken-again']), 5_000, 10);
     } finally {
       await relay.stop();
     }
     // A stopped relay stops listening and gives its connection back.
-    expect(await kit.dataSource.query(`SELECT 1 FROM pg_stat_activity WHERE query = 'LISTEN ${OUTBOX_CHANNEL}'`)).toHaveLength(0);
+    expect(
+      await kit.dataSource.query(`SELECT 1 FROM pg_stat_activity WHERE query = 'LISTEN ${OUTBOX_CHANNEL}'`),
+    ).toHaveLength(0);
   });
 
   it('records an event of an unknown type or version and moves on', async () => {
-    const consumer = new InboxConsumer(kit.dataSource, transport, { service: 'cases', topics: [topic], handlers: { [kit.step.type]: kit.recordEffect } });
+    const consumer = new InboxConsumer(kit.dataSource, transport, {
+      service: 'cases',
+      topics: [topic],
+      handlers: { [kit.step.type]: kit.recordEffect },
+    });
     subscription = await consumer.start();
-    const unknown = { specversion: '1.0', id: randomUUID(), source: 'cases', type: 'cases.case-teleported.v9', subject: 'a', time: new Date().toISOString(), datacontenttype: 'application/json', data: {} };
+    const unknown = {
+      specversion: '1.0',
+      id: randomUUID(),
+      source: 'cases',
+      type: 'cases.case-teleported.v9',
+      subject: 'a',
+      time: new Date().toISOString(),
+      datacontenttype: 'application/json',
+      data: {},
+    };
     await transport.publish([{ topic, key: 'a', value: JSON.stringify(unknown), headers: {} }]);
     await kit.append('a', [1]);
     const relay = new OutboxRelay(kit.dataSource, transport, { service: 'cases' });
@@ -123,7 +169,12 @@ describe('outbox and inbox over the in-process bus', () => {
 
   it('passes over a known event it has no handler for, even when unknown ones are dead-lettered', async () => {
     // Services read whole topics for one or two of their events (queries reads cases' topic for access changes).
-    const consumer = new InboxConsumer(kit.dataSource, transport, { service: 'cases', topics: [topic], unknownTypes: 'dead-letter', handlers: {} });
+    const consumer = new InboxConsumer(kit.dataSource, transport, {
+      service: 'cases',
+      topics: [topic],
+      unknownTypes: 'dead-letter',
+      handlers: {},
+    });
     subscription = await consumer.start();
     await kit.append('a', [1]);
     const relay = new OutboxRelay(kit.dataSource, transport, { service: 'cases' });
@@ -137,10 +188,24 @@ describe('outbox and inbox over the in-process bus', () => {
   it("dead-letters, never applies, an envelope dated in the future, claiming another publisher, or on another service's topic", async () => {
     // Another publisher's topic that this consumer also reads: only that publisher may write it.
     const otherTopic = 'in-process.other-publisher';
-    const consumer = new InboxConsumer(kit.dataSource, transport, { service: 'cases', topics: [topic, otherTopic], handlers: { [kit.step.type]: kit.recordEffect } });
+    const consumer = new InboxConsumer(kit.dataSource, transport, {
+      service: 'cases',
+      topics: [topic, otherTopic],
+      handlers: { [kit.step.type]: kit.recordEffect },
+    });
     subscription = await consumer.start();
     const envelope = (overrides: Record<string, unknown>) =>
-      JSON.stringify({ specversion: '1.0', id: randomUUID(), source: 'cases', type: kit.step.type, subject: 'a', time: new Date().toISOString(), datacontenttype: 'application/json', data: { aggregate: 'a', seq: 7 }, ...overrides });
+      JSON.stringify({
+        specversion: '1.0',
+        id: randomUUID(),
+        source: 'cases',
+        type: kit.step.type,
+        subject: 'a',
+        time: new Date().toISOString(),
+        datacontenttype: 'application/json',
+        data: { aggregate: 'a', seq: 7 },
+        ...overrides,
+      });
     await transport.publish([
       { topic, key: 'a', value: envelope({ time: '9999-12-31T00:00:00Z' }), headers: {} },
       { topic, key: 'a', value: envelope({ source: 'payments' }), headers: {} },
@@ -152,21 +217,35 @@ describe('outbox and inbox over the in-process bus', () => {
     await eventually(async () => expect(await kit.effects()).toEqual([{ aggregate: 'a', seq: 8 }]));
     // The forged ones are marked in the inbox; the future-dated envelope never reached it.
     expect(await consumer.deadLetterCount()).toBe(2);
-    expect((await kit.dataSource.query(`SELECT error FROM inbox WHERE status = 'dead-lettered' ORDER BY error`)).map((r: { error: string }) => r.error)).toEqual([
-      expect.stringContaining('not payments'),
-      expect.stringContaining(`not ${otherTopic}`),
-    ]);
+    expect(
+      (await kit.dataSource.query(`SELECT error FROM inbox WHERE status = 'dead-lettered' ORDER BY error`)).map(
+        (r: { error: string }) => r.error,
+      ),
+    ).toEqual([expect.stringContaining('not payments'), expect.stringContaining(`not ${otherTopic}`)]);
   });
 
-  it("replays a dead letter only onto the topic its event type travels on, whatever the header says", async () => {
+  it('replays a dead letter only onto the topic its event type travels on, whatever the header says', async () => {
     const letter = (originalTopic: string) => ({
       topic: deadLetterTopic('cases'),
       key: 'a',
-      value: JSON.stringify({ specversion: '1.0', id: randomUUID(), source: 'cases', type: kit.step.type, subject: 'a', time: new Date().toISOString(), datacontenttype: 'application/json', data: { aggregate: 'a', seq: 1 } }),
+      value: JSON.stringify({
+        specversion: '1.0',
+        id: randomUUID(),
+        source: 'cases',
+        type: kit.step.type,
+        subject: 'a',
+        time: new Date().toISOString(),
+        datacontenttype: 'application/json',
+        data: { aggregate: 'a', seq: 1 },
+      }),
       headers: { 'x-original-topic': originalTopic },
     });
     const replayed: string[] = [];
-    const watch = await transport.consume({ groupId: 'replay-watch', topics: [topic, 'ccsc.payments.events'], handle: async (m) => void replayed.push(m.topic) });
+    const watch = await transport.consume({
+      groupId: 'replay-watch',
+      topics: [topic, 'ccsc.payments.events'],
+      handle: async (m) => void replayed.push(m.topic),
+    });
     try {
       // This bus delivers only to groups that exist: the replay subscribes before the letters arrive.
       const replay = replayDeadLetters(transport, 'cases', 500);

@@ -17,7 +17,9 @@ export class StepV1 {
 class MessagingTestSchema1732500000000 implements MigrationInterface {
   async up(q: QueryRunner) {
     await createMessagingTables(q);
-    await q.query(`CREATE TABLE effects (event_id uuid PRIMARY KEY, aggregate text NOT NULL, seq int NOT NULL, applied_at timestamptz NOT NULL DEFAULT clock_timestamp())`);
+    await q.query(
+      `CREATE TABLE effects (event_id uuid PRIMARY KEY, aggregate text NOT NULL, seq int NOT NULL, applied_at timestamptz NOT NULL DEFAULT clock_timestamp())`,
+    );
   }
   async down(q: QueryRunner) {
     await q.query('DROP TABLE effects');
@@ -47,11 +49,18 @@ export async function messagingKit(topic: string): Promise<Kit> {
     dataSource,
     step,
     append: async (aggregate, seqs) => {
-      for (const seq of seqs) await dataSource.transaction((m) => appendToOutbox(m, [{ type: step, subject: aggregate, data: { aggregate, seq } }]));
+      for (const seq of seqs)
+        await dataSource.transaction((m) =>
+          appendToOutbox(m, [{ type: step, subject: aggregate, data: { aggregate, seq } }]),
+        );
     },
     recordEffect: async (event, manager) => {
       const data = event.data as StepV1;
-      await manager.query('INSERT INTO effects (event_id, aggregate, seq) VALUES ($1, $2, $3)', [event.id, data.aggregate, data.seq]);
+      await manager.query('INSERT INTO effects (event_id, aggregate, seq) VALUES ($1, $2, $3)', [
+        event.id,
+        data.aggregate,
+        data.seq,
+      ]);
     },
     effects: async () => dataSource.query('SELECT aggregate, seq FROM effects ORDER BY applied_at, seq'),
     close: async () => {

@@ -18,10 +18,19 @@ describeKafka('outbox, relay, Kafka and inbox', () => {
   let transport: KafkaTransport;
   const subscriptions: Subscription[] = [];
 
-  const newTransport = () => new KafkaTransport({ brokers, clientId: 'messaging-test', partitions: 3, replicationFactor: 1 });
-  const relay = (t: EventTransport = transport) => new OutboxRelay(kit.dataSource, t, { service: 'cases', idleMs: 50, maxBackoffMs: 500 });
+  const newTransport = () =>
+    new KafkaTransport({ brokers, clientId: 'messaging-test', partitions: 3, replicationFactor: 1 });
+  const relay = (t: EventTransport = transport) =>
+    new OutboxRelay(kit.dataSource, t, { service: 'cases', idleMs: 50, maxBackoffMs: 500 });
   const consumer = (handler: EventHandler, options: { maxAttempts?: number } = {}) =>
-    new InboxConsumer(kit.dataSource, transport, { service: 'cases', groupId: `test-${topic}`, topics: [topic], handlers: { [kit.step.type]: handler }, maxAttempts: options.maxAttempts ?? 4, backoffMs: 20 });
+    new InboxConsumer(kit.dataSource, transport, {
+      service: 'cases',
+      groupId: `test-${topic}`,
+      topics: [topic],
+      handlers: { [kit.step.type]: handler },
+      maxAttempts: options.maxAttempts ?? 4,
+      backoffMs: 20,
+    });
   const startConsumer = async (handler: EventHandler, options?: { maxAttempts?: number }) => {
     const c = consumer(handler, options);
     await transport.ensureTopics(c.neededTopics());
@@ -49,7 +58,9 @@ describeKafka('outbox, relay, Kafka and inbox', () => {
     await startConsumer(kit.recordEffect);
     await kit.append('a1', [1, 2, 3]);
     await drain(relay());
-    await eventually(async () => expect(await kit.effects()).toEqual([1, 2, 3].map((seq) => ({ aggregate: 'a1', seq }))));
+    await eventually(async () =>
+      expect(await kit.effects()).toEqual([1, 2, 3].map((seq) => ({ aggregate: 'a1', seq }))),
+    );
     expect((await relay().backlog()).unpublished).toBe(0);
   });
 
@@ -60,9 +71,11 @@ describeKafka('outbox, relay, Kafka and inbox', () => {
         throw new Error('the command failed after writing its event');
       }),
     ).rejects.toThrow('the command failed');
-    await expect(kit.dataSource.transaction((m) => appendToOutbox(m, [{ type: kit.step, subject: 'a1', data: { aggregate: 'a1', seq: -1 } }]))).rejects.toThrow(
-      /does not match its schema/,
-    );
+    await expect(
+      kit.dataSource.transaction((m) =>
+        appendToOutbox(m, [{ type: kit.step, subject: 'a1', data: { aggregate: 'a1', seq: -1 } }]),
+      ),
+    ).rejects.toThrow(/does not match its schema/);
     expect((await relay().backlog()).unpublished).toBe(0);
   });
 
@@ -112,7 +125,10 @@ describeKafka('outbox, relay, Kafka and inbox', () => {
 
     const dlq = await readTopic(brokers, deadLetterTopic('cases'), (m) => m.headers['x-original-topic'] === topic);
     expect(dlq).toHaveLength(1);
-    expect(dlq[0]!.headers).toMatchObject({ 'x-dead-letter-reason': 'cannot handle step 13', 'x-consumer-group': `test-${topic}` });
+    expect(dlq[0]!.headers).toMatchObject({
+      'x-dead-letter-reason': 'cannot handle step 13',
+      'x-consumer-group': `test-${topic}`,
+    });
 
     fixed = true;
     expect(await replayDeadLetters(transport, 'cases', 2_000)).toBeGreaterThanOrEqual(1);
@@ -133,13 +149,20 @@ describeKafka('outbox, relay, Kafka and inbox', () => {
     await slow.commitTransaction();
     await slow.release();
     await drain(r);
-    await eventually(async () => expect((await kit.effects()).map((e) => e.aggregate)).toEqual(['fast', 'fast', 'slow']));
+    await eventually(async () =>
+      expect((await kit.effects()).map((e) => e.aggregate)).toEqual(['fast', 'fast', 'slow']),
+    );
   });
 
   it('keeps accepting writes while the broker is unreachable, and delivers every event once it is back', async () => {
     await startConsumer(kit.recordEffect);
     // A transport whose broker refuses connections: what the relay sees while Kafka is down.
-    const down = new KafkaTransport({ brokers: ['127.0.0.1:1'], clientId: 'down', partitions: 3, replicationFactor: 1 });
+    const down = new KafkaTransport({
+      brokers: ['127.0.0.1:1'],
+      clientId: 'down',
+      partitions: 3,
+      replicationFactor: 1,
+    });
     const failing = relay(down);
     await kit.append('a1', [1, 2]);
     await expect(failing.relayOnce()).rejects.toBeDefined();
@@ -164,13 +187,26 @@ describeKafka('outbox, relay, Kafka and inbox', () => {
       return;
     }
     const ownTopic = await createTestTopic(own.brokers, 'outage', 3);
-    const ownTransport = new KafkaTransport({ brokers: own.brokers, clientId: 'outage', partitions: 3, replicationFactor: 1 });
+    const ownTransport = new KafkaTransport({
+      brokers: own.brokers,
+      clientId: 'outage',
+      partitions: 3,
+      replicationFactor: 1,
+    });
     // A step type of its own on the broker's own topic: an event is accepted only on its type's topic.
     const ownStep = defineEvent('cases', `test-outage-${randomUUID().slice(0, 8)}`, 1, StepV1, ownTopic);
-    const c = new InboxConsumer(kit.dataSource, ownTransport, { service: 'cases', groupId: `test-${ownTopic}`, topics: [ownTopic], handlers: { [ownStep.type]: kit.recordEffect } });
+    const c = new InboxConsumer(kit.dataSource, ownTransport, {
+      service: 'cases',
+      groupId: `test-${ownTopic}`,
+      topics: [ownTopic],
+      handlers: { [ownStep.type]: kit.recordEffect },
+    });
     await ownTransport.ensureTopics(c.neededTopics());
     const subscription = await c.start();
-    const write = (seq: number) => kit.dataSource.transaction((m) => appendToOutbox(m, [{ type: ownStep, subject: 'a1', data: { aggregate: 'a1', seq } }]));
+    const write = (seq: number) =>
+      kit.dataSource.transaction((m) =>
+        appendToOutbox(m, [{ type: ownStep, subject: 'a1', data: { aggregate: 'a1', seq } }]),
+      );
     const r = new OutboxRelay(kit.dataSource, ownTransport, { service: 'cases', idleMs: 50, maxBackoffMs: 1_000 });
     r.start();
     try {
@@ -221,7 +257,14 @@ describeKafka('outbox, relay, Kafka and inbox', () => {
   it('keeps each aggregate in order across partitions, with two relays running at once', async () => {
     await startConsumer(kit.recordEffect);
     const aggregates = ['a', 'b', 'c', 'd', 'e', 'f'];
-    await Promise.all(aggregates.map((a) => kit.append(a, Array.from({ length: 15 }, (_, i) => i))));
+    await Promise.all(
+      aggregates.map((a) =>
+        kit.append(
+          a,
+          Array.from({ length: 15 }, (_, i) => i),
+        ),
+      ),
+    );
     const relays = [relay(), relay()];
     relays.forEach((r) => r.start());
     try {
@@ -231,7 +274,9 @@ describeKafka('outbox, relay, Kafka and inbox', () => {
     }
     const effects = await kit.effects();
     for (const a of aggregates) {
-      expect(effects.filter((e) => e.aggregate === a).map((e) => e.seq)).toEqual(Array.from({ length: 15 }, (_, i) => i));
+      expect(effects.filter((e) => e.aggregate === a).map((e) => e.seq)).toEqual(
+        Array.from({ length: 15 }, (_, i) => i),
+      );
     }
     const published = await readTopic(brokers, topic, () => true);
     expect(published).toHaveLength(aggregates.length * 15);
@@ -241,7 +286,11 @@ describeKafka('outbox, relay, Kafka and inbox', () => {
 });
 
 /** Reads a whole topic from the beginning with a throwaway consumer group. */
-async function readTopic(brokers: string[], topic: string, keep: (m: { headers: Record<string, string>; partition: number }) => boolean) {
+async function readTopic(
+  brokers: string[],
+  topic: string,
+  keep: (m: { headers: Record<string, string>; partition: number }) => boolean,
+) {
   const kafka = new Kafka({ brokers, clientId: 'reader', logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
@@ -256,7 +305,9 @@ async function readTopic(brokers: string[], topic: string, keep: (m: { headers: 
   await consumer.run({
     eachMessage: async ({ message, partition }) => {
       total++;
-      const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, v?.toString() ?? '']));
+      const headers = Object.fromEntries(
+        Object.entries(message.headers ?? {}).map(([k, v]) => [k, v?.toString() ?? '']),
+      );
       if (keep({ headers, partition })) seen.push({ headers, partition });
     },
   });

@@ -9,7 +9,12 @@ export interface EnvelopeOptions {
 }
 
 /** Another service's event, exactly as its outbox writes it. */
-export function eventEnvelope<T extends object>(type: EventType<T>, subject: string, data: T, options: EnvelopeOptions = {}): EventEnvelope<T> {
+export function eventEnvelope<T extends object>(
+  type: EventType<T>,
+  subject: string,
+  data: T,
+  options: EnvelopeOptions = {},
+): EventEnvelope<T> {
   const time = options.time ?? new Date();
   return {
     specversion: '1.0',
@@ -25,14 +30,29 @@ export function eventEnvelope<T extends object>(type: EventType<T>, subject: str
 }
 
 /** The event as its relay puts it on the bus: on its topic, keyed by its subject. */
-export function eventMessage<T extends object>(type: EventType<T>, subject: string, data: T, options: EnvelopeOptions = {}): TransportMessage {
+export function eventMessage<T extends object>(
+  type: EventType<T>,
+  subject: string,
+  data: T,
+  options: EnvelopeOptions = {},
+): TransportMessage {
   return messageOf(type, eventEnvelope(type, subject, data, options));
 }
 
-const messageOf = (type: EventType<object>, envelope: EventEnvelope): TransportMessage => ({ topic: type.topic, key: envelope.subject, value: JSON.stringify(envelope), headers: {} });
+const messageOf = (type: EventType<object>, envelope: EventEnvelope): TransportMessage => ({
+  topic: type.topic,
+  key: envelope.subject,
+  value: JSON.stringify(envelope),
+  headers: {},
+});
 
 /** Publishes another service's event on the process's in-process bus, as its relay would; returns the envelope. */
-export async function publishEvent<T extends object>(type: EventType<T>, subject: string, data: T, options: EnvelopeOptions = {}): Promise<EventEnvelope<T>> {
+export async function publishEvent<T extends object>(
+  type: EventType<T>,
+  subject: string,
+  data: T,
+  options: EnvelopeOptions = {},
+): Promise<EventEnvelope<T>> {
   const envelope = eventEnvelope(type, subject, data, options);
   await InProcessTransport.shared().publish([messageOf(type, envelope)]);
   return envelope;
@@ -56,7 +76,12 @@ export function caseAccessData(
   sequence = ++accessSequence,
 ): CaseAccessChangedV2 {
   const parties = audience.parties ?? [
-    ...(audience.organisations ?? []).map((organisationId) => ({ partyId: randomUUID(), role: 'claimant', organisationId, paysFees: true })),
+    ...(audience.organisations ?? []).map((organisationId) => ({
+      partyId: randomUUID(),
+      role: 'claimant',
+      organisationId,
+      paysFees: true,
+    })),
     ...(audience.users ?? []).map((userId) => ({ partyId: randomUUID(), role: 'claimant', userId, paysFees: true })),
   ];
   return { caseId, reference, sequence, parties };

@@ -13,7 +13,8 @@ export async function waitForLockWaiters(db: Queryable, count = 1, timeoutMs = 1
        WHERE NOT l.granted AND a.datname = current_database()`,
     )) as [{ waiting: number }];
     if (row.waiting >= count) return;
-    if (Date.now() > deadline) throw new Error(`Expected ${count} session(s) waiting on a lock; ${row.waiting} after ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`Expected ${count} session(s) waiting on a lock; ${row.waiting} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }

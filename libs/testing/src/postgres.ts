@@ -23,7 +23,11 @@ export async function resolvePostgres(): Promise<ResolvedPostgres> {
   if (await dockerReachable()) {
     const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
     const container = await new PostgreSqlContainer('postgres:17-alpine').withDatabase('postgres').start();
-    return { url: container.getConnectionUri(), source: 'testcontainers', stop: async () => void (await container.stop()) };
+    return {
+      url: container.getConnectionUri(),
+      source: 'testcontainers',
+      stop: async () => void (await container.stop()),
+    };
   }
 
   const dir = mkdtempSync(path.join(tmpdir(), 'ccsc-test-pg-'));
@@ -37,7 +41,6 @@ export async function resolvePostgres(): Promise<ResolvedPostgres> {
     },
   };
 }
-
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -20,7 +20,8 @@ export function setTestEnv(env: Omit<TestEnv, 'kafkaBrokers'> & Partial<Pick<Tes
 export function testEnv(): TestEnv {
   const postgresUrl = process.env[PG];
   const keysDir = process.env[KEYS];
-  if (!postgresUrl || !keysDir) throw new Error('The test infrastructure is not set up: run these tests through jest (integration or e2e project)');
+  if (!postgresUrl || !keysDir)
+    throw new Error('The test infrastructure is not set up: run these tests through jest (integration or e2e project)');
   return { postgresUrl, keysDir, kafkaBrokers: testKafkaBrokers() };
 }
 

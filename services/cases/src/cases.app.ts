@@ -7,7 +7,8 @@ export function casesApp(config: CasesConfig) {
   return createServiceApp(CasesModule.forRoot(config), {
     service: 'cases',
     title: 'Cases API',
-    description: 'Case administration: cases, parties, readiness and state changes. Partners see only the cases their organisation represents.',
+    description:
+      'Case administration: cases, parties, readiness and state changes. Partners see only the cases their organisation represents.',
     config,
   });
 }

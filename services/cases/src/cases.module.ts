@@ -17,7 +17,15 @@ import { DecisionModule } from './decision/decision.module';
 import { TimelineModule } from './timeline/timeline.module';
 
 // Every feature with a controller or resolver but search, in the order of the committed supergraph's fields.
-const FEATURES = [CaseModule, PartyModule, ResultModule, DocumentModule, AssistedDigitalModule, HearingModule, DecisionModule];
+const FEATURES = [
+  CaseModule,
+  PartyModule,
+  ResultModule,
+  DocumentModule,
+  AssistedDigitalModule,
+  HearingModule,
+  DecisionModule,
+];
 
 /**
  * The resolvers of the cases subgraph; the supergraph composer builds the schema from these alone, and

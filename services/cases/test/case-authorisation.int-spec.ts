@@ -22,22 +22,25 @@ describe('case authorisation by relationship', () => {
 
   beforeAll(async () => {
     ({ app, close } = await startCasesApp());
-    [caseworker, judge, claimantFirm, defendantFirm, unrelatedFirm, claimantCitizen, defendantCitizen] = await Promise.all([
-      bearer('caseworker'),
-      bearer('judiciary'),
-      bearer('professional', { org: 'org-claimant' }),
-      bearer('professional', { org: 'org-defendant' }),
-      bearer('professional', { org: 'org-elsewhere' }),
-      bearer('citizen', { sub: 'citizen-alex' }),
-      bearer('citizen', { sub: 'citizen-dee' }),
-    ]);
+    [caseworker, judge, claimantFirm, defendantFirm, unrelatedFirm, claimantCitizen, defendantCitizen] =
+      await Promise.all([
+        bearer('caseworker'),
+        bearer('judiciary'),
+        bearer('professional', { org: 'org-claimant' }),
+        bearer('professional', { org: 'org-defendant' }),
+        bearer('professional', { org: 'org-elsewhere' }),
+        bearer('citizen', { sub: 'citizen-alex' }),
+        bearer('citizen', { sub: 'citizen-dee' }),
+      ]);
   });
   afterAll(() => close());
 
   const http = () => request(app.getHttpServer());
-  const graphql = (token: string, query: string, variables: Record<string, unknown>) => http().post('/graphql').set('Authorization', token).send({ query, variables }).expect(200);
+  const graphql = (token: string, query: string, variables: Record<string, unknown>) =>
+    http().post('/graphql').set('Authorization', token).send({ query, variables }).expect(200);
   const TRIGGER = 'mutation($i: TriggerCaseEventInput!) { triggerCaseEvent(input: $i) { state } }';
-  const event = (id: string, who: string, name: string) => http().post(`/api/v1/cases/${id}/events`).set('Authorization', who).send({ event: name });
+  const event = (id: string, who: string, name: string) =>
+    http().post(`/api/v1/cases/${id}/events`).set('Authorization', who).send({ event: name });
 
   /** A claim entered by staff, both sides represented and both with their own accounts. */
   const disputedClaim = async () =>
@@ -61,7 +64,14 @@ describe('case authorisation by relationship', () => {
               reasonableAdjustments: ['hearing loop'],
               vulnerabilityFlags: ['domestic abuse'],
             },
-            { role: 'defendant', kind: 'person', name: 'Dee Fendant', email: 'dee@example.com', userId: 'citizen-dee', representedBy: 'org-defendant' },
+            {
+              role: 'defendant',
+              kind: 'person',
+              name: 'Dee Fendant',
+              email: 'dee@example.com',
+              userId: 'citizen-dee',
+              representedBy: 'org-defendant',
+            },
           ],
         })
         .expect(201)
@@ -80,13 +90,18 @@ describe('case authorisation by relationship', () => {
     const { id } = await issuedClaim();
     for (const who of [defendantFirm, defendantCitizen]) {
       const refused = await event(id, who, 'withdraw').expect(403);
-      expect(refused.body).toMatchObject({ code: 'FORBIDDEN', detail: 'Only the claimant or their representative may withdraw the claim' });
+      expect(refused.body).toMatchObject({
+        code: 'FORBIDDEN',
+        detail: 'Only the claimant or their representative may withdraw the claim',
+      });
     }
     const viaGraphql = await graphql(defendantFirm, TRIGGER, { i: { caseId: id, event: 'withdraw' } });
     expect(viaGraphql.body.errors[0].extensions.code).toBe('FORBIDDEN');
     // A firm with no party on the case does not learn that it exists.
     await event(id, unrelatedFirm, 'withdraw').expect(404);
-    expect((await http().get(`/api/v1/cases/${id}`).set('Authorization', caseworker).expect(200)).body.state).toBe('Issued');
+    expect((await http().get(`/api/v1/cases/${id}`).set('Authorization', caseworker).expect(200)).body.state).toBe(
+      'Issued',
+    );
 
     expect((await event(id, claimantFirm, 'withdraw').expect(200)).body.state).toBe('Withdrawn');
   });
@@ -100,7 +115,10 @@ describe('case authorisation by relationship', () => {
     const stayed = await issuedClaim();
     for (const who of [claimantFirm, defendantCitizen, caseworker]) await event(stayed.id, who, 'stay').expect(403);
     expect((await event(stayed.id, judge, 'stay').expect(200)).body.state).toBe('Stayed');
-    expect((await graphql(judge, TRIGGER, { i: { caseId: stayed.id, event: 'strike-out' } })).body.data.triggerCaseEvent.state).toBe('StruckOut');
+    expect(
+      (await graphql(judge, TRIGGER, { i: { caseId: stayed.id, event: 'strike-out' } })).body.data.triggerCaseEvent
+        .state,
+    ).toBe('StruckOut');
     const history = await http().get(`/api/v1/cases/${stayed.id}/history`).set('Authorization', caseworker).expect(200);
     expect(history.body.slice(-2).map((h: { event: string; actor: string }) => [h.event, h.actor])).toEqual([
       ['stay', 'judiciary-user'],
@@ -112,58 +130,110 @@ describe('case authorisation by relationship', () => {
       await http()
         .post('/api/v1/cases')
         .set('Authorization', caseworker)
-        .send({ caseType: 'social-security-appeal', parties: [{ role: 'appellant', kind: 'person', name: 'Ash' }, { role: 'respondent', kind: 'organisation', name: 'DWP' }] })
+        .send({
+          caseType: 'social-security-appeal',
+          parties: [
+            { role: 'appellant', kind: 'person', name: 'Ash' },
+            { role: 'respondent', kind: 'organisation', name: 'DWP' },
+          ],
+        })
         .expect(201)
     ).body;
-    for (const step of ['submit', 'send-to-respondent', 'response-received', 'list']) await event(appeal.id, caseworker, step).expect(200);
+    for (const step of ['submit', 'send-to-respondent', 'response-received', 'list'])
+      await event(appeal.id, caseworker, step).expect(200);
     await event(appeal.id, caseworker, 'decide').expect(403);
-    const decided = await http().post(`/api/v1/cases/${appeal.id}/events`).set('Authorization', judge).send({ event: 'decide', reason: 'Appeal allowed' }).expect(200);
+    const decided = await http()
+      .post(`/api/v1/cases/${appeal.id}/events`)
+      .set('Authorization', judge)
+      .send({ event: 'decide', reason: 'Appeal allowed' })
+      .expect(200);
     expect(decided.body.state).toBe('Decided');
   });
 
   it('lets a professional name only their own firm, and only for their own client', async () => {
     const before = (await http().get('/api/v1/cases?limit=100').set('Authorization', caseworker)).body.items.length;
-    const open = (who: string, parties: Record<string, unknown>[]) => http().post('/api/v1/cases').set('Authorization', who).send({ caseType: 'civil-money-claim', parties });
+    const open = (who: string, parties: Record<string, unknown>[]) =>
+      http().post('/api/v1/cases').set('Authorization', who).send({ caseType: 'civil-money-claim', parties });
     const claimant = { role: 'claimant', kind: 'person', name: 'Alex' };
     const defendant = { role: 'defendant', kind: 'person', name: 'Dee' };
 
-    const otherFirm = await open(claimantFirm, [{ ...claimant, representedBy: 'org-claimant' }, { ...defendant, representedBy: 'org-elsewhere' }]).expect(403);
-    expect(otherFirm.body).toMatchObject({ code: 'FORBIDDEN', detail: "You may name only your own firm as a party's representative" });
-    await open(claimantFirm, [{ ...claimant, representedBy: 'org-claimant' }, { ...defendant, representedBy: 'org-claimant' }]).expect(403);
-    await open(claimantFirm, [{ ...claimant, representedBy: 'org-claimant' }, { ...defendant, userId: 'citizen-dee' }]).expect(403);
+    const otherFirm = await open(claimantFirm, [
+      { ...claimant, representedBy: 'org-claimant' },
+      { ...defendant, representedBy: 'org-elsewhere' },
+    ]).expect(403);
+    expect(otherFirm.body).toMatchObject({
+      code: 'FORBIDDEN',
+      detail: "You may name only your own firm as a party's representative",
+    });
+    await open(claimantFirm, [
+      { ...claimant, representedBy: 'org-claimant' },
+      { ...defendant, representedBy: 'org-claimant' },
+    ]).expect(403);
+    await open(claimantFirm, [
+      { ...claimant, representedBy: 'org-claimant' },
+      { ...defendant, userId: 'citizen-dee' },
+    ]).expect(403);
     await open(claimantCitizen, [claimant, { ...defendant, representedBy: 'org-defendant' }]).expect(403);
     const viaGraphql = await graphql(claimantFirm, 'mutation($i: CreateCaseInput!) { createCase(input: $i) { id } }', {
       i: { caseType: 'civil-money-claim', parties: [{ ...claimant, representedBy: 'org-elsewhere' }, defendant] },
     });
     expect(viaGraphql.body.errors[0].extensions.code).toBe('FORBIDDEN');
-    expect((await http().get('/api/v1/cases?limit=100').set('Authorization', caseworker)).body.items.length).toBe(before);
+    expect((await http().get('/api/v1/cases?limit=100').set('Authorization', caseworker)).body.items.length).toBe(
+      before,
+    );
 
-    const { id } = (await open(claimantFirm, [{ ...claimant, representedBy: 'org-claimant' }, defendant]).expect(201)).body;
+    const { id } = (await open(claimantFirm, [{ ...claimant, representedBy: 'org-claimant' }, defendant]).expect(201))
+      .body;
     const defendantId = (await http().get(`/api/v1/cases/${id}`).set('Authorization', caseworker)).body.parties[1].id;
-    const add = (body: Record<string, unknown>) => http().post(`/api/v1/cases/${id}/parties`).set('Authorization', claimantFirm).send(body);
+    const add = (body: Record<string, unknown>) =>
+      http().post(`/api/v1/cases/${id}/parties`).set('Authorization', claimantFirm).send(body);
     await add({ ...defendant, name: 'Second Defendant', representedBy: 'org-claimant' }).expect(403);
     await add({ ...defendant, name: 'Second Defendant', representedBy: 'org-elsewhere' }).expect(403);
     await add({ ...claimant, name: 'Joint Claimant', representedBy: 'org-claimant' }).expect(201);
     await add({ ...defendant, name: 'Second Defendant' }).expect(201);
-    await http().put(`/api/v1/cases/${id}/parties/${defendantId}/representation`).set('Authorization', claimantFirm).send({ organisationId: 'org-claimant' }).expect(403);
+    await http()
+      .put(`/api/v1/cases/${id}/parties/${defendantId}/representation`)
+      .set('Authorization', claimantFirm)
+      .send({ organisationId: 'org-claimant' })
+      .expect(403);
     await http().get(`/api/v1/cases/${id}`).set('Authorization', unrelatedFirm).expect(404);
   });
 
-  it("shows the other side who a party is, never its contact details, needs or referrals", async () => {
+  it('shows the other side who a party is, never its contact details, needs or referrals', async () => {
     const { id, parties } = await disputedClaim();
     const claimantId = parties.find((p) => p.role === 'claimant')!.id;
-    await http().post(`/api/v1/cases/${id}/assisted-digital-referrals`).set('Authorization', caseworker).send({ partyId: claimantId, needs: ['disability', 'no-device'] }).expect(201);
+    await http()
+      .post(`/api/v1/cases/${id}/assisted-digital-referrals`)
+      .set('Authorization', caseworker)
+      .send({ partyId: claimantId, needs: ['disability', 'no-device'] })
+      .expect(201);
 
-    const claimantSeenBy = async (who: string) => (await http().get(`/api/v1/cases/${id}`).set('Authorization', who).expect(200)).body.parties.find((p: { id: string }) => p.id === claimantId);
+    const claimantSeenBy = async (who: string) =>
+      (await http().get(`/api/v1/cases/${id}`).set('Authorization', who).expect(200)).body.parties.find(
+        (p: { id: string }) => p.id === claimantId,
+      );
     for (const who of [defendantFirm, defendantCitizen]) {
-      expect(await claimantSeenBy(who)).toEqual({ id: claimantId, role: 'claimant', kind: 'person', name: 'Alex Claimant', representedBy: 'org-claimant' });
-      expect((await http().get(`/api/v1/cases/${id}/assisted-digital-referrals`).set('Authorization', who).expect(200)).body).toEqual([]);
+      expect(await claimantSeenBy(who)).toEqual({
+        id: claimantId,
+        role: 'claimant',
+        kind: 'person',
+        name: 'Alex Claimant',
+        representedBy: 'org-claimant',
+      });
+      expect(
+        (await http().get(`/api/v1/cases/${id}/assisted-digital-referrals`).set('Authorization', who).expect(200)).body,
+      ).toEqual([]);
     }
     for (const who of [claimantFirm, claimantCitizen, caseworker]) {
-      expect(await claimantSeenBy(who)).toMatchObject({ email: 'alex@example.com', postcode: 'CF101EP', preferredLanguage: 'cy', vulnerabilityFlags: ['domestic abuse'] });
-      expect((await http().get(`/api/v1/cases/${id}/assisted-digital-referrals`).set('Authorization', who).expect(200)).body).toEqual([
-        expect.objectContaining({ partyId: claimantId, needs: ['disability', 'no-device'] }),
-      ]);
+      expect(await claimantSeenBy(who)).toMatchObject({
+        email: 'alex@example.com',
+        postcode: 'CF101EP',
+        preferredLanguage: 'cy',
+        vulnerabilityFlags: ['domestic abuse'],
+      });
+      expect(
+        (await http().get(`/api/v1/cases/${id}/assisted-digital-referrals`).set('Authorization', who).expect(200)).body,
+      ).toEqual([expect.objectContaining({ partyId: claimantId, needs: ['disability', 'no-device'] })]);
     }
 
     const READ = `query($id: ID!) { case(id: $id) { parties { id email phone postcode preferredLanguage reasonableAdjustments vulnerabilityFlags representedBy } assistedDigitalReferrals { needs } } }`;
@@ -179,33 +249,67 @@ describe('case authorisation by relationship', () => {
       representedBy: 'org-claimant',
     });
     // Their own party's details are theirs to see.
-    expect(opponent.parties.find((p: { id: string }) => p.id !== claimantId)).toMatchObject({ email: 'dee@example.com', preferredLanguage: 'en' });
+    expect(opponent.parties.find((p: { id: string }) => p.id !== claimantId)).toMatchObject({
+      email: 'dee@example.com',
+      preferredLanguage: 'en',
+    });
     expect(opponent.assistedDigitalReferrals).toEqual([]);
-    expect((await graphql(claimantCitizen, READ, { id })).body.data.case.assistedDigitalReferrals).toEqual([{ needs: ['disability', 'no-device'] }]);
+    expect((await graphql(claimantCitizen, READ, { id })).body.data.case.assistedDigitalReferrals).toEqual([
+      { needs: ['disability', 'no-device'] },
+    ]);
 
     // Nor can the other side find the party's postcode by searching, or change the party's details.
-    const byPostcode = (who: string) => http().get('/api/v1/cases/search?postcode=CF10%201EP').set('Authorization', who).expect(200);
+    const byPostcode = (who: string) =>
+      http().get('/api/v1/cases/search?postcode=CF10%201EP').set('Authorization', who).expect(200);
     expect((await byPostcode(defendantFirm)).body.items.map((c: { id: string }) => c.id)).not.toContain(id);
     expect((await byPostcode(claimantFirm)).body.items.map((c: { id: string }) => c.id)).toContain(id);
-    await http().patch(`/api/v1/cases/${id}/parties/${claimantId}`).set('Authorization', defendantFirm).send({ email: 'mine@example.com' }).expect(403);
-    await http().patch(`/api/v1/cases/${id}/parties/${claimantId}`).set('Authorization', defendantCitizen).send({ phone: '020 0000 0000' }).expect(403);
-    await http().patch(`/api/v1/cases/${id}/parties/${claimantId}`).set('Authorization', claimantCitizen).send({ phone: '020 1111 1111' }).expect(200);
+    await http()
+      .patch(`/api/v1/cases/${id}/parties/${claimantId}`)
+      .set('Authorization', defendantFirm)
+      .send({ email: 'mine@example.com' })
+      .expect(403);
+    await http()
+      .patch(`/api/v1/cases/${id}/parties/${claimantId}`)
+      .set('Authorization', defendantCitizen)
+      .send({ phone: '020 0000 0000' })
+      .expect(403);
+    await http()
+      .patch(`/api/v1/cases/${id}/parties/${claimantId}`)
+      .set('Authorization', claimantCitizen)
+      .send({ phone: '020 1111 1111' })
+      .expect(200);
   });
 
   it("keeps the paying side's fees and who did what from the other side", async () => {
     const { id } = await issuedClaim();
-    const read = async (who: string) => (await http().get(`/api/v1/cases/${id}`).set('Authorization', who).expect(200)).body as { fees: { code: string; status: string }[] };
+    const read = async (who: string) =>
+      (await http().get(`/api/v1/cases/${id}`).set('Authorization', who).expect(200)).body as {
+        fees: { code: string; status: string }[];
+      };
     // A remitted fee would tell the defendant the claimant had Help with Fees: fees are the payer's business.
-    for (const who of [claimantFirm, claimantCitizen, caseworker]) expect((await read(who)).fees).toEqual([expect.objectContaining({ code: 'FEE0202', status: 'paid' })]);
+    for (const who of [claimantFirm, claimantCitizen, caseworker])
+      expect((await read(who)).fees).toEqual([expect.objectContaining({ code: 'FEE0202', status: 'paid' })]);
     for (const who of [defendantFirm, defendantCitizen]) expect((await read(who)).fees).toEqual([]);
     // Nor does readiness tell the other side what the claim waits for (its fees, open referrals).
-    for (const who of [defendantFirm, defendantCitizen]) await http().get(`/api/v1/cases/${id}/readiness?event=ready-for-listing`).set('Authorization', who).expect(403);
-    await http().get(`/api/v1/cases/${id}/readiness?event=ready-for-listing`).set('Authorization', claimantFirm).expect(200);
+    for (const who of [defendantFirm, defendantCitizen])
+      await http().get(`/api/v1/cases/${id}/readiness?event=ready-for-listing`).set('Authorization', who).expect(403);
+    await http()
+      .get(`/api/v1/cases/${id}/readiness?event=ready-for-listing`)
+      .set('Authorization', claimantFirm)
+      .expect(200);
     // On GraphQL the refusal keeps its code, though it comes from a field resolver.
-    const readiness = await graphql(defendantFirm, 'query($id: ID!) { case(id: $id) { readiness(event: "ready-for-listing") { ready } } }', { id });
+    const readiness = await graphql(
+      defendantFirm,
+      'query($id: ID!) { case(id: $id) { readiness(event: "ready-for-listing") { ready } } }',
+      { id },
+    );
     expect(readiness.body.errors[0].extensions.code).toBe('FORBIDDEN');
 
-    const history = async (who: string) => (await http().get(`/api/v1/cases/${id}/history`).set('Authorization', who).expect(200)).body as { event: string; actor?: string }[];
+    const history = async (who: string) =>
+      (await http().get(`/api/v1/cases/${id}/history`).set('Authorization', who).expect(200)).body as {
+        event: string;
+        actor?: string;
+      }[];
     expect((await history(caseworker)).map((h) => h.actor)).toEqual([expect.any(String), expect.any(String)]);
     for (const who of [defendantFirm, claimantCitizen]) {
       const seen = await history(who);
@@ -213,14 +317,23 @@ describe('case authorisation by relationship', () => {
       expect(seen.every((h) => h.actor === undefined)).toBe(true);
     }
     const READ = 'query($id: ID!) { case(id: $id) { fees { code } history { event actor } } }';
-    expect((await graphql(defendantFirm, READ, { id })).body.data.case).toEqual({ fees: [], history: [{ event: 'submit', actor: null }, { event: 'issue', actor: null }] });
+    expect((await graphql(defendantFirm, READ, { id })).body.data.case).toEqual({
+      fees: [],
+      history: [
+        { event: 'submit', actor: null },
+        { event: 'issue', actor: null },
+      ],
+    });
   });
 
   it('lets whoever acts for a party take its firm off the record, and nobody but staff name one', async () => {
     const { id, parties } = await disputedClaim();
     const claimantId = parties.find((p) => p.role === 'claimant')!.id;
     const represent = (who: string, organisationId: string | null) =>
-      http().put(`/api/v1/cases/${id}/parties/${claimantId}/representation`).set('Authorization', who).send({ organisationId });
+      http()
+        .put(`/api/v1/cases/${id}/parties/${claimantId}/representation`)
+        .set('Authorization', who)
+        .send({ organisationId });
     await represent(claimantFirm, 'org-elsewhere').expect(403);
     await represent(claimantCitizen, 'org-elsewhere').expect(403);
     await represent(defendantFirm, null).expect(403);

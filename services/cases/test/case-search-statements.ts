@@ -5,7 +5,8 @@ import * as search from '../src/search/infrastructure/case-search.repository';
 
 export type SqlStatement = { text: string; values: unknown[] };
 
-export const caseSearchSql = (...args: Parameters<typeof search.caseSearchSql>): SqlStatement => search.caseSearchSql(...args).toQuery();
+export const caseSearchSql = (...args: Parameters<typeof search.caseSearchSql>): SqlStatement =>
+  search.caseSearchSql(...args).toQuery();
 
 export const matchedPartiesSql = (...args: Parameters<typeof search.matchedPartiesSql>): SqlStatement =>
   search.matchedPartiesSql(...args).toQuery();

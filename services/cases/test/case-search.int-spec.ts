@@ -46,7 +46,6 @@ const TYPES = ['civil-money-claim', 'divorce', 'probate'];
 const STATES = ['Draft', 'Submitted', 'Issued', 'Closed'];
 const CASES = 300;
 
-
 function seedCases(): SeedCase[] {
   const random = seededRandom(42);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
@@ -101,19 +100,42 @@ async function insertSeed(dataSource: DataSource, cases: readonly SeedCase[]): P
     `INSERT INTO cases (id, reference, case_type, state, created_by, created_at, updated_at, version)
      SELECT id, reference, case_type, state, 'seed', created_at, created_at, 1
      FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[]) AS t(id, reference, case_type, state, created_at)`,
-    [cases.map((c) => c.id), cases.map((c) => c.reference), cases.map((c) => c.caseType), cases.map((c) => c.state), cases.map((c) => c.createdAt.toISOString())],
+    [
+      cases.map((c) => c.id),
+      cases.map((c) => c.reference),
+      cases.map((c) => c.caseType),
+      cases.map((c) => c.state),
+      cases.map((c) => c.createdAt.toISOString()),
+    ],
   );
-  const parties = cases.flatMap((c) => c.parties.map((p, position) => ({ ...p, caseId: c.id, position, role: position === 0 ? 'claimant' : 'defendant' })));
+  const parties = cases.flatMap((c) =>
+    c.parties.map((p, position) => ({ ...p, caseId: c.id, position, role: position === 0 ? 'claimant' : 'defendant' })),
+  );
   const column = <K extends keyof (typeof parties)[number]>(key: K) => parties.map((p) => p[key]);
   await dataSource.query(
     `INSERT INTO case_parties (id, case_id, position, role, kind, name, user_id, represented_by, postcode)
      SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])`,
-    [column('id'), column('caseId'), column('position'), column('role'), column('kind'), column('name'), column('userId'), column('representedBy'), column('postcode')],
+    [
+      column('id'),
+      column('caseId'),
+      column('position'),
+      column('role'),
+      column('kind'),
+      column('name'),
+      column('userId'),
+      column('representedBy'),
+      column('postcode'),
+    ],
   );
 }
 
-const newestFirst = (a: SeedCase, b: SeedCase) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
-const nameMatches = (party: SeedParty, partyName: string) => partyName.trim().split(/\s+/).every((w) => party.name.toLowerCase().includes(w.toLowerCase()));
+const newestFirst = (a: SeedCase, b: SeedCase) =>
+  b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+const nameMatches = (party: SeedParty, partyName: string) =>
+  partyName
+    .trim()
+    .split(/\s+/)
+    .every((w) => party.name.toLowerCase().includes(w.toLowerCase()));
 
 const SEARCH = `query($criteria: CaseSearchInput!, $first: Int, $after: String) {
   searchCases(criteria: $criteria, first: $first, after: $after) {
@@ -123,7 +145,12 @@ const SEARCH = `query($criteria: CaseSearchInput!, $first: Int, $after: String) 
 }`;
 
 interface SearchResult {
-  data?: { searchCases: { nodes: { id: string; reference: string; parties: { name: string }[] }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null;
+  data?: {
+    searchCases: {
+      nodes: { id: string; reference: string; parties: { name: string }[] }[];
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+  } | null;
   errors?: { message: string; extensions: { code: string; fieldErrors?: { field: string; message: string }[] } }[];
 }
 
@@ -149,8 +176,17 @@ describe('case search', () => {
     }
   });
 
-  async function search(criteria: CaseSearchCriteria, authorization = caseworker, first?: number, after?: string): Promise<SearchResult> {
-    const res = await request(app!.getHttpServer()).post('/graphql').set('Authorization', authorization).send({ query: SEARCH, variables: { criteria, first, after } }).expect(200);
+  async function search(
+    criteria: CaseSearchCriteria,
+    authorization = caseworker,
+    first?: number,
+    after?: string,
+  ): Promise<SearchResult> {
+    const res = await request(app!.getHttpServer())
+      .post('/graphql')
+      .set('Authorization', authorization)
+      .send({ query: SEARCH, variables: { criteria, first, after } })
+      .expect(200);
     return res.body as SearchResult;
   }
 
@@ -170,11 +206,19 @@ describe('case search', () => {
     return ids;
   }
 
-  const expected = (matches: (c: SeedCase) => boolean) => seeded.filter(matches).sort(newestFirst).map((c) => c.id);
+  const expected = (matches: (c: SeedCase) => boolean) =>
+    seeded
+      .filter(matches)
+      .sort(newestFirst)
+      .map((c) => c.id);
 
   it('finds a case by its reference with dashes, without, or with spaces', async () => {
     const target = seeded[123]!;
-    for (const typed of [formatCaseReference(target.reference), target.reference, formatCaseReference(target.reference).replace(/-/g, ' ')]) {
+    for (const typed of [
+      formatCaseReference(target.reference),
+      target.reference,
+      formatCaseReference(target.reference).replace(/-/g, ' '),
+    ]) {
       const body = await search({ reference: typed });
       expect(body.data!.searchCases.nodes.map((n) => n.id)).toEqual([target.id]);
       expect(body.data!.searchCases.nodes[0]!.reference).toBe(formatCaseReference(target.reference));
@@ -186,12 +230,18 @@ describe('case search', () => {
     const wrongCheckDigit = digits.slice(0, 15) + String((Number(digits[15]) + 1) % 10);
     for (const reference of [wrongCheckDigit, '1234-5678', 'search']) {
       const body = await search({ reference });
-      expect(body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ field: 'reference' }] });
+      expect(body.errors![0]!.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fieldErrors: [{ field: 'reference' }],
+      });
     }
     const none = await search({ reference: ' ', partyName: '' });
     expect(none.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ field: 'criteria' }] });
     const short = await search({ partyName: 'sm' });
-    expect(short.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ field: 'partyName' }] });
+    expect(short.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fieldErrors: [{ field: 'partyName' }],
+    });
   });
 
   it('finds parties by partial names in any case, every word in one name, in any order', async () => {
@@ -220,10 +270,14 @@ describe('case search', () => {
   it('finds by state, by case type, and by all criteria together; name and postcode on the same party', async () => {
     expect(await searchAll({ state: 'Issued' })).toEqual(expected((c) => c.state === 'Issued'));
     expect(await searchAll({ caseType: 'divorce' })).toEqual(expected((c) => c.caseType === 'divorce'));
-    expect(await searchAll({ state: 'Issued', caseType: 'divorce' })).toEqual(expected((c) => c.state === 'Issued' && c.caseType === 'divorce'));
+    expect(await searchAll({ state: 'Issued', caseType: 'divorce' })).toEqual(
+      expected((c) => c.state === 'Issued' && c.caseType === 'divorce'),
+    );
     const combined = { partyName: 'jones', postcode: 'cf10 1ep', state: 'Draft' };
     expect(await searchAll(combined)).toEqual(
-      expected((c) => c.state === 'Draft' && c.parties.some((p) => nameMatches(p, 'jones') && p.postcode === 'CF101EP')),
+      expected(
+        (c) => c.state === 'Draft' && c.parties.some((p) => nameMatches(p, 'jones') && p.postcode === 'CF101EP'),
+      ),
     );
   });
 
@@ -236,7 +290,9 @@ describe('case search', () => {
     // A case of org A only, found by its reference and by its claimant's name: org B gets nothing.
     const onlyA = seeded.find((c) => representedBy('org-a')(c) && !representedBy('org-b')(c))!;
     expect((await search({ reference: onlyA.reference }, orgB)).data!.searchCases.nodes).toEqual([]);
-    expect((await search({ reference: onlyA.reference }, orgA)).data!.searchCases.nodes.map((n) => n.id)).toEqual([onlyA.id]);
+    expect((await search({ reference: onlyA.reference }, orgA)).data!.searchCases.nodes.map((n) => n.id)).toEqual([
+      onlyA.id,
+    ]);
     const name = onlyA.parties[0]!.name;
     const ofB = await searchAll({ partyName: name }, orgB);
     expect(ofB).toEqual(expected((c) => representedBy('org-b')(c) && c.parties.some((p) => nameMatches(p, name))));
@@ -247,7 +303,9 @@ describe('case search', () => {
       [orgB, representedBy('org-b')],
       [citizen, (c: SeedCase) => c.parties.some((p) => p.userId === 'citizen-7')],
     ] as const) {
-      expect(await searchAll({ state: 'Submitted' }, authorization)).toEqual(expected((c) => c.state === 'Submitted' && visible(c)));
+      expect(await searchAll({ state: 'Submitted' }, authorization)).toEqual(
+        expected((c) => c.state === 'Submitted' && visible(c)),
+      );
     }
   });
 
@@ -255,7 +313,9 @@ describe('case search', () => {
     // Page sizes that do not divide the three cases sharing each instant, so pages end inside a tie.
     expect(await searchAll({ caseType: 'probate' }, caseworker, 7)).toEqual(expected((c) => c.caseType === 'probate'));
     expect(await searchAll({ state: 'Draft' }, caseworker, 2)).toEqual(expected((c) => c.state === 'Draft'));
-    expect(await searchAll({ partyName: 'smi' }, caseworker, 5)).toEqual(expected((c) => c.parties.some((p) => nameMatches(p, 'smi'))));
+    expect(await searchAll({ partyName: 'smi' }, caseworker, 5)).toEqual(
+      expected((c) => c.parties.some((p) => nameMatches(p, 'smi'))),
+    );
     const first = await search({ caseType: 'divorce' }, caseworker);
     expect(first.data!.searchCases.nodes).toHaveLength(20);
     expect(first.data!.searchCases.pageInfo.hasNextPage).toBe(true);
@@ -276,8 +336,19 @@ describe('case search', () => {
     };
     for (const [criteria, access, matches] of [
       [{ partyName: 'smi' }, { kind: 'all' }, (c: SeedCase) => c.parties.some((p) => nameMatches(p, 'smi'))],
-      [{ partyName: 'smi', state: 'Issued' }, orgA, (c: SeedCase) => c.state === 'Issued' && c.parties.some((p) => p.representedBy === 'org-a') && c.parties.some((p) => nameMatches(p, 'smi'))],
-      [{ postcode: 'M1 1AE', caseType: 'divorce' }, { kind: 'all' }, (c: SeedCase) => c.caseType === 'divorce' && c.parties.some((p) => p.postcode === 'M11AE')],
+      [
+        { partyName: 'smi', state: 'Issued' },
+        orgA,
+        (c: SeedCase) =>
+          c.state === 'Issued' &&
+          c.parties.some((p) => p.representedBy === 'org-a') &&
+          c.parties.some((p) => nameMatches(p, 'smi')),
+      ],
+      [
+        { postcode: 'M1 1AE', caseType: 'divorce' },
+        { kind: 'all' },
+        (c: SeedCase) => c.caseType === 'divorce' && c.parties.some((p) => p.postcode === 'M11AE'),
+      ],
     ] as const) {
       const want = expected(matches);
       expect(want.length).toBeGreaterThan(2);
@@ -290,14 +361,18 @@ describe('case search', () => {
   it('serves REST through CaseSearchController: query validation, limit and cursor', async () => {
     const controller = new CaseSearchController(app!.get(CaseSearch));
     const pipe = createValidationPipe();
-    const params = async (query: Record<string, string>) => (await pipe.transform(query, { type: 'query', metatype: SearchCasesParams })) as SearchCasesParams;
+    const params = async (query: Record<string, string>) =>
+      (await pipe.transform(query, { type: 'query', metatype: SearchCasesParams })) as SearchCasesParams;
     const staff: Principal = { sub: 'caseworker-user', roles: ['caseworker'] };
 
     const want = expected((c) => c.parties.some((p) => nameMatches(p, 'patel')));
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = await controller.find(await params({ partyName: 'patel', reference: '', limit: '4', ...(cursor ? { cursor } : {}) }), staff);
+      const page = await controller.find(
+        await params({ partyName: 'patel', reference: '', limit: '4', ...(cursor ? { cursor } : {}) }),
+        staff,
+      );
       expect(page.items.length).toBeLessThanOrEqual(4);
       seen.push(...page.items.map((c) => c.id));
       cursor = page.nextCursor;
@@ -316,7 +391,10 @@ describe('case search', () => {
     expect(await rejected({ reference: '1234' })).toEqual({ code: 'BAD_USER_INPUT', fields: ['reference'] });
     expect(await rejected({ state: 'No such state' })).toEqual({ code: 'BAD_USER_INPUT', fields: ['state'] });
     expect(await rejected({ caseType: 'no-such-type' })).toEqual({ code: 'BAD_USER_INPUT', fields: ['caseType'] });
-    expect(await rejected({ state: 'Issued', cursor: 'bm9wZQ' })).toEqual({ code: 'BAD_USER_INPUT', fields: ['cursor'] });
+    expect(await rejected({ state: 'Issued', cursor: 'bm9wZQ' })).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: ['cursor'],
+    });
     expect(await rejected({ state: 'Issued', limit: '0' })).toEqual({ code: 'BAD_USER_INPUT', fields: ['limit'] });
     expect(await rejected({ state: 'Issued', sort: 'name' })).toEqual({ code: 'BAD_USER_INPUT', fields: ['sort'] });
   });
@@ -352,11 +430,14 @@ describe('case search query plans', () => {
              'org-' || (i % 50), chr(65 + i % 26) || chr(65 + (i / 26) % 26) || (i % 99) || (k + i % 10) || chr(65 + (i / 7) % 26) || chr(65 + (i / 11) % 26)
       FROM generate_series(1, 40000) i, generate_series(0, 1) k`);
     [rare.id, rare.reference] = [randomUUID(), generateCaseReference()];
-    await client.query(`INSERT INTO cases VALUES ($1, $2, 'divorce', 'Issued', 'seed', now(), now(), 1)`, [rare.id, rare.reference]);
-    await client.query(`INSERT INTO case_parties (id, case_id, position, role, kind, name, postcode) VALUES ($1, $2, 0, 'applicant', 'person', 'Zebedee Quartermain', 'ZZ99ZZ')`, [
-      randomUUID(),
+    await client.query(`INSERT INTO cases VALUES ($1, $2, 'divorce', 'Issued', 'seed', now(), now(), 1)`, [
       rare.id,
+      rare.reference,
     ]);
+    await client.query(
+      `INSERT INTO case_parties (id, case_id, position, role, kind, name, postcode) VALUES ($1, $2, 0, 'applicant', 'person', 'Zebedee Quartermain', 'ZZ99ZZ')`,
+      [randomUUID(), rare.id],
+    );
     await client.query('ANALYZE');
   });
   afterAll(async () => {
@@ -365,7 +446,10 @@ describe('case search query plans', () => {
   });
 
   async function planIndexes(statement: SqlStatement): Promise<string[]> {
-    const { rows } = await client.query<{ 'QUERY PLAN': { Plan: Record<string, unknown> }[] }>(`EXPLAIN (FORMAT JSON) ${statement.text}`, statement.values);
+    const { rows } = await client.query<{ 'QUERY PLAN': { Plan: Record<string, unknown> }[] }>(
+      `EXPLAIN (FORMAT JSON) ${statement.text}`,
+      statement.values,
+    );
     return indexesOf(rows[0]!['QUERY PLAN'][0]!.Plan);
   }
   const all: CaseAccess = { kind: 'all' };
@@ -382,7 +466,9 @@ describe('case search query plans', () => {
     // (For a common type the planner rightly walks cases_created_at_id instead and filters.)
     expect(await walk({ caseType: 'probate' })).toContain('cases_case_type_created_at_id');
     // Past the cap, a name is checked case by case along the state's own index.
-    expect(await walk({ state: 'Issued', nameWords: ['smith'] })).toEqual(expect.arrayContaining(['cases_state_created_at_id', 'case_parties_case_id']));
+    expect(await walk({ state: 'Issued', nameWords: ['smith'] })).toEqual(
+      expect.arrayContaining(['cases_state_created_at_id', 'case_parties_case_id']),
+    );
 
     // And the searches find what they should on this data too.
     const source = await new DataSource({ type: 'postgres', url: database.url }).initialize();

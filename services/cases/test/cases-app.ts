@@ -4,7 +4,8 @@ import { readCasesConfig } from '../src/config';
 import { casesDatabase } from '../src/data-source';
 
 /** The cases service on a fresh, migrated database of its own. */
-export const startCasesApp = (env: Record<string, string> = {}) => startTestService('cases', casesDatabase, (source) => casesApp(readCasesConfig(source)), env);
+export const startCasesApp = (env: Record<string, string> = {}) =>
+  startTestService('cases', casesDatabase, (source) => casesApp(readCasesConfig(source)), env);
 
 export const claim = (overrides: Record<string, unknown> = {}) => ({
   caseType: 'civil-money-claim',

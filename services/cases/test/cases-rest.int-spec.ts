@@ -16,7 +16,8 @@ describe('cases REST API', () => {
   afterAll(() => close());
 
   const http = () => request(app.getHttpServer());
-  const count = async () => (await http().get('/api/v1/cases?limit=100').set('Authorization', caseworker)).body.items.length;
+  const count = async () =>
+    (await http().get('/api/v1/cases?limit=100').set('Authorization', caseworker)).body.items.length;
 
   it('creates a case and reads it back by id and by reference, with or without dashes', async () => {
     const created = await http().post('/api/v1/cases').set('Authorization', caseworker).send(claim()).expect(201);
@@ -43,20 +44,34 @@ describe('cases REST API', () => {
 
   it('rejects invalid input with field errors and creates nothing', async () => {
     const before = await count();
-    const missing = await http().post('/api/v1/cases').set('Authorization', caseworker).send({ caseType: 'civil-money-claim' }).expect(400);
+    const missing = await http()
+      .post('/api/v1/cases')
+      .set('Authorization', caseworker)
+      .send({ caseType: 'civil-money-claim' })
+      .expect(400);
     expect(missing.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(missing.body).toMatchObject({ type: 'urn:ccsc:problem:invalid-input', status: 400, code: 'BAD_USER_INPUT' });
     expect(missing.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'parties' })]));
 
-    const unknown = await http().post('/api/v1/cases').set('Authorization', caseworker).send(claim({ priority: 'high' })).expect(400);
+    const unknown = await http()
+      .post('/api/v1/cases')
+      .set('Authorization', caseworker)
+      .send(claim({ priority: 'high' }))
+      .expect(400);
     expect(unknown.body.errors).toEqual([{ field: 'priority', message: 'property priority should not exist' }]);
 
     const nested = claim();
     (nested.parties as Record<string, unknown>[])[0] = { role: 'wizard', kind: 'person', name: '' };
     const bad = await http().post('/api/v1/cases').set('Authorization', caseworker).send(nested).expect(400);
-    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['parties.0.role', 'parties.0.name']));
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['parties.0.role', 'parties.0.name']),
+    );
 
-    const badType = await http().post('/api/v1/cases').set('Authorization', caseworker).send(claim({ caseType: 'nope' })).expect(400);
+    const badType = await http()
+      .post('/api/v1/cases')
+      .set('Authorization', caseworker)
+      .send(claim({ caseType: 'nope' }))
+      .expect(400);
     expect(badType.body.errors).toEqual([{ field: 'caseType', message: '"nope" is not a case type' }]);
 
     const huge = await http()
@@ -67,14 +82,22 @@ describe('cases REST API', () => {
       .expect(413);
     expect(huge.body).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', status: 413 });
 
-    const malformed = await http().post('/api/v1/cases').set('Authorization', caseworker).set('Content-Type', 'application/json').send('{"caseType":').expect(400);
+    const malformed = await http()
+      .post('/api/v1/cases')
+      .set('Authorization', caseworker)
+      .set('Content-Type', 'application/json')
+      .send('{"caseType":')
+      .expect(400);
     expect(malformed.body.code).toBe('BAD_USER_INPUT');
 
     expect(await count()).toBe(before);
   });
 
   it('rejects a malformed reference as bad input and an unknown one as not found', async () => {
-    const malformed = await http().get('/api/v1/cases/1234-5678-9012-3450').set('Authorization', caseworker).expect(400);
+    const malformed = await http()
+      .get('/api/v1/cases/1234-5678-9012-3450')
+      .set('Authorization', caseworker)
+      .expect(400);
     expect(malformed.body.errors[0].field).toBe('reference');
     await http().get('/api/v1/cases/1234-5678-9012-3452').set('Authorization', caseworker).expect(404);
     await http().get('/api/v1/cases/00000000-0000-4000-8000-000000000000').set('Authorization', caseworker).expect(404);
@@ -87,7 +110,11 @@ describe('cases REST API', () => {
 
     await http().get(`/api/v1/cases/${mine.body.id}`).set('Authorization', orgB).expect(404);
     await http().get(`/api/v1/cases/${mine.body.reference}`).set('Authorization', orgB).expect(404);
-    await http().post(`/api/v1/cases/${mine.body.id}/events`).set('Authorization', orgB).send({ event: 'submit' }).expect(404);
+    await http()
+      .post(`/api/v1/cases/${mine.body.id}/events`)
+      .set('Authorization', orgB)
+      .send({ event: 'submit' })
+      .expect(404);
     const listB = await http().get('/api/v1/cases').set('Authorization', orgB).expect(200);
     expect(listB.body.items.map((c: { id: string }) => c.id)).not.toContain(mine.body.id);
 
@@ -102,7 +129,14 @@ describe('cases REST API', () => {
     const own = await http()
       .post('/api/v1/cases')
       .set('Authorization', alice)
-      .send(claim({ parties: [{ role: 'claimant', kind: 'person', name: 'Alice' }, { role: 'defendant', kind: 'person', name: 'Dan' }] }))
+      .send(
+        claim({
+          parties: [
+            { role: 'claimant', kind: 'person', name: 'Alice' },
+            { role: 'defendant', kind: 'person', name: 'Dan' },
+          ],
+        }),
+      )
       .expect(201);
     await http().get(`/api/v1/cases/${own.body.id}`).set('Authorization', alice).expect(200);
     await http().get(`/api/v1/cases/${own.body.id}`).set('Authorization', bob).expect(404);
@@ -116,16 +150,29 @@ describe('cases REST API', () => {
       .set('Authorization', caseworker)
       .send(claim({ parties: [{ role: 'claimant', kind: 'person', name: 'Only Me' }] }))
       .expect(201);
-    const readiness = await http().get(`/api/v1/cases/${lonely.body.id}/readiness?event=submit`).set('Authorization', caseworker).expect(200);
+    const readiness = await http()
+      .get(`/api/v1/cases/${lonely.body.id}/readiness?event=submit`)
+      .set('Authorization', caseworker)
+      .expect(200);
     expect(readiness.body).toMatchObject({ event: 'submit', ready: false });
     expect(readiness.body.criteria).toEqual([
       expect.objectContaining({ id: 'has-claimant', met: true }),
       expect.objectContaining({ id: 'has-defendant', met: false, reason: 'Add the defendant to the case.' }),
     ]);
-    const welsh = await http().get(`/api/v1/cases/${lonely.body.id}/readiness?event=submit&language=cy`).set('Authorization', caseworker).expect(200);
+    const welsh = await http()
+      .get(`/api/v1/cases/${lonely.body.id}/readiness?event=submit&language=cy`)
+      .set('Authorization', caseworker)
+      .expect(200);
     expect(welsh.body.whatHappensNext).toContain('Talwch');
-    await http().get(`/api/v1/cases/${lonely.body.id}/readiness?event=submit&language=fr`).set('Authorization', caseworker).expect(400);
-    const refused = await http().post(`/api/v1/cases/${lonely.body.id}/events`).set('Authorization', caseworker).send({ event: 'submit' }).expect(409);
+    await http()
+      .get(`/api/v1/cases/${lonely.body.id}/readiness?event=submit&language=fr`)
+      .set('Authorization', caseworker)
+      .expect(400);
+    const refused = await http()
+      .post(`/api/v1/cases/${lonely.body.id}/events`)
+      .set('Authorization', caseworker)
+      .send({ event: 'submit' })
+      .expect(409);
     expect(refused.body.code).toBe('CONFLICT');
 
     const ready = await http().post('/api/v1/cases').set('Authorization', caseworker).send(claim()).expect(201);
@@ -134,15 +181,34 @@ describe('cases REST API', () => {
       .set('Authorization', caseworker)
       .send({ event: 'submit', reason: 'Claim form complete' })
       .expect(200);
-    expect(submitted.body).toMatchObject({ state: 'Submitted', fees: [{ code: 'FEE0202', event: 'submit', status: 'due' }] });
-    const history = await http().get(`/api/v1/cases/${ready.body.id}/history`).set('Authorization', caseworker).expect(200);
-    expect(history.body).toEqual([expect.objectContaining({ event: 'submit', from: 'Draft', to: 'Submitted', actor: 'caseworker-user', reason: 'Claim form complete' })]);
-    const again = await http().post(`/api/v1/cases/${ready.body.id}/events`).set('Authorization', caseworker).send({ event: 'submit' }).expect(409);
+    expect(submitted.body).toMatchObject({
+      state: 'Submitted',
+      fees: [{ code: 'FEE0202', event: 'submit', status: 'due' }],
+    });
+    const history = await http()
+      .get(`/api/v1/cases/${ready.body.id}/history`)
+      .set('Authorization', caseworker)
+      .expect(200);
+    expect(history.body).toEqual([
+      expect.objectContaining({
+        event: 'submit',
+        from: 'Draft',
+        to: 'Submitted',
+        actor: 'caseworker-user',
+        reason: 'Claim form complete',
+      }),
+    ]);
+    const again = await http()
+      .post(`/api/v1/cases/${ready.body.id}/events`)
+      .set('Authorization', caseworker)
+      .send({ event: 'submit' })
+      .expect(409);
     expect(again.body.detail).toContain('Submitted');
   });
 
   it('pages through cases newest first with a cursor, without repeats', async () => {
-    for (let i = 0; i < 5; i++) await http().post('/api/v1/cases').set('Authorization', caseworker).send(claim()).expect(201);
+    for (let i = 0; i < 5; i++)
+      await http().post('/api/v1/cases').set('Authorization', caseworker).send(claim()).expect(201);
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
@@ -162,26 +228,56 @@ describe('cases REST API', () => {
 
   it("records the case's own events on its timeline, through the outbox and the inbox", async () => {
     const created = await http().post('/api/v1/cases').set('Authorization', caseworker).send(claim()).expect(201);
-    await http().post(`/api/v1/cases/${created.body.id}/events`).set('Authorization', caseworker).send({ event: 'submit' }).expect(200);
+    await http()
+      .post(`/api/v1/cases/${created.body.id}/events`)
+      .set('Authorization', caseworker)
+      .send({ event: 'submit' })
+      .expect(200);
     const timeline = await eventually(async () => {
-      const res = await http().get(`/api/v1/cases/${created.body.id}/timeline`).set('Authorization', caseworker).expect(200);
+      const res = await http()
+        .get(`/api/v1/cases/${created.body.id}/timeline`)
+        .set('Authorization', caseworker)
+        .expect(200);
       expect(res.body).toHaveLength(2);
       return res.body as { type: string; summary: string; actor: string }[];
     });
     expect(timeline.map((e) => e.type)).toEqual(['cases.case-created.v1', 'cases.case-state-changed.v1']);
-    expect(timeline[1]).toMatchObject({ summary: 'submit: Draft → Submitted', actor: 'caseworker-user', kind: 'progress' });
-    const onlyDocuments = await http().get(`/api/v1/cases/${created.body.id}/timeline?kind=documents`).set('Authorization', caseworker).expect(200);
+    expect(timeline[1]).toMatchObject({
+      summary: 'submit: Draft → Submitted',
+      actor: 'caseworker-user',
+      kind: 'progress',
+    });
+    const onlyDocuments = await http()
+      .get(`/api/v1/cases/${created.body.id}/timeline?kind=documents`)
+      .set('Authorization', caseworker)
+      .expect(200);
     expect(onlyDocuments.body).toEqual([]);
-    const progress = await http().get(`/api/v1/cases/${created.body.id}/timeline?kind=progress&kind=parties`).set('Authorization', caseworker).expect(200);
+    const progress = await http()
+      .get(`/api/v1/cases/${created.body.id}/timeline?kind=progress&kind=parties`)
+      .set('Authorization', caseworker)
+      .expect(200);
     expect(progress.body).toHaveLength(2);
-    const bogus = await http().get(`/api/v1/cases/${created.body.id}/timeline?kind=gossip`).set('Authorization', caseworker).expect(400);
+    const bogus = await http()
+      .get(`/api/v1/cases/${created.body.id}/timeline?kind=gossip`)
+      .set('Authorization', caseworker)
+      .expect(400);
     expect(bogus.body.errors[0].field).toBe('kind');
   });
 
   it('honours Idempotency-Key: a replayed POST creates nothing new, another body with the same key is refused', async () => {
     const before = await count();
-    const first = await http().post('/api/v1/cases').set('Authorization', caseworker).set('Idempotency-Key', 'partner-42').send(claim()).expect(201);
-    const again = await http().post('/api/v1/cases').set('Authorization', caseworker).set('Idempotency-Key', 'partner-42').send(claim()).expect(201);
+    const first = await http()
+      .post('/api/v1/cases')
+      .set('Authorization', caseworker)
+      .set('Idempotency-Key', 'partner-42')
+      .send(claim())
+      .expect(201);
+    const again = await http()
+      .post('/api/v1/cases')
+      .set('Authorization', caseworker)
+      .set('Idempotency-Key', 'partner-42')
+      .send(claim())
+      .expect(201);
     expect(again.body).toEqual(first.body);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.headers.location).toBe(first.headers.location);
@@ -197,28 +293,59 @@ describe('cases REST API', () => {
 
   it('waits for the fee, and moves on when payments reports it settled', async () => {
     const created = await http().post('/api/v1/cases').set('Authorization', caseworker).send(claim()).expect(201);
-    await http().post(`/api/v1/cases/${created.body.id}/events`).set('Authorization', caseworker).send({ event: 'submit' }).expect(200);
-    const waiting = await http().get(`/api/v1/cases/${created.body.id}/readiness?event=issue`).set('Authorization', caseworker).expect(200);
-    expect(waiting.body.criteria).toContainEqual(expect.objectContaining({ id: 'fees-settled', met: false, reason: expect.stringContaining('FEE0202') }));
-    await http().post(`/api/v1/cases/${created.body.id}/events`).set('Authorization', caseworker).send({ event: 'issue' }).expect(409);
+    await http()
+      .post(`/api/v1/cases/${created.body.id}/events`)
+      .set('Authorization', caseworker)
+      .send({ event: 'submit' })
+      .expect(200);
+    const waiting = await http()
+      .get(`/api/v1/cases/${created.body.id}/readiness?event=issue`)
+      .set('Authorization', caseworker)
+      .expect(200);
+    expect(waiting.body.criteria).toContainEqual(
+      expect.objectContaining({ id: 'fees-settled', met: false, reason: expect.stringContaining('FEE0202') }),
+    );
+    await http()
+      .post(`/api/v1/cases/${created.body.id}/events`)
+      .set('Authorization', caseworker)
+      .send({ event: 'issue' })
+      .expect(409);
 
     // Payments does not exist yet: its event is published on the bus exactly as it will be.
     const readyToIssue = async (expected: boolean) =>
       eventually(async () => {
-        const ready = await http().get(`/api/v1/cases/${created.body.id}/readiness?event=issue`).set('Authorization', caseworker).expect(200);
+        const ready = await http()
+          .get(`/api/v1/cases/${created.body.id}/readiness?event=issue`)
+          .set('Authorization', caseworker)
+          .expect(200);
         expect(ready.body.ready).toBe(expected);
       });
-    await publishEvent(feesSettledV1, created.body.id, { caseId: created.body.id, feeCodes: ['FEE0202'], settlement: 'paid' });
+    await publishEvent(feesSettledV1, created.body.id, {
+      caseId: created.body.id,
+      feeCodes: ['FEE0202'],
+      settlement: 'paid',
+    });
     await readyToIssue(true);
     // The cheque bounced: owed again, and not ready until payments reports it settled once more.
     await publishEvent(feesReopenedV1, created.body.id, { caseId: created.body.id, feeCodes: ['FEE0202'] });
     await readyToIssue(false);
-    await publishEvent(feesSettledV1, created.body.id, { caseId: created.body.id, feeCodes: ['FEE0202'], settlement: 'paid' });
+    await publishEvent(feesSettledV1, created.body.id, {
+      caseId: created.body.id,
+      feeCodes: ['FEE0202'],
+      settlement: 'paid',
+    });
     await readyToIssue(true);
-    const issued = await http().post(`/api/v1/cases/${created.body.id}/events`).set('Authorization', caseworker).send({ event: 'issue' }).expect(200);
+    const issued = await http()
+      .post(`/api/v1/cases/${created.body.id}/events`)
+      .set('Authorization', caseworker)
+      .send({ event: 'issue' })
+      .expect(200);
     expect(issued.body).toMatchObject({ state: 'Issued', fees: [{ code: 'FEE0202', status: 'paid' }] });
     await eventually(async () => {
-      const timeline = await http().get(`/api/v1/cases/${created.body.id}/timeline`).set('Authorization', caseworker).expect(200);
+      const timeline = await http()
+        .get(`/api/v1/cases/${created.body.id}/timeline`)
+        .set('Authorization', caseworker)
+        .expect(200);
       expect(timeline.body.map((e: { summary: string }) => e.summary)).toEqual([
         'Case opened as civil-money-claim, state Draft',
         'submit: Draft → Submitted',
@@ -236,7 +363,11 @@ describe('cases REST API', () => {
     expect(ready.body.checks.database).toEqual({ ok: true, details: { migrationsPending: false } });
     expect(ready.body.checks.events.details).toMatchObject({ outbox: { unpublished: 0 }, deadLetters: 0 });
     const openapi = await http().get('/openapi.json').expect(200);
-    expect(Object.keys(openapi.body.paths)).toEqual(expect.arrayContaining(['/api/v1/cases', '/api/v1/cases/{idOrReference}']));
-    expect(openapi.body.paths['/api/v1/cases'].post.parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }));
+    expect(Object.keys(openapi.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/cases', '/api/v1/cases/{idOrReference}']),
+    );
+    expect(openapi.body.paths['/api/v1/cases'].post.parameters).toContainEqual(
+      expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }),
+    );
   });
 });

@@ -28,14 +28,29 @@ describe('decisions', () => {
     const created = await http()
       .post('/api/v1/cases')
       .set('Authorization', caseworker)
-      .send({ caseType: 'immigration-status-review', parties: [{ role: 'subject', kind: 'person', name: 'Sam Subject' }] })
+      .send({
+        caseType: 'immigration-status-review',
+        parties: [{ role: 'subject', kind: 'person', name: 'Sam Subject' }],
+      })
       .expect(201);
     const id = created.body.id;
-    const first = await http().post(`/api/v1/cases/${id}/decisions`).set('Authorization', caseworker).send(decision()).expect(201);
-    expect(first.body).toMatchObject({ decidedBy: 'reviewer-1', current: true, evidenceReferences: ['bundle p.12', 'bundle p.40'] });
+    const first = await http()
+      .post(`/api/v1/cases/${id}/decisions`)
+      .set('Authorization', caseworker)
+      .send(decision())
+      .expect(201);
+    expect(first.body).toMatchObject({
+      decidedBy: 'reviewer-1',
+      current: true,
+      evidenceReferences: ['bundle p.12', 'bundle p.40'],
+    });
 
-    await expect(app.get(DataSource).query(`UPDATE case_decisions SET outcome = 'changed' WHERE id = $1`, [first.body.id])).rejects.toThrow(/never edited/);
-    await expect(app.get(DataSource).query(`DELETE FROM case_decisions WHERE id = $1`, [first.body.id])).rejects.toThrow(/never edited/);
+    await expect(
+      app.get(DataSource).query(`UPDATE case_decisions SET outcome = 'changed' WHERE id = $1`, [first.body.id]),
+    ).rejects.toThrow(/never edited/);
+    await expect(
+      app.get(DataSource).query(`DELETE FROM case_decisions WHERE id = $1`, [first.body.id]),
+    ).rejects.toThrow(/never edited/);
 
     const correction = await http()
       .post(`/api/v1/cases/${id}/decisions`)
@@ -49,16 +64,30 @@ describe('decisions', () => {
     ]);
     expect(list.body[0].supersededBy).toBe(correction.body.id);
 
-    const again = await http().post(`/api/v1/cases/${id}/decisions`).set('Authorization', caseworker).send(decision({ supersedes: first.body.id })).expect(409);
+    const again = await http()
+      .post(`/api/v1/cases/${id}/decisions`)
+      .set('Authorization', caseworker)
+      .send(decision({ supersedes: first.body.id }))
+      .expect(409);
     expect(again.body.code).toBe('CONFLICT');
-    const missing = await http().post(`/api/v1/cases/${id}/decisions`).set('Authorization', caseworker).send(decision({ legalBasis: undefined })).expect(400);
+    const missing = await http()
+      .post(`/api/v1/cases/${id}/decisions`)
+      .set('Authorization', caseworker)
+      .send(decision({ legalBasis: undefined }))
+      .expect(400);
     expect(missing.body.errors[0].field).toBe('legalBasis');
     await http()
       .post(`/api/v1/cases/${id}/decisions`)
       .set('Authorization', caseworker)
       .send(decision({ supersedes: '00000000-0000-4000-8000-000000000000' }))
       .expect(400);
-    await http().post(`/api/v1/cases/${id}/decisions`).set('Authorization', await bearer('citizen')).send(decision()).expect(403);
-    expect((await http().get(`/api/v1/cases/${id}/decisions`).set('Authorization', caseworker).expect(200)).body).toHaveLength(2);
+    await http()
+      .post(`/api/v1/cases/${id}/decisions`)
+      .set('Authorization', await bearer('citizen'))
+      .send(decision())
+      .expect(403);
+    expect(
+      (await http().get(`/api/v1/cases/${id}/decisions`).set('Authorization', caseworker).expect(200)).body,
+    ).toHaveLength(2);
   });
 });

@@ -3,7 +3,15 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { serviceDataSourceOptions } from '@ccsc/platform';
-import { bearer, createTestDatabase, describeKafka, eventually, kafkaBrokers, TestDatabase, testServiceEnv } from '@ccsc/testing';
+import {
+  bearer,
+  createTestDatabase,
+  describeKafka,
+  eventually,
+  kafkaBrokers,
+  TestDatabase,
+  testServiceEnv,
+} from '@ccsc/testing';
 import { casesDatabase } from '../src/data-source';
 import { claim } from './cases-app';
 
@@ -27,8 +35,20 @@ interface Service {
 /** The cases service as its own process, exactly as a container runs it (`main.ts`), on real PostgreSQL and Kafka. */
 async function startService(databaseUrl: string): Promise<Service> {
   const port = await freePort();
-  const env = { ...process.env, ...testServiceEnv(databaseUrl, { PORT: String(port), KAFKA_BROKERS: kafkaBrokers()!.join(','), OUTBOX_POLL_MS: '20', SHUTDOWN_GRACE_MS: '15000' }) };
-  const child = spawn(process.execPath, ['tools/run.js', 'services/cases/src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const env = {
+    ...process.env,
+    ...testServiceEnv(databaseUrl, {
+      PORT: String(port),
+      KAFKA_BROKERS: kafkaBrokers()!.join(','),
+      OUTBOX_POLL_MS: '20',
+      SHUTDOWN_GRACE_MS: '15000',
+    }),
+  };
+  const child = spawn(process.execPath, ['tools/run.js', 'services/cases/src/main.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -51,7 +71,9 @@ describeKafka('graceful shutdown under load (real PostgreSQL and Kafka, separate
 
   beforeAll(async () => {
     database = await createTestDatabase('cases', casesDatabase);
-    dataSource = await new DataSource(serviceDataSourceOptions(database.url, { entities: [], migrations: [] }, 2)).initialize();
+    dataSource = await new DataSource(
+      serviceDataSourceOptions(database.url, { entities: [], migrations: [] }, 2),
+    ).initialize();
     caseworker = await bearer('caseworker');
   });
   afterAll(async () => {
@@ -106,8 +128,14 @@ describeKafka('graceful shutdown under load (real PostgreSQL and Kafka, separate
       expect(await count(`SELECT count(*) AS n FROM outbox WHERE published_at IS NULL`)).toBe(0);
       expect(await count(`SELECT count(*) AS n FROM case_timeline WHERE type = 'cases.case-created.v1'`)).toBe(cases);
     }, 60_000);
-    expect(await count(`SELECT count(*) AS n FROM inbox WHERE type = 'cases.case-created.v1' AND status = 'applied'`)).toBe(cases);
-    expect(await count(`SELECT count(*) AS n FROM (SELECT case_id FROM case_timeline WHERE type = 'cases.case-created.v1' GROUP BY case_id HAVING count(*) > 1) d`)).toBe(0);
+    expect(
+      await count(`SELECT count(*) AS n FROM inbox WHERE type = 'cases.case-created.v1' AND status = 'applied'`),
+    ).toBe(cases);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM (SELECT case_id FROM case_timeline WHERE type = 'cases.case-created.v1' GROUP BY case_id HAVING count(*) > 1) d`,
+      ),
+    ).toBe(0);
     service.child.kill('SIGTERM');
     expect(await service.exited).toBe(0);
     service = undefined;

@@ -19,7 +19,8 @@ const listing = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-const HEARING_FIELDS = 'id caseId venueId venueName hearingType startsAt londonDate londonTime durationMinutes status delayMinutes reason goingAhead';
+const HEARING_FIELDS =
+  'id caseId venueId venueName hearingType startsAt londonDate londonTime durationMinutes status delayMinutes reason goingAhead';
 const CASE_HEARINGS = `query($id: ID!) { case(id: $id) { id hearings { ${HEARING_FIELDS} } } }`;
 const LIST_HEARING = `mutation($input: ListHearingInput!) { listHearing(input: $input) { ${HEARING_FIELDS} } }`;
 const UPDATE_STATUS = `mutation($input: UpdateHearingStatusInput!) { updateHearingStatus(input: $input) { ${HEARING_FIELDS} } }`;
@@ -52,13 +53,24 @@ describe('hearings', () => {
   const graphql = (token: string, query: string, variables: Record<string, unknown>) =>
     http().post('/graphql').set('Authorization', token).send({ query, variables }).expect(200);
   /** A case represented by org-a, opened by a caseworker. */
-  const newCase = async (): Promise<string> => (await http().post('/api/v1/cases').set('Authorization', caseworker).send(claim()).expect(201)).body.id;
+  const newCase = async (): Promise<string> =>
+    (await http().post('/api/v1/cases').set('Authorization', caseworker).send(claim()).expect(201)).body.id;
   const listHearing = async (caseId: string, overrides: Record<string, unknown> = {}) =>
-    (await http().post(`/api/v1/cases/${caseId}/hearings`).set('Authorization', caseworker).send(listing(overrides)).expect(201)).body;
+    (
+      await http()
+        .post(`/api/v1/cases/${caseId}/hearings`)
+        .set('Authorization', caseworker)
+        .send(listing(overrides))
+        .expect(201)
+    ).body;
 
   it('lists a hearing and reads it per case over REST and GraphQL, soonest first', async () => {
     const caseId = await newCase();
-    const created = await http().post(`/api/v1/cases/${caseId}/hearings`).set('Authorization', caseworker).send(listing()).expect(201);
+    const created = await http()
+      .post(`/api/v1/cases/${caseId}/hearings`)
+      .set('Authorization', caseworker)
+      .send(listing())
+      .expect(201);
     expect(created.headers.location).toBe(`/api/v1/cases/${caseId}/hearings/${created.body.id}`);
     expect(created.body).toEqual({
       id: expect.any(String),
@@ -79,15 +91,27 @@ describe('hearings', () => {
 
     // Listed by a judge through GraphQL, and earlier in the day: it comes first.
     const viaGraphql = await graphql(judiciary, LIST_HEARING, {
-      input: { caseId, ...listing({ hearingType: 'case-management', startsAt: bst(day, '09:15'), durationMinutes: 30 }) },
+      input: {
+        caseId,
+        ...listing({ hearingType: 'case-management', startsAt: bst(day, '09:15'), durationMinutes: 30 }),
+      },
     });
     expect(viaGraphql.body.errors).toBeUndefined();
     const early = viaGraphql.body.data.listHearing;
-    expect(early).toMatchObject({ caseId, hearingType: 'case-management', londonTime: '09:15', status: 'listed', goingAhead: 'yes' });
+    expect(early).toMatchObject({
+      caseId,
+      hearingType: 'case-management',
+      londonTime: '09:15',
+      status: 'listed',
+      goingAhead: 'yes',
+    });
 
     const rest = await http().get(`/api/v1/cases/${caseId}/hearings`).set('Authorization', orgA).expect(200);
     expect(rest.body.map((h: { id: string }) => h.id)).toEqual([early.id, created.body.id]);
-    const one = await http().get(`/api/v1/cases/${caseId}/hearings/${created.body.id}`).set('Authorization', orgA).expect(200);
+    const one = await http()
+      .get(`/api/v1/cases/${caseId}/hearings/${created.body.id}`)
+      .set('Authorization', orgA)
+      .expect(200);
     expect(one.body).toEqual(created.body);
 
     for (const token of [caseworker, orgA]) {
@@ -105,11 +129,18 @@ describe('hearings', () => {
       http().post(`/api/v1/cases/${caseId}/hearings/${hearing.id}/status`).set('Authorization', token).send(body);
 
     const late = await status({ status: 'running-late', delayMinutes: 30 }).expect(200);
-    expect(late.body).toMatchObject({ status: 'running-late', delayMinutes: 30, reason: null, goingAhead: 'yes, running about 30 minutes late' });
+    expect(late.body).toMatchObject({
+      status: 'running-late',
+      delayMinutes: 30,
+      reason: null,
+      goingAhead: 'yes, running about 30 minutes late',
+    });
     const later = await status({ status: 'running-late', delayMinutes: 45 }, judiciary).expect(200);
     expect(later.body.goingAhead).toBe('yes, running about 45 minutes late');
 
-    const adjourned = await graphql(teamLeader, UPDATE_STATUS, { input: { hearingId: hearing.id, status: 'adjourned', reason: 'the interpreter did not attend' } });
+    const adjourned = await graphql(teamLeader, UPDATE_STATUS, {
+      input: { hearingId: hearing.id, status: 'adjourned', reason: 'the interpreter did not attend' },
+    });
     expect(adjourned.body.errors).toBeUndefined();
     expect(adjourned.body.data.updateHearingStatus).toMatchObject({
       status: 'adjourned',
@@ -121,15 +152,25 @@ describe('hearings', () => {
     expect(seenByParty.body[0].goingAhead).toBe('no: adjourned because the interpreter did not attend');
 
     const noNewDate = await status({ status: 'listed' }).expect(400);
-    expect(noNewDate.body.errors).toEqual([{ field: 'startsAt', message: 'is required to relist an adjourned hearing' }]);
+    expect(noNewDate.body.errors).toEqual([
+      { field: 'startsAt', message: 'is required to relist an adjourned hearing' },
+    ]);
     const relisted = await status({ status: 'listed', startsAt: bst(`${year}-09-01`, '14:00') }).expect(200);
-    expect(relisted.body).toMatchObject({ status: 'listed', londonDate: `${year}-09-01`, londonTime: '14:00', reason: null, goingAhead: 'yes' });
+    expect(relisted.body).toMatchObject({
+      status: 'listed',
+      londonDate: `${year}-09-01`,
+      londonTime: '14:00',
+      reason: null,
+      goingAhead: 'yes',
+    });
 
     const vacated = await status({ status: 'vacated', reason: 'the claim settled' }).expect(200);
     expect(vacated.body.goingAhead).toBe('no: vacated because the claim settled');
     const final = await status({ status: 'in-progress' }).expect(409);
     expect(final.body).toMatchObject({ code: 'CONFLICT', detail: 'The hearing is vacated, which is final' });
-    const finalViaGraphql = await graphql(judiciary, UPDATE_STATUS, { input: { hearingId: hearing.id, status: 'completed' } });
+    const finalViaGraphql = await graphql(judiciary, UPDATE_STATUS, {
+      input: { hearingId: hearing.id, status: 'completed' },
+    });
     expect(finalViaGraphql.body.errors[0].extensions.code).toBe('CONFLICT');
   });
 
@@ -137,19 +178,35 @@ describe('hearings', () => {
     const caseId = await newCase();
     const date = `${year}-11-02`;
     await listHearing(caseId, { startsAt: `${date}T23:30:00+00:00` });
-    const found = await http().get(`/api/v1/cases/search?hearingDate=${date}`).set('Authorization', caseworker).expect(200);
+    const found = await http()
+      .get(`/api/v1/cases/search?hearingDate=${date}`)
+      .set('Authorization', caseworker)
+      .expect(200);
     expect(found.body.items.map((c: { id: string }) => c.id)).toEqual([caseId]);
-    const nextDay = await http().get(`/api/v1/cases/search?hearingDate=${year}-11-03`).set('Authorization', caseworker).expect(200);
+    const nextDay = await http()
+      .get(`/api/v1/cases/search?hearingDate=${year}-11-03`)
+      .set('Authorization', caseworker)
+      .expect(200);
     expect(nextDay.body.items).toEqual([]);
-    const bad = await http().get(`/api/v1/cases/search?hearingDate=${year}-02-30`).set('Authorization', caseworker).expect(400);
-    expect(bad.body.errors).toEqual([{ field: 'hearingDate', message: 'hearingDate must be a calendar day as YYYY-MM-DD' }]);
+    const bad = await http()
+      .get(`/api/v1/cases/search?hearingDate=${year}-02-30`)
+      .set('Authorization', caseworker)
+      .expect(400);
+    expect(bad.body.errors).toEqual([
+      { field: 'hearingDate', message: 'hearingDate must be a calendar day as YYYY-MM-DD' },
+    ]);
   });
 
   it("returns a venue's hearings for exactly one London day, over REST and GraphQL", async () => {
     const caseId = await newCase();
     const venueId = 'MAN-CJC';
     const at = (date: string, time: string, venue = venueId) =>
-      listHearing(caseId, { venueId: venue, venueName: 'Manchester Civil Justice Centre', startsAt: bst(date, time), durationMinutes: 15 });
+      listHearing(caseId, {
+        venueId: venue,
+        venueName: 'Manchester Civil Justice Centre',
+        startsAt: bst(date, time),
+        durationMinutes: 15,
+      });
     // 23:30 BST the day before is already the day in UTC, and 00:30 BST the day after is still the
     // day in UTC: a query by UTC day would get both edges wrong.
     await at(dayBefore, '23:30');
@@ -161,23 +218,39 @@ describe('hearings', () => {
     expect(justAfterMidnight.startsAt).toBe(`${dayBefore}T23:30:00.000Z`);
     expect(lateEvening.startsAt).toBe(`${day}T22:30:00.000Z`);
 
-    const rest = await http().get(`/api/v1/cases/hearings/by-venue?venueId=${venueId}&date=${day}`).set('Authorization', caseworker).expect(200);
+    const rest = await http()
+      .get(`/api/v1/cases/hearings/by-venue?venueId=${venueId}&date=${day}`)
+      .set('Authorization', caseworker)
+      .expect(200);
     expect(rest.body.map((h: { id: string }) => h.id)).toEqual([justAfterMidnight.id, morning.id, lateEvening.id]);
     expect(rest.body.map((h: { londonTime: string }) => h.londonTime)).toEqual(['00:30', '10:00', '23:30']);
     expect(new Set(rest.body.map((h: { londonDate: string }) => h.londonDate))).toEqual(new Set([day]));
 
-    const before = await http().get(`/api/v1/cases/hearings/by-venue?venueId=${venueId}&date=${dayBefore}`).set('Authorization', judiciary).expect(200);
-    expect(before.body.map((h: { londonDate: string; londonTime: string }) => `${h.londonDate} ${h.londonTime}`)).toEqual([`${dayBefore} 23:30`]);
-    const elsewhere = await http().get(`/api/v1/cases/hearings/by-venue?venueId=NOWHERE&date=${day}`).set('Authorization', caseworker).expect(200);
+    const before = await http()
+      .get(`/api/v1/cases/hearings/by-venue?venueId=${venueId}&date=${dayBefore}`)
+      .set('Authorization', judiciary)
+      .expect(200);
+    expect(
+      before.body.map((h: { londonDate: string; londonTime: string }) => `${h.londonDate} ${h.londonTime}`),
+    ).toEqual([`${dayBefore} 23:30`]);
+    const elsewhere = await http()
+      .get(`/api/v1/cases/hearings/by-venue?venueId=NOWHERE&date=${day}`)
+      .set('Authorization', caseworker)
+      .expect(200);
     expect(elsewhere.body).toEqual([]);
 
     const viaGraphql = await graphql(teamLeader, AT_VENUE, { venueId, date: day });
     expect(viaGraphql.body.errors).toBeUndefined();
-    expect(viaGraphql.body.data.hearingsAtVenue).toEqual(rest.body.map(({ updatedAt: _updatedAt, ...h }: { updatedAt: string }) => h));
+    expect(viaGraphql.body.data.hearingsAtVenue).toEqual(
+      rest.body.map(({ updatedAt: _updatedAt, ...h }: { updatedAt: string }) => h),
+    );
 
     // The court's list spans every case at the venue, so it is for staff only.
     for (const token of [orgA, citizen]) {
-      const refused = await http().get(`/api/v1/cases/hearings/by-venue?venueId=${venueId}&date=${day}`).set('Authorization', token).expect(403);
+      const refused = await http()
+        .get(`/api/v1/cases/hearings/by-venue?venueId=${venueId}&date=${day}`)
+        .set('Authorization', token)
+        .expect(403);
       expect(refused.body.code).toBe('FORBIDDEN');
       expect((await graphql(token, AT_VENUE, { venueId, date: day })).body.errors[0].extensions.code).toBe('FORBIDDEN');
     }
@@ -199,25 +272,48 @@ describe('hearings', () => {
     // A hearing asked for under another case is not found either, even by staff.
     const otherCase = await newCase();
     await http().get(`/api/v1/cases/${otherCase}/hearings/${hearing.id}`).set('Authorization', caseworker).expect(404);
-    await http().post(`/api/v1/cases/${otherCase}/hearings/${hearing.id}/status`).set('Authorization', caseworker).send({ status: 'in-progress' }).expect(404);
-    await http().get(`/api/v1/cases/00000000-0000-4000-8000-000000000000/hearings`).set('Authorization', caseworker).expect(404);
+    await http()
+      .post(`/api/v1/cases/${otherCase}/hearings/${hearing.id}/status`)
+      .set('Authorization', caseworker)
+      .send({ status: 'in-progress' })
+      .expect(404);
+    await http()
+      .get(`/api/v1/cases/00000000-0000-4000-8000-000000000000/hearings`)
+      .set('Authorization', caseworker)
+      .expect(404);
   });
 
   it('rejects bad input with field errors, and lists nothing', async () => {
     const caseId = await newCase();
     const hearing = await listHearing(caseId);
-    const count = async () => (await http().get(`/api/v1/cases/${caseId}/hearings`).set('Authorization', caseworker).expect(200)).body.length;
-    const post = (body: Record<string, unknown>) => http().post(`/api/v1/cases/${caseId}/hearings`).set('Authorization', caseworker).send(body);
-    const status = (body: Record<string, unknown>) => http().post(`/api/v1/cases/${caseId}/hearings/${hearing.id}/status`).set('Authorization', caseworker).send(body);
+    const count = async () =>
+      (await http().get(`/api/v1/cases/${caseId}/hearings`).set('Authorization', caseworker).expect(200)).body.length;
+    const post = (body: Record<string, unknown>) =>
+      http().post(`/api/v1/cases/${caseId}/hearings`).set('Authorization', caseworker).send(body);
+    const status = (body: Record<string, unknown>) =>
+      http().post(`/api/v1/cases/${caseId}/hearings/${hearing.id}/status`).set('Authorization', caseworker).send(body);
 
     const unknownField = await post({ ...listing(), venue: 'Royal Courts of Justice' }).expect(400);
     expect(unknownField.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(unknownField.body).toMatchObject({ status: 400, code: 'BAD_USER_INPUT', errors: [{ field: 'venue', message: 'property venue should not exist' }] });
+    expect(unknownField.body).toMatchObject({
+      status: 400,
+      code: 'BAD_USER_INPUT',
+      errors: [{ field: 'venue', message: 'property venue should not exist' }],
+    });
 
-    const wrong = await post(listing({ venueId: 'no spaces!', hearingType: 'tea-party', startsAt: `${day}T10:00:00`, durationMinutes: 0 })).expect(400);
-    expect(wrong.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['durationMinutes', 'hearingType', 'startsAt', 'venueId']);
+    const wrong = await post(
+      listing({ venueId: 'no spaces!', hearingType: 'tea-party', startsAt: `${day}T10:00:00`, durationMinutes: 0 }),
+    ).expect(400);
+    expect(wrong.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'durationMinutes',
+      'hearingType',
+      'startsAt',
+      'venueId',
+    ]);
     const impossibleDay = await post(listing({ startsAt: `${year}-02-30T10:00:00Z` })).expect(400);
-    expect(impossibleDay.body.errors).toEqual([{ field: 'startsAt', message: expect.stringContaining('with an offset') }]);
+    expect(impossibleDay.body.errors).toEqual([
+      { field: 'startsAt', message: expect.stringContaining('with an offset') },
+    ]);
     const past = await post(listing({ startsAt: '2020-01-06T10:00:00Z' })).expect(400);
     expect(past.body.errors).toEqual([{ field: 'startsAt', message: 'must be in the future' }]);
     await http().post('/api/v1/cases/not-a-uuid/hearings').set('Authorization', caseworker).send(listing()).expect(400);
@@ -225,22 +321,42 @@ describe('hearings', () => {
     const badStatus = await status({ status: 'postponed' }).expect(400);
     expect(badStatus.body.errors).toEqual([expect.objectContaining({ field: 'status' })]);
     const noDelay = await status({ status: 'running-late' }).expect(400);
-    expect(noDelay.body.errors).toEqual([{ field: 'delayMinutes', message: 'is required when the hearing is running late' }]);
+    expect(noDelay.body.errors).toEqual([
+      { field: 'delayMinutes', message: 'is required when the hearing is running late' },
+    ]);
     const stray = await status({ status: 'in-progress', reason: 'because' }).expect(400);
-    expect(stray.body.errors).toEqual([{ field: 'reason', message: 'can only be given when the hearing is adjourned or vacated' }]);
-    const graphqlStatus = await graphql(caseworker, UPDATE_STATUS, { input: { hearingId: hearing.id, status: 'postponed' } });
-    expect(graphqlStatus.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [expect.objectContaining({ field: 'status' })] });
-    const still = await http().get(`/api/v1/cases/${caseId}/hearings/${hearing.id}`).set('Authorization', caseworker).expect(200);
+    expect(stray.body.errors).toEqual([
+      { field: 'reason', message: 'can only be given when the hearing is adjourned or vacated' },
+    ]);
+    const graphqlStatus = await graphql(caseworker, UPDATE_STATUS, {
+      input: { hearingId: hearing.id, status: 'postponed' },
+    });
+    expect(graphqlStatus.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fieldErrors: [expect.objectContaining({ field: 'status' })],
+    });
+    const still = await http()
+      .get(`/api/v1/cases/${caseId}/hearings/${hearing.id}`)
+      .set('Authorization', caseworker)
+      .expect(200);
     expect(still.body.status).toBe('listed');
 
     for (const date of [`${year}-02-30`, '14/07/2031', 'tomorrow']) {
-      const badDate = await http().get(`/api/v1/cases/hearings/by-venue?venueId=LDN-RCJ&date=${encodeURIComponent(date)}`).set('Authorization', caseworker).expect(400);
+      const badDate = await http()
+        .get(`/api/v1/cases/hearings/by-venue?venueId=LDN-RCJ&date=${encodeURIComponent(date)}`)
+        .set('Authorization', caseworker)
+        .expect(400);
       expect(badDate.body.errors).toEqual([{ field: 'date', message: 'date must be a calendar day as YYYY-MM-DD' }]);
     }
     const missing = await http().get('/api/v1/cases/hearings/by-venue').set('Authorization', caseworker).expect(400);
-    expect(missing.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['venueId', 'date']));
+    expect(missing.body.errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['venueId', 'date']),
+    );
     const graphqlDate = await graphql(caseworker, AT_VENUE, { venueId: 'LDN-RCJ', date: `${year}-13-01` });
-    expect(graphqlDate.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ field: 'date', message: expect.any(String) }] });
+    expect(graphqlDate.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fieldErrors: [{ field: 'date', message: expect.any(String) }],
+    });
 
     expect(await count()).toBe(1);
   });
@@ -249,21 +365,39 @@ describe('hearings', () => {
     const own = await http()
       .post('/api/v1/cases')
       .set('Authorization', citizen)
-      .send(claim({ parties: [{ role: 'claimant', kind: 'person', name: 'Carys' }, { role: 'defendant', kind: 'person', name: 'Dai' }] }))
+      .send(
+        claim({
+          parties: [
+            { role: 'claimant', kind: 'person', name: 'Carys' },
+            { role: 'defendant', kind: 'person', name: 'Dai' },
+          ],
+        }),
+      )
       .expect(201);
     const hearing = await listHearing(own.body.id);
 
     const read = await http().get(`/api/v1/cases/${own.body.id}/hearings`).set('Authorization', citizen).expect(200);
     expect(read.body.map((h: { id: string }) => h.id)).toEqual([hearing.id]);
 
-    const refused = await http().post(`/api/v1/cases/${own.body.id}/hearings`).set('Authorization', citizen).send(listing()).expect(403);
+    const refused = await http()
+      .post(`/api/v1/cases/${own.body.id}/hearings`)
+      .set('Authorization', citizen)
+      .send(listing())
+      .expect(403);
     expect(refused.body).toMatchObject({ status: 403, code: 'FORBIDDEN' });
-    await http().post(`/api/v1/cases/${own.body.id}/hearings/${hearing.id}/status`).set('Authorization', citizen).send({ status: 'vacated', reason: 'I am busy' }).expect(403);
+    await http()
+      .post(`/api/v1/cases/${own.body.id}/hearings/${hearing.id}/status`)
+      .set('Authorization', citizen)
+      .send({ status: 'vacated', reason: 'I am busy' })
+      .expect(403);
     const viaGraphql = await graphql(citizen, LIST_HEARING, { input: { caseId: own.body.id, ...listing() } });
     expect(viaGraphql.body.errors[0].extensions.code).toBe('FORBIDDEN');
     await http().post(`/api/v1/cases/${own.body.id}/hearings`).set('Authorization', orgA).send(listing()).expect(403);
 
-    const after = await http().get(`/api/v1/cases/${own.body.id}/hearings`).set('Authorization', caseworker).expect(200);
+    const after = await http()
+      .get(`/api/v1/cases/${own.body.id}/hearings`)
+      .set('Authorization', caseworker)
+      .expect(200);
     expect(after.body).toHaveLength(1);
   });
 

@@ -30,11 +30,23 @@ describe('court results', () => {
       })
       .expect(201);
     expect(created.body.state).toBe('Charged');
-    await http().post(`/api/v1/cases/${created.body.id}/events`).set('Authorization', caseworker).send({ event: 'list' }).expect(200);
-    return { id: created.body.id as string, defendant: created.body.parties[1].id as string, victim: created.body.parties[0].id as string };
+    await http()
+      .post(`/api/v1/cases/${created.body.id}/events`)
+      .set('Authorization', caseworker)
+      .send({ event: 'list' })
+      .expect(200);
+    return {
+      id: created.body.id as string,
+      defendant: created.body.parties[1].id as string,
+      victim: created.body.parties[0].id as string,
+    };
   };
   const outbox = (type: string, caseId: string) =>
-    app.get(DataSource).query(`SELECT envelope FROM outbox WHERE type = $1 AND message_key = $2`, [type, caseId]) as Promise<{ envelope: { data: unknown } }[]>;
+    app
+      .get(DataSource)
+      .query(`SELECT envelope FROM outbox WHERE type = $1 AND message_key = $2`, [type, caseId]) as Promise<
+      { envelope: { data: unknown } }[]
+    >;
 
   it('publishes one event carrying every imposition, in pence, with its creditor', async () => {
     const { id, defendant, victim } = await prosecution();
@@ -49,7 +61,9 @@ describe('court results', () => {
       .send({ defendantPartyId: defendant, outcome: 'Guilty plea: fined', impositions })
       .expect(201);
     expect(recorded.body).toMatchObject({ caseId: id, impositions, resultedBy: 'judiciary-user' });
-    expect((await http().get(`/api/v1/cases/${id}`).set('Authorization', caseworker).expect(200)).body.state).toBe('Resulted');
+    expect((await http().get(`/api/v1/cases/${id}`).set('Authorization', caseworker).expect(200)).body.state).toBe(
+      'Resulted',
+    );
 
     const events = await outbox('cases.case-resulted.v1', id);
     expect(events).toHaveLength(1);
@@ -66,22 +80,42 @@ describe('court results', () => {
 
   it('refuses bad results with field errors, and records and publishes nothing', async () => {
     const { id, defendant, victim } = await prosecution();
-    const send = (body: object, who = judge) => http().post(`/api/v1/cases/${id}/results`).set('Authorization', who).send(body);
-    const fractional = await send({ defendantPartyId: defendant, outcome: 'x', impositions: [{ kind: 'fine', amountPence: 100.5, creditor: 'central-funds' }] }).expect(400);
+    const send = (body: object, who = judge) =>
+      http().post(`/api/v1/cases/${id}/results`).set('Authorization', who).send(body);
+    const fractional = await send({
+      defendantPartyId: defendant,
+      outcome: 'x',
+      impositions: [{ kind: 'fine', amountPence: 100.5, creditor: 'central-funds' }],
+    }).expect(400);
     expect(fractional.body.errors[0].field).toBe('impositions.0.amountPence');
-    const wrongCreditor = await send({ defendantPartyId: defendant, outcome: 'x', impositions: [{ kind: 'fine', amountPence: 100, creditor: victim }] }).expect(400);
-    expect(wrongCreditor.body.errors).toEqual([{ field: 'impositions.0.creditor', message: 'a fine is owed to central-funds' }]);
+    const wrongCreditor = await send({
+      defendantPartyId: defendant,
+      outcome: 'x',
+      impositions: [{ kind: 'fine', amountPence: 100, creditor: victim }],
+    }).expect(400);
+    expect(wrongCreditor.body.errors).toEqual([
+      { field: 'impositions.0.creditor', message: 'a fine is owed to central-funds' },
+    ]);
     await send({ defendantPartyId: victim, outcome: 'x', impositions: [] }).expect(400);
     await send({ defendantPartyId: defendant, outcome: 'x', impositions: [], verdict: 'guilty' }).expect(400);
-    await send({ defendantPartyId: defendant, outcome: 'x', impositions: [] }, await bearer('professional', { org: 'cps' })).expect(403);
+    await send(
+      { defendantPartyId: defendant, outcome: 'x', impositions: [] },
+      await bearer('professional', { org: 'cps' }),
+    ).expect(403);
     expect(await outbox('cases.case-resulted.v1', id)).toHaveLength(0);
-    expect((await http().get(`/api/v1/cases/${id}`).set('Authorization', caseworker).expect(200)).body.state).toBe('Listed');
+    expect((await http().get(`/api/v1/cases/${id}`).set('Authorization', caseworker).expect(200)).body.state).toBe(
+      'Listed',
+    );
 
     const civil = await http().post('/api/v1/cases').set('Authorization', caseworker).send(claim()).expect(201);
     await http()
       .post(`/api/v1/cases/${civil.body.id}/results`)
       .set('Authorization', judge)
-      .send({ defendantPartyId: civil.body.parties[1].id, outcome: 'x', impositions: [{ kind: 'fine', amountPence: 100, creditor: 'central-funds' }] })
+      .send({
+        defendantPartyId: civil.body.parties[1].id,
+        outcome: 'x',
+        impositions: [{ kind: 'fine', amountPence: 100, creditor: 'central-funds' }],
+      })
       .expect(400);
   });
 });

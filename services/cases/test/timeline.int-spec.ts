@@ -21,20 +21,47 @@ describe("other services' events on the case timeline", () => {
   const http = () => request(app.getHttpServer());
   // Each event a second apart, so the timeline's order (by when it happened) is the order sent.
   let clock = 0;
-  const message = <T extends object>(type: EventType<T>, subject: string, data: T) => eventMessage(type, subject, data, { time: new Date((clock += 1000)), actor: 'officer-9' });
+  const message = <T extends object>(type: EventType<T>, subject: string, data: T) =>
+    eventMessage(type, subject, data, { time: new Date((clock += 1000)), actor: 'officer-9' });
   const publish = (...messages: TransportMessage[]) => InProcessTransport.shared().publish(messages);
   const timeline = async (id: string, query = '') =>
-    (await http().get(`/api/v1/cases/${id}/timeline${query}`).set('Authorization', caseworker).expect(200)).body as { summary: string; source: string; actor: string }[];
+    (await http().get(`/api/v1/cases/${id}/timeline${query}`).set('Authorization', caseworker).expect(200)).body as {
+      summary: string;
+      source: string;
+      actor: string;
+    }[];
 
   it('records each once per case it names, even when redelivered, and filters by kind', async () => {
-    const [a, b] = await Promise.all([1, 2].map(async () => (await http().post('/api/v1/cases').set('Authorization', caseworker).send(claim()).expect(201)).body.id as string));
+    const [a, b] = await Promise.all(
+      [1, 2].map(
+        async () =>
+          (await http().post('/api/v1/cases').set('Authorization', caseworker).send(claim()).expect(201)).body
+            .id as string,
+      ),
+    );
     clock = Date.now();
-    const complaint = message(complaintOpenedV1, randomUUID(), { complaintId: randomUUID(), reference: 'CMP-000123', severity: 'major', caseIds: [a, b], receivedAt: new Date().toISOString() });
-    const allocated = message(paymentAllocatedV1, randomUUID(), {
-      paymentId: randomUUID(), allocationId: randomUUID(), target: 'service-request', caseId: a, amountPence: 45500, method: 'cheque',
-      receivedAt: new Date().toISOString(), allocatedAt: new Date().toISOString(),
+    const complaint = message(complaintOpenedV1, randomUUID(), {
+      complaintId: randomUUID(),
+      reference: 'CMP-000123',
+      severity: 'major',
+      caseIds: [a, b],
+      receivedAt: new Date().toISOString(),
     });
-    const need = message(assistedDigitalNeedIdentifiedV1, randomUUID(), { enquiryId: randomUUID(), caseId: b, needs: ['no-device', 'language'] });
+    const allocated = message(paymentAllocatedV1, randomUUID(), {
+      paymentId: randomUUID(),
+      allocationId: randomUUID(),
+      target: 'service-request',
+      caseId: a,
+      amountPence: 45500,
+      method: 'cheque',
+      receivedAt: new Date().toISOString(),
+      allocatedAt: new Date().toISOString(),
+    });
+    const need = message(assistedDigitalNeedIdentifiedV1, randomUUID(), {
+      enquiryId: randomUUID(),
+      caseId: b,
+      needs: ['no-device', 'language'],
+    });
     await publish(complaint, allocated, need, complaint);
 
     await eventually(async () => {
@@ -49,8 +76,12 @@ describe("other services' events on the case timeline", () => {
         'Assisted-digital need spotted on an enquiry: no-device, language (assess and refer the party)',
       ]);
     });
-    expect(await timeline(a, '?kind=payments')).toEqual([expect.objectContaining({ source: 'payments', actor: 'officer-9' })]);
-    expect((await timeline(b, '?kind=complaints')).map((e) => e.summary)).toEqual(['Complaint CMP-000123 opened (major)']);
+    expect(await timeline(a, '?kind=payments')).toEqual([
+      expect.objectContaining({ source: 'payments', actor: 'officer-9' }),
+    ]);
+    expect((await timeline(b, '?kind=complaints')).map((e) => e.summary)).toEqual([
+      'Complaint CMP-000123 opened (major)',
+    ]);
   });
 
   it("shows each side the case's history and what concerns itself, never the other side's data", async () => {
@@ -60,31 +91,70 @@ describe("other services' events on the case timeline", () => {
       .send(
         claim({
           parties: [
-            { role: 'claimant', kind: 'person', name: 'Alex Claimant', userId: 'claimant-citizen', representedBy: 'org-a' },
-            { role: 'defendant', kind: 'person', name: 'Dee Fendant', userId: 'defendant-citizen', representedBy: 'org-b' },
+            {
+              role: 'claimant',
+              kind: 'person',
+              name: 'Alex Claimant',
+              userId: 'claimant-citizen',
+              representedBy: 'org-a',
+            },
+            {
+              role: 'defendant',
+              kind: 'person',
+              name: 'Dee Fendant',
+              userId: 'defendant-citizen',
+              representedBy: 'org-b',
+            },
           ],
         }),
       )
       .expect(201);
     const id: string = created.body.id;
     const claimant = created.body.parties.find((p: { role: string }) => p.role === 'claimant').id as string;
-    await http().patch(`/api/v1/cases/${id}/parties/${claimant}`).set('Authorization', caseworker).send({ vulnerabilityFlags: ['domestic abuse'] }).expect(200);
+    await http()
+      .patch(`/api/v1/cases/${id}/parties/${claimant}`)
+      .set('Authorization', caseworker)
+      .send({ vulnerabilityFlags: ['domestic abuse'] })
+      .expect(200);
     clock = Date.now();
-    await publish(message(complaintOpenedV1, randomUUID(), { complaintId: randomUUID(), reference: 'CMP-000777', severity: 'major', caseIds: [id], receivedAt: new Date().toISOString() }));
-    const as = async (who: string) => (await http().get(`/api/v1/cases/${id}/timeline`).set('Authorization', who).expect(200)).body as { summary: string; actor?: string }[];
+    await publish(
+      message(complaintOpenedV1, randomUUID(), {
+        complaintId: randomUUID(),
+        reference: 'CMP-000777',
+        severity: 'major',
+        caseIds: [id],
+        receivedAt: new Date().toISOString(),
+      }),
+    );
+    const as = async (who: string) =>
+      (await http().get(`/api/v1/cases/${id}/timeline`).set('Authorization', who).expect(200)).body as {
+        summary: string;
+        actor?: string;
+      }[];
     const history = 'Case opened as civil-money-claim, state Draft';
     const ownDetails = 'Party details changed: vulnerabilityFlags';
     const complaint = 'Complaint CMP-000777 opened (major)';
-    await eventually(async () => expect((await timeline(id)).map((e) => e.summary).sort()).toEqual([history, ownDetails, complaint].sort()));
-    for (const claimantSide of [await bearer('professional', { org: 'org-a' }), await bearer('citizen', { sub: 'claimant-citizen' })]) {
+    await eventually(async () =>
+      expect((await timeline(id)).map((e) => e.summary).sort()).toEqual([history, ownDetails, complaint].sort()),
+    );
+    for (const claimantSide of [
+      await bearer('professional', { org: 'org-a' }),
+      await bearer('citizen', { sub: 'claimant-citizen' }),
+    ]) {
       expect((await as(claimantSide)).map((e) => e.summary).sort()).toEqual([history, ownDetails].sort());
     }
-    for (const defendantSide of [await bearer('professional', { org: 'org-b' }), await bearer('citizen', { sub: 'defendant-citizen' })]) {
+    for (const defendantSide of [
+      await bearer('professional', { org: 'org-b' }),
+      await bearer('citizen', { sub: 'defendant-citizen' }),
+    ]) {
       const seen = await as(defendantSide);
       expect(seen.map((e) => e.summary)).toEqual([history]);
       // Who did it is a subject id: staff only.
       expect(seen[0]!.actor).toBeUndefined();
     }
-    await http().get(`/api/v1/cases/${id}/timeline`).set('Authorization', await bearer('professional', { org: 'org-z' })).expect(404);
+    await http()
+      .get(`/api/v1/cases/${id}/timeline`)
+      .set('Authorization', await bearer('professional', { org: 'org-z' }))
+      .expect(404);
   });
 });

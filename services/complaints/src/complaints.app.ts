@@ -7,7 +7,8 @@ export function complaintsApp(config: ComplaintsConfig) {
   return createServiceApp(ComplaintsModule.forRoot(config), {
     service: 'complaints',
     title: 'Complaints API',
-    description: 'Complaints through their stages and working-day clocks, responses, remedies, personal-data breaches, root causes and MI. Citizens and firms see only their own complaints.',
+    description:
+      'Complaints through their stages and working-day clocks, responses, remedies, personal-data breaches, root causes and MI. Citizens and firms see only their own complaints.',
     config,
   });
 }

@@ -18,7 +18,12 @@ export class ComplaintsModule {
     return {
       module: ComplaintsModule,
       imports: [
-        PlatformModule.forRoot({ service: 'complaints', graphql: complaintsGraphQL, config, database: complaintsDatabase }),
+        PlatformModule.forRoot({
+          service: 'complaints',
+          graphql: complaintsGraphQL,
+          config,
+          database: complaintsDatabase,
+        }),
         AuthModule.forRoot(authOptionsFrom(config)),
         MessagingModule.forRoot({ service: 'complaints', config }),
         IdempotencyModule.forRoot(),

@@ -22,7 +22,14 @@ describe('overlapping SLA runs', () => {
   it('announce a breach once, and do not put a breached stage back at risk, whichever commits first', async () => {
     const officer: Principal = { sub: 'officer-olu', roles: ['complaints-officer'] };
     // Received Friday 19 December 2025: stage 1 is due by the end of Wednesday 7 January 2026.
-    const complaint = await app.get(ComplaintCommands).open({ category: 'delay', receivedAt: new Date('2025-12-19T10:30:00Z') }, officer, undefined, new Date('2025-12-19T10:30:00Z'));
+    const complaint = await app
+      .get(ComplaintCommands)
+      .open(
+        { category: 'delay', receivedAt: new Date('2025-12-19T10:30:00Z') },
+        officer,
+        undefined,
+        new Date('2025-12-19T10:30:00Z'),
+      );
     expect(complaint.current.dueAt.toISOString()).toBe('2026-01-07T23:59:59.999Z');
     const run = app.get(ComplaintSlaRun);
     const dataSource = app.get(DataSource);
@@ -43,15 +50,25 @@ describe('overlapping SLA runs', () => {
 
     expect((await later).breached).toBe(1);
     expect((await earlier).breached).toBe(0);
-    expect((await outbox(app, complaintStageBreachedV1.type)).filter((e) => e.subject === complaint.id)).toHaveLength(1);
-    const [stage] = (await dataSource.query('SELECT at_risk, breached_at FROM complaint_stages WHERE complaint_id = $1', [complaint.id])) as { at_risk: boolean; breached_at: Date | null }[];
+    expect((await outbox(app, complaintStageBreachedV1.type)).filter((e) => e.subject === complaint.id)).toHaveLength(
+      1,
+    );
+    const [stage] = (await dataSource.query(
+      'SELECT at_risk, breached_at FROM complaint_stages WHERE complaint_id = $1',
+      [complaint.id],
+    )) as { at_risk: boolean; breached_at: Date | null }[];
     expect(stage).toEqual({ at_risk: false, breached_at: new Date('2026-01-08T00:00:30Z') });
   });
 
   it('keep the at-risk flag a run set while a command had the complaint open', async () => {
     const officer: Principal = { sub: 'officer-olu', roles: ['complaints-officer'] };
     const commands = app.get(ComplaintCommands);
-    const complaint = await commands.open({ category: 'delay', receivedAt: new Date('2025-12-19T10:30:00Z') }, officer, undefined, new Date('2025-12-19T10:30:00Z'));
+    const complaint = await commands.open(
+      { category: 'delay', receivedAt: new Date('2025-12-19T10:30:00Z') },
+      officer,
+      undefined,
+      new Date('2025-12-19T10:30:00Z'),
+    );
     const dataSource = app.get(DataSource);
     // The run flags the stage at risk (its last two working days) but has not committed when the officer acknowledges it.
     const runner = dataSource.createQueryRunner();
@@ -63,7 +80,9 @@ describe('overlapping SLA runs', () => {
     await runner.commitTransaction();
     await runner.release();
     await acknowledged;
-    const [stage] = (await dataSource.query('SELECT status, at_risk FROM complaint_stages WHERE complaint_id = $1', [complaint.id])) as { status: string; at_risk: boolean }[];
+    const [stage] = (await dataSource.query('SELECT status, at_risk FROM complaint_stages WHERE complaint_id = $1', [
+      complaint.id,
+    ])) as { status: string; at_risk: boolean }[];
     expect(stage).toEqual({ status: 'acknowledged', at_risk: true });
   });
 });

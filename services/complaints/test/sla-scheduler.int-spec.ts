@@ -17,9 +17,16 @@ describe('the scheduled SLA run', () => {
 
   it('flags an overdue stage by itself, and announces the breach once', async () => {
     const officer = await bearer('complaints-officer');
-    const overdue = await request(app.getHttpServer()).post('/api/v1/complaints').set('Authorization', officer).send({ category: 'delay', receivedAt: '2025-12-19T10:30:00Z' }).expect(201);
+    const overdue = await request(app.getHttpServer())
+      .post('/api/v1/complaints')
+      .set('Authorization', officer)
+      .send({ category: 'delay', receivedAt: '2025-12-19T10:30:00Z' })
+      .expect(201);
     await eventually(async () => {
-      const got = await request(app.getHttpServer()).get(`/api/v1/complaints/${overdue.body.id}`).set('Authorization', officer).expect(200);
+      const got = await request(app.getHttpServer())
+        .get(`/api/v1/complaints/${overdue.body.id}`)
+        .set('Authorization', officer)
+        .expect(200);
       expect(got.body.stages[0]).toMatchObject({ breached: true, atRisk: false });
     });
     // Several more runs go by (runs never overlap, so a third has started once two have ended); the
@@ -27,6 +34,8 @@ describe('the scheduled SLA run', () => {
     const runs = jest.spyOn(app.get(ComplaintSlaRun), 'run');
     await eventually(async () => expect(runs.mock.calls.length).toBeGreaterThanOrEqual(3));
     runs.mockRestore();
-    expect((await outbox(app, 'complaints.complaint-stage-breached.v1')).map((e) => e.subject)).toEqual([overdue.body.id]);
+    expect((await outbox(app, 'complaints.complaint-stage-breached.v1')).map((e) => e.subject)).toEqual([
+      overdue.body.id,
+    ]);
   });
 });

@@ -7,5 +7,10 @@ import { PaymentApplications1733000300000 } from './migrations/1733000300000-pay
 /** The enforcement database: plain SQL throughout, so no entities; TypeORM orders migrations by timestamp. */
 export const enforcementDatabase: ServiceDataSourceParts = {
   entities: [],
-  migrations: [MessagingAndIdempotency1733000000000, FineAccounts1733000100000, Enforcement1733000200000, PaymentApplications1733000300000],
+  migrations: [
+    MessagingAndIdempotency1733000000000,
+    FineAccounts1733000100000,
+    Enforcement1733000200000,
+    PaymentApplications1733000300000,
+  ],
 };

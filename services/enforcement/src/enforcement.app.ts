@@ -7,7 +7,8 @@ export function enforcementApp(config: EnforcementConfig) {
   return createServiceApp(EnforcementModule.forRoot(config), {
     service: 'enforcement',
     title: 'Enforcement API',
-    description: 'Criminal fines collection: fine accounts, payment terms, allocation by priority, the default run, enforcement actions, warrants and write-offs. Staff only.',
+    description:
+      'Criminal fines collection: fine accounts, payment terms, allocation by priority, the default run, enforcement actions, warrants and write-offs. Staff only.',
     config,
   });
 }

@@ -29,7 +29,12 @@ export class EnforcementModule {
     return {
       module: EnforcementModule,
       imports: [
-        PlatformModule.forRoot({ service: 'enforcement', graphql: enforcementGraphQL, config, database: enforcementDatabase }),
+        PlatformModule.forRoot({
+          service: 'enforcement',
+          graphql: enforcementGraphQL,
+          config,
+          database: enforcementDatabase,
+        }),
         AuthModule.forRoot(authOptionsFrom(config)),
         MessagingModule.forRoot({ service: 'enforcement', config }),
         IdempotencyModule.forRoot(),

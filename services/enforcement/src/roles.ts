@@ -7,7 +7,13 @@ import type { Role } from '@ccsc/auth';
 export const ENFORCEMENT_OFFICERS: Role[] = ['enforcement-officer', 'team-leader'];
 
 /** Who reads fine accounts: the officers, finance, caseworkers, and other services. */
-export const ACCOUNT_READERS: Role[] = ['enforcement-officer', 'team-leader', 'finance-officer', 'caseworker', 'system'];
+export const ACCOUNT_READERS: Role[] = [
+  'enforcement-officer',
+  'team-leader',
+  'finance-officer',
+  'caseworker',
+  'system',
+];
 
 /** Who registers a fixed penalty: an officer, or the issuing authority's system. */
 export const FIXED_PENALTY_REGISTRARS: Role[] = ['enforcement-officer', 'system'];

@@ -50,7 +50,13 @@ FROM (
 ) b`;
 
 /** Seeds `count` accounts in chunks, calling `progress` after each; returns how long it took. */
-export async function seedAccountBook(dataSource: DataSource, count: number, asOf: string, progress: (done: number) => void = () => undefined, chunk = 100_000): Promise<number> {
+export async function seedAccountBook(
+  dataSource: DataSource,
+  count: number,
+  asOf: string,
+  progress: (done: number) => void = () => undefined,
+  chunk = 100_000,
+): Promise<number> {
   const started = performance.now();
   // One connection: random() is seeded per session, so the same count gives the same book.
   const runner = dataSource.createQueryRunner();

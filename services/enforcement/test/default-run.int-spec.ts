@@ -19,12 +19,24 @@ const SAMPLE = 10_000;
 /** What the run should do to each account, worked out one account at a time in TypeScript. */
 async function referenceRun(dataSource: DataSource, asOf: string) {
   const accounts = await new AccountRepository(dataSource).where(sql`a.status = 'live' AND NOT a.on_hold`);
-  const steps = new Map(((await dataSource.query(`SELECT id, path_step FROM fine_accounts`)) as { id: string; path_step: number | null }[]).map((r) => [r.id, r.path_step]));
+  const steps = new Map(
+    (
+      (await dataSource.query(`SELECT id, path_step FROM fine_accounts`)) as { id: string; path_step: number | null }[]
+    ).map((r) => [r.id, r.path_step]),
+  );
   const defaults = new Set<string>();
   const actions = new Map<string, string>();
   for (const account of accounts) {
     const path = enforcementPath(account.enforcementPath);
-    const { arrearsPence, inDefault } = assessAccount({ imposedPence: account.imposedPence, creditedPence: account.paidPence + account.writtenOffPence, terms: account.terms }, path, asOf);
+    const { arrearsPence, inDefault } = assessAccount(
+      {
+        imposedPence: account.imposedPence,
+        creditedPence: account.paidPence + account.writtenOffPence,
+        terms: account.terms,
+      },
+      path,
+      asOf,
+    );
     const step = steps.get(account.id) ?? null;
     if (account.defaultedOn === null) {
       if (!inDefault) continue;
@@ -33,7 +45,12 @@ async function referenceRun(dataSource: DataSource, asOf: string) {
       if (permittedAfter(account.lastAction).includes(first)) actions.set(account.id, first);
     } else if (arrearsPence > 0 && step !== null) {
       const next = path.steps[step + 1];
-      if (next && permittedAfter(account.lastAction).includes(next.action) && addDays(account.lastActionOn!, next.gapDays) <= asOf) actions.set(account.id, next.action);
+      if (
+        next &&
+        permittedAfter(account.lastAction).includes(next.action) &&
+        addDays(account.lastActionOn!, next.gapDays) <= asOf
+      )
+        actions.set(account.id, next.action);
     }
   }
   return { defaults, actions };
@@ -54,46 +71,83 @@ describe('the default run', () => {
   it(`marks exactly the accounts a per-account reference marks on ${SAMPLE} accounts, takes the same actions, and changes nothing when run again that day`, async () => {
     const expected = await referenceRun(dataSource, AS_OF);
     expect(expected.defaults.size).toBeGreaterThan(100);
-    expect([...expected.actions.values()].filter((a) => a !== 'reminder' && a !== 'registration').length).toBeGreaterThan(10);
+    expect(
+      [...expected.actions.values()].filter((a) => a !== 'reminder' && a !== 'registration').length,
+    ).toBeGreaterThan(10);
 
     const result = await app.get(DefaultRun).run(AS_OF);
-    const marked = (await dataSource.query(`SELECT id FROM fine_accounts WHERE defaulted_on = $1`, [AS_OF])) as { id: string }[];
+    const marked = (await dataSource.query(`SELECT id FROM fine_accounts WHERE defaulted_on = $1`, [AS_OF])) as {
+      id: string;
+    }[];
     expect(new Set(marked.map((r) => r.id))).toEqual(expected.defaults);
-    const taken = (await dataSource.query(`SELECT account_id, action FROM enforcement_actions WHERE taken_on = $1`, [AS_OF])) as { account_id: string; action: string }[];
+    const taken = (await dataSource.query(`SELECT account_id, action FROM enforcement_actions WHERE taken_on = $1`, [
+      AS_OF,
+    ])) as { account_id: string; action: string }[];
     expect(new Map(taken.map((t) => [t.account_id, t.action]))).toEqual(expected.actions);
     expect(result).toMatchObject({ runOn: AS_OF, defaulted: expected.defaults.size, actions: expected.actions.size });
     expect(result.warrants).toBe([...expected.actions.values()].filter((a) => a === 'warrant-of-control').length);
-    const events = (await dataSource.query(`SELECT type, count(*)::int AS n FROM outbox GROUP BY type ORDER BY type`)) as { type: string; n: number }[];
+    const events = (await dataSource.query(
+      `SELECT type, count(*)::int AS n FROM outbox GROUP BY type ORDER BY type`,
+    )) as { type: string; n: number }[];
     expect(events).toEqual([
       { type: 'enforcement.account-defaulted.v1', n: expected.defaults.size },
       { type: 'enforcement.enforcement-action-taken.v1', n: expected.actions.size },
     ]);
     // The run builds its envelopes in SQL: every one must be what appendToOutbox would have written.
-    const envelopes = (await dataSource.query(`SELECT topic, message_key, envelope FROM outbox`)) as { topic: string; message_key: string; envelope: EventEnvelope }[];
+    const envelopes = (await dataSource.query(`SELECT topic, message_key, envelope FROM outbox`)) as {
+      topic: string;
+      message_key: string;
+      envelope: EventEnvelope;
+    }[];
     for (const { topic, message_key: key, envelope } of envelopes) {
       const parsed = parseEnvelope(JSON.stringify(envelope));
       const type = eventTypeOf(parsed.type)!;
       expect(type.check(parsed.data)).toEqual([]);
-      expect({ topic, key, source: parsed.source, actor: parsed.actor }).toEqual({ topic: type.topic, key: parsed.subject, source: 'enforcement', actor: 'system' });
+      expect({ topic, key, source: parsed.source, actor: parsed.actor }).toEqual({
+        topic: type.topic,
+        key: parsed.subject,
+        source: 'enforcement',
+        actor: 'system',
+      });
     }
     const [defaulted] = envelopes.filter((e) => e.envelope.type === accountDefaultedV1.type);
-    expect(defaulted!.envelope.data).toEqual({ accountId: defaulted!.envelope.subject, accountNumber: expect.stringMatching(/^FA\d{8}[A-Z]$/), arrearsPence: expect.any(Number) });
+    expect(defaulted!.envelope.data).toEqual({
+      accountId: defaulted!.envelope.subject,
+      accountNumber: expect.stringMatching(/^FA\d{8}[A-Z]$/),
+      arrearsPence: expect.any(Number),
+    });
 
-    const snapshot = async () => (await dataSource.query(`SELECT md5(string_agg(f::text, ',' ORDER BY id)) AS h FROM fine_accounts f`))[0].h as string;
+    const snapshot = async () =>
+      (await dataSource.query(`SELECT md5(string_agg(f::text, ',' ORDER BY id)) AS h FROM fine_accounts f`))[0]
+        .h as string;
     const before = await snapshot();
     const again = await app.get(DefaultRun).run(AS_OF);
     expect(again).toMatchObject({ defaulted: 0, actions: 0, warrants: 0 });
     expect(await snapshot()).toBe(before);
-    expect(await dataSource.query(`SELECT count(*)::int AS n FROM enforcement_actions`)).toEqual([{ n: expected.actions.size }]);
+    expect(await dataSource.query(`SELECT count(*)::int AS n FROM enforcement_actions`)).toEqual([
+      { n: expected.actions.size },
+    ]);
   }, 120_000);
 
   it('runs for staff through the API, and refuses a day that is not one', async () => {
     const leader = await bearer('team-leader');
     const next = addDays(AS_OF, 1);
-    const res = await request(app.getHttpServer()).post('/api/v1/enforcement/default-runs').set('Authorization', leader).send({ runOn: next }).expect(200);
+    const res = await request(app.getHttpServer())
+      .post('/api/v1/enforcement/default-runs')
+      .set('Authorization', leader)
+      .send({ runOn: next })
+      .expect(200);
     expect(res.body).toMatchObject({ runOn: next, defaulted: expect.any(Number), actions: expect.any(Number) });
-    const bad = await request(app.getHttpServer()).post('/api/v1/enforcement/default-runs').set('Authorization', leader).send({ runOn: '2026-02-30' }).expect(400);
+    const bad = await request(app.getHttpServer())
+      .post('/api/v1/enforcement/default-runs')
+      .set('Authorization', leader)
+      .send({ runOn: '2026-02-30' })
+      .expect(400);
     expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'runOn' })]);
-    await request(app.getHttpServer()).post('/api/v1/enforcement/default-runs').set('Authorization', await bearer('citizen')).send({}).expect(403);
+    await request(app.getHttpServer())
+      .post('/api/v1/enforcement/default-runs')
+      .set('Authorization', await bearer('citizen'))
+      .send({})
+      .expect(403);
   });
 });

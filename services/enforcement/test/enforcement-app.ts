@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { allocationTransferredV1, caseResultedV1, EventType, paymentAllocatedV1, paymentReversedV1 } from '@ccsc/contracts';
+import {
+  allocationTransferredV1,
+  caseResultedV1,
+  EventType,
+  paymentAllocatedV1,
+  paymentReversedV1,
+} from '@ccsc/contracts';
 import { InProcessTransport, type TransportMessage } from '@ccsc/messaging';
 import { eventMessage, startTestService } from '@ccsc/testing';
 import { enforcementApp } from '../src/enforcement.app';
@@ -8,14 +14,22 @@ import { enforcementDatabase } from '../src/data-source';
 
 /** The enforcement service on a fresh, migrated database of its own. */
 export const startEnforcementApp = (extra: Record<string, string> = {}) =>
-  startTestService('enforcement', enforcementDatabase, (source) => enforcementApp(readEnforcementConfig(source)), extra);
+  startTestService(
+    'enforcement',
+    enforcementDatabase,
+    (source) => enforcementApp(readEnforcementConfig(source)),
+    extra,
+  );
 
 /** An event of another service, exactly as its outbox relay puts it on the bus. */
-export const envelope = <T extends object>(type: EventType<T>, subject: string, data: T, id?: string) => eventMessage(type, subject, data, { id });
+export const envelope = <T extends object>(type: EventType<T>, subject: string, data: T, id?: string) =>
+  eventMessage(type, subject, data, { id });
 
 export const publish = (...messages: TransportMessage[]) => InProcessTransport.shared().publish(messages);
 
-export function resulted(overrides: Partial<{ caseId: string; resultId: string; defendantPartyId: string; resultedAt: string }> = {}) {
+export function resulted(
+  overrides: Partial<{ caseId: string; resultId: string; defendantPartyId: string; resultedAt: string }> = {},
+) {
   return {
     caseId: randomUUID(),
     reference: '1234567890123452',
@@ -33,19 +47,50 @@ export function resulted(overrides: Partial<{ caseId: string; resultId: string; 
   };
 }
 
-export const caseResulted = (data: ReturnType<typeof resulted>, id?: string) => envelope(caseResultedV1, data.caseId, data, id);
+export const caseResulted = (data: ReturnType<typeof resulted>, id?: string) =>
+  envelope(caseResultedV1, data.caseId, data, id);
 
-export const paymentAllocated = (accountNumber: string, amountPence: number, paymentId: string = randomUUID(), allocationId: string = randomUUID()) =>
+export const paymentAllocated = (
+  accountNumber: string,
+  amountPence: number,
+  paymentId: string = randomUUID(),
+  allocationId: string = randomUUID(),
+) =>
   envelope(paymentAllocatedV1, paymentId, {
-    paymentId, allocationId, target: 'fine-account', fineAccountNumber: accountNumber, amountPence, method: 'card',
-    receivedAt: new Date().toISOString(), allocatedAt: new Date().toISOString(),
+    paymentId,
+    allocationId,
+    target: 'fine-account',
+    fineAccountNumber: accountNumber,
+    amountPence,
+    method: 'card',
+    receivedAt: new Date().toISOString(),
+    allocatedAt: new Date().toISOString(),
   });
 
 export const paymentReversed = (accountNumber: string, amountPence: number, paymentId: string) =>
-  envelope(paymentReversedV1, paymentId, { paymentId, reason: 'chargeback', amountPence, target: 'fine-account', fineAccountNumber: accountNumber, reversedAt: new Date().toISOString() });
+  envelope(paymentReversedV1, paymentId, {
+    paymentId,
+    reason: 'chargeback',
+    amountPence,
+    target: 'fine-account',
+    fineAccountNumber: accountNumber,
+    reversedAt: new Date().toISOString(),
+  });
 
 /** Payments moved a verified allocation of a fine account elsewhere; a payment-allocated event for `toAllocationId` follows. */
-export const allocationTransferred = (accountNumber: string, amountPence: number, paymentId: string, allocationId: string, toAllocationId: string) =>
+export const allocationTransferred = (
+  accountNumber: string,
+  amountPence: number,
+  paymentId: string,
+  allocationId: string,
+  toAllocationId: string,
+) =>
   envelope(allocationTransferredV1, paymentId, {
-    paymentId, allocationId, toAllocationId, target: 'fine-account', fineAccountNumber: accountNumber, amountPence, transferredAt: new Date().toISOString(),
+    paymentId,
+    allocationId,
+    toAllocationId,
+    target: 'fine-account',
+    fineAccountNumber: accountNumber,
+    amountPence,
+    transferredAt: new Date().toISOString(),
   });

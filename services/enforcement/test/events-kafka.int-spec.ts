@@ -15,7 +15,12 @@ describeKafka('enforcement events over Kafka', () => {
   beforeAll(async () => {
     const brokers = kafkaBrokers()!;
     ({ app, close } = await startEnforcementApp({ KAFKA_BROKERS: brokers.join(','), OUTBOX_POLL_MS: '50' }));
-    producer = new KafkaTransport({ brokers, clientId: 'enforcement-test-producer', partitions: 3, replicationFactor: 1 });
+    producer = new KafkaTransport({
+      brokers,
+      clientId: 'enforcement-test-producer',
+      partitions: 3,
+      replicationFactor: 1,
+    });
     await producer.ensureTopics([eventTopic('cases'), eventTopic('payments')]);
   }, 60_000);
   afterAll(async () => {
@@ -29,17 +34,23 @@ describeKafka('enforcement events over Kafka', () => {
     await producer.publish([message, message]);
     const db = app.get(DataSource);
     const [account] = await eventually(async () => {
-      const rows = (await db.query(`SELECT id, account_number FROM fine_accounts WHERE result_id = $1`, [data.resultId])) as { id: string; account_number: string }[];
+      const rows = (await db.query(`SELECT id, account_number FROM fine_accounts WHERE result_id = $1`, [
+        data.resultId,
+      ])) as { id: string; account_number: string }[];
       expect(rows).toHaveLength(1);
       return rows;
     }, 60_000);
     await producer.publish([paymentAllocated(account!.account_number, 50_000)]);
     await eventually(async () => {
-      const [row] = (await db.query(`SELECT paid_pence::int AS paid FROM fine_accounts WHERE id = $1`, [account!.id])) as { paid: number }[];
+      const [row] = (await db.query(`SELECT paid_pence::int AS paid FROM fine_accounts WHERE id = $1`, [
+        account!.id,
+      ])) as { paid: number }[];
       expect(row!.paid).toBe(50_000);
     }, 60_000);
     await eventually(async () => {
-      const unpublished = (await db.query(`SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`)) as { n: number }[];
+      const unpublished = (await db.query(`SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`)) as {
+        n: number;
+      }[];
       expect(unpublished).toEqual([{ n: 0 }]);
     }, 60_000);
     expect(await db.query(`SELECT type FROM outbox ORDER BY position`)).toEqual([

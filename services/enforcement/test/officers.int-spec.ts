@@ -3,7 +3,13 @@ import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { bearer, eventually } from '@ccsc/testing';
 import { permittedAfter } from '../src/action/domain/enforcement-actions';
-import { caseResulted, paymentAllocated as paymentAllocatedFor, publish, resulted, startEnforcementApp } from './enforcement-app';
+import {
+  caseResulted,
+  paymentAllocated as paymentAllocatedFor,
+  publish,
+  resulted,
+  startEnforcementApp,
+} from './enforcement-app';
 
 // What officers do to an account: actions, terms, means, write-offs, warrants.
 describe('enforcement officers at work', () => {
@@ -27,136 +33,346 @@ describe('enforcement officers at work', () => {
 
   const http = () => request(app.getHttpServer());
   const db = () => app.get(DataSource);
-  const count = async (table: string) => ((await db().query(`SELECT count(*)::int AS n FROM ${table}`)) as { n: number }[])[0]!.n;
+  const count = async (table: string) =>
+    ((await db().query(`SELECT count(*)::int AS n FROM ${table}`)) as { n: number }[])[0]!.n;
   async function newAccount(defendantPartyId?: string): Promise<{ id: string; accountNumber: string }> {
     const data = resulted(defendantPartyId ? { defendantPartyId } : {});
     await publish(caseResulted(data));
     return eventually(async () => {
-      const [row] = (await db().query(`SELECT id, account_number FROM fine_accounts WHERE case_id = $1`, [data.caseId])) as { id: string; account_number: string }[];
+      const [row] = (await db().query(`SELECT id, account_number FROM fine_accounts WHERE case_id = $1`, [
+        data.caseId,
+      ])) as { id: string; account_number: string }[];
       expect(row).toBeDefined();
       return { id: row!.id, accountNumber: row!.account_number };
     });
   }
-  const account = async (id: string) => (await http().get(`/api/v1/enforcement/accounts/${id}`).set('Authorization', officer).expect(200)).body;
+  const account = async (id: string) =>
+    (await http().get(`/api/v1/enforcement/accounts/${id}`).set('Authorization', officer).expect(200)).body;
 
   it('refuses an action the last one does not permit with 409 and the permitted list, and records nothing', async () => {
     const { id } = await newAccount();
-    const registration = await http().post(`/api/v1/enforcement/accounts/${id}/actions`).set('Authorization', officer).send({ action: 'registration' }).expect(409);
+    const registration = await http()
+      .post(`/api/v1/enforcement/accounts/${id}/actions`)
+      .set('Authorization', officer)
+      .send({ action: 'registration' })
+      .expect(409);
     expect(registration.body.detail).toBe('registration applies to fixed penalties only');
-    await http().post(`/api/v1/enforcement/accounts/${id}/actions`).set('Authorization', officer).send({ action: 'reminder' }).expect(201);
+    await http()
+      .post(`/api/v1/enforcement/accounts/${id}/actions`)
+      .set('Authorization', officer)
+      .send({ action: 'reminder' })
+      .expect(201);
     const actionsBefore = await count('enforcement_actions');
     const outboxBefore = await count('outbox');
-    const refused = await http().post(`/api/v1/enforcement/accounts/${id}/actions`).set('Authorization', officer).send({ action: 'committal-warrant' }).expect(409);
+    const refused = await http()
+      .post(`/api/v1/enforcement/accounts/${id}/actions`)
+      .set('Authorization', officer)
+      .send({ action: 'committal-warrant' })
+      .expect(409);
     expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(refused.body).toMatchObject({ code: 'CONFLICT', detail: `committal-warrant cannot follow reminder; permitted next actions: ${permittedAfter('reminder').join(', ')}` });
+    expect(refused.body).toMatchObject({
+      code: 'CONFLICT',
+      detail: `committal-warrant cannot follow reminder; permitted next actions: ${permittedAfter('reminder').join(', ')}`,
+    });
     expect(await count('enforcement_actions')).toBe(actionsBefore);
     expect(await count('outbox')).toBe(outboxBefore);
     expect((await account(id)).permittedActions).toEqual([...permittedAfter('reminder')]);
 
-    const mutation = 'mutation($i: TakeEnforcementActionInput!) { takeEnforcementAction(input: $i) { action takenBy warrantId } }';
-    const viaGraphql = await http().post('/graphql').set('Authorization', officer).send({ query: mutation, variables: { i: { accountId: id, action: 'means-inquiry-summons' } } }).expect(200);
-    expect(viaGraphql.body.data.takeEnforcementAction).toEqual({ action: 'means-inquiry-summons', takenBy: 'officer-sam', warrantId: null });
-    const conflict = await http().post('/graphql').set('Authorization', officer).send({ query: mutation, variables: { i: { accountId: id, action: 'reminder' } } }).expect(200);
-    expect(conflict.body.errors[0]).toMatchObject({ message: expect.stringContaining(`permitted next actions: ${permittedAfter('means-inquiry-summons').join(', ')}`), extensions: { code: 'CONFLICT' } });
-    const attachment = { accountId: id, action: 'attachment-of-earnings', details: [{ name: 'employer', text: 'Acme Ltd' }, { name: 'deductionPence', pence: 2_000 }, { name: 'protectedEarningsPence', pence: 15_000 }] };
-    await http().post('/graphql').set('Authorization', officer).send({ query: mutation, variables: { i: attachment } }).expect(200);
-    const history = await http().post('/graphql').set('Authorization', officer).send({ query: 'query($id: ID!) { fineAccount(id: $id) { lastAction actions { action } } }', variables: { id } }).expect(200);
-    expect(history.body.data.fineAccount).toEqual({ lastAction: 'attachment-of-earnings', actions: [{ action: 'reminder' }, { action: 'means-inquiry-summons' }, { action: 'attachment-of-earnings' }] });
+    const mutation =
+      'mutation($i: TakeEnforcementActionInput!) { takeEnforcementAction(input: $i) { action takenBy warrantId } }';
+    const viaGraphql = await http()
+      .post('/graphql')
+      .set('Authorization', officer)
+      .send({ query: mutation, variables: { i: { accountId: id, action: 'means-inquiry-summons' } } })
+      .expect(200);
+    expect(viaGraphql.body.data.takeEnforcementAction).toEqual({
+      action: 'means-inquiry-summons',
+      takenBy: 'officer-sam',
+      warrantId: null,
+    });
+    const conflict = await http()
+      .post('/graphql')
+      .set('Authorization', officer)
+      .send({ query: mutation, variables: { i: { accountId: id, action: 'reminder' } } })
+      .expect(200);
+    expect(conflict.body.errors[0]).toMatchObject({
+      message: expect.stringContaining(`permitted next actions: ${permittedAfter('means-inquiry-summons').join(', ')}`),
+      extensions: { code: 'CONFLICT' },
+    });
+    const attachment = {
+      accountId: id,
+      action: 'attachment-of-earnings',
+      details: [
+        { name: 'employer', text: 'Acme Ltd' },
+        { name: 'deductionPence', pence: 2_000 },
+        { name: 'protectedEarningsPence', pence: 15_000 },
+      ],
+    };
+    await http()
+      .post('/graphql')
+      .set('Authorization', officer)
+      .send({ query: mutation, variables: { i: attachment } })
+      .expect(200);
+    const history = await http()
+      .post('/graphql')
+      .set('Authorization', officer)
+      .send({ query: 'query($id: ID!) { fineAccount(id: $id) { lastAction actions { action } } }', variables: { id } })
+      .expect(200);
+    expect(history.body.data.fineAccount).toEqual({
+      lastAction: 'attachment-of-earnings',
+      actions: [{ action: 'reminder' }, { action: 'means-inquiry-summons' }, { action: 'attachment-of-earnings' }],
+    });
   });
 
   it('records the employer and rates of an attachment of earnings, and refuses it without them', async () => {
     const { id } = await newAccount();
-    const missing = await http().post(`/api/v1/enforcement/accounts/${id}/actions`).set('Authorization', officer).send({ action: 'attachment-of-earnings', details: { employer: 'Acme Ltd' } }).expect(400);
-    expect(missing.body.errors.map((e: { field: string }) => e.field)).toEqual(['details.deductionPence', 'details.protectedEarningsPence']);
+    const missing = await http()
+      .post(`/api/v1/enforcement/accounts/${id}/actions`)
+      .set('Authorization', officer)
+      .send({ action: 'attachment-of-earnings', details: { employer: 'Acme Ltd' } })
+      .expect(400);
+    expect(missing.body.errors.map((e: { field: string }) => e.field)).toEqual([
+      'details.deductionPence',
+      'details.protectedEarningsPence',
+    ]);
     const details = { employer: 'Acme Ltd', deductionPence: 2_500, protectedEarningsPence: 20_000 };
-    const taken = await http().post(`/api/v1/enforcement/accounts/${id}/actions`).set('Authorization', officer).send({ action: 'attachment-of-earnings', details }).expect(201);
+    const taken = await http()
+      .post(`/api/v1/enforcement/accounts/${id}/actions`)
+      .set('Authorization', officer)
+      .send({ action: 'attachment-of-earnings', details })
+      .expect(201);
     expect(taken.body).toMatchObject({ action: 'attachment-of-earnings', details, warrantId: null });
-    const history = await http().get(`/api/v1/enforcement/accounts/${id}/actions`).set('Authorization', officer).expect(200);
-    expect(history.body).toEqual([expect.objectContaining({ action: 'attachment-of-earnings', details, takenBy: 'officer-sam' })]);
+    const history = await http()
+      .get(`/api/v1/enforcement/accounts/${id}/actions`)
+      .set('Authorization', officer)
+      .expect(200);
+    expect(history.body).toEqual([
+      expect.objectContaining({ action: 'attachment-of-earnings', details, takenBy: 'officer-sam' }),
+    ]);
   });
 
   it('holds enforcement, so the default run passes the account by', async () => {
     const { id } = await newAccount();
-    await http().post(`/api/v1/enforcement/accounts/${id}/actions`).set('Authorization', officer).send({ action: 'enforcement-hold', details: { reason: 'appeal lodged' } }).expect(201);
-    await http().post('/api/v1/enforcement/default-runs').set('Authorization', leader).send({ runOn: '2030-01-01' }).expect(200);
+    await http()
+      .post(`/api/v1/enforcement/accounts/${id}/actions`)
+      .set('Authorization', officer)
+      .send({ action: 'enforcement-hold', details: { reason: 'appeal lodged' } })
+      .expect(201);
+    await http()
+      .post('/api/v1/enforcement/default-runs')
+      .set('Authorization', leader)
+      .send({ runOn: '2030-01-01' })
+      .expect(200);
     expect(await account(id)).toMatchObject({ onHold: true, defaultedOn: null, lastAction: 'enforcement-hold' });
   });
 
   it('refuses a write-off above the balance; another officer approves one within it', async () => {
     const { id } = await newAccount();
-    const above = await http().post(`/api/v1/enforcement/accounts/${id}/write-offs`).set('Authorization', officer).send({ amountPence: 93_501, reason: 'hardship' }).expect(400);
-    expect(above.body.errors).toEqual([{ field: 'amountPence', message: 'must be at most the balance of 93500 pence' }]);
+    const above = await http()
+      .post(`/api/v1/enforcement/accounts/${id}/write-offs`)
+      .set('Authorization', officer)
+      .send({ amountPence: 93_501, reason: 'hardship' })
+      .expect(400);
+    expect(above.body.errors).toEqual([
+      { field: 'amountPence', message: 'must be at most the balance of 93500 pence' },
+    ]);
     expect(await count('write_offs')).toBe(0);
 
-    const asked = await http().post(`/api/v1/enforcement/accounts/${id}/write-offs`).set('Authorization', officer).send({ amountPence: 40_000, reason: 'hardship' }).expect(201);
-    await http().post(`/api/v1/enforcement/write-offs/${asked.body.id}/decision`).set('Authorization', officer).send({ approve: true }).expect(409);
-    const approved = await http().post(`/api/v1/enforcement/write-offs/${asked.body.id}/decision`).set('Authorization', colleague).send({ approve: true }).expect(200);
+    const asked = await http()
+      .post(`/api/v1/enforcement/accounts/${id}/write-offs`)
+      .set('Authorization', officer)
+      .send({ amountPence: 40_000, reason: 'hardship' })
+      .expect(201);
+    await http()
+      .post(`/api/v1/enforcement/write-offs/${asked.body.id}/decision`)
+      .set('Authorization', officer)
+      .send({ approve: true })
+      .expect(409);
+    const approved = await http()
+      .post(`/api/v1/enforcement/write-offs/${asked.body.id}/decision`)
+      .set('Authorization', colleague)
+      .send({ approve: true })
+      .expect(200);
     expect(approved.body).toMatchObject({ status: 'approved', decidedBy: 'officer-kim' });
     expect(await account(id)).toMatchObject({ writtenOffPence: 40_000, balancePence: 53_500, status: 'live' });
-    await http().post(`/api/v1/enforcement/write-offs/${asked.body.id}/decision`).set('Authorization', leader).send({ approve: true }).expect(409);
-    const rest = await http().post(`/api/v1/enforcement/accounts/${id}/write-offs`).set('Authorization', officer).send({ amountPence: 53_501, reason: 'hardship' }).expect(400);
+    await http()
+      .post(`/api/v1/enforcement/write-offs/${asked.body.id}/decision`)
+      .set('Authorization', leader)
+      .send({ approve: true })
+      .expect(409);
+    const rest = await http()
+      .post(`/api/v1/enforcement/accounts/${id}/write-offs`)
+      .set('Authorization', officer)
+      .send({ amountPence: 53_501, reason: 'hardship' })
+      .expect(400);
     expect(rest.body.code).toBe('BAD_USER_INPUT');
   });
 
   it('applies no more than the balance left after a write-off; the rest goes to suspense', async () => {
     const { id, accountNumber } = await newAccount();
-    const asked = await http().post(`/api/v1/enforcement/accounts/${id}/write-offs`).set('Authorization', officer).send({ amountPence: 40_000, reason: 'hardship' }).expect(201);
-    await http().post(`/api/v1/enforcement/write-offs/${asked.body.id}/decision`).set('Authorization', colleague).send({ approve: true }).expect(200);
+    const asked = await http()
+      .post(`/api/v1/enforcement/accounts/${id}/write-offs`)
+      .set('Authorization', officer)
+      .send({ amountPence: 40_000, reason: 'hardship' })
+      .expect(201);
+    await http()
+      .post(`/api/v1/enforcement/write-offs/${asked.body.id}/decision`)
+      .set('Authorization', colleague)
+      .send({ approve: true })
+      .expect(200);
     const payment = paymentAllocatedFor(accountNumber, 60_000);
     await publish(payment);
-    await eventually(async () => expect(await account(id)).toMatchObject({ status: 'paid', balancePence: 0, paidPence: 53_500, writtenOffPence: 40_000 }));
+    await eventually(async () =>
+      expect(await account(id)).toMatchObject({
+        status: 'paid',
+        balancePence: 0,
+        paidPence: 53_500,
+        writtenOffPence: 40_000,
+      }),
+    );
     const paymentId = JSON.parse(payment.value).data.paymentId as string;
-    expect(await db().query(`SELECT reason, amount_pence::int AS amount FROM suspense_payments WHERE payment_id = $1`, [paymentId])).toEqual([{ reason: 'overpayment', amount: 6_500 }]);
+    expect(
+      await db().query(`SELECT reason, amount_pence::int AS amount FROM suspense_payments WHERE payment_id = $1`, [
+        paymentId,
+      ]),
+    ).toEqual([{ reason: 'overpayment', amount: 6_500 }]);
   });
 
   it('varies terms with the reason and keeps the history; a means assessment proposes affordable terms', async () => {
     const { id } = await newAccount();
-    const bad = await http().post(`/api/v1/enforcement/accounts/${id}/terms`).set('Authorization', officer).send({ terms: { kind: 'instalments', frequency: 'weekly' }, reason: 'x' }).expect(400);
-    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['terms.instalmentPence', 'terms.firstInstalment']);
-    const means = await http().post(`/api/v1/enforcement/accounts/${id}/means-assessments`).set('Authorization', officer)
-      .send({ weeklyIncomePence: 40_000, weeklyOutgoingsPence: 25_000, dependants: 2 }).expect(201);
-    expect(means.body.proposedTerms).toMatchObject({ kind: 'instalments', frequency: 'weekly', instalmentPence: 4_500 });
-    await http().post(`/api/v1/enforcement/accounts/${id}/terms`).set('Authorization', officer).send({ terms: means.body.proposedTerms, reason: 'Means assessed' }).expect(201);
+    const bad = await http()
+      .post(`/api/v1/enforcement/accounts/${id}/terms`)
+      .set('Authorization', officer)
+      .send({ terms: { kind: 'instalments', frequency: 'weekly' }, reason: 'x' })
+      .expect(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual([
+      'terms.instalmentPence',
+      'terms.firstInstalment',
+    ]);
+    const means = await http()
+      .post(`/api/v1/enforcement/accounts/${id}/means-assessments`)
+      .set('Authorization', officer)
+      .send({ weeklyIncomePence: 40_000, weeklyOutgoingsPence: 25_000, dependants: 2 })
+      .expect(201);
+    expect(means.body.proposedTerms).toMatchObject({
+      kind: 'instalments',
+      frequency: 'weekly',
+      instalmentPence: 4_500,
+    });
+    await http()
+      .post(`/api/v1/enforcement/accounts/${id}/terms`)
+      .set('Authorization', officer)
+      .send({ terms: means.body.proposedTerms, reason: 'Means assessed' })
+      .expect(201);
     const varied = await account(id);
     expect(varied.terms).toMatchObject({ kind: 'instalments', instalmentPence: 4_500 });
-    expect(varied.schedule[0]).toEqual({ dueOn: means.body.proposedTerms.firstInstalment, amountPence: 4_500, cumulativePence: 4_500 });
+    expect(varied.schedule[0]).toEqual({
+      dueOn: means.body.proposedTerms.firstInstalment,
+      amountPence: 4_500,
+      cumulativePence: 4_500,
+    });
     expect(varied.schedule.at(-1).cumulativePence).toBe(93_500);
-    const history = (await db().query(`SELECT version, reason FROM payment_terms_history WHERE account_id = $1 ORDER BY version`, [id])) as { version: number; reason: string }[];
-    expect(history).toEqual([{ version: 1, reason: 'Terms set when the account was opened' }, { version: 2, reason: 'Means assessed' }]);
+    const history = (await db().query(
+      `SELECT version, reason FROM payment_terms_history WHERE account_id = $1 ORDER BY version`,
+      [id],
+    )) as { version: number; reason: string }[];
+    expect(history).toEqual([
+      { version: 1, reason: 'Terms set when the account was opened' },
+      { version: 2, reason: 'Means assessed' },
+    ]);
   });
 
-  it("issues a warrant of control, which an agent executes; what it collected comes back as a payment", async () => {
+  it('issues a warrant of control, which an agent executes; what it collected comes back as a payment', async () => {
     const { id } = await newAccount();
-    await http().post(`/api/v1/enforcement/accounts/${id}/actions`).set('Authorization', officer).send({ action: 'further-steps-notice' }).expect(201);
-    const warrant = await http().post(`/api/v1/enforcement/accounts/${id}/actions`).set('Authorization', officer).send({ action: 'warrant-of-control' }).expect(201);
+    await http()
+      .post(`/api/v1/enforcement/accounts/${id}/actions`)
+      .set('Authorization', officer)
+      .send({ action: 'further-steps-notice' })
+      .expect(201);
+    const warrant = await http()
+      .post(`/api/v1/enforcement/accounts/${id}/actions`)
+      .set('Authorization', officer)
+      .send({ action: 'warrant-of-control' })
+      .expect(201);
     const warrantId = warrant.body.warrantId as string;
     expect(warrantId).toEqual(expect.any(String));
     // Not yet given to this agency: it cannot see it.
-    await http().post(`/api/v1/enforcement/warrants/${warrantId}/outcome`).set('Authorization', agent).send({ status: 'executed', collectedPence: 10_000 }).expect(404);
-    await http().post(`/api/v1/enforcement/warrants/${warrantId}/outcome`).set('Authorization', officer).send({ status: 'with-agent' }).expect(400);
-    await http().post(`/api/v1/enforcement/warrants/${warrantId}/outcome`).set('Authorization', officer).send({ status: 'with-agent', agent: 'agency-marston' }).expect(200);
-    await http().post(`/api/v1/enforcement/warrants/${warrantId}/outcome`).set('Authorization', agent).send({ status: 'executed' }).expect(400);
+    await http()
+      .post(`/api/v1/enforcement/warrants/${warrantId}/outcome`)
+      .set('Authorization', agent)
+      .send({ status: 'executed', collectedPence: 10_000 })
+      .expect(404);
+    await http()
+      .post(`/api/v1/enforcement/warrants/${warrantId}/outcome`)
+      .set('Authorization', officer)
+      .send({ status: 'with-agent' })
+      .expect(400);
+    await http()
+      .post(`/api/v1/enforcement/warrants/${warrantId}/outcome`)
+      .set('Authorization', officer)
+      .send({ status: 'with-agent', agent: 'agency-marston' })
+      .expect(200);
+    await http()
+      .post(`/api/v1/enforcement/warrants/${warrantId}/outcome`)
+      .set('Authorization', agent)
+      .send({ status: 'executed' })
+      .expect(400);
     // An officer cannot clear the fine by reporting a collection: only the agent holding the warrant, with the money.
-    await http().post(`/api/v1/enforcement/warrants/${warrantId}/outcome`).set('Authorization', officer).send({ status: 'executed', collectedPence: 93_500 }).expect(403);
+    await http()
+      .post(`/api/v1/enforcement/warrants/${warrantId}/outcome`)
+      .set('Authorization', officer)
+      .send({ status: 'executed', collectedPence: 93_500 })
+      .expect(403);
     expect(await account(id)).toMatchObject({ paidPence: 0, balancePence: 93_500 });
-    const executed = await http().post(`/api/v1/enforcement/warrants/${warrantId}/outcome`).set('Authorization', agent).send({ status: 'executed', collectedPence: 35_000 }).expect(200);
+    const executed = await http()
+      .post(`/api/v1/enforcement/warrants/${warrantId}/outcome`)
+      .set('Authorization', agent)
+      .send({ status: 'executed', collectedPence: 35_000 })
+      .expect(200);
     expect(executed.body).toMatchObject({ status: 'executed', agent: 'agency-marston', collectedPence: 35_000 });
     expect(await account(id)).toMatchObject({ paidPence: 35_000, balancePence: 58_500 });
-    const again = await http().post(`/api/v1/enforcement/warrants/${warrantId}/outcome`).set('Authorization', agent).send({ status: 'returned-unexecuted' }).expect(409);
+    const again = await http()
+      .post(`/api/v1/enforcement/warrants/${warrantId}/outcome`)
+      .set('Authorization', agent)
+      .send({ status: 'returned-unexecuted' })
+      .expect(409);
     expect(again.body.detail).toMatch(/executed cannot become returned-unexecuted/);
-    const payments = await http().get(`/api/v1/enforcement/accounts/${id}/payments`).set('Authorization', officer).expect(200);
-    expect(payments.body).toEqual([expect.objectContaining({ paymentId: warrantId, amountPence: 35_000, source: 'warrant' })]);
+    const payments = await http()
+      .get(`/api/v1/enforcement/accounts/${id}/payments`)
+      .set('Authorization', officer)
+      .expect(200);
+    expect(payments.body).toEqual([
+      expect.objectContaining({ paymentId: warrantId, amountPence: 35_000, source: 'warrant' }),
+    ]);
   });
 
   it('expires a warrant left unexecuted past its date in the default run', async () => {
     const { id } = await newAccount();
-    await http().post(`/api/v1/enforcement/accounts/${id}/actions`).set('Authorization', officer).send({ action: 'further-steps-notice' }).expect(201);
-    const { body } = await http().post(`/api/v1/enforcement/accounts/${id}/actions`).set('Authorization', officer).send({ action: 'warrant-of-control' }).expect(201);
-    const run = await http().post('/api/v1/enforcement/default-runs').set('Authorization', leader).send({ runOn: '2031-01-01' }).expect(200);
+    await http()
+      .post(`/api/v1/enforcement/accounts/${id}/actions`)
+      .set('Authorization', officer)
+      .send({ action: 'further-steps-notice' })
+      .expect(201);
+    const { body } = await http()
+      .post(`/api/v1/enforcement/accounts/${id}/actions`)
+      .set('Authorization', officer)
+      .send({ action: 'warrant-of-control' })
+      .expect(201);
+    const run = await http()
+      .post('/api/v1/enforcement/default-runs')
+      .set('Authorization', leader)
+      .send({ runOn: '2031-01-01' })
+      .expect(200);
     expect(run.body.expiredWarrants).toBeGreaterThanOrEqual(1);
-    const warrants = await http().get(`/api/v1/enforcement/accounts/${id}/warrants`).set('Authorization', officer).expect(200);
+    const warrants = await http()
+      .get(`/api/v1/enforcement/accounts/${id}/warrants`)
+      .set('Authorization', officer)
+      .expect(200);
     expect(warrants.body).toEqual([expect.objectContaining({ id: body.warrantId, status: 'expired' })]);
-    const [event] = (await db().query(`SELECT envelope FROM outbox WHERE type = 'enforcement.warrant-status-changed.v1' AND envelope->'data'->>'warrantId' = $1`, [body.warrantId])) as { envelope: { data: unknown } }[];
+    const [event] = (await db().query(
+      `SELECT envelope FROM outbox WHERE type = 'enforcement.warrant-status-changed.v1' AND envelope->'data'->>'warrantId' = $1`,
+      [body.warrantId],
+    )) as { envelope: { data: unknown } }[];
     expect(event!.envelope.data).toEqual({ accountId: id, warrantId: body.warrantId, status: 'expired' });
   });
 
@@ -166,62 +382,153 @@ describe('enforcement officers at work', () => {
     await publish(paymentAllocatedFor(other.accountNumber, 30_000));
     await eventually(async () => expect((await account(other.id)).paidPence).toBe(30_000));
 
-    const refused = await http().post(`/api/v1/enforcement/accounts/${target.id}/consolidations`).set('Authorization', officer).send({ accountIds: [stranger.id] }).expect(409);
+    const refused = await http()
+      .post(`/api/v1/enforcement/accounts/${target.id}/consolidations`)
+      .set('Authorization', officer)
+      .send({ accountIds: [stranger.id] })
+      .expect(409);
     expect(refused.body.detail).toMatch(/another defendant/);
-    await http().post(`/api/v1/enforcement/accounts/${target.id}/consolidations`).set('Authorization', officer).send({ accountIds: [target.id] }).expect(400);
+    await http()
+      .post(`/api/v1/enforcement/accounts/${target.id}/consolidations`)
+      .set('Authorization', officer)
+      .send({ accountIds: [target.id] })
+      .expect(400);
 
-    const merged = await http().post(`/api/v1/enforcement/accounts/${target.id}/consolidations`).set('Authorization', officer).send({ accountIds: [other.id] }).expect(201);
+    const merged = await http()
+      .post(`/api/v1/enforcement/accounts/${target.id}/consolidations`)
+      .set('Authorization', officer)
+      .send({ accountIds: [other.id] })
+      .expect(201);
     expect(merged.body).toMatchObject({ imposedPence: 93_500 + 63_500, balancePence: 157_000 });
     expect(await account(other.id)).toMatchObject({ status: 'consolidated' });
     const detail = await account(target.id);
-    expect(detail.impositions.map((i: { kind: string; outstandingPence: number }) => [i.kind, i.outstandingPence])).toEqual([
-      ['compensation', 30_000], ['victim-surcharge', 8_500], ['victim-surcharge', 8_500], ['costs', 15_000], ['costs', 15_000], ['fine', 40_000], ['fine', 40_000],
+    expect(
+      detail.impositions.map((i: { kind: string; outstandingPence: number }) => [i.kind, i.outstandingPence]),
+    ).toEqual([
+      ['compensation', 30_000],
+      ['victim-surcharge', 8_500],
+      ['victim-surcharge', 8_500],
+      ['costs', 15_000],
+      ['costs', 15_000],
+      ['fine', 40_000],
+      ['fine', 40_000],
     ]);
     await publish(paymentAllocatedFor(other.accountNumber, 1_000));
-    await eventually(async () => expect(await db().query(`SELECT reason FROM suspense_payments WHERE account_number = $1`, [other.accountNumber])).toEqual([{ reason: 'consolidated' }]));
+    await eventually(async () =>
+      expect(
+        await db().query(`SELECT reason FROM suspense_payments WHERE account_number = $1`, [other.accountNumber]),
+      ).toEqual([{ reason: 'consolidated' }]),
+    );
   });
 
   it('consolidates only what a partly written-off account still owes', async () => {
     const defendant = '5b0f1c1e-9d59-4c38-9a43-3f3a6f0a0002';
     const [target, other] = [await newAccount(defendant), await newAccount(defendant)];
-    const asked = await http().post(`/api/v1/enforcement/accounts/${other.id}/write-offs`).set('Authorization', officer).send({ amountPence: 45_000, reason: 'hardship' }).expect(201);
-    await http().post(`/api/v1/enforcement/write-offs/${asked.body.id}/decision`).set('Authorization', colleague).send({ approve: true }).expect(200);
-    const merged = await http().post(`/api/v1/enforcement/accounts/${target.id}/consolidations`).set('Authorization', officer).send({ accountIds: [other.id] }).expect(201);
+    const asked = await http()
+      .post(`/api/v1/enforcement/accounts/${other.id}/write-offs`)
+      .set('Authorization', officer)
+      .send({ amountPence: 45_000, reason: 'hardship' })
+      .expect(201);
+    await http()
+      .post(`/api/v1/enforcement/write-offs/${asked.body.id}/decision`)
+      .set('Authorization', colleague)
+      .send({ approve: true })
+      .expect(200);
+    const merged = await http()
+      .post(`/api/v1/enforcement/accounts/${target.id}/consolidations`)
+      .set('Authorization', officer)
+      .send({ accountIds: [other.id] })
+      .expect(201);
     expect(merged.body).toMatchObject({ imposedPence: 93_500 + 48_500, balancePence: 142_000 });
     const detail = await account(target.id);
-    expect(detail.impositions.map((i: { kind: string; outstandingPence: number }) => [i.kind, i.outstandingPence])).toEqual([
-      ['compensation', 30_000], ['compensation', 30_000], ['victim-surcharge', 8_500], ['victim-surcharge', 8_500], ['costs', 15_000], ['costs', 10_000], ['fine', 40_000],
+    expect(
+      detail.impositions.map((i: { kind: string; outstandingPence: number }) => [i.kind, i.outstandingPence]),
+    ).toEqual([
+      ['compensation', 30_000],
+      ['compensation', 30_000],
+      ['victim-surcharge', 8_500],
+      ['victim-surcharge', 8_500],
+      ['costs', 15_000],
+      ['costs', 10_000],
+      ['fine', 40_000],
     ]);
   });
 
   it('registers a fixed penalty once, honouring Idempotency-Key', async () => {
     const body = { penaltyReference: 'FP-2026-000123', businessUnit: 'BU-LONDON-01', amountPence: 10_000 };
-    const first = await http().post('/api/v1/enforcement/fixed-penalties').set('Authorization', officer).set('Idempotency-Key', 'fp-1').send(body).expect(201);
-    expect(first.body).toMatchObject({ accountType: 'fixed-penalty', enforcementPath: 'fixed-penalty', balancePence: 10_000, businessUnit: 'BU-LONDON-01' });
-    const replay = await http().post('/api/v1/enforcement/fixed-penalties').set('Authorization', officer).set('Idempotency-Key', 'fp-1').send(body).expect(201);
+    const first = await http()
+      .post('/api/v1/enforcement/fixed-penalties')
+      .set('Authorization', officer)
+      .set('Idempotency-Key', 'fp-1')
+      .send(body)
+      .expect(201);
+    expect(first.body).toMatchObject({
+      accountType: 'fixed-penalty',
+      enforcementPath: 'fixed-penalty',
+      balancePence: 10_000,
+      businessUnit: 'BU-LONDON-01',
+    });
+    const replay = await http()
+      .post('/api/v1/enforcement/fixed-penalties')
+      .set('Authorization', officer)
+      .set('Idempotency-Key', 'fp-1')
+      .send(body)
+      .expect(201);
     expect(replay.headers['idempotent-replayed']).toBe('true');
     expect(replay.body.id).toBe(first.body.id);
-    const again = await http().post('/api/v1/enforcement/fixed-penalties').set('Authorization', officer).send(body).expect(409);
+    const again = await http()
+      .post('/api/v1/enforcement/fixed-penalties')
+      .set('Authorization', officer)
+      .send(body)
+      .expect(409);
     expect(again.body.code).toBe('CONFLICT');
-    const unknownField = await http().post('/api/v1/enforcement/fixed-penalties').set('Authorization', officer).send({ ...body, penaltyReference: 'FP-2', colour: 'red' }).expect(400);
+    const unknownField = await http()
+      .post('/api/v1/enforcement/fixed-penalties')
+      .set('Authorization', officer)
+      .send({ ...body, penaltyReference: 'FP-2', colour: 'red' })
+      .expect(400);
     expect(unknownField.body.code).toBe('BAD_USER_INPUT');
-    expect(await db().query(`SELECT count(*)::int AS n FROM fine_accounts WHERE account_type = 'fixed-penalty'`)).toEqual([{ n: 1 }]);
+    expect(
+      await db().query(`SELECT count(*)::int AS n FROM fine_accounts WHERE account_type = 'fixed-penalty'`),
+    ).toEqual([{ n: 1 }]);
 
-    const increased = await http().post(`/api/v1/enforcement/accounts/${first.body.id}/actions`).set('Authorization', officer).send({ action: 'registration' }).expect(201);
+    const increased = await http()
+      .post(`/api/v1/enforcement/accounts/${first.body.id}/actions`)
+      .set('Authorization', officer)
+      .send({ action: 'registration' })
+      .expect(201);
     expect(increased.body.action).toBe('registration');
-    await http().post(`/api/v1/enforcement/accounts/${first.body.id}/actions`).set('Authorization', officer).send({ action: 'fixed-penalty-increase' }).expect(201);
+    await http()
+      .post(`/api/v1/enforcement/accounts/${first.body.id}/actions`)
+      .set('Authorization', officer)
+      .send({ action: 'fixed-penalty-increase' })
+      .expect(201);
     expect(await account(first.body.id)).toMatchObject({ imposedPence: 15_000, balancePence: 15_000 });
   });
 
   it('answers with management information per business unit', async () => {
     const mi = await http().get('/api/v1/enforcement/mi').set('Authorization', leader).expect(200);
-    const national = (await db().query(`SELECT count(*)::int AS n FROM fine_accounts WHERE business_unit = 'national'`))[0].n as number;
+    const national = (
+      await db().query(`SELECT count(*)::int AS n FROM fine_accounts WHERE business_unit = 'national'`)
+    )[0].n as number;
     expect(mi.body).toEqual([
-      expect.objectContaining({ businessUnit: 'BU-LONDON-01', accounts: 1, outstandingPence: 15_000, collectionRate: 0 }),
-      expect.objectContaining({ businessUnit: 'national', accounts: national, actionsByType: expect.arrayContaining([{ action: 'warrant-of-control', count: 2 }]) }),
+      expect.objectContaining({
+        businessUnit: 'BU-LONDON-01',
+        accounts: 1,
+        outstandingPence: 15_000,
+        collectionRate: 0,
+      }),
+      expect.objectContaining({
+        businessUnit: 'national',
+        accounts: national,
+        actionsByType: expect.arrayContaining([{ action: 'warrant-of-control', count: 2 }]),
+      }),
     ]);
     expect(mi.body[1].collectionRate).toBeGreaterThan(0);
     expect(mi.body[1].outstandingByAge.under90Days).toBe(mi.body[1].outstandingPence);
-    await http().get('/api/v1/enforcement/mi').set('Authorization', await bearer('citizen')).expect(403);
+    await http()
+      .get('/api/v1/enforcement/mi')
+      .set('Authorization', await bearer('citizen'))
+      .expect(403);
   });
 });

@@ -34,20 +34,34 @@ describe('write-offs need a second person within their limit for the account', (
     const data = resulted(defendantPartyId ? { defendantPartyId } : {});
     await publish(caseResulted(data));
     return eventually(async () => {
-      const [row] = (await db().query(`SELECT id FROM fine_accounts WHERE case_id = $1`, [data.caseId])) as { id: string }[];
+      const [row] = (await db().query(`SELECT id FROM fine_accounts WHERE case_id = $1`, [data.caseId])) as {
+        id: string;
+      }[];
       expect(row).toBeDefined();
       return row!.id;
     });
   }
   /** What a refused decision must leave alone: the account's money, the write-offs, and the outbox. */
   const state = async (accountId: string) => ({
-    account: (await db().query(`SELECT written_off_pence::int AS w, status FROM fine_accounts WHERE id = $1`, [accountId]))[0],
-    writeOffs: await db().query(`SELECT id, status, decided_by FROM write_offs WHERE account_id = $1 ORDER BY requested_at, id`, [accountId]),
+    account: (
+      await db().query(`SELECT written_off_pence::int AS w, status FROM fine_accounts WHERE id = $1`, [accountId])
+    )[0],
+    writeOffs: await db().query(
+      `SELECT id, status, decided_by FROM write_offs WHERE account_id = $1 ORDER BY requested_at, id`,
+      [accountId],
+    ),
     outbox: (await db().query(`SELECT count(*)::int AS n FROM outbox`))[0].n,
   });
   const ask = async (accountId: string, who: string, amountPence: number) =>
-    (await http().post(`/api/v1/enforcement/accounts/${accountId}/write-offs`).set('Authorization', who).send({ amountPence, reason: 'hardship' }).expect(201)).body.id as string;
-  const decide = (id: string, who: string, approve = true) => http().post(`/api/v1/enforcement/write-offs/${id}/decision`).set('Authorization', who).send({ approve });
+    (
+      await http()
+        .post(`/api/v1/enforcement/accounts/${accountId}/write-offs`)
+        .set('Authorization', who)
+        .send({ amountPence, reason: 'hardship' })
+        .expect(201)
+    ).body.id as string;
+  const decide = (id: string, who: string, approve = true) =>
+    http().post(`/api/v1/enforcement/write-offs/${id}/decision`).set('Authorization', who).send({ approve });
 
   it('refuses the officer who asked, under any role or token, and changes nothing; a second officer approves', async () => {
     const accountId = await newAccount();
@@ -55,7 +69,10 @@ describe('write-offs need a second person within their limit for the account', (
     const before = await state(accountId);
     for (const sameSam of [sam, samAsLeader, samAsFinance]) {
       const refused = await decide(id, sameSam).expect(409);
-      expect(refused.body).toMatchObject({ code: 'CONFLICT', detail: 'A write-off must be approved by someone other than the person who proposed it' });
+      expect(refused.body).toMatchObject({
+        code: 'CONFLICT',
+        detail: 'A write-off must be approved by someone other than the person who proposed it',
+      });
       await decide(id, sameSam, false).expect(409);
     }
     expect(await state(accountId)).toEqual(before);
@@ -66,12 +83,18 @@ describe('write-offs need a second person within their limit for the account', (
 
   it('counts what is already written off on the account, so three slices under the limit are not one approval each', async () => {
     const accountId = await newAccount();
-    const slices = [await ask(accountId, sam, 20_000), await ask(accountId, sam, 20_000), await ask(accountId, sam, 20_000)];
+    const slices = [
+      await ask(accountId, sam, 20_000),
+      await ask(accountId, sam, 20_000),
+      await ask(accountId, sam, 20_000),
+    ];
     await decide(slices[0]!, kim).expect(200);
     await decide(slices[1]!, kim).expect(200);
     const before = await state(accountId);
     const refused = await decide(slices[2]!, kim).expect(403);
-    expect(refused.body.detail).toBe('Approving it would put 60000 pence written off (or asked for by you) on the account, above your approval limit of 50000 pence');
+    expect(refused.body.detail).toBe(
+      'Approving it would put 60000 pence written off (or asked for by you) on the account, above your approval limit of 50000 pence',
+    );
     expect(await state(accountId)).toEqual(before);
     // Someone with the authority for the whole sum may approve the last slice.
     await decide(slices[2]!, jo).expect(200);
@@ -96,7 +119,11 @@ describe('write-offs need a second person within their limit for the account', (
     const defendant = randomUUID();
     const [target, other] = [await newAccount(defendant), await newAccount(defendant)];
     await decide(await ask(other, sam, 40_000), kim).expect(200);
-    await http().post(`/api/v1/enforcement/accounts/${target}/consolidations`).set('Authorization', jo).send({ accountIds: [other] }).expect(201);
+    await http()
+      .post(`/api/v1/enforcement/accounts/${target}/consolidations`)
+      .set('Authorization', jo)
+      .send({ accountIds: [other] })
+      .expect(201);
     const id = await ask(target, sam, 20_000);
     const before = await state(target);
     expect((await decide(id, kim).expect(403)).body.detail).toMatch(/60000 pence written off/);

@@ -7,9 +7,20 @@ export const SANDBOX_CALLBACK_SECRET = 'sandbox-callback-secret';
 export const paymentsSettings = {
   ...serviceSettings,
   ...messagingSettings,
-  CARD_PROVIDER_SECRET: env.secret("Shared secret of the card provider's signed status callbacks (HMAC-SHA256); required unless NODE_ENV is development or test, where it defaults to the sandbox secret", [SANDBOX_CALLBACK_SECRET]),
-  HWF_EVIDENCE_CHECK_PERCENT: env.int('Share of Help with Fees applications picked for an evidence check, in percent', 10, { min: 0, max: 100 }),
-  DUPLICATE_PAYMENT_WINDOW_MINUTES: env.int('A payment like another by the same payer within this many minutes is flagged as a possible duplicate', 10, { min: 0, max: 1440 }),
+  CARD_PROVIDER_SECRET: env.secret(
+    "Shared secret of the card provider's signed status callbacks (HMAC-SHA256); required unless NODE_ENV is development or test, where it defaults to the sandbox secret",
+    [SANDBOX_CALLBACK_SECRET],
+  ),
+  HWF_EVIDENCE_CHECK_PERCENT: env.int(
+    'Share of Help with Fees applications picked for an evidence check, in percent',
+    10,
+    { min: 0, max: 100 },
+  ),
+  DUPLICATE_PAYMENT_WINDOW_MINUTES: env.int(
+    'A payment like another by the same payer within this many minutes is flagged as a possible duplicate',
+    10,
+    { min: 0, max: 1440 },
+  ),
 };
 
 /**
@@ -19,7 +30,10 @@ export const paymentsSettings = {
 export const readPaymentsConfig = (source: Record<string, string | undefined> = process.env) => {
   const config = readConfig(paymentsSettings, source);
   const local = config.NODE_ENV === 'development' || config.NODE_ENV === 'test';
-  if (!config.CARD_PROVIDER_SECRET && !local) throw new ConfigError([`CARD_PROVIDER_SECRET is required in ${config.NODE_ENV}; only development and test fall back to the sandbox secret`]);
+  if (!config.CARD_PROVIDER_SECRET && !local)
+    throw new ConfigError([
+      `CARD_PROVIDER_SECRET is required in ${config.NODE_ENV}; only development and test fall back to the sandbox secret`,
+    ]);
   return Object.freeze({ ...config, CARD_PROVIDER_SECRET: config.CARD_PROVIDER_SECRET ?? SANDBOX_CALLBACK_SECRET });
 };
 export type PaymentsConfig = ReturnType<typeof readPaymentsConfig>;

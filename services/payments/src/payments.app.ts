@@ -7,7 +7,8 @@ export function paymentsApp(config: PaymentsConfig) {
   return createServiceApp(PaymentsModule.forRoot(config), {
     service: 'payments',
     title: 'Payments API',
-    description: 'Fees, service requests, payments (card, payment by account, bulk scanning), allocation, Help with Fees, refunds and the ledger. Firms see only their own accounts and payments.',
+    description:
+      'Fees, service requests, payments (card, payment by account, bulk scanning), allocation, Help with Fees, refunds and the ledger. Firms see only their own accounts and payments.',
     config,
   });
 }

@@ -10,7 +10,13 @@ import { announceCase, startPaymentsApp } from './payments-app';
 
 /** Signs a callback body as the provider's scheme says: HMAC-SHA256 of "t." and the body's fields as sorted JSON. */
 function sign(body: Record<string, unknown>, secret = SANDBOX_CALLBACK_SECRET, t = String(body.timestamp)): string {
-  const canonical = JSON.stringify(Object.fromEntries(Object.keys(body).sort().map((k) => [k, body[k]])));
+  const canonical = JSON.stringify(
+    Object.fromEntries(
+      Object.keys(body)
+        .sort()
+        .map((k) => [k, body[k]]),
+    ),
+  );
   return `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${canonical}`).digest('hex')}`;
 }
 
@@ -27,16 +33,30 @@ describe('payments: card callbacks and who sees a payment', () => {
 
   beforeAll(async () => {
     ({ app, db, close } = await startPaymentsApp());
-    [payer, opponent, staff] = await Promise.all([bearer('citizen', { sub: 'citizen-payer' }), bearer('citizen', { sub: 'citizen-opponent' }), bearer('finance-officer', { sub: 'fay' })]);
+    [payer, opponent, staff] = await Promise.all([
+      bearer('citizen', { sub: 'citizen-payer' }),
+      bearer('citizen', { sub: 'citizen-opponent' }),
+      bearer('finance-officer', { sub: 'fay' }),
+    ]);
     ({ caseId } = await announceCase(db, { users: ['citizen-payer', 'citizen-opponent'], feesDue: ['FEE0226'] }));
   });
   afterAll(() => close());
 
   const http = () => request(app.getHttpServer());
   const startCard = async (amountPence: number) => {
-    const started = await http().post(`/api/v1/payments/cases/${caseId}/card-payments`).set('Authorization', payer).send({ amountPence, returnUrl: 'https://claims.example.gov.uk/done' }).expect(201);
-    const [row] = (await db.query(`SELECT provider_reference FROM payments WHERE id = $1`, [started.body.id])) as { provider_reference: string }[];
-    return { id: started.body.id as string, nextUrl: started.body.nextUrl as string, reference: row!.provider_reference };
+    const started = await http()
+      .post(`/api/v1/payments/cases/${caseId}/card-payments`)
+      .set('Authorization', payer)
+      .send({ amountPence, returnUrl: 'https://claims.example.gov.uk/done' })
+      .expect(201);
+    const [row] = (await db.query(`SELECT provider_reference FROM payments WHERE id = $1`, [started.body.id])) as {
+      provider_reference: string;
+    }[];
+    return {
+      id: started.body.id as string,
+      nextUrl: started.body.nextUrl as string,
+      reference: row!.provider_reference,
+    };
   };
   const deliver = (body: object, signature?: string) => {
     const req = http().post('/api/v1/payments/card-callbacks');
@@ -58,12 +78,24 @@ describe('payments: card callbacks and who sees a payment', () => {
       ['no signature', body, undefined],
       ['the wrong secret', body, sign(body, 'not-the-secret')],
       ['the published demo secret', body, sign(body, 'demo-card-callback-secret')],
-      ['a stale timestamp', { ...body, timestamp: String(now - 6 * 60_000) }, sign({ ...body, timestamp: String(now - 6 * 60_000) })],
-      ['a timestamp far ahead', { ...body, timestamp: String(now + 6 * 60_000) }, sign({ ...body, timestamp: String(now + 6 * 60_000) })],
+      [
+        'a stale timestamp',
+        { ...body, timestamp: String(now - 6 * 60_000) },
+        sign({ ...body, timestamp: String(now - 6 * 60_000) }),
+      ],
+      [
+        'a timestamp far ahead',
+        { ...body, timestamp: String(now + 6 * 60_000) },
+        sign({ ...body, timestamp: String(now + 6 * 60_000) }),
+      ],
       ['a non-numeric timestamp', { ...body, timestamp: 'soon' }, sign({ ...body, timestamp: 'soon' })],
-      ['an exponent timestamp', { ...body, timestamp: `${now / 1000}e3` }, sign({ ...body, timestamp: `${now / 1000}e3` })],
+      [
+        'an exponent timestamp',
+        { ...body, timestamp: `${now / 1000}e3` },
+        sign({ ...body, timestamp: `${now / 1000}e3` }),
+      ],
       ['a numeric timestamp of the wrong type', { ...body, timestamp: now }, sign({ ...body, timestamp: now })],
-      ['a header time other than the body\'s', body, sign(body, SANDBOX_CALLBACK_SECRET, String(now - 1))],
+      ["a header time other than the body's", body, sign(body, SANDBOX_CALLBACK_SECRET, String(now - 1))],
       ['the amount changed after signing', { ...body, amountPence: 3_000 }, sign(body)],
       ['the status changed after signing', { ...body, status: 'failed' }, sign({ ...body, status: 'success' })],
       ['a failure code added after signing', { ...body, failureCode: 'card-declined' }, sign(body)],
@@ -72,7 +104,11 @@ describe('payments: card callbacks and who sees a payment', () => {
     ];
     for (const [what, forged, signature] of forgeries) {
       const res = await deliver(forged, signature);
-      expect({ what, status: res.status, detail: res.body.detail }).toEqual({ what, status: 401, detail: 'The callback signature does not verify' });
+      expect({ what, status: res.status, detail: res.body.detail }).toEqual({
+        what,
+        status: 401,
+        detail: 'The callback signature does not verify',
+      });
     }
     expect(await effects(id)).toEqual(before);
 
@@ -98,18 +134,26 @@ describe('payments: card callbacks and who sees a payment', () => {
     expect(nextUrl).not.toContain(reference);
     expect(nextUrl).not.toContain(reference.replace(/^sbx_/, ''));
 
-    expect((await http().get(`/api/v1/payments/payments/${id}`).set('Authorization', payer).expect(200)).body).toMatchObject({ id, nextUrl });
+    expect(
+      (await http().get(`/api/v1/payments/payments/${id}`).set('Authorization', payer).expect(200)).body,
+    ).toMatchObject({ id, nextUrl });
     const asStaff = (await http().get(`/api/v1/payments/payments/${id}`).set('Authorization', staff).expect(200)).body;
     expect(asStaff.id).toBe(id);
     expect(asStaff.nextUrl).toBeUndefined();
 
     await http().get(`/api/v1/payments/payments/${id}`).set('Authorization', opponent).expect(404);
-    expect((await http().get('/api/v1/payments/payments').set('Authorization', opponent).expect(200)).body.items).toEqual([]);
+    expect(
+      (await http().get('/api/v1/payments/payments').set('Authorization', opponent).expect(200)).body.items,
+    ).toEqual([]);
     const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { payments { id nextUrl } } } }';
     const variables = { r: [{ __typename: 'Case', id: caseId }] };
     const theirs = await http().post('/graphql').set('Authorization', opponent).send({ query, variables }).expect(200);
     expect(theirs.body.data._entities).toEqual([{ payments: [] }]);
-    const single = await http().post('/graphql').set('Authorization', opponent).send({ query: 'query($id: ID!) { payment(id: $id) { id nextUrl } }', variables: { id } }).expect(200);
+    const single = await http()
+      .post('/graphql')
+      .set('Authorization', opponent)
+      .send({ query: 'query($id: ID!) { payment(id: $id) { id nextUrl } }', variables: { id } })
+      .expect(200);
     expect(single.body.errors[0].extensions.code).toBe('NOT_FOUND');
     const mine = await http().post('/graphql').set('Authorization', payer).send({ query, variables }).expect(200);
     expect(mine.body.data._entities[0].payments).toContainEqual({ id, nextUrl });

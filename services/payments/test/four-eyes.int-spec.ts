@@ -21,15 +21,23 @@ describe('payments: one person never takes money out or forgives a fee alone', (
 
   beforeAll(async () => {
     ({ app, db, close } = await startPaymentsApp({ HWF_EVIDENCE_CHECK_PERCENT: '0' }));
-    const [leader, finance, caseworker] = await Promise.all(['team-leader', 'finance-officer', 'caseworker'].map((role) => bearer(role as 'team-leader', { sub: 'lee' })));
+    const [leader, finance, caseworker] = await Promise.all(
+      ['team-leader', 'finance-officer', 'caseworker'].map((role) => bearer(role as 'team-leader', { sub: 'lee' })),
+    );
     lee = { leader: leader!, finance: finance!, caseworker: caseworker! };
-    [fay, bulkScanner, citizen] = await Promise.all([bearer('finance-officer', { sub: 'fay' }), bearer('system', { sub: 'bulk-scanning' }), bearer('citizen', { sub: 'citizen-cat' })]);
+    [fay, bulkScanner, citizen] = await Promise.all([
+      bearer('finance-officer', { sub: 'fay' }),
+      bearer('system', { sub: 'bulk-scanning' }),
+      bearer('citizen', { sub: 'citizen-cat' }),
+    ]);
   });
   afterAll(() => close());
 
   const http = () => request(app.getHttpServer());
-  const post = (path: string, who: string, body: object = {}) => http().post(`/api/v1/payments${path}`).set('Authorization', who).send(body);
-  const serviceRequest = async (caseId: string) => (await http().get(`/api/v1/payments/cases/${caseId}/service-request`).set('Authorization', fay).expect(200)).body;
+  const post = (path: string, who: string, body: object = {}) =>
+    http().post(`/api/v1/payments${path}`).set('Authorization', who).send(body);
+  const serviceRequest = async (caseId: string) =>
+    (await http().get(`/api/v1/payments/cases/${caseId}/service-request`).set('Authorization', fay).expect(200)).body;
   /** Everything a money movement or a forgiveness would touch: if none of it changed, the refusal did nothing. */
   const snapshot = async () => ({
     ledger: (await db.query(`SELECT count(*)::int AS n FROM ledger_entries`))[0].n,
@@ -41,7 +49,11 @@ describe('payments: one person never takes money out or forgives a fee alone', (
     fees: await db.query(`SELECT id, remitted_pence FROM service_request_fees ORDER BY id`),
   });
   /** Lee tries under each of their roles; each attempt is refused as a conflict and nothing changes. */
-  async function refusedToLeeEverywhere(path: string, body: object, roles: (keyof typeof lee)[] = ['leader', 'finance', 'caseworker']) {
+  async function refusedToLeeEverywhere(
+    path: string,
+    body: object,
+    roles: (keyof typeof lee)[] = ['leader', 'finance', 'caseworker'],
+  ) {
     const before = await snapshot();
     for (const role of roles) {
       const res = await post(path, lee[role], body).expect(409);
@@ -51,14 +63,20 @@ describe('payments: one person never takes money out or forgives a fee alone', (
   }
   async function paidOverpayment(): Promise<string> {
     const { caseId, reference } = await announceCase(db, { feesDue: ['FEE0003'] });
-    const cash = await post('/bulk-scan-payments', fay, { method: 'cash', amountPence: 1_000, caseReference: reference }).expect(201);
+    const cash = await post('/bulk-scan-payments', fay, {
+      method: 'cash',
+      amountPence: 1_000,
+      caseReference: reference,
+    }).expect(201);
     await post(`/allocations/${cash.body.allocations[0].id}/verification`, lee.finance, { approve: true }).expect(200);
     return caseId;
   }
 
   it('refunds: the officer who asked cannot approve under another role; a second officer can', async () => {
     const caseId = await paidOverpayment();
-    const refund = await post('/refunds', lee.caseworker, { caseId, amountPence: 850, reason: 'overpayment' }).expect(201);
+    const refund = await post('/refunds', lee.caseworker, { caseId, amountPence: 850, reason: 'overpayment' }).expect(
+      201,
+    );
     await refusedToLeeEverywhere(`/refunds/${refund.body.id}/decision`, { decision: 'approve' }, ['leader', 'finance']);
     const approved = await post(`/refunds/${refund.body.id}/decision`, fay, { decision: 'approve' }).expect(200);
     expect(approved.body).toMatchObject({ status: 'approved', requestedBy: 'lee', decidedBy: 'fay' });
@@ -68,9 +86,17 @@ describe('payments: one person never takes money out or forgives a fee alone', (
   it('complaint remedies: a 1,000,000.00 consolatory payment is proposed by the officer who agreed it, who cannot approve it', async () => {
     const complaintId = randomUUID();
     const remedyId = randomUUID();
-    await publishEvent(financialRemedyAgreedV1, complaintId, { complaintId, remedyId, kind: 'consolatory-payment', amountPence: 100_000_000, agreedBy: 'lee' }, { actor: 'lee' });
+    await publishEvent(
+      financialRemedyAgreedV1,
+      complaintId,
+      { complaintId, remedyId, kind: 'consolatory-payment', amountPence: 100_000_000, agreedBy: 'lee' },
+      { actor: 'lee' },
+    );
     const refundId = await eventually(async () => {
-      const [row] = (await db.query(`SELECT id, requested_by FROM refunds WHERE remedy_id = $1`, [remedyId])) as { id: string; requested_by: string }[];
+      const [row] = (await db.query(`SELECT id, requested_by FROM refunds WHERE remedy_id = $1`, [remedyId])) as {
+        id: string;
+        requested_by: string;
+      }[];
       expect(row).toMatchObject({ requested_by: 'lee' });
       return row!.id;
     });
@@ -79,9 +105,17 @@ describe('payments: one person never takes money out or forgives a fee alone', (
 
     // An event from before remedies carried `agreedBy` still names the officer as its actor.
     const olderRemedyId = randomUUID();
-    await publishEvent(financialRemedyAgreedV1, complaintId, { complaintId, remedyId: olderRemedyId, kind: 'consolatory-payment', amountPence: 5_000 }, { actor: 'lee' });
+    await publishEvent(
+      financialRemedyAgreedV1,
+      complaintId,
+      { complaintId, remedyId: olderRemedyId, kind: 'consolatory-payment', amountPence: 5_000 },
+      { actor: 'lee' },
+    );
     const older = await eventually(async () => {
-      const [row] = (await db.query(`SELECT id, requested_by FROM refunds WHERE remedy_id = $1`, [olderRemedyId])) as { id: string; requested_by: string }[];
+      const [row] = (await db.query(`SELECT id, requested_by FROM refunds WHERE remedy_id = $1`, [olderRemedyId])) as {
+        id: string;
+        requested_by: string;
+      }[];
       expect(row).toMatchObject({ requested_by: 'lee' });
       return row!.id;
     });
@@ -92,9 +126,20 @@ describe('payments: one person never takes money out or forgives a fee alone', (
     const { caseId } = await announceCase(db, { feesDue: ['FEE0209'] });
     const complaintId = randomUUID();
     const remedyId = randomUUID();
-    await publishEvent(financialRemedyAgreedV1, complaintId, { complaintId, remedyId, kind: 'fee-waiver', amountPence: 16_300, caseId, feeCode: 'FEE0209', agreedBy: 'lee' });
+    await publishEvent(financialRemedyAgreedV1, complaintId, {
+      complaintId,
+      remedyId,
+      kind: 'fee-waiver',
+      amountPence: 16_300,
+      caseId,
+      feeCode: 'FEE0209',
+      agreedBy: 'lee',
+    });
     const waiverId = await eventually(async () => {
-      const [row] = (await db.query(`SELECT id FROM fee_waivers WHERE remedy_id = $1 AND status = 'awaiting-approval'`, [remedyId])) as { id: string }[];
+      const [row] = (await db.query(
+        `SELECT id FROM fee_waivers WHERE remedy_id = $1 AND status = 'awaiting-approval'`,
+        [remedyId],
+      )) as { id: string }[];
       expect(row).toBeDefined();
       return row!.id;
     });
@@ -128,27 +173,52 @@ describe('payments: one person never takes money out or forgives a fee alone', (
     const third = await apply(citizen).expect(201);
     expect(third.body).toMatchObject({ status: 'awaiting-evidence' });
     expect(await serviceRequest(caseId)).toMatchObject({ remittedPence: 0 });
-    const queue = (await http().get('/api/v1/payments/help-with-fees/applications/awaiting-staff').set('Authorization', fay).expect(200)).body;
+    const queue = (
+      await http()
+        .get('/api/v1/payments/help-with-fees/applications/awaiting-staff')
+        .set('Authorization', fay)
+        .expect(200)
+    ).body;
     expect(queue.items).toContainEqual(expect.objectContaining({ id: third.body.id, status: 'awaiting-evidence' }));
 
     // New evidence, checked by staff: only then is it remitted.
-    await post(`/help-with-fees/applications/${third.body.id}/evidence-check`, lee.finance, { passed: true }).expect(200);
+    await post(`/help-with-fees/applications/${third.body.id}/evidence-check`, lee.finance, { passed: true }).expect(
+      200,
+    );
     expect(await serviceRequest(caseId)).toMatchObject({ remittedPence: 61_200, status: 'paid' });
   });
 
   it("Help with Fees: a citizen's own application is granted by staff, never by the applicant", async () => {
     const { caseId } = await announceCase(db, { users: ['citizen-cat'], feesDue: ['FEE0002'] });
-    const applied = await post('/help-with-fees/applications', citizen, { caseId, feeCode: 'FEE0002', applicant: { monthlyIncomePence: 100_000, couple: false, childrenAges: [], savingsPence: 0, age: 30 } }).expect(201);
+    const applied = await post('/help-with-fees/applications', citizen, {
+      caseId,
+      feeCode: 'FEE0002',
+      applicant: { monthlyIncomePence: 100_000, couple: false, childrenAges: [], savingsPence: 0, age: 30 },
+    }).expect(201);
     expect(applied.body.status).toBe('awaiting-decision');
     await post(`/help-with-fees/applications/${applied.body.id}/decision`, citizen, { grant: true }).expect(403);
     await post(`/help-with-fees/applications/${applied.body.id}/decision`, lee.caseworker, { grant: true }).expect(200);
     expect(await serviceRequest(caseId)).toMatchObject({ remittedPence: applied.body.remittedPence });
   });
 
-  it('bulk scanning: a quoted case reference proposes an allocation in the recorder\'s name; a second officer verifies it', async () => {
+  it("bulk scanning: a quoted case reference proposes an allocation in the recorder's name; a second officer verifies it", async () => {
     const { caseId, reference } = await announceCase(db, { feesDue: ['FEE0003'] });
-    const cheque = await post('/bulk-scan-payments', lee.finance, { method: 'cheque', amountPence: 150, caseReference: reference }).expect(201);
-    expect(cheque.body).toMatchObject({ unallocatedPence: 150, allocations: [expect.objectContaining({ target: 'service-request', caseId, status: 'awaiting-verification', allocatedBy: 'lee' })] });
+    const cheque = await post('/bulk-scan-payments', lee.finance, {
+      method: 'cheque',
+      amountPence: 150,
+      caseReference: reference,
+    }).expect(201);
+    expect(cheque.body).toMatchObject({
+      unallocatedPence: 150,
+      allocations: [
+        expect.objectContaining({
+          target: 'service-request',
+          caseId,
+          status: 'awaiting-verification',
+          allocatedBy: 'lee',
+        }),
+      ],
+    });
     expect(await serviceRequest(caseId)).toMatchObject({ paidPence: 0, status: 'not-paid' });
     const allocationId = cheque.body.allocations[0].id as string;
     await refusedToLeeEverywhere(`/allocations/${allocationId}/verification`, { approve: true });
@@ -159,10 +229,18 @@ describe('payments: one person never takes money out or forgives a fee alone', (
 
   it('bulk scanning: automatic matching proposes, an officer verifies', async () => {
     const { caseId, reference } = await announceCase(db, { feesDue: ['FEE0003'] });
-    const scanned = await post('/bulk-scan-payments', bulkScanner, { method: 'postal-order', amountPence: 150, caseReference: reference }).expect(201);
-    expect(scanned.body.allocations).toEqual([expect.objectContaining({ status: 'awaiting-verification', allocatedBy: 'bulk-scanning' })]);
+    const scanned = await post('/bulk-scan-payments', bulkScanner, {
+      method: 'postal-order',
+      amountPence: 150,
+      caseReference: reference,
+    }).expect(201);
+    expect(scanned.body.allocations).toEqual([
+      expect.objectContaining({ status: 'awaiting-verification', allocatedBy: 'bulk-scanning' }),
+    ]);
     expect(await serviceRequest(caseId)).toMatchObject({ paidPence: 0 });
-    await post(`/allocations/${scanned.body.allocations[0].id}/verification`, lee.caseworker, { approve: true }).expect(200);
+    await post(`/allocations/${scanned.body.allocations[0].id}/verification`, lee.caseworker, { approve: true }).expect(
+      200,
+    );
     expect(await serviceRequest(caseId)).toMatchObject({ paidPence: 150 });
   });
 });

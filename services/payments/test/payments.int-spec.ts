@@ -27,67 +27,140 @@ describe('payments: fees from case events, payment by account, card, allocation'
       bearer('professional', { org: 'org-b', sub: 'solicitor-kim' }),
       bearer('citizen', { sub: 'citizen-alex' }),
     ]);
-    await http().post('/api/v1/payments/accounts').set('Authorization', finance).send({ accountNumber: 'PBA0000001', organisationId: 'org-a', name: 'Alpha Law', creditLimitPence: 20_000 }).expect(201);
+    await http()
+      .post('/api/v1/payments/accounts')
+      .set('Authorization', finance)
+      .send({ accountNumber: 'PBA0000001', organisationId: 'org-a', name: 'Alpha Law', creditLimitPence: 20_000 })
+      .expect(201);
   });
   afterAll(() => close());
 
   const http = () => request(app.getHttpServer());
-  const serviceRequest = async (caseId: string, who = finance) => (await http().get(`/api/v1/payments/cases/${caseId}/service-request`).set('Authorization', who).expect(200)).body;
+  const serviceRequest = async (caseId: string, who = finance) =>
+    (await http().get(`/api/v1/payments/cases/${caseId}/service-request`).set('Authorization', who).expect(200)).body;
 
   it('charges the fees a case event makes due, settles them by account, and tells cases', async () => {
     const { caseId } = await announceCase(db, { organisations: ['org-a'], feesDue: ['FEE0202', 'FEE0002'] });
     const before = await serviceRequest(caseId, solicitor);
     expect(before).toMatchObject({ status: 'not-paid', feesPence: 3_500 + 61_200, outstandingPence: 64_700 });
-    expect(before.fees.map((f: { code: string; pricingBasis: string }) => [f.code, f.pricingBasis])).toEqual([['FEE0202', 'minimum'], ['FEE0002', 'fixed']]);
+    expect(before.fees.map((f: { code: string; pricingBasis: string }) => [f.code, f.pricingBasis])).toEqual([
+      ['FEE0202', 'minimum'],
+      ['FEE0002', 'fixed'],
+    ]);
 
     // Part-payment settles the oldest fee first.
-    await http().post(`/api/v1/payments/cases/${caseId}/payments-by-account`).set('Authorization', solicitor).send({ accountNumber: 'PBA0000001', amountPence: 4_000 }).expect(201);
+    await http()
+      .post(`/api/v1/payments/cases/${caseId}/payments-by-account`)
+      .set('Authorization', solicitor)
+      .send({ accountNumber: 'PBA0000001', amountPence: 4_000 })
+      .expect(201);
     const part = await serviceRequest(caseId, solicitor);
     expect(part).toMatchObject({ status: 'partially-paid', paidPence: 4_000, outstandingPence: 60_700 });
     expect(part.fees.map((f: { outstandingPence: number }) => f.outstandingPence)).toEqual([0, 60_700]);
-    expect(await outboxOf(db, 'payments.fees-settled.v1')).toEqual([{ caseId, feeCodes: ['FEE0202'], settlement: 'paid' }]);
+    expect(await outboxOf(db, 'payments.fees-settled.v1')).toEqual([
+      { caseId, feeCodes: ['FEE0202'], settlement: 'paid' },
+    ]);
 
     // Over the credit limit (20,000 less the 4,000 used): refused, nothing changes.
-    const refused = await http().post(`/api/v1/payments/cases/${caseId}/payments-by-account`).set('Authorization', solicitor).send({ accountNumber: 'PBA0000001' }).expect(409);
+    const refused = await http()
+      .post(`/api/v1/payments/cases/${caseId}/payments-by-account`)
+      .set('Authorization', solicitor)
+      .send({ accountNumber: 'PBA0000001' })
+      .expect(409);
     expect(refused.body.detail).toMatch(/16000 pence of credit left/);
     expect((await serviceRequest(caseId)).paidPence).toBe(4_000);
 
     // Once the claim amount (4,000 GBP) is known, the issue fee is priced for it and is owed again.
     const issueFee = part.fees[0].id as string;
-    const repriced = await http().post(`/api/v1/payments/cases/${caseId}/service-request/fees/${issueFee}/claim-amount`).set('Authorization', finance).send({ claimAmountPence: 400_000 }).expect(200);
-    expect(repriced.body.fees[0]).toMatchObject({ code: 'FEE0202', amountPence: 20_500, pricingBasis: 'claim-amount', paidPence: 4_000, outstandingPence: 16_500 });
+    const repriced = await http()
+      .post(`/api/v1/payments/cases/${caseId}/service-request/fees/${issueFee}/claim-amount`)
+      .set('Authorization', finance)
+      .send({ claimAmountPence: 400_000 })
+      .expect(200);
+    expect(repriced.body.fees[0]).toMatchObject({
+      code: 'FEE0202',
+      amountPence: 20_500,
+      pricingBasis: 'claim-amount',
+      paidPence: 4_000,
+      outstandingPence: 16_500,
+    });
     expect(await outboxOf(db, 'payments.fees-reopened.v1')).toEqual([{ caseId, feeCodes: ['FEE0202'] }]);
-    await http().post(`/api/v1/payments/cases/${caseId}/service-request/fees/${issueFee}/claim-amount`).set('Authorization', finance).send({ claimAmountPence: 500_000 }).expect(409);
+    await http()
+      .post(`/api/v1/payments/cases/${caseId}/service-request/fees/${issueFee}/claim-amount`)
+      .set('Authorization', finance)
+      .send({ claimAmountPence: 500_000 })
+      .expect(409);
   });
 
-  it('charges a case event\'s fees once however often the event is delivered', async () => {
+  it("charges a case event's fees once however often the event is delivered", async () => {
     const { caseId, reference } = await announceCase(db);
     const eventId = randomUUID();
     const data = { caseId, reference, event: 'submit', from: 'Draft', to: 'Submitted', feesDue: ['FEE0226'] };
     await publish(caseStateChangedV1, caseId, data, eventId);
     await publish(caseStateChangedV1, caseId, data, eventId);
     // Events of one case are handled in order: once a later one is in, the redelivery has been dealt with.
-    const later = await publish(caseStateChangedV1, caseId, { caseId, reference, event: 'withdraw', from: 'Submitted', to: 'Withdrawn' });
-    await eventually(async () => expect((await db.query(`SELECT status FROM inbox WHERE event_id = $1`, [later]))[0]?.status).toBe('applied'));
+    const later = await publish(caseStateChangedV1, caseId, {
+      caseId,
+      reference,
+      event: 'withdraw',
+      from: 'Submitted',
+      to: 'Withdrawn',
+    });
+    await eventually(async () =>
+      expect((await db.query(`SELECT status FROM inbox WHERE event_id = $1`, [later]))[0]?.status).toBe('applied'),
+    );
     expect((await serviceRequest(caseId)).fees).toHaveLength(1);
   });
 
-  it("lets a firm pay only from its own, active account, and see only its own payments", async () => {
+  it('lets a firm pay only from its own, active account, and see only its own payments', async () => {
     const { caseId } = await announceCase(db, { organisations: ['org-a', 'org-b'], feesDue: ['FEE0440'] });
-    await http().post(`/api/v1/payments/cases/${caseId}/payments-by-account`).set('Authorization', otherFirm).send({ accountNumber: 'PBA0000001' }).expect(404);
-    await http().post('/api/v1/payments/accounts/PBA0000001/changes').set('Authorization', finance).send({ status: 'on-hold' }).expect(200);
-    await http().post(`/api/v1/payments/cases/${caseId}/payments-by-account`).set('Authorization', solicitor).send({ accountNumber: 'PBA0000001' }).expect(409);
-    await http().post('/api/v1/payments/accounts/PBA0000001/changes').set('Authorization', finance).send({ status: 'active' }).expect(200);
-    const paid = await http().post(`/api/v1/payments/cases/${caseId}/payments-by-account`).set('Authorization', solicitor).send({ accountNumber: 'PBA0000001' }).expect(201);
+    await http()
+      .post(`/api/v1/payments/cases/${caseId}/payments-by-account`)
+      .set('Authorization', otherFirm)
+      .send({ accountNumber: 'PBA0000001' })
+      .expect(404);
+    await http()
+      .post('/api/v1/payments/accounts/PBA0000001/changes')
+      .set('Authorization', finance)
+      .send({ status: 'on-hold' })
+      .expect(200);
+    await http()
+      .post(`/api/v1/payments/cases/${caseId}/payments-by-account`)
+      .set('Authorization', solicitor)
+      .send({ accountNumber: 'PBA0000001' })
+      .expect(409);
+    await http()
+      .post('/api/v1/payments/accounts/PBA0000001/changes')
+      .set('Authorization', finance)
+      .send({ status: 'active' })
+      .expect(200);
+    const paid = await http()
+      .post(`/api/v1/payments/cases/${caseId}/payments-by-account`)
+      .set('Authorization', solicitor)
+      .send({ accountNumber: 'PBA0000001' })
+      .expect(201);
     await http().get(`/api/v1/payments/payments/${paid.body.id}`).set('Authorization', otherFirm).expect(404);
     const list = await http().get('/api/v1/payments/payments').set('Authorization', otherFirm).expect(200);
     expect(list.body.items).toEqual([]);
     // Both firms are on the case; through the case, each still sees only its own firm's payments.
     const casePayments = async (who: string) =>
-      (await http().post('/graphql').set('Authorization', who).send({ query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { payments { id } } } }', variables: { r: [{ __typename: 'Case', id: caseId }] } }).expect(200)).body.data._entities[0].payments;
+      (
+        await http()
+          .post('/graphql')
+          .set('Authorization', who)
+          .send({
+            query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { payments { id } } } }',
+            variables: { r: [{ __typename: 'Case', id: caseId }] },
+          })
+          .expect(200)
+      ).body.data._entities[0].payments;
     expect(await casePayments(solicitor)).toEqual([{ id: paid.body.id }]);
     expect(await casePayments(otherFirm)).toEqual([]);
-    await http().post(`/api/v1/payments/cases/${caseId}/payments-by-account`).set('Authorization', solicitor).send({ accountNumber: 'PBA0000001', bogus: 1 }).expect(400);
+    await http()
+      .post(`/api/v1/payments/cases/${caseId}/payments-by-account`)
+      .set('Authorization', solicitor)
+      .send({ accountNumber: 'PBA0000001', bogus: 1 })
+      .expect(400);
   });
 
   it("keeps the case's fees and remissions to staff and the side that pays them", async () => {
@@ -102,77 +175,195 @@ describe('payments: fees from case events, payment by account, card, allocation'
     // The defendant's firm sees the case, but a remission would tell it the claimant had Help with Fees.
     await http().get(`/api/v1/payments/cases/${caseId}/service-request`).set('Authorization', otherFirm).expect(404);
     const viaCase = async (who: string) =>
-      (await http().post('/graphql').set('Authorization', who).send({ query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { serviceRequest { feesPence } } } }', variables: { r: [{ __typename: 'Case', id: caseId }] } }).expect(200)).body.data._entities[0].serviceRequest;
+      (
+        await http()
+          .post('/graphql')
+          .set('Authorization', who)
+          .send({
+            query:
+              'query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { serviceRequest { feesPence } } } }',
+            variables: { r: [{ __typename: 'Case', id: caseId }] },
+          })
+          .expect(200)
+      ).body.data._entities[0].serviceRequest;
     expect(await viaCase(otherFirm)).toBeNull();
     expect(await viaCase(solicitor)).toEqual({ feesPence: 3_500 });
     expect(await viaCase(finance)).toEqual({ feesPence: 3_500 });
 
     // Staff take a firm's account payment only where that firm pays the case's fees.
-    await http().post('/api/v1/payments/accounts').set('Authorization', finance).send({ accountNumber: 'PBA0000002', organisationId: 'org-b', name: 'Beta Law', creditLimitPence: 20_000 }).expect(201);
-    await http().post(`/api/v1/payments/cases/${caseId}/payments-by-account`).set('Authorization', finance).send({ accountNumber: 'PBA0000002' }).expect(404);
+    await http()
+      .post('/api/v1/payments/accounts')
+      .set('Authorization', finance)
+      .send({ accountNumber: 'PBA0000002', organisationId: 'org-b', name: 'Beta Law', creditLimitPence: 20_000 })
+      .expect(201);
+    await http()
+      .post(`/api/v1/payments/cases/${caseId}/payments-by-account`)
+      .set('Authorization', finance)
+      .send({ accountNumber: 'PBA0000002' })
+      .expect(404);
     expect(await serviceRequest(caseId)).toMatchObject({ paidPence: 0 });
-    await http().post(`/api/v1/payments/cases/${caseId}/payments-by-account`).set('Authorization', finance).send({ accountNumber: 'PBA0000001' }).expect(201);
+    await http()
+      .post(`/api/v1/payments/cases/${caseId}/payments-by-account`)
+      .set('Authorization', finance)
+      .send({ accountNumber: 'PBA0000001' })
+      .expect(201);
   });
 
   it('takes a card payment through the sandbox: redirect, signed callback, replayed callback, forged callback', async () => {
     const { caseId } = await announceCase(db, { users: ['citizen-alex'], feesDue: ['FEE0226'] });
-    const started = await http().post(`/api/v1/payments/cases/${caseId}/card-payments`).set('Authorization', citizen).send({ returnUrl: 'https://claims.example.gov.uk/done' }).expect(201);
-    expect(started.body).toMatchObject({ method: 'card', status: 'pending', amountPence: 30_000, nextUrl: expect.stringMatching(/^https:\/\/card\.sandbox\.invalid\/pay\//) });
-    const reference = (await db.query(`SELECT provider_reference FROM payments WHERE id = $1`, [started.body.id]))[0].provider_reference as string;
+    const started = await http()
+      .post(`/api/v1/payments/cases/${caseId}/card-payments`)
+      .set('Authorization', citizen)
+      .send({ returnUrl: 'https://claims.example.gov.uk/done' })
+      .expect(201);
+    expect(started.body).toMatchObject({
+      method: 'card',
+      status: 'pending',
+      amountPence: 30_000,
+      nextUrl: expect.stringMatching(/^https:\/\/card\.sandbox\.invalid\/pay\//),
+    });
+    const reference = (await db.query(`SELECT provider_reference FROM payments WHERE id = $1`, [started.body.id]))[0]
+      .provider_reference as string;
     const sandbox = app.get(CardProvider) as SandboxCardProvider;
     const callback = sandbox.callbackFor(reference);
-    await http().post('/api/v1/payments/card-callbacks').set('Payment-Signature', forged(callback.signature)).send(callback.body).expect(401);
+    await http()
+      .post('/api/v1/payments/card-callbacks')
+      .set('Payment-Signature', forged(callback.signature))
+      .send(callback.body)
+      .expect(401);
     expect((await serviceRequest(caseId)).paidPence).toBe(0);
-    await http().post('/api/v1/payments/card-callbacks').set('Payment-Signature', callback.signature).send(callback.body).expect(204);
-    await http().post('/api/v1/payments/card-callbacks').set('Payment-Signature', callback.signature).send(callback.body).expect(204);
+    await http()
+      .post('/api/v1/payments/card-callbacks')
+      .set('Payment-Signature', callback.signature)
+      .send(callback.body)
+      .expect(204);
+    await http()
+      .post('/api/v1/payments/card-callbacks')
+      .set('Payment-Signature', callback.signature)
+      .send(callback.body)
+      .expect(204);
     expect(await serviceRequest(caseId, citizen)).toMatchObject({ status: 'paid', paidPence: 30_000 });
-    expect((await outboxOf(db, 'payments.payment-received.v1')).filter((e) => e.paymentId === started.body.id)).toHaveLength(1);
+    expect(
+      (await outboxOf(db, 'payments.payment-received.v1')).filter((e) => e.paymentId === started.body.id),
+    ).toHaveLength(1);
 
-    const declined = await http().post(`/api/v1/payments/cases/${caseId}/card-payments`).set('Authorization', citizen).send({ amountPence: 199, returnUrl: 'https://claims.example.gov.uk/done' }).expect(201);
-    const declinedRef = (await db.query(`SELECT provider_reference FROM payments WHERE id = $1`, [declined.body.id]))[0].provider_reference as string;
+    const declined = await http()
+      .post(`/api/v1/payments/cases/${caseId}/card-payments`)
+      .set('Authorization', citizen)
+      .send({ amountPence: 199, returnUrl: 'https://claims.example.gov.uk/done' })
+      .expect(201);
+    const declinedRef = (await db.query(`SELECT provider_reference FROM payments WHERE id = $1`, [declined.body.id]))[0]
+      .provider_reference as string;
     const failure = sandbox.callbackFor(declinedRef);
-    await http().post('/api/v1/payments/card-callbacks').set('Payment-Signature', failure.signature).send(failure.body).expect(204);
-    expect((await http().get(`/api/v1/payments/payments/${declined.body.id}`).set('Authorization', citizen).expect(200)).body.status).toBe('failed');
+    await http()
+      .post('/api/v1/payments/card-callbacks')
+      .set('Payment-Signature', failure.signature)
+      .send(failure.body)
+      .expect(204);
+    expect(
+      (await http().get(`/api/v1/payments/payments/${declined.body.id}`).set('Authorization', citizen).expect(200)).body
+        .status,
+    ).toBe('failed');
 
-    const outage = await http().post(`/api/v1/payments/cases/${caseId}/card-payments`).set('Authorization', citizen).send({ amountPence: 298, returnUrl: 'https://claims.example.gov.uk/done' }).expect(502);
+    const outage = await http()
+      .post(`/api/v1/payments/cases/${caseId}/card-payments`)
+      .set('Authorization', citizen)
+      .send({ amountPence: 298, returnUrl: 'https://claims.example.gov.uk/done' })
+      .expect(502);
     expect(outage.body.code).toBe('BAD_GATEWAY');
-    const mine = (await http().get('/api/v1/payments/payments').set('Authorization', citizen).expect(200)).body.items as { amountPence: number; status: string }[];
+    const mine = (await http().get('/api/v1/payments/payments').set('Authorization', citizen).expect(200)).body
+      .items as { amountPence: number; status: string }[];
     expect(mine.find((p) => p.amountPence === 298)?.status).toBe('failed');
   });
 
   it('allocates a cheque with no reference to a fine account only once a second officer verifies it', async () => {
-    const cheque = await http().post('/api/v1/payments/bulk-scan-payments').set('Authorization', finance).send({ method: 'cheque', amountPence: 12_500, reference: 'illegible' }).expect(201);
+    const cheque = await http()
+      .post('/api/v1/payments/bulk-scan-payments')
+      .set('Authorization', finance)
+      .send({ method: 'cheque', amountPence: 12_500, reference: 'illegible' })
+      .expect(201);
     expect(cheque.body).toMatchObject({ status: 'success', unallocatedPence: 12_500 });
     const queue = await http().get('/api/v1/payments/unallocated').set('Authorization', finance).expect(200);
     expect(queue.body.items.map((p: { id: string }) => p.id)).toContain(cheque.body.id);
 
-    await http().post(`/api/v1/payments/payments/${cheque.body.id}/allocations`).set('Authorization', finance).send({ target: 'fine-account' }).expect(400);
-    const allocation = await http().post(`/api/v1/payments/payments/${cheque.body.id}/allocations`).set('Authorization', finance).send({ target: 'fine-account', fineAccountNumber: 'FA-2026-000123' }).expect(201);
+    await http()
+      .post(`/api/v1/payments/payments/${cheque.body.id}/allocations`)
+      .set('Authorization', finance)
+      .send({ target: 'fine-account' })
+      .expect(400);
+    const allocation = await http()
+      .post(`/api/v1/payments/payments/${cheque.body.id}/allocations`)
+      .set('Authorization', finance)
+      .send({ target: 'fine-account', fineAccountNumber: 'FA-2026-000123' })
+      .expect(201);
     expect(allocation.body.status).toBe('awaiting-verification');
     expect(await outboxOf(db, 'payments.payment-allocated.v1')).toEqual([]);
 
-    await http().post(`/api/v1/payments/allocations/${allocation.body.id}/verification`).set('Authorization', finance).send({ approve: true }).expect(409);
-    await http().post(`/api/v1/payments/allocations/${allocation.body.id}/verification`).set('Authorization', finance2).send({ approve: true }).expect(200);
+    await http()
+      .post(`/api/v1/payments/allocations/${allocation.body.id}/verification`)
+      .set('Authorization', finance)
+      .send({ approve: true })
+      .expect(409);
+    await http()
+      .post(`/api/v1/payments/allocations/${allocation.body.id}/verification`)
+      .set('Authorization', finance2)
+      .send({ approve: true })
+      .expect(200);
     expect(await outboxOf(db, 'payments.payment-allocated.v1')).toEqual([
-      expect.objectContaining({ paymentId: cheque.body.id, allocationId: allocation.body.id, target: 'fine-account', fineAccountNumber: 'FA-2026-000123', amountPence: 12_500, method: 'cheque' }),
+      expect.objectContaining({
+        paymentId: cheque.body.id,
+        allocationId: allocation.body.id,
+        target: 'fine-account',
+        fineAccountNumber: 'FA-2026-000123',
+        amountPence: 12_500,
+        method: 'cheque',
+      }),
     ]);
-    expect((await http().get(`/api/v1/payments/payments/${cheque.body.id}`).set('Authorization', finance).expect(200)).body.unallocatedPence).toBe(0);
+    expect(
+      (await http().get(`/api/v1/payments/payments/${cheque.body.id}`).set('Authorization', finance).expect(200)).body
+        .unallocatedPence,
+    ).toBe(0);
 
-    await http().post(`/api/v1/payments/payments/${cheque.body.id}/reversals`).set('Authorization', finance).send({ reason: 'bounced' }).expect(201);
+    await http()
+      .post(`/api/v1/payments/payments/${cheque.body.id}/reversals`)
+      .set('Authorization', finance)
+      .send({ reason: 'bounced' })
+      .expect(201);
     expect(await outboxOf(db, 'payments.payment-reversed.v1')).toEqual([
-      expect.objectContaining({ paymentId: cheque.body.id, allocationId: allocation.body.id, reason: 'bounced', target: 'fine-account', fineAccountNumber: 'FA-2026-000123', amountPence: 12_500 }),
+      expect.objectContaining({
+        paymentId: cheque.body.id,
+        allocationId: allocation.body.id,
+        reason: 'bounced',
+        target: 'fine-account',
+        fineAccountNumber: 'FA-2026-000123',
+        amountPence: 12_500,
+      }),
     ]);
   });
 
   it('takes a card payment to a fine account: nothing until the signed success callback, then allocated and announced once', async () => {
     const start = (accountNumber: string, body: object, key?: string) => {
-      const req = http().post(`/api/v1/payments/fine-accounts/${accountNumber}/card-payments`).set('Authorization', citizen);
+      const req = http()
+        .post(`/api/v1/payments/fine-accounts/${accountNumber}/card-payments`)
+        .set('Authorization', citizen);
       return (key ? req.set('Idempotency-Key', key) : req).send(body);
     };
     const returnUrl = 'https://fines.example.gov.uk/done';
-    const ledgerSum = async (account: string) => Number((await db.query(`SELECT COALESCE(sum(amount_pence), 0)::bigint AS s FROM ledger_entries WHERE account = $1`, [account]))[0].s);
-    const allocatedEvents = async (paymentId: string) => (await outboxOf(db, 'payments.payment-allocated.v1')).filter((e) => e.paymentId === paymentId);
-    const allocationsOf = async (paymentId: string) => (await db.query(`SELECT target, fine_account_number, status, amount_pence::int AS amount FROM allocations WHERE payment_id = $1`, [paymentId])) as unknown[];
+    const ledgerSum = async (account: string) =>
+      Number(
+        (
+          await db.query(`SELECT COALESCE(sum(amount_pence), 0)::bigint AS s FROM ledger_entries WHERE account = $1`, [
+            account,
+          ])
+        )[0].s,
+      );
+    const allocatedEvents = async (paymentId: string) =>
+      (await outboxOf(db, 'payments.payment-allocated.v1')).filter((e) => e.paymentId === paymentId);
+    const allocationsOf = async (paymentId: string) =>
+      (await db.query(
+        `SELECT target, fine_account_number, status, amount_pence::int AS amount FROM allocations WHERE payment_id = $1`,
+        [paymentId],
+      )) as unknown[];
 
     // Validation, as problem+json.
     const missing = await start('FA10000001X', { returnUrl }).expect(400);
@@ -182,12 +373,25 @@ describe('payments: fees from case events, payment by account, card, allocation'
     await start('FA10000001X', { amountPence: 50_000, returnUrl, bogus: 1 }).expect(400);
     const badNumber = await start('FA%2A%2A', { amountPence: 50_000, returnUrl }).expect(400);
     expect(badNumber.body.errors).toEqual([expect.objectContaining({ field: 'accountNumber' })]);
-    await http().post('/api/v1/payments/fine-accounts/FA10000001X/card-payments').send({ amountPence: 50_000, returnUrl }).expect(401);
-    await http().post('/api/v1/payments/fine-accounts/FA10000001X/card-payments').set('Authorization', await bearer('judiciary')).send({ amountPence: 50_000, returnUrl }).expect(403);
+    await http()
+      .post('/api/v1/payments/fine-accounts/FA10000001X/card-payments')
+      .send({ amountPence: 50_000, returnUrl })
+      .expect(401);
+    await http()
+      .post('/api/v1/payments/fine-accounts/FA10000001X/card-payments')
+      .set('Authorization', await bearer('judiciary'))
+      .send({ amountPence: 50_000, returnUrl })
+      .expect(403);
 
     // Started: the payer goes to the sandbox; nothing is received or allocated yet. The same Idempotency-Key gives the same payment.
     const started = await start('fa-1000-0001x', { amountPence: 50_000, returnUrl }, 'fine-card-1').expect(201);
-    expect(started.body).toMatchObject({ method: 'card', status: 'pending', amountPence: 50_000, fineAccountNumber: 'FA10000001X', nextUrl: expect.stringMatching(/^https:\/\/card\.sandbox\.invalid\/pay\//) });
+    expect(started.body).toMatchObject({
+      method: 'card',
+      status: 'pending',
+      amountPence: 50_000,
+      fineAccountNumber: 'FA10000001X',
+      nextUrl: expect.stringMatching(/^https:\/\/card\.sandbox\.invalid\/pay\//),
+    });
     expect(started.body.caseId).toBeUndefined();
     const again = await start('fa-1000-0001x', { amountPence: 50_000, returnUrl }, 'fine-card-1').expect(201);
     expect(again.headers['idempotent-replayed']).toBe('true');
@@ -196,83 +400,209 @@ describe('payments: fees from case events, payment by account, card, allocation'
     expect(await allocationsOf(started.body.id)).toEqual([]);
     expect(await allocatedEvents(started.body.id)).toEqual([]);
 
-    const reference = (await db.query(`SELECT provider_reference FROM payments WHERE id = $1`, [started.body.id]))[0].provider_reference as string;
+    const reference = (await db.query(`SELECT provider_reference FROM payments WHERE id = $1`, [started.body.id]))[0]
+      .provider_reference as string;
     const sandbox = app.get(CardProvider) as SandboxCardProvider;
     const success = sandbox.callbackFor(reference);
-    await http().post('/api/v1/payments/card-callbacks').set('Payment-Signature', forged(success.signature)).send(success.body).expect(401);
+    await http()
+      .post('/api/v1/payments/card-callbacks')
+      .set('Payment-Signature', forged(success.signature))
+      .send(success.body)
+      .expect(401);
     expect(await allocationsOf(started.body.id)).toEqual([]);
-    await http().post('/api/v1/payments/card-callbacks').set('Payment-Signature', success.signature).send(success.body).expect(204);
+    await http()
+      .post('/api/v1/payments/card-callbacks')
+      .set('Payment-Signature', success.signature)
+      .send(success.body)
+      .expect(204);
 
-    expect(await allocationsOf(started.body.id)).toEqual([{ target: 'fine-account', fine_account_number: 'FA10000001X', status: 'verified', amount: 50_000 }]);
+    expect(await allocationsOf(started.body.id)).toEqual([
+      { target: 'fine-account', fine_account_number: 'FA10000001X', status: 'verified', amount: 50_000 },
+    ]);
     expect(await allocatedEvents(started.body.id)).toEqual([
-      expect.objectContaining({ target: 'fine-account', method: 'card', fineAccountNumber: 'FA10000001X', amountPence: 50_000 }),
+      expect.objectContaining({
+        target: 'fine-account',
+        method: 'card',
+        fineAccountNumber: 'FA10000001X',
+        amountPence: 50_000,
+      }),
     ]);
     expect(await ledgerSum('fine-account:FA10000001X')).toBe(-50_000);
     expect(await ledgerSum(`payment:${started.body.id}`)).toBe(0);
-    const paid = (await http().get(`/api/v1/payments/payments/${started.body.id}`).set('Authorization', citizen).expect(200)).body;
-    expect(paid).toMatchObject({ status: 'success', unallocatedPence: 0, fineAccountNumber: 'FA10000001X', allocations: [expect.objectContaining({ target: 'fine-account', allocatedBy: 'system' })] });
+    const paid = (
+      await http().get(`/api/v1/payments/payments/${started.body.id}`).set('Authorization', citizen).expect(200)
+    ).body;
+    expect(paid).toMatchObject({
+      status: 'success',
+      unallocatedPence: 0,
+      fineAccountNumber: 'FA10000001X',
+      allocations: [expect.objectContaining({ target: 'fine-account', allocatedBy: 'system' })],
+    });
 
     // The provider retries: nothing new.
-    await http().post('/api/v1/payments/card-callbacks').set('Payment-Signature', success.signature).send(success.body).expect(204);
+    await http()
+      .post('/api/v1/payments/card-callbacks')
+      .set('Payment-Signature', success.signature)
+      .send(success.body)
+      .expect(204);
     const replay = sandbox.callbackFor(reference, 'success');
-    await http().post('/api/v1/payments/card-callbacks').set('Payment-Signature', replay.signature).send(replay.body).expect(204);
+    await http()
+      .post('/api/v1/payments/card-callbacks')
+      .set('Payment-Signature', replay.signature)
+      .send(replay.body)
+      .expect(204);
     expect(await allocationsOf(started.body.id)).toHaveLength(1);
     expect(await allocatedEvents(started.body.id)).toHaveLength(1);
-    expect((await outboxOf(db, 'payments.payment-received.v1')).filter((e) => e.paymentId === started.body.id)).toHaveLength(1);
+    expect(
+      (await outboxOf(db, 'payments.payment-received.v1')).filter((e) => e.paymentId === started.body.id),
+    ).toHaveLength(1);
     expect(await ledgerSum('fine-account:FA10000001X')).toBe(-50_000);
 
     // Declined, or cancelled by the payer: nothing received, nothing allocated, even when the report comes again.
-    for (const [amountPence, outcome] of [[10_099, undefined], [7_000, 'cancelled']] as const) {
+    for (const [amountPence, outcome] of [
+      [10_099, undefined],
+      [7_000, 'cancelled'],
+    ] as const) {
       const other = await start('FA10000002Y', { amountPence, returnUrl }).expect(201);
-      const ref = (await db.query(`SELECT provider_reference FROM payments WHERE id = $1`, [other.body.id]))[0].provider_reference as string;
+      const ref = (await db.query(`SELECT provider_reference FROM payments WHERE id = $1`, [other.body.id]))[0]
+        .provider_reference as string;
       const report = sandbox.callbackFor(ref, outcome);
-      await http().post('/api/v1/payments/card-callbacks').set('Payment-Signature', report.signature).send(report.body).expect(204);
-      await http().post('/api/v1/payments/card-callbacks').set('Payment-Signature', report.signature).send(report.body).expect(204);
-      expect((await http().get(`/api/v1/payments/payments/${other.body.id}`).set('Authorization', citizen).expect(200)).body.status).toBe(outcome ?? 'failed');
+      await http()
+        .post('/api/v1/payments/card-callbacks')
+        .set('Payment-Signature', report.signature)
+        .send(report.body)
+        .expect(204);
+      await http()
+        .post('/api/v1/payments/card-callbacks')
+        .set('Payment-Signature', report.signature)
+        .send(report.body)
+        .expect(204);
+      expect(
+        (await http().get(`/api/v1/payments/payments/${other.body.id}`).set('Authorization', citizen).expect(200)).body
+          .status,
+      ).toBe(outcome ?? 'failed');
       expect(await allocationsOf(other.body.id)).toEqual([]);
       expect(await allocatedEvents(other.body.id)).toEqual([]);
-      expect((await outboxOf(db, 'payments.payment-received.v1')).filter((e) => e.paymentId === other.body.id)).toEqual([]);
+      expect((await outboxOf(db, 'payments.payment-received.v1')).filter((e) => e.paymentId === other.body.id)).toEqual(
+        [],
+      );
     }
     expect(await ledgerSum('fine-account:FA10000002Y')).toBe(0);
   });
 
   it('proposes a bulk-scanned payment with a fine account number for that account; it goes there once a second officer verifies', async () => {
-    const order = await http().post('/api/v1/payments/bulk-scan-payments').set('Authorization', finance).send({ method: 'postal-order', amountPence: 2_500, fineAccountNumber: 'FA-2026-000555' }).expect(201);
-    expect(order.body).toMatchObject({ unallocatedPence: 2_500, allocations: [expect.objectContaining({ target: 'fine-account', status: 'awaiting-verification', allocatedBy: 'officer-one' })] });
-    const allocated = async () => (await outboxOf(db, 'payments.payment-allocated.v1')).filter((e) => e.paymentId === order.body.id);
+    const order = await http()
+      .post('/api/v1/payments/bulk-scan-payments')
+      .set('Authorization', finance)
+      .send({ method: 'postal-order', amountPence: 2_500, fineAccountNumber: 'FA-2026-000555' })
+      .expect(201);
+    expect(order.body).toMatchObject({
+      unallocatedPence: 2_500,
+      allocations: [
+        expect.objectContaining({
+          target: 'fine-account',
+          status: 'awaiting-verification',
+          allocatedBy: 'officer-one',
+        }),
+      ],
+    });
+    const allocated = async () =>
+      (await outboxOf(db, 'payments.payment-allocated.v1')).filter((e) => e.paymentId === order.body.id);
     expect(await allocated()).toEqual([]);
-    await http().post(`/api/v1/payments/allocations/${order.body.allocations[0].id}/verification`).set('Authorization', finance).send({ approve: true }).expect(409);
-    await http().post(`/api/v1/payments/allocations/${order.body.allocations[0].id}/verification`).set('Authorization', finance2).send({ approve: true }).expect(200);
-    expect(await allocated()).toEqual([expect.objectContaining({ target: 'fine-account', fineAccountNumber: 'FA-2026-000555', amountPence: 2_500, method: 'postal-order' })]);
+    await http()
+      .post(`/api/v1/payments/allocations/${order.body.allocations[0].id}/verification`)
+      .set('Authorization', finance)
+      .send({ approve: true })
+      .expect(409);
+    await http()
+      .post(`/api/v1/payments/allocations/${order.body.allocations[0].id}/verification`)
+      .set('Authorization', finance2)
+      .send({ approve: true })
+      .expect(200);
+    expect(await allocated()).toEqual([
+      expect.objectContaining({
+        target: 'fine-account',
+        fineAccountNumber: 'FA-2026-000555',
+        amountPence: 2_500,
+        method: 'postal-order',
+      }),
+    ]);
   });
 
   it('transfers a verified allocation from the wrong case to a fine account, once verified', async () => {
     const { caseId } = await announceCase(db, { feesDue: ['FEE0011'] });
-    const order = await http().post('/api/v1/payments/bulk-scan-payments').set('Authorization', finance).send({ method: 'postal-order', amountPence: 8_300 }).expect(201);
-    const first = await http().post(`/api/v1/payments/payments/${order.body.id}/allocations`).set('Authorization', finance).send({ target: 'service-request', caseId }).expect(201);
-    await http().post(`/api/v1/payments/allocations/${first.body.id}/verification`).set('Authorization', finance2).send({ approve: true }).expect(200);
+    const order = await http()
+      .post('/api/v1/payments/bulk-scan-payments')
+      .set('Authorization', finance)
+      .send({ method: 'postal-order', amountPence: 8_300 })
+      .expect(201);
+    const first = await http()
+      .post(`/api/v1/payments/payments/${order.body.id}/allocations`)
+      .set('Authorization', finance)
+      .send({ target: 'service-request', caseId })
+      .expect(201);
+    await http()
+      .post(`/api/v1/payments/allocations/${first.body.id}/verification`)
+      .set('Authorization', finance2)
+      .send({ approve: true })
+      .expect(200);
     expect((await serviceRequest(caseId)).status).toBe('paid');
     const casePayments = async () => {
-      const res = await http().post('/graphql').set('Authorization', finance)
-        .send({ query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { payments { id method } } } }', variables: { r: [{ __typename: 'Case', id: caseId }] } });
+      const res = await http()
+        .post('/graphql')
+        .set('Authorization', finance)
+        .send({
+          query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { payments { id method } } } }',
+          variables: { r: [{ __typename: 'Case', id: caseId }] },
+        });
       return res.body.data._entities[0].payments as { id: string }[];
     };
     expect(await casePayments()).toEqual([{ id: order.body.id, method: 'postal-order' }]);
 
-    await http().post(`/api/v1/payments/allocations/${first.body.id}/transfers`).set('Authorization', finance).send({ target: 'service-request', caseId }).expect(409);
-    const moved = await http().post(`/api/v1/payments/allocations/${first.body.id}/transfers`).set('Authorization', finance).send({ target: 'fine-account', fineAccountNumber: 'FA-2026-000777' }).expect(201);
+    await http()
+      .post(`/api/v1/payments/allocations/${first.body.id}/transfers`)
+      .set('Authorization', finance)
+      .send({ target: 'service-request', caseId })
+      .expect(409);
+    const moved = await http()
+      .post(`/api/v1/payments/allocations/${first.body.id}/transfers`)
+      .set('Authorization', finance)
+      .send({ target: 'fine-account', fineAccountNumber: 'FA-2026-000777' })
+      .expect(201);
     expect(moved.body).toMatchObject({ status: 'awaiting-verification', replaces: first.body.id, amountPence: 8_300 });
     // Until verified the money stays where it was, and is not free to allocate again.
     expect((await serviceRequest(caseId)).status).toBe('paid');
-    await http().post(`/api/v1/payments/payments/${order.body.id}/allocations`).set('Authorization', finance).send({ target: 'unidentified', reason: 'no idea' }).expect(409);
+    await http()
+      .post(`/api/v1/payments/payments/${order.body.id}/allocations`)
+      .set('Authorization', finance)
+      .send({ target: 'unidentified', reason: 'no idea' })
+      .expect(409);
 
-    await http().post(`/api/v1/payments/allocations/${moved.body.id}/verification`).set('Authorization', finance2).send({ approve: true }).expect(200);
+    await http()
+      .post(`/api/v1/payments/allocations/${moved.body.id}/verification`)
+      .set('Authorization', finance2)
+      .send({ approve: true })
+      .expect(200);
     expect(await serviceRequest(caseId)).toMatchObject({ status: 'not-paid', outstandingPence: 8_300 });
-    expect((await outboxOf(db, 'payments.allocation-transferred.v1')).filter((e) => e.paymentId === order.body.id)).toEqual([
-      expect.objectContaining({ allocationId: first.body.id, toAllocationId: moved.body.id, target: 'service-request', caseId, amountPence: 8_300 }),
+    expect(
+      (await outboxOf(db, 'payments.allocation-transferred.v1')).filter((e) => e.paymentId === order.body.id),
+    ).toEqual([
+      expect.objectContaining({
+        allocationId: first.body.id,
+        toAllocationId: moved.body.id,
+        target: 'service-request',
+        caseId,
+        amountPence: 8_300,
+      }),
     ]);
-    expect((await outboxOf(db, 'payments.payment-allocated.v1')).filter((e) => e.paymentId === order.body.id).map((e) => e.target)).toEqual(['service-request', 'fine-account']);
-    const payment = (await http().get(`/api/v1/payments/payments/${order.body.id}`).set('Authorization', finance).expect(200)).body;
+    expect(
+      (await outboxOf(db, 'payments.payment-allocated.v1'))
+        .filter((e) => e.paymentId === order.body.id)
+        .map((e) => e.target),
+    ).toEqual(['service-request', 'fine-account']);
+    const payment = (
+      await http().get(`/api/v1/payments/payments/${order.body.id}`).set('Authorization', finance).expect(200)
+    ).body;
     expect(payment.allocations.map((a: { status: string }) => a.status)).toEqual(['transferred', 'verified']);
     expect(await casePayments()).toEqual([]);
     expect(payment.unallocatedPence).toBe(0);
@@ -280,20 +610,35 @@ describe('payments: fees from case events, payment by account, card, allocation'
 
   it('makes exactly one allocation out of 50 parallel attempts on one payment', async () => {
     const { caseId } = await announceCase(db, { feesDue: ['FEE0221'] });
-    const cash = await http().post('/api/v1/payments/bulk-scan-payments').set('Authorization', finance).send({ method: 'postal-order', amountPence: 5_000 }).expect(201);
+    const cash = await http()
+      .post('/api/v1/payments/bulk-scan-payments')
+      .set('Authorization', finance)
+      .send({ method: 'postal-order', amountPence: 5_000 })
+      .expect(201);
     const attempts = await Promise.all(
-      Array.from({ length: 50 }, () => http().post(`/api/v1/payments/payments/${cash.body.id}/allocations`).set('Authorization', finance).send({ target: 'service-request', caseId })),
+      Array.from({ length: 50 }, () =>
+        http()
+          .post(`/api/v1/payments/payments/${cash.body.id}/allocations`)
+          .set('Authorization', finance)
+          .send({ target: 'service-request', caseId }),
+      ),
     );
     expect(attempts.filter((r) => r.status === 201)).toHaveLength(1);
     expect(attempts.filter((r) => r.status === 409)).toHaveLength(49);
-    expect((await db.query(`SELECT count(*)::int AS n FROM allocations WHERE payment_id = $1`, [cash.body.id]))[0].n).toBe(1);
+    expect(
+      (await db.query(`SELECT count(*)::int AS n FROM allocations WHERE payment_id = $1`, [cash.body.id]))[0].n,
+    ).toBe(1);
   });
 
   it('records one payment for 50 parallel POSTs with one Idempotency-Key', async () => {
     const { caseId } = await announceCase(db, { organisations: ['org-a'], feesDue: ['FEE0003'] });
     const responses = await Promise.all(
       Array.from({ length: 50 }, () =>
-        http().post(`/api/v1/payments/cases/${caseId}/payments-by-account`).set('Authorization', solicitor).set('Idempotency-Key', 'pay-once-1').send({ accountNumber: 'PBA0000001' }),
+        http()
+          .post(`/api/v1/payments/cases/${caseId}/payments-by-account`)
+          .set('Authorization', solicitor)
+          .set('Idempotency-Key', 'pay-once-1')
+          .send({ accountNumber: 'PBA0000001' }),
       ),
     );
     const created = responses.filter((r) => r.status === 201);
@@ -305,8 +650,16 @@ describe('payments: fees from case events, payment by account, card, allocation'
 
   it('flags a second identical payment soon after the first as a possible duplicate', async () => {
     const { caseId } = await announceCase(db, { organisations: ['org-a'], feesDue: ['FEE0003'] });
-    const first = await http().post(`/api/v1/payments/cases/${caseId}/payments-by-account`).set('Authorization', solicitor).send({ accountNumber: 'PBA0000001', amountPence: 150 }).expect(201);
-    const second = await http().post(`/api/v1/payments/cases/${caseId}/payments-by-account`).set('Authorization', solicitor).send({ accountNumber: 'PBA0000001', amountPence: 150 }).expect(201);
+    const first = await http()
+      .post(`/api/v1/payments/cases/${caseId}/payments-by-account`)
+      .set('Authorization', solicitor)
+      .send({ accountNumber: 'PBA0000001', amountPence: 150 })
+      .expect(201);
+    const second = await http()
+      .post(`/api/v1/payments/cases/${caseId}/payments-by-account`)
+      .set('Authorization', solicitor)
+      .send({ accountNumber: 'PBA0000001', amountPence: 150 })
+      .expect(201);
     expect(first.body.possibleDuplicateOf).toBeUndefined();
     expect(second.body.possibleDuplicateOf).toBe(first.body.id);
     expect(await serviceRequest(caseId)).toMatchObject({ status: 'paid', overpaymentPence: 150 });
@@ -316,12 +669,24 @@ describe('payments: fees from case events, payment by account, card, allocation'
     const count = async () => ((await db.query(`SELECT count(*)::int AS n FROM payments`)) as { n: number }[])[0]!.n;
     const before = await count();
     for (const amountPence of [1e20, 2 ** 60]) {
-      const refused = await http().post('/api/v1/payments/bulk-scan-payments').set('Authorization', finance).send({ method: 'cheque', amountPence, reference: 'huge' }).expect(400);
+      const refused = await http()
+        .post('/api/v1/payments/bulk-scan-payments')
+        .set('Authorization', finance)
+        .send({ method: 'cheque', amountPence, reference: 'huge' })
+        .expect(400);
       expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'amountPence' })]);
     }
     const { caseId } = await announceCase(db, { organisations: ['org-a'], feesDue: ['FEE0003'] });
-    await http().post(`/api/v1/payments/cases/${caseId}/payments-by-account`).set('Authorization', solicitor).send({ accountNumber: 'PBA0000001', amountPence: 1e20 }).expect(400);
-    await http().post('/api/v1/payments/refunds').set('Authorization', finance).send({ caseId, amountPence: 1e20, reason: 'overpayment' }).expect(400);
+    await http()
+      .post(`/api/v1/payments/cases/${caseId}/payments-by-account`)
+      .set('Authorization', solicitor)
+      .send({ accountNumber: 'PBA0000001', amountPence: 1e20 })
+      .expect(400);
+    await http()
+      .post('/api/v1/payments/refunds')
+      .set('Authorization', finance)
+      .send({ caseId, amountPence: 1e20, reason: 'overpayment' })
+      .expect(400);
     expect(await count()).toBe(before);
   });
 

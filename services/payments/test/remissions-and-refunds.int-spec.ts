@@ -32,28 +32,86 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
   afterAll(() => close());
 
   const http = () => request(app.getHttpServer());
-  const serviceRequest = async (caseId: string) => (await http().get(`/api/v1/payments/cases/${caseId}/service-request`).set('Authorization', fay).expect(200)).body;
+  const serviceRequest = async (caseId: string) =>
+    (await http().get(`/api/v1/payments/cases/${caseId}/service-request`).set('Authorization', fay).expect(200)).body;
 
   it('looks fees up by service, jurisdiction, channel and event, and prices ranged ones by claim amount', async () => {
-    const found = await http().get('/api/v1/payments/fees').query({ service: 'civil-money-claims', jurisdiction: 'civil', event: 'issue', claimAmountPence: 400_000 }).set('Authorization', citizen).expect(200);
-    expect(found.body.map((q: { fee: { code: string }; amountPence: number; basis: string }) => [q.fee.code, q.amountPence, q.basis])).toEqual([['FEE0202', 20_500, 'claim-amount'], ['FEE0205', 45_500, 'claim-amount']]);
-    const online = await http().get('/api/v1/payments/fees').query({ service: 'immigration-appeals', jurisdiction: 'tribunal', event: 'appeal', channel: 'online' }).set('Authorization', citizen).expect(200);
+    const found = await http()
+      .get('/api/v1/payments/fees')
+      .query({ service: 'civil-money-claims', jurisdiction: 'civil', event: 'issue', claimAmountPence: 400_000 })
+      .set('Authorization', citizen)
+      .expect(200);
+    expect(
+      found.body.map((q: { fee: { code: string }; amountPence: number; basis: string }) => [
+        q.fee.code,
+        q.amountPence,
+        q.basis,
+      ]),
+    ).toEqual([
+      ['FEE0202', 20_500, 'claim-amount'],
+      ['FEE0205', 45_500, 'claim-amount'],
+    ]);
+    const online = await http()
+      .get('/api/v1/payments/fees')
+      .query({ service: 'immigration-appeals', jurisdiction: 'tribunal', event: 'appeal', channel: 'online' })
+      .set('Authorization', citizen)
+      .expect(200);
     expect(online.body.map((q: { fee: { code: string } }) => q.fee.code)).toEqual(['FEE0238', 'FEE0239']);
-    const old = await http().get('/api/v1/payments/fees').query({ service: 'divorce', jurisdiction: 'family', event: 'issue', on: '2023-06-01' }).set('Authorization', citizen).expect(200);
-    expect(old.body).toEqual([expect.objectContaining({ amountPence: 59_300, fee: expect.objectContaining({ version: 1 }) })]);
-    const bad = await http().get('/api/v1/payments/fees').query({ service: 'divorce', jurisdiction: 'family', event: 'party' }).set('Authorization', citizen).expect(400);
+    const old = await http()
+      .get('/api/v1/payments/fees')
+      .query({ service: 'divorce', jurisdiction: 'family', event: 'issue', on: '2023-06-01' })
+      .set('Authorization', citizen)
+      .expect(200);
+    expect(old.body).toEqual([
+      expect.objectContaining({ amountPence: 59_300, fee: expect.objectContaining({ version: 1 }) }),
+    ]);
+    const bad = await http()
+      .get('/api/v1/payments/fees')
+      .query({ service: 'divorce', jurisdiction: 'family', event: 'party' })
+      .set('Authorization', citizen)
+      .expect(400);
     expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'event' })]);
   });
 
   it('puts a new fee version in force only once a second person approves it', async () => {
-    const proposed = await http().post('/api/v1/payments/fees/FEE0440/versions').set('Authorization', fay).send({ amount: { type: 'flat', amountPence: 9_200 }, validFrom: '2026-01-01' }).expect(201);
+    const proposed = await http()
+      .post('/api/v1/payments/fees/FEE0440/versions')
+      .set('Authorization', fay)
+      .send({ amount: { type: 'flat', amountPence: 9_200 }, validFrom: '2026-01-01' })
+      .expect(201);
     expect(proposed.body).toMatchObject({ version: 2, status: 'pending-approval' });
-    await http().post('/api/v1/payments/fees/FEE0440/versions').set('Authorization', sam).send({ amount: { type: 'flat', amountPence: 9_300 }, validFrom: '2026-02-01' }).expect(409);
-    await http().post('/api/v1/payments/fees/FEE0440/versions').set('Authorization', citizen).send({ amount: { type: 'flat', amountPence: 1 }, validFrom: '2026-02-01' }).expect(403);
-    await http().post('/api/v1/payments/fees/FEE0440/versions/2/decision').set('Authorization', fay).send({ approve: true }).expect(409);
-    await http().post('/api/v1/payments/fees/FEE0440/versions/2/decision').set('Authorization', sam).send({ approve: true }).expect(200);
-    const versions = (await http().get('/api/v1/payments/fees/FEE0440/versions').set('Authorization', fay).expect(200)).body;
-    expect(versions.map((v: { version: number; validTo: string | null; status: string }) => [v.version, v.validTo, v.status])).toEqual([[1, '2026-01-01', 'approved'], [2, null, 'approved']]);
+    await http()
+      .post('/api/v1/payments/fees/FEE0440/versions')
+      .set('Authorization', sam)
+      .send({ amount: { type: 'flat', amountPence: 9_300 }, validFrom: '2026-02-01' })
+      .expect(409);
+    await http()
+      .post('/api/v1/payments/fees/FEE0440/versions')
+      .set('Authorization', citizen)
+      .send({ amount: { type: 'flat', amountPence: 1 }, validFrom: '2026-02-01' })
+      .expect(403);
+    await http()
+      .post('/api/v1/payments/fees/FEE0440/versions/2/decision')
+      .set('Authorization', fay)
+      .send({ approve: true })
+      .expect(409);
+    await http()
+      .post('/api/v1/payments/fees/FEE0440/versions/2/decision')
+      .set('Authorization', sam)
+      .send({ approve: true })
+      .expect(200);
+    const versions = (await http().get('/api/v1/payments/fees/FEE0440/versions').set('Authorization', fay).expect(200))
+      .body;
+    expect(
+      versions.map((v: { version: number; validTo: string | null; status: string }) => [
+        v.version,
+        v.validTo,
+        v.status,
+      ]),
+    ).toEqual([
+      [1, '2026-01-01', 'approved'],
+      [2, null, 'approved'],
+    ]);
     const { caseId } = await announceCase(db, { feesDue: ['FEE0440'] });
     expect((await serviceRequest(caseId)).feesPence).toBe(9_200);
   });
@@ -61,144 +119,352 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
   it('remits a fee after a passed evidence check, and tells cases the fee is remitted', async () => {
     const { caseId } = await announceCase(db, { users: ['citizen-cat'], feesDue: ['FEE0002'] });
     const applicant = { monthlyIncomePence: 100_000, couple: false, childrenAges: [4], savingsPence: 0, age: 30 };
-    const applied = await http().post('/api/v1/payments/help-with-fees/applications').set('Authorization', citizen).send({ caseId, feeCode: 'FEE0002', applicant }).expect(201);
+    const applied = await http()
+      .post('/api/v1/payments/help-with-fees/applications')
+      .set('Authorization', citizen)
+      .send({ caseId, feeCode: 'FEE0002', applicant })
+      .expect(201);
     expect(applied.body).toMatchObject({ outcome: 'full', remittedPence: 61_200, status: 'awaiting-evidence' });
     expect((await serviceRequest(caseId)).outstandingPence).toBe(61_200);
-    await http().post('/api/v1/payments/help-with-fees/applications').set('Authorization', citizen).send({ caseId, feeCode: 'FEE0002', applicant }).expect(409);
+    await http()
+      .post('/api/v1/payments/help-with-fees/applications')
+      .set('Authorization', citizen)
+      .send({ caseId, feeCode: 'FEE0002', applicant })
+      .expect(409);
 
-    await http().post(`/api/v1/payments/help-with-fees/applications/${applied.body.id}/evidence-check`).set('Authorization', fay).send({ passed: true }).expect(200);
+    await http()
+      .post(`/api/v1/payments/help-with-fees/applications/${applied.body.id}/evidence-check`)
+      .set('Authorization', fay)
+      .send({ passed: true })
+      .expect(200);
     expect(await serviceRequest(caseId)).toMatchObject({ status: 'paid', remittedPence: 61_200, outstandingPence: 0 });
-    expect((await outboxOf(db, 'payments.fees-settled.v1')).filter((e) => e.caseId === caseId)).toEqual([{ caseId, feeCodes: ['FEE0002'], settlement: 'remitted' }]);
+    expect((await outboxOf(db, 'payments.fees-settled.v1')).filter((e) => e.caseId === caseId)).toEqual([
+      { caseId, feeCodes: ['FEE0002'], settlement: 'remitted' },
+    ]);
   });
 
   it('remits no more than is left of a fee when a waiver came in while the evidence was checked', async () => {
     const { caseId } = await announceCase(db, { users: ['citizen-cat'], feesDue: ['FEE0002'] });
     const applicant = { monthlyIncomePence: 100_000, couple: false, childrenAges: [4], savingsPence: 0, age: 30 };
-    const applied = await http().post('/api/v1/payments/help-with-fees/applications').set('Authorization', citizen).send({ caseId, feeCode: 'FEE0002', applicant }).expect(201);
+    const applied = await http()
+      .post('/api/v1/payments/help-with-fees/applications')
+      .set('Authorization', citizen)
+      .send({ caseId, feeCode: 'FEE0002', applicant })
+      .expect(201);
     expect(applied.body).toMatchObject({ remittedPence: 61_200, status: 'awaiting-evidence' });
     const complaintId = randomUUID();
     const remedyId = randomUUID();
-    await publish(financialRemedyAgreedV1, complaintId, { complaintId, remedyId, kind: 'fee-waiver', amountPence: 20_000, caseId, feeCode: 'FEE0002', agreedBy: 'lee' });
+    await publish(financialRemedyAgreedV1, complaintId, {
+      complaintId,
+      remedyId,
+      kind: 'fee-waiver',
+      amountPence: 20_000,
+      caseId,
+      feeCode: 'FEE0002',
+      agreedBy: 'lee',
+    });
     const waiver = await eventually(async () => {
-      const queue = (await http().get('/api/v1/payments/fee-waivers/awaiting-approval').set('Authorization', fay).expect(200)).body;
+      const queue = (
+        await http().get('/api/v1/payments/fee-waivers/awaiting-approval').set('Authorization', fay).expect(200)
+      ).body;
       const found = queue.items.find((w: { remedyId: string }) => w.remedyId === remedyId);
-      expect(found).toMatchObject({ caseId, feeCode: 'FEE0002', amountPence: 20_000, requestedBy: 'lee', status: 'awaiting-approval' });
+      expect(found).toMatchObject({
+        caseId,
+        feeCode: 'FEE0002',
+        amountPence: 20_000,
+        requestedBy: 'lee',
+        status: 'awaiting-approval',
+      });
       return found as { id: string };
     });
-    await http().post(`/api/v1/payments/fee-waivers/${waiver.id}/decision`).set('Authorization', fay).send({ approve: true }).expect(200);
+    await http()
+      .post(`/api/v1/payments/fee-waivers/${waiver.id}/decision`)
+      .set('Authorization', fay)
+      .send({ approve: true })
+      .expect(200);
     expect(await serviceRequest(caseId)).toMatchObject({ remittedPence: 20_000 });
 
-    await http().post(`/api/v1/payments/help-with-fees/applications/${applied.body.id}/evidence-check`).set('Authorization', fay).send({ passed: true }).expect(200);
-    expect(await serviceRequest(caseId)).toMatchObject({ status: 'paid', remittedPence: 61_200, outstandingPence: 0, overpaymentPence: 0 });
+    await http()
+      .post(`/api/v1/payments/help-with-fees/applications/${applied.body.id}/evidence-check`)
+      .set('Authorization', fay)
+      .send({ passed: true })
+      .expect(200);
+    expect(await serviceRequest(caseId)).toMatchObject({
+      status: 'paid',
+      remittedPence: 61_200,
+      outstandingPence: 0,
+      overpaymentPence: 0,
+    });
   });
 
   it('decides no remission for income far above the threshold, and applies nothing', async () => {
     const { caseId } = await announceCase(db, { users: ['citizen-cat'], feesDue: ['FEE0226'] });
-    const applied = await http().post('/api/v1/payments/help-with-fees/applications').set('Authorization', citizen)
-      .send({ caseId, feeCode: 'FEE0226', applicant: { monthlyIncomePence: 600_000, couple: true, childrenAges: [], savingsPence: 0, age: 50 } }).expect(201);
+    const applied = await http()
+      .post('/api/v1/payments/help-with-fees/applications')
+      .set('Authorization', citizen)
+      .send({
+        caseId,
+        feeCode: 'FEE0226',
+        applicant: { monthlyIncomePence: 600_000, couple: true, childrenAges: [], savingsPence: 0, age: 50 },
+      })
+      .expect(201);
     expect(applied.body).toMatchObject({ outcome: 'none', remittedPence: 0, status: 'decided' });
     expect((await serviceRequest(caseId)).remittedPence).toBe(0);
   });
 
   it('refunds only an overpayment, approved by someone else, after a return for update', async () => {
     const { caseId } = await announceCase(db, { feesDue: ['FEE0003'] });
-    const cash = await http().post('/api/v1/payments/bulk-scan-payments').set('Authorization', fay).send({ method: 'cash', amountPence: 1_000, caseReference: (await db.query(`SELECT reference FROM case_access WHERE case_id = $1`, [caseId]))[0].reference }).expect(201);
-    await http().post(`/api/v1/payments/allocations/${cash.body.allocations[0].id}/verification`).set('Authorization', sam).send({ approve: true }).expect(200);
+    const cash = await http()
+      .post('/api/v1/payments/bulk-scan-payments')
+      .set('Authorization', fay)
+      .send({
+        method: 'cash',
+        amountPence: 1_000,
+        caseReference: (await db.query(`SELECT reference FROM case_access WHERE case_id = $1`, [caseId]))[0].reference,
+      })
+      .expect(201);
+    await http()
+      .post(`/api/v1/payments/allocations/${cash.body.allocations[0].id}/verification`)
+      .set('Authorization', sam)
+      .send({ approve: true })
+      .expect(200);
     expect((await serviceRequest(caseId)).overpaymentPence).toBe(850);
-    await http().post('/api/v1/payments/refunds').set('Authorization', fay).send({ caseId, amountPence: 851, reason: 'overpayment' }).expect(409);
-    const asked = await http().post('/api/v1/payments/refunds').set('Authorization', fay).send({ caseId, amountPence: 900, reason: 'overpayment' }).expect(409);
+    await http()
+      .post('/api/v1/payments/refunds')
+      .set('Authorization', fay)
+      .send({ caseId, amountPence: 851, reason: 'overpayment' })
+      .expect(409);
+    const asked = await http()
+      .post('/api/v1/payments/refunds')
+      .set('Authorization', fay)
+      .send({ caseId, amountPence: 900, reason: 'overpayment' })
+      .expect(409);
     expect(asked.body.detail).toMatch(/At most 850 pence/);
-    const refund = await http().post('/api/v1/payments/refunds').set('Authorization', fay).send({ caseId, amountPence: 800, reason: 'overpayment' }).expect(201);
-    await http().post(`/api/v1/payments/refunds/${refund.body.id}/decision`).set('Authorization', fay).send({ decision: 'approve' }).expect(409);
-    await http().post(`/api/v1/payments/refunds/${refund.body.id}/decision`).set('Authorization', leader).send({ decision: 'return', note: 'refund the whole overpayment' }).expect(200);
-    await http().post(`/api/v1/payments/refunds/${refund.body.id}/resubmission`).set('Authorization', sam).send({ amountPence: 850 }).expect(409);
-    await http().post(`/api/v1/payments/refunds/${refund.body.id}/resubmission`).set('Authorization', fay).send({ amountPence: 850 }).expect(200);
-    await http().post(`/api/v1/payments/refunds/${refund.body.id}/decision`).set('Authorization', leader).send({ decision: 'approve' }).expect(200);
+    const refund = await http()
+      .post('/api/v1/payments/refunds')
+      .set('Authorization', fay)
+      .send({ caseId, amountPence: 800, reason: 'overpayment' })
+      .expect(201);
+    await http()
+      .post(`/api/v1/payments/refunds/${refund.body.id}/decision`)
+      .set('Authorization', fay)
+      .send({ decision: 'approve' })
+      .expect(409);
+    await http()
+      .post(`/api/v1/payments/refunds/${refund.body.id}/decision`)
+      .set('Authorization', leader)
+      .send({ decision: 'return', note: 'refund the whole overpayment' })
+      .expect(200);
+    await http()
+      .post(`/api/v1/payments/refunds/${refund.body.id}/resubmission`)
+      .set('Authorization', sam)
+      .send({ amountPence: 850 })
+      .expect(409);
+    await http()
+      .post(`/api/v1/payments/refunds/${refund.body.id}/resubmission`)
+      .set('Authorization', fay)
+      .send({ amountPence: 850 })
+      .expect(200);
+    await http()
+      .post(`/api/v1/payments/refunds/${refund.body.id}/decision`)
+      .set('Authorization', leader)
+      .send({ decision: 'approve' })
+      .expect(200);
     await http().post(`/api/v1/payments/refunds/${refund.body.id}/payment`).set('Authorization', fay).expect(200);
     expect(await serviceRequest(caseId)).toMatchObject({ status: 'paid', paidPence: 150, overpaymentPence: 0 });
-    expect((await outboxOf(db, 'payments.refund-status-changed.v1')).filter((e) => e.refundId === refund.body.id).map((e) => e.status))
-      .toEqual(['awaiting-approval', 'returned-for-update', 'awaiting-approval', 'approved', 'paid']);
+    expect(
+      (await outboxOf(db, 'payments.refund-status-changed.v1'))
+        .filter((e) => e.refundId === refund.body.id)
+        .map((e) => e.status),
+    ).toEqual(['awaiting-approval', 'returned-for-update', 'awaiting-approval', 'approved', 'paid']);
   });
 
   it('raises complaint remedies for approval by someone other than the officer who agreed them: a consolatory payment, and a fee waiver', async () => {
     const complaintId = randomUUID();
     const remedyId = randomUUID();
-    await publish(financialRemedyAgreedV1, complaintId, { complaintId, remedyId, kind: 'consolatory-payment', amountPence: 5_000, agreedBy: 'sam' });
+    await publish(financialRemedyAgreedV1, complaintId, {
+      complaintId,
+      remedyId,
+      kind: 'consolatory-payment',
+      amountPence: 5_000,
+      agreedBy: 'sam',
+    });
     const raised = await eventually(async () => {
       const events = (await outboxOf(db, 'payments.refund-status-changed.v1')).filter((e) => e.remedyId === remedyId);
       expect(events).toHaveLength(1);
       return events[0]!;
     });
-    expect(raised).toMatchObject({ status: 'awaiting-approval', kind: 'consolatory-payment', amountPence: 5_000, complaintId });
-    const queue = (await http().get('/api/v1/payments/refunds/awaiting-approval').set('Authorization', leader).expect(200)).body;
-    expect(queue.items).toContainEqual(expect.objectContaining({ id: raised.refundId, remedyId, requestedBy: 'sam', reason: 'complaint-remedy' }));
-    await http().post(`/api/v1/payments/refunds/${String(raised.refundId)}/decision`).set('Authorization', sam).send({ decision: 'approve' }).expect(409);
-    await http().post(`/api/v1/payments/refunds/${String(raised.refundId)}/decision`).set('Authorization', leader).send({ decision: 'approve' }).expect(200);
+    expect(raised).toMatchObject({
+      status: 'awaiting-approval',
+      kind: 'consolatory-payment',
+      amountPence: 5_000,
+      complaintId,
+    });
+    const queue = (
+      await http().get('/api/v1/payments/refunds/awaiting-approval').set('Authorization', leader).expect(200)
+    ).body;
+    expect(queue.items).toContainEqual(
+      expect.objectContaining({ id: raised.refundId, remedyId, requestedBy: 'sam', reason: 'complaint-remedy' }),
+    );
+    await http()
+      .post(`/api/v1/payments/refunds/${String(raised.refundId)}/decision`)
+      .set('Authorization', sam)
+      .send({ decision: 'approve' })
+      .expect(409);
+    await http()
+      .post(`/api/v1/payments/refunds/${String(raised.refundId)}/decision`)
+      .set('Authorization', leader)
+      .send({ decision: 'approve' })
+      .expect(200);
 
     // A remedy that names no officer (published before remedies carried one) is approved by nobody
     // until an officer takes it on; whoever then sets its amount is its proposer, so someone else approves it.
     const otherRemedyId = randomUUID();
-    await publish(financialRemedyAgreedV1, complaintId, { complaintId, remedyId: otherRemedyId, kind: 'consolatory-payment', amountPence: 2_500 });
+    await publish(financialRemedyAgreedV1, complaintId, {
+      complaintId,
+      remedyId: otherRemedyId,
+      kind: 'consolatory-payment',
+      amountPence: 2_500,
+    });
     const other = await eventually(async () => {
-      const events = (await outboxOf(db, 'payments.refund-status-changed.v1')).filter((e) => e.remedyId === otherRemedyId);
+      const events = (await outboxOf(db, 'payments.refund-status-changed.v1')).filter(
+        (e) => e.remedyId === otherRemedyId,
+      );
       expect(events).toHaveLength(1);
       return String(events[0]!.refundId);
     });
-    await http().post(`/api/v1/payments/refunds/${other}/decision`).set('Authorization', leader).send({ decision: 'approve' }).expect(409);
-    await http().post(`/api/v1/payments/refunds/${other}/decision`).set('Authorization', leader).send({ decision: 'return' }).expect(200);
-    await http().post(`/api/v1/payments/refunds/${other}/resubmission`).set('Authorization', fay).send({ amountPence: 900_000 }).expect(200);
-    await http().post(`/api/v1/payments/refunds/${other}/decision`).set('Authorization', fay).send({ decision: 'approve' }).expect(409);
-    await http().post(`/api/v1/payments/refunds/${other}/decision`).set('Authorization', sam).send({ decision: 'reject' }).expect(200);
+    await http()
+      .post(`/api/v1/payments/refunds/${other}/decision`)
+      .set('Authorization', leader)
+      .send({ decision: 'approve' })
+      .expect(409);
+    await http()
+      .post(`/api/v1/payments/refunds/${other}/decision`)
+      .set('Authorization', leader)
+      .send({ decision: 'return' })
+      .expect(200);
+    await http()
+      .post(`/api/v1/payments/refunds/${other}/resubmission`)
+      .set('Authorization', fay)
+      .send({ amountPence: 900_000 })
+      .expect(200);
+    await http()
+      .post(`/api/v1/payments/refunds/${other}/decision`)
+      .set('Authorization', fay)
+      .send({ decision: 'approve' })
+      .expect(409);
+    await http()
+      .post(`/api/v1/payments/refunds/${other}/decision`)
+      .set('Authorization', sam)
+      .send({ decision: 'reject' })
+      .expect(200);
 
     const { caseId } = await announceCase(db, { feesDue: ['FEE0209'] });
     const waiverId = randomUUID();
-    await publish(financialRemedyAgreedV1, complaintId, { complaintId, remedyId: waiverId, kind: 'fee-waiver', amountPence: 16_300, caseId, feeCode: 'FEE0209', agreedBy: 'lee' });
+    await publish(financialRemedyAgreedV1, complaintId, {
+      complaintId,
+      remedyId: waiverId,
+      kind: 'fee-waiver',
+      amountPence: 16_300,
+      caseId,
+      feeCode: 'FEE0209',
+      agreedBy: 'lee',
+    });
     const waiver = await eventually(async () => {
       const [row] = (await db.query(`SELECT id FROM fee_waivers WHERE remedy_id = $1`, [waiverId])) as { id: string }[];
       expect(row).toBeDefined();
       return row!.id;
     });
     expect(await serviceRequest(caseId)).toMatchObject({ status: 'not-paid', remittedPence: 0 });
-    await http().post(`/api/v1/payments/fee-waivers/${waiver}/decision`).set('Authorization', leader).send({ approve: true }).expect(409);
-    const approved = await http().post(`/api/v1/payments/fee-waivers/${waiver}/decision`).set('Authorization', fay).send({ approve: true }).expect(200);
-    expect(approved.body).toMatchObject({ status: 'approved', requestedBy: 'lee', decidedBy: 'fay', remittedPence: 16_300 });
+    await http()
+      .post(`/api/v1/payments/fee-waivers/${waiver}/decision`)
+      .set('Authorization', leader)
+      .send({ approve: true })
+      .expect(409);
+    const approved = await http()
+      .post(`/api/v1/payments/fee-waivers/${waiver}/decision`)
+      .set('Authorization', fay)
+      .send({ approve: true })
+      .expect(200);
+    expect(approved.body).toMatchObject({
+      status: 'approved',
+      requestedBy: 'lee',
+      decidedBy: 'fay',
+      remittedPence: 16_300,
+    });
     expect(await serviceRequest(caseId)).toMatchObject({ status: 'paid', remittedPence: 16_300 });
   });
 
-  it('reports the day\'s takings by method and allocations by business area from the ledger', async () => {
+  it("reports the day's takings by method and allocations by business area from the ledger", async () => {
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
-    const report = (await http().get('/api/v1/payments/reconciliation').query({ date: today }).set('Authorization', fay).expect(200)).body;
+    const report = (
+      await http().get('/api/v1/payments/reconciliation').query({ date: today }).set('Authorization', fay).expect(200)
+    ).body;
     // The cash overpayment went back by bank transfer, as did the consolatory payment.
-    expect(report.byMethod).toEqual([{ key: 'bank-transfer', netPence: -850 - 5_000, entries: 2 }, { key: 'cash', netPence: 1_000, entries: 1 }]);
+    expect(report.byMethod).toEqual([
+      { key: 'bank-transfer', netPence: -850 - 5_000, entries: 2 },
+      { key: 'cash', netPence: 1_000, entries: 1 },
+    ]);
     expect(report.byBusinessArea).toContainEqual({ key: 'probate', netPence: 1_000, entries: 1 });
-    await http().get('/api/v1/payments/reconciliation').query({ date: 'yesterday' }).set('Authorization', fay).expect(400);
-    await http().get('/api/v1/payments/reconciliation').query({ date: today }).set('Authorization', citizen).expect(403);
+    await http()
+      .get('/api/v1/payments/reconciliation')
+      .query({ date: 'yesterday' })
+      .set('Authorization', fay)
+      .expect(400);
+    await http()
+      .get('/api/v1/payments/reconciliation')
+      .query({ date: today })
+      .set('Authorization', citizen)
+      .expect(403);
   });
 
-  it("extends Case through _entities with its service request and payments, for those who may see the case only", async () => {
-    const [a, b] = await Promise.all([announceCase(db, { organisations: ['org-a'], feesDue: ['FEE0002'] }), announceCase(db, { organisations: ['org-a'], feesDue: ['FEE0226'] })]);
+  it('extends Case through _entities with its service request and payments, for those who may see the case only', async () => {
+    const [a, b] = await Promise.all([
+      announceCase(db, { organisations: ['org-a'], feesDue: ['FEE0002'] }),
+      announceCase(db, { organisations: ['org-a'], feesDue: ['FEE0226'] }),
+    ]);
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { id serviceRequest { status outstandingPence fees { code } } payments { amountPence } } } }`;
     const variables = { r: [a, b].map((c) => ({ __typename: 'Case', id: c.caseId })) };
     const mine = await http().post('/graphql').set('Authorization', solicitor).send({ query, variables });
     expect(mine.body.errors).toBeUndefined();
     expect(mine.body.data._entities).toEqual([
-      { id: a.caseId, serviceRequest: { status: 'not-paid', outstandingPence: 61_200, fees: [{ code: 'FEE0002' }] }, payments: [] },
-      { id: b.caseId, serviceRequest: { status: 'not-paid', outstandingPence: 30_000, fees: [{ code: 'FEE0226' }] }, payments: [] },
+      {
+        id: a.caseId,
+        serviceRequest: { status: 'not-paid', outstandingPence: 61_200, fees: [{ code: 'FEE0002' }] },
+        payments: [],
+      },
+      {
+        id: b.caseId,
+        serviceRequest: { status: 'not-paid', outstandingPence: 30_000, fees: [{ code: 'FEE0226' }] },
+        payments: [],
+      },
     ]);
     const theirs = await http().post('/graphql').set('Authorization', otherFirm).send({ query, variables }).expect(200);
-    expect(theirs.body.data._entities).toEqual([{ id: a.caseId, serviceRequest: null, payments: [] }, { id: b.caseId, serviceRequest: null, payments: [] }]);
+    expect(theirs.body.data._entities).toEqual([
+      { id: a.caseId, serviceRequest: null, payments: [] },
+      { id: b.caseId, serviceRequest: null, payments: [] },
+    ]);
     await http().post('/graphql').send({ query, variables }).expect(401);
   });
 
   it('resolves the service requests of 50 cases with as few queries as those of one', async () => {
-    const cases = await Promise.all(Array.from({ length: 50 }, () => announceCase(db, { organisations: ['org-a'], feesDue: ['FEE0003'] })));
+    const cases = await Promise.all(
+      Array.from({ length: 50 }, () => announceCase(db, { organisations: ['org-a'], feesDue: ['FEE0003'] })),
+    );
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { serviceRequest { outstandingPence } payments { id } } } }`;
     const count = async (ids: string[]) => {
       const spy = jest.spyOn(db.manager, 'query');
       try {
-        const res = await http().post('/graphql').set('Authorization', solicitor).send({ query, variables: { r: ids.map((id) => ({ __typename: 'Case', id })) } });
+        const res = await http()
+          .post('/graphql')
+          .set('Authorization', solicitor)
+          .send({ query, variables: { r: ids.map((id) => ({ __typename: 'Case', id })) } });
         expect(res.body.data._entities).toHaveLength(ids.length);
-        expect(res.body.data._entities.every((e: { serviceRequest: { outstandingPence: number } }) => e.serviceRequest.outstandingPence === 150)).toBe(true);
+        expect(
+          res.body.data._entities.every(
+            (e: { serviceRequest: { outstandingPence: number } }) => e.serviceRequest.outstandingPence === 150,
+          ),
+        ).toBe(true);
         return spy.mock.calls.length;
       } finally {
         spy.mockRestore();

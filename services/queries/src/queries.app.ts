@@ -7,7 +7,8 @@ export function queriesApp(config: QueriesConfig) {
   return createServiceApp(QueriesModule.forRoot(config), {
     service: 'queries',
     title: 'Queries API',
-    description: 'Enquiries from every channel: triage, knowledge base, SLAs and work allocation. The public and partners see only their own enquiries.',
+    description:
+      'Enquiries from every channel: triage, knowledge base, SLAs and work allocation. The public and partners see only their own enquiries.',
     config,
   });
 }

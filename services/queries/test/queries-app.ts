@@ -9,7 +9,12 @@ import { queriesDatabase } from '../src/data-source';
 
 /** The queries service on a fresh, migrated database of its own, with the SLA timer off (tests run the check themselves). */
 export async function startQueriesApp(env: Record<string, string> = {}) {
-  const service = await startTestService('queries', queriesDatabase, (source) => queriesApp(readQueriesConfig(source)), { SLA_RUN_INTERVAL_MS: '0', ...env });
+  const service = await startTestService(
+    'queries',
+    queriesDatabase,
+    (source) => queriesApp(readQueriesConfig(source)),
+    { SLA_RUN_INTERVAL_MS: '0', ...env },
+  );
   return { ...service, dataSource: service.app.get(DataSource) };
 }
 
@@ -17,10 +22,16 @@ export async function startQueriesApp(env: Record<string, string> = {}) {
  * A case as cases announces it: its access event applied to this service's projection, exactly as
  * the consumer applies it.
  */
-export async function knownCase(dataSource: DataSource, audience: { organisations?: string[]; users?: string[] } = {}): Promise<string> {
+export async function knownCase(
+  dataSource: DataSource,
+  audience: { organisations?: string[]; users?: string[] } = {},
+): Promise<string> {
   const caseId = randomUUID();
   const reference = testCaseReference();
-  await recordCaseAccess(dataSource.manager, eventEnvelope(caseAccessChangedV2, caseId, caseAccessData(caseId, reference, audience)));
+  await recordCaseAccess(
+    dataSource.manager,
+    eventEnvelope(caseAccessChangedV2, caseId, caseAccessData(caseId, reference, audience)),
+  );
   return caseId;
 }
 

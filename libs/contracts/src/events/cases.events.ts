@@ -1,5 +1,19 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { defineEvent } from '../event-type';
 
 // Events the cases service publishes. They carry identifiers and states, not personal data.
@@ -34,7 +48,11 @@ export const partyAddedV1 = defineEvent('cases', 'party-added', 1, PartyAddedV1)
 export class PartyUpdatedV1 {
   @IsUUID() caseId!: string;
   @IsUUID() partyId!: string;
-  @IsArray() @IsIn(['name', 'email', 'phone', 'postcode', 'preferredLanguage', 'reasonableAdjustments', 'vulnerabilityFlags'], { each: true }) fields!: string[];
+  @IsArray()
+  @IsIn(['name', 'email', 'phone', 'postcode', 'preferredLanguage', 'reasonableAdjustments', 'vulnerabilityFlags'], {
+    each: true,
+  })
+  fields!: string[];
 }
 export const partyUpdatedV1 = defineEvent('cases', 'party-updated', 1, PartyUpdatedV1);
 
@@ -46,7 +64,13 @@ export class RepresentationChangedV1 {
 }
 export const representationChangedV1 = defineEvent('cases', 'representation-changed', 1, RepresentationChangedV1);
 
-export const IMPOSITION_KINDS = ['fine', 'compensation', 'costs', 'victim-surcharge', 'criminal-courts-charge'] as const;
+export const IMPOSITION_KINDS = [
+  'fine',
+  'compensation',
+  'costs',
+  'victim-surcharge',
+  'criminal-courts-charge',
+] as const;
 export type ImpositionKind = (typeof IMPOSITION_KINDS)[number];
 
 /** A financial penalty a court imposed: integer pence, and who the money is owed to. */
@@ -90,7 +114,12 @@ export class AssistedDigitalReferralChangedV1 {
   @IsUUID() referralId!: string;
   @IsIn(['referred', 'accepted', 'completed', 'declined']) status!: string;
 }
-export const assistedDigitalReferralChangedV1 = defineEvent('cases', 'assisted-digital-referral-changed', 1, AssistedDigitalReferralChangedV1);
+export const assistedDigitalReferralChangedV1 = defineEvent(
+  'cases',
+  'assisted-digital-referral-changed',
+  1,
+  AssistedDigitalReferralChangedV1,
+);
 
 /** A decision was recorded; when it corrects an earlier one, `supersedes` names it. */
 export class DecisionRecordedV1 {
@@ -124,6 +153,10 @@ export class CaseAccessChangedV2 {
   @IsUUID() caseId!: string;
   @Matches(/^\d{16}$/) reference!: string;
   @IsInt() @Min(1) sequence!: number;
-  @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => CaseAccessPartyV2) parties!: CaseAccessPartyV2[];
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => CaseAccessPartyV2)
+  parties!: CaseAccessPartyV2[];
 }
 export const caseAccessChangedV2 = defineEvent('cases', 'case-access-changed', 2, CaseAccessChangedV2);

@@ -33,7 +33,12 @@ export class ComplaintStageBreachedV1 {
   @IsDateString() dueAt!: string;
   @IsArray() @IsUUID('all', { each: true }) caseIds!: string[];
 }
-export const complaintStageBreachedV1 = defineEvent('complaints', 'complaint-stage-breached', 1, ComplaintStageBreachedV1);
+export const complaintStageBreachedV1 = defineEvent(
+  'complaints',
+  'complaint-stage-breached',
+  1,
+  ComplaintStageBreachedV1,
+);
 
 export const FINANCIAL_REMEDY_KINDS = ['refund', 'consolatory-payment', 'fee-waiver'] as const;
 export type FinancialRemedyKind = (typeof FINANCIAL_REMEDY_KINDS)[number];
@@ -61,7 +66,12 @@ export class PersonalDataBreachFlaggedV1 {
   @IsDateString() awareAt!: string;
   @IsDateString() regulatorDeadline!: string;
 }
-export const personalDataBreachFlaggedV1 = defineEvent('complaints', 'personal-data-breach-flagged', 1, PersonalDataBreachFlaggedV1);
+export const personalDataBreachFlaggedV1 = defineEvent(
+  'complaints',
+  'personal-data-breach-flagged',
+  1,
+  PersonalDataBreachFlaggedV1,
+);
 
 /** Closed with its root cause, fed back to the business area. */
 export class ComplaintClosedV1 {

@@ -61,7 +61,12 @@ export class EnforcementActionTakenV1 {
   @IsOptional() @IsUUID() caseId?: string;
   @IsDateString() takenAt!: string;
 }
-export const enforcementActionTakenV1 = defineEvent('enforcement', 'enforcement-action-taken', 1, EnforcementActionTakenV1);
+export const enforcementActionTakenV1 = defineEvent(
+  'enforcement',
+  'enforcement-action-taken',
+  1,
+  EnforcementActionTakenV1,
+);
 
 /** A write-off was approved by a second officer; the balance after it. */
 export class WriteOffApprovedV1 {
@@ -96,4 +101,9 @@ export class FineAccountsConsolidatedV1 {
   @IsUUID('all', { each: true }) consolidatedAccountIds!: string[];
   @IsInt() @Min(0) balancePence!: number;
 }
-export const fineAccountsConsolidatedV1 = defineEvent('enforcement', 'fine-accounts-consolidated', 1, FineAccountsConsolidatedV1);
+export const fineAccountsConsolidatedV1 = defineEvent(
+  'enforcement',
+  'fine-accounts-consolidated',
+  1,
+  FineAccountsConsolidatedV1,
+);

@@ -1,9 +1,28 @@
-import { ArrayMinSize, IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Min } from 'class-validator';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Min,
+} from 'class-validator';
 import { defineEvent } from '../event-type';
 
 // Events the payments service publishes. Amounts are integer pence; no personal data.
 
-export const PAYMENT_METHODS = ['card', 'payment-by-account', 'cheque', 'postal-order', 'cash', 'bank-transfer'] as const;
+export const PAYMENT_METHODS = [
+  'card',
+  'payment-by-account',
+  'cheque',
+  'postal-order',
+  'cash',
+  'bank-transfer',
+] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 export class FeesSettledV1 {

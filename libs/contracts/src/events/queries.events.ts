@@ -35,9 +35,20 @@ export class EnquiryConvertedToComplaintV1 {
   @IsDateString() receivedAt!: string;
   @IsIn(['en', 'cy']) language!: 'en' | 'cy';
 }
-export const enquiryConvertedToComplaintV1 = defineEvent('queries', 'enquiry-converted-to-complaint', 1, EnquiryConvertedToComplaintV1);
+export const enquiryConvertedToComplaintV1 = defineEvent(
+  'queries',
+  'enquiry-converted-to-complaint',
+  1,
+  EnquiryConvertedToComplaintV1,
+);
 
-export const ASSISTED_DIGITAL_NEEDS = ['no-device', 'no-connection', 'low-digital-confidence', 'disability', 'language'] as const;
+export const ASSISTED_DIGITAL_NEEDS = [
+  'no-device',
+  'no-connection',
+  'low-digital-confidence',
+  'disability',
+  'language',
+] as const;
 export type AssistedDigitalNeed = (typeof ASSISTED_DIGITAL_NEEDS)[number];
 
 /** An officer spotted, on an enquiry, that the user needs assisted-digital help with their case. */
@@ -46,7 +57,12 @@ export class AssistedDigitalNeedIdentifiedV1 {
   @IsUUID() caseId!: string;
   @IsArray() @ArrayMinSize(1) @IsIn(ASSISTED_DIGITAL_NEEDS, { each: true }) needs!: AssistedDigitalNeed[];
 }
-export const assistedDigitalNeedIdentifiedV1 = defineEvent('queries', 'assisted-digital-need-identified', 1, AssistedDigitalNeedIdentifiedV1);
+export const assistedDigitalNeedIdentifiedV1 = defineEvent(
+  'queries',
+  'assisted-digital-need-identified',
+  1,
+  AssistedDigitalNeedIdentifiedV1,
+);
 
 export class EnquirySlaBreachedV1 {
   @IsUUID() enquiryId!: string;

@@ -90,10 +90,13 @@ export class InboxConsumer {
    * applied one by one, so the others still apply and the failing one is retried and then
    * dead-lettered without holding the partition. Events the service has no handler for cost nothing.
    */
-  async handleBatch(messages: readonly ConsumedMessage[], heartbeat: () => Promise<void> = async () => undefined): Promise<Outcome[]> {
+  async handleBatch(
+    messages: readonly ConsumedMessage[],
+    heartbeat: () => Promise<void> = async () => undefined,
+  ): Promise<Outcome[]> {
     const prepared = messages.map((message) => this.prepare(message));
     const outcomes: Outcome[] = [];
-    for (let start = 0; start < prepared.length; ) {
+    for (let start = 0; start < prepared.length;) {
       const first = prepared[start];
       if (first.kind === 'settled') {
         outcomes.push(await first.settle());
@@ -111,7 +114,10 @@ export class InboxConsumer {
 
   /** What a message calls for: applying with its handler, or an outcome settled without one. */
   private prepare(message: ConsumedMessage): Apply | Settled {
-    const settled = (settle: () => Promise<Outcome>): Settled => ({ kind: 'settled', settle: () => this.traced(message, settle) });
+    const settled = (settle: () => Promise<Outcome>): Settled => ({
+      kind: 'settled',
+      settle: () => this.traced(message, settle),
+    });
     let event: EventEnvelope;
     try {
       event = parseEnvelope(message.value, { maxSkewMs: this.options.maxClockSkewMs });
@@ -120,25 +126,49 @@ export class InboxConsumer {
     }
     const definition = eventTypeOf(event.type);
     if (!definition) {
-      if ((this.options.unknownTypes ?? 'skip') === 'dead-letter') return settled(() => this.deadLetter(message, event, new Error(`Unknown event type ${event.type}`)));
+      if ((this.options.unknownTypes ?? 'skip') === 'dead-letter')
+        return settled(() => this.deadLetter(message, event, new Error(`Unknown event type ${event.type}`)));
       return settled(async () => {
         await this.record(event, 'skipped', `unknown type or version ${event.type}`);
-        this.options.logger?.warn({ eventId: event.id, type: event.type }, 'skipped an event of an unknown type or version');
+        this.options.logger?.warn(
+          { eventId: event.id, type: event.type },
+          'skipped an event of an unknown type or version',
+        );
         return 'skipped';
       });
     }
     // A type names its publisher, and only that publisher may write its topic (the brokers' ACLs): an
     // envelope claiming another source, or travelling on another service's topic, is not its event.
-    if (event.source !== definition.source) return settled(() => this.deadLetter(message, event, new Error(`${event.type} comes from ${definition.source}, not ${event.source}`)));
+    if (event.source !== definition.source)
+      return settled(() =>
+        this.deadLetter(
+          message,
+          event,
+          new Error(`${event.type} comes from ${definition.source}, not ${event.source}`),
+        ),
+      );
     if (message.topic !== definition.topic) {
-      return settled(() => this.deadLetter(message, event, new Error(`${event.type} travels on ${definition.topic}, not ${message.topic}`)));
+      return settled(() =>
+        this.deadLetter(
+          message,
+          event,
+          new Error(`${event.type} travels on ${definition.topic}, not ${message.topic}`),
+        ),
+      );
     }
     const handler = this.options.handlers[event.type];
     // A known event on a topic the service reads for others of its events: nothing to do and nothing
     // to remember (most of what a service reads is this), so no database write.
     if (!handler) return settled(async () => 'skipped');
     const problems = definition.check(event.data);
-    if (problems.length) return settled(() => this.deadLetter(message, event, new Error(`Invalid ${event.type}: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`)));
+    if (problems.length)
+      return settled(() =>
+        this.deadLetter(
+          message,
+          event,
+          new Error(`Invalid ${event.type}: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`),
+        ),
+      );
     return { kind: 'apply', message, event, handler };
   }
 
@@ -160,7 +190,9 @@ export class InboxConsumer {
     let lastError: unknown;
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       try {
-        return await this.dataSource.transaction((manager) => this.applyAll([{ message, event, handler, kind: 'apply' }], manager)).then(([outcome]) => outcome);
+        return await this.dataSource
+          .transaction((manager) => this.applyAll([{ message, event, handler, kind: 'apply' }], manager))
+          .then(([outcome]) => outcome);
       } catch (error) {
         lastError = error;
         if (attempt < this.maxAttempts) {
@@ -207,15 +239,26 @@ export class InboxConsumer {
         kind: SpanKind.CONSUMER,
         service: this.options.service,
         parent: traceContextOf(message.headers),
-        attributes: { 'messaging.destination.name': message.topic, 'messaging.consumer.group.name': this.groupId, 'messaging.message.id': message.headers['ce-id'] ?? '' },
+        attributes: {
+          'messaging.destination.name': message.topic,
+          'messaging.consumer.group.name': this.groupId,
+          'messaging.message.id': message.headers['ce-id'] ?? '',
+        },
       },
       work,
     );
   }
 
-  private async deadLetter(message: ConsumedMessage, event: EventEnvelope | undefined, error: unknown): Promise<Outcome> {
+  private async deadLetter(
+    message: ConsumedMessage,
+    event: EventEnvelope | undefined,
+    error: unknown,
+  ): Promise<Outcome> {
     const reason = error instanceof Error ? error.message : String(error);
-    this.options.logger?.error({ eventId: event?.id, type: event?.type, topic: message.topic, offset: message.offset, reason }, 'dead-lettered an event');
+    this.options.logger?.error(
+      { eventId: event?.id, type: event?.type, topic: message.topic, offset: message.offset, reason },
+      'dead-lettered an event',
+    );
     await this.transport.publish([
       {
         topic: deadLetterTopic(this.options.service),
@@ -246,7 +289,9 @@ export class InboxConsumer {
 
   /** Dead letters recorded by this service and not yet applied by a replay. */
   async deadLetterCount(): Promise<number> {
-    const [row] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM inbox WHERE status = 'dead-lettered'`)) as [{ n: number }];
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM inbox WHERE status = 'dead-lettered'`,
+    )) as [{ n: number }];
     return row.n;
   }
 }

@@ -9,7 +9,11 @@ import type { EventTransport } from '../transport/event-transport';
  * original topic is the consuming service's word, and must not send an event onto a topic its
  * publisher never wrote (unparseable or unknown ones stay where they are, for a person to look at).
  */
-export async function replayDeadLetters(transport: EventTransport, service: ServiceName, idleMs = 3_000): Promise<number> {
+export async function replayDeadLetters(
+  transport: EventTransport,
+  service: ServiceName,
+  idleMs = 3_000,
+): Promise<number> {
   let replayed = 0;
   let lastSeen = Date.now();
   const subscription = await transport.consume({
@@ -18,8 +22,22 @@ export async function replayDeadLetters(transport: EventTransport, service: Serv
     handle: async (message) => {
       const original = message.headers['x-original-topic'];
       if (!original || original !== topicOfType(message.value)) return;
-      const headers = Object.fromEntries(Object.entries(message.headers).filter(([name]) => !name.startsWith('x-dead-letter') && !name.startsWith('x-original') && !['x-failed-at', 'x-consumer-group'].includes(name)));
-      await transport.publish([{ topic: original, key: message.key, value: message.value, headers: { ...headers, 'x-replayed-at': new Date().toISOString() } }]);
+      const headers = Object.fromEntries(
+        Object.entries(message.headers).filter(
+          ([name]) =>
+            !name.startsWith('x-dead-letter') &&
+            !name.startsWith('x-original') &&
+            !['x-failed-at', 'x-consumer-group'].includes(name),
+        ),
+      );
+      await transport.publish([
+        {
+          topic: original,
+          key: message.key,
+          value: message.value,
+          headers: { ...headers, 'x-replayed-at': new Date().toISOString() },
+        },
+      ]);
       replayed++;
       lastSeen = Date.now();
     },

@@ -56,13 +56,18 @@ export class OutboxRelay {
     private readonly options: RelayOptions,
   ) {
     // pg advisory locks take a bigint; a stable hash of the service name gives one per service.
-    this.lockKey = BigInt.asIntN(64, BigInt(`0x${createHash('sha256').update(`outbox:${options.service}`).digest('hex').slice(0, 16)}`)).toString();
+    this.lockKey = BigInt.asIntN(
+      64,
+      BigInt(`0x${createHash('sha256').update(`outbox:${options.service}`).digest('hex').slice(0, 16)}`),
+    ).toString();
   }
 
   /** Publishes one batch; returns how many rows it sent (0 when idle or another replica holds the lock). */
   async relayOnce(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = (await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [this.lockKey])) as [{ locked: boolean }];
+      const [{ locked }] = (await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [this.lockKey])) as [
+        { locked: boolean },
+      ];
       if (!locked) return 0;
       const rows = (await manager.query(
         'SELECT id, topic, message_key, type, envelope FROM outbox WHERE published_at IS NULL ORDER BY position LIMIT $1',
@@ -76,7 +81,12 @@ export class OutboxRelay {
           kind: SpanKind.PRODUCER,
           service: this.options.service,
           parent: traceContextOf(row.envelope),
-          attributes: { 'messaging.system': this.transport.name, 'messaging.destination.name': row.topic, 'messaging.message.id': row.envelope.id, 'ccsc.event.type': row.type },
+          attributes: {
+            'messaging.system': this.transport.name,
+            'messaging.destination.name': row.topic,
+            'messaging.message.id': row.envelope.id,
+            'ccsc.event.type': row.type,
+          },
         }),
       }));
       try {
@@ -94,7 +104,11 @@ export class OutboxRelay {
           })),
         );
       } catch (error) {
-        for (const { span } of outgoing) span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+        for (const { span } of outgoing)
+          span.setStatus({
+            code: SpanStatusCode.ERROR,
+            message: error instanceof Error ? error.message : String(error),
+          });
         throw error;
       } finally {
         for (const { span } of outgoing) span.end();

@@ -24,12 +24,20 @@ export interface PendingEvent<T extends object = object> {
  * only if the state change that caused it committed. An event that breaks its schema is a bug in
  * the publisher and fails the whole command.
  */
-export async function appendToOutbox(manager: EntityManager, events: PendingEvent[], context: EventContext = {}, now = new Date()): Promise<EventEnvelope[]> {
+export async function appendToOutbox(
+  manager: EntityManager,
+  events: PendingEvent[],
+  context: EventContext = {},
+  now = new Date(),
+): Promise<EventEnvelope[]> {
   // The request's trace goes with its events, so relay and consumers join the same trace.
   const { traceparent, tracestate } = traceHeaders();
   const envelopes = events.map((event) => {
     const problems = event.type.check(event.data);
-    if (problems.length) throw new Error(`Event ${event.type.type} does not match its schema: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`);
+    if (problems.length)
+      throw new Error(
+        `Event ${event.type.type} does not match its schema: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`,
+      );
     const envelope: EventEnvelope = {
       specversion: '1.0',
       id: randomUUID(),

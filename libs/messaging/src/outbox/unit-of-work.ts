@@ -27,7 +27,12 @@ export class UnitOfWork {
   }
 }
 
-export async function withinTransaction<R>(manager: EntityManager, context: EventContext, work: (tx: Transaction) => Promise<R>, now = new Date()): Promise<R> {
+export async function withinTransaction<R>(
+  manager: EntityManager,
+  context: EventContext,
+  work: (tx: Transaction) => Promise<R>,
+  now = new Date(),
+): Promise<R> {
   const events: PendingEvent[] = [];
   const result = await work({ manager, now, context, publish: (...more) => void events.push(...more) });
   await appendToOutbox(manager, events, context, now);

@@ -1,4 +1,11 @@
-import { type ConsumedMessage, type ConsumeOptions, type EventTransport, MAX_BATCH, type Subscription, type TransportMessage } from './event-transport';
+import {
+  type ConsumedMessage,
+  type ConsumeOptions,
+  type EventTransport,
+  MAX_BATCH,
+  type Subscription,
+  type TransportMessage,
+} from './event-transport';
 
 interface Group {
   options: ConsumeOptions;

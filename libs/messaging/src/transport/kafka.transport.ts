@@ -1,5 +1,12 @@
 import { Admin, Consumer, Kafka, KafkaMessage, logLevel, Partitioners, Producer, type SASLOptions } from 'kafkajs';
-import { type ConsumedMessage, type ConsumeOptions, type EventTransport, MAX_BATCH, type Subscription, type TransportMessage } from './event-transport';
+import {
+  type ConsumedMessage,
+  type ConsumeOptions,
+  type EventTransport,
+  MAX_BATCH,
+  type Subscription,
+  type TransportMessage,
+} from './event-transport';
 
 export interface KafkaTransportOptions {
   brokers: string[];
@@ -42,7 +49,11 @@ export class KafkaTransport implements EventTransport {
       if (missing.length) {
         await admin.createTopics({
           waitForLeaders: true,
-          topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions, replicationFactor: this.options.replicationFactor })),
+          topics: missing.map((topic) => ({
+            topic,
+            numPartitions: this.options.partitions,
+            replicationFactor: this.options.replicationFactor,
+          })),
         });
       }
     } finally {
@@ -69,7 +80,12 @@ export class KafkaTransport implements EventTransport {
     // one's session to time out before handing it the partitions: with kafkajs' 30 s default the
     // backlog sat for 30 s (`npm run bench -- event-pipeline`: drain 31.7 s -> 11.6 s after a 20 s
     // outage). Handlers heartbeat between retries, so 10 s is ample for a live consumer.
-    const consumer: Consumer = this.kafka.consumer({ groupId: options.groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000, allowAutoTopicCreation: false });
+    const consumer: Consumer = this.kafka.consumer({
+      groupId: options.groupId,
+      sessionTimeout: 10_000,
+      heartbeatInterval: 1_000,
+      allowAutoTopicCreation: false,
+    });
     await consumer.connect();
     await subscribeWhenTopicsExist(consumer, options.topics);
     const { handleBatch } = options;
@@ -86,7 +102,11 @@ export class KafkaTransport implements EventTransport {
             const last = chunk[chunk.length - 1].offset;
             resolveOffset(last);
             // Committed as soon as the chunk's transaction has: a crash redelivers at most one chunk.
-            await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: String(BigInt(last) + 1n) }] }] });
+            await commitOffsetsIfNecessary({
+              topics: [
+                { topic: batch.topic, partitions: [{ partition: batch.partition, offset: String(BigInt(last) + 1n) }] },
+              ],
+            });
           }
         },
       });
@@ -94,7 +114,8 @@ export class KafkaTransport implements EventTransport {
       await consumer.run({
         // One message at a time per partition: order per aggregate is what the consumers rely on.
         partitionsConsumedConcurrently: 1,
-        eachMessage: ({ topic, partition, message, heartbeat }) => options.handle(consumed(topic, partition, message), heartbeat),
+        eachMessage: ({ topic, partition, message, heartbeat }) =>
+          options.handle(consumed(topic, partition, message), heartbeat),
       });
     }
     // kafkajs waits for the running handler and commits its offset before leaving the group.
@@ -128,7 +149,11 @@ export class KafkaTransport implements EventTransport {
 
   private async connectedProducer(): Promise<Producer> {
     if (!this.producer) {
-      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+      const producer = this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
       try {
         await producer.connect();
       } catch (error) {
@@ -160,5 +185,12 @@ async function subscribeWhenTopicsExist(consumer: Consumer, topics: string[], at
 
 function consumed(topic: string, partition: number, message: KafkaMessage): ConsumedMessage {
   const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, v?.toString() ?? '']));
-  return { topic, partition, offset: message.offset, key: message.key?.toString() ?? '', value: message.value?.toString() ?? '', headers };
+  return {
+    topic,
+    partition,
+    offset: message.offset,
+    key: message.key?.toString() ?? '',
+    value: message.value?.toString() ?? '',
+    headers,
+  };
 }

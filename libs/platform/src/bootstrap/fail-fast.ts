@@ -6,7 +6,9 @@ export function runMain(main: () => Promise<unknown>): void {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
     } else {
-      process.stderr.write(`${JSON.stringify({ level: 'fatal', msg: 'startup failed', err: String((error as Error)?.stack ?? error) })}\n`);
+      process.stderr.write(
+        `${JSON.stringify({ level: 'fatal', msg: 'startup failed', err: String((error as Error)?.stack ?? error) })}\n`,
+      );
     }
     process.exit(1);
   });

@@ -64,7 +64,8 @@ export function openApiDocument(app: INestApplication, options: ServiceAppOption
       name: 'Idempotency-Key',
       in: 'header',
       required: false,
-      description: 'Makes the POST safe to retry: the same key and body return the first result (with `Idempotent-Replayed: true`); the same key with another body is refused with 409.',
+      description:
+        'Makes the POST safe to retry: the same key and body return the first result (with `Idempotent-Replayed: true`); the same key with another body is refused with 409.',
       schema: { type: 'string', maxLength: 255 },
     });
   }
@@ -76,7 +77,10 @@ export function openApiDocument(app: INestApplication, options: ServiceAppOption
  * connections and lets in-flight requests finish, then stops its consumers and relay and closes its
  * connections, and exits; a hard deadline stops a hang.
  */
-export async function runServiceApp(app: INestApplication, config: Pick<ServiceConfig, 'PORT' | 'HOST' | 'SHUTDOWN_GRACE_MS'>) {
+export async function runServiceApp(
+  app: INestApplication,
+  config: Pick<ServiceConfig, 'PORT' | 'HOST' | 'SHUTDOWN_GRACE_MS'>,
+) {
   const logger = app.get(Logger);
   await app.listen(config.PORT, config.HOST);
   logger.log(`listening on ${await app.getUrl()}`);

@@ -10,7 +10,9 @@ const spec = {
 
 describe('readConfig', () => {
   it('reads, converts and defaults values', () => {
-    expect(readConfig(spec, { PORT: '4101', DATABASE_URL: 'postgres://u:p@h/db', FLAG: 'true', HOSTS: 'a, b' })).toEqual({
+    expect(
+      readConfig(spec, { PORT: '4101', DATABASE_URL: 'postgres://u:p@h/db', FLAG: 'true', HOSTS: 'a, b' }),
+    ).toEqual({
       PORT: 4101,
       DATABASE_URL: 'postgres://u:p@h/db',
       MODE: 'a',
@@ -45,16 +47,22 @@ describe('checks across settings', () => {
   const secrets = {
     NODE_ENV: env.oneOf('mode', ['development', 'production'] as const, 'development'),
     SECRET: env.secret('secret', ['sandbox-default']),
-    PAIRED: refine(env.optional('needs SECRET'), (value, config) => (value && !config.SECRET ? 'needs SECRET' : undefined)),
+    PAIRED: refine(env.optional('needs SECRET'), (value, config) =>
+      value && !config.SECRET ? 'needs SECRET' : undefined,
+    ),
   };
 
   it('refuses published secrets in production only, without echoing them', () => {
     for (const published of ['sandbox-default', 'demo-card-callback-secret', 'admin']) {
-      expect(() => readConfig(secrets, { NODE_ENV: 'production', SECRET: published })).toThrow(/SECRET is a published demo or sandbox value, refused in production/);
+      expect(() => readConfig(secrets, { NODE_ENV: 'production', SECRET: published })).toThrow(
+        /SECRET is a published demo or sandbox value, refused in production/,
+      );
       expect(readConfig(secrets, { NODE_ENV: 'development', SECRET: published }).SECRET).toBe(published);
     }
     expect(readConfig(secrets, { NODE_ENV: 'production', SECRET: 'f3a9c0d1e2' }).SECRET).toBe('f3a9c0d1e2');
-    expect(() => readConfig(secrets, { NODE_ENV: 'production', SECRET: 'sandbox-default' })).not.toThrow(/sandbox-default/);
+    expect(() => readConfig(secrets, { NODE_ENV: 'production', SECRET: 'sandbox-default' })).not.toThrow(
+      /sandbox-default/,
+    );
   });
 
   it('runs a check with the other values and reports it with the parse problems', () => {
@@ -70,6 +78,8 @@ describe('checks across settings', () => {
 
   it('skips the checks of a setting that did not parse', () => {
     const spec = { PORT: refine(env.int('port'), () => 'never reached') };
-    expect(() => readConfig(spec, { PORT: 'x' })).toThrow(/^Invalid configuration:\n {2}- PORT must be a whole number, got "x"$/);
+    expect(() => readConfig(spec, { PORT: 'x' })).toThrow(
+      /^Invalid configuration:\n {2}- PORT must be a whole number, got "x"$/,
+    );
   });
 });

@@ -53,7 +53,8 @@ export const env = {
     setting(description, fallback, (raw) => {
       if (!/^-?\d+$/.test(raw)) throw new Invalid(`must be a whole number, got "${raw}"`);
       const value = Number(raw);
-      if (range.min !== undefined && value < range.min) throw new Invalid(`must be at least ${range.min}, got ${value}`);
+      if (range.min !== undefined && value < range.min)
+        throw new Invalid(`must be at least ${range.min}, got ${value}`);
       if (range.max !== undefined && value > range.max) throw new Invalid(`must be at most ${range.max}, got ${value}`);
       return value;
     }),
@@ -67,7 +68,8 @@ export const env = {
 
   oneOf: <T extends string>(description: string, values: readonly T[], fallback?: T) =>
     setting<T>(description, fallback, (raw) => {
-      if (!(values as readonly string[]).includes(raw)) throw new Invalid(`must be one of ${values.join(', ')}, got "${raw}"`);
+      if (!(values as readonly string[]).includes(raw))
+        throw new Invalid(`must be one of ${values.join(', ')}, got "${raw}"`);
       return raw as T;
     }),
 
@@ -80,7 +82,8 @@ export const env = {
         // The value may hold a password: never echo it.
         throw new Invalid('must be a URL');
       }
-      if (!protocols.includes(url.protocol)) throw new Invalid(`must use ${protocols.join(' or ')}, got ${url.protocol}`);
+      if (!protocols.includes(url.protocol))
+        throw new Invalid(`must use ${protocols.join(' or ')}, got ${url.protocol}`);
       return raw;
     }),
 
@@ -90,7 +93,12 @@ export const env = {
   },
 
   list: (description: string, fallback?: string[]) =>
-    setting(description, fallback, (raw) => raw.split(',').map((s) => s.trim()).filter(Boolean)),
+    setting(description, fallback, (raw) =>
+      raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
 
   optionalOneOf: <T extends string>(description: string, values: readonly T[]): Setting<T | undefined> => {
     const inner = env.oneOf(description, values);
@@ -142,4 +150,3 @@ export function readConfig<S extends ConfigSpec>(spec: S, source: Source = proce
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(values) as Config<S>;
 }
-

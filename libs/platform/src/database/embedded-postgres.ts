@@ -11,7 +11,9 @@ interface EmbeddedPostgresServer {
 }
 type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgresServer;
 // A real dynamic import: compiled to CommonJS, `import()` would become `require()` of an ES module.
-const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<{ default: EmbeddedPostgresClass }>;
+const importEsm = new Function('specifier', 'return import(specifier)') as (
+  s: string,
+) => Promise<{ default: EmbeddedPostgresClass }>;
 
 export interface EmbeddedPostgresHandle {
   /** URL of the server's `postgres` database; swap the name with withDatabase(). */

@@ -31,5 +31,8 @@ export function ConnectionType<T>(node: Type<T>, name: string, registerIn?: Type
 }
 
 export function toConnection<T, N>(page: Page<T>, map: (item: T) => N): Connection<N> {
-  return { nodes: page.items.map(map), pageInfo: { hasNextPage: page.nextCursor !== null, endCursor: page.nextCursor } };
+  return {
+    nodes: page.items.map(map),
+    pageInfo: { hasNextPage: page.nextCursor !== null, endCursor: page.nextCursor },
+  };
 }

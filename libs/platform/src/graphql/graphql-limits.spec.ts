@@ -15,17 +15,38 @@ const typeDefs = `
 describe('GraphQL limits (GraphQL Armor on Apollo Server)', () => {
   let server: ApolloServer;
   let url: string;
-  const limits: GraphQLLimits = { ...DEFAULT_GRAPHQL_LIMITS, GRAPHQL_MAX_DEPTH: 3, GRAPHQL_MAX_ALIASES: 2, GRAPHQL_MAX_TOKENS: 400, GRAPHQL_MAX_DIRECTIVES: 2, GRAPHQL_MAX_COST: 500 };
+  const limits: GraphQLLimits = {
+    ...DEFAULT_GRAPHQL_LIMITS,
+    GRAPHQL_MAX_DEPTH: 3,
+    GRAPHQL_MAX_ALIASES: 2,
+    GRAPHQL_MAX_TOKENS: 400,
+    GRAPHQL_MAX_DIRECTIVES: 2,
+    GRAPHQL_MAX_COST: 500,
+  };
 
   const start = async (production: boolean) => {
-    server = new ApolloServer({ typeDefs, resolvers: { Query: { nodes: () => [] } }, formatError: formatGraphQLError(!production), ...apolloGraphQLLimits(limits, production) });
+    server = new ApolloServer({
+      typeDefs,
+      resolvers: { Query: { nodes: () => [] } },
+      formatError: formatGraphQLError(!production),
+      ...apolloGraphQLLimits(limits, production),
+    });
     url = (await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } })).url;
   };
   const post = async (query: string) => {
     const started = performance.now();
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
     const body = (await res.json()) as { data?: unknown; errors?: { message: string; extensions: { code: string } }[] };
-    return { status: res.status, ms: performance.now() - started, errors: body.errors ?? [], message: body.errors?.map((e) => e.message).join(' ') ?? '' };
+    return {
+      status: res.status,
+      ms: performance.now() - started,
+      errors: body.errors ?? [],
+      message: body.errors?.map((e) => e.message).join(' ') ?? '',
+    };
   };
 
   describe('in development', () => {
@@ -33,7 +54,9 @@ describe('GraphQL limits (GraphQL Armor on Apollo Server)', () => {
     afterAll(() => server.stop());
 
     it('accepts what stays within every limit', async () => {
-      expect((await post('{ a: node { child { id } } b: nodes(first: 3) { name @include(if: true) } }')).errors).toEqual([]);
+      expect(
+        (await post('{ a: node { child { id } } b: nodes(first: 3) { name @include(if: true) } }')).errors,
+      ).toEqual([]);
     });
 
     it('counts depth through fragments and inline fragments', async () => {
@@ -58,7 +81,9 @@ describe('GraphQL limits (GraphQL Armor on Apollo Server)', () => {
     });
 
     it('limits directives', async () => {
-      const refused = await post('{ node { id @include(if: true) name @skip(if: false) child @include(if: true) { id } } }');
+      const refused = await post(
+        '{ node { id @include(if: true) name @skip(if: false) child @include(if: true) { id } } }',
+      );
       expect(refused).toMatchObject({ status: 400, message: 'Directives limit of 2 exceeded, found 3.' });
       expect(refused.errors[0]?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
     });

@@ -9,9 +9,19 @@ import { env, readConfig, type Config } from '../config/config';
  * caller inside the network). The same variables configure both.
  */
 export const graphqlLimitSettings = {
-  GRAPHQL_MAX_DEPTH: env.int('Deepest GraphQL selection accepted, fields nested through fragments', 12, { min: 1, max: 100 }),
-  GRAPHQL_MAX_ALIASES: env.int('Most aliases one GraphQL operation may use, counted each time a fragment is spread', 30, { min: 0, max: 1000 }),
-  GRAPHQL_MAX_TOKENS: env.int('Most tokens (names, punctuation, values) a GraphQL document may hold', 1000, { min: 1, max: 100_000 }),
+  GRAPHQL_MAX_DEPTH: env.int('Deepest GraphQL selection accepted, fields nested through fragments', 12, {
+    min: 1,
+    max: 100,
+  }),
+  GRAPHQL_MAX_ALIASES: env.int(
+    'Most aliases one GraphQL operation may use, counted each time a fragment is spread',
+    30,
+    { min: 0, max: 1000 },
+  ),
+  GRAPHQL_MAX_TOKENS: env.int('Most tokens (names, punctuation, values) a GraphQL document may hold', 1000, {
+    min: 1,
+    max: 100_000,
+  }),
   GRAPHQL_MAX_DIRECTIVES: env.int('Most directives one GraphQL operation may use', 20, { min: 0, max: 1000 }),
   GRAPHQL_MAX_COST: env.int(
     'Highest estimated cost of one GraphQL operation (each field weighted by its depth, a list multiplied by a literal `first`)',
@@ -34,7 +44,9 @@ export type GraphQLArmorConfig = NonNullable<ConstructorParameters<typeof Apollo
  * token count runs in the parser, which has no context, so there the error is thrown.
  */
 function refuse(context: ValidationContext | null, error: GraphQLError): void {
-  const refusal = new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+  const refusal = new GraphQLError(error.message.replace(/^Syntax Error: /, ''), {
+    extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+  });
   if (!context) throw refusal;
   context.reportError(refusal);
 }

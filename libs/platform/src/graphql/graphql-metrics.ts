@@ -27,7 +27,10 @@ export function graphqlMetricsPlugin(registry: Registry): ApolloServerPlugin {
       const started = process.hrtime.bigint();
       return {
         async willSendResponse({ operation, errors }) {
-          duration.observe({ operation: operationLabel(operation ?? undefined), outcome: errors?.length ? 'error' : 'ok' }, Number(process.hrtime.bigint() - started) / 1e9);
+          duration.observe(
+            { operation: operationLabel(operation ?? undefined), outcome: errors?.length ? 'error' : 'ok' },
+            Number(process.hrtime.bigint() - started) / 1e9,
+          );
         },
       };
     },

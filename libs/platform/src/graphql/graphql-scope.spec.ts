@@ -1,6 +1,17 @@
 import { INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Directive, Field, GraphQLModule, GraphQLSchemaHost, ID, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import {
+  Directive,
+  Field,
+  GraphQLModule,
+  GraphQLSchemaHost,
+  ID,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+  ResolveReference,
+} from '@nestjs/graphql';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { graphqlScope } from './graphql-scope';
 import { subgraphOptions } from './subgraph-options';
@@ -70,7 +81,11 @@ describe('graphqlScope', () => {
 
   it("keeps each service's types in its own schema, one process with both", async () => {
     const [ownerSdl, extenderSdl] = [await sdlOf(OwnerModule), await sdlOf(ExtenderModule)];
-    const caseType = (sdl: string) => /type Case\s+@key\(fields: "id"\)\s+\{([^}]*)\}/.exec(sdl)?.[1]?.trim().split(/\s*\n\s*/);
+    const caseType = (sdl: string) =>
+      /type Case\s+@key\(fields: "id"\)\s+\{([^}]*)\}/
+        .exec(sdl)?.[1]
+        ?.trim()
+        .split(/\s*\n\s*/);
     expect(caseType(ownerSdl)).toEqual(['id: ID!', 'reference: String!', 'fees: [CaseFee!]!']);
     expect(ownerSdl).not.toContain('Payment');
     expect(caseType(extenderSdl)).toEqual(['id: ID!', 'payments: [Payment!]!']);

@@ -1,6 +1,13 @@
 import type { Type } from '@nestjs/common';
 import {
-  ArgsType, ArgsTypeOptions, EnumOptions, InputType, InputTypeOptions, ObjectType, ObjectTypeOptions, registerEnumType,
+  ArgsType,
+  ArgsTypeOptions,
+  EnumOptions,
+  InputType,
+  InputTypeOptions,
+  ObjectType,
+  ObjectTypeOptions,
+  registerEnumType,
 } from '@nestjs/graphql';
 import { ConnectionType } from './connection';
 
@@ -28,14 +35,19 @@ export function graphqlScope(service: string) {
      */
     objectTypes,
     ObjectType(nameOrOptions?: string | ObjectTypeOptions, options: ObjectTypeOptions = {}): ClassDecorator {
-      const decorate = typeof nameOrOptions === 'string' ? ObjectType(nameOrOptions, { ...options, registerIn: module }) : ObjectType({ ...nameOrOptions, registerIn: module });
+      const decorate =
+        typeof nameOrOptions === 'string'
+          ? ObjectType(nameOrOptions, { ...options, registerIn: module })
+          : ObjectType({ ...nameOrOptions, registerIn: module });
       return (target) => {
         objectTypes.push(target);
         decorate(target);
       };
     },
     InputType(nameOrOptions?: string | InputTypeOptions, options: InputTypeOptions = {}): ClassDecorator {
-      return typeof nameOrOptions === 'string' ? InputType(nameOrOptions, { ...options, registerIn: module }) : InputType({ ...nameOrOptions, registerIn: module });
+      return typeof nameOrOptions === 'string'
+        ? InputType(nameOrOptions, { ...options, registerIn: module })
+        : InputType({ ...nameOrOptions, registerIn: module });
     },
     ArgsType(options: ArgsTypeOptions = {}): ClassDecorator {
       return ArgsType({ ...options, registerIn: module });

@@ -10,7 +10,9 @@ const RESOLVER_NAME = 'graphql:resolver_name';
  * resolver is listed once, in its feature's module, and nowhere else.
  */
 export function resolversOf(...modules: Type<unknown>[]): Type<unknown>[] {
-  return modules.flatMap((module) => ((Reflect.getMetadata(MODULE_METADATA.PROVIDERS, module) ?? []) as Provider[]).filter(isResolver));
+  return modules.flatMap((module) =>
+    ((Reflect.getMetadata(MODULE_METADATA.PROVIDERS, module) ?? []) as Provider[]).filter(isResolver),
+  );
 }
 
 function isResolver(provider: Provider): provider is Type<unknown> {

@@ -16,7 +16,12 @@ import type { GraphQLScope } from './graphql-scope';
  * limits on an operation's depth, aliases, tokens, directives and cost apply here again, to whatever
  * reaches the service, the gateway's fetches or a caller inside the network.
  */
-export function subgraphOptions(development: boolean, scope: GraphQLScope, registry?: Registry, limits: GraphQLLimits = DEFAULT_GRAPHQL_LIMITS): ApolloFederationDriverConfig {
+export function subgraphOptions(
+  development: boolean,
+  scope: GraphQLScope,
+  registry?: Registry,
+  limits: GraphQLLimits = DEFAULT_GRAPHQL_LIMITS,
+): ApolloFederationDriverConfig {
   const { plugins: limitPlugins, validationRules, parseOptions } = apolloGraphQLLimits(limits, !development);
   return {
     // Each Nest application has only its own resolvers, but types live in one process-wide store: the
@@ -41,6 +46,10 @@ export function subgraphOptions(development: boolean, scope: GraphQLScope, regis
     validationRules,
     parseOptions,
     // Inline traces are for Apollo's hosted studio, which this platform does not report to.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ...limitPlugins, ...(registry ? [graphqlMetricsPlugin(registry)] : [])],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ...limitPlugins,
+      ...(registry ? [graphqlMetricsPlugin(registry)] : []),
+    ],
   };
 }

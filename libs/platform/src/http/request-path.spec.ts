@@ -11,7 +11,16 @@ describe('request paths', () => {
   });
 
   it('takes every spelling of GraphQL and what is mounted beneath it for GraphQL, and nothing else', () => {
-    for (const url of ['/graphql', '/graphql/', '/GRAPHQL', '/graphql?x', '/Graphql/?x=1', '//graphql', '/graphql/anything', 'http://host/graphql']) {
+    for (const url of [
+      '/graphql',
+      '/graphql/',
+      '/GRAPHQL',
+      '/graphql?x',
+      '/Graphql/?x=1',
+      '//graphql',
+      '/graphql/anything',
+      'http://host/graphql',
+    ]) {
       expect({ url, graphql: isGraphQLPath(url) }).toEqual({ url, graphql: true });
     }
     for (const url of ['/graphqlx', '/api/v1/cases/graphql', '/health/live', '/']) {
@@ -20,7 +29,9 @@ describe('request paths', () => {
   });
 
   it('knows the health and metrics paths', () => {
-    expect(['/health/live', '/health/ready/', '/HEALTH/READY', '/metrics', '/metrics?x'].every(isOperationsPath)).toBe(true);
+    expect(['/health/live', '/health/ready/', '/HEALTH/READY', '/metrics', '/metrics?x'].every(isOperationsPath)).toBe(
+      true,
+    );
     expect(['/healthy', '/metricsx', '/graphql', '/api/v1/metrics'].some(isOperationsPath)).toBe(false);
   });
 });

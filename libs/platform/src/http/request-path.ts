@@ -13,7 +13,12 @@ export function normalisedPath(url: string): string {
   } catch {
     // A stray % decodes to nothing routing would match either; judge it as written.
   }
-  return path.toLowerCase().replace(/\/{2,}/g, '/').replace(/\/+$/, '') || '/';
+  return (
+    path
+      .toLowerCase()
+      .replace(/\/{2,}/g, '/')
+      .replace(/\/+$/, '') || '/'
+  );
 }
 
 /** GraphQL is mounted at /graphql, and a mount also answers every path beneath it. */

@@ -9,7 +9,15 @@ import helmet from 'helmet';
 export function securityHeaders(production: boolean) {
   return helmet({
     contentSecurityPolicy: production
-      ? { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] } }
+      ? {
+          useDefaults: false,
+          directives: {
+            defaultSrc: ["'none'"],
+            frameAncestors: ["'none'"],
+            baseUri: ["'none'"],
+            formAction: ["'none'"],
+          },
+        }
       : false,
   });
 }

@@ -19,7 +19,9 @@ class IdempotencyTest1750000000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await createIdempotencyTable(q);
-    await q.query(`CREATE TABLE things (id serial PRIMARY KEY, name varchar(100) NOT NULL, owner varchar(100) NOT NULL)`);
+    await q.query(
+      `CREATE TABLE things (id serial PRIMARY KEY, name varchar(100) NOT NULL, owner varchar(100) NOT NULL)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -64,7 +66,10 @@ class ThingsController {
   private async insert(body: CreateThing, res: Response) {
     if (body.delayMs) await new Promise((resolve) => setTimeout(resolve, body.delayMs));
     const owner = (res.req as TestRequest).principal?.sub ?? 'nobody';
-    const [row] = (await this.dataSource.query('INSERT INTO things (name, owner) VALUES ($1, $2) RETURNING id', [body.name, owner])) as { id: number }[];
+    const [row] = (await this.dataSource.query('INSERT INTO things (name, owner) VALUES ($1, $2) RETURNING id', [
+      body.name,
+      owner,
+    ])) as { id: number }[];
     res.location(`/things/${row.id}`);
     return { id: row.id, name: body.name, owner, createdAt: new Date().toISOString() };
   }
@@ -120,8 +125,12 @@ describe('Idempotency-Key on REST POSTs', () => {
       .set('x-test-user', options.user ?? 'alice');
     return (key === undefined ? req : req.set('Idempotency-Key', key)).send(body);
   };
-  const thingCount = async () => ((await dataSource.query('SELECT count(*)::int AS n FROM things')) as { n: number }[])[0].n;
-  const keyRows = async () => (await dataSource.query('SELECT principal_sub, idempotency_key, status FROM idempotency_keys ORDER BY principal_sub')) as object[];
+  const thingCount = async () =>
+    ((await dataSource.query('SELECT count(*)::int AS n FROM things')) as { n: number }[])[0].n;
+  const keyRows = async () =>
+    (await dataSource.query(
+      'SELECT principal_sub, idempotency_key, status FROM idempotency_keys ORDER BY principal_sub',
+    )) as object[];
 
   it('replays the first response for a retry with the same key and body, running the command once', async () => {
     const first = await post('key-1', { name: 'widget' }).expect(201);
@@ -222,7 +231,9 @@ describe('Idempotency-Key on REST POSTs', () => {
   });
 
   it('runs the command once for concurrent first requests with the same key', async () => {
-    const responses = await Promise.all(Array.from({ length: 8 }, () => post('key-5', { name: 'widget', delayMs: 100 })));
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, () => post('key-5', { name: 'widget', delayMs: 100 })),
+    );
     const statuses = responses.map((r) => r.status);
     expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
     const created = responses.filter((r) => r.status === 201);
@@ -244,21 +255,27 @@ describe('Idempotency-Key on REST POSTs', () => {
   it('ignores an expired key, and purges expired keys', async () => {
     const first = await post('key-6', { name: 'widget' }).expect(201);
     await post('key-7', { name: 'widget' }).expect(201);
-    await dataSource.query(`UPDATE idempotency_keys SET expires_at = now() - interval '1 second' WHERE idempotency_key = 'key-6'`);
+    await dataSource.query(
+      `UPDATE idempotency_keys SET expires_at = now() - interval '1 second' WHERE idempotency_key = 'key-6'`,
+    );
 
     const again = await post('key-6', { name: 'widget' }).expect(201);
     expect(again.headers['idempotent-replayed']).toBeUndefined();
     expect(again.body.id).not.toBe(first.body.id);
     expect(await thingCount()).toBe(3);
 
-    await dataSource.query(`UPDATE idempotency_keys SET expires_at = now() - interval '1 second' WHERE idempotency_key = 'key-7'`);
+    await dataSource.query(
+      `UPDATE idempotency_keys SET expires_at = now() - interval '1 second' WHERE idempotency_key = 'key-7'`,
+    );
     expect(await purgeExpiredIdempotencyKeys(dataSource)).toBe(1);
     expect((await keyRows()).map((r) => (r as { idempotency_key: string }).idempotency_key)).toEqual(['key-6']);
   });
 
   it('keeps a completed response for 24 hours by default', async () => {
     await post('key-8', { name: 'widget' }).expect(201);
-    const [row] = (await dataSource.query(`SELECT extract(epoch FROM expires_at - now())::int AS ttl FROM idempotency_keys`)) as { ttl: number }[];
+    const [row] = (await dataSource.query(
+      `SELECT extract(epoch FROM expires_at - now())::int AS ttl FROM idempotency_keys`,
+    )) as { ttl: number }[];
     expect(row.ttl).toBeGreaterThan(24 * 3600 - 60);
     expect(row.ttl).toBeLessThanOrEqual(24 * 3600);
   });

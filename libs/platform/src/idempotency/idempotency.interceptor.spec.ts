@@ -11,7 +11,16 @@ describe('IdempotencyInterceptor: requests it leaves alone', () => {
   const handled = { handle: () => of('handler ran') };
 
   const context = (req: object, type = 'http') => {
-    const host = new ExecutionContextHost([{ method: 'POST', originalUrl: '/things', headers: { 'idempotency-key': 'k1' }, principal: { sub: 'alice' }, ...req }, {}]);
+    const host = new ExecutionContextHost([
+      {
+        method: 'POST',
+        originalUrl: '/things',
+        headers: { 'idempotency-key': 'k1' },
+        principal: { sub: 'alice' },
+        ...req,
+      },
+      {},
+    ]);
     host.setType(type);
     return host;
   };

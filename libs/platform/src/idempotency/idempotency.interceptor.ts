@@ -1,5 +1,14 @@
 import { Readable } from 'node:stream';
-import { CallHandler, ExecutionContext, Inject, Injectable, Logger, NestInterceptor, Optional, StreamableFile } from '@nestjs/common';
+import {
+  CallHandler,
+  ExecutionContext,
+  Inject,
+  Injectable,
+  Logger,
+  NestInterceptor,
+  Optional,
+  StreamableFile,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { defer, lastValueFrom, Observable, throwError } from 'rxjs';
 import { DataSource } from 'typeorm';
@@ -78,7 +87,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (header === undefined) return next.handle();
     if (typeof header !== 'string' || !VALID_KEY.test(header)) {
       return throwError(
-        () => new BadUserInputError(`Invalid ${IDEMPOTENCY_KEY_HEADER} header`, [{ field: IDEMPOTENCY_KEY_HEADER, message: 'must be 1 to 255 printable ASCII characters' }]),
+        () =>
+          new BadUserInputError(`Invalid ${IDEMPOTENCY_KEY_HEADER} header`, [
+            { field: IDEMPOTENCY_KEY_HEADER, message: 'must be 1 to 255 printable ASCII characters' },
+          ]),
       );
     }
     // The global auth guard keeps anonymous callers away from POSTs; a @Public one has no caller
@@ -86,7 +98,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const subject = request.principal?.sub;
     if (typeof subject !== 'string' || subject === '') return next.handle();
 
-    const keyed: KeyedRequest = { subject, key: header, method: request.method, path, requestHash: requestBodyHash(request.body) };
+    const keyed: KeyedRequest = {
+      subject,
+      key: header,
+      method: request.method,
+      path,
+      requestHash: requestBodyHash(request.body),
+    };
     return defer(() => this.handleKeyed(keyed, http.getResponse<Response>(), next));
   }
 
@@ -97,7 +115,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
       const existing = await this.store.find(request.subject, request.key);
       if (!existing) continue;
-      if (existing.method !== request.method || existing.path !== request.path || existing.requestHash !== request.requestHash) {
+      if (
+        existing.method !== request.method ||
+        existing.path !== request.path ||
+        existing.requestHash !== request.requestHash
+      ) {
         throw new ConflictError(
           `This ${IDEMPOTENCY_KEY_HEADER} was already used for a different request (another body or endpoint); use a new key for a new request`,
         );
@@ -110,7 +132,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
     throw new ConflictError(`A request with this ${IDEMPOTENCY_KEY_HEADER} is still being processed; retry later`);
   }
 
-  private async runClaimed(request: KeyedRequest, claimId: string, response: Response, next: CallHandler): Promise<unknown> {
+  private async runClaimed(
+    request: KeyedRequest,
+    claimId: string,
+    response: Response,
+    next: CallHandler,
+  ): Promise<unknown> {
     let body: unknown;
     try {
       body = await lastValueFrom(next.handle(), { defaultValue: undefined });

@@ -73,18 +73,36 @@ export class IdempotencyStore {
     return {
       ...request,
       state: 'completed',
-      response: { status: row.response_status, headers: row.response_headers ?? {}, body: row.response_body ?? undefined },
+      response: {
+        status: row.response_status,
+        headers: row.response_headers ?? {},
+        body: row.response_body ?? undefined,
+      },
     };
   }
 
   /** Stores the response of the claim and keeps it for the retention period from now. */
-  async complete(subject: string, key: string, claimId: string, response: StoredResponse, retentionSeconds: number): Promise<void> {
+  async complete(
+    subject: string,
+    key: string,
+    claimId: string,
+    response: StoredResponse,
+    retentionSeconds: number,
+  ): Promise<void> {
     await this.dataSource.query(
       `UPDATE ${IDEMPOTENCY_TABLE}
        SET status = 'completed', response_status = $4, response_headers = $5::jsonb, response_body = $6::jsonb,
            expires_at = now() + make_interval(secs => $7)
        WHERE principal_sub = $1 AND idempotency_key = $2 AND claim_id = $3`,
-      [subject, key, claimId, response.status, JSON.stringify(response.headers), jsonOrNull(response.body), retentionSeconds],
+      [
+        subject,
+        key,
+        claimId,
+        response.status,
+        JSON.stringify(response.headers),
+        jsonOrNull(response.body),
+        retentionSeconds,
+      ],
     );
   }
 

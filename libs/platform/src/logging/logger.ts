@@ -12,8 +12,22 @@ const SAFE_ID = /^[A-Za-z0-9._-]{1,64}$/;
  * off, and these keys are censored wherever an object is logged on purpose.
  */
 const PERSONAL_KEYS = [
-  'name', 'fullName', 'firstName', 'lastName', 'email', 'phone', 'telephone', 'address', 'postcode',
-  'dateOfBirth', 'niNumber', 'nationalInsuranceNumber', 'contact', 'contactDetails', 'password', 'token',
+  'name',
+  'fullName',
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'telephone',
+  'address',
+  'postcode',
+  'dateOfBirth',
+  'niNumber',
+  'nationalInsuranceNumber',
+  'contact',
+  'contactDetails',
+  'password',
+  'token',
 ];
 export const redactPaths = [
   'req.headers.authorization',
@@ -41,14 +55,31 @@ export function serializeError(value: unknown): unknown {
   const raw = value instanceof Error ? value : (value as { raw?: unknown } | null)?.raw;
   if (!(raw instanceof Error)) return value;
   const e = raw as Error & { code?: unknown; driverError?: unknown; cause?: unknown };
-  const driver = (e.driverError ?? e) as { code?: unknown; table?: unknown; column?: unknown; constraint?: unknown; routine?: unknown };
-  const fromDatabase = e.name === 'QueryFailedError' || 'driverError' in e || (typeof driver.code === 'string' && /^[0-9A-Z]{5}$/.test(driver.code) && 'routine' in driver);
+  const driver = (e.driverError ?? e) as {
+    code?: unknown;
+    table?: unknown;
+    column?: unknown;
+    constraint?: unknown;
+    routine?: unknown;
+  };
+  const fromDatabase =
+    e.name === 'QueryFailedError' ||
+    'driverError' in e ||
+    (typeof driver.code === 'string' && /^[0-9A-Z]{5}$/.test(driver.code) && 'routine' in driver);
   const stack = e.stack?.split('\n').slice(1).join('\n');
   if (fromDatabase) {
     return {
       type: e.name,
       message: 'database error (message withheld: it may quote values)',
-      ...Object.fromEntries(Object.entries({ code: driver.code, table: driver.table, column: driver.column, constraint: driver.constraint, routine: driver.routine }).filter(([, v]) => typeof v === 'string')),
+      ...Object.fromEntries(
+        Object.entries({
+          code: driver.code,
+          table: driver.table,
+          column: driver.column,
+          constraint: driver.constraint,
+          routine: driver.routine,
+        }).filter(([, v]) => typeof v === 'string'),
+      ),
       stack,
     };
   }
@@ -73,7 +104,9 @@ export function baseLoggerOptions(service: string, level: string): LoggerOptions
     // The trace of the work being logged, so a log line leads to its trace and back.
     mixin: () => {
       const span = trace.getActiveSpan()?.spanContext();
-      return span && span.traceId !== '00000000000000000000000000000000' ? { traceId: span.traceId, spanId: span.spanId } : {};
+      return span && span.traceId !== '00000000000000000000000000000000'
+        ? { traceId: span.traceId, spanId: span.spanId }
+        : {};
     },
   };
 }

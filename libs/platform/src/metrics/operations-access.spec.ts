@@ -24,7 +24,9 @@ describe('access to metrics and readiness details', () => {
 
   it('refuses in production a token this repository publishes', () => {
     const spec = { NODE_ENV: { description: '', parse: (raw: string | undefined) => raw }, ...operationsSettings };
-    expect(() => readConfig(spec, { NODE_ENV: 'production', METRICS_TOKEN: 'demo-metrics-token' })).toThrow(/METRICS_TOKEN is a published demo/);
+    expect(() => readConfig(spec, { NODE_ENV: 'production', METRICS_TOKEN: 'demo-metrics-token' })).toThrow(
+      /METRICS_TOKEN is a published demo/,
+    );
     expect(readConfig(spec, { NODE_ENV: 'production', METRICS_TOKEN: token }).METRICS_TOKEN).toBe(token);
   });
 });

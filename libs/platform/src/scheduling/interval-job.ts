@@ -46,7 +46,11 @@ export class IntervalJob {
  * A Nest provider that runs `useCase.run()` every `intervalOf(config)` milliseconds while the
  * application is up (see IntervalJob), reading the interval from the service's configuration.
  */
-export function scheduledRun<C extends object>(name: string, useCase: Type<{ run(): Promise<unknown> }>, intervalOf: (config: C) => number): Type<unknown> {
+export function scheduledRun<C extends object>(
+  name: string,
+  useCase: Type<{ run(): Promise<unknown> }>,
+  intervalOf: (config: C) => number,
+): Type<unknown> {
   @Injectable()
   class ScheduledRun implements OnApplicationBootstrap, OnApplicationShutdown {
     private readonly job: IntervalJob;

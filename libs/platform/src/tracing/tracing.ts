@@ -1,4 +1,13 @@
-import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Context } from '@opentelemetry/api';
+import {
+  context,
+  propagation,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Attributes,
+  type Context,
+} from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
@@ -39,9 +48,16 @@ export interface TracingOptions {
 export function startTracing(options: TracingOptions = {}): void {
   enablePropagation();
   if (provider) return;
-  const processors = options.processors ?? (options.otlpEndpoint ? [new BatchSpanProcessor(new OTLPTraceExporter({ url: `${options.otlpEndpoint.replace(/\/$/, '')}/v1/traces` }))] : []);
+  const processors =
+    options.processors ??
+    (options.otlpEndpoint
+      ? [new BatchSpanProcessor(new OTLPTraceExporter({ url: `${options.otlpEndpoint.replace(/\/$/, '')}/v1/traces` }))]
+      : []);
   if (processors.length === 0) return;
-  provider = new BasicTracerProvider({ resource: new Resource({ 'service.name': options.serviceName ?? 'ccsc' }), spanProcessors: processors });
+  provider = new BasicTracerProvider({
+    resource: new Resource({ 'service.name': options.serviceName ?? 'ccsc' }),
+    spanProcessors: processors,
+  });
   trace.setGlobalTracerProvider(provider);
 }
 
@@ -75,7 +91,11 @@ export interface SpanOptions {
 /** Runs `work` in a new active span, which records a failure and ends when the work does. */
 export async function inSpan<T>(name: string, options: SpanOptions, work: () => Promise<T>): Promise<T> {
   const parent = options.parent ?? context.active();
-  const span = tracer().startSpan(name, { kind: options.kind, attributes: { 'ccsc.service': options.service, ...options.attributes } }, parent);
+  const span = tracer().startSpan(
+    name,
+    { kind: options.kind, attributes: { 'ccsc.service': options.service, ...options.attributes } },
+    parent,
+  );
   try {
     return await context.with(trace.setSpan(parent, span), work);
   } catch (error) {
@@ -90,7 +110,11 @@ export async function inSpan<T>(name: string, options: SpanOptions, work: () => 
 /** A span the caller ends itself (for work that does not fit one promise, such as an HTTP exchange). */
 export function startSpan(name: string, options: SpanOptions) {
   const parent = options.parent ?? context.active();
-  const span = tracer().startSpan(name, { kind: options.kind, attributes: { 'ccsc.service': options.service, ...options.attributes } }, parent);
+  const span = tracer().startSpan(
+    name,
+    { kind: options.kind, attributes: { 'ccsc.service': options.service, ...options.attributes } },
+    parent,
+  );
   return { span, context: trace.setSpan(parent, span) };
 }
 

@@ -24,13 +24,18 @@ export function verifyJsonDepth(_req: IncomingMessage, _res: unknown, body: Buff
   for (let i = 0; i < body.length; i++) {
     const byte = body[i];
     if (inString) {
-      if (byte === 0x5c) i++; // a backslash escapes the next byte
+      // A backslash escapes the next byte.
+      if (byte === 0x5c) i++;
       else if (byte === 0x22) inString = false;
     } else if (byte === 0x22) inString = true;
     else if (byte === 0x7b || byte === 0x5b) {
       if (++depth > MAX_JSON_DEPTH) {
         // body-parser keeps `status` and `type`; toAppError answers it as a 400.
-        throw Object.assign(new Error(`The request body nests deeper than ${MAX_JSON_DEPTH} levels`), { status: 400, type: 'entity.too.deep', expose: true });
+        throw Object.assign(new Error(`The request body nests deeper than ${MAX_JSON_DEPTH} levels`), {
+          status: 400,
+          type: 'entity.too.deep',
+          expose: true,
+        });
       }
     } else if (byte === 0x7d || byte === 0x5d) depth--;
   }
@@ -66,7 +71,8 @@ export function graphqlControlCharacterArgument(query: string): string | undefin
   const inValue = (value: ValueNode, path: string): string | undefined => {
     if (value.kind === Kind.STRING) return CONTROL_CHARACTER.test(value.value) ? path : undefined;
     if (value.kind === Kind.LIST) return value.values.map((v, i) => inValue(v, `${path}[${i}]`)).find(Boolean);
-    if (value.kind === Kind.OBJECT) return value.fields.map((f) => inValue(f.value, `${path}.${f.name.value}`)).find(Boolean);
+    if (value.kind === Kind.OBJECT)
+      return value.fields.map((f) => inValue(f.value, `${path}.${f.name.value}`)).find(Boolean);
     return undefined;
   };
   let found: string | undefined;
@@ -80,7 +86,9 @@ export function graphqlControlCharacterArgument(query: string): string | undefin
 }
 
 function refusal(field: string): BadUserInputError {
-  return new BadUserInputError('The request has invalid fields', [{ field, message: `${field} must not contain control characters` } satisfies FieldError]);
+  return new BadUserInputError('The request has invalid fields', [
+    { field, message: `${field} must not contain control characters` } satisfies FieldError,
+  ]);
 }
 
 /**
@@ -103,14 +111,20 @@ export function refuseControlCharacters() {
       if (query) return query;
       if (req.path === '/graphql' && req.body && typeof req.body === 'object') {
         const { query: document, variables } = req.body as { query?: unknown; variables?: unknown };
-        return (typeof document === 'string' ? graphqlControlCharacterArgument(document) : undefined) ?? controlCharacterField(variables, '');
+        return (
+          (typeof document === 'string' ? graphqlControlCharacterArgument(document) : undefined) ??
+          controlCharacterField(variables, '')
+        );
       }
       return controlCharacterField(req.body, '');
     })();
     if (!field) return next();
     const error = refusal(field);
     if (req.path === '/graphql') {
-      res.status(200).json({ data: null, errors: [{ message: error.message, extensions: { code: error.code, fieldErrors: error.fieldErrors } }] });
+      res.status(200).json({
+        data: null,
+        errors: [{ message: error.message, extensions: { code: error.code, fieldErrors: error.fieldErrors } }],
+      });
       return;
     }
     sendError(req, res, error);

@@ -34,7 +34,8 @@ export const IsLocalDay = () =>
  * An instant with an explicit offset. A time without one would be read in the server's zone, and
  * JavaScript quietly turns 30 February into 2 March, so both are refused.
  */
-const INSTANT = /^(\d{4}-\d{2}-\d{2})T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,3})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+const INSTANT =
+  /^(\d{4}-\d{2}-\d{2})T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,3})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 
 /** The instant an ISO 8601 date-time with an offset names, or undefined when it is not one. */
 export function parseInstant(value: unknown): Date | undefined {
@@ -51,6 +52,7 @@ export const IsInstant = (example = '2026-04-02T19:55:00+01:00') =>
     name: 'isInstant',
     validator: {
       validate: (value: unknown) => parseInstant(value) !== undefined,
-      defaultMessage: (args) => `${args?.property ?? 'value'} must be a date and time with an offset between the years ${INSTANT_YEARS.first} and ${INSTANT_YEARS.last}, e.g. ${example}`,
+      defaultMessage: (args) =>
+        `${args?.property ?? 'value'} must be a date and time with an offset between the years ${INSTANT_YEARS.first} and ${INSTANT_YEARS.last}, e.g. ${example}`,
     },
   });

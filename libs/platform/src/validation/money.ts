@@ -16,7 +16,11 @@ export const TotalPenceAtMost = (max = MAX_PENCE) =>
     name: 'totalPenceAtMost',
     validator: {
       validate: (value: unknown) =>
-        !Array.isArray(value) || value.reduce<number>((sum, item) => sum + (Number((item as { amountPence?: unknown } | null)?.amountPence) || 0), 0) <= max,
+        !Array.isArray(value) ||
+        value.reduce<number>(
+          (sum, item) => sum + (Number((item as { amountPence?: unknown } | null)?.amountPence) || 0),
+          0,
+        ) <= max,
       defaultMessage: (args) => `${args?.property ?? 'value'} must add up to at most ${max} pence`,
     },
   });

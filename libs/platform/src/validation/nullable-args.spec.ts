@@ -15,11 +15,15 @@ describe('NullableArgs', () => {
         return input;
       }
     }
-    const [metatype] = Reflect.getMetadata('design:paramtypes', Resolver.prototype, 'start') as [ArgumentMetadata['metatype']];
+    const [metatype] = Reflect.getMetadata('design:paramtypes', Resolver.prototype, 'start') as [
+      ArgumentMetadata['metatype'],
+    ];
     expect(metatype).toBe(OfficerInput);
     const pipe = createValidationPipe();
     const metadata: ArgumentMetadata = { type: 'body', metatype, data: 'input' };
-    await expect(pipe.transform({ investigatingOfficer: 'x'.repeat(5_000) }, metadata)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expect(pipe.transform({ investigatingOfficer: 'x'.repeat(5_000) }, metadata)).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
     await expect(pipe.transform({ investigatingOfficer: 'Sam Jones' }, metadata)).resolves.toBeInstanceOf(OfficerInput);
   });
 });

@@ -8,7 +8,11 @@ import { Args, type ArgsOptions } from '@nestjs/graphql';
  * 5,000-character officer reached the database; an `awareAt` of "last tuesday" became now). This
  * records the input class as the parameter's type, so the global pipe validates it when it is given.
  */
-export function NullableArgs(property: string, type: () => Type<unknown>, options: Omit<ArgsOptions, 'type' | 'nullable'> = {}): ParameterDecorator {
+export function NullableArgs(
+  property: string,
+  type: () => Type<unknown>,
+  options: Omit<ArgsOptions, 'type' | 'nullable'> = {},
+): ParameterDecorator {
   return (target, key, index) => {
     Args(property, { ...options, type, nullable: true })(target, key as string, index);
     const types = Reflect.getMetadata('design:paramtypes', target, key as string) as unknown[] | undefined;

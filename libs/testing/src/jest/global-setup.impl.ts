@@ -15,9 +15,13 @@ export default async function globalSetup(): Promise<void> {
   retainInfrastructure();
   if (hasTestEnv()) return;
   // PostgreSQL and Kafka start independently and each takes seconds: side by side.
-  const [postgres, kafka] = await Promise.allSettled([timed('PostgreSQL', resolvePostgres()), timed('Kafka', resolveKafka())]);
+  const [postgres, kafka] = await Promise.allSettled([
+    timed('PostgreSQL', resolvePostgres()),
+    timed('Kafka', resolveKafka()),
+  ]);
   // jest runs no global teardown after a failed setup: whatever did start is stopped here.
-  const stopStarted = () => Promise.all([postgres, kafka].map((result) => (result.status === 'fulfilled' ? result.value.stop() : undefined)));
+  const stopStarted = () =>
+    Promise.all([postgres, kafka].map((result) => (result.status === 'fulfilled' ? result.value.stop() : undefined)));
   if (postgres.status === 'rejected' || kafka.status === 'rejected') {
     await stopStarted();
     const [reason] = [postgres, kafka].flatMap((result) => (result.status === 'rejected' ? [result.reason] : []));
@@ -28,7 +32,9 @@ export default async function globalSetup(): Promise<void> {
       await stopStarted();
       throw new Error(`REQUIRE_KAFKA=1 but no Kafka broker is available: ${kafka.value.reason}`);
     }
-    log(`!!! No Kafka broker: ${kafka.value.reason}.\n!!! Kafka suites will be SKIPPED; REQUIRE_KAFKA=1 makes this a failure.`);
+    log(
+      `!!! No Kafka broker: ${kafka.value.reason}.\n!!! Kafka suites will be SKIPPED; REQUIRE_KAFKA=1 makes this a failure.`,
+    );
   }
 
   const keysDir = mkdtempSync(path.join(tmpdir(), 'ccsc-test-keys-'));

@@ -5,7 +5,9 @@ const path = require('node:path');
 const root = path.join(__dirname, '..', '..', '..', '..');
 const { compilerOptions } = require(path.join(root, 'tsconfig.base.json'));
 
-const aliases = new Map(Object.entries(compilerOptions.paths).map(([alias, [target]]) => [alias, path.join(root, target)]));
+const aliases = new Map(
+  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [alias, path.join(root, target)]),
+);
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
   return resolve.call(this, aliases.get(request) ?? request, ...rest);

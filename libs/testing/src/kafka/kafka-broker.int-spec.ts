@@ -16,7 +16,11 @@ describeKafka('the test run’s Kafka broker', () => {
     const topic = await createTestTopic(brokers, 'broker-check');
     const kafka = new Kafka({ clientId: 'broker-check', brokers, logLevel: logLevel.ERROR });
 
-    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+    const producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     await producer.connect();
     for (let seq = 0; seq < perKey; seq += 1) {
       await producer.send({ topic, acks: -1, messages: keys.map((key) => ({ key, value: String(seq) })) });

@@ -59,7 +59,13 @@ export async function startLocalKafkaBroker(workDir: string, classpath: string):
   writeFileSync(config, serverProperties(workDir, port, controllerPort));
 
   // Only the quick JIT compiler: starts half a second sooner, and tests never load the broker for long.
-  const jvm = ['-XX:TieredStopAtLevel=1', '-cp', classpath, `-Dlog4j2.configurationFile=${pathToFileURL(LOG4J_CONFIG).href}`, `-Dkafka.logs.dir=${workDir}`];
+  const jvm = [
+    '-XX:TieredStopAtLevel=1',
+    '-cp',
+    classpath,
+    `-Dlog4j2.configurationFile=${pathToFileURL(LOG4J_CONFIG).href}`,
+    `-Dkafka.logs.dir=${workDir}`,
+  ];
   await formatStorage(jvm, config);
 
   let running = launch(jvm, config, workDir);
@@ -124,7 +130,13 @@ function formatStorage(jvm: string[], config: string): Promise<void> {
   const args = [...jvm, 'kafka.tools.StorageTool', 'format', '-t', clusterId(), '-c', config];
   return new Promise((resolve, reject) =>
     execFile('java', args, { timeout: START_TIMEOUT_MS }, (error, stdout, stderr) =>
-      error ? reject(new Error(`Formatting the local Kafka broker's storage failed: ${error.message}\n${stdout}${stderr}`.trim())) : resolve(),
+      error
+        ? reject(
+            new Error(
+              `Formatting the local Kafka broker's storage failed: ${error.message}\n${stdout}${stderr}`.trim(),
+            ),
+          )
+        : resolve(),
     ),
   );
 }
@@ -148,7 +160,12 @@ function guardAgainstOrphan(child: ChildProcess): () => void {
   process.once('exit', killBroker);
   const watchdog = spawn(
     'sh',
-    ['-c', 'read _; kill -TERM "$1" 2>/dev/null && sleep 10 && kill -KILL "$1" 2>/dev/null', 'kafka-watchdog', String(child.pid)],
+    [
+      '-c',
+      'read _; kill -TERM "$1" 2>/dev/null && sleep 10 && kill -KILL "$1" 2>/dev/null',
+      'kafka-watchdog',
+      String(child.pid),
+    ],
     { stdio: ['pipe', 'ignore', 'ignore'] },
   );
   watchdog.unref();
@@ -166,7 +183,8 @@ async function waitUntilServing(child: ChildProcess, brokers: string[], workDir:
   const deadline = Date.now() + START_TIMEOUT_MS;
   for (;;) {
     if (exit) throw new Error(`The local Kafka broker stopped while starting (${exit}).${logTail(workDir)}`);
-    if (Date.now() > deadline) throw new Error(`The local Kafka broker did not answer within ${START_TIMEOUT_MS / 1000} s.${logTail(workDir)}`);
+    if (Date.now() > deadline)
+      throw new Error(`The local Kafka broker did not answer within ${START_TIMEOUT_MS / 1000} s.${logTail(workDir)}`);
     if (await answers(brokers)) return;
     await sleep(250);
   }

@@ -18,7 +18,8 @@ export function describeKafka(name: string, fn: () => void): void {
     describe(name, fn);
     return;
   }
-  if (process.env.REQUIRE_KAFKA === '1') throw new Error(`"${name}" needs Kafka and REQUIRE_KAFKA=1, but the test run has no Kafka broker`);
+  if (process.env.REQUIRE_KAFKA === '1')
+    throw new Error(`"${name}" needs Kafka and REQUIRE_KAFKA=1, but the test run has no Kafka broker`);
   console.warn(
     `\n!!! SKIPPED "${name}": no Kafka broker for this test run.\n` +
       '!!! Set KAFKA_BROKERS, run a Docker engine, or put java and mvn on PATH; REQUIRE_KAFKA=1 makes this a failure.\n',
@@ -32,7 +33,10 @@ export async function createTestTopic(brokers: string[], prefix: string, partiti
   const admin = new Kafka({ clientId: 'ccsc-test-topics', brokers, logLevel: logLevel.ERROR }).admin();
   await admin.connect();
   try {
-    await admin.createTopics({ topics: [{ topic, numPartitions: partitions, replicationFactor: 1 }], waitForLeaders: true });
+    await admin.createTopics({
+      topics: [{ topic, numPartitions: partitions, replicationFactor: 1 }],
+      waitForLeaders: true,
+    });
   } finally {
     await admin.disconnect();
   }

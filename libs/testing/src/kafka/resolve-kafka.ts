@@ -42,7 +42,9 @@ export async function resolveKafka(): Promise<ResolvedKafka> {
   try {
     classpath = await brokerClasspath();
   } catch (error) {
-    return none(`the local broker's jars could not be resolved: ${error instanceof Error ? error.message : String(error)}`);
+    return none(
+      `the local broker's jars could not be resolved: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const broker = await startLocalKafkaBroker(mkdtempSync(path.join(tmpdir(), 'ccsc-test-kafka-')), classpath);
   return { ...broker, source: 'local-broker' };
@@ -65,7 +67,6 @@ function none(reason: string): ResolvedKafka {
   return { brokers: [], source: 'none', reason, stop: noop };
 }
 
-
 async function startKafkaContainer(): Promise<ResolvedKafka> {
   const { GenericContainer, Wait, getContainerRuntimeClient } = await import('testcontainers');
   const host = (await getContainerRuntimeClient()).info.containerRuntime.host;
@@ -73,7 +74,10 @@ async function startKafkaContainer(): Promise<ResolvedKafka> {
   // port on both sides of the mapping.
   const port = await freePort();
   const environment = Object.fromEntries(
-    Object.entries(TEST_BROKER_SETTINGS).map(([key, value]) => [`KAFKA_${key.toUpperCase().replaceAll('.', '_')}`, value]),
+    Object.entries(TEST_BROKER_SETTINGS).map(([key, value]) => [
+      `KAFKA_${key.toUpperCase().replaceAll('.', '_')}`,
+      value,
+    ]),
   );
   const container = await new GenericContainer(`apache/kafka:${KAFKA_VERSION}`)
     .withExposedPorts({ container: port, host: port })

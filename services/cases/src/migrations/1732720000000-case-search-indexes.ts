@@ -16,7 +16,9 @@ export class CaseSearchIndexes1732720000000 implements MigrationInterface {
     // Stored normalised (upper case, no spaces) so that "sw1a 1aa" finds "SW1A 1AA" with a plain
     // equality on a plain index; the constraint keeps any writer from storing another form.
     await q.query(`ALTER TABLE case_parties ADD COLUMN postcode varchar(10)`);
-    await q.query(`ALTER TABLE case_parties ADD CONSTRAINT case_parties_postcode_normalised CHECK (postcode ~ '^[A-Z0-9]{2,10}$')`);
+    await q.query(
+      `ALTER TABLE case_parties ADD CONSTRAINT case_parties_postcode_normalised CHECK (postcode ~ '^[A-Z0-9]{2,10}$')`,
+    );
 
     // lower() in the index and in the query: the expression must be the same for the planner to use it.
     await q.query(`CREATE INDEX case_parties_name_trgm ON case_parties USING gin (lower(name) gin_trgm_ops)`);

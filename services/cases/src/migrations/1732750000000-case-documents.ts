@@ -20,7 +20,9 @@ export class CaseDocuments1732750000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX case_documents_case ON case_documents (case_id, received_at)`);
     // The review queue: documents waiting for a caseworker, oldest first.
-    await q.query(`CREATE INDEX case_documents_pending ON case_documents (received_at) WHERE status = 'pending-review'`);
+    await q.query(
+      `CREATE INDEX case_documents_pending ON case_documents (received_at) WHERE status = 'pending-review'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -15,7 +15,9 @@ export class AssistedDigitalReferrals1732760000000 implements MigrationInterface
         created_at timestamptz NOT NULL,
         updated_at timestamptz NOT NULL
       )`);
-    await q.query(`CREATE INDEX assisted_digital_referrals_open ON assisted_digital_referrals (case_id) WHERE status IN ('referred', 'accepted')`);
+    await q.query(
+      `CREATE INDEX assisted_digital_referrals_open ON assisted_digital_referrals (case_id) WHERE status IN ('referred', 'accepted')`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

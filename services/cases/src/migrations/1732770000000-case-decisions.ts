@@ -24,7 +24,9 @@ export class CaseDecisions1732770000000 implements MigrationInterface {
       BEGIN
         RAISE EXCEPTION 'case decisions are never edited or deleted; record a superseding decision instead';
       END $$`);
-    await q.query(`CREATE TRIGGER case_decisions_immutable BEFORE UPDATE OR DELETE ON case_decisions FOR EACH ROW EXECUTE FUNCTION case_decisions_immutable()`);
+    await q.query(
+      `CREATE TRIGGER case_decisions_immutable BEFORE UPDATE OR DELETE ON case_decisions FOR EACH ROW EXECUTE FUNCTION case_decisions_immutable()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -9,7 +9,9 @@ export class TimelineAudience1732800000000 implements MigrationInterface {
   name = 'TimelineAudience1732800000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE case_timeline ADD COLUMN audience varchar(8) NOT NULL DEFAULT 'staff' CHECK (audience IN ('case', 'parties', 'staff'))`);
+    await q.query(
+      `ALTER TABLE case_timeline ADD COLUMN audience varchar(8) NOT NULL DEFAULT 'staff' CHECK (audience IN ('case', 'parties', 'staff'))`,
+    );
     await q.query(`ALTER TABLE case_timeline ADD COLUMN party_ids uuid[] NOT NULL DEFAULT '{}'`);
     await q.query(
       `UPDATE case_timeline SET audience = 'case' WHERE type IN (

@@ -71,8 +71,12 @@ export class Complaints1733000000000 implements MigrationInterface {
         CONSTRAINT complaint_stages_outcome_when_sent CHECK ((status = 'response-sent') = (responded_at IS NOT NULL AND outcome IS NOT NULL AND response_text IS NOT NULL))
       )`);
     // The scheduled run reads only the stages still waiting for a response.
-    await q.query(`CREATE INDEX complaint_stages_unanswered ON complaint_stages (at_risk_at) WHERE responded_at IS NULL`);
-    await q.query(`CREATE INDEX complaint_stages_responded ON complaint_stages (responded_at) WHERE responded_at IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX complaint_stages_unanswered ON complaint_stages (at_risk_at) WHERE responded_at IS NULL`,
+    );
+    await q.query(
+      `CREATE INDEX complaint_stages_responded ON complaint_stages (responded_at) WHERE responded_at IS NOT NULL`,
+    );
     await q.query(`
       CREATE TABLE complaint_remedies (
         id uuid PRIMARY KEY,
@@ -116,7 +120,9 @@ export class Complaints1733000000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query('DROP TABLE complaint_timeline, complaint_breaches, complaint_remedies, complaint_stages, complaints');
+    await q.query(
+      'DROP TABLE complaint_timeline, complaint_breaches, complaint_remedies, complaint_stages, complaints',
+    );
     await q.query('DROP SEQUENCE complaint_reference_seq');
     await dropCaseAccessTable(q);
     await dropIdempotencyTable(q);

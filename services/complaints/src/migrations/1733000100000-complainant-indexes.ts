@@ -8,8 +8,12 @@ export class ComplainantIndexes1733000100000 implements MigrationInterface {
   name = 'ComplainantIndexes1733000100000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE INDEX complaints_user ON complaints (complainant_user_id, created_at DESC, id DESC) WHERE complainant_user_id IS NOT NULL`);
-    await q.query(`CREATE INDEX complaints_organisation ON complaints (complainant_organisation_id, created_at DESC, id DESC) WHERE complainant_organisation_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX complaints_user ON complaints (complainant_user_id, created_at DESC, id DESC) WHERE complainant_user_id IS NOT NULL`,
+    );
+    await q.query(
+      `CREATE INDEX complaints_organisation ON complaints (complainant_organisation_id, created_at DESC, id DESC) WHERE complainant_organisation_id IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

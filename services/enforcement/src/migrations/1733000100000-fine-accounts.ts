@@ -114,7 +114,15 @@ export class FineAccounts1733000100000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['means_assessments', 'payment_terms_history', 'suspense_payments', 'fine_payment_lines', 'fine_payments', 'fine_impositions', 'fine_accounts']) {
+    for (const table of [
+      'means_assessments',
+      'payment_terms_history',
+      'suspense_payments',
+      'fine_payment_lines',
+      'fine_payments',
+      'fine_impositions',
+      'fine_accounts',
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
     await q.query(`DROP SEQUENCE fine_account_numbers`);

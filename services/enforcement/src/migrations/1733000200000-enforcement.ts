@@ -54,6 +54,7 @@ export class Enforcement1733000200000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['default_runs', 'write_offs', 'warrants', 'enforcement_actions']) await q.query(`DROP TABLE ${table}`);
+    for (const table of ['default_runs', 'write_offs', 'warrants', 'enforcement_actions'])
+      await q.query(`DROP TABLE ${table}`);
   }
 }

@@ -30,7 +30,9 @@ export class Ledger1733000100000 implements MigrationInterface {
       BEGIN
         RAISE EXCEPTION 'ledger entries are never edited or deleted; record a reversing movement instead';
       END $$`);
-    await q.query(`CREATE TRIGGER ledger_entries_immutable BEFORE UPDATE OR DELETE ON ledger_entries FOR EACH ROW EXECUTE FUNCTION ledger_entries_immutable()`);
+    await q.query(
+      `CREATE TRIGGER ledger_entries_immutable BEFORE UPDATE OR DELETE ON ledger_entries FOR EACH ROW EXECUTE FUNCTION ledger_entries_immutable()`,
+    );
     // Checked at commit, when all of a movement's entries are in: an unbalanced movement never lands.
     await q.query(`
       CREATE FUNCTION ledger_transaction_balanced() RETURNS trigger LANGUAGE plpgsql AS $$

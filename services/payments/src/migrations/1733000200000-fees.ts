@@ -25,12 +25,25 @@ export class Fees1733000200000 implements MigrationInterface {
         PRIMARY KEY (code, version),
         CONSTRAINT fee_versions_second_person CHECK (status <> 'approved' OR approved_by IS NOT NULL)
       )`);
-    await q.query(`CREATE INDEX fee_versions_lookup ON fee_versions (service, jurisdiction, event, channel) WHERE status = 'approved'`);
+    await q.query(
+      `CREATE INDEX fee_versions_lookup ON fee_versions (service, jurisdiction, event, channel) WHERE status = 'approved'`,
+    );
     for (const fee of FEE_SEED) {
       await q.query(
         `INSERT INTO fee_versions (code, version, description, service, jurisdiction, channel, event, amount, valid_from, valid_to, status, proposed_by, approved_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'approved', 'fees-register-import', 'fees-register-import')`,
-        [fee.code, fee.version, fee.description, fee.service, fee.jurisdiction, fee.channel, fee.event, JSON.stringify(fee.amount), fee.validFrom, fee.validTo],
+        [
+          fee.code,
+          fee.version,
+          fee.description,
+          fee.service,
+          fee.jurisdiction,
+          fee.channel,
+          fee.event,
+          JSON.stringify(fee.amount),
+          fee.validFrom,
+          fee.validTo,
+        ],
       );
     }
   }

@@ -67,8 +67,12 @@ export class Payments1733000400000 implements MigrationInterface {
           OR (target = 'unidentified' AND reason IS NOT NULL AND service_request_id IS NULL AND fine_account_number IS NULL))
       )`);
     await q.query(`CREATE INDEX allocations_payment ON allocations (payment_id)`);
-    await q.query(`CREATE UNIQUE INDEX allocations_one_transfer ON allocations (replaces) WHERE status IN ('awaiting-verification', 'verified', 'transferred')`);
-    await q.query(`CREATE INDEX allocations_awaiting ON allocations (allocated_at, id) WHERE status = 'awaiting-verification'`);
+    await q.query(
+      `CREATE UNIQUE INDEX allocations_one_transfer ON allocations (replaces) WHERE status IN ('awaiting-verification', 'verified', 'transferred')`,
+    );
+    await q.query(
+      `CREATE INDEX allocations_awaiting ON allocations (allocated_at, id) WHERE status = 'awaiting-verification'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

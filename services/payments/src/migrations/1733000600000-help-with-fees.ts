@@ -26,8 +26,12 @@ export class HelpWithFees1733000600000 implements MigrationInterface {
         CONSTRAINT hwf_checker_is_not_applicant CHECK (checked_by IS NULL OR checked_by <> applied_by)
       )`);
     // One live application per fee: a second is refused while the first is pending or granted.
-    await q.query(`CREATE UNIQUE INDEX hwf_applications_fee ON hwf_applications (fee_id) WHERE status <> 'evidence-failed'`);
-    await q.query(`CREATE INDEX hwf_applications_awaiting ON hwf_applications (created_at, id) WHERE status = 'awaiting-evidence'`);
+    await q.query(
+      `CREATE UNIQUE INDEX hwf_applications_fee ON hwf_applications (fee_id) WHERE status <> 'evidence-failed'`,
+    );
+    await q.query(
+      `CREATE INDEX hwf_applications_awaiting ON hwf_applications (created_at, id) WHERE status = 'awaiting-evidence'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -23,7 +23,9 @@ export class FeeWaivers1735000000000 implements MigrationInterface {
         decided_at timestamptz,
         CONSTRAINT fee_waivers_four_eyes CHECK (decided_by IS NULL OR decided_by <> requested_by)
       )`);
-    await q.query(`CREATE INDEX fee_waivers_awaiting ON fee_waivers (created_at, id) WHERE status = 'awaiting-approval'`);
+    await q.query(
+      `CREATE INDEX fee_waivers_awaiting ON fee_waivers (created_at, id) WHERE status = 'awaiting-approval'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -10,19 +10,31 @@ export class HelpWithFeesDecisions1735000100000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE hwf_applications DROP CONSTRAINT hwf_applications_status_check`);
-    await q.query(`ALTER TABLE hwf_applications ADD CONSTRAINT hwf_applications_status_check CHECK (status IN ('awaiting-decision', 'awaiting-evidence', 'decided', 'refused', 'evidence-failed'))`);
+    await q.query(
+      `ALTER TABLE hwf_applications ADD CONSTRAINT hwf_applications_status_check CHECK (status IN ('awaiting-decision', 'awaiting-evidence', 'decided', 'refused', 'evidence-failed'))`,
+    );
     await q.query(`DROP INDEX hwf_applications_fee`);
-    await q.query(`CREATE UNIQUE INDEX hwf_applications_fee ON hwf_applications (fee_id) WHERE status NOT IN ('evidence-failed', 'refused')`);
+    await q.query(
+      `CREATE UNIQUE INDEX hwf_applications_fee ON hwf_applications (fee_id) WHERE status NOT IN ('evidence-failed', 'refused')`,
+    );
     await q.query(`DROP INDEX hwf_applications_awaiting`);
-    await q.query(`CREATE INDEX hwf_applications_awaiting ON hwf_applications (created_at, id) WHERE status IN ('awaiting-decision', 'awaiting-evidence')`);
+    await q.query(
+      `CREATE INDEX hwf_applications_awaiting ON hwf_applications (created_at, id) WHERE status IN ('awaiting-decision', 'awaiting-evidence')`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX hwf_applications_awaiting`);
-    await q.query(`CREATE INDEX hwf_applications_awaiting ON hwf_applications (created_at, id) WHERE status = 'awaiting-evidence'`);
+    await q.query(
+      `CREATE INDEX hwf_applications_awaiting ON hwf_applications (created_at, id) WHERE status = 'awaiting-evidence'`,
+    );
     await q.query(`DROP INDEX hwf_applications_fee`);
-    await q.query(`CREATE UNIQUE INDEX hwf_applications_fee ON hwf_applications (fee_id) WHERE status <> 'evidence-failed'`);
+    await q.query(
+      `CREATE UNIQUE INDEX hwf_applications_fee ON hwf_applications (fee_id) WHERE status <> 'evidence-failed'`,
+    );
     await q.query(`ALTER TABLE hwf_applications DROP CONSTRAINT hwf_applications_status_check`);
-    await q.query(`ALTER TABLE hwf_applications ADD CONSTRAINT hwf_applications_status_check CHECK (status IN ('decided', 'awaiting-evidence', 'evidence-failed'))`);
+    await q.query(
+      `ALTER TABLE hwf_applications ADD CONSTRAINT hwf_applications_status_check CHECK (status IN ('decided', 'awaiting-evidence', 'evidence-failed'))`,
+    );
   }
 }

@@ -18,7 +18,14 @@ import { EnquiryRepository } from './infrastructure/enquiry.repository';
   // CaseAccessModule: the projection of cases' access events, which links to cases are checked against.
   imports: [CaseAccessModule, SlaModule, forwardRef(() => TriageModule)],
   controllers: [EnquiryController],
-  providers: [EnquiryResolver, CaseEnquiriesResolver, EnquiryRepository, EnquiryChanges, EnquiryCommands, EnquiryQueries],
+  providers: [
+    EnquiryResolver,
+    CaseEnquiriesResolver,
+    EnquiryRepository,
+    EnquiryChanges,
+    EnquiryCommands,
+    EnquiryQueries,
+  ],
   exports: [EnquiryRepository, EnquiryChanges, EnquiryQueries],
 })
 export class EnquiryModule {}

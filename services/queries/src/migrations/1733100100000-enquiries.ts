@@ -71,7 +71,9 @@ export class Enquiries1733100100000 implements MigrationInterface {
     await q.query(`
       CREATE INDEX enquiries_next_task ON enquiries (queue_id, major_priority, priority_date, minor_priority, id)
       WHERE assigned_to IS NULL AND status IN ('new', 'triaged', 'escalated')`);
-    await q.query(`CREATE INDEX enquiries_workload ON enquiries (assigned_to) WHERE assigned_to IS NOT NULL AND status NOT IN ('resolved', 'closed')`);
+    await q.query(
+      `CREATE INDEX enquiries_workload ON enquiries (assigned_to) WHERE assigned_to IS NOT NULL AND status NOT IN ('resolved', 'closed')`,
+    );
     await q.query(`CREATE INDEX enquiries_received ON enquiries (received_at)`);
 
     // Messages form a thread: each may answer an earlier one (HMCTS query management's parent id).
@@ -147,11 +149,21 @@ export class Enquiries1733100100000 implements MigrationInterface {
         CHECK (status <> 'paused' OR remaining IS NOT NULL)
       )`);
     // The breach run reads only running clocks that can still change flag, by the moment they do.
-    await q.query(`CREATE INDEX enquiry_sla_clocks_watch ON enquiry_sla_clocks (at_risk_at) WHERE status = 'running' AND flag <> 'breached'`);
+    await q.query(
+      `CREATE INDEX enquiry_sla_clocks_watch ON enquiry_sla_clocks (at_risk_at) WHERE status = 'running' AND flag <> 'breached'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['enquiry_sla_clocks', 'sla_policies', 'enquiry_history', 'enquiry_messages', 'enquiries', 'work_queues', 'contacts']) {
+    for (const table of [
+      'enquiry_sla_clocks',
+      'sla_policies',
+      'enquiry_history',
+      'enquiry_messages',
+      'enquiries',
+      'work_queues',
+      'contacts',
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
   }

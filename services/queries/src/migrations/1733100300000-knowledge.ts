@@ -38,8 +38,12 @@ export class Knowledge1733100300000 implements MigrationInterface {
         UNIQUE (article_id, language, version)
       )`);
     // One published version per article and language: publishing a new one retires the old.
-    await q.query(`CREATE UNIQUE INDEX kb_article_versions_published ON kb_article_versions (article_id, language) WHERE status = 'published'`);
-    await q.query(`CREATE INDEX kb_article_versions_search ON kb_article_versions USING gin (search) WHERE status = 'published'`);
+    await q.query(
+      `CREATE UNIQUE INDEX kb_article_versions_published ON kb_article_versions (article_id, language) WHERE status = 'published'`,
+    );
+    await q.query(
+      `CREATE INDEX kb_article_versions_search ON kb_article_versions USING gin (search) WHERE status = 'published'`,
+    );
     await q.query(`
       CREATE TABLE kb_feedback (
         id bigserial PRIMARY KEY,
@@ -63,6 +67,7 @@ export class Knowledge1733100300000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['kb_signposts', 'kb_feedback', 'kb_article_versions', 'kb_articles']) await q.query(`DROP TABLE ${table}`);
+    for (const table of ['kb_signposts', 'kb_feedback', 'kb_article_versions', 'kb_articles'])
+      await q.query(`DROP TABLE ${table}`);
   }
 }

@@ -20,13 +20,21 @@ export class ReferralController {
   @Roles(...ASSISTED_DIGITAL_OFFICERS)
   @ApiOperation({ summary: 'Refer a user to the assisted-digital supplier' })
   @ApiCreatedResponse({ type: ReferralModel })
-  refer(@Param('id') id: string, @Body() body: ReferBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+  refer(
+    @Param('id') id: string,
+    @Body() body: ReferBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
     return this.commands.refer(assertUuid(id), body.partyId, body.needs, principal, correlationId);
   }
 
   @Get()
   @Roles(...CASE_READERS)
-  @ApiOperation({ summary: 'Assisted-digital referrals of a case', description: 'Staff see all; anyone else only those of the parties they act for.' })
+  @ApiOperation({
+    summary: 'Assisted-digital referrals of a case',
+    description: 'Staff see all; anyone else only those of the parties they act for.',
+  })
   @ApiOkResponse({ type: [ReferralModel] })
   list(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     return this.queries.list(assertUuid(id), principal);
@@ -43,6 +51,13 @@ export class ReferralController {
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
-    return this.commands.update(assertUuid(id), assertUuid(referralId, 'referralId'), body.status, body.supplierReference, principal, correlationId);
+    return this.commands.update(
+      assertUuid(id),
+      assertUuid(referralId, 'referralId'),
+      body.status,
+      body.supplierReference,
+      principal,
+      correlationId,
+    );
   }
 }

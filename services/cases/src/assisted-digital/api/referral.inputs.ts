@@ -22,8 +22,16 @@ export class ReferInput extends ReferBody {
 
 @InputType({ description: 'Progress of a referral, as the supplier reports it.' })
 export class ReferralStatusBody {
-  @Field(() => String, { description: REFERRAL_STATUSES.join(', ') }) @ApiProperty({ enum: REFERRAL_STATUSES }) @IsIn(REFERRAL_STATUSES) status!: ReferralStatus;
-  @Field({ nullable: true }) @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) supplierReference?: string;
+  @Field(() => String, { description: REFERRAL_STATUSES.join(', ') })
+  @ApiProperty({ enum: REFERRAL_STATUSES })
+  @IsIn(REFERRAL_STATUSES)
+  status!: ReferralStatus;
+  @Field({ nullable: true })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  supplierReference?: string;
 }
 
 @InputType()

@@ -14,19 +14,39 @@ export class ReferralResolver {
     private readonly queries: ReferralQueries,
   ) {}
 
-  @Mutation(() => ReferralModel, { description: 'Records a needs assessment and refers the user to the assisted-digital supplier.' })
+  @Mutation(() => ReferralModel, {
+    description: 'Records a needs assessment and refers the user to the assisted-digital supplier.',
+  })
   @Roles(...ASSISTED_DIGITAL_OFFICERS)
-  referForAssistedDigital(@Args('input') input: ReferInput, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+  referForAssistedDigital(
+    @Args('input') input: ReferInput,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
     return this.commands.refer(input.caseId, input.partyId, input.needs, principal, correlationId);
   }
 
   @Mutation(() => ReferralModel, { description: 'Records the progress of a referral.' })
   @Roles(...ASSISTED_DIGITAL_OFFICERS)
-  updateAssistedDigitalReferral(@Args('input') input: ReferralStatusInput, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return this.commands.update(input.caseId, input.referralId, input.status, input.supplierReference, principal, correlationId);
+  updateAssistedDigitalReferral(
+    @Args('input') input: ReferralStatusInput,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return this.commands.update(
+      input.caseId,
+      input.referralId,
+      input.status,
+      input.supplierReference,
+      principal,
+      correlationId,
+    );
   }
 
-  @ResolveField(() => [ReferralModel], { description: "Assisted-digital referrals of the case: staff see all; anyone else only those of the parties they act for (a party's needs are its own)." })
+  @ResolveField(() => [ReferralModel], {
+    description:
+      "Assisted-digital referrals of the case: staff see all; anyone else only those of the parties they act for (a party's needs are its own).",
+  })
   assistedDigitalReferrals(@Parent() parent: CaseModel, @CurrentPrincipal() principal: Principal) {
     return this.queries.list(parent.id, principal);
   }

@@ -18,14 +18,33 @@ export class ReferralCommands {
     private readonly referrals: ReferralRepository,
   ) {}
 
-  refer(caseId: string, partyId: string, needs: DigitalNeed[], principal: Principal, correlationId?: string, now = new Date()): Promise<Referral> {
+  refer(
+    caseId: string,
+    partyId: string,
+    needs: DigitalNeed[],
+    principal: Principal,
+    correlationId?: string,
+    now = new Date(),
+  ): Promise<Referral> {
     return this.work.run(
       { correlationId, actor: principal.sub },
       async ({ manager, publish }) => {
         (await loadVisibleCase(manager, this.cases, caseId, principal)).party(partyId);
-        const referral: Referral = { id: randomUUID(), caseId, partyId, needs: [...new Set(needs)], status: 'referred', createdAt: now, updatedAt: now };
+        const referral: Referral = {
+          id: randomUUID(),
+          caseId,
+          partyId,
+          needs: [...new Set(needs)],
+          status: 'referred',
+          createdAt: now,
+          updatedAt: now,
+        };
         await this.referrals.insert(manager, referral);
-        publish({ type: assistedDigitalReferralChangedV1, subject: caseId, data: { caseId, referralId: referral.id, status: 'referred' } });
+        publish({
+          type: assistedDigitalReferralChangedV1,
+          subject: caseId,
+          data: { caseId, referralId: referral.id, status: 'referred' },
+        });
         return referral;
       },
       now,

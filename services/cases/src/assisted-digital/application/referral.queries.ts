@@ -19,7 +19,9 @@ export class ReferralQueries {
    */
   async list(caseId: string, principal: Principal): Promise<Referral[]> {
     const access = caseAccessOf(principal);
-    const visible = (await this.cases.get(caseId, principal)).parties.filter((p) => hasPartyAccess(access, p)).map((p) => p.id);
+    const visible = (await this.cases.get(caseId, principal)).parties
+      .filter((p) => hasPartyAccess(access, p))
+      .map((p) => p.id);
     return this.referrals.forParties(caseId, visible);
   }
 }

@@ -1,6 +1,12 @@
 import { ConflictError } from '@ccsc/platform/errors';
 
-export const DIGITAL_NEEDS = ['no-device', 'no-connection', 'low-digital-confidence', 'disability', 'language'] as const;
+export const DIGITAL_NEEDS = [
+  'no-device',
+  'no-connection',
+  'low-digital-confidence',
+  'disability',
+  'language',
+] as const;
 export type DigitalNeed = (typeof DIGITAL_NEEDS)[number];
 export const REFERRAL_STATUSES = ['referred', 'accepted', 'completed', 'declined'] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
@@ -25,9 +31,16 @@ const NEXT: Record<ReferralStatus, readonly ReferralStatus[]> = {
 };
 
 /** Open while the supplier has yet to finish: such a referral can hold a case back. */
-export const isOpen = (referral: Pick<Referral, 'status'>) => referral.status === 'referred' || referral.status === 'accepted';
+export const isOpen = (referral: Pick<Referral, 'status'>) =>
+  referral.status === 'referred' || referral.status === 'accepted';
 
-export function moveReferral(referral: Referral, status: ReferralStatus, supplierReference: string | undefined, now: Date): Referral {
-  if (!NEXT[referral.status].includes(status)) throw new ConflictError(`A ${referral.status} referral cannot become ${status}`);
+export function moveReferral(
+  referral: Referral,
+  status: ReferralStatus,
+  supplierReference: string | undefined,
+  now: Date,
+): Referral {
+  if (!NEXT[referral.status].includes(status))
+    throw new ConflictError(`A ${referral.status} referral cannot become ${status}`);
   return { ...referral, status, ...(supplierReference ? { supplierReference } : {}), updatedAt: now };
 }

@@ -6,7 +6,20 @@ export const civilMoneyClaim: CaseTypeDefinition = {
   name: { en: 'Civil money claim', cy: 'Hawliad am arian (sifil)' },
   jurisdiction: 'civil',
   initialState: 'Draft',
-  states: ['Draft', 'Submitted', 'Issued', 'AwaitingResponse', 'ReadyForListing', 'Listed', 'AwaitingOutcome', 'Decided', 'Closed', 'Stayed', 'Withdrawn', 'StruckOut'],
+  states: [
+    'Draft',
+    'Submitted',
+    'Issued',
+    'AwaitingResponse',
+    'ReadyForListing',
+    'Listed',
+    'AwaitingOutcome',
+    'Decided',
+    'Closed',
+    'Stayed',
+    'Withdrawn',
+    'StruckOut',
+  ],
   finalStates: ['Closed', 'Withdrawn', 'StruckOut'],
   events: [
     {
@@ -31,7 +44,10 @@ export const civilMoneyClaim: CaseTypeDefinition = {
       roles: ['caseworker', 'team-leader'],
       parties: [],
       readiness: [feesSettled, documentsAccepted, noOpenAssistedDigitalReferral],
-      whatHappensNext: { en: 'The claim is sent to the defendant, who has 14 days to respond.', cy: "Anfonir yr hawliad at y diffynnydd, sydd â 14 diwrnod i ymateb." },
+      whatHappensNext: {
+        en: 'The claim is sent to the defendant, who has 14 days to respond.',
+        cy: 'Anfonir yr hawliad at y diffynnydd, sydd â 14 diwrnod i ymateb.',
+      },
     },
     {
       id: 'serve',
@@ -41,7 +57,10 @@ export const civilMoneyClaim: CaseTypeDefinition = {
       roles: ['caseworker', 'team-leader'],
       parties: [],
       readiness: [],
-      whatHappensNext: { en: 'The defendant has 14 days from service to respond.', cy: "Mae gan y diffynnydd 14 diwrnod o'r cyflwyno i ymateb." },
+      whatHappensNext: {
+        en: 'The defendant has 14 days from service to respond.',
+        cy: "Mae gan y diffynnydd 14 diwrnod o'r cyflwyno i ymateb.",
+      },
     },
     {
       id: 'ready-for-listing',
@@ -52,7 +71,10 @@ export const civilMoneyClaim: CaseTypeDefinition = {
       parties: [],
       readiness: [feesSettled, documentsAccepted, noOpenAssistedDigitalReferral],
       fees: ['FEE0221'],
-      whatHappensNext: { en: 'Pay the hearing fee. The court then lists a hearing and tells everyone the date.', cy: "Talwch ffi'r gwrandawiad. Bydd y llys wedyn yn rhestru gwrandawiad ac yn dweud wrth bawb beth yw'r dyddiad." },
+      whatHappensNext: {
+        en: 'Pay the hearing fee. The court then lists a hearing and tells everyone the date.',
+        cy: "Talwch ffi'r gwrandawiad. Bydd y llys wedyn yn rhestru gwrandawiad ac yn dweud wrth bawb beth yw'r dyddiad.",
+      },
     },
     {
       id: 'list',
@@ -62,7 +84,10 @@ export const civilMoneyClaim: CaseTypeDefinition = {
       roles: ['caseworker', 'team-leader'],
       parties: [],
       readiness: [feesSettled, documentsAccepted],
-      whatHappensNext: { en: 'Everyone is told the hearing date, time and venue.', cy: "Dywedir wrth bawb beth yw dyddiad, amser a lleoliad y gwrandawiad." },
+      whatHappensNext: {
+        en: 'Everyone is told the hearing date, time and venue.',
+        cy: 'Dywedir wrth bawb beth yw dyddiad, amser a lleoliad y gwrandawiad.',
+      },
     },
     {
       id: 'hear',
@@ -72,7 +97,10 @@ export const civilMoneyClaim: CaseTypeDefinition = {
       roles: ['caseworker', 'judiciary'],
       parties: [],
       readiness: [],
-      whatHappensNext: { en: 'The judge decides the claim; the decision is sent to both sides.', cy: "Mae'r barnwr yn penderfynu ar yr hawliad; anfonir y penderfyniad at y ddwy ochr." },
+      whatHappensNext: {
+        en: 'The judge decides the claim; the decision is sent to both sides.',
+        cy: "Mae'r barnwr yn penderfynu ar yr hawliad; anfonir y penderfyniad at y ddwy ochr.",
+      },
     },
     {
       id: 'decide',
@@ -82,7 +110,10 @@ export const civilMoneyClaim: CaseTypeDefinition = {
       roles: ['judiciary'],
       parties: [],
       readiness: [],
-      whatHappensNext: { en: 'The judgment is sent to both sides. It can be enforced if it is not paid.', cy: "Anfonir y dyfarniad at y ddwy ochr. Gellir ei orfodi os na chaiff ei dalu." },
+      whatHappensNext: {
+        en: 'The judgment is sent to both sides. It can be enforced if it is not paid.',
+        cy: 'Anfonir y dyfarniad at y ddwy ochr. Gellir ei orfodi os na chaiff ei dalu.',
+      },
     },
     {
       id: 'close',
@@ -92,17 +123,20 @@ export const civilMoneyClaim: CaseTypeDefinition = {
       roles: ['caseworker', 'team-leader'],
       parties: [],
       readiness: [],
-      whatHappensNext: { en: 'Nothing more happens on this case.', cy: "Nid oes dim mwy yn digwydd ar yr achos hwn." },
+      whatHappensNext: { en: 'Nothing more happens on this case.', cy: 'Nid oes dim mwy yn digwydd ar yr achos hwn.' },
     },
     {
       id: 'stay',
-      name: { en: 'Stay the claim', cy: "Atal yr hawliad" },
+      name: { en: 'Stay the claim', cy: 'Atal yr hawliad' },
       from: ['Issued', 'AwaitingResponse', 'ReadyForListing', 'Listed'],
       to: 'Stayed',
       roles: ['judiciary'],
       parties: [],
       readiness: [],
-      whatHappensNext: { en: 'The claim is paused until the court lifts the stay.', cy: "Mae'r hawliad wedi'i oedi nes bydd y llys yn codi'r ataliad." },
+      whatHappensNext: {
+        en: 'The claim is paused until the court lifts the stay.',
+        cy: "Mae'r hawliad wedi'i oedi nes bydd y llys yn codi'r ataliad.",
+      },
     },
     {
       id: 'withdraw',
@@ -112,7 +146,10 @@ export const civilMoneyClaim: CaseTypeDefinition = {
       roles: ['caseworker', 'team-leader'],
       parties: ['claimant'],
       readiness: [],
-      whatHappensNext: { en: 'The claim ends. Fees already paid are not usually refunded.', cy: "Mae'r hawliad yn dod i ben. Fel arfer ni chaiff ffioedd a dalwyd eu had-dalu." },
+      whatHappensNext: {
+        en: 'The claim ends. Fees already paid are not usually refunded.',
+        cy: "Mae'r hawliad yn dod i ben. Fel arfer ni chaiff ffioedd a dalwyd eu had-dalu.",
+      },
     },
     {
       id: 'strike-out',
@@ -122,7 +159,10 @@ export const civilMoneyClaim: CaseTypeDefinition = {
       roles: ['judiciary'],
       parties: [],
       readiness: [],
-      whatHappensNext: { en: 'The claim ends by order of the court.', cy: "Mae'r hawliad yn dod i ben trwy orchymyn y llys." },
+      whatHappensNext: {
+        en: 'The claim ends by order of the court.',
+        cy: "Mae'r hawliad yn dod i ben trwy orchymyn y llys.",
+      },
     },
   ],
 };

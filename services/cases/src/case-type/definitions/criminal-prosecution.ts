@@ -19,7 +19,10 @@ export const criminalProsecution: CaseTypeDefinition = {
       roles: ['caseworker'],
       parties: [],
       readiness: [hasParty('has-prosecutor', 'applicant'), hasParty('has-defendant', 'defendant')],
-      whatHappensNext: { en: 'The defendant is told when and where to attend court.', cy: 'Dywedir wrth y diffynnydd pryd a ble i fynd i’r llys.' },
+      whatHappensNext: {
+        en: 'The defendant is told when and where to attend court.',
+        cy: 'Dywedir wrth y diffynnydd pryd a ble i fynd i’r llys.',
+      },
     },
     {
       id: 'adjourn',
@@ -29,7 +32,10 @@ export const criminalProsecution: CaseTypeDefinition = {
       roles: ['judiciary', 'caseworker'],
       parties: [],
       readiness: [],
-      whatHappensNext: { en: 'A new hearing date will be set.', cy: 'Bydd dyddiad gwrandawiad newydd yn cael ei bennu.' },
+      whatHappensNext: {
+        en: 'A new hearing date will be set.',
+        cy: 'Bydd dyddiad gwrandawiad newydd yn cael ei bennu.',
+      },
     },
     {
       id: 'result',
@@ -52,7 +58,10 @@ export const criminalProsecution: CaseTypeDefinition = {
       roles: ['caseworker'],
       parties: [],
       readiness: [],
-      whatHappensNext: { en: 'Nothing more happens on this case in court.', cy: 'Nid oes dim mwy yn digwydd ar yr achos hwn yn y llys.' },
+      whatHappensNext: {
+        en: 'Nothing more happens on this case in court.',
+        cy: 'Nid oes dim mwy yn digwydd ar yr achos hwn yn y llys.',
+      },
     },
     {
       id: 'withdraw',

@@ -5,4 +5,7 @@ import type { ReadinessCriterion } from '../domain/case-type.definition';
 export const hasParty = (id: string, ...roles: PartyRole[]): ReadinessCriterion => ({ id, kind: 'party', roles });
 export const feesSettled: ReadinessCriterion = { id: 'fees-settled', kind: 'fees-settled' };
 export const documentsAccepted: ReadinessCriterion = { id: 'documents-accepted', kind: 'documents-accepted' };
-export const noOpenAssistedDigitalReferral: ReadinessCriterion = { id: 'no-open-assisted-digital-referral', kind: 'no-open-assisted-digital-referral' };
+export const noOpenAssistedDigitalReferral: ReadinessCriterion = {
+  id: 'no-open-assisted-digital-referral',
+  kind: 'no-open-assisted-digital-referral',
+};

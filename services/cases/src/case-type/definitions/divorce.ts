@@ -6,7 +6,17 @@ export const divorce: CaseTypeDefinition = {
   name: { en: 'Divorce', cy: 'Ysgariad' },
   jurisdiction: 'family',
   initialState: 'Draft',
-  states: ['Draft', 'Submitted', 'Issued', 'AwaitingResponse', 'AwaitingConditionalOrder', 'ConditionalOrderGranted', 'FinalOrderGranted', 'Closed', 'Withdrawn'],
+  states: [
+    'Draft',
+    'Submitted',
+    'Issued',
+    'AwaitingResponse',
+    'AwaitingConditionalOrder',
+    'ConditionalOrderGranted',
+    'FinalOrderGranted',
+    'Closed',
+    'Withdrawn',
+  ],
   finalStates: ['Closed', 'Withdrawn'],
   events: [
     {
@@ -18,7 +28,10 @@ export const divorce: CaseTypeDefinition = {
       parties: ['applicant'],
       readiness: [hasParty('has-applicant', 'applicant'), hasParty('has-respondent', 'respondent')],
       fees: ['FEE0002'],
-      whatHappensNext: { en: 'Pay the application fee or apply for help with fees; the court then checks your application.', cy: 'Talwch ffi’r cais neu gwnewch gais am help i dalu ffioedd; bydd y llys wedyn yn gwirio’ch cais.' },
+      whatHappensNext: {
+        en: 'Pay the application fee or apply for help with fees; the court then checks your application.',
+        cy: 'Talwch ffi’r cais neu gwnewch gais am help i dalu ffioedd; bydd y llys wedyn yn gwirio’ch cais.',
+      },
     },
     {
       id: 'issue',
@@ -28,7 +41,10 @@ export const divorce: CaseTypeDefinition = {
       roles: ['caseworker'],
       parties: [],
       readiness: [feesSettled, documentsAccepted, noOpenAssistedDigitalReferral],
-      whatHappensNext: { en: 'The application is sent to your husband, wife or civil partner.', cy: 'Anfonir y cais at eich gŵr, gwraig neu bartner sifil.' },
+      whatHappensNext: {
+        en: 'The application is sent to your husband, wife or civil partner.',
+        cy: 'Anfonir y cais at eich gŵr, gwraig neu bartner sifil.',
+      },
     },
     {
       id: 'serve',
@@ -48,7 +64,10 @@ export const divorce: CaseTypeDefinition = {
       roles: ['caseworker'],
       parties: ['applicant'],
       readiness: [documentsAccepted],
-      whatHappensNext: { en: 'A legal adviser or judge considers whether you can get a conditional order.', cy: 'Bydd cynghorydd cyfreithiol neu farnwr yn ystyried a allwch gael gorchymyn amodol.' },
+      whatHappensNext: {
+        en: 'A legal adviser or judge considers whether you can get a conditional order.',
+        cy: 'Bydd cynghorydd cyfreithiol neu farnwr yn ystyried a allwch gael gorchymyn amodol.',
+      },
     },
     {
       id: 'grant-conditional-order',
@@ -58,7 +77,10 @@ export const divorce: CaseTypeDefinition = {
       roles: ['judiciary'],
       parties: [],
       readiness: [],
-      whatHappensNext: { en: 'You can apply for a final order 43 days after the conditional order.', cy: 'Gallwch wneud cais am orchymyn terfynol 43 diwrnod ar ôl y gorchymyn amodol.' },
+      whatHappensNext: {
+        en: 'You can apply for a final order 43 days after the conditional order.',
+        cy: 'Gallwch wneud cais am orchymyn terfynol 43 diwrnod ar ôl y gorchymyn amodol.',
+      },
     },
     {
       id: 'grant-final-order',
@@ -68,7 +90,10 @@ export const divorce: CaseTypeDefinition = {
       roles: ['judiciary', 'caseworker'],
       parties: [],
       readiness: [],
-      whatHappensNext: { en: 'You are divorced. Keep the final order safe.', cy: 'Rydych wedi ysgaru. Cadwch y gorchymyn terfynol yn ddiogel.' },
+      whatHappensNext: {
+        en: 'You are divorced. Keep the final order safe.',
+        cy: 'Rydych wedi ysgaru. Cadwch y gorchymyn terfynol yn ddiogel.',
+      },
     },
     {
       id: 'close',

@@ -18,7 +18,10 @@ export const immigrationStatusReview: CaseTypeDefinition = {
       roles: ['caseworker'],
       parties: [],
       readiness: [hasParty('has-subject', 'subject')],
-      whatHappensNext: { en: 'A caseworker gathers the evidence and may ask the person for information.', cy: 'Mae gweithiwr achos yn casglu’r dystiolaeth a gall ofyn i’r unigolyn am wybodaeth.' },
+      whatHappensNext: {
+        en: 'A caseworker gathers the evidence and may ask the person for information.',
+        cy: 'Mae gweithiwr achos yn casglu’r dystiolaeth a gall ofyn i’r unigolyn am wybodaeth.',
+      },
     },
     {
       id: 'decide',
@@ -28,7 +31,10 @@ export const immigrationStatusReview: CaseTypeDefinition = {
       roles: ['caseworker', 'team-leader'],
       parties: [],
       readiness: [documentsAccepted],
-      whatHappensNext: { en: 'A notice of the decision, with its reasons, is served on the person.', cy: 'Cyflwynir hysbysiad o’r penderfyniad, gyda’i resymau, i’r unigolyn.' },
+      whatHappensNext: {
+        en: 'A notice of the decision, with its reasons, is served on the person.',
+        cy: 'Cyflwynir hysbysiad o’r penderfyniad, gyda’i resymau, i’r unigolyn.',
+      },
     },
     {
       id: 'serve-notice',
@@ -38,7 +44,10 @@ export const immigrationStatusReview: CaseTypeDefinition = {
       roles: ['caseworker'],
       parties: [],
       readiness: [],
-      whatHappensNext: { en: 'The appeal window opens when the notice is served.', cy: 'Mae’r cyfnod apelio yn agor pan gyflwynir yr hysbysiad.' },
+      whatHappensNext: {
+        en: 'The appeal window opens when the notice is served.',
+        cy: 'Mae’r cyfnod apelio yn agor pan gyflwynir yr hysbysiad.',
+      },
     },
     {
       id: 'open-appeal-window',
@@ -58,7 +67,10 @@ export const immigrationStatusReview: CaseTypeDefinition = {
       roles: ['caseworker'],
       parties: ['subject'],
       readiness: [],
-      whatHappensNext: { en: 'The appeal goes to the tribunal; the decision stands until it is decided.', cy: 'Mae’r apêl yn mynd i’r tribiwnlys; mae’r penderfyniad yn sefyll nes y penderfynir arni.' },
+      whatHappensNext: {
+        en: 'The appeal goes to the tribunal; the decision stands until it is decided.',
+        cy: 'Mae’r apêl yn mynd i’r tribiwnlys; mae’r penderfyniad yn sefyll nes y penderfynir arni.',
+      },
     },
     {
       id: 'close',

@@ -19,7 +19,10 @@ export const lastingPowerOfAttorney: CaseTypeDefinition = {
       parties: ['donor', 'attorney'],
       readiness: [hasParty('has-donor', 'donor'), hasParty('has-attorney', 'attorney')],
       fees: ['FEE0440'],
-      whatHappensNext: { en: 'Pay the registration fee; we then check the LPA.', cy: 'Talwch y ffi gofrestru; byddwn wedyn yn gwirio’r atwrneiaeth.' },
+      whatHappensNext: {
+        en: 'Pay the registration fee; we then check the LPA.',
+        cy: 'Talwch y ffi gofrestru; byddwn wedyn yn gwirio’r atwrneiaeth.',
+      },
     },
     {
       id: 'check',
@@ -29,7 +32,10 @@ export const lastingPowerOfAttorney: CaseTypeDefinition = {
       roles: ['caseworker'],
       parties: [],
       readiness: [feesSettled, documentsAccepted, noOpenAssistedDigitalReferral],
-      whatHappensNext: { en: 'We check the LPA can be registered and tell the people to be notified.', cy: 'Byddwn yn gwirio y gellir cofrestru’r atwrneiaeth ac yn dweud wrth y bobl i’w hysbysu.' },
+      whatHappensNext: {
+        en: 'We check the LPA can be registered and tell the people to be notified.',
+        cy: 'Byddwn yn gwirio y gellir cofrestru’r atwrneiaeth ac yn dweud wrth y bobl i’w hysbysu.',
+      },
     },
     {
       id: 'start-waiting-period',
@@ -39,7 +45,10 @@ export const lastingPowerOfAttorney: CaseTypeDefinition = {
       roles: ['caseworker', 'system'],
       parties: [],
       readiness: [],
-      whatHappensNext: { en: 'There is a 4-week waiting period in which people can object.', cy: 'Mae cyfnod aros o 4 wythnos pryd y gall pobl wrthwynebu.' },
+      whatHappensNext: {
+        en: 'There is a 4-week waiting period in which people can object.',
+        cy: 'Mae cyfnod aros o 4 wythnos pryd y gall pobl wrthwynebu.',
+      },
     },
     {
       id: 'register',
@@ -49,7 +58,10 @@ export const lastingPowerOfAttorney: CaseTypeDefinition = {
       roles: ['caseworker', 'system'],
       parties: [],
       readiness: [],
-      whatHappensNext: { en: 'The registered LPA is sent to the donor and attorneys.', cy: 'Anfonir yr atwrneiaeth gofrestredig at y rhoddwr a’r atwrneiod.' },
+      whatHappensNext: {
+        en: 'The registered LPA is sent to the donor and attorneys.',
+        cy: 'Anfonir yr atwrneiaeth gofrestredig at y rhoddwr a’r atwrneiod.',
+      },
     },
     {
       id: 'reject',
@@ -59,7 +71,10 @@ export const lastingPowerOfAttorney: CaseTypeDefinition = {
       roles: ['caseworker', 'team-leader'],
       parties: [],
       readiness: [],
-      whatHappensNext: { en: 'We write to explain why the LPA cannot be registered.', cy: 'Byddwn yn ysgrifennu i egluro pam na ellir cofrestru’r atwrneiaeth.' },
+      whatHappensNext: {
+        en: 'We write to explain why the LPA cannot be registered.',
+        cy: 'Byddwn yn ysgrifennu i egluro pam na ellir cofrestru’r atwrneiaeth.',
+      },
     },
     {
       id: 'withdraw',

@@ -18,7 +18,10 @@ export const probate: CaseTypeDefinition = {
       parties: ['applicant'],
       readiness: [hasParty('has-applicant', 'applicant')],
       fees: ['FEE0226'],
-      whatHappensNext: { en: 'Send the original will and pay the fee; the registry then examines the application.', cy: 'Anfonwch yr ewyllys wreiddiol a thalwch y ffi; bydd y gofrestrfa wedyn yn archwilio’r cais.' },
+      whatHappensNext: {
+        en: 'Send the original will and pay the fee; the registry then examines the application.',
+        cy: 'Anfonwch yr ewyllys wreiddiol a thalwch y ffi; bydd y gofrestrfa wedyn yn archwilio’r cais.',
+      },
     },
     {
       id: 'examine',
@@ -28,7 +31,10 @@ export const probate: CaseTypeDefinition = {
       roles: ['caseworker'],
       parties: [],
       readiness: [feesSettled, documentsAccepted],
-      whatHappensNext: { en: 'A probate officer checks the will and the application.', cy: 'Mae swyddog profiant yn gwirio’r ewyllys a’r cais.' },
+      whatHappensNext: {
+        en: 'A probate officer checks the will and the application.',
+        cy: 'Mae swyddog profiant yn gwirio’r ewyllys a’r cais.',
+      },
     },
     {
       id: 'stop',
@@ -38,7 +44,10 @@ export const probate: CaseTypeDefinition = {
       roles: ['caseworker'],
       parties: [],
       readiness: [],
-      whatHappensNext: { en: 'We will write to you to say what we need before we can continue.', cy: 'Byddwn yn ysgrifennu atoch i ddweud beth sydd ei angen arnom cyn y gallwn barhau.' },
+      whatHappensNext: {
+        en: 'We will write to you to say what we need before we can continue.',
+        cy: 'Byddwn yn ysgrifennu atoch i ddweud beth sydd ei angen arnom cyn y gallwn barhau.',
+      },
     },
     {
       id: 'issue-grant',
@@ -48,7 +57,10 @@ export const probate: CaseTypeDefinition = {
       roles: ['caseworker'],
       parties: [],
       readiness: [feesSettled, documentsAccepted],
-      whatHappensNext: { en: 'The grant of representation is posted to you.', cy: 'Anfonir y grant cynrychiolaeth atoch drwy’r post.' },
+      whatHappensNext: {
+        en: 'The grant of representation is posted to you.',
+        cy: 'Anfonir y grant cynrychiolaeth atoch drwy’r post.',
+      },
     },
     {
       id: 'reject',
@@ -58,7 +70,10 @@ export const probate: CaseTypeDefinition = {
       roles: ['caseworker', 'team-leader'],
       parties: [],
       readiness: [],
-      whatHappensNext: { en: 'We will write to explain why and what you can do.', cy: 'Byddwn yn ysgrifennu i egluro pam a beth allwch ei wneud.' },
+      whatHappensNext: {
+        en: 'We will write to explain why and what you can do.',
+        cy: 'Byddwn yn ysgrifennu i egluro pam a beth allwch ei wneud.',
+      },
     },
   ],
 };

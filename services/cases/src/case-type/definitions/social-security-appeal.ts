@@ -7,7 +7,17 @@ export const socialSecurityAppeal: CaseTypeDefinition = {
   name: { en: 'Social security and child support appeal', cy: 'Apêl nawdd cymdeithasol a chynnal plant' },
   jurisdiction: 'tribunal',
   initialState: 'Draft',
-  states: ['Draft', 'Submitted', 'AwaitingResponse', 'ReadyForListing', 'Listed', 'Decided', 'Closed', 'Withdrawn', 'StruckOut'],
+  states: [
+    'Draft',
+    'Submitted',
+    'AwaitingResponse',
+    'ReadyForListing',
+    'Listed',
+    'Decided',
+    'Closed',
+    'Withdrawn',
+    'StruckOut',
+  ],
   finalStates: ['Closed', 'Withdrawn', 'StruckOut'],
   events: [
     {
@@ -18,7 +28,10 @@ export const socialSecurityAppeal: CaseTypeDefinition = {
       roles: ['caseworker'],
       parties: ['appellant'],
       readiness: [hasParty('has-appellant', 'appellant'), hasParty('has-respondent', 'respondent')],
-      whatHappensNext: { en: 'We send your appeal to the department that made the decision.', cy: 'Byddwn yn anfon eich apêl at yr adran a wnaeth y penderfyniad.' },
+      whatHappensNext: {
+        en: 'We send your appeal to the department that made the decision.',
+        cy: 'Byddwn yn anfon eich apêl at yr adran a wnaeth y penderfyniad.',
+      },
     },
     {
       id: 'send-to-respondent',
@@ -28,7 +41,10 @@ export const socialSecurityAppeal: CaseTypeDefinition = {
       roles: ['caseworker'],
       parties: [],
       readiness: [noOpenAssistedDigitalReferral],
-      whatHappensNext: { en: 'The department has 28 days to respond to your appeal.', cy: 'Mae gan yr adran 28 diwrnod i ymateb i’ch apêl.' },
+      whatHappensNext: {
+        en: 'The department has 28 days to respond to your appeal.',
+        cy: 'Mae gan yr adran 28 diwrnod i ymateb i’ch apêl.',
+      },
     },
     {
       id: 'response-received',
@@ -38,7 +54,10 @@ export const socialSecurityAppeal: CaseTypeDefinition = {
       roles: ['caseworker'],
       parties: [],
       readiness: [documentsAccepted],
-      whatHappensNext: { en: 'Your appeal will be listed for a hearing.', cy: 'Bydd eich apêl yn cael ei rhestru ar gyfer gwrandawiad.' },
+      whatHappensNext: {
+        en: 'Your appeal will be listed for a hearing.',
+        cy: 'Bydd eich apêl yn cael ei rhestru ar gyfer gwrandawiad.',
+      },
     },
     {
       id: 'list',
@@ -48,7 +67,10 @@ export const socialSecurityAppeal: CaseTypeDefinition = {
       roles: ['caseworker'],
       parties: [],
       readiness: [documentsAccepted, noOpenAssistedDigitalReferral],
-      whatHappensNext: { en: 'We tell you the date, time and place of the hearing.', cy: 'Byddwn yn dweud wrthych beth yw dyddiad, amser a lleoliad y gwrandawiad.' },
+      whatHappensNext: {
+        en: 'We tell you the date, time and place of the hearing.',
+        cy: 'Byddwn yn dweud wrthych beth yw dyddiad, amser a lleoliad y gwrandawiad.',
+      },
     },
     {
       id: 'decide',
@@ -58,7 +80,10 @@ export const socialSecurityAppeal: CaseTypeDefinition = {
       roles: ['judiciary'],
       parties: [],
       readiness: [],
-      whatHappensNext: { en: 'The decision notice is sent to you and the department.', cy: 'Anfonir yr hysbysiad penderfyniad atoch chi a’r adran.' },
+      whatHappensNext: {
+        en: 'The decision notice is sent to you and the department.',
+        cy: 'Anfonir yr hysbysiad penderfyniad atoch chi a’r adran.',
+      },
     },
     {
       id: 'close',
@@ -88,7 +113,10 @@ export const socialSecurityAppeal: CaseTypeDefinition = {
       roles: ['judiciary'],
       parties: [],
       readiness: [],
-      whatHappensNext: { en: 'The appeal ends by order of the tribunal.', cy: 'Mae’r apêl yn dod i ben trwy orchymyn y tribiwnlys.' },
+      whatHappensNext: {
+        en: 'The appeal ends by order of the tribunal.',
+        cy: 'Mae’r apêl yn dod i ben trwy orchymyn y tribiwnlys.',
+      },
     },
   ],
 };

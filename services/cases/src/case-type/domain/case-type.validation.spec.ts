@@ -14,18 +14,22 @@ describe('case type definitions', () => {
       'immigration-status-review',
       'lasting-power-of-attorney',
     ]);
-    for (const type of CASE_TYPES) expect({ type: type.id, problems: caseTypeProblems(type) }).toEqual({ type: type.id, problems: [] });
+    for (const type of CASE_TYPES)
+      expect({ type: type.id, problems: caseTypeProblems(type) }).toEqual({ type: type.id, problems: [] });
     expect(() => assertValidCaseTypes(CASE_TYPES)).not.toThrow();
     expect(CASE_TYPES.find((t) => t.id === 'criminal-prosecution')?.resultsMayImposeFinancialPenalties).toBe(true);
   });
 
-  const broken = (change: (t: CaseTypeDefinition) => CaseTypeDefinition) => caseTypeProblems(change(structuredClone(civilMoneyClaim) as CaseTypeDefinition));
+  const broken = (change: (t: CaseTypeDefinition) => CaseTypeDefinition) =>
+    caseTypeProblems(change(structuredClone(civilMoneyClaim) as CaseTypeDefinition));
 
   it('rejects an event that uses an unknown state', () => {
-    expect(broken((t) => ({ ...t, events: [...t.events, { ...t.events[0]!, id: 'teleport', to: 'Narnia' }] }))).toContain('event "teleport" leads to unknown state "Narnia"');
-    expect(broken((t) => ({ ...t, events: [...t.events, { ...t.events[0]!, id: 'teleport', from: ['Nowhere'] }] }))).toContain(
-      'event "teleport" starts from unknown state "Nowhere"',
-    );
+    expect(
+      broken((t) => ({ ...t, events: [...t.events, { ...t.events[0]!, id: 'teleport', to: 'Narnia' }] })),
+    ).toContain('event "teleport" leads to unknown state "Narnia"');
+    expect(
+      broken((t) => ({ ...t, events: [...t.events, { ...t.events[0]!, id: 'teleport', from: ['Nowhere'] }] })),
+    ).toContain('event "teleport" starts from unknown state "Nowhere"');
   });
 
   it('rejects an unreachable state and a state with no way out', () => {
@@ -86,19 +90,32 @@ describe('case type definitions', () => {
       for (const event of type.events) {
         // Status review decisions are the Home Office caseworker's, not a court's.
         if (judicial.includes(event.id) || (event.id === 'decide' && type.jurisdiction !== 'immigration')) {
-          expect({ type: type.id, event: event.id, roles: event.roles, parties: event.parties }).toEqual({ type: type.id, event: event.id, roles: ['judiciary'], parties: [] });
+          expect({ type: type.id, event: event.id, roles: event.roles, parties: event.parties }).toEqual({
+            type: type.id,
+            event: event.id,
+            roles: ['judiciary'],
+            parties: [],
+          });
         }
-        for (const [one, other] of opposed) expect({ type: type.id, event: event.id, bothSides: event.parties.includes(one as never) && event.parties.includes(other as never) }).toMatchObject({ bothSides: false });
+        for (const [one, other] of opposed)
+          expect({
+            type: type.id,
+            event: event.id,
+            bothSides: event.parties.includes(one as never) && event.parties.includes(other as never),
+          }).toMatchObject({ bothSides: false });
       }
     }
-    const withdraw = (id: string) => CASE_TYPES.find((t) => t.id === id)!.events.find((e) => e.id === 'withdraw')!.parties;
+    const withdraw = (id: string) =>
+      CASE_TYPES.find((t) => t.id === id)!.events.find((e) => e.id === 'withdraw')!.parties;
     expect(withdraw('civil-money-claim')).toEqual(['claimant']);
     expect(withdraw('criminal-prosecution')).toEqual(['applicant']);
   });
 
   it('stops start-up with every problem named', () => {
     const bad = { ...civilMoneyClaim, id: 'bad-type', initialState: 'Nowhere' };
-    expect(() => assertValidCaseTypes([...CASE_TYPES, bad])).toThrow(/bad-type: initial state "Nowhere" is not one of its states/);
+    expect(() => assertValidCaseTypes([...CASE_TYPES, bad])).toThrow(
+      /bad-type: initial state "Nowhere" is not one of its states/,
+    );
     expect(() => assertValidCaseTypes([civilMoneyClaim, civilMoneyClaim])).toThrow(/case type id is used twice/);
   });
 });

@@ -10,26 +10,36 @@ export function caseTypeProblems(type: CaseTypeDefinition): string[] {
   const problems: string[] = [];
   const states = new Set(type.states);
   const where = (event: string) => `event "${event}"`;
-  if (!type.id || !/^[a-z][a-z0-9-]*$/.test(type.id)) problems.push(`id "${type.id}" must be lower-case words joined by dashes`);
+  if (!type.id || !/^[a-z][a-z0-9-]*$/.test(type.id))
+    problems.push(`id "${type.id}" must be lower-case words joined by dashes`);
   if (!type.name.en || !type.name.cy) problems.push('name needs English and Welsh');
   if (states.size !== type.states.length) problems.push('states are listed twice');
   if (!states.has(type.initialState)) problems.push(`initial state "${type.initialState}" is not one of its states`);
-  for (const final of type.finalStates) if (!states.has(final)) problems.push(`final state "${final}" is not one of its states`);
+  for (const final of type.finalStates)
+    if (!states.has(final)) problems.push(`final state "${final}" is not one of its states`);
 
   const eventIds = new Set<string>();
   for (const event of type.events) {
     if (eventIds.has(event.id)) problems.push(`${where(event.id)} is defined twice`);
     eventIds.add(event.id);
     if (event.from.length === 0) problems.push(`${where(event.id)} has no pre-state`);
-    for (const from of event.from) if (!states.has(from)) problems.push(`${where(event.id)} starts from unknown state "${from}"`);
+    for (const from of event.from)
+      if (!states.has(from)) problems.push(`${where(event.id)} starts from unknown state "${from}"`);
     if (!states.has(event.to)) problems.push(`${where(event.id)} leads to unknown state "${event.to}"`);
-    if (event.roles.length === 0 && event.parties.length === 0) problems.push(`${where(event.id)} names no role or party that may trigger it`);
+    if (event.roles.length === 0 && event.parties.length === 0)
+      problems.push(`${where(event.id)} names no role or party that may trigger it`);
     for (const role of event.roles as readonly string[]) {
-      if (!(ROLES as readonly string[]).includes(role)) problems.push(`${where(event.id)} names unknown role "${role}"`);
+      if (!(ROLES as readonly string[]).includes(role))
+        problems.push(`${where(event.id)} names unknown role "${role}"`);
       // A citizen or a firm acts for a party, never by role: naming them here would let either side trigger it.
-      else if (role === 'citizen' || role === 'professional') problems.push(`${where(event.id)} names "${role}" as a staff role; name the party roles that may trigger it instead`);
+      else if (role === 'citizen' || role === 'professional')
+        problems.push(
+          `${where(event.id)} names "${role}" as a staff role; name the party roles that may trigger it instead`,
+        );
     }
-    for (const party of event.parties) if (!(PARTY_ROLES as readonly string[]).includes(party)) problems.push(`${where(event.id)} names unknown party role "${party}"`);
+    for (const party of event.parties)
+      if (!(PARTY_ROLES as readonly string[]).includes(party))
+        problems.push(`${where(event.id)} names unknown party role "${party}"`);
     if (!event.name.en || !event.name.cy || !event.whatHappensNext.en || !event.whatHappensNext.cy) {
       problems.push(`${where(event.id)} needs its name and "what happens next" in English and Welsh`);
     }
@@ -38,15 +48,18 @@ export function caseTypeProblems(type: CaseTypeDefinition): string[] {
       if (criterionIds.has(criterion.id)) problems.push(`${where(event.id)} lists criterion "${criterion.id}" twice`);
       criterionIds.add(criterion.id);
       if (criterion.kind === 'party') {
-        for (const role of criterion.roles) if (!(PARTY_ROLES as readonly string[]).includes(role)) problems.push(`${where(event.id)} criterion "${criterion.id}" names unknown party role "${role}"`);
+        for (const role of criterion.roles)
+          if (!(PARTY_ROLES as readonly string[]).includes(role))
+            problems.push(`${where(event.id)} criterion "${criterion.id}" names unknown party role "${role}"`);
       }
     }
-    for (const fee of event.fees ?? []) if (!/^FEE\d{4}$/.test(fee)) problems.push(`${where(event.id)} requires malformed fee code "${fee}"`);
+    for (const fee of event.fees ?? [])
+      if (!/^FEE\d{4}$/.test(fee)) problems.push(`${where(event.id)} requires malformed fee code "${fee}"`);
   }
 
   // Every state must be reachable from the initial one, and every non-final state must lead somewhere.
   const reachable = new Set([type.initialState]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const event of type.events) {
       if (!reachable.has(event.to) && event.from.some((f) => reachable.has(f))) {
@@ -58,7 +71,8 @@ export function caseTypeProblems(type: CaseTypeDefinition): string[] {
   for (const state of type.states) {
     if (!reachable.has(state)) problems.push(`state "${state}" cannot be reached from "${type.initialState}"`);
     const final = type.finalStates.includes(state);
-    if (!final && !type.events.some((e) => e.from.includes(state))) problems.push(`state "${state}" is not final but no event leaves it`);
+    if (!final && !type.events.some((e) => e.from.includes(state)))
+      problems.push(`state "${state}" is not final but no event leaves it`);
   }
   return problems;
 }

@@ -28,8 +28,14 @@ export interface Readiness {
 
 const text = {
   party: {
-    description: (roles: string): Bilingual => ({ en: `The case names its ${roles}`, cy: `Mae'r achos yn enwi'r ${roles}` }),
-    reason: (roles: string): Bilingual => ({ en: `Add the ${roles} to the case.`, cy: `Ychwanegwch y ${roles} at yr achos.` }),
+    description: (roles: string): Bilingual => ({
+      en: `The case names its ${roles}`,
+      cy: `Mae'r achos yn enwi'r ${roles}`,
+    }),
+    reason: (roles: string): Bilingual => ({
+      en: `Add the ${roles} to the case.`,
+      cy: `Ychwanegwch y ${roles} at yr achos.`,
+    }),
   },
   fees: {
     description: { en: 'Fees are paid or remitted', cy: "Mae'r ffioedd wedi'u talu neu eu hepgor" },
@@ -69,10 +75,15 @@ function assess(criterion: ReadinessCriterion, facts: CaseFacts): { description:
     case 'documents-accepted':
       return {
         description: text.documents.description,
-        ...(facts.documentsAwaitingAcceptance ? { reason: text.documents.reason(facts.documentsAwaitingAcceptance) } : {}),
+        ...(facts.documentsAwaitingAcceptance
+          ? { reason: text.documents.reason(facts.documentsAwaitingAcceptance) }
+          : {}),
       };
     case 'no-open-assisted-digital-referral':
-      return { description: text.assistedDigital.description, ...(facts.openAssistedDigitalReferral ? { reason: text.assistedDigital.reason } : {}) };
+      return {
+        description: text.assistedDigital.description,
+        ...(facts.openAssistedDigitalReferral ? { reason: text.assistedDigital.reason } : {}),
+      };
   }
 }
 
@@ -80,7 +91,17 @@ function assess(criterion: ReadinessCriterion, facts: CaseFacts): { description:
 export function assessReadiness(event: CaseEventDefinition, facts: CaseFacts, language: Language = 'en'): Readiness {
   const criteria = event.readiness.map((criterion) => {
     const { description, reason } = assess(criterion, facts);
-    return { id: criterion.id, description: description[language], met: !reason, ...(reason ? { reason: reason[language] } : {}) };
+    return {
+      id: criterion.id,
+      description: description[language],
+      met: !reason,
+      ...(reason ? { reason: reason[language] } : {}),
+    };
   });
-  return { event: event.id, ready: criteria.every((c) => c.met), criteria, whatHappensNext: event.whatHappensNext[language] };
+  return {
+    event: event.id,
+    ready: criteria.every((c) => c.met),
+    criteria,
+    whatHappensNext: event.whatHappensNext[language],
+  };
 }

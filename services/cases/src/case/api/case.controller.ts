@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import { assertUuid, isUuid, pageSize } from '@ccsc/platform';
@@ -65,7 +73,9 @@ export class CaseController {
   @ApiOperation({ summary: 'Whether the case is ready for an event, and what is missing' })
   @ApiOkResponse({ type: ReadinessModel })
   async readiness(@Param('id') id: string, @Query() query: ReadinessQuery, @CurrentPrincipal() principal: Principal) {
-    return ReadinessModel.from(await this.queries.readiness(assertUuid(id), query.event, principal, query.language ?? 'en'));
+    return ReadinessModel.from(
+      await this.queries.readiness(assertUuid(id), query.event, principal, query.language ?? 'en'),
+    );
   }
 
   @Get(':id/history')
@@ -81,8 +91,16 @@ export class CaseController {
   @Roles(...CASE_EVENT_TRIGGERERS)
   @ApiOperation({ summary: "Trigger an event of the case's type" })
   @ApiOkResponse({ type: CaseModel })
-  async trigger(@Param('id') id: string, @Body() body: TriggerCaseEventBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return CaseModel.from(await this.commands.triggerEvent(assertUuid(id), body.event, principal, { reason: body.reason, correlationId }), principal);
+  async trigger(
+    @Param('id') id: string,
+    @Body() body: TriggerCaseEventBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return CaseModel.from(
+      await this.commands.triggerEvent(assertUuid(id), body.event, principal, { reason: body.reason, correlationId }),
+      principal,
+    );
   }
 
   @Get(':id/timeline')
@@ -90,8 +108,16 @@ export class CaseController {
   @ApiOperation({ summary: 'Everything that happened to the case, from any service, oldest first' })
   @ApiOkResponse({ type: [TimelineEntryModel] })
   @ApiQuery({ name: 'kind', required: false, isArray: true, enum: TIMELINE_KINDS })
-  async timeline(@Param('id') id: string, @Query('kind') kind: string | string[] | undefined, @CurrentPrincipal() principal: Principal) {
+  async timeline(
+    @Param('id') id: string,
+    @Query('kind') kind: string | string[] | undefined,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     const kinds = kind === undefined ? undefined : Array.isArray(kind) ? kind : [kind];
-    return this.timelines.forCase(await this.queries.get(assertUuid(id), principal), principal, checkedKinds(kinds, 'kind'));
+    return this.timelines.forCase(
+      await this.queries.get(assertUuid(id), principal),
+      principal,
+      checkedKinds(kinds, 'kind'),
+    );
   }
 }

@@ -2,10 +2,27 @@ import { Field, ID } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  ValidateNested,
 } from 'class-validator';
 import { PageParams } from '@ccsc/platform';
-import { LANGUAGES, PARTY_KINDS, PARTY_ROLES, PartyKind, PartyRole, PreferredLanguage, UK_POSTCODE } from '../domain/party';
+import {
+  LANGUAGES,
+  PARTY_KINDS,
+  PARTY_ROLES,
+  PartyKind,
+  PartyRole,
+  PreferredLanguage,
+  UK_POSTCODE,
+} from '../domain/party';
 import { InputType, registerEnumType } from '../../cases.graphql';
 
 // One set of input classes serves GraphQL, REST and OpenAPI, so the three cannot drift apart.
@@ -50,13 +67,16 @@ export class PartyInput {
   @Matches(/^\+?[0-9 ()-]{6,32}$/, { message: 'phone must be a telephone number' })
   phone?: string;
 
-  @Field({ nullable: true, description: 'UK postcode of the party\'s address.' })
+  @Field({ nullable: true, description: "UK postcode of the party's address." })
   @ApiPropertyOptional({ example: 'SW1A 2AA' })
   @IsOptional()
   @Matches(UK_POSTCODE, { message: 'postcode must be a UK postcode' })
   postcode?: string;
 
-  @Field({ nullable: true, description: 'The citizen account of this party (staff only; a citizen is linked automatically).' })
+  @Field({
+    nullable: true,
+    description: 'The citizen account of this party (staff only; a citizen is linked automatically).',
+  })
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
@@ -139,8 +159,6 @@ export class TriggerCaseEventBody {
   @Length(1, 1000)
   reason?: string;
 }
-
-
 
 @InputType({ description: 'Narrows a list of cases.' })
 export class CaseFilterInput {

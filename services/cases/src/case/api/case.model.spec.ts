@@ -49,8 +49,17 @@ describe("a case's parties as each viewer sees them", () => {
   });
 
   it('shows the other side who the party is and who represents it, nothing more; never the account link', () => {
-    expect(claimantAs({ sub: 'sol', roles: ['professional'], organisationId: 'org-b' })).toEqual({ id: expect.any(String), role: 'claimant', kind: 'person', name: 'Alex', representedBy: 'org-a' });
-    for (const viewer of [{ sub: 'officer', roles: ['caseworker'] }, { sub: 'citizen-alex', roles: ['citizen'] }] as Principal[]) {
+    expect(claimantAs({ sub: 'sol', roles: ['professional'], organisationId: 'org-b' })).toEqual({
+      id: expect.any(String),
+      role: 'claimant',
+      kind: 'person',
+      name: 'Alex',
+      representedBy: 'org-a',
+    });
+    for (const viewer of [
+      { sub: 'officer', roles: ['caseworker'] },
+      { sub: 'citizen-alex', roles: ['citizen'] },
+    ] as Principal[]) {
       expect(claimantAs(viewer)).not.toHaveProperty('userId');
     }
   });

@@ -14,18 +14,31 @@ import { ConnectionType, ObjectType } from '../../cases.graphql';
 // Response shapes: GraphQL object types that double as the REST/OpenAPI response schema.
 
 /** Why a party's own details can be null: one rule (hasPartyAccess) for every field that carries it. */
-const PARTY_DETAIL = 'Shown to staff, the party and their representative only; null (left out over REST) for the other side of the case.';
+const PARTY_DETAIL =
+  'Shown to staff, the party and their representative only; null (left out over REST) for the other side of the case.';
 
-@ObjectType('Party', { description: 'A person or organisation taking part in a case. The other side of the case sees who it is (name, role, kind, representative), not its details.' })
+@ObjectType('Party', {
+  description:
+    'A person or organisation taking part in a case. The other side of the case sees who it is (name, role, kind, representative), not its details.',
+})
 export class PartyModel {
   @Field(() => ID) @ApiProperty() id!: string;
   @Field(() => PartyRoleEnum) @ApiProperty({ enum: PARTY_ROLES }) role!: PartyRole;
   @Field(() => PartyKindEnum) @ApiProperty({ enum: PARTY_KINDS }) kind!: PartyKind;
   @Field() @ApiProperty() name!: string;
-  @Field({ nullable: true, description: PARTY_DETAIL }) @ApiPropertyOptional({ description: PARTY_DETAIL }) email?: string;
-  @Field({ nullable: true, description: PARTY_DETAIL }) @ApiPropertyOptional({ description: PARTY_DETAIL }) phone?: string;
-  @Field({ nullable: true, description: `Upper case, without spaces. ${PARTY_DETAIL}` }) @ApiPropertyOptional({ description: `Upper case, without spaces. ${PARTY_DETAIL}` }) postcode?: string;
-  @Field({ nullable: true, description: 'Organisation id of the firm representing this party; null when unrepresented.' })
+  @Field({ nullable: true, description: PARTY_DETAIL })
+  @ApiPropertyOptional({ description: PARTY_DETAIL })
+  email?: string;
+  @Field({ nullable: true, description: PARTY_DETAIL })
+  @ApiPropertyOptional({ description: PARTY_DETAIL })
+  phone?: string;
+  @Field({ nullable: true, description: `Upper case, without spaces. ${PARTY_DETAIL}` })
+  @ApiPropertyOptional({ description: `Upper case, without spaces. ${PARTY_DETAIL}` })
+  postcode?: string;
+  @Field({
+    nullable: true,
+    description: 'Organisation id of the firm representing this party; null when unrepresented.',
+  })
   @ApiPropertyOptional()
   representedBy?: string;
   @Field(() => LanguageEnum, { nullable: true, description: `English or Welsh. ${PARTY_DETAIL}` })
@@ -44,17 +57,39 @@ export class PartyModel {
  * access rule, not case data); the party's own details only reach those hasPartyAccess admits.
  */
 export function toPartyModel(party: Party, viewer: Principal): PartyModel {
-  const { id, role, kind, name, representedBy, email, phone, postcode, preferredLanguage, reasonableAdjustments, vulnerabilityFlags } = party;
+  const {
+    id,
+    role,
+    kind,
+    name,
+    representedBy,
+    email,
+    phone,
+    postcode,
+    preferredLanguage,
+    reasonableAdjustments,
+    vulnerabilityFlags,
+  } = party;
   const shown: PartyModel = { id, role, kind, name, ...(representedBy ? { representedBy } : {}) };
   if (!hasPartyAccess(caseAccessOf(viewer), party)) return shown;
-  return { ...shown, ...(email ? { email } : {}), ...(phone ? { phone } : {}), ...(postcode ? { postcode } : {}), preferredLanguage, reasonableAdjustments, vulnerabilityFlags };
+  return {
+    ...shown,
+    ...(email ? { email } : {}),
+    ...(phone ? { phone } : {}),
+    ...(postcode ? { postcode } : {}),
+    preferredLanguage,
+    reasonableAdjustments,
+    vulnerabilityFlags,
+  };
 }
 
 @ObjectType('CaseFee', { description: 'A fee an event of the case made due.' })
 export class CaseFeeModel {
   @Field({ description: 'Fee code in the fees register, e.g. FEE0202.' }) @ApiProperty() code!: string;
   @Field({ description: 'The event that made it due.' }) @ApiProperty() event!: string;
-  @Field({ description: '`due`, `paid` or `remitted`.' }) @ApiProperty({ enum: ['due', 'paid', 'remitted'] }) status!: string;
+  @Field({ description: '`due`, `paid` or `remitted`.' })
+  @ApiProperty({ enum: ['due', 'paid', 'remitted'] })
+  status!: string;
 }
 
 @ObjectType('Case', { description: 'A case administered by the service centre.' })
@@ -67,7 +102,10 @@ export class CaseModel {
   @Field() @ApiProperty({ example: 'civil-money-claim' }) caseType!: string;
   @Field() @ApiProperty({ example: 'Draft' }) state!: string;
   @Field(() => [PartyModel]) @ApiProperty({ type: [PartyModel] }) parties!: PartyModel[];
-  @Field(() => [CaseFeeModel], { description: 'Fees the case has made due, and whether they are settled: for staff and the side that pays them; empty for the other side.' })
+  @Field(() => [CaseFeeModel], {
+    description:
+      'Fees the case has made due, and whether they are settled: for staff and the side that pays them; empty for the other side.',
+  })
   @ApiProperty({ type: () => [CaseFeeModel] })
   fees!: CaseFeeModel[];
   @Field() @ApiProperty() createdAt!: Date;
@@ -90,7 +128,9 @@ export class CaseModel {
 
 export const CaseConnection = ConnectionType(CaseModel, 'Case');
 
-@ObjectType('CriterionAssessment', { description: 'Whether one readiness criterion of an event is met, and if not, why.' })
+@ObjectType('CriterionAssessment', {
+  description: 'Whether one readiness criterion of an event is met, and if not, why.',
+})
 export class CriterionAssessmentModel {
   @Field() @ApiProperty() id!: string;
   @Field() @ApiProperty() description!: string;
@@ -102,7 +142,9 @@ export class CriterionAssessmentModel {
 export class ReadinessModel {
   @Field() @ApiProperty() event!: string;
   @Field() @ApiProperty() ready!: boolean;
-  @Field(() => [CriterionAssessmentModel]) @ApiProperty({ type: [CriterionAssessmentModel] }) criteria!: CriterionAssessmentModel[];
+  @Field(() => [CriterionAssessmentModel])
+  @ApiProperty({ type: [CriterionAssessmentModel] })
+  criteria!: CriterionAssessmentModel[];
   @Field() @ApiProperty() whatHappensNext!: string;
 
   static from(readiness: Readiness): ReadinessModel {
@@ -112,7 +154,11 @@ export class ReadinessModel {
 
 export class CasePageModel {
   @ApiProperty({ type: [CaseModel] }) items!: CaseModel[];
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page.' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as `cursor` for the next page; null on the last page.',
+  })
   nextCursor!: string | null;
 }
 
@@ -121,21 +167,30 @@ export class HistoryEntryModel {
   @Field() @ApiProperty() event!: string;
   @Field() @ApiProperty() from!: string;
   @Field() @ApiProperty() to!: string;
-  @Field({ nullable: true, description: 'Who triggered it (subject of their token): shown to staff only, null for the parties.' })
+  @Field({
+    nullable: true,
+    description: 'Who triggered it (subject of their token): shown to staff only, null for the parties.',
+  })
   @ApiPropertyOptional()
   actor?: string;
-  @Field(() => String, { nullable: true }) @ApiPropertyOptional({ type: String, nullable: true }) reason!: string | null;
+  @Field(() => String, { nullable: true }) @ApiPropertyOptional({ type: String, nullable: true }) reason!:
+    string | null;
   @Field() @ApiProperty() at!: Date;
 }
 
-@ObjectType('CaseTypeEvent', { description: 'An event of a case type: where it may start, where it leads, who may trigger it.' })
+@ObjectType('CaseTypeEvent', {
+  description: 'An event of a case type: where it may start, where it leads, who may trigger it.',
+})
 export class CaseTypeEventModel {
   @Field() id!: string;
   @Field() name!: string;
   @Field(() => [String]) from!: string[];
   @Field() to!: string;
   @Field(() => [String], { description: 'Staff roles that may trigger it.' }) roles!: string[];
-  @Field(() => [String], { description: 'Party roles whose side (the party themselves, or the firm representing them) may trigger it; empty when only staff may.' })
+  @Field(() => [String], {
+    description:
+      'Party roles whose side (the party themselves, or the firm representing them) may trigger it; empty when only staff may.',
+  })
   parties!: string[];
   @Field(() => [String], { description: 'Fee codes the event makes due.' }) fees!: string[];
 }
@@ -158,7 +213,15 @@ export class CaseTypeModel {
       jurisdiction: t.jurisdiction,
       initialState: t.initialState,
       states: [...t.states],
-      events: t.events.map((e) => ({ id: e.id, name: e.name.en, from: [...e.from], to: e.to, roles: [...e.roles], parties: [...e.parties], fees: [...(e.fees ?? [])] })),
+      events: t.events.map((e) => ({
+        id: e.id,
+        name: e.name.en,
+        from: [...e.from],
+        to: e.to,
+        roles: [...e.roles],
+        parties: [...e.parties],
+        fees: [...(e.fees ?? [])],
+      })),
     };
   }
 }

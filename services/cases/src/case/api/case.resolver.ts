@@ -1,6 +1,14 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { AuthenticatedRequest, CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
-import { assertUuid, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize, requestLoader, toConnection, UnauthenticatedError } from '@ccsc/platform';
+import {
+  assertUuid,
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  pageSize,
+  requestLoader,
+  toConnection,
+  UnauthenticatedError,
+} from '@ccsc/platform';
 import { CaseCommands } from '../application/case.commands';
 import { CaseQueries } from '../application/case.queries';
 import { CaseConnection, CaseModel, CaseTypeModel, HistoryEntryModel, ReadinessModel } from './case.model';
@@ -38,7 +46,13 @@ export class CaseResolver {
   async cases(
     @CurrentPrincipal() principal: Principal,
     @Args('filter', { nullable: true }) filter?: CaseFilterInput,
-    @Args('first', { type: () => Int, nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
+    @Args('first', {
+      type: () => Int,
+      nullable: true,
+      defaultValue: DEFAULT_PAGE_SIZE,
+      description: `At most ${MAX_PAGE_SIZE}.`,
+    })
+    first?: number,
     @Args('after', { nullable: true }) after?: string,
   ) {
     const page = await this.queries.list(filter ?? {}, principal, pageSize(first), after);
@@ -47,14 +61,28 @@ export class CaseResolver {
 
   @Mutation(() => CaseModel, { description: 'Opens a case in its initial state.' })
   @Roles(...CASE_CREATORS)
-  async createCase(@Args('input') input: CreateCaseInput, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+  async createCase(
+    @Args('input') input: CreateCaseInput,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
     return CaseModel.from(await this.commands.create(input, principal, correlationId), principal);
   }
 
-  @Mutation(() => CaseModel, { description: "Triggers an event of the case's type, if the case is ready for it: staff by role, anyone else for a party whose role the event names." })
+  @Mutation(() => CaseModel, {
+    description:
+      "Triggers an event of the case's type, if the case is ready for it: staff by role, anyone else for a party whose role the event names.",
+  })
   @Roles(...CASE_EVENT_TRIGGERERS)
-  async triggerCaseEvent(@Args('input') input: TriggerCaseEventInput, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return CaseModel.from(await this.commands.triggerEvent(input.caseId, input.event, principal, { reason: input.reason, correlationId }), principal);
+  async triggerCaseEvent(
+    @Args('input') input: TriggerCaseEventInput,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return CaseModel.from(
+      await this.commands.triggerEvent(input.caseId, input.event, principal, { reason: input.reason, correlationId }),
+      principal,
+    );
   }
 
   @ResolveField(() => ReadinessModel, { description: 'Whether the case is ready for an event, and what is missing.' })
@@ -72,17 +100,26 @@ export class CaseResolver {
     return this.queries.history(parent.id, principal);
   }
 
-  @Query(() => [CaseTypeModel], { description: 'The case types the service administers, with their states and events.' })
+  @Query(() => [CaseTypeModel], {
+    description: 'The case types the service administers, with their states and events.',
+  })
   @Roles(...CASE_READERS)
   caseTypes() {
     return CASE_TYPES.map(CaseTypeModel.from);
   }
 
-  @ResolveField(() => [TimelineEntryModel], { description: 'Everything that happened to the case, from any service, oldest first.' })
+  @ResolveField(() => [TimelineEntryModel], {
+    description: 'Everything that happened to the case, from any service, oldest first.',
+  })
   async timeline(
     @Parent() parent: CaseModel,
     @CurrentPrincipal() principal: Principal,
-    @Args('kinds', { type: () => [String], nullable: true, description: `Only these kinds: ${TIMELINE_KINDS.join(', ')}.` }) kinds?: string[],
+    @Args('kinds', {
+      type: () => [String],
+      nullable: true,
+      description: `Only these kinds: ${TIMELINE_KINDS.join(', ')}.`,
+    })
+    kinds?: string[],
   ) {
     return this.timelines.forCase(await this.queries.get(parent.id, principal), principal, checkedKinds(kinds));
   }

@@ -23,7 +23,12 @@ export class CaseCommands {
     private readonly cases: CaseRepository,
   ) {}
 
-  async create(command: CreateCaseCommand, principal: Principal, correlationId?: string, now = new Date()): Promise<Case> {
+  async create(
+    command: CreateCaseCommand,
+    principal: Principal,
+    correlationId?: string,
+    now = new Date(),
+  ): Promise<Case> {
     const parties = partiesEnteredBy(principal, command.parties);
     const aggregate = Case.create({ caseType: command.caseType, parties, createdBy: principal.sub, now });
     const s = aggregate.snapshot;
@@ -32,7 +37,11 @@ export class CaseCommands {
       async (tx) => {
         await this.cases.insert(tx.manager, aggregate);
         tx.publish(
-          { type: caseCreatedV1, subject: s.id, data: { caseId: s.id, reference: s.reference, caseType: s.caseType, state: s.state } },
+          {
+            type: caseCreatedV1,
+            subject: s.id,
+            data: { caseId: s.id, reference: s.reference, caseType: s.caseType, state: s.state },
+          },
           { type: caseAccessChangedV2, subject: s.id, data: accessChanged(s, s.version) },
         );
       },
@@ -41,7 +50,13 @@ export class CaseCommands {
     return aggregate;
   }
 
-  async triggerEvent(caseId: string, event: string, principal: Principal, options: { reason?: string; correlationId?: string } = {}, now = new Date()): Promise<Case> {
+  async triggerEvent(
+    caseId: string,
+    event: string,
+    principal: Principal,
+    options: { reason?: string; correlationId?: string } = {},
+    now = new Date(),
+  ): Promise<Case> {
     const { reason, correlationId } = options;
     return this.work.run(
       { correlationId, actor: principal.sub },
@@ -49,7 +64,16 @@ export class CaseCommands {
         const aggregate = await loadVisibleCase(manager, this.cases, caseId, principal);
         const { from, to, feesDue } = aggregate.trigger(event, caseActorOf(principal, aggregate.parties), now);
         await this.cases.update(manager, aggregate);
-        const transition = { caseId, event, from, to, actor: principal.sub, actorRoles: principal.roles, reason, at: now };
+        const transition = {
+          caseId,
+          event,
+          from,
+          to,
+          actor: principal.sub,
+          actorRoles: principal.roles,
+          reason,
+          at: now,
+        };
         await this.cases.recordTransition(manager, transition);
         const { reference } = aggregate.snapshot;
         const data = { caseId, reference, event, from, to, ...(feesDue.length ? { feesDue } : {}) };
@@ -62,7 +86,12 @@ export class CaseCommands {
 }
 
 /** Payments reports fees settled or owed again; the case's readiness follows. Idempotent through the inbox. */
-export async function changeCaseFees(manager: EntityManager, cases: CaseRepository, caseId: string, change: (aggregate: Case) => unknown): Promise<void> {
+export async function changeCaseFees(
+  manager: EntityManager,
+  cases: CaseRepository,
+  caseId: string,
+  change: (aggregate: Case) => unknown,
+): Promise<void> {
   const aggregate = await cases.findForUpdate(manager, caseId);
   if (!aggregate) return;
   change(aggregate);

@@ -10,7 +10,12 @@ export type CaseAccess = CaseAccessScope;
 
 /** A party as the access rule sees it (the firm representing it is its `organisationId`). */
 export function relationOf(party: Party): PartyRelation {
-  return { partyId: party.id, role: party.role, ...(party.userId ? { userId: party.userId } : {}), ...(party.representedBy ? { organisationId: party.representedBy } : {}) };
+  return {
+    partyId: party.id,
+    role: party.role,
+    ...(party.userId ? { userId: party.userId } : {}),
+    ...(party.representedBy ? { organisationId: party.representedBy } : {}),
+  };
 }
 
 /** Whom a case's parties admit. */
@@ -27,7 +32,10 @@ export function canSeeCase(access: CaseAccess, parties: readonly Party[]): boole
  * the sides that pay fees, so payments can keep fees and remissions from the other side), and the
  * case's version after the change as the sequence that orders these events in every projection.
  */
-export function accessChanged(snapshot: { id: string; reference: string; caseType: string; parties: readonly Party[] }, version: number): CaseAccessChangedV2 {
+export function accessChanged(
+  snapshot: { id: string; reference: string; caseType: string; parties: readonly Party[] },
+  version: number,
+): CaseAccessChangedV2 {
   const payers = feePayerRoles(findCaseType(snapshot.caseType));
   return {
     caseId: snapshot.id,

@@ -1,4 +1,10 @@
-import { formatCaseReference, generateCaseReference, isValidCaseReference, luhnCheckDigit, parseCaseReference } from './case-reference';
+import {
+  formatCaseReference,
+  generateCaseReference,
+  isValidCaseReference,
+  luhnCheckDigit,
+  parseCaseReference,
+} from './case-reference';
 
 describe('case reference', () => {
   it('computes the Luhn check digit', () => {

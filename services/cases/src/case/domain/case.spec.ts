@@ -2,7 +2,13 @@ import { Case, NewParty } from './case';
 import { canSeeCase, caseAccessOf } from './case-access';
 import { caseActorOf, type CaseActor } from './party-access';
 
-const claimant: NewParty = { role: 'claimant', kind: 'person', name: 'Alex', representedBy: 'org-a', userId: 'citizen-1' };
+const claimant: NewParty = {
+  role: 'claimant',
+  kind: 'person',
+  name: 'Alex',
+  representedBy: 'org-a',
+  userId: 'citizen-1',
+};
 const defendant: NewParty = { role: 'defendant', kind: 'organisation', name: 'Widgets Ltd' };
 const now = new Date('2026-11-23T10:00:00Z');
 const staff = (...roles: ('caseworker' | 'judiciary')[]): CaseActor => ({ kind: 'staff', roles });
@@ -16,7 +22,10 @@ describe('Case', () => {
 
   it('refuses an unknown case type as bad input on the caseType field', () => {
     expect(() => Case.create({ caseType: 'nope', parties: [claimant], createdBy: 'u1', now })).toThrow(
-      expect.objectContaining({ code: 'BAD_USER_INPUT', fieldErrors: [expect.objectContaining({ field: 'caseType' })] }),
+      expect.objectContaining({
+        code: 'BAD_USER_INPUT',
+        fieldErrors: [expect.objectContaining({ field: 'caseType' })],
+      }),
     );
   });
 
@@ -26,7 +35,12 @@ describe('Case', () => {
     expect(readiness.ready).toBe(false);
     expect(readiness.criteria).toEqual([
       { id: 'has-claimant', description: 'The case names its claimant', met: true },
-      { id: 'has-defendant', description: 'The case names its defendant', met: false, reason: 'Add the defendant to the case.' },
+      {
+        id: 'has-defendant',
+        description: 'The case names its defendant',
+        met: false,
+        reason: 'Add the defendant to the case.',
+      },
     ]);
     expect(readiness.whatHappensNext).toContain('Pay the claim fee');
     const welsh = c.assessReadiness('submit', 'cy');
@@ -37,14 +51,30 @@ describe('Case', () => {
   it('moves on only when the state, the role and readiness allow it', () => {
     const later = new Date('2026-11-24T10:00:00Z');
     const unready = Case.create({ caseType: 'civil-money-claim', parties: [claimant], createdBy: 'u1', now });
-    expect(() => unready.trigger('submit', staff('caseworker'), later)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    expect(() => unready.trigger('submit', staff('caseworker'), later)).toThrow(
+      expect.objectContaining({ code: 'CONFLICT' }),
+    );
 
     const c = Case.create({ caseType: 'civil-money-claim', parties: [claimant, defendant], createdBy: 'u1', now });
-    expect(() => c.trigger('submit', staff('judiciary'), later)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
-    expect(() => c.trigger('teleport', staff('caseworker'), later)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
-    expect(c.trigger('submit', staff('caseworker'), later)).toEqual({ from: 'Draft', to: 'Submitted', feesDue: ['FEE0202'] });
-    expect(c.snapshot).toMatchObject({ state: 'Submitted', updatedAt: later, fees: [{ code: 'FEE0202', event: 'submit', status: 'due' }] });
-    expect(() => c.trigger('submit', staff('caseworker'), later)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    expect(() => c.trigger('submit', staff('judiciary'), later)).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
+    expect(() => c.trigger('teleport', staff('caseworker'), later)).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+    );
+    expect(c.trigger('submit', staff('caseworker'), later)).toEqual({
+      from: 'Draft',
+      to: 'Submitted',
+      feesDue: ['FEE0202'],
+    });
+    expect(c.snapshot).toMatchObject({
+      state: 'Submitted',
+      updatedAt: later,
+      fees: [{ code: 'FEE0202', event: 'submit', status: 'due' }],
+    });
+    expect(() => c.trigger('submit', staff('caseworker'), later)).toThrow(
+      expect.objectContaining({ code: 'CONFLICT' }),
+    );
   });
 
   it('waits for its fees before it is issued, and moves on once payments reports them settled', () => {
@@ -52,10 +82,15 @@ describe('Case', () => {
     c.trigger('submit', caseActorOf({ sub: 'citizen-1', roles: ['citizen'] }, c.parties), now);
     const waiting = c.assessReadiness('issue');
     expect(waiting.ready).toBe(false);
-    expect(waiting.criteria.find((x) => x.id === 'fees-settled')).toMatchObject({ met: false, reason: expect.stringContaining('FEE0202') });
+    expect(waiting.criteria.find((x) => x.id === 'fees-settled')).toMatchObject({
+      met: false,
+      reason: expect.stringContaining('FEE0202'),
+    });
     expect(() => c.trigger('issue', staff('caseworker'), now)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
 
-    expect(c.settleFees(['FEE0202', 'FEE9999'], 'remitted')).toEqual([{ code: 'FEE0202', event: 'submit', status: 'remitted' }]);
+    expect(c.settleFees(['FEE0202', 'FEE9999'], 'remitted')).toEqual([
+      { code: 'FEE0202', event: 'submit', status: 'remitted' },
+    ]);
     // A bounced payment or a repriced fee: owed again, and readiness waits for it once more.
     expect(c.reopenFees(['FEE0202'])).toEqual([{ code: 'FEE0202', event: 'submit', status: 'due' }]);
     expect(c.reopenFees(['FEE0202'])).toEqual([]);
@@ -67,15 +102,24 @@ describe('Case', () => {
 });
 
 describe('case access', () => {
-  const parties = Case.create({ caseType: 'civil-money-claim', parties: [claimant, defendant], createdBy: 'u1', now }).parties;
+  const parties = Case.create({
+    caseType: 'civil-money-claim',
+    parties: [claimant, defendant],
+    createdBy: 'u1',
+    now,
+  }).parties;
 
   it('lets staff see every case', () => {
     expect(canSeeCase(caseAccessOf({ sub: 's', roles: ['caseworker'] }), parties)).toBe(true);
   });
 
   it("lets a professional see only their organisation's cases", () => {
-    expect(canSeeCase(caseAccessOf({ sub: 'p', roles: ['professional'], organisationId: 'org-a' }), parties)).toBe(true);
-    expect(canSeeCase(caseAccessOf({ sub: 'p', roles: ['professional'], organisationId: 'org-b' }), parties)).toBe(false);
+    expect(canSeeCase(caseAccessOf({ sub: 'p', roles: ['professional'], organisationId: 'org-a' }), parties)).toBe(
+      true,
+    );
+    expect(canSeeCase(caseAccessOf({ sub: 'p', roles: ['professional'], organisationId: 'org-b' }), parties)).toBe(
+      false,
+    );
   });
 
   it('lets a citizen see only cases they are party to', () => {

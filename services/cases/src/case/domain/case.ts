@@ -32,7 +32,8 @@ export interface CaseProps {
   version: number;
 }
 
-export type NewParty = Omit<Party, 'id' | 'preferredLanguage' | 'reasonableAdjustments' | 'vulnerabilityFlags'> & PartyDetails;
+export type NewParty = Omit<Party, 'id' | 'preferredLanguage' | 'reasonableAdjustments' | 'vulnerabilityFlags'> &
+  PartyDetails;
 
 function newParty(input: NewParty): Party {
   return {
@@ -49,9 +50,18 @@ function newParty(input: NewParty): Party {
 export class Case {
   private constructor(private props: CaseProps) {}
 
-  static create(input: { caseType: string; parties: NewParty[]; createdBy: string; now: Date; reference?: string }): Case {
+  static create(input: {
+    caseType: string;
+    parties: NewParty[];
+    createdBy: string;
+    now: Date;
+    reference?: string;
+  }): Case {
     const type = findCaseType(input.caseType);
-    if (!type) throw new BadUserInputError('Unknown case type', [{ field: 'caseType', message: `"${input.caseType}" is not a case type` }]);
+    if (!type)
+      throw new BadUserInputError('Unknown case type', [
+        { field: 'caseType', message: `"${input.caseType}" is not a case type` },
+      ]);
     return new Case({
       id: randomUUID(),
       reference: input.reference ?? generateCaseReference(),
@@ -96,7 +106,10 @@ export class Case {
 
   private event(eventId: string): CaseEventDefinition {
     const event = this.type.events.find((e) => e.id === eventId);
-    if (!event) throw new BadUserInputError('Unknown event', [{ field: 'event', message: `"${eventId}" is not an event of ${this.type.name.en}` }]);
+    if (!event)
+      throw new BadUserInputError('Unknown event', [
+        { field: 'event', message: `"${eventId}" is not an event of ${this.type.name.en}` },
+      ]);
     return event;
   }
 
@@ -123,7 +136,9 @@ export class Case {
   /** Changes a party's details; returns the names of the fields that actually changed. */
   updateParty(partyId: string, details: PartyDetails, now: Date): string[] {
     const party = this.party(partyId);
-    const normalisedDetails = details.postcode ? { ...details, postcode: normalisePostcode(details.postcode) } : details;
+    const normalisedDetails = details.postcode
+      ? { ...details, postcode: normalisePostcode(details.postcode) }
+      : details;
     const changed = (Object.keys(normalisedDetails) as (keyof PartyDetails)[]).filter(
       (k) => normalisedDetails[k] !== undefined && JSON.stringify(normalisedDetails[k]) !== JSON.stringify(party[k]),
     );
@@ -148,7 +163,11 @@ export class Case {
   }
 
   private replaceParty(party: Party, now: Date): void {
-    this.props = { ...this.props, parties: this.props.parties.map((p) => (p.id === party.id ? party : p)), updatedAt: now };
+    this.props = {
+      ...this.props,
+      parties: this.props.parties.map((p) => (p.id === party.id ? party : p)),
+      updatedAt: now,
+    };
   }
 
   /** Fees reported settled by payments; codes the case does not owe are ignored. */
@@ -161,7 +180,10 @@ export class Case {
   /** Fees payments reports owed again (a bounced payment, a repriced fee): readiness waits for them once more. */
   reopenFees(codes: readonly string[]): CaseFee[] {
     const reopened = this.props.fees.filter((f) => f.status !== 'due' && codes.includes(f.code));
-    this.props = { ...this.props, fees: this.props.fees.map((f) => (reopened.includes(f) ? { ...f, status: 'due' as const } : f)) };
+    this.props = {
+      ...this.props,
+      fees: this.props.fees.map((f) => (reopened.includes(f) ? { ...f, status: 'due' as const } : f)),
+    };
     return reopened.map((f) => ({ ...f, status: 'due' as const }));
   }
 
@@ -178,11 +200,21 @@ export class Case {
     }
     const readiness = this.assessReadiness(eventId);
     if (!readiness.ready) {
-      throw new ConflictError(`The case is not ready: ${readiness.criteria.filter((c) => !c.met).map((c) => c.reason).join(' ')}`);
+      throw new ConflictError(
+        `The case is not ready: ${readiness.criteria
+          .filter((c) => !c.met)
+          .map((c) => c.reason)
+          .join(' ')}`,
+      );
     }
     const from = this.props.state;
     const feesDue = [...(event.fees ?? [])];
-    this.props = { ...this.props, state: event.to, updatedAt: now, fees: [...this.props.fees, ...feesDue.map((code) => ({ code, event: event.id, status: 'due' as const }))] };
+    this.props = {
+      ...this.props,
+      state: event.to,
+      updatedAt: now,
+      fees: [...this.props.fees, ...feesDue.map((code) => ({ code, event: event.id, status: 'due' as const }))],
+    };
     return { from, to: event.to, feesDue };
   }
 }
@@ -190,7 +222,8 @@ export class Case {
 function assertMayTrigger(event: CaseEventDefinition, actor: CaseActor): void {
   const what = event.name.en.toLowerCase();
   if (actor.kind === 'staff') {
-    if (!actor.roles.some((r) => (event.roles as readonly string[]).includes(r))) throw new ForbiddenError(`Your role may not ${what}`);
+    if (!actor.roles.some((r) => (event.roles as readonly string[]).includes(r)))
+      throw new ForbiddenError(`Your role may not ${what}`);
     return;
   }
   if (actor.parties.some((p) => (event.parties as readonly string[]).includes(p.role))) return;

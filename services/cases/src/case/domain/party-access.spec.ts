@@ -14,8 +14,22 @@ const judge: Principal = { sub: 'judge', roles: ['judiciary'] };
 
 function claim(state?: string): Case {
   const parties: NewParty[] = [
-    { role: 'claimant', kind: 'person', name: 'Alex', userId: 'citizen-claimant', representedBy: 'org-claimant', email: 'alex@example.com' },
-    { role: 'defendant', kind: 'person', name: 'Dee', userId: 'citizen-defendant', representedBy: 'org-defendant', phone: '020 7946 0000' },
+    {
+      role: 'claimant',
+      kind: 'person',
+      name: 'Alex',
+      userId: 'citizen-claimant',
+      representedBy: 'org-claimant',
+      email: 'alex@example.com',
+    },
+    {
+      role: 'defendant',
+      kind: 'person',
+      name: 'Dee',
+      userId: 'citizen-defendant',
+      representedBy: 'org-defendant',
+      phone: '020 7946 0000',
+    },
   ];
   const c = Case.create({ caseType: 'civil-money-claim', parties, createdBy: 'u1', now });
   return state ? Case.restore({ ...c.snapshot, state }) : c;
@@ -41,9 +55,15 @@ describe('who acts on a case', () => {
 describe('case events by party role', () => {
   it("lets the claimant's side withdraw the claim and refuses the defendant's side", () => {
     for (const who of [defendantFirm, defendantCitizen, unrelatedFirm]) {
-      expect(trigger(claim('Issued'), 'withdraw', who)).toThrow(expect.objectContaining({ code: 'FORBIDDEN', message: 'Only the claimant or their representative may withdraw the claim' }));
+      expect(trigger(claim('Issued'), 'withdraw', who)).toThrow(
+        expect.objectContaining({
+          code: 'FORBIDDEN',
+          message: 'Only the claimant or their representative may withdraw the claim',
+        }),
+      );
     }
-    for (const who of [claimantFirm, claimantCitizen, caseworker]) expect(trigger(claim('Issued'), 'withdraw', who)()).toMatchObject({ from: 'Issued', to: 'Withdrawn' });
+    for (const who of [claimantFirm, claimantCitizen, caseworker])
+      expect(trigger(claim('Issued'), 'withdraw', who)()).toMatchObject({ from: 'Issued', to: 'Withdrawn' });
   });
 
   it('keeps judicial acts for the judiciary: decide, stay and strike out', () => {
@@ -52,8 +72,13 @@ describe('case events by party role', () => {
       ['stay', 'Issued', 'Stayed'],
       ['strike-out', 'Issued', 'StruckOut'],
     ] as const) {
-      for (const who of [claimantFirm, defendantCitizen]) expect(trigger(claim(from), event, who)).toThrow(expect.objectContaining({ code: 'FORBIDDEN', message: expect.stringMatching(/^Only the court may/) }));
-      expect(trigger(claim(from), event, caseworker)).toThrow(expect.objectContaining({ code: 'FORBIDDEN', message: expect.stringMatching(/^Your role may not/) }));
+      for (const who of [claimantFirm, defendantCitizen])
+        expect(trigger(claim(from), event, who)).toThrow(
+          expect.objectContaining({ code: 'FORBIDDEN', message: expect.stringMatching(/^Only the court may/) }),
+        );
+      expect(trigger(claim(from), event, caseworker)).toThrow(
+        expect.objectContaining({ code: 'FORBIDDEN', message: expect.stringMatching(/^Your role may not/) }),
+      );
       expect(trigger(claim(from), event, judge)()).toMatchObject({ from, to });
     }
   });
@@ -84,7 +109,10 @@ describe("a party's own details", () => {
   const [claimant, defendant] = claim().parties;
 
   it('are for staff and whoever acts for the party, not for the other side or a stranger', () => {
-    const may = (who: Principal) => [hasPartyAccess(caseAccessOf(who), claimant!), hasPartyAccess(caseAccessOf(who), defendant!)];
+    const may = (who: Principal) => [
+      hasPartyAccess(caseAccessOf(who), claimant!),
+      hasPartyAccess(caseAccessOf(who), defendant!),
+    ];
     expect(may(caseworker)).toEqual([true, true]);
     expect(may(judge)).toEqual([true, true]);
     expect(may(claimantFirm)).toEqual([true, false]);

@@ -10,7 +10,8 @@ import { feePayerRoles } from '../../case-type/domain/fee-payers';
  * for some of its parties (a citizen who is the party, a user of the firm that represents it).
  * Seeing a case is not acting on it: the opponent sees the case and acts for nobody on the other side.
  */
-export type CaseActor = { kind: 'staff'; roles: readonly Role[] } | { kind: 'parties'; parties: readonly PartyRelation[] };
+export type CaseActor =
+  { kind: 'staff'; roles: readonly Role[] } | { kind: 'parties'; parties: readonly PartyRelation[] };
 
 export function caseActorOf(principal: Principal, parties: readonly Party[]): CaseActor {
   const access = caseAccessOf(principal);

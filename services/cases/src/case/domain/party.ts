@@ -1,4 +1,13 @@
-export const PARTY_ROLES = ['applicant', 'respondent', 'claimant', 'defendant', 'appellant', 'donor', 'attorney', 'subject'] as const;
+export const PARTY_ROLES = [
+  'applicant',
+  'respondent',
+  'claimant',
+  'defendant',
+  'appellant',
+  'donor',
+  'attorney',
+  'subject',
+] as const;
 export type PartyRole = (typeof PARTY_ROLES)[number];
 
 export const PARTY_KINDS = ['person', 'organisation'] as const;
@@ -29,7 +38,12 @@ export interface Party {
 }
 
 /** The details of a party that its representative, the party themselves or staff may change. */
-export type PartyDetails = Partial<Pick<Party, 'name' | 'email' | 'phone' | 'postcode' | 'preferredLanguage' | 'reasonableAdjustments' | 'vulnerabilityFlags'>>;
+export type PartyDetails = Partial<
+  Pick<
+    Party,
+    'name' | 'email' | 'phone' | 'postcode' | 'preferredLanguage' | 'reasonableAdjustments' | 'vulnerabilityFlags'
+  >
+>;
 
 /** A UK postcode as typed (any case, spaces or none). */
 export const UK_POSTCODE = /^[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}$/;

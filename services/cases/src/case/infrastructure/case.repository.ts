@@ -2,7 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { scopeFilter } from '@ccsc/auth';
-import { and, ConflictError, CursorPosition, execute, joinSql, Page, query, queryOne, sql, Sql, toPage } from '@ccsc/platform';
+import {
+  and,
+  ConflictError,
+  CursorPosition,
+  execute,
+  joinSql,
+  Page,
+  query,
+  queryOne,
+  sql,
+  Sql,
+  toPage,
+} from '@ccsc/platform';
 import { Case, CaseFee } from '../domain/case';
 import type { CaseAccess } from '../domain/case-access';
 import type { Party, PartyKind, PartyRole, PreferredLanguage } from '../domain/party';
@@ -93,7 +105,8 @@ export class CaseRepository {
             ${s.version})`,
       );
     } catch (error) {
-      if ((error as { code?: string }).code === '23505') throw new ConflictError('A case with this reference already exists');
+      if ((error as { code?: string }).code === '23505')
+        throw new ConflictError('A case with this reference already exists');
       throw error;
     }
     await this.saveParties(manager, s.id, s.parties);
@@ -124,7 +137,16 @@ export class CaseRepository {
 
   async recordTransition(
     manager: EntityManager,
-    entry: { caseId: string; event: string; from: string; to: string; actor: string; actorRoles: readonly string[]; reason?: string; at: Date },
+    entry: {
+      caseId: string;
+      event: string;
+      from: string;
+      to: string;
+      actor: string;
+      actorRoles: readonly string[];
+      reason?: string;
+      at: Date;
+    },
   ): Promise<void> {
     await execute(
       manager,
@@ -234,7 +256,12 @@ export class CaseRepository {
   }
 }
 
-function toDomain(r: CaseRow, parties: readonly PartyRow[], fees: readonly FeeRow[], facts: FactsRow | undefined): Case {
+function toDomain(
+  r: CaseRow,
+  parties: readonly PartyRow[],
+  fees: readonly FeeRow[],
+  facts: FactsRow | undefined,
+): Case {
   return Case.restore({
     documentsAwaitingAcceptance: facts?.pending ?? 0,
     openAssistedDigitalReferral: facts?.referral ?? false,

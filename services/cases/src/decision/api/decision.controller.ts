@@ -20,7 +20,12 @@ export class DecisionController {
   @Roles(...DECISION_MAKERS)
   @ApiOperation({ summary: 'Record a decision (a correction supersedes an earlier one)' })
   @ApiCreatedResponse({ type: DecisionModel })
-  async record(@Param('id') id: string, @Body() body: RecordDecisionBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+  async record(
+    @Param('id') id: string,
+    @Body() body: RecordDecisionBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
     return DecisionModel.from(await this.commands.record(assertUuid(id), body, principal, correlationId));
   }
 

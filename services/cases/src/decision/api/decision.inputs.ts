@@ -6,7 +6,11 @@ import { InputType } from '../../cases.graphql';
 @InputType({ description: 'A decision on a case, with what it rests on.' })
 export class RecordDecisionBody {
   @Field() @ApiProperty({ example: 'Leave to remain curtailed' }) @IsString() @Length(1, 200) outcome!: string;
-  @Field() @ApiProperty({ example: 'Immigration Rules, paragraph 9.4.1' }) @IsString() @Length(1, 500) legalBasis!: string;
+  @Field()
+  @ApiProperty({ example: 'Immigration Rules, paragraph 9.4.1' })
+  @IsString()
+  @Length(1, 500)
+  legalBasis!: string;
   @Field() @ApiProperty() @IsString() @Length(1, 20_000) reasons!: string;
   @Field(() => [String], { description: 'References of the evidence relied on (document ids, bundle pages).' })
   @ApiProperty({ type: [String] })
@@ -14,7 +18,11 @@ export class RecordDecisionBody {
   @Length(1, 200, { each: true })
   @ArrayMaxSize(200)
   evidenceReferences!: string[];
-  @Field(() => ID, { nullable: true, description: 'The decision this one corrects.' }) @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() supersedes?: string;
+  @Field(() => ID, { nullable: true, description: 'The decision this one corrects.' })
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  supersedes?: string;
 }
 
 @InputType()

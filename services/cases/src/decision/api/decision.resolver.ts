@@ -14,14 +14,22 @@ export class DecisionResolver {
     private readonly queries: DecisionQueries,
   ) {}
 
-  @Mutation(() => DecisionModel, { description: 'Records a decision; to correct one, record another that supersedes it.' })
+  @Mutation(() => DecisionModel, {
+    description: 'Records a decision; to correct one, record another that supersedes it.',
+  })
   @Roles(...DECISION_MAKERS)
-  async recordDecision(@Args('input') input: RecordDecisionInput, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+  async recordDecision(
+    @Args('input') input: RecordDecisionInput,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
     const { caseId, ...command } = input;
     return DecisionModel.from(await this.commands.record(caseId, command, principal, correlationId));
   }
 
-  @ResolveField(() => [DecisionModel], { description: 'Decisions on the case, oldest first, superseded ones included.' })
+  @ResolveField(() => [DecisionModel], {
+    description: 'Decisions on the case, oldest first, superseded ones included.',
+  })
   async decisions(@Parent() parent: CaseModel, @CurrentPrincipal() principal: Principal) {
     return (await this.queries.list(parent.id, principal)).map(DecisionModel.from);
   }

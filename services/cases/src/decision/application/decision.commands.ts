@@ -18,20 +18,34 @@ export class DecisionCommands {
     private readonly decisions: DecisionRepository,
   ) {}
 
-  record(caseId: string, command: RecordDecisionCommand, principal: Principal, correlationId?: string, now = new Date()): Promise<Decision> {
+  record(
+    caseId: string,
+    command: RecordDecisionCommand,
+    principal: Principal,
+    correlationId?: string,
+    now = new Date(),
+  ): Promise<Decision> {
     return this.work.run(
       { correlationId, actor: principal.sub },
       async ({ manager, publish }) => {
         await loadVisibleCase(manager, this.cases, caseId, principal);
         if (command.supersedes) {
           const previous = await this.decisions.findInCase(manager, caseId, command.supersedes);
-          if (!previous) throw new BadUserInputError('Unknown decision', [{ field: 'supersedes', message: 'is not a decision of this case' }]);
-          if (previous.superseded) throw new ConflictError('That decision has already been superseded; supersede the current one');
+          if (!previous)
+            throw new BadUserInputError('Unknown decision', [
+              { field: 'supersedes', message: 'is not a decision of this case' },
+            ]);
+          if (previous.superseded)
+            throw new ConflictError('That decision has already been superseded; supersede the current one');
         }
         const decision: Decision = { id: randomUUID(), caseId, ...command, decidedBy: principal.sub, decidedAt: now };
         await this.decisions.insert(manager, decision);
         const supersedes = command.supersedes ? { supersedes: command.supersedes } : {};
-        publish({ type: decisionRecordedV1, subject: caseId, data: { caseId, decisionId: decision.id, outcome: command.outcome, ...supersedes } });
+        publish({
+          type: decisionRecordedV1,
+          subject: caseId,
+          data: { caseId, decisionId: decision.id, outcome: command.outcome, ...supersedes },
+        });
         return decision;
       },
       now,

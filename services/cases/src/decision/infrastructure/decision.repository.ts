@@ -22,7 +22,11 @@ export class DecisionRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** A decision of this case, and whether a later one has already superseded it. */
-  async findInCase(manager: EntityManager, caseId: string, decisionId: string): Promise<{ id: string; superseded: boolean } | undefined> {
+  async findInCase(
+    manager: EntityManager,
+    caseId: string,
+    decisionId: string,
+  ): Promise<{ id: string; superseded: boolean } | undefined> {
     return queryOne<{ id: string; superseded: boolean }>(
       manager,
       sql`SELECT d.id, EXISTS (SELECT 1 FROM case_decisions s WHERE s.supersedes = d.id) AS superseded

@@ -20,7 +20,12 @@ export class DocumentController {
   @Roles(...CASE_CREATORS)
   @ApiOperation({ summary: 'Record a document received for a case' })
   @ApiCreatedResponse({ type: DocumentModel })
-  receive(@Param('id') id: string, @Body() body: ReceiveDocumentBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+  receive(
+    @Param('id') id: string,
+    @Body() body: ReceiveDocumentBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
     return this.documents.receive(assertUuid(id), body, principal, correlationId);
   }
 
@@ -43,6 +48,13 @@ export class DocumentController {
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
-    return this.documents.review(assertUuid(id), assertUuid(documentId, 'documentId'), body.decision, body.reason, principal, correlationId);
+    return this.documents.review(
+      assertUuid(id),
+      assertUuid(documentId, 'documentId'),
+      body.decision,
+      body.reason,
+      principal,
+      correlationId,
+    );
   }
 }

@@ -10,7 +10,9 @@ export class DocumentModel {
   @Field() @ApiProperty() documentType!: string;
   @Field() @ApiProperty({ enum: DOCUMENT_CHANNELS }) channel!: string;
   @Field() @ApiProperty() storeReference!: string;
-  @Field({ description: '`accepted`, `pending-review` or `rejected`.' }) @ApiProperty({ enum: ['accepted', 'pending-review', 'rejected'] }) status!: string;
+  @Field({ description: '`accepted`, `pending-review` or `rejected`.' })
+  @ApiProperty({ enum: ['accepted', 'pending-review', 'rejected'] })
+  status!: string;
   @Field({ nullable: true }) @ApiPropertyOptional() rejectionReason?: string;
   @Field() @ApiProperty() receivedAt!: Date;
   @Field({ nullable: true }) @ApiPropertyOptional() reviewedBy?: string;

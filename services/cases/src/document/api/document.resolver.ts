@@ -16,14 +16,22 @@ export class DocumentResolver {
 
   @Mutation(() => DocumentModel, { description: 'Records a document received for a case.' })
   @Roles(...CASE_CREATORS)
-  receiveDocument(@Args('input') input: ReceiveDocumentInput, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+  receiveDocument(
+    @Args('input') input: ReceiveDocumentInput,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
     const { caseId, ...command } = input;
     return this.commands.receive(caseId, command, principal, correlationId);
   }
 
   @Mutation(() => DocumentModel, { description: 'Accepts or rejects (with a reason) a document awaiting review.' })
   @Roles(...DOCUMENT_REVIEWERS)
-  reviewDocument(@Args('input') input: ReviewDocumentInput, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+  reviewDocument(
+    @Args('input') input: ReviewDocumentInput,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
     return this.commands.review(input.caseId, input.documentId, input.decision, input.reason, principal, correlationId);
   }
 

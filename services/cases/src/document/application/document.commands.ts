@@ -25,15 +25,31 @@ export class DocumentCommands {
     private readonly documents: DocumentRepository,
   ) {}
 
-  receive(caseId: string, command: ReceiveDocumentCommand, principal: Principal, correlationId?: string, now = new Date()): Promise<CaseDocument> {
+  receive(
+    caseId: string,
+    command: ReceiveDocumentCommand,
+    principal: Principal,
+    correlationId?: string,
+    now = new Date(),
+  ): Promise<CaseDocument> {
     return this.work.run(
       { correlationId, actor: principal.sub },
       async ({ manager, publish }) => {
         await loadVisibleCase(manager, this.cases, caseId, principal);
-        const document: CaseDocument = { id: randomUUID(), caseId, ...command, status: initialStatus(command.channel), receivedAt: now };
+        const document: CaseDocument = {
+          id: randomUUID(),
+          caseId,
+          ...command,
+          status: initialStatus(command.channel),
+          receivedAt: now,
+        };
         await this.documents.insert(manager, document);
         const { documentType, channel, status } = document;
-        publish({ type: documentReceivedV1, subject: caseId, data: { caseId, documentId: document.id, documentType, channel, status } });
+        publish({
+          type: documentReceivedV1,
+          subject: caseId,
+          data: { caseId, documentId: document.id, documentType, channel, status },
+        });
         return document;
       },
       now,

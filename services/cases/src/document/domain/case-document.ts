@@ -27,8 +27,23 @@ export function initialStatus(channel: DocumentChannel): DocumentStatus {
   return channel === 'online' ? 'accepted' : 'pending-review';
 }
 
-export function review(document: CaseDocument, decision: 'accepted' | 'rejected', reason: string | undefined, reviewer: string, now: Date): CaseDocument {
+export function review(
+  document: CaseDocument,
+  decision: 'accepted' | 'rejected',
+  reason: string | undefined,
+  reviewer: string,
+  now: Date,
+): CaseDocument {
   if (document.status !== 'pending-review') throw new ConflictError(`The document was already ${document.status}`);
-  if (decision === 'rejected' && !reason?.trim()) throw new BadUserInputError('A rejection needs a reason', [{ field: 'reason', message: 'is required when rejecting' }]);
-  return { ...document, status: decision, ...(decision === 'rejected' ? { rejectionReason: reason?.trim() } : {}), reviewedBy: reviewer, reviewedAt: now };
+  if (decision === 'rejected' && !reason?.trim())
+    throw new BadUserInputError('A rejection needs a reason', [
+      { field: 'reason', message: 'is required when rejecting' },
+    ]);
+  return {
+    ...document,
+    status: decision,
+    ...(decision === 'rejected' ? { rejectionReason: reason?.trim() } : {}),
+    reviewedBy: reviewer,
+    reviewedAt: now,
+  };
 }

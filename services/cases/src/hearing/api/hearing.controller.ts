@@ -1,6 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
-  ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags,
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
@@ -9,7 +15,13 @@ import { CASE_READERS, HEARING_STAFF } from '../../roles';
 import { HearingCommands } from '../application/hearing.commands';
 import { HearingQueries } from '../application/hearing.queries';
 import { HearingModel } from './hearing.model';
-import { HearingListingBody, HearingsAtVenueArgs, HearingStatusBody, listingCommand, statusChange } from './hearing.inputs';
+import {
+  HearingListingBody,
+  HearingsAtVenueArgs,
+  HearingStatusBody,
+  listingCommand,
+  statusChange,
+} from './hearing.inputs';
 
 /**
  * Partner REST API for hearings, under the cases they belong to. The venue list sits at
@@ -39,7 +51,12 @@ export class HearingController {
   @ApiCreatedResponse({ type: HearingModel })
   @ApiBadRequestResponse({ description: 'Invalid input (problem+json with field errors)' })
   @ApiNotFoundResponse({ description: 'No such case, or not one you may see' })
-  async list(@Param('id') id: string, @Body() body: HearingListingBody, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response) {
+  async list(
+    @Param('id') id: string,
+    @Body() body: HearingListingBody,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const listed = HearingModel.from(await this.commands.list(listingCommand(assertUuid(id), body), principal));
     res.location(`/api/v1/cases/${listed.caseId}/hearings/${listed.id}`);
     return listed;
@@ -77,7 +94,12 @@ export class HearingController {
     @Body() body: HearingStatusBody,
     @CurrentPrincipal() principal: Principal,
   ) {
-    const changed = await this.commands.changeStatus(assertUuid(hearingId, 'hearingId'), statusChange(body), principal, { caseId: assertUuid(id) });
+    const changed = await this.commands.changeStatus(
+      assertUuid(hearingId, 'hearingId'),
+      statusChange(body),
+      principal,
+      { caseId: assertUuid(id) },
+    );
     return HearingModel.from(changed);
   }
 }

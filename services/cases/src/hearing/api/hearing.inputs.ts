@@ -4,7 +4,14 @@ import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } 
 import { BadUserInputError, IsInstant, IsLocalDay, parseInstant } from '@ccsc/platform';
 import type { ListHearingCommand } from '../application/hearing.commands';
 import {
-  HEARING_STATUSES, HEARING_TYPES, HearingStatus, HearingType, MAX_DELAY_MINUTES, MAX_DURATION_MINUTES, MAX_REASON_LENGTH, StatusChange,
+  HEARING_STATUSES,
+  HEARING_TYPES,
+  HearingStatus,
+  HearingType,
+  MAX_DELAY_MINUTES,
+  MAX_DURATION_MINUTES,
+  MAX_REASON_LENGTH,
+  StatusChange,
 } from '../domain/hearing';
 import { ArgsType, InputType } from '../../cases.graphql';
 
@@ -66,7 +73,10 @@ export class HearingStatusBody {
   @IsIn(HEARING_STATUSES)
   status!: HearingStatus;
 
-  @Field(() => Int, { nullable: true, description: 'How late, in minutes; required when running late, refused otherwise.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'How late, in minutes; required when running late, refused otherwise.',
+  })
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_DELAY_MINUTES })
   @IsOptional()
   @IsInt()
@@ -74,14 +84,20 @@ export class HearingStatusBody {
   @Max(MAX_DELAY_MINUTES)
   delayMinutes?: number;
 
-  @Field({ nullable: true, description: 'Why; required when adjourned or vacated, refused otherwise. Parties read it.' })
+  @Field({
+    nullable: true,
+    description: 'Why; required when adjourned or vacated, refused otherwise. Parties read it.',
+  })
   @ApiPropertyOptional({ example: 'the interpreter did not attend', maxLength: MAX_REASON_LENGTH })
   @IsOptional()
   @IsString()
   @Length(1, MAX_REASON_LENGTH)
   reason?: string;
 
-  @Field({ nullable: true, description: `The new start when relisting an adjourned hearing (status \`listed\`). ${START_DESCRIPTION}` })
+  @Field({
+    nullable: true,
+    description: `The new start when relisting an adjourned hearing (status \`listed\`). ${START_DESCRIPTION}`,
+  })
   @ApiPropertyOptional({ example: '2031-09-01T10:00:00+01:00', format: 'date-time' })
   @IsOptional()
   @IsInstant()
@@ -127,6 +143,9 @@ export function statusChange(body: HearingStatusBody): StatusChange {
 /** The validation pipe has already checked the format; this only turns the string into a Date. */
 function instant(value: string): Date {
   const parsed = parseInstant(value);
-  if (!parsed) throw new BadUserInputError('Invalid date and time', [{ field: 'startsAt', message: 'must be a date and time with an offset' }]);
+  if (!parsed)
+    throw new BadUserInputError('Invalid date and time', [
+      { field: 'startsAt', message: 'must be a date and time with an offset' },
+    ]);
   return parsed;
 }

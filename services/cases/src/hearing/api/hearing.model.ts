@@ -3,20 +3,28 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { HEARING_STATUSES, HEARING_TYPES, type Hearing, type HearingStatus, type HearingType } from '../domain/hearing';
 import { ObjectType } from '../../cases.graphql';
 
-@ObjectType('Hearing', { description: 'A hearing of a case: when and where it is listed, and whether it is going ahead.' })
+@ObjectType('Hearing', {
+  description: 'A hearing of a case: when and where it is listed, and whether it is going ahead.',
+})
 export class HearingModel {
   @Field(() => ID) @ApiProperty({ format: 'uuid' }) id!: string;
   @Field(() => ID) @ApiProperty({ format: 'uuid' }) caseId!: string;
   @Field({ description: 'Court or tribunal code.' }) @ApiProperty({ example: 'LDN-RCJ' }) venueId!: string;
   @Field() @ApiProperty({ example: 'Royal Courts of Justice' }) venueName!: string;
-  @Field(() => String, { description: `One of ${HEARING_TYPES.join(', ')}.` }) @ApiProperty({ enum: HEARING_TYPES }) hearingType!: HearingType;
+  @Field(() => String, { description: `One of ${HEARING_TYPES.join(', ')}.` })
+  @ApiProperty({ enum: HEARING_TYPES })
+  hearingType!: HearingType;
   @Field() @ApiProperty() startsAt!: Date;
   @Field({ description: 'The day it starts in England (YYYY-MM-DD), which is how courts list hearings.' })
   @ApiProperty({ example: '2031-07-14' })
   londonDate!: string;
-  @Field({ description: 'The time it starts in England (HH:MM).' }) @ApiProperty({ example: '10:00' }) londonTime!: string;
+  @Field({ description: 'The time it starts in England (HH:MM).' })
+  @ApiProperty({ example: '10:00' })
+  londonTime!: string;
   @Field(() => Int, { description: 'Expected length in minutes.' }) @ApiProperty() durationMinutes!: number;
-  @Field(() => String, { description: `One of ${HEARING_STATUSES.join(', ')}.` }) @ApiProperty({ enum: HEARING_STATUSES }) status!: HearingStatus;
+  @Field(() => String, { description: `One of ${HEARING_STATUSES.join(', ')}.` })
+  @ApiProperty({ enum: HEARING_STATUSES })
+  status!: HearingStatus;
   @Field(() => Int, { nullable: true, description: 'How late it is running, in minutes; only while running late.' })
   @ApiPropertyOptional({ type: Number, nullable: true })
   delayMinutes!: number | null;

@@ -4,7 +4,13 @@ import { CaseModel } from '../../case/api/case.model';
 import { HearingCommands } from '../application/hearing.commands';
 import { HearingQueries } from '../application/hearing.queries';
 import { HearingModel } from './hearing.model';
-import { HearingsAtVenueArgs, ListHearingInput, listingCommand, statusChange, UpdateHearingStatusInput } from './hearing.inputs';
+import {
+  HearingsAtVenueArgs,
+  ListHearingInput,
+  listingCommand,
+  statusChange,
+  UpdateHearingStatusInput,
+} from './hearing.inputs';
 import { HEARING_STAFF } from '../../roles';
 
 @Resolver(() => HearingModel)
@@ -20,7 +26,10 @@ export class HearingResolver {
     return HearingModel.from(await this.commands.list(listingCommand(input.caseId, input), principal));
   }
 
-  @Mutation(() => HearingModel, { description: 'Records how a hearing stands on the day: running late, in progress, adjourned, vacated, completed, or relisted.' })
+  @Mutation(() => HearingModel, {
+    description:
+      'Records how a hearing stands on the day: running late, in progress, adjourned, vacated, completed, or relisted.',
+  })
   @Roles(...HEARING_STAFF)
   async updateHearingStatus(@Args('input') input: UpdateHearingStatusInput, @CurrentPrincipal() principal: Principal) {
     return HearingModel.from(await this.commands.changeStatus(input.hearingId, statusChange(input), principal));

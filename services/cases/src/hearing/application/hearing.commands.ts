@@ -30,7 +30,13 @@ export class HearingCommands {
     return hearing;
   }
 
-  async changeStatus(hearingId: string, change: StatusChange, principal: Principal, options: { caseId?: string } = {}, now = new Date()): Promise<Hearing> {
+  async changeStatus(
+    hearingId: string,
+    change: StatusChange,
+    principal: Principal,
+    options: { caseId?: string } = {},
+    now = new Date(),
+  ): Promise<Hearing> {
     // Access is checked before the transaction: a hearing never moves to another case, and checking
     // inside would hold a locked connection while asking the pool for a second one.
     await this.queries.get(hearingId, principal, options.caseId);

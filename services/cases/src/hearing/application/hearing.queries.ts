@@ -45,8 +45,9 @@ export class HearingQueries {
   async atVenue(venueId: string, date: string, principal: Principal): Promise<Hearing[]> {
     // The list spans every case at the venue, so it is not filtered by case access: the endpoints
     // admit staff only, and this refuses anyone else should an endpoint ever be opened wider.
-    if (!isStaff(principal)) throw new ForbiddenError('Only staff may see a venue\'s list');
-    if (!isLocalDate(date)) throw new BadUserInputError('Invalid date', [{ field: 'date', message: 'must be a calendar day as YYYY-MM-DD' }]);
+    if (!isStaff(principal)) throw new ForbiddenError("Only staff may see a venue's list");
+    if (!isLocalDate(date))
+      throw new BadUserInputError('Invalid date', [{ field: 'date', message: 'must be a calendar day as YYYY-MM-DD' }]);
     return this.hearings.atVenueOn(venueId, date);
   }
 }

@@ -30,7 +30,10 @@ function hearingThat(status: HearingStatus): Hearing {
 }
 
 const badInput = (...fields: string[]) =>
-  expect.objectContaining({ code: 'BAD_USER_INPUT', fieldErrors: fields.map((field) => expect.objectContaining({ field })) });
+  expect.objectContaining({
+    code: 'BAD_USER_INPUT',
+    fieldErrors: fields.map((field) => expect.objectContaining({ field })),
+  });
 const conflict = (message?: string) => expect.objectContaining({ code: 'CONFLICT', ...(message ? { message } : {}) });
 
 describe('Hearing', () => {
@@ -61,7 +64,9 @@ describe('Hearing', () => {
   });
 
   it('refuses a start in the past, a duration out of range and a blank venue, naming each field', () => {
-    expect(() => Hearing.list({ ...listing, startsAt: new Date('2031-06-30T10:00:00Z') })).toThrow(badInput('startsAt'));
+    expect(() => Hearing.list({ ...listing, startsAt: new Date('2031-06-30T10:00:00Z') })).toThrow(
+      badInput('startsAt'),
+    );
     expect(() => Hearing.list({ ...listing, startsAt: new Date('nope') })).toThrow(badInput('startsAt'));
     expect(() => Hearing.list({ ...listing, durationMinutes: 0 })).toThrow(badInput('durationMinutes'));
     expect(() => Hearing.list({ ...listing, durationMinutes: 90.5 })).toThrow(badInput('durationMinutes'));
@@ -73,7 +78,10 @@ describe('Hearing', () => {
       [{ status: 'running-late', delayMinutes: 45 }, 'yes, running about 45 minutes late'],
       [{ status: 'running-late', delayMinutes: 1 }, 'yes, running about 1 minute late'],
       [{ status: 'in-progress' }, 'yes, it has started'],
-      [{ status: 'adjourned', reason: 'the interpreter did not attend' }, 'no: adjourned because the interpreter did not attend'],
+      [
+        { status: 'adjourned', reason: 'the interpreter did not attend' },
+        'no: adjourned because the interpreter did not attend',
+      ],
       [{ status: 'vacated', reason: ' the claim settled ' }, 'no: vacated because the claim settled'],
     ])('%j → %s', (change, answer) => {
       const h = listed();
@@ -89,9 +97,22 @@ describe('Hearing', () => {
   describe('status transitions', () => {
     it('records who changed the status and when, keeping only the details the status carries', () => {
       const h = hearingThat('running-late');
-      expect(h.snapshot).toMatchObject({ status: 'running-late', delayMinutes: 30, updatedBy: 'clerk-1', updatedAt: later });
-      expect(h.changeStatus({ status: 'adjourned', reason: 'the courtroom flooded' }, 'usher-2', later)).toEqual({ from: 'running-late', to: 'adjourned' });
-      expect(h.snapshot).toMatchObject({ status: 'adjourned', delayMinutes: null, reason: 'the courtroom flooded', updatedBy: 'usher-2' });
+      expect(h.snapshot).toMatchObject({
+        status: 'running-late',
+        delayMinutes: 30,
+        updatedBy: 'clerk-1',
+        updatedAt: later,
+      });
+      expect(h.changeStatus({ status: 'adjourned', reason: 'the courtroom flooded' }, 'usher-2', later)).toEqual({
+        from: 'running-late',
+        to: 'adjourned',
+      });
+      expect(h.snapshot).toMatchObject({
+        status: 'adjourned',
+        delayMinutes: null,
+        reason: 'the courtroom flooded',
+        updatedBy: 'usher-2',
+      });
     });
 
     it('lets a late hearing be revised or put back on time', () => {
@@ -106,35 +127,62 @@ describe('Hearing', () => {
     it('relists an adjourned hearing for a new start, which it then keeps', () => {
       const h = hearingThat('adjourned');
       const newStart = new Date('2031-09-01T09:30:00Z');
-      expect(h.changeStatus({ status: 'listed', startsAt: newStart }, 'clerk-1', later)).toEqual({ from: 'adjourned', to: 'listed' });
+      expect(h.changeStatus({ status: 'listed', startsAt: newStart }, 'clerk-1', later)).toEqual({
+        from: 'adjourned',
+        to: 'listed',
+      });
       expect(h.snapshot).toMatchObject({ status: 'listed', startsAt: newStart, reason: null });
       expect(h.londonStart).toEqual({ date: '2031-09-01', time: '10:30' });
       expect(h.goingAhead).toBe('yes');
     });
 
     it('relists only with a new start still to come, and takes a new start only when relisting', () => {
-      expect(() => hearingThat('adjourned').changeStatus({ status: 'listed' }, 'clerk-1', later)).toThrow(badInput('startsAt'));
-      expect(() => hearingThat('adjourned').changeStatus({ status: 'listed', startsAt: new Date('2031-07-13T09:00:00Z') }, 'clerk-1', later)).toThrow(
+      expect(() => hearingThat('adjourned').changeStatus({ status: 'listed' }, 'clerk-1', later)).toThrow(
         badInput('startsAt'),
       );
-      expect(() => hearingThat('running-late').changeStatus({ status: 'listed', startsAt: new Date('2031-09-01T09:00:00Z') }, 'clerk-1', later)).toThrow(
-        badInput('startsAt'),
-      );
+      expect(() =>
+        hearingThat('adjourned').changeStatus(
+          { status: 'listed', startsAt: new Date('2031-07-13T09:00:00Z') },
+          'clerk-1',
+          later,
+        ),
+      ).toThrow(badInput('startsAt'));
+      expect(() =>
+        hearingThat('running-late').changeStatus(
+          { status: 'listed', startsAt: new Date('2031-09-01T09:00:00Z') },
+          'clerk-1',
+          later,
+        ),
+      ).toThrow(badInput('startsAt'));
     });
 
     it.each<HearingStatus>(['vacated', 'completed'])('treats %s as final', (status) => {
       for (const to of ['listed', 'running-late', 'in-progress', 'completed'] as const) {
-        expect(() => hearingThat(status).changeStatus({ status: to, ...(to === 'running-late' ? { delayMinutes: 5 } : {}) }, 'clerk-1', later)).toThrow(
-          conflict(`The hearing is ${status}, which is final`),
-        );
+        expect(() =>
+          hearingThat(status).changeStatus(
+            { status: to, ...(to === 'running-late' ? { delayMinutes: 5 } : {}) },
+            'clerk-1',
+            later,
+          ),
+        ).toThrow(conflict(`The hearing is ${status}, which is final`));
       }
-      expect(() => hearingThat(status).changeStatus({ status: 'adjourned', reason: 'x' }, 'clerk-1', later)).toThrow(conflict());
+      expect(() => hearingThat(status).changeStatus({ status: 'adjourned', reason: 'x' }, 'clerk-1', later)).toThrow(
+        conflict(),
+      );
     });
 
     it.each<[HearingStatus, StatusChange, string]>([
       ['listed', { status: 'listed' }, 'The hearing is already listed'],
-      ['in-progress', { status: 'listed' }, 'Only an adjourned hearing can be relisted, or a late one put back on time'],
-      ['in-progress', { status: 'running-late', delayMinutes: 10 }, 'A hearing that is in progress cannot become running late'],
+      [
+        'in-progress',
+        { status: 'listed' },
+        'Only an adjourned hearing can be relisted, or a late one put back on time',
+      ],
+      [
+        'in-progress',
+        { status: 'running-late', delayMinutes: 10 },
+        'A hearing that is in progress cannot become running late',
+      ],
       ['adjourned', { status: 'in-progress' }, 'A hearing that is adjourned cannot become in progress'],
       ['adjourned', { status: 'completed' }, 'A hearing that is adjourned cannot become completed'],
     ])('refuses %s → %j', (from, change, message) => {
@@ -160,27 +208,43 @@ describe('Hearing', () => {
 
     it('asks for a delay when running late and a reason when adjourned or vacated, and refuses them elsewhere', () => {
       expect(() => listed().changeStatus({ status: 'running-late' }, 'c', later)).toThrow(badInput('delayMinutes'));
-      expect(() => listed().changeStatus({ status: 'running-late', delayMinutes: 0 }, 'c', later)).toThrow(badInput('delayMinutes'));
-      expect(() => listed().changeStatus({ status: 'running-late', delayMinutes: MAX_DELAY_MINUTES + 1 }, 'c', later)).toThrow(badInput('delayMinutes'));
+      expect(() => listed().changeStatus({ status: 'running-late', delayMinutes: 0 }, 'c', later)).toThrow(
+        badInput('delayMinutes'),
+      );
+      expect(() =>
+        listed().changeStatus({ status: 'running-late', delayMinutes: MAX_DELAY_MINUTES + 1 }, 'c', later),
+      ).toThrow(badInput('delayMinutes'));
       expect(() => listed().changeStatus({ status: 'adjourned' }, 'c', later)).toThrow(badInput('reason'));
       expect(() => listed().changeStatus({ status: 'vacated', reason: '   ' }, 'c', later)).toThrow(badInput('reason'));
-      expect(() => listed().changeStatus({ status: 'vacated', reason: 'x'.repeat(501) }, 'c', later)).toThrow(badInput('reason'));
-      expect(() => listed().changeStatus({ status: 'in-progress', delayMinutes: 5, reason: 'why' }, 'c', later)).toThrow(badInput('delayMinutes', 'reason'));
+      expect(() => listed().changeStatus({ status: 'vacated', reason: 'x'.repeat(501) }, 'c', later)).toThrow(
+        badInput('reason'),
+      );
+      expect(() =>
+        listed().changeStatus({ status: 'in-progress', delayMinutes: 5, reason: 'why' }, 'c', later),
+      ).toThrow(badInput('delayMinutes', 'reason'));
     });
 
     it('reports bad details before a forbidden move, so the caller fixes the input first', () => {
-      expect(() => hearingThat('completed').changeStatus({ status: 'adjourned' }, 'c', later)).toThrow(badInput('reason'));
+      expect(() => hearingThat('completed').changeStatus({ status: 'adjourned' }, 'c', later)).toThrow(
+        badInput('reason'),
+      );
     });
   });
 });
 
 describe('londonDayBounds', () => {
   it('starts and ends a summer day at midnight BST, an hour before UTC midnight', () => {
-    expect(londonDayBounds('2031-07-14')).toEqual({ from: new Date('2031-07-13T23:00:00Z'), to: new Date('2031-07-14T23:00:00Z') });
+    expect(londonDayBounds('2031-07-14')).toEqual({
+      from: new Date('2031-07-13T23:00:00Z'),
+      to: new Date('2031-07-14T23:00:00Z'),
+    });
   });
 
   it('uses GMT in winter', () => {
-    expect(londonDayBounds('2031-12-01')).toEqual({ from: new Date('2031-12-01T00:00:00Z'), to: new Date('2031-12-02T00:00:00Z') });
+    expect(londonDayBounds('2031-12-01')).toEqual({
+      from: new Date('2031-12-01T00:00:00Z'),
+      to: new Date('2031-12-02T00:00:00Z'),
+    });
   });
 
   it('lasts 23 hours when the clocks go forward and 25 when they go back', () => {

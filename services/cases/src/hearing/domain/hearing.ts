@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { addDays, londonInstant, londonLocalDateTime, type LocalDate } from '@ccsc/calendar';
 import { BadUserInputError, ConflictError, FieldError } from '@ccsc/platform/errors';
 
-export const HEARING_TYPES = ['first-hearing', 'case-management', 'final-hearing', 'trial', 'sentencing', 'appeal'] as const;
+export const HEARING_TYPES = [
+  'first-hearing',
+  'case-management',
+  'final-hearing',
+  'trial',
+  'sentencing',
+  'appeal',
+] as const;
 export type HearingType = (typeof HEARING_TYPES)[number];
 
 export const HEARING_STATUSES = ['listed', 'running-late', 'in-progress', 'adjourned', 'vacated', 'completed'] as const;
@@ -134,7 +141,8 @@ export class Hearing {
       : change.startsAt
         ? [{ field: 'startsAt', message: 'can only be given to relist an adjourned hearing' }]
         : [];
-    if (startProblemsFound.length) throw new BadUserInputError(`The hearing cannot become ${label(to)} as given`, startProblemsFound);
+    if (startProblemsFound.length)
+      throw new BadUserInputError(`The hearing cannot become ${label(to)} as given`, startProblemsFound);
 
     this.props = {
       ...this.props,
@@ -200,9 +208,13 @@ function detailProblems(change: StatusChange): FieldError[] {
   const problems: FieldError[] = [];
   if (change.status === 'running-late') {
     const delay = change.delayMinutes;
-    if (delay === undefined) problems.push({ field: 'delayMinutes', message: 'is required when the hearing is running late' });
+    if (delay === undefined)
+      problems.push({ field: 'delayMinutes', message: 'is required when the hearing is running late' });
     else if (!Number.isInteger(delay) || delay < 1 || delay > MAX_DELAY_MINUTES) {
-      problems.push({ field: 'delayMinutes', message: `must be a whole number of minutes from 1 to ${MAX_DELAY_MINUTES}` });
+      problems.push({
+        field: 'delayMinutes',
+        message: `must be a whole number of minutes from 1 to ${MAX_DELAY_MINUTES}`,
+      });
     }
   } else if (change.delayMinutes !== undefined) {
     problems.push({ field: 'delayMinutes', message: 'can only be given when the hearing is running late' });
@@ -210,7 +222,8 @@ function detailProblems(change: StatusChange): FieldError[] {
   if (CALLED_OFF.includes(change.status)) {
     const reason = change.reason?.trim() ?? '';
     if (!reason) problems.push({ field: 'reason', message: `is required when the hearing is ${change.status}` });
-    else if (reason.length > MAX_REASON_LENGTH) problems.push({ field: 'reason', message: `must be at most ${MAX_REASON_LENGTH} characters` });
+    else if (reason.length > MAX_REASON_LENGTH)
+      problems.push({ field: 'reason', message: `must be at most ${MAX_REASON_LENGTH} characters` });
   } else if (change.reason !== undefined) {
     problems.push({ field: 'reason', message: 'can only be given when the hearing is adjourned or vacated' });
   }

@@ -17,7 +17,12 @@ export class PartyController {
   @Roles(...PARTY_ADDERS)
   @ApiOperation({ summary: 'Add a party to a case' })
   @ApiCreatedResponse({ type: PartyModel })
-  async add(@Param('id') id: string, @Body() body: PartyInput, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+  async add(
+    @Param('id') id: string,
+    @Body() body: PartyInput,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
     return toPartyModel(await this.parties.addParty(assertUuid(id), body, principal, correlationId), principal);
   }
 
@@ -32,14 +37,18 @@ export class PartyController {
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
-    return toPartyModel(await this.parties.updateParty(assertUuid(id), assertUuid(partyId, 'partyId'), body, principal, correlationId), principal);
+    return toPartyModel(
+      await this.parties.updateParty(assertUuid(id), assertUuid(partyId, 'partyId'), body, principal, correlationId),
+      principal,
+    );
   }
 
   @Put(':partyId/representation')
   @Roles(...PARTY_EDITORS)
   @ApiOperation({
     summary: 'Change who represents a party (access follows at once)',
-    description: "Staff name a firm (on a notice of change the party has confirmed); whoever acts for the party may only take its firm off the record (organisationId null).",
+    description:
+      'Staff name a firm (on a notice of change the party has confirmed); whoever acts for the party may only take its firm off the record (organisationId null).',
   })
   @ApiOkResponse({ type: PartyModel })
   async represent(
@@ -50,7 +59,13 @@ export class PartyController {
     @CorrelationId() correlationId?: string,
   ) {
     return toPartyModel(
-      await this.parties.changeRepresentation(assertUuid(id), assertUuid(partyId, 'partyId'), body.organisationId ?? undefined, principal, correlationId),
+      await this.parties.changeRepresentation(
+        assertUuid(id),
+        assertUuid(partyId, 'partyId'),
+        body.organisationId ?? undefined,
+        principal,
+        correlationId,
+      ),
       principal,
     );
   }

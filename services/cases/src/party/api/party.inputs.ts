@@ -1,7 +1,17 @@
 import { Field, ID } from '@nestjs/graphql';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
 import { LANGUAGES, PreferredLanguage, UK_POSTCODE } from '../../case/domain/party';
 import { LanguageEnum, ORGANISATION_ID, PartyInput } from '../../case/api/case.inputs';
 import { InputType } from '../../cases.graphql';
@@ -22,8 +32,16 @@ export class PartyDetailsInput {
   @IsOptional()
   @Matches(/^\+?[0-9 ()-]{6,32}$/, { message: 'phone must be a telephone number' })
   phone?: string;
-  @Field({ nullable: true }) @ApiPropertyOptional({ example: 'SW1A 2AA' }) @IsOptional() @Matches(UK_POSTCODE, { message: 'postcode must be a UK postcode' }) postcode?: string;
-  @Field(() => LanguageEnum, { nullable: true }) @ApiPropertyOptional({ enum: LANGUAGES }) @IsOptional() @IsIn(LANGUAGES) preferredLanguage?: PreferredLanguage;
+  @Field({ nullable: true })
+  @ApiPropertyOptional({ example: 'SW1A 2AA' })
+  @IsOptional()
+  @Matches(UK_POSTCODE, { message: 'postcode must be a UK postcode' })
+  postcode?: string;
+  @Field(() => LanguageEnum, { nullable: true })
+  @ApiPropertyOptional({ enum: LANGUAGES })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  preferredLanguage?: PreferredLanguage;
   @Field(() => [String], { nullable: true })
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
@@ -48,7 +66,10 @@ export class UpdatePartyInput extends PartyDetailsInput {
 
 /** REST body of PUT .../parties/{partyId}/representation. */
 export class RepresentationBody {
-  @ApiPropertyOptional({ description: 'The firm now representing the party; omit or null when nobody does.', nullable: true })
+  @ApiPropertyOptional({
+    description: 'The firm now representing the party; omit or null when nobody does.',
+    nullable: true,
+  })
   @IsOptional()
   @Matches(ORGANISATION_ID, { message: 'organisationId must be an organisation id' })
   organisationId?: string | null;

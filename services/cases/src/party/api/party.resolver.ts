@@ -11,22 +11,46 @@ export class PartyResolver {
 
   @Mutation(() => PartyModel, { description: 'Adds a party to a case.' })
   @Roles(...PARTY_ADDERS)
-  async addParty(@Args('input') input: AddPartyInput, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+  async addParty(
+    @Args('input') input: AddPartyInput,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
     return toPartyModel(await this.parties.addParty(input.caseId, input.party, principal, correlationId), principal);
   }
 
-  @Mutation(() => PartyModel, { description: "Changes a party's details: contact, language, reasonable adjustments, vulnerability." })
+  @Mutation(() => PartyModel, {
+    description: "Changes a party's details: contact, language, reasonable adjustments, vulnerability.",
+  })
   @Roles(...PARTY_EDITORS)
-  async updateParty(@Args('input') input: UpdatePartyInput, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+  async updateParty(
+    @Args('input') input: UpdatePartyInput,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
     const { caseId, partyId, ...details } = input;
     return toPartyModel(await this.parties.updateParty(caseId, partyId, details, principal, correlationId), principal);
   }
 
   @Mutation(() => PartyModel, {
-    description: "Changes who represents a party; the firms' access follows at once. Staff name a firm (on a notice of change the party has confirmed); whoever acts for the party may only take its firm off the record (null).",
+    description:
+      "Changes who represents a party; the firms' access follows at once. Staff name a firm (on a notice of change the party has confirmed); whoever acts for the party may only take its firm off the record (null).",
   })
   @Roles(...PARTY_EDITORS)
-  async changeRepresentation(@Args('input') input: ChangeRepresentationInput, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return toPartyModel(await this.parties.changeRepresentation(input.caseId, input.partyId, input.organisationId ?? undefined, principal, correlationId), principal);
+  async changeRepresentation(
+    @Args('input') input: ChangeRepresentationInput,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return toPartyModel(
+      await this.parties.changeRepresentation(
+        input.caseId,
+        input.partyId,
+        input.organisationId ?? undefined,
+        principal,
+        correlationId,
+      ),
+      principal,
+    );
   }
 }

@@ -25,24 +25,50 @@ export class PartyCommands {
     return this.change(caseId, principal, correlationId, (aggregate, now) => {
       assertMayAddParty(principal, input, aggregate.parties);
       const party = aggregate.addParty(input, now);
-      return { result: party, events: [{ type: partyAddedV1, subject: caseId, data: { caseId, partyId: party.id, role: party.role } }] };
+      return {
+        result: party,
+        events: [{ type: partyAddedV1, subject: caseId, data: { caseId, partyId: party.id, role: party.role } }],
+      };
     });
   }
 
-  updateParty(caseId: string, partyId: string, details: PartyDetails, principal: Principal, correlationId?: string): Promise<Party> {
+  updateParty(
+    caseId: string,
+    partyId: string,
+    details: PartyDetails,
+    principal: Principal,
+    correlationId?: string,
+  ): Promise<Party> {
     return this.change(caseId, principal, correlationId, (aggregate, now) => {
       assertMayChangeParty(principal, aggregate.party(partyId));
       const fields = aggregate.updateParty(partyId, details, now);
-      const events = fields.length ? [{ type: partyUpdatedV1, subject: caseId, data: { caseId, partyId, fields } }] : [];
+      const events = fields.length
+        ? [{ type: partyUpdatedV1, subject: caseId, data: { caseId, partyId, fields } }]
+        : [];
       return { result: aggregate.party(partyId), events };
     });
   }
 
-  changeRepresentation(caseId: string, partyId: string, organisationId: string | undefined, principal: Principal, correlationId?: string): Promise<Party> {
+  changeRepresentation(
+    caseId: string,
+    partyId: string,
+    organisationId: string | undefined,
+    principal: Principal,
+    correlationId?: string,
+  ): Promise<Party> {
     return this.change(caseId, principal, correlationId, (aggregate, now) => {
       assertMayChangeRepresentation(principal, aggregate.party(partyId), organisationId);
       const { from, to } = aggregate.changeRepresentation(partyId, organisationId, now);
-      const events = from === to ? [] : [{ type: representationChangedV1, subject: caseId, data: { caseId, partyId, ...(from ? { from } : {}), ...(to ? { to } : {}) } }];
+      const events =
+        from === to
+          ? []
+          : [
+              {
+                type: representationChangedV1,
+                subject: caseId,
+                data: { caseId, partyId, ...(from ? { from } : {}), ...(to ? { to } : {}) },
+              },
+            ];
       return { result: aggregate.party(partyId), events };
     });
   }
@@ -51,14 +77,23 @@ export class PartyCommands {
    * Loads the case the caller can see, applies the change, saves it with its events in one
    * transaction, and tells the other services when the case's parties, their accounts or their firms moved.
    */
-  private change<T>(caseId: string, principal: Principal, correlationId: string | undefined, apply: (aggregate: Case, now: Date) => { result: T; events: PendingEvent[] }): Promise<T> {
+  private change<T>(
+    caseId: string,
+    principal: Principal,
+    correlationId: string | undefined,
+    apply: (aggregate: Case, now: Date) => { result: T; events: PendingEvent[] },
+  ): Promise<T> {
     return this.work.run({ correlationId, actor: principal.sub }, async ({ manager, now, publish }) => {
       const aggregate = await loadVisibleCase(manager, this.cases, caseId, principal);
       const before = JSON.stringify(aggregate.parties.map(relationOf));
       const { result, events } = apply(aggregate, now);
       if (JSON.stringify(aggregate.parties.map(relationOf)) !== before) {
         // The update below moves the case to the next version: that is the change's sequence.
-        events.push({ type: caseAccessChangedV2, subject: caseId, data: accessChanged(aggregate.snapshot, aggregate.snapshot.version + 1) });
+        events.push({
+          type: caseAccessChangedV2,
+          subject: caseId,
+          data: accessChanged(aggregate.snapshot, aggregate.snapshot.version + 1),
+        });
       }
       await this.cases.update(manager, aggregate);
       publish(...events);

@@ -1,6 +1,11 @@
 import type { Principal } from '@ccsc/auth/principal';
 import { Case, NewParty } from '../../case/domain/case';
-import { assertMayAddParty, assertMayChangeParty, assertMayChangeRepresentation, partiesEnteredBy } from './representation';
+import {
+  assertMayAddParty,
+  assertMayChangeParty,
+  assertMayChangeRepresentation,
+  partiesEnteredBy,
+} from './representation';
 
 const firmA: Principal = { sub: 'sol-a', roles: ['professional'], organisationId: 'org-a' };
 const firmB: Principal = { sub: 'sol-b', roles: ['professional'], organisationId: 'org-b' };
@@ -9,42 +14,79 @@ const dan: Principal = { sub: 'citizen-dan', roles: ['citizen'] };
 const caseworker: Principal = { sub: 'officer', roles: ['caseworker'] };
 const forbidden = expect.objectContaining({ code: 'FORBIDDEN' });
 
-const claimant = (extra: Partial<NewParty> = {}): NewParty => ({ role: 'claimant', kind: 'person', name: 'Alice', ...extra });
-const defendant = (extra: Partial<NewParty> = {}): NewParty => ({ role: 'defendant', kind: 'organisation', name: 'Widgets Ltd', ...extra });
+const claimant = (extra: Partial<NewParty> = {}): NewParty => ({
+  role: 'claimant',
+  kind: 'person',
+  name: 'Alice',
+  ...extra,
+});
+const defendant = (extra: Partial<NewParty> = {}): NewParty => ({
+  role: 'defendant',
+  kind: 'organisation',
+  name: 'Widgets Ltd',
+  ...extra,
+});
 
 describe('parties of a new case', () => {
   it('lets a professional open a case for one client, naming only their own firm', () => {
-    expect(partiesEnteredBy(firmA, [claimant({ representedBy: 'org-a' }), defendant()])).toEqual([claimant({ representedBy: 'org-a' }), defendant()]);
+    expect(partiesEnteredBy(firmA, [claimant({ representedBy: 'org-a' }), defendant()])).toEqual([
+      claimant({ representedBy: 'org-a' }),
+      defendant(),
+    ]);
     // Naming another firm would give it the case, or put it on the other side's record.
-    expect(() => partiesEnteredBy(firmA, [claimant({ representedBy: 'org-a' }), defendant({ representedBy: 'org-b' })])).toThrow(forbidden);
+    expect(() =>
+      partiesEnteredBy(firmA, [claimant({ representedBy: 'org-a' }), defendant({ representedBy: 'org-b' })]),
+    ).toThrow(forbidden);
     expect(() => partiesEnteredBy(firmA, [claimant({ representedBy: 'org-b' }), defendant()])).toThrow(forbidden);
     // Nor its own firm on both sides, nor no party at all.
-    expect(() => partiesEnteredBy(firmA, [claimant({ representedBy: 'org-a' }), defendant({ representedBy: 'org-a' })])).toThrow(forbidden);
+    expect(() =>
+      partiesEnteredBy(firmA, [claimant({ representedBy: 'org-a' }), defendant({ representedBy: 'org-a' })]),
+    ).toThrow(forbidden);
     expect(() => partiesEnteredBy(firmA, [claimant(), defendant()])).toThrow(forbidden);
-    expect(() => partiesEnteredBy(firmA, [claimant({ representedBy: 'org-a' }), defendant({ userId: 'citizen-dan' })])).toThrow(forbidden);
+    expect(() =>
+      partiesEnteredBy(firmA, [claimant({ representedBy: 'org-a' }), defendant({ userId: 'citizen-dan' })]),
+    ).toThrow(forbidden);
   });
 
-  it("links a citizen to their own party only and lets them name no firm", () => {
-    expect(partiesEnteredBy(alice, [claimant(), defendant()])).toEqual([claimant({ userId: 'citizen-alice' }), defendant()]);
-    expect(partiesEnteredBy(alice, [defendant(), claimant({ userId: 'citizen-alice' })])).toEqual([defendant(), claimant({ userId: 'citizen-alice' })]);
+  it('links a citizen to their own party only and lets them name no firm', () => {
+    expect(partiesEnteredBy(alice, [claimant(), defendant()])).toEqual([
+      claimant({ userId: 'citizen-alice' }),
+      defendant(),
+    ]);
+    expect(partiesEnteredBy(alice, [defendant(), claimant({ userId: 'citizen-alice' })])).toEqual([
+      defendant(),
+      claimant({ userId: 'citizen-alice' }),
+    ]);
     expect(() => partiesEnteredBy(alice, [claimant(), defendant({ userId: 'citizen-dan' })])).toThrow(forbidden);
-    expect(() => partiesEnteredBy(alice, [claimant({ userId: 'citizen-alice' }), defendant({ userId: 'citizen-alice' })])).toThrow(forbidden);
+    expect(() =>
+      partiesEnteredBy(alice, [claimant({ userId: 'citizen-alice' }), defendant({ userId: 'citizen-alice' })]),
+    ).toThrow(forbidden);
     expect(() => partiesEnteredBy(alice, [claimant(), defendant({ representedBy: 'org-b' })])).toThrow(forbidden);
     expect(() => partiesEnteredBy(alice, [claimant({ representedBy: 'org-a' }), defendant()])).toThrow(forbidden);
   });
 
   it('lets staff enter any account and any firm', () => {
-    const parties = [claimant({ userId: 'citizen-alice', representedBy: 'org-a' }), defendant({ userId: 'citizen-dan', representedBy: 'org-b' })];
+    const parties = [
+      claimant({ userId: 'citizen-alice', representedBy: 'org-a' }),
+      defendant({ userId: 'citizen-dan', representedBy: 'org-b' }),
+    ];
     expect(partiesEnteredBy(caseworker, parties)).toEqual(parties);
   });
 });
 
 describe('parties added to a case', () => {
-  const parties = Case.create({ caseType: 'civil-money-claim', parties: [claimant({ representedBy: 'org-a' }), defendant()], createdBy: 'u', now: new Date() }).parties;
+  const parties = Case.create({
+    caseType: 'civil-money-claim',
+    parties: [claimant({ representedBy: 'org-a' }), defendant()],
+    createdBy: 'u',
+    now: new Date(),
+  }).parties;
 
-  it("lets a firm add parties, and name itself only on its own side", () => {
+  it('lets a firm add parties, and name itself only on its own side', () => {
     expect(() => assertMayAddParty(firmA, defendant({ name: 'Second Defendant' }), parties)).not.toThrow();
-    expect(() => assertMayAddParty(firmA, claimant({ name: 'Joint Claimant', representedBy: 'org-a' }), parties)).not.toThrow();
+    expect(() =>
+      assertMayAddParty(firmA, claimant({ name: 'Joint Claimant', representedBy: 'org-a' }), parties),
+    ).not.toThrow();
     expect(() => assertMayAddParty(firmA, defendant({ representedBy: 'org-a' }), parties)).toThrow(forbidden);
     expect(() => assertMayAddParty(firmA, defendant({ representedBy: 'org-b' }), parties)).toThrow(forbidden);
     expect(() => assertMayAddParty(firmA, defendant({ userId: 'citizen-dan' }), parties)).toThrow(forbidden);
@@ -52,7 +94,9 @@ describe('parties added to a case', () => {
 
   it('refuses citizens and lets staff add anyone', () => {
     expect(() => assertMayAddParty(alice, defendant(), parties)).toThrow(forbidden);
-    expect(() => assertMayAddParty(caseworker, defendant({ userId: 'citizen-dan', representedBy: 'org-b' }), parties)).not.toThrow();
+    expect(() =>
+      assertMayAddParty(caseworker, defendant({ userId: 'citizen-dan', representedBy: 'org-b' }), parties),
+    ).not.toThrow();
   });
 });
 
@@ -76,7 +120,7 @@ describe('changing representation and details', () => {
     expect(() => assertMayChangeRepresentation(firmA, unrepresented!, undefined)).toThrow(forbidden);
   });
 
-  it("lets only staff and whoever acts for the party change its details", () => {
+  it('lets only staff and whoever acts for the party change its details', () => {
     expect(() => assertMayChangeParty(caseworker, unrepresented!)).not.toThrow();
     expect(() => assertMayChangeParty(firmA, represented!)).not.toThrow();
     expect(() => assertMayChangeParty(alice, represented!)).not.toThrow();

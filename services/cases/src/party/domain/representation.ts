@@ -24,18 +24,23 @@ const given = (value: string | null | undefined): value is string => value !== u
 export function partiesEnteredBy(principal: Principal, parties: readonly NewParty[]): NewParty[] {
   if (isStaff(principal)) return [...parties];
   if (hasRole(principal, 'professional')) {
-    if (parties.some((p) => given(p.userId))) throw new ForbiddenError('Only staff may link a citizen account to a party');
+    if (parties.some((p) => given(p.userId)))
+      throw new ForbiddenError('Only staff may link a citizen account to a party');
     if (parties.some((p) => given(p.representedBy) && p.representedBy !== principal.organisationId)) {
       throw new ForbiddenError("You may name only your own firm as a party's representative");
     }
     if (parties.filter((p) => given(p.representedBy)).length !== 1) {
-      throw new ForbiddenError('A professional opens a case for one party, naming their own firm as its representative');
+      throw new ForbiddenError(
+        'A professional opens a case for one party, naming their own firm as its representative',
+      );
     }
     return [...parties];
   }
   if (hasRole(principal, 'citizen')) {
-    if (parties.some((p) => given(p.representedBy))) throw new ForbiddenError("Only staff or the firm itself may name a party's representative");
-    if (parties.some((p) => given(p.userId) && p.userId !== principal.sub)) throw new ForbiddenError('You can only link your own account to a party');
+    if (parties.some((p) => given(p.representedBy)))
+      throw new ForbiddenError("Only staff or the firm itself may name a party's representative");
+    if (parties.some((p) => given(p.userId) && p.userId !== principal.sub))
+      throw new ForbiddenError('You can only link your own account to a party');
     const own = parties.filter((p) => p.userId === principal.sub);
     if (own.length > 1) throw new ForbiddenError('You can be only one of the parties');
     const yours = own[0] ?? parties[0];
@@ -54,9 +59,11 @@ export function assertMayAddParty(principal: Principal, input: NewParty, parties
   if (!hasRole(principal, 'professional')) throw new ForbiddenError('Only staff or a representative may add a party');
   if (given(input.userId)) throw new ForbiddenError('Only staff may link a citizen account to a party');
   if (!given(input.representedBy)) return;
-  if (input.representedBy !== principal.organisationId) throw new ForbiddenError("You may name only your own firm as a party's representative");
+  if (input.representedBy !== principal.organisationId)
+    throw new ForbiddenError("You may name only your own firm as a party's representative");
   const ownSide = partiesActedFor(caseAccessOf(principal), parties.map(relationOf)).some((p) => p.role === input.role);
-  if (!ownSide) throw new ForbiddenError(`Your firm may represent a further ${input.role} only if it already acts for one`);
+  if (!ownSide)
+    throw new ForbiddenError(`Your firm may represent a further ${input.role} only if it already acts for one`);
 }
 
 /**
@@ -65,13 +72,20 @@ export function assertMayAddParty(principal: Principal, input: NewParty, parties
  * to another. Whoever acts for the party may take its firm off the record: the firm ceasing to act,
  * or the party (their citizen account) discharging it. Access follows at once either way.
  */
-export function assertMayChangeRepresentation(principal: Principal, party: Party, organisationId: string | undefined): void {
+export function assertMayChangeRepresentation(
+  principal: Principal,
+  party: Party,
+  organisationId: string | undefined,
+): void {
   if (isStaff(principal)) return;
   if (organisationId === undefined && hasPartyAccess(caseAccessOf(principal), party)) return;
-  throw new ForbiddenError("Only staff name a party's representative, on the party's confirmation; whoever acts for a party may take its firm off the record");
+  throw new ForbiddenError(
+    "Only staff name a party's representative, on the party's confirmation; whoever acts for a party may take its firm off the record",
+  );
 }
 
 /** Changing a party's details: staff, or whoever acts for the party (the same rule as seeing them). */
 export function assertMayChangeParty(principal: Principal, party: Party): void {
-  if (!hasPartyAccess(caseAccessOf(principal), party)) throw new ForbiddenError("You may change only your own or your client's details");
+  if (!hasPartyAccess(caseAccessOf(principal), party))
+    throw new ForbiddenError("You may change only your own or your client's details");
 }

@@ -16,7 +16,12 @@ export class ResultController {
   @Roles(...RESULTERS)
   @ApiOperation({ summary: 'Record a court result' })
   @ApiCreatedResponse({ type: CaseResultModel })
-  record(@Param('id') id: string, @Body() body: RecordResultBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+  record(
+    @Param('id') id: string,
+    @Body() body: RecordResultBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
     return this.results.record(assertUuid(id), body, principal, correlationId);
   }
 }

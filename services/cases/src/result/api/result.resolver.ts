@@ -11,7 +11,11 @@ export class ResultResolver {
 
   @Mutation(() => CaseResultModel, { description: 'Records a court result; financial impositions go to enforcement.' })
   @Roles(...RESULTERS)
-  recordCaseResult(@Args('input') input: RecordResultInput, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+  recordCaseResult(
+    @Args('input') input: RecordResultInput,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
     const { caseId, ...command } = input;
     return this.results.record(caseId, command, principal, correlationId);
   }

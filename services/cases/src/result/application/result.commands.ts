@@ -22,7 +22,13 @@ export class ResultCommands {
     private readonly results: ResultRepository,
   ) {}
 
-  record(caseId: string, command: RecordResultCommand, principal: Principal, correlationId?: string, now = new Date()): Promise<CaseResult> {
+  record(
+    caseId: string,
+    command: RecordResultCommand,
+    principal: Principal,
+    correlationId?: string,
+    now = new Date(),
+  ): Promise<CaseResult> {
     return this.work.run(
       { correlationId, actor: principal.sub },
       async ({ manager, publish }) => {
@@ -35,14 +41,32 @@ export class ResultCommands {
         }
         const defendant = aggregate.party(command.defendantPartyId);
         if (defendant.role !== 'defendant') {
-          throw new BadUserInputError('Not a defendant', [{ field: 'defendantPartyId', message: 'must be a defendant of the case' }]);
+          throw new BadUserInputError('Not a defendant', [
+            { field: 'defendantPartyId', message: 'must be a defendant of the case' },
+          ]);
         }
 
         const { from, to } = aggregate.trigger('result', caseActorOf(principal, aggregate.parties), now);
         await this.cases.update(manager, aggregate);
-        const transition = { caseId, event: 'result', from, to, actor: principal.sub, actorRoles: principal.roles, reason: command.outcome, at: now };
+        const transition = {
+          caseId,
+          event: 'result',
+          from,
+          to,
+          actor: principal.sub,
+          actorRoles: principal.roles,
+          reason: command.outcome,
+          at: now,
+        };
         await this.cases.recordTransition(manager, transition);
-        const result: CaseResult = { id: randomUUID(), caseId, ...command, impositions, resultedBy: principal.sub, resultedAt: now };
+        const result: CaseResult = {
+          id: randomUUID(),
+          caseId,
+          ...command,
+          impositions,
+          resultedBy: principal.sub,
+          resultedAt: now,
+        };
         await this.results.insert(manager, result);
         const { reference } = aggregate.snapshot;
         publish(
@@ -50,7 +74,15 @@ export class ResultCommands {
           {
             type: caseResultedV1,
             subject: caseId,
-            data: { caseId, reference, resultId: result.id, defendantPartyId: defendant.id, outcome: command.outcome, impositions, resultedAt: now.toISOString() },
+            data: {
+              caseId,
+              reference,
+              resultId: result.id,
+              defendantPartyId: defendant.id,
+              outcome: command.outcome,
+              impositions,
+              resultedAt: now.toISOString(),
+            },
           },
         );
         return result;

@@ -31,7 +31,10 @@ export function checkImpositions(impositions: readonly Imposition[]): Imposition
   impositions.forEach((imposition, i) => {
     const centralFunds = ['fine', 'victim-surcharge', 'criminal-courts-charge'].includes(imposition.kind);
     if (centralFunds && imposition.creditor !== CENTRAL_FUNDS) {
-      problems.push({ field: `impositions.${i}.creditor`, message: `a ${imposition.kind} is owed to ${CENTRAL_FUNDS}` });
+      problems.push({
+        field: `impositions.${i}.creditor`,
+        message: `a ${imposition.kind} is owed to ${CENTRAL_FUNDS}`,
+      });
     }
     if (!centralFunds && imposition.creditor === CENTRAL_FUNDS) {
       problems.push({ field: `impositions.${i}.creditor`, message: `${imposition.kind} must name who it is owed to` });

@@ -18,7 +18,9 @@ export class CaseSearchController {
 
   @Get()
   @Roles(...CASE_READERS)
-  @ApiOperation({ summary: 'Search the cases you may see by reference, party name, postcode, state or case type, newest first' })
+  @ApiOperation({
+    summary: 'Search the cases you may see by reference, party name, postcode, state or case type, newest first',
+  })
   @ApiOkResponse({ type: CasePageModel })
   @ApiBadRequestResponse({ description: 'No criterion, or a malformed one (problem+json with field errors)' })
   async find(@Query() params: SearchCasesParams, @CurrentPrincipal() principal: Principal): Promise<CasePageModel> {

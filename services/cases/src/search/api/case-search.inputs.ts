@@ -17,7 +17,11 @@ export class CaseSearchInput implements CaseSearchCriteria {
   @MaxLength(40)
   reference?: string;
 
-  @Field({ nullable: true, description: 'Part of the name of a party, in any case: "smi" finds Alex Smith. Every word must occur in that one name.' })
+  @Field({
+    nullable: true,
+    description:
+      'Part of the name of a party, in any case: "smi" finds Alex Smith. Every word must occur in that one name.',
+  })
   @ApiPropertyOptional({ example: 'smi' })
   @IsOptional()
   @IsString()

@@ -10,12 +10,20 @@ import { CaseSearchInput } from './case-search.inputs';
 export class CaseSearchResolver {
   constructor(private readonly search: CaseSearch) {}
 
-  @Query(() => CaseConnection, { description: 'The cases the caller may see that match every given criterion, newest first.' })
+  @Query(() => CaseConnection, {
+    description: 'The cases the caller may see that match every given criterion, newest first.',
+  })
   @Roles(...CASE_READERS)
   async searchCases(
     @CurrentPrincipal() principal: Principal,
     @Args('criteria') criteria: CaseSearchInput,
-    @Args('first', { type: () => Int, nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
+    @Args('first', {
+      type: () => Int,
+      nullable: true,
+      defaultValue: DEFAULT_PAGE_SIZE,
+      description: `At most ${MAX_PAGE_SIZE}.`,
+    })
+    first?: number,
     @Args('after', { nullable: true }) after?: string,
   ) {
     const page = await this.search.searchCases(criteria, principal, pageSize(first), after ?? undefined);

@@ -22,19 +22,29 @@ export class CaseSearch {
    * @param first page size, already checked by the API (pageSize).
    * @param after a cursor from a previous page; `cursorField` names it in errors (`after` in GraphQL, `cursor` in REST).
    */
-  async searchCases(criteria: CaseSearchCriteria, principal: Principal, first: number, after?: string, cursorField = 'after'): Promise<Page<Case>> {
+  async searchCases(
+    criteria: CaseSearchCriteria,
+    principal: Principal,
+    first: number,
+    after?: string,
+    cursorField = 'after',
+  ): Promise<Page<Case>> {
     const filter = toSearchFilter(criteria);
     const position = after === undefined ? undefined : searchCursor(after, cursorField);
     // One more than asked: its presence is what tells toPage there is a next page.
     const rows = await this.search.findIds(filter, caseAccessOf(principal), first + 1, position);
     const byId = new Map((await this.cases.findByIds(rows.map((r) => r.id))).map((c) => [c.id, c]));
-    return toPage(rows.flatMap((r) => byId.get(r.id) ?? []), first);
+    return toPage(
+      rows.flatMap((r) => byId.get(r.id) ?? []),
+      first,
+    );
   }
 }
 
 /** A cursor whose id is no uuid would reach PostgreSQL as a cast error (a 500); it is bad input. */
 function searchCursor(cursor: string, field: string): CursorPosition {
   const position = decodeCursor(cursor, field);
-  if (!isUuid(position.id)) throw new BadUserInputError('The cursor is not one this API issued', [{ field, message: 'is not a valid cursor' }]);
+  if (!isUuid(position.id))
+    throw new BadUserInputError('The cursor is not one this API issued', [{ field, message: 'is not a valid cursor' }]);
   return position;
 }

@@ -19,7 +19,8 @@ describe('case search criteria', () => {
   const dashed = reference.replace(/(\d{4})(?=\d)/g, '$1-');
 
   it('accepts a reference with dashes, spaces or neither, as its 16 digits', () => {
-    for (const typed of [reference, dashed, ` ${dashed.replace(/-/g, ' ')} `]) expect(toSearchFilter({ reference: typed })).toEqual({ reference });
+    for (const typed of [reference, dashed, ` ${dashed.replace(/-/g, ' ')} `])
+      expect(toSearchFilter({ reference: typed })).toEqual({ reference });
   });
 
   it('refuses a malformed reference on the field reference', () => {
@@ -31,7 +32,9 @@ describe('case search criteria', () => {
 
   it('requires at least one criterion, blanks counting as none', () => {
     expect(fieldErrorsOf(() => toSearchFilter({})).map((e) => e.field)).toEqual(['criteria']);
-    expect(fieldErrorsOf(() => toSearchFilter({ reference: '', partyName: '  ', state: '' })).map((e) => e.field)).toEqual(['criteria']);
+    expect(
+      fieldErrorsOf(() => toSearchFilter({ reference: '', partyName: '  ', state: '' })).map((e) => e.field),
+    ).toEqual(['criteria']);
     expect(toSearchFilter({ reference: '', state: ' Issued ' })).toEqual({ state: 'Issued' });
   });
 
@@ -39,7 +42,9 @@ describe('case search criteria', () => {
     expect(toSearchFilter({ partyName: '  alex   SMI ' })).toEqual({ nameWords: ['alex', 'SMI'] });
     expect(toSearchFilter({ partyName: 'J Smi' })).toEqual({ nameWords: ['J', 'Smi'] });
     expect(fieldErrorsOf(() => toSearchFilter({ partyName: 'Ng Li' })).map((e) => e.field)).toEqual(['partyName']);
-    expect(fieldErrorsOf(() => toSearchFilter({ partyName: 'a b c d e f g' })).map((e) => e.field)).toEqual(['partyName']);
+    expect(fieldErrorsOf(() => toSearchFilter({ partyName: 'a b c d e f g' })).map((e) => e.field)).toEqual([
+      'partyName',
+    ]);
   });
 
   it('normalises postcodes to upper case without spaces, as stored', () => {
@@ -49,7 +54,9 @@ describe('case search criteria', () => {
   });
 
   it('reports every bad criterion at once', () => {
-    expect(fieldErrorsOf(() => toSearchFilter({ reference: '1', partyName: 'ab', postcode: '%' })).map((e) => e.field)).toEqual(['reference', 'partyName', 'postcode']);
+    expect(
+      fieldErrorsOf(() => toSearchFilter({ reference: '1', partyName: 'ab', postcode: '%' })).map((e) => e.field),
+    ).toEqual(['reference', 'partyName', 'postcode']);
   });
 
   it("takes the user's wildcards literally in a name pattern", () => {
@@ -58,8 +65,15 @@ describe('case search criteria', () => {
   });
 
   it('refuses a case type or state that no definition has, rather than finding nothing', () => {
-    expect(fieldErrorsOf(() => toSearchFilter({ caseType: 'no-such-type', state: 'Nowhere' })).map((e) => e.field)).toEqual(['caseType', 'state']);
-    expect(fieldErrorsOf(() => toSearchFilter({ caseType: 'probate', state: 'StruckOut' })).map((e) => e.field)).toEqual(['state']);
-    expect(toSearchFilter({ caseType: 'civil-money-claim', state: 'StruckOut' })).toEqual({ caseType: 'civil-money-claim', state: 'StruckOut' });
+    expect(
+      fieldErrorsOf(() => toSearchFilter({ caseType: 'no-such-type', state: 'Nowhere' })).map((e) => e.field),
+    ).toEqual(['caseType', 'state']);
+    expect(
+      fieldErrorsOf(() => toSearchFilter({ caseType: 'probate', state: 'StruckOut' })).map((e) => e.field),
+    ).toEqual(['state']);
+    expect(toSearchFilter({ caseType: 'civil-money-claim', state: 'StruckOut' })).toEqual({
+      caseType: 'civil-money-claim',
+      state: 'StruckOut',
+    });
   });
 });

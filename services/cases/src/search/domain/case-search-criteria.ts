@@ -38,7 +38,6 @@ export const MAX_NAME_WORDS = 6;
 /** Stored postcodes satisfy this too (the column's CHECK constraint), so a search for anything else can only find nothing. */
 const STORED_POSTCODE = /^[A-Z0-9]{2,10}$/;
 
-
 /** A LIKE/ILIKE pattern matching the text anywhere, with the user's own wildcards taken literally. */
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
@@ -57,15 +56,23 @@ export function toSearchFilter(criteria: CaseSearchCriteria): CaseSearchFilter {
   if (reference !== undefined) {
     const digits = parseCaseReference(reference);
     if (digits) filter.reference = digits;
-    else errors.push({ field: 'reference', message: 'must be 16 digits (dashes or spaces allowed) with a valid check digit' });
+    else
+      errors.push({
+        field: 'reference',
+        message: 'must be 16 digits (dashes or spaces allowed) with a valid check digit',
+      });
   }
 
   const partyName = given(criteria.partyName);
   if (partyName !== undefined) {
     const words = partyName.split(/\s+/);
-    if (words.length > MAX_NAME_WORDS) errors.push({ field: 'partyName', message: `must have at most ${MAX_NAME_WORDS} words` });
+    if (words.length > MAX_NAME_WORDS)
+      errors.push({ field: 'partyName', message: `must have at most ${MAX_NAME_WORDS} words` });
     else if (!words.some((w) => w.length >= MIN_NAME_WORD_LENGTH)) {
-      errors.push({ field: 'partyName', message: `must have at least ${MIN_NAME_WORD_LENGTH} characters in one of its words` });
+      errors.push({
+        field: 'partyName',
+        message: `must have at least ${MIN_NAME_WORD_LENGTH} characters in one of its words`,
+      });
     } else filter.nameWords = words;
   }
 
@@ -92,14 +99,18 @@ export function toSearchFilter(criteria: CaseSearchCriteria): CaseSearchFilter {
 
   const hearingDate = given(criteria.hearingDate);
   if (hearingDate !== undefined) {
-    if (isLocalDate(hearingDate)) filter.hearingDay = { from: londonInstant(hearingDate), to: londonInstant(addDays(hearingDate, 1)) };
+    if (isLocalDate(hearingDate))
+      filter.hearingDay = { from: londonInstant(hearingDate), to: londonInstant(addDays(hearingDate, 1)) };
     else errors.push({ field: 'hearingDate', message: 'must be a date as YYYY-MM-DD' });
   }
 
   if (errors.length > 0) throw new BadUserInputError('Invalid search criteria', errors);
   if (Object.keys(filter).length === 0) {
     throw new BadUserInputError('Give at least one search criterion', [
-      { field: 'criteria', message: 'give at least one of reference, partyName, postcode, state, caseType or hearingDate' },
+      {
+        field: 'criteria',
+        message: 'give at least one of reference, partyName, postcode, state, caseType or hearingDate',
+      },
     ]);
   }
   return filter;

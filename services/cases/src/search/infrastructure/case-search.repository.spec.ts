@@ -3,7 +3,8 @@ import * as search from './case-search.repository';
 const { hasPartyCriteria } = search;
 // The statements as node-postgres receives them: the text with its $n, and the values in order.
 const caseSearchSql = (...args: Parameters<typeof search.caseSearchSql>) => search.caseSearchSql(...args).toQuery();
-const matchedPartiesSql = (...args: Parameters<typeof search.matchedPartiesSql>) => search.matchedPartiesSql(...args).toQuery();
+const matchedPartiesSql = (...args: Parameters<typeof search.matchedPartiesSql>) =>
+  search.matchedPartiesSql(...args).toQuery();
 
 describe('case search SQL', () => {
   const after = { createdAt: new Date('2025-01-02T03:04:05.678Z'), id: '00000000-0000-4000-8000-000000000000' };
@@ -19,7 +20,18 @@ describe('case search SQL', () => {
         ' AND EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = c.id AND lower(p.name) ILIKE $6 AND lower(p.name) ILIKE $7 AND p.postcode = $8 AND p.represented_by = $9 OFFSET 0)' +
         ' ORDER BY c.created_at DESC, c.id DESC LIMIT $10',
     );
-    expect(values).toEqual(['Issued', 'divorce', 'org-a', after.createdAt, after.id, "%o'brien%", '%50\\%%', 'SW1A1AA', 'org-a', 21]);
+    expect(values).toEqual([
+      'Issued',
+      'divorce',
+      'org-a',
+      after.createdAt,
+      after.id,
+      "%o'brien%",
+      '%50\\%%',
+      'SW1A1AA',
+      'org-a',
+      21,
+    ]);
   });
 
   it('collects matching parties up to the cap, then the page among their cases', () => {
@@ -32,7 +44,20 @@ describe('case search SQL', () => {
         ' AND (c.created_at, c.id) < ($10, $11) ORDER BY c.created_at DESC, c.id DESC LIMIT $12) c ON true' +
         ' ORDER BY c."createdAt" DESC, c.id DESC',
     );
-    expect(values).toEqual(["%o'brien%", '%50\\%%', 'SW1A1AA', 'org-a', 100, 100, 'Issued', 'divorce', 'org-a', after.createdAt, after.id, 21]);
+    expect(values).toEqual([
+      "%o'brien%",
+      '%50\\%%',
+      'SW1A1AA',
+      'org-a',
+      100,
+      100,
+      'Issued',
+      'divorce',
+      'org-a',
+      after.createdAt,
+      after.id,
+      21,
+    ]);
     expect(() => matchedPartiesSql({ state: 'Issued' }, org, 21)).toThrow();
   });
 
@@ -44,7 +69,9 @@ describe('case search SQL', () => {
 
   it("finds a postcode only among the parties a non-staff caller acts for: it is the party's own detail", () => {
     expect(caseSearchSql({ postcode: 'SW1A1AA' }, { kind: 'all' }, 5).text).not.toMatch(/ p\.(represented_by|user_id)/);
-    expect(caseSearchSql({ postcode: 'SW1A1AA' }, { kind: 'user', userId: 'u' }, 5).text).toContain('p.postcode = $2 AND p.user_id = $3');
+    expect(caseSearchSql({ postcode: 'SW1A1AA' }, { kind: 'user', userId: 'u' }, 5).text).toContain(
+      'p.postcode = $2 AND p.user_id = $3',
+    );
     expect(matchedPartiesSql({ postcode: 'SW1A1AA' }, { kind: 'none' }, 5).text).toContain('p.postcode = $1 AND false');
     // A name is not a detail: the other side's name still finds the case.
     expect(caseSearchSql({ nameWords: ['smith'] }, org, 5).text).not.toContain(' p.represented_by');

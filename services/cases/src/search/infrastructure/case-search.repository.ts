@@ -28,14 +28,22 @@ export const PARTY_MATCH_CAP = 5000;
 export class CaseSearchRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async findIds(filter: CaseSearchFilter, access: CaseAccess, limit: number, after?: CursorPosition, cap = PARTY_MATCH_CAP): Promise<CursorPosition[]> {
+  async findIds(
+    filter: CaseSearchFilter,
+    access: CaseAccess,
+    limit: number,
+    after?: CursorPosition,
+    cap = PARTY_MATCH_CAP,
+  ): Promise<CursorPosition[]> {
     if (hasPartyCriteria(filter)) {
       const collected = await query<{ matched: number; id: string | null; createdAt: Date | null }>(
         this.dataSource,
         matchedPartiesSql(filter, access, limit, after, cap),
       );
       if ((collected[0]?.matched ?? 0) < cap) {
-        return collected.flatMap((r) => (r.id !== null && r.createdAt !== null ? [{ id: r.id, createdAt: r.createdAt }] : []));
+        return collected.flatMap((r) =>
+          r.id !== null && r.createdAt !== null ? [{ id: r.id, createdAt: r.createdAt }] : [],
+        );
       }
     }
     return query<CursorPosition>(this.dataSource, caseSearchSql(filter, access, limit, after));
@@ -89,7 +97,12 @@ const NEWEST_FIRST = rawSql('ORDER BY c.created_at DESC, c.id DESC');
  * the caller's own few cases, as the planner sees fit. Party criteria, if any, are checked case by
  * case as the walk goes, which is quick when many parties match, since a page fills up soon.
  */
-export function caseSearchSql(filter: CaseSearchFilter, access: CaseAccess, limit: number, after?: CursorPosition): Sql {
+export function caseSearchSql(
+  filter: CaseSearchFilter,
+  access: CaseAccess,
+  limit: number,
+  after?: CursorPosition,
+): Sql {
   const where = caseConditions(filter, access, after);
   const party = partyConditions(filter, access);
   // OFFSET 0 keeps PostgreSQL from turning this EXISTS into a join, which it would plan from its
@@ -107,12 +120,22 @@ export function caseSearchSql(filter: CaseSearchFilter, access: CaseAccess, limi
  * there may be more, the page (left empty) is not to be trusted, and caseSearchSql's walk takes over.
  * There is always one row, with a null id when no case is on the page.
  */
-export function matchedPartiesSql(filter: CaseSearchFilter, access: CaseAccess, limit: number, after?: CursorPosition, cap = PARTY_MATCH_CAP): Sql {
+export function matchedPartiesSql(
+  filter: CaseSearchFilter,
+  access: CaseAccess,
+  limit: number,
+  after?: CursorPosition,
+  cap = PARTY_MATCH_CAP,
+): Sql {
   const party = partyConditions(filter, access);
   if (party.length === 0) throw new Error('matchedPartiesSql needs a party criterion');
   const matches = sql`SELECT p.case_id FROM case_parties p WHERE ${joinSql(party, AND)} LIMIT ${cap}`;
   // With `m.n < cap` in it, the page is not even looked for once the cap is reached.
-  const where = [sql`m.n < ${cap}`, sql`c.id IN (SELECT case_id FROM matched)`, ...caseConditions(filter, access, after)];
+  const where = [
+    sql`m.n < ${cap}`,
+    sql`c.id IN (SELECT case_id FROM matched)`,
+    ...caseConditions(filter, access, after),
+  ];
   const page = sql`SELECT ${PAGE_COLUMNS} FROM cases c WHERE ${joinSql(where, AND)} ${NEWEST_FIRST} LIMIT ${limit}`;
   const counted = rawSql('SELECT m.n AS matched, c.id, c."createdAt" FROM (SELECT count(*)::int AS n FROM matched) m');
   const lateral = sql`LEFT JOIN LATERAL (${page}) c ON true`;

@@ -30,7 +30,9 @@ export class TimelineQueries {
     const reader = readerOf(principal, aggregate);
     const rows = await this.timeline.forCase(aggregate.snapshot.id);
     return rows
-      .filter((r) => mayRead(reader, r.audience === 'parties' ? { kind: 'parties', partyIds: r.partyIds } : { kind: r.audience }))
+      .filter((r) =>
+        mayRead(reader, r.audience === 'parties' ? { kind: 'parties', partyIds: r.partyIds } : { kind: r.audience }),
+      )
       .map((r) => ({
         eventId: r.eventId,
         type: r.type,
@@ -46,5 +48,8 @@ export class TimelineQueries {
 
 function readerOf(principal: Principal, aggregate: Case): TimelineReader {
   if (isStaff(principal)) return { staff: true };
-  return { staff: false, partyIds: partiesActedFor(caseAccessOf(principal), aggregate.parties.map(relationOf)).map((p) => p.partyId) };
+  return {
+    staff: false,
+    partyIds: partiesActedFor(caseAccessOf(principal), aggregate.parties.map(relationOf)).map((p) => p.partyId),
+  };
 }

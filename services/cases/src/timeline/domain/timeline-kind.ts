@@ -1,7 +1,17 @@
 import { BadUserInputError } from '@ccsc/platform/errors';
 
 /** What a timeline entry is about, so officers can narrow a long history to what they are asked. */
-export const TIMELINE_KINDS = ['progress', 'parties', 'documents', 'assisted-digital', 'outcomes', 'payments', 'enquiries', 'complaints', 'enforcement'] as const;
+export const TIMELINE_KINDS = [
+  'progress',
+  'parties',
+  'documents',
+  'assisted-digital',
+  'outcomes',
+  'payments',
+  'enquiries',
+  'complaints',
+  'enforcement',
+] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 const CASES_KINDS: Record<string, TimelineKind> = {
@@ -17,7 +27,12 @@ const CASES_KINDS: Record<string, TimelineKind> = {
   'decision-recorded': 'outcomes',
 };
 
-const SERVICE_KINDS: Record<string, TimelineKind> = { payments: 'payments', queries: 'enquiries', complaints: 'complaints', enforcement: 'enforcement' };
+const SERVICE_KINDS: Record<string, TimelineKind> = {
+  payments: 'payments',
+  queries: 'enquiries',
+  complaints: 'complaints',
+  enforcement: 'enforcement',
+};
 
 /** The kind of an event type `<service>.<name>.v<n>`: by name for cases' own events, by service for the others'. */
 export function timelineKind(type: string): TimelineKind {
@@ -28,6 +43,9 @@ export function timelineKind(type: string): TimelineKind {
 /** Kinds asked for by a caller, refused when one is not a kind. */
 export function checkedKinds(kinds: readonly string[] | undefined, field = 'kinds'): TimelineKind[] | undefined {
   const unknown = kinds?.filter((k) => !(TIMELINE_KINDS as readonly string[]).includes(k)) ?? [];
-  if (unknown.length) throw new BadUserInputError('Unknown timeline kind', [{ field, message: `must be among ${TIMELINE_KINDS.join(', ')}` }]);
+  if (unknown.length)
+    throw new BadUserInputError('Unknown timeline kind', [
+      { field, message: `must be among ${TIMELINE_KINDS.join(', ')}` },
+    ]);
   return kinds as TimelineKind[] | undefined;
 }

@@ -1,6 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
-  ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags,
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
@@ -10,10 +16,21 @@ import { ComplaintQueries } from '../application/complaint.queries';
 import { COMPLAINANTS, COMPLAINT_READERS, COMPLAINT_STAFF } from '../../roles';
 import { ComplaintModel, ComplaintPageModel, ComplaintTimelineEntryModel } from './complaint.model';
 import {
-  AgreeRemedyBody, BreachDecisionBody, CloseComplaintBody, defined, DraftResponseBody, FlagBreachBody, OmbudsmanEnquiryBody, OmbudsmanOutcomeBody,
-  OmbudsmanReferralBody, OpenComplaintBody, openCommand, optionalInstant, SendResponseBody, StartInvestigationBody,
+  AgreeRemedyBody,
+  BreachDecisionBody,
+  CloseComplaintBody,
+  defined,
+  DraftResponseBody,
+  FlagBreachBody,
+  OmbudsmanEnquiryBody,
+  OmbudsmanOutcomeBody,
+  OmbudsmanReferralBody,
+  OpenComplaintBody,
+  openCommand,
+  optionalInstant,
+  SendResponseBody,
+  StartInvestigationBody,
 } from './complaint.inputs';
-
 
 /**
  * The public complaint form (citizens and firms file and follow their own complaints) and the
@@ -33,8 +50,16 @@ export class ComplaintController {
   @ApiCreatedResponse({ type: ComplaintModel })
   @ApiBadRequestResponse({ description: 'Invalid input (problem+json with field errors)' })
   @ApiNotFoundResponse({ description: 'A case of the complaint does not exist or is not one you may see' })
-  async open(@Body() body: OpenComplaintBody, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response, @CorrelationId() correlationId?: string) {
-    const opened = ComplaintModel.from(await this.commands.open(openCommand(body), principal, correlationId), principal);
+  async open(
+    @Body() body: OpenComplaintBody,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: Response,
+    @CorrelationId() correlationId?: string,
+  ) {
+    const opened = ComplaintModel.from(
+      await this.commands.open(openCommand(body), principal, correlationId),
+      principal,
+    );
     res.location(`/api/v1/complaints/${opened.id}`);
     return opened;
   }
@@ -72,7 +97,11 @@ export class ComplaintController {
   @ApiOperation({ summary: 'Acknowledge the current stage' })
   @ApiOkResponse({ type: ComplaintModel })
   @ApiConflictResponse({ description: 'The stage is not waiting for acknowledgement, or the complaint is closed' })
-  async acknowledge(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+  async acknowledge(
+    @Param('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
     return ComplaintModel.from(await this.commands.acknowledge(assertUuid(id), principal, correlationId), principal);
   }
 
@@ -82,8 +111,16 @@ export class ComplaintController {
   @ApiOperation({ summary: 'Start investigating the current stage' })
   @ApiOkResponse({ type: ComplaintModel })
   @ApiConflictResponse({ description: 'The stage has not been acknowledged, or is past investigation' })
-  async investigate(@Param('id') id: string, @Body() body: StartInvestigationBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.startInvestigation(assertUuid(id), body.investigatingOfficer, principal, correlationId), principal);
+  async investigate(
+    @Param('id') id: string,
+    @Body() body: StartInvestigationBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return ComplaintModel.from(
+      await this.commands.startInvestigation(assertUuid(id), body.investigatingOfficer, principal, correlationId),
+      principal,
+    );
   }
 
   @Post(':id/response-draft')
@@ -91,10 +128,20 @@ export class ComplaintController {
   @Roles(...COMPLAINT_STAFF)
   @ApiOperation({ summary: 'Draft the response of the current stage from a template, or write it' })
   @ApiOkResponse({ type: ComplaintModel })
-  @ApiBadRequestResponse({ description: 'Unknown template, a template of another stage, or both or neither of templateId and text' })
+  @ApiBadRequestResponse({
+    description: 'Unknown template, a template of another stage, or both or neither of templateId and text',
+  })
   @ApiConflictResponse({ description: 'The stage is not under investigation' })
-  async draft(@Param('id') id: string, @Body() body: DraftResponseBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.draftResponse(assertUuid(id), defined(body), principal, correlationId), principal);
+  async draft(
+    @Param('id') id: string,
+    @Body() body: DraftResponseBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return ComplaintModel.from(
+      await this.commands.draftResponse(assertUuid(id), defined(body), principal, correlationId),
+      principal,
+    );
   }
 
   @Post(':id/response')
@@ -103,17 +150,31 @@ export class ComplaintController {
   @ApiOperation({ summary: 'Send the reviewed response with the stage outcome' })
   @ApiOkResponse({ type: ComplaintModel })
   @ApiConflictResponse({ description: 'There is no draft to send' })
-  async respond(@Param('id') id: string, @Body() body: SendResponseBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.sendResponse(assertUuid(id), body.outcome, body.text, principal, correlationId), principal);
+  async respond(
+    @Param('id') id: string,
+    @Body() body: SendResponseBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return ComplaintModel.from(
+      await this.commands.sendResponse(assertUuid(id), body.outcome, body.text, principal, correlationId),
+      principal,
+    );
   }
 
   @Post(':id/escalation')
   @HttpCode(200)
   @Roles(...COMPLAINT_STAFF)
-  @ApiOperation({ summary: 'Escalate an answered complaint to stage 2 (senior review) or 3 (customer investigations appeal)' })
+  @ApiOperation({
+    summary: 'Escalate an answered complaint to stage 2 (senior review) or 3 (customer investigations appeal)',
+  })
   @ApiOkResponse({ type: ComplaintModel })
   @ApiConflictResponse({ description: 'The stage is not answered yet, or it is stage 3' })
-  async escalate(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+  async escalate(
+    @Param('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
     return ComplaintModel.from(await this.commands.escalate(assertUuid(id), principal, correlationId), principal);
   }
 
@@ -123,17 +184,35 @@ export class ComplaintController {
   @ApiCreatedResponse({ type: ComplaintModel })
   @ApiBadRequestResponse({ description: 'Details the kind of remedy needs or cannot carry' })
   @ApiConflictResponse({ description: 'No stage outcome upholds the complaint' })
-  async remedy(@Param('id') id: string, @Body() body: AgreeRemedyBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.agreeRemedy(assertUuid(id), body, principal, correlationId), principal);
+  async remedy(
+    @Param('id') id: string,
+    @Body() body: AgreeRemedyBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return ComplaintModel.from(
+      await this.commands.agreeRemedy(assertUuid(id), body, principal, correlationId),
+      principal,
+    );
   }
 
   @Post(':id/data-breach')
   @HttpCode(200)
   @Roles(...COMPLAINT_STAFF)
-  @ApiOperation({ summary: 'Flag a personal-data breach: 72-hour regulator clock, information assurance notified once' })
+  @ApiOperation({
+    summary: 'Flag a personal-data breach: 72-hour regulator clock, information assurance notified once',
+  })
   @ApiOkResponse({ type: ComplaintModel })
-  async flagBreach(@Param('id') id: string, @Body() body: FlagBreachBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.flagBreach(assertUuid(id), optionalInstant(body.awareAt), principal, correlationId), principal);
+  async flagBreach(
+    @Param('id') id: string,
+    @Body() body: FlagBreachBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return ComplaintModel.from(
+      await this.commands.flagBreach(assertUuid(id), optionalInstant(body.awareAt), principal, correlationId),
+      principal,
+    );
   }
 
   @Post(':id/data-breach/decision')
@@ -142,8 +221,16 @@ export class ComplaintController {
   @ApiOperation({ summary: 'Record whether the breach is reportable to the regulator' })
   @ApiOkResponse({ type: ComplaintModel })
   @ApiConflictResponse({ description: 'Not a breach, or already decided' })
-  async decideBreach(@Param('id') id: string, @Body() body: BreachDecisionBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.decideBreach(assertUuid(id), body.reportable, body.reason, principal, correlationId), principal);
+  async decideBreach(
+    @Param('id') id: string,
+    @Body() body: BreachDecisionBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return ComplaintModel.from(
+      await this.commands.decideBreach(assertUuid(id), body.reportable, body.reason, principal, correlationId),
+      principal,
+    );
   }
 
   @Post(':id/closure')
@@ -152,8 +239,16 @@ export class ComplaintController {
   @ApiOperation({ summary: 'Close an answered complaint with its root cause (fed back to the business area)' })
   @ApiOkResponse({ type: ComplaintModel })
   @ApiConflictResponse({ description: 'The current stage is not answered, or the complaint is closed' })
-  async close(@Param('id') id: string, @Body() body: CloseComplaintBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.close(assertUuid(id), body.businessArea, body.causeCategory, principal, correlationId), principal);
+  async close(
+    @Param('id') id: string,
+    @Body() body: CloseComplaintBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return ComplaintModel.from(
+      await this.commands.close(assertUuid(id), body.businessArea, body.causeCategory, principal, correlationId),
+      principal,
+    );
   }
 
   @Post(':id/ombudsman-referral')
@@ -161,8 +256,16 @@ export class ComplaintController {
   @Roles(...COMPLAINT_STAFF)
   @ApiOperation({ summary: 'Record the Ombudsman taking the complaint on after stage 3' })
   @ApiOkResponse({ type: ComplaintModel })
-  async refer(@Param('id') id: string, @Body() body: OmbudsmanReferralBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.referToOmbudsman(assertUuid(id), body.ombudsmanReference, principal, correlationId), principal);
+  async refer(
+    @Param('id') id: string,
+    @Body() body: OmbudsmanReferralBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return ComplaintModel.from(
+      await this.commands.referToOmbudsman(assertUuid(id), body.ombudsmanReference, principal, correlationId),
+      principal,
+    );
   }
 
   @Post(':id/ombudsman-referral/enquiries')
@@ -170,8 +273,16 @@ export class ComplaintController {
   @Roles(...COMPLAINT_STAFF)
   @ApiOperation({ summary: "Record one of the Ombudsman's enquiries" })
   @ApiOkResponse({ type: ComplaintModel })
-  async ombudsmanEnquiry(@Param('id') id: string, @Body() body: OmbudsmanEnquiryBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.recordOmbudsmanEnquiry(assertUuid(id), body.text, principal, correlationId), principal);
+  async ombudsmanEnquiry(
+    @Param('id') id: string,
+    @Body() body: OmbudsmanEnquiryBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return ComplaintModel.from(
+      await this.commands.recordOmbudsmanEnquiry(assertUuid(id), body.text, principal, correlationId),
+      principal,
+    );
   }
 
   @Post(':id/ombudsman-referral/outcome')
@@ -179,7 +290,15 @@ export class ComplaintController {
   @Roles(...COMPLAINT_STAFF)
   @ApiOperation({ summary: "Record the Ombudsman's outcome" })
   @ApiOkResponse({ type: ComplaintModel })
-  async ombudsmanOutcome(@Param('id') id: string, @Body() body: OmbudsmanOutcomeBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.recordOmbudsmanOutcome(assertUuid(id), body.outcome, principal, correlationId), principal);
+  async ombudsmanOutcome(
+    @Param('id') id: string,
+    @Body() body: OmbudsmanOutcomeBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return ComplaintModel.from(
+      await this.commands.recordOmbudsmanOutcome(assertUuid(id), body.outcome, principal, correlationId),
+      principal,
+    );
   }
 }

@@ -1,9 +1,31 @@
 import { Field, ID, Int } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 import { COMPLAINT_SEVERITIES, type ComplaintSeverity } from '@ccsc/contracts';
 import { InputType } from '../../complaints.graphql';
-import { COMPLAINANT_TYPES, COMPLAINT_CHANNELS, MAX_TEXT, OUTCOMES, REMEDY_KINDS, type ComplainantType, type ComplaintChannel, type Outcome, type RemedyKind } from '../domain/complaint';
+import {
+  COMPLAINANT_TYPES,
+  COMPLAINT_CHANNELS,
+  MAX_TEXT,
+  OUTCOMES,
+  REMEDY_KINDS,
+  type ComplainantType,
+  type ComplaintChannel,
+  type Outcome,
+  type RemedyKind,
+} from '../domain/complaint';
 import type { OpenComplaintCommand } from '../application/complaint.commands';
 import { BadUserInputError, IsInstant, MAX_PENCE, parseInstant } from '@ccsc/platform';
 
@@ -13,9 +35,14 @@ import { BadUserInputError, IsInstant, MAX_PENCE, parseInstant } from '@ccsc/pla
 const CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const CODE_MESSAGE = 'must be a lower-case code: letters, digits and - (at most 64)';
 
-@InputType('OpenComplaintInput', { description: 'A complaint: staff record one from any channel; a citizen or firm files one through the public form.' })
+@InputType('OpenComplaintInput', {
+  description: 'A complaint: staff record one from any channel; a citizen or firm files one through the public form.',
+})
 export class OpenComplaintBody {
-  @Field(() => String, { nullable: true, description: `Staff only: ${COMPLAINANT_TYPES.join(', ')}; the public form takes it from the caller.` })
+  @Field(() => String, {
+    nullable: true,
+    description: `Staff only: ${COMPLAINANT_TYPES.join(', ')}; the public form takes it from the caller.`,
+  })
   @ApiPropertyOptional({ enum: COMPLAINANT_TYPES })
   @IsOptional()
   @IsIn(COMPLAINANT_TYPES)
@@ -52,7 +79,10 @@ export class OpenComplaintBody {
   @Matches(CODE, { message: `subCategory ${CODE_MESSAGE}` })
   subCategory?: string;
 
-  @Field(() => String, { nullable: true, description: `${COMPLAINT_SEVERITIES.join(', ')}; minor when not given. The public form may say security-breach.` })
+  @Field(() => String, {
+    nullable: true,
+    description: `${COMPLAINT_SEVERITIES.join(', ')}; minor when not given. The public form may say security-breach.`,
+  })
   @ApiPropertyOptional({ enum: COMPLAINT_SEVERITIES })
   @IsOptional()
   @IsIn(COMPLAINT_SEVERITIES)
@@ -71,13 +101,16 @@ export class OpenComplaintBody {
   @IsIn(['en', 'cy'])
   language?: 'en' | 'cy';
 
-  @Field({ nullable: true, description: 'Staff only: when it was received (ISO 8601 with an offset); now when not given.' })
+  @Field({
+    nullable: true,
+    description: 'Staff only: when it was received (ISO 8601 with an offset); now when not given.',
+  })
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
   @IsInstant()
   receivedAt?: string;
 
-  @Field({ nullable: true, description: 'What the complaint is about, in the complainant\'s words.' })
+  @Field({ nullable: true, description: "What the complaint is about, in the complainant's words." })
   @ApiPropertyOptional({ maxLength: 5000 })
   @IsOptional()
   @IsString()
@@ -95,7 +128,9 @@ export class StartInvestigationBody {
   investigatingOfficer?: string;
 }
 
-@InputType('DraftComplaintResponseInput', { description: 'A response draft: from a template (with the findings) or written from scratch.' })
+@InputType('DraftComplaintResponseInput', {
+  description: 'A response draft: from a template (with the findings) or written from scratch.',
+})
 export class DraftResponseBody {
   @Field({ nullable: true, description: 'stage-1-response, stage-2-senior-review or stage-3-appeal-response.' })
   @ApiPropertyOptional({ example: 'stage-1-response' })
@@ -149,7 +184,10 @@ export class AgreeRemedyBody {
   @Max(MAX_PENCE)
   amountPence?: number;
 
-  @Field(() => ID, { nullable: true, description: 'The case a refund or fee waiver is against: one of the complaint\'s cases.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The case a refund or fee waiver is against: one of the complaint's cases.",
+  })
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
@@ -171,7 +209,10 @@ export class AgreeRemedyBody {
 
 @InputType('FlagComplaintDataBreachInput', { description: 'Flags a complaint as a personal-data breach.' })
 export class FlagBreachBody {
-  @Field({ nullable: true, description: 'When the service became aware (ISO 8601 with an offset); now when not given.' })
+  @Field({
+    nullable: true,
+    description: 'When the service became aware (ISO 8601 with an offset); now when not given.',
+  })
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
   @IsInstant()
@@ -184,7 +225,9 @@ export class BreachDecisionBody {
   @Field() @ApiProperty({ maxLength: 2000 }) @IsString() @Length(1, 2000) reason!: string;
 }
 
-@InputType('CloseComplaintInput', { description: 'Closes an answered complaint with its root cause, which is fed back to the business area.' })
+@InputType('CloseComplaintInput', {
+  description: 'Closes an answered complaint with its root cause, which is fed back to the business area.',
+})
 export class CloseComplaintBody {
   @Field({ description: 'e.g. `civil-listing`, `fees-office`.' })
   @ApiProperty({ example: 'civil-listing', pattern: CODE.source })
@@ -209,7 +252,10 @@ export class OmbudsmanEnquiryBody {
 
 @InputType('ComplaintOmbudsmanOutcomeInput', { description: "The Ombudsman's outcome." })
 export class OmbudsmanOutcomeBody {
-  @Field(() => String, { description: OUTCOMES.join(', ') }) @ApiProperty({ enum: OUTCOMES }) @IsIn(OUTCOMES) outcome!: Outcome;
+  @Field(() => String, { description: OUTCOMES.join(', ') })
+  @ApiProperty({ enum: OUTCOMES })
+  @IsIn(OUTCOMES)
+  outcome!: Outcome;
 }
 
 export function openCommand(body: OpenComplaintBody): OpenComplaintCommand {
@@ -222,11 +268,16 @@ export function openCommand(body: OpenComplaintBody): OpenComplaintCommand {
 export function optionalInstant(value: string | null | undefined, field = 'awareAt'): Date | undefined {
   if (value == null) return undefined;
   const instant = parseInstant(value);
-  if (!instant) throw new BadUserInputError('The request has invalid fields', [{ field, message: `${field} must be a date and time with an offset` }]);
+  if (!instant)
+    throw new BadUserInputError('The request has invalid fields', [
+      { field, message: `${field} must be a date and time with an offset` },
+    ]);
   return instant;
 }
 
 /** GraphQL passes an explicit null for a nullable field; to the rules it means "not given". */
 export function defined<T extends object>(body: T): { [K in keyof T]: Exclude<T[K], null> } {
-  return Object.fromEntries(Object.entries(body).filter(([, v]) => v != null)) as { [K in keyof T]: Exclude<T[K], null> };
+  return Object.fromEntries(Object.entries(body).filter(([, v]) => v != null)) as {
+    [K in keyof T]: Exclude<T[K], null>;
+  };
 }

@@ -1,14 +1,51 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  ID,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+  ResolveReference,
+} from '@nestjs/graphql';
 import { AuthenticatedRequest, CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
-import { assertUuid, DEFAULT_PAGE_SIZE, NullableArgs, MAX_PAGE_SIZE, pageSize, requestLoader, toConnection, UnauthenticatedError } from '@ccsc/platform';
+import {
+  assertUuid,
+  DEFAULT_PAGE_SIZE,
+  NullableArgs,
+  MAX_PAGE_SIZE,
+  pageSize,
+  requestLoader,
+  toConnection,
+  UnauthenticatedError,
+} from '@ccsc/platform';
 import { ComplaintCommands } from '../application/complaint.commands';
 import { ComplaintQueries } from '../application/complaint.queries';
 import type { Complaint } from '../domain/complaint';
 import { COMPLAINANTS, COMPLAINT_READERS, COMPLAINT_STAFF } from '../../roles';
-import { ComplaintCaseModel, ComplaintConnection, ComplaintModel, ComplaintTimelineEntryModel } from './complaint.model';
 import {
-  AgreeRemedyBody, BreachDecisionBody, CloseComplaintBody, defined, DraftResponseBody, FlagBreachBody, OmbudsmanEnquiryBody, OmbudsmanOutcomeBody,
-  OmbudsmanReferralBody, OpenComplaintBody, openCommand, optionalInstant, SendResponseBody, StartInvestigationBody,
+  ComplaintCaseModel,
+  ComplaintConnection,
+  ComplaintModel,
+  ComplaintTimelineEntryModel,
+} from './complaint.model';
+import {
+  AgreeRemedyBody,
+  BreachDecisionBody,
+  CloseComplaintBody,
+  defined,
+  DraftResponseBody,
+  FlagBreachBody,
+  OmbudsmanEnquiryBody,
+  OmbudsmanOutcomeBody,
+  OmbudsmanReferralBody,
+  OpenComplaintBody,
+  openCommand,
+  optionalInstant,
+  SendResponseBody,
+  StartInvestigationBody,
 } from './complaint.inputs';
 
 const id = () => Args('id', { type: () => ID });
@@ -30,98 +67,242 @@ export class ComplaintResolver {
   @Roles(...COMPLAINT_READERS)
   async complaints(
     @CurrentPrincipal() principal: Principal,
-    @Args('first', { type: () => Int, nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
+    @Args('first', {
+      type: () => Int,
+      nullable: true,
+      defaultValue: DEFAULT_PAGE_SIZE,
+      description: `At most ${MAX_PAGE_SIZE}.`,
+    })
+    first?: number,
     @Args('after', { nullable: true }) after?: string,
   ) {
-    return toConnection(await this.queries.list(principal, pageSize(first), after), (c) => ComplaintModel.from(c, principal));
+    return toConnection(await this.queries.list(principal, pageSize(first), after), (c) =>
+      ComplaintModel.from(c, principal),
+    );
   }
 
-  @ResolveField(() => [ComplaintCaseModel], { description: 'The cases the complaint is about, resolved by the cases service.' })
+  @ResolveField(() => [ComplaintCaseModel], {
+    description: 'The cases the complaint is about, resolved by the cases service.',
+  })
   cases(@Parent() parent: ComplaintModel): ComplaintCaseModel[] {
     return parent.caseIds.map((caseId) => ({ id: caseId }));
   }
 
-  @ResolveField(() => [ComplaintTimelineEntryModel], { description: 'Everything that happened to the complaint, oldest first.' })
+  @ResolveField(() => [ComplaintTimelineEntryModel], {
+    description: 'Everything that happened to the complaint, oldest first.',
+  })
   async timeline(@Parent() parent: ComplaintModel, @CurrentPrincipal() principal: Principal) {
     return (await this.queries.timeline(parent.id, principal)).map(ComplaintTimelineEntryModel.from);
   }
 
-  @Mutation(() => ComplaintModel, { description: 'Records a complaint (staff) or files one through the public form (citizen, professional).' })
+  @Mutation(() => ComplaintModel, {
+    description: 'Records a complaint (staff) or files one through the public form (citizen, professional).',
+  })
   @Roles(...COMPLAINT_STAFF, ...COMPLAINANTS)
-  async openComplaint(@Args('input') input: OpenComplaintBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+  async openComplaint(
+    @Args('input') input: OpenComplaintBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
     return ComplaintModel.from(await this.commands.open(openCommand(input), principal, correlationId), principal);
   }
 
   @Mutation(() => ComplaintModel, { description: 'Acknowledges the current stage.' })
   @Roles(...COMPLAINT_STAFF)
-  async acknowledgeComplaint(@id() complaintId: string, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.acknowledge(assertUuid(complaintId), principal, correlationId), principal);
+  async acknowledgeComplaint(
+    @id() complaintId: string,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return ComplaintModel.from(
+      await this.commands.acknowledge(assertUuid(complaintId), principal, correlationId),
+      principal,
+    );
   }
 
   @Mutation(() => ComplaintModel, { description: 'Starts investigating the current stage.' })
   @Roles(...COMPLAINT_STAFF)
-  async startComplaintInvestigation(@id() complaintId: string, @NullableArgs('input', () => StartInvestigationBody) input: StartInvestigationBody | undefined, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.startInvestigation(assertUuid(complaintId), input?.investigatingOfficer ?? undefined, principal, correlationId), principal);
+  async startComplaintInvestigation(
+    @id() complaintId: string,
+    @NullableArgs('input', () => StartInvestigationBody) input: StartInvestigationBody | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return ComplaintModel.from(
+      await this.commands.startInvestigation(
+        assertUuid(complaintId),
+        input?.investigatingOfficer ?? undefined,
+        principal,
+        correlationId,
+      ),
+      principal,
+    );
   }
 
-  @Mutation(() => ComplaintModel, { description: 'Drafts the response of the current stage, from a template or from scratch.' })
+  @Mutation(() => ComplaintModel, {
+    description: 'Drafts the response of the current stage, from a template or from scratch.',
+  })
   @Roles(...COMPLAINT_STAFF)
-  async draftComplaintResponse(@id() complaintId: string, @Args('input') input: DraftResponseBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.draftResponse(assertUuid(complaintId), defined(input), principal, correlationId), principal);
+  async draftComplaintResponse(
+    @id() complaintId: string,
+    @Args('input') input: DraftResponseBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return ComplaintModel.from(
+      await this.commands.draftResponse(assertUuid(complaintId), defined(input), principal, correlationId),
+      principal,
+    );
   }
 
   @Mutation(() => ComplaintModel, { description: 'Sends the reviewed response with the stage outcome.' })
   @Roles(...COMPLAINT_STAFF)
-  async sendComplaintResponse(@id() complaintId: string, @Args('input') input: SendResponseBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.sendResponse(assertUuid(complaintId), input.outcome, input.text ?? undefined, principal, correlationId), principal);
+  async sendComplaintResponse(
+    @id() complaintId: string,
+    @Args('input') input: SendResponseBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return ComplaintModel.from(
+      await this.commands.sendResponse(
+        assertUuid(complaintId),
+        input.outcome,
+        input.text ?? undefined,
+        principal,
+        correlationId,
+      ),
+      principal,
+    );
   }
 
   @Mutation(() => ComplaintModel, { description: 'Escalates an answered complaint to the next stage.' })
   @Roles(...COMPLAINT_STAFF)
-  async escalateComplaint(@id() complaintId: string, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.escalate(assertUuid(complaintId), principal, correlationId), principal);
+  async escalateComplaint(
+    @id() complaintId: string,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return ComplaintModel.from(
+      await this.commands.escalate(assertUuid(complaintId), principal, correlationId),
+      principal,
+    );
   }
 
   @Mutation(() => ComplaintModel, { description: 'Agrees a remedy; financial ones are handed to payments.' })
   @Roles(...COMPLAINT_STAFF)
-  async agreeComplaintRemedy(@id() complaintId: string, @Args('input') input: AgreeRemedyBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.agreeRemedy(assertUuid(complaintId), defined(input), principal, correlationId), principal);
+  async agreeComplaintRemedy(
+    @id() complaintId: string,
+    @Args('input') input: AgreeRemedyBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return ComplaintModel.from(
+      await this.commands.agreeRemedy(assertUuid(complaintId), defined(input), principal, correlationId),
+      principal,
+    );
   }
 
-  @Mutation(() => ComplaintModel, { description: 'Flags a personal-data breach: starts the 72-hour clock and notifies information assurance, once.' })
+  @Mutation(() => ComplaintModel, {
+    description: 'Flags a personal-data breach: starts the 72-hour clock and notifies information assurance, once.',
+  })
   @Roles(...COMPLAINT_STAFF)
-  async flagComplaintDataBreach(@id() complaintId: string, @NullableArgs('input', () => FlagBreachBody) input: FlagBreachBody | undefined, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.flagBreach(assertUuid(complaintId), optionalInstant(input?.awareAt), principal, correlationId), principal);
+  async flagComplaintDataBreach(
+    @id() complaintId: string,
+    @NullableArgs('input', () => FlagBreachBody) input: FlagBreachBody | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return ComplaintModel.from(
+      await this.commands.flagBreach(
+        assertUuid(complaintId),
+        optionalInstant(input?.awareAt),
+        principal,
+        correlationId,
+      ),
+      principal,
+    );
   }
 
   @Mutation(() => ComplaintModel, { description: 'Records whether the breach is reportable to the regulator.' })
   @Roles(...COMPLAINT_STAFF)
-  async decideComplaintDataBreach(@id() complaintId: string, @Args('input') input: BreachDecisionBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.decideBreach(assertUuid(complaintId), input.reportable, input.reason, principal, correlationId), principal);
+  async decideComplaintDataBreach(
+    @id() complaintId: string,
+    @Args('input') input: BreachDecisionBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return ComplaintModel.from(
+      await this.commands.decideBreach(
+        assertUuid(complaintId),
+        input.reportable,
+        input.reason,
+        principal,
+        correlationId,
+      ),
+      principal,
+    );
   }
 
   @Mutation(() => ComplaintModel, { description: 'Closes an answered complaint with its root cause.' })
   @Roles(...COMPLAINT_STAFF)
-  async closeComplaint(@id() complaintId: string, @Args('input') input: CloseComplaintBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.close(assertUuid(complaintId), input.businessArea, input.causeCategory, principal, correlationId), principal);
+  async closeComplaint(
+    @id() complaintId: string,
+    @Args('input') input: CloseComplaintBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return ComplaintModel.from(
+      await this.commands.close(
+        assertUuid(complaintId),
+        input.businessArea,
+        input.causeCategory,
+        principal,
+        correlationId,
+      ),
+      principal,
+    );
   }
 
   @Mutation(() => ComplaintModel, { description: 'Records that the Ombudsman took the complaint on after stage 3.' })
   @Roles(...COMPLAINT_STAFF)
-  async referComplaintToOmbudsman(@id() complaintId: string, @Args('input') input: OmbudsmanReferralBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.referToOmbudsman(assertUuid(complaintId), input.ombudsmanReference, principal, correlationId), principal);
+  async referComplaintToOmbudsman(
+    @id() complaintId: string,
+    @Args('input') input: OmbudsmanReferralBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return ComplaintModel.from(
+      await this.commands.referToOmbudsman(assertUuid(complaintId), input.ombudsmanReference, principal, correlationId),
+      principal,
+    );
   }
 
   @Mutation(() => ComplaintModel, { description: 'Records an enquiry from the Ombudsman.' })
   @Roles(...COMPLAINT_STAFF)
-  async recordOmbudsmanEnquiry(@id() complaintId: string, @Args('input') input: OmbudsmanEnquiryBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.recordOmbudsmanEnquiry(assertUuid(complaintId), input.text, principal, correlationId), principal);
+  async recordOmbudsmanEnquiry(
+    @id() complaintId: string,
+    @Args('input') input: OmbudsmanEnquiryBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return ComplaintModel.from(
+      await this.commands.recordOmbudsmanEnquiry(assertUuid(complaintId), input.text, principal, correlationId),
+      principal,
+    );
   }
 
   @Mutation(() => ComplaintModel, { description: "Records the Ombudsman's outcome." })
   @Roles(...COMPLAINT_STAFF)
-  async recordOmbudsmanOutcome(@id() complaintId: string, @Args('input') input: OmbudsmanOutcomeBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return ComplaintModel.from(await this.commands.recordOmbudsmanOutcome(assertUuid(complaintId), input.outcome, principal, correlationId), principal);
+  async recordOmbudsmanOutcome(
+    @id() complaintId: string,
+    @Args('input') input: OmbudsmanOutcomeBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return ComplaintModel.from(
+      await this.commands.recordOmbudsmanOutcome(assertUuid(complaintId), input.outcome, principal, correlationId),
+      principal,
+    );
   }
 }
 
@@ -134,11 +315,15 @@ export class ComplaintResolver {
 export class CaseComplaintsResolver {
   constructor(private readonly queries: ComplaintQueries) {}
 
-  @ResolveField(() => [ComplaintModel], { description: 'The complaints about the case that the caller may see, oldest first.' })
+  @ResolveField(() => [ComplaintModel], {
+    description: 'The complaints about the case that the caller may see, oldest first.',
+  })
   async complaints(@Parent() parent: ComplaintCaseModel, @Context() context: { req: AuthenticatedRequest }) {
     const principal = context.req.principal;
     if (!principal) throw new UnauthenticatedError();
-    const loader = requestLoader<Complaint[]>(context, 'case-complaints', (caseIds) => this.queries.forCases(caseIds, principal));
+    const loader = requestLoader<Complaint[]>(context, 'case-complaints', (caseIds) =>
+      this.queries.forCases(caseIds, principal),
+    );
     return ((await loader.load(parent.id)) ?? []).map((c) => ComplaintModel.from(c, principal));
   }
 

@@ -4,13 +4,29 @@ import { hasRole, isStaff, Principal } from '@ccsc/auth';
 import { CaseAccess } from '@ccsc/case-access';
 import { WorkingDayCalendar } from '@ccsc/calendar';
 import {
-  complaintClosedV1, complaintOpenedV1, complaintStageChangedV1, financialRemedyAgreedV1, personalDataBreachFlaggedV1,
-  type ComplaintSeverity, type EnquiryConvertedToComplaintV1, type EventEnvelope, type RefundStatusChangedV1,
+  complaintClosedV1,
+  complaintOpenedV1,
+  complaintStageChangedV1,
+  financialRemedyAgreedV1,
+  personalDataBreachFlaggedV1,
+  type ComplaintSeverity,
+  type EnquiryConvertedToComplaintV1,
+  type EventEnvelope,
+  type RefundStatusChangedV1,
 } from '@ccsc/contracts';
 import { UnitOfWork, withinTransaction, type PendingEvent, type Transaction } from '@ccsc/messaging';
 import { BadUserInputError, FieldError, NotFoundError } from '@ccsc/platform';
 import {
-  BreachProps, Change, Complaint, ComplaintChannel, ComplainantType, isFinancial, label, NewRemedy, Outcome, pounds,
+  BreachProps,
+  Change,
+  Complaint,
+  ComplaintChannel,
+  ComplainantType,
+  isFinancial,
+  label,
+  NewRemedy,
+  Outcome,
+  pounds,
 } from '../domain/complaint';
 import { renderResponse, templateFor } from '../domain/response-templates';
 import { ComplaintRepository } from '../infrastructure/complaint.repository';
@@ -61,7 +77,12 @@ export class ComplaintCommands {
    * Staff record a complaint from any channel; a citizen or a firm files one through the public
    * form about cases they may see, and can follow it afterwards.
    */
-  async open(command: OpenComplaintCommand, principal: Principal, correlationId?: string, now = new Date()): Promise<Complaint> {
+  async open(
+    command: OpenComplaintCommand,
+    principal: Principal,
+    correlationId?: string,
+    now = new Date(),
+  ): Promise<Complaint> {
     const staff = isStaff(principal);
     if (!staff) refuseStaffOnly(command);
     const caseIds = command.caseIds ?? [];
@@ -73,9 +94,15 @@ export class ComplaintCommands {
         const complaint = Complaint.open(
           {
             reference: await this.complaints.nextReference(tx.manager),
-            complainantType: staff ? (command.complainantType ?? 'public') : hasRole(principal, 'professional') ? 'professional' : 'public',
+            complainantType: staff
+              ? (command.complainantType ?? 'public')
+              : hasRole(principal, 'professional')
+                ? 'professional'
+                : 'public',
             complainantName: command.complainantName,
-            ...(!staff && hasRole(principal, 'professional') ? { complainantOrganisationId: principal.organisationId } : {}),
+            ...(!staff && hasRole(principal, 'professional')
+              ? { complainantOrganisationId: principal.organisationId }
+              : {}),
             ...(!staff && hasRole(principal, 'citizen') ? { complainantUserId: principal.sub } : {}),
             origin: staff ? (command.origin ?? 'telephone') : 'online-form',
             caseIds,
@@ -136,7 +163,13 @@ export class ComplaintCommands {
     if (!remedyId) return Promise.resolve();
     const context = { correlationId: event.correlationid, causationId: event.id, actor: event.actor ?? 'payments' };
     const work = async (tx: Transaction) => {
-      const complaintId = await this.complaints.recordPaymentStatus(tx.manager, remedyId, data.refundId, data.status, tx.now);
+      const complaintId = await this.complaints.recordPaymentStatus(
+        tx.manager,
+        remedyId,
+        data.refundId,
+        data.status,
+        tx.now,
+      );
       if (!complaintId) return;
       const summary = `Payments: ${label(data.kind)} of ${pounds(data.amountPence)} ${label(data.status)}`;
       const change = { kind: 'remedy-payment', summary };
@@ -149,16 +182,34 @@ export class ComplaintCommands {
     return this.change(id, principal, correlationId, now, (c) => this.stageChanged(c, [c.acknowledge(now)]));
   }
 
-  startInvestigation(id: string, officer: string | undefined, principal: Principal, correlationId?: string, now = new Date()) {
-    return this.change(id, principal, correlationId, now, (c) => this.stageChanged(c, [c.startInvestigation(officer, now)]));
+  startInvestigation(
+    id: string,
+    officer: string | undefined,
+    principal: Principal,
+    correlationId?: string,
+    now = new Date(),
+  ) {
+    return this.change(id, principal, correlationId, now, (c) =>
+      this.stageChanged(c, [c.startInvestigation(officer, now)]),
+    );
   }
 
-  draftResponse(id: string, command: DraftResponseCommand, principal: Principal, correlationId?: string, now = new Date()) {
+  draftResponse(
+    id: string,
+    command: DraftResponseCommand,
+    principal: Principal,
+    correlationId?: string,
+    now = new Date(),
+  ) {
     if ((command.templateId === undefined) === (command.text === undefined)) {
-      throw new BadUserInputError('Draft from a template or write the text', [{ field: 'templateId', message: 'give exactly one of templateId and text' }]);
+      throw new BadUserInputError('Draft from a template or write the text', [
+        { field: 'templateId', message: 'give exactly one of templateId and text' },
+      ]);
     }
     if (command.findings !== undefined && command.templateId === undefined) {
-      throw new BadUserInputError('Findings go into a template', [{ field: 'findings', message: 'can only be given with templateId' }]);
+      throw new BadUserInputError('Findings go into a template', [
+        { field: 'findings', message: 'can only be given with templateId' },
+      ]);
     }
     return this.change(id, principal, correlationId, now, async (c, manager) => {
       let text = command.text ?? '';
@@ -166,38 +217,57 @@ export class ComplaintCommands {
         const stage = c.current.stage;
         const template = templateFor(command.templateId, stage);
         const caseReferences = await this.complaints.caseReferences(manager, c.snapshot.caseIds);
-        text = renderResponse(template, { complaint: c.snapshot, stage, caseReferences, ...(command.findings ? { findings: command.findings } : {}) });
+        text = renderResponse(template, {
+          complaint: c.snapshot,
+          stage,
+          caseReferences,
+          ...(command.findings ? { findings: command.findings } : {}),
+        });
       }
       return this.stageChanged(c, [c.draftResponse(text, command.templateId ?? null, principal.sub)]);
     });
   }
 
-  sendResponse(id: string, outcome: Outcome, text: string | undefined, principal: Principal, correlationId?: string, now = new Date()) {
-    return this.change(id, principal, correlationId, now, (c) => this.stageChanged(c, [c.sendResponse(outcome, text, principal.sub, now, hasRole(principal, ...SENIOR_LEADERS))]));
+  sendResponse(
+    id: string,
+    outcome: Outcome,
+    text: string | undefined,
+    principal: Principal,
+    correlationId?: string,
+    now = new Date(),
+  ) {
+    return this.change(id, principal, correlationId, now, (c) =>
+      this.stageChanged(c, [c.sendResponse(outcome, text, principal.sub, now, hasRole(principal, ...SENIOR_LEADERS))]),
+    );
   }
 
   escalate(id: string, principal: Principal, correlationId?: string, now = new Date()) {
-    return this.change(id, principal, correlationId, now, (c) => this.stageChanged(c, [c.escalate(this.calendar, now)]));
+    return this.change(id, principal, correlationId, now, (c) =>
+      this.stageChanged(c, [c.escalate(this.calendar, now)]),
+    );
   }
 
   agreeRemedy(id: string, input: NewRemedy, principal: Principal, correlationId?: string, now = new Date()) {
     return this.change(id, principal, correlationId, now, (c) => {
       const { remedy, change } = c.agreeRemedy(input, principal.sub, now);
-      const events: PendingEvent[] = isFinancial(remedy.kind) && remedy.amountPence !== null
-        ? [{
-            type: financialRemedyAgreedV1,
-            subject: c.id,
-            data: {
-              complaintId: c.id,
-              remedyId: remedy.id,
-              kind: remedy.kind,
-              amountPence: remedy.amountPence,
-              ...(remedy.caseId ? { caseId: remedy.caseId } : {}),
-              ...(remedy.feeCode ? { feeCode: remedy.feeCode } : {}),
-              agreedBy: remedy.agreedBy,
-            },
-          }]
-        : [];
+      const events: PendingEvent[] =
+        isFinancial(remedy.kind) && remedy.amountPence !== null
+          ? [
+              {
+                type: financialRemedyAgreedV1,
+                subject: c.id,
+                data: {
+                  complaintId: c.id,
+                  remedyId: remedy.id,
+                  kind: remedy.kind,
+                  amountPence: remedy.amountPence,
+                  ...(remedy.caseId ? { caseId: remedy.caseId } : {}),
+                  ...(remedy.feeCode ? { feeCode: remedy.feeCode } : {}),
+                  agreedBy: remedy.agreedBy,
+                },
+              },
+            ]
+          : [];
       return { changes: [change], events };
     });
   }
@@ -207,34 +277,81 @@ export class ComplaintCommands {
     return this.change(id, principal, correlationId, now, async (c, manager) => {
       const breach = c.flagBreach(awareAt ?? now, now);
       if (!breach) return { changes: [], events: [] };
-      return { changes: [breachChange(breach)], events: (await this.complaints.insertBreach(manager, c)) ? [breachEvent(c.id, breach)] : [] };
-    });
-  }
-
-  decideBreach(id: string, reportable: boolean, reason: string, principal: Principal, correlationId?: string, now = new Date()) {
-    return this.change(id, principal, correlationId, now, (c) => ({ changes: [c.decideBreach(reportable, reason, principal.sub, now)], events: [] }));
-  }
-
-  close(id: string, businessArea: string, causeCategory: string, principal: Principal, correlationId?: string, now = new Date()) {
-    return this.change(id, principal, correlationId, now, (c) => {
-      const { change, closure } = c.close(businessArea, causeCategory, principal.sub, now);
       return {
-        changes: [change],
-        events: [{ type: complaintClosedV1, subject: c.id, data: { complaintId: c.id, businessArea: closure.businessArea, causeCategory: closure.causeCategory, outcome: closure.outcome, caseIds: c.snapshot.caseIds } }],
+        changes: [breachChange(breach)],
+        events: (await this.complaints.insertBreach(manager, c)) ? [breachEvent(c.id, breach)] : [],
       };
     });
   }
 
-  referToOmbudsman(id: string, ombudsmanReference: string, principal: Principal, correlationId?: string, now = new Date()) {
-    return this.change(id, principal, correlationId, now, (c) => ({ changes: [c.referToOmbudsman(ombudsmanReference, now)], events: [] }));
+  decideBreach(
+    id: string,
+    reportable: boolean,
+    reason: string,
+    principal: Principal,
+    correlationId?: string,
+    now = new Date(),
+  ) {
+    return this.change(id, principal, correlationId, now, (c) => ({
+      changes: [c.decideBreach(reportable, reason, principal.sub, now)],
+      events: [],
+    }));
+  }
+
+  close(
+    id: string,
+    businessArea: string,
+    causeCategory: string,
+    principal: Principal,
+    correlationId?: string,
+    now = new Date(),
+  ) {
+    return this.change(id, principal, correlationId, now, (c) => {
+      const { change, closure } = c.close(businessArea, causeCategory, principal.sub, now);
+      return {
+        changes: [change],
+        events: [
+          {
+            type: complaintClosedV1,
+            subject: c.id,
+            data: {
+              complaintId: c.id,
+              businessArea: closure.businessArea,
+              causeCategory: closure.causeCategory,
+              outcome: closure.outcome,
+              caseIds: c.snapshot.caseIds,
+            },
+          },
+        ],
+      };
+    });
+  }
+
+  referToOmbudsman(
+    id: string,
+    ombudsmanReference: string,
+    principal: Principal,
+    correlationId?: string,
+    now = new Date(),
+  ) {
+    return this.change(id, principal, correlationId, now, (c) => ({
+      changes: [c.referToOmbudsman(ombudsmanReference, now)],
+      events: [],
+    }));
   }
 
   recordOmbudsmanEnquiry(id: string, text: string, principal: Principal, correlationId?: string, now = new Date()) {
-    return this.change(id, principal, correlationId, now, (c) => ({ changes: [c.recordOmbudsmanEnquiry(text, principal.sub, now)], events: [] }));
+    return this.change(id, principal, correlationId, now, (c) => ({
+      changes: [c.recordOmbudsmanEnquiry(text, principal.sub, now)],
+      events: [],
+    }));
   }
 
   recordOmbudsmanOutcome(id: string, outcome: Outcome, principal: Principal, correlationId?: string, now = new Date()) {
-    return this.change(id, principal, correlationId, now, (c) => ({ changes: [c.recordOmbudsmanOutcome(outcome, now)], events: [] }));
+    return this.change(id, principal, correlationId, now, (c) => ({
+      changes: [c.recordOmbudsmanOutcome(outcome, now)],
+      events: [],
+    }));
   }
 
   /** Saves a new complaint with its history and events; nothing when its enquiry already became one. */
@@ -242,12 +359,22 @@ export class ComplaintCommands {
     if (!(await this.complaints.insert(tx.manager, complaint))) return;
     const s = complaint.snapshot;
     const stage = complaint.current;
-    const opened: Change = { kind: 'opened', summary: `Complaint opened (${s.origin}${s.enquiryId ? ', from an enquiry' : ''}); stage 1 due ${stage.dueDate}` };
+    const opened: Change = {
+      kind: 'opened',
+      summary: `Complaint opened (${s.origin}${s.enquiryId ? ', from an enquiry' : ''}); stage 1 due ${stage.dueDate}`,
+    };
     const events: PendingEvent[] = [
       {
         type: complaintOpenedV1,
         subject: s.id,
-        data: { complaintId: s.id, reference: s.reference, severity: s.severity, caseIds: s.caseIds, ...(s.enquiryId ? { enquiryId: s.enquiryId } : {}), receivedAt: s.receivedAt.toISOString() },
+        data: {
+          complaintId: s.id,
+          reference: s.reference,
+          severity: s.severity,
+          caseIds: s.caseIds,
+          ...(s.enquiryId ? { enquiryId: s.enquiryId } : {}),
+          receivedAt: s.receivedAt.toISOString(),
+        },
       },
       stageEvent(complaint),
     ];
@@ -261,7 +388,13 @@ export class ComplaintCommands {
   }
 
   /** Only staff change complaints (the roles guard sees to that); the row lock queues concurrent commands. */
-  private change(id: string, principal: Principal, correlationId: string | undefined, now: Date, work: Work): Promise<Complaint> {
+  private change(
+    id: string,
+    principal: Principal,
+    correlationId: string | undefined,
+    now: Date,
+    work: Work,
+  ): Promise<Complaint> {
     return this.unitOfWork.run(
       { correlationId, actor: principal.sub },
       async (tx) => {
@@ -288,24 +421,47 @@ function stageEvent(complaint: Complaint): PendingEvent {
   return {
     type: complaintStageChangedV1,
     subject: complaint.id,
-    data: { complaintId: complaint.id, stage: st.stage, status: st.status, ...(st.outcome ? { outcome: st.outcome } : {}), dueAt: st.dueAt.toISOString(), caseIds: complaint.snapshot.caseIds },
+    data: {
+      complaintId: complaint.id,
+      stage: st.stage,
+      status: st.status,
+      ...(st.outcome ? { outcome: st.outcome } : {}),
+      dueAt: st.dueAt.toISOString(),
+      caseIds: complaint.snapshot.caseIds,
+    },
   };
 }
 
 function breachChange(breach: BreachProps): Change {
-  return { kind: 'breach-flagged', summary: `Personal-data breach: information assurance notified; regulator deadline ${breach.regulatorDeadline.toISOString()}` };
+  return {
+    kind: 'breach-flagged',
+    summary: `Personal-data breach: information assurance notified; regulator deadline ${breach.regulatorDeadline.toISOString()}`,
+  };
 }
 
 function breachEvent(complaintId: string, breach: BreachProps): PendingEvent {
-  return { type: personalDataBreachFlaggedV1, subject: complaintId, data: { complaintId, awareAt: breach.awareAt.toISOString(), regulatorDeadline: breach.regulatorDeadline.toISOString() } };
+  return {
+    type: personalDataBreachFlaggedV1,
+    subject: complaintId,
+    data: {
+      complaintId,
+      awareAt: breach.awareAt.toISOString(),
+      regulatorDeadline: breach.regulatorDeadline.toISOString(),
+    },
+  };
 }
 
 /** The public form files a complaint as received now, online; triage fields are the officers'. */
 function refuseStaffOnly(command: OpenComplaintCommand): void {
   const staffOnly = ['complainantType', 'origin', 'investigatingOfficer', 'receivedAt'] as const;
-  const problems: FieldError[] = staffOnly.filter((f) => command[f] !== undefined).map((field) => ({ field, message: 'is set by the complaints team' }));
+  const problems: FieldError[] = staffOnly
+    .filter((f) => command[f] !== undefined)
+    .map((field) => ({ field, message: 'is set by the complaints team' }));
   if (command.severity !== undefined && command.severity !== 'minor' && command.severity !== 'security-breach') {
-    problems.push({ field: 'severity', message: 'can only be minor, or security-breach for a concern about personal data' });
+    problems.push({
+      field: 'severity',
+      message: 'can only be minor, or security-breach for a concern about personal data',
+    });
   }
   if (problems.length) throw new BadUserInputError('The complaint cannot be filed as given', problems);
 }

@@ -35,7 +35,10 @@ export class ComplaintQueries {
   async list(principal: Principal, limit: number, after?: string): Promise<Page<Complaint>> {
     const access = complaintFilter(scopeOf(principal));
     const rows = await this.complaints.list({ access, limit, ...(after ? { after: decodeCursor(after) } : {}) });
-    const page = toPage(rows.map((c) => ({ complaint: c, createdAt: c.snapshot.createdAt, id: c.id })), limit);
+    const page = toPage(
+      rows.map((c) => ({ complaint: c, createdAt: c.snapshot.createdAt, id: c.id })),
+      limit,
+    );
     return { items: page.items.map((i) => i.complaint), nextCursor: page.nextCursor };
   }
 

@@ -12,11 +12,14 @@ describe('stage clocks', () => {
     [1, 10, '2026-01-07'],
     [2, 10, '2026-01-07'],
     [3, 15, '2026-01-14'],
-  ] as const)('stage %i started on Friday 19 December 2025 has %i working days and is due on %s', (stage, workingDays, dueDate) => {
-    const clock = stageClock(calendar, stage, friday);
-    expect(clock).toMatchObject({ stage, workingDays, dueDate, calendarVersion: calendar.version });
-    expect(clock.dueAt).toEqual(londonInstant(dueDate, '23:59:59.999'));
-  });
+  ] as const)(
+    'stage %i started on Friday 19 December 2025 has %i working days and is due on %s',
+    (stage, workingDays, dueDate) => {
+      const clock = stageClock(calendar, stage, friday);
+      expect(clock).toMatchObject({ stage, workingDays, dueDate, calendarVersion: calendar.version });
+      expect(clock.dueAt).toEqual(londonInstant(dueDate, '23:59:59.999'));
+    },
+  );
 
   it('is at risk from the end of its third-last working day', () => {
     // Stage 1: day 8 is Monday 5 January 2026.

@@ -29,7 +29,15 @@ export function stageClock(calendar: WorkingDayCalendar, stage: Stage, startedAt
   const workingDays = STAGE_WORKING_DAYS[stage];
   const due = calendar.deadlineAfterReceipt(startedAt, workingDays);
   const atRisk = calendar.deadlineAfterReceipt(startedAt, workingDays - AT_RISK_WORKING_DAYS_LEFT);
-  return { stage, startedAt, workingDays, dueDate: due.date, dueAt: due.dueAt, atRiskAt: atRisk.dueAt, calendarVersion: due.calendarVersion };
+  return {
+    stage,
+    startedAt,
+    workingDays,
+    dueDate: due.date,
+    dueAt: due.dueAt,
+    atRiskAt: atRisk.dueAt,
+    calendarVersion: due.calendarVersion,
+  };
 }
 
 export function regulatorDeadline(awareAt: Date): Date {

@@ -8,7 +8,21 @@ const now = new Date('2026-02-02T10:00:00Z');
 const CASE = '6f1c9a52-9d3e-4b8e-8f8b-0c1d2e3f4a5b';
 
 const open = (overrides: Partial<NewComplaint> = {}) =>
-  Complaint.open({ reference: 'CMP-000001', complainantType: 'public', origin: 'telephone', caseIds: [CASE], category: 'delay', severity: 'minor', receivedAt: friday, createdBy: 'officer', now, ...overrides }, calendar);
+  Complaint.open(
+    {
+      reference: 'CMP-000001',
+      complainantType: 'public',
+      origin: 'telephone',
+      caseIds: [CASE],
+      category: 'delay',
+      severity: 'minor',
+      receivedAt: friday,
+      createdBy: 'officer',
+      now,
+      ...overrides,
+    },
+    calendar,
+  );
 
 /** Takes the current stage to an answer with the given outcome. */
 function answer(complaint: Complaint, outcome: 'upheld' | 'partially-upheld' | 'not-upheld', at = now) {
@@ -34,11 +48,19 @@ describe('a complaint', () => {
     expect(complaint.current).toMatchObject({ stage: 1, status: 'received', dueDate: '2026-01-07', workingDays: 10 });
     expect(complaint.snapshot.breach).toBeNull();
     const breach = open({ severity: 'security-breach' });
-    expect(breach.snapshot.breach).toMatchObject({ awareAt: friday, regulatorDeadline: new Date(friday.getTime() + 72 * 3600_000), reportable: null });
+    expect(breach.snapshot.breach).toMatchObject({
+      awareAt: friday,
+      regulatorDeadline: new Date(friday.getTime() + 72 * 3600_000),
+      reportable: null,
+    });
   });
 
   it('refuses a future receipt, a blank category and a case named twice', () => {
-    expect(refusal(() => open({ receivedAt: new Date(now.getTime() + 1), category: ' ', caseIds: [CASE, CASE] })).fieldErrors.map((e) => e.field)).toEqual(['receivedAt', 'category', 'caseIds']);
+    expect(
+      refusal(() =>
+        open({ receivedAt: new Date(now.getTime() + 1), category: ' ', caseIds: [CASE, CASE] }),
+      ).fieldErrors.map((e) => e.field),
+    ).toEqual(['receivedAt', 'category', 'caseIds']);
   });
 
   it('moves each stage through acknowledged, investigating, drafted and sent, in that order only', () => {
@@ -54,7 +76,12 @@ describe('a complaint', () => {
     complaint.draftResponse('Second draft.', null, 'officer');
     const sent = complaint.sendResponse('upheld', undefined, 'reviewer', now);
     expect(sent).toEqual({ kind: 'response-sent', summary: 'Stage 1 answered late: upheld' });
-    expect(complaint.current).toMatchObject({ status: 'response-sent', responseText: 'Second draft.', outcome: 'upheld', respondedBy: 'reviewer' });
+    expect(complaint.current).toMatchObject({
+      status: 'response-sent',
+      responseText: 'Second draft.',
+      outcome: 'upheld',
+      respondedBy: 'reviewer',
+    });
   });
 
   it('has a Tier 1+ response sent by a senior leader only', () => {
@@ -83,13 +110,27 @@ describe('a complaint', () => {
   it('agrees remedies only after an upheld outcome, with the details each kind needs', () => {
     const complaint = open();
     answer(complaint, 'not-upheld');
-    expect(refusal(() => complaint.agreeRemedy({ kind: 'apology', description: 'Sorry' }, 'o', now)).code).toBe('CONFLICT');
+    expect(refusal(() => complaint.agreeRemedy({ kind: 'apology', description: 'Sorry' }, 'o', now)).code).toBe(
+      'CONFLICT',
+    );
     const upheld = open();
     answer(upheld, 'partially-upheld');
-    expect(refusal(() => upheld.agreeRemedy({ kind: 'consolatory-payment', amountPence: 0 }, 'o', now)).fieldErrors).toEqual([{ field: 'amountPence', message: 'must be a whole number of pence, at least 1' }]);
-    expect(refusal(() => upheld.agreeRemedy({ kind: 'explanation', amountPence: 100, feeCode: 'FEE0001' }, 'o', now)).fieldErrors.map((e) => e.field)).toEqual(['amountPence', 'feeCode', 'description']);
+    expect(
+      refusal(() => upheld.agreeRemedy({ kind: 'consolatory-payment', amountPence: 0 }, 'o', now)).fieldErrors,
+    ).toEqual([{ field: 'amountPence', message: 'must be a whole number of pence, at least 1' }]);
+    expect(
+      refusal(() =>
+        upheld.agreeRemedy({ kind: 'explanation', amountPence: 100, feeCode: 'FEE0001' }, 'o', now),
+      ).fieldErrors.map((e) => e.field),
+    ).toEqual(['amountPence', 'feeCode', 'description']);
     const { remedy, change } = upheld.agreeRemedy({ kind: 'consolatory-payment', amountPence: 5005 }, 'o', now);
-    expect(remedy).toMatchObject({ kind: 'consolatory-payment', amountPence: 5005, caseId: null, stage: 1, paymentStatus: 'sent-to-payments' });
+    expect(remedy).toMatchObject({
+      kind: 'consolatory-payment',
+      amountPence: 5005,
+      caseId: null,
+      stage: 1,
+      paymentStatus: 'sent-to-payments',
+    });
     expect(change.summary).toBe('Remedy agreed: consolatory payment of £50.05, handed to payments');
   });
 
@@ -97,11 +138,19 @@ describe('a complaint', () => {
     const complaint = open();
     expect(refusal(() => complaint.close('civil-listing', 'process-failure', 'o', now)).code).toBe('CONFLICT');
     answer(complaint, 'upheld');
-    expect(refusal(() => complaint.close(' ', 'process-failure', 'o', now)).fieldErrors).toEqual([{ field: 'businessArea', message: 'must not be blank' }]);
+    expect(refusal(() => complaint.close(' ', 'process-failure', 'o', now)).fieldErrors).toEqual([
+      { field: 'businessArea', message: 'must not be blank' },
+    ]);
     const { closure } = complaint.close('civil-listing', 'process-failure', 'o', now);
-    expect(closure).toMatchObject({ businessArea: 'civil-listing', causeCategory: 'process-failure', outcome: 'upheld' });
+    expect(closure).toMatchObject({
+      businessArea: 'civil-listing',
+      causeCategory: 'process-failure',
+      outcome: 'upheld',
+    });
     expect(refusal(() => complaint.escalate(calendar, now)).code).toBe('CONFLICT');
-    expect(refusal(() => complaint.agreeRemedy({ kind: 'apology', description: 'Sorry' }, 'o', now)).code).toBe('CONFLICT');
+    expect(refusal(() => complaint.agreeRemedy({ kind: 'apology', description: 'Sorry' }, 'o', now)).code).toBe(
+      'CONFLICT',
+    );
   });
 
   it('is referred to the Ombudsman only after stage 3, records its enquiries and one outcome', () => {
@@ -118,7 +167,11 @@ describe('a complaint', () => {
     expect(refusal(() => complaint.referToOmbudsman('PHSO-2', now)).code).toBe('CONFLICT');
     complaint.recordOmbudsmanEnquiry('Please send the case file.', 'o', now);
     complaint.recordOmbudsmanOutcome('partially-upheld', now);
-    expect(complaint.snapshot.ombudsman).toMatchObject({ ombudsmanReference: 'PHSO-1', enquiries: [{ text: 'Please send the case file.' }], outcome: 'partially-upheld' });
+    expect(complaint.snapshot.ombudsman).toMatchObject({
+      ombudsmanReference: 'PHSO-1',
+      enquiries: [{ text: 'Please send the case file.' }],
+      outcome: 'partially-upheld',
+    });
     expect(refusal(() => complaint.recordOmbudsmanOutcome('upheld', now)).code).toBe('CONFLICT');
   });
 
@@ -128,7 +181,9 @@ describe('a complaint', () => {
     expect(complaint.flagBreach(friday, now)).toMatchObject({ awareAt: friday });
     expect(complaint.flagBreach(now, now)).toBeNull();
     expect(complaint.snapshot).toMatchObject({ severity: 'security-breach', breach: { awareAt: friday } });
-    expect(complaint.decideBreach(true, 'Sent to the wrong address', 'o', now).summary).toBe('Breach reportable to the regulator, decided after the 72-hour deadline');
+    expect(complaint.decideBreach(true, 'Sent to the wrong address', 'o', now).summary).toBe(
+      'Breach reportable to the regulator, decided after the 72-hour deadline',
+    );
     expect(refusal(() => complaint.decideBreach(false, 'again', 'o', now)).code).toBe('CONFLICT');
   });
 });

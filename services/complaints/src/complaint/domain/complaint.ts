@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { WorkingDayCalendar } from '@ccsc/calendar';
-import { ENQUIRY_CHANNELS, FINANCIAL_REMEDY_KINDS, type ComplaintSeverity, type FinancialRemedyKind } from '@ccsc/contracts';
+import {
+  ENQUIRY_CHANNELS,
+  FINANCIAL_REMEDY_KINDS,
+  type ComplaintSeverity,
+  type FinancialRemedyKind,
+} from '@ccsc/contracts';
 import { BadUserInputError, ConflictError, ForbiddenError, type FieldError } from '@ccsc/platform/errors';
 import { regulatorDeadline, type Stage, stageClock, type StageClock } from './clocks';
 
@@ -8,7 +13,13 @@ export const COMPLAINT_CHANNELS = [...ENQUIRY_CHANNELS, 'in-person'] as const;
 export type ComplaintChannel = (typeof COMPLAINT_CHANNELS)[number];
 export const COMPLAINANT_TYPES = ['public', 'professional'] as const;
 export type ComplainantType = (typeof COMPLAINANT_TYPES)[number];
-export const STAGE_STATUSES = ['received', 'acknowledged', 'investigating', 'response-drafted', 'response-sent'] as const;
+export const STAGE_STATUSES = [
+  'received',
+  'acknowledged',
+  'investigating',
+  'response-drafted',
+  'response-sent',
+] as const;
 export type StageStatus = (typeof STAGE_STATUSES)[number];
 export const OUTCOMES = ['upheld', 'partially-upheld', 'not-upheld'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -154,10 +165,13 @@ export class Complaint {
 
   static open(input: NewComplaint, calendar: WorkingDayCalendar): Complaint {
     const problems: FieldError[] = [];
-    if (Number.isNaN(input.receivedAt.getTime())) problems.push({ field: 'receivedAt', message: 'must be a valid date and time' });
-    else if (input.receivedAt.getTime() > input.now.getTime()) problems.push({ field: 'receivedAt', message: 'must not be in the future' });
+    if (Number.isNaN(input.receivedAt.getTime()))
+      problems.push({ field: 'receivedAt', message: 'must be a valid date and time' });
+    else if (input.receivedAt.getTime() > input.now.getTime())
+      problems.push({ field: 'receivedAt', message: 'must not be in the future' });
     if (!input.category.trim()) problems.push({ field: 'category', message: 'must not be blank' });
-    if (new Set(input.caseIds).size !== input.caseIds.length) problems.push({ field: 'caseIds', message: 'must not repeat a case' });
+    if (new Set(input.caseIds).size !== input.caseIds.length)
+      problems.push({ field: 'caseIds', message: 'must not repeat a case' });
     if (problems.length) throw new BadUserInputError('The complaint cannot be opened as given', problems);
     const id = randomUUID();
     return new Complaint({
@@ -218,18 +232,29 @@ export class Complaint {
   startInvestigation(officer: string | undefined, now: Date): Change {
     this.advance('acknowledged', 'investigating', { investigationStartedAt: now });
     if (officer) this.props = { ...this.props, investigatingOfficer: officer };
-    return { kind: 'stage-investigating', summary: `Stage ${this.current.stage} under investigation${officer ? ` by ${officer}` : ''}` };
+    return {
+      kind: 'stage-investigating',
+      summary: `Stage ${this.current.stage} under investigation${officer ? ` by ${officer}` : ''}`,
+    };
   }
 
   draftResponse(text: string, template: string | null, actor: string): Change {
     this.requireOpen();
     const { status, stage } = this.current;
     if (status !== 'investigating' && status !== 'response-drafted') {
-      throw new ConflictError(`A response is drafted while the stage is under investigation; stage ${stage} is ${label(status)}`);
+      throw new ConflictError(
+        `A response is drafted while the stage is under investigation; stage ${stage} is ${label(status)}`,
+      );
     }
-    if (!text.trim() || text.length > MAX_TEXT) throw new BadUserInputError('The draft cannot be kept as given', [{ field: 'text', message: `must be 1 to ${MAX_TEXT} characters` }]);
+    if (!text.trim() || text.length > MAX_TEXT)
+      throw new BadUserInputError('The draft cannot be kept as given', [
+        { field: 'text', message: `must be 1 to ${MAX_TEXT} characters` },
+      ]);
     this.setCurrent({ status: 'response-drafted', draft: text, draftTemplate: template, draftedBy: actor });
-    return { kind: 'response-drafted', summary: `Stage ${stage} response drafted${template ? ` from template ${template}` : ''}` };
+    return {
+      kind: 'response-drafted',
+      summary: `Stage ${stage} response drafted${template ? ` from template ${template}` : ''}`,
+    };
   }
 
   /**
@@ -239,31 +264,55 @@ export class Complaint {
   sendResponse(outcome: Outcome, text: string | undefined, actor: string, now: Date, senior = false): Change {
     this.requireOpen();
     const { status, stage, draft, dueAt } = this.current;
-    if (status !== 'response-drafted') throw new ConflictError(`Only a drafted response can be sent; stage ${stage} is ${label(status)}`);
-    if (this.props.severity === 'tier-1-plus' && !senior) throw new ForbiddenError('A Tier 1+ response is reviewed and sent by a senior leader');
+    if (status !== 'response-drafted')
+      throw new ConflictError(`Only a drafted response can be sent; stage ${stage} is ${label(status)}`);
+    if (this.props.severity === 'tier-1-plus' && !senior)
+      throw new ForbiddenError('A Tier 1+ response is reviewed and sent by a senior leader');
     const final = text ?? draft ?? '';
-    if (!final.trim() || final.length > MAX_TEXT) throw new BadUserInputError('The response cannot be sent as given', [{ field: 'text', message: `must be 1 to ${MAX_TEXT} characters` }]);
-    this.setCurrent({ status: 'response-sent', responseText: final, respondedAt: now, respondedBy: actor, outcome, atRisk: false });
+    if (!final.trim() || final.length > MAX_TEXT)
+      throw new BadUserInputError('The response cannot be sent as given', [
+        { field: 'text', message: `must be 1 to ${MAX_TEXT} characters` },
+      ]);
+    this.setCurrent({
+      status: 'response-sent',
+      responseText: final,
+      respondedAt: now,
+      respondedBy: actor,
+      outcome,
+      atRisk: false,
+    });
     const late = now.getTime() > dueAt.getTime();
-    return { kind: 'response-sent', summary: `Stage ${stage} answered ${late ? 'late' : 'on time'}: ${label(outcome)}` };
+    return {
+      kind: 'response-sent',
+      summary: `Stage ${stage} answered ${late ? 'late' : 'on time'}: ${label(outcome)}`,
+    };
   }
 
   escalate(calendar: WorkingDayCalendar, now: Date): Change {
     this.requireOpen();
     const { stage, status } = this.current;
-    if (status !== 'response-sent') throw new ConflictError(`Stage ${stage} must be answered before the complaint is escalated`);
-    if (stage === 3) throw new ConflictError('Stage 3 is the last internal stage; the complainant may go to the Ombudsman through their MP');
+    if (status !== 'response-sent')
+      throw new ConflictError(`Stage ${stage} must be answered before the complaint is escalated`);
+    if (stage === 3)
+      throw new ConflictError(
+        'Stage 3 is the last internal stage; the complainant may go to the Ombudsman through their MP',
+      );
     const next = (stage + 1) as Stage;
     this.props = { ...this.props, stages: [...this.props.stages, newStage(stageClock(calendar, next, now))] };
-    return { kind: 'escalated', summary: `Escalated to stage ${next}${next === 2 ? ' (senior review)' : ' (customer investigations appeal)'}` };
+    return {
+      kind: 'escalated',
+      summary: `Escalated to stage ${next}${next === 2 ? ' (senior review)' : ' (customer investigations appeal)'}`,
+    };
   }
 
   agreeRemedy(input: NewRemedy, actor: string, now: Date): { remedy: RemedyProps; change: Change } {
     this.requireOpen();
     const answered = [...this.props.stages].reverse().find((s) => s.outcome !== null);
-    if (!answered || answered.outcome === 'not-upheld') throw new ConflictError('A remedy follows an upheld or partially upheld stage outcome');
+    if (!answered || answered.outcome === 'not-upheld')
+      throw new ConflictError('A remedy follows an upheld or partially upheld stage outcome');
     const problems = remedyProblems(input, this.props.caseIds);
-    if (problems.length) throw new BadUserInputError(`The ${label(input.kind)} remedy cannot be agreed as given`, problems);
+    if (problems.length)
+      throw new BadUserInputError(`The ${label(input.kind)} remedy cannot be agreed as given`, problems);
     const financial = isFinancial(input.kind);
     const remedy: RemedyProps = {
       id: randomUUID(),
@@ -280,13 +329,22 @@ export class Complaint {
     };
     this.props = { ...this.props, remedies: [...this.props.remedies, remedy] };
     const amount = remedy.amountPence !== null ? ` of ${pounds(remedy.amountPence)}` : '';
-    return { remedy, change: { kind: 'remedy-agreed', summary: `Remedy agreed: ${label(input.kind)}${amount}${financial ? ', handed to payments' : ''}` } };
+    return {
+      remedy,
+      change: {
+        kind: 'remedy-agreed',
+        summary: `Remedy agreed: ${label(input.kind)}${amount}${financial ? ', handed to payments' : ''}`,
+      },
+    };
   }
 
   /** Makes it a personal-data breach; null when it already is one, so the notification goes out only once. */
   flagBreach(awareAt: Date, now: Date): BreachProps | null {
     if (this.props.breach) return null;
-    if (awareAt.getTime() > now.getTime()) throw new BadUserInputError('The breach cannot be flagged as given', [{ field: 'awareAt', message: 'must not be in the future' }]);
+    if (awareAt.getTime() > now.getTime())
+      throw new BadUserInputError('The breach cannot be flagged as given', [
+        { field: 'awareAt', message: 'must not be in the future' },
+      ]);
     const breach = newBreach(awareAt);
     this.props = { ...this.props, severity: 'security-breach', breach };
     return breach;
@@ -295,40 +353,81 @@ export class Complaint {
   decideBreach(reportable: boolean, reason: string, actor: string, now: Date): Change {
     const breach = this.props.breach;
     if (!breach) throw new ConflictError('Only a personal-data breach complaint has a reporting decision');
-    if (breach.reportable !== null) throw new ConflictError('Whether the breach is reportable has already been decided');
-    if (!reason.trim()) throw new BadUserInputError('The decision needs its reason', [{ field: 'reason', message: 'must not be blank' }]);
-    this.props = { ...this.props, breach: { ...breach, reportable, decisionReason: reason.trim(), decidedBy: actor, decidedAt: now } };
+    if (breach.reportable !== null)
+      throw new ConflictError('Whether the breach is reportable has already been decided');
+    if (!reason.trim())
+      throw new BadUserInputError('The decision needs its reason', [{ field: 'reason', message: 'must not be blank' }]);
+    this.props = {
+      ...this.props,
+      breach: { ...breach, reportable, decisionReason: reason.trim(), decidedBy: actor, decidedAt: now },
+    };
     const late = now.getTime() > breach.regulatorDeadline.getTime();
-    return { kind: 'breach-decided', summary: reportable ? `Breach reportable to the regulator${late ? ', decided after the 72-hour deadline' : ''}` : 'Breach not reportable' };
+    return {
+      kind: 'breach-decided',
+      summary: reportable
+        ? `Breach reportable to the regulator${late ? ', decided after the 72-hour deadline' : ''}`
+        : 'Breach not reportable',
+    };
   }
 
-  close(businessArea: string, causeCategory: string, actor: string, now: Date): { change: Change; closure: ClosureProps } {
+  close(
+    businessArea: string,
+    causeCategory: string,
+    actor: string,
+    now: Date,
+  ): { change: Change; closure: ClosureProps } {
     this.requireOpen();
     const { stage, status, outcome } = this.current;
-    if (status !== 'response-sent' || !outcome) throw new ConflictError(`Stage ${stage} must be answered before the complaint is closed`);
+    if (status !== 'response-sent' || !outcome)
+      throw new ConflictError(`Stage ${stage} must be answered before the complaint is closed`);
     const problems: FieldError[] = [
       ...(businessArea.trim() ? [] : [{ field: 'businessArea', message: 'must not be blank' }]),
       ...(causeCategory.trim() ? [] : [{ field: 'causeCategory', message: 'must not be blank' }]),
     ];
     if (problems.length) throw new BadUserInputError('The complaint cannot be closed without its root cause', problems);
-    const closure = { businessArea: businessArea.trim(), causeCategory: causeCategory.trim(), outcome, closedAt: now, closedBy: actor };
+    const closure = {
+      businessArea: businessArea.trim(),
+      causeCategory: causeCategory.trim(),
+      outcome,
+      closedAt: now,
+      closedBy: actor,
+    };
     this.props = { ...this.props, closure };
-    return { closure, change: { kind: 'closed', summary: `Closed at stage ${stage} (${label(outcome)}); root cause ${closure.causeCategory} in ${closure.businessArea}` } };
+    return {
+      closure,
+      change: {
+        kind: 'closed',
+        summary: `Closed at stage ${stage} (${label(outcome)}); root cause ${closure.causeCategory} in ${closure.businessArea}`,
+      },
+    };
   }
 
   /** After stage 3 the complainant's MP may refer it to the Parliamentary and Health Service Ombudsman, closed or not. */
   referToOmbudsman(ombudsmanReference: string, now: Date): Change {
     const { stage, status } = this.current;
-    if (stage !== 3 || status !== 'response-sent') throw new ConflictError('Only a complaint answered at stage 3 can be referred to the Ombudsman');
+    if (stage !== 3 || status !== 'response-sent')
+      throw new ConflictError('Only a complaint answered at stage 3 can be referred to the Ombudsman');
     if (this.props.ombudsman) throw new ConflictError('The complaint has already been referred to the Ombudsman');
-    this.props = { ...this.props, ombudsman: { ombudsmanReference: ombudsmanReference.trim(), referredAt: now, enquiries: [], outcome: null, outcomeAt: null } };
+    this.props = {
+      ...this.props,
+      ombudsman: {
+        ombudsmanReference: ombudsmanReference.trim(),
+        referredAt: now,
+        enquiries: [],
+        outcome: null,
+        outcomeAt: null,
+      },
+    };
     return { kind: 'ombudsman-referral', summary: `Referred to the Ombudsman (${ombudsmanReference.trim()})` };
   }
 
   recordOmbudsmanEnquiry(text: string, actor: string, now: Date): Change {
     const ombudsman = this.requireOmbudsman();
     if (ombudsman.outcome) throw new ConflictError('The Ombudsman has already given its outcome');
-    this.props = { ...this.props, ombudsman: { ...ombudsman, enquiries: [...ombudsman.enquiries, { at: now, text: text.trim(), by: actor }] } };
+    this.props = {
+      ...this.props,
+      ombudsman: { ...ombudsman, enquiries: [...ombudsman.enquiries, { at: now, text: text.trim(), by: actor }] },
+    };
     return { kind: 'ombudsman-enquiry', summary: 'Ombudsman enquiry recorded' };
   }
 
@@ -369,17 +468,28 @@ export function isFinancial(kind: RemedyKind): kind is FinancialRemedyKind {
 function remedyProblems(input: NewRemedy, caseIds: readonly string[]): FieldError[] {
   const problems: FieldError[] = [];
   if (isFinancial(input.kind)) {
-    if (input.amountPence === undefined) problems.push({ field: 'amountPence', message: 'is required for a financial remedy' });
-    else if (!Number.isInteger(input.amountPence) || input.amountPence < 1) problems.push({ field: 'amountPence', message: 'must be a whole number of pence, at least 1' });
-    if (input.kind !== 'consolatory-payment' && !input.caseId) problems.push({ field: 'caseId', message: `is required for a ${label(input.kind)}: it is paid against the case` });
-    if (input.kind === 'fee-waiver' && !input.feeCode) problems.push({ field: 'feeCode', message: 'is required for a fee waiver' });
-    if (input.kind !== 'fee-waiver' && input.feeCode) problems.push({ field: 'feeCode', message: 'can only be given for a fee waiver' });
+    if (input.amountPence === undefined)
+      problems.push({ field: 'amountPence', message: 'is required for a financial remedy' });
+    else if (!Number.isInteger(input.amountPence) || input.amountPence < 1)
+      problems.push({ field: 'amountPence', message: 'must be a whole number of pence, at least 1' });
+    if (input.kind !== 'consolatory-payment' && !input.caseId)
+      problems.push({
+        field: 'caseId',
+        message: `is required for a ${label(input.kind)}: it is paid against the case`,
+      });
+    if (input.kind === 'fee-waiver' && !input.feeCode)
+      problems.push({ field: 'feeCode', message: 'is required for a fee waiver' });
+    if (input.kind !== 'fee-waiver' && input.feeCode)
+      problems.push({ field: 'feeCode', message: 'can only be given for a fee waiver' });
   } else {
-    if (input.amountPence !== undefined) problems.push({ field: 'amountPence', message: 'can only be given for a financial remedy' });
+    if (input.amountPence !== undefined)
+      problems.push({ field: 'amountPence', message: 'can only be given for a financial remedy' });
     if (input.feeCode) problems.push({ field: 'feeCode', message: 'can only be given for a fee waiver' });
-    if (!input.description?.trim()) problems.push({ field: 'description', message: `is required for ${label(input.kind)}` });
+    if (!input.description?.trim())
+      problems.push({ field: 'description', message: `is required for ${label(input.kind)}` });
   }
-  if (input.caseId && !caseIds.includes(input.caseId)) problems.push({ field: 'caseId', message: 'must be one of the cases the complaint is about' });
+  if (input.caseId && !caseIds.includes(input.caseId))
+    problems.push({ field: 'caseId', message: 'must be one of the cases the complaint is about' });
   return problems;
 }
 
@@ -402,7 +512,14 @@ function newStage(clock: StageClock): StageProps {
 }
 
 function newBreach(awareAt: Date): BreachProps {
-  return { awareAt, regulatorDeadline: regulatorDeadline(awareAt), reportable: null, decisionReason: null, decidedBy: null, decidedAt: null };
+  return {
+    awareAt,
+    regulatorDeadline: regulatorDeadline(awareAt),
+    reportable: null,
+    decisionReason: null,
+    decidedBy: null,
+    decidedAt: null,
+  };
 }
 
 export function label(value: string): string {

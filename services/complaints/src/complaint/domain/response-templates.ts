@@ -21,7 +21,9 @@ export interface ResponseFacts {
 }
 
 // The Welsh was written by the team and needs the Welsh Language Unit's review before go-live.
-const WORDING: Readonly<Record<Language, { body: string; onCase: string; findings: string; nextStep: Readonly<Record<Stage, string>> }>> = {
+const WORDING: Readonly<
+  Record<Language, { body: string; onCase: string; findings: string; nextStep: Readonly<Record<Stage, string>> }>
+> = {
   en: {
     body: 'Complaint {{reference}}\n\nThank you for your complaint, received on {{receivedDate}}, about {{category}}{{caseSentence}}.\n\n{{findings}}\n\n{{nextStep}}',
     onCase: ' on case ',
@@ -53,8 +55,14 @@ export const RESPONSE_TEMPLATES: readonly ResponseTemplate[] = [
 
 export function templateFor(id: string, stage: Stage): ResponseTemplate {
   const template = RESPONSE_TEMPLATES.find((t) => t.id === id);
-  if (!template) throw new BadUserInputError('Unknown response template', [{ field: 'templateId', message: `must be one of ${RESPONSE_TEMPLATES.map((t) => t.id).join(', ')}` }]);
-  if (template.stage !== stage) throw new BadUserInputError('The template is for another stage', [{ field: 'templateId', message: `is for stage ${template.stage}, the complaint is at stage ${stage}` }]);
+  if (!template)
+    throw new BadUserInputError('Unknown response template', [
+      { field: 'templateId', message: `must be one of ${RESPONSE_TEMPLATES.map((t) => t.id).join(', ')}` },
+    ]);
+  if (template.stage !== stage)
+    throw new BadUserInputError('The template is for another stage', [
+      { field: 'templateId', message: `is for stage ${template.stage}, the complaint is at stage ${stage}` },
+    ]);
   return template;
 }
 

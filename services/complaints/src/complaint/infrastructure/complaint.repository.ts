@@ -6,7 +6,17 @@ import type { ComplaintSeverity } from '@ccsc/contracts';
 import { and, execute, query, queryOne, sql, type Sql } from '@ccsc/platform';
 import type { Stage } from '../domain/clocks';
 import {
-  Change, Complaint, ComplaintChannel, ComplaintProps, ComplainantType, Outcome, RemedyKind, RemedyProps, StageProps, StageStatus, TimelineEntry,
+  Change,
+  Complaint,
+  ComplaintChannel,
+  ComplaintProps,
+  ComplainantType,
+  Outcome,
+  RemedyKind,
+  RemedyProps,
+  StageProps,
+  StageStatus,
+  TimelineEntry,
 } from '../domain/complaint';
 
 interface ComplaintRow {
@@ -32,7 +42,13 @@ interface ComplaintRow {
   outcome: Outcome | null;
   closed_at: Date | null;
   closed_by: string | null;
-  ombudsman: { ombudsmanReference: string; referredAt: string; enquiries: { at: string; text: string; by: string }[]; outcome: Outcome | null; outcomeAt: string | null } | null;
+  ombudsman: {
+    ombudsmanReference: string;
+    referredAt: string;
+    enquiries: { at: string; text: string; by: string }[];
+    outcome: Outcome | null;
+    outcomeAt: string | null;
+  } | null;
   created_at: Date;
   created_by: string;
 }
@@ -222,7 +238,13 @@ export class ComplaintRepository {
    * Records payments' report on the remedy it raised a refund for; an older report never overwrites a
    * newer one. The remedy's complaint, or undefined when nothing changed.
    */
-  async recordPaymentStatus(manager: EntityManager, remedyId: string, refundId: string, status: string, at: Date): Promise<string | undefined> {
+  async recordPaymentStatus(
+    manager: EntityManager,
+    remedyId: string,
+    refundId: string,
+    status: string,
+    at: Date,
+  ): Promise<string | undefined> {
     const row = await queryOne<{ complaint_id: string }>(
       manager,
       sql`UPDATE complaint_remedies SET payment_status = ${status}, refund_id = ${refundId}, payment_status_at = ${at}
@@ -308,7 +330,12 @@ export class ComplaintRepository {
   }
 }
 
-function toProps(row: ComplaintRow, stages: StageRow[], remedies: RemedyRow[], breach: BreachRow | undefined): ComplaintProps {
+function toProps(
+  row: ComplaintRow,
+  stages: StageRow[],
+  remedies: RemedyRow[],
+  breach: BreachRow | undefined,
+): ComplaintProps {
   return {
     id: row.id,
     reference: row.reference,
@@ -341,7 +368,13 @@ function toProps(row: ComplaintRow, stages: StageRow[], remedies: RemedyRow[], b
       : null,
     closure:
       row.closed_at && row.business_area && row.cause_category && row.outcome && row.closed_by
-        ? { businessArea: row.business_area, causeCategory: row.cause_category, outcome: row.outcome, closedAt: row.closed_at, closedBy: row.closed_by }
+        ? {
+            businessArea: row.business_area,
+            causeCategory: row.cause_category,
+            outcome: row.outcome,
+            closedAt: row.closed_at,
+            closedBy: row.closed_by,
+          }
         : null,
     ombudsman: row.ombudsman
       ? {

@@ -17,7 +17,8 @@ export class ComplaintMiController {
   @ApiOperation({ summary: 'Complaint figures for a London day (`day`) or month (`month`)' })
   @ApiOkResponse({ type: ComplaintMiModel })
   figures(@Param('period') period: string, @Query() query: ComplaintMiQuery) {
-    if (period !== 'day' && period !== 'month') throw new BadUserInputError('Unknown period', [{ field: 'period', message: 'must be day or month' }]);
+    if (period !== 'day' && period !== 'month')
+      throw new BadUserInputError('Unknown period', [{ field: 'period', message: 'must be day or month' }]);
     return this.mi.figures(period, query.start);
   }
 }

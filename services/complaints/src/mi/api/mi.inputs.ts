@@ -11,5 +11,8 @@ export class ComplaintMiArgs {
 }
 
 export class ComplaintMiQuery {
-  @ApiProperty({ example: '2025-12', description: 'The day (YYYY-MM-DD) or month (YYYY-MM).' }) @IsString() @Length(7, 10) start!: string;
+  @ApiProperty({ example: '2025-12', description: 'The day (YYYY-MM-DD) or month (YYYY-MM).' })
+  @IsString()
+  @Length(7, 10)
+  start!: string;
 }

@@ -10,7 +10,9 @@ export class StageFiguresModel {
   @Field(() => Int) @ApiProperty() answeredOnTime!: number;
 }
 
-@ObjectType('ComplaintOutcomeFigures', { description: 'Complaints closed in the period, by category and business area.' })
+@ObjectType('ComplaintOutcomeFigures', {
+  description: 'Complaints closed in the period, by category and business area.',
+})
 export class OutcomeFiguresModel {
   @Field() @ApiProperty() category!: string;
   @Field() @ApiProperty() businessArea!: string;
@@ -18,7 +20,9 @@ export class OutcomeFiguresModel {
   @Field(() => Int) @ApiProperty() upheld!: number;
   @Field(() => Int) @ApiProperty() partiallyUpheld!: number;
   @Field(() => Int) @ApiProperty() notUpheld!: number;
-  @Field(() => Int, { description: 'Upheld or partially upheld, in whole per cent of those closed.' }) @ApiProperty() upheldRatePercent!: number;
+  @Field(() => Int, { description: 'Upheld or partially upheld, in whole per cent of those closed.' })
+  @ApiProperty()
+  upheldRatePercent!: number;
 }
 
 @ObjectType('ComplaintMi', { description: 'Daily or monthly complaint figures (London days).' })

@@ -9,7 +9,10 @@ import { ComplaintMiModel } from './mi.model';
 export class ComplaintMiResolver {
   constructor(private readonly mi: ComplaintMiQueries) {}
 
-  @Query(() => ComplaintMiModel, { description: 'Complaint figures for a London day or month: received, answered on time per stage, upheld rate by category and area.' })
+  @Query(() => ComplaintMiModel, {
+    description:
+      'Complaint figures for a London day or month: received, answered on time per stage, upheld rate by category and area.',
+  })
   @Roles(...MI_READERS)
   complaintsMi(@Args() args: ComplaintMiArgs) {
     return this.mi.figures(args.period, args.start);

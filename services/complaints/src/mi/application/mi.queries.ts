@@ -43,7 +43,12 @@ export class ComplaintMiQueries {
     const outcomeRows = await this.figuresOf.outcomes(from, to);
     const stages = [1, 2, 3].map((stage) => {
       const row = stageRows.find((r) => Number(r.stage) === stage);
-      return { stage, received: row?.received ?? 0, answered: row?.answered ?? 0, answeredOnTime: row?.answered_on_time ?? 0 };
+      return {
+        stage,
+        received: row?.received ?? 0,
+        answered: row?.answered ?? 0,
+        answeredOnTime: row?.answered_on_time ?? 0,
+      };
     });
     return {
       period,

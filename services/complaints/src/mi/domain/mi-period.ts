@@ -6,7 +6,8 @@ export type MiPeriod = 'day' | 'month';
 /** [from, to) of a London day or month; clock changes make some days 23 or 25 hours long. */
 export function bounds(period: MiPeriod, start: string): { from: Date; to: Date } {
   if (period === 'day') {
-    if (!isLocalDate(start)) throw new BadUserInputError('Invalid day', [{ field: 'start', message: 'must be a day as YYYY-MM-DD' }]);
+    if (!isLocalDate(start))
+      throw new BadUserInputError('Invalid day', [{ field: 'start', message: 'must be a day as YYYY-MM-DD' }]);
     return { from: londonInstant(start), to: londonInstant(addDays(start, 1)) };
   }
   const first: LocalDate = `${start}-01`;

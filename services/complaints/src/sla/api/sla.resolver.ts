@@ -9,7 +9,8 @@ export class ComplaintSlaResolver {
   constructor(private readonly sla: ComplaintSlaRun) {}
 
   @Mutation(() => ComplaintSlaRunModel, {
-    description: 'Refreshes the at-risk and breached flags of every unanswered stage now (the scheduler does it on an interval).',
+    description:
+      'Refreshes the at-risk and breached flags of every unanswered stage now (the scheduler does it on an interval).',
   })
   @Roles(...SLA_RUNNERS)
   runComplaintSla() {

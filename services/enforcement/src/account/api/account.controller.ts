@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import { assertUuid, DEFAULT_PAGE_SIZE, isUuid } from '@ccsc/platform';
 import { AccountQueries } from '../application/account.queries';
@@ -28,11 +35,18 @@ export class AccountController {
 
   @Get('accounts/:idOrNumber')
   @Roles(...ACCOUNT_READERS)
-  @ApiOperation({ summary: 'One fine account, by id or by its account number, with its impositions and the actions permitted next' })
+  @ApiOperation({
+    summary: 'One fine account, by id or by its account number, with its impositions and the actions permitted next',
+  })
   @ApiOkResponse({ type: FineAccountDetail })
   @ApiNotFoundResponse({ description: 'No such account' })
-  async get(@Param('idOrNumber') idOrNumber: string, @CurrentPrincipal() principal: Principal): Promise<FineAccountDetail> {
-    const account = isUuid(idOrNumber) ? await this.queries.get(idOrNumber, principal) : await this.queries.getByNumber(idOrNumber, principal);
+  async get(
+    @Param('idOrNumber') idOrNumber: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<FineAccountDetail> {
+    const account = isUuid(idOrNumber)
+      ? await this.queries.get(idOrNumber, principal)
+      : await this.queries.getByNumber(idOrNumber, principal);
     const impositions = await this.queries.impositions([account.id]);
     return Object.assign(FineAccountModel.from(account), {
       impositions: impositions.map(ImpositionModel.from),
@@ -72,6 +86,8 @@ export class AccountController {
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
-    return FineAccountModel.from(await this.commands.consolidate(assertUuid(id), body.accountIds, principal, correlationId));
+    return FineAccountModel.from(
+      await this.commands.consolidate(assertUuid(id), body.accountIds, principal, correlationId),
+    );
   }
 }

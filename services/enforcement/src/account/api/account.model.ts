@@ -5,11 +5,17 @@ import type { PaymentTerms } from '../../terms/domain/payment-terms';
 import { expectedSchedule } from '../../terms/domain/payment-terms';
 import { ObjectType, ConnectionType } from '../../enforcement.graphql';
 
-@ObjectType('FinePaymentTerms', { description: 'Pay in full by a date, or instalments with an optional lump sum first.' })
+@ObjectType('FinePaymentTerms', {
+  description: 'Pay in full by a date, or instalments with an optional lump sum first.',
+})
 export class PaymentTermsModel {
-  @Field({ description: '`pay-by-date` or `instalments`.' }) @ApiProperty({ enum: ['pay-by-date', 'instalments'] }) kind!: string;
+  @Field({ description: '`pay-by-date` or `instalments`.' })
+  @ApiProperty({ enum: ['pay-by-date', 'instalments'] })
+  kind!: string;
   @Field(() => String, { nullable: true }) @ApiPropertyOptional() payBy?: string;
-  @Field(() => String, { nullable: true, description: '`weekly`, `fortnightly` or `monthly`.' }) @ApiPropertyOptional() frequency?: string;
+  @Field(() => String, { nullable: true, description: '`weekly`, `fortnightly` or `monthly`.' })
+  @ApiPropertyOptional()
+  frequency?: string;
   @Field(() => Int, { nullable: true }) @ApiPropertyOptional() instalmentPence?: number;
   @Field(() => String, { nullable: true }) @ApiPropertyOptional() firstInstalment?: string;
   @Field(() => Int, { nullable: true }) @ApiPropertyOptional() lumpSumPence?: number;
@@ -31,7 +37,15 @@ export class ImpositionModel {
   @Field(() => Int) @ApiProperty() outstandingPence!: number;
 
   static from(i: Imposition): ImpositionModel {
-    return Object.assign(new ImpositionModel(), { id: i.id, kind: i.kind, creditor: i.creditor, priority: i.priority, amountPence: i.amountPence, paidPence: i.paidPence, outstandingPence: i.amountPence - i.paidPence });
+    return Object.assign(new ImpositionModel(), {
+      id: i.id,
+      kind: i.kind,
+      creditor: i.creditor,
+      priority: i.priority,
+      amountPence: i.amountPence,
+      paidPence: i.paidPence,
+      outstandingPence: i.amountPence - i.paidPence,
+    });
   }
 }
 
@@ -42,23 +56,33 @@ export class ExpectedPaymentModel {
   @Field(() => Int) @ApiProperty() cumulativePence!: number;
 }
 
-@ObjectType('FineAccount', { description: 'A defendant account: what was imposed, paid and written off, its terms and its enforcement.' })
+@ObjectType('FineAccount', {
+  description: 'A defendant account: what was imposed, paid and written off, its terms and its enforcement.',
+})
 @Directive('@key(fields: "id")')
 export class FineAccountModel {
   @Field(() => ID) @ApiProperty() id!: string;
-  @Field({ description: 'Printed on notices: FA, eight digits and a check letter.' }) @ApiProperty({ example: 'FA10000001K' }) accountNumber!: string;
-  @Field() @ApiProperty({ enum: ['fine', 'fixed-penalty', 'conditional-caution', 'confiscation-order'] }) accountType!: string;
+  @Field({ description: 'Printed on notices: FA, eight digits and a check letter.' })
+  @ApiProperty({ example: 'FA10000001K' })
+  accountNumber!: string;
+  @Field()
+  @ApiProperty({ enum: ['fine', 'fixed-penalty', 'conditional-caution', 'confiscation-order'] })
+  accountType!: string;
   @Field() @ApiProperty({ enum: ['live', 'paid', 'written-off', 'consolidated', 'transferred-out'] }) status!: string;
   @Field() @ApiProperty() businessUnit!: string;
   @Field(() => ID, { nullable: true }) @ApiPropertyOptional() caseId!: string | null;
-  @Field(() => ID, { nullable: true, description: 'The defendant, a party of the case.' }) @ApiPropertyOptional() defendantPartyId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The defendant, a party of the case.' })
+  @ApiPropertyOptional()
+  defendantPartyId!: string | null;
   @Field() @ApiProperty() enforcementPath!: string;
   @Field(() => Int) @ApiProperty() imposedPence!: number;
   @Field(() => Int) @ApiProperty() paidPence!: number;
   @Field(() => Int) @ApiProperty() writtenOffPence!: number;
   @Field(() => Int) @ApiProperty() balancePence!: number;
   @Field(() => PaymentTermsModel) @ApiProperty({ type: PaymentTermsModel }) terms!: PaymentTermsModel;
-  @Field(() => [ExpectedPaymentModel], { description: 'The expected payments the terms make of what was imposed.' }) @ApiProperty({ type: [ExpectedPaymentModel] }) schedule!: ExpectedPaymentModel[];
+  @Field(() => [ExpectedPaymentModel], { description: 'The expected payments the terms make of what was imposed.' })
+  @ApiProperty({ type: [ExpectedPaymentModel] })
+  schedule!: ExpectedPaymentModel[];
   @Field(() => String, { nullable: true }) @ApiPropertyOptional() defaultedOn!: string | null;
   @Field(() => Int, { nullable: true }) @ApiPropertyOptional() arrearsPence!: number | null;
   @Field(() => String, { nullable: true }) @ApiPropertyOptional() lastAction!: string | null;
@@ -67,7 +91,11 @@ export class FineAccountModel {
 
   static from(a: FineAccount): FineAccountModel {
     const { terms, consolidatedInto: _ignored, termsVersion: _version, lastActionOn: _on, ...rest } = a;
-    return Object.assign(new FineAccountModel(), { ...rest, terms: PaymentTermsModel.from(terms), schedule: expectedSchedule(terms, a.imposedPence) });
+    return Object.assign(new FineAccountModel(), {
+      ...rest,
+      terms: PaymentTermsModel.from(terms),
+      schedule: expectedSchedule(terms, a.imposedPence),
+    });
   }
 }
 

@@ -1,10 +1,25 @@
 import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { AuthenticatedRequest, CurrentPrincipal, hasRole, Principal, Roles } from '@ccsc/auth';
-import { assertUuid, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize, requestLoader, toConnection, UnauthenticatedError } from '@ccsc/platform';
+import {
+  assertUuid,
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  pageSize,
+  requestLoader,
+  toConnection,
+  UnauthenticatedError,
+} from '@ccsc/platform';
 import { AccountQueries } from '../application/account.queries';
 import type { FineAccount, Imposition } from '../domain/fine-account';
 import { ACCOUNT_READERS } from '../../roles';
-import { CaseRef, FineAccountConnection, FineAccountModel, ImpositionModel, PaymentTermsModel, TermsVariationModel } from './account.model';
+import {
+  CaseRef,
+  FineAccountConnection,
+  FineAccountModel,
+  ImpositionModel,
+  PaymentTermsModel,
+  TermsVariationModel,
+} from './account.model';
 
 @Resolver(() => FineAccountModel)
 export class FineAccountResolver {
@@ -30,11 +45,19 @@ export class FineAccountResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('status', { nullable: true }) status?: string,
     @Args('businessUnit', { nullable: true }) businessUnit?: string,
-    @Args('first', { type: () => Int, nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` })
+    @Args('first', {
+      type: () => Int,
+      nullable: true,
+      defaultValue: DEFAULT_PAGE_SIZE,
+      description: `At most ${MAX_PAGE_SIZE}.`,
+    })
     first?: number,
     @Args('after', { nullable: true }) after?: string,
   ) {
-    return toConnection(await this.queries.list({ status, businessUnit }, principal, pageSize(first), after), FineAccountModel.from);
+    return toConnection(
+      await this.queries.list({ status, businessUnit }, principal, pageSize(first), after),
+      FineAccountModel.from,
+    );
   }
 
   @Query(() => [FineAccountModel], { description: "A defendant's accounts across cases, by their party id." })
@@ -43,7 +66,9 @@ export class FineAccountResolver {
     @Args('defendantPartyId', { type: () => ID }) defendantPartyId: string,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return (await this.queries.forDefendant(assertUuid(defendantPartyId, 'defendantPartyId'), principal)).map(FineAccountModel.from);
+    return (await this.queries.forDefendant(assertUuid(defendantPartyId, 'defendantPartyId'), principal)).map(
+      FineAccountModel.from,
+    );
   }
 
   @ResolveField(() => [ImpositionModel], { description: 'In the order payments are applied to them.' })
@@ -94,7 +119,9 @@ export class CaseFineAccountsResolver {
   async fineAccounts(@Parent() parent: CaseRef, @CurrentPrincipal() principal: Principal, @Context() context: object) {
     // Guards do not run on entity fields: the field admits the roles that may read fine accounts directly.
     if (!hasRole(principal, ...ACCOUNT_READERS)) return [];
-    const loader = requestLoader<FineAccount[]>(context, 'case-fine-accounts', (ids) => this.queries.forCases(ids, principal));
+    const loader = requestLoader<FineAccount[]>(context, 'case-fine-accounts', (ids) =>
+      this.queries.forCases(ids, principal),
+    );
     return ((await loader.load(parent.id)) ?? []).map(FineAccountModel.from);
   }
 }

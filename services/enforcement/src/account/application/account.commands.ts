@@ -88,7 +88,11 @@ export class AccountCommands {
   }
 
   /** Opens a fixed-penalty account; a penalty registered already is refused. */
-  async registerFixedPenalty(penalty: FixedPenalty, principal: Principal, correlationId?: string): Promise<{ id: string }> {
+  async registerFixedPenalty(
+    penalty: FixedPenalty,
+    principal: Principal,
+    correlationId?: string,
+  ): Promise<{ id: string }> {
     const opened = await this.unitOfWork.run({ correlationId, actor: principal.sub }, (tx) =>
       this.open(tx, {
         accountType: 'fixed-penalty',
@@ -109,7 +113,13 @@ export class AccountCommands {
    * accounts close as consolidated, pointing at the one they went into. Payments that still quote an
    * old number go to suspense as "consolidated" for an officer to redirect.
    */
-  consolidate(targetId: string, accountIds: string[], principal: Principal, correlationId?: string, now = new Date()): Promise<FineAccount> {
+  consolidate(
+    targetId: string,
+    accountIds: string[],
+    principal: Principal,
+    correlationId?: string,
+    now = new Date(),
+  ): Promise<FineAccount> {
     return this.unitOfWork.run(
       { correlationId, actor: principal.sub },
       async (tx) => {
@@ -118,7 +128,11 @@ export class AccountCommands {
         const sources = await this.accounts.findManyForUpdate(tx.manager, accountIds);
         checkConsolidation(target, sources, accountIds);
         const balancePence = await this.accounts.consolidate(tx.manager, targetId, accountIds);
-        tx.publish({ type: fineAccountsConsolidatedV1, subject: targetId, data: { accountId: targetId, consolidatedAccountIds: accountIds, balancePence } });
+        tx.publish({
+          type: fineAccountsConsolidatedV1,
+          subject: targetId,
+          data: { accountId: targetId, consolidatedAccountIds: accountIds, balancePence },
+        });
         const updated = await this.accounts.find(targetId, tx.manager);
         if (!updated) throw new NotFoundError('The fine account');
         return updated;

@@ -36,7 +36,9 @@ export class AccountQueries {
 
   async getByNumber(typed: string, principal: Principal): Promise<FineAccount> {
     this.assertStaff(principal);
-    const account = isValidAccountNumber(typed) ? await this.accounts.findByNumber(normaliseAccountNumber(typed)) : undefined;
+    const account = isValidAccountNumber(typed)
+      ? await this.accounts.findByNumber(normaliseAccountNumber(typed))
+      : undefined;
     if (!account) throw new NotFoundError('The fine account');
     return account;
   }
@@ -59,13 +61,23 @@ export class AccountQueries {
     return this.accounts.ofDefendant(defendantPartyId);
   }
 
-  async list(filter: AccountFilter, principal: Principal, limit: number, after?: string): Promise<Page<FineAccount & { createdAt: Date }>> {
+  async list(
+    filter: AccountFilter,
+    principal: Principal,
+    limit: number,
+    after?: string,
+  ): Promise<Page<FineAccount & { createdAt: Date }>> {
     this.assertStaff(principal);
     if (filter.status !== undefined && !(ACCOUNT_STATUSES as readonly string[]).includes(filter.status)) {
-      throw new BadUserInputError('Unknown status', [{ field: 'status', message: `must be one of ${ACCOUNT_STATUSES.join(', ')}` }]);
+      throw new BadUserInputError('Unknown status', [
+        { field: 'status', message: `must be one of ${ACCOUNT_STATUSES.join(', ')}` },
+      ]);
     }
     const rows = await this.accounts.list({ ...filter, after: after ? decodeCursor(after) : undefined }, limit);
-    return toPage(rows.map((a) => ({ ...a, createdAt: a.openedAt })), limit);
+    return toPage(
+      rows.map((a) => ({ ...a, createdAt: a.openedAt })),
+      limit,
+    );
   }
 
   impositions(accountIds: readonly string[]): Promise<Imposition[]> {

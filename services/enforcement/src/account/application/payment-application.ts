@@ -27,7 +27,8 @@ export type PaymentOutcome =
   | { outcome: 'already-applied' };
 
 /** The key an application of a payment is recorded under. */
-const applicationOf = (payment: { paymentId: string; allocationId?: string }): string => payment.allocationId ?? payment.paymentId;
+const applicationOf = (payment: { paymentId: string; allocationId?: string }): string =>
+  payment.allocationId ?? payment.paymentId;
 
 /**
  * Payments on fine accounts, as part of the caller's unit of work: the payments service's
@@ -40,7 +41,13 @@ export class PaymentApplication {
     private readonly payments: PaymentRepository,
   ) {}
 
-  private async suspend(tx: Transaction, payment: IncomingPayment, accountNumber: string, amountPence: number, reason: SuspenseReason): Promise<PendingEvent> {
+  private async suspend(
+    tx: Transaction,
+    payment: IncomingPayment,
+    accountNumber: string,
+    amountPence: number,
+    reason: SuspenseReason,
+  ): Promise<PendingEvent> {
     const quoted = accountNumber.slice(0, 32);
     await this.payments.suspend(tx.manager, {
       applicationId: applicationOf(payment),
@@ -51,7 +58,11 @@ export class PaymentApplication {
       receivedAt: payment.receivedAt,
       suspendedAt: tx.now,
     });
-    return { type: paymentSuspendedV1, subject: payment.paymentId, data: { paymentId: payment.paymentId, accountNumber: quoted, amountPence, reason } };
+    return {
+      type: paymentSuspendedV1,
+      subject: payment.paymentId,
+      data: { paymentId: payment.paymentId, accountNumber: quoted, amountPence, reason },
+    };
   }
 
   /**
@@ -100,17 +111,31 @@ export class PaymentApplication {
       {
         type: finePaymentAppliedV1,
         subject: account.id,
-        data: { accountId: account.id, accountNumber: account.accountNumber, paymentId: payment.paymentId, amountPence: appliedPence, balancePence, ...caseId },
+        data: {
+          accountId: account.id,
+          accountNumber: account.accountNumber,
+          paymentId: payment.paymentId,
+          amountPence: appliedPence,
+          balancePence,
+          ...caseId,
+        },
       },
       ...lines
         .filter((l) => l.kind === 'compensation')
         .map((l) => ({
           type: compensationPayableV1,
           subject: account.id,
-          data: { accountId: account.id, impositionId: l.impositionId, creditor: l.creditor, amountPence: l.amountPence, paymentId: payment.paymentId },
+          data: {
+            accountId: account.id,
+            impositionId: l.impositionId,
+            creditor: l.creditor,
+            amountPence: l.amountPence,
+            paymentId: payment.paymentId,
+          },
         })),
     );
-    if (suspendedPence > 0) tx.publish(await this.suspend(tx, payment, account.accountNumber, suspendedPence, 'overpayment'));
+    if (suspendedPence > 0)
+      tx.publish(await this.suspend(tx, payment, account.accountNumber, suspendedPence, 'overpayment'));
     return { outcome: 'applied', accountId: account.id, appliedPence, suspendedPence, balancePence };
   }
 

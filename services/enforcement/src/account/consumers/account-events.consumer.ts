@@ -1,5 +1,11 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { allocationTransferredV1, caseResultedV1, EventEnvelope, paymentAllocatedV1, paymentReversedV1 } from '@ccsc/contracts';
+import {
+  allocationTransferredV1,
+  caseResultedV1,
+  EventEnvelope,
+  paymentAllocatedV1,
+  paymentReversedV1,
+} from '@ccsc/contracts';
 import { EventContext, EventHandlers, withinTransaction } from '@ccsc/messaging';
 import { AccountCommands } from '../application/account.commands';
 import { PaymentApplication } from '../application/payment-application';
@@ -8,7 +14,11 @@ import { PaymentApplication } from '../application/payment-application';
 export const NATIONAL_BUSINESS_UNIT = 'national';
 
 /** What enforcement does in answer to an event is the system's doing, caused by that event. */
-const causedBy = (event: EventEnvelope): EventContext => ({ correlationId: event.correlationid, causationId: event.id, actor: 'system' });
+const causedBy = (event: EventEnvelope): EventContext => ({
+  correlationId: event.correlationid,
+  causationId: event.id,
+  actor: 'system',
+});
 
 /**
  * What other services tell enforcement: a court result with financial impositions opens a fine
@@ -65,10 +75,10 @@ export class AccountEventsConsumer implements OnModuleInit {
     this.handlers.on(paymentReversedV1, async (event, manager) => {
       const data = event.data;
       if (data.target !== undefined && data.target !== 'fine-account') return;
-      const payment = data.allocationId ? { paymentId: data.paymentId, allocationId: data.allocationId } : { paymentId: data.paymentId };
-      await withinTransaction(manager, causedBy(event), (tx) =>
-        this.payments.reverse(tx, payment),
-      );
+      const payment = data.allocationId
+        ? { paymentId: data.paymentId, allocationId: data.allocationId }
+        : { paymentId: data.paymentId };
+      await withinTransaction(manager, causedBy(event), (tx) => this.payments.reverse(tx, payment));
     });
 
     this.handlers.on(allocationTransferredV1, async (event, manager) => {

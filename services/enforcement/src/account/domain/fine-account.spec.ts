@@ -2,12 +2,30 @@ import { allocatePayment, ALLOCATION_PRIORITY, ImpositionBalance, suspenseReason
 import { formatAccountNumber, isValidAccountNumber, normaliseAccountNumber } from './account-number';
 
 const at = new Date('2026-01-01T10:00:00Z');
-const imposition = (id: string, kind: ImpositionBalance['kind'], amountPence: number, extra: Partial<ImpositionBalance> = {}): ImpositionBalance => ({
-  id, kind, creditor: kind === 'compensation' || kind === 'costs' ? 'party-1' : 'central-funds', priority: ALLOCATION_PRIORITY[kind], imposedAt: at, seq: 0, amountPence, paidPence: 0, ...extra,
+const imposition = (
+  id: string,
+  kind: ImpositionBalance['kind'],
+  amountPence: number,
+  extra: Partial<ImpositionBalance> = {},
+): ImpositionBalance => ({
+  id,
+  kind,
+  creditor: kind === 'compensation' || kind === 'costs' ? 'party-1' : 'central-funds',
+  priority: ALLOCATION_PRIORITY[kind],
+  imposedAt: at,
+  seq: 0,
+  amountPence,
+  paidPence: 0,
+  ...extra,
 });
 
 describe('allocating a payment', () => {
-  const book = [imposition('fine', 'fine', 40_000, { seq: 3 }), imposition('costs', 'costs', 15_000, { seq: 2 }), imposition('vs', 'victim-surcharge', 8_500, { seq: 1 }), imposition('comp', 'compensation', 30_000, { seq: 0 })];
+  const book = [
+    imposition('fine', 'fine', 40_000, { seq: 3 }),
+    imposition('costs', 'costs', 15_000, { seq: 2 }),
+    imposition('vs', 'victim-surcharge', 8_500, { seq: 1 }),
+    imposition('comp', 'compensation', 30_000, { seq: 0 }),
+  ];
 
   it('clears compensation and surcharge, then part of costs, and leaves the fine, for 500.00 against 300/85/150/400', () => {
     expect(allocatePayment(book, 50_000)).toEqual({
@@ -24,11 +42,17 @@ describe('allocating a payment', () => {
     const older = imposition('old', 'fine', 1_000, { imposedAt: new Date('2025-01-01T00:00:00Z') });
     const paid = imposition('paid', 'compensation', 500, { paidPence: 500 });
     const lines = allocatePayment([imposition('new', 'fine', 1_000), older, paid], 1_500).lines;
-    expect(lines.map((l) => [l.impositionId, l.amountPence])).toEqual([['old', 1_000], ['new', 500]]);
+    expect(lines.map((l) => [l.impositionId, l.amountPence])).toEqual([
+      ['old', 1_000],
+      ['new', 500],
+    ]);
   });
 
   it('returns what is more than the balance as excess', () => {
-    expect(allocatePayment([imposition('fine', 'fine', 1_000, { paidPence: 400 })], 1_000)).toMatchObject({ lines: [{ amountPence: 600 }], excessPence: 400 });
+    expect(allocatePayment([imposition('fine', 'fine', 1_000, { paidPence: 400 })], 1_000)).toMatchObject({
+      lines: [{ amountPence: 600 }],
+      excessPence: 400,
+    });
   });
 
   it('refuses a payment that is not whole positive pence', () => {

@@ -79,7 +79,8 @@ export interface Allocation {
 
 /** Applies a payment across impositions: lowest priority number first, oldest first within a priority. */
 export function allocatePayment(impositions: readonly ImpositionBalance[], amountPence: number): Allocation {
-  if (!Number.isInteger(amountPence) || amountPence < 1) throw new RangeError(`A payment is a positive number of pence, got ${amountPence}`);
+  if (!Number.isInteger(amountPence) || amountPence < 1)
+    throw new RangeError(`A payment is a positive number of pence, got ${amountPence}`);
   const order = [...impositions].sort(
     (a, b) => a.priority - b.priority || a.imposedAt.getTime() - b.imposedAt.getTime() || a.seq - b.seq,
   );
@@ -90,13 +91,19 @@ export function allocatePayment(impositions: readonly ImpositionBalance[], amoun
     const outstanding = imposition.amountPence - imposition.paidPence;
     if (outstanding <= 0) continue;
     const take = Math.min(outstanding, left);
-    lines.push({ impositionId: imposition.id, kind: imposition.kind, creditor: imposition.creditor, amountPence: take });
+    lines.push({
+      impositionId: imposition.id,
+      kind: imposition.kind,
+      creditor: imposition.creditor,
+      amountPence: take,
+    });
     left -= take;
   }
   return { lines, excessPence: left };
 }
 
-export type SuspenseReason = 'not-found' | 'zero-balance' | 'overpayment' | 'written-off' | 'consolidated' | 'transferred-out';
+export type SuspenseReason =
+  'not-found' | 'zero-balance' | 'overpayment' | 'written-off' | 'consolidated' | 'transferred-out';
 
 /** Why an account cannot take a payment, or null when it can. */
 export function suspenseReason(account: { status: AccountStatus; balancePence: number } | null): SuspenseReason | null {

@@ -125,9 +125,25 @@ function impositionOf(r: ImpositionRow): Imposition {
 function termsValues(terms: PaymentTerms): unknown[] {
   return terms.kind === 'pay-by-date'
     ? ['pay-by-date', terms.payBy, null, null, null, null, null]
-    : ['instalments', null, terms.frequency, terms.instalmentPence, terms.firstInstalment, terms.lumpSumPence ?? null, terms.lumpSumDue ?? null];
+    : [
+        'instalments',
+        null,
+        terms.frequency,
+        terms.instalmentPence,
+        terms.firstInstalment,
+        terms.lumpSumPence ?? null,
+        terms.lumpSumDue ?? null,
+      ];
 }
-const TERMS_COLUMNS = ['terms_kind', 'pay_by', 'frequency', 'instalment_pence', 'first_instalment', 'lump_sum_pence', 'lump_sum_due'];
+const TERMS_COLUMNS = [
+  'terms_kind',
+  'pay_by',
+  'frequency',
+  'instalment_pence',
+  'first_instalment',
+  'lump_sum_pence',
+  'lump_sum_due',
+];
 
 export interface NewAccount {
   id: string;
@@ -173,7 +189,10 @@ export class AccountRepository {
 
   /** Accounts matching a condition over `a` (an ordering or locking clause may follow it). */
   async where(condition: Sql, runner: Queryable = this.dataSource): Promise<FineAccount[]> {
-    const rows = await query<AccountRow>(runner, sql`SELECT ${ACCOUNT_COLUMNS} FROM fine_accounts a WHERE ${condition}`);
+    const rows = await query<AccountRow>(
+      runner,
+      sql`SELECT ${ACCOUNT_COLUMNS} FROM fine_accounts a WHERE ${condition}`,
+    );
     return rows.map(accountOf);
   }
 
@@ -248,7 +267,12 @@ export class AccountRepository {
   }
 
   /** The impositions, numbered in the order given. */
-  async addImpositions(manager: EntityManager, accountId: string, impositions: readonly NewImposition[], imposedAt: Date): Promise<void> {
+  async addImpositions(
+    manager: EntityManager,
+    accountId: string,
+    impositions: readonly NewImposition[],
+    imposedAt: Date,
+  ): Promise<void> {
     await execute(
       manager,
       sql`INSERT INTO fine_impositions (id, account_id, seq, kind, creditor, priority, amount_pence, imposed_at)
@@ -302,11 +326,23 @@ export class AccountRepository {
       sql`SELECT version, terms, reason, changed_by, changed_at
             FROM payment_terms_history WHERE account_id = ${accountId} ORDER BY version`,
     );
-    return rows.map((r) => ({ version: r.version, terms: r.terms, reason: r.reason, changedBy: r.changed_by, changedAt: r.changed_at }));
+    return rows.map((r) => ({
+      version: r.version,
+      terms: r.terms,
+      reason: r.reason,
+      changedBy: r.changed_by,
+      changedAt: r.changed_at,
+    }));
   }
 
   /** The last action and whether it holds enforcement. */
-  async recordAction(manager: EntityManager, accountId: string, action: ActionId, on: LocalDate, holds: boolean): Promise<void> {
+  async recordAction(
+    manager: EntityManager,
+    accountId: string,
+    action: ActionId,
+    on: LocalDate,
+    holds: boolean,
+  ): Promise<void> {
     await execute(
       manager,
       sql`UPDATE fine_accounts SET last_action = ${action}, last_action_on = ${on}, on_hold = ${holds}
@@ -361,7 +397,12 @@ export class AccountRepository {
   }
 
   /** An approved write-off: an account with nothing left to pay is written off. */
-  async addWrittenOff(manager: EntityManager, accountId: string, amountPence: number, balancePence: number): Promise<void> {
+  async addWrittenOff(
+    manager: EntityManager,
+    accountId: string,
+    amountPence: number,
+    balancePence: number,
+  ): Promise<void> {
     await execute(
       manager,
       sql`UPDATE fine_accounts SET written_off_pence = written_off_pence + ${amountPence},

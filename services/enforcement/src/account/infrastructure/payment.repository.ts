@@ -96,11 +96,18 @@ export class PaymentRepository {
    * an account. One allocation's application is keyed by its allocation, or by the payment id when
    * it is a warrant's or from before allocations were recorded.
    */
-  async reverse(manager: EntityManager, of: ApplicationsOf, at: Date): Promise<{ applicationId: string; accountId: string; amountPence: number }[]> {
+  async reverse(
+    manager: EntityManager,
+    of: ApplicationsOf,
+    at: Date,
+  ): Promise<{ applicationId: string; accountId: string; amountPence: number }[]> {
     const which: Sql = of.allocationId
       ? sql`payment_id = ${of.paymentId} AND application_id IN (${of.allocationId}::uuid, ${of.paymentId})`
       : sql`payment_id = ${of.paymentId}`;
-    await execute(manager, sql`UPDATE suspense_payments SET reversed_at = ${at} WHERE ${which} AND reversed_at IS NULL`);
+    await execute(
+      manager,
+      sql`UPDATE suspense_payments SET reversed_at = ${at} WHERE ${which} AND reversed_at IS NULL`,
+    );
     const rows = await query<{ application_id: string; account_id: string; amount: number }>(
       manager,
       sql`UPDATE fine_payments SET reversed_at = ${at} WHERE ${which} AND reversed_at IS NULL
@@ -119,11 +126,23 @@ export class PaymentRepository {
   }
 
   async ofAccount(accountId: string): Promise<AppliedPayment[]> {
-    const rows = await query<{ payment_id: string; amount_pence: number; source: string; received_at: Date; reversed: boolean }>(
+    const rows = await query<{
+      payment_id: string;
+      amount_pence: number;
+      source: string;
+      received_at: Date;
+      reversed: boolean;
+    }>(
       this.dataSource,
       sql`SELECT payment_id, amount_pence::int AS amount_pence, source, received_at, reversed_at IS NOT NULL AS reversed
             FROM fine_payments WHERE account_id = ${accountId} ORDER BY received_at, payment_id`,
     );
-    return rows.map((r) => ({ paymentId: r.payment_id, amountPence: r.amount_pence, source: r.source, receivedAt: r.received_at, reversed: r.reversed }));
+    return rows.map((r) => ({
+      paymentId: r.payment_id,
+      amountPence: r.amount_pence,
+      source: r.source,
+      receivedAt: r.received_at,
+      reversed: r.reversed,
+    }));
   }
 }

@@ -7,5 +7,6 @@ export class EnforcementActionModel {
   @Field() action!: string;
   @Field() takenBy!: string;
   @Field() takenAt!: Date;
-  @Field(() => ID, { nullable: true, description: 'The warrant the action issued, if it issues one.' }) warrantId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The warrant the action issued, if it issues one.' }) warrantId?:
+    string | null;
 }

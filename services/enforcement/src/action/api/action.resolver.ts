@@ -21,10 +21,15 @@ export class FineAccountActionsResolver {
   }
 
   @Mutation(() => EnforcementActionModel, {
-    description: 'Takes an enforcement action; one the last action does not permit is refused (CONFLICT, naming those permitted).',
+    description:
+      'Takes an enforcement action; one the last action does not permit is refused (CONFLICT, naming those permitted).',
   })
   @Roles(...ENFORCEMENT_OFFICERS)
-  takeEnforcementAction(@Args('input') input: TakeActionInput, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+  takeEnforcementAction(
+    @Args('input') input: TakeActionInput,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
     return this.commands.take(input.accountId, input.action, detailsFrom(input.details), principal, correlationId);
   }
 }

@@ -48,24 +48,50 @@ export class ActionCommands {
       async (tx) => {
         const account = assertLive(await this.accounts.findForUpdate(tx.manager, accountId));
         const definition = checkAction(account.lastAction, action, details);
-        if ((definition.id === 'registration' || definition.id === 'fixed-penalty-increase') && account.accountType !== 'fixed-penalty') {
+        if (
+          (definition.id === 'registration' || definition.id === 'fixed-penalty-increase') &&
+          account.accountType !== 'fixed-penalty'
+        ) {
           throw new ConflictError(`${definition.id} applies to fixed penalties only`);
         }
         const id = randomUUID();
         const today = londonLocalDate(tx.now);
-        const taken = { id, accountId, action: definition.id, details, takenBy: principal.sub, takenAt: tx.now, takenOn: today };
-        if (!(await this.actions.insert(tx.manager, taken))) throw new ConflictError(`${definition.id} was already taken on this account today`);
+        const taken = {
+          id,
+          accountId,
+          action: definition.id,
+          details,
+          takenBy: principal.sub,
+          takenAt: tx.now,
+          takenOn: today,
+        };
+        if (!(await this.actions.insert(tx.manager, taken)))
+          throw new ConflictError(`${definition.id} was already taken on this account today`);
         await this.accounts.recordAction(tx.manager, accountId, definition.id, today, definition.holdsEnforcement);
-        if (definition.id === 'fixed-penalty-increase') await this.accounts.increaseFixedPenalty(tx.manager, accountId, tx.now);
+        if (definition.id === 'fixed-penalty-increase')
+          await this.accounts.increaseFixedPenalty(tx.manager, accountId, tx.now);
         let warrantId: string | null = null;
         if (definition.createsWarrant) {
           warrantId = randomUUID();
-          await this.warrants.issue(tx.manager, { id: warrantId, accountId, actionId: id, kind: definition.id, issuedOn: today, at: tx.now });
+          await this.warrants.issue(tx.manager, {
+            id: warrantId,
+            accountId,
+            actionId: id,
+            kind: definition.id,
+            issuedOn: today,
+            at: tx.now,
+          });
         }
         tx.publish({
           type: enforcementActionTakenV1,
           subject: accountId,
-          data: { accountId, actionId: id, action: definition.id, takenAt: tx.now.toISOString(), ...(account.caseId ? { caseId: account.caseId } : {}) },
+          data: {
+            accountId,
+            actionId: id,
+            action: definition.id,
+            takenAt: tx.now.toISOString(),
+            ...(account.caseId ? { caseId: account.caseId } : {}),
+          },
         });
         return { id, accountId, action: definition.id, details, takenBy: principal.sub, takenAt: tx.now, warrantId };
       },

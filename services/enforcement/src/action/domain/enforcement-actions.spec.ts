@@ -9,13 +9,18 @@ describe('enforcement actions as data', () => {
 
   it('refuses an action the last one does not permit, naming what is permitted', () => {
     expect(() => checkAction('reminder', 'committal-warrant', {})).toThrow(
-      expect.objectContaining({ code: 'CONFLICT', message: `committal-warrant cannot follow reminder; permitted next actions: ${permittedAfter('reminder').join(', ')}` }),
+      expect.objectContaining({
+        code: 'CONFLICT',
+        message: `committal-warrant cannot follow reminder; permitted next actions: ${permittedAfter('reminder').join(', ')}`,
+      }),
     );
     expect(checkAction('reminder', 'further-steps-notice', {}).id).toBe('further-steps-notice');
   });
 
   it('requires what an attachment of earnings records, and refuses details it does not', () => {
-    expect(() => checkAction(null, 'attachment-of-earnings', { employer: 'Acme Ltd', deductionPence: 0, colour: 'red' })).toThrow(
+    expect(() =>
+      checkAction(null, 'attachment-of-earnings', { employer: 'Acme Ltd', deductionPence: 0, colour: 'red' }),
+    ).toThrow(
       expect.objectContaining({
         code: 'BAD_USER_INPUT',
         fieldErrors: [

@@ -29,26 +29,158 @@ export interface ActionDefinition {
   details: readonly string[];
 }
 
-const RESUME: readonly ActionId[] = ['reminder', 'further-steps-notice', 'collection-order', 'attachment-of-earnings', 'benefit-deductions', 'means-inquiry-summons'];
+const RESUME: readonly ActionId[] = [
+  'reminder',
+  'further-steps-notice',
+  'collection-order',
+  'attachment-of-earnings',
+  'benefit-deductions',
+  'means-inquiry-summons',
+];
 
 /** Fines Officer powers and court orders, as data: adding an action is adding an entry. */
 export const ACTIONS: Record<ActionId, ActionDefinition> = {
-  reminder: { id: 'reminder', label: 'Reminder', next: ['further-steps-notice', 'collection-order', 'attachment-of-earnings', 'benefit-deductions', 'means-inquiry-summons', 'enforcement-hold'], needsEnforcementAgent: false, createsWarrant: false, holdsEnforcement: false, details: [] },
-  'further-steps-notice': { id: 'further-steps-notice', label: 'Further steps notice', next: ['collection-order', 'attachment-of-earnings', 'benefit-deductions', 'clamping-order', 'warrant-of-control', 'enforcement-hold'], needsEnforcementAgent: false, createsWarrant: false, holdsEnforcement: false, details: [] },
-  'collection-order': { id: 'collection-order', label: 'Collection order', next: ['attachment-of-earnings', 'benefit-deductions', 'clamping-order', 'warrant-of-control', 'means-inquiry-summons', 'enforcement-hold'], needsEnforcementAgent: false, createsWarrant: false, holdsEnforcement: false, details: [] },
-  'attachment-of-earnings': { id: 'attachment-of-earnings', label: 'Attachment of earnings order', next: ['benefit-deductions', 'warrant-of-control', 'means-inquiry-summons', 'enforcement-hold'], needsEnforcementAgent: false, createsWarrant: false, holdsEnforcement: false, details: ['employer', 'deductionPence', 'protectedEarningsPence'] },
-  'benefit-deductions': { id: 'benefit-deductions', label: 'Application for benefit deductions', next: ['attachment-of-earnings', 'warrant-of-control', 'means-inquiry-summons', 'enforcement-hold'], needsEnforcementAgent: false, createsWarrant: false, holdsEnforcement: false, details: ['benefit', 'applicationReference'] },
-  registration: { id: 'registration', label: 'Registration of the fine', next: ['fixed-penalty-increase', 'further-steps-notice', 'collection-order', 'enforcement-hold'], needsEnforcementAgent: false, createsWarrant: false, holdsEnforcement: false, details: [] },
-  'fixed-penalty-increase': { id: 'fixed-penalty-increase', label: '50% increase of a registered fixed penalty', next: ['further-steps-notice', 'collection-order', 'warrant-of-control', 'enforcement-hold'], needsEnforcementAgent: false, createsWarrant: false, holdsEnforcement: false, details: [] },
-  'clamping-order': { id: 'clamping-order', label: 'Clamping order', next: ['warrant-of-control', 'means-inquiry-summons', 'enforcement-hold'], needsEnforcementAgent: true, createsWarrant: false, holdsEnforcement: false, details: ['vehicleRegistration'] },
-  'warrant-of-control': { id: 'warrant-of-control', label: 'Warrant of control', next: ['means-inquiry-summons', 'attachment-of-earnings', 'benefit-deductions', 'enforcement-hold'], needsEnforcementAgent: true, createsWarrant: true, holdsEnforcement: false, details: [] },
-  'means-inquiry-summons': { id: 'means-inquiry-summons', label: 'Summons to an enforcement court (means inquiry)', next: ['committal-warrant', 'attachment-of-earnings', 'benefit-deductions', 'collection-order', 'enforcement-hold'], needsEnforcementAgent: false, createsWarrant: false, holdsEnforcement: false, details: [] },
-  'committal-warrant': { id: 'committal-warrant', label: 'Committal warrant', next: ['enforcement-hold'], needsEnforcementAgent: false, createsWarrant: true, holdsEnforcement: false, details: [] },
-  'enforcement-hold': { id: 'enforcement-hold', label: 'Enforcement hold', next: RESUME, needsEnforcementAgent: false, createsWarrant: false, holdsEnforcement: true, details: ['reason'] },
+  reminder: {
+    id: 'reminder',
+    label: 'Reminder',
+    next: [
+      'further-steps-notice',
+      'collection-order',
+      'attachment-of-earnings',
+      'benefit-deductions',
+      'means-inquiry-summons',
+      'enforcement-hold',
+    ],
+    needsEnforcementAgent: false,
+    createsWarrant: false,
+    holdsEnforcement: false,
+    details: [],
+  },
+  'further-steps-notice': {
+    id: 'further-steps-notice',
+    label: 'Further steps notice',
+    next: [
+      'collection-order',
+      'attachment-of-earnings',
+      'benefit-deductions',
+      'clamping-order',
+      'warrant-of-control',
+      'enforcement-hold',
+    ],
+    needsEnforcementAgent: false,
+    createsWarrant: false,
+    holdsEnforcement: false,
+    details: [],
+  },
+  'collection-order': {
+    id: 'collection-order',
+    label: 'Collection order',
+    next: [
+      'attachment-of-earnings',
+      'benefit-deductions',
+      'clamping-order',
+      'warrant-of-control',
+      'means-inquiry-summons',
+      'enforcement-hold',
+    ],
+    needsEnforcementAgent: false,
+    createsWarrant: false,
+    holdsEnforcement: false,
+    details: [],
+  },
+  'attachment-of-earnings': {
+    id: 'attachment-of-earnings',
+    label: 'Attachment of earnings order',
+    next: ['benefit-deductions', 'warrant-of-control', 'means-inquiry-summons', 'enforcement-hold'],
+    needsEnforcementAgent: false,
+    createsWarrant: false,
+    holdsEnforcement: false,
+    details: ['employer', 'deductionPence', 'protectedEarningsPence'],
+  },
+  'benefit-deductions': {
+    id: 'benefit-deductions',
+    label: 'Application for benefit deductions',
+    next: ['attachment-of-earnings', 'warrant-of-control', 'means-inquiry-summons', 'enforcement-hold'],
+    needsEnforcementAgent: false,
+    createsWarrant: false,
+    holdsEnforcement: false,
+    details: ['benefit', 'applicationReference'],
+  },
+  registration: {
+    id: 'registration',
+    label: 'Registration of the fine',
+    next: ['fixed-penalty-increase', 'further-steps-notice', 'collection-order', 'enforcement-hold'],
+    needsEnforcementAgent: false,
+    createsWarrant: false,
+    holdsEnforcement: false,
+    details: [],
+  },
+  'fixed-penalty-increase': {
+    id: 'fixed-penalty-increase',
+    label: '50% increase of a registered fixed penalty',
+    next: ['further-steps-notice', 'collection-order', 'warrant-of-control', 'enforcement-hold'],
+    needsEnforcementAgent: false,
+    createsWarrant: false,
+    holdsEnforcement: false,
+    details: [],
+  },
+  'clamping-order': {
+    id: 'clamping-order',
+    label: 'Clamping order',
+    next: ['warrant-of-control', 'means-inquiry-summons', 'enforcement-hold'],
+    needsEnforcementAgent: true,
+    createsWarrant: false,
+    holdsEnforcement: false,
+    details: ['vehicleRegistration'],
+  },
+  'warrant-of-control': {
+    id: 'warrant-of-control',
+    label: 'Warrant of control',
+    next: ['means-inquiry-summons', 'attachment-of-earnings', 'benefit-deductions', 'enforcement-hold'],
+    needsEnforcementAgent: true,
+    createsWarrant: true,
+    holdsEnforcement: false,
+    details: [],
+  },
+  'means-inquiry-summons': {
+    id: 'means-inquiry-summons',
+    label: 'Summons to an enforcement court (means inquiry)',
+    next: ['committal-warrant', 'attachment-of-earnings', 'benefit-deductions', 'collection-order', 'enforcement-hold'],
+    needsEnforcementAgent: false,
+    createsWarrant: false,
+    holdsEnforcement: false,
+    details: [],
+  },
+  'committal-warrant': {
+    id: 'committal-warrant',
+    label: 'Committal warrant',
+    next: ['enforcement-hold'],
+    needsEnforcementAgent: false,
+    createsWarrant: true,
+    holdsEnforcement: false,
+    details: [],
+  },
+  'enforcement-hold': {
+    id: 'enforcement-hold',
+    label: 'Enforcement hold',
+    next: RESUME,
+    needsEnforcementAgent: false,
+    createsWarrant: false,
+    holdsEnforcement: true,
+    details: ['reason'],
+  },
 };
 
 /** What an officer may do on an account no action has been taken on yet (registration: fixed penalties only). */
-export const FIRST_ACTIONS: readonly ActionId[] = ['reminder', 'further-steps-notice', 'collection-order', 'attachment-of-earnings', 'benefit-deductions', 'registration', 'enforcement-hold'];
+export const FIRST_ACTIONS: readonly ActionId[] = [
+  'reminder',
+  'further-steps-notice',
+  'collection-order',
+  'attachment-of-earnings',
+  'benefit-deductions',
+  'registration',
+  'enforcement-hold',
+];
 
 export function permittedAfter(last: ActionId | null): readonly ActionId[] {
   return last === null ? FIRST_ACTIONS : ACTIONS[last].next;
@@ -59,18 +191,33 @@ export function isActionId(value: string): value is ActionId {
 }
 
 /** The officer's choice, checked against the state: refused with the permitted list when it may not follow. */
-export function checkAction(last: ActionId | null, chosen: string, details: Record<string, string | number>): ActionDefinition {
-  if (!isActionId(chosen)) throw new BadUserInputError('Unknown enforcement action', [{ field: 'action', message: `must be one of ${ACTION_IDS.join(', ')}` }]);
+export function checkAction(
+  last: ActionId | null,
+  chosen: string,
+  details: Record<string, string | number>,
+): ActionDefinition {
+  if (!isActionId(chosen))
+    throw new BadUserInputError('Unknown enforcement action', [
+      { field: 'action', message: `must be one of ${ACTION_IDS.join(', ')}` },
+    ]);
   const permitted = permittedAfter(last);
   if (!permitted.includes(chosen)) {
-    throw new ConflictError(`${chosen} cannot follow ${last ?? 'an account with no action yet'}; permitted next actions: ${permitted.join(', ')}`);
+    throw new ConflictError(
+      `${chosen} cannot follow ${last ?? 'an account with no action yet'}; permitted next actions: ${permitted.join(', ')}`,
+    );
   }
   const definition = ACTIONS[chosen];
-  const problems: FieldError[] = definition.details.filter((d) => details[d] === undefined || details[d] === '').map((d) => ({ field: `details.${d}`, message: `${chosen} records ${d}` }));
+  const problems: FieldError[] = definition.details
+    .filter((d) => details[d] === undefined || details[d] === '')
+    .map((d) => ({ field: `details.${d}`, message: `${chosen} records ${d}` }));
   const unknown = Object.keys(details).filter((d) => !definition.details.includes(d));
   problems.push(...unknown.map((d) => ({ field: `details.${d}`, message: `${chosen} does not record ${d}` })));
   for (const pence of ['deductionPence', 'protectedEarningsPence'] as const) {
-    if (definition.details.includes(pence) && details[pence] !== undefined && (!Number.isInteger(details[pence]) || (details[pence] as number) < 1)) {
+    if (
+      definition.details.includes(pence) &&
+      details[pence] !== undefined &&
+      (!Number.isInteger(details[pence]) || (details[pence] as number) < 1)
+    ) {
       problems.push({ field: `details.${pence}`, message: 'must be a positive whole number of pence' });
     }
   }

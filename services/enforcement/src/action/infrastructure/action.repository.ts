@@ -41,11 +41,23 @@ export class ActionRepository {
   }
 
   async ofAccount(accountId: string): Promise<RecordedAction[]> {
-    const rows = await query<{ id: string; action: string; details: Record<string, unknown>; taken_by: string; taken_at: Date }>(
+    const rows = await query<{
+      id: string;
+      action: string;
+      details: Record<string, unknown>;
+      taken_by: string;
+      taken_at: Date;
+    }>(
       this.dataSource,
       sql`SELECT id, action, details, taken_by, taken_at
             FROM enforcement_actions WHERE account_id = ${accountId} ORDER BY taken_at, id`,
     );
-    return rows.map((r) => ({ id: r.id, action: r.action, details: r.details, takenBy: r.taken_by, takenAt: r.taken_at }));
+    return rows.map((r) => ({
+      id: r.id,
+      action: r.action,
+      details: r.details,
+      takenBy: r.taken_by,
+      takenAt: r.taken_at,
+    }));
   }
 }

@@ -3,5 +3,8 @@ import { IsOptional } from 'class-validator';
 import { IsLocalDay } from '@ccsc/platform';
 
 export class DefaultRunBody {
-  @ApiPropertyOptional({ description: 'The day to run for (London); today when absent.', example: '2026-03-01' }) @IsOptional() @IsLocalDay() runOn?: string;
+  @ApiPropertyOptional({ description: 'The day to run for (London); today when absent.', example: '2026-03-01' })
+  @IsOptional()
+  @IsLocalDay()
+  runOn?: string;
 }

@@ -29,7 +29,8 @@ export class DefaultRun {
 
   run(asOf?: LocalDate, actor = 'system', now = new Date()): Promise<DefaultRunResult> {
     const runOn = asOf ?? londonLocalDate(now);
-    if (!isLocalDate(runOn)) throw new BadUserInputError('Invalid day', [{ field: 'runOn', message: 'must be a calendar day as YYYY-MM-DD' }]);
+    if (!isLocalDate(runOn))
+      throw new BadUserInputError('Invalid day', [{ field: 'runOn', message: 'must be a calendar day as YYYY-MM-DD' }]);
     const started = performance.now();
     // The run writes its own events, in the same statement (see DEFAULT_RUN_SQL): it publishes none here.
     return this.unitOfWork.run(

@@ -4,25 +4,63 @@ import { assertValidPaths, ENFORCEMENT_PATHS, enforcementPath } from './enforcem
 const standard = enforcementPath('standard');
 
 describe('assessing an account against its terms', () => {
-  const weekly = { kind: 'instalments' as const, frequency: 'weekly' as const, instalmentPence: 1_000, firstInstalment: '2026-01-05' };
+  const weekly = {
+    kind: 'instalments' as const,
+    frequency: 'weekly' as const,
+    instalmentPence: 1_000,
+    firstInstalment: '2026-01-05',
+  };
 
   it('is in default after two missed weekly instalments on the standard path, not after one', () => {
-    expect(assessAccount({ imposedPence: 10_000, creditedPence: 0, terms: weekly }, standard, '2026-01-06')).toEqual({ arrearsPence: 1_000, missed: 1, inDefault: false });
-    expect(assessAccount({ imposedPence: 10_000, creditedPence: 0, terms: weekly }, standard, '2026-01-13')).toEqual({ arrearsPence: 2_000, missed: 2, inDefault: true });
-    expect(assessAccount({ imposedPence: 10_000, creditedPence: 1_500, terms: weekly }, standard, '2026-01-13')).toEqual({ arrearsPence: 500, missed: 1, inDefault: false });
+    expect(assessAccount({ imposedPence: 10_000, creditedPence: 0, terms: weekly }, standard, '2026-01-06')).toEqual({
+      arrearsPence: 1_000,
+      missed: 1,
+      inDefault: false,
+    });
+    expect(assessAccount({ imposedPence: 10_000, creditedPence: 0, terms: weekly }, standard, '2026-01-13')).toEqual({
+      arrearsPence: 2_000,
+      missed: 2,
+      inDefault: true,
+    });
+    expect(
+      assessAccount({ imposedPence: 10_000, creditedPence: 1_500, terms: weekly }, standard, '2026-01-13'),
+    ).toEqual({ arrearsPence: 500, missed: 1, inDefault: false });
   });
 
   it('counts days overdue for pay-by-date terms, and nothing when paid up', () => {
     const terms = { kind: 'pay-by-date' as const, payBy: '2026-02-01' };
-    expect(assessAccount({ imposedPence: 5_000, creditedPence: 0, terms }, standard, '2026-02-01').inDefault).toBe(false);
-    expect(assessAccount({ imposedPence: 5_000, creditedPence: 0, terms }, standard, '2026-02-03')).toEqual({ arrearsPence: 5_000, missed: 2, inDefault: true });
-    expect(assessAccount({ imposedPence: 5_000, creditedPence: 5_000, terms }, standard, '2026-03-01')).toEqual({ arrearsPence: 0, missed: 0, inDefault: false });
+    expect(assessAccount({ imposedPence: 5_000, creditedPence: 0, terms }, standard, '2026-02-01').inDefault).toBe(
+      false,
+    );
+    expect(assessAccount({ imposedPence: 5_000, creditedPence: 0, terms }, standard, '2026-02-03')).toEqual({
+      arrearsPence: 5_000,
+      missed: 2,
+      inDefault: true,
+    });
+    expect(assessAccount({ imposedPence: 5_000, creditedPence: 5_000, terms }, standard, '2026-03-01')).toEqual({
+      arrearsPence: 0,
+      missed: 0,
+      inDefault: false,
+    });
   });
 
   it('uses the thresholds of the path: one missed month is a default on the standard path', () => {
-    const monthly = { kind: 'instalments' as const, frequency: 'monthly' as const, instalmentPence: 1_000, firstInstalment: '2026-01-31' };
-    expect(assessAccount({ imposedPence: 10_000, creditedPence: 0, terms: monthly }, standard, '2026-02-01').inDefault).toBe(true);
-    expect(assessAccount({ imposedPence: 10_000, creditedPence: 0, terms: monthly }, enforcementPath('confiscation'), '2026-02-01').inDefault).toBe(true);
+    const monthly = {
+      kind: 'instalments' as const,
+      frequency: 'monthly' as const,
+      instalmentPence: 1_000,
+      firstInstalment: '2026-01-31',
+    };
+    expect(
+      assessAccount({ imposedPence: 10_000, creditedPence: 0, terms: monthly }, standard, '2026-02-01').inDefault,
+    ).toBe(true);
+    expect(
+      assessAccount(
+        { imposedPence: 10_000, creditedPence: 0, terms: monthly },
+        enforcementPath('confiscation'),
+        '2026-02-01',
+      ).inDefault,
+    ).toBe(true);
   });
 });
 
@@ -34,8 +72,18 @@ describe('enforcement paths', () => {
   it('are refused when a step may not follow the last, takes no gap, or holds enforcement', () => {
     expect(() =>
       assertValidPaths([
-        { id: 'bad', missedToDefault: { weekly: 0, fortnightly: 1, monthly: 1 }, daysOverdueToDefault: 1, steps: [{ action: 'committal-warrant', gapDays: 0 }, { action: 'enforcement-hold', gapDays: 0 }] },
+        {
+          id: 'bad',
+          missedToDefault: { weekly: 0, fortnightly: 1, monthly: 1 },
+          daysOverdueToDefault: 1,
+          steps: [
+            { action: 'committal-warrant', gapDays: 0 },
+            { action: 'enforcement-hold', gapDays: 0 },
+          ],
+        },
       ]),
-    ).toThrow(/committal-warrant may not follow the start[\s\S]*must wait at least a day[\s\S]*may not put an account on hold[\s\S]*thresholds must be positive/);
+    ).toThrow(
+      /committal-warrant may not follow the start[\s\S]*must wait at least a day[\s\S]*may not put an account on hold[\s\S]*thresholds must be positive/,
+    );
   });
 });

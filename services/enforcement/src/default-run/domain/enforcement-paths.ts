@@ -64,12 +64,15 @@ export function assertValidPaths(paths: readonly EnforcementPath[]): void {
     path.steps.forEach((step, i) => {
       const previous = path.steps[i - 1]?.action ?? null;
       const allowed = previous === null ? FIRST_ACTIONS : ACTIONS[previous].next;
-      if (!allowed.includes(step.action)) problems.push(`${path.id}: ${step.action} may not follow ${previous ?? 'the start'}`);
+      if (!allowed.includes(step.action))
+        problems.push(`${path.id}: ${step.action} may not follow ${previous ?? 'the start'}`);
       if (i > 0 && step.gapDays < 1) problems.push(`${path.id}: ${step.action} must wait at least a day`);
-      if (ACTIONS[step.action].holdsEnforcement) problems.push(`${path.id}: the default run may not put an account on hold`);
+      if (ACTIONS[step.action].holdsEnforcement)
+        problems.push(`${path.id}: the default run may not put an account on hold`);
     });
     if (path.steps.length === 0) problems.push(`${path.id}: no steps`);
-    if (Object.values(path.missedToDefault).some((n) => !Number.isInteger(n) || n < 1) || path.daysOverdueToDefault < 1) problems.push(`${path.id}: thresholds must be positive`);
+    if (Object.values(path.missedToDefault).some((n) => !Number.isInteger(n) || n < 1) || path.daysOverdueToDefault < 1)
+      problems.push(`${path.id}: thresholds must be positive`);
   }
   if (problems.length) throw new Error(`Invalid enforcement paths:\n${problems.join('\n')}`);
 }

@@ -156,8 +156,12 @@ SELECT count(*) FILTER (WHERE type = ${defaulted})::int AS defaulted,
 
 /** The statement as text and parameters, for the benchmark's EXPLAIN ANALYZE of exactly what runs. */
 export const DEFAULT_RUN_SQL = defaultRunStatement('2000-01-01', [], new Date(0), 'system').toQuery().text;
-export const defaultRunParams = (asOf: LocalDate, paths: readonly EnforcementPath[], now: Date, actor = 'system'): unknown[] =>
-  defaultRunStatement(asOf, paths, now, actor).toQuery().values;
+export const defaultRunParams = (
+  asOf: LocalDate,
+  paths: readonly EnforcementPath[],
+  now: Date,
+  actor = 'system',
+): unknown[] => defaultRunStatement(asOf, paths, now, actor).toQuery().values;
 
 export interface DefaultRunCounts {
   defaulted: number;
@@ -174,7 +178,13 @@ export class DefaultRunRepository {
     await execute(manager, sql`SELECT pg_advisory_xact_lock(hashtext('enforcement-default-run'))`);
   }
 
-  async run(manager: EntityManager, runOn: LocalDate, paths: readonly EnforcementPath[], now: Date, actor: string): Promise<DefaultRunCounts> {
+  async run(
+    manager: EntityManager,
+    runOn: LocalDate,
+    paths: readonly EnforcementPath[],
+    now: Date,
+    actor: string,
+  ): Promise<DefaultRunCounts> {
     const counts = await queryOne<DefaultRunCounts>(manager, defaultRunStatement(runOn, paths, now, actor));
     if (!counts) throw new Error('The default run statement returned no counts');
     return counts;

@@ -13,7 +13,9 @@ export class MiController {
 
   @Get('mi')
   @Roles(...MI_READERS)
-  @ApiOperation({ summary: 'Collection rate, outstanding by age, accounts in default and actions by type, per business unit' })
+  @ApiOperation({
+    summary: 'Collection rate, outstanding by age, accounts in default and actions by type, per business unit',
+  })
   managementInformation() {
     return this.mi.byBusinessUnit(londonLocalDate(new Date()));
   }

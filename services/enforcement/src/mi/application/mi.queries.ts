@@ -35,7 +35,9 @@ export class MiQueries {
         outstandingPence: n(r.outstanding),
         outstandingByAge: { under90Days: n(r.under90), from90To365Days: n(r.from90), over1Year: n(r.over1y) },
         inDefault: n(r.in_default),
-        actionsByType: actions.filter((a) => a.business_unit === r.business_unit).map((a) => ({ action: a.action, count: a.n })),
+        actionsByType: actions
+          .filter((a) => a.business_unit === r.business_unit)
+          .map((a) => ({ action: a.action, count: a.n })),
       };
     });
   }

@@ -16,7 +16,12 @@ export class TermsController {
   @Roles(...ENFORCEMENT_OFFICERS)
   @ApiOperation({ summary: 'Vary the payment terms, with a reason' })
   @ApiBadRequestResponse({ description: 'Invalid terms (problem+json with field errors)' })
-  vary(@Param('id') id: string, @Body() body: VaryTermsBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+  vary(
+    @Param('id') id: string,
+    @Body() body: VaryTermsBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
     return this.terms.vary(assertUuid(id), termsFrom(body.terms), body.reason, principal, correlationId);
   }
 

@@ -8,12 +8,31 @@ import { InputType } from '../../enforcement.graphql';
 
 @InputType('FinePaymentTermsInput')
 export class PaymentTermsInput {
-  @Field(() => String) @ApiProperty({ enum: ['pay-by-date', 'instalments'] }) @IsIn(['pay-by-date', 'instalments']) kind!: 'pay-by-date' | 'instalments';
+  @Field(() => String)
+  @ApiProperty({ enum: ['pay-by-date', 'instalments'] })
+  @IsIn(['pay-by-date', 'instalments'])
+  kind!: 'pay-by-date' | 'instalments';
   @Field({ nullable: true }) @ApiPropertyOptional({ example: '2026-03-01' }) @IsOptional() @IsLocalDay() payBy?: string;
-  @Field(() => String, { nullable: true }) @ApiPropertyOptional({ enum: FREQUENCIES }) @IsOptional() @IsIn(FREQUENCIES) frequency?: Frequency;
-  @Field(() => Int, { nullable: true }) @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(MAX_PENCE) instalmentPence?: number;
+  @Field(() => String, { nullable: true })
+  @ApiPropertyOptional({ enum: FREQUENCIES })
+  @IsOptional()
+  @IsIn(FREQUENCIES)
+  frequency?: Frequency;
+  @Field(() => Int, { nullable: true })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PENCE)
+  instalmentPence?: number;
   @Field({ nullable: true }) @ApiPropertyOptional() @IsOptional() @IsLocalDay() firstInstalment?: string;
-  @Field(() => Int, { nullable: true }) @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(MAX_PENCE) lumpSumPence?: number;
+  @Field(() => Int, { nullable: true })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PENCE)
+  lumpSumPence?: number;
   @Field({ nullable: true }) @ApiPropertyOptional() @IsOptional() @IsLocalDay() lumpSumDue?: string;
 }
 
@@ -32,8 +51,16 @@ export function termsFrom(input: PaymentTermsInput): PaymentTerms {
 
 @InputType('VaryFineTermsInput')
 export class VaryTermsBody {
-  @Field(() => PaymentTermsInput) @ApiProperty({ type: PaymentTermsInput }) @ValidateNested() @Type(() => PaymentTermsInput) terms!: PaymentTermsInput;
-  @Field() @ApiProperty({ example: 'Defendant lost their job; means reassessed' }) @IsString() @Length(1, 500) reason!: string;
+  @Field(() => PaymentTermsInput)
+  @ApiProperty({ type: PaymentTermsInput })
+  @ValidateNested()
+  @Type(() => PaymentTermsInput)
+  terms!: PaymentTermsInput;
+  @Field()
+  @ApiProperty({ example: 'Defendant lost their job; means reassessed' })
+  @IsString()
+  @Length(1, 500)
+  reason!: string;
 }
 
 @InputType('FineMeansAssessmentInput')
@@ -41,5 +68,9 @@ export class MeansAssessmentBody {
   @Field(() => Int) @ApiProperty() @IsInt() @Min(0) @Max(MAX_PENCE) weeklyIncomePence!: number;
   @Field(() => Int) @ApiProperty() @IsInt() @Min(0) @Max(MAX_PENCE) weeklyOutgoingsPence!: number;
   @Field(() => Int) @ApiProperty() @IsInt() @Min(0) @Max(30) dependants!: number;
-  @Field(() => String, { nullable: true }) @ApiPropertyOptional({ enum: FREQUENCIES }) @IsOptional() @IsIn(FREQUENCIES) frequency?: Frequency;
+  @Field(() => String, { nullable: true })
+  @ApiPropertyOptional({ enum: FREQUENCIES })
+  @IsOptional()
+  @IsIn(FREQUENCIES)
+  frequency?: Frequency;
 }

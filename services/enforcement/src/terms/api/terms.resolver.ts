@@ -11,7 +11,9 @@ import { termsFrom, VaryTermsBody } from './terms.inputs';
 export class FineTermsResolver {
   constructor(private readonly terms: TermsCommands) {}
 
-  @Mutation(() => TermsVariationModel, { description: 'Varies the payment terms, with the reason; the account leaves default.' })
+  @Mutation(() => TermsVariationModel, {
+    description: 'Varies the payment terms, with the reason; the account leaves default.',
+  })
   @Roles(...ENFORCEMENT_OFFICERS)
   async varyFineTerms(
     @Args('accountId', { type: () => ID }) accountId: string,
@@ -19,7 +21,13 @@ export class FineTermsResolver {
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
-    const varied = await this.terms.vary(assertUuid(accountId, 'accountId'), termsFrom(input.terms), input.reason, principal, correlationId);
+    const varied = await this.terms.vary(
+      assertUuid(accountId, 'accountId'),
+      termsFrom(input.terms),
+      input.reason,
+      principal,
+      correlationId,
+    );
     return { ...varied, terms: PaymentTermsModel.from(varied.terms) };
   }
 }

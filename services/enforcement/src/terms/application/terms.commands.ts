@@ -32,20 +32,39 @@ export class TermsCommands {
     private readonly assessments: MeansAssessmentRepository,
   ) {}
 
-  vary(accountId: string, terms: PaymentTerms, reason: string, principal: Principal, correlationId?: string, now = new Date()): Promise<TermsChange> {
+  vary(
+    accountId: string,
+    terms: PaymentTerms,
+    reason: string,
+    principal: Principal,
+    correlationId?: string,
+    now = new Date(),
+  ): Promise<TermsChange> {
     checkTerms(terms);
-    if (!reason.trim()) throw new BadUserInputError('A variation needs a reason', [{ field: 'reason', message: 'must not be empty' }]);
+    if (!reason.trim())
+      throw new BadUserInputError('A variation needs a reason', [{ field: 'reason', message: 'must not be empty' }]);
     return this.unitOfWork.run(
       { correlationId, actor: principal.sub },
       async (tx) => {
         const account = assertLive(await this.accounts.findForUpdate(tx.manager, accountId));
-        const change: TermsChange = { version: account.termsVersion + 1, terms, reason: reason.trim(), changedBy: principal.sub, changedAt: tx.now };
+        const change: TermsChange = {
+          version: account.termsVersion + 1,
+          terms,
+          reason: reason.trim(),
+          changedBy: principal.sub,
+          changedAt: tx.now,
+        };
         await this.accounts.changeTerms(tx.manager, accountId, change.version, terms);
         await this.accounts.addTermsHistory(tx.manager, accountId, change);
         tx.publish({
           type: paymentTermsVariedV1,
           subject: accountId,
-          data: { accountId, version: change.version, kind: terms.kind, ...(account.caseId ? { caseId: account.caseId } : {}) },
+          data: {
+            accountId,
+            version: change.version,
+            kind: terms.kind,
+            ...(account.caseId ? { caseId: account.caseId } : {}),
+          },
         });
         return change;
       },
@@ -70,7 +89,14 @@ export class TermsCommands {
         const account = assertLive(await this.accounts.findForUpdate(tx.manager, accountId));
         const proposedTerms = proposeTerms(means, account.balancePence, londonLocalDate(tx.now), frequency);
         const id = randomUUID();
-        await this.assessments.insert(tx.manager, { id, accountId, means, proposedTerms, assessedBy: principal.sub, assessedAt: tx.now });
+        await this.assessments.insert(tx.manager, {
+          id,
+          accountId,
+          means,
+          proposedTerms,
+          assessedBy: principal.sub,
+          assessedAt: tx.now,
+        });
         return { id, proposedTerms };
       },
       now,

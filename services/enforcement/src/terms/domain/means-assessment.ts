@@ -20,14 +20,18 @@ const WEEKS_PER_PERIOD: Record<Frequency, number> = { weekly: 1, fortnightly: 2,
 export function checkMeans(means: MeansAssessment): MeansAssessment {
   const problems: FieldError[] = [];
   for (const field of ['weeklyIncomePence', 'weeklyOutgoingsPence', 'dependants'] as const) {
-    if (!Number.isInteger(means[field]) || means[field] < 0) problems.push({ field, message: 'must be a whole number, zero or more' });
+    if (!Number.isInteger(means[field]) || means[field] < 0)
+      problems.push({ field, message: 'must be a whole number, zero or more' });
   }
   if (problems.length) throw new BadUserInputError('Invalid means assessment', problems);
   return means;
 }
 
 export function weeklyDisposablePence(means: MeansAssessment): number {
-  return Math.max(0, means.weeklyIncomePence - means.weeklyOutgoingsPence - means.dependants * DEPENDANT_ALLOWANCE_PENCE);
+  return Math.max(
+    0,
+    means.weeklyIncomePence - means.weeklyOutgoingsPence - means.dependants * DEPENDANT_ALLOWANCE_PENCE,
+  );
 }
 
 /**
@@ -35,10 +39,18 @@ export function weeklyDisposablePence(means: MeansAssessment): number {
  * cover it, otherwise instalments of that share (whole pounds, never below the minimum) at the
  * frequency asked for, starting a week from the assessment.
  */
-export function proposeTerms(means: MeansAssessment, balancePence: number, assessedOn: LocalDate, frequency: Frequency = 'weekly'): PaymentTerms {
+export function proposeTerms(
+  means: MeansAssessment,
+  balancePence: number,
+  assessedOn: LocalDate,
+  frequency: Frequency = 'weekly',
+): PaymentTerms {
   const weekly = Math.floor(weeklyDisposablePence(checkMeans(means)) * AFFORDABLE_SHARE);
   if (weekly * 4 >= balancePence) return { kind: 'pay-by-date', payBy: addDays(assessedOn, 28) };
-  const perPeriod = Math.max(MINIMUM_WEEKLY_INSTALMENT_PENCE * WEEKS_PER_PERIOD[frequency], weekly * WEEKS_PER_PERIOD[frequency]);
+  const perPeriod = Math.max(
+    MINIMUM_WEEKLY_INSTALMENT_PENCE * WEEKS_PER_PERIOD[frequency],
+    weekly * WEEKS_PER_PERIOD[frequency],
+  );
   const instalmentPence = Math.max(100, Math.floor(perPeriod / 100) * 100);
   return { kind: 'instalments', frequency, instalmentPence, firstInstalment: addDays(assessedOn, 7) };
 }

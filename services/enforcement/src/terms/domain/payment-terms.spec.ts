@@ -2,7 +2,14 @@ import { addMonths, checkTerms, expectedBy, expectedSchedule, PaymentTerms } fro
 import { proposeTerms, weeklyDisposablePence } from './means-assessment';
 
 describe('payment terms', () => {
-  const weekly: PaymentTerms = { kind: 'instalments', frequency: 'weekly', instalmentPence: 2_000, firstInstalment: '2026-01-05', lumpSumPence: 5_000, lumpSumDue: '2026-01-02' };
+  const weekly: PaymentTerms = {
+    kind: 'instalments',
+    frequency: 'weekly',
+    instalmentPence: 2_000,
+    firstInstalment: '2026-01-05',
+    lumpSumPence: 5_000,
+    lumpSumDue: '2026-01-02',
+  };
 
   it('derive the schedule: the lump sum, then instalments until the total, the last one smaller', () => {
     expect(expectedSchedule(weekly, 10_500)).toEqual([
@@ -25,14 +32,32 @@ describe('payment terms', () => {
     expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
     expect(addMonths('2026-01-31', 2)).toBe('2026-03-31');
     expect(addMonths('2027-11-30', 3)).toBe('2028-02-29');
-    const monthly: PaymentTerms = { kind: 'instalments', frequency: 'monthly', instalmentPence: 1_000, firstInstalment: '2026-01-31' };
+    const monthly: PaymentTerms = {
+      kind: 'instalments',
+      frequency: 'monthly',
+      instalmentPence: 1_000,
+      firstInstalment: '2026-01-31',
+    };
     expect(expectedSchedule(monthly, 3_000).map((p) => p.dueOn)).toEqual(['2026-01-31', '2026-02-28', '2026-03-31']);
-    const fortnightly: PaymentTerms = { kind: 'instalments', frequency: 'fortnightly', instalmentPence: 1_000, firstInstalment: '2026-01-31' };
+    const fortnightly: PaymentTerms = {
+      kind: 'instalments',
+      frequency: 'fortnightly',
+      instalmentPence: 1_000,
+      firstInstalment: '2026-01-31',
+    };
     expect(expectedSchedule(fortnightly, 2_000).map((p) => p.dueOn)).toEqual(['2026-01-31', '2026-02-14']);
   });
 
   it('are refused with every problem named', () => {
-    expect(() => checkTerms({ kind: 'instalments', frequency: 'daily' as 'weekly', instalmentPence: 0, firstInstalment: '2026-02-30', lumpSumPence: 100 })).toThrow(
+    expect(() =>
+      checkTerms({
+        kind: 'instalments',
+        frequency: 'daily' as 'weekly',
+        instalmentPence: 0,
+        firstInstalment: '2026-02-30',
+        lumpSumPence: 100,
+      }),
+    ).toThrow(
       expect.objectContaining({
         fieldErrors: [
           { field: 'terms.frequency', message: expect.any(String) },
@@ -47,24 +72,45 @@ describe('payment terms', () => {
 
 describe('means assessment', () => {
   it('leaves an allowance for each dependant', () => {
-    expect(weeklyDisposablePence({ weeklyIncomePence: 40_000, weeklyOutgoingsPence: 25_000, dependants: 2 })).toBe(9_000);
+    expect(weeklyDisposablePence({ weeklyIncomePence: 40_000, weeklyOutgoingsPence: 25_000, dependants: 2 })).toBe(
+      9_000,
+    );
     expect(weeklyDisposablePence({ weeklyIncomePence: 10_000, weeklyOutgoingsPence: 25_000, dependants: 0 })).toBe(0);
   });
 
   it('proposes payment in 28 days when four weeks of half the disposable income cover the balance', () => {
-    expect(proposeTerms({ weeklyIncomePence: 60_000, weeklyOutgoingsPence: 20_000, dependants: 0 }, 80_000, '2026-03-02')).toEqual({ kind: 'pay-by-date', payBy: '2026-03-30' });
+    expect(
+      proposeTerms({ weeklyIncomePence: 60_000, weeklyOutgoingsPence: 20_000, dependants: 0 }, 80_000, '2026-03-02'),
+    ).toEqual({ kind: 'pay-by-date', payBy: '2026-03-30' });
   });
 
   it('otherwise proposes instalments of half the disposable income in whole pounds, never below £5 a week', () => {
     const means = { weeklyIncomePence: 40_000, weeklyOutgoingsPence: 25_000, dependants: 2 };
-    expect(proposeTerms(means, 100_000, '2026-03-02')).toEqual({ kind: 'instalments', frequency: 'weekly', instalmentPence: 4_500, firstInstalment: '2026-03-09' });
-    expect(proposeTerms(means, 100_000, '2026-03-02', 'monthly')).toMatchObject({ frequency: 'monthly', instalmentPence: 19_500 });
-    expect(proposeTerms({ weeklyIncomePence: 10_000, weeklyOutgoingsPence: 9_900, dependants: 1 }, 100_000, '2026-03-02')).toMatchObject({ instalmentPence: 500 });
+    expect(proposeTerms(means, 100_000, '2026-03-02')).toEqual({
+      kind: 'instalments',
+      frequency: 'weekly',
+      instalmentPence: 4_500,
+      firstInstalment: '2026-03-09',
+    });
+    expect(proposeTerms(means, 100_000, '2026-03-02', 'monthly')).toMatchObject({
+      frequency: 'monthly',
+      instalmentPence: 19_500,
+    });
+    expect(
+      proposeTerms({ weeklyIncomePence: 10_000, weeklyOutgoingsPence: 9_900, dependants: 1 }, 100_000, '2026-03-02'),
+    ).toMatchObject({ instalmentPence: 500 });
   });
 
   it('refuses negative or fractional figures', () => {
-    expect(() => proposeTerms({ weeklyIncomePence: -1, weeklyOutgoingsPence: 0.5, dependants: 0 }, 1, '2026-03-02')).toThrow(
-      expect.objectContaining({ fieldErrors: [expect.objectContaining({ field: 'weeklyIncomePence' }), expect.objectContaining({ field: 'weeklyOutgoingsPence' })] }),
+    expect(() =>
+      proposeTerms({ weeklyIncomePence: -1, weeklyOutgoingsPence: 0.5, dependants: 0 }, 1, '2026-03-02'),
+    ).toThrow(
+      expect.objectContaining({
+        fieldErrors: [
+          expect.objectContaining({ field: 'weeklyIncomePence' }),
+          expect.objectContaining({ field: 'weeklyOutgoingsPence' }),
+        ],
+      }),
     );
   });
 });

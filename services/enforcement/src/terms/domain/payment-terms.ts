@@ -26,15 +26,22 @@ export function defaultTerms(openedOn: LocalDate): PaymentTerms {
 export function checkTerms(terms: PaymentTerms, field = 'terms'): PaymentTerms {
   const problems: FieldError[] = [];
   if (terms.kind === 'pay-by-date') {
-    if (!isLocalDate(terms.payBy)) problems.push({ field: `${field}.payBy`, message: 'must be a calendar day as YYYY-MM-DD' });
+    if (!isLocalDate(terms.payBy))
+      problems.push({ field: `${field}.payBy`, message: 'must be a calendar day as YYYY-MM-DD' });
   } else {
-    if (!FREQUENCIES.includes(terms.frequency)) problems.push({ field: `${field}.frequency`, message: `must be one of ${FREQUENCIES.join(', ')}` });
-    if (!Number.isInteger(terms.instalmentPence) || terms.instalmentPence < 1) problems.push({ field: `${field}.instalmentPence`, message: 'must be a positive whole number of pence' });
-    if (!isLocalDate(terms.firstInstalment)) problems.push({ field: `${field}.firstInstalment`, message: 'must be a calendar day as YYYY-MM-DD' });
+    if (!FREQUENCIES.includes(terms.frequency))
+      problems.push({ field: `${field}.frequency`, message: `must be one of ${FREQUENCIES.join(', ')}` });
+    if (!Number.isInteger(terms.instalmentPence) || terms.instalmentPence < 1)
+      problems.push({ field: `${field}.instalmentPence`, message: 'must be a positive whole number of pence' });
+    if (!isLocalDate(terms.firstInstalment))
+      problems.push({ field: `${field}.firstInstalment`, message: 'must be a calendar day as YYYY-MM-DD' });
     const lump = terms.lumpSumPence !== undefined;
-    if (lump !== (terms.lumpSumDue !== undefined)) problems.push({ field: `${field}.lumpSumDue`, message: 'a lump sum needs both an amount and a due date' });
-    if (lump && !(Number.isInteger(terms.lumpSumPence) && (terms.lumpSumPence ?? 0) >= 1)) problems.push({ field: `${field}.lumpSumPence`, message: 'must be a positive whole number of pence' });
-    if (terms.lumpSumDue !== undefined && !isLocalDate(terms.lumpSumDue)) problems.push({ field: `${field}.lumpSumDue`, message: 'must be a calendar day as YYYY-MM-DD' });
+    if (lump !== (terms.lumpSumDue !== undefined))
+      problems.push({ field: `${field}.lumpSumDue`, message: 'a lump sum needs both an amount and a due date' });
+    if (lump && !(Number.isInteger(terms.lumpSumPence) && (terms.lumpSumPence ?? 0) >= 1))
+      problems.push({ field: `${field}.lumpSumPence`, message: 'must be a positive whole number of pence' });
+    if (terms.lumpSumDue !== undefined && !isLocalDate(terms.lumpSumDue))
+      problems.push({ field: `${field}.lumpSumDue`, message: 'must be a calendar day as YYYY-MM-DD' });
   }
   if (problems.length) throw new BadUserInputError('Invalid payment terms', problems);
   return terms;
@@ -74,7 +81,8 @@ export interface ExpectedPayment {
 /** The expected payments that the terms make of a total: the lump sum, then instalments until it is paid. */
 export function expectedSchedule(terms: PaymentTerms, totalPence: number): ExpectedPayment[] {
   if (totalPence <= 0) return [];
-  if (terms.kind === 'pay-by-date') return [{ dueOn: terms.payBy, amountPence: totalPence, cumulativePence: totalPence }];
+  if (terms.kind === 'pay-by-date')
+    return [{ dueOn: terms.payBy, amountPence: totalPence, cumulativePence: totalPence }];
   const schedule: ExpectedPayment[] = [];
   let cumulative = 0;
   if (terms.lumpSumPence && terms.lumpSumDue) {

@@ -27,7 +27,8 @@ export class WarrantController {
   @HttpCode(200)
   @Roles(...WARRANT_REPORTERS)
   @ApiOperation({
-    summary: 'Report a warrant outcome: given to an agent, executed (with what was collected), returned unexecuted, withdrawn or expired',
+    summary:
+      'Report a warrant outcome: given to an agent, executed (with what was collected), returned unexecuted, withdrawn or expired',
   })
   @ApiConflictResponse({ description: 'The warrant cannot move to that status from where it is' })
   warrantOutcome(

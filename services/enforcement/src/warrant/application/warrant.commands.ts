@@ -21,7 +21,13 @@ export class WarrantCommands {
     private readonly payments: PaymentApplication,
   ) {}
 
-  change(warrantId: string, change: WarrantChange, principal: Principal, correlationId?: string, now = new Date()): Promise<Warrant> {
+  change(
+    warrantId: string,
+    change: WarrantChange,
+    principal: Principal,
+    correlationId?: string,
+    now = new Date(),
+  ): Promise<Warrant> {
     return this.unitOfWork.run(
       { correlationId, actor: principal.sub },
       async (tx) => {
@@ -29,15 +35,22 @@ export class WarrantCommands {
         if (!warrant) throw new NotFoundError('The warrant');
         // An agent sees only warrants given to it; any other is "not found".
         const agentOnly = principal.roles.every((r) => r === ENFORCEMENT_AGENT);
-        if (!isStaff(principal) || (agentOnly && warrant.agent !== principal.sub)) throw new NotFoundError('The warrant');
+        if (!isStaff(principal) || (agentOnly && warrant.agent !== principal.sub))
+          throw new NotFoundError('The warrant');
         // What an agent collected reduces the fine as a payment: only the agent holding the warrant says
         // so, and the money comes with it. An officer reporting it would clear a fine alone, with no money.
         if (change.status === 'executed' && !(agentOnly && warrant.agent === principal.sub)) {
-          throw new ForbiddenError('Only the enforcement agent holding the warrant reports its execution and what it collected');
+          throw new ForbiddenError(
+            'Only the enforcement agent holding the warrant reports its execution and what it collected',
+          );
         }
         checkWarrantChange(warrant.status, change);
         await this.warrants.change(tx.manager, warrantId, change, tx.now);
-        tx.publish({ type: warrantStatusChangedV1, subject: warrant.accountId, data: { accountId: warrant.accountId, warrantId, status: change.status } });
+        tx.publish({
+          type: warrantStatusChangedV1,
+          subject: warrant.accountId,
+          data: { accountId: warrant.accountId, warrantId, status: change.status },
+        });
         if (change.status === 'executed' && change.collectedPence !== undefined) {
           await this.payments.apply(tx, {
             paymentId: warrantId,
@@ -48,7 +61,12 @@ export class WarrantCommands {
             receivedAt: tx.now,
           });
         }
-        return { ...warrant, status: change.status, agent: change.agent ?? warrant.agent, collectedPence: change.collectedPence ?? null };
+        return {
+          ...warrant,
+          status: change.status,
+          agent: change.agent ?? warrant.agent,
+          collectedPence: change.collectedPence ?? null,
+        };
       },
       now,
     );

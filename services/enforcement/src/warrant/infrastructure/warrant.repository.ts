@@ -58,7 +58,10 @@ export class WarrantRepository {
   }
 
   async ofAccounts(accountIds: readonly string[]): Promise<Warrant[]> {
-    const rows = await this.select(sql`w.account_id = ANY(${accountIds}::uuid[]) ORDER BY w.issued_on, w.id`, this.dataSource);
+    const rows = await this.select(
+      sql`w.account_id = ANY(${accountIds}::uuid[]) ORDER BY w.issued_on, w.id`,
+      this.dataSource,
+    );
     return rows.map(warrantOf);
   }
 

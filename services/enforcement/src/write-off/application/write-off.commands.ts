@@ -18,7 +18,13 @@ export class WriteOffCommands {
     private readonly writeOffs: WriteOffRepository,
   ) {}
 
-  request(accountId: string, amountPence: number, reason: string, principal: Principal, now = new Date()): Promise<WriteOff> {
+  request(
+    accountId: string,
+    amountPence: number,
+    reason: string,
+    principal: Principal,
+    now = new Date(),
+  ): Promise<WriteOff> {
     return this.unitOfWork.run(
       { actor: principal.sub },
       async (tx) => {
@@ -26,14 +32,35 @@ export class WriteOffCommands {
         const pending = await this.writeOffs.pendingPence(tx.manager, accountId);
         const checked = checkWriteOffRequest(amountPence, reason, account.balancePence - pending);
         const id = randomUUID();
-        await this.writeOffs.insert(tx.manager, { id, accountId, amountPence, reason: checked, requestedBy: principal.sub, requestedAt: tx.now });
-        return { id, accountId, amountPence, reason: checked, status: 'requested', requestedBy: principal.sub, decidedBy: null };
+        await this.writeOffs.insert(tx.manager, {
+          id,
+          accountId,
+          amountPence,
+          reason: checked,
+          requestedBy: principal.sub,
+          requestedAt: tx.now,
+        });
+        return {
+          id,
+          accountId,
+          amountPence,
+          reason: checked,
+          status: 'requested',
+          requestedBy: principal.sub,
+          decidedBy: null,
+        };
       },
       now,
     );
   }
 
-  decide(writeOffId: string, approve: boolean, principal: Principal, correlationId?: string, now = new Date()): Promise<WriteOff> {
+  decide(
+    writeOffId: string,
+    approve: boolean,
+    principal: Principal,
+    correlationId?: string,
+    now = new Date(),
+  ): Promise<WriteOff> {
     return this.unitOfWork.run(
       { correlationId, actor: principal.sub },
       async (tx) => {
@@ -41,11 +68,18 @@ export class WriteOffCommands {
         if (!writeOff) throw new NotFoundError('The write-off');
         // The account is locked, so two approvals on it are weighed one after the other, each counting the other's.
         const account = assertLive(await this.accounts.findForUpdate(tx.manager, writeOff.accountId));
-        const approverPendingPence = await this.writeOffs.pendingPence(tx.manager, writeOff.accountId, { by: principal.sub, except: writeOffId });
+        const approverPendingPence = await this.writeOffs.pendingPence(tx.manager, writeOff.accountId, {
+          by: principal.sub,
+          except: writeOffId,
+        });
         // What the accounts consolidated into this one had written off counts too: consolidation must not
         // start an approver's limit again from nothing.
         const writtenOffPence = await this.accounts.writtenOffIncludingConsolidated(tx.manager, writeOff.accountId);
-        checkDecision(writeOff, principal, approve, { balancePence: account.balancePence, writtenOffPence, approverPendingPence });
+        checkDecision(writeOff, principal, approve, {
+          balancePence: account.balancePence,
+          writtenOffPence,
+          approverPendingPence,
+        });
         const status = approve ? 'approved' : 'rejected';
         await this.writeOffs.decide(tx.manager, writeOffId, status, principal.sub, tx.now);
         if (approve) {
@@ -54,7 +88,13 @@ export class WriteOffCommands {
           tx.publish({
             type: writeOffApprovedV1,
             subject: account.id,
-            data: { accountId: account.id, writeOffId, amountPence: writeOff.amountPence, reason: writeOff.reason, balancePence },
+            data: {
+              accountId: account.id,
+              writeOffId,
+              amountPence: writeOff.amountPence,
+              reason: writeOff.reason,
+              balancePence,
+            },
           });
         }
         return { ...writeOff, status, decidedBy: principal.sub };

@@ -3,12 +3,12 @@ import type { Role } from '@ccsc/auth/principal';
 import { BadUserInputError, ConflictError, ForbiddenError } from '@ccsc/platform/errors';
 
 export const WRITE_OFF_REASONS = {
-  'deceased': 'The defendant has died',
-  'untraceable': 'The defendant cannot be traced',
-  'hardship': 'Payment would cause exceptional hardship',
+  deceased: 'The defendant has died',
+  untraceable: 'The defendant cannot be traced',
+  hardship: 'Payment would cause exceptional hardship',
   'remitted-by-court': 'The court remitted the sum',
   'administrative-error': 'The sum was imposed or recorded in error',
-  'uneconomic': 'Further enforcement would cost more than it recovers',
+  uneconomic: 'Further enforcement would cost more than it recovers',
 } as const;
 export type WriteOffReason = keyof typeof WRITE_OFF_REASONS;
 
@@ -33,9 +33,18 @@ export const APPROVAL_LIMIT_PENCE: Partial<Record<Role, number>> = {
 };
 
 export function checkWriteOffRequest(amountPence: number, reason: string, balancePence: number): WriteOffReason {
-  if (!(reason in WRITE_OFF_REASONS)) throw new BadUserInputError('Unknown reason', [{ field: 'reason', message: `must be one of ${Object.keys(WRITE_OFF_REASONS).join(', ')}` }]);
-  if (!Number.isInteger(amountPence) || amountPence < 1) throw new BadUserInputError('Invalid amount', [{ field: 'amountPence', message: 'must be a positive whole number of pence' }]);
-  if (amountPence > balancePence) throw new BadUserInputError('A write-off may not exceed the balance', [{ field: 'amountPence', message: `must be at most the balance of ${balancePence} pence` }]);
+  if (!(reason in WRITE_OFF_REASONS))
+    throw new BadUserInputError('Unknown reason', [
+      { field: 'reason', message: `must be one of ${Object.keys(WRITE_OFF_REASONS).join(', ')}` },
+    ]);
+  if (!Number.isInteger(amountPence) || amountPence < 1)
+    throw new BadUserInputError('Invalid amount', [
+      { field: 'amountPence', message: 'must be a positive whole number of pence' },
+    ]);
+  if (amountPence > balancePence)
+    throw new BadUserInputError('A write-off may not exceed the balance', [
+      { field: 'amountPence', message: `must be at most the balance of ${balancePence} pence` },
+    ]);
   return reason as WriteOffReason;
 }
 
@@ -64,7 +73,10 @@ export function checkDecision(
   const limit = Math.max(0, ...approver.roles.map((r) => APPROVAL_LIMIT_PENCE[r] ?? 0));
   const counted = standing.writtenOffPence + standing.approverPendingPence + request.amountPence;
   if (counted > limit) {
-    throw new ForbiddenError(`Approving it would put ${counted} pence written off (or asked for by you) on the account, above your approval limit of ${limit} pence`);
+    throw new ForbiddenError(
+      `Approving it would put ${counted} pence written off (or asked for by you) on the account, above your approval limit of ${limit} pence`,
+    );
   }
-  if (request.amountPence > standing.balancePence) throw new ConflictError(`The balance is now ${standing.balancePence} pence, less than the write-off`);
+  if (request.amountPence > standing.balancePence)
+    throw new ConflictError(`The balance is now ${standing.balancePence} pence, less than the write-off`);
 }

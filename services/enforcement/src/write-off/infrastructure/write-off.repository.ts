@@ -45,7 +45,11 @@ export class WriteOffRepository {
   }
 
   /** What is asked for on the account and not yet decided: `by` one person only, `except` one write-off, if given. */
-  async pendingPence(manager: EntityManager, accountId: string, only: { by?: string; except?: string } = {}): Promise<number> {
+  async pendingPence(
+    manager: EntityManager,
+    accountId: string,
+    only: { by?: string; except?: string } = {},
+  ): Promise<number> {
     const condition = and([
       sql`account_id = ${accountId}`,
       sql`status = 'requested'`,
@@ -68,7 +72,13 @@ export class WriteOffRepository {
     );
   }
 
-  async decide(manager: EntityManager, id: string, status: 'approved' | 'rejected', decidedBy: string, decidedAt: Date): Promise<void> {
+  async decide(
+    manager: EntityManager,
+    id: string,
+    status: 'approved' | 'rejected',
+    decidedBy: string,
+    decidedAt: Date,
+  ): Promise<void> {
     await execute(
       manager,
       sql`UPDATE write_offs SET status = ${status}, decided_by = ${decidedBy}, decided_at = ${decidedAt}

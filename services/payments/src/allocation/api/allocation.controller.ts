@@ -46,7 +46,8 @@ export class AllocationController {
   @Post('payments/:id/allocations')
   @Roles(...FINANCE_STAFF)
   @ApiOperation({
-    summary: 'Allocate (part of) a payment to a case, a fine account, or mark it unidentified; a second officer verifies',
+    summary:
+      'Allocate (part of) a payment to a case, a fine account, or mark it unidentified; a second officer verifies',
   })
   @ApiCreatedResponse({ type: AllocationModel })
   @ApiBadRequestResponse({ description: 'The target lacks what it needs' })

@@ -44,20 +44,24 @@ export class AllocationCommands {
     now = new Date(),
   ): Promise<StoredAllocation> {
     await this.assertCaseKnown(request);
-    return this.unitOfWork.run({ actor: principal.sub }, async ({ manager }) => {
-      const payment = await this.payments.findForUpdate(manager, paymentId);
-      if (!payment) throw new NotFoundError('The payment');
-      if (payment.status !== 'success' || payment.reversedAt) {
-        throw new ConflictError('Only money received, and not reversed, can be allocated');
-      }
-      // A pending transfer moves money already counted in the allocation it replaces.
-      const counts = (a: StoredAllocation) =>
-        a.status === 'verified' || (a.status === 'awaiting-verification' && a.replaces === null);
-      const taken = (await this.allocations.forPayments(manager, [paymentId])).filter(counts);
-      const takenPence = taken.reduce((sum, a) => sum + a.amountPence, 0);
-      const amountPence = allocationAmount(request, payment.amountPence, takenPence);
-      return this.propose(manager, { paymentId, request, amountPence, replaces: null }, principal, now);
-    }, now);
+    return this.unitOfWork.run(
+      { actor: principal.sub },
+      async ({ manager }) => {
+        const payment = await this.payments.findForUpdate(manager, paymentId);
+        if (!payment) throw new NotFoundError('The payment');
+        if (payment.status !== 'success' || payment.reversedAt) {
+          throw new ConflictError('Only money received, and not reversed, can be allocated');
+        }
+        // A pending transfer moves money already counted in the allocation it replaces.
+        const counts = (a: StoredAllocation) =>
+          a.status === 'verified' || (a.status === 'awaiting-verification' && a.replaces === null);
+        const taken = (await this.allocations.forPayments(manager, [paymentId])).filter(counts);
+        const takenPence = taken.reduce((sum, a) => sum + a.amountPence, 0);
+        const amountPence = allocationAmount(request, payment.amountPence, takenPence);
+        return this.propose(manager, { paymentId, request, amountPence, replaces: null }, principal, now);
+      },
+      now,
+    );
   }
 
   /**
@@ -71,20 +75,24 @@ export class AllocationCommands {
     now = new Date(),
   ): Promise<StoredAllocation> {
     await this.assertCaseKnown(request);
-    return this.unitOfWork.run({ actor: principal.sub }, async ({ manager }) => {
-      const found = await this.allocations.find(manager, allocationId);
-      if (!found) throw new NotFoundError('The allocation');
-      await this.payments.findForUpdate(manager, found.paymentId);
-      const from = present(await this.allocations.find(manager, allocationId));
-      const problems = allocationProblems(request);
-      if (problems.length) throw new BadUserInputError('The transfer is not complete', problems);
-      assertCanTransfer(from, request);
-      const others = await this.allocations.forPayments(manager, [from.paymentId]);
-      const pending = others.some((a) => a.replaces === from.id && a.status === 'awaiting-verification');
-      if (pending) throw new ConflictError('A transfer of this allocation is already awaiting verification');
-      const transfer = { paymentId: from.paymentId, request, amountPence: from.amountPence, replaces: from.id };
-      return this.propose(manager, transfer, principal, now);
-    }, now);
+    return this.unitOfWork.run(
+      { actor: principal.sub },
+      async ({ manager }) => {
+        const found = await this.allocations.find(manager, allocationId);
+        if (!found) throw new NotFoundError('The allocation');
+        await this.payments.findForUpdate(manager, found.paymentId);
+        const from = present(await this.allocations.find(manager, allocationId));
+        const problems = allocationProblems(request);
+        if (problems.length) throw new BadUserInputError('The transfer is not complete', problems);
+        assertCanTransfer(from, request);
+        const others = await this.allocations.forPayments(manager, [from.paymentId]);
+        const pending = others.some((a) => a.replaces === from.id && a.status === 'awaiting-verification');
+        if (pending) throw new ConflictError('A transfer of this allocation is already awaiting verification');
+        const transfer = { paymentId: from.paymentId, request, amountPence: from.amountPence, replaces: from.id };
+        return this.propose(manager, transfer, principal, now);
+      },
+      now,
+    );
   }
 
   /**
@@ -98,21 +106,25 @@ export class AllocationCommands {
     correlationId?: string,
     now = new Date(),
   ): Promise<StoredAllocation> {
-    return this.unitOfWork.run({ correlationId, actor: principal.sub }, async (tx) => {
-      const found = await this.allocations.find(tx.manager, allocationId);
-      if (!found) throw new NotFoundError('The allocation');
-      const payment = present(await this.payments.findForUpdate(tx.manager, found.paymentId));
-      const allocation = present(await this.allocations.find(tx.manager, allocationId));
-      assertCanVerify(allocation, principal.sub);
-      const status = approve ? 'verified' : 'rejected';
-      await this.allocations.setStatus(tx.manager, allocation.id, status, principal.sub, now);
-      const decided: StoredAllocation = { ...allocation, status, verifiedBy: principal.sub, verifiedAt: now };
-      if (!approve) return decided;
-      if (payment.reversedAt) throw new ConflictError('The payment has been reversed since it was allocated');
-      if (decided.replaces) await this.moveOut(tx, payment, decided);
-      await this.posting.allocate(tx, payment, decided, true);
-      return decided;
-    }, now);
+    return this.unitOfWork.run(
+      { correlationId, actor: principal.sub },
+      async (tx) => {
+        const found = await this.allocations.find(tx.manager, allocationId);
+        if (!found) throw new NotFoundError('The allocation');
+        const payment = present(await this.payments.findForUpdate(tx.manager, found.paymentId));
+        const allocation = present(await this.allocations.find(tx.manager, allocationId));
+        assertCanVerify(allocation, principal.sub);
+        const status = approve ? 'verified' : 'rejected';
+        await this.allocations.setStatus(tx.manager, allocation.id, status, principal.sub, now);
+        const decided: StoredAllocation = { ...allocation, status, verifiedBy: principal.sub, verifiedAt: now };
+        if (!approve) return decided;
+        if (payment.reversedAt) throw new ConflictError('The payment has been reversed since it was allocated');
+        if (decided.replaces) await this.moveOut(tx, payment, decided);
+        await this.posting.allocate(tx, payment, decided, true);
+        return decided;
+      },
+      now,
+    );
   }
 
   /** A case named as a target must be one the platform knows. */

@@ -22,13 +22,22 @@ export class AllocationQueries {
   async unallocated(limit: number, after?: string): Promise<Page<Payment & { unallocatedPence: number }>> {
     const manager = this.dataSource.manager;
     const payments = await this.payments.unallocatedPage(manager, limit, after ? decodeCursor(after) : undefined);
-    const balances = await this.posting.unallocated(manager, payments.map((p) => p.id));
-    return toPage(payments.map((p) => ({ ...p, unallocatedPence: balances.get(p.id) ?? 0 })), limit);
+    const balances = await this.posting.unallocated(
+      manager,
+      payments.map((p) => p.id),
+    );
+    return toPage(
+      payments.map((p) => ({ ...p, unallocatedPence: balances.get(p.id) ?? 0 })),
+      limit,
+    );
   }
 
   async awaitingVerification(limit: number, after?: string): Promise<Page<StoredAllocation & { createdAt: Date }>> {
     const position = after ? decodeCursor(after) : undefined;
     const rows = await this.allocations.awaitingVerification(this.dataSource.manager, limit, position);
-    return toPage(rows.map((a) => ({ ...a, createdAt: a.allocatedAt })), limit);
+    return toPage(
+      rows.map((a) => ({ ...a, createdAt: a.allocatedAt })),
+      limit,
+    );
   }
 }

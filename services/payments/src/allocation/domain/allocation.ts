@@ -3,7 +3,13 @@ import { BadUserInputError, ConflictError, FieldError } from '@ccsc/platform/err
 
 export const ALLOCATION_TARGETS = ['service-request', 'fine-account', 'unidentified'] as const;
 export type AllocationTarget = (typeof ALLOCATION_TARGETS)[number];
-export const ALLOCATION_STATUSES = ['awaiting-verification', 'verified', 'rejected', 'reversed', 'transferred'] as const;
+export const ALLOCATION_STATUSES = [
+  'awaiting-verification',
+  'verified',
+  'rejected',
+  'reversed',
+  'transferred',
+] as const;
 export type AllocationStatus = (typeof ALLOCATION_STATUSES)[number];
 
 export interface AllocationRequest {
@@ -42,7 +48,8 @@ export function allocationProblems(request: AllocationRequest): FieldError[] {
   const want = (field: 'caseId' | 'fineAccountNumber' | 'reason', needed: boolean) => {
     const given = request[field] !== undefined;
     if (needed && !given) problems.push({ field, message: `is required to allocate to ${request.target}` });
-    if (!needed && given && field !== 'reason') problems.push({ field, message: `cannot be given to allocate to ${request.target}` });
+    if (!needed && given && field !== 'reason')
+      problems.push({ field, message: `cannot be given to allocate to ${request.target}` });
   };
   want('caseId', request.target === 'service-request');
   want('fineAccountNumber', request.target === 'fine-account');
@@ -69,16 +76,23 @@ export function allocationAmount(request: AllocationRequest, paymentPence: numbe
  * payment a match proposed it for).
  */
 export function assertCanVerify(allocation: Allocation, verifier: string): void {
-  if (allocation.status !== 'awaiting-verification') throw new ConflictError(`The allocation is already ${allocation.status}`);
+  if (allocation.status !== 'awaiting-verification')
+    throw new ConflictError(`The allocation is already ${allocation.status}`);
   assertSecondPerson(allocation.allocatedBy, verifier, 'An allocation');
 }
 
 /** Only money that has actually gone somewhere (a verified allocation) can be moved on, and only to somewhere else. */
 export function assertCanTransfer(from: Allocation, to: AllocationRequest): void {
-  if (from.status !== 'verified') throw new ConflictError(`Only a verified allocation can be transferred; this one is ${from.status}`);
-  const same = from.target === to.target && (from.caseId ?? null) === (to.caseId ?? null) && (from.fineAccountNumber ?? null) === (to.fineAccountNumber ?? null);
+  if (from.status !== 'verified')
+    throw new ConflictError(`Only a verified allocation can be transferred; this one is ${from.status}`);
+  const same =
+    from.target === to.target &&
+    (from.caseId ?? null) === (to.caseId ?? null) &&
+    (from.fineAccountNumber ?? null) === (to.fineAccountNumber ?? null);
   if (same) throw new ConflictError('A transfer must go somewhere other than where the money already is');
   if (to.amountPence !== undefined && to.amountPence !== from.amountPence) {
-    throw new BadUserInputError('A transfer moves the whole allocation', [{ field: 'amountPence', message: `must be ${from.amountPence} or left out` }]);
+    throw new BadUserInputError('A transfer moves the whole allocation', [
+      { field: 'amountPence', message: `must be ${from.amountPence} or left out` },
+    ]);
   }
 }

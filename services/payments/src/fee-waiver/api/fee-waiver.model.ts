@@ -22,7 +22,9 @@ export class FeeWaiverModel {
       feeCode: w.feeCode,
       amountPence: w.amountPence,
       status: w.status,
-      requestedBy: w.requestedBy, decidedBy: w.decidedBy ?? undefined, remittedPence: w.remittedPence ?? undefined,
+      requestedBy: w.requestedBy,
+      decidedBy: w.decidedBy ?? undefined,
+      remittedPence: w.remittedPence ?? undefined,
     };
   }
 }

@@ -65,24 +65,30 @@ export class FeeWaiverCommands {
     correlationId?: string,
     now = new Date(),
   ): Promise<FeeWaiver> {
-    return this.unitOfWork.run({ correlationId, actor: principal.sub }, async (tx) => {
-      const found = await this.waivers.find(tx.manager, id);
-      if (!found) throw new NotFoundError('The fee waiver');
-      // The service request first, then the waiver, in the order every remission takes its locks.
-      await this.requests.lock(tx.manager, found.serviceRequestId);
-      const waiver = present(await this.waivers.findForUpdate(tx.manager, id));
-      const status = decideFeeWaiver(waiver, approve, principal.sub);
-      let remittedPence: number | null = null;
-      if (status === 'approved') {
-        const { serviceRequestId, feeId } = waiver;
-        const fee = present((await this.requests.byId(tx.manager, serviceRequestId))?.fees.find((f) => f.id === feeId));
-        remittedPence = waiverRemission(waiver, fee);
-        const remission = { serviceRequestId, feeId, amountPence: remittedPence, source: 'fee-waiver' } as const;
-        await this.serviceRequests.remit(tx, { ...remission, reference: waiver.remedyId });
-      }
-      const decided: FeeWaiver = { ...waiver, status, decidedBy: principal.sub, remittedPence };
-      await this.waivers.saveDecision(tx.manager, decided, now);
-      return decided;
-    }, now);
+    return this.unitOfWork.run(
+      { correlationId, actor: principal.sub },
+      async (tx) => {
+        const found = await this.waivers.find(tx.manager, id);
+        if (!found) throw new NotFoundError('The fee waiver');
+        // The service request first, then the waiver, in the order every remission takes its locks.
+        await this.requests.lock(tx.manager, found.serviceRequestId);
+        const waiver = present(await this.waivers.findForUpdate(tx.manager, id));
+        const status = decideFeeWaiver(waiver, approve, principal.sub);
+        let remittedPence: number | null = null;
+        if (status === 'approved') {
+          const { serviceRequestId, feeId } = waiver;
+          const fee = present(
+            (await this.requests.byId(tx.manager, serviceRequestId))?.fees.find((f) => f.id === feeId),
+          );
+          remittedPence = waiverRemission(waiver, fee);
+          const remission = { serviceRequestId, feeId, amountPence: remittedPence, source: 'fee-waiver' } as const;
+          await this.serviceRequests.remit(tx, { ...remission, reference: waiver.remedyId });
+        }
+        const decided: FeeWaiver = { ...waiver, status, decidedBy: principal.sub, remittedPence };
+        await this.waivers.saveDecision(tx.manager, decided, now);
+        return decided;
+      },
+      now,
+    );
   }
 }

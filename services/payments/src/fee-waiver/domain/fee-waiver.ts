@@ -28,7 +28,8 @@ export interface FeeWaiver {
  * names no officer can only be rejected, for the complaint to agree it again.
  */
 export function decideFeeWaiver(waiver: FeeWaiver, approve: boolean, approver: string): FeeWaiverStatus {
-  if (waiver.status !== 'awaiting-approval') throw new ConflictError(`The fee waiver is ${waiver.status}, not awaiting approval`);
+  if (waiver.status !== 'awaiting-approval')
+    throw new ConflictError(`The fee waiver is ${waiver.status}, not awaiting approval`);
   if (approve || waiver.requestedBy !== NO_PERSON) assertSecondPerson(waiver.requestedBy, approver, 'A fee waiver');
   return approve ? 'approved' : 'rejected';
 }
@@ -37,7 +38,10 @@ export function decideFeeWaiver(waiver: FeeWaiver, approve: boolean, approver: s
  * What approving remits: the waiver, up to what is left of the fee; nothing left is a conflict, for
  * the approver to reject it.
  */
-export function waiverRemission(waiver: Pick<FeeWaiver, 'amountPence' | 'feeCode'>, fee: { amountPence: number; remittedPence: number }): number {
+export function waiverRemission(
+  waiver: Pick<FeeWaiver, 'amountPence' | 'feeCode'>,
+  fee: { amountPence: number; remittedPence: number },
+): number {
   const left = fee.amountPence - fee.remittedPence;
   if (left <= 0) throw new ConflictError(`Nothing is left of ${waiver.feeCode} to waive: reject the waiver`);
   return Math.min(waiver.amountPence, left);

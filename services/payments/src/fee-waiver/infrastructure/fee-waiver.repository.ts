@@ -73,7 +73,11 @@ function toWaiver(r: Row): FeeWaiver {
     serviceRequestId: r.service_request_id,
     feeId: r.fee_id,
     feeCode: r.fee_code,
-    amountPence: Number(r.amount_pence), status: r.status, requestedBy: r.requested_by, decidedBy: r.decided_by,
-    remittedPence: r.remitted_pence === null ? null : Number(r.remitted_pence), createdAt: r.created_at,
+    amountPence: Number(r.amount_pence),
+    status: r.status,
+    requestedBy: r.requested_by,
+    decidedBy: r.decided_by,
+    remittedPence: r.remitted_pence === null ? null : Number(r.remitted_pence),
+    createdAt: r.created_at,
   };
 }

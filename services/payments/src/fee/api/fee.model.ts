@@ -15,7 +15,10 @@ export class FeeVersionModel {
   @Field({ description: '`flat`, `percentage` or `banded`.' })
   @ApiProperty({ enum: ['flat', 'percentage', 'banded'] })
   amountType!: string;
-  @Field({ description: 'The amount rule as JSON: amountPence; basisPoints, minPence, maxPence; or bands of upToPence with amountPence or basisPoints.' })
+  @Field({
+    description:
+      'The amount rule as JSON: amountPence; basisPoints, minPence, maxPence; or bands of upToPence with amountPence or basisPoints.',
+  })
   @ApiProperty({ description: 'The amount rule as JSON' })
   amountRule!: string;
   @Field() @ApiProperty({ example: '2024-04-11' }) validFrom!: string;

@@ -8,7 +8,12 @@ describe('fees', () => {
   it('prices a banded fee by claim amount, including its percentage band and cap', () => {
     expect(priceFee(issue, 30_000).amountPence).toBe(3_500);
     expect(priceFee(issue, 30_001).amountPence).toBe(5_000);
-    expect(priceFee(issue, 5_000_000)).toEqual({ code: 'FEE0202', version: 1, amountPence: 250_000, basis: 'claim-amount' });
+    expect(priceFee(issue, 5_000_000)).toEqual({
+      code: 'FEE0202',
+      version: 1,
+      amountPence: 250_000,
+      basis: 'claim-amount',
+    });
     expect(priceFee(issue, 50_000_000).amountPence).toBe(1_000_000);
   });
 
@@ -20,11 +25,28 @@ describe('fees', () => {
 
   it('seeds only sound fee versions', () => {
     for (const fee of FEE_SEED) expect(feeVersionProblems(fee)).toEqual([]);
-    expect(feeVersionProblems({ ...issue, amount: { type: 'banded', bands: [{ upToPence: 100, basisPoints: 5 }, { upToPence: 50, amountPence: 1 }] } }).length).toBeGreaterThan(0);
+    expect(
+      feeVersionProblems({
+        ...issue,
+        amount: {
+          type: 'banded',
+          bands: [
+            { upToPence: 100, basisPoints: 5 },
+            { upToPence: 50, amountPence: 1 },
+          ],
+        },
+      }).length,
+    ).toBeGreaterThan(0);
   });
 
   it('needs a second person to approve a new version', () => {
-    const proposed: FeeVersion = { ...issue, version: 2, status: 'pending-approval', proposedBy: 'fay', approvedBy: null };
+    const proposed: FeeVersion = {
+      ...issue,
+      version: 2,
+      status: 'pending-approval',
+      proposedBy: 'fay',
+      approvedBy: null,
+    };
     expect(() => approveFeeVersion(proposed, 'fay')).toThrow(/someone other than/);
     expect(approveFeeVersion(proposed, 'sam')).toMatchObject({ status: 'approved', approvedBy: 'sam' });
   });

@@ -62,7 +62,9 @@ const FEE_CODE = /^FEE\d{4}$/;
 export function priceFee(fee: Pick<FeeVersion, 'code' | 'version' | 'amount'>, claimAmountPence?: number): PricedFee {
   const { code, version, amount } = fee;
   if (claimAmountPence !== undefined && (!Number.isInteger(claimAmountPence) || claimAmountPence < 1)) {
-    throw new BadUserInputError('Invalid claim amount', [{ field: 'claimAmountPence', message: 'must be a whole number of pence, at least 1' }]);
+    throw new BadUserInputError('Invalid claim amount', [
+      { field: 'claimAmountPence', message: 'must be a whole number of pence, at least 1' },
+    ]);
   }
   switch (amount.type) {
     case 'flat':
@@ -74,12 +76,23 @@ export function priceFee(fee: Pick<FeeVersion, 'code' | 'version' | 'amount'>, c
       return { code, version, amountPence: Math.max(amount.minPence, capped), basis: 'claim-amount' };
     }
     case 'banded': {
-      const band = claimAmountPence === undefined ? amount.bands[0] : amount.bands.find((b) => b.upToPence === null || claimAmountPence <= b.upToPence);
-      if (!band) throw new BadUserInputError('No band of this fee covers the claim amount', [{ field: 'claimAmountPence', message: 'is above every band of the fee' }]);
+      const band =
+        claimAmountPence === undefined
+          ? amount.bands[0]
+          : amount.bands.find((b) => b.upToPence === null || claimAmountPence <= b.upToPence);
+      if (!band)
+        throw new BadUserInputError('No band of this fee covers the claim amount', [
+          { field: 'claimAmountPence', message: 'is above every band of the fee' },
+        ]);
       const basis: PricingBasis = claimAmountPence === undefined ? 'minimum' : 'claim-amount';
       if (band.amountPence !== undefined) return { code, version, amountPence: band.amountPence, basis };
       // Only reached with a claim amount: the first band, used when none is known, is always a fixed amount.
-      return { code, version, amountPence: Math.floor(((claimAmountPence ?? 0) * (band.basisPoints ?? 0)) / 10_000), basis };
+      return {
+        code,
+        version,
+        amountPence: Math.floor(((claimAmountPence ?? 0) * (band.basisPoints ?? 0)) / 10_000),
+        basis,
+      };
     }
   }
 }
@@ -88,14 +101,20 @@ export function priceFee(fee: Pick<FeeVersion, 'code' | 'version' | 'amount'>, c
 export function feeVersionProblems(input: Pick<FeeVersion, 'code' | 'amount' | 'validFrom' | 'validTo'>): FieldError[] {
   const problems: FieldError[] = [];
   if (!FEE_CODE.test(input.code)) problems.push({ field: 'code', message: 'must be FEE followed by four digits' });
-  if (input.validTo !== null && input.validTo <= input.validFrom) problems.push({ field: 'validTo', message: 'must be after validFrom' });
-  const pence = (value: number | undefined | null) => value === undefined || value === null || (Number.isInteger(value) && value >= 0);
+  if (input.validTo !== null && input.validTo <= input.validFrom)
+    problems.push({ field: 'validTo', message: 'must be after validFrom' });
+  const pence = (value: number | undefined | null) =>
+    value === undefined || value === null || (Number.isInteger(value) && value >= 0);
   const { amount } = input;
-  if (amount.type === 'flat' && !pence(amount.amountPence)) problems.push({ field: 'amount.amountPence', message: 'must be whole pence, 0 or more' });
+  if (amount.type === 'flat' && !pence(amount.amountPence))
+    problems.push({ field: 'amount.amountPence', message: 'must be whole pence, 0 or more' });
   if (amount.type === 'percentage') {
-    if (!Number.isInteger(amount.basisPoints) || amount.basisPoints < 1 || amount.basisPoints > 10_000) problems.push({ field: 'amount.basisPoints', message: 'must be 1 to 10000' });
-    if (!pence(amount.minPence) || !pence(amount.maxPence)) problems.push({ field: 'amount', message: 'minPence and maxPence must be whole pence' });
-    if (amount.maxPence !== null && amount.maxPence < amount.minPence) problems.push({ field: 'amount.maxPence', message: 'must not be below minPence' });
+    if (!Number.isInteger(amount.basisPoints) || amount.basisPoints < 1 || amount.basisPoints > 10_000)
+      problems.push({ field: 'amount.basisPoints', message: 'must be 1 to 10000' });
+    if (!pence(amount.minPence) || !pence(amount.maxPence))
+      problems.push({ field: 'amount', message: 'minPence and maxPence must be whole pence' });
+    if (amount.maxPence !== null && amount.maxPence < amount.minPence)
+      problems.push({ field: 'amount.maxPence', message: 'must not be below minPence' });
   }
   if (amount.type === 'banded') {
     const bands = amount.bands;
@@ -103,11 +122,20 @@ export function feeVersionProblems(input: Pick<FeeVersion, 'code' | 'amount' | '
     bands.forEach((band, i) => {
       const hasAmount = band.amountPence !== undefined;
       const hasRate = band.basisPoints !== undefined;
-      if (hasAmount === hasRate) problems.push({ field: `amount.bands.${i}`, message: 'needs exactly one of amountPence and basisPoints' });
-      if (!pence(band.amountPence) || !pence(band.upToPence)) problems.push({ field: `amount.bands.${i}`, message: 'amounts must be whole pence' });
-      if (i === 0 && hasRate) problems.push({ field: 'amount.bands.0', message: 'the first band must be a fixed amount, so the fee has a least price' });
+      if (hasAmount === hasRate)
+        problems.push({ field: `amount.bands.${i}`, message: 'needs exactly one of amountPence and basisPoints' });
+      if (!pence(band.amountPence) || !pence(band.upToPence))
+        problems.push({ field: `amount.bands.${i}`, message: 'amounts must be whole pence' });
+      if (i === 0 && hasRate)
+        problems.push({
+          field: 'amount.bands.0',
+          message: 'the first band must be a fixed amount, so the fee has a least price',
+        });
       const previous = bands[i - 1];
-      if (previous && (previous.upToPence === null || (band.upToPence !== null && band.upToPence <= previous.upToPence))) {
+      if (
+        previous &&
+        (previous.upToPence === null || (band.upToPence !== null && band.upToPence <= previous.upToPence))
+      ) {
         problems.push({ field: `amount.bands.${i}`, message: 'bands must rise, and only the last may be open-ended' });
       }
     });
@@ -121,7 +149,8 @@ export function feeVersionProblems(input: Pick<FeeVersion, 'code' | 'amount' | '
 
 /** Segregation of duties: a new fee amount takes effect only when a second person approves it. */
 export function approveFeeVersion(fee: FeeVersion, approver: string): FeeVersion {
-  if (fee.status !== 'pending-approval') throw new ConflictError(`Fee ${fee.code} version ${fee.version} is ${fee.status}, not awaiting approval`);
+  if (fee.status !== 'pending-approval')
+    throw new ConflictError(`Fee ${fee.code} version ${fee.version} is ${fee.status}, not awaiting approval`);
   assertSecondPerson(fee.proposedBy, approver, 'A fee version');
   return { ...fee, status: 'approved', approvedBy: approver };
 }

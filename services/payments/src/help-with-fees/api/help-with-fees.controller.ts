@@ -32,7 +32,8 @@ export class HelpWithFeesController {
   @Post('applications')
   @Roles(...REMISSION_APPLICANTS)
   @ApiOperation({
-    summary: 'Apply for Help with Fees on a fee of a case; assessed at once, remitted only once staff other than you decide it',
+    summary:
+      'Apply for Help with Fees on a fee of a case; assessed at once, remitted only once staff other than you decide it',
   })
   @ApiCreatedResponse({ type: HelpWithFeesApplicationModel })
   @ApiNotFoundResponse({ description: 'No such case or unremitted fee, or not a case you may see' })
@@ -70,7 +71,8 @@ export class HelpWithFeesController {
   @HttpCode(200)
   @Roles(...REMISSION_APPROVERS)
   @ApiOperation({
-    summary: 'Record the evidence check of an application awaiting one (never your own): passed, the remission is applied',
+    summary:
+      'Record the evidence check of an application awaiting one (never your own): passed, the remission is applied',
   })
   @ApiOkResponse({ type: HelpWithFeesApplicationModel })
   @ApiConflictResponse({ description: 'Not awaiting evidence, or you applied' })

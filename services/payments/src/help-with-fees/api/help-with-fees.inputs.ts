@@ -27,7 +27,7 @@ export class RemissionCheckBody extends ApplicantBody {
 
 export class HelpWithFeesApplicationBody {
   @ApiProperty() @IsUUID() caseId!: string;
-  @ApiProperty({ example: 'FEE0202', description: 'A fee on the case\'s service request.' })
+  @ApiProperty({ example: 'FEE0202', description: "A fee on the case's service request." })
   @Matches(/^FEE\d{4}$/)
   feeCode!: string;
   @ApiProperty({ type: ApplicantBody }) @ValidateNested() @Type(() => ApplicantBody) applicant!: ApplicantBody;

@@ -11,8 +11,10 @@ export class HelpWithFeesApplicationModel {
   @ApiProperty() remittedPence!: number;
   @ApiProperty({
     enum: ['awaiting-decision', 'awaiting-evidence', 'decided', 'refused', 'evidence-failed'],
-    description: 'A remission is applied once decided, by staff other than the applicant; `awaiting-evidence` first when sampled, or when the fee was refused or failed its check before.',
-  }) status!: string;
+    description:
+      'A remission is applied once decided, by staff other than the applicant; `awaiting-evidence` first when sampled, or when the fee was refused or failed its check before.',
+  })
+  status!: string;
 
   static from(a: HelpWithFeesApplication): HelpWithFeesApplicationModel {
     return {

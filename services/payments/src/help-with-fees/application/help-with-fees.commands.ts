@@ -46,34 +46,38 @@ export class HelpWithFeesCommands {
     now = new Date(),
   ): Promise<HelpWithFeesApplication> {
     await assertActsForFeePayer(this.caseAccess, principal, input.caseId);
-    return this.unitOfWork.run({ actor: principal.sub }, async ({ manager }) => {
-      const serviceRequestId = await this.requests.lockForCase(manager, input.caseId, now);
-      const request = await this.requests.byId(manager, serviceRequestId);
-      const fee = request?.fees.find((f) => f.code === input.feeCode && f.remittedPence === 0);
-      if (!fee) throw new NotFoundError(`An unremitted ${input.feeCode} on the case`);
-      const assessed = assessRemission(fee.amountPence, input.applicant);
-      const { thresholdPence: _threshold, savingsLimitPence: _limit, ...decision } = assessed;
-      const id = randomUUID();
-      const turnedDown = await this.applications.turnedDownBefore(manager, fee.id);
-      const sampled = pickedForEvidenceCheck(id, this.settings.evidenceCheckPercent);
-      const status = initialStatus(decision.remittedPence, turnedDown, sampled);
-      const application: HelpWithFeesApplication = {
-        ...decision,
-        id,
-        caseId: input.caseId,
-        serviceRequestId,
-        feeId: fee.id,
-        feeCode: fee.code,
-        status,
-        appliedBy: principal.sub,
-        checkedBy: null,
-        createdAt: now,
-      };
-      if (!(await this.applications.insert(manager, application, input.applicant))) {
-        throw new ConflictError(`${input.feeCode} on this case already has a Help with Fees application`);
-      }
-      return application;
-    }, now);
+    return this.unitOfWork.run(
+      { actor: principal.sub },
+      async ({ manager }) => {
+        const serviceRequestId = await this.requests.lockForCase(manager, input.caseId, now);
+        const request = await this.requests.byId(manager, serviceRequestId);
+        const fee = request?.fees.find((f) => f.code === input.feeCode && f.remittedPence === 0);
+        if (!fee) throw new NotFoundError(`An unremitted ${input.feeCode} on the case`);
+        const assessed = assessRemission(fee.amountPence, input.applicant);
+        const { thresholdPence: _threshold, savingsLimitPence: _limit, ...decision } = assessed;
+        const id = randomUUID();
+        const turnedDown = await this.applications.turnedDownBefore(manager, fee.id);
+        const sampled = pickedForEvidenceCheck(id, this.settings.evidenceCheckPercent);
+        const status = initialStatus(decision.remittedPence, turnedDown, sampled);
+        const application: HelpWithFeesApplication = {
+          ...decision,
+          id,
+          caseId: input.caseId,
+          serviceRequestId,
+          feeId: fee.id,
+          feeCode: fee.code,
+          status,
+          appliedBy: principal.sub,
+          checkedBy: null,
+          createdAt: now,
+        };
+        if (!(await this.applications.insert(manager, application, input.applicant))) {
+          throw new ConflictError(`${input.feeCode} on this case already has a Help with Fees application`);
+        }
+        return application;
+      },
+      now,
+    );
   }
 
   /** Staff decide an application that needed no evidence: granted, the remission is applied; refused, none is. */
@@ -111,25 +115,35 @@ export class HelpWithFeesCommands {
     correlationId: string | undefined,
     now: Date,
   ): Promise<HelpWithFeesApplication> {
-    return this.unitOfWork.run({ correlationId, actor: principal.sub }, async (tx) => {
-      const found = await this.applications.find(tx.manager, id);
-      if (!found) throw new NotFoundError('The Help with Fees application');
-      // The service request first, then the application, in the order every remission takes its locks.
-      await this.requests.lock(tx.manager, found.serviceRequestId);
-      const application = present(await this.applications.findForUpdate(tx.manager, id));
-      assertCanConclude(application, from, principal.sub);
-      await this.applications.setStatus(tx.manager, id, to, principal.sub, now);
-      if (to === 'decided') {
-        // A fee waiver may have remitted part of the fee meanwhile: only what is left of it is remitted now.
-        const { serviceRequestId, feeId } = application;
-        const fee = (await this.requests.byId(tx.manager, serviceRequestId))?.fees.find((f) => f.id === feeId);
-        const amountPence = Math.min(application.remittedPence, fee ? fee.amountPence - fee.remittedPence : 0);
-        if (amountPence > 0) {
-          const remission = { serviceRequestId, feeId, amountPence, source: 'help-with-fees', reference: id } as const;
-          await this.serviceRequests.remit(tx, remission);
+    return this.unitOfWork.run(
+      { correlationId, actor: principal.sub },
+      async (tx) => {
+        const found = await this.applications.find(tx.manager, id);
+        if (!found) throw new NotFoundError('The Help with Fees application');
+        // The service request first, then the application, in the order every remission takes its locks.
+        await this.requests.lock(tx.manager, found.serviceRequestId);
+        const application = present(await this.applications.findForUpdate(tx.manager, id));
+        assertCanConclude(application, from, principal.sub);
+        await this.applications.setStatus(tx.manager, id, to, principal.sub, now);
+        if (to === 'decided') {
+          // A fee waiver may have remitted part of the fee meanwhile: only what is left of it is remitted now.
+          const { serviceRequestId, feeId } = application;
+          const fee = (await this.requests.byId(tx.manager, serviceRequestId))?.fees.find((f) => f.id === feeId);
+          const amountPence = Math.min(application.remittedPence, fee ? fee.amountPence - fee.remittedPence : 0);
+          if (amountPence > 0) {
+            const remission = {
+              serviceRequestId,
+              feeId,
+              amountPence,
+              source: 'help-with-fees',
+              reference: id,
+            } as const;
+            await this.serviceRequests.remit(tx, remission);
+          }
         }
-      }
-      return { ...application, status: to, checkedBy: principal.sub };
-    }, now);
+        return { ...application, status: to, checkedBy: principal.sub };
+      },
+      now,
+    );
   }
 }

@@ -69,12 +69,21 @@ export interface RemissionDecision {
 
 export function savingsLimit(feePence: number, age: number, rules: RemissionRules = DEFAULT_REMISSION_RULES): number {
   const top = present(rules.savingsLimits[rules.savingsLimits.length - 1]);
-  const row = age >= rules.pensionAge ? top : (rules.savingsLimits.find((r) => r.feeUpToPence === null || feePence <= r.feeUpToPence) ?? top);
+  const row =
+    age >= rules.pensionAge
+      ? top
+      : (rules.savingsLimits.find((r) => r.feeUpToPence === null || feePence <= r.feeUpToPence) ?? top);
   return row.limitPence === 'three-times-fee' ? feePence * 3 : row.limitPence;
 }
 
-export function incomeThreshold(applicant: Pick<RemissionApplicant, 'couple' | 'childrenAges'>, rules: RemissionRules = DEFAULT_REMISSION_RULES): number {
-  const children = applicant.childrenAges.reduce((sum, age) => sum + (rules.childPremiums.find((band) => age <= band.maxAge)?.premiumPence ?? 0), 0);
+export function incomeThreshold(
+  applicant: Pick<RemissionApplicant, 'couple' | 'childrenAges'>,
+  rules: RemissionRules = DEFAULT_REMISSION_RULES,
+): number {
+  const children = applicant.childrenAges.reduce(
+    (sum, age) => sum + (rules.childPremiums.find((band) => age <= band.maxAge)?.premiumPence ?? 0),
+    0,
+  );
   return rules.baseThresholdPence + (applicant.couple ? rules.couplePremiumPence : 0) + children;
 }
 
@@ -82,13 +91,24 @@ export function incomeThreshold(applicant: Pick<RemissionApplicant, 'couple' | '
  * Decides full, part or no remission of one fee. Whole pence throughout; shares round down, in the
  * applicant's favour.
  */
-export function assessRemission(feePence: number, applicant: RemissionApplicant, rules: RemissionRules = DEFAULT_REMISSION_RULES): RemissionDecision {
+export function assessRemission(
+  feePence: number,
+  applicant: RemissionApplicant,
+  rules: RemissionRules = DEFAULT_REMISSION_RULES,
+): RemissionDecision {
   const problems = applicantProblems(feePence, applicant);
-  if (problems.length) throw new BadUserInputError('The Help with Fees application cannot be assessed as given', problems);
+  if (problems.length)
+    throw new BadUserInputError('The Help with Fees application cannot be assessed as given', problems);
   const thresholdPence = incomeThreshold(applicant, rules);
   const limitPence = savingsLimit(feePence, applicant.age, rules);
   const none = (reason: RemissionDecision['reason']): RemissionDecision => ({
-    outcome: 'none', feePence, contributionPence: feePence, remittedPence: 0, thresholdPence, savingsLimitPence: limitPence, reason,
+    outcome: 'none',
+    feePence,
+    contributionPence: feePence,
+    remittedPence: 0,
+    thresholdPence,
+    savingsLimitPence: limitPence,
+    reason,
   });
   if (applicant.savingsPence >= limitPence) return none('savings-above-limit');
 
@@ -104,7 +124,15 @@ export function assessRemission(feePence: number, applicant: RemissionApplicant,
   const contributionPence = Math.min(contribution, feePence);
   const remittedPence = feePence - contributionPence;
   const outcome: RemissionOutcome = remittedPence === feePence ? 'full' : remittedPence === 0 ? 'none' : 'part';
-  return { outcome, feePence, contributionPence, remittedPence, thresholdPence, savingsLimitPence: limitPence, reason: 'income-assessed' };
+  return {
+    outcome,
+    feePence,
+    contributionPence,
+    remittedPence,
+    thresholdPence,
+    savingsLimitPence: limitPence,
+    reason: 'income-assessed',
+  };
 }
 
 /**
@@ -164,11 +192,14 @@ function applicantProblems(feePence: number, a: RemissionApplicant): FieldError[
   const problems: FieldError[] = [];
   const pence = (v: number) => Number.isInteger(v) && v >= 0;
   if (!pence(feePence)) problems.push({ field: 'feePence', message: 'must be whole pence, 0 or more' });
-  if (!pence(a.monthlyIncomePence)) problems.push({ field: 'monthlyIncomePence', message: 'must be whole pence, 0 or more' });
+  if (!pence(a.monthlyIncomePence))
+    problems.push({ field: 'monthlyIncomePence', message: 'must be whole pence, 0 or more' });
   if (!pence(a.savingsPence)) problems.push({ field: 'savingsPence', message: 'must be whole pence, 0 or more' });
-  if (!Number.isInteger(a.age) || a.age < 16 || a.age > 130) problems.push({ field: 'age', message: 'must be a whole number from 16 to 130' });
+  if (!Number.isInteger(a.age) || a.age < 16 || a.age > 130)
+    problems.push({ field: 'age', message: 'must be a whole number from 16 to 130' });
   a.childrenAges.forEach((age, i) => {
-    if (!Number.isInteger(age) || age < 0 || age > 19) problems.push({ field: `childrenAges.${i}`, message: 'must be a whole number from 0 to 19' });
+    if (!Number.isInteger(age) || age < 0 || age > 19)
+      problems.push({ field: `childrenAges.${i}`, message: 'must be a whole number from 0 to 19' });
   });
   return problems;
 }

@@ -23,7 +23,8 @@ interface Row {
   status: HelpWithFeesStatus;
   applied_by: string;
   checked_by: string | null;
-  created_at: Date; applicant: RemissionApplicant;
+  created_at: Date;
+  applicant: RemissionApplicant;
 }
 
 @Injectable()
@@ -103,6 +104,7 @@ function toApplication(r: Row): HelpWithFeesApplication {
     reason: r.reason,
     status: r.status,
     appliedBy: r.applied_by,
-    checkedBy: r.checked_by, createdAt: r.created_at,
+    checkedBy: r.checked_by,
+    createdAt: r.created_at,
   };
 }

@@ -22,7 +22,15 @@ export const ledgerAccount = {
   remedies: 'remedies',
 } as const;
 
-export const LEDGER_KINDS = ['fee', 'remission', 'payment-received', 'allocation', 'reversal', 'refund', 'remedy'] as const;
+export const LEDGER_KINDS = [
+  'fee',
+  'remission',
+  'payment-received',
+  'allocation',
+  'reversal',
+  'refund',
+  'remedy',
+] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
 export interface Posting {
@@ -40,7 +48,21 @@ export interface Movement {
 }
 
 /** A movement of `amountPence` from one account to another. */
-export function transfer(kind: LedgerKind, from: string, to: string, amountPence: number, tags: Omit<Movement, 'kind' | 'postings'> = {}): Movement {
-  if (!Number.isInteger(amountPence) || amountPence <= 0) throw new Error(`A ledger movement needs a positive whole number of pence, got ${amountPence}`);
-  return { kind, postings: [{ account: to, amountPence }, { account: from, amountPence: -amountPence }], ...tags };
+export function transfer(
+  kind: LedgerKind,
+  from: string,
+  to: string,
+  amountPence: number,
+  tags: Omit<Movement, 'kind' | 'postings'> = {},
+): Movement {
+  if (!Number.isInteger(amountPence) || amountPence <= 0)
+    throw new Error(`A ledger movement needs a positive whole number of pence, got ${amountPence}`);
+  return {
+    kind,
+    postings: [
+      { account: to, amountPence },
+      { account: from, amountPence: -amountPence },
+    ],
+    ...tags,
+  };
 }

@@ -213,7 +213,7 @@ export class PaymentController {
   @Post('accounts/:accountNumber/changes')
   @HttpCode(200)
   @Roles(...ACCOUNT_KEEPERS)
-  @ApiOperation({ summary: "Put an account on hold, reactivate or close it, or change its credit limit" })
+  @ApiOperation({ summary: 'Put an account on hold, reactivate or close it, or change its credit limit' })
   @ApiOkResponse({ type: PaymentAccountModel })
   async changeAccount(
     @Param('accountNumber') accountNumber: string,

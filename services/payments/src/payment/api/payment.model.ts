@@ -39,8 +39,12 @@ export class AllocationModel {
       status: a.status,
       allocatedBy: a.allocatedBy,
       allocatedAt: a.allocatedAt,
-      caseId: a.caseId ?? undefined, fineAccountNumber: a.fineAccountNumber ?? undefined, reason: a.reason ?? undefined,
-      verifiedBy: a.verifiedBy ?? undefined, verifiedAt: a.verifiedAt ?? undefined, replaces: a.replaces ?? undefined,
+      caseId: a.caseId ?? undefined,
+      fineAccountNumber: a.fineAccountNumber ?? undefined,
+      reason: a.reason ?? undefined,
+      verifiedBy: a.verifiedBy ?? undefined,
+      verifiedAt: a.verifiedAt ?? undefined,
+      replaces: a.replaces ?? undefined,
     };
   }
 }
@@ -88,7 +92,8 @@ export class PaymentModel {
       accountId: p.accountId ?? undefined,
       possibleDuplicateOf: p.duplicateOf ?? undefined,
       receivedAt: p.receivedAt ?? undefined,
-      reversal: p.reversalReason ?? undefined, allocations: p.allocations.map(AllocationModel.from),
+      reversal: p.reversalReason ?? undefined,
+      allocations: p.allocations.map(AllocationModel.from),
     };
   }
 }
@@ -134,7 +139,8 @@ export class ServiceRequestModel {
       feesPence: v.feesPence,
       remittedPence: v.remittedPence,
       paidPence: v.paidPence,
-      outstandingPence: v.outstandingPence, overpaymentPence: v.overpaymentPence,
+      outstandingPence: v.outstandingPence,
+      overpaymentPence: v.overpaymentPence,
       fees: v.fees.map((f) => ({
         id: f.id,
         code: f.code,
@@ -142,7 +148,9 @@ export class ServiceRequestModel {
         amountPence: f.amountPence,
         pricingBasis: f.pricingBasis,
         remittedPence: f.remittedPence,
-        paidPence: f.paidPence, outstandingPence: f.outstandingPence, caseEvent: f.caseEvent ?? undefined,
+        paidPence: f.paidPence,
+        outstandingPence: f.outstandingPence,
+        caseEvent: f.caseEvent ?? undefined,
       })),
     };
   }

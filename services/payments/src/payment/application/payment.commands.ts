@@ -63,29 +63,33 @@ export class PaymentCommands {
     now = new Date(),
   ): Promise<Payment> {
     await assertActsForFeePayer(this.caseAccess, principal, caseId);
-    return this.unitOfWork.run({ correlationId, actor: principal.sub }, async (tx) => {
-      const account = await this.accounts.byNumberForUpdate(tx.manager, input.accountNumber);
-      if (!account || !(await this.mayUseAccount(principal, account, caseId))) {
-        throw new NotFoundError(`Account ${input.accountNumber}`);
-      }
-      const serviceRequestId = await this.requests.lockForCase(tx.manager, caseId, now);
-      const amountPence = await this.amountFor(tx.manager, serviceRequestId, input.amountPence);
-      const usedPence = await this.ledger.balance(tx.manager, ledgerAccount.firmAccount(account.id));
-      assertCanDebit(account, usedPence, amountPence);
-      const fields = {
-        method: 'payment-by-account',
-        amountPence,
-        caseId,
-        accountId: account.id,
-        organisationId: account.organisationId,
-        status: 'success',
-        receivedAt: now,
-      } as const;
-      const payment = await this.newPayment(tx.manager, fields, principal, now);
-      await this.posting.received(tx, payment);
-      await this.allocateOnReceipt(tx, payment, serviceRequestId);
-      return payment;
-    }, now);
+    return this.unitOfWork.run(
+      { correlationId, actor: principal.sub },
+      async (tx) => {
+        const account = await this.accounts.byNumberForUpdate(tx.manager, input.accountNumber);
+        if (!account || !(await this.mayUseAccount(principal, account, caseId))) {
+          throw new NotFoundError(`Account ${input.accountNumber}`);
+        }
+        const serviceRequestId = await this.requests.lockForCase(tx.manager, caseId, now);
+        const amountPence = await this.amountFor(tx.manager, serviceRequestId, input.amountPence);
+        const usedPence = await this.ledger.balance(tx.manager, ledgerAccount.firmAccount(account.id));
+        assertCanDebit(account, usedPence, amountPence);
+        const fields = {
+          method: 'payment-by-account',
+          amountPence,
+          caseId,
+          accountId: account.id,
+          organisationId: account.organisationId,
+          status: 'success',
+          receivedAt: now,
+        } as const;
+        const payment = await this.newPayment(tx.manager, fields, principal, now);
+        await this.posting.received(tx, payment);
+        await this.allocateOnReceipt(tx, payment, serviceRequestId);
+        return payment;
+      },
+      now,
+    );
   }
 
   /** Starts a card payment for a case: the payer is sent to the provider's page; the outcome comes by callback. */
@@ -96,13 +100,17 @@ export class PaymentCommands {
     now = new Date(),
   ): Promise<Payment> {
     await assertActsForFeePayer(this.caseAccess, principal, caseId);
-    const payment = await this.unitOfWork.run({ actor: principal.sub }, async ({ manager }) => {
-      const serviceRequestId = await this.requests.lockForCase(manager, caseId, now);
-      const amountPence = await this.amountFor(manager, serviceRequestId, input.amountPence);
-      const organisationId = principal.organisationId ?? null;
-      const fields = { method: 'card', amountPence, caseId, status: 'created', organisationId } as const;
-      return this.newPayment(manager, fields, principal, now);
-    }, now);
+    const payment = await this.unitOfWork.run(
+      { actor: principal.sub },
+      async ({ manager }) => {
+        const serviceRequestId = await this.requests.lockForCase(manager, caseId, now);
+        const amountPence = await this.amountFor(manager, serviceRequestId, input.amountPence);
+        const organisationId = principal.organisationId ?? null;
+        const fields = { method: 'card', amountPence, caseId, status: 'created', organisationId } as const;
+        return this.newPayment(manager, fields, principal, now);
+      },
+      now,
+    );
     return this.sendToProvider(payment, 'Court fee', input.returnUrl, now);
   }
 
@@ -134,16 +142,20 @@ export class PaymentCommands {
     } catch (error) {
       this.logger.warn({ err: error, paymentId: payment.id }, 'the card provider did not start a payment');
     }
-    const updated = await this.unitOfWork.run({ actor: payment.payer }, async ({ manager }) => {
-      const locked = present(await this.payments.findForUpdate(manager, payment.id));
-      // Without the provider the payer has nowhere to go: the payment fails now rather than waiting forever.
-      const handedOver = started && { providerReference: started.providerReference, nextUrl: started.nextUrl };
-      const next: Payment = handedOver
-        ? { ...locked, status: 'pending', ...handedOver, updatedAt: now }
-        : { ...locked, status: 'failed', updatedAt: now };
-      await this.payments.update(manager, next);
-      return next;
-    }, now);
+    const updated = await this.unitOfWork.run(
+      { actor: payment.payer },
+      async ({ manager }) => {
+        const locked = present(await this.payments.findForUpdate(manager, payment.id));
+        // Without the provider the payer has nowhere to go: the payment fails now rather than waiting forever.
+        const handedOver = started && { providerReference: started.providerReference, nextUrl: started.nextUrl };
+        const next: Payment = handedOver
+          ? { ...locked, status: 'pending', ...handedOver, updatedAt: now }
+          : { ...locked, status: 'failed', updatedAt: now };
+        await this.payments.update(manager, next);
+        return next;
+      },
+      now,
+    );
     if (updated.status === 'failed') {
       throw new AppError('BAD_GATEWAY', 'The card payment provider did not answer; nothing was taken, try again');
     }
@@ -157,29 +169,33 @@ export class PaymentCommands {
   async cardCallback(body: unknown, signature: string | undefined, now = new Date()): Promise<Payment> {
     const report = this.card.verifyCallback(body, signature, now);
     if (!report) throw new UnauthenticatedError('The callback signature does not verify');
-    return this.unitOfWork.run({ actor: 'card-provider' }, async (tx) => {
-      const payment = await this.payments.byProviderReferenceForUpdate(tx.manager, report.providerReference);
-      if (!payment) throw new NotFoundError('The card payment');
-      if (report.amountPence !== payment.amountPence) {
-        throw new ConflictError('The reported amount is not the amount of the payment');
-      }
-      if (report.status === 'chargeback') {
-        if (payment.reversedAt) return payment;
-        return this.applyReversal(tx, payment, 'chargeback');
-      }
-      const to = nextStatus(payment.status, report.status);
-      if (to === 'unchanged') return payment;
-      const updated: Payment = { ...payment, status: to, receivedAt: to === 'success' ? now : null, updatedAt: now };
-      await this.payments.update(tx.manager, updated);
-      if (to === 'success') {
-        await this.posting.received(tx, updated);
-        // For a case, to its service request; for a fine account, to that account (and enforcement is told).
-        const { caseId } = updated;
-        const serviceRequestId = caseId ? await this.requests.lockForCase(tx.manager, caseId, now) : null;
-        await this.allocateOnReceipt(tx, updated, serviceRequestId);
-      }
-      return updated;
-    }, now);
+    return this.unitOfWork.run(
+      { actor: 'card-provider' },
+      async (tx) => {
+        const payment = await this.payments.byProviderReferenceForUpdate(tx.manager, report.providerReference);
+        if (!payment) throw new NotFoundError('The card payment');
+        if (report.amountPence !== payment.amountPence) {
+          throw new ConflictError('The reported amount is not the amount of the payment');
+        }
+        if (report.status === 'chargeback') {
+          if (payment.reversedAt) return payment;
+          return this.applyReversal(tx, payment, 'chargeback');
+        }
+        const to = nextStatus(payment.status, report.status);
+        if (to === 'unchanged') return payment;
+        const updated: Payment = { ...payment, status: to, receivedAt: to === 'success' ? now : null, updatedAt: now };
+        await this.payments.update(tx.manager, updated);
+        if (to === 'success') {
+          await this.posting.received(tx, updated);
+          // For a case, to its service request; for a fine account, to that account (and enforcement is told).
+          const { caseId } = updated;
+          const serviceRequestId = caseId ? await this.requests.lockForCase(tx.manager, caseId, now) : null;
+          await this.allocateOnReceipt(tx, updated, serviceRequestId);
+        }
+        return updated;
+      },
+      now,
+    );
   }
 
   /**
@@ -194,31 +210,35 @@ export class PaymentCommands {
     now = new Date(),
   ): Promise<Payment> {
     const caseId = command.caseReference ? await this.caseAccess.idOfReference(command.caseReference) : undefined;
-    return this.unitOfWork.run({ correlationId, actor: principal.sub }, async (tx) => {
-      const fields = {
-        method: command.method,
-        amountPence: command.amountPence,
-        caseId: caseId ?? null,
-        fineAccountNumber: command.fineAccountNumber ?? null,
-        reference: command.reference ?? command.caseReference ?? null,
-        status: 'success',
-        receivedAt: command.receivedAt ?? now,
-      } as const;
-      const payment = await this.newPayment(tx.manager, fields, principal, now);
-      await this.posting.received(tx, payment);
-      const serviceRequestId = caseId ? await this.requests.lockForCase(tx.manager, caseId, now) : null;
-      if (caseId || command.fineAccountNumber) {
-        await this.allocations.insert(tx.manager, {
-          ...whereItWent(payment, serviceRequestId),
-          status: 'awaiting-verification',
-          allocatedBy: principal.sub,
-          allocatedAt: now,
-          verifiedBy: null,
-          verifiedAt: null,
-        });
-      }
-      return payment;
-    }, now);
+    return this.unitOfWork.run(
+      { correlationId, actor: principal.sub },
+      async (tx) => {
+        const fields = {
+          method: command.method,
+          amountPence: command.amountPence,
+          caseId: caseId ?? null,
+          fineAccountNumber: command.fineAccountNumber ?? null,
+          reference: command.reference ?? command.caseReference ?? null,
+          status: 'success',
+          receivedAt: command.receivedAt ?? now,
+        } as const;
+        const payment = await this.newPayment(tx.manager, fields, principal, now);
+        await this.posting.received(tx, payment);
+        const serviceRequestId = caseId ? await this.requests.lockForCase(tx.manager, caseId, now) : null;
+        if (caseId || command.fineAccountNumber) {
+          await this.allocations.insert(tx.manager, {
+            ...whereItWent(payment, serviceRequestId),
+            status: 'awaiting-verification',
+            allocatedBy: principal.sub,
+            allocatedAt: now,
+            verifiedBy: null,
+            verifiedAt: null,
+          });
+        }
+        return payment;
+      },
+      now,
+    );
   }
 
   /** A cheque or transfer bounced, or (reported by staff) a card payment was charged back. */
@@ -229,11 +249,15 @@ export class PaymentCommands {
     correlationId?: string,
     now = new Date(),
   ): Promise<Payment> {
-    return this.unitOfWork.run({ correlationId, actor: principal.sub }, async (tx) => {
-      const payment = await this.payments.findForUpdate(tx.manager, paymentId);
-      if (!payment) throw new NotFoundError('The payment');
-      return this.applyReversal(tx, payment, reason);
-    }, now);
+    return this.unitOfWork.run(
+      { correlationId, actor: principal.sub },
+      async (tx) => {
+        const payment = await this.payments.findForUpdate(tx.manager, paymentId);
+        if (!payment) throw new NotFoundError('The payment');
+        return this.applyReversal(tx, payment, reason);
+      },
+      now,
+    );
   }
 
   async openAccount(
@@ -242,12 +266,16 @@ export class PaymentCommands {
     now = new Date(),
   ): Promise<PaymentAccount> {
     const account: PaymentAccount = { id: randomUUID(), ...input, status: 'active' };
-    await this.unitOfWork.run({ actor: principal.sub }, async ({ manager }) => {
-      if (await this.accounts.byNumber(manager, input.accountNumber)) {
-        throw new ConflictError(`Account ${input.accountNumber} already exists`);
-      }
-      await this.accounts.insert(manager, account, now);
-    }, now);
+    await this.unitOfWork.run(
+      { actor: principal.sub },
+      async ({ manager }) => {
+        if (await this.accounts.byNumber(manager, input.accountNumber)) {
+          throw new ConflictError(`Account ${input.accountNumber} already exists`);
+        }
+        await this.accounts.insert(manager, account, now);
+      },
+      now,
+    );
     return account;
   }
 

@@ -119,7 +119,10 @@ export class PaymentPosting {
           type: paymentReversedV1,
           subject: payment.id,
           data: {
-            ...base, allocationId: allocation.id, amountPence: allocation.amountPence, target: allocation.target,
+            ...base,
+            allocationId: allocation.id,
+            amountPence: allocation.amountPence,
+            target: allocation.target,
             ...(allocation.caseId ? { caseId: allocation.caseId } : {}),
             ...(allocation.fineAccountNumber ? { fineAccountNumber: allocation.fineAccountNumber } : {}),
           },

@@ -61,8 +61,14 @@ export class PaymentQueries {
   async forCases(caseIds: readonly string[], principal: Principal): Promise<PaymentView[][]> {
     const manager = this.dataSource.manager;
     const visible = await this.caseAccess.visible(principal, caseIds, manager);
-    const payments = await this.payments.forCases(manager, caseIds.filter((id) => visible.has(id)));
-    const views = await this.views(payments.filter((p) => maySeePayment(principal, p)), principal);
+    const payments = await this.payments.forCases(
+      manager,
+      caseIds.filter((id) => visible.has(id)),
+    );
+    const views = await this.views(
+      payments.filter((p) => maySeePayment(principal, p)),
+      principal,
+    );
     const live = ['awaiting-verification', 'verified'];
     const allocatedTo = (p: PaymentView, id: string) =>
       p.allocations.some((a) => a.caseId === id && live.includes(a.status));
@@ -74,7 +80,10 @@ export class PaymentQueries {
     if (!staff && !principal.organisationId) throw new ForbiddenError('Only firms and staff have payment accounts');
     const manager = this.dataSource.manager;
     const accounts = await this.accounts.forOrganisation(manager, staff ? null : present(principal.organisationId));
-    const balances = await this.ledger.balances(manager, accounts.map((a) => ledgerAccount.firmAccount(a.id)));
+    const balances = await this.ledger.balances(
+      manager,
+      accounts.map((a) => ledgerAccount.firmAccount(a.id)),
+    );
     return accounts.map((a) => {
       const usedPence = balances.get(ledgerAccount.firmAccount(a.id)) ?? 0;
       return { ...a, usedPence, availablePence: a.creditLimitPence - usedPence };

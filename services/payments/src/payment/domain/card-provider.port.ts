@@ -19,7 +19,12 @@ export interface StartedCardPayment {
  * it came from the provider.
  */
 export abstract class CardProvider {
-  abstract start(payment: { paymentId: string; amountPence: number; description: string; returnUrl: string }): Promise<StartedCardPayment>;
+  abstract start(payment: {
+    paymentId: string;
+    amountPence: number;
+    description: string;
+    returnUrl: string;
+  }): Promise<StartedCardPayment>;
   /** The report in a callback, or undefined when the signature does not verify (or is stale). */
   abstract verifyCallback(body: unknown, signature: string | undefined, now: Date): CardStatusReport | undefined;
 }

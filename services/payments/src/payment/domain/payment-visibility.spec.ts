@@ -19,7 +19,7 @@ describe('who sees a payment', () => {
     expect(maySeePayment(citizen, byFirm)).toBe(false);
   });
 
-  it('a payer with neither a firm nor a citizen\'s role: only what they paid themselves', () => {
+  it("a payer with neither a firm nor a citizen's role: only what they paid themselves", () => {
     const loneSolicitor: Principal = { sub: 'sol-9', roles: ['professional'] };
     expect(paymentScope(loneSolicitor)).toEqual({ kind: 'user', userId: 'sol-9' });
     expect(maySeePayment(loneSolicitor, { payer: 'sol-9', organisationId: null })).toBe(true);

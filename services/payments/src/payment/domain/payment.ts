@@ -4,7 +4,12 @@ import { PAYMENT_METHODS, type PaymentMethod } from '@ccsc/contracts';
 export { PAYMENT_METHODS, type PaymentMethod };
 export const PAYMENT_STATUSES = ['created', 'pending', 'success', 'failed', 'cancelled'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
-export const BULK_SCAN_METHODS = ['cheque', 'postal-order', 'cash', 'bank-transfer'] as const satisfies readonly PaymentMethod[];
+export const BULK_SCAN_METHODS = [
+  'cheque',
+  'postal-order',
+  'cash',
+  'bank-transfer',
+] as const satisfies readonly PaymentMethod[];
 export type BulkScanMethod = (typeof BULK_SCAN_METHODS)[number];
 export const REVERSAL_REASONS = ['bounced', 'chargeback'] as const;
 export type ReversalReason = (typeof REVERSAL_REASONS)[number];
@@ -59,9 +64,19 @@ export function nextStatus(from: PaymentStatus, to: PaymentStatus): PaymentStatu
  * Only money that was received can bounce or be charged back, and only once; a cheque bounces, a
  * card is charged back.
  */
-export function assertReversible(payment: { status: PaymentStatus; method: PaymentMethod; reversedAt: Date | null }, reason: ReversalReason): void {
-  if (payment.status !== 'success') throw new ConflictError(`Only a successful payment can be reversed; this one is ${payment.status}`);
+export function assertReversible(
+  payment: { status: PaymentStatus; method: PaymentMethod; reversedAt: Date | null },
+  reason: ReversalReason,
+): void {
+  if (payment.status !== 'success')
+    throw new ConflictError(`Only a successful payment can be reversed; this one is ${payment.status}`);
   if (payment.reversedAt) throw new ConflictError('The payment has already been reversed');
-  const fits = reason === 'chargeback' ? payment.method === 'card' : ['cheque', 'postal-order', 'bank-transfer'].includes(payment.method);
-  if (!fits) throw new ConflictError(reason === 'chargeback' ? 'Only a card payment can be charged back' : `A ${payment.method} payment cannot bounce`);
+  const fits =
+    reason === 'chargeback'
+      ? payment.method === 'card'
+      : ['cheque', 'postal-order', 'bank-transfer'].includes(payment.method);
+  if (!fits)
+    throw new ConflictError(
+      reason === 'chargeback' ? 'Only a card payment can be charged back' : `A ${payment.method} payment cannot bounce`,
+    );
 }

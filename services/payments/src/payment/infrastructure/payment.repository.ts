@@ -111,7 +111,14 @@ export class PaymentRepository {
        WHERE p.status = 'success' AND p.reversed_at IS NULL AND p.amount_pence > ${ALLOCATED} ${position}
        ORDER BY p.created_at, p.id LIMIT ${limit + 1}`,
     );
-    const payments = new Map((await this.byIds(manager, rows.map((r) => r.id))).map((p) => [p.id, p]));
+    const payments = new Map(
+      (
+        await this.byIds(
+          manager,
+          rows.map((r) => r.id),
+        )
+      ).map((p) => [p.id, p]),
+    );
     return rows.flatMap((r) => payments.get(r.id) ?? []);
   }
 }

@@ -9,7 +9,13 @@ const STATUSES = ['success', 'failed', 'cancelled', 'chargeback'] as const;
 const FIELDS = new Set(['providerReference', 'status', 'amountPence', 'failureCode', 'timestamp']);
 
 export interface SignedCallback {
-  body: { providerReference: string; status: CardStatusReport['status']; amountPence: number; failureCode?: string; timestamp: string };
+  body: {
+    providerReference: string;
+    status: CardStatusReport['status'];
+    amountPence: number;
+    failureCode?: string;
+    timestamp: string;
+  };
   /** `t=<unix ms>,v1=<hex HMAC-SHA256 of "t." + the body as canonical JSON>`, like the providers' own schemes. */
   signature: string;
 }
@@ -68,12 +74,24 @@ export class SandboxCardProvider extends CardProvider {
     const parts = new Map(signature.split(',').map((p) => p.trim().split('=', 2) as [string, string | undefined]));
     const t = parts.get('t');
     const v1 = parts.get('v1');
-    if (typeof b.timestamp !== 'string' || !/^\d{1,15}$/.test(b.timestamp) || t !== b.timestamp || !v1 || !/^[0-9a-f]{64}$/.test(v1)) return undefined;
+    if (
+      typeof b.timestamp !== 'string' ||
+      !/^\d{1,15}$/.test(b.timestamp) ||
+      t !== b.timestamp ||
+      !v1 ||
+      !/^[0-9a-f]{64}$/.test(v1)
+    )
+      return undefined;
     if (Math.abs(now.getTime() - Number(b.timestamp)) > TOLERANCE_MS) return undefined;
     const expected = Buffer.from(this.sign(b), 'hex');
     if (!timingSafeEqual(Buffer.from(v1, 'hex'), expected)) return undefined;
     // Signed by the provider, so the shape is theirs; still checked, since a bad shape must not reach the handler.
-    if (typeof b.providerReference !== 'string' || !STATUSES.includes(b.status as CardStatusReport['status']) || !Number.isSafeInteger(b.amountPence)) return undefined;
+    if (
+      typeof b.providerReference !== 'string' ||
+      !STATUSES.includes(b.status as CardStatusReport['status']) ||
+      !Number.isSafeInteger(b.amountPence)
+    )
+      return undefined;
     if (b.failureCode !== undefined && typeof b.failureCode !== 'string') return undefined;
     return {
       providerReference: b.providerReference,
@@ -84,11 +102,19 @@ export class SandboxCardProvider extends CardProvider {
   }
 
   private sign(body: Record<string, unknown>): string {
-    return createHmac('sha256', this.secret).update(`${String(body.timestamp)}.${canonicalJson(body)}`).digest('hex');
+    return createHmac('sha256', this.secret)
+      .update(`${String(body.timestamp)}.${canonicalJson(body)}`)
+      .digest('hex');
   }
 }
 
 /** The body's fields in a fixed (sorted) order, so the signature covers each of them whatever order they arrived in. */
 function canonicalJson(body: Record<string, unknown>): string {
-  return JSON.stringify(Object.fromEntries(Object.keys(body).sort().map((key) => [key, body[key]])));
+  return JSON.stringify(
+    Object.fromEntries(
+      Object.keys(body)
+        .sort()
+        .map((key) => [key, body[key]]),
+    ),
+  );
 }

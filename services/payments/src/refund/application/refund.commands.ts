@@ -56,38 +56,39 @@ export class RefundCommands {
     now = new Date(),
   ): Promise<Refund> {
     await assertActsForFeePayer(this.caseAccess, principal, input.caseId);
-    return this.unitOfWork.run({ correlationId, actor: principal.sub }, async (tx) => {
-      const serviceRequestId = await this.requests.lockForCase(tx.manager, input.caseId, now);
-      const refund: Refund = {
-        id: randomUUID(),
-        kind: 'refund',
-        caseId: input.caseId,
-        serviceRequestId,
-        amountPence: input.amountPence,
-        reason: input.reason,
-        status: 'awaiting-approval',
-        requestedBy: principal.sub,
-        decidedBy: null,
-        note: input.note ?? null,
-        complaintId: null,
-        remedyId: null,
-        createdAt: now,
-      };
-      assertWithinRefundable(refund.amountPence, await this.refundable(tx, refund));
-      await this.refunds.insert(tx.manager, refund, now);
-      this.announce(tx, refund);
-      return refund;
-    }, now);
+    return this.unitOfWork.run(
+      { correlationId, actor: principal.sub },
+      async (tx) => {
+        const serviceRequestId = await this.requests.lockForCase(tx.manager, input.caseId, now);
+        const refund: Refund = {
+          id: randomUUID(),
+          kind: 'refund',
+          caseId: input.caseId,
+          serviceRequestId,
+          amountPence: input.amountPence,
+          reason: input.reason,
+          status: 'awaiting-approval',
+          requestedBy: principal.sub,
+          decidedBy: null,
+          note: input.note ?? null,
+          complaintId: null,
+          remedyId: null,
+          createdAt: now,
+        };
+        assertWithinRefundable(refund.amountPence, await this.refundable(tx, refund));
+        await this.refunds.insert(tx.manager, refund, now);
+        this.announce(tx, refund);
+        return refund;
+      },
+      now,
+    );
   }
 
   /**
    * A refund or consolatory payment a complaint's remedy calls for, proposed by the officer who
    * agreed the remedy (so they cannot approve it too) and awaiting an approver; in the consumer's unit of work.
    */
-  async raiseForRemedy(
-    tx: Transaction,
-    remedy: RemedyPayment,
-  ): Promise<void> {
+  async raiseForRemedy(tx: Transaction, remedy: RemedyPayment): Promise<void> {
     const serviceRequestId = remedy.caseId ? await this.requests.lockForCase(tx.manager, remedy.caseId, tx.now) : null;
     const refund: Refund = {
       id: randomUUID(),
@@ -100,7 +101,9 @@ export class RefundCommands {
       requestedBy: remedy.agreedBy,
       decidedBy: null,
       note: null,
-      complaintId: remedy.complaintId, remedyId: remedy.remedyId, createdAt: tx.now,
+      complaintId: remedy.complaintId,
+      remedyId: remedy.remedyId,
+      createdAt: tx.now,
     };
     await this.refunds.insert(tx.manager, refund, tx.now);
     this.announce(tx, refund);
@@ -114,24 +117,28 @@ export class RefundCommands {
     correlationId?: string,
     now = new Date(),
   ): Promise<Refund> {
-    return this.unitOfWork.run({ correlationId, actor: principal.sub }, async (tx) => {
-      const found = await this.refunds.find(tx.manager, id);
-      if (!found) throw new NotFoundError('The refund');
-      if (found.serviceRequestId) await this.requests.lockForCase(tx.manager, present(found.caseId), now);
-      const refund = present(await this.refunds.findForUpdate(tx.manager, id));
-      const status = decide(refund, decision, principal.sub);
-      if (status === 'approved') {
-        assertWithinRefundable(refund.amountPence, await this.refundable(tx, refund));
-        const { serviceRequestId } = refund;
-        const lastPaidBy = serviceRequestId && (await this.allocations.lastPaidInto(tx.manager, serviceRequestId));
-        const movement = refundMovement(refund, lastPaidBy || undefined);
-        await this.ledger.record(tx.manager, [movement], principal.sub, now);
-      }
-      const decided: Refund = { ...refund, status, decidedBy: principal.sub, note: note ?? refund.note };
-      await this.refunds.update(tx.manager, decided, now);
-      this.announce(tx, decided);
-      return decided;
-    }, now);
+    return this.unitOfWork.run(
+      { correlationId, actor: principal.sub },
+      async (tx) => {
+        const found = await this.refunds.find(tx.manager, id);
+        if (!found) throw new NotFoundError('The refund');
+        if (found.serviceRequestId) await this.requests.lockForCase(tx.manager, present(found.caseId), now);
+        const refund = present(await this.refunds.findForUpdate(tx.manager, id));
+        const status = decide(refund, decision, principal.sub);
+        if (status === 'approved') {
+          assertWithinRefundable(refund.amountPence, await this.refundable(tx, refund));
+          const { serviceRequestId } = refund;
+          const lastPaidBy = serviceRequestId && (await this.allocations.lastPaidInto(tx.manager, serviceRequestId));
+          const movement = refundMovement(refund, lastPaidBy || undefined);
+          await this.ledger.record(tx.manager, [movement], principal.sub, now);
+        }
+        const decided: Refund = { ...refund, status, decidedBy: principal.sub, note: note ?? refund.note };
+        await this.refunds.update(tx.manager, decided, now);
+        this.announce(tx, decided);
+        return decided;
+      },
+      now,
+    );
   }
 
   async resubmit(
@@ -141,37 +148,45 @@ export class RefundCommands {
     correlationId?: string,
     now = new Date(),
   ): Promise<Refund> {
-    return this.unitOfWork.run({ correlationId, actor: principal.sub }, async (tx) => {
-      const refund = await this.refunds.findForUpdate(tx.manager, id);
-      if (!refund) throw new NotFoundError('The refund');
-      assertCanResubmit(refund, principal.sub);
-      // Whoever sets the amount of a refund that named no proposer becomes its proposer, so they cannot approve it too.
-      const updated: Refund = {
-        ...refund,
-        amountPence,
-        status: 'awaiting-approval',
-        decidedBy: null,
-        requestedBy: principal.sub,
-      };
-      assertWithinRefundable(amountPence, await this.refundable(tx, updated));
-      await this.refunds.update(tx.manager, updated, now);
-      this.announce(tx, updated);
-      return updated;
-    }, now);
+    return this.unitOfWork.run(
+      { correlationId, actor: principal.sub },
+      async (tx) => {
+        const refund = await this.refunds.findForUpdate(tx.manager, id);
+        if (!refund) throw new NotFoundError('The refund');
+        assertCanResubmit(refund, principal.sub);
+        // Whoever sets the amount of a refund that named no proposer becomes its proposer, so they cannot approve it too.
+        const updated: Refund = {
+          ...refund,
+          amountPence,
+          status: 'awaiting-approval',
+          decidedBy: null,
+          requestedBy: principal.sub,
+        };
+        assertWithinRefundable(amountPence, await this.refundable(tx, updated));
+        await this.refunds.update(tx.manager, updated, now);
+        this.announce(tx, updated);
+        return updated;
+      },
+      now,
+    );
   }
 
   async markPaid(id: string, principal: Principal, correlationId?: string, now = new Date()): Promise<Refund> {
-    return this.unitOfWork.run({ correlationId, actor: principal.sub }, async (tx) => {
-      const refund = await this.refunds.findForUpdate(tx.manager, id);
-      if (!refund) throw new NotFoundError('The refund');
-      if (refund.status !== 'approved') {
-        throw new ConflictError(`The refund is ${refund.status}; only an approved refund is paid`);
-      }
-      const paid: Refund = { ...refund, status: 'paid' };
-      await this.refunds.update(tx.manager, paid, now);
-      this.announce(tx, paid);
-      return paid;
-    }, now);
+    return this.unitOfWork.run(
+      { correlationId, actor: principal.sub },
+      async (tx) => {
+        const refund = await this.refunds.findForUpdate(tx.manager, id);
+        if (!refund) throw new NotFoundError('The refund');
+        if (refund.status !== 'approved') {
+          throw new ConflictError(`The refund is ${refund.status}; only an approved refund is paid`);
+        }
+        const paid: Refund = { ...refund, status: 'paid' };
+        await this.refunds.update(tx.manager, paid, now);
+        this.announce(tx, paid);
+        return paid;
+      },
+      now,
+    );
   }
 
   /**
@@ -187,7 +202,10 @@ export class RefundCommands {
 
   private announce(tx: Transaction, r: Refund): void {
     const data = {
-      refundId: r.id, status: r.status, kind: r.kind, amountPence: r.amountPence,
+      refundId: r.id,
+      status: r.status,
+      kind: r.kind,
+      amountPence: r.amountPence,
       ...(r.caseId ? { caseId: r.caseId } : {}),
       ...(r.complaintId ? { complaintId: r.complaintId } : {}),
       ...(r.remedyId ? { remedyId: r.remedyId } : {}),

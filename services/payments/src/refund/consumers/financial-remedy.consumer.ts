@@ -24,16 +24,21 @@ export class FinancialRemedyConsumer implements OnModuleInit {
       // Events from before `agreedBy` still name the officer as the envelope's actor; with neither,
       // the proposal names no person and cannot be approved as it is.
       const agreedBy = event.data.agreedBy ?? event.actor ?? NO_PERSON;
-      await withinTransaction(manager, causedBy(event), async (tx) => {
-        if (kind !== 'fee-waiver') {
-          await this.refunds.raiseForRemedy(tx, { kind, amountPence, caseId, complaintId, remedyId, agreedBy });
-          return;
-        }
-        // A waiver names its case and fee; without them it cannot be applied and is dead-lettered
-        // for a person to look at.
-        if (!caseId || !feeCode) throw new Error(`Fee waiver ${remedyId} names no case or fee`);
-        await this.waivers.raise(tx, { complaintId, remedyId, caseId, feeCode, amountPence, agreedBy });
-      }, new Date(event.time));
+      await withinTransaction(
+        manager,
+        causedBy(event),
+        async (tx) => {
+          if (kind !== 'fee-waiver') {
+            await this.refunds.raiseForRemedy(tx, { kind, amountPence, caseId, complaintId, remedyId, agreedBy });
+            return;
+          }
+          // A waiver names its case and fee; without them it cannot be applied and is dead-lettered
+          // for a person to look at.
+          if (!caseId || !feeCode) throw new Error(`Fee waiver ${remedyId} names no case or fee`);
+          await this.waivers.raise(tx, { complaintId, remedyId, caseId, feeCode, amountPence, agreedBy });
+        },
+        new Date(event.time),
+      );
     });
   }
 }

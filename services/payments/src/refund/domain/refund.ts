@@ -5,7 +5,13 @@ import { ledgerAccount, transfer } from '../../ledger/domain/ledger';
 import { present } from '../../ledger/domain/present';
 import type { PaidBy } from '../../payment/domain/payment';
 
-export const REFUND_REASONS = ['overpayment', 'help-with-fees-after-payment', 'duplicate-payment', 'complaint-remedy', 'court-order'] as const;
+export const REFUND_REASONS = [
+  'overpayment',
+  'help-with-fees-after-payment',
+  'duplicate-payment',
+  'complaint-remedy',
+  'court-order',
+] as const;
 export type RefundReason = (typeof REFUND_REASONS)[number];
 export type RefundKind = 'refund' | 'consolatory-payment';
 
@@ -35,8 +41,10 @@ const TO: Record<Decision, RefundStatus> = { approve: 'approved', reject: 'rejec
  * before remedies carried their officer) can only be returned or rejected, so an officer takes it on.
  */
 export function decide(refund: Refund, decision: Decision, approver: string): RefundStatus {
-  if (refund.status !== 'awaiting-approval') throw new ConflictError(`The refund is ${refund.status}, not awaiting approval`);
-  if (decision === 'approve' || refund.requestedBy !== NO_PERSON) assertSecondPerson(refund.requestedBy, approver, refund.kind === 'refund' ? 'A refund' : 'A consolatory payment');
+  if (refund.status !== 'awaiting-approval')
+    throw new ConflictError(`The refund is ${refund.status}, not awaiting approval`);
+  if (decision === 'approve' || refund.requestedBy !== NO_PERSON)
+    assertSecondPerson(refund.requestedBy, approver, refund.kind === 'refund' ? 'A refund' : 'A consolatory payment');
   return TO[decision];
 }
 
@@ -45,8 +53,10 @@ export function decide(refund: Refund, decision: Decision, approver: string): Re
  * proposer) and goes back for approval.
  */
 export function assertCanResubmit(refund: Refund, who: string): void {
-  if (refund.status !== 'returned-for-update') throw new ConflictError(`The refund is ${refund.status}; only a returned refund can be updated`);
-  if (refund.requestedBy !== who && refund.requestedBy !== NO_PERSON) throw new ConflictError('Only the officer who asked for the refund may update it');
+  if (refund.status !== 'returned-for-update')
+    throw new ConflictError(`The refund is ${refund.status}; only a returned refund can be updated`);
+  if (refund.requestedBy !== who && refund.requestedBy !== NO_PERSON)
+    throw new ConflictError('Only the officer who asked for the refund may update it');
 }
 
 /**
@@ -54,7 +64,10 @@ export function assertCanResubmit(refund: Refund, who: string): void {
  * remedy, which gives back fees that were paid: it is bounded by the net amount paid instead.
  */
 export function assertWithinRefundable(amountPence: number, refundablePence: number): void {
-  if (amountPence > refundablePence) throw new ConflictError(`At most ${refundablePence} pence can be refunded here, less than the ${amountPence} pence asked for`);
+  if (amountPence > refundablePence)
+    throw new ConflictError(
+      `At most ${refundablePence} pence can be refunded here, less than the ${amountPence} pence asked for`,
+    );
 }
 
 /**

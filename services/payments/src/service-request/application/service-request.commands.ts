@@ -70,28 +70,34 @@ export class ServiceRequestCommands {
     correlationId?: string,
     now = new Date(),
   ): Promise<void> {
-    await this.unitOfWork.run({ correlationId, actor: principal.sub }, async (tx) => {
-      const { manager } = tx;
-      const serviceRequestId = await this.requests.lockForCase(manager, caseId, tx.now);
-      const fee = (await this.requests.byId(manager, serviceRequestId))?.fees.find((f) => f.id === feeId);
-      if (!fee) throw new NotFoundError('The fee');
-      if (fee.pricingBasis !== 'minimum') {
-        throw new ConflictError(`Fee ${fee.code} is not priced at its minimum, so it has nothing to reprice`);
-      }
-      const version = present(
-        await this.fees.find(manager, fee.code, fee.version),
-        `fee ${fee.code} version ${fee.version}`,
-      );
-      const priced = priceFee(version, claimAmountPence);
-      await this.requests.reprice(manager, feeId, priced);
-      const difference = priced.amountPence - fee.amountPence;
-      if (difference > 0) {
-        const to = ledgerAccount.serviceRequest(serviceRequestId);
-        const charge = transfer('fee', ledgerAccount.feeIncome, to, difference, { businessArea: version.jurisdiction });
-        await this.ledger.record(manager, [charge], actorOf(tx), tx.now);
-      }
-      await this.settle(tx, serviceRequestId);
-    }, now);
+    await this.unitOfWork.run(
+      { correlationId, actor: principal.sub },
+      async (tx) => {
+        const { manager } = tx;
+        const serviceRequestId = await this.requests.lockForCase(manager, caseId, tx.now);
+        const fee = (await this.requests.byId(manager, serviceRequestId))?.fees.find((f) => f.id === feeId);
+        if (!fee) throw new NotFoundError('The fee');
+        if (fee.pricingBasis !== 'minimum') {
+          throw new ConflictError(`Fee ${fee.code} is not priced at its minimum, so it has nothing to reprice`);
+        }
+        const version = present(
+          await this.fees.find(manager, fee.code, fee.version),
+          `fee ${fee.code} version ${fee.version}`,
+        );
+        const priced = priceFee(version, claimAmountPence);
+        await this.requests.reprice(manager, feeId, priced);
+        const difference = priced.amountPence - fee.amountPence;
+        if (difference > 0) {
+          const to = ledgerAccount.serviceRequest(serviceRequestId);
+          const charge = transfer('fee', ledgerAccount.feeIncome, to, difference, {
+            businessArea: version.jurisdiction,
+          });
+          await this.ledger.record(manager, [charge], actorOf(tx), tx.now);
+        }
+        await this.settle(tx, serviceRequestId);
+      },
+      now,
+    );
   }
 
   /** Applies money held against a payment to the service request. */

@@ -33,15 +33,20 @@ export class ServiceRequestQueries {
   async forCases(caseIds: readonly string[], principal: Principal): Promise<(ServiceRequestView | null)[]> {
     const manager = this.dataSource.manager;
     const visible = await this.caseAccess.feesVisible(principal, caseIds, manager);
-    const records = await this.requests.forCases(manager, caseIds.filter((id) => visible.has(id)));
-    const byCase = new Map(records.map((r) => {
-      const balance = apportion(r.fees, r.paidPence, r.disputed);
-      const fees = balance.fees.map((f) => {
-        const stored = present(r.fees.find((s) => s.id === f.id));
-        return { ...f, version: stored.version, pricingBasis: stored.pricingBasis, caseEvent: stored.caseEvent };
-      });
-      return [r.caseId, { ...balance, fees, id: r.id, caseId: r.caseId, createdAt: r.createdAt }];
-    }));
+    const records = await this.requests.forCases(
+      manager,
+      caseIds.filter((id) => visible.has(id)),
+    );
+    const byCase = new Map(
+      records.map((r) => {
+        const balance = apportion(r.fees, r.paidPence, r.disputed);
+        const fees = balance.fees.map((f) => {
+          const stored = present(r.fees.find((s) => s.id === f.id));
+          return { ...f, version: stored.version, pricingBasis: stored.pricingBasis, caseEvent: stored.caseEvent };
+        });
+        return [r.caseId, { ...balance, fees, id: r.id, caseId: r.caseId, createdAt: r.createdAt }];
+      }),
+    );
     return caseIds.map((id) => byCase.get(id) ?? null);
   }
 }

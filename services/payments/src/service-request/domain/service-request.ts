@@ -79,8 +79,22 @@ export function apportion(fees: readonly DueFee[], paidPence: number, disputed =
   const remittedPence = sum(ordered.map((f) => Math.min(f.remittedPence, f.amountPence)));
   const balance = feesPence - remittedPence - paidPence;
   const outstandingPence = Math.max(0, balance);
-  const status: ServiceRequestStatus = disputed ? 'disputed' : outstandingPence === 0 ? 'paid' : paidPence > 0 || remittedPence > 0 ? 'partially-paid' : 'not-paid';
-  return { fees: apportioned, feesPence, remittedPence, paidPence, outstandingPence, overpaymentPence: Math.max(0, -balance), status };
+  const status: ServiceRequestStatus = disputed
+    ? 'disputed'
+    : outstandingPence === 0
+      ? 'paid'
+      : paidPence > 0 || remittedPence > 0
+        ? 'partially-paid'
+        : 'not-paid';
+  return {
+    fees: apportioned,
+    feesPence,
+    remittedPence,
+    paidPence,
+    outstandingPence,
+    overpaymentPence: Math.max(0, -balance),
+    status,
+  };
 }
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);

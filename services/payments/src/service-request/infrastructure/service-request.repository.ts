@@ -151,17 +151,19 @@ export class ServiceRequestRepository {
       disputed: r.disputed,
       createdAt: r.created_at,
       paidPence: paidByAccount.get(ledgerAccount.serviceRequest(r.id)) ?? 0,
-      fees: fees.filter((f) => f.service_request_id === r.id).map((f) => ({
-        id: f.id,
-        code: f.code,
-        version: f.version,
-        amountPence: Number(f.amount_pence),
-        remittedPence: Number(f.remitted_pence),
-        pricingBasis: f.pricing_basis,
-        caseEvent: f.case_event,
-        settled: f.settled,
-        createdAt: f.created_at,
-      })),
+      fees: fees
+        .filter((f) => f.service_request_id === r.id)
+        .map((f) => ({
+          id: f.id,
+          code: f.code,
+          version: f.version,
+          amountPence: Number(f.amount_pence),
+          remittedPence: Number(f.remitted_pence),
+          pricingBasis: f.pricing_basis,
+          caseEvent: f.case_event,
+          settled: f.settled,
+          createdAt: f.created_at,
+        })),
     }));
   }
 

@@ -24,11 +24,19 @@ export class AllocationResolver {
     return this.queries.queues();
   }
 
-  @Query(() => [EnquiryModel], { description: 'Unassigned work of a queue in next-task order: major priority, priority date, minor priority.' })
+  @Query(() => [EnquiryModel], {
+    description: 'Unassigned work of a queue in next-task order: major priority, priority date, minor priority.',
+  })
   @Roles(...OFFICERS)
   async workQueue(
     @Args('queueId') queueId: string,
-    @Args('first', { type: () => Int, nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
+    @Args('first', {
+      type: () => Int,
+      nullable: true,
+      defaultValue: DEFAULT_PAGE_SIZE,
+      description: `At most ${MAX_PAGE_SIZE}.`,
+    })
+    first?: number,
   ) {
     return (await this.queries.queue(checkedQueue(queueId), pageSize(first))).map(EnquiryModel.from);
   }
@@ -41,37 +49,69 @@ export class AllocationResolver {
 
   @Mutation(() => EnquiryModel, { description: 'Takes an enquiry waiting in a queue.' })
   @Roles(...OFFICERS)
-  async claimEnquiry(@Args('enquiryId', { type: () => ID }) enquiryId: string, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+  async claimEnquiry(
+    @Args('enquiryId', { type: () => ID }) enquiryId: string,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
     return EnquiryModel.from(await this.commands.claim(assertUuid(enquiryId, 'enquiryId'), principal, correlationId));
   }
 
-  @Mutation(() => EnquiryModel, { nullable: true, description: 'Takes the next task of a queue; null when the queue is empty.' })
+  @Mutation(() => EnquiryModel, {
+    nullable: true,
+    description: 'Takes the next task of a queue; null when the queue is empty.',
+  })
   @Roles(...OFFICERS)
-  async takeNextEnquiry(@Args('queueId') queueId: string, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+  async takeNextEnquiry(
+    @Args('queueId') queueId: string,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
     const taken = await this.commands.next(checkedQueue(queueId), principal, correlationId);
     return taken && EnquiryModel.from(taken);
   }
 
   @Mutation(() => EnquiryModel, { description: 'A team leader assigns or reassigns an enquiry.' })
   @Roles(...OFFICERS)
-  async assignEnquiry(@Args('input') input: AssignEnquiryInput, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return EnquiryModel.from(await this.commands.assign(input.enquiryId, input.officer, principal, input.reason ?? undefined, correlationId));
+  async assignEnquiry(
+    @Args('input') input: AssignEnquiryInput,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return EnquiryModel.from(
+      await this.commands.assign(input.enquiryId, input.officer, principal, input.reason ?? undefined, correlationId),
+    );
   }
 
   @Mutation(() => EnquiryModel, { description: 'Puts an enquiry back in its queue (its officer, or a team leader).' })
   @Roles(...OFFICERS)
-  async unassignEnquiry(@Args('input') input: UnassignEnquiryInput, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return EnquiryModel.from(await this.commands.unassign(input.enquiryId, principal, input.reason ?? undefined, correlationId));
+  async unassignEnquiry(
+    @Args('input') input: UnassignEnquiryInput,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return EnquiryModel.from(
+      await this.commands.unassign(input.enquiryId, principal, input.reason ?? undefined, correlationId),
+    );
   }
 
-  @Mutation(() => EnquiryModel, { description: 'Escalates to a team leader or to the judicial / case-directions team, with a reason.' })
+  @Mutation(() => EnquiryModel, {
+    description: 'Escalates to a team leader or to the judicial / case-directions team, with a reason.',
+  })
   @Roles(...OFFICERS)
-  async escalateEnquiry(@Args('input') input: EscalateEnquiryInput, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return EnquiryModel.from(await this.commands.escalate(input.enquiryId, input.to, input.reason, principal, correlationId));
+  async escalateEnquiry(
+    @Args('input') input: EscalateEnquiryInput,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return EnquiryModel.from(
+      await this.commands.escalate(input.enquiryId, input.to, input.reason, principal, correlationId),
+    );
   }
 }
 
 function checkedQueue(queueId: string): string {
-  if (!QUEUE_ID.test(queueId)) throw new BadUserInputError('Invalid queue', [{ field: 'queueId', message: 'must be a queue code, e.g. general' }]);
+  if (!QUEUE_ID.test(queueId))
+    throw new BadUserInputError('Invalid queue', [{ field: 'queueId', message: 'must be a queue code, e.g. general' }]);
   return queueId;
 }

@@ -25,7 +25,12 @@ export class AllocationCommands {
     private readonly changes: EnquiryChanges,
   ) {}
 
-  async claim(enquiryId: string, principal: Principal, correlationId?: string, now = new Date()): Promise<EnquiryRecord> {
+  async claim(
+    enquiryId: string,
+    principal: Principal,
+    correlationId?: string,
+    now = new Date(),
+  ): Promise<EnquiryRecord> {
     return this.changes.change(enquiryId, principal, (ctx) => this.claimIn(ctx, principal), correlationId, now);
   }
 
@@ -33,74 +38,144 @@ export class AllocationCommands {
    * Takes the next task of a queue in HMCTS order; the row lock skips tasks another officer is
    * taking at that moment.
    */
-  async next(queueId: string, principal: Principal, correlationId?: string, now = new Date()): Promise<EnquiryRecord | null> {
-    return this.unitOfWork.run({ correlationId, actor: principal.sub }, async (tx) => {
-      if (!(await this.enquiries.queueExists(tx.manager, queueId))) throw new NotFoundError('The queue');
-      const id = await this.enquiries.lockNextTask(tx.manager, queueId, hasRole(principal, ...ALLOCATORS));
-      return id ? this.changes.changeIn(tx, id, principal, (ctx) => this.claimIn(ctx, principal)) : null;
-    }, now);
+  async next(
+    queueId: string,
+    principal: Principal,
+    correlationId?: string,
+    now = new Date(),
+  ): Promise<EnquiryRecord | null> {
+    return this.unitOfWork.run(
+      { correlationId, actor: principal.sub },
+      async (tx) => {
+        if (!(await this.enquiries.queueExists(tx.manager, queueId))) throw new NotFoundError('The queue');
+        const id = await this.enquiries.lockNextTask(tx.manager, queueId, hasRole(principal, ...ALLOCATORS));
+        return id ? this.changes.changeIn(tx, id, principal, (ctx) => this.claimIn(ctx, principal)) : null;
+      },
+      now,
+    );
   }
 
   private async claimIn(ctx: ChangeContext, principal: Principal): Promise<void> {
-    if (ctx.enquiry.assignedTo) throw new ConflictError(ctx.enquiry.assignedTo === ctx.actor ? 'You already have this enquiry' : 'Someone else already has this enquiry');
+    if (ctx.enquiry.assignedTo)
+      throw new ConflictError(
+        ctx.enquiry.assignedTo === ctx.actor
+          ? 'You already have this enquiry'
+          : 'Someone else already has this enquiry',
+      );
     // An officer escalated it because it needs a team leader: it must not come straight back to an officer.
-    if (ctx.enquiry.status === 'escalated' && ctx.enquiry.escalatedTo === 'team-leader') requireTeamLeader(principal, 'take an enquiry escalated to a team leader');
+    if (ctx.enquiry.status === 'escalated' && ctx.enquiry.escalatedTo === 'team-leader')
+      requireTeamLeader(principal, 'take an enquiry escalated to a team leader');
     this.assignTo(ctx.enquiry, ctx.actor);
     await ctx.move('assigned', undefined, { assignedTo: ctx.actor, how: 'claimed' });
   }
 
   /** A team leader gives the enquiry to an officer, or moves it from one officer to another. */
-  async assign(enquiryId: string, officer: string, principal: Principal, reason?: string, correlationId?: string, now = new Date()): Promise<EnquiryRecord> {
+  async assign(
+    enquiryId: string,
+    officer: string,
+    principal: Principal,
+    reason?: string,
+    correlationId?: string,
+    now = new Date(),
+  ): Promise<EnquiryRecord> {
     requireTeamLeader(principal, 'assign work');
-    if (!officer.trim()) throw new BadUserInputError('Invalid assignment', [{ field: 'officer', message: 'must name an officer' }]);
-    return this.changes.change(enquiryId, principal, async (ctx) => {
-      const { enquiry } = ctx;
-      const previous = enquiry.assignedTo;
-      if (previous === officer) throw new ConflictError('The enquiry is already with that officer');
-      if (previous) {
-        if (!isOpen(enquiry.status)) throw new ConflictError('Only open enquiries can be reassigned');
-        enquiry.assignedTo = officer;
-        await this.enquiries.record(ctx.manager, enquiry.id, { kind: 'reassigned', detail: { from: previous, to: officer }, reason: reason ?? null, actor: ctx.actor, at: ctx.now });
-      } else {
-        this.assignTo(enquiry, officer);
-        await ctx.move('assigned', reason, { assignedTo: officer, how: 'assigned' });
-      }
-    }, correlationId, now);
+    if (!officer.trim())
+      throw new BadUserInputError('Invalid assignment', [{ field: 'officer', message: 'must name an officer' }]);
+    return this.changes.change(
+      enquiryId,
+      principal,
+      async (ctx) => {
+        const { enquiry } = ctx;
+        const previous = enquiry.assignedTo;
+        if (previous === officer) throw new ConflictError('The enquiry is already with that officer');
+        if (previous) {
+          if (!isOpen(enquiry.status)) throw new ConflictError('Only open enquiries can be reassigned');
+          enquiry.assignedTo = officer;
+          await this.enquiries.record(ctx.manager, enquiry.id, {
+            kind: 'reassigned',
+            detail: { from: previous, to: officer },
+            reason: reason ?? null,
+            actor: ctx.actor,
+            at: ctx.now,
+          });
+        } else {
+          this.assignTo(enquiry, officer);
+          await ctx.move('assigned', reason, { assignedTo: officer, how: 'assigned' });
+        }
+      },
+      correlationId,
+      now,
+    );
   }
 
   /** Back to the queue: by a team leader, or by the officer who has it. */
-  async unassign(enquiryId: string, principal: Principal, reason?: string, correlationId?: string, now = new Date()): Promise<EnquiryRecord> {
-    return this.changes.change(enquiryId, principal, async (ctx) => {
-      const { enquiry } = ctx;
-      if (!enquiry.assignedTo) throw new ConflictError('The enquiry is not assigned');
-      if (enquiry.assignedTo !== ctx.actor) requireTeamLeader(principal, "unassign someone else's work");
-      const from = enquiry.assignedTo;
-      enquiry.assignedTo = null;
-      if (enquiry.status === 'assigned') await ctx.move('triaged', reason, { unassigned: from });
-      else await this.enquiries.record(ctx.manager, enquiry.id, { kind: 'unassigned', detail: { from }, reason: reason ?? null, actor: ctx.actor, at: ctx.now });
-    }, correlationId, now);
+  async unassign(
+    enquiryId: string,
+    principal: Principal,
+    reason?: string,
+    correlationId?: string,
+    now = new Date(),
+  ): Promise<EnquiryRecord> {
+    return this.changes.change(
+      enquiryId,
+      principal,
+      async (ctx) => {
+        const { enquiry } = ctx;
+        if (!enquiry.assignedTo) throw new ConflictError('The enquiry is not assigned');
+        if (enquiry.assignedTo !== ctx.actor) requireTeamLeader(principal, "unassign someone else's work");
+        const from = enquiry.assignedTo;
+        enquiry.assignedTo = null;
+        if (enquiry.status === 'assigned') await ctx.move('triaged', reason, { unassigned: from });
+        else
+          await this.enquiries.record(ctx.manager, enquiry.id, {
+            kind: 'unassigned',
+            detail: { from },
+            reason: reason ?? null,
+            actor: ctx.actor,
+            at: ctx.now,
+          });
+      },
+      correlationId,
+      now,
+    );
   }
 
   /**
    * Escalation to a team leader (stays in its queue, flagged) or to the judicial / case-directions
    * team (moves to their queue). It leaves the officer's list; the reason is required.
    */
-  async escalate(enquiryId: string, to: EscalationTarget, reason: string, principal: Principal, correlationId?: string, now = new Date()): Promise<EnquiryRecord> {
-    if (!reason.trim()) throw new BadUserInputError('An escalation needs a reason', [{ field: 'reason', message: 'must not be blank' }]);
-    return this.changes.change(enquiryId, principal, async (ctx) => {
-      const { enquiry } = ctx;
-      if (!isOpen(enquiry.status)) throw new ConflictError('Only open enquiries can be escalated');
-      if (to === 'judicial' && !enquiry.caseId) throw new ConflictError('Only an enquiry about a case can go to the judicial / case-directions team');
-      enquiry.escalatedTo = to;
-      enquiry.assignedTo = null;
-      if (to === 'judicial') enquiry.queueId = JUDICIAL_QUEUE;
-      await ctx.move('escalated', reason, { to });
-    }, correlationId, now);
+  async escalate(
+    enquiryId: string,
+    to: EscalationTarget,
+    reason: string,
+    principal: Principal,
+    correlationId?: string,
+    now = new Date(),
+  ): Promise<EnquiryRecord> {
+    if (!reason.trim())
+      throw new BadUserInputError('An escalation needs a reason', [{ field: 'reason', message: 'must not be blank' }]);
+    return this.changes.change(
+      enquiryId,
+      principal,
+      async (ctx) => {
+        const { enquiry } = ctx;
+        if (!isOpen(enquiry.status)) throw new ConflictError('Only open enquiries can be escalated');
+        if (to === 'judicial' && !enquiry.caseId)
+          throw new ConflictError('Only an enquiry about a case can go to the judicial / case-directions team');
+        enquiry.escalatedTo = to;
+        enquiry.assignedTo = null;
+        if (to === 'judicial') enquiry.queueId = JUDICIAL_QUEUE;
+        await ctx.move('escalated', reason, { to });
+      },
+      correlationId,
+      now,
+    );
   }
 
   /** Only work waiting in a queue can be taken; work someone has is reassigned instead. */
   private assignTo(enquiry: EnquiryRecord, officer: string): void {
-    if (!WAITING.includes(enquiry.status)) throw new ConflictError(`An enquiry that is ${enquiry.status.replace('-', ' ')} is not waiting to be assigned`);
+    if (!WAITING.includes(enquiry.status))
+      throw new ConflictError(`An enquiry that is ${enquiry.status.replace('-', ' ')} is not waiting to be assigned`);
     enquiry.assignedTo = officer;
     enquiry.escalatedTo = null;
   }

@@ -1,12 +1,25 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import { assertUuid, pageSize } from '@ccsc/platform';
 import { EnquiryCommands } from '../application/enquiry.commands';
 import { EnquiryQueries } from '../application/enquiry.queries';
 import { EnquiryMessageModel, EnquiryModel, EnquiryPageModel } from './enquiry.model';
-import { EnquiryMessageBody, ListEnquiriesQuery, messageCommand, RaiseEnquiryInput, raiseCommand } from './enquiry.inputs';
+import {
+  EnquiryMessageBody,
+  ListEnquiriesQuery,
+  messageCommand,
+  RaiseEnquiryInput,
+  raiseCommand,
+} from './enquiry.inputs';
 import { ENQUIRY_READERS } from '../../roles';
 
 /** Partner and web-form REST API for enquiries, version 1. Errors are RFC 9457 problem+json. */
@@ -23,7 +36,12 @@ export class EnquiryController {
   @ApiOperation({ summary: 'Raise an enquiry (web form or partner); it is triaged and its SLA clocks start' })
   @ApiCreatedResponse({ type: EnquiryModel })
   @ApiBadRequestResponse({ description: 'Invalid input (problem+json with field errors)' })
-  async raise(@Body() body: RaiseEnquiryInput, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response, @CorrelationId() correlationId?: string) {
+  async raise(
+    @Body() body: RaiseEnquiryInput,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: Response,
+    @CorrelationId() correlationId?: string,
+  ) {
     const raised = EnquiryModel.from(await this.commands.raise(raiseCommand(body), principal, correlationId));
     res.location(`/api/v1/queries/enquiries/${raised.id}`);
     return raised;
@@ -53,8 +71,15 @@ export class EnquiryController {
   @ApiCreatedResponse({ type: EnquiryModel })
   @ApiBadRequestResponse({ description: 'Invalid input (problem+json with field errors)' })
   @ApiNotFoundResponse({ description: 'No such enquiry, or not one you may see' })
-  async addMessage(@Param('id') id: string, @Body() body: EnquiryMessageBody, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return EnquiryModel.from(await this.commands.addMessage(assertUuid(id), messageCommand(body), principal, correlationId));
+  async addMessage(
+    @Param('id') id: string,
+    @Body() body: EnquiryMessageBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return EnquiryModel.from(
+      await this.commands.addMessage(assertUuid(id), messageCommand(body), principal, correlationId),
+    );
   }
 
   @Get('enquiries/:id/messages')

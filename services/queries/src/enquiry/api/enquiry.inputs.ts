@@ -3,13 +3,34 @@ import { InputType } from '../../queries.graphql';
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  ValidateNested,
 } from 'class-validator';
 import { ASSISTED_DIGITAL_NEEDS, type AssistedDigitalNeed } from '@ccsc/contracts';
 import { IsInstant, PageParams } from '@ccsc/platform';
 import {
-  CONTACT_KINDS, ENQUIRY_CHANNELS, ENQUIRY_PRIORITIES, ENQUIRY_STATUSES, ESCALATION_TARGETS, LANGUAGES,
-  type ContactKind, type EnquiryChannel, type EnquiryPriority, type EnquiryStatus, type EscalationTarget, type Language,
+  CONTACT_KINDS,
+  ENQUIRY_CHANNELS,
+  ENQUIRY_PRIORITIES,
+  ENQUIRY_STATUSES,
+  ESCALATION_TARGETS,
+  LANGUAGES,
+  type ContactKind,
+  type EnquiryChannel,
+  type EnquiryPriority,
+  type EnquiryStatus,
+  type EscalationTarget,
+  type Language,
 } from '../domain/enquiry';
 import { DIRECT_STATUSES, type AddMessageCommand, type RaiseEnquiryCommand } from '../application/enquiry.commands';
 
@@ -20,35 +41,78 @@ const CATEGORY_MESSAGE = 'category must be a lower-case code of letters, digits 
 export const MAX_MESSAGE = 10_000;
 export const MAX_REASON = 1000;
 
-@InputType('EnquiryContactInput', { description: 'Who the enquiry is from. Personal data: it stays in the queries service.' })
+@InputType('EnquiryContactInput', {
+  description: 'Who the enquiry is from. Personal data: it stays in the queries service.',
+})
 export class EnquiryContactInput {
   @Field() @ApiProperty({ example: 'Alex Smith', maxLength: 200 }) @IsString() @Length(1, 200) name!: string;
   @Field({ nullable: true }) @ApiPropertyOptional({ format: 'email' }) @IsOptional() @IsEmail() email?: string;
-  @Field(() => String, { nullable: true, description: 'public or professional: set by staff recording a call or letter; otherwise it follows the caller.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'public or professional: set by staff recording a call or letter; otherwise it follows the caller.',
+  })
   @ApiPropertyOptional({ enum: CONTACT_KINDS })
   @IsOptional()
   @IsIn(CONTACT_KINDS)
   kind?: ContactKind;
 
-  @Field({ nullable: true }) @ApiPropertyOptional({ example: '+44 20 7946 0000' }) @IsOptional() @Matches(/^\+?[0-9 ()-]{6,32}$/, { message: 'phone must be a telephone number' }) phone?: string;
+  @Field({ nullable: true })
+  @ApiPropertyOptional({ example: '+44 20 7946 0000' })
+  @IsOptional()
+  @Matches(/^\+?[0-9 ()-]{6,32}$/, { message: 'phone must be a telephone number' })
+  phone?: string;
 }
 
 /** POST /api/v1/queries/enquiries and the GraphQL `raiseEnquiry` input. */
 @InputType('RaiseEnquiryInput', { description: 'A new enquiry with its first message.' })
 export class RaiseEnquiryInput {
-  @Field(() => String, { description: `One of ${ENQUIRY_CHANNELS.join(', ')}; the public and partners use online-form, webchat or email.` })
+  @Field(() => String, {
+    description: `One of ${ENQUIRY_CHANNELS.join(', ')}; the public and partners use online-form, webchat or email.`,
+  })
   @ApiProperty({ enum: ENQUIRY_CHANNELS })
   @IsIn(ENQUIRY_CHANNELS)
   channel!: EnquiryChannel;
 
-  @Field() @ApiProperty({ example: 'When is my hearing?', maxLength: 300 }) @IsString() @Length(1, 300) subject!: string;
-  @Field({ description: 'The first message of the thread.' }) @ApiProperty({ maxLength: MAX_MESSAGE }) @IsString() @Length(1, MAX_MESSAGE) message!: string;
-  @Field({ nullable: true, description: 'The question is about a hearing.' }) @ApiPropertyOptional() @IsOptional() @IsBoolean() hearingRelated?: boolean;
-  @Field(() => ID, { nullable: true, description: 'The case it is about, if any.' }) @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() caseId?: string;
-  @Field({ nullable: true }) @ApiPropertyOptional({ example: 'hearing' }) @IsOptional() @Matches(CATEGORY, { message: CATEGORY_MESSAGE }) category?: string;
-  @Field(() => String, { nullable: true, description: 'normal or urgent (urgent is set by staff).' }) @ApiPropertyOptional({ enum: ENQUIRY_PRIORITIES }) @IsOptional() @IsIn(ENQUIRY_PRIORITIES) priority?: EnquiryPriority;
-  @Field(() => String, { nullable: true, description: 'en or cy: the language to answer in.' }) @ApiPropertyOptional({ enum: LANGUAGES }) @IsOptional() @IsIn(LANGUAGES) language?: Language;
-  @Field(() => EnquiryContactInput) @ApiProperty({ type: EnquiryContactInput }) @ValidateNested() @Type(() => EnquiryContactInput) contact!: EnquiryContactInput;
+  @Field()
+  @ApiProperty({ example: 'When is my hearing?', maxLength: 300 })
+  @IsString()
+  @Length(1, 300)
+  subject!: string;
+  @Field({ description: 'The first message of the thread.' })
+  @ApiProperty({ maxLength: MAX_MESSAGE })
+  @IsString()
+  @Length(1, MAX_MESSAGE)
+  message!: string;
+  @Field({ nullable: true, description: 'The question is about a hearing.' })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  hearingRelated?: boolean;
+  @Field(() => ID, { nullable: true, description: 'The case it is about, if any.' })
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  caseId?: string;
+  @Field({ nullable: true })
+  @ApiPropertyOptional({ example: 'hearing' })
+  @IsOptional()
+  @Matches(CATEGORY, { message: CATEGORY_MESSAGE })
+  category?: string;
+  @Field(() => String, { nullable: true, description: 'normal or urgent (urgent is set by staff).' })
+  @ApiPropertyOptional({ enum: ENQUIRY_PRIORITIES })
+  @IsOptional()
+  @IsIn(ENQUIRY_PRIORITIES)
+  priority?: EnquiryPriority;
+  @Field(() => String, { nullable: true, description: 'en or cy: the language to answer in.' })
+  @ApiPropertyOptional({ enum: LANGUAGES })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  language?: Language;
+  @Field(() => EnquiryContactInput)
+  @ApiProperty({ type: EnquiryContactInput })
+  @ValidateNested()
+  @Type(() => EnquiryContactInput)
+  contact!: EnquiryContactInput;
   @Field({ nullable: true, description: 'When it reached the service centre, if earlier than now (staff only).' })
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
@@ -60,9 +124,16 @@ export class RaiseEnquiryInput {
 @InputType({ isAbstract: true })
 export class EnquiryMessageBody {
   @Field() @ApiProperty({ maxLength: MAX_MESSAGE }) @IsString() @Length(1, MAX_MESSAGE) body!: string;
-  @Field(() => ID, { nullable: true, description: 'The message this answers.' }) @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() parentId?: string;
+  @Field(() => ID, { nullable: true, description: 'The message this answers.' })
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string;
   @Field({ nullable: true }) @ApiPropertyOptional() @IsOptional() @IsBoolean() hearingRelated?: boolean;
-  @Field(() => String, { nullable: true, description: 'Staff only: inbound to record what the customer said (e.g. on a call); replies are outbound.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Staff only: inbound to record what the customer said (e.g. on a call); replies are outbound.',
+  })
   @ApiPropertyOptional({ enum: ['inbound', 'outbound'] })
   @IsOptional()
   @IsIn(['inbound', 'outbound'])
@@ -77,14 +148,18 @@ export class AddEnquiryMessageInput extends EnquiryMessageBody {
 @InputType('ChangeEnquiryStatusInput', { description: 'Waiting for the customer, resolved or closed.' })
 export class ChangeEnquiryStatusInput {
   @Field(() => ID) @IsUUID() enquiryId!: string;
-  @Field(() => String, { description: `One of ${DIRECT_STATUSES.join(', ')}.` }) @IsIn(ENQUIRY_STATUSES) status!: EnquiryStatus;
+  @Field(() => String, { description: `One of ${DIRECT_STATUSES.join(', ')}.` })
+  @IsIn(ENQUIRY_STATUSES)
+  status!: EnquiryStatus;
   @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, MAX_REASON) reason?: string;
 }
 
 @InputType('EscalateEnquiryInput')
 export class EscalateEnquiryInput {
   @Field(() => ID) @IsUUID() enquiryId!: string;
-  @Field(() => String, { description: 'team-leader or judicial (the judicial / case-directions team).' }) @IsIn(ESCALATION_TARGETS) to!: EscalationTarget;
+  @Field(() => String, { description: 'team-leader or judicial (the judicial / case-directions team).' })
+  @IsIn(ESCALATION_TARGETS)
+  to!: EscalationTarget;
   @Field() @IsString() @Length(1, MAX_REASON) reason!: string;
 }
 
@@ -125,7 +200,10 @@ export function raiseCommand(input: RaiseEnquiryInput): RaiseEnquiryCommand {
 }
 
 export function messageCommand(body: EnquiryMessageBody): AddMessageCommand {
-  return { body: body.body, ...definedOnly({ parentId: body.parentId, hearingRelated: body.hearingRelated, direction: body.direction }) };
+  return {
+    body: body.body,
+    ...definedOnly({ parentId: body.parentId, hearingRelated: body.hearingRelated, direction: body.direction }),
+  };
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

@@ -1,14 +1,45 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  ID,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+  ResolveReference,
+} from '@nestjs/graphql';
 import { AuthenticatedRequest, CorrelationId, CurrentPrincipal, hasRole, isStaff, Principal, Roles } from '@ccsc/auth';
 import {
-  assertUuid, BadUserInputError, DEFAULT_PAGE_SIZE, ForbiddenError, MAX_PAGE_SIZE, pageSize, requestLoader, toConnection, UnauthenticatedError,
+  assertUuid,
+  BadUserInputError,
+  DEFAULT_PAGE_SIZE,
+  ForbiddenError,
+  MAX_PAGE_SIZE,
+  pageSize,
+  requestLoader,
+  toConnection,
+  UnauthenticatedError,
 } from '@ccsc/platform';
 import { EnquiryCommands } from '../application/enquiry.commands';
 import { EnquiryQueries } from '../application/enquiry.queries';
 import { ENQUIRY_STATUSES, type EnquiryRecord, type EnquiryStatus } from '../domain/enquiry';
-import { CaseReference, EnquiryConnection, EnquiryHistoryEntryModel, EnquiryMessageModel, EnquiryModel } from './enquiry.model';
 import {
-  AddEnquiryMessageInput, ChangeEnquiryStatusInput, ConvertEnquiryToComplaintInput, IdentifyAssistedDigitalNeedInput, messageCommand, RaiseEnquiryInput, raiseCommand,
+  CaseReference,
+  EnquiryConnection,
+  EnquiryHistoryEntryModel,
+  EnquiryMessageModel,
+  EnquiryModel,
+} from './enquiry.model';
+import {
+  AddEnquiryMessageInput,
+  ChangeEnquiryStatusInput,
+  ConvertEnquiryToComplaintInput,
+  IdentifyAssistedDigitalNeedInput,
+  messageCommand,
+  RaiseEnquiryInput,
+  raiseCommand,
 } from './enquiry.inputs';
 import { ENQUIRY_READERS, OFFICERS } from '../../roles';
 
@@ -29,45 +60,98 @@ export class EnquiryResolver {
   @Roles(...ENQUIRY_READERS)
   async enquiries(
     @CurrentPrincipal() principal: Principal,
-    @Args('first', { type: () => Int, nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
+    @Args('first', {
+      type: () => Int,
+      nullable: true,
+      defaultValue: DEFAULT_PAGE_SIZE,
+      description: `At most ${MAX_PAGE_SIZE}.`,
+    })
+    first?: number,
     @Args('after', { nullable: true }) after?: string,
     @Args('status', { nullable: true, description: `One of ${ENQUIRY_STATUSES.join(', ')}.` }) status?: string,
   ) {
     if (status != null && !(ENQUIRY_STATUSES as readonly string[]).includes(status)) {
-      throw new BadUserInputError('Invalid status', [{ field: 'status', message: `must be one of ${ENQUIRY_STATUSES.join(', ')}` }]);
+      throw new BadUserInputError('Invalid status', [
+        { field: 'status', message: `must be one of ${ENQUIRY_STATUSES.join(', ')}` },
+      ]);
     }
-    const page = await this.queries.list(principal, pageSize(first), after ?? undefined, (status ?? undefined) as EnquiryStatus | undefined);
+    const page = await this.queries.list(
+      principal,
+      pageSize(first),
+      after ?? undefined,
+      (status ?? undefined) as EnquiryStatus | undefined,
+    );
     return toConnection(page, EnquiryModel.from);
   }
 
-  @Mutation(() => EnquiryModel, { description: 'Raises an enquiry: it is triaged by the rules and its SLA clocks start.' })
+  @Mutation(() => EnquiryModel, {
+    description: 'Raises an enquiry: it is triaged by the rules and its SLA clocks start.',
+  })
   @Roles(...ENQUIRY_READERS)
-  async raiseEnquiry(@Args('input') input: RaiseEnquiryInput, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+  async raiseEnquiry(
+    @Args('input') input: RaiseEnquiryInput,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
     return EnquiryModel.from(await this.commands.raise(raiseCommand(input), principal, correlationId));
   }
 
   @Mutation(() => EnquiryModel, { description: "Adds a message to an enquiry's thread." })
   @Roles(...ENQUIRY_READERS)
-  async addEnquiryMessage(@Args('input') input: AddEnquiryMessageInput, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return EnquiryModel.from(await this.commands.addMessage(input.enquiryId, messageCommand(input), principal, correlationId));
+  async addEnquiryMessage(
+    @Args('input') input: AddEnquiryMessageInput,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return EnquiryModel.from(
+      await this.commands.addMessage(input.enquiryId, messageCommand(input), principal, correlationId),
+    );
   }
 
-  @Mutation(() => EnquiryModel, { description: 'Puts an enquiry to waiting for the customer (its clocks pause), resolved or closed.' })
+  @Mutation(() => EnquiryModel, {
+    description: 'Puts an enquiry to waiting for the customer (its clocks pause), resolved or closed.',
+  })
   @Roles(...OFFICERS)
-  async changeEnquiryStatus(@Args('input') input: ChangeEnquiryStatusInput, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return EnquiryModel.from(await this.commands.changeStatus(input.enquiryId, input.status, principal, input.reason ?? undefined, correlationId));
+  async changeEnquiryStatus(
+    @Args('input') input: ChangeEnquiryStatusInput,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return EnquiryModel.from(
+      await this.commands.changeStatus(
+        input.enquiryId,
+        input.status,
+        principal,
+        input.reason ?? undefined,
+        correlationId,
+      ),
+    );
   }
 
-  @Mutation(() => EnquiryModel, { description: 'Turns an enquiry into a complaint (complaints opens it) and closes the enquiry.' })
+  @Mutation(() => EnquiryModel, {
+    description: 'Turns an enquiry into a complaint (complaints opens it) and closes the enquiry.',
+  })
   @Roles(...OFFICERS)
-  async convertEnquiryToComplaint(@Args('input') input: ConvertEnquiryToComplaintInput, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return EnquiryModel.from(await this.commands.convertToComplaint(input.enquiryId, input.reason, principal, correlationId));
+  async convertEnquiryToComplaint(
+    @Args('input') input: ConvertEnquiryToComplaintInput,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return EnquiryModel.from(
+      await this.commands.convertToComplaint(input.enquiryId, input.reason, principal, correlationId),
+    );
   }
 
   @Mutation(() => EnquiryModel, { description: 'Tells the linked case that the user needs assisted-digital help.' })
   @Roles(...OFFICERS)
-  async identifyAssistedDigitalNeed(@Args('input') input: IdentifyAssistedDigitalNeedInput, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
-    return EnquiryModel.from(await this.commands.identifyAssistedDigitalNeed(input.enquiryId, input.needs, principal, correlationId));
+  async identifyAssistedDigitalNeed(
+    @Args('input') input: IdentifyAssistedDigitalNeedInput,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return EnquiryModel.from(
+      await this.commands.identifyAssistedDigitalNeed(input.enquiryId, input.needs, principal, correlationId),
+    );
   }
 
   /** The gateway fetches the case's fields from cases, which applies its own access rule to them. */
@@ -81,7 +165,9 @@ export class EnquiryResolver {
     return (await this.queries.messages(parent.id, principal)).map(EnquiryMessageModel.from);
   }
 
-  @ResolveField(() => [EnquiryHistoryEntryModel], { description: 'Every change: status, triage, allocation, escalation, conversion (staff only: it names officers).' })
+  @ResolveField(() => [EnquiryHistoryEntryModel], {
+    description: 'Every change: status, triage, allocation, escalation, conversion (staff only: it names officers).',
+  })
   async history(@Parent() parent: EnquiryModel, @CurrentPrincipal() principal: Principal) {
     // Exception filters do not run on field resolvers, so the error is given its GraphQL shape here.
     if (!isStaff(principal)) throw new ForbiddenError("Only the service centre sees an enquiry's history");
@@ -104,13 +190,17 @@ export class CaseEnquiriesResolver {
    * Batched per request: the enquiries of every case in the response come from one query, with
    * the caller's access applied in it (guards do not run on entity fields reached through `_entities`).
    */
-  @ResolveField(() => [EnquiryModel], { description: 'The enquiries about this case that the caller may see, newest first, with their SLA state.' })
+  @ResolveField(() => [EnquiryModel], {
+    description: 'The enquiries about this case that the caller may see, newest first, with their SLA state.',
+  })
   async enquiries(@Parent() parent: CaseReference, @Context() context: { req: AuthenticatedRequest }) {
     const principal = context.req.principal;
     if (!principal) throw new UnauthenticatedError();
     // The field admits the roles that may read enquiries directly (guards do not run here either).
     if (!hasRole(principal, ...ENQUIRY_READERS)) return [];
-    const loader = requestLoader<EnquiryRecord[]>(context, 'case-enquiries', (ids) => this.queries.forCases(ids, principal));
+    const loader = requestLoader<EnquiryRecord[]>(context, 'case-enquiries', (ids) =>
+      this.queries.forCases(ids, principal),
+    );
     return ((await loader.load(parent.id)) ?? []).map(EnquiryModel.from);
   }
 }

@@ -37,11 +37,20 @@ export class EnquiryChanges {
     correlationId?: string,
     now = new Date(),
   ): Promise<EnquiryRecord> {
-    return this.unitOfWork.run({ correlationId, actor: principal.sub }, (tx) => this.changeIn(tx, enquiryId, principal, work), now);
+    return this.unitOfWork.run(
+      { correlationId, actor: principal.sub },
+      (tx) => this.changeIn(tx, enquiryId, principal, work),
+      now,
+    );
   }
 
   /** The same inside a unit of work the caller holds (e.g. with the next task already locked). */
-  async changeIn(tx: Transaction, enquiryId: string, principal: Principal, work: (ctx: ChangeContext) => Promise<void>): Promise<EnquiryRecord> {
+  async changeIn(
+    tx: Transaction,
+    enquiryId: string,
+    principal: Principal,
+    work: (ctx: ChangeContext) => Promise<void>,
+  ): Promise<EnquiryRecord> {
     const scope = accessScopeOf(principal);
     const enquiry = await this.enquiries.findForUpdate(tx.manager, enquiryId, scope);
     if (!enquiry) throw new NotFoundError('The enquiry');
@@ -57,7 +66,12 @@ export class EnquiryChanges {
     return this.enquiries.get(tx.manager, enquiryId, scope);
   }
 
-  private async move(ctx: ChangeContext, to: EnquiryStatus, reason?: string, detail: Record<string, unknown> = {}): Promise<void> {
+  private async move(
+    ctx: ChangeContext,
+    to: EnquiryStatus,
+    reason?: string,
+    detail: Record<string, unknown> = {},
+  ): Promise<void> {
     const { enquiry, now, manager } = ctx;
     const from = enquiry.status;
     assertMove(from, to);
@@ -69,14 +83,23 @@ export class EnquiryChanges {
     if (to === 'resolved') {
       enquiry.resolvedAt = now;
       enquiry.resolvedFirstContact =
-        !(await this.enquiries.wentBeyondFirstContact(manager, enquiry.id)) && (await this.enquiries.countOutbound(manager, enquiry.id)) <= 1;
+        !(await this.enquiries.wentBeyondFirstContact(manager, enquiry.id)) &&
+        (await this.enquiries.countOutbound(manager, enquiry.id)) <= 1;
     }
     if (from === 'resolved') {
       enquiry.resolvedAt = null;
       enquiry.resolvedFirstContact = null;
     }
     enquiry.status = to;
-    await this.enquiries.record(manager, enquiry.id, { kind: 'status', fromStatus: from, toStatus: to, reason: reason ?? null, detail, actor: ctx.actor, at: now });
+    await this.enquiries.record(manager, enquiry.id, {
+      kind: 'status',
+      fromStatus: from,
+      toStatus: to,
+      reason: reason ?? null,
+      detail,
+      actor: ctx.actor,
+      at: now,
+    });
     ctx.publish({
       type: enquiryStatusChangedV1,
       subject: enquiry.id,

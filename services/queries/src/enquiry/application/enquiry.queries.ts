@@ -25,7 +25,12 @@ export class EnquiryQueries {
     return this.enquiries.find(this.dataSource.manager, id, accessScopeOf(principal));
   }
 
-  async list(principal: Principal, limit: number, after?: string, status?: EnquiryStatus): Promise<Page<EnquiryRecord>> {
+  async list(
+    principal: Principal,
+    limit: number,
+    after?: string,
+    status?: EnquiryStatus,
+  ): Promise<Page<EnquiryRecord>> {
     const position = after ? decodeCursor(after) : undefined;
     const rows = await this.enquiries.list(this.dataSource.manager, accessScopeOf(principal), limit, position, status);
     return toPage(rows, limit);

@@ -14,7 +14,9 @@ describe('enquiry status', () => {
   it('refuses moves the rules forbid, saying why', () => {
     expect(() => assertMove('closed', 'assigned')).toThrow('The enquiry is closed');
     expect(() => assertMove('resolved', 'resolved')).toThrow('already resolved');
-    expect(() => assertMove('new', 'awaiting-customer')).toThrow('An enquiry that is new cannot become awaiting customer');
+    expect(() => assertMove('new', 'awaiting-customer')).toThrow(
+      'An enquiry that is new cannot become awaiting customer',
+    );
   });
 });
 

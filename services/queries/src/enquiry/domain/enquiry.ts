@@ -4,7 +4,15 @@ import type { SlaClock } from '../../sla/domain/sla-clock';
 
 export { ENQUIRY_CHANNELS, type EnquiryChannel } from '@ccsc/contracts';
 
-export const ENQUIRY_STATUSES = ['new', 'triaged', 'assigned', 'awaiting-customer', 'escalated', 'resolved', 'closed'] as const;
+export const ENQUIRY_STATUSES = [
+  'new',
+  'triaged',
+  'assigned',
+  'awaiting-customer',
+  'escalated',
+  'resolved',
+  'closed',
+] as const;
 export type EnquiryStatus = (typeof ENQUIRY_STATUSES)[number];
 
 export const ENQUIRY_PRIORITIES = ['normal', 'urgent'] as const;

@@ -57,8 +57,23 @@ export interface WorkloadRecord {
 
 type NewEnquiry = Pick<
   EnquiryRecord,
-  | 'id' | 'channel' | 'contactId' | 'subject' | 'caseId' | 'category' | 'priority' | 'language' | 'status' | 'queueId'
-  | 'majorPriority' | 'minorPriority' | 'priorityDate' | 'hearingRelated' | 'receivedAt' | 'raisedBy' | 'createdAt'
+  | 'id'
+  | 'channel'
+  | 'contactId'
+  | 'subject'
+  | 'caseId'
+  | 'category'
+  | 'priority'
+  | 'language'
+  | 'status'
+  | 'queueId'
+  | 'majorPriority'
+  | 'minorPriority'
+  | 'priorityDate'
+  | 'hearingRelated'
+  | 'receivedAt'
+  | 'raisedBy'
+  | 'createdAt'
 >;
 
 type NewHistory = Omit<HistoryRecord, 'detail' | 'fromStatus' | 'toStatus' | 'reason'> & Partial<HistoryRecord>;

@@ -17,6 +17,8 @@ export class KnowledgeController {
   @ApiOperation({ summary: 'Search published knowledge-base articles, most relevant first' })
   @ApiOkResponse({ type: [SearchHitModel] })
   async search(@Query() query: KnowledgeSearchQuery) {
-    return (await this.knowledge.search(query.text, query.language ?? 'en', query.service, query.limit ?? 10)).map(SearchHitModel.from);
+    return (await this.knowledge.search(query.text, query.language ?? 'en', query.service, query.limit ?? 10)).map(
+      SearchHitModel.from,
+    );
   }
 }

@@ -1,7 +1,21 @@
 import { Field, ID } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { plainToInstance, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, validate } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+  validate,
+} from 'class-validator';
 import { BadUserInputError } from '@ccsc/platform';
 import { InputType } from '../../queries.graphql';
 import { LANGUAGES, type Language } from '../../enquiry/domain/enquiry';
@@ -41,7 +55,13 @@ export class KnowledgeSearchQuery {
   @ApiProperty({ example: 'how do I pay my court fee' }) @IsString() @Length(1, 200) text!: string;
   @ApiPropertyOptional({ enum: LANGUAGES, default: 'en' }) @IsOptional() @IsIn(LANGUAGES) language?: Language;
   @ApiPropertyOptional({ enum: SERVICE_TAGS }) @IsOptional() @IsIn(SERVICE_TAGS) service?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 10 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(50) limit?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 10 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  limit?: number;
 }
 
 /** GraphQL arguments go through the same validation as the REST query string. */
@@ -49,7 +69,13 @@ export async function checkedSearch(raw: KnowledgeSearchQuery): Promise<Knowledg
   const instance = plainToInstance(KnowledgeSearchQuery, raw);
   const errors = await validate(instance);
   if (errors.length) {
-    throw new BadUserInputError('Invalid search', errors.map((e) => ({ field: e.property === 'limit' ? 'first' : e.property, message: Object.values(e.constraints ?? {}).join('; ') })));
+    throw new BadUserInputError(
+      'Invalid search',
+      errors.map((e) => ({
+        field: e.property === 'limit' ? 'first' : e.property,
+        message: Object.values(e.constraints ?? {}).join('; '),
+      })),
+    );
   }
   return instance;
 }

@@ -12,12 +12,24 @@ export class ArticleVersionModel {
   @Field(() => String, { description: 'en or cy.' }) @ApiProperty({ enum: LANGUAGES }) language!: string;
   @Field() @ApiProperty() title!: string;
   @Field() @ApiProperty() body!: string;
-  @Field(() => String, { description: 'draft, published or retired.' }) @ApiProperty({ enum: ['draft', 'published', 'retired'] }) status!: string;
+  @Field(() => String, { description: 'draft, published or retired.' })
+  @ApiProperty({ enum: ['draft', 'published', 'retired'] })
+  status!: string;
   @Field(() => [String]) @ApiProperty({ type: [String] }) serviceTags!: string[];
   @Field(() => Date, { nullable: true }) @ApiPropertyOptional({ type: Date, nullable: true }) publishedAt!: Date | null;
 
   static from(v: ArticleVersionRecord): ArticleVersionModel {
-    return { id: v.id, articleId: v.articleId, version: v.version, language: v.language, title: v.title, body: v.body, status: v.status, serviceTags: v.serviceTags, publishedAt: v.publishedAt };
+    return {
+      id: v.id,
+      articleId: v.articleId,
+      version: v.version,
+      language: v.language,
+      title: v.title,
+      body: v.body,
+      status: v.status,
+      serviceTags: v.serviceTags,
+      publishedAt: v.publishedAt,
+    };
   }
 }
 
@@ -31,7 +43,9 @@ export class SearchHitModel {
   }
 }
 
-@ObjectType('KnowledgeArticleStats', { description: '"Did this help?" answers and how often the article was signposted.' })
+@ObjectType('KnowledgeArticleStats', {
+  description: '"Did this help?" answers and how often the article was signposted.',
+})
 export class ArticleStatsModel {
   @Field(() => ID) articleId!: string;
   @Field(() => Int) helpful!: number;

@@ -12,7 +12,10 @@ import { checkedSearch, CreateArticleInput, DraftVersionInput, RateArticleInput 
 export class KnowledgeResolver {
   constructor(private readonly knowledge: KnowledgeService) {}
 
-  @Query(() => [SearchHitModel], { description: 'Published articles in a language, most relevant first (PostgreSQL full text; Welsh uses the simple configuration).' })
+  @Query(() => [SearchHitModel], {
+    description:
+      'Published articles in a language, most relevant first (PostgreSQL full text; Welsh uses the simple configuration).',
+  })
   @Roles(...ENQUIRY_READERS)
   async searchKnowledge(
     @Args('text') text: string,
@@ -20,11 +23,18 @@ export class KnowledgeResolver {
     @Args('service', { nullable: true }) service?: string,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 10 }) first?: number,
   ) {
-    const query = await checkedSearch({ text, language: language as Language, ...(service ? { service } : {}), limit: first ?? 10 });
-    return (await this.knowledge.search(query.text, query.language ?? 'en', query.service, query.limit ?? 10)).map(SearchHitModel.from);
+    const query = await checkedSearch({
+      text,
+      language: language as Language,
+      ...(service ? { service } : {}),
+      limit: first ?? 10,
+    });
+    return (await this.knowledge.search(query.text, query.language ?? 'en', query.service, query.limit ?? 10)).map(
+      SearchHitModel.from,
+    );
   }
 
-  @Query(() => [ArticleVersionModel], { description: "Every version of an article, by language and version." })
+  @Query(() => [ArticleVersionModel], { description: 'Every version of an article, by language and version.' })
   @Roles(...OFFICERS)
   async knowledgeArticle(@Args('id', { type: () => ID }) id: string) {
     return (await this.knowledge.versions(assertUuid(id))).map(ArticleVersionModel.from);
@@ -44,7 +54,10 @@ export class KnowledgeResolver {
 
   @Mutation(() => ArticleVersionModel, { description: 'A new draft version of an article.' })
   @Roles(...TEAM_LEADERS)
-  async draftKnowledgeArticleVersion(@Args('input') input: DraftVersionInput, @CurrentPrincipal() principal: Principal) {
+  async draftKnowledgeArticleVersion(
+    @Args('input') input: DraftVersionInput,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     return ArticleVersionModel.from(await this.knowledge.draft(input.articleId, input, principal));
   }
 

@@ -9,8 +9,12 @@ describe('knowledge article versions', () => {
   });
 
   it('refuses blank text and unknown services, naming the field', () => {
-    expect(() => checkArticleText(' ', 'body')).toThrow(expect.objectContaining({ fieldErrors: [{ field: 'title', message: 'must not be blank' }] }));
-    expect(() => checkTags(['probate', 'parking'])).toThrow(expect.objectContaining({ fieldErrors: [expect.objectContaining({ field: 'serviceTags' })] }));
+    expect(() => checkArticleText(' ', 'body')).toThrow(
+      expect.objectContaining({ fieldErrors: [{ field: 'title', message: 'must not be blank' }] }),
+    );
+    expect(() => checkTags(['probate', 'parking'])).toThrow(
+      expect.objectContaining({ fieldErrors: [expect.objectContaining({ field: 'serviceTags' })] }),
+    );
     expect(checkTags(['fees', 'fees', 'probate'])).toEqual(['fees', 'probate']);
   });
 });

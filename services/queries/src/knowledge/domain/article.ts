@@ -6,8 +6,16 @@ export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
 /** Services an article can be tagged with: the case types of the platform, plus the cross-cutting ones. */
 export const SERVICE_TAGS = [
-  'civil-money-claim', 'divorce', 'probate', 'social-security-appeal', 'criminal-prosecution', 'immigration-status-review',
-  'lasting-power-of-attorney', 'fees', 'hearings', 'general',
+  'civil-money-claim',
+  'divorce',
+  'probate',
+  'social-security-appeal',
+  'criminal-prosecution',
+  'immigration-status-review',
+  'lasting-power-of-attorney',
+  'fees',
+  'hearings',
+  'general',
 ] as const;
 export type ServiceTag = (typeof SERVICE_TAGS)[number];
 
@@ -62,7 +70,13 @@ export function checkArticleText(title: string, body: string): void {
 export function checkTags(tags: readonly string[]): ServiceTag[] {
   const unique = [...new Set(tags)];
   const unknown = unique.filter((t) => !(SERVICE_TAGS as readonly string[]).includes(t));
-  if (unique.length === 0) throw new BadUserInputError('An article needs a service', [{ field: 'serviceTags', message: 'must name at least one service' }]);
-  if (unknown.length) throw new BadUserInputError('Unknown service', [{ field: 'serviceTags', message: `${unknown.join(', ')} is not one of ${SERVICE_TAGS.join(', ')}` }]);
+  if (unique.length === 0)
+    throw new BadUserInputError('An article needs a service', [
+      { field: 'serviceTags', message: 'must name at least one service' },
+    ]);
+  if (unknown.length)
+    throw new BadUserInputError('Unknown service', [
+      { field: 'serviceTags', message: `${unknown.join(', ')} is not one of ${SERVICE_TAGS.join(', ')}` },
+    ]);
   return unique as ServiceTag[];
 }

@@ -8,9 +8,15 @@ import { EnquiryFiguresModel } from './reporting.model';
 export class ReportingResolver {
   constructor(private readonly queries: ReportingQueries) {}
 
-  @Query(() => [EnquiryFiguresModel], { description: 'Volumes, first-contact resolution, SLA compliance and handling time per day, team, channel and category.' })
+  @Query(() => [EnquiryFiguresModel], {
+    description:
+      'Volumes, first-contact resolution, SLA compliance and handling time per day, team, channel and category.',
+  })
   @Roles(...OFFICERS)
-  enquiryFigures(@Args('from', { description: 'First London day, YYYY-MM-DD.' }) from: string, @Args('to', { description: 'Last London day, YYYY-MM-DD.' }) to: string) {
+  enquiryFigures(
+    @Args('from', { description: 'First London day, YYYY-MM-DD.' }) from: string,
+    @Args('to', { description: 'Last London day, YYYY-MM-DD.' }) to: string,
+  ) {
     return this.queries.enquiryFigures(from, to);
   }
 }

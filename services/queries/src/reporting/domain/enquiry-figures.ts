@@ -23,7 +23,12 @@ export const MAX_REPORT_DAYS = 366;
 /** A report covers whole London days, from not after to, at most MAX_REPORT_DAYS of them. */
 export function checkPeriod(from: string, to: string): void {
   if (!isLocalDate(from) || !isLocalDate(to) || to < from) {
-    throw new BadUserInputError('Invalid period', [{ field: 'to', message: 'from and to must be days as YYYY-MM-DD, from not after to' }]);
+    throw new BadUserInputError('Invalid period', [
+      { field: 'to', message: 'from and to must be days as YYYY-MM-DD, from not after to' },
+    ]);
   }
-  if (addDays(from, MAX_REPORT_DAYS) <= to) throw new BadUserInputError('Invalid period', [{ field: 'to', message: `the period is at most ${MAX_REPORT_DAYS} days` }]);
+  if (addDays(from, MAX_REPORT_DAYS) <= to)
+    throw new BadUserInputError('Invalid period', [
+      { field: 'to', message: `the period is at most ${MAX_REPORT_DAYS} days` },
+    ]);
 }

@@ -5,9 +5,14 @@ import { InputType } from '../../queries.graphql';
 import { SLA_CLOCKS, SLA_UNITS, type SlaClockKind, type SlaUnit } from '../domain/sla-clock';
 import type { SlaPolicy } from '../domain/sla-policy';
 
-@InputType('SaveSlaPolicyInput', { description: 'An SLA target for a channel and/or category; it applies to enquiries raised from then on.' })
+@InputType('SaveSlaPolicyInput', {
+  description: 'An SLA target for a channel and/or category; it applies to enquiries raised from then on.',
+})
 export class SaveSlaPolicyInput {
-  @Field(() => String, { nullable: true, description: 'Null for every channel.' }) @IsOptional() @IsIn(ENQUIRY_CHANNELS) channel?: EnquiryChannel | null;
+  @Field(() => String, { nullable: true, description: 'Null for every channel.' })
+  @IsOptional()
+  @IsIn(ENQUIRY_CHANNELS)
+  channel?: EnquiryChannel | null;
   @Field(() => String, { nullable: true, description: 'Null for every category.' })
   @IsOptional()
   @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'category must be a lower-case code' })
@@ -18,5 +23,11 @@ export class SaveSlaPolicyInput {
 }
 
 export function slaPolicyOf(input: SaveSlaPolicyInput): SlaPolicy {
-  return { channel: input.channel ?? null, category: input.category ?? null, clock: input.clock, unit: input.unit, amount: input.amount };
+  return {
+    channel: input.channel ?? null,
+    category: input.category ?? null,
+    clock: input.clock,
+    unit: input.unit,
+    amount: input.amount,
+  };
 }

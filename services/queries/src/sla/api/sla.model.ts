@@ -5,7 +5,9 @@ import { ObjectType } from '../../queries.graphql';
 @ObjectType('SlaRunResult', { description: 'What one SLA run flagged.' })
 export class SlaRunResultModel {
   @Field(() => Int, { description: 'Clocks newly at risk.' }) @ApiProperty() atRisk!: number;
-  @Field(() => Int, { description: 'Clocks newly breached (each published as enquiry-sla-breached).' }) @ApiProperty() breached!: number;
+  @Field(() => Int, { description: 'Clocks newly breached (each published as enquiry-sla-breached).' })
+  @ApiProperty()
+  breached!: number;
   @Field() @ApiProperty() ranAt!: Date;
 }
 

@@ -21,7 +21,9 @@ export class SlaResolver {
     return this.queries.policies();
   }
 
-  @Mutation(() => SlaPolicyModel, { description: 'Team leaders set an SLA target; clocks already running keep theirs.' })
+  @Mutation(() => SlaPolicyModel, {
+    description: 'Team leaders set an SLA target; clocks already running keep theirs.',
+  })
   @Roles(...TEAM_LEADERS)
   saveSlaPolicy(@Args('input') input: SaveSlaPolicyInput): Promise<SlaPolicy> {
     return this.commands.savePolicy(slaPolicyOf(input));

@@ -27,7 +27,10 @@ describe('SLA clocks on real dates', () => {
   });
 
   it('pauses a working-hours clock over a weekend and resumes it with the minutes that were left, ignoring Saturday opening', () => {
-    const started = clocks.start({ clock: 'resolution', unit: 'working-hours', amount: 8 }, at('2026-04-17T15:00:00+01:00'));
+    const started = clocks.start(
+      { clock: 'resolution', unit: 'working-hours', amount: 8 },
+      at('2026-04-17T15:00:00+01:00'),
+    );
     // Five hours on Friday to 20:00, three on Saturday from 08:00.
     expect(started.dueAt?.toISOString()).toBe('2026-04-18T10:00:00.000Z');
 
@@ -43,7 +46,10 @@ describe('SLA clocks on real dates', () => {
   });
 
   it('pauses a working-days clock over a weekend and resumes it with the working days that were left', () => {
-    const started = clocks.start({ clock: 'resolution', unit: 'working-days', amount: 5 }, at('2026-04-13T10:00:00+01:00'));
+    const started = clocks.start(
+      { clock: 'resolution', unit: 'working-days', amount: 5 },
+      at('2026-04-13T10:00:00+01:00'),
+    );
     expect(started.dueAt?.toISOString()).toBe('2026-04-20T22:59:59.999Z');
     const paused = clocks.pause(started, at('2026-04-17T16:00:00+01:00'));
     // Only Monday 20 April was left.
@@ -66,7 +72,11 @@ describe('SLA clocks on real dates', () => {
   });
 
   it('refuses targets no clock can run', () => {
-    expect(() => clocks.start({ clock: 'resolution', unit: 'working-days', amount: 1.5 }, thursdayBeforeEaster)).toThrow(RangeError);
-    expect(() => clocks.start({ clock: 'resolution', unit: 'working-hours', amount: 0 }, thursdayBeforeEaster)).toThrow(RangeError);
+    expect(() =>
+      clocks.start({ clock: 'resolution', unit: 'working-days', amount: 1.5 }, thursdayBeforeEaster),
+    ).toThrow(RangeError);
+    expect(() => clocks.start({ clock: 'resolution', unit: 'working-hours', amount: 0 }, thursdayBeforeEaster)).toThrow(
+      RangeError,
+    );
   });
 });

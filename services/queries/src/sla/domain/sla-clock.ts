@@ -55,7 +55,12 @@ export class SlaClocks {
 
   start(target: SlaTarget, at: Date): SlaClock {
     checkTarget(target);
-    const { dueAt, atRiskAt } = this.due(target.unit, at, target.unit === 'working-hours' ? Math.round(target.amount * 60) : target.amount, target);
+    const { dueAt, atRiskAt } = this.due(
+      target.unit,
+      at,
+      target.unit === 'working-hours' ? Math.round(target.amount * 60) : target.amount,
+      target,
+    );
     return {
       ...target,
       status: 'running',
@@ -93,14 +98,26 @@ export class SlaClocks {
     const { dueAt, atRiskAt } = this.due(clock.unit, at, clock.remaining, clock);
     // A new due moment means a fresh at-risk check by the next run; a breach already reported stays.
     const flag = clock.flag === 'breached' ? 'breached' : 'on-track';
-    return { ...clock, status: 'running', flag, dueAt, atRiskAt, pausedAt: null, remaining: null, calendarVersion: this.calendar.version };
+    return {
+      ...clock,
+      status: 'running',
+      flag,
+      dueAt,
+      atRiskAt,
+      pausedAt: null,
+      remaining: null,
+      calendarVersion: this.calendar.version,
+    };
   }
 
   /** The clock's work is done (first reply sent, or enquiry resolved): met if not yet due. */
   stop(clock: SlaClock, at: Date): SlaClock {
     if (clock.status === 'stopped') return clock;
     // A paused clock is not counting, so it can only have missed if it had already breached before the pause.
-    const met = clock.status === 'paused' ? clock.flag !== 'breached' : clock.dueAt !== null && at.getTime() <= clock.dueAt.getTime();
+    const met =
+      clock.status === 'paused'
+        ? clock.flag !== 'breached'
+        : clock.dueAt !== null && at.getTime() <= clock.dueAt.getTime();
     return { ...clock, status: 'stopped', stoppedAt: at, met, pausedAt: null, remaining: null };
   }
 
@@ -129,11 +146,17 @@ export function slaState(clock: Pick<SlaClock, 'status' | 'flag' | 'met'>): SlaS
 
 /** Why a target is not one a clock can run, or undefined when it is. */
 export function targetProblem(target: Pick<SlaTarget, 'unit' | 'amount'>): string | undefined {
-  if (target.unit === 'working-days') return Number.isInteger(target.amount) && target.amount >= 1 && target.amount <= 60 ? undefined : 'must be a whole number of working days from 1 to 60';
-  return Number.isFinite(target.amount) && target.amount > 0 && target.amount <= 500 ? undefined : 'must be more than 0 and at most 500 working hours';
+  if (target.unit === 'working-days')
+    return Number.isInteger(target.amount) && target.amount >= 1 && target.amount <= 60
+      ? undefined
+      : 'must be a whole number of working days from 1 to 60';
+  return Number.isFinite(target.amount) && target.amount > 0 && target.amount <= 500
+    ? undefined
+    : 'must be more than 0 and at most 500 working hours';
 }
 
 function checkTarget(target: SlaTarget): void {
   const problem = targetProblem(target);
-  if (problem) throw new RangeError(`An SLA target of ${target.amount} ${target.unit} is not one a clock can run: it ${problem}`);
+  if (problem)
+    throw new RangeError(`An SLA target of ${target.amount} ${target.unit} is not one a clock can run: it ${problem}`);
 }

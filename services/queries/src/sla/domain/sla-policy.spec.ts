@@ -21,10 +21,16 @@ describe('SLA policy choice', () => {
       { clock: 'first-response', unit: 'working-hours', amount: 0.25 },
       { clock: 'resolution', unit: 'working-days', amount: 3 },
     ]);
-    expect(targetsFor(policies, 'email', 'hearing')[1]).toEqual({ clock: 'resolution', unit: 'working-hours', amount: 8 });
+    expect(targetsFor(policies, 'email', 'hearing')[1]).toEqual({
+      clock: 'resolution',
+      unit: 'working-hours',
+      amount: 8,
+    });
   });
 
   it('runs no clock for which no policy exists', () => {
-    expect(targetsFor(policies.slice(1, 2), 'post', null)).toEqual([{ clock: 'resolution', unit: 'working-days', amount: 10 }]);
+    expect(targetsFor(policies.slice(1, 2), 'post', null)).toEqual([
+      { clock: 'resolution', unit: 'working-days', amount: 10 },
+    ]);
   });
 });

@@ -15,10 +15,19 @@ export interface SlaPolicy {
  * then category, then channel, then the default), so a team can tighten one category without
  * restating every channel.
  */
-export function targetsFor(policies: readonly SlaPolicy[], channel: EnquiryChannel, category: string | null): SlaTarget[] {
+export function targetsFor(
+  policies: readonly SlaPolicy[],
+  channel: EnquiryChannel,
+  category: string | null,
+): SlaTarget[] {
   return SLA_CLOCKS.flatMap((clock) => {
     const candidates = policies
-      .filter((p) => p.clock === clock && (p.channel === null || p.channel === channel) && (p.category === null || p.category === category))
+      .filter(
+        (p) =>
+          p.clock === clock &&
+          (p.channel === null || p.channel === channel) &&
+          (p.category === null || p.category === category),
+      )
       .sort((a, b) => specificity(b) - specificity(a));
     const best = candidates[0];
     return best ? [{ clock, unit: best.unit, amount: best.amount }] : [];

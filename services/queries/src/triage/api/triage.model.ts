@@ -1,7 +1,9 @@
 import { Field, ID, Int } from '@nestjs/graphql';
 import { ObjectType } from '../../queries.graphql';
 
-@ObjectType('TriageRule', { description: 'Category and words that send an enquiry to a queue, with a priority and articles to signpost.' })
+@ObjectType('TriageRule', {
+  description: 'Category and words that send an enquiry to a queue, with a priority and articles to signpost.',
+})
 export class TriageRuleModel {
   @Field(() => ID) id!: string;
   @Field(() => Int) position!: number;

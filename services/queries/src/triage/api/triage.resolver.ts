@@ -25,18 +25,40 @@ export class TriageResolver {
   @Mutation(() => TriageRuleModel, { description: 'Team leaders add or change a triage rule.' })
   @Roles(...TEAM_LEADERS)
   async saveTriageRule(@Args('input') input: SaveTriageRuleInput, @CurrentPrincipal() principal: Principal) {
-    return this.commands.saveRule({ ...input, category: input.category ?? null, priority: input.priority ?? null, ...(input.id ? { id: input.id } : {}) }, principal);
+    return this.commands.saveRule(
+      {
+        ...input,
+        category: input.category ?? null,
+        priority: input.priority ?? null,
+        ...(input.id ? { id: input.id } : {}),
+      },
+      principal,
+    );
   }
 
   @Mutation(() => EnquiryModel, { description: "Confirms or overrides the rules' triage of an enquiry." })
   @Roles(...OFFICERS)
-  async triageEnquiry(@Args('input') input: TriageEnquiryInput, @CurrentPrincipal() principal: Principal, @CorrelationId() correlationId?: string) {
+  async triageEnquiry(
+    @Args('input') input: TriageEnquiryInput,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
     const { enquiryId, queueId, priority, articleIds, reason } = input;
-    return EnquiryModel.from(await this.commands.decide(enquiryId, { queueId, priority, articleIds, ...(reason ? { reason } : {}) }, principal, correlationId));
+    return EnquiryModel.from(
+      await this.commands.decide(
+        enquiryId,
+        { queueId, priority, articleIds, ...(reason ? { reason } : {}) },
+        principal,
+        correlationId,
+      ),
+    );
   }
 
   @ResolveField(() => [TriageDecisionModel], { description: 'Triage decisions, oldest first.' })
-  async triageDecisions(@Parent() parent: EnquiryModel, @CurrentPrincipal() principal: Principal): Promise<TriageDecisionRecord[]> {
+  async triageDecisions(
+    @Parent() parent: EnquiryModel,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<TriageDecisionRecord[]> {
     if (!isStaff(principal)) throw new ForbiddenError('Only the service centre sees triage decisions');
     return this.queries.decisions(parent.id, principal);
   }

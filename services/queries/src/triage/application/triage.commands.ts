@@ -31,48 +31,89 @@ export class TriageCommands {
    * An officer's triage decision: confirms or overrides the rules' suggestion. Any difference from
    * the suggestion is an override and needs a reason; the decision is recorded either way.
    */
-  async decide(enquiryId: string, decision: TriageOverride, principal: Principal, correlationId?: string, now = new Date()): Promise<EnquiryRecord> {
-    return this.changes.change(enquiryId, principal, async (ctx) => {
-      const { enquiry, manager } = ctx;
-      if (!['new', 'triaged', 'escalated'].includes(enquiry.status)) throw new ConflictError('Only enquiries waiting in a queue can be triaged');
-      const problems: FieldError[] = [];
-      if (!(await this.enquiries.queueExists(manager, decision.queueId))) problems.push({ field: 'queueId', message: 'is not a queue' });
-      const unknown = await this.triage.unknownArticles(manager, decision.articleIds);
-      if (unknown.length) problems.push({ field: 'articleIds', message: `${unknown.join(', ')} is not an article` });
-      const suggestion = (await this.triage.latestSuggestion(manager, enquiry.id)) ?? { ruleId: null, queueId: DEFAULT_QUEUE, priority: enquiry.priority, articleIds: [] };
-      const overridden =
-        suggestion.queueId !== decision.queueId || suggestion.priority !== decision.priority || !sameSet(suggestion.articleIds, decision.articleIds);
-      const reason = decision.reason?.trim();
-      if (overridden && !reason) problems.push({ field: 'reason', message: 'is required when overriding the suggested triage' });
-      if (problems.length) throw new BadUserInputError('The triage decision cannot be recorded as given', problems);
+  async decide(
+    enquiryId: string,
+    decision: TriageOverride,
+    principal: Principal,
+    correlationId?: string,
+    now = new Date(),
+  ): Promise<EnquiryRecord> {
+    return this.changes.change(
+      enquiryId,
+      principal,
+      async (ctx) => {
+        const { enquiry, manager } = ctx;
+        if (!['new', 'triaged', 'escalated'].includes(enquiry.status))
+          throw new ConflictError('Only enquiries waiting in a queue can be triaged');
+        const problems: FieldError[] = [];
+        if (!(await this.enquiries.queueExists(manager, decision.queueId)))
+          problems.push({ field: 'queueId', message: 'is not a queue' });
+        const unknown = await this.triage.unknownArticles(manager, decision.articleIds);
+        if (unknown.length) problems.push({ field: 'articleIds', message: `${unknown.join(', ')} is not an article` });
+        const suggestion = (await this.triage.latestSuggestion(manager, enquiry.id)) ?? {
+          ruleId: null,
+          queueId: DEFAULT_QUEUE,
+          priority: enquiry.priority,
+          articleIds: [],
+        };
+        const overridden =
+          suggestion.queueId !== decision.queueId ||
+          suggestion.priority !== decision.priority ||
+          !sameSet(suggestion.articleIds, decision.articleIds);
+        const reason = decision.reason?.trim();
+        if (overridden && !reason)
+          problems.push({ field: 'reason', message: 'is required when overriding the suggested triage' });
+        if (problems.length) throw new BadUserInputError('The triage decision cannot be recorded as given', problems);
 
-      enquiry.queueId = decision.queueId;
-      enquiry.priority = decision.priority;
-      enquiry.majorPriority = taskPriority(decision.priority, enquiry.hearingRelated, enquiry.priorityDate).major;
-      await this.triage.signpost(manager, enquiry.id, decision.articleIds, ctx.actor, ctx.now);
-      await this.triage.recordDecision(manager, enquiry.id, suggestion, {
-        queueId: decision.queueId, priority: decision.priority, articleIds: decision.articleIds, overridden, reason: reason ?? null, actor: ctx.actor, at: ctx.now,
-      });
-      if (enquiry.status !== 'triaged') await ctx.move('triaged', reason, { queueId: decision.queueId });
-      else await this.enquiries.record(manager, enquiry.id, { kind: 'triaged', detail: { queueId: decision.queueId, priority: decision.priority, overridden }, reason: reason ?? null, actor: ctx.actor, at: ctx.now });
-    }, correlationId, now);
+        enquiry.queueId = decision.queueId;
+        enquiry.priority = decision.priority;
+        enquiry.majorPriority = taskPriority(decision.priority, enquiry.hearingRelated, enquiry.priorityDate).major;
+        await this.triage.signpost(manager, enquiry.id, decision.articleIds, ctx.actor, ctx.now);
+        await this.triage.recordDecision(manager, enquiry.id, suggestion, {
+          queueId: decision.queueId,
+          priority: decision.priority,
+          articleIds: decision.articleIds,
+          overridden,
+          reason: reason ?? null,
+          actor: ctx.actor,
+          at: ctx.now,
+        });
+        if (enquiry.status !== 'triaged') await ctx.move('triaged', reason, { queueId: decision.queueId });
+        else
+          await this.enquiries.record(manager, enquiry.id, {
+            kind: 'triaged',
+            detail: { queueId: decision.queueId, priority: decision.priority, overridden },
+            reason: reason ?? null,
+            actor: ctx.actor,
+            at: ctx.now,
+          });
+      },
+      correlationId,
+      now,
+    );
   }
 
   /** Team leaders keep the rules: a new rule, or a change to one (including switching it off). */
   async saveRule(input: TriageRuleInput, principal: Principal, now = new Date()): Promise<TriageRule> {
-    return this.unitOfWork.run({ actor: principal.sub }, async ({ manager }) => {
-      const problems: FieldError[] = [];
-      if (!(await this.enquiries.queueExists(manager, input.queueId))) problems.push({ field: 'queueId', message: 'is not a queue' });
-      const unknown = await this.triage.unknownArticles(manager, input.articleIds);
-      if (unknown.length) problems.push({ field: 'articleIds', message: `${unknown.join(', ')} is not an article` });
-      const keywords = [...new Set(input.keywords.map((k) => k.trim().toLocaleLowerCase('en-GB')).filter(Boolean))];
-      if (input.category === null && keywords.length === 0) problems.push({ field: 'keywords', message: 'a rule with no category needs at least one keyword' });
-      if (input.id && !(await this.triage.ruleExists(manager, input.id))) throw new NotFoundError('The triage rule');
-      if (problems.length) throw new BadUserInputError('The triage rule cannot be saved as given', problems);
-      const rule: TriageRule = { ...input, id: input.id ?? randomUUID(), keywords };
-      await this.triage.saveRule(manager, rule, principal.sub, now);
-      return rule;
-    }, now);
+    return this.unitOfWork.run(
+      { actor: principal.sub },
+      async ({ manager }) => {
+        const problems: FieldError[] = [];
+        if (!(await this.enquiries.queueExists(manager, input.queueId)))
+          problems.push({ field: 'queueId', message: 'is not a queue' });
+        const unknown = await this.triage.unknownArticles(manager, input.articleIds);
+        if (unknown.length) problems.push({ field: 'articleIds', message: `${unknown.join(', ')} is not an article` });
+        const keywords = [...new Set(input.keywords.map((k) => k.trim().toLocaleLowerCase('en-GB')).filter(Boolean))];
+        if (input.category === null && keywords.length === 0)
+          problems.push({ field: 'keywords', message: 'a rule with no category needs at least one keyword' });
+        if (input.id && !(await this.triage.ruleExists(manager, input.id))) throw new NotFoundError('The triage rule');
+        if (problems.length) throw new BadUserInputError('The triage rule cannot be saved as given', problems);
+        const rule: TriageRule = { ...input, id: input.id ?? randomUUID(), keywords };
+        await this.triage.saveRule(manager, rule, principal.sub, now);
+        return rule;
+      },
+      now,
+    );
   }
 }
 

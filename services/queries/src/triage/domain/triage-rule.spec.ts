@@ -1,7 +1,15 @@
 import { suggest, type TriageRule } from './triage-rule';
 
 const rule = (overrides: Partial<TriageRule>): TriageRule => ({
-  id: 'r', position: 100, category: null, keywords: [], queueId: 'general', priority: null, articleIds: [], active: true, ...overrides,
+  id: 'r',
+  position: 100,
+  category: null,
+  keywords: [],
+  queueId: 'general',
+  priority: null,
+  articleIds: [],
+  active: true,
+  ...overrides,
 });
 
 const rules = [
@@ -12,13 +20,28 @@ const rules = [
 
 describe('triage rules', () => {
   it('takes the first active rule by position whose category and words match', () => {
-    expect(suggest(rules, { category: 'hearing', text: 'Is my fee paid?', priority: 'normal' })).toEqual({ ruleId: 'hearing', queueId: 'civil', priority: 'urgent', articleIds: ['a1'] });
-    expect(suggest(rules, { category: null, text: 'Can I get Help  with Fees?', priority: 'normal' })).toMatchObject({ ruleId: 'fees', queueId: 'fees' });
-    expect(suggest(rules, { category: null, text: 'Faint yw’r ffi?', priority: 'normal' })).toMatchObject({ ruleId: 'fees' });
+    expect(suggest(rules, { category: 'hearing', text: 'Is my fee paid?', priority: 'normal' })).toEqual({
+      ruleId: 'hearing',
+      queueId: 'civil',
+      priority: 'urgent',
+      articleIds: ['a1'],
+    });
+    expect(suggest(rules, { category: null, text: 'Can I get Help  with Fees?', priority: 'normal' })).toMatchObject({
+      ruleId: 'fees',
+      queueId: 'fees',
+    });
+    expect(suggest(rules, { category: null, text: 'Faint yw’r ffi?', priority: 'normal' })).toMatchObject({
+      ruleId: 'fees',
+    });
   });
 
   it('matches whole words only', () => {
-    expect(suggest(rules, { category: null, text: 'Some feedback on the website', priority: 'normal' })).toEqual({ ruleId: null, queueId: 'general', priority: 'normal', articleIds: [] });
+    expect(suggest(rules, { category: null, text: 'Some feedback on the website', priority: 'normal' })).toEqual({
+      ruleId: null,
+      queueId: 'general',
+      priority: 'normal',
+      articleIds: [],
+    });
   });
 
   it('never lowers the priority an enquiry came in with', () => {

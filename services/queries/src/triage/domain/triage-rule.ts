@@ -48,7 +48,10 @@ export interface TriageDecisionRecord {
 export const DEFAULT_QUEUE = 'general';
 
 export function suggest(rules: readonly TriageRule[], subject: TriageSubject): TriageSuggestion {
-  const rule = [...rules].filter((r) => r.active).sort((a, b) => a.position - b.position).find((r) => matches(r, subject));
+  const rule = [...rules]
+    .filter((r) => r.active)
+    .sort((a, b) => a.position - b.position)
+    .find((r) => matches(r, subject));
   if (!rule) return { ruleId: null, queueId: DEFAULT_QUEUE, priority: subject.priority, articleIds: [] };
   return {
     ruleId: rule.id,
@@ -67,6 +70,9 @@ function matches(rule: TriageRule, subject: TriageSubject): boolean {
 
 /** A whole word or phrase, so "fee" does not match "feedback"; letters include Welsh ones (â, ŵ, ŷ). */
 function containsPhrase(text: string, phrase: string): boolean {
-  const escaped = phrase.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  const escaped = phrase
+    .trim()
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/\s+/g, '\\s+');
   return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'u').test(text);
 }
