@@ -107,6 +107,8 @@ export class InboxConsumer {
       while (end < prepared.length && prepared[end].kind === 'apply') end += 1;
       const run = prepared.slice(start, end) as Apply[];
       outcomes.push(...(await this.applyRun(run, heartbeat)));
+      // The group must hear from a consumer working through a long backlog, or it hands the partition on.
+      await heartbeat();
       start = end;
     }
     return outcomes;

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { Client } from 'pg';
-import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import type { EntitySubscriberInterface } from 'typeorm';
 import { SpanStatusCode } from '@opentelemetry/api';
 import { SpanKind, startSpan, traceContextOf, traceHeaders } from '@ccsc/platform';
 import type { EventTransport } from '../transport/event-transport';
-import { OUTBOX_CHANNEL } from './outbox-writer';
+import { takeOutboxWritten } from './outbox-writer';
 
 export interface RelayOptions {
   /** Names the relay's lock: all replicas of one service share it. */
@@ -32,8 +31,10 @@ interface OutboxRow {
  *
  * - It reads every unpublished row in position order, never "after the last one seen", so a row
  *   whose transaction committed late is sent on the next pass instead of being skipped.
- * - A commit that wrote events wakes it at once (`LISTEN` on the outbox channel, which PostgreSQL
- *   delivers only on commit, to every replica); the poll every `idleMs` only covers a lost listener.
+ * - A commit in this process that wrote events wakes it at once (a TypeORM commit subscriber), so
+ *   latency is not the poll's; the poll every `idleMs` finds what other processes committed. Not
+ *   PostgreSQL's NOTIFY: committing a notifying transaction takes a lock on the whole server, which
+ *   would make every event-writing commit of all five services wait for each other.
  * - Each pass holds a transaction-scoped advisory lock, so of several replicas only one publishes
  *   at a time: no row goes out twice in normal operation and per-aggregate order holds.
  * - If the broker is down the pass fails, the rows stay unpublished, and the relay backs off and
@@ -41,14 +42,25 @@ interface OutboxRow {
  * - If the process dies between publishing and marking, the rows go out again on restart; the
  *   consumers' inbox makes that harmless.
  */
+/** How soon to look again when a commit woke the relay while another replica held the outbox. */
+const CONTENDED_RETRY_MS = 25;
+
 export class OutboxRelay {
   private readonly lockKey: string;
   private running?: Promise<void>;
   private stopping = false;
   private wake?: () => void;
+  /** Whether a signal may cut the current pause short (an idle wait, not a back-off after a failure). */
+  private wakeOnSignal = false;
   /** A commit signalled since the relay last looked: look again before sleeping. */
   private signalled = false;
-  private listener?: Client;
+  /** The last pass found another replica's pass holding the lock. */
+  private contended = false;
+  private readonly onCommit: EntitySubscriberInterface = {
+    afterTransactionCommit: (event) => {
+      if (takeOutboxWritten(event.queryRunner)) this.signal();
+    },
+  };
 
   constructor(
     private readonly dataSource: DataSource,
@@ -68,6 +80,7 @@ export class OutboxRelay {
       const [{ locked }] = (await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [this.lockKey])) as [
         { locked: boolean },
       ];
+      this.contended = !locked;
       if (!locked) return 0;
       const rows = (await manager.query(
         'SELECT id, topic, message_key, type, envelope FROM outbox WHERE published_at IS NULL ORDER BY position LIMIT $1',
@@ -121,6 +134,7 @@ export class OutboxRelay {
 
   start(): void {
     this.stopping = false;
+    if (!this.dataSource.subscribers.includes(this.onCommit)) this.dataSource.subscribers.push(this.onCommit);
     this.running ??= this.loop();
   }
 
@@ -129,13 +143,14 @@ export class OutboxRelay {
     this.wake?.();
     await this.running;
     this.running = undefined;
-    await this.unlisten();
+    const at = this.dataSource.subscribers.indexOf(this.onCommit);
+    if (at >= 0) this.dataSource.subscribers.splice(at, 1);
   }
 
   /** Wakes the relay now: another batch may be waiting. */
   signal(): void {
     this.signalled = true;
-    this.wake?.();
+    if (this.wakeOnSignal) this.wake?.();
   }
 
   async backlog(): Promise<{ unpublished: number; oldestAgeSeconds: number }> {
@@ -147,64 +162,40 @@ export class OutboxRelay {
   }
 
   private async loop(): Promise<void> {
-    const idle = this.options.idleMs ?? 100;
+    const idle = this.options.idleMs ?? 1_000;
     let backoff = idle;
     while (!this.stopping) {
+      const woken = this.signalled;
+      this.signalled = false;
       let sent = 0;
+      let failed = false;
       try {
-        await this.listen();
-        this.signalled = false;
         sent = await this.relayOnce();
         backoff = idle;
       } catch (error) {
+        failed = true;
         this.options.onError?.(error);
         backoff = Math.min(backoff * 2, this.options.maxBackoffMs ?? 5_000);
       }
-      if (sent === 0 && !this.signalled && !this.stopping) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, backoff);
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        this.wake = undefined;
-      }
+      if (this.stopping) break;
+      // A broker or database outage: back off, however many commits come in meanwhile.
+      if (failed) await this.pause(backoff, false);
+      // Another replica was mid-pass and may have read before our commit: look again shortly.
+      else if (this.contended && woken) await this.pause(CONTENDED_RETRY_MS, false);
+      else if (sent === 0 && !this.signalled) await this.pause(idle, true);
     }
   }
 
-  /**
-   * Holds a connection of its own (not one of the pool's, which commands need) that LISTENs for
-   * commits; a lost connection is replaced on the next pass, which the loss itself triggers.
-   */
-  private async listen(): Promise<void> {
-    const options = this.dataSource.options as PostgresConnectionOptions;
-    if (this.listener || options.type !== 'postgres' || !options.url) return;
-    const client = new Client({ connectionString: options.url, application_name: 'ccsc-outbox-listener' });
-    const lost = () => {
-      if (this.listener !== client) return;
-      void this.unlisten();
-      this.signal();
-    };
-    client.on('notification', () => this.signal());
-    client.on('error', lost);
-    client.on('end', lost);
-    this.listener = client;
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-    } catch (error) {
-      await this.unlisten();
-      throw error;
-    }
-  }
-
-  private async unlisten(): Promise<void> {
-    const client = this.listener;
-    if (!client) return;
-    this.listener = undefined;
-    client.removeAllListeners('notification');
-    // Ending the session ends its LISTEN; a connection already lost ends with an error nobody needs.
-    await client.end().catch(() => undefined);
+  private async pause(ms: number, wakeOnSignal: boolean): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wakeOnSignal = wakeOnSignal;
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.wake = undefined;
+    this.wakeOnSignal = false;
   }
 }

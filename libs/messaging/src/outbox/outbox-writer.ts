@@ -1,10 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, QueryRunner } from 'typeorm';
 import { EventEnvelope, EventType } from '@ccsc/contracts';
 import { traceHeaders } from '@ccsc/platform';
 
-/** The PostgreSQL notification channel on which a commit that wrote events wakes the relay (one database per service). */
-export const OUTBOX_CHANNEL = 'ccsc_outbox';
+// Set on a transaction's query runner when it writes to the outbox; the relay looks for it on commit.
+const OUTBOX_WRITTEN = 'ccscOutboxWritten';
+
+/**
+ * Marks the caller's transaction as one that wrote events (appendToOutbox does; so does a unit of
+ * work, whose bulk statements may insert outbox rows themselves), so that its commit wakes the relay.
+ */
+export function markOutboxWritten(manager: EntityManager): void {
+  const data = manager.queryRunner?.data as Record<string, unknown> | undefined;
+  if (data) data[OUTBOX_WRITTEN] = true;
+}
+
+/** Whether the transaction of this query runner wrote events; reading it clears the mark. */
+export function takeOutboxWritten(queryRunner: QueryRunner | undefined): boolean {
+  const data = queryRunner?.data as Record<string, unknown> | undefined;
+  if (!data?.[OUTBOX_WRITTEN]) return false;
+  delete data[OUTBOX_WRITTEN];
+  return true;
+}
 
 export interface EventContext {
   correlationId?: string;
@@ -56,14 +73,10 @@ export async function appendToOutbox(
     return { envelope, topic: event.type.topic };
   });
   if (envelopes.length === 0) return [];
-  // The notification reaches the relay's LISTEN connection when (and only if) the transaction commits,
-  // on whichever replica holds the relay, so a commit wakes it instead of the next poll.
+  markOutboxWritten(manager);
   await manager.query(
-    `WITH written AS (
-       INSERT INTO outbox (id, topic, message_key, type, envelope)
-       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::jsonb[])
-       RETURNING 1)
-     SELECT pg_notify('${OUTBOX_CHANNEL}', '') FROM (SELECT 1 FROM written LIMIT 1) AS any_written`,
+    `INSERT INTO outbox (id, topic, message_key, type, envelope)
+     SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::jsonb[])`,
     [
       envelopes.map((e) => e.envelope.id),
       envelopes.map((e) => e.topic),

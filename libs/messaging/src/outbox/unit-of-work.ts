@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { appendToOutbox, type EventContext, type PendingEvent } from './outbox-writer';
+import { appendToOutbox, type EventContext, markOutboxWritten, type PendingEvent } from './outbox-writer';
 
 /** One business transaction: its connection, its clock, and the events it will publish. */
 export interface Transaction {
@@ -16,7 +16,8 @@ export interface Transaction {
  * The one shape of a change in every service: lock what changes (the repository's `...ForUpdate`),
  * apply the domain rule, save it with its history, and publish its events, all in ONE transaction,
  * so a crash at any point leaves either all of it or none. Commands run through `run`; an inbox
- * handler, already inside the consumer's transaction, through `withinTransaction`.
+ * handler, already inside the consumer's transaction, through `withinTransaction`. Its commit wakes
+ * the service's relay (bulk statements of a unit of work may write outbox rows themselves).
  */
 @Injectable()
 export class UnitOfWork {
@@ -34,6 +35,7 @@ export async function withinTransaction<R>(
   now = new Date(),
 ): Promise<R> {
   const events: PendingEvent[] = [];
+  markOutboxWritten(manager);
   const result = await work({ manager, now, context, publish: (...more) => void events.push(...more) });
   await appendToOutbox(manager, events, context, now);
   return result;

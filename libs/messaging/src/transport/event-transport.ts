@@ -24,7 +24,7 @@ export interface ConsumeOptions {
 }
 
 /** The most messages of one partition handed to `handleBatch` at once (one inbox transaction). */
-export const MAX_BATCH = 500;
+export const MAX_BATCH = 100;
 
 export interface Subscription {
   /** Stops consuming after the message in hand is handled and committed. */

@@ -107,6 +107,7 @@ export class KafkaTransport implements EventTransport {
                 { topic: batch.topic, partitions: [{ partition: batch.partition, offset: String(BigInt(last) + 1n) }] },
               ],
             });
+            await heartbeat();
           }
         },
       });
