@@ -1,12 +1,21 @@
-import { spawnSync } from 'node:child_process';
-import { accessSync, constants, readdirSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  accessSync,
+  constants,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import * as contracts from '@ccsc/contracts';
 import { deadLetterTopic, eventTopic, GATEWAY_PORT, SERVICE_NAMES, SERVICES, type ServiceName } from '@ccsc/contracts';
 import { ROLES } from '@ccsc/auth/principal';
 import { ConfigError, DEMO_REALM, PUBLISHED_SECRETS, serviceSettings } from '@ccsc/platform';
-import { messagingSettings } from '@ccsc/messaging';
 import { gatewaySettings, readGatewayConfig } from '../gateway/src/config';
 import { casesSettings, readCasesConfig } from '../services/cases/src/config';
 import { paymentsSettings, readPaymentsConfig } from '../services/payments/src/config';
@@ -643,18 +652,27 @@ interface PodTemplate {
   metadata: { labels: Record<string, string> };
   spec: PodSpec;
 }
+interface AutoscalerSpec {
+  scaleTargetRef: { apiVersion: string; kind: string; name: string };
+  minReplicas?: number;
+  maxReplicas: number;
+  metrics?: { type: string; resource?: { name: string; target: { type: string; averageUtilization?: number } } }[];
+}
 
 const K8S_DIR = 'deploy/k8s';
+/** What runs in the cluster: every service and the gateway, each with its own manifest. */
+const K8S_APPS = [...SERVICE_NAMES, 'gateway' as const];
 const k8sFiles = readdirSync(path.join(ROOT, K8S_DIR))
   .filter((f) => f.endsWith('.yaml'))
   .sort();
 const manifests = k8sFiles.filter((f) => f !== 'kustomization.yaml');
-const objects: K8sObject[] = manifests.flatMap((file) =>
+const located: { file: string; object: K8sObject }[] = manifests.flatMap((file) =>
   parseAllDocuments(read(path.join(K8S_DIR, file))).map((doc) => {
     if (doc.errors.length) throw new Error(`${file}: ${doc.errors.map((e) => e.message).join('; ')}`);
-    return doc.toJSON() as K8sObject;
+    return { file, object: doc.toJSON() as K8sObject };
   }),
 );
+const objects = located.map((l) => l.object);
 const find = (kind: string, name: string) => objects.find((o) => o.kind === kind && o.metadata.name === name);
 const template = (o: K8sObject | undefined) => o?.spec?.template as PodTemplate | undefined;
 const matches = (selector: Record<string, string> | undefined, labels: Record<string, string>) =>
@@ -666,22 +684,94 @@ const configMapData = (container: Container): Record<string, string> =>
       e.configMapRef ? (find('ConfigMap', e.configMapRef.name)?.data ?? {}) : {},
     ),
   );
+/** The HorizontalPodAutoscaler that scales Deployment `name`. */
+const autoscalerOf = (name: string) =>
+  objects
+    .filter((o) => o.kind === 'HorizontalPodAutoscaler')
+    .map((o) => ({ apiVersion: o.apiVersion, spec: o.spec as unknown as AutoscalerSpec }))
+    .find((o) => o.spec.scaleTargetRef.kind === 'Deployment' && o.spec.scaleTargetRef.name === name);
+const secretsCreated = createdSecrets(read(path.join(K8S_DIR, 'create-secrets.sh')));
+/** The secrets each app must read from a Secret, never from a ConfigMap. */
+const k8sSecrets = (app: ServiceName | 'gateway') =>
+  app === 'gateway'
+    ? ['METRICS_TOKEN']
+    : [
+        'DATABASE_URL',
+        'KAFKA_SASL_USERNAME',
+        'KAFKA_SASL_PASSWORD',
+        'METRICS_TOKEN',
+        ...(app === 'payments' ? ['CARD_PROVIDER_SECRET'] : []),
+      ];
+const validateK8s = (dir?: string) =>
+  execFileSync(process.execPath, ['tools/k8s-validate.mjs', ...(dir ? [dir] : [])], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 
 describe('deploy/k8s', () => {
+  const kustomization = parse(read(path.join(K8S_DIR, 'kustomization.yaml'))) as {
+    resources: string[];
+    images?: { name: string }[];
+  };
+
   it('lists every manifest in kustomization.yaml', () => {
-    const kustomization = parse(read(path.join(K8S_DIR, 'kustomization.yaml'))) as { resources: string[] };
     expect([...kustomization.resources].sort()).toEqual(manifests);
   });
 
-  describe.each([
-    {
-      app: 'cases',
-      port: SERVICES.cases.port,
-      settings: { ...serviceSettings, ...messagingSettings },
-      secrets: ['DATABASE_URL', 'KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD'],
-    },
-    { app: 'gateway', port: GATEWAY_PORT, settings: gatewaySettings, secrets: [] },
-  ])('$app', ({ app, port, settings, secrets }) => {
+  it('lists every image the manifests run in kustomization.yaml, so an overlay can set its tag', () => {
+    const images = objects.flatMap((o) => (template(o)?.spec.containers ?? []).map((c) => c.image.split(':')[0]));
+    expect((kustomization.images ?? []).map((i) => i.name).sort()).toEqual([...new Set(images)].sort());
+  });
+
+  it('has a Deployment, Service, PodDisruptionBudget and autoscaler per app and a migration Job per service', () => {
+    const kinds = ['Deployment', 'Service', 'PodDisruptionBudget', 'HorizontalPodAutoscaler'];
+    const expected = [
+      ...K8S_APPS.flatMap((app) => kinds.map((kind) => `${kind} ${app} in ${app}.yaml`)),
+      ...SERVICE_NAMES.map((name) => `Job ${name}-migrate in ${name}-migrate.yaml`),
+    ];
+    const present = located
+      .filter(({ object }) => [...kinds, 'Job'].includes(object.kind))
+      .map(({ file, object }) => `${object.kind} ${object.metadata.name} in ${file}`);
+    expect(present.sort()).toEqual(expected.sort());
+  });
+
+  it('validates against the Kubernetes schemas', () => {
+    expect(validateK8s()).toMatch(/^\d+ objects in \d+ manifests match the Kubernetes schemas\n$/);
+  });
+
+  it('fails the schema check on an invalid manifest or an unknown kind, naming file, kind and name', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'k8s-validate-'));
+    try {
+      writeFileSync(
+        path.join(dir, 'cases.yaml'),
+        read(path.join(K8S_DIR, 'cases.yaml')).replace(/containerPort: \d+/, 'containerPort: "http"'),
+      );
+      writeFileSync(path.join(dir, 'other.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: { name: loose }\n');
+      let failure: { status?: number; stderr?: string } = {};
+      try {
+        validateK8s(dir);
+      } catch (error) {
+        failure = error as typeof failure;
+      }
+      expect(failure.status).toBe(1);
+      expect(failure.stderr?.split('\n')).toEqual([
+        expect.stringMatching(/^cases\.yaml \(document 1\): Deployment cases: .*containerPort must be integer$/),
+        'other.yaml (document 1): Pod loose: unknown kind v1/Pod',
+        '',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  describe.each(
+    K8S_APPS.map((app) =>
+      app === 'gateway'
+        ? { app, port: GATEWAY_PORT, settings: gatewaySettings as object }
+        : { app, port: SERVICES[app].port, settings: SERVICE_SETTINGS[app] },
+    ),
+  )('$app', ({ app, port, settings }) => {
     const deployment = find('Deployment', app);
     const pod = template(deployment);
     const container = pod?.spec.containers[0];
@@ -720,12 +810,13 @@ describe('deploy/k8s', () => {
         'SHUTDOWN_GRACE_MS',
       );
       const pause = Number(container?.lifecycle?.preStop?.exec?.command.at(-1) ?? 0);
+      expect(pause).toBeGreaterThan(0);
       expect((pod?.spec.terminationGracePeriodSeconds ?? 30) * 1000).toBeGreaterThan(grace + pause * 1000);
     });
 
-    it('takes settings from ConfigMaps that exist, documented in the README', () => {
+    it('takes settings from ConfigMaps that exist, known to it and documented in the README', () => {
       const refs = (container?.envFrom ?? []).map((e) => e.configMapRef?.name).filter(Boolean);
-      expect(refs.length).toBeGreaterThan(0);
+      expect(refs).toContain(app);
       for (const name of refs)
         expect({ name, exists: !!find('ConfigMap', name ?? '') }).toEqual({ name, exists: true });
       for (const key of Object.keys(configMapData(container as Container))) {
@@ -735,15 +826,18 @@ describe('deploy/k8s', () => {
           documented: true,
         });
       }
+      expect(Number(configMapData(container as Container).PORT)).toBe(port);
     });
 
-    for (const secret of secrets) {
-      it(`takes ${secret} from a Secret, never from a ConfigMap`, () => {
+    it.each(k8sSecrets(app))(
+      'takes %s from a Secret that create-secrets.sh creates, never from a ConfigMap',
+      (secret) => {
         const ref = container?.env?.find((e) => e.name === secret)?.valueFrom?.secretKeyRef;
         expect(ref).toEqual({ name: expect.any(String), key: secret });
+        expect(secretsCreated).toContain(`${ref?.name}/${ref?.key}`);
         expect(configMapData(container as Container)[secret]).toBeUndefined();
-      });
-    }
+      },
+    );
 
     it('has a Service and a PodDisruptionBudget that select its pods', () => {
       const labels = pod?.metadata.labels ?? {};
@@ -759,21 +853,46 @@ describe('deploy/k8s', () => {
       expect(pdb?.spec?.minAvailable ?? pdb?.spec?.maxUnavailable).toBeDefined();
       expect(Number(pdb?.spec?.minAvailable ?? 0)).toBeLessThan(Number(deployment?.spec?.replicas));
     });
+
+    it('scales its Deployment on CPU with a HorizontalPodAutoscaler, from its replicas up', () => {
+      const hpa = autoscalerOf(app);
+      expect(hpa?.apiVersion).toBe('autoscaling/v2');
+      expect(hpa?.spec.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: app });
+      expect(hpa?.spec.minReplicas).toBeGreaterThanOrEqual(2);
+      expect(hpa?.spec.minReplicas).toBe(deployment?.spec?.replicas);
+      expect(hpa?.spec.maxReplicas).toBeGreaterThan(hpa?.spec.minReplicas ?? Infinity);
+      expect(hpa?.spec.metrics).toEqual([
+        {
+          type: 'Resource',
+          resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: expect.any(Number) } },
+        },
+      ]);
+    });
   });
 
-  it('migrates cases with a Job on the same image and database secret as the Deployment', () => {
-    const job = find('Job', 'cases-migrate');
-    const container = template(job)?.spec.containers[0];
-    const app = template(find('Deployment', 'cases'))?.spec.containers[0];
-    expect(job?.apiVersion).toBe('batch/v1');
-    expect([...(container?.command ?? []), ...(container?.args ?? [])].join(' ')).toBe(
-      'node tools/run.js tools/migrate.ts cases',
-    );
-    expect(container?.image).toBe(app?.image);
-    expect(container?.env?.find((e) => e.name === 'DATABASE_URL')?.valueFrom).toEqual(
-      app?.env?.find((e) => e.name === 'DATABASE_URL')?.valueFrom,
-    );
-    expect(container?.securityContext?.readOnlyRootFilesystem).toBe(true);
+  describe.each(SERVICE_NAMES)('%s-migrate', (name) => {
+    const job = find('Job', `${name}-migrate`);
+    const pod = template(job);
+    const container = pod?.spec.containers[0];
+    const app = template(find('Deployment', name))?.spec.containers[0];
+
+    it('migrates with a Job on the same image and database secret as the Deployment', () => {
+      expect(job?.apiVersion).toBe('batch/v1');
+      expect([...(container?.command ?? []), ...(container?.args ?? [])].join(' ')).toBe(
+        `node tools/run.js tools/migrate.ts ${name}`,
+      );
+      expect(container?.image).toBe(app?.image);
+      expect(container?.env?.find((e) => e.name === 'DATABASE_URL')?.valueFrom).toEqual(
+        app?.env?.find((e) => e.name === 'DATABASE_URL')?.valueFrom,
+      );
+    });
+
+    it('reads only what the migration tool knows, and runs as non-root on a read-only root filesystem', () => {
+      for (const key of (container?.env ?? []).map((e) => e.name))
+        expect({ key, known: key === 'NODE_ENV' || migrateSettings(name).includes(key) }).toEqual({ key, known: true });
+      expect(pod?.spec.securityContext?.runAsNonRoot).toBe(true);
+      expect(container?.securityContext?.readOnlyRootFilesystem).toBe(true);
+    });
   });
 
   it('has no secret in any ConfigMap', () => {
@@ -792,6 +911,30 @@ describe('deploy/k8s', () => {
     const data = configMapData(template(find('Deployment', 'gateway'))?.spec.containers[0] as Container);
     for (const name of SERVICE_NAMES)
       expect(data[`${name.toUpperCase()}_URL`]).toBe(`http://${name}:${SERVICES[name].port}`);
+  });
+
+  it('states in docs/operations.md the replicas and database connections the manifests allow', () => {
+    const documentedScaling = scalingTable(read('docs/operations.md'));
+    const expected = K8S_APPS.map((app) => {
+      const hpa = autoscalerOf(app)?.spec;
+      const deployment = find('Deployment', app);
+      const surge = Number(
+        (deployment?.spec?.strategy as { rollingUpdate?: { maxSurge?: number } })?.rollingUpdate?.maxSurge,
+      );
+      const pool = configMapData(template(deployment)?.spec.containers[0] as Container).DATABASE_POOL_SIZE;
+      const metric = hpa?.metrics?.[0]?.resource?.target.averageUtilization;
+      // At most maxReplicas plus the rollout's surge pods, each with its pool, and the migration Job's 2.
+      const connections = pool === undefined ? 0 : ((hpa?.maxReplicas ?? 0) + surge) * Number(pool) + 2;
+      return {
+        app,
+        replicas: `${hpa?.minReplicas}–${hpa?.maxReplicas}`,
+        cpu: `${metric}%`,
+        pool: pool ?? 'none',
+        connections,
+      };
+    });
+    expect(documentedScaling.rows).toEqual(expected);
+    expect(documentedScaling.total).toBe(expected.reduce((sum, row) => sum + row.connections, 0));
   });
 
   const kubectl = onPath('kubectl');
@@ -926,4 +1069,29 @@ function onPath(binary: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/** The Secrets deploy/k8s/create-secrets.sh creates, as `name/key`; `$service` stands for each service. */
+function createdSecrets(script: string): string[] {
+  return script
+    .replace(/\\\n\s*/g, ' ')
+    .split('\n')
+    .flatMap((line) => {
+      const [, name, literals] = /\bcreate_secret\s+"?([\w$-]+)"?((?:\s+--from-literal=\w+=\S+)+)/.exec(line) ?? [];
+      if (!name || !literals) return [];
+      const names = name.includes('$service') ? SERVICE_NAMES.map((s) => name.replace('$service', s)) : [name];
+      const keys = [...literals.matchAll(/--from-literal=(\w+)=/g)].map(([, key]) => key);
+      return names.flatMap((n) => keys.map((key) => `${n}/${key}`));
+    });
+}
+
+/** The table of docs/operations.md, "Scale a service": each app's replicas, CPU target, pool and connections. */
+function scalingTable(runbook: string) {
+  const start = runbook.indexOf('\n## Scale a service');
+  const section = runbook.slice(start, runbook.indexOf('\n## ', start + 1));
+  const rows = [...section.matchAll(/^\| (\w+) \| (\d+–\d+) \| (\d+%) \| (\d+|none) \| (\d+) \|$/gm)].map(
+    ([, app, replicas, cpu, pool, connections]) => ({ app, replicas, cpu, pool, connections: Number(connections) }),
+  );
+  const total = /^\| all services \|.*\| (\d+) \|$/m.exec(section)?.[1];
+  return { rows, total: total === undefined ? undefined : Number(total) };
 }

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { readGatewayConfig } from '../../gateway/src/config';
 import { createGateway } from '../../gateway/src/gateway';
+import { runAsService } from '@ccsc/platform';
 import { SERVICE_ENTRIES } from '../services';
 import type { PlatformServer, ServerRunner } from './launch';
 
@@ -22,8 +23,12 @@ export function inProcess(): ServerRunner<InProcessService, PlatformServer> {
     service: async (name, env, port = 0) => {
       const entry = SERVICE_ENTRIES[name];
       if (!entry) throw new Error(`No ${name} service exists yet`);
-      const app = await entry.app(entry.readConfig({ ...env, PORT: String(port) }));
-      await app.listen(port, LOOPBACK);
+      // Everything the service starts (server, timers, consumers) logs under its own name.
+      const app = await runAsService(name, async () => {
+        const started = await entry.app(entry.readConfig({ ...env, PORT: String(port) }));
+        await started.listen(port, LOOPBACK);
+        return started;
+      });
       const bound = ((app.getHttpServer() as Server).address() as AddressInfo).port;
       return { app, url: `http://${LOOPBACK}:${bound}`, stop: () => app.close() };
     },

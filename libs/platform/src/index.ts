@@ -9,6 +9,7 @@ export * from './errors/graphql-error';
 export * from './errors/all-exceptions.filter';
 export * from './errors/validation.pipe';
 export * from './logging/logger';
+export * from './logging/service-context';
 export * from './database/data-source-options';
 export * from './database/sql';
 export * from './database/create-database';

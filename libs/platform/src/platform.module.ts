@@ -1,7 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { getDataSourceToken, getEntityManagerToken, TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter';
 import { createValidationPipe } from './errors/validation.pipe';
@@ -42,7 +43,12 @@ export class PlatformModule {
       global: true,
       imports: [
         LoggerModule.forRoot(loggerParams(service, config.LOG_LEVEL)),
-        TypeOrmModule.forRoot(serviceDataSourceOptions(config.DATABASE_URL, database, config.DATABASE_POOL_SIZE)),
+        // Named after the service: five services in one process (`npm start`, the tests) are five data
+        // sources, not one default registered five times. Code injects DataSource and EntityManager as usual.
+        TypeOrmModule.forRoot({
+          ...serviceDataSourceOptions(config.DATABASE_URL, database, config.DATABASE_POOL_SIZE),
+          name: service,
+        }),
         GraphQLModule.forRoot(subgraphOptions(config.NODE_ENV !== 'production', graphql, metrics.registry, config)),
       ],
       controllers: [HealthController, MetricsController],
@@ -54,8 +60,10 @@ export class PlatformModule {
         DatabaseHealth,
         { provide: Metrics, useValue: metrics },
         DatabasePoolMetrics,
+        { provide: DataSource, useExisting: getDataSourceToken(service) },
+        { provide: EntityManager, useExisting: getEntityManagerToken(service) },
       ],
-      exports: [SERVICE_CONFIG, HealthRegistry, Metrics],
+      exports: [SERVICE_CONFIG, HealthRegistry, Metrics, DataSource, EntityManager],
     };
   }
 }

@@ -4,7 +4,7 @@ import type { Principal } from '@ccsc/auth';
 import { complaintStageBreachedV1 } from '@ccsc/contracts';
 import { waitForLockWaiters } from '@ccsc/testing';
 import { ComplaintCommands } from '../src/complaint/application/complaint.commands';
-import { ComplaintSlaRun } from '../src/sla/application/sla.commands';
+import { ComplaintSlaRun, type SlaRunResult } from '../src/sla/application/sla.commands';
 import { SLA_RUN_SQL } from '../src/sla/infrastructure/complaint-stage.repository';
 import { outbox, startComplaintsApp } from './complaints-app';
 
@@ -15,7 +15,8 @@ describe('overlapping SLA runs', () => {
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ app, close } = await startComplaintsApp());
+    // Two runs and a lock holder at once, besides the relay and the consumer: more than the usual test pool.
+    ({ app, close } = await startComplaintsApp({ DATABASE_POOL_SIZE: '8' }));
   });
   afterAll(() => close());
 
@@ -34,19 +35,23 @@ describe('overlapping SLA runs', () => {
     const run = app.get(ComplaintSlaRun);
     const dataSource = app.get(DataSource);
 
-    // Hold the stage so that both runs queue on it: the later time first, then the earlier one. The
-    // holder watches them queue on its own connection: with both runs and the outbox relay's LISTEN,
-    // the test pool (4) has none left.
+    // Hold the stage so that both runs queue on it: the later time first, then the earlier one.
     const holder = dataSource.createQueryRunner();
     await holder.connect();
-    await holder.startTransaction();
-    await holder.query('SELECT 1 FROM complaint_stages WHERE complaint_id = $1 FOR UPDATE', [complaint.id]);
-    const later = run.run(new Date('2026-01-08T00:00:30Z'));
-    await waitForLockWaiters(holder, 1);
-    const earlier = run.run(new Date('2026-01-07T23:59:30Z'));
-    await waitForLockWaiters(holder, 2);
-    await holder.commitTransaction();
-    await holder.release();
+    let later: Promise<SlaRunResult>;
+    let earlier: Promise<SlaRunResult>;
+    try {
+      await holder.startTransaction();
+      await holder.query('SELECT 1 FROM complaint_stages WHERE complaint_id = $1 FOR UPDATE', [complaint.id]);
+      later = run.run(new Date('2026-01-08T00:00:30Z'));
+      await waitForLockWaiters(dataSource, 1);
+      earlier = run.run(new Date('2026-01-07T23:59:30Z'));
+      await waitForLockWaiters(dataSource, 2);
+    } finally {
+      // Whatever happened, the lock goes: a test that fails here must not hang the suite's shutdown.
+      await holder.commitTransaction();
+      await holder.release();
+    }
 
     expect((await later).breached).toBe(1);
     expect((await earlier).breached).toBe(0);
@@ -73,12 +78,16 @@ describe('overlapping SLA runs', () => {
     // The run flags the stage at risk (its last two working days) but has not committed when the officer acknowledges it.
     const runner = dataSource.createQueryRunner();
     await runner.connect();
-    await runner.startTransaction();
-    await runner.query(SLA_RUN_SQL, [new Date('2026-01-06T09:00:00Z')]);
-    const acknowledged = commands.acknowledge(complaint.id, officer, undefined, new Date('2026-01-06T09:00:01Z'));
-    await waitForLockWaiters(dataSource, 1);
-    await runner.commitTransaction();
-    await runner.release();
+    let acknowledged: Promise<unknown>;
+    try {
+      await runner.startTransaction();
+      await runner.query(SLA_RUN_SQL, [new Date('2026-01-06T09:00:00Z')]);
+      acknowledged = commands.acknowledge(complaint.id, officer, undefined, new Date('2026-01-06T09:00:01Z'));
+      await waitForLockWaiters(dataSource, 1);
+    } finally {
+      await runner.commitTransaction();
+      await runner.release();
+    }
     await acknowledged;
     const [stage] = (await dataSource.query('SELECT status, at_risk FROM complaint_stages WHERE complaint_id = $1', [
       complaint.id,

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import type { LoggerOptions } from 'pino';
 import { trace } from '@opentelemetry/api';
+import { currentService } from './service-context';
 
 export const CORRELATION_HEADER = 'x-correlation-id';
 const SAFE_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -95,7 +96,8 @@ export function serializeError(value: unknown): unknown {
 export function baseLoggerOptions(service: string, level: string): LoggerOptions {
   return {
     level,
-    base: { service },
+    // The service comes from the mixin: in a process of several services, the one doing the work.
+    base: null,
     messageKey: 'msg',
     timestamp: () => `,"time":"${new Date().toISOString()}"`,
     formatters: { level: (label) => ({ level: label }) },
@@ -104,9 +106,11 @@ export function baseLoggerOptions(service: string, level: string): LoggerOptions
     // The trace of the work being logged, so a log line leads to its trace and back.
     mixin: () => {
       const span = trace.getActiveSpan()?.spanContext();
-      return span && span.traceId !== '00000000000000000000000000000000'
-        ? { traceId: span.traceId, spanId: span.spanId }
-        : {};
+      const traced = span && span.traceId !== '00000000000000000000000000000000';
+      return {
+        service: currentService() ?? service,
+        ...(traced ? { traceId: span.traceId, spanId: span.spanId } : {}),
+      };
     },
   };
 }
