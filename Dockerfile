@@ -12,7 +12,7 @@
 # What the loader does not do is type-check, so the build stage does that and an image is never
 # built from sources that do not compile.
 
-ARG NODE_IMAGE=node:24-slim
+ARG NODE_IMAGE=node:26-slim
 
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
