@@ -22,9 +22,9 @@ describe('a complainant listing their complaints', () => {
     const dataSource = app.get(DataSource);
     const calls: [string, unknown[]][] = [];
     const query = dataSource.query.bind(dataSource);
-    const spy = jest.spyOn(dataSource, 'query').mockImplementation(async (sql: string, params?: unknown[]) => {
-      calls.push([sql, params ?? []]);
-      return query(sql, params);
+    const spy = jest.spyOn(dataSource, 'query').mockImplementation(async (sql: string, params?: unknown) => {
+      calls.push([sql, (params as unknown[] | undefined) ?? []]);
+      return query(sql, params as unknown[] | undefined);
     });
     try {
       await app.get(ComplaintQueries).list(principal, 20);

@@ -21,9 +21,9 @@ describe("a firm's enquiries", () => {
     const calls: [string, unknown[]][] = [];
     const manager = dataSource.manager;
     const query = manager.query.bind(manager);
-    const spy = jest.spyOn(manager, 'query').mockImplementation(async (sql: string, params?: unknown[]) => {
-      calls.push([sql, params ?? []]);
-      return query(sql, params);
+    const spy = jest.spyOn(manager, 'query').mockImplementation(async (sql: string, params?: unknown) => {
+      calls.push([sql, (params as unknown[] | undefined) ?? []]);
+      return query(sql, params as unknown[] | undefined);
     });
     try {
       await app.get(EnquiryQueries).list(principal, 20);

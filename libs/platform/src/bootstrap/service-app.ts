@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import type { Express } from 'express';
+import { json, type Express } from 'express';
 import { HealthRegistry } from '../health/health.registry';
 import { httpInstrumentation } from '../http/http-instrumentation';
 import { securityHeaders } from '../http/security-headers';
@@ -34,7 +34,8 @@ export async function createServiceApp(rootModule: Type<unknown> | DynamicModule
   app.useLogger(app.get(Logger));
   app.use(httpInstrumentation(options.service, app.get(Metrics).registry));
   app.use(securityHeaders(options.config.NODE_ENV === 'production'));
-  app.useBodyParser('json', { limit: options.config.BODY_LIMIT, verify: verifyJsonDepth });
+  // express.json itself: Nest 12 reserves body-parser's `verify` (for raw bodies), which the depth check needs.
+  app.use(json({ limit: options.config.BODY_LIMIT, verify: verifyJsonDepth }));
   app.use(refuseControlCharacters());
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   // Callers (the gateway, load balancers) keep connections alive. Node closes an idle one after 5 s,
