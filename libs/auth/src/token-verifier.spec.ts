@@ -49,4 +49,16 @@ describe('token verification', () => {
       message: 'The token has expired',
     });
   });
+
+  it('takes a token it verified lately on trust, but never past its expiry', async () => {
+    const token = await mintToken(keys, { sub: 'brief-user', roles: ['caseworker'], issuer, audience, ttl: 1 });
+    await expect(verifier.verify(token)).resolves.toEqual({ sub: 'brief-user', roles: ['caseworker'] });
+    await expect(verifier.verify(token)).resolves.toEqual({ sub: 'brief-user', roles: ['caseworker'] });
+    // exp has one-second resolution: past it, the cached verification is gone with it.
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    await expect(verifier.verify(token)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: 'The token has expired',
+    });
+  });
 });

@@ -1,4 +1,5 @@
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, JWTVerifyGetKey } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { UnauthenticatedError } from '@ccsc/platform';
 import { principalFromClaims, Principal } from './principal';
 import { readLocalJwks } from './local-keys';
@@ -11,9 +12,20 @@ export interface TokenVerifierOptions {
   production: boolean;
 }
 
+/** How long a verified token is taken on trust before its signature is checked again, at most. */
+export const VERIFIED_TOKEN_TTL_MS = 60_000;
+const VERIFIED_TOKENS = 10_000;
+
 /** Verifies bearer JWTs against a JWKS: the identity provider's, or (embedded, tests) the platform's own. */
 export class TokenVerifier {
   private readonly keys: JWTVerifyGetKey;
+  /**
+   * Tokens verified lately, by their exact text: a client sends the same token with every request,
+   * and checking its signature again each time was a measurable share of every request's CPU. An
+   * entry lives until the token expires and never longer than VERIFIED_TOKEN_TTL_MS, so a key
+   * withdrawn from the JWKS stops being honoured within a minute; only successes are kept.
+   */
+  private readonly verified = new LRUCache<string, Principal>({ max: VERIFIED_TOKENS });
 
   constructor(private readonly options: TokenVerifierOptions) {
     if (options.jwksUrl) {
@@ -31,6 +43,8 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Principal> {
+    const known = this.verified.get(token);
+    if (known) return known;
     try {
       const { payload } = await jwtVerify(token, this.keys, {
         issuer: this.options.issuer,
@@ -39,7 +53,11 @@ export class TokenVerifier {
         // A token without an expiry would be good forever once leaked.
         requiredClaims: ['exp'],
       });
-      return principalFromClaims(payload);
+      const principal = principalFromClaims(payload);
+      const untilExpiry = (payload.exp as number) * 1000 - Date.now();
+      const ttl = Math.min(untilExpiry, VERIFIED_TOKEN_TTL_MS);
+      if (ttl > 0) this.verified.set(token, principal, { ttl });
+      return principal;
     } catch (error) {
       if (error instanceof UnauthenticatedError) throw error;
       if (error instanceof errors.JWTExpired) throw new UnauthenticatedError('The token has expired');
