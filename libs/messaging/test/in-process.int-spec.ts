@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { currentService, runAsService } from '@ccsc/platform';
 import { eventually } from '@ccsc/testing';
 import { InProcessTransport } from '../src/transport/in-process.transport';
 import { OutboxRelay } from '../src/outbox/outbox-relay';
@@ -136,6 +137,19 @@ describe('outbox and inbox over the in-process bus', () => {
     } finally {
       await relay.stop();
     }
+  });
+
+  it("runs a consumer's handlers as its own service, not as the publisher's", async () => {
+    const seen: (string | undefined)[] = [];
+    subscription = await runAsService('queries', () =>
+      transport.consume({
+        groupId: 'as-service',
+        topics: [topic],
+        handle: async () => void seen.push(currentService()),
+      }),
+    );
+    await runAsService('cases', () => transport.publish([{ topic, key: 'k', value: '{}', headers: {} }]));
+    await eventually(async () => expect(seen).toEqual(['queries']));
   });
 
   it('records an event of an unknown type or version and moves on', async () => {

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import {
   type ConsumedMessage,
   type ConsumeOptions,
@@ -9,6 +10,8 @@ import {
 
 interface Group {
   options: ConsumeOptions;
+  /** Runs work in the consumer's own async context (captured when it subscribed), not the publisher's. */
+  inConsumerContext: <R>(work: () => R) => R;
   queue: ConsumedMessage[];
   running?: Promise<void>;
   stopped?: boolean;
@@ -49,7 +52,9 @@ export class InProcessTransport implements EventTransport {
   }
 
   async consume(options: ConsumeOptions): Promise<Subscription> {
-    const group: Group = { options, queue: [] };
+    // Several services share this bus in one process: a consumer's handlers run as its own service
+    // (its logs, its context), not as whichever service's relay published the message.
+    const group: Group = { options, inConsumerContext: AsyncLocalStorage.snapshot(), queue: [] };
     this.groups.set(options.groupId, group);
     return {
       stop: async () => {
@@ -70,7 +75,7 @@ export class InProcessTransport implements EventTransport {
   }
 
   private drain(group: Group): void {
-    group.running ??= (async () => {
+    group.running ??= group.inConsumerContext(async () => {
       while (group.queue.length > 0 && !group.stopped) {
         const { handle, handleBatch } = group.options;
         // What is queued goes as one batch where the consumer takes batches, as Kafka hands over a fetch.
@@ -85,6 +90,6 @@ export class InProcessTransport implements EventTransport {
         }
       }
       group.running = undefined;
-    })();
+    });
   }
 }
