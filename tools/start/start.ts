@@ -7,8 +7,9 @@ import { inProcess } from '../platform/in-process';
 import { launchPlatform, type Env } from '../platform/launch';
 import { serviceDatabaseUrl } from '../migrate';
 import { LOCAL_KEYS_DIR } from '../token';
+import { REPO_ROOT } from '../repo-root';
 
-const DATA_DIR = path.join(__dirname, '..', '..', '.data');
+const DATA_DIR = path.join(REPO_ROOT, '.data');
 // Not 5432: a developer's own PostgreSQL is often there already.
 const EMBEDDED_PG_PORT = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
 

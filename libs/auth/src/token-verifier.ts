@@ -29,8 +29,10 @@ export class TokenVerifier {
 
   constructor(private readonly options: TokenVerifierOptions) {
     if (options.jwksUrl) {
-      // jose caches the remote key set and refetches on an unknown kid, so key rotation just works.
-      this.keys = createRemoteJWKSet(new URL(options.jwksUrl));
+      // jose caches the remote key set and refetches on an unknown kid, so key rotation just works; it
+      // refetches at least every minute (not jose's ten), so a withdrawn key stops working within one,
+      // as verified tokens do (VERIFIED_TOKEN_TTL_MS).
+      this.keys = createRemoteJWKSet(new URL(options.jwksUrl), { cacheMaxAge: VERIFIED_TOKEN_TTL_MS });
     } else if (options.localKeysDir && !options.production) {
       this.keys = createLocalJWKSet(readLocalJwks(options.localKeysDir));
     } else {

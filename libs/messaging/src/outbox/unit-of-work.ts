@@ -10,14 +10,17 @@ export interface Transaction {
   readonly context: EventContext;
   /** Events published if and only if this transaction commits (written to the outbox before it does). */
   publish(...events: PendingEvent[]): void;
+  /** For a set-based statement that inserts outbox rows itself: its commit must wake the relay too. */
+  wroteOutboxRows(): void;
 }
 
 /**
  * The one shape of a change in every service: lock what changes (the repository's `...ForUpdate`),
  * apply the domain rule, save it with its history, and publish its events, all in ONE transaction,
  * so a crash at any point leaves either all of it or none. Commands run through `run`; an inbox
- * handler, already inside the consumer's transaction, through `withinTransaction`. Its commit wakes
- * the service's relay (bulk statements of a unit of work may write outbox rows themselves).
+ * handler, already inside the consumer's transaction, through `withinTransaction`. A commit that
+ * wrote events wakes the service's relay (a bulk statement that inserts outbox rows itself says so
+ * with `wroteOutboxRows`); one that wrote none costs the relay nothing.
  */
 @Injectable()
 export class UnitOfWork {
@@ -35,8 +38,13 @@ export async function withinTransaction<R>(
   now = new Date(),
 ): Promise<R> {
   const events: PendingEvent[] = [];
-  markOutboxWritten(manager);
-  const result = await work({ manager, now, context, publish: (...more) => void events.push(...more) });
+  const result = await work({
+    manager,
+    now,
+    context,
+    publish: (...more) => void events.push(...more),
+    wroteOutboxRows: () => markOutboxWritten(manager),
+  });
   await appendToOutbox(manager, events, context, now);
   return result;
 }

@@ -27,7 +27,9 @@ export function toAppError(error: unknown): AppError {
     const code = codeByStatus[status];
     if (code === 'PAYLOAD_TOO_LARGE') return new AppError(code, 'The request body is larger than this API accepts');
     // Our own body check (verifyJsonDepth) says what it refused; body-parser's messages may quote the body.
-    if ((error as { type?: unknown }).type === 'entity.too.deep') return new AppError(code, (error as Error).message);
+    const type = (error as { type?: unknown }).type;
+    if (type === 'entity.too.deep' || type === 'charset.unsupported')
+      return new AppError(code, (error as Error).message);
     return new AppError(code, 'The request body is not valid JSON');
   }
   return new AppError('INTERNAL_SERVER_ERROR', 'Something went wrong on our side');

@@ -44,6 +44,14 @@ describe('the JSON depth limit', () => {
     );
   });
 
+  it('takes UTF-8 only: in UTF-16 a character can hide a quote byte and with it a deep body', () => {
+    const body = Buffer.from(`{"a":"\u2200","b":${'['.repeat(100)}`, 'utf16le');
+    expect(() => verifyJsonDepth({} as never, undefined, body, 'utf-16le')).toThrow(
+      expect.objectContaining({ status: 400, type: 'charset.unsupported' }),
+    );
+    expect(() => verifyJsonDepth({} as never, undefined, nested(2), 'utf-8')).not.toThrow();
+  });
+
   it('does not count brackets inside strings, escaped quotes included', () => {
     expect(() =>
       verifyJsonDepth({} as never, undefined, Buffer.from(JSON.stringify({ text: `\\"${'['.repeat(100)}` }))),

@@ -17,8 +17,19 @@ export const MAX_JSON_DEPTH = 32;
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
-/** body-parser `verify`: refuses a body nested deeper than MAX_JSON_DEPTH before it is parsed. */
-export function verifyJsonDepth(_req: IncomingMessage, _res: unknown, body: Buffer): void {
+/**
+ * body-parser `verify`: refuses a body nested deeper than MAX_JSON_DEPTH before it is parsed. It reads
+ * bytes, so it (and the platform) accepts UTF-8 JSON only: in UTF-16 a character such as U+2200 is the
+ * bytes 00 22, which a byte scan would take for a quote, and a deep body would pass unseen.
+ */
+export function verifyJsonDepth(_req: IncomingMessage, _res: unknown, body: Buffer, encoding?: string): void {
+  if (encoding && encoding.toLowerCase() !== 'utf-8' && encoding.toLowerCase() !== 'utf8') {
+    throw Object.assign(new Error('The request body must be JSON in UTF-8'), {
+      status: 400,
+      type: 'charset.unsupported',
+      expose: true,
+    });
+  }
   let depth = 0;
   let inString = false;
   for (let i = 0; i < body.length; i++) {

@@ -38,6 +38,8 @@ export class DefaultRun {
       async (tx) => {
         await this.runs.lockRuns(tx.manager);
         const counts = await this.runs.run(tx.manager, runOn, ENFORCEMENT_PATHS, tx.now, actor);
+        // The run's statement writes its events into the outbox itself.
+        tx.wroteOutboxRows();
         await this.runs.record(tx.manager, runOn, tx.now, counts);
         const result = { runOn, ...counts, durationMs: Math.round(performance.now() - started) };
         this.logger.log(result, 'default run finished');

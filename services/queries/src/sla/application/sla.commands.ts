@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { UnitOfWork } from '@ccsc/messaging';
 import { BadUserInputError } from '@ccsc/platform';
 import { targetProblem } from '../domain/sla-clock';
@@ -34,16 +33,24 @@ export interface SlaRunResult {
 
 /**
  * The scheduled SLA run, also callable by staff: one statement for all open enquiries, which writes
- * its breach events into the outbox itself (so it needs no unit of work).
+ * its breach events into the outbox itself.
  */
 @Injectable()
 export class SlaBreachRun {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly clocks: SlaClockRepository,
   ) {}
 
-  async run(now = new Date()): Promise<SlaRunResult> {
-    return { ...(await this.clocks.flagDue(this.dataSource, now)), ranAt: now };
+  run(now = new Date()): Promise<SlaRunResult> {
+    return this.unitOfWork.run(
+      { actor: 'system' },
+      async (tx) => {
+        const counts = await this.clocks.flagDue(tx.manager, tx.now);
+        if (counts.breached > 0) tx.wroteOutboxRows();
+        return { ...counts, ranAt: tx.now };
+      },
+      now,
+    );
   }
 }
