@@ -143,7 +143,7 @@ export async function benchKafka(): Promise<{
   if (own)
     return {
       brokers: own.brokers,
-      source: 'local broker (KRaft, Kafka 3.9.1 jars)',
+      source: 'local broker (KRaft, Kafka 4.4.0 jars)',
       broker: own,
       stop: () => own.stop(),
     };
@@ -178,6 +178,8 @@ export interface PlatformOptions {
   suffix?: string;
   extraEnv?: Record<string, string>;
   logDir: string;
+  /** Run the apps compiled ahead of time from this directory (tools/build.ts), not through the loader. */
+  compiled?: string;
 }
 
 /** The platform launcher's services (each its own process, own database) and optionally the Apollo gateway. */
@@ -187,6 +189,7 @@ export async function startBenchPlatform(options: PlatformOptions): Promise<Plat
     cpuProfDir: options.cpuProfDir,
     suffix: options.suffix,
     gatewayLabel: 'apollo-gateway',
+    compiled: options.compiled,
     log: (message) => log(options.bench, message),
   });
   const unguard = guardChildren(() => runner.children());

@@ -3,9 +3,12 @@
 //   npm run bench -- memory
 //   BENCH_MEMORY_LOAD_SECONDS=120 BENCH_MEMORY_JOIN_RATE=40 npm run bench -- memory   a longer, heavier load
 //
-// Each service and the Apollo gateway run as child processes of their own (node tools/run.js
-// …/main.ts, NODE_ENV=test, LOG_LEVEL=warn, events on Kafka from a local broker), so each RSS is one
-// process's: VmRSS from /proc/<pid>/status, sampled every 500 ms.
+// Each service and the Apollo gateway run as child processes of their own, first through the on-load
+// compiler (node tools/run.js …/main.ts), then compiled ahead of time (node dist/…/main.js, as the
+// images run them), in one run: NODE_ENV=test, LOG_LEVEL=warn, events on Kafka from a local broker, so
+// each RSS is one process's: VmRSS from /proc/<pid>/status, sampled every 500 ms.
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
 import { markdownTable, type BenchSection } from './report';
 import {
   ALL_SERVICES,
@@ -19,12 +22,14 @@ import {
   openLoop,
   percentile,
   removeDir,
+  ROOT,
   sleep,
   sortedCopy,
   startBenchPlatform,
   tempDir,
   type Platform,
 } from './harness';
+import { build } from '../tools/build';
 import type { NodeChild } from '../tools/platform/node-processes';
 
 const BENCH = 'memory';
@@ -66,34 +71,48 @@ async function measureWindow(children: readonly NodeChild[], seconds: number): P
   return s.stop();
 }
 
-export async function run(): Promise<BenchSection> {
-  const pg = await benchPostgres();
-  const keys = await benchKeys();
-  const kafka = await benchKafka();
+interface Measured {
+  bootMs: number;
+  idle: number;
+  loadMedian: number;
+  peak: number;
+  after: number;
+}
+
+interface Pass {
+  processes: Map<string, Measured>;
+  summary: string;
+}
+
+/** One platform (through the loader, or compiled ahead of time): idle, under load, after. */
+async function measure(
+  mode: 'loader' | 'compiled',
+  setup: { pgUrl: string; keys: Awaited<ReturnType<typeof benchKeys>>; brokers: string[]; compiled: string },
+): Promise<Pass> {
   const http = new HttpClient(64);
-  const logDir = tempDir('ccsc-bench-memory-');
+  const logDir = tempDir(`ccsc-bench-memory-${mode}-`);
   let platform: Platform | undefined;
   try {
     platform = await startBenchPlatform({
       bench: BENCH,
-      postgresUrl: pg.url,
-      keysDir: keys.dir,
+      postgresUrl: setup.pgUrl,
+      keysDir: setup.keys.dir,
       services: ALL_SERVICES,
-      kafkaBrokers: kafka.brokers,
+      kafkaBrokers: setup.brokers,
       gateway: true,
       logDir,
+      ...(mode === 'compiled' ? { compiled: setup.compiled } : {}),
     });
     const gateway = platform.gateway;
     if (!gateway) throw new Error('no gateway');
     const children = platform.children();
-    const startRss = new Map(children.map((c) => [c.label, c.stats().rssBytes]));
     const bootMs = new Map(children.map((c) => [c.label, c.bootMs]));
 
-    log(BENCH, `idle: ${SETTLE_SECONDS}s to settle, then ${SETTLE_SECONDS}s sampled`);
+    log(BENCH, `${mode}: idle, ${SETTLE_SECONDS}s to settle, then ${SETTLE_SECONDS}s sampled`);
     await sleep(SETTLE_SECONDS * 1000);
     const idle = await measureWindow(children, SETTLE_SECONDS);
 
-    const token = await keys.token('caseworker', { sub: 'caseworker-mem' });
+    const token = await setup.keys.token('caseworker', { sub: 'caseworker-mem' });
     const headers = { authorization: token, 'content-type': 'application/json' };
     const createBody = JSON.stringify({
       caseType: 'civil-money-claim',
@@ -122,78 +141,125 @@ export async function run(): Promise<BenchSection> {
       return res.status === 200 && !res.body.includes('"errors"');
     };
 
-    log(
-      BENCH,
-      `load: ${JOIN_RATE} joins/s across the five subgraphs and ${CREATE_RATE} case creations/s (REST through the gateway) for ${LOAD_SECONDS}s`,
-    );
+    log(BENCH, `${mode}: ${JOIN_RATE} joins/s and ${CREATE_RATE} case creations/s for ${LOAD_SECONDS}s`);
     const s = sampler(children);
     const [joins, creates] = await Promise.all([
       openLoop(join, JOIN_RATE, LOAD_SECONDS),
       openLoop(create, CREATE_RATE, LOAD_SECONDS),
     ]);
     const underLoad = s.stop();
-    log(BENCH, `after the load: ${SETTLE_SECONDS}s sampled`);
     const after = await measureWindow(children, SETTLE_SECONDS);
 
-    const mb = (bytes: number) => fmt(bytes / MiB);
     const median = (values: number[] | undefined) => percentile(sortedCopy(values ?? []), 50);
     const max = (values: number[] | undefined) => Math.max(...(values ?? [Number.NaN]));
-    const rows = children.map((c) => [
-      c.label,
-      fmt(bootMs.get(c.label) ?? Number.NaN),
-      mb(startRss.get(c.label) ?? Number.NaN),
-      mb(median(idle.get(c.label))),
-      mb(median(underLoad.get(c.label))),
-      mb(max(underLoad.get(c.label))),
-      mb(median(after.get(c.label))),
-      `×${fmt(max(underLoad.get(c.label)) / median(idle.get(c.label)), 2)}`,
-    ]);
-    const total = (m: Map<string, number[]>, f: (v: number[] | undefined) => number) =>
-      children.reduce((sum, c) => sum + f(m.get(c.label)), 0);
-    rows.push([
-      '**all six processes**',
-      '',
-      mb(children.reduce((sum, c) => sum + (startRss.get(c.label) ?? 0), 0)),
-      mb(total(idle, median)),
-      mb(total(underLoad, median)),
-      mb(total(underLoad, max)),
-      mb(total(after, median)),
-      '',
-    ]);
-    const biggest = children.map((c) => [c.label, max(underLoad.get(c.label))] as const).sort((a, b) => b[1] - a[1])[0];
-
-    return {
-      title: 'Memory: resident set of each service and the gateway, idle and under load',
-      markdown: [
-        `Each service and the Apollo gateway is a child process of its own (node tools/run.js, which transpiles TypeScript on load with swc; NODE_ENV=test, LOG_LEVEL=warn, pool of 10, ` +
-          `events on Kafka from ${kafka.source}; PostgreSQL from ${pg.source}). RSS is VmRSS from /proc/<pid>/status, sampled every ${SAMPLE_MS} ms. ` +
-          `Idle: ${SETTLE_SECONDS} s after every process was ready, then ${SETTLE_SECONDS} s sampled (median). Under load: ${LOAD_SECONDS} s of ${JOIN_RATE} joins/s ` +
-          `(a case with its service request, payments, enquiries, complaints and fine accounts: every subgraph) and ${CREATE_RATE} case creations/s (REST through the gateway, ` +
-          `whose events the other services consume), both open-model; median and peak. After: the ${SETTLE_SECONDS} s after the load (median).`,
-        markdownTable(
-          [
-            'process',
-            'boot ms',
-            'RSS at ready MB',
-            'idle MB',
-            'under load MB (median)',
-            'under load MB (peak)',
-            'after load MB',
-            'peak ÷ idle',
-          ],
-          rows,
-        ),
-        `Load served: ${fmt(joins.ok)} joins (${joins.failed + joins.unfinished} failed, p99 ${fmt(percentile(joins.latencies, 99), 1)} ms) and ${fmt(creates.ok)} creations ` +
-          `(${creates.failed + creates.unfinished} failed, p99 ${fmt(percentile(creates.latencies, 99), 1)} ms). Largest process under load: **${biggest?.[0]}** (${mb(biggest?.[1] ?? Number.NaN)} MB peak).`,
-        `RSS includes what the swc loader (tools/run.js) keeps; V8 grows its heap lazily, so a longer or heavier load (BENCH_MEMORY_LOAD_SECONDS, BENCH_MEMORY_JOIN_RATE) is what shows a leak, not this one.`,
-      ].join('\n\n'),
-    };
+    const processes = new Map(
+      children.map((c) => [
+        // The same process under both modes: labels without the pass's name.
+        c.label,
+        {
+          bootMs: bootMs.get(c.label) ?? Number.NaN,
+          idle: median(idle.get(c.label)),
+          loadMedian: median(underLoad.get(c.label)),
+          peak: max(underLoad.get(c.label)),
+          after: median(after.get(c.label)),
+        },
+      ]),
+    );
+    const summary =
+      `${mode}: ${fmt(joins.ok)} joins (${joins.failed + joins.unfinished} failed, p99 ${fmt(percentile(joins.latencies, 99), 1)} ms), ` +
+      `${fmt(creates.ok)} creations (${creates.failed + creates.unfinished} failed, p99 ${fmt(percentile(creates.latencies, 99), 1)} ms)`;
+    return { processes, summary };
   } finally {
     http.close();
     await platform?.stop();
+    removeDir(logDir);
+  }
+}
+
+export async function run(): Promise<BenchSection> {
+  const pg = await benchPostgres();
+  const keys = await benchKeys();
+  const kafka = await benchKafka();
+  // Under the repository (its .data is git-ignored), so the compiled apps find node_modules as dist/ does.
+  mkdirSync(join(ROOT, '.data'), { recursive: true });
+  const compiled = mkdtempSync(join(ROOT, '.data', 'bench-dist-'));
+  try {
+    // The compiled tree, as `npm run build` writes it, but of the run's own.
+    await build(compiled);
+    const setup = { pgUrl: pg.url, keys, brokers: kafka.brokers, compiled };
+    const before = await measure('loader', setup);
+    const after = await measure('compiled', setup);
+
+    const mb = (bytes: number) => fmt(bytes / MiB);
+    const ratio = (a: number, b: number) => `×${fmt(b / a, 2)}`;
+    const labels = [...before.processes.keys()];
+    const rows = labels.map((label) => {
+      const l = before.processes.get(label) as Measured;
+      const c = after.processes.get(label) as Measured;
+      return [
+        label,
+        fmt(l.bootMs),
+        fmt(c.bootMs),
+        mb(l.idle),
+        mb(c.idle),
+        ratio(l.idle, c.idle),
+        mb(l.peak),
+        mb(c.peak),
+        ratio(l.peak, c.peak),
+        mb(c.after),
+      ];
+    });
+    const sum = (pass: Pass, f: (m: Measured) => number) => [...pass.processes.values()].reduce((t, m) => t + f(m), 0);
+    rows.push([
+      '**all six processes**',
+      '',
+      '',
+      mb(sum(before, (m) => m.idle)),
+      mb(sum(after, (m) => m.idle)),
+      ratio(
+        sum(before, (m) => m.idle),
+        sum(after, (m) => m.idle),
+      ),
+      mb(sum(before, (m) => m.peak)),
+      mb(sum(after, (m) => m.peak)),
+      ratio(
+        sum(before, (m) => m.peak),
+        sum(after, (m) => m.peak),
+      ),
+      mb(sum(after, (m) => m.after)),
+    ]);
+    return {
+      title: 'Memory: resident set of each service and the gateway, through the loader and compiled ahead of time',
+      markdown: [
+        `Each service and the Apollo gateway is a child process of its own, first through the on-load compiler (node tools/run.js, swc on load), then compiled ahead of time ` +
+          `(node dist/…/main.js, as \`npm run build\` and the images do), one after the other in this run; NODE_ENV=test, LOG_LEVEL=warn, pool of 10, ` +
+          `events on Kafka from ${kafka.source}; PostgreSQL from ${pg.source}. RSS is VmRSS from /proc/<pid>/status, sampled every ${SAMPLE_MS} ms. ` +
+          `Boot: from spawn to /health/ready answering. Idle: ${SETTLE_SECONDS} s after every process was ready, then ${SETTLE_SECONDS} s sampled (median). ` +
+          `Under load: ${LOAD_SECONDS} s of ${JOIN_RATE} joins/s (a case with its service request, payments, enquiries, complaints and fine accounts: every subgraph) ` +
+          `and ${CREATE_RATE} case creations/s (REST through the gateway, whose events the other services consume), open-model; peak. After: the ${SETTLE_SECONDS} s after the load (median).`,
+        markdownTable(
+          [
+            'process',
+            'boot ms, loader',
+            'boot ms, compiled',
+            'idle MB, loader',
+            'idle MB, compiled',
+            'idle ratio',
+            'peak MB, loader',
+            'peak MB, compiled',
+            'peak ratio',
+            'after load MB, compiled',
+          ],
+          rows,
+        ),
+        `Load served: ${before.summary}; ${after.summary}.`,
+        `V8 grows its heap lazily, so a longer or heavier load (BENCH_MEMORY_LOAD_SECONDS, BENCH_MEMORY_JOIN_RATE) is what shows a leak, not this one.`,
+      ].join('\n\n'),
+    };
+  } finally {
     await kafka.stop();
     keys.remove();
     await pg.stop();
-    removeDir(logDir);
+    removeDir(compiled);
   }
 }

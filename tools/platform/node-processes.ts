@@ -63,7 +63,9 @@ export class NodeChild {
     // The parent's own settings (a DATABASE_URL, KAFKA_BROKERS, PORT) must not leak into a child.
     for (const key of ['DATABASE_URL', 'KAFKA_BROKERS', 'PORT', 'NODE_OPTIONS']) delete inherited[key];
     const started = performance.now();
-    const proc = spawn(process.execPath, [...nodeArgs, RUN_JS, entry], {
+    // Compiled output (dist/) runs as it is; sources go through the on-load compiler.
+    const program = entry.endsWith('.js') ? [entry] : [RUN_JS, entry];
+    const proc = spawn(process.execPath, [...nodeArgs, ...program], {
       cwd: ROOT,
       env: { ...inherited, ...env },
       stdio: ['ignore', out, out],
@@ -151,6 +153,8 @@ export interface NodeProcessesOptions {
   suffix?: string;
   /** The gateway's label, `gateway` unless given. */
   gatewayLabel?: string;
+  /** Run the compiled output in this directory (as `npm run build` writes dist/), not the sources. */
+  compiled?: string;
   log?(message: string): void;
 }
 
@@ -162,11 +166,13 @@ export interface NodeProcessRunner extends ServerRunner<NodeChild, NodeChild> {
 /** Each service (`services/<name>/src/main.ts`) and the gateway (`gateway/src/main.ts`) as its own node process. */
 export function nodeProcesses(options: NodeProcessesOptions): NodeProcessRunner {
   const children: NodeChild[] = [];
+  // The app's compiled entry point under `options.compiled` (npm run build's dist/), or its source.
+  const entryOf = (main: string) => (options.compiled ? join(options.compiled, `${main}.js`) : `${main}.ts`);
   const start = async (name: string, entry: string, env: Env, fixedPort?: number) => {
     const port = fixedPort ?? (await freePort());
     const label = `${name}${options.suffix ?? ''}`;
     options.log?.(`starting ${label}`);
-    const child = await NodeChild.start(label, join(ROOT, entry), { ...env, PORT: String(port) }, port, {
+    const child = await NodeChild.start(label, resolve(ROOT, entry), { ...env, PORT: String(port) }, port, {
       readyPath: READY_PATH,
       cpuProfDir: options.cpuProfDir,
       logDir: options.logDir,
@@ -175,8 +181,8 @@ export function nodeProcesses(options: NodeProcessesOptions): NodeProcessRunner 
     return child;
   };
   return {
-    service: (name, env, port) => start(name, join('services', name, 'src', 'main.ts'), env, port),
-    gateway: (env, port) => start(options.gatewayLabel ?? 'gateway', join('gateway', 'src', 'main.ts'), env, port),
+    service: (name, env, port) => start(name, entryOf(join('services', name, 'src', 'main')), env, port),
+    gateway: (env, port) => start(options.gatewayLabel ?? 'gateway', entryOf(join('gateway', 'src', 'main')), env, port),
     children: () => [...children],
   };
 }
