@@ -182,7 +182,8 @@ export function nodeProcesses(options: NodeProcessesOptions): NodeProcessRunner 
   };
   return {
     service: (name, env, port) => start(name, entryOf(join('services', name, 'src', 'main')), env, port),
-    gateway: (env, port) => start(options.gatewayLabel ?? 'gateway', entryOf(join('gateway', 'src', 'main')), env, port),
+    gateway: (env, port) =>
+      start(options.gatewayLabel ?? 'gateway', entryOf(join('gateway', 'src', 'main')), env, port),
     children: () => [...children],
   };
 }
