@@ -16,7 +16,7 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { caseCreatedV1 } from '@ccsc/contracts';
-import { InboxConsumer, KafkaTransport } from '@ccsc/messaging';
+import { InboxConsumer, PlatformaticKafkaTransport } from '@ccsc/messaging';
 
 export type ConsumerParentMessage = { type: 'drain' } | { type: 'stop' };
 export type ConsumerChildMessage =
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   await dataSource.query(
     'CREATE TABLE IF NOT EXISTS bench_case_projection (case_id uuid PRIMARY KEY, reference char(16) NOT NULL, state varchar(64) NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
   );
-  const transport = new KafkaTransport({
+  const transport = new PlatformaticKafkaTransport({
     brokers: required('KAFKA_BROKERS').split(','),
     clientId: 'bench-event-consumer',
     partitions: 3,

@@ -9,8 +9,8 @@
 //
 // Producer side (this process): the platform's appendToOutbox in a TypeORM transaction with a
 // case row, and the platform's OutboxRelay (defaults: batches of 200, 100 ms idle poll) on a
-// KafkaTransport. Consumer side (bench/event-consumer.server.ts, a child process): the platform's
-// InboxConsumer on its own KafkaTransport and database. Kafka: a local single-node KRaft broker
+// PlatformaticKafkaTransport. Consumer side (bench/event-consumer.server.ts, a child process): the platform's
+// InboxConsumer on its own PlatformaticKafkaTransport and database. Kafka: a local single-node KRaft broker
 // of the run's own, so it can be halted and resumed with its data, as a broker outage is.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { caseCreatedV1 } from '@ccsc/contracts';
-import { appendToOutbox, KafkaTransport, OutboxRelay, type EventTransport } from '@ccsc/messaging';
+import { appendToOutbox, PlatformaticKafkaTransport, OutboxRelay, type EventTransport } from '@ccsc/messaging';
 import { serviceDataSourceOptions } from '@ccsc/platform';
 import { casesDatabase } from '../services/cases/src/data-source';
 import { markdownTable, type BenchSection } from './report';
@@ -202,7 +202,7 @@ export async function run(): Promise<BenchSection> {
   const databases: BenchDatabase[] = [];
   let consumer: Consumer | undefined;
   let relay: OutboxRelay | undefined;
-  let producerTransport: KafkaTransport | undefined;
+  let producerTransport: PlatformaticKafkaTransport | undefined;
   let dataSource: DataSource | undefined;
   const killConsumer = () => consumer?.kill();
   process.once('exit', killConsumer);
@@ -215,7 +215,7 @@ export async function run(): Promise<BenchSection> {
     await dataSource.initialize();
     const db = dataSource;
 
-    producerTransport = new KafkaTransport({
+    producerTransport = new PlatformaticKafkaTransport({
       brokers: kafka.brokers,
       clientId: 'bench-event-producer',
       partitions: 3,

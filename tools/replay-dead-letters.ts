@@ -1,7 +1,7 @@
 // `npm run events:replay -- <service>`: sends the service's dead letters back to their topics
 // (KAFKA_BROKERS must point at the cluster). See docs and libs/messaging/src/inbox/replay-dead-letters.ts.
 import { SERVICE_NAMES, ServiceName } from '@ccsc/contracts';
-import { kafkaSasl, KafkaTransport, messagingSettings, replayDeadLetters } from '@ccsc/messaging';
+import { kafkaSasl, PlatformaticKafkaTransport, messagingSettings, replayDeadLetters } from '@ccsc/messaging';
 import { readConfig } from '@ccsc/platform';
 
 async function main() {
@@ -11,7 +11,7 @@ async function main() {
   // The same KAFKA_BROKERS and KAFKA_SASL_* as a service; on a cluster with ACLs, as the replay principal.
   const config = readConfig(messagingSettings);
   if (config.KAFKA_BROKERS.length === 0) throw new Error('Set KAFKA_BROKERS');
-  const transport = new KafkaTransport({
+  const transport = new PlatformaticKafkaTransport({
     brokers: config.KAFKA_BROKERS,
     clientId: `ccsc-${service}-replay`,
     partitions: 3,

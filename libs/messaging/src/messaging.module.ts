@@ -14,7 +14,7 @@ import { Config, HealthRegistry, Metrics } from '@ccsc/platform';
 import { Counter, Gauge } from 'prom-client';
 import { kafkaSasl, messagingSettings } from './messaging-config';
 import type { EventTransport, Subscription } from './transport/event-transport';
-import { KafkaTransport } from './transport/kafka.transport';
+import { PlatformaticKafkaTransport } from './transport/platformatic-kafka.transport';
 import { InProcessTransport } from './transport/in-process.transport';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { UnitOfWork } from './outbox/unit-of-work';
@@ -188,7 +188,7 @@ export class MessagingModule {
           provide: EVENT_TRANSPORT,
           useFactory: (): EventTransport =>
             config.KAFKA_BROKERS.length > 0
-              ? new KafkaTransport({
+              ? new PlatformaticKafkaTransport({
                   brokers: config.KAFKA_BROKERS,
                   clientId: `ccsc-${service}`,
                   partitions: config.KAFKA_TOPIC_PARTITIONS,

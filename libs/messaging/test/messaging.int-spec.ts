@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { deadLetterTopic, defineEvent } from '@ccsc/contracts';
 import { createTestTopic, describeKafka, eventually, kafkaBrokers, startOwnKafkaBroker } from '@ccsc/testing';
 import { Kafka, logLevel } from 'kafkajs';
-import { KafkaTransport } from '../src/transport/kafka.transport';
+// The platform's transport (messaging.module.ts): the fault scenarios run on the client that ships.
+import { PlatformaticKafkaTransport as KafkaTransport } from '../src/transport/platformatic-kafka.transport';
 import type { EventTransport, Subscription, TransportMessage } from '../src/transport/event-transport';
 import { OutboxRelay } from '../src/outbox/outbox-relay';
 import { InboxConsumer, EventHandler } from '../src/inbox/inbox-consumer';
