@@ -8,7 +8,7 @@
 //   BENCH_EVENTS_RATES=10,100,1000,2000 ...                          other open-model rates
 //
 // Producer side (this process): the platform's appendToOutbox in a TypeORM transaction with a
-// case row, and the platform's OutboxRelay (defaults: batches of 200, 100 ms idle poll) on a
+// case row, and the platform's OutboxRelay (defaults: batches of 200, woken by each commit, 1 s safety poll) on a
 // PlatformaticKafkaTransport. Consumer side (bench/event-consumer.server.ts, a child process): the platform's
 // InboxConsumer on its own PlatformaticKafkaTransport and database. Kafka: a local single-node KRaft broker
 // of the run's own, so it can be halted and resumed with its data, as a broker outage is.
@@ -448,7 +448,7 @@ function render(
 ): string {
   const out: string[] = [
     `Producer (this process): each command is one TypeORM transaction inserting a case row and its \`cases.case-created.v1\` event with the platform's \`appendToOutbox\`; ` +
-      `the platform's \`OutboxRelay\` (batches of 200, 100 ms idle poll, as the services run it) publishes to Kafka (${kafkaSource}, topic of 3 partitions, acks=all). ` +
+      `the platform's \`OutboxRelay\` (batches of 200, woken by each commit, a 1 s safety poll, as the services run it) publishes to Kafka (${kafkaSource}, topic of 3 partitions, acks=all). ` +
       `Consumer (a child process): the platform's \`InboxConsumer\` (one message at a time per partition), inbox row + projection row in one transaction. PostgreSQL from ${pgSource}. ` +
       `Open model: commands are scheduled at a fixed rate and each latency runs from its scheduled time to the consumer's commit (so a stalled writer is counted, not omitted). ` +
       `Times are wall-clock milliseconds (performance.timeOrigin + now()) taken in each process on the same machine.`,

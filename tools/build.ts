@@ -12,12 +12,14 @@ const ROOT = path.resolve(__dirname, '..');
 export const DIST = path.join(ROOT, 'dist');
 /** What runs in production: the services, the gateway, the libraries, and the operations tools. */
 const SOURCES = ['libs', 'services', 'gateway', 'tools'];
-/** Tests, the test infrastructure and bench-only code never ship. */
+/** Tests, the test infrastructure, bench-only code and the build itself never ship. */
 const EXCLUDED = [
   /\.(spec|int-spec|e2e-spec)\.ts$/,
   /\/test\//,
   /^libs\/testing\//,
   /^tools\/platform\/node-processes\.ts$/,
+  /^tools\/build\.ts$/,
+  /^tools\/compose-supergraph\.ts$/,
 ];
 /** Files the code reads next to itself at run time (`__dirname`), copied as they are. */
 const ASSETS = ['gateway/supergraph.graphql'];

@@ -22,17 +22,18 @@ export class TokenVerifier {
   /**
    * Tokens verified lately, by their exact text: a client sends the same token with every request,
    * and checking its signature again each time was a measurable share of every request's CPU. An
-   * entry lives until the token expires and never longer than VERIFIED_TOKEN_TTL_MS, so a key
-   * withdrawn from the JWKS stops being honoured within a minute; only successes are kept.
+   * entry lives until the token expires and never longer than VERIFIED_TOKEN_TTL_MS, so the cache adds
+   * at most a minute to the time a withdrawn key stays honoured (the key set's own cache, ten minutes);
+   * only successes are kept.
    */
   private readonly verified = new LRUCache<string, Principal>({ max: VERIFIED_TOKENS });
 
   constructor(private readonly options: TokenVerifierOptions) {
     if (options.jwksUrl) {
-      // jose caches the remote key set and refetches on an unknown kid, so key rotation just works; it
-      // refetches at least every minute (not jose's ten), so a withdrawn key stops working within one,
-      // as verified tokens do (VERIFIED_TOKEN_TTL_MS).
-      this.keys = createRemoteJWKSet(new URL(options.jwksUrl), { cacheMaxAge: VERIFIED_TOKEN_TTL_MS });
+      // jose caches the remote key set and refetches on an unknown kid, so key rotation just works. Its
+      // ten-minute cache is kept: a shorter one fails every request within that time of the identity
+      // provider becoming unreachable (jose does not fall back to the last keys it had).
+      this.keys = createRemoteJWKSet(new URL(options.jwksUrl));
     } else if (options.localKeysDir && !options.production) {
       this.keys = createLocalJWKSet(readLocalJwks(options.localKeysDir));
     } else {

@@ -208,7 +208,9 @@ class PartitionReader {
     this.wake?.();
     await this.loop;
     await this.stream?.close().catch(() => undefined);
-    await this.consumer.close(true);
+    // Leaving the group is a courtesy to the others (they rebalance sooner); failing it must not stop
+    // the rest of the service's shutdown.
+    await this.consumer.close(true).catch(() => undefined);
   }
 
   /** A topic created a moment ago may not be in the broker's metadata yet: as KafkaTransport, a few seconds' grace. */
@@ -237,7 +239,7 @@ class PartitionReader {
         return stream;
       } catch (error) {
         const retriable = findErrorBy(error as Error, 'apiId', 'UNKNOWN_TOPIC_OR_PARTITION') !== null;
-        if (!retriable || attempt >= attempts) throw error;
+        if (!retriable || attempt >= attempts || this.stopping) throw error;
         await sleep(250);
       }
     }
