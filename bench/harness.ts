@@ -6,7 +6,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { loadOrCreateLocalKeys, mintToken, readLocalKeys, type Role } from '@ccsc/auth';
@@ -16,8 +16,9 @@ import { resolvePostgres, startOwnKafkaBroker, type LocalKafkaBroker, type Resol
 import { databaseParts, freshDatabase, type PlatformDatabase } from '../tools/platform/databases';
 import { launchPlatform, type LaunchedPlatform } from '../tools/platform/launch';
 import { guardChildren, nodeProcesses, type NodeChild } from '../tools/platform/node-processes';
+import { REPO_ROOT } from '../tools/repo-root';
 
-export const ROOT = resolve(__dirname, '..');
+export const ROOT = REPO_ROOT;
 const HOST = '127.0.0.1';
 const ISSUER = 'ccsc-local';
 const AUDIENCE = 'ccsc-api';

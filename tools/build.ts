@@ -7,8 +7,9 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { transformFile, type Options } from '@swc/core';
+import { REPO_ROOT } from './repo-root';
 
-const ROOT = path.resolve(__dirname, '..');
+const ROOT = REPO_ROOT;
 export const DIST = path.join(ROOT, 'dist');
 /** What runs in production: the services, the gateway, the libraries, and the operations tools. */
 const SOURCES = ['libs', 'services', 'gateway', 'tools'];

@@ -7,8 +7,9 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '@ccsc/testing';
 import type { Env, ServerRunner } from './launch';
+import { REPO_ROOT } from '../repo-root';
 
-const ROOT = resolve(__dirname, '..', '..');
+const ROOT = REPO_ROOT;
 const RUN_JS = join(ROOT, 'tools', 'run.js');
 const HOST = '127.0.0.1';
 const READY_PATH = '/health/ready';

@@ -188,13 +188,12 @@ export class InboxConsumer {
     return outcomes;
   }
 
-  private async applyWithRetries({ message, event, handler }: Apply, heartbeat: () => Promise<void>): Promise<Outcome> {
+  private async applyWithRetries(one: Apply, heartbeat: () => Promise<void>): Promise<Outcome> {
     let lastError: unknown;
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       try {
-        return await this.dataSource
-          .transaction((manager) => this.applyAll([{ message, event, handler, kind: 'apply' }], manager))
-          .then(([outcome]) => outcome);
+        const [outcome] = await this.dataSource.transaction((manager) => this.applyAll([one], manager));
+        return outcome;
       } catch (error) {
         lastError = error;
         if (attempt < this.maxAttempts) {
@@ -203,7 +202,7 @@ export class InboxConsumer {
         }
       }
     }
-    return this.deadLetter(message, event, lastError);
+    return this.deadLetter(one.message, one.event, lastError);
   }
 
   /**
