@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { IsInt, IsString, Min } from 'class-validator';
 import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { defineEvent, EventType } from '@ccsc/contracts';
-import { serviceDataSourceOptions } from '@ccsc/platform';
+import { oneConnectionPerTransaction, serviceDataSourceOptions } from '@ccsc/platform';
 import { createTestDatabase, TestDatabase } from '@ccsc/testing';
 import { createMessagingTables } from '../src/messaging-tables';
 import { appendToOutbox } from '../src/outbox/outbox-writer';
@@ -40,8 +40,9 @@ export interface Kit {
 
 export async function messagingKit(topic: string): Promise<Kit> {
   const db = await createTestDatabase('messaging', { entities: [], migrations: [MessagingTestSchema1732500000000] });
-  const dataSource = new DataSource(serviceDataSourceOptions(db.url, { entities: [], migrations: [] }, 8));
-  await dataSource.initialize();
+  const dataSource = oneConnectionPerTransaction(
+    await new DataSource(serviceDataSourceOptions(db.url, { entities: [], migrations: [] }, 8)).initialize(),
+  );
   // A type of its own per test file, on the test's own topic.
   const step = defineEvent('cases', `test-step-${randomUUID().slice(0, 8)}`, 1, StepV1, topic);
   return {

@@ -11,6 +11,7 @@ import { HealthRegistry } from './health/health.registry';
 import { DatabaseHealth } from './health/database.health';
 import { loggerParams } from './logging/logger';
 import { serviceDataSourceOptions, ServiceDataSourceParts } from './database/data-source-options';
+import { oneConnectionPerTransaction } from './database/one-connection-per-transaction';
 import { subgraphOptions } from './graphql/subgraph-options';
 import type { GraphQLScope } from './graphql/graphql-scope';
 import { Metrics, MetricsController } from './metrics/metrics';
@@ -38,6 +39,15 @@ export interface PlatformModuleOptions {
 export class PlatformModule {
   static forRoot({ service, graphql, config, database }: PlatformModuleOptions): DynamicModule {
     const metrics = new Metrics(service, OperationsAccess.from(config));
+    const dataSourceOptions = {
+      ...serviceDataSourceOptions(
+        config.DATABASE_URL,
+        database,
+        config.DATABASE_POOL_SIZE,
+        config.DATABASE_ACQUIRE_TIMEOUT_MS,
+      ),
+      name: service,
+    };
     return {
       module: PlatformModule,
       global: true,
@@ -45,9 +55,12 @@ export class PlatformModule {
         LoggerModule.forRoot(loggerParams(service, config.LOG_LEVEL)),
         // Named after the service: five services in one process (`npm start`, the tests) are five data
         // sources, not one default registered five times. Code injects DataSource and EntityManager as usual.
-        TypeOrmModule.forRoot({
-          ...serviceDataSourceOptions(config.DATABASE_URL, database, config.DATABASE_POOL_SIZE),
+        TypeOrmModule.forRootAsync({
           name: service,
+          useFactory: () => dataSourceOptions,
+          // Every transaction keeps to its own connection (a second one asked for inside it is refused).
+          dataSourceFactory: async () =>
+            oneConnectionPerTransaction(await new DataSource(dataSourceOptions).initialize()),
         }),
         GraphQLModule.forRoot(subgraphOptions(config.NODE_ENV !== 'production', graphql, metrics.registry, config)),
       ],

@@ -48,6 +48,11 @@ export const serviceSettings = {
     (url, config) => (inProduction(config) ? databaseCredentialsProblem(url) : undefined),
   ),
   DATABASE_POOL_SIZE: env.int('Maximum connections in the database pool', 10, { min: 1, max: 200 }),
+  DATABASE_ACQUIRE_TIMEOUT_MS: env.int(
+    'How long a request waits for a free database connection before answering 503 with `Retry-After`',
+    10_000,
+    { min: 100, max: 120_000 },
+  ),
   BODY_LIMIT: env.string('Largest request body accepted (bytes or a unit such as `1mb`)', '1mb'),
   AUTH_JWKS_URL: refine(
     notTheDemoRealm(

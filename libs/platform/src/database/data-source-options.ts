@@ -11,8 +11,16 @@ export interface ServiceDataSourceParts {
   migrations: MixedList<Function | string>;
 }
 
-/** The one way a service connects: its own database, migrations only (never `synchronize`). */
-export function serviceDataSourceOptions(url: string, parts: ServiceDataSourceParts, poolSize = 10): DataSourceOptions {
+/**
+ * The one way a service connects: its own database, migrations only (never `synchronize`). A request
+ * waits at most `acquireTimeoutMs` for a connection, then fails (503 at the edge) rather than queueing for ever.
+ */
+export function serviceDataSourceOptions(
+  url: string,
+  parts: ServiceDataSourceParts,
+  poolSize = 10,
+  acquireTimeoutMs = 10_000,
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -23,7 +31,7 @@ export function serviceDataSourceOptions(url: string, parts: ServiceDataSourcePa
     synchronize: false,
     migrationsRun: false,
     logging: false,
-    extra: { max: poolSize, application_name: 'ccsc' },
+    extra: { max: poolSize, connectionTimeoutMillis: acquireTimeoutMs, application_name: 'ccsc' },
   };
 }
 

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'TOO_MANY_REQUESTS'
   | 'BAD_GATEWAY'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
 export interface FieldError {
@@ -27,6 +28,7 @@ export const errorCatalogue: Record<ErrorCode, { status: number; title: string; 
   PAYLOAD_TOO_LARGE: { status: 413, title: 'Request body too large', slug: 'payload-too-large' },
   TOO_MANY_REQUESTS: { status: 429, title: 'Too many requests', slug: 'too-many-requests' },
   BAD_GATEWAY: { status: 502, title: 'A service behind the gateway did not answer', slug: 'bad-gateway' },
+  SERVICE_UNAVAILABLE: { status: 503, title: 'Service unavailable for a moment', slug: 'service-unavailable' },
   INTERNAL_SERVER_ERROR: { status: 500, title: 'Internal error', slug: 'internal' },
 };
 

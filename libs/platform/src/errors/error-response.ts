@@ -11,6 +11,8 @@ export function sendError(req: Request & { id?: unknown }, res: Response, error:
   const correlationId = req.id === undefined ? undefined : String(req.id);
   const problem = problemDetails(error, req.originalUrl, correlationId);
   if (error.code === 'UNAUTHENTICATED') res.setHeader('WWW-Authenticate', 'Bearer');
+  // Its database busy or away for a moment: a client may try again shortly (RFC 9110 §10.2.3).
+  if (error.code === 'SERVICE_UNAVAILABLE') res.setHeader('Retry-After', '1');
   if (req.originalUrl.split('?')[0] === '/graphql') {
     const extensions = { code: error.code, ...(error.fieldErrors.length ? { fieldErrors: error.fieldErrors } : {}) };
     res.status(problem.status).json({ errors: [{ message: error.message, extensions }] });

@@ -32,7 +32,28 @@ export function toAppError(error: unknown): AppError {
       return new AppError(code, (error as Error).message);
     return new AppError(code, 'The request body is not valid JSON');
   }
+  if (isDatabaseUnavailable(error))
+    return new AppError('SERVICE_UNAVAILABLE', 'The service cannot reach its database just now; try again shortly');
   return new AppError('INTERNAL_SERVER_ERROR', 'Something went wrong on our side');
+}
+
+// pg-pool's words when no connection came within DATABASE_ACQUIRE_TIMEOUT_MS (every one busy), or a new
+// one did not connect in that time.
+const UNAVAILABLE_MESSAGES = new Set([
+  'timeout exceeded when trying to connect',
+  'Connection terminated due to connection timeout',
+]);
+// The server refused or dropped the connection: not running, restarting, or out of connection slots.
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', '53300', '57P01', '57P03']);
+
+/** A database that is busy or away for a moment, not a bug: answered 503 with Retry-After, not 500. */
+function isDatabaseUnavailable(error: unknown): boolean {
+  const causes = [error, (error as { driverError?: unknown } | null)?.driverError];
+  return causes.some((cause) => {
+    if (!(cause instanceof Error)) return false;
+    const code = (cause as { code?: unknown }).code;
+    return UNAVAILABLE_MESSAGES.has(cause.message) || (typeof code === 'string' && UNAVAILABLE_CODES.has(code));
+  });
 }
 
 function messageOf(response: string | object): string | undefined {

@@ -67,7 +67,7 @@ export class PaymentCommands {
       { correlationId, actor: principal.sub },
       async (tx) => {
         const account = await this.accounts.byNumberForUpdate(tx.manager, input.accountNumber);
-        if (!account || !(await this.mayUseAccount(principal, account, caseId))) {
+        if (!account || !(await this.mayUseAccount(tx.manager, principal, account, caseId))) {
           throw new NotFoundError(`Account ${input.accountNumber}`);
         }
         const serviceRequestId = await this.requests.lockForCase(tx.manager, caseId, now);
@@ -375,12 +375,17 @@ export class PaymentCommands {
    * payment on its behalf for a case where the firm acts for the side that pays the fees (never on a
    * case the firm has nothing to do with).
    */
-  private async mayUseAccount(principal: Principal, account: PaymentAccount, caseId: string): Promise<boolean> {
+  private async mayUseAccount(
+    manager: EntityManager,
+    principal: Principal,
+    account: PaymentAccount,
+    caseId: string,
+  ): Promise<boolean> {
     if (hasRole(principal, 'professional')) return principal.organisationId === account.organisationId;
     if (!isStaff(principal)) return false;
     const { organisationId } = account;
     const firm: Principal = { sub: `organisation:${organisationId}`, roles: ['professional'], organisationId };
-    return (await this.caseAccess.feesVisible(firm, [caseId])).has(caseId);
+    return (await this.caseAccess.feesVisible(firm, [caseId], manager)).has(caseId);
   }
 }
 
