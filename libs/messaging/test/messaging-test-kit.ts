@@ -18,7 +18,8 @@ class MessagingTestSchema1732500000000 implements MigrationInterface {
   async up(q: QueryRunner) {
     await createMessagingTables(q);
     await q.query(
-      `CREATE TABLE effects (event_id uuid PRIMARY KEY, aggregate text NOT NULL, seq int NOT NULL, applied_at timestamptz NOT NULL DEFAULT clock_timestamp())`,
+      // Not unique on event_id: an event applied twice must show as two effects, not fail as a duplicate key.
+      `CREATE TABLE effects (id bigserial PRIMARY KEY, event_id uuid NOT NULL, aggregate text NOT NULL, seq int NOT NULL, applied_at timestamptz NOT NULL DEFAULT clock_timestamp())`,
     );
   }
   async down(q: QueryRunner) {
@@ -38,13 +39,31 @@ export interface Kit {
   close(): Promise<void>;
 }
 
+/** The test step type named `name`: a test file's own, and the same in a consumer process it starts. */
+export const stepType = (name: string, topic: string): EventType<StepV1> =>
+  defineEvent('cases', name, 1, StepV1, topic);
+
+/** Records an effect per event, in the inbox transaction. */
+export const recordEffect: EventHandler = async (event, manager) => {
+  const data = event.data as StepV1;
+  await manager.query('INSERT INTO effects (event_id, aggregate, seq) VALUES ($1, $2, $3)', [
+    event.id,
+    data.aggregate,
+    data.seq,
+  ]);
+};
+
+/** A data source as the services have (one connection per transaction). */
+export const kitDataSource = async (url: string, poolSize = 8): Promise<DataSource> =>
+  oneConnectionPerTransaction(
+    await new DataSource(serviceDataSourceOptions(url, { entities: [], migrations: [] }, poolSize)).initialize(),
+  );
+
 export async function messagingKit(topic: string): Promise<Kit> {
   const db = await createTestDatabase('messaging', { entities: [], migrations: [MessagingTestSchema1732500000000] });
-  const dataSource = oneConnectionPerTransaction(
-    await new DataSource(serviceDataSourceOptions(db.url, { entities: [], migrations: [] }, 8)).initialize(),
-  );
+  const dataSource = await kitDataSource(db.url);
   // A type of its own per test file, on the test's own topic.
-  const step = defineEvent('cases', `test-step-${randomUUID().slice(0, 8)}`, 1, StepV1, topic);
+  const step = stepType(`test-step-${randomUUID().slice(0, 8)}`, topic);
   return {
     db,
     dataSource,
@@ -55,15 +74,8 @@ export async function messagingKit(topic: string): Promise<Kit> {
           appendToOutbox(m, [{ type: step, subject: aggregate, data: { aggregate, seq } }]),
         );
     },
-    recordEffect: async (event, manager) => {
-      const data = event.data as StepV1;
-      await manager.query('INSERT INTO effects (event_id, aggregate, seq) VALUES ($1, $2, $3)', [
-        event.id,
-        data.aggregate,
-        data.seq,
-      ]);
-    },
-    effects: async () => dataSource.query('SELECT aggregate, seq FROM effects ORDER BY applied_at, seq'),
+    recordEffect,
+    effects: async () => dataSource.query('SELECT aggregate, seq FROM effects ORDER BY applied_at, id'),
     close: async () => {
       await dataSource.destroy();
       await db.drop();

@@ -1,4 +1,7 @@
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { join } from 'node:path';
 import { deadLetterTopic, defineEvent } from '@ccsc/contracts';
 import { createTestTopic, describeKafka, eventually, kafkaBrokers, startOwnKafkaBroker } from '@ccsc/testing';
 import { Kafka, logLevel } from 'kafkajs';
@@ -10,6 +13,8 @@ import { InboxConsumer, EventHandler } from '../src/inbox/inbox-consumer';
 import { replayDeadLetters } from '../src/inbox/replay-dead-letters';
 import { appendToOutbox } from '../src/outbox/outbox-writer';
 import { Kit, messagingKit, StepV1 } from './messaging-test-kit';
+
+const REPO_ROOT = join(__dirname, '..', '..', '..');
 
 // Every scenario runs against the real broker the test infrastructure resolved (never a mock).
 describeKafka('outbox, relay, Kafka and inbox', () => {
@@ -110,7 +115,7 @@ describeKafka('outbox, relay, Kafka and inbox', () => {
     expect(inbox.status).toBe('applied');
   });
 
-  it('dead-letters a poison event with its error, keeps going, and applies it when replayed after a fix', async () => {
+  it('dead-letters a poison event in the middle of a batch with its error, keeps going, and applies it when replayed after a fix', async () => {
     let fixed = false;
     const c = await startConsumer(
       async (event, manager) => {
@@ -253,6 +258,104 @@ describeKafka('outbox, relay, Kafka and inbox', () => {
     expect(n).toBe(2);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await kit.effects()).toHaveLength(2);
+  });
+
+  /** Every aggregate's effects are its steps, each once and in order, and the inbox holds each event once. */
+  const expectEachOnceInOrder = async (steps: Record<string, number[]>) => {
+    const effects = await kit.effects();
+    for (const [aggregate, seqs] of Object.entries(steps))
+      expect(effects.filter((e) => e.aggregate === aggregate).map((e) => e.seq)).toEqual(seqs);
+    expect(effects).toHaveLength(Object.values(steps).flat().length);
+    const [{ n }] = (await kit.dataSource.query(`SELECT count(*)::int AS n FROM inbox WHERE status = 'applied'`)) as [
+      { n: number },
+    ];
+    expect(n).toBe(Object.values(steps).flat().length);
+  };
+  const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+  it('has no lost and no doubled effect when a consumer process is killed mid-batch', async () => {
+    const steps = { a: range(40), b: range(40), c: range(40) };
+    for (const [aggregate, seqs] of Object.entries(steps)) await kit.append(aggregate, seqs);
+    await transport.ensureTopics(consumer(kit.recordEffect).neededTopics());
+    await drain(relay());
+
+    // A consumer of the group in a process of its own stops inside a batch's transaction, and is killed there.
+    const env = { ...process.env };
+    delete env.NODE_OPTIONS;
+    const child = spawn(
+      process.execPath,
+      [join(REPO_ROOT, 'tools/run.js'), join(REPO_ROOT, 'libs/messaging/test/consumer-process.ts')],
+      {
+        cwd: REPO_ROOT,
+        env: {
+          ...env,
+          TOPIC: topic,
+          STEP_NAME: kit.step.type.split('.')[1],
+          STALL_AT: 'b:20',
+          DATABASE_URL: kit.db.url,
+          KAFKA_BROKERS: brokers.join(','),
+          GROUP_ID: `test-${topic}`,
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    const exited = once(child, 'exit');
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('the consumer process never reached b:20')), 60_000);
+        child.stdout.on('data', (chunk: Buffer) => {
+          if (chunk.toString().includes('stalled')) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+        void exited.then(() => reject(new Error('the consumer process ended before b:20')));
+      });
+      // b:20 and the steps before it in its batch are applied in the batch's open transaction, not committed.
+      const committed = (await kit.effects()).filter((e) => e.aggregate === 'b').map((e) => e.seq);
+      expect(committed).toEqual(range(committed.length));
+      expect(committed.length).toBeLessThan(20);
+    } finally {
+      child.kill('SIGKILL');
+      await exited;
+    }
+
+    // Its successor in the group (once the dead member's session has lapsed) takes over from the committed offsets.
+    await startConsumer(kit.recordEffect);
+    await eventually(async () => expect(await kit.effects()).toHaveLength(120), 60_000);
+    await eventually(async () => expect(await transport.lag(`test-${topic}`, [topic])).toBe(0), 30_000);
+    await expectEachOnceInOrder(steps);
+  });
+
+  it('has no lost and no doubled effect when the group rebalances during a batch', async () => {
+    const steps = Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f'].map((a) => [a, range(50)]));
+    for (const [aggregate, seqs] of Object.entries(steps)) await kit.append(aggregate, seqs);
+    await transport.ensureTopics(consumer(kit.recordEffect).neededTopics());
+    await drain(relay());
+    // Slow enough that the first member is inside a batch when the second joins, and long after.
+    const handled = { first: 0, second: 0 };
+    let inBatch = 0;
+    const slow =
+      (member: keyof typeof handled): EventHandler =>
+      async (event, manager) => {
+        inBatch += 1;
+        try {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          await kit.recordEffect(event, manager);
+          handled[member] += 1;
+        } finally {
+          inBatch -= 1;
+        }
+      };
+
+    await startConsumer(slow('first'));
+    await eventually(async () => expect(inBatch).toBeGreaterThan(0), 30_000);
+    await startConsumer(slow('second'));
+    await eventually(async () => expect(await kit.effects()).toHaveLength(300), 90_000);
+    await eventually(async () => expect(await transport.lag(`test-${topic}`, [topic])).toBe(0), 30_000);
+    await expectEachOnceInOrder(steps);
+    // The second member did take partitions over: the rebalance happened while there was work.
+    expect(handled.second).toBeGreaterThan(0);
   });
 
   it('keeps each aggregate in order across partitions, with two relays running at once', async () => {
