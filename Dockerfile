@@ -57,4 +57,5 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
 ENTRYPOINT ["/usr/bin/tini", "--"]
 # Migrations and dead-letter replays run from the same image with another command, e.g.
 #   node dist/tools/migrate.js cases
-CMD ["node", "main.js"]
+# The node flags are tools/platform/node-flags.ts's (a test keeps the two the same): why, and the figures, there.
+CMD ["node", "--max-semi-space-size=8", "main.js"]

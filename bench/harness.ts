@@ -181,6 +181,8 @@ export interface PlatformOptions {
   logDir: string;
   /** Run the apps compiled ahead of time from this directory (tools/build.ts), not through the loader. */
   compiled?: string;
+  /** Flags given to node before each app's entry point (PRODUCTION_NODE_FLAGS, as the images run). */
+  nodeFlags?: readonly string[];
 }
 
 /** The platform launcher's services (each its own process, own database) and optionally the Apollo gateway. */
@@ -191,6 +193,7 @@ export async function startBenchPlatform(options: PlatformOptions): Promise<Plat
     suffix: options.suffix,
     gatewayLabel: 'apollo-gateway',
     compiled: options.compiled,
+    nodeFlags: options.nodeFlags,
     log: (message) => log(options.bench, message),
   });
   const unguard = guardChildren(() => runner.children());

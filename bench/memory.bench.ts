@@ -31,6 +31,7 @@ import {
 } from './harness';
 import { build } from '../tools/build';
 import type { NodeChild } from '../tools/platform/node-processes';
+import { PRODUCTION_NODE_FLAGS } from '../tools/platform/node-flags';
 
 const BENCH = 'memory';
 const SETTLE_SECONDS = envNumber('BENCH_MEMORY_SETTLE_SECONDS', 10);
@@ -73,6 +74,8 @@ async function measureWindow(children: readonly NodeChild[], seconds: number): P
 
 interface Measured {
   bootMs: number;
+  /** CPU time the process used during the load window. */
+  loadCpuMs: number;
   idle: number;
   loadMedian: number;
   peak: number;
@@ -84,9 +87,15 @@ interface Pass {
   summary: string;
 }
 
-/** One platform (through the loader, or compiled ahead of time): idle, under load, after. */
+type Mode = 'loader' | 'compiled' | 'image';
+const MODES: readonly Mode[] = ['loader', 'compiled', 'image'];
+
+/**
+ * One platform (through the loader; compiled ahead of time; compiled and run with the images' node flags):
+ * idle, under load, after.
+ */
 async function measure(
-  mode: 'loader' | 'compiled',
+  mode: Mode,
   setup: { pgUrl: string; keys: Awaited<ReturnType<typeof benchKeys>>; brokers: string[]; compiled: string },
 ): Promise<Pass> {
   const http = new HttpClient(64);
@@ -101,7 +110,8 @@ async function measure(
       kafkaBrokers: setup.brokers,
       gateway: true,
       logDir,
-      ...(mode === 'compiled' ? { compiled: setup.compiled } : {}),
+      ...(mode === 'loader' ? {} : { compiled: setup.compiled }),
+      ...(mode === 'image' ? { nodeFlags: PRODUCTION_NODE_FLAGS } : {}),
     });
     const gateway = platform.gateway;
     if (!gateway) throw new Error('no gateway');
@@ -142,12 +152,14 @@ async function measure(
     };
 
     log(BENCH, `${mode}: ${JOIN_RATE} joins/s and ${CREATE_RATE} case creations/s for ${LOAD_SECONDS}s`);
+    const cpuBefore = new Map(children.map((c) => [c.label, c.stats().cpuMs]));
     const s = sampler(children);
     const [joins, creates] = await Promise.all([
       openLoop(join, JOIN_RATE, LOAD_SECONDS),
       openLoop(create, CREATE_RATE, LOAD_SECONDS),
     ]);
     const underLoad = s.stop();
+    const cpuDuringLoad = new Map(children.map((c) => [c.label, c.stats().cpuMs - (cpuBefore.get(c.label) ?? 0)]));
     const after = await measureWindow(children, SETTLE_SECONDS);
 
     const median = (values: number[] | undefined) => percentile(sortedCopy(values ?? []), 50);
@@ -158,6 +170,7 @@ async function measure(
         c.label,
         {
           bootMs: bootMs.get(c.label) ?? Number.NaN,
+          loadCpuMs: cpuDuringLoad.get(c.label) ?? Number.NaN,
           idle: median(idle.get(c.label)),
           loadMedian: median(underLoad.get(c.label)),
           peak: max(underLoad.get(c.label)),
@@ -187,72 +200,68 @@ export async function run(): Promise<BenchSection> {
     // The compiled tree, as `npm run build` writes it, but of the run's own.
     await build(compiled);
     const setup = { pgUrl: pg.url, keys, brokers: kafka.brokers, compiled };
-    const before = await measure('loader', setup);
-    const after = await measure('compiled', setup);
+    const passes = new Map<Mode, Pass>();
+    for (const mode of MODES) passes.set(mode, await measure(mode, setup));
 
     const mb = (bytes: number) => fmt(bytes / MiB);
-    const ratio = (a: number, b: number) => `×${fmt(b / a, 2)}`;
-    const labels = [...before.processes.keys()];
-    const rows = labels.map((label) => {
-      const l = before.processes.get(label) as Measured;
-      const c = after.processes.get(label) as Measured;
-      return [
-        label,
-        fmt(l.bootMs),
-        fmt(c.bootMs),
-        mb(l.idle),
-        mb(c.idle),
-        ratio(l.idle, c.idle),
-        mb(l.peak),
-        mb(c.peak),
-        ratio(l.peak, c.peak),
-        mb(c.after),
-      ];
-    });
-    const sum = (pass: Pass, f: (m: Measured) => number) => [...pass.processes.values()].reduce((t, m) => t + f(m), 0);
+    const of = (mode: Mode) => passes.get(mode) as Pass;
+    const labels = [...of('loader').processes.keys()];
+    const each = (label: string, f: (m: Measured) => string) =>
+      MODES.map((mode) => f(of(mode).processes.get(label) as Measured)).join(' / ');
+    const ratio = (label: string, f: (m: Measured) => number) => {
+      const [first, last] = [of('loader'), of('image')].map((pass) => f(pass.processes.get(label) as Measured));
+      return `×${fmt(last / first, 2)}`;
+    };
+    const rows = labels.map((label) => [
+      label,
+      each(label, (m) => fmt(m.bootMs)),
+      each(label, (m) => mb(m.idle)),
+      ratio(label, (m) => m.idle),
+      each(label, (m) => mb(m.peak)),
+      ratio(label, (m) => m.peak),
+      each(label, (m) => fmt(m.loadCpuMs)),
+      mb(of('image').processes.get(label)?.after ?? Number.NaN),
+    ]);
+    const total = (mode: Mode, f: (m: Measured) => number) =>
+      [...of(mode).processes.values()].reduce((t, m) => t + f(m), 0);
+    const totals = (f: (m: Measured) => number, show: (n: number) => string) =>
+      MODES.map((mode) => show(total(mode, f))).join(' / ');
+    const totalRatio = (f: (m: Measured) => number) => `×${fmt(total('image', f) / total('loader', f), 2)}`;
     rows.push([
       '**all six processes**',
       '',
-      '',
-      mb(sum(before, (m) => m.idle)),
-      mb(sum(after, (m) => m.idle)),
-      ratio(
-        sum(before, (m) => m.idle),
-        sum(after, (m) => m.idle),
-      ),
-      mb(sum(before, (m) => m.peak)),
-      mb(sum(after, (m) => m.peak)),
-      ratio(
-        sum(before, (m) => m.peak),
-        sum(after, (m) => m.peak),
-      ),
-      mb(sum(after, (m) => m.after)),
+      totals((m) => m.idle, mb),
+      totalRatio((m) => m.idle),
+      totals((m) => m.peak, mb),
+      totalRatio((m) => m.peak),
+      totals((m) => m.loadCpuMs, fmt),
+      mb(total('image', (m) => m.after)),
     ]);
     return {
-      title: 'Memory: resident set of each service and the gateway, through the loader and compiled ahead of time',
+      title:
+        'Memory: resident set of each service and the gateway, through the loader, compiled, and as the images run',
       markdown: [
-        `Each service and the Apollo gateway is a child process of its own, first through the on-load compiler (node tools/run.js, swc on load), then compiled ahead of time ` +
-          `(node dist/…/main.js, as \`npm run build\` and the images do), one after the other in this run; NODE_ENV=test, LOG_LEVEL=warn, pool of 10, ` +
-          `events on Kafka from ${kafka.source}; PostgreSQL from ${pg.source}. RSS is VmRSS from /proc/<pid>/status, sampled every ${SAMPLE_MS} ms. ` +
+        `Each service and the Apollo gateway is a child process of its own, three times in this run, one after the other: through the on-load compiler (node tools/run.js, swc on load), ` +
+          `compiled ahead of time (node dist/…/main.js, as \`npm run build\` writes it), and compiled with the images' node flags (\`${PRODUCTION_NODE_FLAGS.join(' ')}\`, the Dockerfile's CMD); ` +
+          `NODE_ENV=test, LOG_LEVEL=warn, pool of 10, events on Kafka from ${kafka.source}; PostgreSQL from ${pg.source}. RSS is VmRSS from /proc/<pid>/status, sampled every ${SAMPLE_MS} ms. ` +
           `Boot: from spawn to /health/ready answering. Idle: ${SETTLE_SECONDS} s after every process was ready, then ${SETTLE_SECONDS} s sampled (median). ` +
           `Under load: ${LOAD_SECONDS} s of ${JOIN_RATE} joins/s (a case with its service request, payments, enquiries, complaints and fine accounts: every subgraph) ` +
-          `and ${CREATE_RATE} case creations/s (REST through the gateway, whose events the other services consume), open-model; peak. After: the ${SETTLE_SECONDS} s after the load (median).`,
+          `and ${CREATE_RATE} case creations/s (REST through the gateway, whose events the other services consume), open-model; peak, and the CPU time each process used in that window ` +
+          `(the same load in each pass, so the CPU columns compare the three). After: the ${SETTLE_SECONDS} s after the load (median). Each cell: loader / compiled / image; ratios image ÷ loader.`,
         markdownTable(
           [
             'process',
-            'boot ms, loader',
-            'boot ms, compiled',
-            'idle MB, loader',
-            'idle MB, compiled',
+            'boot ms',
+            'idle MB',
             'idle ratio',
-            'peak MB, loader',
-            'peak MB, compiled',
+            'peak MB',
             'peak ratio',
-            'after load MB, compiled',
+            'CPU ms under load',
+            'after load MB, image',
           ],
           rows,
         ),
-        `Load served: ${before.summary}; ${after.summary}.`,
+        `Load served: ${MODES.map((mode) => of(mode).summary).join('; ')}.`,
         `V8 grows its heap lazily, so a longer or heavier load (BENCH_MEMORY_LOAD_SECONDS, BENCH_MEMORY_JOIN_RATE) is what shows a leak, not this one.`,
       ].join('\n\n'),
     };

@@ -36,6 +36,8 @@ export function procStats(pid: number): ProcStats {
 }
 
 export interface ChildOptions {
+  /** Flags given to node before the entry point (PRODUCTION_NODE_FLAGS, as the images run). */
+  nodeFlags?: readonly string[];
   /** Written by `node --cpu-prof` into this directory when the child exits cleanly. */
   cpuProfDir?: string;
   /** Path polled until it answers 200. */
@@ -57,9 +59,12 @@ export class NodeChild {
     mkdirSync(options.logDir, { recursive: true });
     const logFile = join(options.logDir, `${label}.log`);
     const out = openSync(logFile, 'a');
-    const nodeArgs = options.cpuProfDir
-      ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`, `--cpu-prof-name=${label}.cpuprofile`]
-      : [];
+    const nodeArgs = [
+      ...(options.nodeFlags ?? []),
+      ...(options.cpuProfDir
+        ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`, `--cpu-prof-name=${label}.cpuprofile`]
+        : []),
+    ];
     const inherited = { ...process.env };
     // The parent's own settings (a DATABASE_URL, KAFKA_BROKERS, PORT) must not leak into a child.
     for (const key of ['DATABASE_URL', 'KAFKA_BROKERS', 'PORT', 'NODE_OPTIONS']) delete inherited[key];
@@ -156,6 +161,8 @@ export interface NodeProcessesOptions {
   gatewayLabel?: string;
   /** Run the compiled output in this directory (as `npm run build` writes dist/), not the sources. */
   compiled?: string;
+  /** Flags given to node before the entry point (PRODUCTION_NODE_FLAGS, as the images run). */
+  nodeFlags?: readonly string[];
   log?(message: string): void;
 }
 
@@ -176,6 +183,7 @@ export function nodeProcesses(options: NodeProcessesOptions): NodeProcessRunner 
     const child = await NodeChild.start(label, resolve(ROOT, entry), { ...env, PORT: String(port) }, port, {
       readyPath: READY_PATH,
       cpuProfDir: options.cpuProfDir,
+      nodeFlags: options.nodeFlags,
       logDir: options.logDir,
     });
     children.push(child);

@@ -1,7 +1,6 @@
 export * from './messaging-tables';
 export * from './messaging-config';
 export * from './transport/event-transport';
-export * from './transport/kafka.transport';
 export * from './transport/platformatic-kafka.transport';
 export * from './transport/in-process.transport';
 export * from './outbox/outbox-writer';

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { eventTopic } from '@ccsc/contracts';
-import { KafkaTransport } from '@ccsc/messaging';
+import { PlatformaticKafkaTransport } from '@ccsc/messaging';
 import { describeKafka, eventually, kafkaBrokers } from '@ccsc/testing';
 import { caseResulted, paymentAllocated, resulted, startEnforcementApp } from './enforcement-app';
 
@@ -10,12 +10,12 @@ import { caseResulted, paymentAllocated, resulted, startEnforcementApp } from '.
 describeKafka('enforcement events over Kafka', () => {
   let app: INestApplication;
   let close: () => Promise<void>;
-  let producer: KafkaTransport;
+  let producer: PlatformaticKafkaTransport;
 
   beforeAll(async () => {
     const brokers = kafkaBrokers()!;
     ({ app, close } = await startEnforcementApp({ KAFKA_BROKERS: brokers.join(','), OUTBOX_POLL_MS: '50' }));
-    producer = new KafkaTransport({
+    producer = new PlatformaticKafkaTransport({
       brokers,
       clientId: 'enforcement-test-producer',
       partitions: 3,
