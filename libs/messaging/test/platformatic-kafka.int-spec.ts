@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { createTestTopic, describeKafka, eventually, kafkaBrokers } from '@ccsc/testing';
+import { inspect, promisify } from 'node:util';
+import { createTestTopic, describeKafka, eventually, kafkaBrokers, startOwnKafkaBroker } from '@ccsc/testing';
+import { kafkaSasl } from '../src/messaging-config';
 import { KafkaTransport } from '../src/transport/kafka.transport';
 import { PlatformaticKafkaTransport } from '../src/transport/platformatic-kafka.transport';
 import type { ConsumedMessage, ConsumeOptions, Subscription, TransportMessage } from '../src/transport/event-transport';
@@ -178,6 +179,57 @@ describeKafka('@platformatic/kafka transport', () => {
     await expect(down.publish([message('a1', 'lost')])).rejects.toBeDefined();
     expect(Date.now() - started).toBeLessThan(30_000);
     await down.close();
+  });
+
+  it('logs in with SCRAM-SHA-512 as the services do in production, and refuses a wrong password without hanging', async () => {
+    const scram = { username: 'cases', password: 'cases-secret' };
+    const own = await startOwnKafkaBroker({ scram });
+    if (!own?.saslBrokers) {
+      if (process.env.REQUIRE_KAFKA === '1') throw new Error('CI needs a local broker with a SASL listener');
+      return;
+    }
+    const over = (password: string) =>
+      new PlatformaticKafkaTransport({
+        brokers: own.saslBrokers!,
+        clientId: 'sasl-test',
+        partitions: 3,
+        replicationFactor: 1,
+        // The services' settings, read as they read them.
+        sasl: kafkaSasl({
+          KAFKA_SASL_MECHANISM: 'scram-sha-512',
+          KAFKA_SASL_USERNAME: scram.username,
+          KAFKA_SASL_PASSWORD: password,
+        }),
+      });
+    const good = over(scram.password);
+    const bad = over('not-the-password');
+    try {
+      const saslTopic = `sasl-${Date.now()}`;
+      await good.ensureTopics([saslTopic]);
+      await good.publish([{ topic: saslTopic, key: 'k', value: 'over SCRAM', headers: {} }]);
+      const received: string[] = [];
+      const subscription = await good.consume({
+        groupId: saslTopic,
+        topics: [saslTopic],
+        handle: async (m) => void received.push(m.value),
+        handleBatch: async (batch) => void received.push(...batch.map((m) => m.value)),
+      });
+      await eventually(async () => expect(received).toEqual(['over SCRAM']), 30_000);
+      await subscription.stop();
+
+      const started = Date.now();
+      const refused = await bad.publish([{ topic: saslTopic, key: 'k', value: 'refused', headers: {} }]).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      // Refused at the login (the client's aggregate error holds the broker's SASL answer), not by chance.
+      expect(inspect(refused, { depth: 6 })).toMatch(/SaslAuthenticate/);
+      expect(Date.now() - started).toBeLessThan(30_000);
+    } finally {
+      await good.close().catch(() => undefined);
+      await bad.close().catch(() => undefined);
+      await own.stop();
+    }
   });
 
   describe('with the outbox and the inbox', () => {

@@ -11,6 +11,8 @@ import { freePort } from '../postgres';
 
 export interface LocalKafkaBroker {
   brokers: string[];
+  /** With `scram`: the listener that takes only SASL/SCRAM-SHA-512 logins (`brokers` stays plaintext). */
+  saslBrokers?: string[];
   stop(): Promise<void>;
   /** Stops the broker process but keeps its data, as when a broker goes down. */
   halt(): Promise<void>;
@@ -51,12 +53,22 @@ export const TEST_BROKER_SETTINGS: Readonly<Record<string, string>> = {
  * Starts a single-node KRaft broker (broker and controller in one JVM) on 127.0.0.1 from the jars on
  * `classpath`, keeping its configuration, data and logs in `workDir`, which `stop()` removes.
  */
-export async function startLocalKafkaBroker(workDir: string, classpath: string): Promise<LocalKafkaBroker> {
+export interface LocalBrokerOptions {
+  /** A second listener, SASL_PLAINTEXT with SCRAM-SHA-512 as production's, and this user created at format time. */
+  scram?: { username: string; password: string };
+}
+
+export async function startLocalKafkaBroker(
+  workDir: string,
+  classpath: string,
+  options: LocalBrokerOptions = {},
+): Promise<LocalKafkaBroker> {
   const [port, controllerPort] = await twoFreePorts();
+  const saslPort = options.scram ? await freePortBut([port, controllerPort]) : undefined;
   const brokers = [`127.0.0.1:${port}`];
   mkdirSync(workDir, { recursive: true });
   const config = path.join(workDir, 'server.properties');
-  writeFileSync(config, serverProperties(workDir, port, controllerPort));
+  writeFileSync(config, serverProperties(workDir, port, controllerPort, saslPort));
 
   // Only the quick JIT compiler: starts half a second sooner, and tests never load the broker for long.
   const jvm = [
@@ -66,7 +78,7 @@ export async function startLocalKafkaBroker(workDir: string, classpath: string):
     `-Dlog4j2.configurationFile=${pathToFileURL(LOG4J_CONFIG).href}`,
     `-Dkafka.logs.dir=${workDir}`,
   ];
-  await formatStorage(jvm, config);
+  await formatStorage(jvm, config, options.scram);
 
   let running = launch(jvm, config, workDir);
   let stopping: Promise<void> | undefined;
@@ -81,7 +93,8 @@ export async function startLocalKafkaBroker(workDir: string, classpath: string):
     await stop();
     throw error;
   }
-  return { brokers, stop, halt: () => haltBroker(running), resume };
+  const saslBrokers = saslPort ? [`127.0.0.1:${saslPort}`] : undefined;
+  return { brokers, saslBrokers, stop, halt: () => haltBroker(running), resume };
 }
 
 interface Running {
@@ -103,31 +116,45 @@ function launch(jvm: string[], config: string, workDir: string): Running {
 
 async function twoFreePorts(): Promise<[number, number]> {
   const port = await freePort();
-  let controllerPort = await freePort();
-  while (controllerPort === port) controllerPort = await freePort();
-  return [port, controllerPort];
+  return [port, await freePortBut([port])];
 }
 
-function serverProperties(workDir: string, port: number, controllerPort: number): string {
+async function freePortBut(taken: number[]): Promise<number> {
+  let port = await freePort();
+  while (taken.includes(port)) port = await freePort();
+  return port;
+}
+
+function serverProperties(workDir: string, port: number, controllerPort: number, saslPort?: number): string {
+  const sasl = saslPort ? `,SASL_PLAINTEXT://127.0.0.1:${saslPort}` : '';
   const settings: Record<string, string> = {
     'process.roles': 'broker,controller',
     'node.id': '1',
     'controller.quorum.voters': `1@127.0.0.1:${controllerPort}`,
-    listeners: `PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
-    'advertised.listeners': `PLAINTEXT://127.0.0.1:${port}`,
+    listeners: `PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}${sasl}`,
+    'advertised.listeners': `PLAINTEXT://127.0.0.1:${port}${sasl}`,
     'inter.broker.listener.name': 'PLAINTEXT',
     'controller.listener.names': 'CONTROLLER',
-    'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    'listener.security.protocol.map': `PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT${saslPort ? ',SASL_PLAINTEXT:SASL_PLAINTEXT' : ''}`,
     'log.dirs': path.join(workDir, 'data'),
     ...TEST_BROKER_SETTINGS,
+    ...(saslPort
+      ? {
+          'sasl.enabled.mechanisms': 'SCRAM-SHA-512',
+          'listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config':
+            'org.apache.kafka.common.security.scram.ScramLoginModule required;',
+        }
+      : {}),
   };
   return Object.entries(settings)
     .map(([key, value]) => `${key}=${value}\n`)
     .join('');
 }
 
-function formatStorage(jvm: string[], config: string): Promise<void> {
-  const args = [...jvm, 'kafka.tools.StorageTool', 'format', '-t', clusterId(), '-c', config];
+function formatStorage(jvm: string[], config: string, scram?: LocalBrokerOptions['scram']): Promise<void> {
+  // KRaft keeps SCRAM credentials in its metadata log: the user is created with the storage.
+  const user = scram ? ['--add-scram', `SCRAM-SHA-512=[name=${scram.username},password=${scram.password}]`] : [];
+  const args = [...jvm, 'kafka.tools.StorageTool', 'format', '-t', clusterId(), '-c', config, ...user];
   return new Promise((resolve, reject) =>
     execFile('java', args, { timeout: START_TIMEOUT_MS }, (error, stdout, stderr) =>
       error

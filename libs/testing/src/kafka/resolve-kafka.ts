@@ -3,7 +3,7 @@ import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '../postgres';
-import { LocalKafkaBroker, startLocalKafkaBroker, TEST_BROKER_SETTINGS } from './kafka-broker';
+import { LocalBrokerOptions, LocalKafkaBroker, startLocalKafkaBroker, TEST_BROKER_SETTINGS } from './kafka-broker';
 import { dockerReachable } from '../docker';
 
 export interface ResolvedKafka {
@@ -54,10 +54,14 @@ export async function resolveKafka(): Promise<ResolvedKafka> {
  * A broker of the test's own, which it may stop and start again (for broker-outage tests); undefined
  * where no local broker can be started (brokers from KAFKA_BROKERS or a container only).
  */
-export async function startOwnKafkaBroker(): Promise<LocalKafkaBroker | undefined> {
+export async function startOwnKafkaBroker(options: LocalBrokerOptions = {}): Promise<LocalKafkaBroker | undefined> {
   if (!onPath('java')) return undefined;
   try {
-    return await startLocalKafkaBroker(mkdtempSync(path.join(tmpdir(), 'ccsc-test-kafka-')), await brokerClasspath());
+    return await startLocalKafkaBroker(
+      mkdtempSync(path.join(tmpdir(), 'ccsc-test-kafka-')),
+      await brokerClasspath(),
+      options,
+    );
   } catch {
     return undefined;
   }
