@@ -3,7 +3,7 @@
 // generators that measure latency the way a client sees it, and CPU profiles of the servers.
 //
 // Not a *.bench.ts file, so bench/run.ts does not run it on its own.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,7 @@ import { databaseParts, freshDatabase, type PlatformDatabase } from '../tools/pl
 import { launchPlatform, type LaunchedPlatform } from '../tools/platform/launch';
 import { guardChildren, nodeProcesses, type NodeChild } from '../tools/platform/node-processes';
 import { REPO_ROOT } from '../tools/repo-root';
+import { build } from '../tools/build';
 
 export const ROOT = REPO_ROOT;
 const HOST = '127.0.0.1';
@@ -233,6 +234,23 @@ export async function startBenchPlatform(options: PlatformOptions): Promise<Plat
 
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/**
+ * The apps compiled ahead of time into a directory of the run's own, as `npm run build` writes dist/ (under the
+ * repository, in its git-ignored .data, so that they find node_modules as dist/ does). Run them with
+ * PRODUCTION_NODE_FLAGS to measure them as the images run.
+ */
+export async function compiledApps(): Promise<{ dir: string; remove(): void }> {
+  mkdirSync(join(ROOT, '.data'), { recursive: true });
+  const dir = mkdtempSync(join(ROOT, '.data', 'bench-dist-'));
+  try {
+    await build(dir);
+  } catch (error) {
+    removeDir(dir);
+    throw error;
+  }
+  return { dir, remove: () => removeDir(dir) };
 }
 
 /** Removes a run's logs and profiles, unless BENCH_KEEP_LOGS=1 asks to keep them for a look. */

@@ -7,14 +7,13 @@
 // compiler (node tools/run.js …/main.ts), then compiled ahead of time (node dist/…/main.js, as the
 // images run them), in one run: NODE_ENV=test, LOG_LEVEL=warn, events on Kafka from a local broker, so
 // each RSS is one process's: VmRSS from /proc/<pid>/status, sampled every 500 ms.
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { join } from 'node:path';
 import { markdownTable, type BenchSection } from './report';
 import {
   ALL_SERVICES,
   benchKafka,
   benchKeys,
   benchPostgres,
+  compiledApps,
   envNumber,
   fmt,
   HttpClient,
@@ -22,14 +21,12 @@ import {
   openLoop,
   percentile,
   removeDir,
-  ROOT,
   sleep,
   sortedCopy,
   startBenchPlatform,
   tempDir,
   type Platform,
 } from './harness';
-import { build } from '../tools/build';
 import type { NodeChild } from '../tools/platform/node-processes';
 import { PRODUCTION_NODE_FLAGS } from '../tools/platform/node-flags';
 
@@ -193,13 +190,9 @@ export async function run(): Promise<BenchSection> {
   const pg = await benchPostgres();
   const keys = await benchKeys();
   const kafka = await benchKafka();
-  // Under the repository (its .data is git-ignored), so the compiled apps find node_modules as dist/ does.
-  mkdirSync(join(ROOT, '.data'), { recursive: true });
-  const compiled = mkdtempSync(join(ROOT, '.data', 'bench-dist-'));
+  const apps = await compiledApps();
   try {
-    // The compiled tree, as `npm run build` writes it, but of the run's own.
-    await build(compiled);
-    const setup = { pgUrl: pg.url, keys, brokers: kafka.brokers, compiled };
+    const setup = { pgUrl: pg.url, keys, brokers: kafka.brokers, compiled: apps.dir };
     const passes = new Map<Mode, Pass>();
     for (const mode of MODES) passes.set(mode, await measure(mode, setup));
 
@@ -269,6 +262,6 @@ export async function run(): Promise<BenchSection> {
     await kafka.stop();
     keys.remove();
     await pg.stop();
-    removeDir(compiled);
+    apps.remove();
   }
 }

@@ -6,8 +6,8 @@
 //   npm run bench -- write-path
 //   BENCH_WRITE_SECONDS=20 BENCH_WRITE_CONCURRENCY=32 npm run bench -- write-path   longer, heavier
 //
-// The services run as child processes (node tools/run.js services/<name>/src/main.ts) on fresh
-// migrated databases, with Kafka from a local broker so that the fee a submitted case makes due
+// The services run as child processes as the images run them (compiled ahead of time, node with
+// PRODUCTION_NODE_FLAGS) on fresh migrated databases, with Kafka from a local broker so that the fee a submitted case makes due
 // reaches payments as in production. Requests go straight to the service (no gateway).
 import { execFile, spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,11 +15,13 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { markdownTable, type BenchSection } from './report';
+import { PRODUCTION_NODE_FLAGS } from '../tools/platform/node-flags';
 import {
   benchKafka,
   benchKeys,
   benchPostgres,
   closedLoop,
+  compiledApps,
   envNumber,
   fmt,
   HttpClient,
@@ -211,6 +213,7 @@ export async function run(): Promise<BenchSection> {
   const http = new HttpClient(CONCURRENCY * 2);
   let platform: Platform | undefined;
   let baseline: BenchDatabase | undefined;
+  const apps = await compiledApps();
   try {
     platform = await startBenchPlatform({
       bench: BENCH,
@@ -219,6 +222,8 @@ export async function run(): Promise<BenchSection> {
       services: ['cases', 'payments'],
       kafkaBrokers: kafka.brokers,
       logDir,
+      compiled: apps.dir,
+      nodeFlags: PRODUCTION_NODE_FLAGS,
     });
     const cases = platform.services.cases;
     const payments = platform.services.payments;
@@ -414,6 +419,7 @@ export async function run(): Promise<BenchSection> {
     keys.remove();
     await pg.stop();
     removeDir(logDir);
+    apps.remove();
   }
 }
 
@@ -428,7 +434,7 @@ function render(
   kafkaSource: string,
 ): string {
   const out: string[] = [
-    `Each service is one child process (NODE_ENV=test, LOG_LEVEL=warn, pool of 10) on a fresh migrated database; PostgreSQL from ${pgSource}; events on Kafka (${kafkaSource}). ` +
+    `Each service is one child process as the images run it (compiled ahead of time, \`node ${PRODUCTION_NODE_FLAGS.join(' ')}\`; NODE_ENV=test, LOG_LEVEL=warn, pool of 10) on a fresh migrated database; PostgreSQL from ${pgSource}; events on Kafka (${kafkaSource}). ` +
       `The load generator (keep-alive node:http) runs in the bench process and sends straight to the service. Per route: ${WARMUP_SECONDS} s warm-up, then ${SECONDS} s at one client, ` +
       `${SECONDS} s at ${CONCURRENCY} clients (closed loop: its req/s is the throughput), and ${SECONDS} s of an open-model load at half that throughput (latency from each request's scheduled send time). ` +
       `Create case: a civil money claim, claimant represented by one of ${FIRMS} firms. Take payment: a payment by account of the issue fee on a submitted case (one payment per case; each firm pays from its own account). ` +

@@ -7,6 +7,10 @@ import { PlatformaticKafkaTransport } from '../src/transport/platformatic-kafka.
 import { kitDataSource, recordEffect, StepV1, stepType } from './messaging-test-kit';
 
 async function main(): Promise<void> {
+  // The test holds this process's stdin: when the test's process ends, however it ends, so does this one
+  // (a killed test worker must not leave a consumer in the group and a transaction open in the database).
+  process.stdin.on('end', () => process.exit(1));
+  process.stdin.resume();
   const need = (name: string) => process.env[name] ?? (process.exit(2) as never);
   const topic = need('TOPIC');
   const step = stepType(need('STEP_NAME'), topic);

@@ -3,7 +3,7 @@ import { currentService, runAsService } from '@ccsc/platform';
 import { eventually } from '@ccsc/testing';
 import { InProcessTransport } from '../src/transport/in-process.transport';
 import { OutboxRelay } from '../src/outbox/outbox-relay';
-import { InboxConsumer } from '../src/inbox/inbox-consumer';
+import { EventHandler, InboxConsumer } from '../src/inbox/inbox-consumer';
 import { replayDeadLetters } from '../src/inbox/replay-dead-letters';
 import { deadLetterTopic } from '@ccsc/contracts';
 import type { Subscription, TransportMessage } from '../src/transport/event-transport';
@@ -25,18 +25,35 @@ describe('outbox and inbox over the in-process bus', () => {
     await kit.close();
   });
 
-  it('delivers in order, applies duplicates once, and dead-letters what keeps failing', async () => {
-    const consumer = new InboxConsumer(kit.dataSource, transport, {
+  /** The test step's consumer on the bus: two attempts, short back-off. */
+  const consumerOf = (handler: EventHandler) =>
+    new InboxConsumer(kit.dataSource, transport, {
       service: 'cases',
       topics: [topic],
       maxAttempts: 2,
       backoffMs: 5,
-      handlers: {
-        [kit.step.type]: async (event, manager) => {
-          if ((event.data as { seq: number }).seq === 99) throw new Error('poison');
-          await kit.recordEffect(event, manager);
-        },
-      },
+      handlers: { [kit.step.type]: handler },
+    });
+
+  /** What the outbox holds, as one partition's batch would hand it over to a consumer. */
+  const outboxAsBatch = async (key: string) => {
+    const rows = (await kit.dataSource.query('SELECT envelope FROM outbox ORDER BY position')) as {
+      envelope: object;
+    }[];
+    return rows.map((row, i) => ({
+      topic,
+      key,
+      value: JSON.stringify(row.envelope),
+      headers: {},
+      partition: 0,
+      offset: String(i),
+    }));
+  };
+
+  it('delivers in order, applies duplicates once, and dead-letters what keeps failing', async () => {
+    const consumer = consumerOf(async (event, manager) => {
+      if ((event.data as { seq: number }).seq === 99) throw new Error('poison');
+      await kit.recordEffect(event, manager);
     });
     subscription = await consumer.start();
     await kit.append('a', [1, 2, 3, 99, 4]);
@@ -56,31 +73,13 @@ describe('outbox and inbox over the in-process bus', () => {
 
   it('applies a batch in one transaction, and around a poison message in its middle, each effect exactly once', async () => {
     let calls = 0;
-    const consumer = new InboxConsumer(kit.dataSource, transport, {
-      service: 'cases',
-      topics: [topic],
-      maxAttempts: 2,
-      backoffMs: 5,
-      handlers: {
-        [kit.step.type]: async (event, manager) => {
-          calls += 1;
-          if ((event.data as { seq: number }).seq === 99) throw new Error('poison');
-          await kit.recordEffect(event, manager);
-        },
-      },
+    const consumer = consumerOf(async (event, manager) => {
+      calls += 1;
+      if ((event.data as { seq: number }).seq === 99) throw new Error('poison');
+      await kit.recordEffect(event, manager);
     });
     await kit.append('a', [1, 2, 99, 3, 4]);
-    const rows = (await kit.dataSource.query('SELECT envelope FROM outbox ORDER BY position')) as {
-      envelope: object;
-    }[];
-    const batch = rows.map((row, i) => ({
-      topic,
-      key: 'a',
-      value: JSON.stringify(row.envelope),
-      headers: {},
-      partition: 0,
-      offset: String(i),
-    }));
+    const batch = await outboxAsBatch('a');
 
     // The run fails as a whole on the poison message, then goes one by one: the rest apply, the poison is dead-lettered.
     expect(await consumer.handleBatch(batch)).toEqual(['applied', 'applied', 'dead-lettered', 'applied', 'applied']);
@@ -98,6 +97,27 @@ describe('outbox and inbox over the in-process bus', () => {
     ]);
     expect((await kit.effects()).map((e) => e.seq)).toEqual([1, 2, 3, 4]);
     expect(await consumer.deadLetterCount()).toBe(1);
+  });
+
+  it('never dead-letters an event because the database was busy: the delivery fails and comes again', async () => {
+    let databaseBack = false;
+    const consumer = consumerOf(async (event, manager) => {
+      // What pg-pool throws when no connection came within DATABASE_ACQUIRE_TIMEOUT_MS.
+      if (!databaseBack) throw new Error('timeout exceeded when trying to connect');
+      await kit.recordEffect(event, manager);
+    });
+    await kit.append('busy', [1, 2]);
+    const batch = await outboxAsBatch('busy');
+
+    // More deliveries than it has attempts: each fails as a whole, nothing recorded, nothing dead-lettered.
+    for (let delivery = 0; delivery < 3; delivery++)
+      await expect(consumer.handleBatch(batch)).rejects.toThrow('timeout exceeded when trying to connect');
+    expect(await consumer.deadLetterCount()).toBe(0);
+    expect(await kit.dataSource.query('SELECT * FROM inbox')).toEqual([]);
+
+    databaseBack = true;
+    expect(await consumer.handleBatch(batch)).toEqual(['applied', 'applied']);
+    expect((await kit.effects()).map((e) => e.seq)).toEqual([1, 2]);
   });
 
   it('publishes on commit, not on the next poll, and backs off while publishing fails', async () => {

@@ -13,6 +13,7 @@ export * from './logging/service-context';
 export * from './database/data-source-options';
 export * from './database/sql';
 export * from './database/one-connection-per-transaction';
+export * from './database/request-commits';
 export * from './database/create-database';
 export * from './database/migrate-database';
 export * from './database/embedded-postgres';

@@ -12,6 +12,7 @@ import { DatabaseHealth } from './health/database.health';
 import { loggerParams } from './logging/logger';
 import { serviceDataSourceOptions, ServiceDataSourceParts } from './database/data-source-options';
 import { oneConnectionPerTransaction } from './database/one-connection-per-transaction';
+import { recordRequestCommits } from './database/request-commits';
 import { subgraphOptions } from './graphql/subgraph-options';
 import type { GraphQLScope } from './graphql/graphql-scope';
 import { Metrics, MetricsController } from './metrics/metrics';
@@ -58,9 +59,10 @@ export class PlatformModule {
         TypeOrmModule.forRootAsync({
           name: service,
           useFactory: () => dataSourceOptions,
-          // Every transaction keeps to its own connection (a second one asked for inside it is refused).
+          // Every transaction keeps to its own connection (a second one asked for inside it is refused), and
+          // a request knows whether it has committed (request-commits.ts).
           dataSourceFactory: async () =>
-            oneConnectionPerTransaction(await new DataSource(dataSourceOptions).initialize()),
+            recordRequestCommits(oneConnectionPerTransaction(await new DataSource(dataSourceOptions).initialize())),
         }),
         GraphQLModule.forRoot(subgraphOptions(config.NODE_ENV !== 'production', graphql, metrics.registry, config)),
       ],

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { deadLetterTopic, EventEnvelope, eventTypeOf, parseEnvelope, ServiceName } from '@ccsc/contracts';
-import { inSpan, query, SpanKind, sql, traceContextOf } from '@ccsc/platform';
+import { inSpan, isDatabaseUnavailable, query, SpanKind, sql, traceContextOf } from '@ccsc/platform';
 import type { ConsumedMessage, EventTransport, Subscription } from '../transport/event-transport';
 
 export type EventHandler = (event: EventEnvelope, manager: EntityManager) => Promise<void>;
@@ -178,7 +178,8 @@ export class InboxConsumer {
     if (run.length > 1) {
       try {
         return await this.dataSource.transaction((manager) => this.applyAll(run, manager));
-      } catch {
+      } catch (error) {
+        if (isDatabaseUnavailable(error)) throw error;
         // One of them failed: fall through to one at a time, where it gets its retries and dead letter.
         await heartbeat();
       }
@@ -195,6 +196,10 @@ export class InboxConsumer {
         const [outcome] = await this.dataSource.transaction((manager) => this.applyAll([one], manager));
         return outcome;
       } catch (error) {
+        // The database busy or away is no fault of the event: the delivery fails as a whole and the
+        // transport offers it again (from the committed offset), however long that lasts, rather than
+        // using up its attempts and dead-lettering a good event.
+        if (isDatabaseUnavailable(error)) throw error;
         lastError = error;
         if (attempt < this.maxAttempts) {
           await heartbeat();

@@ -5,6 +5,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { json, type Express } from 'express';
+import { trackRequestCommits } from '../database/request-commits';
 import { HealthRegistry } from '../health/health.registry';
 import { httpInstrumentation } from '../http/http-instrumentation';
 import { securityHeaders } from '../http/security-headers';
@@ -32,6 +33,7 @@ export async function createServiceApp(rootModule: Type<unknown> | DynamicModule
   startTracing({ otlpEndpoint: options.config.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: options.service });
   const app = await NestFactory.create<NestExpressApplication>(rootModule, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  app.use(trackRequestCommits);
   app.use(httpInstrumentation(options.service, app.get(Metrics).registry));
   app.use(securityHeaders(options.config.NODE_ENV === 'production'));
   // express.json itself: Nest 12 reserves body-parser's `verify` (for raw bodies), which the depth check needs.

@@ -29,7 +29,8 @@ const held = new AsyncLocalStorage<Held>();
  * environment, with the offending call in the stack trace: one failed request instead of a frozen service,
  * and a test that fails on the first run rather than a hang under load.
  *
- * Work the transaction starts and does not wait for (after it ends) is not refused: it is outside it.
+ * Work the transaction starts and does not wait for is refused while the transaction is still open, and
+ * allowed once it has ended (it is outside the transaction then).
  */
 export function oneConnectionPerTransaction(dataSource: DataSource): DataSource {
   const { manager } = dataSource;

@@ -11,8 +11,9 @@ export function sendError(req: Request & { id?: unknown }, res: Response, error:
   const correlationId = req.id === undefined ? undefined : String(req.id);
   const problem = problemDetails(error, req.originalUrl, correlationId);
   if (error.code === 'UNAUTHENTICATED') res.setHeader('WWW-Authenticate', 'Bearer');
-  // Its database busy or away for a moment: a client may try again shortly (RFC 9110 §10.2.3).
-  if (error.code === 'SERVICE_UNAVAILABLE') res.setHeader('Retry-After', '1');
+  // Its database busy or away for a moment: a client may try again shortly (RFC 9110 §10.2.3), not all
+  // at the same second (a full pool frees over seconds, DATABASE_ACQUIRE_TIMEOUT_MS).
+  if (error.code === 'SERVICE_UNAVAILABLE') res.setHeader('Retry-After', String(2 + Math.floor(Math.random() * 4)));
   if (req.originalUrl.split('?')[0] === '/graphql') {
     const extensions = { code: error.code, ...(error.fieldErrors.length ? { fieldErrors: error.fieldErrors } : {}) };
     res.status(problem.status).json({ errors: [{ message: error.message, extensions }] });

@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { AppError, ErrorCode } from './app-error';
+import { committedInThisRequest } from '../database/request-commits';
 
 const codeByStatus: Record<number, ErrorCode> = {
   400: 'BAD_USER_INPUT',
@@ -32,7 +33,8 @@ export function toAppError(error: unknown): AppError {
       return new AppError(code, (error as Error).message);
     return new AppError(code, 'The request body is not valid JSON');
   }
-  if (isDatabaseUnavailable(error))
+  // Only while the request has changed nothing: after a commit, "try again" could do it twice.
+  if (isDatabaseUnavailable(error) && !committedInThisRequest())
     return new AppError('SERVICE_UNAVAILABLE', 'The service cannot reach its database just now; try again shortly');
   return new AppError('INTERNAL_SERVER_ERROR', 'Something went wrong on our side');
 }
@@ -47,7 +49,7 @@ const UNAVAILABLE_MESSAGES = new Set([
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', '53300', '57P01', '57P03']);
 
 /** A database that is busy or away for a moment, not a bug: answered 503 with Retry-After, not 500. */
-function isDatabaseUnavailable(error: unknown): boolean {
+export function isDatabaseUnavailable(error: unknown): boolean {
   const causes = [error, (error as { driverError?: unknown } | null)?.driverError];
   return causes.some((cause) => {
     if (!(cause instanceof Error)) return false;

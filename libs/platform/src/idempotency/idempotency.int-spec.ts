@@ -13,6 +13,7 @@ import { serviceDataSourceOptions, ServiceDataSourceParts } from '../database/da
 import { createIdempotencyTable, dropIdempotencyTable } from './idempotency-tables';
 import { IdempotencyModule } from './idempotency.module';
 import { purgeExpiredIdempotencyKeys } from './idempotency.store';
+import { recordRequestCommits, trackRequestCommits } from '../database/request-commits';
 
 class IdempotencyTest1750000000000 implements MigrationInterface {
   name = 'IdempotencyTest1750000000000';
@@ -58,6 +59,15 @@ class ThingsController {
     return this.insert(body, res);
   }
 
+  /** Commits the thing, then fails: as a command whose response could not be built after its commit. */
+  @Post('then-fail')
+  async createThenFail(@Body() body: CreateThing) {
+    await this.dataSource.transaction((m) =>
+      m.query('INSERT INTO things (name, owner) VALUES ($1, $2)', [body.name, 'after-commit']),
+    );
+    throw new Error('failed after the commit');
+  }
+
   @Post('copies')
   async copy(@Body() body: CreateThing, @Res({ passthrough: true }) res: Response) {
     return this.insert(body, res);
@@ -91,7 +101,14 @@ describe('Idempotency-Key on REST POSTs', () => {
     db = await createTestDatabase('platform', database);
 
     @Module({
-      imports: [TypeOrmModule.forRoot(serviceDataSourceOptions(db.url, database, 8)), IdempotencyModule.forRoot()],
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => serviceDataSourceOptions(db.url, database, 8),
+          // As PlatformModule: each request knows whether it has committed.
+          dataSourceFactory: async (options) => recordRequestCommits(await new DataSource(options!).initialize()),
+        }),
+        IdempotencyModule.forRoot(),
+      ],
       controllers: [ThingsController],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
@@ -100,7 +117,7 @@ describe('Idempotency-Key on REST POSTs', () => {
     })
     class TestAppModule implements NestModule {
       configure(consumer: MiddlewareConsumer) {
-        consumer.apply(fakeAuth).forRoutes('{*path}');
+        consumer.apply(trackRequestCommits, fakeAuth).forRoutes('{*path}');
       }
     }
 
@@ -131,6 +148,17 @@ describe('Idempotency-Key on REST POSTs', () => {
     (await dataSource.query(
       'SELECT principal_sub, idempotency_key, status FROM idempotency_keys ORDER BY principal_sub',
     )) as object[];
+
+  it('replays a failure that came after the command committed, instead of running the command again', async () => {
+    const first = await post('key-after-commit', { name: 'once' }, { path: '/things/then-fail' }).expect(500);
+    expect(first.headers['content-type']).toContain('application/problem+json');
+    expect(await thingCount()).toBe(1);
+
+    const retry = await post('key-after-commit', { name: 'once' }, { path: '/things/then-fail' }).expect(500);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body).toMatchObject({ status: 500, code: 'INTERNAL_SERVER_ERROR' });
+    expect(await thingCount()).toBe(1);
+  });
 
   it('replays the first response for a retry with the same key and body, running the command once', async () => {
     const first = await post('key-1', { name: 'widget' }).expect(201);

@@ -12,7 +12,10 @@ import {
 import type { Request, Response } from 'express';
 import { defer, lastValueFrom, Observable, throwError } from 'rxjs';
 import { DataSource } from 'typeorm';
-import { BadUserInputError, ConflictError } from '../errors/app-error';
+import { BadUserInputError, ConflictError, errorCatalogue } from '../errors/app-error';
+import { PROBLEM_CONTENT_TYPE, problemDetails } from '../errors/problem-details';
+import { toAppError } from '../errors/to-app-error';
+import { committedInThisRequest } from '../database/request-commits';
 import { IdempotencyStore, KeyedRequest, StoredResponse } from './idempotency.store';
 import { requestBodyHash } from './request-fingerprint';
 
@@ -56,8 +59,8 @@ interface KeyedHttpRequest extends Request {
  * Follows the IETF draft "The Idempotency-Key HTTP Header Field", except that reusing a key for a
  * different request is answered 409, not 422: the platform's error catalogue has no 422, and a
  * different detail tells it apart from "still being processed" (409 in the draft too).
- * Error responses are not stored: a refused command changed nothing, so the key is released and a
- * corrected retry with the same key may run.
+ * Error responses are not stored when nothing committed: a refused command changed nothing, so the key is
+ * released and a corrected retry with the same key may run. An error after a commit is stored and replayed.
  *
  * Wiring: a service imports `IdempotencyModule.forRoot()` (it registers this interceptor with
  * APP_INTERCEPTOR and needs the DataSource of PlatformModule's TypeOrmModule) and creates the table
@@ -142,7 +145,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     try {
       body = await lastValueFrom(next.handle(), { defaultValue: undefined });
     } catch (error) {
-      await this.release(request, claimId);
+      // Refused before anything committed: nothing happened, and a corrected retry may use the key. Failed
+      // after a commit: the failure is the answer and is replayed, since running the command again would
+      // do it twice (as Stripe's idempotency keys do).
+      if (committedInThisRequest()) await this.completeWithFailure(request, claimId, response, error);
+      else await this.release(request, claimId);
       throw error;
     }
     // A handler that wrote the response itself (@Res without passthrough), or returned a stream,
@@ -160,6 +167,31 @@ export class IdempotencyInterceptor implements NestInterceptor {
       this.logger.error({ err: error }, 'could not store an idempotent response');
     }
     return body;
+  }
+
+  private async completeWithFailure(
+    request: KeyedRequest,
+    claimId: string,
+    response: Response,
+    error: unknown,
+  ): Promise<void> {
+    const failure = toAppError(error);
+    const correlationId = (response.req as { id?: unknown } | undefined)?.id;
+    const stored: StoredResponse = {
+      status: errorCatalogue[failure.code].status,
+      headers: { 'content-type': PROBLEM_CONTENT_TYPE },
+      body: problemDetails(
+        failure,
+        response.req?.originalUrl,
+        correlationId === undefined ? undefined : String(correlationId),
+      ),
+    };
+    try {
+      await this.store.complete(request.subject, request.key, claimId, stored, this.retentionSeconds);
+    } catch (storeError) {
+      // As for a success that could not be stored: the key stays in progress until its lease ends.
+      this.logger.error({ err: storeError }, 'could not store an idempotent failure');
+    }
   }
 
   private async release(request: KeyedRequest, claimId: string): Promise<void> {
