@@ -2,6 +2,7 @@ export * from './services';
 export * from './topics';
 export * from './envelope';
 export * from './event-type';
+export * from './fine-account-number';
 export * from './events/cases.events';
 export * from './events/payments.events';
 export * from './events/queries.events';

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { addDays } from '@ccsc/calendar';
+import { addDays, londonLocalDate } from '@ccsc/calendar';
 import { accountDefaultedV1, EventEnvelope, eventTypeOf, parseEnvelope } from '@ccsc/contracts';
 import { bearer } from '@ccsc/testing';
 import { sql } from '@ccsc/platform';
@@ -129,7 +129,7 @@ describe('the default run', () => {
     ]);
   }, 120_000);
 
-  it('runs for staff through the API, and refuses a day that is not one', async () => {
+  it('runs for staff through the API, and refuses a day that is not one or a day to come', async () => {
     const leader = await bearer('team-leader');
     const next = addDays(AS_OF, 1);
     const res = await request(app.getHttpServer())
@@ -144,6 +144,15 @@ describe('the default run', () => {
       .send({ runOn: '2026-02-30' })
       .expect(400);
     expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'runOn' })]);
+    const runs = async () => (await dataSource.query(`SELECT count(*)::int AS n FROM default_runs`)) as [{ n: number }];
+    const before = await runs();
+    const tomorrow = await request(app.getHttpServer())
+      .post('/api/v1/enforcement/default-runs')
+      .set('Authorization', leader)
+      .send({ runOn: addDays(londonLocalDate(new Date()), 1) })
+      .expect(400);
+    expect(tomorrow.body.errors).toEqual([expect.objectContaining({ field: 'runOn' })]);
+    expect(await runs()).toEqual(before);
     await request(app.getHttpServer())
       .post('/api/v1/enforcement/default-runs')
       .set('Authorization', await bearer('citizen'))

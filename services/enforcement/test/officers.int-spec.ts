@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { bearer, eventually } from '@ccsc/testing';
 import { permittedAfter } from '../src/action/domain/enforcement-actions';
+import { DefaultRun } from '../src/default-run/application/default-run.commands';
 import {
   caseResulted,
   paymentAllocated as paymentAllocatedFor,
@@ -158,11 +159,8 @@ describe('enforcement officers at work', () => {
       .set('Authorization', officer)
       .send({ action: 'enforcement-hold', details: { reason: 'appeal lodged' } })
       .expect(201);
-    await http()
-      .post('/api/v1/enforcement/default-runs')
-      .set('Authorization', leader)
-      .send({ runOn: '2030-01-01' })
-      .expect(200);
+    // Years on (a run only assesses today or earlier, so the clock is moved, not the day asked for).
+    await app.get(DefaultRun).run(undefined, 'leader', new Date('2030-01-01T12:00:00Z'));
     expect(await account(id)).toMatchObject({ onHold: true, defaultedOn: null, lastAction: 'enforcement-hold' });
   });
 
@@ -358,12 +356,9 @@ describe('enforcement officers at work', () => {
       .set('Authorization', officer)
       .send({ action: 'warrant-of-control' })
       .expect(201);
-    const run = await http()
-      .post('/api/v1/enforcement/default-runs')
-      .set('Authorization', leader)
-      .send({ runOn: '2031-01-01' })
-      .expect(200);
-    expect(run.body.expiredWarrants).toBeGreaterThanOrEqual(1);
+    // Years on, when the warrant has expired (the clock is moved: a run only assesses today or earlier).
+    const run = await app.get(DefaultRun).run(undefined, 'leader', new Date('2031-01-01T12:00:00Z'));
+    expect(run.expiredWarrants).toBeGreaterThanOrEqual(1);
     const warrants = await http()
       .get(`/api/v1/enforcement/accounts/${id}/warrants`)
       .set('Authorization', officer)

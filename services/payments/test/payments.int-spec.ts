@@ -366,37 +366,45 @@ describe('payments: fees from case events, payment by account, card, allocation'
       )) as unknown[];
 
     // Validation, as problem+json.
-    const missing = await start('FA10000001X', { returnUrl }).expect(400);
+    const missing = await start('FA10000001M', { returnUrl }).expect(400);
     expect(missing.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(missing.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'amountPence' })]));
-    await start('FA10000001X', { amountPence: 50_000, returnUrl: 'http://insecure.example.com' }).expect(400);
-    await start('FA10000001X', { amountPence: 50_000, returnUrl, bogus: 1 }).expect(400);
+    await start('FA10000001M', { amountPence: 50_000, returnUrl: 'http://insecure.example.com' }).expect(400);
+    await start('FA10000001M', { amountPence: 50_000, returnUrl, bogus: 1 }).expect(400);
     const badNumber = await start('FA%2A%2A', { amountPence: 50_000, returnUrl }).expect(400);
     expect(badNumber.body.errors).toEqual([expect.objectContaining({ field: 'accountNumber' })]);
+    // Mistyped numbers fail the check letter, before the payer is sent anywhere: a wrong letter, two
+    // neighbouring digits swapped, one digit wrong. No payment is created for any of them.
+    const paymentsBefore = (await db.query('SELECT count(*)::int AS n FROM payments')) as [{ n: number }];
+    for (const mistyped of ['FA10000001X', 'FA01000001M', 'FA10000002M']) {
+      const refused = await start(mistyped, { amountPence: 50_000, returnUrl }).expect(400);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'accountNumber' })]);
+    }
+    expect(await db.query('SELECT count(*)::int AS n FROM payments')).toEqual(paymentsBefore);
     await http()
-      .post('/api/v1/payments/fine-accounts/FA10000001X/card-payments')
+      .post('/api/v1/payments/fine-accounts/FA10000001M/card-payments')
       .send({ amountPence: 50_000, returnUrl })
       .expect(401);
     await http()
-      .post('/api/v1/payments/fine-accounts/FA10000001X/card-payments')
+      .post('/api/v1/payments/fine-accounts/FA10000001M/card-payments')
       .set('Authorization', await bearer('judiciary'))
       .send({ amountPence: 50_000, returnUrl })
       .expect(403);
 
     // Started: the payer goes to the sandbox; nothing is received or allocated yet. The same Idempotency-Key gives the same payment.
-    const started = await start('fa-1000-0001x', { amountPence: 50_000, returnUrl }, 'fine-card-1').expect(201);
+    const started = await start('fa-1000-0001m', { amountPence: 50_000, returnUrl }, 'fine-card-1').expect(201);
     expect(started.body).toMatchObject({
       method: 'card',
       status: 'pending',
       amountPence: 50_000,
-      fineAccountNumber: 'FA10000001X',
+      fineAccountNumber: 'FA10000001M',
       nextUrl: expect.stringMatching(/^https:\/\/card\.sandbox\.invalid\/pay\//),
     });
     expect(started.body.caseId).toBeUndefined();
-    const again = await start('fa-1000-0001x', { amountPence: 50_000, returnUrl }, 'fine-card-1').expect(201);
+    const again = await start('fa-1000-0001m', { amountPence: 50_000, returnUrl }, 'fine-card-1').expect(201);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.body.id).toBe(started.body.id);
-    await start('fa-1000-0001x', { amountPence: 40_000, returnUrl }, 'fine-card-1').expect(409);
+    await start('fa-1000-0001m', { amountPence: 40_000, returnUrl }, 'fine-card-1').expect(409);
     expect(await allocationsOf(started.body.id)).toEqual([]);
     expect(await allocatedEvents(started.body.id)).toEqual([]);
 
@@ -417,17 +425,17 @@ describe('payments: fees from case events, payment by account, card, allocation'
       .expect(204);
 
     expect(await allocationsOf(started.body.id)).toEqual([
-      { target: 'fine-account', fine_account_number: 'FA10000001X', status: 'verified', amount: 50_000 },
+      { target: 'fine-account', fine_account_number: 'FA10000001M', status: 'verified', amount: 50_000 },
     ]);
     expect(await allocatedEvents(started.body.id)).toEqual([
       expect.objectContaining({
         target: 'fine-account',
         method: 'card',
-        fineAccountNumber: 'FA10000001X',
+        fineAccountNumber: 'FA10000001M',
         amountPence: 50_000,
       }),
     ]);
-    expect(await ledgerSum('fine-account:FA10000001X')).toBe(-50_000);
+    expect(await ledgerSum('fine-account:FA10000001M')).toBe(-50_000);
     expect(await ledgerSum(`payment:${started.body.id}`)).toBe(0);
     const paid = (
       await http().get(`/api/v1/payments/payments/${started.body.id}`).set('Authorization', citizen).expect(200)
@@ -435,7 +443,7 @@ describe('payments: fees from case events, payment by account, card, allocation'
     expect(paid).toMatchObject({
       status: 'success',
       unallocatedPence: 0,
-      fineAccountNumber: 'FA10000001X',
+      fineAccountNumber: 'FA10000001M',
       allocations: [expect.objectContaining({ target: 'fine-account', allocatedBy: 'system' })],
     });
 
@@ -456,14 +464,14 @@ describe('payments: fees from case events, payment by account, card, allocation'
     expect(
       (await outboxOf(db, 'payments.payment-received.v1')).filter((e) => e.paymentId === started.body.id),
     ).toHaveLength(1);
-    expect(await ledgerSum('fine-account:FA10000001X')).toBe(-50_000);
+    expect(await ledgerSum('fine-account:FA10000001M')).toBe(-50_000);
 
     // Declined, or cancelled by the payer: nothing received, nothing allocated, even when the report comes again.
     for (const [amountPence, outcome] of [
       [10_099, undefined],
       [7_000, 'cancelled'],
     ] as const) {
-      const other = await start('FA10000002Y', { amountPence, returnUrl }).expect(201);
+      const other = await start('FA10000002P', { amountPence, returnUrl }).expect(201);
       const ref = (await db.query(`SELECT provider_reference FROM payments WHERE id = $1`, [other.body.id]))[0]
         .provider_reference as string;
       const report = sandbox.callbackFor(ref, outcome);
@@ -487,7 +495,7 @@ describe('payments: fees from case events, payment by account, card, allocation'
         [],
       );
     }
-    expect(await ledgerSum('fine-account:FA10000002Y')).toBe(0);
+    expect(await ledgerSum('fine-account:FA10000002P')).toBe(0);
   });
 
   it('proposes a bulk-scanned payment with a fine account number for that account; it goes there once a second officer verifies', async () => {

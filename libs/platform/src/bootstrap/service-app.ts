@@ -6,6 +6,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { json, type Express } from 'express';
 import { trackRequestCommits } from '../database/request-commits';
+import { requireJsonBodies } from '../http/json-bodies';
 import { HealthRegistry } from '../health/health.registry';
 import { httpInstrumentation } from '../http/http-instrumentation';
 import { securityHeaders } from '../http/security-headers';
@@ -37,6 +38,7 @@ export async function createServiceApp(rootModule: Type<unknown> | DynamicModule
   app.use(httpInstrumentation(options.service, app.get(Metrics).registry));
   app.use(securityHeaders(options.config.NODE_ENV === 'production'));
   // express.json itself: Nest 12 reserves body-parser's `verify` (for raw bodies), which the depth check needs.
+  app.use(requireJsonBodies());
   app.use(json({ limit: options.config.BODY_LIMIT, verify: verifyJsonDepth }));
   app.use(refuseControlCharacters());
   app.getHttpAdapter().getInstance().disable('x-powered-by');

@@ -1,6 +1,8 @@
-import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, Logger, NotFoundException } from '@nestjs/common';
 import { GqlContextType } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
+import { allowedMethods } from '../http/allowed-methods';
+import { AppError } from './app-error';
 import { toAppError } from './to-app-error';
 import { sendError } from './error-response';
 import { toGraphQLError } from './graphql-error';
@@ -22,6 +24,21 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (host.getType<GqlContextType>() === 'graphql') return toGraphQLError(error);
 
     const http = host.switchToHttp();
-    sendError(http.getRequest<Request>(), http.getResponse<Response>(), error);
+    const req = http.getRequest<Request>();
+    const res = http.getResponse<Response>();
+    sendError(req, res, routeNotFound(exception) ? (methodNotAllowed(req, res) ?? error) : error);
   }
+}
+
+/** Nest's answer for a path and method no route serves ("Cannot GET /…"), as opposed to a missing record. */
+function routeNotFound(exception: unknown): boolean {
+  return exception instanceof NotFoundException && /^Cannot [A-Z]+ /.test(exception.message);
+}
+
+/** 405 with `Allow` where the path is served with other methods; undefined where it is not served at all (404). */
+function methodNotAllowed(req: Request, res: Response): AppError | undefined {
+  const allowed = allowedMethods(req);
+  if (allowed.length === 0) return undefined;
+  res.setHeader('Allow', allowed.join(', '));
+  return new AppError('METHOD_NOT_ALLOWED', `${req.method} is not served here; this path takes ${allowed.join(', ')}`);
 }

@@ -6,8 +6,10 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'NOT_FOUND'
+  | 'METHOD_NOT_ALLOWED'
   | 'CONFLICT'
   | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
   | 'TOO_MANY_REQUESTS'
   | 'BAD_GATEWAY'
   | 'SERVICE_UNAVAILABLE'
@@ -24,8 +26,10 @@ export const errorCatalogue: Record<ErrorCode, { status: number; title: string; 
   UNAUTHENTICATED: { status: 401, title: 'Authentication required', slug: 'unauthenticated' },
   FORBIDDEN: { status: 403, title: 'Not allowed', slug: 'forbidden' },
   NOT_FOUND: { status: 404, title: 'Not found', slug: 'not-found' },
+  METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed', slug: 'method-not-allowed' },
   CONFLICT: { status: 409, title: 'Conflict', slug: 'conflict' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'Request body too large', slug: 'payload-too-large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type', slug: 'unsupported-media-type' },
   TOO_MANY_REQUESTS: { status: 429, title: 'Too many requests', slug: 'too-many-requests' },
   BAD_GATEWAY: { status: 502, title: 'A service behind the gateway did not answer', slug: 'bad-gateway' },
   SERVICE_UNAVAILABLE: { status: 503, title: 'Service unavailable for a moment', slug: 'service-unavailable' },

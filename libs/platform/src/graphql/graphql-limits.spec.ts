@@ -34,7 +34,6 @@ describe('GraphQL limits (GraphQL Armor on Apollo Server)', () => {
     url = (await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } })).url;
   };
   const post = async (query: string) => {
-    const started = performance.now();
     const res = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -43,7 +42,6 @@ describe('GraphQL limits (GraphQL Armor on Apollo Server)', () => {
     const body = (await res.json()) as { data?: unknown; errors?: { message: string; extensions: { code: string } }[] };
     return {
       status: res.status,
-      ms: performance.now() - started,
       errors: body.errors ?? [],
       message: body.errors?.map((e) => e.message).join(' ') ?? '',
     };
@@ -95,13 +93,13 @@ describe('GraphQL limits (GraphQL Armor on Apollo Server)', () => {
       expect(refused.errors[0]?.extensions.code).toBe('GRAPHQL_PARSE_FAILED');
     });
 
-    it('judges a fragment bomb in linear time', async () => {
-      await post('{ node { id } }'); // the first request pays for the server's lazy start-up
+    // 2^30 paths: a judge that walked them would take minutes, past this test's own timeout; one that counts
+    // each fragment once answers at once. (How fast is a benchmark's question, not a unit test's.)
+    it('judges a fragment bomb without walking its paths', async () => {
       const refused = await post(fragmentBomb(30));
       expect(refused.status).toBe(400);
       expect(refused.message).toMatch(/^Query Cost limit of 500 exceeded/);
-      expect(refused.ms).toBeLessThan(50);
-    });
+    }, 10_000);
 
     it('still suggests fields to a developer', async () => {
       expect((await post('{ node { nme } }')).message).toContain('Did you mean "name"?');

@@ -73,6 +73,26 @@ describe('Hearing', () => {
     expect(() => Hearing.list({ ...listing, venueId: ' ', venueName: '' })).toThrow(badInput('venueId', 'venueName'));
   });
 
+  it('refuses a start centuries ahead, or just past five years from today, and takes one just inside', () => {
+    expect(() => Hearing.list({ ...listing, startsAt: new Date('2225-07-14T09:00:00Z') })).toThrow(
+      badInput('startsAt'),
+    );
+    // 2031-07-01 plus 5 × 365 days is 2036-06-29 (two leap days between): midnight there, London time, is the limit.
+    expect(() => Hearing.list({ ...listing, startsAt: new Date('2036-06-28T23:00:00Z') })).toThrow(
+      badInput('startsAt'),
+    );
+    expect(Hearing.list({ ...listing, startsAt: new Date('2036-06-28T22:59:00Z') }).snapshot.startsAt).toEqual(
+      new Date('2036-06-28T22:59:00Z'),
+    );
+  });
+
+  it('relists an adjourned hearing only within five years too', () => {
+    const h = hearingThat('adjourned');
+    expect(() =>
+      h.changeStatus({ status: 'listed', startsAt: new Date('2131-07-14T09:00:00Z') }, 'clerk-1', later),
+    ).toThrow(badInput('startsAt'));
+  });
+
   describe('going ahead, in plain English', () => {
     it.each<[StatusChange, string]>([
       [{ status: 'running-late', delayMinutes: 45 }, 'yes, running about 45 minutes late'],

@@ -19,6 +19,8 @@ export type HearingStatus = (typeof HEARING_STATUSES)[number];
 export const MAX_DURATION_MINUTES = 30 * 24 * 60;
 /** A hearing more than a court day late is not running late: it is adjourned. */
 export const MAX_DELAY_MINUTES = 8 * 60;
+/** How far ahead a hearing may be listed: five years of days, in London's calendar. */
+export const MAX_LISTING_DAYS_AHEAD = 5 * 365;
 export const MAX_REASON_LENGTH = 500;
 
 /**
@@ -195,6 +197,10 @@ function startProblems(startsAt: Date, now: Date): FieldError[] {
   if (Number.isNaN(startsAt.getTime())) return [{ field: 'startsAt', message: 'must be a valid date and time' }];
   // Listing is about what is to come; a past hearing is a typo, and would answer "yes" to "is it going ahead?".
   if (startsAt.getTime() <= now.getTime()) return [{ field: 'startsAt', message: 'must be in the future' }];
+  // No court lists years ahead: a hearing in 2225 is a mistyped year, and would sit in every future list.
+  const latest = londonInstant(addDays(londonLocalDateTime(now).date, MAX_LISTING_DAYS_AHEAD));
+  if (startsAt.getTime() >= latest.getTime())
+    return [{ field: 'startsAt', message: `must be within ${MAX_LISTING_DAYS_AHEAD / 365} years from today` }];
   return [];
 }
 

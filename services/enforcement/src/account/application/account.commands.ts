@@ -6,7 +6,7 @@ import { londonLocalDate } from '@ccsc/calendar';
 import { Transaction, UnitOfWork } from '@ccsc/messaging';
 import { ConflictError, NotFoundError } from '@ccsc/platform';
 import { ALLOCATION_PRIORITY, FineAccount, PATH_OF_ACCOUNT_TYPE } from '../domain/fine-account';
-import { formatAccountNumber } from '../domain/account-number';
+import { formatAccountNumber } from '@ccsc/contracts';
 import { checkConsolidation } from '../domain/consolidation';
 import { defaultTerms, PaymentTerms } from '../../terms/domain/payment-terms';
 import { AccountRepository } from '../infrastructure/account.repository';

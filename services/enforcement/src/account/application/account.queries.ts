@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isStaff, Principal } from '@ccsc/auth';
 import { BadUserInputError, decodeCursor, ForbiddenError, NotFoundError, Page, toPage } from '@ccsc/platform';
-import { isValidAccountNumber, normaliseAccountNumber } from '../domain/account-number';
+import { isValidAccountNumber, normaliseAccountNumber } from '@ccsc/contracts';
 import { ACCOUNT_STATUSES, FineAccount, Imposition } from '../domain/fine-account';
 import { permittedAfter } from '../../action/domain/enforcement-actions';
 import { AccountRepository, TermsHistoryEntry } from '../infrastructure/account.repository';

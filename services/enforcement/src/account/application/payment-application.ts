@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { compensationPayableV1, finePaymentAppliedV1, paymentSuspendedV1 } from '@ccsc/contracts';
 import type { PendingEvent, Transaction } from '@ccsc/messaging';
 import { allocatePayment, suspenseReason, SuspenseReason } from '../domain/fine-account';
-import { normaliseAccountNumber } from '../domain/account-number';
+import { normaliseAccountNumber } from '@ccsc/contracts';
 import { AccountRepository } from '../infrastructure/account.repository';
 import { ApplicationsOf, PaymentRepository } from '../infrastructure/payment.repository';
 

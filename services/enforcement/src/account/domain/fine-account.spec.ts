@@ -1,5 +1,5 @@
 import { allocatePayment, ALLOCATION_PRIORITY, ImpositionBalance, suspenseReason } from './fine-account';
-import { formatAccountNumber, isValidAccountNumber, normaliseAccountNumber } from './account-number';
+import { formatAccountNumber, isValidAccountNumber, normaliseAccountNumber } from '@ccsc/contracts';
 
 const at = new Date('2026-01-01T10:00:00Z');
 const imposition = (

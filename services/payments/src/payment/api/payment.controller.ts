@@ -9,6 +9,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { isValidAccountNumber, normaliseAccountNumber } from '@ccsc/contracts';
 import { CorrelationId, CurrentPrincipal, Principal, Public, Roles } from '@ccsc/auth';
 import { assertUuid, BadUserInputError, NotFoundError, PageParams, pageSize } from '@ccsc/platform';
 import {
@@ -29,7 +30,6 @@ import {
   CardPaymentBody,
   ClaimAmountBody,
   ChangeAccountBody,
-  FINE_ACCOUNT_NUMBER,
   FineAccountCardPaymentBody,
   OpenAccountBody,
   PayByAccountBody,
@@ -123,13 +123,16 @@ export class PaymentController {
     @Body() body: FineAccountCardPaymentBody,
     @CurrentPrincipal() principal: Principal,
   ) {
-    if (!FINE_ACCOUNT_NUMBER.test(accountNumber)) {
-      const problem = { field: 'accountNumber', message: 'must be a fine account number' };
-      throw new BadUserInputError('Malformed fine account number', [problem]);
+    // Refused before the payer is sent to the provider: a mistyped number (any wrong digit, any two
+    // neighbouring digits swapped) fails its check letter, and the money would otherwise sit in suspense.
+    if (!isValidAccountNumber(accountNumber)) {
+      const problem = {
+        field: 'accountNumber',
+        message: 'must be a fine account number: FA, eight digits and the check letter on the notice',
+      };
+      throw new BadUserInputError('Not a fine account number', [problem]);
     }
-    // As enforcement reads it: any case, spaces and dashes dropped.
-    const normalised = accountNumber.replace(/[\s-]/g, '').toUpperCase();
-    const payment = await this.commands.startFineAccountCard(normalised, body, principal);
+    const payment = await this.commands.startFineAccountCard(normaliseAccountNumber(accountNumber), body, principal);
     return PaymentModel.from(await this.queries.get(payment.id, principal));
   }
 

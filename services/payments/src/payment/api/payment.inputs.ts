@@ -31,12 +31,6 @@ export class CardPaymentBody {
   returnUrl!: string;
 }
 
-/**
- * A fine account number as printed on a notice ("FA12345678K"), any case, spaces or dashes allowed;
- * enforcement decides whether it can take the money.
- */
-export const FINE_ACCOUNT_NUMBER = /^[A-Za-z0-9][A-Za-z0-9 -]{0,31}$/;
-
 export class FineAccountCardPaymentBody {
   @ApiProperty({ description: 'What to pay towards the fine account, in pence.' })
   @IsInt()

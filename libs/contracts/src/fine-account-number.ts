@@ -1,4 +1,5 @@
-// Account numbers are printed on notices and typed by payments officers, so they are short and
+// Fine account numbers are enforcement's, and a contract: printed on notices, typed by payers and payments
+// officers, checked by payments before a payer is sent to the card provider. They are short and
 // carry a check letter: "FA" then eight digits then the letter. The weights 9..2 are distinct
 // modulo the prime 23, so any single wrong digit and any swap of two neighbouring digits changes the
 // letter. I and O are left out of the letters because they read as 1 and 0.
@@ -24,6 +25,7 @@ export function normaliseAccountNumber(typed: string): string {
   return typed.replace(/[\s-]/g, '').toUpperCase();
 }
 
+/** Whether a typed number is a fine account number at all: the form, and its check letter. */
 export function isValidAccountNumber(typed: string): boolean {
   const match = PATTERN.exec(normaliseAccountNumber(typed));
   return match !== null && checkLetter(match[1] ?? '') === match[2];

@@ -1,0 +1,34 @@
+import type { NextFunction, Request, Response } from 'express';
+import { AppError } from '../errors/app-error';
+import { sendError } from '../errors/error-response';
+
+const METHODS_WITH_BODIES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Whether the request carries a body (as body-parser decides: a length above zero, or a chunked one). */
+function hasBody(req: Request): boolean {
+  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+}
+
+/**
+ * Every REST body the platform takes is JSON: a body of another type is answered 415 with `Accept` (RFC 9110
+ * §15.5.16), before anything reads it, rather than parsed as nothing and refused field by field as missing.
+ * /graphql is Apollo's, which answers other content types itself.
+ */
+export function requireJsonBodies() {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (!METHODS_WITH_BODIES.has(req.method) || req.path === '/graphql' || !hasBody(req)) return next();
+    const type = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase() ?? '';
+    if (type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'))) return next();
+    res.setHeader('Accept', 'application/json');
+    sendError(
+      req,
+      res,
+      new AppError(
+        'UNSUPPORTED_MEDIA_TYPE',
+        type
+          ? `A request body of type ${type} is not accepted here: send JSON (Content-Type: application/json)`
+          : 'The request body has no Content-Type: send JSON (Content-Type: application/json)',
+      ),
+    );
+  };
+}
