@@ -142,6 +142,17 @@ describe('case authorisation by relationship', () => {
     for (const step of ['submit', 'send-to-respondent', 'response-received', 'list'])
       await event(appeal.id, caseworker, step).expect(200);
     await event(appeal.id, caseworker, 'decide').expect(403);
+    // The judge's decision is recorded first; "decide" then moves the case to decided.
+    await http()
+      .post(`/api/v1/cases/${appeal.id}/decisions`)
+      .set('Authorization', judge)
+      .send({
+        outcome: 'Appeal allowed',
+        legalBasis: 'Social Security Act 1998, s.12',
+        reasons: 'As found.',
+        evidenceReferences: [],
+      })
+      .expect(201);
     const decided = await http()
       .post(`/api/v1/cases/${appeal.id}/events`)
       .set('Authorization', judge)

@@ -24,16 +24,21 @@ describe('decisions', () => {
     ...overrides,
   });
 
+  /** A new status review case, its id. */
+  const newReview = async (): Promise<string> =>
+    (
+      await http()
+        .post('/api/v1/cases')
+        .set('Authorization', caseworker)
+        .send({
+          caseType: 'immigration-status-review',
+          parties: [{ role: 'subject', kind: 'person', name: 'Sam Subject' }],
+        })
+        .expect(201)
+    ).body.id as string;
+
   it('records decisions that are never edited, only superseded', async () => {
-    const created = await http()
-      .post('/api/v1/cases')
-      .set('Authorization', caseworker)
-      .send({
-        caseType: 'immigration-status-review',
-        parties: [{ role: 'subject', kind: 'person', name: 'Sam Subject' }],
-      })
-      .expect(201);
-    const id = created.body.id;
+    const id = await newReview();
     const first = await http()
       .post(`/api/v1/cases/${id}/decisions`)
       .set('Authorization', caseworker)
@@ -89,5 +94,40 @@ describe('decisions', () => {
     expect(
       (await http().get(`/api/v1/cases/${id}/decisions`).set('Authorization', caseworker).expect(200)).body,
     ).toHaveLength(2);
+  });
+
+  it('keeps one decision current: a second must supersede the first, and "decide" waits for a recorded decision', async () => {
+    const id = await newReview();
+    const trigger = (event: string) =>
+      http().post(`/api/v1/cases/${id}/events`).set('Authorization', caseworker).send({ event });
+    await trigger('investigate').expect(200);
+
+    // No decision on record: the case cannot move to decided, and readiness says why.
+    const early = await trigger('decide');
+    expect(early.status).toBe(409);
+    const readiness = await http()
+      .get(`/api/v1/cases/${id}/readiness`)
+      .query({ event: 'decide' })
+      .set('Authorization', caseworker);
+    expect(readiness.body).toMatchObject({
+      ready: false,
+      criteria: expect.arrayContaining([expect.objectContaining({ id: 'decision-recorded', met: false })]),
+    });
+
+    const first = await http()
+      .post(`/api/v1/cases/${id}/decisions`)
+      .set('Authorization', caseworker)
+      .send(decision())
+      .expect(201);
+    const second = await http()
+      .post(`/api/v1/cases/${id}/decisions`)
+      .set('Authorization', caseworker)
+      .send(decision({ outcome: 'Status maintained' }))
+      .expect(409);
+    expect(second.body.detail).toContain(first.body.id);
+    const current = await http().get(`/api/v1/cases/${id}/decisions`).set('Authorization', caseworker).expect(200);
+    expect(current.body.filter((d: { current: boolean }) => d.current)).toHaveLength(1);
+
+    await trigger('decide').expect(200);
   });
 });

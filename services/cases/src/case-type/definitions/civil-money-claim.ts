@@ -1,5 +1,5 @@
 import type { CaseTypeDefinition } from '../domain/case-type.definition';
-import { documentsAccepted, feesSettled, hasParty, noOpenAssistedDigitalReferral } from './criteria';
+import { decisionRecorded, documentsAccepted, feesSettled, hasParty, noOpenAssistedDigitalReferral } from './criteria';
 
 export const civilMoneyClaim: CaseTypeDefinition = {
   id: 'civil-money-claim',
@@ -109,7 +109,7 @@ export const civilMoneyClaim: CaseTypeDefinition = {
       to: 'Decided',
       roles: ['judiciary'],
       parties: [],
-      readiness: [],
+      readiness: [decisionRecorded],
       whatHappensNext: {
         en: 'The judgment is sent to both sides. It can be enforced if it is not paid.',
         cy: 'Anfonir y dyfarniad at y ddwy ochr. Gellir ei orfodi os na chaiff ei dalu.',

@@ -1,5 +1,5 @@
 import type { CaseTypeDefinition } from '../domain/case-type.definition';
-import { documentsAccepted, hasParty } from './criteria';
+import { decisionRecorded, documentsAccepted, hasParty } from './criteria';
 
 /** Referral, investigation, decision, notice, then an appeal window before the case closes. */
 export const immigrationStatusReview: CaseTypeDefinition = {
@@ -30,7 +30,7 @@ export const immigrationStatusReview: CaseTypeDefinition = {
       to: 'Decided',
       roles: ['caseworker', 'team-leader'],
       parties: [],
-      readiness: [documentsAccepted],
+      readiness: [documentsAccepted, decisionRecorded],
       whatHappensNext: {
         en: 'A notice of the decision, with its reasons, is served on the person.',
         cy: 'Cyflwynir hysbysiad o’r penderfyniad, gyda’i resymau, i’r unigolyn.',

@@ -1,5 +1,5 @@
 import type { CaseTypeDefinition } from '../domain/case-type.definition';
-import { documentsAccepted, hasParty, noOpenAssistedDigitalReferral } from './criteria';
+import { decisionRecorded, documentsAccepted, hasParty, noOpenAssistedDigitalReferral } from './criteria';
 
 /** Social security and child support appeals: no fee is charged. */
 export const socialSecurityAppeal: CaseTypeDefinition = {
@@ -79,7 +79,7 @@ export const socialSecurityAppeal: CaseTypeDefinition = {
       to: 'Decided',
       roles: ['judiciary'],
       parties: [],
-      readiness: [],
+      readiness: [decisionRecorded],
       whatHappensNext: {
         en: 'The decision notice is sent to you and the department.',
         cy: 'Anfonir yr hysbysiad penderfyniad atoch chi a’r adran.',

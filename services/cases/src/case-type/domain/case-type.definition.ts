@@ -18,6 +18,7 @@ export type ReadinessCriterion =
   | { id: string; kind: 'party'; roles: readonly PartyRole[] }
   | { id: string; kind: 'fees-settled' }
   | { id: string; kind: 'documents-accepted' }
+  | { id: string; kind: 'decision-recorded' }
   | { id: string; kind: 'no-open-assisted-digital-referral' };
 
 export interface CaseEventDefinition {

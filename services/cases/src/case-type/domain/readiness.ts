@@ -10,6 +10,7 @@ export interface CaseFacts {
   outstandingFees: readonly string[];
   documentsAwaitingAcceptance: number;
   openAssistedDigitalReferral: boolean;
+  decisionRecorded: boolean;
 }
 
 export interface CriterionAssessment {
@@ -51,6 +52,13 @@ const text = {
       cy: `Mae ${n} dogfen yn aros i weithiwr achos wirio a ellir eu derbyn.`,
     }),
   },
+  decision: {
+    description: { en: 'The decision is recorded', cy: "Mae'r penderfyniad wedi'i gofnodi" },
+    reason: {
+      en: 'Record the decision, with its outcome, legal basis and reasons, before the case moves to decided.',
+      cy: "Cofnodwch y penderfyniad, gyda'i ganlyniad, ei sail gyfreithiol a'i resymau, cyn i'r achos symud i benderfynwyd.",
+    },
+  },
   assistedDigital: {
     description: { en: 'No assisted-digital referral is open', cy: 'Nid oes atgyfeiriad cymorth digidol ar agor' },
     reason: {
@@ -78,6 +86,11 @@ function assess(criterion: ReadinessCriterion, facts: CaseFacts): { description:
         ...(facts.documentsAwaitingAcceptance
           ? { reason: text.documents.reason(facts.documentsAwaitingAcceptance) }
           : {}),
+      };
+    case 'decision-recorded':
+      return {
+        description: text.decision.description,
+        ...(facts.decisionRecorded ? {} : { reason: text.decision.reason }),
       };
     case 'no-open-assisted-digital-referral':
       return {

@@ -26,6 +26,8 @@ export interface CaseProps {
   /** Read-only facts from the case's documents and referrals, for readiness. */
   documentsAwaitingAcceptance: number;
   openAssistedDigitalReferral: boolean;
+  /** A decision has been recorded on the case (one is always current once any is: corrections supersede). */
+  decisionRecorded: boolean;
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;
@@ -71,6 +73,7 @@ export class Case {
       fees: [],
       documentsAwaitingAcceptance: 0,
       openAssistedDigitalReferral: false,
+      decisionRecorded: false,
       createdBy: input.createdBy,
       createdAt: input.now,
       updatedAt: input.now,
@@ -122,6 +125,7 @@ export class Case {
         outstandingFees: this.props.fees.filter((f) => f.status === 'due').map((f) => f.code),
         documentsAwaitingAcceptance: this.props.documentsAwaitingAcceptance,
         openAssistedDigitalReferral: this.props.openAssistedDigitalReferral,
+        decisionRecorded: this.props.decisionRecorded,
       },
       language,
     );

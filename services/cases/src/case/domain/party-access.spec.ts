@@ -72,14 +72,16 @@ describe('case events by party role', () => {
       ['stay', 'Issued', 'Stayed'],
       ['strike-out', 'Issued', 'StruckOut'],
     ] as const) {
+      // "decide" also needs the judgment on record (readiness); who may trigger it is what is tested here.
+      const at = () => Case.restore({ ...claim(from).snapshot, decisionRecorded: event === 'decide' });
       for (const who of [claimantFirm, defendantCitizen])
-        expect(trigger(claim(from), event, who)).toThrow(
+        expect(trigger(at(), event, who)).toThrow(
           expect.objectContaining({ code: 'FORBIDDEN', message: expect.stringMatching(/^Only the court may/) }),
         );
-      expect(trigger(claim(from), event, caseworker)).toThrow(
+      expect(trigger(at(), event, caseworker)).toThrow(
         expect.objectContaining({ code: 'FORBIDDEN', message: expect.stringMatching(/^Your role may not/) }),
       );
-      expect(trigger(claim(from), event, judge)()).toMatchObject({ from, to });
+      expect(trigger(at(), event, judge)()).toMatchObject({ from, to });
     }
   });
 

@@ -73,6 +73,7 @@ interface FactsRow {
   id: string;
   pending: number;
   referral: boolean;
+  decided: boolean;
 }
 
 /**
@@ -241,7 +242,8 @@ export class CaseRepository {
       sql`SELECT c.id,
          (SELECT count(*) FROM case_documents d WHERE d.case_id = c.id AND d.status = 'pending-review')::int AS pending,
          EXISTS (SELECT 1 FROM assisted_digital_referrals r
-           WHERE r.case_id = c.id AND r.status IN ('referred', 'accepted')) AS referral
+           WHERE r.case_id = c.id AND r.status IN ('referred', 'accepted')) AS referral,
+         EXISTS (SELECT 1 FROM case_decisions d WHERE d.case_id = c.id) AS decided
        FROM unnest(${ids}::uuid[]) AS c(id)`,
     );
     const factsOf = new Map(facts.map((f) => [f.id, f]));
@@ -265,6 +267,7 @@ function toDomain(
   return Case.restore({
     documentsAwaitingAcceptance: facts?.pending ?? 0,
     openAssistedDigitalReferral: facts?.referral ?? false,
+    decisionRecorded: facts?.decided ?? false,
     id: r.id,
     reference: r.reference,
     caseType: r.case_type,

@@ -28,8 +28,16 @@ export class DecisionCommands {
     return this.work.run(
       { correlationId, actor: principal.sub },
       async ({ manager, publish }) => {
+        // The case row is locked from here: decisions on one case are recorded one at a time.
         await loadVisibleCase(manager, this.cases, caseId, principal);
-        if (command.supersedes) {
+        if (!command.supersedes) {
+          // One decision is current at a time: a second one must say which it corrects.
+          const current = await this.decisions.currentOf(manager, caseId);
+          if (current)
+            throw new ConflictError(
+              `The case already has a decision (${current.id}); a new one must supersede it explicitly`,
+            );
+        } else {
           const previous = await this.decisions.findInCase(manager, caseId, command.supersedes);
           if (!previous)
             throw new BadUserInputError('Unknown decision', [

@@ -34,6 +34,15 @@ export class DecisionRepository {
     );
   }
 
+  /** The case's current decision (none has superseded it), if one has been recorded. */
+  async currentOf(manager: EntityManager, caseId: string): Promise<{ id: string } | undefined> {
+    return queryOne<{ id: string }>(
+      manager,
+      sql`SELECT d.id FROM case_decisions d
+        WHERE d.case_id = ${caseId} AND NOT EXISTS (SELECT 1 FROM case_decisions s WHERE s.supersedes = d.id)`,
+    );
+  }
+
   async insert(manager: EntityManager, d: Decision): Promise<void> {
     await execute(
       manager,
