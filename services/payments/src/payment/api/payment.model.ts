@@ -130,6 +130,15 @@ export class ServiceRequestModel {
   @Field(() => Int, { description: 'Net of refunds and reversals.' }) @ApiProperty() paidPence!: number;
   @Field(() => Int) @ApiProperty() outstandingPence!: number;
   @Field(() => Int) @ApiProperty() overpaymentPence!: number;
+  @Field(() => Int, {
+    description:
+      'Refunded and then lost when the refunded payment bounced: owed back by the payer, apart from the fees.',
+  })
+  @ApiProperty({
+    description:
+      'Refunded and then lost when the refunded payment bounced: owed back by the payer, apart from the fees.',
+  })
+  unrecoveredPence!: number;
 
   static from(v: ServiceRequestView): ServiceRequestModel {
     return {
@@ -141,6 +150,7 @@ export class ServiceRequestModel {
       paidPence: v.paidPence,
       outstandingPence: v.outstandingPence,
       overpaymentPence: v.overpaymentPence,
+      unrecoveredPence: v.unrecoveredPence,
       fees: v.fees.map((f) => ({
         id: f.id,
         code: f.code,

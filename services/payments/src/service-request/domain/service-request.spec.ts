@@ -31,6 +31,31 @@ describe('apportioning payments over a service request', () => {
     });
   });
 
+  it('reads paid when remission alone settles every fee', () => {
+    expect(apportion([fee('1', 3_500, 1, 3_500), fee('2', 5_000, 2, 5_000)], 0)).toMatchObject({
+      status: 'paid',
+      paidPence: 0,
+      outstandingPence: 0,
+      fees: [{ settlement: 'remitted' }, { settlement: 'remitted' }],
+    });
+  });
+
+  it('after a refund and then a bounce of the refunded payment, owes no more than the fees and shows the loss apart', () => {
+    // 8,500 paid, 500 overpayment refunded, then the 9,000 cheque bounced: the ledger nets to -500.
+    expect(apportion([fee('2', 5_000, 2), fee('1', 3_500, 1)], -500)).toMatchObject({
+      status: 'not-paid',
+      paidPence: 0,
+      outstandingPence: 8_500,
+      overpaymentPence: 0,
+      unrecoveredPence: 500,
+      fees: [
+        { paidPence: 0, outstandingPence: 3_500 },
+        { paidPence: 0, outstandingPence: 5_000 },
+      ],
+    });
+    expect(apportion([fee('1', 3_500, 1)], 1_000)).toMatchObject({ unrecoveredPence: 0 });
+  });
+
   it('shows a disputed request as disputed whatever is paid', () => {
     expect(apportion([fee('1', 3_500, 1)], 3_500, true).status).toBe('disputed');
   });

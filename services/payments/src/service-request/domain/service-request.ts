@@ -56,17 +56,25 @@ export interface ServiceRequestBalance {
   paidPence: number;
   outstandingPence: number;
   overpaymentPence: number;
+  /**
+   * Money paid back out that the court never kept: a refund of a payment that later bounced leaves the net
+   * paid below zero. It is owed by the payer, and shown here rather than as fees owing more than they are.
+   */
+  unrecoveredPence: number;
   status: ServiceRequestStatus;
 }
 
 /**
  * Spreads the net amount paid on a service request over its fees, oldest first, after each
- * fee's remission; whatever is left over is overpayment. `paidPence` is net of refunds and
- * reversals (it comes from the ledger), so a bounced cheque un-settles the newest fees first.
+ * fee's remission; whatever is left over is overpayment. `netPaidPence` is net of refunds and
+ * reversals (it comes from the ledger), so a bounced cheque un-settles the newest fees first. Below
+ * zero (a refund, then the payment it refunded bounced) it counts as nothing paid, and the rest is
+ * `unrecoveredPence`: the fees never owe more than they are.
  */
-export function apportion(fees: readonly DueFee[], paidPence: number, disputed = false): ServiceRequestBalance {
+export function apportion(fees: readonly DueFee[], netPaidPence: number, disputed = false): ServiceRequestBalance {
+  const paidPence = Math.max(0, netPaidPence);
   const ordered = [...fees].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
-  let left = Math.max(0, paidPence);
+  let left = paidPence;
   const apportioned = ordered.map((fee): ApportionedFee => {
     const due = Math.max(0, fee.amountPence - fee.remittedPence);
     const paid = Math.min(due, left);
@@ -93,6 +101,7 @@ export function apportion(fees: readonly DueFee[], paidPence: number, disputed =
     paidPence,
     outstandingPence,
     overpaymentPence: Math.max(0, -balance),
+    unrecoveredPence: Math.max(0, -netPaidPence),
     status,
   };
 }
