@@ -3,6 +3,7 @@ import { MessagingAndIdempotency1733000000000 } from './migrations/1733000000000
 import { FineAccounts1733000100000 } from './migrations/1733000100000-fine-accounts';
 import { Enforcement1733000200000 } from './migrations/1733000200000-enforcement';
 import { PaymentApplications1733000300000 } from './migrations/1733000300000-payment-applications';
+import { ImpositionWriteOffs1733000400000 } from './migrations/1733000400000-imposition-write-offs';
 
 /** The enforcement database: plain SQL throughout, so no entities; TypeORM orders migrations by timestamp. */
 export const enforcementDatabase: ServiceDataSourceParts = {
@@ -12,5 +13,6 @@ export const enforcementDatabase: ServiceDataSourceParts = {
     FineAccounts1733000100000,
     Enforcement1733000200000,
     PaymentApplications1733000300000,
+    ImpositionWriteOffs1733000400000,
   ],
 };

@@ -130,4 +130,35 @@ describe('write-offs need a second person within their limit for the account', (
     expect(await state(target)).toEqual(before);
     await decide(id, jo).expect(200);
   });
+
+  it('spreads an approved write-off over the impositions, so what they owe adds up to the balance', async () => {
+    const accountId = await newAccount();
+    await decide(await ask(accountId, sam, 40_000), kim).expect(200);
+    const { body } = await http()
+      .get(`/api/v1/enforcement/accounts/${accountId}`)
+      .set('Authorization', kim)
+      .expect(200);
+    expect(body.balancePence).toBe(93_500 - 40_000);
+    const owed = (body.impositions as { kind: string; writtenOffPence: number; outstandingPence: number }[]).map(
+      (i) => [i.kind, i.writtenOffPence, i.outstandingPence],
+    );
+    // What payments reach last goes first: the fine, not the victim's compensation.
+    expect(owed).toEqual(
+      expect.arrayContaining([
+        ['fine', 40_000, 0],
+        ['compensation', 0, 30_000],
+      ]),
+    );
+    expect(owed.reduce((sum, [, , outstanding]) => sum + (outstanding as number), 0)).toBe(body.balancePence);
+
+    // A second request is weighed against the true balance, and says it.
+    const refused = await http()
+      .post(`/api/v1/enforcement/accounts/${accountId}/write-offs`)
+      .set('Authorization', sam)
+      .send({ amountPence: 53_501, reason: 'hardship' })
+      .expect(400);
+    expect(refused.body.errors).toEqual([
+      expect.objectContaining({ field: 'amountPence', message: 'must be at most the balance of 53500 pence' }),
+    ]);
+  });
 });

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { FineAccount, Imposition } from '../domain/fine-account';
+import { type FineAccount, type Imposition, owedOn } from '../domain/fine-account';
 import type { PaymentTerms } from '../../terms/domain/payment-terms';
 import { expectedSchedule } from '../../terms/domain/payment-terms';
 import { ObjectType, ConnectionType } from '../../enforcement.graphql';
@@ -34,7 +34,14 @@ export class ImpositionModel {
   @Field(() => Int, { description: 'Lowest is paid first.' }) @ApiProperty() priority!: number;
   @Field(() => Int) @ApiProperty() amountPence!: number;
   @Field(() => Int) @ApiProperty() paidPence!: number;
-  @Field(() => Int) @ApiProperty() outstandingPence!: number;
+  @Field(() => Int, {
+    description: 'Forgone by approved write-offs (what payments would have reached last goes first).',
+  })
+  @ApiProperty({ description: 'Forgone by approved write-offs (what payments would have reached last goes first).' })
+  writtenOffPence!: number;
+  @Field(() => Int, { description: 'Still owed: the account balance is the sum of these.' })
+  @ApiProperty({ description: 'Still owed: the account balance is the sum of these.' })
+  outstandingPence!: number;
 
   static from(i: Imposition): ImpositionModel {
     return Object.assign(new ImpositionModel(), {
@@ -44,7 +51,8 @@ export class ImpositionModel {
       priority: i.priority,
       amountPence: i.amountPence,
       paidPence: i.paidPence,
-      outstandingPence: i.amountPence - i.paidPence,
+      writtenOffPence: i.writtenOffPence,
+      outstandingPence: owedOn(i),
     });
   }
 }

@@ -1,4 +1,11 @@
-import { allocatePayment, ALLOCATION_PRIORITY, ImpositionBalance, suspenseReason } from './fine-account';
+import {
+  allocatePayment,
+  allocateWriteOff,
+  ALLOCATION_PRIORITY,
+  ImpositionBalance,
+  owedOn,
+  suspenseReason,
+} from './fine-account';
 import { formatAccountNumber, isValidAccountNumber, normaliseAccountNumber } from '@ccsc/contracts';
 
 const at = new Date('2026-01-01T10:00:00Z');
@@ -16,7 +23,43 @@ const imposition = (
   seq: 0,
   amountPence,
   paidPence: 0,
+  writtenOffPence: 0,
   ...extra,
+});
+
+describe('writing off', () => {
+  const book = [
+    imposition('fine', 'fine', 40_000, { seq: 3 }),
+    imposition('costs', 'costs', 15_000, { seq: 2 }),
+    imposition('vs', 'victim-surcharge', 8_500, { seq: 1 }),
+    imposition('comp', 'compensation', 30_000, { seq: 0, paidPence: 10_000 }),
+  ];
+
+  it('forgives what payments would reach last: the fine, then costs, never compensation before them', () => {
+    expect(allocateWriteOff(book, 45_000)).toEqual([
+      { impositionId: 'fine', amountPence: 40_000 },
+      { impositionId: 'costs', amountPence: 5_000 },
+    ]);
+  });
+
+  it('keeps the impositions owing exactly the balance, and payments after it go only to what is owed', () => {
+    const lines = allocateWriteOff(book, 45_000);
+    const after = book.map((i) => ({
+      ...i,
+      writtenOffPence: lines.find((l) => l.impositionId === i.id)?.amountPence ?? 0,
+    }));
+    const balance = 93_500 - 10_000 - 45_000;
+    expect(after.reduce((sum, i) => sum + owedOn(i), 0)).toBe(balance);
+    // Paying the whole balance and more: the rest is excess, nothing lands on the written-off fine.
+    const paid = allocatePayment(after, balance + 1_000);
+    expect(paid.excessPence).toBe(1_000);
+    expect(paid.lines.map((l) => l.impositionId)).toEqual(['comp', 'vs', 'costs']);
+  });
+
+  it('refuses more than the impositions owe', () => {
+    expect(() => allocateWriteOff(book, 83_501)).toThrow(RangeError);
+    expect(() => allocateWriteOff(book, 0)).toThrow(RangeError);
+  });
 });
 
 describe('allocating a payment', () => {

@@ -58,7 +58,16 @@ export interface ImpositionBalance {
   seq: number;
   amountPence: number;
   paidPence: number;
+  /** Written off by approved write-offs: no longer owed, and never paid. */
+  writtenOffPence: number;
 }
+
+/** What is still owed on an imposition: the account's balance is the sum of these. */
+export const owedOn = (i: ImpositionBalance): number => i.amountPence - i.paidPence - i.writtenOffPence;
+
+/** Payment order: lowest priority number first, oldest first within a priority. */
+const paymentOrder = (a: ImpositionBalance, b: ImpositionBalance) =>
+  a.priority - b.priority || a.imposedAt.getTime() - b.imposedAt.getTime() || a.seq - b.seq;
 
 export interface Imposition extends ImpositionBalance {
   accountId: string;
@@ -81,14 +90,12 @@ export interface Allocation {
 export function allocatePayment(impositions: readonly ImpositionBalance[], amountPence: number): Allocation {
   if (!Number.isInteger(amountPence) || amountPence < 1)
     throw new RangeError(`A payment is a positive number of pence, got ${amountPence}`);
-  const order = [...impositions].sort(
-    (a, b) => a.priority - b.priority || a.imposedAt.getTime() - b.imposedAt.getTime() || a.seq - b.seq,
-  );
+  const order = [...impositions].sort(paymentOrder);
   let left = amountPence;
   const lines: AllocationLine[] = [];
   for (const imposition of order) {
     if (left === 0) break;
-    const outstanding = imposition.amountPence - imposition.paidPence;
+    const outstanding = owedOn(imposition);
     if (outstanding <= 0) continue;
     const take = Math.min(outstanding, left);
     lines.push({
@@ -100,6 +107,32 @@ export function allocatePayment(impositions: readonly ImpositionBalance[], amoun
     left -= take;
   }
   return { lines, excessPence: left };
+}
+
+/**
+ * Spreads an approved write-off over the impositions in the reverse of payment order: it forgives what
+ * payments would have reached last (a fine or the criminal courts charge before costs, the victim
+ * surcharge or compensation), newest first within a priority. The account's balance and the sum of its
+ * impositions' owed amounts stay equal.
+ */
+export function allocateWriteOff(
+  impositions: readonly ImpositionBalance[],
+  amountPence: number,
+): { impositionId: string; amountPence: number }[] {
+  if (!Number.isInteger(amountPence) || amountPence < 1)
+    throw new RangeError(`A write-off is a positive number of pence, got ${amountPence}`);
+  let left = amountPence;
+  const lines: { impositionId: string; amountPence: number }[] = [];
+  for (const imposition of [...impositions].sort(paymentOrder).reverse()) {
+    if (left === 0) break;
+    const take = Math.min(owedOn(imposition), left);
+    if (take <= 0) continue;
+    lines.push({ impositionId: imposition.id, amountPence: take });
+    left -= take;
+  }
+  // The request and the approval were each checked against the balance, which is the sum of the owed amounts.
+  if (left > 0) throw new RangeError(`The write-off exceeds what the impositions owe by ${left} pence`);
+  return lines;
 }
 
 export type SuspenseReason =

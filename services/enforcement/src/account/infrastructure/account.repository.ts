@@ -51,6 +51,7 @@ interface ImpositionRow {
   priority: number;
   amount_pence: number;
   paid_pence: number;
+  written_off_pence: number;
   imposed_at: Date;
 }
 
@@ -117,6 +118,7 @@ function impositionOf(r: ImpositionRow): Imposition {
     priority: r.priority,
     amountPence: r.amount_pence,
     paidPence: r.paid_pence,
+    writtenOffPence: r.written_off_pence,
     imposedAt: r.imposed_at,
   };
 }
@@ -294,7 +296,7 @@ export class AccountRepository {
 
   private impositionsQuery(accountIds: readonly string[]): Sql {
     return sql`SELECT id, account_id, seq, kind, creditor, priority, amount_pence::int AS amount_pence,
-                      paid_pence::int AS paid_pence, imposed_at
+                      paid_pence::int AS paid_pence, written_off_pence::int AS written_off_pence, imposed_at
                  FROM fine_impositions WHERE account_id = ANY(${accountIds}::uuid[])
                 ORDER BY account_id, priority, imposed_at, seq`;
   }
@@ -411,6 +413,21 @@ export class AccountRepository {
     );
   }
 
+  /** Spreads an approved write-off over the impositions, as `allocateWriteOff` decided. */
+  async writeOffImpositions(
+    manager: EntityManager,
+    lines: readonly { impositionId: string; amountPence: number }[],
+  ): Promise<void> {
+    if (lines.length === 0) return;
+    await execute(
+      manager,
+      sql`UPDATE fine_impositions i SET written_off_pence = i.written_off_pence + l.amount
+            FROM unnest(${lines.map((l) => l.impositionId)}::uuid[], ${lines.map((l) => l.amountPence)}::bigint[])
+                 AS l(id, amount)
+           WHERE i.id = l.id`,
+    );
+  }
+
   /** Everything written off on the account and on the accounts consolidated into it, however deep. */
   async writtenOffIncludingConsolidated(manager: EntityManager, accountId: string): Promise<number> {
     const row = await queryOne<{ w: string }>(
@@ -425,21 +442,21 @@ export class AccountRepository {
 
   /**
    * Moves what the sources still owe onto the target and closes them as consolidated into it; the
-   * target's new balance. What an account still owes is its balance: a write-off lowers it but no
-   * imposition, so what is left of the impositions is kept, in the order payments take them, only up
-   * to the balance.
+   * target's new balance. What each imposition still owes (after payments and write-offs) is copied, in
+   * the order payments take them, never more than the account's balance (they are equal since
+   * write-offs are spread over the impositions; the bound keeps older data right too).
    */
   async consolidate(manager: EntityManager, targetId: string, sourceIds: readonly string[]): Promise<number> {
     const row = await queryOne<{ balance: number }>(
       manager,
       sql`WITH outstanding AS (
-            SELECT i.*, i.amount_pence - i.paid_pence AS left_pence,
+            SELECT i.*, i.amount_pence - i.paid_pence - i.written_off_pence AS left_pence,
                    a.imposed_pence - a.paid_pence - a.written_off_pence AS balance,
-                   sum(i.amount_pence - i.paid_pence) OVER (
+                   sum(i.amount_pence - i.paid_pence - i.written_off_pence) OVER (
                      PARTITION BY i.account_id ORDER BY i.priority, i.imposed_at, i.seq ROWS UNBOUNDED PRECEDING
                    ) AS upto
               FROM fine_impositions i JOIN fine_accounts a ON a.id = i.account_id
-             WHERE i.account_id = ANY(${sourceIds}::uuid[]) AND i.amount_pence > i.paid_pence
+             WHERE i.account_id = ANY(${sourceIds}::uuid[]) AND i.amount_pence > i.paid_pence + i.written_off_pence
           ), owed AS (
             SELECT o.*, LEAST(o.left_pence, o.balance - (o.upto - o.left_pence)) AS owed_pence,
                    row_number() OVER (ORDER BY o.imposed_at, o.account_id, o.seq) AS n

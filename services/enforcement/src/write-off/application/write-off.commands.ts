@@ -6,7 +6,7 @@ import { UnitOfWork } from '@ccsc/messaging';
 import { NotFoundError } from '@ccsc/platform';
 import { checkDecision, checkWriteOffRequest, WriteOff } from '../domain/write-off';
 import { WriteOffRepository } from '../infrastructure/write-off.repository';
-import { assertLive } from '../../account/domain/fine-account';
+import { allocateWriteOff, assertLive } from '../../account/domain/fine-account';
 import { AccountRepository } from '../../account/infrastructure/account.repository';
 
 /** A write-off is asked for by one officer and approved (or rejected) by another, within their limit. */
@@ -85,6 +85,9 @@ export class WriteOffCommands {
         if (approve) {
           const balancePence = account.balancePence - writeOff.amountPence;
           await this.accounts.addWrittenOff(tx.manager, account.id, writeOff.amountPence, balancePence);
+          // The impositions forgo it too, so what they owe still adds up to the balance.
+          const impositions = await this.accounts.impositionsForUpdate(tx.manager, account.id);
+          await this.accounts.writeOffImpositions(tx.manager, allocateWriteOff(impositions, writeOff.amountPence));
           tx.publish({
             type: writeOffApprovedV1,
             subject: account.id,
