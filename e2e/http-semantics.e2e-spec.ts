@@ -3,6 +3,13 @@ import type { Loose } from './graphql-client';
 import { RunningPlatform, startTestPlatform } from './platform';
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+const CLAIM = JSON.stringify({
+  caseType: 'civil-money-claim',
+  parties: [
+    { role: 'claimant', kind: 'person', name: 'Alex Smith' },
+    { role: 'defendant', kind: 'organisation', name: 'Widgets Ltd' },
+  ],
+});
 // Any value matches a path parameter for routing: 405 and 415 are decided before a parameter is read.
 const fill = (template: string) => template.replace(/\{\w+\}/g, '00000000-0000-4000-8000-000000000000');
 
@@ -70,7 +77,7 @@ describe('HTTP semantics at every REST route', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('still answers a path no route serves with 404, and takes JSON with a charset', async () => {
+  it('still answers a path no route serves with 404, and takes JSON with a charset or as a +json type', async () => {
     const missing = await fetch(`${platform.gatewayUrl}/api/v1/cases/no/such/route`, { headers: { authorization } });
     expect(missing.status).toBe(404);
     expect(missing.headers.get('allow')).toBeNull();
@@ -78,14 +85,16 @@ describe('HTTP semantics at every REST route', () => {
     const created = await fetch(`${platform.gatewayUrl}/api/v1/cases`, {
       method: 'POST',
       headers: { authorization, 'content-type': 'application/json; charset=utf-8' },
-      body: JSON.stringify({
-        caseType: 'civil-money-claim',
-        parties: [
-          { role: 'claimant', kind: 'person', name: 'Alex Smith' },
-          { role: 'defendant', kind: 'organisation', name: 'Widgets Ltd' },
-        ],
-      }),
+      body: CLAIM,
     });
     expect(created.status).toBe(201);
+
+    // A structured-suffix JSON type is JSON too: accepted, and parsed (not refused field by field as empty).
+    const suffixed = await fetch(`${platform.gatewayUrl}/api/v1/cases`, {
+      method: 'POST',
+      headers: { authorization, 'content-type': 'application/merge-patch+json' },
+      body: CLAIM,
+    });
+    expect(suffixed.status).toBe(201);
   });
 });

@@ -99,6 +99,9 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
         'retry-after',
         'ratelimit',
         'ratelimit-policy',
+        // What to do after a 405 or a 415: the methods a path takes, the body type it takes.
+        'allow',
+        'accept',
       ],
       maxAge: 600,
     }),

@@ -39,7 +39,14 @@ export async function createServiceApp(rootModule: Type<unknown> | DynamicModule
   app.use(securityHeaders(options.config.NODE_ENV === 'production'));
   // express.json itself: Nest 12 reserves body-parser's `verify` (for raw bodies), which the depth check needs.
   app.use(requireJsonBodies());
-  app.use(json({ limit: options.config.BODY_LIMIT, verify: verifyJsonDepth }));
+  // JSON and its structured-suffix types (application/merge-patch+json, application/problem+json), as requireJsonBodies accepts.
+  app.use(
+    json({
+      limit: options.config.BODY_LIMIT,
+      verify: verifyJsonDepth,
+      type: ['application/json', 'application/*+json'],
+    }),
+  );
   app.use(refuseControlCharacters());
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   // Callers (the gateway, load balancers) keep connections alive. Node closes an idle one after 5 s,

@@ -39,7 +39,8 @@ export class DecisionRepository {
     return queryOne<{ id: string }>(
       manager,
       sql`SELECT d.id FROM case_decisions d
-        WHERE d.case_id = ${caseId} AND NOT EXISTS (SELECT 1 FROM case_decisions s WHERE s.supersedes = d.id)`,
+        WHERE d.case_id = ${caseId} AND NOT EXISTS (SELECT 1 FROM case_decisions s WHERE s.supersedes = d.id)
+        ORDER BY d.decided_at DESC, d.id LIMIT 1`,
     );
   }
 

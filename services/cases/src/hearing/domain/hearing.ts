@@ -200,7 +200,7 @@ function startProblems(startsAt: Date, now: Date): FieldError[] {
   // No court lists years ahead: a hearing in 2225 is a mistyped year, and would sit in every future list.
   const latest = londonInstant(addDays(londonLocalDateTime(now).date, MAX_LISTING_DAYS_AHEAD));
   if (startsAt.getTime() >= latest.getTime())
-    return [{ field: 'startsAt', message: `must be within ${MAX_LISTING_DAYS_AHEAD / 365} years from today` }];
+    return [{ field: 'startsAt', message: `must be within ${MAX_LISTING_DAYS_AHEAD} days (five years) from today` }];
   return [];
 }
 

@@ -39,8 +39,8 @@ export class ImpositionModel {
   })
   @ApiProperty({ description: 'Forgone by approved write-offs (what payments would have reached last goes first).' })
   writtenOffPence!: number;
-  @Field(() => Int, { description: 'Still owed: the account balance is the sum of these.' })
-  @ApiProperty({ description: 'Still owed: the account balance is the sum of these.' })
+  @Field(() => Int, { description: 'Still owed: on a live account the balance is the sum of these.' })
+  @ApiProperty({ description: 'Still owed: on a live account the balance is the sum of these.' })
   outstandingPence!: number;
 
   static from(i: Imposition): ImpositionModel {

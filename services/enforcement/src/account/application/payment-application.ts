@@ -84,8 +84,8 @@ export class PaymentApplication {
     }
 
     const impositions = await this.accounts.impositionsForUpdate(tx.manager, account.id);
-    // Never more than the account still owes: a write-off lowers the balance but no imposition, so
-    // the impositions alone would take more than is owed (and break paid + written off <= imposed).
+    // Never more than the account still owes. The impositions owe exactly the balance (write-offs are
+    // spread over them), so this bound only guards accounts whose figures predate that.
     const { lines } = allocatePayment(impositions, Math.min(payment.amountPence, account.balancePence));
     const appliedPence = lines.reduce((sum, l) => sum + l.amountPence, 0);
     const suspendedPence = payment.amountPence - appliedPence;
@@ -148,6 +148,9 @@ export class PaymentApplication {
    */
   async reverse(tx: Transaction, payment: ApplicationsOf): Promise<boolean> {
     const applications = await this.payments.reverse(tx.manager, payment, tx.now);
+    // Accounts before their impositions, in id order, as a write-off approval locks them: the other
+    // order let a bounce arriving during an approval on the same account deadlock with it.
+    await this.accounts.findManyForUpdate(tx.manager, [...new Set(applications.map((a) => a.accountId))]);
     for (const applied of applications) {
       await this.payments.takeBackLines(tx.manager, applied.applicationId);
       const account = await this.accounts.takeBackPaid(tx.manager, applied.accountId, applied.amountPence);

@@ -130,8 +130,9 @@ export function allocateWriteOff(
     lines.push({ impositionId: imposition.id, amountPence: take });
     left -= take;
   }
-  // The request and the approval were each checked against the balance, which is the sum of the owed amounts.
-  if (left > 0) throw new RangeError(`The write-off exceeds what the impositions owe by ${left} pence`);
+  // The request and the approval were each checked against the balance, which is the sum of the owed amounts:
+  // a difference here means the account's figures disagree, which an officer must look into, not a crash.
+  if (left > 0) throw new ConflictError(`The write-off exceeds what the account's impositions owe by ${left} pence`);
   return lines;
 }
 

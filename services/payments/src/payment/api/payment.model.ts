@@ -132,11 +132,11 @@ export class ServiceRequestModel {
   @Field(() => Int) @ApiProperty() overpaymentPence!: number;
   @Field(() => Int, {
     description:
-      'Refunded and then lost when the refunded payment bounced: owed back by the payer, apart from the fees.',
+      'Refunded and then lost when the refunded payment bounced: owed back by the payer, apart from the fees; the next payments recover it before they count towards the fees.',
   })
   @ApiProperty({
     description:
-      'Refunded and then lost when the refunded payment bounced: owed back by the payer, apart from the fees.',
+      'Refunded and then lost when the refunded payment bounced: owed back by the payer, apart from the fees; the next payments recover it before they count towards the fees.',
   })
   unrecoveredPence!: number;
 

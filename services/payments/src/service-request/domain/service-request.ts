@@ -58,7 +58,8 @@ export interface ServiceRequestBalance {
   overpaymentPence: number;
   /**
    * Money paid back out that the court never kept: a refund of a payment that later bounced leaves the net
-   * paid below zero. It is owed by the payer, and shown here rather than as fees owing more than they are.
+   * paid below zero. It is owed by the payer, and shown here rather than as fees owing more than they are;
+   * the next payments recover it before they count towards the fees (the ledger nets them).
    */
   unrecoveredPence: number;
   status: ServiceRequestStatus;
