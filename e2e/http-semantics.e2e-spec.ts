@@ -63,10 +63,13 @@ describe('HTTP semantics at every REST route', () => {
             headers: { authorization, ...(type ? { 'content-type': type } : {}) },
             body: new TextEncoder().encode('name=Alex'),
           });
-          const body = (await res.json().catch(() => ({}))) as { code?: string };
+          const body = (await res.json().catch(() => ({}))) as { code?: string; correlationId?: string };
           if (
             res.status !== 415 ||
             body.code !== 'UNSUPPORTED_MEDIA_TYPE' ||
+            // Refused before the logger runs, and still the id of the header and the logs.
+            !body.correlationId ||
+            body.correlationId !== res.headers.get('x-correlation-id') ||
             !res.headers.get('content-type')?.includes('application/problem+json') ||
             res.headers.get('accept') !== 'application/json'
           )

@@ -6,6 +6,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { json, type Express } from 'express';
 import { trackRequestCommits } from '../database/request-commits';
+import { assignCorrelationId } from '../logging/logger';
 import { requireJsonBodies } from '../http/json-bodies';
 import { HealthRegistry } from '../health/health.registry';
 import { httpInstrumentation } from '../http/http-instrumentation';
@@ -34,6 +35,7 @@ export async function createServiceApp(rootModule: Type<unknown> | DynamicModule
   startTracing({ otlpEndpoint: options.config.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: options.service });
   const app = await NestFactory.create<NestExpressApplication>(rootModule, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  app.use(assignCorrelationId);
   app.use(trackRequestCommits);
   app.use(httpInstrumentation(options.service, app.get(Metrics).registry));
   app.use(securityHeaders(options.config.NODE_ENV === 'production'));

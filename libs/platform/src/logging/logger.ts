@@ -45,6 +45,20 @@ export function correlationIdOf(req: IncomingMessage): string {
 }
 
 /**
+ * Gives the request its correlation id before anything else runs, so that a refusal made before the
+ * logger's own middleware (a body that is not JSON, control characters, a body too deep) carries the same
+ * id in its problem+json as in the `x-correlation-id` header and the logs.
+ */
+export function assignCorrelationId(req: IncomingMessage & { id?: unknown }, res: ServerResponse, next: () => void) {
+  const id = correlationIdOf(req);
+  // The logger's genReqId reads the header again and finds the same, now valid, id.
+  req.headers[CORRELATION_HEADER] = id;
+  req.id = id;
+  res.setHeader(CORRELATION_HEADER, id);
+  next();
+}
+
+/**
  * Errors as the logs carry them: type, message and stack, plus the database's error code and the
  * table, column or constraint it names. Never the enumerable rest: TypeORM's QueryFailedError carries
  * the SQL and its bind parameters (names, emails, phone numbers) and pg's errors the offending row
