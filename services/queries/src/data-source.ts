@@ -5,6 +5,7 @@ import { Triage1733100200000 } from './migrations/1733100200000-triage';
 import { Knowledge1733100300000 } from './migrations/1733100300000-knowledge';
 import { ContactOrganisation1733100400000 } from './migrations/1733100400000-contact-organisation';
 import { CaseAccessParties1734000000000 } from './migrations/1734000000000-case-access-parties';
+import { TriageSeedWording1734100000000 } from './migrations/1734100000000-triage-seed-wording';
 
 /**
  * The queries database: the app, `npm run migrate` and the tests all use this one definition.
@@ -19,5 +20,6 @@ export const queriesDatabase: ServiceDataSourceParts = {
     Knowledge1733100300000,
     ContactOrganisation1733100400000,
     CaseAccessParties1734000000000,
+    TriageSeedWording1734100000000,
   ],
 };

@@ -43,6 +43,20 @@ describe('enquiries', () => {
       subject,
     ])) as { envelope: { data: Loose } }[];
 
+  it.each([
+    ['When will my claim be issued?', 'Is there a date yet?', 'en', 'civil'],
+    ['Probate', 'I am the executor of my late mother’s estate: how do I apply?', 'en', 'probate'],
+    ['Grant of representation', 'How long does a grant take?', 'en', 'probate'],
+    ['Fy hawliad', 'Pryd fydd fy hawliad yn cael ei gyhoeddi?', 'cy', 'welsh'],
+  ])('triages "%s" with the seeded rules to its queue (%s, %s → %s)', async (subject, message, language, queueId) => {
+    const res = await http()
+      .post('/api/v1/queries/enquiries')
+      .set('Authorization', citizen)
+      .send(enquiry({ subject, message, language }))
+      .expect(201);
+    expect(res.body).toMatchObject({ queueId, language });
+  });
+
   it('raises an enquiry from a web form: triaged by the rules, SLA clocks started, the event in the outbox, Location given', async () => {
     const res = await http()
       .post('/api/v1/queries/enquiries')

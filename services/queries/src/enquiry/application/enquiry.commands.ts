@@ -121,6 +121,7 @@ export class EnquiryCommands {
           category,
           text: `${command.subject}\n${command.message}`,
           priority: command.priority ?? 'normal',
+          language: command.language ?? 'en',
         });
         const hearingRelated = command.hearingRelated ?? false;
         const priority = taskPriority(suggestion.priority, hearingRelated, receivedAt);

@@ -20,6 +20,8 @@ export interface TriageSubject {
   category: string | null;
   text: string;
   priority: EnquiryPriority;
+  /** The language the enquirer wrote in and wants answered in. */
+  language: 'en' | 'cy';
 }
 
 export interface TriageSuggestion {
@@ -46,16 +48,23 @@ export interface TriageDecisionRecord {
 
 /** Where an enquiry goes when no rule matches. */
 export const DEFAULT_QUEUE = 'general';
+/**
+ * Where every enquiry in Welsh goes, whatever it is about: the Welsh Language Standards require it to be
+ * answered in Welsh without delay, so it goes to the officers who can, not to a subject queue where it waits
+ * for one. The matching rule still sets its priority and the articles to signpost.
+ */
+export const WELSH_QUEUE = 'welsh';
 
 export function suggest(rules: readonly TriageRule[], subject: TriageSubject): TriageSuggestion {
   const rule = [...rules]
     .filter((r) => r.active)
     .sort((a, b) => a.position - b.position)
     .find((r) => matches(r, subject));
-  if (!rule) return { ruleId: null, queueId: DEFAULT_QUEUE, priority: subject.priority, articleIds: [] };
+  const queueOf = (queueId: string) => (subject.language === 'cy' ? WELSH_QUEUE : queueId);
+  if (!rule) return { ruleId: null, queueId: queueOf(DEFAULT_QUEUE), priority: subject.priority, articleIds: [] };
   return {
     ruleId: rule.id,
-    queueId: rule.queueId,
+    queueId: queueOf(rule.queueId),
     priority: rule.priority === 'urgent' || subject.priority === 'urgent' ? 'urgent' : 'normal',
     articleIds: rule.articleIds,
   };
