@@ -7,7 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { json, type Express } from 'express';
 import { trackRequestCommits } from '../database/request-commits';
 import { assignCorrelationId } from '../logging/logger';
-import { requireJsonBodies } from '../http/json-bodies';
+import { isJsonBody, requireJsonBodies } from '../http/json-bodies';
 import { HealthRegistry } from '../health/health.registry';
 import { httpInstrumentation } from '../http/http-instrumentation';
 import { securityHeaders } from '../http/security-headers';
@@ -41,14 +41,8 @@ export async function createServiceApp(rootModule: Type<unknown> | DynamicModule
   app.use(securityHeaders(options.config.NODE_ENV === 'production'));
   // express.json itself: Nest 12 reserves body-parser's `verify` (for raw bodies), which the depth check needs.
   app.use(requireJsonBodies());
-  // JSON and its structured-suffix types (application/merge-patch+json, application/problem+json), as requireJsonBodies accepts.
-  app.use(
-    json({
-      limit: options.config.BODY_LIMIT,
-      verify: verifyJsonDepth,
-      type: ['application/json', 'application/*+json'],
-    }),
-  );
+  // Parses exactly the bodies requireJsonBodies lets through.
+  app.use(json({ limit: options.config.BODY_LIMIT, verify: verifyJsonDepth, type: isJsonBody }));
   app.use(refuseControlCharacters());
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   // Callers (the gateway, load balancers) keep connections alive. Node closes an idle one after 5 s,

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import { AppError } from '../errors/app-error';
 import { sendError } from '../errors/error-response';
@@ -9,6 +10,21 @@ function hasBody(req: Request): boolean {
   return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
 }
 
+/** The media type of the request's body, lower case, without parameters ("" when none is given). */
+function mediaTypeOf(req: IncomingMessage): string {
+  return req.headers['content-type']?.split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+/**
+ * Whether the body is JSON: `application/json` or a structured-suffix type (`application/merge-patch+json`).
+ * The one rule both for refusing other bodies here and for the JSON parser's `type` (createServiceApp), so
+ * that what is accepted is always what is parsed.
+ */
+export function isJsonBody(req: IncomingMessage): boolean {
+  const type = mediaTypeOf(req);
+  return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
+}
+
 /**
  * Every REST body the platform takes is JSON: a body of another type is answered 415 with `Accept` (RFC 9110
  * §15.5.16), before anything reads it, rather than parsed as nothing and refused field by field as missing.
@@ -17,8 +33,8 @@ function hasBody(req: Request): boolean {
 export function requireJsonBodies() {
   return (req: Request, res: Response, next: NextFunction) => {
     if (!METHODS_WITH_BODIES.has(req.method) || req.path === '/graphql' || !hasBody(req)) return next();
-    const type = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase() ?? '';
-    if (type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'))) return next();
+    if (isJsonBody(req)) return next();
+    const type = mediaTypeOf(req);
     res.setHeader('Accept', 'application/json');
     sendError(
       req,

@@ -12,7 +12,7 @@ import {
 import type { Request, Response } from 'express';
 import { defer, lastValueFrom, Observable, throwError } from 'rxjs';
 import { DataSource } from 'typeorm';
-import { BadUserInputError, ConflictError, errorCatalogue } from '../errors/app-error';
+import { BadUserInputError, ConflictError } from '../errors/app-error';
 import { PROBLEM_CONTENT_TYPE, problemDetails } from '../errors/problem-details';
 import { toAppError } from '../errors/to-app-error';
 import { committedInThisRequest } from '../database/request-commits';
@@ -175,16 +175,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
     response: Response,
     error: unknown,
   ): Promise<void> {
-    const failure = toAppError(error);
     const correlationId = (response.req as { id?: unknown } | undefined)?.id;
+    const problem = problemDetails(
+      toAppError(error),
+      response.req?.originalUrl,
+      correlationId === undefined ? undefined : String(correlationId),
+    );
     const stored: StoredResponse = {
-      status: errorCatalogue[failure.code].status,
+      status: problem.status,
       headers: { 'content-type': PROBLEM_CONTENT_TYPE },
-      body: problemDetails(
-        failure,
-        response.req?.originalUrl,
-        correlationId === undefined ? undefined : String(correlationId),
-      ),
+      body: problem,
     };
     try {
       await this.store.complete(request.subject, request.key, claimId, stored, this.retentionSeconds);

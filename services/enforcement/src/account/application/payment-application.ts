@@ -85,7 +85,7 @@ export class PaymentApplication {
 
     const impositions = await this.accounts.impositionsForUpdate(tx.manager, account.id);
     // Never more than the account still owes. The impositions owe exactly the balance (write-offs are
-    // spread over them), so this bound only guards accounts whose figures predate that.
+    // spread over them, earlier ones by migration 1733000400000), so this bound is a backstop only.
     const { lines } = allocatePayment(impositions, Math.min(payment.amountPence, account.balancePence));
     const appliedPence = lines.reduce((sum, l) => sum + l.amountPence, 0);
     const suspendedPence = payment.amountPence - appliedPence;
