@@ -7,8 +7,8 @@
 //
 // Protocol over IPC:
 //   child -> parent  { type: 'ready' }
-//   parent -> child  { type: 'drain' }  ->  { type: 'applied', events: [id, receivedMs, appliedMs][], duplicates }   (since the last drain;
-//                    duplicates: redeliveries the inbox recognised and did not apply again)
+//   parent -> child  { type: 'drain' }  ->  { type: 'applied', events: [id, receivedMs, appliedMs][], duplicates, batches }   (since the
+//                    last drain; duplicates: redeliveries the inbox recognised and did not apply again; batches: handed-over batches)
 //   parent -> child  { type: 'stop' }
 // Times are epoch milliseconds with sub-millisecond precision (performance.timeOrigin + now()).
 import 'reflect-metadata';
@@ -21,7 +21,7 @@ import { InboxConsumer, PlatformaticKafkaTransport } from '@ccsc/messaging';
 export type ConsumerParentMessage = { type: 'drain' } | { type: 'stop' };
 export type ConsumerChildMessage =
   | { type: 'ready' }
-  | { type: 'applied'; events: [string, number, number][]; duplicates: number }
+  | { type: 'applied'; events: [string, number, number][]; duplicates: number; batches: number }
   | { type: 'failed'; error: string };
 
 const now = () => performance.timeOrigin + performance.now();
@@ -61,6 +61,7 @@ async function main(): Promise<void> {
   });
   let applied: [string, number, number][] = [];
   let duplicates = 0;
+  let batches = 0;
   // What InboxConsumer.start() does (batches of what a partition has, one inbox transaction a run),
   // timing each message from the batch's hand-over to its commit.
   const record = (message: { headers: Record<string, string> }, outcome: string, received: number, done: number) => {
@@ -76,6 +77,7 @@ async function main(): Promise<void> {
     },
     handleBatch: async (messages, heartbeat) => {
       const received = now();
+      batches++;
       const outcomes = await inbox.handleBatch(messages, heartbeat);
       const done = now();
       messages.forEach((message, i) => record(message, outcomes[i] ?? 'skipped', received, done));
@@ -83,9 +85,10 @@ async function main(): Promise<void> {
   });
   process.on('message', (message: ConsumerParentMessage) => {
     if (message.type === 'drain') {
-      process.send?.({ type: 'applied', events: applied, duplicates } satisfies ConsumerChildMessage);
+      process.send?.({ type: 'applied', events: applied, duplicates, batches } satisfies ConsumerChildMessage);
       applied = [];
       duplicates = 0;
+      batches = 0;
     } else if (message.type === 'stop') {
       void subscription
         .stop()

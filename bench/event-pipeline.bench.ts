@@ -7,14 +7,16 @@
 //   BENCH_EVENTS_OUTAGE_SECONDS=10 npm run bench -- event-pipeline   a shorter broker outage (default 60 s)
 //   BENCH_EVENTS_RATES=10,100,1000,2000 ...                          other open-model rates
 //   BENCH_EVENTS_WARMUP_SECONDS=15 BENCH_EVENTS_WARMUP_RATE=500        the unmeasured JIT warm-up before them
+//   BENCH_EVENTS_PER_COMMIT=10                                        events per transaction in the second saturation phase
 //
 // Producer side (this process): the platform's appendToOutbox in a TypeORM transaction with a
-// case row, and the platform's OutboxRelay (defaults: batches of 200, woken by each commit, 1 s safety poll) on a
+// case row, and the platform's OutboxRelay (defaults: batches of 500 or 512 KiB, woken by each commit, 1 s safety poll) on a
 // PlatformaticKafkaTransport. Consumer side (bench/event-consumer.server.ts, a child process): the platform's
 // InboxConsumer on its own PlatformaticKafkaTransport and database. Kafka: a local single-node KRaft broker
 // of the run's own, so it can be halted and resumed with its data, as a broker outage is.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
@@ -41,6 +43,7 @@ import {
   type Operation,
 } from './harness';
 import type { ConsumerChildMessage, ConsumerParentMessage } from './event-consumer.server';
+import { procStats } from '../tools/platform/node-processes';
 
 const BENCH = 'event-pipeline';
 const SECONDS = envNumber('BENCH_EVENTS_SECONDS', 10);
@@ -54,6 +57,8 @@ const RATES = (process.env.BENCH_EVENTS_RATES ?? '10,100,1000')
 const DRAIN_TIMEOUT_MS = envNumber('BENCH_EVENTS_DRAIN_TIMEOUT_MS', 180_000);
 const WARMUP_SECONDS = envNumber('BENCH_EVENTS_WARMUP_SECONDS', 15);
 const WARMUP_RATE = envNumber('BENCH_EVENTS_WARMUP_RATE', 500);
+/** The second saturation phase's events per commit: a command that publishes several (a bulk run, a court result). */
+const BATCH_EVENTS = envNumber('BENCH_EVENTS_PER_COMMIT', 10);
 
 const now = () => performance.timeOrigin + performance.now();
 
@@ -97,6 +102,8 @@ class Consumer {
 
   /** Redeliveries the consumer's inbox recognised (at-least-once delivery made harmless), over the whole run. */
   duplicates = 0;
+  /** Batches handed to the consumer's inbox, over the whole run. */
+  batches = 0;
 
   async drain(): Promise<[string, number, number][]> {
     const reply = this.next('applied', 10_000);
@@ -104,6 +111,7 @@ class Consumer {
     const message = await reply;
     if (message.type !== 'applied') return [];
     this.duplicates += message.duplicates;
+    this.batches += message.batches;
     return message.events;
   }
 
@@ -149,7 +157,7 @@ class Consumer {
   }
 }
 
-/** The relay's transport, noting when Kafka acknowledged each event. */
+/** The relay's transport, noting when Kafka acknowledged each event (each call is one relay pass that found events). */
 function timedTransport(inner: EventTransport, onPublished: (ids: string[], at: number) => void): EventTransport {
   return {
     name: inner.name,
@@ -167,9 +175,50 @@ function timedTransport(inner: EventTransport, onPublished: (ids: string[], at: 
   };
 }
 
+/** CPU time so far (ms) of the pipeline's parts; PostgreSQL and the broker are found by name in /proc. */
+interface CpuSample {
+  producer: number;
+  consumer: number;
+  postgres: number;
+  broker: number;
+}
+
+/**
+ * CPU ms of the processes that match, with what their exited children used (cutime, cstime): a
+ * PostgreSQL backend that ended between two samples is then still counted, in its postmaster's figure.
+ */
+function cpuOf(match: (comm: string, cmdline: string) => boolean): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const comm = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+      const cmdline = comm === 'java' ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
+      if (!match(comm, cmdline)) continue;
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // utime, stime, cutime, cstime: fields 14-17, after the command name's closing parenthesis.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0);
+    } catch {
+      // Gone since the listing.
+    }
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
+function cpuSample(consumerPid: number | undefined): CpuSample {
+  const own = process.cpuUsage();
+  return {
+    producer: (own.user + own.system) / 1000,
+    consumer: consumerPid ? procStats(consumerPid).cpuMs : Number.NaN,
+    postgres: cpuOf((comm) => comm === 'postgres'),
+    broker: cpuOf((comm, cmdline) => comm === 'java' && cmdline.includes('kafka.Kafka')),
+  };
+}
+
 interface Pipeline {
   timelines: Map<string, Timeline>;
-  write(scheduled: number): Promise<boolean>;
+  /** One transaction of `perCommit` case rows and their events (1: one command, one event). */
+  write(scheduled: number, perCommit?: number): Promise<boolean>;
   /** Collects the consumer's applied times; resolves when every event written is applied, or on timeout. */
   settle(ids: readonly string[], timeoutMs: number): Promise<{ applied: number; lastAppliedAt?: number }>;
 }
@@ -197,6 +246,11 @@ interface LevelResult {
   firstSent: number;
   lastSent: number;
   lastAppliedAt?: number;
+  /** Relay passes that published, and batches the consumer was handed, during the level and its settling. */
+  relayPasses: number;
+  consumerBatches: number;
+  /** CPU ms each part used over the level and its settling. */
+  cpu: CpuSample;
 }
 
 export async function run(): Promise<BenchSection> {
@@ -226,7 +280,9 @@ export async function run(): Promise<BenchSection> {
     });
     await producerTransport.ensureTopics([caseCreatedV1.topic, 'ccsc.queries.dead-letters']);
     const timelines = new Map<string, Timeline>();
+    let relayPasses = 0;
     const published = timedTransport(producerTransport, (ids, at) => {
+      relayPasses++;
       for (const id of ids) {
         const t = timelines.get(id);
         if (t && t.published === undefined) t.published = at;
@@ -252,31 +308,35 @@ export async function run(): Promise<BenchSection> {
     let sequence = 0;
     const pipeline: Pipeline = {
       timelines,
-      write: async (scheduled) => {
-        const caseId = randomUUID();
-        const reference = String(10_000_000_000_000_000n + BigInt(sequence++)).slice(1);
-        let eventId = '';
+      write: async (scheduled, perCommit = 1) => {
+        const cases = Array.from({ length: perCommit }, () => ({
+          caseId: randomUUID(),
+          reference: String(10_000_000_000_000_000n + BigInt(sequence++)).slice(1),
+        }));
+        let eventIds: string[] = [];
         await db.transaction(async (manager) => {
           await manager.query(
-            `INSERT INTO cases (id, reference, case_type, state, created_by, created_at, updated_at, version) VALUES ($1, $2, 'civil-money-claim', 'draft', 'bench', now(), now(), 1)`,
-            [caseId, reference],
+            `INSERT INTO cases (id, reference, case_type, state, created_by, created_at, updated_at, version)
+             SELECT id, reference, 'civil-money-claim', 'draft', 'bench', now(), now(), 1 FROM unnest($1::uuid[], $2::varchar[]) AS c(id, reference)`,
+            [cases.map((c) => c.caseId), cases.map((c) => c.reference)],
           );
-          const [envelope] = await appendToOutbox(
+          const envelopes = await appendToOutbox(
             manager,
-            [
-              {
-                type: caseCreatedV1,
-                subject: caseId,
-                data: { caseId, reference, caseType: 'civil-money-claim', state: 'draft' },
-              },
-            ],
+            cases.map(({ caseId, reference }) => ({
+              type: caseCreatedV1,
+              subject: caseId,
+              data: { caseId, reference, caseType: 'civil-money-claim', state: 'draft' },
+            })),
             { actor: 'bench' },
           );
-          eventId = envelope?.id ?? '';
-          timelines.set(eventId, { scheduled });
+          eventIds = envelopes.map((e) => e.id);
+          for (const id of eventIds) timelines.set(id, { scheduled });
         });
-        const t = timelines.get(eventId);
-        if (t) t.committed = now();
+        const committed = now();
+        for (const id of eventIds) {
+          const t = timelines.get(id);
+          if (t) t.committed = committed;
+        }
         return true;
       },
       settle: async (ids, timeoutMs) => {
@@ -309,17 +369,21 @@ export async function run(): Promise<BenchSection> {
       label: string,
       load: (op: Operation) => Promise<LoadResult>,
       rate?: number,
+      perCommit = 1,
     ): Promise<LevelResult> => {
       const before = new Set(timelines.keys());
+      const [passesBefore, batchesBefore] = [relayPasses, theConsumer.batches];
+      const cpuBefore = cpuSample(theConsumer.pid);
       const firstSent = now();
       const started = performance.now();
       // Open model: the time openLoop scheduled send i for; closed loop: the time it was sent.
       const op: Operation = async (i) =>
-        pipeline.write(rate ? performance.timeOrigin + started + (i * 1000) / rate : now());
+        pipeline.write(rate ? performance.timeOrigin + started + (i * 1000) / rate : now(), perCommit);
       const result = await load(op);
       const lastSent = now();
       const ids = [...timelines.keys()].filter((id) => !before.has(id));
       const settled = await pipeline.settle(ids, DRAIN_TIMEOUT_MS);
+      const cpuAfter = cpuSample(theConsumer.pid);
       return {
         label,
         rate,
@@ -329,6 +393,14 @@ export async function run(): Promise<BenchSection> {
         firstSent,
         lastSent,
         lastAppliedAt: settled.lastAppliedAt,
+        relayPasses: relayPasses - passesBefore,
+        consumerBatches: theConsumer.batches - batchesBefore,
+        cpu: {
+          producer: cpuAfter.producer - cpuBefore.producer,
+          consumer: cpuAfter.consumer - cpuBefore.consumer,
+          postgres: cpuAfter.postgres - cpuBefore.postgres,
+          broker: cpuAfter.broker - cpuBefore.broker,
+        },
       };
     };
 
@@ -354,8 +426,19 @@ export async function run(): Promise<BenchSection> {
       log(BENCH, `open model: ${rate} events/s for ${SECONDS}s`);
       levels.push(await level(`${rate}/s`, (op) => openLoop(op, rate, SECONDS), rate));
     }
-    log(BENCH, `saturation: ${WRITERS} writers in a closed loop for ${SECONDS}s`);
-    const saturation = await level(`${WRITERS} writers, closed loop`, (op) => closedLoop(op, WRITERS, SECONDS));
+    const saturations: LevelResult[] = [];
+    for (const perCommit of [1, BATCH_EVENTS]) {
+      const what = perCommit === 1 ? 'one event per commit' : `${perCommit} events per commit`;
+      log(BENCH, `saturation: ${WRITERS} writers in a closed loop for ${SECONDS}s, ${what}`);
+      saturations.push(
+        await level(
+          `${WRITERS} writers, closed loop, ${what}`,
+          (op) => closedLoop(op, WRITERS, SECONDS),
+          undefined,
+          perCommit,
+        ),
+      );
+    }
 
     // Broker outage: halt it, keep writing, resume, time the drain.
     let outage: Outage | undefined;
@@ -405,7 +488,7 @@ export async function run(): Promise<BenchSection> {
 
     return {
       title: 'Event pipeline: commit → outbox → Kafka → consumer applied',
-      markdown: render(levels, saturation, timelines, outage, outageNote, pg.source, kafka.source),
+      markdown: render(levels, saturations, timelines, outage, outageNote, pg.source, kafka.source),
     };
   } finally {
     process.off('exit', killConsumer);
@@ -447,7 +530,7 @@ const STAGE_NAMES = {
 
 function render(
   levels: LevelResult[],
-  saturation: LevelResult,
+  saturations: LevelResult[],
   timelines: Map<string, Timeline>,
   outage: Outage | undefined,
   outageNote: string,
@@ -455,14 +538,14 @@ function render(
   kafkaSource: string,
 ): string {
   const out: string[] = [
-    `Producer (this process): each command is one TypeORM transaction inserting a case row and its \`cases.case-created.v1\` event with the platform's \`appendToOutbox\`; ` +
+    `Producer (this process): each command is one TypeORM transaction inserting a case row and its \`cases.case-created.v1\` event with the platform's \`appendToOutbox\` (in the last saturation phase, ${BATCH_EVENTS} of each per transaction); ` +
       `the platform's \`OutboxRelay\` (batches of 200, woken by each commit, a 1 s safety poll, as the services run it) publishes to Kafka (${kafkaSource}, topic of 3 partitions, acks=all). ` +
-      `Consumer (a child process): the platform's \`InboxConsumer\` (one message at a time per partition), inbox row + projection row in one transaction. PostgreSQL from ${pgSource}. ` +
+      `Consumer (a child process): the platform's \`InboxConsumer\` (what a partition has, up to 100 messages, in one transaction of inbox rows and projection rows; up to three partitions at once). PostgreSQL from ${pgSource}. ` +
       `Open model: commands are scheduled at a fixed rate and each latency runs from its scheduled time to the consumer's commit (so a stalled writer is counted, not omitted). ` +
       `Times are wall-clock milliseconds (performance.timeOrigin + now()) taken in each process on the same machine.`,
   ];
   const rows: string[][] = [];
-  for (const l of [...levels, saturation]) {
+  for (const l of [...levels, ...saturations]) {
     const s = stages(l.ids, timelines);
     const offered = l.load.ok / Math.max(0.001, l.load.seconds);
     rows.push([
@@ -477,6 +560,8 @@ function render(
       fmt(percentile(s.apply, 50), 1),
       fmt(percentile(s.relay, 99), 1),
       fmt(percentile(s.kafka, 99), 1),
+      fmt(l.ids.length / Math.max(1, l.relayPasses), 1),
+      fmt(l.ids.length / Math.max(1, l.consumerBatches), 1),
     ]);
   }
   out.push(
@@ -493,13 +578,41 @@ function render(
         'apply p50',
         'outbox→Kafka p99',
         'Kafka→consumer p99',
+        'events per relay pass',
+        'events per consumer batch',
       ],
       rows,
     ),
   );
 
+  // Where the machine's CPU went, per event: the parts share two cores, so this is what caps the rates.
+  out.push(
+    markdownTable(
+      [
+        'load',
+        'CPU ms per event: writers + relay (this process)',
+        'consumer process',
+        'PostgreSQL (all backends)',
+        'Kafka broker',
+        'all',
+      ],
+      [...levels, ...saturations].map((l) => {
+        const per = (ms: number) => fmt(ms / Math.max(1, l.ids.length), 3);
+        const { producer, consumer, postgres, broker } = l.cpu;
+        return [
+          l.label,
+          per(producer),
+          per(consumer),
+          per(postgres),
+          per(broker),
+          per(producer + consumer + postgres + broker),
+        ];
+      }),
+    ),
+  );
+
   // Slowest stage per level, by p99.
-  const slowest = [...levels, saturation].map((l) => {
+  const slowest = [...levels, ...saturations].map((l) => {
     const s = stages(l.ids, timelines);
     const byP99 = (Object.keys(STAGE_NAMES) as (keyof typeof STAGE_NAMES)[])
       .map((k) => [k, percentile(s[k], 99)] as const)
@@ -510,28 +623,30 @@ function render(
   out.push(`Slowest stage (by p99): ${slowest.filter(Boolean).join('; ')}.`);
 
   // Maximum sustained rate: under closed-loop writers, what was applied per second while they wrote.
-  const windowMs = saturation.lastSent - saturation.firstSent;
-  const appliedInWindow = saturation.ids.filter(
-    (id) => (timelines.get(id)?.applied ?? Number.POSITIVE_INFINITY) <= saturation.lastSent,
-  ).length;
-  const writeRate = saturation.ids.length / (windowMs / 1000);
-  const appliedRate = appliedInWindow / (windowMs / 1000);
-  const drainAfter =
-    saturation.lastAppliedAt !== undefined ? saturation.lastAppliedAt - saturation.lastSent : Number.NaN;
-  const kept = appliedRate >= writeRate * 0.95;
-  const publishedInWindow = saturation.ids.filter(
-    (id) => (timelines.get(id)?.published ?? Number.POSITIVE_INFINITY) <= saturation.lastSent,
-  ).length;
-  const limiter = kept
-    ? 'the writers (the pipeline kept up with everything committed)'
-    : publishedInWindow < saturation.ids.length * 0.95
-      ? 'the relay (events waited in the outbox)'
-      : 'the consumer (events waited in Kafka)';
-  out.push(
-    `**Maximum sustained rate**: ${WRITERS} writers in a closed loop committed ${fmt(writeRate)} events/s for ${fmt(windowMs / 1000, 1)} s; ` +
-      `${fmt(appliedRate)} events/s were applied within that window (${fmt(publishedInWindow)} of ${fmt(saturation.ids.length)} published by then), and the rest drained ${fmt(drainAfter)} ms after the writers stopped. ` +
-      `Sustained end to end: **${fmt(Math.min(writeRate, appliedRate))} events/s**, limited by ${limiter}.`,
-  );
+  for (const saturation of saturations) {
+    const windowMs = saturation.lastSent - saturation.firstSent;
+    const appliedInWindow = saturation.ids.filter(
+      (id) => (timelines.get(id)?.applied ?? Number.POSITIVE_INFINITY) <= saturation.lastSent,
+    ).length;
+    const writeRate = saturation.ids.length / (windowMs / 1000);
+    const appliedRate = appliedInWindow / (windowMs / 1000);
+    const drainAfter =
+      saturation.lastAppliedAt !== undefined ? saturation.lastAppliedAt - saturation.lastSent : Number.NaN;
+    const kept = appliedRate >= writeRate * 0.95;
+    const publishedInWindow = saturation.ids.filter(
+      (id) => (timelines.get(id)?.published ?? Number.POSITIVE_INFINITY) <= saturation.lastSent,
+    ).length;
+    const limiter = kept
+      ? 'the writers (the pipeline kept up with everything committed)'
+      : publishedInWindow < saturation.ids.length * 0.95
+        ? 'the relay (events waited in the outbox)'
+        : 'the consumer (events waited in Kafka)';
+    out.push(
+      `**Maximum sustained rate, ${saturation.label}**: committed ${fmt(writeRate)} events/s for ${fmt(windowMs / 1000, 1)} s; ` +
+        `${fmt(appliedRate)} events/s were applied within that window (${fmt(publishedInWindow)} of ${fmt(saturation.ids.length)} published by then), and the rest drained ${fmt(drainAfter)} ms after the writers stopped. ` +
+        `Sustained end to end: **${fmt(Math.min(writeRate, appliedRate))} events/s**, limited by ${limiter}.`,
+    );
+  }
 
   if (outage) {
     out.push(

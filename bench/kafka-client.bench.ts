@@ -1,5 +1,5 @@
 // `npm run bench -- kafka-client`: the platform's two Kafka transports side by side, in one run
-// against one local broker (issue 19): kafkajs 2.2.4 (KafkaTransport, what runs today) and
+// against one local broker (issue 19): kafkajs 2.2.4 (KafkajsTransport, what ran before) and
 // @platformatic/kafka (PlatformaticKafkaTransport), both through the platform's EventTransport
 // port exactly as the outbox relay and the inbox consumer use it.
 //
@@ -25,8 +25,8 @@ import {
   type Subscription,
   type TransportMessage,
 } from '@ccsc/messaging';
-// The kafkajs transport the platform ran before, kept for this comparison only (not exported by the library).
-import { KafkaTransport } from '../libs/messaging/src/transport/kafka.transport';
+// The kafkajs transport the platform ran before, kept for this comparison (a dev dependency; no service loads it).
+import { KafkajsTransport } from '../libs/messaging/test/kafkajs.transport';
 import { markdownTable, type BenchSection } from './report';
 import { benchKafka, envNumber, fmt, log, percentile, sleep, sortedCopy } from './harness';
 
@@ -64,7 +64,7 @@ const CLIENTS: readonly Client[] = [
   {
     label: 'kafkajs',
     create: (brokers, clientId) =>
-      new KafkaTransport({ brokers, clientId, partitions: PARTITIONS, replicationFactor: 1 }),
+      new KafkajsTransport({ brokers, clientId, partitions: PARTITIONS, replicationFactor: 1 }),
   },
   {
     label: '@platformatic/kafka',

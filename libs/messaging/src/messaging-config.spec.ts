@@ -27,12 +27,12 @@ describe('Kafka SASL settings', () => {
 
   it('give the client its principal', () => {
     expect(kafkaSasl(readConfig(settings, scram))).toEqual({
-      mechanism: 'scram-sha-512',
+      mechanism: 'SCRAM-SHA-512',
       username: 'cases',
       password: '9f8e7d6c5b4a',
     });
     expect(kafkaSasl(readConfig(settings, { ...scram, KAFKA_SASL_MECHANISM: 'plain' }))).toMatchObject({
-      mechanism: 'plain',
+      mechanism: 'PLAIN',
     });
   });
 

@@ -1,4 +1,3 @@
-import type { SASLOptions } from 'kafkajs';
 import { MAX_EVENT_CLOCK_SKEW_MS } from '@ccsc/contracts';
 import { env, inProduction, refine, type Config } from '@ccsc/platform';
 
@@ -59,14 +58,28 @@ export const messagingSettings = {
   ),
 };
 
-/** The kafkajs SASL options of the settings, or undefined without SASL (checked when the settings were read). */
+/** The settings' mechanisms in the Kafka client's (and the protocol's) spelling. */
+const CLIENT_MECHANISMS = {
+  'scram-sha-512': 'SCRAM-SHA-512',
+  'scram-sha-256': 'SCRAM-SHA-256',
+  plain: 'PLAIN',
+} as const;
+
+/** How a service authenticates to Kafka: the mechanism and its principal, as @platformatic/kafka takes them. */
+export interface KafkaSasl {
+  mechanism: (typeof CLIENT_MECHANISMS)[keyof typeof CLIENT_MECHANISMS];
+  username: string;
+  password: string;
+}
+
+/** The client's SASL options of the settings, or undefined without SASL (checked when the settings were read). */
 export function kafkaSasl(
   config: Pick<
     Config<typeof messagingSettings>,
     'KAFKA_SASL_MECHANISM' | 'KAFKA_SASL_USERNAME' | 'KAFKA_SASL_PASSWORD'
   >,
-): SASLOptions | undefined {
+): KafkaSasl | undefined {
   const { KAFKA_SASL_MECHANISM: mechanism, KAFKA_SASL_USERNAME: username, KAFKA_SASL_PASSWORD: password } = config;
   if (!mechanism || username === undefined || password === undefined) return undefined;
-  return { mechanism, username, password };
+  return { mechanism: CLIENT_MECHANISMS[mechanism], username, password };
 }

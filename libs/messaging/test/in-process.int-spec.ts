@@ -5,8 +5,9 @@ import { InProcessTransport } from '../src/transport/in-process.transport';
 import { OutboxRelay } from '../src/outbox/outbox-relay';
 import { EventHandler, InboxConsumer } from '../src/inbox/inbox-consumer';
 import { replayDeadLetters } from '../src/inbox/replay-dead-letters';
+import { appendToOutbox } from '../src/outbox/outbox-writer';
 import { deadLetterTopic } from '@ccsc/contracts';
-import type { Subscription, TransportMessage } from '../src/transport/event-transport';
+import type { EventTransport, Subscription, TransportMessage } from '../src/transport/event-transport';
 import { Kit, messagingKit } from './messaging-test-kit';
 
 // The embedded stack's bus behind the same port: the same outbox, relay and inbox semantics.
@@ -289,5 +290,35 @@ describe('outbox and inbox over the in-process bus', () => {
     } finally {
       await watch.stop();
     }
+  });
+
+  it('publishes at most 512 KiB of envelopes a pass, in order, and takes the rest at once without waiting for a poll', async () => {
+    // Five events of about 200 KiB: two fit in a pass, a third would not.
+    for (const seq of [1, 2, 3, 4, 5])
+      await kit.dataSource.transaction((m) =>
+        appendToOutbox(m, [{ type: kit.step, subject: 'big', data: { aggregate: 'x'.repeat(200 * 1024), seq } }]),
+      );
+    const batches: number[][] = [];
+    const recording: EventTransport = {
+      name: 'in-process',
+      ensureTopics: async () => undefined,
+      publish: async (messages) => {
+        batches.push(messages.map((m) => (JSON.parse(m.value) as { data: { seq: number } }).data.seq));
+      },
+      consume: (options) => transport.consume(options),
+      lag: async () => 0,
+      close: async () => undefined,
+    };
+    const relay = new OutboxRelay(kit.dataSource, recording, { service: 'cases', idleMs: 60_000 });
+    expect(await relay.relayOnce()).toBe(2);
+    // The loop looks again at once after a pass that left rows behind: all of them within a second,
+    // though its poll is a minute and no commit signalled it.
+    relay.start();
+    try {
+      await eventually(async () => expect(batches.flat()).toHaveLength(5), 1_000);
+    } finally {
+      await relay.stop();
+    }
+    expect(batches).toEqual([[1, 2], [3, 4], [5]]);
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { inspect, promisify } from 'node:util';
 import { createTestTopic, describeKafka, eventually, kafkaBrokers, startOwnKafkaBroker } from '@ccsc/testing';
 import { kafkaSasl } from '../src/messaging-config';
-import { KafkaTransport } from '../src/transport/kafka.transport';
+import { KafkajsTransport } from './kafkajs.transport';
 import { PlatformaticKafkaTransport } from '../src/transport/platformatic-kafka.transport';
 import type { ConsumedMessage, ConsumeOptions, Subscription, TransportMessage } from '../src/transport/event-transport';
 import { OutboxRelay } from '../src/outbox/outbox-relay';
@@ -12,7 +12,7 @@ import { Kit, messagingKit } from './messaging-test-kit';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
-// The same behaviours as KafkaTransport's, against the real broker the test run resolved.
+// The same behaviours as the kafkajs transport's (kafkajs.transport.ts), against the real broker the test run resolved.
 describeKafka('@platformatic/kafka transport', () => {
   let brokers: string[];
   let topic: string;
@@ -51,9 +51,40 @@ describeKafka('@platformatic/kafka transport', () => {
     expect(await transport.lag('nobody-yet', [fresh])).toBe(1);
   });
 
+  it('works partitions at once: a slow batch on one partition does not hold up the others', async () => {
+    const keys = Array.from({ length: 12 }, (_, i) => `case-${i}-${topic}`);
+    for (let seq = 0; seq < 5; seq++) await transport.publish(keys.map((k) => message(k, String(seq))));
+    // The first batch handed over waits until a batch of another partition has started: one partition
+    // at a time, it would wait for ever (here, until the 10 s guard gives up and the test fails).
+    let firstPartition: number | undefined;
+    let otherStarted!: () => void;
+    const other = new Promise<void>((resolve) => (otherStarted = resolve));
+    const received: ConsumedMessage[] = [];
+    let waitedFor = false;
+    await consume({
+      groupId: `test-${topic}`,
+      handleBatch: async (batch) => {
+        const partition = batch[0].partition;
+        if (firstPartition === undefined) {
+          firstPartition = partition;
+          waitedFor = await Promise.race([
+            other.then(() => true),
+            new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10_000)),
+          ]);
+        } else if (partition !== firstPartition) otherStarted();
+        received.push(...batch);
+      },
+    });
+    await eventually(async () => expect(received).toHaveLength(keys.length * 5), 30_000);
+    expect(waitedFor).toBe(true);
+    // Each key still in order.
+    for (const key of keys)
+      expect(received.filter((m) => m.key === key).map((m) => m.value)).toEqual(['0', '1', '2', '3', '4']);
+  });
+
   it('puts each key on the partition kafkajs puts it on, and keeps its order there', async () => {
     const keys = Array.from({ length: 12 }, (_, i) => `case-${i}-${topic}`);
-    const kafkajs = new KafkaTransport({ brokers, clientId: 'kafkajs-test', partitions: 3, replicationFactor: 1 });
+    const kafkajs = new KafkajsTransport({ brokers, clientId: 'kafkajs-test', partitions: 3, replicationFactor: 1 });
     try {
       await kafkajs.publish(keys.map((k) => message(k, 'kafkajs')));
     } finally {
@@ -281,10 +312,13 @@ describeKafka('@platformatic/kafka transport', () => {
   // A Node warning is printed once per process and kind, and Jest's `process` is a copy that does not
   // hear the real one's: each client runs in a fresh Node process (this run's Node) that reports them.
   it('prints no warning on this Node, where kafkajs prints TimeoutNegativeWarning', async () => {
-    const platformatic = await warningsOf('platformatic-kafka.transport.ts', 'PlatformaticKafkaTransport');
+    const platformatic = await warningsOf(
+      'libs/messaging/src/transport/platformatic-kafka.transport.ts',
+      'PlatformaticKafkaTransport',
+    );
     expect(platformatic).toEqual({ delivered: 20, warnings: [] });
     // The check sees what it looks for: the same run on kafkajs prints its warning.
-    const kafkajs = await warningsOf('kafka.transport.ts', 'KafkaTransport');
+    const kafkajs = await warningsOf('libs/messaging/test/kafkajs.transport.ts', 'KafkajsTransport');
     expect(kafkajs.delivered).toBe(20);
     expect(kafkajs.warnings.map((w) => w.split(':')[0])).toContain('TimeoutNegativeWarning');
   });
@@ -296,7 +330,7 @@ describeKafka('@platformatic/kafka transport', () => {
       process.on('warning', (w) => warnings.push(w.name + ': ' + w.message));
       process.env.SWC_NODE_PROJECT = ${JSON.stringify(join(ROOT, 'tsconfig.json'))};
       require('@swc-node/register');
-      const { ${name}: Transport } = require(${JSON.stringify(join(ROOT, 'libs/messaging/src/transport', file))});
+      const { ${name}: Transport } = require(${JSON.stringify(join(ROOT, file))});
       (async () => {
         const topic = ${JSON.stringify(`${topic}-warnings-${name}`)};
         const brokers = ${JSON.stringify(brokers)};

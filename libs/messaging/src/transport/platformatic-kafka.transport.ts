@@ -7,11 +7,9 @@ import {
   type MessagesStream,
   ProduceAcks,
   Producer,
-  type SASLOptions as PlatformaticSasl,
   stringDeserializers,
   stringSerializers,
 } from '@platformatic/kafka';
-import type { SASLOptions } from 'kafkajs';
 import {
   type ConsumedMessage,
   type ConsumeOptions,
@@ -20,7 +18,16 @@ import {
   type Subscription,
   type TransportMessage,
 } from './event-transport';
-import type { KafkaTransportOptions } from './kafka.transport';
+import type { KafkaSasl } from '../messaging-config';
+
+export interface KafkaTransportOptions {
+  brokers: string[];
+  clientId: string;
+  partitions: number;
+  replicationFactor: number;
+  /** The principal to authenticate as (messaging-config's kafkaSasl); none against an open broker. */
+  sasl?: KafkaSasl;
+}
 
 type StringMessage = Message<string, string, string, string>;
 type StringStream = MessagesStream<string, string, string, string>;
@@ -32,6 +39,11 @@ const EARLIEST = -2n;
 const RESTART_DELAY_MS = 1_000;
 /** Messages held for the handler before the stream is paused (it holds up to 1,024 more itself). */
 const QUEUE_LIMIT = 10 * MAX_BATCH;
+/**
+ * Partitions handled at once by one consumer, each in its own order (kafkajs' partitionsConsumedConcurrently).
+ * Each holds a database connection while it applies a batch, so this stays well under a service's pool.
+ */
+const PARTITIONS_AT_ONCE = 3;
 
 /**
  * Kafka through @platformatic/kafka (pure JavaScript, maintained), with the semantics of
@@ -159,7 +171,7 @@ export class PlatformaticKafkaTransport implements EventTransport {
     return {
       clientId: `${this.options.clientId}-${role}`,
       bootstrapBrokers: this.options.brokers,
-      sasl: saslOf(this.options.sasl),
+      sasl: this.options.sasl,
       // As KafkaTransport: short retries, since the outbox relay retries for ever on its own.
       retries: 3,
       retryDelay: (_client: unknown, _operation: string, attempt: number) => Math.min(200 * 2 ** (attempt - 1), 2_000),
@@ -287,17 +299,36 @@ class PartitionReader {
       if (list) list.push(m);
       else byPartition.set(key, [m]);
     }
-    for (const [key, messages] of byPartition) {
-      for (let start = 0; start < messages.length; start += MAX_BATCH) {
-        if (this.stopping || !this.owns(messages[0])) break;
-        const chunk = messages.slice(start, start + MAX_BATCH);
-        const handled = await this.handle(chunk);
-        if (handled.length === 0) break;
-        const last = handled[handled.length - 1];
-        const { topic, partition, leaderEpoch } = last;
-        await this.consumer.commit({ offsets: [{ topic, partition, offset: last.offset + 1n, leaderEpoch }] });
-        this.next.set(key, last.offset + 1n);
+    // Partitions are independent (order is per key, and a key lives on one partition): up to
+    // PARTITIONS_AT_ONCE of them are worked at once, each in its own order, so a consumer waiting on
+    // one partition's transaction is not idle for the others'.
+    // After a failure no further partition is started: the whole read is redone from the committed offsets.
+    const partitions = [...byPartition.values()];
+    let failure: { error: unknown } | undefined;
+    const worker = async () => {
+      for (let messages = partitions.shift(); messages && !failure; messages = partitions.shift()) {
+        try {
+          await this.work(messages);
+        } catch (error) {
+          failure ??= { error };
+        }
       }
+    };
+    await Promise.all(Array.from({ length: PARTITIONS_AT_ONCE }, worker));
+    if (failure) throw failure.error;
+  }
+
+  /** One partition's messages, in offset order, in chunks of at most MAX_BATCH, each committed once handled. */
+  private async work(messages: StringMessage[]): Promise<void> {
+    for (let start = 0; start < messages.length; start += MAX_BATCH) {
+      if (this.stopping || this.failed || !this.owns(messages[0])) return;
+      const chunk = messages.slice(start, start + MAX_BATCH);
+      const handled = await this.handle(chunk);
+      if (handled.length === 0) return;
+      const last = handled[handled.length - 1];
+      const { topic, partition, leaderEpoch } = last;
+      await this.consumer.commit({ offsets: [{ topic, partition, offset: last.offset + 1n, leaderEpoch }] });
+      this.next.set(`${topic}:${partition}`, last.offset + 1n);
     }
   }
 
@@ -361,19 +392,6 @@ function consumed(m: StringMessage): ConsumedMessage {
     key: m.key ?? '',
     value: m.value ?? '',
     headers: Object.fromEntries(m.headerEntries.map(([k, v]) => [k, v ?? ''])),
-  };
-}
-
-/** KafkaTransportOptions' SASL (kafkajs' shape, from messaging-config) in this client's terms. */
-function saslOf(sasl: SASLOptions | undefined): PlatformaticSasl | undefined {
-  if (!sasl) return undefined;
-  const mechanisms = { plain: 'PLAIN', 'scram-sha-256': 'SCRAM-SHA-256', 'scram-sha-512': 'SCRAM-SHA-512' } as const;
-  if (!(sasl.mechanism in mechanisms) || !('username' in sasl) || !('password' in sasl))
-    throw new Error(`SASL mechanism ${sasl.mechanism} is not supported by this transport`);
-  return {
-    mechanism: mechanisms[sasl.mechanism as keyof typeof mechanisms],
-    username: sasl.username,
-    password: sasl.password,
   };
 }
 

@@ -6,7 +6,7 @@ import { Socket } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
-import { Kafka, logLevel } from 'kafkajs';
+import { Admin, Producer } from '@platformatic/kafka';
 import { freePort } from '../postgres';
 
 export interface LocalKafkaBroker {
@@ -219,34 +219,31 @@ async function waitUntilServing(child: ChildProcess, brokers: string[], workDir:
 
 /**
  * Ready means ready for what the tests do, each of which a fresh broker first refuses with a
- * retriable error that kafkajs logs loudly: serving clients (a KRaft broker opens its client
- * listener once it has caught up with the controller), consumer groups (the first group lookup
- * creates the offsets topic, which then loads) and idempotent producers (the broker first fetches a
- * block of producer ids from the controller).
+ * retriable error: serving clients (a KRaft broker opens its client listener once it has caught up
+ * with the controller), consumer groups (the first group lookup creates the offsets topic, which then
+ * loads) and idempotent producers (the broker first fetches a block of producer ids from the
+ * controller). Probed with the platform's own client, which prints nothing on the way.
  */
 async function answers(brokers: string[]): Promise<boolean> {
-  const kafka = new Kafka({
+  const base = {
     clientId: 'ccsc-test-broker-probe',
-    brokers,
-    logLevel: logLevel.NOTHING,
-    connectionTimeout: 1_000,
-    requestTimeout: 2_000,
-    retry: { retries: 0 },
-  });
-  const admin = kafka.admin();
-  // kafkajs refuses an idempotent producer without retries; one will do, as the caller polls.
-  const producer = kafka.producer({ idempotent: true, retry: { retries: 1 } });
+    bootstrapBrokers: brokers,
+    connectTimeout: 1_000,
+    timeout: 2_000,
+    retries: 0,
+  };
+  const admin = new Admin(base);
+  const producer = new Producer({ ...base, idempotent: true });
   try {
-    await admin.connect();
-    await admin.describeCluster();
-    await admin.describeGroups(['ccsc-test-broker-probe']);
-    await producer.connect();
+    await admin.metadata({ topics: [] });
+    await admin.describeGroups({ groups: ['ccsc-test-broker-probe'] });
+    await producer.initIdempotentProducer({});
     return true;
   } catch {
     return false;
   } finally {
-    await producer.disconnect();
-    await admin.disconnect();
+    await producer.close().catch(() => undefined);
+    await admin.close().catch(() => undefined);
   }
 }
 

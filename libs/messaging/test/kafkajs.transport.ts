@@ -1,4 +1,8 @@
-import { Admin, Consumer, Kafka, KafkaMessage, logLevel, Partitioners, Producer, type SASLOptions } from 'kafkajs';
+// kafkajs behind the platform's EventTransport port: what the services ran before @platformatic/kafka
+// (docs/decisions.md, "The Kafka client"), kept only as the point of comparison of the partitioner and
+// warning checks here and of bench/kafka-client.bench.ts. It is a dev dependency; no service
+// or image loads it.
+import { Admin, Consumer, Kafka, KafkaMessage, logLevel, Partitioners, Producer } from 'kafkajs';
 import {
   type ConsumedMessage,
   type ConsumeOptions,
@@ -6,32 +10,23 @@ import {
   MAX_BATCH,
   type Subscription,
   type TransportMessage,
-} from './event-transport';
-
-export interface KafkaTransportOptions {
-  brokers: string[];
-  clientId: string;
-  partitions: number;
-  replicationFactor: number;
-  /** The principal to authenticate as (messaging-config's kafkaSasl); none against an open broker. */
-  sasl?: SASLOptions;
-}
+} from '../src/transport/event-transport';
+import type { KafkaTransportOptions } from '../src/transport/platformatic-kafka.transport';
 
 /**
- * Kafka through kafkajs, owned directly (not through @nestjs/microservices, whose single consumer
- * blocks heartbeats): an idempotent producer that waits for all in-sync replicas, the explicit
- * default (murmur2, Java-compatible) partitioner, and one consumer per consumer group.
+ * Kafka through kafkajs, owned directly: an idempotent producer that waits for all in-sync replicas,
+ * the explicit default (murmur2, Java-compatible) partitioner, and one consumer per consumer group.
+ * No SASL (the comparison runs against an open local broker).
  */
-export class KafkaTransport implements EventTransport {
+export class KafkajsTransport implements EventTransport {
   readonly name = 'kafka' as const;
   private readonly kafka: Kafka;
   private producer?: Producer;
 
-  constructor(private readonly options: KafkaTransportOptions) {
+  constructor(private readonly options: Omit<KafkaTransportOptions, 'sasl'>) {
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: options.brokers,
-      sasl: options.sasl,
       logLevel: logLevel.NOTHING,
       // Short retries: the outbox relay retries for ever on its own, without holding a transaction open.
       retry: { retries: 3, initialRetryTime: 200, maxRetryTime: 2_000 },
