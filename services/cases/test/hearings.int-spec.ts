@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
-import { bearer } from '@ccsc/testing';
+import { bearer, eventually } from '@ccsc/testing';
 import { claim, startCasesApp } from './cases-app';
 
 // Next July, so every hearing is still to come and the day is in British Summer Time (UTC+1).
@@ -172,6 +172,44 @@ describe('hearings', () => {
       input: { hearingId: hearing.id, status: 'completed' },
     });
     expect(finalViaGraphql.body.errors[0].extensions.code).toBe('CONFLICT');
+  });
+
+  it("puts each listing and change of a hearing on the case's timeline, for the parties too, under kind hearings", async () => {
+    const caseId = await newCase();
+    const hearing = await listHearing(caseId);
+    const status = (body: Record<string, unknown>) =>
+      http()
+        .post(`/api/v1/cases/${caseId}/hearings/${hearing.id}/status`)
+        .set('Authorization', caseworker)
+        .send(body)
+        .expect(200);
+    await status({ status: 'running-late', delayMinutes: 30 });
+    await status({ status: 'listed' });
+    await status({ status: 'adjourned', reason: 'the interpreter did not attend' });
+    await status({ status: 'listed', startsAt: bst(`${year}-09-01`, '14:00') });
+    await status({ status: 'vacated', reason: 'the claim settled' });
+
+    const expected = [
+      `Hearing listed: final hearing at Royal Courts of Justice, ${day} at 10:00 (London time), 120 minutes`,
+      'Hearing running about 30 minutes late',
+      'Hearing back on time',
+      `Hearing of ${day} at 10:00 (London time) adjourned`,
+      `Hearing relisted for ${year}-09-01 at 14:00 (London time)`,
+      `Hearing of ${year}-09-01 at 14:00 (London time) vacated (it will not go ahead)`,
+    ];
+    // The firm of a party reads them as staff do; the free-text reasons stay off the timeline (and the events).
+    await eventually(async () => {
+      const entries = (
+        await http().get(`/api/v1/cases/${caseId}/timeline?kind=hearings`).set('Authorization', orgA).expect(200)
+      ).body as { summary: string; kind: string; actor: string }[];
+      expect(entries.map((e) => e.summary)).toEqual(expected);
+      expect(new Set(entries.map((e) => e.kind))).toEqual(new Set(['hearings']));
+    });
+    const all = (await http().get(`/api/v1/cases/${caseId}/timeline`).set('Authorization', caseworker).expect(200))
+      .body as { summary: string }[];
+    expect(all.map((e) => e.summary).join('\n')).not.toMatch(/interpreter|settled/);
+    // Another firm sees no timeline of the case at all.
+    await http().get(`/api/v1/cases/${caseId}/timeline?kind=hearings`).set('Authorization', orgB).expect(404);
   });
 
   it('finds cases by the London day of their hearings', async () => {

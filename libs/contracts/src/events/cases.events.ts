@@ -130,6 +130,36 @@ export class DecisionRecordedV1 {
 }
 export const decisionRecordedV1 = defineEvent('cases', 'decision-recorded', 1, DecisionRecordedV1);
 
+/**
+ * A hearing was listed for a case. Where and when, for the parties' timeline, correspondence and live
+ * "hearing changed" updates; `startsAt` is the instant (the court's local time is London's).
+ */
+export class HearingListedV1 {
+  @IsUUID() caseId!: string;
+  @IsUUID() hearingId!: string;
+  @IsString() @Length(1, 64) hearingType!: string;
+  @IsString() @Length(1, 64) venueId!: string;
+  @IsString() @Length(1, 200) venueName!: string;
+  @IsDateString() startsAt!: string;
+  @IsInt() @Min(1) durationMinutes!: number;
+}
+export const hearingListedV1 = defineEvent('cases', 'hearing-listed', 1, HearingListedV1);
+
+/**
+ * A hearing's status changed on the day or before it: running late (with the delay), in progress,
+ * adjourned, vacated, completed, or relisted (back to `listed` with a new `startsAt`). The reason an
+ * officer typed for an adjournment stays in the cases service: it is free text.
+ */
+export class HearingStatusChangedV1 {
+  @IsUUID() caseId!: string;
+  @IsUUID() hearingId!: string;
+  @IsIn(['listed', 'running-late', 'in-progress', 'adjourned', 'vacated', 'completed']) from!: string;
+  @IsIn(['listed', 'running-late', 'in-progress', 'adjourned', 'vacated', 'completed']) to!: string;
+  @IsDateString() startsAt!: string;
+  @IsOptional() @IsInt() @Min(1) delayMinutes?: number;
+}
+export const hearingStatusChangedV1 = defineEvent('cases', 'hearing-status-changed', 1, HearingStatusChangedV1);
+
 /** A party as access needs it: its role, its citizen account and the firm representing it. Ids only. */
 export class CaseAccessPartyV2 {
   @IsUUID() partyId!: string;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@ccsc/auth';
+import { hearingListedV1, hearingStatusChangedV1 } from '@ccsc/contracts';
 import { UnitOfWork } from '@ccsc/messaging';
 import { NotFoundError } from '@ccsc/platform';
 import { CaseQueries } from '../../case/application/case.queries';
@@ -11,8 +12,8 @@ import { HearingQueries } from './hearing.queries';
 export type ListHearingCommand = Omit<NewHearing, 'listedBy' | 'now'>;
 
 /**
- * Use cases that change hearings. Nothing goes to the outbox: the shared event contracts define no
- * hearing event yet, and an event type is added there, for every consumer, not invented here.
+ * Use cases that change hearings, each publishing what changed (keyed by the case, so a case's
+ * hearings and its other events reach consumers in the order they happened).
  */
 @Injectable()
 export class HearingCommands {
@@ -26,7 +27,27 @@ export class HearingCommands {
   async list(command: ListHearingCommand, principal: Principal, now = new Date()): Promise<Hearing> {
     const found = await this.cases.get(command.caseId, principal);
     const hearing = Hearing.list({ ...command, caseId: found.id, listedBy: principal.sub, now });
-    await this.work.run({ actor: principal.sub }, (tx) => this.hearings.insert(tx.manager, hearing), now);
+    await this.work.run(
+      { actor: principal.sub },
+      async (tx) => {
+        await this.hearings.insert(tx.manager, hearing);
+        const h = hearing.snapshot;
+        tx.publish({
+          type: hearingListedV1,
+          subject: h.caseId,
+          data: {
+            caseId: h.caseId,
+            hearingId: h.id,
+            hearingType: h.hearingType,
+            venueId: h.venueId,
+            venueName: h.venueName,
+            startsAt: h.startsAt.toISOString(),
+            durationMinutes: h.durationMinutes,
+          },
+        });
+      },
+      now,
+    );
     return hearing;
   }
 
@@ -42,11 +63,24 @@ export class HearingCommands {
     await this.queries.get(hearingId, principal, options.caseId);
     return this.work.run(
       { actor: principal.sub },
-      async ({ manager }) => {
+      async ({ manager, publish }) => {
         const hearing = await this.hearings.findForUpdate(manager, hearingId);
         if (!hearing) throw new NotFoundError('The hearing');
-        hearing.changeStatus(change, principal.sub, now);
+        const { from, to } = hearing.changeStatus(change, principal.sub, now);
         await this.hearings.update(manager, hearing);
+        const h = hearing.snapshot;
+        publish({
+          type: hearingStatusChangedV1,
+          subject: h.caseId,
+          data: {
+            caseId: h.caseId,
+            hearingId: h.id,
+            from,
+            to,
+            startsAt: h.startsAt.toISOString(),
+            ...(h.delayMinutes !== null ? { delayMinutes: h.delayMinutes } : {}),
+          },
+        });
         return hearing;
       },
       now,

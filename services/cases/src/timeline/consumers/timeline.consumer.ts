@@ -15,6 +15,10 @@ import {
   documentReviewedV1,
   DocumentReviewedV1,
   EventEnvelope,
+  hearingListedV1,
+  HearingListedV1,
+  hearingStatusChangedV1,
+  HearingStatusChangedV1,
   partyAddedV1,
   PartyAddedV1,
   partyUpdatedV1,
@@ -65,11 +69,36 @@ import {
   paymentTermsVariedV1,
   PaymentTermsVariedV1,
 } from '@ccsc/contracts';
+import { londonLocalDateTime } from '@ccsc/calendar';
 import { EventHandlers, withinTransaction } from '@ccsc/messaging';
 import { TimelineRepository, TimelineRow } from '../infrastructure/timeline.repository';
 import { everyoneOnTheCase, partiesConcerned, staffOnly, TimelineAudience } from '../domain/timeline-audience';
 
 const pounds = (pence: number) => `£${(pence / 100).toFixed(2)}`;
+/** An instant as courts list it: the London day and time. */
+const listedFor = (iso: string) => {
+  const { date, time } = londonLocalDateTime(new Date(iso));
+  return `${date} at ${time.slice(0, 5)} (London time)`;
+};
+const minutes = (n: number) => `${n} minute${n === 1 ? '' : 's'}`;
+
+/** How a hearing's change of status reads: what a party needs to know about the day. */
+function hearingChange(d: HearingStatusChangedV1): string {
+  switch (d.to) {
+    case 'listed':
+      return d.from === 'adjourned' ? `Hearing relisted for ${listedFor(d.startsAt)}` : 'Hearing back on time';
+    case 'running-late':
+      return `Hearing running about ${minutes(d.delayMinutes ?? 0)} late`;
+    case 'in-progress':
+      return 'Hearing started';
+    case 'adjourned':
+      return `Hearing of ${listedFor(d.startsAt)} adjourned`;
+    case 'vacated':
+      return `Hearing of ${listedFor(d.startsAt)} vacated (it will not go ahead)`;
+    default:
+      return 'Hearing completed';
+  }
+}
 const one = (caseId: string | undefined) => (caseId ? [caseId] : []);
 
 interface TimelineRule<T extends object> {
@@ -158,6 +187,19 @@ const RULES: Registration[] = [
       const total = d.impositions.reduce((sum, i) => sum + i.amountPence, 0);
       return `Resulted: ${d.outcome}${total ? ` (impositions ${pounds(total)})` : ''}`;
     },
+  }),
+  rule<HearingListedV1>({
+    type: hearingListedV1,
+    audience: () => everyoneOnTheCase,
+    cases: (d) => [d.caseId],
+    summary: (d) =>
+      `Hearing listed: ${d.hearingType.replace(/-/g, ' ')} at ${d.venueName}, ${listedFor(d.startsAt)}, ${minutes(d.durationMinutes)}`,
+  }),
+  rule<HearingStatusChangedV1>({
+    type: hearingStatusChangedV1,
+    audience: () => everyoneOnTheCase,
+    cases: (d) => [d.caseId],
+    summary: hearingChange,
   }),
   rule<DecisionRecordedV1>({
     type: decisionRecordedV1,

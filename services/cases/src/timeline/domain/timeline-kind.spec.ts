@@ -6,6 +6,8 @@ describe('timelineKind', () => {
     expect(timelineKind('cases.representation-changed.v1')).toBe('parties');
     expect(timelineKind('cases.document-reviewed.v1')).toBe('documents');
     expect(timelineKind('cases.decision-recorded.v1')).toBe('outcomes');
+    expect(timelineKind('cases.hearing-listed.v1')).toBe('hearings');
+    expect(timelineKind('cases.hearing-status-changed.v1')).toBe('hearings');
     expect(timelineKind('payments.fees-settled.v1')).toBe('payments');
     expect(timelineKind('complaints.complaint-opened.v1')).toBe('complaints');
   });

@@ -3,6 +3,7 @@ import { BadUserInputError } from '@ccsc/platform/errors';
 /** What a timeline entry is about, so officers can narrow a long history to what they are asked. */
 export const TIMELINE_KINDS = [
   'progress',
+  'hearings',
   'parties',
   'documents',
   'assisted-digital',
@@ -25,6 +26,8 @@ const CASES_KINDS: Record<string, TimelineKind> = {
   'assisted-digital-referral-changed': 'assisted-digital',
   'case-resulted': 'outcomes',
   'decision-recorded': 'outcomes',
+  'hearing-listed': 'hearings',
+  'hearing-status-changed': 'hearings',
 };
 
 const SERVICE_KINDS: Record<string, TimelineKind> = {
