@@ -13,6 +13,7 @@ import { CaseDecisions1732770000000 } from './migrations/1732770000000-case-deci
 import { HearingDateIndex1732780000000 } from './migrations/1732780000000-hearing-date-index';
 import { TimelinePerCase1732790000000 } from './migrations/1732790000000-timeline-per-case';
 import { TimelineAudience1732800000000 } from './migrations/1732800000000-timeline-audience';
+import { ClaimAmount1734200000000 } from './migrations/1734200000000-claim-amount';
 
 /**
  * The cases database: the app, `npm run migrate` and the tests all use this one definition.
@@ -36,5 +37,6 @@ export const casesDatabase: ServiceDataSourceParts = {
     HearingDateIndex1732780000000,
     TimelinePerCase1732790000000,
     TimelineAudience1732800000000,
+    ClaimAmount1734200000000,
   ],
 };

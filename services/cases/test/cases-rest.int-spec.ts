@@ -2,6 +2,7 @@ import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { feesReopenedV1, feesSettledV1 } from '@ccsc/contracts';
 import { bearer, eventually, publishEvent } from '@ccsc/testing';
+import { DataSource } from 'typeorm';
 import { claim, startCasesApp } from './cases-app';
 
 describe('cases REST API', () => {
@@ -33,6 +34,69 @@ describe('cases REST API', () => {
       const byRef = await http().get(`/api/v1/cases/${ref}`).set('Authorization', caseworker).expect(200);
       expect(byRef.body.id).toBe(created.body.id);
     }
+  });
+
+  it("records a money claim's claim amount when it is opened, for anyone who may open it, and tells payments", async () => {
+    const solicitor = await bearer('professional', { org: 'org-a' });
+    const created = await http()
+      .post('/api/v1/cases')
+      .set('Authorization', solicitor)
+      .send({ ...claim(), claimAmountPence: 400_000 })
+      .expect(201);
+    expect(created.body.claimAmountPence).toBe(400_000);
+    const read = await http().get(`/api/v1/cases/${created.body.id}`).set('Authorization', caseworker).expect(200);
+    expect(read.body.claimAmountPence).toBe(400_000);
+    const viaGraphql = await http()
+      .post('/graphql')
+      .set('Authorization', caseworker)
+      .send({ query: 'query($id: ID!) { case(id: $id) { claimAmountPence } }', variables: { id: created.body.id } })
+      .expect(200);
+    expect(viaGraphql.body.data.case.claimAmountPence).toBe(400_000);
+    const events = (await app
+      .get(DataSource)
+      .query(
+        `SELECT envelope->'data' AS data FROM outbox WHERE type = 'cases.claim-amount-recorded.v1' AND message_key = $1`,
+        [created.body.id],
+      )) as { data: object }[];
+    expect(events).toEqual([{ data: { caseId: created.body.id, claimAmountPence: 400_000 } }]);
+    // Without one, none is recorded and nothing is published.
+    const without = await http().post('/api/v1/cases').set('Authorization', caseworker).send(claim()).expect(201);
+    expect(without.body.claimAmountPence).toBeNull();
+    await eventually(async () => {
+      const timeline = await http().get(`/api/v1/cases/${created.body.id}/timeline`).set('Authorization', solicitor);
+      expect(timeline.body.map((e: { summary: string }) => e.summary)).toContain('Claim amount stated: £4000.00');
+    });
+  });
+
+  it('refuses a claim amount that is not whole pence from 1p to £10m, or on a case that claims no money, creating nothing', async () => {
+    const before = await count();
+    for (const claimAmountPence of [0, -1, 1.5, 1_000_000_001, '400000', true]) {
+      const res = await http()
+        .post('/api/v1/cases')
+        .set('Authorization', caseworker)
+        .send({ ...claim(), claimAmountPence })
+        .expect(400);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('claimAmountPence');
+    }
+    const notMoney = await http()
+      .post('/api/v1/cases')
+      .set('Authorization', caseworker)
+      .send({ ...claim({ caseType: 'probate' }), claimAmountPence: 10_000 })
+      .expect(400);
+    expect(notMoney.body.errors).toContainEqual({
+      field: 'claimAmountPence',
+      message: 'is not taken by a probate case',
+    });
+    const viaGraphql = await http()
+      .post('/graphql')
+      .set('Authorization', caseworker)
+      .send({
+        query: 'mutation($input: CreateCaseInput!) { createCase(input: $input) { id } }',
+        variables: { input: { ...claim(), claimAmountPence: 0 } },
+      })
+      .expect(200);
+    expect(viaGraphql.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(await count()).toBe(before);
   });
 
   it('refuses calls without a valid token with problem+json', async () => {

@@ -9,6 +9,7 @@ import { HelpWithFees1733000600000 } from './migrations/1733000600000-help-with-
 import { CaseAccessParties1734000000000 } from './migrations/1734000000000-case-access-parties';
 import { FeeWaivers1735000000000 } from './migrations/1735000000000-fee-waivers';
 import { HelpWithFeesDecisions1735000100000 } from './migrations/1735000100000-help-with-fees-decisions';
+import { ClaimAmounts1735000200000 } from './migrations/1735000200000-claim-amounts';
 
 /**
  * The payments database: the app, `npm run migrate` and the tests all use this one definition.
@@ -27,5 +28,6 @@ export const paymentsDatabase: ServiceDataSourceParts = {
     CaseAccessParties1734000000000,
     FeeWaivers1735000000000,
     HelpWithFeesDecisions1735000100000,
+    ClaimAmounts1735000200000,
   ],
 };

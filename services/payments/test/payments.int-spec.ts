@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { caseStateChangedV1 } from '@ccsc/contracts';
+import { caseStateChangedV1, claimAmountRecordedV1 } from '@ccsc/contracts';
 import { bearer, eventually } from '@ccsc/testing';
 import { SandboxCardProvider } from '../src/payment/infrastructure/sandbox-card-provider';
 import { CardProvider } from '../src/payment/domain/card-provider.port';
@@ -90,6 +90,43 @@ describe('payments: fees from case events, payment by account, card, allocation'
       .set('Authorization', finance)
       .send({ claimAmountPence: 500_000 })
       .expect(409);
+  });
+
+  it('prices the issue fee by the claim amount cases recorded, before or after the fee fell due', async () => {
+    // Recorded when the claim was opened, before submission made the fee due: priced by it at once.
+    const before = await announceCase(db, { organisations: ['org-a'] });
+    await publish(claimAmountRecordedV1, before.caseId, { caseId: before.caseId, claimAmountPence: 400_000 });
+    await publish(caseStateChangedV1, before.caseId, {
+      caseId: before.caseId,
+      reference: before.reference,
+      event: 'submit',
+      from: 'Draft',
+      to: 'Submitted',
+      feesDue: ['FEE0202'],
+    });
+    await eventually(async () =>
+      expect((await serviceRequest(before.caseId)).fees).toEqual([
+        expect.objectContaining({ code: 'FEE0202', amountPence: 20_500, pricingBasis: 'claim-amount' }),
+      ]),
+    );
+
+    // Charged at its minimum first (a claim opened before claim amounts were recorded): repriced when one is.
+    const after = await announceCase(db, { organisations: ['org-a'], feesDue: ['FEE0202'] });
+    expect((await serviceRequest(after.caseId)).fees[0]).toMatchObject({ amountPence: 3_500, pricingBasis: 'minimum' });
+    await publish(claimAmountRecordedV1, after.caseId, { caseId: after.caseId, claimAmountPence: 400_000 });
+    await eventually(async () =>
+      expect(await serviceRequest(after.caseId)).toMatchObject({
+        feesPence: 20_500,
+        outstandingPence: 20_500,
+        fees: [expect.objectContaining({ amountPence: 20_500, pricingBasis: 'claim-amount' })],
+      }),
+    );
+    // The ledger charged the difference: what the service request owes is what its account holds.
+    const [{ balance }] = (await db.query(
+      `SELECT COALESCE(sum(amount_pence), 0)::int AS balance FROM ledger_entries WHERE account = $1`,
+      [`service-request:${(await serviceRequest(after.caseId)).id}`],
+    )) as [{ balance: number }];
+    expect(balance).toBe(20_500);
   });
 
   it("charges a case event's fees once however often the event is delivered", async () => {

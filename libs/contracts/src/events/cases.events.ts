@@ -131,6 +131,16 @@ export class DecisionRecordedV1 {
 export const decisionRecordedV1 = defineEvent('cases', 'decision-recorded', 1, DecisionRecordedV1);
 
 /**
+ * The claimant's claim amount on a money claim, recorded when the claim was opened: payments prices the
+ * claim's ranged fees by it (instead of at their minimum) and reprices one already charged at its minimum.
+ */
+export class ClaimAmountRecordedV1 {
+  @IsUUID() caseId!: string;
+  @IsInt() @Min(1) claimAmountPence!: number;
+}
+export const claimAmountRecordedV1 = defineEvent('cases', 'claim-amount-recorded', 1, ClaimAmountRecordedV1);
+
+/**
  * A hearing was listed for a case. Where and when, for the parties' timeline, correspondence and live
  * "hearing changed" updates; `startsAt` is the instant (the court's local time is London's).
  */

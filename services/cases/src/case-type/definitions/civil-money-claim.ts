@@ -5,6 +5,7 @@ export const civilMoneyClaim: CaseTypeDefinition = {
   id: 'civil-money-claim',
   name: { en: 'Civil money claim', cy: 'Hawliad am arian (sifil)' },
   jurisdiction: 'civil',
+  claimsMoney: true,
   initialState: 'Draft',
   states: [
     'Draft',

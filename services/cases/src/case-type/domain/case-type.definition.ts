@@ -52,4 +52,6 @@ export interface CaseTypeDefinition {
   events: readonly CaseEventDefinition[];
   /** Whether results of this case type may impose financial penalties (criminal cases). */
   resultsMayImposeFinancialPenalties?: boolean;
+  /** Whether a case of this type claims a sum of money, which its claimant states when opening it (money claims). */
+  claimsMoney?: boolean;
 }

@@ -1,4 +1,4 @@
-import { Field, ID } from '@nestjs/graphql';
+import { Field, ID, Int } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -6,14 +6,17 @@ import {
   ArrayMinSize,
   IsEmail,
   IsIn,
+  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   Length,
   Matches,
+  Max,
+  Min,
   ValidateNested,
 } from 'class-validator';
-import { PageParams } from '@ccsc/platform';
+import { MAX_PENCE, PageParams } from '@ccsc/platform';
 import {
   LANGUAGES,
   PARTY_KINDS,
@@ -127,6 +130,18 @@ export class CreateCaseInput {
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
   parties!: PartyInput[];
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'What a money claim claims, in pence, as the claimant states it (its issue fee is priced by it). Only for case types that claim money.',
+  })
+  @ApiPropertyOptional({ example: 250000, minimum: 1, maximum: MAX_PENCE })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PENCE)
+  claimAmountPence?: number;
 }
 
 @InputType({ description: 'An event to trigger on a case, moving it to its next state.' })

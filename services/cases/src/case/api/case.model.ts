@@ -1,4 +1,4 @@
-import { Directive, Field, ID } from '@nestjs/graphql';
+import { Directive, Field, ID, Int } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Case, Readiness } from '../domain/case';
 import type { CaseTypeDefinition } from '../../case-type/domain/case-type.definition';
@@ -108,6 +108,12 @@ export class CaseModel {
   })
   @ApiProperty({ type: () => [CaseFeeModel] })
   fees!: CaseFeeModel[];
+  @Field(() => Int, {
+    nullable: true,
+    description: 'What a money claim claims, in pence, as its claimant stated it; null where none was given.',
+  })
+  @ApiProperty({ type: Number, nullable: true, example: 250000 })
+  claimAmountPence!: number | null;
   @Field() @ApiProperty() createdAt!: Date;
   @Field() @ApiProperty() updatedAt!: Date;
 
@@ -120,6 +126,7 @@ export class CaseModel {
       state: s.state,
       parties: s.parties.map((p) => toPartyModel(p, viewer)),
       fees: mayReadFees(caseActorOf(viewer, s.parties), findCaseType(s.caseType)) ? s.fees : [],
+      claimAmountPence: s.claimAmountPence,
       createdAt: s.createdAt,
       updatedAt: s.updatedAt,
     };

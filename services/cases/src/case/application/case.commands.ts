@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '@ccsc/auth';
-import { caseAccessChangedV2, caseCreatedV1, caseStateChangedV1 } from '@ccsc/contracts';
+import { caseAccessChangedV2, caseCreatedV1, caseStateChangedV1, claimAmountRecordedV1 } from '@ccsc/contracts';
 import { UnitOfWork } from '@ccsc/messaging';
 import { Case, NewParty } from '../domain/case';
 import { CaseRepository } from '../infrastructure/case.repository';
@@ -13,6 +13,7 @@ import { loadVisibleCase } from './visible-case';
 export interface CreateCaseCommand {
   caseType: string;
   parties: NewParty[];
+  claimAmountPence?: number;
 }
 
 /** Use cases that change cases; each runs in one transaction with the events it publishes (outbox). */
@@ -30,7 +31,13 @@ export class CaseCommands {
     now = new Date(),
   ): Promise<Case> {
     const parties = partiesEnteredBy(principal, command.parties);
-    const aggregate = Case.create({ caseType: command.caseType, parties, createdBy: principal.sub, now });
+    const aggregate = Case.create({
+      caseType: command.caseType,
+      parties,
+      createdBy: principal.sub,
+      now,
+      ...(command.claimAmountPence != null ? { claimAmountPence: command.claimAmountPence } : {}),
+    });
     const s = aggregate.snapshot;
     await this.work.run(
       { correlationId, actor: principal.sub },
@@ -44,6 +51,13 @@ export class CaseCommands {
           },
           { type: caseAccessChangedV2, subject: s.id, data: accessChanged(s, s.version) },
         );
+        // Before any event of the case that makes its fees due, on the same key: payments prices them by it.
+        if (s.claimAmountPence !== null)
+          tx.publish({
+            type: claimAmountRecordedV1,
+            subject: s.id,
+            data: { caseId: s.id, claimAmountPence: s.claimAmountPence },
+          });
       },
       now,
     );

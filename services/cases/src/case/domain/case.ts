@@ -28,6 +28,8 @@ export interface CaseProps {
   openAssistedDigitalReferral: boolean;
   /** A decision has been recorded on the case (one is always current once any is: corrections supersede). */
   decisionRecorded: boolean;
+  /** What a money claim claims, as its claimant stated it when opening it; null where none was given. */
+  claimAmountPence: number | null;
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;
@@ -58,11 +60,16 @@ export class Case {
     createdBy: string;
     now: Date;
     reference?: string;
+    claimAmountPence?: number;
   }): Case {
     const type = findCaseType(input.caseType);
     if (!type)
       throw new BadUserInputError('Unknown case type', [
         { field: 'caseType', message: `"${input.caseType}" is not a case type` },
+      ]);
+    if (input.claimAmountPence !== undefined && !type.claimsMoney)
+      throw new BadUserInputError('A claim amount is only for a case that claims money', [
+        { field: 'claimAmountPence', message: `is not taken by a ${type.id} case` },
       ]);
     return new Case({
       id: randomUUID(),
@@ -74,6 +81,7 @@ export class Case {
       documentsAwaitingAcceptance: 0,
       openAssistedDigitalReferral: false,
       decisionRecorded: false,
+      claimAmountPence: input.claimAmountPence ?? null,
       createdBy: input.createdBy,
       createdAt: input.now,
       updatedAt: input.now,

@@ -38,6 +38,7 @@ interface CaseRow {
   reference: string;
   case_type: string;
   state: string;
+  claim_amount_pence: number | null;
   created_by: string;
   created_at: Date;
   updated_at: Date;
@@ -101,9 +102,9 @@ export class CaseRepository {
     try {
       await execute(
         manager,
-        sql`INSERT INTO cases (id, reference, case_type, state, created_by, created_at, updated_at, version)
-          VALUES (${s.id}, ${s.reference}, ${s.caseType}, ${s.state}, ${s.createdBy}, ${s.createdAt}, ${s.updatedAt},
-            ${s.version})`,
+        sql`INSERT INTO cases (id, reference, case_type, state, claim_amount_pence, created_by, created_at, updated_at, version)
+          VALUES (${s.id}, ${s.reference}, ${s.caseType}, ${s.state}, ${s.claimAmountPence}, ${s.createdBy}, ${s.createdAt},
+            ${s.updatedAt}, ${s.version})`,
       );
     } catch (error) {
       if ((error as { code?: string }).code === '23505')
@@ -272,6 +273,7 @@ function toDomain(
     reference: r.reference,
     caseType: r.case_type,
     state: r.state,
+    claimAmountPence: r.claim_amount_pence,
     createdBy: r.created_by,
     createdAt: r.created_at,
     updatedAt: r.updated_at,

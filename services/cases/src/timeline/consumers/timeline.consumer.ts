@@ -8,6 +8,8 @@ import {
   CaseResultedV1,
   caseStateChangedV1,
   CaseStateChangedV1,
+  claimAmountRecordedV1,
+  ClaimAmountRecordedV1,
   decisionRecordedV1,
   DecisionRecordedV1,
   documentReceivedV1,
@@ -187,6 +189,12 @@ const RULES: Registration[] = [
       const total = d.impositions.reduce((sum, i) => sum + i.amountPence, 0);
       return `Resulted: ${d.outcome}${total ? ` (impositions ${pounds(total)})` : ''}`;
     },
+  }),
+  rule<ClaimAmountRecordedV1>({
+    type: claimAmountRecordedV1,
+    audience: () => everyoneOnTheCase,
+    cases: (d) => [d.caseId],
+    summary: (d) => `Claim amount stated: ${pounds(d.claimAmountPence)}`,
   }),
   rule<HearingListedV1>({
     type: hearingListedV1,

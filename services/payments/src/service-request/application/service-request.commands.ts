@@ -9,7 +9,7 @@ import { FeeRepository } from '../../fee/infrastructure/fee.repository';
 import { ledgerAccount, transfer } from '../../ledger/domain/ledger';
 import { present } from '../../ledger/domain/present';
 import { LedgerRepository } from '../../ledger/infrastructure/ledger.repository';
-import { apportion, type Remission } from '../domain/service-request';
+import { apportion, type Remission, type ServiceRequestFee } from '../domain/service-request';
 import { ServiceRequestRepository } from '../infrastructure/service-request.repository';
 
 /** The payment money comes from or goes back to. */
@@ -33,8 +33,9 @@ export class ServiceRequestCommands {
   ) {}
 
   /**
-   * Charges the fees a case event made due, at the versions in force that day. The event carries
-   * no claim amount, so a ranged fee is priced at its lowest band (basis `minimum`).
+   * Charges the fees a case event made due, at the versions in force that day. A ranged fee is priced
+   * by the claim amount cases recorded for the case, or, with none recorded, at its lowest band (basis
+   * `minimum`) until one is.
    */
   async chargeFees(tx: Transaction, caseId: string, codes: readonly string[], caseEvent: string): Promise<void> {
     const { manager, now } = tx;
@@ -44,7 +45,8 @@ export class ServiceRequestCommands {
     // event to the dead letters, to be replayed once the fee is added.
     if (unknown.length) throw new Error(`No fee in force for ${unknown.join(', ')}`);
     const serviceRequestId = await this.requests.lockForCase(manager, caseId, now);
-    const priced = codes.map((code) => priceFee(present(inForce.get(code))));
+    const claimAmountPence = await this.requests.claimAmountOf(manager, serviceRequestId);
+    const priced = codes.map((code) => priceFee(present(inForce.get(code)), claimAmountPence));
     await this.requests.addFees(manager, serviceRequestId, priced, caseEvent, now);
     const account = ledgerAccount.serviceRequest(serviceRequestId);
     const charges = priced
@@ -54,6 +56,19 @@ export class ServiceRequestCommands {
         return transfer('fee', ledgerAccount.feeIncome, account, p.amountPence, { businessArea });
       });
     await this.ledger.record(manager, charges, actorOf(tx), now);
+    await this.settle(tx, serviceRequestId);
+  }
+
+  /**
+   * Records the claim amount cases recorded for a case (`cases.claim-amount-recorded.v1`): fees that
+   * fall due later are priced by it, and ranged fees already charged at their minimum are repriced now.
+   */
+  async recordClaimAmount(tx: Transaction, caseId: string, claimAmountPence: number): Promise<void> {
+    const serviceRequestId = await this.requests.lockForCase(tx.manager, caseId, tx.now);
+    await this.requests.setClaimAmount(tx.manager, serviceRequestId, claimAmountPence);
+    const fees = (await this.requests.byId(tx.manager, serviceRequestId))?.fees ?? [];
+    for (const fee of fees.filter((f) => f.pricingBasis === 'minimum'))
+      await this.repriceFee(tx, serviceRequestId, fee, claimAmountPence);
     await this.settle(tx, serviceRequestId);
   }
 
@@ -73,31 +88,38 @@ export class ServiceRequestCommands {
     await this.unitOfWork.run(
       { correlationId, actor: principal.sub },
       async (tx) => {
-        const { manager } = tx;
-        const serviceRequestId = await this.requests.lockForCase(manager, caseId, tx.now);
-        const fee = (await this.requests.byId(manager, serviceRequestId))?.fees.find((f) => f.id === feeId);
+        const serviceRequestId = await this.requests.lockForCase(tx.manager, caseId, tx.now);
+        const fee = (await this.requests.byId(tx.manager, serviceRequestId))?.fees.find((f) => f.id === feeId);
         if (!fee) throw new NotFoundError('The fee');
         if (fee.pricingBasis !== 'minimum') {
           throw new ConflictError(`Fee ${fee.code} is not priced at its minimum, so it has nothing to reprice`);
         }
-        const version = present(
-          await this.fees.find(manager, fee.code, fee.version),
-          `fee ${fee.code} version ${fee.version}`,
-        );
-        const priced = priceFee(version, claimAmountPence);
-        await this.requests.reprice(manager, feeId, priced);
-        const difference = priced.amountPence - fee.amountPence;
-        if (difference > 0) {
-          const to = ledgerAccount.serviceRequest(serviceRequestId);
-          const charge = transfer('fee', ledgerAccount.feeIncome, to, difference, {
-            businessArea: version.jurisdiction,
-          });
-          await this.ledger.record(manager, [charge], actorOf(tx), tx.now);
-        }
+        await this.repriceFee(tx, serviceRequestId, fee, claimAmountPence);
         await this.settle(tx, serviceRequestId);
       },
       now,
     );
+  }
+
+  /** Prices one fee by a claim amount at the version it was charged under, charging the difference. */
+  private async repriceFee(
+    tx: Transaction,
+    serviceRequestId: string,
+    fee: ServiceRequestFee,
+    claimAmountPence: number,
+  ): Promise<void> {
+    const version = present(
+      await this.fees.find(tx.manager, fee.code, fee.version),
+      `fee ${fee.code} version ${fee.version}`,
+    );
+    const priced = priceFee(version, claimAmountPence);
+    await this.requests.reprice(tx.manager, fee.id, priced);
+    const difference = priced.amountPence - fee.amountPence;
+    if (difference > 0) {
+      const to = ledgerAccount.serviceRequest(serviceRequestId);
+      const charge = transfer('fee', ledgerAccount.feeIncome, to, difference, { businessArea: version.jurisdiction });
+      await this.ledger.record(tx.manager, [charge], actorOf(tx), tx.now);
+    }
   }
 
   /** Applies money held against a payment to the service request. */

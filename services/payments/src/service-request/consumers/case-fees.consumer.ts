@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { caseStateChangedV1, EventEnvelope } from '@ccsc/contracts';
+import { caseStateChangedV1, claimAmountRecordedV1, EventEnvelope } from '@ccsc/contracts';
 import { EventHandlers, withinTransaction, type EventContext, type Transaction } from '@ccsc/messaging';
 import { ServiceRequestCommands } from '../application/service-request.commands';
 
@@ -8,7 +8,10 @@ export function causedBy(event: EventEnvelope): EventContext {
   return { correlationId: event.correlationid, causationId: event.id, actor: 'system' };
 }
 
-/** A case event that makes fees due (the issue fee on submission, say) charges them to the case's service request. */
+/**
+ * A case event that makes fees due (the issue fee on submission, say) charges them to the case's service
+ * request; a claim amount recorded on the case prices its ranged fees.
+ */
 @Injectable()
 export class CaseFeesConsumer implements OnModuleInit {
   constructor(
@@ -22,6 +25,11 @@ export class CaseFeesConsumer implements OnModuleInit {
       if (!feesDue?.length) return;
       const charge = (tx: Transaction) => this.commands.chargeFees(tx, caseId, feesDue, caseEvent);
       await withinTransaction(manager, causedBy(event), charge, new Date(event.time));
+    });
+    this.handlers.on(claimAmountRecordedV1, async (event, manager) => {
+      const { caseId, claimAmountPence } = event.data;
+      const record = (tx: Transaction) => this.commands.recordClaimAmount(tx, caseId, claimAmountPence);
+      await withinTransaction(manager, causedBy(event), record, new Date(event.time));
     });
   }
 }

@@ -48,6 +48,22 @@ export class ServiceRequestRepository {
     return present(row).id;
   }
 
+  /** The claim amount cases recorded for the request's case, which prices its ranged fees; undefined if none. */
+  async claimAmountOf(manager: EntityManager, serviceRequestId: string): Promise<number | undefined> {
+    const row = await queryOne<{ claim_amount_pence: number | null }>(
+      manager,
+      sql`SELECT claim_amount_pence FROM service_requests WHERE id = ${serviceRequestId}`,
+    );
+    return row?.claim_amount_pence ?? undefined;
+  }
+
+  async setClaimAmount(manager: EntityManager, serviceRequestId: string, claimAmountPence: number): Promise<void> {
+    await execute(
+      manager,
+      sql`UPDATE service_requests SET claim_amount_pence = ${claimAmountPence} WHERE id = ${serviceRequestId}`,
+    );
+  }
+
   /** Locks a known service request until the caller's transaction ends. */
   async lock(manager: EntityManager, id: string): Promise<void> {
     await execute(manager, sql`SELECT 1 FROM service_requests WHERE id = ${id} FOR UPDATE`);
