@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { financialRemedyAgreedV1 } from '@ccsc/contracts';
+import { claimAmountRecordedV1, financialRemedyAgreedV1 } from '@ccsc/contracts';
 import { bearer, eventually } from '@ccsc/testing';
 import { announceCase, outboxOf, publish, startPaymentsApp } from './payments-app';
 
@@ -141,6 +141,45 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
     expect((await outboxOf(db, 'payments.fees-settled.v1')).filter((e) => e.caseId === caseId)).toEqual([
       { caseId, feeCodes: ['FEE0002'], settlement: 'remitted' },
     ]);
+  });
+
+  it('assesses a Help with Fees application again when its fee is repriced for the claim amount', async () => {
+    // £1,520 a month, single: £50 a month of contribution. Against the issue fee at its £35 minimum that
+    // is all of it (no remission); against the £205 the £4,000 claim is priced at, £155 is remitted.
+    const { caseId } = await announceCase(db, { users: ['citizen-cat'], feesDue: ['FEE0202'] });
+    const applicant = { monthlyIncomePence: 152_000, couple: false, childrenAges: [], savingsPence: 0, age: 30 };
+    const applied = await http()
+      .post('/api/v1/payments/help-with-fees/applications')
+      .set('Authorization', citizen)
+      .send({ caseId, feeCode: 'FEE0202', applicant })
+      .expect(201);
+    expect(applied.body).toMatchObject({ outcome: 'none', feePence: 3_500, remittedPence: 0, status: 'decided' });
+
+    await publish(claimAmountRecordedV1, caseId, { caseId, claimAmountPence: 400_000 });
+    const waiting = await eventually(async () => {
+      const page = await http()
+        .get('/api/v1/payments/help-with-fees/applications/awaiting-staff?limit=100')
+        .set('Authorization', fay)
+        .expect(200);
+      const found = (page.body.items as { id: string }[]).find((a) => a.id === applied.body.id);
+      expect(found).toBeDefined();
+      return found;
+    });
+    // Every application is sampled for evidence here; the new remission waits for a second person.
+    expect(waiting).toMatchObject({
+      outcome: 'part',
+      feePence: 20_500,
+      contributionPence: 5_000,
+      remittedPence: 15_500,
+      status: 'awaiting-evidence',
+    });
+    expect((await serviceRequest(caseId)).outstandingPence).toBe(20_500);
+    await http()
+      .post(`/api/v1/payments/help-with-fees/applications/${applied.body.id}/evidence-check`)
+      .set('Authorization', fay)
+      .send({ passed: true })
+      .expect(200);
+    expect(await serviceRequest(caseId)).toMatchObject({ remittedPence: 15_500, outstandingPence: 5_000 });
   });
 
   it('remits no more than is left of a fee when a waiver came in while the evidence was checked', async () => {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { Principal } from '@ccsc/auth';
 import { CaseAccess } from '@ccsc/case-access';
-import { UnitOfWork } from '@ccsc/messaging';
+import { type Transaction, UnitOfWork } from '@ccsc/messaging';
 import { ConflictError, NotFoundError } from '@ccsc/platform';
 import { present } from '../../ledger/domain/present';
 import { assertActsForFeePayer } from '../../service-request/application/fee-payer';
@@ -30,7 +30,7 @@ export interface HelpWithFeesSettings {
  * application is sampled for a check or the fee's last application was refused or failed its check).
  */
 @Injectable()
-export class HelpWithFeesCommands {
+export class HelpWithFeesCommands implements OnModuleInit {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     @Inject(HWF_SETTINGS) private readonly settings: HelpWithFeesSettings,
@@ -39,6 +39,10 @@ export class HelpWithFeesCommands {
     private readonly serviceRequests: ServiceRequestCommands,
     private readonly caseAccess: CaseAccess,
   ) {}
+
+  onModuleInit(): void {
+    this.serviceRequests.onRepriced((tx, fee) => this.reassess(tx, fee));
+  }
 
   async apply(
     input: { caseId: string; feeCode: string; applicant: RemissionApplicant },
@@ -78,6 +82,34 @@ export class HelpWithFeesCommands {
       },
       now,
     );
+  }
+
+  /**
+   * A fee priced at its minimum and then repriced for the claim amount is assessed again, on the same
+   * applicant, against what the fee now is: an application assessed at no remission that now qualifies
+   * goes to staff as a new one would (a second person grants it), and one still waiting for staff
+   * waits with the new figures. A remission already granted is left as granted.
+   */
+  private async reassess(tx: Transaction, fee: { id: string; amountPence: number }): Promise<void> {
+    const standing = await this.applications.standingForFeeForUpdate(tx.manager, fee.id);
+    if (!standing) return;
+    const { application, applicant } = standing;
+    const granted = application.status === 'decided' && application.remittedPence > 0;
+    if (granted) return;
+    const {
+      thresholdPence: _threshold,
+      savingsLimitPence: _limit,
+      ...decision
+    } = assessRemission(fee.amountPence, applicant);
+    const status =
+      application.status === 'decided' || decision.remittedPence === 0
+        ? initialStatus(
+            decision.remittedPence,
+            await this.applications.turnedDownBefore(tx.manager, fee.id),
+            pickedForEvidenceCheck(application.id, this.settings.evidenceCheckPercent),
+          )
+        : application.status;
+    await this.applications.reassess(tx.manager, application.id, decision, status, tx.now);
   }
 
   /** Staff decide an application that needed no evidence: granted, the remission is applied; refused, none is. */

@@ -64,6 +64,36 @@ export class HelpWithFeesRepository {
     return row && toApplication(row);
   }
 
+  /** The fee's application still standing (not refused, not failed), locked, with the applicant it was assessed on. */
+  async standingForFeeForUpdate(
+    manager: EntityManager,
+    feeId: string,
+  ): Promise<{ application: HelpWithFeesApplication; applicant: RemissionApplicant } | undefined> {
+    const row = await queryOne<Row>(
+      manager,
+      sql`SELECT * FROM hwf_applications WHERE fee_id = ${feeId} AND status NOT IN ('evidence-failed', 'refused')
+        FOR UPDATE`,
+    );
+    return row && { application: toApplication(row), applicant: row.applicant };
+  }
+
+  /** A new assessment of an application (its fee was repriced), and the status it leads to. */
+  async reassess(
+    manager: EntityManager,
+    id: string,
+    decision: Pick<RemissionDecision, 'outcome' | 'feePence' | 'contributionPence' | 'remittedPence' | 'reason'>,
+    status: HelpWithFeesStatus,
+    now: Date,
+  ): Promise<void> {
+    await execute(
+      manager,
+      sql`UPDATE hwf_applications SET outcome = ${decision.outcome}, fee_pence = ${decision.feePence},
+        contribution_pence = ${decision.contributionPence}, remitted_pence = ${decision.remittedPence},
+        reason = ${decision.reason}, status = ${status}, updated_at = ${now}
+        WHERE id = ${id}`,
+    );
+  }
+
   async setStatus(
     manager: EntityManager,
     id: string,

@@ -23,8 +23,13 @@ export const actorOf = (tx: Transaction) => tx.context.actor ?? 'system';
  * back, and then telling cases which fees became settled. All but `reprice` run inside the caller's
  * unit of work (a payment, an allocation, a remission, a case event).
  */
+/** What else must follow a fee's new price, in the same transaction (Help with Fees reassesses its application). */
+export type FeeRepricedListener = (tx: Transaction, fee: { id: string; amountPence: number }) => Promise<void>;
+
 @Injectable()
 export class ServiceRequestCommands {
+  private readonly repricedListeners: FeeRepricedListener[] = [];
+
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly fees: FeeRepository,
@@ -101,6 +106,14 @@ export class ServiceRequestCommands {
     );
   }
 
+  /**
+   * Registers what must follow a fee's repricing in its transaction. A listener rather than a call, because
+   * the modules that react (Help with Fees) build on this one, not the other way round.
+   */
+  onRepriced(listener: FeeRepricedListener): void {
+    this.repricedListeners.push(listener);
+  }
+
   /** Prices one fee by a claim amount at the version it was charged under, charging the difference. */
   private async repriceFee(
     tx: Transaction,
@@ -120,6 +133,7 @@ export class ServiceRequestCommands {
       const charge = transfer('fee', ledgerAccount.feeIncome, to, difference, { businessArea: version.jurisdiction });
       await this.ledger.record(tx.manager, [charge], actorOf(tx), tx.now);
     }
+    for (const listener of this.repricedListeners) await listener(tx, { id: fee.id, amountPence: priced.amountPence });
   }
 
   /** Applies money held against a payment to the service request. */
