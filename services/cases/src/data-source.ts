@@ -14,6 +14,7 @@ import { HearingDateIndex1732780000000 } from './migrations/1732780000000-hearin
 import { TimelinePerCase1732790000000 } from './migrations/1732790000000-timeline-per-case';
 import { TimelineAudience1732800000000 } from './migrations/1732800000000-timeline-audience';
 import { ClaimAmount1734200000000 } from './migrations/1734200000000-claim-amount';
+import { OneResultPerDefendant1734200100000 } from './migrations/1734200100000-one-result-per-defendant';
 
 /**
  * The cases database: the app, `npm run migrate` and the tests all use this one definition.
@@ -38,5 +39,6 @@ export const casesDatabase: ServiceDataSourceParts = {
     TimelinePerCase1732790000000,
     TimelineAudience1732800000000,
     ClaimAmount1734200000000,
+    OneResultPerDefendant1734200100000,
   ],
 };

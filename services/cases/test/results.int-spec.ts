@@ -78,6 +78,64 @@ describe('court results', () => {
     });
   });
 
+  it('results co-defendants one by one, each with its own event, and the case only once all of them are', async () => {
+    const created = await http()
+      .post('/api/v1/cases')
+      .set('Authorization', caseworker)
+      .send({
+        caseType: 'criminal-prosecution',
+        parties: [
+          { role: 'applicant', kind: 'organisation', name: 'Crown Prosecution Service', representedBy: 'cps' },
+          { role: 'defendant', kind: 'person', name: 'Dana Defendant' },
+          { role: 'defendant', kind: 'person', name: 'Dev Codefendant' },
+        ],
+      })
+      .expect(201);
+    const id = created.body.id as string;
+    const [dana, dev] = [created.body.parties[1].id as string, created.body.parties[2].id as string];
+    await http()
+      .post(`/api/v1/cases/${id}/events`)
+      .set('Authorization', caseworker)
+      .send({ event: 'list' })
+      .expect(200);
+    const result = (defendantPartyId: string, amountPence: number) =>
+      http()
+        .post(`/api/v1/cases/${id}/results`)
+        .set('Authorization', judge)
+        .send({
+          defendantPartyId,
+          outcome: 'Guilty: fined',
+          impositions: [{ kind: 'fine', amountPence, creditor: 'central-funds' }],
+        });
+    const state = async () =>
+      (await http().get(`/api/v1/cases/${id}`).set('Authorization', caseworker).expect(200)).body.state;
+
+    await result(dana, 30_000).expect(201);
+    expect(await state()).toBe('Listed');
+    expect(await outbox('cases.case-state-changed.v1', id)).toHaveLength(1); // the listing only
+    // The same defendant again is a conflict, and changes nothing.
+    const again = await result(dana, 30_000).expect(409);
+    expect(again.body.detail).toBe('Dana Defendant has already been resulted on this case');
+
+    await result(dev, 45_000).expect(201);
+    expect(await state()).toBe('Resulted');
+    const resulted = await outbox('cases.case-resulted.v1', id);
+    expect(
+      resulted.map((e) => {
+        const data = e.envelope.data as { defendantPartyId: string; impositions: { amountPence: number }[] };
+        return [data.defendantPartyId, data.impositions[0]?.amountPence];
+      }),
+    ).toEqual([
+      [dana, 30_000],
+      [dev, 45_000],
+    ]);
+    expect(
+      (await outbox('cases.case-state-changed.v1', id)).map((e) => (e.envelope.data as { event: string }).event),
+    ).toEqual(['list', 'result']);
+    // Resulted: a further result is not possible.
+    await result(dana, 1).expect(409);
+  });
+
   it('refuses bad results with field errors, and records and publishes nothing', async () => {
     const { id, defendant, victim } = await prosecution();
     const send = (body: object, who = judge) =>

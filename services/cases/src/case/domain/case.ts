@@ -204,7 +204,34 @@ export class Case {
    * staff by their role, anyone else only for a party whose role the event names (the claimant's
    * side withdraws the claim, the defendant's side cannot).
    */
-  trigger(eventId: string, actor: CaseActor, now: Date): { from: string; to: string; feesDue: string[] } {
+  /**
+   * Records one defendant's court result. A case with several defendants is resulted only when every
+   * one of them is: until then each result is kept (and its impositions go to enforcement) while the case
+   * stays where it is. Each result must be one the court may record now, and a defendant is resulted once.
+   */
+  resultDefendant(
+    defendantPartyId: string,
+    alreadyResulted: readonly string[],
+    actor: CaseActor,
+    now: Date,
+  ): { from: string; to: string } | undefined {
+    const defendant = this.party(defendantPartyId);
+    if (defendant.role !== 'defendant')
+      throw new BadUserInputError('Not a defendant', [
+        { field: 'defendantPartyId', message: 'must be a defendant of the case' },
+      ]);
+    if (alreadyResulted.includes(defendantPartyId))
+      throw new ConflictError(`${defendant.name} has already been resulted on this case`);
+    this.assertMayTriggerNow('result', actor);
+    const resulted = new Set([...alreadyResulted, defendantPartyId]);
+    const outstanding = this.props.parties.filter((p) => p.role === 'defendant' && !resulted.has(p.id));
+    if (outstanding.length > 0) return undefined;
+    const { from, to } = this.trigger('result', actor, now);
+    return { from, to };
+  }
+
+  /** The event, once the actor may trigger it, the case is in a state it starts from, and the case is ready for it. */
+  private assertMayTriggerNow(eventId: string, actor: CaseActor): CaseEventDefinition {
     const event = this.event(eventId);
     assertMayTrigger(event, actor);
     if (!event.from.includes(this.props.state)) {
@@ -219,6 +246,11 @@ export class Case {
           .join(' ')}`,
       );
     }
+    return event;
+  }
+
+  trigger(eventId: string, actor: CaseActor, now: Date): { from: string; to: string; feesDue: string[] } {
+    const event = this.assertMayTriggerNow(eventId, actor);
     const from = this.props.state;
     const feesDue = [...(event.fees ?? [])];
     this.props = {

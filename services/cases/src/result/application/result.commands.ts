@@ -11,8 +11,9 @@ import { CaseResult, checkImpositions, RecordResultCommand } from '../domain/cas
 import { ResultRepository } from '../infrastructure/result.repository';
 
 /**
- * Records a court result: the case moves on by its type's `result` event, the result is kept, and
- * one event carries every financial imposition so enforcement can open the fine account.
+ * Records a court result of one defendant: the result is kept, and one event carries every financial
+ * imposition so enforcement can open that defendant's fine account; the case moves on by its type's
+ * `result` event once every defendant has been resulted.
  */
 @Injectable()
 export class ResultCommands {
@@ -39,26 +40,23 @@ export class ResultCommands {
             { field: 'impositions', message: `not allowed for ${aggregate.type.id}` },
           ]);
         }
+        const alreadyResulted = await this.results.resultedDefendants(manager, caseId);
+        const actor = caseActorOf(principal, aggregate.parties);
+        const transition = aggregate.resultDefendant(command.defendantPartyId, alreadyResulted, actor, now);
         const defendant = aggregate.party(command.defendantPartyId);
-        if (defendant.role !== 'defendant') {
-          throw new BadUserInputError('Not a defendant', [
-            { field: 'defendantPartyId', message: 'must be a defendant of the case' },
-          ]);
+        // The last defendant's result moves the case on; the ones before it leave it where it is.
+        if (transition) {
+          await this.cases.update(manager, aggregate);
+          await this.cases.recordTransition(manager, {
+            caseId,
+            event: 'result',
+            ...transition,
+            actor: principal.sub,
+            actorRoles: principal.roles,
+            reason: command.outcome,
+            at: now,
+          });
         }
-
-        const { from, to } = aggregate.trigger('result', caseActorOf(principal, aggregate.parties), now);
-        await this.cases.update(manager, aggregate);
-        const transition = {
-          caseId,
-          event: 'result',
-          from,
-          to,
-          actor: principal.sub,
-          actorRoles: principal.roles,
-          reason: command.outcome,
-          at: now,
-        };
-        await this.cases.recordTransition(manager, transition);
         const result: CaseResult = {
           id: randomUUID(),
           caseId,
@@ -69,22 +67,25 @@ export class ResultCommands {
         };
         await this.results.insert(manager, result);
         const { reference } = aggregate.snapshot;
-        publish(
-          { type: caseStateChangedV1, subject: caseId, data: { caseId, reference, event: 'result', from, to } },
-          {
-            type: caseResultedV1,
+        if (transition)
+          publish({
+            type: caseStateChangedV1,
             subject: caseId,
-            data: {
-              caseId,
-              reference,
-              resultId: result.id,
-              defendantPartyId: defendant.id,
-              outcome: command.outcome,
-              impositions,
-              resultedAt: now.toISOString(),
-            },
+            data: { caseId, reference, event: 'result', ...transition },
+          });
+        publish({
+          type: caseResultedV1,
+          subject: caseId,
+          data: {
+            caseId,
+            reference,
+            resultId: result.id,
+            defendantPartyId: defendant.id,
+            outcome: command.outcome,
+            impositions,
+            resultedAt: now.toISOString(),
           },
-        );
+        });
         return result;
       },
       now,

@@ -1,11 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { execute, sql } from '@ccsc/platform';
+import { execute, query, sql } from '@ccsc/platform';
 import type { CaseResult } from '../domain/case-result';
 
-/** Results are kept as recorded; nothing reads them back here (enforcement gets them as an event). */
+/** Results are kept as recorded, one per defendant; enforcement gets them as an event. */
 @Injectable()
 export class ResultRepository {
+  /** The defendants of the case already resulted (the case row is locked by the caller). */
+  async resultedDefendants(manager: EntityManager, caseId: string): Promise<string[]> {
+    const rows = await query<{ defendant_party_id: string }>(
+      manager,
+      sql`SELECT defendant_party_id FROM case_results WHERE case_id = ${caseId}`,
+    );
+    return rows.map((r) => r.defendant_party_id);
+  }
+
   async insert(manager: EntityManager, r: CaseResult): Promise<void> {
     await execute(
       manager,
