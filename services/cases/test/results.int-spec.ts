@@ -17,7 +17,8 @@ describe('court results', () => {
   afterAll(() => close());
 
   const http = () => request(app.getHttpServer());
-  const prosecution = async () => {
+  /** A listed prosecution of these defendants (one by default). */
+  const prosecution = async (defendants = ['Dana Defendant']) => {
     const created = await http()
       .post('/api/v1/cases')
       .set('Authorization', caseworker)
@@ -25,7 +26,7 @@ describe('court results', () => {
         caseType: 'criminal-prosecution',
         parties: [
           { role: 'applicant', kind: 'organisation', name: 'Crown Prosecution Service', representedBy: 'cps' },
-          { role: 'defendant', kind: 'person', name: 'Dana Defendant' },
+          ...defendants.map((name) => ({ role: 'defendant', kind: 'person', name })),
         ],
       })
       .expect(201);
@@ -35,10 +36,12 @@ describe('court results', () => {
       .set('Authorization', caseworker)
       .send({ event: 'list' })
       .expect(200);
+    const parties = created.body.parties as { id: string }[];
     return {
       id: created.body.id as string,
-      defendant: created.body.parties[1].id as string,
-      victim: created.body.parties[0].id as string,
+      defendant: parties[1]!.id,
+      defendants: parties.slice(1).map((p) => p.id),
+      victim: parties[0]!.id,
     };
   };
   const outbox = (type: string, caseId: string) =>
@@ -79,25 +82,10 @@ describe('court results', () => {
   });
 
   it('results co-defendants one by one, each with its own event, and the case only once all of them are', async () => {
-    const created = await http()
-      .post('/api/v1/cases')
-      .set('Authorization', caseworker)
-      .send({
-        caseType: 'criminal-prosecution',
-        parties: [
-          { role: 'applicant', kind: 'organisation', name: 'Crown Prosecution Service', representedBy: 'cps' },
-          { role: 'defendant', kind: 'person', name: 'Dana Defendant' },
-          { role: 'defendant', kind: 'person', name: 'Dev Codefendant' },
-        ],
-      })
-      .expect(201);
-    const id = created.body.id as string;
-    const [dana, dev] = [created.body.parties[1].id as string, created.body.parties[2].id as string];
-    await http()
-      .post(`/api/v1/cases/${id}/events`)
-      .set('Authorization', caseworker)
-      .send({ event: 'list' })
-      .expect(200);
+    const {
+      id,
+      defendants: [dana, dev],
+    } = await prosecution(['Dana Defendant', 'Dev Codefendant']);
     const result = (defendantPartyId: string, amountPence: number) =>
       http()
         .post(`/api/v1/cases/${id}/results`)
