@@ -85,8 +85,22 @@ describe('payments: fees from case events, payment by account, card, allocation'
       outstandingPence: 16_500,
     });
     expect(await outboxOf(db, 'payments.fees-reopened.v1')).toEqual([{ caseId, feeCodes: ['FEE0202'] }]);
-    await http()
+    // A wrong claim amount is corrected by staff: priced down, the difference is taken back off the ledger.
+    const corrected = await http()
       .post(`/api/v1/payments/cases/${caseId}/service-request/fees/${issueFee}/claim-amount`)
+      .set('Authorization', finance)
+      .send({ claimAmountPence: 100_000 })
+      .expect(200);
+    expect(corrected.body).toMatchObject({ feesPence: 7_000 + 61_200, outstandingPence: 3_000 + 61_200 });
+    const [{ balance }] = (await db.query(
+      `SELECT COALESCE(sum(amount_pence), 0)::int AS balance FROM ledger_entries WHERE account = $1`,
+      [`service-request:${corrected.body.id}`],
+    )) as [{ balance: number }];
+    expect(balance).toBe(3_000 + 61_200);
+    // A fixed fee has no claim amount to be priced by.
+    const fixedFee = part.fees[1].id as string;
+    await http()
+      .post(`/api/v1/payments/cases/${caseId}/service-request/fees/${fixedFee}/claim-amount`)
       .set('Authorization', finance)
       .send({ claimAmountPence: 500_000 })
       .expect(409);

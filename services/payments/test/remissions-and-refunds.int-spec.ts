@@ -35,6 +35,29 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
   const serviceRequest = async (caseId: string) =>
     (await http().get(`/api/v1/payments/cases/${caseId}/service-request`).set('Authorization', fay).expect(200)).body;
 
+  /** A citizen's Help with Fees application for a claim's issue fee, charged at its £35 minimum. */
+  const applyForIssueFee = async (monthlyIncomePence: number) => {
+    const { caseId } = await announceCase(db, { users: ['citizen-cat'], feesDue: ['FEE0202'] });
+    const applicant = { monthlyIncomePence, couple: false, childrenAges: [], savingsPence: 0, age: 30 };
+    const applied = await http()
+      .post('/api/v1/payments/help-with-fees/applications')
+      .set('Authorization', citizen)
+      .send({ caseId, feeCode: 'FEE0202', applicant })
+      .expect(201);
+    return { caseId, applied };
+  };
+  /** The application once it is waiting for staff (an event reassessed it). */
+  const awaitingStaff = (id: string) =>
+    eventually(async () => {
+      const page = await http()
+        .get('/api/v1/payments/help-with-fees/applications/awaiting-staff?limit=100')
+        .set('Authorization', fay)
+        .expect(200);
+      const found = (page.body.items as { id: string }[]).find((a) => a.id === id);
+      expect(found).toBeDefined();
+      return found;
+    });
+
   it('looks fees up by service, jurisdiction, channel and event, and prices ranged ones by claim amount', async () => {
     const found = await http()
       .get('/api/v1/payments/fees')
@@ -146,25 +169,11 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
   it('assesses a Help with Fees application again when its fee is repriced for the claim amount', async () => {
     // £1,520 a month, single: £50 a month of contribution. Against the issue fee at its £35 minimum that
     // is all of it (no remission); against the £205 the £4,000 claim is priced at, £155 is remitted.
-    const { caseId } = await announceCase(db, { users: ['citizen-cat'], feesDue: ['FEE0202'] });
-    const applicant = { monthlyIncomePence: 152_000, couple: false, childrenAges: [], savingsPence: 0, age: 30 };
-    const applied = await http()
-      .post('/api/v1/payments/help-with-fees/applications')
-      .set('Authorization', citizen)
-      .send({ caseId, feeCode: 'FEE0202', applicant })
-      .expect(201);
+    const { caseId, applied } = await applyForIssueFee(152_000);
     expect(applied.body).toMatchObject({ outcome: 'none', feePence: 3_500, remittedPence: 0, status: 'decided' });
 
     await publish(claimAmountRecordedV1, caseId, { caseId, claimAmountPence: 400_000 });
-    const waiting = await eventually(async () => {
-      const page = await http()
-        .get('/api/v1/payments/help-with-fees/applications/awaiting-staff?limit=100')
-        .set('Authorization', fay)
-        .expect(200);
-      const found = (page.body.items as { id: string }[]).find((a) => a.id === applied.body.id);
-      expect(found).toBeDefined();
-      return found;
-    });
+    const waiting = await awaitingStaff(applied.body.id);
     // Every application is sampled for evidence here; the new remission waits for a second person.
     expect(waiting).toMatchObject({
       outcome: 'part',
@@ -180,6 +189,32 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
       .send({ passed: true })
       .expect(200);
     expect(await serviceRequest(caseId)).toMatchObject({ remittedPence: 15_500, outstandingPence: 5_000 });
+  });
+
+  it('sends a granted remission back to staff for the increase when its fee is repriced, and remits only that', async () => {
+    // Income under the threshold: all of any fee is remitted. Granted against the £35 minimum first.
+    const { caseId, applied } = await applyForIssueFee(100_000);
+    await http()
+      .post(`/api/v1/payments/help-with-fees/applications/${applied.body.id}/evidence-check`)
+      .set('Authorization', fay)
+      .send({ passed: true })
+      .expect(200);
+    expect(await serviceRequest(caseId)).toMatchObject({ remittedPence: 3_500, outstandingPence: 0 });
+
+    await publish(claimAmountRecordedV1, caseId, { caseId, claimAmountPence: 400_000 });
+    expect(await awaitingStaff(applied.body.id)).toMatchObject({
+      outcome: 'full',
+      feePence: 20_500,
+      remittedPence: 20_500,
+      status: 'awaiting-decision',
+    });
+    expect((await serviceRequest(caseId)).outstandingPence).toBe(17_000);
+    await http()
+      .post(`/api/v1/payments/help-with-fees/applications/${applied.body.id}/decision`)
+      .set('Authorization', sam)
+      .send({ grant: true })
+      .expect(200);
+    expect(await serviceRequest(caseId)).toMatchObject({ remittedPence: 20_500, outstandingPence: 0 });
   });
 
   it('remits no more than is left of a fee when a waiver came in while the evidence was checked', async () => {

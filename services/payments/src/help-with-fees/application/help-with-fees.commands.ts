@@ -85,24 +85,26 @@ export class HelpWithFeesCommands implements OnModuleInit {
   }
 
   /**
-   * A fee priced at its minimum and then repriced for the claim amount is assessed again, on the same
-   * applicant, against what the fee now is: an application assessed at no remission that now qualifies
-   * goes to staff as a new one would (a second person grants it), and one still waiting for staff
-   * waits with the new figures. A remission already granted is left as granted.
+   * A fee repriced for the claim amount is assessed again, on the same applicant, against what the fee
+   * now is. An application assessed at no remission that now qualifies goes to staff as a new one would; one
+   * waiting for staff waits with the new figures; one granted whose remission would now be larger goes back
+   * to staff for the increase (a second person grants it; what was granted stays granted). A smaller
+   * remission than was granted takes nothing back: the fee's remission already covers the new figure.
    */
   private async reassess(tx: Transaction, fee: { id: string; amountPence: number }): Promise<void> {
     const standing = await this.applications.standingForFeeForUpdate(tx.manager, fee.id);
     if (!standing) return;
     const { application, applicant } = standing;
-    const granted = application.status === 'decided' && application.remittedPence > 0;
-    if (granted) return;
     const {
       thresholdPence: _threshold,
       savingsLimitPence: _limit,
       ...decision
     } = assessRemission(fee.amountPence, applicant);
-    const status =
-      application.status === 'decided' || decision.remittedPence === 0
+    const granted = application.status === 'decided' && application.remittedPence > 0;
+    if (granted && decision.remittedPence <= application.remittedPence) return;
+    const status = granted
+      ? 'awaiting-decision'
+      : application.status === 'decided' || decision.remittedPence === 0
         ? initialStatus(
             decision.remittedPence,
             await this.applications.turnedDownBefore(tx.manager, fee.id),
@@ -161,7 +163,10 @@ export class HelpWithFeesCommands implements OnModuleInit {
           // A fee waiver may have remitted part of the fee meanwhile: only what is left of it is remitted now.
           const { serviceRequestId, feeId } = application;
           const fee = (await this.requests.byId(tx.manager, serviceRequestId))?.fees.find((f) => f.id === feeId);
-          const amountPence = Math.min(application.remittedPence, fee ? fee.amountPence - fee.remittedPence : 0);
+          // An application granted before and reassessed for a repriced fee remits only the increase.
+          const before = await this.requests.remittedUnder(tx.manager, id);
+          const left = fee ? fee.amountPence - fee.remittedPence : 0;
+          const amountPence = Math.min(application.remittedPence - before, left);
           if (amountPence > 0) {
             const remission = {
               serviceRequestId,
@@ -169,6 +174,7 @@ export class HelpWithFeesCommands implements OnModuleInit {
               amountPence,
               source: 'help-with-fees',
               reference: id,
+              increase: before > 0,
             } as const;
             await this.serviceRequests.remit(tx, remission);
           }

@@ -77,7 +77,7 @@ export class HelpWithFeesRepository {
     return row && { application: toApplication(row), applicant: row.applicant };
   }
 
-  /** A new assessment of an application (its fee was repriced), and the status it leads to. */
+  /** A new assessment of an application (its fee was repriced), and the status it leads to (waiting for staff: unchecked). */
   async reassess(
     manager: EntityManager,
     id: string,
@@ -89,7 +89,8 @@ export class HelpWithFeesRepository {
       manager,
       sql`UPDATE hwf_applications SET outcome = ${decision.outcome}, fee_pence = ${decision.feePence},
         contribution_pence = ${decision.contributionPence}, remitted_pence = ${decision.remittedPence},
-        reason = ${decision.reason}, status = ${status}, updated_at = ${now}
+        reason = ${decision.reason}, status = ${status}, updated_at = ${now},
+        checked_by = CASE WHEN ${status} IN ('awaiting-decision', 'awaiting-evidence') THEN NULL ELSE checked_by END
         WHERE id = ${id}`,
     );
   }

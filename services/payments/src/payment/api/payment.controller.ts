@@ -62,10 +62,10 @@ export class PaymentController {
   @HttpCode(200)
   @Roles(...FINANCE_STAFF)
   @ApiOperation({
-    summary: 'Price a ranged fee, charged at its minimum when the claim amount was unknown, for the amount claimed',
+    summary: 'Price a ranged fee for the amount claimed: one charged at its minimum, or one priced by a wrong amount',
   })
   @ApiOkResponse({ type: ServiceRequestModel })
-  @ApiConflictResponse({ description: 'The fee is not priced at its minimum' })
+  @ApiConflictResponse({ description: 'The fee is a fixed fee' })
   async reprice(
     @Param('caseId') caseId: string,
     @Param('feeId') feeId: string,

@@ -80,7 +80,7 @@ export class ChangeAccountBody {
 }
 
 export class ClaimAmountBody {
-  @ApiProperty({ description: 'The amount claimed, in pence: a ranged fee charged at its minimum is priced for it.' })
+  @ApiProperty({ description: 'The amount claimed, in pence: the ranged fee is priced for it.' })
   @IsInt()
   @Min(1)
   @Max(MAX_PENCE)

@@ -78,9 +78,10 @@ export class ServiceRequestCommands {
   }
 
   /**
-   * Prices a ranged fee charged at its minimum for the claim amount now known, at the version it
-   * was charged under; the difference is charged on the ledger. Only fees priced at their minimum
-   * are repriced: once priced by a claim amount, a fee's amount is settled.
+   * Staff price a ranged fee for a claim amount, at the version it was charged under: one charged at its
+   * minimum once the amount is known, or one priced by an amount that was wrong (the claimant's stated
+   * figure, corrected). The difference is charged, or credited, on the ledger. A fixed fee has no claim
+   * amount to be priced by.
    */
   async reprice(
     caseId: string,
@@ -96,8 +97,8 @@ export class ServiceRequestCommands {
         const serviceRequestId = await this.requests.lockForCase(tx.manager, caseId, tx.now);
         const fee = (await this.requests.byId(tx.manager, serviceRequestId))?.fees.find((f) => f.id === feeId);
         if (!fee) throw new NotFoundError('The fee');
-        if (fee.pricingBasis !== 'minimum') {
-          throw new ConflictError(`Fee ${fee.code} is not priced at its minimum, so it has nothing to reprice`);
+        if (fee.pricingBasis === 'fixed') {
+          throw new ConflictError(`Fee ${fee.code} is a fixed fee, so no claim amount changes it`);
         }
         await this.repriceFee(tx, serviceRequestId, fee, claimAmountPence);
         await this.settle(tx, serviceRequestId);
@@ -127,11 +128,16 @@ export class ServiceRequestCommands {
     );
     const priced = priceFee(version, claimAmountPence);
     await this.requests.reprice(tx.manager, fee.id, priced);
+    // More is charged, or what was charged too much is taken back: the request's account always holds its fees.
     const difference = priced.amountPence - fee.amountPence;
-    if (difference > 0) {
-      const to = ledgerAccount.serviceRequest(serviceRequestId);
-      const charge = transfer('fee', ledgerAccount.feeIncome, to, difference, { businessArea: version.jurisdiction });
-      await this.ledger.record(tx.manager, [charge], actorOf(tx), tx.now);
+    const account = ledgerAccount.serviceRequest(serviceRequestId);
+    const tags = { businessArea: version.jurisdiction };
+    if (difference !== 0) {
+      const movement =
+        difference > 0
+          ? transfer('fee', ledgerAccount.feeIncome, account, difference, tags)
+          : transfer('fee', account, ledgerAccount.feeIncome, -difference, tags);
+      await this.ledger.record(tx.manager, [movement], actorOf(tx), tx.now);
     }
     for (const listener of this.repricedListeners) await listener(tx, { id: fee.id, amountPence: priced.amountPence });
   }

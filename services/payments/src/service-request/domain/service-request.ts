@@ -40,6 +40,8 @@ export interface Remission {
   amountPence: number;
   source: 'help-with-fees' | 'fee-waiver';
   reference: string;
+  /** Adds to the remission already made under this reference (a Help with Fees application reassessed upwards). */
+  increase?: boolean;
 }
 
 export interface ApportionedFee extends DueFee {

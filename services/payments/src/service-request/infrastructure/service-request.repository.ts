@@ -95,14 +95,34 @@ export class ServiceRequestRepository {
     return ids;
   }
 
-  async addRemission(manager: EntityManager, r: Remission & { actor: string }, now: Date): Promise<void> {
-    await execute(
+  /** What has been remitted under a reference (a Help with Fees application, a waiver) so far. */
+  async remittedUnder(manager: EntityManager, reference: string): Promise<number> {
+    const row = await queryOne<{ pence: number }>(
       manager,
-      sql`INSERT INTO remissions (id, service_request_id, fee_id, amount_pence, source, reference,
-        created_by, created_at)
-       VALUES (${randomUUID()}, ${r.serviceRequestId}, ${r.feeId}, ${r.amountPence}, ${r.source}, ${r.reference},
-         ${r.actor}, ${now})`,
+      sql`SELECT COALESCE(sum(amount_pence), 0)::int AS pence FROM remissions WHERE reference = ${reference}`,
     );
+    return row?.pence ?? 0;
+  }
+
+  async addRemission(manager: EntityManager, r: Remission & { actor: string }, now: Date): Promise<void> {
+    // One remission per source and reference (the unique key keeps an application from remitting twice);
+    // an increase adds to it, and must find it.
+    if (r.increase) {
+      const increased = await execute(
+        manager,
+        sql`UPDATE remissions SET amount_pence = amount_pence + ${r.amountPence}
+          WHERE source = ${r.source} AND reference = ${r.reference} AND fee_id = ${r.feeId}`,
+      );
+      if (increased !== 1) throw new Error(`No ${r.source} remission ${r.reference} to increase`);
+    } else {
+      await execute(
+        manager,
+        sql`INSERT INTO remissions (id, service_request_id, fee_id, amount_pence, source, reference,
+          created_by, created_at)
+         VALUES (${randomUUID()}, ${r.serviceRequestId}, ${r.feeId}, ${r.amountPence}, ${r.source}, ${r.reference},
+           ${r.actor}, ${now})`,
+      );
+    }
     await execute(
       manager,
       sql`UPDATE service_request_fees SET remitted_pence = remitted_pence + ${r.amountPence} WHERE id = ${r.feeId}`,
