@@ -97,6 +97,22 @@ describe('cases REST API', () => {
       .expect(200);
     expect(viaGraphql.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(await count()).toBe(before);
+    // Null is "none given", over GraphQL and REST alike.
+    const nullViaGraphql = await http()
+      .post('/graphql')
+      .set('Authorization', caseworker)
+      .send({
+        query: 'mutation($input: CreateCaseInput!) { createCase(input: $input) { claimAmountPence } }',
+        variables: { input: { ...claim(), claimAmountPence: null } },
+      })
+      .expect(200);
+    expect(nullViaGraphql.body).toEqual({ data: { createCase: { claimAmountPence: null } } });
+    const nullViaRest = await http()
+      .post('/api/v1/cases')
+      .set('Authorization', caseworker)
+      .send({ ...claim(), claimAmountPence: null })
+      .expect(201);
+    expect(nullViaRest.body.claimAmountPence).toBeNull();
   });
 
   it('refuses calls without a valid token with problem+json', async () => {

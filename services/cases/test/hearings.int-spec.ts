@@ -1,5 +1,6 @@
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { bearer, eventually } from '@ccsc/testing';
 import { claim, startCasesApp } from './cases-app';
 
@@ -208,6 +209,30 @@ describe('hearings', () => {
     const all = (await http().get(`/api/v1/cases/${caseId}/timeline`).set('Authorization', caseworker).expect(200))
       .body as { summary: string }[];
     expect(all.map((e) => e.summary).join('\n')).not.toMatch(/interpreter|settled/);
+    const events = (await app
+      .get(DataSource)
+      .query(
+        `SELECT type, envelope->'data' AS data FROM outbox WHERE message_key = $1 AND type LIKE 'cases.hearing-%' ORDER BY position`,
+        [caseId],
+      )) as { type: string; data: Record<string, unknown> }[];
+    expect(events.map((e) => [e.type, e.data.from, e.data.to])).toEqual([
+      ['cases.hearing-listed.v1', undefined, undefined],
+      ['cases.hearing-status-changed.v1', 'listed', 'running-late'],
+      ['cases.hearing-status-changed.v1', 'running-late', 'listed'],
+      ['cases.hearing-status-changed.v1', 'listed', 'adjourned'],
+      ['cases.hearing-status-changed.v1', 'adjourned', 'listed'],
+      ['cases.hearing-status-changed.v1', 'listed', 'vacated'],
+    ]);
+    expect(events[0]?.data).toEqual({
+      caseId,
+      hearingId: hearing.id,
+      hearingType: 'final-hearing',
+      venueId: 'LDN-RCJ',
+      venueName: 'Royal Courts of Justice',
+      startsAt: new Date(bst(day, '10:00')).toISOString(),
+      durationMinutes: 120,
+    });
+    expect(JSON.stringify(events)).not.toMatch(/interpreter|settled|reason/);
     // Another firm sees no timeline of the case at all.
     await http().get(`/api/v1/cases/${caseId}/timeline?kind=hearings`).set('Authorization', orgB).expect(404);
   });

@@ -300,15 +300,16 @@ class PartitionReader {
       else byPartition.set(key, [m]);
     }
     // Partitions are independent (order is per key, and a key lives on one partition): up to
-    // PARTITIONS_AT_ONCE of them are worked at once, each in its own order, so a consumer waiting on
-    // one partition's transaction is not idle for the others'.
+    // PARTITIONS_AT_ONCE of what this read took are worked at once, each in its own order, so a consumer
+    // waiting on one partition's transaction is not idle for the others'. The next read waits for all of
+    // them: a partition held up for long (a handler's retries) still holds up what arrives meanwhile.
     // After a failure no further partition is started: the whole read is redone from the committed offsets.
     const partitions = [...byPartition.values()];
     let failure: { error: unknown } | undefined;
     const worker = async () => {
       for (let messages = partitions.shift(); messages && !failure; messages = partitions.shift()) {
         try {
-          await this.work(messages);
+          await this.work(messages, () => failure !== undefined);
         } catch (error) {
           failure ??= { error };
         }
@@ -319,9 +320,9 @@ class PartitionReader {
   }
 
   /** One partition's messages, in offset order, in chunks of at most MAX_BATCH, each committed once handled. */
-  private async work(messages: StringMessage[]): Promise<void> {
+  private async work(messages: StringMessage[], othersFailed: () => boolean): Promise<void> {
     for (let start = 0; start < messages.length; start += MAX_BATCH) {
-      if (this.stopping || this.failed || !this.owns(messages[0])) return;
+      if (this.stopping || this.failed || othersFailed() || !this.owns(messages[0])) return;
       const chunk = messages.slice(start, start + MAX_BATCH);
       const handled = await this.handle(chunk);
       if (handled.length === 0) return;

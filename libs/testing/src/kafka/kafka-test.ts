@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Admin } from '@platformatic/kafka';
+import { PlatformaticKafkaTransport } from '@ccsc/messaging';
 import { testKafkaBrokers } from '../test-env';
 
 /** The test run's Kafka brokers (host:port), or undefined when the global setup found none. */
@@ -30,19 +30,13 @@ export function describeKafka(name: string, fn: () => void): void {
 /** Creates a topic with a unique name (the broker does not create topics on first use) and returns the name. */
 export async function createTestTopic(brokers: string[], prefix: string, partitions = 3): Promise<string> {
   const topic = `${prefix}-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
-  const admin = new Admin({ clientId: 'ccsc-test-topics', bootstrapBrokers: brokers });
-  try {
-    await admin.createTopics({ topics: [topic], partitions, replicas: 1 });
-    // Usable once every partition has a leader.
-    for (const deadline = Date.now() + 10_000; ;) {
-      const metadata = await admin.metadata({ topics: [topic], forceUpdate: true }).catch(() => undefined);
-      const leaders = metadata?.topics.get(topic)?.partitions;
-      if (leaders?.length && leaders.every((p) => p.leader >= 0)) break;
-      if (Date.now() > deadline) throw new Error(`no leader for every partition of ${topic}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  } finally {
-    await admin.close();
-  }
+  // The platform's own transport creates it and waits for its leaders, as the services do.
+  const transport = new PlatformaticKafkaTransport({
+    brokers,
+    clientId: 'ccsc-test-topics',
+    partitions,
+    replicationFactor: 1,
+  });
+  await transport.ensureTopics([topic]);
   return topic;
 }

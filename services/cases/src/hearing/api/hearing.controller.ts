@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
+import { CurrentPrincipal, Principal, Roles, CorrelationId } from '@ccsc/auth';
 import { assertUuid } from '@ccsc/platform';
 import { CASE_READERS, HEARING_STAFF } from '../../roles';
 import { HearingCommands } from '../application/hearing.commands';
@@ -56,8 +56,10 @@ export class HearingController {
     @Body() body: HearingListingBody,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: Response,
+    @CorrelationId() correlationId?: string,
   ) {
-    const listed = HearingModel.from(await this.commands.list(listingCommand(assertUuid(id), body), principal));
+    const command = listingCommand(assertUuid(id), body);
+    const listed = HearingModel.from(await this.commands.list(command, principal, { correlationId }));
     res.location(`/api/v1/cases/${listed.caseId}/hearings/${listed.id}`);
     return listed;
   }
@@ -93,12 +95,13 @@ export class HearingController {
     @Param('hearingId') hearingId: string,
     @Body() body: HearingStatusBody,
     @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
   ) {
     const changed = await this.commands.changeStatus(
       assertUuid(hearingId, 'hearingId'),
       statusChange(body),
       principal,
-      { caseId: assertUuid(id) },
+      { caseId: assertUuid(id), correlationId },
     );
     return HearingModel.from(changed);
   }

@@ -1,5 +1,5 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
+import { CurrentPrincipal, Principal, Roles, CorrelationId } from '@ccsc/auth';
 import { CaseModel } from '../../case/api/case.model';
 import { HearingCommands } from '../application/hearing.commands';
 import { HearingQueries } from '../application/hearing.queries';
@@ -22,8 +22,14 @@ export class HearingResolver {
 
   @Mutation(() => HearingModel, { description: 'Lists a hearing for a case.' })
   @Roles(...HEARING_STAFF)
-  async listHearing(@Args('input') input: ListHearingInput, @CurrentPrincipal() principal: Principal) {
-    return HearingModel.from(await this.commands.list(listingCommand(input.caseId, input), principal));
+  async listHearing(
+    @Args('input') input: ListHearingInput,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return HearingModel.from(
+      await this.commands.list(listingCommand(input.caseId, input), principal, { correlationId }),
+    );
   }
 
   @Mutation(() => HearingModel, {
@@ -31,8 +37,13 @@ export class HearingResolver {
       'Records how a hearing stands on the day: running late, in progress, adjourned, vacated, completed, or relisted.',
   })
   @Roles(...HEARING_STAFF)
-  async updateHearingStatus(@Args('input') input: UpdateHearingStatusInput, @CurrentPrincipal() principal: Principal) {
-    return HearingModel.from(await this.commands.changeStatus(input.hearingId, statusChange(input), principal));
+  async updateHearingStatus(
+    @Args('input') input: UpdateHearingStatusInput,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    const change = statusChange(input);
+    return HearingModel.from(await this.commands.changeStatus(input.hearingId, change, principal, { correlationId }));
   }
 
   @Query(() => [HearingModel], { description: "A venue's hearings on a day in England, soonest first." })

@@ -24,11 +24,16 @@ export class HearingCommands {
     private readonly queries: HearingQueries,
   ) {}
 
-  async list(command: ListHearingCommand, principal: Principal, now = new Date()): Promise<Hearing> {
+  async list(
+    command: ListHearingCommand,
+    principal: Principal,
+    options: { correlationId?: string } = {},
+    now = new Date(),
+  ): Promise<Hearing> {
     const found = await this.cases.get(command.caseId, principal);
     const hearing = Hearing.list({ ...command, caseId: found.id, listedBy: principal.sub, now });
     await this.work.run(
-      { actor: principal.sub },
+      { actor: principal.sub, correlationId: options.correlationId },
       async (tx) => {
         await this.hearings.insert(tx.manager, hearing);
         const h = hearing.snapshot;
@@ -55,14 +60,14 @@ export class HearingCommands {
     hearingId: string,
     change: StatusChange,
     principal: Principal,
-    options: { caseId?: string } = {},
+    options: { caseId?: string; correlationId?: string } = {},
     now = new Date(),
   ): Promise<Hearing> {
     // Access is checked before the transaction: a hearing never moves to another case, and checking
     // inside would hold a locked connection while asking the pool for a second one.
     await this.queries.get(hearingId, principal, options.caseId);
     return this.work.run(
-      { actor: principal.sub },
+      { actor: principal.sub, correlationId: options.correlationId },
       async ({ manager, publish }) => {
         const hearing = await this.hearings.findForUpdate(manager, hearingId);
         if (!hearing) throw new NotFoundError('The hearing');
