@@ -112,15 +112,20 @@ export class OutboxRelay {
            o.traceparent, o.tracestate, o.read
          FROM lock LEFT JOIN LATERAL (
            SELECT * FROM (
-             SELECT b.*, count(*) OVER ()::int AS read,
-               sum(octet_length(b.envelope)) OVER (ORDER BY b.position) AS upto,
-               row_number() OVER (ORDER BY b.position) AS n
+             SELECT t.*, count(*) OVER ()::int AS read,
+               sum(octet_length(t.envelope)) OVER (ORDER BY t.position) AS upto,
+               row_number() OVER (ORDER BY t.position) AS n
              FROM (
-               SELECT id, position, topic, message_key, type, envelope::text AS envelope,
-                 envelope->>'id' AS event_id, envelope->>'correlationid' AS correlationid,
-                 envelope->>'traceparent' AS traceparent, envelope->>'tracestate' AS tracestate
-               FROM outbox WHERE lock.locked AND published_at IS NULL ORDER BY position LIMIT $2
-             ) b
+               -- The rows first (the partial index, in order, at most $2), then their text: rendering
+               -- before the limit would render every waiting row on each pass of a backlog.
+               SELECT b.id, b.position, b.topic, b.message_key, b.type, b.envelope::text AS envelope,
+                 b.envelope->>'id' AS event_id, b.envelope->>'correlationid' AS correlationid,
+                 b.envelope->>'traceparent' AS traceparent, b.envelope->>'tracestate' AS tracestate
+               FROM (
+                 SELECT id, position, topic, message_key, type, envelope FROM outbox
+                 WHERE lock.locked AND published_at IS NULL ORDER BY position LIMIT $2
+               ) b
+             ) t
            ) c WHERE c.upto <= $3 OR c.n = 1
          ) o ON true
          ORDER BY o.position`,
