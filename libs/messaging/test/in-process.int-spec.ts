@@ -321,4 +321,29 @@ describe('outbox and inbox over the in-process bus', () => {
     }
     expect(batches).toEqual([[1, 2], [3, 4], [5]]);
   });
+
+  it('offers an event again after a deadlock, without using up its attempts or dead-lettering it', async () => {
+    let calls = 0;
+    const consumer = new InboxConsumer(kit.dataSource, transport, {
+      service: 'cases',
+      topics: [topic],
+      // One attempt: a failure that counted would dead-letter the event at once.
+      maxAttempts: 1,
+      backoffMs: 5,
+      handlers: {
+        [kit.step.type]: async (event, manager) => {
+          calls += 1;
+          if (calls === 1) throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
+          await kit.recordEffect(event, manager);
+        },
+      },
+    });
+    subscription = await consumer.start();
+    await kit.append('d', [1]);
+    const relay = new OutboxRelay(kit.dataSource, transport, { service: 'cases' });
+    await relay.relayOnce();
+    await eventually(async () => expect(await kit.effects()).toEqual([{ aggregate: 'd', seq: 1 }]));
+    expect(calls).toBe(2);
+    expect(await consumer.deadLetterCount()).toBe(0);
+  });
 });

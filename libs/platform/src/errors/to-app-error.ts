@@ -48,9 +48,24 @@ const UNAVAILABLE_MESSAGES = new Set([
   'Connection terminated due to connection timeout',
 ]);
 // The server refused or dropped the connection: not running, restarting, or out of connection slots.
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', '53300', '57P01', '57P03']);
+// Connection refused or unresolved; too many connections (53300); shut down by an administrator (57P01);
+// starting up (57P03); and the transaction chosen to end a deadlock (40P01) or to keep transactions
+// serialisable (40001): nothing of it was committed, and the same work succeeds when tried again.
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  '53300',
+  '57P01',
+  '57P03',
+  '40P01',
+  '40001',
+]);
 
-/** A database that is busy or away for a moment, not a bug: answered 503 with Retry-After, not 500. */
+/**
+ * A database that is busy or away for a moment, not a bug: answered 503 with Retry-After, not 500, and a
+ * consumer's delivery fails as a whole to be offered again, without using up the event's attempts.
+ */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const causes = [error, (error as { driverError?: unknown } | null)?.driverError];
   return causes.some((cause) => {

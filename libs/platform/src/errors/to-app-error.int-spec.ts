@@ -1,0 +1,52 @@
+import { DataSource } from 'typeorm';
+import { createTestDatabase, TestDatabase } from '@ccsc/testing';
+import { serviceDataSourceOptions } from '../database/data-source-options';
+import { isDatabaseUnavailable, toAppError } from './to-app-error';
+
+// A deadlock is PostgreSQL ending one of two transactions that wait for each other: nothing of the loser
+// was committed, and it succeeds when tried again. It is answered as a moment's unavailability, not a bug.
+describe('a deadlock (real PostgreSQL)', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('deadlock', { entities: [], migrations: [] });
+    dataSource = await new DataSource(
+      serviceDataSourceOptions(database.url, { entities: [], migrations: [] }, 4),
+    ).initialize();
+    await dataSource.query('CREATE TABLE counters (id int PRIMARY KEY, n int NOT NULL)');
+    await dataSource.query('INSERT INTO counters VALUES (1, 0), (2, 0)');
+  });
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  it('is SERVICE_UNAVAILABLE for a request and a retry for a consumer, and the winner commits', async () => {
+    let bothHoldOne!: () => void;
+    const held = new Promise<void>((resolve) => {
+      let count = 0;
+      bothHoldOne = () => {
+        if (++count === 2) resolve();
+      };
+    });
+    // Each locks one row, then waits for the other's.
+    const crosswise = (first: number, second: number) =>
+      dataSource.transaction(async (manager) => {
+        await manager.query('UPDATE counters SET n = n + 1 WHERE id = $1', [first]);
+        bothHoldOne();
+        await held;
+        await manager.query('UPDATE counters SET n = n + 1 WHERE id = $1', [second]);
+      });
+    const outcomes = await Promise.allSettled([crosswise(1, 2), crosswise(2, 1)]);
+    const failed = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+    expect(failed).toHaveLength(1);
+    const loser = failed[0]!.reason as { driverError?: { code?: string } };
+    expect(loser.driverError?.code).toBe('40P01');
+    expect(isDatabaseUnavailable(loser)).toBe(true);
+    expect(toAppError(loser)).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    // Only the winner's two increments are there.
+    const rows = (await dataSource.query('SELECT sum(n)::int AS total FROM counters')) as [{ total: number }];
+    expect(rows[0].total).toBe(2);
+  });
+});
