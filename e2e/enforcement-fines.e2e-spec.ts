@@ -64,6 +64,18 @@ describe('a criminal case resulted with a fine, paid by card in payments and col
       defendantPartyId,
     });
 
+    // The defendant's number is payable once payments has it, and a number one digit out is refused before any provider.
+    await eventually(async () =>
+      expect((await get(`/api/v1/payments/fine-accounts/${opened.accountNumber}`, defendant)).status).toBe(200),
+    );
+    const mistyped = `${opened.accountNumber.slice(0, 9)}${(Number(opened.accountNumber[9]) + 1) % 10}${opened.accountNumber[10]}`;
+    const refused = await post(
+      `/api/v1/payments/fine-accounts/${mistyped}/card-payments`,
+      { amountPence: 50_000, returnUrl: 'https://fines.example.gov.uk/paid' },
+      { authorization: defendant },
+    );
+    expect(refused.status).toBe(400);
+
     // The defendant starts a card payment to the account on their notice and is sent to the provider's page.
     const started = await post(
       `/api/v1/payments/fine-accounts/${opened.accountNumber}/card-payments`,

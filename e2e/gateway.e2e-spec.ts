@@ -1,6 +1,6 @@
 import { bearer } from '@ccsc/testing';
 import { RunningPlatform, serveJwks, startTestPlatform } from './platform';
-import { graphql } from './graphql-client';
+import { graphql, GraphQLResponse } from './graphql-client';
 
 const CREATE = `mutation Create($input: CreateCaseInput!) {
   createCase(input: $input) { id reference state caseType parties { name role representedBy } }
@@ -68,6 +68,58 @@ describe('the platform through the gateway', () => {
     );
     const ids = [...first.body.data!.cases.nodes, ...second.body.data!.cases.nodes].map((n: { id: string }) => n.id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('runs a GraphQL mutation retried with the same Idempotency-Key once, and answers the retry with the first result', async () => {
+    const keyed = async (body: object, headers: Record<string, string> = {}) => {
+      const res = await fetch(`${platform.gatewayUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: caseworker, ...headers },
+        body: JSON.stringify(body),
+      });
+      return (await res.json()) as GraphQLResponse['body'];
+    };
+    const marker = `Idempotent ${Math.random()
+      .toString(36)
+      .replace(/[^a-z]/g, '')
+      .slice(0, 8)}`;
+    const input = { ...claim(), parties: [{ ...claim().parties[0], name: marker }, claim().parties[1]] };
+    const key = { 'idempotency-key': `create-${marker}` };
+    // createdAt: a replayed instant is still a DateTime, not null.
+    const create = CREATE.replace('caseType', 'caseType createdAt');
+    const first = await keyed({ query: create, variables: { input } }, key);
+    expect(first.data?.createCase.createdAt).toEqual(expect.any(String));
+    expect(first.errors).toBeUndefined();
+    const again = await keyed({ query: create, variables: { input } }, key);
+    expect(again).toEqual(first);
+    // The same key from the request's extensions, as a client without per-operation headers sends it.
+    const viaExtension = await keyed({
+      query: create,
+      variables: { input },
+      extensions: { idempotencyKey: key['idempotency-key'] },
+    });
+    expect(viaExtension).toEqual(first);
+    const found = await graphql(
+      platform.gatewayUrl,
+      'query($c: CaseSearchInput!) { searchCases(criteria: $c, first: 10) { nodes { id } } }',
+      { c: { partyName: marker } },
+      caseworker,
+    );
+    expect(found.body.data?.searchCases.nodes ?? found.body.errors).toEqual([{ id: first.data!.createCase.id }]);
+
+    // The key names one request: other arguments, two mutation fields, or a key that is no string are refused.
+    const other = await keyed({ query: CREATE, variables: { input: claim() } }, key);
+    expect(other.errors?.[0].extensions.code).toBe('CONFLICT');
+    const two = await keyed(
+      {
+        query: `mutation($input: CreateCaseInput!) { a: createCase(input: $input) { id } b: createCase(input: $input) { id } }`,
+        variables: { input },
+      },
+      { 'idempotency-key': `two-${marker}` },
+    );
+    expect(two.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    const numeric = await keyed({ query: CREATE, variables: { input }, extensions: { idempotencyKey: 42 } });
+    expect(numeric.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
   it('routes partner REST to the cases service with the same authentication', async () => {

@@ -17,7 +17,7 @@ CONSUMES=(
   "cases: cases queries complaints payments enforcement"
   "queries: cases"
   "complaints: cases queries payments"
-  "payments: cases complaints"
+  "payments: cases complaints enforcement"
   "enforcement: cases payments"
 )
 

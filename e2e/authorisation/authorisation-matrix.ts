@@ -1,3 +1,4 @@
+import { eventually } from '@ccsc/testing';
 import type { Loose } from '../graphql-client';
 import {
   accountOf,
@@ -46,7 +47,7 @@ import {
   withMarker,
 } from './matrix-support';
 import { IDENTITIES, Persona, StaffRole, STAFF_ROLES } from './personas';
-import { ComplaintStep, LOW_INCOME, TimelineEntry, unique, uniquePence } from './scenario';
+import { Api, ComplaintStep, Fixtures, LOW_INCOME, TimelineEntry, unique, uniquePence } from './scenario';
 
 /*
  * THE AUTHORISATION MATRIX: who may call every REST route and every GraphQL operation and Case field.
@@ -106,6 +107,31 @@ const COMPLAINT_READERS: StaffRole[] = ['complaints-officer', 'team-leader', 'ca
 const COMPLAINT_RUNNERS: StaffRole[] = ['complaints-officer', 'team-leader', 'system'];
 const ACCOUNT_READERS: StaffRole[] = ['enforcement-officer', 'team-leader', 'finance-officer', 'caseworker', 'system'];
 const ENFORCEMENT_OFFICERS: StaffRole[] = ['enforcement-officer', 'team-leader'];
+
+const IDENTITY_MATCHERS: StaffRole[] = ['caseworker', 'team-leader'];
+
+/** The defendants of two prosecutions, not matched yet: `partyId` on case `id`, to be matched with `sameAsPartyId`. */
+async function twoProsecutions(f: Fixtures): Promise<Loose> {
+  const [first, second] = [await f.listedCriminalCase(), await f.listedCriminalCase()];
+  return { id: second.id, partyId: second.defendantPartyId, sameAsPartyId: first.defendantPartyId, otherId: first.id };
+}
+
+/** The same, matched by a caseworker as one person: `identityId`. */
+async function matchedProsecutions(f: Fixtures): Promise<Loose> {
+  const fresh = await twoProsecutions(f);
+  const matched = await f.api.ok('caseworker', 'PUT', `/api/v1/cases/${fresh.id}/parties/${fresh.partyId}/identity`, {
+    sameAsPartyId: fresh.sameAsPartyId,
+  });
+  return { ...fresh, identityId: matched.id };
+}
+
+/** Staff's view of both defendants' identities. */
+const identitiesProbe = async (api: Api, _s: unknown, fresh: Loose) =>
+  Promise.all(
+    [fresh.id, fresh.otherId].map(async (id: string) =>
+      (await api.ok('caseworker', 'GET', `/api/v1/cases/${id}`)).parties.map((p: Loose) => p.identityId ?? null),
+    ),
+  );
 
 export const AUTHORISATION_MATRIX: readonly Row[] = [
   // ───────────── cases: REST ─────────────
@@ -180,6 +206,37 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
     'DD DD DD',
     ({ fresh }) => body(`/api/v1/cases/${fresh.id}/results`, fineResult(fresh.defendantPartyId)),
     { fresh: (f) => f.listedCriminalCase(), probe: caseProbe },
+  ),
+  row(
+    'PUT /api/v1/cases/:id/parties/:partyId/identity',
+    IDENTITY_MATCHERS,
+    'DD DD DD',
+    ({ fresh }) =>
+      body(`/api/v1/cases/${fresh.id}/parties/${fresh.partyId}/identity`, { sameAsPartyId: fresh.sameAsPartyId }),
+    { fresh: twoProsecutions, probe: identitiesProbe },
+  ),
+  row(
+    'DELETE /api/v1/cases/:id/parties/:partyId/identity',
+    IDENTITY_MATCHERS,
+    'DD DD DD',
+    ({ fresh }) => ({ path: `/api/v1/cases/${fresh.id}/parties/${fresh.partyId}/identity` }),
+    { fresh: matchedProsecutions, probe: identitiesProbe },
+  ),
+  row(
+    'GET /api/v1/cases/identities/:identityId',
+    ALL_STAFF,
+    'DD DD DD',
+    ({ fresh }) => `/api/v1/cases/identities/${fresh.identityId}`,
+    {
+      fresh: matchedProsecutions,
+    },
+  ),
+  row(
+    'POST /api/v1/cases/deadlines/runs',
+    ['team-leader', 'system'],
+    'DD DD DD',
+    ({ s }) => body('/api/v1/cases/deadlines/runs', { runOn: s.today }),
+    { unprobed: 'a run moves on only cases whose deadline has passed, as the system, whoever starts it' },
   ),
   row(
     'POST /api/v1/cases/:id/documents',
@@ -380,6 +437,45 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
         i: { caseId: fresh.id, ...fineResult(fresh.defendantPartyId) },
       }),
     { fresh: (f) => f.listedCriminalCase(), probe: caseProbe },
+  ),
+  row(
+    'Query.partyIdentity',
+    ALL_STAFF,
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('query($id: ID!) { partyIdentity(id: $id) { id parties { caseId } } }', { id: fresh.identityId }),
+    { fresh: matchedProsecutions },
+  ),
+  row(
+    'Mutation.matchPartyIdentity',
+    IDENTITY_MATCHERS,
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($i: MatchPartyIdentityInput!) { matchPartyIdentity(input: $i) { id } }', {
+        i: { caseId: fresh.id, partyId: fresh.partyId, sameAsPartyId: fresh.sameAsPartyId },
+      }),
+    { fresh: twoProsecutions, probe: identitiesProbe },
+  ),
+  row(
+    'Mutation.unmatchPartyIdentity',
+    IDENTITY_MATCHERS,
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($c: ID!, $p: ID!) { unmatchPartyIdentity(caseId: $c, partyId: $p) }', {
+        c: fresh.id,
+        p: fresh.partyId,
+      }),
+    { fresh: matchedProsecutions, probe: identitiesProbe },
+  ),
+  row(
+    'Mutation.runCaseDeadlines',
+    ['team-leader', 'system'],
+    'DD DD DD',
+    ({ s }) =>
+      gql('mutation($i: RunCaseDeadlinesInput) { runCaseDeadlines(input: $i) { triggered } }', {
+        i: { runOn: s.today },
+      }),
+    { unprobed: 'a run moves on only cases whose deadline has passed, as the system, whoever starts it' },
   ),
   row(
     'Mutation.receiveDocument',
@@ -602,6 +698,12 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
       fresh: (f) => f.submittedClaim(),
       probe: serviceRequestProbe,
     },
+  ),
+  row(
+    'GET /api/v1/payments/fine-accounts/:accountNumber',
+    PAYERS,
+    'AA AA AA',
+    ({ s }) => `/api/v1/payments/fine-accounts/${s.criminal.fineAccountNumber}`,
   ),
   row(
     'POST /api/v1/payments/fine-accounts/:accountNumber/card-payments',
@@ -874,6 +976,24 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
     'DD DD DD',
     ({ s }) => `/api/v1/payments/reconciliation?date=${s.today}`,
   ),
+  row(
+    'GET /api/v1/payments/ledger/entries',
+    ['finance-officer', 'team-leader'],
+    'DD DD DD',
+    '/api/v1/payments/ledger/entries?account=cash:card&limit=100',
+  ),
+  row(
+    'GET /api/v1/payments/ledger/cases/:caseId/entries',
+    ['finance-officer', 'team-leader'],
+    'DD DD DD',
+    ({ s }) => `/api/v1/payments/ledger/cases/${s.claim.id}/entries`,
+  ),
+  row(
+    'GET /api/v1/payments/ledger/balances',
+    ['finance-officer', 'team-leader'],
+    'DD DD DD',
+    ({ s }) => `/api/v1/payments/ledger/balances?date=${s.today}&kind=cash`,
+  ),
 
   // ───────────── payments: GraphQL ─────────────
   row('Query.feeLookup', ALL_STAFF, 'AA AA AA', () =>
@@ -890,6 +1010,350 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
   row('Query.paymentAccounts', FINANCE_STAFF, 'DA DF FD', () => gql('{ paymentAccounts { accountNumber } }'), {
     sees: (d, s) => (d.paymentAccounts as Loose[]).some((a) => a.accountNumber === s.accounts.claimantFirm),
   }),
+  row('Query.helpWithFeesAssessment', REMISSION_APPROVERS, 'AA AA AA', () =>
+    gql('query($i: HelpWithFeesAssessmentInput!) { helpWithFeesAssessment(input: $i) { outcome } }', {
+      i: { ...LOW_INCOME, feePence: 45_500 },
+    }),
+  ),
+  row('Query.ledgerEntries', ['finance-officer', 'team-leader'], 'DD DD DD', () =>
+    gql('{ ledgerEntries(account: "cash:card", first: 100) { nodes { id } } }'),
+  ),
+  row('Query.caseLedgerEntries', ['finance-officer', 'team-leader'], 'DD DD DD', ({ s }) =>
+    gql('query($c: ID!) { caseLedgerEntries(caseId: $c) { nodes { id } } }', { c: s.claim.id }),
+  ),
+  row('Query.ledgerBalances', ['finance-officer', 'team-leader'], 'DD DD DD', ({ s }) =>
+    gql('query($d: String!) { ledgerBalances(date: $d, kind: "cash") { nodes { account } } }', { d: s.today }),
+  ),
+  row('Query.dailyReconciliation', ['finance-officer', 'team-leader'], 'DD DD DD', ({ s }) =>
+    gql('query($d: String!) { dailyReconciliation(date: $d) { balanced } }', { d: s.today }),
+  ),
+  row(
+    'Mutation.correctClaimAmount',
+    FINANCE_STAFF,
+    'DD DD DD',
+    ({ fresh }) =>
+      gql(
+        'mutation($c: ID!, $f: ID!, $i: CorrectClaimAmountInput!) { correctClaimAmount(caseId: $c, feeId: $f, input: $i) { id } }',
+        { c: fresh.id, f: fresh.feeId, i: { claimAmountPence: 250_000 } },
+      ),
+    {
+      fresh: (f) => f.submittedClaim(),
+      probe: serviceRequestProbe,
+    },
+  ),
+  row(
+    'Mutation.payFeesByAccount',
+    PAYERS,
+    'DA DD DD',
+    ({ fresh, as, s }) =>
+      gql('mutation($c: ID!, $i: PayFeesByAccountInput!) { payFeesByAccount(caseId: $c, input: $i) { id } }', {
+        c: fresh.id,
+        i: { accountNumber: accountOf(as, s) },
+      }),
+    {
+      fresh: (f) => f.submittedClaim(),
+      probe: serviceRequestProbe,
+    },
+  ),
+  row(
+    'Mutation.startCardPayment',
+    PAYERS,
+    'AA DD DD',
+    ({ fresh }) =>
+      gql('mutation($c: ID!, $i: StartCardPaymentInput!) { startCardPayment(caseId: $c, input: $i) { id } }', {
+        c: fresh.id,
+        i: { returnUrl: 'https://claims.example.gov.uk/paid' },
+      }),
+    {
+      fresh: (f) => f.submittedClaim(),
+      probe: serviceRequestProbe,
+    },
+  ),
+  row('Query.payableFineAccount', PAYERS, 'AA AA AA', ({ s }) =>
+    gql('query($a: String!) { payableFineAccount(accountNumber: $a) { payable } }', {
+      a: s.criminal.fineAccountNumber,
+    }),
+  ),
+  row(
+    'Mutation.startFineAccountCardPayment',
+    PAYERS,
+    'AA AA AA',
+    ({ s }) =>
+      gql(
+        'mutation($a: String!, $i: StartFineAccountCardPaymentInput!) { startFineAccountCardPayment(accountNumber: $a, input: $i) { id } }',
+        { a: s.criminal.fineAccountNumber, i: { amountPence: 1_000, returnUrl: 'https://fines.example.gov.uk/paid' } },
+      ),
+    {
+      probe: async (api, s) =>
+        (await api.ok('finance', 'GET', '/api/v1/payments/payments?limit=100')).items.filter(
+          (p: Loose) => p.fineAccountNumber === s.criminal.fineAccountNumber,
+        ).length,
+    },
+  ),
+  row(
+    'Mutation.recordBulkScanPayment',
+    ['system', 'finance-officer'],
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($i: RecordBulkScanPaymentInput!) { recordBulkScanPayment(input: $i) { id } }', {
+        i: { method: 'postal-order', amountPence: fresh.pence },
+      }),
+    {
+      fresh: async () => ({ pence: uniquePence() }),
+      probe: async (api, _s, f) =>
+        (await api.ok('finance', 'GET', '/api/v1/payments/unallocated?limit=100')).items.filter(
+          (p: Loose) => p.amountPence === f.pence,
+        ).length,
+    },
+  ),
+  row(
+    'Mutation.reversePayment',
+    ['finance-officer', 'system'],
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($p: ID!, $i: ReversePaymentInput!) { reversePayment(paymentId: $p, input: $i) { id } }', {
+        p: fresh.id,
+        i: { reason: 'bounced' },
+      }),
+    {
+      fresh: (f) => asId(f.unallocatedCheque()),
+      probe: paymentProbe,
+    },
+  ),
+  row(
+    'Mutation.openPaymentAccount',
+    ['finance-officer'],
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($i: OpenPaymentAccountInput!) { openPaymentAccount(input: $i) { accountNumber } }', {
+        i: {
+          accountNumber: fresh.accountNumber,
+          organisationId: 'org-new',
+          name: 'New Law LLP',
+          creditLimitPence: 1_000,
+        },
+      }),
+    {
+      fresh: async () => ({ accountNumber: `PBA${uniquePence() + 3_000_000}` }),
+      probe: async (api, _s, f) =>
+        (await api.ok('finance', 'GET', '/api/v1/payments/accounts')).filter(
+          (a: Loose) => a.accountNumber === f.accountNumber,
+        ).length,
+    },
+  ),
+  row(
+    'Mutation.changePaymentAccount',
+    ['finance-officer'],
+    'DD DD DD',
+    ({ fresh }) =>
+      gql(
+        'mutation($a: String!, $i: ChangePaymentAccountInput!) { changePaymentAccount(accountNumber: $a, input: $i) { accountNumber } }',
+        { a: fresh.accountNumber, i: { creditLimitPence: 5_000 } },
+      ),
+    {
+      fresh: async (f) => ({ accountNumber: await f.paymentAccount() }),
+      probe: async (api, _s, f) =>
+        (await api.ok('finance', 'GET', '/api/v1/payments/accounts')).find(
+          (a: Loose) => a.accountNumber === f.accountNumber,
+        ),
+    },
+  ),
+  row(
+    'Mutation.allocatePayment',
+    FINANCE_STAFF,
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($p: ID!, $i: PaymentAllocationInput!) { allocatePayment(paymentId: $p, input: $i) { id } }', {
+        p: fresh.id,
+        i: { target: 'unidentified', reason: 'No reference' },
+      }),
+    {
+      fresh: (f) => asId(f.unallocatedCheque()),
+      probe: paymentProbe,
+    },
+  ),
+  row(
+    'Mutation.transferAllocation',
+    FINANCE_STAFF,
+    'DD DD DD',
+    ({ fresh, s }) =>
+      gql('mutation($a: ID!, $i: PaymentAllocationInput!) { transferAllocation(allocationId: $a, input: $i) { id } }', {
+        a: fresh.id,
+        i: { target: 'fine-account', fineAccountNumber: s.criminal.fineAccountNumber },
+      }),
+    {
+      fresh: (f) => asId(f.verifiedAllocation()),
+      probe: async (api) =>
+        (await api.ok('finance', 'GET', '/api/v1/payments/allocations/awaiting-verification?limit=100')).items.length,
+    },
+  ),
+  row(
+    'Mutation.verifyAllocation',
+    FINANCE_STAFF,
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($a: ID!, $i: VerifyAllocationInput!) { verifyAllocation(allocationId: $a, input: $i) { id } }', {
+        a: fresh.id,
+        i: { approve: true },
+      }),
+    {
+      fresh: (f) => asId(f.allocation()),
+      probe: async (api, _s, f) =>
+        (await api.ok('finance', 'GET', '/api/v1/payments/allocations/awaiting-verification?limit=100')).items.some(
+          (a: Loose) => a.id === f.id,
+        ),
+    },
+  ),
+  // As over REST, each allowed persona proposes for a fee of its own (the denied, FEE0238): one version awaits approval at a time.
+  row(
+    'Mutation.proposeFeeVersion',
+    FEE_KEEPERS,
+    'DD DD DD',
+    ({ as }) =>
+      gql('mutation($c: String!, $i: ProposeFeeVersionInput!) { proposeFeeVersion(code: $c, input: $i) { version } }', {
+        c:
+          ({ 'finance-officer': 'FEE0228', 'team-leader': 'FEE0229' } as Partial<Record<Persona, string>>)[
+            as.persona
+          ] ?? 'FEE0238',
+        i: { amount: { type: 'flat', amountPence: uniquePence() }, validFrom: '2032-01-01' },
+      }),
+    {
+      probe: async (api) => api.ok('finance', 'GET', '/api/v1/payments/fees/FEE0238/versions'),
+    },
+  ),
+  row(
+    'Mutation.decideFeeVersion',
+    FEE_KEEPERS,
+    'DD DD DD',
+    ({ fresh }) =>
+      gql(
+        'mutation($v: Int!, $i: FeeVersionDecisionInput!) { decideFeeVersion(code: "FEE0239", version: $v, input: $i) { status } }',
+        { v: fresh.version, i: { approve: false } },
+      ),
+    {
+      fresh: async (f) => ({ version: await f.feeProposal('FEE0239') }),
+      probe: async (api) => api.ok('finance', 'GET', '/api/v1/payments/fees/FEE0239/versions'),
+      serial: true,
+    },
+  ),
+  row(
+    'Mutation.requestRefund',
+    FINANCE_STAFF,
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($i: RequestRefundInput!) { requestRefund(input: $i) { id } }', {
+        i: { caseId: fresh.id, amountPence: 500, reason: 'overpayment' },
+      }),
+    {
+      fresh: (f, s) => f.paidClaim(s.accounts.claimantFirm),
+      probe: refundsProbe,
+    },
+  ),
+  row(
+    'Mutation.decideRefund',
+    APPROVERS,
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($r: ID!, $i: RefundDecisionInput!) { decideRefund(refundId: $r, input: $i) { status } }', {
+        r: fresh.id,
+        i: { decision: 'reject', note: 'Not overpaid' },
+      }),
+    {
+      fresh: (f, s) => f.refund(s.accounts.claimantFirm, 'awaiting-approval'),
+      probe: refundsProbe,
+    },
+  ),
+  row(
+    'Mutation.resubmitRefund',
+    FINANCE_STAFF,
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($r: ID!, $i: ResubmitRefundInput!) { resubmitRefund(refundId: $r, input: $i) { status } }', {
+        r: fresh.id,
+        i: { amountPence: 800 },
+      }),
+    {
+      // Only the officer who asked for a refund updates it: each allowed persona asks for its own.
+      fresh: (f, s, allowed) => f.refund(s.accounts.claimantFirm, 'returned', allowed),
+      probe: refundsProbe,
+    },
+  ),
+  row(
+    'Mutation.payRefund',
+    ['finance-officer', 'system'],
+    'DD DD DD',
+    ({ fresh }) => gql('mutation($r: ID!) { payRefund(refundId: $r) { status } }', { r: fresh.id }),
+    {
+      fresh: (f, s) => f.refund(s.accounts.claimantFirm, 'approved'),
+      probe: async (api, _s, f) =>
+        (await api.ok('finance', 'GET', `/api/v1/payments/cases/${f.caseId}/service-request`)) as unknown,
+    },
+  ),
+  row(
+    'Mutation.applyForHelpWithFees',
+    REMISSION_APPROVERS,
+    'AA DD DD',
+    ({ fresh }) =>
+      gql('mutation($i: HelpWithFeesApplicationInput!) { applyForHelpWithFees(input: $i) { id } }', {
+        i: { caseId: fresh.id, feeCode: 'FEE0202', applicant: LOW_INCOME },
+      }),
+    {
+      fresh: (f) => f.submittedClaim(),
+      probe: serviceRequestProbe,
+    },
+  ),
+  // Every remission is picked for an evidence check in this run (see the spec), so a decision without one is refused after authorisation.
+  row(
+    'Mutation.decideHelpWithFees',
+    REMISSION_APPROVERS,
+    'DD DD DD',
+    ({ fresh }) =>
+      gql(
+        'mutation($a: ID!, $i: HelpWithFeesDecisionInput!) { decideHelpWithFees(applicationId: $a, input: $i) { status } }',
+        { a: fresh.applicationId, i: { grant: true } },
+      ),
+    {
+      fresh: async (f) => {
+        const claim = await f.submittedClaim();
+        return { ...claim, applicationId: await f.helpWithFees(claim.id) };
+      },
+      probe: serviceRequestProbe,
+    },
+  ),
+  row(
+    'Mutation.recordHelpWithFeesEvidenceCheck',
+    REMISSION_APPROVERS,
+    'DD DD DD',
+    ({ fresh }) =>
+      gql(
+        'mutation($a: ID!, $i: HelpWithFeesEvidenceCheckInput!) { recordHelpWithFeesEvidenceCheck(applicationId: $a, input: $i) { status } }',
+        { a: fresh.applicationId, i: { passed: true } },
+      ),
+    {
+      fresh: async (f) => {
+        const claim = await f.submittedClaim();
+        return { ...claim, applicationId: await f.helpWithFees(claim.id) };
+      },
+      probe: serviceRequestProbe,
+    },
+  ),
+  row(
+    'Mutation.decideFeeWaiver',
+    REMISSION_APPROVERS,
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($w: ID!, $i: FeeWaiverDecisionInput!) { decideFeeWaiver(feeWaiverId: $w, input: $i) { status } }', {
+        w: fresh.id,
+        i: { approve: false },
+      }),
+    {
+      fresh: (f) => f.feeWaiver(),
+      probe: async (api, _s, f) =>
+        (await api.ok('finance', 'GET', '/api/v1/payments/fee-waivers/awaiting-approval?limit=100')).items.some(
+          (w: Loose) => w.id === f.id,
+        ),
+    },
+  ),
 
   // ───────────── queries: REST ─────────────
   row(
@@ -924,10 +1388,260 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
     'AD DD DD',
     ({ s }) => `/api/v1/queries/enquiries/${s.claim.enquiryId}/messages`,
   ),
+  row(
+    'POST /api/v1/queries/enquiries/:id/status',
+    ENQUIRY_STAFF,
+    'DD DD DD',
+    ({ fresh }) => body(`/api/v1/queries/enquiries/${fresh.id}/status`, { status: 'resolved', reason: 'Answered' }),
+    {
+      fresh: (f) => asId(f.staffEnquiry()),
+      probe: enquiryProbe,
+    },
+  ),
+  row(
+    'POST /api/v1/queries/enquiries/:id/complaint',
+    ENQUIRY_STAFF,
+    'DD DD DD',
+    ({ fresh }) => body(`/api/v1/queries/enquiries/${fresh.id}/complaint`, { reason: 'Caller is complaining' }),
+    {
+      fresh: (f) => asId(f.staffEnquiry()),
+      probe: enquiryProbe,
+    },
+  ),
+  row(
+    'POST /api/v1/queries/enquiries/:id/assisted-digital-needs',
+    ENQUIRY_STAFF,
+    'DD DD DD',
+    ({ fresh }) => body(`/api/v1/queries/enquiries/${fresh.id}/assisted-digital-needs`, { needs: ['no-device'] }),
+    {
+      fresh: (f, s) => asId(f.staffEnquiry(s.claim.id)),
+      probe: enquiryProbe,
+    },
+  ),
+  row('GET /api/v1/queries/queues', ENQUIRY_STAFF, 'DD DD DD', '/api/v1/queries/queues'),
+  row(
+    'GET /api/v1/queries/queues/:queueId/enquiries',
+    ENQUIRY_STAFF,
+    'DD DD DD',
+    '/api/v1/queries/queues/general/enquiries',
+  ),
+  row('GET /api/v1/queries/workload', ENQUIRY_STAFF, 'DD DD DD', '/api/v1/queries/workload'),
+  row(
+    'POST /api/v1/queries/queues/:queueId/next',
+    ENQUIRY_STAFF,
+    'DD DD DD',
+    () => body('/api/v1/queries/queues/general/next'),
+    {
+      probe: async (api) => (await api.data('caseworker', '{ workQueues { id waiting } }')).workQueues,
+    },
+  ),
+  row(
+    'POST /api/v1/queries/enquiries/:id/claim',
+    ENQUIRY_STAFF,
+    'DD DD DD',
+    ({ fresh }) => body(`/api/v1/queries/enquiries/${fresh.id}/claim`),
+    { fresh: (f) => asId(f.staffEnquiry()), probe: enquiryProbe },
+  ),
+  // Assigning someone else's work is a team leader's (the domain narrows the controller's roles).
+  row(
+    'POST /api/v1/queries/enquiries/:id/assignment',
+    ['team-leader'],
+    'DD DD DD',
+    ({ fresh }) =>
+      body(`/api/v1/queries/enquiries/${fresh.id}/assignment`, { officer: 'officer-x', reason: 'Welsh speaker' }),
+    { fresh: (f) => asId(f.staffEnquiry()), probe: enquiryProbe },
+  ),
+  row(
+    'POST /api/v1/queries/enquiries/:id/unassignment',
+    ['team-leader'],
+    'DD DD DD',
+    ({ fresh }) => body(`/api/v1/queries/enquiries/${fresh.id}/unassignment`, { reason: 'On leave' }),
+    {
+      fresh: async (f) => {
+        const id = await f.staffEnquiry();
+        await f.api.ok('teamLeader', 'POST', `/api/v1/queries/enquiries/${id}/assignment`, { officer: 'officer-x' });
+        return { id };
+      },
+      probe: enquiryProbe,
+    },
+  ),
+  row(
+    'POST /api/v1/queries/enquiries/:id/escalation',
+    ENQUIRY_STAFF,
+    'DD DD DD',
+    ({ fresh }) =>
+      body(`/api/v1/queries/enquiries/${fresh.id}/escalation`, {
+        to: 'team-leader',
+        reason: 'Caller asks for a manager',
+      }),
+    { fresh: (f) => asId(f.staffEnquiry()), probe: enquiryProbe },
+  ),
+  row(
+    'POST /api/v1/queries/enquiries/:id/triage',
+    ENQUIRY_STAFF,
+    'DD DD DD',
+    ({ fresh }) =>
+      body(`/api/v1/queries/enquiries/${fresh.id}/triage`, {
+        queueId: 'general',
+        priority: 'urgent',
+        articleIds: [],
+        reason: 'Hearing tomorrow',
+      }),
+    { fresh: (f) => asId(f.staffEnquiry()), probe: enquiryProbe },
+  ),
+  row('GET /api/v1/queries/triage/rules', ENQUIRY_STAFF, 'DD DD DD', '/api/v1/queries/triage/rules'),
+  row(
+    'POST /api/v1/queries/triage/rules',
+    TEAM_LEADERS,
+    'DD DD DD',
+    ({ fresh }) =>
+      body('/api/v1/queries/triage/rules', {
+        position: 99,
+        keywords: [fresh.marker.toLowerCase()],
+        queueId: 'general',
+        articleIds: [],
+        active: false,
+      }),
+    {
+      fresh: withMarker,
+      probe: async (api) => (await api.data('caseworker', '{ triageRules { id } }')).triageRules.length,
+    },
+  ),
+  row(
+    'PUT /api/v1/queries/triage/rules/:id',
+    TEAM_LEADERS,
+    'DD DD DD',
+    ({ fresh }) =>
+      body(`/api/v1/queries/triage/rules/${fresh.id}`, {
+        position: 98,
+        keywords: [fresh.marker],
+        queueId: 'general',
+        articleIds: [],
+        active: false,
+      }),
+    {
+      fresh: async (f) => {
+        const marker = unique('matrix').toLowerCase();
+        const rule = await f.api.ok('teamLeader', 'POST', '/api/v1/queries/triage/rules', {
+          position: 99,
+          keywords: [marker],
+          queueId: 'general',
+          articleIds: [],
+          active: false,
+        });
+        return { id: rule.id, marker };
+      },
+      probe: async (api, _s, f) =>
+        ((await api.data('caseworker', '{ triageRules { id position keywords active } }')).triageRules as Loose[]).find(
+          (r) => r.id === f.id,
+        ),
+    },
+  ),
   row('GET /api/v1/queries/knowledge/search', ENQUIRY_STAFF, 'AA AA AA', '/api/v1/queries/knowledge/search?text=fee'),
+  row(
+    'POST /api/v1/queries/knowledge/articles',
+    TEAM_LEADERS,
+    'DD DD DD',
+    ({ fresh }) =>
+      body('/api/v1/queries/knowledge/articles', {
+        language: 'en',
+        title: fresh.marker,
+        body: 'Text',
+        serviceTags: ['general'],
+      }),
+    {
+      fresh: withMarker,
+      unprobed: 'drafts are listed nowhere but by article id; the role guard refuses before any write',
+    },
+  ),
+  row(
+    'GET /api/v1/queries/knowledge/articles/:id',
+    ENQUIRY_STAFF,
+    'DD DD DD',
+    ({ s }) => `/api/v1/queries/knowledge/articles/${s.article.id}`,
+  ),
+  row(
+    'GET /api/v1/queries/knowledge/articles/:id/stats',
+    ENQUIRY_STAFF,
+    'DD DD DD',
+    ({ s }) => `/api/v1/queries/knowledge/articles/${s.article.id}/stats`,
+  ),
+  row(
+    'POST /api/v1/queries/knowledge/articles/:id/versions',
+    TEAM_LEADERS,
+    'DD DD DD',
+    ({ fresh }) =>
+      body(`/api/v1/queries/knowledge/articles/${fresh.id}/versions`, {
+        language: 'en',
+        title: 'Paying a fee',
+        body: 'Updated text',
+      }),
+    {
+      fresh: (f) => f.article(),
+      probe: articleProbe,
+    },
+  ),
+  row(
+    'POST /api/v1/queries/knowledge/versions/:versionId/publication',
+    TEAM_LEADERS,
+    'DD DD DD',
+    ({ fresh }) => body(`/api/v1/queries/knowledge/versions/${fresh.versionId}/publication`),
+    {
+      fresh: (f) => f.article(),
+      probe: articleProbe,
+    },
+  ),
+  row(
+    'POST /api/v1/queries/knowledge/versions/:versionId/retirement',
+    TEAM_LEADERS,
+    'DD DD DD',
+    ({ fresh }) => body(`/api/v1/queries/knowledge/versions/${fresh.versionId}/retirement`),
+    {
+      fresh: async (f) => {
+        const a = await f.article();
+        await f.api.ok('teamLeader', 'POST', `/api/v1/queries/knowledge/versions/${a.versionId}/publication`);
+        return a;
+      },
+      probe: articleProbe,
+    },
+  ),
+  row(
+    'POST /api/v1/queries/knowledge/versions/:versionId/ratings',
+    ENQUIRY_STAFF,
+    'AA AA AA',
+    ({ s }) => body(`/api/v1/queries/knowledge/versions/${s.article.versionId}/ratings`, { helpful: true }),
+    {
+      probe: async (api, s) =>
+        (
+          await api.data(
+            'caseworker',
+            'query($ids: [ID!]!) { knowledgeArticleStats(ids: $ids) { helpful notHelpful } }',
+            { ids: [s.article.id] },
+          )
+        ).knowledgeArticleStats,
+    },
+  ),
   row('POST /api/v1/queries/sla/runs', TEAM_LEADERS, 'DD DD DD', '/api/v1/queries/sla/runs', {
     unprobed: 'a run only refreshes flags derived from the clock',
   }),
+  row('GET /api/v1/queries/sla/policies', ENQUIRY_STAFF, 'DD DD DD', '/api/v1/queries/sla/policies'),
+  row(
+    'PUT /api/v1/queries/sla/policies',
+    TEAM_LEADERS,
+    'DD DD DD',
+    () =>
+      body('/api/v1/queries/sla/policies', {
+        channel: 'post',
+        category: 'matrix-rest',
+        clock: 'resolution',
+        unit: 'working-days',
+        amount: 10,
+      }),
+    {
+      probe: async (api) =>
+        (await api.data('caseworker', '{ slaPolicies { channel category clock unit amount } }')).slaPolicies,
+    },
+  ),
 
   // ───────────── queries: GraphQL ─────────────
   row('Query.enquiry', ENQUIRY_STAFF, 'AD DD DD', ({ s }) =>
@@ -1285,6 +1999,12 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
     ({ s }) => `/api/v1/enforcement/accounts/${s.criminal.fineAccountId}/warrants`,
   ),
   row(
+    'GET /api/v1/enforcement/defendants/:partyId/accounts',
+    ACCOUNT_READERS,
+    'DD DD DD',
+    ({ s }) => `/api/v1/enforcement/defendants/${s.criminal.defendantPartyId}/accounts`,
+  ),
+  row(
     'POST /api/v1/enforcement/fixed-penalties',
     ['enforcement-officer', 'system'],
     'DD DD DD',
@@ -1390,6 +2110,26 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
     'DD DD DD',
     ({ s }) => `/api/v1/enforcement/mi?from=${s.today}&to=${s.today}`,
   ),
+  row(
+    'GET /api/v1/enforcement/suspense',
+    ['enforcement-officer', 'team-leader', 'finance-officer'],
+    'DD DD DD',
+    '/api/v1/enforcement/suspense?limit=100',
+  ),
+  row(
+    'POST /api/v1/enforcement/suspense/:id/allocation',
+    ENFORCEMENT_OFFICERS,
+    'DD DD DD',
+    ({ fresh }) => body(`/api/v1/enforcement/suspense/${fresh.id}/allocation`, { accountNumber: fresh.accountNumber }),
+    { fresh: heldInSuspense, probe: suspenseProbe },
+  ),
+  row(
+    'POST /api/v1/enforcement/suspense/:id/refund',
+    ENFORCEMENT_OFFICERS,
+    'DD DD DD',
+    ({ fresh }) => body(`/api/v1/enforcement/suspense/${fresh.id}/refund`),
+    { fresh: heldInSuspense, probe: suspenseProbe },
+  ),
 
   // ───────────── enforcement: GraphQL (staff only) ─────────────
   row('Query.fineAccount', ACCOUNT_READERS, 'DD DD DD', ({ s }) =>
@@ -1434,7 +2174,161 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
       }),
     { fresh: (f) => f.fineAccount(), probe: accountProbe },
   ),
+  row(
+    'Mutation.decideFineWriteOff',
+    ['enforcement-officer', 'team-leader', 'finance-officer'],
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($w: ID!, $i: DecideFineWriteOffInput!) { decideFineWriteOff(writeOffId: $w, input: $i) { id } }', {
+        w: fresh.id,
+        i: { approve: false },
+      }),
+    {
+      fresh: (f) => asId(f.writeOff()),
+      unprobed:
+        'write-offs are read only through their account, which a refusal leaves as it is; four eyes are tested with payments',
+    },
+  ),
+  // `system` here is an enforcement agency's client: it reports only on the warrants given to it (its `sub`).
+  row(
+    'Mutation.recordWarrantOutcome',
+    ['enforcement-officer', 'team-leader', 'system'],
+    'DD DD DD',
+    ({ fresh }) =>
+      gql(
+        'mutation($w: ID!, $i: RecordWarrantOutcomeInput!) { recordWarrantOutcome(warrantId: $w, input: $i) { id } }',
+        {
+          w: fresh.id,
+          i: { status: 'returned-unexecuted' },
+        },
+      ),
+    {
+      fresh: (f, _s, allowed) => asId(f.warrant(allowed === 'system' ? IDENTITIES.system.sub : 'matrix-agents')),
+      unprobed: 'warrants are read only through their account; the role guard refuses before any read',
+    },
+  ),
+  row(
+    'Mutation.runFineDefaults',
+    ['enforcement-officer', 'team-leader', 'system'],
+    'DD DD DD',
+    ({ s }) =>
+      gql('mutation($i: RunFineDefaultsInput) { runFineDefaults(input: $i) { runOn } }', { i: { runOn: s.today } }),
+    { unprobed: 'a run only refreshes flags derived from the clock' },
+  ),
+  row(
+    'Mutation.recordMeansAssessment',
+    ENFORCEMENT_OFFICERS,
+    'DD DD DD',
+    ({ fresh }) =>
+      gql(
+        'mutation($a: ID!, $i: FineMeansAssessmentInput!) { recordMeansAssessment(accountId: $a, input: $i) { id } }',
+        {
+          a: fresh.id,
+          i: { weeklyIncomePence: 40_000, weeklyOutgoingsPence: 30_000, dependants: 1 },
+        },
+      ),
+    { fresh: (f) => f.fineAccount(), probe: accountProbe },
+  ),
+  row(
+    'Mutation.recordFixedPenalty',
+    ['enforcement-officer', 'system'],
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($i: RecordFixedPenaltyInput!) { recordFixedPenalty(input: $i) { id } }', {
+        i: { penaltyReference: fresh.reference, businessUnit: 'BU-MATRIX-GQL', amountPence: 10_000 },
+      }),
+    {
+      fresh: async () => ({
+        reference: unique('FPG')
+          .toUpperCase()
+          .replace(/[^A-Z0-9-]/g, '')
+          .slice(0, 32),
+      }),
+      probe: async (api) =>
+        (await api.ok('enforcement', 'GET', '/api/v1/enforcement/accounts?businessUnit=BU-MATRIX-GQL&limit=100')).items
+          .length,
+    },
+  ),
+  row(
+    'Mutation.consolidateFineAccounts',
+    ENFORCEMENT_OFFICERS,
+    'DD DD DD',
+    ({ fresh }) =>
+      gql(
+        'mutation($a: ID!, $i: ConsolidateFineAccountsInput!) { consolidateFineAccounts(accountId: $a, input: $i) { id } }',
+        { a: fresh.id, i: { accountIds: [fresh.otherId] } },
+      ),
+    {
+      // Fixed penalties name no defendant, so consolidating them is refused after authorisation (CONFLICT).
+      fresh: async (f) => ({ id: (await f.fineAccount()).id, otherId: (await f.fineAccount()).id }),
+      probe: accountProbe,
+    },
+  ),
+  row('Query.suspenseItems', ['enforcement-officer', 'team-leader', 'finance-officer'], 'DD DD DD', () =>
+    gql('{ suspenseItems(first: 100) { nodes { id } } }'),
+  ),
+  row(
+    'Mutation.allocateSuspenseItem',
+    ENFORCEMENT_OFFICERS,
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($id: ID!, $i: AllocateSuspenseItemInput!) { allocateSuspenseItem(id: $id, input: $i) { id } }', {
+        id: fresh.id,
+        i: { accountNumber: fresh.accountNumber },
+      }),
+    { fresh: heldInSuspense, probe: suspenseProbe },
+  ),
+  row(
+    'Mutation.refundSuspenseItem',
+    ENFORCEMENT_OFFICERS,
+    'DD DD DD',
+    ({ fresh }) => gql('mutation($id: ID!) { refundSuspenseItem(id: $id) { id } }', { id: fresh.id }),
+    { fresh: heldInSuspense, probe: suspenseProbe },
+  ),
 ];
+
+/** A well-formed fine account number that no account has, so a payment quoting it is held in suspense. */
+const NO_SUCH_FINE_ACCOUNT = 'FA99999999F';
+
+/** The suspense item enforcement holds for a payment, found in its worklist (oldest first, so every page is read). */
+async function suspenseItemOf(api: Api, paymentId: string): Promise<Loose | undefined> {
+  let cursor: string | null = null;
+  do {
+    const page: Loose = await api.ok(
+      'enforcement',
+      'GET',
+      `/api/v1/enforcement/suspense?reason=not-found&limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+    );
+    const found = (page.items as Loose[]).find((i) => i.paymentId === paymentId);
+    if (found) return found;
+    cursor = page.nextCursor as string | null;
+  } while (cursor);
+  return undefined;
+}
+
+/**
+ * A cheque that payments allocated (and a second person verified) to a fine account number no account
+ * has, held in enforcement's suspense; and a fresh fine account to allocate it to.
+ */
+async function heldInSuspense(f: Fixtures): Promise<Loose> {
+  const paymentId = await f.unallocatedCheque();
+  const allocation = await f.api.ok('finance', 'POST', `/api/v1/payments/payments/${paymentId}/allocations`, {
+    target: 'fine-account',
+    fineAccountNumber: NO_SUCH_FINE_ACCOUNT,
+  });
+  await f.api.ok('teamLeader', 'POST', `/api/v1/payments/allocations/${allocation.id}/verification`, { approve: true });
+  const item = await eventually(async () => {
+    const found = await suspenseItemOf(f.api, paymentId);
+    if (!found) throw new Error('enforcement has not held the payment in suspense yet');
+    return found;
+  }, 30_000);
+  return { id: item.id, paymentId, accountNumber: (await f.fineAccount()).accountNumber };
+}
+
+/** Staff's view of a suspense item: where its money is. */
+async function suspenseProbe(api: Api, _s: unknown, f: Loose): Promise<unknown> {
+  return (await suspenseItemOf(api, f.paymentId))?.state;
+}
 
 /** Complaint handling: staff only, the same over REST (`path`) and GraphQL (`mutation`), each on a complaint at the stage it needs. */
 function complaintActions(

@@ -578,6 +578,11 @@ export async function seedScenario(api: Api): Promise<Scenario> {
     if (found.fineAccounts.length !== 1) throw new Error('no fine account yet');
     return found.fineAccounts[0] as { id: string; accountNumber: string };
   }, 30_000);
+  // Payments takes card payments only to numbers enforcement has announced (fine-account-registered).
+  await eventually(
+    () => api.ok('caseworker', 'GET', `/api/v1/payments/fine-accounts/${fineAccount.accountNumber}`),
+    30_000,
+  );
 
   const article = await fixtures.article();
   await api.data('teamLeader', 'mutation($v: ID!) { publishKnowledgeArticleVersion(versionId: $v) { id } }', {

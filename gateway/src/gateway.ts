@@ -29,6 +29,7 @@ import {
   UnauthenticatedError,
   unknownOperationPlugin,
 } from '@ccsc/platform';
+import { idempotencyKeyOf, oneMutationPerKeyPlugin } from './idempotency-key';
 import { GatewayConfig, serviceUrlOf } from './config';
 import { MergedOpenApi } from './openapi';
 import { GatewayContext, SubgraphDataSource, subgraphFetch } from './subgraph-data-source';
@@ -193,6 +194,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       graphqlMetricsPlugin(metrics),
       unknownOperationPlugin(),
+      oneMutationPerKeyPlugin(),
       ...limits.plugins,
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
@@ -205,6 +207,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       context: async ({ req }) => ({
         authorization: req.headers.authorization,
         correlationId: String((req as GatewayRequest).id),
+        idempotencyKey: idempotencyKeyOf(req),
       }),
     }),
   );

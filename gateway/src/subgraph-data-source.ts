@@ -4,6 +4,8 @@ import { CORRELATION_HEADER, traceHeaders } from '@ccsc/platform';
 export interface GatewayContext {
   authorization?: string;
   correlationId: string;
+  /** The caller's `Idempotency-Key` (header, or the request's `extensions.idempotencyKey`): the mutation's subgraph keeps it. */
+  idempotencyKey?: unknown;
 }
 
 /**
@@ -18,6 +20,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
     if (context.correlationId) request.http?.headers.set(CORRELATION_HEADER, context.correlationId);
+    if (typeof context.idempotencyKey === 'string')
+      request.http?.headers.set('idempotency-key', context.idempotencyKey);
     // Apollo runs this inside its `gateway.fetch` span, so the subgraph's span becomes its child.
     for (const [name, value] of Object.entries(traceHeaders())) request.http?.headers.set(name, value);
   }

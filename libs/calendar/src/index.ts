@@ -37,3 +37,4 @@ export {
   type OpenPeriod,
   type WeeklyOpeningHours,
 } from './opening-hours';
+export { longDate } from './long-date';

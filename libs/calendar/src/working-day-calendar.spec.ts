@@ -134,6 +134,27 @@ describe('WorkingDayCalendar', () => {
     });
   });
 
+  describe('periodEnd', () => {
+    it('ends a calendar-day period on the nth day after the London day it started, at the end of that day', () => {
+      // Served at 23:30 on Thursday 3 December 2026 (London): day 1 is Friday 4th; day 14 is Thursday 17th.
+      const end = calendar.periodEnd(new Date('2026-12-03T23:30:00Z'), 14, 'calendar');
+      expect(end.date).toBe('2026-12-17');
+      expect(end.dueAt.toISOString()).toBe('2026-12-17T23:59:59.999Z');
+      expect(end.calendarVersion).toBe(calendar.version);
+    });
+
+    it('runs a calendar-day period that ends when the courts are closed to the next working day', () => {
+      // 14 days from Friday 11 December 2026 is Friday 25th (Christmas); the 26th-28th are closed too.
+      expect(calendar.periodEnd(new Date('2026-12-11T10:00:00Z'), 14, 'calendar').date).toBe('2026-12-29');
+      // 14 days from Wednesday 2 December 2026 is a Wednesday: no roll.
+      expect(calendar.periodEnd(new Date('2026-12-02T10:00:00Z'), 14, 'calendar').date).toBe('2026-12-16');
+    });
+
+    it('counts a working-day period past weekends and bank holidays', () => {
+      expect(calendar.periodEnd(new Date('2026-12-23T10:00:00Z'), 2, 'working').date).toBe('2026-12-29');
+    });
+  });
+
   describe('deadlineAfterReceipt', () => {
     it('runs 10 working days from Wed 23 Dec 2026 to the end of Mon 11 Jan 2027 (GMT)', () => {
       const deadline = calendar.deadlineAfterReceipt(new Date('2026-12-23T10:00:00Z'), 10);

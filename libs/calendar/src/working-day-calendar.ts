@@ -122,6 +122,19 @@ export class WorkingDayCalendar {
     return this.dueOn(this.addWorkingDays(londonLocalDate(receivedAt), workingDays), END_OF_DAY);
   }
 
+  /**
+   * The end of a period of `days` from the London day of `start`, counted in calendar or working days
+   * (day 1 is the day after). A calendar-day period that would end on a day the courts are closed runs
+   * to the end of the next working day, as CPR 2.8(5) allows for an act at the court office.
+   */
+  periodEnd(start: Date, days: number, kind: 'calendar' | 'working'): Deadline {
+    requireWholeCount(days, 'days');
+    const first = londonLocalDate(start);
+    if (kind === 'working') return this.dueOn(this.addWorkingDays(first, days), END_OF_DAY);
+    const end = addDays(first, days);
+    return this.dueOn(this.isWorkingDay(end) ? end : this.nextWorkingDay(end), END_OF_DAY);
+  }
+
   /** HMCTS work allocation: a task is due at 16:00 London time, 2 working days after creation unless configured. */
   taskDueAt(
     createdAt: Date,

@@ -44,3 +44,4 @@ export * from './validation/money';
 export * from './validation/hostile-input';
 export * from './validation/nullable-args';
 export * from './errors/unknown-operation';
+export * from './scheduling/run-day';

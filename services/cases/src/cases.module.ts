@@ -15,6 +15,8 @@ import { AssistedDigitalModule } from './assisted-digital/assisted-digital.modul
 import { HearingModule } from './hearing/hearing.module';
 import { DecisionModule } from './decision/decision.module';
 import { TimelineModule } from './timeline/timeline.module';
+import { DeadlineModule } from './deadline/deadline.module';
+import { IdentityModule } from './identity/identity.module';
 
 // Every feature with a controller or resolver but search, in the order of the committed supergraph's fields.
 const FEATURES = [
@@ -25,6 +27,8 @@ const FEATURES = [
   AssistedDigitalModule,
   HearingModule,
   DecisionModule,
+  DeadlineModule,
+  IdentityModule,
 ];
 
 /**

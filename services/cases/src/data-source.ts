@@ -15,6 +15,8 @@ import { TimelinePerCase1732790000000 } from './migrations/1732790000000-timelin
 import { TimelineAudience1732800000000 } from './migrations/1732800000000-timeline-audience';
 import { ClaimAmount1734200000000 } from './migrations/1734200000000-claim-amount';
 import { OneResultPerDefendant1734200100000 } from './migrations/1734200100000-one-result-per-defendant';
+import { StateDeadlines1734300000000 } from './migrations/1734300000000-state-deadlines';
+import { PartyIdentities1734300100000 } from './migrations/1734300100000-party-identities';
 
 /**
  * The cases database: the app, `npm run migrate` and the tests all use this one definition.
@@ -40,5 +42,7 @@ export const casesDatabase: ServiceDataSourceParts = {
     TimelineAudience1732800000000,
     ClaimAmount1734200000000,
     OneResultPerDefendant1734200100000,
+    StateDeadlines1734300000000,
+    PartyIdentities1734300100000,
   ],
 };

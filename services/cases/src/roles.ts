@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@ccsc/auth';
+import { ROLES, STAFF_ROLES, type Role } from '@ccsc/auth';
 import { CASE_TYPES } from './case-type/case-types';
 
 // Who may call what in the cases service. These lists only say who may ask: which case, party or
@@ -35,3 +35,11 @@ export const DOCUMENT_REVIEWERS: Role[] = ['caseworker', 'team-leader'];
 
 /** Who assesses needs, refers to the assisted-digital supplier and records its progress. */
 export const ASSISTED_DIGITAL_OFFICERS: Role[] = ['caseworker', 'team-leader', 'system'];
+
+/** Who may start the case-deadline run now rather than wait for its timer. */
+export const DEADLINE_RUNNERS: Role[] = ['team-leader', 'system'];
+
+/** Who matches a party with a party of another case as one person or organisation, and takes a match back. */
+export const IDENTITY_MATCHERS: Role[] = ['caseworker', 'team-leader'];
+/** Staff see every case of a person they matched; a party never learns of the other cases this way. */
+export const IDENTITY_READERS: Role[] = [...STAFF_ROLES];

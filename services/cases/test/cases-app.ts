@@ -5,7 +5,10 @@ import { casesDatabase } from '../src/data-source';
 
 /** The cases service on a fresh, migrated database of its own. */
 export const startCasesApp = (env: Record<string, string> = {}) =>
-  startTestService('cases', casesDatabase, (source) => casesApp(readCasesConfig(source)), env);
+  startTestService('cases', casesDatabase, (source) => casesApp(readCasesConfig(source)), {
+    DEADLINE_RUN_INTERVAL_MS: '0',
+    ...env,
+  });
 
 export const claim = (overrides: Record<string, unknown> = {}) => ({
   caseType: 'civil-money-claim',

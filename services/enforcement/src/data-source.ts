@@ -4,6 +4,9 @@ import { FineAccounts1733000100000 } from './migrations/1733000100000-fine-accou
 import { Enforcement1733000200000 } from './migrations/1733000200000-enforcement';
 import { PaymentApplications1733000300000 } from './migrations/1733000300000-payment-applications';
 import { ImpositionWriteOffs1733000400000 } from './migrations/1733000400000-imposition-write-offs';
+import { SuspenseWorkbench1733000500000 } from './migrations/1733000500000-suspense-workbench';
+import { PartyIdentities1733000600000 } from './migrations/1733000600000-party-identities';
+import { RegisterFineAccountNumbers1733000700000 } from './migrations/1733000700000-register-fine-account-numbers';
 
 /** The enforcement database: plain SQL throughout, so no entities; TypeORM orders migrations by timestamp. */
 export const enforcementDatabase: ServiceDataSourceParts = {
@@ -14,5 +17,8 @@ export const enforcementDatabase: ServiceDataSourceParts = {
     Enforcement1733000200000,
     PaymentApplications1733000300000,
     ImpositionWriteOffs1733000400000,
+    SuspenseWorkbench1733000500000,
+    PartyIdentities1733000600000,
+    RegisterFineAccountNumbers1733000700000,
   ],
 };

@@ -12,11 +12,21 @@ import { WriteOffModule } from './write-off/write-off.module';
 import { WarrantModule } from './warrant/warrant.module';
 import { DefaultRunModule } from './default-run/default-run.module';
 import { MiModule } from './mi/mi.module';
+import { SuspenseModule } from './suspense/suspense.module';
 import { assertValidPaths, ENFORCEMENT_PATHS } from './default-run/domain/enforcement-paths';
 
 // The subgraph lists the fields of a type in the order of its resolvers here (account, action, terms,
 // write-off), so this order is part of the schema.
-const FEATURES = [AccountModule, ActionModule, TermsModule, WriteOffModule, WarrantModule, DefaultRunModule, MiModule];
+const FEATURES = [
+  AccountModule,
+  ActionModule,
+  TermsModule,
+  WriteOffModule,
+  WarrantModule,
+  DefaultRunModule,
+  MiModule,
+  SuspenseModule,
+];
 
 /** The resolvers of the enforcement subgraph; the supergraph composer builds the schema from these alone. */
 export const enforcementResolvers = resolversOf(...FEATURES);

@@ -3,7 +3,7 @@ import type { Role } from '@ccsc/auth';
 // Who may call what in enforcement, one list per kind of caller. A defendant's finances are for
 // staff only, so no list here admits a relationship role (citizen or professional).
 
-/** Who works fine accounts: takes actions, varies terms, asks for write-offs, consolidates. */
+/** Who works fine accounts: takes actions, varies terms, asks for write-offs, consolidates, works suspense. */
 export const ENFORCEMENT_OFFICERS: Role[] = ['enforcement-officer', 'team-leader'];
 
 /** Who reads fine accounts: the officers, finance, caseworkers, and other services. */
@@ -29,6 +29,9 @@ export const ENFORCEMENT_AGENT: Role = 'system';
 
 /** Who starts the default run now: the officers, or a scheduler. */
 export const DEFAULT_RUN_STARTERS: Role[] = ['enforcement-officer', 'team-leader', 'system'];
+
+/** Who sees the payments held in suspense: the officers who allocate or refund them, and finance. */
+export const SUSPENSE_READERS: Role[] = ['enforcement-officer', 'team-leader', 'finance-officer'];
 
 /** Who reads management information. */
 export const MI_READERS: Role[] = ['enforcement-officer', 'team-leader', 'finance-officer'];

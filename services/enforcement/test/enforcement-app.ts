@@ -3,6 +3,7 @@ import {
   allocationTransferredV1,
   caseResultedV1,
   EventType,
+  partyIdentityChangedV1,
   paymentAllocatedV1,
   paymentReversedV1,
 } from '@ccsc/contracts';
@@ -49,6 +50,10 @@ export function resulted(
 
 export const caseResulted = (data: ReturnType<typeof resulted>, id?: string) =>
   envelope(caseResultedV1, data.caseId, data, id);
+
+/** Staff in cases matched a party with parties of other cases as `identityId`, or (none) took the match back. */
+export const partyIdentityChanged = (caseId: string, partyId: string, identityId?: string, id?: string) =>
+  envelope(partyIdentityChangedV1, caseId, { caseId, partyId, ...(identityId ? { identityId } : {}) }, id);
 
 export const paymentAllocated = (
   accountNumber: string,

@@ -55,6 +55,7 @@ describeKafka('enforcement events over Kafka', () => {
     }, 60_000);
     expect(await db.query(`SELECT type FROM outbox ORDER BY position`)).toEqual([
       { type: 'enforcement.fine-account-opened.v1' },
+      { type: 'enforcement.fine-account-registered.v1' },
       { type: 'enforcement.fine-payment-applied.v1' },
       { type: 'enforcement.compensation-payable.v1' },
     ]);

@@ -6,19 +6,19 @@ import { enforcementDatabase } from '../src/data-source';
 // The migration that spreads write-offs over impositions, run on an account written off before it.
 describe('migration: write-offs approved before it are spread over the impositions', () => {
   const migrations = enforcementDatabase.migrations as (new () => MigrationInterface)[];
-  const last = migrations.at(-1);
+  const at = migrations.findIndex((m) => new m().name === 'ImpositionWriteOffs1733000400000');
   let db: TestDatabase;
 
   beforeAll(async () => {
     db = await createTestDatabase('enforcement_migration', {
       entities: [],
-      migrations: migrations.slice(0, -1),
+      migrations: migrations.slice(0, at),
     });
   });
   afterAll(() => db?.drop());
 
   it('forgives what payments would reach last, and leaves the impositions owing the balance', async () => {
-    expect(last?.name).toBe('ImpositionWriteOffs1733000400000');
+    expect(at).toBeGreaterThan(0);
     const before = await new DataSource(
       serviceDataSourceOptions(db.url, { entities: [], migrations: [] }, 2),
     ).initialize();

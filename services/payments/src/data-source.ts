@@ -10,6 +10,9 @@ import { CaseAccessParties1734000000000 } from './migrations/1734000000000-case-
 import { FeeWaivers1735000000000 } from './migrations/1735000000000-fee-waivers';
 import { HelpWithFeesDecisions1735000100000 } from './migrations/1735000100000-help-with-fees-decisions';
 import { ClaimAmounts1735000200000 } from './migrations/1735000200000-claim-amounts';
+import { LedgerReading1735000300000 } from './migrations/1735000300000-ledger-reading';
+import { SuspenseRefunds1735000400000 } from './migrations/1735000400000-suspense-refunds';
+import { FineAccountNumbers1735000500000 } from './migrations/1735000500000-fine-account-numbers';
 
 /**
  * The payments database: the app, `npm run migrate` and the tests all use this one definition.
@@ -29,5 +32,8 @@ export const paymentsDatabase: ServiceDataSourceParts = {
     FeeWaivers1735000000000,
     HelpWithFeesDecisions1735000100000,
     ClaimAmounts1735000200000,
+    LedgerReading1735000300000,
+    SuspenseRefunds1735000400000,
+    FineAccountNumbers1735000500000,
   ],
 };

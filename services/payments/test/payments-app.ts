@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { caseAccessChangedV2, CaseAccessPartyV2, caseStateChangedV1, EventType } from '@ccsc/contracts';
+import {
+  caseAccessChangedV2,
+  CaseAccessPartyV2,
+  caseStateChangedV1,
+  EventType,
+  fineAccountRegisteredV1,
+} from '@ccsc/contracts';
 import { caseAccessData, eventually, publishEvent, startTestService } from '@ccsc/testing';
 import { paymentsApp } from '../src/payments.app';
 import { readPaymentsConfig } from '../src/config';
@@ -52,6 +58,17 @@ export async function announceCase(
       expect((await db.query(`SELECT 1 FROM service_requests WHERE case_id = $1`, [caseId])).length).toBe(1);
   });
   return { caseId, reference };
+}
+
+/** A fine account number as enforcement announces it when the account opens; waits until payments has it. */
+export async function registerFineAccount(db: DataSource, accountNumber: string): Promise<void> {
+  const accountId = randomUUID();
+  await publish(fineAccountRegisteredV1, accountId, { accountId, accountNumber });
+  await eventually(async () =>
+    expect(
+      await db.query(`SELECT 1 FROM fine_account_numbers WHERE account_number = $1`, [accountNumber]),
+    ).toHaveLength(1),
+  );
 }
 
 export async function outboxOf(db: DataSource, type: string): Promise<Record<string, unknown>[]> {

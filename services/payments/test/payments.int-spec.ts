@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { caseStateChangedV1, claimAmountRecordedV1 } from '@ccsc/contracts';
+import { caseStateChangedV1, claimAmountRecordedV1, formatAccountNumber } from '@ccsc/contracts';
 import { bearer, eventually } from '@ccsc/testing';
 import { SandboxCardProvider } from '../src/payment/infrastructure/sandbox-card-provider';
 import { CardProvider } from '../src/payment/domain/card-provider.port';
-import { announceCase, forged, outboxOf, publish, startPaymentsApp } from './payments-app';
+import { announceCase, forged, outboxOf, publish, registerFineAccount, startPaymentsApp } from './payments-app';
 
 describe('payments: fees from case events, payment by account, card, allocation', () => {
   let app: INestApplication;
@@ -36,6 +36,11 @@ describe('payments: fees from case events, payment by account, card, allocation'
   afterAll(() => close());
 
   const http = () => request(app.getHttpServer());
+  const graphql = (who: string, query: string, variables: Record<string, unknown> = {}) =>
+    http().post('/graphql').set('Authorization', who).send({ query, variables });
+  /** The refusal's extensions.code; the GraphQL answer of every refusal below is checked against REST's status for it. */
+  const codeOf = (res: { body: { errors?: { extensions?: { code?: string } }[] } }) =>
+    res.body.errors?.[0]?.extensions?.code;
   const serviceRequest = async (caseId: string, who = finance) =>
     (await http().get(`/api/v1/payments/cases/${caseId}/service-request`).set('Authorization', who).expect(200)).body;
 
@@ -442,6 +447,19 @@ describe('payments: fees from case events, payment by account, card, allocation'
       .send({ amountPence: 50_000, returnUrl })
       .expect(403);
 
+    // A well-formed number whose check letter is right but that enforcement never issued: refused, as nothing to pay.
+    const unissued = await start('FA10000001M', { amountPence: 50_000, returnUrl }).expect(404);
+    expect(unissued.body).toMatchObject({ code: 'NOT_FOUND', detail: expect.stringContaining('FA10000001M') });
+    await http().get('/api/v1/payments/fine-accounts/FA10000001M').set('Authorization', citizen).expect(404);
+    expect(await db.query('SELECT count(*)::int AS n FROM payments')).toEqual(paymentsBefore);
+    await registerFineAccount(db, 'FA10000001M');
+    await registerFineAccount(db, 'FA10000002P');
+    const payable = await http()
+      .get('/api/v1/payments/fine-accounts/fa-1000-0001m')
+      .set('Authorization', citizen)
+      .expect(200);
+    expect(payable.body).toEqual({ accountNumber: 'FA10000001M', payable: true });
+
     // Started: the payer goes to the sandbox; nothing is received or allocated yet. The same Idempotency-Key gives the same payment.
     const started = await start('fa-1000-0001m', { amountPence: 50_000, returnUrl }, 'fine-card-1').expect(201);
     expect(started.body).toMatchObject({
@@ -752,5 +770,238 @@ describe('payments: fees from case events, payment by account, card, allocation'
   it('refuses to edit or delete a ledger entry', async () => {
     await expect(db.query(`UPDATE ledger_entries SET amount_pence = 1`)).rejects.toThrow(/never edited or deleted/);
     await expect(db.query(`DELETE FROM ledger_entries`)).rejects.toThrow(/never edited or deleted/);
+  });
+
+  it('takes payments over GraphQL by the same rules as REST: firm accounts, payment by account, card, bulk scanning, reversal', async () => {
+    const account = `mutation($i: OpenPaymentAccountInput!) { openPaymentAccount(input: $i) { accountNumber status availablePence } }`;
+    const details = {
+      accountNumber: 'PBA0000777',
+      organisationId: 'org-a',
+      name: 'Alpha Law',
+      creditLimitPence: 100_000,
+    };
+    const opened = await graphql(finance, account, { i: details });
+    expect(opened.body.data.openPaymentAccount).toEqual({
+      accountNumber: 'PBA0000777',
+      status: 'active',
+      availablePence: 100_000,
+    });
+    expect(codeOf(await graphql(finance, account, { i: details }))).toBe('CONFLICT');
+    await http().post('/api/v1/payments/accounts').set('Authorization', finance).send(details).expect(409);
+    expect(codeOf(await graphql(solicitor, account, { i: { ...details, accountNumber: 'PBA0000778' } }))).toBe(
+      'FORBIDDEN',
+    );
+    await http()
+      .post('/api/v1/payments/accounts')
+      .set('Authorization', solicitor)
+      .send({ ...details, accountNumber: 'PBA0000778' })
+      .expect(403);
+
+    // An explicit null amount is "not given", as over REST: what is outstanding is paid.
+    const { caseId } = await announceCase(db, { organisations: ['org-a'], feesDue: ['FEE0226'] });
+    const pay = `mutation($c: ID!, $i: PayFeesByAccountInput!) { payFeesByAccount(caseId: $c, input: $i) {
+      id method status amountPence caseId allocations { target status } } }`;
+    const paid = await graphql(solicitor, pay, { c: caseId, i: { accountNumber: 'PBA0000777', amountPence: null } });
+    expect(paid.body.errors).toBeUndefined();
+    expect(paid.body.data.payFeesByAccount).toMatchObject({
+      method: 'payment-by-account',
+      status: 'success',
+      amountPence: 30_000,
+      caseId,
+      allocations: [{ target: 'service-request', status: 'verified' }],
+    });
+    expect(await serviceRequest(caseId)).toMatchObject({ status: 'paid', paidPence: 30_000 });
+    expect(codeOf(await graphql(otherFirm, pay, { c: caseId, i: { accountNumber: 'PBA0000777' } }))).toBe('NOT_FOUND');
+    await http()
+      .post(`/api/v1/payments/cases/${caseId}/payments-by-account`)
+      .set('Authorization', otherFirm)
+      .send({ accountNumber: 'PBA0000777' })
+      .expect(404);
+
+    const change = `mutation($a: String!, $i: ChangePaymentAccountInput!) { changePaymentAccount(accountNumber: $a, input: $i) {
+      status creditLimitPence usedPence } }`;
+    const held = await graphql(finance, change, { a: 'PBA0000777', i: { status: 'on-hold', creditLimitPence: null } });
+    expect(held.body.data.changePaymentAccount).toEqual({
+      status: 'on-hold',
+      creditLimitPence: 100_000,
+      usedPence: 30_000,
+    });
+    const onHold = await graphql(solicitor, pay, { c: caseId, i: { accountNumber: 'PBA0000777', amountPence: 100 } });
+    expect(codeOf(onHold)).toBe('CONFLICT');
+    await http()
+      .post(`/api/v1/payments/cases/${caseId}/payments-by-account`)
+      .set('Authorization', solicitor)
+      .send({ accountNumber: 'PBA0000777', amountPence: 100 })
+      .expect(409);
+    expect(codeOf(await graphql(finance, change, { a: 'PBA77', i: { status: 'active' } }))).toBe('BAD_USER_INPUT');
+    await http().post('/api/v1/payments/accounts/PBA77/changes').set('Authorization', finance).send({}).expect(400);
+
+    const card = await graphql(
+      solicitor,
+      `
+        mutation ($c: ID!, $i: StartCardPaymentInput!) {
+          startCardPayment(caseId: $c, input: $i) {
+            method
+            status
+            amountPence
+            nextUrl
+          }
+        }
+      `,
+      { c: caseId, i: { amountPence: 500, returnUrl: 'https://claims.example.gov.uk/done' } },
+    );
+    expect(card.body.data.startCardPayment).toMatchObject({ method: 'card', status: 'pending', amountPence: 500 });
+    expect(card.body.data.startCardPayment.nextUrl).toMatch(/^https:\/\/card\.sandbox\.invalid\/pay\//);
+    const fine = `mutation($a: String!, $i: StartFineAccountCardPaymentInput!) { startFineAccountCardPayment(accountNumber: $a, input: $i) {
+      status fineAccountNumber } }`;
+    const fineAccount = formatAccountNumber(4242);
+    const unissued = await graphql(citizen, fine, {
+      a: fineAccount,
+      i: { amountPence: 2_500, returnUrl: 'https://fines.example.gov.uk/done' },
+    });
+    expect(codeOf(unissued)).toBe('NOT_FOUND');
+    const payableQuery = 'query($a: String!) { payableFineAccount(accountNumber: $a) { accountNumber payable } }';
+    expect(codeOf(await graphql(citizen, payableQuery, { a: fineAccount }))).toBe('NOT_FOUND');
+    await registerFineAccount(db, fineAccount);
+    expect((await graphql(citizen, payableQuery, { a: fineAccount })).body.data.payableFineAccount).toEqual({
+      accountNumber: fineAccount,
+      payable: true,
+    });
+    const toFine = await graphql(citizen, fine, {
+      a: fineAccount.toLowerCase(),
+      i: { amountPence: 2_500, returnUrl: 'https://fines.example.gov.uk/done' },
+    });
+    expect(toFine.body.data.startFineAccountCardPayment).toEqual({ status: 'pending', fineAccountNumber: fineAccount });
+    const mistyped = `${fineAccount.slice(0, -1)}${fineAccount.endsWith('A') ? 'B' : 'A'}`;
+    const refused = await graphql(citizen, fine, {
+      a: mistyped,
+      i: { amountPence: 2_500, returnUrl: 'https://fines.example.gov.uk/done' },
+    });
+    expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+    await http()
+      .post(`/api/v1/payments/fine-accounts/${mistyped}/card-payments`)
+      .set('Authorization', citizen)
+      .send({ amountPence: 2_500, returnUrl: 'https://fines.example.gov.uk/done' })
+      .expect(400);
+
+    const scan = `mutation($i: RecordBulkScanPaymentInput!) { recordBulkScanPayment(input: $i) { id method unallocatedPence allocations { id } } }`;
+    const scanned = await graphql(finance, scan, {
+      i: { method: 'cheque', amountPence: 4_321, caseReference: null, fineAccountNumber: null, reference: 'smudged' },
+    });
+    expect(scanned.body.data.recordBulkScanPayment).toMatchObject({
+      method: 'cheque',
+      unallocatedPence: 4_321,
+      allocations: [],
+    });
+    expect(codeOf(await graphql(citizen, scan, { i: { method: 'cash', amountPence: 1 } }))).toBe('FORBIDDEN');
+    await http()
+      .post('/api/v1/payments/bulk-scan-payments')
+      .set('Authorization', citizen)
+      .send({ method: 'cash', amountPence: 1 })
+      .expect(403);
+
+    const reverse = `mutation($p: ID!, $i: ReversePaymentInput!) { reversePayment(paymentId: $p, input: $i) { status reversal } }`;
+    const cheque = scanned.body.data.recordBulkScanPayment.id as string;
+    expect(codeOf(await graphql(finance, reverse, { p: cheque, i: { reason: 'chargeback' } }))).toBe('CONFLICT');
+    await http()
+      .post(`/api/v1/payments/payments/${cheque}/reversals`)
+      .set('Authorization', finance)
+      .send({ reason: 'chargeback' })
+      .expect(409);
+    const bounced = await graphql(finance, reverse, { p: cheque, i: { reason: 'bounced' } });
+    expect(bounced.body.data.reversePayment).toEqual({ status: 'success', reversal: 'bounced' });
+    expect((await outboxOf(db, 'payments.payment-reversed.v1')).filter((e) => e.paymentId === cheque)).toHaveLength(1);
+  });
+
+  it('prices a ranged fee for the claim amount over GraphQL, and refuses a fixed one as REST does', async () => {
+    const { caseId } = await announceCase(db, { organisations: ['org-a'], feesDue: ['FEE0202', 'FEE0003'] });
+    const [issue, fixed] = (await serviceRequest(caseId)).fees as { id: string }[];
+    const correct = `mutation($c: ID!, $f: ID!, $i: CorrectClaimAmountInput!) { correctClaimAmount(caseId: $c, feeId: $f, input: $i) {
+      feesPence fees { code amountPence pricingBasis } } }`;
+    const repriced = await graphql(finance, correct, { c: caseId, f: issue!.id, i: { claimAmountPence: 400_000 } });
+    expect(repriced.body.data.correctClaimAmount).toEqual({
+      feesPence: 20_500 + 150,
+      fees: [
+        { code: 'FEE0202', amountPence: 20_500, pricingBasis: 'claim-amount' },
+        { code: 'FEE0003', amountPence: 150, pricingBasis: 'fixed' },
+      ],
+    });
+    const refused = await graphql(finance, correct, { c: caseId, f: fixed!.id, i: { claimAmountPence: 400_000 } });
+    expect(codeOf(refused)).toBe('CONFLICT');
+    await http()
+      .post(`/api/v1/payments/cases/${caseId}/service-request/fees/${fixed!.id}/claim-amount`)
+      .set('Authorization', finance)
+      .send({ claimAmountPence: 400_000 })
+      .expect(409);
+    expect(codeOf(await graphql(solicitor, correct, { c: caseId, f: issue!.id, i: { claimAmountPence: 1 } }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(codeOf(await graphql(finance, correct, { c: 'nope', f: issue!.id, i: { claimAmountPence: 1 } }))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect((await serviceRequest(caseId)).feesPence).toBe(20_500 + 150);
+  });
+
+  it('allocates, verifies and transfers over GraphQL with the four-eyes rule and refusals of REST', async () => {
+    const { caseId } = await announceCase(db, { organisations: ['org-a'], feesDue: ['FEE0003'] });
+    const cheque = await http()
+      .post('/api/v1/payments/bulk-scan-payments')
+      .set('Authorization', finance)
+      .send({ method: 'cheque', amountPence: 150, reference: 'no reference' })
+      .expect(201);
+    const allocate = `mutation($p: ID!, $i: PaymentAllocationInput!) { allocatePayment(paymentId: $p, input: $i) {
+      id target caseId status allocatedBy } }`;
+    const incomplete = await graphql(finance, allocate, { p: cheque.body.id, i: { target: 'fine-account' } });
+    expect(codeOf(incomplete)).toBe('BAD_USER_INPUT');
+    await http()
+      .post(`/api/v1/payments/payments/${cheque.body.id}/allocations`)
+      .set('Authorization', finance)
+      .send({ target: 'fine-account' })
+      .expect(400);
+    // Explicit nulls for what the target does not take are "not given", never "given".
+    const proposed = await graphql(finance, allocate, {
+      p: cheque.body.id,
+      i: { target: 'service-request', caseId, fineAccountNumber: null, amountPence: null, reason: null },
+    });
+    expect(proposed.body.data.allocatePayment).toMatchObject({
+      target: 'service-request',
+      caseId,
+      status: 'awaiting-verification',
+      allocatedBy: 'officer-one',
+    });
+    const allocationId = proposed.body.data.allocatePayment.id as string;
+
+    const verify = `mutation($a: ID!, $i: VerifyAllocationInput!) { verifyAllocation(allocationId: $a, input: $i) { status verifiedBy } }`;
+    expect(codeOf(await graphql(finance, verify, { a: allocationId, i: { approve: true } }))).toBe('CONFLICT');
+    await http()
+      .post(`/api/v1/payments/allocations/${allocationId}/verification`)
+      .set('Authorization', finance)
+      .send({ approve: true })
+      .expect(409);
+    const verified = await graphql(finance2, verify, { a: allocationId, i: { approve: true } });
+    expect(verified.body.data.verifyAllocation).toEqual({ status: 'verified', verifiedBy: 'officer-two' });
+    expect(await serviceRequest(caseId)).toMatchObject({ status: 'paid', paidPence: 150 });
+
+    const transfer = `mutation($a: ID!, $i: PaymentAllocationInput!) { transferAllocation(allocationId: $a, input: $i) {
+      id target status replaces } }`;
+    const same = await graphql(finance2, transfer, { a: allocationId, i: { target: 'service-request', caseId } });
+    expect(codeOf(same)).toBe('CONFLICT');
+    await http()
+      .post(`/api/v1/payments/allocations/${allocationId}/transfers`)
+      .set('Authorization', finance2)
+      .send({ target: 'service-request', caseId })
+      .expect(409);
+    const moved = await graphql(finance2, transfer, {
+      a: allocationId,
+      i: { target: 'unidentified', reason: 'Paid for the wrong case' },
+    });
+    expect(moved.body.data.transferAllocation).toMatchObject({
+      target: 'unidentified',
+      status: 'awaiting-verification',
+      replaces: allocationId,
+    });
+    await graphql(finance, verify, { a: moved.body.data.transferAllocation.id, i: { approve: true } });
+    expect(await serviceRequest(caseId)).toMatchObject({ status: 'not-paid', paidPence: 0 });
+    expect(codeOf(await graphql(citizen, verify, { a: allocationId, i: { approve: true } }))).toBe('FORBIDDEN');
   });
 });

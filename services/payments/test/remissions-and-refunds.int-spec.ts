@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { claimAmountRecordedV1, financialRemedyAgreedV1 } from '@ccsc/contracts';
+import {
+  claimAmountRecordedV1,
+  financialRemedyAgreedV1,
+  formatAccountNumber,
+  suspenseRefundRequestedV1,
+} from '@ccsc/contracts';
 import { bearer, eventually } from '@ccsc/testing';
 import { announceCase, outboxOf, publish, startPaymentsApp } from './payments-app';
 
@@ -32,6 +37,11 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
   afterAll(() => close());
 
   const http = () => request(app.getHttpServer());
+  const graphql = (who: string, query: string, variables: Record<string, unknown> = {}) =>
+    http().post('/graphql').set('Authorization', who).send({ query, variables });
+  /** The refusal's extensions.code; the GraphQL answer of every refusal below is checked against REST's status for it. */
+  const codeOf = (res: { body: { errors?: { extensions?: { code?: string } }[] } }) =>
+    res.body.errors?.[0]?.extensions?.code;
   const serviceRequest = async (caseId: string) =>
     (await http().get(`/api/v1/payments/cases/${caseId}/service-request`).set('Authorization', fay).expect(200)).body;
 
@@ -547,5 +557,387 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
     const one = await count([cases[0]!.caseId]);
     expect(one).toBeGreaterThan(0);
     expect(await count(cases.map((c) => c.caseId))).toBe(one);
+  });
+
+  // The tests below run after the day's reconciliation above, so the money they move is not in its figures.
+
+  it('keeps the fees register over GraphQL: a version proposed by one person is decided by another', async () => {
+    const propose = `mutation($c: String!, $i: ProposeFeeVersionInput!) { proposeFeeVersion(code: $c, input: $i) {
+      code version status amountType amountRule validFrom } }`;
+    const amount = {
+      type: 'banded',
+      bands: [
+        { upToPence: 100_000, amountPence: 5_000 },
+        { upToPence: null, basisPoints: 500 },
+      ],
+    };
+    const proposed = await graphql(fay, propose, {
+      c: 'FEE0228',
+      i: { amount, validFrom: '2033-04-01', description: null },
+    });
+    expect(proposed.body.data.proposeFeeVersion).toMatchObject({
+      code: 'FEE0228',
+      version: 2,
+      status: 'pending-approval',
+      amountType: 'banded',
+      validFrom: '2033-04-01',
+    });
+    expect(JSON.parse(proposed.body.data.proposeFeeVersion.amountRule)).toEqual({
+      type: 'banded',
+      bands: [
+        { upToPence: 100_000, amountPence: 5_000 },
+        { upToPence: null, basisPoints: 500 },
+      ],
+    });
+    const again = { amount: { type: 'flat', amountPence: 1 }, validFrom: '2033-05-01' };
+    expect(codeOf(await graphql(sam, propose, { c: 'FEE0228', i: again }))).toBe('CONFLICT');
+    await http().post('/api/v1/payments/fees/FEE0228/versions').set('Authorization', sam).send(again).expect(409);
+    const incomplete = { amount: { type: 'flat' }, validFrom: '2033-05-01' };
+    expect(codeOf(await graphql(sam, propose, { c: 'FEE0229', i: incomplete }))).toBe('BAD_USER_INPUT');
+    await http().post('/api/v1/payments/fees/FEE0229/versions').set('Authorization', sam).send(incomplete).expect(400);
+    expect(codeOf(await graphql(citizen, propose, { c: 'FEE0229', i: again }))).toBe('FORBIDDEN');
+
+    const decide = `mutation($v: Int!, $i: FeeVersionDecisionInput!) { decideFeeVersion(code: "FEE0228", version: $v, input: $i) { status } }`;
+    expect(codeOf(await graphql(fay, decide, { v: 2, i: { approve: true } }))).toBe('CONFLICT');
+    await http()
+      .post('/api/v1/payments/fees/FEE0228/versions/2/decision')
+      .set('Authorization', fay)
+      .send({ approve: true })
+      .expect(409);
+    expect((await graphql(sam, decide, { v: 2, i: { approve: true } })).body.data.decideFeeVersion).toEqual({
+      status: 'approved',
+    });
+    expect(codeOf(await graphql(sam, decide, { v: 9, i: { approve: true } }))).toBe('NOT_FOUND');
+    await http()
+      .post('/api/v1/payments/fees/FEE0228/versions/9/decision')
+      .set('Authorization', sam)
+      .send({ approve: true })
+      .expect(404);
+  });
+
+  it('assesses, takes and decides Help with Fees over GraphQL as REST does', async () => {
+    const applicant = { monthlyIncomePence: 100_000, couple: false, childrenAges: [4], savingsPence: 0, age: 30 };
+    const assess = `query($i: HelpWithFeesAssessmentInput!) { helpWithFeesAssessment(input: $i) { outcome remittedPence reason } }`;
+    const assessed = await graphql(citizen, assess, { i: { ...applicant, feePence: 61_200 } });
+    expect(assessed.body.data.helpWithFeesAssessment).toEqual({
+      outcome: 'full',
+      remittedPence: 61_200,
+      reason: 'income-assessed',
+    });
+    const rest = await http()
+      .post('/api/v1/payments/help-with-fees/assessments')
+      .set('Authorization', citizen)
+      .send({ ...applicant, feePence: 61_200 })
+      .expect(200);
+    expect(rest.body).toMatchObject(assessed.body.data.helpWithFeesAssessment);
+    const tooYoung = { ...applicant, age: 15, feePence: 61_200 };
+    expect(codeOf(await graphql(citizen, assess, { i: tooYoung }))).toBe('BAD_USER_INPUT');
+    await http()
+      .post('/api/v1/payments/help-with-fees/assessments')
+      .set('Authorization', citizen)
+      .send(tooYoung)
+      .expect(400);
+
+    const { caseId } = await announceCase(db, { users: ['citizen-cat'], feesDue: ['FEE0002'] });
+    const apply = `mutation($i: HelpWithFeesApplicationInput!) { applyForHelpWithFees(input: $i) { id caseId outcome remittedPence status } }`;
+    const applied = await graphql(citizen, apply, { i: { caseId, feeCode: 'FEE0002', applicant } });
+    expect(applied.body.data.applyForHelpWithFees).toMatchObject({
+      caseId,
+      outcome: 'full',
+      remittedPence: 61_200,
+      status: 'awaiting-evidence',
+    });
+    expect(codeOf(await graphql(citizen, apply, { i: { caseId, feeCode: 'FEE0002', applicant } }))).toBe('CONFLICT');
+    await http()
+      .post('/api/v1/payments/help-with-fees/applications')
+      .set('Authorization', citizen)
+      .send({ caseId, feeCode: 'FEE0002', applicant })
+      .expect(409);
+    const id = applied.body.data.applyForHelpWithFees.id as string;
+
+    const decide = `mutation($a: ID!, $i: HelpWithFeesDecisionInput!) { decideHelpWithFees(applicationId: $a, input: $i) { status } }`;
+    expect(codeOf(await graphql(fay, decide, { a: id, i: { grant: true } }))).toBe('CONFLICT');
+    await http()
+      .post(`/api/v1/payments/help-with-fees/applications/${id}/decision`)
+      .set('Authorization', fay)
+      .send({ grant: true })
+      .expect(409);
+    const check = `mutation($a: ID!, $i: HelpWithFeesEvidenceCheckInput!) { recordHelpWithFeesEvidenceCheck(applicationId: $a, input: $i) { status remittedPence } }`;
+    expect(codeOf(await graphql(citizen, check, { a: id, i: { passed: true } }))).toBe('FORBIDDEN');
+    await http()
+      .post(`/api/v1/payments/help-with-fees/applications/${id}/evidence-check`)
+      .set('Authorization', citizen)
+      .send({ passed: true })
+      .expect(403);
+    const checked = await graphql(fay, check, { a: id, i: { passed: true } });
+    expect(checked.body.data.recordHelpWithFeesEvidenceCheck).toEqual({ status: 'decided', remittedPence: 61_200 });
+    expect(await serviceRequest(caseId)).toMatchObject({ status: 'paid', remittedPence: 61_200 });
+  });
+
+  it("decides a complaint remedy's fee waiver over GraphQL, never by the officer who agreed it", async () => {
+    const { caseId } = await announceCase(db, { feesDue: ['FEE0209'] });
+    const complaintId = randomUUID();
+    const remedyId = randomUUID();
+    await publish(financialRemedyAgreedV1, complaintId, {
+      complaintId,
+      remedyId,
+      kind: 'fee-waiver',
+      amountPence: 16_300,
+      caseId,
+      feeCode: 'FEE0209',
+      agreedBy: 'lee',
+    });
+    const waiver = await eventually(async () => {
+      const [row] = (await db.query(`SELECT id FROM fee_waivers WHERE remedy_id = $1`, [remedyId])) as { id: string }[];
+      expect(row).toBeDefined();
+      return row!.id;
+    });
+    const decide = `mutation($w: ID!, $i: FeeWaiverDecisionInput!) { decideFeeWaiver(feeWaiverId: $w, input: $i) {
+      status requestedBy decidedBy remittedPence } }`;
+    expect(codeOf(await graphql(leader, decide, { w: waiver, i: { approve: true } }))).toBe('CONFLICT');
+    await http()
+      .post(`/api/v1/payments/fee-waivers/${waiver}/decision`)
+      .set('Authorization', leader)
+      .send({ approve: true })
+      .expect(409);
+    const approved = await graphql(fay, decide, { w: waiver, i: { approve: true } });
+    expect(approved.body.data.decideFeeWaiver).toEqual({
+      status: 'approved',
+      requestedBy: 'lee',
+      decidedBy: 'fay',
+      remittedPence: 16_300,
+    });
+    expect(await serviceRequest(caseId)).toMatchObject({ status: 'paid', remittedPence: 16_300 });
+    expect(codeOf(await graphql(fay, decide, { w: randomUUID(), i: { approve: true } }))).toBe('NOT_FOUND');
+  });
+
+  it('refunds an overpayment over GraphQL: asked, returned, resubmitted, approved by someone else, paid', async () => {
+    const { caseId, reference } = await announceCase(db, { feesDue: ['FEE0003'] });
+    const cash = await http()
+      .post('/api/v1/payments/bulk-scan-payments')
+      .set('Authorization', fay)
+      .send({ method: 'cash', amountPence: 1_000, caseReference: reference })
+      .expect(201);
+    await http()
+      .post(`/api/v1/payments/allocations/${cash.body.allocations[0].id}/verification`)
+      .set('Authorization', sam)
+      .send({ approve: true })
+      .expect(200);
+    const ask = `mutation($i: RequestRefundInput!) { requestRefund(input: $i) { id status amountPence requestedBy } }`;
+    expect(codeOf(await graphql(fay, ask, { i: { caseId, amountPence: 851, reason: 'overpayment' } }))).toBe(
+      'CONFLICT',
+    );
+    await http()
+      .post('/api/v1/payments/refunds')
+      .set('Authorization', fay)
+      .send({ caseId, amountPence: 851, reason: 'overpayment' })
+      .expect(409);
+    const suspense = { caseId, amountPence: 100, reason: 'enforcement-suspense' };
+    expect(codeOf(await graphql(fay, ask, { i: suspense }))).toBe('BAD_USER_INPUT');
+    await http().post('/api/v1/payments/refunds').set('Authorization', fay).send(suspense).expect(400);
+    const asked = await graphql(fay, ask, { i: { caseId, amountPence: 800, reason: 'overpayment', note: null } });
+    expect(asked.body.data.requestRefund).toMatchObject({ status: 'awaiting-approval', requestedBy: 'fay' });
+    const id = asked.body.data.requestRefund.id as string;
+
+    const decide = `mutation($r: ID!, $i: RefundDecisionInput!) { decideRefund(refundId: $r, input: $i) { status decidedBy note } }`;
+    expect(codeOf(await graphql(fay, decide, { r: id, i: { decision: 'approve' } }))).toBe('CONFLICT');
+    await http()
+      .post(`/api/v1/payments/refunds/${id}/decision`)
+      .set('Authorization', fay)
+      .send({ decision: 'approve' })
+      .expect(409);
+    const returned = await graphql(leader, decide, { r: id, i: { decision: 'return', note: 'refund all of it' } });
+    expect(returned.body.data.decideRefund).toEqual({
+      status: 'returned-for-update',
+      decidedBy: 'lee',
+      note: 'refund all of it',
+    });
+    const resubmit = `mutation($r: ID!, $i: ResubmitRefundInput!) { resubmitRefund(refundId: $r, input: $i) { status amountPence } }`;
+    expect(codeOf(await graphql(sam, resubmit, { r: id, i: { amountPence: 850 } }))).toBe('CONFLICT');
+    await http()
+      .post(`/api/v1/payments/refunds/${id}/resubmission`)
+      .set('Authorization', sam)
+      .send({ amountPence: 850 })
+      .expect(409);
+    expect((await graphql(fay, resubmit, { r: id, i: { amountPence: 850 } })).body.data.resubmitRefund).toEqual({
+      status: 'awaiting-approval',
+      amountPence: 850,
+    });
+    await graphql(leader, decide, { r: id, i: { decision: 'approve', note: null } });
+    const pay = `mutation($r: ID!) { payRefund(refundId: $r) { status } }`;
+    expect(codeOf(await graphql(leader, pay, { r: id }))).toBe('FORBIDDEN');
+    await http().post(`/api/v1/payments/refunds/${id}/payment`).set('Authorization', leader).expect(403);
+    expect((await graphql(fay, pay, { r: id })).body.data.payRefund).toEqual({ status: 'paid' });
+    expect(codeOf(await graphql(fay, pay, { r: id }))).toBe('CONFLICT');
+    await http().post(`/api/v1/payments/refunds/${id}/payment`).set('Authorization', fay).expect(409);
+    expect(await serviceRequest(caseId)).toMatchObject({ status: 'paid', paidPence: 150, overpaymentPence: 0 });
+    expect(
+      (await outboxOf(db, 'payments.refund-status-changed.v1')).filter((e) => e.refundId === id).map((e) => e.status),
+    ).toEqual(['awaiting-approval', 'returned-for-update', 'awaiting-approval', 'approved', 'paid']);
+  });
+
+  describe('refunds of money enforcement holds in suspense', () => {
+    let eve: string;
+    beforeAll(async () => {
+      eve = await bearer('finance-officer', { sub: 'eve' });
+    });
+
+    let accounts = 9_000;
+    /** A cheque one officer placed on a fine account and another verified: money enforcement may hold in suspense. */
+    const onFineAccount = async (amountPence: number) => {
+      const fineAccountNumber = formatAccountNumber(accounts++);
+      const cheque = await http()
+        .post('/api/v1/payments/bulk-scan-payments')
+        .set('Authorization', fay)
+        .send({ method: 'cheque', amountPence, fineAccountNumber })
+        .expect(201);
+      await http()
+        .post(`/api/v1/payments/allocations/${cheque.body.allocations[0].id}/verification`)
+        .set('Authorization', sam)
+        .send({ approve: true })
+        .expect(200);
+      return { paymentId: cheque.body.id as string, accountNumber: fineAccountNumber };
+    };
+    const refundEvents = async (suspenseId: string) =>
+      (await outboxOf(db, 'payments.refund-status-changed.v1')).filter((e) => e.suspenseId === suspenseId);
+    const balance = async (account: string) =>
+      Number(
+        (
+          (await db.query(`SELECT COALESCE(sum(amount_pence), 0)::bigint AS s FROM ledger_entries WHERE account = $1`, [
+            account,
+          ])) as { s: string }[]
+        )[0]!.s,
+      );
+    const applied = (eventId: string) =>
+      eventually(async () => {
+        const rows = (await db.query(`SELECT status FROM inbox WHERE event_id = $1`, [eventId])) as {
+          status: string;
+        }[];
+        expect(rows).toEqual([{ status: 'applied' }]);
+      });
+
+    it('raises one refund for approval however often the request is delivered, proposed by the officer who asked', async () => {
+      const { paymentId, accountNumber } = await onFineAccount(5_000);
+      const suspenseId = randomUUID();
+      const data = { suspenseId, paymentId, accountNumber, amountPence: 3_000, requestedBy: 'eve' };
+      const eventId = await publish(suspenseRefundRequestedV1, suspenseId, data);
+      await publish(suspenseRefundRequestedV1, suspenseId, data, eventId);
+      const again = await publish(suspenseRefundRequestedV1, suspenseId, data);
+      await applied(eventId);
+      await applied(again);
+      expect(await refundEvents(suspenseId)).toEqual([
+        { refundId: expect.any(String), status: 'awaiting-approval', kind: 'refund', amountPence: 3_000, suspenseId },
+      ]);
+      const [raised] = (await db.query(`SELECT id FROM refunds WHERE suspense_id = $1`, [suspenseId])) as {
+        id: string;
+      }[];
+      const queue = (
+        await http().get('/api/v1/payments/refunds/awaiting-approval?limit=100').set('Authorization', leader)
+      ).body;
+      expect(queue.items).toContainEqual(
+        expect.objectContaining({
+          id: raised!.id,
+          reason: 'enforcement-suspense',
+          requestedBy: 'eve',
+          suspenseId,
+          paymentId,
+          fineAccountNumber: accountNumber,
+        }),
+      );
+    });
+
+    it('is approved by someone other than the officer who asked; approval and payment are announced with the suspense item', async () => {
+      const { paymentId, accountNumber } = await onFineAccount(5_000);
+      const suspenseId = randomUUID();
+      await publish(suspenseRefundRequestedV1, suspenseId, {
+        suspenseId,
+        paymentId,
+        accountNumber,
+        amountPence: 3_000,
+        requestedBy: 'eve',
+      });
+      const refundId = await eventually(async () => {
+        const [event] = await refundEvents(suspenseId);
+        expect(event).toBeDefined();
+        return String(event!.refundId);
+      });
+      const decide = `mutation($r: ID!, $i: RefundDecisionInput!) { decideRefund(refundId: $r, input: $i) { status } }`;
+      expect(codeOf(await graphql(eve, decide, { r: refundId, i: { decision: 'approve' } }))).toBe('CONFLICT');
+      await http()
+        .post(`/api/v1/payments/refunds/${refundId}/decision`)
+        .set('Authorization', eve)
+        .send({ decision: 'approve' })
+        .expect(409);
+      const fine = `fine-account:${accountNumber}`;
+      expect(await balance(fine)).toBe(-5_000);
+      const bankTransfers = await balance('cash:bank-transfer');
+      await http()
+        .post(`/api/v1/payments/refunds/${refundId}/decision`)
+        .set('Authorization', leader)
+        .send({ decision: 'approve' })
+        .expect(200);
+      // The cheque goes back by bank transfer, out of what the fine account was given.
+      expect(await balance(fine)).toBe(-2_000);
+      expect(await balance('cash:bank-transfer')).toBe(bankTransfers - 3_000);
+      const [entry] = (await db.query(
+        `SELECT kind, business_area, payment_id FROM ledger_entries WHERE refund_id = $1 AND account = $2`,
+        [refundId, fine],
+      )) as Record<string, string>[];
+      expect(entry).toEqual({ kind: 'refund', business_area: 'criminal-fines', payment_id: paymentId });
+      await http().post(`/api/v1/payments/refunds/${refundId}/payment`).set('Authorization', fay).expect(200);
+      expect(await refundEvents(suspenseId)).toEqual(
+        ['awaiting-approval', 'approved', 'paid'].map((status) => ({
+          refundId,
+          status,
+          kind: 'refund',
+          amountPence: 3_000,
+          suspenseId,
+        })),
+      );
+    });
+
+    it('never refunds more than the payment put on the fine account: beyond it the request is refused at once, so enforcement holds the money again', async () => {
+      const { paymentId, accountNumber } = await onFineAccount(5_000);
+      const first = randomUUID();
+      await publish(suspenseRefundRequestedV1, first, {
+        suspenseId: first,
+        paymentId,
+        accountNumber,
+        amountPence: 3_000,
+        requestedBy: 'eve',
+      });
+      await eventually(async () => expect(await refundEvents(first)).toHaveLength(1));
+      // Typed differently, the same fine account: what the first refund holds is not refunded twice.
+      const second = randomUUID();
+      await publish(suspenseRefundRequestedV1, second, {
+        suspenseId: second,
+        paymentId,
+        accountNumber: accountNumber.toLowerCase(),
+        amountPence: 2_500,
+        requestedBy: 'eve',
+      });
+      const refused = await eventually(async () => {
+        const [event] = await refundEvents(second);
+        expect(event).toBeDefined();
+        return event!;
+      });
+      expect(refused).toMatchObject({ status: 'rejected', amountPence: 2_500, suspenseId: second });
+      const [row] = (await db.query(`SELECT note, decided_by FROM refunds WHERE id = $1`, [refused.refundId])) as {
+        note: string;
+        decided_by: string | null;
+      }[];
+      expect(row).toEqual({ note: expect.stringMatching(/at most 2000 pence/), decided_by: null });
+
+      // Back in suspense, the item may be asked for again, within what is left.
+      const retry = await publish(suspenseRefundRequestedV1, second, {
+        suspenseId: second,
+        paymentId,
+        accountNumber,
+        amountPence: 2_000,
+        requestedBy: 'eve',
+      });
+      await applied(retry);
+      expect((await refundEvents(second)).map((e) => e.status)).toEqual(['rejected', 'awaiting-approval']);
+    });
   });
 });

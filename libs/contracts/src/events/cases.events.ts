@@ -56,6 +56,17 @@ export class PartyUpdatedV1 {
 }
 export const partyUpdatedV1 = defineEvent('cases', 'party-updated', 1, PartyUpdatedV1);
 
+/**
+ * Staff matched a party with a party of another case as one person or organisation (`identityId`, shared by all
+ * the parties matched so), or took a mistaken match back (no `identityId`). Ids only.
+ */
+export class PartyIdentityChangedV1 {
+  @IsUUID() caseId!: string;
+  @IsUUID() partyId!: string;
+  @IsOptional() @IsUUID() identityId?: string;
+}
+export const partyIdentityChangedV1 = defineEvent('cases', 'party-identity-changed', 1, PartyIdentityChangedV1);
+
 export class RepresentationChangedV1 {
   @IsUUID() caseId!: string;
   @IsUUID() partyId!: string;

@@ -16,6 +16,22 @@ export class FineAccountOpenedV1 {
 }
 export const fineAccountOpenedV1 = defineEvent('enforcement', 'fine-account-opened', 1, FineAccountOpenedV1);
 
+/**
+ * A fine account number that takes payments: published when the account opens, and once for each account that
+ * existed before payments kept its register of numbers, so a card payment to a number that names no account is
+ * refused before the payer is sent to the provider.
+ */
+export class FineAccountRegisteredV1 {
+  @IsUUID() accountId!: string;
+  @IsString() @Length(1, 32) accountNumber!: string;
+}
+export const fineAccountRegisteredV1 = defineEvent(
+  'enforcement',
+  'fine-account-registered',
+  1,
+  FineAccountRegisteredV1,
+);
+
 /** A payment was applied across the account's impositions (a reversal is applied as a negative amount); the balance after it. */
 export class FinePaymentAppliedV1 {
   @IsUUID() accountId!: string;
@@ -35,6 +51,25 @@ export class PaymentSuspendedV1 {
   @IsIn(['not-found', 'zero-balance', 'overpayment', 'written-off', 'consolidated', 'transferred-out']) reason!: string;
 }
 export const paymentSuspendedV1 = defineEvent('enforcement', 'payment-suspended', 1, PaymentSuspendedV1);
+
+/**
+ * An officer asked for money held in suspense to go back to whoever paid it. Payments raises the refund for a
+ * second person to approve (never the officer who asked) and pays it; its `payments.refund-status-changed.v1`
+ * names the same `suspenseId`, so a rejected refund puts the item back in suspense and a paid one closes it.
+ */
+export class SuspenseRefundRequestedV1 {
+  @IsUUID() suspenseId!: string;
+  @IsUUID() paymentId!: string;
+  @IsString() @Length(1, 32) accountNumber!: string;
+  @IsInt() @Min(1) amountPence!: number;
+  @IsString() @Length(1, 200) requestedBy!: string;
+}
+export const suspenseRefundRequestedV1 = defineEvent(
+  'enforcement',
+  'suspense-refund-requested',
+  1,
+  SuspenseRefundRequestedV1,
+);
 
 /** Compensation collected on an account is owed on to its creditor. */
 export class CompensationPayableV1 {

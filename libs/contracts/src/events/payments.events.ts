@@ -113,5 +113,7 @@ export class RefundStatusChangedV1 {
   @IsOptional() @IsUUID() caseId?: string;
   @IsOptional() @IsUUID() complaintId?: string;
   @IsOptional() @IsUUID() remedyId?: string;
+  /** The enforcement suspense item the refund returns, when it was raised by `enforcement.suspense-refund-requested.v1`. */
+  @IsOptional() @IsUUID() suspenseId?: string;
 }
 export const refundStatusChangedV1 = defineEvent('payments', 'refund-status-changed', 1, RefundStatusChangedV1);

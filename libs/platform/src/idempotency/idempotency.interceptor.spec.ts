@@ -28,9 +28,48 @@ describe('IdempotencyInterceptor: requests it leaves alone', () => {
 
   afterEach(() => expect(query).not.toHaveBeenCalled());
 
-  it('skips GraphQL resolvers and POST /graphql', async () => {
-    await expect(run({}, 'graphql')).resolves.toBe('handler ran');
+  it('skips POST /graphql as REST: GraphQL is keyed per mutation field', async () => {
     await expect(run({ originalUrl: '/graphql?x=1' })).resolves.toBe('handler ran');
+  });
+
+  /** A resolver's context as Nest's GraphQL driver gives it: root, args, context and info. */
+  const Mutation = { name: 'Mutation' };
+  const resolver = (
+    options: { operation?: string; parent?: object; fields?: number; req?: object; extensions?: object } = {},
+  ) => {
+    const req = {
+      headers: { 'idempotency-key': 'k1' },
+      principal: { sub: 'alice' },
+      body: options.extensions ? { extensions: options.extensions } : {},
+      ...options.req,
+    };
+    const info = {
+      fieldName: 'createThing',
+      parentType: options.parent ?? Mutation,
+      schema: { getMutationType: () => Mutation },
+      operation: {
+        operation: options.operation ?? 'mutation',
+        selectionSet: { selections: Array.from({ length: options.fields ?? 1 }, () => ({ kind: 'Field' })) },
+      },
+    };
+    const host = new ExecutionContextHost([{}, { input: { name: 'x' } }, { req }, info]);
+    host.setType('graphql');
+    return lastValueFrom(interceptor.intercept(host, handled));
+  };
+
+  it('skips GraphQL queries, fields below the mutation, and mutations without a key or a caller', async () => {
+    await expect(resolver({ operation: 'query' })).resolves.toBe('handler ran');
+    await expect(resolver({ parent: { name: 'Thing' } })).resolves.toBe('handler ran');
+    await expect(resolver({ req: { headers: {} } })).resolves.toBe('handler ran');
+    await expect(resolver({ req: { principal: undefined } })).resolves.toBe('handler ran');
+  });
+
+  it('refuses a malformed GraphQL key, from the header or the extensions, and a key over two mutation fields', async () => {
+    await expect(resolver({ req: { headers: { 'idempotency-key': '' } } })).rejects.toBeInstanceOf(BadUserInputError);
+    await expect(resolver({ req: { headers: {} }, extensions: { idempotencyKey: 42 } })).rejects.toBeInstanceOf(
+      BadUserInputError,
+    );
+    await expect(resolver({ fields: 2 })).rejects.toBeInstanceOf(BadUserInputError);
   });
 
   it('skips methods other than POST, requests without the header, and requests without a caller', async () => {

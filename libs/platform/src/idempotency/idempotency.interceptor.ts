@@ -9,10 +9,12 @@ import {
   Optional,
   StreamableFile,
 } from '@nestjs/common';
+import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
+import type { GraphQLResolveInfo } from 'graphql';
 import { defer, lastValueFrom, Observable, throwError } from 'rxjs';
 import { DataSource } from 'typeorm';
-import { BadUserInputError, ConflictError } from '../errors/app-error';
+import { AppError, BadUserInputError, ConflictError, errorCatalogue, ErrorCode, FieldError } from '../errors/app-error';
 import { PROBLEM_CONTENT_TYPE, problemDetails } from '../errors/problem-details';
 import { toAppError } from '../errors/to-app-error';
 import { committedInThisRequest } from '../database/request-commits';
@@ -52,9 +54,23 @@ interface KeyedHttpRequest extends Request {
 }
 
 /**
- * `Idempotency-Key` for partner REST POSTs: a retried POST with the same key, from the same
- * caller, with the same body, gets the first response again (with `Idempotent-Replayed: true`)
- * instead of running the command twice. Keys are per caller (the token's subject).
+ * How one kind of request is answered: HTTP replays status, headers and body; GraphQL replays the
+ * root mutation field's value (or its error), as the resolver first returned it.
+ */
+interface KeyedTransport {
+  replay(stored: StoredResponse): unknown;
+  /** What to store for a handler's result, or undefined when it cannot be replayed (the key is given back). */
+  stored(body: unknown): StoredResponse | undefined;
+  storedFailure(error: unknown): StoredResponse;
+}
+
+/**
+ * `Idempotency-Key` for partner REST POSTs and GraphQL mutations: a retried request with the same key,
+ * from the same caller, with the same body (for GraphQL: the same mutation field and arguments), gets the
+ * first answer again (REST with `Idempotent-Replayed: true`) instead of running the command twice. Keys are
+ * per caller (the token's subject). GraphQL takes the key from the same header, or from the request's
+ * `extensions.idempotencyKey` (which the gateway forwards as the header); a keyed GraphQL operation holds
+ * exactly one mutation field, so that one key names one command.
  *
  * Follows the IETF draft "The Idempotency-Key HTTP Header Field", except that reusing a key for a
  * different request is answered 409, not 422: the platform's error catalogue has no 422, and a
@@ -80,7 +96,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    // GraphQL mutations go through /graphql as POSTs; the header is a REST contract only.
+    if (context.getType<GqlContextType>() === 'graphql') return this.interceptMutation(context, next);
     if (context.getType() !== 'http') return next.handle();
     const http = context.switchToHttp();
     const request = http.getRequest<KeyedHttpRequest>();
@@ -88,14 +104,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (request.method !== 'POST' || path === '/graphql') return next.handle();
     const header = request.headers['idempotency-key'];
     if (header === undefined) return next.handle();
-    if (typeof header !== 'string' || !VALID_KEY.test(header)) {
-      return throwError(
-        () =>
-          new BadUserInputError(`Invalid ${IDEMPOTENCY_KEY_HEADER} header`, [
-            { field: IDEMPOTENCY_KEY_HEADER, message: 'must be 1 to 255 printable ASCII characters' },
-          ]),
-      );
-    }
+    const key = validKey(header);
+    if (key instanceof Error) return throwError(() => key);
     // The global auth guard keeps anonymous callers away from POSTs; a @Public one has no caller
     // to scope the key to, so it runs as if no key had been sent.
     const subject = request.principal?.sub;
@@ -103,18 +113,51 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
     const keyed: KeyedRequest = {
       subject,
-      key: header,
+      key,
       method: request.method,
       path,
       requestHash: requestBodyHash(request.body),
     };
-    return defer(() => this.handleKeyed(keyed, http.getResponse<Response>(), next));
+    return defer(() => this.handleKeyed(keyed, httpTransport(http.getResponse<Response>()), next));
   }
 
-  private async handleKeyed(request: KeyedRequest, response: Response, next: CallHandler): Promise<unknown> {
+  /** A root mutation field of a keyed GraphQL request; everything else runs as it is. */
+  private interceptMutation(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const gql = GqlExecutionContext.create(context);
+    const info = gql.getInfo<GraphQLResolveInfo | undefined>();
+    if (info?.operation.operation !== 'mutation' || info.parentType !== info.schema.getMutationType()) {
+      return next.handle();
+    }
+    const request = gql.getContext<{ req?: KeyedHttpRequest }>().req;
+    const given = request ? graphqlKeyOf(request) : undefined;
+    if (given === undefined) return next.handle();
+    const key = validKey(given);
+    if (key instanceof Error) return throwError(() => key);
+    if (info.operation.selectionSet.selections.length !== 1) {
+      return throwError(
+        () =>
+          new BadUserInputError(
+            `An ${IDEMPOTENCY_KEY_HEADER} covers one mutation: send one mutation field per request`,
+            [{ field: IDEMPOTENCY_KEY_HEADER, message: 'the operation must select exactly one mutation field' }],
+          ),
+      );
+    }
+    const subject = request?.principal?.sub;
+    if (typeof subject !== 'string' || subject === '') return next.handle();
+    const keyed: KeyedRequest = {
+      subject,
+      key,
+      method: 'MUTATION',
+      path: info.fieldName,
+      requestHash: requestBodyHash(gql.getArgs()),
+    };
+    return defer(() => this.handleKeyed(keyed, graphqlTransport, next));
+  }
+
+  private async handleKeyed(request: KeyedRequest, transport: KeyedTransport, next: CallHandler): Promise<unknown> {
     for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
       const claimId = await this.store.claim(request, this.leaseSeconds);
-      if (claimId) return this.runClaimed(request, claimId, response, next);
+      if (claimId) return this.runClaimed(request, claimId, transport, next);
 
       const existing = await this.store.find(request.subject, request.key);
       if (!existing) continue;
@@ -124,13 +167,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
         existing.requestHash !== request.requestHash
       ) {
         throw new ConflictError(
-          `This ${IDEMPOTENCY_KEY_HEADER} was already used for a different request (another body or endpoint); use a new key for a new request`,
+          `This ${IDEMPOTENCY_KEY_HEADER} was already used for a different request (another body, endpoint or mutation); use a new key for a new request`,
         );
       }
       if (existing.state === 'in-progress') {
         throw new ConflictError(`A request with this ${IDEMPOTENCY_KEY_HEADER} is still being processed; retry later`);
       }
-      return replay(response, existing.response);
+      return transport.replay(existing.response);
     }
     throw new ConflictError(`A request with this ${IDEMPOTENCY_KEY_HEADER} is still being processed; retry later`);
   }
@@ -138,7 +181,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private async runClaimed(
     request: KeyedRequest,
     claimId: string,
-    response: Response,
+    transport: KeyedTransport,
     next: CallHandler,
   ): Promise<unknown> {
     let body: unknown;
@@ -148,49 +191,23 @@ export class IdempotencyInterceptor implements NestInterceptor {
       // Refused before anything committed: nothing happened, and a corrected retry may use the key. Failed
       // after a commit: the failure is the answer and is replayed, since running the command again would
       // do it twice (as Stripe's idempotency keys do).
-      if (committedInThisRequest()) await this.completeWithFailure(request, claimId, response, error);
+      if (committedInThisRequest()) await this.complete(request, claimId, transport.storedFailure(error), 'failure');
       else await this.release(request, claimId);
       throw error;
     }
-    // A handler that wrote the response itself (@Res without passthrough), or returned a stream,
-    // leaves nothing we could replay: the key is given back rather than replaying something else.
-    if (response.headersSent || !isReplayable(body)) {
-      await this.release(request, claimId);
-      return body;
-    }
-    const stored: StoredResponse = { status: response.statusCode, headers: replayedHeaders(response), body };
+    const stored = transport.stored(body);
+    if (stored) await this.complete(request, claimId, stored, 'response');
+    else await this.release(request, claimId);
+    return body;
+  }
+
+  private async complete(request: KeyedRequest, claimId: string, stored: StoredResponse, what: string): Promise<void> {
     try {
       await this.store.complete(request.subject, request.key, claimId, stored, this.retentionSeconds);
     } catch (error) {
       // The command has happened; failing its response now would invite a retry that runs it again.
       // The key stays in progress until its lease runs out, which answers retries with 409.
-      this.logger.error({ err: error }, 'could not store an idempotent response');
-    }
-    return body;
-  }
-
-  private async completeWithFailure(
-    request: KeyedRequest,
-    claimId: string,
-    response: Response,
-    error: unknown,
-  ): Promise<void> {
-    const correlationId = (response.req as { id?: unknown } | undefined)?.id;
-    const problem = problemDetails(
-      toAppError(error),
-      response.req?.originalUrl,
-      correlationId === undefined ? undefined : String(correlationId),
-    );
-    const stored: StoredResponse = {
-      status: problem.status,
-      headers: { 'content-type': PROBLEM_CONTENT_TYPE },
-      body: problem,
-    };
-    try {
-      await this.store.complete(request.subject, request.key, claimId, stored, this.retentionSeconds);
-    } catch (storeError) {
-      // As for a success that could not be stored: the key stays in progress until its lease ends.
-      this.logger.error({ err: storeError }, 'could not store an idempotent failure');
+      this.logger.error({ err: error }, `could not store an idempotent ${what}`);
     }
   }
 
@@ -204,11 +221,95 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 }
 
-function replay(response: Response, stored: StoredResponse): unknown {
-  response.status(stored.status);
-  for (const [name, value] of Object.entries(stored.headers)) response.setHeader(name, value);
-  response.setHeader(IDEMPOTENT_REPLAYED_HEADER, 'true');
-  return stored.body;
+function validKey(given: unknown): string | BadUserInputError {
+  if (typeof given === 'string' && VALID_KEY.test(given)) return given;
+  return new BadUserInputError(`Invalid ${IDEMPOTENCY_KEY_HEADER}`, [
+    { field: IDEMPOTENCY_KEY_HEADER, message: 'must be 1 to 255 printable ASCII characters' },
+  ]);
+}
+
+/** The header, else the GraphQL request's `extensions.idempotencyKey`; undefined when neither is sent. */
+function graphqlKeyOf(request: KeyedHttpRequest): unknown {
+  const header = request.headers['idempotency-key'];
+  if (header !== undefined) return header;
+  const extensions = (request.body as { extensions?: unknown } | undefined)?.extensions;
+  return extensions !== null && typeof extensions === 'object'
+    ? (extensions as { idempotencyKey?: unknown }).idempotencyKey
+    : undefined;
+}
+
+function httpTransport(response: Response): KeyedTransport {
+  return {
+    replay(stored) {
+      response.status(stored.status);
+      for (const [name, value] of Object.entries(stored.headers)) response.setHeader(name, value);
+      response.setHeader(IDEMPOTENT_REPLAYED_HEADER, 'true');
+      return stored.body;
+    },
+    // A handler that wrote the response itself (@Res without passthrough), or returned a stream,
+    // leaves nothing we could replay: the key is given back rather than replaying something else.
+    stored(body) {
+      if (response.headersSent || !isReplayable(body)) return undefined;
+      return { status: response.statusCode, headers: replayedHeaders(response), body };
+    },
+    storedFailure(error) {
+      const correlationId = (response.req as { id?: unknown } | undefined)?.id;
+      const problem = problemDetails(
+        toAppError(error),
+        response.req?.originalUrl,
+        correlationId === undefined ? undefined : String(correlationId),
+      );
+      return { status: problem.status, headers: { 'content-type': PROBLEM_CONTENT_TYPE }, body: problem };
+    },
+  };
+}
+
+/**
+ * A mutation's value is stored as JSON with its instants marked (`{"$instant": iso}`), so that a replay
+ * gives the DateTime scalar the Date it serialises (it answers null for a string); its error as the
+ * platform's code, message and field errors, thrown again on replay.
+ */
+const graphqlTransport: KeyedTransport = {
+  replay(stored) {
+    const body = stored.body as {
+      value?: unknown;
+      error?: { code: ErrorCode; message: string; fieldErrors?: FieldError[] };
+    };
+    if (body.error) throw new AppError(body.error.code, body.error.message, body.error.fieldErrors ?? []);
+    return reviveInstants(body.value ?? null);
+  },
+  stored(value) {
+    return { status: 200, headers: {}, body: { value: markInstants(value ?? null) } };
+  },
+  storedFailure(error) {
+    const appError = toAppError(error);
+    return {
+      status: errorCatalogue[appError.code].status,
+      headers: {},
+      body: { error: { code: appError.code, message: appError.message, fieldErrors: appError.fieldErrors } },
+    };
+  },
+};
+
+const INSTANT = '$instant';
+
+function markInstants(value: unknown): unknown {
+  return JSON.parse(
+    JSON.stringify(value, function (this: Record<string, unknown>, key: string, v: unknown) {
+      // JSON.stringify has already called Date#toJSON on `v`; the holder still has the Date.
+      const raw = this[key];
+      return raw instanceof Date ? { [INSTANT]: v } : v;
+    }),
+  );
+}
+
+function reviveInstants(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value), (_key, v: unknown) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+    const entries = Object.keys(v);
+    const instant = (v as Record<string, unknown>)[INSTANT];
+    return entries.length === 1 && typeof instant === 'string' ? new Date(instant) : v;
+  });
 }
 
 function replayedHeaders(response: Response): Record<string, string | string[]> {

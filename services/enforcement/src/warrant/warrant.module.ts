@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountModule } from '../account/account.module';
 import { WarrantController } from './api/warrant.controller';
+import { WarrantResolver } from './api/warrant.resolver';
 import { WarrantCommands } from './application/warrant.commands';
 import { WarrantQueries } from './application/warrant.queries';
 import { WarrantRepository } from './infrastructure/warrant.repository';
@@ -9,7 +10,7 @@ import { WarrantRepository } from './infrastructure/warrant.repository';
 @Module({
   imports: [AccountModule],
   controllers: [WarrantController],
-  providers: [WarrantCommands, WarrantQueries, WarrantRepository],
+  providers: [WarrantResolver, WarrantCommands, WarrantQueries, WarrantRepository],
   // An enforcement action that creates a warrant issues it.
   exports: [WarrantRepository],
 })

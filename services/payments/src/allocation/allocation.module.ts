@@ -3,6 +3,7 @@ import { CaseAccessModule } from '@ccsc/case-access';
 import { PaymentModule } from '../payment/payment.module';
 import { ServiceRequestModule } from '../service-request/service-request.module';
 import { AllocationController } from './api/allocation.controller';
+import { AllocationResolver } from './api/allocation.resolver';
 import { AllocationCommands } from './application/allocation.commands';
 import { AllocationQueries } from './application/allocation.queries';
 
@@ -10,6 +11,6 @@ import { AllocationQueries } from './application/allocation.queries';
 @Module({
   imports: [PaymentModule, ServiceRequestModule, CaseAccessModule],
   controllers: [AllocationController],
-  providers: [AllocationCommands, AllocationQueries],
+  providers: [AllocationResolver, AllocationCommands, AllocationQueries],
 })
 export class AllocationModule {}

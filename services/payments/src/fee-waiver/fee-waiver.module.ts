@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ServiceRequestModule } from '../service-request/service-request.module';
 import { FeeWaiverController } from './api/fee-waiver.controller';
+import { FeeWaiverResolver } from './api/fee-waiver.resolver';
 import { FeeWaiverCommands } from './application/fee-waiver.commands';
 import { FeeWaiverQueries } from './application/fee-waiver.queries';
 import { FeeWaiverRepository } from './infrastructure/fee-waiver.repository';
@@ -9,7 +10,7 @@ import { FeeWaiverRepository } from './infrastructure/fee-waiver.repository';
 @Module({
   imports: [ServiceRequestModule],
   controllers: [FeeWaiverController],
-  providers: [FeeWaiverCommands, FeeWaiverQueries, FeeWaiverRepository],
+  providers: [FeeWaiverResolver, FeeWaiverCommands, FeeWaiverQueries, FeeWaiverRepository],
   exports: [FeeWaiverCommands],
 })
 export class FeeWaiverModule {}

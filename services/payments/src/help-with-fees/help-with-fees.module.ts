@@ -4,6 +4,7 @@ import { SERVICE_CONFIG } from '@ccsc/platform';
 import type { PaymentsConfig } from '../config';
 import { ServiceRequestModule } from '../service-request/service-request.module';
 import { HelpWithFeesController } from './api/help-with-fees.controller';
+import { HelpWithFeesResolver } from './api/help-with-fees.resolver';
 import { HelpWithFeesCommands, HWF_SETTINGS } from './application/help-with-fees.commands';
 import { HelpWithFeesQueries } from './application/help-with-fees.queries';
 import { HelpWithFeesRepository } from './infrastructure/help-with-fees.repository';
@@ -13,6 +14,7 @@ import { HelpWithFeesRepository } from './infrastructure/help-with-fees.reposito
   imports: [ServiceRequestModule, CaseAccessModule],
   controllers: [HelpWithFeesController],
   providers: [
+    HelpWithFeesResolver,
     HelpWithFeesCommands,
     HelpWithFeesQueries,
     HelpWithFeesRepository,

@@ -14,6 +14,8 @@ import { AllocationRepository } from './infrastructure/allocation.repository';
 import { PaymentAccountRepository } from './infrastructure/payment-account.repository';
 import { PaymentRepository } from './infrastructure/payment.repository';
 import { SandboxCardProvider } from './infrastructure/sandbox-card-provider';
+import { FineAccountNumbers } from './infrastructure/fine-account-numbers.repository';
+import { FineAccountNumbersConsumer } from './consumers/fine-account-numbers.consumer';
 
 /**
  * Money coming in (card, payment by account, bulk scanning), firms' accounts, and reversals. A
@@ -31,6 +33,8 @@ import { SandboxCardProvider } from './infrastructure/sandbox-card-provider';
     PaymentRepository,
     PaymentAccountRepository,
     AllocationRepository,
+    FineAccountNumbers,
+    FineAccountNumbersConsumer,
     {
       provide: PAYMENT_SETTINGS,
       inject: [SERVICE_CONFIG],

@@ -1,5 +1,6 @@
 import { forwardRef, Module } from '@nestjs/common';
 import { EnquiryModule } from '../enquiry/enquiry.module';
+import { TriageController } from './api/triage.controller';
 import { TriageResolver } from './api/triage.resolver';
 import { TriageCommands } from './application/triage.commands';
 import { TriageQueries } from './application/triage.queries';
@@ -11,6 +12,7 @@ import { TriageRepository } from './infrastructure/triage.repository';
  */
 @Module({
   imports: [forwardRef(() => EnquiryModule)],
+  controllers: [TriageController],
   providers: [TriageResolver, TriageRepository, TriageCommands, TriageQueries],
   exports: [TriageRepository],
 })

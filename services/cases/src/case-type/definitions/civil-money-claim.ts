@@ -1,5 +1,12 @@
 import type { CaseTypeDefinition } from '../domain/case-type.definition';
-import { decisionRecorded, documentsAccepted, feesSettled, hasParty, noOpenAssistedDigitalReferral } from './criteria';
+import {
+  decisionRecorded,
+  deadlinePassed,
+  documentsAccepted,
+  feesSettled,
+  hasParty,
+  noOpenAssistedDigitalReferral,
+} from './criteria';
 
 export const civilMoneyClaim: CaseTypeDefinition = {
   id: 'civil-money-claim',
@@ -12,6 +19,7 @@ export const civilMoneyClaim: CaseTypeDefinition = {
     'Submitted',
     'Issued',
     'AwaitingResponse',
+    'DefaultJudgmentRequested',
     'ReadyForListing',
     'Listed',
     'AwaitingOutcome',
@@ -22,6 +30,16 @@ export const civilMoneyClaim: CaseTypeDefinition = {
     'StruckOut',
   ],
   finalStates: ['Closed', 'Withdrawn', 'StruckOut'],
+  deadlines: [
+    {
+      // CPR 10.3 and 15.4: 14 days after service to acknowledge service or file a defence.
+      id: 'response-due',
+      state: 'AwaitingResponse',
+      days: 14,
+      dayKind: 'calendar',
+      name: { en: "The defendant's time to respond", cy: 'Yr amser sydd gan y diffynnydd i ymateb' },
+    },
+  ],
   events: [
     {
       id: 'submit',
@@ -64,9 +82,23 @@ export const civilMoneyClaim: CaseTypeDefinition = {
       },
     },
     {
+      // CPR 12.3: once the time to respond has passed without a response, the claimant may ask for judgment.
+      id: 'request-default-judgment',
+      name: { en: 'Request judgment in default', cy: 'Gwneud cais am ddyfarniad diffyg' },
+      from: ['AwaitingResponse'],
+      to: 'DefaultJudgmentRequested',
+      roles: ['caseworker', 'team-leader'],
+      parties: ['claimant'],
+      readiness: [deadlinePassed('response-due')],
+      whatHappensNext: {
+        en: 'The court checks the request and, if the defendant has still not responded, enters judgment for the claimant.',
+        cy: "Mae'r llys yn gwirio'r cais ac, os nad yw'r diffynnydd wedi ymateb o hyd, yn rhoi dyfarniad i'r hawlydd.",
+      },
+    },
+    {
       id: 'ready-for-listing',
       name: { en: 'Mark ready for a hearing', cy: 'Nodi ei fod yn barod am wrandawiad' },
-      from: ['AwaitingResponse', 'Stayed'],
+      from: ['AwaitingResponse', 'DefaultJudgmentRequested', 'Stayed'],
       to: 'ReadyForListing',
       roles: ['caseworker', 'team-leader', 'judiciary'],
       parties: [],
@@ -106,7 +138,7 @@ export const civilMoneyClaim: CaseTypeDefinition = {
     {
       id: 'decide',
       name: { en: 'Record the judgment', cy: 'Cofnodi’r dyfarniad' },
-      from: ['Listed', 'AwaitingOutcome'],
+      from: ['Listed', 'AwaitingOutcome', 'DefaultJudgmentRequested'],
       to: 'Decided',
       roles: ['judiciary'],
       parties: [],
@@ -142,7 +174,16 @@ export const civilMoneyClaim: CaseTypeDefinition = {
     {
       id: 'withdraw',
       name: { en: 'Withdraw the claim', cy: "Tynnu'r hawliad yn ôl" },
-      from: ['Draft', 'Submitted', 'Issued', 'AwaitingResponse', 'ReadyForListing', 'Listed', 'Stayed'],
+      from: [
+        'Draft',
+        'Submitted',
+        'Issued',
+        'AwaitingResponse',
+        'DefaultJudgmentRequested',
+        'ReadyForListing',
+        'Listed',
+        'Stayed',
+      ],
       to: 'Withdrawn',
       roles: ['caseworker', 'team-leader'],
       parties: ['claimant'],
@@ -155,7 +196,7 @@ export const civilMoneyClaim: CaseTypeDefinition = {
     {
       id: 'strike-out',
       name: { en: 'Strike out the claim', cy: "Dileu'r hawliad" },
-      from: ['Issued', 'AwaitingResponse', 'ReadyForListing', 'Listed', 'Stayed'],
+      from: ['Issued', 'AwaitingResponse', 'DefaultJudgmentRequested', 'ReadyForListing', 'Listed', 'Stayed'],
       to: 'StruckOut',
       roles: ['judiciary'],
       parties: [],

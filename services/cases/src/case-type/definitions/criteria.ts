@@ -11,3 +11,9 @@ export const noOpenAssistedDigitalReferral: ReadinessCriterion = {
   id: 'no-open-assisted-digital-referral',
   kind: 'no-open-assisted-digital-referral',
 };
+/** The case type's deadline of that id has passed (the event is available from the day after it ends). */
+export const deadlinePassed = (deadline: string): ReadinessCriterion => ({
+  id: `${deadline}-passed`,
+  kind: 'deadline-passed',
+  deadline,
+});

@@ -9,6 +9,16 @@ export const immigrationStatusReview: CaseTypeDefinition = {
   initialState: 'Referred',
   states: ['Referred', 'UnderInvestigation', 'Decided', 'NoticeServed', 'AppealWindowOpen', 'Appealed', 'Closed'],
   finalStates: ['Closed'],
+  deadlines: [
+    {
+      id: 'appeal-window',
+      state: 'AppealWindowOpen',
+      days: 14,
+      dayKind: 'calendar',
+      name: { en: 'The time to appeal', cy: 'Yr amser i apelio' },
+      triggers: 'close',
+    },
+  ],
   events: [
     {
       id: 'investigate',

@@ -19,7 +19,25 @@ export type ReadinessCriterion =
   | { id: string; kind: 'fees-settled' }
   | { id: string; kind: 'documents-accepted' }
   | { id: string; kind: 'decision-recorded' }
-  | { id: string; kind: 'no-open-assisted-digital-referral' };
+  | { id: string; kind: 'no-open-assisted-digital-referral' }
+  /** The case type's deadline (`CaseTypeDefinition.deadlines`) has passed: the event is available from the day after it. */
+  | { id: string; kind: 'deadline-passed'; deadline: string };
+
+/**
+ * Time allowed in a state, from the London day the case entered it (libs/calendar's `periodEnd`: calendar
+ * or working days, due by the end of the last day). When it passes, the system triggers `triggers` (the
+ * case-deadline run), or events whose readiness names it (a `deadline-passed` criterion) become available.
+ */
+export interface StateDeadline {
+  id: string;
+  state: string;
+  days: number;
+  dayKind: 'calendar' | 'working';
+  /** What the time is for, as the readiness text names it: "the defendant's time to respond". */
+  name: Bilingual;
+  /** The event the system triggers once the deadline has passed; it starts from `state` and `system` may trigger it. */
+  triggers?: string;
+}
 
 export interface CaseEventDefinition {
   id: string;
@@ -52,6 +70,8 @@ export interface CaseTypeDefinition {
   events: readonly CaseEventDefinition[];
   /** Whether results of this case type may impose financial penalties (criminal cases). */
   resultsMayImposeFinancialPenalties?: boolean;
+  /** Time limits of its states: at most one per state. */
+  deadlines?: readonly StateDeadline[];
   /** Whether a case of this type claims a sum of money, which its claimant states when opening it (money claims). */
   claimsMoney?: boolean;
 }

@@ -57,6 +57,34 @@ export function caseTypeProblems(type: CaseTypeDefinition): string[] {
       if (!/^FEE\d{4}$/.test(fee)) problems.push(`${where(event.id)} requires malformed fee code "${fee}"`);
   }
 
+  const deadlineIds = new Set<string>();
+  const deadlineStates = new Set<string>();
+  for (const deadline of type.deadlines ?? []) {
+    const at = `deadline "${deadline.id}"`;
+    if (deadlineIds.has(deadline.id)) problems.push(`${at} is defined twice`);
+    deadlineIds.add(deadline.id);
+    if (!states.has(deadline.state)) problems.push(`${at} times unknown state "${deadline.state}"`);
+    if (deadlineStates.has(deadline.state)) problems.push(`${at} is a second deadline for "${deadline.state}"`);
+    deadlineStates.add(deadline.state);
+    if (!Number.isInteger(deadline.days) || deadline.days < 1 || deadline.days > 366)
+      problems.push(`${at} must run for 1 to 366 days`);
+    if (!deadline.name.en || !deadline.name.cy) problems.push(`${at} needs its name in English and Welsh`);
+    if (deadline.triggers !== undefined) {
+      const event = type.events.find((e) => e.id === deadline.triggers);
+      if (!event) problems.push(`${at} triggers unknown event "${deadline.triggers}"`);
+      else if (!event.from.includes(deadline.state) || !event.roles.includes('system'))
+        problems.push(
+          `${at} triggers "${event.id}", which must start from "${deadline.state}" and name the system role`,
+        );
+    }
+  }
+  for (const event of type.events)
+    for (const criterion of event.readiness)
+      if (criterion.kind === 'deadline-passed' && !deadlineIds.has(criterion.deadline))
+        problems.push(
+          `${where(event.id)} criterion "${criterion.id}" waits for unknown deadline "${criterion.deadline}"`,
+        );
+
   // Every state must be reachable from the initial one, and every non-final state must lead somewhere.
   const reachable = new Set([type.initialState]);
   for (let grew = true; grew;) {

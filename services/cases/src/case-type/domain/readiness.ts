@@ -1,5 +1,7 @@
+import { addDays, longDate } from '@ccsc/calendar';
 import type { Party } from '../../case/domain/party';
 import type { Bilingual, CaseEventDefinition, ReadinessCriterion } from './case-type.definition';
+import type { CaseDeadline } from './deadlines';
 
 export type Language = 'en' | 'cy';
 
@@ -11,6 +13,8 @@ export interface CaseFacts {
   documentsAwaitingAcceptance: number;
   openAssistedDigitalReferral: boolean;
   decisionRecorded: boolean;
+  /** The deadline running in the case's state, if its type has one. */
+  deadline?: CaseDeadline;
 }
 
 export interface CriterionAssessment {
@@ -66,6 +70,21 @@ const text = {
       cy: "Mae atgyfeiriad cymorth digidol yn dal ar agor; mae'r achos yn aros nes bydd y cyflenwr wedi helpu'r defnyddiwr.",
     },
   },
+  deadline: {
+    description: (name: Bilingual, end: string, cyEnd: string): Bilingual => ({
+      en: `${name.en} ends on ${end}`,
+      // "Name: ..." keeps the Welsh correct whatever the name's first word mutates to after a verb.
+      cy: `${name.cy}: yn dod i ben ar ${cyEnd}`,
+    }),
+    reason: (name: Bilingual, from: string, cyFrom: string): Bilingual => ({
+      en: `${name.en} has not ended yet: this is possible from ${from}.`,
+      cy: `${name.cy}: heb ddod i ben eto; mae hyn yn bosibl o ${cyFrom} ymlaen.`,
+    }),
+    notRunning: {
+      en: 'This is possible only once the time allowed in an earlier step has ended.',
+      cy: 'Mae hyn yn bosibl dim ond unwaith y bydd yr amser a ganiateir mewn cam cynharach wedi dod i ben.',
+    },
+  },
 };
 
 function assess(criterion: ReadinessCriterion, facts: CaseFacts): { description: Bilingual; reason?: Bilingual } {
@@ -92,6 +111,16 @@ function assess(criterion: ReadinessCriterion, facts: CaseFacts): { description:
         description: text.decision.description,
         ...(facts.decisionRecorded ? {} : { reason: text.decision.reason }),
       };
+    case 'deadline-passed': {
+      const running = facts.deadline?.definition.id === criterion.deadline ? facts.deadline : undefined;
+      if (!running) return { description: text.deadline.notRunning, reason: text.deadline.notRunning };
+      const { name } = running.definition;
+      const end = running.end.date;
+      const description = text.deadline.description(name, longDate(end, 'en'), longDate(end, 'cy'));
+      if (running.passed) return { description };
+      const from = addDays(end, 1);
+      return { description, reason: text.deadline.reason(name, longDate(from, 'en'), longDate(from, 'cy')) };
+    }
     case 'no-open-assisted-digital-referral':
       return {
         description: text.assistedDigital.description,

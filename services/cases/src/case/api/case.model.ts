@@ -5,7 +5,7 @@ import type { CaseTypeDefinition } from '../../case-type/domain/case-type.defini
 import { formatCaseReference } from '../domain/case-reference';
 import { PARTY_KINDS, PARTY_ROLES, Party, PartyKind, PartyRole } from '../domain/party';
 import { LanguageEnum, PartyKindEnum, PartyRoleEnum } from './case.inputs';
-import type { Principal } from '@ccsc/auth';
+import { isStaff, type Principal } from '@ccsc/auth';
 import { caseAccessOf } from '../domain/case-access';
 import { caseActorOf, hasPartyAccess, mayReadFees } from '../domain/party-access';
 import { findCaseType } from '../../case-type/case-types';
@@ -16,6 +16,9 @@ import { ConnectionType, ObjectType } from '../../cases.graphql';
 /** Why a party's own details can be null: one rule (hasPartyAccess) for every field that carries it. */
 const PARTY_DETAIL =
   'Shown to staff, the party and their representative only; null (left out over REST) for the other side of the case.';
+
+const IDENTITY =
+  "The person or organisation across cases (`partyIdentity`), once staff matched this party with another case's. Staff only: null for anyone else.";
 
 @ObjectType('Party', {
   description:
@@ -50,6 +53,9 @@ export class PartyModel {
   @Field(() => [String], { nullable: true, description: PARTY_DETAIL })
   @ApiPropertyOptional({ type: [String], description: PARTY_DETAIL })
   vulnerabilityFlags?: string[];
+  @Field(() => ID, { nullable: true, description: IDENTITY })
+  @ApiPropertyOptional({ description: IDENTITY })
+  identityId?: string;
 }
 
 /**
@@ -70,7 +76,15 @@ export function toPartyModel(party: Party, viewer: Principal): PartyModel {
     reasonableAdjustments,
     vulnerabilityFlags,
   } = party;
-  const shown: PartyModel = { id, role, kind, name, ...(representedBy ? { representedBy } : {}) };
+  const shown: PartyModel = {
+    id,
+    role,
+    kind,
+    name,
+    ...(representedBy ? { representedBy } : {}),
+    // Which other cases a person is on is staff's to know: a party or a firm never learns of them here.
+    ...(party.identityId && isStaff(viewer) ? { identityId: party.identityId } : {}),
+  };
   if (!hasPartyAccess(caseAccessOf(viewer), party)) return shown;
   return {
     ...shown,

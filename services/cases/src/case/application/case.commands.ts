@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '@ccsc/auth';
 import { caseAccessChangedV2, caseCreatedV1, caseStateChangedV1, claimAmountRecordedV1 } from '@ccsc/contracts';
-import { UnitOfWork } from '@ccsc/messaging';
+import { type Transaction, UnitOfWork } from '@ccsc/messaging';
 import { Case, NewParty } from '../domain/case';
 import { CaseRepository } from '../infrastructure/case.repository';
 import { accessChanged } from '../domain/case-access';
@@ -74,29 +74,46 @@ export class CaseCommands {
     const { reason, correlationId } = options;
     return this.work.run(
       { correlationId, actor: principal.sub },
-      async ({ manager, publish }) => {
-        const aggregate = await loadVisibleCase(manager, this.cases, caseId, principal);
-        const { from, to, feesDue } = aggregate.trigger(event, caseActorOf(principal, aggregate.parties), now);
-        await this.cases.update(manager, aggregate);
-        const transition = {
-          caseId,
-          event,
-          from,
-          to,
-          actor: principal.sub,
-          actorRoles: principal.roles,
-          reason,
-          at: now,
-        };
-        await this.cases.recordTransition(manager, transition);
-        const { reference } = aggregate.snapshot;
-        const data = { caseId, reference, event, from, to, ...(feesDue.length ? { feesDue } : {}) };
-        publish({ type: caseStateChangedV1, subject: caseId, data });
+      async (tx) => {
+        const aggregate = await loadVisibleCase(tx.manager, this.cases, caseId, principal);
+        await moveCaseOn(tx, this.cases, aggregate, event, principal, reason, now);
         return Case.restore({ ...aggregate.snapshot, version: aggregate.snapshot.version + 1 });
       },
       now,
     );
   }
+}
+
+/**
+ * One event of the case, in the caller's transaction: the aggregate decides whether it may happen (state, who,
+ * readiness as of `now`), then the case is saved, the transition recorded and `cases.case-state-changed.v1`
+ * published. People and the deadline run (as `system`) move cases on through this alone.
+ */
+export async function moveCaseOn(
+  tx: Transaction,
+  cases: CaseRepository,
+  aggregate: Case,
+  event: string,
+  principal: Principal,
+  reason: string | undefined,
+  now: Date,
+): Promise<{ from: string; to: string }> {
+  const { from, to, feesDue } = aggregate.trigger(event, caseActorOf(principal, aggregate.parties), now);
+  await cases.update(tx.manager, aggregate);
+  await cases.recordTransition(tx.manager, {
+    caseId: aggregate.id,
+    event,
+    from,
+    to,
+    actor: principal.sub,
+    actorRoles: principal.roles,
+    reason,
+    at: now,
+  });
+  const { reference } = aggregate.snapshot;
+  const data = { caseId: aggregate.id, reference, event, from, to, ...(feesDue.length ? { feesDue } : {}) };
+  tx.publish({ type: caseStateChangedV1, subject: aggregate.id, data });
+  return { from, to };
 }
 
 /** Payments reports fees settled or owed again; the case's readiness follows. Idempotent through the inbox. */

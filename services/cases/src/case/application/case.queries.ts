@@ -46,12 +46,18 @@ export class CaseQueries {
    * What an event waits for names the case's unpaid or remitted fees and open referrals: the paying
    * side's business and staff's (mayReadFees), so the other side is refused rather than told.
    */
-  async readiness(id: string, event: string, principal: Principal, language: Language = 'en'): Promise<Readiness> {
+  async readiness(
+    id: string,
+    event: string,
+    principal: Principal,
+    language: Language = 'en',
+    now = new Date(),
+  ): Promise<Readiness> {
     const aggregate = await this.get(id, principal);
     if (!mayReadFees(caseActorOf(principal, aggregate.parties), findCaseType(aggregate.snapshot.caseType))) {
       throw new ForbiddenError('What a case waits for is shown to staff and the side that pays its fees');
     }
-    return aggregate.assessReadiness(event, language);
+    return aggregate.assessReadiness(event, now, language);
   }
 
   /** The case's state changes; who made them (a subject id) is for staff only, like on the timeline. */

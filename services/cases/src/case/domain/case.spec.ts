@@ -31,7 +31,7 @@ describe('Case', () => {
 
   it('assesses readiness criterion by criterion, in plain words', () => {
     const c = Case.create({ caseType: 'civil-money-claim', parties: [claimant], createdBy: 'u1', now });
-    const readiness = c.assessReadiness('submit');
+    const readiness = c.assessReadiness('submit', now);
     expect(readiness.ready).toBe(false);
     expect(readiness.criteria).toEqual([
       { id: 'has-claimant', description: 'The case names its claimant', met: true },
@@ -43,7 +43,7 @@ describe('Case', () => {
       },
     ]);
     expect(readiness.whatHappensNext).toContain('Pay the claim fee');
-    const welsh = c.assessReadiness('submit', 'cy');
+    const welsh = c.assessReadiness('submit', now, 'cy');
     expect(welsh.criteria[1]).toMatchObject({ met: false, reason: 'Ychwanegwch y defendant at yr achos.' });
     expect(welsh.whatHappensNext).toContain('Talwch');
   });
@@ -80,7 +80,7 @@ describe('Case', () => {
   it('waits for its fees before it is issued, and moves on once payments reports them settled', () => {
     const c = Case.create({ caseType: 'civil-money-claim', parties: [claimant, defendant], createdBy: 'u1', now });
     c.trigger('submit', caseActorOf({ sub: 'citizen-1', roles: ['citizen'] }, c.parties), now);
-    const waiting = c.assessReadiness('issue');
+    const waiting = c.assessReadiness('issue', now);
     expect(waiting.ready).toBe(false);
     expect(waiting.criteria.find((x) => x.id === 'fees-settled')).toMatchObject({
       met: false,
@@ -94,9 +94,9 @@ describe('Case', () => {
     // A bounced payment or a repriced fee: owed again, and readiness waits for it once more.
     expect(c.reopenFees(['FEE0202'])).toEqual([{ code: 'FEE0202', event: 'submit', status: 'due' }]);
     expect(c.reopenFees(['FEE0202'])).toEqual([]);
-    expect(c.assessReadiness('issue').criteria.find((x) => x.id === 'fees-settled')).toMatchObject({ met: false });
+    expect(c.assessReadiness('issue', now).criteria.find((x) => x.id === 'fees-settled')).toMatchObject({ met: false });
     c.settleFees(['FEE0202'], 'paid');
-    expect(c.assessReadiness('issue').ready).toBe(true);
+    expect(c.assessReadiness('issue', now).ready).toBe(true);
     expect(c.trigger('issue', staff('caseworker'), now)).toMatchObject({ from: 'Submitted', to: 'Issued' });
   });
 });

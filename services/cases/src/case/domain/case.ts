@@ -3,6 +3,7 @@ import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from 
 import type { CaseEventDefinition, CaseTypeDefinition } from '../../case-type/domain/case-type.definition';
 import { findCaseType } from '../../case-type/case-types';
 import { assessReadiness, Language, Readiness } from '../../case-type/domain/readiness';
+import { deadlineInState, type CaseDeadline } from '../../case-type/domain/deadlines';
 import { generateCaseReference } from './case-reference';
 import type { CaseActor } from './party-access';
 import { normalisePostcode, type Party, type PartyDetails } from './party';
@@ -21,6 +22,8 @@ export interface CaseProps {
   reference: string;
   caseType: string;
   state: string;
+  /** When the case entered its state: the deadline of the state, if its type has one, runs from that day. */
+  stateEnteredAt: Date;
   parties: Party[];
   fees: CaseFee[];
   /** Read-only facts from the case's documents and referrals, for readiness. */
@@ -76,6 +79,7 @@ export class Case {
       reference: input.reference ?? generateCaseReference(),
       caseType: type.id,
       state: type.initialState,
+      stateEnteredAt: input.now,
       parties: input.parties.map(newParty),
       fees: [],
       documentsAwaitingAcceptance: 0,
@@ -124,8 +128,8 @@ export class Case {
     return event;
   }
 
-  /** Each criterion of the event, met or not and why, and what happens next, in the user's language. */
-  assessReadiness(eventId: string, language: Language = 'en'): Readiness {
+  /** Each criterion of the event, met or not and why (as of `now`), and what happens next, in the user's language. */
+  assessReadiness(eventId: string, now: Date, language: Language = 'en'): Readiness {
     return assessReadiness(
       this.event(eventId),
       {
@@ -134,9 +138,15 @@ export class Case {
         documentsAwaitingAcceptance: this.props.documentsAwaitingAcceptance,
         openAssistedDigitalReferral: this.props.openAssistedDigitalReferral,
         decisionRecorded: this.props.decisionRecorded,
+        deadline: this.deadline(now),
       },
       language,
     );
+  }
+
+  /** The deadline running in the case's state, if its type has one, and whether it has passed by `now`. */
+  deadline(now: Date): CaseDeadline | undefined {
+    return deadlineInState(this.type, this.props.state, this.props.stateEnteredAt, now);
   }
 
   addParty(input: NewParty, now: Date): Party {
@@ -222,7 +232,7 @@ export class Case {
       ]);
     if (alreadyResulted.includes(defendantPartyId))
       throw new ConflictError(`${defendant.name} has already been resulted on this case`);
-    this.assertMayTriggerNow('result', actor);
+    this.assertMayTriggerNow('result', actor, now);
     const resulted = new Set([...alreadyResulted, defendantPartyId]);
     const outstanding = this.props.parties.filter((p) => p.role === 'defendant' && !resulted.has(p.id));
     if (outstanding.length > 0) return undefined;
@@ -231,13 +241,13 @@ export class Case {
   }
 
   /** The event, once the actor may trigger it, the case is in a state it starts from, and the case is ready for it. */
-  private assertMayTriggerNow(eventId: string, actor: CaseActor): CaseEventDefinition {
+  private assertMayTriggerNow(eventId: string, actor: CaseActor, now: Date): CaseEventDefinition {
     const event = this.event(eventId);
     assertMayTrigger(event, actor);
     if (!event.from.includes(this.props.state)) {
       throw new ConflictError(`"${event.name.en}" is not possible while the case is ${this.props.state}`);
     }
-    const readiness = this.assessReadiness(eventId);
+    const readiness = this.assessReadiness(eventId, now);
     if (!readiness.ready) {
       throw new ConflictError(
         `The case is not ready: ${readiness.criteria
@@ -250,12 +260,14 @@ export class Case {
   }
 
   trigger(eventId: string, actor: CaseActor, now: Date): { from: string; to: string; feesDue: string[] } {
-    const event = this.assertMayTriggerNow(eventId, actor);
+    const event = this.assertMayTriggerNow(eventId, actor, now);
     const from = this.props.state;
     const feesDue = [...(event.fees ?? [])];
     this.props = {
       ...this.props,
       state: event.to,
+      // An event that leaves the case where it was (none today) would not restart the state's time.
+      stateEnteredAt: event.to === from ? this.props.stateEnteredAt : now,
       updatedAt: now,
       fees: [...this.props.fees, ...feesDue.map((code) => ({ code, event: event.id, status: 'due' as const }))],
     };

@@ -35,6 +35,8 @@ export interface Party {
   reasonableAdjustments: string[];
   /** Why this party may need extra care (e.g. "domestic abuse", "mental health"). */
   vulnerabilityFlags: string[];
+  /** The person or organisation across cases, once staff matched this party with another case's (identity/). */
+  identityId?: string;
 }
 
 /** The details of a party that its representative, the party themselves or staff may change. */

@@ -38,6 +38,7 @@ interface CaseRow {
   reference: string;
   case_type: string;
   state: string;
+  state_entered_at: Date;
   claim_amount_pence: number | null;
   created_by: string;
   created_at: Date;
@@ -60,6 +61,7 @@ interface PartyRow {
   preferred_language: string;
   reasonable_adjustments: string[];
   vulnerability_flags: string[];
+  identity_id: string | null;
 }
 
 interface FeeRow {
@@ -102,9 +104,10 @@ export class CaseRepository {
     try {
       await execute(
         manager,
-        sql`INSERT INTO cases (id, reference, case_type, state, claim_amount_pence, created_by, created_at, updated_at, version)
-          VALUES (${s.id}, ${s.reference}, ${s.caseType}, ${s.state}, ${s.claimAmountPence}, ${s.createdBy}, ${s.createdAt},
-            ${s.updatedAt}, ${s.version})`,
+        sql`INSERT INTO cases (id, reference, case_type, state, state_entered_at, claim_amount_pence, created_by, created_at,
+            updated_at, version)
+          VALUES (${s.id}, ${s.reference}, ${s.caseType}, ${s.state}, ${s.stateEnteredAt}, ${s.claimAmountPence}, ${s.createdBy},
+            ${s.createdAt}, ${s.updatedAt}, ${s.version})`,
       );
     } catch (error) {
       if ((error as { code?: string }).code === '23505')
@@ -119,7 +122,8 @@ export class CaseRepository {
     const s = aggregate.snapshot;
     const updated = await execute(
       manager,
-      sql`UPDATE cases SET state = ${s.state}, updated_at = ${s.updatedAt}, version = ${s.version + 1}
+      sql`UPDATE cases SET state = ${s.state}, state_entered_at = ${s.stateEnteredAt}, updated_at = ${s.updatedAt},
+          version = ${s.version + 1}
         WHERE id = ${s.id} AND version = ${s.version}`,
     );
     if (updated !== 1) throw new ConflictError('The case was changed by someone else; reload it and try again');
@@ -273,6 +277,7 @@ function toDomain(
     reference: r.reference,
     caseType: r.case_type,
     state: r.state,
+    stateEnteredAt: r.state_entered_at,
     claimAmountPence: r.claim_amount_pence,
     createdBy: r.created_by,
     createdAt: r.created_at,
@@ -297,5 +302,6 @@ function toParty(p: PartyRow): Party {
     preferredLanguage: p.preferred_language as PreferredLanguage,
     reasonableAdjustments: p.reasonable_adjustments,
     vulnerabilityFlags: p.vulnerability_flags,
+    ...(p.identity_id ? { identityId: p.identity_id } : {}),
   };
 }

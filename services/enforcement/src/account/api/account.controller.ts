@@ -15,7 +15,7 @@ import { ACCOUNT_READERS, ENFORCEMENT_OFFICERS, FIXED_PENALTY_REGISTRARS } from 
 import { FineAccountDetail, FineAccountModel, ImpositionModel } from './account.model';
 import { AccountListQuery, ConsolidateBody, RegisterFixedPenaltyBody } from './account.inputs';
 
-/** Fine accounts over REST: reading them and their payments, fixed penalties, consolidation. */
+/** Fine accounts over REST: reading them (a defendant's across cases too) and their payments, fixed penalties, consolidation. */
 @ApiTags('enforcement')
 @Controller('api/v1/enforcement')
 export class AccountController {
@@ -59,6 +59,17 @@ export class AccountController {
   @ApiOperation({ summary: 'The payments applied to an account, oldest first' })
   payments(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     return this.queries.payments(assertUuid(id), principal);
+  }
+
+  @Get('defendants/:partyId/accounts')
+  @Roles(...ACCOUNT_READERS)
+  @ApiOperation({
+    summary:
+      "A defendant's accounts across cases, oldest first: those of the party and of every party staff matched with it as the same person",
+  })
+  @ApiOkResponse({ type: [FineAccountModel] })
+  async ofDefendant(@Param('partyId') partyId: string, @CurrentPrincipal() principal: Principal) {
+    return (await this.queries.forDefendant(assertUuid(partyId, 'partyId'), principal)).map(FineAccountModel.from);
   }
 
   @Post('fixed-penalties')

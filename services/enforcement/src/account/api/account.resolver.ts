@@ -1,5 +1,16 @@
-import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { AuthenticatedRequest, CurrentPrincipal, hasRole, Principal, Roles } from '@ccsc/auth';
+import {
+  Args,
+  Context,
+  ID,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+  ResolveReference,
+} from '@nestjs/graphql';
+import { AuthenticatedRequest, CorrelationId, CurrentPrincipal, hasRole, Principal, Roles } from '@ccsc/auth';
 import {
   assertUuid,
   DEFAULT_PAGE_SIZE,
@@ -9,9 +20,11 @@ import {
   toConnection,
   UnauthenticatedError,
 } from '@ccsc/platform';
+import { AccountCommands } from '../application/account.commands';
 import { AccountQueries } from '../application/account.queries';
 import type { FineAccount, Imposition } from '../domain/fine-account';
-import { ACCOUNT_READERS } from '../../roles';
+import { ACCOUNT_READERS, ENFORCEMENT_OFFICERS, FIXED_PENALTY_REGISTRARS } from '../../roles';
+import { ConsolidateBody, RegisterFixedPenaltyBody } from './account.inputs';
 import {
   CaseRef,
   FineAccountConnection,
@@ -23,7 +36,10 @@ import {
 
 @Resolver(() => FineAccountModel)
 export class FineAccountResolver {
-  constructor(private readonly queries: AccountQueries) {}
+  constructor(
+    private readonly queries: AccountQueries,
+    private readonly commands: AccountCommands,
+  ) {}
 
   @Query(() => FineAccountModel, { description: 'A fine account by id.' })
   @Roles(...ACCOUNT_READERS)
@@ -60,7 +76,10 @@ export class FineAccountResolver {
     );
   }
 
-  @Query(() => [FineAccountModel], { description: "A defendant's accounts across cases, by their party id." })
+  @Query(() => [FineAccountModel], {
+    description:
+      "A defendant's accounts across cases, oldest first: those of the party and of every party staff matched with it as the same person.",
+  })
   @Roles(...ACCOUNT_READERS)
   async fineAccountsOfDefendant(
     @Args('defendantPartyId', { type: () => ID }) defendantPartyId: string,
@@ -68,6 +87,41 @@ export class FineAccountResolver {
   ) {
     return (await this.queries.forDefendant(assertUuid(defendantPartyId, 'defendantPartyId'), principal)).map(
       FineAccountModel.from,
+    );
+  }
+
+  @Mutation(() => FineAccountModel, {
+    description:
+      'Registers a fixed penalty for enforcement: opens a fixed-penalty account (CONFLICT if registered already).',
+  })
+  @Roles(...FIXED_PENALTY_REGISTRARS)
+  async recordFixedPenalty(
+    @Args('input') input: RegisterFixedPenaltyBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    const { caseId, ...penalty } = input;
+    const opened = await this.commands.registerFixedPenalty(
+      { ...penalty, ...(caseId != null ? { caseId } : {}) },
+      principal,
+      correlationId,
+    );
+    return FineAccountModel.from(await this.queries.get(opened.id, principal));
+  }
+
+  @Mutation(() => FineAccountModel, {
+    description:
+      "Consolidates other live accounts of the same defendant (the same party, or parties of other cases staff matched as the same person) into this one (CONFLICT if one is not live, or is another defendant's).",
+  })
+  @Roles(...ENFORCEMENT_OFFICERS)
+  async consolidateFineAccounts(
+    @Args('accountId', { type: () => ID }) accountId: string,
+    @Args('input') input: ConsolidateBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return FineAccountModel.from(
+      await this.commands.consolidate(assertUuid(accountId, 'accountId'), input.accountIds, principal, correlationId),
     );
   }
 

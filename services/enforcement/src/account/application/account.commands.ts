@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@ccsc/auth';
-import { fineAccountOpenedV1, fineAccountsConsolidatedV1, FineAccountType, ImpositionKind } from '@ccsc/contracts';
+import {
+  fineAccountOpenedV1,
+  fineAccountRegisteredV1,
+  fineAccountsConsolidatedV1,
+  FineAccountType,
+  ImpositionKind,
+} from '@ccsc/contracts';
 import { londonLocalDate } from '@ccsc/calendar';
 import { Transaction, UnitOfWork } from '@ccsc/messaging';
 import { ConflictError, NotFoundError } from '@ccsc/platform';
@@ -10,6 +16,7 @@ import { formatAccountNumber } from '@ccsc/contracts';
 import { checkConsolidation } from '../domain/consolidation';
 import { defaultTerms, PaymentTerms } from '../../terms/domain/payment-terms';
 import { AccountRepository } from '../infrastructure/account.repository';
+import { PartyIdentityRepository } from '../infrastructure/party-identity.repository';
 
 export interface OpenAccount {
   accountType: FineAccountType;
@@ -36,6 +43,7 @@ export class AccountCommands {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly accounts: AccountRepository,
+    private readonly identities: PartyIdentityRepository,
   ) {}
 
   /**
@@ -72,18 +80,21 @@ export class AccountCommands {
       changedBy: open.openedBy,
       changedAt: tx.now,
     });
-    tx.publish({
-      type: fineAccountOpenedV1,
-      subject: id,
-      data: {
-        accountId: id,
-        accountNumber,
-        accountType: open.accountType,
-        balancePence: imposedPence,
-        ...(open.caseId ? { caseId: open.caseId } : {}),
-        ...(open.resultId ? { resultId: open.resultId } : {}),
+    tx.publish(
+      {
+        type: fineAccountOpenedV1,
+        subject: id,
+        data: {
+          accountId: id,
+          accountNumber,
+          accountType: open.accountType,
+          balancePence: imposedPence,
+          ...(open.caseId ? { caseId: open.caseId } : {}),
+          ...(open.resultId ? { resultId: open.resultId } : {}),
+        },
       },
-    });
+      { type: fineAccountRegisteredV1, subject: id, data: { accountId: id, accountNumber } },
+    );
     return { id, accountNumber };
   }
 
@@ -108,10 +119,11 @@ export class AccountCommands {
   }
 
   /**
-   * Consolidates a defendant's accounts into one: each imposition still owed moves across with what
-   * is left of it, its creditor, priority and date (so payments keep the same order), and the old
-   * accounts close as consolidated, pointing at the one they went into. Payments that still quote an
-   * old number go to suspense as "consolidated" for an officer to redirect.
+   * Consolidates a defendant's accounts into one, on one case or on several whose defendants staff
+   * matched as the same person: each imposition still owed moves across with what is left of it, its
+   * creditor, priority and date (so payments keep the same order), and the old accounts close as
+   * consolidated, pointing at the one they went into. Payments that still quote an old number go to
+   * suspense as "consolidated" for an officer to redirect.
    */
   consolidate(
     targetId: string,
@@ -126,7 +138,9 @@ export class AccountCommands {
         const target = await this.accounts.findForUpdate(tx.manager, targetId);
         if (!target) throw new NotFoundError('The fine account');
         const sources = await this.accounts.findManyForUpdate(tx.manager, accountIds);
-        checkConsolidation(target, sources, accountIds);
+        const parties = [target, ...sources].flatMap((a) => (a.defendantPartyId ? [a.defendantPartyId] : []));
+        const identities = await this.identities.identitiesForShare(tx.manager, parties);
+        checkConsolidation(target, sources, accountIds, identities);
         const balancePence = await this.accounts.consolidate(tx.manager, targetId, accountIds);
         tx.publish({
           type: fineAccountsConsolidatedV1,

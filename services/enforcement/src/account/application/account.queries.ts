@@ -6,6 +6,7 @@ import { ACCOUNT_STATUSES, FineAccount, Imposition } from '../domain/fine-accoun
 import { permittedAfter } from '../../action/domain/enforcement-actions';
 import { AccountRepository, TermsHistoryEntry } from '../infrastructure/account.repository';
 import { AppliedPayment, PaymentRepository } from '../infrastructure/payment.repository';
+import { PartyIdentityRepository } from '../infrastructure/party-identity.repository';
 
 export interface AccountFilter {
   status?: string;
@@ -21,6 +22,7 @@ export class AccountQueries {
   constructor(
     private readonly accounts: AccountRepository,
     private readonly applied: PaymentRepository,
+    private readonly identities: PartyIdentityRepository,
   ) {}
 
   private assertStaff(principal: Principal) {
@@ -56,9 +58,10 @@ export class AccountQueries {
     return caseIds.map((id) => found.filter((a) => a.caseId === id));
   }
 
-  forDefendant(defendantPartyId: string, principal: Principal): Promise<FineAccount[]> {
+  /** The accounts of the defendant and of every party of another case staff matched as the same person, oldest first. */
+  async forDefendant(defendantPartyId: string, principal: Principal): Promise<FineAccount[]> {
     this.assertStaff(principal);
-    return this.accounts.ofDefendant(defendantPartyId);
+    return this.accounts.ofDefendants(await this.identities.sameIdentityAs(defendantPartyId));
   }
 
   async list(

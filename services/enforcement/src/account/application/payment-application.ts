@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { compensationPayableV1, finePaymentAppliedV1, paymentSuspendedV1 } from '@ccsc/contracts';
 import type { PendingEvent, Transaction } from '@ccsc/messaging';
@@ -50,11 +51,14 @@ export class PaymentApplication {
   ): Promise<PendingEvent> {
     const quoted = accountNumber.slice(0, 32);
     await this.payments.suspend(tx.manager, {
+      id: randomUUID(),
       applicationId: applicationOf(payment),
       paymentId: payment.paymentId,
       accountNumber: quoted,
       amountPence,
       reason,
+      source: payment.source,
+      method: payment.method ?? null,
       receivedAt: payment.receivedAt,
       suspendedAt: tx.now,
     });

@@ -17,37 +17,95 @@ const account = (
   ...extra,
 });
 
+/** No party matched with a party of another case. */
+const unmatched = new Map<string, string>();
+
 describe('consolidating accounts', () => {
   it("takes live accounts of the target's defendant", () => {
-    expect(() => checkConsolidation(account('t'), [account('a'), account('b')], ['a', 'b'])).not.toThrow();
+    expect(() => checkConsolidation(account('t'), [account('a'), account('b')], ['a', 'b'], unmatched)).not.toThrow();
   });
 
   it('refuses nothing to do, repeats, the target itself and unknown accounts', () => {
-    expect(() => checkConsolidation(account('t'), [], [])).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
-    expect(() => checkConsolidation(account('t'), [account('a')], ['a', 'a'])).toThrow(
+    expect(() => checkConsolidation(account('t'), [], [], unmatched)).toThrow(
       expect.objectContaining({ code: 'BAD_USER_INPUT' }),
     );
-    expect(() => checkConsolidation(account('t'), [account('t')], ['t'])).toThrow(
+    expect(() => checkConsolidation(account('t'), [account('a')], ['a', 'a'], unmatched)).toThrow(
       expect.objectContaining({ code: 'BAD_USER_INPUT' }),
     );
-    expect(() => checkConsolidation(account('t'), [], ['x'])).toThrow(
+    expect(() => checkConsolidation(account('t'), [account('t')], ['t'], unmatched)).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+    );
+    expect(() => checkConsolidation(account('t'), [], ['x'], unmatched)).toThrow(
       expect.objectContaining({ fieldErrors: [{ field: 'accountIds', message: 'no such account: x' }] }),
     );
   });
 
   it("refuses accounts that are not live, or another defendant's", () => {
-    expect(() => checkConsolidation(account('t'), [account('a', { status: 'paid' })], ['a'])).toThrow(/a is paid/);
-    expect(() => checkConsolidation(account('t'), [account('a', { defendantPartyId: 'd-2' })], ['a'])).toThrow(
-      /another defendant/,
+    expect(() => checkConsolidation(account('t'), [account('a', { status: 'paid' })], ['a'], unmatched)).toThrow(
+      /a is paid/,
     );
-    expect(() => checkConsolidation(account('t', { defendantPartyId: null }), [account('a')], ['a'])).toThrow(
-      /names no defendant/,
-    );
+    expect(() =>
+      checkConsolidation(account('t'), [account('a', { defendantPartyId: 'd-2' })], ['a'], unmatched),
+    ).toThrow(/another defendant/);
+    expect(() =>
+      checkConsolidation(account('t', { defendantPartyId: null }), [account('a')], ['a'], unmatched),
+    ).toThrow(/names no defendant/);
+    expect(() =>
+      checkConsolidation(account('t'), [account('a', { defendantPartyId: null })], ['a'], unmatched),
+    ).toThrow(/another defendant cannot be consolidated: a$/);
+  });
+
+  it('takes the accounts of parties of other cases that staff matched as the same person', () => {
+    const oneIdentity = new Map([
+      ['d-1', 'person-1'],
+      ['d-2', 'person-1'],
+    ]);
+    expect(() =>
+      checkConsolidation(
+        account('t'),
+        [account('a', { defendantPartyId: 'd-2' }), account('b')],
+        ['a', 'b'],
+        oneIdentity,
+      ),
+    ).not.toThrow();
+  });
+
+  it('refuses the parties of other identities, and parties matched with no one, however alike their accounts', () => {
+    const twoIdentities = new Map([
+      ['d-1', 'person-1'],
+      ['d-2', 'person-2'],
+    ]);
+    expect(() =>
+      checkConsolidation(account('t'), [account('a', { defendantPartyId: 'd-2' })], ['a'], twoIdentities),
+    ).toThrow(/another defendant cannot be consolidated: a$/);
+    // Only d-1 is matched: d-3 is matched with no one, so it is no one but itself.
+    const onlyTarget = new Map([['d-1', 'person-1']]);
+    expect(() =>
+      checkConsolidation(account('t'), [account('a', { defendantPartyId: 'd-3' })], ['a'], onlyTarget),
+    ).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+  });
+
+  it('still refuses a matched defendant whose account is not live, or a target naming no defendant', () => {
+    const oneIdentity = new Map([
+      ['d-1', 'person-1'],
+      ['d-2', 'person-1'],
+    ]);
+    expect(() =>
+      checkConsolidation(account('t'), [account('a', { defendantPartyId: 'd-2', status: 'paid' })], ['a'], oneIdentity),
+    ).toThrow(/a is paid/);
+    expect(() =>
+      checkConsolidation(
+        account('t', { defendantPartyId: null }),
+        [account('a', { defendantPartyId: 'd-2' })],
+        ['a'],
+        oneIdentity,
+      ),
+    ).toThrow(/names no defendant/);
   });
 
   it('refuses a consolidation that would impose more on one account than any amount may be', () => {
     const big = (id: string) => account(id, { imposedPence: 900_000_000, balancePence: 900_000_000 });
-    expect(() => checkConsolidation(big('t'), [big('a'), big('b')], ['a', 'b'])).toThrow(
+    expect(() => checkConsolidation(big('t'), [big('a'), big('b')], ['a', 'b'], unmatched)).toThrow(
       expect.objectContaining({ code: 'CONFLICT' }),
     );
     expect(() =>
@@ -55,6 +113,7 @@ describe('consolidating accounts', () => {
         account('t', { imposedPence: 500_000_000 }),
         [account('a', { balancePence: 500_000_000 })],
         ['a'],
+        unmatched,
       ),
     ).not.toThrow();
   });

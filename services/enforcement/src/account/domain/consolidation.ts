@@ -1,6 +1,7 @@
 import { BadUserInputError, ConflictError } from '@ccsc/platform/errors';
 import { MAX_PENCE } from '@ccsc/platform/money';
 import type { AccountStatus } from './fine-account';
+import { identityOf, type PartyIdentities } from './defendant-identity';
 
 interface Consolidating {
   id: string;
@@ -12,12 +13,15 @@ interface Consolidating {
 
 /**
  * Accounts may be consolidated into one when they are all live and all the same defendant's; the
- * account they go into is one of that defendant's live accounts and not among them.
+ * account they go into is one of that defendant's live accounts and not among them. One defendant is
+ * one identity: the same party, or parties of different cases that staff matched as one person
+ * (`identities`, the matches of the accounts' defendants).
  */
 export function checkConsolidation(
   target: Consolidating,
   sources: readonly Consolidating[],
   requestedIds: readonly string[],
+  identities: PartyIdentities,
 ): void {
   if (requestedIds.length === 0)
     throw new BadUserInputError('Nothing to consolidate', [
@@ -39,7 +43,10 @@ export function checkConsolidation(
     throw new ConflictError(
       `Only live accounts are consolidated: ${notLive.map((a) => `${a.id} is ${a.status}`).join('; ')}`,
     );
-  const others = sources.filter((s) => s.defendantPartyId !== target.defendantPartyId);
+  const defendant = identityOf(target.defendantPartyId, identities);
+  const others = sources.filter(
+    (s) => s.defendantPartyId === null || identityOf(s.defendantPartyId, identities) !== defendant,
+  );
   if (others.length)
     throw new ConflictError(
       `Accounts of another defendant cannot be consolidated: ${others.map((a) => a.id).join(', ')}`,

@@ -232,8 +232,8 @@ export class AccountRepository {
     return this.where(sql`a.case_id = ANY(${caseIds}::uuid[]) ORDER BY a.opened_at, a.id`);
   }
 
-  ofDefendant(defendantPartyId: string): Promise<FineAccount[]> {
-    return this.where(sql`a.defendant_party_id = ${defendantPartyId} ORDER BY a.opened_at, a.id`);
+  ofDefendants(defendantPartyIds: readonly string[]): Promise<FineAccount[]> {
+    return this.where(sql`a.defendant_party_id = ANY(${defendantPartyIds}::uuid[]) ORDER BY a.opened_at, a.id`);
   }
 
   /** Newest first; one more than `limit` when there is a next page. */

@@ -24,11 +24,15 @@ export interface PaymentApplicationRow {
 }
 
 export interface SuspendedPayment {
+  /** The item's own id (see migration 1733000500000). */
+  id: string;
   applicationId: string;
   paymentId: string;
   accountNumber: string;
   amountPence: number;
   reason: SuspenseReason;
+  source: 'payments' | 'warrant';
+  method: string | null;
   receivedAt: Date;
   suspendedAt: Date;
 }
@@ -61,9 +65,10 @@ export class PaymentRepository {
     await execute(
       manager,
       sql`INSERT INTO suspense_payments
-            (application_id, payment_id, account_number, amount_pence, reason, received_at, suspended_at)
-          VALUES (${s.applicationId}, ${s.paymentId}, ${s.accountNumber}, ${s.amountPence}, ${s.reason}, ${s.receivedAt},
-                  ${s.suspendedAt})`,
+            (id, application_id, payment_id, account_number, amount_pence, reason, source, method, received_at,
+             suspended_at)
+          VALUES (${s.id}, ${s.applicationId}, ${s.paymentId}, ${s.accountNumber}, ${s.amountPence}, ${s.reason},
+                  ${s.source}, ${s.method}, ${s.receivedAt}, ${s.suspendedAt})`,
     );
   }
 
@@ -94,7 +99,9 @@ export class PaymentRepository {
   /**
    * Marks the payment's applications (and suspense) reversed; the applications that had counted on
    * an account. One allocation's application is keyed by its allocation, or by the payment id when
-   * it is a warrant's or from before allocations were recorded.
+   * it is a warrant's or from before allocations were recorded; what an officer later allocated from
+   * its suspense is keyed by that item's id, and so on down the chain (an allocation's overpayment
+   * is suspended, and may be allocated, in its turn), so all of it goes back with the allocation.
    */
   async reverse(
     manager: EntityManager,
@@ -102,7 +109,12 @@ export class PaymentRepository {
     at: Date,
   ): Promise<{ applicationId: string; accountId: string; amountPence: number }[]> {
     const which: Sql = of.allocationId
-      ? sql`payment_id = ${of.paymentId} AND application_id IN (${of.allocationId}::uuid, ${of.paymentId})`
+      ? sql`payment_id = ${of.paymentId} AND application_id IN (
+              WITH RECURSIVE chain (id) AS (
+                SELECT unnest(ARRAY[${of.allocationId}::uuid, ${of.paymentId}::uuid])
+                UNION SELECT s.id FROM suspense_payments s JOIN chain c ON s.application_id = c.id
+                        WHERE s.payment_id = ${of.paymentId} AND s.state = 'allocated')
+              SELECT id FROM chain)`
       : sql`payment_id = ${of.paymentId}`;
     await execute(
       manager,

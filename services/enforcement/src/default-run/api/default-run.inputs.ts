@@ -1,8 +1,12 @@
+import { Field } from '@nestjs/graphql';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { IsLocalDay } from '@ccsc/platform';
+import { InputType } from '../../enforcement.graphql';
 
+@InputType('RunFineDefaultsInput')
 export class DefaultRunBody {
+  @Field(() => String, { nullable: true, description: 'The day to run for (London), YYYY-MM-DD; today when absent.' })
   @ApiPropertyOptional({ description: 'The day to run for (London); today when absent.', example: '2026-03-01' })
   @IsOptional()
   @IsLocalDay()

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { LocalDate, londonLocalDate } from '@ccsc/calendar';
 import { UnitOfWork } from '@ccsc/messaging';
+import { runDay } from '@ccsc/platform';
 import { ENFORCEMENT_PATHS } from '../domain/enforcement-paths';
-import { runDay } from '../domain/run-day';
 import { DefaultRunRepository } from '../infrastructure/default-run.repository';
 
 export interface DefaultRunResult {
@@ -28,7 +28,7 @@ export class DefaultRun {
   ) {}
 
   run(asOf?: LocalDate, actor = 'system', now = new Date()): Promise<DefaultRunResult> {
-    const runOn = runDay(asOf, londonLocalDate(now));
+    const runOn = runDay(asOf, londonLocalDate(now), 'A default run');
     const started = performance.now();
     // The run writes its own events, in the same statement (see DEFAULT_RUN_SQL): it publishes none here.
     return this.unitOfWork.run(

@@ -4,9 +4,10 @@ import { assertUuid } from '@ccsc/platform';
 import { TermsCommands } from '../application/terms.commands';
 import { FineAccountModel, PaymentTermsModel, TermsVariationModel } from '../../account/api/account.model';
 import { ENFORCEMENT_OFFICERS } from '../../roles';
-import { termsFrom, VaryTermsBody } from './terms.inputs';
+import { MeansAssessmentBody, termsFrom, VaryTermsBody } from './terms.inputs';
+import { MeansAssessmentModel } from './terms.model';
 
-/** Varying a fine account's terms. */
+/** Varying a fine account's terms, and the means assessment that proposes affordable ones. */
 @Resolver(() => FineAccountModel)
 export class FineTermsResolver {
   constructor(private readonly terms: TermsCommands) {}
@@ -29,5 +30,24 @@ export class FineTermsResolver {
       correlationId,
     );
     return { ...varied, terms: PaymentTermsModel.from(varied.terms) };
+  }
+
+  @Mutation(() => MeansAssessmentModel, {
+    description: 'Records a means assessment and answers with the affordable terms it proposes.',
+  })
+  @Roles(...ENFORCEMENT_OFFICERS)
+  async recordMeansAssessment(
+    @Args('accountId', { type: () => ID }) accountId: string,
+    @Args('input') input: MeansAssessmentBody,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    const { frequency, ...means } = input;
+    const assessed = await this.terms.assess(
+      assertUuid(accountId, 'accountId'),
+      means,
+      frequency ?? undefined,
+      principal,
+    );
+    return { id: assessed.id, proposedTerms: PaymentTermsModel.from(assessed.proposedTerms) };
   }
 }

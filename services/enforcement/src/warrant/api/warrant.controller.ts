@@ -5,7 +5,7 @@ import { assertUuid } from '@ccsc/platform';
 import { WarrantCommands } from '../application/warrant.commands';
 import { WarrantQueries } from '../application/warrant.queries';
 import { ACCOUNT_READERS, WARRANT_REPORTERS } from '../../roles';
-import { WarrantOutcomeBody } from './warrant.inputs';
+import { warrantChangeFrom, WarrantOutcomeBody } from './warrant.inputs';
 
 /** Warrants over REST: an account's warrants, and their outcomes as officers and agents report them. */
 @ApiTags('enforcement')
@@ -37,6 +37,6 @@ export class WarrantController {
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
-    return this.warrants.change(assertUuid(id), body, principal, correlationId);
+    return this.warrants.change(assertUuid(id), warrantChangeFrom(body), principal, correlationId);
   }
 }

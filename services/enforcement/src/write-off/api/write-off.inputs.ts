@@ -11,6 +11,10 @@ export class WriteOffBody {
   @Field() @ApiProperty({ enum: Object.keys(WRITE_OFF_REASONS) }) @IsString() @Length(1, 32) reason!: string;
 }
 
+@InputType('DecideFineWriteOffInput')
 export class WriteOffDecisionBody {
-  @ApiProperty() @IsBoolean() approve!: boolean;
+  @Field({ description: 'true approves the write-off; false rejects it.' })
+  @ApiProperty()
+  @IsBoolean()
+  approve!: boolean;
 }

@@ -1,13 +1,13 @@
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
-import { CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
+import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import { assertUuid } from '@ccsc/platform';
 import { WriteOffCommands } from '../application/write-off.commands';
 import { FineAccountModel } from '../../account/api/account.model';
-import { ENFORCEMENT_OFFICERS } from '../../roles';
+import { ENFORCEMENT_OFFICERS, WRITE_OFF_DECIDERS } from '../../roles';
 import { WriteOffModel } from './write-off.model';
-import { WriteOffBody } from './write-off.inputs';
+import { WriteOffBody, WriteOffDecisionBody } from './write-off.inputs';
 
-/** Asking for a write-off of a fine account. */
+/** Asking for a write-off of a fine account, and deciding it (a second person). */
 @Resolver(() => FineAccountModel)
 export class FineWriteOffResolver {
   constructor(private readonly writeOffs: WriteOffCommands) {}
@@ -20,5 +20,19 @@ export class FineWriteOffResolver {
     @CurrentPrincipal() principal: Principal,
   ) {
     return this.writeOffs.request(assertUuid(accountId, 'accountId'), input.amountPence, input.reason, principal);
+  }
+
+  @Mutation(() => WriteOffModel, {
+    description:
+      "Approves or rejects a write-off: never by the officer who asked for it (CONFLICT), and within the approver's limit for the account (FORBIDDEN).",
+  })
+  @Roles(...WRITE_OFF_DECIDERS)
+  decideFineWriteOff(
+    @Args('writeOffId', { type: () => ID }) writeOffId: string,
+    @Args('input') input: WriteOffDecisionBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return this.writeOffs.decide(assertUuid(writeOffId, 'writeOffId'), input.approve, principal, correlationId);
   }
 }

@@ -1,17 +1,28 @@
+import { Field, ID, Int } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ObjectType } from '../../payments.graphql';
 import { FEE_WAIVER_STATUSES, FeeWaiver } from '../domain/fee-waiver';
 
+@ObjectType('FeeWaiver', {
+  description: "A fee waived as a complaint's remedy, remitted once a second person approves.",
+})
 export class FeeWaiverModel {
-  @ApiProperty() id!: string;
-  @ApiProperty() complaintId!: string;
-  @ApiProperty() remedyId!: string;
-  @ApiProperty() caseId!: string;
-  @ApiProperty({ example: 'FEE0209' }) feeCode!: string;
-  @ApiProperty() amountPence!: number;
-  @ApiProperty({ enum: FEE_WAIVER_STATUSES }) status!: string;
-  @ApiProperty({ description: 'The officer who agreed the remedy.' }) requestedBy!: string;
-  @ApiPropertyOptional() decidedBy?: string;
-  @ApiPropertyOptional({ description: 'What the approval remitted.' }) remittedPence?: number;
+  @Field(() => ID) @ApiProperty() id!: string;
+  @Field(() => ID) @ApiProperty() complaintId!: string;
+  @Field(() => ID) @ApiProperty() remedyId!: string;
+  @Field(() => ID) @ApiProperty() caseId!: string;
+  @Field() @ApiProperty({ example: 'FEE0209' }) feeCode!: string;
+  @Field(() => Int) @ApiProperty() amountPence!: number;
+  @Field({ description: FEE_WAIVER_STATUSES.join(', ') })
+  @ApiProperty({ enum: FEE_WAIVER_STATUSES })
+  status!: string;
+  @Field({ description: 'The officer who agreed the remedy.' })
+  @ApiProperty({ description: 'The officer who agreed the remedy.' })
+  requestedBy!: string;
+  @Field({ nullable: true }) @ApiPropertyOptional() decidedBy?: string;
+  @Field(() => Int, { nullable: true, description: 'What the approval remitted.' })
+  @ApiPropertyOptional({ description: 'What the approval remitted.' })
+  remittedPence?: number;
 
   static from(w: FeeWaiver): FeeWaiverModel {
     return {

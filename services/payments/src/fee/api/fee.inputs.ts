@@ -2,6 +2,7 @@ import { Field, Int } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   IsArray,
   IsBoolean,
   IsIn,
@@ -15,7 +16,7 @@ import {
 } from 'class-validator';
 import { BadUserInputError, IsLocalDay, MAX_PENCE, parseLocalDay } from '@ccsc/platform';
 import { FEE_CHANNELS, FEE_EVENTS, FeeAmount, FeeChannel, FeeEvent } from '../domain/fee';
-import { ArgsType } from '../../payments.graphql';
+import { ArgsType, InputType } from '../../payments.graphql';
 
 const FEE_CODE = /^FEE\d{4}$/;
 
@@ -44,46 +45,104 @@ export class FeeLookupArgs {
   on?: string;
 }
 
+@InputType('FeeBandInput', {
+  description: 'A band of a banded fee: up to a claim amount (none for the last), a flat amount or a percentage.',
+})
 export class FeeBandBody {
+  @Field(() => Int, { nullable: true, description: 'The top of the band; none for the last band.' })
   @ApiPropertyOptional({ nullable: true, type: Number })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(MAX_PENCE)
   upToPence!: number | null;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(MAX_PENCE) amountPence?: number;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(10_000) basisPoints?: number;
+  @Field(() => Int, { nullable: true })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_PENCE)
+  amountPence?: number;
+  @Field(() => Int, { nullable: true })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  basisPoints?: number;
 }
 
+@InputType('FeeAmountInput', {
+  description: 'The amount rule of a fee: flat (amountPence), percentage (basisPoints, minPence, maxPence) or banded.',
+})
 export class FeeAmountBody {
+  @Field(() => String, { description: 'flat, percentage or banded.' })
   @ApiProperty({ enum: ['flat', 'percentage', 'banded'] })
   @IsIn(['flat', 'percentage', 'banded'])
   type!: FeeAmount['type'];
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(MAX_PENCE) amountPence?: number;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(10_000) basisPoints?: number;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(MAX_PENCE) minPence?: number;
+  @Field(() => Int, { nullable: true })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_PENCE)
+  amountPence?: number;
+  @Field(() => Int, { nullable: true })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  basisPoints?: number;
+  @Field(() => Int, { nullable: true })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_PENCE)
+  minPence?: number;
+  @Field(() => Int, { nullable: true })
   @ApiPropertyOptional({ nullable: true, type: Number })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(MAX_PENCE)
   maxPence?: number | null;
+  @Field(() => [FeeBandBody], { nullable: true })
   @ApiPropertyOptional({ type: [FeeBandBody] })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(50)
   @ValidateNested({ each: true })
   @Type(() => FeeBandBody)
   bands?: FeeBandBody[];
 }
 
+@InputType('ProposeFeeVersionInput', { description: 'A new amount for a fee from a day on.' })
 export class ProposeFeeVersionBody {
-  @ApiProperty({ type: FeeAmountBody }) @ValidateNested() @Type(() => FeeAmountBody) amount!: FeeAmountBody;
-  @ApiProperty({ example: '2027-04-01' }) @IsLocalDay() validFrom!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) description?: string;
+  @Field(() => FeeAmountBody)
+  @ApiProperty({ type: FeeAmountBody })
+  @ValidateNested()
+  @Type(() => FeeAmountBody)
+  amount!: FeeAmountBody;
+  @Field({ description: 'The day in England it applies from.' })
+  @ApiProperty({ example: '2027-04-01' })
+  @IsLocalDay()
+  validFrom!: string;
+  @Field({ nullable: true })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  description?: string;
 }
 
+@InputType('FeeVersionDecisionInput', { description: 'Whether a proposed fee version is approved.' })
 export class FeeDecisionBody {
-  @ApiProperty({ description: 'true approves the version; false rejects it.' }) @IsBoolean() approve!: boolean;
+  @Field({ description: 'true approves the version; false rejects it.' })
+  @ApiProperty({ description: 'true approves the version; false rejects it.' })
+  @IsBoolean()
+  approve!: boolean;
 }
 
 export function feeAmount(body: FeeAmountBody): FeeAmount {
@@ -109,8 +168,8 @@ export function feeAmount(body: FeeAmountBody): FeeAmount {
         type: 'banded',
         bands: (body.bands ?? []).map((b) => ({
           upToPence: b.upToPence ?? null,
-          ...(b.amountPence !== undefined ? { amountPence: b.amountPence } : {}),
-          ...(b.basisPoints !== undefined ? { basisPoints: b.basisPoints } : {}),
+          ...(b.amountPence != null ? { amountPence: b.amountPence } : {}),
+          ...(b.basisPoints != null ? { basisPoints: b.basisPoints } : {}),
         })),
       };
   }

@@ -1,10 +1,12 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@ccsc/auth';
+import { assertUuid, PageParams, pageSize } from '@ccsc/platform';
 import { RECONCILERS } from '../../roles';
+import { LedgerEntryQueries } from '../application/ledger-entry.queries';
 import { LedgerQueries } from '../application/ledger.queries';
-import { ReconciliationArgs } from './ledger.inputs';
-import { ReconciliationModel } from './ledger.model';
+import { LedgerBalancesQuery, LedgerEntriesQuery, ReconciliationArgs } from './ledger.inputs';
+import { LedgerEntryModel, ReconciliationModel } from './ledger.model';
 
 @ApiTags('ledger')
 @Controller('api/v1/payments/reconciliation')
@@ -13,10 +15,53 @@ export class ReconciliationController {
 
   @Get()
   @Roles(...RECONCILERS)
-  @ApiOperation({ summary: 'The daily reconciliation: takings by method, and allocations by business area' })
+  @ApiOperation({
+    summary:
+      "The daily reconciliation: takings by method, allocations by business area, where the day's takings went, and each difference flagged",
+  })
   @ApiOkResponse({ type: ReconciliationModel })
   @ApiBadRequestResponse({ description: 'Not a calendar day' })
   async report(@Query() query: ReconciliationArgs): Promise<ReconciliationModel> {
     return this.queries.report(query.date);
+  }
+}
+
+/** The ledger itself, for finance officers: entries of an account or a case, and balances at a day's end. */
+@ApiTags('ledger')
+@Controller('api/v1/payments/ledger')
+export class LedgerController {
+  constructor(private readonly queries: LedgerEntryQueries) {}
+
+  @Get('entries')
+  @Roles(...RECONCILERS)
+  @ApiOperation({ summary: "A ledger account's entries, oldest first, with their movements' tags" })
+  @ApiOkResponse({ description: '`{ items, nextCursor }` of LedgerEntry' })
+  async entries(@Query() query: LedgerEntriesQuery) {
+    const page = await this.queries.accountEntries(query.account, pageSize(query.limit, 'limit'), query.cursor);
+    return { items: page.items.map(LedgerEntryModel.from), nextCursor: page.nextCursor };
+  }
+
+  @Get('cases/:caseId/entries')
+  @Roles(...RECONCILERS)
+  @ApiOperation({
+    summary:
+      "A case's ledger entries, oldest first: its service request's movements and those of its payments and refunds",
+  })
+  @ApiOkResponse({ description: '`{ items, nextCursor }` of LedgerEntry' })
+  @ApiNotFoundResponse({ description: 'No such case' })
+  async caseEntries(@Param('caseId') caseId: string, @Query() query: PageParams) {
+    const id = assertUuid(caseId, 'caseId');
+    const page = await this.queries.caseEntries(id, pageSize(query.limit, 'limit'), query.cursor);
+    return { items: page.items.map(LedgerEntryModel.from), nextCursor: page.nextCursor };
+  }
+
+  @Get('balances')
+  @Roles(...RECONCILERS)
+  @ApiOperation({ summary: 'The balance of each ledger account at the end of a London day, in account order' })
+  @ApiOkResponse({ description: '`{ items, nextCursor }` of LedgerBalance' })
+  @ApiBadRequestResponse({ description: 'Not a calendar day, or not a kind of account' })
+  async balances(@Query() query: LedgerBalancesQuery) {
+    const page = await this.queries.balancesAt(query.date, query.kind, pageSize(query.limit, 'limit'), query.cursor);
+    return { items: page.items, nextCursor: page.nextCursor };
   }
 }

@@ -22,6 +22,19 @@ export const ledgerAccount = {
   remedies: 'remedies',
 } as const;
 
+/** The kinds of ledger account: each account is its kind, or its kind, a colon and what it is for. */
+export const LEDGER_ACCOUNT_KINDS = [
+  'service-request',
+  'payment',
+  'firm-account',
+  'fine-account',
+  'cash',
+  'fee-income',
+  'suspense',
+  'remedies',
+] as const;
+export type LedgerAccountKind = (typeof LEDGER_ACCOUNT_KINDS)[number];
+
 export const LEDGER_KINDS = [
   'fee',
   'remission',
@@ -65,4 +78,27 @@ export function transfer(
     ],
     ...tags,
   };
+}
+
+/** One posting of a movement, with the movement's tags. */
+export interface LedgerEntry {
+  /** The entry's position in the ledger (a bigint, as text). */
+  id: string;
+  transactionId: string;
+  account: string;
+  kind: LedgerKind;
+  amountPence: number;
+  method: string | null;
+  businessArea: string | null;
+  paymentId: string | null;
+  refundId: string | null;
+  recordedBy: string;
+  occurredAt: Date;
+}
+
+/** An account's balance at an instant, from how many entries. */
+export interface LedgerBalance {
+  account: string;
+  balancePence: number;
+  entries: number;
 }

@@ -9,9 +9,8 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { isValidAccountNumber, normaliseAccountNumber } from '@ccsc/contracts';
 import { CorrelationId, CurrentPrincipal, Principal, Public, Roles } from '@ccsc/auth';
-import { assertUuid, BadUserInputError, NotFoundError, PageParams, pageSize } from '@ccsc/platform';
+import { assertUuid, NotFoundError, PageParams, pageSize } from '@ccsc/platform';
 import {
   ACCOUNT_KEEPERS,
   ACCOUNT_READERS,
@@ -30,12 +29,14 @@ import {
   CardPaymentBody,
   ClaimAmountBody,
   ChangeAccountBody,
+  fineAccountNumber,
   FineAccountCardPaymentBody,
   OpenAccountBody,
   PayByAccountBody,
+  paymentAccountNumber,
   ReversalBody,
 } from './payment.inputs';
-import { PaymentAccountModel, PaymentModel, ServiceRequestModel } from './payment.model';
+import { PayableFineAccountModel, PaymentAccountModel, PaymentModel, ServiceRequestModel } from './payment.model';
 
 @ApiTags('payments')
 @Controller('api/v1/payments')
@@ -110,6 +111,19 @@ export class PaymentController {
     return PaymentModel.from(await this.queries.get(payment.id, principal));
   }
 
+  @Get('fine-accounts/:accountNumber')
+  @Roles(...PAYERS)
+  @ApiOperation({
+    summary:
+      'Check a fine account number before taking card details: 404 when no account has it, 400 when it is not one',
+  })
+  @ApiOkResponse({ type: PayableFineAccountModel })
+  async payableFineAccount(@Param('accountNumber') accountNumber: string): Promise<PayableFineAccountModel> {
+    const number = fineAccountNumber(accountNumber);
+    await this.commands.assertFineAccountIssued(number);
+    return { accountNumber: number, payable: true };
+  }
+
   @Post('fine-accounts/:accountNumber/card-payments')
   @Roles(...PAYERS)
   @ApiOperation({
@@ -123,16 +137,7 @@ export class PaymentController {
     @Body() body: FineAccountCardPaymentBody,
     @CurrentPrincipal() principal: Principal,
   ) {
-    // Refused before the payer is sent to the provider: a mistyped number (any wrong digit, any two
-    // neighbouring digits swapped) fails its check letter, and the money would otherwise sit in suspense.
-    if (!isValidAccountNumber(accountNumber)) {
-      const problem = {
-        field: 'accountNumber',
-        message: 'must be a fine account number: FA, eight digits and the check letter on the notice',
-      };
-      throw new BadUserInputError('Not a fine account number', [problem]);
-    }
-    const payment = await this.commands.startFineAccountCard(normaliseAccountNumber(accountNumber), body, principal);
+    const payment = await this.commands.startFineAccountCard(fineAccountNumber(accountNumber), body, principal);
     return PaymentModel.from(await this.queries.get(payment.id, principal));
   }
 
@@ -218,12 +223,14 @@ export class PaymentController {
   @Roles(...ACCOUNT_KEEPERS)
   @ApiOperation({ summary: 'Put an account on hold, reactivate or close it, or change its credit limit' })
   @ApiOkResponse({ type: PaymentAccountModel })
+  @ApiBadRequestResponse({ description: 'Not a payment account number, or invalid changes' })
   async changeAccount(
     @Param('accountNumber') accountNumber: string,
     @Body() body: ChangeAccountBody,
     @CurrentPrincipal() principal: Principal,
   ) {
-    await this.commands.changeAccount(accountNumber, body, principal);
-    return PaymentAccountModel.from(await this.queries.account(accountNumber, principal));
+    const number = paymentAccountNumber(accountNumber);
+    await this.commands.changeAccount(number, body, principal);
+    return PaymentAccountModel.from(await this.queries.account(number, principal));
   }
 }

@@ -49,6 +49,12 @@ export class AllocationModel {
   }
 }
 
+@ObjectType('PayableFineAccount', { description: 'A fine account number that takes payments.' })
+export class PayableFineAccountModel {
+  @Field({ description: 'Normalised: FA, eight digits and the check letter.' }) @ApiProperty() accountNumber!: string;
+  @Field() @ApiProperty() payable!: boolean;
+}
+
 @ObjectType('Payment', { description: 'Money paid, by any method, and what became of it.' })
 export class PaymentModel {
   @Field(() => ID) @ApiProperty() id!: string;

@@ -3,26 +3,58 @@ import {
   Context,
   ID,
   Int,
+  Mutation,
   Parent,
   Query as GqlQuery,
   ResolveField,
   ResolveReference,
   Resolver,
 } from '@nestjs/graphql';
-import { AuthenticatedRequest, CurrentPrincipal, hasRole, Principal, Roles } from '@ccsc/auth';
+import { AuthenticatedRequest, CorrelationId, CurrentPrincipal, hasRole, Principal, Roles } from '@ccsc/auth';
 import {
   assertUuid,
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
+  NotFoundError,
   pageSize,
   requestLoader,
   toConnection,
   UnauthenticatedError,
 } from '@ccsc/platform';
-import { ACCOUNT_READERS, READERS } from '../../roles';
+import { defined } from '../../payments.graphql';
+import {
+  ACCOUNT_KEEPERS,
+  ACCOUNT_READERS,
+  BULK_SCANNERS,
+  FINANCE_STAFF,
+  PAYERS,
+  PAYMENT_OFFICERS,
+  READERS,
+} from '../../roles';
+import { ServiceRequestCommands } from '../../service-request/application/service-request.commands';
 import { ServiceRequestQueries, ServiceRequestView } from '../../service-request/application/service-request.queries';
+import { PaymentCommands } from '../application/payment.commands';
 import { PaymentQueries, PaymentView } from '../application/payment.queries';
-import { CaseRef, PaymentAccountModel, PaymentConnection, PaymentModel, ServiceRequestModel } from './payment.model';
+import {
+  BulkScanBody,
+  CardPaymentBody,
+  ChangeAccountBody,
+  ClaimAmountBody,
+  fineAccountNumber,
+  FineAccountCardPaymentBody,
+  OpenAccountBody,
+  PayByAccountBody,
+  paymentAccountNumber,
+  ReversalBody,
+} from './payment.inputs';
+import {
+  CaseRef,
+  PayableFineAccountModel,
+  PaymentAccountModel,
+  PaymentConnection,
+  PaymentModel,
+  ServiceRequestModel,
+} from './payment.model';
 
 function principalOf(context: { req: AuthenticatedRequest }): Principal {
   const principal = context.req.principal;
@@ -75,9 +107,18 @@ export class CasePaymentsResolver {
   }
 }
 
+/**
+ * Payments over GraphQL: the same commands, roles and errors as the REST routes of PaymentController,
+ * answering with what those answer. The card provider's signed callback is REST only: it is the provider's.
+ */
 @Resolver(() => PaymentModel)
 export class PaymentResolver {
-  constructor(private readonly queries: PaymentQueries) {}
+  constructor(
+    private readonly queries: PaymentQueries,
+    private readonly commands: PaymentCommands,
+    private readonly requests: ServiceRequestQueries,
+    private readonly requestCommands: ServiceRequestCommands,
+  ) {}
 
   @GqlQuery(() => PaymentModel, { description: 'A payment you may see.' })
   @Roles(...READERS)
@@ -114,5 +155,125 @@ export class PaymentResolver {
   @Roles(...ACCOUNT_READERS)
   async paymentAccounts(@CurrentPrincipal() principal: Principal) {
     return (await this.queries.accountsFor(principal)).map(PaymentAccountModel.from);
+  }
+
+  @Mutation(() => ServiceRequestModel, {
+    description:
+      'Prices a ranged fee for the amount claimed: one charged at its minimum, or one priced by a wrong amount.',
+  })
+  @Roles(...FINANCE_STAFF)
+  async correctClaimAmount(
+    @Args('caseId', { type: () => ID }) caseId: string,
+    @Args('feeId', { type: () => ID }) feeId: string,
+    @Args('input') input: ClaimAmountBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    const id = assertUuid(caseId, 'caseId');
+    const fee = assertUuid(feeId, 'feeId');
+    await this.requestCommands.reprice(id, fee, input.claimAmountPence, principal, correlationId);
+    const [found] = await this.requests.forCases([id], principal);
+    if (!found) throw new NotFoundError('The service request');
+    return ServiceRequestModel.from(found);
+  }
+
+  @Mutation(() => PaymentModel, { description: "Pays a case's fees from your firm's account." })
+  @Roles(...PAYERS)
+  async payFeesByAccount(
+    @Args('caseId', { type: () => ID }) caseId: string,
+    @Args('input') input: PayByAccountBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    const id = assertUuid(caseId, 'caseId');
+    const payment = await this.commands.payByAccount(id, defined(input), principal, correlationId);
+    return PaymentModel.from(await this.queries.get(payment.id, principal));
+  }
+
+  @Mutation(() => PaymentModel, {
+    description: "Starts a card payment of a case's fees: send the payer to `nextUrl`; the outcome comes by callback.",
+  })
+  @Roles(...PAYERS)
+  async startCardPayment(
+    @Args('caseId', { type: () => ID }) caseId: string,
+    @Args('input') input: CardPaymentBody,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    const payment = await this.commands.startCard(assertUuid(caseId, 'caseId'), defined(input), principal);
+    return PaymentModel.from(await this.queries.get(payment.id, principal));
+  }
+
+  @GqlQuery(() => PayableFineAccountModel, {
+    description: 'Checks a fine account number before taking card details: NOT_FOUND when no account has it.',
+  })
+  @Roles(...PAYERS)
+  async payableFineAccount(@Args('accountNumber') accountNumber: string): Promise<PayableFineAccountModel> {
+    const number = fineAccountNumber(accountNumber);
+    await this.commands.assertFineAccountIssued(number);
+    return { accountNumber: number, payable: true };
+  }
+
+  @Mutation(() => PaymentModel, {
+    description:
+      'Starts a card payment to a fine account: send the payer to `nextUrl`; once the provider reports success it is allocated to the account.',
+  })
+  @Roles(...PAYERS)
+  async startFineAccountCardPayment(
+    @Args('accountNumber') accountNumber: string,
+    @Args('input') input: FineAccountCardPaymentBody,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    const payment = await this.commands.startFineAccountCard(fineAccountNumber(accountNumber), input, principal);
+    return PaymentModel.from(await this.queries.get(payment.id, principal));
+  }
+
+  @Mutation(() => PaymentModel, {
+    description:
+      'Records a banked payment from bulk scanning; without a known case reference or a fine account number it joins the unallocated queue.',
+  })
+  @Roles(...BULK_SCANNERS)
+  async recordBulkScanPayment(
+    @Args('input') input: BulkScanBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    const payment = await this.commands.recordBulkScan(defined(input), principal, correlationId);
+    return PaymentModel.from(await this.queries.get(payment.id, principal));
+  }
+
+  @Mutation(() => PaymentModel, {
+    description: 'Records that a payment bounced or was charged back: its effect is taken back.',
+  })
+  @Roles(...PAYMENT_OFFICERS)
+  async reversePayment(
+    @Args('paymentId', { type: () => ID }) paymentId: string,
+    @Args('input') input: ReversalBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    const id = assertUuid(paymentId, 'paymentId');
+    await this.commands.reverse(id, input.reason, principal, correlationId);
+    return PaymentModel.from(await this.queries.get(id, principal));
+  }
+
+  @Mutation(() => PaymentAccountModel, { description: 'Opens a payment-by-account for a firm.' })
+  @Roles(...ACCOUNT_KEEPERS)
+  async openPaymentAccount(@Args('input') input: OpenAccountBody, @CurrentPrincipal() principal: Principal) {
+    const opened = await this.commands.openAccount(input, principal);
+    return PaymentAccountModel.from({ ...opened, usedPence: 0, availablePence: input.creditLimitPence });
+  }
+
+  @Mutation(() => PaymentAccountModel, {
+    description: 'Puts an account on hold, reactivates or closes it, or changes its credit limit.',
+  })
+  @Roles(...ACCOUNT_KEEPERS)
+  async changePaymentAccount(
+    @Args('accountNumber') accountNumber: string,
+    @Args('input') input: ChangeAccountBody,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    const number = paymentAccountNumber(accountNumber);
+    await this.commands.changeAccount(number, defined(input), principal);
+    return PaymentAccountModel.from(await this.queries.account(number, principal));
   }
 }

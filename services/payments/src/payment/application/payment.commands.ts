@@ -19,6 +19,7 @@ import { assertCanDebit, PaymentAccount } from '../domain/payment-account';
 import { AllocationRepository } from '../infrastructure/allocation.repository';
 import { PaymentAccountRepository } from '../infrastructure/payment-account.repository';
 import { PaymentRepository } from '../infrastructure/payment.repository';
+import { FineAccountNumbers } from '../infrastructure/fine-account-numbers.repository';
 import { PaymentPosting } from './payment.posting';
 
 export const PAYMENT_SETTINGS = Symbol('PAYMENT_SETTINGS');
@@ -52,6 +53,7 @@ export class PaymentCommands {
     private readonly ledger: LedgerRepository,
     private readonly caseAccess: CaseAccess,
     private readonly card: CardProvider,
+    private readonly fineAccountNumbers: FineAccountNumbers,
   ) {}
 
   /** A firm pays a case's fees from its account: only its own account, only active, only within its credit limit. */
@@ -125,12 +127,24 @@ export class PaymentCommands {
     principal: Principal,
     now = new Date(),
   ): Promise<Payment> {
+    // Before anything is stored or the payer goes to the provider: a well-formed number that enforcement never
+    // issued (a typo that still passes the check letter, a number made up) would only put the money in suspense.
+    await this.assertFineAccountIssued(fineAccountNumber);
     const organisationId = principal.organisationId ?? null;
     const { amountPence } = input;
     const fields = { method: 'card', amountPence, fineAccountNumber, status: 'created', organisationId } as const;
     const create = ({ manager }: Transaction) => this.newPayment(manager, fields, principal, now);
     const payment = await this.unitOfWork.run({ actor: principal.sub }, create, now);
     return this.sendToProvider(payment, 'Criminal fine', input.returnUrl, now);
+  }
+
+  /** Refuses a fine account number that enforcement never issued (payments' register of issued numbers). */
+  async assertFineAccountIssued(fineAccountNumber: string): Promise<void> {
+    if (!(await this.fineAccountNumbers.isIssued(fineAccountNumber)))
+      throw new AppError(
+        'NOT_FOUND',
+        `No fine account has the number ${fineAccountNumber}: check it against the notice`,
+      );
   }
 
   /** Hands a created card payment to the provider, outside any transaction, and records where the payer goes. */

@@ -7,11 +7,14 @@ import { type Transaction, UnitOfWork } from '@ccsc/messaging';
 import { ConflictError, NotFoundError } from '@ccsc/platform';
 import { present } from '../../ledger/domain/present';
 import { LedgerRepository } from '../../ledger/infrastructure/ledger.repository';
+import type { PaidBy } from '../../payment/domain/payment';
 import { AllocationRepository } from '../../payment/infrastructure/allocation.repository';
+import { PaymentRepository } from '../../payment/infrastructure/payment.repository';
 import { assertActsForFeePayer } from '../../service-request/application/fee-payer';
 import { apportion } from '../../service-request/domain/service-request';
 import { ServiceRequestRepository } from '../../service-request/infrastructure/service-request.repository';
 import {
+  allocatedToFineAccount,
   assertCanResubmit,
   assertWithinRefundable,
   decide,
@@ -21,6 +24,7 @@ import {
   refundablePence,
   RefundReason,
   refundMovement,
+  suspenseRefundablePence,
 } from '../domain/refund';
 import { RefundRepository } from '../infrastructure/refund.repository';
 
@@ -34,6 +38,27 @@ export interface RemedyPayment {
   agreedBy: string;
 }
 
+/** Enforcement's request to return money it holds in suspense (`enforcement.suspense-refund-requested.v1`). */
+export interface SuspenseRefundRequest {
+  suspenseId: string;
+  paymentId: string;
+  accountNumber: string;
+  amountPence: number;
+  requestedBy: string;
+}
+
+/** What a new refund record starts with, apart from what it is for. */
+const UNDECIDED = {
+  status: 'awaiting-approval',
+  decidedBy: null,
+  note: null,
+  complaintId: null,
+  remedyId: null,
+  suspenseId: null,
+  paymentId: null,
+  fineAccountNumber: null,
+} as const;
+
 /**
  * Refunds and remedy payments: asked for, approved by a second person, then paid; each step on the
  * ledger and announced.
@@ -45,6 +70,7 @@ export class RefundCommands {
     private readonly refunds: RefundRepository,
     private readonly requests: ServiceRequestRepository,
     private readonly allocations: AllocationRepository,
+    private readonly payments: PaymentRepository,
     private readonly ledger: LedgerRepository,
     private readonly caseAccess: CaseAccess,
   ) {}
@@ -61,18 +87,15 @@ export class RefundCommands {
       async (tx) => {
         const serviceRequestId = await this.requests.lockForCase(tx.manager, input.caseId, now);
         const refund: Refund = {
+          ...UNDECIDED,
           id: randomUUID(),
           kind: 'refund',
           caseId: input.caseId,
           serviceRequestId,
           amountPence: input.amountPence,
           reason: input.reason,
-          status: 'awaiting-approval',
           requestedBy: principal.sub,
-          decidedBy: null,
           note: input.note ?? null,
-          complaintId: null,
-          remedyId: null,
           createdAt: now,
         };
         assertWithinRefundable(refund.amountPence, await this.refundable(tx, refund));
@@ -91,22 +114,63 @@ export class RefundCommands {
   async raiseForRemedy(tx: Transaction, remedy: RemedyPayment): Promise<void> {
     const serviceRequestId = remedy.caseId ? await this.requests.lockForCase(tx.manager, remedy.caseId, tx.now) : null;
     const refund: Refund = {
+      ...UNDECIDED,
       id: randomUUID(),
       kind: serviceRequestId ? remedy.kind : 'consolatory-payment',
       caseId: remedy.caseId ?? null,
       serviceRequestId,
       amountPence: remedy.amountPence,
       reason: 'complaint-remedy',
-      status: 'awaiting-approval',
       requestedBy: remedy.agreedBy,
-      decidedBy: null,
-      note: null,
       complaintId: remedy.complaintId,
       remedyId: remedy.remedyId,
       createdAt: tx.now,
     };
     await this.refunds.insert(tx.manager, refund, tx.now);
     this.announce(tx, refund);
+  }
+
+  /**
+   * Money enforcement holds in suspense goes back to whoever paid it: a refund of the payment, proposed
+   * by the officer who asked (so they cannot approve it too) and awaiting an approver; in the consumer's
+   * unit of work. A suspense item is refunded once: while one refund of it stands, another request raises
+   * nothing. One beyond what the payment put on the fine account (less what is already refunded of it)
+   * is refused at once, so enforcement puts the item back in suspense.
+   */
+  async raiseForSuspense(tx: Transaction, request: SuspenseRefundRequest): Promise<void> {
+    // The payment first: refunds of it, its allocations and its reversal change one at a time.
+    const payment = await this.payments.findForUpdate(tx.manager, request.paymentId);
+    // Enforcement only knows payments from payments' own events: an unknown one is a fault for a person
+    // to look at, so the event is dead-lettered.
+    if (!payment) throw new Error(`Suspense ${request.suspenseId} names no known payment (${request.paymentId})`);
+    if (await this.refunds.liveForSuspense(tx.manager, request.suspenseId)) return;
+    const allocations = await this.allocations.forPayments(tx.manager, [payment.id]);
+    const { fineAccountNumber } = allocatedToFineAccount(allocations, request.accountNumber);
+    const refund: Refund = {
+      ...UNDECIDED,
+      id: randomUUID(),
+      kind: 'refund',
+      caseId: null,
+      serviceRequestId: null,
+      amountPence: request.amountPence,
+      reason: 'enforcement-suspense',
+      requestedBy: request.requestedBy,
+      suspenseId: request.suspenseId,
+      paymentId: payment.id,
+      fineAccountNumber,
+      createdAt: tx.now,
+    };
+    const refundable = await this.refundable(tx, refund);
+    const raised: Refund =
+      refund.amountPence <= refundable
+        ? refund
+        : {
+            ...refund,
+            status: 'rejected',
+            note: `Refused on arrival: at most ${refundable} pence of this payment went to fine account ${fineAccountNumber} and is not refunded already`,
+          };
+    await this.refunds.insert(tx.manager, raised, tx.now);
+    this.announce(tx, raised);
   }
 
   async decide(
@@ -122,14 +186,12 @@ export class RefundCommands {
       async (tx) => {
         const found = await this.refunds.find(tx.manager, id);
         if (!found) throw new NotFoundError('The refund');
-        if (found.serviceRequestId) await this.requests.lockForCase(tx.manager, present(found.caseId), now);
+        await this.lockWhatItComesOutOf(tx, found);
         const refund = present(await this.refunds.findForUpdate(tx.manager, id));
         const status = decide(refund, decision, principal.sub);
         if (status === 'approved') {
           assertWithinRefundable(refund.amountPence, await this.refundable(tx, refund));
-          const { serviceRequestId } = refund;
-          const lastPaidBy = serviceRequestId && (await this.allocations.lastPaidInto(tx.manager, serviceRequestId));
-          const movement = refundMovement(refund, lastPaidBy || undefined);
+          const movement = refundMovement(refund, await this.paidBy(tx, refund));
           await this.ledger.record(tx.manager, [movement], principal.sub, now);
         }
         const decided: Refund = { ...refund, status, decidedBy: principal.sub, note: note ?? refund.note };
@@ -151,8 +213,10 @@ export class RefundCommands {
     return this.unitOfWork.run(
       { correlationId, actor: principal.sub },
       async (tx) => {
-        const refund = await this.refunds.findForUpdate(tx.manager, id);
-        if (!refund) throw new NotFoundError('The refund');
+        const found = await this.refunds.find(tx.manager, id);
+        if (!found) throw new NotFoundError('The refund');
+        await this.lockWhatItComesOutOf(tx, found);
+        const refund = present(await this.refunds.findForUpdate(tx.manager, id));
         assertCanResubmit(refund, principal.sub);
         // Whoever sets the amount of a refund that named no proposer becomes its proposer, so they cannot approve it too.
         const updated: Refund = {
@@ -190,10 +254,38 @@ export class RefundCommands {
   }
 
   /**
-   * What this refund may still take (`refundablePence`), from the service request's balance and the
-   * other refunds on it.
+   * Locks what a refund comes out of, before the refund itself, in the order every change of it takes
+   * its locks: the case's service request, or for a refund of suspense the payment.
+   */
+  private async lockWhatItComesOutOf(tx: Transaction, refund: Refund): Promise<void> {
+    if (refund.serviceRequestId) await this.requests.lockForCase(tx.manager, present(refund.caseId), tx.now);
+    if (refund.paymentId) await this.payments.findForUpdate(tx.manager, refund.paymentId);
+  }
+
+  /** How the money a refund gives back was paid: its own payment for suspense, else the last into the service request. */
+  private async paidBy(tx: Transaction, refund: Refund): Promise<PaidBy | undefined> {
+    if (refund.paymentId) return present(await this.payments.find(tx.manager, refund.paymentId));
+    if (!refund.serviceRequestId) return undefined;
+    return this.allocations.lastPaidInto(tx.manager, refund.serviceRequestId);
+  }
+
+  /**
+   * What this refund may still take: for suspense, what its payment put on the fine account
+   * (`suspenseRefundablePence`); else from the service request's balance and the other refunds on it
+   * (`refundablePence`).
    */
   private async refundable(tx: Transaction, refund: Refund): Promise<number> {
+    if (refund.paymentId) {
+      const payment = present(await this.payments.find(tx.manager, refund.paymentId));
+      const allocations = await this.allocations.forPayments(tx.manager, [payment.id]);
+      const { allocatedPence } = allocatedToFineAccount(allocations, present(refund.fineAccountNumber));
+      const held = await this.refunds.heldForPayment(tx.manager, refund, heldStatuses(refund));
+      return suspenseRefundablePence(
+        { amountPence: payment.amountPence, reversed: payment.reversedAt !== null },
+        allocatedPence,
+        held,
+      );
+    }
     if (!refund.serviceRequestId) return refundablePence(refund, { paidPence: 0, overpaymentPence: 0 }, 0);
     const request = present(await this.requests.byId(tx.manager, refund.serviceRequestId));
     const balance = apportion(request.fees, request.paidPence, request.disputed);
@@ -209,6 +301,7 @@ export class RefundCommands {
       ...(r.caseId ? { caseId: r.caseId } : {}),
       ...(r.complaintId ? { complaintId: r.complaintId } : {}),
       ...(r.remedyId ? { remedyId: r.remedyId } : {}),
+      ...(r.suspenseId ? { suspenseId: r.suspenseId } : {}),
     };
     tx.publish({ type: refundStatusChangedV1, subject: r.id, data });
   }

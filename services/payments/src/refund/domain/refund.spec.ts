@@ -1,5 +1,6 @@
 import { NO_PERSON } from '@ccsc/auth/four-eyes';
 import {
+  allocatedToFineAccount,
   assertCanResubmit,
   assertWithinRefundable,
   decide,
@@ -7,6 +8,8 @@ import {
   Refund,
   refundablePence,
   refundMovement,
+  REQUESTABLE_REFUND_REASONS,
+  suspenseRefundablePence,
 } from './refund';
 
 const refund: Refund = {
@@ -22,6 +25,9 @@ const refund: Refund = {
   note: null,
   complaintId: 'c',
   remedyId: 'm',
+  suspenseId: null,
+  paymentId: null,
+  fineAccountNumber: null,
   createdAt: new Date(),
 };
 
@@ -125,6 +131,77 @@ describe('an approved refund on the ledger', () => {
     expect(refundMovement(refund, undefined)).toMatchObject({
       kind: 'remedy',
       postings: [{ account: 'remedies', amountPence: 100_000_000 }, expect.anything()],
+    });
+  });
+});
+
+/** A refund of 3,000 pence that enforcement held in suspense, from card payment `p` to fine account FA10000001M. */
+const suspense: Refund = {
+  ...refund,
+  kind: 'refund',
+  reason: 'enforcement-suspense',
+  complaintId: null,
+  remedyId: null,
+  amountPence: 3_000,
+  suspenseId: 's',
+  paymentId: 'p',
+  fineAccountNumber: 'FA10000001M',
+};
+
+describe('a refund of enforcement suspense', () => {
+  const allocation = {
+    target: 'fine-account' as const,
+    status: 'verified' as const,
+    fineAccountNumber: 'fa 1000 0001 m',
+    amountPence: 5_000,
+  };
+
+  it('comes out of what the payment put on the fine account, however its number was typed', () => {
+    const others = [
+      { ...allocation, status: 'transferred' as const },
+      { ...allocation, status: 'awaiting-verification' as const },
+      { ...allocation, fineAccountNumber: 'FA20000002B' },
+      { ...allocation, target: 'unidentified' as const, fineAccountNumber: null },
+    ];
+    expect(allocatedToFineAccount([allocation, ...others], 'FA10000001M')).toEqual({
+      fineAccountNumber: 'fa 1000 0001 m',
+      allocatedPence: 5_000,
+    });
+    expect(allocatedToFineAccount(others, 'FA10000001M')).toEqual({
+      fineAccountNumber: 'FA10000001M',
+      allocatedPence: 0,
+    });
+  });
+
+  it('is never more than the payment, less every other refund of it not rejected; nothing once it was reversed', () => {
+    expect(heldStatuses(suspense)).toEqual(['awaiting-approval', 'returned-for-update', 'approved', 'paid']);
+    expect(suspenseRefundablePence({ amountPence: 5_000, reversed: false }, 5_000, 0)).toBe(5_000);
+    expect(suspenseRefundablePence({ amountPence: 5_000, reversed: false }, 5_000, 3_000)).toBe(2_000);
+    expect(suspenseRefundablePence({ amountPence: 4_000, reversed: false }, 5_000, 0)).toBe(4_000);
+    expect(suspenseRefundablePence({ amountPence: 5_000, reversed: false }, 5_000, 6_000)).toBe(0);
+    expect(suspenseRefundablePence({ amountPence: 5_000, reversed: true }, 5_000, 0)).toBe(0);
+  });
+
+  it('is not a reason an officer gives for a refund on a case', () => {
+    expect(REQUESTABLE_REFUND_REASONS).not.toContain('enforcement-suspense');
+    expect(REQUESTABLE_REFUND_REASONS).toContain('overpayment');
+  });
+
+  it('goes back the way the payment came, out of the fine account it was allocated to', () => {
+    expect(refundMovement(suspense, { method: 'card', accountId: null })).toEqual({
+      kind: 'refund',
+      refundId: 'r',
+      method: 'card',
+      paymentId: 'p',
+      businessArea: 'criminal-fines',
+      postings: [
+        { account: 'fine-account:FA10000001M', amountPence: 3_000 },
+        { account: 'cash:card', amountPence: -3_000 },
+      ],
+    });
+    expect(refundMovement(suspense, { method: 'cash', accountId: null })).toMatchObject({
+      method: 'bank-transfer',
+      postings: [{ account: 'fine-account:FA10000001M' }, { account: 'cash:bank-transfer' }],
     });
   });
 });

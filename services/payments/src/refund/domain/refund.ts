@@ -1,6 +1,7 @@
 import { assertSecondPerson, NO_PERSON } from '@ccsc/auth/four-eyes';
 import { ConflictError } from '@ccsc/platform/errors';
-import type { PaymentMethod, RefundStatus } from '@ccsc/contracts';
+import { normaliseAccountNumber, type PaymentMethod, type RefundStatus } from '@ccsc/contracts';
+import type { Allocation } from '../../allocation/domain/allocation';
 import { ledgerAccount, transfer } from '../../ledger/domain/ledger';
 import { present } from '../../ledger/domain/present';
 import type { PaidBy } from '../../payment/domain/payment';
@@ -11,8 +12,11 @@ export const REFUND_REASONS = [
   'duplicate-payment',
   'complaint-remedy',
   'court-order',
+  'enforcement-suspense',
 ] as const;
 export type RefundReason = (typeof REFUND_REASONS)[number];
+/** The reasons an officer may give when asking for a refund; suspense is refunded only at enforcement's request. */
+export const REQUESTABLE_REFUND_REASONS = REFUND_REASONS.filter((r) => r !== 'enforcement-suspense');
 export type RefundKind = 'refund' | 'consolatory-payment';
 
 export interface Refund {
@@ -28,6 +32,13 @@ export interface Refund {
   note: string | null;
   complaintId: string | null;
   remedyId: string | null;
+  /**
+   * A refund of money enforcement held in suspense: the suspense item, the payment it came from and the
+   * fine account it was allocated to (as the allocation names it, so the refund leaves that ledger account).
+   */
+  suspenseId: string | null;
+  paymentId: string | null;
+  fineAccountNumber: string | null;
   createdAt: Date;
 }
 
@@ -71,18 +82,22 @@ export function assertWithinRefundable(amountPence: number, refundablePence: num
 }
 
 /**
- * What other refunds of the same service request and kind hold against this one: for a complaint
- * remedy, every one not rejected (remedies come out of what was paid, and stay out once paid); for an
- * ordinary refund, those still undecided (approved ones are already out of the overpayment).
+ * What other refunds hold against this one. For a complaint remedy, every one not rejected of the same
+ * service request (remedies come out of what was paid, and stay out once paid); for a refund of
+ * suspense, every one not rejected of the same payment (what went to the fine account does not shrink
+ * when it is refunded); for an ordinary refund, those still undecided (approved ones are already out of
+ * the overpayment).
  */
 export function heldStatuses(refund: Pick<Refund, 'reason'>): RefundStatus[] {
   const undecided: RefundStatus[] = ['awaiting-approval', 'returned-for-update'];
-  return refund.reason === 'complaint-remedy' ? [...undecided, 'approved', 'paid'] : undecided;
+  const outOfWhatWasPaid = refund.reason === 'complaint-remedy' || refund.reason === 'enforcement-suspense';
+  return outOfWhatWasPaid ? [...undecided, 'approved', 'paid'] : undecided;
 }
 
 /**
  * What this refund may still take: the overpayment for an ordinary refund, the net amount paid for a
- * complaint remedy, less what other refunds hold (`heldStatuses`); without a case, no bound.
+ * complaint remedy, less what other refunds hold (`heldStatuses`); without a case, no bound. A refund
+ * of suspense is bounded by `suspenseRefundablePence` instead.
  */
 export function refundablePence(
   refund: Pick<Refund, 'reason' | 'serviceRequestId'>,
@@ -95,20 +110,74 @@ export function refundablePence(
 }
 
 /**
- * How an approved refund leaves: an ordinary one goes back the way the money last came (to the card,
- * or the firm's account, else by bank transfer) and off the service request; a remedy is paid from the
- * courts' budget, so the fees stay paid.
+ * Where a payment's money on a fine account came from: its verified allocations to that account,
+ * however the number was typed on each side; the account named as the allocation names it (its
+ * ledger account), or as asked when none matches.
  */
-export function refundMovement(refund: Refund, lastPaidBy: PaidBy | undefined) {
-  const { amountPence, serviceRequestId } = refund;
+export function allocatedToFineAccount(
+  allocations: readonly Pick<Allocation, 'target' | 'status' | 'fineAccountNumber' | 'amountPence'>[],
+  accountNumber: string,
+): { fineAccountNumber: string; allocatedPence: number } {
+  const wanted = normaliseAccountNumber(accountNumber);
+  const matching = allocations.filter(
+    (a) =>
+      a.target === 'fine-account' &&
+      a.status === 'verified' &&
+      a.fineAccountNumber !== null &&
+      normaliseAccountNumber(a.fineAccountNumber) === wanted,
+  );
+  return {
+    fineAccountNumber: matching[0]?.fineAccountNumber ?? accountNumber,
+    allocatedPence: matching.reduce((sum, a) => sum + a.amountPence, 0),
+  };
+}
+
+/**
+ * What a refund of enforcement's suspense may still take: what the payment put on that fine account,
+ * never more than the payment itself, less what other refunds of the payment hold; nothing once the
+ * payment bounced or was charged back (the money never stayed with the courts).
+ */
+export function suspenseRefundablePence(
+  payment: { amountPence: number; reversed: boolean },
+  allocatedPence: number,
+  heldPence: number,
+): number {
+  if (payment.reversed) return 0;
+  return Math.max(0, Math.min(payment.amountPence, allocatedPence) - heldPence);
+}
+
+/** Money goes back the way it came: to the card, or the firm's account, else by bank transfer. */
+function wayBack(paidBy: PaidBy | undefined): { method: PaymentMethod; from: string } {
+  const paidBack = paidBy?.method === 'card' || paidBy?.method === 'payment-by-account';
+  const method: PaymentMethod = paidBack ? paidBy.method : 'bank-transfer';
+  const byAccount = method === 'payment-by-account';
+  return {
+    method,
+    from: byAccount ? ledgerAccount.firmAccount(present(paidBy?.accountId)) : ledgerAccount.cash(method),
+  };
+}
+
+/**
+ * How an approved refund leaves. An ordinary one goes back the way the money last came and off the
+ * service request; a refund of suspense goes back the way its payment came and off the fine account it
+ * was allocated to (the criminal-fines side); a remedy is paid from the courts' budget, so the fees stay paid.
+ *
+ * @param paidBy how the money being refunded was paid: the refunded payment itself for suspense, else the last one into the service request
+ */
+export function refundMovement(refund: Refund, paidBy: PaidBy | undefined) {
+  const { amountPence, serviceRequestId, fineAccountNumber } = refund;
+  if (fineAccountNumber) {
+    const { method, from } = wayBack(paidBy);
+    const tags = { refundId: refund.id, method, paymentId: present(refund.paymentId), businessArea: 'criminal-fines' };
+    return transfer('refund', from, ledgerAccount.fineAccount(fineAccountNumber), amountPence, tags);
+  }
   if (refund.reason === 'complaint-remedy' || !serviceRequestId) {
     const tags = { refundId: refund.id, method: 'bank-transfer', businessArea: 'complaints' } as const;
     return transfer('remedy', ledgerAccount.cash('bank-transfer'), ledgerAccount.remedies, amountPence, tags);
   }
-  const paidBack = lastPaidBy?.method === 'card' || lastPaidBy?.method === 'payment-by-account';
-  const method: PaymentMethod = paidBack ? lastPaidBy.method : 'bank-transfer';
-  const byAccount = method === 'payment-by-account';
-  const from = byAccount ? ledgerAccount.firmAccount(present(lastPaidBy?.accountId)) : ledgerAccount.cash(method);
-  const to = ledgerAccount.serviceRequest(serviceRequestId);
-  return transfer('refund', from, to, amountPence, { refundId: refund.id, method });
+  const { method, from } = wayBack(paidBy);
+  return transfer('refund', from, ledgerAccount.serviceRequest(serviceRequestId), amountPence, {
+    refundId: refund.id,
+    method,
+  });
 }

@@ -17,6 +17,9 @@ interface RefundRow {
   note: string | null;
   complaint_id: string | null;
   remedy_id: string | null;
+  suspense_id: string | null;
+  payment_id: string | null;
+  fine_account_number: string | null;
   created_at: Date;
 }
 
@@ -25,10 +28,11 @@ export class RefundRepository {
   async insert(manager: EntityManager, r: Refund, now: Date): Promise<void> {
     await execute(
       manager,
-      sql`INSERT INTO refunds (id, kind, case_id, service_request_id, amount_pence, reason, status, requested_by, note,
-         complaint_id, remedy_id, created_at, updated_at)
+      sql`INSERT INTO refunds (id, kind, case_id, service_request_id, amount_pence, reason, status, requested_by,
+         decided_by, note, complaint_id, remedy_id, suspense_id, payment_id, fine_account_number, created_at, updated_at)
        VALUES (${r.id}, ${r.kind}, ${r.caseId}, ${r.serviceRequestId}, ${r.amountPence}, ${r.reason}, ${r.status},
-         ${r.requestedBy}, ${r.note}, ${r.complaintId}, ${r.remedyId}, ${now}, ${now})`,
+         ${r.requestedBy}, ${r.decidedBy}, ${r.note}, ${r.complaintId}, ${r.remedyId}, ${r.suspenseId}, ${r.paymentId},
+         ${r.fineAccountNumber}, ${now}, ${now})`,
     );
   }
 
@@ -68,6 +72,29 @@ export class RefundRepository {
     return Number(row?.held ?? 0);
   }
 
+  /**
+   * What other refunds of enforcement's suspense from the same payment hold of what can be refunded:
+   * those in `statuses`.
+   */
+  async heldForPayment(manager: Queryable, refund: Refund, statuses: readonly Refund['status'][]): Promise<number> {
+    const row = await queryOne<{ held: string }>(
+      manager,
+      sql`SELECT COALESCE(sum(amount_pence), 0)::bigint AS held FROM refunds
+       WHERE payment_id = ${refund.paymentId} AND id <> ${refund.id} AND suspense_id IS NOT NULL
+         AND status = ANY (${statuses}::text[])`,
+    );
+    return Number(row?.held ?? 0);
+  }
+
+  /** The refund of a suspense item that is not rejected, if there is one: a suspense item is refunded once. */
+  async liveForSuspense(manager: Queryable, suspenseId: string): Promise<Refund | undefined> {
+    const row = await queryOne<RefundRow>(
+      manager,
+      sql`SELECT * FROM refunds WHERE suspense_id = ${suspenseId} AND status <> 'rejected'`,
+    );
+    return row && toRefund(row);
+  }
+
   /** Refunds waiting for an approver, oldest first. */
   async awaitingApproval(
     manager: Queryable,
@@ -92,6 +119,9 @@ function toRefund(r: RefundRow): Refund {
     note: r.note,
     complaintId: r.complaint_id,
     remedyId: r.remedy_id,
+    suspenseId: r.suspense_id,
+    paymentId: r.payment_id,
+    fineAccountNumber: r.fine_account_number,
     createdAt: r.created_at,
   };
 }

@@ -1,15 +1,13 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
-import { assertUuid, BadUserInputError, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize } from '@ccsc/platform';
+import { assertUuid, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize } from '@ccsc/platform';
 import { AllocationCommands } from '../application/allocation.commands';
 import { EnquiryQueries } from '../../enquiry/application/enquiry.queries';
 import { EnquiryModel } from '../../enquiry/api/enquiry.model';
 import { EscalateEnquiryInput } from '../../enquiry/api/enquiry.inputs';
 import { OFFICERS } from '../../roles';
 import { OfficerWorkloadModel, WorkQueueModel } from './allocation.model';
-import { AssignEnquiryInput, UnassignEnquiryInput } from './allocation.inputs';
-
-const QUEUE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+import { AssignEnquiryInput, checkedQueue, UnassignEnquiryInput } from './allocation.inputs';
 
 @Resolver()
 export class AllocationResolver {
@@ -108,10 +106,4 @@ export class AllocationResolver {
       await this.commands.escalate(input.enquiryId, input.to, input.reason, principal, correlationId),
     );
   }
-}
-
-function checkedQueue(queueId: string): string {
-  if (!QUEUE_ID.test(queueId))
-    throw new BadUserInputError('Invalid queue', [{ field: 'queueId', message: 'must be a queue code, e.g. general' }]);
-  return queueId;
 }

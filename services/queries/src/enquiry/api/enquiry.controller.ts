@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -14,13 +15,16 @@ import { EnquiryCommands } from '../application/enquiry.commands';
 import { EnquiryQueries } from '../application/enquiry.queries';
 import { EnquiryMessageModel, EnquiryModel, EnquiryPageModel } from './enquiry.model';
 import {
+  AssistedDigitalNeedsBody,
+  ComplaintConversionBody,
   EnquiryMessageBody,
+  EnquiryStatusBody,
   ListEnquiriesQuery,
   messageCommand,
   RaiseEnquiryInput,
   raiseCommand,
 } from './enquiry.inputs';
-import { ENQUIRY_READERS } from '../../roles';
+import { ENQUIRY_READERS, OFFICERS } from '../../roles';
 
 /** Partner and web-form REST API for enquiries, version 1. Errors are RFC 9457 problem+json. */
 @ApiTags('queries')
@@ -89,5 +93,62 @@ export class EnquiryController {
   @ApiNotFoundResponse({ description: 'No such enquiry, or not one you may see' })
   async messages(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     return (await this.queries.messages(assertUuid(id), principal)).map(EnquiryMessageModel.from);
+  }
+
+  @Post('enquiries/:id/status')
+  @HttpCode(200)
+  @Roles(...OFFICERS)
+  @ApiOperation({ summary: 'Put an enquiry to waiting for the customer (its clocks pause), resolved or closed' })
+  @ApiOkResponse({ type: EnquiryModel })
+  @ApiBadRequestResponse({ description: 'Invalid input, or a status set by another action (problem+json)' })
+  @ApiNotFoundResponse({ description: 'No such enquiry' })
+  @ApiConflictResponse({ description: 'The enquiry cannot move to that status from where it is' })
+  async changeStatus(
+    @Param('id') id: string,
+    @Body() body: EnquiryStatusBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return EnquiryModel.from(
+      await this.commands.changeStatus(assertUuid(id), body.status, principal, body.reason ?? undefined, correlationId),
+    );
+  }
+
+  @Post('enquiries/:id/complaint')
+  @HttpCode(200)
+  @Roles(...OFFICERS)
+  @ApiOperation({ summary: 'Turn an enquiry into a complaint (complaints opens it) and close the enquiry' })
+  @ApiOkResponse({ type: EnquiryModel })
+  @ApiBadRequestResponse({ description: 'Invalid input (problem+json with field errors)' })
+  @ApiNotFoundResponse({ description: 'No such enquiry' })
+  @ApiConflictResponse({ description: 'The enquiry has already been turned into a complaint' })
+  async convertToComplaint(
+    @Param('id') id: string,
+    @Body() body: ComplaintConversionBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return EnquiryModel.from(
+      await this.commands.convertToComplaint(assertUuid(id), body.reason, principal, correlationId),
+    );
+  }
+
+  @Post('enquiries/:id/assisted-digital-needs')
+  @HttpCode(200)
+  @Roles(...OFFICERS)
+  @ApiOperation({ summary: 'Tell the linked case that the user needs assisted-digital help' })
+  @ApiOkResponse({ type: EnquiryModel })
+  @ApiBadRequestResponse({ description: 'Invalid input (problem+json with field errors)' })
+  @ApiNotFoundResponse({ description: 'No such enquiry' })
+  @ApiConflictResponse({ description: 'The enquiry is not linked to a case, or is closed' })
+  async identifyAssistedDigitalNeed(
+    @Param('id') id: string,
+    @Body() body: AssistedDigitalNeedsBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return EnquiryModel.from(
+      await this.commands.identifyAssistedDigitalNeed(assertUuid(id), body.needs, principal, correlationId),
+    );
   }
 }

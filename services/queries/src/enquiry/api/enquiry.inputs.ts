@@ -145,39 +145,70 @@ export class AddEnquiryMessageInput extends EnquiryMessageBody {
   @Field(() => ID) @IsUUID() enquiryId!: string;
 }
 
-@InputType('ChangeEnquiryStatusInput', { description: 'Waiting for the customer, resolved or closed.' })
-export class ChangeEnquiryStatusInput {
-  @Field(() => ID) @IsUUID() enquiryId!: string;
+/** POST /api/v1/queries/enquiries/{id}/status; with the enquiry id, the GraphQL `changeEnquiryStatus` input. */
+@InputType({ isAbstract: true })
+export class EnquiryStatusBody {
   @Field(() => String, { description: `One of ${DIRECT_STATUSES.join(', ')}.` })
+  @ApiProperty({ enum: DIRECT_STATUSES })
   @IsIn(ENQUIRY_STATUSES)
   status!: EnquiryStatus;
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, MAX_REASON) reason?: string;
+  @Field({ nullable: true })
+  @ApiPropertyOptional({ maxLength: MAX_REASON })
+  @IsOptional()
+  @IsString()
+  @Length(1, MAX_REASON)
+  reason?: string;
+}
+
+@InputType('ChangeEnquiryStatusInput', { description: 'Waiting for the customer, resolved or closed.' })
+export class ChangeEnquiryStatusInput extends EnquiryStatusBody {
+  @Field(() => ID) @IsUUID() enquiryId!: string;
+}
+
+/** POST /api/v1/queries/enquiries/{id}/escalation; with the enquiry id, the GraphQL `escalateEnquiry` input. */
+@InputType({ isAbstract: true })
+export class EscalationBody {
+  @Field(() => String, { description: 'team-leader or judicial (the judicial / case-directions team).' })
+  @ApiProperty({ enum: ESCALATION_TARGETS })
+  @IsIn(ESCALATION_TARGETS)
+  to!: EscalationTarget;
+  @Field() @ApiProperty({ maxLength: MAX_REASON }) @IsString() @Length(1, MAX_REASON) reason!: string;
 }
 
 @InputType('EscalateEnquiryInput')
-export class EscalateEnquiryInput {
+export class EscalateEnquiryInput extends EscalationBody {
   @Field(() => ID) @IsUUID() enquiryId!: string;
-  @Field(() => String, { description: 'team-leader or judicial (the judicial / case-directions team).' })
-  @IsIn(ESCALATION_TARGETS)
-  to!: EscalationTarget;
-  @Field() @IsString() @Length(1, MAX_REASON) reason!: string;
+}
+
+/** POST /api/v1/queries/enquiries/{id}/complaint; with the enquiry id, the GraphQL `convertEnquiryToComplaint` input. */
+@InputType({ isAbstract: true })
+export class ComplaintConversionBody {
+  @Field() @ApiProperty({ maxLength: MAX_REASON }) @IsString() @Length(1, MAX_REASON) reason!: string;
 }
 
 @InputType('ConvertEnquiryToComplaintInput')
-export class ConvertEnquiryToComplaintInput {
+export class ConvertEnquiryToComplaintInput extends ComplaintConversionBody {
   @Field(() => ID) @IsUUID() enquiryId!: string;
-  @Field() @IsString() @Length(1, MAX_REASON) reason!: string;
 }
 
-@InputType('IdentifyAssistedDigitalNeedInput')
-export class IdentifyAssistedDigitalNeedInput {
-  @Field(() => ID) @IsUUID() enquiryId!: string;
+/**
+ * POST /api/v1/queries/enquiries/{id}/assisted-digital-needs; with the enquiry id, the GraphQL
+ * `identifyAssistedDigitalNeed` input.
+ */
+@InputType({ isAbstract: true })
+export class AssistedDigitalNeedsBody {
   @Field(() => [String], { description: `Any of ${ASSISTED_DIGITAL_NEEDS.join(', ')}.` })
+  @ApiProperty({ enum: ASSISTED_DIGITAL_NEEDS, isArray: true, minItems: 1, maxItems: ASSISTED_DIGITAL_NEEDS.length })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(ASSISTED_DIGITAL_NEEDS.length)
   @IsIn(ASSISTED_DIGITAL_NEEDS, { each: true })
   needs!: AssistedDigitalNeed[];
+}
+
+@InputType('IdentifyAssistedDigitalNeedInput')
+export class IdentifyAssistedDigitalNeedInput extends AssistedDigitalNeedsBody {
+  @Field(() => ID) @IsUUID() enquiryId!: string;
 }
 
 export class EnquiryStatusFilter {

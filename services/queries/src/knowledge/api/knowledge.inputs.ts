@@ -21,16 +21,25 @@ import { InputType } from '../../queries.graphql';
 import { LANGUAGES, type Language } from '../../enquiry/domain/enquiry';
 import { MAX_BODY, MAX_TITLE, SERVICE_TAGS } from '../domain/article';
 
+/**
+ * POST /api/v1/queries/knowledge/articles/{id}/versions; with the article id, the GraphQL
+ * `draftKnowledgeArticleVersion` input.
+ */
 @InputType({ isAbstract: true })
 export class ArticleTextInput {
-  @Field(() => String, { description: 'en or cy.' }) @IsIn(LANGUAGES) language!: Language;
-  @Field() @IsString() @Length(1, MAX_TITLE) title!: string;
-  @Field() @IsString() @Length(1, MAX_BODY) body!: string;
+  @Field(() => String, { description: 'en or cy.' })
+  @ApiProperty({ enum: LANGUAGES })
+  @IsIn(LANGUAGES)
+  language!: Language;
+  @Field() @ApiProperty({ maxLength: MAX_TITLE }) @IsString() @Length(1, MAX_TITLE) title!: string;
+  @Field() @ApiProperty({ maxLength: MAX_BODY }) @IsString() @Length(1, MAX_BODY) body!: string;
 }
 
+/** POST /api/v1/queries/knowledge/articles and the GraphQL `createKnowledgeArticle` input. */
 @InputType('CreateKnowledgeArticleInput')
 export class CreateArticleInput extends ArticleTextInput {
   @Field(() => [String], { description: `Services: ${SERVICE_TAGS.join(', ')}.` })
+  @ApiProperty({ enum: SERVICE_TAGS, isArray: true, minItems: 1, maxItems: SERVICE_TAGS.length })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(SERVICE_TAGS.length)
@@ -43,11 +52,20 @@ export class DraftVersionInput extends ArticleTextInput {
   @Field(() => ID) @IsUUID() articleId!: string;
 }
 
+/** POST /api/v1/queries/knowledge/versions/{versionId}/ratings; with the version id, the GraphQL `rateKnowledgeArticle` input. */
+@InputType({ isAbstract: true })
+export class RatingBody {
+  @Field() @ApiProperty({ description: 'Did this help?' }) @IsBoolean() helpful!: boolean;
+  @Field(() => ID, { nullable: true })
+  @ApiPropertyOptional({ format: 'uuid', description: 'The enquiry the article was signposted for.' })
+  @IsOptional()
+  @IsUUID()
+  enquiryId?: string;
+}
+
 @InputType('RateKnowledgeArticleInput')
-export class RateArticleInput {
+export class RateArticleInput extends RatingBody {
   @Field(() => ID) @IsUUID() versionId!: string;
-  @Field() @IsBoolean() helpful!: boolean;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() enquiryId?: string;
 }
 
 /** GET /api/v1/queries/knowledge/search and the GraphQL `searchKnowledge` arguments. */

@@ -47,8 +47,8 @@ export class SearchHitModel {
   description: '"Did this help?" answers and how often the article was signposted.',
 })
 export class ArticleStatsModel {
-  @Field(() => ID) articleId!: string;
-  @Field(() => Int) helpful!: number;
-  @Field(() => Int) notHelpful!: number;
-  @Field(() => Int) signposted!: number;
+  @Field(() => ID) @ApiProperty({ format: 'uuid' }) articleId!: string;
+  @Field(() => Int) @ApiProperty() helpful!: number;
+  @Field(() => Int) @ApiProperty() notHelpful!: number;
+  @Field(() => Int) @ApiProperty({ description: 'How often it was signposted on an enquiry.' }) signposted!: number;
 }

@@ -7,7 +7,7 @@ import { TriageCommands } from '../application/triage.commands';
 import { TriageQueries } from '../application/triage.queries';
 import type { TriageDecisionRecord, TriageRule } from '../domain/triage-rule';
 import { TriageDecisionModel, TriageRuleModel } from './triage.model';
-import { SaveTriageRuleInput, TriageEnquiryInput } from './triage.inputs';
+import { ruleInput, SaveTriageRuleInput, TriageEnquiryInput, triageOverride } from './triage.inputs';
 
 @Resolver(() => EnquiryModel)
 export class TriageResolver {
@@ -25,15 +25,7 @@ export class TriageResolver {
   @Mutation(() => TriageRuleModel, { description: 'Team leaders add or change a triage rule.' })
   @Roles(...TEAM_LEADERS)
   async saveTriageRule(@Args('input') input: SaveTriageRuleInput, @CurrentPrincipal() principal: Principal) {
-    return this.commands.saveRule(
-      {
-        ...input,
-        category: input.category ?? null,
-        priority: input.priority ?? null,
-        ...(input.id ? { id: input.id } : {}),
-      },
-      principal,
-    );
+    return this.commands.saveRule(ruleInput(input, input.id), principal);
   }
 
   @Mutation(() => EnquiryModel, { description: "Confirms or overrides the rules' triage of an enquiry." })
@@ -43,14 +35,8 @@ export class TriageResolver {
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
-    const { enquiryId, queueId, priority, articleIds, reason } = input;
     return EnquiryModel.from(
-      await this.commands.decide(
-        enquiryId,
-        { queueId, priority, articleIds, ...(reason ? { reason } : {}) },
-        principal,
-        correlationId,
-      ),
+      await this.commands.decide(input.enquiryId, triageOverride(input), principal, correlationId),
     );
   }
 

@@ -5,7 +5,7 @@ const today = '2026-12-03' as LocalDate;
 const refused = (field: string) =>
   expect.objectContaining({ code: 'BAD_USER_INPUT', fieldErrors: [expect.objectContaining({ field })] });
 
-describe('the day a default run assesses', () => {
+describe('the day a scheduled run is for', () => {
   it('is today when none is asked for, and any earlier day asked for', () => {
     expect(runDay(undefined, today)).toBe('2026-12-03');
     expect(runDay('2026-12-03' as LocalDate, today)).toBe('2026-12-03');

@@ -1,0 +1,49 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
+import { assertUuid } from '@ccsc/platform';
+import { IDENTITY_MATCHERS, IDENTITY_READERS } from '../../roles';
+import { PartyIdentities } from '../application/party-identities';
+import { MatchPartyIdentityInput } from './identity.inputs';
+import { PartyIdentityModel } from './identity.model';
+
+@Resolver(() => PartyIdentityModel)
+export class IdentityResolver {
+  constructor(private readonly identities: PartyIdentities) {}
+
+  @Query(() => PartyIdentityModel, {
+    description: 'Every case of a person or organisation staff matched across cases.',
+  })
+  @Roles(...IDENTITY_READERS)
+  async partyIdentity(@Args('id', { type: () => ID }) id: string): Promise<PartyIdentityModel> {
+    return PartyIdentityModel.from(await this.identities.identity(assertUuid(id, 'id')));
+  }
+
+  @Mutation(() => PartyIdentityModel, {
+    description: 'Matches a party with a party of another case as the same person or organisation (never guessed).',
+  })
+  @Roles(...IDENTITY_MATCHERS)
+  async matchPartyIdentity(
+    @Args('input') input: MatchPartyIdentityInput,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ): Promise<PartyIdentityModel> {
+    const identityId = await this.identities.match(input, principal, correlationId);
+    return PartyIdentityModel.from(await this.identities.identity(identityId));
+  }
+
+  @Mutation(() => Boolean, { description: 'Takes back a mistaken match of a party; true once it has no identity.' })
+  @Roles(...IDENTITY_MATCHERS)
+  async unmatchPartyIdentity(
+    @Args('caseId', { type: () => ID }) caseId: string,
+    @Args('partyId', { type: () => ID }) partyId: string,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ): Promise<boolean> {
+    await this.identities.unmatch(
+      { caseId: assertUuid(caseId, 'caseId'), partyId: assertUuid(partyId, 'partyId') },
+      principal,
+      correlationId,
+    );
+    return true;
+  }
+}

@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { EventEnvelope, PartyIdentityChangedV1 } from '@ccsc/contracts';
+import { PartyIdentityRepository } from '../infrastructure/party-identity.repository';
+
+/**
+ * Who each defendant is across cases, as staff in cases matched parties of different cases (enforcement never
+ * matches anyone itself). Consolidation and a defendant's accounts read it through the repository.
+ */
+@Injectable()
+export class DefendantIdentities {
+  constructor(private readonly identities: PartyIdentityRepository) {}
+
+  /**
+   * Cases' news of a party's match, inside the inbox transaction (so a redelivered event changes nothing): a
+   * party's events come in the order cases made them, and the latest says who the party is, or, with no
+   * identity, that the party is matched with no one any more.
+   */
+  async record(manager: EntityManager, event: EventEnvelope<PartyIdentityChangedV1>): Promise<void> {
+    const { caseId, partyId, identityId } = event.data;
+    if (!identityId) return this.identities.remove(manager, partyId);
+    await this.identities.record(manager, { partyId, caseId, identityId, matchedAt: new Date(event.time) });
+  }
+}

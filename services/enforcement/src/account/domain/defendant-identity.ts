@@ -1,0 +1,10 @@
+/**
+ * The identity staff gave each party they matched with a party of another case (party id to identity id). Party
+ * ids are one case's, so the same person defending two cases has two; a match is staff's finding, never a guess.
+ */
+export type PartyIdentities = ReadonlyMap<string, string>;
+
+/** Who a defendant is: the identity its party was matched to, or, matched with no one, that party alone. */
+export function identityOf(partyId: string, identities: PartyIdentities): string {
+  return identities.get(partyId) ?? partyId;
+}

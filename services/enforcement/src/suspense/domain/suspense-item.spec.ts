@@ -1,0 +1,49 @@
+import { afterRefundStatus, checkAllocation, checkRefundRequest, SUSPENSE_STATES } from './suspense-item';
+
+describe('suspense items', () => {
+  const held = { state: 'held' as const, reversedAt: null, source: 'payments' as const };
+
+  it('go to an account only while held, so money is allocated once', () => {
+    expect(() => checkAllocation(held)).not.toThrow();
+    for (const state of SUSPENSE_STATES.filter((s) => s !== 'held'))
+      expect(() => checkAllocation({ ...held, state })).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    expect(() => checkAllocation({ ...held, state: 'allocated' })).toThrow('The suspense item is allocated already');
+  });
+
+  it('are not worked once the payment behind them has bounced', () => {
+    const bounced = { ...held, reversedAt: new Date('2026-03-01T10:00:00Z') };
+    expect(() => checkAllocation(bounced)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    expect(() => checkRefundRequest(bounced)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+  });
+
+  it('are refunded only while held, and only when payments took the money', () => {
+    expect(() => checkRefundRequest(held)).not.toThrow();
+    expect(() => checkRefundRequest({ ...held, state: 'refund-requested' })).toThrow(
+      'A refund of the suspense item is waiting for payments',
+    );
+    expect(() => checkRefundRequest({ ...held, state: 'refunded' })).toThrow(
+      expect.objectContaining({ code: 'CONFLICT' }),
+    );
+    expect(() => checkRefundRequest({ ...held, source: 'warrant' })).toThrow(/allocate it/);
+  });
+
+  it('go back to held when the refund is rejected, and close when it is paid', () => {
+    const requested = { state: 'refund-requested' as const, refundId: null };
+    expect(afterRefundStatus(requested, 'refund-1', 'awaiting-approval')).toEqual({
+      state: 'refund-requested',
+      refundId: 'refund-1',
+    });
+    expect(afterRefundStatus(requested, 'refund-1', 'rejected')).toEqual({ state: 'held' });
+    expect(afterRefundStatus(requested, 'refund-1', 'paid')).toEqual({ state: 'refunded', refundId: 'refund-1' });
+  });
+
+  it('ignore news told twice, and news of a refund other than the one raised for them', () => {
+    const raised = { state: 'refund-requested' as const, refundId: 'refund-2' };
+    expect(afterRefundStatus(raised, 'refund-2', 'approved')).toBeNull();
+    expect(afterRefundStatus(raised, 'refund-1', 'rejected')).toBeNull();
+    expect(afterRefundStatus(raised, 'refund-1', 'paid')).toBeNull();
+    expect(afterRefundStatus({ state: 'refunded', refundId: 'refund-2' }, 'refund-2', 'paid')).toBeNull();
+    expect(afterRefundStatus({ state: 'held', refundId: null }, 'refund-2', 'rejected')).toBeNull();
+    expect(afterRefundStatus({ state: 'allocated', refundId: null }, 'refund-2', 'paid')).toBeNull();
+  });
+});

@@ -1,0 +1,34 @@
+import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
+import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
+import { assertUuid } from '@ccsc/platform';
+import { WarrantCommands } from '../application/warrant.commands';
+import { WARRANT_REPORTERS } from '../../roles';
+import { WarrantModel } from './warrant.model';
+import { warrantChangeFrom, WarrantOutcomeBody } from './warrant.inputs';
+
+/** Warrant outcomes as officers and agents report them. */
+@Resolver(() => WarrantModel)
+export class WarrantResolver {
+  constructor(private readonly warrants: WarrantCommands) {}
+
+  @Mutation(() => WarrantModel, {
+    description:
+      'Reports a warrant outcome: given to an agent, executed (by the agent holding it, with what it collected), returned unexecuted, withdrawn or expired. A move its status does not allow is refused (CONFLICT).',
+  })
+  @Roles(...WARRANT_REPORTERS)
+  async recordWarrantOutcome(
+    @Args('warrantId', { type: () => ID }) warrantId: string,
+    @Args('input') input: WarrantOutcomeBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return WarrantModel.from(
+      await this.warrants.change(
+        assertUuid(warrantId, 'warrantId'),
+        warrantChangeFrom(input),
+        principal,
+        correlationId,
+      ),
+    );
+  }
+}

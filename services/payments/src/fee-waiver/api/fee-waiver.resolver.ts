@@ -1,0 +1,27 @@
+import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
+import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
+import { assertUuid } from '@ccsc/platform';
+import { REMISSION_APPROVERS } from '../../roles';
+import { FeeWaiverCommands } from '../application/fee-waiver.commands';
+import { FeeWaiverDecisionBody } from './fee-waiver.inputs';
+import { FeeWaiverModel } from './fee-waiver.model';
+
+/** Fee waivers over GraphQL: the same command, roles and errors as FeeWaiverController's decision route. */
+@Resolver(() => FeeWaiverModel)
+export class FeeWaiverResolver {
+  constructor(private readonly commands: FeeWaiverCommands) {}
+
+  @Mutation(() => FeeWaiverModel, {
+    description: 'Approves (the fee is remitted) or rejects a fee waiver; never one whose remedy you agreed.',
+  })
+  @Roles(...REMISSION_APPROVERS)
+  async decideFeeWaiver(
+    @Args('feeWaiverId', { type: () => ID }) feeWaiverId: string,
+    @Args('input') input: FeeWaiverDecisionBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    const id = assertUuid(feeWaiverId, 'feeWaiverId');
+    return FeeWaiverModel.from(await this.commands.decide(id, input.approve, principal, correlationId));
+  }
+}
