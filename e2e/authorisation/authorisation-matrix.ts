@@ -1,3 +1,4 @@
+import { londonLocalDate } from '@ccsc/calendar';
 import { eventually } from '@ccsc/testing';
 import type { Loose } from '../graphql-client';
 import {
@@ -46,7 +47,7 @@ import {
   triggerRest,
   withMarker,
 } from './matrix-support';
-import { IDENTITIES, Persona, StaffRole, STAFF_ROLES } from './personas';
+import { IDENTITIES, ORGS, Persona, StaffRole, STAFF_ROLES } from './personas';
 import { Api, ComplaintStep, Fixtures, LOW_INCOME, TimelineEntry, unique, uniquePence } from './scenario';
 
 /*
@@ -124,6 +125,68 @@ async function matchedProsecutions(f: Fixtures): Promise<Loose> {
   });
   return { ...fresh, identityId: matched.id };
 }
+
+const REFERRAL = {
+  stakeholderKind: 'police',
+  stakeholderName: 'Matrix Constabulary',
+  concerns: 'Leave obtained by deception',
+};
+const MINDED_TO = { proposedOutcome: 'Revoke leave', grounds: 'The evidence shows deception' };
+
+/**
+ * A status review of the claimant (the person under review; the claimant's firm represents them), taken as far as
+ * `step`: referred; investigating with accepted evidence; or with its minded-to notice issued.
+ */
+async function statusReview(f: Fixtures, step: 'referred' | 'investigating' | 'minded-to'): Promise<Loose> {
+  const { id } = await f.api.ok('caseworker', 'POST', '/api/v1/cases', {
+    caseType: 'immigration-status-review',
+    parties: [
+      {
+        role: 'subject',
+        kind: 'person',
+        name: 'Cat Claimant',
+        userId: IDENTITIES.claimant.sub,
+        representedBy: ORGS.claimantFirm,
+      },
+    ],
+  });
+  if (step === 'referred') return { id };
+  await f.api.ok('caseworker', 'POST', `/api/v1/cases/${id}/status-review/referrals`, REFERRAL);
+  await f.trigger(id, 'investigate');
+  await f.api.ok('caseworker', 'POST', `/api/v1/cases/${id}/documents`, DOCUMENT);
+  if (step === 'investigating') return { id };
+  await f.api.ok('caseworker', 'POST', `/api/v1/cases/${id}/status-review/minded-to-notice`, MINDED_TO);
+  return { id };
+}
+const referredReview = (f: Fixtures) => statusReview(f, 'referred');
+const investigatedReview = (f: Fixtures) => statusReview(f, 'investigating');
+const noticedReview = (f: Fixtures) => statusReview(f, 'minded-to');
+let sharedNoticedReview: Promise<Loose> | undefined;
+/** One review with its notice for the rows that only read it. */
+const readableNoticedReview = (f: Fixtures) => (sharedNoticedReview ??= noticedReview(f));
+
+/** Staff's view of a status review's records and progress. */
+const statusReviewProbe = async (api: Api, _s: unknown, fresh: Loose) =>
+  (
+    await api.data(
+      'caseworker',
+      'query($id: ID!) { case(id: $id) { state history { event } statusReviewReferrals { id } mindedToNotice { id representations { id } } } }',
+      { id: fresh.id },
+    )
+  ).case;
+
+/** A claim with a decision a judge recorded (none of the personas), for a second person to check. */
+async function decidedClaim(f: Fixtures): Promise<Loose> {
+  const claim = await f.claim();
+  const decision = await f.api.ok('judge', 'POST', `/api/v1/cases/${claim.id}/decisions`, DECISION);
+  return { ...claim, decisionId: decision.id };
+}
+const decisionsProbe = async (api: Api, _s: unknown, fresh: Loose) =>
+  (
+    await api.data('caseworker', 'query($id: ID!) { case(id: $id) { decisions { id check { outcome checkedBy } } } }', {
+      id: fresh.id,
+    })
+  ).case;
 
 /** Staff's view of both defendants' identities. */
 const identitiesProbe = async (api: Api, _s: unknown, fresh: Loose) =>
@@ -339,6 +402,55 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
     { fresh: freshClaim, probe: caseProbe },
   ),
   row('GET /api/v1/cases/:id/decisions', ALL_STAFF, 'AA AA DD', ({ s }) => `/api/v1/cases/${s.claim.id}/decisions`),
+  row(
+    'POST /api/v1/cases/:id/decisions/:decisionId/check',
+    CASE_OFFICERS,
+    'DD DD DD',
+    ({ fresh }) => body(`/api/v1/cases/${fresh.id}/decisions/${fresh.decisionId}/check`, { outcome: 'approved' }),
+    { fresh: decidedClaim, probe: decisionsProbe },
+  ),
+  row(
+    'POST /api/v1/cases/:id/status-review/referrals',
+    CASE_OFFICERS,
+    'DD DD DD',
+    ({ fresh }) => body(`/api/v1/cases/${fresh.id}/status-review/referrals`, REFERRAL),
+    { fresh: referredReview, probe: statusReviewProbe },
+  ),
+  // A referral names its source and their concerns: staff read it, never the person under review.
+  row(
+    'GET /api/v1/cases/:id/status-review/referrals',
+    ALL_STAFF,
+    'DD DD DD',
+    ({ fresh }) => `/api/v1/cases/${fresh.id}/status-review/referrals`,
+    { fresh: readableNoticedReview },
+  ),
+  row(
+    'POST /api/v1/cases/:id/status-review/minded-to-notice',
+    ['caseworker'],
+    'DD DD DD',
+    ({ fresh }) => body(`/api/v1/cases/${fresh.id}/status-review/minded-to-notice`, MINDED_TO),
+    { fresh: investigatedReview, probe: statusReviewProbe },
+  ),
+  // The notice is served on the person under review (the claimant here), who reads it, as their firm does.
+  row(
+    'GET /api/v1/cases/:id/status-review/minded-to-notice',
+    ALL_STAFF,
+    'AA DD DD',
+    ({ fresh }) => `/api/v1/cases/${fresh.id}/status-review/minded-to-notice`,
+    { fresh: readableNoticedReview },
+  ),
+  row(
+    'POST /api/v1/cases/:id/status-review/minded-to-notice/representations',
+    CASE_OFFICERS,
+    'DD DD DD',
+    ({ fresh }) =>
+      body(`/api/v1/cases/${fresh.id}/status-review/minded-to-notice/representations`, {
+        receivedOn: londonLocalDate(new Date()),
+        madeBy: 'subject',
+        summary: 'It was not deception',
+      }),
+    { fresh: noticedReview, probe: statusReviewProbe },
+  ),
 
   // ───────────── cases: GraphQL ─────────────
   row(
@@ -563,6 +675,51 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
       }),
     { fresh: freshClaim, probe: caseProbe },
   ),
+  row(
+    'Mutation.checkDecision',
+    CASE_OFFICERS,
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($i: CheckDecisionInput!) { checkDecision(input: $i) { id } }', {
+        i: { caseId: fresh.id, decisionId: fresh.decisionId, outcome: 'approved' },
+      }),
+    { fresh: decidedClaim, probe: decisionsProbe },
+  ),
+  row(
+    'Mutation.recordStatusReviewReferral',
+    CASE_OFFICERS,
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($i: RecordStatusReviewReferralInput!) { recordStatusReviewReferral(input: $i) { id } }', {
+        i: { caseId: fresh.id, ...REFERRAL },
+      }),
+    { fresh: referredReview, probe: statusReviewProbe },
+  ),
+  row(
+    'Mutation.issueMindedToNotice',
+    ['caseworker'],
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($i: IssueMindedToNoticeInput!) { issueMindedToNotice(input: $i) { id } }', {
+        i: { caseId: fresh.id, ...MINDED_TO },
+      }),
+    { fresh: investigatedReview, probe: statusReviewProbe },
+  ),
+  row(
+    'Mutation.recordRepresentations',
+    CASE_OFFICERS,
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($i: RecordRepresentationsInput!) { recordRepresentations(input: $i) { id } }', {
+        i: {
+          caseId: fresh.id,
+          receivedOn: londonLocalDate(new Date()),
+          madeBy: 'subject',
+          summary: 'It was not deception',
+        },
+      }),
+    { fresh: noticedReview, probe: statusReviewProbe },
+  ),
 
   // ───────────── Case fields (the money claim; fineAccounts the criminal case) ─────────────
   row('Case.id', ALL_STAFF, 'AA AA DD', caseField('')),
@@ -584,6 +741,8 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
   row('Case.decisions', ALL_STAFF, 'AA AA DD', caseField('decisions', '{ id }'), {
     sees: (d, s) => listed(onCase('decisions')(d), s.claim.decisionId),
   }),
+  row('Case.statusReviewReferrals', ALL_STAFF, 'DD DD DD', caseField('statusReviewReferrals', '{ id }')),
+  row('Case.mindedToNotice', ALL_STAFF, 'AA AA DD', caseField('mindedToNotice', '{ id }')),
   row(
     'Case.parties',
     ALL_STAFF,

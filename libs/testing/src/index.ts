@@ -12,3 +12,4 @@ export * from './events';
 export * from './test-service';
 export * from './query-plan';
 export * from './lock-waiters';
+export * from './english-fragments';

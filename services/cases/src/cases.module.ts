@@ -17,6 +17,7 @@ import { DecisionModule } from './decision/decision.module';
 import { TimelineModule } from './timeline/timeline.module';
 import { DeadlineModule } from './deadline/deadline.module';
 import { IdentityModule } from './identity/identity.module';
+import { StatusReviewModule } from './status-review/status-review.module';
 
 // Every feature with a controller or resolver but search, in the order of the committed supergraph's fields.
 const FEATURES = [
@@ -29,6 +30,7 @@ const FEATURES = [
   DecisionModule,
   DeadlineModule,
   IdentityModule,
+  StatusReviewModule,
 ];
 
 /**

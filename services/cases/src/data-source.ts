@@ -17,6 +17,7 @@ import { ClaimAmount1734200000000 } from './migrations/1734200000000-claim-amoun
 import { OneResultPerDefendant1734200100000 } from './migrations/1734200100000-one-result-per-defendant';
 import { StateDeadlines1734300000000 } from './migrations/1734300000000-state-deadlines';
 import { PartyIdentities1734300100000 } from './migrations/1734300100000-party-identities';
+import { StatusReview1734300200000 } from './migrations/1734300200000-status-review';
 
 /**
  * The cases database: the app, `npm run migrate` and the tests all use this one definition.
@@ -44,5 +45,6 @@ export const casesDatabase: ServiceDataSourceParts = {
     OneResultPerDefendant1734200100000,
     StateDeadlines1734300000000,
     PartyIdentities1734300100000,
+    StatusReview1734300200000,
   ],
 };

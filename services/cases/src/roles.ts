@@ -1,5 +1,6 @@
 import { ROLES, STAFF_ROLES, type Role } from '@ccsc/auth';
 import { CASE_TYPES } from './case-type/case-types';
+import { MINDED_TO_NOTICE_EVENT } from './status-review/domain/minded-to-notice';
 
 // Who may call what in the cases service. These lists only say who may ask: which case, party or
 // event a caller may touch is decided in application/ and domain/ (case access, representation).
@@ -27,6 +28,8 @@ export const PARTY_EDITORS: Role[] = ['citizen', 'professional', 'caseworker', '
 export const HEARING_STAFF: Role[] = ['caseworker', 'team-leader', 'judiciary'];
 
 export const DECISION_MAKERS: Role[] = ['judiciary', 'caseworker', 'team-leader'];
+/** Who checks a decision as the second person before it is served (never its own decision maker: domain/decision). */
+export const DECISION_CHECKERS: Role[] = ['caseworker', 'team-leader'];
 
 export const RESULTERS: Role[] = ['judiciary', 'caseworker'];
 
@@ -43,3 +46,14 @@ export const DEADLINE_RUNNERS: Role[] = ['team-leader', 'system'];
 export const IDENTITY_MATCHERS: Role[] = ['caseworker', 'team-leader'];
 /** Staff see every case of a person they matched; a party never learns of the other cases this way. */
 export const IDENTITY_READERS: Role[] = [...STAFF_ROLES];
+
+/** Who records a status review's referral, and the representations made on its minded-to notice. */
+export const STATUS_REVIEW_CASEWORKERS: Role[] = ['caseworker', 'team-leader'];
+/** A referral names its source and their concerns (which may be intelligence): staff read it, never the person. */
+export const REFERRAL_READERS: Role[] = [...STAFF_ROLES];
+/** Who issues a minded-to notice: the roles its case-type event names (the notice and the event go together). */
+export const MINDED_TO_NOTICE_ISSUERS: Role[] = [
+  ...new Set<Role>(
+    CASE_TYPES.flatMap((t) => t.events.filter((e) => e.id === MINDED_TO_NOTICE_EVENT).flatMap((e) => e.roles)),
+  ),
+];

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { londonLocalDate } from '@ccsc/calendar';
 import { bearer } from '@ccsc/testing';
 import { startCasesApp } from './cases-app';
 
@@ -100,7 +101,27 @@ describe('decisions', () => {
     const id = await newReview();
     const trigger = (event: string) =>
       http().post(`/api/v1/cases/${id}/events`).set('Authorization', caseworker).send({ event });
+    // Referred, investigated on accepted evidence, and minded to decide, with the person's representations in.
+    const step = (path: string, body: object) =>
+      http().post(`/api/v1/cases/${id}/${path}`).set('Authorization', caseworker).send(body).expect(201);
+    await step('status-review/referrals', {
+      stakeholderKind: 'police',
+      stakeholderName: 'Metropolitan Police Service',
+      concerns: 'Conditions of stay breached.',
+    });
     await trigger('investigate').expect(200);
+    await step('documents', {
+      title: 'Police report',
+      documentType: 'evidence',
+      channel: 'online',
+      storeReference: 'dm-store://documents/report',
+    });
+    await step('status-review/minded-to-notice', { proposedOutcome: 'Curtail leave', grounds: 'Conditions breached.' });
+    await step('status-review/minded-to-notice/representations', {
+      receivedOn: londonLocalDate(new Date()),
+      madeBy: 'subject',
+      summary: 'The conditions were not breached.',
+    });
 
     // No decision on record: the case cannot move to decided, and readiness says why.
     const early = await trigger('decide');

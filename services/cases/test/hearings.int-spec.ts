@@ -65,6 +65,62 @@ describe('hearings', () => {
         .expect(201)
     ).body;
 
+  it('answers whether a hearing is going ahead in Welsh, over REST and GraphQL', async () => {
+    const caseId = await newCase();
+    const hearing = await listHearing(caseId);
+    await http()
+      .post(`/api/v1/cases/${caseId}/hearings/${hearing.id}/status`)
+      .set('Authorization', caseworker)
+      .send({ status: 'running-late', delayMinutes: 30 })
+      .expect(200);
+
+    const welsh = await http()
+      .get(`/api/v1/cases/${caseId}/hearings/${hearing.id}?language=cy`)
+      .set('Authorization', orgA)
+      .expect(200);
+    expect(welsh.body.goingAhead).toBe("ydy, mae'n rhedeg tua 30 munud yn hwyr");
+    const list = await http()
+      .get(`/api/v1/cases/${caseId}/hearings?language=cy`)
+      .set('Authorization', orgA)
+      .expect(200);
+    expect(list.body[0].goingAhead).toBe("ydy, mae'n rhedeg tua 30 munud yn hwyr");
+    const english = await http().get(`/api/v1/cases/${caseId}/hearings/${hearing.id}`).set('Authorization', orgA);
+    expect(english.body.goingAhead).toBe('yes, running about 30 minutes late');
+    const atVenue = await http()
+      .get(`/api/v1/cases/hearings/by-venue?venueId=LDN-RCJ&date=${day}&language=cy`)
+      .set('Authorization', caseworker)
+      .expect(200);
+    expect(atVenue.body.find((h: { id: string }) => h.id === hearing.id).goingAhead).toBe(
+      "ydy, mae'n rhedeg tua 30 munud yn hwyr",
+    );
+    const badLanguage = await http().get(`/api/v1/cases/${caseId}/hearings?language=fr`).set('Authorization', orgA);
+    expect(badLanguage.status).toBe(400);
+
+    const both = await graphql(
+      orgA,
+      `
+        query ($id: ID!, $language: Language) {
+          case(id: $id) {
+            hearings {
+              en: goingAhead
+              cy: goingAhead(language: cy)
+              given: goingAhead(language: $language)
+            }
+          }
+        }
+      `,
+      { id: caseId, language: null },
+    );
+    expect(both.body.errors).toBeUndefined();
+    expect(both.body.data.case.hearings).toEqual([
+      {
+        en: 'yes, running about 30 minutes late',
+        cy: "ydy, mae'n rhedeg tua 30 munud yn hwyr",
+        given: 'yes, running about 30 minutes late',
+      },
+    ]);
+  });
+
   it('lists a hearing and reads it per case over REST and GraphQL, soonest first', async () => {
     const caseId = await newCase();
     const created = await http()

@@ -104,7 +104,7 @@ describe('a complaint from an enquiry to a refund remedy', () => {
     const draft: string = drafted.body.stages[0].draft;
     expect(draft).toContain(`Complaint ${complaint.reference}`);
     expect(draft).toContain(
-      'received on 2025-12-19, about delay on case ' + caseReference.replace(/(\d{4})(?=\d)/g, '$1-'),
+      'received on 19 December 2025, about delay on case ' + caseReference.replace(/(\d{4})(?=\d)/g, '$1-'),
     );
     expect(draft).toContain('Your hearing was listed late.');
     expect(draft).toContain('senior manager (stage 2)');

@@ -142,6 +142,17 @@ export class DecisionRecordedV1 {
 export const decisionRecordedV1 = defineEvent('cases', 'decision-recorded', 1, DecisionRecordedV1);
 
 /**
+ * A second person checked a decision before anything was served on its basis: `approved`, or `returned` for the
+ * decision maker to correct (by a superseding decision). The checker's comments stay in the cases service.
+ */
+export class DecisionCheckedV1 {
+  @IsUUID() caseId!: string;
+  @IsUUID() decisionId!: string;
+  @IsIn(['approved', 'returned']) outcome!: string;
+}
+export const decisionCheckedV1 = defineEvent('cases', 'decision-checked', 1, DecisionCheckedV1);
+
+/**
  * The claimant's claim amount on a money claim, recorded when the claim was opened: payments prices the
  * claim's ranged fees by it (instead of at their minimum) and reprices one already charged at its minimum.
  */

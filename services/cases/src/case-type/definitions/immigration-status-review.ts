@@ -1,14 +1,38 @@
 import type { CaseTypeDefinition } from '../domain/case-type.definition';
-import { decisionRecorded, documentsAccepted, hasParty } from './criteria';
+import {
+  decisionChecked,
+  decisionRecorded,
+  documentsAccepted,
+  evidenceAccepted,
+  hasParty,
+  mindedToNoticeGrounds,
+  referralRecorded,
+  representationsConsidered,
+} from './criteria';
 
-/** Referral, investigation, decision, notice, then an appeal window before the case closes. */
+/**
+ * The Status Review Unit's process: a stakeholder's referral, an investigation with evidence, a "minded to"
+ * notice with time for representations, a decision a second caseworker checks, then the notice of decision,
+ * which opens the appeal window; the review closes when the window passes without an appeal.
+ */
 export const immigrationStatusReview: CaseTypeDefinition = {
   id: 'immigration-status-review',
   name: { en: 'Immigration status review', cy: 'Adolygiad statws mewnfudo' },
   jurisdiction: 'immigration',
   initialState: 'Referred',
-  states: ['Referred', 'UnderInvestigation', 'Decided', 'NoticeServed', 'AppealWindowOpen', 'Appealed', 'Closed'],
+  states: [
+    'Referred',
+    'UnderInvestigation',
+    'MindedToNotice',
+    'Decided',
+    'NoticeServed',
+    'AppealWindowOpen',
+    'Appealed',
+    'Closed',
+  ],
   finalStates: ['Closed'],
+  // Serving the notice now opens the appeal window itself; reviews served before that wait in NoticeServed.
+  retiredStates: ['NoticeServed'],
   deadlines: [
     {
       id: 'appeal-window',
@@ -17,6 +41,13 @@ export const immigrationStatusReview: CaseTypeDefinition = {
       dayKind: 'calendar',
       name: { en: 'The time to appeal', cy: 'Yr amser i apelio' },
       triggers: 'close',
+    },
+    {
+      id: 'representations',
+      state: 'MindedToNotice',
+      days: 10,
+      dayKind: 'working',
+      name: { en: 'The time for representations', cy: 'Yr amser i gyflwyno sylwadau' },
     },
   ],
   events: [
@@ -27,39 +58,53 @@ export const immigrationStatusReview: CaseTypeDefinition = {
       to: 'UnderInvestigation',
       roles: ['caseworker'],
       parties: [],
-      readiness: [hasParty('has-subject', 'subject')],
+      readiness: [hasParty('has-subject', 'subject'), referralRecorded],
       whatHappensNext: {
         en: 'A caseworker gathers the evidence and may ask the person for information.',
         cy: 'Mae gweithiwr achos yn casglu’r dystiolaeth a gall ofyn i’r unigolyn am wybodaeth.',
       },
     },
     {
+      id: 'issue-minded-to-notice',
+      name: { en: 'Issue the minded-to notice', cy: 'Cyhoeddi’r hysbysiad o fwriad' },
+      from: ['UnderInvestigation'],
+      to: 'MindedToNotice',
+      roles: ['caseworker'],
+      parties: [],
+      readiness: [evidenceAccepted, documentsAccepted, mindedToNoticeGrounds],
+      whatHappensNext: {
+        en: 'The person is told what the caseworker is minded to decide and why, and has 10 working days to make representations.',
+        cy: 'Dywedir wrth yr unigolyn beth mae’r gweithiwr achos yn bwriadu ei benderfynu a pham, ac mae ganddo 10 diwrnod gwaith i gyflwyno sylwadau.',
+      },
+    },
+    {
       id: 'decide',
       name: { en: 'Record the decision', cy: 'Cofnodi’r penderfyniad' },
-      from: ['UnderInvestigation'],
+      from: ['MindedToNotice'],
       to: 'Decided',
       roles: ['caseworker', 'team-leader'],
       parties: [],
-      readiness: [documentsAccepted, decisionRecorded],
+      readiness: [documentsAccepted, representationsConsidered('representations'), decisionRecorded],
       whatHappensNext: {
-        en: 'A notice of the decision, with its reasons, is served on the person.',
-        cy: 'Cyflwynir hysbysiad o’r penderfyniad, gyda’i resymau, i’r unigolyn.',
+        en: 'A second caseworker checks the decision; then its notice, with the reasons, is served on the person.',
+        cy: 'Mae ail weithiwr achos yn gwirio’r penderfyniad; yna cyflwynir ei hysbysiad, gyda’r rhesymau, i’r unigolyn.',
       },
     },
     {
       id: 'serve-notice',
       name: { en: 'Serve the decision notice', cy: 'Cyflwyno’r hysbysiad penderfyniad' },
       from: ['Decided'],
-      to: 'NoticeServed',
+      to: 'AppealWindowOpen',
       roles: ['caseworker'],
       parties: [],
-      readiness: [],
+      readiness: [decisionChecked],
       whatHappensNext: {
-        en: 'The appeal window opens when the notice is served.',
-        cy: 'Mae’r cyfnod apelio yn agor pan gyflwynir yr hysbysiad.',
+        en: 'Serving the notice opens the appeal window: the person has 14 days to appeal.',
+        cy: 'Mae cyflwyno’r hysbysiad yn agor y cyfnod apelio: mae gan yr unigolyn 14 diwrnod i apelio.',
       },
     },
     {
+      // Only for reviews whose notice was served before serving opened the window itself.
       id: 'open-appeal-window',
       name: { en: 'Open the appeal window', cy: 'Agor y cyfnod apelio' },
       from: ['NoticeServed'],
@@ -80,6 +125,20 @@ export const immigrationStatusReview: CaseTypeDefinition = {
       whatHappensNext: {
         en: 'The appeal goes to the tribunal; the decision stands until it is decided.',
         cy: 'Mae’r apêl yn mynd i’r tribiwnlys; mae’r penderfyniad yn sefyll nes y penderfynir arni.',
+      },
+    },
+    {
+      // The investigation, or the person's representations, can show there is nothing to act on.
+      id: 'close-no-further-action',
+      name: { en: 'Close with no further action', cy: 'Cau heb gymryd camau pellach' },
+      from: ['Referred', 'UnderInvestigation', 'MindedToNotice'],
+      to: 'Closed',
+      roles: ['caseworker', 'team-leader'],
+      parties: [],
+      readiness: [],
+      whatHappensNext: {
+        en: 'The review ends; the person’s status is unchanged.',
+        cy: 'Mae’r adolygiad yn dod i ben; nid yw statws yr unigolyn wedi newid.',
       },
     },
     {

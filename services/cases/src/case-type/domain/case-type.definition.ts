@@ -19,9 +19,19 @@ export type ReadinessCriterion =
   | { id: string; kind: 'fees-settled' }
   | { id: string; kind: 'documents-accepted' }
   | { id: string; kind: 'decision-recorded' }
+  /** The current decision has been checked and approved by a second person (not its decision maker). */
+  | { id: string; kind: 'decision-checked' }
   | { id: string; kind: 'no-open-assisted-digital-referral' }
   /** The case type's deadline (`CaseTypeDefinition.deadlines`) has passed: the event is available from the day after it. */
-  | { id: string; kind: 'deadline-passed'; deadline: string };
+  | { id: string; kind: 'deadline-passed'; deadline: string }
+  /** Status review: a stakeholder's referral, with its concerns, is recorded on the case. */
+  | { id: string; kind: 'referral-recorded' }
+  /** At least one document is on the case and accepted: the evidence an adverse step rests on. */
+  | { id: string; kind: 'evidence-accepted' }
+  /** Status review: the minded-to notice's proposed outcome and grounds are recorded (they are given when it is issued). */
+  | { id: string; kind: 'minded-to-notice-grounds' }
+  /** Representations are recorded, or the deadline for them (a deadline of the case type) has passed. */
+  | { id: string; kind: 'representations-considered'; deadline: string };
 
 /**
  * Time allowed in a state, from the London day the case entered it (libs/calendar's `periodEnd`: calendar
@@ -67,6 +77,11 @@ export interface CaseTypeDefinition {
   states: readonly string[];
   /** States in which nothing more happens (closed, withdrawn...): they need no way out. */
   finalStates: readonly string[];
+  /**
+   * States no event leads to any more, kept for the cases already in them when the process changed: like any
+   * state that is not final, each needs an event out of it, so those cases still move on.
+   */
+  retiredStates?: readonly string[];
   events: readonly CaseEventDefinition[];
   /** Whether results of this case type may impose financial penalties (criminal cases). */
   resultsMayImposeFinancialPenalties?: boolean;

@@ -111,6 +111,42 @@ describe('case type definitions', () => {
     expect(withdraw('criminal-prosecution')).toEqual(['applicant']);
   });
 
+  it('keeps a retired state for the cases in it: no event may lead there, and one must still lead out', () => {
+    const review = CASE_TYPES.find((t) => t.id === 'immigration-status-review')!;
+    const retiring = (change: (t: CaseTypeDefinition) => CaseTypeDefinition) =>
+      caseTypeProblems(change(structuredClone(review) as CaseTypeDefinition));
+    expect(caseTypeProblems(review)).toEqual([]);
+    expect(retiring((t) => ({ ...t, retiredStates: [] }))).toEqual([
+      'state "NoticeServed" cannot be reached from "Referred"',
+    ]);
+    expect(
+      retiring((t) => ({
+        ...t,
+        events: t.events.map((e) => (e.id === 'serve-notice' ? { ...e, to: 'NoticeServed' } : e)),
+      })),
+    ).toEqual(['event "serve-notice" leads to retired state "NoticeServed"']);
+    expect(retiring((t) => ({ ...t, events: t.events.filter((e) => e.id !== 'open-appeal-window') }))).toEqual([
+      'state "NoticeServed" is not final but no event leaves it',
+    ]);
+    expect(retiring((t) => ({ ...t, retiredStates: ['Referred', 'Limbo'] }))).toEqual(
+      expect.arrayContaining([
+        'retired state "Referred" is the initial state',
+        'retired state "Limbo" is not one of its states',
+      ]),
+    );
+  });
+
+  it('refuses representations waiting on a deadline the case type does not have', () => {
+    const review = CASE_TYPES.find((t) => t.id === 'immigration-status-review')!;
+    const problems = caseTypeProblems({
+      ...review,
+      deadlines: review.deadlines!.filter((d) => d.id !== 'representations'),
+    });
+    expect(problems).toEqual([
+      'event "decide" criterion "representations-considered" waits for unknown deadline "representations"',
+    ]);
+  });
+
   it('stops start-up with every problem named', () => {
     const bad = { ...civilMoneyClaim, id: 'bad-type', initialState: 'Nowhere' };
     expect(() => assertValidCaseTypes([...CASE_TYPES, bad])).toThrow(

@@ -17,6 +17,13 @@ export function caseTypeProblems(type: CaseTypeDefinition): string[] {
   if (!states.has(type.initialState)) problems.push(`initial state "${type.initialState}" is not one of its states`);
   for (const final of type.finalStates)
     if (!states.has(final)) problems.push(`final state "${final}" is not one of its states`);
+  const retired = new Set(type.retiredStates ?? []);
+  for (const state of retired) {
+    if (!states.has(state)) problems.push(`retired state "${state}" is not one of its states`);
+    if (state === type.initialState) problems.push(`retired state "${state}" is the initial state`);
+    for (const event of type.events)
+      if (event.to === state) problems.push(`event "${event.id}" leads to retired state "${state}"`);
+  }
 
   const eventIds = new Set<string>();
   for (const event of type.events) {
@@ -80,12 +87,16 @@ export function caseTypeProblems(type: CaseTypeDefinition): string[] {
   }
   for (const event of type.events)
     for (const criterion of event.readiness)
-      if (criterion.kind === 'deadline-passed' && !deadlineIds.has(criterion.deadline))
+      if (
+        (criterion.kind === 'deadline-passed' || criterion.kind === 'representations-considered') &&
+        !deadlineIds.has(criterion.deadline)
+      )
         problems.push(
           `${where(event.id)} criterion "${criterion.id}" waits for unknown deadline "${criterion.deadline}"`,
         );
 
-  // Every state must be reachable from the initial one, and every non-final state must lead somewhere.
+  // Every state must be reachable from the initial one (a retired one only by the cases already in it), and
+  // every non-final state must lead somewhere.
   const reachable = new Set([type.initialState]);
   for (let grew = true; grew;) {
     grew = false;
@@ -97,7 +108,8 @@ export function caseTypeProblems(type: CaseTypeDefinition): string[] {
     }
   }
   for (const state of type.states) {
-    if (!reachable.has(state)) problems.push(`state "${state}" cannot be reached from "${type.initialState}"`);
+    if (!reachable.has(state) && !retired.has(state))
+      problems.push(`state "${state}" cannot be reached from "${type.initialState}"`);
     const final = type.finalStates.includes(state);
     if (!final && !type.events.some((e) => e.from.includes(state)))
       problems.push(`state "${state}" is not final but no event leaves it`);

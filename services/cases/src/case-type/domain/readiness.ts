@@ -1,5 +1,5 @@
 import { addDays, longDate } from '@ccsc/calendar';
-import type { Party } from '../../case/domain/party';
+import { PARTY_ROLE_NAMES, type Party } from '../../case/domain/party';
 import type { Bilingual, CaseEventDefinition, ReadinessCriterion } from './case-type.definition';
 import type { CaseDeadline } from './deadlines';
 
@@ -15,6 +15,17 @@ export interface CaseFacts {
   decisionRecorded: boolean;
   /** The deadline running in the case's state, if its type has one. */
   deadline?: CaseDeadline;
+  // Facts only some case types ask about; absent is none.
+  /** Documents on the case that have been accepted: its evidence. */
+  documentsAccepted?: number;
+  /** Status review: a stakeholder's referral is recorded on the case. */
+  referralRecorded?: boolean;
+  /** Status review: the minded-to notice, with its proposed outcome and grounds, is recorded. */
+  mindedToNoticeRecorded?: boolean;
+  /** Status review: representations on the minded-to notice are recorded. */
+  representationsRecorded?: boolean;
+  /** What the check of the current decision found, once a second person has checked it. */
+  decisionCheck?: 'approved' | 'returned';
 }
 
 export interface CriterionAssessment {
@@ -33,13 +44,14 @@ export interface Readiness {
 
 const text = {
   party: {
-    description: (roles: string): Bilingual => ({
-      en: `The case names its ${roles}`,
-      cy: `Mae'r achos yn enwi'r ${roles}`,
+    // "y" becomes "yr" before a vowel or h; a second role takes "neu'r" ("or the").
+    description: (roles: readonly Bilingual[]): Bilingual => ({
+      en: `The case names its ${roles.map((r) => r.en).join(' or ')}`,
+      cy: `Mae'r achos yn enwi'r ${roles.map((r) => r.cy).join(" neu'r ")}`,
     }),
-    reason: (roles: string): Bilingual => ({
-      en: `Add the ${roles} to the case.`,
-      cy: `Ychwanegwch y ${roles} at yr achos.`,
+    reason: (roles: readonly Bilingual[]): Bilingual => ({
+      en: `Add the ${roles.map((r) => r.en).join(' or ')} to the case.`,
+      cy: `Ychwanegwch ${/^[aeiouwyh]/i.test(roles[0]?.cy ?? '') ? 'yr' : 'y'} ${roles.map((r) => r.cy).join(" neu'r ")} at yr achos.`,
     }),
   },
   fees: {
@@ -85,12 +97,75 @@ const text = {
       cy: 'Mae hyn yn bosibl dim ond unwaith y bydd yr amser a ganiateir mewn cam cynharach wedi dod i ben.',
     },
   },
+  referral: {
+    description: {
+      en: 'The referral is recorded: who referred the person, and their concerns',
+      cy: "Mae'r atgyfeiriad wedi'i gofnodi: pwy a atgyfeiriodd yr unigolyn, a'u pryderon",
+    },
+    reason: {
+      en: 'Record the referral first: the stakeholder who made it, and their concerns.',
+      cy: "Cofnodwch yr atgyfeiriad yn gyntaf: y rhanddeiliad a'i gwnaeth, a'u pryderon.",
+    },
+  },
+  evidence: {
+    description: {
+      en: 'Evidence is on the case: at least one document is accepted',
+      cy: "Mae tystiolaeth ar yr achos: mae o leiaf un ddogfen wedi'i derbyn",
+    },
+    reason: {
+      en: 'No evidence is on the case yet: add the documents gathered and accept them.',
+      cy: "Nid oes tystiolaeth ar yr achos eto: ychwanegwch y dogfennau a gasglwyd a'u derbyn.",
+    },
+  },
+  grounds: {
+    description: {
+      en: 'The notice gives the proposed outcome and its grounds',
+      cy: "Mae'r hysbysiad yn rhoi'r canlyniad arfaethedig a'i seiliau",
+    },
+    reason: {
+      en: 'Give the proposed outcome and its grounds when issuing the notice.',
+      cy: "Rhowch y canlyniad arfaethedig a'i seiliau wrth gyhoeddi'r hysbysiad.",
+    },
+  },
+  representations: {
+    description: (name: Bilingual, end: string, cyEnd: string): Bilingual => ({
+      en: `Representations are recorded, or ${lowerFirst(name.en)} has ended (it ends on ${end})`,
+      cy: `Mae sylwadau wedi'u cofnodi, neu mae'r amser wedi dod i ben (${name.cy}: yn dod i ben ar ${cyEnd})`,
+    }),
+    reason: (name: Bilingual, from: string, cyFrom: string): Bilingual => ({
+      en: `No representations are recorded yet, and ${lowerFirst(name.en)} has not ended: this is possible from ${from}, or as soon as representations are recorded.`,
+      cy: `Nid oes sylwadau wedi'u cofnodi eto, ac nid yw'r amser wedi dod i ben (${name.cy}): mae hyn yn bosibl o ${cyFrom} ymlaen, neu cyn gynted ag y cofnodir sylwadau.`,
+    }),
+    notRunning: {
+      en: 'Representations are recorded, or the time allowed for them has ended',
+      cy: "Mae sylwadau wedi'u cofnodi, neu mae'r amser a ganiateir ar eu cyfer wedi dod i ben",
+    },
+  },
+  check: {
+    description: {
+      en: 'A second caseworker has checked and approved the decision',
+      cy: "Mae ail weithiwr achos wedi gwirio a chymeradwyo'r penderfyniad",
+    },
+    reason: {
+      en: 'A caseworker other than the one who made the current decision must check it before the notice is served.',
+      cy: "Rhaid i weithiwr achos heblaw'r un a wnaeth y penderfyniad presennol ei wirio cyn cyflwyno'r hysbysiad.",
+    },
+    returned: {
+      en: 'The checker returned the decision with comments: record a corrected decision that supersedes it, and have that one checked.',
+      cy: "Dychwelodd y gwiriwr y penderfyniad gyda nodiadau: cofnodwch benderfyniad wedi'i gywiro sy'n disodli'r un blaenorol, a threfnwch i hwnnw gael ei wirio.",
+    },
+  },
 };
+
+/** English lower-cases a name inside a sentence; Welsh keeps its "Name: ..." form (see the deadline text). */
+function lowerFirst(name: string): string {
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}
 
 function assess(criterion: ReadinessCriterion, facts: CaseFacts): { description: Bilingual; reason?: Bilingual } {
   switch (criterion.kind) {
     case 'party': {
-      const roles = criterion.roles.join(' / ');
+      const roles = criterion.roles.map((role) => PARTY_ROLE_NAMES[role]);
       const met = facts.parties.some((p) => criterion.roles.includes(p.role));
       return { description: text.party.description(roles), ...(met ? {} : { reason: text.party.reason(roles) }) };
     }
@@ -126,6 +201,43 @@ function assess(criterion: ReadinessCriterion, facts: CaseFacts): { description:
         description: text.assistedDigital.description,
         ...(facts.openAssistedDigitalReferral ? { reason: text.assistedDigital.reason } : {}),
       };
+    case 'referral-recorded':
+      return {
+        description: text.referral.description,
+        ...(facts.referralRecorded ? {} : { reason: text.referral.reason }),
+      };
+    case 'evidence-accepted':
+      return {
+        description: text.evidence.description,
+        ...(facts.documentsAccepted ? {} : { reason: text.evidence.reason }),
+      };
+    case 'minded-to-notice-grounds':
+      return {
+        description: text.grounds.description,
+        ...(facts.mindedToNoticeRecorded ? {} : { reason: text.grounds.reason }),
+      };
+    case 'representations-considered': {
+      const running = facts.deadline?.definition.id === criterion.deadline ? facts.deadline : undefined;
+      if (!running)
+        return {
+          description: text.representations.notRunning,
+          ...(facts.representationsRecorded ? {} : { reason: text.deadline.notRunning }),
+        };
+      const { name } = running.definition;
+      const end = running.end.date;
+      const description = text.representations.description(name, longDate(end, 'en'), longDate(end, 'cy'));
+      if (facts.representationsRecorded || running.passed) return { description };
+      const from = addDays(end, 1);
+      return {
+        description,
+        reason: text.representations.reason(name, longDate(from, 'en'), longDate(from, 'cy')),
+      };
+    }
+    case 'decision-checked': {
+      if (facts.decisionCheck === 'approved') return { description: text.check.description };
+      const reason = facts.decisionCheck === 'returned' ? text.check.returned : text.check.reason;
+      return { description: text.check.description, reason };
+    }
   }
 }
 

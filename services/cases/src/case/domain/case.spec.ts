@@ -44,7 +44,7 @@ describe('Case', () => {
     ]);
     expect(readiness.whatHappensNext).toContain('Pay the claim fee');
     const welsh = c.assessReadiness('submit', now, 'cy');
-    expect(welsh.criteria[1]).toMatchObject({ met: false, reason: 'Ychwanegwch y defendant at yr achos.' });
+    expect(welsh.criteria[1]).toMatchObject({ met: false, reason: 'Ychwanegwch y diffynnydd at yr achos.' });
     expect(welsh.whatHappensNext).toContain('Talwch');
   });
 

@@ -31,6 +31,14 @@ export interface CaseProps {
   openAssistedDigitalReferral: boolean;
   /** A decision has been recorded on the case (one is always current once any is: corrections supersede). */
   decisionRecorded: boolean;
+  /** What the second person's check of the current decision found, once it has been checked. */
+  decisionCheck?: 'approved' | 'returned';
+  /** Documents accepted on the case: its evidence. */
+  documentsAccepted: number;
+  /** Status review: a referral, the minded-to notice and representations on it are recorded. */
+  referralRecorded: boolean;
+  mindedToNoticeRecorded: boolean;
+  representationsRecorded: boolean;
   /** What a money claim claims, as its claimant stated it when opening it; null where none was given. */
   claimAmountPence: number | null;
   createdBy: string;
@@ -85,6 +93,10 @@ export class Case {
       documentsAwaitingAcceptance: 0,
       openAssistedDigitalReferral: false,
       decisionRecorded: false,
+      documentsAccepted: 0,
+      referralRecorded: false,
+      mindedToNoticeRecorded: false,
+      representationsRecorded: false,
       claimAmountPence: input.claimAmountPence ?? null,
       createdBy: input.createdBy,
       createdAt: input.now,
@@ -139,6 +151,11 @@ export class Case {
         openAssistedDigitalReferral: this.props.openAssistedDigitalReferral,
         decisionRecorded: this.props.decisionRecorded,
         deadline: this.deadline(now),
+        documentsAccepted: this.props.documentsAccepted,
+        referralRecorded: this.props.referralRecorded,
+        mindedToNoticeRecorded: this.props.mindedToNoticeRecorded,
+        representationsRecorded: this.props.representationsRecorded,
+        ...(this.props.decisionCheck ? { decisionCheck: this.props.decisionCheck } : {}),
       },
       language,
     );

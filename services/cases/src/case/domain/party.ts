@@ -1,3 +1,5 @@
+import type { Bilingual } from '../../case-type/domain/case-type.definition';
+
 export const PARTY_ROLES = [
   'applicant',
   'respondent',
@@ -9,6 +11,18 @@ export const PARTY_ROLES = [
   'subject',
 ] as const;
 export type PartyRole = (typeof PARTY_ROLES)[number];
+
+/** What users read for each role, in English and Welsh (the codes never reach user-facing text). */
+export const PARTY_ROLE_NAMES: Readonly<Record<PartyRole, Bilingual>> = {
+  applicant: { en: 'applicant', cy: 'ceisydd' },
+  respondent: { en: 'respondent', cy: 'atebydd' },
+  claimant: { en: 'claimant', cy: 'hawlydd' },
+  defendant: { en: 'defendant', cy: 'diffynnydd' },
+  appellant: { en: 'appellant', cy: 'apelydd' },
+  donor: { en: 'donor', cy: 'rhoddwr' },
+  attorney: { en: 'attorney', cy: 'atwrnai' },
+  subject: { en: 'person under review', cy: 'unigolyn dan sylw' },
+};
 
 export const PARTY_KINDS = ['person', 'organisation'] as const;
 export type PartyKind = (typeof PARTY_KINDS)[number];

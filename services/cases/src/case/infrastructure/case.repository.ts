@@ -71,12 +71,17 @@ interface FeeRow {
   status: string;
 }
 
-/** What readiness needs from the case's documents and referrals. */
+/** What readiness needs from the case's documents, referrals, decisions and status-review records. */
 interface FactsRow {
   id: string;
   pending: number;
+  accepted: number;
   referral: boolean;
   decided: boolean;
+  decision_check: 'approved' | 'returned' | null;
+  referred: boolean;
+  minded_to: boolean;
+  represented: boolean;
 }
 
 /**
@@ -246,9 +251,16 @@ export class CaseRepository {
       manager,
       sql`SELECT c.id,
          (SELECT count(*) FROM case_documents d WHERE d.case_id = c.id AND d.status = 'pending-review')::int AS pending,
+         (SELECT count(*) FROM case_documents d WHERE d.case_id = c.id AND d.status = 'accepted')::int AS accepted,
          EXISTS (SELECT 1 FROM assisted_digital_referrals r
            WHERE r.case_id = c.id AND r.status IN ('referred', 'accepted')) AS referral,
-         EXISTS (SELECT 1 FROM case_decisions d WHERE d.case_id = c.id) AS decided
+         EXISTS (SELECT 1 FROM case_decisions d WHERE d.case_id = c.id) AS decided,
+         (SELECT d.check_outcome FROM case_decisions d
+           WHERE d.case_id = c.id AND NOT EXISTS (SELECT 1 FROM case_decisions s WHERE s.supersedes = d.id)
+           ORDER BY d.decided_at DESC, d.id LIMIT 1) AS decision_check,
+         EXISTS (SELECT 1 FROM status_review_referrals r WHERE r.case_id = c.id) AS referred,
+         EXISTS (SELECT 1 FROM minded_to_notices n WHERE n.case_id = c.id) AS minded_to,
+         EXISTS (SELECT 1 FROM minded_to_representations p WHERE p.case_id = c.id) AS represented
        FROM unnest(${ids}::uuid[]) AS c(id)`,
     );
     const factsOf = new Map(facts.map((f) => [f.id, f]));
@@ -273,6 +285,11 @@ function toDomain(
     documentsAwaitingAcceptance: facts?.pending ?? 0,
     openAssistedDigitalReferral: facts?.referral ?? false,
     decisionRecorded: facts?.decided ?? false,
+    ...(facts?.decision_check ? { decisionCheck: facts.decision_check } : {}),
+    documentsAccepted: facts?.accepted ?? 0,
+    referralRecorded: facts?.referred ?? false,
+    mindedToNoticeRecorded: facts?.minded_to ?? false,
+    representationsRecorded: facts?.represented ?? false,
     id: r.id,
     reference: r.reference,
     caseType: r.case_type,

@@ -2,10 +2,10 @@ import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import { assertUuid } from '@ccsc/platform';
-import { CASE_READERS, DECISION_MAKERS } from '../../roles';
+import { CASE_READERS, DECISION_CHECKERS, DECISION_MAKERS } from '../../roles';
 import { DecisionCommands } from '../application/decision.commands';
 import { DecisionQueries } from '../application/decision.queries';
-import { RecordDecisionBody } from './decision.inputs';
+import { CheckDecisionBody, RecordDecisionBody } from './decision.inputs';
 import { DecisionModel } from './decision.model';
 
 @ApiTags('cases')
@@ -27,6 +27,24 @@ export class DecisionController {
     @CorrelationId() correlationId?: string,
   ) {
     return DecisionModel.from(await this.commands.record(assertUuid(id), body, principal, correlationId));
+  }
+
+  @Post(':decisionId/check')
+  @Roles(...DECISION_CHECKERS)
+  @ApiOperation({
+    summary: 'Check a decision as a second person (never its decision maker): approve it, or return it with comments',
+  })
+  @ApiCreatedResponse({ type: DecisionModel })
+  async check(
+    @Param('id') id: string,
+    @Param('decisionId') decisionId: string,
+    @Body() body: CheckDecisionBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return DecisionModel.from(
+      await this.commands.check(assertUuid(id), assertUuid(decisionId, 'decisionId'), body, principal, correlationId),
+    );
   }
 
   @Get()

@@ -1,7 +1,8 @@
 import { Field, ID } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { ArrayMaxSize, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { InputType } from '../../cases.graphql';
+import { CHECK_OUTCOMES, type CheckOutcome } from '../domain/decision';
 
 @InputType({ description: 'A decision on a case, with what it rests on.' })
 export class RecordDecisionBody {
@@ -28,4 +29,24 @@ export class RecordDecisionBody {
 @InputType()
 export class RecordDecisionInput extends RecordDecisionBody {
   @Field(() => ID) @IsUUID() caseId!: string;
+}
+
+@InputType({ description: "A second person's check of a decision, before anything is served on its basis." })
+export class CheckDecisionBody {
+  @Field(() => String, { description: '`approved`, or `returned` for the decision maker to correct.' })
+  @ApiProperty({ enum: CHECK_OUTCOMES })
+  @IsIn(CHECK_OUTCOMES)
+  outcome!: CheckOutcome;
+  @Field({ nullable: true, description: 'What the checker found; required when returning the decision.' })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 5_000)
+  comments?: string;
+}
+
+@InputType()
+export class CheckDecisionInput extends CheckDecisionBody {
+  @Field(() => ID) @IsUUID() caseId!: string;
+  @Field(() => ID) @IsUUID() decisionId!: string;
 }

@@ -1,7 +1,19 @@
 import { Field, ID } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { Decision } from '../domain/decision';
+import { CHECK_OUTCOMES, type Decision } from '../domain/decision';
 import { ObjectType } from '../../cases.graphql';
+
+@ObjectType('CaseDecisionCheck', { description: "A second person's check of a decision, recorded once." })
+export class DecisionCheckModel {
+  @Field({ description: '`approved`, or `returned` for the decision maker to correct.' })
+  @ApiProperty({ enum: CHECK_OUTCOMES })
+  outcome!: string;
+  @Field({ description: 'The checker: never the decision maker.' }) @ApiProperty() checkedBy!: string;
+  @Field() @ApiProperty() checkedAt!: Date;
+  @Field({ nullable: true, description: "The checker's comments; staff only." })
+  @ApiPropertyOptional()
+  comments?: string;
+}
 
 @ObjectType('CaseDecision', { description: 'A decision as made; never edited, only superseded.' })
 export class DecisionModel {
@@ -15,6 +27,9 @@ export class DecisionModel {
   @Field(() => ID, { nullable: true }) @ApiPropertyOptional() supersedes?: string;
   @Field(() => ID, { nullable: true }) @ApiPropertyOptional() supersededBy?: string;
   @Field({ description: 'True unless a later decision superseded it.' }) @ApiProperty() current!: boolean;
+  @Field(() => DecisionCheckModel, { nullable: true, description: 'The check by a second person, once made.' })
+  @ApiPropertyOptional({ type: DecisionCheckModel })
+  check?: DecisionCheckModel;
 
   static from(decision: Decision): DecisionModel {
     return { ...decision, current: !decision.supersededBy };

@@ -1,10 +1,10 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import { CaseModel } from '../../case/api/case.model';
-import { DECISION_MAKERS } from '../../roles';
+import { DECISION_CHECKERS, DECISION_MAKERS } from '../../roles';
 import { DecisionCommands } from '../application/decision.commands';
 import { DecisionQueries } from '../application/decision.queries';
-import { RecordDecisionInput } from './decision.inputs';
+import { CheckDecisionInput, RecordDecisionInput } from './decision.inputs';
 import { DecisionModel } from './decision.model';
 
 @Resolver(() => CaseModel)
@@ -25,6 +25,20 @@ export class DecisionResolver {
   ) {
     const { caseId, ...command } = input;
     return DecisionModel.from(await this.commands.record(caseId, command, principal, correlationId));
+  }
+
+  @Mutation(() => DecisionModel, {
+    description:
+      'A second person (never the decision maker) approves the current decision, or returns it with comments to be corrected by a superseding one.',
+  })
+  @Roles(...DECISION_CHECKERS)
+  async checkDecision(
+    @Args('input') input: CheckDecisionInput,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    const { caseId, decisionId, ...command } = input;
+    return DecisionModel.from(await this.commands.check(caseId, decisionId, command, principal, correlationId));
   }
 
   @ResolveField(() => [DecisionModel], {

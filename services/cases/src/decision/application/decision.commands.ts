@@ -1,12 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { BadUserInputError, ConflictError } from '@ccsc/platform';
+import { BadUserInputError, ConflictError, NotFoundError } from '@ccsc/platform';
 import type { Principal } from '@ccsc/auth';
-import { decisionRecordedV1 } from '@ccsc/contracts';
+import { decisionCheckedV1, decisionRecordedV1 } from '@ccsc/contracts';
 import { UnitOfWork } from '@ccsc/messaging';
 import { CaseRepository } from '../../case/infrastructure/case.repository';
 import { loadVisibleCase } from '../../case/application/visible-case';
-import type { Decision, RecordDecisionCommand } from '../domain/decision';
+import {
+  checkDecision,
+  type CheckDecisionCommand,
+  type Decision,
+  type RecordDecisionCommand,
+} from '../domain/decision';
 import { DecisionRepository } from '../infrastructure/decision.repository';
 
 /** Decisions are records, never edited: a correction is a new decision that supersedes the old. */
@@ -55,6 +60,31 @@ export class DecisionCommands {
           data: { caseId, decisionId: decision.id, outcome: command.outcome, ...supersedes },
         });
         return decision;
+      },
+      now,
+    );
+  }
+
+  /** A second person approves the decision, or returns it with comments; what a notice may be served on waits for it. */
+  check(
+    caseId: string,
+    decisionId: string,
+    command: CheckDecisionCommand,
+    principal: Principal,
+    correlationId?: string,
+    now = new Date(),
+  ): Promise<Decision> {
+    return this.work.run(
+      { correlationId, actor: principal.sub },
+      async ({ manager, publish }) => {
+        // The case row is locked: a check and a superseding decision on one case never pass each other.
+        await loadVisibleCase(manager, this.cases, caseId, principal);
+        const decision = await this.decisions.findWithCheck(manager, caseId, decisionId);
+        if (!decision) throw new NotFoundError('The decision');
+        const check = checkDecision(decision, command, principal.sub, now);
+        await this.decisions.saveCheck(manager, decisionId, check);
+        publish({ type: decisionCheckedV1, subject: caseId, data: { caseId, decisionId, outcome: check.outcome } });
+        return { ...decision, check };
       },
       now,
     );

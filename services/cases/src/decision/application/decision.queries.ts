@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '@ccsc/auth';
+import { isStaff, type Principal } from '@ccsc/auth';
 import { CaseQueries } from '../../case/application/case.queries';
-import type { Decision } from '../domain/decision';
+import { asSeenByParties, type Decision } from '../domain/decision';
 import { DecisionRepository } from '../infrastructure/decision.repository';
 
-/** Decisions are read by whoever may see their case. */
+/** Decisions are read by whoever may see their case; a check's comments by staff only. */
 @Injectable()
 export class DecisionQueries {
   constructor(
@@ -14,6 +14,7 @@ export class DecisionQueries {
 
   async list(caseId: string, principal: Principal): Promise<Decision[]> {
     await this.cases.get(caseId, principal);
-    return this.decisions.forCase(caseId);
+    const decisions = await this.decisions.forCase(caseId);
+    return isStaff(principal) ? decisions : decisions.map(asSeenByParties);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { execute, query, queryOne, sql } from '@ccsc/platform';
-import type { Decision } from '../domain/decision';
+import type { CheckOutcome, Decision, DecisionCheck } from '../domain/decision';
 
 interface DecisionRow {
   id: string;
@@ -15,6 +15,10 @@ interface DecisionRow {
   decided_at: Date;
   supersedes: string | null;
   superseded_by: string | null;
+  check_outcome: CheckOutcome | null;
+  checked_by: string | null;
+  checked_at: Date | null;
+  check_comments: string | null;
 }
 
 @Injectable()
@@ -41,6 +45,26 @@ export class DecisionRepository {
       sql`SELECT d.id FROM case_decisions d
         WHERE d.case_id = ${caseId} AND NOT EXISTS (SELECT 1 FROM case_decisions s WHERE s.supersedes = d.id)
         ORDER BY d.decided_at DESC, d.id LIMIT 1`,
+    );
+  }
+
+  /** A decision of this case, whether superseded and how checked, read in the caller's transaction. */
+  async findWithCheck(manager: EntityManager, caseId: string, decisionId: string): Promise<Decision | undefined> {
+    const row = await queryOne<DecisionRow>(
+      manager,
+      sql`SELECT d.*, s.id AS superseded_by FROM case_decisions d LEFT JOIN case_decisions s ON s.supersedes = d.id
+        WHERE d.id = ${decisionId} AND d.case_id = ${caseId}`,
+    );
+    return row ? toDecision(row) : undefined;
+  }
+
+  /** Records the check; a decision takes one (the database refuses any other change to it). */
+  async saveCheck(manager: EntityManager, decisionId: string, check: DecisionCheck): Promise<void> {
+    await execute(
+      manager,
+      sql`UPDATE case_decisions SET check_outcome = ${check.outcome}, checked_by = ${check.checkedBy},
+          checked_at = ${check.checkedAt}, check_comments = ${check.comments ?? null}
+        WHERE id = ${decisionId} AND checked_at IS NULL`,
     );
   }
 
@@ -77,5 +101,15 @@ function toDecision(r: DecisionRow): Decision {
     decidedAt: r.decided_at,
     ...(r.supersedes ? { supersedes: r.supersedes } : {}),
     ...(r.superseded_by ? { supersededBy: r.superseded_by } : {}),
+    ...(r.check_outcome && r.checked_by && r.checked_at
+      ? {
+          check: {
+            outcome: r.check_outcome,
+            checkedBy: r.checked_by,
+            checkedAt: r.checked_at,
+            ...(r.check_comments ? { comments: r.check_comments } : {}),
+          },
+        }
+      : {}),
   };
 }

@@ -17,7 +17,8 @@ import { HearingQueries } from '../application/hearing.queries';
 import { HearingModel } from './hearing.model';
 import {
   HearingListingBody,
-  HearingsAtVenueArgs,
+  HearingLanguageQuery,
+  HearingsAtVenueQuery,
   HearingStatusBody,
   listingCommand,
   statusChange,
@@ -41,8 +42,9 @@ export class HearingController {
   @ApiOperation({ summary: "A venue's hearings on a day in England, soonest first (staff only)" })
   @ApiOkResponse({ type: [HearingModel] })
   @ApiBadRequestResponse({ description: 'Invalid venue code or day (problem+json with field errors)' })
-  async atVenue(@Query() query: HearingsAtVenueArgs, @CurrentPrincipal() principal: Principal) {
-    return (await this.queries.atVenue(query.venueId, query.date, principal)).map(HearingModel.from);
+  async atVenue(@Query() query: HearingsAtVenueQuery, @CurrentPrincipal() principal: Principal) {
+    const hearings = await this.queries.atVenue(query.venueId, query.date, principal);
+    return hearings.map((hearing) => HearingModel.from(hearing, query.language));
   }
 
   @Post(':id/hearings')
@@ -69,8 +71,13 @@ export class HearingController {
   @ApiOperation({ summary: 'The hearings of a case, soonest first' })
   @ApiOkResponse({ type: [HearingModel] })
   @ApiNotFoundResponse({ description: 'No such case, or not one you may see' })
-  async forCase(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
-    return (await this.queries.forCase(assertUuid(id), principal)).map(HearingModel.from);
+  async forCase(
+    @Param('id') id: string,
+    @Query() query: HearingLanguageQuery,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    const hearings = await this.queries.forCase(assertUuid(id), principal);
+    return hearings.map((hearing) => HearingModel.from(hearing, query.language));
   }
 
   @Get(':id/hearings/:hearingId')
@@ -78,8 +85,14 @@ export class HearingController {
   @ApiOperation({ summary: 'One hearing of a case, and whether it is going ahead' })
   @ApiOkResponse({ type: HearingModel })
   @ApiNotFoundResponse({ description: 'No such case or hearing, or not one you may see' })
-  async get(@Param('id') id: string, @Param('hearingId') hearingId: string, @CurrentPrincipal() principal: Principal) {
-    return HearingModel.from(await this.queries.get(assertUuid(hearingId, 'hearingId'), principal, assertUuid(id)));
+  async get(
+    @Param('id') id: string,
+    @Param('hearingId') hearingId: string,
+    @Query() query: HearingLanguageQuery,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    const hearing = await this.queries.get(assertUuid(hearingId, 'hearingId'), principal, assertUuid(id));
+    return HearingModel.from(hearing, query.language);
   }
 
   @Post(':id/hearings/:hearingId/status')

@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { BadUserInputError, IsInstant, IsLocalDay, parseInstant } from '@ccsc/platform';
 import type { ListHearingCommand } from '../application/hearing.commands';
+import { LANGUAGES, type PreferredLanguage } from '../../case/domain/party';
 import {
   HEARING_STATUSES,
   HEARING_TYPES,
@@ -123,6 +124,22 @@ export class HearingsAtVenueArgs {
   @ApiProperty({ example: '2031-07-14' })
   @IsLocalDay()
   date!: string;
+}
+
+/** REST reads of hearings: the language of `goingAhead` (GraphQL takes it as the field's argument). */
+export class HearingLanguageQuery {
+  @ApiPropertyOptional({ enum: LANGUAGES, default: 'en', description: 'The language of `goingAhead`.' })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  language?: PreferredLanguage;
+}
+
+/** GET /api/v1/cases/hearings/by-venue: the venue's list and the language of its answers. */
+export class HearingsAtVenueQuery extends HearingsAtVenueArgs {
+  @ApiPropertyOptional({ enum: LANGUAGES, default: 'en', description: 'The language of `goingAhead`.' })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  language?: PreferredLanguage;
 }
 
 export function listingCommand(caseId: string, body: HearingListingBody): ListHearingCommand {

@@ -1,7 +1,11 @@
 import { Field, ID, Int } from '@nestjs/graphql';
+import type { Bilingual } from '../../case-type/domain/case-type.definition';
+import type { Language } from '../../case-type/domain/readiness';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { HEARING_STATUSES, HEARING_TYPES, type Hearing, type HearingStatus, type HearingType } from '../domain/hearing';
 import { ObjectType } from '../../cases.graphql';
+
+export const GOING_AHEAD = Symbol('goingAhead');
 
 @ObjectType('Hearing', {
   description: 'A hearing of a case: when and where it is listed, and whether it is going ahead.',
@@ -31,12 +35,18 @@ export class HearingModel {
   @Field(() => String, { nullable: true, description: 'Why it was adjourned or vacated.' })
   @ApiPropertyOptional({ type: String, nullable: true })
   reason!: string | null;
-  @Field({ description: 'Is it going ahead? `yes`, `yes, running about 30 minutes late`, `no: adjourned because …`.' })
-  @ApiProperty({ example: 'yes, running about 30 minutes late' })
+  // On GraphQL the field takes the language (HearingResolver.goingAhead); on REST the `language` query does.
+  @ApiProperty({
+    description:
+      'Is it going ahead? `yes`, `yes, running about 30 minutes late`, `no: adjourned because …`, in English or Welsh.',
+    example: 'yes, running about 30 minutes late',
+  })
   goingAhead!: string;
+  /** Both languages' answers, for the GraphQL field; a symbol key, so REST's JSON leaves it out. */
+  [GOING_AHEAD]!: Bilingual;
   @Field() @ApiProperty() updatedAt!: Date;
 
-  static from(hearing: Hearing): HearingModel {
+  static from(hearing: Hearing, language: Language = 'en'): HearingModel {
     const s = hearing.snapshot;
     const { date, time } = hearing.londonStart;
     return {
@@ -52,7 +62,8 @@ export class HearingModel {
       status: s.status,
       delayMinutes: s.delayMinutes,
       reason: s.reason,
-      goingAhead: hearing.goingAhead,
+      goingAhead: hearing.goingAhead[language],
+      [GOING_AHEAD]: hearing.goingAhead,
       updatedAt: s.updatedAt,
     };
   }

@@ -3,7 +3,9 @@ import { CurrentPrincipal, Principal, Roles, CorrelationId } from '@ccsc/auth';
 import { CaseModel } from '../../case/api/case.model';
 import { HearingCommands } from '../application/hearing.commands';
 import { HearingQueries } from '../application/hearing.queries';
-import { HearingModel } from './hearing.model';
+import { LanguageEnum } from '../../case/api/case.inputs';
+import type { Language } from '../../case-type/domain/readiness';
+import { GOING_AHEAD, HearingModel } from './hearing.model';
 import {
   HearingsAtVenueArgs,
   ListHearingInput,
@@ -46,10 +48,23 @@ export class HearingResolver {
     return HearingModel.from(await this.commands.changeStatus(input.hearingId, change, principal, { correlationId }));
   }
 
+  @ResolveField(() => String, {
+    description:
+      'Is it going ahead? `yes`, `yes, running about 30 minutes late`, `no: adjourned because …`, in English or Welsh.',
+  })
+  goingAhead(
+    @Parent() hearing: HearingModel,
+    @Args('language', { type: () => LanguageEnum, nullable: true, defaultValue: 'en' }) language: Language | null,
+  ): string {
+    return hearing[GOING_AHEAD][language ?? 'en'];
+  }
+
   @Query(() => [HearingModel], { description: "A venue's hearings on a day in England, soonest first." })
   @Roles(...HEARING_STAFF)
   async hearingsAtVenue(@Args() args: HearingsAtVenueArgs, @CurrentPrincipal() principal: Principal) {
-    return (await this.queries.atVenue(args.venueId, args.date, principal)).map(HearingModel.from);
+    return (await this.queries.atVenue(args.venueId, args.date, principal)).map((hearing) =>
+      HearingModel.from(hearing),
+    );
   }
 }
 
@@ -60,6 +75,6 @@ export class CaseHearingsResolver {
 
   @ResolveField(() => [HearingModel], { description: 'The hearings of the case, soonest first.' })
   async hearings(@Parent() parent: CaseModel, @CurrentPrincipal() principal: Principal) {
-    return (await this.queries.forCase(parent.id, principal)).map(HearingModel.from);
+    return (await this.queries.forCase(parent.id, principal)).map((hearing) => HearingModel.from(hearing));
   }
 }

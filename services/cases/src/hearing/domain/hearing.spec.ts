@@ -52,7 +52,7 @@ describe('Hearing', () => {
       listedBy: 'caseworker-1',
       createdAt: now,
     });
-    expect(h.goingAhead).toBe('yes');
+    expect(h.goingAhead.en).toBe('yes');
   });
 
   it('reads its start as a London day and time', () => {
@@ -106,11 +106,11 @@ describe('Hearing', () => {
     ])('%j → %s', (change, answer) => {
       const h = listed();
       h.changeStatus(change, 'clerk-1', later);
-      expect(h.goingAhead).toBe(answer);
+      expect(h.goingAhead.en).toBe(answer);
     });
 
     it('says a completed hearing has already been heard', () => {
-      expect(hearingThat('completed').goingAhead).toBe('no: it has already been heard');
+      expect(hearingThat('completed').goingAhead.en).toBe('no: it has already been heard');
     });
   });
 
@@ -138,10 +138,10 @@ describe('Hearing', () => {
     it('lets a late hearing be revised or put back on time', () => {
       const h = hearingThat('running-late');
       h.changeStatus({ status: 'running-late', delayMinutes: 90 }, 'clerk-1', later);
-      expect(h.goingAhead).toBe('yes, running about 90 minutes late');
+      expect(h.goingAhead.en).toBe('yes, running about 90 minutes late');
       h.changeStatus({ status: 'listed' }, 'clerk-1', later);
       expect(h.snapshot).toMatchObject({ status: 'listed', delayMinutes: null });
-      expect(h.goingAhead).toBe('yes');
+      expect(h.goingAhead.en).toBe('yes');
     });
 
     it('relists an adjourned hearing for a new start, which it then keeps', () => {
@@ -153,7 +153,7 @@ describe('Hearing', () => {
       });
       expect(h.snapshot).toMatchObject({ status: 'listed', startsAt: newStart, reason: null });
       expect(h.londonStart).toEqual({ date: '2031-09-01', time: '10:30' });
-      expect(h.goingAhead).toBe('yes');
+      expect(h.goingAhead.en).toBe('yes');
     });
 
     it('relists only with a new start still to come, and takes a new start only when relisting', () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, londonInstant, londonLocalDateTime, type LocalDate } from '@ccsc/calendar';
 import { BadUserInputError, ConflictError, FieldError } from '@ccsc/platform/errors';
+import type { Bilingual } from '../../case-type/domain/case-type.definition';
 
 export const HEARING_TYPES = [
   'first-hearing',
@@ -158,21 +159,32 @@ export class Hearing {
     return { from, to };
   }
 
-  /** The answer to "is my hearing going ahead?", in the words an officer would say it. */
-  get goingAhead(): string {
+  /** The answer to "is my hearing going ahead?", in the words an officer would say it, in English and Welsh. */
+  get goingAhead(): Bilingual {
     const { status, delayMinutes, reason } = this.props;
     switch (status) {
       case 'listed':
-        return 'yes';
-      case 'running-late':
-        return `yes, running about ${delayMinutes ?? 0} minute${delayMinutes === 1 ? '' : 's'} late`;
+        return { en: 'yes', cy: 'ydy' };
+      case 'running-late': {
+        const minutes = delayMinutes ?? 0;
+        // Welsh counts with the singular noun: "30 munud".
+        return {
+          en: `yes, running about ${minutes} minute${minutes === 1 ? '' : 's'} late`,
+          cy: `ydy, mae'n rhedeg tua ${minutes} munud yn hwyr`,
+        };
+      }
       case 'in-progress':
-        return 'yes, it has started';
+        return { en: 'yes, it has started', cy: 'ydy, mae wedi dechrau' };
       case 'adjourned':
-      case 'vacated':
-        return `no: ${status} because ${reason ?? 'no reason was recorded'}`;
+      case 'vacated': {
+        // The reason is the officer's own words, shown as written.
+        const why = { en: reason ?? 'no reason was recorded', cy: reason ?? 'ni chofnodwyd rheswm' };
+        return status === 'adjourned'
+          ? { en: `no: adjourned because ${why.en}`, cy: `nac ydy: mae wedi'i ohirio oherwydd ${why.cy}` }
+          : { en: `no: vacated because ${why.en}`, cy: `nac ydy: mae wedi'i ganslo oherwydd ${why.cy}` };
+      }
       case 'completed':
-        return 'no: it has already been heard';
+        return { en: 'no: it has already been heard', cy: "nac ydy: mae eisoes wedi'i wrando" };
     }
   }
 }

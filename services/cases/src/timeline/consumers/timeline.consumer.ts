@@ -10,6 +10,8 @@ import {
   CaseStateChangedV1,
   claimAmountRecordedV1,
   ClaimAmountRecordedV1,
+  decisionCheckedV1,
+  DecisionCheckedV1,
   decisionRecordedV1,
   DecisionRecordedV1,
   documentReceivedV1,
@@ -214,6 +216,15 @@ const RULES: Registration[] = [
     audience: () => everyoneOnTheCase,
     cases: (d) => [d.caseId],
     summary: (d) => `Decision${d.supersedes ? ' (superseding an earlier one)' : ''}: ${d.outcome}`,
+  }),
+  // The check is the unit's own quality step before anything is served: staff's.
+  rule<DecisionCheckedV1>({
+    type: decisionCheckedV1,
+    cases: (d) => [d.caseId],
+    summary: (d) =>
+      d.outcome === 'approved'
+        ? 'Decision checked and approved by a second caseworker'
+        : 'Decision returned by the second caseworker for correction',
   }),
   rule<FeesSettledV1>({
     type: feesSettledV1,

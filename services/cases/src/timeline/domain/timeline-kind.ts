@@ -26,6 +26,7 @@ const CASES_KINDS: Record<string, TimelineKind> = {
   'assisted-digital-referral-changed': 'assisted-digital',
   'case-resulted': 'outcomes',
   'decision-recorded': 'outcomes',
+  'decision-checked': 'outcomes',
   'hearing-listed': 'hearings',
   'hearing-status-changed': 'hearings',
 };

@@ -1,6 +1,7 @@
-import { londonLocalDate } from '@ccsc/calendar';
+import { londonLocalDate, longDate } from '@ccsc/calendar';
 import { BadUserInputError } from '@ccsc/platform/errors';
 import type { Stage } from './clocks';
+import { categoryName } from './complaint-categories';
 import type { ComplaintProps } from './complaint';
 
 type Language = ComplaintProps['language'];
@@ -22,10 +23,14 @@ export interface ResponseFacts {
 
 // The Welsh was written by the team and needs the Welsh Language Unit's review before go-live.
 const WORDING: Readonly<
-  Record<Language, { body: string; onCase: string; findings: string; nextStep: Readonly<Record<Stage, string>> }>
+  Record<
+    Language,
+    { body: string; about: string; onCase: string; findings: string; nextStep: Readonly<Record<Stage, string>> }
+  >
 > = {
   en: {
-    body: 'Complaint {{reference}}\n\nThank you for your complaint, received on {{receivedDate}}, about {{category}}{{caseSentence}}.\n\n{{findings}}\n\n{{nextStep}}',
+    body: 'Complaint {{reference}}\n\nThank you for your complaint, received on {{receivedDate}}{{categorySentence}}{{caseSentence}}.\n\n{{findings}}\n\n{{nextStep}}',
+    about: ', about ',
     onCase: ' on case ',
     findings: '[Findings of the investigation]',
     nextStep: {
@@ -35,7 +40,8 @@ const WORDING: Readonly<
     },
   },
   cy: {
-    body: 'Cwyn {{reference}}\n\nDiolch am eich cwyn, a ddaeth i law ar {{receivedDate}}, ynghylch {{category}}{{caseSentence}}.\n\n{{findings}}\n\n{{nextStep}}',
+    body: 'Cwyn {{reference}}\n\nDiolch am eich cwyn, a ddaeth i law ar {{receivedDate}}{{categorySentence}}{{caseSentence}}.\n\n{{findings}}\n\n{{nextStep}}',
+    about: ', ynghylch ',
     onCase: ' ar achos ',
     findings: "[Canfyddiadau'r ymchwiliad]",
     nextStep: {
@@ -70,11 +76,13 @@ export function templateFor(id: string, stage: Stage): ResponseTemplate {
 export function renderResponse(template: ResponseTemplate, facts: ResponseFacts): string {
   const { complaint } = facts;
   const wording = WORDING[complaint.language];
+  const category = categoryName(complaint.category, complaint.language);
   const refs = facts.caseReferences.map((r) => (/^\d{16}$/.test(r) ? r.replace(/(\d{4})(?=\d)/g, '$1-') : r));
   const values: Record<string, string> = {
     reference: complaint.reference,
-    receivedDate: londonLocalDate(complaint.receivedAt),
-    category: complaint.subCategory ? `${complaint.category} (${complaint.subCategory})` : complaint.category,
+    receivedDate: longDate(londonLocalDate(complaint.receivedAt), complaint.language),
+    // The sub-category is the service's own taxonomy, for root-cause figures; the letter names the category.
+    categorySentence: category ? `${wording.about}${category}` : '',
     caseSentence: refs.length ? `${wording.onCase}${refs.join(', ')}` : '',
     findings: facts.findings ?? wording.findings,
     nextStep: wording.nextStep[template.stage],
