@@ -730,6 +730,7 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
   row('Case.updatedAt', ALL_STAFF, 'AA AA DD', caseField('updatedAt')),
   row('Case.fees', ALL_STAFF, 'AA AA DD', caseField('fees', '{ code status }')),
   row('Case.claimAmountPence', ALL_STAFF, 'AA AA DD', caseField('claimAmountPence')),
+  row('Case.stateEndsOn', ALL_STAFF, 'AA AA DD', caseField('stateEndsOn')),
   row('Case.readiness', ALL_STAFF, 'AA DD DD', caseField('readiness(event: "issue")', '{ ready criteria { id met } }')),
   row('Case.history', ALL_STAFF, 'AA AA DD', caseField('history', '{ event actor }')),
   row('Case.documents', ALL_STAFF, 'AA AA DD', caseField('documents', '{ id }'), {

@@ -18,6 +18,7 @@ import { OneResultPerDefendant1734200100000 } from './migrations/1734200100000-o
 import { StateDeadlines1734300000000 } from './migrations/1734300000000-state-deadlines';
 import { PartyIdentities1734300100000 } from './migrations/1734300100000-party-identities';
 import { StatusReview1734300200000 } from './migrations/1734300200000-status-review';
+import { StateUntil1734300300000 } from './migrations/1734300300000-state-until';
 
 /**
  * The cases database: the app, `npm run migrate` and the tests all use this one definition.
@@ -46,5 +47,6 @@ export const casesDatabase: ServiceDataSourceParts = {
     StateDeadlines1734300000000,
     PartyIdentities1734300100000,
     StatusReview1734300200000,
+    StateUntil1734300300000,
   ],
 };

@@ -170,4 +170,72 @@ describe('case-type deadlines', () => {
     await http().post('/api/v1/cases/deadlines/runs').set('Authorization', caseworker).send({}).expect(403);
     await http().post('/api/v1/cases/deadlines/runs').set('Authorization', claimantFirm).send({}).expect(403);
   });
+
+  it('lifts a stay on the day after the one the judge gave, and leaves a stay until further order to the judge', async () => {
+    const judge = await bearer('judiciary');
+    const newClaim = async () => {
+      const id = (await http().post('/api/v1/cases').set('Authorization', caseworker).send(claim()).expect(201)).body
+        .id;
+      await placeIn(id, 'AwaitingResponse', 2);
+      return id as string;
+    };
+    const [withDay, untilFurtherOrder, refused] = [await newClaim(), await newClaim(), await newClaim()];
+    const ends = addDays(today, 30);
+    const stayed = await http()
+      .post(`/api/v1/cases/${withDay}/events`)
+      .set('Authorization', judge)
+      .send({ event: 'stay', until: ends, reason: 'One month for the parties to try mediation' })
+      .expect(200);
+    expect(stayed.body).toMatchObject({ state: 'Stayed', stateEndsOn: ends });
+    const open = await http()
+      .post('/graphql')
+      .set('Authorization', judge)
+      .send({
+        query: 'mutation($i: TriggerCaseEventInput!) { triggerCaseEvent(input: $i) { state stateEndsOn } }',
+        variables: { i: { caseId: untilFurtherOrder, event: 'stay', until: null } },
+      })
+      .expect(200);
+    expect(open.body.data.triggerCaseEvent).toEqual({ state: 'Stayed', stateEndsOn: null });
+
+    // A day the event does not take, or one that is not to come, is refused and changes nothing.
+    for (const [body, field] of [
+      [{ event: 'stay', until: today }, 'until'],
+      [{ event: 'stay', until: '2027-02-30' }, 'until'],
+      [{ event: 'ready-for-listing', until: ends }, 'until'],
+    ] as const) {
+      const token = body.event === 'stay' ? judge : caseworker;
+      const answer = await http()
+        .post(`/api/v1/cases/${refused}/events`)
+        .set('Authorization', token)
+        .send(body)
+        .expect(400);
+      expect(answer.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
+    }
+    const [{ state: unchanged }] = (await db.query(`SELECT state FROM cases WHERE id = $1`, [refused])) as {
+      state: string;
+    }[];
+    expect(unchanged).toBe('AwaitingResponse');
+
+    // The run on the stay's last day leaves it; the run on the day after lifts it, as the system, once.
+    const run = (runOn: string) =>
+      http().post('/api/v1/cases/deadlines/runs').set('Authorization', system).send({ runOn });
+    // Other tests' cases may be due too: what counts is what happens to these.
+    const stateOf = async (id: string) =>
+      ((await db.query(`SELECT state FROM cases WHERE id = $1`, [id])) as { state: string }[])[0]?.state;
+    await db.query(`UPDATE cases SET state_until = $2 WHERE id = $1`, [withDay, addDays(today, -1)]);
+    await run(addDays(today, -1)).expect(200);
+    expect(await stateOf(withDay)).toBe('Stayed');
+    await run(today).expect(200);
+    await run(today).expect(200);
+    const lifted = await http().get(`/api/v1/cases/${withDay}`).set('Authorization', caseworker).expect(200);
+    expect(lifted.body).toMatchObject({ state: 'ReadyForListing', stateEndsOn: null });
+    expect(lifted.body.fees).toEqual(expect.arrayContaining([{ code: 'FEE0221', event: 'lift-stay', status: 'due' }]));
+    const history = await http().get(`/api/v1/cases/${withDay}/history`).set('Authorization', caseworker).expect(200);
+    expect(history.body.at(-1)).toMatchObject({
+      event: 'lift-stay',
+      actor: 'case-deadline-run',
+      reason: 'stay passed',
+    });
+    expect(await stateOf(untilFurtherOrder)).toBe('Stayed');
+  });
 });

@@ -26,7 +26,7 @@ function factsFor(type: CaseTypeDefinition, state: string, passed: boolean, part
     documentsAwaitingAcceptance: 2,
     openAssistedDigitalReferral: true,
     decisionRecorded: false,
-    deadline: deadlineInState(type, state, enteredAt, now),
+    deadline: deadlineInState(type, { state, stateEnteredAt: enteredAt, stateUntil: '2027-03-01' }, now),
   };
 }
 

@@ -39,6 +39,15 @@ export const civilMoneyClaim: CaseTypeDefinition = {
       dayKind: 'calendar',
       name: { en: "The defendant's time to respond", cy: 'Yr amser sydd gan y diffynnydd i ymateb' },
     },
+    {
+      // CPR 26.5: a stay for the parties to settle runs to the day the judge gives; the claim then goes on.
+      // Stayed without a day, it waits for the judge to lift the stay.
+      id: 'stay',
+      state: 'Stayed',
+      until: 'given',
+      name: { en: 'The stay', cy: 'Yr ataliad' },
+      triggers: 'lift-stay',
+    },
   ],
   events: [
     {
@@ -167,8 +176,22 @@ export const civilMoneyClaim: CaseTypeDefinition = {
       parties: [],
       readiness: [],
       whatHappensNext: {
-        en: 'The claim is paused until the court lifts the stay.',
-        cy: "Mae'r hawliad wedi'i oedi nes bydd y llys yn codi'r ataliad.",
+        en: 'The claim is paused until the day the judge gave, or until the court lifts the stay.',
+        cy: "Mae'r hawliad wedi'i oedi tan y diwrnod a roddodd y barnwr, neu nes bydd y llys yn codi'r ataliad.",
+      },
+    },
+    {
+      id: 'lift-stay',
+      name: { en: 'Lift the stay', cy: "Codi'r ataliad" },
+      from: ['Stayed'],
+      to: 'ReadyForListing',
+      roles: ['judiciary', 'system'],
+      parties: [],
+      readiness: [],
+      fees: ['FEE0221'],
+      whatHappensNext: {
+        en: 'The claim goes on: pay the hearing fee, then the court lists a hearing and tells everyone the date.',
+        cy: "Mae'r hawliad yn parhau: talwch ffi'r gwrandawiad, yna bydd y llys yn rhestru gwrandawiad ac yn dweud wrth bawb beth yw'r dyddiad.",
       },
     },
     {

@@ -34,19 +34,34 @@ export type ReadinessCriterion =
   | { id: string; kind: 'representations-considered'; deadline: string };
 
 /**
- * Time allowed in a state, from the London day the case entered it (libs/calendar's `periodEnd`: calendar
- * or working days, due by the end of the last day). When it passes, the system triggers `triggers` (the
- * case-deadline run), or events whose readiness names it (a `deadline-passed` criterion) become available.
+ * Time allowed in a state: either a number of days from the London day the case entered it (libs/calendar's
+ * `periodEnd`: calendar or working days, due by the end of the last day), or until a day the event that enters
+ * the state gives (`until`: a stay ordered "until 2 March"; without one the state has no time limit). When it
+ * passes, the system triggers `triggers` (the case-deadline run), or events whose readiness names it (a
+ * `deadline-passed` criterion) become available.
  */
-export interface StateDeadline {
+export type StateDeadline = StateDeadlineBase & (DaysFromEntry | UntilGivenDay);
+
+interface StateDeadlineBase {
   id: string;
   state: string;
-  days: number;
-  dayKind: 'calendar' | 'working';
   /** What the time is for, as the readiness text names it: "the defendant's time to respond". */
   name: Bilingual;
   /** The event the system triggers once the deadline has passed; it starts from `state` and `system` may trigger it. */
   triggers?: string;
+}
+interface DaysFromEntry {
+  days: number;
+  dayKind: 'calendar' | 'working';
+}
+interface UntilGivenDay {
+  /** The day is given with the event entering the state (`until`), and runs to the end of that day. */
+  until: 'given';
+}
+
+/** Whether the deadline ends on a day the event entering its state gives, rather than after a number of days. */
+export function endsOnGivenDay(deadline: StateDeadline): deadline is StateDeadlineBase & UntilGivenDay {
+  return 'until' in deadline;
 }
 
 export interface CaseEventDefinition {

@@ -1,5 +1,5 @@
 import { ROLES } from '@ccsc/auth/principal';
-import type { CaseTypeDefinition } from './case-type.definition';
+import { endsOnGivenDay, type CaseTypeDefinition } from './case-type.definition';
 import { PARTY_ROLES } from '../../case/domain/party';
 
 /**
@@ -73,7 +73,9 @@ export function caseTypeProblems(type: CaseTypeDefinition): string[] {
     if (!states.has(deadline.state)) problems.push(`${at} times unknown state "${deadline.state}"`);
     if (deadlineStates.has(deadline.state)) problems.push(`${at} is a second deadline for "${deadline.state}"`);
     deadlineStates.add(deadline.state);
-    if (!Number.isInteger(deadline.days) || deadline.days < 1 || deadline.days > 366)
+    if (endsOnGivenDay(deadline)) {
+      if (deadline.until !== 'given') problems.push(`${at} must run for a number of days or until a given day`);
+    } else if (!Number.isInteger(deadline.days) || deadline.days < 1 || deadline.days > 366)
       problems.push(`${at} must run for 1 to 366 days`);
     if (!deadline.name.en || !deadline.name.cy) problems.push(`${at} needs its name in English and Welsh`);
     if (deadline.triggers !== undefined) {

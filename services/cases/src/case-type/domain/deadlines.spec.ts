@@ -99,6 +99,51 @@ describe('case-type deadlines', () => {
     expect(immigrationStatusReview.deadlines?.filter((d) => d.triggers).map((d) => d.id)).toEqual(['appeal-window']);
   });
 
+  it('runs a stay to the end of the day the judge gave, and none for a stay until further order', () => {
+    const judge: CaseActor = { kind: 'staff', roles: ['judiciary'] };
+    const stayedAt = new Date('2026-12-10T11:00:00Z');
+    const withDay = servedClaim(servedAt);
+    // Sunday 28 February 2027: a day the court ordered is kept as given, working day or not.
+    withDay.trigger('stay', judge, stayedAt, '2027-02-28');
+    expect(withDay.snapshot).toMatchObject({ state: 'Stayed', stateUntil: '2027-02-28' });
+    expect(withDay.deadline(new Date('2027-02-28T23:59:00Z'))).toMatchObject({
+      passed: false,
+      end: { date: '2027-02-28' },
+      definition: { id: 'stay', triggers: 'lift-stay' },
+    });
+    expect(withDay.deadline(new Date('2027-03-01T00:00:00Z'))!.passed).toBe(true);
+    expect(
+      withDay.trigger('lift-stay', { kind: 'staff', roles: ['system'] }, new Date('2027-03-01T06:00:00Z')),
+    ).toEqual({ from: 'Stayed', to: 'ReadyForListing', feesDue: ['FEE0221'] });
+    // Out of the state, the day goes with it.
+    expect(withDay.snapshot.stateUntil).toBeNull();
+
+    const open = servedClaim(servedAt);
+    open.trigger('stay', judge, stayedAt);
+    expect(open.snapshot.stateUntil).toBeNull();
+    expect(open.deadline(new Date('2030-01-01T00:00:00Z'))).toBeUndefined();
+  });
+
+  it('refuses an end day an event does not take, a day not after today, and one years ahead, changing nothing', () => {
+    const judge: CaseActor = { kind: 'staff', roles: ['judiciary'] };
+    const now = new Date('2026-12-10T11:00:00Z');
+    const claim = servedClaim(servedAt);
+    const field = (until: string, event = 'stay', actor = judge) => {
+      try {
+        claim.trigger(event, actor, now, until);
+      } catch (error) {
+        return (error as { code: string; fieldErrors?: unknown }).fieldErrors;
+      }
+      throw new Error('not refused');
+    };
+    expect(field('2027-01-04', 'ready-for-listing', caseworker)).toEqual([
+      { field: 'until', message: 'is not taken by "Mark ready for a hearing"' },
+    ]);
+    expect(field('2026-12-10')).toEqual([{ field: 'until', message: 'must be after today' }]);
+    expect(field('2036-12-10')).toEqual([{ field: 'until', message: 'must be within five years' }]);
+    expect(claim.snapshot).toMatchObject({ state: 'AwaitingResponse', stateUntil: null, fees: [] });
+  });
+
   it('finds the last day a case could have entered a state for its deadline to have passed by a run day', () => {
     const window = immigrationStatusReview.deadlines![0]!;
     // Entered on any day from the 11th to the 15th, the window ends on Tuesday the 29th (Christmas and the

@@ -98,7 +98,11 @@ export class CaseController {
     @CorrelationId() correlationId?: string,
   ) {
     return CaseModel.from(
-      await this.commands.triggerEvent(assertUuid(id), body.event, principal, { reason: body.reason, correlationId }),
+      await this.commands.triggerEvent(assertUuid(id), body.event, principal, {
+        reason: body.reason,
+        until: body.until ?? undefined,
+        correlationId,
+      }),
       principal,
     );
   }

@@ -16,7 +16,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { MAX_PENCE, PageParams } from '@ccsc/platform';
+import { IsLocalDay, MAX_PENCE, PageParams } from '@ccsc/platform';
+import type { LocalDate } from '@ccsc/calendar';
 import {
   LANGUAGES,
   PARTY_KINDS,
@@ -144,6 +145,9 @@ export class CreateCaseInput {
   claimAmountPence?: number;
 }
 
+const UNTIL =
+  'For an event into a state whose time ends on a day the event gives (a stay until a date): that day in England, YYYY-MM-DD, after today. Without it such a state has no end (a stay until further order); other events refuse it.';
+
 @InputType({ description: 'An event to trigger on a case, moving it to its next state.' })
 export class TriggerCaseEventInput {
   @Field(() => ID)
@@ -160,6 +164,11 @@ export class TriggerCaseEventInput {
   @IsString()
   @Length(1, 1000)
   reason?: string;
+
+  @Field(() => String, { nullable: true, description: UNTIL })
+  @IsOptional()
+  @IsLocalDay()
+  until?: LocalDate;
 }
 
 export class TriggerCaseEventBody {
@@ -173,6 +182,11 @@ export class TriggerCaseEventBody {
   @IsString()
   @Length(1, 1000)
   reason?: string;
+
+  @ApiPropertyOptional({ description: UNTIL, example: '2027-03-01' })
+  @IsOptional()
+  @IsLocalDay()
+  until?: LocalDate;
 }
 
 @InputType({ description: 'Narrows a list of cases.' })

@@ -128,6 +128,13 @@ export class CaseModel {
   })
   @ApiProperty({ type: Number, nullable: true, example: 250000 })
   claimAmountPence!: number | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The last day of the time allowed in the case's state, in England (YYYY-MM-DD): the defendant's time to respond, the appeal window, the day a stay ends. Null where the state has no time limit.",
+  })
+  @ApiProperty({ type: String, nullable: true, example: '2027-03-01' })
+  stateEndsOn!: string | null;
   @Field() @ApiProperty() createdAt!: Date;
   @Field() @ApiProperty() updatedAt!: Date;
 
@@ -141,6 +148,7 @@ export class CaseModel {
       parties: s.parties.map((p) => toPartyModel(p, viewer)),
       fees: mayReadFees(caseActorOf(viewer, s.parties), findCaseType(s.caseType)) ? s.fees : [],
       claimAmountPence: s.claimAmountPence,
+      stateEndsOn: aggregate.deadline(new Date())?.end.date ?? null,
       createdAt: s.createdAt,
       updatedAt: s.updatedAt,
     };

@@ -80,7 +80,11 @@ export class CaseResolver {
     @CorrelationId() correlationId?: string,
   ) {
     return CaseModel.from(
-      await this.commands.triggerEvent(input.caseId, input.event, principal, { reason: input.reason, correlationId }),
+      await this.commands.triggerEvent(input.caseId, input.event, principal, {
+        reason: input.reason,
+        until: input.until ?? undefined,
+        correlationId,
+      }),
       principal,
     );
   }

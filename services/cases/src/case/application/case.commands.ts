@@ -1,3 +1,4 @@
+import type { LocalDate } from '@ccsc/calendar';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '@ccsc/auth';
@@ -68,20 +69,26 @@ export class CaseCommands {
     caseId: string,
     event: string,
     principal: Principal,
-    options: { reason?: string; correlationId?: string } = {},
+    options: EventDetails & { correlationId?: string } = {},
     now = new Date(),
   ): Promise<Case> {
-    const { reason, correlationId } = options;
+    const { correlationId, ...details } = options;
     return this.work.run(
       { correlationId, actor: principal.sub },
       async (tx) => {
         const aggregate = await loadVisibleCase(tx.manager, this.cases, caseId, principal);
-        await moveCaseOn(tx, this.cases, aggregate, event, principal, reason, now);
+        await moveCaseOn(tx, this.cases, aggregate, event, principal, details, now);
         return Case.restore({ ...aggregate.snapshot, version: aggregate.snapshot.version + 1 });
       },
       now,
     );
   }
+}
+
+/** What a person may say with an event: why (kept in the history), and the day its state's time ends, where it takes one. */
+export interface EventDetails {
+  reason?: string;
+  until?: LocalDate;
 }
 
 /**
@@ -95,10 +102,10 @@ export async function moveCaseOn(
   aggregate: Case,
   event: string,
   principal: Principal,
-  reason: string | undefined,
+  { reason, until }: EventDetails,
   now: Date,
 ): Promise<{ from: string; to: string }> {
-  const { from, to, feesDue } = aggregate.trigger(event, caseActorOf(principal, aggregate.parties), now);
+  const { from, to, feesDue } = aggregate.trigger(event, caseActorOf(principal, aggregate.parties), now, until);
   await cases.update(tx.manager, aggregate);
   await cases.recordTransition(tx.manager, {
     caseId: aggregate.id,

@@ -3,12 +3,16 @@ import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from 
 import type { CaseEventDefinition, CaseTypeDefinition } from '../../case-type/domain/case-type.definition';
 import { findCaseType } from '../../case-type/case-types';
 import { assessReadiness, Language, Readiness } from '../../case-type/domain/readiness';
-import { deadlineInState, type CaseDeadline } from '../../case-type/domain/deadlines';
+import { deadlineInState, deadlineUntilGivenDay, type CaseDeadline } from '../../case-type/domain/deadlines';
+import { addDays, londonLocalDate, type LocalDate } from '@ccsc/calendar';
 import { generateCaseReference } from './case-reference';
 import type { CaseActor } from './party-access';
 import { normalisePostcode, type Party, type PartyDetails } from './party';
 
 export type { Readiness } from '../../case-type/domain/readiness';
+
+/** How far ahead a state's given end day may be: a stay for years is a mistyped year. */
+const MAX_UNTIL_DAYS_AHEAD = 5 * 365;
 
 /** A fee that an event of the case made due, and whether payments has reported it settled. */
 export interface CaseFee {
@@ -24,6 +28,8 @@ export interface CaseProps {
   state: string;
   /** When the case entered its state: the deadline of the state, if its type has one, runs from that day. */
   stateEnteredAt: Date;
+  /** The day the state's time ends, where the event that entered it gave one (a stay until a date); else null. */
+  stateUntil: LocalDate | null;
   parties: Party[];
   fees: CaseFee[];
   /** Read-only facts from the case's documents and referrals, for readiness. */
@@ -88,6 +94,7 @@ export class Case {
       caseType: type.id,
       state: type.initialState,
       stateEnteredAt: input.now,
+      stateUntil: null,
       parties: input.parties.map(newParty),
       fees: [],
       documentsAwaitingAcceptance: 0,
@@ -163,7 +170,7 @@ export class Case {
 
   /** The deadline running in the case's state, if its type has one, and whether it has passed by `now`. */
   deadline(now: Date): CaseDeadline | undefined {
-    return deadlineInState(this.type, this.props.state, this.props.stateEnteredAt, now);
+    return deadlineInState(this.type, this.props, now);
   }
 
   addParty(input: NewParty, now: Date): Party {
@@ -257,6 +264,16 @@ export class Case {
     return { from, to };
   }
 
+  private untilProblem(event: CaseEventDefinition, until: LocalDate | undefined, now: Date): string | undefined {
+    if (until === undefined) return undefined;
+    const deadline = deadlineUntilGivenDay(this.type, event.to);
+    if (!deadline) return `is not taken by "${event.name.en}"`;
+    const today = londonLocalDate(now);
+    if (until <= today) return 'must be after today';
+    if (until > addDays(today, MAX_UNTIL_DAYS_AHEAD)) return 'must be within five years';
+    return undefined;
+  }
+
   /** The event, once the actor may trigger it, the case is in a state it starts from, and the case is ready for it. */
   private assertMayTriggerNow(eventId: string, actor: CaseActor, now: Date): CaseEventDefinition {
     const event = this.event(eventId);
@@ -276,15 +293,29 @@ export class Case {
     return event;
   }
 
-  trigger(eventId: string, actor: CaseActor, now: Date): { from: string; to: string; feesDue: string[] } {
+  /**
+   * The event happens. `until` is the day the state it enters has its time end, for a state whose deadline is
+   * given with the event (a stay until a date); no other event takes one.
+   */
+  trigger(
+    eventId: string,
+    actor: CaseActor,
+    now: Date,
+    until?: LocalDate,
+  ): { from: string; to: string; feesDue: string[] } {
     const event = this.assertMayTriggerNow(eventId, actor, now);
     const from = this.props.state;
+    const untilProblem = this.untilProblem(event, until, now);
+    if (untilProblem)
+      throw new BadUserInputError('The date cannot be used', [{ field: 'until', message: untilProblem }]);
     const feesDue = [...(event.fees ?? [])];
+    const stays = event.to === from;
     this.props = {
       ...this.props,
       state: event.to,
       // An event that leaves the case where it was (none today) would not restart the state's time.
-      stateEnteredAt: event.to === from ? this.props.stateEnteredAt : now,
+      stateEnteredAt: stays ? this.props.stateEnteredAt : now,
+      stateUntil: stays ? this.props.stateUntil : (until ?? null),
       updatedAt: now,
       fees: [...this.props.fees, ...feesDue.map((code) => ({ code, event: event.id, status: 'due' as const }))],
     };

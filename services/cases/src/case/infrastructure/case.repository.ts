@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { LocalDate } from '@ccsc/calendar';
 import { scopeFilter } from '@ccsc/auth';
 import {
   and,
@@ -39,6 +40,7 @@ interface CaseRow {
   case_type: string;
   state: string;
   state_entered_at: Date;
+  state_until: Date | string | null;
   claim_amount_pence: number | null;
   created_by: string;
   created_at: Date;
@@ -109,10 +111,10 @@ export class CaseRepository {
     try {
       await execute(
         manager,
-        sql`INSERT INTO cases (id, reference, case_type, state, state_entered_at, claim_amount_pence, created_by, created_at,
-            updated_at, version)
-          VALUES (${s.id}, ${s.reference}, ${s.caseType}, ${s.state}, ${s.stateEnteredAt}, ${s.claimAmountPence}, ${s.createdBy},
-            ${s.createdAt}, ${s.updatedAt}, ${s.version})`,
+        sql`INSERT INTO cases (id, reference, case_type, state, state_entered_at, state_until, claim_amount_pence, created_by,
+            created_at, updated_at, version)
+          VALUES (${s.id}, ${s.reference}, ${s.caseType}, ${s.state}, ${s.stateEnteredAt}, ${s.stateUntil}::date,
+            ${s.claimAmountPence}, ${s.createdBy}, ${s.createdAt}, ${s.updatedAt}, ${s.version})`,
       );
     } catch (error) {
       if ((error as { code?: string }).code === '23505')
@@ -127,7 +129,8 @@ export class CaseRepository {
     const s = aggregate.snapshot;
     const updated = await execute(
       manager,
-      sql`UPDATE cases SET state = ${s.state}, state_entered_at = ${s.stateEnteredAt}, updated_at = ${s.updatedAt},
+      sql`UPDATE cases SET state = ${s.state}, state_entered_at = ${s.stateEnteredAt}, state_until = ${s.stateUntil}::date,
+          updated_at = ${s.updatedAt},
           version = ${s.version + 1}
         WHERE id = ${s.id} AND version = ${s.version}`,
     );
@@ -295,6 +298,7 @@ function toDomain(
     caseType: r.case_type,
     state: r.state,
     stateEnteredAt: r.state_entered_at,
+    stateUntil: localDay(r.state_until),
     claimAmountPence: r.claim_amount_pence,
     createdBy: r.created_by,
     createdAt: r.created_at,
@@ -321,4 +325,11 @@ function toParty(p: PartyRow): Party {
     vulnerabilityFlags: p.vulnerability_flags,
     ...(p.identity_id ? { identityId: p.identity_id } : {}),
   };
+}
+
+/** node-postgres reads a `date` as local midnight of that day; the day is what the column holds. */
+function localDay(value: Date | string | null): LocalDate | null {
+  if (value === null || typeof value === 'string') return value;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
 }

@@ -4,11 +4,11 @@ import { type LocalDate, londonLocalDate } from '@ccsc/calendar';
 import { UnitOfWork } from '@ccsc/messaging';
 import { AppError, runDay } from '@ccsc/platform';
 import { CASE_TYPES } from '../../case-type/case-types';
-import type { StateDeadline } from '../../case-type/domain/case-type.definition';
+import { endsOnGivenDay, type StateDeadline } from '../../case-type/domain/case-type.definition';
 import { CASE_CALENDAR, enteredBefore } from '../../case-type/domain/deadlines';
 import { moveCaseOn } from '../../case/application/case.commands';
 import { CaseRepository } from '../../case/infrastructure/case.repository';
-import { DeadlineRunRepository, type RunPosition } from '../infrastructure/deadline-run.repository';
+import { DeadlineRunRepository, type DueCases, type RunPosition } from '../infrastructure/deadline-run.repository';
 
 export interface DeadlineRunResult {
   id: string;
@@ -71,7 +71,9 @@ export class DeadlineRun {
     runOn: LocalDate,
     now: Date,
   ): Promise<{ triggered: number; waiting: number }> {
-    const due = { caseType, state: deadline.state, enteredBefore: enteredBefore(deadline, runOn) };
+    const due: DueCases = endsOnGivenDay(deadline)
+      ? { caseType, state: deadline.state, untilBefore: runOn }
+      : { caseType, state: deadline.state, enteredBefore: enteredBefore(deadline, runOn) };
     let position: RunPosition | undefined;
     let triggered = 0;
     let waiting = 0;
@@ -82,7 +84,7 @@ export class DeadlineRun {
           const aggregate = await this.cases.findForUpdate(tx.manager, id);
           if (!aggregate) continue;
           try {
-            await moveCaseOn(tx, this.cases, aggregate, event, DEADLINE_RUN, `${deadline.id} passed`, now);
+            await moveCaseOn(tx, this.cases, aggregate, event, DEADLINE_RUN, { reason: `${deadline.id} passed` }, now);
             triggered++;
           } catch (error) {
             // Not possible now (a readiness criterion is not met): the case waits for a person, and the next run.

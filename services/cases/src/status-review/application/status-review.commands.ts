@@ -87,7 +87,7 @@ export class StatusReviewCommands {
         // Read again in this transaction, so the event's readiness sees the grounds just recorded.
         const aggregate = await this.cases.findForUpdate(tx.manager, caseId);
         if (!aggregate) throw new NotFoundError('The case');
-        await moveCaseOn(tx, this.cases, aggregate, MINDED_TO_NOTICE_EVENT, principal, undefined, now);
+        await moveCaseOn(tx, this.cases, aggregate, MINDED_TO_NOTICE_EVENT, principal, {}, now);
         return notice;
       },
       now,

@@ -60,7 +60,11 @@ export function mindedToNoticeEvent(type: CaseTypeDefinition): CaseEventDefiniti
 
 /** When representations are due on a notice issued at `issuedAt`: the deadline of the state the notice leads to. */
 export function representationsDue(type: CaseTypeDefinition, issuedAt: Date): Deadline {
-  const deadline = deadlineInState(type, mindedToNoticeEvent(type).to, issuedAt, issuedAt);
+  const deadline = deadlineInState(
+    type,
+    { state: mindedToNoticeEvent(type).to, stateEnteredAt: issuedAt, stateUntil: null },
+    issuedAt,
+  );
   if (!deadline) throw new ConflictError(`A ${type.name.en.toLowerCase()} case gives no time for representations`);
   return deadline.end;
 }
