@@ -93,8 +93,12 @@ function temporalByName(name: string): FieldShape['temporal'] {
   return /(On|Date)$|^(from|to|date|day|start|end)$/.test(name) ? 'date' : undefined;
 }
 
+/** A schema's type; OpenAPI 3.1 writes a nullable one's as `[type, 'null']`. */
+const typeOf = (schema: Schema) =>
+  (Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type) as string | undefined;
+
 function restShape(schema: Schema, name = ''): FieldShape {
-  const type = schema.type as string | undefined;
+  const type = typeOf(schema);
   const temporal =
     schema.format === 'date-time' ? 'date-time' : schema.format === 'date' ? 'date' : temporalByName(name);
   const enumLike =
@@ -131,7 +135,7 @@ class OpenApi {
   leaves(schema: Schema, path: (string | number)[] = [], depth = 0): Leaf[] {
     const s = this.resolve(schema);
     if (depth > 4) return [];
-    if (s.type === 'array') return this.leaves(s.items as Schema, [...path, 0], depth + 1);
+    if (typeOf(s) === 'array') return this.leaves(s.items as Schema, [...path, 0], depth + 1);
     if (s.properties) {
       return Object.entries(s.properties as Record<string, Schema>).flatMap(([key, property]) =>
         this.leaves(property, [...path, key], depth + 1),
@@ -145,7 +149,7 @@ class OpenApi {
     const s = this.resolve(schema);
     if (Array.isArray(s.enum)) return s.enum[0];
     if (depth > 4) return undefined;
-    if (s.type === 'array')
+    if (typeOf(s) === 'array')
       return s.minItems ? [this.baseline(s.items as Schema, context, seeded, name, depth + 1)] : [];
     if (s.properties) {
       return Object.fromEntries(

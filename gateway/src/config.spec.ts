@@ -1,4 +1,4 @@
-import { readGatewayConfig } from './config';
+import { browserPagesOf, readGatewayConfig } from './config';
 
 describe('gateway configuration', () => {
   const production = {
@@ -52,6 +52,19 @@ describe('gateway configuration', () => {
     expect(readGatewayConfig(production)).toMatchObject({ RATE_LIMIT_REQUESTS: 100, RATE_LIMIT_WINDOW_MS: 10_000 });
     expect(() => readGatewayConfig({ ...production, RATE_LIMIT_REQUESTS: '0' })).toThrow(
       /RATE_LIMIT_REQUESTS must be at least 1/,
+    );
+  });
+
+  it('serves the explorer and the API reference outside production, and in it only when told to', () => {
+    expect(browserPagesOf(readGatewayConfig({}))).toEqual({ explorer: true, apiReference: true });
+    expect(browserPagesOf(readGatewayConfig(production))).toEqual({ explorer: false, apiReference: false });
+    expect(browserPagesOf(readGatewayConfig({ ...production, GRAPHQL_EXPLORER: 'true' }))).toEqual({
+      explorer: true,
+      apiReference: false,
+    });
+    expect(browserPagesOf(readGatewayConfig({ API_REFERENCE: 'no' }))).toEqual({ explorer: true, apiReference: false });
+    expect(() => readGatewayConfig({ GRAPHQL_EXPLORER: 'sometimes' })).toThrow(
+      /GRAPHQL_EXPLORER must be true or false/,
     );
   });
 });

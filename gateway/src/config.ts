@@ -1,5 +1,6 @@
-import { env, graphqlLimitSettings, readConfig, refine, serviceSettings } from '@ccsc/platform';
+import { env, graphqlLimitSettings, readConfig, refine, serviceSettings, type Setting } from '@ccsc/platform';
 import { SERVICE_NAMES, SERVICES, GATEWAY_PORT } from '@ccsc/contracts';
+import { readTrustedDocuments } from './persisted-documents';
 
 const {
   NODE_ENV,
@@ -59,6 +60,26 @@ export const gatewaySettings = {
       return bad === undefined ? undefined : `must list origins (scheme://host[:port]), got "${bad}"`;
     },
   ),
+  GRAPHQL_EXPLORER: onOutsideProduction(
+    'Serve GraphiQL at /graphql to browsers (every file from the gateway); unset, on outside production and off in it',
+  ),
+  API_REFERENCE: onOutsideProduction(
+    'Serve the API reference page of /api/docs at /api/reference (every file from the gateway); unset, on outside production and off in it',
+  ),
+  TRUSTED_DOCUMENTS: refine(
+    env.list(
+      "Manifests of trusted GraphQL documents (GraphQL Code Generator's `persistedDocuments`, sha256), comma-separated paths; when set, only their operations run",
+      [],
+    ),
+    (paths) => {
+      try {
+        readTrustedDocuments(paths);
+        return undefined;
+      } catch (error) {
+        return `is not a usable manifest: ${(error as Error).message}`;
+      }
+    },
+  ),
   ...graphqlLimitSettings,
   ...serviceUrls,
 };
@@ -71,6 +92,18 @@ export function serviceUrlOf(config: GatewayConfig, name: string): string {
   const url = (config as unknown as Record<string, string | undefined>)[`${name.toUpperCase()}_URL`];
   if (!url) throw new Error(`No URL configured for service ${name}`);
   return url.replace(/\/$/, '');
+}
+
+/** Whether the GraphQL explorer and the API reference page are served: as set, else outside production only. */
+export function browserPagesOf(config: GatewayConfig): { explorer: boolean; apiReference: boolean } {
+  const production = config.NODE_ENV === 'production';
+  return { explorer: config.GRAPHQL_EXPLORER ?? !production, apiReference: config.API_REFERENCE ?? !production };
+}
+
+/** true or false as set; unset, undefined, which the gateway reads as "outside production". */
+function onOutsideProduction(description: string): Setting<boolean | undefined> {
+  const inner = env.bool(description);
+  return { description, parse: (raw, name) => (raw?.trim() ? inner.parse(raw, name) : undefined) };
 }
 
 /** An exact origin as a browser sends it: no wildcard, path or trailing slash. */

@@ -30,8 +30,12 @@ import {
   unknownOperationPlugin,
 } from '@ccsc/platform';
 import { idempotencyKeyOf, oneMutationPerKeyPlugin } from './idempotency-key';
-import { GatewayConfig, serviceUrlOf } from './config';
+import { apiReference } from './api-reference';
+import { browserPageRoutes } from './browser-page';
+import { browserPagesOf, GatewayConfig, serviceUrlOf } from './config';
+import { graphqlExplorer } from './graphql-explorer';
 import { MergedOpenApi } from './openapi';
+import { persistedDocumentRequests, readTrustedDocuments, trustedDocumentsPlugin } from './persisted-documents';
 import { GatewayContext, SubgraphDataSource, subgraphFetch } from './subgraph-data-source';
 import { restProxy } from './rest-proxy';
 
@@ -54,10 +58,14 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
+/** The GraphQL-over-HTTP media type, for the clients that ask for it (Apollo Server answers its own responses so). */
+const GRAPHQL_RESPONSE = 'application/graphql-response+json';
+
 /**
  * The platform's one public entry point: GraphQL over the federated supergraph at /graphql,
  * partner REST routed to the owning service at /api/v1/<service>/..., the merged OpenAPI at
- * /api/docs, and health. It authenticates every call; the services authorise.
+ * /api/docs, and health; for developers, GraphiQL at /graphql and the API reference at /api/reference.
+ * It authenticates every call; the services authorise.
  */
 export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const production = config.NODE_ENV === 'production';
@@ -65,6 +73,8 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const supergraphSdl = readFileSync(SUPERGRAPH_FILE, 'utf8');
   const services = Object.fromEntries(subgraphNames(supergraphSdl).map((name) => [name, serviceUrlOf(config, name)]));
   const openApi = new MergedOpenApi(services);
+  const pages = browserPagesOf(config);
+  const trusted = config.TRUSTED_DOCUMENTS.length ? readTrustedDocuments(config.TRUSTED_DOCUMENTS) : undefined;
   let stopping = false;
   startTracing({ otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: 'gateway' });
   const operations = OperationsAccess.from(config);
@@ -164,6 +174,10 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     res.type(metrics.contentType).send(await metrics.metrics());
   });
   app.get(['/api/docs', '/api/docs/openapi.json'], async (_req, res) => void res.json(await openApi.document()));
+  // Pages for a browser, which navigates without a token: the explorer asks for one, and the reference
+  // page reads only the public OpenAPI document.
+  if (pages.explorer) app.use(browserPageRoutes(await graphqlExplorer('/graphql')));
+  if (pages.apiReference) app.use(browserPageRoutes(apiReference('/api/reference', '/api/docs/openapi.json')));
 
   // Authentication at the edge: a bad or missing token never reaches a service, except on the
   // callbacks a third party signs instead (the service verifies the signature).
@@ -186,6 +200,9 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
         new SubgraphDataSource({ url: `${serviceUrlOf(config, name)}/graphql`, fetcher: subgraphFetch }),
     }),
     introspection: !production,
+    // Automatic persisted queries as Apollo has them by default: in its bounded in-memory cache (about 30 MiB,
+    // least recently used out). With trusted documents, persistedDocumentRequests keeps anything else out of it.
+    persistedQueries: {},
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphQLError(!production),
     validationRules: limits.validationRules,
@@ -196,13 +213,16 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       unknownOperationPlugin(),
       oneMutationPerKeyPlugin(),
       ...limits.plugins,
-      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      ...(trusted ? [trustedDocumentsPlugin()] : []),
+      // The explorer above replaces Apollo's landing page, which loads Apollo's CDN.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
   app.use(
     '/graphql',
     express.json({ limit: config.BODY_LIMIT }),
+    persistedDocumentRequests(trusted),
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
         authorization: req.headers.authorization,
@@ -217,6 +237,12 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const appError = toAppError(error);
     if (appError.code === 'INTERNAL_SERVER_ERROR') req.log?.error({ err: error }, 'unhandled error');
+    // An edge refusal on /graphql (401, 413, 429...) in the media type the client asked for, as Apollo's own.
+    if (
+      req.originalUrl.split('?')[0] === '/graphql' &&
+      req.accepts(['application/json', GRAPHQL_RESPONSE]) === GRAPHQL_RESPONSE
+    )
+      res.type(GRAPHQL_RESPONSE);
     sendError(req, res, appError);
   });
 
