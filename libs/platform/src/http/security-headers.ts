@@ -3,8 +3,8 @@ import helmet from 'helmet';
 /**
  * helmet's security headers for the gateway and every service (HSTS, nosniff, frame and referrer
  * policies, cross-origin isolation...). The APIs answer JSON only, so production's content security
- * policy allows nothing at all to load or frame it. Outside production there is none: the GraphQL
- * landing page (Apollo Sandbox) runs inline script and loads Apollo's CDN.
+ * policy allows nothing at all to load or frame it. Outside production there is none, so a developer's
+ * own tools are not in the way; the gateway's explorer and API reference pages send their own policy.
  */
 export function securityHeaders(production: boolean) {
   return helmet({
