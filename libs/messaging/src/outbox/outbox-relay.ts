@@ -54,7 +54,7 @@ interface OutboxRow {
 /** How soon to look again when a commit woke the relay while another replica held the outbox. */
 const CONTENDED_RETRY_MS = 25;
 /**
- * Rows a pass reads and publishes at most. Under load a pass's four round trips, not its rows, are what
+ * Rows a pass reads and publishes at most. Under load a pass's five round trips, not its rows, are what
  * cost: 500 against 200 let the relay keep up with 16 writers committing 10 events each (event-pipeline
  * bench, docs/benchmarks.md), where 200 left a growing backlog.
  */
@@ -102,37 +102,43 @@ export class OutboxRelay {
   /** Publishes one batch; returns how many rows it sent (0 when idle or another replica holds the lock). */
   async relayOnce(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      // The lock and the read in one round trip (a pass is four: begin, this, mark, commit): one row with
-      // `locked` and no outbox columns when the lock is another replica's or nothing waits. Of the first
-      // `batchSize` rows, those that fit in MAX_BATCH_BYTES go out (the first always does); `read` says how
-      // many there were, so that the loop knows whether rows wait still.
-      const found = (await manager.query(
-        `WITH lock AS MATERIALIZED (SELECT pg_try_advisory_xact_lock($1) AS locked)
-         SELECT lock.locked, o.id, o.topic, o.message_key, o.type, o.envelope, o.event_id, o.correlationid,
+      // The lock first, then the read in a statement of its own. One statement for both would read with a
+      // snapshot taken before the lock was won: a pass that won it the moment another replica committed would
+      // still see that replica's rows unpublished and send them again (seen under load: every row twice).
+      const [{ locked }] = (await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [this.lockKey])) as {
+        locked: boolean;
+      }[];
+      this.contended = !locked;
+      if (!locked) {
+        this.moreWaiting = false;
+        return 0;
+      }
+      // Of the first `batchSize` rows, those that fit in MAX_BATCH_BYTES go out (the first always does);
+      // `read` says how many there were, so that the loop knows whether rows wait still.
+      const rows = (await manager.query(
+        `SELECT o.id, o.topic, o.message_key, o.type, o.envelope, o.event_id, o.correlationid,
            o.traceparent, o.tracestate, o.read
-         FROM lock LEFT JOIN LATERAL (
+         FROM (
            SELECT * FROM (
              SELECT t.*, count(*) OVER ()::int AS read,
                sum(octet_length(t.envelope)) OVER (ORDER BY t.position) AS upto,
                row_number() OVER (ORDER BY t.position) AS n
              FROM (
-               -- The rows first (the partial index, in order, at most $2), then their text: rendering
+               -- The rows first (the partial index, in order, at most $1), then their text: rendering
                -- before the limit would render every waiting row on each pass of a backlog.
                SELECT b.id, b.position, b.topic, b.message_key, b.type, b.envelope::text AS envelope,
                  b.envelope->>'id' AS event_id, b.envelope->>'correlationid' AS correlationid,
                  b.envelope->>'traceparent' AS traceparent, b.envelope->>'tracestate' AS tracestate
                FROM (
                  SELECT id, position, topic, message_key, type, envelope FROM outbox
-                 WHERE lock.locked AND published_at IS NULL ORDER BY position LIMIT $2
+                 WHERE published_at IS NULL ORDER BY position LIMIT $1
                ) b
              ) t
-           ) c WHERE c.upto <= $3 OR c.n = 1
-         ) o ON true
+           ) c WHERE c.upto <= $2 OR c.n = 1
+         ) o
          ORDER BY o.position`,
-        [this.lockKey, this.batchSize, MAX_BATCH_BYTES],
-      )) as (OutboxRow & { locked: boolean; read: number | null })[];
-      this.contended = !found[0]?.locked;
-      const rows = found.filter((row) => row.id !== null);
+        [this.batchSize, MAX_BATCH_BYTES],
+      )) as (OutboxRow & { read: number })[];
       // Rows may be waiting still: a full read, or one cut short by its bytes.
       const read = rows[0]?.read ?? 0;
       this.moreWaiting = read === this.batchSize || rows.length < read;
@@ -232,7 +238,7 @@ export class OutboxRelay {
       // Another replica was mid-pass and may have read before our commit: look again shortly.
       else if (this.contended && woken) await this.pause(CONTENDED_RETRY_MS, false);
       // A pass that left nothing behind took all that was committed when it read; a commit since then has
-      // signalled. (Looking again at once cost an empty pass, four round trips, after every publish.)
+      // signalled. (Looking again at once cost an empty pass after every publish.)
       else if (!this.moreWaiting && !this.signalled) await this.pause(idle, true);
     }
   }
