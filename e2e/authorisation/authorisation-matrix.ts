@@ -416,10 +416,10 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
     ({ fresh }) => body(`/api/v1/cases/${fresh.id}/status-review/referrals`, REFERRAL),
     { fresh: referredReview, probe: statusReviewProbe },
   ),
-  // A referral names its source and their concerns: staff read it, never the person under review.
+  // A referral names its source and their concerns: the review's caseworkers read it, never the person under review.
   row(
     'GET /api/v1/cases/:id/status-review/referrals',
-    ALL_STAFF,
+    CASE_OFFICERS,
     'DD DD DD',
     ({ fresh }) => `/api/v1/cases/${fresh.id}/status-review/referrals`,
     { fresh: readableNoticedReview },
@@ -742,7 +742,7 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
   row('Case.decisions', ALL_STAFF, 'AA AA DD', caseField('decisions', '{ id }'), {
     sees: (d, s) => listed(onCase('decisions')(d), s.claim.decisionId),
   }),
-  row('Case.statusReviewReferrals', ALL_STAFF, 'DD DD DD', caseField('statusReviewReferrals', '{ id }')),
+  row('Case.statusReviewReferrals', CASE_OFFICERS, 'DD DD DD', caseField('statusReviewReferrals', '{ id }')),
   row('Case.mindedToNotice', ALL_STAFF, 'AA AA DD', caseField('mindedToNotice', '{ id }')),
   row(
     'Case.parties',

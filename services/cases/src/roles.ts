@@ -49,8 +49,8 @@ export const IDENTITY_READERS: Role[] = [...STAFF_ROLES];
 
 /** Who records a status review's referral, and the representations made on its minded-to notice. */
 export const STATUS_REVIEW_CASEWORKERS: Role[] = ['caseworker', 'team-leader'];
-/** A referral names its source and their concerns (which may be intelligence): staff read it, never the person. */
-export const REFERRAL_READERS: Role[] = [...STAFF_ROLES];
+/** A referral names its source and their concerns (which may be intelligence): the review's caseworkers read it, not other staff, outside clients or the person. */
+export const REFERRAL_READERS: Role[] = [...STATUS_REVIEW_CASEWORKERS];
 /** Who issues a minded-to notice: the roles its case-type event names (the notice and the event go together). */
 export const MINDED_TO_NOTICE_ISSUERS: Role[] = [
   ...new Set<Role>(

@@ -219,6 +219,10 @@ describe('case-type deadlines', () => {
     // The run on the stay's last day leaves it; the run on the day after lifts it, as the system, once.
     const run = (runOn: string) =>
       http().post('/api/v1/cases/deadlines/runs').set('Authorization', system).send({ runOn });
+    // A system token (an outside client may hold one) cannot end the stay before its day, nor lift it as a judge.
+    await trigger(system, withDay, 'stay-ended').expect(409);
+    await trigger(system, withDay, 'lift-stay').expect(403);
+
     // Other tests' cases may be due too: what counts is what happens to these.
     const stateOf = async (id: string) =>
       ((await db.query(`SELECT state FROM cases WHERE id = $1`, [id])) as { state: string }[])[0]?.state;
@@ -229,10 +233,10 @@ describe('case-type deadlines', () => {
     await run(today).expect(200);
     const lifted = await http().get(`/api/v1/cases/${withDay}`).set('Authorization', caseworker).expect(200);
     expect(lifted.body).toMatchObject({ state: 'ReadyForListing', stateEndsOn: null });
-    expect(lifted.body.fees).toEqual(expect.arrayContaining([{ code: 'FEE0221', event: 'lift-stay', status: 'due' }]));
+    expect(lifted.body.fees).toEqual(expect.arrayContaining([{ code: 'FEE0221', event: 'stay-ended', status: 'due' }]));
     const history = await http().get(`/api/v1/cases/${withDay}/history`).set('Authorization', caseworker).expect(200);
     expect(history.body.at(-1)).toMatchObject({
-      event: 'lift-stay',
+      event: 'stay-ended',
       actor: 'case-deadline-run',
       reason: 'stay passed',
     });

@@ -65,6 +65,27 @@ describe('hearings', () => {
         .expect(201)
     ).body;
 
+  it('answers a listing replayed for its Idempotency-Key as the first time, going-ahead answer included', async () => {
+    const caseId = await newCase();
+    const send = () =>
+      http()
+        .post('/graphql')
+        .set('Authorization', caseworker)
+        .set('Idempotency-Key', `hearing-${caseId}`)
+        .send({
+          query: `mutation($input: ListHearingInput!) { listHearing(input: $input) { id goingAhead cy: goingAhead(language: cy) } }`,
+          variables: { input: { caseId, ...listing() } },
+        })
+        .expect(200);
+    const first = await send();
+    expect(first.body.errors).toBeUndefined();
+    const again = await send();
+    expect(again.body).toEqual(first.body);
+    expect(again.body.data.listHearing).toMatchObject({ goingAhead: 'yes', cy: 'ydy' });
+    const listed = await http().get(`/api/v1/cases/${caseId}/hearings`).set('Authorization', caseworker).expect(200);
+    expect(listed.body).toHaveLength(1);
+  });
+
   it('answers whether a hearing is going ahead in Welsh, over REST and GraphQL', async () => {
     const caseId = await newCase();
     const hearing = await listHearing(caseId);

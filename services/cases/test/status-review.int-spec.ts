@@ -141,6 +141,16 @@ describe('the immigration status review', () => {
     // The person under review sees their case, but not who referred them or why.
     await http().get(`/api/v1/cases/${id}`).set('Authorization', subject).expect(200);
     await http().get(`/api/v1/cases/${id}/status-review/referrals`).set('Authorization', subject).expect(403);
+    // Other staff and outside clients (a system token) do not read them either, by route or by field.
+    for (const role of ['enforcement-officer', 'system'] as const) {
+      const token = await bearer(role);
+      await http().get(`/api/v1/cases/${id}/status-review/referrals`).set('Authorization', token).expect(403);
+      const field = await post(token, '/graphql', {
+        query: 'query($id: ID!) { case(id: $id) { id statusReviewReferrals { id } } }',
+        variables: { id },
+      });
+      expect(field.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    }
     const hidden = await post(subject, '/graphql', {
       query: 'query($id: ID!) { case(id: $id) { id statusReviewReferrals { id } } }',
       variables: { id },
@@ -276,10 +286,42 @@ describe('the immigration status review', () => {
       expect.not.objectContaining({ recordedBy: expect.anything() as unknown }),
     ]);
     expect(seen.body.representations[0]).toMatchObject({ receivedOn: today, late: false });
+    // Nor the caseworker who issued the notice: staff are not named to the parties.
+    expect(seen.body).not.toHaveProperty('issuedBy');
 
     expect((await trigger(id, 'decide').expect(200)).body.state).toBe('Decided');
     // The decision is made: later representations have no decision left to wait on.
     expect((await represent(id, today).expect(409)).body.detail).toContain('The case is Decided');
+  });
+
+  it('takes a decision only once the review is ready for one, and its check only while it is awaited', async () => {
+    // Before the evidence and the representations: no decision, so no check made before them can be relied on.
+    const early = await investigating();
+    const tooEarly = await post(caseworkerA, `/api/v1/cases/${early}/decisions`, DECISION).expect(409);
+    expect(tooEarly.body.detail).toContain('not while it is UnderInvestigation');
+
+    const { id, decisionId } = await decided();
+    await check(id, decisionId, caseworkerB, { outcome: 'approved' }).expect(201);
+    await trigger(id, 'serve-notice').expect(200);
+    // Served: the decision the person was told of is not replaced unchecked, nor is a check made now.
+    const replaced = await post(caseworkerA, `/api/v1/cases/${id}/decisions`, {
+      ...DECISION,
+      supersedes: decisionId,
+    }).expect(409);
+    expect(replaced.body.detail).toContain('not while it is AppealWindowOpen');
+    const decisions = await http().get(`/api/v1/cases/${id}/decisions`).set('Authorization', caseworkerA).expect(200);
+    expect(decisions.body).toHaveLength(1);
+
+    // A correction before service is possible, and needs its own check by someone else.
+    const other = await decided();
+    const corrected = await post(caseworkerA, `/api/v1/cases/${other.id}/decisions`, {
+      ...DECISION,
+      supersedes: other.decisionId,
+    }).expect(201);
+    await trigger(other.id, 'serve-notice').expect(409);
+    await check(other.id, corrected.body.id, caseworkerA, { outcome: 'approved' }).expect(409);
+    await check(other.id, corrected.body.id, caseworkerB, { outcome: 'approved' }).expect(201);
+    await trigger(other.id, 'serve-notice').expect(200);
   });
 
   it('the decider cannot check their own decision', async () => {
@@ -333,12 +375,22 @@ describe('the immigration status review', () => {
     const approved = await check(id, correction, teamLeader, { outcome: 'approved' }).expect(201);
     expect(approved.body.check).toMatchObject({ outcome: 'approved', checkedBy: 'team-leader-t' });
 
-    // The parties see that each decision was checked, but not the checker's comments.
+    // The parties see that each decision was checked, but not who decided or checked it, nor the comments.
     const seen = await http().get(`/api/v1/cases/${id}/decisions`).set('Authorization', subject).expect(200);
     expect(seen.body.map((d: { check: object }) => d.check)).toEqual([
-      expect.not.objectContaining({ comments: expect.anything() as unknown }),
-      expect.objectContaining({ outcome: 'approved' }),
+      { outcome: 'returned', checkedAt: expect.any(String) as unknown },
+      { outcome: 'approved', checkedAt: expect.any(String) as unknown },
     ]);
+    for (const decision of seen.body) expect(decision).not.toHaveProperty('decidedBy');
+    const seenOverGraphql = await post(subject, '/graphql', {
+      query: 'query($id: ID!) { case(id: $id) { decisions { decidedBy check { checkedBy comments } } } }',
+      variables: { id },
+    }).expect(200);
+    expect(seenOverGraphql.body.errors).toBeUndefined();
+    expect(seenOverGraphql.body.data.case.decisions[1]).toEqual({
+      decidedBy: null,
+      check: { checkedBy: null, comments: null },
+    });
     const timeline = await http()
       .get(`/api/v1/cases/${id}/timeline?kinds=outcomes`)
       .set('Authorization', caseworkerA)

@@ -46,7 +46,7 @@ export const civilMoneyClaim: CaseTypeDefinition = {
       state: 'Stayed',
       until: 'given',
       name: { en: 'The stay', cy: 'Yr ataliad' },
-      triggers: 'lift-stay',
+      triggers: 'stay-ended',
     },
   ],
   events: [
@@ -185,9 +185,24 @@ export const civilMoneyClaim: CaseTypeDefinition = {
       name: { en: 'Lift the stay', cy: "Codi'r ataliad" },
       from: ['Stayed'],
       to: 'ReadyForListing',
-      roles: ['judiciary', 'system'],
+      roles: ['judiciary'],
       parties: [],
       readiness: [],
+      fees: ['FEE0221'],
+      whatHappensNext: {
+        en: 'The claim goes on: pay the hearing fee, then the court lists a hearing and tells everyone the date.',
+        cy: "Mae'r hawliad yn parhau: talwch ffi'r gwrandawiad, yna bydd y llys yn rhestru gwrandawiad ac yn dweud wrth bawb beth yw'r dyddiad.",
+      },
+    },
+    {
+      // The stay's day has passed: the deadline run moves the claim on, as the judge's order said.
+      id: 'stay-ended',
+      name: { en: 'End the stay on its day', cy: "Dod â'r ataliad i ben ar ei ddiwrnod" },
+      from: ['Stayed'],
+      to: 'ReadyForListing',
+      roles: ['system'],
+      parties: [],
+      readiness: [deadlinePassed('stay')],
       fees: ['FEE0221'],
       whatHappensNext: {
         en: 'The claim goes on: pay the hearing fee, then the court lists a hearing and tells everyone the date.',

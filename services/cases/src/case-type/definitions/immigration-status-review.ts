@@ -1,6 +1,7 @@
 import type { CaseTypeDefinition } from '../domain/case-type.definition';
 import {
   decisionChecked,
+  deadlinePassed,
   decisionRecorded,
   documentsAccepted,
   evidenceAccepted,
@@ -109,7 +110,7 @@ export const immigrationStatusReview: CaseTypeDefinition = {
       name: { en: 'Open the appeal window', cy: 'Agor y cyfnod apelio' },
       from: ['NoticeServed'],
       to: 'AppealWindowOpen',
-      roles: ['caseworker', 'system'],
+      roles: ['caseworker'],
       parties: [],
       readiness: [],
       whatHappensNext: { en: 'The person has 14 days to appeal.', cy: 'Mae gan yr unigolyn 14 diwrnod i apelio.' },
@@ -142,14 +143,28 @@ export const immigrationStatusReview: CaseTypeDefinition = {
       },
     },
     {
+      // The appeal window has passed without an appeal: the deadline run closes the review, and nobody sooner.
       id: 'close',
       name: { en: 'Close the review', cy: 'Cau’r adolygiad' },
-      from: ['AppealWindowOpen', 'Appealed'],
+      from: ['AppealWindowOpen'],
       to: 'Closed',
-      roles: ['caseworker', 'system'],
+      roles: ['system'],
+      parties: [],
+      readiness: [deadlinePassed('appeal-window')],
+      whatHappensNext: { en: 'The review is finished.', cy: 'Mae’r adolygiad wedi gorffen.' },
+    },
+    {
+      id: 'close-after-appeal',
+      name: { en: 'Close the review after the appeal', cy: 'Cau’r adolygiad ar ôl yr apêl' },
+      from: ['Appealed'],
+      to: 'Closed',
+      roles: ['caseworker', 'team-leader'],
       parties: [],
       readiness: [],
-      whatHappensNext: { en: 'The review is finished.', cy: 'Mae’r adolygiad wedi gorffen.' },
+      whatHappensNext: {
+        en: 'The review is finished; the tribunal’s decision on the appeal stands.',
+        cy: 'Mae’r adolygiad wedi gorffen; mae penderfyniad y tribiwnlys ar yr apêl yn sefyll.',
+      },
     },
   ],
 };

@@ -1,5 +1,5 @@
 import type { CaseTypeDefinition } from '../domain/case-type.definition';
-import { documentsAccepted, feesSettled, hasParty, noOpenAssistedDigitalReferral } from './criteria';
+import { deadlinePassed, documentsAccepted, feesSettled, hasParty, noOpenAssistedDigitalReferral } from './criteria';
 
 export const lastingPowerOfAttorney: CaseTypeDefinition = {
   id: 'lasting-power-of-attorney',
@@ -8,6 +8,16 @@ export const lastingPowerOfAttorney: CaseTypeDefinition = {
   initialState: 'Draft',
   states: ['Draft', 'Submitted', 'Checking', 'StatutoryWaitingPeriod', 'Registered', 'Rejected', 'Withdrawn'],
   finalStates: ['Registered', 'Rejected', 'Withdrawn'],
+  deadlines: [
+    {
+      // Four weeks from notice in which the people told may object; the LPA is registered only after it.
+      id: 'waiting-period',
+      state: 'StatutoryWaitingPeriod',
+      days: 28,
+      dayKind: 'calendar',
+      name: { en: 'The statutory waiting period', cy: 'Y cyfnod aros statudol' },
+    },
+  ],
   events: [
     {
       id: 'submit',
@@ -42,7 +52,7 @@ export const lastingPowerOfAttorney: CaseTypeDefinition = {
       name: { en: 'Start the statutory waiting period', cy: 'Dechrau’r cyfnod aros statudol' },
       from: ['Checking'],
       to: 'StatutoryWaitingPeriod',
-      roles: ['caseworker', 'system'],
+      roles: ['caseworker'],
       parties: [],
       readiness: [],
       whatHappensNext: {
@@ -55,9 +65,9 @@ export const lastingPowerOfAttorney: CaseTypeDefinition = {
       name: { en: 'Register the LPA', cy: 'Cofrestru’r atwrneiaeth' },
       from: ['StatutoryWaitingPeriod'],
       to: 'Registered',
-      roles: ['caseworker', 'system'],
+      roles: ['caseworker'],
       parties: [],
-      readiness: [],
+      readiness: [deadlinePassed('waiting-period')],
       whatHappensNext: {
         en: 'The registered LPA is sent to the donor and attorneys.',
         cy: 'Anfonir yr atwrneiaeth gofrestredig at y rhoddwr a’r atwrneiod.',

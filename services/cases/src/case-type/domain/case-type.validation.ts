@@ -87,6 +87,17 @@ export function caseTypeProblems(type: CaseTypeDefinition): string[] {
         );
     }
   }
+  // `system` tokens are held by outside clients too (enforcement agents): an event the system may trigger is a
+  // deadline's own, possible only once that deadline has passed, so no token can do early what the run does late.
+  for (const event of type.events) {
+    if (!event.roles.includes('system')) continue;
+    const deadline = (type.deadlines ?? []).find((d) => d.triggers === event.id);
+    const waits = event.readiness.some((c) => c.kind === 'deadline-passed' && c.deadline === deadline?.id);
+    if (!deadline || !waits)
+      problems.push(
+        `${where(event.id)} names the system role, so it must be a deadline's trigger and wait for that deadline to pass`,
+      );
+  }
   for (const event of type.events)
     for (const criterion of event.readiness)
       if (

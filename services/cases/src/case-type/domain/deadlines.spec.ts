@@ -109,12 +109,22 @@ describe('case-type deadlines', () => {
     expect(withDay.deadline(new Date('2027-02-28T23:59:00Z'))).toMatchObject({
       passed: false,
       end: { date: '2027-02-28' },
-      definition: { id: 'stay', triggers: 'lift-stay' },
+      definition: { id: 'stay', triggers: 'stay-ended' },
     });
     expect(withDay.deadline(new Date('2027-03-01T00:00:00Z'))!.passed).toBe(true);
-    expect(
-      withDay.trigger('lift-stay', { kind: 'staff', roles: ['system'] }, new Date('2027-03-01T06:00:00Z')),
-    ).toEqual({ from: 'Stayed', to: 'ReadyForListing', feesDue: ['FEE0221'] });
+    // A system token cannot end it early (outside clients hold that role too); the judge may lift it at any time.
+    const system: CaseActor = { kind: 'staff', roles: ['system'] };
+    expect(() => withDay.trigger('stay-ended', system, new Date('2027-02-28T12:00:00Z'))).toThrow(
+      expect.objectContaining({ code: 'CONFLICT' }),
+    );
+    expect(() => withDay.trigger('lift-stay', system, new Date('2027-02-28T12:00:00Z'))).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
+    expect(withDay.trigger('stay-ended', system, new Date('2027-03-01T06:00:00Z'))).toEqual({
+      from: 'Stayed',
+      to: 'ReadyForListing',
+      feesDue: ['FEE0221'],
+    });
     // Out of the state, the day goes with it.
     expect(withDay.snapshot.stateUntil).toBeNull();
 
@@ -122,6 +132,26 @@ describe('case-type deadlines', () => {
     open.trigger('stay', judge, stayedAt);
     expect(open.snapshot.stateUntil).toBeNull();
     expect(open.deadline(new Date('2030-01-01T00:00:00Z'))).toBeUndefined();
+    expect(open.trigger('lift-stay', judge, new Date('2026-12-11T10:00:00Z'))).toMatchObject({ to: 'ReadyForListing' });
+  });
+
+  it('lets the system trigger only a deadline’s own event, and only once the deadline has passed', () => {
+    const broken = (change: (t: CaseTypeDefinition) => CaseTypeDefinition) =>
+      caseTypeProblems(change(structuredClone(civilMoneyClaim) as CaseTypeDefinition));
+    const systemMay = (t: CaseTypeDefinition, id: string) => ({
+      ...t,
+      events: t.events.map((e) => (e.id === id ? { ...e, roles: [...e.roles, 'system' as const] } : e)),
+    });
+    const problem = (id: string) =>
+      `event "${id}" names the system role, so it must be a deadline's trigger and wait for that deadline to pass`;
+    expect(broken((t) => systemMay(t, 'ready-for-listing'))).toContain(problem('ready-for-listing'));
+    expect(
+      broken((t) => ({
+        ...t,
+        events: t.events.map((e) => (e.id === 'stay-ended' ? { ...e, readiness: [] } : e)),
+      })),
+    ).toContain(problem('stay-ended'));
+    for (const type of [civilMoneyClaim, immigrationStatusReview]) expect(caseTypeProblems(type)).toEqual([]);
   });
 
   it('refuses an end day an event does not take, a day not after today, and one years ahead, changing nothing', () => {

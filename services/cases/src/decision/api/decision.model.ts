@@ -1,6 +1,6 @@
 import { Field, ID } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CHECK_OUTCOMES, type Decision } from '../domain/decision';
+import { CHECK_OUTCOMES, type DecisionAsSeen } from '../domain/decision';
 import { ObjectType } from '../../cases.graphql';
 
 @ObjectType('CaseDecisionCheck', { description: "A second person's check of a decision, recorded once." })
@@ -8,7 +8,9 @@ export class DecisionCheckModel {
   @Field({ description: '`approved`, or `returned` for the decision maker to correct.' })
   @ApiProperty({ enum: CHECK_OUTCOMES })
   outcome!: string;
-  @Field({ description: 'The checker: never the decision maker.' }) @ApiProperty() checkedBy!: string;
+  @Field({ nullable: true, description: 'The checker, never the decision maker; staff only.' })
+  @ApiPropertyOptional()
+  checkedBy?: string;
   @Field() @ApiProperty() checkedAt!: Date;
   @Field({ nullable: true, description: "The checker's comments; staff only." })
   @ApiPropertyOptional()
@@ -22,7 +24,9 @@ export class DecisionModel {
   @Field() @ApiProperty() legalBasis!: string;
   @Field() @ApiProperty() reasons!: string;
   @Field(() => [String]) @ApiProperty({ type: [String] }) evidenceReferences!: string[];
-  @Field({ description: 'The decision maker.' }) @ApiProperty() decidedBy!: string;
+  @Field({ nullable: true, description: 'The decision maker; staff only.' })
+  @ApiPropertyOptional()
+  decidedBy?: string;
   @Field() @ApiProperty() decidedAt!: Date;
   @Field(() => ID, { nullable: true }) @ApiPropertyOptional() supersedes?: string;
   @Field(() => ID, { nullable: true }) @ApiPropertyOptional() supersededBy?: string;
@@ -31,7 +35,7 @@ export class DecisionModel {
   @ApiPropertyOptional({ type: DecisionCheckModel })
   check?: DecisionCheckModel;
 
-  static from(decision: Decision): DecisionModel {
+  static from(decision: DecisionAsSeen): DecisionModel {
     return { ...decision, current: !decision.supersededBy };
   }
 }

@@ -8,6 +8,7 @@ import { CaseRepository } from '../../case/infrastructure/case.repository';
 import { loadVisibleCase } from '../../case/application/visible-case';
 import {
   checkDecision,
+  decisionTimingProblem,
   type CheckDecisionCommand,
   type Decision,
   type RecordDecisionCommand,
@@ -34,7 +35,9 @@ export class DecisionCommands {
       { correlationId, actor: principal.sub },
       async ({ manager, publish }) => {
         // The case row is locked from here: decisions on one case are recorded one at a time.
-        await loadVisibleCase(manager, this.cases, caseId, principal);
+        const aggregate = await loadVisibleCase(manager, this.cases, caseId, principal);
+        const untimely = decisionTimingProblem(aggregate.type, aggregate.snapshot.state, 'record');
+        if (untimely) throw new ConflictError(untimely);
         if (!command.supersedes) {
           // One decision is current at a time: a second one must say which it corrects.
           const current = await this.decisions.currentOf(manager, caseId);
@@ -78,7 +81,9 @@ export class DecisionCommands {
       { correlationId, actor: principal.sub },
       async ({ manager, publish }) => {
         // The case row is locked: a check and a superseding decision on one case never pass each other.
-        await loadVisibleCase(manager, this.cases, caseId, principal);
+        const aggregate = await loadVisibleCase(manager, this.cases, caseId, principal);
+        const untimely = decisionTimingProblem(aggregate.type, aggregate.snapshot.state, 'check');
+        if (untimely) throw new ConflictError(untimely);
         const decision = await this.decisions.findWithCheck(manager, caseId, decisionId);
         if (!decision) throw new NotFoundError('The decision');
         const check = checkDecision(decision, command, principal.sub, now);

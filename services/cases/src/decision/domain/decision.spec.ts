@@ -55,12 +55,14 @@ describe('the check of a decision by a second person', () => {
     ).toThrow(expect.objectContaining({ code: 'CONFLICT', message: expect.stringContaining('superseded') }));
   });
 
-  it("keeps the checker's comments from the parties, who still see that it was checked", () => {
+  it("keeps the decision maker, the checker and the checker's comments from the parties, who still see that it was checked", () => {
     const returned = {
       ...decision,
       check: { outcome: 'returned' as const, checkedBy: 'caseworker-b', checkedAt: now, comments: 'Weak reasons.' },
     };
-    expect(asSeenByParties(returned).check).toEqual({ outcome: 'returned', checkedBy: 'caseworker-b', checkedAt: now });
-    expect(asSeenByParties(decision)).toBe(decision);
+    const seen = asSeenByParties(returned);
+    expect(seen.check).toEqual({ outcome: 'returned', checkedAt: now });
+    expect(seen).not.toHaveProperty('decidedBy');
+    expect(seen.outcome).toBe(decision.outcome);
   });
 });

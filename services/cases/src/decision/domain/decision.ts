@@ -1,5 +1,6 @@
 import { assertSecondPerson } from '@ccsc/auth/four-eyes';
 import { BadUserInputError, ConflictError } from '@ccsc/platform/errors';
+import type { CaseTypeDefinition, ReadinessCriterion } from '../../case-type/domain/case-type.definition';
 
 export interface RecordDecisionCommand {
   outcome: string;
@@ -61,9 +62,39 @@ export function checkDecision(
   return { outcome: command.outcome, checkedBy: checker, checkedAt: now, ...(comments ? { comments } : {}) };
 }
 
-/** What the parties read of a decision: its check without the checker's comments, which are staff's working notes. */
-export function asSeenByParties(decision: Decision): Decision {
-  if (!decision.check?.comments) return decision;
-  const { comments: _comments, ...check } = decision.check;
-  return { ...decision, check };
+/** A decision as the parties read it: what was decided and that it was checked, not by whom. */
+export type DecisionAsSeen = Omit<Decision, 'decidedBy' | 'check'> & {
+  decidedBy?: string;
+  check?: Pick<DecisionCheck, 'outcome' | 'checkedAt'> & Partial<Pick<DecisionCheck, 'checkedBy' | 'comments'>>;
+};
+
+/**
+ * What the parties read of a decision: without who made and who checked it (staff are not named to the parties,
+ * as in the case history) and without the checker's comments, which are staff's working notes.
+ */
+export function asSeenByParties({ decidedBy: _decidedBy, check, ...decision }: Decision): DecisionAsSeen {
+  return { ...decision, ...(check ? { check: { outcome: check.outcome, checkedAt: check.checkedAt } } : {}) };
+}
+
+/**
+ * When a case type whose decisions a second person checks (an event waits for `decision-checked`) may take a
+ * decision, or its check: a decision only in the states it decides from or where the check is awaited (a
+ * correction before service, which needs its own check), and a check only where it is awaited. So no decision is
+ * checked before the evidence and representations it rests on, and none replaces a served one unchecked. Case
+ * types without a check keep their decisions free of states. Returns why not, or undefined.
+ */
+export function decisionTimingProblem(
+  type: CaseTypeDefinition,
+  state: string,
+  act: 'record' | 'check',
+): string | undefined {
+  const startsOf = (kind: ReadinessCriterion['kind']) =>
+    type.events.filter((e) => e.readiness.some((c) => c.kind === kind)).flatMap((e) => e.from);
+  const awaitingCheck = startsOf('decision-checked');
+  if (awaitingCheck.length === 0) return undefined;
+  const allowed = act === 'check' ? awaitingCheck : [...startsOf('decision-recorded'), ...awaitingCheck];
+  if (allowed.includes(state)) return undefined;
+  return act === 'check'
+    ? `A decision is checked only while the case waits for the check, not while it is ${state}`
+    : `A decision is recorded only when the case is ready for one or its check is awaited, not while it is ${state}`;
 }

@@ -1,11 +1,8 @@
 import { Field, ID, Int } from '@nestjs/graphql';
-import type { Bilingual } from '../../case-type/domain/case-type.definition';
 import type { Language } from '../../case-type/domain/readiness';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { HEARING_STATUSES, HEARING_TYPES, type Hearing, type HearingStatus, type HearingType } from '../domain/hearing';
 import { ObjectType } from '../../cases.graphql';
-
-export const GOING_AHEAD = Symbol('goingAhead');
 
 @ObjectType('Hearing', {
   description: 'A hearing of a case: when and where it is listed, and whether it is going ahead.',
@@ -42,8 +39,6 @@ export class HearingModel {
     example: 'yes, running about 30 minutes late',
   })
   goingAhead!: string;
-  /** Both languages' answers, for the GraphQL field; a symbol key, so REST's JSON leaves it out. */
-  [GOING_AHEAD]!: Bilingual;
   @Field() @ApiProperty() updatedAt!: Date;
 
   static from(hearing: Hearing, language: Language = 'en'): HearingModel {
@@ -63,7 +58,6 @@ export class HearingModel {
       delayMinutes: s.delayMinutes,
       reason: s.reason,
       goingAhead: hearing.goingAhead[language],
-      [GOING_AHEAD]: hearing.goingAhead,
       updatedAt: s.updatedAt,
     };
   }

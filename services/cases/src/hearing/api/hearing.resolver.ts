@@ -5,7 +5,8 @@ import { HearingCommands } from '../application/hearing.commands';
 import { HearingQueries } from '../application/hearing.queries';
 import { LanguageEnum } from '../../case/api/case.inputs';
 import type { Language } from '../../case-type/domain/readiness';
-import { GOING_AHEAD, HearingModel } from './hearing.model';
+import { goingAheadAnswer } from '../domain/hearing';
+import { HearingModel } from './hearing.model';
 import {
   HearingsAtVenueArgs,
   ListHearingInput,
@@ -56,7 +57,8 @@ export class HearingResolver {
     @Parent() hearing: HearingModel,
     @Args('language', { type: () => LanguageEnum, nullable: true, defaultValue: 'en' }) language: Language | null,
   ): string {
-    return hearing[GOING_AHEAD][language ?? 'en'];
+    // From the fields the model carries, so an answer replayed for an Idempotency-Key reads the same.
+    return goingAheadAnswer(hearing)[language ?? 'en'];
   }
 
   @Query(() => [HearingModel], { description: "A venue's hearings on a day in England, soonest first." })

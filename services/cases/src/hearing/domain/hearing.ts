@@ -161,31 +161,42 @@ export class Hearing {
 
   /** The answer to "is my hearing going ahead?", in the words an officer would say it, in English and Welsh. */
   get goingAhead(): Bilingual {
-    const { status, delayMinutes, reason } = this.props;
-    switch (status) {
-      case 'listed':
-        return { en: 'yes', cy: 'ydy' };
-      case 'running-late': {
-        const minutes = delayMinutes ?? 0;
-        // Welsh counts with the singular noun: "30 munud".
-        return {
-          en: `yes, running about ${minutes} minute${minutes === 1 ? '' : 's'} late`,
-          cy: `ydy, mae'n rhedeg tua ${minutes} munud yn hwyr`,
-        };
-      }
-      case 'in-progress':
-        return { en: 'yes, it has started', cy: 'ydy, mae wedi dechrau' };
-      case 'adjourned':
-      case 'vacated': {
-        // The reason is the officer's own words, shown as written.
-        const why = { en: reason ?? 'no reason was recorded', cy: reason ?? 'ni chofnodwyd rheswm' };
-        return status === 'adjourned'
-          ? { en: `no: adjourned because ${why.en}`, cy: `nac ydy: mae wedi'i ohirio oherwydd ${why.cy}` }
-          : { en: `no: vacated because ${why.en}`, cy: `nac ydy: mae wedi'i ganslo oherwydd ${why.cy}` };
-      }
-      case 'completed':
-        return { en: 'no: it has already been heard', cy: "nac ydy: mae eisoes wedi'i wrando" };
+    return goingAheadAnswer(this.props);
+  }
+}
+
+/**
+ * The answer to "is my hearing going ahead?" from what the hearing shows (its status, delay and reason), so a
+ * reader holding only those (a GraphQL field over a replayed answer) gives the same words.
+ */
+export function goingAheadAnswer({
+  status,
+  delayMinutes,
+  reason,
+}: Pick<HearingProps, 'status' | 'delayMinutes' | 'reason'>): Bilingual {
+  switch (status) {
+    case 'listed':
+      return { en: 'yes', cy: 'ydy' };
+    case 'running-late': {
+      const minutes = delayMinutes ?? 0;
+      // Welsh counts with the singular noun: "30 munud".
+      return {
+        en: `yes, running about ${minutes} minute${minutes === 1 ? '' : 's'} late`,
+        cy: `ydy, mae'n rhedeg tua ${minutes} munud yn hwyr`,
+      };
     }
+    case 'in-progress':
+      return { en: 'yes, it has started', cy: 'ydy, mae wedi dechrau' };
+    case 'adjourned':
+    case 'vacated': {
+      // The reason is the officer's own words, shown as written.
+      const why = { en: reason ?? 'no reason was recorded', cy: reason ?? 'ni chofnodwyd rheswm' };
+      return status === 'adjourned'
+        ? { en: `no: adjourned because ${why.en}`, cy: `nac ydy: mae wedi'i ohirio oherwydd ${why.cy}` }
+        : { en: `no: vacated because ${why.en}`, cy: `nac ydy: mae wedi'i ganslo oherwydd ${why.cy}` };
+    }
+    case 'completed':
+      return { en: 'no: it has already been heard', cy: "nac ydy: mae eisoes wedi'i wrando" };
   }
 }
 

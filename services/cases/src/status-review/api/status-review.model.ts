@@ -43,7 +43,9 @@ export class MindedToNoticeModel {
   @Field({ description: 'The version of the working-day calendar that counted it.' })
   @ApiProperty()
   calendarVersion!: string;
-  @Field() @ApiProperty() issuedBy!: string;
+  @Field({ nullable: true, description: 'The caseworker who issued it; staff only.' })
+  @ApiPropertyOptional()
+  issuedBy?: string;
   @Field() @ApiProperty() issuedAt!: Date;
   @Field(() => [RepresentationsModel], { description: 'In the order received.' })
   @ApiProperty({ type: [RepresentationsModel] })

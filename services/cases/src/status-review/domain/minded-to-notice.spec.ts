@@ -83,6 +83,7 @@ describe('representations on a minded-to notice', () => {
     };
     const seen = asSeenByParties(issued);
     expect(seen.representations[0]).not.toHaveProperty('recordedBy');
+    expect(seen).not.toHaveProperty('issuedBy');
     expect(seen.representations[0]?.summary).toBe('The employer letter was genuine.');
     expect(issued.representations[0]?.recordedBy).toBe('caseworker-2');
   });

@@ -101,7 +101,13 @@ export function receivedLate(receivedOn: LocalDate, dueOn: LocalDate): boolean {
   return receivedOn > dueOn;
 }
 
-/** The notice as the person and their representative read it: without who recorded each representation. */
-export function asSeenByParties(notice: MindedToNotice): MindedToNotice {
+/** A notice as the person and their representative read it: without the staff who issued it or recorded. */
+export type MindedToNoticeAsSeen = Omit<MindedToNotice, 'issuedBy' | 'representations'> & {
+  issuedBy?: string;
+  representations: Array<Omit<Representations, 'recordedBy'> & { recordedBy?: string }>;
+};
+
+/** The notice as the person and their representative read it: staff are not named to them, as in the history. */
+export function asSeenByParties({ issuedBy: _issuedBy, ...notice }: MindedToNotice): MindedToNoticeAsSeen {
   return { ...notice, representations: notice.representations.map(({ recordedBy: _recordedBy, ...r }) => r) };
 }
