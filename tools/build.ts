@@ -21,6 +21,9 @@ const EXCLUDED = [
   /^tools\/platform\/node-processes\.ts$/,
   /^tools\/build\.ts$/,
   /^tools\/compose-supergraph\.ts$/,
+  // The API contract check and its release step are development tools, on development dependencies.
+  /^tools\/contract\//,
+  /^tools\/release-contract\.ts$/,
 ];
 /** Files the code reads next to itself at run time (`__dirname`), copied as they are. */
 const ASSETS = ['gateway/supergraph.graphql'];

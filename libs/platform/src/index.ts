@@ -23,6 +23,7 @@ export * from './metrics/operations-access';
 export * from './http/request-path';
 export * from './http/security-headers';
 export * from './http/public.decorator';
+export * from './http/deprecation';
 export * from './pagination/cursor';
 export * from './pagination/page-params';
 export * from './graphql/connection';
