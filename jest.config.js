@@ -8,6 +8,8 @@ const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 const moduleNameMapper = Object.fromEntries(
   Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
 );
+// Every answer of a server under test is checked against its OpenAPI document (tools/contract).
+const contractChecks = ['<rootDir>/tools/contract/response-contract.setup.ts'];
 const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
@@ -29,6 +31,7 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/{libs,services,gateway,tools,e2e}/**/*.int-spec.ts'],
+      setupFilesAfterEnv: contractChecks,
       globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.js',
       globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.js',
     },
@@ -36,6 +39,7 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/{libs,services,gateway,tools,e2e}/**/*.e2e-spec.ts'],
+      setupFilesAfterEnv: contractChecks,
       globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.js',
       globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.js',
     },

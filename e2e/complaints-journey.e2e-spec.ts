@@ -4,12 +4,130 @@ import { addDays, londonInstant, londonLocalDate } from '@ccsc/calendar';
 import { bearer, eventually } from '@ccsc/testing';
 import { ComplaintCommands } from '../services/complaints/src/complaint/application/complaint.commands';
 import { ComplaintSlaRun } from '../services/complaints/src/sla/application/sla.commands';
-import { graphqlData, Loose } from './graphql-client';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { graphql, graphqlData, Loose } from './graphql-client';
 import { RunningPlatform, startTestPlatform } from './platform';
 
-const COMPLAINT = `id reference enquiryId status currentStage outcome businessArea causeCategory
-  stages { stage status dueDate dueAt calendarVersion breached answeredOnTime outcome }
-  remedies { id kind amountPence paymentStatus refundId } timeline { kind summary }`;
+graphql(`
+  fragment JourneyComplaint on Complaint {
+    id
+    reference
+    enquiryId
+    status
+    currentStage
+    outcome
+    businessArea
+    causeCategory
+    stages {
+      stage
+      status
+      dueDate
+      dueAt
+      calendarVersion
+      breached
+      answeredOnTime
+      outcome
+    }
+    remedies {
+      id
+      kind
+      amountPence
+      paymentStatus
+      refundId
+    }
+    timeline {
+      kind
+      summary
+    }
+  }
+`);
+const OPEN_CASE = graphql(`
+  mutation JourneyOpenCase($i: CreateCaseInput!) {
+    createCase(input: $i) {
+      id
+    }
+  }
+`);
+const RAISE = graphql(`
+  mutation JourneyRaiseEnquiry($i: RaiseEnquiryInput!) {
+    raiseEnquiry(input: $i) {
+      id
+    }
+  }
+`);
+const CONVERT = graphql(`
+  mutation JourneyConvert($i: ConvertEnquiryToComplaintInput!) {
+    convertEnquiryToComplaint(input: $i) {
+      id
+    }
+  }
+`);
+const COMPLAINTS_OF_CASE = graphql(`
+  query JourneyComplaintsOfCase($id: ID!) {
+    case(id: $id) {
+      complaints {
+        ...JourneyComplaint
+      }
+    }
+  }
+`);
+const AGREE_REFUND = graphql(`
+  mutation JourneyAgreeRefund($id: ID!, $caseId: ID!) {
+    agreeComplaintRemedy(id: $id, input: { kind: "refund", amountPence: 2500, caseId: $caseId }) {
+      remedies {
+        id
+        kind
+        paymentStatus
+      }
+    }
+  }
+`);
+const REMEDY_PAYMENTS = graphql(`
+  query JourneyRemedyPayments($id: ID!) {
+    complaint(id: $id) {
+      remedies {
+        paymentStatus
+        refundId
+      }
+    }
+  }
+`);
+const COMPLAINT = graphql(`
+  query JourneyComplaint($id: ID!) {
+    complaint(id: $id) {
+      ...JourneyComplaint
+    }
+  }
+`);
+const CASE_TIMELINE = graphql(`
+  query JourneyCaseTimeline($id: ID!) {
+    case(id: $id) {
+      timeline(kinds: ["complaints", "payments"]) {
+        summary
+      }
+    }
+  }
+`);
+const MI = graphql(`
+  query JourneyMi($day: String!) {
+    complaintsMi(period: "day", start: $day) {
+      received
+      stages {
+        stage
+        received
+        answered
+        answeredOnTime
+      }
+      outcomes {
+        category
+        businessArea
+        closed
+        upheld
+        upheldRatePercent
+      }
+    }
+  }
+`);
 
 // The complaints journey across queries, complaints, payments and cases, through the gateway and
 // the event bus: an enquiry becomes a complaint, stage 1 is answered late, stage 2 upholds it with a
@@ -33,12 +151,12 @@ describe('a complaint from an enquiry to a refund', () => {
   }, 120_000);
   afterAll(() => platform.stop());
 
-  const gql = (query: string, variables: Record<string, unknown> = {}, who = officer) =>
-    graphqlData(platform.gatewayUrl, query, variables, who);
+  const gql = <Data, Variables>(document: TypedDocumentNode<Data, Variables>, variables: Variables, who = officer) =>
+    graphqlData(platform.gatewayUrl, document, variables, who);
 
   it('is converted, answered late, escalated, upheld with a refund, and reported', async () => {
     const created = await gql(
-      `mutation($i: CreateCaseInput!) { createCase(input: $i) { id } }`,
+      OPEN_CASE,
       {
         i: {
           caseType: 'civil-money-claim',
@@ -50,11 +168,11 @@ describe('a complaint from an enquiry to a refund', () => {
       },
       caseworker,
     );
-    const caseId: string = created.createCase.id;
+    const caseId = created.createCase.id;
     const raised = await eventually(
       () =>
         gql(
-          `mutation($i: RaiseEnquiryInput!) { raiseEnquiry(input: $i) { id } }`,
+          RAISE,
           {
             i: {
               channel: 'telephone',
@@ -69,23 +187,15 @@ describe('a complaint from an enquiry to a refund', () => {
         ),
       30_000,
     );
-    const enquiryId: string = raised.raiseEnquiry.id;
-    await gql(
-      `mutation($i: ConvertEnquiryToComplaintInput!) { convertEnquiryToComplaint(input: $i) { id } }`,
-      { i: { enquiryId, reason: 'Caller wants to complain about the delay' } },
-      caseworker,
-    );
+    const enquiryId = raised.raiseEnquiry.id;
+    await gql(CONVERT, { i: { enquiryId, reason: 'Caller wants to complain about the delay' } }, caseworker);
 
     // Complaints opens it from queries' event, and the case shows it through federation.
     const opened = await eventually(async () => {
       // Complaints officers work from the complaint; the caseworker sees it from the case.
-      const data = await gql(
-        `query($id: ID!) { case(id: $id) { complaints { ${COMPLAINT} } } }`,
-        { id: caseId },
-        caseworker,
-      );
+      const data = await gql(COMPLAINTS_OF_CASE, { id: caseId }, caseworker);
       expect(data.case.complaints).toHaveLength(1);
-      return data.case.complaints[0];
+      return data.case.complaints[0]!;
     }, 30_000);
     expect(opened).toMatchObject({
       enquiryId,
@@ -93,8 +203,8 @@ describe('a complaint from an enquiry to a refund', () => {
       currentStage: 1,
       stages: [{ stage: 1, status: 'received', calendarVersion: expect.stringMatching(/^ew-rules/) }],
     });
-    const id: string = opened.id;
-    const dueDate: string = opened.stages[0].dueDate;
+    const id = opened.id;
+    const dueDate = opened.stages[0]!.dueDate;
 
     // The morning after the deadline: the run flags the breach, and stage 1 is answered late.
     const late = londonInstant(addDays(dueDate, 1), '10:00');
@@ -125,14 +235,11 @@ describe('a complaint from an enquiry to a refund', () => {
     );
     await commands.sendResponse(id, 'upheld', undefined, complaintsOfficer, undefined, stage2);
 
-    const remedied = await gql(
-      `mutation($id: ID!) { agreeComplaintRemedy(id: $id, input: { kind: "refund", amountPence: 2500, caseId: "${caseId}" }) { remedies { id kind paymentStatus } } }`,
-      { id },
-    );
+    const remedied = await gql(AGREE_REFUND, { id, caseId });
     expect(remedied.agreeComplaintRemedy.remedies).toEqual([
       { id: expect.any(String), kind: 'refund', paymentStatus: 'sent-to-payments' },
     ]);
-    const remedyId: string = remedied.agreeComplaintRemedy.remedies[0].id;
+    const remedyId = remedied.agreeComplaintRemedy.remedies[0]!.id;
 
     // Payments raises the refund awaiting approval, and says so; the complaint shows it.
     const refunds = platform.services.payments!.app.get(DataSource);
@@ -146,14 +253,14 @@ describe('a complaint from an enquiry to a refund', () => {
     }, 30_000);
     expect(refund).toMatchObject({ status: 'awaiting-approval', amount: 2500, reason: 'complaint-remedy' });
     await eventually(async () => {
-      const data = await gql(`query($id: ID!) { complaint(id: $id) { remedies { paymentStatus refundId } } }`, { id });
+      const data = await gql(REMEDY_PAYMENTS, { id });
       expect(data.complaint.remedies).toEqual([{ paymentStatus: 'awaiting-approval', refundId: refund.id }]);
     }, 30_000);
 
     const closedAt = londonInstant(addDays(dueDate, 3), '11:00');
     await commands.close(id, 'civil-listing', 'process-failure', complaintsOfficer, undefined, closedAt);
 
-    const final = (await gql(`query($id: ID!) { complaint(id: $id) { ${COMPLAINT} } }`, { id })).complaint;
+    const final = (await gql(COMPLAINT, { id })).complaint;
     expect(final).toMatchObject({
       status: 'closed',
       outcome: 'upheld',
@@ -164,7 +271,7 @@ describe('a complaint from an enquiry to a refund', () => {
       { stage: 1, outcome: 'not-upheld', breached: true, answeredOnTime: false },
       { stage: 2, outcome: 'upheld', breached: false, answeredOnTime: true },
     ]);
-    expect(final.timeline.map((e: Loose) => e.kind)).toEqual([
+    expect(final.timeline.map((e) => e.kind)).toEqual([
       'opened',
       'stage-breached',
       'stage-acknowledged',
@@ -183,12 +290,8 @@ describe('a complaint from an enquiry to a refund', () => {
 
     // The case's own timeline has every complaint step and the refund, from both services' events.
     await eventually(async () => {
-      const data = await gql(
-        `query($id: ID!) { case(id: $id) { timeline(kinds: ["complaints", "payments"]) { summary } } }`,
-        { id: caseId },
-        caseworker,
-      );
-      const summaries = data.case.timeline.map((e: Loose) => e.summary);
+      const data = await gql(CASE_TIMELINE, { id: caseId }, caseworker);
+      const summaries = data.case.timeline.map((e) => e.summary);
       expect(summaries).toEqual(
         expect.arrayContaining([
           `Complaint ${opened.reference} opened (minor)`,
@@ -202,11 +305,7 @@ describe('a complaint from an enquiry to a refund', () => {
       );
     }, 30_000);
 
-    const mi = (day: string) =>
-      gql(
-        `query($day: String!) { complaintsMi(period: "day", start: $day) { received stages { stage received answered answeredOnTime } outcomes { category businessArea closed upheld upheldRatePercent } } }`,
-        { day },
-      );
+    const mi = (day: string) => gql(MI, { day });
     expect((await mi(londonLocalDate(new Date()))).complaintsMi).toMatchObject({ received: 1 });
     expect((await mi(londonLocalDate(late))).complaintsMi.stages).toEqual([
       { stage: 1, received: 0, answered: 1, answeredOnTime: 0 },

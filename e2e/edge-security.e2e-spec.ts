@@ -1,13 +1,22 @@
 import { importJWK, SignJWT } from 'jose';
 import { readLocalKeys } from '@ccsc/auth';
 import { bearer, testEnv, TEST_AUDIENCE, TEST_ISSUER } from '@ccsc/testing';
-import { graphql } from './graphql-client';
+import { graphql, sendGraphQL } from './graphql-client';
 import { RunningPlatform, startTestPlatform } from './platform';
+import { as, partnerApi } from './rest-client';
 
 const LIMIT = 5;
 const METRICS_TOKEN = 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718';
 const PORTAL = 'https://portal.example';
-const CASES = '{ cases(first: 1) { nodes { id } } }';
+const CASES = graphql(`
+  query EdgeCases {
+    cases(first: 1) {
+      nodes {
+        id
+      }
+    }
+  }
+`);
 
 /** A token signed by the test key with every claim but an expiry. */
 async function tokenWithoutExpiry(): Promise<string> {
@@ -47,14 +56,16 @@ describe('the edge: rate limits, security headers, CORS, token rules and ops end
     const greedy = await bearer('caseworker', { sub: 'greedy-user' });
     const other = await bearer('caseworker', { sub: 'other-user' });
     for (let i = 0; i < LIMIT; i++) {
-      const res = await graphql(platform.gatewayUrl, CASES, {}, greedy);
+      const res = await sendGraphQL(platform.gatewayUrl, CASES, {}, greedy);
       expect({ i, status: res.status }).toEqual({ i, status: 200 });
     }
 
-    const rest = await fetch(`${platform.gatewayUrl}/api/v1/cases`, { headers: { authorization: greedy } });
+    const api = partnerApi(platform.gatewayUrl);
+    const limitedCall = await api.GET('/api/v1/cases', as(greedy));
+    const rest = limitedCall.response;
     expect(rest.status).toBe(429);
     expect(rest.headers.get('content-type')).toContain('application/problem+json');
-    expect(await rest.json()).toMatchObject({
+    expect(limitedCall.error).toMatchObject({
       status: 429,
       code: 'TOO_MANY_REQUESTS',
       type: 'urn:ccsc:problem:too-many-requests',
@@ -64,11 +75,11 @@ describe('the edge: rate limits, security headers, CORS, token rules and ops end
     expect(rest.headers.get('ratelimit-policy')).toMatch(new RegExp(`^"[^"]+"; q=${LIMIT}; w=60`));
     expect(rest.headers.get('ratelimit')).toMatch(/^"[^"]+"; r=0; t=\d+/);
 
-    const gql = await graphql(platform.gatewayUrl, CASES, {}, greedy);
+    const gql = await sendGraphQL(platform.gatewayUrl, CASES, {}, greedy);
     expect(gql.status).toBe(429);
     expect(gql.body.errors?.[0]?.extensions.code).toBe('TOO_MANY_REQUESTS');
 
-    const served = await fetch(`${platform.gatewayUrl}/api/v1/cases`, { headers: { authorization: other } });
+    const served = (await api.GET('/api/v1/cases', as(other))).response;
     expect(served.status).toBe(200);
     expect(served.headers.get('ratelimit')).toMatch(new RegExp(`r=${LIMIT - 1};`));
 
@@ -77,8 +88,9 @@ describe('the edge: rate limits, security headers, CORS, token rules and ops end
   });
 
   it('tells anonymous callers apart by their address, as the trusted proxy in front reports it', async () => {
-    const anonymous = (address: string) =>
-      fetch(`${platform.gatewayUrl}/api/v1/cases`, { headers: { 'x-forwarded-for': address } });
+    const api = partnerApi(platform.gatewayUrl);
+    const anonymous = async (address: string) =>
+      (await api.GET('/api/v1/cases', { headers: { 'x-forwarded-for': address } })).response;
     for (let i = 0; i < LIMIT; i++) expect((await anonymous('203.0.113.7')).status).toBe(401);
     const limited = await anonymous('203.0.113.7');
     expect(limited.status).toBe(429);
@@ -128,9 +140,12 @@ describe('the edge: rate limits, security headers, CORS, token rules and ops end
     const stranger = await preflight('https://evil.example');
     expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
 
-    const call = await fetch(`${platform.gatewayUrl}/api/v1/cases`, {
-      headers: { origin: PORTAL, authorization: await bearer('caseworker', { sub: 'cors-user' }) },
-    });
+    const call = (
+      await partnerApi(platform.gatewayUrl).GET(
+        '/api/v1/cases',
+        as(await bearer('caseworker', { sub: 'cors-user' }), { origin: PORTAL }),
+      )
+    ).response;
     expect(call.status).toBe(200);
     expect(call.headers.get('access-control-allow-origin')).toBe(PORTAL);
     expect(call.headers.get('access-control-expose-headers')).toContain('ratelimit');
@@ -155,9 +170,9 @@ describe('the edge: rate limits, security headers, CORS, token rules and ops end
 
   it('refuses a token without an expiry, at the gateway and at a subgraph', async () => {
     const forever = await tokenWithoutExpiry();
-    const atGateway = await fetch(`${platform.gatewayUrl}/api/v1/cases`, { headers: { authorization: forever } });
-    expect(atGateway.status).toBe(401);
-    expect(await atGateway.json()).toMatchObject({ code: 'UNAUTHENTICATED', detail: 'The token has no expiry (exp)' });
+    const atGateway = await partnerApi(platform.gatewayUrl).GET('/api/v1/cases', as(forever));
+    expect(atGateway.response.status).toBe(401);
+    expect(atGateway.error).toMatchObject({ code: 'UNAUTHENTICATED', detail: 'The token has no expiry (exp)' });
     expect((await fetch(`${platform.casesUrl}/api/v1/cases`, { headers: { authorization: forever } })).status).toBe(
       401,
     );

@@ -1,12 +1,141 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { bearer, eventually } from '@ccsc/testing';
-import { graphql, graphqlData, Loose } from './graphql-client';
+import type { FinesAcrossCasesAccountQuery } from './generated/graphql/graphql';
+import { graphql, graphqlData, sendGraphQL } from './graphql-client';
 import { RunningPlatform, startTestPlatform } from './platform';
+import { as, partnerApi, type PartnerApi } from './rest-client';
 
-const CREATE = 'mutation($i: CreateCaseInput!) { createCase(input: $i) { id state parties { id role name } } }';
-const TRIGGER = 'mutation($i: TriggerCaseEventInput!) { triggerCaseEvent(input: $i) { state } }';
-const RESULT = 'mutation($i: RecordResultInput!) { recordCaseResult(input: $i) { id } }';
-const ACCOUNT = `query($n: String!) { fineAccountByNumber(accountNumber: $n) {
-  id accountNumber status imposedPence paidPence balancePence impositions { amountPence paidPence outstandingPence } } }`;
+const CREATE = graphql(`
+  mutation FinesAcrossCasesCreate($i: CreateCaseInput!) {
+    createCase(input: $i) {
+      id
+      state
+      parties {
+        id
+        role
+        name
+      }
+    }
+  }
+`);
+const TRIGGER = graphql(`
+  mutation FinesAcrossCasesTrigger($i: TriggerCaseEventInput!) {
+    triggerCaseEvent(input: $i) {
+      state
+    }
+  }
+`);
+const RESULT = graphql(`
+  mutation FinesAcrossCasesResult($i: RecordResultInput!) {
+    recordCaseResult(input: $i) {
+      id
+    }
+  }
+`);
+const ACCOUNT = graphql(`
+  query FinesAcrossCasesAccount($n: String!) {
+    fineAccountByNumber(accountNumber: $n) {
+      id
+      accountNumber
+      status
+      imposedPence
+      paidPence
+      balancePence
+      impositions {
+        amountPence
+        paidPence
+        outstandingPence
+      }
+    }
+  }
+`);
+const ACCOUNTS_OF_CASE = graphql(`
+  query FinesAcrossCasesAccountsOfCase($id: ID!) {
+    case(id: $id) {
+      state
+      fineAccounts {
+        accountNumber
+        defendantPartyId
+      }
+    }
+  }
+`);
+const CASE_STATE = graphql(`
+  query FinesAcrossCasesCaseState($id: ID!) {
+    case(id: $id) {
+      state
+    }
+  }
+`);
+const CONSOLIDATE = graphql(`
+  mutation FinesAcrossCasesConsolidate($a: ID!, $i: ConsolidateFineAccountsInput!) {
+    consolidateFineAccounts(accountId: $a, input: $i) {
+      balancePence
+    }
+  }
+`);
+const MATCH = graphql(`
+  mutation FinesAcrossCasesMatch($i: MatchPartyIdentityInput!) {
+    matchPartyIdentity(input: $i) {
+      id
+      parties {
+        caseId
+      }
+    }
+  }
+`);
+const ACCOUNTS_OF_DEFENDANT = graphql(`
+  query FinesAcrossCasesAccountsOfDefendant($p: ID!) {
+    fineAccountsOfDefendant(defendantPartyId: $p) {
+      accountNumber
+    }
+  }
+`);
+const CHEQUE = graphql(`
+  mutation FinesAcrossCasesCheque($i: RecordBulkScanPaymentInput!) {
+    recordBulkScanPayment(input: $i) {
+      id
+      allocations {
+        id
+      }
+    }
+  }
+`);
+const ALLOCATE = graphql(`
+  mutation FinesAcrossCasesAllocate($p: ID!, $i: PaymentAllocationInput!) {
+    allocatePayment(paymentId: $p, input: $i) {
+      id
+    }
+  }
+`);
+const VERIFY = graphql(`
+  mutation FinesAcrossCasesVerify($a: ID!, $i: VerifyAllocationInput!) {
+    verifyAllocation(allocationId: $a, input: $i) {
+      id
+    }
+  }
+`);
+const SUSPENSE = graphql(`
+  query FinesAcrossCasesSuspense {
+    suspenseItems(reason: "consolidated", state: "held", first: 100) {
+      nodes {
+        id
+        paymentId
+        amountPence
+        accountNumber
+      }
+    }
+  }
+`);
+const ALLOCATE_SUSPENSE = graphql(`
+  mutation FinesAcrossCasesAllocateSuspense($id: ID!, $i: AllocateSuspenseItemInput!) {
+    allocateSuspenseItem(id: $id, input: $i) {
+      state
+    }
+  }
+`);
+
+type Account = NonNullable<FinesAcrossCasesAccountQuery['fineAccountByNumber']>;
 
 /*
  * Issue 21, end to end through the gateway: a criminal case with two defendants, each resulted with a fine account;
@@ -22,6 +151,7 @@ describe('fines across cases: two defendants, one person on two cases, suspense 
   let allocator: string;
   let verifier: string;
   let payer: string;
+  let api: PartnerApi;
 
   beforeAll(async () => {
     platform = await startTestPlatform();
@@ -33,19 +163,12 @@ describe('fines across cases: two defendants, one person on two cases, suspense 
       bearer('finance-officer', { sub: 'finance-sam' }),
       bearer('citizen', { sub: 'citizen-dana' }),
     ]);
+    api = partnerApi(platform.gatewayUrl);
   });
   afterAll(() => platform.stop());
 
-  const gql = (query: string, variables: Record<string, unknown>, who: string) =>
-    graphqlData(platform.gatewayUrl, query, variables, who);
-  const rest = async (method: string, path: string, who: string, body?: unknown) => {
-    const res = await fetch(`${platform.gatewayUrl}${path}`, {
-      method,
-      headers: { authorization: who, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: res.status, body: (await res.json().catch(() => undefined)) as Loose };
-  };
+  const gql = <Data, Variables>(document: TypedDocumentNode<Data, Variables>, variables: Variables, who: string) =>
+    graphqlData(platform.gatewayUrl, document, variables, who);
   const prosecution = async (defendants: string[]) => {
     const { createCase } = await gql(
       CREATE,
@@ -54,15 +177,15 @@ describe('fines across cases: two defendants, one person on two cases, suspense 
           caseType: 'criminal-prosecution',
           parties: [
             { role: 'applicant', kind: 'organisation', name: 'Crown Prosecution Service' },
-            ...defendants.map((name) => ({ role: 'defendant', kind: 'person', name })),
+            ...defendants.map((name) => ({ role: 'defendant' as const, kind: 'person' as const, name })),
           ],
         },
       },
       caseworker,
     );
     await gql(TRIGGER, { i: { caseId: createCase.id, event: 'list' } }, caseworker);
-    const parties = (createCase.parties as Loose[]).filter((p) => p.role === 'defendant');
-    return { id: createCase.id as string, defendants: parties.map((p) => p.id as string) };
+    const parties = createCase.parties.filter((p) => p.role === 'defendant');
+    return { id: createCase.id, defendants: parties.map((p) => p.id) };
   };
   const fine = (caseId: string, defendantPartyId: string, amountPence: number) =>
     gql(
@@ -79,20 +202,16 @@ describe('fines across cases: two defendants, one person on two cases, suspense 
     );
   const accountsOf = (caseId: string, count: number) =>
     eventually(async () => {
-      const data = await gql(
-        'query($id: ID!) { case(id: $id) { state fineAccounts { accountNumber defendantPartyId } } }',
-        { id: caseId },
-        caseworker,
-      );
+      const data = await gql(ACCOUNTS_OF_CASE, { id: caseId }, caseworker);
       expect(data.case.fineAccounts).toHaveLength(count);
-      return data.case as { state: string; fineAccounts: { accountNumber: string; defendantPartyId: string }[] };
+      return data.case;
     }, 30_000);
-  const account = async (accountNumber: string) =>
-    (await gql(ACCOUNT, { n: accountNumber }, officer)).fineAccountByNumber;
+  const account = async (accountNumber: string): Promise<Account> =>
+    (await gql(ACCOUNT, { n: accountNumber }, officer)).fineAccountByNumber!;
   /** The account's figures agree: what was imposed, less what was paid, is the balance and what its impositions owe. */
-  const agrees = (a: Loose) => {
-    const owed = (a.impositions as Loose[]).reduce((sum, i) => sum + i.outstandingPence, 0);
-    const paid = (a.impositions as Loose[]).reduce((sum, i) => sum + i.paidPence, 0);
+  const agrees = (a: Account) => {
+    const owed = a.impositions.reduce((sum, i) => sum + i.outstandingPence, 0);
+    const paid = a.impositions.reduce((sum, i) => sum + i.paidPence, 0);
     expect({ balance: a.balancePence, owed, paid }).toEqual({
       balance: a.imposedPence - a.paidPence,
       owed: a.balancePence,
@@ -110,9 +229,7 @@ describe('fines across cases: two defendants, one person on two cases, suspense 
     const joint = await prosecution(['Dana Defendant', 'Eli Codefendant']);
     const [dana, eli] = joint.defendants as [string, string];
     await fine(joint.id, dana, 30_000);
-    expect((await gql('query($id: ID!) { case(id: $id) { state } }', { id: joint.id }, caseworker)).case.state).toBe(
-      'Listed',
-    );
+    expect((await gql(CASE_STATE, { id: joint.id }, caseworker)).case.state).toBe('Listed');
     await fine(joint.id, eli, 15_000);
     const jointCase = await accountsOf(joint.id, 2);
     expect(jointCase.state).toBe('Resulted');
@@ -122,9 +239,7 @@ describe('fines across cases: two defendants, one person on two cases, suspense 
 
     // Dana's two accounts are two people's until staff say otherwise.
     const [target, source] = [await account(danaAccount), await account(earlierAccount!.accountNumber)];
-    const CONSOLIDATE =
-      'mutation($a: ID!, $i: ConsolidateFineAccountsInput!) { consolidateFineAccounts(accountId: $a, input: $i) { balancePence } }';
-    const before = await graphql(
+    const before = await sendGraphQL(
       platform.gatewayUrl,
       CONSOLIDATE,
       { a: target.id, i: { accountIds: [source.id] } },
@@ -133,21 +248,14 @@ describe('fines across cases: two defendants, one person on two cases, suspense 
     expect(before.body.errors?.[0]?.extensions.code).toBe('CONFLICT');
 
     const matched = await gql(
-      'mutation($i: MatchPartyIdentityInput!) { matchPartyIdentity(input: $i) { id parties { caseId } } }',
-      { i: { caseId: joint.id, partyId: dana, sameAsPartyId: earlier.defendants[0] } },
+      MATCH,
+      { i: { caseId: joint.id, partyId: dana, sameAsPartyId: earlier.defendants[0]! } },
       caseworker,
     );
-    expect(matched.matchPartyIdentity.parties.map((p: Loose) => p.caseId)).toEqual([earlier.id, joint.id]);
+    expect(matched.matchPartyIdentity.parties.map((p) => p.caseId)).toEqual([earlier.id, joint.id]);
     await eventually(async () => {
-      const { fineAccountsOfDefendant } = await gql(
-        'query($p: ID!) { fineAccountsOfDefendant(defendantPartyId: $p) { accountNumber } }',
-        { p: dana },
-        officer,
-      );
-      expect(fineAccountsOfDefendant.map((a: Loose) => a.accountNumber)).toEqual([
-        earlierAccount!.accountNumber,
-        danaAccount,
-      ]);
+      const { fineAccountsOfDefendant } = await gql(ACCOUNTS_OF_DEFENDANT, { p: dana }, officer);
+      expect(fineAccountsOfDefendant.map((a) => a.accountNumber)).toEqual([earlierAccount!.accountNumber, danaAccount]);
     }, 30_000);
     const consolidated = await gql(CONSOLIDATE, { a: target.id, i: { accountIds: [source.id] } }, officer);
     expect(consolidated.consolidateFineAccounts.balancePence).toBe(50_000);
@@ -158,17 +266,18 @@ describe('fines across cases: two defendants, one person on two cases, suspense 
     // A card payment to Dana's number with one digit mistyped is refused before any provider sees it.
     const digit = Number(danaAccount[9]);
     const mistyped = `${danaAccount.slice(0, 9)}${(digit + 1) % 10}${danaAccount.slice(10)}`;
-    const refused = await rest('POST', `/api/v1/payments/fine-accounts/${mistyped}/card-payments`, payer, {
-      amountPence: 5_000,
-      returnUrl: 'https://fines.example.gov.uk/paid',
+    const refused = await api.POST('/api/v1/payments/fine-accounts/{accountNumber}/card-payments', {
+      ...as(payer),
+      params: { path: { accountNumber: mistyped } },
+      body: { amountPence: 5_000, returnUrl: 'https://fines.example.gov.uk/paid' },
     });
-    expect(refused.status).toBe(400);
-    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'accountNumber' })]);
+    expect(refused.response.status).toBe(400);
+    expect(refused.error?.errors).toEqual([expect.objectContaining({ field: 'accountNumber' })]);
 
     // A cheque quoting the old, consolidated number: payments allocates it there (two officers), and enforcement
     // cannot take it on a consolidated account, so it lands in suspense.
     const cheque = await gql(
-      'mutation($i: RecordBulkScanPaymentInput!) { recordBulkScanPayment(input: $i) { id allocations { id } } }',
+      CHEQUE,
       {
         i: {
           method: 'cheque',
@@ -179,12 +288,12 @@ describe('fines across cases: two defendants, one person on two cases, suspense 
       },
       allocator,
     );
-    const proposed = cheque.recordBulkScanPayment.allocations as Loose[];
+    const proposed = cheque.recordBulkScanPayment.allocations;
     const allocationId =
       proposed[0]?.id ??
       (
         await gql(
-          'mutation($p: ID!, $i: PaymentAllocationInput!) { allocatePayment(paymentId: $p, input: $i) { id } }',
+          ALLOCATE,
           {
             p: cheque.recordBulkScanPayment.id,
             i: { target: 'fine-account', fineAccountNumber: earlierAccount!.accountNumber },
@@ -192,33 +301,21 @@ describe('fines across cases: two defendants, one person on two cases, suspense 
           allocator,
         )
       ).allocatePayment.id;
-    await gql(
-      'mutation($a: ID!, $i: VerifyAllocationInput!) { verifyAllocation(allocationId: $a, input: $i) { id } }',
-      { a: allocationId, i: { approve: true } },
-      verifier,
-    );
+    await gql(VERIFY, { a: allocationId, i: { approve: true } }, verifier);
 
     // The officer finds it in suspense, with its reason, and allocates it to Dana's live account.
     const item = await eventually(async () => {
-      const { suspenseItems } = await gql(
-        'query { suspenseItems(reason: "consolidated", state: "held", first: 100) { nodes { id paymentId amountPence accountNumber } } }',
-        {},
-        officer,
-      );
-      const found = (suspenseItems.nodes as Loose[]).find((n) => n.paymentId === cheque.recordBulkScanPayment.id);
+      const { suspenseItems } = await gql(SUSPENSE, {}, officer);
+      const found = suspenseItems.nodes.find((n) => n.paymentId === cheque.recordBulkScanPayment.id);
       expect(found).toBeDefined();
       return found!;
     }, 30_000);
     expect(item).toMatchObject({ amountPence: 7_550, accountNumber: earlierAccount!.accountNumber });
-    const allocated = await gql(
-      'mutation($id: ID!, $i: AllocateSuspenseItemInput!) { allocateSuspenseItem(id: $id, input: $i) { state } }',
-      { id: item.id, i: { accountNumber: danaAccount } },
-      officer,
-    );
+    const allocated = await gql(ALLOCATE_SUSPENSE, { id: item.id, i: { accountNumber: danaAccount } }, officer);
     expect(allocated.allocateSuspenseItem.state).toBe('allocated');
-    const again = await graphql(
+    const again = await sendGraphQL(
       platform.gatewayUrl,
-      'mutation($id: ID!, $i: AllocateSuspenseItemInput!) { allocateSuspenseItem(id: $id, input: $i) { state } }',
+      ALLOCATE_SUSPENSE,
       { id: item.id, i: { accountNumber: danaAccount } },
       officer,
     );

@@ -1,24 +1,46 @@
-import type { Loose } from './graphql-client';
+import type { ImpositionInput } from './generated/graphql/graphql';
+import { graphql, graphqlData } from './graphql-client';
 
-type Gql = (query: string, variables: Record<string, unknown>, who: string) => Promise<Loose>;
+export type Imposition = ImpositionInput;
 
-export interface Imposition {
-  kind: string;
-  amountPence: number;
-  creditor: string;
-}
+const OPEN_PROSECUTION = graphql(`
+  mutation FlowOpenProsecution($i: CreateCaseInput!) {
+    createCase(input: $i) {
+      id
+      parties {
+        id
+        role
+      }
+    }
+  }
+`);
+const LIST = graphql(`
+  mutation FlowList($i: TriggerCaseEventInput!) {
+    triggerCaseEvent(input: $i) {
+      state
+    }
+  }
+`);
+const RESULT = graphql(`
+  mutation FlowResult($i: RecordResultInput!) {
+    recordCaseResult(input: $i) {
+      id
+    }
+  }
+`);
 
 /**
- * A criminal prosecution listed and resulted with impositions, through the cases API: what opens a
- * fine account in enforcement.
+ * A criminal prosecution listed and resulted with impositions, through the cases API of the gateway at
+ * `gatewayUrl`: what opens a fine account in enforcement.
  */
 export async function resultedCriminalCase(
-  gql: Gql,
+  gatewayUrl: string,
   who: { caseworker: string; judge: string },
   impositions: Imposition[],
 ): Promise<{ caseId: string; defendant: string }> {
-  const created = await gql(
-    'mutation($i: CreateCaseInput!) { createCase(input: $i) { id parties { id role } } }',
+  const created = await graphqlData(
+    gatewayUrl,
+    OPEN_PROSECUTION,
     {
       i: {
         caseType: 'criminal-prosecution',
@@ -30,15 +52,13 @@ export async function resultedCriminalCase(
     },
     who.caseworker,
   );
-  const caseId: string = created.createCase.id;
-  const defendant = created.createCase.parties.find((p: { role: string }) => p.role === 'defendant').id as string;
-  await gql(
-    'mutation($i: TriggerCaseEventInput!) { triggerCaseEvent(input: $i) { state } }',
-    { i: { caseId, event: 'list' } },
-    who.caseworker,
-  );
-  await gql(
-    'mutation($i: RecordResultInput!) { recordCaseResult(input: $i) { id } }',
+  const caseId = created.createCase.id;
+  const defendant = created.createCase.parties.find((p) => p.role === 'defendant')?.id;
+  if (!defendant) throw new Error(`The prosecution ${caseId} was opened without its defendant`);
+  await graphqlData(gatewayUrl, LIST, { i: { caseId, event: 'list' } }, who.caseworker);
+  await graphqlData(
+    gatewayUrl,
+    RESULT,
     { i: { caseId, defendantPartyId: defendant, outcome: 'Guilty plea: fined', impositions } },
     who.judge,
   );

@@ -1,17 +1,170 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { bearer } from '@ccsc/testing';
 import { RunningPlatform, serveJwks, startTestPlatform } from './platform';
-import { graphql, GraphQLResponse } from './graphql-client';
+import {
+  graphql,
+  invalidVariables,
+  sendGraphQL,
+  sendOffContractGraphQL,
+  sendUntypedGraphQL,
+  type SendOptions,
+} from './graphql-client';
+import { as, partnerApi } from './rest-client';
 
-const CREATE = `mutation Create($input: CreateCaseInput!) {
-  createCase(input: $input) { id reference state caseType parties { name role representedBy } }
-}`;
-const READ = `query Read($id: ID!) { case(id: $id) { id reference state parties { name } readiness(event: "submit") { ready } } }`;
+const CREATE = graphql(`
+  mutation Create($input: CreateCaseInput!) {
+    createCase(input: $input) {
+      id
+      reference
+      state
+      caseType
+      parties {
+        name
+        role
+        representedBy
+      }
+    }
+  }
+`);
+// createdAt: a replayed instant is still a DateTime, not null.
+const CREATE_WITH_TIME = graphql(`
+  mutation CreateWithTime($input: CreateCaseInput!) {
+    createCase(input: $input) {
+      id
+      reference
+      state
+      caseType
+      createdAt
+      parties {
+        name
+        role
+        representedBy
+      }
+    }
+  }
+`);
+const CREATE_TWICE = graphql(`
+  mutation CreateTwice($input: CreateCaseInput!) {
+    a: createCase(input: $input) {
+      id
+    }
+    b: createCase(input: $input) {
+      id
+    }
+  }
+`);
+const READ = graphql(`
+  query Read($id: ID!) {
+    case(id: $id) {
+      id
+      reference
+      state
+      parties {
+        name
+      }
+      readiness(event: "submit") {
+        ready
+      }
+    }
+  }
+`);
+const BY_REFERENCE = graphql(`
+  query ByReference($r: String!) {
+    caseByReference(reference: $r) {
+      id
+    }
+  }
+`);
+const PAGE = graphql(`
+  query Page($after: String) {
+    cases(first: 2, after: $after) {
+      nodes {
+        id
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+const SEARCH = graphql(`
+  query SearchByParty($c: CaseSearchInput!) {
+    searchCases(criteria: $c, first: 10) {
+      nodes {
+        id
+      }
+    }
+  }
+`);
+const HUNDRED_CASES = graphql(`
+  query HundredCases {
+    cases(first: 100) {
+      nodes {
+        id
+      }
+    }
+  }
+`);
+const DEEP = graphql(`
+  query Deep {
+    cases {
+      nodes {
+        parties {
+          name
+        }
+      }
+      pageInfo {
+        hasNextPage
+      }
+    }
+  }
+`);
+const ONE_CASE = graphql(`
+  query OneCase {
+    cases(first: 1) {
+      nodes {
+        id
+      }
+    }
+  }
+`);
+const CASE_IDS = graphql(`
+  query CaseIds {
+    cases {
+      nodes {
+        id
+      }
+    }
+  }
+`);
+const INTROSPECTION = graphql(`
+  query TypeNames {
+    __schema {
+      types {
+        name
+      }
+    }
+  }
+`);
+const PARTY_NAMES = graphql(`
+  query PartyNames {
+    cases {
+      nodes {
+        parties {
+          name
+        }
+      }
+    }
+  }
+`);
 
+// What both APIs take to open a claim: GraphQL's CreateCaseInput and REST's body alike.
 const claim = (org = 'org-a') => ({
   caseType: 'civil-money-claim',
   parties: [
-    { role: 'claimant', kind: 'person', name: 'Alex Claimant', representedBy: org },
-    { role: 'defendant', kind: 'organisation', name: 'Widgets Ltd' },
+    { role: 'claimant' as const, kind: 'person' as const, name: 'Alex Claimant', representedBy: org },
+    { role: 'defendant' as const, kind: 'organisation' as const, name: 'Widgets Ltd' },
   ],
 });
 
@@ -30,12 +183,12 @@ describe('the platform through the gateway', () => {
   afterAll(() => platform.stop());
 
   it('creates a case with a GraphQL mutation and reads it back with a query', async () => {
-    const created = await graphql(platform.gatewayUrl, CREATE, { input: claim() }, caseworker);
+    const created = await sendGraphQL(platform.gatewayUrl, CREATE, { input: claim() }, caseworker);
     expect(created.body.errors).toBeUndefined();
     const c = created.body.data!.createCase;
     expect(c).toMatchObject({ state: 'Draft', caseType: 'civil-money-claim' });
 
-    const read = await graphql(platform.gatewayUrl, READ, { id: c.id }, caseworker);
+    const read = await sendGraphQL(platform.gatewayUrl, READ, { id: c.id }, caseworker);
     expect(read.body.data!.case).toEqual({
       id: c.id,
       reference: c.reference,
@@ -44,9 +197,9 @@ describe('the platform through the gateway', () => {
       readiness: { ready: true },
     });
 
-    const byRef = await graphql(
+    const byRef = await sendGraphQL(
       platform.gatewayUrl,
-      'query($r: String!) { caseByReference(reference: $r) { id } }',
+      BY_REFERENCE,
       { r: c.reference.replace(/-/g, '') },
       caseworker,
     );
@@ -54,145 +207,134 @@ describe('the platform through the gateway', () => {
   });
 
   it('pages through cases with a cursor connection', async () => {
-    for (let i = 0; i < 3; i++) await graphql(platform.gatewayUrl, CREATE, { input: claim() }, caseworker);
-    const query =
-      'query($after: String) { cases(first: 2, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }';
-    const first = await graphql(platform.gatewayUrl, query, {}, caseworker);
+    for (let i = 0; i < 3; i++) await sendGraphQL(platform.gatewayUrl, CREATE, { input: claim() }, caseworker);
+    const first = await sendGraphQL(platform.gatewayUrl, PAGE, {}, caseworker);
     expect(first.body.data!.cases.nodes).toHaveLength(2);
     expect(first.body.data!.cases.pageInfo.hasNextPage).toBe(true);
-    const second = await graphql(
+    const second = await sendGraphQL(
       platform.gatewayUrl,
-      query,
+      PAGE,
       { after: first.body.data!.cases.pageInfo.endCursor },
       caseworker,
     );
-    const ids = [...first.body.data!.cases.nodes, ...second.body.data!.cases.nodes].map((n: { id: string }) => n.id);
+    const ids = [...first.body.data!.cases.nodes, ...second.body.data!.cases.nodes].map((n) => n.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('runs a GraphQL mutation retried with the same Idempotency-Key once, and answers the retry with the first result', async () => {
-    const keyed = async (body: object, headers: Record<string, string> = {}) => {
-      const res = await fetch(`${platform.gatewayUrl}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: caseworker, ...headers },
-        body: JSON.stringify(body),
-      });
-      return (await res.json()) as GraphQLResponse['body'];
-    };
+    const keyed = async <Data, Variables>(
+      document: TypedDocumentNode<Data, Variables>,
+      variables: Variables,
+      options: SendOptions,
+    ) => (await sendGraphQL(platform.gatewayUrl, document, variables, caseworker, options)).body;
     const marker = `Idempotent ${Math.random()
       .toString(36)
       .replace(/[^a-z]/g, '')
       .slice(0, 8)}`;
     const input = { ...claim(), parties: [{ ...claim().parties[0], name: marker }, claim().parties[1]] };
     const key = { 'idempotency-key': `create-${marker}` };
-    // createdAt: a replayed instant is still a DateTime, not null.
-    const create = CREATE.replace('caseType', 'caseType createdAt');
-    const first = await keyed({ query: create, variables: { input } }, key);
+    const first = await keyed(CREATE_WITH_TIME, { input }, { headers: key });
     expect(first.data?.createCase.createdAt).toEqual(expect.any(String));
     expect(first.errors).toBeUndefined();
-    const again = await keyed({ query: create, variables: { input } }, key);
+    const again = await keyed(CREATE_WITH_TIME, { input }, { headers: key });
     expect(again).toEqual(first);
     // The same key from the request's extensions, as a client without per-operation headers sends it.
-    const viaExtension = await keyed({
-      query: create,
-      variables: { input },
-      extensions: { idempotencyKey: key['idempotency-key'] },
-    });
-    expect(viaExtension).toEqual(first);
-    const found = await graphql(
-      platform.gatewayUrl,
-      'query($c: CaseSearchInput!) { searchCases(criteria: $c, first: 10) { nodes { id } } }',
-      { c: { partyName: marker } },
-      caseworker,
+    const viaExtension = await keyed(
+      CREATE_WITH_TIME,
+      { input },
+      { extensions: { idempotencyKey: key['idempotency-key'] } },
     );
+    expect(viaExtension).toEqual(first);
+    const found = await sendGraphQL(platform.gatewayUrl, SEARCH, { c: { partyName: marker } }, caseworker);
     expect(found.body.data?.searchCases.nodes ?? found.body.errors).toEqual([{ id: first.data!.createCase.id }]);
 
     // The key names one request: other arguments, two mutation fields, or a key that is no string are refused.
-    const other = await keyed({ query: CREATE, variables: { input: claim() } }, key);
-    expect(other.errors?.[0].extensions.code).toBe('CONFLICT');
-    const two = await keyed(
-      {
-        query: `mutation($input: CreateCaseInput!) { a: createCase(input: $input) { id } b: createCase(input: $input) { id } }`,
-        variables: { input },
-      },
-      { 'idempotency-key': `two-${marker}` },
-    );
-    expect(two.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
-    const numeric = await keyed({ query: CREATE, variables: { input }, extensions: { idempotencyKey: 42 } });
-    expect(numeric.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    const other = await keyed(CREATE, { input: claim() }, { headers: key });
+    expect(other.errors?.[0]?.extensions.code).toBe('CONFLICT');
+    const two = await keyed(CREATE_TWICE, { input }, { headers: { 'idempotency-key': `two-${marker}` } });
+    expect(two.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    const numeric = await keyed(CREATE, { input }, { extensions: { idempotencyKey: 42 } });
+    expect(numeric.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
   });
 
   it('routes partner REST to the cases service with the same authentication', async () => {
-    const created = await fetch(`${platform.gatewayUrl}/api/v1/cases`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: orgA },
-      body: JSON.stringify(claim()),
+    const api = partnerApi(platform.gatewayUrl);
+    const created = await api.POST('/api/v1/cases', { ...as(orgA), body: claim() });
+    expect(created.response.status).toBe(201);
+    expect(created.response.headers.get('x-correlation-id')).toBeTruthy();
+    const body = created.data!;
+    const read = await api.GET('/api/v1/cases/{idOrReference}', {
+      ...as(orgA),
+      params: { path: { idOrReference: body.reference } },
     });
-    expect(created.status).toBe(201);
-    expect(created.headers.get('x-correlation-id')).toBeTruthy();
-    const body = (await created.json()) as { id: string; reference: string };
-    const read = await fetch(`${platform.gatewayUrl}/api/v1/cases/${body.reference}`, {
-      headers: { authorization: orgA },
-    });
-    expect(read.status).toBe(200);
-    expect(((await read.json()) as { id: string }).id).toBe(body.id);
+    expect(read.response.status).toBe(200);
+    expect(read.data!.id).toBe(body.id);
 
-    const anonymous = await fetch(`${platform.gatewayUrl}/api/v1/cases`);
-    expect(anonymous.status).toBe(401);
-    expect(anonymous.headers.get('content-type')).toContain('application/problem+json');
+    const anonymous = await api.GET('/api/v1/cases');
+    expect(anonymous.response.status).toBe(401);
+    expect(anonymous.response.headers.get('content-type')).toContain('application/problem+json');
+    // A route the contract does not have, on purpose.
     const unknown = await fetch(`${platform.gatewayUrl}/api/v1/nothing-here`, { headers: { authorization: orgA } });
     expect(unknown.status).toBe(404);
   });
 
   it('never shows organisation B a case represented by organisation A, whichever way it asks', async () => {
-    const created = await graphql(platform.gatewayUrl, CREATE, { input: claim('org-a') }, orgA);
+    const created = await sendGraphQL(platform.gatewayUrl, CREATE, { input: claim('org-a') }, orgA);
     const { id, reference } = created.body.data!.createCase;
 
-    const viaGateway = await graphql(platform.gatewayUrl, READ, { id }, orgB);
+    const viaGateway = await sendGraphQL(platform.gatewayUrl, READ, { id }, orgB);
     expect(viaGateway.body.data?.case ?? null).toBeNull();
     expect(viaGateway.body.errors![0]!.extensions.code).toBe('NOT_FOUND');
 
-    const list = await graphql(platform.gatewayUrl, '{ cases(first: 100) { nodes { id } } }', {}, orgB);
-    expect(list.body.data!.cases.nodes.map((n: { id: string }) => n.id)).not.toContain(id);
+    const list = await sendGraphQL(platform.gatewayUrl, HUNDRED_CASES, {}, orgB);
+    expect(list.body.data!.cases.nodes.map((n) => n.id)).not.toContain(id);
 
+    // Straight to the subgraph, past the gateway: its federation fields are no part of the API clients see.
     const entities = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Case { id reference parties { name } } } }`;
     const reps = { reps: [{ __typename: 'Case', id }] };
-    const direct = await graphql(platform.casesUrl, entities, reps, orgB);
+    const direct = await sendOffContractGraphQL(platform.casesUrl, entities, reps, orgB);
     expect(direct.body.data!._entities).toEqual([null]);
-    const allowed = await graphql(platform.casesUrl, entities, reps, orgA);
+    const allowed = await sendOffContractGraphQL(platform.casesUrl, entities, reps, orgA);
     expect(allowed.body.data!._entities[0].id).toBe(id);
-    const anonymous = await graphql(platform.casesUrl, entities, reps);
+    const anonymous = await sendOffContractGraphQL(platform.casesUrl, entities, reps);
     expect(anonymous.status).toBe(401);
     expect(anonymous.body.data).toBeUndefined();
-    const sdl = await graphql(platform.casesUrl, '{ _service { sdl } }', {});
+    const sdl = await sendOffContractGraphQL(platform.casesUrl, '{ _service { sdl } }', {});
     expect(sdl.status).toBe(401);
 
-    const rest = await fetch(`${platform.gatewayUrl}/api/v1/cases/${reference}`, { headers: { authorization: orgB } });
-    expect(rest.status).toBe(404);
-    expect(JSON.stringify(await rest.json())).not.toContain('Alex');
+    const rest = await partnerApi(platform.gatewayUrl).GET('/api/v1/cases/{idOrReference}', {
+      ...as(orgB),
+      params: { path: { idOrReference: reference } },
+    });
+    expect(rest.response.status).toBe(404);
+    expect(JSON.stringify(rest.error)).not.toContain('Alex');
   });
 
   it('answers invalid GraphQL input with BAD_USER_INPUT and field errors, and changes nothing', async () => {
     const count = async () =>
-      (await graphql(platform.gatewayUrl, '{ cases(first: 100) { nodes { id } } }', {}, caseworker)).body.data!.cases
-        .nodes.length;
+      (await sendGraphQL(platform.gatewayUrl, HUNDRED_CASES, {}, caseworker)).body.data!.cases.nodes.length;
     const before = await count();
 
-    const missing = await graphql(
+    const missing = await sendGraphQL(
       platform.gatewayUrl,
       CREATE,
-      { input: { caseType: 'civil-money-claim' } },
+      invalidVariables({ input: { caseType: 'civil-money-claim' } }),
       caseworker,
     );
     expect(missing.status).toBe(400);
     expect(missing.body.errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
     expect(missing.body.errors![0]!.message).toContain('parties');
 
-    const unknown = await graphql(platform.gatewayUrl, CREATE, { input: { ...claim(), priority: 'high' } }, caseworker);
+    const unknown = await sendGraphQL(
+      platform.gatewayUrl,
+      CREATE,
+      invalidVariables({ input: { ...claim(), priority: 'high' } }),
+      caseworker,
+    );
     expect(unknown.body.errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
     expect(unknown.body.errors![0]!.message).toContain('priority');
 
-    const invalid = await graphql(
+    const invalid = await sendGraphQL(
       platform.gatewayUrl,
       CREATE,
       { input: { ...claim(), parties: [{ role: 'claimant', kind: 'person', name: '', email: 'nope' }] } },
@@ -203,47 +345,40 @@ describe('the platform through the gateway', () => {
       expect.arrayContaining(['parties.0.name', 'parties.0.email']),
     );
 
-    const malformed = await graphql(
-      platform.gatewayUrl,
-      'query($r: String!) { caseByReference(reference: $r) { id } }',
-      { r: '1234-5678' },
-      caseworker,
-    );
+    const malformed = await sendGraphQL(platform.gatewayUrl, BY_REFERENCE, { r: '1234-5678' }, caseworker);
     expect(malformed.body.errors![0]!.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       fieldErrors: [expect.objectContaining({ field: 'reference' })],
     });
 
-    const badId = await graphql(platform.gatewayUrl, READ, { id: 'not-a-uuid' }, caseworker);
+    const badId = await sendGraphQL(platform.gatewayUrl, READ, { id: 'not-a-uuid' }, caseworker);
     expect(badId.body.errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
 
-    const huge = await fetch(`${platform.gatewayUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: caseworker },
-      body: JSON.stringify({ query: CREATE, variables: { input: claim(), padding: 'x'.repeat(10 * 1024 * 1024) } }),
-    });
-    expect(huge.status).toBe(413);
-    expect(((await huge.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe(
-      'PAYLOAD_TOO_LARGE',
+    const huge = await sendGraphQL(
+      platform.gatewayUrl,
+      CREATE,
+      invalidVariables({ input: claim(), padding: 'x'.repeat(10 * 1024 * 1024) }),
+      caseworker,
     );
+    expect(huge.status).toBe(413);
+    expect(huge.body.errors![0]!.extensions.code).toBe('PAYLOAD_TOO_LARGE');
 
     expect(await count()).toBe(before);
   });
 
   it('refuses GraphQL without a token, and operations that nest too deep', async () => {
-    const anonymous = await graphql(platform.gatewayUrl, READ, { id: '00000000-0000-4000-8000-000000000000' });
+    const anonymous = await sendGraphQL(platform.gatewayUrl, READ, { id: '00000000-0000-4000-8000-000000000000' });
     expect(anonymous.status).toBe(401);
     expect(anonymous.body.errors![0]!.extensions.code).toBe('UNAUTHENTICATED');
 
-    const deep = `{ cases { nodes { parties { name } } ${'pageInfo { hasNextPage } '.repeat(1)} } }`;
-    expect((await graphql(platform.gatewayUrl, deep, {}, caseworker)).body.errors).toBeUndefined();
+    expect((await sendGraphQL(platform.gatewayUrl, DEEP, {}, caseworker)).body.errors).toBeUndefined();
     const aliases = `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: cases { pageInfo { hasNextPage } }`).join(' ')} }`;
-    const tooMany = await graphql(platform.gatewayUrl, aliases, {}, caseworker);
+    const tooMany = await sendUntypedGraphQL(platform.gatewayUrl, aliases, {}, caseworker);
     expect(tooMany.body.errors![0]!.message).toContain('Aliases limit of 30');
   });
 
   it('times GraphQL operations and HTTP routes in its Prometheus metrics', async () => {
-    await graphql(platform.gatewayUrl, '{ cases(first: 1) { nodes { id } } }', {}, caseworker);
+    await sendGraphQL(platform.gatewayUrl, ONE_CASE, {}, caseworker);
     const metrics = await (await fetch(`${platform.gatewayUrl}/metrics`)).text();
     expect(metrics).toMatch(
       /^ccsc_graphql_operation_duration_seconds_count\{(?=.*operation="query cases")(?=.*outcome="ok")(?=.*service="gateway").*\} [1-9]/m,
@@ -285,13 +420,13 @@ describe('the gateway in production mode', () => {
 
   it("verifies tokens against the identity provider's JWKS, hides the schema and limits depth", async () => {
     const caseworker = await bearer('caseworker');
-    const ok = await graphql(platform.gatewayUrl, '{ cases { nodes { id } } }', {}, caseworker);
+    const ok = await sendGraphQL(platform.gatewayUrl, CASE_IDS, {}, caseworker);
     expect(ok.body.errors).toBeUndefined();
 
-    const introspection = await graphql(platform.gatewayUrl, '{ __schema { types { name } } }', {}, caseworker);
+    const introspection = await sendGraphQL(platform.gatewayUrl, INTROSPECTION, {}, caseworker);
     expect(introspection.body.errors![0]!.message).toMatch(/introspection/i);
 
-    const deep = await graphql(platform.gatewayUrl, '{ cases { nodes { parties { name } } } }', {}, caseworker);
+    const deep = await sendGraphQL(platform.gatewayUrl, PARTY_NAMES, {}, caseworker);
     expect(deep.body.errors![0]!.message).toContain('depth limit of 3');
     expect(JSON.stringify(deep.body)).not.toContain('stacktrace');
   });

@@ -1,7 +1,68 @@
 import { feesSettledV1 } from '@ccsc/contracts';
 import { bearer, eventually, publishEvent } from '@ccsc/testing';
-import { graphql, graphqlData, Loose } from './graphql-client';
+import { graphql, graphqlData, sendGraphQL } from './graphql-client';
 import { RunningPlatform, startTestPlatform } from './platform';
+
+const OPEN = graphql(`
+  mutation MoneyClaimOpen($i: CreateCaseInput!) {
+    createCase(input: $i) {
+      id
+      state
+    }
+  }
+`);
+const TRIGGER = graphql(`
+  mutation MoneyClaimTrigger($i: TriggerCaseEventInput!) {
+    triggerCaseEvent(input: $i) {
+      state
+    }
+  }
+`);
+const READINESS = graphql(`
+  query MoneyClaimReadiness($id: ID!, $e: String!) {
+    case(id: $id) {
+      readiness(event: $e) {
+        ready
+        criteria {
+          id
+          met
+          reason
+        }
+      }
+    }
+  }
+`);
+const RECEIVE_DOCUMENT = graphql(`
+  mutation MoneyClaimReceiveDocument($i: ReceiveDocumentInput!) {
+    receiveDocument(input: $i) {
+      id
+      status
+    }
+  }
+`);
+const REVIEW_DOCUMENT = graphql(`
+  mutation MoneyClaimReviewDocument($i: ReviewDocumentInput!) {
+    reviewDocument(input: $i) {
+      status
+    }
+  }
+`);
+const TIMELINE = graphql(`
+  query MoneyClaimTimeline($id: ID!) {
+    case(id: $id) {
+      timeline {
+        summary
+        actor
+        source
+      }
+      history {
+        event
+        actor
+        reason
+      }
+    }
+  }
+`);
 
 /** Payments does not exist yet: its "fees settled" event is published exactly as it will be. */
 async function paymentsSettles(caseId: string, feeCodes: string[]) {
@@ -22,26 +83,15 @@ describe('a money claim from draft to listed, through the gateway', () => {
   });
   afterAll(() => platform.stop());
 
-  const gql = (query: string, variables: Record<string, unknown>, who: string) =>
-    graphqlData(platform.gatewayUrl, query, variables, who);
   const trigger = (caseId: string, event: string, who: string) =>
-    gql(
-      'mutation($i: TriggerCaseEventInput!) { triggerCaseEvent(input: $i) { state } }',
-      { i: { caseId, event, reason: `${event} step` } },
-      who,
-    );
+    graphqlData(platform.gatewayUrl, TRIGGER, { i: { caseId, event, reason: `${event} step` } }, who);
   const readiness = async (caseId: string, event: string) =>
-    (
-      await gql(
-        'query($id: ID!, $e: String!) { case(id: $id) { readiness(event: $e) { ready criteria { id met reason } } } }',
-        { id: caseId, e: event },
-        caseworker,
-      )
-    ).case.readiness;
+    (await graphqlData(platform.gatewayUrl, READINESS, { id: caseId, e: event }, caseworker)).case.readiness;
 
   it('takes the claim through submission, fee, document review, issue and listing, with every step on its timeline', async () => {
-    const created = await gql(
-      `mutation($i: CreateCaseInput!) { createCase(input: $i) { id state } }`,
+    const created = await graphqlData(
+      platform.gatewayUrl,
+      OPEN,
       {
         i: {
           caseType: 'civil-money-claim',
@@ -53,11 +103,12 @@ describe('a money claim from draft to listed, through the gateway', () => {
       },
       citizen,
     );
-    const caseId: string = created.createCase.id;
+    const caseId = created.createCase.id;
     expect((await trigger(caseId, 'submit', citizen)).triggerCaseEvent.state).toBe('Submitted');
 
-    const document = await gql(
-      `mutation($i: ReceiveDocumentInput!) { receiveDocument(input: $i) { id status } }`,
+    const document = await graphqlData(
+      platform.gatewayUrl,
+      RECEIVE_DOCUMENT,
       {
         i: {
           caseId,
@@ -79,16 +130,12 @@ describe('a money claim from draft to listed, through the gateway', () => {
         { id: 'documents-accepted', met: false, reason: expect.stringContaining('1 document') },
       ]),
     );
-    const refused = await graphql(
-      platform.gatewayUrl,
-      'mutation($i: TriggerCaseEventInput!) { triggerCaseEvent(input: $i) { state } }',
-      { i: { caseId, event: 'issue' } },
-      caseworker,
-    );
+    const refused = await sendGraphQL(platform.gatewayUrl, TRIGGER, { i: { caseId, event: 'issue' } }, caseworker);
     expect(refused.body.errors![0]!.extensions.code).toBe('CONFLICT');
 
-    await gql(
-      `mutation($i: ReviewDocumentInput!) { reviewDocument(input: $i) { status } }`,
+    await graphqlData(
+      platform.gatewayUrl,
+      REVIEW_DOCUMENT,
       { i: { caseId, documentId: document.receiveDocument.id, decision: 'accepted' } },
       caseworker,
     );
@@ -108,12 +155,8 @@ describe('a money claim from draft to listed, through the gateway', () => {
     expect((await trigger(caseId, 'list', caseworker)).triggerCaseEvent.state).toBe('Listed');
 
     await eventually(async () => {
-      const { case: found } = await gql(
-        'query($id: ID!) { case(id: $id) { timeline { summary actor source } history { event actor reason } } }',
-        { id: caseId },
-        caseworker,
-      );
-      expect(found.timeline.map((e: Loose) => [e.summary, e.actor])).toEqual([
+      const { case: found } = await graphqlData(platform.gatewayUrl, TIMELINE, { id: caseId }, caseworker);
+      expect(found.timeline.map((e) => [e.summary, e.actor])).toEqual([
         ['Case opened as civil-money-claim, state Draft', 'citizen-alex'],
         ['submit: Draft → Submitted', 'citizen-alex'],
         ['Document received (statement-of-truth) by post: pending-review', 'officer-sam'],
@@ -125,13 +168,7 @@ describe('a money claim from draft to listed, through the gateway', () => {
         ['Fees paid: FEE0221', 'system'],
         ['list: ReadyForListing → Listed', 'officer-sam'],
       ]);
-      expect(found.history.map((h: Loose) => h.event)).toEqual([
-        'submit',
-        'issue',
-        'serve',
-        'ready-for-listing',
-        'list',
-      ]);
+      expect(found.history.map((h) => h.event)).toEqual(['submit', 'issue', 'serve', 'ready-for-listing', 'list']);
     });
   });
 });

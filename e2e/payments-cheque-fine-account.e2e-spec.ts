@@ -1,7 +1,26 @@
 import { bearer, eventually } from '@ccsc/testing';
-import { graphqlData, Loose } from './graphql-client';
+import { graphql, graphqlData } from './graphql-client';
 import { resultedCriminalCase } from './flows';
 import { RunningPlatform, startTestPlatform } from './platform';
+import { as, partnerApi, type PartnerApi } from './rest-client';
+
+const FINE_ACCOUNT_OF_CASE = graphql(`
+  query ChequeFineAccountOfCase($id: ID!) {
+    case(id: $id) {
+      fineAccounts {
+        accountNumber
+      }
+    }
+  }
+`);
+const BALANCE = graphql(`
+  query ChequeBalance($n: String!) {
+    fineAccountByNumber(accountNumber: $n) {
+      balancePence
+      paidPence
+    }
+  }
+`);
 
 describe('a cheque with no reference, allocated to a fine account by one officer and verified by another', () => {
   let platform: RunningPlatform;
@@ -10,6 +29,7 @@ describe('a cheque with no reference, allocated to a fine account by one officer
   let enforcementOfficer: string;
   let allocator: string;
   let verifier: string;
+  let api: PartnerApi;
 
   beforeAll(async () => {
     platform = await startTestPlatform({ services: ['payments', 'enforcement'] });
@@ -20,67 +40,49 @@ describe('a cheque with no reference, allocated to a fine account by one officer
       bearer('finance-officer', { sub: 'finance-fay' }),
       bearer('finance-officer', { sub: 'finance-sam' }),
     ]);
+    api = partnerApi(platform.gatewayUrl);
   });
   afterAll(() => platform.stop());
 
-  const gql = (query: string, variables: Record<string, unknown>, who: string) =>
-    graphqlData(platform.gatewayUrl, query, variables, who);
-  const post = async (path: string, who: string, body: unknown) => {
-    const res = await fetch(`${platform.gatewayUrl}${path}`, {
-      method: 'POST',
-      headers: { authorization: who, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as Loose };
-  };
   const balance = async (accountNumber: string) =>
-    (
-      await gql(
-        'query($n: String!) { fineAccountByNumber(accountNumber: $n) { balancePence paidPence } }',
-        { n: accountNumber },
-        enforcementOfficer,
-      )
-    ).fineAccountByNumber;
+    (await graphqlData(platform.gatewayUrl, BALANCE, { n: accountNumber }, enforcementOfficer)).fineAccountByNumber;
+  const verify = (allocationId: string, who: string) =>
+    api.POST('/api/v1/payments/allocations/{id}/verification', {
+      ...as(who),
+      params: { path: { id: allocationId } },
+      body: { approve: true },
+    });
 
   it("lowers the fine account's balance only once the allocation is verified", async () => {
-    const { caseId } = await resultedCriminalCase(gql, { caseworker, judge }, [
+    const { caseId } = await resultedCriminalCase(platform.gatewayUrl, { caseworker, judge }, [
       { kind: 'fine', amountPence: 40_000, creditor: 'central-funds' },
     ]);
-    const accountNumber: string = await eventually(async () => {
-      const data = await gql(
-        'query($id: ID!) { case(id: $id) { fineAccounts { accountNumber } } }',
-        { id: caseId },
-        caseworker,
-      );
+    const accountNumber = await eventually(async () => {
+      const data = await graphqlData(platform.gatewayUrl, FINE_ACCOUNT_OF_CASE, { id: caseId }, caseworker);
       expect(data.case.fineAccounts).toHaveLength(1);
-      return data.case.fineAccounts[0].accountNumber;
+      return data.case.fineAccounts[0]!.accountNumber;
     });
     expect(await balance(accountNumber)).toEqual({ balancePence: 40_000, paidPence: 0 });
 
-    const cheque = await post('/api/v1/payments/bulk-scan-payments', allocator, {
-      method: 'cheque',
-      amountPence: 15_000,
-      reference: 'no reference written',
+    const cheque = await api.POST('/api/v1/payments/bulk-scan-payments', {
+      ...as(allocator),
+      body: { method: 'cheque', amountPence: 15_000, reference: 'no reference written' },
     });
-    expect(cheque.status).toBe(201);
-    expect(cheque.body).toMatchObject({ status: 'success', unallocatedPence: 15_000, allocations: [] });
+    expect(cheque.response.status).toBe(201);
+    expect(cheque.data).toMatchObject({ status: 'success', unallocatedPence: 15_000, allocations: [] });
 
-    const allocation = await post(`/api/v1/payments/payments/${cheque.body.id}/allocations`, allocator, {
-      target: 'fine-account',
-      fineAccountNumber: accountNumber,
+    const allocation = await api.POST('/api/v1/payments/payments/{id}/allocations', {
+      ...as(allocator),
+      params: { path: { id: cheque.data!.id } },
+      body: { target: 'fine-account', fineAccountNumber: accountNumber },
     });
-    expect(allocation.status).toBe(201);
-    expect(
-      (await post(`/api/v1/payments/allocations/${allocation.body.id}/verification`, allocator, { approve: true }))
-        .status,
-    ).toBe(409);
+    expect(allocation.response.status).toBe(201);
+    const allocationId = allocation.data!.id;
+    expect((await verify(allocationId, allocator)).response.status).toBe(409);
     // Allocated but not verified: the money has not moved, so enforcement has nothing yet.
     expect(await balance(accountNumber)).toEqual({ balancePence: 40_000, paidPence: 0 });
 
-    expect(
-      (await post(`/api/v1/payments/allocations/${allocation.body.id}/verification`, verifier, { approve: true }))
-        .status,
-    ).toBe(200);
+    expect((await verify(allocationId, verifier)).response.status).toBe(200);
     await eventually(async () =>
       expect(await balance(accountNumber)).toEqual({ balancePence: 25_000, paidPence: 15_000 }),
     );

@@ -1,12 +1,75 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { bearer, eventually } from '@ccsc/testing';
-import { graphqlData, Loose } from './graphql-client';
+import { graphql, graphqlData } from './graphql-client';
 import { RunningPlatform, startTestPlatform } from './platform';
+import { as, offContract, partnerApi, type PartnerApi } from './rest-client';
+
+const OPEN = graphql(`
+  mutation PaidByAccountOpen($i: CreateCaseInput!) {
+    createCase(input: $i) {
+      id
+    }
+  }
+`);
+const SUBMIT = graphql(`
+  mutation PaidByAccountSubmit($i: TriggerCaseEventInput!) {
+    triggerCaseEvent(input: $i) {
+      state
+    }
+  }
+`);
+const SERVICE_REQUEST = graphql(`
+  query PaidByAccountServiceRequest($id: ID!) {
+    case(id: $id) {
+      reference
+      serviceRequest {
+        status
+        outstandingPence
+        fees {
+          code
+          amountPence
+          pricingBasis
+          outstandingPence
+          caseEvent
+        }
+      }
+    }
+  }
+`);
+const ISSUE_READINESS = graphql(`
+  query PaidByAccountIssueReadiness($id: ID!) {
+    case(id: $id) {
+      readiness(event: "issue") {
+        criteria {
+          id
+          met
+        }
+      }
+    }
+  }
+`);
+const PAID = graphql(`
+  query PaidByAccountPaid($id: ID!) {
+    case(id: $id) {
+      serviceRequest {
+        status
+        paidPence
+        outstandingPence
+      }
+      payments {
+        method
+        amountPence
+      }
+    }
+  }
+`);
 
 describe('a money claim paid by account, through the gateway', () => {
   let platform: RunningPlatform;
   let solicitor: string;
   let otherFirm: string;
   let finance: string;
+  let api: PartnerApi;
 
   beforeAll(async () => {
     platform = await startTestPlatform({ services: ['payments'] });
@@ -15,33 +78,29 @@ describe('a money claim paid by account, through the gateway', () => {
       bearer('professional', { org: 'org-b', sub: 'solicitor-kim' }),
       bearer('finance-officer', { sub: 'finance-fay' }),
     ]);
+    api = partnerApi(platform.gatewayUrl);
   });
   afterAll(() => platform.stop());
 
-  const gql = (query: string, variables: Record<string, unknown>, who: string) =>
-    graphqlData(platform.gatewayUrl, query, variables, who);
-  const rest = async (method: string, path: string, who: string, body?: unknown) => {
-    const res = await fetch(`${platform.gatewayUrl}${path}`, {
-      method,
-      headers: { authorization: who, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as Loose };
-  };
+  const gql = <Data, Variables>(document: TypedDocumentNode<Data, Variables>, variables: Variables, who: string) =>
+    graphqlData(platform.gatewayUrl, document, variables, who);
 
   it("charges the issue fee on submission, settles it from the firm's account, and the case becomes ready", async () => {
     expect(
       (
-        await rest('POST', '/api/v1/payments/accounts', finance, {
-          accountNumber: 'PBA0012345',
-          organisationId: 'org-a',
-          name: 'Alpha Law LLP',
-          creditLimitPence: 500_000,
+        await api.POST('/api/v1/payments/accounts', {
+          ...as(finance),
+          body: {
+            accountNumber: 'PBA0012345',
+            organisationId: 'org-a',
+            name: 'Alpha Law LLP',
+            creditLimitPence: 500_000,
+          },
         })
-      ).status,
+      ).response.status,
     ).toBe(201);
     const created = await gql(
-      'mutation($i: CreateCaseInput!) { createCase(input: $i) { id } }',
+      OPEN,
       {
         i: {
           caseType: 'civil-money-claim',
@@ -53,19 +112,11 @@ describe('a money claim paid by account, through the gateway', () => {
       },
       solicitor,
     );
-    const caseId: string = created.createCase.id;
-    await gql(
-      'mutation($i: TriggerCaseEventInput!) { triggerCaseEvent(input: $i) { state } }',
-      { i: { caseId, event: 'submit' } },
-      solicitor,
-    );
+    const caseId = created.createCase.id;
+    await gql(SUBMIT, { i: { caseId, event: 'submit' } }, solicitor);
 
     const serviceRequest = await eventually(async () => {
-      const { case: found } = await gql(
-        'query($id: ID!) { case(id: $id) { reference serviceRequest { status outstandingPence fees { code amountPence pricingBasis outstandingPence caseEvent } } } }',
-        { id: caseId },
-        solicitor,
-      );
+      const { case: found } = await gql(SERVICE_REQUEST, { id: caseId }, solicitor);
       expect(found.serviceRequest).not.toBeNull();
       return found.serviceRequest;
     });
@@ -78,16 +129,18 @@ describe('a money claim paid by account, through the gateway', () => {
       ],
     });
 
-    const foreign = await rest('POST', `/api/v1/payments/cases/${caseId}/payments-by-account`, otherFirm, {
-      accountNumber: 'PBA0012345',
-    });
-    expect(foreign.status).toBe(404);
+    const payByAccount = (who: string) =>
+      api.POST('/api/v1/payments/cases/{caseId}/payments-by-account', {
+        ...as(who),
+        params: { path: { caseId } },
+        body: { accountNumber: 'PBA0012345' },
+      });
+    const foreign = await payByAccount(otherFirm);
+    expect(foreign.response.status).toBe(404);
 
-    const paid = await rest('POST', `/api/v1/payments/cases/${caseId}/payments-by-account`, solicitor, {
-      accountNumber: 'PBA0012345',
-    });
-    expect(paid.status).toBe(201);
-    expect(paid.body).toMatchObject({
+    const paid = await payByAccount(solicitor);
+    expect(paid.response.status).toBe(201);
+    expect(paid.data).toMatchObject({
       method: 'payment-by-account',
       status: 'success',
       amountPence: 3_500,
@@ -95,47 +148,36 @@ describe('a money claim paid by account, through the gateway', () => {
     });
 
     await eventually(async () => {
-      const { case: found } = await gql(
-        'query($id: ID!) { case(id: $id) { readiness(event: "issue") { criteria { id met } } } }',
-        { id: caseId },
-        solicitor,
-      );
+      const { case: found } = await gql(ISSUE_READINESS, { id: caseId }, solicitor);
       expect(found.readiness.criteria).toContainEqual({ id: 'fees-settled', met: true });
     });
-    const { case: after } = await gql(
-      'query($id: ID!) { case(id: $id) { serviceRequest { status paidPence outstandingPence } payments { method amountPence } } }',
-      { id: caseId },
-      solicitor,
-    );
+    const { case: after } = await gql(PAID, { id: caseId }, solicitor);
     expect(after).toEqual({
       serviceRequest: { status: 'paid', paidPence: 3_500, outstandingPence: 0 },
       payments: [{ method: 'payment-by-account', amountPence: 3_500 }],
     });
 
-    const theirs = await rest('GET', '/api/v1/payments/payments', otherFirm);
-    expect(theirs.body.items).toEqual([]);
-    const accounts = await rest('GET', '/api/v1/payments/accounts', otherFirm);
-    expect(accounts.body).toEqual([]);
-    const mine = await rest('GET', '/api/v1/payments/accounts', solicitor);
-    expect(mine.body).toEqual([
+    const theirs = await api.GET('/api/v1/payments/payments', as(otherFirm));
+    expect(theirs.data?.items).toEqual([]);
+    const accounts = await api.GET('/api/v1/payments/accounts', as(otherFirm));
+    expect(accounts.data).toEqual([]);
+    const mine = await api.GET('/api/v1/payments/accounts', as(solicitor));
+    expect(mine.data).toEqual([
       expect.objectContaining({ accountNumber: 'PBA0012345', usedPence: 3_500, availablePence: 496_500 }),
     ]);
   });
 
   it("lets the card provider's signed callback through the gateway without a token, and nothing else", async () => {
-    const post = (path: string, headers: Record<string, string> = {}) =>
-      fetch(`${platform.gatewayUrl}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ paymentId: 'x' }),
-      });
     // Payments itself refuses it: the signature is the only credential a provider has.
-    const unsigned = await post('/api/v1/payments/card-callbacks');
-    expect(unsigned.status).toBe(401);
-    expect(((await unsigned.json()) as { detail: string }).detail).toBe('The callback signature does not verify');
+    const unsigned = await api.POST('/api/v1/payments/card-callbacks', {
+      params: { header: offContract({}) },
+      body: offContract({ paymentId: 'x' }),
+    });
+    expect(unsigned.response.status).toBe(401);
+    expect(unsigned.error?.detail).toBe('The callback signature does not verify');
     // Every other route still needs a token at the edge.
-    const other = await post('/api/v1/payments/bulk-scan-payments');
-    expect(other.status).toBe(401);
-    expect(((await other.json()) as { detail: string }).detail).not.toContain('signature');
+    const other = await api.POST('/api/v1/payments/bulk-scan-payments', { body: offContract({ paymentId: 'x' }) });
+    expect(other.response.status).toBe(401);
+    expect(other.error?.detail).not.toContain('signature');
   });
 });

@@ -1,6 +1,7 @@
 import { DataSource, QueryRunner } from 'typeorm';
 import { bearer, eventually } from '@ccsc/testing';
-import { graphqlData, Loose } from './graphql-client';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { graphql, graphqlData } from './graphql-client';
 import { RunningPlatform, startTestPlatform } from './platform';
 
 /** Counts the SQL statements the queries service runs against its enquiry tables (the outbox relay's polling is left out). */
@@ -19,9 +20,62 @@ function countEnquirySql(dataSource: DataSource): { count: () => number; reset: 
   return { count: () => statements, reset: () => (statements = 0) };
 }
 
-const CASES_WITH_ENQUIRIES = `query($first: Int!) {
-  cases(first: $first) { nodes { id reference enquiries { id subject status channel sla { clock unit state dueAt } } } }
-}`;
+const CASES_WITH_ENQUIRIES = graphql(`
+  query EnquiriesOfCases($first: Int!) {
+    cases(first: $first) {
+      nodes {
+        id
+        reference
+        enquiries {
+          id
+          subject
+          status
+          channel
+          sla {
+            clock
+            unit
+            state
+            dueAt
+          }
+        }
+      }
+    }
+  }
+`);
+const OPEN = graphql(`
+  mutation EnquiriesOpenCase($i: CreateCaseInput!) {
+    createCase(input: $i) {
+      id
+    }
+  }
+`);
+const RAISE = graphql(`
+  mutation EnquiriesRaise($i: RaiseEnquiryInput!) {
+    raiseEnquiry(input: $i) {
+      id
+    }
+  }
+`);
+const FIRST_ENQUIRY = graphql(`
+  query EnquiriesFirst {
+    enquiries(first: 1) {
+      nodes {
+        id
+      }
+    }
+  }
+`);
+const CASE_OF_ENQUIRY = graphql(`
+  query EnquiriesCaseOf($id: ID!) {
+    enquiry(id: $id) {
+      case {
+        id
+        reference
+        state
+      }
+    }
+  }
+`);
 
 describe('a case with its enquiries through the gateway', () => {
   let platform: RunningPlatform;
@@ -35,13 +89,13 @@ describe('a case with its enquiries through the gateway', () => {
   }, 120_000);
   afterAll(() => platform.stop());
 
-  const gql = (query: string, variables: Record<string, unknown>, who = caseworker) =>
-    graphqlData(platform.gatewayUrl, query, variables, who);
+  const gql = <Data, Variables>(document: TypedDocumentNode<Data, Variables>, variables: Variables, who = caseworker) =>
+    graphqlData(platform.gatewayUrl, document, variables, who);
 
   it('returns 50 cases with their enquiries and SLA state in one request, with the enquiries of all of them read in one SQL statement', async () => {
     const caseIds: string[] = [];
     for (let i = 0; i < 50; i++) {
-      const created = await gql(`mutation($i: CreateCaseInput!) { createCase(input: $i) { id } }`, {
+      const created = await gql(OPEN, {
         i: {
           caseType: 'civil-money-claim',
           parties: [
@@ -54,7 +108,7 @@ describe('a case with its enquiries through the gateway', () => {
     }
     // Queries learns of each case from cases' access events; an enquiry can be linked once it has.
     const raise = (caseId: string, subject: string) =>
-      gql(`mutation($i: RaiseEnquiryInput!) { raiseEnquiry(input: $i) { id } }`, {
+      gql(RAISE, {
         i: {
           channel: 'telephone',
           subject,
@@ -70,7 +124,7 @@ describe('a case with its enquiries through the gateway', () => {
     sql.reset();
     const fifty = await gql(CASES_WITH_ENQUIRIES, { first: 50 });
     const fiftyStatements = sql.count();
-    const nodes = fifty.cases.nodes as Loose[];
+    const nodes = fifty.cases.nodes;
     expect(nodes).toHaveLength(50);
     const byId = new Map(nodes.map((n) => [n.id, n]));
     for (const caseId of caseIds) {
@@ -93,8 +147,8 @@ describe('a case with its enquiries through the gateway', () => {
   });
 
   it("resolves an enquiry's case through the cases service, which applies its own access", async () => {
-    const [{ id: enquiryId }] = (await gql('{ enquiries(first: 1) { nodes { id } } }', {})).enquiries.nodes as Loose[];
-    const found = await gql('query($id: ID!) { enquiry(id: $id) { case { id reference state } } }', { id: enquiryId });
+    const [first] = (await gql(FIRST_ENQUIRY, {})).enquiries.nodes;
+    const found = await gql(CASE_OF_ENQUIRY, { id: first!.id });
     expect(found.enquiry.case).toMatchObject({
       state: 'Draft',
       reference: expect.stringMatching(/^\d{4}-\d{4}-\d{4}-\d{4}$/),

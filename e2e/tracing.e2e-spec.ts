@@ -2,9 +2,17 @@ import { InMemorySpanExporter, ReadableSpan, SimpleSpanProcessor } from '@opente
 import { SpanKind } from '@opentelemetry/api';
 import { startTracing } from '@ccsc/platform';
 import { bearer, describeKafka, eventually, kafkaBrokers } from '@ccsc/testing';
-import { claim } from '../services/cases/test/cases-app';
-import { graphql } from './graphql-client';
+import type { CreateCaseInput } from './generated/graphql/graphql';
+import { graphql, sendGraphQL } from './graphql-client';
 import { RunningPlatform, startTestPlatform } from './platform';
+
+const CREATE = graphql(`
+  mutation TracedCreate($input: CreateCaseInput!) {
+    createCase(input: $input) {
+      id
+    }
+  }
+`);
 
 // One trace from the client's mutation to the consumer that applies its event: gateway, subgraph,
 // outbox relay (producer) and consumer, across HTTP and Kafka headers.
@@ -23,13 +31,15 @@ describeKafka('a traced mutation, across Kafka', () => {
   afterAll(() => platform.stop());
 
   it('shows the gateway, the subgraph, the relay and the consumer in one trace', async () => {
-    const created = await graphql(
-      platform.gatewayUrl,
-      'mutation($input: CreateCaseInput!) { createCase(input: $input) { id } }',
-      { input: claim() },
-      await bearer('caseworker'),
-    );
-    const caseId = created.body.data!.createCase.id as string;
+    const input: CreateCaseInput = {
+      caseType: 'civil-money-claim',
+      parties: [
+        { role: 'claimant', kind: 'person', name: 'Alex Claimant', email: 'alex@example.com', representedBy: 'org-a' },
+        { role: 'defendant', kind: 'organisation', name: 'Widgets Ltd' },
+      ],
+    };
+    const created = await sendGraphQL(platform.gatewayUrl, CREATE, { input }, await bearer('caseworker'));
+    const caseId = created.body.data!.createCase.id;
 
     const trace = await eventually(async () => {
       const gatewaySpan = spans

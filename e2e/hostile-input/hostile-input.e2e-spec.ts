@@ -17,8 +17,9 @@ import {
 import type { Role } from '@ccsc/auth';
 import { bearer, eventually } from '@ccsc/testing';
 import { SUPERGRAPH_FILE } from '../../gateway/src/gateway';
-import { graphqlData, type Loose } from '../graphql-client';
+import { graphql, graphqlData, type Loose } from '../graphql-client';
 import { RunningPlatform, startTestPlatform } from '../platform';
+import { as, partnerApi } from '../rest-client';
 import { DEEP_JSON, FieldShape, hostileValuesFor, idFor, NUL, plausible, Seeded } from './hostile-values';
 
 /**
@@ -458,51 +459,92 @@ const isForbidden = (a: Answer) => a.status === 403 || a.codes.includes('FORBIDD
 const isInternal = (a: Answer) =>
   a.status >= 500 || a.codes.some((c) => c === 'INTERNAL_SERVER_ERROR' || c === 'NO_CODE' || c === 'NOT_JSON');
 
+const SEED_CASE = graphql(`
+  mutation HostileSeedCase($i: CreateCaseInput!) {
+    createCase(input: $i) {
+      id
+    }
+  }
+`);
+const SEED_ENQUIRY = graphql(`
+  mutation HostileSeedEnquiry($i: RaiseEnquiryInput!) {
+    raiseEnquiry(input: $i) {
+      id
+    }
+  }
+`);
+const SEED_COMPLAINT = graphql(`
+  mutation HostileSeedComplaint($i: ConvertEnquiryToComplaintInput!) {
+    convertEnquiryToComplaint(input: $i) {
+      id
+    }
+  }
+`);
+const SEEDED_COMPLAINTS = graphql(`
+  query HostileSeededComplaints($id: ID!) {
+    case(id: $id) {
+      complaints {
+        id
+      }
+    }
+  }
+`);
+
 /** What the sweep aims at: a case, an enquiry on it, the complaint it became, and an unallocated cheque. */
 async function seed(gatewayUrl: string): Promise<Seeded> {
   const caseworker = await bearer('caseworker');
-  const gql = (query: string, variables: Record<string, unknown>, who = caseworker) =>
-    graphqlData(gatewayUrl, query, variables, who);
-  const created = await gql('mutation($i: CreateCaseInput!) { createCase(input: $i) { id } }', {
-    i: {
-      caseType: 'civil-money-claim',
-      parties: [
-        { role: 'claimant', kind: 'person', name: 'Alex Smith' },
-        { role: 'defendant', kind: 'organisation', name: 'Widgets Ltd' },
-      ],
+  const created = await graphqlData(
+    gatewayUrl,
+    SEED_CASE,
+    {
+      i: {
+        caseType: 'civil-money-claim',
+        parties: [
+          { role: 'claimant', kind: 'person', name: 'Alex Smith' },
+          { role: 'defendant', kind: 'organisation', name: 'Widgets Ltd' },
+        ],
+      },
     },
-  });
-  const caseId = created.createCase.id as string;
+    caseworker,
+  );
+  const caseId = created.createCase.id;
   const raised = await eventually(
     () =>
-      gql('mutation($i: RaiseEnquiryInput!) { raiseEnquiry(input: $i) { id } }', {
-        i: {
-          channel: 'telephone',
-          subject: 'Still no hearing date',
-          message: 'Caller is unhappy with the delay',
-          caseId,
-          category: 'delay',
-          contact: { name: 'Alex Smith' },
+      graphqlData(
+        gatewayUrl,
+        SEED_ENQUIRY,
+        {
+          i: {
+            channel: 'telephone',
+            subject: 'Still no hearing date',
+            message: 'Caller is unhappy with the delay',
+            caseId,
+            category: 'delay',
+            contact: { name: 'Alex Smith' },
+          },
         },
-      }),
+        caseworker,
+      ),
     30_000,
   );
-  const enquiryId = raised.raiseEnquiry.id as string;
-  await gql('mutation($i: ConvertEnquiryToComplaintInput!) { convertEnquiryToComplaint(input: $i) { id } }', {
-    i: { enquiryId, reason: 'Caller wants to complain about the delay' },
-  });
+  const enquiryId = raised.raiseEnquiry.id;
+  await graphqlData(
+    gatewayUrl,
+    SEED_COMPLAINT,
+    { i: { enquiryId, reason: 'Caller wants to complain about the delay' } },
+    caseworker,
+  );
   const complaintId = await eventually(async () => {
-    const data = await gql('query($id: ID!) { case(id: $id) { complaints { id } } }', { id: caseId });
+    const data = await graphqlData(gatewayUrl, SEEDED_COMPLAINTS, { id: caseId }, caseworker);
     expect(data.case.complaints).toHaveLength(1);
-    return data.case.complaints[0].id as string;
+    return data.case.complaints[0]!.id;
   }, 30_000);
-  const cheque = await fetch(`${gatewayUrl}/api/v1/payments/bulk-scan-payments`, {
-    method: 'POST',
-    headers: { authorization: await bearer('finance-officer'), 'content-type': 'application/json' },
-    body: JSON.stringify({ method: 'cheque', amountPence: 15_000, reference: 'no reference written' }),
+  const cheque = await partnerApi(gatewayUrl).POST('/api/v1/payments/bulk-scan-payments', {
+    ...as(await bearer('finance-officer')),
+    body: { method: 'cheque', amountPence: 15_000, reference: 'no reference written' },
   });
-  expect(cheque.status).toBe(201);
-  const paymentId = ((await cheque.json()) as Loose).id as string;
+  expect(cheque.response.status).toBe(201);
+  const paymentId = cheque.data!.id;
   return { caseId, enquiryId, complaintId, paymentId };
 }
 

@@ -41,16 +41,25 @@ export class MergedOpenApi {
       tags,
     };
     const unavailable: string[] = [];
+    const conflicts: string[] = [];
+    const owners: Record<string, string> = {};
     for (const [name, part] of parts) {
       if (!part) {
         unavailable.push(name);
         continue;
       }
       Object.assign(document.paths, toOpenApi31Paths(part.paths));
-      Object.assign(schemas, mapValues(part.components?.schemas ?? {}, toJsonSchema));
+      for (const [schemaName, schema] of Object.entries(mapValues(part.components?.schemas ?? {}, toJsonSchema))) {
+        // Two services naming different schemas alike would document one's routes with the other's shape.
+        if (schemaName in schemas && JSON.stringify(schemas[schemaName]) !== JSON.stringify(schema))
+          conflicts.push(`${schemaName} (${owners[schemaName]}, ${name})`);
+        schemas[schemaName] = schema;
+        owners[schemaName] ??= name;
+      }
       tags.push(...(part.tags ?? []));
     }
     if (unavailable.length) Object.assign(document.info, { 'x-unavailable-services': unavailable });
+    if (conflicts.length) Object.assign(document.info, { 'x-schema-name-conflicts': conflicts });
     this.cached = { at: Date.now(), document };
     return document;
   }

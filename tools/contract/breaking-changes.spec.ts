@@ -45,6 +45,16 @@ describe('contractViolations', () => {
     ]);
   });
 
+  it('passes a correction of what the document said at once, without a deprecation', () => {
+    const correction: ListedChange = {
+      api: 'rest',
+      change: 'Thing.amount',
+      reason: 'The document showed another service’s Thing under this name; the API never returned a string here.',
+      correction: true,
+    };
+    expect(contractViolations('rest', [retyped], [correction], '2026-12-04')).toEqual([]);
+  });
+
   it('refuses an unlisted change, naming it and how to list it', () => {
     const [violation] = contractViolations('rest', [retyped], [], '2027-09-01');
     expect(violation).toMatch(/^Thing\.amount: type changed from integer to string in a response\. A breaking change/);

@@ -12,10 +12,16 @@ export interface ListedChange {
   change: string;
   /** Why it has to break. */
   reason: string;
-  /** The day (YYYY-MM-DD) the release that announced the deprecation went out. */
-  deprecatedOn: string;
+  /**
+   * A correction: the released document described what the API never did (a schema shown under another's
+   * name, a field it never returned), so no client working against the API can depend on it, and it needs no
+   * deprecation. The reason says how the document was wrong.
+   */
+  correction?: true;
+  /** The day (YYYY-MM-DD) the release that announced the deprecation went out; not for a correction. */
+  deprecatedOn?: string;
   /** How it was announced: the `@deprecated` reason, the route's Deprecation and Sunset, the note sent to partners. */
-  deprecation: string;
+  deprecation?: string;
 }
 
 /** How long a deprecation is announced before the element goes (README, "Versioning"). */
@@ -37,8 +43,11 @@ export function readListedChanges(file = BREAKING_CHANGES_FILE): ListedChange[] 
       entry?.api === 'graphql' || entry?.api === 'rest' ? '' : `${name}: api must be "graphql" or "rest"`,
       typeof entry?.change === 'string' && entry.change.trim() ? '' : `${name}: change must name what changes`,
       typeof entry?.reason === 'string' && entry.reason.trim().length >= 20 ? '' : `${name}: reason must say why`,
-      isDay(entry?.deprecatedOn) ? '' : `${name}: deprecatedOn must be the day (YYYY-MM-DD) it was announced`,
-      typeof entry?.deprecation === 'string' && entry.deprecation.trim()
+      entry?.correction === undefined || entry.correction === true ? '' : `${name}: correction must be true or absent`,
+      entry?.correction || isDay(entry?.deprecatedOn)
+        ? ''
+        : `${name}: deprecatedOn must be the day (YYYY-MM-DD) it was announced`,
+      entry?.correction || (typeof entry?.deprecation === 'string' && entry.deprecation.trim())
         ? ''
         : `${name}: deprecation must say how it was announced`,
     ].filter(Boolean);
@@ -72,13 +81,14 @@ export function contractViolations(
           `({"api": "${api}", "change": "${change.change}", "reason", "deprecatedOn", "deprecation"}) once a release has ` +
           `announced its deprecation at least ${MINIMUM_NOTICE_MONTHS} months before.`,
       ];
+    if (entry.correction) return [];
     if (change.announced === false)
       return [
         `${change.message}. Listed in ${FILE_NAME}, but the released contract does not mark it deprecated: deprecate it ` +
           `first (@deprecated(reason:) in GraphQL, @Deprecated on a REST route, deprecated: true on a property), ` +
           `release that, and remove it at least ${MINIMUM_NOTICE_MONTHS} months later.`,
       ];
-    const from = [addMonths(entry.deprecatedOn, MINIMUM_NOTICE_MONTHS), change.notBefore?.slice(0, 10) ?? '']
+    const from = [addMonths(entry.deprecatedOn as string, MINIMUM_NOTICE_MONTHS), change.notBefore?.slice(0, 10) ?? '']
       .sort()
       .pop() as string;
     if (today < from)

@@ -17,6 +17,11 @@ export async function fetchOpenApi(gatewayUrl: string): Promise<OpenApiDocument>
   const unavailable = document.info?.['x-unavailable-services'];
   if (unavailable)
     throw new Error(`The gateway's document leaves out services that did not answer: ${JSON.stringify(unavailable)}`);
+  const conflicts = document.info?.['x-schema-name-conflicts'];
+  if (conflicts)
+    throw new Error(
+      `Services name different schemas alike, so one's routes show the other's: ${JSON.stringify(conflicts)}`,
+    );
   return document;
 }
 

@@ -8,6 +8,7 @@ import { launchPlatform, type Env } from '../platform/launch';
 import { serviceDatabaseUrl } from '../migrate';
 import { LOCAL_KEYS_DIR } from '../token';
 import { REPO_ROOT } from '../repo-root';
+import { sandboxRequested, startSandbox } from '../sandbox/start-sandbox';
 
 const DATA_DIR = path.join(REPO_ROOT, '.data');
 // Not 5432: a developer's own PostgreSQL is often there already.
@@ -16,6 +17,8 @@ const EMBEDDED_PG_PORT = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
 async function main() {
   // Warnings and errors only by default, so the console stays readable; LOG_LEVEL=info shows every request.
   const env: Env = { NODE_ENV: 'development', LOG_LEVEL: 'warn', ...process.env };
+  // `npm start -- --sandbox` seeds the partner sandbox once the platform is up (refused in production).
+  const sandbox = sandboxRequested(process.argv.slice(2), env);
   const ports = Object.fromEntries(
     SERVICE_NAMES.map((name) => [name, Number(env[`${name.toUpperCase()}_PORT`] ?? SERVICES[name].port)]),
   );
@@ -47,6 +50,18 @@ async function main() {
   }
 
   const gatewayUrl = platform.gateway?.url;
+  const sandboxLines =
+    sandbox && gatewayUrl
+      ? await startSandbox({
+          gatewayUrl,
+          keysDir: env.AUTH_LOCAL_KEYS_DIR ?? LOCAL_KEYS_DIR,
+          env,
+          progress: (line) => process.stderr.write(`${line}\n`),
+        }).catch(async (error: unknown) => {
+          await platform.stop();
+          throw error;
+        })
+      : [];
   const database = env.DATABASE_URL
     ? 'PostgreSQL from DATABASE_URL'
     : `embedded PostgreSQL on 127.0.0.1:${EMBEDDED_PG_PORT} (data in .data/postgres)`;
@@ -68,6 +83,7 @@ async function main() {
         .join(', ')}`,
       '',
       'Get a token:  npm run -s token -- --role caseworker',
+      ...(sandboxLines.length ? ['', ...sandboxLines, ''] : []),
       'Stop:         Ctrl-C',
       '',
     ].join('\n') + '\n',

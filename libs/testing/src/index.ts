@@ -13,3 +13,4 @@ export * from './test-service';
 export * from './query-plan';
 export * from './lock-waiters';
 export * from './english-fragments';
+export * from './contract';

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { ServiceDataSourceParts } from '@ccsc/platform';
 import { createTestDatabase, TestDatabase } from './test-database';
 import { testServiceEnv } from './service-env';
+import { watchServiceContract } from './contract/service-contract';
 
 export interface TestService {
   app: INestApplication;
@@ -10,8 +11,9 @@ export interface TestService {
 }
 
 /**
- * A service's application on a fresh, migrated database of its own, initialised but not listening:
- * `create` turns the test environment (plus `env`) into the app, as the service's main.ts does.
+ * A service's application on a fresh, migrated database of its own, initialised: `create` turns the test
+ * environment (plus `env`) into the app, as the service's main.ts does. Where the test run checks answers
+ * against the contract (libs/testing/src/contract), every answer of the app is checked.
  */
 export async function startTestService(
   service: string,
@@ -22,6 +24,13 @@ export async function startTestService(
   const database = await createTestDatabase(service, parts);
   const app = await create(testServiceEnv(database.url, env));
   await app.init();
+  try {
+    await watchServiceContract(app);
+  } catch (error) {
+    await app.close();
+    await database.drop();
+    throw error;
+  }
   return {
     app,
     database,

@@ -136,4 +136,82 @@ describe('documents and assisted-digital referrals', () => {
       .send({ partyId: appeal.parties[0].id, needs: ['no-device'] })
       .expect(403);
   });
+
+  it('names the caseworker who reviewed a document, and who moved the case on, to staff only', async () => {
+    const [reviewer, citizen, firm] = await Promise.all([
+      bearer('caseworker', { sub: 'caseworker-sam' }),
+      bearer('citizen', { sub: 'citizen-alex' }),
+      bearer('professional', { org: 'org-a', sub: 'solicitor-sol' }),
+    ]);
+    const { body: created } = await http()
+      .post('/api/v1/cases')
+      .set('Authorization', caseworker)
+      .send(
+        claim({
+          parties: [
+            { role: 'claimant', kind: 'person', name: 'Alex Claimant', userId: 'citizen-alex', representedBy: 'org-a' },
+            { role: 'defendant', kind: 'organisation', name: 'Widgets Ltd' },
+          ],
+        }),
+      )
+      .expect(201);
+    const id = created.id as string;
+    await http().post(`/api/v1/cases/${id}/events`).set('Authorization', citizen).send({ event: 'submit' }).expect(200);
+    const scanned = await http()
+      .post(`/api/v1/cases/${id}/documents`)
+      .set('Authorization', caseworker)
+      .send({ title: 'Defence', documentType: 'defence', channel: 'post', storeReference: 'dm-store://post' })
+      .expect(201);
+    const reviewed = await http()
+      .post(`/api/v1/cases/${id}/documents/${scanned.body.id}/review`)
+      .set('Authorization', reviewer)
+      .send({ decision: 'accepted' })
+      .expect(201);
+    expect(reviewed.body).toMatchObject({ status: 'accepted', reviewedBy: 'caseworker-sam' });
+
+    const READ =
+      'query($id: ID!) { case(id: $id) { documents { id status reviewedBy reviewedAt } history { event actor } } }';
+    const reads = async (who: string) => {
+      const rest = await http().get(`/api/v1/cases/${id}/documents`).set('Authorization', who).expect(200);
+      const history = await http().get(`/api/v1/cases/${id}/history`).set('Authorization', who).expect(200);
+      const { body } = await http().post('/graphql').set('Authorization', who).send({ query: READ, variables: { id } });
+      expect(body.errors).toBeUndefined();
+      return {
+        rest: rest.body.find((d: { id: string }) => d.id === scanned.body.id),
+        history: history.body as { event: string; actor?: string }[],
+        graphql: body.data.case as {
+          documents: { id: string; reviewedBy: string | null; reviewedAt: string | null }[];
+          history: { event: string; actor: string | null }[];
+        },
+      };
+    };
+    for (const who of [citizen, firm]) {
+      const seen = await reads(who);
+      // Left out over REST, null on GraphQL: when it was reviewed stays case-wide, by whom does not.
+      expect(seen.rest).toMatchObject({ status: 'accepted', reviewedAt: expect.any(String) });
+      expect(seen.rest).not.toHaveProperty('reviewedBy');
+      const document = seen.graphql.documents.find((d) => d.id === scanned.body.id)!;
+      expect(document).toMatchObject({ status: 'accepted', reviewedBy: null, reviewedAt: expect.any(String) });
+      expect(seen.history).toEqual([expect.not.objectContaining({ actor: expect.anything() })]);
+      expect(seen.graphql.history).toEqual([{ event: 'submit', actor: null }]);
+    }
+    const staff = await reads(caseworker);
+    expect(staff.rest.reviewedBy).toBe('caseworker-sam');
+    expect(staff.graphql.documents.find((d) => d.id === scanned.body.id)!.reviewedBy).toBe('caseworker-sam');
+    expect(staff.history).toEqual([expect.objectContaining({ event: 'submit', actor: 'citizen-alex' })]);
+    expect(staff.graphql.history).toEqual([{ event: 'submit', actor: 'citizen-alex' }]);
+
+    // What a party's own write answers with follows the same rule.
+    const received = await http()
+      .post('/graphql')
+      .set('Authorization', citizen)
+      .send({
+        query: 'mutation($i: ReceiveDocumentInput!) { receiveDocument(input: $i) { status reviewedBy } }',
+        variables: {
+          i: { caseId: id, title: 'Reply', documentType: 'reply', channel: 'online', storeReference: 'dm-store://r' },
+        },
+      })
+      .expect(200);
+    expect(received.body.data.receiveDocument).toEqual({ status: 'accepted', reviewedBy: null });
+  });
 });

@@ -154,6 +154,15 @@ describe('parties and representation', () => {
       .send({ postcode: 'not a postcode' })
       .expect(400);
     expect(postcode.body.errors).toEqual([{ field: 'postcode', message: 'postcode must be a UK postcode' }]);
+    // A party always has a name, a language and lists of needs: null is not "left out", it is refused.
+    for (const field of ['name', 'preferredLanguage', 'reasonableAdjustments', 'vulnerabilityFlags']) {
+      const refused = await http()
+        .patch(`/api/v1/cases/${id}/parties/${party.id}`)
+        .set('Authorization', caseworker)
+        .send({ [field]: null })
+        .expect(400);
+      expect(refused.body.errors[0].field).toBe(field);
+    }
     await http()
       .patch(`/api/v1/cases/${id}/parties/not-a-uuid`)
       .set('Authorization', caseworker)

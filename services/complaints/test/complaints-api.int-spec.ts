@@ -181,6 +181,89 @@ describe('complaints API', () => {
     expect(seen.body.stages[0]).toMatchObject({ status: 'response-drafted', draft: null, draftTemplate: null });
   });
 
+  it('names the officers on a complaint to staff only: its complainant, citizen or firm, reads no officer id', async () => {
+    const olu = await bearer('complaints-officer', { sub: 'officer-olu' });
+    const firmUser = await bearer('professional', { org: 'org-a', sub: 'solicitor-sol' });
+    const { caseId } = await announceCase(app, { users: ['citizen-carys'], organisations: ['org-a'] });
+    const file = async (who: string) =>
+      (
+        await http()
+          .post('/api/v1/complaints')
+          .set('Authorization', who)
+          .send({ category: 'delay', caseIds: [caseId] })
+          .expect(201)
+      ).body.id as string;
+    const carys = await file(citizen);
+    const firms = await file(firmUser);
+    for (const id of [carys, firms]) {
+      await http().post(`/api/v1/complaints/${id}/acknowledgement`).set('Authorization', olu).expect(200);
+      const investigating = await http()
+        .post(`/api/v1/complaints/${id}/investigation`)
+        .set('Authorization', olu)
+        .send({ investigatingOfficer: 'officer-olu' })
+        .expect(200);
+      expect(investigating.body.investigatingOfficer).toBe('officer-olu');
+    }
+
+    type Entry = { kind: string; summary: string; actor: string | null };
+    const READ = `query($id: ID!) { complaint(id: $id) { investigatingOfficer timeline { kind summary actor } } }`;
+    const LIST = '{ complaints(first: 100) { nodes { id investigatingOfficer } } }';
+    const ON_CASE = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Case { complaints { id investigatingOfficer timeline { actor } } } } }`;
+    const reads = async (who: string, id: string) => {
+      const rest = await http().get(`/api/v1/complaints/${id}`).set('Authorization', who).expect(200);
+      const restList = await http().get('/api/v1/complaints?limit=100').set('Authorization', who).expect(200);
+      const restTimeline = await http().get(`/api/v1/complaints/${id}/timeline`).set('Authorization', who).expect(200);
+      const one = (await graphql(who, READ, { id })).body.data.complaint;
+      const list = (await graphql(who, LIST)).body.data.complaints.nodes;
+      const onCase = (await graphql(who, ON_CASE, { reps: [{ __typename: 'Case', id: caseId }] })).body.data
+        ._entities[0].complaints;
+      const onCaseOne = onCase.find((c: { id: string }) => c.id === id);
+      return {
+        investigatingOfficer: [
+          rest.body.investigatingOfficer,
+          restList.body.items.find((c: { id: string }) => c.id === id).investigatingOfficer,
+          one.investigatingOfficer,
+          list.find((c: { id: string }) => c.id === id).investigatingOfficer,
+          onCaseOne.investigatingOfficer,
+        ],
+        timelines: [restTimeline.body as Entry[], one.timeline as Entry[]],
+        actorsOnCase: onCaseOne.timeline.map((e: Entry) => e.actor),
+      };
+    };
+
+    for (const [who, id] of [
+      [citizen, carys],
+      [firmUser, firms],
+    ] as const) {
+      const seen = await reads(who, id);
+      expect(seen.investigatingOfficer).toEqual([null, null, null, null, null]);
+      for (const timeline of seen.timelines) {
+        expect(timeline.map((e) => [e.kind, e.summary, e.actor])).toEqual([
+          ['opened', expect.stringMatching(/^Complaint opened \(online-form\)/), null],
+          ['stage-acknowledged', 'Stage 1 acknowledged', null],
+          ['stage-investigating', 'Stage 1 under investigation', null],
+        ]);
+      }
+      expect(seen.actorsOnCase).toEqual([null, null, null]);
+    }
+
+    for (const [id, filer] of [
+      [carys, 'citizen-carys'],
+      [firms, 'solicitor-sol'],
+    ] as const) {
+      const seen = await reads(olu, id);
+      expect(seen.investigatingOfficer).toEqual(Array(5).fill('officer-olu'));
+      for (const timeline of seen.timelines) {
+        expect(timeline.map((e) => [e.summary.replace(/^Complaint opened.*/, 'opened'), e.actor])).toEqual([
+          ['opened', filer],
+          ['Stage 1 acknowledged', 'officer-olu'],
+          ['Stage 1 under investigation by officer-olu', 'officer-olu'],
+        ]);
+      }
+      expect(seen.actorsOnCase).toEqual([filer, 'officer-olu', 'officer-olu']);
+    }
+  });
+
   it("extends the cases service's Case with the complaints each caller may see, a page of cases in one batch", async () => {
     const first = await announceCase(app, { users: ['citizen-carys'] });
     const second = await announceCase(app, { users: ['citizen-carys'] });

@@ -685,6 +685,75 @@ describe('payments: fees from case events, payment by account, card, allocation'
     expect(payment.unallocatedPence).toBe(0);
   });
 
+  it('names the officer who verified where a payment went to staff only: its payer reads none', async () => {
+    const firm = await bearer('professional', { org: 'org-c', sub: 'solicitor-cai' });
+    await http()
+      .post('/api/v1/payments/accounts')
+      .set('Authorization', finance)
+      .send({ accountNumber: 'PBA0000003', organisationId: 'org-c', name: 'Gamma Law', creditLimitPence: 1_000_000 })
+      .expect(201);
+    const { caseId } = await announceCase(db, { organisations: ['org-c'], feesDue: ['FEE0011'] });
+    const paid = await http()
+      .post(`/api/v1/payments/cases/${caseId}/payments-by-account`)
+      .set('Authorization', firm)
+      .send({ accountNumber: 'PBA0000003' })
+      .expect(201);
+    // Staff move the firm's money on, and a second officer verifies the move.
+    const [own] = paid.body.allocations as { id: string }[];
+    const moved = await http()
+      .post(`/api/v1/payments/allocations/${own!.id}/transfers`)
+      .set('Authorization', finance)
+      .send({ target: 'fine-account', fineAccountNumber: 'FA-2026-000778' })
+      .expect(201);
+    await http()
+      .post(`/api/v1/payments/allocations/${moved.body.id}/verification`)
+      .set('Authorization', finance2)
+      .send({ approve: true })
+      .expect(200);
+
+    const FIELDS = 'id allocations { status allocatedBy verifiedBy }';
+    type Allocation = { status: string; allocatedBy: string; verifiedBy?: string | null };
+    const reads = async (who: string) => {
+      const rest = await http().get(`/api/v1/payments/payments/${paid.body.id}`).set('Authorization', who).expect(200);
+      const list = await http().get('/api/v1/payments/payments?limit=100').set('Authorization', who).expect(200);
+      const gql = (
+        await graphql(
+          who,
+          `query($id: ID!, $r: [_Any!]!) {
+            payment(id: $id) { ${FIELDS} }
+            payments(first: 100) { nodes { ${FIELDS} } }
+            _entities(representations: $r) { ... on Case { payments { ${FIELDS} } } }
+          }`,
+          { id: paid.body.id, r: [{ __typename: 'Case', id: caseId }] },
+        ).expect(200)
+      ).body;
+      expect(gql.errors).toBeUndefined();
+      const mine = (payments: { id: string; allocations: Allocation[] }[]) =>
+        payments.find((p) => p.id === paid.body.id)!.allocations;
+      return {
+        rest: [rest.body.allocations as Allocation[], mine(list.body.items)],
+        graphql: [gql.data.payment.allocations, mine(gql.data.payments.nodes), mine(gql.data._entities[0].payments)],
+      };
+    };
+
+    const seen = await reads(firm);
+    for (const allocations of seen.rest) {
+      expect(allocations.map((a) => a.status)).toEqual(['transferred', 'verified']);
+      for (const allocation of allocations) expect(allocation).not.toHaveProperty('verifiedBy');
+    }
+    for (const allocations of seen.graphql)
+      expect(allocations.map((a: Allocation) => [a.status, a.verifiedBy])).toEqual([
+        ['transferred', null],
+        ['verified', null],
+      ]);
+    const staff = await reads(finance);
+    for (const allocations of [...staff.rest, ...staff.graphql])
+      expect(allocations.map((a: Allocation) => [a.status, a.allocatedBy, a.verifiedBy])).toEqual([
+        ['transferred', 'system', 'system'],
+        ['verified', 'officer-one', 'officer-two'],
+      ]);
+  });
+
   it('makes exactly one allocation out of 50 parallel attempts on one payment', async () => {
     const { caseId } = await announceCase(db, { feesDue: ['FEE0221'] });
     const cash = await http()

@@ -270,13 +270,73 @@ describe('enquiries', () => {
     );
     expect(forbidden.errors![0]!.extensions.code).toBe('FORBIDDEN');
 
-    // Writing back about a resolved enquiry reopens it with the officer who had it.
+    // Writing back about a resolved enquiry reopens it with the officer who had it (whom only staff are told).
     const reopened = await http()
       .post(`/api/v1/queries/enquiries/${id}/messages`)
       .set('Authorization', citizen)
       .send({ body: 'The hearing was moved again' })
       .expect(201);
-    expect(reopened.body).toMatchObject({ status: 'assigned', assignedTo: 'officer-sam' });
+    expect(reopened.body).toMatchObject({ status: 'assigned', assignedTo: null });
+    expect(
+      (await http().get(`/api/v1/queries/enquiries/${id}`).set('Authorization', caseworker).expect(200)).body,
+    ).toMatchObject({ status: 'assigned', assignedTo: 'officer-sam' });
+  });
+
+  it('names the officer working an enquiry to staff only: the citizen or firm who raised it reads null', async () => {
+    const caseId = await knownCase(dataSource, { users: ['citizen-carys'], organisations: ['org-a'] });
+    const raise = async (who: string, channel: string) =>
+      (
+        await http()
+          .post('/api/v1/queries/enquiries')
+          .set('Authorization', who)
+          .send(enquiry({ channel, caseId }))
+          .expect(201)
+      ).body.id as string;
+    const carys = await raise(citizen, 'online-form');
+    const firm = await raise(orgA, 'email');
+    for (const id of [carys, firm]) {
+      const claimed = await gql(
+        `mutation($id: ID!) { claimEnquiry(enquiryId: $id) { assignedTo } }`,
+        { id },
+        caseworker,
+      );
+      expect(claimed.data!.claimEnquiry.assignedTo).toBe('officer-sam');
+    }
+
+    const ONE = 'query($id: ID!) { enquiry(id: $id) { status assignedTo } }';
+    const LIST = 'query { enquiries(first: 100) { nodes { id assignedTo } } }';
+    const ON_CASE = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Case { enquiries { id assignedTo } } } }`;
+    const reads = async (who: string, id: string) => {
+      const rest = await http().get(`/api/v1/queries/enquiries/${id}`).set('Authorization', who).expect(200);
+      const restList = await http().get('/api/v1/queries/enquiries?limit=100').set('Authorization', who).expect(200);
+      const one = await gql(ONE, { id }, who);
+      const list = await gql(LIST, {}, who);
+      const onCase = await gql(ON_CASE, { reps: [{ __typename: 'Case', id: caseId }] }, who);
+      return [
+        rest.body.assignedTo,
+        restList.body.items.find((e: Loose) => e.id === id).assignedTo,
+        one.data!.enquiry.assignedTo,
+        list.data!.enquiries.nodes.find((e: Loose) => e.id === id).assignedTo,
+        onCase.data!._entities[0].enquiries.find((e: Loose) => e.id === id).assignedTo,
+      ];
+    };
+    expect(await reads(citizen, carys)).toEqual([null, null, null, null, null]);
+    expect(await reads(orgA, firm)).toEqual([null, null, null, null, null]);
+    for (const id of [carys, firm]) expect(await reads(caseworker, id)).toEqual(Array(5).fill('officer-sam'));
+
+    // What a citizen's or firm's own write answers with names no officer either.
+    const written = await http()
+      .post(`/api/v1/queries/enquiries/${firm}/messages`)
+      .set('Authorization', orgA)
+      .send({ body: 'Any news?' })
+      .expect(201);
+    expect(written.body).toMatchObject({ status: 'assigned', assignedTo: null });
+    const added = await gql(
+      `mutation($i: AddEnquiryMessageInput!) { addEnquiryMessage(input: $i) { status assignedTo } }`,
+      { i: { enquiryId: carys, body: 'Any news?' } },
+      citizen,
+    );
+    expect(added.data!.addEnquiryMessage).toEqual({ status: 'assigned', assignedTo: null });
   });
 
   it('honours Idempotency-Key on raising an enquiry', async () => {

@@ -359,6 +359,21 @@ describe('triage, work allocation, escalation and conversion', () => {
         averageHandlingMinutes: expect.any(Number),
       },
     ]);
+
+    // Closing a resolved enquiry keeps it resolved, when and as it was: the figures do not change.
+    await ok(
+      'mutation($i: ChangeEnquiryStatusInput!) { changeEnquiryStatus(input: $i) { id } }',
+      { i: { enquiryId: first, status: 'closed' } },
+      officer1,
+    );
+    const afterClosing = await ok(
+      '{ enquiryFigures(from: "2026-05-05", to: "2026-05-05") { received resolved resolvedAtFirstContact slaMissed } }',
+      {},
+      leader,
+    );
+    expect(afterClosing.enquiryFigures).toEqual([
+      { received: 2, resolved: 1, resolvedAtFirstContact: 1, slaMissed: 1 },
+    ]);
     expect(await code('{ enquiryFigures(from: "2026-05-06", to: "2026-05-05") { day } }', {}, leader)).toBe(
       'BAD_USER_INPUT',
     );

@@ -1,10 +1,12 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { DynamicModule, INestApplication, Type } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { ModulesContainer, NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { json, type Express } from 'express';
+import { IS_PUBLIC } from '../http/public.decorator';
+import { completeOpenApiDocument } from './openapi-completion';
 import { trackRequestCommits } from '../database/request-commits';
 import { assignCorrelationId } from '../logging/logger';
 import { isJsonBody, requireJsonBodies } from '../http/json-bodies';
@@ -77,7 +79,25 @@ export function openApiDocument(app: INestApplication, options: ServiceAppOption
       schema: { type: 'string', maxLength: 255 },
     });
   }
-  return document;
+  return completeOpenApiDocument(document, publicOperationIds(app));
+}
+
+/** The operation ids (`Controller_method`, as @nestjs/swagger names them) of the routes marked @Public. */
+function publicOperationIds(app: INestApplication): Set<string> {
+  const ids = new Set<string>();
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const { metatype } of module.controllers.values()) {
+      if (typeof metatype !== 'function') continue;
+      const prototype = metatype.prototype as Record<string, unknown>;
+      for (const method of Object.getOwnPropertyNames(prototype)) {
+        const handler = prototype[method];
+        if (typeof handler !== 'function' || method === 'constructor') continue;
+        if (Reflect.getMetadata(IS_PUBLIC, handler) || Reflect.getMetadata(IS_PUBLIC, metatype))
+          ids.add(`${metatype.name}_${method}`);
+      }
+    }
+  }
+  return ids;
 }
 
 /**

@@ -21,10 +21,10 @@ export interface Connection<T> {
 export function ConnectionType<T>(node: Type<T>, name: string, registerIn?: Type<unknown>): Type<Connection<T>> {
   @ObjectType(`${name}Connection`, { description: `A page of ${name} results.`, ...(registerIn ? { registerIn } : {}) })
   class ConnectionClass {
-    @Field(() => [node])
+    @Field(() => [node], { description: `The ${name} results of this page, in the list's order.` })
     nodes!: T[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Where this page ends, and whether another follows.' })
     pageInfo!: PageInfo;
   }
   return ConnectionClass;

@@ -10,9 +10,7 @@ import {
 } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { Resource } from '@opentelemetry/resources';
-import { BasicTracerProvider, BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import type { BasicTracerProvider, SpanProcessor } from '@opentelemetry/sdk-trace-base';
 
 // OpenTelemetry tracing, by hand at the few places a request crosses a boundary: into a service
 // over HTTP, into the outbox, onto Kafka, into a consumer. The W3C `traceparent` travels in HTTP
@@ -48,12 +46,19 @@ export interface TracingOptions {
 export function startTracing(options: TracingOptions = {}): void {
   enablePropagation();
   if (provider) return;
-  const processors =
-    options.processors ??
-    (options.otlpEndpoint
-      ? [new BatchSpanProcessor(new OTLPTraceExporter({ url: `${options.otlpEndpoint.replace(/\/$/, '')}/v1/traces` }))]
-      : []);
-  if (processors.length === 0) return;
+  if (!options.processors?.length && !options.otlpEndpoint) return;
+  // The SDK and the OTLP exporter load only when spans are recorded: a process that only propagates (the
+  // default, with no endpoint) is about 6 MB smaller without them (docs/decisions.md, issue 18).
+  const { BasicTracerProvider, BatchSpanProcessor } =
+    require('@opentelemetry/sdk-trace-base') as typeof import('@opentelemetry/sdk-trace-base');
+  const { Resource } = require('@opentelemetry/resources') as typeof import('@opentelemetry/resources');
+  const otlp = () => {
+    const { OTLPTraceExporter } =
+      require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
+    const url = `${(options.otlpEndpoint as string).replace(/\/$/, '')}/v1/traces`;
+    return [new BatchSpanProcessor(new OTLPTraceExporter({ url }))];
+  };
+  const processors = options.processors?.length ? options.processors : otlp();
   provider = new BasicTracerProvider({
     resource: new Resource({ 'service.name': options.serviceName ?? 'ccsc' }),
     spanProcessors: processors,

@@ -1,12 +1,13 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import { assertUuid } from '@ccsc/platform';
 import { ASSISTED_DIGITAL_OFFICERS, CASE_READERS } from '../../roles';
 import { ReferralCommands } from '../application/referral.commands';
 import { ReferralQueries } from '../application/referral.queries';
 import { ReferBody, ReferralStatusBody } from './referral.inputs';
-import { ReferralModel } from './referral.model';
+import { AssistedDigitalReferralModel } from './referral.model';
+import { KEY_REUSED } from '../../api-descriptions';
 
 @ApiTags('cases')
 @Controller('api/v1/cases/:id/assisted-digital-referrals')
@@ -19,7 +20,7 @@ export class ReferralController {
   @Post()
   @Roles(...ASSISTED_DIGITAL_OFFICERS)
   @ApiOperation({ summary: 'Refer a user to the assisted-digital supplier' })
-  @ApiCreatedResponse({ type: ReferralModel })
+  @ApiCreatedResponse({ type: AssistedDigitalReferralModel })
   refer(
     @Param('id') id: string,
     @Body() body: ReferBody,
@@ -35,7 +36,7 @@ export class ReferralController {
     summary: 'Assisted-digital referrals of a case',
     description: 'Staff see all; anyone else only those of the parties they act for.',
   })
-  @ApiOkResponse({ type: [ReferralModel] })
+  @ApiOkResponse({ type: [AssistedDigitalReferralModel] })
   list(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     return this.queries.list(assertUuid(id), principal);
   }
@@ -43,7 +44,10 @@ export class ReferralController {
   @Post(':referralId/status')
   @Roles(...ASSISTED_DIGITAL_OFFICERS)
   @ApiOperation({ summary: 'Record the progress of a referral' })
-  @ApiCreatedResponse({ type: ReferralModel })
+  @ApiCreatedResponse({ type: AssistedDigitalReferralModel })
+  @ApiConflictResponse({
+    description: `The referral cannot move to that status (a referred one is accepted or declined, an accepted one completed or declined; completed and declined are final), or ${KEY_REUSED}`,
+  })
   update(
     @Param('id') id: string,
     @Param('referralId') referralId: string,

@@ -5,7 +5,7 @@ import { ASSISTED_DIGITAL_OFFICERS } from '../../roles';
 import { ReferralCommands } from '../application/referral.commands';
 import { ReferralQueries } from '../application/referral.queries';
 import { ReferInput, ReferralStatusInput } from './referral.inputs';
-import { ReferralModel } from './referral.model';
+import { AssistedDigitalReferralModel } from './referral.model';
 
 @Resolver(() => CaseModel)
 export class ReferralResolver {
@@ -14,22 +14,23 @@ export class ReferralResolver {
     private readonly queries: ReferralQueries,
   ) {}
 
-  @Mutation(() => ReferralModel, {
+  @Mutation(() => AssistedDigitalReferralModel, {
     description: 'Records a needs assessment and refers the user to the assisted-digital supplier.',
   })
   @Roles(...ASSISTED_DIGITAL_OFFICERS)
   referForAssistedDigital(
-    @Args('input') input: ReferInput,
+    @Args('input', { description: 'The case, the party to refer, and the needs the assessment found.' })
+    input: ReferInput,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
     return this.commands.refer(input.caseId, input.partyId, input.needs, principal, correlationId);
   }
 
-  @Mutation(() => ReferralModel, { description: 'Records the progress of a referral.' })
+  @Mutation(() => AssistedDigitalReferralModel, { description: 'Records the progress of a referral.' })
   @Roles(...ASSISTED_DIGITAL_OFFICERS)
   updateAssistedDigitalReferral(
-    @Args('input') input: ReferralStatusInput,
+    @Args('input', { description: 'The case, the referral, and its status now.' }) input: ReferralStatusInput,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
@@ -43,7 +44,7 @@ export class ReferralResolver {
     );
   }
 
-  @ResolveField(() => [ReferralModel], {
+  @ResolveField(() => [AssistedDigitalReferralModel], {
     description:
       "Assisted-digital referrals of the case: staff see all; anyone else only those of the parties they act for (a party's needs are its own).",
   })

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiConflictResponse,
   ApiCreatedResponse,
-  ApiNotFoundResponse,
+  ApiForbiddenResponse,
   ApiOkResponse,
   ApiOperation,
   ApiQuery,
@@ -19,6 +20,7 @@ import { CASE_CREATORS, CASE_EVENT_TRIGGERERS, CASE_READERS } from '../../roles'
 import { TimelineEntryModel } from '../../timeline/api/timeline.model';
 import { TimelineQueries } from '../../timeline/application/timeline.queries';
 import { checkedKinds, TIMELINE_KINDS } from '../../timeline/domain/timeline-kind';
+import { INVALID_INPUT, KEY_REUSED } from '../../api-descriptions';
 
 /** Partner REST API for cases, version 1. Errors are RFC 9457 problem+json. */
 @ApiTags('cases')
@@ -33,8 +35,14 @@ export class CaseController {
   @Post()
   @Roles(...CASE_CREATORS)
   @ApiOperation({ summary: 'Open a case' })
-  @ApiCreatedResponse({ type: CaseModel })
-  @ApiBadRequestResponse({ description: 'Invalid input (problem+json with field errors)' })
+  @ApiCreatedResponse({ type: CaseModel, description: 'The case, opened in its initial state; `Location` names it.' })
+  @ApiBadRequestResponse({
+    description: `${INVALID_INPUT}, an unknown case type, or a claim amount for a case type that claims no money`,
+  })
+  @ApiForbiddenResponse({
+    description:
+      'Your role may not open a case, or a party is entered as you may not: a firm names itself, and only itself, for exactly one party and links no citizen account; a citizen names no firm and links only their own account',
+  })
   async create(
     @Body() body: CreateCaseInput,
     @CurrentPrincipal() principal: Principal,
@@ -60,7 +68,7 @@ export class CaseController {
   @Roles(...CASE_READERS)
   @ApiOperation({ summary: 'Get a case by id or by its 16-digit reference' })
   @ApiOkResponse({ type: CaseModel })
-  @ApiNotFoundResponse({ description: 'No such case, or not one you may see' })
+  @ApiBadRequestResponse({ description: 'Neither a case id (UUID) nor a 16-digit reference with a valid check digit' })
   async get(@Param('idOrReference') idOrReference: string, @CurrentPrincipal() principal: Principal) {
     const found = isUuid(idOrReference)
       ? await this.queries.get(idOrReference, principal)
@@ -72,6 +80,10 @@ export class CaseController {
   @Roles(...CASE_READERS)
   @ApiOperation({ summary: 'Whether the case is ready for an event, and what is missing' })
   @ApiOkResponse({ type: ReadinessModel })
+  @ApiBadRequestResponse({ description: `${INVALID_INPUT}, or not an event of the case's type` })
+  @ApiForbiddenResponse({
+    description: 'What a case waits for is shown to staff and the side that pays its fees; the other side is refused',
+  })
   async readiness(@Param('id') id: string, @Query() query: ReadinessQuery, @CurrentPrincipal() principal: Principal) {
     return ReadinessModel.from(
       await this.queries.readiness(assertUuid(id), query.event, principal, query.language ?? 'en'),
@@ -90,7 +102,14 @@ export class CaseController {
   @HttpCode(200)
   @Roles(...CASE_EVENT_TRIGGERERS)
   @ApiOperation({ summary: "Trigger an event of the case's type" })
-  @ApiOkResponse({ type: CaseModel })
+  @ApiOkResponse({ type: CaseModel, description: 'The case after the event' })
+  @ApiBadRequestResponse({
+    description: `${INVALID_INPUT}, not an event of the case's type, or an \`until\` the event does not take, or one not after today or more than five years ahead`,
+  })
+  @ApiForbiddenResponse({ description: 'Your role, or the side you act for, may not trigger this event' })
+  @ApiConflictResponse({
+    description: `The case is not in a state the event starts from, or not ready for it (the detail says what is missing), or ${KEY_REUSED}`,
+  })
   async trigger(
     @Param('id') id: string,
     @Body() body: TriggerCaseEventBody,

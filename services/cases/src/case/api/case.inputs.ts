@@ -28,28 +28,67 @@ import {
   UK_POSTCODE,
 } from '../domain/party';
 import { InputType, registerEnumType } from '../../cases.graphql';
+import { CASE_ID, CASE_STATE, CASE_TYPE_ID, EVENT_ID } from '../../api-descriptions';
 
 // One set of input classes serves GraphQL, REST and OpenAPI, so the three cannot drift apart.
 
 export const PartyRoleEnum = Object.fromEntries(PARTY_ROLES.map((r) => [r, r])) as Record<PartyRole, PartyRole>;
 export const PartyKindEnum = Object.fromEntries(PARTY_KINDS.map((k) => [k, k])) as Record<PartyKind, PartyKind>;
-registerEnumType(PartyRoleEnum, { name: 'PartyRole', description: 'The part a party plays in a case.' });
-registerEnumType(PartyKindEnum, { name: 'PartyKind', description: 'Whether a party is a person or an organisation.' });
+registerEnumType(PartyRoleEnum, {
+  name: 'PartyRole',
+  description: 'The part a party plays in a case.',
+  valuesMap: {
+    applicant: {
+      description:
+        'Applies to the court: the applicant in a divorce or a probate application; the prosecutor in a criminal case.',
+    },
+    respondent: {
+      description:
+        'Answers an application or an appeal: the other spouse in a divorce; the department whose decision a tribunal appeal challenges.',
+    },
+    claimant: { description: 'Brings a civil money claim.' },
+    defendant: { description: 'Answers a money claim, or is prosecuted in a criminal case.' },
+    appellant: { description: 'Appeals to a tribunal against a decision (social security and child support).' },
+    donor: { description: 'Makes a lasting power of attorney.' },
+    attorney: { description: 'Is appointed by a lasting power of attorney to act for the donor.' },
+    subject: { description: 'The person whose immigration status is under review.' },
+  },
+});
+registerEnumType(PartyKindEnum, {
+  name: 'PartyKind',
+  description: 'Whether a party is a person or an organisation.',
+  valuesMap: {
+    person: { description: 'A person (an individual).' },
+    organisation: { description: 'An organisation: a company, a firm, a public body.' },
+  },
+});
 
 export const LanguageEnum = { en: 'en', cy: 'cy' } as const;
-registerEnumType(LanguageEnum, { name: 'Language', description: 'English (en) or Welsh (cy).' });
+registerEnumType(LanguageEnum, {
+  name: 'Language',
+  description: 'English (en) or Welsh (cy).',
+  valuesMap: { en: { description: 'English.' }, cy: { description: 'Welsh (Cymraeg).' } },
+});
 
 export const ORGANISATION_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
+const ROLE = 'The part the party plays in the case; the case type says which roles it needs.';
+const KIND = 'Whether the party is a person or an organisation (a company, a firm, a public body).';
+export const PARTY_DETAIL_READERS = 'Only staff and whoever acts for the party see it.';
+export const PARTY_EMAIL = `The party's email address. ${PARTY_DETAIL_READERS}`;
+export const PARTY_PHONE = `The party's telephone number: digits, spaces, brackets and dashes, with an optional leading +. ${PARTY_DETAIL_READERS}`;
+export const PARTY_ADJUSTMENTS = `Adjustments the service makes for this party, in plain words (e.g. "large print", "hearing loop"); at most 20. ${PARTY_DETAIL_READERS}`;
+export const PARTY_VULNERABILITY = `Why this party may need extra care, in plain words (e.g. "domestic abuse", "mental health"); at most 20. ${PARTY_DETAIL_READERS}`;
+
 @InputType({ description: 'A party to a new case.' })
 export class PartyInput {
-  @Field(() => PartyRoleEnum)
-  @ApiProperty({ enum: PARTY_ROLES })
+  @Field(() => PartyRoleEnum, { description: ROLE })
+  @ApiProperty({ enum: PARTY_ROLES, example: 'claimant', description: ROLE })
   @IsIn(PARTY_ROLES)
   role!: PartyRole;
 
-  @Field(() => PartyKindEnum)
-  @ApiProperty({ enum: PARTY_KINDS })
+  @Field(() => PartyKindEnum, { description: KIND })
+  @ApiProperty({ enum: PARTY_KINDS, description: KIND })
   @IsIn(PARTY_KINDS)
   kind!: PartyKind;
 
@@ -59,14 +98,14 @@ export class PartyInput {
   @Length(1, 200)
   name!: string;
 
-  @Field({ nullable: true })
-  @ApiPropertyOptional({ format: 'email' })
+  @Field({ nullable: true, description: PARTY_EMAIL })
+  @ApiPropertyOptional({ format: 'email', example: 'alex.smith@example.com', description: PARTY_EMAIL })
   @IsOptional()
   @IsEmail()
   email?: string;
 
-  @Field({ nullable: true })
-  @ApiPropertyOptional({ example: '+44 20 7946 0000' })
+  @Field({ nullable: true, description: PARTY_PHONE })
+  @ApiPropertyOptional({ example: '+44 20 7946 0000', description: PARTY_PHONE })
   @IsOptional()
   @Matches(/^\+?[0-9 ()-]{6,32}$/, { message: 'phone must be a telephone number' })
   phone?: string;
@@ -99,16 +138,16 @@ export class PartyInput {
   @IsIn(LANGUAGES)
   preferredLanguage?: PreferredLanguage;
 
-  @Field(() => [String], { nullable: true })
-  @ApiPropertyOptional({ type: [String], example: ['large print'] })
+  @Field(() => [String], { nullable: true, description: PARTY_ADJUSTMENTS })
+  @ApiPropertyOptional({ type: [String], example: ['large print'], description: PARTY_ADJUSTMENTS })
   @IsOptional()
   @IsString({ each: true })
   @Length(1, 200, { each: true })
   @ArrayMaxSize(20)
   reasonableAdjustments?: string[];
 
-  @Field(() => [String], { nullable: true })
-  @ApiPropertyOptional({ type: [String], example: ['domestic abuse'] })
+  @Field(() => [String], { nullable: true, description: PARTY_VULNERABILITY })
+  @ApiPropertyOptional({ type: [String], example: ['domestic abuse'], description: PARTY_VULNERABILITY })
   @IsOptional()
   @IsString({ each: true })
   @Length(1, 200, { each: true })
@@ -124,8 +163,11 @@ export class CreateCaseInput {
   @Length(1, 64)
   caseType!: string;
 
-  @Field(() => [PartyInput])
-  @ApiProperty({ type: [PartyInput] })
+  @Field(() => [PartyInput], { description: 'The parties known when the case is opened: at least one, at most 50.' })
+  @ApiProperty({
+    type: [PartyInput],
+    description: 'The parties known when the case is opened: at least one, at most 50.',
+  })
   @ValidateNested({ each: true })
   @Type(() => PartyInput)
   @ArrayMinSize(1)
@@ -150,7 +192,7 @@ const UNTIL =
 
 @InputType({ description: 'An event to trigger on a case, moving it to its next state.' })
 export class TriggerCaseEventInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: CASE_ID })
   @IsUUID()
   caseId!: string;
 
@@ -172,18 +214,21 @@ export class TriggerCaseEventInput {
 }
 
 export class TriggerCaseEventBody {
-  @ApiProperty({ example: 'submit' })
+  @ApiProperty({ example: 'stay', description: EVENT_ID })
   @IsString()
   @Length(1, 64)
   event!: string;
 
-  @ApiPropertyOptional({ description: 'Why, in a few words; kept in the case history.' })
+  @ApiPropertyOptional({
+    description: 'Why, in a few words; kept in the case history.',
+    example: 'Stayed for the parties to try to settle',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 1000)
   reason?: string;
 
-  @ApiPropertyOptional({ description: UNTIL, example: '2027-03-01' })
+  @ApiPropertyOptional({ type: String, format: 'date', description: UNTIL, example: '2027-03-01' })
   @IsOptional()
   @IsLocalDay()
   until?: LocalDate;
@@ -191,15 +236,15 @@ export class TriggerCaseEventBody {
 
 @InputType({ description: 'Narrows a list of cases.' })
 export class CaseFilterInput {
-  @Field({ nullable: true })
-  @ApiPropertyOptional({ example: 'Submitted' })
+  @Field({ nullable: true, description: `Only cases in this state. ${CASE_STATE}` })
+  @ApiPropertyOptional({ example: 'Submitted', description: `Only cases in this state. ${CASE_STATE}` })
   @IsOptional()
   @IsString()
   @Length(1, 64)
   state?: string;
 
-  @Field({ nullable: true })
-  @ApiPropertyOptional({ example: 'civil-money-claim' })
+  @Field({ nullable: true, description: `Only cases of this type. ${CASE_TYPE_ID}` })
+  @ApiPropertyOptional({ example: 'civil-money-claim', description: `Only cases of this type. ${CASE_TYPE_ID}` })
   @IsOptional()
   @IsString()
   @Length(1, 64)
@@ -211,12 +256,16 @@ export class ListCasesQuery extends IntersectionType(CaseFilterInput, PageParams
 
 /** REST query string of GET /api/v1/cases/{id}/readiness. */
 export class ReadinessQuery {
-  @ApiProperty({ example: 'submit' })
+  @ApiProperty({ example: 'submit', description: `The event to assess the case for. ${EVENT_ID}` })
   @IsString()
   @Length(1, 64)
   event!: string;
 
-  @ApiPropertyOptional({ enum: LANGUAGES, default: 'en' })
+  @ApiPropertyOptional({
+    enum: LANGUAGES,
+    default: 'en',
+    description: 'The language of the criteria and of `whatHappensNext`: English (en) or Welsh (cy).',
+  })
   @IsOptional()
   @IsIn(LANGUAGES)
   language?: (typeof LANGUAGES)[number];

@@ -20,6 +20,7 @@ import { TimelineEntryModel } from '../../timeline/api/timeline.model';
 import { TimelineQueries } from '../../timeline/application/timeline.queries';
 import { CASE_CREATORS, CASE_EVENT_TRIGGERERS, CASE_READERS } from '../../roles';
 import { checkedKinds, TIMELINE_KINDS } from '../../timeline/domain/timeline-kind';
+import { CASE_ID, EVENT_ID, PAGE_AFTER } from '../../api-descriptions';
 
 @Resolver(() => CaseModel)
 export class CaseResolver {
@@ -31,13 +32,22 @@ export class CaseResolver {
 
   @Query(() => CaseModel, { description: 'A case by id.' })
   @Roles(...CASE_READERS)
-  async case(@Args('id', { type: () => ID }) id: string, @CurrentPrincipal() principal: Principal) {
+  async case(
+    @Args('id', { type: () => ID, description: CASE_ID }) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     return CaseModel.from(await this.queries.get(assertUuid(id), principal), principal);
   }
 
   @Query(() => CaseModel, { description: 'A case by its 16-digit reference, with or without dashes.' })
   @Roles(...CASE_READERS)
-  async caseByReference(@Args('reference') reference: string, @CurrentPrincipal() principal: Principal) {
+  async caseByReference(
+    @Args('reference', {
+      description: 'The 16-digit case reference, e.g. 1234-5678-9012-3452; dashes and spaces are optional.',
+    })
+    reference: string,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     return CaseModel.from(await this.queries.getByReference(reference, principal), principal);
   }
 
@@ -45,7 +55,8 @@ export class CaseResolver {
   @Roles(...CASE_READERS)
   async cases(
     @CurrentPrincipal() principal: Principal,
-    @Args('filter', { nullable: true }) filter?: CaseFilterInput,
+    @Args('filter', { nullable: true, description: 'Only cases that match every criterion given; all when absent.' })
+    filter?: CaseFilterInput,
     @Args('first', {
       type: () => Int,
       nullable: true,
@@ -53,7 +64,7 @@ export class CaseResolver {
       description: `At most ${MAX_PAGE_SIZE}.`,
     })
     first?: number,
-    @Args('after', { nullable: true }) after?: string,
+    @Args('after', { nullable: true, description: PAGE_AFTER }) after?: string,
   ) {
     const page = await this.queries.list(filter ?? {}, principal, pageSize(first), after);
     return toConnection(page, (c) => CaseModel.from(c, principal));
@@ -62,7 +73,10 @@ export class CaseResolver {
   @Mutation(() => CaseModel, { description: 'Opens a case in its initial state.' })
   @Roles(...CASE_CREATORS)
   async createCase(
-    @Args('input') input: CreateCaseInput,
+    @Args('input', {
+      description: 'The case to open: its type, its parties and, for a money claim, the amount claimed.',
+    })
+    input: CreateCaseInput,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
@@ -75,7 +89,7 @@ export class CaseResolver {
   })
   @Roles(...CASE_EVENT_TRIGGERERS)
   async triggerCaseEvent(
-    @Args('input') input: TriggerCaseEventInput,
+    @Args('input', { description: 'The case, the event to trigger, and why.' }) input: TriggerCaseEventInput,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
@@ -89,12 +103,21 @@ export class CaseResolver {
     );
   }
 
-  @ResolveField(() => ReadinessModel, { description: 'Whether the case is ready for an event, and what is missing.' })
+  @ResolveField(() => ReadinessModel, {
+    description:
+      'Whether the case is ready for an event, and what is missing. For staff and the side that pays the case fees; anyone else is refused (FORBIDDEN).',
+  })
   async readiness(
     @Parent() parent: CaseModel,
-    @Args('event') event: string,
+    @Args('event', { description: `The event to assess the case for. ${EVENT_ID}` }) event: string,
     @CurrentPrincipal() principal: Principal,
-    @Args('language', { type: () => LanguageEnum, nullable: true, defaultValue: 'en' }) language: Language = 'en',
+    @Args('language', {
+      type: () => LanguageEnum,
+      nullable: true,
+      defaultValue: 'en',
+      description: 'The language of the criteria and of `whatHappensNext`.',
+    })
+    language: Language = 'en',
   ) {
     return ReadinessModel.from(await this.queries.readiness(parent.id, event, principal, language));
   }

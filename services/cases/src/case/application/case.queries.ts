@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { BadUserInputError, decodeCursor, ForbiddenError, isUuid, NotFoundError, Page } from '@ccsc/platform';
-import { isStaff, type Principal } from '@ccsc/auth';
+import type { Principal } from '@ccsc/auth';
 import { Case, Readiness } from '../domain/case';
 import type { Language } from '../../case-type/domain/readiness';
 import { canSeeCase, caseAccessOf } from '../domain/case-access';
 import { parseCaseReference } from '../domain/case-reference';
 import { caseActorOf, mayReadFees } from '../domain/party-access';
+import { userIdSeenBy } from '../domain/user-ids';
 import { findCaseType } from '../../case-type/case-types';
 import { CaseFilter, CaseRepository } from '../infrastructure/case.repository';
 
@@ -60,10 +61,13 @@ export class CaseQueries {
     return aggregate.assessReadiness(event, now, language);
   }
 
-  /** The case's state changes; who made them (a subject id) is for staff only, like on the timeline. */
+  /** The case's state changes; who made them (a subject id) is staff's only (userIdSeenBy), as on the timeline. */
   async history(id: string, principal: Principal) {
     const entries = await this.cases.history((await this.get(id, principal)).id);
-    return isStaff(principal) ? entries : entries.map(({ actor: _actor, ...entry }) => entry);
+    return entries.map(({ actor, ...entry }) => {
+      const shown = userIdSeenBy(principal, actor);
+      return shown ? { ...entry, actor: shown } : entry;
+    });
   }
 
   private visible(found: Case | undefined, principal: Principal): Case {

@@ -4,10 +4,13 @@ import { IsOptional } from 'class-validator';
 import { IsLocalDay } from '@ccsc/platform';
 import { InputType } from '../../cases.graphql';
 
-@InputType('RunCaseDeadlinesInput')
+const RUN_ON =
+  'The day to run for (London), YYYY-MM-DD: today or an earlier day, never a day to come; today when absent. Deadlines that had passed by that day are acted on.';
+
+@InputType('RunCaseDeadlinesInput', { description: 'The day a case-deadline run is for.' })
 export class DeadlineRunBody {
-  @Field(() => String, { nullable: true, description: 'The day to run for (London), YYYY-MM-DD; today when absent.' })
-  @ApiPropertyOptional({ description: 'The day to run for (London); today when absent.', example: '2026-12-30' })
+  @Field(() => String, { nullable: true, description: RUN_ON })
+  @ApiPropertyOptional({ description: RUN_ON, example: '2026-12-30' })
   @IsOptional()
   @IsLocalDay()
   runOn?: string;

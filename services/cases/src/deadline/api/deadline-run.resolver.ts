@@ -16,7 +16,8 @@ export class DeadlineRunResolver {
   })
   @Roles(...DEADLINE_RUNNERS)
   runCaseDeadlines(
-    @NullableArgs('input', () => DeadlineRunBody) input: DeadlineRunBody | undefined,
+    @NullableArgs('input', () => DeadlineRunBody, { description: 'The day to run for; today when absent.' })
+    input: DeadlineRunBody | undefined,
     @CurrentPrincipal() principal: Principal,
   ): Promise<DeadlineRunModel> {
     return this.deadlineRun.run(input?.runOn ?? undefined, principal.sub);

@@ -19,7 +19,7 @@ export class DecisionResolver {
   })
   @Roles(...DECISION_MAKERS)
   async recordDecision(
-    @Args('input') input: RecordDecisionInput,
+    @Args('input', { description: 'The case, and the decision with what it rests on.' }) input: RecordDecisionInput,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
@@ -33,7 +33,7 @@ export class DecisionResolver {
   })
   @Roles(...DECISION_CHECKERS)
   async checkDecision(
-    @Args('input') input: CheckDecisionInput,
+    @Args('input', { description: "The case, the decision, and the checker's outcome." }) input: CheckDecisionInput,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import { assertUuid } from '@ccsc/platform';
 import { CASE_CREATORS, CASE_READERS, DOCUMENT_REVIEWERS } from '../../roles';
@@ -7,6 +14,7 @@ import { DocumentCommands } from '../application/document.commands';
 import { DocumentQueries } from '../application/document.queries';
 import { ReceiveDocumentBody, ReviewDocumentBody } from './document.inputs';
 import { DocumentModel } from './document.model';
+import { INVALID_INPUT, KEY_REUSED } from '../../api-descriptions';
 
 @ApiTags('cases')
 @Controller('api/v1/cases/:id/documents')
@@ -20,41 +28,50 @@ export class DocumentController {
   @Roles(...CASE_CREATORS)
   @ApiOperation({ summary: 'Record a document received for a case' })
   @ApiCreatedResponse({ type: DocumentModel })
-  receive(
+  async receive(
     @Param('id') id: string,
     @Body() body: ReceiveDocumentBody,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
-    return this.documents.receive(assertUuid(id), body, principal, correlationId);
+    return DocumentModel.from(await this.documents.receive(assertUuid(id), body, principal, correlationId), principal);
   }
 
   @Get()
   @Roles(...CASE_READERS)
   @ApiOperation({ summary: 'Documents of a case' })
   @ApiOkResponse({ type: [DocumentModel] })
-  list(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
-    return this.queries.list(assertUuid(id), principal);
+  async list(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    return (await this.queries.list(assertUuid(id), principal)).map((document) =>
+      DocumentModel.from(document, principal),
+    );
   }
 
   @Post(':documentId/review')
   @Roles(...DOCUMENT_REVIEWERS)
   @ApiOperation({ summary: 'Accept or reject a document awaiting review' })
   @ApiCreatedResponse({ type: DocumentModel })
-  review(
+  @ApiBadRequestResponse({ description: `${INVALID_INPUT}, or a rejection without a reason` })
+  @ApiConflictResponse({
+    description: `The document is not awaiting review (it was already accepted or rejected), or ${KEY_REUSED}`,
+  })
+  async review(
     @Param('id') id: string,
     @Param('documentId') documentId: string,
     @Body() body: ReviewDocumentBody,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
-    return this.documents.review(
-      assertUuid(id),
-      assertUuid(documentId, 'documentId'),
-      body.decision,
-      body.reason,
+    return DocumentModel.from(
+      await this.documents.review(
+        assertUuid(id),
+        assertUuid(documentId, 'documentId'),
+        body.decision,
+        body.reason,
+        principal,
+        correlationId,
+      ),
       principal,
-      correlationId,
     );
   }
 }

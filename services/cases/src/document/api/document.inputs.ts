@@ -3,44 +3,64 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { DOCUMENT_CHANNELS, DocumentChannel } from '../domain/case-document';
 import { InputType } from '../../cases.graphql';
+import { CASE_ID } from '../../api-descriptions';
+
+const TITLE = 'What the document is, as people call it.';
+const DOCUMENT_TYPE =
+  'Kind of document, in lower case with dashes, e.g. `particulars-of-claim`, `marriage-certificate`, `will`.';
+const CHANNEL =
+  '`online`, `bulk-scan`, `email` or `post`. Online documents are accepted as they come; any other may be non-standard and waits for a caseworker to review it.';
 
 @InputType({ description: 'A document received for a case; its content is in the document store.' })
 export class ReceiveDocumentBody {
-  @Field() @ApiProperty({ example: 'Particulars of claim' }) @IsString() @Length(1, 200) title!: string;
-  @Field({ description: 'e.g. `particulars-of-claim`, `marriage-certificate`, `will`.' })
-  @ApiProperty()
+  @Field({ description: TITLE })
+  @ApiProperty({ example: 'Particulars of claim', description: TITLE })
+  @IsString()
+  @Length(1, 200)
+  title!: string;
+  @Field({ description: DOCUMENT_TYPE })
+  @ApiProperty({ example: 'particulars-of-claim', description: DOCUMENT_TYPE })
   @Matches(/^[a-z][a-z0-9-]{0,63}$/)
   documentType!: string;
-  @Field(() => String, { description: '`online`, `bulk-scan`, `email` or `post`.' })
-  @ApiProperty({ enum: DOCUMENT_CHANNELS })
+  @Field(() => String, { description: CHANNEL })
+  @ApiProperty({ enum: DOCUMENT_CHANNELS, description: CHANNEL })
   @IsIn(DOCUMENT_CHANNELS)
   channel!: DocumentChannel;
   @Field({ description: "Where the content is in the document store (a URI or the store's id)." })
-  @ApiProperty({ example: 'dm-store://documents/5f1c…' })
+  @ApiProperty({
+    example: 'dm-store://documents/5f1c…',
+    description: "Where the content is in the document store (a URI or the store's id).",
+  })
   @IsString()
   @Length(1, 500)
   storeReference!: string;
 }
 
-@InputType()
+@InputType({ description: 'A document received for a case; its content is in the document store.' })
 export class ReceiveDocumentInput extends ReceiveDocumentBody {
-  @Field(() => ID) @IsUUID() caseId!: string;
+  @Field(() => ID, { description: CASE_ID }) @IsUUID() caseId!: string;
 }
+
+const DECISION =
+  '`accepted`, or `rejected` with a reason; only a document awaiting review (`pending-review`) is reviewed.';
+const REASON = 'Why it is rejected, in words the parties read; required when rejecting, ignored when accepting.';
 
 @InputType({ description: "A caseworker's decision on a document that may be non-standard." })
 export class ReviewDocumentBody {
-  @Field(() => String) @ApiProperty({ enum: ['accepted', 'rejected'] }) @IsIn(['accepted', 'rejected']) decision!:
-    'accepted' | 'rejected';
-  @Field({ nullable: true, description: 'Required when rejecting.' })
-  @ApiPropertyOptional()
+  @Field(() => String, { description: DECISION })
+  @ApiProperty({ enum: ['accepted', 'rejected'], example: 'rejected', description: DECISION })
+  @IsIn(['accepted', 'rejected'])
+  decision!: 'accepted' | 'rejected';
+  @Field({ nullable: true, description: REASON })
+  @ApiPropertyOptional({ example: 'Pages 3 to 5 are missing from the scan.', description: REASON })
   @IsOptional()
   @IsString()
   @Length(1, 1000)
   reason?: string;
 }
 
-@InputType()
+@InputType({ description: "A caseworker's decision on a document of a case awaiting review." })
 export class ReviewDocumentInput extends ReviewDocumentBody {
-  @Field(() => ID) @IsUUID() caseId!: string;
-  @Field(() => ID) @IsUUID() documentId!: string;
+  @Field(() => ID, { description: CASE_ID }) @IsUUID() caseId!: string;
+  @Field(() => ID, { description: "The document's id (UUID)." }) @IsUUID() documentId!: string;
 }

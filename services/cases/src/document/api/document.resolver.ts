@@ -16,27 +16,38 @@ export class DocumentResolver {
 
   @Mutation(() => DocumentModel, { description: 'Records a document received for a case.' })
   @Roles(...CASE_CREATORS)
-  receiveDocument(
-    @Args('input') input: ReceiveDocumentInput,
+  async receiveDocument(
+    @Args('input', { description: 'The case, and the document received for it.' }) input: ReceiveDocumentInput,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
     const { caseId, ...command } = input;
-    return this.commands.receive(caseId, command, principal, correlationId);
+    return DocumentModel.from(await this.commands.receive(caseId, command, principal, correlationId), principal);
   }
 
   @Mutation(() => DocumentModel, { description: 'Accepts or rejects (with a reason) a document awaiting review.' })
   @Roles(...DOCUMENT_REVIEWERS)
-  reviewDocument(
-    @Args('input') input: ReviewDocumentInput,
+  async reviewDocument(
+    @Args('input', { description: 'The case, the document awaiting review, and the decision on it.' })
+    input: ReviewDocumentInput,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
-    return this.commands.review(input.caseId, input.documentId, input.decision, input.reason, principal, correlationId);
+    return DocumentModel.from(
+      await this.commands.review(
+        input.caseId,
+        input.documentId,
+        input.decision,
+        input.reason,
+        principal,
+        correlationId,
+      ),
+      principal,
+    );
   }
 
   @ResolveField(() => [DocumentModel], { description: 'Documents received for the case, oldest first.' })
-  documents(@Parent() parent: CaseModel, @CurrentPrincipal() principal: Principal) {
-    return this.queries.list(parent.id, principal);
+  async documents(@Parent() parent: CaseModel, @CurrentPrincipal() principal: Principal) {
+    return (await this.queries.list(parent.id, principal)).map((document) => DocumentModel.from(document, principal));
   }
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNotFoundResponse,
@@ -23,6 +24,7 @@ import {
   listingCommand,
   statusChange,
 } from './hearing.inputs';
+import { INVALID_INPUT, KEY_REUSED } from '../../api-descriptions';
 
 /**
  * Partner REST API for hearings, under the cases they belong to. The venue list sits at
@@ -50,9 +52,10 @@ export class HearingController {
   @Post(':id/hearings')
   @Roles(...HEARING_STAFF)
   @ApiOperation({ summary: 'List a hearing for a case' })
-  @ApiCreatedResponse({ type: HearingModel })
-  @ApiBadRequestResponse({ description: 'Invalid input (problem+json with field errors)' })
-  @ApiNotFoundResponse({ description: 'No such case, or not one you may see' })
+  @ApiCreatedResponse({ type: HearingModel, description: 'The hearing, listed; `Location` names it.' })
+  @ApiBadRequestResponse({
+    description: `${INVALID_INPUT}, a start that is not in the future or is five years or more ahead, or a blank venue`,
+  })
   async list(
     @Param('id') id: string,
     @Body() body: HearingListingBody,
@@ -70,7 +73,6 @@ export class HearingController {
   @Roles(...CASE_READERS)
   @ApiOperation({ summary: 'The hearings of a case, soonest first' })
   @ApiOkResponse({ type: [HearingModel] })
-  @ApiNotFoundResponse({ description: 'No such case, or not one you may see' })
   async forCase(
     @Param('id') id: string,
     @Query() query: HearingLanguageQuery,
@@ -99,10 +101,22 @@ export class HearingController {
   @HttpCode(200)
   @Roles(...HEARING_STAFF)
   @ApiOperation({ summary: 'Record how a hearing stands on the day, or relist an adjourned one' })
+  // One example per kind of change: each status takes its own details and refuses the others'.
+  @ApiBody({
+    type: HearingStatusBody,
+    examples: {
+      runningLate: { summary: 'Running late', value: { status: 'running-late', delayMinutes: 30 } },
+      adjourned: { summary: 'Adjourned', value: { status: 'adjourned', reason: 'the interpreter did not attend' } },
+      relisted: {
+        summary: 'An adjourned hearing relisted',
+        value: { status: 'listed', startsAt: '2031-09-01T10:00:00+01:00' },
+      },
+    },
+  })
   @ApiOkResponse({ type: HearingModel })
   @ApiBadRequestResponse({ description: 'Invalid input, or details the status needs or cannot carry' })
   @ApiNotFoundResponse({ description: 'No such case or hearing, or not one you may see' })
-  @ApiConflictResponse({ description: 'The hearing cannot move to that status from where it is' })
+  @ApiConflictResponse({ description: `The hearing cannot move to that status from where it is, or ${KEY_REUSED}` })
   async changeStatus(
     @Param('id') id: string,
     @Param('hearingId') hearingId: string,

@@ -15,6 +15,7 @@ import {
   StatusChange,
 } from '../domain/hearing';
 import { ArgsType, InputType } from '../../cases.graphql';
+import { CASE_ID } from '../../api-descriptions';
 
 // One set of input classes serves GraphQL, REST and OpenAPI, as in the case API. Status and type are
 // strings rather than GraphQL enums because their values contain hyphens, which enum names may not;
@@ -61,7 +62,7 @@ export class HearingListingBody {
 
 @InputType({ description: 'A hearing to list for a case.' })
 export class ListHearingInput extends HearingListingBody {
-  @Field(() => ID)
+  @Field(() => ID, { description: CASE_ID })
   @IsUUID()
   caseId!: string;
 }
@@ -107,7 +108,7 @@ export class HearingStatusBody {
 
 @InputType({ description: 'An on-the-day status for a hearing.' })
 export class UpdateHearingStatusInput extends HearingStatusBody {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The hearing's id (UUID)." })
   @IsUUID()
   hearingId!: string;
 }

@@ -26,7 +26,7 @@ export class HearingResolver {
   @Mutation(() => HearingModel, { description: 'Lists a hearing for a case.' })
   @Roles(...HEARING_STAFF)
   async listHearing(
-    @Args('input') input: ListHearingInput,
+    @Args('input', { description: 'The case, and when and where the hearing is.' }) input: ListHearingInput,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
@@ -41,7 +41,7 @@ export class HearingResolver {
   })
   @Roles(...HEARING_STAFF)
   async updateHearingStatus(
-    @Args('input') input: UpdateHearingStatusInput,
+    @Args('input', { description: 'The hearing, and how it stands now.' }) input: UpdateHearingStatusInput,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
@@ -55,7 +55,13 @@ export class HearingResolver {
   })
   goingAhead(
     @Parent() hearing: HearingModel,
-    @Args('language', { type: () => LanguageEnum, nullable: true, defaultValue: 'en' }) language: Language | null,
+    @Args('language', {
+      type: () => LanguageEnum,
+      nullable: true,
+      defaultValue: 'en',
+      description: 'The language of the answer: English (en) or Welsh (cy).',
+    })
+    language: Language | null,
   ): string {
     // From the fields the model carries, so an answer replayed for an Idempotency-Key reads the same.
     return goingAheadAnswer(hearing)[language ?? 'en'];

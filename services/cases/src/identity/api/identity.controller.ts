@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import { assertUuid } from '@ccsc/platform';
 import { IDENTITY_MATCHERS, IDENTITY_READERS } from '../../roles';
@@ -17,7 +24,11 @@ export class IdentityController {
   @ApiOperation({
     summary: 'Match a party with a party of another case as the same person or organisation (staff, never guessed)',
   })
-  @ApiOkResponse({ type: PartyIdentityModel })
+  @ApiOkResponse({ type: PartyIdentityModel, description: 'The identity both parties now have, with all its cases' })
+  @ApiNotFoundResponse({ description: 'No such party on this case, or no party to match with' })
+  @ApiConflictResponse({
+    description: 'The two parties are on the same case, or one is a person and the other an organisation',
+  })
   async match(
     @Param('id') id: string,
     @Param('partyId') partyId: string,
@@ -40,7 +51,7 @@ export class IdentityController {
   @ApiOperation({
     summary: 'Take back a mistaken match: the party is no longer the same as the parties it was matched with',
   })
-  @ApiNoContentResponse()
+  @ApiNoContentResponse({ description: 'The party has no identity now (also when it had none)' })
   async unmatch(
     @Param('id') id: string,
     @Param('partyId') partyId: string,
@@ -58,6 +69,7 @@ export class IdentityController {
   @Roles(...IDENTITY_READERS)
   @ApiOperation({ summary: 'Every case of a person or organisation that staff matched across cases' })
   @ApiOkResponse({ type: PartyIdentityModel })
+  @ApiNotFoundResponse({ description: 'No such identity, or no party has it any more' })
   async identity(@Param('identityId') identityId: string): Promise<PartyIdentityModel> {
     return PartyIdentityModel.from(await this.identities.identity(assertUuid(identityId, 'identityId')));
   }

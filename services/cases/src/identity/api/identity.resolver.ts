@@ -5,6 +5,7 @@ import { IDENTITY_MATCHERS, IDENTITY_READERS } from '../../roles';
 import { PartyIdentities } from '../application/party-identities';
 import { MatchPartyIdentityInput } from './identity.inputs';
 import { PartyIdentityModel } from './identity.model';
+import { CASE_ID } from '../../api-descriptions';
 
 @Resolver(() => PartyIdentityModel)
 export class IdentityResolver {
@@ -14,7 +15,10 @@ export class IdentityResolver {
     description: 'Every case of a person or organisation staff matched across cases.',
   })
   @Roles(...IDENTITY_READERS)
-  async partyIdentity(@Args('id', { type: () => ID }) id: string): Promise<PartyIdentityModel> {
+  async partyIdentity(
+    @Args('id', { type: () => ID, description: "The identity's id (UUID), as a party's `identityId` gives it." })
+    id: string,
+  ): Promise<PartyIdentityModel> {
     return PartyIdentityModel.from(await this.identities.identity(assertUuid(id, 'id')));
   }
 
@@ -23,7 +27,8 @@ export class IdentityResolver {
   })
   @Roles(...IDENTITY_MATCHERS)
   async matchPartyIdentity(
-    @Args('input') input: MatchPartyIdentityInput,
+    @Args('input', { description: 'The party, and the party of another case it is the same as.' })
+    input: MatchPartyIdentityInput,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ): Promise<PartyIdentityModel> {
@@ -34,8 +39,12 @@ export class IdentityResolver {
   @Mutation(() => Boolean, { description: 'Takes back a mistaken match of a party; true once it has no identity.' })
   @Roles(...IDENTITY_MATCHERS)
   async unmatchPartyIdentity(
-    @Args('caseId', { type: () => ID }) caseId: string,
-    @Args('partyId', { type: () => ID }) partyId: string,
+    @Args('caseId', { type: () => ID, description: CASE_ID }) caseId: string,
+    @Args('partyId', {
+      type: () => ID,
+      description: 'The party to take out of its identity: its id on the case (UUID).',
+    })
+    partyId: string,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ): Promise<boolean> {

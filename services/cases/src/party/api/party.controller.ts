@@ -1,5 +1,5 @@
 import { Body, Controller, Param, Patch, Post, Put } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import { assertUuid } from '@ccsc/platform';
 import { PartyInput } from '../../case/api/case.inputs';
@@ -17,6 +17,10 @@ export class PartyController {
   @Roles(...PARTY_ADDERS)
   @ApiOperation({ summary: 'Add a party to a case' })
   @ApiCreatedResponse({ type: PartyModel })
+  @ApiForbiddenResponse({
+    description:
+      'Your role may not add parties, or the party is not one you may add: a firm links no citizen account, and names itself only for a role it already acts for',
+  })
   async add(
     @Param('id') id: string,
     @Body() body: PartyInput,
@@ -30,6 +34,10 @@ export class PartyController {
   @Roles(...PARTY_EDITORS)
   @ApiOperation({ summary: "Change a party's details" })
   @ApiOkResponse({ type: PartyModel })
+  @ApiForbiddenResponse({
+    description:
+      'Your role may not change parties, or you do not act for this party (staff, or whoever acts for the party, change its details)',
+  })
   async update(
     @Param('id') id: string,
     @Param('partyId') partyId: string,
@@ -51,6 +59,10 @@ export class PartyController {
       'Staff name a firm (on a notice of change the party has confirmed); whoever acts for the party may only take its firm off the record (organisationId null).',
   })
   @ApiOkResponse({ type: PartyModel })
+  @ApiForbiddenResponse({
+    description:
+      'Your role may not change representation, or not this way: only staff name a firm; whoever acts for the party may only take its firm off the record',
+  })
   async represent(
     @Param('id') id: string,
     @Param('partyId') partyId: string,

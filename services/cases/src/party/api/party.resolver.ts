@@ -12,7 +12,7 @@ export class PartyResolver {
   @Mutation(() => PartyModel, { description: 'Adds a party to a case.' })
   @Roles(...PARTY_ADDERS)
   async addParty(
-    @Args('input') input: AddPartyInput,
+    @Args('input', { description: 'The case, and the party to add to it.' }) input: AddPartyInput,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
@@ -24,7 +24,8 @@ export class PartyResolver {
   })
   @Roles(...PARTY_EDITORS)
   async updateParty(
-    @Args('input') input: UpdatePartyInput,
+    @Args('input', { description: 'The case, the party, and the details to change; omitted details stay as they are.' })
+    input: UpdatePartyInput,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
@@ -38,7 +39,8 @@ export class PartyResolver {
   })
   @Roles(...PARTY_EDITORS)
   async changeRepresentation(
-    @Args('input') input: ChangeRepresentationInput,
+    @Args('input', { description: 'The case, the party, and the firm now representing it (null for none).' })
+    input: ChangeRepresentationInput,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {

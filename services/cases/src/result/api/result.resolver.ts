@@ -12,7 +12,8 @@ export class ResultResolver {
   @Mutation(() => CaseResultModel, { description: 'Records a court result; financial impositions go to enforcement.' })
   @Roles(...RESULTERS)
   recordCaseResult(
-    @Args('input') input: RecordResultInput,
+    @Args('input', { description: 'The case, the defendant resulted, the outcome and any financial penalties.' })
+    input: RecordResultInput,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {

@@ -4,6 +4,7 @@ import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsLocalDay, PageParams } from '@ccsc/platform';
 import type { CaseSearchCriteria } from '../domain/case-search-criteria';
 import { InputType } from '../../cases.graphql';
+import { CASE_STATE, CASE_TYPE_ID } from '../../api-descriptions';
 
 // Only lengths are checked here; what a value means (a valid reference, a long enough name) is
 // checked by toSearchFilter, so GraphQL and REST refuse the same things with the same field errors.
@@ -35,15 +36,15 @@ export class CaseSearchInput implements CaseSearchCriteria {
   @MaxLength(16)
   postcode?: string;
 
-  @Field({ nullable: true })
-  @ApiPropertyOptional({ example: 'Submitted' })
+  @Field({ nullable: true, description: `Cases in this state. ${CASE_STATE}` })
+  @ApiPropertyOptional({ example: 'Submitted', description: `Cases in this state. ${CASE_STATE}` })
   @IsOptional()
   @IsString()
   @MaxLength(64)
   state?: string;
 
-  @Field({ nullable: true })
-  @ApiPropertyOptional({ example: 'civil-money-claim' })
+  @Field({ nullable: true, description: `Cases of this type. ${CASE_TYPE_ID}` })
+  @ApiPropertyOptional({ example: 'civil-money-claim', description: `Cases of this type. ${CASE_TYPE_ID}` })
   @IsOptional()
   @IsString()
   @MaxLength(64)

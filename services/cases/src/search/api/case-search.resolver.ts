@@ -5,6 +5,7 @@ import { CaseConnection, CaseModel } from '../../case/api/case.model';
 import { CASE_READERS } from '../../roles';
 import { CaseSearch } from '../application/case-search.queries';
 import { CaseSearchInput } from './case-search.inputs';
+import { PAGE_AFTER } from '../../api-descriptions';
 
 @Resolver()
 export class CaseSearchResolver {
@@ -16,7 +17,8 @@ export class CaseSearchResolver {
   @Roles(...CASE_READERS)
   async searchCases(
     @CurrentPrincipal() principal: Principal,
-    @Args('criteria') criteria: CaseSearchInput,
+    @Args('criteria', { description: 'What to search by: at least one criterion; a case must match every one given.' })
+    criteria: CaseSearchInput,
     @Args('first', {
       type: () => Int,
       nullable: true,
@@ -24,7 +26,7 @@ export class CaseSearchResolver {
       description: `At most ${MAX_PAGE_SIZE}.`,
     })
     first?: number,
-    @Args('after', { nullable: true }) after?: string,
+    @Args('after', { nullable: true, description: PAGE_AFTER }) after?: string,
   ) {
     const page = await this.search.searchCases(criteria, principal, pageSize(first), after ?? undefined);
     // The viewer decides which party details the model shows, as for every other read of a case.

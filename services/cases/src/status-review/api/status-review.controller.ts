@@ -1,5 +1,13 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import { assertUuid, NotFoundError } from '@ccsc/platform';
 import { CASE_READERS, MINDED_TO_NOTICE_ISSUERS, REFERRAL_READERS, STATUS_REVIEW_CASEWORKERS } from '../../roles';
@@ -7,6 +15,7 @@ import { StatusReviewCommands } from '../application/status-review.commands';
 import { StatusReviewQueries } from '../application/status-review.queries';
 import { IssueMindedToNoticeBody, RecordReferralBody, RecordRepresentationsBody } from './status-review.inputs';
 import { MindedToNoticeModel, ReferralModel, RepresentationsModel } from './status-review.model';
+import { INVALID_INPUT, KEY_REUSED } from '../../api-descriptions';
 
 @ApiTags('cases')
 @Controller('api/v1/cases/:id/status-review')
@@ -20,6 +29,7 @@ export class StatusReviewController {
   @Roles(...STATUS_REVIEW_CASEWORKERS)
   @ApiOperation({ summary: 'Record who referred the person for review, and their concerns' })
   @ApiCreatedResponse({ type: ReferralModel })
+  @ApiConflictResponse({ description: `The case type takes no referrals, the review is finished, or ${KEY_REUSED}` })
   recordReferral(
     @Param('id') id: string,
     @Body() body: RecordReferralBody,
@@ -44,6 +54,9 @@ export class StatusReviewController {
       'Issue the minded-to notice with its proposed outcome and grounds: the case moves on, and the time for representations starts',
   })
   @ApiCreatedResponse({ type: MindedToNoticeModel })
+  @ApiConflictResponse({
+    description: `A notice has already been issued, the case type has none, the case is not in a state, or not ready, to issue it (the detail says what is missing), or ${KEY_REUSED}`,
+  })
   issueMindedToNotice(
     @Param('id') id: string,
     @Body() body: IssueMindedToNoticeBody,
@@ -57,6 +70,7 @@ export class StatusReviewController {
   @Roles(...CASE_READERS)
   @ApiOperation({ summary: 'The minded-to notice of a status review, with the representations made on it' })
   @ApiOkResponse({ type: MindedToNoticeModel })
+  @ApiNotFoundResponse({ description: 'No such case or not one you may see, or no minded-to notice issued on it yet' })
   async mindedToNotice(
     @Param('id') id: string,
     @CurrentPrincipal() principal: Principal,
@@ -70,6 +84,10 @@ export class StatusReviewController {
   @Roles(...STATUS_REVIEW_CASEWORKERS)
   @ApiOperation({ summary: 'Record representations received on the minded-to notice (late ones too)' })
   @ApiCreatedResponse({ type: RepresentationsModel })
+  @ApiBadRequestResponse({ description: `${INVALID_INPUT}, or received before the notice was issued or after today` })
+  @ApiConflictResponse({
+    description: `No minded-to notice has been issued, the case no longer waits on it for representations, or ${KEY_REUSED}`,
+  })
   recordRepresentations(
     @Param('id') id: string,
     @Body() body: RecordRepresentationsBody,

@@ -5,6 +5,10 @@ import { IsLocalDay } from '@ccsc/platform';
 import { InputType } from '../../cases.graphql';
 import { REPRESENTATION_MAKERS, type RepresentationMaker } from '../domain/minded-to-notice';
 import { STAKEHOLDER_KINDS, type StakeholderKind } from '../domain/referral';
+import { CASE_ID } from '../../api-descriptions';
+
+const GROUNDS = 'The grounds, as the person is told them: the concerns the evidence bears out.';
+const SUMMARY = 'What they say, as the decision must weigh it.';
 
 @InputType({ description: 'Who referred the person for a status review, and their concerns.' })
 export class RecordReferralBody {
@@ -30,9 +34,11 @@ export class RecordReferralBody {
   concerns!: string;
 }
 
-@InputType('RecordStatusReviewReferralInput')
+@InputType('RecordStatusReviewReferralInput', {
+  description: 'Who referred the person on a status review case for review, and their concerns.',
+})
 export class RecordReferralInput extends RecordReferralBody {
-  @Field(() => ID) @IsUUID() caseId!: string;
+  @Field(() => ID, { description: `The status review case. ${CASE_ID}` }) @IsUUID() caseId!: string;
 }
 
 @InputType({ description: 'What the caseworker is minded to decide, and why.' })
@@ -42,16 +48,20 @@ export class IssueMindedToNoticeBody {
   @IsString()
   @Length(1, 200)
   proposedOutcome!: string;
-  @Field({ description: 'The grounds, as the person is told them.' })
-  @ApiProperty()
+  @Field({ description: GROUNDS })
+  @ApiProperty({
+    example:
+      'The Home Office has evidence that the employment declared in your application of 3 March 2024 did not exist.',
+    description: GROUNDS,
+  })
   @IsString()
   @Length(1, 20_000)
   grounds!: string;
 }
 
-@InputType()
+@InputType({ description: 'The minded-to notice to issue on a status review case.' })
 export class IssueMindedToNoticeInput extends IssueMindedToNoticeBody {
-  @Field(() => ID) @IsUUID() caseId!: string;
+  @Field(() => ID, { description: `The status review case. ${CASE_ID}` }) @IsUUID() caseId!: string;
 }
 
 @InputType({ description: 'Representations received on a minded-to notice.' })
@@ -64,14 +74,17 @@ export class RecordRepresentationsBody {
   @ApiProperty({ enum: REPRESENTATION_MAKERS })
   @IsIn(REPRESENTATION_MAKERS)
   madeBy!: RepresentationMaker;
-  @Field({ description: 'What they say, as the decision must weigh it.' })
-  @ApiProperty()
+  @Field({ description: SUMMARY })
+  @ApiProperty({
+    example: 'Mr Doe says he worked for the employer through an agency, and encloses his payslips.',
+    description: SUMMARY,
+  })
   @IsString()
   @Length(1, 20_000)
   summary!: string;
 }
 
-@InputType()
+@InputType({ description: 'Representations received on the minded-to notice of a status review case.' })
 export class RecordRepresentationsInput extends RecordRepresentationsBody {
-  @Field(() => ID) @IsUUID() caseId!: string;
+  @Field(() => ID, { description: `The status review case. ${CASE_ID}` }) @IsUUID() caseId!: string;
 }

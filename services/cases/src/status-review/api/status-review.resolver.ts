@@ -19,7 +19,8 @@ export class StatusReviewResolver {
   })
   @Roles(...STATUS_REVIEW_CASEWORKERS)
   recordStatusReviewReferral(
-    @Args('input') input: RecordReferralInput,
+    @Args('input', { description: 'The status review case, who referred the person, and their concerns.' })
+    input: RecordReferralInput,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ): Promise<ReferralModel> {
@@ -33,7 +34,8 @@ export class StatusReviewResolver {
   })
   @Roles(...MINDED_TO_NOTICE_ISSUERS)
   issueMindedToNotice(
-    @Args('input') input: IssueMindedToNoticeInput,
+    @Args('input', { description: 'The status review case, and the proposed outcome with its grounds.' })
+    input: IssueMindedToNoticeInput,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ): Promise<MindedToNoticeModel> {
@@ -46,7 +48,8 @@ export class StatusReviewResolver {
   })
   @Roles(...STATUS_REVIEW_CASEWORKERS)
   recordRepresentations(
-    @Args('input') input: RecordRepresentationsInput,
+    @Args('input', { description: 'The status review case, and the representations received.' })
+    input: RecordRepresentationsInput,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ): Promise<RepresentationsModel> {

@@ -3,6 +3,7 @@ import { isStaff, Principal } from '@ccsc/auth';
 import { partiesActedFor } from '@ccsc/case-access/rule';
 import type { Case } from '../../case/domain/case';
 import { caseAccessOf, relationOf } from '../../case/domain/case-access';
+import { userIdSeenBy } from '../../case/domain/user-ids';
 import { TimelineRepository } from '../infrastructure/timeline.repository';
 import { timelineKind, TimelineKind } from '../domain/timeline-kind';
 import { mayRead, TimelineReader } from '../domain/timeline-audience';
@@ -24,7 +25,8 @@ export class TimelineQueries {
   /**
    * Oldest first, optionally only some kinds, and only the entries this caller may read (staff all;
    * a party's side the case's history and entries about itself). The caller has already checked
-   * that the case is visible. Who did what is shown to staff only: a subject id is no one else's business.
+   * that the case is visible. Who did what is shown to staff only (userIdSeenBy): a subject id is
+   * no one else's business.
    */
   async forCase(aggregate: Case, principal: Principal, kinds?: readonly TimelineKind[]): Promise<TimelineEntry[]> {
     const reader = readerOf(principal, aggregate);
@@ -33,15 +35,18 @@ export class TimelineQueries {
       .filter((r) =>
         mayRead(reader, r.audience === 'parties' ? { kind: 'parties', partyIds: r.partyIds } : { kind: r.audience }),
       )
-      .map((r) => ({
-        eventId: r.eventId,
-        type: r.type,
-        kind: timelineKind(r.type),
-        source: r.source,
-        summary: r.summary,
-        occurredAt: r.occurredAt,
-        ...(r.actor && reader.staff ? { actor: r.actor } : {}),
-      }))
+      .map((r) => {
+        const actor = userIdSeenBy(principal, r.actor ?? undefined);
+        return {
+          eventId: r.eventId,
+          type: r.type,
+          kind: timelineKind(r.type),
+          source: r.source,
+          summary: r.summary,
+          occurredAt: r.occurredAt,
+          ...(actor ? { actor } : {}),
+        };
+      })
       .filter((entry) => !kinds?.length || kinds.includes(entry.kind));
   }
 }

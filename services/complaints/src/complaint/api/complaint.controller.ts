@@ -1,8 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -15,6 +17,7 @@ import { ComplaintCommands } from '../application/complaint.commands';
 import { ComplaintQueries } from '../application/complaint.queries';
 import { COMPLAINANTS, COMPLAINT_READERS, COMPLAINT_STAFF } from '../../roles';
 import { ComplaintModel, ComplaintPageModel, ComplaintTimelineEntryModel } from './complaint.model';
+import { AGREE_REMEDY_EXAMPLES, DRAFT_RESPONSE_EXAMPLES, OPEN_COMPLAINT_EXAMPLES } from './complaint.examples';
 import {
   AgreeRemedyBody,
   BreachDecisionBody,
@@ -47,8 +50,12 @@ export class ComplaintController {
   @Post()
   @Roles(...COMPLAINT_STAFF, ...COMPLAINANTS)
   @ApiOperation({ summary: 'Record a complaint (staff) or file one through the public form' })
-  @ApiCreatedResponse({ type: ComplaintModel })
-  @ApiBadRequestResponse({ description: 'Invalid input (problem+json with field errors)' })
+  @ApiBody({ type: OpenComplaintBody, examples: OPEN_COMPLAINT_EXAMPLES })
+  @ApiCreatedResponse({ type: ComplaintModel, description: 'The complaint opened; its URL is in `Location`.' })
+  @ApiBadRequestResponse({
+    description:
+      'Invalid input (problem+json with field errors), or through the public form a field only staff set (complainantType, origin, investigatingOfficer, receivedAt, or a severity other than minor or security-breach)',
+  })
   @ApiNotFoundResponse({ description: 'A case of the complaint does not exist or is not one you may see' })
   async open(
     @Body() body: OpenComplaintBody,
@@ -88,7 +95,9 @@ export class ComplaintController {
   @ApiOkResponse({ type: [ComplaintTimelineEntryModel] })
   @ApiNotFoundResponse({ description: 'No such complaint, or not one you may see' })
   async timeline(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
-    return (await this.queries.timeline(assertUuid(id), principal)).map(ComplaintTimelineEntryModel.from);
+    return (await this.queries.timeline(assertUuid(id), principal)).map((entry) =>
+      ComplaintTimelineEntryModel.from(entry, principal),
+    );
   }
 
   @Post(':id/acknowledgement')
@@ -110,7 +119,9 @@ export class ComplaintController {
   @Roles(...COMPLAINT_STAFF)
   @ApiOperation({ summary: 'Start investigating the current stage' })
   @ApiOkResponse({ type: ComplaintModel })
-  @ApiConflictResponse({ description: 'The stage has not been acknowledged, or is past investigation' })
+  @ApiConflictResponse({
+    description: 'The stage has not been acknowledged, or is past investigation, or the complaint is closed',
+  })
   async investigate(
     @Param('id') id: string,
     @Body() body: StartInvestigationBody,
@@ -127,11 +138,14 @@ export class ComplaintController {
   @HttpCode(200)
   @Roles(...COMPLAINT_STAFF)
   @ApiOperation({ summary: 'Draft the response of the current stage from a template, or write it' })
+  @ApiBody({ type: DraftResponseBody, examples: DRAFT_RESPONSE_EXAMPLES })
   @ApiOkResponse({ type: ComplaintModel })
   @ApiBadRequestResponse({
     description: 'Unknown template, a template of another stage, or both or neither of templateId and text',
   })
-  @ApiConflictResponse({ description: 'The stage is not under investigation' })
+  @ApiConflictResponse({
+    description: 'The stage is neither under investigation nor drafted, or the complaint is closed',
+  })
   async draft(
     @Param('id') id: string,
     @Body() body: DraftResponseBody,
@@ -149,7 +163,10 @@ export class ComplaintController {
   @Roles(...COMPLAINT_STAFF)
   @ApiOperation({ summary: 'Send the reviewed response with the stage outcome' })
   @ApiOkResponse({ type: ComplaintModel })
-  @ApiConflictResponse({ description: 'There is no draft to send' })
+  @ApiForbiddenResponse({
+    description: 'A Tier 1+ response is reviewed and sent by a senior leader (team leader), or your role may not',
+  })
+  @ApiConflictResponse({ description: 'There is no draft to send, or the complaint is closed' })
   async respond(
     @Param('id') id: string,
     @Body() body: SendResponseBody,
@@ -169,7 +186,7 @@ export class ComplaintController {
     summary: 'Escalate an answered complaint to stage 2 (senior review) or 3 (customer investigations appeal)',
   })
   @ApiOkResponse({ type: ComplaintModel })
-  @ApiConflictResponse({ description: 'The stage is not answered yet, or it is stage 3' })
+  @ApiConflictResponse({ description: 'The stage is not answered yet, or it is stage 3, or the complaint is closed' })
   async escalate(
     @Param('id') id: string,
     @CurrentPrincipal() principal: Principal,
@@ -181,9 +198,10 @@ export class ComplaintController {
   @Post(':id/remedies')
   @Roles(...COMPLAINT_STAFF)
   @ApiOperation({ summary: 'Agree a remedy; a refund, consolatory payment or fee waiver is handed to payments' })
-  @ApiCreatedResponse({ type: ComplaintModel })
+  @ApiBody({ type: AgreeRemedyBody, examples: AGREE_REMEDY_EXAMPLES })
+  @ApiCreatedResponse({ type: ComplaintModel, description: 'The complaint with the remedy added to its remedies.' })
   @ApiBadRequestResponse({ description: 'Details the kind of remedy needs or cannot carry' })
-  @ApiConflictResponse({ description: 'No stage outcome upholds the complaint' })
+  @ApiConflictResponse({ description: 'No stage outcome upholds the complaint, or the complaint is closed' })
   async remedy(
     @Param('id') id: string,
     @Body() body: AgreeRemedyBody,
@@ -256,6 +274,7 @@ export class ComplaintController {
   @Roles(...COMPLAINT_STAFF)
   @ApiOperation({ summary: 'Record the Ombudsman taking the complaint on after stage 3' })
   @ApiOkResponse({ type: ComplaintModel })
+  @ApiConflictResponse({ description: 'The complaint is not answered at stage 3, or was already referred' })
   async refer(
     @Param('id') id: string,
     @Body() body: OmbudsmanReferralBody,
@@ -273,6 +292,7 @@ export class ComplaintController {
   @Roles(...COMPLAINT_STAFF)
   @ApiOperation({ summary: "Record one of the Ombudsman's enquiries" })
   @ApiOkResponse({ type: ComplaintModel })
+  @ApiConflictResponse({ description: 'Not referred to the Ombudsman, or its outcome is already recorded' })
   async ombudsmanEnquiry(
     @Param('id') id: string,
     @Body() body: OmbudsmanEnquiryBody,
@@ -290,6 +310,7 @@ export class ComplaintController {
   @Roles(...COMPLAINT_STAFF)
   @ApiOperation({ summary: "Record the Ombudsman's outcome" })
   @ApiOkResponse({ type: ComplaintModel })
+  @ApiConflictResponse({ description: 'Not referred to the Ombudsman, or its outcome is already recorded' })
   async ombudsmanOutcome(
     @Param('id') id: string,
     @Body() body: OmbudsmanOutcomeBody,

@@ -26,6 +26,7 @@ import { ComplaintQueries } from '../application/complaint.queries';
 import type { Complaint } from '../domain/complaint';
 import { COMPLAINANTS, COMPLAINT_READERS, COMPLAINT_STAFF } from '../../roles';
 import {
+  COMPLAINT_ID,
   ComplaintCaseModel,
   ComplaintConnection,
   ComplaintModel,
@@ -48,7 +49,7 @@ import {
   StartInvestigationBody,
 } from './complaint.inputs';
 
-const id = () => Args('id', { type: () => ID });
+const id = () => Args('id', { type: () => ID, description: COMPLAINT_ID });
 
 @Resolver(() => ComplaintModel)
 export class ComplaintResolver {
@@ -57,13 +58,18 @@ export class ComplaintResolver {
     private readonly queries: ComplaintQueries,
   ) {}
 
-  @Query(() => ComplaintModel, { description: 'A complaint by id.' })
+  @Query(() => ComplaintModel, {
+    description: 'A complaint by its id; not found when there is none or it is not one the caller may see.',
+  })
   @Roles(...COMPLAINT_READERS)
   async complaint(@id() complaintId: string, @CurrentPrincipal() principal: Principal) {
     return ComplaintModel.from(await this.queries.get(assertUuid(complaintId), principal), principal);
   }
 
-  @Query(() => ComplaintConnection, { description: 'The complaints the caller may see, newest first.' })
+  @Query(() => ComplaintConnection, {
+    description:
+      'The complaints the caller may see, newest recorded first: every complaint for complaints staff and caseworkers, their own for a citizen or a firm.',
+  })
   @Roles(...COMPLAINT_READERS)
   async complaints(
     @CurrentPrincipal() principal: Principal,
@@ -74,7 +80,11 @@ export class ComplaintResolver {
       description: `At most ${MAX_PAGE_SIZE}.`,
     })
     first?: number,
-    @Args('after', { nullable: true }) after?: string,
+    @Args('after', {
+      nullable: true,
+      description: "The previous page's `pageInfo.endCursor`; the first page when not given.",
+    })
+    after?: string,
   ) {
     return toConnection(await this.queries.list(principal, pageSize(first), after), (c) =>
       ComplaintModel.from(c, principal),
@@ -92,7 +102,9 @@ export class ComplaintResolver {
     description: 'Everything that happened to the complaint, oldest first.',
   })
   async timeline(@Parent() parent: ComplaintModel, @CurrentPrincipal() principal: Principal) {
-    return (await this.queries.timeline(parent.id, principal)).map(ComplaintTimelineEntryModel.from);
+    return (await this.queries.timeline(parent.id, principal)).map((entry) =>
+      ComplaintTimelineEntryModel.from(entry, principal),
+    );
   }
 
   @Mutation(() => ComplaintModel, {
@@ -100,7 +112,7 @@ export class ComplaintResolver {
   })
   @Roles(...COMPLAINT_STAFF, ...COMPLAINANTS)
   async openComplaint(
-    @Args('input') input: OpenComplaintBody,
+    @Args('input', { description: 'The complaint as recorded or filed.' }) input: OpenComplaintBody,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
@@ -124,7 +136,10 @@ export class ComplaintResolver {
   @Roles(...COMPLAINT_STAFF)
   async startComplaintInvestigation(
     @id() complaintId: string,
-    @NullableArgs('input', () => StartInvestigationBody) input: StartInvestigationBody | undefined,
+    @NullableArgs('input', () => StartInvestigationBody, {
+      description: 'A change of investigating officer, if any; may be left out.',
+    })
+    input: StartInvestigationBody | undefined,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
@@ -145,7 +160,7 @@ export class ComplaintResolver {
   @Roles(...COMPLAINT_STAFF)
   async draftComplaintResponse(
     @id() complaintId: string,
-    @Args('input') input: DraftResponseBody,
+    @Args('input', { description: 'A template (with findings) or the text of the draft.' }) input: DraftResponseBody,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
@@ -159,7 +174,8 @@ export class ComplaintResolver {
   @Roles(...COMPLAINT_STAFF)
   async sendComplaintResponse(
     @id() complaintId: string,
-    @Args('input') input: SendResponseBody,
+    @Args('input', { description: 'The stage outcome, and the final wording if it differs from the draft.' })
+    input: SendResponseBody,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
@@ -175,7 +191,10 @@ export class ComplaintResolver {
     );
   }
 
-  @Mutation(() => ComplaintModel, { description: 'Escalates an answered complaint to the next stage.' })
+  @Mutation(() => ComplaintModel, {
+    description:
+      'Escalates an answered complaint to the next stage: 2 (senior manager review) or 3 (customer investigations appeal), each with a new clock.',
+  })
   @Roles(...COMPLAINT_STAFF)
   async escalateComplaint(
     @id() complaintId: string,
@@ -192,7 +211,11 @@ export class ComplaintResolver {
   @Roles(...COMPLAINT_STAFF)
   async agreeComplaintRemedy(
     @id() complaintId: string,
-    @Args('input') input: AgreeRemedyBody,
+    @Args('input', {
+      description:
+        'The kind of remedy and what that kind needs: an amount and a case for a refund (a fee code too for a fee waiver), a description for an apology, explanation or corrective action.',
+    })
+    input: AgreeRemedyBody,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
@@ -208,7 +231,10 @@ export class ComplaintResolver {
   @Roles(...COMPLAINT_STAFF)
   async flagComplaintDataBreach(
     @id() complaintId: string,
-    @NullableArgs('input', () => FlagBreachBody) input: FlagBreachBody | undefined,
+    @NullableArgs('input', () => FlagBreachBody, {
+      description: 'When the service became aware of the breach; may be left out, meaning now.',
+    })
+    input: FlagBreachBody | undefined,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
@@ -227,7 +253,7 @@ export class ComplaintResolver {
   @Roles(...COMPLAINT_STAFF)
   async decideComplaintDataBreach(
     @id() complaintId: string,
-    @Args('input') input: BreachDecisionBody,
+    @Args('input', { description: 'Whether the breach is reportable, and why.' }) input: BreachDecisionBody,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
@@ -247,7 +273,8 @@ export class ComplaintResolver {
   @Roles(...COMPLAINT_STAFF)
   async closeComplaint(
     @id() complaintId: string,
-    @Args('input') input: CloseComplaintBody,
+    @Args('input', { description: 'The root cause: the business area it is fed back to, and what went wrong.' })
+    input: CloseComplaintBody,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
@@ -267,7 +294,7 @@ export class ComplaintResolver {
   @Roles(...COMPLAINT_STAFF)
   async referComplaintToOmbudsman(
     @id() complaintId: string,
-    @Args('input') input: OmbudsmanReferralBody,
+    @Args('input', { description: "The Ombudsman's own reference for the complaint." }) input: OmbudsmanReferralBody,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
@@ -281,7 +308,7 @@ export class ComplaintResolver {
   @Roles(...COMPLAINT_STAFF)
   async recordOmbudsmanEnquiry(
     @id() complaintId: string,
-    @Args('input') input: OmbudsmanEnquiryBody,
+    @Args('input', { description: 'What the Ombudsman asked.' }) input: OmbudsmanEnquiryBody,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
@@ -295,7 +322,8 @@ export class ComplaintResolver {
   @Roles(...COMPLAINT_STAFF)
   async recordOmbudsmanOutcome(
     @id() complaintId: string,
-    @Args('input') input: OmbudsmanOutcomeBody,
+    @Args('input', { description: "The Ombudsman's outcome: upheld, partially-upheld or not-upheld." })
+    input: OmbudsmanOutcomeBody,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {

@@ -149,6 +149,16 @@ export interface Change {
   summary: string;
 }
 
+/** How startInvestigation names the investigating officer in its timeline words; nothing comes after the name. */
+const NAMED_OFFICER = ' by ';
+
+/** The words of a timeline entry without the investigating officer that startInvestigation names in them. */
+export function summaryNamingNoOfficer({ kind, summary }: Change): string {
+  if (kind !== 'stage-investigating') return summary;
+  const named = summary.indexOf(NAMED_OFFICER);
+  return named < 0 ? summary : summary.slice(0, named);
+}
+
 /** A change as the complaint's history keeps it: who made it and when. */
 export interface TimelineEntry extends Change {
   id: string;
@@ -234,7 +244,7 @@ export class Complaint {
     if (officer) this.props = { ...this.props, investigatingOfficer: officer };
     return {
       kind: 'stage-investigating',
-      summary: `Stage ${this.current.stage} under investigation${officer ? ` by ${officer}` : ''}`,
+      summary: `Stage ${this.current.stage} under investigation${officer ? `${NAMED_OFFICER}${officer}` : ''}`,
     };
   }
 

@@ -5,6 +5,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
 import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
@@ -12,7 +13,14 @@ import { assertUuid, DEFAULT_PAGE_SIZE, isUuid } from '@ccsc/platform';
 import { AccountQueries } from '../application/account.queries';
 import { AccountCommands } from '../application/account.commands';
 import { ACCOUNT_READERS, ENFORCEMENT_OFFICERS, FIXED_PENALTY_REGISTRARS } from '../../roles';
-import { FineAccountDetail, FineAccountModel, ImpositionModel } from './account.model';
+import { ACCOUNT_NUMBER_EXAMPLE } from '../../api-descriptions';
+import {
+  FineAccountDetail,
+  FineAccountModel,
+  FineAccountPageModel,
+  FineAccountPaymentModel,
+  ImpositionModel,
+} from './account.model';
 import { AccountListQuery, ConsolidateBody, RegisterFixedPenaltyBody } from './account.inputs';
 
 /** Fine accounts over REST: reading them (a defendant's across cases too) and their payments, fixed penalties, consolidation. */
@@ -27,16 +35,27 @@ export class AccountController {
   @Get('accounts')
   @Roles(...ACCOUNT_READERS)
   @ApiOperation({ summary: 'Fine accounts, newest first' })
+  @ApiOkResponse({ type: FineAccountPageModel })
   async list(@Query() query: AccountListQuery, @CurrentPrincipal() principal: Principal) {
     const filter = { status: query.status, businessUnit: query.businessUnit };
     const page = await this.queries.list(filter, principal, query.limit ?? DEFAULT_PAGE_SIZE, query.cursor);
-    return { items: page.items.map(FineAccountModel.from), nextCursor: page.nextCursor };
+    // createdAt is the page's cursor key, not part of the item.
+    return {
+      items: page.items.map(({ createdAt: _cursor, ...account }) => FineAccountModel.from(account)),
+      nextCursor: page.nextCursor,
+    };
   }
 
   @Get('accounts/:idOrNumber')
   @Roles(...ACCOUNT_READERS)
   @ApiOperation({
     summary: 'One fine account, by id or by its account number, with its impositions and the actions permitted next',
+  })
+  @ApiParam({
+    name: 'idOrNumber',
+    description:
+      'The account id (UUID), or its account number (FA, eight digits, check letter) in any case, with or without spaces or dashes',
+    example: ACCOUNT_NUMBER_EXAMPLE,
   })
   @ApiOkResponse({ type: FineAccountDetail })
   @ApiNotFoundResponse({ description: 'No such account' })
@@ -57,6 +76,7 @@ export class AccountController {
   @Get('accounts/:id/payments')
   @Roles(...ACCOUNT_READERS)
   @ApiOperation({ summary: 'The payments applied to an account, oldest first' })
+  @ApiOkResponse({ type: [FineAccountPaymentModel] })
   payments(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     return this.queries.payments(assertUuid(id), principal);
   }
@@ -90,7 +110,10 @@ export class AccountController {
   @Roles(...ENFORCEMENT_OFFICERS)
   @ApiOperation({ summary: 'Consolidate other live accounts of the same defendant into this one' })
   @ApiCreatedResponse({ type: FineAccountModel })
-  @ApiConflictResponse({ description: "An account is not live, or is another defendant's" })
+  @ApiConflictResponse({
+    description:
+      "An account is not live or is another defendant's, this account names no defendant, or together they would hold more than one account may",
+  })
   async consolidate(
     @Param('id') id: string,
     @Body() body: ConsolidateBody,

@@ -22,8 +22,9 @@ import {
 } from '@ccsc/platform';
 import { AccountCommands } from '../application/account.commands';
 import { AccountQueries } from '../application/account.queries';
-import type { FineAccount, Imposition } from '../domain/fine-account';
+import { ACCOUNT_STATUSES, type FineAccount, type Imposition } from '../domain/fine-account';
 import { ACCOUNT_READERS, ENFORCEMENT_OFFICERS, FIXED_PENALTY_REGISTRARS } from '../../roles';
+import { ACCOUNT_ID } from '../../api-descriptions';
 import { ConsolidateBody, RegisterFixedPenaltyBody } from './account.inputs';
 import {
   CaseRef,
@@ -43,7 +44,10 @@ export class FineAccountResolver {
 
   @Query(() => FineAccountModel, { description: 'A fine account by id.' })
   @Roles(...ACCOUNT_READERS)
-  async fineAccount(@Args('id', { type: () => ID }) id: string, @CurrentPrincipal() principal: Principal) {
+  async fineAccount(
+    @Args('id', { type: () => ID, description: ACCOUNT_ID }) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     return FineAccountModel.from(await this.queries.get(assertUuid(id), principal));
   }
 
@@ -51,7 +55,13 @@ export class FineAccountResolver {
     description: 'A fine account by the number printed on its notices, typed in any case, with or without spaces.',
   })
   @Roles(...ACCOUNT_READERS)
-  async fineAccountByNumber(@Args('accountNumber') accountNumber: string, @CurrentPrincipal() principal: Principal) {
+  async fineAccountByNumber(
+    @Args('accountNumber', {
+      description: 'The account number: FA, eight digits and the check letter, e.g. FA10000001M.',
+    })
+    accountNumber: string,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     return FineAccountModel.from(await this.queries.getByNumber(accountNumber, principal));
   }
 
@@ -59,8 +69,13 @@ export class FineAccountResolver {
   @Roles(...ACCOUNT_READERS)
   async fineAccounts(
     @CurrentPrincipal() principal: Principal,
-    @Args('status', { nullable: true }) status?: string,
-    @Args('businessUnit', { nullable: true }) businessUnit?: string,
+    @Args('status', {
+      nullable: true,
+      description: `Only accounts in this status: one of ${ACCOUNT_STATUSES.join(', ')} (any other is refused).`,
+    })
+    status?: string,
+    @Args('businessUnit', { nullable: true, description: 'Only accounts of this business unit (exact match).' })
+    businessUnit?: string,
     @Args('first', {
       type: () => Int,
       nullable: true,
@@ -68,7 +83,7 @@ export class FineAccountResolver {
       description: `At most ${MAX_PAGE_SIZE}.`,
     })
     first?: number,
-    @Args('after', { nullable: true }) after?: string,
+    @Args('after', { nullable: true, description: 'The `endCursor` of the previous page.' }) after?: string,
   ) {
     return toConnection(
       await this.queries.list({ status, businessUnit }, principal, pageSize(first), after),
@@ -82,7 +97,11 @@ export class FineAccountResolver {
   })
   @Roles(...ACCOUNT_READERS)
   async fineAccountsOfDefendant(
-    @Args('defendantPartyId', { type: () => ID }) defendantPartyId: string,
+    @Args('defendantPartyId', {
+      type: () => ID,
+      description: "The defendant's party id on a case (UUID in the cases service).",
+    })
+    defendantPartyId: string,
     @CurrentPrincipal() principal: Principal,
   ) {
     return (await this.queries.forDefendant(assertUuid(defendantPartyId, 'defendantPartyId'), principal)).map(
@@ -96,7 +115,7 @@ export class FineAccountResolver {
   })
   @Roles(...FIXED_PENALTY_REGISTRARS)
   async recordFixedPenalty(
-    @Args('input') input: RegisterFixedPenaltyBody,
+    @Args('input', { description: 'The penalty to register.' }) input: RegisterFixedPenaltyBody,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
@@ -115,8 +134,13 @@ export class FineAccountResolver {
   })
   @Roles(...ENFORCEMENT_OFFICERS)
   async consolidateFineAccounts(
-    @Args('accountId', { type: () => ID }) accountId: string,
-    @Args('input') input: ConsolidateBody,
+    @Args('accountId', {
+      type: () => ID,
+      description:
+        "The account they go into (UUID): a live account of the defendant's, which takes what the others still owe.",
+    })
+    accountId: string,
+    @Args('input', { description: 'The accounts to consolidate into it.' }) input: ConsolidateBody,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
@@ -139,7 +163,9 @@ export class FineAccountResolver {
     return account.caseId ? { id: account.caseId } : null;
   }
 
-  @ResolveField(() => [String], { description: 'The enforcement actions an officer may take next.' })
+  @ResolveField(() => [String], {
+    description: 'The enforcement actions an officer may take next: none unless the account is live.',
+  })
   permittedActions(@Parent() account: FineAccountModel) {
     return this.queries.permittedActions({
       status: account.status as FineAccount['status'],
@@ -147,7 +173,10 @@ export class FineAccountResolver {
     });
   }
 
-  @ResolveField(() => [TermsVariationModel], { description: 'Every change of terms, with its reason.' })
+  @ResolveField(() => [TermsVariationModel], {
+    description:
+      'Every version of its terms, oldest first: those set when it opened, then each variation with its reason.',
+  })
   async termsHistory(@Parent() account: FineAccountModel) {
     return (await this.queries.termsHistory(account.id)).map((h) => ({ ...h, terms: PaymentTermsModel.from(h.terms) }));
   }

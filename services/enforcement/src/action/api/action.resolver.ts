@@ -26,7 +26,7 @@ export class FineAccountActionsResolver {
   })
   @Roles(...ENFORCEMENT_OFFICERS)
   takeEnforcementAction(
-    @Args('input') input: TakeActionInput,
+    @Args('input', { description: 'The account, the action and what it records.' }) input: TakeActionInput,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {

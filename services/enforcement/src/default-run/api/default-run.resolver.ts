@@ -14,7 +14,8 @@ export class DefaultRunResolver {
   @Mutation(() => DefaultRunModel, { description: 'Runs the default run now (it is idempotent for the day).' })
   @Roles(...DEFAULT_RUN_STARTERS)
   runFineDefaults(
-    @NullableArgs('input', () => DefaultRunBody) input: DefaultRunBody | undefined,
+    @NullableArgs('input', () => DefaultRunBody, { description: 'The day to run for; today (London) when absent.' })
+    input: DefaultRunBody | undefined,
     @CurrentPrincipal() principal: Principal,
   ) {
     return this.defaultRun.run(input?.runOn ?? undefined, principal.sub);

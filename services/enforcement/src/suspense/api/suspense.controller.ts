@@ -6,7 +6,7 @@ import { SuspenseCommands } from '../application/suspense.commands';
 import { SuspenseQueries } from '../application/suspense.queries';
 import { ENFORCEMENT_OFFICERS, SUSPENSE_READERS } from '../../roles';
 import { SuspenseAllocationBody, SuspenseListQuery } from './suspense.inputs';
-import { SuspenseItemModel } from './suspense.model';
+import { SuspenseItemModel, SuspenseItemPageModel } from './suspense.model';
 
 /** The suspense worklist over REST: what is held, allocating it, and asking for it back to the payer. */
 @ApiTags('enforcement')
@@ -20,6 +20,7 @@ export class SuspenseController {
   @Get('suspense')
   @Roles(...SUSPENSE_READERS)
   @ApiOperation({ summary: 'Payments held in suspense, oldest first, by reason and by state' })
+  @ApiOkResponse({ type: SuspenseItemPageModel })
   async list(@Query() query: SuspenseListQuery) {
     const page = await this.queries.list(
       { reason: query.reason, state: query.state },
@@ -27,7 +28,11 @@ export class SuspenseController {
       query.cursor,
       'cursor',
     );
-    return { items: page.items.map(SuspenseItemModel.from), nextCursor: page.nextCursor };
+    // createdAt is the page's cursor key, not part of the item.
+    return {
+      items: page.items.map(({ createdAt: _cursor, ...item }) => SuspenseItemModel.from(item)),
+      nextCursor: page.nextCursor,
+    };
   }
 
   @Post('suspense/:id/allocation')

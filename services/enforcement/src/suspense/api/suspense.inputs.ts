@@ -5,6 +5,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageParams } from '@ccsc/platform';
 import type { SuspenseReason } from '../../account/domain/fine-account';
 import { SUSPENSE_REASONS, SUSPENSE_STATES, SuspenseState } from '../domain/suspense-item';
 import { ArgsType, InputType } from '../../enforcement.graphql';
+import { ACCOUNT_NUMBER_EXAMPLE } from '../../api-descriptions';
 
 // Reason and state are strings rather than GraphQL enums: their values hold hyphens, which enum names may
 // not, and REST and GraphQL keep one vocabulary this way.
@@ -41,10 +42,13 @@ export class SuspenseItemsArgs extends SuspenseFilterParams {
   after?: string;
 }
 
-@InputType('AllocateSuspenseItemInput')
+const ALLOCATION_ACCOUNT =
+  'The account the money was meant for: FA, eight digits and the check letter, in any case, with or without spaces or dashes. It must be live and owe something.';
+
+@InputType('AllocateSuspenseItemInput', { description: 'The fine account held money goes to.' })
 export class SuspenseAllocationBody {
-  @Field({ description: 'The account the money was meant for: FA, eight digits and the check letter.' })
-  @ApiProperty({ example: 'FA10000001K', description: 'Typed in any case, with or without spaces.' })
+  @Field({ description: ALLOCATION_ACCOUNT })
+  @ApiProperty({ example: ACCOUNT_NUMBER_EXAMPLE, description: ALLOCATION_ACCOUNT })
   @IsString()
   @Length(1, 32)
   accountNumber!: string;

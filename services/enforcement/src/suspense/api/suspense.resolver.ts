@@ -7,6 +7,8 @@ import { ENFORCEMENT_OFFICERS, SUSPENSE_READERS } from '../../roles';
 import { SuspenseAllocationBody, SuspenseItemsArgs } from './suspense.inputs';
 import { SuspenseItemConnection, SuspenseItemModel } from './suspense.model';
 
+const ITEM_ID = "The suspense item's id (UUID).";
+
 /** The suspense worklist over GraphQL. */
 @Resolver(() => SuspenseItemModel)
 export class SuspenseResolver {
@@ -34,8 +36,8 @@ export class SuspenseResolver {
   })
   @Roles(...ENFORCEMENT_OFFICERS)
   async allocateSuspenseItem(
-    @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: SuspenseAllocationBody,
+    @Args('id', { type: () => ID, description: ITEM_ID }) id: string,
+    @Args('input', { description: 'The account to allocate it to.' }) input: SuspenseAllocationBody,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
@@ -50,7 +52,7 @@ export class SuspenseResolver {
   })
   @Roles(...ENFORCEMENT_OFFICERS)
   async refundSuspenseItem(
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => ID, description: ITEM_ID }) id: string,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {

@@ -1,10 +1,12 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import { assertUuid } from '@ccsc/platform';
 import { TermsCommands } from '../application/terms.commands';
 import { ENFORCEMENT_OFFICERS } from '../../roles';
 import { MeansAssessmentBody, termsFrom, VaryTermsBody } from './terms.inputs';
+import { MeansAssessmentModel } from './terms.model';
+import { TermsVariationModel } from '../../account/api/account.model';
 
 /** Payment terms over REST: varying them, and the means assessment that proposes affordable ones. */
 @ApiTags('enforcement')
@@ -14,7 +16,9 @@ export class TermsController {
 
   @Post('accounts/:id/terms')
   @Roles(...ENFORCEMENT_OFFICERS)
-  @ApiOperation({ summary: 'Vary the payment terms, with a reason' })
+  @ApiOperation({ summary: 'Vary the payment terms, with a reason: the account leaves default' })
+  @ApiCreatedResponse({ type: TermsVariationModel, description: 'The new version of the terms' })
+  @ApiConflictResponse({ description: 'The account is not live' })
   @ApiBadRequestResponse({ description: 'Invalid terms (problem+json with field errors)' })
   vary(
     @Param('id') id: string,
@@ -28,6 +32,8 @@ export class TermsController {
   @Post('accounts/:id/means-assessments')
   @Roles(...ENFORCEMENT_OFFICERS)
   @ApiOperation({ summary: 'Record a means assessment and get the affordable terms it proposes' })
+  @ApiCreatedResponse({ type: MeansAssessmentModel })
+  @ApiConflictResponse({ description: 'The account is not live' })
   assess(@Param('id') id: string, @Body() body: MeansAssessmentBody, @CurrentPrincipal() principal: Principal) {
     const { frequency, ...means } = body;
     return this.terms.assess(assertUuid(id), means, frequency, principal);

@@ -6,34 +6,58 @@ import { IsLocalDay, MAX_PENCE } from '@ccsc/platform';
 import { FREQUENCIES, Frequency, PaymentTerms } from '../domain/payment-terms';
 import { InputType } from '../../enforcement.graphql';
 
-@InputType('FinePaymentTermsInput')
+const KIND =
+  '`pay-by-date` (give payBy) or `instalments` (give frequency, instalmentPence and firstInstalment, and optionally lumpSumPence with lumpSumDue). The fields of the other kind are ignored.';
+const PAY_BY = 'For pay-by-date: the day by which everything must be paid, YYYY-MM-DD.';
+const FREQUENCY = 'For instalments: `weekly`, `fortnightly` or `monthly`.';
+const INSTALMENT = 'For instalments: each instalment, in pence (a whole number, at least 1).';
+const FIRST_INSTALMENT = 'For instalments: the day the first instalment is due, YYYY-MM-DD.';
+const LUMP_SUM = 'For instalments, optionally: a lump sum to pay first, in pence; give lumpSumDue with it.';
+const LUMP_SUM_DUE = 'The day the lump sum is due, YYYY-MM-DD; only with lumpSumPence.';
+
+@InputType('FinePaymentTermsInput', {
+  description:
+    'Payment terms as an officer sets them: pay in full by a date, or instalments with an optional lump sum.',
+})
 export class PaymentTermsInput {
-  @Field(() => String)
-  @ApiProperty({ enum: ['pay-by-date', 'instalments'] })
+  @Field(() => String, { description: KIND })
+  @ApiProperty({ enum: ['pay-by-date', 'instalments'], description: KIND, example: 'instalments' })
   @IsIn(['pay-by-date', 'instalments'])
   kind!: 'pay-by-date' | 'instalments';
-  @Field({ nullable: true }) @ApiPropertyOptional({ example: '2026-03-01' }) @IsOptional() @IsLocalDay() payBy?: string;
-  @Field(() => String, { nullable: true })
-  @ApiPropertyOptional({ enum: FREQUENCIES })
+  @Field({ nullable: true, description: PAY_BY })
+  @ApiPropertyOptional({ description: PAY_BY })
+  @IsOptional()
+  @IsLocalDay()
+  payBy?: string;
+  @Field(() => String, { nullable: true, description: FREQUENCY })
+  @ApiPropertyOptional({ enum: FREQUENCIES, description: FREQUENCY })
   @IsOptional()
   @IsIn(FREQUENCIES)
   frequency?: Frequency;
-  @Field(() => Int, { nullable: true })
-  @ApiPropertyOptional()
+  @Field(() => Int, { nullable: true, description: INSTALMENT })
+  @ApiPropertyOptional({ example: 1000, description: INSTALMENT })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(MAX_PENCE)
   instalmentPence?: number;
-  @Field({ nullable: true }) @ApiPropertyOptional() @IsOptional() @IsLocalDay() firstInstalment?: string;
-  @Field(() => Int, { nullable: true })
-  @ApiPropertyOptional()
+  @Field({ nullable: true, description: FIRST_INSTALMENT })
+  @ApiPropertyOptional({ example: '2027-01-08', description: FIRST_INSTALMENT })
+  @IsOptional()
+  @IsLocalDay()
+  firstInstalment?: string;
+  @Field(() => Int, { nullable: true, description: LUMP_SUM })
+  @ApiPropertyOptional({ example: 5000, description: LUMP_SUM })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(MAX_PENCE)
   lumpSumPence?: number;
-  @Field({ nullable: true }) @ApiPropertyOptional() @IsOptional() @IsLocalDay() lumpSumDue?: string;
+  @Field({ nullable: true, description: LUMP_SUM_DUE })
+  @ApiPropertyOptional({ example: '2027-01-01', description: LUMP_SUM_DUE })
+  @IsOptional()
+  @IsLocalDay()
+  lumpSumDue?: string;
 }
 
 /** The terms as the domain knows them; what is missing for their kind is reported by checkTerms. */
@@ -49,27 +73,53 @@ export function termsFrom(input: PaymentTermsInput): PaymentTerms {
   };
 }
 
-@InputType('VaryFineTermsInput')
+const REASON = 'Why the terms change, kept in their history: 1 to 500 characters, not only spaces.';
+
+@InputType('VaryFineTermsInput', { description: 'New payment terms for a live account, and why.' })
 export class VaryTermsBody {
-  @Field(() => PaymentTermsInput)
+  @Field(() => PaymentTermsInput, { description: 'The new terms.' })
   @ApiProperty({ type: PaymentTermsInput })
   @ValidateNested()
   @Type(() => PaymentTermsInput)
   terms!: PaymentTermsInput;
-  @Field()
-  @ApiProperty({ example: 'Defendant lost their job; means reassessed' })
+  @Field({ description: REASON })
+  @ApiProperty({ example: 'Defendant lost their job; means reassessed', description: REASON })
   @IsString()
   @Length(1, 500)
   reason!: string;
 }
 
-@InputType('FineMeansAssessmentInput')
+const WEEKLY_INCOME = "The defendant's income, in pence a week (a whole number, 0 or more).";
+const WEEKLY_OUTGOINGS = 'Their outgoings, in pence a week (a whole number, 0 or more).';
+const DEPENDANTS =
+  'How many dependants they keep, 0 to 30: £30 a week is allowed for each before anything goes to the account.';
+const ASSESSED_FREQUENCY =
+  'How often the proposed instalments fall due: `weekly` (when not given), `fortnightly` or `monthly`.';
+
+@InputType('FineMeansAssessmentInput', {
+  description: "A defendant's means as a means interview found them, to propose terms they can afford.",
+})
 export class MeansAssessmentBody {
-  @Field(() => Int) @ApiProperty() @IsInt() @Min(0) @Max(MAX_PENCE) weeklyIncomePence!: number;
-  @Field(() => Int) @ApiProperty() @IsInt() @Min(0) @Max(MAX_PENCE) weeklyOutgoingsPence!: number;
-  @Field(() => Int) @ApiProperty() @IsInt() @Min(0) @Max(30) dependants!: number;
-  @Field(() => String, { nullable: true })
-  @ApiPropertyOptional({ enum: FREQUENCIES })
+  @Field(() => Int, { description: WEEKLY_INCOME })
+  @ApiProperty({ example: 32000, description: WEEKLY_INCOME })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_PENCE)
+  weeklyIncomePence!: number;
+  @Field(() => Int, { description: WEEKLY_OUTGOINGS })
+  @ApiProperty({ example: 24000, description: WEEKLY_OUTGOINGS })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_PENCE)
+  weeklyOutgoingsPence!: number;
+  @Field(() => Int, { description: DEPENDANTS })
+  @ApiProperty({ example: 1, description: DEPENDANTS })
+  @IsInt()
+  @Min(0)
+  @Max(30)
+  dependants!: number;
+  @Field(() => String, { nullable: true, description: ASSESSED_FREQUENCY })
+  @ApiPropertyOptional({ enum: FREQUENCIES, description: ASSESSED_FREQUENCY })
   @IsOptional()
   @IsIn(FREQUENCIES)
   frequency?: Frequency;

@@ -4,6 +4,7 @@ import { assertUuid } from '@ccsc/platform';
 import { TermsCommands } from '../application/terms.commands';
 import { FineAccountModel, PaymentTermsModel, TermsVariationModel } from '../../account/api/account.model';
 import { ENFORCEMENT_OFFICERS } from '../../roles';
+import { ACCOUNT_ID } from '../../api-descriptions';
 import { MeansAssessmentBody, termsFrom, VaryTermsBody } from './terms.inputs';
 import { MeansAssessmentModel } from './terms.model';
 
@@ -17,8 +18,8 @@ export class FineTermsResolver {
   })
   @Roles(...ENFORCEMENT_OFFICERS)
   async varyFineTerms(
-    @Args('accountId', { type: () => ID }) accountId: string,
-    @Args('input') input: VaryTermsBody,
+    @Args('accountId', { type: () => ID, description: ACCOUNT_ID }) accountId: string,
+    @Args('input', { description: 'The new terms and the reason.' }) input: VaryTermsBody,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
@@ -37,8 +38,8 @@ export class FineTermsResolver {
   })
   @Roles(...ENFORCEMENT_OFFICERS)
   async recordMeansAssessment(
-    @Args('accountId', { type: () => ID }) accountId: string,
-    @Args('input') input: MeansAssessmentBody,
+    @Args('accountId', { type: () => ID, description: ACCOUNT_ID }) accountId: string,
+    @Args('input', { description: "The defendant's means." }) input: MeansAssessmentBody,
     @CurrentPrincipal() principal: Principal,
   ) {
     const { frequency, ...means } = input;

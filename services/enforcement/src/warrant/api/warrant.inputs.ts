@@ -5,20 +5,28 @@ import { MAX_PENCE } from '@ccsc/platform';
 import { WARRANT_STATUSES, WarrantChange, WarrantStatus } from '../domain/warrant';
 import { InputType } from '../../enforcement.graphql';
 
-@InputType('RecordWarrantOutcomeInput')
+const STATUS = `The warrant's new status, one of ${WARRANT_STATUSES.join(', ')}: an issued warrant may go with-agent, withdrawn or expired; one with an agent executed, returned-unexecuted, withdrawn or expired. Only the agent holding it reports it executed.`;
+const AGENT =
+  'With status with-agent (and only then needed): the enforcement agent it is given to, the user id its system signs in with (1 to 64 characters).';
+const COLLECTED =
+  'With status executed (and only then): what it collected, in pence (a whole number, at least 1); it is applied to the account as a payment.';
+
+@InputType('RecordWarrantOutcomeInput', {
+  description: "A warrant's new status, with the agent it is given to or what its execution collected.",
+})
 export class WarrantOutcomeBody {
-  @Field(() => String, { description: `One of ${WARRANT_STATUSES.join(', ')}.` })
-  @ApiProperty({ enum: WARRANT_STATUSES })
+  @Field(() => String, { description: STATUS })
+  @ApiProperty({ enum: WARRANT_STATUSES, description: STATUS, example: 'with-agent' })
   @IsIn(WARRANT_STATUSES)
   status!: WarrantStatus;
-  @Field({ nullable: true, description: 'The enforcement agent the warrant is given to.' })
-  @ApiPropertyOptional({ description: 'The enforcement agent the warrant is given to.' })
+  @Field({ nullable: true, description: AGENT })
+  @ApiPropertyOptional({ description: AGENT, example: 'agency-marston' })
   @IsOptional()
   @IsString()
   @Length(1, 64)
   agent?: string;
-  @Field(() => Int, { nullable: true, description: 'What an executed warrant collected, in pence.' })
-  @ApiPropertyOptional({ description: 'What an executed warrant collected, in pence.' })
+  @Field(() => Int, { nullable: true, description: COLLECTED })
+  @ApiPropertyOptional({ description: COLLECTED })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -17,8 +17,8 @@ export class WarrantResolver {
   })
   @Roles(...WARRANT_REPORTERS)
   async recordWarrantOutcome(
-    @Args('warrantId', { type: () => ID }) warrantId: string,
-    @Args('input') input: WarrantOutcomeBody,
+    @Args('warrantId', { type: () => ID, description: "The warrant's id (UUID)." }) warrantId: string,
+    @Args('input', { description: 'The new status, with the agent or what was collected.' }) input: WarrantOutcomeBody,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {

@@ -4,6 +4,7 @@ import { assertUuid } from '@ccsc/platform';
 import { WriteOffCommands } from '../application/write-off.commands';
 import { FineAccountModel } from '../../account/api/account.model';
 import { ENFORCEMENT_OFFICERS, WRITE_OFF_DECIDERS } from '../../roles';
+import { ACCOUNT_ID } from '../../api-descriptions';
 import { WriteOffModel } from './write-off.model';
 import { WriteOffBody, WriteOffDecisionBody } from './write-off.inputs';
 
@@ -15,8 +16,8 @@ export class FineWriteOffResolver {
   @Mutation(() => WriteOffModel, { description: 'Asks for a write-off; another officer approves it.' })
   @Roles(...ENFORCEMENT_OFFICERS)
   requestFineWriteOff(
-    @Args('accountId', { type: () => ID }) accountId: string,
-    @Args('input') input: WriteOffBody,
+    @Args('accountId', { type: () => ID, description: ACCOUNT_ID }) accountId: string,
+    @Args('input', { description: 'How much, and why.' }) input: WriteOffBody,
     @CurrentPrincipal() principal: Principal,
   ) {
     return this.writeOffs.request(assertUuid(accountId, 'accountId'), input.amountPence, input.reason, principal);
@@ -28,8 +29,8 @@ export class FineWriteOffResolver {
   })
   @Roles(...WRITE_OFF_DECIDERS)
   decideFineWriteOff(
-    @Args('writeOffId', { type: () => ID }) writeOffId: string,
-    @Args('input') input: WriteOffDecisionBody,
+    @Args('writeOffId', { type: () => ID, description: "The write-off's id (UUID)." }) writeOffId: string,
+    @Args('input', { description: 'Approve or reject.' }) input: WriteOffDecisionBody,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {

@@ -3,6 +3,7 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -14,6 +15,7 @@ import { FINANCE_STAFF } from '../../roles';
 import { AllocationCommands } from '../application/allocation.commands';
 import { AllocationQueries } from '../application/allocation.queries';
 import { AllocateBody, VerifyBody } from './allocation.inputs';
+import { AllocationPageModel, UnallocatedPageModel } from './allocation.model';
 
 @ApiTags('allocation')
 @Controller('api/v1/payments')
@@ -26,8 +28,8 @@ export class AllocationController {
   @Get('unallocated')
   @Roles(...FINANCE_STAFF)
   @ApiOperation({ summary: 'The work queue: money received and not fully allocated, oldest first' })
-  @ApiOkResponse({ description: '`{ items, nextCursor }`' })
-  async unallocated(@Query() query: PageParams) {
+  @ApiOkResponse({ type: UnallocatedPageModel })
+  async unallocated(@Query() query: PageParams): Promise<UnallocatedPageModel> {
     const page = await this.queries.unallocated(pageSize(query.limit, 'limit'), query.cursor);
     return {
       items: page.items.map((p) => ({
@@ -50,10 +52,13 @@ export class AllocationController {
       'Allocate (part of) a payment to a case, a fine account, or mark it unidentified; a second officer verifies',
   })
   @ApiCreatedResponse({ type: AllocationModel })
-  @ApiBadRequestResponse({ description: 'The target lacks what it needs' })
-  @ApiConflictResponse({ description: 'The payment is already allocated in full, or not money received' })
+  @ApiBadRequestResponse({ description: 'The target lacks what it needs, or is given what it may not have' })
+  @ApiNotFoundResponse({ description: 'No such payment, or no such case' })
+  @ApiConflictResponse({
+    description: 'The payment is already allocated in full, asks for more than is left, or is not money received',
+  })
   async allocate(@Param('id') id: string, @Body() body: AllocateBody, @CurrentPrincipal() principal: Principal) {
-    return AllocationModel.from(await this.commands.allocate(assertUuid(id), body, principal));
+    return AllocationModel.from(await this.commands.allocate(assertUuid(id), body, principal), principal);
   }
 
   @Post('allocations/:id/transfers')
@@ -62,17 +67,25 @@ export class AllocationController {
     summary: 'Transfer a verified allocation to another case, fine account or unidentified; a second officer verifies',
   })
   @ApiCreatedResponse({ type: AllocationModel })
+  @ApiBadRequestResponse({
+    description: 'The target lacks what it needs, or an amount other than the whole allocation was asked for',
+  })
+  @ApiNotFoundResponse({ description: 'No such allocation, or no such case' })
   @ApiConflictResponse({ description: 'Not a verified allocation, a transfer already pending, or the same target' })
   async transfer(@Param('id') id: string, @Body() body: AllocateBody, @CurrentPrincipal() principal: Principal) {
-    return AllocationModel.from(await this.commands.transfer(assertUuid(id), body, principal));
+    return AllocationModel.from(await this.commands.transfer(assertUuid(id), body, principal), principal);
   }
 
   @Get('allocations/awaiting-verification')
   @Roles(...FINANCE_STAFF)
   @ApiOperation({ summary: 'Allocations waiting for a second officer, oldest first' })
-  async awaiting(@Query() query: PageParams) {
+  @ApiOkResponse({ type: AllocationPageModel })
+  async awaiting(@Query() query: PageParams, @CurrentPrincipal() principal: Principal): Promise<AllocationPageModel> {
     const page = await this.queries.awaitingVerification(pageSize(query.limit, 'limit'), query.cursor);
-    return { items: page.items.map(AllocationModel.from), nextCursor: page.nextCursor };
+    return {
+      items: page.items.map((allocation) => AllocationModel.from(allocation, principal)),
+      nextCursor: page.nextCursor,
+    };
   }
 
   @Post('allocations/:id/verification')
@@ -80,13 +93,18 @@ export class AllocationController {
   @Roles(...FINANCE_STAFF)
   @ApiOperation({ summary: 'Verify or reject an allocation (never your own)' })
   @ApiOkResponse({ type: AllocationModel })
-  @ApiConflictResponse({ description: 'Already decided, or you made the allocation' })
+  @ApiConflictResponse({
+    description: 'Already decided, you made the allocation, or its payment was reversed since it was made',
+  })
   async verify(
     @Param('id') id: string,
     @Body() body: VerifyBody,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
-    return AllocationModel.from(await this.commands.verify(assertUuid(id), body.approve, principal, correlationId));
+    return AllocationModel.from(
+      await this.commands.verify(assertUuid(id), body.approve, principal, correlationId),
+      principal,
+    );
   }
 }

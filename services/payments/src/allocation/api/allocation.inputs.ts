@@ -2,37 +2,44 @@ import { Field, ID, Int } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { MAX_PENCE } from '@ccsc/platform';
+import { ALLOCATION_TARGET, PENCE } from '../../api-descriptions';
 import { InputType } from '../../payments.graphql';
 import { ALLOCATION_TARGETS, AllocationTarget } from '../domain/allocation';
+
+const TO_CASE = "Required for `service-request`, refused otherwise: the case's id (UUID), a case the service knows.";
+const TO_FINE_ACCOUNT =
+  "Required for `fine-account`, refused otherwise: enforcement's fine account number, e.g. FA00012345E.";
+const AMOUNT = `How much to allocate; by default all that is left of the payment. A transfer always moves the whole allocation: leave it out, or give that amount. ${PENCE}`;
+const REASON = 'Required for `unidentified`: why the money could not be placed, up to 500 characters.';
 
 @InputType('PaymentAllocationInput', {
   description: 'Where (part of) a payment goes: a case, a fine account, or unidentified with a reason.',
 })
 export class AllocateBody {
-  @Field(() => String, { description: ALLOCATION_TARGETS.join(', ') })
-  @ApiProperty({ enum: ALLOCATION_TARGETS })
+  @Field(() => String, { description: ALLOCATION_TARGET })
+  @ApiProperty({ enum: ALLOCATION_TARGETS, description: ALLOCATION_TARGET })
   @IsIn(ALLOCATION_TARGETS)
   target!: AllocationTarget;
-  @Field(() => ID, { nullable: true, description: 'For a service request: the case.' })
-  @ApiPropertyOptional({ description: 'For a service request: the case.' })
+  @Field(() => ID, { nullable: true, description: TO_CASE })
+  @ApiPropertyOptional({ description: TO_CASE, format: 'uuid' })
   @IsOptional()
   @IsUUID()
   caseId?: string;
-  @Field({ nullable: true, description: "For a fine account: enforcement's account number." })
-  @ApiPropertyOptional({ description: "For a fine account: enforcement's account number." })
+  @Field({ nullable: true, description: TO_FINE_ACCOUNT })
+  @ApiPropertyOptional({ description: TO_FINE_ACCOUNT, example: 'FA00012345E' })
   @IsOptional()
   @IsString()
   @Length(1, 32)
   fineAccountNumber?: string;
-  @Field(() => Int, { nullable: true, description: 'Defaults to all that is left of the payment.' })
-  @ApiPropertyOptional({ description: 'Defaults to all that is left of the payment.' })
+  @Field(() => Int, { nullable: true, description: AMOUNT })
+  @ApiPropertyOptional({ description: AMOUNT, example: 45500 })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(MAX_PENCE)
   amountPence?: number;
-  @Field({ nullable: true, description: 'Required for unidentified: why it could not be placed.' })
-  @ApiPropertyOptional({ description: 'Required for unidentified: why it could not be placed.' })
+  @Field({ nullable: true, description: REASON })
+  @ApiPropertyOptional({ description: REASON, example: 'Cheque with no reference; drawer not found' })
   @IsOptional()
   @IsString()
   @Length(1, 500)

@@ -6,7 +6,7 @@ import { REMISSION_APPROVERS } from '../../roles';
 import { FeeWaiverCommands } from '../application/fee-waiver.commands';
 import { FeeWaiverQueries } from '../application/fee-waiver.queries';
 import { FeeWaiverDecisionBody } from './fee-waiver.inputs';
-import { FeeWaiverModel } from './fee-waiver.model';
+import { FeeWaiverModel, FeeWaiverPageModel } from './fee-waiver.model';
 
 @ApiTags('fee-waivers')
 @Controller('api/v1/payments/fee-waivers')
@@ -19,8 +19,8 @@ export class FeeWaiverController {
   @Get('awaiting-approval')
   @Roles(...REMISSION_APPROVERS)
   @ApiOperation({ summary: "Complaint remedies' fee waivers waiting for an approver, oldest first" })
-  @ApiOkResponse({ description: '`{ items, nextCursor }`' })
-  async awaiting(@Query() query: PageParams) {
+  @ApiOkResponse({ type: FeeWaiverPageModel })
+  async awaiting(@Query() query: PageParams): Promise<FeeWaiverPageModel> {
     const page = await this.queries.awaitingApproval(pageSize(query.limit, 'limit'), query.cursor);
     return { items: page.items.map(FeeWaiverModel.from), nextCursor: page.nextCursor };
   }

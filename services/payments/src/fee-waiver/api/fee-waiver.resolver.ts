@@ -1,6 +1,7 @@
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import { assertUuid } from '@ccsc/platform';
+import { FEE_WAIVER_ID } from '../../api-descriptions';
 import { REMISSION_APPROVERS } from '../../roles';
 import { FeeWaiverCommands } from '../application/fee-waiver.commands';
 import { FeeWaiverDecisionBody } from './fee-waiver.inputs';
@@ -16,8 +17,9 @@ export class FeeWaiverResolver {
   })
   @Roles(...REMISSION_APPROVERS)
   async decideFeeWaiver(
-    @Args('feeWaiverId', { type: () => ID }) feeWaiverId: string,
-    @Args('input') input: FeeWaiverDecisionBody,
+    @Args('feeWaiverId', { type: () => ID, description: `${FEE_WAIVER_ID} One awaiting approval.` })
+    feeWaiverId: string,
+    @Args('input', { description: 'Approve or reject.' }) input: FeeWaiverDecisionBody,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {

@@ -3,6 +3,7 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -38,6 +39,7 @@ export class FeeController {
   @Roles(...FEE_READERS)
   @ApiOperation({ summary: "A fee code's versions, oldest first" })
   @ApiOkResponse({ type: [FeeVersionModel] })
+  @ApiNotFoundResponse({ description: 'No fee has this code' })
   async versions(@Param('code') code: string) {
     return (await this.queries.versions(feeCode(code))).map(FeeVersionModel.from);
   }
@@ -46,6 +48,7 @@ export class FeeController {
   @Roles(...FEE_KEEPERS)
   @ApiOperation({ summary: 'Propose a new amount from a day on; it applies once a second person approves it' })
   @ApiCreatedResponse({ type: FeeVersionModel })
+  @ApiNotFoundResponse({ description: 'No fee has this code' })
   @ApiConflictResponse({ description: 'A version is already awaiting approval' })
   async propose(
     @Param('code') code: string,
@@ -62,6 +65,7 @@ export class FeeController {
   @Roles(...FEE_KEEPERS)
   @ApiOperation({ summary: 'Approve or reject a proposed fee version (never the proposer)' })
   @ApiOkResponse({ type: FeeVersionModel })
+  @ApiNotFoundResponse({ description: 'No such version of the fee' })
   @ApiConflictResponse({ description: 'Not awaiting approval, or the approver proposed it' })
   async decide(
     @Param('code') code: string,

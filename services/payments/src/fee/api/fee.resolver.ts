@@ -14,7 +14,8 @@ export class FeeResolver {
   ) {}
 
   @GqlQuery(() => [FeeQuoteModel], {
-    description: 'The fees in force for a service, jurisdiction, channel and event, priced for the claim amount.',
+    description:
+      'The fees in force on a day for a service, jurisdiction, channel and event, each priced for the claim amount given (ranged fees at their least without one). Empty when none matches.',
   })
   @Roles(...FEE_READERS)
   async feeLookup(@Args() args: FeeLookupArgs) {
@@ -31,7 +32,7 @@ export class FeeResolver {
   @Roles(...FEE_KEEPERS)
   async proposeFeeVersion(
     @Args('code', { description: 'The fee code, e.g. FEE0202.' }) code: string,
-    @Args('input') input: ProposeFeeVersionBody,
+    @Args('input', { description: 'The new amount and the day it applies from.' }) input: ProposeFeeVersionBody,
     @CurrentPrincipal() principal: Principal,
   ) {
     const proposal = {
@@ -47,8 +48,9 @@ export class FeeResolver {
   @Roles(...FEE_KEEPERS)
   async decideFeeVersion(
     @Args('code', { description: 'The fee code, e.g. FEE0202.' }) code: string,
-    @Args('version', { type: () => Int }) version: number,
-    @Args('input') input: FeeDecisionBody,
+    @Args('version', { type: () => Int, description: 'The proposed version, as `proposeFeeVersion` answered it.' })
+    version: number,
+    @Args('input', { description: 'Approve or reject.' }) input: FeeDecisionBody,
     @CurrentPrincipal() principal: Principal,
   ) {
     return FeeVersionModel.from(await this.commands.decide(feeCode(code), version, input.approve, principal));

@@ -19,7 +19,11 @@ import {
   RemissionCheckBody,
   RemissionDecisionBody,
 } from './help-with-fees.inputs';
-import { HelpWithFeesApplicationModel, RemissionDecisionModel } from './help-with-fees.model';
+import {
+  HelpWithFeesApplicationModel,
+  HelpWithFeesApplicationPageModel,
+  RemissionDecisionModel,
+} from './help-with-fees.model';
 
 @ApiTags('help-with-fees')
 @Controller('api/v1/payments/help-with-fees')
@@ -45,8 +49,8 @@ export class HelpWithFeesController {
   @Get('applications/awaiting-staff')
   @Roles(...REMISSION_APPROVERS)
   @ApiOperation({ summary: 'Applications waiting for a decision or an evidence check, oldest first' })
-  @ApiOkResponse({ description: '`{ items, nextCursor }`' })
-  async awaiting(@Query() query: PageParams) {
+  @ApiOkResponse({ type: HelpWithFeesApplicationPageModel })
+  async awaiting(@Query() query: PageParams): Promise<HelpWithFeesApplicationPageModel> {
     const page = await this.queries.awaitingStaff(pageSize(query.limit, 'limit'), query.cursor);
     return { items: page.items.map(HelpWithFeesApplicationModel.from), nextCursor: page.nextCursor };
   }

@@ -1,6 +1,7 @@
 import { Args, ID, Mutation, Query as GqlQuery, Resolver } from '@nestjs/graphql';
 import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import { assertUuid } from '@ccsc/platform';
+import { HWF_APPLICATION_ID } from '../../api-descriptions';
 import { REMISSION_APPLICANTS, REMISSION_APPROVERS } from '../../roles';
 import { HelpWithFeesCommands } from '../application/help-with-fees.commands';
 import { assessRemission } from '../domain/remission';
@@ -21,7 +22,9 @@ export class HelpWithFeesResolver {
     description: 'Works out full, part or no remission of a fee; stores nothing.',
   })
   @Roles(...REMISSION_APPLICANTS)
-  helpWithFeesAssessment(@Args('input') input: RemissionCheckBody) {
+  helpWithFeesAssessment(
+    @Args('input', { description: 'The fee and the applicant’s means.' }) input: RemissionCheckBody,
+  ) {
     const { feePence, ...applicant } = input;
     return RemissionDecisionModel.from(assessRemission(feePence, applicant));
   }
@@ -32,7 +35,7 @@ export class HelpWithFeesResolver {
   })
   @Roles(...REMISSION_APPLICANTS)
   async applyForHelpWithFees(
-    @Args('input') input: HelpWithFeesApplicationBody,
+    @Args('input', { description: 'The case, the fee and the applicant’s means.' }) input: HelpWithFeesApplicationBody,
     @CurrentPrincipal() principal: Principal,
   ) {
     return HelpWithFeesApplicationModel.from(await this.commands.apply(input, principal));
@@ -43,8 +46,9 @@ export class HelpWithFeesResolver {
   })
   @Roles(...REMISSION_APPROVERS)
   async decideHelpWithFees(
-    @Args('applicationId', { type: () => ID }) applicationId: string,
-    @Args('input') input: RemissionDecisionBody,
+    @Args('applicationId', { type: () => ID, description: `${HWF_APPLICATION_ID} One awaiting a decision.` })
+    applicationId: string,
+    @Args('input', { description: 'Grant or refuse.' }) input: RemissionDecisionBody,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
@@ -58,8 +62,9 @@ export class HelpWithFeesResolver {
   })
   @Roles(...REMISSION_APPROVERS)
   async recordHelpWithFeesEvidenceCheck(
-    @Args('applicationId', { type: () => ID }) applicationId: string,
-    @Args('input') input: EvidenceCheckBody,
+    @Args('applicationId', { type: () => ID, description: `${HWF_APPLICATION_ID} One awaiting evidence.` })
+    applicationId: string,
+    @Args('input', { description: 'Whether the evidence bore the application out.' }) input: EvidenceCheckBody,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {

@@ -6,7 +6,7 @@ import { RECONCILERS } from '../../roles';
 import { LedgerEntryQueries } from '../application/ledger-entry.queries';
 import { LedgerQueries } from '../application/ledger.queries';
 import { LedgerBalancesQuery, LedgerEntriesQuery, ReconciliationArgs } from './ledger.inputs';
-import { LedgerEntryModel, ReconciliationModel } from './ledger.model';
+import { LedgerBalancePageModel, LedgerEntryModel, LedgerEntryPageModel, ReconciliationModel } from './ledger.model';
 
 @ApiTags('ledger')
 @Controller('api/v1/payments/reconciliation')
@@ -35,8 +35,8 @@ export class LedgerController {
   @Get('entries')
   @Roles(...RECONCILERS)
   @ApiOperation({ summary: "A ledger account's entries, oldest first, with their movements' tags" })
-  @ApiOkResponse({ description: '`{ items, nextCursor }` of LedgerEntry' })
-  async entries(@Query() query: LedgerEntriesQuery) {
+  @ApiOkResponse({ type: LedgerEntryPageModel })
+  async entries(@Query() query: LedgerEntriesQuery): Promise<LedgerEntryPageModel> {
     const page = await this.queries.accountEntries(query.account, pageSize(query.limit, 'limit'), query.cursor);
     return { items: page.items.map(LedgerEntryModel.from), nextCursor: page.nextCursor };
   }
@@ -47,9 +47,9 @@ export class LedgerController {
     summary:
       "A case's ledger entries, oldest first: its service request's movements and those of its payments and refunds",
   })
-  @ApiOkResponse({ description: '`{ items, nextCursor }` of LedgerEntry' })
+  @ApiOkResponse({ type: LedgerEntryPageModel })
   @ApiNotFoundResponse({ description: 'No such case' })
-  async caseEntries(@Param('caseId') caseId: string, @Query() query: PageParams) {
+  async caseEntries(@Param('caseId') caseId: string, @Query() query: PageParams): Promise<LedgerEntryPageModel> {
     const id = assertUuid(caseId, 'caseId');
     const page = await this.queries.caseEntries(id, pageSize(query.limit, 'limit'), query.cursor);
     return { items: page.items.map(LedgerEntryModel.from), nextCursor: page.nextCursor };
@@ -58,9 +58,9 @@ export class LedgerController {
   @Get('balances')
   @Roles(...RECONCILERS)
   @ApiOperation({ summary: 'The balance of each ledger account at the end of a London day, in account order' })
-  @ApiOkResponse({ description: '`{ items, nextCursor }` of LedgerBalance' })
-  @ApiBadRequestResponse({ description: 'Not a calendar day, or not a kind of account' })
-  async balances(@Query() query: LedgerBalancesQuery) {
+  @ApiOkResponse({ type: LedgerBalancePageModel })
+  @ApiBadRequestResponse({ description: 'Not a calendar day, not a kind of account, or a cursor from another day' })
+  async balances(@Query() query: LedgerBalancesQuery): Promise<LedgerBalancePageModel> {
     const page = await this.queries.balancesAt(query.date, query.kind, pageSize(query.limit, 'limit'), query.cursor);
     return { items: page.items, nextCursor: page.nextCursor };
   }

@@ -1,6 +1,7 @@
 import { Args, ID, Int, Query as GqlQuery, Resolver } from '@nestjs/graphql';
 import { Roles } from '@ccsc/auth';
 import { assertUuid, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize, toConnection } from '@ccsc/platform';
+import { CASE_ID, PAGE_AFTER } from '../../api-descriptions';
 import { RECONCILERS } from '../../roles';
 import { LedgerEntryQueries } from '../application/ledger-entry.queries';
 import { LedgerQueries } from '../application/ledger.queries';
@@ -14,7 +15,7 @@ const first = () =>
     defaultValue: DEFAULT_PAGE_SIZE,
     description: `At most ${MAX_PAGE_SIZE}.`,
   });
-const after = () => Args('after', { nullable: true, description: 'The `endCursor` of the previous page.' });
+const after = () => Args('after', { nullable: true, description: PAGE_AFTER });
 
 /** The ledger over GraphQL, for finance officers: the same queries and roles as the ledger's REST routes. */
 @Resolver(() => LedgerEntryModel)
@@ -43,7 +44,7 @@ export class LedgerResolver {
   })
   @Roles(...RECONCILERS)
   async caseLedgerEntries(
-    @Args('caseId', { type: () => ID }) caseId: string,
+    @Args('caseId', { type: () => ID, description: CASE_ID }) caseId: string,
     @first() size?: number,
     @after() cursor?: string,
   ) {

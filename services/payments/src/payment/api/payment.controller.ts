@@ -1,8 +1,10 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
+  ApiBadGatewayResponse,
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -36,7 +38,16 @@ import {
   paymentAccountNumber,
   ReversalBody,
 } from './payment.inputs';
-import { PayableFineAccountModel, PaymentAccountModel, PaymentModel, ServiceRequestModel } from './payment.model';
+import {
+  PayableFineAccountModel,
+  PaymentAccountModel,
+  PaymentModel,
+  PaymentPageModel,
+  ServiceRequestModel,
+} from './payment.model';
+
+const PROVIDER_DID_NOT_ANSWER =
+  'The card payment provider did not answer: nothing was taken, and the payment is failed; try again';
 
 @ApiTags('payments')
 @Controller('api/v1/payments')
@@ -93,7 +104,7 @@ export class PaymentController {
     @CorrelationId() correlationId?: string,
   ) {
     const payment = await this.commands.payByAccount(assertUuid(caseId, 'caseId'), body, principal, correlationId);
-    return PaymentModel.from(await this.queries.get(payment.id, principal));
+    return PaymentModel.from(await this.queries.get(payment.id, principal), principal);
   }
 
   @Post('cases/:caseId/card-payments')
@@ -102,13 +113,14 @@ export class PaymentController {
     summary: "Start a card payment: send the payer to `nextUrl`; the outcome arrives by the provider's callback",
   })
   @ApiCreatedResponse({ type: PaymentModel })
+  @ApiBadGatewayResponse({ description: PROVIDER_DID_NOT_ANSWER })
   async startCard(
     @Param('caseId') caseId: string,
     @Body() body: CardPaymentBody,
     @CurrentPrincipal() principal: Principal,
   ) {
     const payment = await this.commands.startCard(assertUuid(caseId, 'caseId'), body, principal);
-    return PaymentModel.from(await this.queries.get(payment.id, principal));
+    return PaymentModel.from(await this.queries.get(payment.id, principal), principal);
   }
 
   @Get('fine-accounts/:accountNumber')
@@ -118,6 +130,8 @@ export class PaymentController {
       'Check a fine account number before taking card details: 404 when no account has it, 400 when it is not one',
   })
   @ApiOkResponse({ type: PayableFineAccountModel })
+  @ApiBadRequestResponse({ description: 'Not a fine account number: FA, eight digits and the check letter' })
+  @ApiNotFoundResponse({ description: 'No fine account has this number: check it against the notice' })
   async payableFineAccount(@Param('accountNumber') accountNumber: string): Promise<PayableFineAccountModel> {
     const number = fineAccountNumber(accountNumber);
     await this.commands.assertFineAccountIssued(number);
@@ -131,21 +145,34 @@ export class PaymentController {
       "Start a card payment to a fine account: send the payer to `nextUrl`; once the provider's callback reports success it is allocated to the account",
   })
   @ApiCreatedResponse({ type: PaymentModel })
-  @ApiBadRequestResponse({ description: 'Invalid input (problem+json with field errors)' })
+  @ApiBadRequestResponse({
+    description: 'Not a fine account number, or invalid input (problem+json with field errors)',
+  })
+  @ApiNotFoundResponse({ description: 'No fine account has this number: check it against the notice' })
+  @ApiBadGatewayResponse({ description: PROVIDER_DID_NOT_ANSWER })
   async startFineAccountCard(
     @Param('accountNumber') accountNumber: string,
     @Body() body: FineAccountCardPaymentBody,
     @CurrentPrincipal() principal: Principal,
   ) {
     const payment = await this.commands.startFineAccountCard(fineAccountNumber(accountNumber), body, principal);
-    return PaymentModel.from(await this.queries.get(payment.id, principal));
+    return PaymentModel.from(await this.queries.get(payment.id, principal), principal);
   }
 
   @Post('card-callbacks')
   @HttpCode(204)
   @Public()
-  @ApiOperation({ summary: "The card provider's status callback; refused unless its `Payment-Signature` verifies" })
+  @ApiOperation({
+    summary: "The card provider's status callback; refused unless its `Payment-Signature` verifies",
+    description:
+      'For the card payment provider only. The body carries `providerReference`, `status` (`success`, `failed`, `cancelled` or `chargeback`), `amountPence`, an optional `failureCode` and `timestamp` (Unix milliseconds, as a string), and nothing else; `Payment-Signature` is `t=<timestamp>,v1=<hex HMAC-SHA256 of "<timestamp>." and the body as JSON with its keys sorted>`, and one whose timestamp is more than five minutes off the present is refused. A report repeated by the provider changes nothing the second time.',
+  })
+  @ApiNoContentResponse({ description: 'The report was taken (or had been already)' })
   @ApiUnauthorizedResponse({ description: 'The signature is missing, wrong or stale' })
+  @ApiNotFoundResponse({ description: 'No card payment has this provider reference' })
+  @ApiConflictResponse({
+    description: 'The reported amount is not the payment’s, or the payment cannot move to the reported status',
+  })
   async cardCallback(@Body() body: object, @Headers('payment-signature') signature?: string) {
     await this.commands.cardCallback(body, signature);
   }
@@ -163,16 +190,16 @@ export class PaymentController {
     @CorrelationId() correlationId?: string,
   ) {
     const payment = await this.commands.recordBulkScan(body, principal, correlationId);
-    return PaymentModel.from(await this.queries.get(payment.id, principal));
+    return PaymentModel.from(await this.queries.get(payment.id, principal), principal);
   }
 
   @Get('payments')
   @Roles(...READERS)
   @ApiOperation({ summary: "Your payments (a firm: its organisation's), newest first" })
-  @ApiOkResponse({ description: '`{ items, nextCursor }`' })
+  @ApiOkResponse({ type: PaymentPageModel })
   async list(@Query() query: PageParams, @CurrentPrincipal() principal: Principal) {
     const page = await this.queries.list(principal, pageSize(query.limit, 'limit'), query.cursor);
-    return { items: page.items.map(PaymentModel.from), nextCursor: page.nextCursor };
+    return { items: page.items.map((payment) => PaymentModel.from(payment, principal)), nextCursor: page.nextCursor };
   }
 
   @Get('payments/:id')
@@ -181,7 +208,7 @@ export class PaymentController {
   @ApiOkResponse({ type: PaymentModel })
   @ApiNotFoundResponse({ description: 'No such payment, or not one you may see' })
   async get(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
-    return PaymentModel.from(await this.queries.get(assertUuid(id), principal));
+    return PaymentModel.from(await this.queries.get(assertUuid(id), principal), principal);
   }
 
   @Post('payments/:id/reversals')
@@ -198,7 +225,7 @@ export class PaymentController {
     @CorrelationId() correlationId?: string,
   ) {
     await this.commands.reverse(assertUuid(id), body.reason, principal, correlationId);
-    return PaymentModel.from(await this.queries.get(id, principal));
+    return PaymentModel.from(await this.queries.get(id, principal), principal);
   }
 
   @Get('accounts')

@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Length, Matches, Max, Min } from 'class-validator';
 import { isValidAccountNumber, normaliseAccountNumber } from '@ccsc/contracts';
 import { BadUserInputError, MAX_PENCE } from '@ccsc/platform';
+import { PBA_NUMBER, PENCE } from '../../api-descriptions';
 import { InputType } from '../../payments.graphql';
 import { BULK_SCAN_METHODS, BulkScanMethod, REVERSAL_REASONS, ReversalReason } from '../domain/payment';
 import { ACCOUNT_STATUSES, AccountStatus } from '../domain/payment-account';
@@ -12,15 +13,29 @@ import { ACCOUNT_STATUSES, AccountStatus } from '../domain/payment-account';
 
 const ACCOUNT_NUMBER = /^PBA\d{7}$/;
 const ACCOUNT_NUMBER_MESSAGE = 'accountNumber must be PBA followed by seven digits';
+const PAY_FROM = `${PBA_NUMBER} Your firm's own account, active and with enough credit left.`;
+const PAY_AMOUNT = `What to pay; by default all that is outstanding on the case (refused when nothing is). More than is owed is taken and recorded as overpayment. ${PENCE}`;
+const RETURN_URL = 'Where the provider sends the payer back to once they have finished (https).';
+const BULK_AMOUNT = `The amount banked. ${PENCE}`;
+const NEW_ACCOUNT_NUMBER = `${PBA_NUMBER} Must not be in use already.`;
+const ORGANISATION =
+  "The firm's organisation id, as the identity provider's `org` claim names it: the firm's users pay from the account.";
+const ACCOUNT_NAME = 'The name the account is known by, usually the firm’s, up to 200 characters.';
+const CREDIT_LIMIT = `How much the firm may owe on the account at once. ${PENCE}`;
+const CHANGE_STATUS =
+  '`active` (reactivates it), `on-hold` (payments from it are refused until it is reactivated) or `deleted` (closes it for good: a closed account cannot be changed again).';
+const REVERSAL_REASON =
+  '`bounced` (a cheque, postal order or bank transfer that did not clear; not for card or cash) or `chargeback` (a card payment the cardholder disputed; card only).';
+const NEW_CREDIT_LIMIT = `The new credit limit; it may be set below what the firm owes, which stops further payments. ${PENCE}`;
 
 @InputType('PayFeesByAccountInput', { description: "A payment of a case's fees from a firm's account." })
 export class PayByAccountBody {
-  @Field()
-  @ApiProperty({ example: 'PBA0012345', pattern: ACCOUNT_NUMBER.source })
+  @Field({ description: PAY_FROM })
+  @ApiProperty({ example: 'PBA0012345', pattern: ACCOUNT_NUMBER.source, description: PAY_FROM })
   @Matches(ACCOUNT_NUMBER, { message: ACCOUNT_NUMBER_MESSAGE })
   accountNumber!: string;
-  @Field(() => Int, { nullable: true, description: 'Defaults to what is outstanding.' })
-  @ApiPropertyOptional({ description: 'Defaults to what is outstanding.' })
+  @Field(() => Int, { nullable: true, description: PAY_AMOUNT })
+  @ApiPropertyOptional({ description: PAY_AMOUNT, example: 45500 })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -30,53 +45,64 @@ export class PayByAccountBody {
 
 @InputType('StartCardPaymentInput', { description: "A card payment of a case's fees." })
 export class CardPaymentBody {
-  @Field(() => Int, { nullable: true, description: 'Defaults to what is outstanding.' })
-  @ApiPropertyOptional({ description: 'Defaults to what is outstanding.' })
+  @Field(() => Int, { nullable: true, description: PAY_AMOUNT })
+  @ApiPropertyOptional({ description: PAY_AMOUNT, example: 45500 })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(MAX_PENCE)
   amountPence?: number;
-  @Field({ description: 'Where the provider sends the payer back to (https).' })
-  @ApiProperty({ example: 'https://www.example.gov.uk/claims/return' })
+  @Field({ description: RETURN_URL })
+  @ApiProperty({ example: 'https://www.example.gov.uk/claims/return', description: RETURN_URL })
   @IsUrl({ protocols: ['https'], require_tld: false, require_protocol: true })
   returnUrl!: string;
 }
 
 @InputType('StartFineAccountCardPaymentInput', { description: 'A card payment towards a fine account.' })
 export class FineAccountCardPaymentBody {
-  @Field(() => Int, { description: 'What to pay towards the fine account, in pence.' })
-  @ApiProperty({ description: 'What to pay towards the fine account, in pence.' })
+  @Field(() => Int, { description: `What to pay towards the fine account. ${PENCE}` })
+  @ApiProperty({ description: `What to pay towards the fine account. ${PENCE}`, example: 10000 })
   @IsInt()
   @Min(1)
   @Max(MAX_PENCE)
   amountPence!: number;
-  @Field({ description: 'Where the provider sends the payer back to (https).' })
-  @ApiProperty({ example: 'https://www.example.gov.uk/fines/return' })
+  @Field({ description: RETURN_URL })
+  @ApiProperty({ example: 'https://www.example.gov.uk/fines/return', description: RETURN_URL })
   @IsUrl({ protocols: ['https'], require_tld: false, require_protocol: true })
   returnUrl!: string;
 }
 
 @InputType('RecordBulkScanPaymentInput', { description: 'A banked payment from bulk scanning.' })
 export class BulkScanBody {
-  @Field(() => String, { description: BULK_SCAN_METHODS.join(', ') })
-  @ApiProperty({ enum: BULK_SCAN_METHODS })
+  @Field(() => String, { description: `How it was paid: ${BULK_SCAN_METHODS.map((m) => `\`${m}\``).join(', ')}.` })
+  @ApiProperty({ enum: BULK_SCAN_METHODS, description: 'How it was paid.' })
   @IsIn(BULK_SCAN_METHODS)
   method!: BulkScanMethod;
-  @Field(() => Int) @ApiProperty() @IsInt() @Min(1) @Max(MAX_PENCE) amountPence!: number;
+  @Field(() => Int, { description: BULK_AMOUNT })
+  @ApiProperty({ description: BULK_AMOUNT, example: 45500 })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PENCE)
+  amountPence!: number;
   @Field({ nullable: true, description: 'The 16-digit case reference on the slip, dashes allowed.' })
-  @ApiPropertyOptional({ description: 'The 16-digit case reference on the slip, dashes allowed.' })
+  @ApiPropertyOptional({
+    description: 'The 16-digit case reference on the slip, dashes allowed.',
+    example: '1234-5678-9012-3452',
+  })
   @IsOptional()
   @Matches(/^\d{4}-?\d{4}-?\d{4}-?\d{4}$/)
   caseReference?: string;
   @Field({ nullable: true, description: 'A fine account number on the slip: the payment goes to that fine account.' })
-  @ApiPropertyOptional({ description: 'A fine account number on the slip: the payment goes to that fine account.' })
+  @ApiPropertyOptional({
+    description: 'A fine account number on the slip: the payment goes to that fine account.',
+    example: 'FA00012345E',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 32)
   fineAccountNumber?: string;
   @Field({ nullable: true, description: 'Whatever else was written on it, as scanned.' })
-  @ApiPropertyOptional({ description: 'Whatever else was written on it, as scanned.' })
+  @ApiPropertyOptional({ description: 'Whatever else was written on it, as scanned.', example: 'J SMITH CLAIM FEE' })
   @IsOptional()
   @IsString()
   @Length(1, 64)
@@ -85,32 +111,45 @@ export class BulkScanBody {
 
 @InputType('ReversePaymentInput', { description: 'Why a payment is taken back.' })
 export class ReversalBody {
-  @Field(() => String, { description: REVERSAL_REASONS.join(', ') })
-  @ApiProperty({ enum: REVERSAL_REASONS })
+  @Field(() => String, { description: REVERSAL_REASON })
+  @ApiProperty({ enum: REVERSAL_REASONS, description: REVERSAL_REASON })
   @IsIn(REVERSAL_REASONS)
   reason!: ReversalReason;
 }
 
 @InputType('OpenPaymentAccountInput', { description: "A firm's new payment-by-account." })
 export class OpenAccountBody {
-  @Field()
-  @ApiProperty({ example: 'PBA0012345' })
+  @Field({ description: NEW_ACCOUNT_NUMBER })
+  @ApiProperty({ example: 'PBA0012345', description: NEW_ACCOUNT_NUMBER })
   @Matches(ACCOUNT_NUMBER, { message: ACCOUNT_NUMBER_MESSAGE })
   accountNumber!: string;
-  @Field() @ApiProperty() @IsString() @Length(1, 64) organisationId!: string;
-  @Field() @ApiProperty() @IsString() @Length(1, 200) name!: string;
-  @Field(() => Int) @ApiProperty() @IsInt() @Min(0) @Max(MAX_PENCE) creditLimitPence!: number;
+  @Field({ description: ORGANISATION })
+  @ApiProperty({ description: ORGANISATION, example: 'org-smith-and-co' })
+  @IsString()
+  @Length(1, 64)
+  organisationId!: string;
+  @Field({ description: ACCOUNT_NAME })
+  @ApiProperty({ description: ACCOUNT_NAME, example: 'Smith & Co Solicitors LLP' })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+  @Field(() => Int, { description: CREDIT_LIMIT })
+  @ApiProperty({ description: CREDIT_LIMIT, example: 5000000 })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_PENCE)
+  creditLimitPence!: number;
 }
 
 @InputType('ChangePaymentAccountInput', { description: 'What changes on a payment account; omitted fields stay.' })
 export class ChangeAccountBody {
-  @Field(() => String, { nullable: true, description: ACCOUNT_STATUSES.join(', ') })
-  @ApiPropertyOptional({ enum: ACCOUNT_STATUSES })
+  @Field(() => String, { nullable: true, description: CHANGE_STATUS })
+  @ApiPropertyOptional({ enum: ACCOUNT_STATUSES, description: CHANGE_STATUS })
   @IsOptional()
   @IsIn(ACCOUNT_STATUSES)
   status?: AccountStatus;
-  @Field(() => Int, { nullable: true })
-  @ApiPropertyOptional()
+  @Field(() => Int, { nullable: true, description: NEW_CREDIT_LIMIT })
+  @ApiPropertyOptional({ description: NEW_CREDIT_LIMIT, example: 7500000 })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -120,8 +159,8 @@ export class ChangeAccountBody {
 
 @InputType('CorrectClaimAmountInput', { description: 'The amount claimed, which a ranged fee is priced for.' })
 export class ClaimAmountBody {
-  @Field(() => Int, { description: 'The amount claimed, in pence: the ranged fee is priced for it.' })
-  @ApiProperty({ description: 'The amount claimed, in pence: the ranged fee is priced for it.' })
+  @Field(() => Int, { description: `The amount claimed: the ranged fee is priced for it. ${PENCE}` })
+  @ApiProperty({ description: `The amount claimed: the ranged fee is priced for it. ${PENCE}`, example: 750000 })
   @IsInt()
   @Min(1)
   @Max(MAX_PENCE)

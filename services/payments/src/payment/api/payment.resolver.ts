@@ -21,6 +21,7 @@ import {
   toConnection,
   UnauthenticatedError,
 } from '@ccsc/platform';
+import { CASE_ID, FINE_ACCOUNT_NUMBER, PAGE_AFTER, PAYMENT_ID, PBA_NUMBER } from '../../api-descriptions';
 import { defined } from '../../payments.graphql';
 import {
   ACCOUNT_KEEPERS,
@@ -75,7 +76,8 @@ export class CasePaymentsResolver {
 
   @ResolveField(() => ServiceRequestModel, {
     nullable: true,
-    description: "The case's fees, remissions and payments; null before any fee is due.",
+    description:
+      "The case's fees, remissions and payments. Null before any fee is due, and for anyone but staff and those acting for the side that pays the case's fees (the other side sees the case, not its fees).",
   })
   async serviceRequest(@Parent() parent: CaseRef, @Context() context: { req: AuthenticatedRequest }) {
     const principal = principalOf(context);
@@ -87,14 +89,17 @@ export class CasePaymentsResolver {
     return found && ServiceRequestModel.from(found);
   }
 
-  @ResolveField(() => [PaymentModel], { description: 'Payments made for the case, oldest first.' })
+  @ResolveField(() => [PaymentModel], {
+    description:
+      'Payments made for the case or allocated to it, oldest first: staff see all of them; anyone else only the ones they (or their firm) paid.',
+  })
   async payments(@Parent() parent: CaseRef, @Context() context: { req: AuthenticatedRequest }) {
     const principal = principalOf(context);
     if (!hasRole(principal, ...READERS)) return [];
     const loader = requestLoader<PaymentView[]>(context, 'payments.payments', (ids) =>
       this.queries.forCases(ids, principal),
     );
-    return ((await loader.load(parent.id)) ?? []).map(PaymentModel.from);
+    return ((await loader.load(parent.id)) ?? []).map((payment) => PaymentModel.from(payment, principal));
   }
 
   /**
@@ -120,10 +125,15 @@ export class PaymentResolver {
     private readonly requestCommands: ServiceRequestCommands,
   ) {}
 
-  @GqlQuery(() => PaymentModel, { description: 'A payment you may see.' })
+  @GqlQuery(() => PaymentModel, {
+    description: 'A payment you may see: staff any; anyone else one they (or their firm) paid. NOT_FOUND otherwise.',
+  })
   @Roles(...READERS)
-  async payment(@Args('id', { type: () => ID }) id: string, @CurrentPrincipal() principal: Principal) {
-    return PaymentModel.from(await this.queries.get(assertUuid(id), principal));
+  async payment(
+    @Args('id', { type: () => ID, description: PAYMENT_ID }) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return PaymentModel.from(await this.queries.get(assertUuid(id), principal), principal);
   }
 
   @GqlQuery(() => PaymentConnection, {
@@ -139,9 +149,11 @@ export class PaymentResolver {
       description: `At most ${MAX_PAGE_SIZE}.`,
     })
     first?: number,
-    @Args('after', { nullable: true }) after?: string,
+    @Args('after', { nullable: true, description: PAGE_AFTER }) after?: string,
   ) {
-    return toConnection(await this.queries.list(principal, pageSize(first), after), PaymentModel.from);
+    return toConnection(await this.queries.list(principal, pageSize(first), after), (payment) =>
+      PaymentModel.from(payment, principal),
+    );
   }
 
   @ResolveField(() => CaseRef, { nullable: true, description: 'The case the payment is for, when it came with one.' })
@@ -163,9 +175,13 @@ export class PaymentResolver {
   })
   @Roles(...FINANCE_STAFF)
   async correctClaimAmount(
-    @Args('caseId', { type: () => ID }) caseId: string,
-    @Args('feeId', { type: () => ID }) feeId: string,
-    @Args('input') input: ClaimAmountBody,
+    @Args('caseId', { type: () => ID, description: CASE_ID }) caseId: string,
+    @Args('feeId', {
+      type: () => ID,
+      description: "The fee's id on the case's service request (`ServiceRequestFee.id`).",
+    })
+    feeId: string,
+    @Args('input', { description: 'The amount claimed.' }) input: ClaimAmountBody,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
@@ -180,14 +196,18 @@ export class PaymentResolver {
   @Mutation(() => PaymentModel, { description: "Pays a case's fees from your firm's account." })
   @Roles(...PAYERS)
   async payFeesByAccount(
-    @Args('caseId', { type: () => ID }) caseId: string,
-    @Args('input') input: PayByAccountBody,
+    @Args('caseId', {
+      type: () => ID,
+      description: `${CASE_ID} Staff may pay on any case; anyone else only where they act for the side that pays its fees.`,
+    })
+    caseId: string,
+    @Args('input', { description: 'The account to pay from, and how much.' }) input: PayByAccountBody,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
     const id = assertUuid(caseId, 'caseId');
     const payment = await this.commands.payByAccount(id, defined(input), principal, correlationId);
-    return PaymentModel.from(await this.queries.get(payment.id, principal));
+    return PaymentModel.from(await this.queries.get(payment.id, principal), principal);
   }
 
   @Mutation(() => PaymentModel, {
@@ -195,19 +215,25 @@ export class PaymentResolver {
   })
   @Roles(...PAYERS)
   async startCardPayment(
-    @Args('caseId', { type: () => ID }) caseId: string,
-    @Args('input') input: CardPaymentBody,
+    @Args('caseId', {
+      type: () => ID,
+      description: `${CASE_ID} Staff may pay on any case; anyone else only where they act for the side that pays its fees.`,
+    })
+    caseId: string,
+    @Args('input', { description: 'How much, and where the payer comes back to.' }) input: CardPaymentBody,
     @CurrentPrincipal() principal: Principal,
   ) {
     const payment = await this.commands.startCard(assertUuid(caseId, 'caseId'), defined(input), principal);
-    return PaymentModel.from(await this.queries.get(payment.id, principal));
+    return PaymentModel.from(await this.queries.get(payment.id, principal), principal);
   }
 
   @GqlQuery(() => PayableFineAccountModel, {
     description: 'Checks a fine account number before taking card details: NOT_FOUND when no account has it.',
   })
   @Roles(...PAYERS)
-  async payableFineAccount(@Args('accountNumber') accountNumber: string): Promise<PayableFineAccountModel> {
+  async payableFineAccount(
+    @Args('accountNumber', { description: FINE_ACCOUNT_NUMBER }) accountNumber: string,
+  ): Promise<PayableFineAccountModel> {
     const number = fineAccountNumber(accountNumber);
     await this.commands.assertFineAccountIssued(number);
     return { accountNumber: number, payable: true };
@@ -219,12 +245,12 @@ export class PaymentResolver {
   })
   @Roles(...PAYERS)
   async startFineAccountCardPayment(
-    @Args('accountNumber') accountNumber: string,
-    @Args('input') input: FineAccountCardPaymentBody,
+    @Args('accountNumber', { description: FINE_ACCOUNT_NUMBER }) accountNumber: string,
+    @Args('input', { description: 'How much, and where the payer comes back to.' }) input: FineAccountCardPaymentBody,
     @CurrentPrincipal() principal: Principal,
   ) {
     const payment = await this.commands.startFineAccountCard(fineAccountNumber(accountNumber), input, principal);
-    return PaymentModel.from(await this.queries.get(payment.id, principal));
+    return PaymentModel.from(await this.queries.get(payment.id, principal), principal);
   }
 
   @Mutation(() => PaymentModel, {
@@ -233,12 +259,12 @@ export class PaymentResolver {
   })
   @Roles(...BULK_SCANNERS)
   async recordBulkScanPayment(
-    @Args('input') input: BulkScanBody,
+    @Args('input', { description: 'The banked payment, as scanned.' }) input: BulkScanBody,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
     const payment = await this.commands.recordBulkScan(defined(input), principal, correlationId);
-    return PaymentModel.from(await this.queries.get(payment.id, principal));
+    return PaymentModel.from(await this.queries.get(payment.id, principal), principal);
   }
 
   @Mutation(() => PaymentModel, {
@@ -246,19 +272,23 @@ export class PaymentResolver {
   })
   @Roles(...PAYMENT_OFFICERS)
   async reversePayment(
-    @Args('paymentId', { type: () => ID }) paymentId: string,
-    @Args('input') input: ReversalBody,
+    @Args('paymentId', { type: () => ID, description: `${PAYMENT_ID} A successful payment not reversed already.` })
+    paymentId: string,
+    @Args('input', { description: 'Why it is taken back.' }) input: ReversalBody,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
     const id = assertUuid(paymentId, 'paymentId');
     await this.commands.reverse(id, input.reason, principal, correlationId);
-    return PaymentModel.from(await this.queries.get(id, principal));
+    return PaymentModel.from(await this.queries.get(id, principal), principal);
   }
 
   @Mutation(() => PaymentAccountModel, { description: 'Opens a payment-by-account for a firm.' })
   @Roles(...ACCOUNT_KEEPERS)
-  async openPaymentAccount(@Args('input') input: OpenAccountBody, @CurrentPrincipal() principal: Principal) {
+  async openPaymentAccount(
+    @Args('input', { description: 'The new account.' }) input: OpenAccountBody,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     const opened = await this.commands.openAccount(input, principal);
     return PaymentAccountModel.from({ ...opened, usedPence: 0, availablePence: input.creditLimitPence });
   }
@@ -268,8 +298,8 @@ export class PaymentResolver {
   })
   @Roles(...ACCOUNT_KEEPERS)
   async changePaymentAccount(
-    @Args('accountNumber') accountNumber: string,
-    @Args('input') input: ChangeAccountBody,
+    @Args('accountNumber', { description: PBA_NUMBER }) accountNumber: string,
+    @Args('input', { description: 'What changes.' }) input: ChangeAccountBody,
     @CurrentPrincipal() principal: Principal,
   ) {
     const number = paymentAccountNumber(accountNumber);

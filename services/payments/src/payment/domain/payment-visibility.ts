@@ -1,5 +1,5 @@
 import { type AccessScope, accessScopeOf, isOwnedBy } from '@ccsc/auth/access-scope';
-import type { Principal } from '@ccsc/auth/principal';
+import { isStaff, type Principal } from '@ccsc/auth/principal';
 
 /** What says whose a payment is: who paid it, and the firm it was paid for, if any. */
 type PaymentOwners = { organisationId: string | null; payer: string };
@@ -26,4 +26,15 @@ export function maySeePayment(principal: Principal, payment: PaymentOwners): boo
  */
 export function asSeenBy<P extends { payer: string; nextUrl: string | null }>(principal: Principal, payment: P): P {
   return payment.payer === principal.sub ? payment : { ...payment, nextUrl: null };
+}
+
+/**
+ * The one rule in this service for a user id that says which officer did something to money (the
+ * subject of their token: who verified an allocation): staff see it; a payer, citizen or firm, does
+ * not, as the cases service names no staff to the parties. Every response field that carries such
+ * an id, and may reach a payer, takes it through here, except `PaymentAllocation.allocatedBy`: the
+ * released contract has it non-null, so hiding it waits for a contract change.
+ */
+export function userIdSeenBy(viewer: Principal, userId: string | null): string | null {
+  return isStaff(viewer) ? userId : null;
 }

@@ -6,7 +6,7 @@ import { PAYMENT_OFFICERS, REFUND_APPROVERS, REFUND_REQUESTERS } from '../../rol
 import { RefundCommands } from '../application/refund.commands';
 import { RefundQueries } from '../application/refund.queries';
 import { RefundDecisionBody, RequestRefundBody, ResubmitRefundBody } from './refund.inputs';
-import { RefundModel } from './refund.model';
+import { RefundModel, RefundPageModel } from './refund.model';
 
 @ApiTags('refunds')
 @Controller('api/v1/payments/refunds')
@@ -20,7 +20,7 @@ export class RefundController {
   @Roles(...REFUND_REQUESTERS)
   @ApiOperation({ summary: 'Ask for a refund; never more than was paid less what is owed' })
   @ApiCreatedResponse({ type: RefundModel })
-  @ApiConflictResponse({ description: 'More than is refundable' })
+  @ApiConflictResponse({ description: 'More than is refundable on the case' })
   async request(
     @Body() body: RequestRefundBody,
     @CurrentPrincipal() principal: Principal,
@@ -32,8 +32,8 @@ export class RefundController {
   @Get('awaiting-approval')
   @Roles(...REFUND_APPROVERS)
   @ApiOperation({ summary: 'Refunds and remedy payments waiting for an approver, oldest first' })
-  @ApiOkResponse({ description: '`{ items, nextCursor }`' })
-  async awaiting(@Query() query: PageParams) {
+  @ApiOkResponse({ type: RefundPageModel })
+  async awaiting(@Query() query: PageParams): Promise<RefundPageModel> {
     const page = await this.queries.awaitingApproval(pageSize(query.limit, 'limit'), query.cursor);
     return { items: page.items.map(RefundModel.from), nextCursor: page.nextCursor };
   }
@@ -43,6 +43,9 @@ export class RefundController {
   @Roles(...REFUND_APPROVERS)
   @ApiOperation({ summary: 'Approve, reject or return a refund for update (never your own)' })
   @ApiOkResponse({ type: RefundModel })
+  @ApiConflictResponse({
+    description: 'Not awaiting approval, you asked for it, or (approving) more than is refundable now',
+  })
   async decide(
     @Param('id') id: string,
     @Body() body: RefundDecisionBody,
@@ -58,6 +61,9 @@ export class RefundController {
   @Roles(...REFUND_REQUESTERS)
   @ApiOperation({ summary: 'Update a returned refund and send it back for approval' })
   @ApiOkResponse({ type: RefundModel })
+  @ApiConflictResponse({
+    description: 'Not returned for update, someone else asked for it, or more than is refundable now',
+  })
   async resubmit(
     @Param('id') id: string,
     @Body() body: ResubmitRefundBody,
@@ -72,6 +78,7 @@ export class RefundController {
   @Roles(...PAYMENT_OFFICERS)
   @ApiOperation({ summary: 'Record that an approved refund has been paid out' })
   @ApiOkResponse({ type: RefundModel })
+  @ApiConflictResponse({ description: 'Not an approved refund' })
   async markPaid(
     @Param('id') id: string,
     @CurrentPrincipal() principal: Principal,

@@ -1,13 +1,14 @@
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import { assertUuid } from '@ccsc/platform';
+import { REFUND_ID } from '../../api-descriptions';
 import { defined } from '../../payments.graphql';
 import { PAYMENT_OFFICERS, REFUND_APPROVERS, REFUND_REQUESTERS } from '../../roles';
 import { RefundCommands } from '../application/refund.commands';
 import { RefundDecisionBody, RequestRefundBody, ResubmitRefundBody } from './refund.inputs';
 import { RefundModel } from './refund.model';
 
-const refundId = () => Args('refundId', { type: () => ID });
+const refundId = () => Args('refundId', { type: () => ID, description: REFUND_ID });
 
 /** Refunds over GraphQL: the same commands, roles and errors as RefundController's routes. */
 @Resolver(() => RefundModel)
@@ -17,7 +18,7 @@ export class RefundResolver {
   @Mutation(() => RefundModel, { description: 'Asks for a refund; never more than was paid less what is owed.' })
   @Roles(...REFUND_REQUESTERS)
   async requestRefund(
-    @Args('input') input: RequestRefundBody,
+    @Args('input', { description: 'The case, the amount and why.' }) input: RequestRefundBody,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
@@ -28,7 +29,7 @@ export class RefundResolver {
   @Roles(...REFUND_APPROVERS)
   async decideRefund(
     @refundId() id: string,
-    @Args('input') input: RefundDecisionBody,
+    @Args('input', { description: 'The decision, and why.' }) input: RefundDecisionBody,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
@@ -46,7 +47,7 @@ export class RefundResolver {
   @Roles(...REFUND_REQUESTERS)
   async resubmitRefund(
     @refundId() id: string,
-    @Args('input') input: ResubmitRefundBody,
+    @Args('input', { description: 'The updated amount.' }) input: ResubmitRefundBody,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {

@@ -48,8 +48,14 @@ export class AllocationController {
   @ApiOkResponse({ type: [EnquiryModel] })
   @ApiBadRequestResponse({ description: 'Not a queue code, or an invalid limit (problem+json with field errors)' })
   @ApiNotFoundResponse({ description: 'No such queue' })
-  async queue(@Param('queueId') queueId: string, @Query() query: WorkQueueQuery) {
-    return (await this.queries.queue(checkedQueue(queueId), pageSize(query.limit, 'limit'))).map(EnquiryModel.from);
+  async queue(
+    @Param('queueId') queueId: string,
+    @Query() query: WorkQueueQuery,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return (await this.queries.queue(checkedQueue(queueId), pageSize(query.limit, 'limit'))).map((x) =>
+      EnquiryModel.from(x, principal),
+    );
   }
 
   @Get('workload')
@@ -79,7 +85,7 @@ export class AllocationController {
       res.status(204);
       return undefined;
     }
-    return EnquiryModel.from(taken);
+    return EnquiryModel.from(taken, principal);
   }
 
   @Post('enquiries/:id/claim')
@@ -95,7 +101,7 @@ export class AllocationController {
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
-    return EnquiryModel.from(await this.commands.claim(assertUuid(id), principal, correlationId));
+    return EnquiryModel.from(await this.commands.claim(assertUuid(id), principal, correlationId), principal);
   }
 
   @Post('enquiries/:id/assignment')
@@ -115,6 +121,7 @@ export class AllocationController {
   ) {
     return EnquiryModel.from(
       await this.commands.assign(assertUuid(id), body.officer, principal, body.reason ?? undefined, correlationId),
+      principal,
     );
   }
 
@@ -135,6 +142,7 @@ export class AllocationController {
   ) {
     return EnquiryModel.from(
       await this.commands.unassign(assertUuid(id), principal, body.reason ?? undefined, correlationId),
+      principal,
     );
   }
 
@@ -154,6 +162,7 @@ export class AllocationController {
   ) {
     return EnquiryModel.from(
       await this.commands.escalate(assertUuid(id), body.to, body.reason, principal, correlationId),
+      principal,
     );
   }
 }

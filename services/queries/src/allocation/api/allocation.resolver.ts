@@ -4,9 +4,9 @@ import { assertUuid, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize } from '@ccsc/pl
 import { AllocationCommands } from '../application/allocation.commands';
 import { EnquiryQueries } from '../../enquiry/application/enquiry.queries';
 import { EnquiryModel } from '../../enquiry/api/enquiry.model';
-import { EscalateEnquiryInput } from '../../enquiry/api/enquiry.inputs';
+import { ENQUIRY_ID, EscalateEnquiryInput } from '../../enquiry/api/enquiry.inputs';
 import { OFFICERS } from '../../roles';
-import { OfficerWorkloadModel, WorkQueueModel } from './allocation.model';
+import { OfficerWorkloadModel, QUEUE_CODE, WorkQueueModel } from './allocation.model';
 import { AssignEnquiryInput, checkedQueue, UnassignEnquiryInput } from './allocation.inputs';
 
 @Resolver()
@@ -27,16 +27,19 @@ export class AllocationResolver {
   })
   @Roles(...OFFICERS)
   async workQueue(
-    @Args('queueId') queueId: string,
+    @Args('queueId', { description: QUEUE_CODE }) queueId: string,
     @Args('first', {
       type: () => Int,
       nullable: true,
       defaultValue: DEFAULT_PAGE_SIZE,
       description: `At most ${MAX_PAGE_SIZE}.`,
     })
-    first?: number,
+    first: number | undefined,
+    @CurrentPrincipal() principal: Principal,
   ) {
-    return (await this.queries.queue(checkedQueue(queueId), pageSize(first))).map(EnquiryModel.from);
+    return (await this.queries.queue(checkedQueue(queueId), pageSize(first))).map((x) =>
+      EnquiryModel.from(x, principal),
+    );
   }
 
   @Query(() => [OfficerWorkloadModel], { description: 'Open enquiries per officer.' })
@@ -48,48 +51,53 @@ export class AllocationResolver {
   @Mutation(() => EnquiryModel, { description: 'Takes an enquiry waiting in a queue.' })
   @Roles(...OFFICERS)
   async claimEnquiry(
-    @Args('enquiryId', { type: () => ID }) enquiryId: string,
+    @Args('enquiryId', { type: () => ID, description: ENQUIRY_ID }) enquiryId: string,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
-    return EnquiryModel.from(await this.commands.claim(assertUuid(enquiryId, 'enquiryId'), principal, correlationId));
+    return EnquiryModel.from(
+      await this.commands.claim(assertUuid(enquiryId, 'enquiryId'), principal, correlationId),
+      principal,
+    );
   }
 
   @Mutation(() => EnquiryModel, {
     nullable: true,
-    description: 'Takes the next task of a queue; null when the queue is empty.',
+    description: 'Takes the next task of a queue; null when nothing waits in it that you may take.',
   })
   @Roles(...OFFICERS)
   async takeNextEnquiry(
-    @Args('queueId') queueId: string,
+    @Args('queueId', { description: QUEUE_CODE }) queueId: string,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
     const taken = await this.commands.next(checkedQueue(queueId), principal, correlationId);
-    return taken && EnquiryModel.from(taken);
+    return taken && EnquiryModel.from(taken, principal);
   }
 
   @Mutation(() => EnquiryModel, { description: 'A team leader assigns or reassigns an enquiry.' })
   @Roles(...OFFICERS)
   async assignEnquiry(
-    @Args('input') input: AssignEnquiryInput,
+    @Args('input', { description: 'The enquiry, the officer and why.' }) input: AssignEnquiryInput,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
     return EnquiryModel.from(
       await this.commands.assign(input.enquiryId, input.officer, principal, input.reason ?? undefined, correlationId),
+      principal,
     );
   }
 
   @Mutation(() => EnquiryModel, { description: 'Puts an enquiry back in its queue (its officer, or a team leader).' })
   @Roles(...OFFICERS)
   async unassignEnquiry(
-    @Args('input') input: UnassignEnquiryInput,
+    @Args('input', { description: 'The enquiry and why.' }) input: UnassignEnquiryInput,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
     return EnquiryModel.from(
       await this.commands.unassign(input.enquiryId, principal, input.reason ?? undefined, correlationId),
+      principal,
     );
   }
 
@@ -98,12 +106,13 @@ export class AllocationResolver {
   })
   @Roles(...OFFICERS)
   async escalateEnquiry(
-    @Args('input') input: EscalateEnquiryInput,
+    @Args('input', { description: 'The enquiry, to whom and why.' }) input: EscalateEnquiryInput,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
     return EnquiryModel.from(
       await this.commands.escalate(input.enquiryId, input.to, input.reason, principal, correlationId),
+      principal,
     );
   }
 }

@@ -40,13 +40,17 @@ export class EnquiryController {
   @ApiOperation({ summary: 'Raise an enquiry (web form or partner); it is triaged and its SLA clocks start' })
   @ApiCreatedResponse({ type: EnquiryModel })
   @ApiBadRequestResponse({ description: 'Invalid input (problem+json with field errors)' })
+  @ApiNotFoundResponse({ description: 'The caseId names no case, or not one you may see' })
   async raise(
     @Body() body: RaiseEnquiryInput,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: Response,
     @CorrelationId() correlationId?: string,
   ) {
-    const raised = EnquiryModel.from(await this.commands.raise(raiseCommand(body), principal, correlationId));
+    const raised = EnquiryModel.from(
+      await this.commands.raise(raiseCommand(body), principal, correlationId),
+      principal,
+    );
     res.location(`/api/v1/queries/enquiries/${raised.id}`);
     return raised;
   }
@@ -57,7 +61,7 @@ export class EnquiryController {
   @ApiOkResponse({ type: EnquiryPageModel })
   async list(@Query() query: ListEnquiriesQuery, @CurrentPrincipal() principal: Principal): Promise<EnquiryPageModel> {
     const page = await this.queries.list(principal, pageSize(query.limit, 'limit'), query.cursor, query.status);
-    return { items: page.items.map(EnquiryModel.from), nextCursor: page.nextCursor };
+    return { items: page.items.map((enquiry) => EnquiryModel.from(enquiry, principal)), nextCursor: page.nextCursor };
   }
 
   @Get('enquiries/:id')
@@ -66,7 +70,7 @@ export class EnquiryController {
   @ApiOkResponse({ type: EnquiryModel })
   @ApiNotFoundResponse({ description: 'No such enquiry, or not one you may see' })
   async get(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
-    return EnquiryModel.from(await this.queries.get(assertUuid(id), principal));
+    return EnquiryModel.from(await this.queries.get(assertUuid(id), principal), principal);
   }
 
   @Post('enquiries/:id/messages')
@@ -83,6 +87,7 @@ export class EnquiryController {
   ) {
     return EnquiryModel.from(
       await this.commands.addMessage(assertUuid(id), messageCommand(body), principal, correlationId),
+      principal,
     );
   }
 
@@ -111,6 +116,7 @@ export class EnquiryController {
   ) {
     return EnquiryModel.from(
       await this.commands.changeStatus(assertUuid(id), body.status, principal, body.reason ?? undefined, correlationId),
+      principal,
     );
   }
 
@@ -130,6 +136,7 @@ export class EnquiryController {
   ) {
     return EnquiryModel.from(
       await this.commands.convertToComplaint(assertUuid(id), body.reason, principal, correlationId),
+      principal,
     );
   }
 
@@ -149,6 +156,7 @@ export class EnquiryController {
   ) {
     return EnquiryModel.from(
       await this.commands.identifyAssistedDigitalNeed(assertUuid(id), body.needs, principal, correlationId),
+      principal,
     );
   }
 }

@@ -41,12 +41,37 @@ const CATEGORY_MESSAGE = 'category must be a lower-case code of letters, digits 
 export const MAX_MESSAGE = 10_000;
 export const MAX_REASON = 1000;
 
+/** The enquiry id that the GraphQL inputs carry and the REST routes take from the path. */
+export const ENQUIRY_ID = "The enquiry's id (UUID).";
+const CONTACT_NAME = "The enquirer's name as they give it (1 to 200 characters).";
+const CONTACT_EMAIL = 'An email address to answer to, if they gave one.';
+const CONTACT_PHONE =
+  'A telephone number to call back on, if they gave one: digits, spaces, brackets and hyphens, with an optional leading +.';
+const SUBJECT = 'A short summary of the question (1 to 300 characters, not blank).';
+const FIRST_MESSAGE = `The first message of the thread: the question in the enquirer's words (1 to ${MAX_MESSAGE.toLocaleString('en-GB')} characters, not blank).`;
+const CATEGORY_CODE =
+  'A category code, lower-case letters, digits and hyphens (e.g. hearing, fees): it picks the triage rule and the SLA targets. Optional.';
+const MESSAGE_BODY = `The message (1 to ${MAX_MESSAGE.toLocaleString('en-GB')} characters, not blank).`;
+const HEARING_RELATED =
+  'The message is about a hearing: the enquiry becomes hearing-related, which moves it ahead of others of the same priority and date.';
+const STATUS_REASON = `Why, in the officer's words, kept in the enquiry's history (at most ${MAX_REASON} characters). Optional.`;
+const ESCALATION_REASON = `Why it needs escalating, kept in the enquiry's history (1 to ${MAX_REASON} characters, not blank).`;
+const COMPLAINT_REASON = `Why the enquiry is really a complaint, kept in the enquiry's history (1 to ${MAX_REASON} characters).`;
+
 @InputType('EnquiryContactInput', {
   description: 'Who the enquiry is from. Personal data: it stays in the queries service.',
 })
 export class EnquiryContactInput {
-  @Field() @ApiProperty({ example: 'Alex Smith', maxLength: 200 }) @IsString() @Length(1, 200) name!: string;
-  @Field({ nullable: true }) @ApiPropertyOptional({ format: 'email' }) @IsOptional() @IsEmail() email?: string;
+  @Field({ description: CONTACT_NAME })
+  @ApiProperty({ example: 'Alex Smith', maxLength: 200, description: CONTACT_NAME })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+  @Field({ nullable: true, description: CONTACT_EMAIL })
+  @ApiPropertyOptional({ format: 'email', description: CONTACT_EMAIL })
+  @IsOptional()
+  @IsEmail()
+  email?: string;
   @Field(() => String, {
     nullable: true,
     description: 'public or professional: set by staff recording a call or letter; otherwise it follows the caller.',
@@ -56,8 +81,8 @@ export class EnquiryContactInput {
   @IsIn(CONTACT_KINDS)
   kind?: ContactKind;
 
-  @Field({ nullable: true })
-  @ApiPropertyOptional({ example: '+44 20 7946 0000' })
+  @Field({ nullable: true, description: CONTACT_PHONE })
+  @ApiPropertyOptional({ example: '+44 20 7946 0000', description: CONTACT_PHONE })
   @IsOptional()
   @Matches(/^\+?[0-9 ()-]{6,32}$/, { message: 'phone must be a telephone number' })
   phone?: string;
@@ -73,13 +98,17 @@ export class RaiseEnquiryInput {
   @IsIn(ENQUIRY_CHANNELS)
   channel!: EnquiryChannel;
 
-  @Field()
-  @ApiProperty({ example: 'When is my hearing?', maxLength: 300 })
+  @Field({ description: SUBJECT })
+  @ApiProperty({ example: 'When is my hearing?', maxLength: 300, description: SUBJECT })
   @IsString()
   @Length(1, 300)
   subject!: string;
-  @Field({ description: 'The first message of the thread.' })
-  @ApiProperty({ maxLength: MAX_MESSAGE })
+  @Field({ description: FIRST_MESSAGE })
+  @ApiProperty({
+    maxLength: MAX_MESSAGE,
+    description: FIRST_MESSAGE,
+    example: 'My hearing is listed for 15 March. Is it still going ahead, and which court do I go to?',
+  })
   @IsString()
   @Length(1, MAX_MESSAGE)
   message!: string;
@@ -93,8 +122,8 @@ export class RaiseEnquiryInput {
   @IsOptional()
   @IsUUID()
   caseId?: string;
-  @Field({ nullable: true })
-  @ApiPropertyOptional({ example: 'hearing' })
+  @Field({ nullable: true, description: CATEGORY_CODE })
+  @ApiPropertyOptional({ example: 'hearing', description: CATEGORY_CODE })
   @IsOptional()
   @Matches(CATEGORY, { message: CATEGORY_MESSAGE })
   category?: string;
@@ -108,7 +137,7 @@ export class RaiseEnquiryInput {
   @IsOptional()
   @IsIn(LANGUAGES)
   language?: Language;
-  @Field(() => EnquiryContactInput)
+  @Field(() => EnquiryContactInput, { description: 'Who the enquiry is from.' })
   @ApiProperty({ type: EnquiryContactInput })
   @ValidateNested()
   @Type(() => EnquiryContactInput)
@@ -123,13 +152,25 @@ export class RaiseEnquiryInput {
 /** POST /api/v1/queries/enquiries/{id}/messages; with the enquiry id, the GraphQL `addEnquiryMessage` input. */
 @InputType({ isAbstract: true })
 export class EnquiryMessageBody {
-  @Field() @ApiProperty({ maxLength: MAX_MESSAGE }) @IsString() @Length(1, MAX_MESSAGE) body!: string;
+  @Field({ description: MESSAGE_BODY })
+  @ApiProperty({
+    maxLength: MAX_MESSAGE,
+    description: MESSAGE_BODY,
+    example: 'I have found the letter: my claim number is on it. Do you need anything else from me?',
+  })
+  @IsString()
+  @Length(1, MAX_MESSAGE)
+  body!: string;
   @Field(() => ID, { nullable: true, description: 'The message this answers.' })
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
   parentId?: string;
-  @Field({ nullable: true }) @ApiPropertyOptional() @IsOptional() @IsBoolean() hearingRelated?: boolean;
+  @Field({ nullable: true, description: HEARING_RELATED })
+  @ApiPropertyOptional({ description: HEARING_RELATED })
+  @IsOptional()
+  @IsBoolean()
+  hearingRelated?: boolean;
   @Field(() => String, {
     nullable: true,
     description: 'Staff only: inbound to record what the customer said (e.g. on a call); replies are outbound.',
@@ -140,9 +181,9 @@ export class EnquiryMessageBody {
   direction?: 'inbound' | 'outbound';
 }
 
-@InputType('AddEnquiryMessageInput')
+@InputType('AddEnquiryMessageInput', { description: "A message to add to an enquiry's thread." })
 export class AddEnquiryMessageInput extends EnquiryMessageBody {
-  @Field(() => ID) @IsUUID() enquiryId!: string;
+  @Field(() => ID, { description: ENQUIRY_ID }) @IsUUID() enquiryId!: string;
 }
 
 /** POST /api/v1/queries/enquiries/{id}/status; with the enquiry id, the GraphQL `changeEnquiryStatus` input. */
@@ -152,8 +193,12 @@ export class EnquiryStatusBody {
   @ApiProperty({ enum: DIRECT_STATUSES })
   @IsIn(ENQUIRY_STATUSES)
   status!: EnquiryStatus;
-  @Field({ nullable: true })
-  @ApiPropertyOptional({ maxLength: MAX_REASON })
+  @Field({ nullable: true, description: STATUS_REASON })
+  @ApiPropertyOptional({
+    maxLength: MAX_REASON,
+    description: STATUS_REASON,
+    example: 'Asked the claimant for a copy of the court order.',
+  })
   @IsOptional()
   @IsString()
   @Length(1, MAX_REASON)
@@ -162,7 +207,7 @@ export class EnquiryStatusBody {
 
 @InputType('ChangeEnquiryStatusInput', { description: 'Waiting for the customer, resolved or closed.' })
 export class ChangeEnquiryStatusInput extends EnquiryStatusBody {
-  @Field(() => ID) @IsUUID() enquiryId!: string;
+  @Field(() => ID, { description: ENQUIRY_ID }) @IsUUID() enquiryId!: string;
 }
 
 /** POST /api/v1/queries/enquiries/{id}/escalation; with the enquiry id, the GraphQL `escalateEnquiry` input. */
@@ -172,23 +217,45 @@ export class EscalationBody {
   @ApiProperty({ enum: ESCALATION_TARGETS })
   @IsIn(ESCALATION_TARGETS)
   to!: EscalationTarget;
-  @Field() @ApiProperty({ maxLength: MAX_REASON }) @IsString() @Length(1, MAX_REASON) reason!: string;
+  @Field({ description: ESCALATION_REASON })
+  @ApiProperty({
+    maxLength: MAX_REASON,
+    description: ESCALATION_REASON,
+    example: 'The caller has waited three weeks for a refund and asks to speak to a manager.',
+  })
+  @IsString()
+  @Length(1, MAX_REASON)
+  reason!: string;
 }
 
-@InputType('EscalateEnquiryInput')
+@InputType('EscalateEnquiryInput', {
+  description:
+    'An enquiry to escalate, to whom and why. It leaves its officer: escalated to a team leader, it waits in its queue for one; to the judicial team, in the judicial queue.',
+})
 export class EscalateEnquiryInput extends EscalationBody {
-  @Field(() => ID) @IsUUID() enquiryId!: string;
+  @Field(() => ID, { description: ENQUIRY_ID }) @IsUUID() enquiryId!: string;
 }
 
 /** POST /api/v1/queries/enquiries/{id}/complaint; with the enquiry id, the GraphQL `convertEnquiryToComplaint` input. */
 @InputType({ isAbstract: true })
 export class ComplaintConversionBody {
-  @Field() @ApiProperty({ maxLength: MAX_REASON }) @IsString() @Length(1, MAX_REASON) reason!: string;
+  @Field({ description: COMPLAINT_REASON })
+  @ApiProperty({
+    maxLength: MAX_REASON,
+    description: COMPLAINT_REASON,
+    example: 'The caller wants to complain that their hearing was cancelled without notice.',
+  })
+  @IsString()
+  @Length(1, MAX_REASON)
+  reason!: string;
 }
 
-@InputType('ConvertEnquiryToComplaintInput')
+@InputType('ConvertEnquiryToComplaintInput', {
+  description:
+    'An enquiry that is really a complaint, and why: complaints opens the complaint, and the enquiry closes.',
+})
 export class ConvertEnquiryToComplaintInput extends ComplaintConversionBody {
-  @Field(() => ID) @IsUUID() enquiryId!: string;
+  @Field(() => ID, { description: ENQUIRY_ID }) @IsUUID() enquiryId!: string;
 }
 
 /**
@@ -206,9 +273,12 @@ export class AssistedDigitalNeedsBody {
   needs!: AssistedDigitalNeed[];
 }
 
-@InputType('IdentifyAssistedDigitalNeedInput')
+@InputType('IdentifyAssistedDigitalNeedInput', {
+  description:
+    "The assisted-digital needs an officer spotted on an enquiry about a case, for the case's officers to refer the user for help.",
+})
 export class IdentifyAssistedDigitalNeedInput extends AssistedDigitalNeedsBody {
-  @Field(() => ID) @IsUUID() enquiryId!: string;
+  @Field(() => ID, { description: ENQUIRY_ID }) @IsUUID() enquiryId!: string;
 }
 
 export class EnquiryStatusFilter {

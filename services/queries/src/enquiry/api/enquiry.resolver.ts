@@ -36,6 +36,7 @@ import {
   AddEnquiryMessageInput,
   ChangeEnquiryStatusInput,
   ConvertEnquiryToComplaintInput,
+  ENQUIRY_ID,
   IdentifyAssistedDigitalNeedInput,
   messageCommand,
   RaiseEnquiryInput,
@@ -52,8 +53,11 @@ export class EnquiryResolver {
 
   @Query(() => EnquiryModel, { description: 'An enquiry by id.' })
   @Roles(...ENQUIRY_READERS)
-  async enquiry(@Args('id', { type: () => ID }) id: string, @CurrentPrincipal() principal: Principal) {
-    return EnquiryModel.from(await this.queries.get(assertUuid(id), principal));
+  async enquiry(
+    @Args('id', { type: () => ID, description: ENQUIRY_ID }) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return EnquiryModel.from(await this.queries.get(assertUuid(id), principal), principal);
   }
 
   @Query(() => EnquiryConnection, { description: 'The enquiries the caller may see, newest first.' })
@@ -67,7 +71,11 @@ export class EnquiryResolver {
       description: `At most ${MAX_PAGE_SIZE}.`,
     })
     first?: number,
-    @Args('after', { nullable: true }) after?: string,
+    @Args('after', {
+      nullable: true,
+      description: "The previous page's `pageInfo.endCursor`; leave out for the first page.",
+    })
+    after?: string,
     @Args('status', { nullable: true, description: `One of ${ENQUIRY_STATUSES.join(', ')}.` }) status?: string,
   ) {
     if (status != null && !(ENQUIRY_STATUSES as readonly string[]).includes(status)) {
@@ -81,7 +89,7 @@ export class EnquiryResolver {
       after ?? undefined,
       (status ?? undefined) as EnquiryStatus | undefined,
     );
-    return toConnection(page, EnquiryModel.from);
+    return toConnection(page, (enquiry) => EnquiryModel.from(enquiry, principal));
   }
 
   @Mutation(() => EnquiryModel, {
@@ -89,22 +97,23 @@ export class EnquiryResolver {
   })
   @Roles(...ENQUIRY_READERS)
   async raiseEnquiry(
-    @Args('input') input: RaiseEnquiryInput,
+    @Args('input', { description: 'The enquiry and its first message.' }) input: RaiseEnquiryInput,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
-    return EnquiryModel.from(await this.commands.raise(raiseCommand(input), principal, correlationId));
+    return EnquiryModel.from(await this.commands.raise(raiseCommand(input), principal, correlationId), principal);
   }
 
   @Mutation(() => EnquiryModel, { description: "Adds a message to an enquiry's thread." })
   @Roles(...ENQUIRY_READERS)
   async addEnquiryMessage(
-    @Args('input') input: AddEnquiryMessageInput,
+    @Args('input', { description: 'The enquiry and the message.' }) input: AddEnquiryMessageInput,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
     return EnquiryModel.from(
       await this.commands.addMessage(input.enquiryId, messageCommand(input), principal, correlationId),
+      principal,
     );
   }
 
@@ -113,7 +122,7 @@ export class EnquiryResolver {
   })
   @Roles(...OFFICERS)
   async changeEnquiryStatus(
-    @Args('input') input: ChangeEnquiryStatusInput,
+    @Args('input', { description: 'The enquiry, its new status and why.' }) input: ChangeEnquiryStatusInput,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
@@ -125,6 +134,7 @@ export class EnquiryResolver {
         input.reason ?? undefined,
         correlationId,
       ),
+      principal,
     );
   }
 
@@ -133,24 +143,26 @@ export class EnquiryResolver {
   })
   @Roles(...OFFICERS)
   async convertEnquiryToComplaint(
-    @Args('input') input: ConvertEnquiryToComplaintInput,
+    @Args('input', { description: 'The enquiry and why it is a complaint.' }) input: ConvertEnquiryToComplaintInput,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
     return EnquiryModel.from(
       await this.commands.convertToComplaint(input.enquiryId, input.reason, principal, correlationId),
+      principal,
     );
   }
 
   @Mutation(() => EnquiryModel, { description: 'Tells the linked case that the user needs assisted-digital help.' })
   @Roles(...OFFICERS)
   async identifyAssistedDigitalNeed(
-    @Args('input') input: IdentifyAssistedDigitalNeedInput,
+    @Args('input', { description: 'The enquiry and the needs spotted.' }) input: IdentifyAssistedDigitalNeedInput,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
     return EnquiryModel.from(
       await this.commands.identifyAssistedDigitalNeed(input.enquiryId, input.needs, principal, correlationId),
+      principal,
     );
   }
 
@@ -201,6 +213,6 @@ export class CaseEnquiriesResolver {
     const loader = requestLoader<EnquiryRecord[]>(context, 'case-enquiries', (ids) =>
       this.queries.forCases(ids, principal),
     );
-    return ((await loader.load(parent.id)) ?? []).map(EnquiryModel.from);
+    return ((await loader.load(parent.id)) ?? []).map((enquiry) => EnquiryModel.from(enquiry, principal));
   }
 }

@@ -86,7 +86,8 @@ export class EnquiryChanges {
         !(await this.enquiries.wentBeyondFirstContact(manager, enquiry.id)) &&
         (await this.enquiries.countOutbound(manager, enquiry.id)) <= 1;
     }
-    if (from === 'resolved') {
+    // Reopened, it is no longer resolved; closed, it stays resolved when and as it was (the figures count it).
+    if (from === 'resolved' && to !== 'closed') {
       enquiry.resolvedAt = null;
       enquiry.resolvedFirstContact = null;
     }

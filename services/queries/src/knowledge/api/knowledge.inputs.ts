@@ -20,6 +20,12 @@ import { BadUserInputError } from '@ccsc/platform';
 import { InputType } from '../../queries.graphql';
 import { LANGUAGES, type Language } from '../../enquiry/domain/enquiry';
 import { MAX_BODY, MAX_TITLE, SERVICE_TAGS } from '../domain/article';
+import { ARTICLE_ID } from './knowledge.model';
+
+const TITLE = `The article's title (1 to ${MAX_TITLE} characters, not blank).`;
+const BODY = `The article's text (1 to ${MAX_BODY.toLocaleString('en-GB')} characters, not blank).`;
+const VERSION_ID = "The published version's id (UUID).";
+const RATED_ENQUIRY = 'The enquiry the article was signposted for, if any: one you can see.';
 
 /**
  * POST /api/v1/queries/knowledge/articles/{id}/versions; with the article id, the GraphQL
@@ -31,12 +37,28 @@ export class ArticleTextInput {
   @ApiProperty({ enum: LANGUAGES })
   @IsIn(LANGUAGES)
   language!: Language;
-  @Field() @ApiProperty({ maxLength: MAX_TITLE }) @IsString() @Length(1, MAX_TITLE) title!: string;
-  @Field() @ApiProperty({ maxLength: MAX_BODY }) @IsString() @Length(1, MAX_BODY) body!: string;
+  @Field({ description: TITLE })
+  @ApiProperty({ maxLength: MAX_TITLE, description: TITLE, example: 'Paying a court fee' })
+  @IsString()
+  @Length(1, MAX_TITLE)
+  title!: string;
+  @Field({ description: BODY })
+  @ApiProperty({
+    maxLength: MAX_BODY,
+    description: BODY,
+    example:
+      'You can pay a court fee online by card, by phone, or by cheque or postal order made out to HM Courts & Tribunals Service. If you cannot afford the fee, you may be able to get Help with Fees.',
+  })
+  @IsString()
+  @Length(1, MAX_BODY)
+  body!: string;
 }
 
 /** POST /api/v1/queries/knowledge/articles and the GraphQL `createKnowledgeArticle` input. */
-@InputType('CreateKnowledgeArticleInput')
+@InputType('CreateKnowledgeArticleInput', {
+  description:
+    'A new knowledge-base article: the services it is for, and the text of its first version, saved as a draft.',
+})
 export class CreateArticleInput extends ArticleTextInput {
   @Field(() => [String], { description: `Services: ${SERVICE_TAGS.join(', ')}.` })
   @ApiProperty({ enum: SERVICE_TAGS, isArray: true, minItems: 1, maxItems: SERVICE_TAGS.length })
@@ -47,25 +69,31 @@ export class CreateArticleInput extends ArticleTextInput {
   serviceTags!: string[];
 }
 
-@InputType('DraftKnowledgeArticleVersionInput')
+@InputType('DraftKnowledgeArticleVersionInput', {
+  description:
+    'A new draft version of an article in English or Welsh; the version published in that language stays until this one is published.',
+})
 export class DraftVersionInput extends ArticleTextInput {
-  @Field(() => ID) @IsUUID() articleId!: string;
+  @Field(() => ID, { description: ARTICLE_ID }) @IsUUID() articleId!: string;
 }
 
 /** POST /api/v1/queries/knowledge/versions/{versionId}/ratings; with the version id, the GraphQL `rateKnowledgeArticle` input. */
 @InputType({ isAbstract: true })
 export class RatingBody {
-  @Field() @ApiProperty({ description: 'Did this help?' }) @IsBoolean() helpful!: boolean;
-  @Field(() => ID, { nullable: true })
-  @ApiPropertyOptional({ format: 'uuid', description: 'The enquiry the article was signposted for.' })
+  @Field({ description: 'The answer to "Did this help?": true for yes, false for no.' })
+  @ApiProperty({ description: 'The answer to "Did this help?": true for yes, false for no.' })
+  @IsBoolean()
+  helpful!: boolean;
+  @Field(() => ID, { nullable: true, description: RATED_ENQUIRY })
+  @ApiPropertyOptional({ format: 'uuid', description: RATED_ENQUIRY })
   @IsOptional()
   @IsUUID()
   enquiryId?: string;
 }
 
-@InputType('RateKnowledgeArticleInput')
+@InputType('RateKnowledgeArticleInput', { description: '"Did this help?" on a published version of an article.' })
 export class RateArticleInput extends RatingBody {
-  @Field(() => ID) @IsUUID() versionId!: string;
+  @Field(() => ID, { description: VERSION_ID }) @IsUUID() versionId!: string;
 }
 
 /** GET /api/v1/queries/knowledge/search and the GraphQL `searchKnowledge` arguments. */

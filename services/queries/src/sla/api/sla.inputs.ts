@@ -5,6 +5,7 @@ import { ENQUIRY_CHANNELS, type EnquiryChannel } from '@ccsc/contracts';
 import { InputType } from '../../queries.graphql';
 import { SLA_CLOCKS, SLA_UNITS, type SlaClockKind, type SlaUnit } from '../domain/sla-clock';
 import type { SlaPolicy } from '../domain/sla-policy';
+import { POLICY } from './sla.model';
 
 const CATEGORY = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
@@ -36,11 +37,8 @@ export class SaveSlaPolicyInput {
   @ApiProperty({ enum: SLA_UNITS })
   @IsIn(SLA_UNITS)
   unit!: SlaUnit;
-  @Field(() => Float)
-  @ApiProperty({
-    description: 'Working hours (more than 0, at most 500) or a whole number of working days (1 to 60).',
-    example: 10,
-  })
+  @Field(() => Float, { description: POLICY.amount })
+  @ApiProperty({ description: POLICY.amount, example: 10 })
   @IsNumber()
   amount!: number;
 }

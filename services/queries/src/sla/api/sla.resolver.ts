@@ -25,7 +25,10 @@ export class SlaResolver {
     description: 'Team leaders set an SLA target; clocks already running keep theirs.',
   })
   @Roles(...TEAM_LEADERS)
-  saveSlaPolicy(@Args('input') input: SaveSlaPolicyInput): Promise<SlaPolicy> {
+  saveSlaPolicy(
+    @Args('input', { description: 'The channel, category and clock, and the target to set for them.' })
+    input: SaveSlaPolicyInput,
+  ): Promise<SlaPolicy> {
     return this.commands.savePolicy(slaPolicyOf(input));
   }
 

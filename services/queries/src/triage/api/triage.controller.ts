@@ -78,6 +78,7 @@ export class TriageController {
   ) {
     return EnquiryModel.from(
       await this.commands.decide(assertUuid(id), triageOverride(body), principal, correlationId),
+      principal,
     );
   }
 }

@@ -18,25 +18,38 @@ import { InputType } from '../../queries.graphql';
 import { ENQUIRY_PRIORITIES, type EnquiryPriority } from '../../enquiry/domain/enquiry';
 import { MAX_REASON } from '../../enquiry/api/enquiry.inputs';
 import type { TriageOverride, TriageRuleInput } from '../application/triage.commands';
+import { ENQUIRY_ID } from '../../enquiry/api/enquiry.inputs';
+import { RULE } from './triage.model';
+
+const DECIDED_QUEUE = 'The queue (its code) to put the enquiry in.';
+const DECIDED_PRIORITY = 'normal or urgent (urgent puts it ahead of every normal task).';
+const OVERRIDE_REASON = `Why: required when the decision differs from the suggestion, kept with it (at most ${MAX_REASON} characters).`;
 
 const CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /** POST /api/v1/queries/enquiries/{id}/triage; with the enquiry id, the GraphQL `triageEnquiry` input. */
 @InputType({ isAbstract: true })
 export class TriageBody {
-  @Field()
-  @ApiProperty({ example: 'general', pattern: CODE.source })
+  @Field({ description: DECIDED_QUEUE })
+  @ApiProperty({ example: 'general', pattern: CODE.source, description: DECIDED_QUEUE })
   @Matches(CODE, { message: 'queueId must be a queue code' })
   queueId!: string;
-  @Field(() => String) @ApiProperty({ enum: ENQUIRY_PRIORITIES }) @IsIn(ENQUIRY_PRIORITIES) priority!: EnquiryPriority;
+  @Field(() => String, { description: DECIDED_PRIORITY })
+  @ApiProperty({ enum: ENQUIRY_PRIORITIES, description: DECIDED_PRIORITY })
+  @IsIn(ENQUIRY_PRIORITIES)
+  priority!: EnquiryPriority;
   @Field(() => [ID], { description: 'Knowledge-base articles to signpost.' })
   @ApiProperty({ type: [String], format: 'uuid', maxItems: 20, description: 'Knowledge-base articles to signpost.' })
   @IsArray()
   @ArrayMaxSize(20)
   @IsUUID('all', { each: true })
   articleIds!: string[];
-  @Field({ nullable: true })
-  @ApiPropertyOptional({ maxLength: MAX_REASON, description: 'Required when overriding the suggested triage.' })
+  @Field({ nullable: true, description: OVERRIDE_REASON })
+  @ApiPropertyOptional({
+    maxLength: MAX_REASON,
+    description: OVERRIDE_REASON,
+    example: 'The caller is asking about a refund, not a hearing.',
+  })
   @IsOptional()
   @IsString()
   @Length(1, MAX_REASON)
@@ -53,7 +66,7 @@ export function triageOverride(body: TriageBody): TriageOverride {
   description: 'Confirms or overrides the suggested triage; an override needs a reason.',
 })
 export class TriageEnquiryInput extends TriageBody {
-  @Field(() => ID) @IsUUID() enquiryId!: string;
+  @Field(() => ID, { description: ENQUIRY_ID }) @IsUUID() enquiryId!: string;
 }
 
 /**
@@ -62,50 +75,65 @@ export class TriageEnquiryInput extends TriageBody {
  */
 @InputType({ isAbstract: true })
 export class TriageRuleBody {
-  @Field(() => Int)
+  @Field(() => Int, { description: `${RULE.position} 0 to 1,000,000.` })
   @ApiProperty({
     type: 'integer',
     minimum: 0,
     maximum: 1_000_000,
-    description: 'Lower runs first; the first matching rule decides.',
+    description: RULE.position,
+    example: 20,
   })
   @IsInt()
   @Min(0)
   @Max(1_000_000)
   position!: number;
-  @Field(() => String, { nullable: true })
-  @ApiPropertyOptional({ type: String, nullable: true, pattern: CODE.source, description: 'Null for any category.' })
+  @Field(() => String, { nullable: true, description: RULE.category })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    pattern: CODE.source,
+    description: RULE.category,
+    example: 'fees',
+  })
   @IsOptional()
   @Matches(CODE, { message: 'category must be a lower-case code' })
   category?: string | null;
-  @Field(() => [String])
-  @ApiProperty({ type: [String], maxItems: 50, description: 'Words or phrases, at least one of which must appear.' })
+  @Field(() => [String], { description: `${RULE.keywords} At most 50, each 1 to 100 characters.` })
+  @ApiProperty({
+    type: [String],
+    maxItems: 50,
+    description: RULE.keywords,
+    example: ['refund', 'help with fees'],
+  })
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @Length(1, 100, { each: true })
   keywords!: string[];
-  @Field()
-  @ApiProperty({ example: 'general', pattern: CODE.source })
+  @Field({ description: RULE.queueId })
+  @ApiProperty({ example: 'fees', pattern: CODE.source, description: RULE.queueId })
   @Matches(CODE, { message: 'queueId must be a queue code' })
   queueId!: string;
-  @Field(() => String, { nullable: true })
-  @ApiPropertyOptional({ enum: ENQUIRY_PRIORITIES, nullable: true, description: 'Null keeps what it came in with.' })
+  @Field(() => String, { nullable: true, description: RULE.priority })
+  @ApiPropertyOptional({ enum: ENQUIRY_PRIORITIES, nullable: true, description: RULE.priority })
   @IsOptional()
   @IsIn(ENQUIRY_PRIORITIES)
   priority?: EnquiryPriority | null;
-  @Field(() => [ID])
-  @ApiProperty({ type: [String], format: 'uuid', maxItems: 20 })
+  @Field(() => [ID], { description: `${RULE.articleIds} At most 20.` })
+  @ApiProperty({ type: [String], format: 'uuid', maxItems: 20, description: RULE.articleIds })
   @IsArray()
   @ArrayMaxSize(20)
   @IsUUID('all', { each: true })
   articleIds!: string[];
-  @Field() @ApiProperty() @IsBoolean() active!: boolean;
+  @Field({ description: RULE.active }) @ApiProperty({ description: RULE.active }) @IsBoolean() active!: boolean;
 }
 
 @InputType('SaveTriageRuleInput', { description: 'A new triage rule, or (with its id) a change to one.' })
 export class SaveTriageRuleInput extends TriageRuleBody {
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() id?: string;
+  @Field(() => ID, { nullable: true, description: 'The rule to change (its id); leave out to add a rule.' })
+  @IsOptional()
+  @IsUUID()
+  id?: string;
 }
 
 /** The rule as the command takes it: explicit nulls for "any category" and "keep the priority". */

@@ -24,19 +24,24 @@ export class TriageResolver {
 
   @Mutation(() => TriageRuleModel, { description: 'Team leaders add or change a triage rule.' })
   @Roles(...TEAM_LEADERS)
-  async saveTriageRule(@Args('input') input: SaveTriageRuleInput, @CurrentPrincipal() principal: Principal) {
+  async saveTriageRule(
+    @Args('input', { description: 'The rule, with its id to change one.' }) input: SaveTriageRuleInput,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     return this.commands.saveRule(ruleInput(input, input.id), principal);
   }
 
   @Mutation(() => EnquiryModel, { description: "Confirms or overrides the rules' triage of an enquiry." })
   @Roles(...OFFICERS)
   async triageEnquiry(
-    @Args('input') input: TriageEnquiryInput,
+    @Args('input', { description: 'The enquiry and the queue, priority and articles decided on.' })
+    input: TriageEnquiryInput,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
     return EnquiryModel.from(
       await this.commands.decide(input.enquiryId, triageOverride(input), principal, correlationId),
+      principal,
     );
   }
 
