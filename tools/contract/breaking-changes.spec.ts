@@ -101,6 +101,25 @@ describe('readListedChanges', () => {
     expect(reading).toThrow(/reason must say why/);
     expect(reading).toThrow(/deprecatedOn must be the day/);
     expect(reading).toThrow(/deprecation must say how it was announced/);
+    const corrections = read({
+      changes: [
+        {
+          api: 'graphql',
+          change: 'Case.state',
+          reason: 'The supergraph said so but the code did not.',
+          correction: true,
+        },
+        {
+          api: 'rest',
+          change: 'Thing.amount',
+          reason: 'Retyped, and also deprecated on the side.',
+          correction: true,
+          deprecatedOn: '2027-01-04',
+        },
+      ],
+    });
+    expect(corrections).toThrow(/entry 1 \(Case\.state\): only a REST document can need a correction/);
+    expect(corrections).toThrow(/entry 2 \(Thing\.amount\): a correction is not a deprecation/);
   });
 });
 

@@ -44,6 +44,11 @@ export function readListedChanges(file = BREAKING_CHANGES_FILE): ListedChange[] 
       typeof entry?.change === 'string' && entry.change.trim() ? '' : `${name}: change must name what changes`,
       typeof entry?.reason === 'string' && entry.reason.trim().length >= 20 ? '' : `${name}: reason must say why`,
       entry?.correction === undefined || entry.correction === true ? '' : `${name}: correction must be true or absent`,
+      // The supergraph is built from the code, so it cannot describe what the API never did.
+      entry?.correction && entry.api !== 'rest' ? `${name}: only a REST document can need a correction` : '',
+      entry?.correction && (entry.deprecatedOn !== undefined || entry.deprecation !== undefined)
+        ? `${name}: a correction is not a deprecation: give it no deprecatedOn or deprecation`
+        : '',
       entry?.correction || isDay(entry?.deprecatedOn)
         ? ''
         : `${name}: deprecatedOn must be the day (YYYY-MM-DD) it was announced`,

@@ -111,6 +111,8 @@ export class OpenApiContract {
     if (!statusKey) {
       const listed = Object.keys(responses).join(', ') || 'none';
       if (success) return [this.mismatch(name, answer.status, `status not documented (documented: ${listed})`)];
+      // A 500 is always a bug, never an error to document.
+      if (answer.status === 500) return [this.mismatch(name, answer.status, 'an internal error (a 500 is a bug)')];
       return [
         {
           operation: name,
