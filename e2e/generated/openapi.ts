@@ -5253,7 +5253,7 @@ export interface components {
        */
       replaces?: string;
       /**
-       * @description Who allocated it: an officer, by the user id (the subject of their token); `system` where a payer's own card or account payment went straight to the case or fine account it was paid for.
+       * @description Who allocated it: an officer, by the user id (the subject of their token) (to anyone but staff, `officer`); `system` where a payer's own card or account payment went straight to the case or fine account it was paid for.
        * @example officer-sam
        */
       allocatedBy: string;

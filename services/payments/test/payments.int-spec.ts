@@ -746,6 +746,12 @@ describe('payments: fees from case events, payment by account, card, allocation'
         ['transferred', null],
         ['verified', null],
       ]);
+    // Who allocated it is named to staff; the firm reads that an officer did (the field is never null).
+    for (const allocations of [...seen.rest, ...seen.graphql])
+      expect(allocations.map((a: Allocation) => [a.status, a.allocatedBy])).toEqual([
+        ['transferred', 'system'],
+        ['verified', 'officer'],
+      ]);
     const staff = await reads(finance);
     for (const allocations of [...staff.rest, ...staff.graphql])
       expect(allocations.map((a: Allocation) => [a.status, a.allocatedBy, a.verifiedBy])).toEqual([

@@ -24,7 +24,7 @@ import type { ServiceRequestView } from '../../service-request/application/servi
 import { SERVICE_REQUEST_STATUSES } from '../../service-request/domain/service-request';
 import type { AccountView, PaymentView } from '../application/payment.queries';
 import { PAYMENT_METHODS, PAYMENT_STATUSES, REVERSAL_REASONS } from '../domain/payment';
-import { userIdSeenBy } from '../domain/payment-visibility';
+import { actorSeenBy, userIdSeenBy } from '../domain/payment-visibility';
 import { ConnectionType, ObjectType } from '../../payments.graphql';
 
 // Response shapes: GraphQL object types that double as REST/OpenAPI schemas. Names carry a
@@ -39,7 +39,7 @@ const ALLOCATION_AMOUNT = `How much of the payment this allocation places. ${PEN
 const ALLOCATION_REASON = 'Why nobody could tell whose the money is. Only for the `unidentified` target.';
 const ALLOCATION_REPLACES =
   'Only for a transfer: the id (UUID) of the verified allocation it moves the money from, which becomes `transferred` once this one is verified.';
-const ALLOCATED_BY = `Who allocated it: an officer, by ${USER_ID}; \`system\` where a payer's own card or account payment went straight to the case or fine account it was paid for.`;
+const ALLOCATED_BY = `Who allocated it: an officer, by ${USER_ID} (to anyone but staff, \`officer\`); \`system\` where a payer's own card or account payment went straight to the case or fine account it was paid for.`;
 const ALLOCATED_AT = `When it was allocated. ${UTC_INSTANT}`;
 const VERIFIED_BY = `Who verified or rejected it: a second officer, by ${USER_ID}, never the one who allocated it; \`system\` for a payer's own payment. Not given while awaiting verification, nor when it was rejected because its payment was reversed first. Staff only: not given to anyone else.`;
 const VERIFIED_AT = `When it was verified or rejected; not given while awaiting verification. ${UTC_INSTANT}`;
@@ -84,7 +84,7 @@ export class AllocationModel {
   @ApiPropertyOptional({ description: VERIFIED_AT })
   verifiedAt?: Date;
 
-  /** Which officer verified it is staff's to know (userIdSeenBy). */
+  /** Which officers allocated and verified it is staff's to know (actorSeenBy, userIdSeenBy). */
   static from(a: StoredAllocation, viewer: Principal): AllocationModel {
     return {
       id: a.id,
@@ -92,7 +92,7 @@ export class AllocationModel {
       target: a.target,
       amountPence: a.amountPence,
       status: a.status,
-      allocatedBy: a.allocatedBy,
+      allocatedBy: actorSeenBy(viewer, a.allocatedBy),
       allocatedAt: a.allocatedAt,
       caseId: a.caseId ?? undefined,
       fineAccountNumber: a.fineAccountNumber ?? undefined,

@@ -32,9 +32,16 @@ export function asSeenBy<P extends { payer: string; nextUrl: string | null }>(pr
  * The one rule in this service for a user id that says which officer did something to money (the
  * subject of their token: who verified an allocation): staff see it; a payer, citizen or firm, does
  * not, as the cases service names no staff to the parties. Every response field that carries such
- * an id, and may reach a payer, takes it through here, except `PaymentAllocation.allocatedBy`: the
- * released contract has it non-null, so hiding it waits for a contract change.
+ * an id, and may reach a payer, takes it through here.
  */
 export function userIdSeenBy(viewer: Principal, userId: string | null): string | null {
   return isStaff(viewer) ? userId : null;
+}
+
+/** What a payer reads for an officer where the contract promises a value (`PaymentAllocation.allocatedBy`). */
+export const AN_OFFICER = 'officer';
+
+/** The same rule for a field that cannot be null: `system` stays, an officer's id reads `officer`. */
+export function actorSeenBy(viewer: Principal, actor: string): string {
+  return actor === 'system' ? actor : (userIdSeenBy(viewer, actor) ?? AN_OFFICER);
 }
