@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The one-shot kafka-acls job of docker-compose.yml: one SCRAM-SHA-512 principal per service, named
 # after it, allowed to write only its own topics (its events and its dead letters), to read only the
-# events it consumes, and to use only its own consumer group; and a `replay` principal for
-# `npm run events:replay`, which reads dead letters and sends them back to the topics they came from.
+# events it consumes, and to use only its own consumer groups (its inbox's, and its replicas' live
+# ones); and a `replay` principal for `npm run events:replay`, which reads dead letters and sends them
+# back to the topics they came from.
 # Anything else is denied: the broker runs with an authorizer and no allow-everyone fallback.
 # Safe to re-run: a password is set again, an ACL that exists is left as it is.
 # Passwords: <SERVICE>_KAFKA_PASSWORD and REPLAY_KAFKA_PASSWORD (no commas or brackets: SCRAM's syntax).
@@ -45,6 +46,9 @@ for entry in "${CONSUMES[@]}"; do
   for producer in "${producers[@]}"; do reads+=(--topic "ccsc.$producer.events"); done
   # Read on a topic includes Describe, which the consumer-lag figures need.
   allow "$service" --operation Read "${reads[@]}" --group "ccsc.$service"
+  # Live events (libs/messaging's LiveEvents): each replica follows the end of the topics in a group of its
+  # own, ccsc.<service>.live.<host>.<pid>.<random>, which commits nothing.
+  allow "$service" --operation Read --group "ccsc.$service.live." --resource-pattern-type prefixed
 done
 
 user replay "${REPLAY_KAFKA_PASSWORD:?REPLAY_KAFKA_PASSWORD is required}"

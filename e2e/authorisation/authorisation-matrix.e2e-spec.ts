@@ -57,7 +57,8 @@ function asksFor(key: string, query: string): boolean {
   const top = fields(operation?.selectionSet);
   if (type === 'Case')
     return top.some((f) => f.name.value === 'case' && fields(f.selectionSet).some((c) => c.name.value === field));
-  return (operation?.operation === 'mutation') === (type === 'Mutation') && top.some((f) => f.name.value === field);
+  const kinds: Record<string, string> = { Query: 'query', Mutation: 'mutation', Subscription: 'subscription' };
+  return operation?.operation === kinds[type] && top.some((f) => f.name.value === field);
 }
 
 describe('the authorisation matrix', () => {
@@ -165,7 +166,8 @@ async function callRest(api: Api, r: Row, persona: Persona, built: RestCall): Pr
 
 async function callGraphQL(api: Api, r: Row, persona: Persona, built: GraphQLCall): Promise<Answer> {
   if (!asksFor(r.key, built.query)) throw new Error(`${r.key}: the row's document does not ask for ${baseKey(r.key)}`);
-  const res = await api.gql(persona, built.query, built.variables ?? {});
+  const subscription = /^\s*subscription\b/.test(built.query);
+  const res = await (subscription ? api.subscribe : api.gql).call(api, persona, built.query, built.variables ?? {});
   const errors = res.errors ?? [];
   const incomplete = res.extensions?.valueCompletion?.map((e) => e.message) ?? [];
   return {

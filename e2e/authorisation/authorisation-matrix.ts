@@ -479,6 +479,10 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
     { sees: (d, s) => claimantContactShown(claimIn(d.searchCases.nodes, s)) },
   ),
   row('Query.caseTypes', ALL_STAFF, 'AA AA AA', () => gql('{ caseTypes { id } }')),
+  // Live: taken as reading the case is (staff by role, the parties and their firms), refused to anyone else.
+  row('Subscription.hearingStatusChanged', ALL_STAFF, 'AA AA DD', ({ s }) =>
+    gql('subscription($id: ID!) { hearingStatusChanged(caseId: $id) { to } }', { id: s.claim.id }),
+  ),
   row('Query.hearingsAtVenue', HEARING_STAFF, 'DD DD DD', ({ s }) =>
     gql('query($v: String!, $d: String!) { hearingsAtVenue(venueId: $v, date: $d) { id } }', {
       v: s.claim.venueId,

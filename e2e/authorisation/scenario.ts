@@ -58,6 +58,46 @@ export class Api {
     return { status: res.status, ...((await res.json()) as Omit<GraphQLResult, 'status'>) };
   }
 
+  /**
+   * A subscription over server-sent events: the refusal it ends with, or `{ subscribed: true }` when the
+   * gateway and the subgraph took it and nothing went wrong within `settleMs` (nothing has changed yet).
+   */
+  async subscribe(
+    who: Actor,
+    query: string,
+    variables: Record<string, unknown> = {},
+    settleMs = 1_500,
+  ): Promise<GraphQLResult> {
+    assertOperationInContract(parse(query));
+    const controller = new AbortController();
+    const res = await fetch(`${this.gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: this.tokens[who] },
+      body: JSON.stringify({ query, variables }),
+      signal: controller.signal,
+    });
+    if (!res.body || !res.headers.get('content-type')?.startsWith('text/event-stream'))
+      return { status: res.status, ...((await res.json()) as Omit<GraphQLResult, 'status'>) };
+    const reader = res.body.getReader();
+    const settled = setTimeout(() => controller.abort(), settleMs);
+    let received = '';
+    try {
+      for (;;) {
+        const chunk = await reader.read();
+        if (chunk.done) break;
+        received += new TextDecoder().decode(chunk.value);
+        const data = /event: next\ndata: (.*)\n/.exec(received)?.[1];
+        if (data) return { status: res.status, ...(JSON.parse(data) as Omit<GraphQLResult, 'status'>) };
+      }
+    } catch (error) {
+      if (!controller.signal.aborted) throw error;
+    } finally {
+      clearTimeout(settled);
+      controller.abort();
+    }
+    return { status: res.status, data: { subscribed: true } };
+  }
+
   /** A setup step that must succeed: anything else stops the test, naming the step. */
   async ok(who: Actor, method: string, path: string, body?: unknown): Promise<Loose> {
     const res = await this.rest(who, method, path, body);

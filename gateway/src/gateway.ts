@@ -1,11 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import path from 'node:path';
-import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { NextFunction, Request, Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
@@ -13,10 +8,7 @@ import { pinoHttp } from 'pino-http';
 import { authOptionsFrom, Principal, TokenVerifier } from '@ccsc/auth';
 import {
   AppError,
-  apolloGraphQLLimits,
   CORRELATION_HEADER,
-  formatGraphQLError,
-  graphqlMetricsPlugin,
   httpInstrumentation,
   loggerParams,
   Metrics,
@@ -27,16 +19,20 @@ import {
   startTracing,
   toAppError,
   UnauthenticatedError,
-  unknownOperationPlugin,
+  requireJsonBodies,
 } from '@ccsc/platform';
-import { idempotencyKeyOf, oneMutationPerKeyPlugin } from './idempotency-key';
 import { apiReference } from './api-reference';
 import { browserPageRoutes } from './browser-page';
 import { browserPagesOf, GatewayConfig, serviceUrlOf } from './config';
 import { graphqlExplorer } from './graphql-explorer';
 import { MergedOpenApi } from './openapi';
-import { persistedDocumentRequests, readTrustedDocuments, trustedDocumentsPlugin } from './persisted-documents';
-import { GatewayContext, SubgraphDataSource, subgraphFetch } from './subgraph-data-source';
+import { createGraphQLEngine } from './graphql-engine';
+import {
+  GRAPHQL_RESPONSE,
+  PersistedDocuments,
+  persistedDocumentRequests,
+  readTrustedDocuments,
+} from './persisted-documents';
 import { restProxy } from './rest-proxy';
 
 export const SUPERGRAPH_FILE = path.join(__dirname, '..', 'supergraph.graphql');
@@ -58,9 +54,6 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
-/** The GraphQL-over-HTTP media type, for the clients that ask for it (Apollo Server answers its own responses so). */
-const GRAPHQL_RESPONSE = 'application/graphql-response+json';
-
 /**
  * The platform's one public entry point: GraphQL over the federated supergraph at /graphql,
  * partner REST routed to the owning service at /api/v1/<service>/..., the merged OpenAPI at
@@ -74,7 +67,9 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const services = Object.fromEntries(subgraphNames(supergraphSdl).map((name) => [name, serviceUrlOf(config, name)]));
   const openApi = new MergedOpenApi(services);
   const pages = browserPagesOf(config);
-  const trusted = config.TRUSTED_DOCUMENTS.length ? readTrustedDocuments(config.TRUSTED_DOCUMENTS) : undefined;
+  const documents = new PersistedDocuments(
+    config.TRUSTED_DOCUMENTS.length ? readTrustedDocuments(config.TRUSTED_DOCUMENTS) : undefined,
+  );
   let stopping = false;
   startTracing({ otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: 'gateway' });
   const operations = OperationsAccess.from(config);
@@ -191,45 +186,16 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     app.use([`/api/v1/${name}`, `/api/v1/${name}/*rest`], restProxy(name, target));
   }
 
-  // Depth, aliases, tokens, directives and cost, judged before anything is planned or fetched.
-  const limits = apolloGraphQLLimits(config, production);
-  const apollo = new ApolloServer<GatewayContext>({
-    gateway: new ApolloGateway({
-      supergraphSdl,
-      buildService: ({ name }) =>
-        new SubgraphDataSource({ url: `${serviceUrlOf(config, name)}/graphql`, fetcher: subgraphFetch }),
-    }),
-    introspection: !production,
-    // Automatic persisted queries as Apollo has them by default: in its bounded in-memory cache (about 30 MiB,
-    // least recently used out). With trusted documents, persistedDocumentRequests keeps anything else out of it.
-    persistedQueries: {},
-    includeStacktraceInErrorResponses: false,
-    formatError: formatGraphQLError(!production),
-    validationRules: limits.validationRules,
-    parseOptions: limits.parseOptions,
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: server }),
-      graphqlMetricsPlugin(metrics),
-      unknownOperationPlugin(),
-      oneMutationPerKeyPlugin(),
-      ...limits.plugins,
-      ...(trusted ? [trustedDocumentsPlugin()] : []),
-      // The explorer above replaces Apollo's landing page, which loads Apollo's CDN.
-      ApolloServerPluginLandingPageDisabled(),
-    ],
-  });
-  await apollo.start();
+  // Depth, aliases, tokens, directives and cost are judged by the engine before anything is planned or fetched.
+  const graphql = createGraphQLEngine(config, supergraphSdl, Object.keys(services), server, metrics, verifier);
   app.use(
     '/graphql',
+    // A GraphQL request is JSON (or a GET): a body of another type is answered 415 before anything reads
+    // it, so every body the engine sees went through the parser and its BODY_LIMIT.
+    requireJsonBodies(),
     express.json({ limit: config.BODY_LIMIT }),
-    persistedDocumentRequests(trusted),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => ({
-        authorization: req.headers.authorization,
-        correlationId: String((req as GatewayRequest).id),
-        idempotencyKey: idempotencyKeyOf(req),
-      }),
-    }),
+    persistedDocumentRequests(documents),
+    (req: Request, res: Response) => graphql.handle(req as GatewayRequest, res),
   );
 
   app.use((req: Request, _res: Response, next: NextFunction) => next(new NotFoundError(`${req.method} ${req.path}`)));
@@ -257,9 +223,11 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       ),
     close: async () => {
       stopping = true;
-      // Apollo's drain plugin stops the HTTP server and waits for in-flight requests.
-      await apollo.stop();
-      server.closeAllConnections();
+      // New connections are refused, requests in flight finish, then idle keep-alive connections close.
+      const closed = new Promise<void>((done) => server.close(() => done()));
+      server.closeIdleConnections();
+      await graphql.close();
+      await closed;
     },
   };
 }

@@ -1,40 +1,41 @@
-import { normaliseParameters, sha256 } from './persisted-documents';
+import { PersistedDocuments, sha256 } from './persisted-documents';
 
 const LISTED = 'query Listed { __typename }';
-const trusted = new Map([[sha256(LISTED), LISTED]]);
+const OTHER = 'query Other { __typename }';
 const byHash = (hash: string) => ({ persistedQuery: { version: 1, sha256Hash: hash } });
 
-describe('GraphQL request parameters, as Apollo Server reads them', () => {
-  it("turns a documentId into Apollo's persisted-query extension, with or without its sha256: prefix", () => {
+describe('where a GraphQL request’s document comes from', () => {
+  it('registers a text sent with its hash, then runs the hash alone, named as a documentId or a persisted query', () => {
+    const documents = new PersistedDocuments();
     const hash = sha256(LISTED);
-    expect(normaliseParameters({ documentId: `sha256:${hash}`, extensions: { idempotencyKey: 'k' } })).toEqual({
-      extensions: { idempotencyKey: 'k', ...byHash(hash) },
+    expect(documents.resolve({ extensions: byHash(hash) })).toEqual({
+      refusal: expect.objectContaining({ status: 200, code: 'PERSISTED_QUERY_NOT_FOUND' }),
     });
-    expect(normaliseParameters({ documentId: hash })).toEqual({ extensions: byHash(hash) });
-    expect(normaliseParameters({ query: LISTED, documentId: hash })).toEqual({ query: LISTED });
-    expect(normaliseParameters({ query: LISTED, extensions: byHash(hash) })).toEqual({
-      query: LISTED,
-      extensions: byHash(hash),
+    expect(documents.resolve({ query: LISTED, extensions: { ...byHash(hash), idempotencyKey: 'k' } })).toEqual({
+      parameters: { query: LISTED, extensions: { idempotencyKey: 'k' } },
     });
+    for (const named of [{ documentId: `sha256:${hash}` }, { documentId: hash }, { extensions: byHash(hash) }])
+      expect(documents.resolve({ ...named, operationName: 'Listed' })).toEqual({
+        parameters: expect.objectContaining({ query: LISTED, operationName: 'Listed' }),
+      });
+    expect(documents.resolve({ query: OTHER, extensions: byHash(hash) })).toEqual({
+      refusal: expect.objectContaining({ status: 400 }),
+    });
+    expect(documents.resolve({ query: OTHER })).toEqual({ parameters: { query: OTHER } });
   });
 
-  it("with trusted documents, sends on only the manifest's own text, and turns anything else into a lookup that fails", () => {
+  it("with trusted documents, runs only the manifest's own text, and registers nothing", () => {
+    const documents = new PersistedDocuments(new Map([[sha256(LISTED), LISTED]]));
     const hash = sha256(LISTED);
     for (const listed of [{ documentId: hash }, { extensions: byHash(hash) }, { query: LISTED }])
-      expect(normaliseParameters({ ...listed, operationName: 'Listed' }, trusted)).toEqual({
-        query: LISTED,
-        operationName: 'Listed',
-        extensions: {},
+      expect(documents.resolve({ ...listed, operationName: 'Listed' })).toEqual({
+        parameters: expect.objectContaining({ query: LISTED, operationName: 'Listed' }),
       });
-    const other = 'query Other { __typename }';
-    expect(normaliseParameters({ query: other }, trusted)).toEqual({
-      query: undefined,
-      extensions: byHash(sha256(other)),
-    });
+    const refused = { refusal: expect.objectContaining({ status: 400, code: 'PERSISTED_QUERY_NOT_FOUND' }) };
+    expect(documents.resolve({ query: OTHER })).toEqual(refused);
+    expect(documents.resolve({ query: OTHER, extensions: byHash(sha256(OTHER)) })).toEqual(refused);
+    expect(documents.resolve({ extensions: byHash(sha256(OTHER)) })).toEqual(refused);
     // A listed hash does not vouch for another text.
-    expect(normaliseParameters({ query: other, extensions: byHash(hash) }, trusted)).toEqual({
-      query: undefined,
-      extensions: byHash(''),
-    });
+    expect(documents.resolve({ query: OTHER, extensions: byHash(hash) })).toEqual(refused);
   });
 });

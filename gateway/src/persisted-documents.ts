@@ -1,20 +1,18 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { ApolloServerPlugin } from '@apollo/server';
 import type { NextFunction, Request, Response } from 'express';
-import type { GatewayContext } from './subgraph-data-source';
+import { LRUCache } from 'lru-cache';
 
 /** The trusted documents: each operation's text by the sha256 hash (hex) of that text. */
 export type TrustedDocuments = ReadonlyMap<string, string>;
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
-const NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND';
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**
  * Reads the manifests that GraphQL Code Generator's client preset writes (`persistedDocuments` with
- * `hashAlgorithm: 'sha256'`, the hash Apollo's persisted queries use): a JSON object of hash → document.
+ * `hashAlgorithm: 'sha256'`, the hash automatic persisted queries use): a JSON object of hash → document.
  * One manifest per client; they are merged. A manifest whose key is not the sha256 of its document is
  * refused: a request names a document by that hash, and a free-form text is matched by it.
  */
@@ -40,11 +38,6 @@ export function readTrustedDocuments(paths: readonly string[]): TrustedDocuments
   return documents;
 }
 
-/** The hash a `documentId` names: the GraphQL-over-HTTP persisted documents proposal prefixes it `sha256:`. */
-function hashOfDocumentId(documentId: string): string {
-  return documentId.startsWith('sha256:') ? documentId.slice('sha256:'.length) : documentId;
-}
-
 interface GraphQLParameters {
   query?: unknown;
   documentId?: unknown;
@@ -53,94 +46,109 @@ interface GraphQLParameters {
   [other: string]: unknown;
 }
 
-const persistedQueryOf = (hash: string) => ({ persistedQuery: { version: 1, sha256Hash: hash } });
-
-/**
- * A request's parameters as Apollo Server reads them. A `documentId` becomes the persisted-query
- * extension Apollo understands. With trusted documents, a request runs only the manifest's own text:
- * a hash (or the hash of a free-form text) that the manifest holds is replaced by its document, and
- * any other becomes a lookup Apollo cannot satisfy, which it refuses as PERSISTED_QUERY_NOT_FOUND
- * before parsing anything. Nothing registers in Apollo's cache then: no request reaching it carries
- * both a text and a hash.
- */
-export function normaliseParameters(parameters: GraphQLParameters, trusted?: TrustedDocuments): GraphQLParameters {
-  const { documentId, ...rest } = parameters;
-  const extensions =
-    rest.extensions !== null && typeof rest.extensions === 'object' ? (rest.extensions as Record<string, unknown>) : {};
-  let hash: string | undefined;
-  if (typeof documentId === 'string' && rest.query === undefined) hash = hashOfDocumentId(documentId);
-  else {
-    const sent = (extensions.persistedQuery as { sha256Hash?: unknown } | undefined)?.sha256Hash;
-    if (typeof sent === 'string') hash = sent;
-  }
-  if (!trusted) {
-    return hash === undefined || extensions.persistedQuery !== undefined
-      ? rest
-      : { ...rest, extensions: { ...extensions, ...persistedQueryOf(hash) } };
-  }
-  if (typeof rest.query === 'string') {
-    // A text is trusted only as a whole: with a hash of another document, it is neither.
-    const ofText = sha256(rest.query);
-    hash = hash === undefined || hash === ofText ? ofText : '';
-  }
-  const others = { ...extensions };
-  delete others.persistedQuery;
-  const document = hash === undefined ? undefined : trusted.get(hash);
-  if (document !== undefined) return { ...rest, query: document, extensions: others };
-  return { ...rest, query: undefined, extensions: { ...others, ...persistedQueryOf(hash ?? '') } };
+/** Why a request's document cannot run, as a GraphQL error and its HTTP status. */
+export interface Refusal {
+  status: number;
+  code: string;
+  message: string;
 }
 
+/** A request's parameters with its document as text, or why there is none to run. */
+export type Resolved = { parameters: GraphQLParameters } | { refusal: Refusal };
+
+const NOT_TRUSTED: Refusal = {
+  status: 400,
+  code: 'PERSISTED_QUERY_NOT_FOUND',
+  message:
+    "Only the gateway's trusted documents run here, and this operation is not one of them: send the documentId of a registered operation",
+};
+/** What Apollo clients' automatic persisted queries expect, to retry with the text (so 200, and this message). */
+const NOT_REGISTERED: Refusal = { status: 200, code: 'PERSISTED_QUERY_NOT_FOUND', message: 'PersistedQueryNotFound' };
+const MISMATCH: Refusal = { status: 400, code: 'BAD_REQUEST', message: 'provided sha does not match query' };
+
+/**
+ * Where a request's document comes from: its text, a `documentId` (the GraphQL-over-HTTP persisted
+ * documents proposal's, with or without `sha256:`) or Apollo's `extensions.persistedQuery.sha256Hash`.
+ * With trusted documents, only the manifest's own texts run: a text runs if its hash is listed, a
+ * hash if it is, and nothing is ever registered. Without them, automatic persisted queries: a text
+ * sent with its hash is registered in a bounded cache (about 30 MiB of text, least recently used out),
+ * and the hash alone runs it after. The engine then only ever sees a text.
+ */
+export class PersistedDocuments {
+  private readonly registered = new LRUCache<string, string>({
+    maxSize: 30 * 1024 * 1024,
+    sizeCalculation: (text) => Math.max(1, text.length),
+  });
+
+  constructor(private readonly trusted?: TrustedDocuments) {}
+
+  resolve(parameters: GraphQLParameters): Resolved {
+    const { documentId, ...rest } = parameters;
+    const extensions =
+      rest.extensions !== null && typeof rest.extensions === 'object' && !Array.isArray(rest.extensions)
+        ? (rest.extensions as Record<string, unknown>)
+        : undefined;
+    let hash: string | undefined;
+    const sent = (extensions?.persistedQuery as { sha256Hash?: unknown } | undefined)?.sha256Hash;
+    if (typeof sent === 'string') hash = sent;
+    else if (typeof documentId === 'string' && rest.query === undefined)
+      hash = documentId.startsWith('sha256:') ? documentId.slice('sha256:'.length) : documentId;
+    const others = extensions && { ...extensions };
+    delete others?.persistedQuery;
+    const text = typeof rest.query === 'string' ? rest.query : undefined;
+    const run = (query: string) => ({ parameters: { ...rest, query, ...(others ? { extensions: others } : {}) } });
+
+    if (this.trusted) {
+      // A text is trusted only as a whole: with a hash of another document, it is neither.
+      const key = text === undefined ? hash : hash === undefined || hash === sha256(text) ? sha256(text) : undefined;
+      const document = key === undefined ? undefined : this.trusted.get(key);
+      return document === undefined ? { refusal: NOT_TRUSTED } : run(document);
+    }
+    if (hash === undefined) return { parameters: rest };
+    if (text !== undefined) {
+      if (sha256(text) !== hash) return { refusal: MISMATCH };
+      this.registered.set(hash, text);
+      return run(text);
+    }
+    const registered = this.registered.get(hash);
+    return registered === undefined ? { refusal: NOT_REGISTERED } : run(registered);
+  }
+}
+
+/** The GraphQL-over-HTTP media type, for the clients that ask for it. */
+export const GRAPHQL_RESPONSE = 'application/graphql-response+json';
+
 /** Express middleware on /graphql, after the JSON body parser: a POST's body, a GET's query string. */
-export function persistedDocumentRequests(trusted?: TrustedDocuments) {
-  return (req: Request, _res: Response, next: NextFunction) => {
+export function persistedDocumentRequests(documents: PersistedDocuments) {
+  return (req: Request, res: Response, next: NextFunction) => {
     if (req.method === 'POST' && req.body !== null && typeof req.body === 'object' && !Array.isArray(req.body)) {
-      req.body = withoutUndefined(normaliseParameters(req.body as GraphQLParameters, trusted));
+      const resolved = documents.resolve(req.body as GraphQLParameters);
+      if ('refusal' in resolved) return refuse(req, res, resolved.refusal);
+      req.body = resolved.parameters;
     } else if (req.method === 'GET') {
-      // Apollo reads a GET's parameters from the URL itself, with `extensions` as JSON.
       const url = new URL(req.url, 'http://gateway');
       const parameters: GraphQLParameters = {
         query: url.searchParams.get('query') ?? undefined,
         documentId: url.searchParams.get('documentId') ?? undefined,
         extensions: parseJson(url.searchParams.get('extensions')),
       };
-      if (parameters.documentId !== undefined || trusted) {
-        const normalised = normaliseParameters(parameters, trusted);
-        url.searchParams.delete('documentId');
-        setParameter(url, 'query', normalised.query);
-        setParameter(url, 'extensions', normalised.extensions);
-        req.url = `${url.pathname}${url.search}`;
-      }
+      const resolved = documents.resolve(parameters);
+      if ('refusal' in resolved) return refuse(req, res, resolved.refusal);
+      url.searchParams.delete('documentId');
+      setParameter(url, 'query', resolved.parameters.query);
+      setParameter(url, 'extensions', resolved.parameters.extensions);
+      req.url = `${url.pathname}${url.search}`;
     }
     next();
   };
 }
 
-/**
- * With trusted documents on, a document not in the manifest is refused in words a client can act on,
- * and with 400: sending the text instead, as an automatic-persisted-queries client would, cannot help.
- */
-export function trustedDocumentsPlugin(): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response }) {
-          if (response.body.kind !== 'single') return;
-          const result = response.body.singleResult;
-          if (result.data !== undefined || !result.errors?.some((e) => e.extensions?.code === NOT_FOUND)) return;
-          response.http.status = 400;
-          result.errors = result.errors.map((error) =>
-            error.extensions?.code === NOT_FOUND
-              ? {
-                  ...error,
-                  message:
-                    "Only the gateway's trusted documents run here, and this operation is not one of them: send the documentId of a registered operation",
-                }
-              : error,
-          );
-        },
-      };
-    },
-  };
+function refuse(req: Request, res: Response, { status, code, message }: Refusal) {
+  const type = req.accepts(['application/json', GRAPHQL_RESPONSE]) === GRAPHQL_RESPONSE ? GRAPHQL_RESPONSE : 'json';
+  res
+    .status(status)
+    .type(type)
+    .send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
 
 function parseJson(raw: string | null): unknown {
@@ -148,7 +156,7 @@ function parseJson(raw: string | null): unknown {
   try {
     return JSON.parse(raw);
   } catch {
-    // Apollo answers a malformed `extensions` itself.
+    // The engine answers a malformed `extensions` itself.
     return raw;
   }
 }
@@ -156,8 +164,4 @@ function parseJson(raw: string | null): unknown {
 function setParameter(url: URL, name: string, value: unknown) {
   if (value === undefined) url.searchParams.delete(name);
   else url.searchParams.set(name, typeof value === 'string' ? value : JSON.stringify(value));
-}
-
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

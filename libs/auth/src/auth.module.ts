@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { AuthGuard } from './auth.guard';
 import { AuthMiddleware } from './auth.middleware';
 import { TokenVerifier, TokenVerifierOptions } from './token-verifier';
+import { CONNECTION_AUTHENTICATOR, connectionAuthenticator } from './connection-authenticator';
 
 @Module({})
 export class AuthModule implements NestModule {
@@ -13,8 +14,9 @@ export class AuthModule implements NestModule {
       providers: [
         { provide: TokenVerifier, useFactory: () => new TokenVerifier(options) },
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: CONNECTION_AUTHENTICATOR, useFactory: connectionAuthenticator, inject: [TokenVerifier] },
       ],
-      exports: [TokenVerifier],
+      exports: [TokenVerifier, CONNECTION_AUTHENTICATOR],
     };
   }
 

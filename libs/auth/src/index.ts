@@ -7,6 +7,7 @@ export * from './decorators';
 export * from './auth.guard';
 export * from './auth.middleware';
 export * from './auth.module';
+export * from './connection-authenticator';
 export { Public } from '@ccsc/platform';
 export * from './four-eyes';
 export * from './access-scope';

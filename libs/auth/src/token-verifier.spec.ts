@@ -35,6 +35,14 @@ describe('token verification', () => {
     await expect(verifier.verify(token)).resolves.toEqual({ sub: 'caseworker-user', roles: ['caseworker'] });
   });
 
+  it('tells when a token it accepts expires', async () => {
+    const token = await mintToken(keys, { sub: 'caseworker-user', roles: ['caseworker'], issuer, audience, ttl: 600 });
+    const { principal, expiresAt } = await verifier.verifyUntil(token);
+    expect(principal).toEqual({ sub: 'caseworker-user', roles: ['caseworker'] });
+    expect(Math.abs(expiresAt.getTime() - (Date.now() + 600_000))).toBeLessThan(2_000);
+    await expect(verifier.verifyUntil('not-a-token')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
   it('refuses a token without an expiry, which would be good forever once leaked', async () => {
     await expect(verifier.verify(await withoutExpiry())).rejects.toMatchObject({
       code: 'UNAUTHENTICATED',

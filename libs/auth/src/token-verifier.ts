@@ -1,4 +1,4 @@
-import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, JWTVerifyGetKey } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, errors, jwtVerify, JWTVerifyGetKey } from 'jose';
 import { LRUCache } from 'lru-cache';
 import { UnauthenticatedError } from '@ccsc/platform';
 import { principalFromClaims, Principal } from './principal';
@@ -68,6 +68,17 @@ export class TokenVerifier {
         throw new UnauthenticatedError('The token has no expiry (exp)');
       throw new UnauthenticatedError('The token is not valid');
     }
+  }
+
+  /**
+   * As `verify`, with when the token expires: something that outlives a request (a subscription's
+   * connection) ends then.
+   */
+  async verifyUntil(token: string): Promise<{ principal: Principal; expiresAt: Date }> {
+    const principal = await this.verify(token);
+    // Verified, so it holds a numeric `exp` (a required claim).
+    const { exp } = decodeJwt(token);
+    return { principal, expiresAt: new Date((exp as number) * 1000) };
   }
 
   /** The token of an `Authorization: Bearer …` header, or undefined when there is none. */

@@ -7,5 +7,7 @@ export * from './outbox/outbox-writer';
 export * from './outbox/unit-of-work';
 export * from './outbox/outbox-relay';
 export * from './inbox/inbox-consumer';
+export * from './live/live-queue';
+export * from './live/live-events';
 export * from './messaging.module';
 export * from './inbox/replay-dead-letters';

@@ -19,6 +19,7 @@ import { InProcessTransport } from './transport/in-process.transport';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { UnitOfWork } from './outbox/unit-of-work';
 import { EventHandler, InboxConsumer, TypedEventHandler } from './inbox/inbox-consumer';
+import { LiveEvents } from './live/live-events';
 
 export type MessagingConfig = Config<typeof messagingSettings>;
 export const EVENT_TRANSPORT = Symbol('EVENT_TRANSPORT');
@@ -53,7 +54,10 @@ export class EventHandlers {
   }
 }
 
-/** Starts and stops the relay and the consumer with the application, and reports them in /health/ready. */
+/**
+ * Starts and stops the relay, the consumer and the live events with the application, and reports them
+ * in /health/ready.
+ */
 @Injectable()
 export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Messaging');
@@ -68,6 +72,7 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
     private readonly handlers: EventHandlers,
     private readonly health: HealthRegistry,
     private readonly metrics: Metrics,
+    private readonly live: LiveEvents,
   ) {
     const { service, config } = options;
     // Business counters come from what the service published: cases created, payments taken, ...
@@ -105,6 +110,7 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
         outbox: await this.relay.backlog(),
         deadLetters: await this.consumer.deadLetterCount(),
         ...(this.consuming() ? { consumerLag: await this.consumerLag() } : {}),
+        ...(this.live.following() ? { liveSubscribers: this.live.subscriberCount } : {}),
       },
     }));
     const registers = [this.metrics.registry];
@@ -162,9 +168,12 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
     }
     this.relay.start();
     if (this.consuming()) this.subscription = await this.consumer.start();
+    await this.live.start();
   }
 
   async beforeApplicationShutdown() {
+    // Live subscriptions end first: they hold nothing that needs finishing.
+    await this.live.stop();
     await this.subscription?.stop();
     await this.relay.stop();
     await this.transport.close();
@@ -173,7 +182,8 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
 
 /**
  * The event machinery of a service: transport (Kafka when KAFKA_BROKERS is set, else the
- * in-process bus), outbox relay, and the inbox consumer for the handlers it registers.
+ * in-process bus), outbox relay, the inbox consumer for the handlers it registers, and the live
+ * events its features follow (LiveEvents).
  */
 @Module({})
 export class MessagingModule {
@@ -197,11 +207,17 @@ export class MessagingModule {
                 })
               : InProcessTransport.shared(),
         },
+        {
+          provide: LiveEvents,
+          useFactory: (transport: EventTransport) =>
+            new LiveEvents(transport, { service, logger: new Logger('LiveEvents') }),
+          inject: [EVENT_TRANSPORT],
+        },
         EventHandlers,
         MessagingLifecycle,
         UnitOfWork,
       ],
-      exports: [EVENT_TRANSPORT, EventHandlers, MessagingLifecycle, UnitOfWork],
+      exports: [EVENT_TRANSPORT, EventHandlers, LiveEvents, MessagingLifecycle, UnitOfWork],
     };
   }
 }

@@ -199,6 +199,44 @@ describeKafka('@platformatic/kafka transport', () => {
     await eventually(async () => expect(await transport.lag(groupId, [topic])).toBe(0));
   });
 
+  it("reads from: 'latest' what is published once consume has resolved, not what came before, and commits nothing", async () => {
+    const keys = Array.from({ length: 6 }, (_, i) => `case-${i}-${topic}`);
+    await transport.publish(keys.map((k) => message(k, 'before')));
+    const groupId = `live-${topic}`;
+    const received: ConsumedMessage[] = [];
+    const failing = new Set(['fails']);
+    await consume({
+      groupId,
+      from: 'latest',
+      handleBatch: async (batch) => {
+        received.push(...batch);
+        // At most once: a failing batch is not offered again.
+        if (batch.some((m) => failing.has(m.value))) throw new Error('handler failed');
+      },
+    });
+    // consume resolved once the consumer was placed at the end of every partition: nothing published
+    // from now on is missed, on any partition.
+    await transport.publish(keys.map((k) => message(k, 'after')));
+    await eventually(async () => expect(received.map((m) => m.value).sort()).toEqual(keys.map(() => 'after')), 15_000);
+    await transport.publish([message(keys[0]!, 'fails')]);
+    await eventually(async () => expect(received.filter((m) => m.value === 'fails')).toHaveLength(1), 15_000);
+    // After the failure the reading starts again from the end: what comes once it has is read.
+    let published = keys.length * 2 + 1;
+    await eventually(
+      async () => {
+        await transport.publish([message(keys[0]!, 'later')]);
+        published += 1;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(received.map((m) => m.value)).toContain('later');
+      },
+      20_000,
+      0,
+    );
+    expect(received.filter((m) => m.value === 'fails')).toHaveLength(1);
+    // Nothing committed: for the group, everything on the topic is still to read.
+    expect(await transport.lag(groupId, [topic])).toBe(published);
+  });
+
   it('rejects a publish, without hanging, while no broker answers', async () => {
     const down = new PlatformaticKafkaTransport({
       brokers: ['127.0.0.1:1'],

@@ -1,5 +1,6 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, InjectionToken, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ApolloFederationDriver, ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { getDataSourceToken, getEntityManagerToken, TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -15,6 +16,8 @@ import { oneConnectionPerTransaction } from './database/one-connection-per-trans
 import { recordRequestCommits } from './database/request-commits';
 import { subgraphOptions } from './graphql/subgraph-options';
 import type { GraphQLScope } from './graphql/graphql-scope';
+import { ConnectionAuthenticator, subgraphSubscriptions } from './graphql/subscriptions/subgraph-subscriptions';
+import { SubscriptionConnections } from './graphql/subscriptions/subscription-connections';
 import { Metrics, MetricsController } from './metrics/metrics';
 import { DatabasePoolMetrics } from './metrics/database-pool.metrics';
 import { OperationsAccess } from './metrics/operations-access';
@@ -30,6 +33,12 @@ export interface PlatformModuleOptions {
   graphql: GraphQLScope;
   config: ServiceConfig;
   database: ServiceDataSourceParts;
+  /**
+   * Serve the subgraph's subscriptions over graphql-ws at /graphql (subgraphSubscriptions), each
+   * connection authenticated by the ConnectionAuthenticator provided under this token: libs/auth's
+   * CONNECTION_AUTHENTICATOR, which AuthModule provides.
+   */
+  subscriptions?: { authenticator: InjectionToken };
 }
 
 /**
@@ -38,8 +47,10 @@ export interface PlatformModuleOptions {
  */
 @Module({})
 export class PlatformModule {
-  static forRoot({ service, graphql, config, database }: PlatformModuleOptions): DynamicModule {
+  static forRoot({ service, graphql, config, database, subscriptions }: PlatformModuleOptions): DynamicModule {
     const metrics = new Metrics(service, OperationsAccess.from(config));
+    const connections = new SubscriptionConnections();
+    const graphqlOptions = () => subgraphOptions(config.NODE_ENV !== 'production', graphql, metrics.registry, config);
     const dataSourceOptions = {
       ...serviceDataSourceOptions(
         config.DATABASE_URL,
@@ -64,7 +75,19 @@ export class PlatformModule {
           dataSourceFactory: async () =>
             recordRequestCommits(oneConnectionPerTransaction(await new DataSource(dataSourceOptions).initialize())),
         }),
-        GraphQLModule.forRoot(subgraphOptions(config.NODE_ENV !== 'production', graphql, metrics.registry, config)),
+        subscriptions
+          ? GraphQLModule.forRootAsync<ApolloFederationDriverConfig>({
+              driver: ApolloFederationDriver,
+              inject: [subscriptions.authenticator],
+              useFactory: (authenticate: ConnectionAuthenticator) => {
+                const base = graphqlOptions();
+                return {
+                  ...base,
+                  ...subgraphSubscriptions({ authenticate, connections, parseOptions: base.parseOptions }),
+                };
+              },
+            })
+          : GraphQLModule.forRoot(graphqlOptions()),
       ],
       controllers: [HealthController, MetricsController],
       providers: [
@@ -74,11 +97,12 @@ export class PlatformModule {
         HealthRegistry,
         DatabaseHealth,
         { provide: Metrics, useValue: metrics },
+        { provide: SubscriptionConnections, useValue: connections },
         DatabasePoolMetrics,
         { provide: DataSource, useExisting: getDataSourceToken(service) },
         { provide: EntityManager, useExisting: getEntityManagerToken(service) },
       ],
-      exports: [SERVICE_CONFIG, HealthRegistry, Metrics, DataSource, EntityManager],
+      exports: [SERVICE_CONFIG, HealthRegistry, Metrics, SubscriptionConnections, DataSource, EntityManager],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AuthModule, authOptionsFrom } from '@ccsc/auth';
+import { AuthModule, authOptionsFrom, CONNECTION_AUTHENTICATOR } from '@ccsc/auth';
 import { IdempotencyModule, PlatformModule, resolversOf } from '@ccsc/platform';
 import { MessagingModule } from '@ccsc/messaging';
 import type { CasesConfig } from './config';
@@ -46,7 +46,14 @@ export class CasesModule {
       module: CasesModule,
       imports: [
         CaseTypeModule.checked(),
-        PlatformModule.forRoot({ service: 'cases', graphql: casesGraphQL, config, database: casesDatabase }),
+        PlatformModule.forRoot({
+          service: 'cases',
+          graphql: casesGraphQL,
+          config,
+          database: casesDatabase,
+          // Subscriptions over graphql-ws at /graphql, each connection authenticated by its token.
+          subscriptions: { authenticator: CONNECTION_AUTHENTICATOR },
+        }),
         AuthModule.forRoot(authOptionsFrom(config)),
         MessagingModule.forRoot({ service: 'cases', config }),
         IdempotencyModule.forRoot(),

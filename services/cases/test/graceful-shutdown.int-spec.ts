@@ -1,6 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { DataSource } from 'typeorm';
 import { serviceDataSourceOptions } from '@ccsc/platform';
 import {
@@ -138,6 +140,39 @@ describeKafka('graceful shutdown under load (real PostgreSQL and Kafka, separate
     ).toBe(0);
     service.child.kill('SIGTERM');
     expect(await service.exited).toBe(0);
+    service = undefined;
+  });
+
+  it('closes its subscriptions with 1001 Going Away on SIGTERM instead of waiting for them, and exits promptly', async () => {
+    service = await startService(database.url);
+    const created = await fetch(`${service.url}/api/v1/cases`, {
+      method: 'POST',
+      headers: { authorization: caseworker, 'content-type': 'application/json' },
+      body: JSON.stringify(claim()),
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const closed = new Promise<number>((resolve, reject) => {
+      const client = createClient({
+        url: `${service!.url.replace(/^http/, 'ws')}/graphql`,
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: caseworker },
+        retryAttempts: 0,
+        on: { closed: (event) => resolve((event as { code: number }).code), error: reject },
+      });
+      client.subscribe(
+        { query: 'subscription($id: ID!) { hearingStatusChanged(caseId: $id) { to } }', variables: { id } },
+        { next: () => undefined, error: () => undefined, complete: () => undefined },
+      );
+    });
+    // Subscribed once the connection is acknowledged and the subscription taken: a moment after it opens.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const signalled = Date.now();
+    service.child.kill('SIGTERM');
+    expect(await closed).toBe(1001);
+    expect(await service.exited).toBe(0);
+    // Without closing them, the HTTP server's close would wait for the WebSocket until SHUTDOWN_GRACE_MS (15 s).
+    expect(Date.now() - signalled).toBeLessThan(10_000);
     service = undefined;
   });
 });

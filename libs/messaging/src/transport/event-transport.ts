@@ -11,9 +11,20 @@ export interface ConsumedMessage extends TransportMessage {
   offset: string;
 }
 
+/**
+ * Where a consumer group reads from. `committed` (the default): from the group's committed offsets, or
+ * from the earliest where it has none, committing what it handled: every event, at least once.
+ * `latest`: from the end of each partition at the time it starts reading (and again whenever its
+ * reading restarts, so what arrived meanwhile is passed over), committing nothing: at most once, for a
+ * group of one process that follows what happens from now on (LiveEvents).
+ */
+export type ConsumeFrom = 'committed' | 'latest';
+
 export interface ConsumeOptions {
   groupId: string;
   topics: string[];
+  /** `committed` unless given; with `latest`, `consume` resolves once the consumer has its starting offsets. */
+  from?: ConsumeFrom;
   /** Resolves when the message is dealt with (applied, skipped or dead-lettered); only then is it committed. */
   handle(message: ConsumedMessage, heartbeat: () => Promise<void>): Promise<void>;
   /**

@@ -19,9 +19,10 @@ interface Group {
 
 /**
  * The embedded stack's bus: every service in the one `npm start` process shares it. Each consumer
- * group gets every message of its topics in publish order (so per key too), one at a time or in batches,
- * and a message whose handler fails is offered again, as Kafka would redeliver it. It keeps
- * nothing across restarts; the outbox does, so unpublished events are sent again on the next start.
+ * group gets every message of its topics published after it subscribed, in publish order (so per key
+ * too), one at a time or in batches, and a message whose handler fails is offered again, as Kafka would
+ * redeliver it; a group reading `from: 'latest'` is not offered it again (at most once, as on Kafka).
+ * It keeps nothing across restarts; the outbox does, so unpublished events are sent again on the next start.
  */
 export class InProcessTransport implements EventTransport {
   readonly name = 'in-process' as const;
@@ -85,6 +86,11 @@ export class InProcessTransport implements EventTransport {
           else await handle(batch[0], async () => undefined);
           group.queue.splice(0, batch.length);
         } catch {
+          if (group.options.from === 'latest') {
+            // Read from the end and nothing committed: on Kafka the reading restarts past these.
+            group.queue.splice(0, batch.length);
+            continue;
+          }
           // Redelivery, as after a consumer crash; the inbox makes it harmless.
           await new Promise((resolve) => setTimeout(resolve, 500));
         }

@@ -198,10 +198,15 @@ class PartitionReader {
   /** Per partition, the offset after the last message handled: what a refetch after a rejoin repeats is skipped. */
   private readonly next = new Map<string, bigint>();
 
+  /** Reads from the end and commits nothing (ConsumeOptions.from). */
+  private readonly latest: boolean;
+
   constructor(
     private readonly consumer: Consumer<string, string, string, string>,
     private readonly options: ConsumeOptions,
-  ) {}
+  ) {
+    this.latest = options.from === 'latest';
+  }
 
   async start(): Promise<Subscription> {
     // A client that falls out of its group (a rejoin that failed) reports it here; without a
@@ -231,8 +236,9 @@ class PartitionReader {
       try {
         const stream = await this.consumer.consume({
           topics: this.options.topics,
-          mode: 'committed',
-          fallbackMode: 'earliest',
+          ...(this.latest
+            ? ({ mode: 'latest', fallbackMode: 'latest' } as const)
+            : ({ mode: 'committed', fallbackMode: 'earliest' } as const)),
           autocommit: false,
         });
         // Flowing mode, paused while this holds a full queue: in paused mode each `read()` makes the
@@ -248,6 +254,7 @@ class PartitionReader {
           this.wake?.();
         });
         stream.on('close', () => this.wake?.());
+        if (this.latest) await positioned(stream);
         return stream;
       } catch (error) {
         const retriable = findErrorBy(error as Error, 'apiId', 'UNKNOWN_TOPIC_OR_PARTITION') !== null;
@@ -328,7 +335,10 @@ class PartitionReader {
       if (handled.length === 0) return;
       const last = handled[handled.length - 1];
       const { topic, partition, leaderEpoch } = last;
-      await this.consumer.commit({ offsets: [{ topic, partition, offset: last.offset + 1n, leaderEpoch }] });
+      // A group reading from the end keeps no offsets: it never resumes from them, and an empty group
+      // with none committed is gone from the broker as soon as its member leaves.
+      if (!this.latest)
+        await this.consumer.commit({ offsets: [{ topic, partition, offset: last.offset + 1n, leaderEpoch }] });
       this.next.set(`${topic}:${partition}`, last.offset + 1n);
     }
   }
@@ -394,6 +404,28 @@ function consumed(m: StringMessage): ConsumedMessage {
     value: m.value ?? '',
     headers: Object.fromEntries(m.headerEntries.map(([k, v]) => [k, v ?? ''])),
   };
+}
+
+/**
+ * Waits until a stream reading from the end has listed its partitions' end offsets (it does so as it
+ * starts): from then on, whatever is published reaches it. A stream that fails first has failed, which
+ * the reading loop finds; one that takes too long is taken as it is, at most a few messages late.
+ */
+async function positioned(stream: StringStream, timeoutMs = 10_000): Promise<void> {
+  if (stream.offsetsToFetch.size > 0) return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      stream.off('offsets', done);
+      stream.off('error', done);
+      stream.off('close', done);
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    stream.once('offsets', done);
+    stream.once('error', done);
+    stream.once('close', done);
+  });
 }
 
 /** As kafkajs' `waitForLeaders`: a topic is usable once each partition has a leader. */

@@ -11,6 +11,7 @@ import { trackRequestCommits } from '../database/request-commits';
 import { assignCorrelationId } from '../logging/logger';
 import { isJsonBody, requireJsonBodies } from '../http/json-bodies';
 import { HealthRegistry } from '../health/health.registry';
+import { SubscriptionConnections } from '../graphql/subscriptions/subscription-connections';
 import { httpInstrumentation } from '../http/http-instrumentation';
 import { securityHeaders } from '../http/security-headers';
 import { Metrics } from '../metrics/metrics';
@@ -102,7 +103,8 @@ function publicOperationIds(app: INestApplication): Set<string> {
 
 /**
  * Runs a service as its own process: listens, and on SIGTERM/SIGINT becomes unready, stops taking
- * connections and lets in-flight requests finish, then stops its consumers and relay and closes its
+ * connections, closes its subscriptions' WebSocket connections (1001: clients reconnect elsewhere)
+ * and lets in-flight requests finish, then stops its consumers and relay and closes its
  * connections, and exits; a hard deadline stops a hang.
  */
 export async function runServiceApp(
@@ -133,6 +135,8 @@ export async function runServiceApp(
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeIdleConnections();
+      // The server's close waits for upgraded connections too: subscriptions are told to go elsewhere.
+      app.get(SubscriptionConnections).closeAll();
     });
     clearInterval(sweep);
     await app.close();

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { ApolloArmor, EnvelopArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
 import { env, readConfig, type Config } from '../config/config';
 
@@ -74,7 +74,7 @@ export interface ApolloGraphQLLimits {
   parseOptions: ParseOptions;
 }
 
-/** The limits as Apollo Server options (the gateway's and every subgraph's). */
+/** The limits as Apollo Server options (every subgraph's). */
 export function apolloGraphQLLimits(limits: GraphQLLimits, production: boolean): ApolloGraphQLLimits {
   const config = graphqlArmorConfig(limits, production);
   // Armor's Apollo token plugin throws from a hook Apollo treats as a server failure (HTTP 500); the
@@ -82,4 +82,9 @@ export function apolloGraphQLLimits(limits: GraphQLLimits, production: boolean):
   // (Armor's Envelop plugin counts in the parser, so there the configuration applies as it is.)
   const { plugins, validationRules } = new ApolloArmor({ ...config, maxTokens: { enabled: false } }).protect();
   return { plugins, validationRules, parseOptions: { maxLexicalTokens: limits.GRAPHQL_MAX_TOKENS } };
+}
+
+/** The limits as Envelop plugins (the gateway's engine): Armor's token count runs in the parser there. */
+export function envelopGraphQLLimits(limits: GraphQLLimits, production: boolean) {
+  return new EnvelopArmor(graphqlArmorConfig(limits, production)).protect().plugins;
 }

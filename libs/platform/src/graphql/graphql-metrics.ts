@@ -13,15 +13,20 @@ export function operationLabel(operation: OperationDefinitionNode | undefined): 
   return `${operation.operation} ${first && first.kind === 'Field' ? first.name.value : '?'}`;
 }
 
-/** Times every GraphQL operation in `ccsc_graphql_operation_duration_seconds` by operation and outcome. */
-export function graphqlMetricsPlugin(registry: Registry): ApolloServerPlugin {
-  const duration = new Histogram({
+/** `ccsc_graphql_operation_duration_seconds`, by operation and outcome: the gateway's and every subgraph's. */
+export function operationDurationHistogram(registry: Registry): Histogram<'operation' | 'outcome'> {
+  return new Histogram({
     name: 'ccsc_graphql_operation_duration_seconds',
     help: 'GraphQL operations by operation type and root field, and whether they returned errors',
     labelNames: ['operation', 'outcome'],
     buckets: LATENCY_BUCKETS,
     registers: [registry],
   });
+}
+
+/** Times every GraphQL operation of a subgraph (Apollo Server) in `operationDurationHistogram`. */
+export function graphqlMetricsPlugin(registry: Registry): ApolloServerPlugin {
+  const duration = operationDurationHistogram(registry);
   return {
     async requestDidStart() {
       const started = process.hrtime.bigint();

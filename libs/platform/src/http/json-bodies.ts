@@ -28,7 +28,7 @@ export function isJsonBody(req: IncomingMessage): boolean {
 /**
  * Every REST body the platform takes is JSON: a body of another type is answered 415 with `Accept` (RFC 9110
  * §15.5.16), before anything reads it, rather than parsed as nothing and refused field by field as missing.
- * /graphql is Apollo's, which answers other content types itself.
+ * A subgraph's /graphql is Apollo's, which answers other content types itself (the gateway mounts this on /graphql).
  */
 export function requireJsonBodies() {
   return (req: Request, res: Response, next: NextFunction) => {

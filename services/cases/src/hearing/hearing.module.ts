@@ -4,6 +4,8 @@ import { HearingController } from './api/hearing.controller';
 import { CaseHearingsResolver, HearingResolver } from './api/hearing.resolver';
 import { HearingCommands } from './application/hearing.commands';
 import { HearingQueries } from './application/hearing.queries';
+import { HearingStatusFeed } from './application/hearing-status-feed';
+import { HearingSubscriptionResolver } from './api/hearing-subscription.resolver';
 import { HearingRepository } from './infrastructure/hearing.repository';
 
 /**
@@ -13,6 +15,14 @@ import { HearingRepository } from './infrastructure/hearing.repository';
 @Module({
   imports: [CaseModule],
   controllers: [HearingController],
-  providers: [HearingResolver, CaseHearingsResolver, HearingCommands, HearingQueries, HearingRepository],
+  providers: [
+    HearingResolver,
+    CaseHearingsResolver,
+    HearingSubscriptionResolver,
+    HearingCommands,
+    HearingQueries,
+    HearingStatusFeed,
+    HearingRepository,
+  ],
 })
 export class HearingModule {}

@@ -4,6 +4,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { HEARING_STATUSES, HEARING_TYPES, type Hearing, type HearingStatus, type HearingType } from '../domain/hearing';
 import { ObjectType } from '../../cases.graphql';
 import { CASE_ID, UTC_INSTANT } from '../../api-descriptions';
+import type { HearingStatusChange } from '../application/hearing-status-feed';
 
 const HEARING_ID = "The hearing's id (UUID).";
 const VENUE_NAME = 'The venue as parties know it.';
@@ -80,6 +81,34 @@ export class HearingModel {
       reason: s.reason,
       goingAhead: hearing.goingAhead[language],
       updatedAt: s.updatedAt,
+    };
+  }
+}
+
+const CHANGED_AT = `When the change was recorded. ${UTC_INSTANT}`;
+
+@ObjectType('HearingStatusChange', {
+  description:
+    "A change of a hearing's status on the day or before it, as the subscription `hearingStatusChanged` tells it.",
+})
+export class HearingStatusChangeModel {
+  @Field(() => HearingModel, {
+    description:
+      'The hearing as it stands when the change reaches you: its new status, delay, reason and whether it is going ahead.',
+  })
+  hearing!: HearingModel;
+  @Field(() => String, { description: `The status it had: one of ${HEARING_STATUSES.join(', ')}.` })
+  from!: HearingStatus;
+  @Field(() => String, { description: `The status it moved to: one of ${HEARING_STATUSES.join(', ')}.` })
+  to!: HearingStatus;
+  @Field({ description: CHANGED_AT }) changedAt!: Date;
+
+  static from(change: HearingStatusChange): HearingStatusChangeModel {
+    return {
+      hearing: HearingModel.from(change.hearing),
+      from: change.from,
+      to: change.to,
+      changedAt: change.changedAt,
     };
   }
 }
