@@ -186,13 +186,13 @@ export interface PlatformOptions {
   nodeFlags?: readonly string[];
 }
 
-/** The platform launcher's services (each its own process, own database) and optionally the Apollo gateway. */
+/** The platform launcher's services (each its own process, own database) and optionally the gateway. */
 export async function startBenchPlatform(options: PlatformOptions): Promise<Platform> {
   const runner = nodeProcesses({
     logDir: options.logDir,
     cpuProfDir: options.cpuProfDir,
     suffix: options.suffix,
-    gatewayLabel: 'apollo-gateway',
+    gatewayLabel: 'gateway',
     compiled: options.compiled,
     nodeFlags: options.nodeFlags,
     log: (message) => log(options.bench, message),
