@@ -1,6 +1,6 @@
 import { type Client, createClient, type FormattedExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
-import { bearer, nextWithin } from '@ccsc/testing';
+import { bearer, nextWithin, testToken } from '@ccsc/testing';
 import { RunningPlatform, startTestPlatform } from './platform';
 import { sendUntypedGraphQL } from './graphql-client';
 
@@ -115,21 +115,53 @@ describe('subscriptions through the gateway', () => {
     await orgBView.return?.();
   });
 
-  it('refuses a connection without a valid token', async () => {
-    for (const authorization of ['', 'Bearer not-a-token']) {
-      const closed = await new Promise<{ code: number }>((resolve, reject) => {
-        const socket = new WebSocket(wsUrl, 'graphql-transport-ws');
-        socket.on('open', () =>
-          socket.send(JSON.stringify({ type: 'connection_init', payload: authorization ? { authorization } : {} })),
-        );
-        socket.on('message', (data) => {
-          if (JSON.parse(String(data)).type === 'connection_ack') reject(new Error('the connection was accepted'));
-        });
-        socket.on('close', (code) => resolve({ code }));
-        socket.on('error', reject);
+  /**
+   * A raw graphql-transport-ws connection that sends `connection_init` with `payload`, then `after` once
+   * acknowledged: whether it was acknowledged, and how it ended (or 'open' still after `waitMs`).
+   */
+  const rawConnection = (payload: Record<string, unknown>, after?: (socket: WebSocket) => void, waitMs = 5_000) =>
+    new Promise<{ acked: boolean; code: number | 'open'; socket: WebSocket }>((resolve, reject) => {
+      const socket = new WebSocket(wsUrl, 'graphql-transport-ws');
+      let acked = false;
+      const timer = setTimeout(() => resolve({ acked, code: 'open', socket }), waitMs);
+      socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload })));
+      socket.on('message', (data) => {
+        if (JSON.parse(String(data)).type !== 'connection_ack') return;
+        acked = true;
+        after?.(socket);
       });
-      expect(closed.code).toBe(4403);
-    }
+      socket.on('close', (code) => {
+        clearTimeout(timer);
+        resolve({ acked, code, socket });
+      });
+      socket.on('error', reject);
+    });
+
+  it('refuses a connection without a valid token', async () => {
+    for (const payload of [{}, { authorization: 'Bearer not-a-token' }, { authorization: 'Basic x' }])
+      expect(await rawConnection(payload)).toMatchObject({ acked: false, code: 4403 });
+  });
+
+  it("ends a connection when its token expires, bounds a caller's connections and the size of a message", async () => {
+    const shortLived = `Bearer ${await testToken('professional', { org: 'org-a', sub: 'brief', ttl: 2 })}`;
+    const expired = await rawConnection({ authorization: shortLived }, undefined, 6_000);
+    expect(expired).toMatchObject({ acked: true, code: 4401 });
+
+    const caller = await bearer('professional', { org: 'org-a', sub: 'many-tabs' });
+    const open = await Promise.all(
+      Array.from({ length: 20 }, () => rawConnection({ authorization: caller }, undefined, 1_000)),
+    );
+    expect(open.every((c) => c.acked && c.code === 'open')).toBe(true);
+    expect(await rawConnection({ authorization: caller })).toMatchObject({ acked: false, code: 4429 });
+    for (const { socket } of open) socket.close();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await rawConnection({ authorization: caller }, undefined, 500)).toMatchObject({ acked: true, code: 'open' });
+
+    // Larger than BODY_LIMIT (1 MB): the connection is closed (1009, message too big), nothing is read.
+    const huge = await rawConnection({ authorization: orgA }, (socket) =>
+      socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: `#${'x'.repeat(2_000_000)}` } })),
+    );
+    expect(huge).toMatchObject({ acked: true, code: 1009 });
   });
 
   it('serves the same subscription over server-sent events, with the token in the header', async () => {

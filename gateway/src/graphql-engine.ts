@@ -5,7 +5,8 @@ import type { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Registry } from 'prom-client';
-import { WebSocketServer } from 'ws';
+import bytes from 'bytes';
+import { WebSocket, WebSocketServer } from 'ws';
 import { TokenVerifier } from '@ccsc/auth';
 import { CORRELATION_HEADER, envelopGraphQLLimits, formatGraphQLError, traceHeaders } from '@ccsc/platform';
 import type { GatewayConfig } from './config';
@@ -16,6 +17,10 @@ import { useErrorCodes, useOperationMetrics, useOperationRules } from './graphql
 
 /** Most operations one WebSocket connection may hold open at once. */
 const MAX_SUBSCRIPTIONS_PER_CONNECTION = 50;
+/** Most WebSocket connections one caller (token subject) may hold open at once on one gateway replica. */
+const MAX_CONNECTIONS_PER_CALLER = 20;
+
+type Extra = { socket: WebSocket; request: IncomingMessage };
 
 export interface GraphQLEngine {
   /** Serves a GraphQL request (POST or GET; subscriptions over server-sent events too) that Express has authenticated. */
@@ -108,23 +113,51 @@ export function createGraphQLEngine(
 
   // graphql-ws on the gateway's own port: the token travels in the connection's first message
   // (a browser cannot set headers on a WebSocket), or in the upgrade request's Authorization header.
-  const sockets = new WebSocketServer({ server, path: '/graphql' });
-  const wsOptions = getGraphQLWSOptions<GatewayContext, { request: IncomingMessage }>(runtime, (ctx) => ({
+  // A message is bounded as a POST body is (ws's own default is 100 MiB).
+  const sockets = new WebSocketServer({ server, path: '/graphql', maxPayload: bytes.parse(config.BODY_LIMIT) ?? 0 });
+  const wsOptions = getGraphQLWSOptions<GatewayContext, Extra>(runtime, (ctx) => ({
     authorization: authorizationOf(ctx.connectionParams, ctx.extra.request),
     correlationId: String(ctx.extra.request.headers[CORRELATION_HEADER] ?? crypto.randomUUID()),
   }));
+  // Open connections per caller (a connection outlives the HTTP rate limit), and each one's end of life.
+  const connections = new Map<string, number>();
+  const held = new WeakMap<object, { subject: string; expiry: NodeJS.Timeout }>();
   const disposeSockets = useServer(
     {
       ...wsOptions,
       onConnect: async (ctx) => {
-        const token = TokenVerifier.bearerOf(authorizationOf(ctx.connectionParams, ctx.extra.request));
-        if (!token) return false;
+        let verified: Awaited<ReturnType<TokenVerifier['verifyUntil']>>;
         try {
-          await verifier.verify(token);
-          return true;
+          const token = TokenVerifier.bearerOf(authorizationOf(ctx.connectionParams, ctx.extra.request));
+          if (!token) return false;
+          verified = await verifier.verifyUntil(token);
         } catch {
           return false;
         }
+        const subject = verified.principal.sub;
+        const open = connections.get(subject) ?? 0;
+        if (open >= MAX_CONNECTIONS_PER_CALLER) {
+          ctx.extra.socket.close(4429, `A caller may hold ${MAX_CONNECTIONS_PER_CALLER} connections at once`);
+          return false;
+        }
+        connections.set(subject, open + 1);
+        // The connection lasts as long as its token (the subgraphs close theirs then too).
+        const expiry = setTimeout(
+          () => ctx.extra.socket.close(4401, 'The token has expired'),
+          Math.min(verified.expiresAt.getTime() - Date.now(), 2 ** 31 - 1),
+        );
+        expiry.unref();
+        held.set(ctx, { subject, expiry });
+        return true;
+      },
+      onClose: (ctx) => {
+        const connection = held.get(ctx);
+        if (!connection) return;
+        held.delete(ctx);
+        clearTimeout(connection.expiry);
+        const open = (connections.get(connection.subject) ?? 1) - 1;
+        if (open > 0) connections.set(connection.subject, open);
+        else connections.delete(connection.subject);
       },
       onSubscribe: (ctx, id, payload) => {
         if (Object.keys(ctx.subscriptions).length >= MAX_SUBSCRIPTIONS_PER_CONNECTION)
