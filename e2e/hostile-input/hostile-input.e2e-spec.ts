@@ -325,9 +325,10 @@ const HIDDEN_FIELDS = new Set(['_entities', '_service']);
 
 function graphqlCalls(gatewayUrl: string, schema: GraphQLSchema, seeded: Seeded): Call[] {
   const calls: Call[] = [];
-  const roots: [string, 'query' | 'mutation', GraphQLField<unknown, unknown>[]][] = [
+  const roots: [string, 'query' | 'mutation' | 'subscription', GraphQLField<unknown, unknown>[]][] = [
     ['Query', 'query', Object.values(schema.getQueryType()?.getFields() ?? {})],
     ['Mutation', 'mutation', Object.values(schema.getMutationType()?.getFields() ?? {})],
+    ['Subscription', 'subscription', Object.values(schema.getSubscriptionType()?.getFields() ?? {})],
   ];
   const caseType = schema.getType('Case');
   if (isObjectType(caseType)) roots.push(['Case', 'query', Object.values(caseType.getFields())]);
@@ -365,6 +366,7 @@ function graphqlCalls(gatewayUrl: string, schema: GraphQLSchema, seeded: Seeded)
           label: `${typeName}.${field.name} ${label}`,
           write: operation === 'mutation',
           send: async (authorization) => {
+            if (operation === 'subscription') return subscribeOnce(gatewayUrl, authorization, query, variables);
             const res = await fetch(`${gatewayUrl}/graphql`, {
               method: 'POST',
               headers: { authorization, 'content-type': 'application/json' },
@@ -407,6 +409,47 @@ function graphqlCalls(gatewayUrl: string, schema: GraphQLSchema, seeded: Seeded)
     }
   }
   return calls;
+}
+
+/**
+ * A subscription over server-sent events, judged by how it starts: its first event's errors (a refusal),
+ * or none when it is still open and quiet after a second (taken: nothing has changed yet).
+ */
+async function subscribeOnce(url: string, authorization: string, query: string, variables: Loose): Promise<Answer> {
+  const controller = new AbortController();
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { authorization, 'content-type': 'application/json', accept: 'text/event-stream' },
+    body: JSON.stringify({ query, variables }),
+    signal: controller.signal,
+  });
+  const timer = setTimeout(() => controller.abort(), 1_000);
+  let text = '';
+  try {
+    if (!res.body) return { status: res.status, codes: ['NO_BODY'], detail: '' };
+    const reader = res.body.getReader();
+    while (!/event: (next|complete)\n/.test(text)) {
+      const chunk = await reader.read();
+      if (chunk.done) break;
+      text += new TextDecoder().decode(chunk.value);
+    }
+  } catch (error) {
+    if (!controller.signal.aborted) throw error;
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
+  }
+  const stream = res.headers.get('content-type')?.startsWith('text/event-stream');
+  const data = stream ? /data: (\{.*\})\n/.exec(text)?.[1] : text;
+  let codes: string[] = [];
+  try {
+    codes = data
+      ? (((JSON.parse(data) as Loose).errors ?? []) as Loose[]).map((e) => String(e.extensions?.code ?? 'NO_CODE'))
+      : [];
+  } catch {
+    codes = ['NOT_JSON'];
+  }
+  return { status: res.status, codes, detail: text.slice(0, 300) };
 }
 
 function leafType(type: GraphQLInputType, path: (string | number)[]): GraphQLInputType {
@@ -565,6 +608,9 @@ describe('hostile input, at every REST route and GraphQL argument', () => {
       ...restCalls(platform.gatewayUrl, document, seeded),
       ...graphqlCalls(platform.gatewayUrl, schema, seeded),
     ];
+    // Every kind of root is swept, subscriptions (over server-sent events) too.
+    for (const root of ['Query.', 'Mutation.', 'Subscription.', 'Case.'])
+      expect(calls.some((c) => c.label.startsWith(root))).toBe(true);
     calls.push({
       label: 'GraphQL with an unknown operationName',
       write: false,
