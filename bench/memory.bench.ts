@@ -3,7 +3,7 @@
 //   npm run bench -- memory
 //   BENCH_MEMORY_LOAD_SECONDS=120 BENCH_MEMORY_JOIN_RATE=40 npm run bench -- memory   a longer, heavier load
 //
-// Each service and the Apollo gateway run as child processes of their own, first through the on-load
+// Each service and the gateway run as child processes of their own, first through the on-load
 // compiler (node tools/run.js …/main.ts), then compiled ahead of time (node dist/…/main.js, as the
 // images run them), in one run: NODE_ENV=test, LOG_LEVEL=warn, events on Kafka from a local broker, so
 // each RSS is one process's: VmRSS from /proc/<pid>/status, sampled every 500 ms.
@@ -234,7 +234,7 @@ export async function run(): Promise<BenchSection> {
       title:
         'Memory: resident set of each service and the gateway, through the loader, compiled, and as the images run',
       markdown: [
-        `Each service and the Apollo gateway is a child process of its own, three times in this run, one after the other: through the on-load compiler (node tools/run.js, swc on load), ` +
+        `Each service and the gateway is a child process of its own, three times in this run, one after the other: through the on-load compiler (node tools/run.js, swc on load), ` +
           `compiled ahead of time (node dist/…/main.js, as \`npm run build\` writes it), and compiled with the images' node flags (\`${PRODUCTION_NODE_FLAGS.join(' ')}\`, the Dockerfile's CMD); ` +
           `NODE_ENV=test, LOG_LEVEL=warn, pool of 10, events on Kafka from ${kafka.source}; PostgreSQL from ${pg.source}. RSS is VmRSS from /proc/<pid>/status, sampled every ${SAMPLE_MS} ms. ` +
           `Boot: from spawn to /health/ready answering. Idle: ${SETTLE_SECONDS} s after every process was ready, then ${SETTLE_SECONDS} s sampled (median). ` +
