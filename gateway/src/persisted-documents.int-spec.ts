@@ -68,6 +68,23 @@ describe('GraphQL over HTTP at the gateway', () => {
     expect((await post({ query: LISTED }, { accept: 'text/csv' })).status).toBe(406);
   });
 
+  it('refuses a body that holds no operation, or a batch, as BAD_REQUEST in words that fit', async () => {
+    for (const body of [{}, [], [{ query: LISTED }]]) {
+      const res = await post(body);
+      expect(res.status).toBe(400);
+      const answer = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(answer.errors[0]?.extensions.code).toBe('BAD_REQUEST');
+      expect(answer.errors[0]?.message).not.toMatch(/invalid JSON/);
+    }
+    const empty = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization },
+    });
+    expect(empty.status).toBe(400);
+    // Not an object at all: the JSON parser's own refusal (strict JSON bodies), 400 as well.
+    expect((await post('null')).status).toBe(400);
+  });
+
   it('registers automatic persisted queries, and then runs them by hash alone, by POST or GET', async () => {
     const hash = sha256(LISTED);
     const byHash = { extensions: { persistedQuery: { version: 1, sha256Hash: hash } } };

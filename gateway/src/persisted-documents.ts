@@ -64,6 +64,11 @@ const NOT_TRUSTED: Refusal = {
 };
 /** What Apollo clients' automatic persisted queries expect, to retry with the text (so 200, and this message). */
 const NOT_REGISTERED: Refusal = { status: 200, code: 'PERSISTED_QUERY_NOT_FOUND', message: 'PersistedQueryNotFound' };
+const NOT_A_REQUEST: Refusal = {
+  status: 400,
+  code: 'BAD_REQUEST',
+  message: 'A GraphQL request is a JSON object with a `query` (or a `documentId`), and `variables` if it has any',
+};
 const MISMATCH: Refusal = { status: 400, code: 'BAD_REQUEST', message: 'provided sha does not match query' };
 
 /**
@@ -121,7 +126,13 @@ export const GRAPHQL_RESPONSE = 'application/graphql-response+json';
 /** Express middleware on /graphql, after the JSON body parser: a POST's body, a GET's query string. */
 export function persistedDocumentRequests(documents: PersistedDocuments) {
   return (req: Request, res: Response, next: NextFunction) => {
-    if (req.method === 'POST' && req.body !== null && typeof req.body === 'object' && !Array.isArray(req.body)) {
+    if (req.method === 'POST') {
+      // Refused here in words that fit: the engine would read a body already parsed as empty and answer
+      // "invalid JSON". One operation per request: batches are not taken.
+      if (Array.isArray(req.body))
+        return refuse(req, res, { ...NOT_A_REQUEST, message: 'Send one GraphQL operation per request, not a batch' });
+      if (req.body === null || typeof req.body !== 'object' || Object.keys(req.body as object).length === 0)
+        return refuse(req, res, NOT_A_REQUEST);
       const resolved = documents.resolve(req.body as GraphQLParameters);
       if ('refusal' in resolved) return refuse(req, res, resolved.refusal);
       req.body = resolved.parameters;
