@@ -111,4 +111,20 @@ export const SAME_ACTION: readonly (readonly [rest: string, graphql: string])[] 
 export const ONE_SURFACE_ONLY: Readonly<Record<string, string>> = {
   'POST /api/v1/payments/card-callbacks':
     "the card provider's signed status callback: no officer or partner calls it, so it has no GraphQL twin",
+  ...Object.fromEntries(
+    [
+      'takeNextTask',
+      'claimTask',
+      'releaseTask',
+      'escalateTask',
+      'assignTask',
+      'reassignOfficerTasks',
+      'saveOfficer',
+      'setQueueAutoAssign',
+      'runTaskDeadlines',
+    ].map((name) => [
+      `Mutation.${name}`,
+      "the service centre's work queue serves the officers' frontends over GraphQL (with live updates); partners' systems have no use for it, so it has no REST twin",
+    ]),
+  ),
 };

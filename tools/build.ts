@@ -26,7 +26,7 @@ const EXCLUDED = [
   /^tools\/release-contract\.ts$/,
 ];
 /** Files the code reads next to itself at run time (`__dirname`), copied as they are. */
-const ASSETS = ['gateway/supergraph.graphql'];
+const ASSETS = ['gateway/supergraph.graphql', 'services/queries/src/work/task-rules.json'];
 
 function sourcesUnder(dir: string): string[] {
   return readdirSync(path.join(ROOT, dir)).flatMap((entry) => {

@@ -480,11 +480,29 @@ function consumedProducers(name: ServiceName): string[] {
   if (modules.some((m) => /\bCaseAccessModule\b/.test(readFileSync(m, 'utf8'))))
     sources.push(path.join(ROOT, 'libs/case-access/src/case-access.ts'));
   const code = sources.map((file) => readFileSync(file, 'utf8')).join('\n');
+  // Rules kept as data (the queries work queue's task-rules.json) name the events they act on by type.
+  const ruled = readdirRecursive(path.join(ROOT, 'services', name, 'src'))
+    .filter((f) => f.endsWith('task-rules.json'))
+    .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/"on": "([a-z]+)\./g)].map((m) => m[1]));
+  // Events followed live (LiveEvents.follow) are read from their topic too, by each replica's own group.
+  const all = sourceFiles(path.join(ROOT, 'services', name, 'src'))
+    .map((file) => readFileSync(file, 'utf8'))
+    .join('\n');
+  const followed = eventTypes.filter(([exported]) => new RegExp(`\\.follow\\(${exported}\\)`).test(all));
   return [
-    ...new Set(
-      eventTypes.filter(([exported]) => new RegExp(`\\b${exported}\\b`).test(code)).map(([, type]) => type.source),
-    ),
+    ...new Set([
+      ...eventTypes.filter(([exported]) => new RegExp(`\\b${exported}\\b`).test(code)).map(([, type]) => type.source),
+      ...followed.map(([, type]) => type.source),
+      ...ruled,
+    ]),
   ].sort();
+}
+
+function readdirRecursive(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const file = path.join(dir, entry);
+    return statSync(file).isDirectory() ? readdirRecursive(file) : [file];
+  });
 }
 
 function sourceFiles(dir: string): string[] {

@@ -12,11 +12,12 @@ set -Eeuo pipefail
 BOOTSTRAP=kafka:9092
 SERVICES=(cases queries complaints payments enforcement)
 
-# Whose events each service consumes, from its handlers; tools/deploy-files.spec.ts checks this
+# Whose events each service consumes, from its handlers, its task rules (queries) and the events it follows live;
+# tools/deploy-files.spec.ts checks this
 # against the consumers in the code, so a new subscription without its ACL fails the tests.
 CONSUMES=(
   "cases: cases queries complaints payments enforcement"
-  "queries: cases"
+  "queries: cases queries complaints payments enforcement"
   "complaints: cases queries payments"
   "payments: cases complaints enforcement"
   "enforcement: cases payments"

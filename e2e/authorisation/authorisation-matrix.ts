@@ -103,6 +103,11 @@ const APPROVERS: StaffRole[] = ['team-leader', 'finance-officer'];
 const REMISSION_APPROVERS: StaffRole[] = ['caseworker', 'team-leader', 'finance-officer'];
 const ENQUIRY_STAFF: StaffRole[] = ['caseworker', 'team-leader', 'judiciary', 'system'];
 const TEAM_LEADERS: StaffRole[] = ['team-leader', 'system'];
+const WORKERS: StaffRole[] = ['caseworker', 'team-leader'];
+/** A task as a team leader sees it: what a denied write must leave unchanged. */
+const taskProbe = async (api: Api, _s: unknown, fresh: { id: string }) =>
+  (await api.data('teamLeader', 'query($id: ID!) { task(id: $id) { status assignedTo escalated } }', { id: fresh.id }))
+    .task;
 const COMPLAINT_STAFF: StaffRole[] = ['complaints-officer', 'team-leader'];
 const COMPLAINT_READERS: StaffRole[] = ['complaints-officer', 'team-leader', 'caseworker', 'system'];
 const COMPLAINT_RUNNERS: StaffRole[] = ['complaints-officer', 'team-leader', 'system'];
@@ -1805,6 +1810,113 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
       probe: async (api) =>
         (await api.data('caseworker', '{ slaPolicies { channel category clock unit amount } }')).slaPolicies,
     },
+  ),
+
+  // ───────────── queries: the work queue (GraphQL) ─────────────
+  // Officers by role; the work itself goes by profile (teams, skills, shift, capacity), so a persona
+  // with no profile is refused with CONFLICT, a business answer, where one with a profile would take it.
+  row('Query.tasks', WORKERS, 'DD DD DD', () => gql('{ tasks(queueId: "civil") { id } }')),
+  row('Query.myTasks', WORKERS, 'DD DD DD', () => gql('{ myTasks { id } }')),
+  row(
+    'Query.task',
+    WORKERS,
+    'DD DD DD',
+    ({ fresh }) => gql('query($id: ID!) { task(id: $id) { id } }', { id: fresh.id }),
+    {
+      fresh: (f) => asId(f.workTask()),
+    },
+  ),
+  row('Query.officers', WORKERS, 'DD DD DD', () => gql('{ officers { userId } }')),
+  row('Query.workFigures', ['team-leader'], 'DD DD DD', ({ s }) =>
+    gql('query($d: String!) { workFigures(from: $d, to: $d) { by key open } }', { d: s.today }),
+  ),
+  row('Mutation.takeNextTask', WORKERS, 'DD DD DD', () => gql('mutation { takeNextTask { id } }'), {
+    probe: async (api) =>
+      (await api.data('teamLeader', '{ tasks(status: "assigned", first: 100) { id assignedTo } }')).tasks,
+  }),
+  row(
+    'Mutation.claimTask',
+    WORKERS,
+    'DD DD DD',
+    ({ fresh }) => gql('mutation($id: ID!) { claimTask(taskId: $id) { id } }', { id: fresh.id }),
+    { fresh: (f) => asId(f.workTask()), probe: taskProbe },
+  ),
+  row(
+    'Mutation.releaseTask',
+    WORKERS,
+    'DD DD DD',
+    ({ fresh }) => gql('mutation($i: TaskReasonInput!) { releaseTask(input: $i) { id } }', { i: { taskId: fresh.id } }),
+    { fresh: (f) => asId(f.workTask()), probe: taskProbe },
+  ),
+  // Escalating someone else's task is a team leader's (the domain narrows the resolver's roles).
+  row(
+    'Mutation.escalateTask',
+    ['team-leader'],
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($i: TaskReasonInput!) { escalateTask(input: $i) { id } }', {
+        i: { taskId: fresh.id, reason: 'needs a leader' },
+      }),
+    { fresh: (f) => asId(f.workTask()), probe: taskProbe },
+  ),
+  row(
+    'Mutation.assignTask',
+    ['team-leader'],
+    'DD DD DD',
+    ({ fresh }) =>
+      gql('mutation($i: AssignTaskInput!) { assignTask(input: $i) { id } }', {
+        i: { taskId: fresh.id, officer: fresh.officer },
+      }),
+    { fresh: async (f) => ({ id: await f.workTask(), officer: await f.workOfficer() }), probe: taskProbe },
+  ),
+  row(
+    'Mutation.reassignOfficerTasks',
+    ['team-leader'],
+    'DD DD DD',
+    () =>
+      gql('mutation($i: ReassignOfficerTasksInput!) { reassignOfficerTasks(input: $i) { reassigned } }', {
+        i: { fromOfficer: 'nobody-at-all', toOfficers: [] },
+      }),
+    { unprobed: 'moves the tasks of an officer who holds none: nothing to change, whoever asks' },
+  ),
+  row(
+    'Mutation.saveOfficer',
+    ['team-leader'],
+    'DD DD DD',
+    () =>
+      gql('mutation($i: SaveOfficerInput!) { saveOfficer(input: $i) { userId } }', {
+        i: {
+          userId: 'matrix-saved-officer',
+          name: 'Sam',
+          role: 'caseworker',
+          teams: ['civil'],
+          skills: ['civil'],
+          capacity: 5,
+          shift: { days: ['monday'], start: '09:00', end: '17:00' },
+          leave: [],
+          active: false,
+        },
+      }),
+    {
+      probe: async (api) =>
+        (await api.data('teamLeader', '{ officers { userId active } }')).officers.filter(
+          (o: { userId: string }) => o.userId === 'matrix-saved-officer',
+        ),
+    },
+  ),
+  row(
+    'Mutation.setQueueAutoAssign',
+    ['team-leader'],
+    'DD DD DD',
+    () => gql('mutation { setQueueAutoAssign(queueId: "judicial", autoAssign: false) }'),
+    { unprobed: 'sets the setting the queue already has: nothing to change, whoever asks' },
+  ),
+  row('Mutation.runTaskDeadlines', TEAM_LEADERS, 'DD DD DD', () => gql('mutation { runTaskDeadlines { overdue } }'), {
+    unprobed: 'a run flags only tasks whose deadline has come, as the system, whoever starts it',
+  }),
+  row('Subscription.myTasksChanged', WORKERS, 'DD DD DD', () => gql('subscription { myTasksChanged { change } }')),
+  row('Subscription.queueChanged', WORKERS, 'DD DD DD', () =>
+    gql('subscription { queueChanged(queueId: "civil") { change } }'),
   ),
 
   // ───────────── queries: GraphQL ─────────────

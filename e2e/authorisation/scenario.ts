@@ -1,5 +1,5 @@
-import { randomInt } from 'node:crypto';
-import { feesSettledV1 } from '@ccsc/contracts';
+import { randomInt, randomUUID } from 'node:crypto';
+import { documentReceivedV1, feesSettledV1 } from '@ccsc/contracts';
 import { eventually, publishEvent } from '@ccsc/testing';
 import { parse } from 'graphql';
 import { assertOperationInContract, type Loose } from '../graphql-client';
@@ -348,6 +348,50 @@ export class Fixtures {
         COMPLAINT_STEPS[step].body,
       );
     return id;
+  }
+
+  /** A task waiting in the civil queue: a document needing review, as cases announces it. */
+  async workTask(): Promise<string> {
+    const caseId = randomUUID();
+    const documentId = randomUUID();
+    await publishEvent(documentReceivedV1, caseId, {
+      caseId,
+      documentId,
+      documentType: 'form',
+      channel: 'post',
+      status: 'pending-review',
+      caseType: 'civil-money-claim',
+    });
+    return eventually(async () => {
+      const { tasks } = await this.api.data('teamLeader', 'query($c: ID) { tasks(caseId: $c) { id } }', { c: caseId });
+      if (!tasks[0]) throw new Error('no task yet');
+      return tasks[0].id as string;
+    }, 30_000);
+  }
+
+  /** An officer of the civil team with every skill, always on shift: someone a team leader may give work to. */
+  async workOfficer(): Promise<string> {
+    const userId = unique('officer')
+      .replace(/[^a-z0-9-]/gi, '-')
+      .toLowerCase();
+    await this.api.data('teamLeader', 'mutation($i: SaveOfficerInput!) { saveOfficer(input: $i) { userId } }', {
+      i: {
+        userId,
+        name: 'Olu Officer',
+        role: 'caseworker',
+        teams: ['civil'],
+        skills: ['civil', 'welsh', 'money-authority-2'],
+        capacity: 100,
+        shift: {
+          days: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
+          start: '00:00',
+          end: '24:00',
+        },
+        leave: [],
+        active: true,
+      },
+    });
+    return userId;
   }
 
   async staffEnquiry(caseId?: string): Promise<string> {

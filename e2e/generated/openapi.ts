@@ -2609,6 +2609,12 @@ export interface components {
        */
       channel: 'online' | 'bulk-scan' | 'email' | 'post';
       /**
+       * @description The language the document is written in: `en` (English, the default) or `cy` (Welsh).
+       * @example cy
+       * @enum {string}
+       */
+      language?: 'en' | 'cy';
+      /**
        * @description Where the content is in the document store (a URI or the store's id).
        * @example dm-store://documents/5f1c…
        */
@@ -2636,6 +2642,12 @@ export interface components {
        * @enum {string}
        */
       channel: 'online' | 'bulk-scan' | 'email' | 'post';
+      /**
+       * @description The language it is written in: `en` (English) or `cy` (Welsh).
+       * @example cy
+       * @enum {string}
+       */
+      language: 'en' | 'cy';
       /**
        * @description Where the content is in the document store (a URI or the store's id).
        * @example dm-store://documents/5f1c2a9e
@@ -8878,6 +8890,7 @@ export interface operations {
            *         "title": "Particulars of claim",
            *         "documentType": "particulars-of-claim",
            *         "channel": "bulk-scan",
+           *         "language": "cy",
            *         "storeReference": "dm-store://documents/5f1c2a9e",
            *         "status": "rejected",
            *         "rejectionReason": "Pages 3 to 5 are missing from the scan.",
@@ -9031,6 +9044,7 @@ export interface operations {
          *       "title": "Particulars of claim",
          *       "documentType": "particulars-of-claim",
          *       "channel": "online",
+         *       "language": "cy",
          *       "storeReference": "dm-store://documents/5f1c…"
          *     }
          */
@@ -9049,6 +9063,7 @@ export interface operations {
            *       "title": "Particulars of claim",
            *       "documentType": "particulars-of-claim",
            *       "channel": "bulk-scan",
+           *       "language": "cy",
            *       "storeReference": "dm-store://documents/5f1c2a9e",
            *       "status": "rejected",
            *       "rejectionReason": "Pages 3 to 5 are missing from the scan.",
@@ -9275,6 +9290,7 @@ export interface operations {
            *       "title": "Particulars of claim",
            *       "documentType": "particulars-of-claim",
            *       "channel": "bulk-scan",
+           *       "language": "cy",
            *       "storeReference": "dm-store://documents/5f1c2a9e",
            *       "status": "rejected",
            *       "rejectionReason": "Pages 3 to 5 are missing from the scan.",

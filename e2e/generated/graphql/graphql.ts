@@ -200,6 +200,8 @@ export type ReceiveDocumentInput = {
   channel: string;
   /** Kind of document, in lower case with dashes, e.g. `particulars-of-claim`, `marriage-certificate`, `will`. */
   documentType: string;
+  /** The language the document is written in: `en` (English, the default) or `cy` (Welsh). */
+  language?: Language | null | undefined;
   /** Where the content is in the document store (a URI or the store's id). */
   storeReference: string;
   /** What the document is, as people call it. */

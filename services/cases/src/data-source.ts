@@ -19,6 +19,7 @@ import { StateDeadlines1734300000000 } from './migrations/1734300000000-state-de
 import { PartyIdentities1734300100000 } from './migrations/1734300100000-party-identities';
 import { StatusReview1734300200000 } from './migrations/1734300200000-status-review';
 import { StateUntil1734300300000 } from './migrations/1734300300000-state-until';
+import { DocumentLanguage1734300400000 } from './migrations/1734300400000-document-language';
 
 /**
  * The cases database: the app, `npm run migrate` and the tests all use this one definition.
@@ -48,5 +49,6 @@ export const casesDatabase: ServiceDataSourceParts = {
     PartyIdentities1734300100000,
     StatusReview1734300200000,
     StateUntil1734300300000,
+    DocumentLanguage1734300400000,
   ],
 };

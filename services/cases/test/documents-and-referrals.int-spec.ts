@@ -1,5 +1,6 @@
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { bearer } from '@ccsc/testing';
 import { claim, startCasesApp } from './cases-app';
 
@@ -28,15 +29,22 @@ describe('documents and assisted-digital referrals', () => {
       channel,
       storeReference: `dm-store://${channel}`,
     });
-    expect(
-      (
-        await http()
-          .post(`/api/v1/cases/${created.id}/documents`)
-          .set('Authorization', caseworker)
-          .send(doc('online'))
-          .expect(201)
-      ).body.status,
-    ).toBe('accepted');
+    const online = await http()
+      .post(`/api/v1/cases/${created.id}/documents`)
+      .set('Authorization', caseworker)
+      .send(doc('online'))
+      .expect(201);
+    // Given no language, it is English.
+    expect(online.body).toMatchObject({ status: 'accepted', language: 'en' });
+    expect(await receivedEvent(online.body.id)).toEqual({
+      caseId: created.id,
+      documentId: online.body.id,
+      documentType: 'evidence',
+      channel: 'online',
+      status: 'accepted',
+      language: 'en',
+      caseType: 'civil-money-claim',
+    });
     const scanned = await http()
       .post(`/api/v1/cases/${created.id}/documents`)
       .set('Authorization', caseworker)
@@ -71,6 +79,98 @@ describe('documents and assisted-digital referrals', () => {
     expect(
       (await http().get(`/api/v1/cases/${created.id}/documents`).set('Authorization', caseworker).expect(200)).body,
     ).toHaveLength(2);
+  });
+
+  /** The data of the `cases.document-received.v1` event published for a document. */
+  const receivedEvent = async (documentId: string) => {
+    const rows = (await app
+      .get(DataSource)
+      .query(
+        `SELECT envelope->'data' AS data FROM outbox WHERE type = 'cases.document-received.v1' AND envelope->'data'->>'documentId' = $1`,
+        [documentId],
+      )) as { data: object }[];
+    expect(rows).toHaveLength(1);
+    return rows[0].data;
+  };
+
+  it("stores, returns and publishes the language a document is written in, with the case's type", async () => {
+    const { body: probate } = await http()
+      .post('/api/v1/cases')
+      .set('Authorization', caseworker)
+      .send({ caseType: 'probate', parties: [{ role: 'applicant', kind: 'person', name: 'Siân Jones' }] })
+      .expect(201);
+    const id = probate.id as string;
+    const welsh = {
+      title: 'Ewyllys',
+      documentType: 'will',
+      channel: 'bulk-scan',
+      language: 'cy',
+      storeReference: 'dm-store://scan/cy',
+    };
+    const scanned = await http()
+      .post(`/api/v1/cases/${id}/documents`)
+      .set('Authorization', caseworker)
+      .send(welsh)
+      .expect(201);
+    expect(scanned.body).toMatchObject({ channel: 'bulk-scan', status: 'pending-review', language: 'cy' });
+    // The work queue routes the review task by the document's language and the case's type.
+    expect(await receivedEvent(scanned.body.id)).toEqual({
+      caseId: id,
+      documentId: scanned.body.id,
+      documentType: 'will',
+      channel: 'bulk-scan',
+      status: 'pending-review',
+      language: 'cy',
+      caseType: 'probate',
+    });
+
+    const RECEIVE = 'mutation($i: ReceiveDocumentInput!) { receiveDocument(input: $i) { id language } }';
+    const receive = (i: Record<string, unknown>) =>
+      http()
+        .post('/graphql')
+        .set('Authorization', caseworker)
+        .send({ query: RECEIVE, variables: { i: { caseId: id, ...i } } });
+    const viaGraphql = await receive({ ...welsh, storeReference: 'dm-store://gql/cy' }).expect(200);
+    expect(viaGraphql.body.errors).toBeUndefined();
+    expect(viaGraphql.body.data.receiveDocument.language).toBe('cy');
+    expect(await receivedEvent(viaGraphql.body.data.receiveDocument.id)).toMatchObject({
+      language: 'cy',
+      caseType: 'probate',
+    });
+    const defaulted = await receive({ ...welsh, language: undefined, storeReference: 'dm-store://gql/en' }).expect(200);
+    expect(defaulted.body.data.receiveDocument.language).toBe('en');
+
+    // Neither English nor Welsh: refused as bad input, and nothing is recorded.
+    for (const language of ['fr', 'CY', 'welsh', '', 7]) {
+      const bad = await http()
+        .post(`/api/v1/cases/${id}/documents`)
+        .set('Authorization', caseworker)
+        .send({ ...welsh, language })
+        .expect(400);
+      expect(bad.body).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        errors: [expect.objectContaining({ field: 'language' })],
+      });
+      const refused = await receive({ ...welsh, language });
+      expect(refused.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+
+    const rest = await http().get(`/api/v1/cases/${id}/documents`).set('Authorization', caseworker).expect(200);
+    expect(rest.body.map((d: { language: string }) => d.language).sort()).toEqual(['cy', 'cy', 'en']);
+    const { body } = await http()
+      .post('/graphql')
+      .set('Authorization', caseworker)
+      .send({ query: 'query($id: ID!) { case(id: $id) { documents { id language } } }', variables: { id } })
+      .expect(200);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.case.documents).toHaveLength(3);
+    expect(body.data.case.documents).toEqual(
+      expect.arrayContaining([
+        { id: scanned.body.id, language: 'cy' },
+        { id: viaGraphql.body.data.receiveDocument.id, language: 'cy' },
+        { id: defaulted.body.data.receiveDocument.id, language: 'en' },
+      ]),
+    );
   });
 
   it('holds a case back while an assisted-digital referral is open, where its case type says so', async () => {

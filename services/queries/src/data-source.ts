@@ -6,6 +6,7 @@ import { Knowledge1733100300000 } from './migrations/1733100300000-knowledge';
 import { ContactOrganisation1733100400000 } from './migrations/1733100400000-contact-organisation';
 import { CaseAccessParties1734000000000 } from './migrations/1734000000000-case-access-parties';
 import { TriageSeedWording1734100000000 } from './migrations/1734100000000-triage-seed-wording';
+import { WorkTasks1735000000000 } from './migrations/1735000000000-work-tasks';
 
 /**
  * The queries database: the app, `npm run migrate` and the tests all use this one definition.
@@ -21,5 +22,6 @@ export const queriesDatabase: ServiceDataSourceParts = {
     ContactOrganisation1733100400000,
     CaseAccessParties1734000000000,
     TriageSeedWording1734100000000,
+    WorkTasks1735000000000,
   ],
 };

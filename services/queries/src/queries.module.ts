@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AuthModule, authOptionsFrom } from '@ccsc/auth';
+import { AuthModule, authOptionsFrom, CONNECTION_AUTHENTICATOR } from '@ccsc/auth';
 import { MessagingModule } from '@ccsc/messaging';
 import { IdempotencyModule, PlatformModule, resolversOf } from '@ccsc/platform';
 import type { QueriesConfig } from './config';
@@ -11,8 +11,17 @@ import { TriageModule } from './triage/triage.module';
 import { KnowledgeModule } from './knowledge/knowledge.module';
 import { SlaModule } from './sla/sla.module';
 import { ReportingModule } from './reporting/reporting.module';
+import { WorkModule } from './work/work.module';
 
-const FEATURES = [EnquiryModule, AllocationModule, TriageModule, KnowledgeModule, SlaModule, ReportingModule];
+const FEATURES = [
+  EnquiryModule,
+  AllocationModule,
+  TriageModule,
+  KnowledgeModule,
+  SlaModule,
+  ReportingModule,
+  WorkModule,
+];
 
 /** The resolvers of the queries subgraph; the supergraph composer builds the schema from these alone. */
 export const queriesResolvers = resolversOf(...FEATURES);
@@ -23,7 +32,14 @@ export class QueriesModule {
     return {
       module: QueriesModule,
       imports: [
-        PlatformModule.forRoot({ service: 'queries', graphql: queriesGraphQL, config, database: queriesDatabase }),
+        PlatformModule.forRoot({
+          service: 'queries',
+          graphql: queriesGraphQL,
+          config,
+          database: queriesDatabase,
+          // Subscriptions over graphql-ws at /graphql, each connection authenticated by its token.
+          subscriptions: { authenticator: CONNECTION_AUTHENTICATOR },
+        }),
         AuthModule.forRoot(authOptionsFrom(config)),
         MessagingModule.forRoot({ service: 'queries', config }),
         IdempotencyModule.forRoot(),

@@ -11,3 +11,5 @@ export const OFFICERS: Role[] = ['caseworker', 'team-leader', 'judiciary', 'syst
 export const TEAM_LEADERS: Role[] = ['team-leader', 'system'];
 /** Who hands out work: assigns it, takes it from others, and takes work escalated to a team leader. */
 export const ALLOCATORS: Role[] = ['team-leader'];
+/** Who works and reads the service centre's work queue (tasks from every service). */
+export const WORKERS: Role[] = ['caseworker', 'team-leader'];

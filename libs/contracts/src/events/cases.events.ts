@@ -110,6 +110,17 @@ export class DocumentReceivedV1 {
   @IsString() @Length(1, 64) documentType!: string;
   @IsIn(['online', 'bulk-scan', 'email', 'post']) channel!: string;
   @IsIn(['accepted', 'pending-review']) status!: string;
+  /**
+   * The language the document is written in, English or Welsh: the work queue (queries) gives the task of
+   * reviewing it to someone with that language skill, e.g. a Welsh document to a Welsh-speaking officer.
+   * Optional: events published before documents had a language carry none (take them as English).
+   */
+  @IsOptional() @IsIn(['en', 'cy']) language?: 'en' | 'cy';
+  /**
+   * The case's type code as cases knows it (e.g. `probate`, as in `cases.case-created.v1`): the work queue
+   * routes the review task to the officers of that kind of case. Optional: older events carry none.
+   */
+  @IsOptional() @IsString() @Length(1, 64) caseType?: string;
 }
 export const documentReceivedV1 = defineEvent('cases', 'document-received', 1, DocumentReceivedV1);
 

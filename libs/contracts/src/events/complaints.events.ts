@@ -82,3 +82,21 @@ export class ComplaintClosedV1 {
   @IsArray() @IsUUID('all', { each: true }) caseIds!: string[];
 }
 export const complaintClosedV1 = defineEvent('complaints', 'complaint-closed', 1, ComplaintClosedV1);
+
+/**
+ * The Parliamentary and Health Service Ombudsman, considering a complaint referred to it after stage 3, made an
+ * enquiry about it (what it asked stays in complaints), and an officer recorded it. The work queue (queries) opens
+ * a task to answer it. `dueAt` is when the answer is due; complaints keeps no due date for an enquiry yet, so it is
+ * absent for now.
+ */
+export class OmbudsmanEnquiryReceivedV1 {
+  @IsUUID() complaintId!: string;
+  @IsArray() @IsUUID('all', { each: true }) caseIds!: string[];
+  @IsOptional() @IsDateString() dueAt?: string;
+}
+export const ombudsmanEnquiryReceivedV1 = defineEvent(
+  'complaints',
+  'ombudsman-enquiry-received',
+  1,
+  OmbudsmanEnquiryReceivedV1,
+);

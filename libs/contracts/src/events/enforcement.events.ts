@@ -103,6 +103,31 @@ export const enforcementActionTakenV1 = defineEvent(
   EnforcementActionTakenV1,
 );
 
+/**
+ * An officer asked for a write-off of part or all of an account's balance (`reason` is the reason code, as in
+ * `enforcement.write-off-approved.v1`). It now waits for a second officer, never the one who asked (the envelope's
+ * `actor`), to approve or reject it: the work queue (queries) opens an approval task for it, and closes the task on
+ * `enforcement.write-off-approved.v1` or `enforcement.write-off-rejected.v1` naming the same `writeOffId`.
+ */
+export class WriteOffRequestedV1 {
+  @IsUUID() accountId!: string;
+  @IsUUID() writeOffId!: string;
+  @IsInt() @Min(1) amountPence!: number;
+  @IsString() @Length(1, 32) reason!: string;
+  @IsOptional() @IsUUID() caseId?: string;
+}
+export const writeOffRequestedV1 = defineEvent('enforcement', 'write-off-requested', 1, WriteOffRequestedV1);
+
+/**
+ * A second officer rejected a requested write-off: nothing is written off, and the request is decided. The work
+ * queue (queries) closes the write-off's approval task, as it does on `enforcement.write-off-approved.v1`.
+ */
+export class WriteOffRejectedV1 {
+  @IsUUID() accountId!: string;
+  @IsUUID() writeOffId!: string;
+}
+export const writeOffRejectedV1 = defineEvent('enforcement', 'write-off-rejected', 1, WriteOffRejectedV1);
+
 /** A write-off was approved by a second officer; the balance after it. */
 export class WriteOffApprovedV1 {
   @IsUUID() accountId!: string;

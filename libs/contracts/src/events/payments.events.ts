@@ -68,6 +68,37 @@ export class PaymentAllocatedV1 {
 }
 export const paymentAllocatedV1 = defineEvent('payments', 'payment-allocated', 1, PaymentAllocatedV1);
 
+/**
+ * An officer recorded an allocation of a payment (or part of it), or a transfer of a verified one, and it
+ * now waits for a second officer to verify it; nothing counts yet. Also raised for the allocation a
+ * bulk-scanned payment quoting a case reference or fine account number proposes. The queries service's
+ * work queue opens a verification task on it, kept away from the envelope's actor (who recorded it);
+ * `payments.payment-allocated.v1` (verified) or `payments.allocation-rejected.v1` for the same
+ * `allocationId` closes it. Allocations to unidentified money (suspense) are not announced.
+ */
+export class AllocationRecordedV1 {
+  @IsUUID() paymentId!: string;
+  @IsUUID() allocationId!: string;
+  @IsIn(['service-request', 'fine-account']) target!: 'service-request' | 'fine-account';
+  @IsOptional() @IsUUID() caseId?: string;
+  @IsInt() @Min(1) amountPence!: number;
+  @IsIn(PAYMENT_METHODS) method!: PaymentMethod;
+  @IsDateString() allocatedAt!: string;
+}
+export const allocationRecordedV1 = defineEvent('payments', 'allocation-recorded', 1, AllocationRecordedV1);
+
+/**
+ * An allocation that waited for verification will never count: a second officer rejected it, or the
+ * payment was reversed (bounced, charged back) while it waited. The queries service's work queue closes
+ * the verification task `payments.allocation-recorded.v1` opened for `allocationId`.
+ */
+export class AllocationRejectedV1 {
+  @IsUUID() paymentId!: string;
+  @IsUUID() allocationId!: string;
+  @IsOptional() @IsUUID() caseId?: string;
+}
+export const allocationRejectedV1 = defineEvent('payments', 'allocation-rejected', 1, AllocationRejectedV1);
+
 /** A payment that had counted was taken back: a cheque bounced or a card payment was charged back. */
 export class PaymentReversedV1 {
   @IsUUID() paymentId!: string;
@@ -103,7 +134,11 @@ export type RefundStatus = (typeof REFUND_STATUSES)[number];
 
 /**
  * A refund or remedy payment moved on. `remedyId` names the complaint remedy it was raised for, so
- * complaints can show the remedy's payment status.
+ * complaints can show the remedy's payment status. Raised for every status a refund takes, from the
+ * first: `awaiting-approval` waits for an approver other than whoever proposed it (the queries service's
+ * work queue opens an approval task; any later status closes it), `returned-for-update` for the proposer
+ * to change and resubmit it, `approved` for it to be paid out; `rejected` (by an approver, or on
+ * arrival) and `paid` are final.
  */
 export class RefundStatusChangedV1 {
   @IsUUID() refundId!: string;
@@ -117,3 +152,42 @@ export class RefundStatusChangedV1 {
   @IsOptional() @IsUUID() suspenseId?: string;
 }
 export const refundStatusChangedV1 = defineEvent('payments', 'refund-status-changed', 1, RefundStatusChangedV1);
+
+export const HELP_WITH_FEES_WAITING_FOR = ['decision', 'evidence'] as const;
+export type HelpWithFeesWaitingFor = (typeof HELP_WITH_FEES_WAITING_FOR)[number];
+
+/**
+ * A Help with Fees application now waits for a member of staff other than whoever applied: to decide it
+ * (`decision`), or to check its evidence (`evidence`). Raised when it is made, when a repriced fee sends it
+ * (back) to staff, and again whenever it moves from one wait to the other. The queries service's work
+ * queue opens (or retitles) a task on it, kept away from the envelope's actor when that is the applicant;
+ * `payments.help-with-fees-concluded.v1` closes it. Ids and codes only: nothing about the applicant.
+ */
+export class HelpWithFeesAwaitingStaffV1 {
+  @IsUUID() applicationId!: string;
+  @IsOptional() @IsUUID() caseId?: string;
+  @IsOptional() @Matches(/^FEE\d{4}$/) feeCode?: string;
+  @IsIn(HELP_WITH_FEES_WAITING_FOR) waitingFor!: HelpWithFeesWaitingFor;
+}
+export const helpWithFeesAwaitingStaffV1 = defineEvent(
+  'payments',
+  'help-with-fees-awaiting-staff',
+  1,
+  HelpWithFeesAwaitingStaffV1,
+);
+
+export const HELP_WITH_FEES_OUTCOMES = ['decided', 'refused', 'evidence-failed'] as const;
+export type HelpWithFeesOutcome = (typeof HELP_WITH_FEES_OUTCOMES)[number];
+
+/**
+ * A Help with Fees application that waited for staff no longer does: staff decided it (`decided`: the
+ * remission is applied), refused it, or failed its evidence check; or a repriced fee left nothing to
+ * remit, so it is `decided` without them. The queries service's work queue closes the task
+ * `payments.help-with-fees-awaiting-staff.v1` opened for `applicationId`.
+ */
+export class HelpWithFeesConcludedV1 {
+  @IsUUID() applicationId!: string;
+  @IsOptional() @IsUUID() caseId?: string;
+  @IsIn(HELP_WITH_FEES_OUTCOMES) outcome!: HelpWithFeesOutcome;
+}
+export const helpWithFeesConcludedV1 = defineEvent('payments', 'help-with-fees-concluded', 1, HelpWithFeesConcludedV1);

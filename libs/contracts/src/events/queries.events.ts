@@ -71,3 +71,35 @@ export class EnquirySlaBreachedV1 {
   @IsOptional() @IsUUID() caseId?: string;
 }
 export const enquirySlaBreachedV1 = defineEvent('queries', 'enquiry-sla-breached', 1, EnquirySlaBreachedV1);
+
+export const TASK_CHANGES = [
+  'created',
+  'assigned',
+  'claimed',
+  'reassigned',
+  'released',
+  'escalated',
+  'expedited',
+  'completed',
+  'cancelled',
+] as const;
+export type TaskChangeKind = (typeof TASK_CHANGES)[number];
+
+/**
+ * A task of the service centre's work queue changed: created from an event, taken, given, handed back,
+ * escalated, brought forward, completed or cancelled. The queries service follows its own
+ * `task-changed` events live on every replica, so "my tasks" and "queue" subscribers hear of a change
+ * whichever replica made it. Officers are named by their token's subject; nothing about the public.
+ */
+export class TaskChangedV1 {
+  @IsUUID() taskId!: string;
+  @IsString() @Length(1, 64) taskType!: string;
+  @IsString() @Length(1, 64) queueId!: string;
+  @IsIn(TASK_CHANGES) change!: TaskChangeKind;
+  @IsIn(['unassigned', 'assigned', 'completed', 'cancelled']) status!: string;
+  @IsOptional() @IsString() @Length(1, 255) assignedTo?: string;
+  /** Who held it before the change, when someone did: their "my tasks" changed too. */
+  @IsOptional() @IsString() @Length(1, 255) previouslyAssignedTo?: string;
+  @IsOptional() @IsUUID() caseId?: string;
+}
+export const taskChangedV1 = defineEvent('queries', 'task-changed', 1, TaskChangedV1);

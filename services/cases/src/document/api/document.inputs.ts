@@ -1,8 +1,9 @@
 import { Field, ID } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { DOCUMENT_CHANNELS, DocumentChannel } from '../domain/case-document';
+import { DOCUMENT_CHANNELS, DOCUMENT_LANGUAGES, DocumentChannel, DocumentLanguage } from '../domain/case-document';
 import { InputType } from '../../cases.graphql';
+import { LanguageEnum } from '../../case/api/case.inputs';
 import { CASE_ID } from '../../api-descriptions';
 
 const TITLE = 'What the document is, as people call it.';
@@ -10,6 +11,7 @@ const DOCUMENT_TYPE =
   'Kind of document, in lower case with dashes, e.g. `particulars-of-claim`, `marriage-certificate`, `will`.';
 const CHANNEL =
   '`online`, `bulk-scan`, `email` or `post`. Online documents are accepted as they come; any other may be non-standard and waits for a caseworker to review it.';
+const LANGUAGE = 'The language the document is written in: `en` (English, the default) or `cy` (Welsh).';
 
 @InputType({ description: 'A document received for a case; its content is in the document store.' })
 export class ReceiveDocumentBody {
@@ -26,6 +28,11 @@ export class ReceiveDocumentBody {
   @ApiProperty({ enum: DOCUMENT_CHANNELS, description: CHANNEL })
   @IsIn(DOCUMENT_CHANNELS)
   channel!: DocumentChannel;
+  @Field(() => LanguageEnum, { nullable: true, description: LANGUAGE })
+  @ApiPropertyOptional({ enum: DOCUMENT_LANGUAGES, example: 'cy', description: LANGUAGE })
+  @IsOptional()
+  @IsIn(DOCUMENT_LANGUAGES)
+  language?: DocumentLanguage;
   @Field({ description: "Where the content is in the document store (a URI or the store's id)." })
   @ApiProperty({
     example: 'dm-store://documents/5f1c…',

@@ -1,7 +1,8 @@
 import { Field, ID } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Principal } from '@ccsc/auth';
-import { DOCUMENT_CHANNELS, type CaseDocument } from '../domain/case-document';
+import { DOCUMENT_CHANNELS, DOCUMENT_LANGUAGES, type CaseDocument } from '../domain/case-document';
+import { LanguageEnum } from '../../case/api/case.inputs';
 import { userIdSeenBy } from '../../case/domain/user-ids';
 import { ObjectType } from '../../cases.graphql';
 import { USER_ID, USER_ID_EXAMPLE, UTC_INSTANT } from '../../api-descriptions';
@@ -11,6 +12,7 @@ const TITLE = 'What the document is, as people call it.';
 const DOCUMENT_TYPE =
   'Kind of document, in lower case with dashes, e.g. `particulars-of-claim`, `marriage-certificate`, `will`.';
 const CHANNEL = 'How it arrived: `online`, `bulk-scan`, `email` or `post`.';
+const LANGUAGE = 'The language it is written in: `en` (English) or `cy` (Welsh).';
 const STORE_REFERENCE = "Where the content is in the document store (a URI or the store's id).";
 const STATUS =
   '`accepted`; `pending-review` (arrived other than online, it waits for a caseworker to check it can be accepted); or `rejected` (see `rejectionReason`).';
@@ -33,6 +35,9 @@ export class DocumentModel {
   @Field({ description: CHANNEL })
   @ApiProperty({ enum: DOCUMENT_CHANNELS, example: 'bulk-scan', description: CHANNEL })
   channel!: string;
+  @Field(() => LanguageEnum, { description: LANGUAGE })
+  @ApiProperty({ enum: DOCUMENT_LANGUAGES, example: 'cy', description: LANGUAGE })
+  language!: string;
   @Field({ description: STORE_REFERENCE })
   @ApiProperty({ example: 'dm-store://documents/5f1c2a9e', description: STORE_REFERENCE })
   storeReference!: string;
@@ -58,6 +63,7 @@ export class DocumentModel {
       title: d.title,
       documentType: d.documentType,
       channel: d.channel,
+      language: d.language,
       storeReference: d.storeReference,
       status: d.status,
       receivedAt: d.receivedAt,

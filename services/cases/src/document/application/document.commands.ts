@@ -6,13 +6,15 @@ import { documentReceivedV1, documentReviewedV1 } from '@ccsc/contracts';
 import { UnitOfWork } from '@ccsc/messaging';
 import { CaseRepository } from '../../case/infrastructure/case.repository';
 import { loadVisibleCase } from '../../case/application/visible-case';
-import { CaseDocument, DocumentChannel, initialStatus, review } from '../domain/case-document';
+import { CaseDocument, DocumentChannel, DocumentLanguage, initialStatus, review } from '../domain/case-document';
 import { DocumentRepository } from '../infrastructure/document.repository';
 
 export interface ReceiveDocumentCommand {
   title: string;
   documentType: string;
   channel: DocumentChannel;
+  /** English when not given. */
+  language?: DocumentLanguage | null;
   storeReference: string;
 }
 
@@ -35,20 +37,33 @@ export class DocumentCommands {
     return this.work.run(
       { correlationId, actor: principal.sub },
       async ({ manager, publish }) => {
-        await loadVisibleCase(manager, this.cases, caseId, principal);
+        const visible = await loadVisibleCase(manager, this.cases, caseId, principal);
+        const { title, documentType, channel, storeReference } = command;
         const document: CaseDocument = {
           id: randomUUID(),
           caseId,
-          ...command,
-          status: initialStatus(command.channel),
+          title,
+          documentType,
+          channel,
+          language: command.language ?? 'en',
+          storeReference,
+          status: initialStatus(channel),
           receivedAt: now,
         };
         await this.documents.insert(manager, document);
-        const { documentType, channel, status } = document;
+        const { language, status } = document;
         publish({
           type: documentReceivedV1,
           subject: caseId,
-          data: { caseId, documentId: document.id, documentType, channel, status },
+          data: {
+            caseId,
+            documentId: document.id,
+            documentType,
+            channel,
+            status,
+            language,
+            caseType: visible.snapshot.caseType,
+          },
         });
         return document;
       },

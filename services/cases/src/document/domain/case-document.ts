@@ -1,7 +1,11 @@
 import { BadUserInputError, ConflictError } from '@ccsc/platform/errors';
+import { LANGUAGES } from '../../case/domain/party';
 
 export const DOCUMENT_CHANNELS = ['online', 'bulk-scan', 'email', 'post'] as const;
 export type DocumentChannel = (typeof DOCUMENT_CHANNELS)[number];
+/** The language a document is written in: English or Welsh. */
+export const DOCUMENT_LANGUAGES = LANGUAGES;
+export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number];
 export type DocumentStatus = 'accepted' | 'pending-review' | 'rejected';
 
 /** The metadata of a document; the content stays in the document store, behind `storeReference`. */
@@ -11,6 +15,8 @@ export interface CaseDocument {
   title: string;
   documentType: string;
   channel: DocumentChannel;
+  /** The language it is written in (English unless given): the work queue gives a Welsh one's review to a Welsh speaker. */
+  language: DocumentLanguage;
   storeReference: string;
   status: DocumentStatus;
   rejectionReason?: string;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { execute, query, queryOne, sql } from '@ccsc/platform';
-import type { CaseDocument, DocumentChannel } from '../domain/case-document';
+import type { CaseDocument, DocumentChannel, DocumentLanguage } from '../domain/case-document';
 
 interface DocumentRow {
   id: string;
@@ -10,6 +10,7 @@ interface DocumentRow {
   title: string;
   document_type: string;
   channel: DocumentChannel;
+  language: DocumentLanguage;
   store_reference: string;
   status: CaseDocument['status'];
   rejection_reason: string | null;
@@ -25,9 +26,10 @@ export class DocumentRepository {
   async insert(manager: EntityManager, d: CaseDocument): Promise<void> {
     await execute(
       manager,
-      sql`INSERT INTO case_documents (id, case_id, title, document_type, channel, store_reference, status, received_at)
-        VALUES (${d.id}, ${d.caseId}, ${d.title}, ${d.documentType}, ${d.channel}, ${d.storeReference}, ${d.status},
-          ${d.receivedAt})`,
+      sql`INSERT INTO case_documents (id, case_id, title, document_type, channel, language, store_reference, status,
+          received_at)
+        VALUES (${d.id}, ${d.caseId}, ${d.title}, ${d.documentType}, ${d.channel}, ${d.language}, ${d.storeReference},
+          ${d.status}, ${d.receivedAt})`,
     );
   }
 
@@ -66,6 +68,7 @@ function toDocument(r: DocumentRow): CaseDocument {
     title: r.title,
     documentType: r.document_type,
     channel: r.channel,
+    language: r.language,
     storeReference: r.store_reference,
     status: r.status,
     receivedAt: r.received_at,

@@ -8,6 +8,7 @@ import {
   complaintOpenedV1,
   complaintStageChangedV1,
   financialRemedyAgreedV1,
+  ombudsmanEnquiryReceivedV1,
   personalDataBreachFlaggedV1,
   type ComplaintSeverity,
   type EnquiryConvertedToComplaintV1,
@@ -343,7 +344,13 @@ export class ComplaintCommands {
   recordOmbudsmanEnquiry(id: string, text: string, principal: Principal, correlationId?: string, now = new Date()) {
     return this.change(id, principal, correlationId, now, (c) => ({
       changes: [c.recordOmbudsmanEnquiry(text, principal.sub, now)],
-      events: [],
+      events: [
+        {
+          type: ombudsmanEnquiryReceivedV1,
+          subject: c.id,
+          data: { complaintId: c.id, caseIds: c.snapshot.caseIds },
+        },
+      ],
     }));
   }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@ccsc/auth';
-import { writeOffApprovedV1 } from '@ccsc/contracts';
+import { writeOffApprovedV1, writeOffRejectedV1, writeOffRequestedV1 } from '@ccsc/contracts';
 import { UnitOfWork } from '@ccsc/messaging';
 import { NotFoundError } from '@ccsc/platform';
 import { checkDecision, checkWriteOffRequest, WriteOff } from '../domain/write-off';
@@ -9,7 +9,10 @@ import { WriteOffRepository } from '../infrastructure/write-off.repository';
 import { allocateWriteOff, assertLive } from '../../account/domain/fine-account';
 import { AccountRepository } from '../../account/infrastructure/account.repository';
 
-/** A write-off is asked for by one officer and approved (or rejected) by another, within their limit. */
+/**
+ * A write-off is asked for by one officer and approved (or rejected) by another, within their limit. Each step is
+ * published with the officer as the envelope's actor: requested, then approved or rejected.
+ */
 @Injectable()
 export class WriteOffCommands {
   constructor(
@@ -39,6 +42,17 @@ export class WriteOffCommands {
           reason: checked,
           requestedBy: principal.sub,
           requestedAt: tx.now,
+        });
+        tx.publish({
+          type: writeOffRequestedV1,
+          subject: accountId,
+          data: {
+            accountId,
+            writeOffId: id,
+            amountPence,
+            reason: checked,
+            ...(account.caseId ? { caseId: account.caseId } : {}),
+          },
         });
         return {
           id,
@@ -99,6 +113,8 @@ export class WriteOffCommands {
               balancePence,
             },
           });
+        } else {
+          tx.publish({ type: writeOffRejectedV1, subject: account.id, data: { accountId: account.id, writeOffId } });
         }
         return { ...writeOff, status, decidedBy: principal.sub };
       },

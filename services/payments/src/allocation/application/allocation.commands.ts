@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { allocationTransferredV1 } from '@ccsc/contracts';
-import type { EntityManager } from 'typeorm';
 import { type Transaction, UnitOfWork } from '@ccsc/messaging';
 import type { Principal } from '@ccsc/auth';
 import { CaseAccess } from '@ccsc/case-access';
@@ -46,7 +45,8 @@ export class AllocationCommands {
     await this.assertCaseKnown(request);
     return this.unitOfWork.run(
       { actor: principal.sub },
-      async ({ manager }) => {
+      async (tx) => {
+        const { manager } = tx;
         const payment = await this.payments.findForUpdate(manager, paymentId);
         if (!payment) throw new NotFoundError('The payment');
         if (payment.status !== 'success' || payment.reversedAt) {
@@ -58,7 +58,7 @@ export class AllocationCommands {
         const taken = (await this.allocations.forPayments(manager, [paymentId])).filter(counts);
         const takenPence = taken.reduce((sum, a) => sum + a.amountPence, 0);
         const amountPence = allocationAmount(request, payment.amountPence, takenPence);
-        return this.propose(manager, { paymentId, request, amountPence, replaces: null }, principal, now);
+        return this.propose(tx, payment, { request, amountPence, replaces: null }, principal);
       },
       now,
     );
@@ -77,10 +77,11 @@ export class AllocationCommands {
     await this.assertCaseKnown(request);
     return this.unitOfWork.run(
       { actor: principal.sub },
-      async ({ manager }) => {
+      async (tx) => {
+        const { manager } = tx;
         const found = await this.allocations.find(manager, allocationId);
         if (!found) throw new NotFoundError('The allocation');
-        await this.payments.findForUpdate(manager, found.paymentId);
+        const payment = present(await this.payments.findForUpdate(manager, found.paymentId));
         const from = present(await this.allocations.find(manager, allocationId));
         const problems = allocationProblems(request);
         if (problems.length) throw new BadUserInputError('The transfer is not complete', problems);
@@ -88,8 +89,8 @@ export class AllocationCommands {
         const others = await this.allocations.forPayments(manager, [from.paymentId]);
         const pending = others.some((a) => a.replaces === from.id && a.status === 'awaiting-verification');
         if (pending) throw new ConflictError('A transfer of this allocation is already awaiting verification');
-        const transfer = { paymentId: from.paymentId, request, amountPence: from.amountPence, replaces: from.id };
-        return this.propose(manager, transfer, principal, now);
+        const transfer = { request, amountPence: from.amountPence, replaces: from.id };
+        return this.propose(tx, payment, transfer, principal);
       },
       now,
     );
@@ -97,7 +98,7 @@ export class AllocationCommands {
 
   /**
    * The second officer's decision: verified, the money moves and enforcement or cases hear of it;
-   * rejected, the amount is free again.
+   * rejected, the amount is free again, and the work queue hears the verification is over.
    */
   async verify(
     allocationId: string,
@@ -117,7 +118,10 @@ export class AllocationCommands {
         const status = approve ? 'verified' : 'rejected';
         await this.allocations.setStatus(tx.manager, allocation.id, status, principal.sub, now);
         const decided: StoredAllocation = { ...allocation, status, verifiedBy: principal.sub, verifiedAt: now };
-        if (!approve) return decided;
+        if (!approve) {
+          this.posting.rejected(tx, decided);
+          return decided;
+        }
         if (payment.reversedAt) throw new ConflictError('The payment has been reversed since it was allocated');
         if (decided.replaces) await this.moveOut(tx, payment, decided);
         await this.posting.allocate(tx, payment, decided, true);
@@ -132,19 +136,23 @@ export class AllocationCommands {
     if (request.caseId && !(await this.caseAccess.exists(request.caseId))) throw new NotFoundError('The case');
   }
 
-  /** Records an allocation (a transfer `replaces` one) in the proposer's name, for a second officer to verify. */
+  /**
+   * Records an allocation (a transfer `replaces` one) in the proposer's name, for a second officer to
+   * verify, and announces that it waits for them.
+   */
   private async propose(
-    manager: EntityManager,
-    proposal: { paymentId: string; request: AllocationRequest; amountPence: number; replaces: string | null },
+    tx: Transaction,
+    payment: Payment,
+    proposal: { request: AllocationRequest; amountPence: number; replaces: string | null },
     principal: Principal,
-    now: Date,
   ): Promise<StoredAllocation> {
+    const { manager, now } = tx;
     const { request } = proposal;
     const toCase = request.target === 'service-request';
     const serviceRequestId = toCase ? await this.requests.lockForCase(manager, present(request.caseId), now) : null;
     const allocation: StoredAllocation = {
       id: randomUUID(),
-      paymentId: proposal.paymentId,
+      paymentId: payment.id,
       target: request.target,
       caseId: request.caseId ?? null,
       serviceRequestId,
@@ -159,6 +167,7 @@ export class AllocationCommands {
       replaces: proposal.replaces,
     };
     await this.allocations.insert(manager, allocation);
+    this.posting.recorded(tx, payment, allocation);
     return allocation;
   }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { Principal } from '@ccsc/auth';
 import { CaseAccess } from '@ccsc/case-access';
+import { helpWithFeesAwaitingStaffV1, helpWithFeesConcludedV1 } from '@ccsc/contracts';
 import { type Transaction, UnitOfWork } from '@ccsc/messaging';
 import { ConflictError, NotFoundError } from '@ccsc/platform';
 import { present } from '../../ledger/domain/present';
@@ -14,8 +15,10 @@ import {
   HelpWithFeesApplication,
   HelpWithFeesStatus,
   initialStatus,
+  isAwaitingStaff,
   pickedForEvidenceCheck,
   RemissionApplicant,
+  WAITING_FOR,
 } from '../domain/remission';
 import { HelpWithFeesRepository } from '../infrastructure/help-with-fees.repository';
 
@@ -52,7 +55,8 @@ export class HelpWithFeesCommands implements OnModuleInit {
     await assertActsForFeePayer(this.caseAccess, principal, input.caseId);
     return this.unitOfWork.run(
       { actor: principal.sub },
-      async ({ manager }) => {
+      async (tx) => {
+        const { manager } = tx;
         const serviceRequestId = await this.requests.lockForCase(manager, input.caseId, now);
         const request = await this.requests.byId(manager, serviceRequestId);
         const fee = request?.fees.find((f) => f.code === input.feeCode && f.remittedPence === 0);
@@ -78,6 +82,7 @@ export class HelpWithFeesCommands implements OnModuleInit {
         if (!(await this.applications.insert(manager, application, input.applicant))) {
           throw new ConflictError(`${input.feeCode} on this case already has a Help with Fees application`);
         }
+        announceStatus(tx, application, null);
         return application;
       },
       now,
@@ -112,6 +117,7 @@ export class HelpWithFeesCommands implements OnModuleInit {
           )
         : application.status;
     await this.applications.reassess(tx.manager, application.id, decision, status, tx.now);
+    announceStatus(tx, { ...application, status }, application.status);
   }
 
   /** Staff decide an application that needed no evidence: granted, the remission is applied; refused, none is. */
@@ -179,9 +185,31 @@ export class HelpWithFeesCommands implements OnModuleInit {
             await this.serviceRequests.remit(tx, remission);
           }
         }
-        return { ...application, status: to, checkedBy: principal.sub };
+        const concluded: HelpWithFeesApplication = { ...application, status: to, checkedBy: principal.sub };
+        announceStatus(tx, concluded, from);
+        return concluded;
       },
       now,
     );
+  }
+}
+
+/**
+ * Tells the work queue when an application starts waiting for staff, moves from one wait to the other,
+ * or stops waiting (`from`: its status before the change, null for a new one). Ids and codes only.
+ */
+function announceStatus(
+  tx: Transaction,
+  application: Pick<HelpWithFeesApplication, 'id' | 'caseId' | 'feeCode' | 'status'>,
+  from: HelpWithFeesStatus | null,
+): void {
+  const { id: applicationId, caseId, feeCode, status } = application;
+  if (status === from) return;
+  if (isAwaitingStaff(status)) {
+    const data = { applicationId, caseId, feeCode, waitingFor: WAITING_FOR[status] };
+    tx.publish({ type: helpWithFeesAwaitingStaffV1, subject: applicationId, data });
+  } else if (from !== null && isAwaitingStaff(from)) {
+    const data = { applicationId, caseId, outcome: status };
+    tx.publish({ type: helpWithFeesConcludedV1, subject: applicationId, data });
   }
 }

@@ -142,6 +142,14 @@ export function assessRemission(
  */
 export type HelpWithFeesStatus = 'awaiting-decision' | 'awaiting-evidence' | 'decided' | 'refused' | 'evidence-failed';
 
+/** The statuses in which an application waits for staff, and what they are to do. */
+export const WAITING_FOR = { 'awaiting-decision': 'decision', 'awaiting-evidence': 'evidence' } as const;
+export type AwaitingStaffStatus = keyof typeof WAITING_FOR;
+
+export function isAwaitingStaff(status: HelpWithFeesStatus): status is AwaitingStaffStatus {
+  return status in WAITING_FOR;
+}
+
 /** An application for Help with Fees on one fee of a case, as assessed, and where it stands. */
 export interface HelpWithFeesApplication extends Omit<RemissionDecision, 'thresholdPence' | 'savingsLimitPence'> {
   id: string;

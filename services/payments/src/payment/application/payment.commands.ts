@@ -215,7 +215,8 @@ export class PaymentCommands {
   /**
    * A payment from bulk scanning, already banked. A case reference the platform knows, or a fine
    * account number, proposes where it goes: an allocation in the recorder's name that a second
-   * officer must verify before the money moves. With neither it joins the unallocated queue.
+   * officer must verify before the money moves (announced, so the work queue has the task). With
+   * neither it joins the unallocated queue.
    */
   async recordBulkScan(
     command: BulkScanCommand,
@@ -240,14 +241,16 @@ export class PaymentCommands {
         await this.posting.received(tx, payment);
         const serviceRequestId = caseId ? await this.requests.lockForCase(tx.manager, caseId, now) : null;
         if (caseId || command.fineAccountNumber) {
-          await this.allocations.insert(tx.manager, {
+          const proposed: StoredAllocation = {
             ...whereItWent(payment, serviceRequestId),
             status: 'awaiting-verification',
             allocatedBy: principal.sub,
             allocatedAt: now,
             verifiedBy: null,
             verifiedAt: null,
-          });
+          };
+          await this.allocations.insert(tx.manager, proposed);
+          this.posting.recorded(tx, payment, proposed);
         }
         return payment;
       },

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { paymentAllocatedV1, paymentReceivedV1, paymentReversedV1 } from '@ccsc/contracts';
+import {
+  allocationRecordedV1,
+  allocationRejectedV1,
+  paymentAllocatedV1,
+  paymentReceivedV1,
+  paymentReversedV1,
+} from '@ccsc/contracts';
 import type { PendingEvent, Transaction } from '@ccsc/messaging';
 import type { Queryable } from '@ccsc/platform';
 import type { StoredAllocation } from '../../allocation/domain/allocation';
@@ -80,6 +86,39 @@ export class PaymentPosting {
     tx.publish({ type: paymentAllocatedV1, subject: payment.id, data });
   }
 
+  /**
+   * An allocation recorded in an officer's name now waits for a second officer to verify it: announced,
+   * so the work queue has a verification task (`payment-allocated` or `allocation-rejected` closes it).
+   * One to unidentified money is not, as its verification announces nothing either.
+   */
+  recorded(tx: Transaction, payment: Payment, allocation: StoredAllocation): void {
+    if (allocation.status !== 'awaiting-verification' || allocation.target === 'unidentified') return;
+    const data = {
+      paymentId: payment.id,
+      allocationId: allocation.id,
+      target: allocation.target,
+      amountPence: allocation.amountPence,
+      method: payment.method,
+      allocatedAt: allocation.allocatedAt.toISOString(),
+      ...(allocation.caseId ? { caseId: allocation.caseId } : {}),
+    };
+    tx.publish({ type: allocationRecordedV1, subject: payment.id, data });
+  }
+
+  /**
+   * An allocation that waited for verification never will count (a second officer rejected it, or its
+   * payment was reversed first): announced, closing its verification task.
+   */
+  rejected(tx: Transaction, allocation: StoredAllocation): void {
+    if (allocation.target === 'unidentified') return;
+    const data = {
+      paymentId: allocation.paymentId,
+      allocationId: allocation.id,
+      ...(allocation.caseId ? { caseId: allocation.caseId } : {}),
+    };
+    tx.publish({ type: allocationRejectedV1, subject: allocation.paymentId, data });
+  }
+
   /** Takes a verified allocation's money back to the payment it came from (for a reversal or a transfer). */
   async withdraw(tx: Transaction, payment: Payment, allocation: StoredAllocation): Promise<void> {
     if (allocation.target === 'service-request') {
@@ -99,7 +138,10 @@ export class PaymentPosting {
     await this.ledger.record(tx.manager, [back], actorOf(tx), tx.now);
   }
 
-  /** A bounce or chargeback: every verified allocation is taken back, then the receipt itself. */
+  /**
+   * A bounce or chargeback: every allocation still awaiting verification is rejected (and announced),
+   * every verified one taken back, then the receipt itself.
+   */
   async reverse(tx: Transaction, payment: Payment, reason: ReversalReason): Promise<void> {
     const allocations = await this.allocations.forPayments(tx.manager, [payment.id]);
     const events: PendingEvent[] = [];
@@ -107,6 +149,7 @@ export class PaymentPosting {
     for (const allocation of allocations) {
       if (allocation.status === 'awaiting-verification') {
         await this.allocations.setStatus(tx.manager, allocation.id, 'rejected', null, null);
+        this.rejected(tx, allocation);
       }
       if (allocation.status !== 'verified') continue;
       await this.withdraw(tx, payment, allocation);

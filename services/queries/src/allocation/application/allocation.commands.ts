@@ -6,6 +6,9 @@ import { isOpen, type EnquiryRecord, type EnquiryStatus, type EscalationTarget }
 import { EnquiryChanges, type ChangeContext } from '../../enquiry/application/enquiry-changes';
 import { EnquiryRepository } from '../../enquiry/infrastructure/enquiry.repository';
 import { ALLOCATORS } from '../../roles';
+import { WELSH_QUEUE } from '../../triage/domain/triage-rule';
+import { OfficerRepository } from '../../work/infrastructure/officer.repository';
+import type { EntityManager } from 'typeorm';
 
 const WAITING: readonly EnquiryStatus[] = ['new', 'triaged', 'escalated'];
 
@@ -23,6 +26,7 @@ export class AllocationCommands {
     private readonly unitOfWork: UnitOfWork,
     private readonly enquiries: EnquiryRepository,
     private readonly changes: EnquiryChanges,
+    private readonly officers: OfficerRepository,
   ) {}
 
   async claim(
@@ -48,6 +52,7 @@ export class AllocationCommands {
       { correlationId, actor: principal.sub },
       async (tx) => {
         if (!(await this.enquiries.queueExists(tx.manager, queueId))) throw new NotFoundError('The queue');
+        if (queueId === WELSH_QUEUE) await this.requireWelsh(tx.manager, principal.sub, 'You are');
         const id = await this.enquiries.lockNextTask(tx.manager, queueId, hasRole(principal, ...ALLOCATORS));
         return id ? this.changes.changeIn(tx, id, principal, (ctx) => this.claimIn(ctx, principal)) : null;
       },
@@ -65,6 +70,7 @@ export class AllocationCommands {
     // An officer escalated it because it needs a team leader: it must not come straight back to an officer.
     if (ctx.enquiry.status === 'escalated' && ctx.enquiry.escalatedTo === 'team-leader')
       requireTeamLeader(principal, 'take an enquiry escalated to a team leader');
+    if (needsWelsh(ctx.enquiry)) await this.requireWelsh(ctx.manager, ctx.actor, 'You are');
     this.assignTo(ctx.enquiry, ctx.actor);
     await ctx.move('assigned', undefined, { assignedTo: ctx.actor, how: 'claimed' });
   }
@@ -88,6 +94,7 @@ export class AllocationCommands {
         const { enquiry } = ctx;
         const previous = enquiry.assignedTo;
         if (previous === officer) throw new ConflictError('The enquiry is already with that officer');
+        if (needsWelsh(enquiry)) await this.requireWelsh(ctx.manager, officer, `${officer} is`);
         if (previous) {
           if (!isOpen(enquiry.status)) throw new ConflictError('Only open enquiries can be reassigned');
           enquiry.assignedTo = officer;
@@ -172,6 +179,16 @@ export class AllocationCommands {
     );
   }
 
+  /**
+   * A Welsh-language enquiry is answered in Welsh without delay: only an officer whose work profile
+   * (the work queue's, kept by team leaders) has the welsh skill may take it or be given it.
+   */
+  private async requireWelsh(manager: EntityManager, officer: string, who: string): Promise<void> {
+    const profile = await this.officers.get(manager, officer);
+    if (!profile?.skills.includes('welsh'))
+      throw new ForbiddenError(`${who} without the welsh skill, which a Welsh-language enquiry needs`);
+  }
+
   /** Only work waiting in a queue can be taken; work someone has is reassigned instead. */
   private assignTo(enquiry: EnquiryRecord, officer: string): void {
     if (!WAITING.includes(enquiry.status))
@@ -179,6 +196,10 @@ export class AllocationCommands {
     enquiry.assignedTo = officer;
     enquiry.escalatedTo = null;
   }
+}
+
+function needsWelsh(enquiry: EnquiryRecord): boolean {
+  return enquiry.language === 'cy' || enquiry.queueId === WELSH_QUEUE;
 }
 
 function requireTeamLeader(principal: Principal, what: string): void {

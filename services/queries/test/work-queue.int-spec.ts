@@ -1,0 +1,297 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  caseStateChangedV1,
+  documentReceivedV1,
+  documentReviewedV1,
+  refundStatusChangedV1,
+  taskChangedV1,
+} from '@ccsc/contracts';
+import { bearer, eventually, publishEvent, testCaseReference } from '@ccsc/testing';
+import { enquiry, startQueriesApp } from './queries-app';
+
+// Responses are checked field by field, so a loose type is enough here.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = Record<string, any>;
+
+const EVERY_DAY = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const ALWAYS = { days: EVERY_DAY, start: '00:00', end: '24:00' };
+const TASK = 'id taskType queueId status assignedTo requiredSkills excludedOfficer dueAt calendarVersion';
+
+describe('the work queue: tasks from events, allocated by team, skills, shift and capacity', () => {
+  let app: INestApplication;
+  let dataSource: DataSource;
+  let close: () => Promise<void>;
+  let leader: string;
+  const token: Record<string, string> = {};
+
+  beforeAll(async () => {
+    ({ app, dataSource, close } = await startQueriesApp());
+    leader = await bearer('team-leader', { sub: 'leader-lee' });
+    for (const sub of ['gwen', 'paul', 'ann', 'bea', 'cy', 'off', 'newcomer'])
+      token[sub] = await bearer('caseworker', { sub });
+  });
+  afterAll(() => close());
+
+  const gql = async (query: string, variables: Record<string, unknown>, who: string) =>
+    (
+      await request(app.getHttpServer())
+        .post('/graphql')
+        .set('Authorization', who)
+        .send({ query, variables })
+        .expect(200)
+    ).body as { data?: Loose; errors?: { message: string; extensions: Loose }[] };
+  const ok = async (query: string, variables: Record<string, unknown>, who: string): Promise<Loose> => {
+    const res = await gql(query, variables, who);
+    expect(res.errors).toBeUndefined();
+    return res.data!;
+  };
+  const refused = async (query: string, variables: Record<string, unknown>, who: string) => {
+    const res = await gql(query, variables, who);
+    return { code: res.errors?.[0]?.extensions.code, message: res.errors?.[0]?.message };
+  };
+  const SAVE = 'mutation($i: SaveOfficerInput!) { saveOfficer(input: $i) { userId skills } }';
+  /** A whole officer profile, as SaveOfficerInput takes it. */
+  const officerInput = (userId: string, over: Record<string, unknown> = {}) => ({
+    i: {
+      userId,
+      name: userId,
+      role: 'caseworker',
+      teams: [],
+      skills: [],
+      capacity: 20,
+      shift: ALWAYS,
+      leave: [],
+      active: true,
+      ...over,
+    },
+  });
+  const profile = (userId: string, teams: string[], skills: string[], extra: Record<string, unknown> = {}) =>
+    ok(SAVE, officerInput(userId, { teams, skills, ...extra }), leader);
+  const NEXT = `mutation { takeNextTask { ${TASK} } }`;
+  const tasksOf = async (sourceKey: string) =>
+    (await dataSource.query('SELECT id, status, assigned_to FROM work_tasks WHERE source_key = $1', [
+      sourceKey,
+    ])) as Loose[];
+
+  beforeAll(async () => {
+    await profile('gwen', ['probate'], ['probate', 'welsh']);
+    await profile('paul', ['probate'], ['probate']);
+    await profile('ann', ['finance'], ['money-authority-1']);
+    await profile('bea', ['finance'], ['money-authority-2']);
+    await profile('off', ['probate'], ['probate', 'welsh'], { shift: { days: [], start: '09:00', end: '17:00' } });
+  });
+
+  it('makes one review task of a Welsh bulk-scanned probate document, for a Welsh-speaking probate officer on shift only', async () => {
+    const caseId = randomUUID();
+    const documentId = randomUUID();
+    const data = {
+      caseId,
+      documentId,
+      documentType: 'will',
+      channel: 'bulk-scan',
+      status: 'pending-review',
+      language: 'cy' as const,
+      caseType: 'probate',
+    };
+    const received = await publishEvent(documentReceivedV1, caseId, data);
+    await eventually(async () => expect(await tasksOf(documentId)).toHaveLength(1));
+    // Delivered again (a redelivery, or a replay): still one task.
+    await publishEvent(documentReceivedV1, caseId, data, { id: received.id });
+    await publishEvent(documentReceivedV1, caseId, data);
+
+    const [task] = (await ok('query($q: String) { tasks(queueId: $q) { ' + TASK + ' } }', { q: 'probate' }, token.gwen))
+      .tasks as Loose[];
+    expect(task).toMatchObject({
+      taskType: 'review-document',
+      queueId: 'probate',
+      status: 'unassigned',
+      requiredSkills: ['probate', 'welsh'],
+    });
+    expect(task.calendarVersion).toEqual(expect.any(String));
+    expect(new Date(task.dueAt).toISOString()).toMatch(/T1[56]:00:00\.000Z$/); // 16:00 London time
+
+    expect((await ok(NEXT, {}, token.paul)).takeNextTask).toBeNull();
+    expect(await refused(NEXT, {}, token.off)).toEqual({ code: 'CONFLICT', message: 'You are not on shift' });
+    expect(await refused(NEXT, {}, token.newcomer)).toMatchObject({ code: 'CONFLICT' });
+    expect(await refused('mutation($id: ID!) { claimTask(taskId: $id) { id } }', { id: task.id }, token.paul)).toEqual({
+      code: 'FORBIDDEN',
+      message: 'You are without the welsh skill',
+    });
+    expect(
+      await refused(
+        'mutation($i: AssignTaskInput!) { assignTask(input: $i) { id } }',
+        { i: { taskId: task.id, officer: 'paul' } },
+        leader,
+      ),
+    ).toEqual({
+      code: 'FORBIDDEN',
+      message: 'paul is without the welsh skill',
+    });
+
+    const taken = (await ok(NEXT, {}, token.gwen)).takeNextTask;
+    expect(taken).toMatchObject({ id: task.id, status: 'assigned', assignedTo: 'gwen' });
+    expect((await ok('{ myTasks { id } }', {}, token.gwen)).myTasks).toEqual([{ id: task.id }]);
+
+    await publishEvent(documentReviewedV1, caseId, { caseId, documentId, decision: 'accepted' });
+    await eventually(async () =>
+      expect((await tasksOf(documentId))[0]).toMatchObject({ status: 'completed', assigned_to: null }),
+    );
+    // Each change is in the task's history, and each went out as a task-changed event (the relay may
+    // have sent and cleared the earlier ones already).
+    const history = (await dataSource.query('SELECT kind FROM work_task_history WHERE task_id = $1 ORDER BY id', [
+      task.id,
+    ])) as Loose[];
+    expect(history.map((h) => h.kind)).toEqual(['created', 'claimed', 'completed']);
+    const completed = (await dataSource.query(
+      `SELECT envelope->'data' AS data FROM outbox WHERE type = $1 AND message_key = $2 AND envelope->'data'->>'change' = 'completed'`,
+      [taskChangedV1.type, task.id],
+    )) as Loose[];
+    expect(completed[0]?.data).toMatchObject({
+      taskId: task.id,
+      queueId: 'probate',
+      status: 'completed',
+      previouslyAssignedTo: 'gwen',
+      caseId,
+    });
+  });
+
+  it('keeps the second step of money from the person who took the first, and asks authority for the amount', async () => {
+    const refundId = randomUUID();
+    await publishEvent(
+      refundStatusChangedV1,
+      refundId,
+      { refundId, status: 'awaiting-approval', kind: 'refund', amountPence: 150_000 },
+      { actor: 'bea' },
+    );
+    await eventually(async () => expect(await tasksOf(refundId)).toHaveLength(1));
+    const [{ id }] = await tasksOf(refundId);
+    const CLAIM = 'mutation($id: ID!) { claimTask(taskId: $id) { assignedTo } }';
+    expect((await refused(CLAIM, { id }, token.bea)).message).toBe(
+      'You are the one who did the first step, and this needs a second person',
+    );
+    expect((await refused(CLAIM, { id }, token.ann)).message).toBe('You are without the money-authority-2 skill');
+    await profile('ann', ['finance'], ['money-authority-2']);
+    expect((await ok(CLAIM, { id }, token.ann)).claimTask.assignedTo).toBe('ann');
+  });
+
+  it('cancels the open tasks of a withdrawn case', async () => {
+    const caseId = randomUUID();
+    const documentId = randomUUID();
+    await publishEvent(documentReceivedV1, caseId, {
+      caseId,
+      documentId,
+      documentType: 'form',
+      channel: 'post',
+      status: 'pending-review',
+      caseType: 'probate',
+    });
+    await eventually(async () => expect(await tasksOf(documentId)).toHaveLength(1));
+    await publishEvent(caseStateChangedV1, caseId, {
+      caseId,
+      reference: testCaseReference(),
+      event: 'withdraw',
+      from: 'Submitted',
+      to: 'Withdrawn',
+    });
+    await eventually(async () => expect((await tasksOf(documentId))[0].status).toBe('cancelled'));
+  });
+
+  it('moves 200 open tasks of an officer going on leave only to receivers skilled for each, within their capacity', async () => {
+    await profile('cy', ['probate'], ['probate', 'welsh'], { capacity: 300 });
+    await profile('paul', ['probate'], ['probate'], { capacity: 50 });
+    await profile('gwen', ['probate'], ['probate', 'welsh'], { capacity: 40 });
+    await dataSource.query(
+      `INSERT INTO work_tasks (id, task_type, source_key, name, queue_id, team, required_role, required_skills, status,
+         assigned_to, assigned_at, major_priority, minor_priority, priority_date, due_at, calendar_version, created_by_event, created_at)
+       SELECT gen_random_uuid(), 'review-document', 'bulk-' || n, 'Review', 'probate', 'probate', 'caseworker',
+         CASE WHEN n % 2 = 0 THEN ARRAY['probate', 'welsh'] ELSE ARRAY['probate'] END, 'assigned', 'cy', now(),
+         5000, 500, now() - n * interval '1 minute', now() + interval '2 days', 'test', gen_random_uuid(), now()
+       FROM generate_series(1, 200) n`,
+    );
+    const before = (await dataSource.query(
+      `SELECT assigned_to, count(*)::int AS n FROM work_tasks WHERE status = 'assigned' GROUP BY 1`,
+    )) as Loose[];
+    const held = (who: string) => before.find((r) => r.assigned_to === who)?.n ?? 0;
+    const moved = await ok(
+      'mutation($i: ReassignOfficerTasksInput!) { reassignOfficerTasks(input: $i) { reassigned returnedToQueue } }',
+      { i: { fromOfficer: 'cy', toOfficers: ['paul', 'gwen'], reason: 'annual leave' } },
+      leader,
+    );
+    const after = (await dataSource.query(
+      `SELECT t.assigned_to, count(*)::int AS n, bool_and(t.required_skills <@ o.skills) AS skilled
+       FROM work_tasks t JOIN work_officers o ON o.user_id = t.assigned_to
+       WHERE t.status = 'assigned' AND t.source_key LIKE 'bulk-%' GROUP BY 1`,
+    )) as Loose[];
+    for (const row of after) expect(row.skilled).toBe(true);
+    const now = (who: string) => (after.find((r) => r.assigned_to === who)?.n ?? 0) + held(who);
+    expect(now('paul')).toBeLessThanOrEqual(50);
+    expect(now('gwen')).toBeLessThanOrEqual(40);
+    expect(after.find((r) => r.assigned_to === 'cy')).toBeUndefined();
+    expect(moved.reassignOfficerTasks.reassigned + moved.reassignOfficerTasks.returnedToQueue).toBe(200);
+    expect(moved.reassignOfficerTasks.returnedToQueue).toBeGreaterThan(0);
+    expect(
+      (
+        await dataSource.query(
+          `SELECT count(*)::int AS n FROM work_tasks WHERE source_key LIKE 'bulk-%' AND status = 'unassigned'`,
+        )
+      )[0].n,
+    ).toBe(moved.reassignOfficerTasks.returnedToQueue);
+  });
+
+  it('flags overdue tasks in one run, and reports workload per team, officer and task type', async () => {
+    await dataSource.query(`UPDATE work_tasks SET due_at = now() - interval '1 hour' WHERE source_key LIKE 'bulk-1%'`);
+    const run = (await ok('mutation { runTaskDeadlines { overdue atRisk } }', {}, leader)).runTaskDeadlines;
+    expect(run.overdue).toBeGreaterThan(0);
+    const today = new Date().toISOString().slice(0, 10);
+    const figures = (
+      await ok(
+        'query($f: String!, $t: String!) { workFigures(from: $f, to: $t) { by key open overdue completed } }',
+        { f: today, t: today },
+        leader,
+      )
+    ).workFigures as Loose[];
+    expect(figures.find((f) => f.by === 'team' && f.key === 'probate')).toMatchObject({ overdue: run.overdue });
+    expect(figures.find((f) => f.by === 'task-type' && f.key === 'review-document')!.completed).toBeGreaterThanOrEqual(
+      1,
+    );
+    expect((await refused('mutation { runTaskDeadlines { overdue } }', {}, token.paul)).code).toBe('FORBIDDEN');
+  });
+
+  it('refuses bad input as BAD_USER_INPUT and changes nothing', async () => {
+    const bad = [
+      [SAVE, officerInput('x', { teams: ['probate'], skills: ['klingon'] })],
+      [SAVE, officerInput('x', { teams: ['nowhere'] })],
+      [SAVE, officerInput('x', { shift: { days: [], start: '17:00', end: '09:00' } })],
+      [SAVE, officerInput('x', { leave: [{ firstDay: '2026-02-30', lastDay: '2026-03-01' }] })],
+      ['query($s: String) { tasks(status: $s) { id } }', { s: 'lost' }],
+      ['query($c: ID) { tasks(caseId: $c) { id } }', { c: 'not-a-uuid' }],
+      [
+        'mutation($i: TaskReasonInput!) { escalateTask(input: $i) { id } }',
+        { i: { taskId: randomUUID(), reason: ' ' } },
+      ],
+    ] as const;
+    for (const [query, variables] of bad)
+      expect((await refused(query, variables as Loose, leader)).code).toBe('BAD_USER_INPUT');
+    expect(await dataSource.query(`SELECT 1 FROM work_officers WHERE user_id = 'x'`)).toHaveLength(0);
+  });
+
+  it('gives a Welsh-language enquiry only to an officer with the welsh skill', async () => {
+    const raised = await request(app.getHttpServer())
+      .post('/api/v1/queries/enquiries')
+      .set('Authorization', token.paul)
+      .send(enquiry({ channel: 'telephone', language: 'cy' }))
+      .expect(201);
+    const CLAIM = 'mutation($id: ID!) { claimEnquiry(enquiryId: $id) { assignedTo } }';
+    expect(await refused(CLAIM, { id: raised.body.id }, token.paul)).toEqual({
+      code: 'FORBIDDEN',
+      message: 'You are without the welsh skill, which a Welsh-language enquiry needs',
+    });
+    expect((await refused('mutation { takeNextEnquiry(queueId: "welsh") { id } }', {}, token.paul)).code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await ok(CLAIM, { id: raised.body.id }, token.gwen)).claimEnquiry.assignedTo).toBe('gwen');
+  });
+});
