@@ -506,11 +506,7 @@ function readdirRecursive(dir: string): string[] {
 }
 
 function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((entry) => {
-    const file = path.join(dir, entry);
-    if (statSync(file).isDirectory()) return sourceFiles(file);
-    return file.endsWith('.ts') && !file.endsWith('.spec.ts') ? [file] : [];
-  });
+  return readdirRecursive(dir).filter((file) => file.endsWith('.ts') && !file.endsWith('.spec.ts'));
 }
 
 interface ProtocolMapper {

@@ -38,18 +38,8 @@ export class WorkQueries {
     return this.tasks.list(this.dataSource.manager, filter, limit);
   }
 
-  history(taskId: string) {
-    return this.tasks.history(this.dataSource.manager, taskId);
-  }
-
   officersOf(team?: string): Promise<Officer[]> {
     return this.officers.list(this.dataSource.manager, team);
-  }
-
-  async officer(userId: string): Promise<Officer> {
-    const found = await this.officers.get(this.dataSource.manager, userId);
-    if (!found) throw new NotFoundError('The officer');
-    return found;
   }
 
   /** Workload now and throughput over [from, to), per team, per officer and per task type. */

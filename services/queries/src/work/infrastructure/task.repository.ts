@@ -181,13 +181,6 @@ export class TaskRepository {
     );
   }
 
-  history(manager: EntityManager, taskId: string): Promise<(TaskChange & { id: string })[]> {
-    return query(
-      manager,
-      sql`SELECT id::text, kind, officer, actor, reason, at FROM work_task_history WHERE task_id = ${taskId} ORDER BY id`,
-    );
-  }
-
   /** Open tasks each officer holds, for those named. */
   async openCounts(manager: EntityManager, officers: readonly string[]): Promise<Map<string, number>> {
     const rows = await query<{ officer: string; open: number }>(
