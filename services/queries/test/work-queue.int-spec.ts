@@ -177,6 +177,19 @@ describe('the work queue: tasks from events, allocated by team, skills, shift an
     expect((await ok(CLAIM, { id }, token.ann)).claimTask.assignedTo).toBe('ann');
   });
 
+  it('auto-assigns in a queue set to, to the least-loaded officer who may take it, never the first person', async () => {
+    await ok('mutation { setQueueAutoAssign(queueId: "payments", autoAssign: true) }', {}, leader);
+    const refundId = randomUUID();
+    await publishEvent(
+      refundStatusChangedV1,
+      refundId,
+      { refundId, status: 'awaiting-approval', kind: 'refund', amountPence: 5_000 },
+      { actor: 'ann' },
+    );
+    await eventually(async () => expect((await tasksOf(refundId))[0]?.assigned_to).toBe('bea'));
+    await ok('mutation { setQueueAutoAssign(queueId: "payments", autoAssign: false) }', {}, leader);
+  });
+
   it('cancels the open tasks of a withdrawn case', async () => {
     const caseId = randomUUID();
     const documentId = randomUUID();

@@ -3,6 +3,7 @@ import { OpeningHours } from '@ccsc/calendar';
 import { taskChangedV1, type TaskChangeKind } from '@ccsc/contracts';
 import type { Transaction } from '@ccsc/messaging';
 import { leastLoaded } from '../domain/allocation';
+import { refusal } from '../domain/officer';
 import type { Task } from '../domain/task';
 import { OfficerRepository } from '../infrastructure/officer.repository';
 import { TaskRepository } from '../infrastructure/task.repository';
@@ -64,7 +65,13 @@ export class TaskChanges {
       candidates.map((officer) => ({ officer, open: open.get(officer.userId) ?? 0 })),
       tx.now,
     );
-    if (chosen) await this.assign(tx, task, chosen.officer.userId, 'assigned', 'auto-assigned');
+    if (!chosen) return;
+    // Counted again under the officer's lock, as a claim is: a claim at this moment cannot overfill them.
+    const officer = chosen.officer.userId;
+    await this.officers.lock(tx.manager, [officer]);
+    const now = (await this.tasks.openCounts(tx.manager, [officer])).get(officer) ?? 0;
+    if (refusal(chosen.officer, task, now, tx.now) === null)
+      await this.assign(tx, task, officer, 'assigned', 'auto-assigned');
   }
 
   async noted(

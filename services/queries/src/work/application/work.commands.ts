@@ -77,6 +77,7 @@ export class WorkCommands {
     requireTeamLeader(principal, 'assign work');
     return this.change(taskId, principal, correlationId, now, async (tx, task) => {
       if (task.assignedTo === officer) throw new ConflictError('The task is already with that officer');
+      await this.officers.lock(tx.manager, [officer]);
       const profile = await this.officers.get(tx.manager, officer);
       if (!profile) throw new NotFoundError('The officer');
       this.allow(profile, task, await this.openOf(tx, officer), tx.now, `${officer} is`);
@@ -156,6 +157,10 @@ export class WorkCommands {
         (await this.officers.list(tx.manager)).filter(
           (o) => o.userId !== from && o.teams.some((t) => held.some((h) => h.team === t)),
         );
+      await this.officers.lock(
+        tx.manager,
+        receivers.map((r) => r.userId),
+      );
       const open = await this.tasks.openCounts(
         tx.manager,
         receivers.map((r) => r.userId),
@@ -227,6 +232,7 @@ export class WorkCommands {
 
   /** The caller's profile, with the role their token gives them now. */
   private async caller(tx: Transaction, principal: Principal): Promise<Officer> {
+    await this.officers.lock(tx.manager, [principal.sub]);
     const me = await this.officers.get(tx.manager, principal.sub);
     // Staff by role, but work goes by profile: until a team leader adds one, there is nothing to give them.
     if (!me)

@@ -19,6 +19,18 @@ export class OfficerRepository {
     return (await query<Officer>(manager, sql`${SELECT_OFFICER} WHERE o.user_id = ${userId}`))[0];
   }
 
+  /**
+   * Locks the officers' profiles (in id order, so two transactions never wait on each other) until the
+   * transaction ends: what they hold is counted and added to one transaction at a time, so concurrent
+   * claims never take an officer past their capacity.
+   */
+  async lock(manager: EntityManager, userIds: readonly string[]): Promise<void> {
+    await execute(
+      manager,
+      sql`SELECT 1 FROM work_officers WHERE user_id = ANY(${[...userIds].sort()}::text[]) ORDER BY user_id FOR UPDATE`,
+    );
+  }
+
   list(manager: EntityManager, team?: string): Promise<Officer[]> {
     return query<Officer>(
       manager,
