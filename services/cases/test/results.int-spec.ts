@@ -47,9 +47,10 @@ describe('court results', () => {
   const outbox = (type: string, caseId: string) =>
     app
       .get(DataSource)
-      .query(`SELECT envelope FROM outbox WHERE type = $1 AND message_key = $2`, [type, caseId]) as Promise<
-      { envelope: { data: unknown } }[]
-    >;
+      .query(`SELECT envelope FROM outbox WHERE type = $1 AND message_key = $2 ORDER BY position`, [
+        type,
+        caseId,
+      ]) as Promise<{ envelope: { data: unknown } }[]>;
 
   it('publishes one event carrying every imposition, in pence, with its creditor', async () => {
     const { id, defendant, victim } = await prosecution();
