@@ -42,6 +42,7 @@ export const SAME_ACTION: readonly (readonly [rest: string, graphql: string])[] 
   ['POST /api/v1/complaints/:id/closure', 'Mutation.closeComplaint'],
   ['POST /api/v1/complaints/:id/ombudsman-referral', 'Mutation.referComplaintToOmbudsman'],
   ['POST /api/v1/complaints/:id/ombudsman-referral/enquiries', 'Mutation.recordOmbudsmanEnquiry'],
+  ['POST /api/v1/complaints/:id/ombudsman-referral/answers', 'Mutation.answerOmbudsmanEnquiries'],
   ['POST /api/v1/complaints/:id/ombudsman-referral/outcome', 'Mutation.recordOmbudsmanOutcome'],
   ['POST /api/v1/complaints/sla/runs', 'Mutation.runComplaintSla'],
 

@@ -2683,6 +2683,13 @@ function complaintActions(
       [...THREE_STAGES, 'refer'],
     ],
     [
+      'ombudsman-referral/answers',
+      'answerOmbudsmanEnquiries',
+      'ComplaintOmbudsmanAnswerInput!',
+      { text: 'The case file is attached.' },
+      [...THREE_STAGES, 'refer', 'enquire'],
+    ],
+    [
       'ombudsman-referral/outcome',
       'recordOmbudsmanOutcome',
       'ComplaintOmbudsmanOutcomeInput!',

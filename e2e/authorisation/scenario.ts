@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { documentReceivedV1, feesSettledV1 } from '@ccsc/contracts';
+import { documentReceivedV2, feesSettledV1 } from '@ccsc/contracts';
 import { eventually, publishEvent } from '@ccsc/testing';
 import { parse } from 'graphql';
 import { assertOperationInContract, type Loose } from '../graphql-client';
@@ -354,12 +354,13 @@ export class Fixtures {
   async workTask(): Promise<string> {
     const caseId = randomUUID();
     const documentId = randomUUID();
-    await publishEvent(documentReceivedV1, caseId, {
+    await publishEvent(documentReceivedV2, caseId, {
       caseId,
       documentId,
       documentType: 'form',
       channel: 'post',
       status: 'pending-review',
+      language: 'en',
       caseType: 'civil-money-claim',
     });
     return eventually(async () => {
@@ -563,7 +564,8 @@ export class Fixtures {
 /** A household whose fee would be remitted in full. */
 export const LOW_INCOME = { monthlyIncomePence: 100_000, couple: false, childrenAges: [], savingsPence: 0, age: 40 };
 
-export type ComplaintStep = 'acknowledge' | 'investigate' | 'draft' | 'send' | 'escalate' | 'breach' | 'refer';
+export type ComplaintStep =
+  'acknowledge' | 'investigate' | 'draft' | 'send' | 'escalate' | 'breach' | 'refer' | 'enquire';
 const COMPLAINT_STEPS: Record<ComplaintStep, { path: string; body: object }> = {
   acknowledge: { path: 'acknowledgement', body: {} },
   investigate: { path: 'investigation', body: {} },
@@ -572,6 +574,7 @@ const COMPLAINT_STEPS: Record<ComplaintStep, { path: string; body: object }> = {
   escalate: { path: 'escalation', body: {} },
   breach: { path: 'data-breach', body: {} },
   refer: { path: 'ombudsman-referral', body: { ombudsmanReference: 'PHSO-1' } },
+  enquire: { path: 'ombudsman-referral/enquiries', body: { text: 'Please send the case file.' } },
 };
 
 /**

@@ -746,6 +746,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/complaints/{id}/ombudsman-referral/answers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record the answer to every one of the Ombudsman's enquiries still waiting for one */
+    post: operations['ComplaintController_ombudsmanAnswer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/complaints/{id}/ombudsman-referral/outcome': {
     parameters: {
       query?: never;
@@ -3590,6 +3607,17 @@ export interface components {
        * @example Please send the stage 3 response and the listing history of the case by 18 December 2026.
        */
       text: string;
+      /**
+       * Format: date-time
+       * @description When the answer to the enquiry was recorded; null while it waits for one.
+       * @example 2026-12-15T11:00:00.000Z
+       */
+      answeredAt?: string | null;
+      /**
+       * @description What was sent to the Ombudsman in answer (one answer may cover several enquiries); null while it waits for one.
+       * @example The stage 3 response and the listing history of the case are attached.
+       */
+      answer?: string | null;
     };
     ComplaintOmbudsmanModel: {
       /**
@@ -3710,7 +3738,7 @@ export interface components {
     };
     ComplaintTimelineEntryModel: {
       /**
-       * @description What kind of thing happened: opened, breach-flagged, stage-acknowledged, stage-investigating, response-drafted, response-sent, stage-breached, escalated, remedy-agreed, remedy-payment, breach-decided, closed, ombudsman-referral, ombudsman-enquiry or ombudsman-outcome.
+       * @description What kind of thing happened: opened, breach-flagged, stage-acknowledged, stage-investigating, response-drafted, response-sent, stage-breached, escalated, remedy-agreed, remedy-payment, breach-decided, closed, ombudsman-referral, ombudsman-enquiry, ombudsman-answer or ombudsman-outcome.
        * @example response-sent
        */
       kind: string;
@@ -3816,6 +3844,13 @@ export interface components {
       /**
        * @description What the Ombudsman asked (at most 5000 characters).
        * @example Please send the stage 3 response and the listing history of the case by 18 December 2026.
+       */
+      text: string;
+    };
+    OmbudsmanAnswerBody: {
+      /**
+       * @description What was sent to the Ombudsman (at most 20000 characters); it answers every enquiry still waiting for an answer.
+       * @example The stage 3 response and the listing history of the case are attached.
        */
       text: string;
     };
@@ -13838,7 +13873,9 @@ export interface operations {
            *             "enquiries": [
            *               {
            *                 "at": "2026-11-30T10:00:00.000Z",
-           *                 "text": "Please send the stage 3 response and the listing history of the case by 18 December 2026."
+           *                 "text": "Please send the stage 3 response and the listing history of the case by 18 December 2026.",
+           *                 "answeredAt": "2026-12-15T11:00:00.000Z",
+           *                 "answer": "The stage 3 response and the listing history of the case are attached."
            *               }
            *             ],
            *             "outcome": "upheld"
@@ -14032,7 +14069,9 @@ export interface operations {
            *         "enquiries": [
            *           {
            *             "at": "2026-11-30T10:00:00.000Z",
-           *             "text": "Please send the stage 3 response and the listing history of the case by 18 December 2026."
+           *             "text": "Please send the stage 3 response and the listing history of the case by 18 December 2026.",
+           *             "answeredAt": "2026-12-15T11:00:00.000Z",
+           *             "answer": "The stage 3 response and the listing history of the case are attached."
            *           }
            *         ],
            *         "outcome": "upheld"
@@ -14294,7 +14333,9 @@ export interface operations {
            *         "enquiries": [
            *           {
            *             "at": "2026-11-30T10:00:00.000Z",
-           *             "text": "Please send the stage 3 response and the listing history of the case by 18 December 2026."
+           *             "text": "Please send the stage 3 response and the listing history of the case by 18 December 2026.",
+           *             "answeredAt": "2026-12-15T11:00:00.000Z",
+           *             "answer": "The stage 3 response and the listing history of the case are attached."
            *           }
            *         ],
            *         "outcome": "upheld"
@@ -14652,7 +14693,9 @@ export interface operations {
            *         "enquiries": [
            *           {
            *             "at": "2026-11-30T10:00:00.000Z",
-           *             "text": "Please send the stage 3 response and the listing history of the case by 18 December 2026."
+           *             "text": "Please send the stage 3 response and the listing history of the case by 18 December 2026.",
+           *             "answeredAt": "2026-12-15T11:00:00.000Z",
+           *             "answer": "The stage 3 response and the listing history of the case are attached."
            *           }
            *         ],
            *         "outcome": "upheld"
@@ -14922,7 +14965,9 @@ export interface operations {
            *         "enquiries": [
            *           {
            *             "at": "2026-11-30T10:00:00.000Z",
-           *             "text": "Please send the stage 3 response and the listing history of the case by 18 December 2026."
+           *             "text": "Please send the stage 3 response and the listing history of the case by 18 December 2026.",
+           *             "answeredAt": "2026-12-15T11:00:00.000Z",
+           *             "answer": "The stage 3 response and the listing history of the case are attached."
            *           }
            *         ],
            *         "outcome": "upheld"
@@ -15191,7 +15236,9 @@ export interface operations {
            *         "enquiries": [
            *           {
            *             "at": "2026-11-30T10:00:00.000Z",
-           *             "text": "Please send the stage 3 response and the listing history of the case by 18 December 2026."
+           *             "text": "Please send the stage 3 response and the listing history of the case by 18 December 2026.",
+           *             "answeredAt": "2026-12-15T11:00:00.000Z",
+           *             "answer": "The stage 3 response and the listing history of the case are attached."
            *           }
            *         ],
            *         "outcome": "upheld"
@@ -15465,7 +15512,9 @@ export interface operations {
            *         "enquiries": [
            *           {
            *             "at": "2026-11-30T10:00:00.000Z",
-           *             "text": "Please send the stage 3 response and the listing history of the case by 18 December 2026."
+           *             "text": "Please send the stage 3 response and the listing history of the case by 18 December 2026.",
+           *             "answeredAt": "2026-12-15T11:00:00.000Z",
+           *             "answer": "The stage 3 response and the listing history of the case are attached."
            *           }
            *         ],
            *         "outcome": "upheld"
@@ -15730,7 +15779,9 @@ export interface operations {
            *         "enquiries": [
            *           {
            *             "at": "2026-11-30T10:00:00.000Z",
-           *             "text": "Please send the stage 3 response and the listing history of the case by 18 December 2026."
+           *             "text": "Please send the stage 3 response and the listing history of the case by 18 December 2026.",
+           *             "answeredAt": "2026-12-15T11:00:00.000Z",
+           *             "answer": "The stage 3 response and the listing history of the case are attached."
            *           }
            *         ],
            *         "outcome": "upheld"
@@ -16000,7 +16051,9 @@ export interface operations {
            *         "enquiries": [
            *           {
            *             "at": "2026-11-30T10:00:00.000Z",
-           *             "text": "Please send the stage 3 response and the listing history of the case by 18 December 2026."
+           *             "text": "Please send the stage 3 response and the listing history of the case by 18 December 2026.",
+           *             "answeredAt": "2026-12-15T11:00:00.000Z",
+           *             "answer": "The stage 3 response and the listing history of the case are attached."
            *           }
            *         ],
            *         "outcome": "upheld"
@@ -16274,7 +16327,9 @@ export interface operations {
            *         "enquiries": [
            *           {
            *             "at": "2026-11-30T10:00:00.000Z",
-           *             "text": "Please send the stage 3 response and the listing history of the case by 18 December 2026."
+           *             "text": "Please send the stage 3 response and the listing history of the case by 18 December 2026.",
+           *             "answeredAt": "2026-12-15T11:00:00.000Z",
+           *             "answer": "The stage 3 response and the listing history of the case are attached."
            *           }
            *         ],
            *         "outcome": "upheld"
@@ -16549,7 +16604,9 @@ export interface operations {
            *         "enquiries": [
            *           {
            *             "at": "2026-11-30T10:00:00.000Z",
-           *             "text": "Please send the stage 3 response and the listing history of the case by 18 December 2026."
+           *             "text": "Please send the stage 3 response and the listing history of the case by 18 December 2026.",
+           *             "answeredAt": "2026-12-15T11:00:00.000Z",
+           *             "answer": "The stage 3 response and the listing history of the case are attached."
            *           }
            *         ],
            *         "outcome": "upheld"
@@ -16824,7 +16881,9 @@ export interface operations {
            *         "enquiries": [
            *           {
            *             "at": "2026-11-30T10:00:00.000Z",
-           *             "text": "Please send the stage 3 response and the listing history of the case by 18 December 2026."
+           *             "text": "Please send the stage 3 response and the listing history of the case by 18 December 2026.",
+           *             "answeredAt": "2026-12-15T11:00:00.000Z",
+           *             "answer": "The stage 3 response and the listing history of the case are attached."
            *           }
            *         ],
            *         "outcome": "upheld"
@@ -17098,7 +17157,9 @@ export interface operations {
            *         "enquiries": [
            *           {
            *             "at": "2026-11-30T10:00:00.000Z",
-           *             "text": "Please send the stage 3 response and the listing history of the case by 18 December 2026."
+           *             "text": "Please send the stage 3 response and the listing history of the case by 18 December 2026.",
+           *             "answeredAt": "2026-12-15T11:00:00.000Z",
+           *             "answer": "The stage 3 response and the listing history of the case are attached."
            *           }
            *         ],
            *         "outcome": "upheld"
@@ -17372,7 +17433,9 @@ export interface operations {
            *         "enquiries": [
            *           {
            *             "at": "2026-11-30T10:00:00.000Z",
-           *             "text": "Please send the stage 3 response and the listing history of the case by 18 December 2026."
+           *             "text": "Please send the stage 3 response and the listing history of the case by 18 December 2026.",
+           *             "answeredAt": "2026-12-15T11:00:00.000Z",
+           *             "answer": "The stage 3 response and the listing history of the case are attached."
            *           }
            *         ],
            *         "outcome": "upheld"
@@ -17561,6 +17624,282 @@ export interface operations {
       };
     };
   };
+  ComplaintController_ombudsmanAnswer: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes the POST safe to retry: the same key and body return the first result (with `Idempotent-Replayed: true`); the same key with another body is refused with 409. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "text": "The stage 3 response and the listing history of the case are attached."
+         *     }
+         */
+        'application/json': components['schemas']['OmbudsmanAnswerBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *       "reference": "CMP-000001",
+           *       "complainantType": "public",
+           *       "complainantName": "Rhian Evans",
+           *       "origin": "telephone",
+           *       "caseIds": [
+           *         "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f"
+           *       ],
+           *       "category": "delay",
+           *       "subCategory": "hearing-listing",
+           *       "severity": "minor",
+           *       "receivedAt": "2026-11-30T09:15:00.000Z",
+           *       "status": "open",
+           *       "currentStage": 1,
+           *       "stages": [
+           *         {
+           *           "stage": 1,
+           *           "status": "received",
+           *           "startedAt": "2026-11-30T09:15:00.000Z",
+           *           "workingDays": 10,
+           *           "dueDate": "2026-12-14",
+           *           "dueAt": "2026-12-14T23:59:59.999Z",
+           *           "calendarVersion": "ew-rules-1+govuk-2018-2027-d74ae29e",
+           *           "atRisk": true,
+           *           "breached": true,
+           *           "acknowledgedAt": "2026-12-01T10:02:00.000Z",
+           *           "respondedAt": "2026-12-10T15:40:00.000Z",
+           *           "outcome": "upheld",
+           *           "answeredOnTime": true
+           *         }
+           *       ],
+           *       "remedies": [
+           *         {
+           *           "id": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *           "kind": "apology",
+           *           "amountPence": 25000,
+           *           "feeCode": "FEE0202",
+           *           "stage": 1,
+           *           "agreedAt": "2026-12-11T11:00:00.000Z"
+           *         }
+           *       ],
+           *       "dataBreach": {
+           *         "awareAt": "2026-12-01T14:30:00.000Z",
+           *         "regulatorDeadline": "2026-12-04T14:30:00.000Z",
+           *         "reportable": true,
+           *         "decidedAt": "2026-12-02T09:00:00.000Z"
+           *       },
+           *       "outcome": "upheld",
+           *       "closedAt": "2026-12-11T12:00:00.000Z",
+           *       "ombudsman": {
+           *         "ombudsmanReference": "PHSO-12345",
+           *         "referredAt": "2026-11-30T10:00:00.000Z",
+           *         "enquiries": [
+           *           {
+           *             "at": "2026-11-30T10:00:00.000Z",
+           *             "text": "Please send the stage 3 response and the listing history of the case by 18 December 2026.",
+           *             "answeredAt": "2026-12-15T11:00:00.000Z",
+           *             "answer": "The stage 3 response and the listing history of the case are attached."
+           *           }
+           *         ],
+           *         "outcome": "upheld"
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ComplaintModel'];
+        };
+      };
+      /** @description The input is invalid: each wrong field is named in `errors`. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:invalid-input",
+           *       "title": "Invalid input",
+           *       "status": 400,
+           *       "detail": "The input is invalid: each wrong field is named in `errors`.",
+           *       "code": "BAD_USER_INPUT",
+           *       "errors": [
+           *         {
+           *           "field": "parties.0.name",
+           *           "message": "name should not be empty"
+           *         }
+           *       ],
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, malformed or not signed by the identity provider. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:unauthenticated",
+           *       "title": "Authentication required",
+           *       "status": 401,
+           *       "detail": "No bearer token, or one that is expired, malformed or not signed by the identity provider.",
+           *       "code": "UNAUTHENTICATED",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role, or your relationship to the record, does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:forbidden",
+           *       "title": "Not allowed",
+           *       "status": 403,
+           *       "detail": "Your role, or your relationship to the record, does not allow this.",
+           *       "code": "FORBIDDEN",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such record, or not one you may see. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:not-found",
+           *       "title": "Not found",
+           *       "status": 404,
+           *       "detail": "No such record, or not one you may see.",
+           *       "code": "NOT_FOUND",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not referred to the Ombudsman, its outcome is already recorded, or no enquiry is waiting for an answer */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:conflict",
+           *       "title": "Conflict",
+           *       "status": 409,
+           *       "detail": "Not referred to the Ombudsman, its outcome is already recorded, or no enquiry is waiting for an answer",
+           *       "code": "CONFLICT",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is larger than the service accepts. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:payload-too-large",
+           *       "title": "Request body too large",
+           *       "status": 413,
+           *       "detail": "The body is larger than the service accepts.",
+           *       "code": "PAYLOAD_TOO_LARGE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A body was sent that is not `application/json`. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:unsupported-media-type",
+           *       "title": "Unsupported media type",
+           *       "status": 415,
+           *       "detail": "A body was sent that is not `application/json`.",
+           *       "code": "UNSUPPORTED_MEDIA_TYPE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from you: wait for the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:too-many-requests",
+           *       "title": "Too many requests",
+           *       "status": 429,
+           *       "detail": "Too many requests from you: wait for the seconds in `Retry-After`.",
+           *       "code": "TOO_MANY_REQUESTS",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:service-unavailable",
+           *       "title": "Service unavailable for a moment",
+           *       "status": 503,
+           *       "detail": "The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`.",
+           *       "code": "SERVICE_UNAVAILABLE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   ComplaintController_ombudsmanOutcome: {
     parameters: {
       query?: never;
@@ -17646,7 +17985,9 @@ export interface operations {
            *         "enquiries": [
            *           {
            *             "at": "2026-11-30T10:00:00.000Z",
-           *             "text": "Please send the stage 3 response and the listing history of the case by 18 December 2026."
+           *             "text": "Please send the stage 3 response and the listing history of the case by 18 December 2026.",
+           *             "answeredAt": "2026-12-15T11:00:00.000Z",
+           *             "answer": "The stage 3 response and the listing history of the case are attached."
            *           }
            *         ],
            *         "outcome": "upheld"

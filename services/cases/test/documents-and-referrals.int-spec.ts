@@ -81,15 +81,14 @@ describe('documents and assisted-digital referrals', () => {
     ).toHaveLength(2);
   });
 
-  /** The data of the `cases.document-received.v1` event published for a document. */
+  /** The data of the `cases.document-received` event published for a document: one, of v2 (no v1 besides). */
   const receivedEvent = async (documentId: string) => {
-    const rows = (await app
-      .get(DataSource)
-      .query(
-        `SELECT envelope->'data' AS data FROM outbox WHERE type = 'cases.document-received.v1' AND envelope->'data'->>'documentId' = $1`,
-        [documentId],
-      )) as { data: object }[];
-    expect(rows).toHaveLength(1);
+    const rows = (await app.get(DataSource).query(
+      `SELECT type, envelope->'data' AS data FROM outbox
+          WHERE type LIKE 'cases.document-received.%' AND envelope->'data'->>'documentId' = $1`,
+      [documentId],
+    )) as { type: string; data: object }[];
+    expect(rows.map((r) => r.type)).toEqual(['cases.document-received.v2']);
     return rows[0].data;
   };
 

@@ -1,7 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
-import { assistedDigitalNeedIdentifiedV1, complaintOpenedV1, EventType, paymentAllocatedV1 } from '@ccsc/contracts';
+import { DataSource } from 'typeorm';
+import {
+  assistedDigitalNeedIdentifiedV1,
+  complaintOpenedV1,
+  documentReceivedV1,
+  documentReceivedV2,
+  enforcementActionTakenV1,
+  enforcementActionTakenV2,
+  EventType,
+  paymentAllocatedV1,
+  refundStatusChangedV1,
+  refundStatusChangedV2,
+} from '@ccsc/contracts';
 import { InProcessTransport, type TransportMessage } from '@ccsc/messaging';
 import { bearer, eventMessage, eventually } from '@ccsc/testing';
 import { claim, startCasesApp } from './cases-app';
@@ -156,5 +168,74 @@ describe("other services' events on the case timeline", () => {
       .get(`/api/v1/cases/${id}/timeline`)
       .set('Authorization', await bearer('professional', { org: 'org-z' }))
       .expect(404);
+  });
+
+  it('reads a v2 event as its v1, which is still read: the same entry, kind and audience', async () => {
+    const created = await http()
+      .post('/api/v1/cases')
+      .set('Authorization', caseworker)
+      .send(
+        claim({
+          parties: [{ role: 'claimant', kind: 'person', name: 'Alex Claimant', userId: 'claimant-of-versions' }],
+        }),
+      )
+      .expect(201);
+    const id: string = created.body.id;
+    clock = Date.now();
+    const document = {
+      caseId: id,
+      documentId: randomUUID(),
+      documentType: 'evidence',
+      channel: 'post',
+      status: 'pending-review',
+    };
+    const refund = {
+      refundId: randomUUID(),
+      status: 'approved',
+      kind: 'refund',
+      amountPence: 1_250,
+      caseId: id,
+    } as const;
+    const action = { accountId: randomUUID(), action: 'reminder', caseId: id, takenAt: new Date().toISOString() };
+    await publish(
+      message(documentReceivedV1, id, document),
+      message(documentReceivedV2, id, { ...document, language: 'cy', caseType: 'civil-money-claim' }),
+      message(refundStatusChangedV1, refund.refundId, refund),
+      message(refundStatusChangedV2, refund.refundId, { ...refund, requestedBy: 'officer-8' }),
+      message(enforcementActionTakenV1, action.accountId, { ...action, actionId: randomUUID() }),
+      message(enforcementActionTakenV2, action.accountId, { ...action, actionId: randomUUID(), takenBy: 'officer' }),
+    );
+
+    const received = 'Document received (evidence) by post: pending-review';
+    const refunded = 'Refund of £12.50: approved';
+    const taken = 'Enforcement action: reminder';
+    await eventually(async () =>
+      expect((await timeline(id)).map((e) => e.summary)).toEqual([
+        'Case opened as civil-money-claim, state Draft',
+        ...[received, received, refunded, refunded, taken, taken],
+      ]),
+    );
+    expect((await timeline(id, '?kind=documents')).map((e) => e.summary)).toEqual([received, received]);
+    expect((await timeline(id, '?kind=payments')).map((e) => e.summary)).toEqual([refunded, refunded]);
+    expect((await timeline(id, '?kind=enforcement')).map((e) => e.summary)).toEqual([taken, taken]);
+    const audiences = (await app
+      .get(DataSource)
+      .query(`SELECT type, audience FROM case_timeline WHERE case_id = $1 AND type NOT LIKE 'cases.case-created.%'`, [
+        id,
+      ])) as { type: string; audience: string }[];
+    expect(Object.fromEntries(audiences.map((r) => [r.type, r.audience]))).toEqual({
+      'cases.document-received.v1': 'case',
+      'cases.document-received.v2': 'case',
+      'payments.refund-status-changed.v1': 'staff',
+      'payments.refund-status-changed.v2': 'staff',
+      'enforcement.enforcement-action-taken.v1': 'staff',
+      'enforcement.enforcement-action-taken.v2': 'staff',
+    });
+    // The claimant reads the case's documents, whichever version announced them, and not the money.
+    const claimant = await bearer('citizen', { sub: 'claimant-of-versions' });
+    const seen = (await http().get(`/api/v1/cases/${id}/timeline`).set('Authorization', claimant).expect(200)).body as {
+      summary: string;
+    }[];
+    expect(seen.map((e) => e.summary)).toEqual(['Case opened as civil-money-claim, state Draft', received, received]);
   });
 });

@@ -8,6 +8,7 @@ import {
   enquiryConvertedToComplaintV1,
   financialRemedyAgreedV1,
   refundStatusChangedV1,
+  refundStatusChangedV2,
 } from '@ccsc/contracts';
 import { bearer, eventually } from '@ccsc/testing';
 import { announceCase, inboxed, outbox, publish, startComplaintsApp } from './complaints-app';
@@ -157,20 +158,24 @@ describe('a complaint from an enquiry to a refund remedy', () => {
       },
     ]);
 
-    // Payments raises the refund and reports it awaiting approval.
+    // Payments raises the refund and reports it awaiting approval (as v1 did, published before payments
+    // moved to v2 and still read), then approved.
     const refundId = randomUUID();
-    await publish(refundStatusChangedV1, refundId, {
-      refundId,
-      status: 'awaiting-approval',
-      kind: 'refund',
-      amountPence: 2500,
-      caseId,
-      complaintId: complaint.id,
-      remedyId: remedy.id,
-    });
+    const refunded = { refundId, kind: 'refund', amountPence: 2500, caseId, complaintId: complaint.id } as const;
+    await publish(refundStatusChangedV1, refundId, { ...refunded, status: 'awaiting-approval', remedyId: remedy.id });
     await eventually(async () => {
       const got = await http().get(`/api/v1/complaints/${complaint.id}`).set('Authorization', officer).expect(200);
       expect(got.body.remedies[0]).toMatchObject({ paymentStatus: 'awaiting-approval', refundId });
+    });
+    await publish(refundStatusChangedV2, refundId, {
+      ...refunded,
+      status: 'approved',
+      remedyId: remedy.id,
+      requestedBy: 'complaints-officer-user',
+    });
+    await eventually(async () => {
+      const got = await http().get(`/api/v1/complaints/${complaint.id}`).set('Authorization', officer).expect(200);
+      expect(got.body.remedies[0]).toMatchObject({ paymentStatus: 'approved', refundId });
     });
 
     const closed = await post(`/${complaint.id}/closure`, {
@@ -225,6 +230,7 @@ describe('a complaint from an enquiry to a refund remedy', () => {
       'Stage 2 answered on time: upheld',
       'Remedy agreed: refund of £25.00, handed to payments',
       'Payments: refund of £25.00 awaiting approval',
+      'Payments: refund of £25.00 approved',
       'Closed at stage 2 (upheld); root cause process-failure in civil-listing',
     ]);
 

@@ -2,7 +2,13 @@ import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { addDays, londonLocalDate } from '@ccsc/calendar';
-import { accountDefaultedV1, EventEnvelope, eventTypeOf, parseEnvelope } from '@ccsc/contracts';
+import {
+  accountDefaultedV1,
+  enforcementActionTakenV2,
+  EventEnvelope,
+  eventTypeOf,
+  parseEnvelope,
+} from '@ccsc/contracts';
 import { bearer } from '@ccsc/testing';
 import { sql } from '@ccsc/platform';
 import { DefaultRun } from '../src/default-run/application/default-run.commands';
@@ -91,7 +97,7 @@ describe('the default run', () => {
     )) as { type: string; n: number }[];
     expect(events).toEqual([
       { type: 'enforcement.account-defaulted.v1', n: expected.defaults.size },
-      { type: 'enforcement.enforcement-action-taken.v1', n: expected.actions.size },
+      { type: 'enforcement.enforcement-action-taken.v2', n: expected.actions.size },
     ]);
     // The run builds its envelopes in SQL: every one must be what appendToOutbox would have written.
     const envelopes = (await dataSource.query(`SELECT topic, message_key, envelope FROM outbox`)) as {
@@ -116,6 +122,11 @@ describe('the default run', () => {
       accountNumber: expect.stringMatching(/^FA\d{8}[A-Z]$/),
       arrearsPence: expect.any(Number),
     });
+    // Every action the run took says so: the work queue tells them from an officer's.
+    const actions = envelopes.filter((e) => e.envelope.type === enforcementActionTakenV2.type);
+    expect(new Set(actions.map((e) => (e.envelope.data as { takenBy: string }).takenBy))).toEqual(
+      new Set(['default-run']),
+    );
 
     const snapshot = async () =>
       (await dataSource.query(`SELECT md5(string_agg(f::text, ',' ORDER BY id)) AS h FROM fine_accounts f`))[0]

@@ -58,11 +58,32 @@ describe('enforcement officers at work', () => {
       .send({ action: 'registration' })
       .expect(409);
     expect(registration.body.detail).toBe('registration applies to fixed penalties only');
-    await http()
+    const reminder = await http()
       .post(`/api/v1/enforcement/accounts/${id}/actions`)
       .set('Authorization', officer)
       .send({ action: 'reminder' })
       .expect(201);
+    // Announced as an officer's action, which the work queue tells from the default run's.
+    const announced = (await db().query(
+      `SELECT type, envelope FROM outbox WHERE type LIKE 'enforcement.enforcement-action-taken.%' AND message_key = $1`,
+      [id],
+    )) as { type: string; envelope: { actor: string; data: unknown } }[];
+    expect(announced).toEqual([
+      {
+        type: 'enforcement.enforcement-action-taken.v2',
+        envelope: expect.objectContaining({
+          actor: 'officer-sam',
+          data: {
+            accountId: id,
+            actionId: reminder.body.id,
+            action: 'reminder',
+            caseId: expect.any(String),
+            takenAt: reminder.body.takenAt,
+            takenBy: 'officer',
+          },
+        }),
+      },
+    ]);
     const actionsBefore = await count('enforcement_actions');
     const outboxBefore = await count('outbox');
     const refused = await http()

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { formatAccountNumber, refundStatusChangedV1, RefundStatus } from '@ccsc/contracts';
+import { formatAccountNumber, refundStatusChangedV1, refundStatusChangedV2, RefundStatus } from '@ccsc/contracts';
 import { bearer, eventually } from '@ccsc/testing';
 import {
   allocationTransferred,
@@ -98,14 +98,24 @@ describe('the suspense workbench', () => {
     http().post(`/api/v1/enforcement/suspense/${id}/allocation`).set('Authorization', who).send({ accountNumber });
   const refund = (id: string, who = sam) =>
     http().post(`/api/v1/enforcement/suspense/${id}/refund`).set('Authorization', who).send();
-  const refundNews = (suspenseId: string | undefined, refundId: string, status: RefundStatus, amountPence = 1_000) =>
-    envelope(refundStatusChangedV1, refundId, {
+  const refundNews = (
+    suspenseId: string | undefined,
+    refundId: string,
+    status: RefundStatus,
+    requestedBy = 'officer-sam',
+    amountPence = 1_000,
+  ) =>
+    envelope(refundStatusChangedV2, refundId, {
       refundId,
       status,
       kind: 'refund',
       amountPence,
       ...(suspenseId ? { suspenseId } : {}),
+      requestedBy,
     });
+  /** The same news as payments published it before v2 (no proposer), still read while the two roll out. */
+  const refundNewsV1 = (suspenseId: string, refundId: string, status: RefundStatus) =>
+    envelope(refundStatusChangedV1, refundId, { refundId, status, kind: 'refund', amountPence: 1_000, suspenseId });
   const ALLOCATE =
     'mutation($id: ID!, $i: AllocateSuspenseItemInput!) { allocateSuspenseItem(id: $id, input: $i) { id state allocatedAccountId allocatedBy } }';
   const REFUND = 'mutation($id: ID!) { refundSuspenseItem(id: $id) { id state refundRequestedBy } }';
@@ -359,7 +369,8 @@ describe('the suspense workbench', () => {
     const [rejectedRefund, paidRefund] = [randomUUID(), randomUUID()];
     await publish(refundNews(held.id, rejectedRefund, 'awaiting-approval'));
     await eventually(async () => expect((await item(held.id)).refund_id).toBe(rejectedRefund));
-    await publish(refundNews(held.id, rejectedRefund, 'rejected'));
+    // Published by payments before it moved to v2: read all the same.
+    await publish(refundNewsV1(held.id, rejectedRefund, 'rejected'));
     await eventually(async () => expect(await item(held.id)).toMatchObject({ state: 'held', refund_id: null }));
 
     const again = await gql(kim, REFUND, { id: held.id });
@@ -368,13 +379,19 @@ describe('the suspense workbench', () => {
       state: 'refund-requested',
       refundRequestedBy: 'officer-kim',
     });
-    await publish(refundNews(held.id, paidRefund, 'approved'), refundNews(held.id, paidRefund, 'paid'));
+    await publish(
+      refundNews(held.id, paidRefund, 'approved', 'officer-kim'),
+      refundNews(held.id, paidRefund, 'paid', 'officer-kim'),
+    );
     await eventually(async () =>
       expect(await item(held.id)).toMatchObject({ state: 'refunded', refund_id: paidRefund }),
     );
 
     // The same news told again (a new event id), and old news of the rejected refund, change nothing.
-    const repeats = [refundNews(held.id, paidRefund, 'paid'), refundNews(held.id, rejectedRefund, 'rejected')];
+    const repeats = [
+      refundNews(held.id, paidRefund, 'paid', 'officer-kim'),
+      refundNews(held.id, rejectedRefund, 'rejected'),
+    ];
     await publish(...repeats);
     await eventually(async () =>
       expect(

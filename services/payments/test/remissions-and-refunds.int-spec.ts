@@ -356,11 +356,18 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
       .expect(200);
     await http().post(`/api/v1/payments/refunds/${refund.body.id}/payment`).set('Authorization', fay).expect(200);
     expect(await serviceRequest(caseId)).toMatchObject({ status: 'paid', paidPence: 150, overpaymentPence: 0 });
+    // Each names its proposer, whoever made the change.
     expect(
-      (await outboxOf(db, 'payments.refund-status-changed.v1'))
+      (await outboxOf(db, 'payments.refund-status-changed.v2'))
         .filter((e) => e.refundId === refund.body.id)
-        .map((e) => e.status),
-    ).toEqual(['awaiting-approval', 'returned-for-update', 'awaiting-approval', 'approved', 'paid']);
+        .map((e) => [e.status, e.requestedBy]),
+    ).toEqual([
+      ['awaiting-approval', 'fay'],
+      ['returned-for-update', 'fay'],
+      ['awaiting-approval', 'fay'],
+      ['approved', 'fay'],
+      ['paid', 'fay'],
+    ]);
   });
 
   it('raises complaint remedies for approval by someone other than the officer who agreed them: a consolatory payment, and a fee waiver', async () => {
@@ -374,15 +381,17 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
       agreedBy: 'sam',
     });
     const raised = await eventually(async () => {
-      const events = (await outboxOf(db, 'payments.refund-status-changed.v1')).filter((e) => e.remedyId === remedyId);
+      const events = (await outboxOf(db, 'payments.refund-status-changed.v2')).filter((e) => e.remedyId === remedyId);
       expect(events).toHaveLength(1);
       return events[0]!;
     });
+    // Raised by a consumer (its actor is the system), it names the officer who agreed the remedy as its proposer.
     expect(raised).toMatchObject({
       status: 'awaiting-approval',
       kind: 'consolatory-payment',
       amountPence: 5_000,
       complaintId,
+      requestedBy: 'sam',
     });
     const queue = (
       await http().get('/api/v1/payments/refunds/awaiting-approval').set('Authorization', leader).expect(200)
@@ -411,7 +420,7 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
       amountPence: 2_500,
     });
     const other = await eventually(async () => {
-      const events = (await outboxOf(db, 'payments.refund-status-changed.v1')).filter(
+      const events = (await outboxOf(db, 'payments.refund-status-changed.v2')).filter(
         (e) => e.remedyId === otherRemedyId,
       );
       expect(events).toHaveLength(1);
@@ -442,6 +451,17 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
       .set('Authorization', sam)
       .send({ decision: 'reject' })
       .expect(200);
+    // Its events name no officer as its proposer until fay took it on.
+    expect(
+      (await outboxOf(db, 'payments.refund-status-changed.v2'))
+        .filter((e) => e.remedyId === otherRemedyId)
+        .map((e) => [e.status, e.requestedBy]),
+    ).toEqual([
+      ['awaiting-approval', 'system'],
+      ['returned-for-update', 'system'],
+      ['awaiting-approval', 'fay'],
+      ['rejected', 'fay'],
+    ]);
 
     const { caseId } = await announceCase(db, { feesDue: ['FEE0209'] });
     const waiverId = randomUUID();
@@ -772,7 +792,7 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
     await http().post(`/api/v1/payments/refunds/${id}/payment`).set('Authorization', fay).expect(409);
     expect(await serviceRequest(caseId)).toMatchObject({ status: 'paid', paidPence: 150, overpaymentPence: 0 });
     expect(
-      (await outboxOf(db, 'payments.refund-status-changed.v1')).filter((e) => e.refundId === id).map((e) => e.status),
+      (await outboxOf(db, 'payments.refund-status-changed.v2')).filter((e) => e.refundId === id).map((e) => e.status),
     ).toEqual(['awaiting-approval', 'returned-for-update', 'awaiting-approval', 'approved', 'paid']);
   });
 
@@ -799,7 +819,7 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
       return { paymentId: cheque.body.id as string, accountNumber: fineAccountNumber };
     };
     const refundEvents = async (suspenseId: string) =>
-      (await outboxOf(db, 'payments.refund-status-changed.v1')).filter((e) => e.suspenseId === suspenseId);
+      (await outboxOf(db, 'payments.refund-status-changed.v2')).filter((e) => e.suspenseId === suspenseId);
     const balance = async (account: string) =>
       Number(
         (
@@ -826,7 +846,14 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
       await applied(eventId);
       await applied(again);
       expect(await refundEvents(suspenseId)).toEqual([
-        { refundId: expect.any(String), status: 'awaiting-approval', kind: 'refund', amountPence: 3_000, suspenseId },
+        {
+          refundId: expect.any(String),
+          status: 'awaiting-approval',
+          kind: 'refund',
+          amountPence: 3_000,
+          suspenseId,
+          requestedBy: 'eve',
+        },
       ]);
       const [raised] = (await db.query(`SELECT id FROM refunds WHERE suspense_id = $1`, [suspenseId])) as {
         id: string;
@@ -892,6 +919,7 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
           kind: 'refund',
           amountPence: 3_000,
           suspenseId,
+          requestedBy: 'eve',
         })),
       );
     });

@@ -36,11 +36,11 @@ describe('payments: announces the work that waits for staff, and its end', () =>
   const serviceRequest = async (caseId: string) =>
     (await http().get(`/api/v1/payments/cases/${caseId}/service-request`).set('Authorization', ola).expect(200)).body;
 
-  /** Every event of one type about one subject (its message key), oldest first, with who caused it. */
-  const published = async (type: string, subject: string) =>
+  /** Every event of one type (v1 unless told) about one subject (its message key), oldest first, with who caused it. */
+  const published = async (type: string, subject: string, version = 1) =>
     (
       (await db.query(`SELECT envelope FROM outbox WHERE type = $1 AND message_key = $2 ORDER BY position`, [
-        `payments.${type}.v1`,
+        `payments.${type}.v${version}`,
         subject,
       ])) as { envelope: { actor?: string; subject: string; data: Record<string, unknown> } }[]
     ).map(({ envelope }) => ({ actor: envelope.actor, data: envelope.data }));
@@ -387,14 +387,21 @@ describe('payments: announces the work that waits for staff, and its end', () =>
       await post(`/refunds/${refund.id}/resubmission`, ola, { amountPence: 500 }).expect(200);
       await post(`/refunds/${refund.id}/decision`, tom, { decision: 'reject' }).expect(200);
       await post(`/refunds/${refund.id}/decision`, lee, { decision: 'approve' }).expect(409);
+      // Each names the proposer besides whoever made the change; nothing goes out as v1 any more.
       expect(
-        (await published('refund-status-changed', refund.id)).map((e) => [e.actor, e.data.status, e.data.amountPence]),
+        (await published('refund-status-changed', refund.id, 2)).map((e) => [
+          e.actor,
+          e.data.status,
+          e.data.amountPence,
+          e.data.requestedBy,
+        ]),
       ).toEqual([
-        ['ola', 'awaiting-approval', 400],
-        ['lee', 'returned-for-update', 400],
-        ['ola', 'awaiting-approval', 500],
-        ['tom', 'rejected', 500],
+        ['ola', 'awaiting-approval', 400, 'ola'],
+        ['lee', 'returned-for-update', 400, 'ola'],
+        ['ola', 'awaiting-approval', 500, 'ola'],
+        ['tom', 'rejected', 500, 'ola'],
       ]);
+      expect(await published('refund-status-changed', refund.id)).toEqual([]);
     });
   });
 });

@@ -7,6 +7,7 @@ import { ContactOrganisation1733100400000 } from './migrations/1733100400000-con
 import { CaseAccessParties1734000000000 } from './migrations/1734000000000-case-access-parties';
 import { TriageSeedWording1734100000000 } from './migrations/1734100000000-triage-seed-wording';
 import { WorkTasks1735000000000 } from './migrations/1735000000000-work-tasks';
+import { WorkTaskEndings1735100000000 } from './migrations/1735100000000-work-task-endings';
 
 /**
  * The queries database: the app, `npm run migrate` and the tests all use this one definition.
@@ -23,5 +24,6 @@ export const queriesDatabase: ServiceDataSourceParts = {
     CaseAccessParties1734000000000,
     TriageSeedWording1734100000000,
     WorkTasks1735000000000,
+    WorkTaskEndings1735100000000,
   ],
 };

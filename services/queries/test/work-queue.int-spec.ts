@@ -4,9 +4,9 @@ import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   caseStateChangedV1,
-  documentReceivedV1,
+  documentReceivedV2,
   documentReviewedV1,
-  refundStatusChangedV1,
+  refundStatusChangedV2,
   taskChangedV1,
 } from '@ccsc/contracts';
 import { bearer, eventually, publishEvent, testCaseReference } from '@ccsc/testing';
@@ -96,11 +96,11 @@ describe('the work queue: tasks from events, allocated by team, skills, shift an
       language: 'cy' as const,
       caseType: 'probate',
     };
-    const received = await publishEvent(documentReceivedV1, caseId, data);
+    const received = await publishEvent(documentReceivedV2, caseId, data);
     await eventually(async () => expect(await tasksOf(documentId)).toHaveLength(1));
     // Delivered again (a redelivery, or a replay): still one task.
-    await publishEvent(documentReceivedV1, caseId, data, { id: received.id });
-    await publishEvent(documentReceivedV1, caseId, data);
+    await publishEvent(documentReceivedV2, caseId, data, { id: received.id });
+    await publishEvent(documentReceivedV2, caseId, data);
 
     const [task] = (await ok('query($q: String) { tasks(queueId: $q) { ' + TASK + ' } }', { q: 'probate' }, token.gwen))
       .tasks as Loose[];
@@ -160,12 +160,14 @@ describe('the work queue: tasks from events, allocated by team, skills, shift an
 
   it('keeps the second step of money from the person who took the first, and asks authority for the amount', async () => {
     const refundId = randomUUID();
-    await publishEvent(
-      refundStatusChangedV1,
+    // Raised by payments' consumer from a remedy bea agreed: the envelope's actor is the system, the proposer bea.
+    await publishEvent(refundStatusChangedV2, refundId, {
       refundId,
-      { refundId, status: 'awaiting-approval', kind: 'refund', amountPence: 150_000 },
-      { actor: 'bea' },
-    );
+      status: 'awaiting-approval',
+      kind: 'consolatory-payment',
+      amountPence: 150_000,
+      requestedBy: 'bea',
+    });
     await eventually(async () => expect(await tasksOf(refundId)).toHaveLength(1));
     const [{ id }] = await tasksOf(refundId);
     const CLAIM = 'mutation($id: ID!) { claimTask(taskId: $id) { assignedTo } }';
@@ -181,27 +183,36 @@ describe('the work queue: tasks from events, allocated by team, skills, shift an
     await ok('mutation { setQueueAutoAssign(queueId: "payments", autoAssign: true) }', {}, leader);
     const refundId = randomUUID();
     await publishEvent(
-      refundStatusChangedV1,
+      refundStatusChangedV2,
       refundId,
-      { refundId, status: 'awaiting-approval', kind: 'refund', amountPence: 5_000 },
+      { refundId, status: 'awaiting-approval', kind: 'refund', amountPence: 5_000, requestedBy: 'ann' },
       { actor: 'ann' },
     );
     await eventually(async () => expect((await tasksOf(refundId))[0]?.assigned_to).toBe('bea'));
     await ok('mutation { setQueueAutoAssign(queueId: "payments", autoAssign: false) }', {}, leader);
   });
 
-  it('cancels the open tasks of a withdrawn case', async () => {
+  const documentData = (caseId: string, documentId: string) => ({
+    caseId,
+    documentId,
+    documentType: 'form',
+    channel: 'post',
+    status: 'pending-review',
+    language: 'en' as const,
+    caseType: 'probate',
+  });
+
+  it("cancels a withdrawn case's document reviews, and leaves the refund it needs to pay back", async () => {
     const caseId = randomUUID();
     const documentId = randomUUID();
-    await publishEvent(documentReceivedV1, caseId, {
-      caseId,
-      documentId,
-      documentType: 'form',
-      channel: 'post',
-      status: 'pending-review',
-      caseType: 'probate',
+    const refundId = randomUUID();
+    await publishEvent(documentReceivedV2, caseId, documentData(caseId, documentId));
+    const refund = { refundId, status: 'awaiting-approval', kind: 'refund', amountPence: 5_000, caseId } as const;
+    await publishEvent(refundStatusChangedV2, refundId, { ...refund, requestedBy: 'ann' });
+    await eventually(async () => {
+      expect(await tasksOf(documentId)).toHaveLength(1);
+      expect(await tasksOf(refundId)).toHaveLength(1);
     });
-    await eventually(async () => expect(await tasksOf(documentId)).toHaveLength(1));
     await publishEvent(caseStateChangedV1, caseId, {
       caseId,
       reference: testCaseReference(),
@@ -210,6 +221,52 @@ describe('the work queue: tasks from events, allocated by team, skills, shift an
       to: 'Withdrawn',
     });
     await eventually(async () => expect((await tasksOf(documentId))[0].status).toBe('cancelled'));
+    expect((await tasksOf(refundId))[0].status).toBe('unassigned');
+  });
+
+  it('makes no task for work an earlier-applied event already ended, and closes no task with an older ending', async () => {
+    const caseId = randomUUID();
+    const [late, marker] = [randomUUID(), randomUUID()];
+    const minuteAgo = new Date(Date.now() - 60_000);
+    // The review is applied first (a dead letter of the receipt replayed later, say)...
+    await publishEvent(documentReviewedV1, caseId, { caseId, documentId: late, decision: 'accepted' });
+    // ...then the receipt, made a minute before it: the work is done, so no task.
+    await publishEvent(documentReceivedV2, caseId, documentData(caseId, late), { time: minuteAgo });
+    // A later document on the same case travels behind both, so once its task is there they were applied.
+    await publishEvent(documentReceivedV2, caseId, documentData(caseId, marker));
+    await eventually(async () => expect(await tasksOf(marker)).toHaveLength(1));
+    expect(await tasksOf(late)).toEqual([]);
+
+    // An ending older than the open task belongs to an earlier round of the work: the task stays open.
+    await publishEvent(
+      documentReviewedV1,
+      caseId,
+      { caseId, documentId: marker, decision: 'accepted' },
+      { time: minuteAgo },
+    );
+    const next = randomUUID();
+    await publishEvent(documentReceivedV2, caseId, documentData(caseId, next));
+    await eventually(async () => expect(await tasksOf(next)).toHaveLength(1));
+    expect((await tasksOf(marker))[0].status).toBe('unassigned');
+  });
+
+  it('keeps a reason of up to 1,000 characters in the history', async () => {
+    const caseId = randomUUID();
+    const documentId = randomUUID();
+    await publishEvent(documentReceivedV2, caseId, documentData(caseId, documentId));
+    await eventually(async () => expect(await tasksOf(documentId)).toHaveLength(1));
+    const [{ id }] = await tasksOf(documentId);
+    const reason = 'r'.repeat(1000);
+    await ok(
+      'mutation($i: TaskReasonInput!) { escalateTask(input: $i) { id } }',
+      { i: { taskId: id, reason } },
+      leader,
+    );
+    const [kept] = (await dataSource.query(
+      `SELECT reason FROM work_task_history WHERE task_id = $1 AND kind = 'escalated'`,
+      [id],
+    )) as Loose[];
+    expect(kept.reason).toBe(reason);
   });
 
   it('moves 200 open tasks of an officer going on leave only to receivers skilled for each, within their capacity', async () => {
@@ -279,6 +336,16 @@ describe('the work queue: tasks from events, allocated by team, skills, shift an
       [SAVE, officerInput('x', { teams: ['nowhere'] })],
       [SAVE, officerInput('x', { shift: { days: [], start: '17:00', end: '09:00' } })],
       [SAVE, officerInput('x', { leave: [{ firstDay: '2026-02-30', lastDay: '2026-03-01' }] })],
+      [SAVE, officerInput('x', { leave: [{ firstDay: '2026-03-02', lastDay: '2026-03-01' }] })],
+      [
+        SAVE,
+        officerInput('x', {
+          leave: [
+            { firstDay: '2026-03-01', lastDay: '2026-03-05' },
+            { firstDay: '2026-03-01', lastDay: '2026-03-01' },
+          ],
+        }),
+      ],
       ['query($s: String) { tasks(status: $s) { id } }', { s: 'lost' }],
       ['query($c: ID) { tasks(caseId: $c) { id } }', { c: 'not-a-uuid' }],
       [
@@ -306,5 +373,26 @@ describe('the work queue: tasks from events, allocated by team, skills, shift an
       'FORBIDDEN',
     );
     expect((await ok(CLAIM, { id: raised.body.id }, token.gwen)).claimEnquiry.assignedTo).toBe('gwen');
+  });
+
+  it('passes over a Welsh-language enquiry at the head of a queue for an officer without Welsh', async () => {
+    const raise = async (language: 'en' | 'cy') =>
+      (
+        await request(app.getHttpServer())
+          .post('/api/v1/queries/enquiries')
+          .set('Authorization', token.paul)
+          .send(enquiry({ channel: 'telephone', language }))
+          .expect(201)
+      ).body.id as string;
+    const [welsh, english] = [await raise('cy'), await raise('en')];
+    // Both wait in the general queue, the Welsh one first.
+    await dataSource.query(
+      `UPDATE enquiries SET queue_id = 'general', assigned_to = NULL,
+         major_priority = CASE WHEN id = $1 THEN 1 ELSE 2 END WHERE id IN ($1, $2)`,
+      [welsh, english],
+    );
+    const NEXT_ENQUIRY = 'mutation { takeNextEnquiry(queueId: "general") { id } }';
+    expect((await ok(NEXT_ENQUIRY, {}, token.paul)).takeNextEnquiry).toEqual({ id: english });
+    expect((await ok(NEXT_ENQUIRY, {}, token.gwen)).takeNextEnquiry).toEqual({ id: welsh });
   });
 });

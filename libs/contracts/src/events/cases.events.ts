@@ -104,25 +104,30 @@ export class CaseResultedV1 {
 }
 export const caseResultedV1 = defineEvent('cases', 'case-resulted', 1, CaseResultedV1);
 
+/** v1 of a document received; nothing publishes it any more (v2 adds the language and the case type). */
 export class DocumentReceivedV1 {
   @IsUUID() caseId!: string;
   @IsUUID() documentId!: string;
   @IsString() @Length(1, 64) documentType!: string;
   @IsIn(['online', 'bulk-scan', 'email', 'post']) channel!: string;
   @IsIn(['accepted', 'pending-review']) status!: string;
+}
+export const documentReceivedV1 = defineEvent('cases', 'document-received', 1, DocumentReceivedV1);
+
+/** A document was received on a case: v1's fields, and the document's language and the case's type. */
+export class DocumentReceivedV2 extends DocumentReceivedV1 {
   /**
    * The language the document is written in, English or Welsh: the work queue (queries) gives the task of
    * reviewing it to someone with that language skill, e.g. a Welsh document to a Welsh-speaking officer.
-   * Optional: events published before documents had a language carry none (take them as English).
    */
-  @IsOptional() @IsIn(['en', 'cy']) language?: 'en' | 'cy';
+  @IsIn(['en', 'cy']) language!: 'en' | 'cy';
   /**
    * The case's type code as cases knows it (e.g. `probate`, as in `cases.case-created.v1`): the work queue
-   * routes the review task to the officers of that kind of case. Optional: older events carry none.
+   * routes the review task to the officers of that kind of case.
    */
-  @IsOptional() @IsString() @Length(1, 64) caseType?: string;
+  @IsString() @Length(1, 64) caseType!: string;
 }
-export const documentReceivedV1 = defineEvent('cases', 'document-received', 1, DocumentReceivedV1);
+export const documentReceivedV2 = defineEvent('cases', 'document-received', 2, DocumentReceivedV2);
 
 export class DocumentReviewedV1 {
   @IsUUID() caseId!: string;

@@ -100,3 +100,35 @@ export const ombudsmanEnquiryReceivedV1 = defineEvent(
   1,
   OmbudsmanEnquiryReceivedV1,
 );
+
+/**
+ * An officer answered the Ombudsman's enquiries about a complaint: every enquiry recorded on its referral that was
+ * waiting for an answer (what was asked and answered stays in complaints). The work queue (queries) completes the
+ * tasks it opened from `complaints.ombudsman-enquiry-received.v1` for the complaint.
+ */
+export class OmbudsmanEnquiryAnsweredV1 {
+  @IsUUID() complaintId!: string;
+  @IsArray() @IsUUID('all', { each: true }) caseIds!: string[];
+}
+export const ombudsmanEnquiryAnsweredV1 = defineEvent(
+  'complaints',
+  'ombudsman-enquiry-answered',
+  1,
+  OmbudsmanEnquiryAnsweredV1,
+);
+
+/**
+ * The Ombudsman gave its outcome on a complaint referred to it after stage 3, and an officer recorded it; its
+ * consideration ends there, so no enquiry is recorded or answered after it. `caseIds` so each case's timeline may show it.
+ */
+export class OmbudsmanOutcomeRecordedV1 {
+  @IsUUID() complaintId!: string;
+  @IsArray() @IsUUID('all', { each: true }) caseIds!: string[];
+  @IsIn(['upheld', 'partially-upheld', 'not-upheld']) outcome!: string;
+}
+export const ombudsmanOutcomeRecordedV1 = defineEvent(
+  'complaints',
+  'ombudsman-outcome-recorded',
+  1,
+  OmbudsmanOutcomeRecordedV1,
+);

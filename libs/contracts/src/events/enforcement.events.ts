@@ -54,7 +54,7 @@ export const paymentSuspendedV1 = defineEvent('enforcement', 'payment-suspended'
 
 /**
  * An officer asked for money held in suspense to go back to whoever paid it. Payments raises the refund for a
- * second person to approve (never the officer who asked) and pays it; its `payments.refund-status-changed.v1`
+ * second person to approve (never the officer who asked) and pays it; its `payments.refund-status-changed.v2`
  * names the same `suspenseId`, so a rejected refund puts the item back in suspense and a paid one closes it.
  */
 export class SuspenseRefundRequestedV1 {
@@ -89,6 +89,7 @@ export class AccountDefaultedV1 {
 }
 export const accountDefaultedV1 = defineEvent('enforcement', 'account-defaulted', 1, AccountDefaultedV1);
 
+/** v1 of an enforcement action taken; nothing publishes it any more (v2 adds who took it). */
 export class EnforcementActionTakenV1 {
   @IsUUID() accountId!: string;
   @IsUUID() actionId!: string;
@@ -101,6 +102,25 @@ export const enforcementActionTakenV1 = defineEvent(
   'enforcement-action-taken',
   1,
   EnforcementActionTakenV1,
+);
+
+export const ENFORCEMENT_ACTION_TAKERS = ['officer', 'default-run'] as const;
+export type EnforcementActionTaker = (typeof ENFORCEMENT_ACTION_TAKERS)[number];
+
+/** An enforcement action was taken on a fine account: v1's fields and who took it. */
+export class EnforcementActionTakenV2 extends EnforcementActionTakenV1 {
+  /**
+   * `officer` when an officer took it on the account, `default-run` when the default run did, on its own
+   * path. The envelope's actor cannot tell: an officer may start the run too. The work queue (queries)
+   * completes the task of reviewing a defaulted account only when an officer acts on it.
+   */
+  @IsIn(ENFORCEMENT_ACTION_TAKERS) takenBy!: EnforcementActionTaker;
+}
+export const enforcementActionTakenV2 = defineEvent(
+  'enforcement',
+  'enforcement-action-taken',
+  2,
+  EnforcementActionTakenV2,
 );
 
 /**

@@ -132,14 +132,7 @@ export const allocationTransferredV1 = defineEvent('payments', 'allocation-trans
 export const REFUND_STATUSES = ['awaiting-approval', 'returned-for-update', 'approved', 'rejected', 'paid'] as const;
 export type RefundStatus = (typeof REFUND_STATUSES)[number];
 
-/**
- * A refund or remedy payment moved on. `remedyId` names the complaint remedy it was raised for, so
- * complaints can show the remedy's payment status. Raised for every status a refund takes, from the
- * first: `awaiting-approval` waits for an approver other than whoever proposed it (the queries service's
- * work queue opens an approval task; any later status closes it), `returned-for-update` for the proposer
- * to change and resubmit it, `approved` for it to be paid out; `rejected` (by an approver, or on
- * arrival) and `paid` are final.
- */
+/** v1 of a refund's change of status; nothing publishes it any more (v2 adds who proposed the refund). */
 export class RefundStatusChangedV1 {
   @IsUUID() refundId!: string;
   @IsIn(REFUND_STATUSES) status!: RefundStatus;
@@ -152,6 +145,27 @@ export class RefundStatusChangedV1 {
   @IsOptional() @IsUUID() suspenseId?: string;
 }
 export const refundStatusChangedV1 = defineEvent('payments', 'refund-status-changed', 1, RefundStatusChangedV1);
+
+/**
+ * A refund or remedy payment moved on. `remedyId` names the complaint remedy it was raised for, so
+ * complaints can show the remedy's payment status. Raised for every status a refund takes, from the
+ * first: `awaiting-approval` waits for an approver other than whoever proposed it (the queries service's
+ * work queue opens an approval task; any later status closes it), `returned-for-update` for the proposer
+ * to change and resubmit it, `approved` for it to be paid out; `rejected` (by an approver, or on
+ * arrival) and `paid` are final. v1's fields and `requestedBy`.
+ */
+export class RefundStatusChangedV2 extends RefundStatusChangedV1 {
+  /**
+   * The subject who proposed the refund, who may not approve it: whoever asked for it (or last resubmitted
+   * it), the officer who agreed a complaint's remedy (`agreedBy`), or the officer who asked for money held
+   * in suspense back. The envelope's actor says who made this change, which is `system` when a consumer
+   * raised the refund, so the work queue keeps the proposer from approving by this. `system` when nobody
+   * in particular proposed it (a remedy agreed in an event naming no officer): nobody may approve it then
+   * until an officer takes it on by resubmitting it.
+   */
+  @IsString() @Length(1, 255) requestedBy!: string;
+}
+export const refundStatusChangedV2 = defineEvent('payments', 'refund-status-changed', 2, RefundStatusChangedV2);
 
 export const HELP_WITH_FEES_WAITING_FOR = ['decision', 'evidence'] as const;
 export type HelpWithFeesWaitingFor = (typeof HELP_WITH_FEES_WAITING_FOR)[number];

@@ -1,5 +1,5 @@
 import type { Principal } from '@ccsc/auth';
-import { documentReceivedV1 } from '@ccsc/contracts';
+import { documentReceivedV1, documentReceivedV2 } from '@ccsc/contracts';
 import type { Transaction, UnitOfWork } from '@ccsc/messaging';
 import { Case } from '../../case/domain/case';
 import type { CaseRepository } from '../../case/infrastructure/case.repository';
@@ -48,7 +48,7 @@ describe('receiving a document', () => {
     expect(stored).toEqual([document]);
     expect(published).toEqual([
       {
-        type: documentReceivedV1,
+        type: documentReceivedV2,
         subject: probate.id,
         data: {
           caseId: probate.id,
@@ -61,7 +61,7 @@ describe('receiving a document', () => {
         },
       },
     ]);
-    expect(documentReceivedV1.check(published[0].data)).toEqual([]);
+    expect(documentReceivedV2.check(published[0].data)).toEqual([]);
   });
 
   it('takes a document given no language (or null, from GraphQL) as English', async () => {
@@ -77,29 +77,49 @@ describe('receiving a document', () => {
   });
 });
 
-describe('cases.document-received.v1', () => {
-  const older = {
-    caseId: '6f1c2a9e-0b7d-4c8e-9f10-2a3b4c5d6e7f',
-    documentId: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
-    documentType: 'will',
-    channel: 'bulk-scan',
-    status: 'pending-review',
-  };
+const received = {
+  caseId: '6f1c2a9e-0b7d-4c8e-9f10-2a3b4c5d6e7f',
+  documentId: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+  documentType: 'will',
+  channel: 'bulk-scan',
+  status: 'pending-review',
+};
 
-  it('still takes an event published before documents had a language and the case type was sent', () => {
-    expect(documentReceivedV1.check(older)).toEqual([]);
+describe('cases.document-received.v2', () => {
+  it('takes English or Welsh, and a case type code', () => {
+    expect(documentReceivedV2.check({ ...received, language: 'en', caseType: 'civil-money-claim' })).toEqual([]);
+    expect(documentReceivedV2.check({ ...received, language: 'cy', caseType: 'probate' })).toEqual([]);
   });
 
-  it('takes English or Welsh, and a case type code', () => {
-    expect(documentReceivedV1.check({ ...older, language: 'en', caseType: 'civil-money-claim' })).toEqual([]);
-    expect(documentReceivedV1.check({ ...older, language: 'cy', caseType: 'probate' })).toEqual([]);
+  it('requires both: the work queue routes the review by them', () => {
+    const fieldsMissing = (data: object) => [...new Set(documentReceivedV2.check(data).map((e) => e.field))];
+    expect(fieldsMissing(received).sort()).toEqual(['caseType', 'language']);
+    expect(fieldsMissing({ ...received, language: 'cy' })).toEqual(['caseType']);
+    expect(fieldsMissing({ ...received, caseType: 'probate' })).toEqual(['language']);
   });
 
   it('refuses any other language, and a case type that is empty, too long or not text', () => {
     const fieldsWrong = (data: object) => [
-      ...new Set(documentReceivedV1.check({ ...older, ...data }).map((e) => e.field)),
+      ...new Set(
+        documentReceivedV2.check({ ...received, language: 'en', caseType: 'probate', ...data }).map((e) => e.field),
+      ),
     ];
     for (const language of ['fr', 'CY', '', 7]) expect(fieldsWrong({ language })).toEqual(['language']);
     for (const caseType of ['', 'x'.repeat(65), 7]) expect(fieldsWrong({ caseType })).toEqual(['caseType']);
+  });
+});
+
+describe('cases.document-received.v1', () => {
+  it('keeps its shape, so a consumer not yet redeployed still reads the v1 events stored and in flight', () => {
+    expect(documentReceivedV1.check(received)).toEqual([]);
+  });
+
+  it('refuses the fields v2 added, as such a consumer would: they travel on v2 only', () => {
+    expect(
+      documentReceivedV1
+        .check({ ...received, language: 'cy', caseType: 'probate' })
+        .map((e) => e.field)
+        .sort(),
+    ).toEqual(['caseType', 'language']);
   });
 });

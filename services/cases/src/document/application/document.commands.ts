@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@ccsc/platform';
 import type { Principal } from '@ccsc/auth';
-import { documentReceivedV1, documentReviewedV1 } from '@ccsc/contracts';
+import { documentReceivedV2, documentReviewedV1 } from '@ccsc/contracts';
 import { UnitOfWork } from '@ccsc/messaging';
 import { CaseRepository } from '../../case/infrastructure/case.repository';
 import { loadVisibleCase } from '../../case/application/visible-case';
@@ -53,7 +53,7 @@ export class DocumentCommands {
         await this.documents.insert(manager, document);
         const { language, status } = document;
         publish({
-          type: documentReceivedV1,
+          type: documentReceivedV2,
           subject: caseId,
           data: {
             caseId,

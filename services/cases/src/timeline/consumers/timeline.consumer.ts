@@ -16,6 +16,8 @@ import {
   DecisionRecordedV1,
   documentReceivedV1,
   DocumentReceivedV1,
+  documentReceivedV2,
+  DocumentReceivedV2,
   documentReviewedV1,
   DocumentReviewedV1,
   EventEnvelope,
@@ -43,6 +45,8 @@ import {
   ComplaintStageChangedV1,
   enforcementActionTakenV1,
   EnforcementActionTakenV1,
+  enforcementActionTakenV2,
+  EnforcementActionTakenV2,
   enquiryConvertedToComplaintV1,
   EnquiryConvertedToComplaintV1,
   enquiryRaisedV1,
@@ -68,6 +72,8 @@ import {
   PaymentReversedV1,
   refundStatusChangedV1,
   RefundStatusChangedV1,
+  refundStatusChangedV2,
+  RefundStatusChangedV2,
   allocationTransferredV1,
   AllocationTransferredV1,
   paymentTermsVariedV1,
@@ -104,6 +110,13 @@ function hearingChange(d: HearingStatusChangedV1): string {
   }
 }
 const one = (caseId: string | undefined) => (caseId ? [caseId] : []);
+
+// How an event read in two versions reads on the timeline, whichever version it came as (v2 only adds fields).
+const documentReceived = (d: DocumentReceivedV1) =>
+  `Document received (${d.documentType}) by ${d.channel}: ${d.status}`;
+const refundStatus = (d: RefundStatusChangedV1) =>
+  `${d.kind === 'refund' ? 'Refund' : 'Consolatory payment'} of ${pounds(d.amountPence)}: ${d.status}`;
+const enforcementAction = (d: EnforcementActionTakenV1) => `Enforcement action: ${d.action}`;
 
 interface TimelineRule<T extends object> {
   type: EventType<T>;
@@ -166,11 +179,18 @@ const RULES: Registration[] = [
     cases: (d) => [d.caseId],
     summary: (d) => `Representation changed from ${d.from ?? 'none'} to ${d.to ?? 'none'}`,
   }),
+  // v1 is no longer published, but its events stored and in flight still read the same as v2's.
   rule<DocumentReceivedV1>({
     type: documentReceivedV1,
     audience: () => everyoneOnTheCase,
     cases: (d) => [d.caseId],
-    summary: (d) => `Document received (${d.documentType}) by ${d.channel}: ${d.status}`,
+    summary: documentReceived,
+  }),
+  rule<DocumentReceivedV2>({
+    type: documentReceivedV2,
+    audience: () => everyoneOnTheCase,
+    cases: (d) => [d.caseId],
+    summary: documentReceived,
   }),
   rule<DocumentReviewedV1>({
     type: documentReviewedV1,
@@ -257,11 +277,16 @@ const RULES: Registration[] = [
     cases: (d) => one(d.caseId),
     summary: (d) => `Payment of ${pounds(d.amountPence)} reversed (${d.reason})`,
   }),
+  // v1 is no longer published, but its events stored and in flight still read the same as v2's.
   rule<RefundStatusChangedV1>({
     type: refundStatusChangedV1,
     cases: (d) => one(d.caseId),
-    summary: (d) =>
-      `${d.kind === 'refund' ? 'Refund' : 'Consolatory payment'} of ${pounds(d.amountPence)}: ${d.status}`,
+    summary: refundStatus,
+  }),
+  rule<RefundStatusChangedV2>({
+    type: refundStatusChangedV2,
+    cases: (d) => one(d.caseId),
+    summary: refundStatus,
   }),
   rule<EnquiryRaisedV1>({
     type: enquiryRaisedV1,
@@ -332,10 +357,16 @@ const RULES: Registration[] = [
     cases: (d) => one(d.caseId),
     summary: (d) => `Fine payment terms ${d.version === 1 ? 'set' : 'varied'} (${d.kind})`,
   }),
+  // v1 is no longer published, but its events stored and in flight still read the same as v2's.
   rule<EnforcementActionTakenV1>({
     type: enforcementActionTakenV1,
     cases: (d) => one(d.caseId),
-    summary: (d) => `Enforcement action: ${d.action}`,
+    summary: enforcementAction,
+  }),
+  rule<EnforcementActionTakenV2>({
+    type: enforcementActionTakenV2,
+    cases: (d) => one(d.caseId),
+    summary: enforcementAction,
   }),
 ];
 

@@ -25,6 +25,7 @@ import {
   defined,
   DraftResponseBody,
   FlagBreachBody,
+  OmbudsmanAnswerBody,
   OmbudsmanEnquiryBody,
   OmbudsmanOutcomeBody,
   OmbudsmanReferralBody,
@@ -301,6 +302,27 @@ export class ComplaintController {
   ) {
     return ComplaintModel.from(
       await this.commands.recordOmbudsmanEnquiry(assertUuid(id), body.text, principal, correlationId),
+      principal,
+    );
+  }
+
+  @Post(':id/ombudsman-referral/answers')
+  @HttpCode(200)
+  @Roles(...COMPLAINT_STAFF)
+  @ApiOperation({ summary: "Record the answer to every one of the Ombudsman's enquiries still waiting for one" })
+  @ApiOkResponse({ type: ComplaintModel })
+  @ApiConflictResponse({
+    description:
+      'Not referred to the Ombudsman, its outcome is already recorded, or no enquiry is waiting for an answer',
+  })
+  async ombudsmanAnswer(
+    @Param('id') id: string,
+    @Body() body: OmbudsmanAnswerBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return ComplaintModel.from(
+      await this.commands.answerOmbudsmanEnquiries(assertUuid(id), body.text, principal, correlationId),
       principal,
     );
   }

@@ -27,7 +27,7 @@ import {
   type RemedyKind,
 } from '../domain/complaint';
 import type { OpenComplaintCommand } from '../application/complaint.commands';
-import { OMBUDSMAN_ENQUIRY_EXAMPLE } from './complaint.model';
+import { OMBUDSMAN_ANSWER_EXAMPLE, OMBUDSMAN_ENQUIRY_EXAMPLE } from './complaint.model';
 import { BadUserInputError, IsInstant, MAX_PENCE, parseInstant } from '@ccsc/platform';
 
 // One set of input classes serves REST bodies, GraphQL inputs (with the complaint id as its own
@@ -313,6 +313,17 @@ export class OmbudsmanEnquiryBody {
   @ApiProperty({ maxLength: 5000, example: OMBUDSMAN_ENQUIRY_EXAMPLE, description: OMBUDSMAN_ENQUIRY_TEXT })
   @IsString()
   @Length(1, 5000)
+  text!: string;
+}
+
+const OMBUDSMAN_ANSWER_TEXT = `What was sent to the Ombudsman (at most ${MAX_TEXT} characters); it answers every enquiry still waiting for an answer.`;
+
+@InputType('ComplaintOmbudsmanAnswerInput', { description: "The answer to the Ombudsman's enquiries." })
+export class OmbudsmanAnswerBody {
+  @Field({ description: OMBUDSMAN_ANSWER_TEXT })
+  @ApiProperty({ maxLength: MAX_TEXT, example: OMBUDSMAN_ANSWER_EXAMPLE, description: OMBUDSMAN_ANSWER_TEXT })
+  @IsString()
+  @Length(1, MAX_TEXT)
   text!: string;
 }
 

@@ -226,6 +226,10 @@ const ENQUIRY_AT = 'When the enquiry was recorded.';
 export const OMBUDSMAN_ENQUIRY_TEXT = 'What the Ombudsman asked, as the officer recorded it.';
 export const OMBUDSMAN_ENQUIRY_EXAMPLE =
   'Please send the stage 3 response and the listing history of the case by 18 December 2026.';
+export const OMBUDSMAN_ANSWER_EXAMPLE = 'The stage 3 response and the listing history of the case are attached.';
+const ENQUIRY_ANSWERED_AT = 'When the answer to the enquiry was recorded; null while it waits for one.';
+const ENQUIRY_ANSWER =
+  'What was sent to the Ombudsman in answer (one answer may cover several enquiries); null while it waits for one.';
 
 @ObjectType('ComplaintOmbudsmanEnquiry', {
   description: 'An enquiry the Parliamentary and Health Service Ombudsman made about the complaint.',
@@ -235,6 +239,17 @@ export class ComplaintOmbudsmanEnquiryModel {
   @Field({ description: OMBUDSMAN_ENQUIRY_TEXT })
   @ApiProperty({ example: OMBUDSMAN_ENQUIRY_EXAMPLE, description: OMBUDSMAN_ENQUIRY_TEXT })
   text!: string;
+  @Field(() => Date, { nullable: true, description: ENQUIRY_ANSWERED_AT })
+  @ApiPropertyOptional({
+    type: Date,
+    nullable: true,
+    example: '2026-12-15T11:00:00.000Z',
+    description: ENQUIRY_ANSWERED_AT,
+  })
+  answeredAt!: Date | null;
+  @Field(() => String, { nullable: true, description: ENQUIRY_ANSWER })
+  @ApiPropertyOptional({ type: String, nullable: true, example: OMBUDSMAN_ANSWER_EXAMPLE, description: ENQUIRY_ANSWER })
+  answer!: string | null;
 }
 
 export const OMBUDSMAN_REFERENCE = "The Ombudsman's own reference for the complaint, e.g. PHSO-12345.";
@@ -260,7 +275,7 @@ export class ComplaintOmbudsmanModel {
 }
 
 const TIMELINE_KIND =
-  'What kind of thing happened: opened, breach-flagged, stage-acknowledged, stage-investigating, response-drafted, response-sent, stage-breached, escalated, remedy-agreed, remedy-payment, breach-decided, closed, ombudsman-referral, ombudsman-enquiry or ombudsman-outcome.';
+  'What kind of thing happened: opened, breach-flagged, stage-acknowledged, stage-investigating, response-drafted, response-sent, stage-breached, escalated, remedy-agreed, remedy-payment, breach-decided, closed, ombudsman-referral, ombudsman-enquiry, ombudsman-answer or ombudsman-outcome.';
 const TIMELINE_SUMMARY =
   'What happened, in plain English words. Staff alone read which officer a stage is under investigation by.';
 const TIMELINE_ACTOR = `Who did it: the user id of their account (the identity provider's subject), an officer's or, for a complaint filed through the public form, the complainant's; system for the scheduled deadline run and for changes no person made (payments for its reports on a remedy). Null when not recorded. ${STAFF_ONLY}`;
@@ -415,7 +430,12 @@ export class ComplaintModel {
       ombudsman: s.ombudsman && {
         ombudsmanReference: s.ombudsman.ombudsmanReference,
         referredAt: s.ombudsman.referredAt,
-        enquiries: s.ombudsman.enquiries.map((e) => ({ at: e.at, text: e.text })),
+        enquiries: s.ombudsman.enquiries.map((e) => ({
+          at: e.at,
+          text: e.text,
+          answeredAt: e.answeredAt,
+          answer: e.answer,
+        })),
         outcome: s.ombudsman.outcome,
       },
     };

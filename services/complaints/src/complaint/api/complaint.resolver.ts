@@ -39,6 +39,7 @@ import {
   defined,
   DraftResponseBody,
   FlagBreachBody,
+  OmbudsmanAnswerBody,
   OmbudsmanEnquiryBody,
   OmbudsmanOutcomeBody,
   OmbudsmanReferralBody,
@@ -314,6 +315,22 @@ export class ComplaintResolver {
   ) {
     return ComplaintModel.from(
       await this.commands.recordOmbudsmanEnquiry(assertUuid(complaintId), input.text, principal, correlationId),
+      principal,
+    );
+  }
+
+  @Mutation(() => ComplaintModel, {
+    description: "Records the answer to every one of the Ombudsman's enquiries still waiting for one.",
+  })
+  @Roles(...COMPLAINT_STAFF)
+  async answerOmbudsmanEnquiries(
+    @id() complaintId: string,
+    @Args('input', { description: 'What was sent to the Ombudsman.' }) input: OmbudsmanAnswerBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId?: string,
+  ) {
+    return ComplaintModel.from(
+      await this.commands.answerOmbudsmanEnquiries(assertUuid(complaintId), input.text, principal, correlationId),
       principal,
     );
   }

@@ -8,12 +8,15 @@ import {
   complaintOpenedV1,
   complaintStageChangedV1,
   financialRemedyAgreedV1,
+  ombudsmanEnquiryAnsweredV1,
   ombudsmanEnquiryReceivedV1,
+  ombudsmanOutcomeRecordedV1,
   personalDataBreachFlaggedV1,
   type ComplaintSeverity,
   type EnquiryConvertedToComplaintV1,
   type EventEnvelope,
   type RefundStatusChangedV1,
+  type RefundStatusChangedV2,
 } from '@ccsc/contracts';
 import { UnitOfWork, withinTransaction, type PendingEvent, type Transaction } from '@ccsc/messaging';
 import { BadUserInputError, FieldError, NotFoundError } from '@ccsc/platform';
@@ -157,7 +160,10 @@ export class ComplaintCommands {
   }
 
   /** Payments reported on the refund or payment it raised for a financial remedy; an older report changes nothing. */
-  recordRemedyPayment(manager: EntityManager, event: EventEnvelope<RefundStatusChangedV1>): Promise<void> {
+  recordRemedyPayment(
+    manager: EntityManager,
+    event: EventEnvelope<RefundStatusChangedV1 | RefundStatusChangedV2>,
+  ): Promise<void> {
     const data = event.data;
     const remedyId = data.remedyId;
     // Refunds payments raised for its own reasons (overpayments, help with fees) name no remedy.
@@ -354,10 +360,30 @@ export class ComplaintCommands {
     }));
   }
 
+  /** One answer to every enquiry of the Ombudsman's still waiting; the work queue completes their tasks. */
+  answerOmbudsmanEnquiries(id: string, text: string, principal: Principal, correlationId?: string, now = new Date()) {
+    return this.change(id, principal, correlationId, now, (c) => ({
+      changes: [c.answerOmbudsmanEnquiries(text, principal.sub, now)],
+      events: [
+        {
+          type: ombudsmanEnquiryAnsweredV1,
+          subject: c.id,
+          data: { complaintId: c.id, caseIds: c.snapshot.caseIds },
+        },
+      ],
+    }));
+  }
+
   recordOmbudsmanOutcome(id: string, outcome: Outcome, principal: Principal, correlationId?: string, now = new Date()) {
     return this.change(id, principal, correlationId, now, (c) => ({
       changes: [c.recordOmbudsmanOutcome(outcome, now)],
-      events: [],
+      events: [
+        {
+          type: ombudsmanOutcomeRecordedV1,
+          subject: c.id,
+          data: { complaintId: c.id, caseIds: c.snapshot.caseIds, outcome },
+        },
+      ],
     }));
   }
 

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { enquiryConvertedToComplaintV1, refundStatusChangedV1 } from '@ccsc/contracts';
+import { enquiryConvertedToComplaintV1, refundStatusChangedV1, refundStatusChangedV2 } from '@ccsc/contracts';
 import { EventHandlers } from '@ccsc/messaging';
 import { ComplaintCommands } from '../application/complaint.commands';
 
@@ -17,6 +17,8 @@ export class ComplaintEventsConsumer implements OnModuleInit {
 
   onModuleInit() {
     this.handlers.on(enquiryConvertedToComplaintV1, (event, manager) => this.commands.openFromEnquiry(manager, event));
+    this.handlers.on(refundStatusChangedV2, (event, manager) => this.commands.recordRemedyPayment(manager, event));
+    // What payments published before it moved to v2, still on the topic while the two roll out.
     this.handlers.on(refundStatusChangedV1, (event, manager) => this.commands.recordRemedyPayment(manager, event));
   }
 }

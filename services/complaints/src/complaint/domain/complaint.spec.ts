@@ -175,6 +175,50 @@ describe('a complaint', () => {
     expect(refusal(() => complaint.recordOmbudsmanOutcome('upheld', now)).code).toBe('CONFLICT');
   });
 
+  it("answers every waiting enquiry of the Ombudsman's at once, only while its outcome is awaited", () => {
+    const complaint = open();
+    for (const stage of [1, 2, 3]) {
+      if (stage > 1) complaint.escalate(calendar, now);
+      answer(complaint, 'not-upheld');
+    }
+    complaint.close('civil-listing', 'communication', 'o', now);
+    expect(refusal(() => complaint.answerOmbudsmanEnquiries('Attached.', 'o', now)).code).toBe('CONFLICT');
+    complaint.referToOmbudsman('PHSO-1', now);
+    expect(refusal(() => complaint.answerOmbudsmanEnquiries('Attached.', 'o', now)).code).toBe('CONFLICT');
+
+    const asked = new Date('2026-02-03T10:00:00Z');
+    const answered = new Date('2026-02-04T10:00:00Z');
+    complaint.recordOmbudsmanEnquiry('Please send the case file.', 'o', asked);
+    complaint.recordOmbudsmanEnquiry('And the listing history.', 'o', asked);
+    expect(refusal(() => complaint.answerOmbudsmanEnquiries('  ', 'ola', answered)).fieldErrors).toEqual([
+      { field: 'text', message: 'must be 1 to 20000 characters' },
+    ]);
+    expect(complaint.answerOmbudsmanEnquiries(' Both are attached. ', 'ola', answered)).toEqual({
+      kind: 'ombudsman-answer',
+      summary: '2 Ombudsman enquiries answered',
+    });
+    const both = { answer: 'Both are attached.', answeredAt: answered, answeredBy: 'ola' };
+    expect(complaint.snapshot.ombudsman?.enquiries).toEqual([
+      { at: asked, text: 'Please send the case file.', by: 'o', ...both },
+      { at: asked, text: 'And the listing history.', by: 'o', ...both },
+    ]);
+    // Nothing is waiting now; a later enquiry gets its own answer and leaves the earlier ones as they were.
+    expect(refusal(() => complaint.answerOmbudsmanEnquiries('Again.', 'ola', answered)).code).toBe('CONFLICT');
+    complaint.recordOmbudsmanEnquiry('Who decided stage 3?', 'o', answered);
+    expect(complaint.answerOmbudsmanEnquiries('The customer investigations team.', 'olu', now).summary).toBe(
+      'Ombudsman enquiry answered',
+    );
+    expect(complaint.snapshot.ombudsman?.enquiries.map((e) => [e.answer, e.answeredBy])).toEqual([
+      ['Both are attached.', 'ola'],
+      ['Both are attached.', 'ola'],
+      ['The customer investigations team.', 'olu'],
+    ]);
+
+    complaint.recordOmbudsmanEnquiry('One last thing.', 'o', now);
+    complaint.recordOmbudsmanOutcome('not-upheld', now);
+    expect(refusal(() => complaint.answerOmbudsmanEnquiries('Too late.', 'ola', now)).code).toBe('CONFLICT');
+  });
+
   it('becomes a breach once, and has its reportability decided once', () => {
     const complaint = open();
     expect(refusal(() => complaint.decideBreach(true, 'why', 'o', now)).code).toBe('CONFLICT');

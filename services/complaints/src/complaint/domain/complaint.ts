@@ -76,10 +76,21 @@ export interface ClosureProps {
   closedBy: string;
 }
 
+/** One of the Ombudsman's enquiries, as an officer recorded it, and the answer sent to it (null until then). */
+export interface OmbudsmanEnquiryProps {
+  at: Date;
+  text: string;
+  by: string;
+  /** What was sent to the Ombudsman; one answer may cover several enquiries. */
+  answer: string | null;
+  answeredAt: Date | null;
+  answeredBy: string | null;
+}
+
 export interface OmbudsmanProps {
   ombudsmanReference: string;
   referredAt: Date;
-  enquiries: { at: Date; text: string; by: string }[];
+  enquiries: OmbudsmanEnquiryProps[];
   outcome: Outcome | null;
   outcomeAt: Date | null;
 }
@@ -436,9 +447,44 @@ export class Complaint {
     if (ombudsman.outcome) throw new ConflictError('The Ombudsman has already given its outcome');
     this.props = {
       ...this.props,
-      ombudsman: { ...ombudsman, enquiries: [...ombudsman.enquiries, { at: now, text: text.trim(), by: actor }] },
+      ombudsman: {
+        ...ombudsman,
+        enquiries: [
+          ...ombudsman.enquiries,
+          { at: now, text: text.trim(), by: actor, answer: null, answeredAt: null, answeredBy: null },
+        ],
+      },
     };
     return { kind: 'ombudsman-enquiry', summary: 'Ombudsman enquiry recorded' };
+  }
+
+  /**
+   * One answer to every enquiry of the Ombudsman still waiting for one (closed or not: the Ombudsman usually
+   * takes a complaint on after it is closed). Refused before the referral, after the outcome, and with none waiting.
+   */
+  answerOmbudsmanEnquiries(text: string, actor: string, now: Date): Change {
+    const ombudsman = this.requireOmbudsman();
+    if (ombudsman.outcome) throw new ConflictError('The Ombudsman has already given its outcome');
+    const waiting = ombudsman.enquiries.filter((e) => e.answeredAt === null).length;
+    if (waiting === 0) throw new ConflictError("No enquiry of the Ombudsman's is waiting for an answer");
+    const answer = text.trim();
+    if (!answer || text.length > MAX_TEXT)
+      throw new BadUserInputError('The answer cannot be kept as given', [
+        { field: 'text', message: `must be 1 to ${MAX_TEXT} characters` },
+      ]);
+    this.props = {
+      ...this.props,
+      ombudsman: {
+        ...ombudsman,
+        enquiries: ombudsman.enquiries.map((e) =>
+          e.answeredAt === null ? { ...e, answer, answeredAt: now, answeredBy: actor } : e,
+        ),
+      },
+    };
+    return {
+      kind: 'ombudsman-answer',
+      summary: waiting === 1 ? 'Ombudsman enquiry answered' : `${waiting} Ombudsman enquiries answered`,
+    };
   }
 
   recordOmbudsmanOutcome(outcome: Outcome, now: Date): Change {

@@ -45,7 +45,15 @@ interface ComplaintRow {
   ombudsman: {
     ombudsmanReference: string;
     referredAt: string;
-    enquiries: { at: string; text: string; by: string }[];
+    /** The answer's fields are absent from enquiries stored before answers were recorded. */
+    enquiries: {
+      at: string;
+      text: string;
+      by: string;
+      answer?: string | null;
+      answeredAt?: string | null;
+      answeredBy?: string | null;
+    }[];
     outcome: Outcome | null;
     outcomeAt: string | null;
   } | null;
@@ -380,7 +388,14 @@ function toProps(
       ? {
           ...row.ombudsman,
           referredAt: new Date(row.ombudsman.referredAt),
-          enquiries: row.ombudsman.enquiries.map((e) => ({ ...e, at: new Date(e.at) })),
+          enquiries: row.ombudsman.enquiries.map((e) => ({
+            at: new Date(e.at),
+            text: e.text,
+            by: e.by,
+            answer: e.answer ?? null,
+            answeredAt: e.answeredAt ? new Date(e.answeredAt) : null,
+            answeredBy: e.answeredBy ?? null,
+          })),
           outcomeAt: row.ombudsman.outcomeAt ? new Date(row.ombudsman.outcomeAt) : null,
         }
       : null,

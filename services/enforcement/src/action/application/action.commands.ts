@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@ccsc/auth';
-import { enforcementActionTakenV1 } from '@ccsc/contracts';
+import { enforcementActionTakenV2 } from '@ccsc/contracts';
 import { londonLocalDate } from '@ccsc/calendar';
 import { UnitOfWork } from '@ccsc/messaging';
 import { ConflictError } from '@ccsc/platform';
@@ -83,7 +83,7 @@ export class ActionCommands {
           });
         }
         tx.publish({
-          type: enforcementActionTakenV1,
+          type: enforcementActionTakenV2,
           subject: accountId,
           data: {
             accountId,
@@ -91,6 +91,7 @@ export class ActionCommands {
             action: definition.id,
             takenAt: tx.now.toISOString(),
             ...(account.caseId ? { caseId: account.caseId } : {}),
+            takenBy: 'officer',
           },
         });
         return { id, accountId, action: definition.id, details, takenBy: principal.sub, takenAt: tx.now, warrantId };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { accountDefaultedV1, enforcementActionTakenV1, warrantStatusChangedV1 } from '@ccsc/contracts';
+import { accountDefaultedV1, enforcementActionTakenV2, warrantStatusChangedV1 } from '@ccsc/contracts';
 import type { LocalDate } from '@ccsc/calendar';
 import { execute, queryOne, Sql, sql } from '@ccsc/platform';
 import { ACTIONS, ACTION_IDS, FIRST_ACTIONS } from '../../action/domain/enforcement-actions';
@@ -43,7 +43,7 @@ function defaultRunStatement(runOn: LocalDate, paths: readonly EnforcementPath[]
   const transitions = { from: permitted.map((t) => t[0]), to: permitted.map((t) => t[1]) };
   const warrantActions = ACTION_IDS.filter((a) => ACTIONS[a].createsWarrant);
   const { topic, type: defaulted } = accountDefaultedV1;
-  const [actionTaken, warrantChanged] = [enforcementActionTakenV1.type, warrantStatusChangedV1.type];
+  const [actionTaken, warrantChanged] = [enforcementActionTakenV2.type, warrantStatusChangedV1.type];
   const at = now.toISOString();
   return sql`
 WITH thresholds AS (
@@ -138,7 +138,8 @@ WITH thresholds AS (
       UNION ALL
       SELECT gen_random_uuid(), ${actionTaken}::text, t.account_id::text,
              jsonb_strip_nulls(jsonb_build_object('accountId', t.account_id, 'actionId', t.id, 'action', t.action,
-                                                  'takenAt', ${at}::text, 'caseId', COALESCE(n.case_id, v.case_id)))
+                                                  'takenAt', ${at}::text, 'caseId', COALESCE(n.case_id, v.case_id),
+                                                  'takenBy', 'default-run'))
         FROM taken t LEFT JOIN newly n ON n.id = t.account_id LEFT JOIN advanced v ON v.id = t.account_id
       UNION ALL
       SELECT gen_random_uuid(), ${warrantChanged}::text, x.account_id::text,

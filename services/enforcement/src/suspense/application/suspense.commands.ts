@@ -6,6 +6,7 @@ import {
   isValidAccountNumber,
   normaliseAccountNumber,
   RefundStatusChangedV1,
+  RefundStatusChangedV2,
   suspenseRefundRequestedV1,
 } from '@ccsc/contracts';
 import { Transaction, UnitOfWork, withinTransaction } from '@ccsc/messaging';
@@ -127,8 +128,11 @@ export class SuspenseCommands {
     );
   }
 
-  /** Payments' news of a refund raised for a suspense item, inside the inbox transaction. */
-  recordRefundStatus(manager: EntityManager, event: EventEnvelope<RefundStatusChangedV1>): Promise<void> {
+  /** Payments' news of a refund raised for a suspense item, inside the inbox transaction (v1 and v2 alike). */
+  recordRefundStatus(
+    manager: EntityManager,
+    event: EventEnvelope<RefundStatusChangedV1 | RefundStatusChangedV2>,
+  ): Promise<void> {
     const { suspenseId, refundId, status } = event.data;
     // Refunds raised for anything else (cases, complaint remedies) name no suspense item.
     if (!suspenseId) return Promise.resolve();

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { refundStatusChangedV1 } from '@ccsc/contracts';
+import { refundStatusChangedV1, refundStatusChangedV2 } from '@ccsc/contracts';
 import { EventHandlers } from '@ccsc/messaging';
 import { SuspenseCommands } from '../application/suspense.commands';
 
@@ -16,6 +16,9 @@ export class SuspenseEventsConsumer implements OnModuleInit {
   ) {}
 
   onModuleInit() {
+    this.handlers.on(refundStatusChangedV2, (event, manager) => this.commands.recordRefundStatus(manager, event));
+    // What payments published before it moved to v2, still on the topic while the two roll out: dropping one
+    // would leave its suspense item waiting on a refund settled long ago.
     this.handlers.on(refundStatusChangedV1, (event, manager) => this.commands.recordRefundStatus(manager, event));
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@ccsc/auth';
 import { CaseAccess } from '@ccsc/case-access';
-import { refundStatusChangedV1 } from '@ccsc/contracts';
+import { refundStatusChangedV2 } from '@ccsc/contracts';
 import { type Transaction, UnitOfWork } from '@ccsc/messaging';
 import { ConflictError, NotFoundError } from '@ccsc/platform';
 import { present } from '../../ledger/domain/present';
@@ -302,7 +302,9 @@ export class RefundCommands {
       ...(r.complaintId ? { complaintId: r.complaintId } : {}),
       ...(r.remedyId ? { remedyId: r.remedyId } : {}),
       ...(r.suspenseId ? { suspenseId: r.suspenseId } : {}),
+      // Who proposed it: the actor of a refund a consumer raised is the system, not its proposer.
+      requestedBy: r.requestedBy,
     };
-    tx.publish({ type: refundStatusChangedV1, subject: r.id, data });
+    tx.publish({ type: refundStatusChangedV2, subject: r.id, data });
   }
 }

@@ -52,8 +52,12 @@ export class AllocationCommands {
       { correlationId, actor: principal.sub },
       async (tx) => {
         if (!(await this.enquiries.queueExists(tx.manager, queueId))) throw new NotFoundError('The queue');
-        if (queueId === WELSH_QUEUE) await this.requireWelsh(tx.manager, principal.sub, 'You are');
-        const id = await this.enquiries.lockNextTask(tx.manager, queueId, hasRole(principal, ...ALLOCATORS));
+        const welsh = await this.speaksWelsh(tx.manager, principal.sub);
+        if (queueId === WELSH_QUEUE && !welsh) throw welshRefusal('You are');
+        const id = await this.enquiries.lockNextTask(tx.manager, queueId, {
+          teamLeader: hasRole(principal, ...ALLOCATORS),
+          welsh,
+        });
         return id ? this.changes.changeIn(tx, id, principal, (ctx) => this.claimIn(ctx, principal)) : null;
       },
       now,
@@ -184,9 +188,11 @@ export class AllocationCommands {
    * (the work queue's, kept by team leaders) has the welsh skill may take it or be given it.
    */
   private async requireWelsh(manager: EntityManager, officer: string, who: string): Promise<void> {
-    const profile = await this.officers.get(manager, officer);
-    if (!profile?.skills.includes('welsh'))
-      throw new ForbiddenError(`${who} without the welsh skill, which a Welsh-language enquiry needs`);
+    if (!(await this.speaksWelsh(manager, officer))) throw welshRefusal(who);
+  }
+
+  private async speaksWelsh(manager: EntityManager, officer: string): Promise<boolean> {
+    return (await this.officers.get(manager, officer))?.skills.includes('welsh') ?? false;
   }
 
   /** Only work waiting in a queue can be taken; work someone has is reassigned instead. */
@@ -196,6 +202,10 @@ export class AllocationCommands {
     enquiry.assignedTo = officer;
     enquiry.escalatedTo = null;
   }
+}
+
+function welshRefusal(who: string): ForbiddenError {
+  return new ForbiddenError(`${who} without the welsh skill, which a Welsh-language enquiry needs`);
 }
 
 function needsWelsh(enquiry: EnquiryRecord): boolean {

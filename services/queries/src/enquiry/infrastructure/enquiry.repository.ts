@@ -180,13 +180,19 @@ export class EnquiryRepository {
 
   /**
    * The next task of a queue, locked so that two officers asking at once get different ones. Work
-   * escalated to a team leader is handed out only to team leaders.
+   * escalated to a team leader is handed out only to team leaders, and a Welsh-language enquiry only to
+   * an officer with the welsh skill (passed over for the others, so it never blocks their queue).
    */
-  async lockNextTask(manager: EntityManager, queueId: string, teamLeader = false): Promise<string | undefined> {
+  async lockNextTask(
+    manager: EntityManager,
+    queueId: string,
+    officer: { teamLeader: boolean; welsh: boolean },
+  ): Promise<string | undefined> {
     const row = await queryOne<{ id: string }>(
       manager,
       sql`SELECT e.id FROM enquiries e WHERE e.queue_id = ${queueId} AND ${WAITING}
-            AND (${teamLeader}::boolean OR e.escalated_to IS DISTINCT FROM 'team-leader')
+            AND (${officer.teamLeader}::boolean OR e.escalated_to IS DISTINCT FROM 'team-leader')
+            AND (${officer.welsh}::boolean OR e.language IS DISTINCT FROM 'cy')
           ORDER BY e.major_priority, e.priority_date, e.minor_priority, e.id LIMIT 1 FOR UPDATE SKIP LOCKED`,
     );
     return row?.id;

@@ -186,13 +186,6 @@ export class WorkResolver {
     @Args('input', { description: 'The whole profile.' }) input: SaveOfficerInput,
     @CurrentPrincipal() principal: Principal,
   ) {
-    if (input.shift.end <= input.shift.start)
-      throw new BadUserInputError('Invalid working pattern', [{ field: 'shift.end', message: 'must be after start' }]);
-    const badLeave = input.leave.findIndex((l) => l.lastDay < l.firstDay);
-    if (badLeave >= 0)
-      throw new BadUserInputError('Invalid leave', [
-        { field: `leave.${badLeave}.lastDay`, message: 'must not be before firstDay' },
-      ]);
     return OfficerModel.from(await this.commands.saveOfficer({ ...input, leave: [...input.leave] }, principal));
   }
 
@@ -232,10 +225,7 @@ export class WorkResolver {
     resolve: (change: TaskChange) => TaskChangeModel.from(change),
   })
   @Roles(...WORKERS)
-  queueChanged(
-    @Args('queueId', { description: QUEUE_CODE }) queueId: string,
-    @CurrentPrincipal() principal: Principal,
-  ) {
-    return this.feed.queue(checkedQueue(queueId), principal);
+  queueChanged(@Args('queueId', { description: QUEUE_CODE }) queueId: string) {
+    return this.feed.queue(checkedQueue(queueId));
   }
 }

@@ -12,8 +12,8 @@ import { TaskRuleBook } from './task-rule-book';
 /**
  * What an event does to the work queue under the task rules, in the consumer's transaction (the inbox
  * makes a redelivered event a no-op, and one task per piece of work makes a replayed one too): first
- * it completes or cancels the tasks it ends, then cancels a closed case's open tasks, brings forward
- * the tasks of a case whose hearing is listed, and last creates the tasks it starts.
+ * it completes or cancels the tasks it ends, then cancels the open tasks a closed case no longer needs,
+ * brings forward those a listed hearing makes urgent, and last creates the tasks it starts.
  */
 @Injectable()
 export class TaskEvents {
@@ -33,7 +33,7 @@ export class TaskEvents {
     for (const c of caseEvents.cancel) {
       const caseId = textOf(data, c.case);
       if (event.type !== c.on || !meets(data, c.if) || !caseId) continue;
-      for (const task of await this.tasks.openOnCase(tx.manager, caseId))
+      for (const task of await this.tasks.openOnCase(tx.manager, caseId, c.taskTypes))
         await this.changes.close(
           tx,
           task,
@@ -48,7 +48,7 @@ export class TaskEvents {
       if (event.type !== e.on || !meets(data, e.if) || !caseId || !when) continue;
       const day = new Date(when);
       const dueAt = dueBefore(day, e.dueWorkingDaysBefore.workingDays, this.changes.hours.calendar);
-      for (const task of await this.tasks.openOnCase(tx.manager, caseId)) {
+      for (const task of await this.tasks.openOnCase(tx.manager, caseId, e.taskTypes)) {
         await this.tasks.expedite(tx.manager, task.id, e.majorPriority, day, dueAt);
         await this.changes.noted(tx, task, 'expedited', task.assignedTo, task.assignedTo, 'a hearing was listed');
       }
@@ -86,8 +86,13 @@ export class TaskEvents {
     for (const m of matches ?? []) {
       const key = textOf(data, m.key);
       if (event.type !== m.on || !meets(data, m.if) || key === undefined) continue;
+      // Events of one service are applied in order, but a dead letter replayed late is not: an ending
+      // older than the open task is of an earlier round of the work, and an ending with no task yet is
+      // remembered so its late creating event makes none (both times are the producing service's clock).
+      const at = new Date(event.time);
       const task = await this.tasks.openBySource(tx.manager, taskType, key);
-      if (task) await this.changes.close(tx, task, status, event.id);
+      if (task && task.createdAt <= at) await this.changes.close(tx, task, status, event.id);
+      else await this.tasks.ended(tx.manager, taskType, key, at);
     }
   }
 }

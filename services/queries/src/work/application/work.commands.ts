@@ -3,7 +3,7 @@ import { hasRole, type Principal } from '@ccsc/auth';
 import { UnitOfWork, type Transaction } from '@ccsc/messaging';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, query, sql } from '@ccsc/platform';
 import { shareOut } from '../domain/allocation';
-import { ineligibility, normaliseSkills, unavailability, type Officer } from '../domain/officer';
+import { ineligibility, normaliseSkills, profileProblems, unavailability, type Officer } from '../domain/officer';
 import { isSkill } from '../domain/skills';
 import { ESCALATED_MAJOR_PRIORITY, OPEN_TASK_STATUSES, type Task } from '../domain/task';
 import { OfficerRepository } from '../infrastructure/officer.repository';
@@ -157,10 +157,8 @@ export class WorkCommands {
         (await this.officers.list(tx.manager)).filter(
           (o) => o.userId !== from && o.teams.some((t) => held.some((h) => h.team === t)),
         );
-      await this.officers.lock(
-        tx.manager,
-        receivers.map((r) => r.userId),
-      );
+      // The officer whose work moves is locked too, so a claim of theirs cannot land mid-move.
+      await this.officers.lock(tx.manager, [from, ...receivers.map((r) => r.userId)]);
       const open = await this.tasks.openCounts(
         tx.manager,
         receivers.map((r) => r.userId),
@@ -179,6 +177,8 @@ export class WorkCommands {
   /** A team leader creates or replaces an officer's work profile. */
   async saveOfficer(officer: Officer, principal: Principal, now = new Date()): Promise<Officer> {
     requireTeamLeader(principal, "keep officers' profiles");
+    const problems = profileProblems(officer);
+    if (problems.length > 0) throw new BadUserInputError('Invalid work profile', problems);
     const unknown = officer.skills.filter((s) => !isSkill(s));
     if (unknown.length > 0)
       throw new BadUserInputError('Unknown skills', [{ field: 'skills', message: `unknown: ${unknown.join(', ')}` }]);
@@ -230,7 +230,11 @@ export class WorkCommands {
     });
   }
 
-  /** The caller's profile, with the role their token gives them now. */
+  /**
+   * The caller's profile. Team-leader work goes to a team leader by profile, as assignment and
+   * auto-assignment decide it, and the caller must still hold the role in their token: a leader whose
+   * role was taken away, or a caseworker whose profile says team leader, is a caseworker here.
+   */
   private async caller(tx: Transaction, principal: Principal): Promise<Officer> {
     await this.officers.lock(tx.manager, [principal.sub]);
     const me = await this.officers.get(tx.manager, principal.sub);
@@ -239,7 +243,10 @@ export class WorkCommands {
       throw new ConflictError(
         'You have no work profile yet: a team leader gives each officer their teams, skills and hours',
       );
-    return { ...me, role: hasRole(principal, 'team-leader') ? 'team-leader' : 'caseworker' };
+    return {
+      ...me,
+      role: me.role === 'team-leader' && hasRole(principal, 'team-leader') ? 'team-leader' : 'caseworker',
+    };
   }
 
   private async profiles(tx: Transaction, ids: readonly string[]): Promise<Officer[]> {

@@ -1,5 +1,14 @@
 import { shareOut, leastLoaded } from './allocation';
-import { ineligibility, normaliseSkills, onShift, refusal, type Officer, type TaskNeeds } from './officer';
+import {
+  ineligibility,
+  normaliseSkills,
+  onShift,
+  profileProblems,
+  refusal,
+  type Leave,
+  type Officer,
+  type TaskNeeds,
+} from './officer';
 
 const officer = (userId: string, over: Partial<Officer> = {}): Officer => ({
   userId,
@@ -68,6 +77,30 @@ describe('who may be given a task', () => {
       'money-authority-1',
       'money-authority-2',
       'welsh',
+    ]);
+  });
+});
+
+describe('a work profile as a team leader gives it', () => {
+  const shift = { days: [], start: '09:00', end: '17:00' };
+  it('is sound with hours that end after they start and leave that does not overlap', () => {
+    const leave = [
+      { firstDay: '2026-12-21', lastDay: '2026-12-24' },
+      { firstDay: '2026-12-25', lastDay: '2026-12-25' },
+    ] as Leave[];
+    expect(profileProblems({ shift, leave })).toEqual([]);
+  });
+
+  it('names hours that end too soon, leave that ends before it begins, and leave booked twice', () => {
+    const leave = [
+      { firstDay: '2026-12-21', lastDay: '2026-12-24' },
+      { firstDay: '2026-12-30', lastDay: '2026-12-29' },
+      { firstDay: '2026-12-24', lastDay: '2026-12-26' },
+    ] as Leave[];
+    expect(profileProblems({ shift: { ...shift, end: '09:00' }, leave })).toEqual([
+      { field: 'shift.end', message: 'must be after start' },
+      { field: 'leave.1.lastDay', message: 'must not be before firstDay' },
+      { field: 'leave.2', message: 'overlaps leave.0' },
     ]);
   });
 });

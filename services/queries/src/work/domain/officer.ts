@@ -1,4 +1,5 @@
 import { dayOfWeek, londonLocalDateTime, type DayOfWeek, type LocalDate } from '@ccsc/calendar';
+import type { FieldError } from '@ccsc/platform';
 import { roleAllows, type Task } from './task';
 import type { TaskRole } from './task-rules';
 
@@ -41,6 +42,21 @@ export function normaliseSkills(skills: readonly string[]): string[] {
     if (level) for (let l = Number(level[1]) - 1; l >= 1; l--) all.add(`money-authority-${l}`);
   }
   return [...all].sort();
+}
+
+/**
+ * What is wrong with a profile as a team leader gives it, as field errors: hours that do not end after
+ * they start, or leave that ends before it begins or overlaps other leave (each day is booked once).
+ */
+export function profileProblems(officer: Pick<Officer, 'shift' | 'leave'>): FieldError[] {
+  const problems: FieldError[] = [];
+  if (officer.shift.end <= officer.shift.start) problems.push({ field: 'shift.end', message: 'must be after start' });
+  officer.leave.forEach((l, i) => {
+    if (l.lastDay < l.firstDay) problems.push({ field: `leave.${i}.lastDay`, message: 'must not be before firstDay' });
+    const other = officer.leave.findIndex((o, j) => j < i && o.firstDay <= l.lastDay && l.firstDay <= o.lastDay);
+    if (other >= 0) problems.push({ field: `leave.${i}`, message: `overlaps leave.${other}` });
+  });
+  return problems;
 }
 
 /**

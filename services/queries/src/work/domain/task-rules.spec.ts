@@ -59,6 +59,14 @@ describe('task rules', () => {
     );
   });
 
+  it('refuse an ending from another service than the creation, whose clock could not order them', () => {
+    const rules = clone();
+    rules.rules[0].complete!.push({ on: 'payments.payment-allocated.v1', key: 'paymentId' });
+    expect(checkTaskRules(rules, QUEUES)).toEqual([
+      "rule review-document.complete: 'payments.payment-allocated.v1' comes from payments, not cases as the creating event does",
+    ]);
+  });
+
   it('refuse a case-type route to a queue that does not exist', () => {
     const rules = clone();
     rules.caseTypes.probate.queue = 'probat';
@@ -67,7 +75,7 @@ describe('task rules', () => {
 
   const review = () => SHIPPED_TASK_RULES.rules.find((r) => r.taskType === 'review-document')!;
   const documentReceived = (data: object) =>
-    event('cases.document-received.v1', {
+    event('cases.document-received.v2', {
       caseId: randomUUID(),
       documentId: randomUUID(),
       documentType: 'will',
@@ -98,16 +106,36 @@ describe('task rules', () => {
     const spec = taskSpecOf(
       SHIPPED_TASK_RULES,
       refund,
-      event('payments.refund-status-changed.v1', {
-        refundId: randomUUID(),
-        status: 'awaiting-approval',
-        kind: 'refund',
-        amountPence: 250_000,
-      }),
+      event(
+        'payments.refund-status-changed.v2',
+        {
+          refundId: randomUUID(),
+          status: 'awaiting-approval',
+          kind: 'refund',
+          amountPence: 250_000,
+          requestedBy: 'officer-ann',
+        },
+        'system',
+      ),
     );
+    // Raised by a consumer (the envelope's actor is the system): the proposer the event names is kept out.
     expect(spec).toMatchObject({
       excludedOfficer: 'officer-ann',
       requiredSkills: ['money-authority-1', 'money-authority-2'],
     });
+  });
+
+  it('name the task types a case event changes, and only ones that exist', () => {
+    const rules = clone();
+    rules.caseEvents.cancel[0].taskTypes = [];
+    rules.caseEvents.expedite[0].taskTypes = ['review-documnet'];
+    expect(checkTaskRules(rules, QUEUES)).toEqual([
+      'caseEvents.cancel: names no task type',
+      "caseEvents.expedite: unknown task type 'review-documnet'",
+    ]);
+  });
+
+  it("leave a withdrawn case's money, complaints and fines work open", () => {
+    expect(SHIPPED_TASK_RULES.caseEvents.cancel.flatMap((c) => c.taskTypes)).toEqual(['review-document']);
   });
 });

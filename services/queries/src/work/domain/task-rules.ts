@@ -11,7 +11,7 @@ import { isSkill } from './skills';
 type Condition = Record<string, string | number | boolean | string[] | { gt?: number; lte?: number }>;
 
 export interface EventMatch {
-  /** The event type, e.g. `cases.document-received.v1`. */
+  /** The event type, e.g. `cases.document-received.v2`. */
   on: string;
   if?: Condition;
   /** The field of the event's data that names the piece of work (a document, a refund...). */
@@ -38,14 +38,20 @@ export interface TaskRule {
   role?: TaskRole;
   priority: { major: number; minor: number };
   due: DueRule;
-  /** The second of two people: never the officer who did the first step (the creating event's actor). */
-  secondPerson?: boolean;
+  /**
+   * The second of two people: never the officer who did the first step. That is the creating event's
+   * actor (`true`), or the person a field of its data names (`{ field }`), for work a service raised on
+   * someone's behalf, e.g. a refund a consumer raised from a remedy an officer agreed.
+   */
+  secondPerson?: boolean | { field: string };
 }
 
+/** An event about a case that changes the open tasks of the task types named (and no others) on it. */
 export interface CaseEventRule {
   on: string;
   if?: Condition;
   case: string;
+  taskTypes: string[];
 }
 export interface ExpediteRule extends CaseEventRule {
   majorPriority: number;
@@ -109,10 +115,21 @@ export function checkTaskRules(rules: TaskRules, queues: ReadonlySet<string>): s
     );
     const dueField = 'field' in rule.due ? rule.due.field : undefined;
     const queueField = typeof rule.queue === 'string' ? undefined : rule.queue.byCaseType;
+    const firstPersonField = typeof rule.secondPerson === 'object' ? rule.secondPerson.field : undefined;
     // `caseId` is read when present; a rule that names another case field must name a real one.
-    match(`${where}.create`, rule.create, [rule.case, ...skillFields, dueField, queueField]);
-    for (const m of rule.complete ?? []) match(`${where}.complete`, m);
-    for (const m of rule.cancel ?? []) match(`${where}.cancel`, m);
+    match(`${where}.create`, rule.create, [rule.case, ...skillFields, dueField, queueField, firstPersonField]);
+    for (const [kind, ends] of [
+      ['complete', rule.complete],
+      ['cancel', rule.cancel],
+    ] as const)
+      for (const m of ends ?? []) {
+        match(`${where}.${kind}`, m);
+        // An ending and a creation are ordered by their times (application/task-events.ts), so both
+        // must come from one service's clock.
+        const [from, to] = [eventTypeOf(rule.create.on)?.source, eventTypeOf(m.on)?.source];
+        if (from && to && from !== to)
+          problems.push(`${where}.${kind}: '${m.on}' comes from ${to}, not ${from} as the creating event does`);
+      }
     if (typeof rule.queue === 'string') queue(where, rule.queue);
     else queue(where, rule.queue.otherwise);
     for (const s of rule.skills ?? [])
@@ -122,14 +139,23 @@ export function checkTaskRules(rules: TaskRules, queues: ReadonlySet<string>): s
       problems.push(`${where}: unknown role '${String(rule.role)}'`);
     if (!(rule.complete?.length ?? 0)) problems.push(`${where}: no event completes it`);
   }
-  for (const c of rules.caseEvents.cancel) fields('caseEvents.cancel', c.on, [c.case, ...Object.keys(c.if ?? {})]);
-  for (const e of rules.caseEvents.expedite)
+  const taskTypes = (where: string, names: string[]) => {
+    if (names.length === 0) problems.push(`${where}: names no task type`);
+    for (const name of names) if (!seen.has(name)) problems.push(`${where}: unknown task type '${name}'`);
+  };
+  for (const c of rules.caseEvents.cancel) {
+    fields('caseEvents.cancel', c.on, [c.case, ...Object.keys(c.if ?? {})]);
+    taskTypes('caseEvents.cancel', c.taskTypes);
+  }
+  for (const e of rules.caseEvents.expedite) {
+    taskTypes('caseEvents.expedite', e.taskTypes);
     fields('caseEvents.expedite', e.on, [
       e.case,
       e.priorityDate,
       e.dueWorkingDaysBefore.field,
       ...Object.keys(e.if ?? {}),
     ]);
+  }
   return problems;
 }
 
@@ -191,8 +217,15 @@ export function taskSpecOf(rules: TaskRules, rule: TaskRule, event: EventEnvelop
       typeof rule.queue === 'string' ? rule.queue : (caseType(rule.queue.byCaseType)?.queue ?? rule.queue.otherwise),
     requiredRole: rule.role ?? 'caseworker',
     requiredSkills: [...skills].sort(),
-    excludedOfficer: rule.secondPerson ? (event.actor ?? null) : null,
+    excludedOfficer: firstPerson(rule, event),
     majorPriority: rule.priority.major,
     minorPriority: rule.priority.minor,
   };
+}
+
+/** Who did the first step of two-person work, to be kept from the second; null for one-person work. */
+function firstPerson(rule: TaskRule, event: EventEnvelope): string | null {
+  if (!rule.secondPerson) return null;
+  if (rule.secondPerson === true) return event.actor ?? null;
+  return textOf(event.data as Record<string, unknown>, rule.secondPerson.field) ?? event.actor ?? null;
 }

@@ -16,6 +16,11 @@ const SELECT_TASK = sql`
 
 const OPEN = sql`t.status IN ('unassigned', 'assigned')`;
 const NEXT_ORDER = sql`t.major_priority, t.priority_date, t.minor_priority, t.id`;
+/**
+ * How many of a team's best waiting tasks the next-task choice looks at: more officers than this taking
+ * from one team at the same instant would find it empty for that moment.
+ */
+const NEXT_CANDIDATES_PER_TEAM = 16;
 
 export interface NewTask extends TaskSpec {
   id: string;
@@ -44,7 +49,10 @@ export interface TaskFilter {
 /** Tasks in plain SQL: the next-task choice, assignment and the set-based deadline run are statements of their own. */
 @Injectable()
 export class TaskRepository {
-  /** Inserts the task unless its piece of work has an open one, or its event made it already; true when inserted. */
+  /**
+   * Inserts the task unless its piece of work has an open one, its event made it already, or an event
+   * as late or later ended that work before it was made; true when inserted.
+   */
   async insert(manager: EntityManager, t: NewTask): Promise<boolean> {
     const inserted = await query(
       manager,
@@ -55,6 +63,9 @@ export class TaskRepository {
                  ${t.requiredSkills}::text[], ${t.excludedOfficer}, 'unassigned', ${t.majorPriority}, ${t.minorPriority},
                  ${t.priorityDate}, ${t.dueAt}, ${t.calendarVersion}, ${t.createdByEvent}, ${t.createdAt}
           FROM work_queues q WHERE q.id = ${t.queueId}
+            AND NOT EXISTS (SELECT 1 FROM work_task_endings e
+                            WHERE e.task_type = ${t.taskType} AND e.source_key = ${t.sourceKey}
+                              AND e.ended_at >= ${t.createdAt})
           ON CONFLICT DO NOTHING RETURNING id`,
     );
     return inserted.length > 0;
@@ -79,9 +90,25 @@ export class TaskRepository {
     );
   }
 
-  /** Open tasks of a case, locked. */
-  openOnCase(manager: EntityManager, caseId: string): Promise<Task[]> {
-    return query<Task>(manager, sql`${SELECT_TASK} WHERE t.case_id = ${caseId} AND ${OPEN} ORDER BY t.id FOR UPDATE`);
+  /**
+   * Remembers that an event ended a piece of work that has no task open to end (the latest such time
+   * per piece of work), so a task the work's earlier creating event would make now is not made.
+   */
+  async ended(manager: EntityManager, taskType: string, sourceKey: string, at: Date): Promise<void> {
+    await execute(
+      manager,
+      sql`INSERT INTO work_task_endings (task_type, source_key, ended_at) VALUES (${taskType}, ${sourceKey}, ${at})
+          ON CONFLICT (task_type, source_key) DO UPDATE SET ended_at = GREATEST(work_task_endings.ended_at, EXCLUDED.ended_at)`,
+    );
+  }
+
+  /** Open tasks of the types named on a case, locked. */
+  openOnCase(manager: EntityManager, caseId: string, taskTypes: readonly string[]): Promise<Task[]> {
+    return query<Task>(
+      manager,
+      sql`${SELECT_TASK} WHERE t.case_id = ${caseId} AND t.task_type = ANY(${taskTypes}::text[]) AND ${OPEN}
+          ORDER BY t.id FOR UPDATE`,
+    );
   }
 
   list(manager: EntityManager, filter: TaskFilter, limit: number): Promise<Task[]> {
@@ -96,24 +123,29 @@ export class TaskRepository {
 
   /**
    * The next task an officer may take, locked: in their teams, needing no skill they lack, not kept
-   * from them as the first of two people, needing a team leader only when they are one. One indexed
-   * probe per team (work_tasks_next), then the best of those; SKIP LOCKED passes over a task another
-   * officer is taking at this moment.
+   * from them as the first of two people, needing a team leader only when they are one. The best few
+   * of each team come from one indexed probe per team (work_tasks_next) without locks; of those, the
+   * first in next-task order that nobody else is taking at this moment is locked (SKIP LOCKED), and no
+   * other: the other teams' best stay free for other officers. The rule is repeated on the locked row,
+   * so a task escalated or taken meanwhile is passed over.
    */
   async lockNext(
     manager: EntityManager,
     officer: { userId: string; teams: string[]; skills: string[]; teamLeader: boolean },
   ): Promise<string | undefined> {
+    const mayTake = sql`t.status = 'unassigned' AND t.required_skills <@ ${officer.skills}::text[]
+      AND t.excluded_officer IS DISTINCT FROM ${officer.userId}
+      AND (${officer.teamLeader}::boolean OR t.required_role = 'caseworker')`;
     const row = await queryOne<{ id: string }>(
       manager,
-      sql`SELECT c.id FROM unnest(${officer.teams}::text[]) AS mine(team)
-          CROSS JOIN LATERAL (
-            SELECT t.id, t.major_priority, t.priority_date, t.minor_priority FROM work_tasks t
-            WHERE t.status = 'unassigned' AND t.team = mine.team AND t.required_skills <@ ${officer.skills}::text[]
-              AND t.excluded_officer IS DISTINCT FROM ${officer.userId}
-              AND (${officer.teamLeader}::boolean OR t.required_role = 'caseworker')
-            ORDER BY ${NEXT_ORDER} LIMIT 1 FOR UPDATE SKIP LOCKED) c
-          ORDER BY c.major_priority, c.priority_date, c.minor_priority, c.id LIMIT 1`,
+      sql`SELECT t.id FROM work_tasks t
+          WHERE t.id IN (
+            SELECT c.id FROM unnest(${officer.teams}::text[]) AS mine(team)
+            CROSS JOIN LATERAL (
+              SELECT t.id FROM work_tasks t WHERE t.team = mine.team AND ${mayTake}
+              ORDER BY ${NEXT_ORDER} LIMIT ${NEXT_CANDIDATES_PER_TEAM}) c)
+            AND ${mayTake}
+          ORDER BY ${NEXT_ORDER} LIMIT 1 FOR UPDATE SKIP LOCKED`,
     );
     return row?.id;
   }
