@@ -86,13 +86,13 @@ export class TaskEvents {
     for (const m of matches ?? []) {
       const key = textOf(data, m.key);
       if (event.type !== m.on || !meets(data, m.if) || key === undefined) continue;
-      // Events of one service are applied in order, but a dead letter replayed late is not: an ending
-      // older than the open task is of an earlier round of the work, and an ending with no task yet is
-      // remembered so its late creating event makes none (both times are the producing service's clock).
-      const at = new Date(event.time);
+      // A piece of work's events arrive in order (one subject, one partition), so an ending closes the
+      // open task whatever its timestamp says (an event's time is taken before its transaction waits
+      // for locks, so it is not commit order). Only a dead letter replayed late comes out of order: an
+      // ending with no task open is remembered, so the work's late creating event makes none.
       const task = await this.tasks.openBySource(tx.manager, taskType, key);
-      if (task && task.createdAt <= at) await this.changes.close(tx, task, status, event.id);
-      else await this.tasks.ended(tx.manager, taskType, key, at);
+      if (task) await this.changes.close(tx, task, status, event.id);
+      else await this.tasks.ended(tx.manager, taskType, key, new Date(event.time));
     }
   }
 }

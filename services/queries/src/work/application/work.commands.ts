@@ -157,14 +157,16 @@ export class WorkCommands {
         (await this.officers.list(tx.manager)).filter(
           (o) => o.userId !== from && o.teams.some((t) => held.some((h) => h.team === t)),
         );
-      // The officer whose work moves is locked too, so a claim of theirs cannot land mid-move.
+      // The officer whose work moves is locked too (one sorted lock, so two moves never deadlock), and
+      // what they hold is read again under it: a claim of theirs that landed meanwhile moves as well.
       await this.officers.lock(tx.manager, [from, ...receivers.map((r) => r.userId)]);
+      const moving = await this.tasks.heldBy(tx.manager, from);
       const open = await this.tasks.openCounts(
         tx.manager,
         receivers.map((r) => r.userId),
       );
       const { placed, unplaced } = shareOut(
-        held,
+        moving,
         receivers.map((officer) => ({ officer, open: open.get(officer.userId) ?? 0 })),
         tx.now,
       );
