@@ -23,6 +23,7 @@ import { UnitOfWork, withinTransaction, type EventContext, type Transaction } fr
 import { seededRandom } from '@ccsc/testing';
 import { TaskChanges } from '../services/queries/src/work/application/task-changes';
 import { WorkCommands } from '../services/queries/src/work/application/work.commands';
+import { TaskSources } from '../services/queries/src/work/application/task-sources';
 import { normaliseSkills } from '../services/queries/src/work/domain/officer';
 import { AT_RISK_WORKING_HOURS } from '../services/queries/src/work/domain/task';
 import { OfficerRepository } from '../services/queries/src/work/infrastructure/officer.repository';
@@ -287,7 +288,7 @@ async function measure(dataSource: DataSource, source: string): Promise<BenchSec
       const started = performance.now();
       await runner.startTransaction();
       const lockStarted = performance.now();
-      const id = await lockNextFor(runner.manager, o);
+      const id = (await lockNextFor(runner.manager, o))?.id;
       const lockMs = performance.now() - lockStarted;
       if (id) await tasks.assign(runner.manager, id, o.userId, NOW);
       await runner.rollbackTransaction();
@@ -306,6 +307,7 @@ async function measure(dataSource: DataSource, source: string): Promise<BenchSec
       tasks,
       officerRepository,
       new TaskChanges(tasks, officerRepository, HOURS),
+      new TaskSources(),
     );
     const commandTimes: number[] = [];
     for (let i = 0; i < WARMUP + SERVICE_TAKES; i++) {

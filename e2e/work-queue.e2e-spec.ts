@@ -160,6 +160,78 @@ describe('the work queue through the gateway', () => {
     expect((await ok('{ myTasks { id } }', {}, gwen)).myTasks).toEqual([]);
   });
 
+  it('makes a Welsh enquiry a task of the one queue: taken there, it is the officer’s enquiry; resolved, the task completes', async () => {
+    await ok(
+      SAVE,
+      {
+        i: {
+          userId: 'wq-cerys',
+          name: 'Cerys',
+          role: 'caseworker',
+          teams: ['welsh-language'],
+          skills: ['welsh'],
+          capacity: 10,
+          shift: { days: EVERY_DAY, start: '00:00', end: '24:00' },
+          leave: [],
+          active: true,
+        },
+      },
+      leader,
+    );
+    const queue = subscribe(leader, `subscription($q: String!) { queueChanged(queueId: $q) { ${CHANGE} } }`, {
+      q: 'welsh',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const raisedAt = Date.now();
+    const { raiseEnquiry } = await ok(
+      'mutation($i: RaiseEnquiryInput!) { raiseEnquiry(input: $i) { id queueId } }',
+      {
+        i: {
+          channel: 'telephone',
+          subject: 'Oriau agor',
+          message: 'Pryd mae’r cownter ar agor?',
+          language: 'cy',
+          contact: { name: 'Eleri Jones' },
+        },
+      },
+      caseworker,
+    );
+    expect(raiseEnquiry.queueId).toBe('welsh');
+    const created = await nextChange(queue, 'queueChanged', raisedAt);
+    expect(created).toMatchObject({
+      change: 'created',
+      task: { taskType: 'answer-enquiry', queueId: 'welsh', status: 'unassigned', requiredSkills: ['welsh'] },
+    });
+    expect(created.after).toBeLessThan(1_000);
+
+    // Paul has no Welsh and is not in the Welsh-language team: not his, by either route.
+    const refused = await call('mutation($id: ID!) { claimTask(taskId: $id) { id } }', { id: created.task.id }, paul);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const { takeNextTask } = await ok(
+      'mutation { takeNextTask { id taskType assignedTo } }',
+      {},
+      await bearer('caseworker', { sub: 'wq-cerys' }),
+    );
+    expect(takeNextTask).toEqual({ id: created.task.id, taskType: 'answer-enquiry', assignedTo: 'wq-cerys' });
+    const { enquiry } = await ok(
+      'query($id: ID!) { enquiry(id: $id) { status assignedTo } }',
+      { id: raiseEnquiry.id },
+      leader,
+    );
+    expect(enquiry).toEqual({ status: 'assigned', assignedTo: 'wq-cerys' });
+    expect(await nextChange(queue, 'queueChanged', raisedAt)).toMatchObject({ change: 'claimed' });
+
+    await ok(
+      'mutation($i: ChangeEnquiryStatusInput!) { changeEnquiryStatus(input: $i) { status } }',
+      { i: { enquiryId: raiseEnquiry.id, status: 'resolved', reason: 'Atebwyd ar y ffôn' } },
+      leader,
+    );
+    expect(await nextChange(queue, 'queueChanged', raisedAt)).toMatchObject({
+      change: 'completed',
+      task: { id: created.task.id, status: 'completed' },
+    });
+  });
+
   it('refuses the work queue to the public and to firms, subscriptions included', async () => {
     const citizen = await bearer('citizen', { sub: 'wq-citizen' });
     expect((await call('{ tasks { id } }', {}, citizen)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

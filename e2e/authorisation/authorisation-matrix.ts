@@ -48,7 +48,16 @@ import {
   withMarker,
 } from './matrix-support';
 import { IDENTITIES, ORGS, Persona, StaffRole, STAFF_ROLES } from './personas';
-import { Api, ComplaintStep, Fixtures, LOW_INCOME, TimelineEntry, unique, uniquePence } from './scenario';
+import {
+  Api,
+  ComplaintStep,
+  ENQUIRY_OFFICER,
+  Fixtures,
+  LOW_INCOME,
+  TimelineEntry,
+  unique,
+  uniquePence,
+} from './scenario';
 
 /*
  * THE AUTHORISATION MATRIX: who may call every REST route and every GraphQL operation and Case field.
@@ -1617,7 +1626,7 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
     ['team-leader'],
     'DD DD DD',
     ({ fresh }) =>
-      body(`/api/v1/queries/enquiries/${fresh.id}/assignment`, { officer: 'officer-x', reason: 'Welsh speaker' }),
+      body(`/api/v1/queries/enquiries/${fresh.id}/assignment`, { officer: ENQUIRY_OFFICER, reason: 'Welsh speaker' }),
     { fresh: (f) => asId(f.staffEnquiry()), probe: enquiryProbe },
   ),
   row(
@@ -1628,7 +1637,9 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
     {
       fresh: async (f) => {
         const id = await f.staffEnquiry();
-        await f.api.ok('teamLeader', 'POST', `/api/v1/queries/enquiries/${id}/assignment`, { officer: 'officer-x' });
+        await f.api.ok('teamLeader', 'POST', `/api/v1/queries/enquiries/${id}/assignment`, {
+          officer: ENQUIRY_OFFICER,
+        });
         return { id };
       },
       probe: enquiryProbe,
@@ -2026,7 +2037,7 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
     'DD DD DD',
     ({ fresh }) =>
       gql('mutation($i: AssignEnquiryInput!) { assignEnquiry(input: $i) { id } }', {
-        i: { enquiryId: fresh.id, officer: 'officer-x', reason: 'Welsh speaker' },
+        i: { enquiryId: fresh.id, officer: ENQUIRY_OFFICER, reason: 'Welsh speaker' },
       }),
     { fresh: (f) => asId(f.staffEnquiry()), probe: enquiryProbe },
   ),
@@ -2042,7 +2053,7 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
       fresh: async (f) => {
         const id = await f.staffEnquiry();
         await f.api.data('teamLeader', 'mutation($i: AssignEnquiryInput!) { assignEnquiry(input: $i) { id } }', {
-          i: { enquiryId: id, officer: 'officer-x' },
+          i: { enquiryId: id, officer: ENQUIRY_OFFICER },
         });
         return { id };
       },

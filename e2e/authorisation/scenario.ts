@@ -370,17 +370,21 @@ export class Fixtures {
     }, 30_000);
   }
 
-  /** An officer of the civil team with every skill, always on shift: someone a team leader may give work to. */
-  async workOfficer(): Promise<string> {
-    const userId = unique('officer')
+  /**
+   * An officer of the civil team and the contact centre (whose queues enquiries wait in) with every
+   * skill, always on shift: someone a team leader may give work to.
+   */
+  async workOfficer(
+    userId = unique('officer')
       .replace(/[^a-z0-9-]/gi, '-')
-      .toLowerCase();
+      .toLowerCase(),
+  ): Promise<string> {
     await this.api.data('teamLeader', 'mutation($i: SaveOfficerInput!) { saveOfficer(input: $i) { userId } }', {
       i: {
         userId,
         name: 'Olu Officer',
         role: 'caseworker',
-        teams: ['civil'],
+        teams: ['civil', 'contact-centre'],
         skills: ['civil', 'welsh', 'money-authority-2'],
         capacity: 100,
         shift: {
@@ -585,6 +589,9 @@ const COMPLAINT_STEPS: Record<ComplaintStep, { path: string; body: object }> = {
  * defendant is the same defendant, prosecuted privately by the claimant. Everything goes through
  * the gateway, as staff except what a party does for itself.
  */
+/** The officer team leaders give enquiries to in the table's calls. */
+export const ENQUIRY_OFFICER = 'officer-x';
+
 export async function seedScenario(api: Api): Promise<Scenario> {
   const fixtures = new Fixtures(api);
   const today = new Date().toISOString().slice(0, 10);
@@ -597,6 +604,16 @@ export async function seedScenario(api: Api): Promise<Scenario> {
       creditLimitPence: 10_000_000,
     });
   }
+
+  // Work goes by profile: the officer team leaders give enquiries to, and the staff personas who take them.
+  for (const officer of [
+    ENQUIRY_OFFICER,
+    'matrix-caseworker',
+    'matrix-team-leader',
+    'matrix-judiciary',
+    'matrix-system',
+  ])
+    await fixtures.workOfficer(officer);
 
   const claim = await fixtures.claim();
   await fixtures.trigger(claim.id, 'submit');

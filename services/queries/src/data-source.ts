@@ -8,6 +8,7 @@ import { CaseAccessParties1734000000000 } from './migrations/1734000000000-case-
 import { TriageSeedWording1734100000000 } from './migrations/1734100000000-triage-seed-wording';
 import { WorkTasks1735000000000 } from './migrations/1735000000000-work-tasks';
 import { WorkTaskEndings1735100000000 } from './migrations/1735100000000-work-task-endings';
+import { EnquiryTasks1735200000000 } from './migrations/1735200000000-enquiry-tasks';
 
 /**
  * The queries database: the app, `npm run migrate` and the tests all use this one definition.
@@ -25,5 +26,6 @@ export const queriesDatabase: ServiceDataSourceParts = {
     TriageSeedWording1734100000000,
     WorkTasks1735000000000,
     WorkTaskEndings1735100000000,
+    EnquiryTasks1735200000000,
   ],
 };

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { bearer } from '@ccsc/testing';
-import { enquiry, knownCase, startQueriesApp } from './queries-app';
+import { enquiry, knownCase, officerProfiles, startQueriesApp } from './queries-app';
 import { expectDocumented, expectProblem, restAndGraphQL, type Loose } from './rest-parity';
 
 const NOWHERE = '0b6f3f64-9d59-4c39-a4f5-8d2a4a6c2e11';
@@ -18,6 +18,8 @@ describe('work allocation over REST', () => {
 
   beforeAll(async () => {
     ({ app, dataSource, close } = await startQueriesApp());
+    await officerProfiles(dataSource, ['officer-1', 'officer-2']);
+    await officerProfiles(dataSource, ['leader-lee'], { role: 'team-leader' });
     api = restAndGraphQL(app, dataSource);
     [officer1, officer2, leader, citizen] = await Promise.all([
       bearer('caseworker', { sub: 'officer-1' }),

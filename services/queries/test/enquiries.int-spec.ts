@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { enquiryRaisedV1, enquiryStatusChangedV1 } from '@ccsc/contracts';
 import { bearer } from '@ccsc/testing';
-import { enquiry, knownCase, startQueriesApp } from './queries-app';
+import { enquiry, knownCase, officerProfiles, startQueriesApp } from './queries-app';
 
 // Responses are checked field by field, so a loose type is enough here.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -23,6 +23,7 @@ describe('enquiries', () => {
 
   beforeAll(async () => {
     ({ app, dataSource, close } = await startQueriesApp());
+    await officerProfiles(dataSource, ['officer-sam']);
     [caseworker, citizen, otherCitizen, orgA] = await Promise.all([
       bearer('caseworker', { sub: 'officer-sam' }),
       bearer('citizen', { sub: 'citizen-carys' }),

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { assistedDigitalNeedIdentifiedV1, enquiryConvertedToComplaintV1 } from '@ccsc/contracts';
 import { bearer } from '@ccsc/testing';
-import { enquiry, knownCase, startQueriesApp } from './queries-app';
+import { enquiry, knownCase, officerProfiles, startQueriesApp } from './queries-app';
 import { expectDocumented, expectProblem, restAndGraphQL, type Loose } from './rest-parity';
 
 describe("an enquiry's status, conversion and assisted-digital needs over REST", () => {
@@ -15,6 +15,7 @@ describe("an enquiry's status, conversion and assisted-digital needs over REST",
 
   beforeAll(async () => {
     ({ app, dataSource, close } = await startQueriesApp());
+    await officerProfiles(dataSource, ['officer-1']);
     api = restAndGraphQL(app, dataSource);
     [officer, citizen] = await Promise.all([
       bearer('caseworker', { sub: 'officer-1' }),

@@ -35,6 +35,26 @@ export async function knownCase(
   return caseId;
 }
 
+/**
+ * Work profiles for the officers a test gives enquiries to: work goes by profile (team, skills, shift,
+ * capacity), so each is in every team, on shift at all hours, with the skills named (none by default).
+ */
+export async function officerProfiles(
+  dataSource: DataSource,
+  officers: readonly string[],
+  { role = 'caseworker', skills = [] }: { role?: 'caseworker' | 'team-leader'; skills?: readonly string[] } = {},
+): Promise<void> {
+  await dataSource.query(
+    `INSERT INTO work_officers (user_id, name, role, teams, skills, capacity, shift_days, shift_start, shift_end,
+       updated_by, updated_at)
+     SELECT o, o, $3, (SELECT array_agg(DISTINCT team) FROM work_queues), $2::text[], 500,
+       ARRAY['monday','tuesday','wednesday','thursday','friday','saturday','sunday'], '00:00', '24:00', 'test', now()
+     FROM unnest($1::text[]) AS o
+     ON CONFLICT (user_id) DO NOTHING`,
+    [officers, skills, role],
+  );
+}
+
 export const enquiry = (overrides: Record<string, unknown> = {}) => ({
   channel: 'online-form',
   subject: 'Question about my claim',

@@ -8,7 +8,7 @@ import { EnquiryCommands } from '../src/enquiry/application/enquiry.commands';
 import { AllocationCommands } from '../src/allocation/application/allocation.commands';
 import { SlaBreachRun } from '../src/sla/application/sla.commands';
 import { EnquiryChanges } from '../src/enquiry/application/enquiry-changes';
-import { enquiry, knownCase, startQueriesApp } from './queries-app';
+import { enquiry, knownCase, officerProfiles, startQueriesApp } from './queries-app';
 
 const officer: Principal = { sub: 'officer-sam', roles: ['caseworker'] };
 const at = (iso: string) => new Date(iso);
@@ -24,6 +24,8 @@ describe('the SLA breach run', () => {
 
   beforeAll(async () => {
     ({ app, dataSource, close } = await startQueriesApp());
+    await officerProfiles(dataSource, ['caseworker-user', 'officer-sam']);
+    await officerProfiles(dataSource, ['leader-lee', 'team-leader-user'], { role: 'team-leader' });
     commands = app.get(EnquiryCommands);
     run = app.get(SlaBreachRun);
   });

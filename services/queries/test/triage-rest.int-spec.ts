@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { bearer } from '@ccsc/testing';
-import { enquiry, startQueriesApp } from './queries-app';
+import { enquiry, officerProfiles, startQueriesApp } from './queries-app';
 import { expectDocumented, expectProblem, restAndGraphQL } from './rest-parity';
 
 const NOWHERE = '0b6f3f64-9d59-4c39-a4f5-8d2a4a6c2e11';
@@ -17,6 +17,8 @@ describe('triage over REST', () => {
 
   beforeAll(async () => {
     ({ app, dataSource, close } = await startQueriesApp());
+    await officerProfiles(dataSource, ['officer-1']);
+    await officerProfiles(dataSource, ['leader-lee'], { role: 'team-leader' });
     api = restAndGraphQL(app, dataSource);
     [officer, leader, citizen] = await Promise.all([
       bearer('caseworker', { sub: 'officer-1' }),

@@ -4,7 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { assistedDigitalNeedIdentifiedV1, caseAccessChangedV2, enquiryConvertedToComplaintV1 } from '@ccsc/contracts';
 import { bearer, caseAccessData, eventually, publishEvent, testCaseReference } from '@ccsc/testing';
-import { enquiry, startQueriesApp } from './queries-app';
+import { enquiry, officerProfiles, startQueriesApp } from './queries-app';
 
 // Responses are checked field by field, so a loose type is enough here.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -21,6 +21,8 @@ describe('triage, work allocation, escalation and conversion', () => {
 
   beforeAll(async () => {
     ({ app, dataSource, close } = await startQueriesApp());
+    await officerProfiles(dataSource, ['officer-1', 'officer-2']);
+    await officerProfiles(dataSource, ['leader-lee'], { role: 'team-leader' });
     [officer1, officer2, leader, citizen] = await Promise.all([
       bearer('caseworker', { sub: 'officer-1' }),
       bearer('caseworker', { sub: 'officer-2' }),

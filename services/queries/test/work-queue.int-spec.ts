@@ -10,6 +10,7 @@ import {
   taskChangedV1,
 } from '@ccsc/contracts';
 import { bearer, eventually, publishEvent, testCaseReference } from '@ccsc/testing';
+import { TaskDeadlineRun } from '../src/work/application/task-deadline-run';
 import { enquiry, startQueriesApp } from './queries-app';
 
 // Responses are checked field by field, so a loose type is enough here.
@@ -30,7 +31,7 @@ describe('the work queue: tasks from events, allocated by team, skills, shift an
   beforeAll(async () => {
     ({ app, dataSource, close } = await startQueriesApp());
     leader = await bearer('team-leader', { sub: 'leader-lee' });
-    for (const sub of ['gwen', 'paul', 'ann', 'bea', 'cy', 'off', 'newcomer'])
+    for (const sub of ['gwen', 'paul', 'ann', 'bea', 'cy', 'off', 'newcomer', 'carol', 'cara', 'cerys'])
       token[sub] = await bearer('caseworker', { sub });
   });
   afterAll(() => close());
@@ -236,6 +237,13 @@ describe('the work queue: tasks from events, allocated by team, skills, shift an
     await publishEvent(documentReceivedV2, caseId, documentData(caseId, marker));
     await eventually(async () => expect(await tasksOf(marker)).toHaveLength(1));
     expect(await tasksOf(late)).toEqual([]);
+    // The deadline run forgets endings 90 days on, and not before.
+    const ending = `SELECT 1 FROM work_task_endings WHERE source_key = $1`;
+    await app.get(TaskDeadlineRun).run(new Date(Date.now() + 89 * 86_400_000));
+    expect(await dataSource.query(ending, [late])).toHaveLength(1);
+    await app.get(TaskDeadlineRun).run(new Date(Date.now() + 91 * 86_400_000));
+    expect(await dataSource.query(ending, [late])).toHaveLength(0);
+    await app.get(TaskDeadlineRun).run(); // the flags as they are today, for the tests after this one
   });
 
   it('keeps a reason of up to 1,000 characters in the history', async () => {
@@ -347,6 +355,10 @@ describe('the work queue: tasks from events, allocated by team, skills, shift an
   });
 
   it('gives a Welsh-language enquiry only to an officer with the welsh skill', async () => {
+    // Enquiries wait in the contact centre's and the Welsh-language team's queues.
+    const enquiryTeams = ['probate', 'contact-centre', 'welsh-language'];
+    await profile('gwen', enquiryTeams, ['probate', 'welsh'], { capacity: 500 });
+    await profile('paul', enquiryTeams, ['probate'], { capacity: 500 });
     const raised = await request(app.getHttpServer())
       .post('/api/v1/queries/enquiries')
       .set('Authorization', token.paul)
@@ -382,5 +394,129 @@ describe('the work queue: tasks from events, allocated by team, skills, shift an
     const NEXT_ENQUIRY = 'mutation { takeNextEnquiry(queueId: "general") { id } }';
     expect((await ok(NEXT_ENQUIRY, {}, token.paul)).takeNextEnquiry).toEqual({ id: english });
     expect((await ok(NEXT_ENQUIRY, {}, token.gwen)).takeNextEnquiry).toEqual({ id: welsh });
+  });
+
+  describe('enquiries as tasks of the one queue', () => {
+    const raise = async (over: Record<string, unknown> = {}) =>
+      (
+        await request(app.getHttpServer())
+          .post('/api/v1/queries/enquiries')
+          .set('Authorization', token.paul)
+          .send(
+            enquiry({ channel: 'telephone', subject: 'Opening hours', message: 'When is the counter open?', ...over }),
+          )
+          .expect(201)
+      ).body as Loose;
+    const taskOf = async (enquiryId: string) =>
+      (await ok(`query($k: String!) { tasks(sourceKey: $k) { ${TASK} requiredRole } }`, { k: enquiryId }, leader))
+        .tasks as Loose[];
+    const enquiryOf = async (id: string) =>
+      (await ok('query($id: ID!) { enquiry(id: $id) { status assignedTo escalatedTo } }', { id }, leader))
+        .enquiry as Loose;
+
+    beforeAll(async () => {
+      await profile('carol', ['contact-centre'], []);
+      await profile('cara', ['contact-centre'], []);
+      await profile('cerys', ['welsh-language'], ['welsh']);
+    });
+
+    it('makes each enquiry a task, due with its SLA, and keeps the two in step whichever way it is taken', async () => {
+      const raised = await raise();
+      const [task] = await taskOf(raised.id);
+      expect(task).toMatchObject({
+        taskType: 'answer-enquiry',
+        queueId: 'general',
+        status: 'unassigned',
+        assignedTo: null,
+        requiredSkills: [],
+      });
+      const clockDue = Math.min(
+        ...(raised.sla as Loose[]).filter((c) => c.dueAt).map((c) => Date.parse(c.dueAt as string)),
+      );
+      expect(Date.parse(task!.dueAt as string)).toBe(clockDue);
+
+      // Taken through the work queue: the enquiry is the officer's.
+      const claimed = await ok(
+        'mutation($id: ID!) { claimTask(taskId: $id) { status assignedTo } }',
+        { id: task!.id },
+        token.carol,
+      );
+      expect(claimed.claimTask).toEqual({ status: 'assigned', assignedTo: 'carol' });
+      expect(await enquiryOf(raised.id)).toMatchObject({ status: 'assigned', assignedTo: 'carol' });
+
+      // Handed back through the enquiry's own route: the task is back in its queue.
+      await request(app.getHttpServer())
+        .post(`/api/v1/queries/enquiries/${raised.id}/unassignment`)
+        .set('Authorization', token.carol)
+        .send({ reason: 'needs the civil team' })
+        .expect((res) => expect(res.status).toBeLessThan(300));
+      expect((await taskOf(raised.id))[0]).toMatchObject({ status: 'unassigned', assignedTo: null });
+
+      // A team leader gives it through the work queue; escalated, it waits for a team leader only.
+      await ok(
+        'mutation($i: AssignTaskInput!) { assignTask(input: $i) { assignedTo } }',
+        { i: { taskId: task!.id, officer: 'cara' } },
+        leader,
+      );
+      expect(await enquiryOf(raised.id)).toMatchObject({ status: 'assigned', assignedTo: 'cara' });
+      await ok(
+        'mutation($i: TaskReasonInput!) { escalateTask(input: $i) { status requiredRole } }',
+        { i: { taskId: task!.id, reason: 'the caller asks for a manager' } },
+        token.cara,
+      );
+      expect(await enquiryOf(raised.id)).toMatchObject({
+        status: 'escalated',
+        escalatedTo: 'team-leader',
+        assignedTo: null,
+      });
+      expect((await taskOf(raised.id))[0]).toMatchObject({ status: 'unassigned', requiredRole: 'team-leader' });
+      expect(
+        (await refused('mutation($id: ID!) { claimTask(taskId: $id) { id } }', { id: task!.id }, token.carol)).code,
+      ).toBe('FORBIDDEN');
+
+      // Resolved, its task is complete, and its history says so.
+      await request(app.getHttpServer())
+        .post(`/api/v1/queries/enquiries/${raised.id}/status`)
+        .set('Authorization', leader)
+        .send({ status: 'resolved', reason: 'answered on the phone' })
+        .expect((res) => expect(res.status).toBeLessThan(300));
+      expect(await taskOf(raised.id)).toEqual([]);
+      const [row] = (await dataSource.query(`SELECT status FROM work_tasks WHERE id = $1`, [task!.id])) as Loose[];
+      expect(row!.status).toBe('completed');
+      const kinds = (
+        (await dataSource.query(`SELECT kind FROM work_task_history WHERE task_id = $1 ORDER BY id`, [
+          task!.id,
+        ])) as Loose[]
+      ).map((r) => r.kind);
+      expect(kinds).toEqual(['created', 'claimed', 'released', 'assigned', 'escalated', 'completed']);
+    });
+
+    it('gives a Welsh enquiry through "next task" only to a Welsh-speaking officer of its team, and counts it against capacity', async () => {
+      const welsh = await raise({ language: 'cy' });
+      const [task] = await taskOf(welsh.id);
+      expect(task).toMatchObject({ queueId: 'welsh', requiredSkills: ['welsh'] });
+      expect(
+        (await refused('mutation($id: ID!) { claimTask(taskId: $id) { id } }', { id: task!.id }, token.carol)).code,
+      ).toBe('FORBIDDEN');
+      await profile('cerys', ['welsh-language'], ['welsh'], { capacity: 1 });
+      const next = await ok(NEXT, {}, token.cerys);
+      expect(next.takeNextTask).toMatchObject({ id: task!.id, assignedTo: 'cerys' });
+      expect(await enquiryOf(welsh.id)).toMatchObject({ status: 'assigned', assignedTo: 'cerys' });
+      // At capacity with the enquiry: nothing more goes to her.
+      await raise({ language: 'cy' });
+      expect((await refused(NEXT, {}, token.cerys)).message).toMatch(/at capacity/);
+    });
+
+    it('auto-assigns a new enquiry in a queue set to, on the enquiry and its task alike', async () => {
+      await ok('mutation { setQueueAutoAssign(queueId: "general", autoAssign: true) }', {}, leader);
+      try {
+        const raised = await raise();
+        expect(raised).toMatchObject({ status: 'assigned' });
+        expect(['carol', 'cara']).toContain(raised.assignedTo);
+        expect((await taskOf(raised.id))[0]).toMatchObject({ status: 'assigned', assignedTo: raised.assignedTo });
+      } finally {
+        await ok('mutation { setQueueAutoAssign(queueId: "general", autoAssign: false) }', {}, leader);
+      }
+    });
   });
 });

@@ -4,11 +4,15 @@ import { WorkModule } from '../work/work.module';
 import { AllocationController } from './api/allocation.controller';
 import { AllocationResolver } from './api/allocation.resolver';
 import { AllocationCommands } from './application/allocation.commands';
+import { EnquiryTaskSource } from './application/enquiry-task-source';
 
-/** Work allocation: queues, claim, assign, next task, workload, escalation (its data lives in the enquiries tables). */
+/**
+ * Work allocation of enquiries: queues, claim, assign, next task, workload, escalation (its data lives in
+ * the enquiries tables), and the work queue's commands on enquiries' tasks (EnquiryTaskSource).
+ */
 @Module({
   imports: [EnquiryModule, WorkModule],
   controllers: [AllocationController],
-  providers: [AllocationResolver, AllocationCommands],
+  providers: [AllocationResolver, AllocationCommands, EnquiryTaskSource],
 })
 export class AllocationModule {}

@@ -2,6 +2,7 @@ import { forwardRef, Module } from '@nestjs/common';
 import { CaseAccessModule } from '@ccsc/case-access';
 import { SlaModule } from '../sla/sla.module';
 import { TriageModule } from '../triage/triage.module';
+import { WorkModule } from '../work/work.module';
 import { EnquiryController } from './api/enquiry.controller';
 import { CaseEnquiriesResolver, EnquiryResolver } from './api/enquiry.resolver';
 import { EnquiryChanges } from './application/enquiry-changes';
@@ -15,8 +16,9 @@ import { EnquiryRepository } from './infrastructure/enquiry.repository';
  * EnquiryQueries, whose access rule they so share.
  */
 @Module({
-  // CaseAccessModule: the projection of cases' access events, which links to cases are checked against.
-  imports: [CaseAccessModule, SlaModule, forwardRef(() => TriageModule)],
+  // CaseAccessModule: the projection of cases' access events, which links to cases are checked against;
+  // WorkModule: each open enquiry's task in the one work queue, kept with the enquiry.
+  imports: [CaseAccessModule, SlaModule, WorkModule, forwardRef(() => TriageModule)],
   controllers: [EnquiryController],
   providers: [
     EnquiryResolver,

@@ -3,11 +3,13 @@ import { OpeningHours, WorkingDayCalendar } from '@ccsc/calendar';
 import { scheduledRun } from '@ccsc/platform';
 import type { QueriesConfig } from '../config';
 import { WorkResolver } from './api/work.resolver';
+import { EnquiryTasks } from './application/enquiry-tasks';
 import { TaskChanges } from './application/task-changes';
 import { TaskDeadlineRun } from './application/task-deadline-run';
 import { TaskEvents } from './application/task-events';
 import { TaskFeed } from './application/task-feed';
 import { TaskRuleBook } from './application/task-rule-book';
+import { TaskSources } from './application/task-sources';
 import { WorkCommands } from './application/work.commands';
 import { WorkQueries } from './application/work.queries';
 import { TaskEventsConsumer } from './consumers/task-events.consumer';
@@ -28,6 +30,8 @@ import { TaskRepository } from './infrastructure/task.repository';
     TaskRepository,
     OfficerRepository,
     TaskChanges,
+    TaskSources,
+    EnquiryTasks,
     TaskEvents,
     TaskEventsConsumer,
     WorkCommands,
@@ -36,6 +40,6 @@ import { TaskRepository } from './infrastructure/task.repository';
     TaskDeadlineRun,
     scheduledRun('task deadline run', TaskDeadlineRun, (config: QueriesConfig) => config.SLA_RUN_INTERVAL_MS),
   ],
-  exports: [OfficerRepository],
+  exports: [OfficerRepository, EnquiryTasks, TaskSources],
 })
 export class WorkModule {}

@@ -2,11 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { hasRole, type Principal } from '@ccsc/auth';
 import { UnitOfWork } from '@ccsc/messaging';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '@ccsc/platform';
-import { isOpen, type EnquiryRecord, type EnquiryStatus, type EscalationTarget } from '../../enquiry/domain/enquiry';
+import {
+  isOpen,
+  needsWelsh,
+  WELSH_QUEUE,
+  type EnquiryRecord,
+  type EnquiryStatus,
+  type EscalationTarget,
+} from '../../enquiry/domain/enquiry';
 import { EnquiryChanges, type ChangeContext } from '../../enquiry/application/enquiry-changes';
 import { EnquiryRepository } from '../../enquiry/infrastructure/enquiry.repository';
 import { ALLOCATORS } from '../../roles';
-import { WELSH_QUEUE } from '../../triage/domain/triage-rule';
 import { OfficerRepository } from '../../work/infrastructure/officer.repository';
 import type { EntityManager } from 'typeorm';
 
@@ -64,7 +70,7 @@ export class AllocationCommands {
     );
   }
 
-  private async claimIn(ctx: ChangeContext, principal: Principal): Promise<void> {
+  async claimIn(ctx: ChangeContext, principal: Principal): Promise<void> {
     if (ctx.enquiry.assignedTo)
       throw new ConflictError(
         ctx.enquiry.assignedTo === ctx.actor
@@ -91,32 +97,28 @@ export class AllocationCommands {
     requireTeamLeader(principal, 'assign work');
     if (!officer.trim())
       throw new BadUserInputError('Invalid assignment', [{ field: 'officer', message: 'must name an officer' }]);
-    return this.changes.change(
-      enquiryId,
-      principal,
-      async (ctx) => {
-        const { enquiry } = ctx;
-        const previous = enquiry.assignedTo;
-        if (previous === officer) throw new ConflictError('The enquiry is already with that officer');
-        if (needsWelsh(enquiry)) await this.requireWelsh(ctx.manager, officer, `${officer} is`);
-        if (previous) {
-          if (!isOpen(enquiry.status)) throw new ConflictError('Only open enquiries can be reassigned');
-          enquiry.assignedTo = officer;
-          await this.enquiries.record(ctx.manager, enquiry.id, {
-            kind: 'reassigned',
-            detail: { from: previous, to: officer },
-            reason: reason ?? null,
-            actor: ctx.actor,
-            at: ctx.now,
-          });
-        } else {
-          this.assignTo(enquiry, officer);
-          await ctx.move('assigned', reason, { assignedTo: officer, how: 'assigned' });
-        }
-      },
-      correlationId,
-      now,
-    );
+    return this.changes.change(enquiryId, principal, (ctx) => this.assignIn(ctx, officer, reason), correlationId, now);
+  }
+
+  async assignIn(ctx: ChangeContext, officer: string, reason?: string): Promise<void> {
+    const { enquiry } = ctx;
+    const previous = enquiry.assignedTo;
+    if (previous === officer) throw new ConflictError('The enquiry is already with that officer');
+    if (needsWelsh(enquiry)) await this.requireWelsh(ctx.manager, officer, `${officer} is`);
+    if (previous) {
+      if (!isOpen(enquiry.status)) throw new ConflictError('Only open enquiries can be reassigned');
+      enquiry.assignedTo = officer;
+      await this.enquiries.record(ctx.manager, enquiry.id, {
+        kind: 'reassigned',
+        detail: { from: previous, to: officer },
+        reason: reason ?? null,
+        actor: ctx.actor,
+        at: ctx.now,
+      });
+    } else {
+      this.assignTo(enquiry, officer);
+      await ctx.move('assigned', reason, { assignedTo: officer, how: 'assigned' });
+    }
   }
 
   /** Back to the queue: by a team leader, or by the officer who has it. */
@@ -130,25 +132,27 @@ export class AllocationCommands {
     return this.changes.change(
       enquiryId,
       principal,
-      async (ctx) => {
-        const { enquiry } = ctx;
-        if (!enquiry.assignedTo) throw new ConflictError('The enquiry is not assigned');
-        if (enquiry.assignedTo !== ctx.actor) requireTeamLeader(principal, "unassign someone else's work");
-        const from = enquiry.assignedTo;
-        enquiry.assignedTo = null;
-        if (enquiry.status === 'assigned') await ctx.move('triaged', reason, { unassigned: from });
-        else
-          await this.enquiries.record(ctx.manager, enquiry.id, {
-            kind: 'unassigned',
-            detail: { from },
-            reason: reason ?? null,
-            actor: ctx.actor,
-            at: ctx.now,
-          });
-      },
+      (ctx) => this.unassignIn(ctx, principal, reason),
       correlationId,
       now,
     );
+  }
+
+  async unassignIn(ctx: ChangeContext, principal: Principal, reason?: string): Promise<void> {
+    const { enquiry } = ctx;
+    if (!enquiry.assignedTo) throw new ConflictError('The enquiry is not assigned');
+    if (enquiry.assignedTo !== ctx.actor) requireTeamLeader(principal, "unassign someone else's work");
+    const from = enquiry.assignedTo;
+    enquiry.assignedTo = null;
+    if (enquiry.status === 'assigned') await ctx.move('triaged', reason, { unassigned: from });
+    else
+      await this.enquiries.record(ctx.manager, enquiry.id, {
+        kind: 'unassigned',
+        detail: { from },
+        reason: reason ?? null,
+        actor: ctx.actor,
+        at: ctx.now,
+      });
   }
 
   /**
@@ -165,22 +169,18 @@ export class AllocationCommands {
   ): Promise<EnquiryRecord> {
     if (!reason.trim())
       throw new BadUserInputError('An escalation needs a reason', [{ field: 'reason', message: 'must not be blank' }]);
-    return this.changes.change(
-      enquiryId,
-      principal,
-      async (ctx) => {
-        const { enquiry } = ctx;
-        if (!isOpen(enquiry.status)) throw new ConflictError('Only open enquiries can be escalated');
-        if (to === 'judicial' && !enquiry.caseId)
-          throw new ConflictError('Only an enquiry about a case can go to the judicial / case-directions team');
-        enquiry.escalatedTo = to;
-        enquiry.assignedTo = null;
-        if (to === 'judicial') enquiry.queueId = JUDICIAL_QUEUE;
-        await ctx.move('escalated', reason, { to });
-      },
-      correlationId,
-      now,
-    );
+    return this.changes.change(enquiryId, principal, (ctx) => this.escalateIn(ctx, to, reason), correlationId, now);
+  }
+
+  async escalateIn(ctx: ChangeContext, to: EscalationTarget, reason: string): Promise<void> {
+    const { enquiry } = ctx;
+    if (!isOpen(enquiry.status)) throw new ConflictError('Only open enquiries can be escalated');
+    if (to === 'judicial' && !enquiry.caseId)
+      throw new ConflictError('Only an enquiry about a case can go to the judicial / case-directions team');
+    enquiry.escalatedTo = to;
+    enquiry.assignedTo = null;
+    if (to === 'judicial') enquiry.queueId = JUDICIAL_QUEUE;
+    await ctx.move('escalated', reason, { to });
   }
 
   /**
@@ -206,10 +206,6 @@ export class AllocationCommands {
 
 function welshRefusal(who: string): ForbiddenError {
   return new ForbiddenError(`${who} without the welsh skill, which a Welsh-language enquiry needs`);
-}
-
-function needsWelsh(enquiry: EnquiryRecord): boolean {
-  return enquiry.language === 'cy' || enquiry.queueId === WELSH_QUEUE;
 }
 
 function requireTeamLeader(principal: Principal, what: string): void {

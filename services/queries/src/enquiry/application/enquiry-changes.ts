@@ -7,6 +7,7 @@ import { assertMove, type EnquiryRecord, type EnquiryStatus } from '../domain/en
 import { SlaClocks } from '../../sla/domain/sla-clock';
 import { EnquiryRepository } from '../infrastructure/enquiry.repository';
 import { SlaClockRepository } from '../../sla/infrastructure/sla-clock.repository';
+import { EnquiryTasks } from '../../work/application/enquiry-tasks';
 
 /** A change in hand: its transaction, the locked enquiry, and who is changing it. */
 export interface ChangeContext extends Transaction {
@@ -18,7 +19,7 @@ export interface ChangeContext extends Transaction {
 
 /**
  * The one way an enquiry changes: locked, checked for visibility, changed, written back with its
- * clocks, its history and its events in one transaction. Every status move goes through `move`,
+ * clocks, its history, its events and its task of the work queue (EnquiryTasks) in one transaction. Every status move goes through `move`,
  * so pausing, resuming and stopping the SLA clocks cannot be forgotten by one command.
  */
 @Injectable()
@@ -28,6 +29,7 @@ export class EnquiryChanges {
     private readonly enquiries: EnquiryRepository,
     private readonly clockStore: SlaClockRepository,
     private readonly clocks: SlaClocks,
+    private readonly tasks: EnquiryTasks,
   ) {}
 
   async change(
@@ -44,7 +46,7 @@ export class EnquiryChanges {
     );
   }
 
-  /** The same inside a unit of work the caller holds (e.g. with the next task already locked). */
+  /** The same inside a unit of work the caller holds (raising an enquiry, or the work queue's commands on its task). */
   async changeIn(
     tx: Transaction,
     enquiryId: string,
@@ -61,8 +63,16 @@ export class EnquiryChanges {
       move: (to, reason, detail) => this.move(ctx, to, reason, detail),
     };
     await work(ctx);
+    // New work reaching a queue that auto-assigns goes straight to the least-loaded officer who may take it.
+    const officer = await this.tasks.autoAssignee(tx, enquiry);
+    if (officer) {
+      enquiry.assignedTo = officer;
+      enquiry.escalatedTo = null;
+      await ctx.move('assigned', 'auto-assigned', { assignedTo: officer, how: 'auto-assigned' });
+    }
     await this.enquiries.update(tx.manager, enquiry, tx.now);
     await this.clockStore.save(tx.manager, enquiry.id, enquiry.clocks);
+    await this.tasks.settle(tx, enquiry);
     return this.enquiries.get(tx.manager, enquiryId, scope);
   }
 

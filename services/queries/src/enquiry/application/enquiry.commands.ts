@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { accessScopeOf, hasRole, isStaff, type Principal } from '@ccsc/auth';
+import { hasRole, isStaff, type Principal } from '@ccsc/auth';
 import { CaseAccess } from '@ccsc/case-access';
 import {
   assistedDigitalNeedIdentifiedV1,
@@ -98,7 +98,8 @@ export class EnquiryCommands {
     const id = randomUUID();
     return this.unitOfWork.run(
       { correlationId, actor: principal.sub },
-      async ({ manager, publish }) => {
+      async (tx) => {
+        const { manager, publish } = tx;
         const contactId = await this.enquiries.upsertContact(
           manager,
           randomUUID(),
@@ -194,7 +195,8 @@ export class EnquiryCommands {
             ...(command.caseId ? { caseId: command.caseId } : {}),
           },
         });
-        return this.enquiries.get(manager, id, accessScopeOf(principal));
+        // Through the one way an enquiry changes, with nothing more to change: its task in the work queue.
+        return this.changes.changeIn(tx, id, principal, () => Promise.resolve());
       },
       now,
     );

@@ -124,6 +124,19 @@ export function isOpen(status: EnquiryStatus): boolean {
 }
 
 /**
+ * Where every enquiry in Welsh goes, whatever it is about: the Welsh Language Standards require it to be
+ * answered in Welsh without delay, so it goes to the officers who can, not to a subject queue where it waits
+ * for one. Triage's matching rule still sets its priority and
+ * the articles to signpost.
+ */
+export const WELSH_QUEUE = 'welsh';
+
+/** A Welsh-language enquiry is answered in Welsh: only an officer with the welsh skill may take it or be given it. */
+export function needsWelsh(enquiry: Pick<EnquiryRecord, 'language' | 'queueId'>): boolean {
+  return enquiry.language === 'cy' || enquiry.queueId === WELSH_QUEUE;
+}
+
+/**
  * Task ordering as in HMCTS work allocation: lower major priority first, then the earlier priority
  * date, then lower minor priority. Defaults are 5000 and 500; urgent work gets major 2000.
  */

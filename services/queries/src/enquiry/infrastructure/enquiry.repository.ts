@@ -134,8 +134,17 @@ export class EnquiryRepository {
 
   /** The same, locked for update first, so that changes to one enquiry queue up behind each other. */
   async findForUpdate(manager: EntityManager, id: string, scope: AccessScope): Promise<EnquiryRecord | undefined> {
-    await execute(manager, sql`SELECT 1 FROM enquiries WHERE id = ${id} FOR UPDATE`);
+    await this.lock(manager, id);
     return this.find(manager, id, scope);
+  }
+
+  /** Locks an enquiry's row; with `skipLocked`, false instead of waiting when another transaction holds it. */
+  async lock(manager: EntityManager, id: string, skipLocked = false): Promise<boolean> {
+    const rows = await query(
+      manager,
+      sql`SELECT 1 FROM enquiries WHERE id = ${id} FOR UPDATE ${skipLocked ? sql`SKIP LOCKED` : sql``}`,
+    );
+    return rows.length > 0;
   }
 
   /** The enquiries of many cases that the scope admits, in one query (for Case.enquiries). */

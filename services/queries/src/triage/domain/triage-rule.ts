@@ -1,4 +1,4 @@
-import type { EnquiryPriority } from '../../enquiry/domain/enquiry';
+import { WELSH_QUEUE, type EnquiryPriority } from '../../enquiry/domain/enquiry';
 
 /** A triage rule is data a team leader edits: category and words in the enquiry map to a queue, a priority and articles to signpost. */
 export interface TriageRule {
@@ -48,12 +48,6 @@ export interface TriageDecisionRecord {
 
 /** Where an enquiry goes when no rule matches. */
 export const DEFAULT_QUEUE = 'general';
-/**
- * Where every enquiry in Welsh goes, whatever it is about: the Welsh Language Standards require it to be
- * answered in Welsh without delay, so it goes to the officers who can, not to a subject queue where it waits
- * for one. The matching rule still sets its priority and the articles to signpost.
- */
-export const WELSH_QUEUE = 'welsh';
 
 export function suggest(rules: readonly TriageRule[], subject: TriageSubject): TriageSuggestion {
   const rule = [...rules]

@@ -57,6 +57,12 @@ export class WorkResolver {
     assignedTo: string | undefined,
     @Args('caseId', { type: () => ID, nullable: true, description: 'Only tasks about this case (UUID).' })
     caseId: string | undefined,
+    @Args('sourceKey', {
+      type: () => String,
+      nullable: true,
+      description: 'Only the tasks of this piece of work: an enquiry, document, refund, complaint... id.',
+    })
+    sourceKey: string | undefined,
     @Args('first', FIRST) first: number | undefined,
   ) {
     if (status != null && !TASK_STATUSES.includes(status as TaskStatus))
@@ -65,12 +71,17 @@ export class WorkResolver {
       ]);
     if (assignedTo != null && (assignedTo.length < 1 || assignedTo.length > 255))
       throw new BadUserInputError('Invalid officer', [{ field: 'assignedTo', message: 'must be a user id' }]);
+    if (sourceKey != null && (sourceKey.length < 1 || sourceKey.length > 200))
+      throw new BadUserInputError('Invalid piece of work', [
+        { field: 'sourceKey', message: 'must be an id of 1 to 200 characters' },
+      ]);
     const tasks = await this.queries.list(
       {
         queueId: queueId == null ? undefined : checkedQueue(queueId),
         status: (status ?? undefined) as TaskStatus | undefined,
         assignedTo: assignedTo ?? undefined,
         caseId: caseId == null ? undefined : assertUuid(caseId, 'caseId'),
+        sourceKey: sourceKey ?? undefined,
       },
       pageSize(first),
     );

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { OpeningHours } from '@ccsc/calendar';
 import { taskChangedV1, type TaskChangeKind } from '@ccsc/contracts';
 import type { Transaction } from '@ccsc/messaging';
+import { query, sql } from '@ccsc/platform';
 import { leastLoaded } from '../domain/allocation';
-import { refusal } from '../domain/officer';
+import { refusal, type TaskNeeds } from '../domain/officer';
 import type { Task } from '../domain/task';
 import { OfficerRepository } from '../infrastructure/officer.repository';
 import { TaskRepository } from '../infrastructure/task.repository';
@@ -54,8 +55,18 @@ export class TaskChanges {
    * it stays in the queue when nobody may.
    */
   async autoAssign(tx: Transaction, task: Task): Promise<void> {
+    const officer = await this.autoAssignee(tx, task);
+    if (officer) await this.assign(tx, task, officer, 'assigned', 'auto-assigned');
+  }
+
+  /**
+   * The least-loaded officer who may take work of these needs now, when its queue auto-assigns, else
+   * null. They are counted again under their lock, as a claim is: a claim at this moment cannot overfill them.
+   */
+  async autoAssignee(tx: Transaction, task: TaskNeeds & { queueId: string }): Promise<string | null> {
+    if (!(await autoAssigns(tx, task.queueId))) return null;
     const candidates = await this.officers.candidates(tx.manager, task.team, task.requiredSkills);
-    if (candidates.length === 0) return;
+    if (candidates.length === 0) return null;
     const open = await this.tasks.openCounts(
       tx.manager,
       candidates.map((c) => c.userId),
@@ -65,13 +76,17 @@ export class TaskChanges {
       candidates.map((officer) => ({ officer, open: open.get(officer.userId) ?? 0 })),
       tx.now,
     );
-    if (!chosen) return;
-    // Counted again under the officer's lock, as a claim is: a claim at this moment cannot overfill them.
+    if (!chosen) return null;
     const officer = chosen.officer.userId;
     await this.officers.lock(tx.manager, [officer]);
     const now = (await this.tasks.openCounts(tx.manager, [officer])).get(officer) ?? 0;
-    if (refusal(chosen.officer, task, now, tx.now) === null)
-      await this.assign(tx, task, officer, 'assigned', 'auto-assigned');
+    return refusal(chosen.officer, task, now, tx.now) === null ? officer : null;
+  }
+
+  /** The team that works a queue. */
+  async teamOf(tx: Transaction, queueId: string): Promise<string> {
+    const rows = await query<{ team: string }>(tx.manager, sql`SELECT team FROM work_queues WHERE id = ${queueId}`);
+    return rows[0]?.team ?? '';
   }
 
   async noted(
@@ -104,4 +119,12 @@ export class TaskChanges {
       },
     });
   }
+}
+
+async function autoAssigns(tx: Transaction, queueId: string): Promise<boolean> {
+  const rows = await query<{ auto: boolean }>(
+    tx.manager,
+    sql`SELECT auto_assign AS auto FROM work_queues WHERE id = ${queueId}`,
+  );
+  return rows[0]?.auto === true;
 }

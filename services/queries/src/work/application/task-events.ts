@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@ccsc/contracts';
 import type { Transaction } from '@ccsc/messaging';
-import { query, sql } from '@ccsc/platform';
 import { dueBefore, dueOf } from '../domain/task';
 import { meets, taskSpecOf, textOf, type EventMatch } from '../domain/task-rules';
 import { TaskRepository } from '../infrastructure/task.repository';
@@ -71,7 +70,7 @@ export class TaskEvents {
       if (!created) continue;
       const task = await this.tasks.current(tx.manager, id);
       await this.changes.noted(tx, task, 'created', null, null);
-      if (await autoAssigns(tx, task.queueId)) await this.changes.autoAssign(tx, task);
+      await this.changes.autoAssign(tx, task);
     }
   }
 
@@ -95,12 +94,4 @@ export class TaskEvents {
       else await this.tasks.ended(tx.manager, taskType, key, new Date(event.time));
     }
   }
-}
-
-async function autoAssigns(tx: Transaction, queueId: string): Promise<boolean> {
-  const rows = await query<{ auto: boolean }>(
-    tx.manager,
-    sql`SELECT auto_assign AS auto FROM work_queues WHERE id = ${queueId}`,
-  );
-  return rows[0]?.auto === true;
 }

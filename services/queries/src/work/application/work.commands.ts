@@ -3,13 +3,17 @@ import { hasRole, type Principal } from '@ccsc/auth';
 import { UnitOfWork, type Transaction } from '@ccsc/messaging';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, query, sql } from '@ccsc/platform';
 import { shareOut } from '../domain/allocation';
-import { ineligibility, normaliseSkills, profileProblems, unavailability, type Officer } from '../domain/officer';
+import { assertMayBeGiven, normaliseSkills, profileProblems, unavailability, type Officer } from '../domain/officer';
 import { isSkill } from '../domain/skills';
 import { ESCALATED_MAJOR_PRIORITY, OPEN_TASK_STATUSES, type Task } from '../domain/task';
 import { OfficerRepository } from '../infrastructure/officer.repository';
 import { TaskRepository } from '../infrastructure/task.repository';
 import { TaskChanges } from './task-changes';
 import { queueIds } from './task-rule-book';
+import { TaskSources } from './task-sources';
+
+/** How many tasks "next task" passes over because their records are being changed, before it answers none. */
+const NEXT_TRIES = 8;
 
 export interface ReassignResult {
   reassigned: number;
@@ -29,6 +33,7 @@ export class WorkCommands {
     private readonly tasks: TaskRepository,
     private readonly officers: OfficerRepository,
     private readonly changes: TaskChanges,
+    private readonly sources: TaskSources,
   ) {}
 
   /** The highest-priority task the caller may do, now theirs; null when none waits that they may take. */
@@ -39,16 +44,22 @@ export class WorkCommands {
       // Nothing can go to them, whatever waits: say why rather than "nothing for you".
       const why = unavailability(me, open, tx.now);
       if (why) throw new ConflictError(`You are ${why}`);
-      const id = await this.tasks.lockNext(tx.manager, {
-        userId: me.userId,
-        teams: me.teams,
-        skills: me.skills,
-        teamLeader: me.role === 'team-leader',
-      });
-      if (!id) return null;
-      const task = await this.tasks.current(tx.manager, id);
-      await this.changes.assign(tx, task, me.userId, 'claimed');
-      return await this.tasks.current(tx.manager, id);
+      const officer = { userId: me.userId, teams: me.teams, skills: me.skills, teamLeader: me.role === 'team-leader' };
+      // A task whose record another transaction is changing (an enquiry being answered) is passed over,
+      // never waited for: its record is locked before its task everywhere else.
+      const passOver: string[] = [];
+      for (let tries = 0; tries < NEXT_TRIES; tries++) {
+        const next = await this.tasks.lockNext(tx.manager, officer, passOver);
+        if (!next) return null;
+        const source = this.sources.of(next.taskType);
+        if (source && !(await source.lock(tx, next.sourceKey, true))) {
+          passOver.push(next.id);
+          continue;
+        }
+        await this.give(tx, await this.tasks.current(tx.manager, next.id), me.userId, 'claimed', principal);
+        return await this.tasks.current(tx.manager, next.id);
+      }
+      return null;
     });
   }
 
@@ -60,8 +71,8 @@ export class WorkCommands {
           task.assignedTo === principal.sub ? 'You already have this task' : 'Someone else has this task',
         );
       const me = await this.caller(tx, principal);
-      this.allow(me, task, await this.openOf(tx, me.userId), tx.now, 'You are');
-      await this.changes.assign(tx, task, me.userId, 'claimed');
+      assertMayBeGiven(me, task, await this.openOf(tx, me.userId), tx.now, 'You are');
+      await this.give(tx, task, me.userId, 'claimed', principal);
     });
   }
 
@@ -80,8 +91,8 @@ export class WorkCommands {
       await this.officers.lock(tx.manager, [officer]);
       const profile = await this.officers.get(tx.manager, officer);
       if (!profile) throw new NotFoundError('The officer');
-      this.allow(profile, task, await this.openOf(tx, officer), tx.now, `${officer} is`);
-      await this.changes.assign(tx, task, officer, task.assignedTo ? 'reassigned' : 'assigned', reason);
+      assertMayBeGiven(profile, task, await this.openOf(tx, officer), tx.now, `${officer} is`);
+      await this.give(tx, task, officer, task.assignedTo ? 'reassigned' : 'assigned', principal, reason);
     });
   }
 
@@ -96,7 +107,7 @@ export class WorkCommands {
     return this.change(taskId, principal, correlationId, now, async (tx, task) => {
       if (task.status !== 'assigned') throw new ConflictError('The task is not assigned');
       if (task.assignedTo !== principal.sub) requireTeamLeader(principal, "hand back someone else's task");
-      await this.changes.release(tx, task, reason);
+      await this.handBack(tx, task, principal, reason);
     });
   }
 
@@ -117,6 +128,8 @@ export class WorkCommands {
       if (task.assignedTo !== principal.sub && !hasRole(principal, 'team-leader'))
         throw new ForbiddenError('Only the officer who has the task, or a team leader, can escalate it');
       if (task.escalated) throw new ConflictError('The task is already escalated');
+      const source = this.sources.of(task.taskType);
+      if (source) return source.escalate(tx, task.sourceKey, principal, reason);
       await this.tasks.escalate(tx.manager, task.id, ESCALATED_MAJOR_PRIORITY);
       await this.changes.noted(
         tx,
@@ -150,8 +163,11 @@ export class WorkCommands {
     return this.run(principal, correlationId, now, async (tx) => {
       // Named receivers are checked first, whether or not the officer holds anything.
       const named = to.length > 0 ? await this.profiles(tx, to) : undefined;
-      const held = await this.tasks.heldBy(tx.manager, from);
+      const held = await this.tasks.heldBy(tx.manager, from, false);
       if (held.length === 0) return { reassigned: 0, returnedToQueue: 0 };
+      // Records before tasks and officers, as in every other change to them (enquiries, say).
+      for (const task of [...held].sort((a, b) => a.sourceKey.localeCompare(b.sourceKey)))
+        await this.sources.of(task.taskType)?.lock(tx, task.sourceKey);
       const receivers =
         named ??
         (await this.officers.list(tx.manager)).filter(
@@ -170,8 +186,8 @@ export class WorkCommands {
         receivers.map((officer) => ({ officer, open: open.get(officer.userId) ?? 0 })),
         tx.now,
       );
-      for (const { task, officer } of placed) await this.changes.assign(tx, task, officer, 'reassigned', reason);
-      for (const task of unplaced) await this.changes.release(tx, task, reason ?? 'nobody available could take it');
+      for (const { task, officer } of placed) await this.give(tx, task, officer, 'reassigned', principal, reason);
+      for (const task of unplaced) await this.handBack(tx, task, principal, reason ?? 'nobody available could take it');
       return { reassigned: placed.length, returnedToQueue: unplaced.length };
     });
   }
@@ -224,12 +240,40 @@ export class WorkCommands {
     work: (tx: Transaction, task: Task) => Promise<void>,
   ): Promise<Task> {
     return this.run(principal, correlationId, now, async (tx) => {
+      const found = await this.tasks.get(tx.manager, taskId);
+      if (!found) throw new NotFoundError('The task');
+      await this.sources.of(found.taskType)?.lock(tx, found.sourceKey);
       const task = await this.tasks.get(tx.manager, taskId, true);
       if (!task) throw new NotFoundError('The task');
       if (!OPEN_TASK_STATUSES.includes(task.status)) throw new ConflictError(`The task is ${task.status}`);
       await work(tx, task);
       return await this.tasks.current(tx.manager, taskId);
     });
+  }
+
+  /**
+   * The task goes to the officer: through its record's own commands when it has one (an enquiry, whose
+   * task follows it), else directly.
+   */
+  private async give(
+    tx: Transaction,
+    task: Task,
+    officer: string,
+    kind: 'assigned' | 'claimed' | 'reassigned',
+    principal: Principal,
+    reason?: string,
+  ): Promise<void> {
+    const source = this.sources.of(task.taskType);
+    if (!source) await this.changes.assign(tx, task, officer, kind, reason);
+    else if (kind === 'claimed') await source.claim(tx, task.sourceKey, principal);
+    else await source.assign(tx, task.sourceKey, officer, principal, reason);
+  }
+
+  /** The task goes back to its queue, through its record's own commands when it has one. */
+  private async handBack(tx: Transaction, task: Task, principal: Principal, reason?: string): Promise<void> {
+    const source = this.sources.of(task.taskType);
+    if (source) await source.release(tx, task.sourceKey, principal, reason);
+    else await this.changes.release(tx, task, reason);
   }
 
   /**
@@ -263,14 +307,6 @@ export class WorkCommands {
 
   private async openOf(tx: Transaction, officer: string): Promise<number> {
     return (await this.tasks.openCounts(tx.manager, [officer])).get(officer) ?? 0;
-  }
-
-  /** Not allowed the task is FORBIDDEN; allowed but off shift or at capacity, a CONFLICT of the moment. */
-  private allow(officer: Officer, task: Task, open: number, at: Date, who: string): void {
-    const notAllowed = ineligibility(officer, task);
-    if (notAllowed) throw new ForbiddenError(`${who} ${notAllowed}`);
-    const unavailable = unavailability(officer, open, at);
-    if (unavailable) throw new ConflictError(`${who} ${unavailable}`);
   }
 }
 

@@ -1,5 +1,6 @@
 import { dayOfWeek, londonLocalDateTime, type DayOfWeek, type LocalDate } from '@ccsc/calendar';
 import type { FieldError } from '@ccsc/platform';
+import { ConflictError, ForbiddenError } from '@ccsc/platform/errors';
 import { roleAllows, type Task } from './task';
 import type { TaskRole } from './task-rules';
 
@@ -86,6 +87,23 @@ export type TaskNeeds = Pick<Task, 'team' | 'requiredRole' | 'requiredSkills' | 
 export function refusal(officer: Officer | undefined, task: TaskNeeds, open: number, at: Date): string | null {
   if (!officer) return 'without a work profile (a team leader gives each officer their teams, skills and hours)';
   return ineligibility(officer, task) ?? unavailability(officer, open, at);
+}
+
+/**
+ * Refuses the task to the officer as an error ("<who> <why>"): not allowed it is FORBIDDEN; allowed but
+ * off shift or at capacity, or with no profile yet, a CONFLICT of the moment.
+ */
+export function assertMayBeGiven(
+  officer: Officer | undefined,
+  task: TaskNeeds,
+  open: number,
+  at: Date,
+  who: string,
+): void {
+  const notAllowed = officer && ineligibility(officer, task);
+  if (notAllowed) throw new ForbiddenError(`${who} ${notAllowed}`);
+  const unavailable = refusal(officer, task, open, at);
+  if (unavailable) throw new ConflictError(`${who} ${unavailable}`);
 }
 
 /**

@@ -27,9 +27,25 @@ export interface NewTask extends TaskSpec {
   priorityDate: Date;
   dueAt: Date;
   calendarVersion: string;
-  createdByEvent: string;
+  /** The event that made it; null for an enquiry's task, which its enquiry's changes keep (EnquiryTasks). */
+  createdByEvent: string | null;
   createdAt: Date;
 }
+
+/** What an enquiry's task takes from its enquiry whenever the enquiry changes. */
+export type TaskShape = Pick<
+  Task,
+  | 'caseId'
+  | 'queueId'
+  | 'requiredRole'
+  | 'requiredSkills'
+  | 'majorPriority'
+  | 'minorPriority'
+  | 'priorityDate'
+  | 'dueAt'
+  | 'calendarVersion'
+  | 'escalated'
+>;
 
 export interface TaskChange {
   kind: TaskChangeKind;
@@ -44,6 +60,7 @@ export interface TaskFilter {
   status?: TaskStatus;
   assignedTo?: string;
   caseId?: string;
+  sourceKey?: string;
 }
 
 /** Tasks in plain SQL: the next-task choice, assignment and the set-based deadline run are statements of their own. */
@@ -102,6 +119,11 @@ export class TaskRepository {
     );
   }
 
+  /** Forgets the endings of work that ended before `before`. */
+  async forgetEndings(manager: EntityManager, before: Date): Promise<void> {
+    await execute(manager, sql`DELETE FROM work_task_endings WHERE ended_at < ${before}`);
+  }
+
   /** Open tasks of the types named on a case, locked. */
   openOnCase(manager: EntityManager, caseId: string, taskTypes: readonly string[]): Promise<Task[]> {
     return query<Task>(
@@ -117,6 +139,7 @@ export class TaskRepository {
       filter.queueId !== undefined && sql`t.queue_id = ${filter.queueId}`,
       filter.assignedTo !== undefined && sql`t.assigned_to = ${filter.assignedTo}`,
       filter.caseId !== undefined && sql`t.case_id = ${filter.caseId}`,
+      filter.sourceKey !== undefined && sql`t.source_key = ${filter.sourceKey}`,
     ]);
     return query<Task>(manager, sql`${SELECT_TASK} WHERE ${where} ORDER BY ${NEXT_ORDER} LIMIT ${limit}`);
   }
@@ -127,18 +150,20 @@ export class TaskRepository {
    * of each team come from one indexed probe per team (work_tasks_next) without locks; of those, the
    * first in next-task order that nobody else is taking at this moment is locked (SKIP LOCKED), and no
    * other: the other teams' best stay free for other officers. The rule is repeated on the locked row,
-   * so a task escalated or taken meanwhile is passed over.
+   * so a task escalated or taken meanwhile is passed over, as are those named in `passOver`.
    */
   async lockNext(
     manager: EntityManager,
     officer: { userId: string; teams: string[]; skills: string[]; teamLeader: boolean },
-  ): Promise<string | undefined> {
+    passOver: readonly string[] = [],
+  ): Promise<Pick<Task, 'id' | 'taskType' | 'sourceKey'> | undefined> {
     const mayTake = sql`t.status = 'unassigned' AND t.required_skills <@ ${officer.skills}::text[]
+      AND t.id <> ALL(${passOver}::uuid[])
       AND t.excluded_officer IS DISTINCT FROM ${officer.userId}
       AND (${officer.teamLeader}::boolean OR t.required_role = 'caseworker')`;
-    const row = await queryOne<{ id: string }>(
+    return queryOne<Pick<Task, 'id' | 'taskType' | 'sourceKey'>>(
       manager,
-      sql`SELECT t.id FROM work_tasks t
+      sql`SELECT t.id, t.task_type AS "taskType", t.source_key AS "sourceKey" FROM work_tasks t
           WHERE t.id IN (
             SELECT c.id FROM unnest(${officer.teams}::text[]) AS mine(team)
             CROSS JOIN LATERAL (
@@ -147,7 +172,18 @@ export class TaskRepository {
             AND ${mayTake}
           ORDER BY ${NEXT_ORDER} LIMIT 1 FOR UPDATE SKIP LOCKED`,
     );
-    return row?.id;
+  }
+
+  /** Brings an enquiry's task in line with its enquiry: where it waits, who may do it, its order and due time. */
+  async reshape(manager: EntityManager, id: string, s: TaskShape): Promise<void> {
+    await execute(
+      manager,
+      sql`UPDATE work_tasks t SET case_id = ${s.caseId}, queue_id = q.id, team = q.team, required_role = ${s.requiredRole},
+            required_skills = ${s.requiredSkills}::text[], major_priority = ${s.majorPriority},
+            minor_priority = ${s.minorPriority}, priority_date = ${s.priorityDate}, due_at = ${s.dueAt},
+            calendar_version = ${s.calendarVersion}, escalated = ${s.escalated}
+          FROM work_queues q WHERE q.id = ${s.queueId} AND t.id = ${id}`,
+    );
   }
 
   async assign(manager: EntityManager, id: string, officer: string, at: Date): Promise<void> {
@@ -223,11 +259,12 @@ export class TaskRepository {
     return new Map(rows.map((r) => [r.officer, r.open]));
   }
 
-  /** An officer's open tasks in next-task order, locked, for a bulk reassignment. */
-  heldBy(manager: EntityManager, officer: string): Promise<Task[]> {
+  /** An officer's open tasks in next-task order, locked (unless asked not to), for a bulk reassignment. */
+  heldBy(manager: EntityManager, officer: string, forUpdate = true): Promise<Task[]> {
     return query<Task>(
       manager,
-      sql`${SELECT_TASK} WHERE t.status = 'assigned' AND t.assigned_to = ${officer} ORDER BY ${NEXT_ORDER} FOR UPDATE`,
+      sql`${SELECT_TASK} WHERE t.status = 'assigned' AND t.assigned_to = ${officer} ORDER BY ${NEXT_ORDER}
+          ${forUpdate ? sql`FOR UPDATE` : sql``}`,
     );
   }
 
