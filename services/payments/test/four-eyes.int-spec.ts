@@ -150,6 +150,21 @@ describe('payments: one person never takes money out or forgives a fee alone', (
     await post(`/fee-waivers/${waiverId}/decision`, fay, { approve: true }).expect(200);
     expect(await serviceRequest(caseId)).toMatchObject({ remittedPence: 16_300, status: 'paid' });
     await post(`/fee-waivers/${waiverId}/decision`, fay, { approve: true }).expect(409);
+    // Its wait and its decision are announced once each, for the work queue's approval task; refusals announce nothing.
+    const announced = (await db.query(
+      `SELECT type, envelope->'data' AS data FROM outbox WHERE message_key = $1 ORDER BY position`,
+      [waiverId],
+    )) as { type: string; data: Record<string, unknown> }[];
+    expect(announced).toEqual([
+      {
+        type: 'payments.fee-waiver-requested.v1',
+        data: { waiverId, caseId, complaintId, feeCode: 'FEE0209', amountPence: 16_300, requestedBy: 'lee' },
+      },
+      {
+        type: 'payments.fee-waiver-decided.v1',
+        data: { waiverId, caseId, decision: 'approved', remittedPence: 16_300 },
+      },
+    ]);
   });
 
   it('Help with Fees: a remission waits for staff other than whoever applied, and a refused or failed one is not granted again at once', async () => {

@@ -6,6 +6,8 @@ import {
   caseStateChangedV1,
   documentReceivedV2,
   documentReviewedV1,
+  feeWaiverDecidedV1,
+  feeWaiverRequestedV1,
   refundStatusChangedV2,
   taskChangedV1,
 } from '@ccsc/contracts';
@@ -76,6 +78,11 @@ describe('the work queue: tasks from events, allocated by team, skills, shift an
     (await dataSource.query('SELECT id, status, assigned_to FROM work_tasks WHERE source_key = $1', [
       sourceKey,
     ])) as Loose[];
+  /** The id of the one task an event just made for a piece of work, once the consumer has made it. */
+  const madeTask = async (sourceKey: string): Promise<string> => {
+    await eventually(async () => expect(await tasksOf(sourceKey)).toHaveLength(1));
+    return (await tasksOf(sourceKey))[0]!.id as string;
+  };
 
   beforeAll(async () => {
     await profile('gwen', ['probate'], ['probate', 'welsh']);
@@ -169,8 +176,7 @@ describe('the work queue: tasks from events, allocated by team, skills, shift an
       amountPence: 150_000,
       requestedBy: 'bea',
     });
-    await eventually(async () => expect(await tasksOf(refundId)).toHaveLength(1));
-    const [{ id }] = await tasksOf(refundId);
+    const id = await madeTask(refundId);
     const CLAIM = 'mutation($id: ID!) { claimTask(taskId: $id) { assignedTo } }';
     expect((await refused(CLAIM, { id }, token.bea)).message).toBe(
       'You are the one who did the first step, and this needs a second person',
@@ -178,6 +184,30 @@ describe('the work queue: tasks from events, allocated by team, skills, shift an
     expect((await refused(CLAIM, { id }, token.ann)).message).toBe('You are without the money-authority-2 skill');
     await profile('ann', ['finance'], ['money-authority-2']);
     expect((await ok(CLAIM, { id }, token.ann)).claimTask.assignedTo).toBe('ann');
+  });
+
+  it("makes a fee waived as a complaint's remedy a task for a second person, closed by its decision", async () => {
+    const waiverId = randomUUID();
+    const caseId = randomUUID();
+    await publishEvent(feeWaiverRequestedV1, waiverId, {
+      waiverId,
+      caseId,
+      complaintId: randomUUID(),
+      feeCode: 'FEE0209',
+      amountPence: 16_300,
+      requestedBy: 'bea',
+    });
+    const id = await madeTask(waiverId);
+    const CLAIM = 'mutation($id: ID!) { claimTask(taskId: $id) { taskType queueId excludedOfficer assignedTo } }';
+    expect((await refused(CLAIM, { id }, token.bea)).code).toBe('FORBIDDEN');
+    expect((await ok(CLAIM, { id }, token.ann)).claimTask).toEqual({
+      taskType: 'approve-fee-waiver',
+      queueId: 'payments',
+      excludedOfficer: 'bea',
+      assignedTo: 'ann',
+    });
+    await publishEvent(feeWaiverDecidedV1, waiverId, { waiverId, caseId, decision: 'approved', remittedPence: 16_300 });
+    await eventually(async () => expect((await tasksOf(waiverId))[0]?.status).toBe('completed'));
   });
 
   it('auto-assigns in a queue set to, to the least-loaded officer who may take it, never the first person', async () => {

@@ -205,3 +205,29 @@ export class HelpWithFeesConcludedV1 {
   @IsIn(HELP_WITH_FEES_OUTCOMES) outcome!: HelpWithFeesOutcome;
 }
 export const helpWithFeesConcludedV1 = defineEvent('payments', 'help-with-fees-concluded', 1, HelpWithFeesConcludedV1);
+
+/**
+ * A fee waiver a complaint's remedy asked for waits for a second person: never `requestedBy`, the officer
+ * who agreed the remedy (`system` when the remedy named nobody: then it can only be rejected). The queries
+ * service's work queue opens an approval task on it; `payments.fee-waiver-decided.v1` closes it.
+ */
+export class FeeWaiverRequestedV1 {
+  @IsUUID() waiverId!: string;
+  @IsUUID() caseId!: string;
+  @IsUUID() complaintId!: string;
+  @Matches(/^FEE\d{4}$/) feeCode!: string;
+  @IsInt() @Min(1) amountPence!: number;
+  @IsString() @Length(1, 255) requestedBy!: string;
+}
+export const feeWaiverRequestedV1 = defineEvent('payments', 'fee-waiver-requested', 1, FeeWaiverRequestedV1);
+
+export const FEE_WAIVER_DECISIONS = ['approved', 'rejected'] as const;
+
+/** A second person decided a fee waiver: approved (the fee is remitted by `remittedPence`) or rejected. */
+export class FeeWaiverDecidedV1 {
+  @IsUUID() waiverId!: string;
+  @IsUUID() caseId!: string;
+  @IsIn(FEE_WAIVER_DECISIONS) decision!: (typeof FEE_WAIVER_DECISIONS)[number];
+  @IsOptional() @IsInt() @Min(1) remittedPence?: number;
+}
+export const feeWaiverDecidedV1 = defineEvent('payments', 'fee-waiver-decided', 1, FeeWaiverDecidedV1);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@ccsc/auth';
+import { feeWaiverDecidedV1, feeWaiverRequestedV1 } from '@ccsc/contracts';
 import { type Transaction, UnitOfWork } from '@ccsc/messaging';
 import { NotFoundError } from '@ccsc/platform';
 import { present } from '../../ledger/domain/present';
@@ -21,7 +22,8 @@ export interface WaivedFee {
 
 /**
  * Fee waivers agreed as complaint remedies: proposed by the officer who agreed the remedy, remitted
- * once a second person approves.
+ * once a second person approves. Its wait and its decision are announced (fee-waiver-requested /
+ * -decided), so the work queue has a task for the second person.
  */
 @Injectable()
 export class FeeWaiverCommands {
@@ -41,8 +43,9 @@ export class FeeWaiverCommands {
     const request = present(await this.requests.byId(tx.manager, serviceRequestId));
     const fee = request.fees.find((f) => f.code === remedy.feeCode && f.remittedPence < f.amountPence);
     if (!fee) throw new Error(`Fee waiver ${remedy.remedyId}: no unremitted ${remedy.feeCode} on the case`);
+    const id = randomUUID();
     await this.waivers.insert(tx.manager, {
-      id: randomUUID(),
+      id,
       complaintId: remedy.complaintId,
       remedyId: remedy.remedyId,
       caseId: remedy.caseId,
@@ -55,6 +58,18 @@ export class FeeWaiverCommands {
       decidedBy: null,
       remittedPence: null,
       createdAt: tx.now,
+    });
+    tx.publish({
+      type: feeWaiverRequestedV1,
+      subject: id,
+      data: {
+        waiverId: id,
+        caseId: remedy.caseId,
+        complaintId: remedy.complaintId,
+        feeCode: fee.code,
+        amountPence: remedy.amountPence,
+        requestedBy: remedy.agreedBy,
+      },
     });
   }
 
@@ -86,6 +101,16 @@ export class FeeWaiverCommands {
         }
         const decided: FeeWaiver = { ...waiver, status, decidedBy: principal.sub, remittedPence };
         await this.waivers.saveDecision(tx.manager, decided, now);
+        tx.publish({
+          type: feeWaiverDecidedV1,
+          subject: waiver.id,
+          data: {
+            waiverId: waiver.id,
+            caseId: waiver.caseId,
+            decision: status === 'approved' ? 'approved' : 'rejected',
+            ...(remittedPence ? { remittedPence } : {}),
+          },
+        });
         return decided;
       },
       now,

@@ -8,10 +8,10 @@ import type { TaskChange } from '../application/task-feed';
 
 export const TASK_ID = "The task's id (UUID).";
 const TASK_TYPE =
-  'What kind of work it is: answer-enquiry, or one of the task rules, e.g. review-document, verify-payment-allocation, approve-refund, decide-help-with-fees, complaint-stage-response, ombudsman-enquiry, review-enforcement-action, approve-write-off.';
+  'What kind of work it is: answer-enquiry, or one of the task rules, e.g. review-document, verify-payment-allocation, approve-refund, decide-help-with-fees, approve-fee-waiver, complaint-stage-response, ombudsman-enquiry, review-enforcement-action, approve-write-off.';
 const STATUS = 'unassigned (waiting in its queue), assigned, completed or cancelled.';
 const SOURCE =
-  'The piece of work it is about, as its service names it: an enquiry, document, allocation, refund, application, complaint, account or write-off id.';
+  'The piece of work it is about, as its service names it: an enquiry, document, allocation, refund, application, fee waiver, complaint, account or write-off id.';
 
 @ObjectType('Task', {
   description:
