@@ -5,9 +5,11 @@ import { DataSource } from 'typeorm';
 import {
   caseStateChangedV1,
   documentReceivedV2,
+  documentReceivedV1,
   documentReviewedV1,
   feeWaiverDecidedV1,
   feeWaiverRequestedV1,
+  refundStatusChangedV1,
   refundStatusChangedV2,
   taskChangedV1,
 } from '@ccsc/contracts';
@@ -184,6 +186,40 @@ describe('the work queue: tasks from events, allocated by team, skills, shift an
     expect((await refused(CLAIM, { id }, token.ann)).message).toBe('You are without the money-authority-2 skill');
     await profile('ann', ['finance'], ['money-authority-2']);
     expect((await ok(CLAIM, { id }, token.ann)).claimTask.assignedTo).toBe('ann');
+  });
+
+  it('reads the older versions a producer not yet upgraded still publishes, giving no one more than before', async () => {
+    const refundId = randomUUID();
+    await publishEvent(
+      refundStatusChangedV1,
+      refundId,
+      { refundId, status: 'awaiting-approval', kind: 'refund', amountPence: 2_000 },
+      { actor: 'ann' },
+    );
+    const refundTask = await madeTask(refundId);
+    const TASK_BY_ID = 'query($id: ID!) { task(id: $id) { taskType queueId excludedOfficer requiredSkills } }';
+    expect((await ok(TASK_BY_ID, { id: refundTask }, leader)).task).toEqual({
+      taskType: 'approve-refund',
+      queueId: 'payments',
+      excludedOfficer: 'ann',
+      requiredSkills: ['money-authority-1'],
+    });
+    const caseId = randomUUID();
+    const documentId = randomUUID();
+    await publishEvent(documentReceivedV1, caseId, {
+      caseId,
+      documentId,
+      documentType: 'form',
+      channel: 'post',
+      status: 'pending-review',
+    });
+    const documentTask = await madeTask(documentId);
+    expect((await ok(TASK_BY_ID, { id: documentTask }, leader)).task).toEqual({
+      taskType: 'review-document',
+      queueId: 'general',
+      excludedOfficer: null,
+      requiredSkills: [],
+    });
   });
 
   it("makes a fee waived as a complaint's remedy a task for a second person, closed by its decision", async () => {

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@ccsc/contracts';
 import type { Transaction } from '@ccsc/messaging';
 import { dueBefore, dueOf } from '../domain/task';
+import { asRulesRead } from '../domain/older-events';
 import { meets, taskSpecOf, textOf, type EventMatch } from '../domain/task-rules';
 import { TaskRepository } from '../infrastructure/task.repository';
 import { TaskChanges } from './task-changes';
@@ -22,7 +23,8 @@ export class TaskEvents {
     private readonly changes: TaskChanges,
   ) {}
 
-  async apply(tx: Transaction, event: EventEnvelope): Promise<void> {
+  async apply(tx: Transaction, received: EventEnvelope): Promise<void> {
+    const event = asRulesRead(received);
     const data = event.data as Record<string, unknown>;
     const { rules, caseEvents } = this.book.rules;
     for (const rule of rules) {

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { query, sql } from '@ccsc/platform';
 import { checkTaskRules, type TaskRules } from '../domain/task-rules';
 import { SHIPPED_TASK_RULES } from '../domain/shipped-task-rules';
+import { olderVersionsOf } from '../domain/older-events';
 
 /**
  * The task rules this process runs on, checked at start-up against the queues in its database (and
@@ -20,8 +21,13 @@ export class TaskRuleBook implements OnModuleInit {
     if (problems.length > 0) throw new Error(`task-rules.json cannot be used:\n- ${problems.join('\n- ')}`);
   }
 
-  /** Every event type the rules act on. */
+  /** Every event type the rules act on, and the older versions of those still read as them (domain/older-events.ts). */
   eventTypes(): string[] {
+    const named = this.namedEventTypes();
+    return [...named, ...olderVersionsOf(named)];
+  }
+
+  private namedEventTypes(): string[] {
     const { rules, caseEvents } = this.rules;
     return [
       ...new Set([
