@@ -573,16 +573,121 @@ describe('the work queue: tasks from events, allocated by team, skills, shift an
       expect((await refused(NEXT, {}, token.cerys)).message).toMatch(/at capacity/);
     });
 
-    it('auto-assigns a new enquiry in a queue set to, on the enquiry and its task alike', async () => {
+    const historyOf = async (taskId: string) =>
+      (await dataSource.query(`SELECT kind, actor, reason FROM work_task_history WHERE task_id = $1 ORDER BY id`, [
+        taskId,
+      ])) as Loose[];
+
+    it("auto-assigns a citizen's new enquiry in a queue set to, on the enquiry and its task alike, as the system", async () => {
       await ok('mutation { setQueueAutoAssign(queueId: "general", autoAssign: true) }', {}, leader);
       try {
-        const raised = await raise();
+        const raised = (
+          await request(app.getHttpServer())
+            .post('/api/v1/queries/enquiries')
+            .set('Authorization', await bearer('citizen', { sub: 'citizen-cai' }))
+            .send(enquiry({ channel: 'online-form', subject: 'Opening hours', message: 'When is the counter open?' }))
+            .expect(201)
+        ).body as Loose;
         expect(raised).toMatchObject({ status: 'assigned' });
-        expect(['carol', 'cara']).toContain(raised.assignedTo);
-        expect((await taskOf(raised.id))[0]).toMatchObject({ status: 'assigned', assignedTo: raised.assignedTo });
+        const { assignedTo } = await enquiryOf(raised.id as string);
+        expect(['carol', 'cara']).toContain(assignedTo);
+        const [task] = await taskOf(raised.id);
+        expect(task).toMatchObject({ status: 'assigned', assignedTo });
+        expect(await historyOf(task!.id as string)).toEqual([
+          { kind: 'created', actor: 'system', reason: null },
+          { kind: 'assigned', actor: 'system', reason: 'auto-assigned' },
+        ]);
       } finally {
         await ok('mutation { setQueueAutoAssign(queueId: "general", autoAssign: false) }', {}, leader);
       }
+    });
+
+    it("keeps a team leader's escalated enquiry from a caseworker on the enquiry's own route too", async () => {
+      const raised = await raise();
+      const escalate = await request(app.getHttpServer())
+        .post(`/api/v1/queries/enquiries/${raised.id}/escalation`)
+        .set('Authorization', token.carol)
+        .send({ to: 'team-leader', reason: 'the caller asks for a manager' });
+      expect(escalate.status).toBeLessThan(300);
+      const given = await request(app.getHttpServer())
+        .post(`/api/v1/queries/enquiries/${raised.id}/assignment`)
+        .set('Authorization', leader)
+        .send({ officer: 'cara' });
+      expect(given.status).toBe(403);
+      expect(given.body.detail).toBe('cara is not a team leader');
+      expect(await enquiryOf(raised.id)).toMatchObject({ status: 'escalated', assignedTo: null });
+    });
+
+    it('moves the task with its enquiry when triage sends it to another queue, live and in its history', async () => {
+      const raised = await raise();
+      const [task] = await taskOf(raised.id);
+      await ok(
+        'mutation($i: TriageEnquiryInput!) { triageEnquiry(input: $i) { queueId } }',
+        {
+          i: { enquiryId: raised.id, queueId: 'family', priority: 'urgent', articleIds: [], reason: 'about a divorce' },
+        },
+        leader,
+      );
+      expect((await taskOf(raised.id))[0]).toMatchObject({ id: task!.id, queueId: 'family', status: 'unassigned' });
+      expect((await historyOf(task!.id as string)).map((h) => h.kind)).toEqual(['created', 'moved']);
+      const [moved] = (await dataSource.query(
+        `SELECT envelope->'data' AS data FROM outbox WHERE type = $1 AND message_key = $2 ORDER BY position DESC LIMIT 1`,
+        [taskChangedV1.type, task!.id],
+      )) as Loose[];
+      expect(moved!.data).toMatchObject({ change: 'moved', queueId: 'family' });
+    });
+
+    it('puts right, and passes over, a task left out of step with its enquiry instead of failing "next task"', async () => {
+      const raised = await raise();
+      const [task] = await taskOf(raised.id);
+      // Resolved by a write that did not keep the task (a replica of an older release, a repair by hand).
+      await dataSource.query(`UPDATE enquiries SET status = 'resolved' WHERE id = $1`, [raised.id]);
+      await dataSource.query(`UPDATE work_tasks SET major_priority = 1 WHERE id = $1`, [task!.id]); // first in line
+      await profile('cara', ['contact-centre'], [], { capacity: 500 });
+      const next = await ok(NEXT, {}, token.cara);
+      expect(next.takeNextTask?.id).not.toBe(task!.id);
+      const [row] = (await dataSource.query(`SELECT status FROM work_tasks WHERE id = $1`, [task!.id])) as Loose[];
+      expect(row!.status).toBe('completed');
+    });
+
+    /** A new enquiry, claimed through the work queue by a contact-centre officer with room for it. */
+    const claimedBy = async (officer: string) => {
+      await profile(officer, ['contact-centre'], [], { capacity: 500 });
+      const raised = await raise();
+      const CLAIM = 'mutation($id: ID!) { claimTask(taskId: $id) { id } }';
+      await ok(CLAIM, { id: (await taskOf(raised.id))[0]!.id }, token[officer]!);
+      return raised;
+    };
+
+    it("moves an officer's enquiries with the rest of their work when they go on leave, on the enquiries too", async () => {
+      const raised = await claimedBy('carol');
+      const moved = await ok(
+        'mutation($i: ReassignOfficerTasksInput!) { reassignOfficerTasks(input: $i) { reassigned returnedToQueue } }',
+        { i: { fromOfficer: 'carol', toOfficers: ['cara'], reason: 'annual leave' } },
+        leader,
+      );
+      expect(moved.reassignOfficerTasks.reassigned).toBeGreaterThanOrEqual(1);
+      expect(await enquiryOf(raised.id)).toMatchObject({ status: 'assigned', assignedTo: 'cara' });
+      expect((await taskOf(raised.id))[0]).toMatchObject({ assignedTo: 'cara' });
+    });
+
+    it('sends an enquiry the customer reopens back to its queue when its officer can no longer take it', async () => {
+      const raised = await claimedBy('cara');
+      const status = (body: object) =>
+        request(app.getHttpServer())
+          .post(`/api/v1/queries/enquiries/${raised.id}/status`)
+          .set('Authorization', leader)
+          .send(body);
+      expect((await status({ status: 'resolved', reason: 'answered' })).status).toBeLessThan(300);
+      await profile('cara', ['contact-centre'], [], { capacity: 500, active: false });
+      const wroteBack = await request(app.getHttpServer())
+        .post(`/api/v1/queries/enquiries/${raised.id}/messages`)
+        .set('Authorization', leader)
+        .send({ direction: 'inbound', body: 'One more question, please' });
+      expect(wroteBack.status).toBeLessThan(300);
+      expect(await enquiryOf(raised.id)).toMatchObject({ status: 'triaged', assignedTo: null });
+      expect((await taskOf(raised.id))[0]).toMatchObject({ status: 'unassigned', assignedTo: null });
+      await profile('cara', ['contact-centre'], [], { capacity: 500 });
     });
   });
 });

@@ -80,6 +80,7 @@ export const TASK_CHANGES = [
   'released',
   'escalated',
   'expedited',
+  'moved',
   'completed',
   'cancelled',
 ] as const;
@@ -87,7 +88,8 @@ export type TaskChangeKind = (typeof TASK_CHANGES)[number];
 
 /**
  * A task of the service centre's work queue changed: created from an event, taken, given, handed back,
- * escalated, brought forward, completed or cancelled. The queries service follows its own
+ * escalated, brought forward, moved with its enquiry (`moved`, added while only the queries service
+ * reads these events), completed or cancelled. The queries service follows its own
  * `task-changed` events live on every replica, so "my tasks" and "queue" subscribers hear of a change
  * whichever replica made it. Officers are named by their token's subject; nothing about the public.
  */

@@ -3,6 +3,7 @@ import type { Principal } from '@ccsc/auth';
 import type { Transaction } from '@ccsc/messaging';
 import { EnquiryChanges } from '../../enquiry/application/enquiry-changes';
 import { EnquiryRepository } from '../../enquiry/infrastructure/enquiry.repository';
+import { EnquiryTasks } from '../../work/application/enquiry-tasks';
 import { TaskSources, type TaskSource } from '../../work/application/task-sources';
 import { ENQUIRY_TASK_TYPE } from '../../work/domain/enquiry-task';
 import { AllocationCommands } from './allocation.commands';
@@ -18,6 +19,7 @@ export class EnquiryTaskSource implements TaskSource, OnModuleInit {
     private readonly enquiries: EnquiryRepository,
     private readonly changes: EnquiryChanges,
     private readonly allocation: AllocationCommands,
+    private readonly tasks: EnquiryTasks,
   ) {}
 
   onModuleInit(): void {
@@ -26,6 +28,11 @@ export class EnquiryTaskSource implements TaskSource, OnModuleInit {
 
   lock(tx: Transaction, key: string, skipLocked = false): Promise<boolean> {
     return this.enquiries.lock(tx.manager, key, skipLocked);
+  }
+
+  async refresh(tx: Transaction, key: string): Promise<void> {
+    const enquiry = await this.enquiries.find(tx.manager, key, { kind: 'all' });
+    if (enquiry) await this.tasks.settle(tx, enquiry);
   }
 
   async claim(tx: Transaction, key: string, principal: Principal): Promise<void> {

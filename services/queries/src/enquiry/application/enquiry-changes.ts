@@ -63,16 +63,29 @@ export class EnquiryChanges {
       move: (to, reason, detail) => this.move(ctx, to, reason, detail),
     };
     await work(ctx);
+    const system = { ...ctx, actor: 'system' };
+    // Work coming back to an officer who can no longer take it goes back to its queue instead.
+    if (enquiry.status === 'assigned' && enquiry.assignedTo && !(await this.tasks.mayHold(tx, enquiry))) {
+      const from = enquiry.assignedTo;
+      enquiry.assignedTo = null;
+      await this.move(system, 'triaged', `${from} cannot take it now`, { unassigned: from });
+    }
     // New work reaching a queue that auto-assigns goes straight to the least-loaded officer who may take it.
     const officer = await this.tasks.autoAssignee(tx, enquiry);
     if (officer) {
       enquiry.assignedTo = officer;
       enquiry.escalatedTo = null;
-      await ctx.move('assigned', 'auto-assigned', { assignedTo: officer, how: 'auto-assigned' });
+      // The system's doing, not the caller's (a citizen raising it, say), in both histories.
+      await this.move(system, 'assigned', 'auto-assigned', {
+        assignedTo: officer,
+        how: 'auto-assigned',
+      });
     }
     await this.enquiries.update(tx.manager, enquiry, tx.now);
     await this.clockStore.save(tx.manager, enquiry.id, enquiry.clocks);
-    await this.tasks.settle(tx, enquiry);
+    if (officer)
+      await this.tasks.settle({ ...tx, context: { ...tx.context, actor: 'system' } }, enquiry, 'auto-assigned');
+    else await this.tasks.settle(tx, enquiry);
     return this.enquiries.get(tx.manager, enquiryId, scope);
   }
 

@@ -70,7 +70,7 @@ export class TaskModel {
 export class TaskChangeModel {
   @Field({
     description:
-      'created, assigned, claimed, reassigned, released, escalated, expedited (a hearing was listed), completed or cancelled.',
+      "created, assigned, claimed, reassigned, released, escalated, expedited (a hearing was listed), moved (an enquiry's task took its enquiry's new queue, needs, priority or due time), completed or cancelled.",
   })
   change!: string;
   @Field(() => TaskModel, { description: 'The task after the change.' }) task!: TaskModel;

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Transaction } from '@ccsc/messaging';
 import type { EnquiryRecord } from '../../enquiry/domain/enquiry';
 import { ENQUIRY_TASK_TYPE, enquiryTaskOf, type EnquiryTaskShape } from '../domain/enquiry-task';
-import { assertMayBeGiven } from '../domain/officer';
+import { assertMayBeGiven, refusal, type TaskNeeds } from '../domain/officer';
 import type { Task } from '../domain/task';
 import { OfficerRepository } from '../infrastructure/officer.repository';
 import { TaskRepository } from '../infrastructure/task.repository';
@@ -36,11 +36,32 @@ export class EnquiryTasks {
     return this.changes.autoAssignee(tx, { ...shape, team: await this.changes.teamOf(tx, shape.queueId) });
   }
 
-  /** Brings the enquiry's open task in line with the enquiry as it now is; refuses to give it to an officer who may not have it. */
-  async settle(tx: Transaction, enquiry: EnquiryRecord): Promise<void> {
+  /**
+   * Whether the officer an enquiry names may hold it when it comes back to them with no task open (the
+   * customer wrote back after it was resolved): they may have left the team, gone on leave or filled up
+   * since. An enquiry whose task is open is judged when it is given (settle).
+   */
+  async mayHold(tx: Transaction, enquiry: EnquiryRecord): Promise<boolean> {
+    const shape = enquiryTaskOf(enquiry, this.changes.hours.calendar);
+    if (!shape?.assignedTo) return true;
+    if (await this.tasks.openBySource(tx.manager, ENQUIRY_TASK_TYPE, enquiry.id)) return true;
+    const officer = shape.assignedTo;
+    await this.officers.lock(tx.manager, [officer]);
+    const profile = await this.officers.get(tx.manager, officer);
+    const open = (await this.tasks.openCounts(tx.manager, [officer])).get(officer) ?? 0;
+    const needs = { ...shape, team: await this.changes.teamOf(tx, shape.queueId) };
+    return refusal(profile, needs, open, tx.now) === null;
+  }
+
+  /**
+   * Brings the enquiry's open task in line with the enquiry as it now is; refuses to give it to an
+   * officer who may not have it. `how` says the change was an automatic assignment (the system's, not the
+   * caller's, in the task's history).
+   */
+  async settle(tx: Transaction, enquiry: EnquiryRecord, how?: 'auto-assigned'): Promise<void> {
     const want = enquiryTaskOf(enquiry, this.changes.hours.calendar);
     let task = await this.tasks.openBySource(tx.manager, ENQUIRY_TASK_TYPE, enquiry.id);
-    const existed = task !== undefined;
+    const before = task;
     if (!want) {
       if (task) {
         const done = enquiry.status === 'resolved' || enquiry.status === 'closed';
@@ -48,6 +69,8 @@ export class EnquiryTasks {
       }
       return;
     }
+    // While the customer is asked something its clocks are paused: the task keeps the due time it had.
+    if (want.clocksPaused && task) Object.assign(want, { dueAt: task.dueAt, calendarVersion: task.calendarVersion });
     if (!task) {
       const id = randomUUID();
       await this.tasks.insert(tx.manager, { ...want, id, createdByEvent: null, createdAt: tx.now });
@@ -56,32 +79,44 @@ export class EnquiryTasks {
     } else if (reshaped(task, want)) {
       await this.tasks.reshape(tx.manager, task.id, want);
       const escalated = want.escalated && !task.escalated;
-      const before = task;
+      const heldBy = task.assignedTo;
       task = await this.tasks.current(tx.manager, task.id);
       if (escalated) {
         if (task.assignedTo) await this.tasks.release(tx.manager, task.id);
         task = await this.tasks.current(tx.manager, task.id);
-        await this.changes.noted(tx, task, 'escalated', before.assignedTo, null);
-      }
+        await this.changes.noted(tx, task, 'escalated', heldBy, null);
+      } else await this.changes.noted(tx, task, 'moved', task.assignedTo, task.assignedTo);
     }
     if (want.assignedTo === task.assignedTo) return;
     if (!want.assignedTo) await this.changes.release(tx, task);
+    else if (how) await this.changes.assign(tx, task, want.assignedTo, 'assigned', how);
     else {
-      // Given to someone now (claimed, assigned, moved), by whatever route: the work queue's rule decides.
-      // A task made for an enquiry that comes back to its officer (the customer wrote back) is theirs already.
-      if (existed) await this.mayBeGiven(tx, task, want.assignedTo);
+      // Given to someone now (claimed, assigned, moved), by whatever route, under the work queue's rule,
+      // as the work stood before the change too (an assignment ends an escalation: the team leader's
+      // work is still a team leader's to be given). A task made for an enquiry that comes back to its
+      // officer (the customer wrote back) is theirs already.
+      if (before) await this.mayBeGiven(tx, strictest(before, task), want.assignedTo);
       const kind = want.assignedTo === tx.context.actor ? 'claimed' : task.assignedTo ? 'reassigned' : 'assigned';
       await this.changes.assign(tx, task, want.assignedTo, kind);
     }
   }
 
   /** The officer, locked, may be given the task now: in its team, skilled, on shift, with room. */
-  private async mayBeGiven(tx: Transaction, task: Task, officer: string): Promise<void> {
+  private async mayBeGiven(tx: Transaction, task: TaskNeeds, officer: string): Promise<void> {
     await this.officers.lock(tx.manager, [officer]);
     const profile = await this.officers.get(tx.manager, officer);
     const open = (await this.tasks.openCounts(tx.manager, [officer])).get(officer) ?? 0;
     assertMayBeGiven(profile, task, open, tx.now, officer === tx.context.actor ? 'You are' : `${officer} is`);
   }
+}
+
+/** The needs of a task as it is now, with the role and skills it needed before the change as well. */
+function strictest(before: TaskNeeds, now: TaskNeeds): TaskNeeds {
+  return {
+    ...now,
+    requiredRole: before.requiredRole === 'team-leader' ? 'team-leader' : now.requiredRole,
+    requiredSkills: [...new Set([...before.requiredSkills, ...now.requiredSkills])],
+  };
 }
 
 /** Whether the task's place, order or due time differ from what its enquiry now says. */

@@ -10,6 +10,11 @@ import type { Transaction } from '@ccsc/messaging';
 export interface TaskSource {
   /** Locks the record; false, without waiting, when someone else holds it and `skipLocked` is set. */
   lock(tx: Transaction, key: string, skipLocked?: boolean): Promise<boolean>;
+  /**
+   * Brings the task in line with its locked record, before the task is given: a task left out of step
+   * (by a replica of an older release, or a repair by hand) is put right rather than given out wrongly.
+   */
+  refresh(tx: Transaction, key: string): Promise<void>;
   claim(tx: Transaction, key: string, principal: Principal): Promise<void>;
   assign(tx: Transaction, key: string, officer: string, principal: Principal, reason?: string): Promise<void>;
   release(tx: Transaction, key: string, principal: Principal, reason?: string): Promise<void>;

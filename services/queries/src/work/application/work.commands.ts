@@ -3,7 +3,14 @@ import { hasRole, type Principal } from '@ccsc/auth';
 import { UnitOfWork, type Transaction } from '@ccsc/messaging';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, query, sql } from '@ccsc/platform';
 import { shareOut } from '../domain/allocation';
-import { assertMayBeGiven, normaliseSkills, profileProblems, unavailability, type Officer } from '../domain/officer';
+import {
+  assertMayBeGiven,
+  ineligibility,
+  normaliseSkills,
+  profileProblems,
+  unavailability,
+  type Officer,
+} from '../domain/officer';
 import { isSkill } from '../domain/skills';
 import { ESCALATED_MAJOR_PRIORITY, OPEN_TASK_STATUSES, type Task } from '../domain/task';
 import { OfficerRepository } from '../infrastructure/officer.repository';
@@ -52,9 +59,15 @@ export class WorkCommands {
         const next = await this.tasks.lockNext(tx.manager, officer, passOver);
         if (!next) return null;
         const source = this.sources.of(next.taskType);
-        if (source && !(await source.lock(tx, next.sourceKey, true))) {
-          passOver.push(next.id);
-          continue;
+        if (source) {
+          const free = await source.lock(tx, next.sourceKey, true);
+          if (free) await source.refresh(tx, next.sourceKey);
+          // Still waiting, and still for them, now that it is in step with its record?
+          const task = free ? await this.tasks.get(tx.manager, next.id) : undefined;
+          if (!task || task.status !== 'unassigned' || ineligibility(me, task)) {
+            passOver.push(next.id);
+            continue;
+          }
         }
         await this.give(tx, await this.tasks.current(tx.manager, next.id), me.userId, 'claimed', principal);
         return await this.tasks.current(tx.manager, next.id);
@@ -163,20 +176,32 @@ export class WorkCommands {
     return this.run(principal, correlationId, now, async (tx) => {
       // Named receivers are checked first, whether or not the officer holds anything.
       const named = to.length > 0 ? await this.profiles(tx, to) : undefined;
-      const held = await this.tasks.heldBy(tx.manager, from, false);
-      if (held.length === 0) return { reassigned: 0, returnedToQueue: 0 };
-      // Records before tasks and officers, as in every other change to them (enquiries, say).
-      for (const task of [...held].sort((a, b) => a.sourceKey.localeCompare(b.sourceKey)))
-        await this.sources.of(task.taskType)?.lock(tx, task.sourceKey);
+      const seen = await this.tasks.heldBy(tx.manager, from, 'none');
+      if (seen.length === 0) return { reassigned: 0, returnedToQueue: 0 };
+      // Locks in the order every other change takes them: records (an enquiry) before tasks, tasks
+      // before officers (one sorted lock, so two moves never deadlock).
+      const lockedRecords = new Set<string>();
+      for (const task of [...seen].sort((a, b) => a.sourceKey.localeCompare(b.sourceKey))) {
+        const source = this.sources.of(task.taskType);
+        if (source && (await source.lock(tx, task.sourceKey))) lockedRecords.add(task.sourceKey);
+      }
+      const mayMove = (t: Task) => !this.sources.of(t.taskType) || lockedRecords.has(t.sourceKey);
+      const held = (await this.tasks.heldBy(tx.manager, from, 'wait')).filter(mayMove);
       const receivers =
         named ??
         (await this.officers.list(tx.manager)).filter(
           (o) => o.userId !== from && o.teams.some((t) => held.some((h) => h.team === t)),
         );
-      // The officer whose work moves is locked too (one sorted lock, so two moves never deadlock), and
-      // what they hold is read again under it: a claim of theirs that landed meanwhile moves as well.
       await this.officers.lock(tx.manager, [from, ...receivers.map((r) => r.userId)]);
-      const moving = await this.tasks.heldBy(tx.manager, from);
+      // Work given to them before the officer lock, after the tasks were locked, moves as well, but is
+      // taken without waiting: waiting for a task now, with officers held, could wait in a ring with a
+      // change that holds the task and waits for one of them. One being changed right now stays.
+      const moving = [...held];
+      for (const task of await this.tasks.heldBy(tx.manager, from, 'skip-locked')) {
+        if (held.some((h) => h.id === task.id)) continue;
+        const source = this.sources.of(task.taskType);
+        if (!source || (await source.lock(tx, task.sourceKey, true))) moving.push(task);
+      }
       const open = await this.tasks.openCounts(
         tx.manager,
         receivers.map((r) => r.userId),

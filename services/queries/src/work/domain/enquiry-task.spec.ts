@@ -75,6 +75,9 @@ describe("an enquiry's task", () => {
     const task = enquiryTaskOf(enquiry({ clocks: [clock({ status: 'paused', dueAt: null })] }), calendar);
     expect(task?.dueAt).toEqual(calendar.taskDueAt(received, 5).dueAt);
     expect(task?.dueAt.toISOString()).toBe('2027-01-04T16:00:00.000Z');
+    // Paused for the customer: a task already made keeps its due time (EnquiryTasks.settle).
+    expect(task?.clocksPaused).toBe(true);
+    expect(enquiryTaskOf(enquiry(), calendar)?.clocksPaused).toBe(false);
   });
 
   it('needs Welsh for a Welsh-language enquiry or one in the Welsh queue, and a team leader once escalated to one', () => {

@@ -21,6 +21,8 @@ export interface EnquiryTaskShape extends TaskSpec {
   dueAt: Date;
   calendarVersion: string;
   escalated: boolean;
+  /** Every SLA clock it has is paused (it awaits the customer): an existing task keeps its due time. */
+  clocksPaused: boolean;
 }
 
 /**
@@ -28,7 +30,8 @@ export interface EnquiryTaskShape extends TaskSpec {
  * it awaits the customer's answer, which stays on that officer's list); none once it is resolved or
  * closed, before it has a queue, or when it awaits the customer with nobody holding it. It needs the
  * welsh skill when the enquiry is in Welsh or in the Welsh queue, and a team leader when an officer
- * escalated it to one. It is due when the first of its running SLA clocks is due.
+ * escalated it to one. It is due when the first of its running SLA clocks is due (five working days
+ * after receipt when none runs; while they are paused, an existing task keeps its due time).
  */
 export function enquiryTaskOf(enquiry: EnquiryRecord, calendar: WorkingDayCalendar): EnquiryTaskShape | null {
   const { status, queueId, assignedTo } = enquiry;
@@ -57,5 +60,6 @@ export function enquiryTaskOf(enquiry: EnquiryRecord, calendar: WorkingDayCalend
     status: assignedTo ? 'assigned' : 'unassigned',
     assignedTo,
     escalated: status === 'escalated',
+    clocksPaused: !first && enquiry.clocks.some((c) => c.status === 'paused'),
   };
 }

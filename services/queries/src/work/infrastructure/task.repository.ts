@@ -259,12 +259,15 @@ export class TaskRepository {
     return new Map(rows.map((r) => [r.officer, r.open]));
   }
 
-  /** An officer's open tasks in next-task order, locked (unless asked not to), for a bulk reassignment. */
-  heldBy(manager: EntityManager, officer: string, forUpdate = true): Promise<Task[]> {
+  /**
+   * An officer's open tasks in next-task order, for a bulk reassignment: unlocked, locked (waiting for
+   * each), or those nobody else holds now, locked (SKIP LOCKED).
+   */
+  heldBy(manager: EntityManager, officer: string, lock: 'none' | 'wait' | 'skip-locked'): Promise<Task[]> {
+    const locking = { none: sql``, wait: sql`FOR UPDATE`, 'skip-locked': sql`FOR UPDATE SKIP LOCKED` }[lock];
     return query<Task>(
       manager,
-      sql`${SELECT_TASK} WHERE t.status = 'assigned' AND t.assigned_to = ${officer} ORDER BY ${NEXT_ORDER}
-          ${forUpdate ? sql`FOR UPDATE` : sql``}`,
+      sql`${SELECT_TASK} WHERE t.status = 'assigned' AND t.assigned_to = ${officer} ORDER BY ${NEXT_ORDER} ${locking}`,
     );
   }
 
