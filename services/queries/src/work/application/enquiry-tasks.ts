@@ -45,10 +45,7 @@ export class EnquiryTasks {
     const shape = enquiryTaskOf(enquiry, this.changes.hours.calendar);
     if (!shape?.assignedTo) return true;
     if (await this.tasks.openBySource(tx.manager, ENQUIRY_TASK_TYPE, enquiry.id)) return true;
-    const officer = shape.assignedTo;
-    await this.officers.lock(tx.manager, [officer]);
-    const profile = await this.officers.get(tx.manager, officer);
-    const open = (await this.tasks.openCounts(tx.manager, [officer])).get(officer) ?? 0;
+    const { profile, open } = await this.standing(tx, shape.assignedTo);
     const needs = { ...shape, team: await this.changes.teamOf(tx, shape.queueId) };
     return refusal(profile, needs, open, tx.now) === null;
   }
@@ -103,10 +100,16 @@ export class EnquiryTasks {
 
   /** The officer, locked, may be given the task now: in its team, skilled, on shift, with room. */
   private async mayBeGiven(tx: Transaction, task: TaskNeeds, officer: string): Promise<void> {
+    const { profile, open } = await this.standing(tx, officer);
+    assertMayBeGiven(profile, task, open, tx.now, officer === tx.context.actor ? 'You are' : `${officer} is`);
+  }
+
+  /** The officer's profile and the open tasks they hold, under their lock, as every allocation counts them. */
+  private async standing(tx: Transaction, officer: string) {
     await this.officers.lock(tx.manager, [officer]);
     const profile = await this.officers.get(tx.manager, officer);
     const open = (await this.tasks.openCounts(tx.manager, [officer])).get(officer) ?? 0;
-    assertMayBeGiven(profile, task, open, tx.now, officer === tx.context.actor ? 'You are' : `${officer} is`);
+    return { profile, open };
   }
 }
 
