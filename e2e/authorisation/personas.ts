@@ -9,6 +9,7 @@ export const STAFF_ROLES = [
   'enforcement-officer',
   'complaints-officer',
   'finance-officer',
+  'auditor',
   'system',
 ] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];

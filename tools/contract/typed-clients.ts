@@ -84,5 +84,8 @@ export async function graphqlClientFiles(
 const lintable = (content: string) =>
   content.replace(
     '/* eslint-disable */\n',
-    /(?:[:<,]|\bas)\s*any\b/.test(content) ? '/* eslint-disable @typescript-eslint/no-explicit-any */\n' : '',
+    /(?:[:<,]|\bas)\s*any\b/.test(code(content)) ? '/* eslint-disable @typescript-eslint/no-explicit-any */\n' : '',
   );
+
+/** The content without its comments, where "any" is a word of a description ("Who, what and when: any …"). */
+const code = (content: string) => content.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');

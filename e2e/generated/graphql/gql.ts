@@ -15,6 +15,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+  '\n  mutation AuditedOpen($i: CreateCaseInput!) {\n    createCase(input: $i) {\n      id\n      parties {\n        id\n        role\n      }\n    }\n  }\n': typeof types.AuditedOpenDocument;
+  '\n  mutation AuditedSubmit($i: TriggerCaseEventInput!) {\n    triggerCaseEvent(input: $i) {\n      state\n    }\n  }\n': typeof types.AuditedSubmitDocument;
+  '\n  query AuditedPartyDetails($id: ID!) {\n    case(id: $id) {\n      parties {\n        id\n        name\n        email\n        phone\n      }\n    }\n  }\n': typeof types.AuditedPartyDetailsDocument;
+  '\n  query AuditedServiceRequest($id: ID!) {\n    case(id: $id) {\n      serviceRequest {\n        status\n      }\n    }\n  }\n': typeof types.AuditedServiceRequestDocument;
+  '\n  query AuditTrailOf($filter: AuditFilterInput, $after: String) {\n    auditTrail(filter: $filter) {\n      cases(first: 20, after: $after) {\n        nodes {\n          kind\n          actor\n          roles\n          organisationId\n          actingFor\n          operation\n          recordType\n          recordIds\n          partyIds\n          events\n          correlationId\n        }\n      }\n      payments(first: 20) {\n        nodes {\n          kind\n          actor\n          roles\n          operation\n          recordType\n          recordIds\n          events\n        }\n      }\n      complaints(first: 1) {\n        nodes {\n          id\n        }\n      }\n    }\n  }\n': typeof types.AuditTrailOfDocument;
   '\n  fragment JourneyComplaint on Complaint {\n    id\n    reference\n    enquiryId\n    status\n    currentStage\n    outcome\n    businessArea\n    causeCategory\n    stages {\n      stage\n      status\n      dueDate\n      dueAt\n      calendarVersion\n      breached\n      answeredOnTime\n      outcome\n    }\n    remedies {\n      id\n      kind\n      amountPence\n      paymentStatus\n      refundId\n    }\n    timeline {\n      kind\n      summary\n    }\n  }\n': typeof types.JourneyComplaintFragmentDoc;
   '\n  mutation JourneyOpenCase($i: CreateCaseInput!) {\n    createCase(input: $i) {\n      id\n    }\n  }\n': typeof types.JourneyOpenCaseDocument;
   '\n  mutation JourneyRaiseEnquiry($i: RaiseEnquiryInput!) {\n    raiseEnquiry(input: $i) {\n      id\n    }\n  }\n': typeof types.JourneyRaiseEnquiryDocument;
@@ -86,6 +91,16 @@ type Documents = {
   '\n  mutation TracedCreate($input: CreateCaseInput!) {\n    createCase(input: $input) {\n      id\n    }\n  }\n': typeof types.TracedCreateDocument;
 };
 const documents: Documents = {
+  '\n  mutation AuditedOpen($i: CreateCaseInput!) {\n    createCase(input: $i) {\n      id\n      parties {\n        id\n        role\n      }\n    }\n  }\n':
+    types.AuditedOpenDocument,
+  '\n  mutation AuditedSubmit($i: TriggerCaseEventInput!) {\n    triggerCaseEvent(input: $i) {\n      state\n    }\n  }\n':
+    types.AuditedSubmitDocument,
+  '\n  query AuditedPartyDetails($id: ID!) {\n    case(id: $id) {\n      parties {\n        id\n        name\n        email\n        phone\n      }\n    }\n  }\n':
+    types.AuditedPartyDetailsDocument,
+  '\n  query AuditedServiceRequest($id: ID!) {\n    case(id: $id) {\n      serviceRequest {\n        status\n      }\n    }\n  }\n':
+    types.AuditedServiceRequestDocument,
+  '\n  query AuditTrailOf($filter: AuditFilterInput, $after: String) {\n    auditTrail(filter: $filter) {\n      cases(first: 20, after: $after) {\n        nodes {\n          kind\n          actor\n          roles\n          organisationId\n          actingFor\n          operation\n          recordType\n          recordIds\n          partyIds\n          events\n          correlationId\n        }\n      }\n      payments(first: 20) {\n        nodes {\n          kind\n          actor\n          roles\n          operation\n          recordType\n          recordIds\n          events\n        }\n      }\n      complaints(first: 1) {\n        nodes {\n          id\n        }\n      }\n    }\n  }\n':
+    types.AuditTrailOfDocument,
   '\n  fragment JourneyComplaint on Complaint {\n    id\n    reference\n    enquiryId\n    status\n    currentStage\n    outcome\n    businessArea\n    causeCategory\n    stages {\n      stage\n      status\n      dueDate\n      dueAt\n      calendarVersion\n      breached\n      answeredOnTime\n      outcome\n    }\n    remedies {\n      id\n      kind\n      amountPence\n      paymentStatus\n      refundId\n    }\n    timeline {\n      kind\n      summary\n    }\n  }\n':
     types.JourneyComplaintFragmentDoc,
   '\n  mutation JourneyOpenCase($i: CreateCaseInput!) {\n    createCase(input: $i) {\n      id\n    }\n  }\n':
@@ -236,6 +251,36 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation AuditedOpen($i: CreateCaseInput!) {\n    createCase(input: $i) {\n      id\n      parties {\n        id\n        role\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation AuditedOpen($i: CreateCaseInput!) {\n    createCase(input: $i) {\n      id\n      parties {\n        id\n        role\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation AuditedSubmit($i: TriggerCaseEventInput!) {\n    triggerCaseEvent(input: $i) {\n      state\n    }\n  }\n',
+): (typeof documents)['\n  mutation AuditedSubmit($i: TriggerCaseEventInput!) {\n    triggerCaseEvent(input: $i) {\n      state\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query AuditedPartyDetails($id: ID!) {\n    case(id: $id) {\n      parties {\n        id\n        name\n        email\n        phone\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query AuditedPartyDetails($id: ID!) {\n    case(id: $id) {\n      parties {\n        id\n        name\n        email\n        phone\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query AuditedServiceRequest($id: ID!) {\n    case(id: $id) {\n      serviceRequest {\n        status\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query AuditedServiceRequest($id: ID!) {\n    case(id: $id) {\n      serviceRequest {\n        status\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query AuditTrailOf($filter: AuditFilterInput, $after: String) {\n    auditTrail(filter: $filter) {\n      cases(first: 20, after: $after) {\n        nodes {\n          kind\n          actor\n          roles\n          organisationId\n          actingFor\n          operation\n          recordType\n          recordIds\n          partyIds\n          events\n          correlationId\n        }\n      }\n      payments(first: 20) {\n        nodes {\n          kind\n          actor\n          roles\n          operation\n          recordType\n          recordIds\n          events\n        }\n      }\n      complaints(first: 1) {\n        nodes {\n          id\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query AuditTrailOf($filter: AuditFilterInput, $after: String) {\n    auditTrail(filter: $filter) {\n      cases(first: 20, after: $after) {\n        nodes {\n          kind\n          actor\n          roles\n          organisationId\n          actingFor\n          operation\n          recordType\n          recordIds\n          partyIds\n          events\n          correlationId\n        }\n      }\n      payments(first: 20) {\n        nodes {\n          kind\n          actor\n          roles\n          operation\n          recordType\n          recordIds\n          events\n        }\n      }\n      complaints(first: 1) {\n        nodes {\n          id\n        }\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -10,6 +10,22 @@ export type AllocateSuspenseItemInput = {
   accountNumber: string;
 };
 
+/** Who, what and when: any combination. */
+export type AuditFilterInput = {
+  /** The token subject who acted (`system` for consumers and runs). */
+  actor?: string | null | undefined;
+  /** From this instant (inclusive), ISO 8601 with an offset. */
+  from?: string | null | undefined;
+  /** `change` or `read`. */
+  kind?: string | null | undefined;
+  /** A party whose personal data they saw. */
+  partyId?: string | null | undefined;
+  /** A record they changed or saw. */
+  recordId?: string | null | undefined;
+  /** Until this instant (exclusive), ISO 8601 with an offset. */
+  to?: string | null | undefined;
+};
+
 /** What to search cases by. Give at least one criterion; a case must match all of them. */
 export type CaseSearchInput = {
   /** Cases of this type. Case type id: `civil-money-claim`, `divorce`, `probate`, `social-security-appeal`, `criminal-prosecution`, `immigration-status-review`, `lasting-power-of-attorney` (see `caseTypes`). */
@@ -262,6 +278,69 @@ export type TriggerCaseEventInput = {
 export type VerifyAllocationInput = {
   /** true verifies the allocation; false rejects it and frees the amount. */
   approve: boolean;
+};
+
+export type AuditedOpenMutationVariables = Exact<{
+  i: CreateCaseInput;
+}>;
+
+export type AuditedOpenMutation = { createCase: { id: string; parties: Array<{ id: string; role: PartyRole }> } };
+
+export type AuditedSubmitMutationVariables = Exact<{
+  i: TriggerCaseEventInput;
+}>;
+
+export type AuditedSubmitMutation = { triggerCaseEvent: { state: string } };
+
+export type AuditedPartyDetailsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type AuditedPartyDetailsQuery = {
+  case: { parties: Array<{ id: string; name: string; email: string | null; phone: string | null }> };
+};
+
+export type AuditedServiceRequestQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type AuditedServiceRequestQuery = { case: { serviceRequest: { status: string } | null } };
+
+export type AuditTrailOfQueryVariables = Exact<{
+  filter?: AuditFilterInput | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type AuditTrailOfQuery = {
+  auditTrail: {
+    cases: {
+      nodes: Array<{
+        kind: string;
+        actor: string;
+        roles: Array<string>;
+        organisationId: string | null;
+        actingFor: Array<string>;
+        operation: string;
+        recordType: string;
+        recordIds: Array<string>;
+        partyIds: Array<string>;
+        events: Array<string>;
+        correlationId: string | null;
+      }>;
+    };
+    payments: {
+      nodes: Array<{
+        kind: string;
+        actor: string;
+        roles: Array<string>;
+        operation: string;
+        recordType: string;
+        recordIds: Array<string>;
+        events: Array<string>;
+      }>;
+    };
+    complaints: { nodes: Array<{ id: string }> };
+  };
 };
 
 export type JourneyComplaintFragment = {
@@ -929,6 +1008,333 @@ export const JourneyComplaintFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<JourneyComplaintFragment, unknown>;
+export const AuditedOpenDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AuditedOpen' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'i' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'CreateCaseInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createCase' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'i' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'parties' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AuditedOpenMutation, AuditedOpenMutationVariables>;
+export const AuditedSubmitDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AuditedSubmit' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'i' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'TriggerCaseEventInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'triggerCaseEvent' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'i' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'state' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AuditedSubmitMutation, AuditedSubmitMutationVariables>;
+export const AuditedPartyDetailsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'AuditedPartyDetails' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'case' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'parties' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AuditedPartyDetailsQuery, AuditedPartyDetailsQueryVariables>;
+export const AuditedServiceRequestDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'AuditedServiceRequest' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'case' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'serviceRequest' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'status' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AuditedServiceRequestQuery, AuditedServiceRequestQueryVariables>;
+export const AuditTrailOfDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'AuditTrailOf' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'AuditFilterInput' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'auditTrail' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'cases' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'first' },
+                      value: { kind: 'IntValue', value: '20' },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'after' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'nodes' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'actor' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'roles' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'organisationId' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'actingFor' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'operation' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'recordType' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'recordIds' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'partyIds' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'events' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'correlationId' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'payments' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'first' },
+                      value: { kind: 'IntValue', value: '20' },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'nodes' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'actor' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'roles' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'operation' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'recordType' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'recordIds' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'events' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'complaints' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'first' },
+                      value: { kind: 'IntValue', value: '1' },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'nodes' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AuditTrailOfQuery, AuditTrailOfQueryVariables>;
 export const JourneyOpenCaseDocument = {
   kind: 'Document',
   definitions: [

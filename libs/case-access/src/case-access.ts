@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { scopeFilter, type Principal } from '@ccsc/auth';
 import { rawSql, sql, type Sql } from '@ccsc/platform/sql';
+import { noteActingFor } from '@ccsc/platform/work-scope';
 import { caseAccessChangedV2, CaseAccessChangedV2, EventEnvelope } from '@ccsc/contracts';
 import { EventHandlers } from '@ccsc/messaging';
 import { CASE_ACCESS_TABLE } from './case-access.table';
@@ -88,7 +89,12 @@ export class CaseAccess implements OnModuleInit {
   ): Promise<Map<string, PartyRelation[]>> {
     const scope = caseAccessOf(principal);
     if (scope.kind === 'all' || scope.kind === 'none' || caseIds.length === 0) return new Map();
-    return new Map((await this.rows(caseIds, manager)).map((r) => [r.case_id, partiesActedFor(scope, r.parties)]));
+    const acting = new Map(
+      (await this.rows(caseIds, manager)).map((r) => [r.case_id, partiesActedFor(scope, r.parties)]),
+    );
+    // What the caller does next (a change, a read) is on these parties' behalf: the audit trail says so.
+    noteActingFor([...acting.values()].flat().map((p) => p.partyId));
+    return acting;
   }
 
   /**

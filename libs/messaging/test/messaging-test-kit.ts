@@ -4,6 +4,7 @@ import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { defineEvent, EventType } from '@ccsc/contracts';
 import { oneConnectionPerTransaction, serviceDataSourceOptions } from '@ccsc/platform';
 import { createTestDatabase, TestDatabase } from '@ccsc/testing';
+import { createAuditTrailTable } from '@ccsc/audit';
 import { createMessagingTables } from '../src/messaging-tables';
 import { appendToOutbox } from '../src/outbox/outbox-writer';
 import type { EventHandler } from '../src/inbox/inbox-consumer';
@@ -17,6 +18,7 @@ export class StepV1 {
 class MessagingTestSchema1732500000000 implements MigrationInterface {
   async up(q: QueryRunner) {
     await createMessagingTables(q);
+    await createAuditTrailTable(q);
     await q.query(
       // Not unique on event_id: an event applied twice must show as two effects, not fail as a duplicate key.
       `CREATE TABLE effects (id bigserial PRIMARY KEY, event_id uuid NOT NULL, aggregate text NOT NULL, seq int NOT NULL, applied_at timestamptz NOT NULL DEFAULT clock_timestamp())`,

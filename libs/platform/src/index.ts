@@ -48,3 +48,4 @@ export * from './validation/hostile-input';
 export * from './validation/nullable-args';
 export * from './validation/omittable';
 export * from './scheduling/run-day';
+export * from './scope/work-scope';

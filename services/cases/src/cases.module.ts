@@ -1,3 +1,4 @@
+import { AuditModule } from '@ccsc/audit';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule, authOptionsFrom, CONNECTION_AUTHENTICATOR } from '@ccsc/auth';
 import { IdempotencyModule, PlatformModule, resolversOf } from '@ccsc/platform';
@@ -18,6 +19,7 @@ import { TimelineModule } from './timeline/timeline.module';
 import { DeadlineModule } from './deadline/deadline.module';
 import { IdentityModule } from './identity/identity.module';
 import { StatusReviewModule } from './status-review/status-review.module';
+import { CasesAuditModule } from './audit/audit.module';
 
 // Every feature with a controller or resolver but search, in the order of the committed supergraph's fields.
 const FEATURES = [
@@ -37,7 +39,7 @@ const FEATURES = [
  * The resolvers of the cases subgraph; the supergraph composer builds the schema from these alone, and
  * lists fields in the order they come here, so this order is part of the committed supergraph.
  */
-export const casesResolvers = resolversOf(...FEATURES, SearchModule);
+export const casesResolvers = resolversOf(...FEATURES, SearchModule, CasesAuditModule);
 
 @Module({})
 export class CasesModule {
@@ -57,6 +59,9 @@ export class CasesModule {
         AuthModule.forRoot(authOptionsFrom(config)),
         MessagingModule.forRoot({ service: 'cases', config }),
         IdempotencyModule.forRoot(),
+        // The trail first: its `audit-trail` route must come before the features' `:id` routes.
+        AuditModule,
+        CasesAuditModule,
         // Search first: Nest registers controllers in the order it meets their modules, and
         // CaseController's `GET :idOrReference` would otherwise take /search.
         SearchModule,

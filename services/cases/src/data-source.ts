@@ -20,6 +20,7 @@ import { PartyIdentities1734300100000 } from './migrations/1734300100000-party-i
 import { StatusReview1734300200000 } from './migrations/1734300200000-status-review';
 import { StateUntil1734300300000 } from './migrations/1734300300000-state-until';
 import { DocumentLanguage1734300400000 } from './migrations/1734300400000-document-language';
+import { AuditTrail1735300000000 } from './migrations/1735300000000-audit-trail';
 
 /**
  * The cases database: the app, `npm run migrate` and the tests all use this one definition.
@@ -50,5 +51,6 @@ export const casesDatabase: ServiceDataSourceParts = {
     StatusReview1734300200000,
     StateUntil1734300300000,
     DocumentLanguage1734300400000,
+    AuditTrail1735300000000,
   ],
 };

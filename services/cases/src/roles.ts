@@ -1,4 +1,4 @@
-import { ROLES, STAFF_ROLES, type Role } from '@ccsc/auth';
+import { RELATIONSHIP_ROLES, STAFF_ROLES, type Role } from '@ccsc/auth';
 import { CASE_TYPES } from './case-type/case-types';
 import { MINDED_TO_NOTICE_EVENT } from './status-review/domain/minded-to-notice';
 
@@ -6,7 +6,7 @@ import { MINDED_TO_NOTICE_EVENT } from './status-review/domain/minded-to-notice'
 // event a caller may touch is decided in application/ and domain/ (case access, representation).
 
 /** Everyone who may work with cases: every officer sees one screen per case with its whole history. */
-export const CASE_READERS: Role[] = [...ROLES];
+export const CASE_READERS: Role[] = [...RELATIONSHIP_ROLES, ...STAFF_ROLES];
 
 /** Who may open a case, and send in a document for one. */
 export const CASE_CREATORS: Role[] = ['citizen', 'professional', 'caseworker', 'team-leader', 'system'];

@@ -1,3 +1,4 @@
+import { AuditModule } from '@ccsc/audit';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule, authOptionsFrom } from '@ccsc/auth';
 import { MessagingModule } from '@ccsc/messaging';
@@ -8,9 +9,10 @@ import { complaintsGraphQL } from './complaints.graphql';
 import { ComplaintModule } from './complaint/complaint.module';
 import { MiModule } from './mi/mi.module';
 import { SlaModule } from './sla/sla.module';
+import { ComplaintsAuditModule } from './audit/audit.module';
 
 /** The resolvers of the complaints subgraph; the supergraph composer builds the schema from these alone. */
-export const complaintsResolvers = resolversOf(ComplaintModule, SlaModule, MiModule);
+export const complaintsResolvers = resolversOf(ComplaintModule, SlaModule, MiModule, ComplaintsAuditModule);
 
 @Module({})
 export class ComplaintsModule {
@@ -27,6 +29,9 @@ export class ComplaintsModule {
         AuthModule.forRoot(authOptionsFrom(config)),
         MessagingModule.forRoot({ service: 'complaints', config }),
         IdempotencyModule.forRoot(),
+        // The trail first: its `audit-trail` route must come before the features' `:id` routes.
+        AuditModule,
+        ComplaintsAuditModule,
         // SLA and MI before complaints: Nest matches routes in the order modules register them, and the
         // complaint's `:id/...` routes would otherwise take `mi/:period` (`mi/timeline`, for one).
         SlaModule,

@@ -2,9 +2,15 @@ import type { ServiceDataSourceParts } from '@ccsc/platform';
 import { Complaints1733000000000 } from './migrations/1733000000000-complaints';
 import { ComplainantIndexes1733000100000 } from './migrations/1733000100000-complainant-indexes';
 import { CaseAccessParties1734000000000 } from './migrations/1734000000000-case-access-parties';
+import { AuditTrail1735300000000 } from './migrations/1735300000000-audit-trail';
 
 /** The complaints database: the app, `npm run migrate` and the tests all use this one definition. Persistence is plain SQL, so no entities. */
 export const complaintsDatabase: ServiceDataSourceParts = {
   entities: [],
-  migrations: [Complaints1733000000000, ComplainantIndexes1733000100000, CaseAccessParties1734000000000],
+  migrations: [
+    Complaints1733000000000,
+    ComplainantIndexes1733000100000,
+    CaseAccessParties1734000000000,
+    AuditTrail1735300000000,
+  ],
 };

@@ -7,6 +7,7 @@ import { ImpositionWriteOffs1733000400000 } from './migrations/1733000400000-imp
 import { SuspenseWorkbench1733000500000 } from './migrations/1733000500000-suspense-workbench';
 import { PartyIdentities1733000600000 } from './migrations/1733000600000-party-identities';
 import { RegisterFineAccountNumbers1733000700000 } from './migrations/1733000700000-register-fine-account-numbers';
+import { AuditTrail1735300000000 } from './migrations/1735300000000-audit-trail';
 
 /** The enforcement database: plain SQL throughout, so no entities; TypeORM orders migrations by timestamp. */
 export const enforcementDatabase: ServiceDataSourceParts = {
@@ -20,5 +21,6 @@ export const enforcementDatabase: ServiceDataSourceParts = {
     SuspenseWorkbench1733000500000,
     PartyIdentities1733000600000,
     RegisterFineAccountNumbers1733000700000,
+    AuditTrail1735300000000,
   ],
 };

@@ -1,3 +1,4 @@
+import { AuditModule } from '@ccsc/audit';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule, authOptionsFrom } from '@ccsc/auth';
 import { IdempotencyModule, PlatformModule, resolversOf } from '@ccsc/platform';
@@ -14,6 +15,7 @@ import { DefaultRunModule } from './default-run/default-run.module';
 import { MiModule } from './mi/mi.module';
 import { SuspenseModule } from './suspense/suspense.module';
 import { assertValidPaths, ENFORCEMENT_PATHS } from './default-run/domain/enforcement-paths';
+import { EnforcementAuditModule } from './audit/audit.module';
 
 // The subgraph lists the fields of a type in the order of its resolvers here (account, action, terms,
 // write-off), so this order is part of the schema.
@@ -29,7 +31,7 @@ const FEATURES = [
 ];
 
 /** The resolvers of the enforcement subgraph; the supergraph composer builds the schema from these alone. */
-export const enforcementResolvers = resolversOf(...FEATURES);
+export const enforcementResolvers = resolversOf(...FEATURES, EnforcementAuditModule);
 
 @Module({})
 export class EnforcementModule {
@@ -48,6 +50,9 @@ export class EnforcementModule {
         AuthModule.forRoot(authOptionsFrom(config)),
         MessagingModule.forRoot({ service: 'enforcement', config }),
         IdempotencyModule.forRoot(),
+        // The trail first: its `audit-trail` route must come before the features' `:id` routes.
+        AuditModule,
+        EnforcementAuditModule,
         ...FEATURES,
       ],
     };

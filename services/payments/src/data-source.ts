@@ -13,6 +13,7 @@ import { ClaimAmounts1735000200000 } from './migrations/1735000200000-claim-amou
 import { LedgerReading1735000300000 } from './migrations/1735000300000-ledger-reading';
 import { SuspenseRefunds1735000400000 } from './migrations/1735000400000-suspense-refunds';
 import { FineAccountNumbers1735000500000 } from './migrations/1735000500000-fine-account-numbers';
+import { AuditTrail1735300000000 } from './migrations/1735300000000-audit-trail';
 
 /**
  * The payments database: the app, `npm run migrate` and the tests all use this one definition.
@@ -35,5 +36,6 @@ export const paymentsDatabase: ServiceDataSourceParts = {
     LedgerReading1735000300000,
     SuspenseRefunds1735000400000,
     FineAccountNumbers1735000500000,
+    AuditTrail1735300000000,
   ],
 };

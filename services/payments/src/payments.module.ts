@@ -1,3 +1,4 @@
+import { AuditModule } from '@ccsc/audit';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule, authOptionsFrom } from '@ccsc/auth';
 import { CaseAccessModule } from '@ccsc/case-access';
@@ -14,6 +15,7 @@ import { LedgerModule } from './ledger/ledger.module';
 import { PaymentModule } from './payment/payment.module';
 import { RefundModule } from './refund/refund.module';
 import { ServiceRequestModule } from './service-request/service-request.module';
+import { PaymentsAuditModule } from './audit/audit.module';
 
 const FEATURES = [
   FeeModule,
@@ -27,7 +29,7 @@ const FEATURES = [
 ];
 
 /** The resolvers of the payments subgraph; the supergraph composer builds the schema from these alone. */
-export const paymentsResolvers = resolversOf(...FEATURES);
+export const paymentsResolvers = resolversOf(...FEATURES, PaymentsAuditModule);
 
 @Module({})
 export class PaymentsModule {
@@ -39,6 +41,9 @@ export class PaymentsModule {
         AuthModule.forRoot(authOptionsFrom(config)),
         MessagingModule.forRoot({ service: 'payments', config }),
         IdempotencyModule.forRoot(),
+        // The trail first: its `audit-trail` route must come before the features' `:id` routes.
+        AuditModule,
+        PaymentsAuditModule,
         CaseAccessModule,
         ...FEATURES,
       ],

@@ -9,6 +9,7 @@ import { TriageSeedWording1734100000000 } from './migrations/1734100000000-triag
 import { WorkTasks1735000000000 } from './migrations/1735000000000-work-tasks';
 import { WorkTaskEndings1735100000000 } from './migrations/1735100000000-work-task-endings';
 import { EnquiryTasks1735200000000 } from './migrations/1735200000000-enquiry-tasks';
+import { AuditTrail1735300000000 } from './migrations/1735300000000-audit-trail';
 
 /**
  * The queries database: the app, `npm run migrate` and the tests all use this one definition.
@@ -27,5 +28,6 @@ export const queriesDatabase: ServiceDataSourceParts = {
     WorkTasks1735000000000,
     WorkTaskEndings1735100000000,
     EnquiryTasks1735200000000,
+    AuditTrail1735300000000,
   ],
 };

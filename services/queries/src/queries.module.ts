@@ -1,3 +1,4 @@
+import { AuditModule } from '@ccsc/audit';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule, authOptionsFrom, CONNECTION_AUTHENTICATOR } from '@ccsc/auth';
 import { MessagingModule } from '@ccsc/messaging';
@@ -12,6 +13,7 @@ import { KnowledgeModule } from './knowledge/knowledge.module';
 import { SlaModule } from './sla/sla.module';
 import { ReportingModule } from './reporting/reporting.module';
 import { WorkModule } from './work/work.module';
+import { QueriesAuditModule } from './audit/audit.module';
 
 const FEATURES = [
   EnquiryModule,
@@ -24,7 +26,7 @@ const FEATURES = [
 ];
 
 /** The resolvers of the queries subgraph; the supergraph composer builds the schema from these alone. */
-export const queriesResolvers = resolversOf(...FEATURES);
+export const queriesResolvers = resolversOf(...FEATURES, QueriesAuditModule);
 
 @Module({})
 export class QueriesModule {
@@ -43,6 +45,9 @@ export class QueriesModule {
         AuthModule.forRoot(authOptionsFrom(config)),
         MessagingModule.forRoot({ service: 'queries', config }),
         IdempotencyModule.forRoot(),
+        // The trail first: its `audit-trail` route must come before the features' `:id` routes.
+        AuditModule,
+        QueriesAuditModule,
         ...FEATURES,
       ],
     };

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { deadLetterTopic, EventEnvelope, eventTypeOf, parseEnvelope, ServiceName } from '@ccsc/contracts';
-import { inSpan, isDatabaseUnavailable, query, SpanKind, sql, traceContextOf } from '@ccsc/platform';
+import { inSpan, inWorkScope, isDatabaseUnavailable, query, SpanKind, sql, traceContextOf } from '@ccsc/platform';
 import type { ConsumedMessage, EventTransport, Subscription } from '../transport/event-transport';
 
 export type EventHandler = (event: EventEnvelope, manager: EntityManager) => Promise<void>;
@@ -231,7 +231,15 @@ export class InboxConsumer {
         outcomes.push('duplicate');
         continue;
       }
-      await this.traced(message, () => handler(event, manager));
+      // What the handler changes is the system's, because of this event (the audit trail records it so).
+      await inWorkScope(
+        {
+          operation: `on ${event.type}`,
+          causedBy: event.id,
+          ...(event.correlationid ? { correlationId: event.correlationid } : {}),
+        },
+        () => this.traced(message, () => handler(event, manager)),
+      );
       outcomes.push('applied');
     }
     return outcomes;

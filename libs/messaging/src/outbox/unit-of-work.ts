@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { recordChange } from '@ccsc/audit/records';
 import { appendToOutbox, type EventContext, markOutboxWritten, type PendingEvent } from './outbox-writer';
 
 /** One business transaction: its connection, its clock, and the events it will publish. */
@@ -20,7 +21,9 @@ export interface Transaction {
  * so a crash at any point leaves either all of it or none. Commands run through `run`; an inbox
  * handler, already inside the consumer's transaction, through `withinTransaction`. A commit that
  * wrote events wakes the service's relay (a bulk statement that inserts outbox rows itself says so
- * with `wroteOutboxRows`); one that wrote none costs the relay nothing.
+ * with `wroteOutboxRows`); one that wrote none costs the relay nothing. A change that publishes is
+ * also a record in the service's audit trail: who (the work scope's caller, or the system), in which
+ * operation, which records (its events' subjects).
  */
 @Injectable()
 export class UnitOfWork {
@@ -45,6 +48,8 @@ export async function withinTransaction<R>(
     publish: (...more) => void events.push(...more),
     wroteOutboxRows: () => markOutboxWritten(manager),
   });
-  await appendToOutbox(manager, events, context, now);
+  const envelopes = await appendToOutbox(manager, events, context, now);
+  // The audit trail's record of the change, in the same transaction: it exists if and only if the change does.
+  if (envelopes.length) await recordChange(manager, { actor: context.actor, at: now, events: envelopes });
   return result;
 }

@@ -8,6 +8,7 @@ import { json, type Express } from 'express';
 import { IS_PUBLIC } from '../http/public.decorator';
 import { completeOpenApiDocument } from './openapi-completion';
 import { trackRequestCommits } from '../database/request-commits';
+import { workScopeMiddleware } from '../scope/work-scope';
 import { assignCorrelationId } from '../logging/logger';
 import { isJsonBody, requireJsonBodies } from '../http/json-bodies';
 import { HealthRegistry } from '../health/health.registry';
@@ -40,6 +41,7 @@ export async function createServiceApp(rootModule: Type<unknown> | DynamicModule
   app.useLogger(app.get(Logger));
   app.use(assignCorrelationId);
   app.use(trackRequestCommits);
+  app.use(workScopeMiddleware);
   app.use(httpInstrumentation(options.service, app.get(Metrics).registry));
   app.use(securityHeaders(options.config.NODE_ENV === 'production'));
   // express.json itself: Nest 12 reserves body-parser's `verify` (for raw bodies), which the depth check needs.

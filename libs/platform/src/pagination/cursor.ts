@@ -1,4 +1,5 @@
 import { BadUserInputError } from '../errors/app-error';
+import { isUuid } from '../errors/ids';
 
 /**
  * Keyset pagination, the same for every list in the platform: results ordered newest first by
@@ -26,6 +27,14 @@ export function decodeCursor(cursor: string, field = 'after'): CursorPosition {
   } catch {
     throw new BadUserInputError('The cursor is not one this API issued', [{ field, message: 'is not a valid cursor' }]);
   }
+}
+
+/** The same, for a list whose ids are uuids: a cursor naming another id would reach PostgreSQL as a cast error (a 500). */
+export function decodeUuidCursor(cursor: string, field = 'after'): CursorPosition {
+  const position = decodeCursor(cursor, field);
+  if (!isUuid(position.id))
+    throw new BadUserInputError('The cursor is not one this API issued', [{ field, message: 'is not a valid cursor' }]);
+  return position;
 }
 
 export interface Page<T> {

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Type } from '@nestjs/common';
 import { SERVICE_CONFIG } from '../platform.module';
+import { inWorkScope } from '../scope/work-scope';
 
 /**
  * A scheduled run (SLA flags, the default run) on an interval: runs never overlap, a failed run is
@@ -34,7 +35,7 @@ export class IntervalJob {
 
   /** One run now, unless one is already going. */
   tick(): Promise<void> {
-    this.running ??= this.work()
+    this.running ??= inWorkScope({ operation: `run ${this.name}` }, () => this.work())
       .then(() => undefined)
       .catch((error: unknown) => this.logger.error({ err: error }, `${this.name} failed; the next interval retries`))
       .finally(() => (this.running = undefined));

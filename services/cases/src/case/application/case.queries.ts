@@ -3,7 +3,9 @@ import { BadUserInputError, decodeCursor, ForbiddenError, isUuid, NotFoundError,
 import type { Principal } from '@ccsc/auth';
 import { Case, Readiness } from '../domain/case';
 import type { Language } from '../../case-type/domain/readiness';
-import { canSeeCase, caseAccessOf } from '../domain/case-access';
+import { canSeeCase, caseAccessOf, relationOf } from '../domain/case-access';
+import { partiesActedFor } from '@ccsc/case-access/rule';
+import { AuditTrail } from '@ccsc/audit';
 import { parseCaseReference } from '../domain/case-reference';
 import { caseActorOf, mayReadFees } from '../domain/party-access';
 import { userIdSeenBy } from '../domain/user-ids';
@@ -13,10 +15,13 @@ import { CaseFilter, CaseRepository } from '../infrastructure/case.repository';
 /** Read use cases. A case the caller may not see is "not found", exactly like one that does not exist. */
 @Injectable()
 export class CaseQueries {
-  constructor(private readonly cases: CaseRepository) {}
+  constructor(
+    private readonly cases: CaseRepository,
+    private readonly audit: AuditTrail,
+  ) {}
 
   async get(id: string, principal: Principal): Promise<Case> {
-    return this.visible(await this.cases.findById(id), principal);
+    return this.shown(principal, this.visible(await this.cases.findById(id), principal));
   }
 
   async getByReference(reference: string, principal: Principal): Promise<Case> {
@@ -26,21 +31,52 @@ export class CaseQueries {
         { field: 'reference', message: 'must be 16 digits (dashes allowed) with a valid check digit' },
       ]);
     }
-    return this.visible(await this.cases.findByReference(digits), principal);
+    return this.shown(principal, this.visible(await this.cases.findByReference(digits), principal));
   }
 
   /** For federation: the visible cases among these ids, in the same order, null where not visible. */
   async getMany(ids: readonly string[], principal: Principal): Promise<(Case | null)[]> {
     const access = caseAccessOf(principal);
     const byId = new Map((await this.cases.findByIds(ids.filter(isUuid))).map((c) => [c.id, c]));
-    return ids.map((id) => {
+    const visible = ids.map((id) => {
       const found = byId.get(id);
       return found && canSeeCase(access, found.parties) ? found : null;
     });
+    await this.recordShown(
+      principal,
+      visible.filter((c) => c !== null),
+    );
+    return visible;
   }
 
-  list(filter: CaseFilter, principal: Principal, limit: number, after?: string): Promise<Page<Case>> {
-    return this.cases.findPage(filter, caseAccessOf(principal), limit, after ? decodeCursor(after) : undefined);
+  async list(filter: CaseFilter, principal: Principal, limit: number, after?: string): Promise<Page<Case>> {
+    const page = await this.cases.findPage(
+      filter,
+      caseAccessOf(principal),
+      limit,
+      after ? decodeCursor(after) : undefined,
+    );
+    await this.recordShown(principal, page.items);
+    return page;
+  }
+
+  /**
+   * The audit trail's record that the caller was shown these cases and their parties (one record for a
+   * whole page), and which of those parties they act for.
+   */
+  async recordShown(principal: Principal, cases: readonly Case[]): Promise<void> {
+    const access = caseAccessOf(principal);
+    await this.audit.read(principal, {
+      recordType: 'case',
+      recordIds: cases.map((c) => c.id),
+      partyIds: cases.flatMap((c) => c.parties.map((p) => p.id)),
+      actingFor: cases.flatMap((c) => partiesActedFor(access, c.parties.map(relationOf)).map((p) => p.partyId)),
+    });
+  }
+
+  private async shown(principal: Principal, found: Case): Promise<Case> {
+    await this.recordShown(principal, [found]);
+    return found;
   }
 
   /**
@@ -54,7 +90,7 @@ export class CaseQueries {
     language: Language = 'en',
     now = new Date(),
   ): Promise<Readiness> {
-    const aggregate = await this.get(id, principal);
+    const aggregate = this.visible(await this.cases.findById(id), principal);
     if (!mayReadFees(caseActorOf(principal, aggregate.parties), findCaseType(aggregate.snapshot.caseType))) {
       throw new ForbiddenError('What a case waits for is shown to staff and the side that pays its fees');
     }

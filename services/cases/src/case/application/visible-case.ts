@@ -2,7 +2,9 @@ import type { EntityManager } from 'typeorm';
 import { NotFoundError } from '@ccsc/platform';
 import type { Principal } from '@ccsc/auth';
 import type { Case } from '../domain/case';
-import { canSeeCase, caseAccessOf } from '../domain/case-access';
+import { canSeeCase, caseAccessOf, relationOf } from '../domain/case-access';
+import { partiesActedFor } from '@ccsc/case-access/rule';
+import { noteActingFor } from '@ccsc/platform/work-scope';
 import type { CaseRepository } from '../infrastructure/case.repository';
 
 /**
@@ -16,6 +18,9 @@ export async function loadVisibleCase(
   principal: Principal,
 ): Promise<Case> {
   const aggregate = await cases.findForUpdate(manager, caseId);
-  if (!aggregate || !canSeeCase(caseAccessOf(principal), aggregate.parties)) throw new NotFoundError('The case');
+  const access = caseAccessOf(principal);
+  if (!aggregate || !canSeeCase(access, aggregate.parties)) throw new NotFoundError('The case');
+  // The change that follows is made as (or for) these parties: the audit trail records it so.
+  noteActingFor(partiesActedFor(access, aggregate.parties.map(relationOf)).map((p) => p.partyId));
   return aggregate;
 }

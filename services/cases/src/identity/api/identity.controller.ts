@@ -42,7 +42,7 @@ export class IdentityController {
       sameAsPartyId: body.sameAsPartyId,
     };
     const identityId = await this.identities.match(input, principal, correlationId);
-    return PartyIdentityModel.from(await this.identities.identity(identityId));
+    return PartyIdentityModel.from(await this.identities.identity(identityId, principal));
   }
 
   @Delete(':id/parties/:partyId/identity')
@@ -70,7 +70,10 @@ export class IdentityController {
   @ApiOperation({ summary: 'Every case of a person or organisation that staff matched across cases' })
   @ApiOkResponse({ type: PartyIdentityModel })
   @ApiNotFoundResponse({ description: 'No such identity, or no party has it any more' })
-  async identity(@Param('identityId') identityId: string): Promise<PartyIdentityModel> {
-    return PartyIdentityModel.from(await this.identities.identity(assertUuid(identityId, 'identityId')));
+  async identity(
+    @Param('identityId') identityId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PartyIdentityModel> {
+    return PartyIdentityModel.from(await this.identities.identity(assertUuid(identityId, 'identityId'), principal));
   }
 }

@@ -18,8 +18,9 @@ export class IdentityResolver {
   async partyIdentity(
     @Args('id', { type: () => ID, description: "The identity's id (UUID), as a party's `identityId` gives it." })
     id: string,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<PartyIdentityModel> {
-    return PartyIdentityModel.from(await this.identities.identity(assertUuid(id, 'id')));
+    return PartyIdentityModel.from(await this.identities.identity(assertUuid(id, 'id'), principal));
   }
 
   @Mutation(() => PartyIdentityModel, {
@@ -33,7 +34,7 @@ export class IdentityResolver {
     @CorrelationId() correlationId?: string,
   ): Promise<PartyIdentityModel> {
     const identityId = await this.identities.match(input, principal, correlationId);
-    return PartyIdentityModel.from(await this.identities.identity(identityId));
+    return PartyIdentityModel.from(await this.identities.identity(identityId, principal));
   }
 
   @Mutation(() => Boolean, { description: 'Takes back a mistaken match of a party; true once it has no identity.' })

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '@ccsc/auth';
 import { partyIdentityChangedV1 } from '@ccsc/contracts';
 import { UnitOfWork } from '@ccsc/messaging';
+import { AuditTrail } from '@ccsc/audit';
 import { NotFoundError } from '@ccsc/platform';
 import { type IdentityParty, matchIdentity } from '../domain/identity-match';
 import { IdentityRepository } from '../infrastructure/identity.repository';
@@ -16,6 +17,7 @@ export class PartyIdentities {
   constructor(
     private readonly work: UnitOfWork,
     private readonly identities: IdentityRepository,
+    private readonly audit: AuditTrail,
   ) {}
 
   async match(
@@ -63,9 +65,14 @@ export class PartyIdentities {
   }
 
   /** Every case of an identity, with the party it is there. */
-  async identity(identityId: string): Promise<{ id: string; parties: IdentityParty[] }> {
+  async identity(identityId: string, principal: Principal): Promise<{ id: string; parties: IdentityParty[] }> {
     const parties = await this.identities.partiesOf(identityId);
     if (parties.length === 0) throw new NotFoundError('The identity');
+    await this.audit.read(principal, {
+      recordType: 'party-identity',
+      recordIds: [identityId],
+      partyIds: parties.map((p) => p.partyId),
+    });
     return { id: identityId, parties };
   }
 }

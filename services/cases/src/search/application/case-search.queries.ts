@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { BadUserInputError, CursorPosition, decodeCursor, isUuid, Page, toPage } from '@ccsc/platform';
+import { decodeUuidCursor, Page, toPage } from '@ccsc/platform';
 import type { Principal } from '@ccsc/auth';
 import type { Case } from '../../case/domain/case';
 import { caseAccessOf } from '../../case/domain/case-access';
 import { CaseRepository } from '../../case/infrastructure/case.repository';
+import { CaseQueries } from '../../case/application/case.queries';
 import { CaseSearchCriteria, toSearchFilter } from '../domain/case-search-criteria';
 import { CaseSearchRepository } from '../infrastructure/case-search.repository';
 
@@ -16,6 +17,7 @@ export class CaseSearch {
   constructor(
     private readonly search: CaseSearchRepository,
     private readonly cases: CaseRepository,
+    private readonly shown: CaseQueries,
   ) {}
 
   /**
@@ -30,21 +32,15 @@ export class CaseSearch {
     cursorField = 'after',
   ): Promise<Page<Case>> {
     const filter = toSearchFilter(criteria);
-    const position = after === undefined ? undefined : searchCursor(after, cursorField);
+    const position = after === undefined ? undefined : decodeUuidCursor(after, cursorField);
     // One more than asked: its presence is what tells toPage there is a next page.
     const rows = await this.search.findIds(filter, caseAccessOf(principal), first + 1, position);
     const byId = new Map((await this.cases.findByIds(rows.map((r) => r.id))).map((c) => [c.id, c]));
-    return toPage(
+    const page = toPage(
       rows.flatMap((r) => byId.get(r.id) ?? []),
       first,
     );
+    await this.shown.recordShown(principal, page.items);
+    return page;
   }
-}
-
-/** A cursor whose id is no uuid would reach PostgreSQL as a cast error (a 500); it is bad input. */
-function searchCursor(cursor: string, field: string): CursorPosition {
-  const position = decodeCursor(cursor, field);
-  if (!isUuid(position.id))
-    throw new BadUserInputError('The cursor is not one this API issued', [{ field, message: 'is not a valid cursor' }]);
-  return position;
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { accessScopeOf, isOwnedBy, ownerFilter, type AccessScope, type Principal } from '@ccsc/auth';
+import { AuditTrail } from '@ccsc/audit';
 import { CaseAccess } from '@ccsc/case-access';
 import { decodeCursor, NotFoundError, toPage, type Page, type Sql } from '@ccsc/platform';
 import type { Complaint, TimelineEntry } from '../domain/complaint';
@@ -16,19 +17,22 @@ const complainantOf = ({ snapshot: s }: Complaint) => ({
 const complaintFilter = (scope: AccessScope): Sql =>
   ownerFilter(scope, { user: 'c.complainant_user_id', organisation: 'c.complainant_organisation_id' });
 
-/** Reads of complaints; a complaint the caller may not see is "not found", never "forbidden". */
+/**
+ * Reads of complaints; a complaint the caller may not see is "not found", never "forbidden". Each read
+ * of complaints is recorded in the audit trail before it is answered. A complaint names its complainant
+ * by account and firm, not by a case party, so the records carry no party ids.
+ */
 @Injectable()
 export class ComplaintQueries {
   constructor(
     private readonly complaints: ComplaintRepository,
     private readonly caseAccess: CaseAccess,
+    private readonly audit: AuditTrail,
   ) {}
 
   async get(id: string, principal: Principal): Promise<Complaint> {
-    const complaint = await this.complaints.findById(id);
-    if (!complaint || !isOwnedBy(scopeOf(principal), complainantOf(complaint))) {
-      throw new NotFoundError('The complaint');
-    }
+    const complaint = await this.visible(id, principal);
+    await this.audit.read(principal, { recordType: 'complaint', recordIds: [complaint.id] });
     return complaint;
   }
 
@@ -39,11 +43,18 @@ export class ComplaintQueries {
       rows.map((c) => ({ complaint: c, createdAt: c.snapshot.createdAt, id: c.id })),
       limit,
     );
-    return { items: page.items.map((i) => i.complaint), nextCursor: page.nextCursor };
+    const items = page.items.map((i) => i.complaint);
+    // One record for the whole page.
+    await this.audit.read(principal, { recordType: 'complaint', recordIds: items.map((c) => c.id) });
+    return { items, nextCursor: page.nextCursor };
   }
 
   async timeline(id: string, principal: Principal): Promise<TimelineEntry[]> {
-    return this.complaints.timeline((await this.get(id, principal)).id);
+    // Not through get(): the timeline is recorded as what it is, once, not also as the complaint.
+    const { id: complaintId } = await this.visible(id, principal);
+    const entries = await this.complaints.timeline(complaintId);
+    await this.audit.read(principal, { recordType: 'complaint-timeline', recordIds: [complaintId] });
+    return entries;
   }
 
   /**
@@ -54,6 +65,17 @@ export class ComplaintQueries {
     const scope = scopeOf(principal);
     const visible = scope.kind === 'all' ? new Set(caseIds) : await this.caseAccess.visible(principal, caseIds);
     const complaints = visible.size ? await this.complaints.forCases([...visible], complaintFilter(scope)) : [];
+    // One record for the batch (a page of cases); none when no complaint is shown.
+    await this.audit.read(principal, { recordType: 'complaint', recordIds: complaints.map((c) => c.id) });
     return caseIds.map((id) => (visible.has(id) ? complaints.filter((c) => c.snapshot.caseIds.includes(id)) : []));
+  }
+
+  /** The complaint if the caller may see it; "not found" otherwise. */
+  private async visible(id: string, principal: Principal): Promise<Complaint> {
+    const complaint = await this.complaints.findById(id);
+    if (!complaint || !isOwnedBy(scopeOf(principal), complainantOf(complaint))) {
+      throw new NotFoundError('The complaint');
+    }
+    return complaint;
   }
 }

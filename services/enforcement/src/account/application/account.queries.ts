@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '@ccsc/audit';
 import { isStaff, Principal } from '@ccsc/auth';
 import { BadUserInputError, decodeCursor, ForbiddenError, NotFoundError, Page, toPage } from '@ccsc/platform';
 import { isValidAccountNumber, normaliseAccountNumber } from '@ccsc/contracts';
@@ -15,7 +16,8 @@ export interface AccountFilter {
 
 /**
  * Reading fine accounts. The defendant's finances are for enforcement and finance staff only;
- * anyone else is refused before anything is read.
+ * anyone else is refused before anything is read. Every read of accounts is recorded in the audit
+ * trail, with the defendants whose accounts they are, before it is answered.
  */
 @Injectable()
 export class AccountQueries {
@@ -23,6 +25,7 @@ export class AccountQueries {
     private readonly accounts: AccountRepository,
     private readonly applied: PaymentRepository,
     private readonly identities: PartyIdentityRepository,
+    private readonly audit: AuditTrail,
   ) {}
 
   private assertStaff(principal: Principal) {
@@ -30,6 +33,16 @@ export class AccountQueries {
   }
 
   async get(id: string, principal: Principal): Promise<FineAccount> {
+    const account = await this.visible(id, principal);
+    await this.recordShown(principal, [account]);
+    return account;
+  }
+
+  /**
+   * An account the caller may see, not yet recorded as shown: for the reads of its payments, actions
+   * or warrants, which record themselves as what they show, once (see recordShown).
+   */
+  async visible(id: string, principal: Principal): Promise<FineAccount> {
     this.assertStaff(principal);
     const account = await this.accounts.find(id);
     if (!account) throw new NotFoundError('The fine account');
@@ -42,12 +55,15 @@ export class AccountQueries {
       ? await this.accounts.findByNumber(normaliseAccountNumber(typed))
       : undefined;
     if (!account) throw new NotFoundError('The fine account');
+    await this.recordShown(principal, [account]);
     return account;
   }
 
   async getMany(ids: readonly string[], principal: Principal): Promise<(FineAccount | null)[]> {
     if (!isStaff(principal)) return ids.map(() => null);
     const found = await this.accounts.findMany(ids);
+    // Federation's lookups of a request come here as one batch: one record for them all.
+    await this.recordShown(principal, found);
     return ids.map((id) => found.find((a) => a.id === id) ?? null);
   }
 
@@ -55,13 +71,16 @@ export class AccountQueries {
   async forCases(caseIds: readonly string[], principal: Principal): Promise<FineAccount[][]> {
     if (!isStaff(principal)) return caseIds.map(() => []);
     const found = await this.accounts.ofCases(caseIds);
+    await this.recordShown(principal, found);
     return caseIds.map((id) => found.filter((a) => a.caseId === id));
   }
 
   /** The accounts of the defendant and of every party of another case staff matched as the same person, oldest first. */
   async forDefendant(defendantPartyId: string, principal: Principal): Promise<FineAccount[]> {
     this.assertStaff(principal);
-    return this.accounts.ofDefendants(await this.identities.sameIdentityAs(defendantPartyId));
+    const found = await this.accounts.ofDefendants(await this.identities.sameIdentityAs(defendantPartyId));
+    await this.recordShown(principal, found);
+    return found;
   }
 
   async list(
@@ -77,10 +96,13 @@ export class AccountQueries {
       ]);
     }
     const rows = await this.accounts.list({ ...filter, after: after ? decodeCursor(after) : undefined }, limit);
-    return toPage(
+    const page = toPage(
       rows.map((a) => ({ ...a, createdAt: a.openedAt })),
       limit,
     );
+    // One record for the whole page (not the extra row that only tells there is a next page).
+    await this.recordShown(principal, page.items);
+    return page;
   }
 
   impositions(accountIds: readonly string[]): Promise<Imposition[]> {
@@ -89,7 +111,27 @@ export class AccountQueries {
 
   /** The payments applied to an account the caller may see, oldest first. */
   async payments(accountId: string, principal: Principal): Promise<AppliedPayment[]> {
-    return this.applied.ofAccount((await this.get(accountId, principal)).id);
+    const account = await this.visible(accountId, principal);
+    const payments = await this.applied.ofAccount(account.id);
+    await this.recordShown(principal, [account], 'fine-account-payments');
+    return payments;
+  }
+
+  /**
+   * The audit trail's record that the caller was shown these accounts (or, by `recordType`, their
+   * payments, actions or warrants) and whose they are: one record for them all. Only staff read
+   * accounts, and staff act for nobody.
+   */
+  async recordShown(
+    principal: Principal,
+    accounts: readonly FineAccount[],
+    recordType = 'fine-account',
+  ): Promise<void> {
+    await this.audit.read(principal, {
+      recordType,
+      recordIds: accounts.map((a) => a.id),
+      partyIds: accounts.flatMap((a) => (a.defendantPartyId ? [a.defendantPartyId] : [])),
+    });
   }
 
   termsHistory(accountId: string): Promise<TermsHistoryEntry[]> {

@@ -12,10 +12,16 @@ export class ActionQueries {
 
   /** The actions taken on an account the caller may see, oldest first. */
   async ofAccount(accountId: string, principal: Principal): Promise<RecordedAction[]> {
-    return this.actions.ofAccount((await this.accounts.get(accountId, principal)).id);
+    const account = await this.accounts.visible(accountId, principal);
+    const actions = await this.actions.ofAccount(account.id);
+    await this.accounts.recordShown(principal, [account], 'fine-account-actions');
+    return actions;
   }
 
-  /** The same, for an account the caller has already been shown. */
+  /**
+   * The same, for an account the caller has already been shown (GraphQL's `FineAccount.actions`): the
+   * read that showed the account recorded it, in the same operation, so this records nothing more.
+   */
   ofShownAccount(accountId: string): Promise<RecordedAction[]> {
     return this.actions.ofAccount(accountId);
   }

@@ -21,9 +21,10 @@ export class SuspenseController {
   @Roles(...SUSPENSE_READERS)
   @ApiOperation({ summary: 'Payments held in suspense, oldest first, by reason and by state' })
   @ApiOkResponse({ type: SuspenseItemPageModel })
-  async list(@Query() query: SuspenseListQuery) {
+  async list(@Query() query: SuspenseListQuery, @CurrentPrincipal() principal: Principal) {
     const page = await this.queries.list(
       { reason: query.reason, state: query.state },
+      principal,
       query.limit ?? DEFAULT_PAGE_SIZE,
       query.cursor,
       'cursor',

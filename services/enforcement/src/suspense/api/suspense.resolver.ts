@@ -21,11 +21,11 @@ export class SuspenseResolver {
     description: 'Payments held in suspense, oldest first, by reason and by state.',
   })
   @Roles(...SUSPENSE_READERS)
-  async suspenseItems(@Args() args: SuspenseItemsArgs) {
+  async suspenseItems(@Args() args: SuspenseItemsArgs, @CurrentPrincipal() principal: Principal) {
     // GraphQL passes an explicit null for an argument not given.
     const filter = { reason: args.reason ?? undefined, state: args.state ?? undefined };
     return toConnection(
-      await this.queries.list(filter, pageSize(args.first ?? undefined), args.after ?? undefined),
+      await this.queries.list(filter, principal, pageSize(args.first ?? undefined), args.after ?? undefined),
       SuspenseItemModel.from,
     );
   }

@@ -13,6 +13,9 @@ export class WarrantQueries {
 
   /** The warrants of an account the caller may see. */
   async ofAccount(accountId: string, principal: Principal): Promise<Warrant[]> {
-    return this.warrants.ofAccounts([(await this.accounts.get(accountId, principal)).id]);
+    const account = await this.accounts.visible(accountId, principal);
+    const warrants = await this.warrants.ofAccounts([account.id]);
+    await this.accounts.recordShown(principal, [account], 'fine-account-warrants');
+    return warrants;
   }
 }

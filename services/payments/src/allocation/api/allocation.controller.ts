@@ -29,8 +29,11 @@ export class AllocationController {
   @Roles(...FINANCE_STAFF)
   @ApiOperation({ summary: 'The work queue: money received and not fully allocated, oldest first' })
   @ApiOkResponse({ type: UnallocatedPageModel })
-  async unallocated(@Query() query: PageParams): Promise<UnallocatedPageModel> {
-    const page = await this.queries.unallocated(pageSize(query.limit, 'limit'), query.cursor);
+  async unallocated(
+    @Query() query: PageParams,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<UnallocatedPageModel> {
+    const page = await this.queries.unallocated(principal, pageSize(query.limit, 'limit'), query.cursor);
     return {
       items: page.items.map((p) => ({
         id: p.id,
@@ -81,7 +84,7 @@ export class AllocationController {
   @ApiOperation({ summary: 'Allocations waiting for a second officer, oldest first' })
   @ApiOkResponse({ type: AllocationPageModel })
   async awaiting(@Query() query: PageParams, @CurrentPrincipal() principal: Principal): Promise<AllocationPageModel> {
-    const page = await this.queries.awaitingVerification(pageSize(query.limit, 'limit'), query.cursor);
+    const page = await this.queries.awaitingVerification(principal, pageSize(query.limit, 'limit'), query.cursor);
     return {
       items: page.items.map((allocation) => AllocationModel.from(allocation, principal)),
       nextCursor: page.nextCursor,

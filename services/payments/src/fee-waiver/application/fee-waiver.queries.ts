@@ -5,6 +5,11 @@ import { decodeCursor, Page, toPage } from '@ccsc/platform';
 import type { FeeWaiver } from '../domain/fee-waiver';
 import { FeeWaiverRepository } from '../infrastructure/fee-waiver.repository';
 
+/**
+ * Reads of fee waivers. Not recorded in the audit trail: a waiver shows ids, a fee and amounts, and the
+ * officers who agreed and decided it, nothing of the complainant (whose complaint the complaints service
+ * records as read).
+ */
 @Injectable()
 export class FeeWaiverQueries {
   constructor(

@@ -50,8 +50,11 @@ export class HelpWithFeesController {
   @Roles(...REMISSION_APPROVERS)
   @ApiOperation({ summary: 'Applications waiting for a decision or an evidence check, oldest first' })
   @ApiOkResponse({ type: HelpWithFeesApplicationPageModel })
-  async awaiting(@Query() query: PageParams): Promise<HelpWithFeesApplicationPageModel> {
-    const page = await this.queries.awaitingStaff(pageSize(query.limit, 'limit'), query.cursor);
+  async awaiting(
+    @Query() query: PageParams,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<HelpWithFeesApplicationPageModel> {
+    const page = await this.queries.awaitingStaff(principal, pageSize(query.limit, 'limit'), query.cursor);
     return { items: page.items.map(HelpWithFeesApplicationModel.from), nextCursor: page.nextCursor };
   }
 

@@ -132,10 +132,12 @@ export class PaymentController {
   @ApiOkResponse({ type: PayableFineAccountModel })
   @ApiBadRequestResponse({ description: 'Not a fine account number: FA, eight digits and the check letter' })
   @ApiNotFoundResponse({ description: 'No fine account has this number: check it against the notice' })
-  async payableFineAccount(@Param('accountNumber') accountNumber: string): Promise<PayableFineAccountModel> {
-    const number = fineAccountNumber(accountNumber);
-    await this.commands.assertFineAccountIssued(number);
-    return { accountNumber: number, payable: true };
+  async payableFineAccount(
+    @Param('accountNumber') accountNumber: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PayableFineAccountModel> {
+    const found = await this.queries.payableFineAccount(fineAccountNumber(accountNumber), principal);
+    return { accountNumber: found.accountNumber, payable: true };
   }
 
   @Post('fine-accounts/:accountNumber/card-payments')

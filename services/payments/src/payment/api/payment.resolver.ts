@@ -233,10 +233,10 @@ export class PaymentResolver {
   @Roles(...PAYERS)
   async payableFineAccount(
     @Args('accountNumber', { description: FINE_ACCOUNT_NUMBER }) accountNumber: string,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<PayableFineAccountModel> {
-    const number = fineAccountNumber(accountNumber);
-    await this.commands.assertFineAccountIssued(number);
-    return { accountNumber: number, payable: true };
+    const found = await this.queries.payableFineAccount(fineAccountNumber(accountNumber), principal);
+    return { accountNumber: found.accountNumber, payable: true };
   }
 
   @Mutation(() => PaymentModel, {

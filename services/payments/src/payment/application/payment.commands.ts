@@ -19,7 +19,7 @@ import { assertCanDebit, PaymentAccount } from '../domain/payment-account';
 import { AllocationRepository } from '../infrastructure/allocation.repository';
 import { PaymentAccountRepository } from '../infrastructure/payment-account.repository';
 import { PaymentRepository } from '../infrastructure/payment.repository';
-import { FineAccountNumbers } from '../infrastructure/fine-account-numbers.repository';
+import { FineAccountNumbers, fineAccountNotIssued } from '../infrastructure/fine-account-numbers.repository';
 import { PaymentPosting } from './payment.posting';
 
 export const PAYMENT_SETTINGS = Symbol('PAYMENT_SETTINGS');
@@ -140,11 +140,7 @@ export class PaymentCommands {
 
   /** Refuses a fine account number that enforcement never issued (payments' register of issued numbers). */
   async assertFineAccountIssued(fineAccountNumber: string): Promise<void> {
-    if (!(await this.fineAccountNumbers.isIssued(fineAccountNumber)))
-      throw new AppError(
-        'NOT_FOUND',
-        `No fine account has the number ${fineAccountNumber}: check it against the notice`,
-      );
+    if (!(await this.fineAccountNumbers.isIssued(fineAccountNumber))) throw fineAccountNotIssued(fineAccountNumber);
   }
 
   /** Hands a created card payment to the provider, outside any transaction, and records where the payer goes. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AuditTrail } from '@ccsc/audit';
 import { isStaff, ownerFilter, type Principal } from '@ccsc/auth';
 import { CaseAccess } from '@ccsc/case-access';
 import { decodeCursor, ForbiddenError, NotFoundError, Page, toPage } from '@ccsc/platform';
@@ -12,6 +13,7 @@ import type { Payment } from '../domain/payment';
 import type { PaymentAccount } from '../domain/payment-account';
 import { asSeenBy, maySeePayment, paymentScope } from '../domain/payment-visibility';
 import { AllocationRepository } from '../infrastructure/allocation.repository';
+import { FineAccountNumbers, fineAccountNotIssued } from '../infrastructure/fine-account-numbers.repository';
 import { PaymentAccountRepository } from '../infrastructure/payment-account.repository';
 import { PaymentRepository } from '../infrastructure/payment.repository';
 import { PaymentPosting } from './payment.posting';
@@ -26,7 +28,12 @@ export interface AccountView extends PaymentAccount {
   availablePence: number;
 }
 
-/** Payments and firm accounts as their owners see them: a payer sees their own and nothing else. */
+/**
+ * Payments and firm accounts as their owners see them: a payer sees their own and nothing else. Each
+ * read of payments (who paid what) is recorded in the audit trail before it is answered; a payment
+ * names its payer by account and firm, not by a case party, so the records carry no party ids. A
+ * firm's accounts and their credit are the firm's, not a person's: not recorded.
+ */
 @Injectable()
 export class PaymentQueries {
   constructor(
@@ -37,12 +44,16 @@ export class PaymentQueries {
     private readonly posting: PaymentPosting,
     private readonly ledger: LedgerRepository,
     private readonly caseAccess: CaseAccess,
+    private readonly fineAccountNumbers: FineAccountNumbers,
+    private readonly audit: AuditTrail,
   ) {}
 
   async get(id: string, principal: Principal): Promise<PaymentView> {
     const payment = await this.payments.find(this.dataSource.manager, id);
     if (!payment || !maySeePayment(principal, payment)) throw new NotFoundError('The payment');
-    return present((await this.views([payment], principal))[0]);
+    const view = present((await this.views([payment], principal))[0]);
+    await this.recordShown(principal, [view]);
+    return view;
   }
 
   /** The payments the caller may see (`paymentScope`), newest first. */
@@ -51,7 +62,10 @@ export class PaymentQueries {
     const position = after ? decodeCursor(after, 'cursor') : undefined;
     const rows = await this.payments.page(this.dataSource.manager, mine, limit, position);
     const page = toPage(rows, limit);
-    return { items: await this.views(page.items, principal), nextCursor: page.nextCursor };
+    const items = await this.views(page.items, principal);
+    // One record for the whole page (not the extra row that only tells there is a next page).
+    await this.recordShown(principal, items);
+    return { items, nextCursor: page.nextCursor };
   }
 
   /**
@@ -72,7 +86,10 @@ export class PaymentQueries {
     const live = ['awaiting-verification', 'verified'];
     const allocatedTo = (p: PaymentView, id: string) =>
       p.allocations.some((a) => a.caseId === id && live.includes(a.status));
-    return caseIds.map((id) => views.filter((p) => p.caseId === id || allocatedTo(p, id)));
+    const byCase = caseIds.map((id) => views.filter((p) => p.caseId === id || allocatedTo(p, id)));
+    // Federation's `Case.payments` of a request come here as one batch: one record for what they show.
+    await this.recordShown(principal, byCase.flat());
+    return byCase;
   }
 
   async accountsFor(principal: Principal): Promise<AccountView[]> {
@@ -93,6 +110,23 @@ export class PaymentQueries {
   /** One of the accounts the caller sees, as `accountsFor` shows it. */
   async account(accountNumber: string, principal: Principal): Promise<AccountView> {
     return present((await this.accountsFor(principal)).find((a) => a.accountNumber === accountNumber));
+  }
+
+  /**
+   * A fine account number a payer may pay to; NOT_FOUND unless enforcement issued it. Telling that
+   * someone's fine account exists is a read of it: recorded by enforcement's id for the account, as
+   * enforcement records its own reads (the defendant is enforcement's to know, not payments').
+   */
+  async payableFineAccount(accountNumber: string, principal: Principal): Promise<{ accountNumber: string }> {
+    const accountId = await this.fineAccountNumbers.accountIdOf(accountNumber);
+    if (!accountId) throw fineAccountNotIssued(accountNumber);
+    await this.audit.read(principal, { recordType: 'fine-account', recordIds: [accountId] });
+    return { accountNumber };
+  }
+
+  /** The audit trail's record that the caller was shown these payments: one record for them all. */
+  private async recordShown(principal: Principal, payments: readonly Payment[]): Promise<void> {
+    await this.audit.read(principal, { recordType: 'payment', recordIds: payments.map((p) => p.id) });
   }
 
   /** Payments the caller may see, as they see them (only the payer gets the provider's page). */

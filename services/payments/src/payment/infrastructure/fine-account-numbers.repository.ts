@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { execute, queryOne, sql } from '@ccsc/platform';
+import { AppError, execute, queryOne, sql } from '@ccsc/platform';
+
+/** What a payer is told of a well-formed number enforcement never issued. */
+export function fineAccountNotIssued(accountNumber: string): AppError {
+  return new AppError('NOT_FOUND', `No fine account has the number ${accountNumber}: check it against the notice`);
+}
 
 /** The fine account numbers enforcement has issued, as its events told payments. */
 @Injectable()
@@ -18,10 +23,15 @@ export class FineAccountNumbers {
   }
 
   async isIssued(accountNumber: string): Promise<boolean> {
-    const row = await queryOne(
+    return (await this.accountIdOf(accountNumber)) !== undefined;
+  }
+
+  /** Enforcement's id of the account with this number, if it issued the number. */
+  async accountIdOf(accountNumber: string): Promise<string | undefined> {
+    const row = await queryOne<{ account_id: string }>(
       this.dataSource,
-      sql`SELECT 1 FROM fine_account_numbers WHERE account_number = ${accountNumber}`,
+      sql`SELECT account_id FROM fine_account_numbers WHERE account_number = ${accountNumber}`,
     );
-    return row !== undefined;
+    return row?.account_id;
   }
 }

@@ -33,8 +33,8 @@ export class RefundController {
   @Roles(...REFUND_APPROVERS)
   @ApiOperation({ summary: 'Refunds and remedy payments waiting for an approver, oldest first' })
   @ApiOkResponse({ type: RefundPageModel })
-  async awaiting(@Query() query: PageParams): Promise<RefundPageModel> {
-    const page = await this.queries.awaitingApproval(pageSize(query.limit, 'limit'), query.cursor);
+  async awaiting(@Query() query: PageParams, @CurrentPrincipal() principal: Principal): Promise<RefundPageModel> {
+    const page = await this.queries.awaitingApproval(principal, pageSize(query.limit, 'limit'), query.cursor);
     return { items: page.items.map(RefundModel.from), nextCursor: page.nextCursor };
   }
 

@@ -16,7 +16,8 @@ export interface ServiceRequestView extends ServiceRequestBalance {
 
 /**
  * Reading service requests, for whoever may see the case's fees; batched, so a list of cases costs
- * a fixed number of queries.
+ * a fixed number of queries. Not recorded in the audit trail: a service request is fees and sums,
+ * naming nobody (who paid is the payments', recorded as they are read).
  */
 @Injectable()
 export class ServiceRequestQueries {

@@ -53,7 +53,7 @@ export class AllocationController {
     @Query() query: WorkQueueQuery,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return (await this.queries.queue(checkedQueue(queueId), pageSize(query.limit, 'limit'))).map((x) =>
+    return (await this.queries.queue(checkedQueue(queueId), pageSize(query.limit, 'limit'), principal)).map((x) =>
       EnquiryModel.from(x, principal),
     );
   }

@@ -37,7 +37,7 @@ export class AllocationResolver {
     first: number | undefined,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return (await this.queries.queue(checkedQueue(queueId), pageSize(first))).map((x) =>
+    return (await this.queries.queue(checkedQueue(queueId), pageSize(first), principal)).map((x) =>
       EnquiryModel.from(x, principal),
     );
   }

@@ -18,9 +18,12 @@ export class TriageQueries {
     return this.triage.rules(this.dataSource.manager, false);
   }
 
-  /** The triage decisions of an enquiry the caller may see, oldest first. */
+  /**
+   * The triage decisions of an enquiry the caller may see, oldest first. Queues, priorities and articles,
+   * nothing of the enquirer: not recorded in the audit trail, nor is the enquiry, which is not shown here.
+   */
   async decisions(enquiryId: string, principal: Principal): Promise<TriageDecisionRecord[]> {
-    await this.enquiries.get(enquiryId, principal);
+    await this.enquiries.visible(enquiryId, principal);
     return this.triage.decisions(this.dataSource.manager, enquiryId);
   }
 }

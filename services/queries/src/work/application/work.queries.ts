@@ -19,7 +19,11 @@ export interface WorkFigure {
   completedLate: number;
 }
 
-/** Reading the work queue: staff only (the resolver's roles), so no access scope narrows it. */
+/**
+ * Reading the work queue: staff only (the resolver's roles), so no access scope narrows it. Not recorded
+ * in the audit trail: a task names its kind, its source's id, its case's id and officers, nobody's
+ * personal data (the enquiry or record behind it is recorded where it is read).
+ */
 @Injectable()
 export class WorkQueries {
   constructor(
