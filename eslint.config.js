@@ -101,7 +101,7 @@ module.exports = [
             ...['@ccsc/platform', '@ccsc/auth', '@ccsc/case-access'].map((name) => ({
               name,
               allowTypeImports: true,
-              message: `${name}'s entry point brings in Nest: take the pure part (${name}/errors, /money, /principal, /four-eyes, /access-scope, /rule).`,
+              message: `${name}'s entry point brings in Nest: take the pure part (${name}/errors, /money, /search, /principal, /four-eyes, /access-scope, /rule).`,
             })),
           ],
           patterns: [

@@ -930,6 +930,13 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
     sees: (b, s) => listed(b.items, s.claim.paymentId),
   }),
   row(
+    'GET /api/v1/payments/payments/search',
+    PAYMENT_READERS,
+    'FA FF FF',
+    '/api/v1/payments/payments/search?payer=claimantFirm&amountPence=5000&limit=100',
+    { sees: (b, s) => listed(b.items, s.claim.paymentId) },
+  ),
+  row(
     'GET /api/v1/payments/payments/:id',
     PAYMENT_READERS,
     'DA DD DD',
@@ -1187,6 +1194,14 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
   row('Query.payments', PAYMENT_READERS, 'FA FF FF', () => gql('{ payments(first: 100) { nodes { id } } }'), {
     sees: (d, s) => listed(d.payments.nodes, s.claim.paymentId),
   }),
+  row(
+    'Query.searchPayments',
+    PAYMENT_READERS,
+    'FA FF FF',
+    () =>
+      gql('{ searchPayments(criteria: { payer: "claimantFirm", amountPence: 5000 }, first: 100) { nodes { id } } }'),
+    { sees: (d, s) => listed(d.searchPayments.nodes, s.claim.paymentId) },
+  ),
   row('Query.paymentAccounts', FINANCE_STAFF, 'DA DF FD', () => gql('{ paymentAccounts { accountNumber } }'), {
     sees: (d, s) => (d.paymentAccounts as Loose[]).some((a) => a.accountNumber === s.accounts.claimantFirm),
   }),
@@ -1546,6 +1561,13 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
   row('GET /api/v1/queries/enquiries', ENQUIRY_STAFF, 'AF FF FF', '/api/v1/queries/enquiries?limit=100', {
     sees: (b, s) => listed(b.items, s.claim.enquiryId),
   }),
+  row(
+    'GET /api/v1/queries/enquiries/search',
+    ENQUIRY_STAFF,
+    'AF FF FF',
+    ({ s }) => `/api/v1/queries/enquiries/search?caseReference=${s.claim.reference}&limit=100`,
+    { sees: (b, s) => listed(b.items, s.claim.enquiryId) },
+  ),
   row(
     'GET /api/v1/queries/enquiries/:id',
     ENQUIRY_STAFF,
@@ -1939,6 +1961,16 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
   row('Query.enquiries', ENQUIRY_STAFF, 'AF FF FF', () => gql('{ enquiries(first: 100) { nodes { id } } }'), {
     sees: (d, s) => listed(d.enquiries.nodes, s.claim.enquiryId),
   }),
+  row(
+    'Query.searchEnquiries',
+    ENQUIRY_STAFF,
+    'AF FF FF',
+    ({ s }) =>
+      gql('query($r: String!) { searchEnquiries(criteria: { caseReference: $r }, first: 100) { nodes { id } } }', {
+        r: s.claim.reference,
+      }),
+    { sees: (d, s) => listed(d.searchEnquiries.nodes, s.claim.enquiryId) },
+  ),
   row('Query.workQueues', ENQUIRY_STAFF, 'DD DD DD', () => gql('{ workQueues { id waiting } }')),
   row('Query.workQueue', ENQUIRY_STAFF, 'DD DD DD', () => gql('{ workQueue(queueId: "general") { id } }')),
   row('Query.workload', ENQUIRY_STAFF, 'DD DD DD', () => gql('{ workload { officer open } }')),
@@ -2197,6 +2229,13 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
     sees: (b, s) => listed(b.items, s.claim.complaintId),
   }),
   row(
+    'GET /api/v1/complaints/search',
+    COMPLAINT_READERS,
+    'AF FF FF',
+    ({ s }) => `/api/v1/complaints/search?caseReference=${s.claim.reference}&limit=100`,
+    { sees: (b, s) => listed(b.items, s.claim.complaintId) },
+  ),
+  row(
     'GET /api/v1/complaints/:id',
     COMPLAINT_READERS,
     'AD DD DD',
@@ -2231,6 +2270,16 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
   row('Query.complaints', COMPLAINT_READERS, 'AF FF FF', () => gql('{ complaints(first: 100) { nodes { id } } }'), {
     sees: (d, s) => listed(d.complaints.nodes, s.claim.complaintId),
   }),
+  row(
+    'Query.searchComplaints',
+    COMPLAINT_READERS,
+    'AF FF FF',
+    ({ s }) =>
+      gql('query($r: String!) { searchComplaints(criteria: { caseReference: $r }, first: 100) { nodes { id } } }', {
+        r: s.claim.reference,
+      }),
+    { sees: (d, s) => listed(d.searchComplaints.nodes, s.claim.complaintId) },
+  ),
   row('Query.complaintsMi', COMPLAINT_RUNNERS, 'DD DD DD', ({ s }) =>
     gql('query($d: String!) { complaintsMi(period: "day", start: $d) { received } }', { d: s.today }),
   ),

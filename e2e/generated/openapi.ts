@@ -547,6 +547,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/complaints/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Search the complaints you may see by reference, complainant name, case reference, stage, status or received days, newest first */
+    get: operations['ComplaintSearchController_find'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/complaints': {
     parameters: {
       query?: never;
@@ -1287,6 +1304,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/payments/payments/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Search the payments you may see (staff: all; a firm: its own; anyone else: those they paid) by reference, payer, amount, method or day received, newest first */
+    get: operations['PaymentSearchController_find'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/payments/cases/{caseId}/service-request': {
     parameters: {
       query?: never;
@@ -1813,6 +1847,23 @@ export interface paths {
      * @description Newest first, at most 5000 rows an answer; a `Link: <…>; rel="next"` header gives the next part. Multi-valued cells are space-separated.
      */
     get: operations['queriesAuditTrail_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/queries/enquiries/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Search the enquiries you may see by reference, contact name, email or phone, case reference, status, channel or dates, newest first */
+    get: operations['EnquirySearchController_find'];
     put?: never;
     post?: never;
     delete?: never;
@@ -3511,58 +3562,6 @@ export interface components {
       /** @description Complaints closed in the period, by category and business area; empty when none were closed. */
       outcomes: components['schemas']['OutcomeFiguresModel'][];
     };
-    OpenComplaintBody: {
-      /**
-       * @description Staff only: public, professional (public when not given); the public form takes it from the caller's role.
-       * @enum {string}
-       */
-      complainantType?: 'public' | 'professional';
-      /**
-       * @description The complainant as they gave their name; kept in complaints only.
-       * @example Rhian Evans
-       */
-      complainantName?: string;
-      /**
-       * @description Staff only: the channel it came by, telephone, webchat, email, social-media, online-form, post, in-person (telephone when not given); the public form is online-form.
-       * @enum {string}
-       */
-      origin?: 'telephone' | 'webchat' | 'email' | 'social-media' | 'online-form' | 'post' | 'in-person';
-      /** @description The cases the complaint is about (UUIDs, at most 20, none repeated): each one a case you may see. */
-      caseIds?: string[];
-      /**
-       * @description The category code, e.g. `delay`, `staff-conduct`, `fees` (lower-case letters, digits and -, at most 64). A category the response templates know is named in the letter.
-       * @example delay
-       */
-      category: string;
-      /**
-       * @description A finer category code for root-cause figures, e.g. `hearing-listing` (lower-case letters, digits and -, at most 64); not named in the letter.
-       * @example hearing-listing
-       */
-      subCategory?: string;
-      /**
-       * @description minor, major, security-breach, tier-1-plus; minor when not given. The public form may say security-breach.
-       * @enum {string}
-       */
-      severity?: 'minor' | 'major' | 'security-breach' | 'tier-1-plus';
-      /** @description Staff only: the officer who will investigate it. */
-      investigatingOfficer?: string;
-      /**
-       * @description The language its letters are drafted in: en (English) or cy (Welsh); en when not given.
-       * @enum {string}
-       */
-      language?: 'en' | 'cy';
-      /**
-       * Format: date-time
-       * @description Staff only: when it was received (ISO 8601 with an offset, not in the future); now when not given.
-       * @example 2026-11-30T09:15:00Z
-       */
-      receivedAt?: string;
-      /**
-       * @description What the complaint is about, in the complainant's words.
-       * @example My hearing was moved twice without any notice, and nobody has answered my emails since October.
-       */
-      summary?: string;
-    };
     ComplaintStageModel: {
       /**
        * @description The stage: 1 (response by the complaints team, 10 working days), 2 (senior manager review, 10 working days) or 3 (customer investigations team appeal, 15 working days).
@@ -3835,6 +3834,58 @@ export interface components {
       items: components['schemas']['ComplaintModel'][];
       /** @description Pass as `cursor` to get the next page; null on the last page. */
       nextCursor?: string | null;
+    };
+    OpenComplaintBody: {
+      /**
+       * @description Staff only: public, professional (public when not given); the public form takes it from the caller's role.
+       * @enum {string}
+       */
+      complainantType?: 'public' | 'professional';
+      /**
+       * @description The complainant as they gave their name; kept in complaints only.
+       * @example Rhian Evans
+       */
+      complainantName?: string;
+      /**
+       * @description Staff only: the channel it came by, telephone, webchat, email, social-media, online-form, post, in-person (telephone when not given); the public form is online-form.
+       * @enum {string}
+       */
+      origin?: 'telephone' | 'webchat' | 'email' | 'social-media' | 'online-form' | 'post' | 'in-person';
+      /** @description The cases the complaint is about (UUIDs, at most 20, none repeated): each one a case you may see. */
+      caseIds?: string[];
+      /**
+       * @description The category code, e.g. `delay`, `staff-conduct`, `fees` (lower-case letters, digits and -, at most 64). A category the response templates know is named in the letter.
+       * @example delay
+       */
+      category: string;
+      /**
+       * @description A finer category code for root-cause figures, e.g. `hearing-listing` (lower-case letters, digits and -, at most 64); not named in the letter.
+       * @example hearing-listing
+       */
+      subCategory?: string;
+      /**
+       * @description minor, major, security-breach, tier-1-plus; minor when not given. The public form may say security-breach.
+       * @enum {string}
+       */
+      severity?: 'minor' | 'major' | 'security-breach' | 'tier-1-plus';
+      /** @description Staff only: the officer who will investigate it. */
+      investigatingOfficer?: string;
+      /**
+       * @description The language its letters are drafted in: en (English) or cy (Welsh); en when not given.
+       * @enum {string}
+       */
+      language?: 'en' | 'cy';
+      /**
+       * Format: date-time
+       * @description Staff only: when it was received (ISO 8601 with an offset, not in the future); now when not given.
+       * @example 2026-11-30T09:15:00Z
+       */
+      receivedAt?: string;
+      /**
+       * @description What the complaint is about, in the complainant's words.
+       * @example My hearing was moved twice without any notice, and nobody has answered my emails since October.
+       */
+      summary?: string;
     };
     ComplaintTimelineEntryModel: {
       /**
@@ -5238,121 +5289,6 @@ export interface components {
        */
       nextCursor: string | null;
     };
-    ServiceRequestFeeModel: {
-      /**
-       * Format: uuid
-       * @description The fee's id on the service request (UUID), as `correctClaimAmount` takes it.
-       */
-      id: string;
-      /**
-       * @description The fee code: FEE and four digits, e.g. FEE0202.
-       * @example FEE0202
-       */
-      code: string;
-      /**
-       * @description The version of the fee it was priced at (see `FeeVersion.version`).
-       * @example 3
-       */
-      version: number;
-      /**
-       * @description What the fee costs, as priced for this case. In pence (GBP).
-       * @example 45500
-       */
-      amountPence: number;
-      /**
-       * @description `fixed` (a flat fee), `claim-amount` (a ranged fee priced for the amount claimed) or `minimum` (a ranged fee charged at its least because no claim amount was known: finance staff reprice it with `correctClaimAmount`).
-       * @enum {string}
-       */
-      pricingBasis: 'fixed' | 'claim-amount' | 'minimum';
-      /**
-       * @description What Help with Fees or a complaint's fee waiver took off this fee. In pence (GBP).
-       * @example 0
-       */
-      remittedPence: number;
-      /**
-       * @description What payments cover of this fee, apportioned oldest fee first after remissions. In pence (GBP).
-       * @example 45500
-       */
-      paidPence: number;
-      /**
-       * @description What is still owed on this fee: the amount less remitted and paid. In pence (GBP).
-       * @example 0
-       */
-      outstandingPence: number;
-      /**
-       * @description The case event that made the fee due, e.g. `submit`. Not given for a fee added otherwise.
-       * @example submit
-       */
-      caseEvent?: string;
-    };
-    ServiceRequestModel: {
-      /**
-       * Format: uuid
-       * @description The service request's id (UUID); a case has at most one.
-       */
-      id: string;
-      /**
-       * Format: uuid
-       * @description The case's id (UUID).
-       */
-      caseId: string;
-      /**
-       * @description `paid` (nothing outstanding), `partially-paid` (something paid or remitted, something still owed), `not-paid` (nothing paid or remitted yet) or `disputed` (a card payment on it was charged back).
-       * @enum {string}
-       */
-      status: 'paid' | 'partially-paid' | 'not-paid' | 'disputed';
-      /** @description Oldest first: payments are apportioned in this order. */
-      fees: components['schemas']['ServiceRequestFeeModel'][];
-      /**
-       * @description All its fees added up. In pence (GBP).
-       * @example 45500
-       */
-      feesPence: number;
-      /**
-       * @description All remissions added up (Help with Fees, complaints' fee waivers). In pence (GBP).
-       * @example 0
-       */
-      remittedPence: number;
-      /**
-       * @description What payments brought in, net of refunds and reversals; never below 0 (see `unrecoveredPence`). In pence (GBP).
-       * @example 45500
-       */
-      paidPence: number;
-      /**
-       * @description Still owed: fees less remissions less payments, never below 0. In pence (GBP).
-       * @example 0
-       */
-      outstandingPence: number;
-      /**
-       * @description Paid beyond the fees after remissions; an ordinary refund gives back no more than this. In pence (GBP).
-       * @example 0
-       */
-      overpaymentPence: number;
-      /**
-       * @description Refunded and then lost when the refunded payment bounced: owed back by the payer, apart from the fees; the next payments recover it before they count towards the fees. In pence (GBP).
-       * @example 0
-       */
-      unrecoveredPence: number;
-    };
-    ClaimAmountBody: {
-      /**
-       * @description The amount claimed: the ranged fee is priced for it. In pence (GBP).
-       * @example 750000
-       */
-      claimAmountPence: number;
-    };
-    PayByAccountBody: {
-      /**
-       * @description The firm's payment account number: PBA and seven digits, e.g. PBA0012345. Your firm's own account, active and with enough credit left.
-       * @example PBA0012345
-       */
-      accountNumber: string;
-      /**
-       * @description What to pay; by default all that is outstanding on the case (refused when nothing is). More than is owed is taken and recorded as overpayment. In pence (GBP).
-       * @example 45500
-       */
-      amountPence?: number;
-    };
     AllocationModel: {
       /**
        * Format: uuid
@@ -5490,6 +5426,130 @@ export interface components {
        */
       createdAt: string;
     };
+    PaymentPageModel: {
+      /** @description The payments of this page, newest first. */
+      items: components['schemas']['PaymentModel'][];
+      /**
+       * @description Pass as `cursor` for the next page; null on the last page.
+       * @example WyIyMDI3LTAzLTE1VDEwOjAwOjAwLjAwMFoiLCIzZjBiNmMxZS04ZDJhLTRjNWItOWU3Zi0xYTJiM2M0ZDVlNmYiXQ
+       */
+      nextCursor: string | null;
+    };
+    ServiceRequestFeeModel: {
+      /**
+       * Format: uuid
+       * @description The fee's id on the service request (UUID), as `correctClaimAmount` takes it.
+       */
+      id: string;
+      /**
+       * @description The fee code: FEE and four digits, e.g. FEE0202.
+       * @example FEE0202
+       */
+      code: string;
+      /**
+       * @description The version of the fee it was priced at (see `FeeVersion.version`).
+       * @example 3
+       */
+      version: number;
+      /**
+       * @description What the fee costs, as priced for this case. In pence (GBP).
+       * @example 45500
+       */
+      amountPence: number;
+      /**
+       * @description `fixed` (a flat fee), `claim-amount` (a ranged fee priced for the amount claimed) or `minimum` (a ranged fee charged at its least because no claim amount was known: finance staff reprice it with `correctClaimAmount`).
+       * @enum {string}
+       */
+      pricingBasis: 'fixed' | 'claim-amount' | 'minimum';
+      /**
+       * @description What Help with Fees or a complaint's fee waiver took off this fee. In pence (GBP).
+       * @example 0
+       */
+      remittedPence: number;
+      /**
+       * @description What payments cover of this fee, apportioned oldest fee first after remissions. In pence (GBP).
+       * @example 45500
+       */
+      paidPence: number;
+      /**
+       * @description What is still owed on this fee: the amount less remitted and paid. In pence (GBP).
+       * @example 0
+       */
+      outstandingPence: number;
+      /**
+       * @description The case event that made the fee due, e.g. `submit`. Not given for a fee added otherwise.
+       * @example submit
+       */
+      caseEvent?: string;
+    };
+    ServiceRequestModel: {
+      /**
+       * Format: uuid
+       * @description The service request's id (UUID); a case has at most one.
+       */
+      id: string;
+      /**
+       * Format: uuid
+       * @description The case's id (UUID).
+       */
+      caseId: string;
+      /**
+       * @description `paid` (nothing outstanding), `partially-paid` (something paid or remitted, something still owed), `not-paid` (nothing paid or remitted yet) or `disputed` (a card payment on it was charged back).
+       * @enum {string}
+       */
+      status: 'paid' | 'partially-paid' | 'not-paid' | 'disputed';
+      /** @description Oldest first: payments are apportioned in this order. */
+      fees: components['schemas']['ServiceRequestFeeModel'][];
+      /**
+       * @description All its fees added up. In pence (GBP).
+       * @example 45500
+       */
+      feesPence: number;
+      /**
+       * @description All remissions added up (Help with Fees, complaints' fee waivers). In pence (GBP).
+       * @example 0
+       */
+      remittedPence: number;
+      /**
+       * @description What payments brought in, net of refunds and reversals; never below 0 (see `unrecoveredPence`). In pence (GBP).
+       * @example 45500
+       */
+      paidPence: number;
+      /**
+       * @description Still owed: fees less remissions less payments, never below 0. In pence (GBP).
+       * @example 0
+       */
+      outstandingPence: number;
+      /**
+       * @description Paid beyond the fees after remissions; an ordinary refund gives back no more than this. In pence (GBP).
+       * @example 0
+       */
+      overpaymentPence: number;
+      /**
+       * @description Refunded and then lost when the refunded payment bounced: owed back by the payer, apart from the fees; the next payments recover it before they count towards the fees. In pence (GBP).
+       * @example 0
+       */
+      unrecoveredPence: number;
+    };
+    ClaimAmountBody: {
+      /**
+       * @description The amount claimed: the ranged fee is priced for it. In pence (GBP).
+       * @example 750000
+       */
+      claimAmountPence: number;
+    };
+    PayByAccountBody: {
+      /**
+       * @description The firm's payment account number: PBA and seven digits, e.g. PBA0012345. Your firm's own account, active and with enough credit left.
+       * @example PBA0012345
+       */
+      accountNumber: string;
+      /**
+       * @description What to pay; by default all that is outstanding on the case (refused when nothing is). More than is owed is taken and recorded as overpayment. In pence (GBP).
+       * @example 45500
+       */
+      amountPence?: number;
+    };
     CardPaymentBody: {
       /**
        * @description What to pay; by default all that is outstanding on the case (refused when nothing is). More than is owed is taken and recorded as overpayment. In pence (GBP).
@@ -5549,15 +5609,6 @@ export interface components {
        * @example J SMITH CLAIM FEE
        */
       reference?: string;
-    };
-    PaymentPageModel: {
-      /** @description The payments of this page, newest first. */
-      items: components['schemas']['PaymentModel'][];
-      /**
-       * @description Pass as `cursor` for the next page; null on the last page.
-       * @example WyIyMDI3LTAzLTE1VDEwOjAwOjAwLjAwMFoiLCIzZjBiNmMxZS04ZDJhLTRjNWItOWU3Zi0xYTJiM2M0ZDVlNmYiXQ
-       */
-      nextCursor: string | null;
     };
     ReversalBody: {
       /**
@@ -6079,54 +6130,6 @@ export interface components {
        */
       reason: 'savings-above-limit' | 'income-above-limit' | 'income-assessed';
     };
-    EnquiryContactInput: {
-      /**
-       * @description The enquirer's name as they give it (1 to 200 characters).
-       * @example Alex Smith
-       */
-      name: string;
-      /**
-       * Format: email
-       * @description An email address to answer to, if they gave one.
-       */
-      email?: string;
-      /** @enum {string} */
-      kind?: 'public' | 'professional';
-      /**
-       * @description A telephone number to call back on, if they gave one: digits, spaces, brackets and hyphens, with an optional leading +.
-       * @example +44 20 7946 0000
-       */
-      phone?: string;
-    };
-    RaiseEnquiryInput: {
-      /** @enum {string} */
-      channel: 'telephone' | 'webchat' | 'email' | 'social-media' | 'online-form' | 'post';
-      /**
-       * @description A short summary of the question (1 to 300 characters, not blank).
-       * @example When is my hearing?
-       */
-      subject: string;
-      /**
-       * @description The first message of the thread: the question in the enquirer's words (1 to 10,000 characters, not blank).
-       * @example My hearing is listed for 15 March. Is it still going ahead, and which court do I go to?
-       */
-      message: string;
-      hearingRelated?: boolean;
-      /** Format: uuid */
-      caseId?: string;
-      /**
-       * @description A category code, lower-case letters, digits and hyphens (e.g. hearing, fees): it picks the triage rule and the SLA targets. Optional.
-       * @example hearing
-       */
-      category?: string;
-      /** @enum {string} */
-      priority?: 'normal' | 'urgent';
-      /** @enum {string} */
-      language?: 'en' | 'cy';
-      contact: components['schemas']['EnquiryContactInput'];
-      /** Format: date-time */
-      receivedAt?: string;
-    };
     EnquirySlaModel: {
       /** @enum {string} */
       clock: 'first-response' | 'resolution';
@@ -6163,6 +6166,11 @@ export interface components {
        * @description The enquiry's id (UUID).
        */
       id: string;
+      /**
+       * @description The reference a caller quotes: ENQ- and seven digits, e.g. ENQ-0000123.
+       * @example ENQ-0000123
+       */
+      reference: string;
       /** @enum {string} */
       channel: 'telephone' | 'webchat' | 'email' | 'social-media' | 'online-form' | 'post';
       /**
@@ -6244,6 +6252,54 @@ export interface components {
       items: components['schemas']['EnquiryModel'][];
       /** @description Pass as `cursor` to get the next page; null on the last page. */
       nextCursor?: string | null;
+    };
+    EnquiryContactInput: {
+      /**
+       * @description The enquirer's name as they give it (1 to 200 characters).
+       * @example Alex Smith
+       */
+      name: string;
+      /**
+       * Format: email
+       * @description An email address to answer to, if they gave one.
+       */
+      email?: string;
+      /** @enum {string} */
+      kind?: 'public' | 'professional';
+      /**
+       * @description A telephone number to call back on, if they gave one: digits, spaces, brackets and hyphens, with an optional leading +.
+       * @example +44 20 7946 0000
+       */
+      phone?: string;
+    };
+    RaiseEnquiryInput: {
+      /** @enum {string} */
+      channel: 'telephone' | 'webchat' | 'email' | 'social-media' | 'online-form' | 'post';
+      /**
+       * @description A short summary of the question (1 to 300 characters, not blank).
+       * @example When is my hearing?
+       */
+      subject: string;
+      /**
+       * @description The first message of the thread: the question in the enquirer's words (1 to 10,000 characters, not blank).
+       * @example My hearing is listed for 15 March. Is it still going ahead, and which court do I go to?
+       */
+      message: string;
+      hearingRelated?: boolean;
+      /** Format: uuid */
+      caseId?: string;
+      /**
+       * @description A category code, lower-case letters, digits and hyphens (e.g. hearing, fees): it picks the triage rule and the SLA targets. Optional.
+       * @example hearing
+       */
+      category?: string;
+      /** @enum {string} */
+      priority?: 'normal' | 'urgent';
+      /** @enum {string} */
+      language?: 'en' | 'cy';
+      contact: components['schemas']['EnquiryContactInput'];
+      /** Format: date-time */
+      receivedAt?: string;
     };
     EnquiryMessageBody: {
       /**
@@ -14130,6 +14186,214 @@ export interface operations {
            *       "status": 404,
            *       "detail": "No such record, or not one you may see.",
            *       "code": "NOT_FOUND",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from you: wait for the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:too-many-requests",
+           *       "title": "Too many requests",
+           *       "status": 429,
+           *       "detail": "Too many requests from you: wait for the seconds in `Retry-After`.",
+           *       "code": "TOO_MANY_REQUESTS",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:service-unavailable",
+           *       "title": "Service unavailable for a moment",
+           *       "status": 503,
+           *       "detail": "The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`.",
+           *       "code": "SERVICE_UNAVAILABLE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ComplaintSearchController_find: {
+    parameters: {
+      query?: {
+        /** @description The complaint reference, in any case, with or without spaces: CMP-000123, "cmp 000123" and "CMP-123" are the same. */
+        reference?: string;
+        /** @description Part of the complainant's name, in any case: "jon" finds Mrs Eleri Jones. Every word must occur in the name; one of at least 3 characters, at most 6 words. */
+        complainant?: string;
+        /** @description The 16-digit reference of a case the complaint is about, with or without dashes or spaces; a case this service has not heard of finds nothing. */
+        caseReference?: string;
+        /** @description Complaints at this stage now (their current stage): 1, 2, 3. */
+        stage?: 1 | 2 | 3;
+        /** @description Complaints with this status: open or closed (closed once an officer closed it with its root cause). */
+        status?: 'open' | 'closed';
+        /** @description Complaints received on or after this day (YYYY-MM-DD, London time). */
+        receivedFrom?: string;
+        /** @description Complaints received on or before this day (YYYY-MM-DD, London time); not before receivedFrom. */
+        receivedTo?: string;
+        limit?: number;
+        /** @description The `nextCursor` of the previous page. */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *           "reference": "CMP-000001",
+           *           "complainantType": "public",
+           *           "complainantName": "Rhian Evans",
+           *           "origin": "telephone",
+           *           "caseIds": [
+           *             "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f"
+           *           ],
+           *           "category": "delay",
+           *           "subCategory": "hearing-listing",
+           *           "severity": "minor",
+           *           "receivedAt": "2026-11-30T09:15:00.000Z",
+           *           "status": "open",
+           *           "currentStage": 1,
+           *           "stages": [
+           *             {
+           *               "stage": 1,
+           *               "status": "received",
+           *               "startedAt": "2026-11-30T09:15:00.000Z",
+           *               "workingDays": 10,
+           *               "dueDate": "2026-12-14",
+           *               "dueAt": "2026-12-14T23:59:59.999Z",
+           *               "calendarVersion": "ew-rules-1+govuk-2018-2027-d74ae29e",
+           *               "atRisk": true,
+           *               "breached": true,
+           *               "acknowledgedAt": "2026-12-01T10:02:00.000Z",
+           *               "respondedAt": "2026-12-10T15:40:00.000Z",
+           *               "outcome": "upheld",
+           *               "answeredOnTime": true
+           *             }
+           *           ],
+           *           "remedies": [
+           *             {
+           *               "id": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *               "kind": "apology",
+           *               "amountPence": 25000,
+           *               "feeCode": "FEE0202",
+           *               "stage": 1,
+           *               "agreedAt": "2026-12-11T11:00:00.000Z"
+           *             }
+           *           ],
+           *           "dataBreach": {
+           *             "awareAt": "2026-12-01T14:30:00.000Z",
+           *             "regulatorDeadline": "2026-12-04T14:30:00.000Z",
+           *             "reportable": true,
+           *             "decidedAt": "2026-12-02T09:00:00.000Z"
+           *           },
+           *           "outcome": "upheld",
+           *           "closedAt": "2026-12-11T12:00:00.000Z",
+           *           "ombudsman": {
+           *             "ombudsmanReference": "PHSO-12345",
+           *             "referredAt": "2026-11-30T10:00:00.000Z",
+           *             "enquiries": [
+           *               {
+           *                 "at": "2026-11-30T10:00:00.000Z",
+           *                 "text": "Please send the stage 3 response and the listing history of the case by 18 December 2026.",
+           *                 "answeredAt": "2026-12-15T11:00:00.000Z",
+           *                 "answer": "The stage 3 response and the listing history of the case are attached."
+           *               }
+           *             ],
+           *             "outcome": "upheld"
+           *           }
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ComplaintPageModel'];
+        };
+      };
+      /** @description No criterion, or a malformed one (problem+json with field errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:invalid-input",
+           *       "title": "Invalid input",
+           *       "status": 400,
+           *       "detail": "No criterion, or a malformed one (problem+json with field errors)",
+           *       "code": "BAD_USER_INPUT",
+           *       "errors": [
+           *         {
+           *           "field": "parties.0.name",
+           *           "message": "name should not be empty"
+           *         }
+           *       ],
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, malformed or not signed by the identity provider. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:unauthenticated",
+           *       "title": "Authentication required",
+           *       "status": 401,
+           *       "detail": "No bearer token, or one that is expired, malformed or not signed by the identity provider.",
+           *       "code": "UNAUTHENTICATED",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role, or your relationship to the record, does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:forbidden",
+           *       "title": "Not allowed",
+           *       "status": 403,
+           *       "detail": "Your role, or your relationship to the record, does not allow this.",
+           *       "code": "FORBIDDEN",
            *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
            *     }
            */
@@ -23996,6 +24260,181 @@ export interface operations {
       };
     };
   };
+  PaymentSearchController_find: {
+    parameters: {
+      query?: {
+        /** @description The payment's reference, whole, in any case (spaces around it ignored): what was written on a bulk-scanned slip, or the case reference it quoted, as recorded. */
+        reference?: string;
+        /** @description Part of the payer's name, in any case: "smith co" finds Smith & Co Solicitors LLP. Every word must occur in that one name, and one word must have at least 3 characters; at most 6 words. The payer's name is that of the firm's payment account the money came from: card and bulk-scanned payments (cheque, postal order, cash, bank transfer) record no payer's name, so a search by payer finds payments by account only. */
+        payer?: string;
+        /** @description Exactly this amount, more than 0. In pence (GBP). */
+        amountPence?: number;
+        /** @description Paid this way: `card`, `payment-by-account` (a firm's PBA account), `cheque`, `postal-order`, `cash` or `bank-transfer` (the last four arrive by bulk scanning). */
+        method?: 'card' | 'payment-by-account' | 'cheque' | 'postal-order' | 'cash' | 'bank-transfer';
+        /** @description Received on this day or later. A calendar day in England, YYYY-MM-DD. Money not received (a card payment not yet paid, failed or cancelled) is not found by a day. */
+        receivedFrom?: string;
+        /** @description Received on this day or earlier, the whole day included. A calendar day in England, YYYY-MM-DD. Not before `receivedFrom`. */
+        receivedTo?: string;
+        limit?: number;
+        /** @description The `nextCursor` of the previous page. */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *           "method": "card",
+           *           "status": "success",
+           *           "amountPence": 25000,
+           *           "unallocatedPence": 0,
+           *           "caseId": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *           "fineAccountNumber": "FA00012345E",
+           *           "nextUrl": "https://card.sandbox.invalid/pay/9aK2mQ7xR4tY1vB8nC3dEw",
+           *           "accountId": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *           "possibleDuplicateOf": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *           "receivedAt": "2026-11-30T10:00:00.000Z",
+           *           "reversal": "bounced",
+           *           "allocations": [
+           *             {
+           *               "id": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *               "paymentId": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *               "target": "service-request",
+           *               "caseId": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *               "fineAccountNumber": "FA00012345E",
+           *               "amountPence": 25000,
+           *               "reason": "Cheque with no reference; drawer not found",
+           *               "status": "awaiting-verification",
+           *               "replaces": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *               "allocatedBy": "officer-sam",
+           *               "allocatedAt": "2026-11-30T10:00:00.000Z",
+           *               "verifiedBy": "leader-lee",
+           *               "verifiedAt": "2026-11-30T10:00:00.000Z"
+           *             }
+           *           ],
+           *           "createdAt": "2026-11-30T10:00:00.000Z"
+           *         }
+           *       ],
+           *       "nextCursor": "WyIyMDI3LTAzLTE1VDEwOjAwOjAwLjAwMFoiLCIzZjBiNmMxZS04ZDJhLTRjNWItOWU3Zi0xYTJiM2M0ZDVlNmYiXQ"
+           *     }
+           */
+          'application/json': components['schemas']['PaymentPageModel'];
+        };
+      };
+      /** @description No criterion, or a malformed one (problem+json with field errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:invalid-input",
+           *       "title": "Invalid input",
+           *       "status": 400,
+           *       "detail": "No criterion, or a malformed one (problem+json with field errors)",
+           *       "code": "BAD_USER_INPUT",
+           *       "errors": [
+           *         {
+           *           "field": "parties.0.name",
+           *           "message": "name should not be empty"
+           *         }
+           *       ],
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, malformed or not signed by the identity provider. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:unauthenticated",
+           *       "title": "Authentication required",
+           *       "status": 401,
+           *       "detail": "No bearer token, or one that is expired, malformed or not signed by the identity provider.",
+           *       "code": "UNAUTHENTICATED",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role, or your relationship to the record, does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:forbidden",
+           *       "title": "Not allowed",
+           *       "status": 403,
+           *       "detail": "Your role, or your relationship to the record, does not allow this.",
+           *       "code": "FORBIDDEN",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from you: wait for the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:too-many-requests",
+           *       "title": "Too many requests",
+           *       "status": 429,
+           *       "detail": "Too many requests from you: wait for the seconds in `Retry-After`.",
+           *       "code": "TOO_MANY_REQUESTS",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:service-unavailable",
+           *       "title": "Service unavailable for a moment",
+           *       "status": 503,
+           *       "detail": "The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`.",
+           *       "code": "SERVICE_UNAVAILABLE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   PaymentController_serviceRequest: {
     parameters: {
       query?: never;
@@ -30374,6 +30813,180 @@ export interface operations {
       };
     };
   };
+  EnquirySearchController_find: {
+    parameters: {
+      query?: {
+        reference?: string;
+        contactName?: string;
+        email?: string;
+        phone?: string;
+        caseReference?: string;
+        /** @description One of new, triaged, assigned, awaiting-customer, escalated, resolved, closed. */
+        status?: string;
+        /** @description One of telephone, webchat, email, social-media, online-form, post. */
+        channel?: string;
+        receivedFrom?: string;
+        receivedTo?: string;
+        limit?: number;
+        /** @description The `nextCursor` of the previous page. */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *           "reference": "ENQ-0000123",
+           *           "channel": "telephone",
+           *           "subject": "When is my hearing?",
+           *           "status": "new",
+           *           "caseId": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *           "priority": "normal",
+           *           "language": "en",
+           *           "majorPriority": 5000,
+           *           "minorPriority": 500,
+           *           "priorityDate": "2026-11-30T10:00:00.000Z",
+           *           "hearingRelated": true,
+           *           "receivedAt": "2026-11-30T10:00:00.000Z",
+           *           "firstResponseAt": "2026-11-30T10:00:00.000Z",
+           *           "resolvedAt": "2026-11-30T10:00:00.000Z",
+           *           "resolvedAtFirstContact": true,
+           *           "convertedToComplaintAt": "2026-11-30T10:00:00.000Z",
+           *           "sla": [
+           *             {
+           *               "clock": "first-response",
+           *               "unit": "working-hours",
+           *               "target": 1,
+           *               "state": "on-track",
+           *               "dueAt": "2026-11-30T10:00:00.000Z",
+           *               "pausedAt": "2026-11-30T10:00:00.000Z",
+           *               "stoppedAt": "2026-11-30T10:00:00.000Z",
+           *               "calendarVersion": "ew-rules-1+govuk-2018-2027-d74ae29e"
+           *             }
+           *           ],
+           *           "createdAt": "2026-11-30T10:00:00.000Z",
+           *           "updatedAt": "2026-11-30T10:00:00.000Z"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['EnquiryPageModel'];
+        };
+      };
+      /** @description No criterion, or a malformed one (problem+json with field errors) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:invalid-input",
+           *       "title": "Invalid input",
+           *       "status": 400,
+           *       "detail": "No criterion, or a malformed one (problem+json with field errors)",
+           *       "code": "BAD_USER_INPUT",
+           *       "errors": [
+           *         {
+           *           "field": "parties.0.name",
+           *           "message": "name should not be empty"
+           *         }
+           *       ],
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, malformed or not signed by the identity provider. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:unauthenticated",
+           *       "title": "Authentication required",
+           *       "status": 401,
+           *       "detail": "No bearer token, or one that is expired, malformed or not signed by the identity provider.",
+           *       "code": "UNAUTHENTICATED",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role, or your relationship to the record, does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:forbidden",
+           *       "title": "Not allowed",
+           *       "status": 403,
+           *       "detail": "Your role, or your relationship to the record, does not allow this.",
+           *       "code": "FORBIDDEN",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from you: wait for the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:too-many-requests",
+           *       "title": "Too many requests",
+           *       "status": 429,
+           *       "detail": "Too many requests from you: wait for the seconds in `Retry-After`.",
+           *       "code": "TOO_MANY_REQUESTS",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:service-unavailable",
+           *       "title": "Service unavailable for a moment",
+           *       "status": 503,
+           *       "detail": "The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`.",
+           *       "code": "SERVICE_UNAVAILABLE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   EnquiryController_list: {
     parameters: {
       query?: {
@@ -30398,6 +31011,7 @@ export interface operations {
            *       "items": [
            *         {
            *           "id": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *           "reference": "ENQ-0000123",
            *           "channel": "telephone",
            *           "subject": "When is my hearing?",
            *           "status": "new",
@@ -30580,6 +31194,7 @@ export interface operations {
           /**
            * @example {
            *       "id": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *       "reference": "ENQ-0000123",
            *       "channel": "telephone",
            *       "subject": "When is my hearing?",
            *       "status": "new",
@@ -30812,6 +31427,7 @@ export interface operations {
           /**
            * @example {
            *       "id": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *       "reference": "ENQ-0000123",
            *       "channel": "telephone",
            *       "subject": "When is my hearing?",
            *       "status": "new",
@@ -31155,6 +31771,7 @@ export interface operations {
           /**
            * @example {
            *       "id": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *       "reference": "ENQ-0000123",
            *       "channel": "telephone",
            *       "subject": "When is my hearing?",
            *       "status": "new",
@@ -31400,6 +32017,7 @@ export interface operations {
           /**
            * @example {
            *       "id": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *       "reference": "ENQ-0000123",
            *       "channel": "telephone",
            *       "subject": "When is my hearing?",
            *       "status": "new",
@@ -31644,6 +32262,7 @@ export interface operations {
           /**
            * @example {
            *       "id": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *       "reference": "ENQ-0000123",
            *       "channel": "telephone",
            *       "subject": "When is my hearing?",
            *       "status": "new",
@@ -31890,6 +32509,7 @@ export interface operations {
           /**
            * @example {
            *       "id": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *       "reference": "ENQ-0000123",
            *       "channel": "telephone",
            *       "subject": "When is my hearing?",
            *       "status": "new",
@@ -32230,6 +32850,7 @@ export interface operations {
            * @example [
            *       {
            *         "id": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *         "reference": "ENQ-0000123",
            *         "channel": "telephone",
            *         "subject": "When is my hearing?",
            *         "status": "new",
@@ -32515,6 +33136,7 @@ export interface operations {
           /**
            * @example {
            *       "id": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *       "reference": "ENQ-0000123",
            *       "channel": "telephone",
            *       "subject": "When is my hearing?",
            *       "status": "new",
@@ -32757,6 +33379,7 @@ export interface operations {
           /**
            * @example {
            *       "id": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *       "reference": "ENQ-0000123",
            *       "channel": "telephone",
            *       "subject": "When is my hearing?",
            *       "status": "new",
@@ -33002,6 +33625,7 @@ export interface operations {
           /**
            * @example {
            *       "id": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *       "reference": "ENQ-0000123",
            *       "channel": "telephone",
            *       "subject": "When is my hearing?",
            *       "status": "new",
@@ -33246,6 +33870,7 @@ export interface operations {
           /**
            * @example {
            *       "id": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *       "reference": "ENQ-0000123",
            *       "channel": "telephone",
            *       "subject": "When is my hearing?",
            *       "status": "new",
@@ -33491,6 +34116,7 @@ export interface operations {
           /**
            * @example {
            *       "id": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *       "reference": "ENQ-0000123",
            *       "channel": "telephone",
            *       "subject": "When is my hearing?",
            *       "status": "new",
@@ -34287,6 +34913,7 @@ export interface operations {
           /**
            * @example {
            *       "id": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *       "reference": "ENQ-0000123",
            *       "channel": "telephone",
            *       "subject": "When is my hearing?",
            *       "status": "new",

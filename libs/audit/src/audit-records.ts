@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { and, decodeUuidCursor, encodeCursor, query, sql, type Page } from '@ccsc/platform';
+import { and, decodeUuidCursor, encodeCursor, execute, query, sql, type Page } from '@ccsc/platform';
 import { currentWorkScope, type ScopeActor } from '@ccsc/platform/work-scope';
 import { AUDIT_RETENTION } from './audit-trail.table';
 
@@ -69,33 +69,36 @@ async function insert(
   manager: EntityManager,
   row: Actor & {
     kind: 'change' | 'read';
-    at?: Date;
     recordType: string;
     recordIds: readonly string[];
     partyIds?: readonly string[];
     actingFor?: readonly string[];
-    events?: readonly string[];
+    events?: readonly { type: string; id: string }[];
   },
 ): Promise<void> {
   const scope = currentWorkScope();
   const actingFor = new Set([...(scope?.actingFor ?? []), ...(row.actingFor ?? [])]);
+  const events = row.events ?? [];
+  // `at` is the database's own clock: no writer can file an act in the past (or the future).
   await query(
     manager,
-    sql`INSERT INTO audit_trail (at, kind, actor, roles, organisation_id, acting_for, operation, record_type, record_ids, party_ids, events, correlation_id, caused_by)
-        VALUES (${row.at ?? new Date()}, ${row.kind}, ${row.actor}, ${[...row.roles]}::text[], ${row.organisationId ?? null}, ${[...actingFor]}::text[],
-                ${(scope?.operation ?? 'unnamed').slice(0, 300)}, ${row.recordType}, ${[...new Set(row.recordIds)]}::text[],
-                ${[...new Set(row.partyIds ?? [])]}::text[], ${[...new Set(row.events ?? [])]}::text[], ${scope?.correlationId ?? null}, ${scope?.causedBy ?? null})`,
+    sql`INSERT INTO audit_trail (kind, actor, roles, organisation_id, acting_for, operation, record_type, record_ids, party_ids, events, event_ids, correlation_id, caused_by)
+        VALUES (${row.kind}, ${row.actor}, ${[...row.roles]}::text[], ${row.organisationId ?? null}, ${[...actingFor]}::text[],
+                ${scope?.operation ?? 'unnamed'}, ${row.recordType}, ${[...new Set(row.recordIds)]}::text[],
+                ${[...new Set(row.partyIds ?? [])]}::text[], ${[...new Set(events.map((e) => e.type))]}::text[],
+                ${events.map((e) => e.id)}::uuid[], ${scope?.correlationId ?? null}, ${scope?.causedBy ?? null})`,
   );
 }
 
 /**
- * Records a change in the transaction that makes it (the unit of work calls this with the events it
- * publishes), so the trail has it if and only if the change committed. The actor is the request's
- * caller; a consumer's or a scheduled run's change is the system's, with the event it follows from.
+ * Records a change in the transaction that makes it (the unit of work calls this), so the trail has it
+ * if and only if the change committed: the records its request named (the ids in its path or its
+ * arguments) and its events' subjects, and the events' ids. The actor is the request's caller; a
+ * consumer's or a scheduled run's change is the system's, with the event it follows from.
  */
 export async function recordChange(
   manager: EntityManager,
-  change: { actor?: string; at: Date; events: readonly { type: string; subject: string }[] },
+  change: { actor?: string; events: readonly { type: string; subject: string; id: string }[] },
 ): Promise<void> {
   const scope = currentWorkScope();
   const caller = scope?.causedBy ? undefined : scope?.actor?.();
@@ -103,17 +106,23 @@ export async function recordChange(
   await insert(manager, {
     ...actorOf(who, scope?.causedBy ? SYSTEM_ACTOR : change.actor),
     kind: 'change',
-    at: change.at,
     recordType: 'change',
-    recordIds: change.events.map((e) => e.subject),
-    events: change.events.map((e) => e.type),
+    recordIds: [...(scope?.namedRecords ?? []), ...change.events.map((e) => e.subject)],
+    events: change.events,
   });
 }
 
-/** Records that `who` was shown these records, before the answer leaves: a read that cannot be recorded is not answered. */
+/**
+ * Records that `who` was shown these records, before the answer leaves: a read that cannot be recorded is
+ * not answered. A record already recorded as shown in the same request (a case, then its hearings and
+ * documents) is not recorded again: one look is one record.
+ */
 export async function recordRead(manager: EntityManager, who: ScopeActor, read: ReadRecord): Promise<void> {
-  if (read.recordIds.length === 0) return;
-  await insert(manager, { ...actorOf(who), kind: 'read', ...read });
+  const seen = currentWorkScope()?.shown;
+  const fresh = read.recordIds.filter((id) => !seen?.has(`${read.recordType}:${id}`));
+  if (fresh.length === 0) return;
+  await insert(manager, { ...actorOf(who), kind: 'read', ...read, recordIds: fresh });
+  for (const id of fresh) seen?.add(`${read.recordType}:${id}`);
 }
 
 /** A page of the trail, newest first, for the auditor. */
@@ -180,11 +189,18 @@ function recordOf(row: AuditRow): AuditRecord {
   };
 }
 
-/** Removes what is past the retention period (the only delete the table allows). */
+/** Rows one purge statement removes: a long-kept trail is emptied in steps, never in one huge delete. */
+const PURGE_BATCH = 10_000;
+
+/** Removes what is past the retention period (the only delete the table allows), a batch at a time. */
 export async function purgeExpiredAuditRecords(manager: EntityManager): Promise<number> {
-  const rows = await query<{ id: string }>(
-    manager,
-    sql`DELETE FROM audit_trail WHERE at < now() - ${AUDIT_RETENTION}::interval RETURNING id`,
-  );
-  return rows.length;
+  let purged = 0;
+  for (;;) {
+    const affected = await execute(
+      manager,
+      sql`DELETE FROM audit_trail WHERE id IN (SELECT id FROM audit_trail WHERE at < now() - ${AUDIT_RETENTION}::interval LIMIT ${PURGE_BATCH})`,
+    );
+    purged += affected;
+    if (affected < PURGE_BATCH) return purged;
+  }
 }

@@ -247,7 +247,11 @@ export function auditTrailSurface(
         'cursor',
       );
       if (page.nextCursor) {
-        const next = new URLSearchParams({ ...query, cursor: page.nextCursor } as Record<string, string>);
+        // Only what was asked: a filter left out is absent from the next link, not "undefined".
+        const asked = Object.entries({ ...query, cursor: page.nextCursor }).filter(
+          (entry): entry is [string, string] => typeof entry[1] === 'string',
+        );
+        const next = new URLSearchParams(asked);
         res.setHeader('Link', `</api/v1/${service}/audit-trail?${next.toString()}>; rel="next"`);
       }
       return auditCsv(service, page.items);

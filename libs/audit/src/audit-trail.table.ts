@@ -9,9 +9,11 @@ export const AUDIT_RETENTION = '7 years';
  * update is always refused, and so is a delete, except of a row past the retention period (the
  * purge), and a truncate.
  *
- * One row is one act: a change (one transaction, naming the records its events name) or a read (one
- * look, naming every record it showed, so a list of fifty is one row, not fifty). Ids only; no names,
- * addresses or free text, so the trail itself holds nothing personal beyond who acted.
+ * One row is one act: a change (one transaction, naming the records its request and its events name,
+ * and the events' ids, which a consumer's change in another service names as `caused_by`) or a read
+ * (one look, naming every record it showed, so a list of fifty is one row, not fifty). Ids only; no
+ * names, addresses or free text, so the trail itself holds nothing personal beyond who acted. `at` is
+ * the database's clock (the writer never gives it), so a replayed event is not filed in the past.
  */
 export async function createAuditTrailTable(q: QueryRunner): Promise<void> {
   await q.query(`
@@ -19,16 +21,17 @@ export async function createAuditTrailTable(q: QueryRunner): Promise<void> {
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
       at timestamptz NOT NULL DEFAULT now(),
       kind varchar(10) NOT NULL CHECK (kind IN ('change', 'read')),
-      actor varchar(255) NOT NULL,
+      actor text NOT NULL,
       roles text[] NOT NULL,
-      organisation_id varchar(255),
+      organisation_id text,
       acting_for text[] NOT NULL DEFAULT '{}',
-      operation varchar(300) NOT NULL,
+      operation text NOT NULL,
       record_type varchar(60) NOT NULL,
       record_ids text[] NOT NULL,
       party_ids text[] NOT NULL DEFAULT '{}',
       events text[] NOT NULL DEFAULT '{}',
-      correlation_id varchar(200),
+      event_ids uuid[] NOT NULL DEFAULT '{}',
+      correlation_id text,
       caused_by uuid
     )`);
   // The auditor's questions: everything one person did or saw in a period; everyone who touched a record or saw a party.

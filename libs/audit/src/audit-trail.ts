@@ -7,7 +7,7 @@ import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import type { Observable } from 'rxjs';
 import type { Principal } from '@ccsc/auth';
-import { scheduledRun } from '@ccsc/platform';
+import { isUuid, scheduledRun } from '@ccsc/platform';
 import { currentWorkScope } from '@ccsc/platform/work-scope';
 import { purgeExpiredAuditRecords, recordRead, type ReadRecord } from './audit-records';
 
@@ -27,9 +27,10 @@ export class AuditTrail {
 }
 
 /**
- * Names the operation in the work scope once the route is known: the REST route's pattern
- * (`GET /api/v1/cases/:idOrReference`, not the id), or GraphQL's operation and root fields
- * (`mutation approveRefund`; mutations run one after another, so each is named as it runs).
+ * Names the operation in the work scope once the route is known, with the records it names: the REST
+ * route's pattern (`POST /api/v1/cases/:id/status-review/referrals`, not the id) and its path's ids, or
+ * GraphQL's operation and root fields (`mutation decideRefund`) and the ids among the field's arguments.
+ * Mutations run one after another, so each is named as it runs, and starts acting for nobody.
  */
 @Injectable()
 export class AuditOperationInterceptor implements NestInterceptor {
@@ -37,23 +38,37 @@ export class AuditOperationInterceptor implements NestInterceptor {
     const scope = currentWorkScope();
     if (scope) {
       if (context.getType<GqlContextType>() === 'graphql') {
-        const info = GqlExecutionContext.create(context).getInfo<GraphQLResolveInfo | undefined>();
+        const gql = GqlExecutionContext.create(context);
+        const info = gql.getInfo<GraphQLResolveInfo | undefined>();
         if (info && !info.path.prev) {
           const op = info.operation.operation;
-          const fields =
-            op === 'mutation'
-              ? [info.fieldName]
-              : info.operation.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [s.name.value] : []));
-          scope.operation = `${op} ${fields.join(', ')}`.slice(0, 300);
+          if (op === 'mutation') {
+            scope.operation = `mutation ${info.fieldName}`;
+            scope.namedRecords = idsIn(gql.getArgs());
+            scope.actingFor.clear();
+          } else {
+            const fields = info.operation.selectionSet.selections.flatMap((s) =>
+              s.kind === 'Field' ? [s.name.value] : [],
+            );
+            scope.operation = `${op} ${fields.join(', ')}`;
+          }
         }
       } else if (context.getType() === 'http') {
         const req = context.switchToHttp().getRequest<Request>();
         const route = (req.route as { path?: unknown } | undefined)?.path;
         if (typeof route === 'string') scope.operation = `${req.method} ${route}`;
+        scope.namedRecords = Object.values(req.params ?? {}).filter((v): v is string => typeof v === 'string');
       }
     }
     return next.handle();
   }
+}
+
+/** The uuids among a GraphQL field's arguments and their inputs' fields (ids; never free text). */
+function idsIn(value: unknown, depth = 0): string[] {
+  if (typeof value === 'string') return isUuid(value) ? [value] : [];
+  if (depth > 2 || value === null || typeof value !== 'object') return [];
+  return Object.values(value).flatMap((v) => (Array.isArray(v) ? v : [v]).flatMap((x) => idsIn(x, depth + 1)));
 }
 
 /** Keeps the trail to its retention period: the only delete the database lets through. */
@@ -66,7 +81,8 @@ export class AuditRetention {
   }
 }
 
-const DAILY = 24 * 60 * 60 * 1000;
+// Hourly, so a service restarted every day still purges; a run with nothing past retention reads one index entry.
+const HOURLY = 60 * 60 * 1000;
 
 /** The audit trail in a service: imported once by its root module, next to PlatformModule. */
 @Global()
@@ -74,7 +90,7 @@ const DAILY = 24 * 60 * 60 * 1000;
   providers: [
     AuditTrail,
     AuditRetention,
-    scheduledRun('audit-retention', AuditRetention, () => DAILY),
+    scheduledRun('audit-retention', AuditRetention, () => HOURLY),
     { provide: APP_INTERCEPTOR, useClass: AuditOperationInterceptor },
   ],
   exports: [AuditTrail],

@@ -20,6 +20,11 @@ class AuditSchema1735300000000 implements MigrationInterface {
   }
 }
 
+const [EVENT_1, EVENT_2, EVENT_3] = [
+  '8e0c2f3a-1b2c-4d5e-8f90-a1b2c3d4e5f1',
+  '8e0c2f3a-1b2c-4d5e-8f90-a1b2c3d4e5f2',
+  '8e0c2f3a-1b2c-4d5e-8f90-a1b2c3d4e5f3',
+];
 const officer = { sub: 'officer-olu', roles: ['finance-officer'] };
 const firm = { sub: 'solicitor-sam', roles: ['professional'], organisationId: 'org-firm' };
 
@@ -42,15 +47,21 @@ describe('the audit trail (real PostgreSQL)', () => {
   const all = async () => (await auditRecords(dataSource.manager, {}, 100)).items;
 
   it('records a change in its transaction, as the request caller, in the operation it was named, for the parties acted for', async () => {
-    await inWorkScope({ correlationId: 'corr-1', operation: 'mutation approveRefund', actor: () => officer }, () =>
-      dataSource.transaction(async (manager) => {
-        noteActingFor(['party-claimant']);
-        await recordChange(manager, {
-          actor: officer.sub,
-          at: new Date(),
-          events: [{ type: 'payments.refund-status-changed.v2', subject: 'refund-1' }],
-        });
-      }),
+    await inWorkScope(
+      {
+        correlationId: 'corr-1',
+        operation: 'mutation approveRefund',
+        actor: () => officer,
+        namedRecords: ['refund-1'],
+      },
+      () =>
+        dataSource.transaction(async (manager) => {
+          noteActingFor(['party-claimant']);
+          await recordChange(manager, {
+            actor: officer.sub,
+            events: [{ type: 'payments.refund-status-changed.v2', subject: 'refund-1', id: EVENT_1 }],
+          });
+        }),
     );
     // A change rolled back leaves no record: the trail has it if and only if the change committed.
     await expect(
@@ -58,8 +69,7 @@ describe('the audit trail (real PostgreSQL)', () => {
         dataSource.transaction(async (manager) => {
           await recordChange(manager, {
             actor: officer.sub,
-            at: new Date(),
-            events: [{ type: 'x.v1', subject: 'refund-2' }],
+            events: [{ type: 'x.v1', subject: 'refund-2', id: EVENT_2 }],
           });
           throw new Error('the change failed');
         }),
@@ -88,8 +98,7 @@ describe('the audit trail (real PostgreSQL)', () => {
       dataSource.transaction((manager) =>
         recordChange(manager, {
           actor: 'officer-olu',
-          at: new Date(),
-          events: [{ type: 'y.v1', subject: 'account-9' }],
+          events: [{ type: 'y.v1', subject: 'account-9', id: EVENT_3 }],
         }),
       ),
     );
@@ -110,6 +119,8 @@ describe('the audit trail (real PostgreSQL)', () => {
         recordIds: ['case-1', 'case-2', 'case-1'],
         partyIds: ['party-claimant', 'party-defendant'],
       });
+      // The same case shown again in the same request (its hearings, its documents) is the same look.
+      await recordRead(dataSource.manager, firm, { recordType: 'case', recordIds: ['case-2'] });
     });
     // Nothing shown, nothing to record.
     await recordRead(dataSource.manager, firm, { recordType: 'case', recordIds: [] });

@@ -49,3 +49,4 @@ export * from './validation/nullable-args';
 export * from './validation/omittable';
 export * from './scheduling/run-day';
 export * from './scope/work-scope';
+export * from './search/search-terms';

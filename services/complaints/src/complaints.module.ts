@@ -10,9 +10,19 @@ import { ComplaintModule } from './complaint/complaint.module';
 import { MiModule } from './mi/mi.module';
 import { SlaModule } from './sla/sla.module';
 import { ComplaintsAuditModule } from './audit/audit.module';
+import { SearchModule } from './search/search.module';
 
-/** The resolvers of the complaints subgraph; the supergraph composer builds the schema from these alone. */
-export const complaintsResolvers = resolversOf(ComplaintModule, SlaModule, MiModule, ComplaintsAuditModule);
+/**
+ * The resolvers of the complaints subgraph; the supergraph composer builds the schema from these alone, and
+ * lists fields in the order they come here, so search comes last and leaves the fields before it where they were.
+ */
+export const complaintsResolvers = resolversOf(
+  ComplaintModule,
+  SlaModule,
+  MiModule,
+  ComplaintsAuditModule,
+  SearchModule,
+);
 
 @Module({})
 export class ComplaintsModule {
@@ -36,6 +46,9 @@ export class ComplaintsModule {
         // complaint's `:id/...` routes would otherwise take `mi/:period` (`mi/timeline`, for one).
         SlaModule,
         MiModule,
+        // Search just before complaints, for the same reason: ComplaintController's `GET :id` would otherwise
+        // take /search. Not before SLA and MI: it imports ComplaintModule, which Nest registers along with it.
+        SearchModule,
         ComplaintModule,
       ],
     };

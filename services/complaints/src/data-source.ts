@@ -3,6 +3,7 @@ import { Complaints1733000000000 } from './migrations/1733000000000-complaints';
 import { ComplainantIndexes1733000100000 } from './migrations/1733000100000-complainant-indexes';
 import { CaseAccessParties1734000000000 } from './migrations/1734000000000-case-access-parties';
 import { AuditTrail1735300000000 } from './migrations/1735300000000-audit-trail';
+import { ComplaintSearch1735300100000 } from './migrations/1735300100000-complaint-search';
 
 /** The complaints database: the app, `npm run migrate` and the tests all use this one definition. Persistence is plain SQL, so no entities. */
 export const complaintsDatabase: ServiceDataSourceParts = {
@@ -12,5 +13,6 @@ export const complaintsDatabase: ServiceDataSourceParts = {
     ComplainantIndexes1733000100000,
     CaseAccessParties1734000000000,
     AuditTrail1735300000000,
+    ComplaintSearch1735300100000,
   ],
 };

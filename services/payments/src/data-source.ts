@@ -14,6 +14,7 @@ import { LedgerReading1735000300000 } from './migrations/1735000300000-ledger-re
 import { SuspenseRefunds1735000400000 } from './migrations/1735000400000-suspense-refunds';
 import { FineAccountNumbers1735000500000 } from './migrations/1735000500000-fine-account-numbers';
 import { AuditTrail1735300000000 } from './migrations/1735300000000-audit-trail';
+import { PaymentSearch1735300100000 } from './migrations/1735300100000-payment-search';
 
 /**
  * The payments database: the app, `npm run migrate` and the tests all use this one definition.
@@ -37,5 +38,6 @@ export const paymentsDatabase: ServiceDataSourceParts = {
     SuspenseRefunds1735000400000,
     FineAccountNumbers1735000500000,
     AuditTrail1735300000000,
+    PaymentSearch1735300100000,
   ],
 };

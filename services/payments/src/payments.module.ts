@@ -14,9 +14,11 @@ import { HelpWithFeesModule } from './help-with-fees/help-with-fees.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { PaymentModule } from './payment/payment.module';
 import { RefundModule } from './refund/refund.module';
+import { SearchModule } from './search/search.module';
 import { ServiceRequestModule } from './service-request/service-request.module';
 import { PaymentsAuditModule } from './audit/audit.module';
 
+// Every feature with a controller or resolver but search, in the order of the committed supergraph's fields.
 const FEATURES = [
   FeeModule,
   ServiceRequestModule,
@@ -28,8 +30,11 @@ const FEATURES = [
   HelpWithFeesModule,
 ];
 
-/** The resolvers of the payments subgraph; the supergraph composer builds the schema from these alone. */
-export const paymentsResolvers = resolversOf(...FEATURES, PaymentsAuditModule);
+/**
+ * The resolvers of the payments subgraph; the supergraph composer builds the schema from these alone, and
+ * lists fields in the order they come here, so search comes last: the fields before it keep their order.
+ */
+export const paymentsResolvers = resolversOf(...FEATURES, PaymentsAuditModule, SearchModule);
 
 @Module({})
 export class PaymentsModule {
@@ -45,7 +50,11 @@ export class PaymentsModule {
         AuditModule,
         PaymentsAuditModule,
         CaseAccessModule,
-        ...FEATURES,
+        // Search just before PaymentModule: Nest registers controllers in the order it meets their modules,
+        // and PaymentController's `GET payments/:id` would otherwise take payments/search. Not ahead of all
+        // the features, as in cases: it imports PaymentModule, which would then be met before the features
+        // listed ahead of it, and their routes would move in the REST contract.
+        ...FEATURES.flatMap((feature) => (feature === PaymentModule ? [SearchModule, feature] : [feature])),
       ],
     };
   }

@@ -10,6 +10,7 @@ import { WorkTasks1735000000000 } from './migrations/1735000000000-work-tasks';
 import { WorkTaskEndings1735100000000 } from './migrations/1735100000000-work-task-endings';
 import { EnquiryTasks1735200000000 } from './migrations/1735200000000-enquiry-tasks';
 import { AuditTrail1735300000000 } from './migrations/1735300000000-audit-trail';
+import { EnquirySearch1735300100000 } from './migrations/1735300100000-enquiry-search';
 
 /**
  * The queries database: the app, `npm run migrate` and the tests all use this one definition.
@@ -29,5 +30,6 @@ export const queriesDatabase: ServiceDataSourceParts = {
     WorkTaskEndings1735100000000,
     EnquiryTasks1735200000000,
     AuditTrail1735300000000,
+    EnquirySearch1735300100000,
   ],
 };

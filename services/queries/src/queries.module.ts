@@ -14,6 +14,7 @@ import { SlaModule } from './sla/sla.module';
 import { ReportingModule } from './reporting/reporting.module';
 import { WorkModule } from './work/work.module';
 import { QueriesAuditModule } from './audit/audit.module';
+import { SearchModule } from './search/search.module';
 
 const FEATURES = [
   EnquiryModule,
@@ -26,7 +27,7 @@ const FEATURES = [
 ];
 
 /** The resolvers of the queries subgraph; the supergraph composer builds the schema from these alone. */
-export const queriesResolvers = resolversOf(...FEATURES, QueriesAuditModule);
+export const queriesResolvers = resolversOf(...FEATURES, QueriesAuditModule, SearchModule);
 
 @Module({})
 export class QueriesModule {
@@ -48,6 +49,8 @@ export class QueriesModule {
         // The trail first: its `audit-trail` route must come before the features' `:id` routes.
         AuditModule,
         QueriesAuditModule,
+        // Search before the features: EnquiryController's `enquiries/:id` would otherwise take /enquiries/search.
+        SearchModule,
         ...FEATURES,
       ],
     };

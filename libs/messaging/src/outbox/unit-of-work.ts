@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordChange } from '@ccsc/audit/records';
+import { currentWorkScope } from '@ccsc/platform/work-scope';
 import { appendToOutbox, type EventContext, markOutboxWritten, type PendingEvent } from './outbox-writer';
 
 /** One business transaction: its connection, its clock, and the events it will publish. */
@@ -41,15 +42,27 @@ export async function withinTransaction<R>(
   now = new Date(),
 ): Promise<R> {
   const events: PendingEvent[] = [];
+  let wroteEvents = false;
   const result = await work({
     manager,
     now,
     context,
     publish: (...more) => void events.push(...more),
-    wroteOutboxRows: () => markOutboxWritten(manager),
+    wroteOutboxRows: () => {
+      wroteEvents = true;
+      markOutboxWritten(manager);
+    },
   });
   const envelopes = await appendToOutbox(manager, events, context, now);
-  // The audit trail's record of the change, in the same transaction: it exists if and only if the change does.
-  if (envelopes.length) await recordChange(manager, { actor: context.actor, at: now, events: envelopes });
+  // The audit trail's record of the change, in the same transaction: it exists if and only if the change
+  // does. A person's command is recorded whether or not it published (a referral, a profile, a no-op is
+  // still an act); a consumer's or a run's work when it changed something the platform hears of.
+  const scope = currentWorkScope();
+  const byPerson = !scope?.causedBy && scope?.actor?.() !== undefined;
+  if (envelopes.length || wroteEvents || byPerson)
+    await recordChange(manager, {
+      ...(context.actor ? { actor: context.actor } : {}),
+      events: envelopes.map((e) => ({ type: e.type, subject: e.subject, id: e.id })),
+    });
   return result;
 }

@@ -22,7 +22,10 @@ export function decodeCursor(cursor: string, field = 'after'): CursorPosition {
   try {
     const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
     const date = new Date(String(createdAt));
-    if (typeof id !== 'string' || Number.isNaN(date.getTime())) throw new Error('bad cursor');
+    // Beyond the years PostgreSQL takes as a timestamp, a forged cursor would fail there as a 500.
+    const year = date.getUTCFullYear();
+    if (typeof id !== 'string' || Number.isNaN(date.getTime()) || year < 1 || year > 9999)
+      throw new Error('bad cursor');
     return { createdAt: date, id };
   } catch {
     throw new BadUserInputError('The cursor is not one this API issued', [{ field, message: 'is not a valid cursor' }]);

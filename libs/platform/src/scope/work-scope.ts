@@ -23,6 +23,10 @@ export interface WorkScope {
   actor?: () => ScopeActor | undefined;
   /** The parties the caller was found to act for (as that citizen, or as their firm) while deciding access. */
   readonly actingFor: Set<string>;
+  /** The records the operation names (the ids in its path or arguments): what a change is a change of. */
+  namedRecords?: readonly string[];
+  /** What the audit trail has recorded as shown in this work (`type:id`), so one look is one record. */
+  readonly shown: Set<string>;
 }
 
 const scopes = new AsyncLocalStorage<WorkScope>();
@@ -31,10 +35,12 @@ export function currentWorkScope(): WorkScope | undefined {
   return scopes.getStore();
 }
 
-/** Runs `work` in a scope of its own, taking what it does not say from the scope it runs in. */
-export function inWorkScope<T>(scope: Omit<Partial<WorkScope>, 'actingFor'>, work: () => T): T {
-  const outer = scopes.getStore();
-  return scopes.run({ ...outer, ...scope, actingFor: new Set(outer?.actingFor) }, work);
+/**
+ * Runs `work` (a consumed event, a scheduled run) in a scope of its own: its own operation, no caller
+ * (it is the system's work) and nobody acted for yet, whatever scope it was started from.
+ */
+export function inWorkScope<T>(scope: Omit<Partial<WorkScope>, 'actingFor' | 'shown'>, work: () => T): T {
+  return scopes.run({ ...scope, actingFor: new Set(), shown: new Set() }, work);
 }
 
 /** Notes that the caller acts for these parties in the work in hand (the access rules call it). */
@@ -59,6 +65,7 @@ export function workScopeMiddleware(
       operation: `${req.method ?? 'GET'} ${(req.url ?? '/').split('?')[0]}`,
       actor: () => req.principal,
       actingFor: new Set(),
+      shown: new Set(),
     },
     next,
   );

@@ -22,5 +22,7 @@ import { ComplaintRepository } from './infrastructure/complaint.repository';
     ComplaintRepository,
     ComplaintEventsConsumer,
   ],
+  // Search loads the complaints it finds as every other read does.
+  exports: [ComplaintRepository],
 })
 export class ComplaintModule {}

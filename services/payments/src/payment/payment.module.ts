@@ -47,6 +47,6 @@ import { FineAccountNumbersConsumer } from './consumers/fine-account-numbers.con
       useFactory: (config: PaymentsConfig) => new SandboxCardProvider(config.CARD_PROVIDER_SECRET),
     },
   ],
-  exports: [PaymentRepository, AllocationRepository, PaymentPosting],
+  exports: [PaymentRepository, PaymentQueries, AllocationRepository, PaymentPosting],
 })
 export class PaymentModule {}

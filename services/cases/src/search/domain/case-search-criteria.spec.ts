@@ -1,7 +1,7 @@
 import { AppError } from '@ccsc/platform';
 import { generateCaseReference } from '../../case/domain/case-reference';
 import { normalisePostcode } from '../../case/domain/party';
-import { containsPattern, toSearchFilter } from './case-search-criteria';
+import { toSearchFilter } from './case-search-criteria';
 
 function fieldErrorsOf(run: () => unknown): { field: string; message: string }[] {
   try {
@@ -57,11 +57,6 @@ describe('case search criteria', () => {
     expect(
       fieldErrorsOf(() => toSearchFilter({ reference: '1', partyName: 'ab', postcode: '%' })).map((e) => e.field),
     ).toEqual(['reference', 'partyName', 'postcode']);
-  });
-
-  it("takes the user's wildcards literally in a name pattern", () => {
-    expect(containsPattern('smi')).toBe('%smi%');
-    expect(containsPattern('100%_a\\b')).toBe('%100\\%\\_a\\\\b%');
   });
 
   it('refuses a case type or state that no definition has, rather than finding nothing', () => {

@@ -1,4 +1,5 @@
-import { BadUserInputError, type FieldError } from '@ccsc/platform/errors';
+import type { FieldError } from '@ccsc/platform/errors';
+import { checkedSearch, givenText, nameWordsOf } from '@ccsc/platform/search';
 import { parseCaseReference } from '../../case/domain/case-reference';
 import { normalisePostcode } from '../../case/domain/party';
 import { addDays, isLocalDate, londonInstant } from '@ccsc/calendar';
@@ -29,26 +30,15 @@ export interface CaseSearchFilter {
   hearingDay?: { from: Date; to: Date };
 }
 
-/**
- * A trigram index finds nothing shorter than three characters on its own: a name made only of
- * shorter words would scan every party, so at least one word must be this long.
- */
-export const MIN_NAME_WORD_LENGTH = 3;
-export const MAX_NAME_WORDS = 6;
 /** Stored postcodes satisfy this too (the column's CHECK constraint), so a search for anything else can only find nothing. */
 const STORED_POSTCODE = /^[A-Z0-9]{2,10}$/;
-
-/** A LIKE/ILIKE pattern matching the text anywhere, with the user's own wildcards taken literally. */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
-}
 
 /**
  * Checks and normalises what a caller typed. Blank values count as absent (a REST client sending
  * `?reference=&state=Issued` means "by state"), and every problem is reported at once.
  */
 export function toSearchFilter(criteria: CaseSearchCriteria): CaseSearchFilter {
-  const given = (value: string | undefined) => value?.trim() || undefined;
+  const given = givenText;
   const errors: FieldError[] = [];
   const filter: CaseSearchFilter = {};
 
@@ -65,15 +55,9 @@ export function toSearchFilter(criteria: CaseSearchCriteria): CaseSearchFilter {
 
   const partyName = given(criteria.partyName);
   if (partyName !== undefined) {
-    const words = partyName.split(/\s+/);
-    if (words.length > MAX_NAME_WORDS)
-      errors.push({ field: 'partyName', message: `must have at most ${MAX_NAME_WORDS} words` });
-    else if (!words.some((w) => w.length >= MIN_NAME_WORD_LENGTH)) {
-      errors.push({
-        field: 'partyName',
-        message: `must have at least ${MIN_NAME_WORD_LENGTH} characters in one of its words`,
-      });
-    } else filter.nameWords = words;
+    const words = nameWordsOf(partyName, 'partyName');
+    if (Array.isArray(words)) filter.nameWords = words;
+    else errors.push(words);
   }
 
   const postcode = given(criteria.postcode);
@@ -104,14 +88,5 @@ export function toSearchFilter(criteria: CaseSearchCriteria): CaseSearchFilter {
     else errors.push({ field: 'hearingDate', message: 'must be a date as YYYY-MM-DD' });
   }
 
-  if (errors.length > 0) throw new BadUserInputError('Invalid search criteria', errors);
-  if (Object.keys(filter).length === 0) {
-    throw new BadUserInputError('Give at least one search criterion', [
-      {
-        field: 'criteria',
-        message: 'give at least one of reference, partyName, postcode, state, caseType or hearingDate',
-      },
-    ]);
-  }
-  return filter;
+  return checkedSearch(filter, errors, ['reference', 'partyName', 'postcode', 'state', 'caseType', 'hearingDate']);
 }

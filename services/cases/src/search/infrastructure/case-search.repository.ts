@@ -5,7 +5,8 @@ import { ownerFilter } from '@ccsc/auth';
 import { type CursorPosition, joinSql, query, rawSql, sql, type Sql } from '@ccsc/platform';
 import type { CaseAccess } from '../../case/domain/case-access';
 import { caseAccessFilter } from '../../case/infrastructure/case.repository';
-import { containsPattern, type CaseSearchFilter } from '../domain/case-search-criteria';
+import { containsPattern } from '@ccsc/platform/search';
+import type { CaseSearchFilter } from '../domain/case-search-criteria';
 
 /**
  * Past this many matching parties, a search by party stops sorting its matches and walks the cases

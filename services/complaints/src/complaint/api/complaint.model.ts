@@ -7,6 +7,7 @@ import { STAGES } from '../domain/clocks';
 import {
   COMPLAINANT_TYPES,
   COMPLAINT_CHANNELS,
+  COMPLAINT_STATUSES,
   OUTCOMES,
   REMEDY_KINDS,
   STAGE_STATUSES,
@@ -368,7 +369,7 @@ export class ComplaintModel {
   @Field({ description: RECEIVED_AT })
   @ApiProperty({ example: '2026-11-30T09:15:00.000Z', description: RECEIVED_AT })
   receivedAt!: Date;
-  @Field({ description: STATUS }) @ApiProperty({ enum: ['open', 'closed'], description: STATUS }) status!: string;
+  @Field({ description: STATUS }) @ApiProperty({ enum: COMPLAINT_STATUSES, description: STATUS }) status!: string;
   @Field(() => Int, { description: CURRENT_STAGE })
   @ApiProperty({ enum: STAGES, description: CURRENT_STAGE })
   currentStage!: number;

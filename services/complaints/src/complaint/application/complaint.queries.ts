@@ -9,12 +9,13 @@ import { COMPLAINT_STAFF_READERS } from '../../roles';
 
 // A complaint belongs to the citizen account or the firm that filed it through the public form;
 // complaints staff and the staff who read complaints see them all.
-const scopeOf = (principal: Principal): AccessScope => accessScopeOf(principal, COMPLAINT_STAFF_READERS);
+export const scopeOf = (principal: Principal): AccessScope => accessScopeOf(principal, COMPLAINT_STAFF_READERS);
 const complainantOf = ({ snapshot: s }: Complaint) => ({
   userId: s.complainantUserId,
   organisationId: s.complainantOrganisationId,
 });
-const complaintFilter = (scope: AccessScope): Sql =>
+/** The same rule in SQL, over `c`, the complaints row: for lists and search. */
+export const complaintFilter = (scope: AccessScope): Sql =>
   ownerFilter(scope, { user: 'c.complainant_user_id', organisation: 'c.complainant_organisation_id' });
 
 /**

@@ -21,6 +21,9 @@ export const STAGE_STATUSES = [
   'response-sent',
 ] as const;
 export type StageStatus = (typeof STAGE_STATUSES)[number];
+/** A complaint is open until an officer closes it with its root cause. */
+export const COMPLAINT_STATUSES = ['open', 'closed'] as const;
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 export const OUTCOMES = ['upheld', 'partially-upheld', 'not-upheld'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 export const REMEDY_KINDS = ['apology', 'explanation', 'corrective-action', ...FINANCIAL_REMEDY_KINDS] as const;

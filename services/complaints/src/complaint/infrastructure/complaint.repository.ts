@@ -211,6 +211,16 @@ export class ComplaintRepository {
     return this.findOne(manager, sql`SELECT * FROM complaints WHERE id = ${id} FOR UPDATE`);
   }
 
+  /** The complaints with these ids, in no particular order; an unknown id is left out. */
+  async findByIds(ids: readonly string[]): Promise<Complaint[]> {
+    if (ids.length === 0) return [];
+    const rows = await query<ComplaintRow>(
+      this.dataSource,
+      sql`SELECT * FROM complaints WHERE id = ANY (${ids}::uuid[])`,
+    );
+    return this.assemble(this.dataSource.manager, rows);
+  }
+
   /** Newest first by (created_at, id), one page and one extra row. */
   async list(filter: ComplaintListFilter): Promise<Complaint[]> {
     const after = filter.after && sql`(c.created_at, c.id) < (${filter.after.createdAt}, ${filter.after.id})`;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditTrail } from '@ccsc/audit';
-import { isStaff, ownerFilter, type Principal } from '@ccsc/auth';
+import { isStaff, type Principal } from '@ccsc/auth';
 import { CaseAccess } from '@ccsc/case-access';
 import { decodeCursor, ForbiddenError, NotFoundError, Page, toPage } from '@ccsc/platform';
 import type { StoredAllocation } from '../../allocation/domain/allocation';
@@ -15,7 +15,7 @@ import { asSeenBy, maySeePayment, paymentScope } from '../domain/payment-visibil
 import { AllocationRepository } from '../infrastructure/allocation.repository';
 import { FineAccountNumbers, fineAccountNotIssued } from '../infrastructure/fine-account-numbers.repository';
 import { PaymentAccountRepository } from '../infrastructure/payment-account.repository';
-import { PaymentRepository } from '../infrastructure/payment.repository';
+import { paymentAccessFilter, PaymentRepository } from '../infrastructure/payment.repository';
 import { PaymentPosting } from './payment.posting';
 
 export interface PaymentView extends Payment {
@@ -58,14 +58,22 @@ export class PaymentQueries {
 
   /** The payments the caller may see (`paymentScope`), newest first. */
   async list(principal: Principal, limit: number, after?: string): Promise<Page<PaymentView>> {
-    const mine = ownerFilter(paymentScope(principal), { user: 'payer', organisation: 'organisation_id' });
+    const mine = paymentAccessFilter(paymentScope(principal));
     const position = after ? decodeCursor(after, 'cursor') : undefined;
     const rows = await this.payments.page(this.dataSource.manager, mine, limit, position);
     const page = toPage(rows, limit);
-    const items = await this.views(page.items, principal);
     // One record for the whole page (not the extra row that only tells there is a next page).
+    return { items: await this.shown(principal, page.items), nextCursor: page.nextCursor };
+  }
+
+  /**
+   * Payments a read found (a page of the list, or of payment search), as the caller sees them, and
+   * recorded in the audit trail as shown to them: one record for them all.
+   */
+  async shown(principal: Principal, payments: Payment[]): Promise<PaymentView[]> {
+    const items = await this.views(payments, principal);
     await this.recordShown(principal, items);
-    return { items, nextCursor: page.nextCursor };
+    return items;
   }
 
   /**

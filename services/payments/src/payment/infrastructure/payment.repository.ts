@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { type AccessScope, ownerFilter } from '@ccsc/auth';
 import { execute, query, queryOne, rawSql, sql, type Queryable, type Sql } from '@ccsc/platform';
 import type { Payment } from '../domain/payment';
 
@@ -11,6 +12,15 @@ const COLUMNS = rawSql(`id, method, status, amount_pence::int AS "amountPence", 
   provider_reference AS "providerReference", next_url AS "nextUrl", payer, duplicate_of AS "duplicateOf",
   received_at AS "receivedAt", reversed_at AS "reversedAt", reversal_reason AS "reversalReason",
   created_at AS "createdAt", updated_at AS "updatedAt"`);
+
+/**
+ * Which payments a caller sees (`paymentScope`), as a condition on the payments row `table` (its
+ * name or alias): staff every one; a firm those paid for it; anyone else those they paid. The
+ * payments list and payment search both read through it.
+ */
+export function paymentAccessFilter(scope: AccessScope, table = 'payments'): Sql {
+  return ownerFilter(scope, { user: `${table}.payer`, organisation: `${table}.organisation_id` });
+}
 
 /**
  * What the allocations that still count hold of a payment: a pending transfer moves money already

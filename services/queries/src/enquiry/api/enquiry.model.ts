@@ -19,6 +19,7 @@ import { slaState, type SlaClock } from '../../sla/domain/sla-clock';
 /** An id an officer or a customer is known by: the identity provider's subject of their account. */
 export const USER_ID = "the user id of their account (the identity provider's subject)";
 const ENQUIRY_ID = "The enquiry's id (UUID).";
+export const ENQUIRY_REFERENCE = 'The reference a caller quotes: ENQ- and seven digits, e.g. ENQ-0000123.';
 const SLA_TARGET =
   "The target in the clock's unit: working hours (may be fractional: 0.25 is 15 minutes) or whole working days.";
 const SLA_PAUSED_AT =
@@ -99,6 +100,9 @@ export class EnquirySlaModel {
 @ObjectType('Enquiry', { description: 'An enquiry from the public or a professional, on any channel.' })
 export class EnquiryModel {
   @Field(() => ID, { description: ENQUIRY_ID }) @ApiProperty({ format: 'uuid', description: ENQUIRY_ID }) id!: string;
+  @Field({ description: ENQUIRY_REFERENCE })
+  @ApiProperty({ description: ENQUIRY_REFERENCE, example: 'ENQ-0000123' })
+  reference!: string;
   @Field({ description: `One of ${ENQUIRY_CHANNELS.join(', ')}.` })
   @ApiProperty({ enum: ENQUIRY_CHANNELS })
   channel!: string;
@@ -161,6 +165,7 @@ export class EnquiryModel {
   static from(e: EnquiryRecord, viewer: Principal): EnquiryModel {
     return {
       id: e.id,
+      reference: e.reference,
       channel: e.channel,
       subject: e.subject,
       status: e.status,

@@ -97,7 +97,7 @@ export class EnquiryQueries {
   }
 
   /** The audit trail's record that the caller was shown these enquiries: one record for them all. */
-  private async recordShown(principal: Principal, enquiries: readonly EnquiryRecord[]): Promise<void> {
+  async recordShown(principal: Principal, enquiries: readonly EnquiryRecord[]): Promise<void> {
     await this.audit.read(principal, { recordType: 'enquiry', recordIds: enquiries.map((e) => e.id) });
   }
 }

@@ -30,6 +30,8 @@ export type ContactKind = (typeof CONTACT_KINDS)[number];
 /** An enquiry as it is read: with its contact's kind, its queue's team and its SLA clocks. */
 export interface EnquiryRecord {
   id: string;
+  /** What a caller reads out: ENQ- and seven digits, given by the database. */
+  reference: string;
   channel: EnquiryChannel;
   contactId: string;
   contactKind: ContactKind;

@@ -7,7 +7,7 @@ import { clockFromRow, type ClockRow } from '../../sla/infrastructure/sla-clock.
 
 /** One SELECT for an enquiry with its contact kind, team and SLA clocks, whatever the filter. */
 const SELECT_ENQUIRY = sql`
-  SELECT e.id, e.channel, e.contact_id AS "contactId", ct.kind AS "contactKind", e.subject, e.case_id AS "caseId",
+  SELECT e.id, e.reference, e.channel, e.contact_id AS "contactId", ct.kind AS "contactKind", e.subject, e.case_id AS "caseId",
          e.category, e.priority, e.language, e.status, e.queue_id AS "queueId", q.team, e.assigned_to AS "assignedTo",
          e.escalated_to AS "escalatedTo", e.major_priority AS "majorPriority", e.minor_priority AS "minorPriority",
          e.priority_date AS "priorityDate", e.hearing_related AS "hearingRelated", e.received_at AS "receivedAt",
@@ -20,8 +20,8 @@ const SELECT_ENQUIRY = sql`
   JOIN contacts ct ON ct.id = e.contact_id
   LEFT JOIN work_queues q ON q.id = e.queue_id`;
 
-/** Which enquiries a scope admits: a citizen's are those of their contact, a firm's those of its contacts. */
-function visibleTo(scope: AccessScope): Sql {
+/** Which enquiries a scope admits: a citizen's are those of their contact, a firm's those of its contacts (`ct`). */
+export function visibleTo(scope: AccessScope): Sql {
   return ownerFilter(scope, { user: 'ct.user_id', organisation: 'ct.organisation_id' });
 }
 
@@ -145,6 +145,14 @@ export class EnquiryRepository {
       sql`SELECT 1 FROM enquiries WHERE id = ${id} FOR UPDATE ${skipLocked ? sql`SKIP LOCKED` : sql``}`,
     );
     return rows.length > 0;
+  }
+
+  /** These enquiries, in the order of `ids` (a search's page, whose ids were found under the caller's access). */
+  async inOrder(manager: EntityManager, ids: readonly string[]): Promise<EnquiryRecord[]> {
+    if (ids.length === 0) return [];
+    const rows = await query<EnquiryRow>(manager, sql`${SELECT_ENQUIRY} WHERE e.id = ANY (${ids}::uuid[])`);
+    const byId = new Map(rows.map((r) => [r.id, toRecord(r)]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   /** The enquiries of many cases that the scope admits, in one query (for Case.enquiries). */

@@ -25,6 +25,7 @@ const clock = (over: Partial<SlaClock>): SlaClock => ({
 
 const enquiry = (over: Partial<EnquiryRecord> = {}): EnquiryRecord => ({
   id: 'e-1',
+  reference: 'ENQ-0000001',
   channel: 'telephone',
   contactId: 'c-1',
   contactKind: 'public',
