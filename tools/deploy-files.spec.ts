@@ -1028,6 +1028,18 @@ describe('Prometheus, alerts and Grafana', () => {
       expect({ metric, onDashboard: dashboard.includes(metric) }).toEqual({ metric, onDashboard: true });
     }
   });
+
+  it('shows every section of the management information from the same figures as its CSV exports', () => {
+    const dashboard = read('deploy/grafana/dashboards/ccsc-management-information.json');
+    const uids = new Set([...dashboard.matchAll(/"uid":\s*"([^"]+)"/g)].map(([, uid]) => uid));
+    uids.delete((JSON.parse(dashboard) as { uid: string }).uid);
+    expect([...uids]).toEqual(['ccsc-prometheus']);
+    // The gauges managementInformationSurface registers: ccsc_management_information_<section>.
+    for (const section of ['cases', 'enquiries', 'complaints', 'fees', 'fines']) {
+      const metric = `ccsc_management_information_${section}`;
+      expect({ metric, onDashboard: dashboard.includes(metric) }).toEqual({ metric, onDashboard: true });
+    }
+  });
 });
 
 describe('Dockerfile', () => {

@@ -94,6 +94,7 @@ import {
 const ALL_STAFF = STAFF_ROLES.filter((role) => role !== 'auditor');
 const NO_STAFF: readonly StaffRole[] = [];
 const AUDITORS: StaffRole[] = ['auditor'];
+const MI_READERS: StaffRole[] = ['team-leader'];
 const CASE_CREATORS: StaffRole[] = ['caseworker', 'team-leader', 'system'];
 const CASE_OFFICERS: StaffRole[] = ['caseworker', 'team-leader'];
 const HEARING_STAFF: StaffRole[] = ['caseworker', 'team-leader', 'judiciary'];
@@ -933,7 +934,7 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
     'GET /api/v1/payments/payments/search',
     PAYMENT_READERS,
     'FA FF FF',
-    '/api/v1/payments/payments/search?payer=claimantFirm&amountPence=5000&limit=100',
+    '/api/v1/payments/payments/search?payer=claimantFirm&limit=100',
     { sees: (b, s) => listed(b.items, s.claim.paymentId) },
   ),
   row(
@@ -1198,8 +1199,7 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
     'Query.searchPayments',
     PAYMENT_READERS,
     'FA FF FF',
-    () =>
-      gql('{ searchPayments(criteria: { payer: "claimantFirm", amountPence: 5000 }, first: 100) { nodes { id } } }'),
+    () => gql('{ searchPayments(criteria: { payer: "claimantFirm" }, first: 100) { nodes { id } } }'),
     { sees: (d, s) => listed(d.searchPayments.nodes, s.claim.paymentId) },
   ),
   row('Query.paymentAccounts', FINANCE_STAFF, 'DA DF FD', () => gql('{ paymentAccounts { accountNumber } }'), {
@@ -2636,6 +2636,22 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
   row('Query.auditTrail', AUDITORS, 'DD DD DD', () =>
     gql(
       '{ auditTrail(filter: { kind: "read" }) { id cases(first: 1) { nodes { id } } queries(first: 1) { nodes { id } } complaints(first: 1) { nodes { id } } payments(first: 1) { nodes { id } } enforcement(first: 1) { nodes { id } } } }',
+    ),
+  ),
+
+  // ───────────── management information: service-centre managers, every service ─────────────
+  ...(['cases', 'queries', 'complaints', 'payments', 'enforcement'] as const).map((service) =>
+    row(
+      `GET /api/v1/${service}/management-information`,
+      MI_READERS,
+      'DD DD DD',
+      ({ s }) => `/api/v1/${service}/management-information?from=${s.today}&to=${s.today}&granularity=day`,
+    ),
+  ),
+  row('Query.managementInformation', MI_READERS, 'DD DD DD', ({ s }) =>
+    gql(
+      'query($d: String!) { managementInformation(from: $d, to: $d, granularity: DAY) { id cases { issued } enquiries { received } complaints { received perThousandCases } fees { collectedPence } fines { imposedPence } } }',
+      { d: s.today },
     ),
   ),
 ];

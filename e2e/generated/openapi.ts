@@ -20,6 +20,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/cases/management-information': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Export the cases section of the management information as CSV (service-centre managers)
+     * @description The same figures as the `cases` field of `managementInformation`, one per line: each bucket (its first day), then the whole period as `total`; a dimension is `by=value`.
+     */
+    get: operations['casesManagementInformation_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/cases/search': {
     parameters: {
       query?: never;
@@ -539,6 +559,26 @@ export interface paths {
     };
     /** Complaint figures for a London day (`day`) or month (`month`) */
     get: operations['ComplaintMiController_figures'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/complaints/management-information': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Export the complaints section of the management information as CSV (service-centre managers)
+     * @description The same figures as the `complaints` field of `managementInformation`, one per line: each bucket (its first day), then the whole period as `total`; a dimension is `by=value`.
+     */
+    get: operations['complaintsManagementInformation_export'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1158,6 +1198,26 @@ export interface paths {
     put?: never;
     /** Ask for held money to go back to the payer: payments raises the refund, and a second person approves it */
     post: operations['SuspenseController_refund'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/enforcement/management-information': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Export the fines section of the management information as CSV (service-centre managers)
+     * @description The same figures as the `fines` field of `managementInformation`, one per line: each bucket (its first day), then the whole period as `total`; a dimension is `by=value`.
+     */
+    get: operations['enforcementManagementInformation_export'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1835,6 +1895,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/payments/management-information': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Export the fees section of the management information as CSV (service-centre managers)
+     * @description The same figures as the `fees` field of `managementInformation`, one per line: each bucket (its first day), then the whole period as `total`; a dimension is `by=value`.
+     */
+    get: operations['paymentsManagementInformation_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/queries/audit-trail': {
     parameters: {
       query?: never;
@@ -2328,6 +2408,26 @@ export interface paths {
     get: operations['SlaController_policies'];
     /** Set the SLA target for a channel, category and clock, replacing any; clocks already running keep theirs */
     put: operations['SlaController_savePolicy'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/queries/management-information': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Export the enquiries section of the management information as CSV (service-centre managers)
+     * @description The same figures as the `enquiries` field of `managementInformation`, one per line: each bucket (its first day), then the whole period as `total`; a dimension is `by=value`.
+     */
+    get: operations['queriesManagementInformation_export'];
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -6757,6 +6857,138 @@ export interface operations {
           /**
            * @example service,at,kind,actor,roles,organisationId,actingFor,operation,recordType,recordIds,partyIds,events,correlationId,causedBy
            *     cases,2026-12-03T10:15:00.000Z,read,caseworker-carl,caseworker,,,query case,case,6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b,0b6f1c9e-3b4d-4e5f-8a7b-9c0d1e2f3a4c,,9e1d2c3b-4a5f-4e6d-8c7b-6a5f4e3d2c1b,
+           */
+          'text/csv': string;
+        };
+      };
+      /** @description The input is invalid: each wrong field is named in `errors`. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:invalid-input",
+           *       "title": "Invalid input",
+           *       "status": 400,
+           *       "detail": "The input is invalid: each wrong field is named in `errors`.",
+           *       "code": "BAD_USER_INPUT",
+           *       "errors": [
+           *         {
+           *           "field": "parties.0.name",
+           *           "message": "name should not be empty"
+           *         }
+           *       ],
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, malformed or not signed by the identity provider. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:unauthenticated",
+           *       "title": "Authentication required",
+           *       "status": 401,
+           *       "detail": "No bearer token, or one that is expired, malformed or not signed by the identity provider.",
+           *       "code": "UNAUTHENTICATED",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role, or your relationship to the record, does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:forbidden",
+           *       "title": "Not allowed",
+           *       "status": 403,
+           *       "detail": "Your role, or your relationship to the record, does not allow this.",
+           *       "code": "FORBIDDEN",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from you: wait for the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:too-many-requests",
+           *       "title": "Too many requests",
+           *       "status": 429,
+           *       "detail": "Too many requests from you: wait for the seconds in `Retry-After`.",
+           *       "code": "TOO_MANY_REQUESTS",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:service-unavailable",
+           *       "title": "Service unavailable for a moment",
+           *       "status": 503,
+           *       "detail": "The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`.",
+           *       "code": "SERVICE_UNAVAILABLE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  casesManagementInformation_export: {
+    parameters: {
+      query: {
+        /** @description The first London day, YYYY-MM-DD. */
+        from: string;
+        /** @description The last London day (inclusive), YYYY-MM-DD. */
+        to: string;
+        /** @description How the figures are cut; month when absent. */
+        granularity?: 'day' | 'week' | 'month';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The figures, one per line, with a header line. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example section,from,to,granularity,bucket,measure,dimension,value
+           *     cases,2026-11-01,2026-11-30,month,total,received,,42
            */
           'text/csv': string;
         };
@@ -14186,6 +14418,138 @@ export interface operations {
            *       "status": 404,
            *       "detail": "No such record, or not one you may see.",
            *       "code": "NOT_FOUND",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from you: wait for the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:too-many-requests",
+           *       "title": "Too many requests",
+           *       "status": 429,
+           *       "detail": "Too many requests from you: wait for the seconds in `Retry-After`.",
+           *       "code": "TOO_MANY_REQUESTS",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:service-unavailable",
+           *       "title": "Service unavailable for a moment",
+           *       "status": 503,
+           *       "detail": "The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`.",
+           *       "code": "SERVICE_UNAVAILABLE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  complaintsManagementInformation_export: {
+    parameters: {
+      query: {
+        /** @description The first London day, YYYY-MM-DD. */
+        from: string;
+        /** @description The last London day (inclusive), YYYY-MM-DD. */
+        to: string;
+        /** @description How the figures are cut; month when absent. */
+        granularity?: 'day' | 'week' | 'month';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The figures, one per line, with a header line. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example section,from,to,granularity,bucket,measure,dimension,value
+           *     complaints,2026-11-01,2026-11-30,month,total,received,,42
+           */
+          'text/csv': string;
+        };
+      };
+      /** @description The input is invalid: each wrong field is named in `errors`. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:invalid-input",
+           *       "title": "Invalid input",
+           *       "status": 400,
+           *       "detail": "The input is invalid: each wrong field is named in `errors`.",
+           *       "code": "BAD_USER_INPUT",
+           *       "errors": [
+           *         {
+           *           "field": "parties.0.name",
+           *           "message": "name should not be empty"
+           *         }
+           *       ],
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, malformed or not signed by the identity provider. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:unauthenticated",
+           *       "title": "Authentication required",
+           *       "status": 401,
+           *       "detail": "No bearer token, or one that is expired, malformed or not signed by the identity provider.",
+           *       "code": "UNAUTHENTICATED",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role, or your relationship to the record, does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:forbidden",
+           *       "title": "Not allowed",
+           *       "status": 403,
+           *       "detail": "Your role, or your relationship to the record, does not allow this.",
+           *       "code": "FORBIDDEN",
            *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
            *     }
            */
@@ -22722,6 +23086,138 @@ export interface operations {
       };
     };
   };
+  enforcementManagementInformation_export: {
+    parameters: {
+      query: {
+        /** @description The first London day, YYYY-MM-DD. */
+        from: string;
+        /** @description The last London day (inclusive), YYYY-MM-DD. */
+        to: string;
+        /** @description How the figures are cut; month when absent. */
+        granularity?: 'day' | 'week' | 'month';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The figures, one per line, with a header line. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example section,from,to,granularity,bucket,measure,dimension,value
+           *     fines,2026-11-01,2026-11-30,month,total,received,,42
+           */
+          'text/csv': string;
+        };
+      };
+      /** @description The input is invalid: each wrong field is named in `errors`. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:invalid-input",
+           *       "title": "Invalid input",
+           *       "status": 400,
+           *       "detail": "The input is invalid: each wrong field is named in `errors`.",
+           *       "code": "BAD_USER_INPUT",
+           *       "errors": [
+           *         {
+           *           "field": "parties.0.name",
+           *           "message": "name should not be empty"
+           *         }
+           *       ],
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, malformed or not signed by the identity provider. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:unauthenticated",
+           *       "title": "Authentication required",
+           *       "status": 401,
+           *       "detail": "No bearer token, or one that is expired, malformed or not signed by the identity provider.",
+           *       "code": "UNAUTHENTICATED",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role, or your relationship to the record, does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:forbidden",
+           *       "title": "Not allowed",
+           *       "status": 403,
+           *       "detail": "Your role, or your relationship to the record, does not allow this.",
+           *       "code": "FORBIDDEN",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from you: wait for the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:too-many-requests",
+           *       "title": "Too many requests",
+           *       "status": 429,
+           *       "detail": "Too many requests from you: wait for the seconds in `Retry-After`.",
+           *       "code": "TOO_MANY_REQUESTS",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:service-unavailable",
+           *       "title": "Service unavailable for a moment",
+           *       "status": 503,
+           *       "detail": "The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`.",
+           *       "code": "SERVICE_UNAVAILABLE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   paymentsAuditTrail_export: {
     parameters: {
       query?: {
@@ -30673,6 +31169,138 @@ export interface operations {
       };
     };
   };
+  paymentsManagementInformation_export: {
+    parameters: {
+      query: {
+        /** @description The first London day, YYYY-MM-DD. */
+        from: string;
+        /** @description The last London day (inclusive), YYYY-MM-DD. */
+        to: string;
+        /** @description How the figures are cut; month when absent. */
+        granularity?: 'day' | 'week' | 'month';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The figures, one per line, with a header line. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example section,from,to,granularity,bucket,measure,dimension,value
+           *     fees,2026-11-01,2026-11-30,month,total,received,,42
+           */
+          'text/csv': string;
+        };
+      };
+      /** @description The input is invalid: each wrong field is named in `errors`. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:invalid-input",
+           *       "title": "Invalid input",
+           *       "status": 400,
+           *       "detail": "The input is invalid: each wrong field is named in `errors`.",
+           *       "code": "BAD_USER_INPUT",
+           *       "errors": [
+           *         {
+           *           "field": "parties.0.name",
+           *           "message": "name should not be empty"
+           *         }
+           *       ],
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, malformed or not signed by the identity provider. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:unauthenticated",
+           *       "title": "Authentication required",
+           *       "status": 401,
+           *       "detail": "No bearer token, or one that is expired, malformed or not signed by the identity provider.",
+           *       "code": "UNAUTHENTICATED",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role, or your relationship to the record, does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:forbidden",
+           *       "title": "Not allowed",
+           *       "status": 403,
+           *       "detail": "Your role, or your relationship to the record, does not allow this.",
+           *       "code": "FORBIDDEN",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from you: wait for the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:too-many-requests",
+           *       "title": "Too many requests",
+           *       "status": 429,
+           *       "detail": "Too many requests from you: wait for the seconds in `Retry-After`.",
+           *       "code": "TOO_MANY_REQUESTS",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:service-unavailable",
+           *       "title": "Service unavailable for a moment",
+           *       "status": 503,
+           *       "detail": "The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`.",
+           *       "code": "SERVICE_UNAVAILABLE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   queriesAuditTrail_export: {
     parameters: {
       query?: {
@@ -37077,6 +37705,138 @@ export interface operations {
            *       "status": 415,
            *       "detail": "A body was sent that is not `application/json`.",
            *       "code": "UNSUPPORTED_MEDIA_TYPE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from you: wait for the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:too-many-requests",
+           *       "title": "Too many requests",
+           *       "status": 429,
+           *       "detail": "Too many requests from you: wait for the seconds in `Retry-After`.",
+           *       "code": "TOO_MANY_REQUESTS",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:service-unavailable",
+           *       "title": "Service unavailable for a moment",
+           *       "status": 503,
+           *       "detail": "The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`.",
+           *       "code": "SERVICE_UNAVAILABLE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  queriesManagementInformation_export: {
+    parameters: {
+      query: {
+        /** @description The first London day, YYYY-MM-DD. */
+        from: string;
+        /** @description The last London day (inclusive), YYYY-MM-DD. */
+        to: string;
+        /** @description How the figures are cut; month when absent. */
+        granularity?: 'day' | 'week' | 'month';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The figures, one per line, with a header line. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example section,from,to,granularity,bucket,measure,dimension,value
+           *     enquiries,2026-11-01,2026-11-30,month,total,received,,42
+           */
+          'text/csv': string;
+        };
+      };
+      /** @description The input is invalid: each wrong field is named in `errors`. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:invalid-input",
+           *       "title": "Invalid input",
+           *       "status": 400,
+           *       "detail": "The input is invalid: each wrong field is named in `errors`.",
+           *       "code": "BAD_USER_INPUT",
+           *       "errors": [
+           *         {
+           *           "field": "parties.0.name",
+           *           "message": "name should not be empty"
+           *         }
+           *       ],
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, malformed or not signed by the identity provider. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:unauthenticated",
+           *       "title": "Authentication required",
+           *       "status": 401,
+           *       "detail": "No bearer token, or one that is expired, malformed or not signed by the identity provider.",
+           *       "code": "UNAUTHENTICATED",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role, or your relationship to the record, does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:forbidden",
+           *       "title": "Not allowed",
+           *       "status": 403,
+           *       "detail": "Your role, or your relationship to the record, does not allow this.",
+           *       "code": "FORBIDDEN",
            *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
            *     }
            */

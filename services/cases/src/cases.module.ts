@@ -20,6 +20,7 @@ import { DeadlineModule } from './deadline/deadline.module';
 import { IdentityModule } from './identity/identity.module';
 import { StatusReviewModule } from './status-review/status-review.module';
 import { CasesAuditModule } from './audit/audit.module';
+import { CasesManagementInformationModule } from './management-information/management-information.module';
 
 // Every feature with a controller or resolver but search, in the order of the committed supergraph's fields.
 const FEATURES = [
@@ -39,7 +40,12 @@ const FEATURES = [
  * The resolvers of the cases subgraph; the supergraph composer builds the schema from these alone, and
  * lists fields in the order they come here, so this order is part of the committed supergraph.
  */
-export const casesResolvers = resolversOf(...FEATURES, SearchModule, CasesAuditModule);
+export const casesResolvers = resolversOf(
+  ...FEATURES,
+  SearchModule,
+  CasesAuditModule,
+  CasesManagementInformationModule,
+);
 
 @Module({})
 export class CasesModule {
@@ -62,6 +68,8 @@ export class CasesModule {
         // The trail first: its `audit-trail` route must come before the features' `:id` routes.
         AuditModule,
         CasesAuditModule,
+        // Likewise `management-information`, which `GET :idOrReference` would otherwise take.
+        CasesManagementInformationModule,
         // Search first: Nest registers controllers in the order it meets their modules, and
         // CaseController's `GET :idOrReference` would otherwise take /search.
         SearchModule,

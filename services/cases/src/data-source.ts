@@ -21,6 +21,7 @@ import { StatusReview1734300200000 } from './migrations/1734300200000-status-rev
 import { StateUntil1734300300000 } from './migrations/1734300300000-state-until';
 import { DocumentLanguage1734300400000 } from './migrations/1734300400000-document-language';
 import { AuditTrail1735300000000 } from './migrations/1735300000000-audit-trail';
+import { CaseHistoryAt1735400000000 } from './migrations/1735400000000-case-history-at';
 
 /**
  * The cases database: the app, `npm run migrate` and the tests all use this one definition.
@@ -52,5 +53,6 @@ export const casesDatabase: ServiceDataSourceParts = {
     StateUntil1734300300000,
     DocumentLanguage1734300400000,
     AuditTrail1735300000000,
+    CaseHistoryAt1735400000000,
   ],
 };

@@ -11,6 +11,7 @@ import { MiModule } from './mi/mi.module';
 import { SlaModule } from './sla/sla.module';
 import { ComplaintsAuditModule } from './audit/audit.module';
 import { SearchModule } from './search/search.module';
+import { ManagementInformationModule } from './management-information/management-information.module';
 
 /**
  * The resolvers of the complaints subgraph; the supergraph composer builds the schema from these alone, and
@@ -22,6 +23,7 @@ export const complaintsResolvers = resolversOf(
   MiModule,
   ComplaintsAuditModule,
   SearchModule,
+  ManagementInformationModule,
 );
 
 @Module({})
@@ -42,10 +44,12 @@ export class ComplaintsModule {
         // The trail first: its `audit-trail` route must come before the features' `:id` routes.
         AuditModule,
         ComplaintsAuditModule,
-        // SLA and MI before complaints: Nest matches routes in the order modules register them, and the
-        // complaint's `:id/...` routes would otherwise take `mi/:period` (`mi/timeline`, for one).
+        // SLA and the figures (MI, management information) before complaints: Nest matches routes in the order
+        // modules register them, and the complaint's `:id/...` routes would otherwise take `mi/:period`
+        // (`mi/timeline`, for one) and `management-information`.
         SlaModule,
         MiModule,
+        ManagementInformationModule,
         // Search just before complaints, for the same reason: ComplaintController's `GET :id` would otherwise
         // take /search. Not before SLA and MI: it imports ComplaintModule, which Nest registers along with it.
         SearchModule,

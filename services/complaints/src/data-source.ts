@@ -4,6 +4,7 @@ import { ComplainantIndexes1733000100000 } from './migrations/1733000100000-comp
 import { CaseAccessParties1734000000000 } from './migrations/1734000000000-case-access-parties';
 import { AuditTrail1735300000000 } from './migrations/1735300000000-audit-trail';
 import { ComplaintSearch1735300100000 } from './migrations/1735300100000-complaint-search';
+import { ComplaintStagesStarted1735400000000 } from './migrations/1735400000000-complaint-stages-started';
 
 /** The complaints database: the app, `npm run migrate` and the tests all use this one definition. Persistence is plain SQL, so no entities. */
 export const complaintsDatabase: ServiceDataSourceParts = {
@@ -14,5 +15,6 @@ export const complaintsDatabase: ServiceDataSourceParts = {
     CaseAccessParties1734000000000,
     AuditTrail1735300000000,
     ComplaintSearch1735300100000,
+    ComplaintStagesStarted1735400000000,
   ],
 };

@@ -8,6 +8,7 @@ import { SuspenseWorkbench1733000500000 } from './migrations/1733000500000-suspe
 import { PartyIdentities1733000600000 } from './migrations/1733000600000-party-identities';
 import { RegisterFineAccountNumbers1733000700000 } from './migrations/1733000700000-register-fine-account-numbers';
 import { AuditTrail1735300000000 } from './migrations/1735300000000-audit-trail';
+import { ManagementInformationIndexes1735400000000 } from './migrations/1735400000000-management-information-indexes';
 
 /** The enforcement database: plain SQL throughout, so no entities; TypeORM orders migrations by timestamp. */
 export const enforcementDatabase: ServiceDataSourceParts = {
@@ -22,5 +23,6 @@ export const enforcementDatabase: ServiceDataSourceParts = {
     PartyIdentities1733000600000,
     RegisterFineAccountNumbers1733000700000,
     AuditTrail1735300000000,
+    ManagementInformationIndexes1735400000000,
   ],
 };

@@ -16,6 +16,7 @@ import { MiModule } from './mi/mi.module';
 import { SuspenseModule } from './suspense/suspense.module';
 import { assertValidPaths, ENFORCEMENT_PATHS } from './default-run/domain/enforcement-paths';
 import { EnforcementAuditModule } from './audit/audit.module';
+import { EnforcementManagementInformationModule } from './management-information/management-information.module';
 
 // The subgraph lists the fields of a type in the order of its resolvers here (account, action, terms,
 // write-off), so this order is part of the schema.
@@ -31,7 +32,11 @@ const FEATURES = [
 ];
 
 /** The resolvers of the enforcement subgraph; the supergraph composer builds the schema from these alone. */
-export const enforcementResolvers = resolversOf(...FEATURES, EnforcementAuditModule);
+export const enforcementResolvers = resolversOf(
+  ...FEATURES,
+  EnforcementAuditModule,
+  EnforcementManagementInformationModule,
+);
 
 @Module({})
 export class EnforcementModule {
@@ -54,6 +59,7 @@ export class EnforcementModule {
         AuditModule,
         EnforcementAuditModule,
         ...FEATURES,
+        EnforcementManagementInformationModule,
       ],
     };
   }

@@ -15,6 +15,7 @@ import { SuspenseRefunds1735000400000 } from './migrations/1735000400000-suspens
 import { FineAccountNumbers1735000500000 } from './migrations/1735000500000-fine-account-numbers';
 import { AuditTrail1735300000000 } from './migrations/1735300000000-audit-trail';
 import { PaymentSearch1735300100000 } from './migrations/1735300100000-payment-search';
+import { ManagementInformation1735400000000 } from './migrations/1735400000000-management-information';
 
 /**
  * The payments database: the app, `npm run migrate` and the tests all use this one definition.
@@ -39,5 +40,6 @@ export const paymentsDatabase: ServiceDataSourceParts = {
     FineAccountNumbers1735000500000,
     AuditTrail1735300000000,
     PaymentSearch1735300100000,
+    ManagementInformation1735400000000,
   ],
 };

@@ -17,6 +17,7 @@ import { RefundModule } from './refund/refund.module';
 import { SearchModule } from './search/search.module';
 import { ServiceRequestModule } from './service-request/service-request.module';
 import { PaymentsAuditModule } from './audit/audit.module';
+import { ManagementInformationModule } from './management-information/management-information.module';
 
 // Every feature with a controller or resolver but search, in the order of the committed supergraph's fields.
 const FEATURES = [
@@ -32,9 +33,15 @@ const FEATURES = [
 
 /**
  * The resolvers of the payments subgraph; the supergraph composer builds the schema from these alone, and
- * lists fields in the order they come here, so search comes last: the fields before it keep their order.
+ * lists fields in the order they come here, so search and then management information come last: the
+ * fields before them keep their order.
  */
-export const paymentsResolvers = resolversOf(...FEATURES, PaymentsAuditModule, SearchModule);
+export const paymentsResolvers = resolversOf(
+  ...FEATURES,
+  PaymentsAuditModule,
+  SearchModule,
+  ManagementInformationModule,
+);
 
 @Module({})
 export class PaymentsModule {
@@ -55,6 +62,7 @@ export class PaymentsModule {
         // the features, as in cases: it imports PaymentModule, which would then be met before the features
         // listed ahead of it, and their routes would move in the REST contract.
         ...FEATURES.flatMap((feature) => (feature === PaymentModule ? [SearchModule, feature] : [feature])),
+        ManagementInformationModule,
       ],
     };
   }

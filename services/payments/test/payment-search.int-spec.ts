@@ -514,6 +514,12 @@ function indexesOf(plan: Record<string, unknown>): string[] {
   return [...own, ...children.flatMap(indexesOf)];
 }
 
+function tablesReadWhole(plan: Record<string, unknown>): string[] {
+  const own = plan['Node Type'] === 'Seq Scan' ? [plan['Relation Name'] as string] : [];
+  const children = (plan.Plans as Record<string, unknown>[] | undefined) ?? [];
+  return [...own, ...children.flatMap(tablesReadWhole)];
+}
+
 describe('payment search query plans', () => {
   let database: TestDatabase;
   let client: Client;
@@ -558,20 +564,23 @@ describe('payment search query plans', () => {
     await database?.drop();
   });
 
-  async function planIndexes(filter: PaymentSearchFilter): Promise<string[]> {
+  async function plan(filter: PaymentSearchFilter): Promise<Record<string, unknown>> {
     const { text, values } = paymentSearchSql(filter, { kind: 'all' }, 21).toQuery();
     const { rows } = await client.query<{ 'QUERY PLAN': { Plan: Record<string, unknown> }[] }>(
       `EXPLAIN (FORMAT JSON) ${text}`,
       values,
     );
-    return indexesOf(rows[0]!['QUERY PLAN'][0]!.Plan);
+    return rows[0]!['QUERY PLAN'][0]!.Plan;
   }
+  const planIndexes = async (filter: PaymentSearchFilter) => indexesOf(await plan(filter));
 
   it('reads an index for every criterion, never the whole payments table', async () => {
     expect(await planIndexes({ reference: 'ref-12345' })).toContain('payments_reference_created_at_id');
-    expect(await planIndexes({ payerWords: ['quarterm'] })).toEqual(
-      expect.arrayContaining(['payment_accounts_name_trgm', 'payments_account_created_at_id']),
-    );
+    // 2 000 accounts are few enough that the planner may read payment_accounts whole or through its trigram
+    // index, as its statistics say; the payments it matches are always reached through the account index.
+    const byPayer = await plan({ payerWords: ['quarterm'] });
+    expect(indexesOf(byPayer)).toContain('payments_account_created_at_id');
+    expect(tablesReadWhole(byPayer)).not.toContain('payments');
     expect(await planIndexes({ amountPence: 4500, method: 'cheque' })).toContain(
       'payments_amount_method_created_at_id',
     );

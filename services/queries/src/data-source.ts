@@ -11,6 +11,8 @@ import { WorkTaskEndings1735100000000 } from './migrations/1735100000000-work-ta
 import { EnquiryTasks1735200000000 } from './migrations/1735200000000-enquiry-tasks';
 import { AuditTrail1735300000000 } from './migrations/1735300000000-audit-trail';
 import { EnquirySearch1735300100000 } from './migrations/1735300100000-enquiry-search';
+import { EnquiriesResolved1735400000000 } from './migrations/1735400000000-enquiries-resolved';
+import { EnquiriesReceivedCovering1735400100000 } from './migrations/1735400100000-enquiries-received-covering';
 
 /**
  * The queries database: the app, `npm run migrate` and the tests all use this one definition.
@@ -31,5 +33,7 @@ export const queriesDatabase: ServiceDataSourceParts = {
     EnquiryTasks1735200000000,
     AuditTrail1735300000000,
     EnquirySearch1735300100000,
+    EnquiriesResolved1735400000000,
+    EnquiriesReceivedCovering1735400100000,
   ],
 };

@@ -15,6 +15,7 @@ import { ReportingModule } from './reporting/reporting.module';
 import { WorkModule } from './work/work.module';
 import { QueriesAuditModule } from './audit/audit.module';
 import { SearchModule } from './search/search.module';
+import { ManagementInformationModule } from './management-information/management-information.module';
 
 const FEATURES = [
   EnquiryModule,
@@ -27,7 +28,7 @@ const FEATURES = [
 ];
 
 /** The resolvers of the queries subgraph; the supergraph composer builds the schema from these alone. */
-export const queriesResolvers = resolversOf(...FEATURES, QueriesAuditModule, SearchModule);
+export const queriesResolvers = resolversOf(...FEATURES, QueriesAuditModule, SearchModule, ManagementInformationModule);
 
 @Module({})
 export class QueriesModule {
@@ -52,6 +53,7 @@ export class QueriesModule {
         // Search before the features: EnquiryController's `enquiries/:id` would otherwise take /enquiries/search.
         SearchModule,
         ...FEATURES,
+        ManagementInformationModule,
       ],
     };
   }

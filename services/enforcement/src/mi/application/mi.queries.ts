@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { LocalDate } from '@ccsc/calendar';
 import { MiRepository } from '../infrastructure/mi.repository';
+import { collectionRate } from '../domain/collection-rate';
 
 export interface BusinessUnitMi {
   businessUnit: string;
@@ -31,7 +32,7 @@ export class MiQueries {
         accounts: n(r.accounts),
         imposedPence: n(r.imposed),
         paidPence: n(r.paid),
-        collectionRate: collectable > 0 ? Math.round((n(r.paid) / collectable) * 10_000) / 10_000 : 0,
+        collectionRate: collectionRate(n(r.paid), collectable) ?? 0,
         outstandingPence: n(r.outstanding),
         outstandingByAge: { under90Days: n(r.under90), from90To365Days: n(r.from90), over1Year: n(r.over1y) },
         inDefault: n(r.in_default),
