@@ -42,208 +42,38 @@ import {
   hasPartyCriteria,
   PARTY_MATCH_CAP,
 } from '../services/cases/src/search/infrastructure/case-search.repository';
-import { caseSearchSql, matchedPartiesSql, SqlStatement } from '../services/cases/test/case-search-statements';
-import { timed } from './harness';
+import { caseSearchSql, matchedPartiesSql } from '../services/cases/test/case-search-statements';
+import { percentile, timed } from './harness';
 import { markdownTable, type BenchSection } from './report';
+import {
+  COMMON_SURNAMES,
+  FIRST_NAMES,
+  nameSearches,
+  slice,
+  type Step,
+  SURNAME_ENDS,
+  SURNAME_MIDDLES,
+  SURNAME_STARTS,
+  surnameSql,
+} from './search-population';
+import {
+  databaseFacts,
+  explainSearch,
+  matchedCount,
+  measure,
+  PAGE,
+  sizesTable,
+  stepsTable,
+  WARMUP,
+} from './search-timing';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
-const WARMUP = 20;
-const PAGE = 20;
 const ORGANISATIONS = 500;
 const CITIZENS = 100_000;
 
-const FIRST = [
-  'Alex',
-  'Sam',
-  'Jordan',
-  'Priya',
-  'Mohammed',
-  'Olivia',
-  'Chen',
-  'Siobhan',
-  'Dafydd',
-  'Grace',
-  'Oliver',
-  'Amelia',
-  'Harry',
-  'Isla',
-  'George',
-  'Ava',
-  'Noah',
-  'Mia',
-  'Jack',
-  'Emily',
-  'Leo',
-  'Sophia',
-  'Arthur',
-  'Ella',
-  'Muhammad',
-  'Freya',
-  'Oscar',
-  'Aisha',
-  'Rhys',
-  'Carys',
-  'Ewan',
-  'Niamh',
-  'Ravi',
-  'Anjali',
-  'Tomasz',
-  'Zofia',
-  'Kwame',
-  'Abena',
-  'Liam',
-  'Fatima',
-];
-const LAST = [
-  'Smith',
-  'Jones',
-  'Williams',
-  'Taylor',
-  'Brown',
-  'Davies',
-  'Evans',
-  'Wilson',
-  'Thomas',
-  'Johnson',
-  'Roberts',
-  'Robinson',
-  'Thompson',
-  'Wright',
-  'Walker',
-  'White',
-  'Edwards',
-  'Hughes',
-  'Green',
-  'Hall',
-  'Lewis',
-  'Harris',
-  'Clarke',
-  'Patel',
-  'Jackson',
-  'Wood',
-  'Turner',
-  'Martin',
-  'Cooper',
-  'Hill',
-  'Ward',
-  'Morris',
-  'Moore',
-  'Clark',
-  'Lee',
-  'King',
-  'Baker',
-  'Harrison',
-  'Morgan',
-  'Allen',
-  'James',
-  'Scott',
-  'Phillips',
-  'Watson',
-  'Davis',
-  'Parker',
-  'Price',
-  'Bennett',
-  'Young',
-  'Griffiths',
-  'Mitchell',
-  'Kelly',
-  'Cook',
-  'Carter',
-  'Richardson',
-  'Bailey',
-  'Collins',
-  'Bell',
-  'Shaw',
-  'Murphy',
-  'Miller',
-  'Cox',
-  'Richards',
-  'Khan',
-  'Marshall',
-  'Anderson',
-  'Simpson',
-  'Ellis',
-  'Adams',
-  'Singh',
-  'Begum',
-  'Wilkinson',
-  'Foster',
-  'Chapman',
-  'Powell',
-  'Webb',
-  'Rogers',
-  'Gray',
-  'Mason',
-  'Ali',
-  'Hunt',
-  'Hussain',
-  'Campbell',
-  'Matthews',
-  'Owen',
-  'Palmer',
-  'Holmes',
-  'Mills',
-  'Barnes',
-  'Knight',
-  "O'Brien",
-  'Nguyen',
-  'Kowalski',
-  'Goldsmith',
-  'Smithson',
-  'Ahmed',
-  'Rees',
-  'Pritchard',
-  'Llewellyn',
-  'Fitzgerald',
-];
-// A long tail: three in ten people get a surname built from these (4 000 of them, a few hundred
-// people each), so partial names range from a handful of matches to tens of thousands.
-const SURNAME_STARTS = [
-  'Ash',
-  'Brad',
-  'Carr',
-  'Dun',
-  'Eld',
-  'Fair',
-  'Gil',
-  'Hart',
-  'Ing',
-  'Kel',
-  'Lang',
-  'Mor',
-  'Nor',
-  'Pen',
-  'Rad',
-  'Staf',
-  'Thorn',
-  'Ulls',
-  'Wat',
-  'Yar',
-];
-const SURNAME_MIDDLES = ['a', 'e', 'i', 'o', 'er', 'in', 'ow', 'en', 'ing', 'ley'];
-const SURNAME_ENDS = [
-  'ton',
-  'by',
-  'field',
-  'wood',
-  'ford',
-  'ham',
-  'well',
-  'stone',
-  'combe',
-  'hurst',
-  'more',
-  'den',
-  'ridge',
-  'thwaite',
-  'worth',
-  'cott',
-  'bury',
-  'shaw',
-  'dale',
-  'wick',
-];
+/** The parties' first names: the first forty of the shared list, those these figures were taken with. */
+const FIRST = FIRST_NAMES.slice(0, 40);
 const ORGANISATION_SUFFIXES = [
   'Ltd',
   'LLP',
@@ -302,12 +132,7 @@ const INWARD_LETTERS = 'ABDEFGHJLNPQRSTUWXYZ';
 const STAFF: Principal = { sub: 'bench-caseworker', roles: ['caseworker'] };
 
 const random = seededRandom(20250101);
-const int = (below: number) => Math.floor(random() * below);
-function pick<T>(list: readonly T[]): T {
-  const item = list[int(list.length)];
-  if (item === undefined) throw new Error('pick from an empty list');
-  return item;
-}
+const { pick, int, anyCase, tailSurname } = nameSearches(random);
 
 /** The Luhn check digit of a 15-digit bigint SQL expression, as SQL: one expression, no function call per row. */
 function luhnSql(payload: string): string {
@@ -319,8 +144,6 @@ function luhnSql(payload: string): string {
   }
   return `((10 - (${terms.join(' + ')}) % 10) % 10)`;
 }
-
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 const CASES_SQL = `
   INSERT INTO cases (id, reference, case_type, state, created_by, created_at, updated_at, version)
@@ -348,11 +171,8 @@ const PARTIES_SQL = `
   FROM (
     SELECT i, k, k = 1 AND random() < 0.25 AS organisation,
            ($1::text[])[1 + floor(random() * cardinality($1::text[]))::int] AS first,
-           CASE WHEN random() < 0.3
-             THEN ($10::text[])[1 + floor(random() * cardinality($10::text[]))::int] || ($11::text[])[1 + floor(random() * cardinality($11::text[]))::int]
-                  || ($12::text[])[1 + floor(random() * cardinality($12::text[]))::int]
-             ELSE ($2::text[])[1 + floor(random() * cardinality($2::text[]))::int]
-           END AS last,
+           -- Common surnames all alike (skew 1), as these figures were taken.
+           ${surnameSql(2, 10, 11, 12, 1)} AS last,
            ($3::text[])[1 + floor(random() * cardinality($3::text[]))::int] AS suffix,
            random() AS citizen, random() AS represented, random() AS has_postcode
     FROM generate_series($8::int, $9::int) i, generate_series(0, 1) k
@@ -363,7 +183,7 @@ const PARTIES_SQL = `
  * slice of the ids in two statements (cases, then their parties), side by side, so that every core
  * works on it. Seeded per session, so two runs generate the same data.
  */
-async function generate(url: string): Promise<{ step: string; ms: number }[]> {
+async function generate(url: string): Promise<Step[]> {
   const sessions = Math.max(1, Math.min(4, cpus().length));
   const clients = await Promise.all(
     Array.from({ length: sessions }, async (_, n) => {
@@ -375,27 +195,23 @@ async function generate(url: string): Promise<{ step: string; ms: number }[]> {
       return client;
     }),
   );
-  const slice = (n: number): [number, number] => [
-    Math.floor((CASES * n) / sessions) + 1,
-    Math.floor((CASES * (n + 1)) / sessions),
-  ];
   const pairs = CASE_TYPES.flatMap((t) => t.states.map((s) => `${t.id}|${s}`));
   try {
     const [, casesMs] = await timed(() =>
-      Promise.all(clients.map((client, n) => client.query(CASES_SQL, [pairs, ...slice(n)]))),
+      Promise.all(clients.map((client, n) => client.query(CASES_SQL, [pairs, ...slice(CASES, sessions, n)]))),
     );
     const [, partiesMs] = await timed(() =>
       Promise.all(
         clients.map((client, n) =>
           client.query(PARTIES_SQL, [
             FIRST,
-            LAST,
+            COMMON_SURNAMES,
             ORGANISATION_SUFFIXES,
             POSTCODE_AREAS,
             ORGANISATIONS,
             CITIZENS,
             INWARD_LETTERS,
-            ...slice(n),
+            ...slice(CASES, sessions, n),
             SURNAME_STARTS,
             SURNAME_MIDDLES,
             SURNAME_ENDS,
@@ -447,14 +263,12 @@ async function queryKinds(dataSource: DataSource): Promise<QueryKind[]> {
   const typedReference = (digits: string) =>
     pick([formatCaseReference(digits), digits, formatCaseReference(digits).replace(/-/g, ' ')]);
   const typedPostcode = (stored: string) => pick([stored, `${stored.slice(0, -3)} ${stored.slice(-3)}`.toLowerCase()]);
-  const anyCase = (text: string) => pick([text, text.toLowerCase(), text.toUpperCase()]);
   const partOf = (name: string) => {
     const length = 3 + int(Math.min(4, name.length - 2));
     const from = int(name.length - length + 1);
     return anyCase(name.slice(from, from + length));
   };
-  const partOfSurname = () => partOf(pick(LAST.filter((l) => l.length >= 4)));
-  const rarerSurname = () => `${pick(SURNAME_STARTS)}${pick(SURNAME_MIDDLES)}${pick(SURNAME_ENDS)}`;
+  const partOfSurname = () => partOf(pick(COMMON_SURNAMES.filter((l) => l.length >= 4)));
   // Half the pages start at a random depth: keyset pagination must cost the same there.
   const someCursor = (): string | undefined =>
     random() < 0.5
@@ -478,15 +292,15 @@ async function queryKinds(dataSource: DataSource): Promise<QueryKind[]> {
     },
     {
       name: 'partyName, part of a rarer surname (staff)',
-      make: () => ({ criteria: { partyName: partOf(rarerSurname()) }, principal: STAFF }),
+      make: () => ({ criteria: { partyName: partOf(tailSurname()) }, principal: STAFF }),
     },
     {
       name: 'partyName, a rarer surname (staff)',
-      make: () => ({ criteria: { partyName: anyCase(rarerSurname()) }, principal: STAFF }),
+      make: () => ({ criteria: { partyName: anyCase(tailSurname()) }, principal: STAFF }),
     },
     {
       name: 'partyName, first name + surname (staff)',
-      make: () => ({ criteria: { partyName: anyCase(`${pick(FIRST)} ${pick(LAST)}`) }, principal: STAFF }),
+      make: () => ({ criteria: { partyName: anyCase(`${pick(FIRST)} ${pick(COMMON_SURNAMES)}`) }, principal: STAFF }),
     },
     {
       name: 'postcode (staff)',
@@ -508,36 +322,6 @@ async function queryKinds(dataSource: DataSource): Promise<QueryKind[]> {
   ];
 }
 
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
-}
-
-interface Timing {
-  p50: number;
-  p95: number;
-  p99: number;
-  rows: number;
-  totalMs: number;
-}
-
-async function measure(cases: readonly QueryCase[], run: (q: QueryCase) => Promise<number>): Promise<Timing> {
-  const times: number[] = [];
-  let rows = 0;
-  for (const q of cases) {
-    const [count, ms] = await timed(() => run(q));
-    times.push(ms);
-    rows += count;
-  }
-  const sorted = [...times].sort((a, b) => a - b);
-  return {
-    p50: percentile(sorted, 0.5),
-    p95: percentile(sorted, 0.95),
-    p99: percentile(sorted, 0.99),
-    rows,
-    totalMs: times.reduce((a, b) => a + b, 0),
-  };
-}
-
 interface Prepared {
   filter: CaseSearchFilter;
   access: CaseAccess;
@@ -556,31 +340,22 @@ function prepare(q: QueryCase): Prepared {
 /** How many parties the first, collecting statement finds (up to the cap), or undefined for searches without party criteria. */
 async function partyMatches(dataSource: DataSource, { filter, access, after }: Prepared): Promise<number | undefined> {
   if (!hasPartyCriteria(filter)) return undefined;
-  const { text, values } = matchedPartiesSql(filter, access, PAGE + 1, after);
-  const [first] = await dataSource.query<{ matched: number }[]>(text, values);
-  return first?.matched ?? 0;
+  return matchedCount(dataSource, matchedPartiesSql(filter, access, PAGE + 1, after));
 }
 
 /** EXPLAIN (ANALYZE, BUFFERS) of each statement the finder runs for this search, in order. */
 async function explain(dataSource: DataSource, prepared: Prepared): Promise<string[]> {
   const { filter, access, after } = prepared;
-  const statements: [string, SqlStatement][] = [];
-  const matched = await partyMatches(dataSource, prepared);
-  if (matched !== undefined)
-    statements.push([
+  return explainSearch(
+    dataSource,
+    await partyMatches(dataSource, prepared),
+    PARTY_MATCH_CAP,
+    (matched) => [
       `matchedPartiesSql: ${matched} parties matched (cap ${PARTY_MATCH_CAP})`,
       matchedPartiesSql(filter, access, PAGE + 1, after),
-    ]);
-  if (matched === undefined || matched >= PARTY_MATCH_CAP)
-    statements.push(['caseSearchSql', caseSearchSql(filter, access, PAGE + 1, after)]);
-  const plans: string[] = [];
-  for (const [label, { text, values }] of statements) {
-    const lines = (
-      await dataSource.query<{ 'QUERY PLAN': string }[]>(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, values)
-    ).map((r) => r['QUERY PLAN']);
-    plans.push(`${label}\n\n\`\`\`\n${lines.join('\n')}\n\`\`\``);
-  }
-  return plans;
+    ],
+    ['caseSearchSql', caseSearchSql(filter, access, PAGE + 1, after)],
+  );
 }
 
 export async function run(): Promise<BenchSection> {
@@ -618,14 +393,7 @@ async function drop(serverUrl: string, name: string): Promise<void> {
 async function measureAll(dataSource: DataSource, url: string, source: string): Promise<BenchSection> {
   const [, migrateMs] = await timed(() => dataSource.runMigrations());
   const steps = [{ step: 'migrations (empty tables)', ms: migrateMs }, ...(await generate(url))];
-  const [settings] = await dataSource.query<{ version: string; buffers: string }[]>(
-    `SELECT current_setting('server_version') AS version, current_setting('shared_buffers') AS buffers`,
-  );
-  const sizes = await dataSource.query<{ relation: string; size: string }[]>(
-    `SELECT c.relname AS relation, pg_size_pretty(pg_relation_size(c.oid)) AS size FROM pg_class c
-     WHERE c.relname IN ('cases', 'case_parties') OR c.oid IN (SELECT indexrelid FROM pg_index WHERE indrelid IN ('cases'::regclass, 'case_parties'::regclass))
-     ORDER BY c.relname`,
-  );
+  const { settings, sizes } = await databaseFacts(dataSource, ['cases', 'case_parties']);
 
   const finder = new CaseSearchFinder(dataSource);
   const repository = new CaseRepository(dataSource);
@@ -663,11 +431,9 @@ async function measureAll(dataSource: DataSource, url: string, source: string): 
       ms(service.p50),
       ms(service.p95),
       ms(service.p99),
-      (service.rows / cases.length).toFixed(1),
-      Math.round(service.rows / (service.totalMs / 1000)).toLocaleString('en-GB'),
-      matches.length === 0
-        ? '-'
-        : `${percentile(matches, 0.5)} / ${matches.filter((m) => m >= PARTY_MATCH_CAP).length}`,
+      service.rows.toFixed(1),
+      Math.round(service.totalRows / (service.totalMs / 1000)).toLocaleString('en-GB'),
+      matches.length === 0 ? '-' : `${percentile(matches, 50)} / ${matches.filter((m) => m >= PARTY_MATCH_CAP).length}`,
     ]);
     const example = kind.make();
     plans.push(
@@ -687,15 +453,9 @@ async function measureAll(dataSource: DataSource, url: string, source: string): 
         `"Matches / walked": for searches by party, the median number of matching parties found by the first statement (counted up to ` +
         `${PARTY_MATCH_CAP}), and how many of the searches reached that cap and so walked the cases instead.`,
       '',
-      markdownTable(
-        ['Step', 'Time'],
-        steps.map((s) => [s.step, seconds(s.ms)]),
-      ),
+      stepsTable(steps),
       '',
-      markdownTable(
-        ['Relation', 'Size'],
-        sizes.map((s) => [s.relation, s.size]),
-      ),
+      sizesTable(sizes),
       '',
       markdownTable(
         [

@@ -11,7 +11,6 @@
 //   BENCH_KEEP_DATABASE=1 npm run bench -- complaint-search     keeps the database, for psql
 //
 // The server is BENCH_DATABASE_URL, else DATABASE_URL, else whatever resolvePostgres finds (bench/harness.ts).
-import { loadavg } from 'node:os';
 import type { DataSource } from 'typeorm';
 import { AuditTrail } from '@ccsc/audit';
 import type { Principal } from '@ccsc/auth';
@@ -36,32 +35,34 @@ import {
   MATCH_CAP,
   matchedComplaintsSql,
 } from '../services/complaints/src/search/infrastructure/complaint-search.repository';
+import { envNumber, withServiceDatabase } from './harness';
+import { type BenchSection } from './report';
 import {
-  COMMON_SURNAMES,
-  explainAnalyze,
-  FIRST_NAMES,
+  generationSteps,
   inSessions,
-  measure,
-  ms2,
+  NAME_PARAMETERS,
   nameSearches,
   slice,
-  SURNAME_ENDS,
-  SURNAME_MIDDLES,
-  SURNAME_STARTS,
+  type Step,
   surnameSql,
   TAIL_SHARE,
+  TWO_YEARS_DAYS,
+} from './search-population';
+import {
+  databaseFacts,
+  explainSearch,
+  matchedCount,
+  officerSearchReport,
+  PAGE,
+  type SearchKind,
   TARGET_P95_MS,
-  verdict,
-} from './enquiry-search.bench';
-import { envNumber, log, percentile, timed, withServiceDatabase } from './harness';
-import { markdownTable, type BenchSection } from './report';
+  timeOfficerSearches,
+  WARMUP,
+} from './search-timing';
 
 const COMPLAINTS = envNumber('BENCH_COMPLAINTS', 200_000);
 const QUERIES = envNumber('BENCH_QUERIES', 200);
-const WARMUP = 20;
-const PAGE = 20;
 const SESSIONS = 2;
-const TWO_YEARS_DAYS = 730;
 
 const CATEGORIES = [
   'delay',
@@ -81,7 +82,7 @@ const SEVERITY_LIST = [
   ...COMPLAINT_SEVERITIES.filter((s) => s !== 'minor' && s !== 'major'),
 ];
 
-// $1 first names, $2 common surnames, $3-$5 tail parts, $6 from, $7 to, $8 channels, $9 categories,
+// $1-$5 the name lists (NAME_PARAMETERS), $6 from, $7 to, $8 channels, $9 categories,
 // $10 business areas, $11 causes, $12 outcomes, $13 firm suffixes, $14 severities, $15 all complaints
 const COMPLAINTS_SQL = `
   INSERT INTO complaints (id, reference, complainant_type, complainant_name, contact_id, complainant_user_id, complainant_organisation_id,
@@ -152,21 +153,12 @@ const STAGES_SQL = `
 
 const reference = (i: number) => `CMP-${String(i).padStart(6, '0')}`;
 
-async function generate(dataSource: DataSource): Promise<{ step: string; ms: number }[]> {
-  const steps: { step: string; ms: number }[] = [];
-  const step = async (name: string, work: () => Promise<unknown>) => {
-    log('complaint-search', `${name}…`);
-    const [, ms] = await timed(work);
-    steps.push({ step: name, ms });
-  };
+async function generate(dataSource: DataSource): Promise<Step[]> {
+  const { steps, step } = generationSteps('complaint-search');
   await step(`${COMPLAINTS.toLocaleString('en-GB')} complaints`, () =>
     inSessions(dataSource, SESSIONS, (runner, n) =>
       runner.query(COMPLAINTS_SQL, [
-        FIRST_NAMES,
-        COMMON_SURNAMES,
-        SURNAME_STARTS,
-        SURNAME_MIDDLES,
-        SURNAME_ENDS,
+        ...NAME_PARAMETERS,
         ...slice(COMPLAINTS, SESSIONS, n),
         COMPLAINT_CHANNELS,
         CATEGORIES,
@@ -194,16 +186,9 @@ async function generate(dataSource: DataSource): Promise<{ step: string; ms: num
   return steps;
 }
 
-interface Kind {
-  name: string;
-  /** Held to the issue's 50 ms p95. */
-  target: boolean;
-  make: () => ComplaintSearchCriteria;
-}
-
 const STAFF: Principal = { sub: 'bench-complaints-officer', roles: ['complaints-officer'] };
 
-function kinds(): Kind[] {
+function kinds(): SearchKind<ComplaintSearchCriteria>[] {
   const random = seededRandom(20250224);
   const names = nameSearches(random);
   const { pick, int } = names;
@@ -247,26 +232,21 @@ function prepare(criteria: ComplaintSearchCriteria, principal: Principal): Prepa
 /** Complaints the first statement matched (up to the cap), or undefined when it does not run. */
 async function matches(dataSource: DataSource, { filter, access }: Prepared): Promise<number | undefined> {
   if (!hasMatchCriteria(filter)) return undefined;
-  const { text, values } = matchedComplaintsSql(filter, access, PAGE + 1).toQuery();
-  const [first] = (await dataSource.query(text, values)) as { matched: number }[];
-  return first?.matched ?? 0;
+  return matchedCount(dataSource, matchedComplaintsSql(filter, access, PAGE + 1).toQuery());
 }
 
 async function explain(dataSource: DataSource, prepared: Prepared): Promise<string[]> {
   const { filter, access } = prepared;
-  const matched = await matches(dataSource, prepared);
-  const plans: string[] = [];
-  if (matched !== undefined)
-    plans.push(
-      await explainAnalyze(
-        dataSource,
-        `matchedComplaintsSql: ${matched} complaints matched (cap ${MATCH_CAP})`,
-        matchedComplaintsSql(filter, access, PAGE + 1),
-      ),
-    );
-  if (matched === undefined || matched >= MATCH_CAP)
-    plans.push(await explainAnalyze(dataSource, 'complaintSearchSql', complaintSearchSql(filter, access, PAGE + 1)));
-  return plans;
+  return explainSearch(
+    dataSource,
+    await matches(dataSource, prepared),
+    MATCH_CAP,
+    (matched) => [
+      `matchedComplaintsSql: ${matched} complaints matched (cap ${MATCH_CAP})`,
+      matchedComplaintsSql(filter, access, PAGE + 1).toQuery(),
+    ],
+    ['complaintSearchSql', complaintSearchSql(filter, access, PAGE + 1).toQuery()],
+  );
 }
 
 export function run(): Promise<BenchSection> {
@@ -275,15 +255,7 @@ export function run(): Promise<BenchSection> {
 
 async function measureAll(dataSource: DataSource, source: string): Promise<BenchSection> {
   const steps = await generate(dataSource);
-  const [settings] = (await dataSource.query(
-    `SELECT current_setting('server_version') AS version, current_setting('shared_buffers') AS buffers`,
-  )) as { version: string; buffers: string }[];
-  const sizes = (await dataSource.query(
-    `SELECT c.relname AS relation, pg_size_pretty(pg_relation_size(c.oid)) AS size FROM pg_class c
-     WHERE c.relname IN ('complaints', 'complaint_stages')
-        OR c.oid IN (SELECT indexrelid FROM pg_index WHERE indrelid IN ('complaints'::regclass, 'complaint_stages'::regclass))
-     ORDER BY c.relname`,
-  )) as { relation: string; size: string }[];
+  const { settings, sizes } = await databaseFacts(dataSource, ['complaints', 'complaint_stages']);
   const [counts] = (await dataSource.query(
     `SELECT count(*) FILTER (WHERE closed_at IS NULL)::int AS open, (SELECT count(*)::int FROM complaint_stages) AS stages FROM complaints`,
   )) as { open: number; stages: number }[];
@@ -295,58 +267,27 @@ async function measureAll(dataSource: DataSource, source: string): Promise<Bench
     new CaseAccess(dataSource, new EventHandlers()),
     new AuditTrail(dataSource),
   );
-  const viaService = async (criteria: ComplaintSearchCriteria) =>
-    (await search.searchComplaints(criteria, STAFF, PAGE)).items.length;
-  const viaSql = async (criteria: ComplaintSearchCriteria) => {
-    const { filter, access } = prepare(criteria, STAFF);
-    return Math.min(PAGE, (await finder.findIds(filter, access, PAGE + 1)).length);
-  };
-
-  const rows: string[][] = [];
-  const plans: string[] = [];
-  const verdicts: string[] = [];
-  const loadAtStart = loadavg()[0] ?? 0;
-  for (const kind of kinds()) {
-    log('complaint-search', `searching by ${kind.name}…`);
-    const inputs = Array.from({ length: QUERIES }, () => kind.make());
-    for (const criteria of inputs.slice(0, WARMUP)) await viaService(criteria);
-    const service = await measure(inputs, viaService);
-    const sql = await measure(inputs, viaSql);
-    const matched: number[] = [];
-    for (const criteria of inputs) {
-      const m = await matches(dataSource, prepare(criteria, STAFF));
-      if (m !== undefined) matched.push(m);
-    }
-    matched.sort((a, b) => a - b);
-    const ok = verdict(service.p95);
-    rows.push([
-      kind.name,
-      String(inputs.length),
-      ms2(service.p50),
-      ms2(service.p95),
-      ms2(service.max),
-      ms2(sql.p50),
-      ms2(sql.p95),
-      service.rows.toFixed(1),
-      matched.length === 0 ? '-' : `${percentile(matched, 50)} / ${matched.filter((m) => m >= MATCH_CAP).length}`,
-      kind.target ? ok : `(${ok})`,
-    ]);
-    const line = `complaint search by ${kind.name}: p50 ${ms2(service.p50)} ms, p95 ${ms2(service.p95)} ms, max ${ms2(service.max)} ms${
-      kind.target ? ` — p95 <= ${TARGET_P95_MS} ms: ${ok}` : ''
-    }`;
-    console.log(line);
-    verdicts.push(`- ${line}`);
-    const example = kind.make();
-    plans.push(
-      `### ${kind.name}\n\n${JSON.stringify(example)}, as ${STAFF.roles.join(', ')}.\n`,
-      ...(await explain(dataSource, prepare(example, STAFF))),
-    );
-  }
+  const figures = await timeOfficerSearches({
+    bench: 'complaint-search',
+    subject: 'complaint search',
+    staff: STAFF,
+    kinds: kinds(),
+    queries: QUERIES,
+    viaService: async (criteria) => (await search.searchComplaints(criteria, STAFF, PAGE)).items.length,
+    viaSql: async (criteria) => {
+      const { filter, access } = prepare(criteria, STAFF);
+      return Math.min(PAGE, (await finder.findIds(filter, access, PAGE + 1)).length);
+    },
+    matched: (criteria) => matches(dataSource, prepare(criteria, STAFF)),
+    cap: MATCH_CAP,
+    explain: (criteria) => explain(dataSource, prepare(criteria, STAFF)),
+  });
 
   return {
     title: `Complaint search on ${COMPLAINTS.toLocaleString('en-GB')} complaints`,
-    markdown: [
-      `PostgreSQL ${settings?.version} (${source}, shared_buffers ${settings?.buffers}); ${COMPLAINTS.toLocaleString('en-GB')} complaints ` +
+    markdown: officerSearchReport({
+      intro:
+        `PostgreSQL ${settings?.version} (${source}, shared_buffers ${settings?.buffers}); ${COMPLAINTS.toLocaleString('en-GB')} complaints ` +
         `(${counts?.open.toLocaleString('en-GB')} open, ${counts?.stages.toLocaleString('en-GB')} stages) received over two years (written in that order); ` +
         `complainants' surnames: the hundred commonest (the first favoured, Smith about 1%) and, for ${TAIL_SHARE * 100}%, 4,000 rarer ones; ` +
         `15% of complaints from firms (half named by the firm). Searches run one at a time as a complaints officer on a warm cache ` +
@@ -355,41 +296,10 @@ async function measureAll(dataSource: DataSource, source: string): Promise<Bench
         `the median number of complaints the first statement matched (counted up to ${MATCH_CAP}), and how many searches reached ` +
         `that cap and so walked the complaints instead. Target (issue 24): p95 <= ${TARGET_P95_MS} ms at the service for the ` +
         `searches by reference and by name (in brackets for the others).`,
-      '',
-      ...verdicts,
-      '',
-      // Other work on the machine moves every figure: a run under load is to be taken again.
-      `Load average (1 min) when the searches started: ${loadAtStart.toFixed(2)}, when they ended: ${(loadavg()[0] ?? 0).toFixed(2)}.`,
-      '',
-      markdownTable(
-        ['Step', 'Time'],
-        steps.map((s) => [s.step, `${(s.ms / 1000).toFixed(1)} s`]),
-      ),
-      '',
-      markdownTable(
-        ['Relation', 'Size'],
-        sizes.map((s) => [s.relation, s.size]),
-      ),
-      '',
-      markdownTable(
-        [
-          'Search',
-          'n',
-          'service p50 ms',
-          'service p95 ms',
-          'service max ms',
-          'SQL p50 ms',
-          'SQL p95 ms',
-          'rows/page',
-          'matched / walked',
-          `p95 <= ${TARGET_P95_MS} ms`,
-        ],
-        rows,
-      ),
-      '',
-      'One EXPLAIN (ANALYZE, BUFFERS) of each kind, with fresh criteria, of each statement the repository runs for it:',
-      '',
-      ...plans,
-    ].join('\n'),
+      figures,
+      steps,
+      sizes,
+      matchedColumn: 'matched / walked',
+    }),
   };
 }

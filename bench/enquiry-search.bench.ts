@@ -11,14 +11,12 @@
 //   BENCH_KEEP_DATABASE=1 npm run bench -- enquiry-search                         keeps the database, for psql
 //
 // The server is BENCH_DATABASE_URL, else DATABASE_URL, else whatever resolvePostgres finds (bench/harness.ts).
-import { loadavg } from 'node:os';
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { AuditTrail } from '@ccsc/audit';
 import { accessScopeOf, type Principal } from '@ccsc/auth';
 import { CaseAccess } from '@ccsc/case-access';
 import { ENQUIRY_CHANNELS } from '@ccsc/contracts';
 import { EventHandlers } from '@ccsc/messaging';
-import type { Sql } from '@ccsc/platform';
 import { seededRandom } from '@ccsc/testing';
 import { EnquiryQueries } from '../services/queries/src/enquiry/application/enquiry.queries';
 import { ENQUIRY_STATUSES } from '../services/queries/src/enquiry/domain/enquiry';
@@ -35,291 +33,35 @@ import {
   type EnquirySearchQuery,
   matchedContactsSql,
 } from '../services/queries/src/search/infrastructure/enquiry-search.repository';
-import { envNumber, log, percentile, timed, withServiceDatabase } from './harness';
-import { markdownTable, type BenchSection } from './report';
+import { envNumber, withServiceDatabase } from './harness';
+import { type BenchSection } from './report';
+import {
+  generationSteps,
+  inSessions,
+  NAME_PARAMETERS,
+  nameSearches,
+  slice,
+  type Step,
+  surnameSql,
+  TAIL_SHARE,
+  TWO_YEARS_DAYS,
+} from './search-population';
+import {
+  databaseFacts,
+  explainSearch,
+  matchedCount,
+  officerSearchReport,
+  PAGE,
+  type SearchKind,
+  TARGET_P95_MS,
+  timeOfficerSearches,
+  WARMUP,
+} from './search-timing';
 
 const ENQUIRIES = envNumber('BENCH_ENQUIRIES', 1_000_000);
 const CONTACTS = envNumber('BENCH_CONTACTS', Math.round(ENQUIRIES * 0.4));
 const QUERIES = envNumber('BENCH_QUERIES', 200);
-const WARMUP = 20;
-const PAGE = 20;
-/** The issue's target for the searches by reference and by name. */
-export const TARGET_P95_MS = 50;
-const TWO_YEARS_DAYS = 730;
-
-// ---------------------------------------------------------------------------------------------
-// Names, shared with complaint-search.bench.ts
-
-export const FIRST_NAMES = [
-  'Alex',
-  'Sam',
-  'Jordan',
-  'Priya',
-  'Mohammed',
-  'Olivia',
-  'Chen',
-  'Siobhan',
-  'Dafydd',
-  'Grace',
-  'Oliver',
-  'Amelia',
-  'Harry',
-  'Isla',
-  'George',
-  'Ava',
-  'Noah',
-  'Mia',
-  'Jack',
-  'Emily',
-  'Leo',
-  'Sophia',
-  'Arthur',
-  'Ella',
-  'Muhammad',
-  'Freya',
-  'Oscar',
-  'Aisha',
-  'Rhys',
-  'Carys',
-  'Ewan',
-  'Niamh',
-  'Ravi',
-  'Anjali',
-  'Tomasz',
-  'Zofia',
-  'Kwame',
-  'Abena',
-  'Liam',
-  'Fatima',
-  'John',
-  'Joan',
-  'Joseph',
-  'Josephine',
-  'Margaret',
-  'David',
-  'Susan',
-  'Peter',
-  'Elizabeth',
-  'Michael',
-  'Sarah',
-  'James',
-  'Helen',
-  'Robert',
-  'Karen',
-  'Paul',
-  'Julie',
-  'Andrew',
-  'Claire',
-  'Mark',
-  'Joanne',
-  'Stephen',
-  'Rachel',
-  'Gareth',
-  'Bethan',
-  'Ian',
-  'Nicola',
-  'Daniel',
-  'Laura',
-  'Thomas',
-  'Hannah',
-  'Matthew',
-  'Rebecca',
-  'Christopher',
-  'Jennifer',
-  'Richard',
-  'Lucy',
-  'Kevin',
-  'Amy',
-  'Sean',
-];
-/** Ordered roughly by frequency: the generator favours the first (Smith about 1% of people, as in England). */
-export const COMMON_SURNAMES = [
-  'Smith',
-  'Jones',
-  'Williams',
-  'Taylor',
-  'Brown',
-  'Davies',
-  'Evans',
-  'Wilson',
-  'Thomas',
-  'Johnson',
-  'Roberts',
-  'Robinson',
-  'Thompson',
-  'Wright',
-  'Walker',
-  'White',
-  'Edwards',
-  'Hughes',
-  'Green',
-  'Hall',
-  'Lewis',
-  'Harris',
-  'Clarke',
-  'Patel',
-  'Jackson',
-  'Wood',
-  'Turner',
-  'Martin',
-  'Cooper',
-  'Hill',
-  'Ward',
-  'Morris',
-  'Moore',
-  'Clark',
-  'Lee',
-  'King',
-  'Baker',
-  'Harrison',
-  'Morgan',
-  'Allen',
-  'James',
-  'Scott',
-  'Phillips',
-  'Watson',
-  'Davis',
-  'Parker',
-  'Price',
-  'Bennett',
-  'Young',
-  'Griffiths',
-  'Mitchell',
-  'Kelly',
-  'Cook',
-  'Carter',
-  'Richardson',
-  'Bailey',
-  'Collins',
-  'Bell',
-  'Shaw',
-  'Murphy',
-  'Miller',
-  'Cox',
-  'Richards',
-  'Khan',
-  'Marshall',
-  'Anderson',
-  'Simpson',
-  'Ellis',
-  'Adams',
-  'Singh',
-  'Begum',
-  'Wilkinson',
-  'Foster',
-  'Chapman',
-  'Powell',
-  'Webb',
-  'Rogers',
-  'Gray',
-  'Mason',
-  'Ali',
-  'Hunt',
-  'Hussain',
-  'Campbell',
-  'Matthews',
-  'Owen',
-  'Palmer',
-  'Holmes',
-  'Mills',
-  'Barnes',
-  'Knight',
-  "O'Brien",
-  'Nguyen',
-  'Kowalski',
-  'Goldsmith',
-  'Smithson',
-  'Ahmed',
-  'Rees',
-  'Pritchard',
-  'Llewellyn',
-  'Fitzgerald',
-];
-// The long tail: three people in ten get one of 4,000 surnames built from these, so a rare surname
-// names a few dozen contacts, where a common one names thousands.
-export const SURNAME_STARTS = [
-  'Ash',
-  'Brad',
-  'Carr',
-  'Dun',
-  'Eld',
-  'Fair',
-  'Gil',
-  'Hart',
-  'Ing',
-  'Kel',
-  'Lang',
-  'Mor',
-  'Nor',
-  'Pen',
-  'Rad',
-  'Staf',
-  'Thorn',
-  'Ulls',
-  'Wat',
-  'Yar',
-];
-export const SURNAME_MIDDLES = ['a', 'e', 'i', 'o', 'er', 'in', 'ow', 'en', 'ing', 'ley'];
-export const SURNAME_ENDS = [
-  'ton',
-  'by',
-  'field',
-  'wood',
-  'ford',
-  'ham',
-  'well',
-  'stone',
-  'combe',
-  'hurst',
-  'more',
-  'den',
-  'ridge',
-  'thwaite',
-  'worth',
-  'cott',
-  'bury',
-  'shaw',
-  'dale',
-  'wick',
-];
-export const TAIL_SHARE = 0.3;
-/** Power applied to random() to pick a common surname: > 1 favours the first of the list. */
-export const SURNAME_SKEW = 1.3;
-
-/** SQL for a surname: `$start`, `$middle`, `$end`, `$common` are the parameter numbers of the lists above. */
-export function surnameSql(common: number, start: number, middle: number, end: number): string {
-  const any = (p: number) => `($${p}::text[])[1 + floor(random() * cardinality($${p}::text[]))::int]`;
-  return `CASE WHEN random() < ${TAIL_SHARE} THEN ${any(start)} || ${any(middle)} || ${any(end)}
-    ELSE ($${common}::text[])[1 + floor(power(random(), ${SURNAME_SKEW}) * cardinality($${common}::text[]))::int] END`;
-}
-
-/** What an officer types to look a person up, shared with complaint-search.bench.ts. */
-export function nameSearches(random: () => number) {
-  const int = (below: number) => Math.floor(random() * below);
-  const pick = <T>(list: readonly T[]): T => list[int(list.length)] as T;
-  const anyCase = (text: string) => pick([text, text.toLowerCase(), text.toUpperCase()]);
-  return {
-    pick,
-    int,
-    /** One of the ten commonest surnames, whole. */
-    commonSurname: () => anyCase(pick(COMMON_SURNAMES.slice(0, 10))),
-    /** A surname of the long tail, whole. */
-    rareSurname: () => anyCase(`${pick(SURNAME_STARTS)}${pick(SURNAME_MIDDLES)}${pick(SURNAME_ENDS)}`),
-    /** "smi jo": the start of a common surname and of a first name. */
-    twoPartialWords: () => {
-      const surname = pick(COMMON_SURNAMES.slice(0, 30).filter((s) => s.length >= 4));
-      const first = pick(FIRST_NAMES);
-      return `${surname.slice(0, 3)} ${first.slice(0, 2 + int(2))}`.toLowerCase();
-    },
-    /** A calendar month within the last two years, as YYYY-MM-DD days. */
-    someMonth: (): { receivedFrom: string; receivedTo: string } => {
-      const start = new Date(Date.now() - (30 + int(TWO_YEARS_DAYS - 30)) * 86_400_000);
-      const from = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1));
-      const to = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 0));
-      return { receivedFrom: from.toISOString().slice(0, 10), receivedTo: to.toISOString().slice(0, 10) };
-    },
-  };
-}
+const SESSIONS = 2;
 
 // ---------------------------------------------------------------------------------------------
 // Data, set-based: each of two sessions inserts its half of the ids
@@ -338,7 +80,7 @@ const SUBJECTS = [
   'Request for an interpreter',
 ];
 
-// $1 first names, $2 common surnames, $3-$5 tail parts, $6 email domains, $7 from, $8 to, $9 all contacts
+// $1-$5 the name lists (NAME_PARAMETERS), $6 email domains, $7 from, $8 to, $9 all contacts
 const CONTACTS_SQL = `
   INSERT INTO contacts (id, kind, name, email, phone, user_id, organisation_id, created_at)
   SELECT md5('contact' || i)::uuid, CASE WHEN pro THEN 'professional' ELSE 'public' END, first || ' ' || last,
@@ -439,53 +181,11 @@ const WEIGHTED_CHANNELS = ENQUIRY_CHANNELS.flatMap((c) => Array<string>(CHANNEL_
 
 const reference = (i: number) => `ENQ-${String(i).padStart(7, '0')}`;
 
-export async function inSessions(
-  dataSource: DataSource,
-  sessions: number,
-  work: (runner: QueryRunner, n: number) => Promise<unknown>,
-): Promise<void> {
-  const runners = Array.from({ length: sessions }, () => dataSource.createQueryRunner());
-  try {
-    await Promise.all(
-      runners.map(async (runner, n) => {
-        await runner.connect();
-        // A throwaway database: nothing here needs to survive a crash.
-        await runner.query('SET synchronous_commit = off');
-        await runner.query('SELECT setseed($1)', [0.42 + n / 100]);
-        await work(runner, n);
-      }),
-    );
-  } finally {
-    await Promise.all(runners.map((r) => r.release()));
-  }
-}
-
-export const slice = (total: number, sessions: number, n: number): [number, number] => [
-  Math.floor((total * n) / sessions) + 1,
-  Math.floor((total * (n + 1)) / sessions),
-];
-
-const SESSIONS = 2;
-
-async function generate(dataSource: DataSource): Promise<{ step: string; ms: number }[]> {
-  const steps: { step: string; ms: number }[] = [];
-  const step = async (name: string, work: () => Promise<unknown>) => {
-    log('enquiry-search', `${name}…`);
-    const [, ms] = await timed(work);
-    steps.push({ step: name, ms });
-  };
+async function generate(dataSource: DataSource): Promise<Step[]> {
+  const { steps, step } = generationSteps('enquiry-search');
   await step(`${CONTACTS.toLocaleString('en-GB')} contacts`, () =>
     inSessions(dataSource, SESSIONS, (runner, n) =>
-      runner.query(CONTACTS_SQL, [
-        FIRST_NAMES,
-        COMMON_SURNAMES,
-        SURNAME_STARTS,
-        SURNAME_MIDDLES,
-        SURNAME_ENDS,
-        EMAIL_DOMAINS,
-        ...slice(CONTACTS, SESSIONS, n),
-        CONTACTS,
-      ]),
+      runner.query(CONTACTS_SQL, [...NAME_PARAMETERS, EMAIL_DOMAINS, ...slice(CONTACTS, SESSIONS, n), CONTACTS]),
     ),
   );
   await step(`${ENQUIRIES.toLocaleString('en-GB')} enquiries`, () =>
@@ -520,16 +220,9 @@ async function generate(dataSource: DataSource): Promise<{ step: string; ms: num
 // ---------------------------------------------------------------------------------------------
 // Searches
 
-interface Kind {
-  name: string;
-  /** Held to the issue's 50 ms p95. */
-  target: boolean;
-  make: () => EnquirySearchCriteria;
-}
-
 const STAFF: Principal = { sub: 'bench-caseworker', roles: ['caseworker'] };
 
-function kinds(): Kind[] {
+function kinds(): SearchKind<EnquirySearchCriteria>[] {
   const random = seededRandom(20250124);
   const names = nameSearches(random);
   const { pick, int } = names;
@@ -571,59 +264,21 @@ const hasContactCriteria = ({ filter }: EnquirySearchQuery) =>
 /** Contacts the first statement matched (up to the cap), or undefined when it does not run. */
 async function contactMatches(dataSource: DataSource, search: EnquirySearchQuery): Promise<number | undefined> {
   if (!hasContactCriteria(search)) return undefined;
-  const { text, values } = matchedContactsSql(search).toQuery();
-  const [first] = (await dataSource.query(text, values)) as { matched: number }[];
-  return first?.matched ?? 0;
-}
-
-export async function explainAnalyze(dataSource: DataSource, label: string, statement: Sql): Promise<string> {
-  const { text, values } = statement.toQuery();
-  const plan = (await dataSource.query(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, values)) as { 'QUERY PLAN': string }[];
-  return `${label}\n\n\`\`\`\n${plan.map((r) => r['QUERY PLAN']).join('\n')}\n\`\`\``;
+  return matchedCount(dataSource, matchedContactsSql(search).toQuery());
 }
 
 async function explain(dataSource: DataSource, search: EnquirySearchQuery): Promise<string[]> {
-  const matched = await contactMatches(dataSource, search);
-  const plans: string[] = [];
-  if (matched !== undefined)
-    plans.push(
-      await explainAnalyze(
-        dataSource,
-        `matchedContactsSql: ${matched} contacts matched (cap ${CONTACT_MATCH_CAP})`,
-        matchedContactsSql(search),
-      ),
-    );
-  if (matched === undefined || matched >= CONTACT_MATCH_CAP)
-    plans.push(await explainAnalyze(dataSource, 'enquirySearchSql', enquirySearchSql(search)));
-  return plans;
+  return explainSearch(
+    dataSource,
+    await contactMatches(dataSource, search),
+    CONTACT_MATCH_CAP,
+    (matched) => [
+      `matchedContactsSql: ${matched} contacts matched (cap ${CONTACT_MATCH_CAP})`,
+      matchedContactsSql(search).toQuery(),
+    ],
+    ['enquirySearchSql', enquirySearchSql(search).toQuery()],
+  );
 }
-
-export interface Timing {
-  p50: number;
-  p95: number;
-  max: number;
-  rows: number;
-}
-
-export async function measure<T>(inputs: readonly T[], run: (input: T) => Promise<number>): Promise<Timing> {
-  const times: number[] = [];
-  let rows = 0;
-  for (const input of inputs) {
-    const [count, ms] = await timed(() => run(input));
-    times.push(ms);
-    rows += count;
-  }
-  times.sort((a, b) => a - b);
-  return {
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    max: times[times.length - 1] ?? Number.NaN,
-    rows: rows / Math.max(1, inputs.length),
-  };
-}
-
-export const ms2 = (n: number) => n.toFixed(1);
-export const verdict = (p95: number) => (p95 <= TARGET_P95_MS ? 'yes' : 'NO');
 
 export function run(): Promise<BenchSection> {
   return withServiceDatabase('queries', 3, measureAll);
@@ -631,15 +286,7 @@ export function run(): Promise<BenchSection> {
 
 async function measureAll(dataSource: DataSource, source: string): Promise<BenchSection> {
   const steps = await generate(dataSource);
-  const [settings] = (await dataSource.query(
-    `SELECT current_setting('server_version') AS version, current_setting('shared_buffers') AS buffers`,
-  )) as { version: string; buffers: string }[];
-  const sizes = (await dataSource.query(
-    `SELECT c.relname AS relation, pg_size_pretty(pg_relation_size(c.oid)) AS size FROM pg_class c
-     WHERE c.relname IN ('contacts', 'enquiries')
-        OR c.oid IN (SELECT indexrelid FROM pg_index WHERE indrelid IN ('contacts'::regclass, 'enquiries'::regclass))
-     ORDER BY c.relname`,
-  )) as { relation: string; size: string }[];
+  const { settings, sizes } = await databaseFacts(dataSource, ['contacts', 'enquiries']);
 
   const repository = new EnquiryRepository();
   const finder = new EnquirySearchRepository(dataSource);
@@ -650,58 +297,24 @@ async function measureAll(dataSource: DataSource, source: string): Promise<Bench
     new EnquiryQueries(dataSource, repository, new AuditTrail(dataSource)),
     new CaseAccess(dataSource, new EventHandlers()),
   );
-  const viaService = async (criteria: EnquirySearchCriteria) =>
-    (await search.searchEnquiries(criteria, STAFF, PAGE)).items.length;
-  const viaSql = async (criteria: EnquirySearchCriteria) =>
-    Math.min(PAGE, (await finder.findIds(searchOf(criteria, STAFF))).length);
-
-  const rows: string[][] = [];
-  const plans: string[] = [];
-  const verdicts: string[] = [];
-  const loadAtStart = loadavg()[0] ?? 0;
-  for (const kind of kinds()) {
-    log('enquiry-search', `searching by ${kind.name}…`);
-    const inputs = Array.from({ length: QUERIES }, () => kind.make());
-    for (const criteria of inputs.slice(0, WARMUP)) await viaService(criteria);
-    const service = await measure(inputs, viaService);
-    const sql = await measure(inputs, viaSql);
-    const matches: number[] = [];
-    for (const criteria of inputs) {
-      const matched = await contactMatches(dataSource, searchOf(criteria, STAFF));
-      if (matched !== undefined) matches.push(matched);
-    }
-    matches.sort((a, b) => a - b);
-    const ok = verdict(service.p95);
-    rows.push([
-      kind.name,
-      String(inputs.length),
-      ms2(service.p50),
-      ms2(service.p95),
-      ms2(service.max),
-      ms2(sql.p50),
-      ms2(sql.p95),
-      service.rows.toFixed(1),
-      matches.length === 0
-        ? '-'
-        : `${percentile(matches, 50)} / ${matches.filter((m) => m >= CONTACT_MATCH_CAP).length}`,
-      kind.target ? ok : `(${ok})`,
-    ]);
-    const line = `enquiry search by ${kind.name}: p50 ${ms2(service.p50)} ms, p95 ${ms2(service.p95)} ms, max ${ms2(service.max)} ms${
-      kind.target ? ` — p95 <= ${TARGET_P95_MS} ms: ${ok}` : ''
-    }`;
-    console.log(line);
-    verdicts.push(`- ${line}`);
-    const example = kind.make();
-    plans.push(
-      `### ${kind.name}\n\n${JSON.stringify(example)}, as ${STAFF.roles.join(', ')}.\n`,
-      ...(await explain(dataSource, searchOf(example, STAFF))),
-    );
-  }
+  const figures = await timeOfficerSearches({
+    bench: 'enquiry-search',
+    subject: 'enquiry search',
+    staff: STAFF,
+    kinds: kinds(),
+    queries: QUERIES,
+    viaService: async (criteria) => (await search.searchEnquiries(criteria, STAFF, PAGE)).items.length,
+    viaSql: async (criteria) => Math.min(PAGE, (await finder.findIds(searchOf(criteria, STAFF))).length),
+    matched: (criteria) => contactMatches(dataSource, searchOf(criteria, STAFF)),
+    cap: CONTACT_MATCH_CAP,
+    explain: (criteria) => explain(dataSource, searchOf(criteria, STAFF)),
+  });
 
   return {
     title: `Enquiry search on ${ENQUIRIES.toLocaleString('en-GB')} enquiries`,
-    markdown: [
-      `PostgreSQL ${settings?.version} (${source}, shared_buffers ${settings?.buffers}); ${ENQUIRIES.toLocaleString('en-GB')} enquiries ` +
+    markdown: officerSearchReport({
+      intro:
+        `PostgreSQL ${settings?.version} (${source}, shared_buffers ${settings?.buffers}); ${ENQUIRIES.toLocaleString('en-GB')} enquiries ` +
         `(two SLA clocks each) of ${CONTACTS.toLocaleString('en-GB')} contacts, received over two years (written in that order, as a live table is; letters recorded up to 5 days after they came); surnames: the hundred commonest ` +
         `(the first favoured, Smith about 1% of contacts) and, for ${TAIL_SHARE * 100}% of contacts, 4,000 rarer ones. Searches run one ` +
         `at a time as a caseworker on a warm cache (${WARMUP} warm-up searches per kind), a page of ${PAGE}. "service" is ` +
@@ -709,41 +322,10 @@ async function measureAll(dataSource: DataSource, source: string): Promise<Bench
         `EnquirySearchRepository.findIds alone. "Contacts matched / walked": the median number of contacts the first statement ` +
         `matched (counted up to ${CONTACT_MATCH_CAP}), and how many searches reached that cap and so walked the enquiries instead. ` +
         `Target (issue 24): p95 <= ${TARGET_P95_MS} ms at the service for the searches by reference and by name (in brackets for the others).`,
-      '',
-      ...verdicts,
-      '',
-      // Other work on the machine moves every figure: a run under load is to be taken again.
-      `Load average (1 min) when the searches started: ${loadAtStart.toFixed(2)}, when they ended: ${(loadavg()[0] ?? 0).toFixed(2)}.`,
-      '',
-      markdownTable(
-        ['Step', 'Time'],
-        steps.map((s) => [s.step, `${(s.ms / 1000).toFixed(1)} s`]),
-      ),
-      '',
-      markdownTable(
-        ['Relation', 'Size'],
-        sizes.map((s) => [s.relation, s.size]),
-      ),
-      '',
-      markdownTable(
-        [
-          'Search',
-          'n',
-          'service p50 ms',
-          'service p95 ms',
-          'service max ms',
-          'SQL p50 ms',
-          'SQL p95 ms',
-          'rows/page',
-          'contacts matched / walked',
-          `p95 <= ${TARGET_P95_MS} ms`,
-        ],
-        rows,
-      ),
-      '',
-      'One EXPLAIN (ANALYZE, BUFFERS) of each kind, with fresh criteria, of each statement the repository runs for it:',
-      '',
-      ...plans,
-    ].join('\n'),
+      figures,
+      steps,
+      sizes,
+      matchedColumn: 'contacts matched / walked',
+    }),
   };
 }
