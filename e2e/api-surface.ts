@@ -112,6 +112,20 @@ export const SAME_ACTION: readonly (readonly [rest: string, graphql: string])[] 
 export const ONE_SURFACE_ONLY: Readonly<Record<string, string>> = {
   'POST /api/v1/payments/card-callbacks':
     "the card provider's signed status callback: no officer or partner calls it, so it has no GraphQL twin",
+  'POST /api/v1/cases/correspondence/delivery-receipts':
+    "GOV.UK Notify's delivery receipt, called with Notify's own token: no officer or partner calls it",
+  ...Object.fromEntries(
+    [
+      'POST /api/v1/cases/webhooks/endpoints',
+      'PATCH /api/v1/cases/webhooks/endpoints/:endpointId',
+      'DELETE /api/v1/cases/webhooks/endpoints/:endpointId',
+      'POST /api/v1/cases/webhooks/endpoints/:endpointId/rotate-secret',
+      'POST /api/v1/cases/webhooks/deliveries/:deliveryId/replay',
+    ].map((route) => [
+      route,
+      "a partner system's webhook set-up: firms' integrators work over REST, where the deliveries are documented too",
+    ]),
+  ),
   ...Object.fromEntries(
     [
       'takeNextTask',

@@ -26,7 +26,14 @@ const EXCLUDED = [
   /^tools\/release-contract\.ts$/,
 ];
 /** Files the code reads next to itself at run time (`__dirname`), copied as they are. */
-const ASSETS = ['gateway/supergraph.graphql', 'services/queries/src/work/task-rules.json'];
+// Files the compiled code reads beside itself: the supergraph, rule tables imported as JSON, and the
+// fonts letters embed (libs/correspondence: PDF's own fonts cannot show Welsh's ŵ and ŷ).
+const ASSETS = [
+  'gateway/supergraph.graphql',
+  'services/queries/src/work/task-rules.json',
+  'services/enforcement/src/correspondence/correspondence-rules.json',
+  'libs/correspondence/src/render/fonts',
+];
 
 function sourcesUnder(dir: string): string[] {
   return readdirSync(path.join(ROOT, dir)).flatMap((entry) => {
@@ -63,7 +70,7 @@ export async function build(outDir = DIST): Promise<number> {
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, code);
   }
-  for (const asset of ASSETS) cpSync(path.join(ROOT, asset), path.join(outDir, asset));
+  for (const asset of ASSETS) cpSync(path.join(ROOT, asset), path.join(outDir, asset), { recursive: true });
   return files.length;
 }
 

@@ -480,9 +480,10 @@ function consumedProducers(name: ServiceName): string[] {
   if (modules.some((m) => /\bCaseAccessModule\b/.test(readFileSync(m, 'utf8'))))
     sources.push(path.join(ROOT, 'libs/case-access/src/case-access.ts'));
   const code = sources.map((file) => readFileSync(file, 'utf8')).join('\n');
-  // Rules kept as data (the queries work queue's task-rules.json) name the events they act on by type.
+  // Rules kept as data (the queries work queue's task-rules.json, enforcement's correspondence-rules.json)
+  // name the events they act on by type.
   const ruled = readdirRecursive(path.join(ROOT, 'services', name, 'src'))
-    .filter((f) => f.endsWith('task-rules.json'))
+    .filter((f) => f.endsWith('task-rules.json') || f.endsWith('correspondence-rules.json'))
     .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/"on": "([a-z]+)\./g)].map((m) => m[1]));
   // Events followed live (LiveEvents.follow) are read from their topic too, by each replica's own group.
   const all = sourceFiles(path.join(ROOT, 'services', name, 'src'))

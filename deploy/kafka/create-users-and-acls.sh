@@ -20,7 +20,7 @@ CONSUMES=(
   "queries: cases queries complaints payments enforcement"
   "complaints: cases queries payments"
   "payments: cases complaints enforcement"
-  "enforcement: cases payments"
+  "enforcement: cases enforcement payments"
 )
 
 admin() {

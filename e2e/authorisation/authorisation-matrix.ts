@@ -128,6 +128,68 @@ const ENFORCEMENT_OFFICERS: StaffRole[] = ['enforcement-officer', 'team-leader']
 
 const IDENTITY_MATCHERS: StaffRole[] = ['caseworker', 'team-leader'];
 
+/** A letter to the claimant of a fresh claim: its address given, then a hearing listed, which writes to every party. */
+async function claimantsLetter(f: Fixtures): Promise<Loose> {
+  const claim = await f.claim();
+  await f.api.ok('caseworker', 'PATCH', `/api/v1/cases/${claim.id}/parties/${claim.claimantPartyId}`, {
+    addressLines: ['1 Matrix Road', 'London'],
+  });
+  await f.hearing(claim.id);
+  return eventually(async () => {
+    const items = (await f.api.ok('caseworker', 'GET', `/api/v1/cases/${claim.id}/correspondence`)) as Loose[];
+    const letter = items.find((i) => i.partyId === claim.claimantPartyId && i.channel === 'letter');
+    if (!letter) throw new Error('no letter to the claimant yet');
+    return { id: letter.id as string };
+  }, 30_000);
+}
+
+// Partner webhooks belong to a firm: its users manage them, staff and citizens have none.
+const FIRMS_ONLY = 'DA DA AD';
+const WEBHOOK_URL = 'https://hooks.example-solicitors.co.uk/matrix';
+/** An endpoint of the allowed firm (the claimant's firm's for the denied), subscribed to hearings. */
+async function webhookEndpoint(f: Fixtures, _s: unknown, allowed?: Persona): Promise<Loose> {
+  const owner = allowed ?? 'claimantFirm';
+  const endpoint = await f.api.ok(owner, 'POST', '/api/v1/cases/webhooks/endpoints', {
+    url: WEBHOOK_URL,
+    eventTypes: ['hearing.listed'],
+  });
+  return { id: endpoint.id, owner };
+}
+/** The same, with a delivery: a hearing listed on a claim the firm represents. */
+async function webhookDelivery(f: Fixtures, s: unknown, allowed?: Persona): Promise<Loose> {
+  const endpoint = await webhookEndpoint(f, s, allowed);
+  const claim = await f.api.ok('caseworker', 'POST', '/api/v1/cases', {
+    caseType: 'civil-money-claim',
+    parties: [
+      {
+        role: 'claimant',
+        kind: 'person',
+        name: unique('Matrix'),
+        representedBy: IDENTITIES[endpoint.owner as Persona].org,
+      },
+    ],
+  });
+  await f.hearing(claim.id as string);
+  const delivery = await eventually(async () => {
+    const page = await f.api.ok(
+      endpoint.owner as Persona,
+      'GET',
+      `/api/v1/cases/webhooks/endpoints/${endpoint.id}/deliveries`,
+    );
+    const first = (page.items as Loose[])[0];
+    if (!first) throw new Error('no delivery yet');
+    return first;
+  });
+  return { ...endpoint, deliveryId: delivery.id };
+}
+/** The endpoint as its firm sees it: what a denied write must leave unchanged. */
+const webhookProbe = async (api: Api, _s: unknown, fresh: Loose) =>
+  api.ok(fresh.owner as Persona, 'GET', `/api/v1/cases/webhooks/endpoints/${fresh.id}`);
+const deliveryProbe = async (api: Api, _s: unknown, fresh: Loose) => {
+  const delivery = await api.ok(fresh.owner as Persona, 'GET', `/api/v1/cases/webhooks/deliveries/${fresh.deliveryId}`);
+  return { status: delivery.status, createdAt: delivery.createdAt };
+};
+
 /** The defendants of two prosecutions, not matched yet: `partyId` on case `id`, to be matched with `sameAsPartyId`. */
 async function twoProsecutions(f: Fixtures): Promise<Loose> {
   const [first, second] = [await f.listedCriminalCase(), await f.listedCriminalCase()];
@@ -242,6 +304,29 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
     sees: (b) => privateEntryShown(b as TimelineEntry[]),
     seesAll: (b) => everyPrivateEntryShown(b as TimelineEntry[]),
   }),
+  // Correspondence is the personal data of the party it went to: that party's side reads it, the other side none.
+  row(
+    'GET /api/v1/cases/:caseId/correspondence',
+    ALL_STAFF,
+    'AA FF DD',
+    ({ s }) => `/api/v1/cases/${s.claim.id}/correspondence`,
+    { sees: (b, s) => (b as Loose[]).some((item) => item.partyId === s.claim.claimantPartyId) },
+  ),
+  row(
+    'GET /api/v1/cases/correspondence/:id/letter.pdf',
+    ALL_STAFF,
+    'AA DD DD',
+    ({ fresh }) => `/api/v1/cases/correspondence/${fresh.id}/letter.pdf`,
+    { fresh: claimantsLetter },
+  ),
+  // Notify presents its callback token; a platform token is no credential for it, whoever holds it.
+  row(
+    'POST /api/v1/cases/correspondence/delivery-receipts',
+    NO_STAFF,
+    'DD DD DD',
+    () => body('/api/v1/cases/correspondence/delivery-receipts', { id: 'matrix', status: 'delivered' }),
+    { denyStatuses: [401], unprobed: 'refused before anything is read: the callback token does not match' },
+  ),
   row('POST /api/v1/cases/:id/events [submit]', CASE_OFFICERS, 'AA DD DD', triggerRest('submit'), {
     fresh: freshClaim,
     probe: caseProbe,
@@ -410,6 +495,64 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
       },
       probe: caseProbe,
     },
+  ),
+  row('GET /api/v1/cases/webhooks/event-types', NO_STAFF, FIRMS_ONLY, '/api/v1/cases/webhooks/event-types'),
+  row(
+    'POST /api/v1/cases/webhooks/endpoints',
+    NO_STAFF,
+    FIRMS_ONLY,
+    () => body('/api/v1/cases/webhooks/endpoints', { url: WEBHOOK_URL, eventTypes: ['case.issued'] }),
+    { unprobed: "refused by the role guard before anything is read; an endpoint is only ever the caller firm's own" },
+  ),
+  row('GET /api/v1/cases/webhooks/endpoints', NO_STAFF, FIRMS_ONLY, '/api/v1/cases/webhooks/endpoints'),
+  row(
+    'GET /api/v1/cases/webhooks/endpoints/:endpointId',
+    NO_STAFF,
+    FIRMS_ONLY,
+    ({ fresh }) => `/api/v1/cases/webhooks/endpoints/${fresh.id}`,
+    { fresh: webhookEndpoint },
+  ),
+  row(
+    'PATCH /api/v1/cases/webhooks/endpoints/:endpointId',
+    NO_STAFF,
+    FIRMS_ONLY,
+    ({ fresh }) => body(`/api/v1/cases/webhooks/endpoints/${fresh.id}`, { enabled: false }),
+    { fresh: webhookEndpoint, probe: webhookProbe },
+  ),
+  row(
+    'DELETE /api/v1/cases/webhooks/endpoints/:endpointId',
+    NO_STAFF,
+    FIRMS_ONLY,
+    ({ fresh }) => `/api/v1/cases/webhooks/endpoints/${fresh.id}`,
+    { fresh: webhookEndpoint, probe: webhookProbe },
+  ),
+  row(
+    'POST /api/v1/cases/webhooks/endpoints/:endpointId/rotate-secret',
+    NO_STAFF,
+    FIRMS_ONLY,
+    ({ fresh }) => body(`/api/v1/cases/webhooks/endpoints/${fresh.id}/rotate-secret`),
+    { fresh: webhookEndpoint, probe: webhookProbe },
+  ),
+  row(
+    'GET /api/v1/cases/webhooks/endpoints/:endpointId/deliveries',
+    NO_STAFF,
+    FIRMS_ONLY,
+    ({ fresh }) => `/api/v1/cases/webhooks/endpoints/${fresh.id}/deliveries`,
+    { fresh: webhookEndpoint },
+  ),
+  row(
+    'GET /api/v1/cases/webhooks/deliveries/:deliveryId',
+    NO_STAFF,
+    FIRMS_ONLY,
+    ({ fresh }) => `/api/v1/cases/webhooks/deliveries/${fresh.deliveryId}`,
+    { fresh: webhookDelivery },
+  ),
+  row(
+    'POST /api/v1/cases/webhooks/deliveries/:deliveryId/replay',
+    NO_STAFF,
+    FIRMS_ONLY,
+    ({ fresh }) => body(`/api/v1/cases/webhooks/deliveries/${fresh.deliveryId}/replay`),
+    { fresh: webhookDelivery, probe: deliveryProbe },
   ),
   row(
     'POST /api/v1/cases/:id/decisions',

@@ -57,6 +57,197 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/cases/webhooks/event-types': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The event types an endpoint may subscribe to */
+    get: operations['WebhookEndpointController_eventTypes'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/webhooks/endpoints': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your firm's endpoints, newest first */
+    get: operations['WebhookEndpointController_list'];
+    put?: never;
+    /**
+     * Register an endpoint for your firm's webhooks
+     * @description Deliveries follow Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature) and are about the cases your firm represents a party on. The signing secret is in this answer only.
+     */
+    post: operations['WebhookEndpointController_register'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/webhooks/endpoints/{endpointId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of your firm’s endpoints */
+    get: operations['WebhookEndpointController_get'];
+    put?: never;
+    post?: never;
+    /** Delete an endpoint, with its deliveries and their log */
+    delete: operations['WebhookEndpointController_delete'];
+    options?: never;
+    head?: never;
+    /** Disable or enable an endpoint, or change its event types */
+    patch: operations['WebhookEndpointController_update'];
+    trace?: never;
+  };
+  '/api/v1/cases/webhooks/endpoints/{endpointId}/rotate-secret': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Make a new signing secret
+     * @description Deliveries are signed with both the new and the old secret (two `v1,` signatures) until `previousSecretValidUntil`, so your receiver can switch without missing any.
+     */
+    post: operations['WebhookEndpointController_rotateSecret'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/webhooks/endpoints/{endpointId}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An endpoint's deliveries with their attempts, newest first */
+    get: operations['WebhookDeliveryController_forEndpoint'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/webhooks/deliveries/{deliveryId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One delivery with its attempts */
+    get: operations['WebhookDeliveryController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/webhooks/deliveries/{deliveryId}/replay': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a delivered or parked delivery again
+     * @description A new attempt soon, with the same `webhook-id`, and a fresh day of retries if it fails again.
+     */
+    post: operations['WebhookDeliveryController_replay'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{caseId}/correspondence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The letters and emails to the case's parties, oldest first
+     * @description Staff see every item; a party (the citizen who is that party, or the firm that represents it) sees the items sent to that party, and none sent to another party.
+     */
+    get: operations['CorrespondenceController_forCase'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/correspondence/{id}/letter.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A letter as the PDF that was sent
+     * @description Printed again from the recorded text, recipient and date: the same bytes as were sent.
+     */
+    get: operations['CorrespondenceController_letter'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/correspondence/delivery-receipts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * GOV.UK Notify's delivery receipt; refused unless it carries the configured callback token
+     * @description For GOV.UK Notify only: its callback's JSON (`id`, `reference`, `status`, `notification_type`, `created_at`, `sent_at`, `completed_at`, …) with `Authorization: Bearer <NOTIFY_CALLBACK_TOKEN>`. A receipt repeated or arriving out of order changes nothing a final status has settled.
+     */
+    post: operations['CorrespondenceController_deliveryReceipt'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/cases': {
     parameters: {
       query?: never;
@@ -2468,6 +2659,15 @@ export interface components {
       /** @description Upper case, without spaces. Shown to staff, the party and their representative only; null (left out over REST) for the other side of the case. */
       postcode?: string;
       /**
+       * @description The party's postal address for letters, one line to an item, trimmed; the postcode (its own field) is its last line when printed. Null (left out over REST) when none is on record. Shown to staff, the party and their representative only; null (left out over REST) for the other side of the case.
+       * @example [
+       *       "Flat 2",
+       *       "10 Downing Street",
+       *       "London"
+       *     ]
+       */
+      addressLines?: string[];
+      /**
        * @description Organisation id of the firm representing this party; left out when unrepresented.
        * @example org-smith-and-co
        */
@@ -2556,6 +2756,328 @@ export interface components {
        */
       nextCursor: string | null;
     };
+    WebhookEventTypeModel: {
+      /**
+       * @example hearing.listed
+       * @enum {string}
+       */
+      type: 'case.issued' | 'case.state-changed' | 'hearing.listed' | 'hearing.status-changed' | 'decision.recorded';
+      /** @example A hearing was listed: where and when. */
+      description: string;
+    };
+    RegisterWebhookEndpointBody: {
+      /**
+       * @description Where to deliver: a public https URL (no user name or password, no fragment).
+       * @example https://hooks.example-solicitors.co.uk/ccsc
+       */
+      url: string;
+      /**
+       * @description The event types to deliver, one or more of `case.issued`, `case.state-changed`, `hearing.listed`, `hearing.status-changed`, `decision.recorded`.
+       * @example [
+       *       "case.issued",
+       *       "hearing.listed"
+       *     ]
+       */
+      eventTypes: (
+        'case.issued' | 'case.state-changed' | 'hearing.listed' | 'hearing.status-changed' | 'decision.recorded'
+      )[];
+    };
+    WebhookEndpointWithSecretModel: {
+      /**
+       * Format: uuid
+       * @description The endpoint's id (UUID).
+       */
+      id: string;
+      /** @example https://hooks.example-solicitors.co.uk/ccsc */
+      url: string;
+      /**
+       * @example [
+       *       "case.issued",
+       *       "hearing.listed"
+       *     ]
+       */
+      eventTypes: (
+        'case.issued' | 'case.state-changed' | 'hearing.listed' | 'hearing.status-changed' | 'decision.recorded'
+      )[];
+      /**
+       * @description Whether deliveries are being sent.
+       * @example true
+       */
+      enabled: boolean;
+      /**
+       * Format: date-time
+       * @description Until when deliveries are also signed with the secret before the last rotation; null outside a rotation's overlap. Date and time, ISO 8601 in UTC.
+       */
+      previousSecretValidUntil?: string | null;
+      /**
+       * Format: date-time
+       * @description Date and time, ISO 8601 in UTC.
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description Date and time, ISO 8601 in UTC.
+       */
+      updatedAt: string;
+      /**
+       * @description The signing secret (Standard Webhooks): shown this once, so store it now. Verify `webhook-signature` with it.
+       * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw/NSkp1bRJ2o=
+       */
+      secret: string;
+    };
+    WebhookEndpointModel: {
+      /**
+       * Format: uuid
+       * @description The endpoint's id (UUID).
+       */
+      id: string;
+      /** @example https://hooks.example-solicitors.co.uk/ccsc */
+      url: string;
+      /**
+       * @example [
+       *       "case.issued",
+       *       "hearing.listed"
+       *     ]
+       */
+      eventTypes: (
+        'case.issued' | 'case.state-changed' | 'hearing.listed' | 'hearing.status-changed' | 'decision.recorded'
+      )[];
+      /**
+       * @description Whether deliveries are being sent.
+       * @example true
+       */
+      enabled: boolean;
+      /**
+       * Format: date-time
+       * @description Until when deliveries are also signed with the secret before the last rotation; null outside a rotation's overlap. Date and time, ISO 8601 in UTC.
+       */
+      previousSecretValidUntil?: string | null;
+      /**
+       * Format: date-time
+       * @description Date and time, ISO 8601 in UTC.
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description Date and time, ISO 8601 in UTC.
+       */
+      updatedAt: string;
+    };
+    WebhookEndpointPageModel: {
+      /** @description Your firm’s endpoints, newest first. */
+      items: components['schemas']['WebhookEndpointModel'][];
+      /**
+       * @description Pass as `cursor` for the next page; null on the last page.
+       * @example WyIyMDI3LTAzLTE1VDEwOjAwOjAwLjAwMFoiLCIzZjBiNmMxZS04ZDJhLTRjNWItOWU3Zi0xYTJiM2M0ZDVlNmYiXQ
+       */
+      nextCursor: string | null;
+    };
+    UpdateWebhookEndpointBody: {
+      /**
+       * @description false stops deliveries (they wait); true resumes them.
+       * @example false
+       */
+      enabled?: boolean;
+      /**
+       * @description The event types to deliver, one or more of `case.issued`, `case.state-changed`, `hearing.listed`, `hearing.status-changed`, `decision.recorded`.
+       * @example [
+       *       "hearing.listed"
+       *     ]
+       */
+      eventTypes?: (
+        'case.issued' | 'case.state-changed' | 'hearing.listed' | 'hearing.status-changed' | 'decision.recorded'
+      )[];
+    };
+    WebhookAttemptModel: {
+      /**
+       * @description 1 for the first attempt, then 2, 3, ...
+       * @example 1
+       */
+      attempt: number;
+      /**
+       * Format: date-time
+       * @description Date and time, ISO 8601 in UTC.
+       */
+      attemptedAt: string;
+      /**
+       * @description How long the attempt took, in milliseconds.
+       * @example 182
+       */
+      durationMs: number;
+      /**
+       * @description The HTTP status your endpoint answered; null when it did not answer.
+       * @example 500
+       */
+      statusCode?: number | null;
+      /**
+       * @description Why there was no answer (timed out, connection refused, ...); null when there was one.
+       * @example timed out
+       */
+      error?: string | null;
+    };
+    WebhookDeliveryModel: {
+      /**
+       * Format: uuid
+       * @description The delivery id, sent as `webhook-id` on every attempt (a replay too): use it to ignore repeats.
+       */
+      id: string;
+      /**
+       * Format: uuid
+       * @description The endpoint's id (UUID).
+       */
+      endpointId: string;
+      /**
+       * @example hearing.listed
+       * @enum {string}
+       */
+      eventType:
+        'case.issued' | 'case.state-changed' | 'hearing.listed' | 'hearing.status-changed' | 'decision.recorded';
+      /**
+       * Format: uuid
+       * @description The case's id (UUID).
+       */
+      caseId: string;
+      /**
+       * @description `pending` (being tried), `delivered` (your endpoint answered 2xx), `parked` (retries ran out; replay it), `withheld` (your firm no longer represents a party on the case when it came to be sent).
+       * @example delivered
+       * @enum {string}
+       */
+      status: 'pending' | 'delivered' | 'parked' | 'withheld';
+      /**
+       * @description The body sent, as sent.
+       * @example {
+       *       "type": "hearing.listed",
+       *       "timestamp": "2031-07-01T09:00:00.000Z",
+       *       "data": {
+       *         "caseReference": "1234567890123456",
+       *         "caseId": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f"
+       *       }
+       *     }
+       */
+      payload: Record<string, never>;
+      attempts: components['schemas']['WebhookAttemptModel'][];
+      /**
+       * Format: date-time
+       * @description When it is tried next, while pending.
+       */
+      nextAttemptAt?: string | null;
+      /**
+       * Format: date-time
+       * @description When your endpoint took it.
+       */
+      deliveredAt?: string | null;
+      /**
+       * Format: date-time
+       * @description Date and time, ISO 8601 in UTC.
+       */
+      createdAt: string;
+    };
+    WebhookDeliveryPageModel: {
+      /** @description The endpoint’s deliveries, newest first. */
+      items: components['schemas']['WebhookDeliveryModel'][];
+      /**
+       * @description Pass as `cursor` for the next page; null on the last page.
+       * @example WyIyMDI3LTAzLTE1VDEwOjAwOjAwLjAwMFoiLCIzZjBiNmMxZS04ZDJhLTRjNWItOWU3Zi0xYTJiM2M0ZDVlNmYiXQ
+       */
+      nextCursor: string | null;
+    };
+    CorrespondenceItemModel: {
+      /**
+       * Format: uuid
+       * @description The item's id; the reference it is sent to the provider with.
+       */
+      id: string;
+      /**
+       * Format: uuid
+       * @description The case's id (UUID).
+       */
+      caseId: string;
+      /**
+       * Format: uuid
+       * @description The party's id on its case (UUID). The party it is addressed to.
+       */
+      partyId: string;
+      /**
+       * @description The template it was rendered from.
+       * @example enforcement.further-steps-notice
+       */
+      template: string;
+      /**
+       * @description The template's version it was rendered from.
+       * @example 1
+       */
+      templateVersion: number;
+      /**
+       * @description The language it is written in; `bilingual` is Welsh first, then English.
+       * @enum {string}
+       */
+      language: 'en' | 'cy' | 'bilingual';
+      /**
+       * @description How it goes; absent when it could not be sent.
+       * @enum {string}
+       */
+      channel?: 'letter' | 'email' | 'sms';
+      /**
+       * @description The subject (the letter’s heading), as rendered.
+       * @example Hysbysiad camau pellach: cyfrif 26000123A
+       */
+      subject: string;
+      /**
+       * @description The text as rendered: paragraphs separated by a blank line.
+       * @example Annwyl Rhys Jones
+       *
+       *     Nid ydych wedi talu eich dirwy fel y gorchmynnwyd.
+       */
+      body: string;
+      /**
+       * @description What it is about in the service that asked for it.
+       * @example FA26001234A
+       */
+      about?: string;
+      /**
+       * @description `pending` until handed to the provider (or while a failed send waits to be tried again), then `sent`, and `delivered` or `failed` as the provider reports; `undeliverable` when the party had no postal address and no email when it was asked for.
+       * @enum {string}
+       */
+      status: 'pending' | 'sent' | 'delivered' | 'failed' | 'undeliverable';
+      /**
+       * @description The provider's last word on it (GOV.UK Notify's names).
+       * @enum {string}
+       */
+      providerStatus?:
+        | 'created'
+        | 'sending'
+        | 'pending'
+        | 'delivered'
+        | 'permanent-failure'
+        | 'temporary-failure'
+        | 'technical-failure'
+        | 'pending-virus-check'
+        | 'virus-scan-failed'
+        | 'validation-failed'
+        | 'accepted'
+        | 'received'
+        | 'cancelled';
+      /**
+       * @description How many times sending it was attempted.
+       * @example 1
+       */
+      attempts: number;
+      /**
+       * Format: date-time
+       * @description When it was recorded. Date and time, ISO 8601 in UTC.
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description When the provider took it. Date and time, ISO 8601 in UTC.
+       */
+      sentAt?: string;
+      /**
+       * Format: date-time
+       * @description When the provider reported it delivered. Date and time, ISO 8601 in UTC.
+       */
+      deliveredAt?: string;
+    };
     PartyInput: {
       /**
        * @description The part the party plays in the case; the case type says which roles it needs.
@@ -2583,6 +3105,15 @@ export interface components {
       phone?: string;
       /** @example SW1A 2AA */
       postcode?: string;
+      /**
+       * @description The party's postal address for letters, one line to an item, without the postcode (its own field, printed as the address's last line): 1 to 5 lines such as the building and street, the locality and the town, each 1 to 80 characters without control characters or line breaks; spaces around a line are trimmed. Only staff and whoever acts for the party see it.
+       * @example [
+       *       "Flat 2",
+       *       "10 Downing Street",
+       *       "London"
+       *     ]
+       */
+      addressLines?: string[];
       userId?: string;
       /** @example org-smith-and-co */
       representedBy?: string;
@@ -2711,7 +3242,7 @@ export interface components {
        */
       type: string;
       /**
-       * @description What it is about: progress, hearings, parties, documents, assisted-digital, outcomes, payments, enquiries, complaints, enforcement.
+       * @description What it is about: progress, hearings, parties, documents, assisted-digital, outcomes, payments, enquiries, complaints, enforcement, correspondence.
        * @enum {string}
        */
       kind:
@@ -2724,7 +3255,8 @@ export interface components {
         | 'payments'
         | 'enquiries'
         | 'complaints'
-        | 'enforcement';
+        | 'enforcement'
+        | 'correspondence';
       /**
        * @description The service the event came from: `cases`, `payments`, `queries`, `complaints` or `enforcement`.
        * @example cases
@@ -2768,6 +3300,15 @@ export interface components {
        * @example SW1A 2AA
        */
       postcode?: string;
+      /**
+       * @description The party's postal address for letters, one line to an item, without the postcode (its own field, printed as the address's last line): 1 to 5 lines such as the building and street, the locality and the town, each 1 to 80 characters without control characters or line breaks; spaces around a line are trimmed. Only staff and whoever acts for the party see it. All the lines: they replace the ones on record; null removes the address.
+       * @example [
+       *       "Flat 2",
+       *       "10 Downing Street",
+       *       "London"
+       *     ]
+       */
+      addressLines?: string[] | null;
       /**
        * @description English (en) or Welsh (cy): the language the party prefers. Only staff and whoever acts for the party see it.
        * @enum {string}
@@ -7136,6 +7677,11 @@ export interface operations {
            *               "role": "claimant",
            *               "kind": "person",
            *               "name": "Alex Smith",
+           *               "addressLines": [
+           *                 "Flat 2",
+           *                 "10 Downing Street",
+           *                 "London"
+           *               ],
            *               "representedBy": "org-smith-and-co",
            *               "preferredLanguage": "en"
            *             }
@@ -7262,6 +7808,2265 @@ export interface operations {
       };
     };
   };
+  WebhookEndpointController_eventTypes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "type": "hearing.listed",
+           *         "description": "A hearing was listed: where and when."
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['WebhookEventTypeModel'][];
+        };
+      };
+      /** @description No bearer token, or one that is expired, malformed or not signed by the identity provider. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:unauthenticated",
+           *       "title": "Authentication required",
+           *       "status": 401,
+           *       "detail": "No bearer token, or one that is expired, malformed or not signed by the identity provider.",
+           *       "code": "UNAUTHENTICATED",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role, or your relationship to the record, does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:forbidden",
+           *       "title": "Not allowed",
+           *       "status": 403,
+           *       "detail": "Your role, or your relationship to the record, does not allow this.",
+           *       "code": "FORBIDDEN",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from you: wait for the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:too-many-requests",
+           *       "title": "Too many requests",
+           *       "status": 429,
+           *       "detail": "Too many requests from you: wait for the seconds in `Retry-After`.",
+           *       "code": "TOO_MANY_REQUESTS",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:service-unavailable",
+           *       "title": "Service unavailable for a moment",
+           *       "status": 503,
+           *       "detail": "The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`.",
+           *       "code": "SERVICE_UNAVAILABLE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  WebhookEndpointController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description The `nextCursor` of the previous page. */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *           "url": "https://hooks.example-solicitors.co.uk/ccsc",
+           *           "eventTypes": [
+           *             "case.issued",
+           *             "hearing.listed"
+           *           ],
+           *           "enabled": true,
+           *           "previousSecretValidUntil": "2026-11-30T10:00:00.000Z",
+           *           "createdAt": "2026-11-30T10:00:00.000Z",
+           *           "updatedAt": "2026-11-30T10:00:00.000Z"
+           *         }
+           *       ],
+           *       "nextCursor": "WyIyMDI3LTAzLTE1VDEwOjAwOjAwLjAwMFoiLCIzZjBiNmMxZS04ZDJhLTRjNWItOWU3Zi0xYTJiM2M0ZDVlNmYiXQ"
+           *     }
+           */
+          'application/json': components['schemas']['WebhookEndpointPageModel'];
+        };
+      };
+      /** @description The input is invalid: each wrong field is named in `errors`. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:invalid-input",
+           *       "title": "Invalid input",
+           *       "status": 400,
+           *       "detail": "The input is invalid: each wrong field is named in `errors`.",
+           *       "code": "BAD_USER_INPUT",
+           *       "errors": [
+           *         {
+           *           "field": "parties.0.name",
+           *           "message": "name should not be empty"
+           *         }
+           *       ],
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, malformed or not signed by the identity provider. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:unauthenticated",
+           *       "title": "Authentication required",
+           *       "status": 401,
+           *       "detail": "No bearer token, or one that is expired, malformed or not signed by the identity provider.",
+           *       "code": "UNAUTHENTICATED",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role, or your relationship to the record, does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:forbidden",
+           *       "title": "Not allowed",
+           *       "status": 403,
+           *       "detail": "Your role, or your relationship to the record, does not allow this.",
+           *       "code": "FORBIDDEN",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from you: wait for the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:too-many-requests",
+           *       "title": "Too many requests",
+           *       "status": 429,
+           *       "detail": "Too many requests from you: wait for the seconds in `Retry-After`.",
+           *       "code": "TOO_MANY_REQUESTS",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:service-unavailable",
+           *       "title": "Service unavailable for a moment",
+           *       "status": 503,
+           *       "detail": "The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`.",
+           *       "code": "SERVICE_UNAVAILABLE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  WebhookEndpointController_register: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes the POST safe to retry: the same key and body return the first result (with `Idempotent-Replayed: true`); the same key with another body is refused with 409. */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RegisterWebhookEndpointBody'];
+      };
+    };
+    responses: {
+      /** @description The endpoint and its signing secret. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *       "url": "https://hooks.example-solicitors.co.uk/ccsc",
+           *       "eventTypes": [
+           *         "case.issued",
+           *         "hearing.listed"
+           *       ],
+           *       "enabled": true,
+           *       "previousSecretValidUntil": "2026-11-30T10:00:00.000Z",
+           *       "createdAt": "2026-11-30T10:00:00.000Z",
+           *       "updatedAt": "2026-11-30T10:00:00.000Z",
+           *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw/NSkp1bRJ2o="
+           *     }
+           */
+          'application/json': components['schemas']['WebhookEndpointWithSecretModel'];
+        };
+      };
+      /** @description Invalid input (each wrong field is named in `errors`): a URL that is not public https (or is a private or reserved address), or an unknown event type */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:invalid-input",
+           *       "title": "Invalid input",
+           *       "status": 400,
+           *       "detail": "Invalid input (each wrong field is named in `errors`): a URL that is not public https (or is a private or reserved address), or an unknown event type",
+           *       "code": "BAD_USER_INPUT",
+           *       "errors": [
+           *         {
+           *           "field": "parties.0.name",
+           *           "message": "name should not be empty"
+           *         }
+           *       ],
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, malformed or not signed by the identity provider. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:unauthenticated",
+           *       "title": "Authentication required",
+           *       "status": 401,
+           *       "detail": "No bearer token, or one that is expired, malformed or not signed by the identity provider.",
+           *       "code": "UNAUTHENTICATED",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role, or your relationship to the record, does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:forbidden",
+           *       "title": "Not allowed",
+           *       "status": 403,
+           *       "detail": "Your role, or your relationship to the record, does not allow this.",
+           *       "code": "FORBIDDEN",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The record is not in a state that allows this, or the Idempotency-Key was used with another body. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:conflict",
+           *       "title": "Conflict",
+           *       "status": 409,
+           *       "detail": "The record is not in a state that allows this, or the Idempotency-Key was used with another body.",
+           *       "code": "CONFLICT",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is larger than the service accepts. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:payload-too-large",
+           *       "title": "Request body too large",
+           *       "status": 413,
+           *       "detail": "The body is larger than the service accepts.",
+           *       "code": "PAYLOAD_TOO_LARGE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A body was sent that is not `application/json`. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:unsupported-media-type",
+           *       "title": "Unsupported media type",
+           *       "status": 415,
+           *       "detail": "A body was sent that is not `application/json`.",
+           *       "code": "UNSUPPORTED_MEDIA_TYPE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from you: wait for the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:too-many-requests",
+           *       "title": "Too many requests",
+           *       "status": 429,
+           *       "detail": "Too many requests from you: wait for the seconds in `Retry-After`.",
+           *       "code": "TOO_MANY_REQUESTS",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:service-unavailable",
+           *       "title": "Service unavailable for a moment",
+           *       "status": 503,
+           *       "detail": "The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`.",
+           *       "code": "SERVICE_UNAVAILABLE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  WebhookEndpointController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        endpointId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *       "url": "https://hooks.example-solicitors.co.uk/ccsc",
+           *       "eventTypes": [
+           *         "case.issued",
+           *         "hearing.listed"
+           *       ],
+           *       "enabled": true,
+           *       "previousSecretValidUntil": "2026-11-30T10:00:00.000Z",
+           *       "createdAt": "2026-11-30T10:00:00.000Z",
+           *       "updatedAt": "2026-11-30T10:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['WebhookEndpointModel'];
+        };
+      };
+      /** @description The input is invalid: each wrong field is named in `errors`. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:invalid-input",
+           *       "title": "Invalid input",
+           *       "status": 400,
+           *       "detail": "The input is invalid: each wrong field is named in `errors`.",
+           *       "code": "BAD_USER_INPUT",
+           *       "errors": [
+           *         {
+           *           "field": "parties.0.name",
+           *           "message": "name should not be empty"
+           *         }
+           *       ],
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, malformed or not signed by the identity provider. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:unauthenticated",
+           *       "title": "Authentication required",
+           *       "status": 401,
+           *       "detail": "No bearer token, or one that is expired, malformed or not signed by the identity provider.",
+           *       "code": "UNAUTHENTICATED",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role, or your relationship to the record, does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:forbidden",
+           *       "title": "Not allowed",
+           *       "status": 403,
+           *       "detail": "Your role, or your relationship to the record, does not allow this.",
+           *       "code": "FORBIDDEN",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such endpoint, or not your firm's */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:not-found",
+           *       "title": "Not found",
+           *       "status": 404,
+           *       "detail": "No such endpoint, or not your firm's",
+           *       "code": "NOT_FOUND",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from you: wait for the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:too-many-requests",
+           *       "title": "Too many requests",
+           *       "status": 429,
+           *       "detail": "Too many requests from you: wait for the seconds in `Retry-After`.",
+           *       "code": "TOO_MANY_REQUESTS",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:service-unavailable",
+           *       "title": "Service unavailable for a moment",
+           *       "status": 503,
+           *       "detail": "The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`.",
+           *       "code": "SERVICE_UNAVAILABLE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  WebhookEndpointController_delete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        endpointId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The input is invalid: each wrong field is named in `errors`. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:invalid-input",
+           *       "title": "Invalid input",
+           *       "status": 400,
+           *       "detail": "The input is invalid: each wrong field is named in `errors`.",
+           *       "code": "BAD_USER_INPUT",
+           *       "errors": [
+           *         {
+           *           "field": "parties.0.name",
+           *           "message": "name should not be empty"
+           *         }
+           *       ],
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, malformed or not signed by the identity provider. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:unauthenticated",
+           *       "title": "Authentication required",
+           *       "status": 401,
+           *       "detail": "No bearer token, or one that is expired, malformed or not signed by the identity provider.",
+           *       "code": "UNAUTHENTICATED",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role, or your relationship to the record, does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:forbidden",
+           *       "title": "Not allowed",
+           *       "status": 403,
+           *       "detail": "Your role, or your relationship to the record, does not allow this.",
+           *       "code": "FORBIDDEN",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such endpoint, or not your firm's */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:not-found",
+           *       "title": "Not found",
+           *       "status": 404,
+           *       "detail": "No such endpoint, or not your firm's",
+           *       "code": "NOT_FOUND",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is larger than the service accepts. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:payload-too-large",
+           *       "title": "Request body too large",
+           *       "status": 413,
+           *       "detail": "The body is larger than the service accepts.",
+           *       "code": "PAYLOAD_TOO_LARGE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A body was sent that is not `application/json`. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:unsupported-media-type",
+           *       "title": "Unsupported media type",
+           *       "status": 415,
+           *       "detail": "A body was sent that is not `application/json`.",
+           *       "code": "UNSUPPORTED_MEDIA_TYPE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from you: wait for the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:too-many-requests",
+           *       "title": "Too many requests",
+           *       "status": 429,
+           *       "detail": "Too many requests from you: wait for the seconds in `Retry-After`.",
+           *       "code": "TOO_MANY_REQUESTS",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:service-unavailable",
+           *       "title": "Service unavailable for a moment",
+           *       "status": 503,
+           *       "detail": "The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`.",
+           *       "code": "SERVICE_UNAVAILABLE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  WebhookEndpointController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        endpointId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateWebhookEndpointBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *       "url": "https://hooks.example-solicitors.co.uk/ccsc",
+           *       "eventTypes": [
+           *         "case.issued",
+           *         "hearing.listed"
+           *       ],
+           *       "enabled": true,
+           *       "previousSecretValidUntil": "2026-11-30T10:00:00.000Z",
+           *       "createdAt": "2026-11-30T10:00:00.000Z",
+           *       "updatedAt": "2026-11-30T10:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['WebhookEndpointModel'];
+        };
+      };
+      /** @description Invalid input (each wrong field is named in `errors`), e.g. an unknown event type */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:invalid-input",
+           *       "title": "Invalid input",
+           *       "status": 400,
+           *       "detail": "Invalid input (each wrong field is named in `errors`), e.g. an unknown event type",
+           *       "code": "BAD_USER_INPUT",
+           *       "errors": [
+           *         {
+           *           "field": "parties.0.name",
+           *           "message": "name should not be empty"
+           *         }
+           *       ],
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, malformed or not signed by the identity provider. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:unauthenticated",
+           *       "title": "Authentication required",
+           *       "status": 401,
+           *       "detail": "No bearer token, or one that is expired, malformed or not signed by the identity provider.",
+           *       "code": "UNAUTHENTICATED",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role, or your relationship to the record, does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:forbidden",
+           *       "title": "Not allowed",
+           *       "status": 403,
+           *       "detail": "Your role, or your relationship to the record, does not allow this.",
+           *       "code": "FORBIDDEN",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such endpoint, or not your firm's */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:not-found",
+           *       "title": "Not found",
+           *       "status": 404,
+           *       "detail": "No such endpoint, or not your firm's",
+           *       "code": "NOT_FOUND",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is larger than the service accepts. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:payload-too-large",
+           *       "title": "Request body too large",
+           *       "status": 413,
+           *       "detail": "The body is larger than the service accepts.",
+           *       "code": "PAYLOAD_TOO_LARGE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A body was sent that is not `application/json`. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:unsupported-media-type",
+           *       "title": "Unsupported media type",
+           *       "status": 415,
+           *       "detail": "A body was sent that is not `application/json`.",
+           *       "code": "UNSUPPORTED_MEDIA_TYPE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from you: wait for the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:too-many-requests",
+           *       "title": "Too many requests",
+           *       "status": 429,
+           *       "detail": "Too many requests from you: wait for the seconds in `Retry-After`.",
+           *       "code": "TOO_MANY_REQUESTS",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:service-unavailable",
+           *       "title": "Service unavailable for a moment",
+           *       "status": 503,
+           *       "detail": "The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`.",
+           *       "code": "SERVICE_UNAVAILABLE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  WebhookEndpointController_rotateSecret: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes the POST safe to retry: the same key and body return the first result (with `Idempotent-Replayed: true`); the same key with another body is refused with 409. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        endpointId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The endpoint and its new signing secret. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *       "url": "https://hooks.example-solicitors.co.uk/ccsc",
+           *       "eventTypes": [
+           *         "case.issued",
+           *         "hearing.listed"
+           *       ],
+           *       "enabled": true,
+           *       "previousSecretValidUntil": "2026-11-30T10:00:00.000Z",
+           *       "createdAt": "2026-11-30T10:00:00.000Z",
+           *       "updatedAt": "2026-11-30T10:00:00.000Z",
+           *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw/NSkp1bRJ2o="
+           *     }
+           */
+          'application/json': components['schemas']['WebhookEndpointWithSecretModel'];
+        };
+      };
+      /** @description The input is invalid: each wrong field is named in `errors`. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:invalid-input",
+           *       "title": "Invalid input",
+           *       "status": 400,
+           *       "detail": "The input is invalid: each wrong field is named in `errors`.",
+           *       "code": "BAD_USER_INPUT",
+           *       "errors": [
+           *         {
+           *           "field": "parties.0.name",
+           *           "message": "name should not be empty"
+           *         }
+           *       ],
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, malformed or not signed by the identity provider. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:unauthenticated",
+           *       "title": "Authentication required",
+           *       "status": 401,
+           *       "detail": "No bearer token, or one that is expired, malformed or not signed by the identity provider.",
+           *       "code": "UNAUTHENTICATED",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role, or your relationship to the record, does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:forbidden",
+           *       "title": "Not allowed",
+           *       "status": 403,
+           *       "detail": "Your role, or your relationship to the record, does not allow this.",
+           *       "code": "FORBIDDEN",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such endpoint, or not your firm's */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:not-found",
+           *       "title": "Not found",
+           *       "status": 404,
+           *       "detail": "No such endpoint, or not your firm's",
+           *       "code": "NOT_FOUND",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The record is not in a state that allows this, or the Idempotency-Key was used with another body. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:conflict",
+           *       "title": "Conflict",
+           *       "status": 409,
+           *       "detail": "The record is not in a state that allows this, or the Idempotency-Key was used with another body.",
+           *       "code": "CONFLICT",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is larger than the service accepts. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:payload-too-large",
+           *       "title": "Request body too large",
+           *       "status": 413,
+           *       "detail": "The body is larger than the service accepts.",
+           *       "code": "PAYLOAD_TOO_LARGE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A body was sent that is not `application/json`. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:unsupported-media-type",
+           *       "title": "Unsupported media type",
+           *       "status": 415,
+           *       "detail": "A body was sent that is not `application/json`.",
+           *       "code": "UNSUPPORTED_MEDIA_TYPE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from you: wait for the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:too-many-requests",
+           *       "title": "Too many requests",
+           *       "status": 429,
+           *       "detail": "Too many requests from you: wait for the seconds in `Retry-After`.",
+           *       "code": "TOO_MANY_REQUESTS",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:service-unavailable",
+           *       "title": "Service unavailable for a moment",
+           *       "status": 503,
+           *       "detail": "The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`.",
+           *       "code": "SERVICE_UNAVAILABLE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  WebhookDeliveryController_forEndpoint: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description The `nextCursor` of the previous page. */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        endpointId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *           "endpointId": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *           "eventType": "hearing.listed",
+           *           "caseId": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *           "status": "delivered",
+           *           "payload": {
+           *             "type": "hearing.listed",
+           *             "timestamp": "2031-07-01T09:00:00.000Z",
+           *             "data": {
+           *               "caseReference": "1234567890123456",
+           *               "caseId": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f"
+           *             }
+           *           },
+           *           "attempts": [
+           *             {
+           *               "attempt": 1,
+           *               "attemptedAt": "2026-11-30T10:00:00.000Z",
+           *               "durationMs": 182,
+           *               "statusCode": 500,
+           *               "error": "timed out"
+           *             }
+           *           ],
+           *           "nextAttemptAt": "2026-11-30T10:00:00.000Z",
+           *           "deliveredAt": "2026-11-30T10:00:00.000Z",
+           *           "createdAt": "2026-11-30T10:00:00.000Z"
+           *         }
+           *       ],
+           *       "nextCursor": "WyIyMDI3LTAzLTE1VDEwOjAwOjAwLjAwMFoiLCIzZjBiNmMxZS04ZDJhLTRjNWItOWU3Zi0xYTJiM2M0ZDVlNmYiXQ"
+           *     }
+           */
+          'application/json': components['schemas']['WebhookDeliveryPageModel'];
+        };
+      };
+      /** @description The input is invalid: each wrong field is named in `errors`. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:invalid-input",
+           *       "title": "Invalid input",
+           *       "status": 400,
+           *       "detail": "The input is invalid: each wrong field is named in `errors`.",
+           *       "code": "BAD_USER_INPUT",
+           *       "errors": [
+           *         {
+           *           "field": "parties.0.name",
+           *           "message": "name should not be empty"
+           *         }
+           *       ],
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, malformed or not signed by the identity provider. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:unauthenticated",
+           *       "title": "Authentication required",
+           *       "status": 401,
+           *       "detail": "No bearer token, or one that is expired, malformed or not signed by the identity provider.",
+           *       "code": "UNAUTHENTICATED",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role, or your relationship to the record, does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:forbidden",
+           *       "title": "Not allowed",
+           *       "status": 403,
+           *       "detail": "Your role, or your relationship to the record, does not allow this.",
+           *       "code": "FORBIDDEN",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such endpoint, or not your firm's */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:not-found",
+           *       "title": "Not found",
+           *       "status": 404,
+           *       "detail": "No such endpoint, or not your firm's",
+           *       "code": "NOT_FOUND",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from you: wait for the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:too-many-requests",
+           *       "title": "Too many requests",
+           *       "status": 429,
+           *       "detail": "Too many requests from you: wait for the seconds in `Retry-After`.",
+           *       "code": "TOO_MANY_REQUESTS",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:service-unavailable",
+           *       "title": "Service unavailable for a moment",
+           *       "status": 503,
+           *       "detail": "The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`.",
+           *       "code": "SERVICE_UNAVAILABLE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  WebhookDeliveryController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        deliveryId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *       "endpointId": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *       "eventType": "hearing.listed",
+           *       "caseId": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *       "status": "delivered",
+           *       "payload": {
+           *         "type": "hearing.listed",
+           *         "timestamp": "2031-07-01T09:00:00.000Z",
+           *         "data": {
+           *           "caseReference": "1234567890123456",
+           *           "caseId": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f"
+           *         }
+           *       },
+           *       "attempts": [
+           *         {
+           *           "attempt": 1,
+           *           "attemptedAt": "2026-11-30T10:00:00.000Z",
+           *           "durationMs": 182,
+           *           "statusCode": 500,
+           *           "error": "timed out"
+           *         }
+           *       ],
+           *       "nextAttemptAt": "2026-11-30T10:00:00.000Z",
+           *       "deliveredAt": "2026-11-30T10:00:00.000Z",
+           *       "createdAt": "2026-11-30T10:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['WebhookDeliveryModel'];
+        };
+      };
+      /** @description The input is invalid: each wrong field is named in `errors`. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:invalid-input",
+           *       "title": "Invalid input",
+           *       "status": 400,
+           *       "detail": "The input is invalid: each wrong field is named in `errors`.",
+           *       "code": "BAD_USER_INPUT",
+           *       "errors": [
+           *         {
+           *           "field": "parties.0.name",
+           *           "message": "name should not be empty"
+           *         }
+           *       ],
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, malformed or not signed by the identity provider. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:unauthenticated",
+           *       "title": "Authentication required",
+           *       "status": 401,
+           *       "detail": "No bearer token, or one that is expired, malformed or not signed by the identity provider.",
+           *       "code": "UNAUTHENTICATED",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role, or your relationship to the record, does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:forbidden",
+           *       "title": "Not allowed",
+           *       "status": 403,
+           *       "detail": "Your role, or your relationship to the record, does not allow this.",
+           *       "code": "FORBIDDEN",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such delivery, or not your firm's */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:not-found",
+           *       "title": "Not found",
+           *       "status": 404,
+           *       "detail": "No such delivery, or not your firm's",
+           *       "code": "NOT_FOUND",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from you: wait for the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:too-many-requests",
+           *       "title": "Too many requests",
+           *       "status": 429,
+           *       "detail": "Too many requests from you: wait for the seconds in `Retry-After`.",
+           *       "code": "TOO_MANY_REQUESTS",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:service-unavailable",
+           *       "title": "Service unavailable for a moment",
+           *       "status": 503,
+           *       "detail": "The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`.",
+           *       "code": "SERVICE_UNAVAILABLE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  WebhookDeliveryController_replay: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes the POST safe to retry: the same key and body return the first result (with `Idempotent-Replayed: true`); the same key with another body is refused with 409. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        deliveryId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The delivery, pending again. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *       "endpointId": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *       "eventType": "hearing.listed",
+           *       "caseId": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *       "status": "delivered",
+           *       "payload": {
+           *         "type": "hearing.listed",
+           *         "timestamp": "2031-07-01T09:00:00.000Z",
+           *         "data": {
+           *           "caseReference": "1234567890123456",
+           *           "caseId": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f"
+           *         }
+           *       },
+           *       "attempts": [
+           *         {
+           *           "attempt": 1,
+           *           "attemptedAt": "2026-11-30T10:00:00.000Z",
+           *           "durationMs": 182,
+           *           "statusCode": 500,
+           *           "error": "timed out"
+           *         }
+           *       ],
+           *       "nextAttemptAt": "2026-11-30T10:00:00.000Z",
+           *       "deliveredAt": "2026-11-30T10:00:00.000Z",
+           *       "createdAt": "2026-11-30T10:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['WebhookDeliveryModel'];
+        };
+      };
+      /** @description The input is invalid: each wrong field is named in `errors`. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:invalid-input",
+           *       "title": "Invalid input",
+           *       "status": 400,
+           *       "detail": "The input is invalid: each wrong field is named in `errors`.",
+           *       "code": "BAD_USER_INPUT",
+           *       "errors": [
+           *         {
+           *           "field": "parties.0.name",
+           *           "message": "name should not be empty"
+           *         }
+           *       ],
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, malformed or not signed by the identity provider. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:unauthenticated",
+           *       "title": "Authentication required",
+           *       "status": 401,
+           *       "detail": "No bearer token, or one that is expired, malformed or not signed by the identity provider.",
+           *       "code": "UNAUTHENTICATED",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role, or your relationship to the record, does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:forbidden",
+           *       "title": "Not allowed",
+           *       "status": 403,
+           *       "detail": "Your role, or your relationship to the record, does not allow this.",
+           *       "code": "FORBIDDEN",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such delivery, or not your firm's */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:not-found",
+           *       "title": "Not found",
+           *       "status": 404,
+           *       "detail": "No such delivery, or not your firm's",
+           *       "code": "NOT_FOUND",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The delivery is still pending, or was withheld */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:conflict",
+           *       "title": "Conflict",
+           *       "status": 409,
+           *       "detail": "The delivery is still pending, or was withheld",
+           *       "code": "CONFLICT",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is larger than the service accepts. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:payload-too-large",
+           *       "title": "Request body too large",
+           *       "status": 413,
+           *       "detail": "The body is larger than the service accepts.",
+           *       "code": "PAYLOAD_TOO_LARGE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A body was sent that is not `application/json`. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:unsupported-media-type",
+           *       "title": "Unsupported media type",
+           *       "status": 415,
+           *       "detail": "A body was sent that is not `application/json`.",
+           *       "code": "UNSUPPORTED_MEDIA_TYPE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from you: wait for the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:too-many-requests",
+           *       "title": "Too many requests",
+           *       "status": 429,
+           *       "detail": "Too many requests from you: wait for the seconds in `Retry-After`.",
+           *       "code": "TOO_MANY_REQUESTS",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:service-unavailable",
+           *       "title": "Service unavailable for a moment",
+           *       "status": 503,
+           *       "detail": "The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`.",
+           *       "code": "SERVICE_UNAVAILABLE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CorrespondenceController_forCase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        caseId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "id": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *         "caseId": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *         "partyId": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *         "template": "enforcement.further-steps-notice",
+           *         "templateVersion": 1,
+           *         "language": "en",
+           *         "channel": "letter",
+           *         "subject": "Hysbysiad camau pellach: cyfrif 26000123A",
+           *         "body": "Annwyl Rhys Jones\n\nNid ydych wedi talu eich dirwy fel y gorchmynnwyd.",
+           *         "about": "FA26001234A",
+           *         "status": "pending",
+           *         "providerStatus": "created",
+           *         "attempts": 1,
+           *         "createdAt": "2026-11-30T10:00:00.000Z",
+           *         "sentAt": "2026-11-30T10:00:00.000Z",
+           *         "deliveredAt": "2026-11-30T10:00:00.000Z"
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['CorrespondenceItemModel'][];
+        };
+      };
+      /** @description The input is invalid: each wrong field is named in `errors`. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:invalid-input",
+           *       "title": "Invalid input",
+           *       "status": 400,
+           *       "detail": "The input is invalid: each wrong field is named in `errors`.",
+           *       "code": "BAD_USER_INPUT",
+           *       "errors": [
+           *         {
+           *           "field": "parties.0.name",
+           *           "message": "name should not be empty"
+           *         }
+           *       ],
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, malformed or not signed by the identity provider. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:unauthenticated",
+           *       "title": "Authentication required",
+           *       "status": 401,
+           *       "detail": "No bearer token, or one that is expired, malformed or not signed by the identity provider.",
+           *       "code": "UNAUTHENTICATED",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role, or your relationship to the record, does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:forbidden",
+           *       "title": "Not allowed",
+           *       "status": 403,
+           *       "detail": "Your role, or your relationship to the record, does not allow this.",
+           *       "code": "FORBIDDEN",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such case, or not one you may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:not-found",
+           *       "title": "Not found",
+           *       "status": 404,
+           *       "detail": "No such case, or not one you may see",
+           *       "code": "NOT_FOUND",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from you: wait for the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:too-many-requests",
+           *       "title": "Too many requests",
+           *       "status": 429,
+           *       "detail": "Too many requests from you: wait for the seconds in `Retry-After`.",
+           *       "code": "TOO_MANY_REQUESTS",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:service-unavailable",
+           *       "title": "Service unavailable for a moment",
+           *       "status": 503,
+           *       "detail": "The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`.",
+           *       "code": "SERVICE_UNAVAILABLE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CorrespondenceController_letter: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The letter */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /** @example %PDF-1.3 */
+          'application/pdf': string;
+        };
+      };
+      /** @description The input is invalid: each wrong field is named in `errors`. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:invalid-input",
+           *       "title": "Invalid input",
+           *       "status": 400,
+           *       "detail": "The input is invalid: each wrong field is named in `errors`.",
+           *       "code": "BAD_USER_INPUT",
+           *       "errors": [
+           *         {
+           *           "field": "parties.0.name",
+           *           "message": "name should not be empty"
+           *         }
+           *       ],
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, malformed or not signed by the identity provider. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:unauthenticated",
+           *       "title": "Authentication required",
+           *       "status": 401,
+           *       "detail": "No bearer token, or one that is expired, malformed or not signed by the identity provider.",
+           *       "code": "UNAUTHENTICATED",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role, or your relationship to the record, does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:forbidden",
+           *       "title": "Not allowed",
+           *       "status": 403,
+           *       "detail": "Your role, or your relationship to the record, does not allow this.",
+           *       "code": "FORBIDDEN",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such letter, or not one you may see (an email has no letter) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:not-found",
+           *       "title": "Not found",
+           *       "status": 404,
+           *       "detail": "No such letter, or not one you may see (an email has no letter)",
+           *       "code": "NOT_FOUND",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from you: wait for the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:too-many-requests",
+           *       "title": "Too many requests",
+           *       "status": 429,
+           *       "detail": "Too many requests from you: wait for the seconds in `Retry-After`.",
+           *       "code": "TOO_MANY_REQUESTS",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:service-unavailable",
+           *       "title": "Service unavailable for a moment",
+           *       "status": 503,
+           *       "detail": "The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`.",
+           *       "code": "SERVICE_UNAVAILABLE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  CorrespondenceController_deliveryReceipt: {
+    parameters: {
+      query?: never;
+      header: {
+        authorization: string;
+        /** @description Makes the POST safe to retry: the same key and body return the first result (with `Idempotent-Replayed: true`); the same key with another body is refused with 409. */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The receipt was taken */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not a Notify delivery receipt (the detail names the field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:invalid-input",
+           *       "title": "Invalid input",
+           *       "status": 400,
+           *       "detail": "Not a Notify delivery receipt (the detail names the field)",
+           *       "code": "BAD_USER_INPUT",
+           *       "errors": [
+           *         {
+           *           "field": "parties.0.name",
+           *           "message": "name should not be empty"
+           *         }
+           *       ],
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The callback token is missing or wrong, or none is configured */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:unauthenticated",
+           *       "title": "Authentication required",
+           *       "status": 401,
+           *       "detail": "The callback token is missing or wrong, or none is configured",
+           *       "code": "UNAUTHENTICATED",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No notification of ours has this id or reference */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:not-found",
+           *       "title": "Not found",
+           *       "status": 404,
+           *       "detail": "No notification of ours has this id or reference",
+           *       "code": "NOT_FOUND",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The record is not in a state that allows this, or the Idempotency-Key was used with another body. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:conflict",
+           *       "title": "Conflict",
+           *       "status": 409,
+           *       "detail": "The record is not in a state that allows this, or the Idempotency-Key was used with another body.",
+           *       "code": "CONFLICT",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is larger than the service accepts. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:payload-too-large",
+           *       "title": "Request body too large",
+           *       "status": 413,
+           *       "detail": "The body is larger than the service accepts.",
+           *       "code": "PAYLOAD_TOO_LARGE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A body was sent that is not `application/json`. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:unsupported-media-type",
+           *       "title": "Unsupported media type",
+           *       "status": 415,
+           *       "detail": "A body was sent that is not `application/json`.",
+           *       "code": "UNSUPPORTED_MEDIA_TYPE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from you: wait for the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:too-many-requests",
+           *       "title": "Too many requests",
+           *       "status": 429,
+           *       "detail": "Too many requests from you: wait for the seconds in `Retry-After`.",
+           *       "code": "TOO_MANY_REQUESTS",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:service-unavailable",
+           *       "title": "Service unavailable for a moment",
+           *       "status": 503,
+           *       "detail": "The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`.",
+           *       "code": "SERVICE_UNAVAILABLE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   CaseController_list: {
     parameters: {
       query?: {
@@ -7298,6 +10103,11 @@ export interface operations {
            *               "role": "claimant",
            *               "kind": "person",
            *               "name": "Alex Smith",
+           *               "addressLines": [
+           *                 "Flat 2",
+           *                 "10 Downing Street",
+           *                 "London"
+           *               ],
            *               "representedBy": "org-smith-and-co",
            *               "preferredLanguage": "en"
            *             }
@@ -7447,6 +10257,11 @@ export interface operations {
          *           "email": "alex.smith@example.com",
          *           "phone": "+44 20 7946 0000",
          *           "postcode": "SW1A 2AA",
+         *           "addressLines": [
+         *             "Flat 2",
+         *             "10 Downing Street",
+         *             "London"
+         *           ],
          *           "representedBy": "org-smith-and-co",
          *           "preferredLanguage": "en",
          *           "reasonableAdjustments": [
@@ -7482,6 +10297,11 @@ export interface operations {
            *           "role": "claimant",
            *           "kind": "person",
            *           "name": "Alex Smith",
+           *           "addressLines": [
+           *             "Flat 2",
+           *             "10 Downing Street",
+           *             "London"
+           *           ],
            *           "representedBy": "org-smith-and-co",
            *           "preferredLanguage": "en"
            *         }
@@ -7690,6 +10510,11 @@ export interface operations {
            *           "role": "claimant",
            *           "kind": "person",
            *           "name": "Alex Smith",
+           *           "addressLines": [
+           *             "Flat 2",
+           *             "10 Downing Street",
+           *             "London"
+           *           ],
            *           "representedBy": "org-smith-and-co",
            *           "preferredLanguage": "en"
            *         }
@@ -8188,6 +11013,11 @@ export interface operations {
            *           "role": "claimant",
            *           "kind": "person",
            *           "name": "Alex Smith",
+           *           "addressLines": [
+           *             "Flat 2",
+           *             "10 Downing Street",
+           *             "London"
+           *           ],
            *           "representedBy": "org-smith-and-co",
            *           "preferredLanguage": "en"
            *         }
@@ -8401,6 +11231,7 @@ export interface operations {
           | 'enquiries'
           | 'complaints'
           | 'enforcement'
+          | 'correspondence'
         )[];
       };
       header?: never;
@@ -8576,6 +11407,11 @@ export interface operations {
          *       "email": "alex.smith@example.com",
          *       "phone": "+44 20 7946 0000",
          *       "postcode": "SW1A 2AA",
+         *       "addressLines": [
+         *         "Flat 2",
+         *         "10 Downing Street",
+         *         "London"
+         *       ],
          *       "representedBy": "org-smith-and-co",
          *       "preferredLanguage": "en",
          *       "reasonableAdjustments": [
@@ -8601,6 +11437,11 @@ export interface operations {
            *       "role": "claimant",
            *       "kind": "person",
            *       "name": "Alex Smith",
+           *       "addressLines": [
+           *         "Flat 2",
+           *         "10 Downing Street",
+           *         "London"
+           *       ],
            *       "representedBy": "org-smith-and-co",
            *       "preferredLanguage": "en"
            *     }
@@ -8805,6 +11646,11 @@ export interface operations {
          *       "email": "alex.smith@example.com",
          *       "phone": "+44 20 7946 0000",
          *       "postcode": "SW1A 2AA",
+         *       "addressLines": [
+         *         "Flat 2",
+         *         "10 Downing Street",
+         *         "London"
+         *       ],
          *       "preferredLanguage": "en",
          *       "reasonableAdjustments": [
          *         "large print"
@@ -8829,6 +11675,11 @@ export interface operations {
            *       "role": "claimant",
            *       "kind": "person",
            *       "name": "Alex Smith",
+           *       "addressLines": [
+           *         "Flat 2",
+           *         "10 Downing Street",
+           *         "London"
+           *       ],
            *       "representedBy": "org-smith-and-co",
            *       "preferredLanguage": "en"
            *     }
@@ -9028,6 +11879,11 @@ export interface operations {
            *       "role": "claimant",
            *       "kind": "person",
            *       "name": "Alex Smith",
+           *       "addressLines": [
+           *         "Flat 2",
+           *         "10 Downing Street",
+           *         "London"
+           *       ],
            *       "representedBy": "org-smith-and-co",
            *       "preferredLanguage": "en"
            *     }

@@ -120,6 +120,8 @@ export type MatchPartyIdentityInput = {
 
 /** A party to a new case. */
 export type PartyInput = {
+  /** The party's postal address for letters, one line to an item, without the postcode (its own field, printed as the address's last line): 1 to 5 lines such as the building and street, the locality and the town, each 1 to 80 characters without control characters or line breaks; spaces around a line are trimmed. Only staff and whoever acts for the party see it. */
+  addressLines?: Array<string> | null | undefined;
   /** The party's email address. Only staff and whoever acts for the party see it. */
   email?: string | null | undefined;
   /** Whether the party is a person or an organisation (a company, a firm, a public body). */

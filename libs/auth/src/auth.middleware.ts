@@ -1,6 +1,13 @@
 import { Inject, Injectable, NestMiddleware } from '@nestjs/common';
 import type { Request, Response, NextFunction } from 'express';
-import { isGraphQLPath, isOperationsPath, sendError, toAppError, UnauthenticatedError } from '@ccsc/platform';
+import {
+  isGraphQLPath,
+  isOperationsPath,
+  isThirdPartyCallback,
+  sendError,
+  toAppError,
+  UnauthenticatedError,
+} from '@ccsc/platform';
 import { TokenVerifier } from './token-verifier';
 import type { AuthenticatedRequest } from './request-context';
 
@@ -18,6 +25,8 @@ export class AuthMiddleware implements NestMiddleware {
     // Mounted on a wildcard, req.path is relative to the mount: the original URL is what was asked for.
     // Probes and Prometheus present no user token (Prometheus may present METRICS_TOKEN, which is no JWT).
     if (isOperationsPath(req.originalUrl)) return next();
+    // A third party's callback carries its own credentials (not a JWT), which its @Public route checks.
+    if (isThirdPartyCallback(req.method, req.originalUrl)) return next();
     try {
       const token = TokenVerifier.bearerOf(req.headers.authorization);
       if (token) req.principal = await this.verifier.verify(token);

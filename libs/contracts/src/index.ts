@@ -8,3 +8,4 @@ export * from './events/payments.events';
 export * from './events/queries.events';
 export * from './events/complaints.events';
 export * from './events/enforcement.events';
+export * from './events/correspondence.events';

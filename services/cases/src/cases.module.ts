@@ -21,6 +21,8 @@ import { IdentityModule } from './identity/identity.module';
 import { StatusReviewModule } from './status-review/status-review.module';
 import { CasesAuditModule } from './audit/audit.module';
 import { CasesManagementInformationModule } from './management-information/management-information.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
+import { CorrespondenceModule } from './correspondence/correspondence.module';
 
 // Every feature with a controller or resolver but search, in the order of the committed supergraph's fields.
 const FEATURES = [
@@ -73,6 +75,10 @@ export class CasesModule {
         // Search first: Nest registers controllers in the order it meets their modules, and
         // CaseController's `GET :idOrReference` would otherwise take /search.
         SearchModule,
+        // REST only (no resolvers, so not in FEATURES); before the case routes for the same reason.
+        WebhooksModule,
+        // REST only as well; `correspondence/...` routes before CaseController's `:id/...` ones.
+        CorrespondenceModule,
         ...FEATURES,
         TimelineModule,
       ],

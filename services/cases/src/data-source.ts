@@ -22,6 +22,9 @@ import { StateUntil1734300300000 } from './migrations/1734300300000-state-until'
 import { DocumentLanguage1734300400000 } from './migrations/1734300400000-document-language';
 import { AuditTrail1735300000000 } from './migrations/1735300000000-audit-trail';
 import { CaseHistoryAt1735400000000 } from './migrations/1735400000000-case-history-at';
+import { PartyAddress1735450000000 } from './migrations/1735450000000-party-address';
+import { PartnerWebhooks1735500000000 } from './migrations/1735500000000-partner-webhooks';
+import { Correspondence1735500100000 } from './migrations/1735500100000-correspondence';
 
 /**
  * The cases database: the app, `npm run migrate` and the tests all use this one definition.
@@ -54,5 +57,8 @@ export const casesDatabase: ServiceDataSourceParts = {
     DocumentLanguage1734300400000,
     AuditTrail1735300000000,
     CaseHistoryAt1735400000000,
+    PartyAddress1735450000000,
+    PartnerWebhooks1735500000000,
+    Correspondence1735500100000,
   ],
 };

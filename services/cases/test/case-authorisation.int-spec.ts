@@ -58,6 +58,7 @@ describe('case authorisation by relationship', () => {
               email: 'alex@example.com',
               phone: '020 7946 0000',
               postcode: 'CF10 1EP',
+              addressLines: ['1 Bute Street', 'Cardiff'],
               userId: 'citizen-alex',
               representedBy: 'org-claimant',
               preferredLanguage: 'cy',
@@ -239,6 +240,7 @@ describe('case authorisation by relationship', () => {
       expect(await claimantSeenBy(who)).toMatchObject({
         email: 'alex@example.com',
         postcode: 'CF101EP',
+        addressLines: ['1 Bute Street', 'Cardiff'],
         preferredLanguage: 'cy',
         vulnerabilityFlags: ['domestic abuse'],
       });
@@ -247,13 +249,14 @@ describe('case authorisation by relationship', () => {
       ).toEqual([expect.objectContaining({ partyId: claimantId, needs: ['disability', 'no-device'] })]);
     }
 
-    const READ = `query($id: ID!) { case(id: $id) { parties { id email phone postcode preferredLanguage reasonableAdjustments vulnerabilityFlags representedBy } assistedDigitalReferrals { needs } } }`;
+    const READ = `query($id: ID!) { case(id: $id) { parties { id email phone postcode addressLines preferredLanguage reasonableAdjustments vulnerabilityFlags representedBy } assistedDigitalReferrals { needs } } }`;
     const opponent = (await graphql(defendantFirm, READ, { id })).body.data.case;
     expect(opponent.parties.find((p: { id: string }) => p.id === claimantId)).toEqual({
       id: claimantId,
       email: null,
       phone: null,
       postcode: null,
+      addressLines: null,
       preferredLanguage: null,
       reasonableAdjustments: null,
       vulnerabilityFlags: null,
@@ -265,9 +268,20 @@ describe('case authorisation by relationship', () => {
       preferredLanguage: 'en',
     });
     expect(opponent.assistedDigitalReferrals).toEqual([]);
-    expect((await graphql(claimantCitizen, READ, { id })).body.data.case.assistedDigitalReferrals).toEqual([
-      { needs: ['disability', 'no-device'] },
-    ]);
+    expect((await graphql(defendantCitizen, READ, { id })).body.data.case.parties[0]).toMatchObject({
+      id: claimantId,
+      postcode: null,
+      addressLines: null,
+    });
+    const ownSide = (await graphql(claimantCitizen, READ, { id })).body.data.case;
+    expect(ownSide.assistedDigitalReferrals).toEqual([{ needs: ['disability', 'no-device'] }]);
+    for (const who of [claimantCitizen, claimantFirm, caseworker]) {
+      expect((await graphql(who, READ, { id })).body.data.case.parties[0]).toMatchObject({
+        id: claimantId,
+        postcode: 'CF101EP',
+        addressLines: ['1 Bute Street', 'Cardiff'],
+      });
+    }
 
     // Nor can the other side find the party's postcode by searching, or change the party's details.
     const byPostcode = (who: string) =>
@@ -281,6 +295,11 @@ describe('case authorisation by relationship', () => {
       .expect(403);
     await http()
       .patch(`/api/v1/cases/${id}/parties/${claimantId}`)
+      .set('Authorization', defendantFirm)
+      .send({ addressLines: null })
+      .expect(403);
+    await http()
+      .patch(`/api/v1/cases/${id}/parties/${claimantId}`)
       .set('Authorization', defendantCitizen)
       .send({ phone: '020 0000 0000' })
       .expect(403);
@@ -289,6 +308,8 @@ describe('case authorisation by relationship', () => {
       .set('Authorization', claimantCitizen)
       .send({ phone: '020 1111 1111' })
       .expect(200);
+    // The other side's refused change left the address where it was.
+    expect((await claimantSeenBy(caseworker)).addressLines).toEqual(['1 Bute Street', 'Cardiff']);
   });
 
   it("keeps the paying side's fees and who did what from the other side", async () => {

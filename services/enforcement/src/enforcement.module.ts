@@ -17,6 +17,7 @@ import { SuspenseModule } from './suspense/suspense.module';
 import { assertValidPaths, ENFORCEMENT_PATHS } from './default-run/domain/enforcement-paths';
 import { EnforcementAuditModule } from './audit/audit.module';
 import { EnforcementManagementInformationModule } from './management-information/management-information.module';
+import { CorrespondenceModule } from './correspondence/correspondence.module';
 
 // The subgraph lists the fields of a type in the order of its resolvers here (account, action, terms,
 // write-off), so this order is part of the schema.
@@ -60,6 +61,8 @@ export class EnforcementModule {
         EnforcementAuditModule,
         ...FEATURES,
         EnforcementManagementInformationModule,
+        // No resolvers: it reads enforcement's own events back and asks cases for notices.
+        CorrespondenceModule,
       ],
     };
   }

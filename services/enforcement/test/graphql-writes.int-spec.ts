@@ -46,7 +46,14 @@ describe('the REST-only enforcement writes as GraphQL mutations', () => {
     answer: { errors?: { extensions: { code: string } }[] },
     code: string,
   ) => expect([rest.body.code, codeOf(answer)]).toEqual([code, code]);
-  const outboxRows = async () => ((await db().query(`SELECT count(*)::int AS n FROM outbox`)) as { n: number }[])[0]!.n;
+  // What commands publish. The correspondence requests enforcement's own consumer adds a moment after an
+  // earlier command's event are left out, so that a refusal is seen to publish nothing without a race.
+  const outboxRows = async () =>
+    (
+      (await db().query(
+        `SELECT count(*)::int AS n FROM outbox WHERE type <> 'enforcement.correspondence-requested.v1'`,
+      )) as { n: number }[]
+    )[0]!.n;
   const account = async (id: string) =>
     (await http().get(`/api/v1/enforcement/accounts/${id}`).set('Authorization', sam).expect(200)).body;
   async function newAccount(defendantPartyId?: string): Promise<{ id: string; accountNumber: string }> {

@@ -36,6 +36,14 @@ describe('enforcement officers at work', () => {
   const db = () => app.get(DataSource);
   const count = async (table: string) =>
     ((await db().query(`SELECT count(*)::int AS n FROM ${table}`)) as { n: number }[])[0]!.n;
+  // What commands publish. The correspondence requests enforcement's own consumer adds a moment after an
+  // earlier command's event are left out, so that a refusal is seen to publish nothing without a race.
+  const commandEvents = async () =>
+    (
+      (await db().query(
+        `SELECT count(*)::int AS n FROM outbox WHERE type <> 'enforcement.correspondence-requested.v1'`,
+      )) as { n: number }[]
+    )[0]!.n;
   async function newAccount(defendantPartyId?: string): Promise<{ id: string; accountNumber: string }> {
     const data = resulted(defendantPartyId ? { defendantPartyId } : {});
     await publish(caseResulted(data));
@@ -85,7 +93,7 @@ describe('enforcement officers at work', () => {
       },
     ]);
     const actionsBefore = await count('enforcement_actions');
-    const outboxBefore = await count('outbox');
+    const outboxBefore = await commandEvents();
     const refused = await http()
       .post(`/api/v1/enforcement/accounts/${id}/actions`)
       .set('Authorization', officer)
@@ -97,7 +105,7 @@ describe('enforcement officers at work', () => {
       detail: `committal-warrant cannot follow reminder; permitted next actions: ${permittedAfter('reminder').join(', ')}`,
     });
     expect(await count('enforcement_actions')).toBe(actionsBefore);
-    expect(await count('outbox')).toBe(outboxBefore);
+    expect(await commandEvents()).toBe(outboxBefore);
     expect((await account(id)).permittedActions).toEqual([...permittedAfter('reminder')]);
 
     const mutation =

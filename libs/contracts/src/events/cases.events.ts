@@ -49,9 +49,19 @@ export class PartyUpdatedV1 {
   @IsUUID() caseId!: string;
   @IsUUID() partyId!: string;
   @IsArray()
-  @IsIn(['name', 'email', 'phone', 'postcode', 'preferredLanguage', 'reasonableAdjustments', 'vulnerabilityFlags'], {
-    each: true,
-  })
+  @IsIn(
+    [
+      'name',
+      'email',
+      'phone',
+      'postcode',
+      'address',
+      'preferredLanguage',
+      'reasonableAdjustments',
+      'vulnerabilityFlags',
+    ],
+    { each: true },
+  )
   fields!: string[];
 }
 export const partyUpdatedV1 = defineEvent('cases', 'party-updated', 1, PartyUpdatedV1);

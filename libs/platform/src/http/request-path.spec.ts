@@ -1,4 +1,4 @@
-import { isGraphQLPath, isOperationsPath, normalisedPath } from './request-path';
+import { isGraphQLPath, isOperationsPath, isThirdPartyCallback, normalisedPath } from './request-path';
 
 describe('request paths', () => {
   it('spells a path the one way routing does not distinguish', () => {
@@ -33,5 +33,23 @@ describe('request paths', () => {
       true,
     );
     expect(['/healthy', '/metricsx', '/graphql', '/api/v1/metrics'].some(isOperationsPath)).toBe(false);
+  });
+
+  it("knows the third parties' callbacks, as POSTs only, however the path is spelt", () => {
+    for (const url of [
+      '/api/v1/payments/card-callbacks',
+      '/API/v1/payments/card-callbacks/',
+      '/api/v1/cases/correspondence/delivery-receipts?x=1',
+    ]) {
+      expect({ url, callback: isThirdPartyCallback('POST', url) }).toEqual({ url, callback: true });
+    }
+    expect(isThirdPartyCallback('GET', '/api/v1/payments/card-callbacks')).toBe(false);
+    for (const url of [
+      '/api/v1/cases/correspondence/delivery-receipts/x',
+      '/api/v1/cases/correspondence',
+      '/graphql',
+    ]) {
+      expect({ url, callback: isThirdPartyCallback('POST', url) }).toEqual({ url, callback: false });
+    }
   });
 });

@@ -32,3 +32,18 @@ export function isOperationsPath(url: string): boolean {
   const path = normalisedPath(url);
   return path === '/metrics' || path === '/health' || path.startsWith('/health/');
 }
+
+/**
+ * Routes a third party calls with credentials of its own instead of a platform token, which the route
+ * checks itself: a card provider's signed notifications (payments), GOV.UK Notify's delivery receipts
+ * (cases; Notify's bearer is NOTIFY_CALLBACK_TOKEN, no JWT). The gateway lets them through without a
+ * platform token, and a service's auth middleware does not read their bearer as one.
+ */
+const THIRD_PARTY_CALLBACKS: ReadonlySet<string> = new Set([
+  '/api/v1/payments/card-callbacks',
+  '/api/v1/cases/correspondence/delivery-receipts',
+]);
+
+export function isThirdPartyCallback(method: string, url: string): boolean {
+  return method === 'POST' && THIRD_PARTY_CALLBACKS.has(normalisedPath(url));
+}

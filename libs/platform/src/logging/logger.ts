@@ -21,6 +21,7 @@ const PERSONAL_KEYS = [
   'phone',
   'telephone',
   'address',
+  'addressLines',
   'postcode',
   'dateOfBirth',
   'niNumber',

@@ -14,11 +14,14 @@ import {
   Matches,
   Max,
   Min,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
 import { IsLocalDay, MAX_PENCE, PageParams } from '@ccsc/platform';
 import type { LocalDate } from '@ccsc/calendar';
 import {
+  ADDRESS_LINES,
+  addressLinesProblem,
   LANGUAGES,
   PARTY_KINDS,
   PARTY_ROLES,
@@ -78,7 +81,19 @@ export const PARTY_DETAIL_READERS = 'Only staff and whoever acts for the party s
 export const PARTY_EMAIL = `The party's email address. ${PARTY_DETAIL_READERS}`;
 export const PARTY_PHONE = `The party's telephone number: digits, spaces, brackets and dashes, with an optional leading +. ${PARTY_DETAIL_READERS}`;
 export const PARTY_ADJUSTMENTS = `Adjustments the service makes for this party, in plain words (e.g. "large print", "hearing loop"); at most 20. ${PARTY_DETAIL_READERS}`;
+export const PARTY_ADDRESS_LINES = `The party's postal address for letters, one line to an item, without the postcode (its own field, printed as the address's last line): ${ADDRESS_LINES.min} to ${ADDRESS_LINES.max} lines such as the building and street, the locality and the town, each ${ADDRESS_LINES.min} to ${ADDRESS_LINES.maxLength} characters without control characters or line breaks; spaces around a line are trimmed. ${PARTY_DETAIL_READERS}`;
+export const ADDRESS_LINES_EXAMPLE = ['Flat 2', '10 Downing Street', 'London'];
 export const PARTY_VULNERABILITY = `Why this party may need extra care, in plain words (e.g. "domestic abuse", "mental health"); at most 20. ${PARTY_DETAIL_READERS}`;
+
+/** class-validator: a party's address lines, by the domain's rule (addressLinesProblem), which names the bad line. */
+export const IsAddressLines = () =>
+  ValidateBy({
+    name: 'isAddressLines',
+    validator: {
+      validate: (value: unknown) => addressLinesProblem(value) === undefined,
+      defaultMessage: (args) => addressLinesProblem(args?.value) ?? 'addressLines must be address lines',
+    },
+  });
 
 @InputType({ description: 'A party to a new case.' })
 export class PartyInput {
@@ -115,6 +130,18 @@ export class PartyInput {
   @IsOptional()
   @Matches(UK_POSTCODE, { message: 'postcode must be a UK postcode' })
   postcode?: string;
+
+  @Field(() => [String], { nullable: true, description: PARTY_ADDRESS_LINES })
+  @ApiPropertyOptional({
+    type: [String],
+    minItems: ADDRESS_LINES.min,
+    maxItems: ADDRESS_LINES.max,
+    example: ADDRESS_LINES_EXAMPLE,
+    description: PARTY_ADDRESS_LINES,
+  })
+  @IsOptional()
+  @IsAddressLines()
+  addressLines?: string[];
 
   @Field({
     nullable: true,

@@ -4,7 +4,7 @@ import type { Case, Readiness } from '../domain/case';
 import type { CaseTypeDefinition } from '../../case-type/domain/case-type.definition';
 import { formatCaseReference } from '../domain/case-reference';
 import { PARTY_KINDS, PARTY_ROLES, Party, PartyKind, PartyRole } from '../domain/party';
-import { LanguageEnum, PartyKindEnum, PartyRoleEnum } from './case.inputs';
+import { ADDRESS_LINES_EXAMPLE, LanguageEnum, PartyKindEnum, PartyRoleEnum } from './case.inputs';
 import { isStaff, type Principal } from '@ccsc/auth';
 import { caseAccessOf } from '../domain/case-access';
 import { caseActorOf, hasPartyAccess, mayReadFees } from '../domain/party-access';
@@ -48,6 +48,8 @@ const HISTORY_AT = `When it happened. ${UTC_INSTANT}`;
 const PARTY_DETAIL =
   'Shown to staff, the party and their representative only; null (left out over REST) for the other side of the case.';
 
+const ADDRESS_LINES = `The party's postal address for letters, one line to an item, trimmed; the postcode (its own field) is its last line when printed. Null (left out over REST) when none is on record. ${PARTY_DETAIL}`;
+
 const IDENTITY =
   "The person or organisation across cases (`partyIdentity`), once staff matched this party with another case's. Staff only: null for anyone else.";
 
@@ -75,6 +77,9 @@ export class PartyModel {
   @Field({ nullable: true, description: `Upper case, without spaces. ${PARTY_DETAIL}` })
   @ApiPropertyOptional({ description: `Upper case, without spaces. ${PARTY_DETAIL}` })
   postcode?: string;
+  @Field(() => [String], { nullable: true, description: ADDRESS_LINES })
+  @ApiPropertyOptional({ type: [String], example: ADDRESS_LINES_EXAMPLE, description: ADDRESS_LINES })
+  addressLines?: string[];
   @Field({
     nullable: true,
     description: 'Organisation id of the firm representing this party; null when unrepresented.',
@@ -112,6 +117,7 @@ export function toPartyModel(party: Party, viewer: Principal): PartyModel {
     email,
     phone,
     postcode,
+    addressLines,
     preferredLanguage,
     reasonableAdjustments,
     vulnerabilityFlags,
@@ -131,6 +137,7 @@ export function toPartyModel(party: Party, viewer: Principal): PartyModel {
     ...(email ? { email } : {}),
     ...(phone ? { phone } : {}),
     ...(postcode ? { postcode } : {}),
+    ...(addressLines ? { addressLines } : {}),
     preferredLanguage,
     reasonableAdjustments,
     vulnerabilityFlags,

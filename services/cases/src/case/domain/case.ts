@@ -7,7 +7,15 @@ import { deadlineInState, deadlineUntilGivenDay, type CaseDeadline } from '../..
 import { addDays, londonLocalDate, type LocalDate } from '@ccsc/calendar';
 import { generateCaseReference } from './case-reference';
 import type { CaseActor } from './party-access';
-import { normalisePostcode, type Party, type PartyDetails } from './party';
+import {
+  addressLinesProblem,
+  CLEARABLE_DETAILS,
+  normaliseAddressLines,
+  normalisePostcode,
+  type Party,
+  type PartyDetails,
+  type PartyDetailsChange,
+} from './party';
 
 export type { Readiness } from '../../case-type/domain/readiness';
 
@@ -56,14 +64,35 @@ export interface CaseProps {
 export type NewParty = Omit<Party, 'id' | 'preferredLanguage' | 'reasonableAdjustments' | 'vulnerabilityFlags'> &
   PartyDetails;
 
+/** Address lines as stored, once they are address lines (the inputs check them first; this is the last word). */
+function checkedAddressLines(lines: readonly string[]): string[] {
+  const problem = addressLinesProblem(lines);
+  if (problem) throw new BadUserInputError('The address cannot be used', [{ field: 'addressLines', message: problem }]);
+  return normaliseAddressLines(lines);
+}
+
 function newParty(input: NewParty): Party {
+  const { addressLines, ...rest } = input;
   return {
-    ...input,
+    ...rest,
     ...(input.postcode ? { postcode: normalisePostcode(input.postcode) } : {}),
+    ...(addressLines ? { addressLines: checkedAddressLines(addressLines) } : {}),
     id: randomUUID(),
     preferredLanguage: input.preferredLanguage ?? 'en',
     reasonableAdjustments: input.reasonableAdjustments ?? [],
     vulnerabilityFlags: input.vulnerabilityFlags ?? [],
+  };
+}
+
+/** A change as it would be stored: the postcode and the address lines normalised; null only where it clears. */
+function normalisedChange(details: PartyDetailsChange): PartyDetailsChange {
+  for (const [field, value] of Object.entries(details))
+    if (value === null && !CLEARABLE_DETAILS.has(field as keyof PartyDetails))
+      throw new BadUserInputError('A party always has this detail', [{ field, message: `${field} cannot be cleared` }]);
+  return {
+    ...details,
+    ...(details.postcode ? { postcode: normalisePostcode(details.postcode) } : {}),
+    ...(details.addressLines ? { addressLines: checkedAddressLines(details.addressLines) } : {}),
   };
 }
 
@@ -179,17 +208,23 @@ export class Case {
     return party;
   }
 
-  /** Changes a party's details; returns the names of the fields that actually changed. */
-  updateParty(partyId: string, details: PartyDetails, now: Date): string[] {
+  /**
+   * Changes a party's details: a field left out stays as it is, null clears it (CLEARABLE_DETAILS). Returns
+   * the names of the fields that actually changed.
+   */
+  updateParty(partyId: string, details: PartyDetailsChange, now: Date): (keyof PartyDetails)[] {
     const party = this.party(partyId);
-    const normalisedDetails = details.postcode
-      ? { ...details, postcode: normalisePostcode(details.postcode) }
-      : details;
-    const changed = (Object.keys(normalisedDetails) as (keyof PartyDetails)[]).filter(
-      (k) => normalisedDetails[k] !== undefined && JSON.stringify(normalisedDetails[k]) !== JSON.stringify(party[k]),
+    const change = normalisedChange(details);
+    const changed = (Object.keys(change) as (keyof PartyDetails)[]).filter(
+      (k) => change[k] !== undefined && JSON.stringify(change[k]) !== JSON.stringify(party[k] ?? null),
     );
     if (changed.length === 0) return [];
-    this.replaceParty({ ...party, ...Object.fromEntries(changed.map((k) => [k, normalisedDetails[k]])) }, now);
+    const updated: Record<string, unknown> = { ...party };
+    for (const k of changed) {
+      if (change[k] === null) delete updated[k];
+      else updated[k] = change[k];
+    }
+    this.replaceParty(updated as unknown as Party, now);
     return changed;
   }
 

@@ -20,9 +20,9 @@ export function caseActorOf(principal: Principal, parties: readonly Party[]): Ca
 }
 
 /**
- * The one rule for a party's own data in this service: its contact details (email, phone, postcode),
- * preferred language, reasonable adjustments, vulnerability flags and assisted-digital referrals (with
- * their needs), to read and to change. Staff, or whoever acts for the party. The other side of the
+ * The one rule for a party's own data in this service: its contact details (email, phone, address lines,
+ * postcode), preferred language, reasonable adjustments, vulnerability flags and assisted-digital referrals
+ * (with their needs), to read and to change. Staff, or whoever acts for the party. The other side of the
  * case sees who the party is (name, role, kind, and the firm on the record) and nothing more.
  */
 export function hasPartyAccess(access: CaseAccess, party: Party): boolean {

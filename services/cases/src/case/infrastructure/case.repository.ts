@@ -58,6 +58,7 @@ interface PartyRow {
   email: string | null;
   phone: string | null;
   postcode: string | null;
+  address_lines: string[] | null;
   user_id: string | null;
   represented_by: string | null;
   preferred_language: string;
@@ -225,17 +226,18 @@ export class CaseRepository {
     const rows = parties.map(
       (p, position) =>
         sql`(${p.id}, ${caseId}, ${position}, ${p.role}, ${p.kind}, ${p.name}, ${p.email ?? null}, ${p.phone ?? null},
-          ${p.postcode ?? null}, ${p.userId ?? null}, ${p.representedBy ?? null}, ${p.preferredLanguage},
-          ${p.reasonableAdjustments}::text[], ${p.vulnerabilityFlags}::text[])`,
+          ${p.postcode ?? null}, ${p.addressLines ?? null}::text[], ${p.userId ?? null}, ${p.representedBy ?? null},
+          ${p.preferredLanguage}, ${p.reasonableAdjustments}::text[], ${p.vulnerabilityFlags}::text[])`,
     );
     await execute(
       manager,
-      sql`INSERT INTO case_parties (id, case_id, position, role, kind, name, email, phone, postcode, user_id,
-          represented_by, preferred_language, reasonable_adjustments, vulnerability_flags)
+      sql`INSERT INTO case_parties (id, case_id, position, role, kind, name, email, phone, postcode, address_lines,
+          user_id, represented_by, preferred_language, reasonable_adjustments, vulnerability_flags)
         VALUES ${joinSql(rows)}
         ON CONFLICT (id) DO UPDATE SET case_id = EXCLUDED.case_id, position = EXCLUDED.position,
           role = EXCLUDED.role, kind = EXCLUDED.kind, name = EXCLUDED.name, email = EXCLUDED.email,
-          phone = EXCLUDED.phone, postcode = EXCLUDED.postcode, user_id = EXCLUDED.user_id,
+          phone = EXCLUDED.phone, postcode = EXCLUDED.postcode, address_lines = EXCLUDED.address_lines,
+          user_id = EXCLUDED.user_id,
           represented_by = EXCLUDED.represented_by, preferred_language = EXCLUDED.preferred_language,
           reasonable_adjustments = EXCLUDED.reasonable_adjustments, vulnerability_flags = EXCLUDED.vulnerability_flags`,
     );
@@ -318,6 +320,7 @@ function toParty(p: PartyRow): Party {
     ...(p.email ? { email: p.email } : {}),
     ...(p.phone ? { phone: p.phone } : {}),
     ...(p.postcode ? { postcode: p.postcode } : {}),
+    ...(p.address_lines ? { addressLines: p.address_lines } : {}),
     ...(p.user_id ? { userId: p.user_id } : {}),
     ...(p.represented_by ? { representedBy: p.represented_by } : {}),
     preferredLanguage: p.preferred_language as PreferredLanguage,

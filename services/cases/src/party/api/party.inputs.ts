@@ -13,10 +13,13 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsOmittable } from '@ccsc/platform';
-import { LANGUAGES, PreferredLanguage, UK_POSTCODE } from '../../case/domain/party';
+import { ADDRESS_LINES, LANGUAGES, PreferredLanguage, UK_POSTCODE } from '../../case/domain/party';
 import {
+  ADDRESS_LINES_EXAMPLE,
+  IsAddressLines,
   LanguageEnum,
   ORGANISATION_ID,
+  PARTY_ADDRESS_LINES,
   PARTY_ADJUSTMENTS,
   PARTY_DETAIL_READERS,
   PARTY_EMAIL,
@@ -31,6 +34,7 @@ const NAME = 'Full name of the person or organisation; everyone who may see the 
 const POSTCODE = `UK postcode of the party's address, in any case, with or without a space; kept upper case without spaces. ${PARTY_DETAIL_READERS}`;
 const LANGUAGE = `English (en) or Welsh (cy): the language the party prefers. ${PARTY_DETAIL_READERS}`;
 const REPLACES = 'The whole list: it replaces the one on record.';
+const ADDRESS_REPLACES = 'All the lines: they replace the ones on record; null removes the address.';
 
 @InputType({ description: 'A party to add to an existing case.' })
 export class AddPartyInput {
@@ -65,6 +69,18 @@ export class PartyDetailsInput {
   @IsOptional()
   @Matches(UK_POSTCODE, { message: 'postcode must be a UK postcode' })
   postcode?: string;
+  @Field(() => [String], { nullable: true, description: `${PARTY_ADDRESS_LINES} ${ADDRESS_REPLACES}` })
+  @ApiPropertyOptional({
+    type: [String],
+    nullable: true,
+    minItems: ADDRESS_LINES.min,
+    maxItems: ADDRESS_LINES.max,
+    example: ADDRESS_LINES_EXAMPLE,
+    description: `${PARTY_ADDRESS_LINES} ${ADDRESS_REPLACES}`,
+  })
+  @IsOptional()
+  @IsAddressLines()
+  addressLines?: string[] | null;
   @Field(() => LanguageEnum, { nullable: true, description: LANGUAGE })
   @ApiPropertyOptional({ enum: LANGUAGES, description: LANGUAGE })
   @IsOmittable()

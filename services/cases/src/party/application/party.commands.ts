@@ -3,11 +3,14 @@ import type { Principal } from '@ccsc/auth';
 import { caseAccessChangedV2, partyAddedV1, partyUpdatedV1, representationChangedV1 } from '@ccsc/contracts';
 import { PendingEvent, UnitOfWork } from '@ccsc/messaging';
 import type { Case, NewParty } from '../../case/domain/case';
-import type { Party, PartyDetails } from '../../case/domain/party';
+import type { Party, PartyDetails, PartyDetailsChange } from '../../case/domain/party';
 import { CaseRepository } from '../../case/infrastructure/case.repository';
 import { loadVisibleCase } from '../../case/application/visible-case';
 import { accessChanged, relationOf } from '../../case/domain/case-access';
 import { assertMayAddParty, assertMayChangeParty, assertMayChangeRepresentation } from '../domain/representation';
+
+/** What PartyUpdatedV1 calls a changed detail: the address lines are "the address" (values never leave the service). */
+const eventFieldOf = (field: keyof PartyDetails): string => (field === 'addressLines' ? 'address' : field);
 
 /**
  * Parties and their representation. Who may do what is decided in domain/representation.ts: staff
@@ -35,13 +38,13 @@ export class PartyCommands {
   updateParty(
     caseId: string,
     partyId: string,
-    details: PartyDetails,
+    details: PartyDetailsChange,
     principal: Principal,
     correlationId?: string,
   ): Promise<Party> {
     return this.change(caseId, principal, correlationId, (aggregate, now) => {
       assertMayChangeParty(principal, aggregate.party(partyId));
-      const fields = aggregate.updateParty(partyId, details, now);
+      const fields = aggregate.updateParty(partyId, details, now).map(eventFieldOf);
       const events = fields.length
         ? [{ type: partyUpdatedV1, subject: caseId, data: { caseId, partyId, fields } }]
         : [];

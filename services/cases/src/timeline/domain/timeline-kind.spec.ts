@@ -8,6 +8,7 @@ describe('timelineKind', () => {
     expect(timelineKind('cases.decision-recorded.v1')).toBe('outcomes');
     expect(timelineKind('cases.hearing-listed.v1')).toBe('hearings');
     expect(timelineKind('cases.hearing-status-changed.v1')).toBe('hearings');
+    expect(timelineKind('cases.correspondence-recorded.v1')).toBe('correspondence');
     expect(timelineKind('payments.fees-settled.v1')).toBe('payments');
     expect(timelineKind('complaints.complaint-opened.v1')).toBe('complaints');
   });

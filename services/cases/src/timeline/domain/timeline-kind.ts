@@ -12,6 +12,7 @@ export const TIMELINE_KINDS = [
   'enquiries',
   'complaints',
   'enforcement',
+  'correspondence',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -29,7 +30,14 @@ const CASES_KINDS: Record<string, TimelineKind> = {
   'decision-checked': 'outcomes',
   'hearing-listed': 'hearings',
   'hearing-status-changed': 'hearings',
+  'correspondence-recorded': 'correspondence',
 };
+
+/**
+ * The type of the entry for a letter or email recorded for a party (correspondence/). It is no event on
+ * the bus: the entry is written with the item, in the same transaction, and its id is the item's.
+ */
+export const CORRESPONDENCE_TIMELINE_TYPE = 'cases.correspondence-recorded.v1';
 
 const SERVICE_KINDS: Record<string, TimelineKind> = {
   payments: 'payments',

@@ -1,0 +1,53 @@
+import { isLocalDate, londonLocalDate, longDate } from '@ccsc/calendar';
+import type { Language, PlaceholderKind } from '../templates/template-definition';
+
+/** A placeholder's value: text as a string, money as integer pence, a date as 'YYYY-MM-DD' or an instant. */
+export type PlaceholderValue = string | number | Date;
+
+export type PlaceholderValues = Readonly<Record<string, PlaceholderValue>>;
+
+/** A value that does not fit its placeholder; names the placeholder, never shows the value (it may be personal). */
+export class PlaceholderValueError extends Error {
+  constructor(templateId: string, placeholder: string, problem: string) {
+    super(`Template ${templateId}: ((${placeholder})) ${problem}`);
+    this.name = 'PlaceholderValueError';
+  }
+}
+
+const POUNDS = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 0, useGrouping: true });
+
+/**
+ * Integer pence as pounds, "£1,234.56", the same in Welsh. The pence are split off as integers
+ * rather than divided, so no amount is ever rounded on its way to a letter.
+ */
+export function formatPence(pence: number): string {
+  if (!Number.isSafeInteger(pence)) throw new RangeError('An amount must be a whole number of pence');
+  const sign = pence < 0 ? '-' : '';
+  const magnitude = Math.abs(pence);
+  const pounds = POUNDS.format(Math.trunc(magnitude / 100));
+  return `${sign}£${pounds}.${String(magnitude % 100).padStart(2, '0')}`;
+}
+
+/** The value as the reader sees it, or a problem with it (undefined value included). */
+export function formatPlaceholderValue(
+  kind: PlaceholderKind,
+  value: PlaceholderValue | undefined,
+  language: Language,
+): { text: string } | { problem: string } {
+  if (value === undefined) return { problem: 'has no value' };
+  switch (kind) {
+    case 'text':
+      return typeof value === 'string' && value.trim() ? { text: value } : { problem: 'needs a non-empty string' };
+    case 'money':
+      return typeof value === 'number' && Number.isSafeInteger(value)
+        ? { text: formatPence(value) }
+        : { problem: 'needs a whole number of pence' };
+    case 'date': {
+      if (value instanceof Date && !Number.isNaN(value.getTime()))
+        return { text: longDate(londonLocalDate(value), language) };
+      return typeof value === 'string' && isLocalDate(value)
+        ? { text: longDate(value, language) }
+        : { problem: "needs a London day as 'YYYY-MM-DD' or an instant" };
+    }
+  }
+}

@@ -1,0 +1,169 @@
+import type { TemplateDefinition } from './template-definition';
+
+// The Welsh was written by the team and needs the Welsh Language Unit's review before go-live.
+
+const partyName = { kind: 'text', description: "The party's name" } as const;
+const caseReference = { kind: 'text', description: 'The case reference' } as const;
+const hearingDate = { kind: 'date', description: 'The day of the hearing' } as const;
+const hearingTime = { kind: 'text', description: 'The time the hearing starts, as HH:MM' } as const;
+const venueName = { kind: 'text', description: 'Where the hearing is held' } as const;
+
+/** Cases: hearings listed, moved or cancelled, a case issued, a decision made. */
+export const CASES_TEMPLATES: readonly TemplateDefinition[] = [
+  {
+    id: 'cases.hearing-listed',
+    version: 1,
+    description: 'A hearing was listed: when and where',
+    channels: ['letter', 'email', 'sms'],
+    placeholders: { partyName, caseReference, hearingDate, hearingTime, venueName },
+    wording: {
+      en: {
+        subject: 'Hearing date for case ((caseReference))',
+        body: `Dear ((partyName))
+
+A hearing in case ((caseReference)) has been listed for ((hearingDate)) at ((hearingTime)) at ((venueName)).
+
+Please arrive 30 minutes early. If you need an interpreter, help with access or a Welsh speaker, tell us as soon as possible.
+
+If you cannot attend, contact us straight away and tell us why. The hearing may go ahead without you.`,
+        sms: 'Your hearing in case ((caseReference)) is on ((hearingDate)) at ((hearingTime)) at ((venueName)).',
+      },
+      cy: {
+        subject: 'Dyddiad gwrandawiad ar gyfer achos ((caseReference))',
+        body: `Annwyl ((partyName))
+
+Mae gwrandawiad yn achos ((caseReference)) wedi'i restru ar gyfer ((hearingDate)) am ((hearingTime)) yn ((venueName)).
+
+Dylech gyrraedd 30 munud yn gynnar. Os oes arnoch angen cyfieithydd, help gyda mynediad neu siaradwr Cymraeg, rhowch wybod i ni cyn gynted â phosibl.
+
+Os na allwch fod yn bresennol, cysylltwch â ni ar unwaith a dywedwch pam. Efallai y bydd y gwrandawiad yn mynd yn ei flaen hebddoch chi.`,
+        sms: 'Mae eich gwrandawiad yn achos ((caseReference)) ar ((hearingDate)) am ((hearingTime)) yn ((venueName)).',
+      },
+    },
+  },
+  {
+    id: 'cases.hearing-changed',
+    version: 1,
+    description: 'A listed hearing moved to another day, time or venue',
+    channels: ['letter', 'email', 'sms'],
+    placeholders: {
+      partyName,
+      caseReference,
+      previousHearingDate: { kind: 'date', description: 'The day the hearing was listed for before' },
+      hearingDate,
+      hearingTime,
+      venueName,
+    },
+    wording: {
+      en: {
+        subject: 'Your hearing has moved: case ((caseReference))',
+        body: `Dear ((partyName))
+
+The hearing in case ((caseReference)) that was listed for ((previousHearingDate)) has been moved.
+
+The hearing will now be on ((hearingDate)) at ((hearingTime)) at ((venueName)).
+
+If you cannot attend on the new date, contact us straight away and tell us why.`,
+        sms: 'Your hearing in case ((caseReference)) has moved to ((hearingDate)) at ((hearingTime)) at ((venueName)).',
+      },
+      cy: {
+        subject: 'Mae eich gwrandawiad wedi symud: achos ((caseReference))',
+        body: `Annwyl ((partyName))
+
+Mae'r gwrandawiad yn achos ((caseReference)) a oedd wedi'i restru ar gyfer ((previousHearingDate)) wedi cael ei symud.
+
+Bydd y gwrandawiad nawr yn cael ei gynnal ar ((hearingDate)) am ((hearingTime)) yn ((venueName)).
+
+Os na allwch fod yn bresennol ar y dyddiad newydd, cysylltwch â ni ar unwaith a dywedwch pam.`,
+        sms: 'Mae eich gwrandawiad yn achos ((caseReference)) wedi symud i ((hearingDate)) am ((hearingTime)) yn ((venueName)).',
+      },
+    },
+  },
+  {
+    id: 'cases.hearing-vacated',
+    version: 1,
+    description: 'A listed hearing was vacated and will not go ahead',
+    channels: ['letter', 'email', 'sms'],
+    placeholders: { partyName, caseReference, hearingDate },
+    wording: {
+      en: {
+        subject: 'Your hearing has been cancelled: case ((caseReference))',
+        body: `Dear ((partyName))
+
+The hearing in case ((caseReference)) on ((hearingDate)) will not go ahead. You do not need to attend.
+
+We will write to you when a new date is set or when there is other news about your case.`,
+        sms: 'The hearing in case ((caseReference)) on ((hearingDate)) will not go ahead. You do not need to attend. We will write to you.',
+      },
+      cy: {
+        subject: "Mae eich gwrandawiad wedi'i ganslo: achos ((caseReference))",
+        body: `Annwyl ((partyName))
+
+Ni fydd y gwrandawiad yn achos ((caseReference)) ar ((hearingDate)) yn mynd yn ei flaen. Nid oes angen i chi fod yn bresennol.
+
+Byddwn yn ysgrifennu atoch pan fydd dyddiad newydd wedi'i bennu neu pan fydd newyddion eraill am eich achos.`,
+        sms: 'Ni fydd y gwrandawiad yn achos ((caseReference)) ar ((hearingDate)) yn mynd yn ei flaen. Nid oes angen i chi fod yn bresennol. Byddwn yn ysgrifennu atoch.',
+      },
+    },
+  },
+  {
+    id: 'cases.case-issued',
+    version: 1,
+    description: 'The court issued the case: its reference, and that we will say what happens next',
+    channels: ['letter', 'email'],
+    placeholders: {
+      partyName,
+      caseReference,
+      courtName: { kind: 'text', description: 'The court that issued the case' },
+      issuedDate: { kind: 'date', description: 'The day the case was issued' },
+    },
+    wording: {
+      en: {
+        subject: 'Your case has been issued: ((caseReference))',
+        body: `Dear ((partyName))
+
+Your case was issued by ((courtName)) on ((issuedDate)). Your case reference is ((caseReference)). Quote it whenever you contact us.
+
+We will tell you what happens next, including the date of any hearing. You do not need to do anything now.`,
+      },
+      cy: {
+        subject: "Mae eich achos wedi'i gyhoeddi: ((caseReference))",
+        body: `Annwyl ((partyName))
+
+Cafodd eich achos ei gyhoeddi gan ((courtName)) ar ((issuedDate)). Cyfeirnod eich achos yw ((caseReference)). Dyfynnwch y cyfeirnod hwn bob tro y byddwch yn cysylltu â ni.
+
+Byddwn yn rhoi gwybod i chi beth fydd yn digwydd nesaf, gan gynnwys dyddiad unrhyw wrandawiad. Nid oes angen i chi wneud dim ar hyn o bryd.`,
+      },
+    },
+  },
+  {
+    id: 'cases.decision-made',
+    version: 1,
+    description: 'A decision was made: where to read it and until when an appeal can be made',
+    channels: ['letter', 'email'],
+    placeholders: {
+      partyName,
+      caseReference,
+      decisionDate: { kind: 'date', description: 'The day the decision was made' },
+      appealDeadline: { kind: 'date', description: 'The last day to appeal' },
+    },
+    wording: {
+      en: {
+        subject: 'A decision has been made: case ((caseReference))',
+        body: `Dear ((partyName))
+
+A decision was made in case ((caseReference)) on ((decisionDate)). The decision and the reasons for it are set out in the decision document, which we have sent to you.
+
+If you disagree with the decision, you may be able to appeal. You must do so by ((appealDeadline)).`,
+      },
+      cy: {
+        subject: "Mae penderfyniad wedi'i wneud: achos ((caseReference))",
+        body: `Annwyl ((partyName))
+
+Gwnaed penderfyniad yn achos ((caseReference)) ar ((decisionDate)). Mae'r penderfyniad a'r rhesymau drosto wedi'u nodi yn nogfen y penderfyniad, yr ydym wedi'i hanfon atoch.
+
+Os ydych yn anghytuno â'r penderfyniad, efallai y gallwch apelio. Rhaid i chi wneud hynny erbyn ((appealDeadline)).`,
+      },
+    },
+  },
+];

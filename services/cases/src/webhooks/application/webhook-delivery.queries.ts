@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '@ccsc/auth';
+import { decodeCursor, NotFoundError, Page } from '@ccsc/platform';
+import { WebhookDelivery, WebhookDeliveryRepository } from '../infrastructure/webhook-delivery.repository';
+import { WebhookEndpointQueries } from './webhook-endpoint.queries';
+import { firmOf } from './firm-of';
+
+/** The deliveries of a firm's own endpoints, with their attempt logs. */
+@Injectable()
+export class WebhookDeliveryQueries {
+  constructor(
+    private readonly deliveries: WebhookDeliveryRepository,
+    private readonly endpoints: WebhookEndpointQueries,
+  ) {}
+
+  async forEndpoint(
+    endpointId: string,
+    principal: Principal,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<WebhookDelivery>> {
+    // Another firm's endpoint is not found, before anything of its deliveries is read.
+    await this.endpoints.get(endpointId, principal);
+    return this.deliveries.page(endpointId, limit, cursor ? decodeCursor(cursor, 'cursor') : undefined);
+  }
+
+  async get(id: string, principal: Principal): Promise<WebhookDelivery> {
+    const delivery = await this.deliveries.find(firmOf(principal), id);
+    if (!delivery) throw new NotFoundError('Webhook delivery');
+    return delivery;
+  }
+}
