@@ -1,16 +1,43 @@
 #!/usr/bin/env bash
-# Prints a random value for every secret docker-compose.yml requires, as an env file:
+# Prints, as an env file, every value docker-compose.yml requires: a random one for each secret we
+# choose, and GOV.UK Notify's API key and pass-through template ids, which Notify issues, taken from
+# the caller's environment (docs/operations.md, "docker compose", says where to find them):
 #
-#   deploy/generate-env.sh > .env && chmod 600 .env && docker compose up -d --build
+#   NOTIFY_API_KEY=… NOTIFY_EMAIL_TEMPLATE_ID=… NOTIFY_SMS_TEMPLATE_ID=… \
+#     deploy/generate-env.sh > .env && chmod 600 .env && docker compose up -d --build
 #
 # Hex, so each is safe inside a DATABASE_URL and SCRAM's syntax. Keep the file out of version control
 # and keep it: PostgreSQL reads its passwords only when its volume is created, and Kafka's and
 # Keycloak's are set by their init jobs and realm import (docs/operations.md says how to rotate).
+# NOTIFY_CALLBACK_TOKEN is ours: set it in Notify as the delivery-receipt callback's bearer token.
 set -Eeuo pipefail
+
+# Checked before anything is printed, so a missing one leaves no half-written file to start from.
+issued=(NOTIFY_API_KEY NOTIFY_EMAIL_TEMPLATE_ID NOTIFY_SMS_TEMPLATE_ID)
+missing=()
+for variable in "${issued[@]}"; do
+  [[ -n ${!variable:-} ]] || missing+=("$variable")
+done
+if ((${#missing[@]})); then
+  echo "set ${missing[*]} (issued by GOV.UK Notify: a key from its API keys page, the ids of the two pass-through templates; docs/operations.md says how)" >&2
+  exit 1
+fi
+# One line each in an env file: refuse what would break it (Notify's values are letters, digits, '.', '_', '-').
+for variable in "${issued[@]}"; do
+  if [[ ! ${!variable} =~ ^[A-Za-z0-9._-]+$ ]]; then
+    echo "$variable may hold only letters, digits, '.', '_' and '-'" >&2
+    exit 1
+  fi
+done
+
 for variable in POSTGRES_PASSWORD \
   CASES_DB_PASSWORD QUERIES_DB_PASSWORD COMPLAINTS_DB_PASSWORD PAYMENTS_DB_PASSWORD ENFORCEMENT_DB_PASSWORD \
   KAFKA_ADMIN_PASSWORD CASES_KAFKA_PASSWORD QUERIES_KAFKA_PASSWORD COMPLAINTS_KAFKA_PASSWORD PAYMENTS_KAFKA_PASSWORD \
   ENFORCEMENT_KAFKA_PASSWORD REPLAY_KAFKA_PASSWORD \
-  KEYCLOAK_ADMIN_PASSWORD KEYCLOAK_SYSTEM_CLIENT_SECRET CARD_PROVIDER_SECRET GRAFANA_ADMIN_PASSWORD METRICS_TOKEN; do
+  KEYCLOAK_ADMIN_PASSWORD KEYCLOAK_SYSTEM_CLIENT_SECRET CARD_PROVIDER_SECRET GRAFANA_ADMIN_PASSWORD METRICS_TOKEN \
+  NOTIFY_CALLBACK_TOKEN; do
   echo "$variable=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
+done
+for variable in "${issued[@]}"; do
+  echo "$variable=${!variable}"
 done

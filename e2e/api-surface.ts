@@ -114,6 +114,10 @@ export const ONE_SURFACE_ONLY: Readonly<Record<string, string>> = {
     "the card provider's signed status callback: no officer or partner calls it, so it has no GraphQL twin",
   'POST /api/v1/cases/correspondence/delivery-receipts':
     "GOV.UK Notify's delivery receipt, called with Notify's own token: no officer or partner calls it",
+  'POST /api/v1/queries/correspondence/delivery-receipts':
+    "GOV.UK Notify's delivery receipt, called with Notify's own token: no officer or partner calls it",
+  'POST /api/v1/complaints/correspondence/delivery-receipts':
+    "GOV.UK Notify's delivery receipt, called with Notify's own token: no officer or partner calls it",
   ...Object.fromEntries(
     [
       'POST /api/v1/cases/webhooks/endpoints',

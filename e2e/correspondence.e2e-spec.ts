@@ -11,8 +11,7 @@ import {
 } from '@ccsc/contracts';
 import type { SandboxNotificationSender } from '@ccsc/correspondence';
 import { bearer, eventEnvelope, eventually } from '@ccsc/testing';
-import { CorrespondenceDispatcher } from '../services/cases/src/correspondence/application/correspondence-dispatcher';
-import { NOTIFICATION_SENDER } from '../services/cases/src/correspondence/infrastructure/notification-sender.provider';
+import { CorrespondenceDispatcher, NOTIFICATION_SENDER } from '@ccsc/correspondence/outbox';
 import { RunningPlatform, startTestPlatform } from './platform';
 
 const FURTHER_STEPS = 'enforcement.further-steps-notice';

@@ -120,6 +120,13 @@ describe('a case with its enquiries through the gateway', () => {
     await eventually(() => raise(caseIds[caseIds.length - 1]!, 'first'), 30_000);
     for (const caseId of caseIds.slice(0, -1)) await raise(caseId, 'first');
     await raise(caseIds[0]!, 'second');
+    // Each enquiry raised is acknowledged by queries' own consumer, which reads the enquiry a moment
+    // later: wait for all 51 acknowledgements, so that only the request's statements are counted.
+    const queries = platform.services.queries!.app.get(DataSource);
+    await eventually(async () => {
+      const [{ n }] = (await queries.query(`SELECT count(*)::int AS n FROM correspondence_items`)) as [{ n: number }];
+      expect(n).toBe(caseIds.length + 1);
+    }, 30_000);
 
     sql.reset();
     const fifty = await gql(CASES_WITH_ENQUIRIES, { first: 50 });

@@ -26,14 +26,20 @@ const EXCLUDED = [
   /^tools\/release-contract\.ts$/,
 ];
 /** Files the code reads next to itself at run time (`__dirname`), copied as they are. */
-// Files the compiled code reads beside itself: the supergraph, rule tables imported as JSON, and the
-// fonts letters embed (libs/correspondence: PDF's own fonts cannot show Welsh's ŵ and ŷ).
-const ASSETS = [
-  'gateway/supergraph.graphql',
-  'services/queries/src/work/task-rules.json',
-  'services/enforcement/src/correspondence/correspondence-rules.json',
-  'libs/correspondence/src/render/fonts',
-];
+// Files the compiled code reads beside itself: the supergraph, the fonts letters embed
+// (libs/correspondence: PDF's own fonts cannot show Welsh's ŵ and ŷ), and every JSON file a service's
+// code imports (its rule tables: task-rules.json, correspondence-rules.json), found rather than listed
+// so that a new table cannot be forgotten.
+const ASSETS = ['gateway/supergraph.graphql', 'libs/correspondence/src/render/fonts'];
+
+function jsonUnder(dir: string): string[] {
+  return readdirSync(path.join(ROOT, dir)).flatMap((entry) => {
+    const relative = path.join(dir, entry);
+    if (entry === 'node_modules') return [];
+    if (statSync(path.join(ROOT, relative)).isDirectory()) return jsonUnder(relative);
+    return relative.endsWith('.json') ? [relative] : [];
+  });
+}
 
 function sourcesUnder(dir: string): string[] {
   return readdirSync(path.join(ROOT, dir)).flatMap((entry) => {
@@ -70,7 +76,8 @@ export async function build(outDir = DIST): Promise<number> {
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, code);
   }
-  for (const asset of ASSETS) cpSync(path.join(ROOT, asset), path.join(outDir, asset), { recursive: true });
+  for (const asset of [...ASSETS, ...jsonUnder('services').filter((f) => f.includes(`${path.sep}src${path.sep}`))])
+    cpSync(path.join(ROOT, asset), path.join(outDir, asset), { recursive: true });
   return files.length;
 }
 

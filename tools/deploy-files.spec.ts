@@ -86,6 +86,25 @@ const demoEnv: Record<string, string> = Object.fromEntries(
 const requiredVariables = [
   ...new Set([...composeText.matchAll(/\$\{(\w+):\?/g)].map(([, name]) => name as string)),
 ].sort();
+/**
+ * What GOV.UK Notify issues, which deploy/generate-env.sh takes from its caller: an API key in Notify's
+ * format (`<key name>-<service id>-<secret>`, two UUIDs) and the ids of the two pass-through templates.
+ * Well-formed, and published nowhere but here.
+ */
+const notifyIssued: Record<string, string> = {
+  NOTIFY_API_KEY: 'ccsc-live-3d4f6b1e-8a2c-4e7f-9b5d-1c0e2a3f4b5c-7e9a1b3c-5d6f-4a8b-9c0d-2e4f6a8b0c1d',
+  NOTIFY_EMAIL_TEMPLATE_ID: '0f7c2a9e-4b1d-4c6e-8a3f-5d2b9e7c1a04',
+  NOTIFY_SMS_TEMPLATE_ID: '6a1e8c3b-2d9f-4e7a-b5c0-9f4d1e2a3b68',
+};
+/** What a service reads from GOV.UK Notify's side, all four required in production by those that send. */
+const NOTIFY_VARIABLES = [
+  'NOTIFY_API_KEY',
+  'NOTIFY_CALLBACK_TOKEN',
+  'NOTIFY_EMAIL_TEMPLATE_ID',
+  'NOTIFY_SMS_TEMPLATE_ID',
+];
+/** Whether a service sends letters, emails and texts through Notify (it spreads correspondenceSettings). */
+const sendsCorrespondence = (name: ServiceName) => 'NOTIFY_API_KEY' in SERVICE_SETTINGS[name];
 const services = compose.services;
 const service = (name: string): ComposeService => {
   const found = services[name];
@@ -339,7 +358,9 @@ describe('docker-compose.yml', () => {
 
   describe('secrets', () => {
     it('has no default for any password or secret: each is required from the environment', () => {
-      expect([...composeText.matchAll(/\$\{(\w*(?:PASSWORD|SECRET)\w*):-/g)].map(([, name]) => name)).toEqual([]);
+      expect([...composeText.matchAll(/\$\{(\w*(?:PASSWORD|SECRET|TOKEN|KEY)\w*):-/g)].map(([, name]) => name)).toEqual(
+        [],
+      );
       expect(requiredVariables).toEqual(
         expect.arrayContaining([
           'POSTGRES_PASSWORD',
@@ -348,9 +369,25 @@ describe('docker-compose.yml', () => {
           'KEYCLOAK_SYSTEM_CLIENT_SECRET',
           'CARD_PROVIDER_SECRET',
           'GRAFANA_ADMIN_PASSWORD',
+          'METRICS_TOKEN',
+          ...NOTIFY_VARIABLES,
         ]),
       );
     });
+
+    it.each(SERVICE_NAMES)(
+      'gives %s the GOV.UK Notify settings from the environment if it sends correspondence',
+      (name) => {
+        const e = env(service(name));
+        for (const variable of NOTIFY_VARIABLES)
+          expect({ variable, value: e[variable] }).toEqual({
+            variable,
+            value: sendsCorrespondence(name)
+              ? expect.stringMatching(new RegExp(`^\\$\\{${variable}:\\?[^}]+\\}$`))
+              : undefined,
+          });
+      },
+    );
 
     it('gives each service its own PostgreSQL role, owning only its database', () => {
       const postgres = service('postgres');
@@ -375,12 +412,31 @@ describe('docker-compose.yml', () => {
         expect({ name, published: PUBLISHED_SECRETS.includes(value) }).toEqual({ name, published: true });
     });
 
-    it('generates a value for every required variable with deploy/generate-env.sh', () => {
-      const generated = spawnSync('bash', ['deploy/generate-env.sh'], { cwd: ROOT, encoding: 'utf8' })
-        .stdout.trim()
-        .split('\n');
+    const generateEnv = (variables: Record<string, string>) =>
+      spawnSync('bash', ['deploy/generate-env.sh'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, ...variables },
+      });
+
+    it("writes every required variable with deploy/generate-env.sh: Notify's from its caller, the others random", () => {
+      const run = generateEnv(notifyIssued);
+      expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+      const generated = run.stdout.trim().split('\n');
       expect(generated.map((line) => line.split('=')[0]).sort()).toEqual(requiredVariables);
-      for (const line of generated) expect(line).toMatch(/^\w+=[0-9a-f]{48}$/);
+      for (const line of generated) {
+        const name = line.slice(0, line.indexOf('='));
+        expect(line).toEqual(
+          name in notifyIssued ? `${name}=${notifyIssued[name]}` : expect.stringMatching(/^\w+=[0-9a-f]{48}$/),
+        );
+      }
+    });
+
+    it("refuses with deploy/generate-env.sh, printing nothing, without Notify's values, naming each missing", () => {
+      const run = generateEnv({ NOTIFY_API_KEY: notifyIssued.NOTIFY_API_KEY ?? '' });
+      expect(run.status).not.toBe(0);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(/^set NOTIFY_EMAIL_TEMPLATE_ID NOTIFY_SMS_TEMPLATE_ID \(.*GOV\.UK Notify/);
     });
 
     it.each(SERVICE_NAMES)('refuses to start %s in production with the demo values', (name) => {
@@ -404,9 +460,13 @@ describe('docker-compose.yml', () => {
     );
 
     it.each(SERVICE_NAMES)('starts %s in production with values of its own', (name) => {
-      const own = Object.fromEntries(
-        requiredVariables.map((variable) => [variable, `own-${variable.toLowerCase().replace(/_/g, '-')}`]),
-      );
+      // Well-formed where a format is required: Notify's API key is `<key name>-<service id>-<secret>`.
+      const own = {
+        ...Object.fromEntries(
+          requiredVariables.map((variable) => [variable, `own-${variable.toLowerCase().replace(/_/g, '-')}`]),
+        ),
+        ...notifyIssued,
+      };
       const source = Object.fromEntries(
         Object.entries(env(service(name))).map(([key, value]) => [key, interpolated(value, own)]),
       );
@@ -462,7 +522,7 @@ describe('docker-compose.yml', () => {
   (composeBinary || requireCompose ? it : it.skip)('refuses production without its secrets, naming what to set', () => {
     const run = composeConfig(['-f', 'docker-compose.yml']);
     expect(run.status).not.toBe(0);
-    expect(run.stderr).toMatch(/set [A-Z_]+(PASSWORD|SECRET)/);
+    expect(requiredVariables).toContain(/\bset ([A-Z_]+)\b/.exec(run.stderr)?.[1]);
   });
 });
 
@@ -717,6 +777,7 @@ const k8sSecrets = (app: ServiceName | 'gateway') =>
         'KAFKA_SASL_PASSWORD',
         'METRICS_TOKEN',
         ...(app === 'payments' ? ['CARD_PROVIDER_SECRET'] : []),
+        ...(sendsCorrespondence(app) ? NOTIFY_VARIABLES : []),
       ];
 const validateK8s = (dir?: string) =>
   execFileSync(process.execPath, ['tools/k8s-validate.mjs', ...(dir ? [dir] : [])], {
@@ -854,6 +915,20 @@ describe('deploy/k8s', () => {
         expect(configMapData(container as Container)[secret]).toBeUndefined();
       },
     );
+
+    it('starts in production with its ConfigMaps and values of its own in its Secrets', () => {
+      // Well-formed where a format is required: a database URL, and Notify's API key.
+      const own = (key: string) =>
+        key === 'DATABASE_URL'
+          ? `postgres://${app}:own-db-password@db.internal:5432/${app}`
+          : (notifyIssued[key] ?? `own-${key.toLowerCase().replace(/_/g, '-')}`);
+      const source = {
+        ...configMapData(container as Container),
+        ...Object.fromEntries((container?.env ?? []).map((e) => [e.name, e.value ?? own(e.name)])),
+      };
+      expect(source.NODE_ENV).toBe('production');
+      expect(() => CONFIG_READERS[app](source)).not.toThrow();
+    });
 
     it('has a Service and a PodDisruptionBudget that select its pods', () => {
       const labels = pod?.metadata.labels ?? {};

@@ -4,13 +4,19 @@
 # `kubectl apply -k`. With no arguments it covers every service; name some to cover only those:
 #
 #   DB_HOST=db.internal METRICS_TOKEN=… CARD_PROVIDER_SECRET=… \
+#     NOTIFY_API_KEY=… NOTIFY_CALLBACK_TOKEN=… NOTIFY_EMAIL_TEMPLATE_ID=… NOTIFY_SMS_TEMPLATE_ID=… \
 #     CASES_DB_PASSWORD=… CASES_KAFKA_PASSWORD=… QUERIES_DB_PASSWORD=… QUERIES_KAFKA_PASSWORD=… \
 #     COMPLAINTS_DB_PASSWORD=… COMPLAINTS_KAFKA_PASSWORD=… PAYMENTS_DB_PASSWORD=… PAYMENTS_KAFKA_PASSWORD=… \
 #     ENFORCEMENT_DB_PASSWORD=… ENFORCEMENT_KAFKA_PASSWORD=… deploy/k8s/create-secrets.sh
-#   DB_HOST=db.internal METRICS_TOKEN=… CASES_DB_PASSWORD=… CASES_KAFKA_PASSWORD=… deploy/k8s/create-secrets.sh cases
+#   DB_HOST=db.internal METRICS_TOKEN=… NOTIFY_API_KEY=… NOTIFY_CALLBACK_TOKEN=… NOTIFY_EMAIL_TEMPLATE_ID=… \
+#     NOTIFY_SMS_TEMPLATE_ID=… CASES_DB_PASSWORD=… CASES_KAFKA_PASSWORD=… deploy/k8s/create-secrets.sh cases
 #
 # Per service <s>: <s>-database (DATABASE_URL) and <s>-kafka (KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD);
-# for payments also payments-card-provider (CARD_PROVIDER_SECRET); for all, ccsc-metrics (METRICS_TOKEN).
+# for payments also payments-card-provider (CARD_PROVIDER_SECRET); for cases, queries and complaints,
+# which send letters, emails and texts, ccsc-notify (NOTIFY_API_KEY, NOTIFY_CALLBACK_TOKEN,
+# NOTIFY_EMAIL_TEMPLATE_ID, NOTIFY_SMS_TEMPLATE_ID: the key and the two pass-through template ids are
+# GOV.UK Notify's, the callback token is one you generate and set in Notify); for all, ccsc-metrics
+# (METRICS_TOKEN).
 # The database role <s> (owning only the database <s>, as deploy/postgres/create-databases.sh sets up
 # in docker compose) and the Kafka SCRAM principal <s> (with the ACLs of
 # deploy/kafka/create-users-and-acls.sh) must exist with these passwords. Generate them with e.g.
@@ -19,6 +25,9 @@
 set -Eeuo pipefail
 namespace=${NAMESPACE:-ccsc}
 all=(cases queries complaints payments enforcement)
+# The services that send letters, emails and texts through GOV.UK Notify.
+notify_senders=(cases queries complaints)
+sends_correspondence=
 (($#)) || set -- "${all[@]}"
 
 # Every value is checked before anything is written, so a missing one leaves the namespace as it was.
@@ -36,6 +45,15 @@ for service in "$@"; do
     fi
   done
   if [[ $service == payments ]]; then : "${CARD_PROVIDER_SECRET:?CARD_PROVIDER_SECRET is required for payments}"; fi
+  if [[ " ${notify_senders[*]} " == *" $service "* ]]; then
+    for variable in NOTIFY_API_KEY NOTIFY_CALLBACK_TOKEN NOTIFY_EMAIL_TEMPLATE_ID NOTIFY_SMS_TEMPLATE_ID; do
+      if [[ -z ${!variable:-} ]]; then
+        echo "$variable is required for $service (GOV.UK Notify; docs/operations.md, \"Kubernetes\")" >&2
+        exit 1
+      fi
+    done
+    sends_correspondence=1
+  fi
 done
 
 create_secret() {
@@ -44,6 +62,14 @@ create_secret() {
 
 # The bearer token the services and the gateway ask of whoever reads /metrics (give it to Prometheus).
 create_secret ccsc-metrics --from-literal=METRICS_TOKEN="$METRICS_TOKEN"
+if [[ -n $sends_correspondence ]]; then
+  # GOV.UK Notify's API key and pass-through template ids, and the bearer token of its delivery
+  # receipts: without them production cases, queries and complaints refuse to start.
+  create_secret ccsc-notify \
+    --from-literal=NOTIFY_API_KEY="$NOTIFY_API_KEY" --from-literal=NOTIFY_CALLBACK_TOKEN="$NOTIFY_CALLBACK_TOKEN" \
+    --from-literal=NOTIFY_EMAIL_TEMPLATE_ID="$NOTIFY_EMAIL_TEMPLATE_ID" \
+    --from-literal=NOTIFY_SMS_TEMPLATE_ID="$NOTIFY_SMS_TEMPLATE_ID"
+fi
 for service in "$@"; do
   upper=${service^^}
   db_password_var="${upper}_DB_PASSWORD"

@@ -18,8 +18,8 @@ SERVICES=(cases queries complaints payments enforcement)
 CONSUMES=(
   "cases: cases queries complaints payments enforcement"
   "queries: cases queries complaints payments enforcement"
-  "complaints: cases queries payments"
-  "payments: cases complaints enforcement"
+  "complaints: cases complaints queries payments"
+  "payments: cases complaints enforcement payments"
   "enforcement: cases enforcement payments"
 )
 

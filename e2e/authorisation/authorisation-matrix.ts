@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { londonLocalDate } from '@ccsc/calendar';
 import { eventually } from '@ccsc/testing';
 import type { Loose } from '../graphql-client';
@@ -145,12 +146,19 @@ async function claimantsLetter(f: Fixtures): Promise<Loose> {
 
 // Partner webhooks belong to a firm: its users manage them, staff and citizens have none.
 const FIRMS_ONLY = 'DA DA AD';
-const WEBHOOK_URL = 'https://hooks.example-solicitors.co.uk/matrix';
-/** An endpoint of the allowed firm (the claimant's firm's for the denied), subscribed to hearings. */
+/** A URL of its own for each endpoint: a firm registers one URL once. */
+const webhookUrl = () => `https://hooks.example-solicitors.co.uk/matrix/${randomUUID()}`;
+/**
+ * An endpoint of the allowed firm (the claimant's firm's for the denied), subscribed to hearings. The
+ * firm's earlier ones are removed first: a firm has at most a few endpoints, and the matrix makes one per
+ * check.
+ */
 async function webhookEndpoint(f: Fixtures, _s: unknown, allowed?: Persona): Promise<Loose> {
   const owner = allowed ?? 'claimantFirm';
+  const { items } = (await f.api.ok(owner, 'GET', '/api/v1/cases/webhooks/endpoints?limit=100')) as { items: Loose[] };
+  for (const earlier of items) await f.api.ok(owner, 'DELETE', `/api/v1/cases/webhooks/endpoints/${earlier.id}`);
   const endpoint = await f.api.ok(owner, 'POST', '/api/v1/cases/webhooks/endpoints', {
-    url: WEBHOOK_URL,
+    url: webhookUrl(),
     eventTypes: ['hearing.listed'],
   });
   return { id: endpoint.id, owner };
@@ -501,7 +509,7 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
     'POST /api/v1/cases/webhooks/endpoints',
     NO_STAFF,
     FIRMS_ONLY,
-    () => body('/api/v1/cases/webhooks/endpoints', { url: WEBHOOK_URL, eventTypes: ['case.issued'] }),
+    () => body('/api/v1/cases/webhooks/endpoints', { url: webhookUrl(), eventTypes: ['case.issued'] }),
     { unprobed: "refused by the role guard before anything is read; an endpoint is only ever the caller firm's own" },
   ),
   row('GET /api/v1/cases/webhooks/endpoints', NO_STAFF, FIRMS_ONLY, '/api/v1/cases/webhooks/endpoints'),
@@ -1733,6 +1741,21 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
     'AD DD DD',
     ({ s }) => `/api/v1/queries/enquiries/${s.claim.enquiryId}/messages`,
   ),
+  // What was sent to the enquiry's contact: read by whoever may see the enquiry, as its thread is.
+  row(
+    'GET /api/v1/queries/enquiries/:id/correspondence',
+    ENQUIRY_STAFF,
+    'AD DD DD',
+    ({ s }) => `/api/v1/queries/enquiries/${s.claim.enquiryId}/correspondence`,
+  ),
+  // Notify presents its callback token; a platform token is no credential for it, whoever holds it.
+  row(
+    'POST /api/v1/queries/correspondence/delivery-receipts',
+    NO_STAFF,
+    'DD DD DD',
+    () => body('/api/v1/queries/correspondence/delivery-receipts', { id: 'matrix', status: 'delivered' }),
+    { denyStatuses: [401], unprobed: 'refused before anything is read: the callback token does not match' },
+  ),
   row(
     'POST /api/v1/queries/enquiries/:id/status',
     ENQUIRY_STAFF,
@@ -2389,6 +2412,21 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
     COMPLAINT_READERS,
     'AD DD DD',
     ({ s }) => `/api/v1/complaints/${s.claim.complaintId}/timeline`,
+  ),
+  // What was sent to the complainant: read by whoever may read the complaint and its complainant's name.
+  row(
+    'GET /api/v1/complaints/:id/correspondence',
+    COMPLAINT_READERS,
+    'AD DD DD',
+    ({ s }) => `/api/v1/complaints/${s.claim.complaintId}/correspondence`,
+  ),
+  // Notify presents its callback token; a platform token is no credential for it, whoever holds it.
+  row(
+    'POST /api/v1/complaints/correspondence/delivery-receipts',
+    NO_STAFF,
+    'DD DD DD',
+    () => body('/api/v1/complaints/correspondence/delivery-receipts', { id: 'matrix', status: 'delivered' }),
+    { denyStatuses: [401], unprobed: 'refused before anything is read: the callback token does not match' },
   ),
   ...complaintActions(
     'POST /api/v1/complaints/:id/',

@@ -795,6 +795,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/complaints/correspondence/delivery-receipts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * GOV.UK Notify's delivery receipt; refused unless it carries the configured callback token
+     * @description For GOV.UK Notify only: its callback's JSON (`id`, `reference`, `status`, `notification_type`, `created_at`, `sent_at`, `completed_at`, …) with `Authorization: Bearer <NOTIFY_CALLBACK_TOKEN>`. A receipt repeated or arriving out of order changes nothing a final status has settled.
+     */
+    post: operations['ComplaintCorrespondenceController_deliveryReceipt'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/complaints/{id}/correspondence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What was sent to the complainant (acknowledgement, stage responses, escalation rights), oldest first
+     * @description Read by whoever may read the complaint and its complainant's name: complaints staff, and the citizen or firm that filed it. Each read is audited.
+     */
+    get: operations['ComplaintCorrespondenceController_forComplaint'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/complaints': {
     parameters: {
       query?: never;
@@ -2626,6 +2666,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/queries/enquiries/{id}/correspondence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What was sent to the enquiry's contact (its acknowledgement), oldest first
+     * @description Read by whoever may see the enquiry: staff, and the citizen or firm whose contact it is.
+     */
+    get: operations['EnquiryCorrespondenceController_forEnquiry'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/queries/correspondence/delivery-receipts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * GOV.UK Notify's delivery receipt; refused unless it carries the configured callback token
+     * @description For GOV.UK Notify only: its callback's JSON (`id`, `reference`, `status`, `notification_type`, `created_at`, `sent_at`, `completed_at`, …) with `Authorization: Bearer <NOTIFY_CALLBACK_TOKEN>`. A receipt repeated or arriving out of order changes nothing a final status has settled.
+     */
+    post: operations['EnquiryCorrespondenceController_deliveryReceipt'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3035,10 +3115,10 @@ export interface components {
        */
       about?: string;
       /**
-       * @description `pending` until handed to the provider (or while a failed send waits to be tried again), then `sent`, and `delivered` or `failed` as the provider reports; `undeliverable` when the party had no postal address and no email when it was asked for.
+       * @description `pending` until handed to the provider (or while a failed send waits to be tried again); `sending` while the provider has it and its answer is not yet recorded (or is unknown, until the provider is asked); then `sent`, and `delivered` or `failed` as the provider reports; `undeliverable` when the party had no postal address and no email when it was asked for.
        * @enum {string}
        */
-      status: 'pending' | 'sent' | 'delivered' | 'failed' | 'undeliverable';
+      status: 'pending' | 'sending' | 'sent' | 'delivered' | 'failed' | 'undeliverable';
       /**
        * @description The provider's last word on it (GOV.UK Notify's names).
        * @enum {string}
@@ -4400,6 +4480,37 @@ export interface components {
        */
       complainantName?: string | null;
       /**
+       * Format: email
+       * @description The email address the complainant gave; null when none was given. Personal data, kept in complaints only and read as the name is: by staff and the complainant's own side.
+       * @example rhian.evans@example.com
+       */
+      complainantEmail?: string | null;
+      /**
+       * @description The telephone number the complainant gave; null when none was given. Personal data, kept in complaints only and read as the name is: by staff and the complainant's own side.
+       * @example +44 29 2000 0000
+       */
+      complainantPhone?: string | null;
+      /**
+       * @description The complainant's postal address before the postcode, one line to an item (1 to 5); null when none was given. Letters go to it. Personal data, kept in complaints only and read as the name is: by staff and the complainant's own side.
+       * @example [
+       *       "Flat 2",
+       *       "10 Heol y Frenhines",
+       *       "Caerdydd"
+       *     ]
+       */
+      complainantAddressLines?: string[] | null;
+      /**
+       * @description The postcode of that address, upper case without spaces; null when no address was given. Personal data, kept in complaints only and read as the name is: by staff and the complainant's own side.
+       * @example CF101AA
+       */
+      complainantPostcode?: string | null;
+      /**
+       * @description The language the complainant is written to in: en (English) or cy (Welsh); the complaint's language unless they asked otherwise.
+       * @example cy
+       * @enum {string}
+       */
+      complainantLanguage: 'en' | 'cy';
+      /**
        * @description The channel it came by: telephone, webchat, email, social-media, online-form, post, in-person. online-form for the public form; telephone when staff did not say.
        * @enum {string}
        */
@@ -4476,6 +4587,100 @@ export interface components {
       /** @description Pass as `cursor` to get the next page; null on the last page. */
       nextCursor?: string | null;
     };
+    ComplaintCorrespondenceItemModel: {
+      /**
+       * Format: uuid
+       * @description The item's id; the reference it is sent to the provider with.
+       */
+      id: string;
+      /**
+       * Format: uuid
+       * @description The complaint it is about, whose complainant it is addressed to.
+       */
+      complaintId: string;
+      /**
+       * @description The template it was rendered from: complaints.complaint-acknowledged, complaints.stage-response or complaints.escalation-rights.
+       * @example complaints.complaint-acknowledged
+       */
+      template: string;
+      /**
+       * @description The template's version it was rendered from.
+       * @example 1
+       */
+      templateVersion: number;
+      /**
+       * @description The language it is written in; `bilingual` is Welsh first, then English.
+       * @example cy
+       * @enum {string}
+       */
+      language: 'en' | 'cy' | 'bilingual';
+      /**
+       * @description How it goes; absent when it could not be sent.
+       * @example email
+       * @enum {string}
+       */
+      channel?: 'letter' | 'email' | 'sms';
+      /**
+       * @description The subject, as rendered.
+       * @example Rydym wedi cael eich cwyn: CMP-000123
+       */
+      subject: string;
+      /**
+       * @description The text as rendered: paragraphs separated by a blank line.
+       * @example Annwyl Rhian Evans
+       *
+       *     Diolch am eich cwyn, a ddaeth i law ar 6 Rhagfyr 2026.
+       */
+      body: string;
+      /**
+       * @description `pending` until handed to the provider (or while a failed send waits to be tried again); `sending` while the provider has it and its answer is not yet recorded (or is unknown, until the provider is asked); then `sent`, and `delivered` or `failed` as the provider reports; `undeliverable` when the complainant had no postal address and no email address when it was recorded.
+       * @example sent
+       * @enum {string}
+       */
+      status: 'pending' | 'sending' | 'sent' | 'delivered' | 'failed' | 'undeliverable';
+      /**
+       * @description The provider's last word on it (GOV.UK Notify's names).
+       * @example delivered
+       * @enum {string}
+       */
+      providerStatus?:
+        | 'created'
+        | 'sending'
+        | 'pending'
+        | 'delivered'
+        | 'permanent-failure'
+        | 'temporary-failure'
+        | 'technical-failure'
+        | 'pending-virus-check'
+        | 'virus-scan-failed'
+        | 'validation-failed'
+        | 'accepted'
+        | 'received'
+        | 'cancelled';
+      /**
+       * @description How many times sending it was attempted.
+       * @example 1
+       */
+      attempts: number;
+      /**
+       * Format: date-time
+       * @description When it was recorded. An instant in UTC (ISO 8601).
+       * @example 2026-12-06T10:00:00.000Z
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description When the provider took it. An instant in UTC (ISO 8601).
+       * @example 2026-12-06T10:00:05.000Z
+       */
+      sentAt?: string;
+      /**
+       * Format: date-time
+       * @description When the provider reported it delivered. An instant in UTC (ISO 8601).
+       * @example 2026-12-06T10:01:00.000Z
+       */
+      deliveredAt?: string;
+    };
     OpenComplaintBody: {
       /**
        * @description Staff only: public, professional (public when not given); the public form takes it from the caller's role.
@@ -4487,6 +4692,37 @@ export interface components {
        * @example Rhian Evans
        */
       complainantName?: string;
+      /**
+       * Format: email
+       * @description An email address to write to the complainant at, if they gave one. Personal data, kept in complaints only: read by staff and the complainant's own side, as the name is.
+       * @example rhian.evans@example.com
+       */
+      complainantEmail?: string;
+      /**
+       * @description A telephone number for the complainant, if they gave one: digits, spaces, brackets and dashes, with an optional leading +. Personal data, kept in complaints only: read by staff and the complainant's own side, as the name is.
+       * @example +44 29 2000 0000
+       */
+      complainantPhone?: string;
+      /**
+       * @description The complainant's postal address for letters, one line to an item, without the postcode (given with it in complainantPostcode): 1 to 5 lines such as the building and street, the locality and the town, each 1 to 80 characters without control characters or line breaks; spaces around a line are trimmed. Letters go to it when given. Personal data, kept in complaints only: read by staff and the complainant's own side, as the name is.
+       * @example [
+       *       "Flat 2",
+       *       "10 Heol y Frenhines",
+       *       "Caerdydd"
+       *     ]
+       */
+      complainantAddressLines?: string[];
+      /**
+       * @description The UK postcode of the complainant's address, given with complainantAddressLines (any case, spaces or none; kept upper case without spaces). Personal data, kept in complaints only: read by staff and the complainant's own side, as the name is.
+       * @example CF10 1AA
+       */
+      complainantPostcode?: string;
+      /**
+       * @description The language the complainant is written to in: en (English) or cy (Welsh). The complaint's language when not given; when both are given they must be the same, and given alone it is the complaint's language too.
+       * @example cy
+       * @enum {string}
+       */
+      complainantLanguage?: 'en' | 'cy';
       /**
        * @description Staff only: the channel it came by, telephone, webchat, email, social-media, online-form, post, in-person (telephone when not given); the public form is online-form.
        * @enum {string}
@@ -7356,6 +7592,98 @@ export interface components {
        */
       amount: number;
     };
+    EnquiryCorrespondenceItemModel: {
+      /**
+       * Format: uuid
+       * @description The item's id; the reference it is sent to the provider with.
+       */
+      id: string;
+      /**
+       * Format: uuid
+       * @description The enquiry it is about.
+       */
+      enquiryId: string;
+      /**
+       * Format: uuid
+       * @description The enquiry's contact it is addressed to.
+       */
+      contactId: string;
+      /**
+       * @description The template it was rendered from.
+       * @example queries.enquiry-acknowledged
+       */
+      template: string;
+      /**
+       * @description The template's version it was rendered from.
+       * @example 1
+       */
+      templateVersion: number;
+      /**
+       * @description The language it is written in; `bilingual` is Welsh first, then English.
+       * @enum {string}
+       */
+      language: 'en' | 'cy' | 'bilingual';
+      /**
+       * @description How it goes; absent when it could not be sent.
+       * @enum {string}
+       */
+      channel?: 'letter' | 'email' | 'sms';
+      /**
+       * @description The subject, as rendered.
+       * @example Rydym wedi cael eich ymholiad: ENQ-0000123
+       */
+      subject: string;
+      /**
+       * @description The text as rendered (a text message's wording for a text): paragraphs separated by a blank line.
+       * @example Annwyl Siân Llŷr
+       *
+       *     Diolch am gysylltu â ni.
+       */
+      body: string;
+      /**
+       * @description `pending` until handed to the provider (or while a failed send waits to be tried again); `sending` while the provider has it and its answer is not yet recorded (or is unknown, until the provider is asked); then `sent`, and `delivered` or `failed` as the provider reports; `undeliverable` when the contact had no email and no phone number when it was recorded.
+       * @enum {string}
+       */
+      status: 'pending' | 'sending' | 'sent' | 'delivered' | 'failed' | 'undeliverable';
+      /**
+       * @description The provider's last word on it (GOV.UK Notify's names).
+       * @enum {string}
+       */
+      providerStatus?:
+        | 'created'
+        | 'sending'
+        | 'pending'
+        | 'delivered'
+        | 'permanent-failure'
+        | 'temporary-failure'
+        | 'technical-failure'
+        | 'pending-virus-check'
+        | 'virus-scan-failed'
+        | 'validation-failed'
+        | 'accepted'
+        | 'received'
+        | 'cancelled';
+      /**
+       * @description How many times sending it was attempted.
+       * @example 1
+       */
+      attempts: number;
+      /**
+       * Format: date-time
+       * @description When it was recorded. An instant in UTC (ISO 8601).
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description When the provider took it. An instant in UTC (ISO 8601).
+       */
+      sentAt?: string;
+      /**
+       * Format: date-time
+       * @description When the provider reported it delivered. An instant in UTC (ISO 8601).
+       */
+      deliveredAt?: string;
+    };
   };
   responses: never;
   parameters: never;
@@ -8157,7 +8485,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The record is not in a state that allows this, or the Idempotency-Key was used with another body. */
+      /** @description Your firm already has an endpoint for this URL (a retried registration gets this too: the secret is shown once), or already has the most endpoints a firm may register (10) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8168,7 +8496,7 @@ export interface operations {
            *       "type": "urn:ccsc:problem:conflict",
            *       "title": "Conflict",
            *       "status": 409,
-           *       "detail": "The record is not in a state that allows this, or the Idempotency-Key was used with another body.",
+           *       "detail": "Your firm already has an endpoint for this URL (a retried registration gets this too: the secret is shown once), or already has the most endpoints a firm may register (10)",
            *       "code": "CONFLICT",
            *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
            *     }
@@ -8904,7 +9232,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The record is not in a state that allows this, or the Idempotency-Key was used with another body. */
+      /** @description A rotation's overlap is still running (the detail says until when); a retried rotation gets this too: the secret is shown once */
       409: {
         headers: {
           [name: string]: unknown;
@@ -8915,7 +9243,7 @@ export interface operations {
            *       "type": "urn:ccsc:problem:conflict",
            *       "title": "Conflict",
            *       "status": 409,
-           *       "detail": "The record is not in a state that allows this, or the Idempotency-Key was used with another body.",
+           *       "detail": "A rotation's overlap is still running (the detail says until when); a retried rotation gets this too: the secret is shown once",
            *       "code": "CONFLICT",
            *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
            *     }
@@ -17492,6 +17820,15 @@ export interface operations {
            *           "reference": "CMP-000001",
            *           "complainantType": "public",
            *           "complainantName": "Rhian Evans",
+           *           "complainantEmail": "rhian.evans@example.com",
+           *           "complainantPhone": "+44 29 2000 0000",
+           *           "complainantAddressLines": [
+           *             "Flat 2",
+           *             "10 Heol y Frenhines",
+           *             "Caerdydd"
+           *           ],
+           *           "complainantPostcode": "CF101AA",
+           *           "complainantLanguage": "cy",
            *           "origin": "telephone",
            *           "caseIds": [
            *             "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f"
@@ -17660,6 +17997,347 @@ export interface operations {
       };
     };
   };
+  ComplaintCorrespondenceController_deliveryReceipt: {
+    parameters: {
+      query?: never;
+      header: {
+        authorization: string;
+        /** @description Makes the POST safe to retry: the same key and body return the first result (with `Idempotent-Replayed: true`); the same key with another body is refused with 409. */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The receipt was taken */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not a Notify delivery receipt (the detail names the field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:invalid-input",
+           *       "title": "Invalid input",
+           *       "status": 400,
+           *       "detail": "Not a Notify delivery receipt (the detail names the field)",
+           *       "code": "BAD_USER_INPUT",
+           *       "errors": [
+           *         {
+           *           "field": "parties.0.name",
+           *           "message": "name should not be empty"
+           *         }
+           *       ],
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The callback token is missing or wrong, or none is configured */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:unauthenticated",
+           *       "title": "Authentication required",
+           *       "status": 401,
+           *       "detail": "The callback token is missing or wrong, or none is configured",
+           *       "code": "UNAUTHENTICATED",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No notification of ours has this id or reference */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:not-found",
+           *       "title": "Not found",
+           *       "status": 404,
+           *       "detail": "No notification of ours has this id or reference",
+           *       "code": "NOT_FOUND",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The record is not in a state that allows this, or the Idempotency-Key was used with another body. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:conflict",
+           *       "title": "Conflict",
+           *       "status": 409,
+           *       "detail": "The record is not in a state that allows this, or the Idempotency-Key was used with another body.",
+           *       "code": "CONFLICT",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is larger than the service accepts. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:payload-too-large",
+           *       "title": "Request body too large",
+           *       "status": 413,
+           *       "detail": "The body is larger than the service accepts.",
+           *       "code": "PAYLOAD_TOO_LARGE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A body was sent that is not `application/json`. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:unsupported-media-type",
+           *       "title": "Unsupported media type",
+           *       "status": 415,
+           *       "detail": "A body was sent that is not `application/json`.",
+           *       "code": "UNSUPPORTED_MEDIA_TYPE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from you: wait for the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:too-many-requests",
+           *       "title": "Too many requests",
+           *       "status": 429,
+           *       "detail": "Too many requests from you: wait for the seconds in `Retry-After`.",
+           *       "code": "TOO_MANY_REQUESTS",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:service-unavailable",
+           *       "title": "Service unavailable for a moment",
+           *       "status": 503,
+           *       "detail": "The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`.",
+           *       "code": "SERVICE_UNAVAILABLE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  ComplaintCorrespondenceController_forComplaint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "id": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *         "complaintId": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *         "template": "complaints.complaint-acknowledged",
+           *         "templateVersion": 1,
+           *         "language": "cy",
+           *         "channel": "email",
+           *         "subject": "Rydym wedi cael eich cwyn: CMP-000123",
+           *         "body": "Annwyl Rhian Evans\n\nDiolch am eich cwyn, a ddaeth i law ar 6 Rhagfyr 2026.",
+           *         "status": "sent",
+           *         "providerStatus": "delivered",
+           *         "attempts": 1,
+           *         "createdAt": "2026-12-06T10:00:00.000Z",
+           *         "sentAt": "2026-12-06T10:00:05.000Z",
+           *         "deliveredAt": "2026-12-06T10:01:00.000Z"
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['ComplaintCorrespondenceItemModel'][];
+        };
+      };
+      /** @description The id is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:invalid-input",
+           *       "title": "Invalid input",
+           *       "status": 400,
+           *       "detail": "The id is not a UUID",
+           *       "code": "BAD_USER_INPUT",
+           *       "errors": [
+           *         {
+           *           "field": "parties.0.name",
+           *           "message": "name should not be empty"
+           *         }
+           *       ],
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, malformed or not signed by the identity provider. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:unauthenticated",
+           *       "title": "Authentication required",
+           *       "status": 401,
+           *       "detail": "No bearer token, or one that is expired, malformed or not signed by the identity provider.",
+           *       "code": "UNAUTHENTICATED",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role, or your relationship to the record, does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:forbidden",
+           *       "title": "Not allowed",
+           *       "status": 403,
+           *       "detail": "Your role, or your relationship to the record, does not allow this.",
+           *       "code": "FORBIDDEN",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such complaint, or not one you may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:not-found",
+           *       "title": "Not found",
+           *       "status": 404,
+           *       "detail": "No such complaint, or not one you may see",
+           *       "code": "NOT_FOUND",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from you: wait for the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:too-many-requests",
+           *       "title": "Too many requests",
+           *       "status": 429,
+           *       "detail": "Too many requests from you: wait for the seconds in `Retry-After`.",
+           *       "code": "TOO_MANY_REQUESTS",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:service-unavailable",
+           *       "title": "Service unavailable for a moment",
+           *       "status": 503,
+           *       "detail": "The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`.",
+           *       "code": "SERVICE_UNAVAILABLE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   ComplaintController_list: {
     parameters: {
       query?: {
@@ -17686,6 +18364,15 @@ export interface operations {
            *           "reference": "CMP-000001",
            *           "complainantType": "public",
            *           "complainantName": "Rhian Evans",
+           *           "complainantEmail": "rhian.evans@example.com",
+           *           "complainantPhone": "+44 29 2000 0000",
+           *           "complainantAddressLines": [
+           *             "Flat 2",
+           *             "10 Heol y Frenhines",
+           *             "Caerdydd"
+           *           ],
+           *           "complainantPostcode": "CF101AA",
+           *           "complainantLanguage": "cy",
            *           "origin": "telephone",
            *           "caseIds": [
            *             "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f"
@@ -17882,6 +18569,15 @@ export interface operations {
            *       "reference": "CMP-000001",
            *       "complainantType": "public",
            *       "complainantName": "Rhian Evans",
+           *       "complainantEmail": "rhian.evans@example.com",
+           *       "complainantPhone": "+44 29 2000 0000",
+           *       "complainantAddressLines": [
+           *         "Flat 2",
+           *         "10 Heol y Frenhines",
+           *         "Caerdydd"
+           *       ],
+           *       "complainantPostcode": "CF101AA",
+           *       "complainantLanguage": "cy",
            *       "origin": "telephone",
            *       "caseIds": [
            *         "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f"
@@ -18146,6 +18842,15 @@ export interface operations {
            *       "reference": "CMP-000001",
            *       "complainantType": "public",
            *       "complainantName": "Rhian Evans",
+           *       "complainantEmail": "rhian.evans@example.com",
+           *       "complainantPhone": "+44 29 2000 0000",
+           *       "complainantAddressLines": [
+           *         "Flat 2",
+           *         "10 Heol y Frenhines",
+           *         "Caerdydd"
+           *       ],
+           *       "complainantPostcode": "CF101AA",
+           *       "complainantLanguage": "cy",
            *       "origin": "telephone",
            *       "caseIds": [
            *         "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f"
@@ -18506,6 +19211,15 @@ export interface operations {
            *       "reference": "CMP-000001",
            *       "complainantType": "public",
            *       "complainantName": "Rhian Evans",
+           *       "complainantEmail": "rhian.evans@example.com",
+           *       "complainantPhone": "+44 29 2000 0000",
+           *       "complainantAddressLines": [
+           *         "Flat 2",
+           *         "10 Heol y Frenhines",
+           *         "Caerdydd"
+           *       ],
+           *       "complainantPostcode": "CF101AA",
+           *       "complainantLanguage": "cy",
            *       "origin": "telephone",
            *       "caseIds": [
            *         "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f"
@@ -18778,6 +19492,15 @@ export interface operations {
            *       "reference": "CMP-000001",
            *       "complainantType": "public",
            *       "complainantName": "Rhian Evans",
+           *       "complainantEmail": "rhian.evans@example.com",
+           *       "complainantPhone": "+44 29 2000 0000",
+           *       "complainantAddressLines": [
+           *         "Flat 2",
+           *         "10 Heol y Frenhines",
+           *         "Caerdydd"
+           *       ],
+           *       "complainantPostcode": "CF101AA",
+           *       "complainantLanguage": "cy",
            *       "origin": "telephone",
            *       "caseIds": [
            *         "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f"
@@ -19049,6 +19772,15 @@ export interface operations {
            *       "reference": "CMP-000001",
            *       "complainantType": "public",
            *       "complainantName": "Rhian Evans",
+           *       "complainantEmail": "rhian.evans@example.com",
+           *       "complainantPhone": "+44 29 2000 0000",
+           *       "complainantAddressLines": [
+           *         "Flat 2",
+           *         "10 Heol y Frenhines",
+           *         "Caerdydd"
+           *       ],
+           *       "complainantPostcode": "CF101AA",
+           *       "complainantLanguage": "cy",
            *       "origin": "telephone",
            *       "caseIds": [
            *         "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f"
@@ -19325,6 +20057,15 @@ export interface operations {
            *       "reference": "CMP-000001",
            *       "complainantType": "public",
            *       "complainantName": "Rhian Evans",
+           *       "complainantEmail": "rhian.evans@example.com",
+           *       "complainantPhone": "+44 29 2000 0000",
+           *       "complainantAddressLines": [
+           *         "Flat 2",
+           *         "10 Heol y Frenhines",
+           *         "Caerdydd"
+           *       ],
+           *       "complainantPostcode": "CF101AA",
+           *       "complainantLanguage": "cy",
            *       "origin": "telephone",
            *       "caseIds": [
            *         "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f"
@@ -19592,6 +20333,15 @@ export interface operations {
            *       "reference": "CMP-000001",
            *       "complainantType": "public",
            *       "complainantName": "Rhian Evans",
+           *       "complainantEmail": "rhian.evans@example.com",
+           *       "complainantPhone": "+44 29 2000 0000",
+           *       "complainantAddressLines": [
+           *         "Flat 2",
+           *         "10 Heol y Frenhines",
+           *         "Caerdydd"
+           *       ],
+           *       "complainantPostcode": "CF101AA",
+           *       "complainantLanguage": "cy",
            *       "origin": "telephone",
            *       "caseIds": [
            *         "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f"
@@ -19864,6 +20614,15 @@ export interface operations {
            *       "reference": "CMP-000001",
            *       "complainantType": "public",
            *       "complainantName": "Rhian Evans",
+           *       "complainantEmail": "rhian.evans@example.com",
+           *       "complainantPhone": "+44 29 2000 0000",
+           *       "complainantAddressLines": [
+           *         "Flat 2",
+           *         "10 Heol y Frenhines",
+           *         "Caerdydd"
+           *       ],
+           *       "complainantPostcode": "CF101AA",
+           *       "complainantLanguage": "cy",
            *       "origin": "telephone",
            *       "caseIds": [
            *         "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f"
@@ -20140,6 +20899,15 @@ export interface operations {
            *       "reference": "CMP-000001",
            *       "complainantType": "public",
            *       "complainantName": "Rhian Evans",
+           *       "complainantEmail": "rhian.evans@example.com",
+           *       "complainantPhone": "+44 29 2000 0000",
+           *       "complainantAddressLines": [
+           *         "Flat 2",
+           *         "10 Heol y Frenhines",
+           *         "Caerdydd"
+           *       ],
+           *       "complainantPostcode": "CF101AA",
+           *       "complainantLanguage": "cy",
            *       "origin": "telephone",
            *       "caseIds": [
            *         "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f"
@@ -20417,6 +21185,15 @@ export interface operations {
            *       "reference": "CMP-000001",
            *       "complainantType": "public",
            *       "complainantName": "Rhian Evans",
+           *       "complainantEmail": "rhian.evans@example.com",
+           *       "complainantPhone": "+44 29 2000 0000",
+           *       "complainantAddressLines": [
+           *         "Flat 2",
+           *         "10 Heol y Frenhines",
+           *         "Caerdydd"
+           *       ],
+           *       "complainantPostcode": "CF101AA",
+           *       "complainantLanguage": "cy",
            *       "origin": "telephone",
            *       "caseIds": [
            *         "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f"
@@ -20694,6 +21471,15 @@ export interface operations {
            *       "reference": "CMP-000001",
            *       "complainantType": "public",
            *       "complainantName": "Rhian Evans",
+           *       "complainantEmail": "rhian.evans@example.com",
+           *       "complainantPhone": "+44 29 2000 0000",
+           *       "complainantAddressLines": [
+           *         "Flat 2",
+           *         "10 Heol y Frenhines",
+           *         "Caerdydd"
+           *       ],
+           *       "complainantPostcode": "CF101AA",
+           *       "complainantLanguage": "cy",
            *       "origin": "telephone",
            *       "caseIds": [
            *         "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f"
@@ -20970,6 +21756,15 @@ export interface operations {
            *       "reference": "CMP-000001",
            *       "complainantType": "public",
            *       "complainantName": "Rhian Evans",
+           *       "complainantEmail": "rhian.evans@example.com",
+           *       "complainantPhone": "+44 29 2000 0000",
+           *       "complainantAddressLines": [
+           *         "Flat 2",
+           *         "10 Heol y Frenhines",
+           *         "Caerdydd"
+           *       ],
+           *       "complainantPostcode": "CF101AA",
+           *       "complainantLanguage": "cy",
            *       "origin": "telephone",
            *       "caseIds": [
            *         "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f"
@@ -21246,6 +22041,15 @@ export interface operations {
            *       "reference": "CMP-000001",
            *       "complainantType": "public",
            *       "complainantName": "Rhian Evans",
+           *       "complainantEmail": "rhian.evans@example.com",
+           *       "complainantPhone": "+44 29 2000 0000",
+           *       "complainantAddressLines": [
+           *         "Flat 2",
+           *         "10 Heol y Frenhines",
+           *         "Caerdydd"
+           *       ],
+           *       "complainantPostcode": "CF101AA",
+           *       "complainantLanguage": "cy",
            *       "origin": "telephone",
            *       "caseIds": [
            *         "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f"
@@ -21522,6 +22326,15 @@ export interface operations {
            *       "reference": "CMP-000001",
            *       "complainantType": "public",
            *       "complainantName": "Rhian Evans",
+           *       "complainantEmail": "rhian.evans@example.com",
+           *       "complainantPhone": "+44 29 2000 0000",
+           *       "complainantAddressLines": [
+           *         "Flat 2",
+           *         "10 Heol y Frenhines",
+           *         "Caerdydd"
+           *       ],
+           *       "complainantPostcode": "CF101AA",
+           *       "complainantLanguage": "cy",
            *       "origin": "telephone",
            *       "caseIds": [
            *         "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f"
@@ -21798,6 +22611,15 @@ export interface operations {
            *       "reference": "CMP-000001",
            *       "complainantType": "public",
            *       "complainantName": "Rhian Evans",
+           *       "complainantEmail": "rhian.evans@example.com",
+           *       "complainantPhone": "+44 29 2000 0000",
+           *       "complainantAddressLines": [
+           *         "Flat 2",
+           *         "10 Heol y Frenhines",
+           *         "Caerdydd"
+           *       ],
+           *       "complainantPostcode": "CF101AA",
+           *       "complainantLanguage": "cy",
            *       "origin": "telephone",
            *       "caseIds": [
            *         "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f"
@@ -40693,6 +41515,348 @@ export interface operations {
            *       "status": 403,
            *       "detail": "Your role, or your relationship to the record, does not allow this.",
            *       "code": "FORBIDDEN",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from you: wait for the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:too-many-requests",
+           *       "title": "Too many requests",
+           *       "status": 429,
+           *       "detail": "Too many requests from you: wait for the seconds in `Retry-After`.",
+           *       "code": "TOO_MANY_REQUESTS",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:service-unavailable",
+           *       "title": "Service unavailable for a moment",
+           *       "status": 503,
+           *       "detail": "The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`.",
+           *       "code": "SERVICE_UNAVAILABLE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  EnquiryCorrespondenceController_forEnquiry: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "id": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *         "enquiryId": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *         "contactId": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *         "template": "queries.enquiry-acknowledged",
+           *         "templateVersion": 1,
+           *         "language": "en",
+           *         "channel": "letter",
+           *         "subject": "Rydym wedi cael eich ymholiad: ENQ-0000123",
+           *         "body": "Annwyl Siân Llŷr\n\nDiolch am gysylltu â ni.",
+           *         "status": "pending",
+           *         "providerStatus": "created",
+           *         "attempts": 1,
+           *         "createdAt": "2026-11-30T10:00:00.000Z",
+           *         "sentAt": "2026-11-30T10:00:00.000Z",
+           *         "deliveredAt": "2026-11-30T10:00:00.000Z"
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['EnquiryCorrespondenceItemModel'][];
+        };
+      };
+      /** @description The id is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:invalid-input",
+           *       "title": "Invalid input",
+           *       "status": 400,
+           *       "detail": "The id is not a UUID",
+           *       "code": "BAD_USER_INPUT",
+           *       "errors": [
+           *         {
+           *           "field": "parties.0.name",
+           *           "message": "name should not be empty"
+           *         }
+           *       ],
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, malformed or not signed by the identity provider. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:unauthenticated",
+           *       "title": "Authentication required",
+           *       "status": 401,
+           *       "detail": "No bearer token, or one that is expired, malformed or not signed by the identity provider.",
+           *       "code": "UNAUTHENTICATED",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role, or your relationship to the record, does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:forbidden",
+           *       "title": "Not allowed",
+           *       "status": 403,
+           *       "detail": "Your role, or your relationship to the record, does not allow this.",
+           *       "code": "FORBIDDEN",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such enquiry, or not one you may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:not-found",
+           *       "title": "Not found",
+           *       "status": 404,
+           *       "detail": "No such enquiry, or not one you may see",
+           *       "code": "NOT_FOUND",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from you: wait for the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:too-many-requests",
+           *       "title": "Too many requests",
+           *       "status": 429,
+           *       "detail": "Too many requests from you: wait for the seconds in `Retry-After`.",
+           *       "code": "TOO_MANY_REQUESTS",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:service-unavailable",
+           *       "title": "Service unavailable for a moment",
+           *       "status": 503,
+           *       "detail": "The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`.",
+           *       "code": "SERVICE_UNAVAILABLE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  EnquiryCorrespondenceController_deliveryReceipt: {
+    parameters: {
+      query?: never;
+      header: {
+        authorization: string;
+        /** @description Makes the POST safe to retry: the same key and body return the first result (with `Idempotent-Replayed: true`); the same key with another body is refused with 409. */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The receipt was taken */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not a Notify delivery receipt (the detail names the field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:invalid-input",
+           *       "title": "Invalid input",
+           *       "status": 400,
+           *       "detail": "Not a Notify delivery receipt (the detail names the field)",
+           *       "code": "BAD_USER_INPUT",
+           *       "errors": [
+           *         {
+           *           "field": "parties.0.name",
+           *           "message": "name should not be empty"
+           *         }
+           *       ],
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The callback token is missing or wrong, or none is configured */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:unauthenticated",
+           *       "title": "Authentication required",
+           *       "status": 401,
+           *       "detail": "The callback token is missing or wrong, or none is configured",
+           *       "code": "UNAUTHENTICATED",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No notification of ours has this id or reference */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:not-found",
+           *       "title": "Not found",
+           *       "status": 404,
+           *       "detail": "No notification of ours has this id or reference",
+           *       "code": "NOT_FOUND",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The record is not in a state that allows this, or the Idempotency-Key was used with another body. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:conflict",
+           *       "title": "Conflict",
+           *       "status": 409,
+           *       "detail": "The record is not in a state that allows this, or the Idempotency-Key was used with another body.",
+           *       "code": "CONFLICT",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is larger than the service accepts. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:payload-too-large",
+           *       "title": "Request body too large",
+           *       "status": 413,
+           *       "detail": "The body is larger than the service accepts.",
+           *       "code": "PAYLOAD_TOO_LARGE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A body was sent that is not `application/json`. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:unsupported-media-type",
+           *       "title": "Unsupported media type",
+           *       "status": 415,
+           *       "detail": "A body was sent that is not `application/json`.",
+           *       "code": "UNSUPPORTED_MEDIA_TYPE",
            *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
            *     }
            */

@@ -1,4 +1,12 @@
 export {
+  ADDRESS_LINES,
+  addressLinesProblem,
+  CONTROL_OR_LINE_BREAK,
+  normaliseAddressLines,
+  normalisePostcode,
+  UK_POSTCODE,
+} from './address/postal-address';
+export {
   CHANNELS,
   PLACEHOLDER_KINDS,
   type Channel,
@@ -57,3 +65,15 @@ export {
   verifyNotifyCallback,
   type DeliveryReceipt,
 } from './notifications/notify-delivery-receipt';
+export {
+  channelFor,
+  ITEM_STATUSES,
+  letterSenderFor,
+  nextAttemptAt,
+  statusAfterProvider,
+  type CorrespondenceItem,
+  type ItemRecipient,
+  type ItemStatus,
+  type RetryPolicy,
+} from './outbox/correspondence-item';
+export { postcodeInWales } from './outbox/in-wales';

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { jwtVerify } from 'jose';
 import { extractText } from 'unpdf';
 import {
   GovUkNotifySender,
@@ -13,104 +12,7 @@ import {
   DeliveryReceiptRejected,
   type GovUkNotifyConfig,
 } from '../src';
-
-// A local stand-in for GOV.UK Notify's API v2: it checks each request's JWT with jose as Notify does
-// (HS256 with the key's secret, issuer = service id, issued within the last 30 seconds) and answers
-// with Notify's status codes and bodies.
-
-const SERVICE_ID = randomUUID();
-const SECRET = randomUUID();
-const API_KEY = `ccsc-integration-${SERVICE_ID}-${SECRET}`;
-const EMAIL_TEMPLATE = randomUUID();
-const SMS_TEMPLATE = randomUUID();
-
-interface Received {
-  path: string;
-  issuer: string | undefined;
-  body: Record<string, unknown>;
-}
-
-type Override = { status: number; error: string; message: string };
-
-class FakeNotify {
-  readonly received: Received[] = [];
-  /** Answers the next requests with these errors, in order, instead of checking them. */
-  readonly failures: Override[] = [];
-  private server!: Server;
-  url = '';
-
-  async start(): Promise<void> {
-    this.server = createServer((request, response) => void this.handle(request, response));
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-
-  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    const answer = (status: number, body: unknown) => {
-      response.writeHead(status, { 'content-type': 'application/json' });
-      response.end(JSON.stringify(body));
-    };
-    const fail = (status: number, error: string, message: string) =>
-      answer(status, { status_code: status, errors: [{ error, message }] });
-
-    const override = this.failures.shift();
-    if (override) return fail(override.status, override.error, override.message);
-
-    const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-    if (!token) return fail(401, 'AuthError', 'Unauthorized: authentication token must be provided');
-    let issuer: string | undefined;
-    try {
-      const { payload } = await jwtVerify(token, new TextEncoder().encode(SECRET), {
-        algorithms: ['HS256'],
-        issuer: SERVICE_ID,
-        requiredClaims: ['iat'],
-        maxTokenAge: '30s',
-      });
-      issuer = payload.iss;
-    } catch {
-      return fail(403, 'AuthError', 'Invalid token: signature, api token not found');
-    }
-
-    const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
-    this.received.push({ path: request.url ?? '', issuer, body });
-    const id = randomUUID();
-    const personalisation = body.personalisation as Record<string, string> | undefined;
-    switch (request.url) {
-      case '/v2/notifications/email':
-        if (body.template_id !== EMAIL_TEMPLATE) return fail(400, 'BadRequestError', 'Template not found');
-        if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(String(body.email_address)))
-          return fail(400, 'ValidationError', 'email_address Not a valid email address');
-        return answer(201, {
-          id,
-          reference: body.reference,
-          content: { subject: personalisation?.subject, body: personalisation?.body, from_email: 'ccsc@notify.test' },
-          uri: `${this.url}/v2/notifications/${id}`,
-          template: { id: body.template_id, version: 1, uri: `${this.url}/v2/template/${String(body.template_id)}` },
-        });
-      case '/v2/notifications/sms':
-        if (body.template_id !== SMS_TEMPLATE) return fail(400, 'BadRequestError', 'Template not found');
-        if (!/^(\+44|0)7\d{9}$/.test(String(body.phone_number).replace(/\s/g, '')))
-          return fail(400, 'ValidationError', 'phone_number Not a UK mobile number');
-        return answer(201, { id, reference: body.reference, content: { body: personalisation?.body } });
-      case '/v2/notifications/letter': {
-        const pdf = Buffer.from(String(body.content), 'base64');
-        if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-')
-          return fail(400, 'ValidationError', 'Letter content is not a valid PDF');
-        if (!['first', 'second', 'economy'].includes(String(body.postage)))
-          return fail(400, 'ValidationError', 'postage invalid');
-        return answer(201, { id, reference: body.reference, postage: body.postage });
-      }
-      default:
-        return fail(404, 'NotFound', 'Not found');
-    }
-  }
-}
+import { API_KEY, EMAIL_TEMPLATE, FakeNotify, SERVICE_ID, SMS_TEMPLATE } from './fake-notify';
 
 describe('GovUkNotifySender against a local Notify', () => {
   const notify = new FakeNotify();
@@ -127,10 +29,7 @@ describe('GovUkNotifySender against a local Notify', () => {
     };
   });
   afterAll(() => notify.stop());
-  beforeEach(() => {
-    notify.received.length = 0;
-    notify.failures.length = 0;
-  });
+  beforeEach(() => notify.reset());
 
   it('sends an email through the pass-through template, signed with a JWT for the service', async () => {
     const result = await new GovUkNotifySender(config).send({
@@ -282,15 +181,50 @@ describe('GovUkNotifySender against a local Notify', () => {
     try {
       await expect(
         new GovUkNotifySender({ ...config, baseUrl: `http://127.0.0.1:${port}` }).send(message),
-      ).rejects.toMatchObject({ retryable: true, message: 'GOV.UK Notify email: could not connect' });
+      ).rejects.toMatchObject({
+        retryable: true,
+        mayHaveBeenTaken: false,
+        message: 'GOV.UK Notify email: could not connect',
+      });
       const silentUrl = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
       await expect(
         new GovUkNotifySender({ ...config, baseUrl: silentUrl, timeoutMs: 200 }).send(message),
-      ).rejects.toMatchObject({ retryable: true, message: 'GOV.UK Notify email: timed out' });
+      ).rejects.toMatchObject({ retryable: true, mayHaveBeenTaken: true, message: 'GOV.UK Notify email: timed out' });
     } finally {
       silent.closeAllConnections();
       await new Promise<void>((resolve) => silent.close(() => resolve()));
     }
+  });
+
+  it('finds what Notify holds under a reference, and nothing under one it never took', async () => {
+    const sender = new GovUkNotifySender(config);
+    const sent = await sender.send({
+      channel: 'sms',
+      reference: 'ccsc-item-9',
+      phoneNumber: '07700900123',
+      body: 'Corff',
+    });
+
+    await expect(sender.findByReference('ccsc-item-9')).resolves.toEqual({
+      providerId: sent.providerId,
+      status: 'created',
+    });
+    await expect(sender.findByReference('ccsc-item-never')).resolves.toBeUndefined();
+    expect(notify.lookups).toEqual(['ccsc-item-9', 'ccsc-item-never']);
+  });
+
+  it('says Notify may have the notification when its 201 cannot be read, or it answers 5xx', async () => {
+    const message = { channel: 'sms' as const, reference: 'ccsc-item-10', phoneNumber: '07700900123', body: 'Corff' };
+    notify.mishaps.push('take-unreadable');
+    await expect(new GovUkNotifySender(config).send(message)).rejects.toMatchObject({
+      retryable: true,
+      mayHaveBeenTaken: true,
+      httpStatus: 201,
+    });
+    notify.failures.push({ status: 502, error: 'Exception', message: 'Bad gateway' });
+    await expect(new GovUkNotifySender(config).send(message)).rejects.toMatchObject({ mayHaveBeenTaken: true });
+    notify.failures.push({ status: 429, error: 'RateLimitError', message: 'Exceeded rate limit' });
+    await expect(new GovUkNotifySender(config).send(message)).rejects.toMatchObject({ mayHaveBeenTaken: false });
   });
 });
 

@@ -1,9 +1,11 @@
-import { env, readConfig, serviceSettings } from '@ccsc/platform';
+import { env, inProduction, readConfig, refine, serviceSettings } from '@ccsc/platform';
+import { correspondenceSettings } from '@ccsc/correspondence/outbox';
 import { messagingSettings } from '@ccsc/messaging';
 
 export const casesSettings = {
   ...serviceSettings,
   ...messagingSettings,
+  ...correspondenceSettings,
   DEADLINE_RUN_INTERVAL_MS: env.int(
     'How often the case-deadline run triggers the events of passed deadlines; 0 turns the timer off',
     900_000,
@@ -26,6 +28,15 @@ export const casesSettings = {
       max: 1_000,
     },
   ),
+  WEBHOOK_MAX_IN_FLIGHT_PER_FIRM: env.int(
+    "How many of one firm's webhook endpoints may have a delivery in flight at once, across replicas",
+    4,
+    { min: 1, max: 1_000 },
+  ),
+  WEBHOOK_MAX_ENDPOINTS_PER_FIRM: env.int('How many webhook endpoints one firm may register', 10, {
+    min: 1,
+    max: 100,
+  }),
   WEBHOOK_RETRY_FIRST_DELAY_MS: env.int(
     'The wait after a failed webhook delivery, doubled for each later failure',
     30_000,
@@ -50,41 +61,14 @@ export const casesSettings = {
       max: 7 * 86_400_000,
     },
   ),
-  WEBHOOK_ALLOW_LOOPBACK: env.bool(
-    'Let webhook endpoints be http(s)://127.0.0.1, [::1] or localhost (tests and local development only)',
-    false,
-  ),
-  CORRESPONDENCE_DISPATCH_INTERVAL_MS: env.int(
-    'How often the correspondence dispatcher sends the letters and emails that are due; 0 turns the timer off',
-    5_000,
-    { min: 0, max: 3_600_000 },
-  ),
-  CORRESPONDENCE_BATCH_SIZE: env.int('How many items one run of the correspondence dispatcher sends at most', 50, {
-    min: 1,
-    max: 1_000,
-  }),
-  CORRESPONDENCE_RETRY_FIRST_DELAY_MS: env.int(
-    'The wait after a send the provider could not take (down, rate-limited), doubled for each later failure',
-    60_000,
-    { min: 1, max: 3_600_000 },
-  ),
-  CORRESPONDENCE_RETRY_MAX_DELAY_MS: env.int('The longest wait between two attempts to send an item', 3_600_000, {
-    min: 1,
-    max: 86_400_000,
-  }),
-  CORRESPONDENCE_MAX_ATTEMPTS: env.int('How many attempts to send an item before it is marked failed', 12, {
-    min: 1,
-    max: 100,
-  }),
-  NOTIFY_API_KEY: env.secret('GOV.UK Notify API key; unset, letters and emails go to the in-memory sandbox'),
-  NOTIFY_BASE_URL: env.optionalUrl("GOV.UK Notify's API; its production address by default", ['https:', 'http:']),
-  NOTIFY_EMAIL_TEMPLATE_ID: env.optional(
-    "The id of Notify's pass-through email template (subject ((subject)), body ((body)))",
-  ),
-  NOTIFY_SMS_TEMPLATE_ID: env.optional("The id of Notify's pass-through text message template (body ((body)))"),
-  NOTIFY_TIMEOUT_MS: env.int('How long one request to Notify may take', 10_000, { min: 100, max: 60_000 }),
-  NOTIFY_CALLBACK_TOKEN: env.secret(
-    'The bearer token set in Notify for its delivery receipts; unset, every receipt is refused',
+  // In production a loopback endpoint would let a firm make the service call itself (its own admin routes).
+  WEBHOOK_ALLOW_LOOPBACK: refine(
+    env.bool(
+      'Let webhook endpoints be http(s)://127.0.0.1, [::1] or localhost (tests and local development only; refused in production)',
+      false,
+    ),
+    (allow, config) =>
+      allow && inProduction(config) ? 'is for tests and local development, refused in production' : undefined,
   ),
 };
 export const readCasesConfig = (source: Record<string, string | undefined> = process.env) =>

@@ -25,6 +25,7 @@ import { CaseHistoryAt1735400000000 } from './migrations/1735400000000-case-hist
 import { PartyAddress1735450000000 } from './migrations/1735450000000-party-address';
 import { PartnerWebhooks1735500000000 } from './migrations/1735500000000-partner-webhooks';
 import { Correspondence1735500100000 } from './migrations/1735500100000-correspondence';
+import { WebhookFairness1735500200000 } from './migrations/1735500200000-webhook-fairness';
 
 /**
  * The cases database: the app, `npm run migrate` and the tests all use this one definition.
@@ -60,5 +61,6 @@ export const casesDatabase: ServiceDataSourceParts = {
     PartyAddress1735450000000,
     PartnerWebhooks1735500000000,
     Correspondence1735500100000,
+    WebhookFairness1735500200000,
   ],
 };

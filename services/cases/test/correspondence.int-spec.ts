@@ -6,8 +6,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { enforcementCorrespondenceRequestedV1, type CorrespondenceRequestedV1 } from '@ccsc/contracts';
 import { NotificationSendError, SandboxNotificationSender } from '@ccsc/correspondence';
 import { bearer, eventually, publishEvent } from '@ccsc/testing';
-import { CorrespondenceDispatcher } from '../src/correspondence/application/correspondence-dispatcher';
-import { NOTIFICATION_SENDER } from '../src/correspondence/infrastructure/notification-sender.provider';
+import { CorrespondenceDispatcher, NOTIFICATION_SENDER } from '@ccsc/correspondence/outbox';
 import { startCasesApp } from './cases-app';
 
 const CALLBACK_TOKEN = 'notify-callback-token-for-the-int-spec';
@@ -317,6 +316,9 @@ describe('correspondence to case parties', () => {
     await post('Bearer not-the-token').expect(401);
     await post(caseworker).expect(401);
     await post(`Bearer ${CALLBACK_TOKEN}`, { ...receipt, status: 'lost' }).expect(400);
+    // Longer than provider_id, or a date PostgreSQL cannot hold: refused, never a 500.
+    await post(`Bearer ${CALLBACK_TOKEN}`, { ...receipt, id: 'x'.repeat(101) }).expect(400);
+    await post(`Bearer ${CALLBACK_TOKEN}`, { ...receipt, completed_at: '-100000-01-01T00:00:00.000Z' }).expect(400);
     await post(`Bearer ${CALLBACK_TOKEN}`, { ...receipt, id: randomUUID(), reference: randomUUID() }).expect(404);
     expect((await items(c.id))[0]).toMatchObject({ status: 'sent' });
 

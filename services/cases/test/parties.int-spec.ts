@@ -362,6 +362,18 @@ describe('parties and representation', () => {
       .send({ postcode: 'not a postcode' })
       .expect(400);
     expect(postcode.body.errors).toEqual([{ field: 'postcode', message: 'postcode must be a UK postcode' }]);
+    // A name is printed on the court's letters to the other side: no line of its own, no link.
+    for (const [name, message] of [
+      ['Alex\n\n# Pay now', 'name must be one line, without control characters'],
+      ['Alex https://evil.example', 'name must not contain a web address'],
+    ]) {
+      const refused = await http()
+        .patch(`/api/v1/cases/${id}/parties/${party.id}`)
+        .set('Authorization', caseworker)
+        .send({ name })
+        .expect(400);
+      expect(refused.body.errors).toEqual([{ field: 'name', message }]);
+    }
     // A party always has a name, a language and lists of needs: null is not "left out", it is refused.
     for (const field of ['name', 'preferredLanguage', 'reasonableAdjustments', 'vulnerabilityFlags']) {
       const refused = await http()

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
@@ -7,6 +7,8 @@ import { DataSource } from 'typeorm';
 import { feesSettledV1 } from '@ccsc/contracts';
 import { bearer, eventually, publishEvent } from '@ccsc/testing';
 import { claim, startCasesApp } from './cases-app';
+import { WebhookDispatcher } from '../src/webhooks/application/webhook-dispatcher';
+import { WebhookDeliveryRepository } from '../src/webhooks/infrastructure/webhook-delivery.repository';
 
 /**
  * Standard Webhooks verification written here from the specification, independently of the
@@ -399,5 +401,212 @@ describe('partner webhooks', () => {
       'hearing.status-changed',
       'decision.recorded',
     ]);
+  });
+
+  it('refuses a second endpoint for one URL and more than ten per firm, with problem+json', async () => {
+    const token = await firm('org-hooks-many');
+    const r = await listen();
+    await register(token, `${r.url}?n=0`);
+    const again = await http()
+      .post('/api/v1/cases/webhooks/endpoints')
+      .set('Authorization', token)
+      // The same URL spelt another way is the same endpoint.
+      .send({ url: `${r.url.replace('http://', 'HTTP://')}?n=0`, eventTypes: ['case.issued'] })
+      .expect(409);
+    expect(again.headers['content-type']).toContain('application/problem+json');
+    expect(again.body.detail).toMatch(/already has an endpoint for this URL/);
+    // Another firm may use the same URL: the rule is one endpoint per URL per firm.
+    await register(await firm('org-hooks-many-other'), `${r.url}?n=0`);
+    for (let n = 1; n < 10; n++) await register(token, `${r.url}?n=${n}`);
+    const eleventh = await http()
+      .post('/api/v1/cases/webhooks/endpoints')
+      .set('Authorization', token)
+      .send({ url: `${r.url}?n=10`, eventTypes: ['case.issued'] })
+      .expect(409);
+    expect(eleventh.headers['content-type']).toContain('application/problem+json');
+    expect(eleventh.body.detail).toMatch(/at most 10 webhook endpoints/);
+    const count = await dataSource.query(
+      `SELECT count(*)::int AS n FROM webhook_endpoints WHERE organisation_id = $1`,
+      ['org-hooks-many'],
+    );
+    expect(count[0].n).toBe(10);
+  });
+
+  it('refuses a rotation while an overlap runs, and never keeps a secret for an idempotent replay', async () => {
+    const token = await firm('org-hooks-rotate-twice');
+    const r = await listen();
+    const key = randomUUID();
+    const registered = await http()
+      .post('/api/v1/cases/webhooks/endpoints')
+      .set('Authorization', token)
+      .set('Idempotency-Key', key)
+      .send({ url: r.url, eventTypes: ['hearing.listed'] })
+      .expect(201);
+    expect(registered.body.secret).toMatch(/^whsec_/);
+    expect(registered.headers.location).toBe(`/api/v1/cases/webhooks/endpoints/${registered.body.id}`);
+    // The same request again with the same key does not replay the secret and does not add an endpoint.
+    // (The key is given back just after the answer is sent, so a retry at once may first be told to wait.)
+    const retried = await eventually(async () => {
+      const answer = await http()
+        .post('/api/v1/cases/webhooks/endpoints')
+        .set('Authorization', token)
+        .set('Idempotency-Key', key)
+        .send({ url: r.url, eventTypes: ['hearing.listed'] })
+        .expect(409);
+      expect(answer.body.detail).toMatch(/shown once/);
+      return answer;
+    });
+    expect(retried.headers['content-type']).toContain('application/problem+json');
+    expect(JSON.stringify(retried.body)).not.toContain('whsec_');
+
+    const rotateKey = randomUUID();
+    const rotate = () =>
+      http()
+        .post(`/api/v1/cases/webhooks/endpoints/${registered.body.id}/rotate-secret`)
+        .set('Authorization', token)
+        .set('Idempotency-Key', rotateKey);
+    const rotated = await rotate().expect(200);
+    expect(rotated.body.secret).toMatch(/^whsec_/);
+    const refused = await eventually(async () => {
+      const answer = await rotate().expect(409);
+      expect(answer.body.detail).toContain(rotated.body.previousSecretValidUntil as string);
+      return answer;
+    });
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    // Without a key too: a second rotation within the overlap is refused.
+    await http()
+      .post(`/api/v1/cases/webhooks/endpoints/${registered.body.id}/rotate-secret`)
+      .set('Authorization', token)
+      .expect(409);
+    expect(JSON.stringify(refused.body)).not.toContain('whsec_');
+    // Still both the original and the new secret sign: the refused rotation changed nothing.
+    const secrets = await dataSource.query(`SELECT secret, previous_secret FROM webhook_endpoints WHERE id = $1`, [
+      registered.body.id,
+    ]);
+    expect(secrets[0]).toEqual({ secret: rotated.body.secret, previous_secret: registered.body.secret });
+    const stored = JSON.stringify(await dataSource.query('SELECT * FROM idempotency_keys'));
+    expect(stored).not.toContain('whsec_');
+  });
+
+  it('stops showing a firm the deliveries of a case it no longer represents a party on', async () => {
+    const token = await firm('org-hooks-former');
+    const r = await listen();
+    const endpoint = await register(token, r.url, ['hearing.listed']);
+    const own = await issuedClaimOf('org-hooks-former');
+    await listHearing(own.id);
+    const list = () =>
+      http().get(`/api/v1/cases/webhooks/endpoints/${endpoint.id}/deliveries`).set('Authorization', token).expect(200);
+    const delivery = await eventually(async () => {
+      const page = await list();
+      expect(page.body.items[0]?.status).toBe('delivered');
+      return page.body.items[0] as { id: string };
+    });
+    await http().get(`/api/v1/cases/webhooks/deliveries/${delivery.id}`).set('Authorization', token).expect(200);
+
+    // Another firm takes the case over.
+    await dataSource.query(`UPDATE case_parties SET represented_by = 'org-hooks-successor' WHERE case_id = $1`, [
+      own.id,
+    ]);
+    expect((await list()).body.items).toEqual([]);
+    const gone = await http()
+      .get(`/api/v1/cases/webhooks/deliveries/${delivery.id}`)
+      .set('Authorization', token)
+      .expect(404);
+    expect(gone.headers['content-type']).toContain('application/problem+json');
+    await http()
+      .post(`/api/v1/cases/webhooks/deliveries/${delivery.id}/replay`)
+      .set('Authorization', token)
+      .expect(404);
+  });
+
+  describe('claims (the dispatcher paused, the repository driven by hand)', () => {
+    let repository: WebhookDeliveryRepository;
+    let claimDue: WebhookDeliveryRepository['claimDue'];
+    beforeAll(async () => {
+      repository = app.get(WebhookDeliveryRepository);
+      claimDue = WebhookDeliveryRepository.prototype.claimDue.bind(repository);
+      jest.spyOn(repository, 'claimDue').mockResolvedValue([]);
+      await app.get(WebhookDispatcher).settled();
+      // Nothing of the earlier tests is due while these run, so the claims below are all of these endpoints.
+      await dataSource.query(
+        `UPDATE webhook_deliveries SET next_attempt_at = now() + interval '1 hour' WHERE status = 'pending'`,
+      );
+      await dataSource.query(`UPDATE webhook_endpoints SET busy_until = NULL, claim_id = NULL`);
+    });
+    afterAll(() => jest.restoreAllMocks());
+
+    const dueDelivery = async (endpointId: string) => {
+      const id = randomUUID();
+      await dataSource.query(
+        `INSERT INTO webhook_deliveries (id, endpoint_id, event_id, event_type, case_id, payload, status, next_attempt_at,
+           window_started_at, created_at)
+         VALUES ($1, $2, $3, 'decision.recorded', $4, '{}', 'pending', now(), now(), now())`,
+        [id, endpointId, randomUUID(), randomUUID()],
+      );
+      return id;
+    };
+    const attempt = { attemptedAt: new Date(), durationMs: 5, statusCode: 200, error: null };
+
+    it('fences a claim: one whose lease lapsed and was claimed again cannot record, withhold or release', async () => {
+      const r = await listen();
+      const endpoint = await register(await firm('org-hooks-fence'), r.url, ['decision.recorded']);
+      const deliveryId = await dueDelivery(endpoint.id);
+
+      const [stale] = await claimDue(10, 10, 1);
+      expect(stale).toMatchObject({ id: deliveryId, attempts: 0 });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const [live] = await claimDue(10, 10, 60_000);
+      expect(live).toMatchObject({ id: deliveryId, attempts: 0 });
+      expect(live.claimId).not.toBe(stale.claimId);
+
+      // The stale claim's outcome is not recorded and it frees nothing: the live claim still holds the endpoint.
+      expect(await repository.recordAttempt(stale, attempt, { delivered: true })).toBe(false);
+      expect(await repository.withhold(stale)).toBe(false);
+      await repository.releaseEndpoint(stale);
+      const held = await dataSource.query(`SELECT claim_id, busy_until FROM webhook_endpoints WHERE id = $1`, [
+        endpoint.id,
+      ]);
+      expect(held[0].claim_id).toBe(live.claimId);
+      expect(held[0].busy_until).not.toBeNull();
+      expect(await claimDue(10, 10, 60_000)).toEqual([]);
+
+      // The live claim records once, and a second recording of the same attempt changes nothing.
+      expect(await repository.recordAttempt(live, attempt, { delivered: true })).toBe(true);
+      expect(await repository.recordAttempt(live, attempt, { delivered: true })).toBe(false);
+      const rows = await dataSource.query(
+        `SELECT d.status, d.attempts, e.claim_id, e.busy_until FROM webhook_deliveries d
+           JOIN webhook_endpoints e ON e.id = d.endpoint_id WHERE d.id = $1`,
+        [deliveryId],
+      );
+      expect(rows[0]).toEqual({ status: 'delivered', attempts: 1, claim_id: null, busy_until: null });
+    });
+
+    it('shares the slots: a firm in flight up to its limit, the least recently claimed endpoints first', async () => {
+      const r = await listen();
+      const [busy, quiet] = await Promise.all([firm('org-hooks-busy'), firm('org-hooks-quiet')]);
+      const busyEndpoints: string[] = [];
+      for (let n = 0; n < 5; n++)
+        busyEndpoints.push((await register(busy, `${r.url}?busy=${n}`, ['decision.recorded'])).id);
+      const quietEndpoint = (await register(quiet, `${r.url}?quiet`, ['decision.recorded'])).id;
+      for (const id of [...busyEndpoints, quietEndpoint]) await dueDelivery(id);
+      // The busy firm's endpoints were claimed before, long ago; the quiet one never: it goes first.
+      await dataSource.query(
+        `UPDATE webhook_endpoints SET last_claimed_at = now() - interval '1 day' WHERE id = ANY($1::uuid[])`,
+        [busyEndpoints],
+      );
+
+      const first = await claimDue(1, 2, 60_000);
+      expect(first.map((c) => c.endpointId)).toEqual([quietEndpoint]);
+      const second = await claimDue(10, 2, 60_000);
+      expect(second).toHaveLength(2);
+      for (const c of second) expect(busyEndpoints).toContain(c.endpointId);
+      // Two of the busy firm's endpoints are in flight: its limit, across replicas; nothing more is claimed.
+      expect(await claimDue(10, 2, 60_000)).toEqual([]);
+      await repository.recordAttempt(second[0], attempt, { delivered: true });
+      const third = await claimDue(10, 2, 60_000);
+      expect(third).toHaveLength(1);
+      // The endpoint just served waits behind its firm's others.
+      expect(third[0].endpointId).not.toBe(second[0].endpointId);
+    });
   });
 });

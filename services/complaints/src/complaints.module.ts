@@ -12,6 +12,7 @@ import { SlaModule } from './sla/sla.module';
 import { ComplaintsAuditModule } from './audit/audit.module';
 import { SearchModule } from './search/search.module';
 import { ManagementInformationModule } from './management-information/management-information.module';
+import { CorrespondenceModule } from './correspondence/correspondence.module';
 
 /**
  * The resolvers of the complaints subgraph; the supergraph composer builds the schema from these alone, and
@@ -53,6 +54,9 @@ export class ComplaintsModule {
         // Search just before complaints, for the same reason: ComplaintController's `GET :id` would otherwise
         // take /search. Not before SLA and MI: it imports ComplaintModule, which Nest registers along with it.
         SearchModule,
+        // Before complaints too: ComplaintController's `:id` routes would otherwise take
+        // `correspondence/delivery-receipts`.
+        CorrespondenceModule,
         ComplaintModule,
       ],
     };

@@ -1,9 +1,11 @@
 import { env, readConfig, serviceSettings } from '@ccsc/platform';
+import { correspondenceSettings } from '@ccsc/correspondence/outbox';
 import { messagingSettings } from '@ccsc/messaging';
 
 export const complaintsSettings = {
   ...serviceSettings,
   ...messagingSettings,
+  ...correspondenceSettings,
   SLA_RUN_INTERVAL_MS: env.int(
     'How often the at-risk and breached flags of complaint stages are refreshed; 0 turns the timer off',
     300_000,

@@ -5,6 +5,7 @@ import { CaseAccessParties1734000000000 } from './migrations/1734000000000-case-
 import { AuditTrail1735300000000 } from './migrations/1735300000000-audit-trail';
 import { ComplaintSearch1735300100000 } from './migrations/1735300100000-complaint-search';
 import { ComplaintStagesStarted1735400000000 } from './migrations/1735400000000-complaint-stages-started';
+import { ComplainantContact1735400100000 } from './migrations/1735400100000-complainant-contact';
 
 /** The complaints database: the app, `npm run migrate` and the tests all use this one definition. Persistence is plain SQL, so no entities. */
 export const complaintsDatabase: ServiceDataSourceParts = {
@@ -16,5 +17,6 @@ export const complaintsDatabase: ServiceDataSourceParts = {
     AuditTrail1735300000000,
     ComplaintSearch1735300100000,
     ComplaintStagesStarted1735400000000,
+    ComplainantContact1735400100000,
   ],
 };

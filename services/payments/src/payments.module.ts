@@ -18,6 +18,7 @@ import { SearchModule } from './search/search.module';
 import { ServiceRequestModule } from './service-request/service-request.module';
 import { PaymentsAuditModule } from './audit/audit.module';
 import { ManagementInformationModule } from './management-information/management-information.module';
+import { CorrespondenceModule } from './correspondence/correspondence.module';
 
 // Every feature with a controller or resolver but search, in the order of the committed supergraph's fields.
 const FEATURES = [
@@ -63,6 +64,8 @@ export class PaymentsModule {
         // listed ahead of it, and their routes would move in the REST contract.
         ...FEATURES.flatMap((feature) => (feature === PaymentModule ? [SearchModule, feature] : [feature])),
         ManagementInformationModule,
+        // No routes: letters decided from payments' own events, asked of cases.
+        CorrespondenceModule,
       ],
     };
   }

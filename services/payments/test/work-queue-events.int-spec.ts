@@ -54,7 +54,10 @@ describe('payments: announces the work that waits for staff, and its end', () =>
         [paymentId],
       )) as { type: string; envelope: { actor?: string; data: { allocationId: string } } }[]
     ).map(({ type, envelope }) => [type.replace(/^payments\.|\.v1$/g, ''), envelope.data.allocationId, envelope.actor]);
-  const outboxCount = async () => (await db.query(`SELECT count(*)::int AS n FROM outbox`))[0].n as number;
+  // Payments' own consumer asks cases for letters a moment after a command (correspondence-rules.json).
+  const outboxCount = async () =>
+    (await db.query(`SELECT count(*)::int AS n FROM outbox WHERE type <> 'payments.correspondence-requested.v1'`))[0]
+      .n as number;
   const unreferencedCheque = async (amountPence: number) =>
     (await post('/bulk-scan-payments', ola, { method: 'cheque', amountPence, reference: 'illegible' }).expect(201)).body
       .id as string;

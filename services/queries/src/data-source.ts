@@ -13,6 +13,7 @@ import { AuditTrail1735300000000 } from './migrations/1735300000000-audit-trail'
 import { EnquirySearch1735300100000 } from './migrations/1735300100000-enquiry-search';
 import { EnquiriesResolved1735400000000 } from './migrations/1735400000000-enquiries-resolved';
 import { EnquiriesReceivedCovering1735400100000 } from './migrations/1735400100000-enquiries-received-covering';
+import { Correspondence1735400200000 } from './migrations/1735400200000-correspondence';
 
 /**
  * The queries database: the app, `npm run migrate` and the tests all use this one definition.
@@ -35,5 +36,6 @@ export const queriesDatabase: ServiceDataSourceParts = {
     EnquirySearch1735300100000,
     EnquiriesResolved1735400000000,
     EnquiriesReceivedCovering1735400100000,
+    Correspondence1735400200000,
   ],
 };

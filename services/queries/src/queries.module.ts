@@ -16,6 +16,7 @@ import { WorkModule } from './work/work.module';
 import { QueriesAuditModule } from './audit/audit.module';
 import { SearchModule } from './search/search.module';
 import { ManagementInformationModule } from './management-information/management-information.module';
+import { CorrespondenceModule } from './correspondence/correspondence.module';
 
 const FEATURES = [
   EnquiryModule,
@@ -54,6 +55,7 @@ export class QueriesModule {
         SearchModule,
         ...FEATURES,
         ManagementInformationModule,
+        CorrespondenceModule,
       ],
     };
   }

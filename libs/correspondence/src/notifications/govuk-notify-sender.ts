@@ -2,6 +2,7 @@ import { SignJWT } from 'jose';
 import type { GovUkNotifyConfig } from './govuk-notify-config';
 import { parseNotifyApiKey, type NotifyApiKey } from './notify-api-key';
 import {
+  DELIVERY_STATUSES,
   NotificationSendError,
   type DeliveryStatus,
   type Notification,
@@ -59,41 +60,95 @@ export class GovUkNotifySender implements NotificationSender {
     }
   }
 
-  private async post(channel: Notification['channel'], body: Record<string, unknown>): Promise<SendResult> {
-    const token = await new SignJWT({})
-      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-      .setIssuer(this.key.serviceId)
-      .setIssuedAt(Math.floor(this.now().getTime() / 1000))
-      .sign(this.secret);
-    let response: Response;
-    try {
-      response = await fetch(`${this.config.baseUrl}/v2/notifications/${channel}`, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${token}`,
-          'content-type': 'application/json',
-          'user-agent': 'ccsc-correspondence',
-        },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(this.config.timeoutMs),
-      });
-    } catch (error) {
-      // Unreachable or too slow: Notify may or may not have taken it. Retrying is the right call; the
-      // reference we sent ties a rare duplicate to its item in Notify's dashboard.
-      // By name: the DOMException fetch rejects with need not be an instance of this realm's Error.
-      const reason = (error as { name?: unknown } | null)?.name === 'TimeoutError' ? 'timed out' : 'could not connect';
-      throw new NotificationSendError(`GOV.UK Notify ${channel}: ${reason}`, true);
-    }
+  /**
+   * GET /v2/notifications?reference=…: Notify answers `{ notifications: [{ id, reference, status, … }], links }`,
+   * newest first. A status of Notify's we do not name (`sent` abroad, `returned-letter`, …) is read as
+   * `created`: the notification exists, which is all the caller needs to know not to send it again.
+   */
+  async findByReference(reference: string): Promise<SendResult | undefined> {
+    const response = await this.request('lookup', `/v2/notifications?reference=${encodeURIComponent(reference)}`);
     const text = await response.text();
+    if (response.status !== 200) throw notifyError('lookup', response.status, parseJson(text) as NotifyErrorBody);
+    const listed = (parseJson(text) as { notifications?: unknown } | undefined)?.notifications;
+    if (!Array.isArray(listed))
+      throw new NotificationSendError('GOV.UK Notify lookup: 200 without a list of notifications', true, 200);
+    const found = (listed as { id?: unknown; reference?: unknown; status?: unknown }[]).find(
+      (n) => n && typeof n.id === 'string' && n.reference === reference,
+    );
+    if (!found) return undefined;
+    const status = DELIVERY_STATUSES.includes(found.status as DeliveryStatus)
+      ? (found.status as DeliveryStatus)
+      : 'created';
+    return { providerId: found.id as string, status };
+  }
+
+  private async post(channel: Notification['channel'], body: Record<string, unknown>): Promise<SendResult> {
+    const response = await this.request(channel, `/v2/notifications/${channel}`, body);
+    let text: string;
+    try {
+      text = await response.text();
+    } catch {
+      // The status line came and the body did not: a 201 would mean Notify has it.
+      throw new NotificationSendError(
+        `GOV.UK Notify ${channel}: the answer broke off`,
+        true,
+        response.status,
+        response.status === 201 || response.status >= 500,
+      );
+    }
     if (response.status === 201) {
       const created = parseJson(text) as { id?: unknown } | undefined;
+      // Notify has the notification, we just cannot tell its id: a lookup by reference finds it.
       if (typeof created?.id !== 'string')
-        throw new NotificationSendError(`GOV.UK Notify ${channel}: 201 without a notification id`, true, 201);
+        throw new NotificationSendError(`GOV.UK Notify ${channel}: 201 without a notification id`, true, 201, true);
       const status: DeliveryStatus = 'created';
       return { providerId: created.id, status };
     }
     throw notifyError(channel, response.status, parseJson(text) as NotifyErrorBody | undefined);
   }
+
+  private async request(what: string, path: string, body?: Record<string, unknown>): Promise<Response> {
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setIssuer(this.key.serviceId)
+      .setIssuedAt(Math.floor(this.now().getTime() / 1000))
+      .sign(this.secret);
+    try {
+      return await fetch(`${this.config.baseUrl}${path}`, {
+        method: body ? 'POST' : 'GET',
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body ? { 'content-type': 'application/json' } : {}),
+          'user-agent': 'ccsc-correspondence',
+        },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+        signal: AbortSignal.timeout(this.config.timeoutMs),
+      });
+    } catch (error) {
+      // Too slow, or the connection dropped: Notify may have taken the request, so the caller looks it up
+      // by reference before sending again. A connection never made means Notify has nothing.
+      // By name: the DOMException fetch rejects with need not be an instance of this realm's Error.
+      const timedOut = (error as { name?: unknown } | null)?.name === 'TimeoutError';
+      const neverConnected = !timedOut && NOT_CONNECTED.includes(causeCode(error) ?? '');
+      const reason = timedOut ? 'timed out' : neverConnected ? 'could not connect' : 'the connection failed';
+      throw new NotificationSendError(`GOV.UK Notify ${what}: ${reason}`, true, undefined, !neverConnected);
+    }
+  }
+}
+
+// Errors of a connection that was never made: nothing reached Notify.
+const NOT_CONNECTED = [
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+];
+
+function causeCode(error: unknown): string | undefined {
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
+  return typeof cause?.code === 'string' ? cause.code : undefined;
 }
 
 /**
@@ -104,6 +159,7 @@ export class GovUkNotifySender implements NotificationSender {
  */
 function notifyError(channel: string, status: number, body: NotifyErrorBody | undefined): NotificationSendError {
   const retryable = status === 429 || status >= 500;
+  // A 5xx may come from a proxy in front of Notify after Notify took the request; a 4xx is Notify's refusal.
   const details = (body?.errors ?? [])
     .map((e) => [e.error, e.message].filter(Boolean).join(': '))
     .filter(Boolean)
@@ -113,6 +169,7 @@ function notifyError(channel: string, status: number, body: NotifyErrorBody | un
     `GOV.UK Notify ${channel}: HTTP ${status}${details ? ` (${details})` : ''}; ${retryable ? 'retry later' : 'retrying will not help'}`,
     retryable,
     status,
+    status >= 500,
   );
 }
 

@@ -74,10 +74,17 @@ export interface SendResult {
 /** The port every service sends through; adapters: SandboxNotificationSender, GovUkNotifySender. */
 export interface NotificationSender {
   send(notification: Notification): Promise<SendResult>;
+  /**
+   * What the provider holds under our reference (the latest, if it somehow holds several), or undefined
+   * when it holds nothing. Asked after an attempt whose outcome is unknown (a timeout, a crash, an
+   * unreadable answer) before sending again: a provider need not de-duplicate on `reference`, so this
+   * lookup is what keeps such an attempt from becoming a second letter. Failures are NotificationSendError.
+   */
+  findByReference(reference: string): Promise<SendResult | undefined>;
 }
 
 /**
- * A send that failed. `retryable` says whether sending the same notification again later can work
+ * A send (or lookup) that failed. `retryable` says whether sending the same notification again later can work
  * (the provider was down or rate-limited) or cannot (it refused the request or our credentials).
  * The message never holds the recipient, the text or the letter.
  */
@@ -86,6 +93,12 @@ export class NotificationSendError extends Error {
     message: string,
     readonly retryable: boolean,
     readonly httpStatus?: number,
+    /**
+     * Whether the provider may have taken the notification despite the error (the request went out and
+     * no clear answer came back: a timeout, a dropped connection, a 5xx from a proxy, a 201 we could not
+     * read). Such an attempt is looked up by reference before anything is sent again.
+     */
+    readonly mayHaveBeenTaken = false,
   ) {
     super(message);
     this.name = 'NotificationSendError';

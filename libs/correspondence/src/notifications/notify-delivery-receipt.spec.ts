@@ -61,6 +61,15 @@ describe('verifyNotifyCallback', () => {
       [{ ...receipt, status: 'lost-in-post' }, 'status is not a known status'],
       [{ ...receipt, notification_type: 'fax' }, 'notification_type is not email, sms or letter'],
       [{ ...receipt, completed_at: 'yesterday' }, 'completed_at is not a date and time'],
+      // Bounded and checked here, or the write fails with a 500: provider_id is varchar(100), and
+      // PostgreSQL's timestamps end where JavaScript's do not.
+      [{ ...receipt, id: 'x'.repeat(101) }, 'id is longer than 100 characters'],
+      [{ ...receipt, reference: 'r'.repeat(1_001) }, 'reference is longer than 1000 characters'],
+      [{ ...receipt, completed_at: '-100000-01-01T00:00:00.000Z' }, 'completed_at is not a date and time'],
+      [{ ...receipt, sent_at: '+275760-09-13T00:00:00.000Z' }, 'sent_at is not a date and time'],
+      [{ ...receipt, created_at: '1' }, 'created_at is not a date and time'],
+      [{ ...receipt, created_at: 1_700_000_000_000 }, 'created_at is not a date and time'],
+      [{ ...receipt, completed_at: '2026-13-45T10:15:30Z' }, 'completed_at is not a date and time'],
     ];
     for (const [body, problem] of cases) {
       let error: unknown;
@@ -86,5 +95,15 @@ describe('parseDeliveryReceipt', () => {
         completed_at: null,
       }),
     ).toMatchObject({ reference: null, status: 'temporary-failure', notificationType: 'sms', completedAt: null });
+  });
+});
+
+describe('the instants of a receipt', () => {
+  it("reads Notify's microseconds, an offset, and no zone as UTC", () => {
+    const read = (created_at: string) => parseDeliveryReceipt({ ...receipt, created_at }).createdAt.toISOString();
+    expect(read('2026-12-06T10:15:30.123456Z')).toBe('2026-12-06T10:15:30.123Z');
+    expect(read('2026-12-06T10:15:30+01:00')).toBe('2026-12-06T09:15:30.000Z');
+    expect(read('2026-12-06T10:15:30.000000')).toBe('2026-12-06T10:15:30.000Z');
+    expect(parseDeliveryReceipt({ ...receipt, id: 'x'.repeat(100) }).id).toHaveLength(100);
   });
 });

@@ -56,6 +56,13 @@ export function verifyNotifyCallback(
 }
 
 const NOTIFICATION_TYPES = ['email', 'sms', 'letter'] as const;
+const MAX_ID_LENGTH = 100;
+// Ours are item ids (36 characters); Notify takes references up to 1,000.
+const MAX_REFERENCE_LENGTH = 1_000;
+// Notify writes `2017-05-14T12:15:30.000000Z`: ISO 8601 in UTC (an offset taken too, none read as UTC), a
+// four-digit year, so the instant is always within PostgreSQL's range, unlike what `new Date` would accept
+// (`-100000-01-01T00:00:00Z`, or a bare number), which would fail the write with a 500.
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})?$/;
 
 /** Reads Notify's delivery-status payload, or throws naming the field that is wrong (never its value). */
 export function parseDeliveryReceipt(body: unknown): DeliveryReceipt {
@@ -63,8 +70,12 @@ export function parseDeliveryReceipt(body: unknown): DeliveryReceipt {
   if (!payload || typeof payload !== 'object') throw rejected('the body is not a JSON object');
   const p = payload as Record<string, unknown>;
   if (typeof p.id !== 'string' || !p.id) throw rejected('id is missing');
+  // Notify's ids are UUIDs; the bound is the column that keeps the provider's id (provider_id varchar(100)).
+  if (p.id.length > MAX_ID_LENGTH) throw rejected(`id is longer than ${MAX_ID_LENGTH} characters`);
   if (p.reference !== null && p.reference !== undefined && typeof p.reference !== 'string')
     throw rejected('reference is not a string');
+  if (typeof p.reference === 'string' && p.reference.length > MAX_REFERENCE_LENGTH)
+    throw rejected(`reference is longer than ${MAX_REFERENCE_LENGTH} characters`);
   if (!DELIVERY_STATUSES.includes(p.status as DeliveryStatus)) throw rejected('status is not a known status');
   const notificationType = p.notification_type;
   if (!NOTIFICATION_TYPES.includes(notificationType as (typeof NOTIFICATION_TYPES)[number]))
@@ -84,8 +95,9 @@ export function parseDeliveryReceipt(body: unknown): DeliveryReceipt {
 
 function instant(value: unknown, field: string): Date | null {
   if (value === null || value === undefined) return null;
-  const date = typeof value === 'string' ? new Date(value) : undefined;
-  if (!date || Number.isNaN(date.getTime())) throw rejected(`${field} is not a date and time`);
+  if (typeof value !== 'string' || !INSTANT.test(value)) throw rejected(`${field} is not a date and time`);
+  const date = new Date(/(Z|[+-]\d{2}:\d{2})$/.test(value) ? value : `${value}Z`);
+  if (Number.isNaN(date.getTime())) throw rejected(`${field} is not a date and time`);
   return date;
 }
 

@@ -31,4 +31,22 @@ describe('SandboxNotificationSender', () => {
     sandbox.clear();
     expect(sandbox.sent()).toEqual([]);
   });
+
+  it('keeps only the last sends, so a service left running does not grow for ever', async () => {
+    let n = 0;
+    const sandbox = new SandboxNotificationSender(() => `id-${++n}`, 3);
+    for (let i = 1; i <= 5; i++)
+      await sandbox.send({ channel: 'sms', reference: `item-${i}`, phoneNumber: '07700900123', body: 'Corff' });
+
+    expect(sandbox.sent().map((item) => item.notification.reference)).toEqual(['item-3', 'item-4', 'item-5']);
+    expect(new SandboxNotificationSender().sent()).toEqual([]);
+  });
+
+  it('finds a kept send by its reference, as Notify does, and nothing under a reference it never had', async () => {
+    const sandbox = new SandboxNotificationSender(() => 'id-1');
+    await sandbox.send({ channel: 'sms', reference: 'item-1', phoneNumber: '07700900123', body: 'Corff' });
+
+    await expect(sandbox.findByReference('item-1')).resolves.toEqual({ providerId: 'id-1', status: 'delivered' });
+    await expect(sandbox.findByReference('item-2')).resolves.toBeUndefined();
+  });
 });

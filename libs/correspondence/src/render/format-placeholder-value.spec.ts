@@ -41,4 +41,16 @@ describe('formatPlaceholderValue', () => {
     expect(formatPlaceholderValue('text', '  ', 'en')).toEqual({ problem: 'needs a non-empty string' });
     expect(formatPlaceholderValue('text', undefined, 'en')).toEqual({ problem: 'has no value' });
   });
+
+  it('puts text on one line, so that no value starts a paragraph, heading or list of its own', () => {
+    expect(formatPlaceholderValue('text', 'Alex\n\n# Pay now\u2028- here\u0085\u0000end ', 'en')).toEqual({
+      text: 'Alex # Pay now - here end',
+    });
+  });
+
+  it("keeps an officer's paragraphs, with one kind of line break and no other control character", () => {
+    expect(formatPlaceholderValue('paragraphs', ' First.\r\n\r\nSecond\u0000 line.\u2028Third. ', 'en')).toEqual({
+      text: 'First.\n\nSecond line.\nThird.',
+    });
+  });
 });

@@ -28,6 +28,11 @@ export function formatPence(pence: number): string {
   return `${sign}£${pounds}.${String(magnitude % 100).padStart(2, '0')}`;
 }
 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const ANY_BREAK_OR_CONTROL = /[\s\u0000-\u001f\u007f-\u009f]+/gu;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/gu;
+
 /** The value as the reader sees it, or a problem with it (undefined value included). */
 export function formatPlaceholderValue(
   kind: PlaceholderKind,
@@ -37,7 +42,21 @@ export function formatPlaceholderValue(
   if (value === undefined) return { problem: 'has no value' };
   switch (kind) {
     case 'text':
-      return typeof value === 'string' && value.trim() ? { text: value } : { problem: 'needs a non-empty string' };
+      // On one line, whatever was typed: a value starts no paragraph, heading or list of its own in a
+      // letter or in Notify's formatting of an email (a party's name is typed by the other side).
+      return typeof value === 'string' && value.trim()
+        ? { text: value.replace(ANY_BREAK_OR_CONTROL, ' ').trim() }
+        : { problem: 'needs a non-empty string' };
+    case 'paragraphs':
+      // Staff's own prose: its paragraphs kept, with every line break written one way.
+      return typeof value === 'string' && value.trim()
+        ? {
+            text: value
+              .replace(/\r\n?|[\u2028\u2029\u0085]/gu, '\n')
+              .replace(CONTROL_BUT_NEWLINE, '')
+              .trim(),
+          }
+        : { problem: 'needs a non-empty string' };
     case 'money':
       return typeof value === 'number' && Number.isSafeInteger(value)
         ? { text: formatPence(value) }

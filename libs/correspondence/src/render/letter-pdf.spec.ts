@@ -1,6 +1,6 @@
 import { extractText, getDocumentProxy } from 'unpdf';
 import { loadTemplates } from '../templates/load-templates';
-import { renderLetterPdf, type LetterDetails } from './letter-pdf';
+import { letterAddressFits, printedPostcode, renderLetterPdf, type LetterDetails } from './letter-pdf';
 import { render } from './render-text';
 
 const templates = loadTemplates();
@@ -98,5 +98,57 @@ describe('renderLetterPdf', () => {
       expect(page).toContain(`Page ${index + 1} of ${pages.length}`);
     });
     expect(pages.join('\n')).toContain('Paragraph 40 of the findings');
+  });
+});
+
+describe('the address in the window', () => {
+  // The widest a party's address may be stored (5 lines of 80 characters), in the widest letters.
+  const worstValid = {
+    name: 'W'.repeat(200),
+    addressLines: Array.from({ length: 5 }, () => 'W'.repeat(80)),
+    postcode: 'SW1A2AA',
+  };
+
+  it('does not fit when a line would wrap or there are more than 7 lines, so such an address is never printed', () => {
+    expect(letterAddressFits(worstValid)).toBe(false);
+    expect(letterAddressFits({ ...details.recipient, addressLines: ['W'.repeat(40)] })).toBe(false);
+    expect(letterAddressFits({ ...details.recipient, addressLines: Array.from({ length: 6 }, () => 'Flat 1') })).toBe(
+      false,
+    );
+    expect(
+      letterAddressFits({ ...details.recipient, addressLines: Array.from({ length: 5 }, () => 'i'.repeat(80)) }),
+    ).toBe(true);
+  });
+
+  it('prints an address that fits on its own lines, unwrapped, with the postcode in its usual form', async () => {
+    // As wide as fits: 7 lines, each as many W's as the window takes.
+    let width = 1;
+    while (letterAddressFits({ name: 'W'.repeat(width + 1), addressLines: ['1'], postcode: 'SW1A2AA' })) width++;
+    const recipient = {
+      name: 'W'.repeat(width),
+      addressLines: Array.from({ length: 5 }, () => 'W'.repeat(width)),
+      postcode: 'SW1A2AA',
+    };
+    expect(letterAddressFits(recipient)).toBe(true);
+
+    const pdf = await renderLetterPdf(render(templates.get('enforcement.further-steps-notice'), 'en', values), {
+      ...details,
+      recipient,
+    });
+
+    const first = (await readBack(pdf)).pages[0]!;
+    const lines = first.split('\n');
+    expect(lines.filter((line) => line === 'W'.repeat(width))).toHaveLength(6);
+    expect(lines).toContain('SW1A 2AA');
+    expect(first).not.toContain('SW1A2AA');
+  });
+
+  it('prints a postcode with one space before its last three characters', () => {
+    expect(['SW1A2AA', 'sw1a 2aa', ' CF10  1AA ', 'M11AE'].map(printedPostcode)).toEqual([
+      'SW1A 2AA',
+      'SW1A 2AA',
+      'CF10 1AA',
+      'M1 1AE',
+    ]);
   });
 });

@@ -35,6 +35,13 @@ const MM = 72 / 25.4;
 const PAGE = { size: 'A4' as const, left: 24.6 * MM, right: 20 * MM, top: 15 * MM, bottom: 25 * MM };
 const ADDRESS_TOP = 40 * MM;
 const ADDRESS_WIDTH = 95 * MM;
+const ADDRESS_FONT_SIZE = 11;
+/**
+ * Notify's precompiled letter spec: the address block, at most 7 lines (the name, up to 5 lines, the
+ * postcode), must sit inside the window. More lines, or a line that wraps (and so becomes two), and
+ * Notify refuses the letter at validation, after the item was counted as sent.
+ */
+export const MAX_ADDRESS_LINES = 7;
 const SENDER_WIDTH = 65 * MM;
 
 const LABELS: Readonly<Record<Language, { date: string; reference: string; page: string; of: string }>> = {
@@ -53,6 +60,34 @@ function letterFonts(): { regular: Buffer; bold: Buffer } {
     bold: readFileSync(path.join(FONT_DIR, 'DejaVuSans-Bold.ttf')),
   };
   return fonts;
+}
+
+/** The lines printed in the window: the name, the address lines and the postcode in its usual form. */
+export function addressBlock(recipient: LetterRecipient): string[] {
+  return [recipient.name, ...recipient.addressLines, printedPostcode(recipient.postcode)].map((line) => line.trim());
+}
+
+/** A postcode as it is printed: capitals, one space before the inward code (stored `SW1A2AA`, printed `SW1A 2AA`). */
+export function printedPostcode(postcode: string): string {
+  const compact = postcode.replace(/\s+/g, '').toUpperCase();
+  return compact.length > 3 ? `${compact.slice(0, -3)} ${compact.slice(-3)}` : compact;
+}
+
+let measuring: PDFKit.PDFDocument | undefined;
+/**
+ * Whether the recipient's address prints within the window as Notify requires: at most 7 lines, each no
+ * wider than the window in the letter's own font and size (measured, since a line of capitals or of W's
+ * is far wider than its count of characters suggests). An address that does not fit is not sent as a letter.
+ */
+export function letterAddressFits(recipient: LetterRecipient): boolean {
+  const lines = addressBlock(recipient);
+  if (lines.length > MAX_ADDRESS_LINES || lines.some((line) => !line)) return false;
+  if (!measuring) {
+    measuring = new PDFDocument({ autoFirstPage: false });
+    measuring.registerFont('regular', letterFonts().regular);
+  }
+  const doc = measuring.font('regular').fontSize(ADDRESS_FONT_SIZE);
+  return lines.every((line) => doc.widthOfString(line) <= ADDRESS_WIDTH);
 }
 
 /**
@@ -111,8 +146,8 @@ function writeAddresses(doc: PDFKit.PDFDocument, details: LetterDetails): void {
   for (const line of [...sender.addressLines, sender.telephone, sender.email])
     if (line) doc.text(line, { width: SENDER_WIDTH });
 
-  doc.font('regular').fontSize(11);
-  doc.text([recipient.name, ...recipient.addressLines, recipient.postcode].join('\n'), PAGE.left, ADDRESS_TOP, {
+  doc.font('regular').fontSize(ADDRESS_FONT_SIZE);
+  doc.text(addressBlock(recipient).join('\n'), PAGE.left, ADDRESS_TOP, {
     width: ADDRESS_WIDTH,
   });
   doc.y = Math.max(doc.y, ADDRESS_TOP + 30 * MM);

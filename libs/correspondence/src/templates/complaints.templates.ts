@@ -46,7 +46,10 @@ Byddwn yn ymchwilio iddi ac yn anfon ein hymateb atoch erbyn ((responseDueDate))
       complainantName,
       complaintReference,
       stage: { kind: 'text', description: 'The stage answered, 1 or 2 (stage 3 ends with escalation rights)' },
-      findings: { kind: 'text', description: "The investigator's findings, written in the letter's language" },
+      findings: {
+        kind: 'paragraphs',
+        description: "The investigator's findings, written in the letter's language, in paragraphs",
+      },
       escalateBy: { kind: 'date', description: 'The last day to ask for the next stage' },
     },
     wording: {

@@ -7,14 +7,16 @@ export const CHANNELS: readonly Channel[] = ['letter', 'email', 'sms'];
 
 /**
  * How a placeholder's value is given and shown:
- * - `text`: a string, shown as given (names, references, an officer's findings);
+ * - `text`: a string on one line (names, references, a venue): line breaks and control characters in it
+ *   become spaces, so a value never starts a paragraph, heading or list of its own;
+ * - `paragraphs`: an officer's own words (a complaint's findings), kept in their paragraphs;
  * - `money`: integer pence, shown as pounds ("£1,234.56"), as money is held everywhere;
  * - `date`: a Europe/London day ('YYYY-MM-DD', or an instant read as its London day), shown long
  *   form in the text's language ("18 December 2026", "18 Rhagfyr 2026").
  */
-export type PlaceholderKind = 'text' | 'money' | 'date';
+export type PlaceholderKind = 'text' | 'paragraphs' | 'money' | 'date';
 
-export const PLACEHOLDER_KINDS: readonly PlaceholderKind[] = ['text', 'money', 'date'];
+export const PLACEHOLDER_KINDS: readonly PlaceholderKind[] = ['text', 'paragraphs', 'money', 'date'];
 
 export interface PlaceholderDefinition {
   kind: PlaceholderKind;

@@ -24,6 +24,10 @@ export const PUBLISHED_SECRETS: readonly string[] = [
   'demo-card-callback-secret',
   'demo-grafana-admin',
   'demo-metrics-token',
+  'demo-notify-api-key',
+  'demo-notify-callback-token',
+  'demo-notify-email-template',
+  'demo-notify-sms-template',
   // Defaults of earlier versions of docker-compose.yml and the realm file.
   'postgres',
   'admin',

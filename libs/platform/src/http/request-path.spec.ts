@@ -40,6 +40,8 @@ describe('request paths', () => {
       '/api/v1/payments/card-callbacks',
       '/API/v1/payments/card-callbacks/',
       '/api/v1/cases/correspondence/delivery-receipts?x=1',
+      '/api/v1/queries/correspondence/delivery-receipts',
+      '/api/v1/complaints/correspondence/delivery-receipts',
     ]) {
       expect({ url, callback: isThirdPartyCallback('POST', url) }).toEqual({ url, callback: true });
     }
@@ -47,9 +49,28 @@ describe('request paths', () => {
     for (const url of [
       '/api/v1/cases/correspondence/delivery-receipts/x',
       '/api/v1/cases/correspondence',
+      '/api/v1/queries/correspondence',
+      '/api/v1/complaints/correspondence',
       '/graphql',
     ]) {
       expect({ url, callback: isThirdPartyCallback('POST', url) }).toEqual({ url, callback: false });
     }
+  });
+
+  it('matches the callbacks as Express routes them: an encoded slash or letter is not the callback', () => {
+    for (const url of [
+      '/api/v1/cases/correspondence%2Fdelivery-receipts',
+      '/api/v1/cases/correspondence%2fdelivery-receipts',
+      '/api/v1/cases/correspondence%5Cdelivery-receipts',
+      '/api/v1/payments%2Fcard-callbacks',
+      '/api/v1/cases/correspondence/%64elivery-receipts',
+      '/api/v1/payments/card-callbacks//',
+      'http://gateway/api/v1/cases%2Fcorrespondence/delivery-receipts',
+    ]) {
+      expect({ url, callback: isThirdPartyCallback('POST', url) }).toEqual({ url, callback: false });
+    }
+    expect(isThirdPartyCallback('POST', 'http://gateway/api/v1/payments/card-callbacks')).toBe(true);
+    // Other checks still judge the decoded path: /graphql spelt with an escape is still /graphql.
+    expect(isGraphQLPath('/%67raphql')).toBe(true);
   });
 });

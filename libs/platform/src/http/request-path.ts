@@ -42,8 +42,22 @@ export function isOperationsPath(url: string): boolean {
 const THIRD_PARTY_CALLBACKS: ReadonlySet<string> = new Set([
   '/api/v1/payments/card-callbacks',
   '/api/v1/cases/correspondence/delivery-receipts',
+  '/api/v1/queries/correspondence/delivery-receipts',
+  '/api/v1/complaints/correspondence/delivery-receipts',
 ]);
 
+/**
+ * The path as Express routes it: no query, scheme or host, lower case, one trailing slash ignored,
+ * and nothing percent-decoded. Express matches a route against the path as sent, so
+ * `correspondence%2Fdelivery-receipts` (or `%64elivery-receipts`) never reaches the receipts handler;
+ * decoding it here, as `normalisedPath` does, would exempt from the token checks a path that is not
+ * the callback's. For an exemption, a path spelled any other way is simply not one.
+ */
+function routedPath(url: string): string {
+  const path = (url.split(/[?#]/)[0] ?? '').replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
+  return path.toLowerCase().replace(/(.)\/$/, '$1') || '/';
+}
+
 export function isThirdPartyCallback(method: string, url: string): boolean {
-  return method === 'POST' && THIRD_PARTY_CALLBACKS.has(normalisedPath(url));
+  return method === 'POST' && THIRD_PARTY_CALLBACKS.has(routedPath(url));
 }

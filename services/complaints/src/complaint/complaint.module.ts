@@ -23,6 +23,7 @@ import { ComplaintRepository } from './infrastructure/complaint.repository';
     ComplaintEventsConsumer,
   ],
   // Search loads the complaints it finds as every other read does.
-  exports: [ComplaintRepository],
+  // Correspondence reads a complaint's items by the same access rule as the complaint.
+  exports: [ComplaintRepository, ComplaintQueries],
 })
 export class ComplaintModule {}

@@ -22,6 +22,7 @@ import type { LocalDate } from '@ccsc/calendar';
 import {
   ADDRESS_LINES,
   addressLinesProblem,
+  partyNameProblem,
   LANGUAGES,
   PARTY_KINDS,
   PARTY_ROLES,
@@ -86,6 +87,16 @@ export const ADDRESS_LINES_EXAMPLE = ['Flat 2', '10 Downing Street', 'London'];
 export const PARTY_VULNERABILITY = `Why this party may need extra care, in plain words (e.g. "domestic abuse", "mental health"); at most 20. ${PARTY_DETAIL_READERS}`;
 
 /** class-validator: a party's address lines, by the domain's rule (addressLinesProblem), which names the bad line. */
+/** class-validator: a party's name, by the domain's rule (partyNameProblem): one line, no web address. */
+export const IsPartyName = () =>
+  ValidateBy({
+    name: 'isPartyName',
+    validator: {
+      validate: (value: unknown) => partyNameProblem(value) === undefined,
+      defaultMessage: (args) => partyNameProblem(args?.value) ?? 'name must be a name',
+    },
+  });
+
 export const IsAddressLines = () =>
   ValidateBy({
     name: 'isAddressLines',
@@ -111,6 +122,7 @@ export class PartyInput {
   @ApiProperty({ minLength: 1, maxLength: 200, example: 'Alex Smith' })
   @IsString()
   @Length(1, 200)
+  @IsPartyName()
   name!: string;
 
   @Field({ nullable: true, description: PARTY_EMAIL })

@@ -1,5 +1,5 @@
 import { Case, NewParty } from './case';
-import { addressLinesProblem, normaliseAddressLines } from './party';
+import { addressLinesProblem, normaliseAddressLines, partyNameProblem } from './party';
 
 describe("a party's address lines", () => {
   it('takes 1 to 5 lines of 1 to 80 characters, trimmed', () => {
@@ -103,5 +103,24 @@ describe("a party's address on the case", () => {
     expect(c.party(partyId).name).toBe('Alex');
     expect(c.updateParty(partyId, { postcode: null }, now)).toEqual(['postcode']);
     expect(c.party(partyId)).not.toHaveProperty('postcode');
+  });
+});
+
+describe("a party's name", () => {
+  it('is one line of 1 to 200 characters, in any script', () => {
+    for (const name of ['Alex Smith', "Siân O'Brien-Ŵyn", 'Smith & Co Solicitors LLP', 'x'.repeat(200), ' Jo ']) {
+      expect(partyNameProblem(name)).toBeUndefined();
+    }
+  });
+
+  it('refuses line breaks, control characters and web addresses, the ways into a letter or an email', () => {
+    expect(partyNameProblem('Alex\n\n# Pay now')).toBe('name must be one line, without control characters');
+    expect(partyNameProblem('Alex\u2028Smith')).toBe('name must be one line, without control characters');
+    expect(partyNameProblem('Alex\u0085Smith')).toBe('name must be one line, without control characters');
+    expect(partyNameProblem('Alex https://evil.example')).toBe('name must not contain a web address');
+    expect(partyNameProblem('Alex www.evil.example')).toBe('name must not contain a web address');
+    expect(partyNameProblem('   ')).toBe('name must be 1 to 200 characters, not counting spaces around it');
+    expect(partyNameProblem('x'.repeat(201))).toBe('name must be 1 to 200 characters, not counting spaces around it');
+    expect(partyNameProblem(7)).toBe('name must be text');
   });
 });

@@ -1,3 +1,11 @@
+import {
+  ADDRESS_LINES,
+  addressLinesProblem,
+  CONTROL_OR_LINE_BREAK,
+  normaliseAddressLines,
+  normalisePostcode,
+  UK_POSTCODE,
+} from '@ccsc/correspondence';
 import type { Bilingual } from '../../case-type/domain/case-type.definition';
 
 export const PARTY_ROLES = [
@@ -84,48 +92,21 @@ export const CLEARABLE_DETAILS: ReadonlySet<keyof PartyDetails> = new Set([
 /** A change to a party's details: a field left out stays as it is, null clears one of CLEARABLE_DETAILS. */
 export type PartyDetailsChange = { [K in keyof PartyDetails]?: PartyDetails[K] | null };
 
-/** A UK postcode as typed (any case, spaces or none). */
-export const UK_POSTCODE = /^[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}$/;
-
-/** Postcodes are stored and searched in one form: upper case, no spaces. */
-export function normalisePostcode(input: string): string {
-  return input.replace(/\s+/g, '').toUpperCase();
-}
+// The postal address rules every service that writes letters shares (libs/correspondence).
+export { ADDRESS_LINES, addressLinesProblem, normaliseAddressLines, normalisePostcode, UK_POSTCODE };
 
 /**
- * How many lines an address has before its postcode, and how long each may be (in characters). Five at
- * most: a letter prints the name, these lines and the postcode, and GOV.UK Notify takes seven lines.
+ * Why this is not a party's name, or undefined when it is: one line of 1 to 200 characters, without
+ * control characters and without a web address. The name is printed on letters and put into emails sent
+ * in the service's name (libs/correspondence); the other side may type it (a claimant names the
+ * defendant), so a line break or a link in it would let one party write their own words into the court's
+ * letter to the other. Never quotes the name.
  */
-export const ADDRESS_LINES = { min: 1, max: 5, maxLength: 80 } as const;
-
-/**
- * What no address line holds: control characters (C0, DEL, C1; tab and line breaks too, as a line is
- * one line) and the Unicode line and paragraph separators. The column's CHECK constraint refuses the same
- * (PartyAddress1735450000000).
- */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const NOT_IN_AN_ADDRESS_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
-
-/**
- * Why these are not address lines, or undefined when they are: a list of 1 to 5 strings, each 1 to 80
- * characters once trimmed, without control characters. Never quotes the lines (they are personal data).
- */
-export function addressLinesProblem(value: unknown): string | undefined {
-  const { min, max, maxLength } = ADDRESS_LINES;
-  if (!Array.isArray(value)) return `addressLines must be a list of ${min} to ${max} lines`;
-  if (value.length < min || value.length > max) return `addressLines must have ${min} to ${max} lines`;
-  for (const [i, line] of value.entries()) {
-    const which = `addressLines line ${i + 1}`;
-    if (typeof line !== 'string') return `${which} must be text`;
-    if (NOT_IN_AN_ADDRESS_LINE.test(line)) return `${which} must not contain control characters or line breaks`;
-    const length = [...line.trim()].length;
-    if (length < 1 || length > maxLength)
-      return `${which} must be 1 to ${maxLength} characters, not counting spaces around it`;
-  }
+export function partyNameProblem(value: unknown): string | undefined {
+  if (typeof value !== 'string') return 'name must be text';
+  if (CONTROL_OR_LINE_BREAK.test(value)) return 'name must be one line, without control characters';
+  if (/:\/\/|\bwww\./i.test(value)) return 'name must not contain a web address';
+  const length = [...value.trim()].length;
+  if (length < 1 || length > 200) return 'name must be 1 to 200 characters, not counting spaces around it';
   return undefined;
-}
-
-/** Address lines as stored: each trimmed (after addressLinesProblem found nothing wrong with them). */
-export function normaliseAddressLines(lines: readonly string[]): string[] {
-  return lines.map((line) => line.trim());
 }

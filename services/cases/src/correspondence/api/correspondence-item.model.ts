@@ -1,10 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CHANNELS, DELIVERY_STATUSES } from '@ccsc/correspondence';
+import { CHANNELS, DELIVERY_STATUSES, ITEM_STATUSES, type CorrespondenceItem } from '@ccsc/correspondence';
 import { CASE_ID, PARTY_ID, UTC_INSTANT } from '../../api-descriptions';
-import { ITEM_STATUSES, type CorrespondenceItem } from '../domain/correspondence-item';
 
 const STATUS =
-  '`pending` until handed to the provider (or while a failed send waits to be tried again), then `sent`, and `delivered` or `failed` as the provider reports; `undeliverable` when the party had no postal address and no email when it was asked for.';
+  '`pending` until handed to the provider (or while a failed send waits to be tried again); `sending` while the provider has it and its answer is not yet recorded (or is unknown, until the provider is asked); then `sent`, and `delivered` or `failed` as the provider reports; `undeliverable` when the party had no postal address and no email when it was asked for.';
 
 /** A letter or email to a case party, as it was rendered and how far it got. */
 export class CorrespondenceItemModel {
@@ -49,8 +48,8 @@ export class CorrespondenceItemModel {
   static from(item: CorrespondenceItem): CorrespondenceItemModel {
     return {
       id: item.id,
-      caseId: item.caseId,
-      partyId: item.partyId,
+      caseId: item.recordId,
+      partyId: item.recipientId,
       template: item.templateId,
       templateVersion: item.templateVersion,
       language: item.language,

@@ -1,19 +1,10 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Public, Roles } from '@ccsc/auth';
+import { Body, Controller, Get, Headers, Param, Post, StreamableFile } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
+import { DeliveryReceiptRoute, DeliveryReceipts } from '@ccsc/correspondence/outbox';
 import { assertUuid } from '@ccsc/platform';
 import { CASE_READERS } from '../../roles';
 import { CorrespondenceQueries } from '../application/correspondence.queries';
-import { DeliveryReceipts } from '../application/delivery-receipts';
 import { CorrespondenceItemModel } from './correspondence-item.model';
 
 /** Letters and emails to case parties: who may read which, the letters as PDFs, and Notify's receipts. */
@@ -66,17 +57,7 @@ export class CorrespondenceController {
   }
 
   @Post('correspondence/delivery-receipts')
-  @HttpCode(204)
-  @Public()
-  @ApiOperation({
-    summary: "GOV.UK Notify's delivery receipt; refused unless it carries the configured callback token",
-    description:
-      "For GOV.UK Notify only: its callback's JSON (`id`, `reference`, `status`, `notification_type`, `created_at`, `sent_at`, `completed_at`, …) with `Authorization: Bearer <NOTIFY_CALLBACK_TOKEN>`. A receipt repeated or arriving out of order changes nothing a final status has settled.",
-  })
-  @ApiNoContentResponse({ description: 'The receipt was taken' })
-  @ApiUnauthorizedResponse({ description: 'The callback token is missing or wrong, or none is configured' })
-  @ApiBadRequestResponse({ description: 'Not a Notify delivery receipt (the detail names the field)' })
-  @ApiNotFoundResponse({ description: 'No notification of ours has this id or reference' })
+  @DeliveryReceiptRoute()
   async deliveryReceipt(@Body() body: object, @Headers('authorization') authorization?: string): Promise<void> {
     await this.receipts.take(authorization, body);
   }

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@ccsc/audit';
 import type { Principal } from '@ccsc/auth';
 import { admits, audienceOfParties, caseAccessOf, partiesActedFor } from '@ccsc/case-access/rule';
+import { CorrespondenceItemRepository, letterOfItem, type CorrespondenceItem } from '@ccsc/correspondence/outbox';
 import { NotFoundError } from '@ccsc/platform';
-import { CorrespondenceItem, CorrespondenceItemRepository } from '../infrastructure/correspondence-item.repository';
-import { letterOfItem } from './letter-of-item';
+import { CaseAddresseeRepository } from '../infrastructure/case-addressees.repository';
 
 /**
  * Reading correspondence. An item is personal data of the party it was sent to: staff read every item
@@ -16,13 +16,14 @@ import { letterOfItem } from './letter-of-item';
 export class CorrespondenceQueries {
   constructor(
     private readonly items: CorrespondenceItemRepository,
+    private readonly addressees: CaseAddresseeRepository,
     private readonly audit: AuditTrail,
   ) {}
 
   async forCase(caseId: string, principal: Principal): Promise<CorrespondenceItem[]> {
     const readable = await this.readableParties(caseId, principal);
     if (!readable) throw new NotFoundError('The case');
-    const items = await this.items.forCase(caseId, readable === 'all' ? undefined : readable);
+    const items = await this.items.forRecord(caseId, readable === 'all' ? undefined : readable);
     await this.recordShown(principal, items, readable);
     return items;
   }
@@ -30,8 +31,8 @@ export class CorrespondenceQueries {
   /** The item's letter, printed again from what was recorded: the same bytes as were sent. */
   async letter(id: string, principal: Principal): Promise<{ item: CorrespondenceItem; pdf: Buffer }> {
     const item = await this.items.findById(id);
-    const readable = item && (await this.readableParties(item.caseId, principal));
-    if (!item || !readable || (readable !== 'all' && !readable.includes(item.partyId)) || item.channel !== 'letter')
+    const readable = item && (await this.readableParties(item.recordId, principal));
+    if (!item || !readable || (readable !== 'all' && !readable.includes(item.recipientId)) || item.channel !== 'letter')
       throw new NotFoundError('The letter');
     await this.recordShown(principal, [item], readable);
     return { item, pdf: await letterOfItem(item) };
@@ -39,7 +40,7 @@ export class CorrespondenceQueries {
 
   /** 'all' for staff, the parties the caller acts for on a case it may see, undefined when it may not see it. */
   private async readableParties(caseId: string, principal: Principal): Promise<'all' | string[] | undefined> {
-    const relations = await this.items.relations(caseId);
+    const relations = await this.addressees.relations(caseId);
     if (!relations) return undefined;
     const access = caseAccessOf(principal);
     if (access.kind === 'all') return 'all';
@@ -51,7 +52,7 @@ export class CorrespondenceQueries {
     return this.audit.read(principal, {
       recordType: 'correspondence',
       recordIds: items.map((i) => i.id),
-      partyIds: items.map((i) => i.partyId),
+      partyIds: items.map((i) => i.recipientId),
       ...(readable === 'all' ? {} : { actingFor: readable }),
     });
   }

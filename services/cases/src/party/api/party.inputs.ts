@@ -17,6 +17,7 @@ import { ADDRESS_LINES, LANGUAGES, PreferredLanguage, UK_POSTCODE } from '../../
 import {
   ADDRESS_LINES_EXAMPLE,
   IsAddressLines,
+  IsPartyName,
   LanguageEnum,
   ORGANISATION_ID,
   PARTY_ADDRESS_LINES,
@@ -53,6 +54,7 @@ export class PartyDetailsInput {
   @IsOmittable()
   @IsString()
   @Length(1, 200)
+  @IsPartyName()
   name?: string;
   @Field({ nullable: true, description: PARTY_EMAIL })
   @ApiPropertyOptional({ format: 'email', example: 'alex.smith@example.com', description: PARTY_EMAIL })

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res
 import {
   ApiBadRequestResponse,
   ApiBody,
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
@@ -22,6 +23,18 @@ import {
   WebhookEndpointWithSecretModel,
   WebhookEventTypeModel,
 } from './webhook.models';
+
+/**
+ * Sends an answer that carries a signing secret straight away, instead of returning it to Nest. The
+ * idempotency interceptor keeps a keyed POST's returned body for 24 hours to replay it, but gives the
+ * key back, storing nothing, when the handler has written the response itself: so the plaintext secret
+ * is never kept in the idempotency table, and a replay can never hand out a secret that has since been
+ * rotated. A retry with the same key runs again and meets the command's own conflict (this URL is
+ * registered; a rotation is under way), so it still changes nothing twice.
+ */
+function answerWithSecret(res: Response, status: 200 | 201, body: WebhookEndpointWithSecretModel): void {
+  res.status(status).json(body);
+}
 
 /** Webhooks are a firm's integration with its own case-management system: its users manage them. */
 export const WEBHOOK_MANAGERS: Role[] = ['professional'];
@@ -67,14 +80,18 @@ export class WebhookEndpointController {
   @ApiBadRequestResponse({
     description: `${INVALID_INPUT}: a URL that is not public https (or is a private or reserved address), or an unknown event type`,
   })
+  @ApiConflictResponse({
+    description:
+      'Your firm already has an endpoint for this URL (a retried registration gets this too: the secret is shown once), or already has the most endpoints a firm may register (10)',
+  })
   async register(
     @Body() body: RegisterWebhookEndpointBody,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<WebhookEndpointWithSecretModel> {
+    @Res() res: Response,
+  ): Promise<void> {
     const created = await this.commands.register(body, principal);
     res.location(`/api/v1/cases/webhooks/endpoints/${created.endpoint.id}`);
-    return WebhookEndpointWithSecretModel.withSecret(created);
+    answerWithSecret(res, 201, WebhookEndpointWithSecretModel.withSecret(created));
   }
 
   @Get('endpoints')
@@ -139,9 +156,16 @@ export class WebhookEndpointController {
   })
   @ApiOkResponse({ type: WebhookEndpointWithSecretModel, description: 'The endpoint and its new signing secret.' })
   @ApiNotFoundResponse({ description: NOT_YOURS })
-  async rotateSecret(@Param('endpointId') id: string, @CurrentPrincipal() principal: Principal) {
-    return WebhookEndpointWithSecretModel.withSecret(
-      await this.commands.rotateSecret(assertUuid(id, 'endpointId'), principal),
-    );
+  @ApiConflictResponse({
+    description:
+      "A rotation's overlap is still running (the detail says until when); a retried rotation gets this too: the secret is shown once",
+  })
+  async rotateSecret(
+    @Param('endpointId') id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res() res: Response,
+  ): Promise<void> {
+    const rotated = await this.commands.rotateSecret(assertUuid(id, 'endpointId'), principal);
+    answerWithSecret(res, 200, WebhookEndpointWithSecretModel.withSecret(rotated));
   }
 }

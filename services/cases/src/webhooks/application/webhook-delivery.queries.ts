@@ -5,7 +5,11 @@ import { WebhookDelivery, WebhookDeliveryRepository } from '../infrastructure/we
 import { WebhookEndpointQueries } from './webhook-endpoint.queries';
 import { firmOf } from './firm-of';
 
-/** The deliveries of a firm's own endpoints, with their attempt logs. */
+/**
+ * The deliveries of a firm's own endpoints, with their attempt logs, about the cases the firm
+ * represents a party on now: the case access rule, so a delivery about a case it no longer represents
+ * is not found (see WebhookDeliveryRepository).
+ */
 @Injectable()
 export class WebhookDeliveryQueries {
   constructor(
@@ -19,9 +23,15 @@ export class WebhookDeliveryQueries {
     limit: number,
     cursor?: string,
   ): Promise<Page<WebhookDelivery>> {
-    // Another firm's endpoint is not found, before anything of its deliveries is read.
+    // Another firm's endpoint is not found, before anything of its deliveries is read; deliveries about
+    // cases the firm no longer represents a party on are left out, as the case itself would be.
     await this.endpoints.get(endpointId, principal);
-    return this.deliveries.page(endpointId, limit, cursor ? decodeCursor(cursor, 'cursor') : undefined);
+    return this.deliveries.page(
+      firmOf(principal),
+      endpointId,
+      limit,
+      cursor ? decodeCursor(cursor, 'cursor') : undefined,
+    );
   }
 
   async get(id: string, principal: Principal): Promise<WebhookDelivery> {

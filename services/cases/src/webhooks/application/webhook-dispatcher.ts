@@ -37,7 +37,11 @@ export class WebhookDispatcher implements BeforeApplicationShutdown {
     const room = this.config.WEBHOOK_MAX_IN_FLIGHT - this.inFlight.size;
     if (this.stopping || room <= 0) return 0;
     // The claim outlives the attempt's timeout comfortably; after a crash it lapses and another replica retries.
-    const claimed = await this.deliveries.claimDue(room, this.config.WEBHOOK_TIMEOUT_MS * 2 + 10_000);
+    const claimed = await this.deliveries.claimDue(
+      room,
+      this.config.WEBHOOK_MAX_IN_FLIGHT_PER_FIRM,
+      this.config.WEBHOOK_TIMEOUT_MS * 2 + 10_000,
+    );
     for (const delivery of claimed) {
       const attempt: Promise<void> = this.attempt(delivery).finally(() => this.inFlight.delete(attempt));
       this.inFlight.add(attempt);
@@ -89,8 +93,18 @@ export class WebhookDispatcher implements BeforeApplicationShutdown {
       // Ids only: the URL and the payload may say who the firm's client is.
       this.logger.error(
         { err: error, deliveryId: delivery.id, endpointId: delivery.endpointId },
-        'webhook attempt could not be recorded; it is tried again when the endpoint claim lapses',
+        'webhook attempt could not be recorded; it is tried again on a later claim',
       );
+      // Free the endpoint now rather than when the lease lapses, so its other deliveries are not held
+      // up; fenced, so a claim another replica has taken since is left alone.
+      await this.deliveries
+        .releaseEndpoint(delivery)
+        .catch((releaseError: unknown) =>
+          this.logger.error(
+            { err: releaseError, endpointId: delivery.endpointId },
+            'webhook endpoint claim could not be released; it lapses with its lease',
+          ),
+        );
     }
   }
 }

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@ccsc/auth';
-import { BadUserInputError, NotFoundError, SERVICE_CONFIG } from '@ccsc/platform';
+import { BadUserInputError, ConflictError, NotFoundError, SERVICE_CONFIG } from '@ccsc/platform';
 import type { CasesConfig } from '../../config';
-import { endpointUrlProblem } from '../domain/endpoint-url-policy';
+import { endpointUrlProblem, sameEndpointUrl } from '../domain/endpoint-url-policy';
 import type { WebhookEventType } from '../domain/webhook-event-types';
 import { newWebhookSecret } from '../domain/webhook-secret';
 import { WebhookEndpoint, WebhookEndpointRepository } from '../infrastructure/webhook-endpoint.repository';
@@ -47,7 +47,21 @@ export class WebhookEndpointCommands {
       createdAt: now,
       updatedAt: now,
     };
-    await this.endpoints.insert({ ...endpoint, secret });
+    // A cap per firm and one endpoint per URL: every case event plans one delivery per endpoint in the
+    // inbox's transaction, so endpoints without limit (or copies of one URL) would let one firm make
+    // every event cost more and take more of the dispatcher's slots than the other firms.
+    const max = this.config.WEBHOOK_MAX_ENDPOINTS_PER_FIRM;
+    const outcome = await this.endpoints.insertWithinLimit({ ...endpoint, secret }, max, sameEndpointUrl);
+    if (!outcome.inserted && 'duplicateOf' in outcome)
+      // Also what a retried registration gets (its secret is not kept for a replay): the secret was
+      // shown once, when the endpoint was made; rotating it makes a new one.
+      throw new ConflictError(
+        `Your firm already has an endpoint for this URL (${outcome.duplicateOf}); its signing secret was shown once, when it was registered: rotate the secret if it is lost`,
+      );
+    if (!outcome.inserted)
+      throw new ConflictError(
+        `A firm may register at most ${max} webhook endpoints; delete one you no longer use first`,
+      );
     return { endpoint, secret };
   }
 
@@ -66,13 +80,25 @@ export class WebhookEndpointCommands {
     if (!(await this.endpoints.delete(firmOf(principal), id))) throw new NotFoundError(ENDPOINT);
   }
 
-  /** A new secret; the old one keeps signing (alongside) for the configured overlap. */
+  /**
+   * A new secret; the old one keeps signing (alongside) for the configured overlap. Refused while an
+   * overlap is running, so the secret a receiver still verifies with is never dropped early (and a
+   * retried rotation, whose answer is not kept for a replay, does not issue a third secret).
+   */
   async rotateSecret(id: string, principal: Principal): Promise<EndpointWithSecret> {
-    const now = new Date();
-    const secret = newWebhookSecret();
-    const previousUntil = new Date(now.getTime() + this.config.WEBHOOK_SECRET_OVERLAP_MS);
-    const endpoint = await this.endpoints.rotateSecret(firmOf(principal), id, secret, previousUntil, now);
-    if (!endpoint) throw new NotFoundError(ENDPOINT);
-    return { endpoint, secret };
+    const organisationId = firmOf(principal);
+    for (let attempt = 0; ; attempt++) {
+      const now = new Date();
+      const secret = newWebhookSecret();
+      const previousUntil = new Date(now.getTime() + this.config.WEBHOOK_SECRET_OVERLAP_MS);
+      const rotated = await this.endpoints.rotateSecret(organisationId, id, secret, previousUntil, now);
+      if (!rotated) throw new NotFoundError(ENDPOINT);
+      if ('endpoint' in rotated) return { endpoint: rotated.endpoint, secret };
+      // The overlap ended between the update and the read: nothing to wait for, so once more.
+      if (rotated.overlapUntil.getTime() > Date.now() || attempt > 0)
+        throw new ConflictError(
+          `The secret was rotated recently: the previous secret still signs until ${rotated.overlapUntil.toISOString()}; rotate again after that`,
+        );
+    }
   }
 }

@@ -47,13 +47,36 @@ const toEndpoint = (r: EndpointRow): WebhookEndpoint => ({
 export class WebhookEndpointRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async insert(endpoint: NewWebhookEndpoint): Promise<void> {
-    await execute(
-      this.dataSource,
-      sql`INSERT INTO webhook_endpoints (id, organisation_id, url, event_types, enabled, secret, created_by, created_at, updated_at)
-        VALUES (${endpoint.id}, ${endpoint.organisationId}, ${endpoint.url}, ${endpoint.eventTypes}::text[], ${endpoint.enabled},
-          ${endpoint.secret}, ${endpoint.createdBy}, ${endpoint.createdAt}, ${endpoint.updatedAt})`,
-    );
+  /**
+   * Adds the endpoint unless its firm already has `max` endpoints, or one whose URL `sameUrl` says is
+   * the same. The firm's registrations are serialised by a transaction-scoped advisory lock, so two at
+   * once cannot both pass the count or both add one URL.
+   */
+  async insertWithinLimit(
+    endpoint: NewWebhookEndpoint,
+    max: number,
+    sameUrl: (a: string, b: string) => boolean,
+  ): Promise<{ inserted: true } | { inserted: false; limit: true } | { inserted: false; duplicateOf: string }> {
+    return this.dataSource.transaction(async (manager) => {
+      await execute(
+        manager,
+        sql`SELECT pg_advisory_xact_lock(hashtextextended(${`webhook-endpoints:${endpoint.organisationId}`}, 0))`,
+      );
+      const existing = await query<{ id: string; url: string }>(
+        manager,
+        sql`SELECT id, url FROM webhook_endpoints WHERE organisation_id = ${endpoint.organisationId}`,
+      );
+      const duplicate = existing.find((e) => sameUrl(e.url, endpoint.url));
+      if (duplicate) return { inserted: false, duplicateOf: duplicate.id };
+      if (existing.length >= max) return { inserted: false, limit: true };
+      await execute(
+        manager,
+        sql`INSERT INTO webhook_endpoints (id, organisation_id, url, event_types, enabled, secret, created_by, created_at, updated_at)
+          VALUES (${endpoint.id}, ${endpoint.organisationId}, ${endpoint.url}, ${endpoint.eventTypes}::text[], ${endpoint.enabled},
+            ${endpoint.secret}, ${endpoint.createdBy}, ${endpoint.createdAt}, ${endpoint.updatedAt})`,
+      );
+      return { inserted: true };
+    });
   }
 
   async find(organisationId: string, id: string): Promise<WebhookEndpoint | undefined> {
@@ -104,22 +127,33 @@ export class WebhookEndpointRepository {
     );
   }
 
-  /** Makes `secret` the signing secret; the one it replaces keeps signing until `previousUntil`. */
+  /**
+   * Makes `secret` the signing secret; the one it replaces keeps signing until `previousUntil`. Not
+   * while an earlier rotation's overlap is running: that would make the secret just issued the
+   * "previous" one and stop the original signing at once, breaking a receiver still switching over.
+   * Undefined when the firm has no such endpoint; `overlapUntil` when a rotation is under way.
+   */
   async rotateSecret(
     organisationId: string,
     id: string,
     secret: string,
     previousUntil: Date,
     now: Date,
-  ): Promise<WebhookEndpoint | undefined> {
+  ): Promise<{ endpoint: WebhookEndpoint } | { overlapUntil: Date } | undefined> {
     const row = await queryOne<EndpointRow>(
       this.dataSource,
       sql`UPDATE webhook_endpoints SET previous_secret = secret, previous_secret_until = ${previousUntil},
           secret = ${secret}, updated_at = ${now}
         WHERE id = ${id} AND organisation_id = ${organisationId}
+          AND (previous_secret_until IS NULL OR previous_secret_until <= now())
         RETURNING ${COLUMNS}`,
     );
-    return row && toEndpoint(row);
+    if (row) return { endpoint: toEndpoint(row) };
+    const current = await this.find(organisationId, id);
+    if (!current) return undefined;
+    // `find` shows the overlap's end only while it runs; one that ended between the two statements
+    // has nothing to wait for, and the caller may simply try again.
+    return { overlapUntil: current.previousSecretUntil ?? now };
   }
 
   /** The enabled endpoints of these firms subscribed to one of `types`, in the caller's transaction. */

@@ -3,7 +3,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { Webhook } from 'standardwebhooks';
-import { isAllowedAddress, type EndpointUrlPolicy } from '../domain/endpoint-url-policy';
+import { endpointUrlProblem, isAllowedAddress, type EndpointUrlPolicy } from '../domain/endpoint-url-policy';
 
 export interface SignedMessage {
   url: string;
@@ -66,12 +66,20 @@ export class WebhookHttpSender {
     const elapsed = () => Math.round(performance.now() - started);
     return new Promise<SendOutcome>((resolve) => {
       let settled = false;
+      // Declared before `finish`, which a refusal below calls before the deadline is set.
+      let timer: NodeJS.Timeout | undefined = undefined;
       const finish = (statusCode: number | null, error: string | null) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
         resolve({ statusCode, error, durationMs: elapsed() });
       };
+      // Judged again when sending, not only when registered: an endpoint saved before a rule was
+      // added (a port, a trailing dot) must not be called either.
+      if (endpointUrlProblem(message.url, this.policy)) {
+        finish(null, 'the endpoint URL is not allowed');
+        return;
+      }
       const url = new URL(message.url);
       const host = url.hostname.replace(/^\[|\]$/g, '');
       if (isIP(host) && !isAllowedAddress(host, this.policy)) {
@@ -90,14 +98,16 @@ export class WebhookHttpSender {
         },
       });
       // One deadline for the whole attempt (connect, send, answer), so a slow receiver cannot hold it longer.
-      const timer = setTimeout(() => {
+      timer = setTimeout(() => {
         finish(null, 'timed out');
         request.destroy();
       }, this.timeoutMs);
       request.on('response', (response: IncomingMessage) => {
-        // The answer's body is not wanted; drain it so the socket is freed.
-        response.resume();
         finish(response.statusCode ?? null, response.statusCode ? null : 'no status');
+        // The status is the whole answer; the body is not wanted. Draining it instead would leave the
+        // socket to the receiver, which could send headers and trickle (or never end) the body and so
+        // keep one socket per attempt open for good, with no deadline left to close it.
+        request.destroy();
       });
       request.on('error', (error) => finish(null, describe(error)));
       request.end(message.body);

@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   IsBoolean,
+  IsEmail,
   IsIn,
   IsInt,
   IsOptional,
@@ -12,6 +13,7 @@ import {
   Matches,
   Max,
   Min,
+  ValidateBy,
 } from 'class-validator';
 import { COMPLAINT_SEVERITIES, type ComplaintSeverity } from '@ccsc/contracts';
 import { InputType } from '../../complaints.graphql';
@@ -27,6 +29,7 @@ import {
   type RemedyKind,
 } from '../domain/complaint';
 import type { OpenComplaintCommand } from '../application/complaint.commands';
+import { ADDRESS_LINES, addressLinesProblem, PHONE, UK_POSTCODE } from '../domain/complainant-contact';
 import { OMBUDSMAN_ANSWER_EXAMPLE, OMBUDSMAN_ENQUIRY_EXAMPLE } from './complaint.model';
 import { BadUserInputError, IsInstant, MAX_PENCE, parseInstant } from '@ccsc/platform';
 
@@ -50,6 +53,25 @@ const LANGUAGE = 'The language its letters are drafted in: en (English) or cy (W
 const RECEIVED_AT =
   'Staff only: when it was received (ISO 8601 with an offset, not in the future); now when not given.';
 const SUMMARY = "What the complaint is about, in the complainant's words.";
+const CONTACT_READERS =
+  "Personal data, kept in complaints only: read by staff and the complainant's own side, as the name is.";
+const COMPLAINANT_EMAIL = `An email address to write to the complainant at, if they gave one. ${CONTACT_READERS}`;
+const COMPLAINANT_PHONE = `A telephone number for the complainant, if they gave one: digits, spaces, brackets and dashes, with an optional leading +. ${CONTACT_READERS}`;
+const COMPLAINANT_ADDRESS_LINES = `The complainant's postal address for letters, one line to an item, without the postcode (given with it in complainantPostcode): ${ADDRESS_LINES.min} to ${ADDRESS_LINES.max} lines such as the building and street, the locality and the town, each ${ADDRESS_LINES.min} to ${ADDRESS_LINES.maxLength} characters without control characters or line breaks; spaces around a line are trimmed. Letters go to it when given. ${CONTACT_READERS}`;
+const COMPLAINANT_POSTCODE = `The UK postcode of the complainant's address, given with complainantAddressLines (any case, spaces or none; kept upper case without spaces). ${CONTACT_READERS}`;
+const COMPLAINANT_LANGUAGE =
+  "The language the complainant is written to in: en (English) or cy (Welsh). The complaint's language when not given; when both are given they must be the same, and given alone it is the complaint's language too.";
+
+/** class-validator: the complainant's address lines, by the domain's rule (addressLinesProblem), which names the bad line. */
+const IsAddressLines = () =>
+  ValidateBy({
+    name: 'isAddressLines',
+    validator: {
+      validate: (value: unknown) => addressLinesProblem(value, 'complainantAddressLines') === undefined,
+      defaultMessage: (args) =>
+        addressLinesProblem(args?.value, 'complainantAddressLines') ?? 'complainantAddressLines must be address lines',
+    },
+  });
 
 @InputType('OpenComplaintInput', {
   description: 'A complaint: staff record one from any channel; a citizen or firm files one through the public form.',
@@ -67,6 +89,48 @@ export class OpenComplaintBody {
   @IsString()
   @Length(1, 200)
   complainantName?: string;
+
+  @Field({ nullable: true, description: COMPLAINANT_EMAIL })
+  @ApiPropertyOptional({
+    format: 'email',
+    maxLength: 254,
+    example: 'rhian.evans@example.com',
+    description: COMPLAINANT_EMAIL,
+  })
+  @IsOptional()
+  @IsEmail()
+  @Length(3, 254)
+  complainantEmail?: string;
+
+  @Field({ nullable: true, description: COMPLAINANT_PHONE })
+  @ApiPropertyOptional({ example: '+44 29 2000 0000', pattern: PHONE.source, description: COMPLAINANT_PHONE })
+  @IsOptional()
+  @Matches(PHONE, { message: 'complainantPhone must be a telephone number' })
+  complainantPhone?: string;
+
+  @Field(() => [String], { nullable: true, description: COMPLAINANT_ADDRESS_LINES })
+  @ApiPropertyOptional({
+    type: [String],
+    minItems: ADDRESS_LINES.min,
+    maxItems: ADDRESS_LINES.max,
+    example: ['Flat 2', '10 Heol y Frenhines', 'Caerdydd'],
+    description: COMPLAINANT_ADDRESS_LINES,
+  })
+  @IsOptional()
+  @IsAddressLines()
+  complainantAddressLines?: string[];
+
+  @Field({ nullable: true, description: COMPLAINANT_POSTCODE })
+  @ApiPropertyOptional({ example: 'CF10 1AA', description: COMPLAINANT_POSTCODE })
+  @IsOptional()
+  @Matches(UK_POSTCODE, { message: 'complainantPostcode must be a UK postcode' })
+  complainantPostcode?: string;
+
+  @Field(() => String, { nullable: true, description: COMPLAINANT_LANGUAGE })
+  @ApiPropertyOptional({ enum: ['en', 'cy'], example: 'cy', description: COMPLAINANT_LANGUAGE })
+  @IsOptional()
+  @IsIn(['en', 'cy'])
+  complainantLanguage?: 'en' | 'cy';
 
   @Field(() => String, { nullable: true, description: ORIGIN })
   @ApiPropertyOptional({ enum: COMPLAINT_CHANNELS, description: ORIGIN })

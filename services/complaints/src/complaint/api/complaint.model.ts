@@ -312,6 +312,14 @@ const COMPLAINANT_TYPE =
   "public (a member of the public) or professional (a solicitors' firm or other professional user): set by staff, or by the caller's role on the public form.";
 const COMPLAINANT_NAME =
   "The complainant's name as they gave it; null when none was given (a complaint from an enquiry keeps its contact in the queries service).";
+const CONTACT_READ_AS_NAME =
+  "Personal data, kept in complaints only and read as the name is: by staff and the complainant's own side.";
+const COMPLAINANT_EMAIL = `The email address the complainant gave; null when none was given. ${CONTACT_READ_AS_NAME}`;
+const COMPLAINANT_PHONE = `The telephone number the complainant gave; null when none was given. ${CONTACT_READ_AS_NAME}`;
+const COMPLAINANT_ADDRESS_LINES = `The complainant's postal address before the postcode, one line to an item (1 to 5); null when none was given. Letters go to it. ${CONTACT_READ_AS_NAME}`;
+const COMPLAINANT_POSTCODE = `The postcode of that address, upper case without spaces; null when no address was given. ${CONTACT_READ_AS_NAME}`;
+const COMPLAINANT_LANGUAGE =
+  "The language the complainant is written to in: en (English) or cy (Welsh); the complaint's language unless they asked otherwise.";
 const ORIGIN = `The channel it came by: ${COMPLAINT_CHANNELS.join(', ')}. online-form for the public form; telephone when staff did not say.`;
 const ENQUIRY_ID = 'The enquiry it was converted from (its UUID in the queries service); null when recorded directly.';
 const CASE_IDS = 'The cases the complaint is about (their UUIDs in the cases service); empty when none.';
@@ -349,6 +357,32 @@ export class ComplaintModel {
   @Field(() => String, { nullable: true, description: COMPLAINANT_NAME })
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Rhian Evans', description: COMPLAINANT_NAME })
   complainantName!: string | null;
+  @Field(() => String, { nullable: true, description: COMPLAINANT_EMAIL })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'email',
+    example: 'rhian.evans@example.com',
+    description: COMPLAINANT_EMAIL,
+  })
+  complainantEmail!: string | null;
+  @Field(() => String, { nullable: true, description: COMPLAINANT_PHONE })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '+44 29 2000 0000', description: COMPLAINANT_PHONE })
+  complainantPhone!: string | null;
+  @Field(() => [String], { nullable: true, description: COMPLAINANT_ADDRESS_LINES })
+  @ApiPropertyOptional({
+    type: [String],
+    nullable: true,
+    example: ['Flat 2', '10 Heol y Frenhines', 'Caerdydd'],
+    description: COMPLAINANT_ADDRESS_LINES,
+  })
+  complainantAddressLines!: string[] | null;
+  @Field(() => String, { nullable: true, description: COMPLAINANT_POSTCODE })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'CF101AA', description: COMPLAINANT_POSTCODE })
+  complainantPostcode!: string | null;
+  @Field({ description: COMPLAINANT_LANGUAGE })
+  @ApiProperty({ enum: ['en', 'cy'], example: 'cy', description: COMPLAINANT_LANGUAGE })
+  complainantLanguage!: string;
   @Field({ description: ORIGIN }) @ApiProperty({ enum: COMPLAINT_CHANNELS, description: ORIGIN }) origin!: string;
   @Field(() => ID, { nullable: true, description: ENQUIRY_ID })
   @ApiPropertyOptional({ type: String, nullable: true, description: ENQUIRY_ID })
@@ -405,6 +439,11 @@ export class ComplaintModel {
       reference: s.reference,
       complainantType: s.complainantType,
       complainantName: s.complainantName,
+      complainantEmail: s.complainantContact.email,
+      complainantPhone: s.complainantContact.phone,
+      complainantAddressLines: s.complainantContact.addressLines,
+      complainantPostcode: s.complainantContact.postcode,
+      complainantLanguage: s.complainantContact.language,
       origin: s.origin,
       enquiryId: s.enquiryId,
       caseIds: s.caseIds,

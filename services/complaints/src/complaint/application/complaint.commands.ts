@@ -39,6 +39,11 @@ import { SENIOR_LEADERS } from '../../roles';
 export interface OpenComplaintCommand {
   complainantType?: ComplainantType;
   complainantName?: string;
+  complainantEmail?: string;
+  complainantPhone?: string;
+  complainantAddressLines?: string[];
+  complainantPostcode?: string;
+  complainantLanguage?: 'en' | 'cy';
   origin?: ComplaintChannel;
   caseIds?: string[];
   category: string;
@@ -104,6 +109,13 @@ export class ComplaintCommands {
                 ? 'professional'
                 : 'public',
             complainantName: command.complainantName,
+            complainantContact: {
+              email: command.complainantEmail,
+              phone: command.complainantPhone,
+              addressLines: command.complainantAddressLines,
+              postcode: command.complainantPostcode,
+              language: command.complainantLanguage,
+            },
             ...(!staff && hasRole(principal, 'professional')
               ? { complainantOrganisationId: principal.organisationId }
               : {}),

@@ -71,8 +71,8 @@ export class ComplaintQueries {
     return caseIds.map((id) => (visible.has(id) ? complaints.filter((c) => c.snapshot.caseIds.includes(id)) : []));
   }
 
-  /** The complaint if the caller may see it; "not found" otherwise. */
-  private async visible(id: string, principal: Principal): Promise<Complaint> {
+  /** The complaint if the caller may see it; "not found" otherwise. Not audited: the caller records its own read. */
+  async visible(id: string, principal: Principal): Promise<Complaint> {
     const complaint = await this.complaints.findById(id);
     if (!complaint || !isOwnedBy(scopeOf(principal), complainantOf(complaint))) {
       throw new NotFoundError('The complaint');

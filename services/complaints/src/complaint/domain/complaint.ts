@@ -8,6 +8,7 @@ import {
 } from '@ccsc/contracts';
 import { BadUserInputError, ConflictError, ForbiddenError, type FieldError } from '@ccsc/platform/errors';
 import { regulatorDeadline, type Stage, stageClock, type StageClock } from './clocks';
+import { complainantContact, type ComplainantContact, type NewComplainantContact } from './complainant-contact';
 
 export const COMPLAINT_CHANNELS = [...ENQUIRY_CHANNELS, 'in-person'] as const;
 export type ComplaintChannel = (typeof COMPLAINT_CHANNELS)[number];
@@ -104,6 +105,11 @@ export interface ComplaintProps {
   complainantType: ComplainantType;
   /** The complainant's name as given; personal data, so it never leaves this service. */
   complainantName: string | null;
+  /**
+   * How to reach the complainant, as given when the complaint was made; personal data, read as the name is.
+   * A complaint from an enquiry has none here (its contact stays in the queries service) but its language.
+   */
+  complainantContact: ComplainantContact;
   /** The queries service's contact, when the complaint came from an enquiry. */
   contactId: string | null;
   /** The citizen account or firm that filed it through the public form, so they can follow it. */
@@ -132,6 +138,7 @@ export interface NewComplaint {
   reference: string;
   complainantType: ComplainantType;
   complainantName?: string;
+  complainantContact?: NewComplainantContact;
   contactId?: string;
   complainantUserId?: string;
   complainantOrganisationId?: string;
@@ -196,6 +203,17 @@ export class Complaint {
     if (!input.category.trim()) problems.push({ field: 'category', message: 'must not be blank' });
     if (new Set(input.caseIds).size !== input.caseIds.length)
       problems.push({ field: 'caseIds', message: 'must not repeat a case' });
+    const given = input.complainantContact ?? {};
+    // The complaint's language is the one its responses are drafted in; a complainant who asks to be
+    // written to in one language gets their responses drafted in it too, so the two never differ.
+    const language = input.language ?? given.language ?? 'en';
+    if (input.language && given.language && input.language !== given.language)
+      problems.push({
+        field: 'complainantLanguage',
+        message: "must be the complaint's language when both are given: its responses are drafted in it",
+      });
+    const contact = complainantContact(given, language);
+    problems.push(...contact.problems);
     if (problems.length) throw new BadUserInputError('The complaint cannot be opened as given', problems);
     const id = randomUUID();
     return new Complaint({
@@ -203,6 +221,7 @@ export class Complaint {
       reference: input.reference,
       complainantType: input.complainantType,
       complainantName: input.complainantName?.trim() || null,
+      complainantContact: contact.contact,
       contactId: input.contactId ?? null,
       complainantUserId: input.complainantUserId ?? null,
       complainantOrganisationId: input.complainantOrganisationId ?? null,
@@ -213,7 +232,7 @@ export class Complaint {
       subCategory: input.subCategory?.trim() || null,
       severity: input.severity,
       investigatingOfficer: input.investigatingOfficer ?? null,
-      language: input.language ?? 'en',
+      language,
       receivedAt: input.receivedAt,
       summary: input.summary?.trim() || null,
       stages: [newStage(stageClock(calendar, 1, input.receivedAt))],

@@ -24,6 +24,12 @@ interface ComplaintRow {
   reference: string;
   complainant_type: ComplainantType;
   complainant_name: string | null;
+  complainant_email: string | null;
+  complainant_phone: string | null;
+  complainant_address_lines: string[] | null;
+  complainant_postcode: string | null;
+  /** Null: the complaint's language (rows from before it was asked for). */
+  complainant_language: 'en' | 'cy' | null;
   contact_id: string | null;
   complainant_user_id: string | null;
   complainant_organisation_id: string | null;
@@ -131,12 +137,15 @@ export class ComplaintRepository {
   /** False when the enquiry already became a complaint: the caller then changes and publishes nothing. */
   async insert(manager: EntityManager, complaint: Complaint): Promise<boolean> {
     const s = complaint.snapshot;
+    const contact = s.complainantContact;
     const inserted = await execute(
       manager,
-      sql`INSERT INTO complaints (id, reference, complainant_type, complainant_name, contact_id,
+      sql`INSERT INTO complaints (id, reference, complainant_type, complainant_name, complainant_email,
+            complainant_phone, complainant_address_lines, complainant_postcode, complainant_language, contact_id,
             complainant_user_id, complainant_organisation_id, origin, enquiry_id, case_ids, category, sub_category,
             severity, investigating_officer, language, received_at, summary, created_at, created_by)
-          VALUES (${s.id}, ${s.reference}, ${s.complainantType}, ${s.complainantName}, ${s.contactId},
+          VALUES (${s.id}, ${s.reference}, ${s.complainantType}, ${s.complainantName}, ${contact.email},
+            ${contact.phone}, ${contact.addressLines}, ${contact.postcode}, ${contact.language}, ${s.contactId},
             ${s.complainantUserId}, ${s.complainantOrganisationId}, ${s.origin}, ${s.enquiryId}, ${s.caseIds},
             ${s.category}, ${s.subCategory}, ${s.severity}, ${s.investigatingOfficer}, ${s.language},
             ${s.receivedAt}, ${s.summary}, ${s.createdAt}, ${s.createdBy})
@@ -359,6 +368,13 @@ function toProps(
     reference: row.reference,
     complainantType: row.complainant_type,
     complainantName: row.complainant_name,
+    complainantContact: {
+      email: row.complainant_email,
+      phone: row.complainant_phone,
+      addressLines: row.complainant_address_lines,
+      postcode: row.complainant_postcode,
+      language: row.complainant_language ?? row.language,
+    },
     contactId: row.contact_id,
     complainantUserId: row.complainant_user_id,
     complainantOrganisationId: row.complainant_organisation_id,

@@ -1,6 +1,12 @@
-import { channelFor, letterSenderFor, nextAttemptAt, statusAfterProvider } from './correspondence-item';
+import {
+  channelFor,
+  letterSenderFor,
+  nextAttemptAt,
+  statusAfterProvider,
+  undeliverableReason,
+} from './correspondence-item';
 
-const someone = { name: 'Siân Llŷr', addressLines: null, postcode: null, email: null };
+const someone = { name: 'Siân Llŷr', addressLines: null, postcode: null, email: null, phone: null };
 
 describe('channelFor', () => {
   it('posts a letter when the party has an address, even with an email', () => {
@@ -13,8 +19,14 @@ describe('channelFor', () => {
       channelFor({ ...someone, addressLines: ['1 High St'], postcode: 'CF101AA', email: 's@example.com' }, ['email']),
     ).toBe('email');
   });
-  it('finds no channel without an address or an email', () => {
+  it('texts when there is only a phone number and the template has a text', () => {
+    expect(channelFor({ ...someone, phone: '07700 900123' }, ['letter', 'email', 'sms'])).toBe('sms');
+    expect(channelFor({ ...someone, email: 's@example.com', phone: '07700 900123' }, ['email', 'sms'])).toBe('email');
+    expect(channelFor({ ...someone, phone: '07700 900123' }, ['letter', 'email'])).toBeUndefined();
+  });
+  it('finds no channel without an address, an email or a phone number', () => {
     expect(channelFor({ ...someone, postcode: 'CF101AA' }, ['letter', 'email', 'sms'])).toBeUndefined();
+    expect(channelFor({ name: 'Siân Llŷr', addressLines: null, postcode: null, email: null }, ['sms'])).toBeUndefined();
   });
 });
 
@@ -48,5 +60,30 @@ describe('letterSenderFor', () => {
   it("sends enforcement's notices from the fines office and the rest from the courts' service centre", () => {
     expect(letterSenderFor('enforcement.further-steps-notice').name.en).toMatch(/Fines/);
     expect(letterSenderFor('cases.hearing-listed').name.en).toBe('HM Courts & Tribunals Service');
+    expect(letterSenderFor('queries.enquiry-acknowledged').name.en).toBe('HM Courts & Tribunals Service');
+  });
+});
+
+describe('an address too long for the envelope window', () => {
+  const tooLong = {
+    name: 'Siân Llŷr',
+    addressLines: Array.from({ length: 5 }, () => 'W'.repeat(80)),
+    postcode: 'SA14DN',
+    email: null,
+    phone: null,
+  };
+
+  it('is treated as no address: an email, else a text, else nothing', () => {
+    expect(channelFor({ ...tooLong, email: 's@example.com' }, ['letter', 'email'])).toBe('email');
+    expect(channelFor({ ...tooLong, phone: '07700 900123' }, ['letter', 'email', 'sms'])).toBe('sms');
+    expect(channelFor(tooLong, ['letter', 'email', 'sms'])).toBeUndefined();
+  });
+
+  it('is named as the reason an officer sees, without the address itself', () => {
+    const reason = undeliverableReason(tooLong);
+    expect(reason).toMatch(/does not fit the envelope window/);
+    expect(reason).not.toMatch(/WWW|SA1|Siân/);
+    expect(reason.length).toBeLessThanOrEqual(300);
+    expect(undeliverableReason({ ...tooLong, addressLines: null, postcode: null })).toMatch(/^No postal address/);
   });
 });

@@ -1,7 +1,7 @@
 import { londonLocalDate } from '@ccsc/calendar';
-import { renderLetterPdf, type RenderedText } from '@ccsc/correspondence';
-import { letterSenderFor } from '../domain/correspondence-item';
-import type { CorrespondenceItem } from '../infrastructure/correspondence-item.repository';
+import { renderLetterPdf } from '../render/letter-pdf';
+import type { RenderedText } from '../render/render-text';
+import { letterSenderFor, type CorrespondenceItem } from './correspondence-item';
 
 /**
  * The item's letter as a PDF, from what was recorded: its text, the recipient as addressed then, dated the

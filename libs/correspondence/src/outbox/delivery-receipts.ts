@@ -1,11 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DeliveryReceiptRejected, verifyNotifyCallback, type DeliveryReceipt } from '@ccsc/correspondence';
 import { BadUserInputError, isUuid, NotFoundError, SERVICE_CONFIG, UnauthenticatedError } from '@ccsc/platform';
-import type { CasesConfig } from '../../config';
-import { statusAfterProvider } from '../domain/correspondence-item';
-import { CorrespondenceItemRepository } from '../infrastructure/correspondence-item.repository';
+import {
+  DeliveryReceiptRejected,
+  verifyNotifyCallback,
+  type DeliveryReceipt,
+} from '../notifications/notify-delivery-receipt';
+import { statusAfterProvider } from './correspondence-item';
+import { CorrespondenceItemRepository } from './correspondence-item.repository';
+import type { CorrespondenceConfig } from './correspondence-settings';
 
 /**
  * GOV.UK Notify's delivery receipts. Notify presents the bearer token we configured for the callback
@@ -18,7 +22,7 @@ export class DeliveryReceipts {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly items: CorrespondenceItemRepository,
-    @Inject(SERVICE_CONFIG) private readonly config: CasesConfig,
+    @Inject(SERVICE_CONFIG) private readonly config: CorrespondenceConfig,
   ) {}
 
   async take(authorization: string | undefined, body: unknown): Promise<void> {
