@@ -11,3 +11,4 @@ export * from './delivery-receipt.route';
 export * from './letter-of-item';
 export * from './notification-sender.provider';
 export * from './correspondence-outbox.module';
+export * from './correspondence-item.api-model';

@@ -1,31 +1,17 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { EventHandlers, withinTransaction } from '@ccsc/messaging';
+import { Injectable } from '@nestjs/common';
+import { EventHandlers } from '@ccsc/messaging';
+import * as shared from '@ccsc/correspondence/requests';
 import { CorrespondenceRequests } from '../application/correspondence-requests';
 import { CorrespondenceRuleBook } from '../application/correspondence-rule-book';
 
 /**
- * Enforcement's own events that its correspondence rules name, read back from its own topic through the
- * inbox: the default run writes its events in one SQL statement, so a notice cannot be decided beside
- * each of them, and reading them back treats an officer's action and the run's alike. The inbox makes a
- * redelivered event a no-op, and the request's id (a UUID v5 of event and template) makes even a replay
- * past the inbox the same request to cases.
+ * Enforcement's own events that its rules name, read back from its own topic: the default run writes its
+ * events in one SQL statement, so a notice cannot be decided beside each of them, and reading them back
+ * treats an officer's action and the run's alike.
  */
 @Injectable()
-export class CorrespondenceEventsConsumer implements OnModuleInit {
-  constructor(
-    private readonly handlers: EventHandlers,
-    private readonly book: CorrespondenceRuleBook,
-    private readonly requests: CorrespondenceRequests,
-  ) {}
-
-  onModuleInit() {
-    for (const type of this.book.eventTypes())
-      this.handlers.on(type, (event, manager) =>
-        withinTransaction(
-          manager,
-          { causationId: event.id, correlationId: event.correlationid, actor: 'system' },
-          async (tx) => void (await this.requests.apply(tx, event)),
-        ),
-      );
+export class CorrespondenceEventsConsumer extends shared.CorrespondenceEventsConsumer {
+  constructor(handlers: EventHandlers, book: CorrespondenceRuleBook, requests: CorrespondenceRequests) {
+    super(handlers, book, requests);
   }
 }

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { EventEnvelope } from '@ccsc/contracts';
 import { CORRESPONDENCE_TEMPLATES, correspondenceRequestId } from '@ccsc/correspondence';
-import { loadCorrespondenceRules } from '../application/correspondence-rule-book';
+import { loadCorrespondenceRules } from '@ccsc/correspondence/requests';
+import { CorrespondenceRuleBook } from '../application/correspondence-rule-book';
 import {
   checkCorrespondenceRules,
+  ENFORCEMENT_RULE_SCHEMA,
   correspondenceFor,
   type CorrespondenceFacts,
   type CorrespondenceRules,
@@ -65,7 +67,7 @@ const facts = (overrides: Partial<CorrespondenceFacts['account']> = {}, day = '2
 describe('correspondence rules', () => {
   it('ship sound: every event, field, template, placeholder and value they name exists and fits', () => {
     expect(checkCorrespondenceRules(SHIPPED_CORRESPONDENCE_RULES, CORRESPONDENCE_TEMPLATES)).toEqual([]);
-    expect(() => loadCorrespondenceRules()).not.toThrow();
+    expect(() => new CorrespondenceRuleBook()).not.toThrow();
   });
 
   it('name only enforcement templates that libs/correspondence defines', () => {
@@ -85,7 +87,7 @@ describe('correspondence rules', () => {
     table.rules[1]!.if = { actoin: ['reminder'] };
     table.rules[2]!.template = 'enforcement.further-step-notice';
     table.rules[3]!.values.balance = 'balanse' as never;
-    expect(() => loadCorrespondenceRules(table)).toThrow(
+    expect(() => loadCorrespondenceRules(table, ENFORCEMENT_RULE_SCHEMA)).toThrow(
       [
         'correspondence-rules.json cannot be used:',
         "- rule default-notice: unknown event 'enforcement.account-defualted.v1'",

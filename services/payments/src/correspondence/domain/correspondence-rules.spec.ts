@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { EventEnvelope } from '@ccsc/contracts';
 import { CORRESPONDENCE_TEMPLATES, correspondenceRequestId } from '@ccsc/correspondence';
-import { loadCorrespondenceRules } from '../application/correspondence-rule-book';
+import { loadCorrespondenceRules } from '@ccsc/correspondence/requests';
+import { CorrespondenceRuleBook } from '../application/correspondence-rule-book';
 import { payerOf } from '../infrastructure/correspondence-facts.repository';
 import {
   checkCorrespondenceRules,
+  PAYMENTS_RULE_SCHEMA,
   correspondenceFor,
   type CorrespondenceFacts,
   type CorrespondenceRules,
@@ -70,7 +72,7 @@ const concluded = (time = '2026-06-19T15:00:00Z') =>
 describe('payments correspondence rules', () => {
   it('ships a table that fits the templates and payments events', () => {
     expect(checkCorrespondenceRules(SHIPPED_CORRESPONDENCE_RULES, CORRESPONDENCE_TEMPLATES)).toEqual([]);
-    expect(() => loadCorrespondenceRules()).not.toThrow();
+    expect(() => new CorrespondenceRuleBook()).not.toThrow();
     expect(SHIPPED_CORRESPONDENCE_RULES.rules.map((r) => r.id)).toEqual([
       'payment-receipt',
       'refund-approved',
@@ -99,7 +101,9 @@ describe('payments correspondence rules', () => {
         "rule help-with-fees-decision: 'payByDate' must be a whole number of days (1 or more) after the event",
       ]),
     );
-    expect(() => loadCorrespondenceRules(broken)).toThrow(/correspondence-rules.json cannot be used/);
+    expect(() => loadCorrespondenceRules(broken, PAYMENTS_RULE_SCHEMA)).toThrow(
+      /correspondence-rules.json cannot be used/,
+    );
 
     const foreign = clone();
     foreign.rules[0]!.template = 'enforcement.default-notice';
