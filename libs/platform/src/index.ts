@@ -41,6 +41,7 @@ export * from './idempotency';
 export * from './tracing/tracing';
 export * from './http/http-instrumentation';
 export * from './graphql/graphql-metrics';
+export * from './scheduling/backoff';
 export * from './scheduling/interval-job';
 export * from './validation/instant';
 export * from './validation/money';

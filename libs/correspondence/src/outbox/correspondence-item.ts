@@ -1,3 +1,4 @@
+import { backoffMs, type Backoff } from '@ccsc/platform/backoff';
 import type { RenderLanguage } from '../language/choose-language';
 import type { DeliveryStatus } from '../notifications/notification-sender.port';
 import { letterAddressFits, type LetterSender } from '../render/letter-pdf';
@@ -114,17 +115,14 @@ export function statusAfterProvider(current: ItemStatus, status: DeliveryStatus)
   return current === 'delivered' || current === 'failed' ? current : 'sent';
 }
 
-export interface RetryPolicy {
-  firstDelayMs: number;
-  maxDelayMs: number;
+export interface RetryPolicy extends Backoff {
   maxAttempts: number;
 }
 
 /** When to try again after the `attempts`-th failed attempt (doubling, capped), or undefined to give up. */
 export function nextAttemptAt(policy: RetryPolicy, attempts: number, now: Date): Date | undefined {
   if (attempts >= policy.maxAttempts) return undefined;
-  const delay = Math.min(policy.firstDelayMs * 2 ** Math.max(0, attempts - 1), policy.maxDelayMs);
-  return new Date(now.getTime() + delay);
+  return new Date(now.getTime() + backoffMs(policy, attempts));
 }
 
 /**

@@ -36,7 +36,7 @@ export function isOperationsPath(url: string): boolean {
 /**
  * Routes a third party calls with credentials of its own instead of a platform token, which the route
  * checks itself: a card provider's signed notifications (payments), GOV.UK Notify's delivery receipts
- * (cases; Notify's bearer is NOTIFY_CALLBACK_TOKEN, no JWT). The gateway lets them through without a
+ * (each service that sends correspondence; Notify's bearer is NOTIFY_CALLBACK_TOKEN, no JWT). The gateway lets them through without a
  * platform token, and a service's auth middleware does not read their bearer as one.
  */
 const THIRD_PARTY_CALLBACKS: ReadonlySet<string> = new Set([

@@ -1,4 +1,5 @@
-import { backoffMs, nextAttemptAfterFailure, RetrySchedule } from './retry-schedule';
+import { backoffMs } from '@ccsc/platform/backoff';
+import { nextAttemptAfterFailure, RetrySchedule } from './retry-schedule';
 
 const schedule: RetrySchedule = { firstDelayMs: 30_000, maxDelayMs: 3_600_000, windowMs: 86_400_000 };
 const start = new Date('2031-01-01T00:00:00Z');

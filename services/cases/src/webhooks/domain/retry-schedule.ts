@@ -1,9 +1,7 @@
+import { backoffMs, type Backoff } from '@ccsc/platform/backoff';
+
 /** When a failed delivery is tried again: exponential backoff with jitter, within a window, then parked. */
-export interface RetrySchedule {
-  /** The wait after the first failure, before jitter; each later failure doubles it. */
-  firstDelayMs: number;
-  /** No wait grows beyond this, so a receiver that comes back is reached within this long. */
-  maxDelayMs: number;
+export interface RetrySchedule extends Backoff {
   /** How long after the first attempt (or a replay) retries go on; then the delivery is parked. */
   windowMs: number;
 }
@@ -13,13 +11,6 @@ export const DEFAULT_RETRY_SCHEDULE: RetrySchedule = {
   maxDelayMs: 3 * 60 * 60_000,
   windowMs: 24 * 60 * 60_000,
 };
-
-/** The wait after `failures` failed attempts, before jitter. */
-export function backoffMs(schedule: RetrySchedule, failures: number): number {
-  const exponent = Math.max(0, failures - 1);
-  // 2 ** 60 and beyond is past any maxDelayMs; stop doubling before the number loses meaning.
-  return Math.min(schedule.firstDelayMs * 2 ** Math.min(exponent, 40), schedule.maxDelayMs);
-}
 
 /**
  * When to try again after `failures` failed attempts, or undefined to park: the next try would fall
