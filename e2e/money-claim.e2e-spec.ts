@@ -53,6 +53,7 @@ const TIMELINE = graphql(`
       timeline {
         summary
         actor
+        kind
         source
       }
       history {
@@ -156,7 +157,14 @@ describe('a money claim from draft to listed, through the gateway', () => {
 
     await eventually(async () => {
       const { case: found } = await graphqlData(platform.gatewayUrl, TIMELINE, { id: caseId }, caseworker);
-      expect(found.timeline.map((e) => [e.summary, e.actor])).toEqual([
+      const letters = found.timeline.filter((e) => e.kind === 'correspondence');
+      // Issuing wrote to both parties (neither gave an address or email here): the same instant as the issue.
+      expect(letters.map((e) => e.summary).sort()).toEqual([
+        'Not sent: no way to reach the claimant is held: The court issued the case: its reference, and that we will say what happens next',
+        'Not sent: no way to reach the defendant is held: The court issued the case: its reference, and that we will say what happens next',
+      ]);
+      const rest = found.timeline.filter((e) => e.kind !== 'correspondence');
+      expect(rest.map((e) => [e.summary, e.actor])).toEqual([
         ['Case opened as civil-money-claim, state Draft', 'citizen-alex'],
         ['submit: Draft → Submitted', 'citizen-alex'],
         ['Document received (statement-of-truth) by post: pending-review', 'officer-sam'],

@@ -4981,6 +4981,11 @@ export interface components {
        */
       defendantPartyId?: string | null;
       /**
+       * @description The court that imposed the sums, as the case result names it (where its latest hearing was); null for a registered fixed penalty or an account opened before results named it. A collection order notice names it.
+       * @example Cardiff Magistrates' Court
+       */
+      imposingCourt?: string | null;
+      /**
        * @description The enforcement path the default run follows, set by the account type: `standard` (fines, conditional cautions), `fixed-penalty` or `confiscation`. A path says how far behind puts an account in default, and which actions then follow, how many days apart.
        * @example standard
        */
@@ -5126,6 +5131,11 @@ export interface components {
        * @example a4e7c2b9-1f3d-4e6a-9b8c-7d2e5f1a0c36
        */
       defendantPartyId?: string | null;
+      /**
+       * @description The court that imposed the sums, as the case result names it (where its latest hearing was); null for a registered fixed penalty or an account opened before results named it. A collection order notice names it.
+       * @example Cardiff Magistrates' Court
+       */
+      imposingCourt?: string | null;
       /**
        * @description The enforcement path the default run follows, set by the account type: `standard` (fines, conditional cautions), `fixed-penalty` or `confiscation`. A path says how far behind puts an account in default, and which actions then follow, how many days apart.
        * @example standard
@@ -23035,6 +23045,7 @@ export interface operations {
            *           "businessUnit": "national",
            *           "caseId": "5d1c8e2a-7b3f-4c9d-8e1a-2f6b9c0d4e7a",
            *           "defendantPartyId": "a4e7c2b9-1f3d-4e6a-9b8c-7d2e5f1a0c36",
+           *           "imposingCourt": "Cardiff Magistrates' Court",
            *           "enforcementPath": "standard",
            *           "imposedPence": 25000,
            *           "paidPence": 5000,
@@ -23197,6 +23208,7 @@ export interface operations {
            *       "businessUnit": "national",
            *       "caseId": "5d1c8e2a-7b3f-4c9d-8e1a-2f6b9c0d4e7a",
            *       "defendantPartyId": "a4e7c2b9-1f3d-4e6a-9b8c-7d2e5f1a0c36",
+           *       "imposingCourt": "Cardiff Magistrates' Court",
            *       "enforcementPath": "standard",
            *       "imposedPence": 25000,
            *       "paidPence": 5000,
@@ -23547,6 +23559,7 @@ export interface operations {
            *         "businessUnit": "national",
            *         "caseId": "5d1c8e2a-7b3f-4c9d-8e1a-2f6b9c0d4e7a",
            *         "defendantPartyId": "a4e7c2b9-1f3d-4e6a-9b8c-7d2e5f1a0c36",
+           *         "imposingCourt": "Cardiff Magistrates' Court",
            *         "enforcementPath": "standard",
            *         "imposedPence": 25000,
            *         "paidPence": 5000,
@@ -23738,6 +23751,7 @@ export interface operations {
            *       "businessUnit": "national",
            *       "caseId": "5d1c8e2a-7b3f-4c9d-8e1a-2f6b9c0d4e7a",
            *       "defendantPartyId": "a4e7c2b9-1f3d-4e6a-9b8c-7d2e5f1a0c36",
+           *       "imposingCourt": "Cardiff Magistrates' Court",
            *       "enforcementPath": "standard",
            *       "imposedPence": 25000,
            *       "paidPence": 5000,
@@ -23968,6 +23982,7 @@ export interface operations {
            *       "businessUnit": "national",
            *       "caseId": "5d1c8e2a-7b3f-4c9d-8e1a-2f6b9c0d4e7a",
            *       "defendantPartyId": "a4e7c2b9-1f3d-4e6a-9b8c-7d2e5f1a0c36",
+           *       "imposingCourt": "Cardiff Magistrates' Court",
            *       "enforcementPath": "standard",
            *       "imposedPence": 25000,
            *       "paidPence": 5000,

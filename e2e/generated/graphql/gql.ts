@@ -75,7 +75,7 @@ type Documents = {
   '\n  query MoneyClaimReadiness($id: ID!, $e: String!) {\n    case(id: $id) {\n      readiness(event: $e) {\n        ready\n        criteria {\n          id\n          met\n          reason\n        }\n      }\n    }\n  }\n': typeof types.MoneyClaimReadinessDocument;
   '\n  mutation MoneyClaimReceiveDocument($i: ReceiveDocumentInput!) {\n    receiveDocument(input: $i) {\n      id\n      status\n    }\n  }\n': typeof types.MoneyClaimReceiveDocumentDocument;
   '\n  mutation MoneyClaimReviewDocument($i: ReviewDocumentInput!) {\n    reviewDocument(input: $i) {\n      status\n    }\n  }\n': typeof types.MoneyClaimReviewDocumentDocument;
-  '\n  query MoneyClaimTimeline($id: ID!) {\n    case(id: $id) {\n      timeline {\n        summary\n        actor\n        source\n      }\n      history {\n        event\n        actor\n        reason\n      }\n    }\n  }\n': typeof types.MoneyClaimTimelineDocument;
+  '\n  query MoneyClaimTimeline($id: ID!) {\n    case(id: $id) {\n      timeline {\n        summary\n        actor\n        kind\n        source\n      }\n      history {\n        event\n        actor\n        reason\n      }\n    }\n  }\n': typeof types.MoneyClaimTimelineDocument;
   '\n  query ChequeFineAccountOfCase($id: ID!) {\n    case(id: $id) {\n      fineAccounts {\n        accountNumber\n      }\n    }\n  }\n': typeof types.ChequeFineAccountOfCaseDocument;
   '\n  query ChequeBalance($n: String!) {\n    fineAccountByNumber(accountNumber: $n) {\n      balancePence\n      paidPence\n    }\n  }\n': typeof types.ChequeBalanceDocument;
   '\n  mutation PaidByAccountOpen($i: CreateCaseInput!) {\n    createCase(input: $i) {\n      id\n    }\n  }\n': typeof types.PaidByAccountOpenDocument;
@@ -207,7 +207,7 @@ const documents: Documents = {
     types.MoneyClaimReceiveDocumentDocument,
   '\n  mutation MoneyClaimReviewDocument($i: ReviewDocumentInput!) {\n    reviewDocument(input: $i) {\n      status\n    }\n  }\n':
     types.MoneyClaimReviewDocumentDocument,
-  '\n  query MoneyClaimTimeline($id: ID!) {\n    case(id: $id) {\n      timeline {\n        summary\n        actor\n        source\n      }\n      history {\n        event\n        actor\n        reason\n      }\n    }\n  }\n':
+  '\n  query MoneyClaimTimeline($id: ID!) {\n    case(id: $id) {\n      timeline {\n        summary\n        actor\n        kind\n        source\n      }\n      history {\n        event\n        actor\n        reason\n      }\n    }\n  }\n':
     types.MoneyClaimTimelineDocument,
   '\n  query ChequeFineAccountOfCase($id: ID!) {\n    case(id: $id) {\n      fineAccounts {\n        accountNumber\n      }\n    }\n  }\n':
     types.ChequeFineAccountOfCaseDocument,
@@ -615,8 +615,8 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  query MoneyClaimTimeline($id: ID!) {\n    case(id: $id) {\n      timeline {\n        summary\n        actor\n        source\n      }\n      history {\n        event\n        actor\n        reason\n      }\n    }\n  }\n',
-): (typeof documents)['\n  query MoneyClaimTimeline($id: ID!) {\n    case(id: $id) {\n      timeline {\n        summary\n        actor\n        source\n      }\n      history {\n        event\n        actor\n        reason\n      }\n    }\n  }\n'];
+  source: '\n  query MoneyClaimTimeline($id: ID!) {\n    case(id: $id) {\n      timeline {\n        summary\n        actor\n        kind\n        source\n      }\n      history {\n        event\n        actor\n        reason\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query MoneyClaimTimeline($id: ID!) {\n    case(id: $id) {\n      timeline {\n        summary\n        actor\n        kind\n        source\n      }\n      history {\n        event\n        actor\n        reason\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

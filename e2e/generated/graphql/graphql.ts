@@ -828,7 +828,7 @@ export type MoneyClaimTimelineQueryVariables = Exact<{
 
 export type MoneyClaimTimelineQuery = {
   case: {
-    timeline: Array<{ summary: string; actor: string | null; source: string }>;
+    timeline: Array<{ summary: string; actor: string | null; kind: string; source: string }>;
     history: Array<{ event: string; actor: string | null; reason: string | null }>;
   };
 };
@@ -3979,6 +3979,7 @@ export const MoneyClaimTimelineDocument = {
                     selections: [
                       { kind: 'Field', name: { kind: 'Name', value: 'summary' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'actor' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'source' } },
                     ],
                   },

@@ -33,6 +33,7 @@ export {
 export {
   formatPence,
   PlaceholderValueError,
+  type BilingualText,
   type PlaceholderValue,
   type PlaceholderValues,
 } from './render/format-placeholder-value';

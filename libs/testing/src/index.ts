@@ -14,3 +14,4 @@ export * from './query-plan';
 export * from './lock-waiters';
 export * from './english-fragments';
 export * from './contract';
+export * from './command-events';

@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { feesReopenedV1, feesSettledV1 } from '@ccsc/contracts';
 import { bearer, eventually, publishEvent } from '@ccsc/testing';
 import { DataSource } from 'typeorm';
+import { londonLocalDate, longDate } from '@ccsc/calendar';
 import { claim, startCasesApp } from './cases-app';
 
 describe('cases REST API', () => {
@@ -426,7 +427,10 @@ describe('cases REST API', () => {
         .get(`/api/v1/cases/${created.body.id}/timeline`)
         .set('Authorization', caseworker)
         .expect(200);
-      expect(timeline.body.map((e: { summary: string }) => e.summary)).toEqual([
+      const entries = timeline.body as { summary: string; kind: string }[];
+      const of = (letters: boolean) =>
+        entries.filter((e) => (e.kind === 'correspondence') === letters).map((e) => e.summary);
+      expect(of(false)).toEqual([
         'Case opened as civil-money-claim, state Draft',
         'submit: Draft → Submitted',
         'Fees paid: FEE0202',
@@ -434,7 +438,21 @@ describe('cases REST API', () => {
         'Fees paid: FEE0202',
         'issue: Submitted → Issued',
       ]);
+      // Issuing tells every party, naming the court: by email to the claimant, and nothing to send the
+      // defendant by (no address held), which an officer sees. Same instant as the issue: either order.
+      expect(of(true).sort()).toEqual([
+        'Email to the claimant (English): The court issued the case: its reference, and that we will say what happens next',
+        'Not sent: no way to reach the defendant is held: The court issued the case: its reference, and that we will say what happens next',
+      ]);
     });
+    const [email] = (await app
+      .get(DataSource)
+      .query(`SELECT body FROM correspondence_items WHERE record_id = $1 AND channel = 'email'`, [
+        created.body.id,
+      ])) as { body: string }[];
+    expect(email!.body).toContain(
+      `Your case was issued by the Civil National Business Centre on ${longDate(londonLocalDate(new Date()), 'en')}.`,
+    );
   });
 
   it('serves health and its OpenAPI document without a token', async () => {

@@ -261,6 +261,27 @@ describe('correspondence to case parties', () => {
     expect((await items(c.id, defendantsFirm)).map((i) => i.id)).toEqual([defendantsLetter.id]);
     expect((await items(c.id, prosecutorsFirm)).map((i) => i.id)).toEqual([prosecutorsEmail.id]);
     await http().get(`/api/v1/cases/${c.id}/correspondence`).set('Authorization', otherFirm).expect(404);
+    // GraphQL reads the same items under the same rule, on the case.
+    const onCase = async (token: string) =>
+      (
+        await http()
+          .post('/graphql')
+          .set('Authorization', token)
+          .send({
+            query: 'query($id: ID!) { case(id: $id) { correspondence { id partyId template language createdAt } } }',
+            variables: { id: c.id },
+          })
+          .expect(200)
+      ).body as { data?: { case: { correspondence: { id: string; partyId: string }[] } }; errors?: unknown[] };
+    expect((await onCase(caseworker)).data?.case.correspondence.map((i) => i.id).sort()).toEqual(
+      all.map((i) => i.id).sort(),
+    );
+    expect((await onCase(defendantsFirm)).data?.case.correspondence).toEqual([
+      expect.objectContaining({ id: defendantsLetter.id, partyId: c.defendant, language: 'cy' }),
+    ]);
+    expect((await onCase(otherFirm)).errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'NOT_FOUND' }) }),
+    ]);
 
     const letter = (token: string, id = defendantsLetter.id) =>
       http().get(`/api/v1/cases/correspondence/${id}/letter.pdf`).set('Authorization', token);

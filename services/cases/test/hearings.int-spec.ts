@@ -298,6 +298,7 @@ describe('hearings', () => {
       ['cases.hearing-status-changed.v1', 'running-late', 'listed'],
       ['cases.hearing-status-changed.v1', 'listed', 'adjourned'],
       ['cases.hearing-status-changed.v1', 'adjourned', 'listed'],
+      ['cases.hearing-relisted.v1', undefined, undefined],
       ['cases.hearing-status-changed.v1', 'listed', 'vacated'],
     ]);
     expect(events[0]?.data).toEqual({
@@ -310,6 +311,32 @@ describe('hearings', () => {
       durationMinutes: 120,
     });
     expect(JSON.stringify(events)).not.toMatch(/interpreter|settled|reason/);
+    // The relisting says where from: the parties are told the hearing is on again, and from which day.
+    const [relisted] = (await app
+      .get(DataSource)
+      .query(
+        `SELECT envelope->'data' AS data FROM outbox WHERE message_key = $1 AND type = 'cases.hearing-relisted.v1'`,
+        [caseId],
+      )) as { data: unknown }[];
+    expect(relisted!.data).toEqual({
+      caseId,
+      hearingId: hearing.id,
+      previousStartsAt: new Date(bst(day, '10:00')).toISOString(),
+      startsAt: new Date(bst(`${year}-09-01`, '14:00')).toISOString(),
+      venueName: 'Royal Courts of Justice',
+    });
+    await eventually(async () => {
+      const letters = (await app
+        .get(DataSource)
+        .query(`SELECT DISTINCT template_id FROM correspondence_items WHERE record_id = $1 ORDER BY 1`, [caseId])) as {
+        template_id: string;
+      }[];
+      expect(letters.map((l) => l.template_id)).toEqual([
+        'cases.hearing-changed',
+        'cases.hearing-listed',
+        'cases.hearing-vacated',
+      ]);
+    });
     // Another firm sees no timeline of the case at all.
     await http().get(`/api/v1/cases/${caseId}/timeline?kind=hearings`).set('Authorization', orgB).expect(404);
   });

@@ -52,8 +52,24 @@ describe('court results', () => {
         caseId,
       ]) as Promise<{ envelope: { data: unknown } }[]>;
 
-  it('publishes one event carrying every imposition, in pence, with its creditor', async () => {
+  /** A hearing of the case as it stands now (listing refuses a start in the past, so it is written as it would be by then). */
+  const hearing = (caseId: string, venueName: string, startsAt: Date, status: string) =>
+    app.get(DataSource).query(
+      `INSERT INTO hearings (id, case_id, venue_id, venue_name, hearing_type, starts_at, duration_minutes, status,
+         listed_by, created_at, updated_at, updated_by, reason)
+       VALUES (gen_random_uuid(), $1, 'V1', $2, 'trial', $3, 60, $4::varchar, 'clerk', now(), now(), 'clerk',
+         CASE WHEN $4::varchar IN ('adjourned', 'vacated') THEN 'called off' END)`,
+      [caseId, venueName, startsAt, status],
+    );
+  const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+
+  it('publishes one event carrying every imposition, in pence, with its creditor, and the court', async () => {
     const { id, defendant, victim } = await prosecution();
+    // The court is where the latest hearing that sat was: not one called off or never started, nor one to come.
+    await hearing(id, "Cardiff Magistrates' Court", daysAgo(3), 'completed');
+    await hearing(id, "Newport Magistrates' Court", daysAgo(2), 'vacated');
+    await hearing(id, "Barry Magistrates' Court", daysAgo(1), 'listed');
+    await hearing(id, "Swansea Magistrates' Court", new Date(Date.now() + 86_400_000), 'listed');
     const impositions = [
       { kind: 'fine', amountPence: 44000, creditor: 'central-funds' },
       { kind: 'compensation', amountPence: 15000, creditor: victim },
@@ -69,7 +85,7 @@ describe('court results', () => {
       'Resulted',
     );
 
-    const events = await outbox('cases.case-resulted.v1', id);
+    const events = await outbox('cases.case-resulted.v2', id);
     expect(events).toHaveLength(1);
     expect(events[0]!.envelope.data).toEqual({
       caseId: id,
@@ -78,6 +94,7 @@ describe('court results', () => {
       defendantPartyId: defendant,
       outcome: 'Guilty plea: fined',
       impositions,
+      court: "Cardiff Magistrates' Court",
       resultedAt: recorded.body.resultedAt,
     });
   });
@@ -108,7 +125,7 @@ describe('court results', () => {
 
     await result(dev, 45_000).expect(201);
     expect(await state()).toBe('Resulted');
-    const resulted = await outbox('cases.case-resulted.v1', id);
+    const resulted = await outbox('cases.case-resulted.v2', id);
     expect(
       resulted.map((e) => {
         const data = e.envelope.data as { defendantPartyId: string; impositions: { amountPence: number }[] };
@@ -149,7 +166,7 @@ describe('court results', () => {
       { defendantPartyId: defendant, outcome: 'x', impositions: [] },
       await bearer('professional', { org: 'cps' }),
     ).expect(403);
-    expect(await outbox('cases.case-resulted.v1', id)).toHaveLength(0);
+    expect(await outbox('cases.case-resulted.v2', id)).toHaveLength(0);
     expect((await http().get(`/api/v1/cases/${id}`).set('Authorization', caseworker).expect(200)).body.state).toBe(
       'Listed',
     );

@@ -2,7 +2,7 @@ import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { addDays, londonLocalDate, longDate } from '@ccsc/calendar';
-import { bearer } from '@ccsc/testing';
+import { bearer, eventually } from '@ccsc/testing';
 import { immigrationStatusReview } from '../src/case-type/definitions/immigration-status-review';
 import { CASE_CALENDAR, enteredBefore } from '../src/case-type/domain/deadlines';
 import { claim, startCasesApp } from './cases-app';
@@ -432,6 +432,17 @@ describe('the immigration status review', () => {
       id,
     ])) as { state_entered_at: Date }[];
     expect(enteredAt.getTime()).toBeGreaterThanOrEqual(servedAt.getTime() - 1000);
+    // Every party is told of the decision and the last day to appeal: the end of the window serving opened.
+    const lastDay = longDate(CASE_CALENDAR.periodEnd(enteredAt, 14, 'calendar').date, 'en');
+    const letters = await eventually(async () => {
+      const found = (await db.query(
+        `SELECT body FROM correspondence_items WHERE record_id = $1 AND template_id = 'cases.decision-made'`,
+        [id],
+      )) as { body: string }[];
+      expect(found.length).toBeGreaterThan(0);
+      return found;
+    });
+    for (const letter of letters) expect(letter.body).toContain(`You must do so by ${lastDay}.`);
 
     const run = () => http().post('/api/v1/cases/deadlines/runs').set('Authorization', teamLeader).send({}).expect(200);
     await run();

@@ -10,7 +10,9 @@ import {
   enforcementActionTakenV1,
   enforcementActionTakenV2,
   EventType,
+  complaintsCorrespondenceRecordedV1,
   paymentAllocatedV1,
+  queriesCorrespondenceRecordedV1,
   refundStatusChangedV1,
   refundStatusChangedV2,
 } from '@ccsc/contracts';
@@ -94,6 +96,39 @@ describe("other services' events on the case timeline", () => {
     expect((await timeline(b, '?kind=complaints')).map((e) => e.summary)).toEqual([
       'Complaint CMP-000123 opened (major)',
     ]);
+  });
+
+  it('shows staff, with the letters of cases, what queries and complaints wrote about the case, and parties none of it', async () => {
+    const created = (await http().post('/api/v1/cases').set('Authorization', caseworker).send(claim()).expect(201))
+      .body as { id: string };
+    clock = Date.now();
+    const enquirer = message(queriesCorrespondenceRecordedV1, randomUUID(), {
+      itemId: randomUUID(),
+      caseIds: [created.id],
+      template: 'queries.enquiry-acknowledged',
+      recipient: 'enquirer',
+      channel: 'sms',
+      language: 'cy',
+    });
+    const complainant = message(complaintsCorrespondenceRecordedV1, randomUUID(), {
+      itemId: randomUUID(),
+      caseIds: [created.id],
+      template: 'complaints.complaint-acknowledged',
+      recipient: 'complainant',
+      language: 'en',
+    });
+    await publish(enquirer, complainant);
+    await eventually(async () =>
+      expect((await timeline(created.id, '?kind=correspondence')).map((e) => e.summary)).toEqual([
+        'Text message to the enquirer (Welsh): An enquiry arrived: its reference and the target date for the answer',
+        'Not sent: no way to reach the complainant is held: A complaint arrived: its reference and when the response is due',
+      ]),
+    );
+    // The claimant's firm reads the case's history, but not who else wrote in about it.
+    const firm = await bearer('professional', { org: 'org-a' });
+    const seen = (await http().get(`/api/v1/cases/${created.id}/timeline`).set('Authorization', firm).expect(200))
+      .body as { kind: string }[];
+    expect(seen.filter((e) => e.kind === 'correspondence')).toEqual([]);
   });
 
   it("shows each side the case's history and what concerns itself, never the other side's data", async () => {

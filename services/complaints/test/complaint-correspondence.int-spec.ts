@@ -185,6 +185,37 @@ describe('writing to complainants', () => {
     const opened = await open(ownFirm, { category: 'delay', caseIds: [caseId], complainantEmail: 'firm@example.com' });
     const [item] = await recorded(opened.id);
     expect(await items(opened.id, ownFirm)).toEqual([item]);
+    // GraphQL reads the same items under the same rule, on the complaint; the other side finds no complaint.
+    const onComplaint = async (token: string) =>
+      (
+        await http()
+          .post('/graphql')
+          .set('Authorization', token)
+          .send({
+            query: 'query($id: ID!) { complaint(id: $id) { correspondence { id complaintId template status } } }',
+            variables: { id: opened.id },
+          })
+          .expect(200)
+      ).body as { data?: { complaint: { correspondence: unknown[] } }; errors?: unknown[] };
+    expect((await onComplaint(ownFirm)).data?.complaint.correspondence).toEqual([
+      { id: item!.id, complaintId: opened.id, template: item!.template, status: item!.status },
+    ]);
+    expect((await onComplaint(opponentFirm)).errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'NOT_FOUND' }) }),
+    ]);
+    // The case's timeline hears of it: which template, how and in which language, never to whom or what.
+    const [recordedEvent] = (await dataSource.query(
+      'SELECT envelope FROM outbox WHERE type = $1 AND message_key = $2',
+      ['complaints.correspondence-recorded.v1', opened.id],
+    )) as { envelope: { data: unknown } }[];
+    expect(recordedEvent!.envelope.data).toEqual({
+      itemId: item!.id,
+      caseIds: [caseId],
+      template: 'complaints.complaint-acknowledged',
+      recipient: 'complainant',
+      channel: 'email',
+      language: 'en',
+    });
     const opponent = await http()
       .get(`/api/v1/complaints/${opened.id}/correspondence`)
       .set('Authorization', opponentFirm)

@@ -9,6 +9,7 @@ import { PartyIdentities1733000600000 } from './migrations/1733000600000-party-i
 import { RegisterFineAccountNumbers1733000700000 } from './migrations/1733000700000-register-fine-account-numbers';
 import { AuditTrail1735300000000 } from './migrations/1735300000000-audit-trail';
 import { ManagementInformationIndexes1735400000000 } from './migrations/1735400000000-management-information-indexes';
+import { ImposingCourt1735600000000 } from './migrations/1735600000000-imposing-court';
 
 /** The enforcement database: plain SQL throughout, so no entities; TypeORM orders migrations by timestamp. */
 export const enforcementDatabase: ServiceDataSourceParts = {
@@ -24,5 +25,6 @@ export const enforcementDatabase: ServiceDataSourceParts = {
     RegisterFineAccountNumbers1733000700000,
     AuditTrail1735300000000,
     ManagementInformationIndexes1735400000000,
+    ImposingCourt1735600000000,
   ],
 };

@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { caseResultedV1 } from '@ccsc/contracts';
 import { bearer, eventually } from '@ccsc/testing';
 import {
   allocationTransferred,
   caseResulted,
+  envelope,
   paymentAllocated,
   paymentReversed,
   publish,
@@ -51,12 +53,19 @@ describe('fine accounts from court results, and payments applied to them', () =>
     const account = await accountOfCase(data.caseId);
     await eventually(async () =>
       expect(
-        Number((await db().query(`SELECT count(*) FROM inbox WHERE type = 'cases.case-resulted.v1'`))[0].count),
+        Number((await db().query(`SELECT count(*) FROM inbox WHERE type = 'cases.case-resulted.v2'`))[0].count),
       ).toBeGreaterThanOrEqual(2),
     );
     expect(
       await db().query(`SELECT count(*)::int AS n FROM fine_accounts WHERE result_id = $1`, [data.resultId]),
     ).toEqual([{ n: 1 }]);
+    // A v1 (no court), as stored or in flight from before v2, opens an account the same way.
+    const older = resulted();
+    await publish(envelope(caseResultedV1, older.caseId, older));
+    const opened = await accountOfCase(older.caseId);
+    expect(await db().query(`SELECT imposing_court FROM fine_accounts WHERE id = $1`, [opened.id])).toEqual([
+      { imposing_court: null },
+    ]);
 
     const res = await http()
       .get(`/api/v1/enforcement/accounts/${account.account_number.toLowerCase()}`)

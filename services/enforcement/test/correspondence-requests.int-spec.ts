@@ -20,6 +20,7 @@ const REQUESTED = 'enforcement.correspondence-requested.v1';
 const RESULTED_AT = '2026-01-10T10:00:00Z';
 const DEFAULTS_ON = '2026-03-02';
 const IMPOSED = 30_000 + 8_500 + 15_000 + 40_000;
+const COURT = "Cardiff Magistrates' Court";
 
 describe('correspondence requested from enforcement events', () => {
   let app: INestApplication;
@@ -50,7 +51,7 @@ describe('correspondence requested from enforcement events', () => {
   beforeAll(async () => {
     ({ app, close } = await startEnforcementApp());
     db = app.get(DataSource);
-    const ours = resulted({ caseId, defendantPartyId: partyId, resultedAt: RESULTED_AT });
+    const ours = resulted({ caseId, defendantPartyId: partyId, resultedAt: RESULTED_AT, court: COURT });
     const nobodys = resulted({ resultedAt: RESULTED_AT });
     await publish(caseResulted(ours), caseResulted(nobodys));
     const numbers = await eventually(async () => {
@@ -159,5 +160,29 @@ describe('correspondence requested from enforcement events', () => {
     expect(source).toEqual({ type: 'enforcement.enforcement-action-taken.v2', action: 'further-steps-notice' });
     await settled();
     expect(await requests()).toHaveLength(2);
+  });
+
+  it('asks for a collection order notice naming the court that imposed the sums when the run takes that step', async () => {
+    const stepOn = '2026-03-30';
+    expect(await app.get(DefaultRun).run(stepOn)).toMatchObject({ actions: 2 });
+    const notice = await eventually(async () => {
+      const found = (await requests()).filter((r) => r.data.template === 'enforcement.collection-order-notice');
+      expect(found).toHaveLength(1);
+      return found[0]!;
+    });
+    // The terms asked for everything by 7 February: nothing more is scheduled, so all of it, within 14 days.
+    expect(notice.data).toMatchObject({
+      caseId,
+      partyId,
+      values: {
+        accountNumber,
+        balance: IMPOSED,
+        courtName: COURT,
+        orderDate: stepOn,
+        nextPaymentAmount: IMPOSED,
+        nextPaymentDate: '2026-04-13',
+      },
+    });
+    await settled();
   });
 });

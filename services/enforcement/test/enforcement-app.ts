@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   allocationTransferredV1,
-  caseResultedV1,
+  caseResultedV2,
   EventType,
   partyIdentityChangedV1,
   paymentAllocatedV1,
@@ -29,7 +29,13 @@ export const envelope = <T extends object>(type: EventType<T>, subject: string, 
 export const publish = (...messages: TransportMessage[]) => InProcessTransport.shared().publish(messages);
 
 export function resulted(
-  overrides: Partial<{ caseId: string; resultId: string; defendantPartyId: string; resultedAt: string }> = {},
+  overrides: Partial<{
+    caseId: string;
+    resultId: string;
+    defendantPartyId: string;
+    resultedAt: string;
+    court: string;
+  }> = {},
 ) {
   return {
     caseId: randomUUID(),
@@ -49,7 +55,7 @@ export function resulted(
 }
 
 export const caseResulted = (data: ReturnType<typeof resulted>, id?: string) =>
-  envelope(caseResultedV1, data.caseId, data, id);
+  envelope(caseResultedV2, data.caseId, data, id);
 
 /** Staff in cases matched a party with parties of other cases as `identityId`, or (none) took the match back. */
 export const partyIdentityChanged = (caseId: string, partyId: string, identityId?: string, id?: string) =>

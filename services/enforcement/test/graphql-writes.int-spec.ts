@@ -3,7 +3,7 @@ import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { londonLocalDate } from '@ccsc/calendar';
-import { bearer, eventually } from '@ccsc/testing';
+import { bearer, commandEventCount, eventually } from '@ccsc/testing';
 import { caseResulted, publish, resulted, startEnforcementApp } from './enforcement-app';
 
 // Every enforcement write that REST offers, GraphQL offers too: the same command, the same roles, the
@@ -48,12 +48,7 @@ describe('the REST-only enforcement writes as GraphQL mutations', () => {
   ) => expect([rest.body.code, codeOf(answer)]).toEqual([code, code]);
   // What commands publish. The correspondence requests enforcement's own consumer adds a moment after an
   // earlier command's event are left out, so that a refusal is seen to publish nothing without a race.
-  const outboxRows = async () =>
-    (
-      (await db().query(
-        `SELECT count(*)::int AS n FROM outbox WHERE type <> 'enforcement.correspondence-requested.v1'`,
-      )) as { n: number }[]
-    )[0]!.n;
+  const outboxRows = () => commandEventCount(db());
   const account = async (id: string) =>
     (await http().get(`/api/v1/enforcement/accounts/${id}`).set('Authorization', sam).expect(200)).body;
   async function newAccount(defendantPartyId?: string): Promise<{ id: string; accountNumber: string }> {

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { bearer, eventually } from '@ccsc/testing';
+import { bearer, commandEventCount, eventually } from '@ccsc/testing';
 import { permittedAfter } from '../src/action/domain/enforcement-actions';
 import { DefaultRun } from '../src/default-run/application/default-run.commands';
 import {
@@ -38,12 +38,7 @@ describe('enforcement officers at work', () => {
     ((await db().query(`SELECT count(*)::int AS n FROM ${table}`)) as { n: number }[])[0]!.n;
   // What commands publish. The correspondence requests enforcement's own consumer adds a moment after an
   // earlier command's event are left out, so that a refusal is seen to publish nothing without a race.
-  const commandEvents = async () =>
-    (
-      (await db().query(
-        `SELECT count(*)::int AS n FROM outbox WHERE type <> 'enforcement.correspondence-requested.v1'`,
-      )) as { n: number }[]
-    )[0]!.n;
+  const commandEvents = () => commandEventCount(db());
   async function newAccount(defendantPartyId?: string): Promise<{ id: string; accountNumber: string }> {
     const data = resulted(defendantPartyId ? { defendantPartyId } : {});
     await publish(caseResulted(data));

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { bearer } from '@ccsc/testing';
+import { bearer, commandEventCount } from '@ccsc/testing';
 import { SANDBOX_CALLBACK_SECRET } from '../src/config';
 import { CardProvider } from '../src/payment/domain/card-provider.port';
 import { SandboxCardProvider } from '../src/payment/infrastructure/sandbox-card-provider';
@@ -64,10 +64,7 @@ describe('payments: card callbacks and who sees a payment', () => {
   };
   const effects = async (paymentId: string) => ({
     payment: (await db.query(`SELECT * FROM payments WHERE id = $1`, [paymentId]))[0],
-    // Payments' own consumer asks cases for letters a moment after a command (correspondence-rules.json).
-    outbox: (
-      await db.query(`SELECT count(*)::int AS n FROM outbox WHERE type <> 'payments.correspondence-requested.v1'`)
-    )[0].n,
+    outbox: await commandEventCount(db),
     ledger: (await db.query(`SELECT count(*)::int AS n FROM ledger_entries`))[0].n,
     allocations: (await db.query(`SELECT count(*)::int AS n FROM allocations`))[0].n,
   });

@@ -3,7 +3,7 @@ import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { financialRemedyAgreedV1 } from '@ccsc/contracts';
-import { bearer, eventually, publishEvent } from '@ccsc/testing';
+import { bearer, commandEventCount, eventually, publishEvent } from '@ccsc/testing';
 import { announceCase, startPaymentsApp } from './payments-app';
 
 // Four eyes on every path where money leaves payments or a debt is forgiven (architecture.md): one
@@ -41,10 +41,7 @@ describe('payments: one person never takes money out or forgives a fee alone', (
   /** Everything a money movement or a forgiveness would touch: if none of it changed, the refusal did nothing. */
   const snapshot = async () => ({
     ledger: (await db.query(`SELECT count(*)::int AS n FROM ledger_entries`))[0].n,
-    // Payments' own consumer asks cases for letters a moment after a command (correspondence-rules.json).
-    outbox: (
-      await db.query(`SELECT count(*)::int AS n FROM outbox WHERE type <> 'payments.correspondence-requested.v1'`)
-    )[0].n,
+    outbox: await commandEventCount(db),
     refunds: await db.query(`SELECT id, status, requested_by, decided_by, amount_pence FROM refunds ORDER BY id`),
     waivers: await db.query(`SELECT id, status, decided_by FROM fee_waivers ORDER BY id`),
     remissions: await db.query(`SELECT id, status, checked_by FROM hwf_applications ORDER BY id`),

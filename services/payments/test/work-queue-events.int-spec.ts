@@ -2,7 +2,7 @@ import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { claimAmountRecordedV1 } from '@ccsc/contracts';
-import { bearer, eventually } from '@ccsc/testing';
+import { bearer, commandEventCount, eventually } from '@ccsc/testing';
 import { announceCase, publish, startPaymentsApp } from './payments-app';
 
 // The work that waits for a second member of staff (an allocation to verify, a Help with Fees
@@ -54,10 +54,7 @@ describe('payments: announces the work that waits for staff, and its end', () =>
         [paymentId],
       )) as { type: string; envelope: { actor?: string; data: { allocationId: string } } }[]
     ).map(({ type, envelope }) => [type.replace(/^payments\.|\.v1$/g, ''), envelope.data.allocationId, envelope.actor]);
-  // Payments' own consumer asks cases for letters a moment after a command (correspondence-rules.json).
-  const outboxCount = async () =>
-    (await db.query(`SELECT count(*)::int AS n FROM outbox WHERE type <> 'payments.correspondence-requested.v1'`))[0]
-      .n as number;
+  const outboxCount = () => commandEventCount(db);
   const unreferencedCheque = async (amountPence: number) =>
     (await post('/bulk-scan-payments', ola, { method: 'cheque', amountPence, reference: 'illegible' }).expect(201)).body
       .id as string;

@@ -6,7 +6,7 @@ import { enquiryRaisedV1, type EnquiryRaisedV1 } from '@ccsc/contracts';
 import { loadTemplates, render, type SandboxNotificationSender } from '@ccsc/correspondence';
 import { CorrespondenceDispatcher, NOTIFICATION_SENDER } from '@ccsc/correspondence/outbox';
 import { bearer, eventually, publishEvent } from '@ccsc/testing';
-import { enquiry, startQueriesApp } from './queries-app';
+import { enquiry, knownCase, startQueriesApp } from './queries-app';
 
 interface Item {
   id: string;
@@ -145,6 +145,24 @@ describe('acknowledging an enquiry to its contact', () => {
     const raised = await raise(dai, { contact: { name: 'Dai Jones', email: 'dai@example.com' } });
     const item = await recorded(raised.id);
     expect(await items(raised.id, dai)).toEqual([item]);
+    // GraphQL reads the same items under the same rule, on the enquiry.
+    const onEnquiry = async (token: string) =>
+      (
+        await http()
+          .post('/graphql')
+          .set('Authorization', token)
+          .send({
+            query: 'query($id: ID!) { enquiry(id: $id) { correspondence { id enquiryId channel template } } }',
+            variables: { id: raised.id },
+          })
+          .expect(200)
+      ).body as { data?: { enquiry: { correspondence: unknown[] } }; errors?: unknown[] };
+    expect((await onEnquiry(dai)).data?.enquiry.correspondence).toEqual([
+      { id: item.id, enquiryId: raised.id, channel: item.channel, template: item.template },
+    ]);
+    expect((await onEnquiry(sian)).errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'NOT_FOUND' }) }),
+    ]);
     const stranger = await http()
       .get(`/api/v1/queries/enquiries/${raised.id}/correspondence`)
       .set('Authorization', sian)
@@ -161,5 +179,29 @@ describe('acknowledging an enquiry to its contact', () => {
       [item.id],
     )) as { actor: string }[];
     expect(reads.map((r) => r.actor)).toEqual(expect.arrayContaining(['officer-sam', 'citizen-dai-ack']));
+  });
+
+  it("puts the acknowledgement of an enquiry about a case on the case's timeline, and nothing for one about none", async () => {
+    const recordedEvents = (enquiryId: string) =>
+      dataSource.query('SELECT envelope FROM outbox WHERE type = $1 AND message_key = $2', [
+        'queries.correspondence-recorded.v1',
+        enquiryId,
+      ]) as Promise<{ envelope: { data: unknown } }[]>;
+    const caseId = await knownCase(dataSource);
+    const onCase = await raise(caseworker, { caseId, contact: { name: 'Nia Owen', email: 'nia@example.com' } });
+    const item = await recorded(onCase.id);
+    const [event] = await recordedEvents(onCase.id);
+    // Which template, how and in which language: never to whom or what it said.
+    expect(event!.envelope.data).toEqual({
+      itemId: item.id,
+      caseIds: [caseId],
+      template: 'queries.enquiry-acknowledged',
+      recipient: 'enquirer',
+      channel: 'email',
+      language: 'en',
+    });
+    const offCase = await raise(caseworker, { contact: { name: 'Nia Owen', email: 'nia@example.com' } });
+    await recorded(offCase.id);
+    expect(await recordedEvents(offCase.id)).toEqual([]);
   });
 });

@@ -112,7 +112,14 @@ export class CaseResultedV1 {
   @IsArray() @ValidateNested({ each: true }) @Type(() => ImpositionV1) impositions!: ImpositionV1[];
   @IsDateString() resultedAt!: string;
 }
+/** v1 of a case resulted; nothing publishes it any more (v2 adds the court), but it is still read. */
 export const caseResultedV1 = defineEvent('cases', 'case-resulted', 1, CaseResultedV1);
+
+/** v2 adds the court that imposed the penalties: the venue of the latest hearing that sat, when the case had one. */
+export class CaseResultedV2 extends CaseResultedV1 {
+  @IsOptional() @IsString() @Length(1, 200) court?: string;
+}
+export const caseResultedV2 = defineEvent('cases', 'case-resulted', 2, CaseResultedV2);
 
 /** v1 of a document received; nothing publishes it any more (v2 adds the language and the case type). */
 export class DocumentReceivedV1 {
@@ -217,6 +224,20 @@ export class HearingStatusChangedV1 {
   @IsOptional() @IsInt() @Min(1) delayMinutes?: number;
 }
 export const hearingStatusChangedV1 = defineEvent('cases', 'hearing-status-changed', 1, HearingStatusChangedV1);
+
+/**
+ * An adjourned hearing was listed again (published with its `hearing-status-changed` to `listed`): the day
+ * it was listed for before and where and when it now is, so the parties are told it moved. A type of its
+ * own rather than fields added to `hearing-status-changed.v1`, which consumers validate strictly.
+ */
+export class HearingRelistedV1 {
+  @IsUUID() caseId!: string;
+  @IsUUID() hearingId!: string;
+  @IsDateString() previousStartsAt!: string;
+  @IsDateString() startsAt!: string;
+  @IsString() @Length(1, 200) venueName!: string;
+}
+export const hearingRelistedV1 = defineEvent('cases', 'hearing-relisted', 1, HearingRelistedV1);
 
 /** A party as access needs it: its role, its citizen account and the firm representing it. Ids only. */
 export class CaseAccessPartyV2 {

@@ -1,4 +1,7 @@
 import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
   IsObject,
   IsOptional,
   IsString,
@@ -99,4 +102,36 @@ export const paymentsCorrespondenceRequestedV1 = defineEvent(
   'correspondence-requested',
   1,
   CorrespondenceRequestedV1,
+);
+
+/**
+ * A service recorded a letter, email or text to someone it holds the details of (an enquiry's contact, a
+ * complainant) about cases (`caseIds`), so each case's timeline shows it to staff. What was said and to whom
+ * stays in that service: the template, channel and language only. No `channel` when it could not be sent
+ * (no way to reach the recipient held).
+ */
+export class CorrespondenceRecordedV1 {
+  @IsUUID() itemId!: string;
+  @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) caseIds!: string[];
+  @Length(3, 80) @Matches(/^[a-z]+\.[a-z0-9-]+$/) template!: string;
+  /** Who it went to, as the service knows them: `enquirer`, `complainant`. */
+  @IsIn(['enquirer', 'complainant']) recipient!: string;
+  @IsOptional() @IsIn(['letter', 'email', 'sms']) channel?: string;
+  @IsIn(['en', 'cy', 'bilingual']) language!: string;
+}
+
+/** Queries' acknowledgements of enquiries about a case. */
+export const queriesCorrespondenceRecordedV1 = defineEvent(
+  'queries',
+  'correspondence-recorded',
+  1,
+  CorrespondenceRecordedV1,
+);
+
+/** Complaints' acknowledgements, stage responses and escalation rights, about the cases complained of. */
+export const complaintsCorrespondenceRecordedV1 = defineEvent(
+  'complaints',
+  'correspondence-recorded',
+  1,
+  CorrespondenceRecordedV1,
 );

@@ -1,3 +1,4 @@
+import { Field, ID, Int, ObjectType, type ReturnTypeFuncValue } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { DELIVERY_STATUSES } from '../notifications/notification-sender.port';
 import { CHANNELS } from '../templates/template-definition';
@@ -52,10 +53,20 @@ export interface CorrespondenceItemApiFields {
   deliveredAt?: Date;
 }
 
+/** The GraphQL type of each common field; the rest are strings. */
+const GRAPHQL_TYPES: Partial<Record<CommonField, ReturnTypeFuncValue>> = {
+  templateVersion: Int,
+  attempts: Int,
+  createdAt: Date,
+  sentAt: Date,
+  deliveredAt: Date,
+};
+
 /**
- * A letter, email or text as a service's REST API shows it: its rendered text and how far it got. A service's
- * model extends `CorrespondenceItemApiModel(options)` with its own ids, and maps an item with
- * `Model.fieldsOf(item, { <its ids> })`; the schema is named after the service's class.
+ * A letter, email or text as a service's REST and GraphQL APIs show it: its rendered text and how far it got.
+ * A service's model extends `CorrespondenceItemApiModel(options)` with its own ids, names itself with its
+ * subgraph's `@ObjectType`, and maps an item with `Model.fieldsOf(item, { <its ids> })`; the OpenAPI schema
+ * is named after the service's class. Each field has the same description in both.
  */
 export function CorrespondenceItemApiModel(options: CorrespondenceItemApiModelOptions) {
   const status =
@@ -143,20 +154,29 @@ export function CorrespondenceItemApiModel(options: CorrespondenceItemApiModelOp
   }
 
   // Documented in the schema's order: @nestjs/swagger lists a model's properties as they were decorated.
-  const document = (key: string, { optional, ...property }: { optional?: boolean } & ApiPropertyOptions) =>
+  const document = (
+    key: string,
+    { optional, ...property }: { optional?: boolean } & ApiPropertyOptions,
+    graphqlType: ReturnTypeFuncValue = String,
+  ) => {
     (optional ? ApiPropertyOptional(property) : ApiProperty(property))(Model.prototype, key);
-  document('id', {
-    type: String,
-    format: 'uuid',
-    description: "The item's id; the reference it is sent to the provider with.",
-  });
-  for (const [key, property] of Object.entries(options.ids)) document(key, { type: String, ...property });
+    const description = typeof property.description === 'string' ? property.description : undefined;
+    Field(() => graphqlType, { nullable: !!optional, ...(description ? { description } : {}) })(Model.prototype, key);
+  };
+  document(
+    'id',
+    { type: String, format: 'uuid', description: "The item's id; the reference it is sent to the provider with." },
+    ID,
+  );
+  for (const [key, property] of Object.entries(options.ids)) document(key, { type: String, ...property }, ID);
   for (const key of Object.keys(common) as CommonField[]) {
     // Merged over the common documentation, so its keys keep their order there (an example before or after
     // the description, as each field always had it); an example no service gives is left out.
     const merged = Object.entries({ ...common[key], ...options.fields?.[key] }).filter(([, v]) => v !== undefined);
-    document(key, Object.fromEntries(merged) as ApiPropertyOptions);
+    document(key, Object.fromEntries(merged) as ApiPropertyOptions, GRAPHQL_TYPES[key]);
     if (key === 'body' && options.about) document('about', { optional: true, type: String, ...options.about });
   }
+  // Not a type of its own: each service's model is one, in its own subgraph.
+  ObjectType({ isAbstract: true })(Model);
   return Model;
 }

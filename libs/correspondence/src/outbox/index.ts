@@ -12,3 +12,4 @@ export * from './letter-of-item';
 export * from './notification-sender.provider';
 export * from './correspondence-outbox.module';
 export * from './correspondence-item.api-model';
+export * from './correspondence-recorded';

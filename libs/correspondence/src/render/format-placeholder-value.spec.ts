@@ -48,6 +48,16 @@ describe('formatPlaceholderValue', () => {
     });
   });
 
+  it('takes the Welsh or the English of text that has both, and only for text', () => {
+    const court = { en: 'Civil National Business Centre', cy: 'Canolfan Fusnes Genedlaethol Sifil' };
+    expect(formatPlaceholderValue('text', court, 'en')).toEqual({ text: 'Civil National Business Centre' });
+    expect(formatPlaceholderValue('text', court, 'cy')).toEqual({ text: 'Canolfan Fusnes Genedlaethol Sifil' });
+    expect(formatPlaceholderValue('text', { ...court, cy: ' ' }, 'cy')).toEqual({
+      problem: 'needs a non-empty string',
+    });
+    expect(formatPlaceholderValue('money', court, 'en')).toEqual({ problem: 'needs a whole number of pence' });
+  });
+
   it("keeps an officer's paragraphs, with one kind of line break and no other control character", () => {
     expect(formatPlaceholderValue('paragraphs', ' First.\r\n\r\nSecond\u0000 line.\u2028Third. ', 'en')).toEqual({
       text: 'First.\n\nSecond line.\nThird.',

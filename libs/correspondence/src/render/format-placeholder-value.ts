@@ -1,8 +1,24 @@
 import { isLocalDate, londonLocalDate, longDate } from '@ccsc/calendar';
 import type { Language, PlaceholderKind } from '../templates/template-definition';
 
-/** A placeholder's value: text as a string, money as integer pence, a date as 'YYYY-MM-DD' or an instant. */
-export type PlaceholderValue = string | number | Date;
+/** Text that has a Welsh form of its own (a court's name): each language's letter takes its own. */
+export interface BilingualText {
+  en: string;
+  cy: string;
+}
+
+/**
+ * A placeholder's value: text as a string (or a BilingualText), money as integer pence, a date as
+ * 'YYYY-MM-DD' or an instant.
+ */
+export type PlaceholderValue = string | number | Date | BilingualText;
+
+const isBilingualText = (value: unknown): value is BilingualText =>
+  typeof value === 'object' &&
+  value !== null &&
+  !(value instanceof Date) &&
+  typeof (value as BilingualText).en === 'string' &&
+  typeof (value as BilingualText).cy === 'string';
 
 export type PlaceholderValues = Readonly<Record<string, PlaceholderValue>>;
 
@@ -42,6 +58,7 @@ export function formatPlaceholderValue(
   if (value === undefined) return { problem: 'has no value' };
   switch (kind) {
     case 'text':
+      if (isBilingualText(value)) return formatPlaceholderValue(kind, value[language], language);
       // On one line, whatever was typed: a value starts no paragraph, heading or list of its own in a
       // letter or in Notify's formatting of an email (a party's name is typed by the other side).
       return typeof value === 'string' && value.trim()

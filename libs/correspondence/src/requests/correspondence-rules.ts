@@ -208,9 +208,7 @@ function decide<
   const values: Record<string, string | number> = {};
   for (const [placeholder, from] of Object.entries<ValueSource<SourceName>>(rule.values)) {
     const value =
-      typeof from === 'object'
-        ? workingDayFrom(calendar, addDays(facts.day, from.daysAfterEventDay))
-        : reading.valueOf(from, facts);
+      typeof from === 'object' ? payByDay(facts.day, from.daysAfterEventDay, calendar) : reading.valueOf(from, facts);
     if (value === undefined) return skip(`nothing to put in '${placeholder}'`);
     values[placeholder] = value;
   }
@@ -235,6 +233,7 @@ function decide<
  * bank holiday, when the office that takes payments and calls is closed, moves on to the next working day,
  * in the recipient's favour (as CPR 2.8(5) does for an act at a court office).
  */
-function workingDayFrom(calendar: WorkingDayCalendar, day: LocalDate): LocalDate {
+export function payByDay(from: LocalDate, days: number, calendar: WorkingDayCalendar = CALENDAR): LocalDate {
+  const day = addDays(from, days);
   return calendar.isWorkingDay(day) ? day : calendar.nextWorkingDay(day);
 }

@@ -44,7 +44,8 @@ Os na allwch fod yn bresennol, cysylltwch â ni ar unwaith a dywedwch pam. Efall
   {
     id: 'cases.hearing-changed',
     version: 1,
-    description: 'A listed hearing moved to another day, time or venue',
+    description:
+      'An adjourned hearing was listed again: the day it was listed for before, and when and where it is now',
     channels: ['letter', 'email', 'sms'],
     placeholders: {
       partyName,
@@ -56,26 +57,26 @@ Os na allwch fod yn bresennol, cysylltwch â ni ar unwaith a dywedwch pam. Efall
     },
     wording: {
       en: {
-        subject: 'Your hearing has moved: case ((caseReference))',
+        subject: 'Your hearing has been listed again: case ((caseReference))',
         body: `Dear ((partyName))
 
-The hearing in case ((caseReference)) that was listed for ((previousHearingDate)) has been moved.
+The hearing in case ((caseReference)) that was listed for ((previousHearingDate)) was adjourned. It has now been listed again.
 
 The hearing will now be on ((hearingDate)) at ((hearingTime)) at ((venueName)).
 
 If you cannot attend on the new date, contact us straight away and tell us why.`,
-        sms: 'Your hearing in case ((caseReference)) has moved to ((hearingDate)) at ((hearingTime)) at ((venueName)).',
+        sms: 'Your hearing in case ((caseReference)) has been listed again for ((hearingDate)) at ((hearingTime)) at ((venueName)).',
       },
       cy: {
-        subject: 'Mae eich gwrandawiad wedi symud: achos ((caseReference))',
+        subject: "Mae eich gwrandawiad wedi'i restru eto: achos ((caseReference))",
         body: `Annwyl ((partyName))
 
-Mae'r gwrandawiad yn achos ((caseReference)) a oedd wedi'i restru ar gyfer ((previousHearingDate)) wedi cael ei symud.
+Cafodd y gwrandawiad yn achos ((caseReference)) a oedd wedi'i restru ar gyfer ((previousHearingDate)) ei ohirio. Mae bellach wedi'i restru eto.
 
 Bydd y gwrandawiad nawr yn cael ei gynnal ar ((hearingDate)) am ((hearingTime)) yn ((venueName)).
 
 Os na allwch fod yn bresennol ar y dyddiad newydd, cysylltwch â ni ar unwaith a dywedwch pam.`,
-        sms: 'Mae eich gwrandawiad yn achos ((caseReference)) wedi symud i ((hearingDate)) am ((hearingTime)) yn ((venueName)).',
+        sms: "Mae eich gwrandawiad yn achos ((caseReference)) wedi'i restru eto ar gyfer ((hearingDate)) am ((hearingTime)) yn ((venueName)).",
       },
     },
   },
@@ -114,7 +115,11 @@ Byddwn yn ysgrifennu atoch pan fydd dyddiad newydd wedi'i bennu neu pan fydd new
     placeholders: {
       partyName,
       caseReference,
-      courtName: { kind: 'text', description: 'The court that issued the case' },
+      courtName: {
+        kind: 'text',
+        description:
+          'The court that issued the case, with its article ("the Family Court", "y Llys Teulu"), so "gan" takes it unmutated',
+      },
       issuedDate: { kind: 'date', description: 'The day the case was issued' },
     },
     wording: {
@@ -130,7 +135,7 @@ We will tell you what happens next, including the date of any hearing. You do no
         subject: "Mae eich achos wedi'i gyhoeddi: ((caseReference))",
         body: `Annwyl ((partyName))
 
-Cafodd eich achos ei gyhoeddi gan ((courtName)) ar ((issuedDate)). Cyfeirnod eich achos yw ((caseReference)). Dyfynnwch y cyfeirnod hwn bob tro y byddwch yn cysylltu â ni.
+Cafodd eich achos ei gyhoeddi ar ((issuedDate)) gan ((courtName)). Cyfeirnod eich achos yw ((caseReference)). Dyfynnwch y cyfeirnod hwn bob tro y byddwch yn cysylltu â ni.
 
 Byddwn yn rhoi gwybod i chi beth fydd yn digwydd nesaf, gan gynnwys dyddiad unrhyw wrandawiad. Nid oes angen i chi wneud dim ar hyn o bryd.`,
       },

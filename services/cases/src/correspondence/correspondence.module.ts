@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CorrespondenceOutboxModule } from '@ccsc/correspondence/outbox';
 import { TimelineModule } from '../timeline/timeline.module';
 import { CorrespondenceController } from './api/correspondence.controller';
+import { CorrespondenceResolver } from './api/correspondence.resolver';
 import { CorrespondenceQueries } from './application/correspondence.queries';
 import { PartyCorrespondenceRecorder } from './application/party-correspondence-recorder';
 import { CorrespondenceRequestsConsumer } from './consumers/correspondence-requests.consumer';
@@ -20,6 +21,7 @@ import { CaseAddresseeRepository } from './infrastructure/case-addressees.reposi
     PartyCorrespondenceRecorder,
     CorrespondenceRequestsConsumer,
     CorrespondenceQueries,
+    CorrespondenceResolver,
   ],
 })
 export class CorrespondenceModule {}

@@ -3,6 +3,7 @@ import { WorkingDayCalendar } from '@ccsc/calendar';
 import { CorrespondenceOutboxModule } from '@ccsc/correspondence/outbox';
 import { ComplaintModule } from '../complaint/complaint.module';
 import { ComplaintCorrespondenceController } from './api/complaint-correspondence.controller';
+import { ComplaintCorrespondenceResolver } from './api/complaint-correspondence.resolver';
 import { ComplaintCorrespondenceQueries } from './application/complaint-correspondence.queries';
 import { ComplaintCorrespondenceConsumer } from './consumers/complaint-correspondence.consumer';
 import { ComplainantAddresseeRepository } from './infrastructure/complainant-addressee.repository';
@@ -22,6 +23,7 @@ import { ComplainantAddresseeRepository } from './infrastructure/complainant-add
     ComplainantAddresseeRepository,
     ComplaintCorrespondenceConsumer,
     ComplaintCorrespondenceQueries,
+    ComplaintCorrespondenceResolver,
   ],
 })
 export class CorrespondenceModule {}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EnquiryCorrespondenceResolver } from './api/enquiry-correspondence.resolver';
 import { CorrespondenceOutboxModule } from '@ccsc/correspondence/outbox';
 import { EnquiryModule } from '../enquiry/enquiry.module';
 import { EnquiryCorrespondenceController } from './api/enquiry-correspondence.controller';
@@ -14,6 +15,11 @@ import { EnquiryContactsRepository } from './infrastructure/enquiry-contacts.rep
 @Module({
   imports: [CorrespondenceOutboxModule, EnquiryModule],
   controllers: [EnquiryCorrespondenceController],
-  providers: [EnquiryContactsRepository, EnquiryAcknowledgementConsumer, EnquiryCorrespondenceQueries],
+  providers: [
+    EnquiryContactsRepository,
+    EnquiryAcknowledgementConsumer,
+    EnquiryCorrespondenceQueries,
+    EnquiryCorrespondenceResolver,
+  ],
 })
 export class CorrespondenceModule {}

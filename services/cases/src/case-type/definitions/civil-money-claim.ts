@@ -13,6 +13,9 @@ export const civilMoneyClaim: CaseTypeDefinition = {
   name: { en: 'Civil money claim', cy: 'Hawliad am arian (sifil)' },
   jurisdiction: 'civil',
   claimsMoney: true,
+  court: { en: 'the Civil National Business Centre', cy: 'y Ganolfan Fusnes Genedlaethol Sifil' },
+  // CPR 52.12(2)(b): an appellant's notice is filed within 21 days after the decision.
+  appealWithin: { days: 21, dayKind: 'calendar' },
   initialState: 'Draft',
   states: [
     'Draft',
@@ -76,6 +79,7 @@ export const civilMoneyClaim: CaseTypeDefinition = {
         en: 'The claim is sent to the defendant, who has 14 days to respond.',
         cy: 'Anfonir yr hawliad at y diffynnydd, sydd â 14 diwrnod i ymateb.',
       },
+      notifies: 'case-issued',
     },
     {
       id: 'serve',
@@ -156,6 +160,7 @@ export const civilMoneyClaim: CaseTypeDefinition = {
         en: 'The judgment is sent to both sides. It can be enforced if it is not paid.',
         cy: 'Anfonir y dyfarniad at y ddwy ochr. Gellir ei orfodi os na chaiff ei dalu.',
       },
+      notifies: 'decision-made',
     },
     {
       id: 'close',

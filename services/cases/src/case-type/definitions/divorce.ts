@@ -5,6 +5,7 @@ export const divorce: CaseTypeDefinition = {
   id: 'divorce',
   name: { en: 'Divorce', cy: 'Ysgariad' },
   jurisdiction: 'family',
+  court: { en: 'the Family Court', cy: 'y Llys Teulu' },
   initialState: 'Draft',
   states: [
     'Draft',
@@ -45,6 +46,7 @@ export const divorce: CaseTypeDefinition = {
         en: 'The application is sent to your husband, wife or civil partner.',
         cy: 'Anfonir y cais at eich gŵr, gwraig neu bartner sifil.',
       },
+      notifies: 'case-issued',
     },
     {
       id: 'serve',

@@ -34,6 +34,8 @@ export const immigrationStatusReview: CaseTypeDefinition = {
   finalStates: ['Closed'],
   // Serving the notice now opens the appeal window itself; reviews served before that wait in NoticeServed.
   retiredStates: ['NoticeServed'],
+  // The same 14 days as the appeal-window deadline the served notice opens (the validation holds them equal).
+  appealWithin: { days: 14, dayKind: 'calendar' },
   deadlines: [
     {
       id: 'appeal-window',
@@ -103,6 +105,7 @@ export const immigrationStatusReview: CaseTypeDefinition = {
         en: 'Serving the notice opens the appeal window: the person has 14 days to appeal.',
         cy: 'Mae cyflwyno’r hysbysiad yn agor y cyfnod apelio: mae gan yr unigolyn 14 diwrnod i apelio.',
       },
+      notifies: 'decision-made',
     },
     {
       // Only for reviews whose notice was served before serving opened the window itself.

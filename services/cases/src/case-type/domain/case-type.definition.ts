@@ -50,10 +50,7 @@ interface StateDeadlineBase {
   /** The event the system triggers once the deadline has passed; it starts from `state` and `system` may trigger it. */
   triggers?: string;
 }
-interface DaysFromEntry {
-  days: number;
-  dayKind: 'calendar' | 'working';
-}
+type DaysFromEntry = DayCount;
 interface UntilGivenDay {
   /** The day is given with the event entering the state (`until`), and runs to the end of that day. */
   until: 'given';
@@ -82,6 +79,21 @@ export interface CaseEventDefinition {
   /** Fee codes (fees register) that become due when the event happens. */
   fees?: readonly string[];
   whatHappensNext: Bilingual;
+  /**
+   * The letter every party of the case gets when the event happens (correspondence/): `case-issued` names
+   * the type's `court`; `decision-made` gives the last day to appeal, `appealWithin` from the event's day.
+   */
+  notifies?: CaseNotice;
+}
+
+/** The letters a case type's events may send to every party of the case. */
+export const CASE_NOTICES = ['case-issued', 'decision-made'] as const;
+export type CaseNotice = (typeof CASE_NOTICES)[number];
+
+/** A number of days, calendar or working (libs/calendar's `periodEnd`), due by the end of the last day. */
+export interface DayCount {
+  days: number;
+  dayKind: 'calendar' | 'working';
 }
 
 export interface CaseTypeDefinition {
@@ -104,4 +116,11 @@ export interface CaseTypeDefinition {
   deadlines?: readonly StateDeadline[];
   /** Whether a case of this type claims a sum of money, which its claimant states when opening it (money claims). */
   claimsMoney?: boolean;
+  /**
+   * The court or centre that issues the type's cases, as a letter names it, article included ("the Family
+   * Court", "y Llys Teulu": Welsh "gan y ..." needs no mutation); needed by a `case-issued` notice.
+   */
+  court?: Bilingual;
+  /** The time to appeal a decision, from the day it is made; needed by a `decision-made` notice. */
+  appealWithin?: DayCount;
 }

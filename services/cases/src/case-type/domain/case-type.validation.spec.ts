@@ -147,6 +147,17 @@ describe('case type definitions', () => {
     ]);
   });
 
+  it('refuses a letter the type cannot fill: an issue notice without its court, a decision without the time to appeal', () => {
+    const problems = broken(({ court: _court, appealWithin: _appeal, ...t }) => t);
+    expect(problems).toEqual([
+      'event "issue" sends the case-issued letter, which names the court: the type needs its court',
+      'event "decide" sends the decision-made letter, which gives the last day to appeal: the type needs appealWithin',
+    ]);
+    expect(broken((t) => ({ ...t, appealWithin: { days: 0, dayKind: 'calendar' } }))).toEqual([
+      'appealWithin must be 1 to 366 days',
+    ]);
+  });
+
   it('stops start-up with every problem named', () => {
     const bad = { ...civilMoneyClaim, id: 'bad-type', initialState: 'Nowhere' };
     expect(() => assertValidCaseTypes([...CASE_TYPES, bad])).toThrow(

@@ -62,7 +62,23 @@ export function caseTypeProblems(type: CaseTypeDefinition): string[] {
     }
     for (const fee of event.fees ?? [])
       if (!/^FEE\d{4}$/.test(fee)) problems.push(`${where(event.id)} requires malformed fee code "${fee}"`);
+    if (event.notifies === 'case-issued' && !(type.court?.en && type.court.cy))
+      problems.push(`${where(event.id)} sends the case-issued letter, which names the court: the type needs its court`);
+    if (event.notifies === 'decision-made' && !type.appealWithin)
+      problems.push(
+        `${where(event.id)} sends the decision-made letter, which gives the last day to appeal: the type needs appealWithin`,
+      );
+    // The letter's last day to appeal and the deadline of the state it opens are one period: they must agree.
+    const window = type.deadlines?.find((d) => d.state === event.to);
+    if (event.notifies === 'decision-made' && type.appealWithin && window && !endsOnGivenDay(window))
+      if (window.days !== type.appealWithin.days || window.dayKind !== type.appealWithin.dayKind)
+        problems.push(`${where(event.id)} gives a last day to appeal other than the end of deadline "${window.id}"`);
   }
+  if (
+    type.appealWithin &&
+    !(Number.isInteger(type.appealWithin.days) && type.appealWithin.days >= 1 && type.appealWithin.days <= 366)
+  )
+    problems.push('appealWithin must be 1 to 366 days');
 
   const deadlineIds = new Set<string>();
   const deadlineStates = new Set<string>();

@@ -1,8 +1,12 @@
 import { CorrespondenceItemApiModel } from '@ccsc/correspondence/outbox';
 import type { CorrespondenceItem } from '@ccsc/correspondence';
 import { CASE_ID, PARTY_ID, UTC_INSTANT } from '../../api-descriptions';
+import { ObjectType } from '../../cases.graphql';
 
 /** A letter or email to a case party, as it was rendered and how far it got. */
+@ObjectType('CaseCorrespondenceItem', {
+  description: 'A letter, email or text to a party of the case, as it was rendered and how far it got.',
+})
 export class CorrespondenceItemModel extends CorrespondenceItemApiModel({
   ids: {
     caseId: { format: 'uuid', description: CASE_ID },

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { PlaceholderValues } from '@ccsc/correspondence';
 import { CorrespondenceRecorder } from '@ccsc/correspondence/outbox';
 import { PARTY_ROLE_NAMES, type PartyRole } from '../../case/domain/party';
 import { TimelineRepository } from '../../timeline/infrastructure/timeline.repository';
 import { CORRESPONDENCE_TIMELINE_TYPE } from '../../timeline/domain/timeline-kind';
+import { correspondenceSummary } from '../../timeline/domain/correspondence-summary';
 import { CaseAddresseeRepository } from '../infrastructure/case-addressees.repository';
 
 /** A letter or email asked for: by another service's event, or by one of cases' own rules. */
@@ -12,7 +14,7 @@ export interface CorrespondenceRequest {
   caseId: string;
   partyId: string;
   template: string;
-  values: Record<string, string | number>;
+  values: PlaceholderValues;
   /** The placeholder that takes the party's name. */
   recipientNameAs?: string;
   about?: string;
@@ -27,9 +29,6 @@ export class UnknownAddresseeError extends Error {
     this.name = 'UnknownAddresseeError';
   }
 }
-
-const CHANNEL_NAMES = { letter: 'Letter', email: 'Email', sms: 'Text message' } as const;
-const LANGUAGE_NAMES = { en: 'English', cy: 'Welsh', bilingual: 'Welsh and English' } as const;
 
 /**
  * Correspondence to a case party, inside the caller's transaction (the inbox's): reads the party (its
@@ -74,13 +73,12 @@ export class PartyCorrespondenceRecorder {
       now,
     );
     if (!recorded) return undefined;
-    // The party's role and the template's description, never the party's name or address: a timeline
-    // line is read in lists and exports.
-    const to = PARTY_ROLE_NAMES[addressee.role as PartyRole]?.en ?? 'party';
-    const what = recorded.template.description;
-    const summary = recorded.channel
-      ? `${CHANNEL_NAMES[recorded.channel]} to the ${to} (${LANGUAGE_NAMES[recorded.language]}): ${what}`
-      : `Not sent: the ${to} has no postal address or email held: ${what}`;
+    const summary = correspondenceSummary({
+      ...(recorded.channel ? { channel: recorded.channel } : {}),
+      language: recorded.language,
+      to: PARTY_ROLE_NAMES[addressee.role as PartyRole]?.en ?? 'party',
+      template: recorded.template.id,
+    });
     await this.timeline.insert(manager, {
       eventId: recorded.id,
       caseId: request.caseId,

@@ -21,8 +21,9 @@ import { CaseAddresseeRepository } from '../infrastructure/case-addressees.repos
 
 /**
  * Records correspondence in the inbox transaction of the event that asks for it: other services'
- * requests (enforcement's notices about a fine account, payments' receipts and decisions), and cases' own rule table (a hearing listed or
- * called off, to every party of the case). The item and the inbox row commit together, so an event
+ * requests (enforcement's notices about a fine account, payments' receipts and decisions), and cases' own
+ * rule table (a hearing listed, moved or called off, a case issued, a decision made: to every party of the
+ * case). The item and the inbox row commit together, so an event
  * handled twice, or a request repeated under a new event, is one item.
  */
 @Injectable()
@@ -45,11 +46,13 @@ export class CorrespondenceRequestsConsumer implements OnModuleInit {
 
     for (const rule of CASES_CORRESPONDENCE_RULES) {
       this.handlers.on(rule.type, async (event, manager) => {
-        if (rule.when && !rule.when(event.data)) return;
         const caseId = rule.caseId(event.data);
-        const reference = await this.addressees.caseReference(manager, caseId);
-        if (!reference) return;
-        const values = rule.values(event.data, { reference });
+        const found = await this.addressees.caseOf(manager, caseId);
+        if (!found) return;
+        const caseType = findCaseType(found.caseType);
+        const facts = { reference: found.reference, at: new Date(event.time), ...(caseType ? { caseType } : {}) };
+        if (rule.when && !rule.when(event.data, facts)) return;
+        const values = rule.values(event.data, facts);
         for (const partyId of await this.addressees.partyIds(manager, caseId)) {
           await this.recorder.record(
             manager,

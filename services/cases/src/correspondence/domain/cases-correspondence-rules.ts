@@ -1,17 +1,27 @@
-import { londonLocalDateTime } from '@ccsc/calendar';
+import { londonLocalDate, londonLocalDateTime, type LocalDate } from '@ccsc/calendar';
 import {
+  caseStateChangedV1,
   hearingListedV1,
+  hearingRelistedV1,
   hearingStatusChangedV1,
+  type CaseStateChangedV1,
   type EventType,
   type HearingListedV1,
+  type HearingRelistedV1,
   type HearingStatusChangedV1,
 } from '@ccsc/contracts';
-import type { TemplateSet } from '@ccsc/correspondence';
+import type { PlaceholderValue, TemplateSet } from '@ccsc/correspondence';
+import type { CaseNotice, CaseTypeDefinition } from '../../case-type/domain/case-type.definition';
+import { CASE_CALENDAR } from '../../case-type/domain/deadlines';
 
-/** What a rule knows of the case besides the event: read in the same transaction. */
+/** What a rule knows besides the event's data: the case (read in the same transaction) and the event's time. */
 export interface CaseFacts {
   /** The 16-digit case reference. */
   reference: string;
+  /** The case's type, undefined for a type this build no longer ships. */
+  caseType?: CaseTypeDefinition;
+  /** When the event happened: its London day is the day a letter says it happened. */
+  at: Date;
 }
 
 /** The placeholder every cases template names its recipient by; cases fills it from the party. */
@@ -27,9 +37,9 @@ export interface CasesCorrespondenceRule<T extends object> {
   type: EventType<T>;
   template: string;
   supplies: readonly string[];
-  when?(data: T): boolean;
+  when?(data: T, facts: CaseFacts): boolean;
   caseId(data: T): string;
-  values(data: T, facts: CaseFacts): Record<string, string | number>;
+  values(data: T, facts: CaseFacts): Record<string, PlaceholderValue>;
 }
 
 const hearingDay = (startsAt: string) => londonLocalDateTime(new Date(startsAt)).date;
@@ -39,11 +49,22 @@ const hearingTime = (startsAt: string) => londonLocalDateTime(new Date(startsAt)
 // the parties must hear, whether it was vacated or adjourned before it began.
 const CALLED_OFF_BEFORE_IT_STARTED = new Set(['listed', 'running-late']);
 
+/** The letter the case type's event sends to every party, if any (CaseEventDefinition.notifies). */
+const noticeOf = (d: CaseStateChangedV1, { caseType }: CaseFacts): CaseNotice | undefined =>
+  caseType?.events.find((e) => e.id === d.event)?.notifies;
+
+/** The last day to appeal a decision made at `at`: the case type's time to appeal, from the London day it was made. */
+export function appealDeadline(caseType: CaseTypeDefinition | undefined, at: Date): LocalDate {
+  const within = caseType?.appealWithin;
+  // checkCaseTypes refuses a type that sends the letter without it, so this is a wiring mistake.
+  if (!within) throw new Error(`Case type ${caseType?.id ?? '(unknown)'} has no time to appeal`);
+  return CASE_CALENDAR.periodEnd(at, within.days, within.dayKind).date;
+}
+
 /**
- * Cases' own correspondence, as data. Left out, because no event of cases carries what the template
- * needs: `cases.hearing-changed` (a hearing relisted: `cases.hearing-status-changed.v1` carries the new
- * start only, not the day it was listed for before), `cases.case-issued` (the issuing court's name is held
- * nowhere in cases) and `cases.decision-made` (the last day to appeal is neither in the event nor held).
+ * Cases' own correspondence, as data: hearings listed, moved (an adjourned hearing relisted on another day)
+ * or called off; and the letters a case type's events send (`notifies` in its definition): the case issued,
+ * naming the type's court, and a decision made, with the last day to appeal it.
  */
 export const CASES_CORRESPONDENCE_RULES = [
   rule<HearingListedV1>({
@@ -58,6 +79,19 @@ export const CASES_CORRESPONDENCE_RULES = [
       venueName: d.venueName,
     }),
   }),
+  rule<HearingRelistedV1>({
+    type: hearingRelistedV1,
+    template: 'cases.hearing-changed',
+    supplies: ['caseReference', 'previousHearingDate', 'hearingDate', 'hearingTime', 'venueName'],
+    caseId: (d) => d.caseId,
+    values: (d, facts) => ({
+      caseReference: facts.reference,
+      previousHearingDate: hearingDay(d.previousStartsAt),
+      hearingDate: hearingDay(d.startsAt),
+      hearingTime: hearingTime(d.startsAt),
+      venueName: d.venueName,
+    }),
+  }),
   rule<HearingStatusChangedV1>({
     type: hearingStatusChangedV1,
     template: 'cases.hearing-vacated',
@@ -65,6 +99,31 @@ export const CASES_CORRESPONDENCE_RULES = [
     when: (d) => d.to === 'vacated' || (d.to === 'adjourned' && CALLED_OFF_BEFORE_IT_STARTED.has(d.from)),
     caseId: (d) => d.caseId,
     values: (d, facts) => ({ caseReference: facts.reference, hearingDate: hearingDay(d.startsAt) }),
+  }),
+  rule<CaseStateChangedV1>({
+    type: caseStateChangedV1,
+    template: 'cases.case-issued',
+    supplies: ['caseReference', 'courtName', 'issuedDate'],
+    when: (d, facts) => noticeOf(d, facts) === 'case-issued' && !!facts.caseType?.court,
+    caseId: (d) => d.caseId,
+    values: (_d, facts) => ({
+      caseReference: facts.reference,
+      // Each language's letter names the court in its own language.
+      courtName: { ...(facts.caseType?.court as { en: string; cy: string }) },
+      issuedDate: londonLocalDate(facts.at),
+    }),
+  }),
+  rule<CaseStateChangedV1>({
+    type: caseStateChangedV1,
+    template: 'cases.decision-made',
+    supplies: ['caseReference', 'decisionDate', 'appealDeadline'],
+    when: (d, facts) => noticeOf(d, facts) === 'decision-made',
+    caseId: (d) => d.caseId,
+    values: (_d, facts) => ({
+      caseReference: facts.reference,
+      decisionDate: londonLocalDate(facts.at),
+      appealDeadline: appealDeadline(facts.caseType, facts.at),
+    }),
   }),
 ];
 

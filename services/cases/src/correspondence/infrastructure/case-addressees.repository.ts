@@ -40,9 +40,12 @@ export class CaseAddresseeRepository {
     );
   }
 
-  async caseReference(manager: EntityManager, caseId: string): Promise<string | undefined> {
-    return (await queryOne<{ reference: string }>(manager, sql`SELECT reference FROM cases WHERE id = ${caseId}`))
-      ?.reference;
+  /** The case's reference and type id, or undefined when there is no such case. */
+  async caseOf(manager: EntityManager, caseId: string): Promise<{ reference: string; caseType: string } | undefined> {
+    return queryOne<{ reference: string; caseType: string }>(
+      manager,
+      sql`SELECT reference, case_type AS "caseType" FROM cases WHERE id = ${caseId}`,
+    );
   }
 
   async partyIds(manager: EntityManager, caseId: string): Promise<string[]> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@ccsc/auth';
-import { hearingListedV1, hearingStatusChangedV1 } from '@ccsc/contracts';
+import { hearingListedV1, hearingRelistedV1, hearingStatusChangedV1 } from '@ccsc/contracts';
 import { UnitOfWork } from '@ccsc/messaging';
 import { NotFoundError } from '@ccsc/platform';
 import { CaseQueries } from '../../case/application/case.queries';
@@ -71,6 +71,7 @@ export class HearingCommands {
       async ({ manager, publish }) => {
         const hearing = await this.hearings.findForUpdate(manager, hearingId);
         if (!hearing) throw new NotFoundError('The hearing');
+        const before = hearing.snapshot.startsAt;
         const { from, to } = hearing.changeStatus(change, principal.sub, now);
         await this.hearings.update(manager, hearing);
         const h = hearing.snapshot;
@@ -86,6 +87,20 @@ export class HearingCommands {
             ...(h.delayMinutes !== null ? { delayMinutes: h.delayMinutes } : {}),
           },
         });
+        // Listed again after an adjournment, even for the same start: the parties were told it would not
+        // go ahead, and now hear when and where it will.
+        if (from === 'adjourned' && to === 'listed')
+          publish({
+            type: hearingRelistedV1,
+            subject: h.caseId,
+            data: {
+              caseId: h.caseId,
+              hearingId: h.id,
+              previousStartsAt: before.toISOString(),
+              startsAt: h.startsAt.toISOString(),
+              venueName: h.venueName,
+            },
+          });
         return hearing;
       },
       now,

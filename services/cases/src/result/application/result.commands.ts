@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { BadUserInputError } from '@ccsc/platform';
 import type { Principal } from '@ccsc/auth';
-import { caseResultedV1, caseStateChangedV1 } from '@ccsc/contracts';
+import { caseResultedV2, caseStateChangedV1 } from '@ccsc/contracts';
 import { UnitOfWork } from '@ccsc/messaging';
 import { CaseRepository } from '../../case/infrastructure/case.repository';
 import { loadVisibleCase } from '../../case/application/visible-case';
@@ -67,6 +67,7 @@ export class ResultCommands {
         };
         await this.results.insert(manager, result);
         const { reference } = aggregate.snapshot;
+        const court = impositions.length ? await this.results.courtOf(manager, caseId, now) : undefined;
         if (transition)
           publish({
             type: caseStateChangedV1,
@@ -74,7 +75,7 @@ export class ResultCommands {
             data: { caseId, reference, event: 'result', ...transition },
           });
         publish({
-          type: caseResultedV1,
+          type: caseResultedV2,
           subject: caseId,
           data: {
             caseId,
@@ -83,6 +84,7 @@ export class ResultCommands {
             defendantPartyId: defendant.id,
             outcome: command.outcome,
             impositions,
+            ...(court ? { court } : {}),
             resultedAt: now.toISOString(),
           },
         });

@@ -6,6 +6,7 @@ import {
   CaseCreatedV1,
   caseResultedV1,
   CaseResultedV1,
+  caseResultedV2,
   caseStateChangedV1,
   CaseStateChangedV1,
   claimAmountRecordedV1,
@@ -78,11 +79,15 @@ import {
   AllocationTransferredV1,
   paymentTermsVariedV1,
   PaymentTermsVariedV1,
+  complaintsCorrespondenceRecordedV1,
+  CorrespondenceRecordedV1,
+  queriesCorrespondenceRecordedV1,
 } from '@ccsc/contracts';
 import { londonLocalDateTime } from '@ccsc/calendar';
 import { EventHandlers, withinTransaction } from '@ccsc/messaging';
 import { TimelineRepository, TimelineRow } from '../infrastructure/timeline.repository';
 import { everyoneOnTheCase, partiesConcerned, staffOnly, TimelineAudience } from '../domain/timeline-audience';
+import { correspondenceSummary } from '../domain/correspondence-summary';
 
 const pounds = (pence: number) => `£${(pence / 100).toFixed(2)}`;
 /** An instant as courts list it: the London day and time. */
@@ -117,6 +122,10 @@ const documentReceived = (d: DocumentReceivedV1) =>
 const refundStatus = (d: RefundStatusChangedV1) =>
   `${d.kind === 'refund' ? 'Refund' : 'Consolatory payment'} of ${pounds(d.amountPence)}: ${d.status}`;
 const enforcementAction = (d: EnforcementActionTakenV1) => `Enforcement action: ${d.action}`;
+const resulted = (d: CaseResultedV1) => {
+  const total = d.impositions.reduce((sum, i) => sum + i.amountPence, 0);
+  return `Resulted: ${d.outcome}${total ? ` (impositions ${pounds(total)})` : ''}`;
+};
 
 interface TimelineRule<T extends object> {
   type: EventType<T>;
@@ -203,15 +212,15 @@ const RULES: Registration[] = [
     cases: (d) => [d.caseId],
     summary: (d) => `Assisted-digital referral ${d.status}`,
   }),
-  rule<CaseResultedV1>({
-    type: caseResultedV1,
-    audience: () => everyoneOnTheCase,
-    cases: (d) => [d.caseId],
-    summary: (d) => {
-      const total = d.impositions.reduce((sum, i) => sum + i.amountPence, 0);
-      return `Resulted: ${d.outcome}${total ? ` (impositions ${pounds(total)})` : ''}`;
-    },
-  }),
+  // v1 is no longer published; v2 only adds the court, and reads the same.
+  ...[caseResultedV1, caseResultedV2].map((type) =>
+    rule<CaseResultedV1>({
+      type,
+      audience: () => everyoneOnTheCase,
+      cases: (d) => [d.caseId],
+      summary: resulted,
+    }),
+  ),
   rule<ClaimAmountRecordedV1>({
     type: claimAmountRecordedV1,
     audience: () => everyoneOnTheCase,
@@ -288,6 +297,21 @@ const RULES: Registration[] = [
     cases: (d) => one(d.caseId),
     summary: refundStatus,
   }),
+  // Written to an enquirer or a complainant: staff see it on each case it is about; what was said, and to
+  // whom, stays in the service that wrote it.
+  ...[queriesCorrespondenceRecordedV1, complaintsCorrespondenceRecordedV1].map((type) =>
+    rule<CorrespondenceRecordedV1>({
+      type,
+      cases: (d) => d.caseIds,
+      summary: (d) =>
+        correspondenceSummary({
+          ...(d.channel ? { channel: d.channel } : {}),
+          language: d.language,
+          to: d.recipient,
+          template: d.template,
+        }),
+    }),
+  ),
   rule<EnquiryRaisedV1>({
     type: enquiryRaisedV1,
     cases: (d) => one(d.caseId),

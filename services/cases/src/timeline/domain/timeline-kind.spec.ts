@@ -12,4 +12,9 @@ describe('timelineKind', () => {
     expect(timelineKind('payments.fees-settled.v1')).toBe('payments');
     expect(timelineKind('complaints.complaint-opened.v1')).toBe('complaints');
   });
+
+  it('puts letters together, whichever service wrote them', () => {
+    expect(timelineKind('queries.correspondence-recorded.v1')).toBe('correspondence');
+    expect(timelineKind('complaints.correspondence-recorded.v1')).toBe('correspondence');
+  });
 });

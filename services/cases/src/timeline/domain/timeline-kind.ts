@@ -46,9 +46,14 @@ const SERVICE_KINDS: Record<string, TimelineKind> = {
   enforcement: 'enforcement',
 };
 
-/** The kind of an event type `<service>.<name>.v<n>`: by name for cases' own events, by service for the others'. */
+/**
+ * The kind of an event type `<service>.<name>.v<n>`: by name for cases' own events, by service for the
+ * others', except correspondence, which is one kind whoever wrote it.
+ */
 export function timelineKind(type: string): TimelineKind {
   const [service = '', name = ''] = type.split('.');
+  // Letters are found together, whichever service wrote them.
+  if (name === 'correspondence-recorded') return 'correspondence';
   return (service === 'cases' ? CASES_KINDS[name] : SERVICE_KINDS[service]) ?? 'progress';
 }
 

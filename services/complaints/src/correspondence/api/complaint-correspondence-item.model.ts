@@ -1,7 +1,11 @@
 import { CorrespondenceItemApiModel } from '@ccsc/correspondence/outbox';
 import type { CorrespondenceItem } from '@ccsc/correspondence';
+import { ObjectType } from '../../complaints.graphql';
 
 /** A letter or email to a complainant, as it was rendered and how far it got. */
+@ObjectType('ComplaintCorrespondenceItem', {
+  description: 'A letter or email to the complainant, as it was rendered and how far it got.',
+})
 export class ComplaintCorrespondenceItemModel extends CorrespondenceItemApiModel({
   ids: {
     complaintId: { format: 'uuid', description: 'The complaint it is about, whose complainant it is addressed to.' },

@@ -1,8 +1,13 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { WorkingDayCalendar } from '@ccsc/calendar';
-import { complaintOpenedV1, complaintStageChangedV1, type EventEnvelope } from '@ccsc/contracts';
+import {
+  complaintOpenedV1,
+  complaintsCorrespondenceRecordedV1,
+  complaintStageChangedV1,
+  type EventEnvelope,
+} from '@ccsc/contracts';
 import { correspondenceRequestId, TemplateSetError, type TemplateSet } from '@ccsc/correspondence';
-import { CORRESPONDENCE_TEMPLATES, CorrespondenceRecorder } from '@ccsc/correspondence/outbox';
+import { announceRecorded, CORRESPONDENCE_TEMPLATES, CorrespondenceRecorder } from '@ccsc/correspondence/outbox';
 import { EventHandlers } from '@ccsc/messaging';
 import type { EntityManager } from 'typeorm';
 import {
@@ -53,7 +58,7 @@ export class ComplaintCorrespondenceConsumer implements OnModuleInit {
     if (!complaint) return;
     const values = valuesFor(rule, complaint, this.calendar);
     if (!values) return;
-    await this.recorder.record(
+    const recorded = await this.recorder.record(
       manager,
       {
         requestId,
@@ -76,6 +81,13 @@ export class ComplaintCorrespondenceConsumer implements OnModuleInit {
       },
       new Date(event.time),
     );
+    // Each case complained of shows staff, on its timeline, that the complainant was written to.
+    if (recorded)
+      await announceRecorded(manager, event, complaintsCorrespondenceRecordedV1, recorded, {
+        subject: complaint.complaintId,
+        caseIds: complaint.caseIds,
+        recipient: 'complainant',
+      });
   }
 }
 

@@ -6,6 +6,7 @@ import type { ComplaintFacts } from '../domain/complaint-correspondence-rules';
 /** A complaint's complainant as correspondence addresses them, and the stage an event is about. */
 export interface ComplainantAddressee extends ComplaintFacts {
   complaintId: string;
+  caseIds: string[];
   name: string | null;
   language: 'en' | 'cy';
   email: string | null;
@@ -21,6 +22,7 @@ export class ComplainantAddresseeRepository {
   async addressee(manager: EntityManager, complaintId: string, stage = 1): Promise<ComplainantAddressee | undefined> {
     const row = await queryOne<{
       complaintId: string;
+      caseIds: string[];
       reference: string;
       receivedAt: Date;
       name: string | null;
@@ -35,7 +37,7 @@ export class ComplainantAddresseeRepository {
       respondedAt: Date | null;
     }>(
       manager,
-      sql`SELECT c.id AS "complaintId", c.reference, c.received_at AS "receivedAt", c.complainant_name AS name,
+      sql`SELECT c.id AS "complaintId", c.case_ids AS "caseIds", c.reference, c.received_at AS "receivedAt", c.complainant_name AS name,
             COALESCE(c.complainant_language, c.language) AS language, c.complainant_email AS email, c.complainant_phone AS phone,
             c.complainant_address_lines AS "addressLines", c.complainant_postcode AS postcode,
             s.stage, to_char(s.due_date, 'YYYY-MM-DD') AS "dueDate", s.response_text AS "responseText",

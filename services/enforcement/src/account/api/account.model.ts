@@ -139,6 +139,8 @@ const CASE_ID =
   'The case whose result opened it (its UUID in the cases service); null for a fixed penalty registered without a case.';
 const DEFENDANT =
   'The defendant: their party id on the case (UUID in the cases service); null for a fixed penalty, which names no party.';
+const IMPOSING_COURT =
+  'The court that imposed the sums, as the case result names it (where its latest hearing was); null for a registered fixed penalty or an account opened before results named it. A collection order notice names it.';
 const ENFORCEMENT_PATH =
   'The enforcement path the default run follows, set by the account type: `standard` (fines, conditional cautions), `fixed-penalty` or `confiscation`. A path says how far behind puts an account in default, and which actions then follow, how many days apart.';
 const IMPOSED =
@@ -204,6 +206,14 @@ export class FineAccountModel {
     example: 'a4e7c2b9-1f3d-4e6a-9b8c-7d2e5f1a0c36',
   })
   defendantPartyId!: string | null;
+  @Field(() => String, { nullable: true, description: IMPOSING_COURT })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: IMPOSING_COURT,
+    example: "Cardiff Magistrates' Court",
+  })
+  imposingCourt!: string | null;
   @Field({ description: ENFORCEMENT_PATH })
   @ApiProperty({ description: ENFORCEMENT_PATH, example: 'standard' })
   enforcementPath!: string;

@@ -25,6 +25,8 @@ export interface OpenAccount {
   resultId?: string;
   defendantPartyId?: string;
   penaltyReference?: string;
+  /** The court that imposed the sums, when the result names it. */
+  imposingCourt?: string;
   impositions: { kind: ImpositionKind; amountPence: number; creditor: string }[];
   terms?: PaymentTerms;
   openedBy: string;
@@ -65,6 +67,7 @@ export class AccountCommands {
       resultId: open.resultId ?? null,
       defendantPartyId: open.defendantPartyId ?? null,
       penaltyReference: open.penaltyReference ?? null,
+      imposingCourt: open.imposingCourt ?? null,
       enforcementPath: PATH_OF_ACCOUNT_TYPE[open.accountType],
       imposedPence,
       openedAt: tx.now,

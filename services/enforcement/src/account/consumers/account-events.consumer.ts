@@ -2,6 +2,8 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import {
   allocationTransferredV1,
   caseResultedV1,
+  caseResultedV2,
+  type CaseResultedV2,
   EventEnvelope,
   paymentAllocatedV1,
   paymentReversedV1,
@@ -35,26 +37,29 @@ export class AccountEventsConsumer implements OnModuleInit {
   ) {}
 
   onModuleInit() {
-    this.handlers.on(caseResultedV1, async (event, manager) => {
-      const data = event.data;
-      if (data.impositions.length === 0) return;
-      // The account is opened as of the result, not of the event's delivery.
-      await withinTransaction(
-        manager,
-        causedBy(event),
-        (tx) =>
-          this.accounts.open(tx, {
-            accountType: 'fine',
-            businessUnit: NATIONAL_BUSINESS_UNIT,
-            caseId: data.caseId,
-            resultId: data.resultId,
-            defendantPartyId: data.defendantPartyId,
-            impositions: data.impositions,
-            openedBy: event.actor ?? 'system',
-          }),
-        new Date(data.resultedAt),
-      );
-    });
+    // v1 is no longer published, but its events stored and in flight open accounts the same way.
+    for (const type of [caseResultedV1, caseResultedV2])
+      this.handlers.on(type, async (event, manager) => {
+        const data: CaseResultedV2 = event.data;
+        if (data.impositions.length === 0) return;
+        // The account is opened as of the result, not of the event's delivery.
+        await withinTransaction(
+          manager,
+          causedBy(event),
+          (tx) =>
+            this.accounts.open(tx, {
+              accountType: 'fine',
+              businessUnit: NATIONAL_BUSINESS_UNIT,
+              caseId: data.caseId,
+              resultId: data.resultId,
+              defendantPartyId: data.defendantPartyId,
+              ...(data.court ? { imposingCourt: data.court } : {}),
+              impositions: data.impositions,
+              openedBy: event.actor ?? 'system',
+            }),
+          new Date(data.resultedAt),
+        );
+      });
 
     this.handlers.on(paymentAllocatedV1, async (event, manager) => {
       const data = event.data;

@@ -16,6 +16,8 @@ export interface FineAccount {
   businessUnit: string;
   caseId: string | null;
   defendantPartyId: string | null;
+  /** The court that imposed the sums (cases' result names it); null for a registered fixed penalty. */
+  imposingCourt: string | null;
   enforcementPath: string;
   imposedPence: number;
   paidPence: number;

@@ -28,6 +28,7 @@ type AccountRow = TermsRow & {
   business_unit: string;
   case_id: string | null;
   defendant_party_id: string | null;
+  imposing_court: string | null;
   enforcement_path: string;
   imposed_pence: number;
   paid_pence: number;
@@ -64,7 +65,7 @@ interface TermsHistoryRow {
 }
 
 const ACCOUNT_COLUMNS = rawSql(`a.id, a.account_number, a.account_type, a.status, a.business_unit, a.case_id,
-  a.defendant_party_id, a.enforcement_path, a.imposed_pence::int AS imposed_pence, a.paid_pence::int AS paid_pence,
+  a.defendant_party_id, a.imposing_court, a.enforcement_path, a.imposed_pence::int AS imposed_pence, a.paid_pence::int AS paid_pence,
   a.written_off_pence::int AS written_off_pence, a.terms_kind, to_char(a.pay_by, 'YYYY-MM-DD') AS pay_by, a.frequency,
   a.instalment_pence::int AS instalment_pence, to_char(a.first_instalment, 'YYYY-MM-DD') AS first_instalment,
   a.lump_sum_pence::int AS lump_sum_pence, to_char(a.lump_sum_due, 'YYYY-MM-DD') AS lump_sum_due, a.terms_version,
@@ -91,6 +92,7 @@ function accountOf(row: AccountRow): FineAccount {
     businessUnit: row.business_unit,
     caseId: row.case_id,
     defendantPartyId: row.defendant_party_id,
+    imposingCourt: row.imposing_court,
     enforcementPath: row.enforcement_path,
     imposedPence: row.imposed_pence,
     paidPence: row.paid_pence,
@@ -156,6 +158,7 @@ export interface NewAccount {
   resultId: string | null;
   defendantPartyId: string | null;
   penaltyReference: string | null;
+  imposingCourt: string | null;
   enforcementPath: string;
   imposedPence: number;
   openedAt: Date;
@@ -258,10 +261,10 @@ export class AccountRepository {
     const inserted = await query<{ id: string }>(
       manager,
       sql`INSERT INTO fine_accounts (id, account_number, account_type, business_unit, case_id, result_id,
-            defendant_party_id, penalty_reference, enforcement_path, imposed_pence, opened_at,
+            defendant_party_id, penalty_reference, imposing_court, enforcement_path, imposed_pence, opened_at,
             ${rawSql(TERMS_COLUMNS.join(', '))})
           VALUES (${a.id}, ${a.accountNumber}, ${a.accountType}, ${a.businessUnit}, ${a.caseId}, ${a.resultId},
-            ${a.defendantPartyId}, ${a.penaltyReference}, ${a.enforcementPath}, ${a.imposedPence}, ${a.openedAt},
+            ${a.defendantPartyId}, ${a.penaltyReference}, ${a.imposingCourt}, ${a.enforcementPath}, ${a.imposedPence}, ${a.openedAt},
             ${joinSql(termsValues(a.terms).map((v) => sql`${v}`))})
           ON CONFLICT DO NOTHING RETURNING id`,
     );

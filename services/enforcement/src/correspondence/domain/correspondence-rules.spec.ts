@@ -57,6 +57,7 @@ const facts = (overrides: Partial<CorrespondenceFacts['account']> = {}, day = '2
     status: 'live',
     caseId: CASE,
     defendantPartyId: PARTY,
+    imposingCourt: "Cardiff Magistrates' Court",
     imposedPence: 93_000,
     creditedPence: 3_000,
     terms: { kind: 'instalments', frequency: 'monthly', instalmentPence: 2_000, firstInstalment: '2026-03-01' },
@@ -74,6 +75,7 @@ describe('correspondence rules', () => {
     const ids = new Set(CORRESPONDENCE_TEMPLATES.filter((t) => t.id.startsWith('enforcement.')).map((t) => t.id));
     for (const rule of SHIPPED_CORRESPONDENCE_RULES.rules) expect(ids).toContain(rule.template);
     expect(SHIPPED_CORRESPONDENCE_RULES.rules.map((r) => r.template).sort()).toEqual([
+      'enforcement.collection-order-notice',
       'enforcement.default-notice',
       'enforcement.further-steps-notice',
       'enforcement.payment-reminder',
@@ -108,25 +110,32 @@ describe('correspondence rules', () => {
     ]);
   });
 
-  it('refuse the collection order notice: enforcement does not know the court that made the order', () => {
-    const table = clone();
-    table.rules.push({
-      id: 'collection-order-notice',
-      on: 'enforcement.enforcement-action-taken.v2',
-      if: { action: ['collection-order'] },
-      template: 'enforcement.collection-order-notice',
-      recipientNameAs: 'defendantName',
-      values: {
-        accountNumber: 'accountNumber',
-        balance: 'balance',
-        orderDate: 'eventDay',
-        nextPaymentAmount: 'nextPaymentAmount',
-        nextPaymentDate: 'nextPaymentDate',
+  it('write a collection order notice naming the court that imposed the sums, and nothing without that court', () => {
+    const [outcome] = correspondenceFor(SHIPPED_CORRESPONDENCE_RULES, actionTaken('collection-order'), facts());
+    expect(outcome).toMatchObject({
+      rule: 'collection-order-notice',
+      request: {
+        template: 'enforcement.collection-order-notice',
+        values: {
+          accountNumber: 'FA00000042K',
+          balance: 90_000,
+          courtName: "Cardiff Magistrates' Court",
+          orderDate: '2026-06-15',
+          nextPaymentAmount: 2_000,
+          nextPaymentDate: '2026-07-01',
+        },
       },
     });
-    expect(checkCorrespondenceRules(table, CORRESPONDENCE_TEMPLATES)).toEqual([
-      "rule collection-order-notice: 'enforcement.collection-order-notice' placeholder 'courtName' is given no value",
-    ]);
+    expect(
+      correspondenceFor(SHIPPED_CORRESPONDENCE_RULES, actionTaken('collection-order'), facts({ imposingCourt: null })),
+    ).toEqual([{ rule: 'collection-order-notice', skipped: "nothing to put in 'courtName'" }]);
+    // Terms that schedule nothing more (a pay-by day gone by): everything owed, within 14 days. 29 June 2026
+    // is a Monday, so it stands.
+    const payByGone = facts({ terms: { kind: 'pay-by-date', payBy: '2026-02-07' } });
+    const [allOwed] = correspondenceFor(SHIPPED_CORRESPONDENCE_RULES, actionTaken('collection-order'), payByGone);
+    expect(allOwed).toMatchObject({
+      request: { values: { nextPaymentAmount: 90_000, nextPaymentDate: '2026-06-29' } },
+    });
   });
 
   it("refuse another service's event, a name the rule also fills, a warrant read off a non-warrant event", () => {
@@ -274,7 +283,7 @@ describe('correspondence rules', () => {
   });
 
   it('actions with no notice ask nothing', () => {
-    for (const action of ['registration', 'collection-order', 'warrant-of-control', 'enforcement-hold'])
+    for (const action of ['registration', 'warrant-of-control', 'enforcement-hold'])
       expect(correspondenceFor(SHIPPED_CORRESPONDENCE_RULES, actionTaken(action, 'officer'), facts())).toEqual([]);
   });
 });

@@ -22,11 +22,19 @@ export const VALUE_SOURCES = {
   /** The unpaid part of the next scheduled payment due on or after the event's day, and its day. */
   nextPaymentAmount: 'money',
   nextPaymentDate: 'date',
+  /**
+   * What to pay next and by when: the next scheduled payment, or, when the terms schedule nothing more
+   * (a pay-by day gone by), everything still owed, within 14 days (a working day), as the other notices ask.
+   */
+  amountToPay: 'money',
+  payBy: 'date',
   /** The day of the event: the action's day, the day the account defaulted, the warrant's change. */
   eventDay: 'date',
   warrantIssuedOn: 'date',
   /** The enforcement agents the warrant was passed to. */
   warrantAgent: 'text',
+  /** The court that imposed the account's sums (and so makes its collection order). */
+  imposingCourt: 'text',
 } as const satisfies Record<string, PlaceholderKind>;
 export type ValueSourceName = keyof typeof VALUE_SOURCES;
 
@@ -36,6 +44,9 @@ export interface CorrespondenceRule extends shared.CorrespondenceRule<ValueSourc
 }
 export type CorrespondenceRules = shared.CorrespondenceRules<CorrespondenceRule>;
 export type CorrespondenceOutcome = shared.CorrespondenceOutcome;
+
+/** The days a notice gives to pay everything owed when the terms schedule nothing more. */
+const PAY_WHAT_IS_OWED_WITHIN_DAYS = 14;
 
 const WARRANT_SOURCES: readonly shared.ValueSource[] = ['warrantIssuedOn', 'warrantAgent'];
 
@@ -70,6 +81,7 @@ export interface CorrespondenceFacts {
     status: AccountStatus;
     caseId: string | null;
     defendantPartyId: string | null;
+    imposingCourt: string | null;
   };
   /** The warrant an event about a warrant names, when there is one. */
   warrant?: { kind: string; issuedOn: LocalDate; agent: string | null };
@@ -100,12 +112,18 @@ const ENFORCEMENT_READING: shared.CorrespondenceReading<ValueSourceName, Corresp
         return nextPayment(account, day)?.amountPence;
       case 'nextPaymentDate':
         return nextPayment(account, day)?.dueOn;
+      case 'amountToPay':
+        return nextPayment(account, day)?.amountPence ?? balanceOf(account);
+      case 'payBy':
+        return nextPayment(account, day)?.dueOn ?? shared.payByDay(day, PAY_WHAT_IS_OWED_WITHIN_DAYS);
       case 'eventDay':
         return day;
       case 'warrantIssuedOn':
         return warrant?.issuedOn;
       case 'warrantAgent':
         return warrant?.agent ?? undefined;
+      case 'imposingCourt':
+        return account.imposingCourt ?? undefined;
     }
   },
 };

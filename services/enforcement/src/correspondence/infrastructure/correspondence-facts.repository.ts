@@ -34,6 +34,7 @@ export class CorrespondenceFactsRepository {
         status: account.status,
         caseId: account.caseId,
         defendantPartyId: account.defendantPartyId,
+        imposingCourt: account.imposingCourt,
         imposedPence: account.imposedPence,
         creditedPence: account.paidPence + account.writtenOffPence,
         terms: account.terms,

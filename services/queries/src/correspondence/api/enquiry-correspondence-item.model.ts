@@ -1,7 +1,11 @@
 import { CorrespondenceItemApiModel } from '@ccsc/correspondence/outbox';
 import type { CorrespondenceItem } from '@ccsc/correspondence';
+import { ObjectType } from '../../queries.graphql';
 
 /** An email or text to an enquiry's contact, as it was rendered and how far it got. */
+@ObjectType('EnquiryCorrespondenceItem', {
+  description: "An email or text to the enquiry's contact, as it was rendered and how far it got.",
+})
 export class EnquiryCorrespondenceItemModel extends CorrespondenceItemApiModel({
   ids: {
     enquiryId: { format: 'uuid', description: 'The enquiry it is about.' },

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { enquiryRaisedV1 } from '@ccsc/contracts';
+import { enquiryRaisedV1, queriesCorrespondenceRecordedV1 } from '@ccsc/contracts';
 import { correspondenceRequestId } from '@ccsc/correspondence';
-import { CorrespondenceRecorder } from '@ccsc/correspondence/outbox';
+import { announceRecorded, CorrespondenceRecorder } from '@ccsc/correspondence/outbox';
 import { EventHandlers } from '@ccsc/messaging';
 import {
   ACKNOWLEDGEMENT_RECIPIENT_PLACEHOLDER,
@@ -16,7 +16,7 @@ import { EnquiryContactsRepository } from '../infrastructure/enquiry-contacts.re
  * transaction: the item (its reference and the day we aim to answer by, in the enquiry's language) and the
  * inbox row commit together, so an event delivered twice is one item, and the dispatcher sends it once.
  * By email, else by text, else recorded `undeliverable` for an officer to see (a contact has no postal
- * address here).
+ * address here). An enquiry about a case puts the acknowledgement on the case's timeline for staff.
  */
 @Injectable()
 export class EnquiryAcknowledgementConsumer implements OnModuleInit {
@@ -41,7 +41,7 @@ export class EnquiryAcknowledgementConsumer implements OnModuleInit {
         this.logger.warn({ enquiryId: enquiry.enquiryId }, 'enquiry not acknowledged: no SLA clock gives a target day');
         return;
       }
-      await this.recorder.record(
+      const recorded = await this.recorder.record(
         manager,
         {
           requestId,
@@ -61,6 +61,13 @@ export class EnquiryAcknowledgementConsumer implements OnModuleInit {
         },
         new Date(event.time),
       );
+      // The case's timeline shows staff that the enquirer was written to (what was said stays here).
+      if (recorded)
+        await announceRecorded(manager, event, queriesCorrespondenceRecordedV1, recorded, {
+          subject: enquiry.enquiryId,
+          caseIds: enquiry.caseId ? [enquiry.caseId] : [],
+          recipient: 'enquirer',
+        });
     });
   }
 }

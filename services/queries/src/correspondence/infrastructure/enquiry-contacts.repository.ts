@@ -7,6 +7,7 @@ import type { DueClock } from '../domain/enquiry-acknowledgement';
 export interface EnquiryAddresseeRow {
   enquiryId: string;
   reference: string;
+  caseId: string | null;
   language: 'en' | 'cy';
   receivedAt: Date;
   contactId: string;
@@ -22,7 +23,7 @@ export class EnquiryContactsRepository {
   async addressee(manager: EntityManager, enquiryId: string): Promise<EnquiryAddresseeRow | undefined> {
     const row = await queryOne<Omit<EnquiryAddresseeRow, 'clocks'>>(
       manager,
-      sql`SELECT e.id AS "enquiryId", e.reference, e.language, e.received_at AS "receivedAt",
+      sql`SELECT e.id AS "enquiryId", e.reference, e.case_id AS "caseId", e.language, e.received_at AS "receivedAt",
           ct.id AS "contactId", ct.name, ct.email, ct.phone
         FROM enquiries e JOIN contacts ct ON ct.id = e.contact_id
         WHERE e.id = ${enquiryId}`,
