@@ -41,3 +41,5 @@ done
 for variable in "${issued[@]}"; do
   echo "$variable=${!variable}"
 done
+# A key, not a password: 32 random bytes in base64.
+echo "WEBHOOK_SECRETS_KEY=$(head -c 32 /dev/urandom | base64)"

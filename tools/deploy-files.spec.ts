@@ -96,6 +96,11 @@ const notifyIssued: Record<string, string> = {
   NOTIFY_EMAIL_TEMPLATE_ID: '0f7c2a9e-4b1d-4c6e-8a3f-5d2b9e7c1a04',
   NOTIFY_SMS_TEMPLATE_ID: '6a1e8c3b-2d9f-4e7a-b5c0-9f4d1e2a3b68',
 };
+/** Secrets whose format a service checks: Notify's values, and the 32 bytes of the webhook secrets' key. */
+const WELL_FORMED: Record<string, string> = {
+  ...notifyIssued,
+  WEBHOOK_SECRETS_KEY: Buffer.alloc(32, 7).toString('base64'),
+};
 /** What a service reads from GOV.UK Notify's side, all four required in production by those that send. */
 const NOTIFY_VARIABLES = [
   'NOTIFY_API_KEY',
@@ -368,6 +373,7 @@ describe('docker-compose.yml', () => {
           'KEYCLOAK_ADMIN_PASSWORD',
           'KEYCLOAK_SYSTEM_CLIENT_SECRET',
           'CARD_PROVIDER_SECRET',
+          'WEBHOOK_SECRETS_KEY',
           'GRAFANA_ADMIN_PASSWORD',
           'METRICS_TOKEN',
           ...NOTIFY_VARIABLES,
@@ -426,9 +432,9 @@ describe('docker-compose.yml', () => {
       expect(generated.map((line) => line.split('=')[0]).sort()).toEqual(requiredVariables);
       for (const line of generated) {
         const name = line.slice(0, line.indexOf('='));
-        expect(line).toEqual(
-          name in notifyIssued ? `${name}=${notifyIssued[name]}` : expect.stringMatching(/^\w+=[0-9a-f]{48}$/),
-        );
+        // Passwords as 24 random bytes in hex; the webhook secrets' key as the 32 bytes of an AES-256 key.
+        const random = name === 'WEBHOOK_SECRETS_KEY' ? /^\w+=[A-Za-z0-9+/]{43}=$/ : /^\w+=[0-9a-f]{48}$/;
+        expect(line).toEqual(name in notifyIssued ? `${name}=${notifyIssued[name]}` : expect.stringMatching(random));
       }
     });
 
@@ -465,7 +471,7 @@ describe('docker-compose.yml', () => {
         ...Object.fromEntries(
           requiredVariables.map((variable) => [variable, `own-${variable.toLowerCase().replace(/_/g, '-')}`]),
         ),
-        ...notifyIssued,
+        ...WELL_FORMED,
       };
       const source = Object.fromEntries(
         Object.entries(env(service(name))).map(([key, value]) => [key, interpolated(value, own)]),
@@ -777,6 +783,7 @@ const k8sSecrets = (app: ServiceName | 'gateway') =>
         'KAFKA_SASL_PASSWORD',
         'METRICS_TOKEN',
         ...(app === 'payments' ? ['CARD_PROVIDER_SECRET'] : []),
+        ...(app === 'cases' ? ['WEBHOOK_SECRETS_KEY'] : []),
         ...(sendsCorrespondence(app) ? NOTIFY_VARIABLES : []),
       ];
 const validateK8s = (dir?: string) =>
@@ -917,11 +924,11 @@ describe('deploy/k8s', () => {
     );
 
     it('starts in production with its ConfigMaps and values of its own in its Secrets', () => {
-      // Well-formed where a format is required: a database URL, and Notify's API key.
+      // Well-formed where a format is required: a database URL, Notify's API key, the webhook secrets' key.
       const own = (key: string) =>
         key === 'DATABASE_URL'
           ? `postgres://${app}:own-db-password@db.internal:5432/${app}`
-          : (notifyIssued[key] ?? `own-${key.toLowerCase().replace(/_/g, '-')}`);
+          : (WELL_FORMED[key] ?? `own-${key.toLowerCase().replace(/_/g, '-')}`);
       const source = {
         ...configMapData(container as Container),
         ...Object.fromEntries((container?.env ?? []).map((e) => [e.name, e.value ?? own(e.name)])),

@@ -3,16 +3,18 @@
 # committed, and the ConfigMaps hold none. Run it once per environment (again to rotate), then
 # `kubectl apply -k`. With no arguments it covers every service; name some to cover only those:
 #
-#   DB_HOST=db.internal METRICS_TOKEN=… CARD_PROVIDER_SECRET=… \
+#   DB_HOST=db.internal METRICS_TOKEN=… CARD_PROVIDER_SECRET=… WEBHOOK_SECRETS_KEY=… \
 #     NOTIFY_API_KEY=… NOTIFY_CALLBACK_TOKEN=… NOTIFY_EMAIL_TEMPLATE_ID=… NOTIFY_SMS_TEMPLATE_ID=… \
 #     CASES_DB_PASSWORD=… CASES_KAFKA_PASSWORD=… QUERIES_DB_PASSWORD=… QUERIES_KAFKA_PASSWORD=… \
 #     COMPLAINTS_DB_PASSWORD=… COMPLAINTS_KAFKA_PASSWORD=… PAYMENTS_DB_PASSWORD=… PAYMENTS_KAFKA_PASSWORD=… \
 #     ENFORCEMENT_DB_PASSWORD=… ENFORCEMENT_KAFKA_PASSWORD=… deploy/k8s/create-secrets.sh
 #   DB_HOST=db.internal METRICS_TOKEN=… NOTIFY_API_KEY=… NOTIFY_CALLBACK_TOKEN=… NOTIFY_EMAIL_TEMPLATE_ID=… \
-#     NOTIFY_SMS_TEMPLATE_ID=… CASES_DB_PASSWORD=… CASES_KAFKA_PASSWORD=… deploy/k8s/create-secrets.sh cases
+#     NOTIFY_SMS_TEMPLATE_ID=… WEBHOOK_SECRETS_KEY=… CASES_DB_PASSWORD=… CASES_KAFKA_PASSWORD=… \
+#     deploy/k8s/create-secrets.sh cases
 #
 # Per service <s>: <s>-database (DATABASE_URL) and <s>-kafka (KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD);
-# for payments also payments-card-provider (CARD_PROVIDER_SECRET); for cases, queries and complaints,
+# for payments also payments-card-provider (CARD_PROVIDER_SECRET); for cases also cases-webhooks
+# (WEBHOOK_SECRETS_KEY, 32 bytes in base64: `openssl rand -base64 32`); for cases, queries and complaints,
 # which send letters, emails and texts, ccsc-notify (NOTIFY_API_KEY, NOTIFY_CALLBACK_TOKEN,
 # NOTIFY_EMAIL_TEMPLATE_ID, NOTIFY_SMS_TEMPLATE_ID: the key and the two pass-through template ids are
 # GOV.UK Notify's, the callback token is one you generate and set in Notify); for all, ccsc-metrics
@@ -45,6 +47,7 @@ for service in "$@"; do
     fi
   done
   if [[ $service == payments ]]; then : "${CARD_PROVIDER_SECRET:?CARD_PROVIDER_SECRET is required for payments}"; fi
+  if [[ $service == cases ]]; then : "${WEBHOOK_SECRETS_KEY:?WEBHOOK_SECRETS_KEY is required for cases}"; fi
   if [[ " ${notify_senders[*]} " == *" $service "* ]]; then
     for variable in NOTIFY_API_KEY NOTIFY_CALLBACK_TOKEN NOTIFY_EMAIL_TEMPLATE_ID NOTIFY_SMS_TEMPLATE_ID; do
       if [[ -z ${!variable:-} ]]; then
@@ -81,5 +84,9 @@ for service in "$@"; do
   if [[ $service == payments ]]; then
     # The card provider's callback signing secret: without it, production payments refuses to start.
     create_secret payments-card-provider --from-literal=CARD_PROVIDER_SECRET="$CARD_PROVIDER_SECRET"
+  fi
+  if [[ $service == cases ]]; then
+    # Encrypts the partner webhooks' signing secrets at rest: without it, production cases refuses to start.
+    create_secret cases-webhooks --from-literal=WEBHOOK_SECRETS_KEY="$WEBHOOK_SECRETS_KEY"
   fi
 done

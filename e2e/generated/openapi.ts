@@ -2753,7 +2753,7 @@ export interface components {
        */
       representedBy?: string;
       /**
-       * @description Shown to staff, the party and their representative only; null (left out over REST) for the other side of the case.
+       * @description Left out when the party has not said. Shown to staff, the party and their representative only; null (left out over REST) for the other side of the case.
        * @enum {string}
        */
       preferredLanguage?: 'en' | 'cy';
@@ -3197,7 +3197,10 @@ export interface components {
       userId?: string;
       /** @example org-smith-and-co */
       representedBy?: string;
-      /** @enum {string} */
+      /**
+       * @description English or Welsh, as the party prefers; leave it out when they have not said (letters to an address in Wales then go in both).
+       * @enum {string}
+       */
       preferredLanguage?: 'en' | 'cy';
       /**
        * @description Adjustments the service makes for this party, in plain words (e.g. "large print", "hearing loop"); at most 20. Only staff and whoever acts for the party see it.

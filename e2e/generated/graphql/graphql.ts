@@ -132,7 +132,7 @@ export type PartyInput = {
   phone?: string | null | undefined;
   /** UK postcode of the party's address. */
   postcode?: string | null | undefined;
-  /** English (default) or Welsh. */
+  /** English or Welsh, as the party prefers; leave it out when they have not said (letters to an address in Wales then go in both). */
   preferredLanguage?: Language | null | undefined;
   /** Adjustments the service makes for this party, in plain words (e.g. "large print", "hearing loop"); at most 20. Only staff and whoever acts for the party see it. */
   reasonableAdjustments?: Array<string> | null | undefined;

@@ -1,6 +1,7 @@
 import { env, inProduction, readConfig, refine, serviceSettings } from '@ccsc/platform';
 import { correspondenceSettings } from '@ccsc/correspondence/outbox';
 import { messagingSettings } from '@ccsc/messaging';
+import { webhookSecretsKeyProblem } from './webhooks/infrastructure/webhook-secret-box';
 
 export const casesSettings = {
   ...serviceSettings,
@@ -60,6 +61,18 @@ export const casesSettings = {
       min: 0,
       max: 7 * 86_400_000,
     },
+  ),
+  // A copy of the database alone must not be able to sign deliveries firms trust.
+  WEBHOOK_SECRETS_KEY: refine(
+    env.secret(
+      'Key that encrypts webhook signing secrets at rest: 32 bytes in base64 (`openssl rand -base64 32`); required in production, a fixed development key otherwise',
+    ),
+    (key, config) =>
+      key === undefined
+        ? inProduction(config)
+          ? 'is required in production'
+          : undefined
+        : webhookSecretsKeyProblem(key),
   ),
   // In production a loopback endpoint would let a firm make the service call itself (its own admin routes).
   WEBHOOK_ALLOW_LOOPBACK: refine(

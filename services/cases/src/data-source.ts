@@ -26,6 +26,7 @@ import { PartyAddress1735450000000 } from './migrations/1735450000000-party-addr
 import { PartnerWebhooks1735500000000 } from './migrations/1735500000000-partner-webhooks';
 import { Correspondence1735500100000 } from './migrations/1735500100000-correspondence';
 import { WebhookFairness1735500200000 } from './migrations/1735500200000-webhook-fairness';
+import { LanguageNotStated1735600000000 } from './migrations/1735600000000-language-not-stated';
 
 /**
  * The cases database: the app, `npm run migrate` and the tests all use this one definition.
@@ -62,5 +63,6 @@ export const casesDatabase: ServiceDataSourceParts = {
     PartnerWebhooks1735500000000,
     Correspondence1735500100000,
     WebhookFairness1735500200000,
+    LanguageNotStated1735600000000,
   ],
 };

@@ -265,7 +265,8 @@ describe('case authorisation by relationship', () => {
     // Their own party's details are theirs to see.
     expect(opponent.parties.find((p: { id: string }) => p.id !== claimantId)).toMatchObject({
       email: 'dee@example.com',
-      preferredLanguage: 'en',
+      // Dee never said which language: not stated, rather than taken to be English.
+      preferredLanguage: null,
     });
     expect(opponent.assistedDigitalReferrals).toEqual([]);
     expect((await graphql(defendantCitizen, READ, { id })).body.data.case.parties[0]).toMatchObject({

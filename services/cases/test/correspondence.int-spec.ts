@@ -167,6 +167,19 @@ describe('correspondence to case parties', () => {
     expect(JSON.stringify(await timeline(caseworker))).not.toMatch(/Siân|Heol|SA1/);
   });
 
+  it('writes in Welsh and English to a party in Wales who has not said which language they prefer', async () => {
+    const c = await prosecution({ preferredLanguage: undefined });
+    // Not stated, and so not shown as English either.
+    const parties = (await http().get(`/api/v1/cases/${c.id}`).set('Authorization', caseworker).expect(200)).body
+      .parties as { id: string; preferredLanguage?: string }[];
+    expect(parties.find((p) => p.id === c.defendant)).not.toHaveProperty('preferredLanguage');
+    await publishEvent(enforcementCorrespondenceRequestedV1, c.id, furtherSteps(c.id, c.defendant));
+    const [item] = await itemsOnceRecorded(c.id, 1);
+    expect(item).toMatchObject({ language: 'bilingual', channel: 'letter' });
+    // Welsh first, then English.
+    expect(item!.body.indexOf('Annwyl')).toBeLessThan(item!.body.indexOf('Dear'));
+  });
+
   it('records an item for a party with no address and no email as undeliverable, and never sends it', async () => {
     const c = await prosecution({ addressLines: undefined, postcode: undefined });
     await publishEvent(enforcementCorrespondenceRequestedV1, c.id, furtherSteps(c.id, c.defendant));

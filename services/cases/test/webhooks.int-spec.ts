@@ -9,6 +9,7 @@ import { bearer, eventually, publishEvent } from '@ccsc/testing';
 import { claim, startCasesApp } from './cases-app';
 import { WebhookDispatcher } from '../src/webhooks/application/webhook-dispatcher';
 import { WebhookDeliveryRepository } from '../src/webhooks/infrastructure/webhook-delivery.repository';
+import { WebhookSecretBox } from '../src/webhooks/infrastructure/webhook-secret-box';
 
 /**
  * Standard Webhooks verification written here from the specification, independently of the
@@ -483,7 +484,13 @@ describe('partner webhooks', () => {
     const secrets = await dataSource.query(`SELECT secret, previous_secret FROM webhook_endpoints WHERE id = $1`, [
       registered.body.id,
     ]);
-    expect(secrets[0]).toEqual({ secret: rotated.body.secret, previous_secret: registered.body.secret });
+    // Sealed at rest: the database holds neither secret, only what the key opens to them.
+    expect(JSON.stringify(secrets)).not.toContain('whsec_');
+    const box = app.get(WebhookSecretBox);
+    expect([box.open(secrets[0].secret), box.open(secrets[0].previous_secret)]).toEqual([
+      rotated.body.secret,
+      registered.body.secret,
+    ]);
     const stored = JSON.stringify(await dataSource.query('SELECT * FROM idempotency_keys'));
     expect(stored).not.toContain('whsec_');
   });

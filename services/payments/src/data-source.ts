@@ -16,6 +16,7 @@ import { FineAccountNumbers1735000500000 } from './migrations/1735000500000-fine
 import { AuditTrail1735300000000 } from './migrations/1735300000000-audit-trail';
 import { PaymentSearch1735300100000 } from './migrations/1735300100000-payment-search';
 import { ManagementInformation1735400000000 } from './migrations/1735400000000-management-information';
+import { HelpWithFeesFirm1735600000000 } from './migrations/1735600000000-help-with-fees-firm';
 
 /**
  * The payments database: the app, `npm run migrate` and the tests all use this one definition.
@@ -41,5 +42,6 @@ export const paymentsDatabase: ServiceDataSourceParts = {
     AuditTrail1735300000000,
     PaymentSearch1735300100000,
     ManagementInformation1735400000000,
+    HelpWithFeesFirm1735600000000,
   ],
 };

@@ -174,6 +174,20 @@ describe('payments: correspondence requested from payments events', () => {
     expect((await requests(caseId)).filter((r) => r.data.template === 'payments.refund-approved')).toHaveLength(1);
   });
 
+  /** Grants the application, and the one request that asks for its decision letter. */
+  const granted = async (applicationId: string, caseId: string) => {
+    await http()
+      .post(`/api/v1/payments/help-with-fees/applications/${applicationId}/decision`)
+      .set('Authorization', sam)
+      .send({ grant: true })
+      .expect(200);
+    return eventually(async () => {
+      const all = await requests(caseId);
+      expect(all).toHaveLength(1);
+      return all[0]!;
+    });
+  };
+
   it('asks once for a Help with Fees decision to the citizen who applied, with what is remitted and what is left', async () => {
     const { caseId, reference } = await announceCase(db, { users: ['citizen-cat'], feesDue: ['FEE0202'] });
     const applicant = { monthlyIncomePence: 100_000, couple: false, childrenAges: [], savingsPence: 0, age: 30 };
@@ -185,18 +199,9 @@ describe('payments: correspondence requested from payments events', () => {
     expect(applied.body).toMatchObject({ status: 'awaiting-decision' });
     await settled();
     expect(await requests(caseId)).toEqual([]);
-    await http()
-      .post(`/api/v1/payments/help-with-fees/applications/${applied.body.id}/decision`)
-      .set('Authorization', sam)
-      .send({ grant: true })
-      .expect(200);
-    const [decision] = await eventually(async () => {
-      const all = await requests(caseId);
-      expect(all).toHaveLength(1);
-      return all;
-    });
+    const decision = await granted(applied.body.id, caseId);
     const fee = Number(applied.body.feePence);
-    expect(decision!.data).toMatchObject({
+    expect(decision.data).toMatchObject({
       caseId,
       userId: 'citizen-cat',
       template: 'payments.help-with-fees-decision',
@@ -210,6 +215,27 @@ describe('payments: correspondence requested from payments events', () => {
     });
     expect(Number(applied.body.remittedPence)).toBeGreaterThan(0);
     expect(reference).toHaveLength(16);
+  });
+
+  it("asks for a Help with Fees decision to the firm's client when a firm applied", async () => {
+    const { caseId } = await announceCase(db, { organisations: ['org-hwf'], feesDue: ['FEE0202'] });
+    const applied = await http()
+      .post('/api/v1/payments/help-with-fees/applications')
+      .set('Authorization', await bearer('professional', { org: 'org-hwf', sub: 'solicitor-hwf' }))
+      .send({
+        caseId,
+        feeCode: 'FEE0202',
+        applicant: { monthlyIncomePence: 100_000, couple: false, childrenAges: [], savingsPence: 0, age: 30 },
+      })
+      .expect(201);
+    const decision = await granted(applied.body.id, caseId);
+    // The firm, for cases to resolve to its client; never the solicitor's own account.
+    expect(decision.data).toMatchObject({
+      caseId,
+      organisationId: 'org-hwf',
+      template: 'payments.help-with-fees-decision',
+    });
+    expect(decision.data).not.toHaveProperty('userId');
   });
 
   it('asks nothing for a payment with no case: a card payment to a fine account', async () => {

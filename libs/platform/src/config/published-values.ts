@@ -22,6 +22,7 @@ export const PUBLISHED_SECRETS: readonly string[] = [
   'demo-keycloak-admin',
   'demo-system-client-secret',
   'demo-card-callback-secret',
+  'Y2NzYy1kZW1vLXdlYmhvb2stc2VjcmV0cy1rZXktMzI=',
   'demo-grafana-admin',
   'demo-metrics-token',
   'demo-notify-api-key',

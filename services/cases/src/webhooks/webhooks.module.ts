@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { scheduledRun } from '@ccsc/platform';
+import { scheduledRun, SERVICE_CONFIG } from '@ccsc/platform';
 import type { CasesConfig } from '../config';
 import { WebhookDeliveryController } from './api/webhook-delivery.controller';
 import { WebhookEndpointController } from './api/webhook-endpoint.controller';
@@ -11,11 +11,17 @@ import { WebhookEndpointQueries } from './application/webhook-endpoint.queries';
 import { WebhookDeliveriesConsumer } from './consumers/webhook-deliveries.consumer';
 import { WebhookDeliveryRepository } from './infrastructure/webhook-delivery.repository';
 import { WebhookEndpointRepository } from './infrastructure/webhook-endpoint.repository';
+import { WebhookSecretBox } from './infrastructure/webhook-secret-box';
 
 /** Partner webhooks: firms' endpoints, deliveries made from the service's events, and their dispatcher. */
 @Module({
   controllers: [WebhookEndpointController, WebhookDeliveryController],
   providers: [
+    {
+      provide: WebhookSecretBox,
+      useFactory: (config: CasesConfig) => WebhookSecretBox.fromKey(config.WEBHOOK_SECRETS_KEY),
+      inject: [SERVICE_CONFIG],
+    },
     WebhookEndpointRepository,
     WebhookDeliveryRepository,
     WebhookEndpointCommands,

@@ -34,6 +34,9 @@ import {
 import { InputType, registerEnumType } from '../../cases.graphql';
 import { CASE_ID, CASE_STATE, CASE_TYPE_ID, EVENT_ID } from '../../api-descriptions';
 
+const PREFERRED_LANGUAGE =
+  'English or Welsh, as the party prefers; leave it out when they have not said (letters to an address in Wales then go in both).';
+
 // One set of input classes serves GraphQL, REST and OpenAPI, so the three cannot drift apart.
 
 export const PartyRoleEnum = Object.fromEntries(PARTY_ROLES.map((r) => [r, r])) as Record<PartyRole, PartyRole>;
@@ -171,8 +174,8 @@ export class PartyInput {
   @Matches(ORGANISATION_ID, { message: 'representedBy must be an organisation id' })
   representedBy?: string;
 
-  @Field(() => LanguageEnum, { nullable: true, description: 'English (default) or Welsh.' })
-  @ApiPropertyOptional({ enum: LANGUAGES })
+  @Field(() => LanguageEnum, { nullable: true, description: PREFERRED_LANGUAGE })
+  @ApiPropertyOptional({ enum: LANGUAGES, description: PREFERRED_LANGUAGE })
   @IsOptional()
   @IsIn(LANGUAGES)
   preferredLanguage?: PreferredLanguage;

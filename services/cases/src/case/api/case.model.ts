@@ -89,8 +89,11 @@ export class PartyModel {
     description: 'Organisation id of the firm representing this party; left out when unrepresented.',
   })
   representedBy?: string;
-  @Field(() => LanguageEnum, { nullable: true, description: `English or Welsh. ${PARTY_DETAIL}` })
-  @ApiPropertyOptional({ enum: ['en', 'cy'], description: PARTY_DETAIL })
+  @Field(() => LanguageEnum, {
+    nullable: true,
+    description: `English or Welsh; null when the party has not said. ${PARTY_DETAIL}`,
+  })
+  @ApiPropertyOptional({ enum: ['en', 'cy'], description: `Left out when the party has not said. ${PARTY_DETAIL}` })
   preferredLanguage?: string;
   @Field(() => [String], { nullable: true, description: PARTY_DETAIL })
   @ApiPropertyOptional({ type: [String], description: PARTY_DETAIL })
@@ -138,7 +141,7 @@ export function toPartyModel(party: Party, viewer: Principal): PartyModel {
     ...(phone ? { phone } : {}),
     ...(postcode ? { postcode } : {}),
     ...(addressLines ? { addressLines } : {}),
-    preferredLanguage,
+    ...(preferredLanguage ? { preferredLanguage } : {}),
     reasonableAdjustments,
     vulnerabilityFlags,
   };

@@ -78,7 +78,6 @@ function newParty(input: NewParty): Party {
     ...(input.postcode ? { postcode: normalisePostcode(input.postcode) } : {}),
     ...(addressLines ? { addressLines: checkedAddressLines(addressLines) } : {}),
     id: randomUUID(),
-    preferredLanguage: input.preferredLanguage ?? 'en',
     reasonableAdjustments: input.reasonableAdjustments ?? [],
     vulnerabilityFlags: input.vulnerabilityFlags ?? [],
   };

@@ -56,8 +56,11 @@ export interface Party {
   userId?: string;
   /** The solicitors' firm representing this party; its users see and act on the case. */
   representedBy?: string;
-  /** English or Welsh: letters, calls and "what happens next" text follow it. */
-  preferredLanguage: PreferredLanguage;
+  /**
+   * English or Welsh: letters, calls and "what happens next" text follow it. Absent when the party has not
+   * said: a letter to an address in Wales then goes in both languages (the Welsh Language Standards).
+   */
+  preferredLanguage?: PreferredLanguage;
   /** Adjustments the service makes for this party (e.g. "large print", "hearing loop"). */
   reasonableAdjustments: string[];
   /** Why this party may need extra care (e.g. "domestic abuse", "mental health"). */

@@ -61,7 +61,7 @@ interface PartyRow {
   address_lines: string[] | null;
   user_id: string | null;
   represented_by: string | null;
-  preferred_language: string;
+  preferred_language: string | null;
   reasonable_adjustments: string[];
   vulnerability_flags: string[];
   identity_id: string | null;
@@ -227,7 +227,7 @@ export class CaseRepository {
       (p, position) =>
         sql`(${p.id}, ${caseId}, ${position}, ${p.role}, ${p.kind}, ${p.name}, ${p.email ?? null}, ${p.phone ?? null},
           ${p.postcode ?? null}, ${p.addressLines ?? null}::text[], ${p.userId ?? null}, ${p.representedBy ?? null},
-          ${p.preferredLanguage}, ${p.reasonableAdjustments}::text[], ${p.vulnerabilityFlags}::text[])`,
+          ${p.preferredLanguage ?? null}, ${p.reasonableAdjustments}::text[], ${p.vulnerabilityFlags}::text[])`,
     );
     await execute(
       manager,
@@ -323,7 +323,7 @@ function toParty(p: PartyRow): Party {
     ...(p.address_lines ? { addressLines: p.address_lines } : {}),
     ...(p.user_id ? { userId: p.user_id } : {}),
     ...(p.represented_by ? { representedBy: p.represented_by } : {}),
-    preferredLanguage: p.preferred_language as PreferredLanguage,
+    ...(p.preferred_language ? { preferredLanguage: p.preferred_language as PreferredLanguage } : {}),
     reasonableAdjustments: p.reasonable_adjustments,
     vulnerabilityFlags: p.vulnerability_flags,
     ...(p.identity_id ? { identityId: p.identity_id } : {}),

@@ -58,7 +58,7 @@ export class PartyCorrespondenceRecorder {
         recipient: {
           id: request.partyId,
           name: addressee.name,
-          language: addressee.preferredLanguage,
+          language: addressee.preferredLanguage ?? 'unknown',
           addressLines: addressee.addressLines,
           postcode: addressee.postcode,
           email: addressee.email,

@@ -9,7 +9,8 @@ export interface AddresseeRow {
   email: string | null;
   postcode: string | null;
   addressLines: string[] | null;
-  preferredLanguage: 'en' | 'cy';
+  /** Null when the party has not said. */
+  preferredLanguage: 'en' | 'cy' | null;
   role: string;
   caseReference: string;
 }

@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CursorPosition, execute, joinSql, Page, query, queryOne, sql, toPage } from '@ccsc/platform';
 import type { WebhookEventType } from '../domain/webhook-event-types';
 import type { EndpointSecrets } from '../domain/webhook-secret';
+import { WebhookSecretBox } from './webhook-secret-box';
 import type { DeliveryAttempt, DeliveryStatus, WebhookDelivery } from '../domain/webhook-delivery';
 
 export type { DeliveryAttempt, DeliveryStatus, WebhookDelivery } from '../domain/webhook-delivery';
@@ -67,7 +68,10 @@ const representsCaseOf = (organisationId: string) =>
 /** Persistence of deliveries and their attempt log; every read for a firm names its organisation. */
 @Injectable()
 export class WebhookDeliveryRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly secrets: WebhookSecretBox,
+  ) {}
 
   /** The case's reference and the firms representing its parties, read in the caller's transaction. */
   async caseAudience(
@@ -171,8 +175,8 @@ export class WebhookDeliveryRepository {
         payload: r.payload,
         attempts: r.attempts,
         windowStartedAt: r.window_started_at,
-        secret: r.secret,
-        previousSecret: r.previous_secret,
+        secret: this.secrets.open(r.secret),
+        previousSecret: r.previous_secret === null ? null : this.secrets.open(r.previous_secret),
         previousSecretUntil: r.previous_secret_until,
         visible: r.visible,
       }));

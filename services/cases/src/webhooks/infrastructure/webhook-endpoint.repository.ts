@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CursorPosition, execute, Page, query, queryOne, sql, toPage } from '@ccsc/platform';
 import type { WebhookEventType } from '../domain/webhook-event-types';
 import type { WebhookEndpoint } from '../domain/webhook-endpoint';
+import { WebhookSecretBox } from './webhook-secret-box';
 
 export type { WebhookEndpoint } from '../domain/webhook-endpoint';
 
@@ -45,7 +46,10 @@ const toEndpoint = (r: EndpointRow): WebhookEndpoint => ({
  */
 @Injectable()
 export class WebhookEndpointRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly secrets: WebhookSecretBox,
+  ) {}
 
   /**
    * Adds the endpoint unless its firm already has `max` endpoints, or one whose URL `sameUrl` says is
@@ -73,7 +77,7 @@ export class WebhookEndpointRepository {
         manager,
         sql`INSERT INTO webhook_endpoints (id, organisation_id, url, event_types, enabled, secret, created_by, created_at, updated_at)
           VALUES (${endpoint.id}, ${endpoint.organisationId}, ${endpoint.url}, ${endpoint.eventTypes}::text[], ${endpoint.enabled},
-            ${endpoint.secret}, ${endpoint.createdBy}, ${endpoint.createdAt}, ${endpoint.updatedAt})`,
+            ${this.secrets.seal(endpoint.secret)}, ${endpoint.createdBy}, ${endpoint.createdAt}, ${endpoint.updatedAt})`,
       );
       return { inserted: true };
     });
@@ -143,7 +147,7 @@ export class WebhookEndpointRepository {
     const row = await queryOne<EndpointRow>(
       this.dataSource,
       sql`UPDATE webhook_endpoints SET previous_secret = secret, previous_secret_until = ${previousUntil},
-          secret = ${secret}, updated_at = ${now}
+          secret = ${this.secrets.seal(secret)}, updated_at = ${now}
         WHERE id = ${id} AND organisation_id = ${organisationId}
           AND (previous_secret_until IS NULL OR previous_secret_until <= now())
         RETURNING ${COLUMNS}`,

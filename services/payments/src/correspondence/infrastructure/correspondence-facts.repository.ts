@@ -91,13 +91,15 @@ export class CorrespondenceFactsRepository {
       const h = await queryOne<{
         caseId: string;
         appliedBy: string;
+        firm: string | null;
         feePence: string;
         remittedPence: string;
         status: string;
         reference: string | null;
       }>(
         manager,
-        sql`SELECT h.case_id AS "caseId", h.applied_by AS "appliedBy", h.fee_pence AS "feePence",
+        sql`SELECT h.case_id AS "caseId", h.applied_by AS "appliedBy", h.applied_for_organisation AS firm,
+              h.fee_pence AS "feePence",
               h.remitted_pence AS "remittedPence", h.status, ca.reference
             FROM hwf_applications h LEFT JOIN case_access ca ON ca.case_id = h.case_id WHERE h.id = ${data.applicationId}`,
       );
@@ -107,9 +109,9 @@ export class CorrespondenceFactsRepository {
       const remittedPence = h.status === 'decided' ? Number(h.remittedPence) : 0;
       return {
         caseId: h.caseId,
-        // Whoever applied: the citizen (or a firm's user, whom cases will not find as a party: payments does
-        // not record the firm an application was made for).
-        recipient: { userId: h.appliedBy },
+        // Whoever applied: the firm's client, for a professional's application (cases resolves the firm to
+        // the party it represents on the side that pays), else the citizen who applied.
+        recipient: h.firm ? { organisationId: h.firm } : { userId: h.appliedBy },
         day,
         values: {
           helpWithFeesReference: data.applicationId,

@@ -79,7 +79,9 @@ export class HelpWithFeesCommands implements OnModuleInit {
           checkedBy: null,
           createdAt: now,
         };
-        if (!(await this.applications.insert(manager, application, input.applicant))) {
+        // A professional applies for their firm's client: the letter goes to the party the firm represents.
+        const firm = principal.roles.includes('professional') ? (principal.organisationId ?? null) : null;
+        if (!(await this.applications.insert(manager, application, input.applicant, firm))) {
           throw new ConflictError(`${input.feeCode} on this case already has a Help with Fees application`);
         }
         announceStatus(tx, application, null);

@@ -38,16 +38,24 @@ export class HelpWithFeesRepository {
     return found.length > 0;
   }
 
-  /** False when the fee already has an application still standing (one not refused and not failed). */
-  async insert(manager: EntityManager, a: HelpWithFeesApplication, applicant: RemissionApplicant): Promise<boolean> {
+  /**
+   * False when the fee already has an application still standing (one not refused and not failed).
+   * `organisationId` is the firm a professional applied through, whose client the decision letter goes to.
+   */
+  async insert(
+    manager: EntityManager,
+    a: HelpWithFeesApplication,
+    applicant: RemissionApplicant,
+    organisationId: string | null = null,
+  ): Promise<boolean> {
     const inserted = await query(
       manager,
       sql`INSERT INTO hwf_applications (id, case_id, service_request_id, fee_id, fee_code, applicant,
         outcome, fee_pence,
-         contribution_pence, remitted_pence, reason, status, applied_by, created_at, updated_at)
+         contribution_pence, remitted_pence, reason, status, applied_by, applied_for_organisation, created_at, updated_at)
        VALUES (${a.id}, ${a.caseId}, ${a.serviceRequestId}, ${a.feeId}, ${a.feeCode}, ${JSON.stringify(applicant)},
          ${a.outcome}, ${a.feePence}, ${a.contributionPence}, ${a.remittedPence}, ${a.reason},
-           ${a.status}, ${a.appliedBy},
+           ${a.status}, ${a.appliedBy}, ${organisationId},
          ${a.createdAt}, ${a.createdAt})
        ON CONFLICT (fee_id) WHERE status NOT IN ('evidence-failed', 'refused') DO NOTHING RETURNING id`,
     );
