@@ -10,6 +10,7 @@ const production = {
   NOTIFY_CALLBACK_TOKEN: 'a-callback-token-only-notify-has',
   NOTIFY_EMAIL_TEMPLATE_ID: '0e8f4b1e-4a55-4f7a-9a43-3f1b2d8c9e01',
   NOTIFY_SMS_TEMPLATE_ID: '0e8f4b1e-4a55-4f7a-9a43-3f1b2d8c9e02',
+  WEBHOOK_SECRETS_KEY: Buffer.alloc(32, 9).toString('base64'),
 };
 
 describe('cases configuration', () => {
@@ -31,5 +32,18 @@ describe('cases configuration', () => {
       /NOTIFY_API_KEY is required in production/,
     );
     expect(readCasesConfig(base).NOTIFY_API_KEY).toBeUndefined();
+  });
+
+  it('refuses to start in production without a well-formed key for the webhook secrets, or with the demo one', () => {
+    expect(() => readCasesConfig({ ...production, WEBHOOK_SECRETS_KEY: undefined })).toThrow(
+      /WEBHOOK_SECRETS_KEY is required in production/,
+    );
+    expect(() => readCasesConfig({ ...production, WEBHOOK_SECRETS_KEY: 'c2hvcnQ=' })).toThrow(
+      /WEBHOOK_SECRETS_KEY must be 32 bytes in base64/,
+    );
+    expect(() =>
+      readCasesConfig({ ...production, WEBHOOK_SECRETS_KEY: 'Y2NzYy1kZW1vLXdlYmhvb2stc2VjcmV0cy1rZXktMzI=' }),
+    ).toThrow(/WEBHOOK_SECRETS_KEY is a published demo or sandbox value/);
+    expect(readCasesConfig(base).WEBHOOK_SECRETS_KEY).toBeUndefined();
   });
 });

@@ -151,7 +151,7 @@ export const civilMoneyClaim: CaseTypeDefinition = {
     {
       id: 'decide',
       name: { en: 'Record the judgment', cy: 'Cofnodi’r dyfarniad' },
-      from: ['Listed', 'AwaitingOutcome', 'DefaultJudgmentRequested'],
+      from: ['Listed', 'AwaitingOutcome'],
       to: 'Decided',
       roles: ['judiciary'],
       parties: [],
@@ -161,6 +161,21 @@ export const civilMoneyClaim: CaseTypeDefinition = {
         cy: 'Anfonir y dyfarniad at y ddwy ochr. Gellir ei orfodi os na chaiff ei dalu.',
       },
       notifies: 'decision-made',
+    },
+    {
+      // CPR 13: a judgment in default is set aside on application, not appealed, so it sends no letter
+      // giving a time to appeal.
+      id: 'enter-default-judgment',
+      name: { en: 'Enter judgment in default', cy: 'Rhoi dyfarniad diffyg' },
+      from: ['DefaultJudgmentRequested'],
+      to: 'Decided',
+      roles: ['judiciary'],
+      parties: [],
+      readiness: [decisionRecorded],
+      whatHappensNext: {
+        en: 'The judgment is sent to both sides. The defendant may apply to set it aside. It can be enforced if it is not paid.',
+        cy: "Anfonir y dyfarniad at y ddwy ochr. Gall y diffynnydd wneud cais i'w roi o'r neilltu. Gellir ei orfodi os na chaiff ei dalu.",
+      },
     },
     {
       id: 'close',

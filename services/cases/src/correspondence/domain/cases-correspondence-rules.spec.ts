@@ -139,6 +139,10 @@ describe("cases' correspondence rules", () => {
     // 23:30 UTC on 30 June is 1 July in London: 21 calendar days from then end on 22 July.
     const late = { ...facts, at: new Date('2026-06-30T23:30:00Z'), caseType: findCaseType('civil-money-claim') };
     expect(decided.when!(stateChange('decide', 'Listed', 'Decided'), late)).toBe(true);
+    // A judgment in default is set aside, not appealed: no letter gives a time to appeal it.
+    expect(decided.when!(stateChange('enter-default-judgment', 'DefaultJudgmentRequested', 'Decided'), late)).toBe(
+      false,
+    );
     expect(decided.values(stateChange('decide', 'Listed', 'Decided'), late)).toEqual({
       caseReference: facts.reference,
       decisionDate: '2026-07-01',
