@@ -12,7 +12,21 @@ import {
 import type { SandboxNotificationSender } from '@ccsc/correspondence';
 import { bearer, eventEnvelope, eventually } from '@ccsc/testing';
 import { CorrespondenceDispatcher, NOTIFICATION_SENDER } from '@ccsc/correspondence/outbox';
+import { graphql, graphqlData } from './graphql-client';
 import { RunningPlatform, startTestPlatform } from './platform';
+
+const CASE_CORRESPONDENCE = graphql(`
+  query CaseCorrespondence($id: ID!) {
+    case(id: $id) {
+      correspondence {
+        id
+        template
+        language
+        status
+      }
+    }
+  }
+`);
 
 const FURTHER_STEPS = 'enforcement.further-steps-notice';
 const REQUESTED = 'enforcement.correspondence-requested.v1';
@@ -194,6 +208,13 @@ describe('a defaulted fine account: a further-steps notice in Welsh, produced on
     );
     expect(await timeline(prosecutorsFirm)).toEqual([]);
     expect(await itemsOf(prosecutorsFirm)).toEqual([]);
+    // The same through the gateway's GraphQL, under the same rule.
+    const onCase = async (token: string) =>
+      (await graphqlData(platform.gatewayUrl, CASE_CORRESPONDENCE, { id: caseId }, token)).case?.correspondence;
+    expect(await onCase(caseworker)).toEqual(
+      expect.arrayContaining([{ id: notice.id, template: FURTHER_STEPS, language: 'cy', status: 'delivered' }]),
+    );
+    expect(await onCase(prosecutorsFirm)).toEqual([]);
     expect((await call(prosecutorsFirm, 'GET', `/api/v1/cases/correspondence/${notice.id}/letter.pdf`)).status).toBe(
       404,
     );

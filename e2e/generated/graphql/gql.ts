@@ -30,6 +30,7 @@ type Documents = {
   '\n  query JourneyComplaint($id: ID!) {\n    complaint(id: $id) {\n      ...JourneyComplaint\n    }\n  }\n': typeof types.JourneyComplaintDocument;
   '\n  query JourneyCaseTimeline($id: ID!) {\n    case(id: $id) {\n      timeline(kinds: ["complaints", "payments"]) {\n        summary\n      }\n    }\n  }\n': typeof types.JourneyCaseTimelineDocument;
   '\n  query JourneyMi($day: String!) {\n    complaintsMi(period: "day", start: $day) {\n      received\n      stages {\n        stage\n        received\n        answered\n        answeredOnTime\n      }\n      outcomes {\n        category\n        businessArea\n        closed\n        upheld\n        upheldRatePercent\n      }\n    }\n  }\n': typeof types.JourneyMiDocument;
+  '\n  query CaseCorrespondence($id: ID!) {\n    case(id: $id) {\n      correspondence {\n        id\n        template\n        language\n        status\n      }\n    }\n  }\n': typeof types.CaseCorrespondenceDocument;
   '\n  query EdgeCases {\n    cases(first: 1) {\n      nodes {\n        id\n      }\n    }\n  }\n': typeof types.EdgeCasesDocument;
   '\n  query FinesFineAccountsOfCase($id: ID!) {\n    case(id: $id) {\n      fineAccounts {\n        accountNumber\n        balancePence\n        defendantPartyId\n      }\n    }\n  }\n': typeof types.FinesFineAccountsOfCaseDocument;
   '\n  query FinesCollected($n: String!) {\n    fineAccountByNumber(accountNumber: $n) {\n      paidPence\n      balancePence\n      impositions {\n        kind\n        amountPence\n        paidPence\n        outstandingPence\n      }\n      case {\n        id\n      }\n    }\n  }\n': typeof types.FinesCollectedDocument;
@@ -121,6 +122,8 @@ const documents: Documents = {
     types.JourneyCaseTimelineDocument,
   '\n  query JourneyMi($day: String!) {\n    complaintsMi(period: "day", start: $day) {\n      received\n      stages {\n        stage\n        received\n        answered\n        answeredOnTime\n      }\n      outcomes {\n        category\n        businessArea\n        closed\n        upheld\n        upheldRatePercent\n      }\n    }\n  }\n':
     types.JourneyMiDocument,
+  '\n  query CaseCorrespondence($id: ID!) {\n    case(id: $id) {\n      correspondence {\n        id\n        template\n        language\n        status\n      }\n    }\n  }\n':
+    types.CaseCorrespondenceDocument,
   '\n  query EdgeCases {\n    cases(first: 1) {\n      nodes {\n        id\n      }\n    }\n  }\n':
     types.EdgeCasesDocument,
   '\n  query FinesFineAccountsOfCase($id: ID!) {\n    case(id: $id) {\n      fineAccounts {\n        accountNumber\n        balancePence\n        defendantPartyId\n      }\n    }\n  }\n':
@@ -341,6 +344,12 @@ export function graphql(
 export function graphql(
   source: '\n  query JourneyMi($day: String!) {\n    complaintsMi(period: "day", start: $day) {\n      received\n      stages {\n        stage\n        received\n        answered\n        answeredOnTime\n      }\n      outcomes {\n        category\n        businessArea\n        closed\n        upheld\n        upheldRatePercent\n      }\n    }\n  }\n',
 ): (typeof documents)['\n  query JourneyMi($day: String!) {\n    complaintsMi(period: "day", start: $day) {\n      received\n      stages {\n        stage\n        received\n        answered\n        answeredOnTime\n      }\n      outcomes {\n        category\n        businessArea\n        closed\n        upheld\n        upheldRatePercent\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query CaseCorrespondence($id: ID!) {\n    case(id: $id) {\n      correspondence {\n        id\n        template\n        language\n        status\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query CaseCorrespondence($id: ID!) {\n    case(id: $id) {\n      correspondence {\n        id\n        template\n        language\n        status\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

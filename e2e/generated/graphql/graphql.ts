@@ -505,6 +505,14 @@ export type JourneyMiQuery = {
   };
 };
 
+export type CaseCorrespondenceQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type CaseCorrespondenceQuery = {
+  case: { correspondence: Array<{ id: string; template: string; language: string; status: string }> };
+};
+
 export type EdgeCasesQueryVariables = Exact<{ [key: string]: never }>;
 
 export type EdgeCasesQuery = { cases: { nodes: Array<{ id: string }> } };
@@ -1915,6 +1923,57 @@ export const JourneyMiDocument = {
     },
   ],
 } as unknown as DocumentNode<JourneyMiQuery, JourneyMiQueryVariables>;
+export const CaseCorrespondenceDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CaseCorrespondence' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'case' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'correspondence' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'template' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CaseCorrespondenceQuery, CaseCorrespondenceQueryVariables>;
 export const EdgeCasesDocument = {
   kind: 'Document',
   definitions: [

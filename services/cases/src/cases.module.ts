@@ -47,6 +47,7 @@ export const casesResolvers = resolversOf(
   SearchModule,
   CasesAuditModule,
   CasesManagementInformationModule,
+  CorrespondenceModule,
 );
 
 @Module({})

@@ -25,6 +25,7 @@ export const complaintsResolvers = resolversOf(
   ComplaintsAuditModule,
   SearchModule,
   ManagementInformationModule,
+  CorrespondenceModule,
 );
 
 @Module({})

@@ -29,7 +29,13 @@ const FEATURES = [
 ];
 
 /** The resolvers of the queries subgraph; the supergraph composer builds the schema from these alone. */
-export const queriesResolvers = resolversOf(...FEATURES, QueriesAuditModule, SearchModule, ManagementInformationModule);
+export const queriesResolvers = resolversOf(
+  ...FEATURES,
+  QueriesAuditModule,
+  SearchModule,
+  ManagementInformationModule,
+  CorrespondenceModule,
+);
 
 @Module({})
 export class QueriesModule {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CursorPosition, execute, joinSql, Page, query, queryOne, sql, toPage } from '@ccsc/platform';
@@ -68,6 +68,8 @@ const representsCaseOf = (organisationId: string) =>
 /** Persistence of deliveries and their attempt log; every read for a firm names its organisation. */
 @Injectable()
 export class WebhookDeliveryRepository {
+  private readonly logger = new Logger('WebhookDeliveries');
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly secrets: WebhookSecretBox,
@@ -167,19 +169,40 @@ export class WebhookDeliveryRepository {
           WHERE d.endpoint_id = ANY(${ids}::uuid[]) AND d.status = 'pending' AND d.next_attempt_at <= now()
           ORDER BY d.endpoint_id, d.next_attempt_at, d.created_at`,
       );
-      return rows.map((r) => ({
-        id: r.id,
-        endpointId: r.endpoint_id,
-        claimId,
-        url: r.url,
-        payload: r.payload,
-        attempts: r.attempts,
-        windowStartedAt: r.window_started_at,
-        secret: this.secrets.open(r.secret),
-        previousSecret: r.previous_secret === null ? null : this.secrets.open(r.previous_secret),
-        previousSecretUntil: r.previous_secret_until,
-        visible: r.visible,
-      }));
+      const now = Date.now();
+      return rows.flatMap((r) => {
+        let secrets: Pick<ClaimedDelivery, 'secret' | 'previousSecret' | 'previousSecretUntil'>;
+        try {
+          // The previous secret only while its overlap runs: after that it signs nothing.
+          const overlapping = r.previous_secret !== null && (r.previous_secret_until?.getTime() ?? 0) > now;
+          secrets = {
+            secret: this.secrets.open(r.secret),
+            previousSecret: overlapping ? this.secrets.open(r.previous_secret as string) : null,
+            previousSecretUntil: overlapping ? r.previous_secret_until : null,
+          };
+        } catch {
+          // Sealed under another key, or altered: this endpoint waits out its lease and is tried again
+          // (an operator restores the key, or the firm rotates); every other endpoint is delivered to.
+          this.logger.error(
+            { endpointId: r.endpoint_id },
+            'webhook signing secret cannot be opened with WEBHOOK_SECRETS_KEY: delivery held',
+          );
+          return [];
+        }
+        return [
+          {
+            id: r.id,
+            endpointId: r.endpoint_id,
+            claimId,
+            url: r.url,
+            payload: r.payload,
+            attempts: r.attempts,
+            windowStartedAt: r.window_started_at,
+            ...secrets,
+            visible: r.visible,
+          },
+        ];
+      });
     });
   }
 

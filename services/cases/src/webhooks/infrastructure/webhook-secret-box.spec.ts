@@ -19,6 +19,12 @@ describe('WebhookSecretBox', () => {
     expect(() => WebhookSecretBox.fromKey(randomBytes(32).toString('base64')).open(stored)).toThrow();
     const altered = `${stored.slice(0, -4)}AAA=`;
     expect(() => WebhookSecretBox.fromKey(key).open(altered)).toThrow();
+    // A truncated tag (GCM would check only its first bytes) is refused outright.
+    const [prefix, version, iv, tag, sealed] = stored.split(':');
+    const shortTag = Buffer.from(tag!, 'base64').subarray(0, 4).toString('base64');
+    expect(() => WebhookSecretBox.fromKey(key).open([prefix, version, iv, shortTag, sealed].join(':'))).toThrow(
+      'malformed',
+    );
     expect(WebhookSecretBox.fromKey(key).open(secret)).toBe(secret);
   });
 
@@ -28,5 +34,7 @@ describe('WebhookSecretBox', () => {
       'must be 32 bytes in base64 (openssl rand -base64 32)',
     );
     expect(webhookSecretsKeyProblem('not base64 at all!')).toBeDefined();
+    // The same bytes spelt otherwise (no padding) are refused: production's check of published keys compares text.
+    expect(webhookSecretsKeyProblem(key.replace(/=+$/, ''))).toBeDefined();
   });
 });

@@ -1,6 +1,8 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 
 const SEALED = 'enc:v1:';
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
 
 /**
  * Encrypts webhook signing secrets at rest (AES-256-GCM): a copy of the database, a backup or a read
@@ -22,8 +24,8 @@ export class WebhookSecretBox {
   }
 
   seal(secret: string): string {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv, { authTagLength: TAG_BYTES });
     const sealed = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
     return `${SEALED}${iv.toString('base64')}:${cipher.getAuthTag().toString('base64')}:${sealed.toString('base64')}`;
   }
@@ -31,11 +33,16 @@ export class WebhookSecretBox {
   /** The secret; throws when it was sealed under another key or altered (GCM's tag), rather than sign with rubbish. */
   open(stored: string): string {
     if (!stored.startsWith(SEALED)) return stored;
-    const [iv, tag, sealed] = stored.slice(SEALED.length).split(':');
-    if (!iv || !tag || !sealed) throw new Error('A sealed webhook secret is malformed');
-    const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64'));
-    decipher.setAuthTag(Buffer.from(tag, 'base64'));
-    return Buffer.concat([decipher.update(Buffer.from(sealed, 'base64')), decipher.final()]).toString('utf8');
+    const [iv, tag, sealed] = stored
+      .slice(SEALED.length)
+      .split(':')
+      .map((part) => Buffer.from(part, 'base64'));
+    // A short tag would be accepted by GCM and proves less: only the full 16 bytes are.
+    if (iv?.length !== IV_BYTES || tag?.length !== TAG_BYTES || !sealed?.length)
+      throw new Error('A sealed webhook secret is malformed');
+    const decipher = createDecipheriv('aes-256-gcm', this.key, iv, { authTagLength: TAG_BYTES });
+    decipher.setAuthTag(tag);
+    return Buffer.concat([decipher.update(sealed), decipher.final()]).toString('utf8');
   }
 }
 
@@ -49,9 +56,14 @@ export function webhookSecretsKeyProblem(base64Key: string): string | undefined 
   }
 }
 
+/**
+ * The key's bytes, from canonical base64 only (what `openssl rand -base64 32` prints): a variant spelling of
+ * the same bytes (padding left off, spare bits set) would slip past the check that refuses the published
+ * demo key in production, which compares the text.
+ */
 function decodeKey(base64Key: string): Buffer {
-  const key = Buffer.from(base64Key.trim(), 'base64');
-  if (key.length !== 32 || !/^[A-Za-z0-9+/]+={0,2}$/.test(base64Key.trim()))
+  const key = Buffer.from(base64Key, 'base64');
+  if (key.length !== 32 || key.toString('base64') !== base64Key)
     throw new Error('must be 32 bytes in base64 (openssl rand -base64 32)');
   return key;
 }
