@@ -908,6 +908,11 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
   row('Case.documents', ALL_STAFF, 'AA AA DD', caseField('documents', '{ id }'), {
     sees: (d, s) => listed(onCase('documents')(d), s.claim.documentId),
   }),
+  // As its REST route: each side reads the letters to its own party, the other side's are filtered out.
+  row('Case.correspondence', ALL_STAFF, 'AA FF DD', caseField('correspondence', '{ id partyId }'), {
+    sees: (d, s) =>
+      Boolean((onCase('correspondence')(d) as Loose[] | undefined)?.some((i) => i.partyId === s.claim.claimantPartyId)),
+  }),
   row('Case.hearings', ALL_STAFF, 'AA AA DD', caseField('hearings', '{ id }'), {
     sees: (d, s) => listed(onCase('hearings')(d), s.claim.hearingId),
   }),
