@@ -58,4 +58,4 @@ ENTRYPOINT ["/usr/bin/tini", "--"]
 # Migrations and dead-letter replays run from the same image with another command, e.g.
 #   node dist/tools/migrate.js cases
 # The node flags are tools/platform/node-flags.ts's (a test keeps the two the same): why, and the figures, there.
-CMD ["node", "--max-semi-space-size=8", "main.js"]
+CMD ["node", "--max-semi-space-size=8", "--expose-gc", "main.js"]

@@ -32,6 +32,8 @@ import { PRODUCTION_NODE_FLAGS } from '../tools/platform/node-flags';
 
 const BENCH = 'memory';
 const SETTLE_SECONDS = envNumber('BENCH_MEMORY_SETTLE_SECONDS', 10);
+/** Two of the images' idle checks (settleHeapWhenIdle): the first still sees the load's last moments. */
+const AFTER_WAIT_SECONDS = envNumber('BENCH_MEMORY_AFTER_WAIT_SECONDS', 20);
 const LOAD_SECONDS = envNumber('BENCH_MEMORY_LOAD_SECONDS', 20);
 const JOIN_RATE = envNumber('BENCH_MEMORY_JOIN_RATE', 20);
 const CREATE_RATE = envNumber('BENCH_MEMORY_CREATE_RATE', 20);
@@ -157,6 +159,7 @@ async function measure(
     ]);
     const underLoad = s.stop();
     const cpuDuringLoad = new Map(children.map((c) => [c.label, c.stats().cpuMs - (cpuBefore.get(c.label) ?? 0)]));
+    await sleep(AFTER_WAIT_SECONDS * 1000);
     const after = await measureWindow(children, SETTLE_SECONDS);
 
     const median = (values: number[] | undefined) => percentile(sortedCopy(values ?? []), 50);
@@ -240,7 +243,7 @@ export async function run(): Promise<BenchSection> {
           `Boot: from spawn to /health/ready answering. Idle: ${SETTLE_SECONDS} s after every process was ready, then ${SETTLE_SECONDS} s sampled (median). ` +
           `Under load: ${LOAD_SECONDS} s of ${JOIN_RATE} joins/s (a case with its service request, payments, enquiries, complaints and fine accounts: every subgraph) ` +
           `and ${CREATE_RATE} case creations/s (REST through the gateway, whose events the other services consume), open-model; peak, and the CPU time each process used in that window ` +
-          `(the same load in each pass, so the CPU columns compare the three). After: the ${SETTLE_SECONDS} s after the load (median). Each cell: loader / compiled / image; ratios image ÷ loader.`,
+          `(the same load in each pass, so the CPU columns compare the three). After: ${AFTER_WAIT_SECONDS} s after the load, then ${SETTLE_SECONDS} s sampled (median). Each cell: loader / compiled / image; ratios image ÷ loader.`,
         markdownTable(
           [
             'process',

@@ -5,6 +5,7 @@
 //
 //   npm run bench -- write-path
 //   BENCH_WRITE_SECONDS=20 BENCH_WRITE_CONCURRENCY=32 npm run bench -- write-path   longer, heavier
+//   BENCH_WRITE_PROFILE_DIR=/tmp/prof npm run bench -- write-path   the services under node --cpu-prof (figures then include its cost)
 //
 // The services run as child processes as the images run them (compiled ahead of time, node with
 // PRODUCTION_NODE_FLAGS) on fresh migrated databases, with Kafka from a local broker so that the fee a submitted case makes due
@@ -48,6 +49,7 @@ const WARMUP_SECONDS = envNumber('BENCH_WRITE_WARMUP_SECONDS', 2);
 const CONCURRENCY = envNumber('BENCH_WRITE_CONCURRENCY', 16);
 /** Firms with a payment account each: a payment locks its account row, so one firm would serialise every payment. */
 const FIRMS = envNumber('BENCH_WRITE_FIRMS', 16);
+const PROFILE_DIR = process.env.BENCH_WRITE_PROFILE_DIR || undefined;
 
 interface Phase {
   route: string;
@@ -224,6 +226,7 @@ export async function run(): Promise<BenchSection> {
       logDir,
       compiled: apps.dir,
       nodeFlags: PRODUCTION_NODE_FLAGS,
+      cpuProfDir: PROFILE_DIR,
     });
     const cases = platform.services.cases;
     const payments = platform.services.payments;

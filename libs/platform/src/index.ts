@@ -37,6 +37,7 @@ export * from './platform.module';
 export * from './bootstrap/service-app';
 export * from './bootstrap/openapi-completion';
 export * from './bootstrap/fail-fast';
+export * from './bootstrap/settle-heap';
 export * from './idempotency';
 export * from './tracing/tracing';
 export * from './http/http-instrumentation';

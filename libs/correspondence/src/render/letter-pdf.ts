@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { londonInstant, longDate, type LocalDate } from '@ccsc/calendar';
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
 import type { Language } from '../templates/template-definition';
 import type { RenderedSection, RenderedText } from './render-text';
 
@@ -73,6 +73,14 @@ export function printedPostcode(postcode: string): string {
   return compact.length > 3 ? `${compact.slice(0, -3)} ${compact.slice(-3)}` : compact;
 }
 
+// pdfkit (with fontkit and its Unicode tables) loads at the first letter or address measured: a service
+// that sends none stays about 5 MB of heap smaller (docs/decisions.md, "The heap is settled after start-up").
+let pdfkit: typeof PDFKitDocument | undefined;
+function newPdfDocument(options: PDFKit.PDFDocumentOptions): PDFKit.PDFDocument {
+  pdfkit ??= require('pdfkit') as typeof PDFKitDocument;
+  return new pdfkit(options);
+}
+
 let measuring: PDFKit.PDFDocument | undefined;
 /**
  * Whether the recipient's address prints within the window as Notify requires: at most 7 lines, each no
@@ -83,7 +91,7 @@ export function letterAddressFits(recipient: LetterRecipient): boolean {
   const lines = addressBlock(recipient);
   if (lines.length > MAX_ADDRESS_LINES || lines.some((line) => !line)) return false;
   if (!measuring) {
-    measuring = new PDFDocument({ autoFirstPage: false });
+    measuring = newPdfDocument({ autoFirstPage: false });
     measuring.registerFont('regular', letterFonts().regular);
   }
   const doc = measuring.font('regular').fontSize(ADDRESS_FONT_SIZE);
@@ -99,7 +107,7 @@ export function letterAddressFits(recipient: LetterRecipient): boolean {
  */
 export function renderLetterPdf(text: RenderedText, details: LetterDetails): Promise<Buffer> {
   const firstLanguage = text.sections[0]?.language ?? 'en';
-  const doc = new PDFDocument({
+  const doc = newPdfDocument({
     size: PAGE.size,
     margins: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
     bufferPages: true,

@@ -17,6 +17,7 @@ import { httpInstrumentation } from '../http/http-instrumentation';
 import { securityHeaders } from '../http/security-headers';
 import { Metrics } from '../metrics/metrics';
 import { startTracing, stopTracing } from '../tracing/tracing';
+import { settleHeapWhenIdle } from './settle-heap';
 import { refuseControlCharacters, verifyJsonDepth } from '../validation/hostile-input';
 import type { ServiceConfig } from '../platform.module';
 
@@ -114,12 +115,17 @@ export async function runServiceApp(
   config: Pick<ServiceConfig, 'PORT' | 'HOST' | 'SHUTDOWN_GRACE_MS'>,
 ) {
   const logger = app.get(Logger);
+  // Every module started (consumers, relay, schedules) before the port opens, then the garbage start-up left
+  // is collected, and again whenever the service is idle after growing.
+  await app.init();
+  const stopSettling = settleHeapWhenIdle();
   await app.listen(config.PORT, config.HOST);
   logger.log(`listening on ${await app.getUrl()}`);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    stopSettling();
     logger.log(`${signal} received, shutting down`);
     app.get(HealthRegistry).markShuttingDown();
     setTimeout(() => {

@@ -104,7 +104,7 @@ export class PaymentController {
     @CorrelationId() correlationId?: string,
   ) {
     const payment = await this.commands.payByAccount(assertUuid(caseId, 'caseId'), body, principal, correlationId);
-    return PaymentModel.from(await this.queries.get(payment.id, principal), principal);
+    return PaymentModel.from(await this.queries.made(payment, principal), principal);
   }
 
   @Post('cases/:caseId/card-payments')
@@ -120,7 +120,7 @@ export class PaymentController {
     @CurrentPrincipal() principal: Principal,
   ) {
     const payment = await this.commands.startCard(assertUuid(caseId, 'caseId'), body, principal);
-    return PaymentModel.from(await this.queries.get(payment.id, principal), principal);
+    return PaymentModel.from(await this.queries.made(payment, principal), principal);
   }
 
   @Get('fine-accounts/:accountNumber')
@@ -158,7 +158,7 @@ export class PaymentController {
     @CurrentPrincipal() principal: Principal,
   ) {
     const payment = await this.commands.startFineAccountCard(fineAccountNumber(accountNumber), body, principal);
-    return PaymentModel.from(await this.queries.get(payment.id, principal), principal);
+    return PaymentModel.from(await this.queries.made(payment, principal), principal);
   }
 
   @Post('card-callbacks')
@@ -192,7 +192,7 @@ export class PaymentController {
     @CorrelationId() correlationId?: string,
   ) {
     const payment = await this.commands.recordBulkScan(body, principal, correlationId);
-    return PaymentModel.from(await this.queries.get(payment.id, principal), principal);
+    return PaymentModel.from(await this.queries.made(payment, principal), principal);
   }
 
   @Get('payments')

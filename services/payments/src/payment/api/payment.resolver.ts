@@ -207,7 +207,7 @@ export class PaymentResolver {
   ) {
     const id = assertUuid(caseId, 'caseId');
     const payment = await this.commands.payByAccount(id, defined(input), principal, correlationId);
-    return PaymentModel.from(await this.queries.get(payment.id, principal), principal);
+    return PaymentModel.from(await this.queries.made(payment, principal), principal);
   }
 
   @Mutation(() => PaymentModel, {
@@ -224,7 +224,7 @@ export class PaymentResolver {
     @CurrentPrincipal() principal: Principal,
   ) {
     const payment = await this.commands.startCard(assertUuid(caseId, 'caseId'), defined(input), principal);
-    return PaymentModel.from(await this.queries.get(payment.id, principal), principal);
+    return PaymentModel.from(await this.queries.made(payment, principal), principal);
   }
 
   @GqlQuery(() => PayableFineAccountModel, {
@@ -250,7 +250,7 @@ export class PaymentResolver {
     @CurrentPrincipal() principal: Principal,
   ) {
     const payment = await this.commands.startFineAccountCard(fineAccountNumber(accountNumber), input, principal);
-    return PaymentModel.from(await this.queries.get(payment.id, principal), principal);
+    return PaymentModel.from(await this.queries.made(payment, principal), principal);
   }
 
   @Mutation(() => PaymentModel, {
@@ -264,7 +264,7 @@ export class PaymentResolver {
     @CorrelationId() correlationId?: string,
   ) {
     const payment = await this.commands.recordBulkScan(defined(input), principal, correlationId);
-    return PaymentModel.from(await this.queries.get(payment.id, principal), principal);
+    return PaymentModel.from(await this.queries.made(payment, principal), principal);
   }
 
   @Mutation(() => PaymentModel, {

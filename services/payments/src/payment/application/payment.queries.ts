@@ -50,7 +50,16 @@ export class PaymentQueries {
 
   async get(id: string, principal: Principal): Promise<PaymentView> {
     const payment = await this.payments.find(this.dataSource.manager, id);
-    if (!payment || !maySeePayment(principal, payment)) throw new NotFoundError('The payment');
+    if (!payment) throw new NotFoundError('The payment');
+    return this.made(payment, principal);
+  }
+
+  /**
+   * A payment as the caller sees it, from the row a command has just written and returned (the whole
+   * row, as `find` would read it back), so a write's answer costs no second read of it.
+   */
+  async made(payment: Payment, principal: Principal): Promise<PaymentView> {
+    if (!maySeePayment(principal, payment)) throw new NotFoundError('The payment');
     const view = present((await this.views([payment], principal))[0]);
     await this.recordShown(principal, [view]);
     return view;

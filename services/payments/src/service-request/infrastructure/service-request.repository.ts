@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { execute, query, queryOne, sql, type Queryable } from '@ccsc/platform';
+import { execute, query, queryOne, sql, type Queryable, type Sql } from '@ccsc/platform';
 import type { PricedFee } from '../../fee/domain/fee';
 import { ledgerAccount } from '../../ledger/domain/ledger';
 import { present } from '../../ledger/domain/present';
@@ -33,19 +33,21 @@ interface FeeRow {
 export class ServiceRequestRepository {
   /**
    * The case's service request, created on first need; locked until the caller's transaction ends, so
-   * balances change one at a time.
+   * balances change one at a time. One statement when it exists (every payment, every fee after the first):
+   * the insert, which is the rarer path, runs only when the lock found nothing.
    */
   async lockForCase(manager: EntityManager, caseId: string, now: Date): Promise<string> {
-    await execute(
+    const lockExisting = sql`SELECT id FROM service_requests WHERE case_id = ${caseId} FOR UPDATE`;
+    const existing = await queryOne<{ id: string }>(manager, lockExisting);
+    if (existing) return existing.id;
+    // A row this transaction inserts is its own until it ends. When another transaction inserted it first,
+    // the conflict waits for that one to end, and the select then locks the row it committed.
+    const inserted = await queryOne<{ id: string }>(
       manager,
       sql`INSERT INTO service_requests (id, case_id, created_at) VALUES (${randomUUID()}, ${caseId}, ${now})
-       ON CONFLICT (case_id) DO NOTHING`,
+       ON CONFLICT (case_id) DO NOTHING RETURNING id`,
     );
-    const row = await queryOne<{ id: string }>(
-      manager,
-      sql`SELECT id FROM service_requests WHERE case_id = ${caseId} FOR UPDATE`,
-    );
-    return present(row).id;
+    return inserted?.id ?? present(await queryOne<{ id: string }>(manager, lockExisting)).id;
   }
 
   /** The claim amount cases recorded for the request's case, which prices its ranged fees; undefined if none. */
@@ -153,19 +155,21 @@ export class ServiceRequestRepository {
   }
 
   async byId(manager: Queryable, id: string): Promise<ServiceRequest | undefined> {
-    const row = await queryOne<{ case_id: string }>(
-      manager,
-      sql`SELECT case_id FROM service_requests WHERE id = ${id}`,
-    );
-    return row ? (await this.forCases(manager, [row.case_id]))[0] : undefined;
+    const [request] = await this.loaded(manager, sql`id = ${id}`);
+    return request;
   }
 
   /** The service requests of many cases, with their fees and ledger totals, in three queries whatever their number. */
   async forCases(manager: Queryable, caseIds: readonly string[]): Promise<ServiceRequest[]> {
     if (caseIds.length === 0) return [];
+    return this.loaded(manager, sql`case_id = ANY (${caseIds}::uuid[])`);
+  }
+
+  /** The service requests a condition on `service_requests` picks, with their fees and ledger totals: three queries. */
+  private async loaded(manager: Queryable, which: Sql): Promise<ServiceRequest[]> {
     const requests = await query<RequestRow>(
       manager,
-      sql`SELECT id, case_id, disputed, created_at FROM service_requests WHERE case_id = ANY (${caseIds}::uuid[])`,
+      sql`SELECT id, case_id, disputed, created_at FROM service_requests WHERE ${which}`,
     );
     if (requests.length === 0) return [];
     const ids = requests.map((r) => r.id);
