@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { londonInstant, longDate, type LocalDate } from '@ccsc/calendar';
-import type PDFKitDocument from 'pdfkit';
 import type { Language } from '../templates/template-definition';
 import type { RenderedSection, RenderedText } from './render-text';
 
@@ -73,12 +72,13 @@ export function printedPostcode(postcode: string): string {
   return compact.length > 3 ? `${compact.slice(0, -3)} ${compact.slice(-3)}` : compact;
 }
 
-// pdfkit (with fontkit and its Unicode tables) loads at the first letter or address measured: a service
-// that sends none stays about 5 MB of heap smaller (docs/decisions.md, "The heap is settled after start-up").
-let pdfkit: typeof PDFKitDocument | undefined;
+// pdfkit (with fontkit and its Unicode tables) loads at the first letter rendered or address measured: a
+// service that sends none stays about 5 MB of heap smaller (docs/decisions.md, "The heap is settled after
+// start-up and when idle").
+let PdfDocument: typeof import('pdfkit') | undefined;
 function newPdfDocument(options: PDFKit.PDFDocumentOptions): PDFKit.PDFDocument {
-  pdfkit ??= require('pdfkit') as typeof PDFKitDocument;
-  return new pdfkit(options);
+  PdfDocument ??= require('pdfkit') as typeof import('pdfkit');
+  return new PdfDocument(options);
 }
 
 let measuring: PDFKit.PDFDocument | undefined;

@@ -118,7 +118,9 @@ export async function runServiceApp(
   // Every module started (consumers, relay, schedules) before the port opens, then the garbage start-up left
   // is collected, and again whenever the service is idle after growing.
   await app.init();
-  const stopSettling = settleHeapWhenIdle();
+  const stopSettling = settleHeapWhenIdle(({ pauseMs, heapBeforeBytes, heapAfterBytes }) =>
+    logger.log({ pauseMs: Math.round(pauseMs), heapBeforeBytes, heapAfterBytes }, 'heap settled'),
+  );
   await app.listen(config.PORT, config.HOST);
   logger.log(`listening on ${await app.getUrl()}`);
   let stopping = false;

@@ -226,8 +226,8 @@ export class PaymentController {
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
-    await this.commands.reverse(assertUuid(id), body.reason, principal, correlationId);
-    return PaymentModel.from(await this.queries.get(id, principal), principal);
+    const payment = await this.commands.reverse(assertUuid(id), body.reason, principal, correlationId);
+    return PaymentModel.from(await this.queries.made(payment, principal), principal);
   }
 
   @Get('accounts')

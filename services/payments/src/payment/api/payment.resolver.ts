@@ -278,9 +278,13 @@ export class PaymentResolver {
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId?: string,
   ) {
-    const id = assertUuid(paymentId, 'paymentId');
-    await this.commands.reverse(id, input.reason, principal, correlationId);
-    return PaymentModel.from(await this.queries.get(id, principal), principal);
+    const payment = await this.commands.reverse(
+      assertUuid(paymentId, 'paymentId'),
+      input.reason,
+      principal,
+      correlationId,
+    );
+    return PaymentModel.from(await this.queries.made(payment, principal), principal);
   }
 
   @Mutation(() => PaymentAccountModel, { description: 'Opens a payment-by-account for a firm.' })

@@ -161,8 +161,7 @@ export class PaymentCommands {
         const next: Payment = handedOver
           ? { ...locked, status: 'pending', ...handedOver, updatedAt: now }
           : { ...locked, status: 'failed', updatedAt: now };
-        await this.payments.update(manager, next);
-        return next;
+        return this.payments.update(manager, next);
       },
       now,
     );
@@ -193,8 +192,8 @@ export class PaymentCommands {
         }
         const to = nextStatus(payment.status, report.status);
         if (to === 'unchanged') return payment;
-        const updated: Payment = { ...payment, status: to, receivedAt: to === 'success' ? now : null, updatedAt: now };
-        await this.payments.update(tx.manager, updated);
+        const changed: Payment = { ...payment, status: to, receivedAt: to === 'success' ? now : null, updatedAt: now };
+        const updated = await this.payments.update(tx.manager, changed);
         if (to === 'success') {
           await this.posting.received(tx, updated);
           // For a case, to its service request; for a fine account, to that account (and enforcement is told).
@@ -313,8 +312,8 @@ export class PaymentCommands {
 
   private async applyReversal(tx: Transaction, payment: Payment, reason: ReversalReason): Promise<Payment> {
     assertReversible(payment, reason);
-    const updated: Payment = { ...payment, reversedAt: tx.now, reversalReason: reason, updatedAt: tx.now };
-    await this.payments.update(tx.manager, updated);
+    const changed: Payment = { ...payment, reversedAt: tx.now, reversalReason: reason, updatedAt: tx.now };
+    const updated = await this.payments.update(tx.manager, changed);
     await this.posting.reverse(tx, updated, reason);
     return updated;
   }
@@ -379,8 +378,7 @@ export class PaymentCommands {
     const window = this.settings.duplicateWindowMinutes;
     const duplicateOf = compare ? await this.payments.likelyDuplicate(manager, payment, window) : null;
     const withFlag = compare ? { ...payment, duplicateOf } : payment;
-    await this.payments.insert(manager, withFlag);
-    return withFlag;
+    return this.payments.insert(manager, withFlag);
   }
 
   /**

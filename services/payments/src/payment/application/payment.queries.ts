@@ -55,8 +55,8 @@ export class PaymentQueries {
   }
 
   /**
-   * A payment as the caller sees it, from the row a command has just written and returned (the whole
-   * row, as `find` would read it back), so a write's answer costs no second read of it.
+   * A payment as the caller sees it, from the row a command has just written and returned (the repository's
+   * `insert` and `update` return the stored row, as `find` reads it), so a write's answer costs no second read.
    */
   async made(payment: Payment, principal: Principal): Promise<PaymentView> {
     if (!maySeePayment(principal, payment)) throw new NotFoundError('The payment');

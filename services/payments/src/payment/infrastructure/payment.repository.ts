@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type AccessScope, ownerFilter } from '@ccsc/auth';
-import { execute, query, queryOne, rawSql, sql, type Queryable, type Sql } from '@ccsc/platform';
+import { query, queryOne, rawSql, sql, type Queryable, type Sql } from '@ccsc/platform';
 import type { Payment } from '../domain/payment';
+import { present } from '../../ledger/domain/present';
 
 /** A keyset position in a list ordered by creation. */
 type Position = { createdAt: Date; id: string };
@@ -31,27 +32,33 @@ const ALLOCATED = rawSql(`COALESCE((SELECT sum(a.amount_pence) FROM allocations 
 
 @Injectable()
 export class PaymentRepository {
-  async insert(manager: EntityManager, p: Payment): Promise<void> {
-    await execute(
+  /** The row as stored (what `find` reads back), so a command can answer with it. */
+  async insert(manager: EntityManager, p: Payment): Promise<Payment> {
+    const row = await queryOne<Payment>(
       manager,
       sql`INSERT INTO payments (id, method, status, amount_pence, case_id, fine_account_number, reference, account_id,
          organisation_id, provider_reference, next_url, payer, duplicate_of, received_at, reversed_at, reversal_reason,
          created_at, updated_at)
        VALUES (${p.id}, ${p.method}, ${p.status}, ${p.amountPence}, ${p.caseId}, ${p.fineAccountNumber}, ${p.reference},
          ${p.accountId}, ${p.organisationId}, ${p.providerReference}, ${p.nextUrl}, ${p.payer}, ${p.duplicateOf},
-         ${p.receivedAt}, ${p.reversedAt}, ${p.reversalReason}, ${p.createdAt}, ${p.updatedAt})`,
+         ${p.receivedAt}, ${p.reversedAt}, ${p.reversalReason}, ${p.createdAt}, ${p.updatedAt})
+       RETURNING ${COLUMNS}`,
     );
+    return present(row);
   }
 
-  async update(manager: EntityManager, p: Payment): Promise<void> {
-    await execute(
+  /** The row as stored after the change (what `find` reads back), so a command can answer with it. */
+  async update(manager: EntityManager, p: Payment): Promise<Payment> {
+    const row = await queryOne<Payment>(
       manager,
       sql`UPDATE payments
        SET status = ${p.status}, provider_reference = ${p.providerReference}, next_url = ${p.nextUrl},
          received_at = ${p.receivedAt}, reversed_at = ${p.reversedAt}, reversal_reason = ${p.reversalReason},
          updated_at = ${p.updatedAt}
-       WHERE id = ${p.id}`,
+       WHERE id = ${p.id}
+       RETURNING ${COLUMNS}`,
     );
+    return present(row);
   }
 
   async find(manager: Queryable, id: string): Promise<Payment | undefined> {
