@@ -1,4 +1,5 @@
 export * from './messaging-tables';
+export * from './migrations/1735700000000-outbox-applied-at-source';
 export * from './messaging-config';
 export * from './transport/event-transport';
 export * from './transport/platformatic-kafka.transport';
@@ -7,6 +8,7 @@ export * from './outbox/outbox-writer';
 export * from './outbox/unit-of-work';
 export * from './outbox/outbox-relay';
 export * from './inbox/inbox-consumer';
+export * from './inbox/applied-at-source';
 export * from './live/live-queue';
 export * from './live/live-events';
 export * from './messaging.module';

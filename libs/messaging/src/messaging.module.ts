@@ -20,6 +20,7 @@ import { OutboxRelay } from './outbox/outbox-relay';
 import { UnitOfWork } from './outbox/unit-of-work';
 import { EventHandler, InboxConsumer, TypedEventHandler } from './inbox/inbox-consumer';
 import { LiveEvents } from './live/live-events';
+import { applyOwnEventsAtSource } from './inbox/applied-at-source';
 
 export type MessagingConfig = Config<typeof messagingSettings>;
 export const EVENT_TRANSPORT = Symbol('EVENT_TRANSPORT');
@@ -99,6 +100,7 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
       backoffMs: config.CONSUMER_BACKOFF_MS,
       logger: this.logger,
     });
+    applyOwnEventsAtSource(dataSource, this.consumer);
   }
 
   onModuleInit() {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { currentService, runAsService } from '@ccsc/platform';
 import { eventually } from '@ccsc/testing';
 import { InProcessTransport } from '../src/transport/in-process.transport';
@@ -8,7 +7,7 @@ import { replayDeadLetters } from '../src/inbox/replay-dead-letters';
 import { appendToOutbox } from '../src/outbox/outbox-writer';
 import { deadLetterTopic } from '@ccsc/contracts';
 import type { EventTransport, Subscription, TransportMessage } from '../src/transport/event-transport';
-import { Kit, messagingKit } from './messaging-test-kit';
+import { Kit, messagingKit, stepEnvelope } from './messaging-test-kit';
 
 // The embedded stack's bus behind the same port: the same outbox, relay and inbox semantics.
 describe('outbox and inbox over the in-process bus', () => {
@@ -180,16 +179,7 @@ describe('outbox and inbox over the in-process bus', () => {
       handlers: { [kit.step.type]: kit.recordEffect },
     });
     subscription = await consumer.start();
-    const unknown = {
-      specversion: '1.0',
-      id: randomUUID(),
-      source: 'cases',
-      type: 'cases.case-teleported.v9',
-      subject: 'a',
-      time: new Date().toISOString(),
-      datacontenttype: 'application/json',
-      data: {},
-    };
+    const unknown = stepEnvelope(kit.step, { type: 'cases.case-teleported.v9', data: {} });
     await transport.publish([{ topic, key: 'a', value: JSON.stringify(unknown), headers: {} }]);
     await kit.append('a', [1]);
     const relay = new OutboxRelay(kit.dataSource, transport, { service: 'cases' });
@@ -228,18 +218,7 @@ describe('outbox and inbox over the in-process bus', () => {
       handlers: { [kit.step.type]: kit.recordEffect },
     });
     subscription = await consumer.start();
-    const envelope = (overrides: Record<string, unknown>) =>
-      JSON.stringify({
-        specversion: '1.0',
-        id: randomUUID(),
-        source: 'cases',
-        type: kit.step.type,
-        subject: 'a',
-        time: new Date().toISOString(),
-        datacontenttype: 'application/json',
-        data: { aggregate: 'a', seq: 7 },
-        ...overrides,
-      });
+    const envelope = (overrides: Record<string, unknown>) => JSON.stringify(stepEnvelope(kit.step, overrides));
     await transport.publish([
       { topic, key: 'a', value: envelope({ time: '9999-12-31T00:00:00Z' }), headers: {} },
       { topic, key: 'a', value: envelope({ source: 'payments' }), headers: {} },
@@ -262,16 +241,7 @@ describe('outbox and inbox over the in-process bus', () => {
     const letter = (originalTopic: string) => ({
       topic: deadLetterTopic('cases'),
       key: 'a',
-      value: JSON.stringify({
-        specversion: '1.0',
-        id: randomUUID(),
-        source: 'cases',
-        type: kit.step.type,
-        subject: 'a',
-        time: new Date().toISOString(),
-        datacontenttype: 'application/json',
-        data: { aggregate: 'a', seq: 1 },
-      }),
+      value: JSON.stringify(stepEnvelope(kit.step, { data: { aggregate: 'a', seq: 1 } })),
       headers: { 'x-original-topic': originalTopic },
     });
     const replayed: string[] = [];

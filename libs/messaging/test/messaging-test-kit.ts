@@ -6,6 +6,7 @@ import { oneConnectionPerTransaction, serviceDataSourceOptions } from '@ccsc/pla
 import { createTestDatabase, TestDatabase } from '@ccsc/testing';
 import { createAuditTrailTable } from '@ccsc/audit';
 import { createMessagingTables } from '../src/messaging-tables';
+import { OutboxAppliedAtSource1735700000000 } from '../src/migrations/1735700000000-outbox-applied-at-source';
 import { appendToOutbox } from '../src/outbox/outbox-writer';
 import type { EventHandler } from '../src/inbox/inbox-consumer';
 
@@ -18,6 +19,7 @@ export class StepV1 {
 class MessagingTestSchema1732500000000 implements MigrationInterface {
   async up(q: QueryRunner) {
     await createMessagingTables(q);
+    await new OutboxAppliedAtSource1735700000000().up(q);
     await createAuditTrailTable(q);
     await q.query(
       // Not unique on event_id: an event applied twice must show as two effects, not fail as a duplicate key.
@@ -44,6 +46,19 @@ export interface Kit {
 /** The test step type named `name`: a test file's own, and the same in a consumer process it starts. */
 export const stepType = (name: string, topic: string): EventType<StepV1> =>
   defineEvent('cases', name, 1, StepV1, topic);
+
+/** A step event's envelope as its publisher would write it, with what a test changes. */
+export const stepEnvelope = (step: EventType<StepV1>, overrides: Record<string, unknown> = {}) => ({
+  specversion: '1.0',
+  id: randomUUID(),
+  source: 'cases',
+  type: step.type,
+  subject: 'a',
+  time: new Date().toISOString(),
+  datacontenttype: 'application/json',
+  data: { aggregate: 'a', seq: 7 },
+  ...overrides,
+});
 
 /** Records an effect per event, in the inbox transaction. */
 export const recordEffect: EventHandler = async (event, manager) => {

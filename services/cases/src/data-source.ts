@@ -1,3 +1,4 @@
+import { OutboxAppliedAtSource1735700000000 } from '@ccsc/messaging';
 import type { ServiceDataSourceParts } from '@ccsc/platform';
 import { CreateCases1732300000000 } from './migrations/1732300000000-create-cases';
 import { EventsAndTimeline1732400000000 } from './migrations/1732400000000-events-and-timeline';
@@ -64,5 +65,6 @@ export const casesDatabase: ServiceDataSourceParts = {
     Correspondence1735500100000,
     WebhookFairness1735500200000,
     LanguageNotStated1735600000000,
+    OutboxAppliedAtSource1735700000000,
   ],
 };

@@ -1,3 +1,4 @@
+import { OutboxAppliedAtSource1735700000000 } from '@ccsc/messaging';
 import type { ServiceDataSourceParts } from '@ccsc/platform';
 import { Complaints1733000000000 } from './migrations/1733000000000-complaints';
 import { ComplainantIndexes1733000100000 } from './migrations/1733000100000-complainant-indexes';
@@ -18,5 +19,6 @@ export const complaintsDatabase: ServiceDataSourceParts = {
     ComplaintSearch1735300100000,
     ComplaintStagesStarted1735400000000,
     ComplainantContact1735400100000,
+    OutboxAppliedAtSource1735700000000,
   ],
 };

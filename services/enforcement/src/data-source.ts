@@ -1,3 +1,4 @@
+import { OutboxAppliedAtSource1735700000000 } from '@ccsc/messaging';
 import type { ServiceDataSourceParts } from '@ccsc/platform';
 import { MessagingAndIdempotency1733000000000 } from './migrations/1733000000000-messaging-and-idempotency';
 import { FineAccounts1733000100000 } from './migrations/1733000100000-fine-accounts';
@@ -26,5 +27,6 @@ export const enforcementDatabase: ServiceDataSourceParts = {
     AuditTrail1735300000000,
     ManagementInformationIndexes1735400000000,
     ImposingCourt1735600000000,
+    OutboxAppliedAtSource1735700000000,
   ],
 };

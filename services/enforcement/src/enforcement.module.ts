@@ -61,7 +61,7 @@ export class EnforcementModule {
         EnforcementAuditModule,
         ...FEATURES,
         EnforcementManagementInformationModule,
-        // No resolvers: it reads enforcement's own events back and asks cases for notices.
+        // No resolvers: it turns enforcement's own events into requests to cases for notices.
         CorrespondenceModule,
       ],
     };

@@ -1,3 +1,4 @@
+import { OutboxAppliedAtSource1735700000000 } from '@ccsc/messaging';
 import type { ServiceDataSourceParts } from '@ccsc/platform';
 import { MessagingAndAccess1733000000000 } from './migrations/1733000000000-messaging-and-access';
 import { Ledger1733000100000 } from './migrations/1733000100000-ledger';
@@ -43,5 +44,6 @@ export const paymentsDatabase: ServiceDataSourceParts = {
     PaymentSearch1735300100000,
     ManagementInformation1735400000000,
     HelpWithFeesFirm1735600000000,
+    OutboxAppliedAtSource1735700000000,
   ],
 };

@@ -1,3 +1,4 @@
+import { OutboxAppliedAtSource1735700000000 } from '@ccsc/messaging';
 import type { ServiceDataSourceParts } from '@ccsc/platform';
 import { Foundation1733100000000 } from './migrations/1733100000000-foundation';
 import { Enquiries1733100100000 } from './migrations/1733100100000-enquiries';
@@ -37,5 +38,6 @@ export const queriesDatabase: ServiceDataSourceParts = {
     EnquiriesResolved1735400000000,
     EnquiriesReceivedCovering1735400100000,
     Correspondence1735400200000,
+    OutboxAppliedAtSource1735700000000,
   ],
 };

@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { deadLetterTopic, EventEnvelope, eventTypeOf, parseEnvelope, ServiceName } from '@ccsc/contracts';
 import { inSpan, inWorkScope, isDatabaseUnavailable, query, SpanKind, sql, traceContextOf } from '@ccsc/platform';
 import type { ConsumedMessage, EventTransport, Subscription } from '../transport/event-transport';
+import { APPLIED_AT_SOURCE_HEADER, type SourceApplier } from './applied-at-source';
 
 export type EventHandler = (event: EventEnvelope, manager: EntityManager) => Promise<void>;
 /** A handler of one event type, given the event with that type's data. */
@@ -43,8 +44,11 @@ interface Settled {
  * applied in ONE transaction, so a redelivery finds its id and does nothing. A failing handler is
  * retried with backoff, a bounded number of times, then the event goes to the service's
  * dead-letter topic with the error and is marked so in the inbox (a replay may apply it later).
+ * The service's own events it handles are applied by the transaction that publishes them (as its
+ * `SourceApplier`, outbox-writer.ts); those reach it marked so and are passed over, and the rest (a
+ * set-based insert of outbox rows, a handler that failed there) are applied here like any other.
  */
-export class InboxConsumer {
+export class InboxConsumer implements SourceApplier {
   readonly groupId: string;
   private readonly maxAttempts: number;
   private readonly backoffMs: number;
@@ -162,6 +166,9 @@ export class InboxConsumer {
     // A known event on a topic the service reads for others of its events: nothing to do and nothing
     // to remember (most of what a service reads is this), so no database write.
     if (!handler) return settled(async () => 'skipped');
+    // Its own event, applied with its inbox row by the transaction that published it.
+    if (definition.source === this.options.service && message.headers[APPLIED_AT_SOURCE_HEADER] === 'true')
+      return settled(async () => 'duplicate');
     const problems = definition.check(event.data);
     if (problems.length)
       return settled(() =>
@@ -231,18 +238,39 @@ export class InboxConsumer {
         outcomes.push('duplicate');
         continue;
       }
-      // What the handler changes is the system's, because of this event (the audit trail records it so).
-      await inWorkScope(
-        {
-          operation: `on ${event.type}`,
-          causedBy: event.id,
-          ...(event.correlationid ? { correlationId: event.correlationid } : {}),
-        },
-        () => this.traced(message, () => handler(event, manager)),
-      );
+      await this.applyOne(event, handler, manager, (work) => this.traced(message, work));
       outcomes.push('applied');
     }
     return outcomes;
+  }
+
+  handles(event: EventEnvelope): boolean {
+    return event.source === this.options.service && this.options.handlers[event.type] !== undefined;
+  }
+
+  /** Applies the service's own events in the transaction that publishes them (which writes their inbox rows). */
+  async apply(manager: EntityManager, events: readonly EventEnvelope[]): Promise<void> {
+    for (const event of events) {
+      const handler = this.options.handlers[event.type];
+      if (handler) await this.applyOne(event, handler, manager, (work) => work());
+    }
+  }
+
+  /** What the handler changes is the system's, because of this event (the audit trail records it so). */
+  private applyOne(
+    event: EventEnvelope,
+    handler: EventHandler,
+    manager: EntityManager,
+    around: (work: () => Promise<void>) => Promise<void>,
+  ): Promise<void> {
+    return inWorkScope(
+      {
+        operation: `on ${event.type}`,
+        causedBy: event.id,
+        ...(event.correlationid ? { correlationId: event.correlationid } : {}),
+      },
+      () => around(() => handler(event, manager)),
+    );
   }
 
   /** A consumer span per message, continuing the trace the relay put in its headers. */

@@ -4,6 +4,7 @@ import type { EntitySubscriberInterface } from 'typeorm';
 import { SpanStatusCode } from '@opentelemetry/api';
 import { SpanKind, startSpan, traceContextOf, traceHeaders } from '@ccsc/platform';
 import type { EventTransport } from '../transport/event-transport';
+import { APPLIED_AT_SOURCE_HEADER } from '../inbox/applied-at-source';
 import { takeOutboxWritten } from './outbox-writer';
 
 export interface RelayOptions {
@@ -33,6 +34,7 @@ interface OutboxRow {
   correlationid: string | null;
   traceparent: string | null;
   tracestate: string | null;
+  applied_at_source: boolean;
 }
 
 /**
@@ -117,7 +119,7 @@ export class OutboxRelay {
       // `read` says how many there were, so that the loop knows whether rows wait still.
       const rows = (await manager.query(
         `SELECT o.id, o.topic, o.message_key, o.type, o.envelope, o.event_id, o.correlationid,
-           o.traceparent, o.tracestate, o.read
+           o.traceparent, o.tracestate, o.applied_at_source, o.read
          FROM (
            SELECT * FROM (
              SELECT t.*, count(*) OVER ()::int AS read,
@@ -126,11 +128,11 @@ export class OutboxRelay {
              FROM (
                -- The rows first (the partial index, in order, at most $1), then their text: rendering
                -- before the limit would render every waiting row on each pass of a backlog.
-               SELECT b.id, b.position, b.topic, b.message_key, b.type, b.envelope::text AS envelope,
+               SELECT b.id, b.position, b.topic, b.message_key, b.type, b.envelope::text AS envelope, b.applied_at_source,
                  b.envelope->>'id' AS event_id, b.envelope->>'correlationid' AS correlationid,
                  b.envelope->>'traceparent' AS traceparent, b.envelope->>'tracestate' AS tracestate
                FROM (
-                 SELECT id, position, topic, message_key, type, envelope FROM outbox
+                 SELECT id, position, topic, message_key, type, envelope, applied_at_source FROM outbox
                  WHERE published_at IS NULL ORDER BY position LIMIT $1
                ) b
              ) t
@@ -168,6 +170,7 @@ export class OutboxRelay {
               'ce-id': row.event_id,
               'ce-type': row.type,
               ...(row.correlationid ? { 'x-correlation-id': row.correlationid } : {}),
+              ...(row.applied_at_source ? { [APPLIED_AT_SOURCE_HEADER]: 'true' } : {}),
               ...traceHeaders(context),
             },
           })),

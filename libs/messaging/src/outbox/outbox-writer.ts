@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, QueryRunner } from 'typeorm';
 import { EventEnvelope, EventType } from '@ccsc/contracts';
-import { traceHeaders } from '@ccsc/platform';
+import { Logger } from '@nestjs/common';
+import { isDatabaseUnavailable, traceHeaders } from '@ccsc/platform';
+import { sourceApplierOf } from '../inbox/applied-at-source';
 
 // Set on a transaction's query runner when it writes to the outbox; the relay looks for it on commit.
 const OUTBOX_WRITTEN = 'ccscOutboxWritten';
@@ -40,6 +42,13 @@ export interface PendingEvent<T extends object = object> {
  * Writes integration events into the outbox in the caller's transaction, so an event exists if and
  * only if the state change that caused it committed. An event that breaks its schema is a bug in
  * the publisher and fails the whole command.
+ *
+ * Where the publishing service handles some of these events itself (its timeline, its letters, its
+ * webhooks), its handlers run here, in the same transaction, and the events are recorded in its inbox
+ * and marked in the outbox as applied at source, so its own consumer passes over them without a write:
+ * a notice or a timeline line exists exactly when its cause does, with no hop through the broker. A
+ * handler that fails does not fail the command: what it did is rolled back to a savepoint, and the
+ * events are left for the consumer to apply, with its retries and dead letters.
  */
 export async function appendToOutbox(
   manager: EntityManager,
@@ -47,9 +56,63 @@ export async function appendToOutbox(
   context: EventContext = {},
   now = new Date(),
 ): Promise<EventEnvelope[]> {
+  const written = envelopesOf(events, context, now);
+  if (written.length === 0) return [];
+  markOutboxWritten(manager);
+  const envelopes = written.map((w) => w.envelope);
+  const applier = sourceApplierOf(manager);
+  const own = applier ? envelopes.filter((e) => applier.handles(e)) : [];
+  const depth = sourceDepth(manager);
+  if (!applier || own.length === 0 || depth.value >= MAX_SOURCE_DEPTH) {
+    await insertOutbox(manager, written, new Set());
+    return envelopes;
+  }
+  const savepoint = `ccsc_source_${++savepoints}`;
+  await manager.query(`SAVEPOINT ${savepoint}`);
+  depth.value += 1;
+  try {
+    await insertOutbox(manager, written, new Set(own.map((e) => e.id)));
+    // The handlers get the event as its consumer would, read from the JSON that goes out.
+    await applier.apply(
+      manager,
+      written.filter((w) => own.includes(w.envelope)).map((w) => JSON.parse(w.json) as EventEnvelope),
+    );
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) throw error;
+    await manager.query(`ROLLBACK TO SAVEPOINT ${savepoint}`);
+    logger.warn(
+      { err: error, events: own.map((e) => ({ id: e.id, type: e.type })) },
+      'a handler of its own event failed in the publishing transaction; the consumer will apply it',
+    );
+    await insertOutbox(manager, written, new Set());
+  } finally {
+    depth.value -= 1;
+  }
+  return envelopes;
+}
+
+// Savepoints are never released (the commit does), so each needs a name of its own.
+let savepoints = 0;
+// An event whose handler publishes an event whose handler publishes ... goes to the consumer past this.
+const MAX_SOURCE_DEPTH = 8;
+const SOURCE_DEPTH = 'ccscSourceDepth';
+const logger = new Logger('Outbox');
+
+function sourceDepth(manager: EntityManager): { value: number } {
+  const data = (manager.queryRunner?.data ?? {}) as Record<string, { value: number } | undefined>;
+  return (data[SOURCE_DEPTH] ??= { value: 0 });
+}
+
+interface Written {
+  envelope: EventEnvelope;
+  topic: string;
+  json: string;
+}
+
+function envelopesOf(events: PendingEvent[], context: EventContext, now: Date): Written[] {
   // The request's trace goes with its events, so relay and consumers join the same trace.
   const { traceparent, tracestate } = traceHeaders();
-  const envelopes = events.map((event) => {
+  return events.map((event) => {
     const problems = event.type.check(event.data);
     if (problems.length)
       throw new Error(
@@ -70,20 +133,26 @@ export async function appendToOutbox(
       ...(traceparent ? { traceparent } : {}),
       ...(tracestate ? { tracestate } : {}),
     };
-    return { envelope, topic: event.type.topic };
+    return { envelope, topic: event.type.topic, json: JSON.stringify(envelope) };
   });
-  if (envelopes.length === 0) return [];
-  markOutboxWritten(manager);
+}
+
+/** The outbox rows, and in the same statement the inbox rows of those applied at source. */
+async function insertOutbox(manager: EntityManager, written: Written[], applied: Set<string>): Promise<void> {
   await manager.query(
-    `INSERT INTO outbox (id, topic, message_key, type, envelope)
-     SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::jsonb[])`,
+    `WITH written AS (
+       INSERT INTO outbox (id, topic, message_key, type, envelope, applied_at_source)
+       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::jsonb[], $6::boolean[])
+       RETURNING id, type, applied_at_source
+     )
+     INSERT INTO inbox (event_id, type, status) SELECT id, type, 'applied' FROM written WHERE applied_at_source`,
     [
-      envelopes.map((e) => e.envelope.id),
-      envelopes.map((e) => e.topic),
-      envelopes.map((e) => e.envelope.subject),
-      envelopes.map((e) => e.envelope.type),
-      envelopes.map((e) => JSON.stringify(e.envelope)),
+      written.map((w) => w.envelope.id),
+      written.map((w) => w.topic),
+      written.map((w) => w.envelope.subject),
+      written.map((w) => w.envelope.type),
+      written.map((w) => w.json),
+      written.map((w) => applied.has(w.envelope.id)),
     ],
   );
-  return envelopes.map((e) => e.envelope);
 }

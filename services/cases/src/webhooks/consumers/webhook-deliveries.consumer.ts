@@ -15,8 +15,9 @@ import { WebhookEndpointRepository } from '../infrastructure/webhook-endpoint.re
 import { NewDelivery, WebhookDeliveryRepository } from '../infrastructure/webhook-delivery.repository';
 
 /**
- * Turns the cases service's own events into deliveries, in the inbox's transaction (so an event
- * redelivered adds none, and a crash loses none): one per enabled endpoint subscribed to the type
+ * Turns the cases service's own events into deliveries, in the transaction that publishes the event
+ * (libs/messaging applies a service's own events there, with their inbox rows: an event redelivered
+ * adds none, and a crash loses none): one per enabled endpoint subscribed to the type
  * whose firm may see the case now, by the one access rule (the firm represents a party on it).
  * What is delivered is what every firm on the case may see (domain/webhook-event-types).
  */

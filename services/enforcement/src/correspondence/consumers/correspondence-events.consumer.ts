@@ -5,9 +5,9 @@ import { CorrespondenceRequests } from '../application/correspondence-requests';
 import { CorrespondenceRuleBook } from '../application/correspondence-rule-book';
 
 /**
- * Enforcement's own events that its rules name, read back from its own topic: the default run writes its
- * events in one SQL statement, so a notice cannot be decided beside each of them, and reading them back
- * treats an officer's action and the run's alike.
+ * Enforcement's own events that its rules name: an officer's action is applied in the transaction that
+ * publishes it, and the default run's (written in one SQL statement, so nothing is applied beside each)
+ * by the consumer reading them back, by the same rules.
  */
 @Injectable()
 export class CorrespondenceEventsConsumer extends shared.CorrespondenceEventsConsumer {
