@@ -160,8 +160,7 @@ export class ServiceRequestCommands {
     payment: PaymentRef,
     amountPence: number,
   ): Promise<void> {
-    await this.requests.lock(tx.manager, serviceRequestId);
-    const businessArea = await this.requests.businessArea(tx.manager, serviceRequestId);
+    const { businessArea } = await this.requests.lockForMoney(tx.manager, serviceRequestId);
     const [request, held] = [ledgerAccount.serviceRequest(serviceRequestId), ledgerAccount.payment(payment.id)];
     const [from, to] = kind === 'allocation' ? [request, held] : [held, request];
     const tags = { method: payment.method, businessArea, paymentId: payment.id };
@@ -171,9 +170,8 @@ export class ServiceRequestCommands {
 
   async remit(tx: Transaction, remission: Remission): Promise<void> {
     const actor = actorOf(tx);
-    await this.requests.lock(tx.manager, remission.serviceRequestId);
+    const { businessArea } = await this.requests.lockForMoney(tx.manager, remission.serviceRequestId);
     await this.requests.addRemission(tx.manager, { ...remission, actor }, tx.now);
-    const businessArea = await this.requests.businessArea(tx.manager, remission.serviceRequestId);
     const from = ledgerAccount.serviceRequest(remission.serviceRequestId);
     const remitted = transfer('remission', from, ledgerAccount.feeIncome, remission.amountPence, { businessArea });
     await this.ledger.record(tx.manager, [remitted], actor, tx.now);

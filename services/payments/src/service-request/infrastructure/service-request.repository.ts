@@ -207,14 +207,19 @@ export class ServiceRequestRepository {
     }));
   }
 
-  /** The jurisdiction of the request's first fee: the business area its takings count towards. */
-  async businessArea(manager: Queryable, serviceRequestId: string): Promise<string> {
-    const row = await queryOne<{ jurisdiction: string }>(
+  /**
+   * Locks a known service request until the caller's transaction ends, and answers the jurisdiction of
+   * its first fee: the business area money moved on it counts towards (one statement: every movement
+   * of money on a request needs both).
+   */
+  async lockForMoney(manager: Queryable, serviceRequestId: string): Promise<{ businessArea: string }> {
+    const row = await queryOne<{ jurisdiction: string | null }>(
       manager,
-      sql`SELECT fv.jurisdiction FROM service_request_fees f
-       JOIN fee_versions fv ON fv.code = f.code AND fv.version = f.version
-       WHERE f.service_request_id = ${serviceRequestId} ORDER BY f.created_at LIMIT 1`,
+      sql`SELECT (SELECT fv.jurisdiction FROM service_request_fees f
+                   JOIN fee_versions fv ON fv.code = f.code AND fv.version = f.version
+                   WHERE f.service_request_id = sr.id ORDER BY f.created_at LIMIT 1) AS jurisdiction
+          FROM service_requests sr WHERE sr.id = ${serviceRequestId} FOR UPDATE OF sr`,
     );
-    return row?.jurisdiction ?? 'unassigned';
+    return { businessArea: row?.jurisdiction ?? 'unassigned' };
   }
 }
