@@ -61,7 +61,7 @@ export async function appendToOutbox(
   markOutboxWritten(manager);
   const envelopes = written.map((w) => w.envelope);
   const applier = sourceApplierOf(manager);
-  const own = applier ? envelopes.filter((e) => applier.handles(e)) : [];
+  const own = applier ? written.filter((w) => applier.handles(w.envelope)) : [];
   const depth = sourceDepth(manager);
   if (!applier || own.length === 0 || depth.value >= MAX_SOURCE_DEPTH) {
     await insertOutbox(manager, written, new Set());
@@ -71,17 +71,17 @@ export async function appendToOutbox(
   await manager.query(`SAVEPOINT ${savepoint}`);
   depth.value += 1;
   try {
-    await insertOutbox(manager, written, new Set(own.map((e) => e.id)));
+    await insertOutbox(manager, written, new Set(own.map((w) => w.envelope.id)));
     // The handlers get the event as its consumer would, read from the JSON that goes out.
     await applier.apply(
       manager,
-      written.filter((w) => own.includes(w.envelope)).map((w) => JSON.parse(w.json) as EventEnvelope),
+      own.map((w) => JSON.parse(w.json) as EventEnvelope),
     );
   } catch (error) {
     if (isDatabaseUnavailable(error)) throw error;
     await manager.query(`ROLLBACK TO SAVEPOINT ${savepoint}`);
     logger.warn(
-      { err: error, events: own.map((e) => ({ id: e.id, type: e.type })) },
+      { err: error, events: own.map(({ envelope }) => ({ id: envelope.id, type: envelope.type })) },
       'a handler of its own event failed in the publishing transaction; the consumer will apply it',
     );
     await insertOutbox(manager, written, new Set());
