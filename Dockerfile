@@ -34,6 +34,8 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends tini \
  && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production
+# One malloc arena for the process: tools/platform/node-flags.ts says why (a test keeps the two the same).
+ENV MALLOC_ARENA_MAX=1
 WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
@@ -57,5 +59,5 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
 ENTRYPOINT ["/usr/bin/tini", "--"]
 # Migrations and dead-letter replays run from the same image with another command, e.g.
 #   node dist/tools/migrate.js cases
-# The node flags are tools/platform/node-flags.ts's (a test keeps the two the same): why, and the figures, there.
+# The node flags are tools/platform/node-flags.ts's IMAGE_RUNTIME (a test keeps the two the same): why, and the figures, there.
 CMD ["node", "--max-semi-space-size=8", "--expose-gc", "main.js"]

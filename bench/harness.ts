@@ -16,6 +16,7 @@ import { resolvePostgres, startOwnKafkaBroker, type LocalKafkaBroker, type Resol
 import { databaseParts, freshDatabase, type PlatformDatabase } from '../tools/platform/databases';
 import { launchPlatform, type LaunchedPlatform } from '../tools/platform/launch';
 import { guardChildren, nodeProcesses, type NodeChild } from '../tools/platform/node-processes';
+import type { NodeRuntime } from '../tools/platform/node-flags';
 import { REPO_ROOT } from '../tools/repo-root';
 import { build } from '../tools/build';
 
@@ -182,8 +183,8 @@ export interface PlatformOptions {
   logDir: string;
   /** Run the apps compiled ahead of time from this directory (tools/build.ts), not through the loader. */
   compiled?: string;
-  /** Flags given to node before each app's entry point (PRODUCTION_NODE_FLAGS, as the images run). */
-  nodeFlags?: readonly string[];
+  /** Node's flags and environment for each app (IMAGE_RUNTIME, as the images run). */
+  runtime?: NodeRuntime;
 }
 
 /** The platform launcher's services (each its own process, own database) and optionally the gateway. */
@@ -194,7 +195,7 @@ export async function startBenchPlatform(options: PlatformOptions): Promise<Plat
     suffix: options.suffix,
     gatewayLabel: 'gateway',
     compiled: options.compiled,
-    nodeFlags: options.nodeFlags,
+    runtime: options.runtime,
     log: (message) => log(options.bench, message),
   });
   const unguard = guardChildren(() => runner.children());
@@ -239,7 +240,7 @@ export function tempDir(prefix: string): string {
 /**
  * The apps compiled ahead of time into a directory of the run's own, as `npm run build` writes dist/ (under the
  * repository, in its git-ignored .data, so that they find node_modules as dist/ does). Run them with
- * PRODUCTION_NODE_FLAGS to measure them as the images run.
+ * IMAGE_RUNTIME to measure them as the images run.
  */
 export async function compiledApps(): Promise<{ dir: string; remove(): void }> {
   mkdirSync(join(ROOT, '.data'), { recursive: true });

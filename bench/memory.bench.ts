@@ -28,7 +28,7 @@ import {
   type Platform,
 } from './harness';
 import type { NodeChild } from '../tools/platform/node-processes';
-import { PRODUCTION_NODE_FLAGS } from '../tools/platform/node-flags';
+import { IMAGE_RUNTIME, runtimeLine } from '../tools/platform/node-flags';
 
 const BENCH = 'memory';
 const SETTLE_SECONDS = envNumber('BENCH_MEMORY_SETTLE_SECONDS', 10);
@@ -110,7 +110,7 @@ async function measure(
       gateway: true,
       logDir,
       ...(mode === 'loader' ? {} : { compiled: setup.compiled }),
-      ...(mode === 'image' ? { nodeFlags: PRODUCTION_NODE_FLAGS } : {}),
+      ...(mode === 'image' ? { runtime: IMAGE_RUNTIME } : {}),
     });
     const gateway = platform.gateway;
     if (!gateway) throw new Error('no gateway');
@@ -238,7 +238,7 @@ export async function run(): Promise<BenchSection> {
         'Memory: resident set of each service and the gateway, through the loader, compiled, and as the images run',
       markdown: [
         `Each service and the gateway is a child process of its own, three times in this run, one after the other: through the on-load compiler (node tools/run.js, swc on load), ` +
-          `compiled ahead of time (node dist/…/main.js, as \`npm run build\` writes it), and compiled with the images' node flags (\`${PRODUCTION_NODE_FLAGS.join(' ')}\`, the Dockerfile's CMD); ` +
+          `compiled ahead of time (node dist/…/main.js, as \`npm run build\` writes it), and compiled and run as the images run it (\`${runtimeLine(IMAGE_RUNTIME)} main.js\`, the Dockerfile's ENV and CMD); ` +
           `NODE_ENV=test, LOG_LEVEL=warn, pool of 10, events on Kafka from ${kafka.source}; PostgreSQL from ${pg.source}. RSS is VmRSS from /proc/<pid>/status, sampled every ${SAMPLE_MS} ms. ` +
           `Boot: from spawn to /health/ready answering. Idle: ${SETTLE_SECONDS} s after every process was ready, then ${SETTLE_SECONDS} s sampled (median). ` +
           `Under load: ${LOAD_SECONDS} s of ${JOIN_RATE} joins/s (a case with its service request, payments, enquiries, complaints and fine accounts: every subgraph) ` +

@@ -8,7 +8,7 @@
 //   BENCH_WRITE_PROFILE_DIR=/tmp/prof npm run bench -- write-path   the services under node --cpu-prof (figures then include its cost)
 //
 // The services run as child processes as the images run them (compiled ahead of time, node with
-// PRODUCTION_NODE_FLAGS) on fresh migrated databases, with Kafka from a local broker so that the fee a submitted case makes due
+// IMAGE_RUNTIME) on fresh migrated databases, with Kafka from a local broker so that the fee a submitted case makes due
 // reaches payments as in production. Requests go straight to the service (no gateway).
 import { execFile, spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { markdownTable, type BenchSection } from './report';
-import { PRODUCTION_NODE_FLAGS } from '../tools/platform/node-flags';
+import { IMAGE_RUNTIME, runtimeLine } from '../tools/platform/node-flags';
 import {
   benchKafka,
   benchKeys,
@@ -225,7 +225,7 @@ export async function run(): Promise<BenchSection> {
       kafkaBrokers: kafka.brokers,
       logDir,
       compiled: apps.dir,
-      nodeFlags: PRODUCTION_NODE_FLAGS,
+      runtime: IMAGE_RUNTIME,
       cpuProfDir: PROFILE_DIR,
     });
     const cases = platform.services.cases;
@@ -437,7 +437,7 @@ function render(
   kafkaSource: string,
 ): string {
   const out: string[] = [
-    `Each service is one child process as the images run it (compiled ahead of time, \`node ${PRODUCTION_NODE_FLAGS.join(' ')}\`; NODE_ENV=test, LOG_LEVEL=warn, pool of 10) on a fresh migrated database; PostgreSQL from ${pgSource}; events on Kafka (${kafkaSource}). ` +
+    `Each service is one child process as the images run it (compiled ahead of time, \`${runtimeLine(IMAGE_RUNTIME)}\`; NODE_ENV=test, LOG_LEVEL=warn, pool of 10) on a fresh migrated database; PostgreSQL from ${pgSource}; events on Kafka (${kafkaSource}). ` +
       `The load generator (keep-alive node:http) runs in the bench process and sends straight to the service. Per route: ${WARMUP_SECONDS} s warm-up, then ${SECONDS} s at one client, ` +
       `${SECONDS} s at ${CONCURRENCY} clients (closed loop: its req/s is the throughput), and ${SECONDS} s of an open-model load at half that throughput (latency from each request's scheduled send time). ` +
       `Create case: a civil money claim, claimant represented by one of ${FIRMS} firms. Take payment: a payment by account of the issue fee on a submitted case (one payment per case; each firm pays from its own account). ` +

@@ -17,7 +17,7 @@ import { deadLetterTopic, eventTopic, GATEWAY_PORT, SERVICE_NAMES, SERVICES, typ
 import { ROLES } from '@ccsc/auth/principal';
 import { ConfigError, DEMO_REALM, PUBLISHED_SECRETS, serviceSettings } from '@ccsc/platform';
 import { gatewaySettings, readGatewayConfig } from '../gateway/src/config';
-import { PRODUCTION_NODE_FLAGS } from './platform/node-flags';
+import { IMAGE_RUNTIME } from './platform/node-flags';
 import { casesSettings, readCasesConfig } from '../services/cases/src/config';
 import { paymentsSettings, readPaymentsConfig } from '../services/payments/src/config';
 import { queriesSettings, readQueriesConfig } from '../services/queries/src/config';
@@ -1139,9 +1139,11 @@ describe('Dockerfile', () => {
   it('checks /health/live and starts node in exec form behind an init process', () => {
     expect(dockerfile).toMatch(/^HEALTHCHECK [^]*\/health\/live/m);
     expect(dockerfile).toMatch(/^ENTRYPOINT \["\/usr\/bin\/tini", "--"\]$/m);
-    // With the node flags the benchmarks measure the apps with (tools/platform/node-flags.ts).
+    // As the benchmarks measure the apps (tools/platform/node-flags.ts): the same node flags and environment.
     const cmd = /^CMD (\[.*\])$/m.exec(dockerfile)?.[1];
-    expect(cmd && JSON.parse(cmd)).toEqual(['node', ...PRODUCTION_NODE_FLAGS, 'main.js']);
+    expect(cmd && JSON.parse(cmd)).toEqual(['node', ...IMAGE_RUNTIME.flags, 'main.js']);
+    for (const [name, value] of Object.entries(IMAGE_RUNTIME.env))
+      expect(dockerfile).toMatch(new RegExp(`^ENV ${name}=${value}$`, 'm'));
   });
 
   it('keeps tests, local data and secrets out of the build context', () => {

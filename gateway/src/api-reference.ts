@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BrowserPage, installedPackage, jsonForScript } from './browser-page';
 
@@ -10,7 +10,7 @@ import { BrowserPage, installedPackage, jsonForScript } from './browser-page';
 export function apiReference(pagePath: string, documentUrl: string): BrowserPage {
   const swaggerUi = installedPackage('swagger-ui-dist');
   const assetsPath = `${pagePath}/${swaggerUi.version}`;
-  const file = (name: string) => readFileSync(path.join(swaggerUi.dir, name));
+  const file = (name: string) => readFile(path.join(swaggerUi.dir, name));
   const options = {
     url: documentUrl,
     dom_id: '#reference',
@@ -22,12 +22,12 @@ export function apiReference(pagePath: string, documentUrl: string): BrowserPage
   return {
     path: pagePath,
     assetsPath,
-    assets: {
-      'swagger-ui-bundle.js': { type: 'text/javascript', body: file('swagger-ui-bundle.js') },
-      'swagger-ui.css': { type: 'text/css', body: file('swagger-ui.css') },
-      'favicon.png': { type: 'image/png', body: file('favicon-32x32.png') },
+    assets: async () => ({
+      'swagger-ui-bundle.js': { type: 'text/javascript', body: await file('swagger-ui-bundle.js') },
+      'swagger-ui.css': { type: 'text/css', body: await file('swagger-ui.css') },
+      'favicon.png': { type: 'image/png', body: await file('favicon-32x32.png') },
       'start.js': { type: 'text/javascript', body: Buffer.from(START) },
-    },
+    }),
     html: `<!doctype html>
 <html lang="en">
   <head>

@@ -13,7 +13,11 @@ export interface BrowserPage {
   /** Where its assets are: the version of the package that ships them is part of the path. */
   assetsPath: string;
   html: string;
-  assets: Record<string, PageAsset>;
+  /**
+   * Its assets, read when a browser first asks for one and kept from then on: megabytes of scripts (GraphiQL's
+   * alone are about 9 MB) that a gateway nobody opened the page on never holds.
+   */
+  assets: () => Promise<Record<string, PageAsset>>;
   /** The path also answers API calls: serve the page only to a browser navigating to it. */
   onlyWhenHtmlPreferred?: boolean;
 }
@@ -39,6 +43,15 @@ export const PAGE_CONTENT_SECURITY_POLICY = [
 /** The page at its path, and its assets, kept by browsers for good (a new package version is a new path). */
 export function browserPageRoutes(page: BrowserPage): Router {
   const router = express.Router();
+  let assets: Promise<Record<string, PageAsset>> | undefined;
+  const loadAssets = () => {
+    // A failed read is tried again on the next request rather than remembered.
+    assets ??= page.assets().catch((error: unknown) => {
+      assets = undefined;
+      throw error;
+    });
+    return assets;
+  };
   router.get(page.path, (req, res, next) => {
     if (page.onlyWhenHtmlPreferred && !prefersHtml(req)) return next();
     res
@@ -46,8 +59,14 @@ export function browserPageRoutes(page: BrowserPage): Router {
       .type('html')
       .send(page.html);
   });
-  router.get(`${page.assetsPath}/:name`, (req, res, next) => {
-    const asset = Object.hasOwn(page.assets, req.params.name) ? page.assets[req.params.name] : undefined;
+  router.get(`${page.assetsPath}/:name`, async (req, res, next) => {
+    let loaded: Record<string, PageAsset>;
+    try {
+      loaded = await loadAssets();
+    } catch (error) {
+      return next(error);
+    }
+    const asset = Object.hasOwn(loaded, req.params.name) ? loaded[req.params.name] : undefined;
     if (!asset) return next();
     res
       .set({

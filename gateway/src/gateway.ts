@@ -169,7 +169,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   app.get(['/api/docs', '/api/docs/openapi.json'], async (_req, res) => void res.json(await openApi.document()));
   // Pages for a browser, which navigates without a token: the explorer asks for one, and the reference
   // page reads only the public OpenAPI document.
-  if (pages.explorer) app.use(browserPageRoutes(await graphqlExplorer('/graphql')));
+  if (pages.explorer) app.use(browserPageRoutes(graphqlExplorer('/graphql')));
   if (pages.apiReference) app.use(browserPageRoutes(apiReference('/api/reference', '/api/docs/openapi.json')));
 
   // Authentication at the edge: a bad or missing token never reaches a service, except on the

@@ -18,11 +18,10 @@ query CaseTypes {
 /**
  * GraphiQL at /graphql for a browser, from npm: The Guild's build of GraphiQL 5 with its Monaco editor
  * workers (`@graphql-yoga/render-graphiql`, which Yoga and Hive Gateway serve), each piece served by the
- * gateway as a file of its own instead of the one 9 MB page the package renders. Loaded only when the
- * explorer is on, so a production gateway never holds it.
+ * gateway as a file of its own instead of the one 9 MB page the package renders. Loaded when a browser
+ * first asks for it, so a gateway whose explorer is off, or that nobody opened it on, never holds it.
  */
-export async function graphqlExplorer(endpoint: string): Promise<BrowserPage> {
-  const graphiql = await import('@graphql-yoga/render-graphiql/graphiql');
+export function graphqlExplorer(endpoint: string): BrowserPage {
   const assetsPath = `${endpoint}/explorer/${installedPackage(PACKAGE).version}`;
   const options: GraphiQLOptions = {
     endpoint,
@@ -36,14 +35,17 @@ export async function graphqlExplorer(endpoint: string): Promise<BrowserPage> {
     path: endpoint,
     assetsPath,
     onlyWhenHtmlPreferred: true,
-    assets: {
-      'graphiql.js': script(graphiql.js),
-      'graphiql.css': { type: 'text/css', body: Buffer.from(graphiql.css) },
-      'favicon.ico': { type: 'image/x-icon', body: Buffer.from(graphiql.favicon.split(',')[1] ?? '', 'base64') },
-      'editor.worker.js': script(graphiql.editorWorkerService),
-      'json.worker.js': script(graphiql.jsonWorker),
-      'graphql.worker.js': script(graphiql.graphqlWorker),
-      'start.js': script(START),
+    assets: async () => {
+      const graphiql = await import('@graphql-yoga/render-graphiql/graphiql');
+      return {
+        'graphiql.js': script(graphiql.js),
+        'graphiql.css': { type: 'text/css', body: Buffer.from(graphiql.css) },
+        'favicon.ico': { type: 'image/x-icon', body: Buffer.from(graphiql.favicon.split(',')[1] ?? '', 'base64') },
+        'editor.worker.js': script(graphiql.editorWorkerService),
+        'json.worker.js': script(graphiql.jsonWorker),
+        'graphql.worker.js': script(graphiql.graphqlWorker),
+        'start.js': script(START),
+      };
     },
     html: `<!doctype html>
 <html lang="en">

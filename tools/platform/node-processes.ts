@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '@ccsc/testing';
 import type { Env, ServerRunner } from './launch';
+import type { NodeRuntime } from './node-flags';
 import { REPO_ROOT } from '../repo-root';
 
 const ROOT = REPO_ROOT;
@@ -14,6 +15,7 @@ const RUN_JS = join(ROOT, 'tools', 'run.js');
 const HOST = '127.0.0.1';
 const READY_PATH = '/health/ready';
 const READY_TIMEOUT_MS = 180_000;
+const READY_POLL_MS = 20;
 const STOP_GRACE_MS = 10_000;
 /** Linux reports process CPU time in clock ticks; USER_HZ is 100 on every Linux we run. */
 const CLOCK_TICKS_PER_SECOND = 100;
@@ -36,8 +38,8 @@ export function procStats(pid: number): ProcStats {
 }
 
 export interface ChildOptions {
-  /** Flags given to node before the entry point (PRODUCTION_NODE_FLAGS, as the images run). */
-  nodeFlags?: readonly string[];
+  /** Node's flags and environment (IMAGE_RUNTIME, as the images run); none unless given. */
+  runtime?: NodeRuntime;
   /** Written by `node --cpu-prof` into this directory when the child exits cleanly. */
   cpuProfDir?: string;
   /** Path polled until it answers 200. */
@@ -60,7 +62,7 @@ export class NodeChild {
     const logFile = join(options.logDir, `${label}.log`);
     const out = openSync(logFile, 'a');
     const nodeArgs = [
-      ...(options.nodeFlags ?? []),
+      ...(options.runtime?.flags ?? []),
       ...(options.cpuProfDir
         ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`, `--cpu-prof-name=${label}.cpuprofile`]
         : []),
@@ -73,7 +75,7 @@ export class NodeChild {
     const program = entry.endsWith('.js') ? [entry] : [RUN_JS, entry];
     const proc = spawn(process.execPath, [...nodeArgs, ...program], {
       cwd: ROOT,
-      env: { ...inherited, ...env },
+      env: { ...inherited, ...options.runtime?.env, ...env },
       stdio: ['ignore', out, out],
     });
     closeSync(out);
@@ -118,7 +120,8 @@ export class NodeChild {
       } catch {
         // not listening yet
       }
-      await sleep(300);
+      // Often: the time to ready is a measured figure (bench memory), and a refused connection costs nothing.
+      await sleep(READY_POLL_MS);
     }
   }
 
@@ -161,8 +164,8 @@ export interface NodeProcessesOptions {
   gatewayLabel?: string;
   /** Run the compiled output in this directory (as `npm run build` writes dist/), not the sources. */
   compiled?: string;
-  /** Flags given to node before the entry point (PRODUCTION_NODE_FLAGS, as the images run). */
-  nodeFlags?: readonly string[];
+  /** Node's flags and environment (IMAGE_RUNTIME, as the images run); none unless given. */
+  runtime?: NodeRuntime;
   log?(message: string): void;
 }
 
@@ -183,7 +186,7 @@ export function nodeProcesses(options: NodeProcessesOptions): NodeProcessRunner 
     const child = await NodeChild.start(label, resolve(ROOT, entry), { ...env, PORT: String(port) }, port, {
       readyPath: READY_PATH,
       cpuProfDir: options.cpuProfDir,
-      nodeFlags: options.nodeFlags,
+      runtime: options.runtime,
       logDir: options.logDir,
     });
     children.push(child);

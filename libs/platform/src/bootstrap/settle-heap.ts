@@ -26,7 +26,7 @@ const committedHeap = () => getHeapStatistics().total_heap_size;
 
 /**
  * One compacting collection, giving the freed pages back to the system; nothing unless node was started
- * with `--expose-gc`, as the images start it (PRODUCTION_NODE_FLAGS).
+ * with `--expose-gc`, as the images start it (IMAGE_RUNTIME, tools/platform/node-flags.ts).
  *
  * Start-up leaves tens of megabytes of garbage (modules compiled, the GraphQL schema and the OpenAPI
  * document built, clients connected) in a heap V8 grew to hold it, and a burst of requests leaves the heap
