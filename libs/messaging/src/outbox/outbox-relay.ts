@@ -56,7 +56,7 @@ interface OutboxRow {
 /** How soon to look again when a commit woke the relay while another replica held the outbox. */
 const CONTENDED_RETRY_MS = 25;
 /**
- * Rows a pass reads and publishes at most. Under load a pass's five round trips, not its rows, are what
+ * Rows a pass reads and publishes at most. Under load a pass's round trips, not its rows, are what
  * cost: 500 against 200 let the relay keep up with 16 writers committing 10 events each (event-pipeline
  * bench, docs/benchmarks.md), where 200 left a growing backlog.
  */
@@ -68,9 +68,60 @@ const BATCH_SIZE = 500;
  */
 const MAX_BATCH_BYTES = 512 * 1024;
 
+/** The pg client under a TypeORM query runner: a query of several statements answers with one result each. */
+interface RelayClient {
+  query(text: string): Promise<unknown>;
+}
+
+/** TypeORM's PostgreSQL query runner: given an error, its release makes the pool drop the connection. */
+interface RelayRunner {
+  connect(): Promise<unknown>;
+  releasePostgresConnection(error?: unknown): Promise<void>;
+}
+
+type ReadRow = OutboxRow & { read: number };
+
+/**
+ * Of the first `limit` unpublished rows, those that fit in MAX_BATCH_BYTES (the first always does), in order;
+ * `read` says how many there were, so that the loop knows whether rows wait still.
+ */
+function readBatch(limit: number): string {
+  return `SELECT o.id, o.topic, o.message_key, o.type, o.envelope, o.event_id, o.correlationid,
+       o.traceparent, o.tracestate, o.applied_at_source, o.read
+     FROM (
+       SELECT * FROM (
+         SELECT t.*, count(*) OVER ()::int AS read,
+           sum(octet_length(t.envelope)) OVER (ORDER BY t.position) AS upto,
+           row_number() OVER (ORDER BY t.position) AS n
+         FROM (
+           -- The rows first (the partial index, in order, at most the limit), then their text: rendering
+           -- before the limit would render every waiting row on each pass of a backlog.
+           SELECT b.id, b.position, b.topic, b.message_key, b.type, b.envelope::text AS envelope, b.applied_at_source,
+             b.envelope->>'id' AS event_id, b.envelope->>'correlationid' AS correlationid,
+             b.envelope->>'traceparent' AS traceparent, b.envelope->>'tracestate' AS tracestate
+           FROM (
+             SELECT id, position, topic, message_key, type, envelope, applied_at_source FROM outbox
+             WHERE published_at IS NULL ORDER BY position LIMIT ${limit}
+           ) b
+         ) t
+       ) c WHERE c.upto <= ${MAX_BATCH_BYTES} OR c.n = 1
+     ) o
+     ORDER BY o.position`;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The rows sent are marked published, and the pass commits, in one round trip. */
+function markPublished(ids: readonly string[]): string {
+  for (const id of ids) if (!UUID.test(id)) throw new Error(`an outbox id that is not a uuid: ${JSON.stringify(id)}`);
+  return `UPDATE outbox SET published_at = now() WHERE id = ANY('{${ids.join(',')}}'::uuid[]); COMMIT`;
+}
+
 export class OutboxRelay {
   private readonly lockKey: string;
   private readonly batchSize: number;
+  /** The first of a pass's two queries: its transaction, the lock, and the read. */
+  private readonly startPass: string;
   private running?: Promise<void>;
   private stopping = false;
   private wake?: () => void;
@@ -99,96 +150,108 @@ export class OutboxRelay {
       64,
       BigInt(`0x${createHash('sha256').update(`outbox:${options.service}`).digest('hex').slice(0, 16)}`),
     ).toString();
+    if (!Number.isSafeInteger(this.batchSize) || this.batchSize < 1)
+      throw new Error(`the relay's batch size must be a positive integer, not ${this.batchSize}`);
+    // The lock first, then the read in a statement of its own. One statement for both would read with a
+    // snapshot taken before the lock was won: a pass that won it the moment another replica committed would
+    // still see that replica's rows unpublished and send them again (seen under load: every row twice).
+    this.startPass = `BEGIN; SELECT pg_try_advisory_xact_lock(${this.lockKey}) AS locked; ${readBatch(this.batchSize)}`;
   }
 
-  /** Publishes one batch; returns how many rows it sent (0 when idle or another replica holds the lock). */
+  /**
+   * Publishes one batch; returns how many rows it sent (0 when idle or another replica holds the lock).
+   *
+   * Two round trips to PostgreSQL a pass, not five: what a pass says to it goes as simple-protocol queries of
+   * several statements (the lock and the read with the transaction's start, the mark with its commit), since on
+   * a busy service each round trip cost the relay more than its rows did (docs/decisions.md "The relay's pass
+   * is two round trips"). Each statement still takes its own snapshot (READ COMMITTED), so the read sees
+   * everything committed before the lock was won. Nothing in those queries comes from outside: the lock key,
+   * the limits and the ids (uuids PostgreSQL itself rendered, checked again) are written in as literals, which
+   * the simple protocol requires.
+   */
   async relayOnce(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      // The lock first, then the read in a statement of its own. One statement for both would read with a
-      // snapshot taken before the lock was won: a pass that won it the moment another replica committed would
-      // still see that replica's rows unpublished and send them again (seen under load: every row twice).
-      const [{ locked }] = (await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [this.lockKey])) as {
-        locked: boolean;
-      }[];
-      this.contended = !locked;
-      if (!locked) {
-        this.moreWaiting = false;
-        return 0;
-      }
-      // Of the first `batchSize` rows, those that fit in MAX_BATCH_BYTES go out (the first always does);
-      // `read` says how many there were, so that the loop knows whether rows wait still.
-      const rows = (await manager.query(
-        `SELECT o.id, o.topic, o.message_key, o.type, o.envelope, o.event_id, o.correlationid,
-           o.traceparent, o.tracestate, o.applied_at_source, o.read
-         FROM (
-           SELECT * FROM (
-             SELECT t.*, count(*) OVER ()::int AS read,
-               sum(octet_length(t.envelope)) OVER (ORDER BY t.position) AS upto,
-               row_number() OVER (ORDER BY t.position) AS n
-             FROM (
-               -- The rows first (the partial index, in order, at most $1), then their text: rendering
-               -- before the limit would render every waiting row on each pass of a backlog.
-               SELECT b.id, b.position, b.topic, b.message_key, b.type, b.envelope::text AS envelope, b.applied_at_source,
-                 b.envelope->>'id' AS event_id, b.envelope->>'correlationid' AS correlationid,
-                 b.envelope->>'traceparent' AS traceparent, b.envelope->>'tracestate' AS tracestate
-               FROM (
-                 SELECT id, position, topic, message_key, type, envelope, applied_at_source FROM outbox
-                 WHERE published_at IS NULL ORDER BY position LIMIT $1
-               ) b
-             ) t
-           ) c WHERE c.upto <= $2 OR c.n = 1
-         ) o
-         ORDER BY o.position`,
-        [this.batchSize, MAX_BATCH_BYTES],
-      )) as (OutboxRow & { read: number })[];
-      // Rows may be waiting still: a full read, or one cut short by its bytes.
-      const read = rows[0]?.read ?? 0;
-      this.moreWaiting = read === this.batchSize || rows.length < read;
-      if (rows.length === 0) return 0;
-      // One producer span per event, in the trace of the command that wrote it.
-      const outgoing = rows.map((row) => ({
-        row,
-        ...startSpan(`publish ${row.topic}`, {
-          kind: SpanKind.PRODUCER,
-          service: this.options.service,
-          parent: traceContextOf(row),
-          attributes: {
-            'messaging.system': this.transport.name,
-            'messaging.destination.name': row.topic,
-            'messaging.message.id': row.event_id,
-            'ccsc.event.type': row.type,
-          },
-        }),
-      }));
+    const runner = this.dataSource.createQueryRunner() as unknown as RelayRunner;
+    let broken: unknown;
+    try {
+      const client = (await runner.connect()) as RelayClient;
+      let open = true;
       try {
-        await this.transport.publish(
-          outgoing.map(({ row, context }) => ({
-            topic: row.topic,
-            key: row.message_key,
-            value: row.envelope,
-            headers: {
-              'ce-id': row.event_id,
-              'ce-type': row.type,
-              ...(row.correlationid ? { 'x-correlation-id': row.correlationid } : {}),
-              ...(row.applied_at_source ? { [APPLIED_AT_SOURCE_HEADER]: 'true' } : {}),
-              ...traceHeaders(context),
-            },
-          })),
-        );
-      } catch (error) {
-        for (const { span } of outgoing)
-          span.setStatus({
-            code: SpanStatusCode.ERROR,
-            message: error instanceof Error ? error.message : String(error),
-          });
-        throw error;
+        const [, lock, read] = (await client.query(this.startPass)) as [
+          unknown,
+          { rows: { locked: boolean }[] },
+          { rows: ReadRow[] },
+        ];
+        this.contended = !lock.rows[0]?.locked;
+        if (this.contended) {
+          // Another replica holds the outbox; what this read saw is its to send.
+          this.moreWaiting = false;
+          await client.query('ROLLBACK');
+          open = false;
+          return 0;
+        }
+        const rows = read.rows;
+        // Rows may be waiting still: a full read, or one cut short by its bytes.
+        const waiting = rows[0]?.read ?? 0;
+        this.moreWaiting = waiting === this.batchSize || rows.length < waiting;
+        if (rows.length > 0) await this.publish(rows);
+        await client.query(rows.length > 0 ? markPublished(rows.map((r) => r.id)) : 'COMMIT');
+        open = false;
+        if (rows.length > 0) this.options.onPublished?.(rows.map((r) => r.type));
+        return rows.length;
       } finally {
-        for (const { span } of outgoing) span.end();
+        // A failed pass (the broker, the database) leaves its rows unpublished for the next one; a connection
+        // that cannot even roll back is not given back to the pool.
+        if (open)
+          await client.query('ROLLBACK').catch((error: unknown) => {
+            broken = error;
+          });
       }
-      await manager.query('UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])', [rows.map((r) => r.id)]);
-      this.options.onPublished?.(rows.map((r) => r.type));
-      return rows.length;
-    });
+    } finally {
+      await runner.releasePostgresConnection(broken);
+    }
+  }
+
+  private async publish(rows: readonly OutboxRow[]): Promise<void> {
+    // One producer span per event, in the trace of the command that wrote it.
+    const outgoing = rows.map((row) => ({
+      row,
+      ...startSpan(`publish ${row.topic}`, {
+        kind: SpanKind.PRODUCER,
+        service: this.options.service,
+        parent: traceContextOf(row),
+        attributes: {
+          'messaging.system': this.transport.name,
+          'messaging.destination.name': row.topic,
+          'messaging.message.id': row.event_id,
+          'ccsc.event.type': row.type,
+        },
+      }),
+    }));
+    try {
+      await this.transport.publish(
+        outgoing.map(({ row, context }) => ({
+          topic: row.topic,
+          key: row.message_key,
+          value: row.envelope,
+          headers: {
+            'ce-id': row.event_id,
+            'ce-type': row.type,
+            ...(row.correlationid ? { 'x-correlation-id': row.correlationid } : {}),
+            ...(row.applied_at_source ? { [APPLIED_AT_SOURCE_HEADER]: 'true' } : {}),
+            ...traceHeaders(context),
+          },
+        })),
+      );
+    } catch (error) {
+      for (const { span } of outgoing)
+        span.setStatus({
+          code: SpanStatusCode.ERROR,
+          message: error instanceof Error ? error.message : String(error),
+        });
+      throw error;
+    } finally {
+      for (const { span } of outgoing) span.end();
+    }
   }
 
   start(): void {
