@@ -539,7 +539,7 @@ function render(
 ): string {
   const out: string[] = [
     `Producer (this process): each command is one TypeORM transaction inserting a case row and its \`cases.case-created.v1\` event with the platform's \`appendToOutbox\` (in the last saturation phase, ${BATCH_EVENTS} of each per transaction); ` +
-      `the platform's \`OutboxRelay\` (batches of 200, woken by each commit, a 1 s safety poll, as the services run it) publishes to Kafka (${kafkaSource}, topic of 3 partitions, acks=all). ` +
+      `the platform's \`OutboxRelay\` (passes of up to 500 events or 512 KiB, woken by each commit, a 1 s safety poll, as the services run it) publishes to Kafka (${kafkaSource}, topic of 3 partitions, acks=all). ` +
       `Consumer (a child process): the platform's \`InboxConsumer\` (what a partition has, up to 100 messages, in one transaction of inbox rows and projection rows; up to three partitions at once). PostgreSQL from ${pgSource}. ` +
       `Open model: commands are scheduled at a fixed rate and each latency runs from its scheduled time to the consumer's commit (so a stalled writer is counted, not omitted). ` +
       `Times are wall-clock milliseconds (performance.timeOrigin + now()) taken in each process on the same machine.`,

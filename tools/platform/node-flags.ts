@@ -19,7 +19,7 @@ export interface NodeRuntime {
  *
  * `MALLOC_ARENA_MAX=1`: glibc gives each thread that allocates (libuv's pool, V8's workers) an arena of its own,
  * kept once touched; the JavaScript runs on one thread, and one arena left each service about 3 MB smaller
- * with no measurable cost in CPU (docs/decisions.md "One malloc arena").
+ * (docs/decisions.md "One malloc arena; the gateway's pages load when first opened").
  */
 export const IMAGE_RUNTIME: NodeRuntime = {
   flags: ['--max-semi-space-size=8', '--expose-gc'],

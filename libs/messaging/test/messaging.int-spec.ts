@@ -363,6 +363,30 @@ describeKafka('outbox, relay, Kafka and inbox', () => {
     expect(handled.second).toBeGreaterThan(0);
   }, 240_000);
 
+  it('leaves the rows to the replica holding the lock, and carries on after its database connections are dropped', async () => {
+    await kit.append('a', [0, 1, 2]);
+    const r = relay();
+    const holder = kit.dataSource.createQueryRunner();
+    await holder.startTransaction();
+    try {
+      await holder.query('SELECT pg_advisory_xact_lock($1)', [r.lockKey]);
+      expect(await r.relayOnce()).toBe(0);
+      expect((await r.backlog()).unpublished).toBe(3);
+    } finally {
+      await holder.rollbackTransaction();
+      await holder.release();
+    }
+    // Every other connection to the database goes, the relay's pooled ones among them: a pass that meets a dead
+    // one fails and gives it up, and the next pass works on a new one.
+    await kit.dataSource.query(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+    );
+    await eventually(async () => expect(await r.relayOnce().catch(() => -1)).toBe(3), 10_000);
+    expect((await r.backlog()).unpublished).toBe(0);
+    await startConsumer(kit.recordEffect);
+    await eventually(async () => expect(await kit.effects()).toHaveLength(3), 30_000);
+  });
+
   it('keeps each aggregate in order across partitions, with two relays running at once', async () => {
     await startConsumer(kit.recordEffect);
     const aggregates = ['a', 'b', 'c', 'd', 'e', 'f'];

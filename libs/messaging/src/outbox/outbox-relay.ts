@@ -101,7 +101,8 @@ function readBatch(limit: number): string {
              b.envelope->>'traceparent' AS traceparent, b.envelope->>'tracestate' AS tracestate
            FROM (
              SELECT id, position, topic, message_key, type, envelope, applied_at_source FROM outbox
-             WHERE published_at IS NULL ORDER BY position LIMIT ${limit}
+             WHERE published_at IS NULL AND current_setting('ccsc.outbox_locked', true) = 'true'
+             ORDER BY position LIMIT ${limit}
            ) b
          ) t
        ) c WHERE c.upto <= ${MAX_BATCH_BYTES} OR c.n = 1
@@ -118,7 +119,8 @@ function markPublished(ids: readonly string[]): string {
 }
 
 export class OutboxRelay {
-  private readonly lockKey: string;
+  /** The advisory lock the replicas of a service share (a bigint, as text). */
+  readonly lockKey: string;
   private readonly batchSize: number;
   /** The first of a pass's two queries: its transaction, the lock, and the read. */
   private readonly startPass: string;
@@ -155,7 +157,11 @@ export class OutboxRelay {
     // The lock first, then the read in a statement of its own. One statement for both would read with a
     // snapshot taken before the lock was won: a pass that won it the moment another replica committed would
     // still see that replica's rows unpublished and send them again (seen under load: every row twice).
-    this.startPass = `BEGIN; SELECT pg_try_advisory_xact_lock(${this.lockKey}) AS locked; ${readBatch(this.batchSize)}`;
+    // The lock's outcome is kept for the read as a setting of the transaction: a pass that lost it reads nothing
+    // (an index scan never executed) instead of a batch another replica is sending.
+    this.startPass =
+      `BEGIN; SELECT set_config('ccsc.outbox_locked', pg_try_advisory_xact_lock(${this.lockKey})::text, true) AS locked; ` +
+      readBatch(this.batchSize);
   }
 
   /**
@@ -178,12 +184,12 @@ export class OutboxRelay {
       try {
         const [, lock, read] = (await client.query(this.startPass)) as [
           unknown,
-          { rows: { locked: boolean }[] },
+          { rows: { locked: string }[] },
           { rows: ReadRow[] },
         ];
-        this.contended = !lock.rows[0]?.locked;
+        this.contended = lock.rows[0]?.locked !== 'true';
         if (this.contended) {
-          // Another replica holds the outbox; what this read saw is its to send.
+          // Another replica holds the outbox (and the read returned nothing).
           this.moreWaiting = false;
           await client.query('ROLLBACK');
           open = false;
@@ -193,8 +199,9 @@ export class OutboxRelay {
         // Rows may be waiting still: a full read, or one cut short by its bytes.
         const waiting = rows[0]?.read ?? 0;
         this.moreWaiting = waiting === this.batchSize || rows.length < waiting;
+        const mark = rows.length > 0 ? markPublished(rows.map((r) => r.id)) : 'COMMIT';
         if (rows.length > 0) await this.publish(rows);
-        await client.query(rows.length > 0 ? markPublished(rows.map((r) => r.id)) : 'COMMIT');
+        await client.query(mark);
         open = false;
         if (rows.length > 0) this.options.onPublished?.(rows.map((r) => r.type));
         return rows.length;
