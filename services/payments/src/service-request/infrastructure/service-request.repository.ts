@@ -16,18 +16,26 @@ interface RequestRow {
   created_at: Date;
 }
 
-interface FeeRow {
+/** A fee row as `json_agg` renders it: bigints as JSON numbers, the timestamp as text. */
+interface FeeJson {
   id: string;
-  service_request_id: string;
   code: string;
   version: number;
-  amount_pence: string;
+  amount_pence: number;
   pricing_basis: string;
   case_event: string | null;
-  remitted_pence: string;
+  remitted_pence: number;
   settled: Settled;
-  created_at: Date;
+  created_at: string;
 }
+
+interface LoadedRow extends RequestRow {
+  paid: string;
+  fees: FeeJson[];
+}
+
+/** Every service request's ledger account is this and its id (ledgerAccount.serviceRequest), built per row in SQL. */
+const REQUEST_ACCOUNT_PREFIX = ledgerAccount.serviceRequest('');
 
 @Injectable()
 export class ServiceRequestRepository {
@@ -165,45 +173,40 @@ export class ServiceRequestRepository {
     return this.loaded(manager, sql`case_id = ANY (${caseIds}::uuid[])`);
   }
 
-  /** The service requests a condition on `service_requests` picks, with their fees and ledger totals: three queries. */
+  /**
+   * The service requests a condition on `service_requests` picks, with their fees and what has been paid on
+   * them: one statement (a payment reads its request twice, for the amount and to settle, and every round
+   * trip costs more than these rows do).
+   */
   private async loaded(manager: Queryable, which: Sql): Promise<ServiceRequest[]> {
-    const requests = await query<RequestRow>(
+    const rows = await query<LoadedRow>(
       manager,
-      sql`SELECT id, case_id, disputed, created_at FROM service_requests WHERE ${which}`,
+      sql`SELECT sr.id, sr.case_id, sr.disputed, sr.created_at,
+            COALESCE((SELECT -sum(le.amount_pence) FROM ledger_entries le
+                      WHERE le.account = ${REQUEST_ACCOUNT_PREFIX} || sr.id::text
+                        AND le.kind IN ('allocation', 'reversal', 'refund')), 0)::bigint AS paid,
+            COALESCE((SELECT json_agg(f ORDER BY f.created_at, f.id) FROM service_request_fees f
+                      WHERE f.service_request_id = sr.id), '[]') AS fees
+          FROM service_requests sr WHERE ${which}`,
     );
-    if (requests.length === 0) return [];
-    const ids = requests.map((r) => r.id);
-    const fees = await query<FeeRow>(
-      manager,
-      sql`SELECT * FROM service_request_fees WHERE service_request_id = ANY (${ids}::uuid[]) ORDER BY created_at, id`,
-    );
-    const paid = await query<{ account: string; paid: string }>(
-      manager,
-      sql`SELECT account, -sum(amount_pence)::bigint AS paid FROM ledger_entries
-       WHERE account = ANY (${ids.map(ledgerAccount.serviceRequest)}::varchar[])
-         AND kind IN ('allocation', 'reversal', 'refund')
-       GROUP BY account`,
-    );
-    const paidByAccount = new Map(paid.map((p) => [p.account, Number(p.paid)]));
-    return requests.map((r) => ({
+    return rows.map((r) => ({
       id: r.id,
       caseId: r.case_id,
       disputed: r.disputed,
       createdAt: r.created_at,
-      paidPence: paidByAccount.get(ledgerAccount.serviceRequest(r.id)) ?? 0,
-      fees: fees
-        .filter((f) => f.service_request_id === r.id)
-        .map((f) => ({
-          id: f.id,
-          code: f.code,
-          version: f.version,
-          amountPence: Number(f.amount_pence),
-          remittedPence: Number(f.remitted_pence),
-          pricingBasis: f.pricing_basis,
-          caseEvent: f.case_event,
-          settled: f.settled,
-          createdAt: f.created_at,
-        })),
+      paidPence: Number(r.paid),
+      fees: r.fees.map((f) => ({
+        id: f.id,
+        code: f.code,
+        version: f.version,
+        amountPence: Number(f.amount_pence),
+        remittedPence: Number(f.remitted_pence),
+        pricingBasis: f.pricing_basis,
+        caseEvent: f.case_event,
+        settled: f.settled,
+        // In JSON, as PostgreSQL renders a timestamptz.
+        createdAt: new Date(f.created_at),
+      })),
     }));
   }
 
