@@ -120,7 +120,7 @@ export class NodeChild {
       } catch {
         // not listening yet
       }
-      // Often: the time to ready is a measured figure (bench memory), and a refused connection costs nothing.
+      // Polled often: the time to ready is a measured figure (bench memory), and a refused connection costs nothing.
       await sleep(READY_POLL_MS);
     }
   }
