@@ -168,9 +168,9 @@ export class OutboxRelay {
    * Publishes one batch; returns how many rows it sent (0 when idle or another replica holds the lock).
    *
    * Two round trips to PostgreSQL a pass, not five: what a pass says to it goes as simple-protocol queries of
-   * several statements (the lock and the read with the transaction's start, the mark with its commit), since on
-   * a busy service each round trip cost the relay more than its rows did (docs/decisions.md "The relay's pass
-   * is two round trips"). Each statement still takes its own snapshot (READ COMMITTED), so the read sees
+   * several statements (the lock and the read with the transaction's start, the mark with its commit; a pass with
+   * nothing to mark rolls back), since on a busy service each round trip cost the relay more than its rows did
+   * (docs/decisions.md "The relay's pass is two round trips"). Each statement still takes its own snapshot (READ COMMITTED), so the read sees
    * everything committed before the lock was won. Nothing in those queries comes from outside: the lock key,
    * the limits and the ids (uuids PostgreSQL itself rendered, checked again) are written in as literals, which
    * the simple protocol requires.
@@ -180,35 +180,31 @@ export class OutboxRelay {
     let broken: unknown;
     try {
       const client = (await runner.connect()) as RelayClient;
-      let open = true;
+      let committed = false;
       try {
         const [, lock, read] = (await client.query(this.startPass)) as [
           unknown,
           { rows: { locked: string }[] },
           { rows: ReadRow[] },
         ];
+        // A pass that lost the lock to another replica read nothing.
         this.contended = lock.rows[0]?.locked !== 'true';
-        if (this.contended) {
-          // Another replica holds the outbox (and the read returned nothing).
-          this.moreWaiting = false;
-          await client.query('ROLLBACK');
-          open = false;
-          return 0;
-        }
         const rows = read.rows;
         // Rows may be waiting still: a full read, or one cut short by its bytes.
         const waiting = rows[0]?.read ?? 0;
         this.moreWaiting = waiting === this.batchSize || rows.length < waiting;
-        const mark = rows.length > 0 ? markPublished(rows.map((r) => r.id)) : 'COMMIT';
-        if (rows.length > 0) await this.publish(rows);
+        if (rows.length === 0) return 0;
+        const mark = markPublished(rows.map((r) => r.id));
+        await this.publish(rows);
         await client.query(mark);
-        open = false;
-        if (rows.length > 0) this.options.onPublished?.(rows.map((r) => r.type));
+        committed = true;
+        this.options.onPublished?.(rows.map((r) => r.type));
         return rows.length;
       } finally {
-        // A failed pass (the broker, the database) leaves its rows unpublished for the next one; a connection
-        // that cannot even roll back is not given back to the pool.
-        if (open)
+        // A pass that did not commit (nothing to send, another replica's turn, the broker or the database failed)
+        // rolls back, its rows left for the next one; a connection that cannot even roll back is not given back
+        // to the pool.
+        if (!committed)
           await client.query('ROLLBACK').catch((error: unknown) => {
             broken = error;
           });
