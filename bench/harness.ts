@@ -492,9 +492,14 @@ export interface ProfileSummary {
   byPackage: { name: string; share: number }[];
 }
 
+/** A profiled script's path, with the compiled copy a bench ran (`compiledApps`) read as the source tree. */
+function sourcePath(url: string): string {
+  return url.replace(/^file:\/\//, '').replace(/\/\.data\/bench-dist-[^/]+\//, '/');
+}
+
 function where(url: string, line: number): string {
   if (!url) return '(native)';
-  const path = url.replace(/^file:\/\//, '');
+  const path = sourcePath(url);
   const nm = path.lastIndexOf('node_modules/');
   const short =
     nm >= 0 ? path.slice(nm + 'node_modules/'.length) : path.startsWith(ROOT) ? path.slice(ROOT.length + 1) : path;
@@ -505,7 +510,7 @@ function packageOf(url: string, name: string): string {
   if (name === '(garbage collector)') return '(gc)';
   if (name === '(idle)' || name === '(program)') return name;
   if (!url) return '(native / V8)';
-  const path = url.replace(/^file:\/\//, '');
+  const path = sourcePath(url);
   const nm = path.lastIndexOf('node_modules/');
   if (nm >= 0) {
     const rest = path.slice(nm + 'node_modules/'.length).split('/');
@@ -522,7 +527,12 @@ function packageOf(url: string, name: string): string {
 }
 
 /** Self time per function of a .cpuprofile (V8's sampling profile as `node --cpu-prof` writes it). */
-export function summariseCpuProfile(file: string, top = 8, windows: readonly ProfileWindow[] = []): ProfileSummary {
+export function summariseCpuProfile(
+  file: string,
+  top = 8,
+  windows: readonly ProfileWindow[] = [],
+  packages = 6,
+): ProfileSummary {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
@@ -540,7 +550,7 @@ export function summariseCpuProfile(file: string, top = 8, windows: readonly Pro
     const id = samples[i] ?? 0;
     selfUs.set(id, (selfUs.get(id) ?? 0) + delta);
   }
-  if (windows.length > 0 && windowed === 0) return { ...summariseCpuProfile(file, top), windowed: false };
+  if (windows.length > 0 && windowed === 0) return { ...summariseCpuProfile(file, top, [], packages), windowed: false };
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const byFunction = new Map<string, { name: string; where: string; us: number }>();
   const byPackage = new Map<string, number>();
@@ -578,7 +588,7 @@ export function summariseCpuProfile(file: string, top = 8, windows: readonly Pro
       .map((f) => ({ name: f.name, where: f.where, selfMs: f.us / 1000, share: busyUs ? f.us / busyUs : 0 })),
     byPackage: [...byPackage.entries()]
       .sort((a, b) => b[1] - a[1])
-      .slice(0, 6)
+      .slice(0, packages)
       .map(([name, us]) => ({ name, share: busyUs ? us / busyUs : 0 })),
   };
 }

@@ -28,18 +28,21 @@ import {
   HttpClient,
   log,
   migratedDatabase,
+  monotonicUs,
   openLoop,
   percentile,
   removeDir,
   sleep,
   sortedCopy,
   startBenchPlatform,
+  summariseCpuProfile,
   tempDir,
   throughput,
   type BenchDatabase,
   type LoadResult,
   type Operation,
   type Platform,
+  type ProfileWindow,
 } from './harness';
 import type { NodeChild } from '../tools/platform/node-processes';
 
@@ -57,6 +60,8 @@ interface Phase {
   load: LoadResult;
   cpuMsPerRequest: number;
   db?: DbWork;
+  /** When the load ran (CLOCK_MONOTONIC), to read the service's CPU profile for these requests only. */
+  window: ProfileWindow;
 }
 
 interface DbWork {
@@ -100,7 +105,9 @@ async function measure(
   await sleep(1_200); // let the statistics of the previous phase be flushed
   const dbBefore = await dbCounters(serverUrl, database);
   const cpuBefore = server.stats().cpuMs;
+  const fromUs = monotonicUs();
   const result = await load();
+  const window = { fromUs, toUs: monotonicUs() };
   const cpuMs = server.stats().cpuMs - cpuBefore;
   await sleep(1_200);
   const dbAfter = await dbCounters(serverUrl, database);
@@ -110,6 +117,7 @@ async function measure(
     phase,
     load: result,
     cpuMsPerRequest: cpuMs / Math.max(1, requests),
+    window,
     // The service's own idle work (the outbox relay's polls, the consumer) is in these counters too.
     db: {
       commits: dbAfter.commits - dbBefore.commits,
@@ -410,9 +418,23 @@ export async function run(): Promise<BenchSection> {
       pgbenchNote = `${pgbenchVersion}; script (\`-f\`, \`-n\`, \`-j ${Math.min(2, CONCURRENCY)}\`), on a fresh migrated cases database of the same server, with the outbox envelope of a real case-created event (${envelope.length} bytes):\n\n\`\`\`sql\n${pgbenchScript('<envelope>').trim()}\n\`\`\``;
     }
 
+    // A profile is written when its process exits.
+    await platform.stop();
+    platform = undefined;
+    const profiles = PROFILE_DIR
+      ? profileSummary(PROFILE_DIR, [
+          ['cases', phases.filter((p) => p.route === route1)],
+          ['payments', phases.filter((p) => p.route === route2)],
+        ])
+      : '';
     return {
       title: 'Write path: REST create case and take payment vs pgbench',
-      markdown: render(phases, submitPhase, pgbenchRows, pgbenchNote, feeWaitMs, firstError, pg.source, kafka.source),
+      markdown: [
+        render(phases, submitPhase, pgbenchRows, pgbenchNote, feeWaitMs, firstError, pg.source, kafka.source),
+        profiles,
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
     };
   } finally {
     http.close();
@@ -424,6 +446,94 @@ export async function run(): Promise<BenchSection> {
     removeDir(logDir);
     apps.remove();
   }
+}
+
+/**
+ * Express and the middleware it runs (body parsing, routing, response helpers) with Nest's adapter: the
+ * code Fastify under Nest would replace. Node's own HTTP server and socket work is the same under both.
+ */
+const EXPRESS_LAYER = new Set([
+  '@nestjs/platform-express',
+  'accepts',
+  'body-parser',
+  'content-disposition',
+  'content-type',
+  'cookie',
+  'encodeurl',
+  'escape-html',
+  'etag',
+  'express',
+  'finalhandler',
+  'fresh',
+  'http-errors',
+  'iconv-lite',
+  'media-typer',
+  'mime-types',
+  'negotiator',
+  'on-finished',
+  'parseurl',
+  'path-to-regexp',
+  'proxy-addr',
+  'qs',
+  'raw-body',
+  'router',
+  'send',
+  'statuses',
+  'type-is',
+  'vary',
+]);
+/** Kernel socket writes: V8 samples a thread descheduled inside one there, so their self time is partly waiting. */
+const SOCKET_WRITES = new Set(['writev', 'writeBuffer']);
+
+/**
+ * Where each service's CPU went while its route was loaded: the upper bound of what replacing Express
+ * with Fastify under Nest could save on these writes (issue 18's lever), and the largest packages.
+ */
+function profileSummary(dir: string, services: [string, Phase[]][]): string {
+  const pct = (share: number) => `${fmt(100 * share, 1)}%`;
+  const rows = services.map(([service, phases]) => {
+    const s = summariseCpuProfile(
+      join(dir, `${service}.cpuprofile`),
+      1_000,
+      phases.map((p) => p.window),
+      1_000,
+    );
+    const busyMs = s.totalMs * (1 - s.idleShare);
+    const express = s.byPackage.filter((p) => EXPRESS_LAYER.has(p.name)).reduce((sum, p) => sum + p.share, 0);
+    const socket = s.top.filter((f) => SOCKET_WRITES.has(f.name)).reduce((sum, f) => sum + f.share, 0);
+    const largest = s.byPackage
+      .filter((p) => p.name !== '(program)')
+      .slice(0, 6)
+      .map((p) => `${p.name} ${pct(p.share)}`)
+      .join(', ');
+    return [
+      service,
+      fmt(busyMs),
+      pct(express),
+      pct(express / Math.max(1e-9, 1 - socket)),
+      pct(socket),
+      pct(s.gcShare),
+      largest,
+    ];
+  });
+  return [
+    '**CPU profiles** (`node --cpu-prof`, only the samples taken while the route was loaded): the Express layer is ' +
+      'Express, its middleware packages and `@nestjs/platform-express`, which Fastify under Nest would replace (so at most ' +
+      "that share could be saved by switching; Node's HTTP server is the same under both). Socket writes are the " +
+      "kernel's `writev`/`write` to PostgreSQL, Kafka and the client, whose samples include time the thread was descheduled.",
+    markdownTable(
+      [
+        'service',
+        'busy ms',
+        'Express layer',
+        'Express layer without socket-write samples',
+        'socket writes',
+        'GC',
+        'largest self time by package',
+      ],
+      rows,
+    ),
+  ].join('\n\n');
 }
 
 function render(
