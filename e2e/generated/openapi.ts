@@ -5714,7 +5714,7 @@ export interface components {
        */
       accounts: number;
       /**
-       * @description The imposedPence of all its accounts, in any status, added up.
+       * @description What was imposed on its accounts, each penny once: an account consolidated into another counts what it had paid and had written off, and the rest counts on the account it went into.
        * @example 9600000
        */
       imposedPence: number;

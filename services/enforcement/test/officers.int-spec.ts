@@ -544,6 +544,16 @@ describe('enforcement officers at work', () => {
       }),
     ]);
     expect(mi.body[1].collectionRate).toBeGreaterThan(0);
+    // The book balances with consolidated accounts in it (the tests above consolidate): every penny imposed
+    // is paid, written off, or owed by an account that did not go into another.
+    const [book] = await db().query(
+      `SELECT sum(paid_pence + written_off_pence)::bigint AS settled,
+              sum(imposed_pence - paid_pence - written_off_pence) FILTER (WHERE status <> 'consolidated')::bigint AS owed,
+              count(*) FILTER (WHERE status = 'consolidated')::int AS consolidated
+         FROM fine_accounts WHERE business_unit = 'national'`,
+    );
+    expect(book.consolidated).toBeGreaterThan(0);
+    expect(mi.body[1].imposedPence).toBe(Number(book.settled) + Number(book.owed));
     expect(mi.body[1].outstandingByAge.under90Days).toBe(mi.body[1].outstandingPence);
     await http()
       .get('/api/v1/enforcement/mi')

@@ -33,7 +33,8 @@ export class EnforcementMiModel {
   @ApiProperty({ type: 'integer', description: 'Its accounts, in any status.', example: 320 }) accounts!: number;
   @ApiProperty({
     type: 'integer',
-    description: 'The imposedPence of all its accounts, in any status, added up.',
+    description:
+      'What was imposed on its accounts, each penny once: an account consolidated into another counts what it had paid and had written off, and the rest counts on the account it went into.',
     example: 9600000,
   })
   imposedPence!: number;

@@ -32,7 +32,12 @@ export class MiRepository {
   totals(asOf: LocalDate): Promise<BusinessUnitTotals[]> {
     return query<BusinessUnitTotals>(
       this.dataSource,
-      sql`SELECT business_unit, count(*)::int AS accounts, sum(imposed_pence)::bigint AS imposed,
+      // Consolidation copies what an account still owes onto the account it goes into (as impositions
+      // there): the account closed by it counts only what it had itself paid and had written off, so
+      // every penny imposed is counted once, where it is now owed.
+      sql`SELECT business_unit, count(*)::int AS accounts,
+                 sum(CASE WHEN status = 'consolidated' THEN paid_pence + written_off_pence ELSE imposed_pence END)
+                   ::bigint AS imposed,
                  sum(paid_pence)::bigint AS paid, sum(written_off_pence)::bigint AS written_off,
                  sum(imposed_pence - paid_pence - written_off_pence)
                    FILTER (WHERE status = 'live')::bigint AS outstanding,
