@@ -307,6 +307,59 @@ describe('correspondence to case parties', () => {
     await letter(caseworker, prosecutorsEmail.id).expect(404);
   });
 
+  it("reads a page of cases' letters in one batch, each case its own and each party only its own", async () => {
+    const cases = [await prosecution(), await prosecution()];
+    for (const c of cases) {
+      await http()
+        .post(`/api/v1/cases/${c.id}/hearings`)
+        .set('Authorization', caseworker)
+        .send({
+          venueId: 'SWA',
+          venueName: 'Llys Ynadon Abertawe',
+          hearingType: 'first-hearing',
+          startsAt: `${year}-04-06T10:00:00Z`,
+          durationMinutes: 60,
+        })
+        .expect(201);
+    }
+    const recorded = await Promise.all(cases.map((c) => itemsOnceRecorded(c.id, 2)));
+    // Each case (newest first) with the ids of its items, or of those sent to `partyOf(case)` when given.
+    const page = async (token: string) => {
+      const res = await http()
+        .post('/graphql')
+        .set('Authorization', token)
+        .send({ query: '{ cases(first: 2) { nodes { id correspondence { id } } } }' })
+        .expect(200);
+      expect(res.body.errors).toBeUndefined();
+      return (res.body.data.cases.nodes as { id: string; correspondence: { id: string }[] }[]).map((n) => ({
+        id: n.id,
+        items: n.correspondence.map((i) => i.id).sort(),
+      }));
+    };
+    const expected = (partyOf?: (c: (typeof cases)[number]) => string) =>
+      [1, 0].map((i) => ({
+        id: cases[i]!.id,
+        items: recorded[i]!.filter((item) => !partyOf || item.partyId === partyOf(cases[i]!))
+          .map((item) => item.id)
+          .sort(),
+      }));
+
+    expect(await page(caseworker)).toEqual(expected());
+    const before = new Date();
+    expect(await page(defendantsFirm)).toEqual(expected((c) => c.defendant));
+    // The firm's read of the page is one record in the audit trail, naming both letters and acting for both defendants.
+    const reads = await dataSource.query(
+      `SELECT record_ids AS "recordIds", acting_for AS "actingFor" FROM audit_trail
+        WHERE kind = 'read' AND record_type = 'correspondence' AND actor = 'solicitor-defence' AND at >= $1`,
+      [before],
+    );
+    expect(reads).toHaveLength(1);
+    expect([...reads[0].recordIds].sort()).toEqual(
+      recorded.map((items, i) => items.find((item) => item.partyId === cases[i]!.defendant)!.id).sort(),
+    );
+    expect([...reads[0].actingFor].sort()).toEqual(cases.map((c) => c.defendant).sort());
+  });
+
   it('refuses malformed ids with problem+json', async () => {
     for (const path of ['/api/v1/cases/not-a-uuid/correspondence', '/api/v1/cases/correspondence/12/letter.pdf']) {
       const res = await http().get(path).set('Authorization', caseworker).expect(400);

@@ -57,6 +57,15 @@ export class CorrespondenceItemRepository {
     );
   }
 
+  /** The items of several records (a page of cases), oldest first. */
+  async forRecords(recordIds: readonly string[]): Promise<CorrespondenceItem[]> {
+    if (recordIds.length === 0) return [];
+    return query<CorrespondenceItem>(
+      this.dataSource,
+      sql`SELECT ${COLUMNS} FROM correspondence_items WHERE record_id = ANY(${[...recordIds]}::uuid[]) ORDER BY created_at, id`,
+    );
+  }
+
   async findById(id: string): Promise<CorrespondenceItem | undefined> {
     return queryOne<CorrespondenceItem>(
       this.dataSource,

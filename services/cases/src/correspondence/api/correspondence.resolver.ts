@@ -1,5 +1,7 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentPrincipal, Principal } from '@ccsc/auth';
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { AuthenticatedRequest } from '@ccsc/auth';
+import { requestLoader, UnauthenticatedError } from '@ccsc/platform';
+import type { CorrespondenceItem } from '@ccsc/correspondence/outbox';
 import { CaseModel } from '../../case/api/case.model';
 import { CorrespondenceQueries } from '../application/correspondence.queries';
 import { CorrespondenceItemModel } from './correspondence-item.model';
@@ -9,11 +11,17 @@ import { CorrespondenceItemModel } from './correspondence-item.model';
 export class CorrespondenceResolver {
   constructor(private readonly queries: CorrespondenceQueries) {}
 
+  /** A page of cases asking for their letters is one batch through the request's DataLoader. */
   @ResolveField(() => [CorrespondenceItemModel], {
     description:
       "The letters, emails and texts to the case's parties, oldest first: staff see every item; a party (or its firm) only those sent to that party. A letter's PDF is at `GET /api/v1/cases/correspondence/{id}/letter.pdf`.",
   })
-  async correspondence(@Parent() parent: CaseModel, @CurrentPrincipal() principal: Principal) {
-    return (await this.queries.forCase(parent.id, principal)).map(CorrespondenceItemModel.from);
+  async correspondence(@Parent() parent: CaseModel, @Context() context: { req: AuthenticatedRequest }) {
+    const principal = context.req.principal;
+    if (!principal) throw new UnauthenticatedError();
+    const loader = requestLoader<CorrespondenceItem[]>(context, 'case-correspondence', (ids) =>
+      this.queries.forCases(ids, principal),
+    );
+    return ((await loader.load(parent.id)) ?? []).map(CorrespondenceItemModel.from);
   }
 }

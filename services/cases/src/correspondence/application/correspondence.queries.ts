@@ -4,7 +4,7 @@ import type { Principal } from '@ccsc/auth';
 import { admits, audienceOfParties, caseAccessOf, partiesActedFor } from '@ccsc/case-access/rule';
 import { CorrespondenceItemRepository, letterOfItem, type CorrespondenceItem } from '@ccsc/correspondence/outbox';
 import { NotFoundError } from '@ccsc/platform';
-import { CaseAddresseeRepository } from '../infrastructure/case-addressees.repository';
+import { CaseAddresseeRepository, type PartyRelationRow } from '../infrastructure/case-addressees.repository';
 
 /**
  * Reading correspondence. An item is personal data of the party it was sent to: staff read every item
@@ -21,39 +21,66 @@ export class CorrespondenceQueries {
   ) {}
 
   async forCase(caseId: string, principal: Principal): Promise<CorrespondenceItem[]> {
-    const readable = await this.readableParties(caseId, principal);
-    if (!readable) throw new NotFoundError('The case');
-    const items = await this.items.forRecord(caseId, readable === 'all' ? undefined : readable);
-    await this.recordShown(principal, items, readable);
+    const [items] = await this.forCases([caseId], principal);
+    if (!items) throw new NotFoundError('The case');
     return items;
+  }
+
+  /**
+   * Each case's items the caller may read, in the order asked (null for a case it may not see): a page of
+   * cases is two reads and one audit record, whatever its length.
+   */
+  async forCases(caseIds: readonly string[], principal: Principal): Promise<(CorrespondenceItem[] | null)[]> {
+    const relations = await this.addressees.relations(caseIds);
+    const readable = caseIds.map((id) => readablePartiesOf(relations.get(id), principal));
+    const items = await this.items.forRecords(caseIds.filter((_, i) => readable[i]));
+    const shown = caseIds.map((id, i) => {
+      const parties = readable[i];
+      if (!parties) return null;
+      return items.filter((item) => item.recordId === id && (parties === 'all' || parties.includes(item.recipientId)));
+    });
+    await this.recordShown(
+      principal,
+      shown.flatMap((s) => s ?? []),
+      readable,
+    );
+    return shown;
   }
 
   /** The item's letter, printed again from what was recorded: the same bytes as were sent. */
   async letter(id: string, principal: Principal): Promise<{ item: CorrespondenceItem; pdf: Buffer }> {
     const item = await this.items.findById(id);
-    const readable = item && (await this.readableParties(item.recordId, principal));
+    const readable =
+      item && readablePartiesOf((await this.addressees.relations([item.recordId])).get(item.recordId), principal);
     if (!item || !readable || (readable !== 'all' && !readable.includes(item.recipientId)) || item.channel !== 'letter')
       throw new NotFoundError('The letter');
-    await this.recordShown(principal, [item], readable);
+    await this.recordShown(principal, [item], [readable]);
     return { item, pdf: await letterOfItem(item) };
   }
 
-  /** 'all' for staff, the parties the caller acts for on a case it may see, undefined when it may not see it. */
-  private async readableParties(caseId: string, principal: Principal): Promise<'all' | string[] | undefined> {
-    const relations = await this.addressees.relations(caseId);
-    if (!relations) return undefined;
-    const access = caseAccessOf(principal);
-    if (access.kind === 'all') return 'all';
-    if (!admits(access, audienceOfParties(relations))) return undefined;
-    return partiesActedFor(access, relations).map((p) => p.partyId);
-  }
-
-  private recordShown(principal: Principal, items: readonly CorrespondenceItem[], readable: 'all' | string[]) {
+  private recordShown(
+    principal: Principal,
+    items: readonly CorrespondenceItem[],
+    readable: readonly ('all' | string[] | undefined)[],
+  ) {
+    const staff = readable.includes('all');
     return this.audit.read(principal, {
       recordType: 'correspondence',
       recordIds: items.map((i) => i.id),
       partyIds: items.map((i) => i.recipientId),
-      ...(readable === 'all' ? {} : { actingFor: readable }),
+      ...(staff ? {} : { actingFor: [...new Set(readable.flatMap((r) => (Array.isArray(r) ? r : [])))] }),
     });
   }
+}
+
+/** 'all' for staff, the parties the caller acts for on a case it may see, undefined when it may not see it. */
+function readablePartiesOf(
+  relations: PartyRelationRow[] | undefined,
+  principal: Principal,
+): 'all' | string[] | undefined {
+  if (!relations) return undefined;
+  const access = caseAccessOf(principal);
+  if (access.kind === 'all') return 'all';
+  if (!admits(access, audienceOfParties(relations))) return undefined;
+  return partiesActedFor(access, relations).map((p) => p.partyId);
 }

@@ -77,8 +77,8 @@ export class CaseAddresseeRepository {
     );
   }
 
-  /** The case's parties for the access rule, or undefined when there is no such case. */
-  async relations(caseId: string): Promise<PartyRelationRow[] | undefined> {
+  /** Each case's parties for the access rule, by case id; a case that does not exist is not in the map. */
+  async relations(caseIds: readonly string[]): Promise<Map<string, PartyRelationRow[]>> {
     const rows = await query<{
       caseId: string;
       partyId: string | null;
@@ -88,20 +88,20 @@ export class CaseAddresseeRepository {
     }>(
       this.dataSource,
       sql`SELECT c.id AS "caseId", p.id AS "partyId", p.role, p.user_id AS "userId", p.represented_by AS "organisationId"
-        FROM cases c LEFT JOIN case_parties p ON p.case_id = c.id WHERE c.id = ${caseId}`,
+        FROM cases c LEFT JOIN case_parties p ON p.case_id = c.id WHERE c.id = ANY(${[...caseIds]}::uuid[])`,
     );
-    if (!rows.length) return undefined;
-    return rows.flatMap((r) =>
-      r.partyId
-        ? [
-            {
-              partyId: r.partyId,
-              role: r.role,
-              ...(r.userId ? { userId: r.userId } : {}),
-              ...(r.organisationId ? { organisationId: r.organisationId } : {}),
-            },
-          ]
-        : [],
-    );
+    const byCase = new Map<string, PartyRelationRow[]>();
+    for (const r of rows) {
+      const parties = byCase.get(r.caseId) ?? [];
+      byCase.set(r.caseId, parties);
+      if (r.partyId)
+        parties.push({
+          partyId: r.partyId,
+          role: r.role,
+          ...(r.userId ? { userId: r.userId } : {}),
+          ...(r.organisationId ? { organisationId: r.organisationId } : {}),
+        });
+    }
+    return byCase;
   }
 }
