@@ -51,6 +51,7 @@ module.exports = [
   {
     // A service's GraphQL types name their module (graphqlScope in libs/platform), or they leak into
     // every other subgraph of the process; only the service's <service>.graphql.ts takes the raw ones.
+    // Inputs nest one way (NestedInput / NestedInputs), which refuses an array where an object belongs.
     files: ['services/**/*.ts'],
     ignores: ['services/*/src/*.graphql.ts', ...TESTS],
     rules: {
@@ -75,6 +76,12 @@ module.exports = [
               name: '@ccsc/platform',
               importNames: ['ConnectionType'],
               message: "Take it from your service's src/<service>.graphql.ts (graphqlScope).",
+            },
+            {
+              name: 'class-validator',
+              importNames: ['ValidateNested'],
+              message:
+                "Nest inputs with @NestedInput / @NestedInputs from '@ccsc/platform': @ValidateNested alone takes an array for an object and checks nothing in it.",
             },
             TESTING_ONLY,
           ],

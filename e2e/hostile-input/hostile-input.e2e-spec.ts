@@ -20,7 +20,7 @@ import { SUPERGRAPH_FILE } from '../../gateway/src/gateway';
 import { graphql, graphqlData, type Loose } from '../graphql-client';
 import { RunningPlatform, startTestPlatform } from '../platform';
 import { as, partnerApi } from '../rest-client';
-import { DEEP_JSON, FieldShape, hostileValuesFor, idFor, NUL, plausible, Seeded } from './hostile-values';
+import { DEEP_JSON, FieldShape, hostileValuesFor, idFor, NUL, NULL, plausible, Seeded } from './hostile-values';
 
 /**
  * The hostile-input sweep: every REST route of the OpenAPI document the gateway serves and every
@@ -83,6 +83,8 @@ type Schema = Loose;
 interface Leaf {
   path: (string | number)[];
   shape: FieldShape;
+  /** May be left out (not required by its object): null there is judged by the second sweep. */
+  optional: boolean;
 }
 
 /** Names of String fields that take one of a set of values, where the schema does not list them. */
@@ -132,17 +134,26 @@ class OpenApi {
     return s;
   }
 
-  /** Every attackable field of a body schema, nested objects and the first item of arrays included. */
-  leaves(schema: Schema, path: (string | number)[] = [], depth = 0): Leaf[] {
+  /**
+   * Every attackable position of a body schema: its fields, nested objects and lists themselves (an array
+   * where an object belongs), and what is inside them (the first item of a list).
+   */
+  leaves(schema: Schema, path: (string | number)[] = [], depth = 0, optional = false): Leaf[] {
     const s = this.resolve(schema);
     if (depth > 4) return [];
-    if (typeOf(s) === 'array') return this.leaves(s.items as Schema, [...path, 0], depth + 1);
+    const name = String(path[path.length - 1] ?? '');
+    const self = path.length ? [{ path, shape: restShape(s, name), optional }] : [];
+    if (typeOf(s) === 'array') return [...self, ...this.leaves(s.items as Schema, [...path, 0], depth + 1)];
     if (s.properties) {
-      return Object.entries(s.properties as Record<string, Schema>).flatMap(([key, property]) =>
-        this.leaves(property, [...path, key], depth + 1),
-      );
+      const required = new Set((s.required ?? []) as string[]);
+      return [
+        ...self,
+        ...Object.entries(s.properties as Record<string, Schema>).flatMap(([key, property]) =>
+          this.leaves(property, [...path, key], depth + 1, !required.has(key)),
+        ),
+      ];
     }
-    return path.length ? [{ path, shape: restShape(s, String(path[path.length - 1])) }] : [];
+    return self;
   }
 
   /** The smallest body the schema describes: its required fields with plausible values. */
@@ -164,7 +175,13 @@ class OpenApi {
   }
 }
 
-function restCalls(gatewayUrl: string, document: Loose, seeded: Seeded): Call[] {
+/**
+ * `hostile`: every hostile value at every position (null where a field is required); `nulls`: null in
+ * every field that may be left out, which must be taken as left out or refused, never a 500.
+ */
+type Sweep = 'hostile' | 'nulls';
+
+function restCalls(gatewayUrl: string, document: Loose, seeded: Seeded, sweep: Sweep): Call[] {
   const api = new OpenApi(document);
   const calls: Call[] = [];
   for (const [template, item] of Object.entries(document.paths as Record<string, Loose>)) {
@@ -230,6 +247,16 @@ function restCalls(gatewayUrl: string, document: Loose, seeded: Seeded): Call[] 
       };
       const json = (value: unknown) => (bodySchema ? JSON.stringify(value ?? {}) : undefined);
 
+      if (sweep === 'nulls') {
+        for (const leaf of bodySchema ? api.leaves(bodySchema).filter((l) => l.optional) : [])
+          add(
+            `body ${showPath(leaf.path)}: null`,
+            basePath(),
+            baseQuery(),
+            JSON.stringify(withValue(baseBody, leaf.path, null)),
+          );
+        continue;
+      }
       for (const p of pathParams)
         add(
           `path ${p.name as string}: NUL byte`,
@@ -250,7 +277,7 @@ function restCalls(gatewayUrl: string, document: Loose, seeded: Seeded): Call[] 
       }
       if (bodySchema) {
         for (const leaf of api.leaves(bodySchema)) {
-          for (const hostile of hostileValuesFor(leaf.shape)) {
+          for (const hostile of [...hostileValuesFor(leaf.shape), ...(leaf.optional ? [] : [NULL])]) {
             add(
               `body ${showPath(leaf.path)}: ${hostile.label}`,
               basePath(),
@@ -323,7 +350,21 @@ function gqlBaseline(type: GraphQLInputType, name: string, context: string, seed
 
 const HIDDEN_FIELDS = new Set(['_entities', '_service']);
 
-function graphqlCalls(gatewayUrl: string, schema: GraphQLSchema, seeded: Seeded): Call[] {
+/** The positions of an argument that may be null: the argument itself and its input objects' fields, however deep. */
+function gqlNullable(type: GraphQLInputType, path: (string | number)[], depth = 0): (string | number)[][] {
+  if (depth > 4) return [];
+  const inner = isNonNullType(type) ? type.ofType : type;
+  const self = isNonNullType(type) ? [] : [path];
+  if (isListType(inner)) return [...self, ...gqlNullable(inner.ofType as GraphQLInputType, [...path, 0], depth + 1)];
+  if (isInputObjectType(inner))
+    return [
+      ...self,
+      ...Object.values(inner.getFields()).flatMap((f) => gqlNullable(f.type, [...path, f.name], depth + 1)),
+    ];
+  return self;
+}
+
+function graphqlCalls(gatewayUrl: string, schema: GraphQLSchema, seeded: Seeded, sweep: Sweep): Call[] {
   const calls: Call[] = [];
   const roots: [string, 'query' | 'mutation' | 'subscription', GraphQLField<unknown, unknown>[]][] = [
     ['Query', 'query', Object.values(schema.getQueryType()?.getFields() ?? {})],
@@ -385,6 +426,16 @@ function graphqlCalls(gatewayUrl: string, schema: GraphQLSchema, seeded: Seeded)
           },
         });
 
+      if (sweep === 'nulls') {
+        if (operation === 'subscription') continue;
+        for (const arg of field.args)
+          for (const path of gqlNullable(arg.type, [])) {
+            const variables = baseVariables();
+            variables[arg.name] = path.length ? withValue(variables[arg.name], path, null) : null;
+            add(`${showPath([arg.name, ...path])}: null`, document(), variables);
+          }
+        continue;
+      }
       for (const arg of field.args) {
         for (const leaf of gqlLeaves(arg.type, [], arg.name, arg.description)) {
           // Mutations get unknown values only where the schema itself names the set (an enum): a free-text
@@ -502,6 +553,33 @@ async function settledRowCounts(platform: RunningPlatform): Promise<Record<strin
 }
 
 const isForbidden = (a: Answer) => a.status === 403 || a.codes.includes('FORBIDDEN');
+
+/**
+ * Sends every call as each of ROLES, and as the first fallback role that may make it when neither may:
+ * the answers that were a 500 (or INTERNAL_SERVER_ERROR), and the writes that were accepted.
+ */
+async function sweep(calls: readonly Call[]): Promise<{ internal: string[]; accepted: string[]; sent: number }> {
+  const tokens = await Promise.all(ROLES.map(async (role) => [role, await bearer(role)] as const));
+  const fallbacks = await Promise.all(FALLBACK_ROLES.map(async (role) => [role, await bearer(role)] as const));
+  const internal: string[] = [];
+  const accepted: string[] = [];
+  let sent = 0;
+  await inBatches(calls, CONCURRENCY, async (call) => {
+    const send = async ([role, authorization]: readonly [Role, string]) => {
+      const answer = await call.send(authorization);
+      sent++;
+      if (isInternal(answer))
+        internal.push(`${role} ${call.label}: ${answer.status} ${answer.codes.join(',')} ${answer.detail}`);
+      else if (call.write && answer.status < 300 && !answer.codes.length) accepted.push(`${role} ${call.label}`);
+      return answer;
+    };
+    let refused = true;
+    for (const token of tokens) if (!isForbidden(await send(token))) refused = false;
+    // Neither role may make this call: the first staff role that may, so its input is judged too.
+    for (const token of refused ? fallbacks : []) if (!isForbidden(await send(token))) break;
+  });
+  return { internal, accepted, sent };
+}
 const isInternal = (a: Answer) =>
   a.status >= 500 || a.codes.some((c) => c === 'INTERNAL_SERVER_ERROR' || c === 'NO_CODE' || c === 'NOT_JSON');
 
@@ -604,13 +682,18 @@ describe('hostile input, at every REST route and GraphQL argument', () => {
   }, 120_000);
   afterAll(() => platform?.stop());
 
-  it('answers no hostile value with a 500, and writes nothing', async () => {
+  /** The calls of a sweep: every REST route the gateway documents and every argument of the supergraph. */
+  const callsOf = async (kind: Sweep): Promise<Call[]> => {
     const document = (await (await fetch(`${platform.gatewayUrl}/api/docs`)).json()) as Loose;
     const schema = buildSchema(readFileSync(SUPERGRAPH_FILE, 'utf8'), { assumeValidSDL: true });
-    const calls = [
-      ...restCalls(platform.gatewayUrl, document, seeded),
-      ...graphqlCalls(platform.gatewayUrl, schema, seeded),
+    return [
+      ...restCalls(platform.gatewayUrl, document, seeded, kind),
+      ...graphqlCalls(platform.gatewayUrl, schema, seeded, kind),
     ];
+  };
+
+  it('answers no hostile value with a 500, and writes nothing', async () => {
+    const calls = await callsOf('hostile');
     // Every kind of root is swept, subscriptions (over server-sent events) too.
     for (const root of ['Query.', 'Mutation.', 'Subscription.', 'Case.'])
       expect(calls.some((c) => c.label.startsWith(root))).toBe(true);
@@ -638,27 +721,8 @@ describe('hostile input, at every REST route and GraphQL argument', () => {
         return { status: res.status, codes: [], detail: (await res.text()).slice(0, 200) };
       },
     });
-    const tokens = await Promise.all(ROLES.map(async (role) => [role, await bearer(role)] as const));
-    const fallbacks = await Promise.all(FALLBACK_ROLES.map(async (role) => [role, await bearer(role)] as const));
-
     const before = await settledRowCounts(platform);
-    const internal: string[] = [];
-    const accepted: string[] = [];
-    let sent = 0;
-    await inBatches(calls, CONCURRENCY, async (call) => {
-      const send = async ([role, authorization]: readonly [Role, string]) => {
-        const answer = await call.send(authorization);
-        sent++;
-        if (isInternal(answer))
-          internal.push(`${role} ${call.label}: ${answer.status} ${answer.codes.join(',')} ${answer.detail}`);
-        else if (call.write && answer.status < 300 && !answer.codes.length) accepted.push(`${role} ${call.label}`);
-        return answer;
-      };
-      let refused = true;
-      for (const token of tokens) if (!isForbidden(await send(token))) refused = false;
-      // Neither role may make this call: the first staff role that may, so its input is judged too.
-      for (const token of refused ? fallbacks : []) if (!isForbidden(await send(token))) break;
-    });
+    const { internal, accepted, sent } = await sweep(calls);
     const after = await settledRowCounts(platform);
     const changed = Object.keys({ ...before, ...after })
       .filter((t) => before[t] !== after[t])
@@ -674,4 +738,52 @@ describe('hostile input, at every REST route and GraphQL argument', () => {
       changed: [],
     });
   }, 600_000);
+
+  // After the sweep above, which proves nothing was written: a null may be taken as "left out" and write.
+  it('takes null in a field that may be left out as left out or refuses it, never with a 500', async () => {
+    const calls = await callsOf('nulls');
+    expect(calls.filter((c) => c.label.includes(' /api/v1/')).length).toBeGreaterThan(100);
+    expect(calls.filter((c) => /^(Query|Mutation|Case)\./.test(c.label)).length).toBeGreaterThan(100);
+    const { internal } = await sweep(calls);
+    expect(internal.sort()).toEqual([]);
+  }, 600_000);
+  // What an outside probe found beyond the sweep's reach (its plausible values fail first elsewhere): each
+  // refused by validation, before anything else, by every role the route lets in.
+  it('refuses an array where an object belongs with a 400 naming the field', async () => {
+    const tokens = await Promise.all([
+      ...(['caseworker', 'team-leader', 'finance-officer'] as const).map((role) => bearer(role)),
+      bearer('citizen', { sub: 'citizen-probe' }),
+      bearer('professional', { org: 'org-probe', sub: 'solicitor-probe' }),
+    ]);
+    const probes: [string, Loose, string][] = [
+      [
+        '/api/v1/payments/help-with-fees/applications',
+        { caseId: seeded.caseId, feeCode: 'FEE0202', applicant: [] },
+        'applicant',
+      ],
+      ['/api/v1/queries/enquiries', { channel: 'telephone', subject: 't', message: 't', contact: [] }, 'contact'],
+      ['/api/v1/cases', { caseType: 'civil-money-claim', parties: [[]] }, 'parties'],
+      [
+        '/api/v1/payments/fees/FEE0202/versions',
+        { amount: [], validFrom: '2027-04-01', description: 'probe' },
+        'amount',
+      ],
+    ];
+    for (const [path, body, field] of probes) {
+      const statuses: number[] = [];
+      for (const authorization of tokens) {
+        const res = await fetch(`${platform.gatewayUrl}${path}`, {
+          method: 'POST',
+          headers: { authorization, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        statuses.push(res.status);
+        const text = await res.text();
+        if (res.status === 400) expect({ path, text }).toEqual({ path, text: expect.stringContaining(field) });
+      }
+      // Refused by validation (400) where the role may call the route, by the route (403) where it may not.
+      expect({ path, statuses }).toEqual({ path, statuses: expect.arrayContaining([400]) });
+      expect({ path, statuses: statuses.filter((s) => s !== 400 && s !== 403) }).toEqual({ path, statuses: [] });
+    }
+  });
 });

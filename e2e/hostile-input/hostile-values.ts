@@ -19,6 +19,13 @@ const NUMBERS: Hostile[] = [
   { label: 'negative', value: -1 },
 ];
 
+export const NULL: Hostile = { label: 'null', value: null };
+/** An array where an object belongs: class-validator's nested validation alone checks nothing in it. */
+const ARRAY_FOR_OBJECT: Hostile = { label: 'an array for an object', value: [] };
+const TEXT_FOR_OBJECT: Hostile = { label: 'text for an object', value: 'text' };
+const OBJECT_FOR_LIST: Hostile = { label: 'an object for a list', value: {} };
+const LIST_IN_LIST: Hostile = { label: 'a list in the list', value: [[]] };
+
 /** JSON nested 5,000 deep, as text (JSON.stringify would refuse nothing, but building it is quicker). */
 export const DEEP_JSON = `{"a":${'['.repeat(5_000)}${']'.repeat(5_000)}}`;
 
@@ -47,6 +54,10 @@ export function hostileValuesFor(shape: FieldShape): Hostile[] {
       ];
     case 'number':
       return NUMBERS;
+    case 'object':
+      return [ARRAY_FOR_OBJECT, TEXT_FOR_OBJECT];
+    case 'array':
+      return [OBJECT_FOR_LIST, LIST_IN_LIST];
     default:
       return [];
   }

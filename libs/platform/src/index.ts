@@ -50,6 +50,7 @@ export * from './validation/money';
 export * from './validation/hostile-input';
 export * from './validation/nullable-args';
 export * from './validation/omittable';
+export * from './validation/nested-input';
 export * from './scheduling/run-day';
 export * from './scope/work-scope';
 export * from './search/search-terms';

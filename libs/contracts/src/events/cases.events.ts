@@ -6,6 +6,7 @@ import {
   IsDateString,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -109,7 +110,11 @@ export class CaseResultedV1 {
   @IsUUID() resultId!: string;
   @IsUUID() defendantPartyId!: string;
   @IsString() @Length(1, 200) outcome!: string;
-  @IsArray() @ValidateNested({ each: true }) @Type(() => ImpositionV1) impositions!: ImpositionV1[];
+  @IsArray()
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => ImpositionV1)
+  impositions!: ImpositionV1[];
   @IsDateString() resultedAt!: string;
 }
 /** v1 of a case resulted; nothing publishes it any more (v2 adds the court), but it is still read. */
@@ -264,6 +269,7 @@ export class CaseAccessChangedV2 {
   @IsInt() @Min(1) sequence!: number;
   @IsArray()
   @ArrayMaxSize(100)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => CaseAccessPartyV2)
   parties!: CaseAccessPartyV2[];

@@ -17,6 +17,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (error.code === 'INTERNAL_SERVER_ERROR') {
       // The error object goes to the log (pino serialises message and stack); never to the caller.
       this.logger.error({ err: exception }, 'unhandled error');
+    } else if (error.code === 'CONFLICT' && !(exception instanceof AppError)) {
+      // A race the code did not see coming (a check, then an insert): worth knowing about, not a failure.
+      this.logger.warn({ code: '23505' }, 'unique violation answered as a conflict');
     } else if (error.code === 'SERVICE_UNAVAILABLE') {
       // Not a bug, but ops must see it: every connection busy (see CcscDatabasePoolExhausted) or the database away.
       this.logger.warn({ err: exception }, 'database unavailable');

@@ -1,11 +1,11 @@
 import { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase } from '@ccsc/testing';
 import { serviceDataSourceOptions } from '../database/data-source-options';
-import { isDatabaseUnavailable, toAppError } from './to-app-error';
+import { isDatabaseUnavailable, isUniqueViolation, toAppError } from './to-app-error';
 
 // A deadlock is PostgreSQL ending one of two transactions that wait for each other: nothing of the loser
 // was committed, and it succeeds when tried again. It is answered as a moment's unavailability, not a bug.
-describe('a deadlock (real PostgreSQL)', () => {
+describe('database errors that are not bugs (real PostgreSQL)', () => {
   let database: TestDatabase;
   let dataSource: DataSource;
 
@@ -48,5 +48,17 @@ describe('a deadlock (real PostgreSQL)', () => {
     // Only the winner's two increments are there.
     const rows = (await dataSource.query('SELECT sum(n)::int AS total FROM counters')) as [{ total: number }];
     expect(rows[0].total).toBe(2);
+  });
+
+  // A check-then-insert that lost a race: a conflict (409), saying nothing of the key's values.
+  it('answers a unique violation as CONFLICT without the values of the key', async () => {
+    await dataSource.query('CREATE TABLE accounts (number text PRIMARY KEY)');
+    await dataSource.query(`INSERT INTO accounts VALUES ('PBA0012345')`);
+    const error = await dataSource.query(`INSERT INTO accounts VALUES ('PBA0012345')`).catch((e: unknown) => e);
+    expect(isUniqueViolation(error)).toBe(true);
+    const answered = toAppError(error);
+    expect(answered).toMatchObject({ code: 'CONFLICT' });
+    expect(answered.message).not.toContain('PBA0012345');
+    expect(isUniqueViolation(new Error('something else'))).toBe(false);
   });
 });

@@ -35,6 +35,14 @@ export function toAppError(error: unknown): AppError {
       return new AppError(code, (error as Error).message);
     return new AppError(code, 'The request body is not valid JSON');
   }
+  // Two requests made the same record at the same moment (both checked, neither found it, one inserted):
+  // the loser's transaction is undone and the record it would have made exists. Its detail names the key's
+  // values (personal data, perhaps), so only the fact is said.
+  if (isUniqueViolation(error))
+    return new AppError(
+      'CONFLICT',
+      'A record with the same identity was made at the same moment; read it before trying again',
+    );
   // Only while the request has changed nothing: after a commit, "try again" could do it twice.
   if (isDatabaseUnavailable(error) && !committedInThisRequest())
     return new AppError('SERVICE_UNAVAILABLE', 'The service cannot reach its database just now; try again shortly');
@@ -73,6 +81,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const code = (cause as { code?: unknown }).code;
     return UNAVAILABLE_MESSAGES.has(cause.message) || (typeof code === 'string' && UNAVAILABLE_CODES.has(code));
   });
+}
+
+/** PostgreSQL's unique_violation (23505), as TypeORM wraps it or as pg raises it. */
+export function isUniqueViolation(error: unknown): boolean {
+  return [error, (error as { driverError?: unknown } | null)?.driverError].some(
+    (cause) => cause instanceof Error && (cause as { code?: unknown }).code === '23505',
+  );
 }
 
 function messageOf(response: string | object): string | undefined {

@@ -1,6 +1,5 @@
 import { Field, ID, Int } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -15,9 +14,8 @@ import {
   Max,
   Min,
   ValidateBy,
-  ValidateNested,
 } from 'class-validator';
-import { IsLocalDay, MAX_PENCE, PageParams } from '@ccsc/platform';
+import { IsLocalDay, MAX_PENCE, NestedInputs, PageParams } from '@ccsc/platform';
 import type { LocalDate } from '@ccsc/calendar';
 import {
   ADDRESS_LINES,
@@ -210,8 +208,7 @@ export class CreateCaseInput {
     type: [PartyInput],
     description: 'The parties known when the case is opened: at least one, at most 50.',
   })
-  @ValidateNested({ each: true })
-  @Type(() => PartyInput)
+  @NestedInputs(() => PartyInput)
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
   parties!: PartyInput[];

@@ -54,9 +54,18 @@ export class DecisionCommands {
           if (previous.superseded)
             throw new ConflictError('That decision has already been superseded; supersede the current one');
         }
-        const decision: Decision = { id: randomUUID(), caseId, ...command, decidedBy: principal.sub, decidedAt: now };
-        await this.decisions.insert(manager, decision);
+        // A null `supersedes` (a JSON body or a GraphQL variable may send one) supersedes nothing, as absent does.
         const supersedes = command.supersedes ? { supersedes: command.supersedes } : {};
+        const { supersedes: _asked, ...made } = command;
+        const decision: Decision = {
+          id: randomUUID(),
+          caseId,
+          ...made,
+          ...supersedes,
+          decidedBy: principal.sub,
+          decidedAt: now,
+        };
+        await this.decisions.insert(manager, decision);
         publish({
           type: decisionRecordedV1,
           subject: caseId,

@@ -1,18 +1,7 @@
 import { Field, ID } from '@nestjs/graphql';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsEmail,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  ValidateNested,
-} from 'class-validator';
-import { IsOmittable } from '@ccsc/platform';
+import { ArrayMaxSize, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsOmittable, NestedInput } from '@ccsc/platform';
 import { ADDRESS_LINES, LANGUAGES, PreferredLanguage, UK_POSTCODE } from '../../case/domain/party';
 import {
   ADDRESS_LINES_EXAMPLE,
@@ -41,8 +30,7 @@ const ADDRESS_REPLACES = 'All the lines: they replace the ones on record; null r
 export class AddPartyInput {
   @Field(() => ID, { description: CASE_ID }) @IsUUID() caseId!: string;
   @Field(() => PartyInput, { description: 'The party to add.' })
-  @ValidateNested()
-  @Type(() => PartyInput)
+  @NestedInput(() => PartyInput)
   party!: PartyInput;
 }
 

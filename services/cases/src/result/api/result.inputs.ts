@@ -1,9 +1,8 @@
 import { Field, ID, Int } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsIn, IsInt, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsIn, IsInt, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { IMPOSITION_KINDS, ImpositionKind } from '@ccsc/contracts';
-import { MAX_PENCE, TotalPenceAtMost } from '@ccsc/platform';
+import { MAX_PENCE, NestedInputs, TotalPenceAtMost } from '@ccsc/platform';
 import { InputType, ObjectType, registerEnumType } from '../../cases.graphql';
 import { CASE_ID } from '../../api-descriptions';
 
@@ -78,8 +77,7 @@ export class RecordResultBody {
   outcome!: string;
   @Field(() => [ImpositionModel], { description: IMPOSITIONS })
   @ApiProperty({ type: [ImpositionModel], description: IMPOSITIONS })
-  @ValidateNested({ each: true })
-  @Type(() => ImpositionModel)
+  @NestedInputs(() => ImpositionModel)
   @ArrayMaxSize(50)
   @TotalPenceAtMost()
   impositions!: ImpositionModel[];

@@ -1,19 +1,7 @@
 import { Field, ID, Int } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsInt,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { MAX_PENCE } from '@ccsc/platform';
+import { ArrayMaxSize, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { MAX_PENCE, NestedInputs } from '@ccsc/platform';
 import { ACTION_IDS, ACTIONS } from '../domain/enforcement-actions';
 import { InputType } from '../../enforcement.graphql';
 import { ACCOUNT_ID } from '../../api-descriptions';
@@ -74,12 +62,12 @@ export class TakeActionInput {
     description: `What the action records, up to 10, each by name: exactly those it records and no others (${RECORDS}).`,
   })
   @IsOptional()
-  @ValidateNested({ each: true })
-  @Type(() => ActionDetailInput)
+  @NestedInputs(() => ActionDetailInput)
   @ArrayMaxSize(10)
   details?: ActionDetailInput[];
 }
 
-export function detailsFrom(details: readonly ActionDetailInput[] = []): Record<string, string | number> {
-  return Object.fromEntries(details.map((d) => [d.name, d.pence ?? d.text ?? '']));
+/** The details as a record; none when left out or null (GraphQL's nullable argument). */
+export function detailsFrom(details?: readonly ActionDetailInput[] | null): Record<string, string | number> {
+  return Object.fromEntries((details ?? []).map((d) => [d.name, d.pence ?? d.text ?? '']));
 }

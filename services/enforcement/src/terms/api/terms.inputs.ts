@@ -1,8 +1,7 @@
 import { Field, Int } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
-import { IsLocalDay, MAX_PENCE } from '@ccsc/platform';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsLocalDay, MAX_PENCE, NestedInput } from '@ccsc/platform';
 import { FREQUENCIES, Frequency, PaymentTerms } from '../domain/payment-terms';
 import { InputType } from '../../enforcement.graphql';
 
@@ -79,8 +78,7 @@ const REASON = 'Why the terms change, kept in their history: 1 to 500 characters
 export class VaryTermsBody {
   @Field(() => PaymentTermsInput, { description: 'The new terms.' })
   @ApiProperty({ type: PaymentTermsInput })
-  @ValidateNested()
-  @Type(() => PaymentTermsInput)
+  @NestedInput(() => PaymentTermsInput)
   terms!: PaymentTermsInput;
   @Field({ description: REASON })
   @ApiProperty({ example: 'Defendant lost their job; means reassessed', description: REASON })

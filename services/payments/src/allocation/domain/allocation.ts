@@ -46,7 +46,8 @@ export interface StoredAllocation extends Allocation {
 export function allocationProblems(request: AllocationRequest): FieldError[] {
   const problems: FieldError[] = [];
   const want = (field: 'caseId' | 'fineAccountNumber' | 'reason', needed: boolean) => {
-    const given = request[field] !== undefined;
+    // null is not given either (a JSON body or a GraphQL variable may say so).
+    const given = request[field] !== undefined && request[field] !== null;
     if (needed && !given) problems.push({ field, message: `is required to allocate to ${request.target}` });
     if (!needed && given && field !== 'reason')
       problems.push({ field, message: `cannot be given to allocate to ${request.target}` });

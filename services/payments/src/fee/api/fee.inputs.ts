@@ -1,20 +1,8 @@
 import { Field, Int } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { BadUserInputError, IsLocalDay, MAX_PENCE, parseLocalDay } from '@ccsc/platform';
+import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { BadUserInputError, IsLocalDay, MAX_PENCE, NestedInput, NestedInputs, parseLocalDay } from '@ccsc/platform';
 import { FEE_CHANNELS, FEE_EVENTS, FeeAmount, FeeChannel, FeeEvent } from '../domain/fee';
 import { FEE_CHANNEL, FEE_EVENT, PENCE } from '../../api-descriptions';
 import { ArgsType, InputType } from '../../payments.graphql';
@@ -150,10 +138,8 @@ export class FeeAmountBody {
   @Field(() => [FeeBandBody], { nullable: true, description: AMOUNT_BANDS })
   @ApiPropertyOptional({ type: [FeeBandBody], description: AMOUNT_BANDS })
   @IsOptional()
-  @IsArray()
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => FeeBandBody)
+  @NestedInputs(() => FeeBandBody)
   bands?: FeeBandBody[];
 }
 
@@ -161,8 +147,7 @@ export class FeeAmountBody {
 export class ProposeFeeVersionBody {
   @Field(() => FeeAmountBody, { description: NEW_AMOUNT })
   @ApiProperty({ type: FeeAmountBody, description: NEW_AMOUNT })
-  @ValidateNested()
-  @Type(() => FeeAmountBody)
+  @NestedInput(() => FeeAmountBody)
   amount!: FeeAmountBody;
   @Field({ description: VALID_FROM })
   @ApiProperty({ example: '2027-04-01', description: VALID_FROM })

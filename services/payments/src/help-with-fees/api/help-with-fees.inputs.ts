@@ -1,8 +1,7 @@
 import { Field, ID, Int } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { MAX_PENCE } from '@ccsc/platform';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsUUID, Matches, Max, Min } from 'class-validator';
+import { MAX_PENCE, NestedInput } from '@ccsc/platform';
 import { CASE_ID, PENCE } from '../../api-descriptions';
 import { InputType } from '../../payments.graphql';
 
@@ -70,8 +69,7 @@ export class HelpWithFeesApplicationBody {
   feeCode!: string;
   @Field(() => ApplicantBody, { description: APPLICANT })
   @ApiProperty({ type: ApplicantBody, description: APPLICANT })
-  @ValidateNested()
-  @Type(() => ApplicantBody)
+  @NestedInput(() => ApplicantBody)
   applicant!: ApplicantBody;
 }
 

@@ -338,8 +338,9 @@ export class PaymentCommands {
   }
 
   /** The amount asked for, or what is outstanding; paying more than is owed is allowed and recorded as overpayment. */
-  private async amountFor(manager: EntityManager, serviceRequestId: string, asked: number | undefined) {
-    if (asked !== undefined) return asked;
+  private async amountFor(manager: EntityManager, serviceRequestId: string, asked: number | null | undefined) {
+    // null is not asked either: GraphQL's way of leaving the amount out, and a JSON body may say it too.
+    if (asked !== undefined && asked !== null) return asked;
     const request = present(await this.requests.byId(manager, serviceRequestId));
     const { outstandingPence } = apportion(request.fees, request.paidPence, request.disputed);
     if (outstandingPence === 0) {

@@ -1,7 +1,6 @@
 import { Field, ID } from '@nestjs/graphql';
 import { InputType } from '../../queries.graphql';
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -14,10 +13,9 @@ import {
   IsUUID,
   Length,
   Matches,
-  ValidateNested,
 } from 'class-validator';
 import { ASSISTED_DIGITAL_NEEDS, type AssistedDigitalNeed } from '@ccsc/contracts';
-import { IsInstant, PageParams } from '@ccsc/platform';
+import { IsInstant, NestedInput, PageParams } from '@ccsc/platform';
 import {
   CONTACT_KINDS,
   ENQUIRY_CHANNELS,
@@ -139,8 +137,7 @@ export class RaiseEnquiryInput {
   language?: Language;
   @Field(() => EnquiryContactInput, { description: 'Who the enquiry is from.' })
   @ApiProperty({ type: EnquiryContactInput })
-  @ValidateNested()
-  @Type(() => EnquiryContactInput)
+  @NestedInput(() => EnquiryContactInput)
   contact!: EnquiryContactInput;
   @Field({ nullable: true, description: 'When it reached the service centre, if earlier than now (staff only).' })
   @ApiPropertyOptional({ format: 'date-time' })

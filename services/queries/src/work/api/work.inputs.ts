@@ -1,5 +1,4 @@
 import { Field, ID, Int } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -13,10 +12,9 @@ import {
   Matches,
   Max,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import type { DayOfWeek, LocalDate } from '@ccsc/calendar';
-import { IsLocalDay } from '@ccsc/platform';
+import { IsLocalDay, NestedInput, NestedInputs } from '@ccsc/platform';
 import { InputType } from '../../queries.graphql';
 import { MAX_REASON } from '../../enquiry/api/enquiry.inputs';
 import { USER_ID } from '../../enquiry/api/enquiry.model';
@@ -79,14 +77,11 @@ export class SaveOfficerInput {
   @Max(500)
   capacity!: number;
   @Field(() => WorkingPatternInput, { description: 'When they work.' })
-  @ValidateNested()
-  @Type(() => WorkingPatternInput)
+  @NestedInput(() => WorkingPatternInput)
   shift!: WorkingPatternInput;
   @Field(() => [LeaveInput], { description: 'Leave booked (replaces what was booked); at most 100 periods.' })
-  @IsArray()
   @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => LeaveInput)
+  @NestedInputs(() => LeaveInput)
   leave!: LeaveInput[];
   @Field({ description: 'Whether they are given work at all.' }) @IsBoolean() active!: boolean;
 }
