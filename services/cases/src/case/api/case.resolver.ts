@@ -1,21 +1,20 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { AuthenticatedRequest, CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import {
-  assertUuid,
-  DEFAULT_PAGE_SIZE,
-  MAX_PAGE_SIZE,
-  pageSize,
-  requestLoader,
-  toConnection,
-  UnauthenticatedError,
-} from '@ccsc/platform';
+  AuthenticatedRequest,
+  CorrelationId,
+  CurrentPrincipal,
+  loadForCaller,
+  Principal,
+  principalOf,
+  Roles,
+} from '@ccsc/auth';
+import { assertUuid, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize, toConnection } from '@ccsc/platform';
 import { CaseCommands } from '../application/case.commands';
 import { CaseQueries } from '../application/case.queries';
 import { CaseConnection, CaseModel, CaseTypeModel, HistoryEntryModel, ReadinessModel } from './case.model';
 import { CaseFilterInput, CreateCaseInput, LanguageEnum, TriggerCaseEventInput } from './case.inputs';
 import type { Language } from '../../case-type/domain/readiness';
 import { CASE_TYPES } from '../../case-type/case-types';
-import type { Case } from '../domain/case';
 import { TimelineEntryModel } from '../../timeline/api/timeline.model';
 import { TimelineQueries } from '../../timeline/application/timeline.queries';
 import { CASE_CREATORS, CASE_EVENT_TRIGGERERS, CASE_READERS } from '../../roles';
@@ -157,10 +156,9 @@ export class CaseResolver {
    */
   @ResolveReference()
   async resolveReference(reference: { id: string }, context: { req: AuthenticatedRequest }) {
-    const principal = context.req.principal;
-    if (!principal) throw new UnauthenticatedError();
-    const loader = requestLoader<Case>(context, 'cases', (ids) => this.queries.getMany(ids, principal));
-    const found = await loader.load(reference.id);
-    return found && CaseModel.from(found, principal);
+    const found = await loadForCaller(context, 'cases', reference.id, (ids, principal) =>
+      this.queries.getMany(ids, principal),
+    );
+    return found && CaseModel.from(found, principalOf(context));
   }
 }

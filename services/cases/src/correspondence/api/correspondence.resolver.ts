@@ -1,7 +1,5 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import type { AuthenticatedRequest } from '@ccsc/auth';
-import { requestLoader, UnauthenticatedError } from '@ccsc/platform';
-import type { CorrespondenceItem } from '@ccsc/correspondence/outbox';
+import { loadForCaller, type AuthenticatedRequest } from '@ccsc/auth';
 import { CaseModel } from '../../case/api/case.model';
 import { CorrespondenceQueries } from '../application/correspondence.queries';
 import { CorrespondenceItemModel } from './correspondence-item.model';
@@ -17,11 +15,9 @@ export class CorrespondenceResolver {
       "The letters, emails and texts to the case's parties, oldest first: staff see every item; a party (or its firm) only those sent to that party. A letter's PDF is at `GET /api/v1/cases/correspondence/{id}/letter.pdf`.",
   })
   async correspondence(@Parent() parent: CaseModel, @Context() context: { req: AuthenticatedRequest }) {
-    const principal = context.req.principal;
-    if (!principal) throw new UnauthenticatedError();
-    const loader = requestLoader<CorrespondenceItem[]>(context, 'case-correspondence', (ids) =>
+    const items = await loadForCaller(context, 'case-correspondence', parent.id, (ids, principal) =>
       this.queries.forCases(ids, principal),
     );
-    return ((await loader.load(parent.id)) ?? []).map(CorrespondenceItemModel.from);
+    return (items ?? []).map(CorrespondenceItemModel.from);
   }
 }

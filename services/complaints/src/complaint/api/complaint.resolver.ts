@@ -10,20 +10,18 @@ import {
   Resolver,
   ResolveReference,
 } from '@nestjs/graphql';
-import { AuthenticatedRequest, CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import {
-  assertUuid,
-  DEFAULT_PAGE_SIZE,
-  NullableArgs,
-  MAX_PAGE_SIZE,
-  pageSize,
-  requestLoader,
-  toConnection,
-  UnauthenticatedError,
-} from '@ccsc/platform';
+  AuthenticatedRequest,
+  CorrelationId,
+  CurrentPrincipal,
+  loadForCaller,
+  Principal,
+  principalOf,
+  Roles,
+} from '@ccsc/auth';
+import { assertUuid, DEFAULT_PAGE_SIZE, NullableArgs, MAX_PAGE_SIZE, pageSize, toConnection } from '@ccsc/platform';
 import { ComplaintCommands } from '../application/complaint.commands';
 import { ComplaintQueries } from '../application/complaint.queries';
-import type { Complaint } from '../domain/complaint';
 import { COMPLAINANTS, COMPLAINT_READERS, COMPLAINT_STAFF } from '../../roles';
 import {
   COMPLAINT_ID,
@@ -364,12 +362,10 @@ export class CaseComplaintsResolver {
     description: 'The complaints about the case that the caller may see, oldest first.',
   })
   async complaints(@Parent() parent: ComplaintCaseModel, @Context() context: { req: AuthenticatedRequest }) {
-    const principal = context.req.principal;
-    if (!principal) throw new UnauthenticatedError();
-    const loader = requestLoader<Complaint[]>(context, 'case-complaints', (caseIds) =>
+    const complaints = await loadForCaller(context, 'case-complaints', parent.id, (caseIds, principal) =>
       this.queries.forCases(caseIds, principal),
     );
-    return ((await loader.load(parent.id)) ?? []).map((c) => ComplaintModel.from(c, principal));
+    return (complaints ?? []).map((c) => ComplaintModel.from(c, principalOf(context)));
   }
 
   /** Only the key is known here; access is applied by the field resolver above, which sees the principal. */

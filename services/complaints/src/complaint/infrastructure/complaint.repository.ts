@@ -230,6 +230,16 @@ export class ComplaintRepository {
     return this.assemble(this.dataSource.manager, rows);
   }
 
+  /** Which of these complaints the access filter admits (ids only: nothing of them is read). */
+  async visibleIds(ids: readonly string[], access: Sql): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await query<{ id: string }>(
+      this.dataSource,
+      sql`SELECT c.id FROM complaints c WHERE c.id = ANY (${ids}::uuid[]) AND ${access}`,
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
   /** Newest first by (created_at, id), one page and one extra row. */
   async list(filter: ComplaintListFilter): Promise<Complaint[]> {
     const after = filter.after && sql`(c.created_at, c.id) < (${filter.after.createdAt}, ${filter.after.id})`;

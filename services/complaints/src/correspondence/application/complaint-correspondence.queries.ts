@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@ccsc/audit';
 import type { Principal } from '@ccsc/auth';
 import { CorrespondenceItemRepository, type CorrespondenceItem } from '@ccsc/correspondence/outbox';
+import { NotFoundError } from '@ccsc/platform';
 import { ComplaintQueries } from '../../complaint/application/complaint.queries';
 
 /**
@@ -19,9 +20,16 @@ export class ComplaintCorrespondenceQueries {
   ) {}
 
   async forComplaint(complaintId: string, principal: Principal): Promise<CorrespondenceItem[]> {
-    const { id } = await this.complaints.visible(complaintId, principal);
-    const items = await this.items.forRecord(id);
-    await this.audit.read(principal, { recordType: 'correspondence', recordIds: items.map((i) => i.id) });
+    const [items] = await this.forComplaints([complaintId], principal);
+    if (!items) throw new NotFoundError('The complaint');
     return items;
+  }
+
+  /** Each complaint's items, in the order asked (null for one the caller may not see): two reads and one audit record. */
+  async forComplaints(ids: readonly string[], principal: Principal): Promise<(CorrespondenceItem[] | null)[]> {
+    const visible = await this.complaints.visibleIds(ids, principal);
+    const items = await this.items.forRecords([...visible]);
+    await this.audit.read(principal, { recordType: 'correspondence', recordIds: items.map((i) => i.id) });
+    return ids.map((id) => (visible.has(id) ? items.filter((i) => i.recordId === id) : null));
   }
 }

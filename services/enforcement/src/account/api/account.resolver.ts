@@ -10,16 +10,16 @@ import {
   Resolver,
   ResolveReference,
 } from '@nestjs/graphql';
-import { AuthenticatedRequest, CorrelationId, CurrentPrincipal, hasRole, Principal, Roles } from '@ccsc/auth';
 import {
-  assertUuid,
-  DEFAULT_PAGE_SIZE,
-  MAX_PAGE_SIZE,
-  pageSize,
-  requestLoader,
-  toConnection,
-  UnauthenticatedError,
-} from '@ccsc/platform';
+  AuthenticatedRequest,
+  CorrelationId,
+  CurrentPrincipal,
+  hasRole,
+  loadForCaller,
+  Principal,
+  Roles,
+} from '@ccsc/auth';
+import { assertUuid, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize, requestLoader, toConnection } from '@ccsc/platform';
 import { AccountCommands } from '../application/account.commands';
 import { AccountQueries } from '../application/account.queries';
 import { ACCOUNT_STATUSES, type FineAccount, type Imposition } from '../domain/fine-account';
@@ -184,10 +184,9 @@ export class FineAccountResolver {
   /** Federation's entry point: guards do not run here, so only staff get an account back. */
   @ResolveReference()
   async resolveReference(reference: { id: string }, context: { req: AuthenticatedRequest }) {
-    const principal = context.req.principal;
-    if (!principal) throw new UnauthenticatedError();
-    const loader = requestLoader<FineAccount>(context, 'fine-accounts', (ids) => this.queries.getMany(ids, principal));
-    const found = await loader.load(reference.id);
+    const found = await loadForCaller(context, 'fine-accounts', reference.id, (ids, principal) =>
+      this.queries.getMany(ids, principal),
+    );
     return found && FineAccountModel.from(found);
   }
 }

@@ -10,7 +10,15 @@ import {
   ResolveReference,
   Resolver,
 } from '@nestjs/graphql';
-import { AuthenticatedRequest, CorrelationId, CurrentPrincipal, hasRole, Principal, Roles } from '@ccsc/auth';
+import {
+  AuthenticatedRequest,
+  CorrelationId,
+  CurrentPrincipal,
+  hasRole,
+  Principal,
+  principalOf,
+  Roles,
+} from '@ccsc/auth';
 import {
   assertUuid,
   DEFAULT_PAGE_SIZE,
@@ -19,7 +27,6 @@ import {
   pageSize,
   requestLoader,
   toConnection,
-  UnauthenticatedError,
 } from '@ccsc/platform';
 import { CASE_ID, FINE_ACCOUNT_NUMBER, PAGE_AFTER, PAYMENT_ID, PBA_NUMBER } from '../../api-descriptions';
 import { defined } from '../../payments.graphql';
@@ -56,12 +63,6 @@ import {
   PaymentModel,
   ServiceRequestModel,
 } from './payment.model';
-
-function principalOf(context: { req: AuthenticatedRequest }): Principal {
-  const principal = context.req.principal;
-  if (!principal) throw new UnauthenticatedError();
-  return principal;
-}
 
 /**
  * Adds the case's money to the cases service's Case. Batched per request, so a page of cases is a

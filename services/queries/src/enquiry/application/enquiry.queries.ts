@@ -35,6 +35,11 @@ export class EnquiryQueries {
     return this.enquiries.get(this.dataSource.manager, id, accessScopeOf(principal));
   }
 
+  /** Which of these enquiries the caller may see, in one query. Not recorded as shown: nothing of them is. */
+  visibleIds(ids: readonly string[], principal: Principal): Promise<Set<string>> {
+    return this.enquiries.visibleIds(this.dataSource.manager, ids, accessScopeOf(principal));
+  }
+
   /** The enquiry if the caller may see it: a check (knowledge feedback), so not recorded as shown. */
   async find(id: string, principal: Principal): Promise<EnquiryRecord | undefined> {
     return this.enquiries.find(this.dataSource.manager, id, accessScopeOf(principal));

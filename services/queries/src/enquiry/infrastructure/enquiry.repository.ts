@@ -125,6 +125,17 @@ export class EnquiryRepository {
     return row && toRecord(row);
   }
 
+  /** Which of these enquiries the scope admits (ids only: nothing of them is read). */
+  async visibleIds(manager: EntityManager, ids: readonly string[], scope: AccessScope): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await query<{ id: string }>(
+      manager,
+      sql`SELECT e.id FROM enquiries e JOIN contacts ct ON ct.id = e.contact_id
+          WHERE e.id = ANY (${ids}::uuid[]) AND ${visibleTo(scope)}`,
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
   /** One just written or locked: its absence is "not found". */
   async get(manager: EntityManager, id: string, scope: AccessScope): Promise<EnquiryRecord> {
     const found = await this.find(manager, id, scope);
