@@ -468,17 +468,21 @@ export async function run(): Promise<BenchSection> {
           .filter((v): v is number => v !== undefined);
       const appliedTimes = times((t) => t.applied);
       const publishedTimes = times((t) => t.published);
+      // The broker answered when the bench's probe saw it, or when the relay published to it, if earlier
+      // (the probe polls; a short outage's backlog can be through before it looks).
+      const answeredAt = Math.min(resumedAt, ...publishedTimes.filter((t) => t >= resumeStarted));
       outage = {
         written: ids.length,
         haltedMs,
-        resumeMs: resumedAt - resumeStarted,
+        resumeMs: answeredAt - resumeStarted,
         backlogAtResume: backlog,
         publishedDuringOutage: publishedTimes.filter((t) => t < resumeStarted).length,
-        firstAppliedAfterMs: appliedTimes.length ? Math.min(...appliedTimes) - resumedAt : undefined,
-        publishedAllAfterMs: publishedTimes.length === ids.length ? Math.max(...publishedTimes) - resumedAt : undefined,
+        firstAppliedAfterMs: appliedTimes.length ? Math.min(...appliedTimes) - answeredAt : undefined,
+        publishedAllAfterMs:
+          publishedTimes.length === ids.length ? Math.max(...publishedTimes) - answeredAt : undefined,
         drainMs:
           settled.lastAppliedAt !== undefined && settled.applied === ids.length
-            ? settled.lastAppliedAt - resumedAt
+            ? settled.lastAppliedAt - answeredAt
             : undefined,
         applied: settled.applied,
         lostOrLate: ids.length - settled.applied,
