@@ -225,6 +225,17 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
       .send({ grant: true })
       .expect(200);
     expect(await serviceRequest(caseId)).toMatchObject({ remittedPence: 20_500, outstandingPence: 0 });
+
+    // Priced below what was remitted, the fee would forgive more than it charges: refused, nothing changed.
+    const { fees } = await serviceRequest(caseId);
+    const refused = await http()
+      .post(`/api/v1/payments/cases/${caseId}/service-request/fees/${fees[0].id}/claim-amount`)
+      .set('Authorization', fay)
+      .send({ claimAmountPence: 100 })
+      .expect(409);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(await serviceRequest(caseId)).toMatchObject({ remittedPence: 20_500, outstandingPence: 0 });
+    expect((await serviceRequest(caseId)).fees[0]).toMatchObject({ amountPence: 20_500 });
   });
 
   it('remits no more than is left of a fee when a waiver came in while the evidence was checked', async () => {

@@ -127,6 +127,12 @@ export class ServiceRequestCommands {
       `fee ${fee.code} version ${fee.version}`,
     );
     const priced = priceFee(version, claimAmountPence);
+    // What was remitted was forgiven by a decision (Help with Fees, a waiver) on the amount as it stood: a
+    // price below it would forgive more than is charged. The remission's decision comes first.
+    if (priced.amountPence < fee.remittedPence)
+      throw new ConflictError(
+        `Fee ${fee.code} has ${fee.remittedPence} pence remitted, so it cannot be priced at ${priced.amountPence} pence`,
+      );
     await this.requests.reprice(tx.manager, fee.id, priced);
     // More is charged, or what was charged too much is taken back: the request's account always holds its fees.
     const difference = priced.amountPence - fee.amountPence;
