@@ -36,7 +36,8 @@ describe('the work queue: tasks from events, allocated by team, skills, shift an
     ({ app, dataSource, close } = await startQueriesApp());
     leader = await bearer('team-leader', { sub: 'leader-lee' });
     for (const sub of ['gwen', 'paul', 'ann', 'bea', 'cy', 'off', 'newcomer', 'carol', 'cara', 'cerys'])
-      token[sub] = await bearer('caseworker', { sub });
+      // ann and bea lead the finance team (below), in their tokens too.
+      token[sub] = await bearer(sub === 'ann' || sub === 'bea' ? 'team-leader' : 'caseworker', { sub });
   });
   afterAll(() => close());
 
@@ -89,8 +90,9 @@ describe('the work queue: tasks from events, allocated by team, skills, shift an
   beforeAll(async () => {
     await profile('gwen', ['probate'], ['probate', 'welsh']);
     await profile('paul', ['probate'], ['probate']);
-    await profile('ann', ['finance'], ['money-authority-1']);
-    await profile('bea', ['finance'], ['money-authority-2']);
+    // The finance team's leaders: approving a refund is a team leader's (payments' REFUND_APPROVERS).
+    await profile('ann', ['finance'], ['money-authority-1'], { role: 'team-leader' });
+    await profile('bea', ['finance'], ['money-authority-2'], { role: 'team-leader' });
     await profile('off', ['probate'], ['probate', 'welsh'], { shift: { days: [], start: '09:00', end: '17:00' } });
   });
 
@@ -184,7 +186,7 @@ describe('the work queue: tasks from events, allocated by team, skills, shift an
       'You are the one who did the first step, and this needs a second person',
     );
     expect((await refused(CLAIM, { id }, token.ann)).message).toBe('You are without the money-authority-2 skill');
-    await profile('ann', ['finance'], ['money-authority-2']);
+    await profile('ann', ['finance'], ['money-authority-2'], { role: 'team-leader' });
     expect((await ok(CLAIM, { id }, token.ann)).claimTask.assignedTo).toBe('ann');
   });
 
