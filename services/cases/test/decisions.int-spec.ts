@@ -38,6 +38,17 @@ describe('decisions', () => {
         .expect(201)
     ).body.id as string;
 
+  it('records no decision on a case that has ended', async () => {
+    const id = await newReview();
+    await app.get(DataSource).query(`UPDATE cases SET state = 'Closed' WHERE id = $1`, [id]);
+    const refused = await http()
+      .post(`/api/v1/cases/${id}/decisions`)
+      .set('Authorization', caseworker)
+      .send(decision())
+      .expect(409);
+    expect(refused.body.detail).toBe('The case is Closed: no decision is recorded on a case that has ended');
+  });
+
   it('records decisions that are never edited, only superseded', async () => {
     const id = await newReview();
     // Where a review takes its decision (status-review.int-spec walks the steps before it).

@@ -65,6 +65,22 @@ describe('hearings', () => {
         .expect(201)
     ).body;
 
+  it('lists no hearing on a case that has ended, and sends no letter for one', async () => {
+    const caseId = await newCase();
+    await http()
+      .post(`/api/v1/cases/${caseId}/events`)
+      .set('Authorization', caseworker)
+      .send({ event: 'withdraw' })
+      .expect(200);
+    const refused = await http()
+      .post(`/api/v1/cases/${caseId}/hearings`)
+      .set('Authorization', caseworker)
+      .send(listing())
+      .expect(409);
+    expect(refused.body.detail).toBe('The case is Withdrawn: no hearing is listed on a case that has ended');
+    expect((await graphql(caseworker, CASE_HEARINGS, { id: caseId })).body.data.case.hearings).toEqual([]);
+  });
+
   it('answers a listing replayed for its Idempotency-Key as the first time, going-ahead answer included', async () => {
     const caseId = await newCase();
     const send = () =>

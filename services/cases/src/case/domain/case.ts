@@ -160,6 +160,12 @@ export class Case {
     return this.props.parties;
   }
 
+  /** A case in one of its type's final states (closed, withdrawn, struck out) has ended: `refused` says what it no longer takes. */
+  assertNotEnded(refused: string): void {
+    const { state } = this.props;
+    if (this.type.finalStates.includes(state)) throw new ConflictError(`The case is ${state}: ${refused}`);
+  }
+
   get type(): CaseTypeDefinition {
     const type = findCaseType(this.props.caseType);
     if (!type) throw new Error(`Case ${this.props.id} has unknown case type ${this.props.caseType}`);

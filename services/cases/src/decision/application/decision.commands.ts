@@ -36,6 +36,7 @@ export class DecisionCommands {
       async ({ manager, publish }) => {
         // The case row is locked from here: decisions on one case are recorded one at a time.
         const aggregate = await loadVisibleCase(manager, this.cases, caseId, principal);
+        aggregate.assertNotEnded('no decision is recorded on a case that has ended');
         const untimely = decisionTimingProblem(aggregate.type, aggregate.snapshot.state, 'record');
         if (untimely) throw new ConflictError(untimely);
         if (!command.supersedes) {

@@ -31,6 +31,7 @@ export class HearingCommands {
     now = new Date(),
   ): Promise<Hearing> {
     const found = await this.cases.get(command.caseId, principal);
+    found.assertNotEnded('no hearing is listed on a case that has ended');
     const hearing = Hearing.list({ ...command, caseId: found.id, listedBy: principal.sub, now });
     await this.work.run(
       { actor: principal.sub, correlationId: options.correlationId },
