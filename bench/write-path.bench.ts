@@ -506,8 +506,9 @@ function profileSummary(dir: string, services: [string, Phase[]][]): string {
       .slice(0, 6)
       .map((p) => `${p.name} ${pct(p.share)}`)
       .join(', ');
+    // No sample in the windows (a profile cut short): the whole run, said so.
     return [
-      service,
+      s.windowed ? service : `${service} (whole run)`,
       fmt(busyMs),
       pct(express),
       pct(express / Math.max(1e-9, 1 - socket)),

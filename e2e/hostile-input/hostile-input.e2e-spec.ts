@@ -24,10 +24,12 @@ import { DEEP_JSON, FieldShape, hostileValuesFor, idFor, NUL, NULL, plausible, S
 
 /**
  * The hostile-input sweep: every REST route of the OpenAPI document the gateway serves and every
- * argument of the supergraph, each sent one hostile value at a time (NUL bytes, 2^31, 1e20, negative
- * numbers, years 1000 and 9999, 100,000 characters, unknown enum values, JSON nested 5,000 deep) by
- * every role below. None may answer 500, and none may write anything: every row count of every
- * service database is the same after the sweep as before it.
+ * argument of the supergraph, each sent one hostile value at a time (NUL bytes,
+ * 2^31, 1e20, negative numbers, years 1000 and 9999, 100,000 characters, unknown enum values, an array
+ * where an object belongs, an object or a list in a list, null where a field is required, JSON nested
+ * 5,000 deep) by every role below. None may answer 500, and none may write anything: every row count of
+ * every service database is the same after the sweep as before it. Then null in every field that may be
+ * left out, which may write but never answer 500.
  */
 const ROLES: Role[] = ['caseworker', 'team-leader'];
 /** For calls neither of those may make: the staff roles that own the rest (complaints, payments, enforcement, judgments). */

@@ -51,6 +51,7 @@ export * from './validation/hostile-input';
 export * from './validation/nullable-args';
 export * from './validation/omittable';
 export * from './validation/nested-input';
+export * from './validation/not-blank';
 export * from './scheduling/run-day';
 export * from './scope/work-scope';
 export * from './search/search-terms';

@@ -191,6 +191,17 @@ describe('the immigration status review', () => {
     expect((await trigger(id, 'investigate').expect(200)).body.state).toBe('UnderInvestigation');
   });
 
+  it('takes no blank representations, so the time for them is not cut short by an empty record', async () => {
+    const id = await withNotice();
+    const refused = await post(caseworkerA, `/api/v1/cases/${id}/status-review/minded-to-notice/representations`, {
+      receivedOn: londonLocalDate(new Date()),
+      madeBy: 'subject',
+      summary: '  \n ',
+    }).expect(400);
+    expect(refused.body.errors).toEqual([{ field: 'summary', message: 'summary must not be blank' }]);
+    await post(caseworkerA, `/api/v1/cases/${id}/decisions`, { ...DECISION, reasons: ' ' }).expect(400);
+  });
+
   it('minded-to notice needs accepted evidence and its grounds, and sets a representations deadline', async () => {
     const id = await investigating();
     expect(await unmet(id, 'issue-minded-to-notice')).toEqual(['evidence-accepted', 'grounds-given']);

@@ -15,6 +15,7 @@ import { EnquirySearch1735300100000 } from './migrations/1735300100000-enquiry-s
 import { EnquiriesResolved1735400000000 } from './migrations/1735400000000-enquiries-resolved';
 import { EnquiriesReceivedCovering1735400100000 } from './migrations/1735400100000-enquiries-received-covering';
 import { Correspondence1735400200000 } from './migrations/1735400200000-correspondence';
+import { TaskRolesFollowServices1735800000000 } from './migrations/1735800000000-task-roles-follow-services';
 
 /**
  * The queries database: the app, `npm run migrate` and the tests all use this one definition.
@@ -39,5 +40,6 @@ export const queriesDatabase: ServiceDataSourceParts = {
     EnquiriesReceivedCovering1735400100000,
     Correspondence1735400200000,
     OutboxAppliedAtSource1735700000000,
+    TaskRolesFollowServices1735800000000,
   ],
 };

@@ -3,7 +3,7 @@ import { GqlContextType } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import { allowedMethods } from '../http/allowed-methods';
 import { AppError } from './app-error';
-import { toAppError } from './to-app-error';
+import { isUniqueViolation, toAppError } from './to-app-error';
 import { sendError } from './error-response';
 import { toGraphQLError } from './graphql-error';
 
@@ -17,9 +17,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (error.code === 'INTERNAL_SERVER_ERROR') {
       // The error object goes to the log (pino serialises message and stack); never to the caller.
       this.logger.error({ err: exception }, 'unhandled error');
-    } else if (error.code === 'CONFLICT' && !(exception instanceof AppError)) {
-      // A race the code did not see coming (a check, then an insert): worth knowing about, not a failure.
-      this.logger.warn({ code: '23505' }, 'unique violation answered as a conflict');
+    } else if (isUniqueViolation(exception)) {
+      // A race the code did not see coming (a check, then an insert), or a missing ON CONFLICT: worth
+      // finding either way. The constraint and table are schema names; the detail (the key's values) is not logged.
+      const { constraint, table } =
+        (exception as { driverError?: { constraint?: string; table?: string } }).driverError ?? {};
+      this.logger.warn({ code: '23505', constraint, table }, 'unique violation answered as a conflict');
     } else if (error.code === 'SERVICE_UNAVAILABLE') {
       // Not a bug, but ops must see it: every connection busy (see CcscDatabasePoolExhausted) or the database away.
       this.logger.warn({ err: exception }, 'database unavailable');

@@ -160,7 +160,7 @@ export class Case {
     return this.props.parties;
   }
 
-  /** A case in one of its type's final states (closed, withdrawn, struck out) has ended: `refused` says what it no longer takes. */
+  /** A case in one of its type's final states (a claim withdrawn or struck out, a grant issued, a review closed) has ended: `refused` says what it no longer takes. */
   assertNotEnded(refused: string): void {
     const { state } = this.props;
     if (this.type.finalStates.includes(state)) throw new ConflictError(`The case is ${state}: ${refused}`);

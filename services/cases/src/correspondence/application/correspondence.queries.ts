@@ -63,12 +63,13 @@ export class CorrespondenceQueries {
     items: readonly CorrespondenceItem[],
     readable: readonly ('all' | string[] | undefined)[],
   ) {
+    // A party's side reads only what was sent to the parties it acts for: those of the items shown.
     const staff = readable.includes('all');
     return this.audit.read(principal, {
       recordType: 'correspondence',
       recordIds: items.map((i) => i.id),
       partyIds: items.map((i) => i.recipientId),
-      ...(staff ? {} : { actingFor: [...new Set(readable.flatMap((r) => (Array.isArray(r) ? r : [])))] }),
+      ...(staff ? {} : { actingFor: [...new Set(items.map((i) => i.recipientId))] }),
     });
   }
 }

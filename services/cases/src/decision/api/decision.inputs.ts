@@ -1,6 +1,7 @@
 import { Field, ID } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsNotBlank } from '@ccsc/platform';
 import { InputType } from '../../cases.graphql';
 import { CASE_ID } from '../../api-descriptions';
 
@@ -19,11 +20,13 @@ export class RecordDecisionBody {
   @ApiProperty({ example: 'Leave to remain curtailed', description: OUTCOME })
   @IsString()
   @Length(1, 200)
+  @IsNotBlank()
   outcome!: string;
   @Field({ description: LEGAL_BASIS })
   @ApiProperty({ example: 'Immigration Rules, paragraph 9.4.1', description: LEGAL_BASIS })
   @IsString()
   @Length(1, 500)
+  @IsNotBlank()
   legalBasis!: string;
   @Field({ description: REASONS })
   @ApiProperty({
@@ -33,6 +36,7 @@ export class RecordDecisionBody {
   })
   @IsString()
   @Length(1, 20_000)
+  @IsNotBlank()
   reasons!: string;
   @Field(() => [String], {
     description: 'References of the evidence relied on (document ids, bundle pages), at most 200; may be empty.',

@@ -66,7 +66,12 @@ export class HearingCommands {
   ): Promise<Hearing> {
     // Access is checked before the transaction: a hearing never moves to another case, and checking
     // inside would hold a locked connection while asking the pool for a second one.
-    await this.queries.get(hearingId, principal, options.caseId);
+    const seen = await this.queries.get(hearingId, principal, options.caseId);
+    // Listing it again tells the parties to come: not on a case that has ended.
+    if (change.status === 'listed')
+      (await this.cases.get(seen.snapshot.caseId, principal)).assertNotEnded(
+        'no hearing is listed again on a case that has ended',
+      );
     return this.work.run(
       { actor: principal.sub, correlationId: options.correlationId },
       async ({ manager, publish }) => {

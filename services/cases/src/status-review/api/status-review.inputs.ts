@@ -1,7 +1,7 @@
 import { Field, ID } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { IsLocalDay } from '@ccsc/platform';
+import { IsLocalDay, IsNotBlank } from '@ccsc/platform';
 import { InputType } from '../../cases.graphql';
 import { REPRESENTATION_MAKERS, type RepresentationMaker } from '../domain/minded-to-notice';
 import { STAKEHOLDER_KINDS, type StakeholderKind } from '../domain/referral';
@@ -20,6 +20,7 @@ export class RecordReferralBody {
   @ApiProperty({ example: 'Department for Work and Pensions' })
   @IsString()
   @Length(1, 200)
+  @IsNotBlank()
   stakeholderName!: string;
   @Field({ nullable: true, description: "The stakeholder's own reference or contact for the referral." })
   @ApiPropertyOptional({ example: 'DWP-FR-2026-0042' })
@@ -31,6 +32,7 @@ export class RecordReferralBody {
   @ApiProperty({ example: 'Leave to remain obtained by a false declaration of employment.' })
   @IsString()
   @Length(1, 20_000)
+  @IsNotBlank()
   concerns!: string;
 }
 
@@ -47,6 +49,7 @@ export class IssueMindedToNoticeBody {
   @ApiProperty({ example: 'Revoke indefinite leave to remain' })
   @IsString()
   @Length(1, 200)
+  @IsNotBlank()
   proposedOutcome!: string;
   @Field({ description: GROUNDS })
   @ApiProperty({
@@ -56,6 +59,7 @@ export class IssueMindedToNoticeBody {
   })
   @IsString()
   @Length(1, 20_000)
+  @IsNotBlank()
   grounds!: string;
 }
 
@@ -81,6 +85,7 @@ export class RecordRepresentationsBody {
   })
   @IsString()
   @Length(1, 20_000)
+  @IsNotBlank()
   summary!: string;
 }
 

@@ -91,7 +91,7 @@ export function assertCanTransfer(from: Allocation, to: AllocationRequest): void
     (from.caseId ?? null) === (to.caseId ?? null) &&
     (from.fineAccountNumber ?? null) === (to.fineAccountNumber ?? null);
   if (same) throw new ConflictError('A transfer must go somewhere other than where the money already is');
-  if (to.amountPence !== undefined && to.amountPence !== from.amountPence) {
+  if (to.amountPence !== undefined && to.amountPence !== null && to.amountPence !== from.amountPence) {
     throw new BadUserInputError('A transfer moves the whole allocation', [
       { field: 'amountPence', message: `must be ${from.amountPence} or left out` },
     ]);
