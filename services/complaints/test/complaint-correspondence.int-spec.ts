@@ -234,6 +234,33 @@ describe('writing to complainants', () => {
     expect(reads.map((r) => r.actor)).toEqual(expect.arrayContaining(['officer-olu-corr', 'solicitor-a-corr']));
   });
 
+  it("reads a page of complaints' correspondence in one batch, with one audit record", async () => {
+    const { caseId } = await announceCase(app, { organisations: ['org-corr-a'] });
+    const opened = [
+      await open(ownFirm, { category: 'delay', caseIds: [caseId], complainantEmail: 'firm@example.com' }),
+      await open(ownFirm, { category: 'delay', caseIds: [caseId], complainantEmail: 'firm@example.com' }),
+    ];
+    const recordedItems = await Promise.all(opened.map((c) => recorded(c.id)));
+    const before = new Date();
+    const page = await http()
+      .post('/graphql')
+      .set('Authorization', ownFirm)
+      .send({ query: '{ complaints(first: 2) { nodes { id correspondence { id } } } }' })
+      .expect(200);
+    expect(page.body.errors).toBeUndefined();
+    // Newest first: each complaint with its own acknowledgement.
+    expect(page.body.data.complaints.nodes).toEqual(
+      [1, 0].map((i) => ({ id: opened[i]!.id, correspondence: [{ id: recordedItems[i]![0]!.id }] })),
+    );
+    const reads = (await dataSource.query(
+      `SELECT record_ids AS "recordIds" FROM audit_trail
+        WHERE kind = 'read' AND record_type = 'correspondence' AND actor = 'solicitor-a-corr' AND at >= $1`,
+      [before],
+    )) as { recordIds: string[] }[];
+    expect(reads).toHaveLength(1);
+    expect([...reads[0]!.recordIds].sort()).toEqual(recordedItems.map((items) => items[0]!.id).sort());
+  });
+
   it('refuses bad contact details with 400 and stores nothing', async () => {
     const count = async () =>
       ((await dataSource.query('SELECT count(*)::int AS n FROM complaints')) as [{ n: number }])[0].n;

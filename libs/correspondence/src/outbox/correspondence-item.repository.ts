@@ -48,16 +48,7 @@ export class CorrespondenceItemRepository {
     );
   }
 
-  /** A record's items (a case's, an enquiry's), oldest first; only those to `recipientIds` when given. */
-  async forRecord(recordId: string, recipientIds?: readonly string[]): Promise<CorrespondenceItem[]> {
-    const recipients = recipientIds ? sql`AND recipient_id = ANY(${[...recipientIds]}::uuid[])` : sql``;
-    return query<CorrespondenceItem>(
-      this.dataSource,
-      sql`SELECT ${COLUMNS} FROM correspondence_items WHERE record_id = ${recordId} ${recipients} ORDER BY created_at, id`,
-    );
-  }
-
-  /** The items of several records (a page of cases), oldest first. */
+  /** The items of records (a case's, a page of complaints'), oldest first. */
   async forRecords(recordIds: readonly string[]): Promise<CorrespondenceItem[]> {
     if (recordIds.length === 0) return [];
     return query<CorrespondenceItem>(
