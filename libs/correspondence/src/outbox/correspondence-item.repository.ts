@@ -48,13 +48,16 @@ export class CorrespondenceItemRepository {
     );
   }
 
-  /** The items of records (a case's, a page of complaints'), oldest first. */
-  async forRecords(recordIds: readonly string[]): Promise<CorrespondenceItem[]> {
-    if (recordIds.length === 0) return [];
-    return query<CorrespondenceItem>(
+  /** The items of each record asked for (a case's, a page of complaints'), oldest first; every record is a key. */
+  async forRecords(recordIds: readonly string[]): Promise<Map<string, CorrespondenceItem[]>> {
+    const byRecord = new Map(recordIds.map((id): [string, CorrespondenceItem[]] => [id, []]));
+    if (recordIds.length === 0) return byRecord;
+    const items = await query<CorrespondenceItem>(
       this.dataSource,
       sql`SELECT ${COLUMNS} FROM correspondence_items WHERE record_id = ANY(${[...recordIds]}::uuid[]) ORDER BY created_at, id`,
     );
+    for (const item of items) byRecord.get(item.recordId)?.push(item);
+    return byRecord;
   }
 
   async findById(id: string): Promise<CorrespondenceItem | undefined> {

@@ -33,11 +33,12 @@ export class CorrespondenceQueries {
   async forCases(caseIds: readonly string[], principal: Principal): Promise<(CorrespondenceItem[] | null)[]> {
     const relations = await this.addressees.relations(caseIds);
     const readable = caseIds.map((id) => readablePartiesOf(relations.get(id), principal));
-    const items = await this.items.forRecords(caseIds.filter((_, i) => readable[i]));
+    const byRecord = await this.items.forRecords(caseIds.filter((_, i) => readable[i]));
     const shown = caseIds.map((id, i) => {
       const parties = readable[i];
-      if (!parties) return null;
-      return items.filter((item) => item.recordId === id && (parties === 'all' || parties.includes(item.recipientId)));
+      const items = byRecord.get(id);
+      if (!parties || !items) return null;
+      return parties === 'all' ? items : items.filter((item) => parties.includes(item.recipientId));
     });
     await this.recordShown(
       principal,

@@ -28,8 +28,9 @@ export class ComplaintCorrespondenceQueries {
   /** Each complaint's items, in the order asked (null for one the caller may not see): two reads and one audit record. */
   async forComplaints(ids: readonly string[], principal: Principal): Promise<(CorrespondenceItem[] | null)[]> {
     const visible = await this.complaints.visibleIds(ids, principal);
-    const items = await this.items.forRecords([...visible]);
-    await this.audit.read(principal, { recordType: 'correspondence', recordIds: items.map((i) => i.id) });
-    return ids.map((id) => (visible.has(id) ? items.filter((i) => i.recordId === id) : null));
+    const byRecord = await this.items.forRecords([...visible]);
+    const shown = [...byRecord.values()].flat();
+    await this.audit.read(principal, { recordType: 'correspondence', recordIds: shown.map((i) => i.id) });
+    return ids.map((id) => byRecord.get(id) ?? null);
   }
 }
