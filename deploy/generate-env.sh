@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Prints, as an env file, every value docker-compose.yml requires: a random one for each secret we
-# choose, and GOV.UK Notify's API key and pass-through template ids, which Notify issues, taken from
-# the caller's environment (docs/operations.md, "docker compose", says where to find them):
+# choose, and, taken from the caller's environment, GOV.UK Notify's API key and pass-through template
+# ids, which Notify issues (docs/operations.md, "docker compose", says where to find them), and the
+# origins of the deployment's pages that card payers return to:
 #
-#   NOTIFY_API_KEY=… NOTIFY_EMAIL_TEMPLATE_ID=… NOTIFY_SMS_TEMPLATE_ID=… \
+#   NOTIFY_API_KEY=… NOTIFY_EMAIL_TEMPLATE_ID=… NOTIFY_SMS_TEMPLATE_ID=… CARD_RETURN_ORIGINS=https://… \
 #     deploy/generate-env.sh > .env && chmod 600 .env && docker compose up -d --build
 #
 # Hex, so each is safe inside a DATABASE_URL and SCRAM's syntax. Keep the file out of version control
@@ -30,6 +31,17 @@ for variable in "${issued[@]}"; do
   fi
 done
 
+# Ours to choose, not random: the pages card payers are sent back to, exact https origins.
+if [[ -z ${CARD_RETURN_ORIGINS:-} ]]; then
+  echo "set CARD_RETURN_ORIGINS (the https origins of your pages that card payers return to, comma-separated, e.g. https://pay.example.gov.uk)" >&2
+  exit 1
+fi
+origin='https://[A-Za-z0-9.-]+(:[0-9]+)?'
+if [[ ! $CARD_RETURN_ORIGINS =~ ^$origin(,$origin)*$ ]]; then
+  echo "CARD_RETURN_ORIGINS must list https origins (https://host[:port]), comma-separated without spaces" >&2
+  exit 1
+fi
+
 for variable in POSTGRES_PASSWORD \
   CASES_DB_PASSWORD QUERIES_DB_PASSWORD COMPLAINTS_DB_PASSWORD PAYMENTS_DB_PASSWORD ENFORCEMENT_DB_PASSWORD \
   KAFKA_ADMIN_PASSWORD CASES_KAFKA_PASSWORD QUERIES_KAFKA_PASSWORD COMPLAINTS_KAFKA_PASSWORD PAYMENTS_KAFKA_PASSWORD \
@@ -38,7 +50,7 @@ for variable in POSTGRES_PASSWORD \
   NOTIFY_CALLBACK_TOKEN; do
   echo "$variable=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
 done
-for variable in "${issued[@]}"; do
+for variable in "${issued[@]}" CARD_RETURN_ORIGINS; do
   echo "$variable=${!variable}"
 done
 # A key, not a password: 32 random bytes in base64.

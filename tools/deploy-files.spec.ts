@@ -96,9 +96,14 @@ const notifyIssued: Record<string, string> = {
   NOTIFY_EMAIL_TEMPLATE_ID: '0f7c2a9e-4b1d-4c6e-8a3f-5d2b9e7c1a04',
   NOTIFY_SMS_TEMPLATE_ID: '6a1e8c3b-2d9f-4e7a-b5c0-9f4d1e2a3b68',
 };
-/** Secrets whose format a service checks: Notify's values, and the 32 bytes of the webhook secrets' key. */
-const WELL_FORMED: Record<string, string> = {
+/** What else deploy/generate-env.sh takes from its caller: the origins card payers return to. */
+const callerChosen: Record<string, string> = {
   ...notifyIssued,
+  CARD_RETURN_ORIGINS: 'https://claims.service.example,https://fines.service.example',
+};
+/** Values whose format a service checks: the caller's, and the 32 bytes of the webhook secrets' key. */
+const WELL_FORMED: Record<string, string> = {
+  ...callerChosen,
   WEBHOOK_SECRETS_KEY: Buffer.alloc(32, 7).toString('base64'),
 };
 /** What a service reads from GOV.UK Notify's side, all four required in production by those that send. */
@@ -412,9 +417,10 @@ describe('docker-compose.yml', () => {
         );
     });
 
-    it('keeps the demo values in deploy/demo.env, each one known to production as published', () => {
+    it('keeps the demo values in deploy/demo.env, each secret known to production as published', () => {
       expect(Object.keys(demoEnv).sort()).toEqual(requiredVariables);
-      for (const [name, value] of Object.entries(demoEnv))
+      // The pages card payers return to are no secret: the demo's are the documentation's example pages.
+      for (const [name, value] of Object.entries(demoEnv).filter(([name]) => name !== 'CARD_RETURN_ORIGINS'))
         expect({ name, published: PUBLISHED_SECRETS.includes(value) }).toEqual({ name, published: true });
     });
 
@@ -425,8 +431,8 @@ describe('docker-compose.yml', () => {
         env: { PATH: process.env.PATH, ...variables },
       });
 
-    it("writes every required variable with deploy/generate-env.sh: Notify's from its caller, the others random", () => {
-      const run = generateEnv(notifyIssued);
+    it("writes every required variable with deploy/generate-env.sh: Notify's and the return origins from its caller, the others random", () => {
+      const run = generateEnv(callerChosen);
       expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
       const generated = run.stdout.trim().split('\n');
       expect(generated.map((line) => line.split('=')[0]).sort()).toEqual(requiredVariables);
@@ -434,8 +440,20 @@ describe('docker-compose.yml', () => {
         const name = line.slice(0, line.indexOf('='));
         // Passwords as 24 random bytes in hex; the webhook secrets' key as the 32 bytes of an AES-256 key.
         const random = name === 'WEBHOOK_SECRETS_KEY' ? /^\w+=[A-Za-z0-9+/]{43}=$/ : /^\w+=[0-9a-f]{48}$/;
-        expect(line).toEqual(name in notifyIssued ? `${name}=${notifyIssued[name]}` : expect.stringMatching(random));
+        expect(line).toEqual(name in callerChosen ? `${name}=${callerChosen[name]}` : expect.stringMatching(random));
       }
+    });
+
+    it.each([
+      [undefined, /^set CARD_RETURN_ORIGINS \(the https origins/],
+      ['https://pay.example, https://fines.example', /^CARD_RETURN_ORIGINS must list https origins/],
+      ['http://pay.example', /^CARD_RETURN_ORIGINS must list https origins/],
+      ['https://pay.example/return', /^CARD_RETURN_ORIGINS must list https origins/],
+    ])('refuses with deploy/generate-env.sh, printing nothing, CARD_RETURN_ORIGINS=%s', (origins, message) => {
+      const run = generateEnv({ ...notifyIssued, ...(origins === undefined ? {} : { CARD_RETURN_ORIGINS: origins }) });
+      expect(run.status).not.toBe(0);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(message);
     });
 
     it("refuses with deploy/generate-env.sh, printing nothing, without Notify's values, naming each missing", () => {

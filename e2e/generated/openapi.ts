@@ -6447,7 +6447,7 @@ export interface components {
        */
       amountPence?: number;
       /**
-       * @description Where the provider sends the payer back to once they have finished (https).
+       * @description Where the provider sends the payer back to once they have finished: an https address on one of the service's own pages (the deployment's CARD_RETURN_ORIGINS).
        * @example https://www.example.gov.uk/claims/return
        */
       returnUrl: string;
@@ -6468,7 +6468,7 @@ export interface components {
        */
       amountPence: number;
       /**
-       * @description Where the provider sends the payer back to once they have finished (https).
+       * @description Where the provider sends the payer back to once they have finished: an https address on one of the service's own pages (the deployment's CARD_RETURN_ORIGINS).
        * @example https://www.example.gov.uk/fines/return
        */
       returnUrl: string;

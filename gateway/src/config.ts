@@ -50,15 +50,10 @@ export const gatewaySettings = {
     0,
     { min: 0, max: 10 },
   ),
-  CORS_ORIGINS: refine(
-    env.list(
-      'Browser origins allowed to call the gateway cross-origin, comma-separated (e.g. `https://portal.example`); none by default',
-      [],
-    ),
-    (origins) => {
-      const bad = origins.find((origin) => !isOrigin(origin));
-      return bad === undefined ? undefined : `must list origins (scheme://host[:port]), got "${bad}"`;
-    },
+  CORS_ORIGINS: env.origins(
+    'Browser origins allowed to call the gateway cross-origin, comma-separated (e.g. `https://portal.example`); none by default',
+    ['https:', 'http:'],
+    [],
   ),
   GRAPHQL_EXPLORER: onOutsideProduction(
     'Serve GraphiQL at /graphql to browsers (every file from the gateway); unset, on outside production and off in it',
@@ -104,13 +99,4 @@ export function browserPagesOf(config: GatewayConfig): { explorer: boolean; apiR
 function onOutsideProduction(description: string): Setting<boolean | undefined> {
   const inner = env.bool(description);
   return { description, parse: (raw, name) => (raw?.trim() ? inner.parse(raw, name) : undefined) };
-}
-
-/** An exact origin as a browser sends it: no wildcard, path or trailing slash. */
-function isOrigin(value: string): boolean {
-  try {
-    return new URL(value).origin === value;
-  } catch {
-    return false;
-  }
 }

@@ -267,6 +267,16 @@ describe('payments: fees from case events, payment by account, card, allocation'
 
   it('takes a card payment through the sandbox: redirect, signed callback, replayed callback, forged callback', async () => {
     const { caseId } = await announceCase(db, { users: ['citizen-alex'], feesDue: ['FEE0226'] });
+    // Only back to the service's own pages (CARD_RETURN_ORIGINS; the example pages in test): nothing is stored.
+    const elsewhere = await http()
+      .post(`/api/v1/payments/cases/${caseId}/card-payments`)
+      .set('Authorization', citizen)
+      .send({ returnUrl: 'https://claims.example.gov.uk.attacker.example/done' })
+      .expect(400);
+    expect(elsewhere.body.errors).toEqual([
+      { field: 'returnUrl', message: expect.stringContaining('https://claims.example.gov.uk') },
+    ]);
+    expect(await db.query('SELECT count(*)::int AS n FROM payments WHERE case_id = $1', [caseId])).toEqual([{ n: 0 }]);
     const started = await http()
       .post(`/api/v1/payments/cases/${caseId}/card-payments`)
       .set('Authorization', citizen)
@@ -459,6 +469,17 @@ describe('payments: fees from case events, payment by account, card, allocation'
       .set('Authorization', citizen)
       .expect(200);
     expect(payable.body).toEqual({ accountNumber: 'FA10000001M', payable: true });
+    // The payer returns only to the service's own pages: anyone may start a payment to an issued account,
+    // so another address would turn a genuine payment page into a link to a site of the starter's choosing.
+    for (const elsewhere of [
+      'https://attacker.example/done',
+      'https://fines.example.gov.uk.attacker.example/done',
+      'https://fines.example.gov.uk@attacker.example/done',
+    ]) {
+      const refused = await start('FA10000001M', { amountPence: 50_000, returnUrl: elsewhere }).expect(400);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'returnUrl' })]);
+    }
+    expect(await db.query('SELECT count(*)::int AS n FROM payments')).toEqual(paymentsBefore);
 
     // Started: the payer goes to the sandbox; nothing is received or allocated yet. The same Idempotency-Key gives the same payment.
     const started = await start('fa-1000-0001m', { amountPence: 50_000, returnUrl }, 'fine-card-1').expect(201);
@@ -927,6 +948,18 @@ describe('payments: fees from case events, payment by account, card, allocation'
     );
     expect(card.body.data.startCardPayment).toMatchObject({ method: 'card', status: 'pending', amountPence: 500 });
     expect(card.body.data.startCardPayment.nextUrl).toMatch(/^https:\/\/card\.sandbox\.invalid\/pay\//);
+    const elsewhere = await graphql(
+      solicitor,
+      `
+        mutation ($c: ID!, $i: StartCardPaymentInput!) {
+          startCardPayment(caseId: $c, input: $i) {
+            id
+          }
+        }
+      `,
+      { c: caseId, i: { amountPence: 500, returnUrl: 'https://attacker.example/done' } },
+    );
+    expect(codeOf(elsewhere)).toBe('BAD_USER_INPUT');
     const fine = `mutation($a: String!, $i: StartFineAccountCardPaymentInput!) { startFineAccountCardPayment(accountNumber: $a, input: $i) {
       status fineAccountNumber } }`;
     const fineAccount = formatAccountNumber(4242);

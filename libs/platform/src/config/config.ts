@@ -100,6 +100,16 @@ export const env = {
         .filter(Boolean),
     ),
 
+  /**
+   * Exact origins (scheme://host[:port], as a browser sends them), comma-separated: no wildcard, path or
+   * trailing slash, and only the schemes given.
+   */
+  origins: (description: string, protocols: string[], fallback?: string[]) =>
+    refine(env.list(description, fallback), (origins) => {
+      const bad = origins.find((origin) => !isOrigin(origin, protocols));
+      return bad === undefined ? undefined : `must list origins (${protocols.join(' or ')}//host[:port]), got "${bad}"`;
+    }),
+
   optionalOneOf: <T extends string>(description: string, values: readonly T[]): Setting<T | undefined> => {
     const inner = env.oneOf(description, values);
     return { description, parse: (raw, name) => (raw?.trim() ? inner.parse(raw, name) : undefined) };
@@ -117,6 +127,17 @@ export const env = {
         : undefined,
   }),
 };
+
+/** An exact origin as a browser sends it, with one of the schemes given (`https:`). */
+export function isOrigin(value: string, protocols: string[]): boolean {
+  try {
+    const url = new URL(value);
+    // URL takes `*` as a host character; an origin never has one.
+    return url.origin === value && protocols.includes(url.protocol) && !value.includes('*');
+  } catch {
+    return false;
+  }
+}
 
 /** Whether the settings read so far put the process in production mode. */
 export const inProduction = (config: Readonly<Record<string, unknown>>) => config.NODE_ENV === 'production';

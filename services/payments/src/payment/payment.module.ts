@@ -6,7 +6,7 @@ import { LedgerModule } from '../ledger/ledger.module';
 import { ServiceRequestModule } from '../service-request/service-request.module';
 import { PaymentController } from './api/payment.controller';
 import { CasePaymentsResolver, PaymentResolver } from './api/payment.resolver';
-import { PAYMENT_SETTINGS, PaymentCommands } from './application/payment.commands';
+import { PAYMENT_SETTINGS, PaymentCommands, type PaymentSettings } from './application/payment.commands';
 import { PaymentPosting } from './application/payment.posting';
 import { PaymentQueries } from './application/payment.queries';
 import { CardProvider } from './domain/card-provider.port';
@@ -38,7 +38,10 @@ import { FineAccountNumbersConsumer } from './consumers/fine-account-numbers.con
     {
       provide: PAYMENT_SETTINGS,
       inject: [SERVICE_CONFIG],
-      useFactory: (config: PaymentsConfig) => ({ duplicateWindowMinutes: config.DUPLICATE_PAYMENT_WINDOW_MINUTES }),
+      useFactory: (config: PaymentsConfig): PaymentSettings => ({
+        duplicateWindowMinutes: config.DUPLICATE_PAYMENT_WINDOW_MINUTES,
+        cardReturnOrigins: config.CARD_RETURN_ORIGINS,
+      }),
     },
     // The sandbox is the only provider adapter so far; a real provider's adapter replaces it here.
     {

@@ -15,7 +15,8 @@ const ACCOUNT_NUMBER = /^PBA\d{7}$/;
 const ACCOUNT_NUMBER_MESSAGE = 'accountNumber must be PBA followed by seven digits';
 const PAY_FROM = `${PBA_NUMBER} Your firm's own account, active and with enough credit left.`;
 const PAY_AMOUNT = `What to pay; by default all that is outstanding on the case (refused when nothing is). More than is owed is taken and recorded as overpayment. ${PENCE}`;
-const RETURN_URL = 'Where the provider sends the payer back to once they have finished (https).';
+const RETURN_URL =
+  "Where the provider sends the payer back to once they have finished: an https address on one of the service's own pages (the deployment's CARD_RETURN_ORIGINS).";
 const BULK_AMOUNT = `The amount banked. ${PENCE}`;
 const NEW_ACCOUNT_NUMBER = `${PBA_NUMBER} Must not be in use already.`;
 const ORGANISATION =

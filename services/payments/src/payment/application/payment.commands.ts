@@ -16,6 +16,7 @@ import { CardProvider, type StartedCardPayment } from '../domain/card-provider.p
 import { assertReversible, nextStatus } from '../domain/payment';
 import type { BulkScanMethod, Payment, PaymentMethod, ReversalReason } from '../domain/payment';
 import { assertCanDebit, PaymentAccount } from '../domain/payment-account';
+import { assertReturnUrlAllowed } from '../domain/return-url';
 import { AllocationRepository } from '../infrastructure/allocation.repository';
 import { PaymentAccountRepository } from '../infrastructure/payment-account.repository';
 import { PaymentRepository } from '../infrastructure/payment.repository';
@@ -25,6 +26,8 @@ import { PaymentPosting } from './payment.posting';
 export const PAYMENT_SETTINGS = Symbol('PAYMENT_SETTINGS');
 export interface PaymentSettings {
   duplicateWindowMinutes: number;
+  /** The origins of the service's own pages, the only places a card payment may send its payer back to. */
+  cardReturnOrigins: readonly string[];
 }
 
 export interface BulkScanCommand {
@@ -101,6 +104,7 @@ export class PaymentCommands {
     principal: Principal,
     now = new Date(),
   ): Promise<Payment> {
+    assertReturnUrlAllowed(input.returnUrl, this.settings.cardReturnOrigins);
     await assertActsForFeePayer(this.caseAccess, principal, caseId);
     const payment = await this.unitOfWork.run(
       { actor: principal.sub },
@@ -127,6 +131,7 @@ export class PaymentCommands {
     principal: Principal,
     now = new Date(),
   ): Promise<Payment> {
+    assertReturnUrlAllowed(input.returnUrl, this.settings.cardReturnOrigins);
     // Before anything is stored or the payer goes to the provider: a well-formed number that enforcement never
     // issued (a typo that still passes the check letter, a number made up) would only put the money in suspense.
     await this.assertFineAccountIssued(fineAccountNumber);

@@ -1,0 +1,34 @@
+import { BadUserInputError } from '@ccsc/platform/errors';
+import { assertReturnUrlAllowed } from './return-url';
+
+const origins = ['https://claims.service.example', 'https://fines.service.example'];
+
+describe('a card payment returns the payer only to the service', () => {
+  it.each(['https://claims.service.example/done', 'https://fines.service.example:443/paid?ref=1#top'])(
+    'accepts %s',
+    (url) => expect(() => assertReturnUrlAllowed(url, origins)).not.toThrow(),
+  );
+
+  it.each([
+    'https://attacker.example/done',
+    'https://claims.service.example.attacker.example/done',
+    'https://claims.service.example@attacker.example/done',
+    'https://claims.service.example:8443/done',
+    'http://claims.service.example/done',
+    'not a url',
+  ])('refuses %s with the field and the pages allowed', (url) => {
+    let thrown: unknown;
+    try {
+      assertReturnUrlAllowed(url, origins);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(BadUserInputError);
+    expect((thrown as BadUserInputError).fieldErrors).toEqual([
+      {
+        field: 'returnUrl',
+        message: 'must be an address on https://claims.service.example, https://fines.service.example',
+      },
+    ]);
+  });
+});
