@@ -935,6 +935,44 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
       );
     });
 
+    it('is rejected when its payment bounces before anyone decides, closing the approval and telling enforcement', async () => {
+      const { paymentId, accountNumber } = await onFineAccount(4_000);
+      const suspenseId = randomUUID();
+      await publish(suspenseRefundRequestedV1, suspenseId, {
+        suspenseId,
+        paymentId,
+        accountNumber,
+        amountPence: 4_000,
+        requestedBy: 'eve',
+      });
+      const refundId = await eventually(async () => {
+        const [event] = await refundEvents(suspenseId);
+        expect(event).toBeDefined();
+        return String(event!.refundId);
+      });
+      await http()
+        .post(`/api/v1/payments/payments/${paymentId}/reversals`)
+        .set('Authorization', fay)
+        .send({ reason: 'bounced' })
+        .expect(201);
+      // In the reversal's own transaction: nothing of the payment is left to give back.
+      expect((await refundEvents(suspenseId)).map((e) => e.status)).toEqual(['awaiting-approval', 'rejected']);
+      const [row] = (await db.query(`SELECT status, note FROM refunds WHERE id = $1`, [refundId])) as {
+        status: string;
+        note: string;
+      }[];
+      expect(row).toEqual({ status: 'rejected', note: expect.stringMatching(/payment bounced/) });
+      const queue = (
+        await http().get('/api/v1/payments/refunds/awaiting-approval?limit=100').set('Authorization', leader)
+      ).body;
+      expect(queue.items.map((r: { id: string }) => r.id)).not.toContain(refundId);
+      await http()
+        .post(`/api/v1/payments/refunds/${refundId}/decision`)
+        .set('Authorization', leader)
+        .send({ decision: 'approve' })
+        .expect(409);
+    });
+
     it('never refunds more than the payment put on the fine account: beyond it the request is refused at once, so enforcement holds the money again', async () => {
       const { paymentId, accountNumber } = await onFineAccount(5_000);
       const first = randomUUID();

@@ -9,6 +9,7 @@ import { RefundResolver } from './api/refund.resolver';
 import { RefundCommands } from './application/refund.commands';
 import { RefundQueries } from './application/refund.queries';
 import { FinancialRemedyConsumer } from './consumers/financial-remedy.consumer';
+import { ReversedPaymentConsumer } from './consumers/reversed-payment.consumer';
 import { SuspenseRefundConsumer } from './consumers/suspense-refund.consumer';
 import { RefundRepository } from './infrastructure/refund.repository';
 
@@ -26,6 +27,7 @@ import { RefundRepository } from './infrastructure/refund.repository';
     RefundRepository,
     FinancialRemedyConsumer,
     SuspenseRefundConsumer,
+    ReversedPaymentConsumer,
   ],
 })
 export class RefundModule {}

@@ -173,6 +173,25 @@ export class RefundCommands {
     this.announce(tx, raised);
   }
 
+  /**
+   * A payment that bounced or was charged back leaves nothing of it to give back (`suspenseRefundablePence`),
+   * so a refund of suspense from it that is still undecided could never be approved: it is rejected, in the
+   * reversal's unit of work, and announced, which closes the approver's task and tells enforcement (whose
+   * item stays unworkable, as the payment was reversed).
+   */
+  async rejectForReversedPayment(tx: Transaction, paymentId: string, reason: 'bounced' | 'chargeback'): Promise<void> {
+    const why = reason === 'bounced' ? 'bounced' : 'was charged back';
+    for (const refund of await this.refunds.undecidedOfSuspenseForUpdate(tx.manager, paymentId)) {
+      const rejected: Refund = {
+        ...refund,
+        status: 'rejected',
+        note: `Rejected: the payment ${why}, so none of it is left to give back`,
+      };
+      await this.refunds.update(tx.manager, rejected, tx.now);
+      this.announce(tx, rejected);
+    }
+  }
+
   async decide(
     id: string,
     decision: 'approve' | 'reject' | 'return',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { execute, queryOne, sql, type Queryable } from '@ccsc/platform';
+import { execute, query, queryOne, sql, type Queryable } from '@ccsc/platform';
 import { awaitingPage } from '../../help-with-fees/infrastructure/approval-queue';
 import type { Refund, RefundKind, RefundReason } from '../domain/refund';
 
@@ -93,6 +93,16 @@ export class RefundRepository {
       sql`SELECT * FROM refunds WHERE suspense_id = ${suspenseId} AND status <> 'rejected'`,
     );
     return row && toRefund(row);
+  }
+
+  /** Refunds of suspense from a payment still waiting for a decision or an update, locked. */
+  async undecidedOfSuspenseForUpdate(manager: EntityManager, paymentId: string): Promise<Refund[]> {
+    const rows = await query<RefundRow>(
+      manager,
+      sql`SELECT * FROM refunds WHERE payment_id = ${paymentId} AND suspense_id IS NOT NULL
+       AND status IN ('awaiting-approval', 'returned-for-update') ORDER BY created_at, id FOR UPDATE`,
+    );
+    return rows.map(toRefund);
   }
 
   /** Refunds waiting for an approver, oldest first. */
