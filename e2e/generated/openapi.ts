@@ -5412,7 +5412,7 @@ export interface components {
        * @enum {string}
        */
       kind: 'pay-by-date' | 'instalments';
-      /** @description For pay-by-date: the day by which everything must be paid, YYYY-MM-DD. */
+      /** @description For pay-by-date: the day by which everything must be paid, YYYY-MM-DD: today (London) or later, within three years. */
       payBy?: string;
       /**
        * @description For instalments: `weekly`, `fortnightly` or `monthly`.
@@ -5420,22 +5420,22 @@ export interface components {
        */
       frequency?: 'weekly' | 'fortnightly' | 'monthly';
       /**
-       * @description For instalments: each instalment, in pence (a whole number, at least 1).
+       * @description For instalments: each instalment, in pence: at most what is owed, and enough to clear it in ten years (522 weekly, 261 fortnightly or 120 monthly instalments).
        * @example 1000
        */
       instalmentPence?: number;
       /**
-       * @description For instalments: the day the first instalment is due, YYYY-MM-DD.
+       * @description For instalments: the day the first instalment is due, YYYY-MM-DD: today (London) or later, within three years.
        * @example 2027-01-08
        */
       firstInstalment?: string;
       /**
-       * @description For instalments, optionally: a lump sum to pay first, in pence; give lumpSumDue with it.
+       * @description For instalments, optionally: a lump sum to pay first, in pence, at most what is owed; give lumpSumDue with it.
        * @example 5000
        */
       lumpSumPence?: number;
       /**
-       * @description The day the lump sum is due, YYYY-MM-DD; only with lumpSumPence.
+       * @description The day the lump sum is due, YYYY-MM-DD, from today (London) to the first instalment; only with lumpSumPence.
        * @example 2027-01-01
        */
       lumpSumDue?: string;

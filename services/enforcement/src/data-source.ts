@@ -11,6 +11,7 @@ import { RegisterFineAccountNumbers1733000700000 } from './migrations/1733000700
 import { AuditTrail1735300000000 } from './migrations/1735300000000-audit-trail';
 import { ManagementInformationIndexes1735400000000 } from './migrations/1735400000000-management-information-indexes';
 import { ImposingCourt1735600000000 } from './migrations/1735600000000-imposing-court';
+import { TermsFreshStart1735900000000 } from './migrations/1735900000000-terms-fresh-start';
 
 /** The enforcement database: plain SQL throughout, so no entities; TypeORM orders migrations by timestamp. */
 export const enforcementDatabase: ServiceDataSourceParts = {
@@ -28,5 +29,6 @@ export const enforcementDatabase: ServiceDataSourceParts = {
     ManagementInformationIndexes1735400000000,
     ImposingCourt1735600000000,
     OutboxAppliedAtSource1735700000000,
+    TermsFreshStart1735900000000,
   ],
 };

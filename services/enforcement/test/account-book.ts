@@ -3,20 +3,23 @@ import type { DataSource } from 'typeorm';
 /**
  * A generated book of fine accounts, for the default-run test and benchmark: every kind of terms,
  * most accounts paying on time, some a little or a lot behind, some in default already at each
- * step of their path, some on hold, a few partly written off. Made by PostgreSQL itself
+ * step of their path, some on hold, a few partly written off, some with terms varied after a part
+ * was paid. Made by PostgreSQL itself
  * (generate_series, seeded random()) so a million rows take seconds, not minutes. Account numbers
  * come from 50,000,001 up with their real check letter, clear of the service's own sequence.
  */
 export const BOOK_SQL = `
 INSERT INTO fine_accounts (id, account_number, account_type, business_unit, enforcement_path, imposed_pence, paid_pence, written_off_pence,
   terms_kind, pay_by, frequency, instalment_pence, first_instalment, lump_sum_pence, lump_sum_due,
-  defaulted_on, path_step, last_action, last_action_on, on_hold, opened_at)
+  credited_before_terms_pence, defaulted_on, path_step, last_action, last_action_on, on_hold, opened_at)
 SELECT gen_random_uuid(), number, account_type, 'BU-' || lpad((n % 40)::text, 2, '0'), path, imposed,
-       LEAST(imposed - written_off, paid), written_off,
+       LEAST(imposed - written_off, paid + before_terms), written_off,
        terms_kind, pay_by, frequency, instalment, first_instalment, lump, lump_due,
-       defaulted_on, path_step, last_action, last_action_on, on_hold, opened_at
+       before_terms, defaulted_on, path_step, last_action, last_action_on, on_hold, opened_at
 FROM (
   SELECT g.*, CASE WHEN r7 < 0.03 THEN (imposed * 0.2)::bigint ELSE 0 END AS written_off,
+         -- Some terms were varied after a third had been paid: they pay the rest, and so do their payments since.
+         CASE WHEN r9 >= 0.5 AND r9 < 0.65 THEN (imposed * 0.3)::bigint ELSE 0 END AS before_terms,
          CASE WHEN terms_kind = 'pay-by-date' THEN CASE WHEN r5 < 0.8 THEN imposed WHEN r5 < 0.92 THEN (imposed * r6)::bigint ELSE 0 END
               ELSE GREATEST(0, COALESCE(CASE WHEN lump_due < $3::date THEN lump END, 0)
                    + instalment * (GREATEST(($3::date - first_instalment) / period_days + 1, 0) - floor(power(r5, 6) * 5)::int)) END AS paid,

@@ -13,6 +13,7 @@ import { bearer } from '@ccsc/testing';
 import { sql } from '@ccsc/platform';
 import { DefaultRun } from '../src/default-run/application/default-run.commands';
 import { assessAccount } from '../src/default-run/domain/default-assessment';
+import { standingOf } from '../src/account/domain/fine-account';
 import { enforcementPath } from '../src/default-run/domain/enforcement-paths';
 import { permittedAfter } from '../src/action/domain/enforcement-actions';
 import { AccountRepository } from '../src/account/infrastructure/account.repository';
@@ -34,15 +35,7 @@ async function referenceRun(dataSource: DataSource, asOf: string) {
   const actions = new Map<string, string>();
   for (const account of accounts) {
     const path = enforcementPath(account.enforcementPath);
-    const { arrearsPence, inDefault } = assessAccount(
-      {
-        imposedPence: account.imposedPence,
-        creditedPence: account.paidPence + account.writtenOffPence,
-        terms: account.terms,
-      },
-      path,
-      asOf,
-    );
+    const { arrearsPence, inDefault } = assessAccount(standingOf(account), path, asOf);
     const step = steps.get(account.id) ?? null;
     if (account.defaultedOn === null) {
       if (!inDefault) continue;

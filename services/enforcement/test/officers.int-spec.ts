@@ -1,6 +1,7 @@
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { addDays, londonLocalDate } from '@ccsc/calendar';
 import { bearer, commandEventCount, eventually } from '@ccsc/testing';
 import { permittedAfter } from '../src/action/domain/enforcement-actions';
 import { DefaultRun } from '../src/default-run/application/default-run.commands';
@@ -302,6 +303,41 @@ describe('enforcement officers at work', () => {
       { version: 1, reason: 'Terms set when the account was opened' },
       { version: 2, reason: 'Means assessed' },
     ]);
+  });
+
+  it('reads varied terms as a fresh start for what was left: what was paid before is no holiday from the new instalments', async () => {
+    // £935 imposed, £500 paid, then £50 a week for the £435 left, from a week today.
+    const { id, accountNumber } = await newAccount();
+    await publish(paymentAllocatedFor(accountNumber, 50_000));
+    await eventually(async () => expect(await account(id)).toMatchObject({ paidPence: 50_000 }));
+    const first = addDays(londonLocalDate(new Date()), 7);
+    const terms = { kind: 'instalments', frequency: 'weekly', instalmentPence: 5_000, firstInstalment: first };
+    // Terms that start on a day already past, or would take a penny a week for decades, are refused unchanged.
+    const today = londonLocalDate(new Date());
+    for (const [refused, field] of [
+      [{ kind: 'pay-by-date', payBy: addDays(today, -1) }, 'terms.payBy'],
+      [{ ...terms, instalmentPence: 1 }, 'terms.instalmentPence'],
+      [{ ...terms, instalmentPence: 43_501 }, 'terms.instalmentPence'],
+    ] as const) {
+      const bad = await http()
+        .post(`/api/v1/enforcement/accounts/${id}/terms`)
+        .set('Authorization', officer)
+        .send({ terms: refused, reason: 'Means changed' })
+        .expect(400);
+      expect(bad.body.errors).toEqual([expect.objectContaining({ field })]);
+    }
+    expect(await account(id)).toMatchObject({ terms: { kind: 'pay-by-date' } });
+    await http()
+      .post(`/api/v1/enforcement/accounts/${id}/terms`)
+      .set('Authorization', officer)
+      .send({ terms, reason: 'Means changed' })
+      .expect(201);
+    const varied = await account(id);
+    expect(varied.schedule).toHaveLength(9);
+    expect(varied.schedule.at(-1)).toEqual({ dueOn: addDays(first, 56), amountPence: 3_500, cumulativePence: 43_500 });
+    // Two weekly instalments missed (the standard path's threshold): in default, with their £100 in arrears.
+    await app.get(DefaultRun).run(undefined, 'leader', new Date(`${addDays(first, 8)}T12:00:00Z`));
+    expect(await account(id)).toMatchObject({ defaultedOn: addDays(first, 8), arrearsPence: 10_000 });
   });
 
   it('issues a warrant of control, which an agent executes; what it collected comes back as a payment', async () => {

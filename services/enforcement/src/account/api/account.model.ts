@@ -1,9 +1,10 @@
 import { Directive, Field, ID, Int } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { IMPOSITION_KINDS } from '@ccsc/contracts';
-import { type FineAccount, type Imposition, owedOn } from '../domain/fine-account';
+import { type FineAccount, type Imposition, owedOn, standingOf } from '../domain/fine-account';
 import type { PaymentTerms } from '../../terms/domain/payment-terms';
-import { expectedSchedule, FREQUENCIES } from '../../terms/domain/payment-terms';
+import { FREQUENCIES } from '../../terms/domain/payment-terms';
+import { scheduleOf } from '../../terms/domain/terms-standing';
 import { ACTION_IDS, ACTIONS } from '../../action/domain/enforcement-actions';
 import { ObjectType, ConnectionType } from '../../enforcement.graphql';
 import {
@@ -254,11 +255,18 @@ export class FineAccountModel {
   openedAt!: Date;
 
   static from(a: FineAccount): FineAccountModel {
-    const { terms, consolidatedInto: _ignored, termsVersion: _version, lastActionOn: _on, ...rest } = a;
+    const {
+      terms,
+      consolidatedInto: _ignored,
+      termsVersion: _version,
+      lastActionOn: _on,
+      creditedBeforeTermsPence: _from,
+      ...rest
+    } = a;
     return Object.assign(new FineAccountModel(), {
       ...rest,
       terms: PaymentTermsModel.from(terms),
-      schedule: expectedSchedule(terms, a.imposedPence),
+      schedule: scheduleOf(standingOf(a)),
     });
   }
 }

@@ -2,6 +2,7 @@ import type { FineAccountType, ImpositionKind } from '@ccsc/contracts';
 import type { LocalDate } from '@ccsc/calendar';
 import { ConflictError, NotFoundError } from '@ccsc/platform/errors';
 import type { PaymentTerms } from '../../terms/domain/payment-terms';
+import type { AccountStanding } from '../../terms/domain/terms-standing';
 import type { ActionId } from '../../action/domain/enforcement-actions';
 
 export const ACCOUNT_STATUSES = ['live', 'paid', 'written-off', 'consolidated', 'transferred-out'] as const;
@@ -25,6 +26,8 @@ export interface FineAccount {
   balancePence: number;
   terms: PaymentTerms;
   termsVersion: number;
+  /** What had been paid and written off when the current terms were set (`AccountStanding`). */
+  creditedBeforeTermsPence: number;
   defaultedOn: LocalDate | null;
   arrearsPence: number | null;
   lastAction: ActionId | null;
@@ -33,6 +36,14 @@ export interface FineAccount {
   consolidatedInto: string | null;
   openedAt: Date;
 }
+
+/** The account against its terms. */
+export const standingOf = (a: FineAccount): AccountStanding => ({
+  imposedPence: a.imposedPence,
+  creditedPence: a.paidPence + a.writtenOffPence,
+  creditedBeforeTermsPence: a.creditedBeforeTermsPence,
+  terms: a.terms,
+});
 
 /** The account an officer changes: it must exist, and only a live account is worked. */
 export function assertLive(account: FineAccount | undefined): FineAccount {

@@ -34,6 +34,7 @@ type AccountRow = TermsRow & {
   paid_pence: number;
   written_off_pence: number;
   terms_version: number;
+  credited_before_terms_pence: number;
   defaulted_on: LocalDate | null;
   arrears_pence: number | null;
   last_action: ActionId | null;
@@ -69,6 +70,7 @@ const ACCOUNT_COLUMNS = rawSql(`a.id, a.account_number, a.account_type, a.status
   a.written_off_pence::int AS written_off_pence, a.terms_kind, to_char(a.pay_by, 'YYYY-MM-DD') AS pay_by, a.frequency,
   a.instalment_pence::int AS instalment_pence, to_char(a.first_instalment, 'YYYY-MM-DD') AS first_instalment,
   a.lump_sum_pence::int AS lump_sum_pence, to_char(a.lump_sum_due, 'YYYY-MM-DD') AS lump_sum_due, a.terms_version,
+  a.credited_before_terms_pence::int AS credited_before_terms_pence,
   to_char(a.defaulted_on, 'YYYY-MM-DD') AS defaulted_on, a.arrears_pence::int AS arrears_pence, a.last_action,
   to_char(a.last_action_on, 'YYYY-MM-DD') AS last_action_on, a.on_hold, a.consolidated_into, a.opened_at`);
 
@@ -100,6 +102,7 @@ function accountOf(row: AccountRow): FineAccount {
     balancePence: row.imposed_pence - row.paid_pence - row.written_off_pence,
     terms: termsOf(row),
     termsVersion: row.terms_version,
+    creditedBeforeTermsPence: row.credited_before_terms_pence,
     defaultedOn: row.defaulted_on,
     arrearsPence: row.arrears_pence,
     lastAction: row.last_action,
@@ -304,14 +307,18 @@ export class AccountRepository {
                 ORDER BY account_id, priority, imposed_at, seq`;
   }
 
-  /** New terms are a fresh start against the schedule: the account leaves default. */
+  /**
+   * New terms are a fresh start against the schedule for what is left (`AccountStanding`): what has been
+   * credited so far is where they start from, and the account leaves default.
+   */
   async changeTerms(manager: EntityManager, accountId: string, version: number, terms: PaymentTerms): Promise<void> {
     const values = termsValues(terms);
     const assignments = joinSql(TERMS_COLUMNS.map((column, i) => sql`${rawSql(column)} = ${values[i]}`));
     await execute(
       manager,
       sql`UPDATE fine_accounts
-             SET ${assignments}, terms_version = ${version}, defaulted_on = NULL, arrears_pence = NULL, path_step = NULL
+             SET ${assignments}, terms_version = ${version}, credited_before_terms_pence = paid_pence + written_off_pence,
+                 defaulted_on = NULL, arrears_pence = NULL, path_step = NULL
            WHERE id = ${accountId}`,
     );
   }

@@ -60,6 +60,7 @@ const facts = (overrides: Partial<CorrespondenceFacts['account']> = {}, day = '2
     imposingCourt: "Cardiff Magistrates' Court",
     imposedPence: 93_000,
     creditedPence: 3_000,
+    creditedBeforeTermsPence: 0,
     terms: { kind: 'instalments', frequency: 'monthly', instalmentPence: 2_000, firstInstalment: '2026-03-01' },
     ...overrides,
   },

@@ -4,7 +4,13 @@ import type { PlaceholderKind, TemplateDefinition } from '@ccsc/correspondence';
 import * as shared from '@ccsc/correspondence/requests';
 import { ACTIONS, isActionId } from '../../action/domain/enforcement-actions';
 import type { AccountStatus } from '../../account/domain/fine-account';
-import { arrearsOn, balanceOf, missedSince, nextPayment, type AccountStanding } from './account-figures';
+import {
+  arrearsOn,
+  balanceOf,
+  missedSince,
+  nextPayment,
+  type AccountStanding,
+} from '../../terms/domain/terms-standing';
 
 // Enforcement's correspondence rules (correspondence-rules.json) send notices about a fine account to its
 // defendant; the table's shape and checks are libs/correspondence's (@ccsc/correspondence/requests). What is

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { londonLocalDate, type LocalDate } from '@ccsc/calendar';
 import type { EventEnvelope } from '@ccsc/contracts';
 import { queryOne, sql } from '@ccsc/platform';
+import { standingOf } from '../../account/domain/fine-account';
 import { AccountRepository } from '../../account/infrastructure/account.repository';
 import type { CorrespondenceFacts } from '../domain/correspondence-rules';
 
@@ -35,9 +36,7 @@ export class CorrespondenceFactsRepository {
         caseId: account.caseId,
         defendantPartyId: account.defendantPartyId,
         imposingCourt: account.imposingCourt,
-        imposedPence: account.imposedPence,
-        creditedPence: account.paidPence + account.writtenOffPence,
-        terms: account.terms,
+        ...standingOf(account),
       },
       ...(warrant ? { warrant: { kind: warrant.kind, issuedOn: warrant.issued_on, agent: warrant.agent } } : {}),
     };

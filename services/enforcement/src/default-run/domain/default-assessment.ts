@@ -1,13 +1,6 @@
 import { LocalDate } from '@ccsc/calendar';
-import { expectedBy, PaymentTerms } from '../../terms/domain/payment-terms';
+import { arrearsOn, type AccountStanding } from '../../terms/domain/terms-standing';
 import { EnforcementPath } from './enforcement-paths';
-
-export interface AccountStanding {
-  imposedPence: number;
-  /** Paid and written off: what no longer has to be paid. */
-  creditedPence: number;
-  terms: PaymentTerms;
-}
 
 export interface Assessment {
   arrearsPence: number;
@@ -21,7 +14,7 @@ export interface Assessment {
  * account at once, written out per account so the two can be compared.
  */
 export function assessAccount(account: AccountStanding, path: EnforcementPath, asOf: LocalDate): Assessment {
-  const arrearsPence = Math.max(0, expectedBy(account.terms, account.imposedPence, asOf) - account.creditedPence);
+  const arrearsPence = arrearsOn(account, asOf);
   if (arrearsPence === 0) return { arrearsPence, missed: 0, inDefault: false };
   if (account.terms.kind === 'pay-by-date') {
     const missed = daysBetween(account.terms.payBy, asOf);

@@ -9,7 +9,7 @@ import { EnforcementPath } from '../domain/enforcement-paths';
 
 /**
  * The default run as ONE statement over every live account not on hold: what the terms expected
- * before the day (the same rule as `expectedBy`, in SQL), the arrears against what was paid or
+ * before the day (the same rule as `arrearsOn`, in SQL), the arrears against what was paid or
  * written off, the missed instalments (or days overdue) against the path's threshold. Accounts
  * newly in default are marked and get the path's first action; accounts already in default and
  * still in arrears get the next step once its gap has passed, if the last action permits it.
@@ -58,8 +58,9 @@ WITH thresholds AS (
 ), due AS (
   SELECT a.id, a.enforcement_path, a.defaulted_on, a.path_step, a.last_action, a.last_action_on, a.terms_kind,
          a.frequency, a.instalment_pence, a.pay_by, a.first_instalment, a.lump_sum_due,
-         a.paid_pence + a.written_off_pence AS credited,
-         LEAST(COALESCE(a.lump_sum_pence, 0), a.imposed_pence) AS lump, a.imposed_pence,
+         -- Terms pay what was left when they were set (AccountStanding): the total and the credits count from there.
+         a.paid_pence + a.written_off_pence - t.before AS credited,
+         LEAST(COALESCE(a.lump_sum_pence, 0), t.total) AS lump, t.total,
          CASE a.frequency
            WHEN 'weekly' THEN (${runOn}::date - a.first_instalment - 1) / 7 + 1
            WHEN 'fortnightly' THEN (${runOn}::date - a.first_instalment - 1) / 14 + 1
@@ -67,6 +68,8 @@ WITH thresholds AS (
                 + CASE WHEN (a.first_instalment + m.months * interval '1 month')::date < ${runOn}::date THEN 1 ELSE 0 END
          END AS instalments_due
     FROM fine_accounts a
+    CROSS JOIN LATERAL (SELECT LEAST(a.credited_before_terms_pence, a.paid_pence + a.written_off_pence) AS before) b
+    CROSS JOIN LATERAL (SELECT GREATEST(a.imposed_pence - b.before, 0) AS total, b.before) t
     CROSS JOIN LATERAL (
       SELECT ((extract(year FROM ${runOn}::date) - extract(year FROM a.first_instalment)) * 12
              + extract(month FROM ${runOn}::date) - extract(month FROM a.first_instalment))::int AS months
@@ -74,10 +77,10 @@ WITH thresholds AS (
    WHERE a.status = 'live' AND NOT a.on_hold
 ), expected AS (
   SELECT d.*,
-         CASE WHEN d.terms_kind = 'pay-by-date' THEN CASE WHEN d.pay_by < ${runOn}::date THEN d.imposed_pence ELSE 0 END
+         CASE WHEN d.terms_kind = 'pay-by-date' THEN CASE WHEN d.pay_by < ${runOn}::date THEN d.total ELSE 0 END
               ELSE CASE WHEN d.lump_sum_due < ${runOn}::date THEN d.lump ELSE 0 END
                  + CASE WHEN d.first_instalment < ${runOn}::date
-                        THEN LEAST(d.instalments_due * d.instalment_pence, d.imposed_pence - d.lump) ELSE 0 END
+                        THEN LEAST(d.instalments_due * d.instalment_pence, d.total - d.lump) ELSE 0 END
          END AS expected_pence
     FROM due d
 ), assessed AS (

@@ -7,12 +7,17 @@ import { InputType } from '../../enforcement.graphql';
 
 const KIND =
   '`pay-by-date` (give payBy) or `instalments` (give frequency, instalmentPence and firstInstalment, and optionally lumpSumPence with lumpSumDue). The fields of the other kind are ignored.';
-const PAY_BY = 'For pay-by-date: the day by which everything must be paid, YYYY-MM-DD.';
+const PAY_BY =
+  'For pay-by-date: the day by which everything must be paid, YYYY-MM-DD: today (London) or later, within three years.';
 const FREQUENCY = 'For instalments: `weekly`, `fortnightly` or `monthly`.';
-const INSTALMENT = 'For instalments: each instalment, in pence (a whole number, at least 1).';
-const FIRST_INSTALMENT = 'For instalments: the day the first instalment is due, YYYY-MM-DD.';
-const LUMP_SUM = 'For instalments, optionally: a lump sum to pay first, in pence; give lumpSumDue with it.';
-const LUMP_SUM_DUE = 'The day the lump sum is due, YYYY-MM-DD; only with lumpSumPence.';
+const INSTALMENT =
+  'For instalments: each instalment, in pence: at most what is owed, and enough to clear it in ten years (522 weekly, 261 fortnightly or 120 monthly instalments).';
+const FIRST_INSTALMENT =
+  'For instalments: the day the first instalment is due, YYYY-MM-DD: today (London) or later, within three years.';
+const LUMP_SUM =
+  'For instalments, optionally: a lump sum to pay first, in pence, at most what is owed; give lumpSumDue with it.';
+const LUMP_SUM_DUE =
+  'The day the lump sum is due, YYYY-MM-DD, from today (London) to the first instalment; only with lumpSumPence.';
 
 @InputType('FinePaymentTermsInput', {
   description:

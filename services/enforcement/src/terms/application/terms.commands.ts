@@ -5,7 +5,7 @@ import { paymentTermsVariedV1 } from '@ccsc/contracts';
 import { londonLocalDate } from '@ccsc/calendar';
 import { UnitOfWork } from '@ccsc/messaging';
 import { BadUserInputError } from '@ccsc/platform';
-import { checkTerms, Frequency, PaymentTerms } from '../domain/payment-terms';
+import { checkTerms, checkTermsFor, Frequency, PaymentTerms } from '../domain/payment-terms';
 import { MeansAssessment, proposeTerms } from '../domain/means-assessment';
 import { MeansAssessmentRepository } from '../infrastructure/means-assessment.repository';
 import { assertLive } from '../../account/domain/fine-account';
@@ -47,6 +47,7 @@ export class TermsCommands {
       { correlationId, actor: principal.sub },
       async (tx) => {
         const account = assertLive(await this.accounts.findForUpdate(tx.manager, accountId));
+        checkTermsFor(terms, account.balancePence, londonLocalDate(tx.now));
         const change: TermsChange = {
           version: account.termsVersion + 1,
           terms,

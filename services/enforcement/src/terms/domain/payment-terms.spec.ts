@@ -1,4 +1,5 @@
-import { addMonths, checkTerms, expectedBy, expectedSchedule, PaymentTerms } from './payment-terms';
+import { BadUserInputError } from '@ccsc/platform/errors';
+import { addMonths, checkTerms, checkTermsFor, expectedBy, expectedSchedule, PaymentTerms } from './payment-terms';
 import { proposeTerms, weeklyDisposablePence } from './means-assessment';
 
 describe('payment terms', () => {
@@ -112,5 +113,75 @@ describe('means assessment', () => {
         ],
       }),
     );
+  });
+});
+
+describe('terms against the account they are set on', () => {
+  const today = '2026-12-07';
+  const fieldsOf = (run: () => void) => {
+    try {
+      run();
+    } catch (error) {
+      return (error as BadUserInputError).fieldErrors.map((e) => e.field);
+    }
+    return [];
+  };
+
+  it('start today or within three years, never on a day already past', () => {
+    expect(fieldsOf(() => checkTermsFor({ kind: 'pay-by-date', payBy: today }, 10_000, today))).toEqual([]);
+    expect(fieldsOf(() => checkTermsFor({ kind: 'pay-by-date', payBy: '2029-12-07' }, 10_000, today))).toEqual([]);
+    expect(fieldsOf(() => checkTermsFor({ kind: 'pay-by-date', payBy: '2026-12-06' }, 10_000, today))).toEqual([
+      'terms.payBy',
+    ]);
+    expect(fieldsOf(() => checkTermsFor({ kind: 'pay-by-date', payBy: '2029-12-08' }, 10_000, today))).toEqual([
+      'terms.payBy',
+    ]);
+    const instalments = {
+      kind: 'instalments' as const,
+      frequency: 'monthly' as const,
+      instalmentPence: 5_000,
+      firstInstalment: '9999-12-31',
+      lumpSumPence: 1_000,
+      lumpSumDue: '2026-11-30',
+    };
+    expect(fieldsOf(() => checkTermsFor(instalments, 10_000, today))).toEqual([
+      'terms.firstInstalment',
+      'terms.lumpSumDue',
+    ]);
+  });
+
+  it('put the lump sum first and ask for no more than is owed', () => {
+    const terms = {
+      kind: 'instalments' as const,
+      frequency: 'weekly' as const,
+      instalmentPence: 20_000,
+      firstInstalment: '2026-12-14',
+      lumpSumPence: 50_000,
+      lumpSumDue: '2026-12-21',
+    };
+    expect(fieldsOf(() => checkTermsFor(terms, 10_000, today))).toEqual([
+      'terms.lumpSumDue',
+      'terms.instalmentPence',
+      'terms.lumpSumPence',
+    ]);
+    expect(fieldsOf(() => checkTermsFor({ ...terms, lumpSumDue: '2026-12-14' }, 100_000, today))).toEqual([]);
+  });
+
+  it('clear what is owed in at most ten years of instalments', () => {
+    const weekly = { kind: 'instalments' as const, frequency: 'weekly' as const, firstInstalment: '2026-12-14' };
+    // £1,000 owed: at least 192p a week (522 weeks), 834p a month (120); a penny a week is refused.
+    expect(fieldsOf(() => checkTermsFor({ ...weekly, instalmentPence: 192 }, 100_000, today))).toEqual([]);
+    expect(fieldsOf(() => checkTermsFor({ ...weekly, instalmentPence: 191 }, 100_000, today))).toEqual([
+      'terms.instalmentPence',
+    ]);
+    expect(() => checkTermsFor({ ...weekly, instalmentPence: 1 }, 100_000_000, today)).toThrow(
+      'Payment terms that cannot apply to this account',
+    );
+    // A lump sum first leaves less for the instalments.
+    const withLump = { ...weekly, instalmentPence: 100, lumpSumPence: 50_000, lumpSumDue: '2026-12-10' };
+    expect(fieldsOf(() => checkTermsFor(withLump, 100_000, today))).toEqual([]);
+    expect(
+      fieldsOf(() => checkTermsFor({ ...weekly, frequency: 'monthly', instalmentPence: 833 }, 100_000, today)),
+    ).toEqual(['terms.instalmentPence']);
   });
 });

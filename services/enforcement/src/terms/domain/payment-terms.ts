@@ -47,6 +47,51 @@ export function checkTerms(terms: PaymentTerms, field = 'terms'): PaymentTerms {
   return terms;
 }
 
+/** How far ahead terms may start: three years, the longest sentencing guidance allows for paying a fine. */
+export const TERMS_START_WITHIN_MONTHS = 36;
+/** The most instalments terms may take to clear what is owed: ten years' worth. */
+export const MAX_INSTALMENTS: Record<Frequency, number> = { weekly: 522, fortnightly: 261, monthly: 120 };
+
+/**
+ * Checks well-formed terms against the account they are set on, on `today` (London): they start today or
+ * later (a day already past would put the account in default on the next run) and within three years, a lump
+ * sum comes before the instalments, no amount is more than is owed, and instalments clear what is owed in at
+ * most ten years' worth (a penny a week on a large fine would otherwise schedule millions of instalments, and
+ * put off paying it for longer than one officer may decide).
+ */
+export function checkTermsFor(terms: PaymentTerms, owedPence: number, today: LocalDate, field = 'terms'): void {
+  const problems: FieldError[] = [];
+  const latest = addMonths(today, TERMS_START_WITHIN_MONTHS);
+  const dates =
+    terms.kind === 'pay-by-date'
+      ? { payBy: terms.payBy }
+      : { firstInstalment: terms.firstInstalment, ...(terms.lumpSumDue ? { lumpSumDue: terms.lumpSumDue } : {}) };
+  for (const [name, day] of Object.entries(dates)) {
+    if (day < today) problems.push({ field: `${field}.${name}`, message: `must be today (${today}) or later` });
+    else if (day > latest)
+      problems.push({ field: `${field}.${name}`, message: `must be by ${latest}, three years from today` });
+  }
+  if (terms.kind === 'instalments') {
+    // The lump sum comes first, then the instalments; neither is more than is owed.
+    if (terms.lumpSumDue !== undefined && terms.lumpSumDue > terms.firstInstalment)
+      problems.push({ field: `${field}.lumpSumDue`, message: 'must be on or before the first instalment' });
+    for (const name of ['instalmentPence', 'lumpSumPence'] as const) {
+      const amount = terms[name];
+      if (amount !== undefined && amount > owedPence)
+        problems.push({ field: `${field}.${name}`, message: `must be at most the ${owedPence} pence owed` });
+    }
+    const most = MAX_INSTALMENTS[terms.frequency];
+    const byInstalments = Math.max(0, owedPence - (terms.lumpSumPence ?? 0));
+    const least = Math.ceil(byInstalments / most);
+    if (terms.instalmentPence < least)
+      problems.push({
+        field: `${field}.instalmentPence`,
+        message: `must be at least ${least} pence, to clear the ${byInstalments} pence owed in at most ${most} ${terms.frequency} instalments (ten years)`,
+      });
+  }
+  if (problems.length) throw new BadUserInputError('Payment terms that cannot apply to this account', problems);
+}
+
 /**
  * The date `months` after `from`, clamped to the end of a shorter month, always counted from the
  * first date (31 Jan, 28 Feb, 31 Mar), exactly as PostgreSQL's `date + n * interval '1 month'`.
