@@ -13,6 +13,8 @@ const YEAR_1000: Hostile = { label: 'year 1000', value: '1000-01-01T00:00:00Z' }
 const YEAR_9999: Hostile = { label: 'year 9999', value: '9999-12-31T23:59:59Z' };
 const DAY_1000: Hostile = { label: 'year 1000 (day)', value: '1000-01-01' };
 const DAY_9999: Hostile = { label: 'year 9999 (day)', value: '9999-12-31' };
+/** Some day fields also take a month (MI periods): the last month of year 9999, whose next is in year 10000. */
+const MONTH_9999: Hostile = { label: 'year 9999 (month)', value: '9999-12' };
 const NUMBERS: Hostile[] = [
   { label: '2^31', value: 2 ** 31 },
   { label: '1e20', value: 1e20 },
@@ -49,7 +51,7 @@ export function hostileValuesFor(shape: FieldShape): Hostile[] {
         ...(shape.temporal === 'date-time'
           ? [YEAR_1000, YEAR_9999]
           : shape.temporal === 'date'
-            ? [DAY_1000, DAY_9999]
+            ? [DAY_1000, DAY_9999, MONTH_9999]
             : []),
       ];
     case 'number':

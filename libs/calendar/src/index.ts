@@ -38,3 +38,4 @@ export {
   type WeeklyOpeningHours,
 } from './opening-hours';
 export { longDate } from './long-date';
+export { isSupportedLocalDate, SUPPORTED_YEARS } from './supported-years';

@@ -1,6 +1,6 @@
 import {
   addDays,
-  isLocalDate,
+  isSupportedLocalDate,
   londonInstant,
   londonLocalDate,
   localDate,
@@ -73,17 +73,17 @@ export function miPeriodOf(asked: { from?: string | null; to?: string | null; gr
   const errors: FieldError[] = [];
   const from = asked.from?.trim();
   const to = asked.to?.trim();
-  if (!isLocalDate(from)) errors.push({ field: 'from', message: 'must be a date as YYYY-MM-DD' });
-  if (!isLocalDate(to)) errors.push({ field: 'to', message: 'must be a date as YYYY-MM-DD' });
+  if (!isSupportedLocalDate(from)) errors.push({ field: 'from', message: 'must be a date as YYYY-MM-DD' });
+  if (!isSupportedLocalDate(to)) errors.push({ field: 'to', message: 'must be a date as YYYY-MM-DD' });
   const granularity = MI_GRANULARITIES.find((g) => g === (asked.granularity ?? 'month').trim().toLowerCase());
   if (!granularity) errors.push({ field: 'granularity', message: `must be one of ${MI_GRANULARITIES.join(', ')}` });
-  if (isLocalDate(from) && isLocalDate(to)) {
+  if (isSupportedLocalDate(from) && isSupportedLocalDate(to)) {
     const days = daysBetween(from, to) + 1;
     if (days < 1) errors.push({ field: 'to', message: 'must not be before from' });
     else if (days > MAX_MI_DAYS)
       errors.push({ field: 'to', message: `must be at most ${MAX_MI_DAYS} days after from` });
   }
-  if (errors.length > 0 || !isLocalDate(from) || !isLocalDate(to) || !granularity)
+  if (errors.length > 0 || !isSupportedLocalDate(from) || !isSupportedLocalDate(to) || !granularity)
     throw new BadUserInputError('Invalid management-information period', errors);
 
   const buckets: MiBucket[] = [];

@@ -1,4 +1,4 @@
-import { isLocalDate, type LocalDate } from '@ccsc/calendar';
+import { isSupportedLocalDate, type LocalDate } from '@ccsc/calendar';
 import { BadUserInputError } from '../errors/app-error';
 
 /**
@@ -8,7 +8,7 @@ import { BadUserInputError } from '../errors/app-error';
  */
 export function runDay(asked: LocalDate | undefined, today: LocalDate, what = 'A run'): LocalDate {
   const runOn = asked ?? today;
-  if (!isLocalDate(runOn))
+  if (!isSupportedLocalDate(runOn))
     throw new BadUserInputError('Invalid day', [{ field: 'runOn', message: 'must be a calendar day as YYYY-MM-DD' }]);
   // YYYY-MM-DD strings order as the days do.
   if (runOn > today)

@@ -1,4 +1,4 @@
-import { addDays, isLocalDate, londonInstant } from '@ccsc/calendar';
+import { addDays, isSupportedLocalDate, londonInstant } from '@ccsc/calendar';
 import { BadUserInputError, type FieldError } from '../errors/app-error';
 
 /**
@@ -54,7 +54,7 @@ export function daysBetween(
 ): InstantRange | undefined {
   let wrong = false;
   for (const end of [from, to])
-    if (end.day !== undefined && !isLocalDate(end.day)) {
+    if (end.day !== undefined && !isSupportedLocalDate(end.day)) {
       errors.push({ field: end.field, message: 'must be a date as YYYY-MM-DD' });
       wrong = true;
     }

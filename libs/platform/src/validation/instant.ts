@@ -1,22 +1,12 @@
 import { ValidateBy } from 'class-validator';
-import { FIRST_RULE_YEAR, isLocalDate, type LocalDate } from '@ccsc/calendar';
+import { isSupportedLocalDate, SUPPORTED_YEARS, type LocalDate } from '@ccsc/calendar';
 
-/**
- * The years an instant or a calendar day given to the platform may fall in: those the working-day
- * calendar knows bank holidays for, less a year at the end so a deadline counted from the last day
- * still lands inside it. Year 1000 or 9999 is a typo, and outside this range the calendar throws
- * (a 500) where it should never be asked.
- */
-export const INSTANT_YEARS = { first: FIRST_RULE_YEAR, last: 9998 } as const;
-
-const inSupportedYears = (day: string) => {
-  const year = Number(day.slice(0, 4));
-  return year >= INSTANT_YEARS.first && year <= INSTANT_YEARS.last;
-};
+/** The years an instant or a calendar day given to the platform may fall in (the calendar's SUPPORTED_YEARS). */
+export const INSTANT_YEARS = SUPPORTED_YEARS;
 
 /** A calendar day as YYYY-MM-DD in the supported years (30 February is not one), or undefined. */
 export function parseLocalDay(value: unknown): LocalDate | undefined {
-  return isLocalDate(value) && inSupportedYears(value) ? value : undefined;
+  return isSupportedLocalDate(value) ? value : undefined;
 }
 
 /** class-validator: the property is a calendar day as YYYY-MM-DD in the supported years. */

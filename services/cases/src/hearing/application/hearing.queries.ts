@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isLocalDate } from '@ccsc/calendar';
+import { isSupportedLocalDate } from '@ccsc/calendar';
 import { isStaff, Principal } from '@ccsc/auth';
 import { AppError, BadUserInputError, ForbiddenError, NotFoundError } from '@ccsc/platform';
 import { CaseQueries } from '../../case/application/case.queries';
@@ -46,7 +46,7 @@ export class HearingQueries {
     // The list spans every case at the venue, so it is not filtered by case access: the endpoints
     // admit staff only, and this refuses anyone else should an endpoint ever be opened wider.
     if (!isStaff(principal)) throw new ForbiddenError("Only staff may see a venue's list");
-    if (!isLocalDate(date))
+    if (!isSupportedLocalDate(date))
       throw new BadUserInputError('Invalid date', [{ field: 'date', message: 'must be a calendar day as YYYY-MM-DD' }]);
     return this.hearings.atVenueOn(venueId, date);
   }

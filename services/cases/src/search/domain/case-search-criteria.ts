@@ -2,7 +2,7 @@ import type { FieldError } from '@ccsc/platform/errors';
 import { checkedSearch, givenText, nameWordsOf } from '@ccsc/platform/search';
 import { parseCaseReference } from '../../case/domain/case-reference';
 import { normalisePostcode } from '../../case/domain/party';
-import { addDays, isLocalDate, londonInstant } from '@ccsc/calendar';
+import { addDays, isSupportedLocalDate, londonInstant } from '@ccsc/calendar';
 import { CASE_TYPES, findCaseType } from '../../case-type/case-types';
 
 /** What a caller searches cases by, as typed. Every given criterion must match; at least one is required. */
@@ -83,7 +83,7 @@ export function toSearchFilter(criteria: CaseSearchCriteria): CaseSearchFilter {
 
   const hearingDate = given(criteria.hearingDate);
   if (hearingDate !== undefined) {
-    if (isLocalDate(hearingDate))
+    if (isSupportedLocalDate(hearingDate))
       filter.hearingDay = { from: londonInstant(hearingDate), to: londonInstant(addDays(hearingDate, 1)) };
     else errors.push({ field: 'hearingDate', message: 'must be a date as YYYY-MM-DD' });
   }

@@ -25,6 +25,10 @@ describe('MI periods', () => {
   it('refuses a day or month that is not one', () => {
     for (const [period, start] of [
       ['day', '2025-02-30'],
+      // Outside the calendar's years: the day or month after the last would be in year 10000.
+      ['day', '9999-12-31'],
+      ['month', '9999-12'],
+      ['day', '0001-01-01'],
       ['day', '2025-12'],
       ['month', '2025-13'],
       ['month', '2025-12-01'],

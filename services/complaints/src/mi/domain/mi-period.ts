@@ -1,4 +1,4 @@
-import { addDays, isLocalDate, londonInstant, type LocalDate } from '@ccsc/calendar';
+import { addDays, isSupportedLocalDate, londonInstant, type LocalDate } from '@ccsc/calendar';
 import { BadUserInputError } from '@ccsc/platform/errors';
 
 export type MiPeriod = 'day' | 'month';
@@ -6,12 +6,12 @@ export type MiPeriod = 'day' | 'month';
 /** [from, to) of a London day or month; clock changes make some days 23 or 25 hours long. */
 export function bounds(period: MiPeriod, start: string): { from: Date; to: Date } {
   if (period === 'day') {
-    if (!isLocalDate(start))
+    if (!isSupportedLocalDate(start))
       throw new BadUserInputError('Invalid day', [{ field: 'start', message: 'must be a day as YYYY-MM-DD' }]);
     return { from: londonInstant(start), to: londonInstant(addDays(start, 1)) };
   }
   const first: LocalDate = `${start}-01`;
-  if (!/^\d{4}-\d{2}$/.test(start) || !isLocalDate(first)) {
+  if (!/^\d{4}-\d{2}$/.test(start) || !isSupportedLocalDate(first)) {
     throw new BadUserInputError('Invalid month', [{ field: 'start', message: 'must be a month as YYYY-MM' }]);
   }
   const [year, month] = start.split('-').map(Number) as [number, number];

@@ -1,4 +1,4 @@
-import { addDays, isLocalDate, LocalDate, localDate, parseLocalDate } from '@ccsc/calendar';
+import { addDays, isSupportedLocalDate, LocalDate, localDate, parseLocalDate } from '@ccsc/calendar';
 import { BadUserInputError, FieldError } from '@ccsc/platform/errors';
 
 export const FREQUENCIES = ['weekly', 'fortnightly', 'monthly'] as const;
@@ -26,21 +26,21 @@ export function defaultTerms(openedOn: LocalDate): PaymentTerms {
 export function checkTerms(terms: PaymentTerms, field = 'terms'): PaymentTerms {
   const problems: FieldError[] = [];
   if (terms.kind === 'pay-by-date') {
-    if (!isLocalDate(terms.payBy))
+    if (!isSupportedLocalDate(terms.payBy))
       problems.push({ field: `${field}.payBy`, message: 'must be a calendar day as YYYY-MM-DD' });
   } else {
     if (!FREQUENCIES.includes(terms.frequency))
       problems.push({ field: `${field}.frequency`, message: `must be one of ${FREQUENCIES.join(', ')}` });
     if (!Number.isInteger(terms.instalmentPence) || terms.instalmentPence < 1)
       problems.push({ field: `${field}.instalmentPence`, message: 'must be a positive whole number of pence' });
-    if (!isLocalDate(terms.firstInstalment))
+    if (!isSupportedLocalDate(terms.firstInstalment))
       problems.push({ field: `${field}.firstInstalment`, message: 'must be a calendar day as YYYY-MM-DD' });
     const lump = terms.lumpSumPence !== undefined;
     if (lump !== (terms.lumpSumDue !== undefined))
       problems.push({ field: `${field}.lumpSumDue`, message: 'a lump sum needs both an amount and a due date' });
     if (lump && !(Number.isInteger(terms.lumpSumPence) && (terms.lumpSumPence ?? 0) >= 1))
       problems.push({ field: `${field}.lumpSumPence`, message: 'must be a positive whole number of pence' });
-    if (terms.lumpSumDue !== undefined && !isLocalDate(terms.lumpSumDue))
+    if (terms.lumpSumDue !== undefined && !isSupportedLocalDate(terms.lumpSumDue))
       problems.push({ field: `${field}.lumpSumDue`, message: 'must be a calendar day as YYYY-MM-DD' });
   }
   if (problems.length) throw new BadUserInputError('Invalid payment terms', problems);

@@ -1,4 +1,4 @@
-import { addDays, isLocalDate, type LocalDate } from '@ccsc/calendar';
+import { addDays, isSupportedLocalDate, type LocalDate } from '@ccsc/calendar';
 import { BadUserInputError } from '@ccsc/platform/errors';
 
 export interface EnquiryFigures {
@@ -22,7 +22,7 @@ export const MAX_REPORT_DAYS = 366;
 
 /** A report covers whole London days, from not after to, at most MAX_REPORT_DAYS of them. */
 export function checkPeriod(from: string, to: string): void {
-  if (!isLocalDate(from) || !isLocalDate(to) || to < from) {
+  if (!isSupportedLocalDate(from) || !isSupportedLocalDate(to) || to < from) {
     throw new BadUserInputError('Invalid period', [
       { field: 'to', message: 'from and to must be days as YYYY-MM-DD, from not after to' },
     ]);
