@@ -533,6 +533,91 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
       .expect(403);
   });
 
+  // After the day's takings above, which count every movement of money in this file until then.
+  it('gives no money back twice: a remedy, an overpayment refund and a transfer out share what was paid', async () => {
+    /** A case whose £1.50 fee was paid with £10 cash, verified: £8.50 overpaid. */
+    const paidTen = async () => {
+      const { caseId } = await announceCase(db, { feesDue: ['FEE0003'] });
+      const reference = (await db.query(`SELECT reference FROM case_access WHERE case_id = $1`, [caseId]))[0].reference;
+      const cash = await http()
+        .post('/api/v1/payments/bulk-scan-payments')
+        .set('Authorization', fay)
+        .send({ method: 'cash', amountPence: 1_000, caseReference: reference })
+        .expect(201);
+      const allocationId = cash.body.allocations[0].id as string;
+      await http()
+        .post(`/api/v1/payments/allocations/${allocationId}/verification`)
+        .set('Authorization', sam)
+        .send({ approve: true })
+        .expect(200);
+      return { caseId, allocationId };
+    };
+    const remedyRaised = async (caseId: string, amountPence: number) => {
+      const complaintId = randomUUID();
+      const remedyId = randomUUID();
+      await publish(financialRemedyAgreedV1, complaintId, {
+        complaintId,
+        remedyId,
+        kind: 'refund',
+        amountPence,
+        caseId,
+        agreedBy: 'sam',
+      });
+      return eventually(async () => {
+        const [event] = (await outboxOf(db, 'payments.refund-status-changed.v2')).filter(
+          (e) => e.remedyId === remedyId,
+        );
+        expect(event).toBeDefined();
+        return event!;
+      });
+    };
+    const ask = (caseId: string, amountPence: number) =>
+      http()
+        .post('/api/v1/payments/refunds')
+        .set('Authorization', fay)
+        .send({ caseId, amountPence, reason: 'overpayment' });
+
+    // A remedy gives back all £10 paid: nothing is left to refund as an overpayment.
+    const remedied = await paidTen();
+    const remedy = await remedyRaised(remedied.caseId, 1_000);
+    expect(remedy.status).toBe('awaiting-approval');
+    await http()
+      .post(`/api/v1/payments/refunds/${String(remedy.refundId)}/decision`)
+      .set('Authorization', leader)
+      .send({ decision: 'approve' })
+      .expect(200);
+    expect((await ask(remedied.caseId, 850).expect(409)).body.detail).toMatch(/At most 0 pence/);
+    // A second remedy beyond what was paid is refused as it arrives, not left to block the first.
+    const beyond = await remedyRaised(remedied.caseId, 500);
+    expect(beyond.status).toBe('rejected');
+
+    // The other way round: the overpayment refunded first leaves £1.50 for a remedy.
+    const refundedFirst = await paidTen();
+    const overpayment = await ask(refundedFirst.caseId, 850).expect(201);
+    expect((await remedyRaised(refundedFirst.caseId, 1_000)).status).toBe('rejected');
+    expect((await remedyRaised(refundedFirst.caseId, 150)).status).toBe('awaiting-approval');
+    await http()
+      .post(`/api/v1/payments/refunds/${overpayment.body.id}/decision`)
+      .set('Authorization', leader)
+      .send({ decision: 'approve' })
+      .expect(200);
+
+    // Money a transfer awaiting its second officer would move elsewhere is not the case's to refund.
+    const moving = await paidTen();
+    const transfer = await http()
+      .post(`/api/v1/payments/allocations/${moving.allocationId}/transfers`)
+      .set('Authorization', fay)
+      .send({ target: 'unidentified', reason: 'not this case' })
+      .expect(201);
+    expect((await ask(moving.caseId, 100).expect(409)).body.detail).toMatch(/At most 0 pence/);
+    await http()
+      .post(`/api/v1/payments/allocations/${transfer.body.id}/verification`)
+      .set('Authorization', sam)
+      .send({ approve: false })
+      .expect(200);
+    await ask(moving.caseId, 850).expect(201);
+  });
+
   it('extends Case through _entities with its service request and payments, for those who may see the case only', async () => {
     const [a, b] = await Promise.all([
       announceCase(db, { organisations: ['org-a'], feesDue: ['FEE0002'] }),

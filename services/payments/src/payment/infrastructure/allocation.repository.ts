@@ -61,6 +61,20 @@ export class AllocationRepository {
     );
   }
 
+  /**
+   * Verified money in a service request that a transfer awaiting its second officer would move elsewhere:
+   * not the case's to refund while it may be leaving.
+   */
+  async inTransferFrom(manager: Queryable, serviceRequestId: string): Promise<number> {
+    const row = await queryOne<{ pence: string }>(
+      manager,
+      sql`SELECT COALESCE(sum(f.amount_pence), 0)::bigint AS pence FROM allocations f
+       WHERE f.service_request_id = ${serviceRequestId} AND f.status = 'verified'
+         AND EXISTS (SELECT 1 FROM allocations t WHERE t.replaces = f.id AND t.status = 'awaiting-verification')`,
+    );
+    return Number(row?.pence ?? 0);
+  }
+
   /** How the money most recently applied to a service request was paid: where a refund of it goes back to. */
   async lastPaidInto(manager: Queryable, serviceRequestId: string): Promise<PaidBy | undefined> {
     return queryOne<PaidBy>(

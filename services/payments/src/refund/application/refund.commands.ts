@@ -110,6 +110,8 @@ export class RefundCommands {
   /**
    * A refund or consolatory payment a complaint's remedy calls for, proposed by the officer who
    * agreed the remedy (so they cannot approve it too) and awaiting an approver; in the consumer's unit of work.
+   * One beyond what the case can still give back (`refundablePence`) is refused at once, as a suspense
+   * refund is: awaiting approval it could never be approved, and would hold back every other refund of the case.
    */
   async raiseForRemedy(tx: Transaction, remedy: RemedyPayment): Promise<void> {
     const serviceRequestId = remedy.caseId ? await this.requests.lockForCase(tx.manager, remedy.caseId, tx.now) : null;
@@ -126,8 +128,17 @@ export class RefundCommands {
       remedyId: remedy.remedyId,
       createdAt: tx.now,
     };
-    await this.refunds.insert(tx.manager, refund, tx.now);
-    this.announce(tx, refund);
+    const refundable = await this.refundable(tx, refund);
+    const raised: Refund =
+      refund.amountPence <= refundable
+        ? refund
+        : {
+            ...refund,
+            status: 'rejected',
+            note: `Refused on arrival: at most ${refundable} pence paid on this case can still be given back`,
+          };
+    await this.refunds.insert(tx.manager, raised, tx.now);
+    this.announce(tx, raised);
   }
 
   /**
@@ -305,10 +316,12 @@ export class RefundCommands {
         held,
       );
     }
-    if (!refund.serviceRequestId) return refundablePence(refund, { paidPence: 0, overpaymentPence: 0 }, 0);
+    if (!refund.serviceRequestId) return Number.MAX_SAFE_INTEGER;
     const request = present(await this.requests.byId(tx.manager, refund.serviceRequestId));
     const balance = apportion(request.fees, request.paidPence, request.disputed);
-    return refundablePence(refund, balance, await this.refunds.held(tx.manager, refund, heldStatuses(refund)));
+    const held = await this.refunds.held(tx.manager, refund);
+    const inTransferPence = await this.allocations.inTransferFrom(tx.manager, refund.serviceRequestId);
+    return refundablePence(refund, balance, { ...held, inTransferPence });
   }
 
   private announce(tx: Transaction, r: Refund): void {

@@ -7,6 +7,7 @@ import {
   heldStatuses,
   Refund,
   refundablePence,
+  type RefundHolds,
   refundMovement,
   REQUESTABLE_REFUND_REASONS,
   suspenseRefundablePence,
@@ -72,20 +73,36 @@ describe('how much may be refunded', () => {
   const remedy: Refund = { ...overpaid, reason: 'complaint-remedy' };
   const balance = { paidPence: 10_000, overpaymentPence: 850 };
 
-  it('is the overpayment for an ordinary refund, less what other undecided refunds already ask for', () => {
-    expect(refundablePence(overpaid, balance, 0)).toBe(850);
-    expect(refundablePence(overpaid, balance, 600)).toBe(250);
-    expect(refundablePence(overpaid, balance, 1_000)).toBe(0);
-    expect(heldStatuses(overpaid)).toEqual(['awaiting-approval', 'returned-for-update']);
+  const holds = (over: Partial<RefundHolds> = {}): RefundHolds => ({
+    remediesPence: 0,
+    undecidedRefundsPence: 0,
+    inTransferPence: 0,
+    ...over,
   });
 
-  it('is what was paid for a complaint remedy, less every remedy not rejected, paid ones included', () => {
-    expect(refundablePence(remedy, balance, 4_000)).toBe(6_000);
-    expect(heldStatuses(remedy)).toEqual(['awaiting-approval', 'returned-for-update', 'approved', 'paid']);
+  it('is the overpayment for an ordinary refund, less what other undecided refunds already ask for', () => {
+    expect(refundablePence(overpaid, balance, holds())).toBe(850);
+    expect(refundablePence(overpaid, balance, holds({ undecidedRefundsPence: 600 }))).toBe(250);
+    expect(refundablePence(overpaid, balance, holds({ undecidedRefundsPence: 1_000 }))).toBe(0);
+  });
+
+  it('is what was paid for a complaint remedy, less every remedy not rejected and the undecided refunds', () => {
+    expect(refundablePence(remedy, balance, holds({ remediesPence: 4_000 }))).toBe(6_000);
+    expect(refundablePence(remedy, balance, holds({ remediesPence: 4_000, undecidedRefundsPence: 850 }))).toBe(5_150);
+  });
+
+  it('never gives the same money back twice: a remedy that gave back what was paid leaves no overpayment to refund', () => {
+    expect(refundablePence(overpaid, balance, holds({ remediesPence: 10_000 }))).toBe(0);
+    expect(refundablePence(overpaid, balance, holds({ remediesPence: 9_500 }))).toBe(500);
+  });
+
+  it('leaves out money a transfer awaiting its second officer would move elsewhere', () => {
+    expect(refundablePence(overpaid, balance, holds({ inTransferPence: 850 }))).toBe(0);
+    expect(refundablePence(remedy, balance, holds({ inTransferPence: 4_000 }))).toBe(6_000);
   });
 
   it('has no bound without a case (a consolatory payment), and is never exceeded', () => {
-    expect(refundablePence(refund, balance, 0)).toBe(Number.MAX_SAFE_INTEGER);
+    expect(refundablePence(refund, balance, holds())).toBe(Number.MAX_SAFE_INTEGER);
     expect(() => assertWithinRefundable(850, 850)).not.toThrow();
     expect(() => assertWithinRefundable(851, 850)).toThrow(
       expect.objectContaining({

@@ -82,31 +82,40 @@ export function assertWithinRefundable(amountPence: number, refundablePence: num
 }
 
 /**
- * What other refunds hold against this one. For a complaint remedy, every one not rejected of the same
- * service request (remedies come out of what was paid, and stay out once paid); for a refund of
- * suspense, every one not rejected of the same payment (what went to the fine account does not shrink
- * when it is refunded); for an ordinary refund, those still undecided (approved ones are already out of
- * the overpayment).
+ * What other refunds of the same payment hold against a refund of suspense: every one not rejected (what
+ * went to the fine account does not shrink when it is refunded).
  */
 export function heldStatuses(refund: Pick<Refund, 'reason'>): RefundStatus[] {
   const undecided: RefundStatus[] = ['awaiting-approval', 'returned-for-update'];
-  const outOfWhatWasPaid = refund.reason === 'complaint-remedy' || refund.reason === 'enforcement-suspense';
-  return outOfWhatWasPaid ? [...undecided, 'approved', 'paid'] : undecided;
+  return refund.reason === 'enforcement-suspense' ? [...undecided, 'approved', 'paid'] : undecided;
+}
+
+/** What else holds a case's paid money against a refund of it (each excluding the refund itself). */
+export interface RefundHolds {
+  /** Complaint remedies not rejected: they give back fees that were paid, from the courts' budget, so the paid money stays on the case. */
+  remediesPence: number;
+  /** Ordinary refunds not yet decided (approved ones have already left what was paid). */
+  undecidedRefundsPence: number;
+  /** Verified money on its way out to another target, a transfer awaiting its second officer. */
+  inTransferPence: number;
 }
 
 /**
- * What this refund may still take: the overpayment for an ordinary refund, the net amount paid for a
- * complaint remedy, less what other refunds hold (`heldStatuses`); without a case, no bound. A refund
- * of suspense is bounded by `suspenseRefundablePence` instead.
+ * What this refund may still take. Nothing goes back twice: every refund and remedy together stay within
+ * what was paid and is not on its way elsewhere; an ordinary refund also within the overpayment. So a
+ * remedy that gave back the fees leaves no overpayment to refund, whichever came first. Without a case
+ * (a consolatory payment), no bound. A refund of suspense is bounded by `suspenseRefundablePence` instead.
  */
 export function refundablePence(
   refund: Pick<Refund, 'reason' | 'serviceRequestId'>,
   balance: { paidPence: number; overpaymentPence: number },
-  heldPence: number,
+  holds: RefundHolds,
 ): number {
   if (!refund.serviceRequestId) return Number.MAX_SAFE_INTEGER;
-  const bound = refund.reason === 'complaint-remedy' ? balance.paidPence : balance.overpaymentPence;
-  return Math.max(0, bound - heldPence);
+  const fromWhatWasPaid = balance.paidPence - holds.inTransferPence - holds.remediesPence - holds.undecidedRefundsPence;
+  if (refund.reason === 'complaint-remedy') return Math.max(0, fromWhatWasPaid);
+  const fromOverpayment = balance.overpaymentPence - holds.inTransferPence - holds.undecidedRefundsPence;
+  return Math.max(0, Math.min(fromOverpayment, fromWhatWasPaid));
 }
 
 /**

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { execute, query, queryOne, sql, type Queryable } from '@ccsc/platform';
 import { awaitingPage } from '../../help-with-fees/infrastructure/approval-queue';
-import type { Refund, RefundKind, RefundReason } from '../domain/refund';
+import type { Refund, RefundHolds, RefundKind, RefundReason } from '../domain/refund';
 
 interface RefundRow {
   id: string;
@@ -58,18 +58,20 @@ export class RefundRepository {
   }
 
   /**
-   * What other refunds of the same service request, of the same kind (complaint remedy or not), hold
-   * of what can be refunded: those in `statuses`.
+   * What the other refunds of the same service request hold of its paid money (`RefundHolds`): remedies not
+   * rejected, ordinary refunds undecided.
    */
-  async held(manager: Queryable, refund: Refund, statuses: readonly Refund['status'][]): Promise<number> {
-    const remedy = refund.reason === 'complaint-remedy';
-    const row = await queryOne<{ held: string }>(
+  async held(manager: Queryable, refund: Refund): Promise<Omit<RefundHolds, 'inTransferPence'>> {
+    const row = await queryOne<{ remedies: string; undecided: string }>(
       manager,
-      sql`SELECT COALESCE(sum(amount_pence), 0)::bigint AS held FROM refunds
-       WHERE service_request_id = ${refund.serviceRequestId} AND id <> ${refund.id}
-         AND (reason = 'complaint-remedy') = ${remedy} AND status = ANY (${statuses}::text[])`,
+      sql`SELECT
+           COALESCE(sum(amount_pence) FILTER (WHERE reason = 'complaint-remedy' AND status <> 'rejected'), 0)::bigint
+             AS remedies,
+           COALESCE(sum(amount_pence) FILTER (WHERE reason <> 'complaint-remedy'
+             AND status IN ('awaiting-approval', 'returned-for-update')), 0)::bigint AS undecided
+         FROM refunds WHERE service_request_id = ${refund.serviceRequestId} AND id <> ${refund.id}`,
     );
-    return Number(row?.held ?? 0);
+    return { remediesPence: Number(row?.remedies ?? 0), undecidedRefundsPence: Number(row?.undecided ?? 0) };
   }
 
   /**
