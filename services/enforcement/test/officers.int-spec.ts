@@ -8,6 +8,7 @@ import { DefaultRun } from '../src/default-run/application/default-run.commands'
 import {
   caseResulted,
   paymentAllocated as paymentAllocatedFor,
+  paymentReversed,
   publish,
   resulted,
   startEnforcementApp,
@@ -434,7 +435,8 @@ describe('enforcement officers at work', () => {
   it("consolidates a defendant's live accounts into one, keeping what each still owes and its priority", async () => {
     const defendant = '5b0f1c1e-9d59-4c38-9a43-3f3a6f0a0001';
     const [target, other, stranger] = [await newAccount(defendant), await newAccount(defendant), await newAccount()];
-    await publish(paymentAllocatedFor(other.accountNumber, 30_000));
+    const paid = paymentAllocatedFor(other.accountNumber, 30_000);
+    await publish(paid);
     await eventually(async () => expect((await account(other.id)).paidPence).toBe(30_000));
 
     const refused = await http()
@@ -473,6 +475,27 @@ describe('enforcement officers at work', () => {
       expect(
         await db().query(`SELECT reason FROM suspense_payments WHERE account_number = $1`, [other.accountNumber]),
       ).toEqual([{ reason: 'consolidated' }]),
+    );
+
+    // The £300 paid on the old account bounces: consolidation moved only what was owed then, so what that
+    // payment had paid (the compensation) is owed again on the account it went into; nothing is forgiven.
+    const paymentId = JSON.parse(paid.value).data.paymentId as string;
+    await publish(paymentReversed(other.accountNumber, 30_000, paymentId));
+    await eventually(async () =>
+      expect(await account(target.id)).toMatchObject({ imposedPence: 187_000, balancePence: 187_000 }),
+    );
+    const after = await account(target.id);
+    expect(
+      after.impositions
+        .filter((i: { kind: string }) => i.kind === 'compensation')
+        .map((i: { outstandingPence: number }) => i.outstandingPence),
+    ).toEqual([30_000, 30_000]);
+    const consolidated = (await db().query(
+      `SELECT envelope->'data' AS data FROM outbox WHERE type = 'enforcement.fine-accounts-consolidated.v1' AND message_key = $1`,
+      [target.id],
+    )) as { data: { consolidatedAccountIds: string[]; balancePence: number } }[];
+    expect(consolidated.map((r) => r.data)).toContainEqual(
+      expect.objectContaining({ consolidatedAccountIds: [other.id], balancePence: 187_000 }),
     );
   });
 

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { compensationPayableV1, finePaymentAppliedV1, paymentSuspendedV1 } from '@ccsc/contracts';
+import {
+  compensationPayableV1,
+  fineAccountsConsolidatedV1,
+  finePaymentAppliedV1,
+  paymentSuspendedV1,
+} from '@ccsc/contracts';
 import type { PendingEvent, Transaction } from '@ccsc/messaging';
 import { allocatePayment, suspenseReason, SuspenseReason } from '../domain/fine-account';
 import { normaliseAccountNumber } from '@ccsc/contracts';
@@ -170,6 +175,19 @@ export class PaymentApplication {
           ...(account.caseId ? { caseId: account.caseId } : {}),
         },
       });
+      if (account.status === 'consolidated') {
+        // What it had paid is owed again, and its debt now lives on the account it went into.
+        const carried = await this.accounts.carryOnTakenBack(tx.manager, applied.accountId, applied.applicationId);
+        tx.publish({
+          type: fineAccountsConsolidatedV1,
+          subject: carried.accountId,
+          data: {
+            accountId: carried.accountId,
+            consolidatedAccountIds: [applied.accountId],
+            balancePence: carried.balancePence,
+          },
+        });
+      }
     }
     return applications.length > 0;
   }

@@ -391,21 +391,71 @@ export class AccountRepository {
     );
   }
 
-  /** A payment taken back: a paid account becomes live again. The account's number, case and new balance. */
+  /**
+   * A payment taken back: a paid account becomes live again. The account's number, case, status and new
+   * balance.
+   */
   async takeBackPaid(
     manager: EntityManager,
     accountId: string,
     amountPence: number,
-  ): Promise<{ accountNumber: string; caseId: string | null; balancePence: number }> {
-    const row = await queryOne<{ account_number: string; case_id: string | null; balance: number }>(
+  ): Promise<{ accountNumber: string; caseId: string | null; status: AccountStatus; balancePence: number }> {
+    const row = await queryOne<{
+      account_number: string;
+      case_id: string | null;
+      status: AccountStatus;
+      balance: number;
+    }>(
       manager,
       sql`UPDATE fine_accounts
              SET paid_pence = paid_pence - ${amountPence}, status = CASE WHEN status = 'paid' THEN 'live' ELSE status END
            WHERE id = ${accountId}
-       RETURNING account_number, case_id, (imposed_pence - paid_pence - written_off_pence)::int AS balance`,
+       RETURNING account_number, case_id, status, (imposed_pence - paid_pence - written_off_pence)::int AS balance`,
     );
     if (!row) throw new Error(`Fine account ${accountId} disappeared while a payment of it was taken back`);
-    return { accountNumber: row.account_number, caseId: row.case_id, balancePence: row.balance };
+    return { accountNumber: row.account_number, caseId: row.case_id, status: row.status, balancePence: row.balance };
+  }
+
+  /**
+   * What a payment taken back from an account since consolidated had paid is owed again, and consolidation
+   * moved only what was owed then: it goes on to the account at the end of the consolidations, as impositions
+   * of what each line of the payment had paid (kind, creditor, priority and date, so later payments keep
+   * their order), as consolidation copies them; a paid account there is live again. That account's id and
+   * new balance.
+   */
+  async carryOnTakenBack(
+    manager: EntityManager,
+    sourceId: string,
+    applicationId: string,
+  ): Promise<{ accountId: string; balancePence: number }> {
+    const row = await queryOne<{ id: string; balance: number }>(
+      manager,
+      sql`WITH RECURSIVE chain AS (
+            SELECT id, consolidated_into, 0 AS depth FROM fine_accounts WHERE id = ${sourceId}
+            UNION ALL
+            SELECT a.id, a.consolidated_into, c.depth + 1 FROM fine_accounts a JOIN chain c ON a.id = c.consolidated_into
+          ), target AS (
+            SELECT id FROM chain WHERE consolidated_into IS NULL
+          ), lines AS (
+            SELECT i.kind, i.creditor, i.priority, i.imposed_at, l.amount_pence,
+                   row_number() OVER (ORDER BY i.priority, i.imposed_at, i.seq) AS n
+              FROM fine_payment_lines l JOIN fine_impositions i ON i.id = l.imposition_id
+             WHERE l.application_id = ${applicationId}
+          ), copied AS (
+            INSERT INTO fine_impositions (id, account_id, seq, kind, creditor, priority, amount_pence, imposed_at)
+            SELECT gen_random_uuid(), t.id, (SELECT max(seq) FROM fine_impositions WHERE account_id = t.id) + l.n,
+                   l.kind, l.creditor, l.priority, l.amount_pence, l.imposed_at
+              FROM lines l CROSS JOIN target t
+            RETURNING amount_pence
+          )
+          UPDATE fine_accounts
+             SET imposed_pence = imposed_pence + (SELECT COALESCE(sum(amount_pence), 0) FROM copied),
+                 status = CASE WHEN status = 'paid' THEN 'live' ELSE status END
+           WHERE id = (SELECT id FROM target)
+       RETURNING id, (imposed_pence - paid_pence - written_off_pence)::int AS balance`,
+    );
+    if (!row) throw new Error(`Fine account ${sourceId} is consolidated into no account that exists`);
+    return { accountId: row.id, balancePence: row.balance };
   }
 
   /** An approved write-off: an account with nothing left to pay is written off. */
