@@ -3,7 +3,7 @@ import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { bearer, eventually } from '@ccsc/testing';
-import { caseResulted, publish, resulted, startEnforcementApp } from './enforcement-app';
+import { caseResulted, paymentAllocated, publish, resulted, startEnforcementApp } from './enforcement-app';
 
 // Four eyes on write-offs (architecture.md): one person never forgives a fine alone, whatever role,
 // route or token they use, and an approval limit is not beaten by approving a sum in slices.
@@ -129,6 +129,42 @@ describe('write-offs need a second person within their limit for the account', (
     expect((await decide(id, kim).expect(403)).body.detail).toMatch(/60000 pence written off/);
     expect(await state(target)).toEqual(before);
     await decide(id, jo).expect(200);
+  });
+
+  it('rejects, as the system, a write-off still asked for when its account stops being live, closing its approval', async () => {
+    const rejectedEvents = async (writeOffId: string) =>
+      (await db().query(
+        `SELECT envelope->'data'->>'writeOffId' AS id FROM outbox
+          WHERE type = 'enforcement.write-off-rejected.v1' AND envelope->'data'->>'writeOffId' = $1`,
+        [writeOffId],
+      )) as { id: string }[];
+    // Consolidated into another account.
+    const defendant = randomUUID();
+    const [target, other] = [await newAccount(defendant), await newAccount(defendant)];
+    const onOther = await ask(other, sam, 10_000);
+    await http()
+      .post(`/api/v1/enforcement/accounts/${target}/consolidations`)
+      .set('Authorization', jo)
+      .send({ accountIds: [other] })
+      .expect(201);
+    expect((await state(other)).writeOffs).toEqual([{ id: onOther, status: 'rejected', decided_by: 'system' }]);
+    expect(await rejectedEvents(onOther)).toEqual([{ id: onOther }]);
+    await decide(onOther, kim).expect(409);
+
+    // Paid in full while the write-off waited.
+    const accountId = await newAccount();
+    const pending = await ask(accountId, sam, 10_000);
+    const [{ account_number: number }] = await db().query(`SELECT account_number FROM fine_accounts WHERE id = $1`, [
+      accountId,
+    ]);
+    await publish(paymentAllocated(number, 93_500));
+    await eventually(async () =>
+      expect(await state(accountId)).toMatchObject({
+        account: { w: 0, status: 'paid' },
+        writeOffs: [{ id: pending, status: 'rejected', decided_by: 'system' }],
+      }),
+    );
+    expect(await rejectedEvents(pending)).toEqual([{ id: pending }]);
   });
 
   it('spreads an approved write-off over the impositions, so what they owe adds up to the balance', async () => {

@@ -16,7 +16,7 @@ import { PaymentApplication } from '../application/payment-application';
 export const NATIONAL_BUSINESS_UNIT = 'national';
 
 /** What enforcement does in answer to an event is the system's doing, caused by that event. */
-const causedBy = (event: EventEnvelope): EventContext => ({
+export const causedBy = (event: EventEnvelope): EventContext => ({
   correlationId: event.correlationid,
   causationId: event.id,
   actor: 'system',

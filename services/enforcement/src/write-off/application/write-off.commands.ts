@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@ccsc/auth';
 import { writeOffApprovedV1, writeOffRejectedV1, writeOffRequestedV1 } from '@ccsc/contracts';
-import { UnitOfWork } from '@ccsc/messaging';
+import { type Transaction, UnitOfWork } from '@ccsc/messaging';
 import { NotFoundError } from '@ccsc/platform';
 import { checkDecision, checkWriteOffRequest, WriteOff } from '../domain/write-off';
 import { WriteOffRepository } from '../infrastructure/write-off.repository';
@@ -20,6 +20,15 @@ export class WriteOffCommands {
     private readonly accounts: AccountRepository,
     private readonly writeOffs: WriteOffRepository,
   ) {}
+
+  /**
+   * A write-off asked for on an account that is no longer live (paid, written off, consolidated) can never
+   * be approved: rejected by the system, in the caller's unit of work, and announced, closing its task.
+   */
+  async rejectOnClosed(tx: Transaction, accountIds: readonly string[]): Promise<void> {
+    for (const { id, accountId } of await this.writeOffs.rejectRequestedOnClosed(tx.manager, accountIds, tx.now))
+      tx.publish({ type: writeOffRejectedV1, subject: accountId, data: { accountId, writeOffId: id } });
+  }
 
   request(
     accountId: string,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { and, execute, queryOne, sql } from '@ccsc/platform';
+import { and, execute, query, queryOne, sql } from '@ccsc/platform';
 import type { WriteOff } from '../domain/write-off';
 
 interface WriteOffRow {
@@ -69,6 +69,25 @@ export class WriteOffRepository {
       sql`INSERT INTO write_offs (id, account_id, amount_pence, reason, status, requested_by, requested_at)
           VALUES (${w.id}, ${w.accountId}, ${w.amountPence}, ${w.reason}, 'requested', ${w.requestedBy},
                   ${w.requestedAt})`,
+    );
+  }
+
+  /**
+   * Rejects, as the system, the write-offs still asked for on those of the accounts that are no longer live;
+   * each one's id and account.
+   */
+  async rejectRequestedOnClosed(
+    manager: EntityManager,
+    accountIds: readonly string[],
+    decidedAt: Date,
+  ): Promise<{ id: string; accountId: string }[]> {
+    return query<{ id: string; accountId: string }>(
+      manager,
+      sql`UPDATE write_offs w SET status = 'rejected', decided_by = 'system', decided_at = ${decidedAt}
+            FROM fine_accounts a
+           WHERE a.id = w.account_id AND w.account_id = ANY(${accountIds}::uuid[]) AND w.status = 'requested'
+             AND a.status <> 'live'
+       RETURNING w.id, w.account_id AS "accountId"`,
     );
   }
 
