@@ -5977,7 +5977,7 @@ export interface components {
       /** @description The new amount rule. */
       amount: components['schemas']['FeeAmountBody'];
       /**
-       * @description The day in England it applies from (YYYY-MM-DD): after the start of every approved version; once approved, the version before it ends that day.
+       * @description The day in England it applies from (YYYY-MM-DD): today or later, and after the start of every approved version; once approved, the version before it ends that day. A version still awaiting approval when that day has passed cannot be approved.
        * @example 2027-04-01
        */
       validFrom: string;

@@ -8,6 +8,7 @@ import {
   formatAccountNumber,
   suspenseRefundRequestedV1,
 } from '@ccsc/contracts';
+import { londonLocalDate } from '@ccsc/calendar';
 import { bearer, eventually } from '@ccsc/testing';
 import { announceCase, outboxOf, publish, startPaymentsApp } from './payments-app';
 
@@ -107,10 +108,21 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
   });
 
   it('puts a new fee version in force only once a second person approves it', async () => {
+    // Never in the past: what was charged then was charged at the fee in force then.
+    const backdated = await http()
+      .post('/api/v1/payments/fees/FEE0440/versions')
+      .set('Authorization', fay)
+      .send({ amount: { type: 'flat', amountPence: 100 }, validFrom: '2022-01-01' })
+      .expect(400);
+    expect(backdated.body.errors).toContainEqual({
+      field: 'validFrom',
+      message: expect.stringMatching(/^must be today/),
+    });
+    const today = londonLocalDate(new Date());
     const proposed = await http()
       .post('/api/v1/payments/fees/FEE0440/versions')
       .set('Authorization', fay)
-      .send({ amount: { type: 'flat', amountPence: 9_200 }, validFrom: '2026-01-01' })
+      .send({ amount: { type: 'flat', amountPence: 9_200 }, validFrom: today })
       .expect(201);
     expect(proposed.body).toMatchObject({ version: 2, status: 'pending-approval' });
     await http()
@@ -142,7 +154,7 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
         v.status,
       ]),
     ).toEqual([
-      [1, '2026-01-01', 'approved'],
+      [1, today, 'approved'],
       [2, null, 'approved'],
     ]);
     const { caseId } = await announceCase(db, { feesDue: ['FEE0440'] });

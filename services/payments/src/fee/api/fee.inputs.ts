@@ -25,7 +25,7 @@ const AMOUNT_BANDS =
   'For a `banded` fee: its bands, rising by `upToPence`, at most 50; the first a flat amount, the last open-ended.';
 const NEW_AMOUNT = 'The new amount rule.';
 const VALID_FROM =
-  'The day in England it applies from (YYYY-MM-DD): after the start of every approved version; once approved, the version before it ends that day.';
+  'The day in England it applies from (YYYY-MM-DD): today or later, and after the start of every approved version; once approved, the version before it ends that day. A version still awaiting approval when that day has passed cannot be approved.';
 const NEW_DESCRIPTION = "What the fee is for, in words, up to 200 characters; by default the latest version's.";
 
 @ArgsType()

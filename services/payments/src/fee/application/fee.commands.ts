@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { LocalDate } from '@ccsc/calendar';
+import { londonLocalDate, type LocalDate } from '@ccsc/calendar';
 import type { Principal } from '@ccsc/auth';
 import { UnitOfWork } from '@ccsc/messaging';
 import { BadUserInputError, ConflictError, NotFoundError } from '@ccsc/platform';
@@ -23,7 +23,7 @@ export class FeeCommands {
 
   /** A new amount from a day on; the latest version's service, jurisdiction, channel and event carry over. */
   async propose(command: ProposeFeeVersionCommand, principal: Principal): Promise<FeeVersion> {
-    return this.unitOfWork.run({ actor: principal.sub }, async ({ manager }) => {
+    return this.unitOfWork.run({ actor: principal.sub }, async ({ manager, now }) => {
       const versions = await this.fees.versions(manager, command.code);
       const latest = versions.at(-1);
       if (!latest) throw new NotFoundError(`Fee ${command.code}`);
@@ -42,6 +42,10 @@ export class FeeCommands {
         approvedBy: null,
       };
       const problems = feeVersionProblems(fee);
+      // A fee never changes in the past: what was charged then was charged at the fee in force then.
+      const today = londonLocalDate(now);
+      if (command.validFrom < today)
+        problems.push({ field: 'validFrom', message: `must be today (${today}) or later` });
       const inForce = versions.filter((v) => v.status === 'approved');
       if (inForce.some((v) => v.validFrom >= command.validFrom)) {
         problems.push({ field: 'validFrom', message: 'must be after the start of every approved version' });
@@ -53,10 +57,11 @@ export class FeeCommands {
   }
 
   async decide(code: string, version: number, approve: boolean, principal: Principal): Promise<FeeVersion> {
-    return this.unitOfWork.run({ actor: principal.sub }, async ({ manager }) => {
+    return this.unitOfWork.run({ actor: principal.sub }, async ({ manager, now }) => {
       const fee = await this.fees.findForUpdate(manager, code, version);
       if (!fee) throw new NotFoundError(`Fee ${code} version ${version}`);
-      const approved = approveFeeVersion(fee, principal.sub);
+      // Approving or rejecting, the decider is a second person; only an approval must still be in time.
+      const approved = approveFeeVersion(fee, principal.sub, approve ? londonLocalDate(now) : undefined);
       const decided = approve ? approved : { ...fee, status: 'rejected' as const, approvedBy: principal.sub };
       if (approve) await this.fees.closeBefore(manager, code, fee.validFrom);
       await this.fees.setStatus(manager, decided);

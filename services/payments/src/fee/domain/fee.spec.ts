@@ -49,5 +49,8 @@ describe('fees', () => {
     };
     expect(() => approveFeeVersion(proposed, 'fay')).toThrow(/someone other than/);
     expect(approveFeeVersion(proposed, 'sam')).toMatchObject({ status: 'approved', approvedBy: 'sam' });
+    // Approved on or before the day it starts, never after: it would reprice what was already charged.
+    expect(approveFeeVersion(proposed, 'sam', proposed.validFrom)).toMatchObject({ status: 'approved' });
+    expect(() => approveFeeVersion(proposed, 'sam', '9998-01-01')).toThrow(/before today \(9998-01-01\)/);
   });
 });

@@ -1,3 +1,4 @@
+import type { LocalDate } from '@ccsc/calendar';
 import { assertSecondPerson } from '@ccsc/auth/four-eyes';
 import { BadUserInputError, ConflictError, FieldError } from '@ccsc/platform/errors';
 
@@ -148,9 +149,14 @@ export function feeVersionProblems(input: Pick<FeeVersion, 'code' | 'amount' | '
 }
 
 /** Segregation of duties: a new fee amount takes effect only when a second person approves it. */
-export function approveFeeVersion(fee: FeeVersion, approver: string): FeeVersion {
+export function approveFeeVersion(fee: FeeVersion, approver: string, today?: LocalDate): FeeVersion {
   if (fee.status !== 'pending-approval')
     throw new ConflictError(`Fee ${fee.code} version ${fee.version} is ${fee.status}, not awaiting approval`);
   assertSecondPerson(fee.proposedBy, approver, 'A fee version');
+  // Approved after the day it was to start, it would reprice what was already charged: propose it again.
+  if (today !== undefined && fee.validFrom < today)
+    throw new ConflictError(
+      `Fee ${fee.code} version ${fee.version} was to apply from ${fee.validFrom}, before today (${today}); reject it and propose it from today or later`,
+    );
   return { ...fee, status: 'approved', approvedBy: approver };
 }
