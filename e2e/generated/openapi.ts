@@ -11872,7 +11872,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The record is not in a state that allows this, or the Idempotency-Key was used with another body. */
+      /** @description The case has ended (withdrawn, struck out, closed...), or the Idempotency-Key was used with another body */
       409: {
         headers: {
           [name: string]: unknown;
@@ -11883,7 +11883,7 @@ export interface operations {
            *       "type": "urn:ccsc:problem:conflict",
            *       "title": "Conflict",
            *       "status": 409,
-           *       "detail": "The record is not in a state that allows this, or the Idempotency-Key was used with another body.",
+           *       "detail": "The case has ended (withdrawn, struck out, closed...), or the Idempotency-Key was used with another body",
            *       "code": "CONFLICT",
            *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
            *     }
@@ -12917,7 +12917,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The record is not in a state that allows this, or the Idempotency-Key was used with another body. */
+      /** @description The case has ended (withdrawn, struck out, closed...), or the Idempotency-Key was used with another body */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12928,7 +12928,7 @@ export interface operations {
            *       "type": "urn:ccsc:problem:conflict",
            *       "title": "Conflict",
            *       "status": 409,
-           *       "detail": "The record is not in a state that allows this, or the Idempotency-Key was used with another body.",
+           *       "detail": "The case has ended (withdrawn, struck out, closed...), or the Idempotency-Key was used with another body",
            *       "code": "CONFLICT",
            *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
            *     }
@@ -13528,7 +13528,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The record is not in a state that allows this, or the Idempotency-Key was used with another body. */
+      /** @description The case has ended (withdrawn, struck out, closed...), or the Idempotency-Key was used with another body */
       409: {
         headers: {
           [name: string]: unknown;
@@ -13539,7 +13539,7 @@ export interface operations {
            *       "type": "urn:ccsc:problem:conflict",
            *       "title": "Conflict",
            *       "status": 409,
-           *       "detail": "The record is not in a state that allows this, or the Idempotency-Key was used with another body.",
+           *       "detail": "The case has ended (withdrawn, struck out, closed...), or the Idempotency-Key was used with another body",
            *       "code": "CONFLICT",
            *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
            *     }

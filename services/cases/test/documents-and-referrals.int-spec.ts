@@ -81,6 +81,45 @@ describe('documents and assisted-digital referrals', () => {
     ).toHaveLength(2);
   });
 
+  it('takes no document, party or assisted-digital referral on a case that has ended, and changes nothing', async () => {
+    const { body: created } = await http()
+      .post('/api/v1/cases')
+      .set('Authorization', caseworker)
+      .send(claim())
+      .expect(201);
+    await http()
+      .post(`/api/v1/cases/${created.id}/events`)
+      .set('Authorization', caseworker)
+      .send({ event: 'withdraw' })
+      .expect(200);
+    const outbox = async () => (await app.get(DataSource).query(`SELECT count(*)::int AS n FROM outbox`))[0].n;
+    const before = await outbox();
+    const document = {
+      title: 'Evidence',
+      documentType: 'evidence',
+      channel: 'bulk-scan',
+      storeReference: 'dm-store://x',
+    };
+    const refusals = [
+      [`/api/v1/cases/${created.id}/documents`, document, 'The case is Withdrawn: it takes no more documents'],
+      [
+        `/api/v1/cases/${created.id}/parties`,
+        { role: 'defendant', kind: 'person', name: 'Late Comer' },
+        'The case is Withdrawn: no party is added to a case that has ended',
+      ],
+      [
+        `/api/v1/cases/${created.id}/assisted-digital-referrals`,
+        { partyId: created.parties[0].id, needs: ['no-device'] },
+        'The case is Withdrawn: no one is referred for help with it once it has ended',
+      ],
+    ] as const;
+    for (const [path, body, detail] of refusals) {
+      const refused = await http().post(path).set('Authorization', caseworker).send(body).expect(409);
+      expect(refused.body.detail).toBe(detail);
+    }
+    expect(await outbox()).toBe(before);
+  });
+
   /** The data of the `cases.document-received` event published for a document: one, of v2 (no v1 besides). */
   const receivedEvent = async (documentId: string) => {
     const rows = (await app.get(DataSource).query(

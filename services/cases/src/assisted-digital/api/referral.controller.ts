@@ -21,6 +21,7 @@ export class ReferralController {
   @Roles(...ASSISTED_DIGITAL_OFFICERS)
   @ApiOperation({ summary: 'Refer a user to the assisted-digital supplier' })
   @ApiCreatedResponse({ type: AssistedDigitalReferralModel })
+  @ApiConflictResponse({ description: `The case has ended (withdrawn, struck out, closed...), or ${KEY_REUSED}` })
   refer(
     @Param('id') id: string,
     @Body() body: ReferBody,

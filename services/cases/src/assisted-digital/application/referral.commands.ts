@@ -29,7 +29,9 @@ export class ReferralCommands {
     return this.work.run(
       { correlationId, actor: principal.sub },
       async ({ manager, publish }) => {
-        (await loadVisibleCase(manager, this.cases, caseId, principal)).party(partyId);
+        const visible = await loadVisibleCase(manager, this.cases, caseId, principal);
+        visible.assertNotEnded('no one is referred for help with it once it has ended');
+        visible.party(partyId);
         const referral: Referral = {
           id: randomUUID(),
           caseId,

@@ -208,6 +208,7 @@ export class Case {
   }
 
   addParty(input: NewParty, now: Date): Party {
+    this.assertNotEnded('no party is added to a case that has ended');
     const party = newParty(input);
     this.props = { ...this.props, parties: [...this.props.parties, party], updatedAt: now };
     return party;

@@ -1,5 +1,13 @@
 import { Body, Controller, Param, Patch, Post, Put } from '@nestjs/common';
-import { ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { KEY_REUSED } from '../../api-descriptions';
 import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import { assertUuid } from '@ccsc/platform';
 import { PartyInput } from '../../case/api/case.inputs';
@@ -17,6 +25,7 @@ export class PartyController {
   @Roles(...PARTY_ADDERS)
   @ApiOperation({ summary: 'Add a party to a case' })
   @ApiCreatedResponse({ type: PartyModel })
+  @ApiConflictResponse({ description: `The case has ended (withdrawn, struck out, closed...), or ${KEY_REUSED}` })
   @ApiForbiddenResponse({
     description:
       'Your role may not add parties, or the party is not one you may add: a firm links no citizen account, and names itself only for a role it already acts for',
