@@ -7,6 +7,7 @@ import { ComplaintSlaRun } from '../services/complaints/src/sla/application/sla.
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { graphql, graphqlData, Loose } from './graphql-client';
 import { RunningPlatform, startTestPlatform } from './platform';
+import { as, partnerApi, type PartnerApi } from './rest-client';
 
 graphql(`
   fragment JourneyComplaint on Complaint {
@@ -45,6 +46,7 @@ const OPEN_CASE = graphql(`
   mutation JourneyOpenCase($i: CreateCaseInput!) {
     createCase(input: $i) {
       id
+      reference
     }
   }
 `);
@@ -138,6 +140,9 @@ describe('a complaint from an enquiry to a refund', () => {
   let platform: RunningPlatform;
   let caseworker: string;
   let officer: string;
+  let financeFay: string;
+  let financeSam: string;
+  let api: PartnerApi;
   const complaintsOfficer: Principal = { sub: 'officer-olu', roles: ['complaints-officer'] };
 
   beforeAll(async () => {
@@ -148,6 +153,11 @@ describe('a complaint from an enquiry to a refund', () => {
     });
     caseworker = await bearer('caseworker', { sub: 'officer-sam' });
     officer = await bearer('complaints-officer', { sub: 'officer-olu' });
+    [financeFay, financeSam] = await Promise.all([
+      bearer('finance-officer', { sub: 'finance-fay' }),
+      bearer('finance-officer', { sub: 'finance-sam' }),
+    ]);
+    api = partnerApi(platform.gatewayUrl);
   }, 120_000);
   afterAll(() => platform.stop());
 
@@ -169,6 +179,24 @@ describe('a complaint from an enquiry to a refund', () => {
       caseworker,
     );
     const caseId = created.createCase.id;
+    // The claimant paid £25 at the counter, allocated to the case and verified by a second officer: what the
+    // remedy will give back (a remedy gives back money that was paid, never more).
+    const payments = platform.services.payments!.app.get(DataSource);
+    await eventually(async () => {
+      const known = await payments.query(`SELECT 1 FROM case_access WHERE case_id = $1`, [caseId]);
+      expect(known).toHaveLength(1);
+    }, 30_000);
+    const cash = await api.POST('/api/v1/payments/bulk-scan-payments', {
+      ...as(financeFay),
+      body: { method: 'cash', amountPence: 2500, caseReference: created.createCase.reference },
+    });
+    expect(cash.data?.allocations).toHaveLength(1);
+    const verified = await api.POST('/api/v1/payments/allocations/{id}/verification', {
+      ...as(financeSam),
+      params: { path: { id: cash.data!.allocations[0]!.id } },
+      body: { approve: true },
+    });
+    expect(verified.response.status).toBe(200);
     const raised = await eventually(
       () =>
         gql(
@@ -242,9 +270,8 @@ describe('a complaint from an enquiry to a refund', () => {
     const remedyId = remedied.agreeComplaintRemedy.remedies[0]!.id;
 
     // Payments raises the refund awaiting approval, and says so; the complaint shows it.
-    const refunds = platform.services.payments!.app.get(DataSource);
     const refund = await eventually(async () => {
-      const rows = (await refunds.query(
+      const rows = (await payments.query(
         `SELECT id, status, amount_pence::int AS amount, reason FROM refunds WHERE remedy_id = $1`,
         [remedyId],
       )) as Loose[];

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { londonLocalDate } from '@ccsc/calendar';
+import { addDays, londonLocalDate } from '@ccsc/calendar';
 import { eventually } from '@ccsc/testing';
 import type { Loose } from '../graphql-client';
 import {
@@ -89,6 +89,9 @@ import {
  * claimant's side submits and withdraws the claim), staff by the event's roles, judicial events the
  * judiciary. Rows that change something get a fresh resource per allowed persona (`fresh`).
  */
+
+/** Payment terms start from today, within three years: two months on. */
+const PAY_BY = addDays(londonLocalDate(new Date()), 60);
 
 // Staff role sets, as the services' @Roles name them.
 // Every staff role at work; the auditor oversees and reads only the audit trail.
@@ -2556,7 +2559,7 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
     'DD DD DD',
     ({ fresh }) =>
       body(`/api/v1/enforcement/accounts/${fresh.id}/terms`, {
-        terms: { kind: 'pay-by-date', payBy: '2031-01-31' },
+        terms: { kind: 'pay-by-date', payBy: PAY_BY },
         reason: 'Asked for time',
       }),
     { fresh: (f) => f.fineAccount(), probe: accountProbe },
@@ -2683,7 +2686,7 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
     ({ fresh }) =>
       gql('mutation($a: ID!, $i: VaryFineTermsInput!) { varyFineTerms(accountId: $a, input: $i) { version } }', {
         a: fresh.id,
-        i: { terms: { kind: 'pay-by-date', payBy: '2031-01-31' }, reason: 'Asked for time' },
+        i: { terms: { kind: 'pay-by-date', payBy: PAY_BY }, reason: 'Asked for time' },
       }),
     { fresh: (f) => f.fineAccount(), probe: accountProbe },
   ),

@@ -4390,9 +4390,9 @@ export interface components {
        * @example 2026-12-11T11:00:00.000Z
        */
       agreedAt: string;
-      /** @description Financial remedies: sent-to-payments until payments reports on it, then the status payments gives its refund or payment (awaiting-approval, returned-for-update, approved, rejected, paid). Null for any other kind. */
+      /** @description Financial remedies: sent-to-payments until payments reports on it, then the status payments gives its refund or payment (awaiting-approval, returned-for-update, approved, rejected, paid), or its fee waiver (awaiting-approval, approved, rejected; rejected at once when the case does not owe that much of the fee). Null for any other kind. */
       paymentStatus?: string | null;
-      /** @description The id (UUID) of the refund or payment that payments raised for it; null until payments reports on it, and for any other kind. */
+      /** @description The id (UUID) of the refund, payment or fee waiver that payments raised for it; null until payments reports on it, and for any other kind. */
       refundId?: string | null;
     };
     ComplaintDataBreachModel: {

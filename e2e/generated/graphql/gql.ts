@@ -21,7 +21,7 @@ type Documents = {
   '\n  query AuditedServiceRequest($id: ID!) {\n    case(id: $id) {\n      serviceRequest {\n        status\n      }\n    }\n  }\n': typeof types.AuditedServiceRequestDocument;
   '\n  query AuditTrailOf($filter: AuditFilterInput, $after: String) {\n    auditTrail(filter: $filter) {\n      cases(first: 20, after: $after) {\n        nodes {\n          kind\n          actor\n          roles\n          organisationId\n          actingFor\n          operation\n          recordType\n          recordIds\n          partyIds\n          events\n          correlationId\n        }\n      }\n      payments(first: 20) {\n        nodes {\n          kind\n          actor\n          roles\n          operation\n          recordType\n          recordIds\n          events\n        }\n      }\n      complaints(first: 1) {\n        nodes {\n          id\n        }\n      }\n    }\n  }\n': typeof types.AuditTrailOfDocument;
   '\n  fragment JourneyComplaint on Complaint {\n    id\n    reference\n    enquiryId\n    status\n    currentStage\n    outcome\n    businessArea\n    causeCategory\n    stages {\n      stage\n      status\n      dueDate\n      dueAt\n      calendarVersion\n      breached\n      answeredOnTime\n      outcome\n    }\n    remedies {\n      id\n      kind\n      amountPence\n      paymentStatus\n      refundId\n    }\n    timeline {\n      kind\n      summary\n    }\n  }\n': typeof types.JourneyComplaintFragmentDoc;
-  '\n  mutation JourneyOpenCase($i: CreateCaseInput!) {\n    createCase(input: $i) {\n      id\n    }\n  }\n': typeof types.JourneyOpenCaseDocument;
+  '\n  mutation JourneyOpenCase($i: CreateCaseInput!) {\n    createCase(input: $i) {\n      id\n      reference\n    }\n  }\n': typeof types.JourneyOpenCaseDocument;
   '\n  mutation JourneyRaiseEnquiry($i: RaiseEnquiryInput!) {\n    raiseEnquiry(input: $i) {\n      id\n    }\n  }\n': typeof types.JourneyRaiseEnquiryDocument;
   '\n  mutation JourneyConvert($i: ConvertEnquiryToComplaintInput!) {\n    convertEnquiryToComplaint(input: $i) {\n      id\n    }\n  }\n': typeof types.JourneyConvertDocument;
   '\n  query JourneyComplaintsOfCase($id: ID!) {\n    case(id: $id) {\n      complaints {\n        ...JourneyComplaint\n      }\n    }\n  }\n': typeof types.JourneyComplaintsOfCaseDocument;
@@ -104,7 +104,7 @@ const documents: Documents = {
     types.AuditTrailOfDocument,
   '\n  fragment JourneyComplaint on Complaint {\n    id\n    reference\n    enquiryId\n    status\n    currentStage\n    outcome\n    businessArea\n    causeCategory\n    stages {\n      stage\n      status\n      dueDate\n      dueAt\n      calendarVersion\n      breached\n      answeredOnTime\n      outcome\n    }\n    remedies {\n      id\n      kind\n      amountPence\n      paymentStatus\n      refundId\n    }\n    timeline {\n      kind\n      summary\n    }\n  }\n':
     types.JourneyComplaintFragmentDoc,
-  '\n  mutation JourneyOpenCase($i: CreateCaseInput!) {\n    createCase(input: $i) {\n      id\n    }\n  }\n':
+  '\n  mutation JourneyOpenCase($i: CreateCaseInput!) {\n    createCase(input: $i) {\n      id\n      reference\n    }\n  }\n':
     types.JourneyOpenCaseDocument,
   '\n  mutation JourneyRaiseEnquiry($i: RaiseEnquiryInput!) {\n    raiseEnquiry(input: $i) {\n      id\n    }\n  }\n':
     types.JourneyRaiseEnquiryDocument,
@@ -294,8 +294,8 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  mutation JourneyOpenCase($i: CreateCaseInput!) {\n    createCase(input: $i) {\n      id\n    }\n  }\n',
-): (typeof documents)['\n  mutation JourneyOpenCase($i: CreateCaseInput!) {\n    createCase(input: $i) {\n      id\n    }\n  }\n'];
+  source: '\n  mutation JourneyOpenCase($i: CreateCaseInput!) {\n    createCase(input: $i) {\n      id\n      reference\n    }\n  }\n',
+): (typeof documents)['\n  mutation JourneyOpenCase($i: CreateCaseInput!) {\n    createCase(input: $i) {\n      id\n      reference\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -378,7 +378,7 @@ export type JourneyOpenCaseMutationVariables = Exact<{
   i: CreateCaseInput;
 }>;
 
-export type JourneyOpenCaseMutation = { createCase: { id: string } };
+export type JourneyOpenCaseMutation = { createCase: { id: string; reference: string } };
 
 export type JourneyRaiseEnquiryMutationVariables = Exact<{
   i: RaiseEnquiryInput;
@@ -1374,7 +1374,10 @@ export const JourneyOpenCaseDocument = {
             ],
             selectionSet: {
               kind: 'SelectionSet',
-              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
+              ],
             },
           },
         ],

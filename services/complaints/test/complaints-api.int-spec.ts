@@ -3,10 +3,11 @@ import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { londonInstant } from '@ccsc/calendar';
-import { bearer, commandEventCount } from '@ccsc/testing';
+import { feeWaiverDecidedV1, feeWaiverRequestedV1 } from '@ccsc/contracts';
+import { bearer, commandEventCount, eventually } from '@ccsc/testing';
 import { ComplaintRepository } from '../src/complaint/infrastructure/complaint.repository';
 import { ComplaintSlaRun } from '../src/sla/application/sla.commands';
-import { announceCase, outbox, startComplaintsApp } from './complaints-app';
+import { announceCase, outbox, publish, startComplaintsApp } from './complaints-app';
 
 const COMPLAINT_FIELDS =
   'id reference complainantType origin caseIds severity status currentStage stages { stage status dueDate calendarVersion atRisk breached }';
@@ -484,6 +485,33 @@ describe('complaints API', () => {
         agreedBy: 'complaints-officer-user',
       },
     ]);
+    // Payments reports on the waiver as it does on a refund: awaiting approval, then decided.
+    const waiverId = randomUUID();
+    const remedyId = waived.body.remedies[1].id as string;
+    const waiverStatus = async () =>
+      (await http().get(`/api/v1/complaints/${c.id}`).set('Authorization', officer).expect(200)).body.remedies[1];
+    await publish(feeWaiverRequestedV1, waiverId, {
+      waiverId,
+      caseId,
+      complaintId: c.id,
+      feeCode: 'FEE0202',
+      amountPence: 27300,
+      requestedBy: 'complaints-officer-user',
+      remedyId,
+    });
+    await eventually(async () =>
+      expect(await waiverStatus()).toMatchObject({ paymentStatus: 'awaiting-approval', refundId: waiverId }),
+    );
+    await publish(feeWaiverDecidedV1, waiverId, {
+      waiverId,
+      caseId,
+      decision: 'approved',
+      remittedPence: 27300,
+      remedyId,
+    });
+    await eventually(async () =>
+      expect(await waiverStatus()).toMatchObject({ paymentStatus: 'approved', refundId: waiverId }),
+    );
 
     await http()
       .post(`/api/v1/complaints/${c.id}/closure`)

@@ -158,11 +158,11 @@ describe('payments: one person never takes money out or forgives a fee alone', (
     expect(announced).toEqual([
       {
         type: 'payments.fee-waiver-requested.v1',
-        data: { waiverId, caseId, complaintId, feeCode: 'FEE0209', amountPence: 16_300, requestedBy: 'lee' },
+        data: { waiverId, caseId, complaintId, feeCode: 'FEE0209', amountPence: 16_300, requestedBy: 'lee', remedyId },
       },
       {
         type: 'payments.fee-waiver-decided.v1',
-        data: { waiverId, caseId, decision: 'approved', remittedPence: 16_300 },
+        data: { waiverId, caseId, decision: 'approved', remittedPence: 16_300, remedyId },
       },
     ]);
   });

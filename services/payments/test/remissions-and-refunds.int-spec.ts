@@ -520,6 +520,34 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
       remittedPence: 16_300,
     });
     expect(await serviceRequest(caseId)).toMatchObject({ status: 'paid', remittedPence: 16_300 });
+    expect((await outboxOf(db, 'payments.fee-waiver-decided.v1')).filter((e) => e.remedyId === waiverId)).toEqual([
+      { waiverId: waiver, caseId, decision: 'approved', remittedPence: 16_300, remedyId: waiverId },
+    ]);
+
+    // A waiver of a fee the case does not owe, or of more than is left of it, is rejected as it arrives (not
+    // dead-lettered), and the complaint is told: no waiver waits for an approval it could never have.
+    for (const [feeCode, amountPence] of [
+      ['FEE0221', 5_000],
+      ['FEE0209', 1],
+    ] as const) {
+      const remedyId = randomUUID();
+      await publish(financialRemedyAgreedV1, complaintId, {
+        complaintId,
+        remedyId,
+        kind: 'fee-waiver',
+        amountPence,
+        caseId,
+        feeCode,
+        agreedBy: 'lee',
+      });
+      await eventually(async () =>
+        expect((await outboxOf(db, 'payments.fee-waiver-decided.v1')).filter((e) => e.remedyId === remedyId)).toEqual([
+          { waiverId: expect.any(String), caseId, decision: 'rejected', remedyId },
+        ]),
+      );
+      expect(await db.query(`SELECT id FROM fee_waivers WHERE remedy_id = $1`, [remedyId])).toEqual([]);
+    }
+    expect(await serviceRequest(caseId)).toMatchObject({ remittedPence: 16_300 });
   });
 
   it("reports the day's takings by method and allocations by business area from the ledger", async () => {

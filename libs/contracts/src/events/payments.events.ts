@@ -218,16 +218,23 @@ export class FeeWaiverRequestedV1 {
   @Matches(/^FEE\d{4}$/) feeCode!: string;
   @IsInt() @Min(1) amountPence!: number;
   @IsString() @Length(1, 255) requestedBy!: string;
+  /** The complaint's remedy that agreed the waiver (optional: events published before it was added lack it). */
+  @IsOptional() @IsUUID() remedyId?: string;
 }
 export const feeWaiverRequestedV1 = defineEvent('payments', 'fee-waiver-requested', 1, FeeWaiverRequestedV1);
 
 export const FEE_WAIVER_DECISIONS = ['approved', 'rejected'] as const;
 
-/** A second person decided a fee waiver: approved (the fee is remitted by `remittedPence`) or rejected. */
+/**
+ * A second person decided a fee waiver: approved (the fee is remitted by `remittedPence`) or rejected. A waiver
+ * of a fee the case does not owe (or no longer owes as much) is rejected as it arrives, with no request before it.
+ */
 export class FeeWaiverDecidedV1 {
   @IsUUID() waiverId!: string;
   @IsUUID() caseId!: string;
   @IsIn(FEE_WAIVER_DECISIONS) decision!: (typeof FEE_WAIVER_DECISIONS)[number];
   @IsOptional() @IsInt() @Min(1) remittedPence?: number;
+  /** The complaint's remedy that agreed the waiver (optional: events published before it was added lack it). */
+  @IsOptional() @IsUUID() remedyId?: string;
 }
 export const feeWaiverDecidedV1 = defineEvent('payments', 'fee-waiver-decided', 1, FeeWaiverDecidedV1);

@@ -140,9 +140,9 @@ const REMEDY_DESCRIPTION =
 const REMEDY_STAGE =
   'The stage whose upheld or partially upheld outcome the remedy follows: the latest answered stage when it was agreed.';
 const AGREED_AT = 'When the remedy was agreed.';
-const PAYMENT_STATUS = `Financial remedies: sent-to-payments until payments reports on it, then the status payments gives its refund or payment (${REFUND_STATUSES.join(', ')}). Null for any other kind.`;
+const PAYMENT_STATUS = `Financial remedies: sent-to-payments until payments reports on it, then the status payments gives its refund or payment (${REFUND_STATUSES.join(', ')}), or its fee waiver (awaiting-approval, approved, rejected; rejected at once when the case does not owe that much of the fee). Null for any other kind.`;
 const REFUND_ID =
-  'The id (UUID) of the refund or payment that payments raised for it; null until payments reports on it, and for any other kind.';
+  'The id (UUID) of the refund, payment or fee waiver that payments raised for it; null until payments reports on it, and for any other kind.';
 
 @ObjectType('ComplaintRemedy', {
   description:

@@ -15,6 +15,8 @@ import {
   type ComplaintSeverity,
   type EnquiryConvertedToComplaintV1,
   type EventEnvelope,
+  type FeeWaiverDecidedV1,
+  type FeeWaiverRequestedV1,
   type RefundStatusChangedV1,
   type RefundStatusChangedV2,
 } from '@ccsc/contracts';
@@ -172,26 +174,55 @@ export class ComplaintCommands {
   }
 
   /** Payments reported on the refund or payment it raised for a financial remedy; an older report changes nothing. */
+  /** Payments' news of the refund or payment it raised for a financial remedy. */
   recordRemedyPayment(
     manager: EntityManager,
     event: EventEnvelope<RefundStatusChangedV1 | RefundStatusChangedV2>,
   ): Promise<void> {
+    const { remedyId, refundId, kind, amountPence, status } = event.data;
+    const summary = `Payments: ${label(kind)} of ${pounds(amountPence)} ${label(status)}`;
+    return this.recordRemedyProgress(manager, event, { remedyId, paymentId: refundId, status, summary });
+  }
+
+  /** Payments' news of the fee waiver a remedy agreed: awaiting approval, then approved (with what it remitted) or rejected. */
+  recordFeeWaiver(
+    manager: EntityManager,
+    event: EventEnvelope<FeeWaiverRequestedV1 | FeeWaiverDecidedV1>,
+  ): Promise<void> {
     const data = event.data;
-    const remedyId = data.remedyId;
-    // Refunds payments raised for its own reasons (overpayments, help with fees) name no remedy.
+    const status = 'decision' in data ? data.decision : 'awaiting-approval';
+    const amount = 'decision' in data ? data.remittedPence : data.amountPence;
+    const summary = `Payments: fee waiver${amount ? ` of ${pounds(amount)}` : ''} ${label(status)}`;
+    return this.recordRemedyProgress(manager, event, {
+      remedyId: data.remedyId,
+      paymentId: data.waiverId,
+      status,
+      summary,
+    });
+  }
+
+  /**
+   * Where payments has got to with a financial remedy, on the remedy and the complaint's timeline, inside the
+   * inbox transaction. News of anything payments raised for its own reasons names no remedy.
+   */
+  private recordRemedyProgress(
+    manager: EntityManager,
+    event: EventEnvelope,
+    news: { remedyId: string | undefined; paymentId: string; status: string; summary: string },
+  ): Promise<void> {
+    const { remedyId } = news;
     if (!remedyId) return Promise.resolve();
     const context = { correlationId: event.correlationid, causationId: event.id, actor: event.actor ?? 'payments' };
     const work = async (tx: Transaction) => {
       const complaintId = await this.complaints.recordPaymentStatus(
         tx.manager,
         remedyId,
-        data.refundId,
-        data.status,
+        news.paymentId,
+        news.status,
         tx.now,
       );
       if (!complaintId) return;
-      const summary = `Payments: ${label(data.kind)} of ${pounds(data.amountPence)} ${label(data.status)}`;
-      const change = { kind: 'remedy-payment', summary };
+      const change = { kind: 'remedy-payment', summary: news.summary };
       await this.complaints.appendTimeline(tx.manager, complaintId, [change], tx.context.actor ?? null, tx.now);
     };
     return withinTransaction(manager, context, work, new Date(event.time));

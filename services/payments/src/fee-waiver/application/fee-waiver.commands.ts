@@ -35,14 +35,22 @@ export class FeeWaiverCommands {
   ) {}
 
   /**
-   * Records the waiver for approval, in the consumer's unit of work. A waiver for a fee not (or no
-   * longer) owed on the case cannot be applied; it is thrown back to be dead-lettered for a person.
+   * Records the waiver for approval, in the consumer's unit of work. A waiver of a fee the case does not
+   * owe, or of more than is left of it, could never be applied as agreed: it is rejected as it arrives
+   * (announced, so the complaint's remedy says so), for the complaint to agree what the case owes.
    */
   async raise(tx: Transaction, remedy: WaivedFee): Promise<void> {
     const serviceRequestId = await this.requests.lockForCase(tx.manager, remedy.caseId, tx.now);
     const request = present(await this.requests.byId(tx.manager, serviceRequestId));
-    const fee = request.fees.find((f) => f.code === remedy.feeCode && f.remittedPence < f.amountPence);
-    if (!fee) throw new Error(`Fee waiver ${remedy.remedyId}: no unremitted ${remedy.feeCode} on the case`);
+    const fee = request.fees.find(
+      (f) => f.code === remedy.feeCode && remedy.amountPence <= f.amountPence - f.remittedPence,
+    );
+    const { caseId, remedyId } = remedy;
+    if (!fee) {
+      const data = { waiverId: randomUUID(), caseId, decision: 'rejected', remedyId } as const;
+      tx.publish({ type: feeWaiverDecidedV1, subject: data.waiverId, data });
+      return;
+    }
     const id = randomUUID();
     await this.waivers.insert(tx.manager, {
       id,
@@ -69,6 +77,7 @@ export class FeeWaiverCommands {
         feeCode: fee.code,
         amountPence: remedy.amountPence,
         requestedBy: remedy.agreedBy,
+        remedyId,
       },
     });
   }
@@ -109,6 +118,7 @@ export class FeeWaiverCommands {
             caseId: waiver.caseId,
             decision: status === 'approved' ? 'approved' : 'rejected',
             ...(remittedPence ? { remittedPence } : {}),
+            remedyId: waiver.remedyId,
           },
         });
         return decided;
