@@ -6458,8 +6458,13 @@ export interface components {
        * @example FA00012345E
        */
       accountNumber: string;
-      /** @description Always true: a number no account has is answered with NOT_FOUND (404) instead. */
+      /** @description Whether the account takes payments: false when it was consolidated into another (pay consolidatedInto instead). A number no account has is answered with NOT_FOUND (404). */
       payable: boolean;
+      /**
+       * @description When the account was consolidated into another: the number of the account that takes its payments now; otherwise null.
+       * @example null
+       */
+      consolidatedInto: string | null;
     };
     FineAccountCardPaymentBody: {
       /**
@@ -29559,7 +29564,8 @@ export interface operations {
           /**
            * @example {
            *       "accountNumber": "FA00012345E",
-           *       "payable": true
+           *       "payable": true,
+           *       "consolidatedInto": null
            *     }
            */
           'application/json': components['schemas']['PayableFineAccountModel'];
@@ -29835,7 +29841,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The record is not in a state that allows this, or the Idempotency-Key was used with another body. */
+      /** @description The account was consolidated into another: the problem names the number to pay instead */
       409: {
         headers: {
           [name: string]: unknown;
@@ -29846,7 +29852,7 @@ export interface operations {
            *       "type": "urn:ccsc:problem:conflict",
            *       "title": "Conflict",
            *       "status": 409,
-           *       "detail": "The record is not in a state that allows this, or the Idempotency-Key was used with another body.",
+           *       "detail": "The account was consolidated into another: the problem names the number to pay instead",
            *       "code": "CONFLICT",
            *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
            *     }

@@ -18,6 +18,7 @@ import { AuditTrail1735300000000 } from './migrations/1735300000000-audit-trail'
 import { PaymentSearch1735300100000 } from './migrations/1735300100000-payment-search';
 import { ManagementInformation1735400000000 } from './migrations/1735400000000-management-information';
 import { HelpWithFeesFirm1735600000000 } from './migrations/1735600000000-help-with-fees-firm';
+import { ConsolidatedFineAccountNumbers1735900000000 } from './migrations/1735900000000-consolidated-fine-account-numbers';
 
 /**
  * The payments database: the app, `npm run migrate` and the tests all use this one definition.
@@ -45,5 +46,6 @@ export const paymentsDatabase: ServiceDataSourceParts = {
     ManagementInformation1735400000000,
     HelpWithFeesFirm1735600000000,
     OutboxAppliedAtSource1735700000000,
+    ConsolidatedFineAccountNumbers1735900000000,
   ],
 };

@@ -61,7 +61,8 @@ export async function announceCase(
 }
 
 /** A fine account number as enforcement announces it when the account opens; waits until payments has it. */
-export async function registerFineAccount(db: DataSource, accountNumber: string): Promise<void> {
+/** Enforcement's news of a fine account number, as payments' register takes it; enforcement's id for the account. */
+export async function registerFineAccount(db: DataSource, accountNumber: string): Promise<string> {
   const accountId = randomUUID();
   await publish(fineAccountRegisteredV1, accountId, { accountId, accountNumber });
   await eventually(async () =>
@@ -69,6 +70,7 @@ export async function registerFineAccount(db: DataSource, accountNumber: string)
       await db.query(`SELECT 1 FROM fine_account_numbers WHERE account_number = $1`, [accountNumber]),
     ).toHaveLength(1),
   );
+  return accountId;
 }
 
 export async function outboxOf(db: DataSource, type: string): Promise<Record<string, unknown>[]> {

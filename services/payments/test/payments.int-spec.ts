@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { caseStateChangedV1, claimAmountRecordedV1, formatAccountNumber } from '@ccsc/contracts';
+import {
+  caseStateChangedV1,
+  claimAmountRecordedV1,
+  fineAccountsConsolidatedV1,
+  formatAccountNumber,
+} from '@ccsc/contracts';
 import { bearer, eventually } from '@ccsc/testing';
 import { SandboxCardProvider } from '../src/payment/infrastructure/sandbox-card-provider';
 import { CardProvider } from '../src/payment/domain/card-provider.port';
@@ -407,6 +412,39 @@ describe('payments: fees from case events, payment by account, card, allocation'
     ]);
   });
 
+  it("sends a payer quoting a consolidated account's number to the account it went into, however deep", async () => {
+    const [old, middle, live] = [formatAccountNumber(7001), formatAccountNumber(7002), formatAccountNumber(7003)];
+    const [oldId, middleId, liveId] = [
+      await registerFineAccount(db, old),
+      await registerFineAccount(db, middle),
+      await registerFineAccount(db, live),
+    ];
+    await publish(fineAccountsConsolidatedV1, middleId, {
+      accountId: middleId,
+      consolidatedAccountIds: [oldId],
+      balancePence: 1,
+    });
+    await publish(fineAccountsConsolidatedV1, liveId, {
+      accountId: liveId,
+      consolidatedAccountIds: [middleId],
+      balancePence: 1,
+    });
+    const check = (number: string) =>
+      http().get(`/api/v1/payments/fine-accounts/${number}`).set('Authorization', citizen).expect(200);
+    await eventually(async () =>
+      expect((await check(old)).body).toEqual({ accountNumber: old, payable: false, consolidatedInto: live }),
+    );
+    expect((await check(live)).body).toEqual({ accountNumber: live, payable: true, consolidatedInto: null });
+    const before = await db.query('SELECT count(*)::int AS n FROM payments');
+    const refused = await http()
+      .post(`/api/v1/payments/fine-accounts/${old}/card-payments`)
+      .set('Authorization', citizen)
+      .send({ amountPence: 1_000, returnUrl: 'https://fines.example.gov.uk/done' })
+      .expect(409);
+    expect(refused.body.detail).toBe(`Fine account ${old} was consolidated into ${live}: pay that account instead`);
+    expect(await db.query('SELECT count(*)::int AS n FROM payments')).toEqual(before);
+  });
+
   it('takes a card payment to a fine account: nothing until the signed success callback, then allocated and announced once', async () => {
     const start = (accountNumber: string, body: object, key?: string) => {
       const req = http()
@@ -468,7 +506,7 @@ describe('payments: fees from case events, payment by account, card, allocation'
       .get('/api/v1/payments/fine-accounts/fa-1000-0001m')
       .set('Authorization', citizen)
       .expect(200);
-    expect(payable.body).toEqual({ accountNumber: 'FA10000001M', payable: true });
+    expect(payable.body).toEqual({ accountNumber: 'FA10000001M', payable: true, consolidatedInto: null });
     // The payer returns only to the service's own pages: anyone may start a payment to an issued account,
     // so another address would turn a genuine payment page into a link to a site of the starter's choosing.
     for (const elsewhere of [

@@ -136,8 +136,7 @@ export class PaymentController {
     @Param('accountNumber') accountNumber: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<PayableFineAccountModel> {
-    const found = await this.queries.payableFineAccount(fineAccountNumber(accountNumber), principal);
-    return { accountNumber: found.accountNumber, payable: true };
+    return this.queries.payableFineAccount(fineAccountNumber(accountNumber), principal);
   }
 
   @Post('fine-accounts/:accountNumber/card-payments')
@@ -151,6 +150,9 @@ export class PaymentController {
     description: 'Not a fine account number, or invalid input (problem+json with field errors)',
   })
   @ApiNotFoundResponse({ description: 'No fine account has this number: check it against the notice' })
+  @ApiConflictResponse({
+    description: 'The account was consolidated into another: the problem names the number to pay instead',
+  })
   @ApiBadGatewayResponse({ description: PROVIDER_DID_NOT_ANSWER })
   async startFineAccountCard(
     @Param('accountNumber') accountNumber: string,

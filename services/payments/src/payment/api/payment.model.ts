@@ -106,14 +106,22 @@ export class AllocationModel {
 
 const PAYABLE_NUMBER =
   'The number as it is stored: FA, eight digits and the check letter, in capitals, without spaces.';
-const PAYABLE = 'Always true: a number no account has is answered with NOT_FOUND (404) instead.';
+const PAYABLE =
+  'Whether the account takes payments: false when it was consolidated into another (pay consolidatedInto instead). A number no account has is answered with NOT_FOUND (404).';
+const CONSOLIDATED_INTO =
+  'When the account was consolidated into another: the number of the account that takes its payments now; otherwise null.';
 
-@ObjectType('PayableFineAccount', { description: 'A fine account number that takes payments.' })
+@ObjectType('PayableFineAccount', {
+  description: 'A fine account number a payer may quote, and whether it takes payments.',
+})
 export class PayableFineAccountModel {
   @Field({ description: PAYABLE_NUMBER })
   @ApiProperty({ description: PAYABLE_NUMBER, example: 'FA00012345E' })
   accountNumber!: string;
   @Field({ description: PAYABLE }) @ApiProperty({ description: PAYABLE }) payable!: boolean;
+  @Field(() => String, { nullable: true, description: CONSOLIDATED_INTO })
+  @ApiProperty({ type: String, nullable: true, description: CONSOLIDATED_INTO, example: null })
+  consolidatedInto!: string | null;
 }
 
 const PAYMENT_AMOUNT = `What was paid, or is being paid by card. ${PENCE}`;

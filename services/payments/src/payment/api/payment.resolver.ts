@@ -236,8 +236,7 @@ export class PaymentResolver {
     @Args('accountNumber', { description: FINE_ACCOUNT_NUMBER }) accountNumber: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<PayableFineAccountModel> {
-    const found = await this.queries.payableFineAccount(fineAccountNumber(accountNumber), principal);
-    return { accountNumber: found.accountNumber, payable: true };
+    return this.queries.payableFineAccount(fineAccountNumber(accountNumber), principal);
   }
 
   @Mutation(() => PaymentModel, {

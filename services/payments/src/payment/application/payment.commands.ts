@@ -134,7 +134,7 @@ export class PaymentCommands {
     assertReturnUrlAllowed(input.returnUrl, this.settings.cardReturnOrigins);
     // Before anything is stored or the payer goes to the provider: a well-formed number that enforcement never
     // issued (a typo that still passes the check letter, a number made up) would only put the money in suspense.
-    await this.assertFineAccountIssued(fineAccountNumber);
+    await this.assertFineAccountPayable(fineAccountNumber);
     const organisationId = principal.organisationId ?? null;
     const { amountPence } = input;
     const fields = { method: 'card', amountPence, fineAccountNumber, status: 'created', organisationId } as const;
@@ -143,9 +143,18 @@ export class PaymentCommands {
     return this.sendToProvider(payment, 'Criminal fine', input.returnUrl, now);
   }
 
-  /** Refuses a fine account number that enforcement never issued (payments' register of issued numbers). */
-  async assertFineAccountIssued(fineAccountNumber: string): Promise<void> {
-    if (!(await this.fineAccountNumbers.isIssued(fineAccountNumber))) throw fineAccountNotIssued(fineAccountNumber);
+  /**
+   * Refuses a fine account number that enforcement never issued (payments' register of issued numbers), and
+   * one whose account was consolidated into another, naming the number to pay instead: paid here, the money
+   * would wait in suspense for an officer to move it.
+   */
+  async assertFineAccountPayable(fineAccountNumber: string): Promise<void> {
+    const found = await this.fineAccountNumbers.find(fineAccountNumber);
+    if (!found) throw fineAccountNotIssued(fineAccountNumber);
+    if (found.payInstead)
+      throw new ConflictError(
+        `Fine account ${fineAccountNumber} was consolidated into ${found.payInstead}: pay that account instead`,
+      );
   }
 
   /** Hands a created card payment to the provider, outside any transaction, and records where the payer goes. */

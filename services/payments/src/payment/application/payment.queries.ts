@@ -134,11 +134,14 @@ export class PaymentQueries {
    * someone's fine account exists is a read of it: recorded by enforcement's id for the account, as
    * enforcement records its own reads (the defendant is enforcement's to know, not payments').
    */
-  async payableFineAccount(accountNumber: string, principal: Principal): Promise<{ accountNumber: string }> {
-    const accountId = await this.fineAccountNumbers.accountIdOf(accountNumber);
-    if (!accountId) throw fineAccountNotIssued(accountNumber);
-    await this.audit.read(principal, { recordType: 'fine-account', recordIds: [accountId] });
-    return { accountNumber };
+  async payableFineAccount(
+    accountNumber: string,
+    principal: Principal,
+  ): Promise<{ accountNumber: string; payable: boolean; consolidatedInto: string | null }> {
+    const found = await this.fineAccountNumbers.find(accountNumber);
+    if (!found) throw fineAccountNotIssued(accountNumber);
+    await this.audit.read(principal, { recordType: 'fine-account', recordIds: [found.accountId] });
+    return { accountNumber, payable: !found.payInstead, consolidatedInto: found.payInstead ?? null };
   }
 
   /** The audit trail's record that the caller was shown these payments: one record for them all. */

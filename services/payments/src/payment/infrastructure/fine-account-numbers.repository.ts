@@ -22,16 +22,33 @@ export class FineAccountNumbers {
     );
   }
 
-  async isIssued(accountNumber: string): Promise<boolean> {
-    return (await this.accountIdOf(accountNumber)) !== undefined;
+  /** The accounts enforcement consolidated into another: their numbers now send payers to that one. */
+  async consolidated(manager: EntityManager, accountIds: readonly string[], intoAccountId: string): Promise<void> {
+    await execute(
+      manager,
+      sql`UPDATE fine_account_numbers SET consolidated_into = ${intoAccountId}
+           WHERE account_id = ANY(${accountIds}::uuid[]) AND account_id <> ${intoAccountId}`,
+    );
   }
 
-  /** Enforcement's id of the account with this number, if it issued the number. */
-  async accountIdOf(accountNumber: string): Promise<string | undefined> {
-    const row = await queryOne<{ account_id: string }>(
+  /**
+   * The account with this number, if enforcement issued it: enforcement's id for it, and when it was
+   * consolidated, the number of the account at the end of its consolidations, which takes its payments now.
+   */
+  async find(accountNumber: string): Promise<{ accountId: string; payInstead?: string } | undefined> {
+    const row = await queryOne<{ account_id: string; pay_instead: string | null }>(
       this.dataSource,
-      sql`SELECT account_id FROM fine_account_numbers WHERE account_number = ${accountNumber}`,
+      sql`WITH RECURSIVE chain AS (
+            SELECT account_id, consolidated_into, 0 AS depth FROM fine_account_numbers WHERE account_number = ${accountNumber}
+            UNION ALL
+            SELECT n.account_id, n.consolidated_into, c.depth + 1
+              FROM fine_account_numbers n JOIN chain c ON n.account_id = c.consolidated_into WHERE c.depth < 20
+          )
+          SELECT (SELECT account_id FROM chain WHERE depth = 0) AS account_id,
+                 (SELECT n.account_number FROM chain c JOIN fine_account_numbers n ON n.account_id = c.account_id
+                   WHERE c.depth > 0 AND c.consolidated_into IS NULL ORDER BY c.depth DESC LIMIT 1) AS pay_instead`,
     );
-    return row?.account_id;
+    if (!row?.account_id) return undefined;
+    return { accountId: row.account_id, ...(row.pay_instead ? { payInstead: row.pay_instead } : {}) };
   }
 }
