@@ -81,7 +81,7 @@ describe('documents and assisted-digital referrals', () => {
     ).toHaveLength(2);
   });
 
-  it('takes no document, party or assisted-digital referral on a case that has ended, and changes nothing', async () => {
+  it('takes no party or assisted-digital referral on a case that has ended, and changes nothing; documents still come', async () => {
     const { body: created } = await http()
       .post('/api/v1/cases')
       .set('Authorization', caseworker)
@@ -101,7 +101,6 @@ describe('documents and assisted-digital referrals', () => {
       storeReference: 'dm-store://x',
     };
     const refusals = [
-      [`/api/v1/cases/${created.id}/documents`, document, 'The case is Withdrawn: it takes no more documents'],
       [
         `/api/v1/cases/${created.id}/parties`,
         { role: 'defendant', kind: 'person', name: 'Late Comer' },
@@ -118,6 +117,12 @@ describe('documents and assisted-digital referrals', () => {
       expect(refused.body.detail).toBe(detail);
     }
     expect(await outbox()).toBe(before);
+    // Papers still arrive after a case ends (an application to set aside or reinstate, a notice): received.
+    await http()
+      .post(`/api/v1/cases/${created.id}/documents`)
+      .set('Authorization', caseworker)
+      .send(document)
+      .expect(201);
   });
 
   /** The data of the `cases.document-received` event published for a document: one, of v2 (no v1 besides). */

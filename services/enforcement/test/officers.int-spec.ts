@@ -341,6 +341,32 @@ describe('enforcement officers at work', () => {
     expect(await account(id)).toMatchObject({ defaultedOn: addDays(first, 8), arrearsPence: 10_000 });
   });
 
+  it('adds a payment made before the terms and taken back since to what the terms pay, never against payments made under them', async () => {
+    const { id, accountNumber } = await newAccount();
+    const before = paymentAllocatedFor(accountNumber, 50_000);
+    await publish(before);
+    await eventually(async () => expect(await account(id)).toMatchObject({ paidPence: 50_000 }));
+    const first = addDays(londonLocalDate(new Date()), 7);
+    await http()
+      .post(`/api/v1/enforcement/accounts/${id}/terms`)
+      .set('Authorization', officer)
+      .send({
+        terms: { kind: 'instalments', frequency: 'weekly', instalmentPence: 5_000, firstInstalment: first },
+        reason: 'Means changed',
+      })
+      .expect(201);
+    // Three instalments paid under the terms; then the cheque paid before them bounces.
+    await publish(paymentAllocatedFor(accountNumber, 15_000));
+    await eventually(async () => expect(await account(id)).toMatchObject({ paidPence: 65_000 }));
+    await publish(paymentReversed(accountNumber, 50_000, JSON.parse(before.value).data.paymentId as string));
+    await eventually(async () => expect(await account(id)).toMatchObject({ paidPence: 15_000 }));
+    // The £500 is owed again at the end of the schedule: nothing is in arrears after the three weeks paid.
+    const afterBounce = await account(id);
+    expect(afterBounce.schedule.at(-1).cumulativePence).toBe(93_500);
+    await app.get(DefaultRun).run(undefined, 'leader', new Date(`${addDays(first, 15)}T12:00:00Z`));
+    expect(await account(id)).toMatchObject({ defaultedOn: null });
+  });
+
   it('issues a warrant of control, which an agent executes; what it collected comes back as a payment', async () => {
     const { id } = await newAccount();
     await http()

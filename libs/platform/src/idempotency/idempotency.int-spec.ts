@@ -47,7 +47,7 @@ class CreateThing {
 }
 
 interface TestRequest extends Request {
-  principal?: { sub: string; roles: string[] };
+  principal?: { sub: string; roles: string[]; organisationId?: string };
 }
 
 @Controller('things')
@@ -88,7 +88,12 @@ class ThingsController {
 // Stands in for the auth middleware: the interceptor only needs `req.principal.sub`.
 function fakeAuth(req: TestRequest, _res: Response, next: NextFunction) {
   const user = req.headers['x-test-user'];
-  if (typeof user === 'string') req.principal = { sub: user, roles: ['caseworker'] };
+  const firm = req.headers['x-test-firm'];
+  if (typeof user === 'string')
+    req.principal =
+      typeof firm === 'string'
+        ? { sub: user, roles: ['professional'], organisationId: firm }
+        : { sub: user, roles: ['caseworker'] };
   next();
 }
 
@@ -136,11 +141,16 @@ describe('Idempotency-Key on REST POSTs', () => {
     await dataSource.query('TRUNCATE things, idempotency_keys');
   });
 
-  const post = (key: string | undefined, body: object, options: { user?: string; path?: string } = {}) => {
+  const post = (
+    key: string | undefined,
+    body: object,
+    options: { user?: string; firm?: string; path?: string } = {},
+  ) => {
     const req = request(app.getHttpServer())
       .post(options.path ?? '/things')
       .set('x-test-user', options.user ?? 'alice');
-    return (key === undefined ? req : req.set('Idempotency-Key', key)).send(body);
+    const caller = options.firm ? req.set('x-test-firm', options.firm) : req;
+    return (key === undefined ? caller : caller.set('Idempotency-Key', key)).send(body);
   };
   const thingCount = async () =>
     ((await dataSource.query('SELECT count(*)::int AS n FROM things')) as { n: number }[])[0].n;
@@ -172,7 +182,9 @@ describe('Idempotency-Key on REST POSTs', () => {
     expect(retry.body).toEqual(first.body);
 
     expect(await thingCount()).toBe(1);
-    expect(await keyRows()).toEqual([{ principal_sub: 'alice', idempotency_key: 'key-1', status: 'completed' }]);
+    expect(await keyRows()).toEqual([
+      { principal_sub: '["alice","",["caseworker"]]', idempotency_key: 'key-1', status: 'completed' },
+    ]);
   });
 
   it('treats a body with its keys in another order as the same request', async () => {
@@ -205,6 +217,19 @@ describe('Idempotency-Key on REST POSTs', () => {
     expect(bob.body.owner).toBe('bob');
     expect(await thingCount()).toBe(2);
     expect(await keyRows()).toHaveLength(2);
+  });
+
+  it('scopes keys to the firm and roles too: the same subject under another firm or role is another caller', async () => {
+    const atFirmA = await post('moved-key', { name: 'widget' }, { user: 'sam', firm: 'firm-a' }).expect(201);
+    const atFirmB = await post('moved-key', { name: 'widget' }, { user: 'sam', firm: 'firm-b' }).expect(201);
+    const asStaff = await post('moved-key', { name: 'widget' }, { user: 'sam' }).expect(201);
+    for (const other of [atFirmB, asStaff]) {
+      expect(other.headers['idempotent-replayed']).toBeUndefined();
+      expect(other.body.id).not.toBe(atFirmA.body.id);
+    }
+    const again = await post('moved-key', { name: 'widget' }, { user: 'sam', firm: 'firm-a' }).expect(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(await thingCount()).toBe(3);
   });
 
   it.each([

@@ -28,7 +28,6 @@ export class DocumentController {
   @Roles(...CASE_CREATORS)
   @ApiOperation({ summary: 'Record a document received for a case' })
   @ApiCreatedResponse({ type: DocumentModel })
-  @ApiConflictResponse({ description: `The case has ended (withdrawn, struck out, closed...), or ${KEY_REUSED}` })
   async receive(
     @Param('id') id: string,
     @Body() body: ReceiveDocumentBody,

@@ -38,8 +38,6 @@ export class DocumentCommands {
       { correlationId, actor: principal.sub },
       async ({ manager, publish }) => {
         const visible = await loadVisibleCase(manager, this.cases, caseId, principal);
-        // What comes in after a case ended has no step left to serve: it goes to the court as correspondence.
-        visible.assertNotEnded('it takes no more documents');
         const { title, documentType, channel, storeReference } = command;
         const document: CaseDocument = {
           id: randomUUID(),

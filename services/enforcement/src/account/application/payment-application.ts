@@ -162,7 +162,12 @@ export class PaymentApplication {
     await this.accounts.findManyForUpdate(tx.manager, [...new Set(applications.map((a) => a.accountId))]);
     for (const applied of applications) {
       await this.payments.takeBackLines(tx.manager, applied.applicationId);
-      const account = await this.accounts.takeBackPaid(tx.manager, applied.accountId, applied.amountPence);
+      const account = await this.accounts.takeBackPaid(
+        tx.manager,
+        applied.accountId,
+        applied.amountPence,
+        applied.appliedAt,
+      );
       tx.publish({
         type: finePaymentAppliedV1,
         subject: applied.accountId,

@@ -392,13 +392,16 @@ export class AccountRepository {
   }
 
   /**
-   * A payment taken back: a paid account becomes live again. The account's number, case, status and new
-   * balance.
+   * A payment taken back: a paid account becomes live again. One applied before the current terms were set
+   * was counted in what they started from (`credited_before_terms_pence`): it comes off that too, so it joins
+   * what the terms pay rather than cancelling payments made under them. The account's number, case, status
+   * and new balance.
    */
   async takeBackPaid(
     manager: EntityManager,
     accountId: string,
     amountPence: number,
+    appliedAt: Date,
   ): Promise<{ accountNumber: string; caseId: string | null; status: AccountStatus; balancePence: number }> {
     const row = await queryOne<{
       account_number: string;
@@ -407,8 +410,13 @@ export class AccountRepository {
       balance: number;
     }>(
       manager,
-      sql`UPDATE fine_accounts
-             SET paid_pence = paid_pence - ${amountPence}, status = CASE WHEN status = 'paid' THEN 'live' ELSE status END
+      sql`UPDATE fine_accounts a
+             SET paid_pence = paid_pence - ${amountPence}, status = CASE WHEN status = 'paid' THEN 'live' ELSE status END,
+                 credited_before_terms_pence = CASE
+                   WHEN ${appliedAt}::timestamptz < (SELECT h.changed_at FROM payment_terms_history h
+                                                      WHERE h.account_id = a.id AND h.version = a.terms_version)
+                   THEN GREATEST(credited_before_terms_pence - ${amountPence}, 0)
+                   ELSE credited_before_terms_pence END
            WHERE id = ${accountId}
        RETURNING account_number, case_id, status, (imposed_pence - paid_pence - written_off_pence)::int AS balance`,
     );

@@ -107,7 +107,7 @@ export class PaymentRepository {
     manager: EntityManager,
     of: ApplicationsOf,
     at: Date,
-  ): Promise<{ applicationId: string; accountId: string; amountPence: number }[]> {
+  ): Promise<{ applicationId: string; accountId: string; amountPence: number; appliedAt: Date }[]> {
     const which: Sql = of.allocationId
       ? sql`payment_id = ${of.paymentId} AND application_id IN (
               WITH RECURSIVE chain (id) AS (
@@ -120,12 +120,17 @@ export class PaymentRepository {
       manager,
       sql`UPDATE suspense_payments SET reversed_at = ${at} WHERE ${which} AND reversed_at IS NULL`,
     );
-    const rows = await query<{ application_id: string; account_id: string; amount: number }>(
+    const rows = await query<{ application_id: string; account_id: string; amount: number; applied_at: Date }>(
       manager,
       sql`UPDATE fine_payments SET reversed_at = ${at} WHERE ${which} AND reversed_at IS NULL
-          RETURNING application_id, account_id, amount_pence::int AS amount`,
+          RETURNING application_id, account_id, amount_pence::int AS amount, applied_at`,
     );
-    return rows.map((r) => ({ applicationId: r.application_id, accountId: r.account_id, amountPence: r.amount }));
+    return rows.map((r) => ({
+      applicationId: r.application_id,
+      accountId: r.account_id,
+      amountPence: r.amount,
+      appliedAt: r.applied_at,
+    }));
   }
 
   /** Takes back from each imposition exactly what the application gave it. */

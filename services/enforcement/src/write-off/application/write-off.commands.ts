@@ -87,10 +87,15 @@ export class WriteOffCommands {
     return this.unitOfWork.run(
       { correlationId, actor: principal.sub },
       async (tx) => {
+        const found = await this.writeOffs.find(tx.manager, writeOffId);
+        if (!found) throw new NotFoundError('The write-off');
+        // The account before the write-off, as everything that changes the account and then its write-offs
+        // locks them (a payment that pays it off rejects its write-offs): the other order could deadlock.
+        // The account is locked, so two approvals on it are weighed one after the other, each counting the other's.
+        const lockedAccount = await this.accounts.findForUpdate(tx.manager, found.accountId);
         const writeOff = await this.writeOffs.findForUpdate(tx.manager, writeOffId);
         if (!writeOff) throw new NotFoundError('The write-off');
-        // The account is locked, so two approvals on it are weighed one after the other, each counting the other's.
-        const account = assertLive(await this.accounts.findForUpdate(tx.manager, writeOff.accountId));
+        const account = assertLive(lockedAccount);
         const approverPendingPence = await this.writeOffs.pendingPence(tx.manager, writeOff.accountId, {
           by: principal.sub,
           except: writeOffId,

@@ -25,11 +25,16 @@ export interface NewWriteOff {
 /** Write-offs asked for and decided; all within the caller's transaction, with the account locked. */
 @Injectable()
 export class WriteOffRepository {
-  async findForUpdate(manager: EntityManager, id: string): Promise<WriteOff | undefined> {
+  /** The write-off, locked: take its account's lock first. */
+  findForUpdate(manager: EntityManager, id: string): Promise<WriteOff | undefined> {
+    return this.find(manager, id, true);
+  }
+
+  async find(manager: EntityManager, id: string, forUpdate = false): Promise<WriteOff | undefined> {
     const row = await queryOne<WriteOffRow>(
       manager,
       sql`SELECT id, account_id, amount_pence::int AS amount_pence, reason, status, requested_by, decided_by
-            FROM write_offs WHERE id = ${id} FOR UPDATE`,
+            FROM write_offs WHERE id = ${id} ${forUpdate ? sql`FOR UPDATE` : sql``}`,
     );
     return (
       row && {

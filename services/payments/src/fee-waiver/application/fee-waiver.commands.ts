@@ -41,6 +41,8 @@ export class FeeWaiverCommands {
    */
   async raise(tx: Transaction, remedy: WaivedFee): Promise<void> {
     const serviceRequestId = await this.requests.lockForCase(tx.manager, remedy.caseId, tx.now);
+    // The same remedy told again (a replay under a new event id) changes nothing, and refuses nothing.
+    if (await this.waivers.existsForRemedy(tx.manager, remedy.remedyId)) return;
     const request = present(await this.requests.byId(tx.manager, serviceRequestId));
     const fee = request.fees.find(
       (f) => f.code === remedy.feeCode && remedy.amountPence <= f.amountPence - f.remittedPence,

@@ -35,6 +35,11 @@ export class FeeWaiverRepository {
     );
   }
 
+  /** Whether the remedy's waiver is already recorded: a remedy is waived once. */
+  async existsForRemedy(manager: Queryable, remedyId: string): Promise<boolean> {
+    return (await queryOne(manager, sql`SELECT 1 FROM fee_waivers WHERE remedy_id = ${remedyId}`)) !== undefined;
+  }
+
   async find(manager: Queryable, id: string): Promise<FeeWaiver | undefined> {
     const row = await queryOne<Row>(manager, sql`SELECT * FROM fee_waivers WHERE id = ${id}`);
     return row && toWaiver(row);

@@ -16,7 +16,7 @@ import { CardProvider, type StartedCardPayment } from '../domain/card-provider.p
 import { assertReversible, nextStatus } from '../domain/payment';
 import type { BulkScanMethod, Payment, PaymentMethod, ReversalReason } from '../domain/payment';
 import { assertCanDebit, PaymentAccount } from '../domain/payment-account';
-import { assertReturnUrlAllowed } from '../domain/return-url';
+import { allowedReturnUrl } from '../domain/return-url';
 import { AllocationRepository } from '../infrastructure/allocation.repository';
 import { PaymentAccountRepository } from '../infrastructure/payment-account.repository';
 import { PaymentRepository } from '../infrastructure/payment.repository';
@@ -104,7 +104,7 @@ export class PaymentCommands {
     principal: Principal,
     now = new Date(),
   ): Promise<Payment> {
-    assertReturnUrlAllowed(input.returnUrl, this.settings.cardReturnOrigins);
+    const returnUrl = allowedReturnUrl(input.returnUrl, this.settings.cardReturnOrigins);
     await assertActsForFeePayer(this.caseAccess, principal, caseId);
     const payment = await this.unitOfWork.run(
       { actor: principal.sub },
@@ -117,7 +117,7 @@ export class PaymentCommands {
       },
       now,
     );
-    return this.sendToProvider(payment, 'Court fee', input.returnUrl, now);
+    return this.sendToProvider(payment, 'Court fee', returnUrl, now);
   }
 
   /**
@@ -131,7 +131,7 @@ export class PaymentCommands {
     principal: Principal,
     now = new Date(),
   ): Promise<Payment> {
-    assertReturnUrlAllowed(input.returnUrl, this.settings.cardReturnOrigins);
+    const returnUrl = allowedReturnUrl(input.returnUrl, this.settings.cardReturnOrigins);
     // Before anything is stored or the payer goes to the provider: a well-formed number that enforcement never
     // issued (a typo that still passes the check letter, a number made up) would only put the money in suspense.
     await this.assertFineAccountPayable(fineAccountNumber);
@@ -140,7 +140,7 @@ export class PaymentCommands {
     const fields = { method: 'card', amountPence, fineAccountNumber, status: 'created', organisationId } as const;
     const create = ({ manager }: Transaction) => this.newPayment(manager, fields, principal, now);
     const payment = await this.unitOfWork.run({ actor: principal.sub }, create, now);
-    return this.sendToProvider(payment, 'Criminal fine', input.returnUrl, now);
+    return this.sendToProvider(payment, 'Criminal fine', returnUrl, now);
   }
 
   /**

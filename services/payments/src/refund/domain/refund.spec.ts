@@ -101,8 +101,10 @@ describe('how much may be refunded', () => {
     expect(refundablePence(remedy, balance, holds({ inTransferPence: 4_000 }))).toBe(6_000);
   });
 
-  it('has no bound without a case (a consolatory payment), and is never exceeded', () => {
+  it("has no bound for a consolatory payment, on a case or not (the courts' money, not a return), and is never exceeded", () => {
     expect(refundablePence(refund, balance, holds())).toBe(Number.MAX_SAFE_INTEGER);
+    const onCase = { ...refund, reason: 'complaint-remedy' as const, serviceRequestId: 'sr' };
+    expect(refundablePence(onCase, { paidPence: 0, overpaymentPence: 0 }, holds())).toBe(Number.MAX_SAFE_INTEGER);
     expect(() => assertWithinRefundable(850, 850)).not.toThrow();
     expect(() => assertWithinRefundable(851, 850)).toThrow(
       expect.objectContaining({

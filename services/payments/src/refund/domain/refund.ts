@@ -92,7 +92,7 @@ export function heldStatuses(refund: Pick<Refund, 'reason'>): RefundStatus[] {
 
 /** What else holds a case's paid money against a refund of it (each excluding the refund itself). */
 export interface RefundHolds {
-  /** Complaint remedies not rejected: they give back fees that were paid, from the courts' budget, so the paid money stays on the case. */
+  /** Complaint remedies that refund (not consolatory payments), not rejected: they give back fees that were paid, from the courts' budget, so the paid money stays on the case. */
   remediesPence: number;
   /** Ordinary refunds not yet decided (approved ones have already left what was paid). */
   undecidedRefundsPence: number;
@@ -103,15 +103,16 @@ export interface RefundHolds {
 /**
  * What this refund may still take. Nothing goes back twice: every refund and remedy together stay within
  * what was paid and is not on its way elsewhere; an ordinary refund also within the overpayment. So a
- * remedy that gave back the fees leaves no overpayment to refund, whichever came first. Without a case
- * (a consolatory payment), no bound. A refund of suspense is bounded by `suspenseRefundablePence` instead.
+ * remedy that gave back the fees leaves no overpayment to refund, whichever came first. A consolatory
+ * payment (with or without a case) is the courts' own money, not a return: no bound. A refund of suspense is bounded by `suspenseRefundablePence` instead.
  */
 export function refundablePence(
-  refund: Pick<Refund, 'reason' | 'serviceRequestId'>,
+  refund: Pick<Refund, 'reason' | 'serviceRequestId' | 'kind'>,
   balance: { paidPence: number; overpaymentPence: number },
   holds: RefundHolds,
 ): number {
-  if (!refund.serviceRequestId) return Number.MAX_SAFE_INTEGER;
+  // A consolatory payment is the courts' money for distress or loss, not money paid coming back: no bound here.
+  if (!refund.serviceRequestId || refund.kind === 'consolatory-payment') return Number.MAX_SAFE_INTEGER;
   const fromWhatWasPaid = balance.paidPence - holds.inTransferPence - holds.remediesPence - holds.undecidedRefundsPence;
   if (refund.reason === 'complaint-remedy') return Math.max(0, fromWhatWasPaid);
   const fromOverpayment = balance.overpaymentPence - holds.inTransferPence - holds.undecidedRefundsPence;

@@ -58,14 +58,14 @@ export class RefundRepository {
   }
 
   /**
-   * What the other refunds of the same service request hold of its paid money (`RefundHolds`): remedies not
-   * rejected, ordinary refunds undecided.
+   * What the other refunds of the same service request hold of its paid money (`RefundHolds`): remedies that
+   * refund, not rejected; ordinary refunds undecided.
    */
   async held(manager: Queryable, refund: Refund): Promise<Omit<RefundHolds, 'inTransferPence'>> {
     const row = await queryOne<{ remedies: string; undecided: string }>(
       manager,
       sql`SELECT
-           COALESCE(sum(amount_pence) FILTER (WHERE reason = 'complaint-remedy' AND status <> 'rejected'), 0)::bigint
+           COALESCE(sum(amount_pence) FILTER (WHERE reason = 'complaint-remedy' AND kind = 'refund' AND status <> 'rejected'), 0)::bigint
              AS remedies,
            COALESCE(sum(amount_pence) FILTER (WHERE reason <> 'complaint-remedy'
              AND status IN ('awaiting-approval', 'returned-for-update')), 0)::bigint AS undecided
