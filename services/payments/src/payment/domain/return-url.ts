@@ -15,7 +15,7 @@ export function allowedReturnUrl(returnUrl: string, origins: readonly string[]):
   } catch {
     url = undefined;
   }
-  const ambiguous = /[\\\s\u0000-\u001f\u007f]/.test(returnUrl) || !!url?.username || !!url?.password;
+  const ambiguous = /[\\\s\p{Cc}]/u.test(returnUrl) || !!url?.username || !!url?.password;
   if (!url || ambiguous || !origins.includes(url.origin))
     throw new BadUserInputError("The return address is not one of the service's own pages", [
       { field: 'returnUrl', message: `must be an address on ${origins.join(', ')}` },
