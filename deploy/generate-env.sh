@@ -36,9 +36,10 @@ if [[ -z ${CARD_RETURN_ORIGINS:-} ]]; then
   echo "set CARD_RETURN_ORIGINS (the https origins of your pages that card payers return to, comma-separated, e.g. https://pay.example.gov.uk)" >&2
   exit 1
 fi
-origin='https://[A-Za-z0-9.-]+(:[0-9]+)?'
+# As a browser writes an origin: lower case, no default port (:443), no path.
+origin='https://[a-z0-9.-]+(:[0-9]+)?'
 if [[ ! $CARD_RETURN_ORIGINS =~ ^$origin(,$origin)*$ ]]; then
-  echo "CARD_RETURN_ORIGINS must list https origins (https://host[:port]), comma-separated without spaces" >&2
+  echo "CARD_RETURN_ORIGINS must list https origins (https://host[:port], lower case), comma-separated without spaces" >&2
   exit 1
 fi
 

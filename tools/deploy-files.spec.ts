@@ -449,6 +449,7 @@ describe('docker-compose.yml', () => {
       ['https://pay.example, https://fines.example', /^CARD_RETURN_ORIGINS must list https origins/],
       ['http://pay.example', /^CARD_RETURN_ORIGINS must list https origins/],
       ['https://pay.example/return', /^CARD_RETURN_ORIGINS must list https origins/],
+      ['https://Pay.Example', /^CARD_RETURN_ORIGINS must list https origins/],
     ])('refuses with deploy/generate-env.sh, printing nothing, CARD_RETURN_ORIGINS=%s', (origins, message) => {
       const run = generateEnv({ ...notifyIssued, ...(origins === undefined ? {} : { CARD_RETURN_ORIGINS: origins }) });
       expect(run.status).not.toBe(0);

@@ -658,6 +658,42 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
     await ask(moving.caseId, 850).expect(201);
   });
 
+  it('pays out no approved refund once the cheque it came from has bounced', async () => {
+    const { caseId } = await announceCase(db, { feesDue: ['FEE0003'] });
+    const reference = (await db.query(`SELECT reference FROM case_access WHERE case_id = $1`, [caseId]))[0].reference;
+    const cheque = await http()
+      .post('/api/v1/payments/bulk-scan-payments')
+      .set('Authorization', fay)
+      .send({ method: 'cheque', amountPence: 1_000, caseReference: reference })
+      .expect(201);
+    await http()
+      .post(`/api/v1/payments/allocations/${cheque.body.allocations[0].id}/verification`)
+      .set('Authorization', sam)
+      .send({ approve: true })
+      .expect(200);
+    const refund = await http()
+      .post('/api/v1/payments/refunds')
+      .set('Authorization', fay)
+      .send({ caseId, amountPence: 850, reason: 'overpayment' })
+      .expect(201);
+    await http()
+      .post(`/api/v1/payments/refunds/${refund.body.id}/decision`)
+      .set('Authorization', leader)
+      .send({ decision: 'approve' })
+      .expect(200);
+    await http()
+      .post(`/api/v1/payments/payments/${cheque.body.id}/reversals`)
+      .set('Authorization', fay)
+      .send({ reason: 'bounced' })
+      .expect(201);
+    const refused = await http()
+      .post(`/api/v1/payments/refunds/${refund.body.id}/payment`)
+      .set('Authorization', sam)
+      .expect(409);
+    expect(refused.body.detail).toMatch(/taken back since the approval/);
+    expect((await db.query(`SELECT status FROM refunds WHERE id = $1`, [refund.body.id]))[0].status).toBe('approved');
+  });
+
   it('extends Case through _entities with its service request and payments, for those who may see the case only', async () => {
     const [a, b] = await Promise.all([
       announceCase(db, { organisations: ['org-a'], feesDue: ['FEE0002'] }),

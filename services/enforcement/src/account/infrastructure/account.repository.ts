@@ -428,42 +428,62 @@ export class AccountRepository {
    * What a payment taken back from an account since consolidated had paid is owed again, and consolidation
    * moved only what was owed then: it goes on to the account at the end of the consolidations, as impositions
    * of what each line of the payment had paid (kind, creditor, priority and date, so later payments keep
-   * their order), as consolidation copies them; a paid account there is live again. That account's id and
-   * new balance.
+   * their order), as consolidation copies them; a paid or written-off account there is live again, as it
+   * owes again. That account's id and new balance.
    */
   async carryOnTakenBack(
     manager: EntityManager,
     sourceId: string,
     applicationId: string,
   ): Promise<{ accountId: string; balancePence: number }> {
+    const targetId = await this.endOfConsolidations(manager, sourceId);
     const row = await queryOne<{ id: string; balance: number }>(
       manager,
-      sql`WITH RECURSIVE chain AS (
-            SELECT id, consolidated_into, 0 AS depth FROM fine_accounts WHERE id = ${sourceId}
-            UNION ALL
-            SELECT a.id, a.consolidated_into, c.depth + 1 FROM fine_accounts a JOIN chain c ON a.id = c.consolidated_into
-          ), target AS (
-            SELECT id FROM chain WHERE consolidated_into IS NULL
-          ), lines AS (
+      sql`WITH lines AS (
             SELECT i.kind, i.creditor, i.priority, i.imposed_at, l.amount_pence,
                    row_number() OVER (ORDER BY i.priority, i.imposed_at, i.seq) AS n
               FROM fine_payment_lines l JOIN fine_impositions i ON i.id = l.imposition_id
              WHERE l.application_id = ${applicationId}
           ), copied AS (
             INSERT INTO fine_impositions (id, account_id, seq, kind, creditor, priority, amount_pence, imposed_at)
-            SELECT gen_random_uuid(), t.id, (SELECT max(seq) FROM fine_impositions WHERE account_id = t.id) + l.n,
+            SELECT gen_random_uuid(), ${targetId}, (SELECT max(seq) FROM fine_impositions WHERE account_id = ${targetId}) + l.n,
                    l.kind, l.creditor, l.priority, l.amount_pence, l.imposed_at
-              FROM lines l CROSS JOIN target t
+              FROM lines l
             RETURNING amount_pence
           )
           UPDATE fine_accounts
              SET imposed_pence = imposed_pence + (SELECT COALESCE(sum(amount_pence), 0) FROM copied),
-                 status = CASE WHEN status = 'paid' THEN 'live' ELSE status END
-           WHERE id = (SELECT id FROM target)
+                 status = CASE WHEN status IN ('paid', 'written-off') THEN 'live' ELSE status END
+           WHERE id = ${targetId}
        RETURNING id, (imposed_pence - paid_pence - written_off_pence)::int AS balance`,
     );
-    if (!row) throw new Error(`Fine account ${sourceId} is consolidated into no account that exists`);
+    if (!row) throw new Error(`Fine account ${targetId} disappeared while a payment was carried on to it`);
     return { accountId: row.id, balancePence: row.balance };
+  }
+
+  /**
+   * The account at the end of an account's consolidations, locked: followed again should it have been
+   * consolidated itself while its lock was awaited. Consolidations are a chain of at most a few, never a loop.
+   */
+  private async endOfConsolidations(manager: EntityManager, accountId: string): Promise<string> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const end = await queryOne<{ id: string }>(
+        manager,
+        sql`WITH RECURSIVE chain AS (
+              SELECT id, consolidated_into, 0 AS depth FROM fine_accounts WHERE id = ${accountId}
+              UNION ALL
+              SELECT a.id, a.consolidated_into, c.depth + 1
+                FROM fine_accounts a JOIN chain c ON a.id = c.consolidated_into WHERE c.depth < 20
+            ) SELECT id FROM chain WHERE consolidated_into IS NULL`,
+      );
+      if (!end) break;
+      const locked = await queryOne<{ consolidated_into: string | null }>(
+        manager,
+        sql`SELECT consolidated_into FROM fine_accounts WHERE id = ${end.id} FOR UPDATE`,
+      );
+      if (locked && locked.consolidated_into === null) return end.id;
+    }
+    throw new Error(`Fine account ${accountId} is consolidated into no account that can be found`);
   }
 
   /** An approved write-off: an account with nothing left to pay is written off. */

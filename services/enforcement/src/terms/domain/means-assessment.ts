@@ -1,6 +1,6 @@
 import { addDays, LocalDate } from '@ccsc/calendar';
 import { BadUserInputError, FieldError } from '@ccsc/platform/errors';
-import { Frequency, PaymentTerms } from './payment-terms';
+import { Frequency, MAX_INSTALMENTS, PaymentTerms } from './payment-terms';
 
 export interface MeansAssessment {
   /** Weekly figures, in pence. */
@@ -37,7 +37,9 @@ export function weeklyDisposablePence(means: MeansAssessment): number {
 /**
  * Affordable terms for a balance: in full within 28 days when four weeks of the affordable share
  * cover it, otherwise instalments of that share (whole pounds, never below the minimum) at the
- * frequency asked for, starting a week from the assessment.
+ * frequency asked for, starting a week from the assessment; never less than clears the balance in the
+ * most instalments terms may have (`MAX_INSTALMENTS`), so the proposal is always terms an officer may set
+ * (where that is more than the share, the officer decides whether to refer the account to court instead).
  */
 export function proposeTerms(
   means: MeansAssessment,
@@ -51,6 +53,7 @@ export function proposeTerms(
     MINIMUM_WEEKLY_INSTALMENT_PENCE * WEEKS_PER_PERIOD[frequency],
     weekly * WEEKS_PER_PERIOD[frequency],
   );
-  const instalmentPence = Math.max(100, Math.floor(perPeriod / 100) * 100);
+  const clearsInTime = Math.ceil(balancePence / MAX_INSTALMENTS[frequency] / 100) * 100;
+  const instalmentPence = Math.max(100, Math.floor(perPeriod / 100) * 100, clearsInTime);
   return { kind: 'instalments', frequency, instalmentPence, firstInstalment: addDays(assessedOn, 7) };
 }

@@ -269,11 +269,14 @@ export class RefundCommands {
     return this.unitOfWork.run(
       { correlationId, actor: principal.sub },
       async (tx) => {
-        const refund = await this.refunds.findForUpdate(tx.manager, id);
-        if (!refund) throw new NotFoundError('The refund');
+        const found = await this.refunds.find(tx.manager, id);
+        if (!found) throw new NotFoundError('The refund');
+        await this.lockWhatItComesOutOf(tx, found);
+        const refund = present(await this.refunds.findForUpdate(tx.manager, id));
         if (refund.status !== 'approved') {
           throw new ConflictError(`The refund is ${refund.status}; only an approved refund is paid`);
         }
+        await this.assertStillCovered(tx, refund);
         const paid: Refund = { ...refund, status: 'paid' };
         await this.refunds.update(tx.manager, paid, now);
         this.announce(tx, paid);
@@ -281,6 +284,30 @@ export class RefundCommands {
       },
       now,
     );
+  }
+
+  /**
+   * Nothing is paid out of money that was taken back since the approval: a refund of suspense whose payment
+   * bounced or was charged back, or a case's refund when the case now holds less than it gave back. The
+   * refund stays approved, for finance to hold until the money is there again.
+   */
+  private async assertStillCovered(tx: Transaction, refund: Refund): Promise<void> {
+    if (refund.reason === 'complaint-remedy') return;
+    if (refund.paymentId) {
+      const payment = present(await this.payments.find(tx.manager, refund.paymentId));
+      if (payment.reversedAt)
+        throw new ConflictError(
+          'The payment this refund gives back was reversed (it bounced or was charged back): nothing is paid out',
+        );
+      return;
+    }
+    if (!refund.serviceRequestId) return;
+    const request = present(await this.requests.byId(tx.manager, refund.serviceRequestId));
+    const { unrecoveredPence } = apportion(request.fees, request.paidPence, request.disputed);
+    if (unrecoveredPence > 0)
+      throw new ConflictError(
+        `A payment into the case was taken back since the approval: the case holds ${unrecoveredPence} pence less than it gave back, so nothing is paid out`,
+      );
   }
 
   /**
