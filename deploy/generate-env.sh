@@ -38,7 +38,8 @@ if [[ -z ${CARD_RETURN_ORIGINS:-} ]]; then
 fi
 # As a browser writes an origin: lower case, no default port (:443), no path.
 origin='https://[a-z0-9.-]+(:[0-9]+)?'
-if [[ ! $CARD_RETURN_ORIGINS =~ ^$origin(,$origin)*$ ]]; then
+if ! LC_ALL=C bash -c '[[ $1 =~ ^$2(,$2)*$ ]]' _ "$CARD_RETURN_ORIGINS" "$origin" \
+  || [[ $CARD_RETURN_ORIGINS =~ (:443|\.)(,|$) || $CARD_RETURN_ORIGINS =~ \.: ]]; then
   echo "CARD_RETURN_ORIGINS must list https origins (https://host[:port], lower case), comma-separated without spaces" >&2
   exit 1
 fi

@@ -450,6 +450,8 @@ describe('docker-compose.yml', () => {
       ['http://pay.example', /^CARD_RETURN_ORIGINS must list https origins/],
       ['https://pay.example/return', /^CARD_RETURN_ORIGINS must list https origins/],
       ['https://Pay.Example', /^CARD_RETURN_ORIGINS must list https origins/],
+      ['https://pay.example:443', /^CARD_RETURN_ORIGINS must list https origins/],
+      ['https://pay.example.', /^CARD_RETURN_ORIGINS must list https origins/],
     ])('refuses with deploy/generate-env.sh, printing nothing, CARD_RETURN_ORIGINS=%s', (origins, message) => {
       const run = generateEnv({ ...notifyIssued, ...(origins === undefined ? {} : { CARD_RETURN_ORIGINS: origins }) });
       expect(run.status).not.toBe(0);

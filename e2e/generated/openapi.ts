@@ -33385,7 +33385,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not an approved refund */
+      /** @description Not an approved refund, or the money it gives back was taken back since the approval (a payment bounced or was charged back) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -33396,7 +33396,7 @@ export interface operations {
            *       "type": "urn:ccsc:problem:conflict",
            *       "title": "Conflict",
            *       "status": 409,
-           *       "detail": "Not an approved refund",
+           *       "detail": "Not an approved refund, or the money it gives back was taken back since the approval (a payment bounced or was charged back)",
            *       "code": "CONFLICT",
            *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
            *     }

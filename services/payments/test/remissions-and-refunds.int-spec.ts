@@ -658,7 +658,7 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
     await ask(moving.caseId, 850).expect(201);
   });
 
-  it('pays out no approved refund once the cheque it came from has bounced', async () => {
+  it('withdraws an approved refund not yet paid out when the cheque it came from bounces, giving the money back to the case', async () => {
     const { caseId } = await announceCase(db, { feesDue: ['FEE0003'] });
     const reference = (await db.query(`SELECT reference FROM case_access WHERE case_id = $1`, [caseId]))[0].reference;
     const cheque = await http()
@@ -686,12 +686,21 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
       .set('Authorization', fay)
       .send({ reason: 'bounced' })
       .expect(201);
+    // In the reversal's own transaction: the approval is undone on the ledger and announced, so nothing is paid out.
+    expect(await db.query(`SELECT status, note FROM refunds WHERE id = $1`, [refund.body.id])).toEqual([
+      { status: 'rejected', note: expect.stringMatching(/bounced/) },
+    ]);
+    expect(
+      (await outboxOf(db, 'payments.refund-status-changed.v2'))
+        .filter((e) => e.refundId === refund.body.id)
+        .map((e) => e.status),
+    ).toEqual(['awaiting-approval', 'approved', 'rejected']);
+    expect(await serviceRequest(caseId)).toMatchObject({ paidPence: 0, outstandingPence: 150, unrecoveredPence: 0 });
     const refused = await http()
       .post(`/api/v1/payments/refunds/${refund.body.id}/payment`)
       .set('Authorization', sam)
       .expect(409);
-    expect(refused.body.detail).toMatch(/taken back since the approval/);
-    expect((await db.query(`SELECT status FROM refunds WHERE id = $1`, [refund.body.id]))[0].status).toBe('approved');
+    expect(refused.body.detail).toMatch(/rejected/);
   });
 
   it('extends Case through _entities with its service request and payments, for those who may see the case only', async () => {
@@ -1122,7 +1131,7 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
         status: string;
         note: string;
       }[];
-      expect(row).toEqual({ status: 'rejected', note: expect.stringMatching(/payment bounced/) });
+      expect(row).toEqual({ status: 'rejected', note: expect.stringMatching(/gives back bounced/) });
       const queue = (
         await http().get('/api/v1/payments/refunds/awaiting-approval?limit=100').set('Authorization', leader)
       ).body;

@@ -50,20 +50,20 @@ const REPLAYED_HEADERS = ['location', 'content-type'];
 
 interface KeyedHttpRequest extends Request {
   /** Set by the auth middleware; typed loosely here because the platform does not depend on auth. */
-  principal?: { sub?: unknown; roles?: unknown; organisationId?: unknown };
+  principal?: { sub?: unknown; organisationId?: unknown };
 }
 
 /**
- * Whose key it is: the token's subject with its firm and roles. The same subject under another firm or
- * role (a user who moved firms, an identity provider that reuses subjects across roles) is another caller,
- * and never has a response stored for the first replayed to it. Undefined without a subject.
+ * Whose key it is: the token's subject, and the firm it acts for, if any. The same subject for another firm
+ * (a solicitor who moved firms) is another caller, never replayed what was stored for the first. Roles stay
+ * out: a token refreshed with a role more or less is the same caller retrying. Without a firm the key is the
+ * subject as before, so keys stored before this scope still match. Undefined without a subject.
  */
 function callerOf(principal: KeyedHttpRequest['principal']): string | undefined {
   const subject = principal?.sub;
   if (typeof subject !== 'string' || subject === '') return undefined;
-  const roles = Array.isArray(principal?.roles) ? principal.roles.map(String).sort() : [];
-  const firm = typeof principal?.organisationId === 'string' ? principal.organisationId : '';
-  return JSON.stringify([subject, firm, roles]);
+  const firm = principal?.organisationId;
+  return typeof firm === 'string' && firm !== '' ? JSON.stringify([subject, firm]) : subject;
 }
 
 /**
@@ -81,7 +81,7 @@ interface KeyedTransport {
  * `Idempotency-Key` for partner REST POSTs and GraphQL mutations: a retried request with the same key,
  * from the same caller, with the same body (for GraphQL: the same mutation field and arguments), gets the
  * first answer again (REST with `Idempotent-Replayed: true`) instead of running the command twice. Keys are
- * per caller (the token's subject, with its firm and roles: `callerOf`). GraphQL takes the key from the same header, or from the request's
+ * per caller (the token's subject, with the firm it acts for: `callerOf`). GraphQL takes the key from the same header, or from the request's
  * `extensions.idempotencyKey` (which the gateway forwards as the header); a keyed GraphQL operation holds
  * exactly one mutation field, so that one key names one command.
  *

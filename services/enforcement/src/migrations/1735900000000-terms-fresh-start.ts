@@ -12,9 +12,13 @@ export class TermsFreshStart1735900000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE fine_accounts ADD COLUMN credited_before_terms_pence bigint NOT NULL DEFAULT 0`);
+    // Under which terms a payment was applied: one taken back that came before the current terms comes off
+    // what they started from. Null for payments applied before this column (their time is compared instead).
+    await q.query(`ALTER TABLE fine_payments ADD COLUMN terms_version int`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE fine_payments DROP COLUMN terms_version`);
     await q.query(`ALTER TABLE fine_accounts DROP COLUMN credited_before_terms_pence`);
   }
 }

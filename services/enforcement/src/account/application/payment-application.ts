@@ -110,6 +110,7 @@ export class PaymentApplication {
         method: payment.method ?? null,
         receivedAt: payment.receivedAt,
         appliedAt: tx.now,
+        termsVersion: account.termsVersion,
       },
       lines,
     );
@@ -162,12 +163,10 @@ export class PaymentApplication {
     await this.accounts.findManyForUpdate(tx.manager, [...new Set(applications.map((a) => a.accountId))]);
     for (const applied of applications) {
       await this.payments.takeBackLines(tx.manager, applied.applicationId);
-      const account = await this.accounts.takeBackPaid(
-        tx.manager,
-        applied.accountId,
-        applied.amountPence,
-        applied.appliedAt,
-      );
+      const account = await this.accounts.takeBackPaid(tx.manager, applied.accountId, applied.amountPence, {
+        at: applied.appliedAt,
+        termsVersion: applied.termsVersion,
+      });
       tx.publish({
         type: finePaymentAppliedV1,
         subject: applied.accountId,

@@ -401,7 +401,7 @@ export class AccountRepository {
     manager: EntityManager,
     accountId: string,
     amountPence: number,
-    appliedAt: Date,
+    applied: { at: Date; termsVersion: number | null },
   ): Promise<{ accountNumber: string; caseId: string | null; status: AccountStatus; balancePence: number }> {
     const row = await queryOne<{
       account_number: string;
@@ -413,8 +413,9 @@ export class AccountRepository {
       sql`UPDATE fine_accounts a
              SET paid_pence = paid_pence - ${amountPence}, status = CASE WHEN status = 'paid' THEN 'live' ELSE status END,
                  credited_before_terms_pence = CASE
-                   WHEN ${appliedAt}::timestamptz < (SELECT h.changed_at FROM payment_terms_history h
-                                                      WHERE h.account_id = a.id AND h.version = a.terms_version)
+                   WHEN COALESCE(${applied.termsVersion}::int < a.terms_version,
+                                 ${applied.at}::timestamptz < (SELECT h.changed_at FROM payment_terms_history h
+                                                               WHERE h.account_id = a.id AND h.version = a.terms_version))
                    THEN GREATEST(credited_before_terms_pence - ${amountPence}, 0)
                    ELSE credited_before_terms_pence END
            WHERE id = ${accountId}
@@ -428,8 +429,9 @@ export class AccountRepository {
    * What a payment taken back from an account since consolidated had paid is owed again, and consolidation
    * moved only what was owed then: it goes on to the account at the end of the consolidations, as impositions
    * of what each line of the payment had paid (kind, creditor, priority and date, so later payments keep
-   * their order), as consolidation copies them; a paid or written-off account there is live again, as it
-   * owes again. That account's id and new balance.
+   * their order), as consolidation copies them; a paid account there is live again (a written-off one stays
+   * written off, for an officer to decide, as when a payment is taken back from it directly). That account's
+   * id and new balance.
    */
   async carryOnTakenBack(
     manager: EntityManager,
@@ -453,7 +455,7 @@ export class AccountRepository {
           )
           UPDATE fine_accounts
              SET imposed_pence = imposed_pence + (SELECT COALESCE(sum(amount_pence), 0) FROM copied),
-                 status = CASE WHEN status IN ('paid', 'written-off') THEN 'live' ELSE status END
+                 status = CASE WHEN status = 'paid' THEN 'live' ELSE status END
            WHERE id = ${targetId}
        RETURNING id, (imposed_pence - paid_pence - written_off_pence)::int AS balance`,
     );

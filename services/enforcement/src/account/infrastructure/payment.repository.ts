@@ -21,6 +21,8 @@ export interface PaymentApplicationRow {
   method: string | null;
   receivedAt: Date;
   appliedAt: Date;
+  /** The version of the account's terms it was applied under (the account is locked meanwhile). */
+  termsVersion: number;
 }
 
 export interface SuspendedPayment {
@@ -77,9 +79,9 @@ export class PaymentRepository {
     await execute(
       manager,
       sql`INSERT INTO fine_payments
-            (application_id, payment_id, account_id, amount_pence, source, method, received_at, applied_at)
+            (application_id, payment_id, account_id, amount_pence, source, method, received_at, applied_at, terms_version)
           VALUES (${p.applicationId}, ${p.paymentId}, ${p.accountId}, ${p.amountPence}, ${p.source}, ${p.method},
-                  ${p.receivedAt}, ${p.appliedAt})`,
+                  ${p.receivedAt}, ${p.appliedAt}, ${p.termsVersion})`,
     );
     const impositionIds = lines.map((l) => l.impositionId);
     const amounts = lines.map((l) => l.amountPence);
@@ -107,7 +109,9 @@ export class PaymentRepository {
     manager: EntityManager,
     of: ApplicationsOf,
     at: Date,
-  ): Promise<{ applicationId: string; accountId: string; amountPence: number; appliedAt: Date }[]> {
+  ): Promise<
+    { applicationId: string; accountId: string; amountPence: number; appliedAt: Date; termsVersion: number | null }[]
+  > {
     const which: Sql = of.allocationId
       ? sql`payment_id = ${of.paymentId} AND application_id IN (
               WITH RECURSIVE chain (id) AS (
@@ -120,16 +124,23 @@ export class PaymentRepository {
       manager,
       sql`UPDATE suspense_payments SET reversed_at = ${at} WHERE ${which} AND reversed_at IS NULL`,
     );
-    const rows = await query<{ application_id: string; account_id: string; amount: number; applied_at: Date }>(
+    const rows = await query<{
+      application_id: string;
+      account_id: string;
+      amount: number;
+      applied_at: Date;
+      terms_version: number | null;
+    }>(
       manager,
       sql`UPDATE fine_payments SET reversed_at = ${at} WHERE ${which} AND reversed_at IS NULL
-          RETURNING application_id, account_id, amount_pence::int AS amount, applied_at`,
+          RETURNING application_id, account_id, amount_pence::int AS amount, applied_at, terms_version`,
     );
     return rows.map((r) => ({
       applicationId: r.application_id,
       accountId: r.account_id,
       amountPence: r.amount,
       appliedAt: r.applied_at,
+      termsVersion: r.terms_version,
     }));
   }
 

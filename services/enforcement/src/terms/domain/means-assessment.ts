@@ -55,5 +55,7 @@ export function proposeTerms(
   );
   const clearsInTime = Math.ceil(balancePence / MAX_INSTALMENTS[frequency] / 100) * 100;
   const instalmentPence = Math.max(100, Math.floor(perPeriod / 100) * 100, clearsInTime);
+  // One instalment would pay it all: a day to pay by is the terms, as no instalment may be more than is owed.
+  if (instalmentPence >= balancePence) return { kind: 'pay-by-date', payBy: addDays(assessedOn, 28) };
   return { kind: 'instalments', frequency, instalmentPence, firstInstalment: addDays(assessedOn, 7) };
 }

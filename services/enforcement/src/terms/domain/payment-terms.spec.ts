@@ -189,11 +189,12 @@ describe('terms against the account they are set on', () => {
 describe('proposed terms are terms an officer may set', () => {
   it('asks at least what clears the balance in the most instalments allowed, whatever the affordable share', () => {
     const onBenefits = { weeklyIncomePence: 20_000, weeklyOutgoingsPence: 20_000, dependants: 0 };
-    for (const balance of [10_000, 500_000, 5_000_000]) {
+    for (const balance of [300, 2_000, 10_000, 500_000, 5_000_000]) {
       const terms = proposeTerms(onBenefits, balance, '2026-12-07');
       expect(() => checkTermsFor(terms, balance, '2026-12-07')).not.toThrow();
     }
     expect(proposeTerms(onBenefits, 10_000, '2026-12-07')).toMatchObject({ instalmentPence: 500 });
+    expect(proposeTerms(onBenefits, 300, '2026-12-07')).toEqual({ kind: 'pay-by-date', payBy: '2027-01-04' });
     expect(proposeTerms(onBenefits, 500_000, '2026-12-07')).toMatchObject({ instalmentPence: 1_000 });
   });
 });

@@ -78,7 +78,10 @@ export class RefundController {
   @Roles(...PAYMENT_OFFICERS)
   @ApiOperation({ summary: 'Record that an approved refund has been paid out' })
   @ApiOkResponse({ type: RefundModel })
-  @ApiConflictResponse({ description: 'Not an approved refund' })
+  @ApiConflictResponse({
+    description:
+      'Not an approved refund, or the money it gives back was taken back since the approval (a payment bounced or was charged back)',
+  })
   async markPaid(
     @Param('id') id: string,
     @CurrentPrincipal() principal: Principal,

@@ -185,22 +185,41 @@ export class RefundCommands {
   }
 
   /**
-   * A payment that bounced or was charged back leaves nothing of it to give back (`suspenseRefundablePence`),
-   * so a refund of suspense from it that is still undecided could never be approved: it is rejected, in the
-   * reversal's unit of work, and announced, which closes the approver's task and tells enforcement (whose
-   * item stays unworkable, as the payment was reversed).
+   * A payment that bounced or was charged back: what was to be given back of it is withdrawn, in the reversal's
+   * unit of work, before anything is paid out. A refund of suspense from it, undecided or approved, is
+   * rejected (nothing of the payment is left to give back); on each case it had gone to, approved refunds not
+   * yet paid out are rejected, newest first, while the case now holds less than its fees and those refunds
+   * (approval had taken them out of what was paid). An approved one's ledger movement is reversed; each is
+   * announced, closing its tasks. A refund already paid out stays paid: the case shows it as unrecovered.
    */
-  async rejectForReversedPayment(tx: Transaction, paymentId: string, reason: 'bounced' | 'chargeback'): Promise<void> {
-    const why = reason === 'bounced' ? 'bounced' : 'was charged back';
-    for (const refund of await this.refunds.undecidedOfSuspenseForUpdate(tx.manager, paymentId)) {
-      const rejected: Refund = {
-        ...refund,
-        status: 'rejected',
-        note: `Rejected: the payment ${why}, so none of it is left to give back`,
-      };
-      await this.refunds.update(tx.manager, rejected, tx.now);
-      this.announce(tx, rejected);
+  async withdrawForReversedPayment(
+    tx: Transaction,
+    reversed: { paymentId: string; reason: 'bounced' | 'chargeback'; caseId?: string },
+  ): Promise<void> {
+    const why = reversed.reason === 'bounced' ? 'bounced' : 'was charged back';
+    const note = `Rejected: the payment it gives back ${why}, so the money is not there to give`;
+    for (const refund of await this.refunds.unpaidOfSuspenseForUpdate(tx.manager, reversed.paymentId))
+      await this.withdraw(tx, refund, note);
+    if (!reversed.caseId) return;
+    const serviceRequestId = await this.requests.lockForCase(tx.manager, reversed.caseId, tx.now);
+    for (const refund of await this.refunds.approvedUnpaidForUpdate(tx.manager, serviceRequestId)) {
+      const request = present(await this.requests.byId(tx.manager, serviceRequestId));
+      const { outstandingPence, unrecoveredPence } = apportion(request.fees, request.paidPence, request.disputed);
+      if (outstandingPence === 0 && unrecoveredPence === 0) break;
+      await this.withdraw(tx, refund, note);
     }
+  }
+
+  /** Rejects a refund not yet paid out; an approved one gives back to where it came from what approval took. */
+  private async withdraw(tx: Transaction, refund: Refund, note: string): Promise<void> {
+    if (refund.status === 'approved') {
+      const movement = refundMovement(refund, await this.paidBy(tx, refund));
+      const undone = { ...movement, postings: movement.postings.map((p) => ({ ...p, amountPence: -p.amountPence })) };
+      await this.ledger.record(tx.manager, [undone], 'system', tx.now);
+    }
+    const rejected: Refund = { ...refund, status: 'rejected', note };
+    await this.refunds.update(tx.manager, rejected, tx.now);
+    this.announce(tx, rejected);
   }
 
   async decide(
@@ -287,12 +306,13 @@ export class RefundCommands {
   }
 
   /**
-   * Nothing is paid out of money that was taken back since the approval: a refund of suspense whose payment
-   * bounced or was charged back, or a case's refund when the case now holds less than it gave back. The
-   * refund stays approved, for finance to hold until the money is there again.
+   * Nothing is paid out of money that was taken back since the approval (a reversal withdraws what it can at
+   * once; this is the last check): a refund of suspense whose payment was reversed; a case's refund when the
+   * case now holds less than it gave back, or, for an overpayment, less than its fees. A consolatory payment is
+   * the courts' own money. The refund stays approved, for finance to hold until the money is there again.
    */
   private async assertStillCovered(tx: Transaction, refund: Refund): Promise<void> {
-    if (refund.reason === 'complaint-remedy') return;
+    if (refund.kind === 'consolatory-payment') return;
     if (refund.paymentId) {
       const payment = present(await this.payments.find(tx.manager, refund.paymentId));
       if (payment.reversedAt)
@@ -303,10 +323,11 @@ export class RefundCommands {
     }
     if (!refund.serviceRequestId) return;
     const request = present(await this.requests.byId(tx.manager, refund.serviceRequestId));
-    const { unrecoveredPence } = apportion(request.fees, request.paidPence, request.disputed);
-    if (unrecoveredPence > 0)
+    const { outstandingPence, unrecoveredPence } = apportion(request.fees, request.paidPence, request.disputed);
+    const short = refund.reason === 'complaint-remedy' ? unrecoveredPence : outstandingPence + unrecoveredPence;
+    if (short > 0)
       throw new ConflictError(
-        `A payment into the case was taken back since the approval: the case holds ${unrecoveredPence} pence less than it gave back, so nothing is paid out`,
+        `A payment into the case was taken back since the approval: the case is ${short} pence short of what it gave back and owes, so nothing is paid out`,
       );
   }
 

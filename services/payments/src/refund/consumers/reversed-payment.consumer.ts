@@ -6,8 +6,9 @@ import { RefundCommands } from '../application/refund.commands';
 
 /**
  * Payments' own news of a bounce or chargeback (applied in the reversal's transaction, where it is
- * published): refunds of suspense from that payment still undecided are rejected. Once per payment in
- * effect, as a second event of the same reversal finds none undecided.
+ * published, one event per allocation taken back): what was to be given back of that money and is not yet
+ * paid out is withdrawn (`withdrawForReversedPayment`). A second event of the same reversal finds nothing
+ * more to withdraw of what the first did.
  */
 @Injectable()
 export class ReversedPaymentConsumer implements OnModuleInit {
@@ -18,8 +19,9 @@ export class ReversedPaymentConsumer implements OnModuleInit {
 
   onModuleInit() {
     this.handlers.on(paymentReversedV1, async (event, manager) => {
-      const { paymentId, reason } = event.data;
-      const reject = (tx: Transaction) => this.refunds.rejectForReversedPayment(tx, paymentId, reason);
+      const { paymentId, reason, caseId } = event.data;
+      const reversed = { paymentId, reason, ...(caseId ? { caseId } : {}) };
+      const reject = (tx: Transaction) => this.refunds.withdrawForReversedPayment(tx, reversed);
       await withinTransaction(manager, causedBy(event), reject, new Date(event.time));
     });
   }

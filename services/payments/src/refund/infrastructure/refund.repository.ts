@@ -97,12 +97,22 @@ export class RefundRepository {
     return row && toRefund(row);
   }
 
-  /** Refunds of suspense from a payment still waiting for a decision or an update, locked. */
-  async undecidedOfSuspenseForUpdate(manager: EntityManager, paymentId: string): Promise<Refund[]> {
+  /** Refunds of suspense from a payment not yet paid out (undecided or approved), locked. */
+  async unpaidOfSuspenseForUpdate(manager: EntityManager, paymentId: string): Promise<Refund[]> {
     const rows = await query<RefundRow>(
       manager,
       sql`SELECT * FROM refunds WHERE payment_id = ${paymentId} AND suspense_id IS NOT NULL
-       AND status IN ('awaiting-approval', 'returned-for-update') ORDER BY created_at, id FOR UPDATE`,
+       AND status IN ('awaiting-approval', 'returned-for-update', 'approved') ORDER BY created_at, id FOR UPDATE`,
+    );
+    return rows.map(toRefund);
+  }
+
+  /** A case's ordinary refunds approved and not yet paid out, newest first, locked. */
+  async approvedUnpaidForUpdate(manager: EntityManager, serviceRequestId: string): Promise<Refund[]> {
+    const rows = await query<RefundRow>(
+      manager,
+      sql`SELECT * FROM refunds WHERE service_request_id = ${serviceRequestId} AND reason <> 'complaint-remedy'
+       AND status = 'approved' ORDER BY created_at DESC, id DESC FOR UPDATE`,
     );
     return rows.map(toRefund);
   }
