@@ -39,7 +39,8 @@ export class WebhookEndpointCommands {
     const endpoint: WebhookEndpoint = {
       id: randomUUID(),
       organisationId,
-      url: command.url,
+      // As the policy and the sender read it, so a list, a log or another parser shows the same host.
+      url: new URL(command.url).href,
       eventTypes: [...new Set(command.eventTypes)],
       enabled: true,
       previousSecretUntil: null,

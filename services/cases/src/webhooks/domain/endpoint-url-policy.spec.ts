@@ -58,6 +58,8 @@ describe('webhook endpoint URL policy', () => {
     ['https://api.localhost/', 'must be a public host name'],
     ['https://intranet/', 'must be a public host name'],
     ['https://printer.local/', 'must be a public host name'],
+    ['https://kubernetes.default.svc/', 'must be a public host name'],
+    ['https://api.ccsc.svc.cluster.local/', 'must be a public host name'],
     ['https://metadata.google.internal/', 'must be a public host name'],
     [`https://hooks.example.com/${'a'.repeat(2000)}`, 'must be at most 2000 characters'],
   ])('refuses %s', (url, problem) => {

@@ -113,7 +113,8 @@ export function isAllowedAddress(address: string, policy: EndpointUrlPolicy): bo
 
 const LOOPBACK_NAMES = /^(localhost|.+\.localhost)$/i;
 // Names that only make sense inside a network: single labels and the special-use internal domains.
-const INTERNAL_NAMES = /(^[^.]+$)|\.(local|internal|intranet|lan|home\.arpa|localhost)$/i;
+// Kubernetes' service names (`name.namespace.svc`, `....svc.cluster.local`) are the cluster's own too.
+const INTERNAL_NAMES = /(^[^.]+$)|\.(local|internal|intranet|lan|home\.arpa|localhost|svc)$/i;
 
 /**
  * Why `raw` may not be an endpoint, or undefined when it may. This checks the URL as written; the
