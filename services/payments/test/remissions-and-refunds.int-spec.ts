@@ -696,6 +696,13 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
         .map((e) => e.status),
     ).toEqual(['awaiting-approval', 'approved', 'rejected']);
     expect(await serviceRequest(caseId)).toMatchObject({ paidPence: 0, outstandingPence: 150, unrecoveredPence: 0 });
+    // Undone entry for entry: every account the approval touched (the case, and the way it would have gone back) nets to 0.
+    const byAccount = (await db.query(
+      `SELECT account, sum(amount_pence)::int AS net FROM ledger_entries WHERE refund_id = $1 GROUP BY account`,
+      [refund.body.id],
+    )) as { account: string; net: number }[];
+    expect(byAccount.length).toBeGreaterThan(0);
+    expect(byAccount.every((r) => r.net === 0)).toBe(true);
     const refused = await http()
       .post(`/api/v1/payments/refunds/${refund.body.id}/payment`)
       .set('Authorization', sam)

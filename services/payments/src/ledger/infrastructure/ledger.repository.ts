@@ -59,6 +59,21 @@ export class LedgerRepository {
     );
   }
 
+  /**
+   * Undoes what a refund's approval put on the ledger: the same entries, negated, as one new transaction
+   * (same accounts, method and tags, so each day's takings by method still balance).
+   */
+  async undoRefund(manager: EntityManager, refundId: string, actor: string, now: Date): Promise<void> {
+    await execute(
+      manager,
+      sql`INSERT INTO ledger_entries (transaction_id, account, kind, amount_pence, method, business_area, payment_id,
+         refund_id, recorded_by, occurred_at)
+       SELECT ${randomUUID()}::uuid, account, kind, -amount_pence, method, business_area, payment_id, refund_id,
+         ${actor}, ${now}
+       FROM ledger_entries WHERE refund_id = ${refundId} AND kind IN ('refund', 'remedy')`,
+    );
+  }
+
   /** The balance of each account asked for (0 for one with no entries), in one query. */
   async balances(manager: Queryable, accounts: readonly string[]): Promise<Map<string, number>> {
     const rows = await query<{ account: string; balance: string }>(

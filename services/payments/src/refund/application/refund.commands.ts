@@ -212,11 +212,7 @@ export class RefundCommands {
 
   /** Rejects a refund not yet paid out; an approved one gives back to where it came from what approval took. */
   private async withdraw(tx: Transaction, refund: Refund, note: string): Promise<void> {
-    if (refund.status === 'approved') {
-      const movement = refundMovement(refund, await this.paidBy(tx, refund));
-      const undone = { ...movement, postings: movement.postings.map((p) => ({ ...p, amountPence: -p.amountPence })) };
-      await this.ledger.record(tx.manager, [undone], 'system', tx.now);
-    }
+    if (refund.status === 'approved') await this.ledger.undoRefund(tx.manager, refund.id, 'system', tx.now);
     const rejected: Refund = { ...refund, status: 'rejected', note };
     await this.refunds.update(tx.manager, rejected, tx.now);
     this.announce(tx, rejected);
