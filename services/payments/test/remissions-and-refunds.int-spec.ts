@@ -45,6 +45,22 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
     res.body.errors?.[0]?.extensions?.code;
   const serviceRequest = async (caseId: string) =>
     (await http().get(`/api/v1/payments/cases/${caseId}/service-request`).set('Authorization', fay).expect(200)).body;
+  /** A case whose £1.50 fee was paid with £10 banked by fay quoting the case and verified by sam: £8.50 overpaid. */
+  const overpaidCase = async (method: 'cash' | 'cheque' = 'cash') => {
+    const { caseId, reference } = await announceCase(db, { feesDue: ['FEE0003'] });
+    const banked = await http()
+      .post('/api/v1/payments/bulk-scan-payments')
+      .set('Authorization', fay)
+      .send({ method, amountPence: 1_000, caseReference: reference })
+      .expect(201);
+    const allocationId = banked.body.allocations[0].id as string;
+    await http()
+      .post(`/api/v1/payments/allocations/${allocationId}/verification`)
+      .set('Authorization', sam)
+      .send({ approve: true })
+      .expect(200);
+    return { caseId, paymentId: banked.body.id as string, allocationId };
+  };
 
   /** A citizen's Help with Fees application for a claim's issue fee, charged at its £35 minimum. */
   const applyForIssueFee = async (monthlyIncomePence: number) => {
@@ -320,21 +336,7 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
   });
 
   it('refunds only an overpayment, approved by someone else, after a return for update', async () => {
-    const { caseId } = await announceCase(db, { feesDue: ['FEE0003'] });
-    const cash = await http()
-      .post('/api/v1/payments/bulk-scan-payments')
-      .set('Authorization', fay)
-      .send({
-        method: 'cash',
-        amountPence: 1_000,
-        caseReference: (await db.query(`SELECT reference FROM case_access WHERE case_id = $1`, [caseId]))[0].reference,
-      })
-      .expect(201);
-    await http()
-      .post(`/api/v1/payments/allocations/${cash.body.allocations[0].id}/verification`)
-      .set('Authorization', sam)
-      .send({ approve: true })
-      .expect(200);
+    const { caseId } = await overpaidCase();
     expect((await serviceRequest(caseId)).overpaymentPence).toBe(850);
     await http()
       .post('/api/v1/payments/refunds')
@@ -575,23 +577,6 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
 
   // After the day's takings above, which count every movement of money in this file until then.
   it('gives no money back twice: a remedy, an overpayment refund and a transfer out share what was paid', async () => {
-    /** A case whose £1.50 fee was paid with £10 cash, verified: £8.50 overpaid. */
-    const paidTen = async () => {
-      const { caseId } = await announceCase(db, { feesDue: ['FEE0003'] });
-      const reference = (await db.query(`SELECT reference FROM case_access WHERE case_id = $1`, [caseId]))[0].reference;
-      const cash = await http()
-        .post('/api/v1/payments/bulk-scan-payments')
-        .set('Authorization', fay)
-        .send({ method: 'cash', amountPence: 1_000, caseReference: reference })
-        .expect(201);
-      const allocationId = cash.body.allocations[0].id as string;
-      await http()
-        .post(`/api/v1/payments/allocations/${allocationId}/verification`)
-        .set('Authorization', sam)
-        .send({ approve: true })
-        .expect(200);
-      return { caseId, allocationId };
-    };
     const remedyRaised = async (caseId: string, amountPence: number) => {
       const complaintId = randomUUID();
       const remedyId = randomUUID();
@@ -618,7 +603,7 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
         .send({ caseId, amountPence, reason: 'overpayment' });
 
     // A remedy gives back all £10 paid: nothing is left to refund as an overpayment.
-    const remedied = await paidTen();
+    const remedied = await overpaidCase();
     const remedy = await remedyRaised(remedied.caseId, 1_000);
     expect(remedy.status).toBe('awaiting-approval');
     await http()
@@ -632,7 +617,7 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
     expect(beyond.status).toBe('rejected');
 
     // The other way round: the overpayment refunded first leaves £1.50 for a remedy.
-    const refundedFirst = await paidTen();
+    const refundedFirst = await overpaidCase();
     const overpayment = await ask(refundedFirst.caseId, 850).expect(201);
     expect((await remedyRaised(refundedFirst.caseId, 1_000)).status).toBe('rejected');
     expect((await remedyRaised(refundedFirst.caseId, 150)).status).toBe('awaiting-approval');
@@ -643,7 +628,7 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
       .expect(200);
 
     // Money a transfer awaiting its second officer would move elsewhere is not the case's to refund.
-    const moving = await paidTen();
+    const moving = await overpaidCase();
     const transfer = await http()
       .post(`/api/v1/payments/allocations/${moving.allocationId}/transfers`)
       .set('Authorization', fay)
@@ -659,18 +644,7 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
   });
 
   it('withdraws an approved refund not yet paid out when the cheque it came from bounces, giving the money back to the case', async () => {
-    const { caseId } = await announceCase(db, { feesDue: ['FEE0003'] });
-    const reference = (await db.query(`SELECT reference FROM case_access WHERE case_id = $1`, [caseId]))[0].reference;
-    const cheque = await http()
-      .post('/api/v1/payments/bulk-scan-payments')
-      .set('Authorization', fay)
-      .send({ method: 'cheque', amountPence: 1_000, caseReference: reference })
-      .expect(201);
-    await http()
-      .post(`/api/v1/payments/allocations/${cheque.body.allocations[0].id}/verification`)
-      .set('Authorization', sam)
-      .send({ approve: true })
-      .expect(200);
+    const { caseId, paymentId: chequeId } = await overpaidCase('cheque');
     const refund = await http()
       .post('/api/v1/payments/refunds')
       .set('Authorization', fay)
@@ -682,7 +656,7 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
       .send({ decision: 'approve' })
       .expect(200);
     await http()
-      .post(`/api/v1/payments/payments/${cheque.body.id}/reversals`)
+      .post(`/api/v1/payments/payments/${chequeId}/reversals`)
       .set('Authorization', fay)
       .send({ reason: 'bounced' })
       .expect(201);
@@ -920,17 +894,7 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
   });
 
   it('refunds an overpayment over GraphQL: asked, returned, resubmitted, approved by someone else, paid', async () => {
-    const { caseId, reference } = await announceCase(db, { feesDue: ['FEE0003'] });
-    const cash = await http()
-      .post('/api/v1/payments/bulk-scan-payments')
-      .set('Authorization', fay)
-      .send({ method: 'cash', amountPence: 1_000, caseReference: reference })
-      .expect(201);
-    await http()
-      .post(`/api/v1/payments/allocations/${cash.body.allocations[0].id}/verification`)
-      .set('Authorization', sam)
-      .send({ approve: true })
-      .expect(200);
+    const { caseId } = await overpaidCase();
     const ask = `mutation($i: RequestRefundInput!) { requestRefund(input: $i) { id status amountPence requestedBy } }`;
     expect(codeOf(await graphql(fay, ask, { i: { caseId, amountPence: 851, reason: 'overpayment' } }))).toBe(
       'CONFLICT',

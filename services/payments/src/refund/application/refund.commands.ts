@@ -22,6 +22,7 @@ import {
   Refund,
   RefundKind,
   refundablePence,
+  shortOfRefund,
   RefundReason,
   refundMovement,
   suspenseRefundablePence,
@@ -128,17 +129,11 @@ export class RefundCommands {
       remedyId: remedy.remedyId,
       createdAt: tx.now,
     };
-    const refundable = await this.refundable(tx, refund);
-    const raised: Refund =
-      refund.amountPence <= refundable
-        ? refund
-        : {
-            ...refund,
-            status: 'rejected',
-            note: `Refused on arrival: at most ${refundable} pence paid on this case can still be given back`,
-          };
-    await this.refunds.insert(tx.manager, raised, tx.now);
-    this.announce(tx, raised);
+    await this.raiseOrRefuse(
+      tx,
+      refund,
+      (refundable) => `at most ${refundable} pence paid on this case can still be given back`,
+    );
   }
 
   /**
@@ -171,15 +166,24 @@ export class RefundCommands {
       fineAccountNumber,
       createdAt: tx.now,
     };
+    await this.raiseOrRefuse(
+      tx,
+      refund,
+      (refundable) =>
+        `at most ${refundable} pence of this payment went to fine account ${fineAccountNumber} and is not refunded already`,
+    );
+  }
+
+  /**
+   * Records a refund another service asked for, awaiting approval, or rejected at once when it asks for more
+   * than may be given back (`why` says how much may): awaiting approval it could never be approved. Announced.
+   */
+  private async raiseOrRefuse(tx: Transaction, refund: Refund, why: (refundable: number) => string): Promise<void> {
     const refundable = await this.refundable(tx, refund);
     const raised: Refund =
       refund.amountPence <= refundable
         ? refund
-        : {
-            ...refund,
-            status: 'rejected',
-            note: `Refused on arrival: at most ${refundable} pence of this payment went to fine account ${fineAccountNumber} and is not refunded already`,
-          };
+        : { ...refund, status: 'rejected', note: `Refused on arrival: ${why(refundable)}` };
     await this.refunds.insert(tx.manager, raised, tx.now);
     this.announce(tx, raised);
   }
@@ -202,11 +206,13 @@ export class RefundCommands {
       await this.withdraw(tx, refund, note);
     if (!reversed.caseId) return;
     const serviceRequestId = await this.requests.lockForCase(tx.manager, reversed.caseId, tx.now);
+    const request = present(await this.requests.byId(tx.manager, serviceRequestId));
+    // Each refund withdrawn puts its amount back into what the case was paid: the balance follows without a read.
+    let paidPence = request.paidPence;
     for (const refund of await this.refunds.approvedUnpaidForUpdate(tx.manager, serviceRequestId)) {
-      const request = present(await this.requests.byId(tx.manager, serviceRequestId));
-      const { outstandingPence, unrecoveredPence } = apportion(request.fees, request.paidPence, request.disputed);
-      if (outstandingPence === 0 && unrecoveredPence === 0) break;
+      if (shortOfRefund(refund, apportion(request.fees, paidPence, request.disputed)) === 0) break;
       await this.withdraw(tx, refund, note);
+      paidPence += refund.amountPence;
     }
   }
 
@@ -319,8 +325,7 @@ export class RefundCommands {
     }
     if (!refund.serviceRequestId) return;
     const request = present(await this.requests.byId(tx.manager, refund.serviceRequestId));
-    const { outstandingPence, unrecoveredPence } = apportion(request.fees, request.paidPence, request.disputed);
-    const short = refund.reason === 'complaint-remedy' ? unrecoveredPence : outstandingPence + unrecoveredPence;
+    const short = shortOfRefund(refund, apportion(request.fees, request.paidPence, request.disputed));
     if (short > 0)
       throw new ConflictError(
         `A payment into the case was taken back since the approval: the case is ${short} pence short of what it gave back and owes, so nothing is paid out`,

@@ -8,6 +8,7 @@ import {
   Refund,
   refundablePence,
   type RefundHolds,
+  shortOfRefund,
   refundMovement,
   REQUESTABLE_REFUND_REASONS,
   suspenseRefundablePence,
@@ -99,6 +100,13 @@ describe('how much may be refunded', () => {
   it('leaves out money a transfer awaiting its second officer would move elsewhere', () => {
     expect(refundablePence(overpaid, balance, holds({ inTransferPence: 850 }))).toBe(0);
     expect(refundablePence(remedy, balance, holds({ inTransferPence: 4_000 }))).toBe(6_000);
+  });
+
+  it('counts how short a case is once money was taken back: fees owed too, except for a remedy', () => {
+    const taken = { outstandingPence: 150, unrecoveredPence: 850 };
+    expect(shortOfRefund(overpaid, taken)).toBe(1_000);
+    expect(shortOfRefund(remedy, taken)).toBe(850);
+    expect(shortOfRefund(overpaid, { outstandingPence: 0, unrecoveredPence: 0 })).toBe(0);
   });
 
   it("has no bound for a consolatory payment, on a case or not (the courts' money, not a return), and is never exceeded", () => {

@@ -120,6 +120,20 @@ export function refundablePence(
 }
 
 /**
+ * How far a case is from covering a refund of it once a payment into it was taken back: what it gave back
+ * beyond what it was paid (`unrecoveredPence`), and for any refund but a complaint remedy (which gives back
+ * fees that were paid, whatever is owed now) its fees still owed too. 0 when the money is there.
+ */
+export function shortOfRefund(
+  refund: Pick<Refund, 'reason'>,
+  balance: { outstandingPence: number; unrecoveredPence: number },
+): number {
+  return refund.reason === 'complaint-remedy'
+    ? balance.unrecoveredPence
+    : balance.outstandingPence + balance.unrecoveredPence;
+}
+
+/**
  * Where a payment's money on a fine account came from: its verified allocations to that account,
  * however the number was typed on each side; the account named as the allocation names it (its
  * ledger account), or as asked when none matches.
