@@ -1965,7 +1965,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Approve, reject or return a refund for update (never your own) */
+    /** Approve, reject or return a refund for update (never your own; within your limit) */
     post: operations['RefundController_decide'];
     delete?: never;
     options?: never;
@@ -25351,7 +25351,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Your role may not decide write-offs, or approving would put more written off on the account (counting what is written off already, also on accounts consolidated into it, and your own requests on it still waiting) than your limit: enforcement-officer £500, team-leader £5,000, finance-officer £100,000 */
+      /** @description Your role may not decide write-offs, or approving would put more written off on the account (counting what is written off already, also on accounts consolidated into it, and your own requests on it still waiting) than your limit: caseworker £500, enforcement-officer £500, team-leader £5,000, finance-officer £100,000 */
       403: {
         headers: {
           [name: string]: unknown;
@@ -25362,7 +25362,7 @@ export interface operations {
            *       "type": "urn:ccsc:problem:forbidden",
            *       "title": "Not allowed",
            *       "status": 403,
-           *       "detail": "Your role may not decide write-offs, or approving would put more written off on the account (counting what is written off already, also on accounts consolidated into it, and your own requests on it still waiting) than your limit: enforcement-officer £500, team-leader £5,000, finance-officer £100,000",
+           *       "detail": "Your role may not decide write-offs, or approving would put more written off on the account (counting what is written off already, also on accounts consolidated into it, and your own requests on it still waiting) than your limit: caseworker £500, enforcement-officer £500, team-leader £5,000, finance-officer £100,000",
            *       "code": "FORBIDDEN",
            *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
            *     }
@@ -32566,7 +32566,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description More than is refundable on the case */
+      /** @description More than is refundable on the case, or more than anyone may approve */
       409: {
         headers: {
           [name: string]: unknown;
@@ -32577,7 +32577,7 @@ export interface operations {
            *       "type": "urn:ccsc:problem:conflict",
            *       "title": "Conflict",
            *       "status": 409,
-           *       "detail": "More than is refundable on the case",
+           *       "detail": "More than is refundable on the case, or more than anyone may approve",
            *       "code": "CONFLICT",
            *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
            *     }
@@ -32902,7 +32902,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Your role, or your relationship to the record, does not allow this. */
+      /** @description Your role may not decide refunds, or approving would put more given back on the case (or fine account, or complaint without a case) than your limit, counting what is approved there already: caseworker £500, enforcement-officer £500, team-leader £5,000, finance-officer £100,000 */
       403: {
         headers: {
           [name: string]: unknown;
@@ -32913,7 +32913,7 @@ export interface operations {
            *       "type": "urn:ccsc:problem:forbidden",
            *       "title": "Not allowed",
            *       "status": 403,
-           *       "detail": "Your role, or your relationship to the record, does not allow this.",
+           *       "detail": "Your role may not decide refunds, or approving would put more given back on the case (or fine account, or complaint without a case) than your limit, counting what is approved there already: caseworker £500, enforcement-officer £500, team-leader £5,000, finance-officer £100,000",
            *       "code": "FORBIDDEN",
            *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
            *     }
@@ -33167,7 +33167,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not returned for update, someone else asked for it, or more than is refundable now */
+      /** @description Not returned for update, someone else asked for it, more than is refundable now, or more than anyone may approve */
       409: {
         headers: {
           [name: string]: unknown;
@@ -33178,7 +33178,7 @@ export interface operations {
            *       "type": "urn:ccsc:problem:conflict",
            *       "title": "Conflict",
            *       "status": 409,
-           *       "detail": "Not returned for update, someone else asked for it, or more than is refundable now",
+           *       "detail": "Not returned for update, someone else asked for it, more than is refundable now, or more than anyone may approve",
            *       "code": "CONFLICT",
            *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
            *     }
@@ -33714,7 +33714,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Your role, or your relationship to the record, does not allow this. */
+      /** @description Your role may not decide fee waivers, or approving would put more waived on the case than your limit, counting the waivers approved there already: caseworker £500, enforcement-officer £500, team-leader £5,000, finance-officer £100,000 */
       403: {
         headers: {
           [name: string]: unknown;
@@ -33725,7 +33725,7 @@ export interface operations {
            *       "type": "urn:ccsc:problem:forbidden",
            *       "title": "Not allowed",
            *       "status": 403,
-           *       "detail": "Your role, or your relationship to the record, does not allow this.",
+           *       "detail": "Your role may not decide fee waivers, or approving would put more waived on the case than your limit, counting the waivers approved there already: caseworker £500, enforcement-officer £500, team-leader £5,000, finance-officer £100,000",
            *       "code": "FORBIDDEN",
            *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
            *     }

@@ -1,4 +1,5 @@
-import { ConflictError } from '@ccsc/platform/errors';
+import { ConflictError, ForbiddenError } from '@ccsc/platform/errors';
+import type { Role } from './roles';
 
 /**
  * The subject earlier versions recorded as the proposer of what nobody in particular proposed (a
@@ -25,4 +26,53 @@ export function assertSecondPerson(requestedBy: string | null | undefined, appro
     throw new ConflictError(`${what} is approved by a person, never by the system`);
   if (requestedBy === approver)
     throw new ConflictError(`${what} must be approved by someone other than the person who proposed it`);
+}
+
+/**
+ * Approval authority (architecture.md "Four eyes on money": approved "with the authority to"): the most each
+ * role may approve of money leaving, or of a debt forgiven at an officer's discretion, on one account, in
+ * pence. One table for the platform, so a role carries the same authority for a refund, a consolatory
+ * payment, a fee waiver and a write-off. A role not listed approves nothing.
+ */
+export const APPROVAL_LIMIT_PENCE: Readonly<Partial<Record<Role, number>>> = {
+  caseworker: 50_000,
+  'enforcement-officer': 50_000,
+  'team-leader': 500_000,
+  'finance-officer': 10_000_000,
+};
+
+/** The largest limit among the approver's roles (0 when none has one). */
+export function approvalLimit(roles: readonly Role[]): number {
+  return Math.max(0, ...roles.map((r) => APPROVAL_LIMIT_PENCE[r] ?? 0));
+}
+
+/** The most anyone may approve on one account: a proposal above it could never be approved, so it is refused as it is made. */
+export const HIGHEST_APPROVAL_LIMIT_PENCE = Math.max(...Object.values(APPROVAL_LIMIT_PENCE));
+
+/** Refuses (409) proposing a sum nobody may approve (`HIGHEST_APPROVAL_LIMIT_PENCE`): it would wait for ever. */
+export function assertApprovable(amountPence: number, what: string): void {
+  if (amountPence > HIGHEST_APPROVAL_LIMIT_PENCE)
+    throw new ConflictError(
+      `${what} of ${amountPence} pence is above the most anyone may approve (${HIGHEST_APPROVAL_LIMIT_PENCE} pence)`,
+    );
+}
+
+/** The limits as an API description says them: "caseworker £500, enforcement-officer £500, ...". */
+export const APPROVAL_LIMITS_TEXT = Object.entries(APPROVAL_LIMIT_PENCE)
+  .map(([role, pence]) => `${role} £${((pence ?? 0) / 100).toLocaleString('en-GB')}`)
+  .join(', ');
+
+/**
+ * Refuses (403) an approval that would take what is approved on one account above the approver's limit.
+ * `countedPence` is everything approved on the account with this approval included, so a sum cannot be
+ * approved in slices under a limit, by one approver or by several.
+ *
+ * @param what what the sum is and where, for the message: "given back on this case"
+ */
+export function assertWithinApprovalLimit(countedPence: number, roles: readonly Role[], what: string): void {
+  const limit = approvalLimit(roles);
+  if (countedPence > limit)
+    throw new ForbiddenError(
+      `Approving it would put ${countedPence} pence ${what}, above your approval limit of ${limit} pence`,
+    );
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { financialRemedyAgreedV1 } from '@ccsc/contracts';
+import { financialRemedyAgreedV1, type FinancialRemedyAgreedV1 } from '@ccsc/contracts';
 import { bearer, commandEventCount, eventually, publishEvent } from '@ccsc/testing';
 import { announceCase, startPaymentsApp } from './payments-app';
 
@@ -83,13 +83,13 @@ describe('payments: one person never takes money out or forgives a fee alone', (
     expect(await serviceRequest(caseId)).toMatchObject({ overpaymentPence: 0 });
   });
 
-  it('complaint remedies: a 1,000,000.00 consolatory payment is proposed by the officer who agreed it, who cannot approve it', async () => {
+  it('complaint remedies: a 100,000.00 consolatory payment is proposed by the officer who agreed it, who cannot approve it', async () => {
     const complaintId = randomUUID();
     const remedyId = randomUUID();
     await publishEvent(
       financialRemedyAgreedV1,
       complaintId,
-      { complaintId, remedyId, kind: 'consolatory-payment', amountPence: 100_000_000, agreedBy: 'lee' },
+      { complaintId, remedyId, kind: 'consolatory-payment', amountPence: 10_000_000, agreedBy: 'lee' },
       { actor: 'lee' },
     );
     const refundId = await eventually(async () => {
@@ -120,6 +120,71 @@ describe('payments: one person never takes money out or forgives a fee alone', (
       return row!.id;
     });
     await refusedToLeeEverywhere(`/refunds/${older}/decision`, { decision: 'approve' }, ['leader']);
+  });
+
+  it('authority: an approver within their limit, counting what is approved on the same complaint or case; a sum nobody may approve is refused as it arrives', async () => {
+    const [ted, tia, cal] = await Promise.all([
+      bearer('team-leader', { sub: 'ted' }),
+      bearer('team-leader', { sub: 'tia' }),
+      bearer('caseworker', { sub: 'cal' }),
+    ]);
+    const complaintId = randomUUID();
+    const agreed = async (remedy: Omit<FinancialRemedyAgreedV1, 'complaintId' | 'remedyId' | 'agreedBy'>) => {
+      const remedyId = randomUUID();
+      await publishEvent(financialRemedyAgreedV1, complaintId, { complaintId, remedyId, agreedBy: 'lee', ...remedy });
+      return remedyId;
+    };
+    const refundOf = (remedyId: string) =>
+      eventually(async () => {
+        const [row] = (await db.query(`SELECT id, status, note FROM refunds WHERE remedy_id = $1`, [remedyId])) as {
+          id: string;
+          status: string;
+          note: string | null;
+        }[];
+        expect(row).toBeDefined();
+        return row!;
+      });
+
+    // One complaint's 6,000.00 in two slices: a team leader approves the first; the second would put the
+    // complaint past a team leader's 5,000.00, whichever team leader approves it; a finance officer may.
+    const first = await refundOf(await agreed({ kind: 'consolatory-payment', amountPence: 300_000 }));
+    const second = await refundOf(await agreed({ kind: 'consolatory-payment', amountPence: 300_000 }));
+    await post(`/refunds/${first.id}/decision`, ted, { decision: 'approve' }).expect(200);
+    const before = await snapshot();
+    for (const leader of [ted, tia]) {
+      const refused = await post(`/refunds/${second.id}/decision`, leader, { decision: 'approve' }).expect(403);
+      expect(refused.body.detail).toBe(
+        'Approving it would put 600000 pence given back on this complaint, above your approval limit of 500000 pence',
+      );
+    }
+    expect(await snapshot()).toEqual(before);
+    await post(`/refunds/${second.id}/decision`, fay, { decision: 'approve' }).expect(200);
+
+    // Above the most anyone may approve it could never be approved: rejected as it arrives, and announced.
+    const beyond = await refundOf(await agreed({ kind: 'consolatory-payment', amountPence: 10_000_001 }));
+    expect(beyond).toMatchObject({
+      status: 'rejected',
+      note: 'Refused on arrival: above the most anyone may approve (10000000 pence)',
+    });
+
+    // A fee waiver above a caseworker's 500.00 is for a team leader.
+    const { caseId } = await announceCase(db, { feesDue: ['FEE0002'] });
+    const remedyId = await agreed({ kind: 'fee-waiver', amountPence: 61_200, caseId, feeCode: 'FEE0002' });
+    const waiverId = await eventually(async () => {
+      const [row] = (await db.query(`SELECT id FROM fee_waivers WHERE remedy_id = $1`, [remedyId])) as {
+        id: string;
+      }[];
+      expect(row).toBeDefined();
+      return row!.id;
+    });
+    const unwaived = await snapshot();
+    const refused = await post(`/fee-waivers/${waiverId}/decision`, cal, { approve: true }).expect(403);
+    expect(refused.body.detail).toBe(
+      'Approving it would put 61200 pence waived on this case, above your approval limit of 50000 pence',
+    );
+    expect(await snapshot()).toEqual(unwaived);
+    await post(`/fee-waivers/${waiverId}/decision`, ted, { approve: true }).expect(200);
+    expect(await serviceRequest(caseId)).toMatchObject({ remittedPence: 61_200 });
   });
 
   it('complaint remedies: a fee waiver remits nothing until someone other than the officer who agreed it approves', async () => {

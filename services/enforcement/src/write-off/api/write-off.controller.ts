@@ -7,17 +7,12 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
+import { APPROVAL_LIMITS_TEXT, CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import { assertUuid } from '@ccsc/platform';
 import { WriteOffCommands } from '../application/write-off.commands';
 import { ENFORCEMENT_OFFICERS, WRITE_OFF_DECIDERS } from '../../roles';
 import { WriteOffBody, WriteOffDecisionBody } from './write-off.inputs';
 import { WriteOffModel } from './write-off.model';
-import { APPROVAL_LIMIT_PENCE } from '../domain/write-off';
-
-const LIMITS = Object.entries(APPROVAL_LIMIT_PENCE)
-  .map(([role, pence]) => `${role} £${((pence ?? 0) / 100).toLocaleString('en-GB')}`)
-  .join(', ');
 
 /** Write-offs over REST: asking for one, and deciding it (a second person). */
 @ApiTags('enforcement')
@@ -40,7 +35,7 @@ export class WriteOffController {
   @ApiOperation({ summary: 'Approve or reject a write-off (a second person, within their limit)' })
   @ApiOkResponse({ type: WriteOffModel })
   @ApiForbiddenResponse({
-    description: `Your role may not decide write-offs, or approving would put more written off on the account (counting what is written off already, also on accounts consolidated into it, and your own requests on it still waiting) than your limit: ${LIMITS}`,
+    description: `Your role may not decide write-offs, or approving would put more written off on the account (counting what is written off already, also on accounts consolidated into it, and your own requests on it still waiting) than your limit: ${APPROVAL_LIMITS_TEXT}`,
   })
   @ApiConflictResponse({
     description:

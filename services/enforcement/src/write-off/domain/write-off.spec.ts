@@ -11,6 +11,10 @@ describe('write-offs', () => {
         fieldErrors: [expect.objectContaining({ field: 'amountPence' })],
       }),
     );
+    // Above the most anyone may approve, it could never be approved: refused as it is asked for.
+    expect(() => checkWriteOffRequest(10_000_001, 'hardship', 20_000_000)).toThrow(
+      expect.objectContaining({ code: 'CONFLICT' }),
+    );
     expect(() => checkWriteOffRequest(100, 'bored', 1_000)).toThrow(
       expect.objectContaining({ fieldErrors: [expect.objectContaining({ field: 'reason' })] }),
     );

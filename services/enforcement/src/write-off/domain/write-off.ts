@@ -1,6 +1,6 @@
-import { assertSecondPerson } from '@ccsc/auth/four-eyes';
+import { assertApprovable, assertSecondPerson, assertWithinApprovalLimit } from '@ccsc/auth/four-eyes';
 import type { Role } from '@ccsc/auth/principal';
-import { BadUserInputError, ConflictError, ForbiddenError } from '@ccsc/platform/errors';
+import { BadUserInputError, ConflictError } from '@ccsc/platform/errors';
 
 export const WRITE_OFF_REASONS = {
   deceased: 'The defendant has died',
@@ -22,16 +22,6 @@ export interface WriteOff {
   decidedBy: string | null;
 }
 
-/**
- * The most each role may see written off on one account, in pence: what is already written off
- * counts, so a sum cannot be approved in slices under the limit.
- */
-export const APPROVAL_LIMIT_PENCE: Partial<Record<Role, number>> = {
-  'enforcement-officer': 50_000,
-  'team-leader': 500_000,
-  'finance-officer': 10_000_000,
-};
-
 export function checkWriteOffRequest(amountPence: number, reason: string, balancePence: number): WriteOffReason {
   if (!(reason in WRITE_OFF_REASONS))
     throw new BadUserInputError('Unknown reason', [
@@ -45,6 +35,7 @@ export function checkWriteOffRequest(amountPence: number, reason: string, balanc
     throw new BadUserInputError('A write-off may not exceed the balance', [
       { field: 'amountPence', message: `must be at most the balance of ${balancePence} pence` },
     ]);
+  assertApprovable(amountPence, 'A write-off');
   return reason as WriteOffReason;
 }
 
@@ -70,13 +61,9 @@ export function checkDecision(
   if (request.status !== 'requested') throw new ConflictError(`The write-off is already ${request.status}`);
   assertSecondPerson(request.requestedBy, approver.sub, 'A write-off');
   if (!approve) return;
-  const limit = Math.max(0, ...approver.roles.map((r) => APPROVAL_LIMIT_PENCE[r] ?? 0));
+  // Everything written off on the account counts (APPROVAL_LIMIT_PENCE), and the approver's own pending requests on it.
   const counted = standing.writtenOffPence + standing.approverPendingPence + request.amountPence;
-  if (counted > limit) {
-    throw new ForbiddenError(
-      `Approving it would put ${counted} pence written off (or asked for by you) on the account, above your approval limit of ${limit} pence`,
-    );
-  }
+  assertWithinApprovalLimit(counted, approver.roles, 'written off (or asked for by you) on the account');
   if (request.amountPence > standing.balancePence)
     throw new ConflictError(`The balance is now ${standing.balancePence} pence, less than the write-off`);
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
+import { ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { APPROVAL_LIMITS_TEXT, CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import { assertUuid, PageParams, pageSize } from '@ccsc/platform';
 import { REMISSION_APPROVERS } from '../../roles';
 import { FeeWaiverCommands } from '../application/fee-waiver.commands';
@@ -31,6 +31,9 @@ export class FeeWaiverController {
   @ApiOperation({ summary: 'Approve (the fee is remitted) or reject a fee waiver; never one whose remedy you agreed' })
   @ApiOkResponse({ type: FeeWaiverModel })
   @ApiConflictResponse({ description: 'Already decided, you agreed the remedy, or nothing is left of the fee' })
+  @ApiForbiddenResponse({
+    description: `Your role may not decide fee waivers, or approving would put more waived on the case than your limit, counting the waivers approved there already: ${APPROVAL_LIMITS_TEXT}`,
+  })
   async decide(
     @Param('id') id: string,
     @Body() body: FeeWaiverDecisionBody,

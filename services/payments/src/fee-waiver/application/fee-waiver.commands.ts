@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '@ccsc/auth';
+import { assertWithinApprovalLimit, type Principal } from '@ccsc/auth';
 import { feeWaiverDecidedV1, feeWaiverRequestedV1 } from '@ccsc/contracts';
 import { type Transaction, UnitOfWork } from '@ccsc/messaging';
 import { NotFoundError } from '@ccsc/platform';
@@ -107,6 +107,9 @@ export class FeeWaiverCommands {
             (await this.requests.byId(tx.manager, serviceRequestId))?.fees.find((f) => f.id === feeId),
           );
           remittedPence = waiverRemission(waiver, fee);
+          // Authority: what is waived on the case's service request (locked above), this one included.
+          const waived = (await this.waivers.approvedPence(tx.manager, serviceRequestId)) + remittedPence;
+          assertWithinApprovalLimit(waived, principal.roles, 'waived on this case');
           const remission = { serviceRequestId, feeId, amountPence: remittedPence, source: 'fee-waiver' } as const;
           await this.serviceRequests.remit(tx, { ...remission, reference: waiver.remedyId });
         }

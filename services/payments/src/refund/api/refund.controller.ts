@@ -1,6 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { APPROVAL_LIMITS_TEXT, CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import { assertUuid, PageParams, pageSize } from '@ccsc/platform';
 import { PAYMENT_OFFICERS, REFUND_APPROVERS, REFUND_REQUESTERS } from '../../roles';
 import { RefundCommands } from '../application/refund.commands';
@@ -20,7 +27,7 @@ export class RefundController {
   @Roles(...REFUND_REQUESTERS)
   @ApiOperation({ summary: 'Ask for a refund; never more than was paid less what is owed' })
   @ApiCreatedResponse({ type: RefundModel })
-  @ApiConflictResponse({ description: 'More than is refundable on the case' })
+  @ApiConflictResponse({ description: 'More than is refundable on the case, or more than anyone may approve' })
   async request(
     @Body() body: RequestRefundBody,
     @CurrentPrincipal() principal: Principal,
@@ -41,8 +48,11 @@ export class RefundController {
   @Post(':id/decision')
   @HttpCode(200)
   @Roles(...REFUND_APPROVERS)
-  @ApiOperation({ summary: 'Approve, reject or return a refund for update (never your own)' })
+  @ApiOperation({ summary: 'Approve, reject or return a refund for update (never your own; within your limit)' })
   @ApiOkResponse({ type: RefundModel })
+  @ApiForbiddenResponse({
+    description: `Your role may not decide refunds, or approving would put more given back on the case (or fine account, or complaint without a case) than your limit, counting what is approved there already: ${APPROVAL_LIMITS_TEXT}`,
+  })
   @ApiConflictResponse({
     description: 'Not awaiting approval, you asked for it, or (approving) more than is refundable now',
   })
@@ -62,7 +72,8 @@ export class RefundController {
   @ApiOperation({ summary: 'Update a returned refund and send it back for approval' })
   @ApiOkResponse({ type: RefundModel })
   @ApiConflictResponse({
-    description: 'Not returned for update, someone else asked for it, or more than is refundable now',
+    description:
+      'Not returned for update, someone else asked for it, more than is refundable now, or more than anyone may approve',
   })
   async resubmit(
     @Param('id') id: string,

@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
-import { CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
+import { APPROVAL_LIMITS_TEXT, CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import { assertUuid } from '@ccsc/platform';
 import { REFUND_ID } from '../../api-descriptions';
 import { defined } from '../../payments.graphql';
@@ -25,7 +25,9 @@ export class RefundResolver {
     return RefundModel.from(await this.commands.request(defined(input), principal, correlationId));
   }
 
-  @Mutation(() => RefundModel, { description: 'Approves, rejects or returns a refund for update (never your own).' })
+  @Mutation(() => RefundModel, {
+    description: `Approves, rejects or returns a refund for update: never your own, and an approval within your limit for what is given back on the case (FORBIDDEN above it): ${APPROVAL_LIMITS_TEXT}.`,
+  })
   @Roles(...REFUND_APPROVERS)
   async decideRefund(
     @refundId() id: string,

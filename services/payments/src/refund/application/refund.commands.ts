@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '@ccsc/auth';
+import { assertApprovable, assertWithinApprovalLimit, HIGHEST_APPROVAL_LIMIT_PENCE, type Principal } from '@ccsc/auth';
 import { CaseAccess } from '@ccsc/case-access';
 import { refundStatusChangedV2 } from '@ccsc/contracts';
 import { type Transaction, UnitOfWork } from '@ccsc/messaging';
@@ -15,6 +15,7 @@ import { apportion } from '../../service-request/domain/service-request';
 import { ServiceRequestRepository } from '../../service-request/infrastructure/service-request.repository';
 import {
   allocatedToFineAccount,
+  approvalAccount,
   assertCanResubmit,
   assertWithinRefundable,
   decide,
@@ -99,6 +100,7 @@ export class RefundCommands {
           note: input.note ?? null,
           createdAt: now,
         };
+        assertApprovable(refund.amountPence, 'A refund');
         assertWithinRefundable(refund.amountPence, await this.refundable(tx, refund));
         await this.refunds.insert(tx.manager, refund, now);
         this.announce(tx, refund);
@@ -175,15 +177,19 @@ export class RefundCommands {
   }
 
   /**
-   * Records a refund another service asked for, awaiting approval, or rejected at once when it asks for more
-   * than may be given back (`why` says how much may): awaiting approval it could never be approved. Announced.
+   * Records a refund another service asked for, awaiting approval, or rejected at once when it could never be
+   * approved: above the most anyone may approve, or more than may be given back (`why` says how much may).
+   * Announced.
    */
   private async raiseOrRefuse(tx: Transaction, refund: Refund, why: (refundable: number) => string): Promise<void> {
     const refundable = await this.refundable(tx, refund);
-    const raised: Refund =
-      refund.amountPence <= refundable
-        ? refund
-        : { ...refund, status: 'rejected', note: `Refused on arrival: ${why(refundable)}` };
+    const refusal =
+      refund.amountPence > HIGHEST_APPROVAL_LIMIT_PENCE
+        ? `above the most anyone may approve (${HIGHEST_APPROVAL_LIMIT_PENCE} pence)`
+        : refund.amountPence > refundable
+          ? why(refundable)
+          : undefined;
+    const raised: Refund = refusal ? { ...refund, status: 'rejected', note: `Refused on arrival: ${refusal}` } : refund;
     await this.refunds.insert(tx.manager, raised, tx.now);
     this.announce(tx, raised);
   }
@@ -241,6 +247,9 @@ export class RefundCommands {
         const refund = present(await this.refunds.findForUpdate(tx.manager, id));
         const status = decide(refund, decision, principal.sub);
         if (status === 'approved') {
+          // Authority: what is approved on the account, this one included, within the approver's limit.
+          const approved = (await this.refunds.approvedOnAccountLocked(tx.manager, refund)) + refund.amountPence;
+          assertWithinApprovalLimit(approved, principal.roles, `given back on ${approvalAccount(refund).where}`);
           assertWithinRefundable(refund.amountPence, await this.refundable(tx, refund));
           const movement = refundMovement(refund, await this.paidBy(tx, refund));
           await this.ledger.record(tx.manager, [movement], principal.sub, now);
@@ -277,6 +286,7 @@ export class RefundCommands {
           decidedBy: null,
           requestedBy: principal.sub,
         };
+        assertApprovable(amountPence, 'A refund');
         assertWithinRefundable(amountPence, await this.refundable(tx, updated));
         await this.refunds.update(tx.manager, updated, now);
         this.announce(tx, updated);

@@ -48,6 +48,7 @@ describe('task rules', () => {
     rules.rules[1].queue = 'finance-desk';
     rules.rules[2].skills = ['klingon'];
     rules.rules[3].role = 'judge' as never;
+    rules.rules[4].role = { role: 'team-leader', if: { amountPenny: { gt: 1 } } };
     expect(checkTaskRules(rules, QUEUES)).toEqual(
       expect.arrayContaining([
         "rule review-document.create: unknown event 'cases.document-recieved.v1'",
@@ -55,6 +56,7 @@ describe('task rules', () => {
         "rule verify-payment-allocation: unknown queue 'finance-desk'",
         "rule approve-refund: unknown skill 'klingon'",
         "rule decide-help-with-fees: unknown role 'judge'",
+        "rule approve-fee-waiver.create: 'payments.fee-waiver-requested.v1' has no field 'amountPenny'",
       ]),
     );
   });
@@ -123,6 +125,14 @@ describe('task rules', () => {
       excludedOfficer: 'officer-ann',
       requiredSkills: ['money-authority-1', 'money-authority-2'],
     });
+  });
+
+  it("give money above a caseworker's approval limit to a team leader, where the rule says so", () => {
+    const waiver = SHIPPED_TASK_RULES.rules.find((r) => r.taskType === 'approve-fee-waiver')!;
+    const requested = (amountPence: number) =>
+      event('payments.fee-waiver-requested.v1', { waiverId: randomUUID(), caseId: randomUUID(), amountPence }, 'ann');
+    expect(taskSpecOf(SHIPPED_TASK_RULES, waiver, requested(50_000))).toMatchObject({ requiredRole: 'caseworker' });
+    expect(taskSpecOf(SHIPPED_TASK_RULES, waiver, requested(50_001))).toMatchObject({ requiredRole: 'team-leader' });
   });
 
   it('name the task types a case event changes, and only ones that exist', () => {

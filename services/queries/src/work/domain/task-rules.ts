@@ -34,8 +34,11 @@ export interface TaskRule {
   case?: string;
   queue: string | { byCaseType: string; otherwise: string };
   skills?: SkillRule[];
-  /** Who may do it: any officer (the default) or only a team leader. */
-  role?: TaskRole;
+  /**
+   * Who may do it: any officer (the default), only a team leader, or a team leader when the event meets a
+   * condition (money above a caseworker's approval limit) and any officer otherwise.
+   */
+  role?: TaskRole | { role: TaskRole; if: Condition };
   priority: { major: number; minor: number };
   due: DueRule;
   /**
@@ -116,8 +119,16 @@ export function checkTaskRules(rules: TaskRules, queues: ReadonlySet<string>): s
     const dueField = 'field' in rule.due ? rule.due.field : undefined;
     const queueField = typeof rule.queue === 'string' ? undefined : rule.queue.byCaseType;
     const firstPersonField = typeof rule.secondPerson === 'object' ? rule.secondPerson.field : undefined;
+    const roleFields = typeof rule.role === 'object' ? Object.keys(rule.role.if) : [];
     // `caseId` is read when present; a rule that names another case field must name a real one.
-    match(`${where}.create`, rule.create, [rule.case, ...skillFields, dueField, queueField, firstPersonField]);
+    match(`${where}.create`, rule.create, [
+      rule.case,
+      ...skillFields,
+      ...roleFields,
+      dueField,
+      queueField,
+      firstPersonField,
+    ]);
     for (const [kind, ends] of [
       ['complete', rule.complete],
       ['cancel', rule.cancel],
@@ -135,8 +146,9 @@ export function checkTaskRules(rules: TaskRules, queues: ReadonlySet<string>): s
     for (const s of rule.skills ?? [])
       if (typeof s === 'string') skill(where, s);
       else if ('skill' in s) skill(where, s.skill);
-    if (rule.role !== undefined && rule.role !== 'caseworker' && rule.role !== 'team-leader')
-      problems.push(`${where}: unknown role '${String(rule.role)}'`);
+    const role = typeof rule.role === 'object' ? rule.role.role : rule.role;
+    if (role !== undefined && role !== 'caseworker' && role !== 'team-leader')
+      problems.push(`${where}: unknown role '${String(role)}'`);
     if (!(rule.complete?.length ?? 0)) problems.push(`${where}: no event completes it`);
   }
   const taskTypes = (where: string, names: string[]) => {
@@ -215,12 +227,18 @@ export function taskSpecOf(rules: TaskRules, rule: TaskRule, event: EventEnvelop
     caseId: textOf(data, rule.case ?? 'caseId') ?? null,
     queueId:
       typeof rule.queue === 'string' ? rule.queue : (caseType(rule.queue.byCaseType)?.queue ?? rule.queue.otherwise),
-    requiredRole: rule.role ?? 'caseworker',
+    requiredRole: roleOf(rule, data),
     requiredSkills: [...skills].sort(),
     excludedOfficer: firstPerson(rule, event),
     majorPriority: rule.priority.major,
     minorPriority: rule.priority.minor,
   };
+}
+
+/** The role a rule asks for the event's task: a conditional one only when the event meets its condition. */
+function roleOf(rule: TaskRule, data: Record<string, unknown>): TaskRole {
+  if (typeof rule.role !== 'object') return rule.role ?? 'caseworker';
+  return meets(data, rule.role.if) ? rule.role.role : 'caseworker';
 }
 
 /** Who did the first step of two-person work, to be kept from the second; null for one-person work. */
