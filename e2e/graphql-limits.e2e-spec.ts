@@ -21,6 +21,13 @@ const AMPLIFIED = `query {
 }
 fragment Amplify on Case { ${Array.from({ length: 30 }, (_, i) => `a${i}: readiness(event: "submit") { ready }`).join(' ')} }`;
 
+/** Ten pages of cases, each case with everything on it; the page size given by a variable, or left to its default. */
+const CASE_WITH_EVERYTHING = `fragment Everything on Case { id parties { name } timeline { summary } history { event }
+  hearings { id } documents { id } decisions { id } correspondence { id } complaints { id } payments { id }
+  enquiries { id } fineAccounts { id } serviceRequest { id } }`;
+const pages = (page: string) =>
+  `query ${page.includes('$n') ? '($n: Int)' : ''} { ${Array.from({ length: 10 }, (_, i) => `p${i}: ${page} { nodes { ...Everything } }`).join(' ')} } ${CASE_WITH_EVERYTHING}`;
+
 describe('GraphQL limits at the gateway and at every subgraph', () => {
   let platform: RunningPlatform;
   let jwks: Awaited<ReturnType<typeof serveJwks>>;
@@ -83,6 +90,29 @@ describe('GraphQL limits at the gateway and at every subgraph', () => {
     // A freeze guard, not a speed target: a server judging bombs by walking them answered nothing for seconds.
     expect(liveMs).toBeLessThan(2_000);
     for (const res of await Promise.all(bombs)) expect(res.status).toBe(400);
+  });
+
+  // A page sized by a variable counted as one case (Armor reads only a `first` written in the document): ten
+  // such pages of 100 cases with everything on them froze the cases service for every other caller.
+  it('counts a page at the size it will run: given by a variable, or its default', async () => {
+    for (const [query, variables] of [
+      [pages('cases(first: $n)'), { n: 100 }],
+      [pages('cases(first: $n)'), { n: 5_000 }],
+      [pages('cases'), {}],
+    ] as const) {
+      const res = await sendUntypedGraphQL(platform.gatewayUrl, query, variables, citizen);
+      refused(res);
+      expect(res.body.errors?.[0]?.message).toMatch(/^Query Cost limit of 5000 exceeded, found \d+/);
+    }
+    const small = await sendUntypedGraphQL(platform.gatewayUrl, pages('cases(first: $n)'), { n: 1 }, citizen);
+    expect(small.status).toBe(200);
+    expect(small.body.errors).toBeUndefined();
+    // The subgraph counts the same, whoever calls it (here with what cases itself holds of a case).
+    const own = `query ($n: Int) { ${Array.from({ length: 10 }, (_, i) => `p${i}: cases(first: $n) { nodes { id parties { name } hearings { id } documents { id } decisions { id } history { event } } }`).join(' ')} }`;
+    const direct = await sendOffContractGraphQL(platform.casesUrl, own, { n: 100 }, citizen);
+    refused(direct);
+    expect(direct.body.errors?.[0]?.message).toMatch(/^Query Cost limit of 5000 exceeded, found \d+/);
+    expect((await sendOffContractGraphQL(platform.casesUrl, own, { n: 1 }, citizen)).body.errors).toBeUndefined();
   });
 
   it('refuses a fragment of aliases amplified by pages, counting each spread, before any database work', async () => {

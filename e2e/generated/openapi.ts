@@ -2603,7 +2603,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** "Did this help?" on a published version; answers with the article's figures */
+    /**
+     * "Did this help?" on a published version: once per reader (and enquiry), answering again changes it
+     * @description Answers officers with the article's figures; anyone else with their own answer in the same shape (helpful or notHelpful 1).
+     */
     post: operations['KnowledgeController_rate'];
     delete?: never;
     options?: never;
@@ -3496,7 +3499,7 @@ export interface components {
        */
       documentType: string;
       /**
-       * @description `online`, `bulk-scan`, `email` or `post`. Online documents are accepted as they come; any other may be non-standard and waits for a caseworker to review it.
+       * @description `online`, `bulk-scan`, `email` or `post`. Online documents are accepted as they come; any other may be non-standard and waits for a caseworker to review it. A party, or a firm acting for one, files online; the other channels are recorded by the court.
        * @enum {string}
        */
       channel: 'online' | 'bulk-scan' | 'email' | 'post';

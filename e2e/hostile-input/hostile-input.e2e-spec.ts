@@ -91,6 +91,8 @@ interface Leaf {
 
 /** Names of String fields that take one of a set of values, where the schema does not list them. */
 const ENUM_LIKE_NAMES = /^(event|kinds?|status|language|service|state|channel|method|action|caseType)$/;
+/** A page's position: gets cursors a client could forge. */
+const CURSOR_NAMES = /^(cursor|after|before)$/;
 
 /** A date-time (`receivedAt`) or a day (`dueOn`, `from`, `date`) by its name, where the schema does not say. */
 function temporalByName(name: string): FieldShape['temporal'] {
@@ -108,7 +110,7 @@ function restShape(schema: Schema, name = ''): FieldShape {
     schema.format === 'date-time' ? 'date-time' : schema.format === 'date' ? 'date' : temporalByName(name);
   const enumLike =
     Array.isArray(schema.enum) || ENUM_LIKE_NAMES.test(name) || /one of/i.test(String(schema.description ?? ''));
-  if (type === 'string') return { kind: 'string', temporal, enumLike };
+  if (type === 'string') return { kind: 'string', temporal, enumLike, cursor: CURSOR_NAMES.test(name) };
   if (type === 'integer' || type === 'number') return { kind: 'number' };
   if (type === 'boolean') return { kind: 'boolean' };
   if (type === 'array') return { kind: 'array' };
@@ -307,7 +309,7 @@ function graphqlShape(type: GraphQLInputType, name: string, description: string 
   const temporal = temporalByName(name);
   // A String that the schema says takes one of a set of values (`event`, `kinds`, `status`...).
   const enumLike = /one of|\bor\b/i.test(description ?? '') || ENUM_LIKE_NAMES.test(name);
-  return { kind: 'string', temporal, enumLike };
+  return { kind: 'string', temporal, enumLike, cursor: CURSOR_NAMES.test(name) };
 }
 
 interface GqlLeaf {

@@ -21,6 +21,14 @@ const NUMBERS: Hostile[] = [
   { label: 'negative', value: -1 },
 ];
 
+/** A cursor is the platform's base64url JSON of [time, id]: forged ones name an id of the wrong kind. */
+const forgedCursor = (id: string) => Buffer.from(JSON.stringify(['2026-01-01T00:00:00Z', id])).toString('base64url');
+const FORGED_CURSORS: Hostile[] = [
+  { label: 'a cursor naming no uuid', value: forgedCursor('not-a-uuid') },
+  { label: 'a cursor naming a NUL byte', value: forgedCursor('a\u0000b') },
+  { label: 'a cursor naming a lone surrogate', value: forgedCursor('\ud800') },
+];
+
 export const NULL: Hostile = { label: 'null', value: null };
 /** An array where an object belongs: class-validator's nested validation alone checks nothing in it. */
 const ARRAY_FOR_OBJECT: Hostile = { label: 'an array for an object', value: [] };
@@ -38,6 +46,8 @@ export interface FieldShape {
   temporal?: 'date-time' | 'date';
   /** Declared as one of a set of values: gets a value outside it. */
   enumLike?: boolean;
+  /** A page's position (`cursor`, `after`): gets forged cursors. */
+  cursor?: boolean;
 }
 
 /** The hostile values a field of that shape gets. */
@@ -48,6 +58,7 @@ export function hostileValuesFor(shape: FieldShape): Hostile[] {
         NUL,
         LONG,
         ...(shape.enumLike ? [UNKNOWN] : []),
+        ...(shape.cursor ? FORGED_CURSORS : []),
         ...(shape.temporal === 'date-time'
           ? [YEAR_1000, YEAR_9999]
           : shape.temporal === 'date'

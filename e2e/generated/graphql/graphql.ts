@@ -214,7 +214,7 @@ export type RaiseEnquiryInput = {
 export type ReceiveDocumentInput = {
   /** The case's id (UUID). */
   caseId: string | number;
-  /** `online`, `bulk-scan`, `email` or `post`. Online documents are accepted as they come; any other may be non-standard and waits for a caseworker to review it. */
+  /** `online`, `bulk-scan`, `email` or `post`. Online documents are accepted as they come; any other may be non-standard and waits for a caseworker to review it. A party, or a firm acting for one, files online; the other channels are recorded by the court. */
   channel: string;
   /** Kind of document, in lower case with dashes, e.g. `particulars-of-claim`, `marriage-certificate`, `will`. */
   documentType: string;

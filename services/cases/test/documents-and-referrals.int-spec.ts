@@ -16,6 +16,9 @@ describe('documents and assisted-digital referrals', () => {
   afterAll(() => close());
 
   const http = () => request(app.getHttpServer());
+  /** A money claim between the two parties, made by a caseworker; its id. */
+  const claimBetween = async (...parties: object[]): Promise<string> =>
+    (await http().post('/api/v1/cases').set('Authorization', caseworker).send(claim({ parties })).expect(201)).body.id;
 
   it('accepts online documents as they come and holds scanned ones for review; a rejection needs a reason', async () => {
     const { body: created } = await http()
@@ -280,25 +283,44 @@ describe('documents and assisted-digital referrals', () => {
       .expect(403);
   });
 
+  it('takes documents from a party, or its firm, online only: post, email and bulk scanning are the court’s to record', async () => {
+    const [citizen, firm] = await Promise.all([
+      bearer('citizen', { sub: 'citizen-alex' }),
+      bearer('professional', { org: 'org-b', sub: 'solicitor-bo' }),
+    ]);
+    const id = await claimBetween(
+      { role: 'claimant', kind: 'person', name: 'Alex Claimant', userId: 'citizen-alex' },
+      { role: 'defendant', kind: 'organisation', name: 'Widgets Ltd', representedBy: 'org-b' },
+    );
+    const outbox = async () => (await app.get(DataSource).query(`SELECT count(*)::int AS n FROM outbox`))[0].n;
+    const before = await outbox();
+    const file = (who: string, channel: string) =>
+      http()
+        .post(`/api/v1/cases/${id}/documents`)
+        .set('Authorization', who)
+        .send({ title: 'Defence', documentType: 'defence', channel, storeReference: 'dm-store://party' });
+    for (const who of [citizen, firm])
+      for (const channel of ['post', 'email', 'bulk-scan']) {
+        const refused = await file(who, channel).expect(400);
+        expect(refused.body.errors).toEqual([
+          { field: 'channel', message: 'must be online: post, email and bulk scanning are recorded by the court' },
+        ]);
+      }
+    expect(await outbox()).toBe(before);
+    expect((await http().get(`/api/v1/cases/${id}/documents`).set('Authorization', caseworker)).body).toEqual([]);
+    expect((await file(firm, 'online').expect(201)).body).toMatchObject({ status: 'accepted' });
+  });
+
   it('names the caseworker who reviewed a document, and who moved the case on, to staff only', async () => {
     const [reviewer, citizen, firm] = await Promise.all([
       bearer('caseworker', { sub: 'caseworker-sam' }),
       bearer('citizen', { sub: 'citizen-alex' }),
       bearer('professional', { org: 'org-a', sub: 'solicitor-sol' }),
     ]);
-    const { body: created } = await http()
-      .post('/api/v1/cases')
-      .set('Authorization', caseworker)
-      .send(
-        claim({
-          parties: [
-            { role: 'claimant', kind: 'person', name: 'Alex Claimant', userId: 'citizen-alex', representedBy: 'org-a' },
-            { role: 'defendant', kind: 'organisation', name: 'Widgets Ltd' },
-          ],
-        }),
-      )
-      .expect(201);
-    const id = created.id as string;
+    const id = await claimBetween(
+      { role: 'claimant', kind: 'person', name: 'Alex Claimant', userId: 'citizen-alex', representedBy: 'org-a' },
+      { role: 'defendant', kind: 'organisation', name: 'Widgets Ltd' },
+    );
     await http().post(`/api/v1/cases/${id}/events`).set('Authorization', citizen).send({ event: 'submit' }).expect(200);
     const scanned = await http()
       .post(`/api/v1/cases/${id}/documents`)

@@ -16,6 +16,7 @@ import { EnquiriesResolved1735400000000 } from './migrations/1735400000000-enqui
 import { EnquiriesReceivedCovering1735400100000 } from './migrations/1735400100000-enquiries-received-covering';
 import { Correspondence1735400200000 } from './migrations/1735400200000-correspondence';
 import { TaskRolesFollowServices1735800000000 } from './migrations/1735800000000-task-roles-follow-services';
+import { OneRatingPerReader1736000000000 } from './migrations/1736000000000-one-rating-per-reader';
 
 /**
  * The queries database: the app, `npm run migrate` and the tests all use this one definition.
@@ -41,5 +42,6 @@ export const queriesDatabase: ServiceDataSourceParts = {
     Correspondence1735400200000,
     OutboxAppliedAtSource1735700000000,
     TaskRolesFollowServices1735800000000,
+    OneRatingPerReader1736000000000,
   ],
 };

@@ -233,15 +233,28 @@ describe('the knowledge base kept over REST', () => {
     }
     expect(await api.store()).toEqual(before);
 
-    const rated = await post(`/api/v1/queries/knowledge/versions/${created.id}/ratings`, citizen, {
-      helpful: true,
-      enquiryId: mine,
-    }).expect(201);
-    expect(rated.body).toEqual({ articleId: created.articleId, helpful: 1, notHelpful: 0, signposted: 0 });
-    await post(`/api/v1/queries/knowledge/versions/${created.id}/ratings`, officer, { helpful: false }).expect(201);
+    // A reader counts once per version and enquiry, answering again changes the answer; a citizen is answered
+    // with their own answer, never the article's figures (those are officers', as its stats are).
+    const rate = (who: string, body: object) =>
+      post(`/api/v1/queries/knowledge/versions/${created.id}/ratings`, who, body).expect(201);
+    for (const helpful of [true, false, false, false]) {
+      const rated = await rate(citizen, { helpful, enquiryId: mine });
+      expect(rated.body).toEqual({
+        articleId: created.articleId,
+        helpful: helpful ? 1 : 0,
+        notHelpful: helpful ? 0 : 1,
+        signposted: 0,
+      });
+    }
+    await rate(citizen, { helpful: true });
+    expect(await api.ok(RATE, { i: { versionId: created.id, helpful: true } }, citizen)).toEqual({
+      rateKnowledgeArticle: { helpful: 1 },
+    });
+    const figures = await rate(officer, { helpful: false });
+    expect(figures.body).toEqual({ articleId: created.articleId, helpful: 1, notHelpful: 2, signposted: 0 });
 
     const stats = await get(`/api/v1/queries/knowledge/articles/${created.articleId}/stats`, officer).expect(200);
-    expect(stats.body).toEqual({ articleId: created.articleId, helpful: 1, notHelpful: 1, signposted: 0 });
+    expect(stats.body).toEqual(figures.body);
     const graphql = await api.ok(
       'query($ids: [ID!]!) { knowledgeArticleStats(ids: $ids) { articleId helpful notHelpful signposted } }',
       { ids: [created.articleId] },

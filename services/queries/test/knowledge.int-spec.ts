@@ -190,9 +190,15 @@ describe('the knowledge base', () => {
     const probate = await knowledge.search('how long', 'en', 'probate', 5);
     expect(probate.map((h) => keyOf.get(h.articleId))).toEqual(['probate-time']);
     await expect(knowledge.search('fee', 'en', 'parking', 5)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
-    await knowledge.feedback(versionOf.get('pay-fee')!, true, leader);
-    const stats = await knowledge.feedback(versionOf.get('pay-fee')!, false, leader);
-    expect(stats).toMatchObject({ helpful: 1, notHelpful: 1, signposted: 0 });
+    const payFee = versionOf.get('pay-fee')!;
+    await knowledge.feedback(payFee, true, leader);
+    expect(await knowledge.feedback(payFee, false, { ...leader, sub: 'another-leader' })).toMatchObject({
+      helpful: 1,
+      notHelpful: 1,
+      signposted: 0,
+    });
+    // Once a reader: answering again changes their answer.
+    expect(await knowledge.feedback(payFee, false, leader)).toMatchObject({ helpful: 0, notHelpful: 2 });
   });
 
   it('answers the same search over REST and GraphQL, for the public too', async () => {

@@ -18,7 +18,7 @@ import { securityHeaders } from '../http/security-headers';
 import { Metrics } from '../metrics/metrics';
 import { startTracing, stopTracing } from '../tracing/tracing';
 import { settleHeapWhenIdle } from './settle-heap';
-import { refuseControlCharacters, verifyJsonDepth } from '../validation/hostile-input';
+import { refuseHostileFields, verifyJsonDepth } from '../validation/hostile-input';
 import type { ServiceConfig } from '../platform.module';
 
 export interface ServiceAppOptions {
@@ -49,7 +49,7 @@ export async function createServiceApp(rootModule: Type<unknown> | DynamicModule
   app.use(requireJsonBodies());
   // Parses exactly the bodies requireJsonBodies lets through.
   app.use(json({ limit: options.config.BODY_LIMIT, verify: verifyJsonDepth, type: isJsonBody }));
-  app.use(refuseControlCharacters());
+  app.use(refuseHostileFields());
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   // Callers (the gateway, load balancers) keep connections alive. Node closes an idle one after 5 s,
   // and a caller reusing it at that moment gets "socket hang up": idle connections are kept longer

@@ -8,7 +8,7 @@ const fragmentBomb = (n: number) =>
   `query { __typename ...F0 } ${Array.from({ length: n }, (_, i) => (i < n - 1 ? `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }` : `fragment F${i} on Query { __typename }`)).join(' ')}`;
 
 const typeDefs = `
-  type Query { node: Node nodes(first: Int): [Node!]! }
+  type Query { node: Node nodes(first: Int): [Node!]! paged(first: Int = 50): [Node!]! }
   type Node { id: ID name: String child: Node }
 `;
 
@@ -27,17 +27,17 @@ describe('GraphQL limits (GraphQL Armor on Apollo Server)', () => {
   const start = async (production: boolean) => {
     server = new ApolloServer({
       typeDefs,
-      resolvers: { Query: { nodes: () => [] } },
+      resolvers: { Query: { nodes: () => [], paged: () => [] } },
       formatError: formatGraphQLError(!production),
       ...apolloGraphQLLimits(limits, production),
     });
     url = (await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } })).url;
   };
-  const post = async (query: string) => {
+  const post = async (query: string, variables?: Record<string, unknown>) => {
     const res = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query }),
+      body: JSON.stringify({ query, variables }),
     });
     const body = (await res.json()) as { data?: unknown; errors?: { message: string; extensions: { code: string } }[] };
     return {
@@ -76,6 +76,28 @@ describe('GraphQL limits (GraphQL Armor on Apollo Server)', () => {
       expect(refused.status).toBe(400);
       expect(refused.message).toMatch(/^Query Cost limit of 500 exceeded, found \d+/);
       expect(refused.errors[0]?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    });
+
+    // 12.5 a node: 40 of them fit in 500, 50 do not.
+    const costly = '{ id name child { id name } }';
+    it('multiplies a list by a page size given in a variable, or by its default, as the operation will run', async () => {
+      const byVariable = `query ($n: Int) { nodes(first: $n) ${costly} }`;
+      expect((await post(byVariable, { n: 40 })).errors).toEqual([]);
+      for (const refused of [
+        await post(byVariable, { n: 50 }),
+        await post(byVariable, { n: 1_000_000 }),
+        await post(`query ($n: Int = 50) { nodes(first: $n) ${costly} }`),
+        await post(`{ paged ${costly} }`),
+        await post(`{ paged ${costly} }`), // the same document again: its count is kept, and still refuses
+        await post(`query ($n: Int) { paged(first: $n) ${costly} }`),
+      ]) {
+        expect(refused.status).toBe(400);
+        expect(refused.message).toMatch(/^Query Cost limit of 500 exceeded, found \d+/);
+        expect(refused.errors[0]?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      }
+      // A page larger than a page may be is counted as the largest (the field refuses it when it runs).
+      expect((await post(`query ($n: Int) { a: nodes(first: $n) { id } }`, { n: 1_000_000 })).errors).toEqual([]);
+      expect((await post(`{ paged(first: 40) ${costly} }`)).errors).toEqual([]);
     });
 
     it('limits directives', async () => {

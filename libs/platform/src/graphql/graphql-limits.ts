@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor, EnvelopArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
 import { env, readConfig, type Config } from '../config/config';
+import { apolloOperationCost, envelopOperationCost, type OperationCostLimit } from './operation-cost';
 
 /**
  * How much one GraphQL operation may ask for, checked before anything runs: by the gateway on the
@@ -24,7 +25,7 @@ export const graphqlLimitSettings = {
   }),
   GRAPHQL_MAX_DIRECTIVES: env.int('Most directives one GraphQL operation may use', 20, { min: 0, max: 1000 }),
   GRAPHQL_MAX_COST: env.int(
-    'Highest estimated cost of one GraphQL operation (each field weighted by its depth, a list multiplied by a literal `first`)',
+    'Highest estimated cost of one GraphQL operation (each field weighted by its depth, a list multiplied by its page size: `first` or `last` as written, given by a variable, or the default)',
     5000,
     { min: 1, max: 10_000_000 },
   ),
@@ -60,12 +61,17 @@ export function graphqlArmorConfig(limits: GraphQLLimits, production: boolean): 
     maxAliases: { n: limits.GRAPHQL_MAX_ALIASES, ...rejection },
     maxTokens: { n: limits.GRAPHQL_MAX_TOKENS, ...rejection },
     maxDirectives: { n: limits.GRAPHQL_MAX_DIRECTIVES, ...rejection },
-    // The cost multiplies a list by its `first` only when written in the document; a page sized by a
-    // variable or by default counts once, and is bounded by the depth and alias limits instead.
-    costLimit: { maxCost: limits.GRAPHQL_MAX_COST, flattenFragments: true, ...rejection },
+    // The cost multiplies a list by its `first` as written in the document; a page sized by a variable or
+    // left to its default is counted again when the operation runs (operation-cost.ts).
+    costLimit: operationCostLimit(limits),
     // "Did you mean …" would name fields that production's disabled introspection hides.
     blockFieldSuggestion: { enabled: production },
   };
+}
+
+/** The cost limit with the same refusal as the others (GraphQL Armor's count, judged as the operation runs). */
+function operationCostLimit(limits: GraphQLLimits): OperationCostLimit {
+  return { maxCost: limits.GRAPHQL_MAX_COST, flattenFragments: true, propagateOnRejection: false, onReject: [refuse] };
 }
 
 export interface ApolloGraphQLLimits {
@@ -81,10 +87,17 @@ export function apolloGraphQLLimits(limits: GraphQLLimits, production: boolean):
   // parser's own token limit refuses the same documents as a syntax error, GRAPHQL_PARSE_FAILED (400).
   // (Armor's Envelop plugin counts in the parser, so there the configuration applies as it is.)
   const { plugins, validationRules } = new ApolloArmor({ ...config, maxTokens: { enabled: false } }).protect();
-  return { plugins, validationRules, parseOptions: { maxLexicalTokens: limits.GRAPHQL_MAX_TOKENS } };
+  return {
+    plugins: [...plugins, apolloOperationCost(operationCostLimit(limits))],
+    validationRules,
+    parseOptions: { maxLexicalTokens: limits.GRAPHQL_MAX_TOKENS },
+  };
 }
 
 /** The limits as Envelop plugins (the gateway's engine): Armor's token count runs in the parser there. */
 export function envelopGraphQLLimits(limits: GraphQLLimits, production: boolean) {
-  return new EnvelopArmor(graphqlArmorConfig(limits, production)).protect().plugins;
+  return [
+    ...new EnvelopArmor(graphqlArmorConfig(limits, production)).protect().plugins,
+    envelopOperationCost(operationCostLimit(limits)),
+  ];
 }

@@ -18,26 +18,23 @@ export function encodeCursor(position: CursorPosition): string {
   return Buffer.from(JSON.stringify([position.createdAt.toISOString(), position.id])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, field = 'after'): CursorPosition {
+/**
+ * The position a cursor names, refused as bad input unless it is one this API could have issued: a time
+ * PostgreSQL takes and an id of the list's kind (a uuid unless `isId` says otherwise). A forged id would
+ * otherwise reach PostgreSQL as a cast error, a 500.
+ */
+export function decodeCursor(cursor: string, field = 'after', isId: (id: string) => boolean = isUuid): CursorPosition {
   try {
     const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
     const date = new Date(String(createdAt));
     // Beyond the years PostgreSQL takes as a timestamp, a forged cursor would fail there as a 500.
     const year = date.getUTCFullYear();
-    if (typeof id !== 'string' || Number.isNaN(date.getTime()) || year < 1 || year > 9999)
+    if (typeof id !== 'string' || !isId(id) || Number.isNaN(date.getTime()) || year < 1 || year > 9999)
       throw new Error('bad cursor');
     return { createdAt: date, id };
   } catch {
     throw new BadUserInputError('The cursor is not one this API issued', [{ field, message: 'is not a valid cursor' }]);
   }
-}
-
-/** The same, for a list whose ids are uuids: a cursor naming another id would reach PostgreSQL as a cast error (a 500). */
-export function decodeUuidCursor(cursor: string, field = 'after'): CursorPosition {
-  const position = decodeCursor(cursor, field);
-  if (!isUuid(position.id))
-    throw new BadUserInputError('The cursor is not one this API issued', [{ field, message: 'is not a valid cursor' }]);
-  return position;
 }
 
 export interface Page<T> {

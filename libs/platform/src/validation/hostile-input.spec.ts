@@ -1,23 +1,32 @@
-import {
-  controlCharacterField,
-  graphqlControlCharacterArgument,
-  MAX_JSON_DEPTH,
-  verifyJsonDepth,
-} from './hostile-input';
+import { graphqlControlCharacterArgument, MAX_JSON_DEPTH, refusedField, verifyJsonDepth } from './hostile-input';
 
 describe('the edge check for control characters', () => {
   it('names the first field of a body, query or variables that holds one', () => {
-    expect(controlCharacterField({ name: 'Alex', parties: [{ name: 'ok' }, { name: 'A\u0000B' }] }, '')).toBe(
-      'parties[1].name',
-    );
-    expect(controlCharacterField({ q: 'x\u001bY' }, '')).toBe('q');
-    expect(controlCharacterField({ ['bad\u0000key']: 1 }, '')).toBe('bad\u0000key');
+    const field = (value: unknown) => refusedField(value, '')?.field;
+    expect(field({ name: 'Alex', parties: [{ name: 'ok' }, { name: 'A\u0000B' }] })).toBe('parties[1].name');
+    expect(field({ q: 'x\u001bY' })).toBe('q');
+    expect(field({ ['bad\u0000key']: 1 })).toBe('bad\u0000key');
+    expect(refusedField({ q: 'x\u001bY' }, '')?.message).toBe('q must not contain control characters');
   });
 
   it('lets text with tabs, line breaks and any printable character through', () => {
     expect(
-      controlCharacterField({ message: 'Line one\r\n\tLine two — Llŷr, 50%', n: 5, ok: true, none: null }, ''),
+      refusedField({ message: 'Line one\r\n\tLine two — Llŷr, 50%', n: 5, ok: true, none: null }, ''),
     ).toBeUndefined();
+  });
+
+  it("refuses a key named after an Object.prototype member, which class-validator's whitelist took as known", () => {
+    for (const key of ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '__defineGetter__']) {
+      expect(refusedField(JSON.parse(`{"caseType":"x","${key}":{"representedBy":"firm-b"}}`), '')).toEqual({
+        field: key,
+        message: `property ${key} should not exist`,
+      });
+      expect(refusedField(JSON.parse(`{"parties":[{"name":"K","contact":{"${key}":"x"}}]}`), '')?.field).toBe(
+        `parties[0].contact.${key}`,
+      );
+    }
+    // Values and names that only look like them are fields like any other.
+    expect(refusedField({ name: 'constructor', prototypeId: 'x', toStringy: 1 }, '')).toBeUndefined();
   });
 
   it('names the GraphQL argument whose literal holds one, however deep', () => {

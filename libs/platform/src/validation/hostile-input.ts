@@ -52,19 +52,38 @@ export function verifyJsonDepth(_req: IncomingMessage, _res: unknown, body: Buff
   }
 }
 
-/** The first field of `value` (a parsed body, query or GraphQL variables) holding a control character. */
-export function controlCharacterField(value: unknown, path: string): string | undefined {
-  if (typeof value === 'string') return CONTROL_CHARACTER.test(value) ? path : undefined;
+/**
+ * Names every object has from Object.prototype (`toString`, `constructor`, `__proto__`...), and `prototype`.
+ * No field of the platform is named so, and class-validator's whitelist looks a field up in a plain object,
+ * so a body field of one of these names passed as known and was silently ignored (or, as `__proto__`,
+ * could reach an object's prototype): refused at the edge as an unknown field.
+ */
+const PROTOTYPE_NAMES = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
+
+/** A field the edge refuses, and why. */
+export interface RefusedField {
+  field: string;
+  message: string;
+}
+
+/**
+ * The first field of `value` (a parsed body, query or GraphQL variables) the edge refuses: text holding a
+ * control character, or a key named after an Object.prototype member (`PROTOTYPE_NAMES`).
+ */
+export function refusedField(value: unknown, path: string): RefusedField | undefined {
+  const control = (field: string) => ({ field, message: `${field} must not contain control characters` });
+  if (typeof value === 'string') return CONTROL_CHARACTER.test(value) ? control(path) : undefined;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = controlCharacterField(value[i], `${path}[${i}]`);
+      const found = refusedField(value[i], `${path}[${i}]`);
       if (found) return found;
     }
   } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
       const field = path ? `${path}.${key}` : key;
-      if (CONTROL_CHARACTER.test(key)) return field;
-      const found = controlCharacterField(item, field);
+      if (CONTROL_CHARACTER.test(key)) return control(field);
+      if (PROTOTYPE_NAMES.has(key)) return { field, message: `property ${field} should not exist` };
+      const found = refusedField(item, field);
       if (found) return found;
     }
   }
@@ -96,41 +115,39 @@ export function graphqlControlCharacterArgument(query: string): string | undefin
   return found;
 }
 
-function refusal(field: string): BadUserInputError {
-  return new BadUserInputError('The request has invalid fields', [
-    { field, message: `${field} must not contain control characters` } satisfies FieldError,
-  ]);
+function refusal(refused: RefusedField): BadUserInputError {
+  return new BadUserInputError('The request has invalid fields', [refused satisfies FieldError]);
 }
 
 /**
- * The one check at the edge of every service for characters no field holds: the path, the query
- * string, a JSON body, and on /graphql the variables and the literal arguments of the document.
- * REST callers get a 400 problem+json; GraphQL callers get a GraphQL error with BAD_USER_INPUT (and
- * HTTP 200, so the gateway passes the code on rather than reading a failed subgraph).
+ * The one check at the edge of every service for what no field holds: control characters in the path, the
+ * query string, a JSON body, and on /graphql the variables and the literal arguments of the document; and
+ * keys named after Object.prototype members in the query, a body or the variables. REST callers get a 400
+ * problem+json; GraphQL callers get a GraphQL error with BAD_USER_INPUT (and HTTP 200, so the gateway
+ * passes the code on rather than reading a failed subgraph).
  */
-export function refuseControlCharacters() {
+export function refuseHostileFields() {
   return (req: Request, res: Response, next: NextFunction) => {
-    const field = (() => {
+    const refused = ((): RefusedField | undefined => {
       let path: string;
       try {
         path = decodeURIComponent(req.path);
       } catch {
-        return 'path';
+        return { field: 'path', message: 'path must not contain control characters' };
       }
-      if (CONTROL_CHARACTER.test(path)) return 'path';
-      const query = controlCharacterField(req.query, '');
+      if (CONTROL_CHARACTER.test(path)) return { field: 'path', message: 'path must not contain control characters' };
+      const query = refusedField(req.query, '');
       if (query) return query;
       if (req.path === '/graphql' && req.body && typeof req.body === 'object') {
         const { query: document, variables } = req.body as { query?: unknown; variables?: unknown };
-        return (
-          (typeof document === 'string' ? graphqlControlCharacterArgument(document) : undefined) ??
-          controlCharacterField(variables, '')
-        );
+        const argument = typeof document === 'string' ? graphqlControlCharacterArgument(document) : undefined;
+        if (argument) return { field: argument, message: `${argument} must not contain control characters` };
+        return refusedField(variables, '');
       }
-      return controlCharacterField(req.body, '');
+      return refusedField(req.body, '');
     })();
-    if (!field) return next();
-    const error = refusal(field);
+    if (!refused) return next();
+    const error = refusal(refused);
     if (req.path === '/graphql') {
       res.status(200).json({
         data: null,

@@ -10,7 +10,7 @@ const TITLE = 'What the document is, as people call it.';
 const DOCUMENT_TYPE =
   'Kind of document, in lower case with dashes, e.g. `particulars-of-claim`, `marriage-certificate`, `will`.';
 const CHANNEL =
-  '`online`, `bulk-scan`, `email` or `post`. Online documents are accepted as they come; any other may be non-standard and waits for a caseworker to review it.';
+  '`online`, `bulk-scan`, `email` or `post`. Online documents are accepted as they come; any other may be non-standard and waits for a caseworker to review it. A party, or a firm acting for one, files online; the other channels are recorded by the court.';
 const LANGUAGE = 'The language the document is written in: `en` (English, the default) or `cy` (Welsh).';
 
 @InputType({ description: 'A document received for a case; its content is in the document store.' })

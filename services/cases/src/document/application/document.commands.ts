@@ -1,12 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@ccsc/platform';
-import type { Principal } from '@ccsc/auth';
+import { isStaff, type Principal } from '@ccsc/auth';
 import { documentReceivedV2, documentReviewedV1 } from '@ccsc/contracts';
 import { UnitOfWork } from '@ccsc/messaging';
 import { CaseRepository } from '../../case/infrastructure/case.repository';
 import { loadVisibleCase } from '../../case/application/visible-case';
-import { CaseDocument, DocumentChannel, DocumentLanguage, initialStatus, review } from '../domain/case-document';
+import {
+  assertChannelFor,
+  CaseDocument,
+  DocumentChannel,
+  DocumentLanguage,
+  initialStatus,
+  review,
+} from '../domain/case-document';
 import { DocumentRepository } from '../infrastructure/document.repository';
 
 export interface ReceiveDocumentCommand {
@@ -34,6 +41,7 @@ export class DocumentCommands {
     correlationId?: string,
     now = new Date(),
   ): Promise<CaseDocument> {
+    assertChannelFor(command.channel, isStaff(principal));
     return this.work.run(
       { correlationId, actor: principal.sub },
       async ({ manager, publish }) => {

@@ -33,6 +33,19 @@ export function initialStatus(channel: DocumentChannel): DocumentStatus {
   return channel === 'online' ? 'accepted' : 'pending-review';
 }
 
+/**
+ * A party, or the firm acting for one, files through the online service. Post, email and bulk scanning reach
+ * the court's mailroom and are recorded by its staff or its scanning (the system): only they name another
+ * channel. A party naming one would put its document in review, and the case's readiness waits for reviews,
+ * so either side could hold a case back by filing "by post".
+ */
+export function assertChannelFor(channel: DocumentChannel, byStaff: boolean): void {
+  if (!byStaff && channel !== 'online')
+    throw new BadUserInputError('A party files documents online', [
+      { field: 'channel', message: 'must be online: post, email and bulk scanning are recorded by the court' },
+    ]);
+}
+
 export function review(
   document: CaseDocument,
   decision: 'accepted' | 'rejected',

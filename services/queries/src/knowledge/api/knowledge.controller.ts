@@ -105,7 +105,11 @@ export class KnowledgeController {
 
   @Post('knowledge/versions/:versionId/ratings')
   @Roles(...ENQUIRY_READERS)
-  @ApiOperation({ summary: '"Did this help?" on a published version; answers with the article\'s figures' })
+  @ApiOperation({
+    summary: '"Did this help?" on a published version: once per reader (and enquiry), answering again changes it',
+    description:
+      "Answers officers with the article's figures; anyone else with their own answer in the same shape (helpful or notHelpful 1).",
+  })
   @ApiCreatedResponse({ type: ArticleStatsModel })
   @ApiBadRequestResponse({
     description: 'Invalid input, a version that is not published, or an enquiry you cannot see (problem+json)',

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Principal } from '@ccsc/auth';
+import { hasRole, type Principal } from '@ccsc/auth';
+import { OFFICERS } from '../../roles';
 import { UnitOfWork } from '@ccsc/messaging';
 import { BadUserInputError, NotFoundError } from '@ccsc/platform';
 import type { Language } from '../../enquiry/domain/enquiry';
@@ -146,6 +147,9 @@ export class KnowledgeService {
       ({ manager }) => this.knowledge.feedback(manager, feedback),
       now,
     );
+    // The article's figures are for officers (as its stats are); anyone else is answered with their own answer.
+    if (!hasRole(principal, ...OFFICERS))
+      return { articleId: version.articleId, helpful: helpful ? 1 : 0, notHelpful: helpful ? 0 : 1, signposted: 0 };
     const [stats] = await this.knowledge.stats(this.dataSource.manager, [version.articleId]);
     if (!stats) throw new NotFoundError('The article');
     return stats;

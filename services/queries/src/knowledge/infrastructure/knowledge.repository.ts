@@ -130,8 +130,11 @@ export class KnowledgeRepository {
   async feedback(manager: EntityManager, f: NewFeedback): Promise<void> {
     await execute(
       manager,
+      // A reader counts once per version and enquiry: answering again changes the answer.
       sql`INSERT INTO kb_feedback (article_id, version_id, helpful, enquiry_id, given_by, at)
-          VALUES (${f.articleId}, ${f.versionId}, ${f.helpful}, ${f.enquiryId}, ${f.by}, ${f.at})`,
+          VALUES (${f.articleId}, ${f.versionId}, ${f.helpful}, ${f.enquiryId}, ${f.by}, ${f.at})
+          ON CONFLICT (version_id, given_by, enquiry_id)
+          DO UPDATE SET helpful = EXCLUDED.helpful, at = EXCLUDED.at`,
     );
   }
 
