@@ -135,6 +135,29 @@ describe('GraphQL limits at the gateway and at every subgraph', () => {
     );
   });
 
+  // Refused as it is parsed (thrown, then masked at the gateway) or as it is validated (returned): 400 alike,
+  // whatever the client accepts.
+  it('answers a document that does not parse, or holds too many tokens, 400 like every other refusal', async () => {
+    for (const accept of ['application/json', 'application/graphql-response+json', '*/*']) {
+      const syntax = await sendOffContractGraphQL(platform.gatewayUrl, '{ cases { ', {}, citizen, {
+        headers: { accept },
+      });
+      refused(syntax);
+      expect(syntax.body.errors?.[0]?.extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+      const tokens = await sendOffContractGraphQL(
+        platform.gatewayUrl,
+        `{ ${'__typename '.repeat(1_200)} }`,
+        {},
+        citizen,
+        {
+          headers: { accept },
+        },
+      );
+      refused(tokens);
+      expect(tokens.body.errors?.[0]?.message).toBe('Token limit of 1000 exceeded.');
+    }
+  });
+
   it('names no field the caller did not ask for in production', async () => {
     // A misspelt field, on purpose: the contract has no `refrence`.
     const res = await sendOffContractGraphQL(
