@@ -9,7 +9,7 @@ import {
   suspenseRefundRequestedV1,
 } from '@ccsc/contracts';
 import { londonLocalDate } from '@ccsc/calendar';
-import { bearer, eventually } from '@ccsc/testing';
+import { bearer, commandEventCount, eventually } from '@ccsc/testing';
 import { announceCase, outboxOf, publish, startPaymentsApp } from './payments-app';
 
 // Every Help with Fees application is picked for an evidence check here, so both paths show.
@@ -464,7 +464,7 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
     await http()
       .post(`/api/v1/payments/refunds/${other}/resubmission`)
       .set('Authorization', fay)
-      .send({ amountPence: 900_000 })
+      .send({ amountPence: 2_000 })
       .expect(200);
     await http()
       .post(`/api/v1/payments/refunds/${other}/decision`)
@@ -948,6 +948,32 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
     ).toEqual(['awaiting-approval', 'returned-for-update', 'awaiting-approval', 'approved', 'paid']);
   });
 
+  it('gives nothing back twice: money refunded from a case does not move to another case to be refunded there', async () => {
+    const { caseId, allocationId } = await overpaidCase();
+    const refund = await http()
+      .post('/api/v1/payments/refunds')
+      .set('Authorization', fay)
+      .send({ caseId, amountPence: 850, reason: 'overpayment' })
+      .expect(201);
+    await http()
+      .post(`/api/v1/payments/refunds/${refund.body.id}/decision`)
+      .set('Authorization', leader)
+      .send({ decision: 'approve' })
+      .expect(200);
+    const other = await announceCase(db, { feesDue: ['FEE0003'] });
+    const outbox = await commandEventCount(db);
+    const moved = await http()
+      .post(`/api/v1/payments/allocations/${allocationId}/transfers`)
+      .set('Authorization', fay)
+      .send({ target: 'service-request', caseId: other.caseId });
+    expect(moved.status).toBe(409);
+    expect(moved.body.detail).toBe(
+      "Only 150 pence of the case's money can move: the rest was given back, or is promised to a refund or remedy",
+    );
+    expect(await commandEventCount(db)).toBe(outbox);
+    expect(await serviceRequest(other.caseId)).toMatchObject({ paidPence: 0 });
+  });
+
   describe('refunds of money enforcement holds in suspense', () => {
     let eve: string;
     beforeAll(async () => {
@@ -1022,6 +1048,47 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
           paymentId,
           fineAccountNumber: accountNumber,
         }),
+      );
+    });
+
+    it('gives nothing back twice: a payment whose suspense is being refunded does not move, and a returned refund is not raised above its item', async () => {
+      const { paymentId, accountNumber } = await onFineAccount(5_000);
+      const suspenseId = randomUUID();
+      await publish(suspenseRefundRequestedV1, suspenseId, {
+        suspenseId,
+        paymentId,
+        accountNumber,
+        amountPence: 4_900,
+        requestedBy: 'eve',
+      });
+      const refundId = await eventually(async () => {
+        const [event] = await refundEvents(suspenseId);
+        expect(event).toBeDefined();
+        return String(event!.refundId);
+      });
+      const refunds = `/api/v1/payments/refunds/${refundId}`;
+      await http().post(`${refunds}/decision`).set('Authorization', leader).send({ decision: 'return' }).expect(200);
+      const raised = await http()
+        .post(`${refunds}/resubmission`)
+        .set('Authorization', eve)
+        .send({ amountPence: 5_000 });
+      expect(raised.status).toBe(409);
+      expect(raised.body.detail).toBe(
+        'A suspense refund’s amount is 4900 pence, as asked for: an update may lower it, not raise it',
+      );
+      await http().post(`${refunds}/resubmission`).set('Authorization', eve).send({ amountPence: 4_900 }).expect(200);
+
+      const [allocation] = (await db.query(`SELECT id FROM allocations WHERE payment_id = $1`, [paymentId])) as {
+        id: string;
+      }[];
+      const other = await announceCase(db, { feesDue: ['FEE0003'] });
+      const moved = await http()
+        .post(`/api/v1/payments/allocations/${allocation!.id}/transfers`)
+        .set('Authorization', fay)
+        .send({ target: 'service-request', caseId: other.caseId });
+      expect(moved.status).toBe(409);
+      expect(moved.body.detail).toBe(
+        'Money of this payment is refunded from suspense, or being refunded: it cannot move',
       );
     });
 

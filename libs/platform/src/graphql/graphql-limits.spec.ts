@@ -33,11 +33,13 @@ describe('GraphQL limits (GraphQL Armor on Apollo Server)', () => {
     });
     url = (await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } })).url;
   };
-  const post = async (query: string, variables?: Record<string, unknown>) => {
+  const post = (query: string, variables?: Record<string, unknown>) => send({ query, variables });
+  const postAs = (query: string, operationName: string) => send({ query, operationName });
+  const send = async (request: object) => {
     const res = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify(request),
     });
     const body = (await res.json()) as { data?: unknown; errors?: { message: string; extensions: { code: string } }[] };
     return {
@@ -95,6 +97,15 @@ describe('GraphQL limits (GraphQL Armor on Apollo Server)', () => {
         expect(refused.message).toMatch(/^Query Cost limit of 500 exceeded, found \d+/);
         expect(refused.errors[0]?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
       }
+      // The operation that runs is counted, with its own variables' defaults: another operation of the
+      // document declaring the same variable smaller changes nothing, nor does one that will not run.
+      const two = (name: string) =>
+        postAs(
+          `query A($n: Int = 50) { nodes(first: $n) ${costly} } query B($n: Int = 1) { nodes(first: $n) { id } }`,
+          name,
+        );
+      expect((await two('A')).message).toMatch(/^Query Cost limit of 500 exceeded/);
+      expect((await two('B')).errors).toEqual([]);
       // A page larger than a page may be is counted as the largest (the field refuses it when it runs).
       expect((await post(`query ($n: Int) { a: nodes(first: $n) { id } }`, { n: 1_000_000 })).errors).toEqual([]);
       expect((await post(`{ paged(first: 40) ${costly} }`)).errors).toEqual([]);

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import {
+  getOperationAST,
   GraphQLError,
   Kind,
   TypeInfo,
@@ -46,21 +47,37 @@ function literal(name: string, size: number): ArgumentNode {
 interface PreparedPages {
   document: DocumentNode;
   byVariable: Map<ArgumentNode, { variable: string; otherwise: number | undefined }>;
+  /** The document as it was validated: every page written in it, and nothing else to run (counted then). */
+  unchanged: boolean;
   /** The refusal's message for a document none of whose pages is sized by a variable (undefined: not counted yet). */
   fixed?: string | null;
 }
 
-function preparePages(schema: GraphQLSchema, document: DocumentNode): PreparedPages {
+/**
+ * The pages of the operation that will run (`operationName`, as the engine picks it), with its fragments: a
+ * document's other operations, and their variables' defaults, have nothing to do with this run. Undefined when
+ * the document names no such operation (the engine refuses it).
+ */
+function preparePages(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+): PreparedPages | undefined {
+  const operation = getOperationAST(document, operationName);
+  if (!operation) return undefined;
   const variableDefaults = new Map<string, number | undefined>();
-  for (const definition of document.definitions)
-    if (definition.kind === Kind.OPERATION_DEFINITION)
-      for (const v of definition.variableDefinitions ?? [])
-        if (v.defaultValue?.kind === Kind.INT)
-          variableDefaults.set(v.variable.name.value, pageSize(Number(v.defaultValue.value)));
+  for (const v of operation.variableDefinitions ?? [])
+    if (v.defaultValue?.kind === Kind.INT)
+      variableDefaults.set(v.variable.name.value, pageSize(Number(v.defaultValue.value)));
+  const fragments = document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
+  const alone: DocumentNode =
+    document.definitions.length === fragments.length + 1
+      ? document
+      : { kind: Kind.DOCUMENT, definitions: [operation, ...fragments] };
   const byVariable: PreparedPages['byVariable'] = new Map();
   const typeInfo = new TypeInfo(schema);
   const prepared = visit(
-    document,
+    alone,
     visitWithTypeInfo(typeInfo, {
       Field(node: FieldNode) {
         const pageArguments = typeInfo.getFieldDef()?.args.filter((a) => PAGE_ARGUMENTS.includes(a.name)) ?? [];
@@ -81,35 +98,45 @@ function preparePages(schema: GraphQLSchema, document: DocumentNode): PreparedPa
       },
     }),
   );
-  return { document: prepared, byVariable };
-}
-
-/** Each schema's documents as prepared: servers keep a parsed document per query text, so it is prepared once. */
-const preparedBySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, PreparedPages>>();
-
-function prepared(schema: GraphQLSchema, document: DocumentNode): PreparedPages {
-  let documents = preparedBySchema.get(schema);
-  if (!documents) preparedBySchema.set(schema, (documents = new WeakMap()));
-  let pages = documents.get(document);
-  if (!pages) documents.set(document, (pages = preparePages(schema, document)));
-  return pages;
+  return { document: prepared, byVariable, unchanged: prepared === document && byVariable.size === 0 };
 }
 
 /**
- * The document as the operation will run it, for GraphQL Armor's cost count: Armor multiplies a list by
- * its `first` (or `last`) only when the number is written in the document, so `cases(first: $n)` with
- * `n: 100`, or `cases` left to its default page, counted as one item. Here a page size given by a variable
- * becomes its value (or the variable's default), and a page left out becomes the field's default, each at
- * most a page's maximum. Everything else is left as it is; a document whose pages are all written in it is
- * returned as it is.
+ * Each schema's documents as prepared, by operation name: servers keep a parsed document per query text, so
+ * it is prepared once for each operation of it that runs.
+ */
+const preparedBySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, PreparedPages | undefined>>>();
+
+function prepared(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+): PreparedPages | undefined {
+  let documents = preparedBySchema.get(schema);
+  if (!documents) preparedBySchema.set(schema, (documents = new WeakMap()));
+  let operations = documents.get(document);
+  if (!operations) documents.set(document, (operations = new Map()));
+  const key = operationName ?? '';
+  if (!operations.has(key)) operations.set(key, preparePages(schema, document, operationName));
+  return operations.get(key);
+}
+
+/**
+ * The operation as it will run, for GraphQL Armor's cost count: Armor multiplies a list by its `first` (or
+ * `last`) only when the number is written in the document, so `cases(first: $n)` with `n: 100`, or `cases`
+ * left to its default page, counted as one item. Here the operation that runs (with its fragments, without
+ * the document's other operations) has each page sized by a variable at its value (or the variable's default
+ * in that operation), and each page left out at the field's default, each at most a page's maximum.
+ * Undefined when the document has no such operation.
  */
 export function withPageSizes(
   schema: GraphQLSchema,
   document: DocumentNode,
+  operationName: string | null | undefined,
   variables: Readonly<Record<string, unknown>>,
-): DocumentNode {
-  const pages = prepared(schema, document);
-  if (pages.byVariable.size === 0) return pages.document;
+): DocumentNode | undefined {
+  const pages = prepared(schema, document, operationName);
+  if (!pages || pages.byVariable.size === 0) return pages?.document;
   return visit(pages.document, {
     Argument(node: ArgumentNode) {
       const page = pages.byVariable.get(node);
@@ -121,22 +148,26 @@ export function withPageSizes(
 }
 
 /**
- * The operation's cost refusal, if it has one: GraphQL Armor's cost count on the document with its page
- * sizes as they will run (`withPageSizes`). Judged when the operation is about to run, since only then
- * are the variables known (a document's validation is cached, whatever its variables); a document whose
- * pages are all written in it was counted as it is when it was validated, and is not counted again, and one
- * whose pages are fixed by their defaults is counted once.
+ * The operation's cost refusal, if it has one: GraphQL Armor's cost count of the operation with its page
+ * sizes as they will run (`withPageSizes`). Judged when the operation is about to run, since only then are
+ * the variables and the operation known (a document's validation is cached, whatever its variables); a
+ * document of one operation whose pages are all written in it was counted as it is when it was validated,
+ * and one whose pages are fixed is counted once.
  */
 export function costRefusal(
   schema: GraphQLSchema,
   document: DocumentNode,
+  operationName: string | null | undefined,
   variables: Readonly<Record<string, unknown>> | null | undefined,
   limit: OperationCostLimit,
 ): GraphQLError | undefined {
-  const pages = prepared(schema, document);
+  const pages = prepared(schema, document, operationName);
+  if (!pages || pages.unchanged) return undefined;
   let message: string | null | undefined;
-  if (pages.byVariable.size > 0) message = count(schema, withPageSizes(schema, document, variables ?? {}), limit);
-  else if (pages.document !== document) {
+  if (pages.byVariable.size > 0) {
+    const priced = withPageSizes(schema, document, operationName, variables ?? {});
+    message = priced && count(schema, priced, limit);
+  } else {
     if (pages.fixed === undefined) pages.fixed = count(schema, pages.document, limit) ?? null;
     message = pages.fixed;
   }
@@ -155,7 +186,7 @@ export function apolloOperationCost(limit: OperationCostLimit): ApolloServerPlug
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request }) {
-          const refusal = costRefusal(schema, document, request.variables, limit);
+          const refusal = costRefusal(schema, document, request.operationName, request.variables, limit);
           if (refusal) throw refusal;
         },
       };
@@ -164,14 +195,19 @@ export function apolloOperationCost(limit: OperationCostLimit): ApolloServerPlug
 }
 
 interface EnvelopRun {
-  args: { schema: GraphQLSchema; document: DocumentNode; variableValues?: Readonly<Record<string, unknown>> | null };
+  args: {
+    schema: GraphQLSchema;
+    document: DocumentNode;
+    operationName?: string | null;
+    variableValues?: Readonly<Record<string, unknown>> | null;
+  };
   setResultAndStopExecution(result: { errors: GraphQLError[] }): void;
 }
 
 /** The cost check as an Envelop plugin (the gateway's engine), before a query, mutation or subscription runs. */
 export function envelopOperationCost(limit: OperationCostLimit) {
   const judge = ({ args, setResultAndStopExecution }: EnvelopRun) => {
-    const refusal = costRefusal(args.schema, args.document, args.variableValues, limit);
+    const refusal = costRefusal(args.schema, args.document, args.operationName, args.variableValues, limit);
     if (refusal) setResultAndStopExecution({ errors: [refusal] });
   };
   return { onExecute: judge, onSubscribe: judge };

@@ -11,6 +11,9 @@ import type { Payment } from '../../payment/domain/payment';
 import { AllocationRepository } from '../../payment/infrastructure/allocation.repository';
 import { PaymentRepository } from '../../payment/infrastructure/payment.repository';
 import { ServiceRequestRepository } from '../../service-request/infrastructure/service-request.repository';
+import { apportion } from '../../service-request/domain/service-request';
+import { movablePence, NO_REFUND } from '../../refund/domain/refund';
+import { RefundRepository } from '../../refund/infrastructure/refund.repository';
 import {
   allocationAmount,
   allocationProblems,
@@ -30,6 +33,7 @@ export class AllocationCommands {
     private readonly requests: ServiceRequestRepository,
     private readonly posting: PaymentPosting,
     private readonly caseAccess: CaseAccess,
+    private readonly refunds: RefundRepository,
   ) {}
 
   /**
@@ -89,6 +93,7 @@ export class AllocationCommands {
         const others = await this.allocations.forPayments(manager, [from.paymentId]);
         const pending = others.some((a) => a.replaces === from.id && a.status === 'awaiting-verification');
         if (pending) throw new ConflictError('A transfer of this allocation is already awaiting verification');
+        await this.assertMovable(tx, payment, from, 0);
         const transfer = { request, amountPence: from.amountPence, replaces: from.id };
         return this.propose(tx, payment, transfer, principal);
       },
@@ -171,10 +176,36 @@ export class AllocationCommands {
     return allocation;
   }
 
+  /**
+   * Money given back must not also move elsewhere and be given back there. Out of a case, a transfer takes
+   * only what the case still holds and has not promised to a refund or remedy (`movablePence`; `ownPence` is
+   * the transfer's own amount when it is the one awaiting verification, counted as on its way out); out of a
+   * fine account, nothing of a payment whose suspense is refunded or being refunded.
+   */
+  private async assertMovable(tx: Transaction, payment: Payment, from: StoredAllocation, ownPence: number) {
+    const nothing = { id: NO_REFUND };
+    if (from.serviceRequestId) {
+      const request = present(await this.requests.byId(tx.manager, from.serviceRequestId));
+      const { paidPence } = apportion(request.fees, request.paidPence, request.disputed);
+      const held = await this.refunds.held(tx.manager, { ...nothing, serviceRequestId: from.serviceRequestId });
+      const inTransferPence = (await this.allocations.inTransferFrom(tx.manager, from.serviceRequestId)) - ownPence;
+      const movable = movablePence(paidPence, { ...held, inTransferPence });
+      if (from.amountPence > movable)
+        throw new ConflictError(
+          `Only ${movable} pence of the case's money can move: the rest was given back, or is promised to a refund or remedy`,
+        );
+    } else if (from.target === 'fine-account') {
+      const statuses = ['awaiting-approval', 'returned-for-update', 'approved', 'paid'] as const;
+      if ((await this.refunds.heldForPayment(tx.manager, { ...nothing, paymentId: payment.id }, statuses)) > 0)
+        throw new ConflictError('Money of this payment is refunded from suspense, or being refunded: it cannot move');
+    }
+  }
+
   /** The allocation a verified transfer replaces stops counting where it was, and whoever relied on it is told. */
   private async moveOut(tx: Transaction, payment: Payment, transfer: StoredAllocation): Promise<void> {
     const from = present(await this.allocations.find(tx.manager, present(transfer.replaces)));
     if (from.status !== 'verified') throw new ConflictError(`The allocation being transferred is now ${from.status}`);
+    await this.assertMovable(tx, payment, from, transfer.amountPence);
     await this.posting.withdraw(tx, payment, from);
     await this.allocations.setStatus(tx.manager, from.id, 'transferred', null, null);
     if (from.target === 'unidentified') return;

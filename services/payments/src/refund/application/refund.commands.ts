@@ -277,7 +277,7 @@ export class RefundCommands {
         if (!found) throw new NotFoundError('The refund');
         await this.lockWhatItComesOutOf(tx, found);
         const refund = present(await this.refunds.findForUpdate(tx.manager, id));
-        assertCanResubmit(refund, principal.sub);
+        assertCanResubmit(refund, principal.sub, amountPence);
         // Whoever sets the amount of a refund that named no proposer becomes its proposer, so they cannot approve it too.
         const updated: Refund = {
           ...refund,

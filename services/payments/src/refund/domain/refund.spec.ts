@@ -54,10 +54,24 @@ describe('refund decisions', () => {
       expect.objectContaining({ code: 'CONFLICT', message: expect.stringMatching(/no officer who proposed it/) }),
     );
     expect(decide(nobody, 'return', 'fay')).toBe('returned-for-update');
-    expect(() => assertCanResubmit({ ...nobody, status: 'returned-for-update' }, 'sam')).not.toThrow();
-    expect(() => assertCanResubmit({ ...refund, status: 'returned-for-update' }, 'sam')).toThrow(
+    expect(() => assertCanResubmit({ ...nobody, status: 'returned-for-update' }, 'sam', 100)).not.toThrow();
+    expect(() => assertCanResubmit({ ...refund, status: 'returned-for-update' }, 'sam', 100)).toThrow(
       /Only the officer who asked/,
     );
+  });
+
+  it("on a remedy's or a suspense item's refund: updated to less, never to more than the other service asked for", () => {
+    const returned = { ...refund, status: 'returned-for-update' as const, amountPence: 490_000 };
+    const suspense = { ...returned, remedyId: null, complaintId: null, suspenseId: 's', paymentId: 'p' };
+    for (const asked of [returned, suspense]) {
+      expect(() => assertCanResubmit(asked, 'lee', 490_000)).not.toThrow();
+      expect(() => assertCanResubmit(asked, 'lee', 100)).not.toThrow();
+      expect(() => assertCanResubmit(asked, 'lee', 500_000)).toThrow(
+        expect.objectContaining({ code: 'CONFLICT', message: expect.stringMatching(/may lower it, not raise it/) }),
+      );
+    }
+    const ordinary = { ...overpaid, remedyId: null, complaintId: null, status: 'returned-for-update' as const };
+    expect(() => assertCanResubmit(ordinary, 'lee', 100_000)).not.toThrow();
   });
 });
 

@@ -88,11 +88,17 @@ export function decide(refund: Refund, decision: Decision, approver: string): Re
  * A returned refund is updated by the officer who proposed it (any officer, for one that names no
  * proposer) and goes back for approval.
  */
-export function assertCanResubmit(refund: Refund, who: string): void {
+export function assertCanResubmit(refund: Refund, who: string, amountPence: number): void {
   if (refund.status !== 'returned-for-update')
     throw new ConflictError(`The refund is ${refund.status}; only a returned refund can be updated`);
   if (refund.requestedBy !== who && refund.requestedBy !== NO_PERSON)
     throw new ConflictError('Only the officer who asked for the refund may update it');
+  // What another service asked for (a complaint's remedy, enforcement's suspense item) is that service's
+  // amount: an update may lower it, never raise it (a returned suspense refund came back for the whole payment).
+  if ((refund.remedyId || refund.suspenseId) && amountPence > refund.amountPence)
+    throw new ConflictError(
+      `${refund.remedyId ? "A complaint remedy's" : 'A suspense refund’s'} amount is ${refund.amountPence} pence, as asked for: an update may lower it, not raise it`,
+    );
 }
 
 /**
@@ -142,6 +148,22 @@ export function refundablePence(
   if (refund.reason === 'complaint-remedy') return Math.max(0, fromWhatWasPaid);
   const fromOverpayment = balance.overpaymentPence - holds.inTransferPence - holds.undecidedRefundsPence;
   return Math.max(0, Math.min(fromOverpayment, fromWhatWasPaid));
+}
+
+/** An id no refund has: what holds a case's or a payment's money, counted for no refund in particular. */
+export const NO_REFUND = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * What of a service request's paid money may move elsewhere (a transfer of an allocation into it): what was
+ * paid less what is already on its way out, promised to a remedy or to an undecided refund; approved refunds
+ * have already left what was paid. Money given back must not also move to another case and be given back there.
+ */
+export function movablePence(paidPence: number, holds: RefundHolds): number {
+  return refundablePence(
+    { reason: 'complaint-remedy', serviceRequestId: 'any', kind: 'refund' },
+    { paidPence, overpaymentPence: 0 },
+    holds,
+  );
 }
 
 /**

@@ -61,7 +61,10 @@ export class RefundRepository {
    * What the other refunds of the same service request hold of its paid money (`RefundHolds`): remedies that
    * refund, not rejected; ordinary refunds undecided.
    */
-  async held(manager: Queryable, refund: Refund): Promise<Omit<RefundHolds, 'inTransferPence'>> {
+  async held(
+    manager: Queryable,
+    refund: Pick<Refund, 'serviceRequestId' | 'id'>,
+  ): Promise<Omit<RefundHolds, 'inTransferPence'>> {
     const row = await queryOne<{ remedies: string; undecided: string }>(
       manager,
       sql`SELECT
@@ -97,7 +100,11 @@ export class RefundRepository {
    * What other refunds of enforcement's suspense from the same payment hold of what can be refunded:
    * those in `statuses`.
    */
-  async heldForPayment(manager: Queryable, refund: Refund, statuses: readonly Refund['status'][]): Promise<number> {
+  async heldForPayment(
+    manager: Queryable,
+    refund: Pick<Refund, 'paymentId' | 'id'>,
+    statuses: readonly Refund['status'][],
+  ): Promise<number> {
     const row = await queryOne<{ held: string }>(
       manager,
       sql`SELECT COALESCE(sum(amount_pence), 0)::bigint AS held FROM refunds
