@@ -2604,7 +2604,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * "Did this help?" on a published version: once per reader (and enquiry), answering again changes it
+     * "Did this help?" on a published version: once per reader of the article (and enquiry), answering again changes it
      * @description Answers officers with the article's figures; anyone else with their own answer in the same shape (helpful or notHelpful 1).
      */
     post: operations['KnowledgeController_rate'];
@@ -25354,7 +25354,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Your role may not decide write-offs, or approving would put more written off on the account (counting what is written off already, also on accounts consolidated into it, and your own requests on it still waiting) than your limit: caseworker £500, enforcement-officer £500, team-leader £5,000, finance-officer £100,000 */
+      /** @description Your role may not decide write-offs, or approving would put more written off on the account (counting what is written off already, also on accounts consolidated into it, and your own requests on it still waiting) than your limit: enforcement-officer £500, team-leader £5,000, finance-officer £100,000 */
       403: {
         headers: {
           [name: string]: unknown;
@@ -25365,7 +25365,7 @@ export interface operations {
            *       "type": "urn:ccsc:problem:forbidden",
            *       "title": "Not allowed",
            *       "status": 403,
-           *       "detail": "Your role may not decide write-offs, or approving would put more written off on the account (counting what is written off already, also on accounts consolidated into it, and your own requests on it still waiting) than your limit: caseworker £500, enforcement-officer £500, team-leader £5,000, finance-officer £100,000",
+           *       "detail": "Your role may not decide write-offs, or approving would put more written off on the account (counting what is written off already, also on accounts consolidated into it, and your own requests on it still waiting) than your limit: enforcement-officer £500, team-leader £5,000, finance-officer £100,000",
            *       "code": "FORBIDDEN",
            *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
            *     }
@@ -32905,7 +32905,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Your role may not decide refunds, or approving would put more given back on the case (or fine account, or complaint without a case) than your limit, counting what is approved there already: caseworker £500, enforcement-officer £500, team-leader £5,000, finance-officer £100,000 */
+      /** @description Your role may not decide refunds, or approving would put more given back on the case (or fine account, or complaint without a case) than your limit, counting what is approved there already: team-leader £5,000, finance-officer £100,000 */
       403: {
         headers: {
           [name: string]: unknown;
@@ -32916,7 +32916,7 @@ export interface operations {
            *       "type": "urn:ccsc:problem:forbidden",
            *       "title": "Not allowed",
            *       "status": 403,
-           *       "detail": "Your role may not decide refunds, or approving would put more given back on the case (or fine account, or complaint without a case) than your limit, counting what is approved there already: caseworker £500, enforcement-officer £500, team-leader £5,000, finance-officer £100,000",
+           *       "detail": "Your role may not decide refunds, or approving would put more given back on the case (or fine account, or complaint without a case) than your limit, counting what is approved there already: team-leader £5,000, finance-officer £100,000",
            *       "code": "FORBIDDEN",
            *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
            *     }
@@ -33717,7 +33717,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Your role may not decide fee waivers, or approving would put more waived on the case than your limit, counting the waivers approved there already: caseworker £500, enforcement-officer £500, team-leader £5,000, finance-officer £100,000 */
+      /** @description Your role may not decide fee waivers, or approving would put more waived on the case than your limit, counting the waivers approved there already: caseworker £500, team-leader £5,000, finance-officer £100,000 */
       403: {
         headers: {
           [name: string]: unknown;
@@ -33728,7 +33728,7 @@ export interface operations {
            *       "type": "urn:ccsc:problem:forbidden",
            *       "title": "Not allowed",
            *       "status": 403,
-           *       "detail": "Your role may not decide fee waivers, or approving would put more waived on the case than your limit, counting the waivers approved there already: caseworker £500, enforcement-officer £500, team-leader £5,000, finance-officer £100,000",
+           *       "detail": "Your role may not decide fee waivers, or approving would put more waived on the case than your limit, counting the waivers approved there already: caseworker £500, team-leader £5,000, finance-officer £100,000",
            *       "code": "FORBIDDEN",
            *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
            *     }

@@ -49,18 +49,26 @@ export function approvalLimit(roles: readonly Role[]): number {
 /** The most anyone may approve on one account: a proposal above it could never be approved, so it is refused as it is made. */
 export const HIGHEST_APPROVAL_LIMIT_PENCE = Math.max(...Object.values(APPROVAL_LIMIT_PENCE));
 
-/** Refuses (409) proposing a sum nobody may approve (`HIGHEST_APPROVAL_LIMIT_PENCE`): it would wait for ever. */
-export function assertApprovable(amountPence: number, what: string): void {
-  if (amountPence > HIGHEST_APPROVAL_LIMIT_PENCE)
-    throw new ConflictError(
-      `${what} of ${amountPence} pence is above the most anyone may approve (${HIGHEST_APPROVAL_LIMIT_PENCE} pence)`,
-    );
+/** Why nobody may approve what would put `countedPence` on one account, or undefined when someone may. */
+export function whyNobodyMayApprove(countedPence: number): string | undefined {
+  return countedPence > HIGHEST_APPROVAL_LIMIT_PENCE
+    ? `above the most anyone may approve (${HIGHEST_APPROVAL_LIMIT_PENCE} pence)`
+    : undefined;
 }
 
-/** The limits as an API description says them: "caseworker £500, enforcement-officer £500, ...". */
-export const APPROVAL_LIMITS_TEXT = Object.entries(APPROVAL_LIMIT_PENCE)
-  .map(([role, pence]) => `${role} £${((pence ?? 0) / 100).toLocaleString('en-GB')}`)
-  .join(', ');
+/** Refuses (409) proposing a sum nobody may approve (`HIGHEST_APPROVAL_LIMIT_PENCE`): it would wait for ever. */
+export function assertApprovable(amountPence: number, what: string): void {
+  const why = whyNobodyMayApprove(amountPence);
+  if (why) throw new ConflictError(`${what} of ${amountPence} pence is ${why}`);
+}
+
+/** The limits of `roles` (those of a route's approvers) as an API description says them: "team-leader £5,000, ...". */
+export function approvalLimitsText(roles: readonly Role[]): string {
+  return Object.entries(APPROVAL_LIMIT_PENCE)
+    .filter(([role]) => roles.includes(role as Role))
+    .map(([role, pence]) => `${role} £${((pence ?? 0) / 100).toLocaleString('en-GB')}`)
+    .join(', ');
+}
 
 /**
  * Refuses (403) an approval that would take what is approved on one account above the approver's limit.

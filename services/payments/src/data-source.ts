@@ -19,6 +19,7 @@ import { PaymentSearch1735300100000 } from './migrations/1735300100000-payment-s
 import { ManagementInformation1735400000000 } from './migrations/1735400000000-management-information';
 import { HelpWithFeesFirm1735600000000 } from './migrations/1735600000000-help-with-fees-firm';
 import { ConsolidatedFineAccountNumbers1735900000000 } from './migrations/1735900000000-consolidated-fine-account-numbers';
+import { ApprovedMoneyIndexes1736000000000 } from './migrations/1736000000000-approved-money-indexes';
 
 /**
  * The payments database: the app, `npm run migrate` and the tests all use this one definition.
@@ -47,5 +48,6 @@ export const paymentsDatabase: ServiceDataSourceParts = {
     HelpWithFeesFirm1735600000000,
     OutboxAppliedAtSource1735700000000,
     ConsolidatedFineAccountNumbers1735900000000,
+    ApprovedMoneyIndexes1736000000000,
   ],
 };

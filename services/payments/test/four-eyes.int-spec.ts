@@ -103,12 +103,14 @@ describe('payments: one person never takes money out or forgives a fee alone', (
     await refusedToLeeEverywhere(`/refunds/${refundId}/decision`, { decision: 'approve' }, ['leader', 'finance']);
     await post(`/refunds/${refundId}/decision`, fay, { decision: 'approve' }).expect(200);
 
-    // An event from before remedies carried `agreedBy` still names the officer as its actor.
+    // An event from before remedies carried `agreedBy` still names the officer as its actor (another
+    // complaint's: this one has had all anyone may approve).
     const olderRemedyId = randomUUID();
+    const olderComplaintId = randomUUID();
     await publishEvent(
       financialRemedyAgreedV1,
-      complaintId,
-      { complaintId, remedyId: olderRemedyId, kind: 'consolatory-payment', amountPence: 5_000 },
+      olderComplaintId,
+      { complaintId: olderComplaintId, remedyId: olderRemedyId, kind: 'consolatory-payment', amountPence: 5_000 },
       { actor: 'lee' },
     );
     const older = await eventually(async () => {
@@ -122,14 +124,16 @@ describe('payments: one person never takes money out or forgives a fee alone', (
     await refusedToLeeEverywhere(`/refunds/${older}/decision`, { decision: 'approve' }, ['leader']);
   });
 
-  it('authority: an approver within their limit, counting what is approved on the same complaint or case; a sum nobody may approve is refused as it arrives', async () => {
+  it('authority: an approver within their limit, counting what is approved on the same complaint, case or fine account; a sum nobody may approve is refused as it arrives', async () => {
     const [ted, tia, cal] = await Promise.all([
       bearer('team-leader', { sub: 'ted' }),
       bearer('team-leader', { sub: 'tia' }),
       bearer('caseworker', { sub: 'cal' }),
     ]);
-    const complaintId = randomUUID();
-    const agreed = async (remedy: Omit<FinancialRemedyAgreedV1, 'complaintId' | 'remedyId' | 'agreedBy'>) => {
+    const agreed = async (
+      complaintId: string,
+      remedy: Omit<FinancialRemedyAgreedV1, 'complaintId' | 'remedyId' | 'agreedBy'>,
+    ) => {
       const remedyId = randomUUID();
       await publishEvent(financialRemedyAgreedV1, complaintId, { complaintId, remedyId, agreedBy: 'lee', ...remedy });
       return remedyId;
@@ -144,47 +148,64 @@ describe('payments: one person never takes money out or forgives a fee alone', (
         expect(row).toBeDefined();
         return row!;
       });
+    const waiverOf = (remedyId: string) =>
+      eventually(async () => {
+        const [row] = (await db.query(`SELECT id FROM fee_waivers WHERE remedy_id = $1`, [remedyId])) as {
+          id: string;
+        }[];
+        expect(row).toBeDefined();
+        return row!.id;
+      });
+    const refusedTo = async (path: string, who: string[], body: object, detail: string) => {
+      const before = await snapshot();
+      for (const approver of who) {
+        const refused = await post(path, approver, body).expect(403);
+        expect(refused.body.detail).toBe(detail);
+      }
+      expect(await snapshot()).toEqual(before);
+    };
 
     // One complaint's 6,000.00 in two slices: a team leader approves the first; the second would put the
     // complaint past a team leader's 5,000.00, whichever team leader approves it; a finance officer may.
-    const first = await refundOf(await agreed({ kind: 'consolatory-payment', amountPence: 300_000 }));
-    const second = await refundOf(await agreed({ kind: 'consolatory-payment', amountPence: 300_000 }));
+    const complaint = randomUUID();
+    const first = await refundOf(await agreed(complaint, { kind: 'consolatory-payment', amountPence: 300_000 }));
+    const second = await refundOf(await agreed(complaint, { kind: 'consolatory-payment', amountPence: 300_000 }));
     await post(`/refunds/${first.id}/decision`, ted, { decision: 'approve' }).expect(200);
-    const before = await snapshot();
-    for (const leader of [ted, tia]) {
-      const refused = await post(`/refunds/${second.id}/decision`, leader, { decision: 'approve' }).expect(403);
-      expect(refused.body.detail).toBe(
-        'Approving it would put 600000 pence given back on this complaint, above your approval limit of 500000 pence',
-      );
-    }
-    expect(await snapshot()).toEqual(before);
+    const onComplaint = (pence: number) =>
+      `Approving it would put ${pence} pence approved on this complaint, above your approval limit of 500000 pence`;
+    await refusedTo(`/refunds/${second.id}/decision`, [ted, tia], { decision: 'approve' }, onComplaint(600_000));
     await post(`/refunds/${second.id}/decision`, fay, { decision: 'approve' }).expect(200);
+    // Naming one of the complaint's cases does not start a new count: the complaint's stands.
+    const { caseId: named } = await announceCase(db);
+    const third = await refundOf(
+      await agreed(complaint, { kind: 'consolatory-payment', amountPence: 1_000, caseId: named }),
+    );
+    await refusedTo(`/refunds/${third.id}/decision`, [tia], { decision: 'approve' }, onComplaint(601_000));
 
-    // Above the most anyone may approve it could never be approved: rejected as it arrives, and announced.
-    const beyond = await refundOf(await agreed({ kind: 'consolatory-payment', amountPence: 10_000_001 }));
+    // Above the most anyone may approve, with what the complaint has approved already, it could never be
+    // approved: rejected as it arrives, and announced.
+    const beyond = await refundOf(await agreed(complaint, { kind: 'consolatory-payment', amountPence: 9_400_001 }));
     expect(beyond).toMatchObject({
       status: 'rejected',
       note: 'Refused on arrival: above the most anyone may approve (10000000 pence)',
     });
 
-    // A fee waiver above a caseworker's 500.00 is for a team leader.
+    // Money given and a fee forgiven on one case count together: a caseworker may approve 500.00 on it in all.
+    const other = randomUUID();
     const { caseId } = await announceCase(db, { feesDue: ['FEE0002'] });
-    const remedyId = await agreed({ kind: 'fee-waiver', amountPence: 61_200, caseId, feeCode: 'FEE0002' });
-    const waiverId = await eventually(async () => {
-      const [row] = (await db.query(`SELECT id FROM fee_waivers WHERE remedy_id = $1`, [remedyId])) as {
-        id: string;
-      }[];
-      expect(row).toBeDefined();
-      return row!.id;
-    });
-    const unwaived = await snapshot();
-    const refused = await post(`/fee-waivers/${waiverId}/decision`, cal, { approve: true }).expect(403);
-    expect(refused.body.detail).toBe(
-      'Approving it would put 61200 pence waived on this case, above your approval limit of 50000 pence',
+    const paid = await refundOf(await agreed(other, { kind: 'consolatory-payment', amountPence: 30_000, caseId }));
+    await post(`/refunds/${paid.id}/decision`, ted, { decision: 'approve' }).expect(200);
+    const waiverId = await waiverOf(
+      await agreed(randomUUID(), { kind: 'fee-waiver', amountPence: 30_000, caseId, feeCode: 'FEE0002' }),
     );
-    expect(await snapshot()).toEqual(unwaived);
+    await refusedTo(
+      `/fee-waivers/${waiverId}/decision`,
+      [cal],
+      { approve: true },
+      'Approving it would put 60000 pence approved on this case, above your approval limit of 50000 pence',
+    );
     await post(`/fee-waivers/${waiverId}/decision`, ted, { approve: true }).expect(200);
-    expect(await serviceRequest(caseId)).toMatchObject({ remittedPence: 61_200 });
+    expect(await serviceRequest(caseId)).toMatchObject({ remittedPence: 30_000 });
   });
 
   it('complaint remedies: a fee waiver remits nothing until someone other than the officer who agreed it approves', async () => {

@@ -365,7 +365,7 @@ describe('payments: fees from case events, payment by account, card, allocation'
     const allocation = await http()
       .post(`/api/v1/payments/payments/${cheque.body.id}/allocations`)
       .set('Authorization', finance)
-      .send({ target: 'fine-account', fineAccountNumber: 'FA-2026-000123' })
+      .send({ target: 'fine-account', fineAccountNumber: 'FA20260123R' })
       .expect(201);
     expect(allocation.body.status).toBe('awaiting-verification');
     expect(await outboxOf(db, 'payments.payment-allocated.v1')).toEqual([]);
@@ -385,7 +385,7 @@ describe('payments: fees from case events, payment by account, card, allocation'
         paymentId: cheque.body.id,
         allocationId: allocation.body.id,
         target: 'fine-account',
-        fineAccountNumber: 'FA-2026-000123',
+        fineAccountNumber: 'FA20260123R',
         amountPence: 12_500,
         method: 'cheque',
       }),
@@ -406,7 +406,7 @@ describe('payments: fees from case events, payment by account, card, allocation'
         allocationId: allocation.body.id,
         reason: 'bounced',
         target: 'fine-account',
-        fineAccountNumber: 'FA-2026-000123',
+        fineAccountNumber: 'FA20260123R',
         amountPence: 12_500,
       }),
     ]);
@@ -630,7 +630,7 @@ describe('payments: fees from case events, payment by account, card, allocation'
     const order = await http()
       .post('/api/v1/payments/bulk-scan-payments')
       .set('Authorization', finance)
-      .send({ method: 'postal-order', amountPence: 2_500, fineAccountNumber: 'FA-2026-000555' })
+      .send({ method: 'postal-order', amountPence: 2_500, fineAccountNumber: 'FA20260555Y' })
       .expect(201);
     expect(order.body).toMatchObject({
       unallocatedPence: 2_500,
@@ -658,7 +658,7 @@ describe('payments: fees from case events, payment by account, card, allocation'
     expect(await allocated()).toEqual([
       expect.objectContaining({
         target: 'fine-account',
-        fineAccountNumber: 'FA-2026-000555',
+        fineAccountNumber: 'FA20260555Y',
         amountPence: 2_500,
         method: 'postal-order',
       }),
@@ -703,7 +703,7 @@ describe('payments: fees from case events, payment by account, card, allocation'
     const moved = await http()
       .post(`/api/v1/payments/allocations/${first.body.id}/transfers`)
       .set('Authorization', finance)
-      .send({ target: 'fine-account', fineAccountNumber: 'FA-2026-000777' })
+      .send({ target: 'fine-account', fineAccountNumber: 'FA20260777S' })
       .expect(201);
     expect(moved.body).toMatchObject({ status: 'awaiting-verification', replaces: first.body.id, amountPence: 8_300 });
     // Until verified the money stays where it was, and is not free to allocate again.
@@ -762,7 +762,7 @@ describe('payments: fees from case events, payment by account, card, allocation'
     const moved = await http()
       .post(`/api/v1/payments/allocations/${own!.id}/transfers`)
       .set('Authorization', finance)
-      .send({ target: 'fine-account', fineAccountNumber: 'FA-2026-000778' })
+      .send({ target: 'fine-account', fineAccountNumber: 'FA20260778V' })
       .expect(201);
     await http()
       .post(`/api/v1/payments/allocations/${moved.body.id}/verification`)

@@ -69,7 +69,7 @@ describe('payments: announces the work that waits for staff, and its end', () =>
       await post(`/payments/${paymentId}/allocations`, ola, { target: 'fine-account' }).expect(400);
       await post(`/payments/${paymentId}/allocations`, ola, {
         target: 'fine-account',
-        fineAccountNumber: 'FA-2026-000901',
+        fineAccountNumber: 'FA20260901Q',
         amountPence: 12_501,
       }).expect(409);
       expect(await outboxCount()).toBe(before);
@@ -77,7 +77,7 @@ describe('payments: announces the work that waits for staff, and its end', () =>
       const allocation = (
         await post(`/payments/${paymentId}/allocations`, ola, {
           target: 'fine-account',
-          fineAccountNumber: 'FA-2026-000901',
+          fineAccountNumber: 'FA20260901Q',
           amountPence: 10_000,
         }).expect(201)
       ).body;
@@ -176,7 +176,7 @@ describe('payments: announces the work that waits for staff, and its end', () =>
         await post('/bulk-scan-payments', ola, {
           method: 'postal-order',
           amountPence: 2_000,
-          fineAccountNumber: 'FA-2026-000902',
+          fineAccountNumber: 'FA20260902S',
         }).expect(201)
       ).body;
       expect((await published('allocation-recorded', order.id)).map((e) => e.data)).toEqual([
@@ -202,7 +202,7 @@ describe('payments: announces the work that waits for staff, and its end', () =>
       const moved = (
         await post(`/allocations/${first.id}/transfers`, ola, {
           target: 'fine-account',
-          fineAccountNumber: 'FA-2026-000903',
+          fineAccountNumber: 'FA20260903V',
         }).expect(201)
       ).body;
       expect((await published('allocation-recorded', paymentId)).map((e) => e.data)).toEqual([

@@ -66,12 +66,13 @@ export interface RefusedField {
   message: string;
 }
 
+const control = (field: string): RefusedField => ({ field, message: `${field} must not contain control characters` });
+
 /**
  * The first field of `value` (a parsed body, query or GraphQL variables) the edge refuses: text holding a
  * control character, or a key named after an Object.prototype member (`PROTOTYPE_NAMES`).
  */
 export function refusedField(value: unknown, path: string): RefusedField | undefined {
-  const control = (field: string) => ({ field, message: `${field} must not contain control characters` });
   if (typeof value === 'string') return CONTROL_CHARACTER.test(value) ? control(path) : undefined;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
@@ -133,15 +134,15 @@ export function refuseHostileFields() {
       try {
         path = decodeURIComponent(req.path);
       } catch {
-        return { field: 'path', message: 'path must not contain control characters' };
+        return control('path');
       }
-      if (CONTROL_CHARACTER.test(path)) return { field: 'path', message: 'path must not contain control characters' };
+      if (CONTROL_CHARACTER.test(path)) return control('path');
       const query = refusedField(req.query, '');
       if (query) return query;
       if (req.path === '/graphql' && req.body && typeof req.body === 'object') {
         const { query: document, variables } = req.body as { query?: unknown; variables?: unknown };
         const argument = typeof document === 'string' ? graphqlControlCharacterArgument(document) : undefined;
-        if (argument) return { field: argument, message: `${argument} must not contain control characters` };
+        if (argument) return control(argument);
         return refusedField(variables, '');
       }
       return refusedField(req.body, '');

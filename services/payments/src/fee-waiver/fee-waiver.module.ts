@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ApprovalModule } from '../approval/approval.module';
 import { ServiceRequestModule } from '../service-request/service-request.module';
 import { FeeWaiverController } from './api/fee-waiver.controller';
 import { FeeWaiverResolver } from './api/fee-waiver.resolver';
@@ -8,7 +9,7 @@ import { FeeWaiverRepository } from './infrastructure/fee-waiver.repository';
 
 /** Fees waived as complaints' remedies, remitted once a second person approves. */
 @Module({
-  imports: [ServiceRequestModule],
+  imports: [ServiceRequestModule, ApprovalModule],
   controllers: [FeeWaiverController],
   providers: [FeeWaiverResolver, FeeWaiverCommands, FeeWaiverQueries, FeeWaiverRepository],
   exports: [FeeWaiverCommands],

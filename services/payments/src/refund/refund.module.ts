@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ApprovalModule } from '../approval/approval.module';
 import { CaseAccessModule } from '@ccsc/case-access';
 import { FeeWaiverModule } from '../fee-waiver/fee-waiver.module';
 import { LedgerModule } from '../ledger/ledger.module';
@@ -18,7 +19,7 @@ import { RefundRepository } from './infrastructure/refund.repository';
  * person; a remedy's fee waiver is raised from here too, as it comes with the same event.
  */
 @Module({
-  imports: [LedgerModule, ServiceRequestModule, PaymentModule, FeeWaiverModule, CaseAccessModule],
+  imports: [LedgerModule, ServiceRequestModule, PaymentModule, FeeWaiverModule, CaseAccessModule, ApprovalModule],
   controllers: [RefundController],
   providers: [
     RefundResolver,

@@ -7,7 +7,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { APPROVAL_LIMITS_TEXT, CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
+import { approvalLimitsText, CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import { assertUuid } from '@ccsc/platform';
 import { WriteOffCommands } from '../application/write-off.commands';
 import { ENFORCEMENT_OFFICERS, WRITE_OFF_DECIDERS } from '../../roles';
@@ -35,7 +35,7 @@ export class WriteOffController {
   @ApiOperation({ summary: 'Approve or reject a write-off (a second person, within their limit)' })
   @ApiOkResponse({ type: WriteOffModel })
   @ApiForbiddenResponse({
-    description: `Your role may not decide write-offs, or approving would put more written off on the account (counting what is written off already, also on accounts consolidated into it, and your own requests on it still waiting) than your limit: ${APPROVAL_LIMITS_TEXT}`,
+    description: `Your role may not decide write-offs, or approving would put more written off on the account (counting what is written off already, also on accounts consolidated into it, and your own requests on it still waiting) than your limit: ${approvalLimitsText(WRITE_OFF_DECIDERS)}`,
   })
   @ApiConflictResponse({
     description:

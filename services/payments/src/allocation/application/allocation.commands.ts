@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { allocationTransferredV1 } from '@ccsc/contracts';
+import { allocationTransferredV1, normaliseAccountNumber } from '@ccsc/contracts';
 import { type Transaction, UnitOfWork } from '@ccsc/messaging';
 import type { Principal } from '@ccsc/auth';
 import { CaseAccess } from '@ccsc/case-access';
@@ -161,7 +161,7 @@ export class AllocationCommands {
       target: request.target,
       caseId: request.caseId ?? null,
       serviceRequestId,
-      fineAccountNumber: request.fineAccountNumber ?? null,
+      fineAccountNumber: request.fineAccountNumber ? normaliseAccountNumber(request.fineAccountNumber) : null,
       amountPence: proposal.amountPence,
       reason: request.reason ?? null,
       status: 'awaiting-verification',

@@ -26,7 +26,12 @@ const conflict = (message: string) => expect.objectContaining({ code: 'CONFLICT'
 describe('allocating a payment', () => {
   it('needs what its target needs and nothing that belongs to another target', () => {
     expect(allocationProblems({ target: 'service-request', caseId: 'case-1' })).toEqual([]);
-    expect(allocationProblems({ target: 'fine-account', fineAccountNumber: 'FA1' })).toEqual([]);
+    expect(allocationProblems({ target: 'fine-account', fineAccountNumber: 'fa 0000 0001 c' })).toEqual([]);
+    // Typed any way, but a number whose check letter is wrong (or blank, or none at all) is not an account.
+    for (const typed of ['FA00000001A', '   ', 'FA1'])
+      expect(allocationProblems({ target: 'fine-account', fineAccountNumber: typed })).toEqual([
+        { field: 'fineAccountNumber', message: 'must be a fine account number: FA, eight digits and the check letter' },
+      ]);
     expect(allocationProblems({ target: 'unidentified', reason: 'no reference on the slip' })).toEqual([]);
     expect(allocationProblems({ target: 'service-request' })).toEqual([
       { field: 'caseId', message: 'is required to allocate to service-request' },
@@ -75,7 +80,7 @@ describe('verifying an allocation', () => {
 
 describe('transferring an allocation', () => {
   const verified: Allocation = { ...allocation, status: 'verified', verifiedBy: 'fay' };
-  const toFine = { target: 'fine-account', fineAccountNumber: 'FA1' } as const;
+  const toFine = { target: 'fine-account', fineAccountNumber: 'FA00000001C' } as const;
 
   it('moves only money that went somewhere, and to somewhere else', () => {
     expect(() => assertCanTransfer(verified, toFine)).not.toThrow();

@@ -1,4 +1,5 @@
 import { assertSecondPerson } from '@ccsc/auth/four-eyes';
+import { isValidAccountNumber } from '@ccsc/contracts';
 import { BadUserInputError, ConflictError, FieldError } from '@ccsc/platform/errors';
 
 export const ALLOCATION_TARGETS = ['service-request', 'fine-account', 'unidentified'] as const;
@@ -55,6 +56,16 @@ export function allocationProblems(request: AllocationRequest): FieldError[] {
   want('caseId', request.target === 'service-request');
   want('fineAccountNumber', request.target === 'fine-account');
   want('reason', request.target === 'unidentified');
+  // Stored as the number it is (normalised), so one account is one account wherever its money is counted.
+  if (
+    request.target === 'fine-account' &&
+    request.fineAccountNumber &&
+    !isValidAccountNumber(request.fineAccountNumber)
+  )
+    problems.push({
+      field: 'fineAccountNumber',
+      message: 'must be a fine account number: FA, eight digits and the check letter',
+    });
   return problems;
 }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { APPROVAL_LIMITS_TEXT, CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
+import { approvalLimitsText, CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import { assertUuid, PageParams, pageSize } from '@ccsc/platform';
 import { REMISSION_APPROVERS } from '../../roles';
 import { FeeWaiverCommands } from '../application/fee-waiver.commands';
@@ -32,7 +32,7 @@ export class FeeWaiverController {
   @ApiOkResponse({ type: FeeWaiverModel })
   @ApiConflictResponse({ description: 'Already decided, you agreed the remedy, or nothing is left of the fee' })
   @ApiForbiddenResponse({
-    description: `Your role may not decide fee waivers, or approving would put more waived on the case than your limit, counting the waivers approved there already: ${APPROVAL_LIMITS_TEXT}`,
+    description: `Your role may not decide fee waivers, or approving would put more waived on the case than your limit, counting the waivers approved there already: ${approvalLimitsText(REMISSION_APPROVERS)}`,
   })
   async decide(
     @Param('id') id: string,

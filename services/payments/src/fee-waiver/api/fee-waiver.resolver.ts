@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
-import { APPROVAL_LIMITS_TEXT, CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
+import { approvalLimitsText, CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import { assertUuid } from '@ccsc/platform';
 import { FEE_WAIVER_ID } from '../../api-descriptions';
 import { REMISSION_APPROVERS } from '../../roles';
@@ -13,7 +13,7 @@ export class FeeWaiverResolver {
   constructor(private readonly commands: FeeWaiverCommands) {}
 
   @Mutation(() => FeeWaiverModel, {
-    description: `Approves (the fee is remitted) or rejects a fee waiver: never one whose remedy you agreed, and an approval within your limit for what is waived on the case (FORBIDDEN above it): ${APPROVAL_LIMITS_TEXT}.`,
+    description: `Approves (the fee is remitted) or rejects a fee waiver: never one whose remedy you agreed, and an approval within your limit for what is waived on the case (FORBIDDEN above it): ${approvalLimitsText(REMISSION_APPROVERS)}.`,
   })
   @Roles(...REMISSION_APPROVERS)
   async decideFeeWaiver(

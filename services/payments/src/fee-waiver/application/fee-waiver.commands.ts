@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { assertWithinApprovalLimit, type Principal } from '@ccsc/auth';
+import type { Principal } from '@ccsc/auth';
 import { feeWaiverDecidedV1, feeWaiverRequestedV1 } from '@ccsc/contracts';
 import { type Transaction, UnitOfWork } from '@ccsc/messaging';
 import { NotFoundError } from '@ccsc/platform';
@@ -9,6 +9,8 @@ import { ServiceRequestCommands } from '../../service-request/application/servic
 import { ServiceRequestRepository } from '../../service-request/infrastructure/service-request.repository';
 import { decideFeeWaiver, FeeWaiver, waiverRemission } from '../domain/fee-waiver';
 import { FeeWaiverRepository } from '../infrastructure/fee-waiver.repository';
+import { approvalAccountsOf, assertWithinLimits } from '../../approval/domain/approval-accounts';
+import { ApprovedMoney } from '../../approval/infrastructure/approved-money.repository';
 
 /** A fee a complaint's remedy waives, as its event says, and the officer who agreed the remedy. */
 export interface WaivedFee {
@@ -32,6 +34,7 @@ export class FeeWaiverCommands {
     private readonly waivers: FeeWaiverRepository,
     private readonly requests: ServiceRequestRepository,
     private readonly serviceRequests: ServiceRequestCommands,
+    private readonly approvedMoney: ApprovedMoney,
   ) {}
 
   /**
@@ -107,9 +110,10 @@ export class FeeWaiverCommands {
             (await this.requests.byId(tx.manager, serviceRequestId))?.fees.find((f) => f.id === feeId),
           );
           remittedPence = waiverRemission(waiver, fee);
-          // Authority: what is waived on the case's service request (locked above), this one included.
-          const waived = (await this.waivers.approvedPence(tx.manager, serviceRequestId)) + remittedPence;
-          assertWithinApprovalLimit(waived, principal.roles, 'waived on this case');
+          // Authority: what is approved on its case and its complaint, this one included, within the approver's limit.
+          const accounts = approvalAccountsOf(waiver);
+          const approved = await this.approvedMoney.lockAndCount(tx.manager, accounts, { waiverId: waiver.id });
+          assertWithinLimits(accounts, approved, remittedPence, principal.roles);
           const remission = { serviceRequestId, feeId, amountPence: remittedPence, source: 'fee-waiver' } as const;
           await this.serviceRequests.remit(tx, { ...remission, reference: waiver.remedyId });
         }

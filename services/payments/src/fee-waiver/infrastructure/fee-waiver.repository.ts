@@ -40,16 +40,6 @@ export class FeeWaiverRepository {
     return (await queryOne(manager, sql`SELECT 1 FROM fee_waivers WHERE remedy_id = ${remedyId}`)) !== undefined;
   }
 
-  /** What approved waivers remitted of a service request's fees: what counts against an approver's limit. */
-  async approvedPence(manager: Queryable, serviceRequestId: string): Promise<number> {
-    const row = await queryOne<{ waived: string }>(
-      manager,
-      sql`SELECT COALESCE(sum(remitted_pence), 0)::bigint AS waived FROM fee_waivers
-       WHERE service_request_id = ${serviceRequestId} AND status = 'approved'`,
-    );
-    return Number(row?.waived ?? 0);
-  }
-
   async find(manager: Queryable, id: string): Promise<FeeWaiver | undefined> {
     const row = await queryOne<Row>(manager, sql`SELECT * FROM fee_waivers WHERE id = ${id}`);
     return row && toWaiver(row);

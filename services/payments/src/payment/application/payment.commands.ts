@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { hasRole, isStaff, type Principal } from '@ccsc/auth';
 import { CaseAccess } from '@ccsc/case-access';
+import { isValidAccountNumber, normaliseAccountNumber } from '@ccsc/contracts';
 import { type Transaction, UnitOfWork } from '@ccsc/messaging';
 import { AppError, BadUserInputError, ConflictError, NotFoundError, UnauthenticatedError } from '@ccsc/platform';
 import type { StoredAllocation } from '../../allocation/domain/allocation';
@@ -234,6 +235,12 @@ export class PaymentCommands {
     now = new Date(),
   ): Promise<Payment> {
     const caseId = command.caseReference ? await this.caseAccess.idOfReference(command.caseReference) : undefined;
+    // A fine account number on the slip is one only if its check letter says so; stored as the number it is, so
+    // the account's money is counted as one whatever the spelling. Any other writing joins the unallocated queue.
+    const slipAccount =
+      command.fineAccountNumber && isValidAccountNumber(command.fineAccountNumber)
+        ? normaliseAccountNumber(command.fineAccountNumber)
+        : undefined;
     return this.unitOfWork.run(
       { correlationId, actor: principal.sub },
       async (tx) => {
@@ -241,7 +248,7 @@ export class PaymentCommands {
           method: command.method,
           amountPence: command.amountPence,
           caseId: caseId ?? null,
-          fineAccountNumber: command.fineAccountNumber ?? null,
+          fineAccountNumber: slipAccount ?? command.fineAccountNumber ?? null,
           reference: command.reference ?? command.caseReference ?? null,
           status: 'success',
           receivedAt: command.receivedAt ?? now,
@@ -249,7 +256,7 @@ export class PaymentCommands {
         const payment = await this.newPayment(tx.manager, fields, principal, now);
         await this.posting.received(tx, payment);
         const serviceRequestId = caseId ? await this.requests.lockForCase(tx.manager, caseId, now) : null;
-        if (caseId || command.fineAccountNumber) {
+        if (caseId || slipAccount) {
           const proposed: StoredAllocation = {
             ...whereItWent(payment, serviceRequestId),
             status: 'awaiting-verification',

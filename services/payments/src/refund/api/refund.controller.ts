@@ -7,7 +7,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { APPROVAL_LIMITS_TEXT, CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
+import { approvalLimitsText, CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import { assertUuid, PageParams, pageSize } from '@ccsc/platform';
 import { PAYMENT_OFFICERS, REFUND_APPROVERS, REFUND_REQUESTERS } from '../../roles';
 import { RefundCommands } from '../application/refund.commands';
@@ -51,7 +51,7 @@ export class RefundController {
   @ApiOperation({ summary: 'Approve, reject or return a refund for update (never your own; within your limit)' })
   @ApiOkResponse({ type: RefundModel })
   @ApiForbiddenResponse({
-    description: `Your role may not decide refunds, or approving would put more given back on the case (or fine account, or complaint without a case) than your limit, counting what is approved there already: ${APPROVAL_LIMITS_TEXT}`,
+    description: `Your role may not decide refunds, or approving would put more given back on the case (or fine account, or complaint without a case) than your limit, counting what is approved there already: ${approvalLimitsText(REFUND_APPROVERS)}`,
   })
   @ApiConflictResponse({
     description: 'Not awaiting approval, you asked for it, or (approving) more than is refundable now',

@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
-import { APPROVAL_LIMITS_TEXT, CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
+import { approvalLimitsText, CorrelationId, CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
 import { assertUuid } from '@ccsc/platform';
 import { REFUND_ID } from '../../api-descriptions';
 import { defined } from '../../payments.graphql';
@@ -26,7 +26,7 @@ export class RefundResolver {
   }
 
   @Mutation(() => RefundModel, {
-    description: `Approves, rejects or returns a refund for update: never your own, and an approval within your limit for what is given back on the case (FORBIDDEN above it): ${APPROVAL_LIMITS_TEXT}.`,
+    description: `Approves, rejects or returns a refund for update: never your own, and an approval within your limit for what is given back on the case (FORBIDDEN above it): ${approvalLimitsText(REFUND_APPROVERS)}.`,
   })
   @Roles(...REFUND_APPROVERS)
   async decideRefund(

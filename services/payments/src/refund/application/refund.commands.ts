@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { assertApprovable, assertWithinApprovalLimit, HIGHEST_APPROVAL_LIMIT_PENCE, type Principal } from '@ccsc/auth';
+import { assertApprovable, type Principal, whyNobodyMayApprove } from '@ccsc/auth';
 import { CaseAccess } from '@ccsc/case-access';
 import { refundStatusChangedV2 } from '@ccsc/contracts';
 import { type Transaction, UnitOfWork } from '@ccsc/messaging';
@@ -15,7 +15,6 @@ import { apportion } from '../../service-request/domain/service-request';
 import { ServiceRequestRepository } from '../../service-request/infrastructure/service-request.repository';
 import {
   allocatedToFineAccount,
-  approvalAccount,
   assertCanResubmit,
   assertWithinRefundable,
   decide,
@@ -29,6 +28,8 @@ import {
   suspenseRefundablePence,
 } from '../domain/refund';
 import { RefundRepository } from '../infrastructure/refund.repository';
+import { approvalAccountsOf, assertWithinLimits } from '../../approval/domain/approval-accounts';
+import { ApprovedMoney } from '../../approval/infrastructure/approved-money.repository';
 
 /** A refund or consolatory payment a complaint's remedy calls for, and the officer who agreed it. */
 export interface RemedyPayment {
@@ -75,6 +76,7 @@ export class RefundCommands {
     private readonly payments: PaymentRepository,
     private readonly ledger: LedgerRepository,
     private readonly caseAccess: CaseAccess,
+    private readonly approvedMoney: ApprovedMoney,
   ) {}
 
   async request(
@@ -178,17 +180,15 @@ export class RefundCommands {
 
   /**
    * Records a refund another service asked for, awaiting approval, or rejected at once when it could never be
-   * approved: above the most anyone may approve, or more than may be given back (`why` says how much may).
-   * Announced.
+   * approved: above the most anyone may approve, with what is approved on its accounts already, or more than
+   * may be given back (`why` says how much may). Announced.
    */
   private async raiseOrRefuse(tx: Transaction, refund: Refund, why: (refundable: number) => string): Promise<void> {
     const refundable = await this.refundable(tx, refund);
+    const approved = await this.approvedMoney.lockAndCount(tx.manager, approvalAccountsOf(refund), {});
     const refusal =
-      refund.amountPence > HIGHEST_APPROVAL_LIMIT_PENCE
-        ? `above the most anyone may approve (${HIGHEST_APPROVAL_LIMIT_PENCE} pence)`
-        : refund.amountPence > refundable
-          ? why(refundable)
-          : undefined;
+      whyNobodyMayApprove(Math.max(0, ...approved) + refund.amountPence) ??
+      (refund.amountPence > refundable ? why(refundable) : undefined);
     const raised: Refund = refusal ? { ...refund, status: 'rejected', note: `Refused on arrival: ${refusal}` } : refund;
     await this.refunds.insert(tx.manager, raised, tx.now);
     this.announce(tx, raised);
@@ -247,9 +247,10 @@ export class RefundCommands {
         const refund = present(await this.refunds.findForUpdate(tx.manager, id));
         const status = decide(refund, decision, principal.sub);
         if (status === 'approved') {
-          // Authority: what is approved on the account, this one included, within the approver's limit.
-          const approved = (await this.refunds.approvedOnAccountLocked(tx.manager, refund)) + refund.amountPence;
-          assertWithinApprovalLimit(approved, principal.roles, `given back on ${approvalAccount(refund).where}`);
+          // Authority: what is approved on each account it concerns, this one included, within the approver's limit.
+          const accounts = approvalAccountsOf(refund);
+          const approved = await this.approvedMoney.lockAndCount(tx.manager, accounts, { refundId: refund.id });
+          assertWithinLimits(accounts, approved, refund.amountPence, principal.roles);
           assertWithinRefundable(refund.amountPence, await this.refundable(tx, refund));
           const movement = refundMovement(refund, await this.paidBy(tx, refund));
           await this.ledger.record(tx.manager, [movement], principal.sub, now);

@@ -1,7 +1,6 @@
 import { NO_PERSON } from '@ccsc/auth/four-eyes';
 import {
   allocatedToFineAccount,
-  approvalAccount,
   assertCanResubmit,
   assertWithinRefundable,
   decide,
@@ -84,31 +83,6 @@ const overpaid: Refund = {
   serviceRequestId: 'sr',
   amountPence: 850,
 };
-
-describe("the account an approver's limit counts on", () => {
-  it('is the case, else the fine account of a suspense refund, else the complaint, else the refund alone', () => {
-    expect(approvalAccount({ ...refund, caseId: 'k', complaintId: 'c' })).toMatchObject({
-      column: 'case_id',
-      value: 'k',
-      where: 'this case',
-    });
-    expect(approvalAccount({ ...refund, complaintId: null, fineAccountNumber: '12345678A' })).toMatchObject({
-      column: 'fine_account_number',
-      value: '12345678A',
-      where: 'fine account 12345678A',
-    });
-    expect(approvalAccount(refund)).toMatchObject({ column: 'complaint_id', value: 'c', where: 'this complaint' });
-    expect(approvalAccount({ ...refund, complaintId: null })).toMatchObject({ column: 'id', value: 'r' });
-    // Keys of different kinds never meet, whatever the values.
-    const keys = [
-      approvalAccount({ ...refund, caseId: 'x' }).key,
-      approvalAccount({ ...refund, complaintId: null, fineAccountNumber: 'x' }).key,
-      approvalAccount({ ...refund, complaintId: 'x' }).key,
-      approvalAccount({ ...refund, complaintId: null, id: 'x' }).key,
-    ];
-    expect(new Set(keys).size).toBe(4);
-  });
-});
 
 describe('how much may be refunded', () => {
   const remedy: Refund = { ...overpaid, reason: 'complaint-remedy' };

@@ -47,31 +47,6 @@ type Decision = 'approve' | 'reject' | 'return';
 const TO: Record<Decision, RefundStatus> = { approve: 'approved', reject: 'rejected', return: 'returned-for-update' };
 
 /**
- * The account whose approvals count together against an approver's limit (`assertWithinApprovalLimit`):
- * the case for refunds and remedies of a case, the fine account for refunds of enforcement's suspense,
- * the complaint for a consolatory payment that concerns no case.
- */
-export function approvalAccount(refund: Pick<Refund, 'caseId' | 'fineAccountNumber' | 'complaintId' | 'id'>): {
-  column: 'case_id' | 'fine_account_number' | 'complaint_id' | 'id';
-  value: string;
-  key: string;
-  /** Where the money is given back, for the approver's message. */
-  where: string;
-} {
-  if (refund.caseId)
-    return { column: 'case_id', value: refund.caseId, key: `case:${refund.caseId}`, where: 'this case' };
-  if (refund.fineAccountNumber) {
-    const n = refund.fineAccountNumber;
-    return { column: 'fine_account_number', value: n, key: `fine-account:${n}`, where: `fine account ${n}` };
-  }
-  if (refund.complaintId) {
-    const c = refund.complaintId;
-    return { column: 'complaint_id', value: c, key: `complaint:${c}`, where: 'this complaint' };
-  }
-  return { column: 'id', value: refund.id, key: `refund:${refund.id}`, where: 'this refund' };
-}
-
-/**
  * An approver decides on a refund awaiting approval, and never on one they proposed: a complaint
  * remedy's is proposed by the officer who agreed the remedy. One that names no proposer (raised
  * before remedies carried their officer) can only be returned or rejected, so an officer takes it on.

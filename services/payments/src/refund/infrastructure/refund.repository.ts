@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { execute, query, queryOne, rawSql, sql, type Queryable } from '@ccsc/platform';
+import { execute, query, queryOne, sql, type Queryable } from '@ccsc/platform';
 import { awaitingPage } from '../../help-with-fees/infrastructure/approval-queue';
-import { approvalAccount, type Refund, type RefundHolds, type RefundKind, type RefundReason } from '../domain/refund';
+import type { Refund, RefundHolds, RefundKind, RefundReason } from '../domain/refund';
 
 interface RefundRow {
   id: string;
@@ -75,25 +75,6 @@ export class RefundRepository {
          FROM refunds WHERE service_request_id = ${refund.serviceRequestId} AND id <> ${refund.id}`,
     );
     return { remediesPence: Number(row?.remedies ?? 0), undecidedRefundsPence: Number(row?.undecided ?? 0) };
-  }
-
-  /**
-   * What is approved (approved or paid) of the refunds and consolatory payments of the refund's approval
-   * account (`approvalAccount`), this refund aside; the account is locked first (an advisory lock), so
-   * two approvals on it are counted one after the other.
-   */
-  async approvedOnAccountLocked(manager: EntityManager, refund: Refund): Promise<number> {
-    const account = approvalAccount(refund);
-    await execute(
-      manager,
-      sql`SELECT pg_advisory_xact_lock(hashtextextended(${`refund-approvals:${account.key}`}, 0))`,
-    );
-    const row = await queryOne<{ approved: string }>(
-      manager,
-      sql`SELECT COALESCE(sum(amount_pence), 0)::bigint AS approved FROM refunds
-       WHERE ${rawSql(account.column)} = ${account.value} AND id <> ${refund.id} AND status IN ('approved', 'paid')`,
-    );
-    return Number(row?.approved ?? 0);
   }
 
   /**

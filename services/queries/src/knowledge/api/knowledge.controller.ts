@@ -106,7 +106,8 @@ export class KnowledgeController {
   @Post('knowledge/versions/:versionId/ratings')
   @Roles(...ENQUIRY_READERS)
   @ApiOperation({
-    summary: '"Did this help?" on a published version: once per reader (and enquiry), answering again changes it',
+    summary:
+      '"Did this help?" on a published version: once per reader of the article (and enquiry), answering again changes it',
     description:
       "Answers officers with the article's figures; anyone else with their own answer in the same shape (helpful or notHelpful 1).",
   })

@@ -100,7 +100,7 @@ export class KnowledgeResolver {
 
   @Mutation(() => ArticleStatsModel, {
     description:
-      '"Did this help?" on a published version, counted once per reader (and enquiry): answering again changes the answer. Answers officers with the article\'s figures; anyone else with their own answer in the same shape (helpful or notHelpful 1).',
+      '"Did this help?" on a published version, counted once per reader of the article (and enquiry), on any of its versions: answering again changes the answer. Answers officers with the article\'s figures; anyone else with their own answer in the same shape (helpful or notHelpful 1).',
   })
   @Roles(...ENQUIRY_READERS)
   async rateKnowledgeArticle(

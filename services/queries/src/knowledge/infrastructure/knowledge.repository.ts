@@ -130,11 +130,11 @@ export class KnowledgeRepository {
   async feedback(manager: EntityManager, f: NewFeedback): Promise<void> {
     await execute(
       manager,
-      // A reader counts once per version and enquiry: answering again changes the answer.
+      // A reader counts once per article and enquiry: answering again, on any version, changes the answer.
       sql`INSERT INTO kb_feedback (article_id, version_id, helpful, enquiry_id, given_by, at)
           VALUES (${f.articleId}, ${f.versionId}, ${f.helpful}, ${f.enquiryId}, ${f.by}, ${f.at})
-          ON CONFLICT (version_id, given_by, enquiry_id)
-          DO UPDATE SET helpful = EXCLUDED.helpful, at = EXCLUDED.at`,
+          ON CONFLICT (article_id, given_by, enquiry_id)
+          DO UPDATE SET version_id = EXCLUDED.version_id, helpful = EXCLUDED.helpful, at = EXCLUDED.at`,
     );
   }
 
