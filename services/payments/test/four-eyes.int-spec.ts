@@ -182,6 +182,21 @@ describe('payments: one person never takes money out or forgives a fee alone', (
     );
     await refusedTo(`/refunds/${third.id}/decision`, [tia], { decision: 'approve' }, onComplaint(601_000));
 
+    // Two team leaders at once, each within the limit alone and not together: the account's lock counts one
+    // after the other, so one approval stands and the other is refused.
+    const raced = randomUUID();
+    const pair = await Promise.all(
+      [300_000, 300_000].map(async (amountPence) =>
+        refundOf(await agreed(raced, { kind: 'consolatory-payment', amountPence })),
+      ),
+    );
+    const statuses = await Promise.all(
+      pair.map(
+        async (r, i) => (await post(`/refunds/${r.id}/decision`, [ted, tia][i]!, { decision: 'approve' })).status,
+      ),
+    );
+    expect(statuses.sort()).toEqual([200, 403]);
+
     // Above the most anyone may approve, with what the complaint has approved already, it could never be
     // approved: rejected as it arrives, and announced.
     const beyond = await refundOf(await agreed(complaint, { kind: 'consolatory-payment', amountPence: 9_400_001 }));

@@ -1006,6 +1006,23 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
           ])) as { s: string }[]
         )[0]!.s,
       );
+    /** Enforcement asks, as eve, for `amountPence` of the payment's suspense back: the refund it raises. */
+    const suspenseRefund = async (paymentId: string, accountNumber: string, amountPence: number) => {
+      const suspenseId = randomUUID();
+      await publish(suspenseRefundRequestedV1, suspenseId, {
+        suspenseId,
+        paymentId,
+        accountNumber,
+        amountPence,
+        requestedBy: 'eve',
+      });
+      const refundId = await eventually(async () => {
+        const [event] = await refundEvents(suspenseId);
+        expect(event).toBeDefined();
+        return String(event!.refundId);
+      });
+      return { suspenseId, refundId };
+    };
     const applied = (eventId: string) =>
       eventually(async () => {
         const rows = (await db.query(`SELECT status FROM inbox WHERE event_id = $1`, [eventId])) as {
@@ -1053,19 +1070,7 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
 
     it('gives nothing back twice: a payment whose suspense is being refunded does not move, and a returned refund is not raised above its item', async () => {
       const { paymentId, accountNumber } = await onFineAccount(5_000);
-      const suspenseId = randomUUID();
-      await publish(suspenseRefundRequestedV1, suspenseId, {
-        suspenseId,
-        paymentId,
-        accountNumber,
-        amountPence: 4_900,
-        requestedBy: 'eve',
-      });
-      const refundId = await eventually(async () => {
-        const [event] = await refundEvents(suspenseId);
-        expect(event).toBeDefined();
-        return String(event!.refundId);
-      });
+      const { refundId } = await suspenseRefund(paymentId, accountNumber, 4_900);
       const refunds = `/api/v1/payments/refunds/${refundId}`;
       await http().post(`${refunds}/decision`).set('Authorization', leader).send({ decision: 'return' }).expect(200);
       const raised = await http()
@@ -1094,19 +1099,7 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
 
     it('is approved by someone other than the officer who asked; approval and payment are announced with the suspense item', async () => {
       const { paymentId, accountNumber } = await onFineAccount(5_000);
-      const suspenseId = randomUUID();
-      await publish(suspenseRefundRequestedV1, suspenseId, {
-        suspenseId,
-        paymentId,
-        accountNumber,
-        amountPence: 3_000,
-        requestedBy: 'eve',
-      });
-      const refundId = await eventually(async () => {
-        const [event] = await refundEvents(suspenseId);
-        expect(event).toBeDefined();
-        return String(event!.refundId);
-      });
+      const { suspenseId, refundId } = await suspenseRefund(paymentId, accountNumber, 3_000);
       const decide = `mutation($r: ID!, $i: RefundDecisionInput!) { decideRefund(refundId: $r, input: $i) { status } }`;
       expect(codeOf(await graphql(eve, decide, { r: refundId, i: { decision: 'approve' } }))).toBe('CONFLICT');
       await http()
@@ -1145,19 +1138,7 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
 
     it('is rejected when its payment bounces before anyone decides, closing the approval and telling enforcement', async () => {
       const { paymentId, accountNumber } = await onFineAccount(4_000);
-      const suspenseId = randomUUID();
-      await publish(suspenseRefundRequestedV1, suspenseId, {
-        suspenseId,
-        paymentId,
-        accountNumber,
-        amountPence: 4_000,
-        requestedBy: 'eve',
-      });
-      const refundId = await eventually(async () => {
-        const [event] = await refundEvents(suspenseId);
-        expect(event).toBeDefined();
-        return String(event!.refundId);
-      });
+      const { suspenseId, refundId } = await suspenseRefund(paymentId, accountNumber, 4_000);
       await http()
         .post(`/api/v1/payments/payments/${paymentId}/reversals`)
         .set('Authorization', fay)
