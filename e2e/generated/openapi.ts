@@ -1743,7 +1743,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Record a banked payment from bulk scanning; without a known case reference or a fine account number it joins the unallocated queue */
+    /** Record a banked payment from bulk scanning; without a known case reference or a valid fine account number (its check letter right) it joins the unallocated queue */
     post: operations['PaymentController_bulkScan'];
     delete?: never;
     options?: never;
@@ -32905,7 +32905,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Your role may not decide refunds, or approving would put more given back on the case (or fine account, or complaint without a case) than your limit, counting what is approved there already: team-leader £5,000, finance-officer £100,000 */
+      /** @description Your role may not decide refunds, or approving would put more than your limit approved on the case, the complaint or the fine account it concerns, counting everything approved there already (money given back and fees waived together): team-leader £5,000, finance-officer £100,000 */
       403: {
         headers: {
           [name: string]: unknown;
@@ -32916,7 +32916,7 @@ export interface operations {
            *       "type": "urn:ccsc:problem:forbidden",
            *       "title": "Not allowed",
            *       "status": 403,
-           *       "detail": "Your role may not decide refunds, or approving would put more given back on the case (or fine account, or complaint without a case) than your limit, counting what is approved there already: team-leader £5,000, finance-officer £100,000",
+           *       "detail": "Your role may not decide refunds, or approving would put more than your limit approved on the case, the complaint or the fine account it concerns, counting everything approved there already (money given back and fees waived together): team-leader £5,000, finance-officer £100,000",
            *       "code": "FORBIDDEN",
            *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
            *     }
@@ -33717,7 +33717,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Your role may not decide fee waivers, or approving would put more waived on the case than your limit, counting the waivers approved there already: caseworker £500, team-leader £5,000, finance-officer £100,000 */
+      /** @description Your role may not decide fee waivers, or approving would put more than your limit approved on the case or the complaint, counting everything approved there already (money given back and fees waived together): caseworker £500, team-leader £5,000, finance-officer £100,000 */
       403: {
         headers: {
           [name: string]: unknown;
@@ -33728,7 +33728,7 @@ export interface operations {
            *       "type": "urn:ccsc:problem:forbidden",
            *       "title": "Not allowed",
            *       "status": 403,
-           *       "detail": "Your role may not decide fee waivers, or approving would put more waived on the case than your limit, counting the waivers approved there already: caseworker £500, team-leader £5,000, finance-officer £100,000",
+           *       "detail": "Your role may not decide fee waivers, or approving would put more than your limit approved on the case or the complaint, counting everything approved there already (money given back and fees waived together): caseworker £500, team-leader £5,000, finance-officer £100,000",
            *       "code": "FORBIDDEN",
            *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
            *     }

@@ -91,11 +91,12 @@ export function createGraphQLEngine(
               ? 'BAD_REQUEST'
               : 'INTERNAL_SERVER_ERROR';
         const formatted = format({ ...graphql.toJSON(), extensions: { ...graphql.extensions, code } });
-        // The HTTP status an error asks for stays with it (Yoga reads it, and leaves it out of the body), whatever
-        // the client accepts (`spec: false`, as useErrorCodes does): a document refused as it is parsed (a syntax
-        // error, the token limit) is thrown and masked here, marked for 200 under `application/json`, while every
-        // other refusal of a document is 400.
-        const http = graphql.extensions.http && { ...(graphql.extensions.http as object), spec: false };
+        // A refusal of the request itself (no path: a syntax error, the token limit, thrown and masked here)
+        // keeps its status whatever the client accepts (`spec: false`, as useErrorCodes does for the refusals it
+        // returns): the engine marks a thrown parse error for 200 under `application/json`, while every other
+        // refusal of a document is 400. An error of a field (with a path) is left as it was.
+        const http = !graphql.path &&
+          graphql.extensions.http && { ...(graphql.extensions.http as object), spec: false };
         return new GraphQLError(formatted.message, {
           nodes: graphql.nodes,
           source: graphql.source,

@@ -59,9 +59,27 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
       .set('Authorization', sam)
       .send({ approve: true })
       .expect(200);
-    return { caseId, paymentId: banked.body.id as string, allocationId };
+    return { caseId, reference, paymentId: banked.body.id as string, allocationId };
   };
 
+  /** A complaint's remedy refunding `amountPence` of the case's fees, agreed by sam: its first announcement. */
+  const remedyRaised = async (caseId: string, amountPence: number) => {
+    const complaintId = randomUUID();
+    const remedyId = randomUUID();
+    await publish(financialRemedyAgreedV1, complaintId, {
+      complaintId,
+      remedyId,
+      kind: 'refund',
+      amountPence,
+      caseId,
+      agreedBy: 'sam',
+    });
+    return eventually(async () => {
+      const [event] = (await outboxOf(db, 'payments.refund-status-changed.v2')).filter((e) => e.remedyId === remedyId);
+      expect(event).toBeDefined();
+      return event!;
+    });
+  };
   /** A citizen's Help with Fees application for a claim's issue fee, charged at its £35 minimum. */
   const applyForIssueFee = async (monthlyIncomePence: number) => {
     const { caseId } = await announceCase(db, { users: ['citizen-cat'], feesDue: ['FEE0202'] });
@@ -577,25 +595,6 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
 
   // After the day's takings above, which count every movement of money in this file until then.
   it('gives no money back twice: a remedy, an overpayment refund and a transfer out share what was paid', async () => {
-    const remedyRaised = async (caseId: string, amountPence: number) => {
-      const complaintId = randomUUID();
-      const remedyId = randomUUID();
-      await publish(financialRemedyAgreedV1, complaintId, {
-        complaintId,
-        remedyId,
-        kind: 'refund',
-        amountPence,
-        caseId,
-        agreedBy: 'sam',
-      });
-      return eventually(async () => {
-        const [event] = (await outboxOf(db, 'payments.refund-status-changed.v2')).filter(
-          (e) => e.remedyId === remedyId,
-        );
-        expect(event).toBeDefined();
-        return event!;
-      });
-    };
     const ask = (caseId: string, amountPence: number) =>
       http()
         .post('/api/v1/payments/refunds')
@@ -971,6 +970,48 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
       "Only 150 pence of the case's money can move: the rest was given back, or is promised to a refund or remedy",
     );
     expect(await commandEventCount(db)).toBe(outbox);
+    expect(await serviceRequest(other.caseId)).toMatchObject({ paidPence: 0 });
+  });
+
+  it('gives nothing back twice when the case loses money between a transfer and its verification', async () => {
+    const { caseId, reference, allocationId } = await overpaidCase('cheque');
+    const second = await http()
+      .post('/api/v1/payments/bulk-scan-payments')
+      .set('Authorization', fay)
+      .send({ method: 'cheque', amountPence: 1_000, caseReference: reference })
+      .expect(201);
+    await http()
+      .post(`/api/v1/payments/allocations/${second.body.allocations[0].id}/verification`)
+      .set('Authorization', sam)
+      .send({ approve: true })
+      .expect(200);
+    const remedy = await remedyRaised(caseId, 1_000);
+    await http()
+      .post(`/api/v1/payments/refunds/${String(remedy.refundId)}/decision`)
+      .set('Authorization', leader)
+      .send({ decision: 'approve' })
+      .expect(200);
+    // 2,000 paid, 1,000 given back by the remedy: the first cheque's 1,000 may move, while both cheques stand.
+    const other = await announceCase(db, { feesDue: ['FEE0003'] });
+    const transfer = await http()
+      .post(`/api/v1/payments/allocations/${allocationId}/transfers`)
+      .set('Authorization', fay)
+      .send({ target: 'service-request', caseId: other.caseId })
+      .expect(201);
+    await http()
+      .post(`/api/v1/payments/payments/${second.body.id}/reversals`)
+      .set('Authorization', fay)
+      .send({ reason: 'bounced' })
+      .expect(201);
+    // The second cheque bounced: what is left is the remedy's, and the transfer is refused when it is verified.
+    const verified = await http()
+      .post(`/api/v1/payments/allocations/${transfer.body.id}/verification`)
+      .set('Authorization', sam)
+      .send({ approve: true });
+    expect(verified.status).toBe(409);
+    expect(verified.body.detail).toBe(
+      "Only 0 pence of the case's money can move: the rest was given back, or is promised to a refund or remedy",
+    );
     expect(await serviceRequest(other.caseId)).toMatchObject({ paidPence: 0 });
   });
 

@@ -106,6 +106,10 @@ describe('GraphQL limits (GraphQL Armor on Apollo Server)', () => {
         );
       expect((await two('A')).message).toMatch(/^Query Cost limit of 500 exceeded/);
       expect((await two('B')).errors).toEqual([]);
+      // A name that selects no operation is refused, and leaves nothing that would spare the document later.
+      const one = `query ($n: Int) { nodes(first: $n) ${costly} }`;
+      expect((await send({ query: one, operationName: '', variables: { n: 50 } })).status).toBe(400);
+      expect((await post(one, { n: 50 })).message).toMatch(/^Query Cost limit of 500 exceeded/);
       // A page larger than a page may be is counted as the largest (the field refuses it when it runs).
       expect((await post(`query ($n: Int) { a: nodes(first: $n) { id } }`, { n: 1_000_000 })).errors).toEqual([]);
       expect((await post(`{ paged(first: 40) ${costly} }`)).errors).toEqual([]);

@@ -11,6 +11,7 @@ import {
   type ArgumentNode,
   type DocumentNode,
   type FieldNode,
+  type OperationDefinitionNode,
   type GraphQLSchema,
   type ValidationContext,
 } from 'graphql';
@@ -54,17 +55,14 @@ interface PreparedPages {
 }
 
 /**
- * The pages of the operation that will run (`operationName`, as the engine picks it), with its fragments: a
- * document's other operations, and their variables' defaults, have nothing to do with this run. Undefined when
- * the document names no such operation (the engine refuses it).
+ * The pages of the operation that will run, with its fragments: a document's other operations, and their
+ * variables' defaults, have nothing to do with this run.
  */
 function preparePages(
   schema: GraphQLSchema,
   document: DocumentNode,
-  operationName: string | null | undefined,
-): PreparedPages | undefined {
-  const operation = getOperationAST(document, operationName);
-  if (!operation) return undefined;
+  operation: OperationDefinitionNode,
+): PreparedPages {
   const variableDefaults = new Map<string, number | undefined>();
   for (const v of operation.variableDefinitions ?? [])
     if (v.defaultValue?.kind === Kind.INT)
@@ -102,23 +100,24 @@ function preparePages(
 }
 
 /**
- * Each schema's documents as prepared, by operation name: servers keep a parsed document per query text, so
- * it is prepared once for each operation of it that runs.
+ * Each schema's operations as prepared, by the operation's node: servers keep a parsed document per query
+ * text, so each operation of it that runs is prepared once. A name that selects no operation keeps nothing.
  */
-const preparedBySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, PreparedPages | undefined>>>();
+const preparedBySchema = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, PreparedPages>>();
 
 function prepared(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null | undefined,
 ): PreparedPages | undefined {
-  let documents = preparedBySchema.get(schema);
-  if (!documents) preparedBySchema.set(schema, (documents = new WeakMap()));
-  let operations = documents.get(document);
-  if (!operations) documents.set(document, (operations = new Map()));
-  const key = operationName ?? '';
-  if (!operations.has(key)) operations.set(key, preparePages(schema, document, operationName));
-  return operations.get(key);
+  // The operation as the engine picks it; none (an unknown name) is refused by the engine itself.
+  const operation = getOperationAST(document, operationName);
+  if (!operation) return undefined;
+  let operations = preparedBySchema.get(schema);
+  if (!operations) preparedBySchema.set(schema, (operations = new WeakMap()));
+  let pages = operations.get(operation);
+  if (!pages) operations.set(operation, (pages = preparePages(schema, document, operation)));
+  return pages;
 }
 
 /**

@@ -3,8 +3,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * "Did this help?" counts each reader once per article (and per enquiry they name): a reader who answers
  * again, on this version or a later one, changes their answer. Ratings given more than once before keep the
- * latest. The table is locked while it is tidied and indexed, so a rating written meanwhile by a replica
- * still running the previous release waits rather than breaks the index.
+ * latest. The table is locked while it is tidied and indexed, so a rating written meanwhile waits rather than
+ * breaks the index. (A replica of an earlier release, which inserts without ON CONFLICT, fails a reader's second
+ * rating once the index exists: queries is rolled forward whole, as its migration job runs before its pods.)
  */
 export class OneRatingPerReader1736000000000 implements MigrationInterface {
   name = 'OneRatingPerReader1736000000000';

@@ -93,7 +93,7 @@ export class AllocationCommands {
         const others = await this.allocations.forPayments(manager, [from.paymentId]);
         const pending = others.some((a) => a.replaces === from.id && a.status === 'awaiting-verification');
         if (pending) throw new ConflictError('A transfer of this allocation is already awaiting verification');
-        await this.assertMovable(tx, payment, from, 0);
+        await this.assertMovable(tx, payment, from);
         const transfer = { request, amountPence: from.amountPence, replaces: from.id };
         return this.propose(tx, payment, transfer, principal);
       },
@@ -178,17 +178,17 @@ export class AllocationCommands {
 
   /**
    * Money given back must not also move elsewhere and be given back there. Out of a case, a transfer takes
-   * only what the case still holds and has not promised to a refund or remedy (`movablePence`; `ownPence` is
-   * the transfer's own amount when it is the one awaiting verification, counted as on its way out); out of a
-   * fine account, nothing of a payment whose suspense is refunded or being refunded.
+   * only what the case still holds and has not promised to a refund, a remedy or another transfer
+   * (`movablePence`; when a transfer is verified it is already no longer waiting, so it is not among them);
+   * out of a fine account, nothing of a payment whose suspense is refunded or being refunded.
    */
-  private async assertMovable(tx: Transaction, payment: Payment, from: StoredAllocation, ownPence: number) {
+  private async assertMovable(tx: Transaction, payment: Payment, from: StoredAllocation) {
     const nothing = { id: NO_REFUND };
     if (from.serviceRequestId) {
       const request = present(await this.requests.byId(tx.manager, from.serviceRequestId));
       const { paidPence } = apportion(request.fees, request.paidPence, request.disputed);
       const held = await this.refunds.held(tx.manager, { ...nothing, serviceRequestId: from.serviceRequestId });
-      const inTransferPence = (await this.allocations.inTransferFrom(tx.manager, from.serviceRequestId)) - ownPence;
+      const inTransferPence = await this.allocations.inTransferFrom(tx.manager, from.serviceRequestId);
       const movable = movablePence(paidPence, { ...held, inTransferPence });
       if (from.amountPence > movable)
         throw new ConflictError(
@@ -205,7 +205,7 @@ export class AllocationCommands {
   private async moveOut(tx: Transaction, payment: Payment, transfer: StoredAllocation): Promise<void> {
     const from = present(await this.allocations.find(tx.manager, present(transfer.replaces)));
     if (from.status !== 'verified') throw new ConflictError(`The allocation being transferred is now ${from.status}`);
-    await this.assertMovable(tx, payment, from, transfer.amountPence);
+    await this.assertMovable(tx, payment, from);
     await this.posting.withdraw(tx, payment, from);
     await this.allocations.setStatus(tx.manager, from.id, 'transferred', null, null);
     if (from.target === 'unidentified') return;

@@ -91,6 +91,11 @@ describe('transferring an allocation', () => {
     expect(() => assertCanTransfer(verified, { target: 'service-request', caseId: 'case-1' })).toThrow(
       'A transfer must go somewhere other than where the money already is',
     );
+    // The same fine account typed another way is the same account.
+    const onFine = { ...verified, target: 'fine-account', caseId: null, fineAccountNumber: 'FA00000001C' } as const;
+    expect(() => assertCanTransfer(onFine, { target: 'fine-account', fineAccountNumber: 'fa 0000 0001-c' })).toThrow(
+      'A transfer must go somewhere other than where the money already is',
+    );
   });
 
   it('moves the whole allocation', () => {

@@ -1,5 +1,5 @@
 import { assertSecondPerson } from '@ccsc/auth/four-eyes';
-import { isValidAccountNumber } from '@ccsc/contracts';
+import { isValidAccountNumber, normaliseAccountNumber } from '@ccsc/contracts';
 import { BadUserInputError, ConflictError, FieldError } from '@ccsc/platform/errors';
 
 export const ALLOCATION_TARGETS = ['service-request', 'fine-account', 'unidentified'] as const;
@@ -94,13 +94,16 @@ export function assertCanVerify(allocation: Allocation, verifier: string): void 
 }
 
 /** Only money that has actually gone somewhere (a verified allocation) can be moved on, and only to somewhere else. */
+/** A fine account number as the number it is, however typed (older allocations kept it as typed). */
+const numberOf = (typed: string | null | undefined) => (typed ? normaliseAccountNumber(typed) : null);
+
 export function assertCanTransfer(from: Allocation, to: AllocationRequest): void {
   if (from.status !== 'verified')
     throw new ConflictError(`Only a verified allocation can be transferred; this one is ${from.status}`);
   const same =
     from.target === to.target &&
     (from.caseId ?? null) === (to.caseId ?? null) &&
-    (from.fineAccountNumber ?? null) === (to.fineAccountNumber ?? null);
+    numberOf(from.fineAccountNumber) === numberOf(to.fineAccountNumber);
   if (same) throw new ConflictError('A transfer must go somewhere other than where the money already is');
   if (to.amountPence !== undefined && to.amountPence !== null && to.amountPence !== from.amountPence) {
     throw new BadUserInputError('A transfer moves the whole allocation', [

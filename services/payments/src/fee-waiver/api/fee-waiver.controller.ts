@@ -32,7 +32,7 @@ export class FeeWaiverController {
   @ApiOkResponse({ type: FeeWaiverModel })
   @ApiConflictResponse({ description: 'Already decided, you agreed the remedy, or nothing is left of the fee' })
   @ApiForbiddenResponse({
-    description: `Your role may not decide fee waivers, or approving would put more waived on the case than your limit, counting the waivers approved there already: ${approvalLimitsText(REMISSION_APPROVERS)}`,
+    description: `Your role may not decide fee waivers, or approving would put more than your limit approved on the case or the complaint, counting everything approved there already (money given back and fees waived together): ${approvalLimitsText(REMISSION_APPROVERS)}`,
   })
   async decide(
     @Param('id') id: string,

@@ -13,7 +13,7 @@ export class FeeWaiverResolver {
   constructor(private readonly commands: FeeWaiverCommands) {}
 
   @Mutation(() => FeeWaiverModel, {
-    description: `Approves (the fee is remitted) or rejects a fee waiver: never one whose remedy you agreed, and an approval within your limit for what is waived on the case (FORBIDDEN above it): ${approvalLimitsText(REMISSION_APPROVERS)}.`,
+    description: `Approves (the fee is remitted) or rejects a fee waiver: never one whose remedy you agreed, and an approval within your limit on the case and the complaint, counting everything approved there already (money given back and fees waived together) (FORBIDDEN above it): ${approvalLimitsText(REMISSION_APPROVERS)}.`,
   })
   @Roles(...REMISSION_APPROVERS)
   async decideFeeWaiver(

@@ -185,7 +185,7 @@ export class PaymentController {
   @Roles(...BULK_SCANNERS)
   @ApiOperation({
     summary:
-      'Record a banked payment from bulk scanning; without a known case reference or a fine account number it joins the unallocated queue',
+      'Record a banked payment from bulk scanning; without a known case reference or a valid fine account number (its check letter right) it joins the unallocated queue',
   })
   @ApiCreatedResponse({ type: PaymentModel })
   async bulkScan(

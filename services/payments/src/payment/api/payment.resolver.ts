@@ -255,7 +255,7 @@ export class PaymentResolver {
 
   @Mutation(() => PaymentModel, {
     description:
-      'Records a banked payment from bulk scanning; without a known case reference or a fine account number it joins the unallocated queue.',
+      'Records a banked payment from bulk scanning; without a known case reference or a valid fine account number (its check letter right) it joins the unallocated queue.',
   })
   @Roles(...BULK_SCANNERS)
   async recordBulkScanPayment(

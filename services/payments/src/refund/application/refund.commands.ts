@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { assertApprovable, type Principal, whyNobodyMayApprove } from '@ccsc/auth';
+import { type Principal, whyNobodyMayApprove } from '@ccsc/auth';
 import { CaseAccess } from '@ccsc/case-access';
 import { refundStatusChangedV2 } from '@ccsc/contracts';
 import { type Transaction, UnitOfWork } from '@ccsc/messaging';
@@ -102,7 +102,8 @@ export class RefundCommands {
           note: input.note ?? null,
           createdAt: now,
         };
-        assertApprovable(refund.amountPence, 'A refund');
+        const nobody = await this.unapprovable(tx, refund);
+        if (nobody) throw new ConflictError(`A refund of ${refund.amountPence} pence is ${nobody}`);
         assertWithinRefundable(refund.amountPence, await this.refundable(tx, refund));
         await this.refunds.insert(tx.manager, refund, now);
         this.announce(tx, refund);
@@ -179,16 +180,25 @@ export class RefundCommands {
   }
 
   /**
+   * Why nobody could ever approve the refund, with what is approved on its accounts already (`ApprovedMoney`),
+   * or undefined when someone may: then it is refused as it is asked for, rather than waiting for ever.
+   */
+  private async unapprovable(tx: Transaction, refund: Refund): Promise<string | undefined> {
+    const approved = await this.approvedMoney.lockAndCount(tx.manager, approvalAccountsOf(refund), {
+      refundId: refund.id,
+    });
+    return whyNobodyMayApprove(Math.max(0, ...approved) + refund.amountPence);
+  }
+
+  /**
    * Records a refund another service asked for, awaiting approval, or rejected at once when it could never be
    * approved: above the most anyone may approve, with what is approved on its accounts already, or more than
    * may be given back (`why` says how much may). Announced.
    */
   private async raiseOrRefuse(tx: Transaction, refund: Refund, why: (refundable: number) => string): Promise<void> {
     const refundable = await this.refundable(tx, refund);
-    const approved = await this.approvedMoney.lockAndCount(tx.manager, approvalAccountsOf(refund), {});
     const refusal =
-      whyNobodyMayApprove(Math.max(0, ...approved) + refund.amountPence) ??
-      (refund.amountPence > refundable ? why(refundable) : undefined);
+      (await this.unapprovable(tx, refund)) ?? (refund.amountPence > refundable ? why(refundable) : undefined);
     const raised: Refund = refusal ? { ...refund, status: 'rejected', note: `Refused on arrival: ${refusal}` } : refund;
     await this.refunds.insert(tx.manager, raised, tx.now);
     this.announce(tx, raised);
@@ -287,7 +297,8 @@ export class RefundCommands {
           decidedBy: null,
           requestedBy: principal.sub,
         };
-        assertApprovable(amountPence, 'A refund');
+        const nobody = await this.unapprovable(tx, updated);
+        if (nobody) throw new ConflictError(`A refund of ${amountPence} pence is ${nobody}`);
         assertWithinRefundable(amountPence, await this.refundable(tx, updated));
         await this.refunds.update(tx.manager, updated, now);
         this.announce(tx, updated);
