@@ -291,6 +291,13 @@ function restCalls(gatewayUrl: string, document: Loose, seeded: Seeded, sweep: S
           }
         }
         add('body: JSON nested 5,000 deep', basePath(), baseQuery(), DEEP_JSON);
+        // Keys every object has from Object.prototype passed class-validator's whitelist as known: refused.
+        if (baseBody !== null && typeof baseBody === 'object' && !Array.isArray(baseBody)) {
+          const fields = JSON.stringify(baseBody).slice(1, -1);
+          const withKey = (key: string) => `{"${key}":{"representedBy":"x"}${fields ? `,${fields}` : ''}}`;
+          for (const key of ['__proto__', 'constructor', 'toString'])
+            add(`body: a field named ${key}`, basePath(), baseQuery(), withKey(key));
+        }
       }
     }
   }
