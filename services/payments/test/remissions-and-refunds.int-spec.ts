@@ -80,6 +80,12 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
       return event!;
     });
   };
+  /** fay asks for a refund of `amountPence` of the case's overpayment. */
+  const askRefund = (caseId: string, amountPence: number) =>
+    http()
+      .post('/api/v1/payments/refunds')
+      .set('Authorization', fay)
+      .send({ caseId, amountPence, reason: 'overpayment' });
   /** A citizen's Help with Fees application for a claim's issue fee, charged at its £35 minimum. */
   const applyForIssueFee = async (monthlyIncomePence: number) => {
     const { caseId } = await announceCase(db, { users: ['citizen-cat'], feesDue: ['FEE0202'] });
@@ -356,22 +362,10 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
   it('refunds only an overpayment, approved by someone else, after a return for update', async () => {
     const { caseId } = await overpaidCase();
     expect((await serviceRequest(caseId)).overpaymentPence).toBe(850);
-    await http()
-      .post('/api/v1/payments/refunds')
-      .set('Authorization', fay)
-      .send({ caseId, amountPence: 851, reason: 'overpayment' })
-      .expect(409);
-    const asked = await http()
-      .post('/api/v1/payments/refunds')
-      .set('Authorization', fay)
-      .send({ caseId, amountPence: 900, reason: 'overpayment' })
-      .expect(409);
+    await askRefund(caseId, 851).expect(409);
+    const asked = await askRefund(caseId, 900).expect(409);
     expect(asked.body.detail).toMatch(/At most 850 pence/);
-    const refund = await http()
-      .post('/api/v1/payments/refunds')
-      .set('Authorization', fay)
-      .send({ caseId, amountPence: 800, reason: 'overpayment' })
-      .expect(201);
+    const refund = await askRefund(caseId, 800).expect(201);
     await http()
       .post(`/api/v1/payments/refunds/${refund.body.id}/decision`)
       .set('Authorization', fay)
@@ -595,12 +589,6 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
 
   // After the day's takings above, which count every movement of money in this file until then.
   it('gives no money back twice: a remedy, an overpayment refund and a transfer out share what was paid', async () => {
-    const ask = (caseId: string, amountPence: number) =>
-      http()
-        .post('/api/v1/payments/refunds')
-        .set('Authorization', fay)
-        .send({ caseId, amountPence, reason: 'overpayment' });
-
     // A remedy gives back all £10 paid: nothing is left to refund as an overpayment.
     const remedied = await overpaidCase();
     const remedy = await remedyRaised(remedied.caseId, 1_000);
@@ -610,14 +598,14 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
       .set('Authorization', leader)
       .send({ decision: 'approve' })
       .expect(200);
-    expect((await ask(remedied.caseId, 850).expect(409)).body.detail).toMatch(/At most 0 pence/);
+    expect((await askRefund(remedied.caseId, 850).expect(409)).body.detail).toMatch(/At most 0 pence/);
     // A second remedy beyond what was paid is refused as it arrives, not left to block the first.
     const beyond = await remedyRaised(remedied.caseId, 500);
     expect(beyond.status).toBe('rejected');
 
     // The other way round: the overpayment refunded first leaves £1.50 for a remedy.
     const refundedFirst = await overpaidCase();
-    const overpayment = await ask(refundedFirst.caseId, 850).expect(201);
+    const overpayment = await askRefund(refundedFirst.caseId, 850).expect(201);
     expect((await remedyRaised(refundedFirst.caseId, 1_000)).status).toBe('rejected');
     expect((await remedyRaised(refundedFirst.caseId, 150)).status).toBe('awaiting-approval');
     await http()
@@ -633,22 +621,18 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
       .set('Authorization', fay)
       .send({ target: 'unidentified', reason: 'not this case' })
       .expect(201);
-    expect((await ask(moving.caseId, 100).expect(409)).body.detail).toMatch(/At most 0 pence/);
+    expect((await askRefund(moving.caseId, 100).expect(409)).body.detail).toMatch(/At most 0 pence/);
     await http()
       .post(`/api/v1/payments/allocations/${transfer.body.id}/verification`)
       .set('Authorization', sam)
       .send({ approve: false })
       .expect(200);
-    await ask(moving.caseId, 850).expect(201);
+    await askRefund(moving.caseId, 850).expect(201);
   });
 
   it('withdraws an approved refund not yet paid out when the cheque it came from bounces, giving the money back to the case', async () => {
     const { caseId, paymentId: chequeId } = await overpaidCase('cheque');
-    const refund = await http()
-      .post('/api/v1/payments/refunds')
-      .set('Authorization', fay)
-      .send({ caseId, amountPence: 850, reason: 'overpayment' })
-      .expect(201);
+    const refund = await askRefund(caseId, 850).expect(201);
     await http()
       .post(`/api/v1/payments/refunds/${refund.body.id}/decision`)
       .set('Authorization', leader)
@@ -898,11 +882,7 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
     expect(codeOf(await graphql(fay, ask, { i: { caseId, amountPence: 851, reason: 'overpayment' } }))).toBe(
       'CONFLICT',
     );
-    await http()
-      .post('/api/v1/payments/refunds')
-      .set('Authorization', fay)
-      .send({ caseId, amountPence: 851, reason: 'overpayment' })
-      .expect(409);
+    await askRefund(caseId, 851).expect(409);
     const suspense = { caseId, amountPence: 100, reason: 'enforcement-suspense' };
     expect(codeOf(await graphql(fay, ask, { i: suspense }))).toBe('BAD_USER_INPUT');
     await http().post('/api/v1/payments/refunds').set('Authorization', fay).send(suspense).expect(400);
@@ -949,11 +929,7 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
 
   it('gives nothing back twice: money refunded from a case does not move to another case to be refunded there', async () => {
     const { caseId, allocationId } = await overpaidCase();
-    const refund = await http()
-      .post('/api/v1/payments/refunds')
-      .set('Authorization', fay)
-      .send({ caseId, amountPence: 850, reason: 'overpayment' })
-      .expect(201);
+    const refund = await askRefund(caseId, 850).expect(201);
     await http()
       .post(`/api/v1/payments/refunds/${refund.body.id}/decision`)
       .set('Authorization', leader)

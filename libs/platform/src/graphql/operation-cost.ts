@@ -128,7 +128,7 @@ function prepared(
  * in that operation), and each page left out at the field's default, each at most a page's maximum.
  * Undefined when the document has no such operation.
  */
-export function withPageSizes(
+function withPageSizes(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null | undefined,

@@ -12,7 +12,7 @@ import { AllocationRepository } from '../../payment/infrastructure/allocation.re
 import { PaymentRepository } from '../../payment/infrastructure/payment.repository';
 import { ServiceRequestRepository } from '../../service-request/infrastructure/service-request.repository';
 import { apportion } from '../../service-request/domain/service-request';
-import { movablePence, NO_REFUND } from '../../refund/domain/refund';
+import { heldStatuses, movablePence, NO_REFUND } from '../../refund/domain/refund';
 import { RefundRepository } from '../../refund/infrastructure/refund.repository';
 import {
   allocationAmount,
@@ -195,7 +195,7 @@ export class AllocationCommands {
           `Only ${movable} pence of the case's money can move: the rest was given back, or is promised to a refund or remedy`,
         );
     } else if (from.target === 'fine-account') {
-      const statuses = ['awaiting-approval', 'returned-for-update', 'approved', 'paid'] as const;
+      const statuses = heldStatuses({ reason: 'enforcement-suspense' });
       if ((await this.refunds.heldForPayment(tx.manager, { ...nothing, paymentId: payment.id }, statuses)) > 0)
         throw new ConflictError('Money of this payment is refunded from suspense, or being refunded: it cannot move');
     }

@@ -119,8 +119,8 @@ export function refundablePence(
 ): number {
   // A consolatory payment is the courts' money for distress or loss, not money paid coming back: no bound here.
   if (!refund.serviceRequestId || refund.kind === 'consolatory-payment') return Number.MAX_SAFE_INTEGER;
-  const fromWhatWasPaid = balance.paidPence - holds.inTransferPence - holds.remediesPence - holds.undecidedRefundsPence;
-  if (refund.reason === 'complaint-remedy') return Math.max(0, fromWhatWasPaid);
+  const fromWhatWasPaid = movablePence(balance.paidPence, holds);
+  if (refund.reason === 'complaint-remedy') return fromWhatWasPaid;
   const fromOverpayment = balance.overpaymentPence - holds.inTransferPence - holds.undecidedRefundsPence;
   return Math.max(0, Math.min(fromOverpayment, fromWhatWasPaid));
 }
@@ -134,11 +134,7 @@ export const NO_REFUND = '00000000-0000-0000-0000-000000000000';
  * have already left what was paid. Money given back must not also move to another case and be given back there.
  */
 export function movablePence(paidPence: number, holds: RefundHolds): number {
-  return refundablePence(
-    { reason: 'complaint-remedy', serviceRequestId: 'any', kind: 'refund' },
-    { paidPence, overpaymentPence: 0 },
-    holds,
-  );
+  return Math.max(0, paidPence - holds.inTransferPence - holds.remediesPence - holds.undecidedRefundsPence);
 }
 
 /**
