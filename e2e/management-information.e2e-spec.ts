@@ -883,7 +883,7 @@ describe('management information across the five services, through the gateway',
         bearer('citizen', { sub: 'mi-citizen-cat' }),
         bearer('complaints-officer', { sub: 'mi-complaints-officer' }),
         bearer('enforcement-officer', { sub: 'mi-enforcement-eve' }),
-        bearer('system', { sub: 'mi-agent' }),
+        bearer('enforcement-agent', { sub: 'mi-agent-ali', org: 'mi-agent' }),
       ]);
     who = { caseworker, teamLeader, judge, financeAnn, financeBob, firm, citizen, complaints, enforcement, agent };
 

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import * as contracts from '@ccsc/contracts';
 import { deadLetterTopic, eventTopic, GATEWAY_PORT, SERVICE_NAMES, SERVICES, type ServiceName } from '@ccsc/contracts';
-import { ROLES } from '@ccsc/auth/principal';
+import { ORGANISATION_ROLES, ROLES } from '@ccsc/auth/principal';
 import { ConfigError, DEMO_REALM, PUBLISHED_SECRETS, serviceSettings } from '@ccsc/platform';
 import { gatewaySettings, readGatewayConfig } from '../gateway/src/config';
 import { IMAGE_RUNTIME } from './platform/node-flags';
@@ -712,7 +712,7 @@ describe('deploy/keycloak/demo/ccsc-demo-realm.json', () => {
     expect(user?.credentials?.every((c) => c.temporary === false)).toBe(true);
     // Keycloak's user profile requires these; without them the first sign-in asks for them.
     expect([user?.email, user?.firstName, user?.lastName].every(Boolean)).toBe(true);
-    if (role === 'professional') expect(user?.attributes?.org?.[0]).toBeTruthy();
+    if (ORGANISATION_ROLES.includes(role)) expect(user?.attributes?.org?.[0]).toBeTruthy();
   });
 });
 

@@ -2,7 +2,7 @@
 // token signed with the embedded stack's own key (.data/keys), which `npm start` accepts.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { isRole, loadOrCreateLocalKeys, mintToken, ROLES } from '@ccsc/auth';
+import { isRole, loadOrCreateLocalKeys, mintToken, ORGANISATION_ROLES, ROLES } from '@ccsc/auth';
 import { REPO_ROOT } from './repo-root';
 
 export const LOCAL_KEYS_DIR = path.join(REPO_ROOT, '.data', 'keys');
@@ -17,8 +17,8 @@ async function main() {
     },
   });
   if (!isRole(values.role)) throw new Error(`--role must be one of: ${ROLES.join(', ')}`);
-  if (values.role === 'professional' && !values.org)
-    throw new Error('a professional token needs --org ORGANISATION_ID');
+  if (ORGANISATION_ROLES.includes(values.role) && !values.org)
+    throw new Error(`a ${values.role} token needs --org ORGANISATION_ID (the firm or the agency)`);
   const token = await mintToken(await loadOrCreateLocalKeys(process.env.AUTH_LOCAL_KEYS_DIR ?? LOCAL_KEYS_DIR), {
     sub: values.sub ?? `${values.role}-1`,
     roles: [values.role],

@@ -94,8 +94,8 @@ import {
 const PAY_BY = addDays(londonLocalDate(new Date()), 60);
 
 // Staff role sets, as the services' @Roles name them.
-// Every staff role at work; the auditor oversees and reads only the audit trail.
-const ALL_STAFF = STAFF_ROLES.filter((role) => role !== 'auditor');
+// Every staff role at work; the auditor oversees and reads only the audit trail, an agency only its warrants.
+const ALL_STAFF = STAFF_ROLES.filter((role) => role !== 'auditor' && role !== 'enforcement-agent');
 const NO_STAFF: readonly StaffRole[] = [];
 const AUDITORS: StaffRole[] = ['auditor'];
 const MI_READERS: StaffRole[] = ['team-leader'];
@@ -2613,16 +2613,29 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
         'write-offs are read only through their account, which a refusal leaves as it is; four eyes are tested with payments',
     },
   ),
-  // `system` here is an enforcement agency's client: it reports only on the warrants given to it (its `sub`).
+  // An enforcement agency reports only on the warrants given to it (its `org`); `system` is the platform's, not an agency's.
   row(
     'POST /api/v1/enforcement/warrants/:id/outcome',
-    ['enforcement-officer', 'team-leader', 'system'],
+    ['enforcement-officer', 'team-leader', 'enforcement-agent'],
     'DD DD DD',
     ({ fresh }) => body(`/api/v1/enforcement/warrants/${fresh.id}/outcome`, { status: 'returned-unexecuted' }),
     {
-      fresh: (f, _s, allowed) => asId(f.warrant(allowed === 'system' ? IDENTITIES.system.sub : 'matrix-agents')),
-      unprobed: 'warrants are read only through their account; the role guard refuses before any read',
+      fresh: (f, _s, allowed) => f.warrant(allowed === 'enforcement-agent' ? ORGS.agency : 'matrix-agents'),
+      probe: warrantProbe,
     },
+  ),
+  row(
+    "POST /api/v1/enforcement/warrants/:id/outcome [another agency's warrant]",
+    ['enforcement-officer', 'team-leader'],
+    'DD DD DD',
+    ({ fresh }) => body(`/api/v1/enforcement/warrants/${fresh.id}/outcome`, { status: 'returned-unexecuted' }),
+    { fresh: (f) => f.warrant('matrix-other-agency'), probe: warrantProbe },
+  ),
+  row(
+    'GET /api/v1/enforcement/warrants',
+    [...ACCOUNT_READERS, 'enforcement-agent'],
+    'DD DD DD',
+    '/api/v1/enforcement/warrants?limit=100',
   ),
   row(
     'POST /api/v1/enforcement/default-runs',
@@ -2716,10 +2729,10 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
         'write-offs are read only through their account, which a refusal leaves as it is; four eyes are tested with payments',
     },
   ),
-  // `system` here is an enforcement agency's client: it reports only on the warrants given to it (its `sub`).
+  // An enforcement agency reports only on the warrants given to it (its `org`); `system` is the platform's, not an agency's.
   row(
     'Mutation.recordWarrantOutcome',
-    ['enforcement-officer', 'team-leader', 'system'],
+    ['enforcement-officer', 'team-leader', 'enforcement-agent'],
     'DD DD DD',
     ({ fresh }) =>
       gql(
@@ -2730,9 +2743,20 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
         },
       ),
     {
-      fresh: (f, _s, allowed) => asId(f.warrant(allowed === 'system' ? IDENTITIES.system.sub : 'matrix-agents')),
-      unprobed: 'warrants are read only through their account; the role guard refuses before any read',
+      fresh: (f, _s, allowed) => f.warrant(allowed === 'enforcement-agent' ? ORGS.agency : 'matrix-agents'),
+      probe: warrantProbe,
     },
+  ),
+  row(
+    "Mutation.recordWarrantOutcome [another agency's warrant]",
+    ['enforcement-officer', 'team-leader'],
+    'DD DD DD',
+    ({ fresh }) =>
+      gql(
+        'mutation($w: ID!, $i: RecordWarrantOutcomeInput!) { recordWarrantOutcome(warrantId: $w, input: $i) { id } }',
+        { w: fresh.id, i: { status: 'returned-unexecuted' } },
+      ),
+    { fresh: (f) => f.warrant('matrix-other-agency'), probe: warrantProbe },
   ),
   row(
     'Mutation.runFineDefaults',
@@ -2881,6 +2905,16 @@ async function heldInSuspense(f: Fixtures): Promise<Loose> {
     return found;
   }, 30_000);
   return { id: item.id, paymentId, accountNumber: (await f.fineAccount()).accountNumber };
+}
+
+/** Staff's view of a warrant: its status. */
+async function warrantProbe(api: Api, _s: unknown, f: Loose): Promise<unknown> {
+  const warrants = (await api.ok(
+    'enforcement',
+    'GET',
+    `/api/v1/enforcement/accounts/${f.accountId}/warrants`,
+  )) as Loose[];
+  return warrants.find((w) => w.id === f.id)?.status;
 }
 
 /** Staff's view of a suspense item: where its money is. */

@@ -252,8 +252,8 @@ export function accountOf(as: PersonaIdentity & { persona: Persona }, s: Scenari
 export function expectedOutcome(r: Row, persona: Persona): Outcome {
   if ((STAFF_ROLES as readonly string[]).includes(persona)) {
     if (r.staff.includes(persona as StaffRole)) return 'allow';
-    // The auditor reads no case at all, so a case's field is denied to them, not filtered.
-    return persona === 'auditor' ? 'deny' : (r.otherStaff ?? 'deny');
+    // The auditor reads no case at all, nor does an enforcement agency: a case's field is denied to them, not filtered.
+    return persona === 'auditor' || persona === 'enforcement-agent' ? 'deny' : (r.otherStaff ?? 'deny');
   }
   return r.parties[persona as PartyPersona];
 }

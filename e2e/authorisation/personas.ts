@@ -1,7 +1,10 @@
 import type { Role } from '@ccsc/auth';
 import { bearer } from '@ccsc/testing';
 
-/** The staff roles; each is a persona of its own. */
+/**
+ * The roles that act by role, not as a party; each is a persona of its own: the staff roles, the
+ * auditor, and an enforcement agency (which sees only the warrants given to it).
+ */
 export const STAFF_ROLES = [
   'caseworker',
   'team-leader',
@@ -10,6 +13,7 @@ export const STAFF_ROLES = [
   'complaints-officer',
   'finance-officer',
   'auditor',
+  'enforcement-agent',
   'system',
 ] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -43,6 +47,7 @@ export const ORGS = {
   claimantFirm: 'org-claimant-firm',
   defendantFirm: 'org-defendant-firm',
   unrelatedFirm: 'org-unrelated-firm',
+  agency: 'org-matrix-agency',
 } as const;
 
 /** Who each persona is; every `sub` is distinct, and none is used to set up the scenario. */
@@ -51,6 +56,7 @@ export const IDENTITIES: Record<Persona, PersonaIdentity> = {
     StaffRole,
     PersonaIdentity
   >),
+  'enforcement-agent': { role: 'enforcement-agent', sub: 'matrix-enforcement-agent', org: ORGS.agency },
   claimant: { role: 'citizen', sub: 'citizen-claimant-cat' },
   claimantFirm: { role: 'professional', sub: 'solicitor-claire', org: ORGS.claimantFirm },
   defendant: { role: 'citizen', sub: 'citizen-defendant-dan' },

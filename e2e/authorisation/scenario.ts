@@ -529,8 +529,8 @@ export class Fixtures {
     ).id;
   }
 
-  /** A warrant of control issued on a fresh account (it needs a further steps notice first) and given to an agent. */
-  async warrant(agent: string): Promise<string> {
+  /** A warrant of control issued on a fresh account (it needs a further steps notice first) and given to an agency. */
+  async warrant(agent: string): Promise<{ id: string; accountId: string }> {
     const account = await this.fineAccount();
     await this.api.ok('enforcement', 'POST', `/api/v1/enforcement/accounts/${account.id}/actions`, {
       action: 'further-steps-notice',
@@ -545,7 +545,7 @@ export class Fixtures {
       status: 'with-agent',
       agent,
     });
-    return warrantId;
+    return { id: warrantId, accountId: account.id };
   }
 
   async article(): Promise<{ id: string; versionId: string }> {

@@ -1316,6 +1316,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/enforcement/warrants': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Warrants, newest issued first: every one for staff, and for an enforcement agency's token only those given to its agency */
+    get: operations['WarrantController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/enforcement/accounts/{id}/warrants': {
     parameters: {
       query?: never;
@@ -5586,7 +5603,7 @@ export interface components {
        */
       status: 'issued' | 'with-agent' | 'executed' | 'returned-unexecuted' | 'withdrawn' | 'expired';
       /**
-       * @description The enforcement agent it was given to: the user id its system signs in with, the only one that may report it executed. Null until it is given to one.
+       * @description The enforcement agency it was given to, the organisation (`org`) its agents' tokens name: the only one that may report it executed. Null until it is given to one.
        * @example agency-marston
        */
       agent: string | null;
@@ -5608,15 +5625,24 @@ export interface components {
        */
       expiresOn: string;
     };
+    WarrantPageModel: {
+      /** @description The warrants of this page, newest issued first. */
+      items: components['schemas']['WarrantModel'][];
+      /**
+       * @description Pass as `cursor` to get the next page; null on the last page.
+       * @example WyIyMDI3LTAzLTE1VDEwOjAwOjAwLjAwMFoiLCIzZjBiNmMxZS04ZDJhLTRjNWItOWU3Zi0xYTJiM2M0ZDVlNmYiXQ
+       */
+      nextCursor: string | null;
+    };
     WarrantOutcomeBody: {
       /**
-       * @description The warrant's new status, one of issued, with-agent, executed, returned-unexecuted, withdrawn, expired: an issued warrant may go with-agent, withdrawn or expired; one with an agent executed, returned-unexecuted, withdrawn or expired. Only the agent holding it reports it executed.
+       * @description The warrant's new status, one of issued, with-agent, executed, returned-unexecuted, withdrawn, expired: an issued warrant may go with-agent, withdrawn or expired; one with an agent executed, returned-unexecuted, withdrawn or expired. Only the agency holding it reports it executed; an agency reports only executed or returned-unexecuted.
        * @example with-agent
        * @enum {string}
        */
       status: 'issued' | 'with-agent' | 'executed' | 'returned-unexecuted' | 'withdrawn' | 'expired';
       /**
-       * @description With status with-agent (and only then needed): the enforcement agent it is given to, the user id its system signs in with (1 to 64 characters).
+       * @description With status with-agent (and only then needed): the enforcement agency it is given to, the organisation (`org`) its agents' tokens name (1 to 64 characters).
        * @example agency-marston
        */
       agent?: string;
@@ -25489,6 +25515,152 @@ export interface operations {
       };
     };
   };
+  WarrantController_list: {
+    parameters: {
+      query?: {
+        /** @description Only warrants in this status. */
+        status?: 'issued' | 'with-agent' | 'executed' | 'returned-unexecuted' | 'withdrawn' | 'expired';
+        /** @description For staff: only the warrants given to this agency (its `org`). An enforcement agency's own token always sees only its own. */
+        agent?: string;
+        limit?: number;
+        /** @description The `nextCursor` of the previous page. */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *           "accountId": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f",
+           *           "accountNumber": "FA10000001M",
+           *           "kind": "warrant-of-control",
+           *           "status": "with-agent",
+           *           "agent": "agency-marston",
+           *           "collectedPence": null,
+           *           "issuedOn": "2027-01-15",
+           *           "expiresOn": "2028-01-15"
+           *         }
+           *       ],
+           *       "nextCursor": "WyIyMDI3LTAzLTE1VDEwOjAwOjAwLjAwMFoiLCIzZjBiNmMxZS04ZDJhLTRjNWItOWU3Zi0xYTJiM2M0ZDVlNmYiXQ"
+           *     }
+           */
+          'application/json': components['schemas']['WarrantPageModel'];
+        };
+      };
+      /** @description The input is invalid: each wrong field is named in `errors`. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:invalid-input",
+           *       "title": "Invalid input",
+           *       "status": 400,
+           *       "detail": "The input is invalid: each wrong field is named in `errors`.",
+           *       "code": "BAD_USER_INPUT",
+           *       "errors": [
+           *         {
+           *           "field": "parties.0.name",
+           *           "message": "name should not be empty"
+           *         }
+           *       ],
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, malformed or not signed by the identity provider. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:unauthenticated",
+           *       "title": "Authentication required",
+           *       "status": 401,
+           *       "detail": "No bearer token, or one that is expired, malformed or not signed by the identity provider.",
+           *       "code": "UNAUTHENTICATED",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role, or your relationship to the record, does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:forbidden",
+           *       "title": "Not allowed",
+           *       "status": 403,
+           *       "detail": "Your role, or your relationship to the record, does not allow this.",
+           *       "code": "FORBIDDEN",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from you: wait for the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:too-many-requests",
+           *       "title": "Too many requests",
+           *       "status": 429,
+           *       "detail": "Too many requests from you: wait for the seconds in `Retry-After`.",
+           *       "code": "TOO_MANY_REQUESTS",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:service-unavailable",
+           *       "title": "Service unavailable for a moment",
+           *       "status": 503,
+           *       "detail": "The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`.",
+           *       "code": "SERVICE_UNAVAILABLE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   WarrantController_warrantsOf: {
     parameters: {
       query?: never;
@@ -25734,7 +25906,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Your role may not report outcomes, or you report the warrant executed without being the enforcement agent holding it */
+      /** @description Your role may not report outcomes, an officer reports a warrant executed (only the agency holding it does), or an agency reports a status that is the court's */
       403: {
         headers: {
           [name: string]: unknown;
@@ -25745,7 +25917,7 @@ export interface operations {
            *       "type": "urn:ccsc:problem:forbidden",
            *       "title": "Not allowed",
            *       "status": 403,
-           *       "detail": "Your role may not report outcomes, or you report the warrant executed without being the enforcement agent holding it",
+           *       "detail": "Your role may not report outcomes, an officer reports a warrant executed (only the agency holding it does), or an agency reports a status that is the court's",
            *       "code": "FORBIDDEN",
            *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
            *     }
@@ -25753,7 +25925,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description No such warrant, or, for an enforcement agent, not one given to it */
+      /** @description No such warrant, or, for an enforcement agency, not one given to it */
       404: {
         headers: {
           [name: string]: unknown;
@@ -25764,7 +25936,7 @@ export interface operations {
            *       "type": "urn:ccsc:problem:not-found",
            *       "title": "Not found",
            *       "status": 404,
-           *       "detail": "No such warrant, or, for an enforcement agent, not one given to it",
+           *       "detail": "No such warrant, or, for an enforcement agency, not one given to it",
            *       "code": "NOT_FOUND",
            *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
            *     }

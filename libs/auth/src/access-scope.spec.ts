@@ -13,6 +13,12 @@ describe('access scope', () => {
     expect(accessScopeOf({ sub: 'p2', roles: ['professional'] })).toEqual({ kind: 'none' });
   });
 
+  it("gives an enforcement agency, which is neither staff nor a party, nothing of anyone's data", () => {
+    const agency = { sub: 'a1', roles: ['enforcement-agent' as const], organisationId: 'firm-1' };
+    expect(accessScopeOf(agency)).toEqual({ kind: 'none' });
+    expect(isOwnedBy(accessScopeOf(agency), { organisationId: 'firm-1' })).toBe(false);
+  });
+
   it('lets a service narrow which staff see everything', () => {
     expect(accessScopeOf(caseworker, ['complaints-officer'])).toEqual({ kind: 'none' });
   });

@@ -9,6 +9,7 @@ export const ROLES = [
   'complaints-officer',
   'finance-officer',
   'auditor',
+  'enforcement-agent',
   'system',
 ] as const;
 export type Role = (typeof ROLES)[number];
@@ -20,9 +21,17 @@ export const RELATIONSHIP_ROLES: readonly Role[] = ['citizen', 'professional'];
  * case, party or account, so they are neither staff nor a party anywhere else.
  */
 export const OVERSIGHT_ROLES: readonly Role[] = ['auditor'];
+/**
+ * Roles of outside bodies the court contracts work to: an enforcement agency (its `org` in the token)
+ * acts only on the warrants given to it and sees nothing else, so it is not staff. `system` is the
+ * platform's own clients (its scheduler, the issuing authorities' feeds), never an agency's.
+ */
+export const CONTRACTOR_ROLES: readonly Role[] = ['enforcement-agent'];
+/** Roles whose token must name the organisation they act for (`org`): every decision about them depends on it. */
+export const ORGANISATION_ROLES: readonly Role[] = ['professional', 'enforcement-agent'];
 /** Every other role is staff: it acts by role and jurisdiction. */
 export const STAFF_ROLES: readonly Role[] = ROLES.filter(
-  (role) => !RELATIONSHIP_ROLES.includes(role) && !OVERSIGHT_ROLES.includes(role),
+  (role) => !RELATIONSHIP_ROLES.includes(role) && !OVERSIGHT_ROLES.includes(role) && !CONTRACTOR_ROLES.includes(role),
 );
 
 export function isRole(value: unknown): value is Role {

@@ -21,11 +21,17 @@ export const FIXED_PENALTY_REGISTRARS: Role[] = ['enforcement-officer', 'system'
 /** Who decides a write-off (a second person, within their limit: write-off/domain). */
 export const WRITE_OFF_DECIDERS: Role[] = ['enforcement-officer', 'team-leader', 'finance-officer'];
 
-/** Who reports a warrant's outcome: the officers, or an enforcement agent. */
-export const WARRANT_REPORTERS: Role[] = ['enforcement-officer', 'team-leader', 'system'];
+/**
+ * An enforcement agency's users and clients: the agency is the token's `org`. They see and report on
+ * the warrants given to their agency and nothing else (no account, case or payment).
+ */
+export const ENFORCEMENT_AGENT: Role = 'enforcement-agent';
 
-/** An enforcement agent is a `system` client naming its agency in `sub`. */
-export const ENFORCEMENT_AGENT: Role = 'system';
+/** Who reports a warrant's outcome: the officers, or the agency holding it. */
+export const WARRANT_REPORTERS: Role[] = ['enforcement-officer', 'team-leader', ENFORCEMENT_AGENT];
+
+/** Who lists warrants: whoever reads accounts (every warrant), or an agency (those given to it). */
+export const WARRANT_READERS: Role[] = [...ACCOUNT_READERS, ENFORCEMENT_AGENT];
 
 /** Who starts the default run now: the officers, or a scheduler. */
 export const DEFAULT_RUN_STARTERS: Role[] = ['enforcement-officer', 'team-leader', 'system'];

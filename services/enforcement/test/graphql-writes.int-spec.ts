@@ -18,16 +18,18 @@ describe('the REST-only enforcement writes as GraphQL mutations', () => {
   let caseworker: string;
   let citizen: string;
   let agent: string;
+  let issuingAuthority: string;
 
   beforeAll(async () => {
     ({ app, close } = await startEnforcementApp());
-    [sam, kim, leader, caseworker, citizen, agent] = await Promise.all([
+    [sam, kim, leader, caseworker, citizen, agent, issuingAuthority] = await Promise.all([
       bearer('enforcement-officer', { sub: 'officer-sam' }),
       bearer('enforcement-officer', { sub: 'officer-kim' }),
       bearer('team-leader', { sub: 'leader-jo' }),
       bearer('caseworker', { sub: 'caseworker-cal' }),
       bearer('citizen'),
-      bearer('system', { sub: 'agency-marston' }),
+      bearer('enforcement-agent', { sub: 'agent-ali', org: 'agency-marston' }),
+      bearer('system', { sub: 'issuing-authority' }),
     ]);
   });
   afterAll(() => close());
@@ -258,7 +260,9 @@ describe('the REST-only enforcement writes as GraphQL mutations', () => {
     ).toEqual([{ n: 1 }]);
 
     const caseId = randomUUID();
-    const withCase = await gql(agent, PENALTY, { i: { ...input, penaltyReference: 'FP-2026-GQL-03', caseId } });
+    const withCase = await gql(issuingAuthority, PENALTY, {
+      i: { ...input, penaltyReference: 'FP-2026-GQL-03', caseId },
+    });
     expect(withCase.data!.recordFixedPenalty).toMatchObject({ caseId });
   });
 });

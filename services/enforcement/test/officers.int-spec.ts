@@ -22,13 +22,17 @@ describe('enforcement officers at work', () => {
   let colleague: string;
   let leader: string;
   let agent: string;
+  let otherAgency: string;
+  let system: string;
 
   beforeAll(async () => {
     ({ app, close } = await startEnforcementApp());
-    [officer, colleague, leader, agent] = await Promise.all([
+    [officer, colleague, leader, agent, otherAgency, system] = await Promise.all([
       bearer('enforcement-officer', { sub: 'officer-sam' }),
       bearer('enforcement-officer', { sub: 'officer-kim' }),
       bearer('team-leader', { sub: 'leader-jo' }),
+      bearer('enforcement-agent', { sub: 'agent-ali', org: 'agency-marston' }),
+      bearer('enforcement-agent', { sub: 'agent-bo', org: 'agency-other' }),
       bearer('system', { sub: 'agency-marston' }),
     ]);
   });
@@ -41,6 +45,19 @@ describe('enforcement officers at work', () => {
   // What commands publish. The correspondence requests enforcement's own consumer adds a moment after an
   // earlier command's event are left out, so that a refusal is seen to publish nothing without a race.
   const commandEvents = () => commandEventCount(db());
+  /** A fresh account with a warrant of control issued on it (a further steps notice comes first). */
+  async function accountWithWarrant(): Promise<{ id: string; warrantId: string }> {
+    const { id } = await newAccount();
+    const act = (action: string) =>
+      http()
+        .post(`/api/v1/enforcement/accounts/${id}/actions`)
+        .set('Authorization', officer)
+        .send({ action })
+        .expect(201);
+    await act('further-steps-notice');
+    return { id, warrantId: (await act('warrant-of-control')).body.warrantId as string };
+  }
+
   async function newAccount(defendantPartyId?: string): Promise<{ id: string; accountNumber: string }> {
     const data = resulted(defendantPartyId ? { defendantPartyId } : {});
     await publish(caseResulted(data));
@@ -368,18 +385,7 @@ describe('enforcement officers at work', () => {
   });
 
   it('issues a warrant of control, which an agent executes; what it collected comes back as a payment', async () => {
-    const { id } = await newAccount();
-    await http()
-      .post(`/api/v1/enforcement/accounts/${id}/actions`)
-      .set('Authorization', officer)
-      .send({ action: 'further-steps-notice' })
-      .expect(201);
-    const warrant = await http()
-      .post(`/api/v1/enforcement/accounts/${id}/actions`)
-      .set('Authorization', officer)
-      .send({ action: 'warrant-of-control' })
-      .expect(201);
-    const warrantId = warrant.body.warrantId as string;
+    const { id, warrantId } = await accountWithWarrant();
     expect(warrantId).toEqual(expect.any(String));
     // Not yet given to this agency: it cannot see it.
     await http()
@@ -431,18 +437,77 @@ describe('enforcement officers at work', () => {
     ]);
   });
 
-  it('expires a warrant left unexecuted past its date in the default run', async () => {
-    const { id } = await newAccount();
+  it("keeps an agency to the warrants given to it: its work list, what it may report, and nothing of the account's", async () => {
+    const { id, warrantId } = await accountWithWarrant();
+    const listed = async (token: string, query = '') =>
+      (
+        (await http().get(`/api/v1/enforcement/warrants?limit=100${query}`).set('Authorization', token).expect(200))
+          .body as { items: { id: string; agent: string | null }[] }
+      ).items.map((w) => w.id);
+    // Issued, not yet given: staff see it, no agency does.
+    expect(await listed(officer)).toContain(warrantId);
+    expect(await listed(agent)).not.toContain(warrantId);
     await http()
-      .post(`/api/v1/enforcement/accounts/${id}/actions`)
+      .post(`/api/v1/enforcement/warrants/${warrantId}/outcome`)
       .set('Authorization', officer)
-      .send({ action: 'further-steps-notice' })
-      .expect(201);
-    const { body } = await http()
-      .post(`/api/v1/enforcement/accounts/${id}/actions`)
-      .set('Authorization', officer)
-      .send({ action: 'warrant-of-control' })
-      .expect(201);
+      .send({ status: 'with-agent', agent: 'agency-marston' })
+      .expect(200);
+    expect(await listed(agent)).toContain(warrantId);
+    expect(await listed(agent, '&status=with-agent')).toContain(warrantId);
+    // Naming another agency in the filter changes nothing: an agency's list is its own.
+    expect(await listed(otherAgency, '&agent=agency-marston')).not.toContain(warrantId);
+    expect(await listed(officer, '&agent=agency-other')).not.toContain(warrantId);
+    const marstons = (
+      await http().get('/api/v1/enforcement/warrants?limit=100').set('Authorization', agent).expect(200)
+    ).body as { items: { agent: string }[] };
+    expect(marstons.items.every((w) => w.agent === 'agency-marston')).toBe(true);
+
+    // Another agency cannot report on it, and learns nothing of it.
+    await http()
+      .post(`/api/v1/enforcement/warrants/${warrantId}/outcome`)
+      .set('Authorization', otherAgency)
+      .send({ status: 'returned-unexecuted' })
+      .expect(404);
+    // The holder reports what it did, never the court's decisions: no withdrawing, no handing it on.
+    for (const change of [
+      { status: 'withdrawn' },
+      { status: 'expired' },
+      { status: 'with-agent', agent: 'agency-other' },
+    ])
+      await http()
+        .post(`/api/v1/enforcement/warrants/${warrantId}/outcome`)
+        .set('Authorization', agent)
+        .send(change)
+        .expect(403);
+    // A `system` client is the platform's own, not an agency: it reports no outcome.
+    await http()
+      .post(`/api/v1/enforcement/warrants/${warrantId}/outcome`)
+      .set('Authorization', system)
+      .send({ status: 'returned-unexecuted' })
+      .expect(403);
+    // The account, its payments and the defendant's other accounts are staff's.
+    for (const path of [`accounts/${id}`, `accounts/${id}/warrants`, `accounts/${id}/payments`, 'accounts?limit=1'])
+      await http().get(`/api/v1/enforcement/${path}`).set('Authorization', agent).expect(403);
+    const returned = await http()
+      .post(`/api/v1/enforcement/warrants/${warrantId}/outcome`)
+      .set('Authorization', agent)
+      .send({ status: 'returned-unexecuted' })
+      .expect(200);
+    expect(returned.body).toMatchObject({ status: 'returned-unexecuted', agent: 'agency-marston' });
+    // Each read of the list is in the audit trail, with the agency's user as the actor.
+    const [audited] = (await db().query(
+      `SELECT count(*)::int AS n FROM audit_trail WHERE kind = 'read' AND actor = 'agent-ali' AND record_type = 'warrant'`,
+    )) as { n: number }[];
+    expect(audited!.n).toBeGreaterThan(0);
+  });
+
+  it('refuses a token of an agency that names no agency', async () => {
+    const nameless = await bearer('enforcement-agent', { sub: 'agent-x' });
+    await http().get('/api/v1/enforcement/warrants').set('Authorization', nameless).expect(401);
+  });
+
+  it('expires a warrant left unexecuted past its date in the default run', async () => {
+    const { id, warrantId } = await accountWithWarrant();
     // Years on, when the warrant has expired (the clock is moved: a run only assesses today or earlier).
     const run = await app.get(DefaultRun).run(undefined, 'leader', new Date('2031-01-01T12:00:00Z'));
     expect(run.expiredWarrants).toBeGreaterThanOrEqual(1);
@@ -450,12 +515,12 @@ describe('enforcement officers at work', () => {
       .get(`/api/v1/enforcement/accounts/${id}/warrants`)
       .set('Authorization', officer)
       .expect(200);
-    expect(warrants.body).toEqual([expect.objectContaining({ id: body.warrantId, status: 'expired' })]);
+    expect(warrants.body).toEqual([expect.objectContaining({ id: warrantId, status: 'expired' })]);
     const [event] = (await db().query(
       `SELECT envelope FROM outbox WHERE type = 'enforcement.warrant-status-changed.v1' AND envelope->'data'->>'warrantId' = $1`,
-      [body.warrantId],
+      [warrantId],
     )) as { envelope: { data: unknown } }[];
-    expect(event!.envelope.data).toEqual({ accountId: id, warrantId: body.warrantId, status: 'expired' });
+    expect(event!.envelope.data).toEqual({ accountId: id, warrantId, status: 'expired' });
   });
 
   it("consolidates a defendant's live accounts into one, keeping what each still owes and its priority", async () => {
@@ -625,7 +690,12 @@ describe('enforcement officers at work', () => {
       expect.objectContaining({
         businessUnit: 'national',
         accounts: national,
-        actionsByType: expect.arrayContaining([{ action: 'warrant-of-control', count: 2 }]),
+        actionsByType: expect.arrayContaining([
+          {
+            action: 'warrant-of-control',
+            count: await count("enforcement_actions WHERE action = 'warrant-of-control'"),
+          },
+        ]),
       }),
     ]);
     expect(mi.body[1].collectionRate).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import { ROLES } from '@ccsc/auth/principal';
+import { ROLES, STAFF_ROLES } from '@ccsc/auth/principal';
 import { endsOnGivenDay, type CaseTypeDefinition } from './case-type.definition';
 import { PARTY_ROLES } from '../../case/domain/party';
 
@@ -43,6 +43,9 @@ export function caseTypeProblems(type: CaseTypeDefinition): string[] {
         problems.push(
           `${where(event.id)} names "${role}" as a staff role; name the party roles that may trigger it instead`,
         );
+      // An auditor or an enforcement agency is no party and does no case work.
+      else if (!(STAFF_ROLES as readonly string[]).includes(role))
+        problems.push(`${where(event.id)} names "${role}", who does no case work; name staff roles only`);
     }
     for (const party of event.parties)
       if (!(PARTY_ROLES as readonly string[]).includes(party))

@@ -1,7 +1,7 @@
 import { Field, ID, Int } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
 import { ObjectType } from '../../enforcement.graphql';
-import { ACCOUNT_ID, ACCOUNT_NUMBER_EXAMPLE } from '../../api-descriptions';
+import { ACCOUNT_ID, ACCOUNT_NUMBER_EXAMPLE, CURSOR_EXAMPLE, NEXT_CURSOR } from '../../api-descriptions';
 import { type Warrant, WARRANT_STATUSES, WARRANT_VALIDITY_DAYS } from '../domain/warrant';
 
 const WARRANT_ID = "The warrant's id (UUID).";
@@ -10,7 +10,7 @@ const KIND = 'The action that issued it: `warrant-of-control` (enforcement agent
 const STATUS =
   '`issued`, `with-agent`, `executed`, `returned-unexecuted`, `withdrawn` or `expired`; the last four are final.';
 const AGENT =
-  'The enforcement agent it was given to: the user id its system signs in with, the only one that may report it executed. Null until it is given to one.';
+  "The enforcement agency it was given to, the organisation (`org`) its agents' tokens name: the only one that may report it executed. Null until it is given to one.";
 const COLLECTED =
   'What an executed warrant collected, in pence: it is applied to the account as a payment. Null unless executed.';
 const ISSUED_ON = 'The day it was issued, YYYY-MM-DD.';
@@ -47,4 +47,12 @@ export class WarrantModel {
   static from(w: Warrant): WarrantModel {
     return Object.assign(new WarrantModel(), w);
   }
+}
+
+/** A REST page of warrants. */
+export class WarrantPageModel {
+  @ApiProperty({ type: [WarrantModel], description: 'The warrants of this page, newest issued first.' })
+  items!: WarrantModel[];
+  @ApiProperty({ type: String, nullable: true, description: NEXT_CURSOR, example: CURSOR_EXAMPLE })
+  nextCursor!: string | null;
 }

@@ -6,14 +6,14 @@ import { WARRANT_REPORTERS } from '../../roles';
 import { WarrantModel } from './warrant.model';
 import { warrantChangeFrom, WarrantOutcomeBody } from './warrant.inputs';
 
-/** Warrant outcomes as officers and agents report them. */
+/** Warrant outcomes as officers and agencies report them. */
 @Resolver(() => WarrantModel)
 export class WarrantResolver {
   constructor(private readonly warrants: WarrantCommands) {}
 
   @Mutation(() => WarrantModel, {
     description:
-      'Reports a warrant outcome: given to an agent, executed (by the agent holding it, with what it collected), returned unexecuted, withdrawn or expired. A move its status does not allow is refused (CONFLICT).',
+      "Reports a warrant outcome: given to an enforcement agency, withdrawn or expired (the court's), executed (only by the agency holding it, with what it collected) or returned unexecuted (either). An agency sees only the warrants given to it (NOT_FOUND for others). A move its status does not allow is refused (CONFLICT).",
   })
   @Roles(...WARRANT_REPORTERS)
   async recordWarrantOutcome(

@@ -1,4 +1,6 @@
-import { BadUserInputError, ConflictError } from '@ccsc/platform/errors';
+import { hasRole, isStaff, type Principal } from '@ccsc/auth/principal';
+import { BadUserInputError, ConflictError, ForbiddenError } from '@ccsc/platform/errors';
+import { ENFORCEMENT_AGENT } from '../../roles';
 
 export const WARRANT_STATUSES = [
   'issued',
@@ -41,7 +43,50 @@ export interface WarrantChange {
   collectedPence?: number;
 }
 
-export function checkWarrantChange(current: WarrantStatus, change: WarrantChange): WarrantChange {
+/** Who acts on warrants: an officer of the court, or the enforcement agency holding the warrant. */
+export type WarrantReporter = 'officer' | 'agency';
+
+/**
+ * How the caller acts on warrants: staff as officers (every warrant), an agency's token as that agency
+ * (`org`; only the warrants given to it), anyone else not at all.
+ */
+export function warrantRoleOf(principal: Principal): WarrantReporter | undefined {
+  if (isStaff(principal)) return 'officer';
+  if (hasRole(principal, ENFORCEMENT_AGENT) && principal.organisationId) return 'agency';
+  return undefined;
+}
+
+/** The warrant is one the caller may see: any for an officer, only those given to it for an agency. */
+export function mayActOnWarrant(principal: Principal, warrant: Pick<Warrant, 'agent'>): boolean {
+  const role = warrantRoleOf(principal);
+  return role === 'officer' || (role === 'agency' && warrant.agent === principal.organisationId);
+}
+
+/**
+ * What each may report. The agency holding a warrant reports what it did with it: executed (with the
+ * money, which reduces the fine as a payment: an officer saying so would clear a fine with no money)
+ * or returned unexecuted. Giving a warrant to an agency, withdrawing it and its expiry are the court's.
+ */
+const REPORTED_BY: Record<WarrantStatus, readonly WarrantReporter[]> = {
+  issued: [],
+  'with-agent': ['officer'],
+  executed: ['agency'],
+  'returned-unexecuted': ['officer', 'agency'],
+  withdrawn: ['officer'],
+  expired: ['officer'],
+};
+
+export function checkWarrantChange(
+  current: WarrantStatus,
+  change: WarrantChange,
+  by: WarrantReporter = 'officer',
+): WarrantChange {
+  if (!REPORTED_BY[change.status].includes(by))
+    throw new ForbiddenError(
+      by === 'officer'
+        ? 'Only the enforcement agency holding the warrant reports its execution and what it collected'
+        : `An enforcement agency reports a warrant it holds executed or returned-unexecuted; ${change.status} is the court's`,
+    );
   if (!NEXT[current].includes(change.status)) {
     throw new ConflictError(
       `A warrant ${current} cannot become ${change.status}; it may become: ${NEXT[current].join(', ') || 'nothing, it is final'}`,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { LocalDate } from '@ccsc/calendar';
-import { execute, query, Queryable, rawSql, Sql, sql } from '@ccsc/platform';
+import { and, type CursorPosition, execute, query, Queryable, rawSql, Sql, sql } from '@ccsc/platform';
 import { Warrant, WARRANT_VALIDITY_DAYS, WarrantChange, WarrantStatus } from '../domain/warrant';
 
 interface WarrantRow {
@@ -16,6 +16,16 @@ interface WarrantRow {
   issued_on: string;
   expires_on: string;
 }
+
+export interface WarrantListFilter {
+  status?: WarrantStatus;
+  /** Only the warrants given to this agency. */
+  agent?: string;
+  after?: CursorPosition;
+}
+
+/** A listed warrant, with its page position and whose account it is (for the audit record). */
+export type ListedWarrant = Warrant & { createdAt: Date; defendantPartyId: string | null };
 
 const WARRANT_COLUMNS = rawSql(`w.id, w.account_id, a.account_number, w.kind, w.status, w.agent,
   w.collected_pence::int AS collected_pence, to_char(w.issued_on, 'YYYY-MM-DD') AS issued_on,
@@ -63,6 +73,28 @@ export class WarrantRepository {
       this.dataSource,
     );
     return rows.map(warrantOf);
+  }
+
+  /** Newest issued first; the cursor's time is the day it was issued. */
+  async list(filter: WarrantListFilter, limit: number): Promise<ListedWarrant[]> {
+    const { status, agent, after } = filter;
+    const condition = and([
+      status ? sql`w.status = ${status}` : undefined,
+      agent ? sql`w.agent = ${agent}` : undefined,
+      after
+        ? sql`(w.issued_on, w.id) < (${after.createdAt.toISOString().slice(0, 10)}::date, ${after.id}::uuid)`
+        : undefined,
+    ]);
+    const rows = await query<WarrantRow & { defendant_party_id: string | null }>(
+      this.dataSource,
+      sql`SELECT ${WARRANT_COLUMNS}, a.defendant_party_id FROM warrants w JOIN fine_accounts a ON a.id = w.account_id
+          WHERE ${condition} ORDER BY w.issued_on DESC, w.id DESC LIMIT ${limit + 1}`,
+    );
+    return rows.map((r) => ({
+      ...warrantOf(r),
+      createdAt: new Date(`${r.issued_on}T00:00:00Z`),
+      defendantPartyId: r.defendant_party_id,
+    }));
   }
 
   /** Locks the warrant, not its account. */
