@@ -28,6 +28,7 @@ import { PartnerWebhooks1735500000000 } from './migrations/1735500000000-partner
 import { Correspondence1735500100000 } from './migrations/1735500100000-correspondence';
 import { WebhookFairness1735500200000 } from './migrations/1735500200000-webhook-fairness';
 import { LanguageNotStated1735600000000 } from './migrations/1735600000000-language-not-stated';
+import { ResultsForTheirDefendant1736100000000 } from './migrations/1736100000000-results-for-their-defendant';
 
 /**
  * The cases database: the app, `npm run migrate` and the tests all use this one definition.
@@ -66,5 +67,6 @@ export const casesDatabase: ServiceDataSourceParts = {
     WebhookFairness1735500200000,
     LanguageNotStated1735600000000,
     OutboxAppliedAtSource1735700000000,
+    ResultsForTheirDefendant1736100000000,
   ],
 };

@@ -205,6 +205,62 @@ describe("other services' events on the case timeline", () => {
       .expect(404);
   });
 
+  it("shows a defendant's result to that defendant's side and the prosecution, not to a co-defendant", async () => {
+    const created = await http()
+      .post('/api/v1/cases')
+      .set('Authorization', caseworker)
+      .send({
+        caseType: 'criminal-prosecution',
+        parties: [
+          { role: 'applicant', kind: 'organisation', name: 'Private Prosecutor Ltd', representedBy: 'org-prosecutor' },
+          { role: 'defendant', kind: 'person', name: 'Dana Defendant', representedBy: 'org-dana' },
+          {
+            role: 'defendant',
+            kind: 'person',
+            name: 'Dev Codefendant',
+            userId: 'dev-citizen',
+            representedBy: 'org-dev',
+          },
+        ],
+      })
+      .expect(201);
+    const id: string = created.body.id;
+    const dana = (created.body.parties as { id: string; name: string }[]).find((p) => p.name === 'Dana Defendant')!.id;
+    await http()
+      .post(`/api/v1/cases/${id}/events`)
+      .set('Authorization', caseworker)
+      .send({ event: 'list' })
+      .expect(200);
+    await http()
+      .post(`/api/v1/cases/${id}/results`)
+      .set('Authorization', await bearer('judiciary'))
+      .send({
+        defendantPartyId: dana,
+        outcome: 'Guilty: fined',
+        impositions: [{ kind: 'fine', amountPence: 30_000, creditor: 'central-funds' }],
+      })
+      .expect(201);
+    const result = 'Resulted: Guilty: fined (impositions £300.00)';
+    const summaries = async (who: string) =>
+      (
+        (await http().get(`/api/v1/cases/${id}/timeline`).set('Authorization', who).expect(200)).body as {
+          summary: string;
+        }[]
+      ).map((e) => e.summary);
+    await eventually(async () => expect(await summaries(caseworker)).toContain(result));
+    expect(await summaries(await bearer('professional', { org: 'org-dana' }))).toContain(result);
+    expect(await summaries(await bearer('professional', { org: 'org-prosecutor' }))).toContain(result);
+    // The co-defendant, by their firm or themselves, sees the case's history but not another defendant's penalty.
+    for (const coDefendant of [
+      await bearer('professional', { org: 'org-dev' }),
+      await bearer('citizen', { sub: 'dev-citizen' }),
+    ]) {
+      const seen = await summaries(coDefendant);
+      expect(seen.length).toBeGreaterThan(0);
+      expect(seen).not.toContain(result);
+    }
+  });
+
   it('reads a v2 event as its v1, which is still read: the same entry, kind and audience', async () => {
     const created = await http()
       .post('/api/v1/cases')

@@ -1,27 +1,17 @@
-import { DataSource, MigrationInterface } from 'typeorm';
-import { serviceDataSourceOptions } from '@ccsc/platform';
-import { createTestDatabase, TestDatabase } from '@ccsc/testing';
+import { migrationUnderTest } from '@ccsc/testing';
 import { enforcementDatabase } from '../src/data-source';
 
 // The migration that spreads write-offs over impositions, run on an account written off before it.
 describe('migration: write-offs approved before it are spread over the impositions', () => {
-  const migrations = enforcementDatabase.migrations as (new () => MigrationInterface)[];
-  const at = migrations.findIndex((m) => new m().name === 'ImpositionWriteOffs1733000400000');
-  let db: TestDatabase;
-
-  beforeAll(async () => {
-    db = await createTestDatabase('enforcement_migration', {
-      entities: [],
-      migrations: migrations.slice(0, at),
-    });
-  });
-  afterAll(() => db?.drop());
+  const { at, connect } = migrationUnderTest(
+    'enforcement_migration',
+    enforcementDatabase,
+    'ImpositionWriteOffs1733000400000',
+  );
 
   it('forgives what payments would reach last, and leaves the impositions owing the balance', async () => {
     expect(at).toBeGreaterThan(0);
-    const before = await new DataSource(
-      serviceDataSourceOptions(db.url, { entities: [], migrations: [] }, 2),
-    ).initialize();
+    const before = await connect(false);
     try {
       // 935.00 imposed, 100.00 paid towards compensation, 450.00 written off when the rule was "the account only".
       await before.query(
@@ -41,9 +31,7 @@ describe('migration: write-offs approved before it are spread over the impositio
       await before.destroy();
     }
 
-    const after = await new DataSource(
-      serviceDataSourceOptions(db.url, { entities: [], migrations: enforcementDatabase.migrations }, 2),
-    ).initialize();
+    const after = await connect(true);
     try {
       await after.runMigrations({ transaction: 'each' });
       const rows = (await after.query(

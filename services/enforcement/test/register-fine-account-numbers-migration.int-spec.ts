@@ -1,26 +1,16 @@
-import { DataSource, MigrationInterface } from 'typeorm';
 import { validate } from 'class-validator';
 import { plainToInstance } from 'class-transformer';
 import { fineAccountRegisteredV1, FineAccountRegisteredV1, parseEnvelope } from '@ccsc/contracts';
-import { serviceDataSourceOptions } from '@ccsc/platform';
-import { createTestDatabase, TestDatabase } from '@ccsc/testing';
+import { migrationUnderTest } from '@ccsc/testing';
 import { enforcementDatabase } from '../src/data-source';
 
 // The accounts opened before payments kept a register of issued numbers are announced once by a migration.
 describe('migration: the fine account numbers issued before payments kept a register are announced', () => {
-  const migrations = enforcementDatabase.migrations as (new () => MigrationInterface)[];
-  const at = migrations.findIndex((m) => new m().name === 'RegisterFineAccountNumbers1733000700000');
-  let db: TestDatabase;
-
-  beforeAll(async () => {
-    db = await createTestDatabase('enforcement_number_register', { entities: [], migrations: migrations.slice(0, at) });
-  });
-  afterAll(() => db?.drop());
-
-  const connect = (migrate: boolean) =>
-    new DataSource(
-      serviceDataSourceOptions(db.url, { entities: [], migrations: migrate ? migrations.slice(0, at + 1) : [] }, 2),
-    ).initialize();
+  const { at, connect } = migrationUnderTest(
+    'enforcement_number_register',
+    enforcementDatabase,
+    'RegisterFineAccountNumbers1733000700000',
+  );
 
   it('puts one valid fine-account-registered event per existing account in the outbox, and down takes back the unsent', async () => {
     expect(at).toBeGreaterThan(0);

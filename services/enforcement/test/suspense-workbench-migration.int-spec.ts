@@ -1,27 +1,13 @@
-import { DataSource, MigrationInterface } from 'typeorm';
-import { serviceDataSourceOptions } from '@ccsc/platform';
-import { createTestDatabase, TestDatabase } from '@ccsc/testing';
+import { migrationUnderTest } from '@ccsc/testing';
 import { enforcementDatabase } from '../src/data-source';
 
 // The migration that makes suspense a worklist, run on items suspended before it, and undone.
 describe('migration: suspense items from before it become workable', () => {
-  const migrations = enforcementDatabase.migrations as (new () => MigrationInterface)[];
-  const at = migrations.findIndex((m) => new m().name === 'SuspenseWorkbench1733000500000');
-  let db: TestDatabase;
-
-  beforeAll(async () => {
-    db = await createTestDatabase('enforcement_suspense_migration', {
-      entities: [],
-      migrations: migrations.slice(0, at),
-    });
-  });
-  afterAll(() => db?.drop());
-
-  /** Without migrations, or with those up to this one (so `undoLastMigration` undoes this one). */
-  const connect = (migrate: boolean) =>
-    new DataSource(
-      serviceDataSourceOptions(db.url, { entities: [], migrations: migrate ? migrations.slice(0, at + 1) : [] }, 2),
-    ).initialize();
+  const { at, connect } = migrationUnderTest(
+    'enforcement_suspense_migration',
+    enforcementDatabase,
+    'SuspenseWorkbench1733000500000',
+  );
 
   it('gives each item an id, holds it, keeps where its money came from, and is undone by down', async () => {
     expect(at).toBeGreaterThan(0);

@@ -4,9 +4,9 @@ import { partiesActedFor } from '@ccsc/case-access/rule';
 import type { Case } from '../../case/domain/case';
 import { caseAccessOf, relationOf } from '../../case/domain/case-access';
 import { userIdSeenBy } from '../../case/domain/user-ids';
-import { TimelineRepository } from '../infrastructure/timeline.repository';
+import { TimelineRepository, type TimelineRow } from '../infrastructure/timeline.repository';
 import { timelineKind, TimelineKind } from '../domain/timeline-kind';
-import { mayRead, TimelineReader } from '../domain/timeline-audience';
+import { mayRead, type TimelineAudience, TimelineReader } from '../domain/timeline-audience';
 
 export interface TimelineEntry {
   eventId: string;
@@ -32,9 +32,7 @@ export class TimelineQueries {
     const reader = readerOf(principal, aggregate);
     const rows = await this.timeline.forCase(aggregate.snapshot.id);
     return rows
-      .filter((r) =>
-        mayRead(reader, r.audience === 'parties' ? { kind: 'parties', partyIds: r.partyIds } : { kind: r.audience }),
-      )
+      .filter((r) => mayRead(reader, audienceOf(r)))
       .map((r) => {
         const actor = userIdSeenBy(principal, r.actor ?? undefined);
         return {
@@ -53,8 +51,16 @@ export class TimelineQueries {
 
 function readerOf(principal: Principal, aggregate: Case): TimelineReader {
   if (isStaff(principal)) return { staff: true };
-  return {
-    staff: false,
-    partyIds: partiesActedFor(caseAccessOf(principal), aggregate.parties.map(relationOf)).map((p) => p.partyId),
-  };
+  const actedFor = partiesActedFor(caseAccessOf(principal), aggregate.parties.map(relationOf));
+  return { staff: false, partyIds: actedFor.map((p) => p.partyId), roles: actedFor.map((p) => p.role) };
+}
+
+function audienceOf(row: TimelineRow): TimelineAudience {
+  switch (row.audience) {
+    case 'parties':
+    case 'result':
+      return { kind: row.audience, partyIds: row.partyIds };
+    default:
+      return { kind: row.audience };
+  }
 }

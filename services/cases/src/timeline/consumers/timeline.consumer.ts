@@ -86,7 +86,13 @@ import {
 import { londonLocalDateTime } from '@ccsc/calendar';
 import { EventHandlers, withinTransaction } from '@ccsc/messaging';
 import { TimelineRepository, TimelineRow } from '../infrastructure/timeline.repository';
-import { everyoneOnTheCase, partiesConcerned, staffOnly, TimelineAudience } from '../domain/timeline-audience';
+import {
+  defendantsResult,
+  everyoneOnTheCase,
+  partiesConcerned,
+  staffOnly,
+  TimelineAudience,
+} from '../domain/timeline-audience';
 import { correspondenceSummary } from '../domain/correspondence-summary';
 
 const pounds = (pence: number) => `£${(pence / 100).toFixed(2)}`;
@@ -216,7 +222,7 @@ const RULES: Registration[] = [
   ...[caseResultedV1, caseResultedV2].map((type) =>
     rule<CaseResultedV1>({
       type,
-      audience: () => everyoneOnTheCase,
+      audience: (d) => defendantsResult(d.defendantPartyId),
       cases: (d) => [d.caseId],
       summary: resulted,
     }),
@@ -417,6 +423,6 @@ function entryOf(event: EventEnvelope, caseId: string, summary: string, audience
     actor: event.actor ?? null,
     occurredAt: new Date(event.time),
     audience: audience.kind,
-    partyIds: audience.kind === 'parties' ? audience.partyIds : [],
+    partyIds: audience.kind === 'parties' || audience.kind === 'result' ? audience.partyIds : [],
   };
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { execute, query, sql } from '@ccsc/platform';
+import type { TimelineAudience } from '../domain/timeline-audience';
 
 /** What the timeline keeps of one event for one case. */
 export interface TimelineRow {
@@ -12,8 +13,8 @@ export interface TimelineRow {
   summary: string;
   actor: string | null;
   occurredAt: Date;
-  /** `case`, `parties` or `staff` (domain/timeline-audience). */
-  audience: 'case' | 'parties' | 'staff';
+  /** `case`, `parties`, `result` or `staff` (domain/timeline-audience). */
+  audience: TimelineAudience['kind'];
   partyIds: string[];
 }
 
