@@ -33077,7 +33077,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Your role may not decide refunds, or approving would put more than your limit approved on the case, the complaint or the fine account it concerns, counting everything approved there already (money given back and fees waived together): team-leader £5,000, finance-officer £100,000 */
+      /** @description Your role may not decide refunds, or approving would put more than your limit approved on the case, the complaint or the fine account it concerns (with the accounts consolidated into it), counting everything approved there already (money given back and fees waived together): team-leader £5,000, finance-officer £100,000 */
       403: {
         headers: {
           [name: string]: unknown;
@@ -33088,7 +33088,7 @@ export interface operations {
            *       "type": "urn:ccsc:problem:forbidden",
            *       "title": "Not allowed",
            *       "status": 403,
-           *       "detail": "Your role may not decide refunds, or approving would put more than your limit approved on the case, the complaint or the fine account it concerns, counting everything approved there already (money given back and fees waived together): team-leader £5,000, finance-officer £100,000",
+           *       "detail": "Your role may not decide refunds, or approving would put more than your limit approved on the case, the complaint or the fine account it concerns (with the accounts consolidated into it), counting everything approved there already (money given back and fees waived together): team-leader £5,000, finance-officer £100,000",
            *       "code": "FORBIDDEN",
            *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
            *     }

@@ -5,12 +5,13 @@ import type { DataSource } from 'typeorm';
 import {
   claimAmountRecordedV1,
   financialRemedyAgreedV1,
+  fineAccountsConsolidatedV1,
   formatAccountNumber,
   suspenseRefundRequestedV1,
 } from '@ccsc/contracts';
 import { londonLocalDate } from '@ccsc/calendar';
 import { bearer, commandEventCount, eventually } from '@ccsc/testing';
-import { announceCase, outboxOf, publish, startPaymentsApp } from './payments-app';
+import { announceCase, outboxOf, publish, registerFineAccount, startPaymentsApp } from './payments-app';
 
 // Every Help with Fees application is picked for an evidence check here, so both paths show.
 describe('fees register, Help with Fees, refunds and complaint remedies', () => {
@@ -1221,6 +1222,42 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
       });
       await applied(retry);
       expect((await refundEvents(second)).map((e) => e.status)).toEqual(['rejected', 'awaiting-approval']);
+    });
+
+    it('counts what is approved on a fine account together with the accounts consolidated into it', async () => {
+      // The defendant's old account went into their live one: refunds on either count against one limit.
+      const [old, live] = [await onFineAccount(300_000), await onFineAccount(300_000)];
+      const [oldId, liveId] = await Promise.all([
+        registerFineAccount(db, old.accountNumber),
+        registerFineAccount(db, live.accountNumber),
+      ]);
+      await publish(fineAccountsConsolidatedV1, liveId, {
+        accountId: liveId,
+        consolidatedAccountIds: [oldId],
+        balancePence: 1,
+      });
+      await eventually(async () =>
+        expect(
+          await db.query(`SELECT 1 FROM fine_account_numbers WHERE account_id = $1 AND consolidated_into = $2`, [
+            oldId,
+            liveId,
+          ]),
+        ).toHaveLength(1),
+      );
+      const fromOld = await suspenseRefund(old.paymentId, old.accountNumber, 300_000);
+      const fromLive = await suspenseRefund(live.paymentId, live.accountNumber, 300_000);
+      const decide = (refundId: string, who: string) =>
+        http()
+          .post(`/api/v1/payments/refunds/${refundId}/decision`)
+          .set('Authorization', who)
+          .send({ decision: 'approve' });
+      await decide(fromOld.refundId, leader).expect(200);
+      // A team leader may approve 5,000.00 on the account in all; 6,000.00 is above it, whoever of them approves.
+      const refused = await decide(fromLive.refundId, await bearer('team-leader', { sub: 'tia' })).expect(403);
+      expect(refused.body.detail).toBe(
+        `Approving it would put 600000 pence approved on fine account ${live.accountNumber}, above your approval limit of 500000 pence`,
+      );
+      await decide(fromLive.refundId, fay).expect(200);
     });
   });
 });

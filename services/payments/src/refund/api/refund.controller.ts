@@ -51,7 +51,7 @@ export class RefundController {
   @ApiOperation({ summary: 'Approve, reject or return a refund for update (never your own; within your limit)' })
   @ApiOkResponse({ type: RefundModel })
   @ApiForbiddenResponse({
-    description: `Your role may not decide refunds, or approving would put more than your limit approved on the case, the complaint or the fine account it concerns, counting everything approved there already (money given back and fees waived together): ${approvalLimitsText(REFUND_APPROVERS)}`,
+    description: `Your role may not decide refunds, or approving would put more than your limit approved on the case, the complaint or the fine account it concerns (with the accounts consolidated into it), counting everything approved there already (money given back and fees waived together): ${approvalLimitsText(REFUND_APPROVERS)}`,
   })
   @ApiConflictResponse({
     description: 'Not awaiting approval, you asked for it, or (approving) more than is refundable now',

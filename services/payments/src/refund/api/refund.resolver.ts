@@ -26,7 +26,7 @@ export class RefundResolver {
   }
 
   @Mutation(() => RefundModel, {
-    description: `Approves, rejects or returns a refund for update: never your own, and an approval within your limit on the case, the complaint and the fine account it concerns, counting everything approved there already (money given back and fees waived together) (FORBIDDEN above it): ${approvalLimitsText(REFUND_APPROVERS)}.`,
+    description: `Approves, rejects or returns a refund for update: never your own, and an approval within your limit on the case, the complaint and the fine account it concerns (with the accounts consolidated into it), counting everything approved there already (money given back and fees waived together) (FORBIDDEN above it): ${approvalLimitsText(REFUND_APPROVERS)}.`,
   })
   @Roles(...REFUND_APPROVERS)
   async decideRefund(
