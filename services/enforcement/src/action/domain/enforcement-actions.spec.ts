@@ -26,9 +26,13 @@ describe('enforcement actions as data', () => {
         fieldErrors: [
           { field: 'details.protectedEarningsPence', message: expect.any(String) },
           { field: 'details.colour', message: expect.any(String) },
-          { field: 'details.deductionPence', message: 'must be a positive whole number of pence' },
+          { field: 'details.deductionPence', message: 'must be a whole number of pence from 1 to 1000000000' },
         ],
       }),
+    );
+    const huge = { employer: 'Acme Ltd', deductionPence: 1e20, protectedEarningsPence: 40_000 };
+    expect(() => checkAction(null, 'attachment-of-earnings', huge)).toThrow(
+      expect.objectContaining({ fieldErrors: [{ field: 'details.deductionPence', message: expect.any(String) }] }),
     );
     expect(() => checkAction(null, 'no-such-action', {})).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
   });

@@ -1,4 +1,5 @@
 import { ConflictError, BadUserInputError, FieldError } from '@ccsc/platform/errors';
+import { MAX_PENCE } from '@ccsc/platform/money';
 
 export const ACTION_IDS = [
   'reminder',
@@ -216,9 +217,9 @@ export function checkAction(
     if (
       definition.details.includes(pence) &&
       details[pence] !== undefined &&
-      (!Number.isInteger(details[pence]) || (details[pence] as number) < 1)
+      (!Number.isInteger(details[pence]) || (details[pence] as number) < 1 || (details[pence] as number) > MAX_PENCE)
     ) {
-      problems.push({ field: `details.${pence}`, message: 'must be a positive whole number of pence' });
+      problems.push({ field: `details.${pence}`, message: `must be a whole number of pence from 1 to ${MAX_PENCE}` });
     }
   }
   if (problems.length) throw new BadUserInputError('Invalid action details', problems);
