@@ -1655,7 +1655,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Price a ranged fee for the amount claimed: one charged at its minimum, or one priced by a wrong amount */
+    /** Price a ranged fee charged at its minimum (the case stated no claim amount) for the amount on the claim form: up only */
     post: operations['PaymentController_reprice'];
     delete?: never;
     options?: never;
@@ -6376,7 +6376,7 @@ export interface components {
        */
       amountPence: number;
       /**
-       * @description `fixed` (a flat fee), `claim-amount` (a ranged fee priced for the amount claimed) or `minimum` (a ranged fee charged at its least because no claim amount was known: finance staff reprice it with `correctClaimAmount`).
+       * @description `fixed` (a flat fee), `claim-amount` (a ranged fee priced for the amount claimed) or `minimum` (a ranged fee charged at its least because no claim amount was known: finance staff price it up with `correctClaimAmount`).
        * @enum {string}
        */
       pricingBasis: 'fixed' | 'claim-amount' | 'minimum';
@@ -29114,7 +29114,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The fee is a fixed fee */
+      /** @description The fee is a fixed fee; the case states a claim amount and this is another (a change to the claim is recorded on the case); or the price would be lower than what is charged (a fee is lowered only by a remission, which a second person approves) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -29125,7 +29125,7 @@ export interface operations {
            *       "type": "urn:ccsc:problem:conflict",
            *       "title": "Conflict",
            *       "status": 409,
-           *       "detail": "The fee is a fixed fee",
+           *       "detail": "The fee is a fixed fee; the case states a claim amount and this is another (a change to the claim is recorded on the case); or the price would be lower than what is charged (a fee is lowered only by a remission, which a second person approves)",
            *       "code": "CONFLICT",
            *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
            *     }

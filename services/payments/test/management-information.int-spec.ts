@@ -123,7 +123,8 @@ describe('management information: the fees section (real PostgreSQL)', () => {
     };
 
     // Fees charged: each side of both ends of the period and of 28 March; the ranged money-claim fee at
-    // its lowest band (3,500) until a claim amount reprices it up (7,000), then down (5,000).
+    // its lowest band (3,500) until finance prices it for the claim form (7,000), then the case's stated claim
+    // amount prices it down (5,000).
     await charge(probate.caseId, 'FEE0003', 'beforeStart'); // 150, not in the period
     await charge(probate.caseId, 'FEE0226', 'start'); // 30,000
     await charge(money.caseId, 'FEE0202', 'midMarch'); // 3,500
@@ -131,7 +132,7 @@ describe('management information: the fees section (real PostgreSQL)', () => {
     await charge(probate.caseId, 'FEE0440', 'gmtNext'); // 8,200
     const ranged = (await feeOf(money.caseId, 'FEE0202')).id;
     await serviceRequests.reprice(money.caseId, ranged, 60_000, scanner, undefined, when('repricedUp')); // +3,500
-    await serviceRequests.reprice(money.caseId, ranged, 40_000, scanner, undefined, when('repricedDown')); // -2,000
+    await inTransaction('repricedDown', (tx) => serviceRequests.recordClaimAmount(tx, money.caseId, 40_000)); // -2,000
     await charge(family.caseId, 'FEE0003', 'bstLast'); // 150
     await charge(family.caseId, 'FEE0440', 'bstNext'); // 8,200, not in the period
 

@@ -95,18 +95,19 @@ describe('payments: fees from case events, payment by account, card, allocation'
       outstandingPence: 16_500,
     });
     expect(await outboxOf(db, 'payments.fees-reopened.v1')).toEqual([{ caseId, feeCodes: ['FEE0202'] }]);
-    // A wrong claim amount is corrected by staff: priced down, the difference is taken back off the ledger.
-    const corrected = await http()
+    // Priced down by hand, a fee would be forgiven by one officer: that is a remission, which a second
+    // person approves. Refused, and nothing changes.
+    const ledgerBefore = await db.query(`SELECT count(*)::int AS n FROM ledger_entries`);
+    const lowered = await http()
       .post(`/api/v1/payments/cases/${caseId}/service-request/fees/${issueFee}/claim-amount`)
       .set('Authorization', finance)
-      .send({ claimAmountPence: 100_000 })
-      .expect(200);
-    expect(corrected.body).toMatchObject({ feesPence: 7_000 + 61_200, outstandingPence: 3_000 + 61_200 });
-    const [{ balance }] = (await db.query(
-      `SELECT COALESCE(sum(amount_pence), 0)::int AS balance FROM ledger_entries WHERE account = $1`,
-      [`service-request:${corrected.body.id}`],
-    )) as [{ balance: number }];
-    expect(balance).toBe(3_000 + 61_200);
+      .send({ claimAmountPence: 100 })
+      .expect(409);
+    expect(lowered.body.detail).toBe(
+      'Pricing fee FEE0202 at 3500 pence would forgive 17000 pence of the 20500 charged: a fee is lowered only by a remission (Help with Fees or a fee waiver), which someone else approves',
+    );
+    expect(await db.query(`SELECT count(*)::int AS n FROM ledger_entries`)).toEqual(ledgerBefore);
+    expect((await serviceRequest(caseId)).fees[0]).toMatchObject({ amountPence: 20_500 });
     // A fixed fee has no claim amount to be priced by.
     const fixedFee = part.fees[1].id as string;
     await http()
@@ -151,6 +152,16 @@ describe('payments: fees from case events, payment by account, card, allocation'
       [`service-request:${(await serviceRequest(after.caseId)).id}`],
     )) as [{ balance: number }];
     expect(balance).toBe(20_500);
+    // The case states its claim amount: finance does not price its fees by another, up or down.
+    const feeId = (await serviceRequest(after.caseId)).fees[0].id as string;
+    for (const claimAmountPence of [100, 900_000]) {
+      const refused = await http()
+        .post(`/api/v1/payments/cases/${after.caseId}/service-request/fees/${feeId}/claim-amount`)
+        .set('Authorization', finance)
+        .send({ claimAmountPence })
+        .expect(409);
+      expect(refused.body.detail).toMatch(/^The case states a claim amount of 400000 pence/);
+    }
   });
 
   it("charges a case event's fees once however often the event is delivered", async () => {
@@ -1074,6 +1085,10 @@ describe('payments: fees from case events, payment by account, card, allocation'
     });
     const refused = await graphql(finance, correct, { c: caseId, f: fixed!.id, i: { claimAmountPence: 400_000 } });
     expect(codeOf(refused)).toBe('CONFLICT');
+    // Down is a remission, not a correction, over GraphQL as over REST.
+    expect(codeOf(await graphql(finance, correct, { c: caseId, f: issue!.id, i: { claimAmountPence: 1 } }))).toBe(
+      'CONFLICT',
+    );
     await http()
       .post(`/api/v1/payments/cases/${caseId}/service-request/fees/${fixed!.id}/claim-amount`)
       .set('Authorization', finance)

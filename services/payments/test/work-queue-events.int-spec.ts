@@ -327,16 +327,13 @@ describe('payments: announces the work that waits for staff, and its end', () =>
         ]),
       );
 
-      // An officer corrects the claim amount: back to £35, nothing to remit, so nobody needs to decide it.
-      const feeId = (await serviceRequest(caseId)).fees[0].id as string;
-      await http()
-        .post(`/api/v1/payments/cases/${caseId}/service-request/fees/${feeId}/claim-amount`)
-        .set('Authorization', tom)
-        .send({ claimAmountPence: 20_000 })
-        .expect(200);
-      expect(await published('help-with-fees-concluded', applied.id)).toEqual([
-        { actor: 'tom', data: { applicationId: applied.id, caseId, outcome: 'decided' } },
-      ]);
+      // The claim's amount is changed on the case: back to £35, nothing to remit, so nobody needs to decide it.
+      await publish(claimAmountRecordedV1, caseId, { caseId, claimAmountPence: 20_000 });
+      await eventually(async () =>
+        expect(await published('help-with-fees-concluded', applied.id)).toEqual([
+          { actor: 'system', data: { applicationId: applied.id, caseId, outcome: 'decided' } },
+        ]),
+      );
       await post(`/help-with-fees/applications/${applied.id}/decision`, ola, { grant: true }).expect(409);
       expect(await published('help-with-fees-awaiting-staff', applied.id)).toHaveLength(1);
       expect(await published('help-with-fees-concluded', applied.id)).toHaveLength(1);

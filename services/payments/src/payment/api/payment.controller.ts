@@ -74,10 +74,14 @@ export class PaymentController {
   @HttpCode(200)
   @Roles(...FINANCE_STAFF)
   @ApiOperation({
-    summary: 'Price a ranged fee for the amount claimed: one charged at its minimum, or one priced by a wrong amount',
+    summary:
+      'Price a ranged fee charged at its minimum (the case stated no claim amount) for the amount on the claim form: up only',
   })
   @ApiOkResponse({ type: ServiceRequestModel })
-  @ApiConflictResponse({ description: 'The fee is a fixed fee' })
+  @ApiConflictResponse({
+    description:
+      'The fee is a fixed fee; the case states a claim amount and this is another (a change to the claim is recorded on the case); or the price would be lower than what is charged (a fee is lowered only by a remission, which a second person approves)',
+  })
   async reprice(
     @Param('caseId') caseId: string,
     @Param('feeId') feeId: string,

@@ -216,7 +216,7 @@ export class PaymentPageModel {
 const SR_FEE_VERSION = 'The version of the fee it was priced at (see `FeeVersion.version`).';
 const SR_FEE_AMOUNT = `What the fee costs, as priced for this case. ${PENCE}`;
 const PRICING_BASIS =
-  '`fixed` (a flat fee), `claim-amount` (a ranged fee priced for the amount claimed) or `minimum` (a ranged fee charged at its least because no claim amount was known: finance staff reprice it with `correctClaimAmount`).';
+  '`fixed` (a flat fee), `claim-amount` (a ranged fee priced for the amount claimed) or `minimum` (a ranged fee charged at its least because no claim amount was known: finance staff price it up with `correctClaimAmount`).';
 const SR_FEE_REMITTED = `What Help with Fees or a complaint's fee waiver took off this fee. ${PENCE}`;
 const SR_FEE_PAID = `What payments cover of this fee, apportioned oldest fee first after remissions. ${PENCE}`;
 const SR_FEE_OUTSTANDING = `What is still owed on this fee: the amount less remitted and paid. ${PENCE}`;

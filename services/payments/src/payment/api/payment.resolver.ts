@@ -172,7 +172,7 @@ export class PaymentResolver {
 
   @Mutation(() => ServiceRequestModel, {
     description:
-      'Prices a ranged fee for the amount claimed: one charged at its minimum, or one priced by a wrong amount.',
+      'Prices a ranged fee charged at its minimum (the case stated no claim amount) for the amount on the claim form, up only. CONFLICT for a fixed fee, for an amount other than the one the case states, and for a price below what is charged (a fee is lowered only by a remission, which a second person approves).',
   })
   @Roles(...FINANCE_STAFF)
   async correctClaimAmount(

@@ -9,7 +9,7 @@ import { FeeRepository } from '../../fee/infrastructure/fee.repository';
 import { ledgerAccount, transfer } from '../../ledger/domain/ledger';
 import { present } from '../../ledger/domain/present';
 import { LedgerRepository } from '../../ledger/infrastructure/ledger.repository';
-import { apportion, type Remission, type ServiceRequestFee } from '../domain/service-request';
+import { apportion, assertRepricedByHand, type Remission, type ServiceRequestFee } from '../domain/service-request';
 import { ServiceRequestRepository } from '../infrastructure/service-request.repository';
 
 /** The payment money comes from or goes back to. */
@@ -65,23 +65,24 @@ export class ServiceRequestCommands {
   }
 
   /**
-   * Records the claim amount cases recorded for a case (`cases.claim-amount-recorded.v1`): fees that
-   * fall due later are priced by it, and ranged fees already charged at their minimum are repriced now.
+   * Records the claim amount cases recorded for a case (`cases.claim-amount-recorded.v1`), the record of
+   * what is claimed: fees that fall due later are priced by it, and the ranged fees already charged are
+   * priced by it now (up from their minimum, or either way when the claim's amount is changed on the case).
    */
   async recordClaimAmount(tx: Transaction, caseId: string, claimAmountPence: number): Promise<void> {
     const serviceRequestId = await this.requests.lockForCase(tx.manager, caseId, tx.now);
     await this.requests.setClaimAmount(tx.manager, serviceRequestId, claimAmountPence);
     const fees = (await this.requests.byId(tx.manager, serviceRequestId))?.fees ?? [];
-    for (const fee of fees.filter((f) => f.pricingBasis === 'minimum'))
+    for (const fee of fees.filter((f) => f.pricingBasis !== 'fixed'))
       await this.repriceFee(tx, serviceRequestId, fee, claimAmountPence);
     await this.settle(tx, serviceRequestId);
   }
 
   /**
-   * Staff price a ranged fee for a claim amount, at the version it was charged under: one charged at its
-   * minimum once the amount is known, or one priced by an amount that was wrong (the claimant's stated
-   * figure, corrected). The difference is charged, or credited, on the ledger. A fixed fee has no claim
-   * amount to be priced by.
+   * Finance staff price a ranged fee charged at its minimum (the case stated no claim amount) for the amount
+   * on the claim form, at the version it was charged under; the difference is charged on the ledger. Up
+   * only, and never by another amount than the one the case states (assertRepricedByHand). A fixed fee has
+   * no claim amount to be priced by.
    */
   async reprice(
     caseId: string,
@@ -100,7 +101,10 @@ export class ServiceRequestCommands {
         if (fee.pricingBasis === 'fixed') {
           throw new ConflictError(`Fee ${fee.code} is a fixed fee, so no claim amount changes it`);
         }
-        await this.repriceFee(tx, serviceRequestId, fee, claimAmountPence);
+        const stated = await this.requests.claimAmountOf(tx.manager, serviceRequestId);
+        await this.repriceFee(tx, serviceRequestId, fee, claimAmountPence, (pricedPence) =>
+          assertRepricedByHand(fee, pricedPence, claimAmountPence, stated),
+        );
         await this.settle(tx, serviceRequestId);
       },
       now,
@@ -115,18 +119,23 @@ export class ServiceRequestCommands {
     this.repricedListeners.push(listener);
   }
 
-  /** Prices one fee by a claim amount at the version it was charged under, charging the difference. */
+  /**
+   * Prices one fee by a claim amount at the version it was charged under, charging the difference; `check`
+   * may refuse the price first (a reprice by hand may only raise a fee).
+   */
   private async repriceFee(
     tx: Transaction,
     serviceRequestId: string,
     fee: ServiceRequestFee,
     claimAmountPence: number,
+    check: (pricedPence: number) => void = () => undefined,
   ): Promise<void> {
     const version = present(
       await this.fees.find(tx.manager, fee.code, fee.version),
       `fee ${fee.code} version ${fee.version}`,
     );
     const priced = priceFee(version, claimAmountPence);
+    check(priced.amountPence);
     // What was remitted was forgiven by a decision (Help with Fees, a waiver) on the amount as it stood: a
     // price below it would forgive more than is charged. The remission's decision comes first.
     if (priced.amountPence < fee.remittedPence)

@@ -1,3 +1,5 @@
+import { ConflictError } from '@ccsc/platform/errors';
+
 export const SERVICE_REQUEST_STATUSES = ['paid', 'partially-paid', 'not-paid', 'disputed'] as const;
 export type ServiceRequestStatus = (typeof SERVICE_REQUEST_STATUSES)[number];
 
@@ -110,3 +112,26 @@ export function apportion(fees: readonly DueFee[], netPaidPence: number, dispute
 }
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+/**
+ * A fee repriced by hand for a claim amount (finance staff, alone): it may only price a fee the case gave no
+ * claim amount for, and only up. The case's claim amount is cases' record, and its fees are priced by it as it
+ * arrives; a lower price would forgive what was charged, which is a remission (Help with Fees or a fee waiver)
+ * that a second person approves within their limit. One officer "correcting" a £300,000 claim to £1 forgave
+ * £9,965 of its issue fee and the claim was issued as it stood.
+ */
+export function assertRepricedByHand(
+  fee: Pick<ServiceRequestFee, 'code' | 'amountPence'>,
+  pricedPence: number,
+  claimAmountPence: number,
+  statedClaimAmountPence: number | undefined,
+): void {
+  if (statedClaimAmountPence !== undefined && claimAmountPence !== statedClaimAmountPence)
+    throw new ConflictError(
+      `The case states a claim amount of ${statedClaimAmountPence} pence and its fees are priced by it; a different amount is a change to the claim, recorded on the case`,
+    );
+  if (pricedPence < fee.amountPence)
+    throw new ConflictError(
+      `Pricing fee ${fee.code} at ${pricedPence} pence would forgive ${fee.amountPence - pricedPence} pence of the ${fee.amountPence} charged: a fee is lowered only by a remission (Help with Fees or a fee waiver), which someone else approves`,
+    );
+}
