@@ -188,4 +188,19 @@ describe('subscriptions through the gateway', () => {
     controller.abort();
     expect(received).toContain('"to":"in-progress"');
   });
+
+  it('ends a server-sent events subscription whose token expires as UNAUTHENTICATED, as graphql-ws closes with 4401', async () => {
+    const ours = await caseWithHearing('org-a');
+    const shortLived = `Bearer ${await testToken('professional', { org: 'org-a', sub: 'brief-sse', ttl: 2 })}`;
+    const res = await fetch(`${platform.gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: shortLived },
+      body: JSON.stringify({ query: HEARING_CHANGED, variables: { caseId: ours.caseId } }),
+      signal: AbortSignal.timeout(8_000),
+    });
+    expect(res.status).toBe(200);
+    const received = await res.text();
+    expect(received).toContain('"code":"UNAUTHENTICATED"');
+    expect(received).not.toContain('INTERNAL_SERVER_ERROR');
+  });
 });

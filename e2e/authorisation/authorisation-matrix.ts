@@ -2648,7 +2648,7 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
     'GET /api/v1/enforcement/mi',
     ['enforcement-officer', 'team-leader', 'finance-officer'],
     'DD DD DD',
-    ({ s }) => `/api/v1/enforcement/mi?from=${s.today}&to=${s.today}`,
+    '/api/v1/enforcement/mi',
   ),
   row(
     'GET /api/v1/enforcement/suspense',

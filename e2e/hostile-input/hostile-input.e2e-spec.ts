@@ -39,6 +39,8 @@ const CONCURRENCY = 8;
 interface Call {
   label: string;
   write: boolean;
+  /** A call whose input must be refused (400), a read's too: any success is reported as accepted. */
+  mustRefuse?: boolean;
   send(authorization: string): Promise<Answer>;
 }
 
@@ -231,6 +233,7 @@ function restCalls(gatewayUrl: string, document: Loose, seeded: Seeded, sweep: S
         path: Record<string, unknown>,
         query: Record<string, unknown>,
         body: string | undefined,
+        mustRefuse = false,
       ) => {
         const url = new URL(
           gatewayUrl + template.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(String(path[name]))),
@@ -239,6 +242,7 @@ function restCalls(gatewayUrl: string, document: Loose, seeded: Seeded, sweep: S
         calls.push({
           label: `${method.toUpperCase()} ${template} ${label}`,
           write,
+          mustRefuse,
           send: async (authorization) => {
             const res = await fetch(url, {
               method: method.toUpperCase(),
@@ -270,7 +274,8 @@ function restCalls(gatewayUrl: string, document: Loose, seeded: Seeded, sweep: S
         );
       for (const p of queryParams) {
         const schema = api.resolve(p.schema as Schema);
-        for (const hostile of hostileValuesFor(restShape(schema, p.name as string))) {
+        const shape = restShape(schema, p.name as string);
+        for (const hostile of hostileValuesFor(shape)) {
           add(
             `query ${p.name as string}: ${hostile.label}`,
             basePath(),
@@ -278,7 +283,19 @@ function restCalls(gatewayUrl: string, document: Loose, seeded: Seeded, sweep: S
             json(baseBody),
           );
         }
+        // A number written otherwise than in decimal digits is not read as one (0x10 was taken as 16).
+        if (shape.kind === 'number')
+          for (const written of ['0x10', '1e1', ' 7'])
+            add(
+              `query ${p.name as string}: ${JSON.stringify(written)}`,
+              basePath(),
+              { ...baseQuery(), [p.name as string]: written },
+              json(baseBody),
+              true,
+            );
       }
+      // A parameter the route does not take is refused, as an unknown body field is.
+      add('query: a parameter it does not take', basePath(), { ...baseQuery(), zz_unknown: '1' }, json(baseBody), true);
       if (bodySchema) {
         for (const leaf of api.leaves(bodySchema)) {
           for (const hostile of [...hostileValuesFor(leaf.shape), ...(leaf.optional ? [] : [NULL])]) {
@@ -581,7 +598,8 @@ async function sweep(calls: readonly Call[]): Promise<{ internal: string[]; acce
       sent++;
       if (isInternal(answer))
         internal.push(`${role} ${call.label}: ${answer.status} ${answer.codes.join(',')} ${answer.detail}`);
-      else if (call.write && answer.status < 300 && !answer.codes.length) accepted.push(`${role} ${call.label}`);
+      else if ((call.write || call.mustRefuse) && answer.status < 300 && !answer.codes.length)
+        accepted.push(`${role} ${call.label}`);
       return answer;
     };
     let refused = true;

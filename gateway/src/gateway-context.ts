@@ -8,4 +8,6 @@ export interface GatewayContext {
   authorization?: string;
   correlationId: string;
   idempotencyKey?: unknown;
+  /** When the caller's token expires (verified at the edge): a subscription ends then. */
+  tokenExpiresAt?: Date;
 }

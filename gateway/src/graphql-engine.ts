@@ -7,13 +7,14 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { Registry } from 'prom-client';
 import bytes from 'bytes';
 import { WebSocket, WebSocketServer } from 'ws';
+import { decodeJwt } from 'jose';
 import { TokenVerifier } from '@ccsc/auth';
 import { CORRELATION_HEADER, envelopGraphQLLimits, formatGraphQLError, traceHeaders } from '@ccsc/platform';
 import type { GatewayConfig } from './config';
 import { serviceUrlOf } from './config';
 import type { GatewayContext } from './gateway-context';
 import { idempotencyKeyOf } from './idempotency-key';
-import { useErrorCodes, useOperationMetrics, useOperationRules } from './graphql-plugins';
+import { useErrorCodes, useOperationMetrics, useOperationRules, useTokenLifetime } from './graphql-plugins';
 
 /** Most operations one WebSocket connection may hold open at once. */
 const MAX_SUBSCRIPTIONS_PER_CONNECTION = 50;
@@ -113,6 +114,7 @@ export function createGraphQLEngine(
       ...envelopGraphQLLimits(config, production),
       useErrorCodes(production),
       useOperationRules(),
+      useTokenLifetime(),
       useOperationMetrics(metrics),
     ],
   });
@@ -184,6 +186,7 @@ export function createGraphQLEngine(
         authorization: req.headers.authorization,
         correlationId: String(req.id),
         idempotencyKey: idempotencyKeyOf(req),
+        tokenExpiresAt: expiryOf(req.headers.authorization),
       }),
     close: async () => {
       // 1001 Going Away: a client reconnects, to another replica.
@@ -216,4 +219,15 @@ function asGraphQLError(error: unknown, message: string): GraphQLError {
     if (typeof extensions?.code === 'string') return new GraphQLError(sent, { extensions });
   }
   return error instanceof GraphQLError ? error : new GraphQLError(message);
+}
+
+/** When the request's bearer token expires; the edge has verified it (a request without one is refused there). */
+function expiryOf(authorization: string | undefined): Date | undefined {
+  try {
+    const token = TokenVerifier.bearerOf(authorization);
+    const exp = token ? decodeJwt(token).exp : undefined;
+    return typeof exp === 'number' ? new Date(exp * 1000) : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -165,3 +165,32 @@ export function useOperationMetrics(registry: Registry): Plugin {
     if (timing) timing.label = operationLabel(getOperationAST(document, operationName) ?? undefined);
   }
 }
+
+/** How near the token's expiry a subscription's failure is taken as the expiry's: the timers on both sides. */
+const EXPIRY_SLACK_MS = 1_000;
+
+/**
+ * A subscription lasts as long as the subscriber's token: the subgraph ends it when the token expires (as the
+ * gateway closes a graphql-ws connection with 4401). Over server-sent events the subgraph's closing reached
+ * the subscriber as an uncoded failure, masked as INTERNAL_SERVER_ERROR; an error the stream carries from the
+ * token's expiry on is the expiry's, and says so (UNAUTHENTICATED).
+ */
+export function useTokenLifetime(): Plugin {
+  const expired = new GraphQLError('The token has expired', { extensions: { code: 'UNAUTHENTICATED' } });
+  return {
+    onSubscribe({ args }) {
+      const expiresAt = (args.contextValue as unknown as GatewayContext).tokenExpiresAt;
+      if (!expiresAt) return;
+      return {
+        onSubscribeResult() {
+          return {
+            onNext({ result, setResult }) {
+              if (!result.errors?.length || Date.now() < expiresAt.getTime() - EXPIRY_SLACK_MS) return;
+              setResult({ ...result, errors: [expired] });
+            },
+          };
+        },
+      };
+    },
+  };
+}

@@ -52,6 +52,7 @@ export * from './validation/nullable-args';
 export * from './validation/omittable';
 export * from './validation/nested-input';
 export * from './validation/not-blank';
+export * from './validation/query-parameters';
 export * from './scheduling/run-day';
 export * from './scope/work-scope';
 export * from './search/search-terms';

@@ -1,5 +1,5 @@
 import { DynamicModule, InjectionToken, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ApolloFederationDriver, ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { getDataSourceToken, getEntityManagerToken, TypeOrmModule } from '@nestjs/typeorm';
@@ -7,6 +7,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter';
 import { createValidationPipe } from './errors/validation.pipe';
+import { QueryParametersInterceptor } from './validation/query-parameters';
 import { HealthController } from './health/health.controller';
 import { HealthRegistry } from './health/health.registry';
 import { DatabaseHealth } from './health/database.health';
@@ -94,6 +95,7 @@ export class PlatformModule {
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: QueryParametersInterceptor },
         HealthRegistry,
         DatabaseHealth,
         { provide: Metrics, useValue: metrics },

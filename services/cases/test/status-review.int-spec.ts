@@ -403,7 +403,7 @@ describe('the immigration status review', () => {
       check: { checkedBy: null, comments: null },
     });
     const timeline = await http()
-      .get(`/api/v1/cases/${id}/timeline?kinds=outcomes`)
+      .get(`/api/v1/cases/${id}/timeline?kind=outcomes`)
       .set('Authorization', caseworkerA)
       .expect(200);
     expect(timeline.body.map((e: { summary: string }) => e.summary)).toEqual(

@@ -6,6 +6,7 @@ import {
   complaintClosedV1,
   complaintStageBreachedV1,
   enquiryConvertedToComplaintV1,
+  enquiryConvertedToComplaintV2,
   financialRemedyAgreedV1,
   refundStatusChangedV1,
   refundStatusChangedV2,
@@ -275,5 +276,38 @@ describe('a complaint from an enquiry to a refund remedy', () => {
       ],
       outcomes: [],
     });
+  });
+
+  it("opens a complaint from a citizen's or a firm's enquiry as theirs: they follow it, nobody else does", async () => {
+    const opened = async (owner: { complainantUserId?: string; complainantOrganisationId?: string }) => {
+      const enquiryId = randomUUID();
+      await publish(enquiryConvertedToComplaintV2, enquiryId, {
+        enquiryId,
+        contactId: randomUUID(),
+        complainantType: owner.complainantOrganisationId ? ('professional' as const) : ('public' as const),
+        channel: 'online-form' as const,
+        caseIds: [],
+        receivedAt: new Date().toISOString(),
+        language: 'en' as const,
+        ...owner,
+      });
+      return eventually(async () => {
+        const list = await http().get(`/api/v1/complaints?limit=100`).set('Authorization', officer).expect(200);
+        const found = (list.body.items as { id: string; enquiryId: string }[]).find((c) => c.enquiryId === enquiryId);
+        expect(found).toBeDefined();
+        return found!.id;
+      });
+    };
+    const seen = async (who: string, id: string) =>
+      (await http().get(`/api/v1/complaints/${id}`).set('Authorization', who)).status;
+    const cats = await opened({ complainantUserId: 'citizen-cat' });
+    const firms = await opened({ complainantOrganisationId: 'org-converted' });
+    const cat = await bearer('citizen', { sub: 'citizen-cat' });
+    const firm = await bearer('professional', { org: 'org-converted', sub: 'sol-1' });
+    expect(await seen(cat, cats)).toBe(200);
+    expect(await seen(firm, firms)).toBe(200);
+    expect(await seen(cat, firms)).toBe(404);
+    expect(await seen(firm, cats)).toBe(404);
+    expect(await seen(await bearer('citizen', { sub: 'citizen-dan' }), cats)).toBe(404);
   });
 });

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { assistedDigitalNeedIdentifiedV1, enquiryConvertedToComplaintV1 } from '@ccsc/contracts';
+import { assistedDigitalNeedIdentifiedV1, enquiryConvertedToComplaintV2 } from '@ccsc/contracts';
 import { bearer } from '@ccsc/testing';
 import { enquiry, knownCase, officerProfiles, startQueriesApp } from './queries-app';
 import { expectDocumented, expectProblem, restAndGraphQL, type Loose } from './rest-parity';
@@ -115,12 +115,12 @@ describe("an enquiry's status, conversion and assisted-digital needs over REST",
       reason: 'complains about the delay',
     }).expect(200);
     expect(converted.body).toMatchObject({ id, status: 'closed', convertedToComplaintAt: expect.any(String) });
-    const [event] = await envelopes(enquiryConvertedToComplaintV1.type, id);
+    const [event] = await envelopes(enquiryConvertedToComplaintV2.type, id);
     expect(event!.envelope.data).toMatchObject({ enquiryId: id, category: 'service', complainantType: 'public' });
 
     expect(await api.code(CONVERT, { i: { enquiryId: id, reason: 'again' } }, officer)).toBe('CONFLICT');
     expectProblem(await post(`/api/v1/queries/enquiries/${id}/complaint`, officer, { reason: 'again' }), 'CONFLICT');
-    expect(await envelopes(enquiryConvertedToComplaintV1.type, id)).toHaveLength(1);
+    expect(await envelopes(enquiryConvertedToComplaintV2.type, id)).toHaveLength(1);
   });
 
   it("sends an assisted-digital need to the enquiry's case, and refuses as GraphQL does", async () => {

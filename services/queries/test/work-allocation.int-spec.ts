@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { assistedDigitalNeedIdentifiedV1, caseAccessChangedV2, enquiryConvertedToComplaintV1 } from '@ccsc/contracts';
+import { assistedDigitalNeedIdentifiedV1, caseAccessChangedV2, enquiryConvertedToComplaintV2 } from '@ccsc/contracts';
 import { bearer, caseAccessData, eventually, publishEvent, testCaseReference } from '@ccsc/testing';
 import { enquiry, officerProfiles, startQueriesApp } from './queries-app';
 
@@ -293,27 +293,29 @@ describe('triage, work allocation, escalation and conversion', () => {
     // A solicitor's call recorded by an officer is a professional's complaint.
     const call = await raise({ caseId, contact: { name: 'Sam Solicitor', kind: 'professional' } });
     await ok(CONVERT, { i: { enquiryId: call, reason: 'complains about delay' } }, officer1);
-    expect((await envelopes(enquiryConvertedToComplaintV1.type, call))[0]!.envelope.data.complainantType).toBe(
+    expect((await envelopes(enquiryConvertedToComplaintV2.type, call))[0]!.envelope.data.complainantType).toBe(
       'professional',
     );
 
     const converted = await ok(CONVERT, { i: { enquiryId: id, reason: 'unhappy with the service' } }, officer1);
     expect(converted.convertEnquiryToComplaint.status).toBe('closed');
-    const [event] = await envelopes(enquiryConvertedToComplaintV1.type, id);
+    const [event] = await envelopes(enquiryConvertedToComplaintV2.type, id);
     const contactId = (await dataSource.query('SELECT contact_id FROM enquiries WHERE id = $1', [id]))[0].contact_id;
     expect(event!.envelope.data).toEqual({
       enquiryId: id,
       contactId,
       complainantType: 'public',
+      // Raised by Carys online: the complaint is hers to follow, as the enquiry was.
+      complainantUserId: 'citizen-carys',
       channel: 'online-form',
       category: 'service',
       caseIds: [caseId],
       receivedAt: expect.any(String),
       language: 'cy',
     });
-    expect(enquiryConvertedToComplaintV1.check(event!.envelope.data)).toEqual([]);
+    expect(enquiryConvertedToComplaintV2.check(event!.envelope.data)).toEqual([]);
     expect(await code(CONVERT, { i: { enquiryId: id, reason: 'again' } }, officer1)).toBe('CONFLICT');
-    expect(await envelopes(enquiryConvertedToComplaintV1.type, id)).toHaveLength(1);
+    expect(await envelopes(enquiryConvertedToComplaintV2.type, id)).toHaveLength(1);
   });
 
   it('reports volumes, first-contact resolution, SLA compliance and handling time per day and team', async () => {

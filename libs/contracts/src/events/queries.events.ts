@@ -42,6 +42,21 @@ export const enquiryConvertedToComplaintV1 = defineEvent(
   EnquiryConvertedToComplaintV1,
 );
 
+/**
+ * v2 adds whose the enquiry was, so the complaint is theirs too: the citizen's account or the firm that
+ * raised it (neither for a contact staff recorded). v1 is no longer published, but is still read.
+ */
+export class EnquiryConvertedToComplaintV2 extends EnquiryConvertedToComplaintV1 {
+  @IsOptional() @IsString() @Length(1, 255) complainantUserId?: string;
+  @IsOptional() @IsString() @Length(1, 64) complainantOrganisationId?: string;
+}
+export const enquiryConvertedToComplaintV2 = defineEvent(
+  'queries',
+  'enquiry-converted-to-complaint',
+  2,
+  EnquiryConvertedToComplaintV2,
+);
+
 export const ASSISTED_DIGITAL_NEEDS = [
   'no-device',
   'no-connection',

@@ -49,6 +49,7 @@ import {
   enforcementActionTakenV2,
   EnforcementActionTakenV2,
   enquiryConvertedToComplaintV1,
+  enquiryConvertedToComplaintV2,
   EnquiryConvertedToComplaintV1,
   enquiryRaisedV1,
   EnquiryRaisedV1,
@@ -333,11 +334,14 @@ const RULES: Registration[] = [
     cases: (d) => one(d.caseId),
     summary: (d) => `Enquiry ${d.clock} target missed`,
   }),
-  rule<EnquiryConvertedToComplaintV1>({
-    type: enquiryConvertedToComplaintV1,
-    cases: (d) => d.caseIds,
-    summary: () => 'Enquiry turned into a complaint',
-  }),
+  // v1 is no longer published; v2 only adds whose it is, and reads the same.
+  ...[enquiryConvertedToComplaintV1, enquiryConvertedToComplaintV2].map((type) =>
+    rule<EnquiryConvertedToComplaintV1>({
+      type,
+      cases: (d) => d.caseIds,
+      summary: () => 'Enquiry turned into a complaint',
+    }),
+  ),
   rule<AssistedDigitalNeedIdentifiedV1>({
     type: assistedDigitalNeedIdentifiedV1,
     cases: (d) => [d.caseId],

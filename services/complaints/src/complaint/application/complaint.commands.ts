@@ -14,6 +14,7 @@ import {
   personalDataBreachFlaggedV1,
   type ComplaintSeverity,
   type EnquiryConvertedToComplaintV1,
+  type EnquiryConvertedToComplaintV2,
   type EventEnvelope,
   type FeeWaiverDecidedV1,
   type FeeWaiverRequestedV1,
@@ -144,12 +145,18 @@ export class ComplaintCommands {
   }
 
   /** Queries turned an enquiry into a complaint. The enquiry id is unique here, so a second telling opens nothing. */
-  openFromEnquiry(manager: EntityManager, event: EventEnvelope<EnquiryConvertedToComplaintV1>): Promise<void> {
+  openFromEnquiry(
+    manager: EntityManager,
+    event: EventEnvelope<EnquiryConvertedToComplaintV1 | EnquiryConvertedToComplaintV2>,
+  ): Promise<void> {
     const context = { correlationId: event.correlationid, causationId: event.id, actor: event.actor ?? 'system' };
     return withinTransaction(manager, context, (tx) => this.openConverted(tx, event.data), new Date(event.time));
   }
 
-  private async openConverted(tx: Transaction, data: EnquiryConvertedToComplaintV1): Promise<void> {
+  private async openConverted(
+    tx: Transaction,
+    data: EnquiryConvertedToComplaintV1 | EnquiryConvertedToComplaintV2,
+  ): Promise<void> {
     const now = tx.now;
     const receivedAt = new Date(data.receivedAt);
     const complaint = Complaint.open(
@@ -157,6 +164,11 @@ export class ComplaintCommands {
         reference: await this.complaints.nextReference(tx.manager),
         complainantType: data.complainantType,
         contactId: data.contactId,
+        // Whoever raised the enquiry follows the complaint (v1 did not say; those stay staff's).
+        ...('complainantUserId' in data && data.complainantUserId ? { complainantUserId: data.complainantUserId } : {}),
+        ...('complainantOrganisationId' in data && data.complainantOrganisationId
+          ? { complainantOrganisationId: data.complainantOrganisationId }
+          : {}),
         origin: data.channel,
         enquiryId: data.enquiryId,
         caseIds: [...new Set(data.caseIds)],

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import {
   enquiryConvertedToComplaintV1,
+  enquiryConvertedToComplaintV2,
   feeWaiverDecidedV1,
   feeWaiverRequestedV1,
   refundStatusChangedV1,
@@ -22,6 +23,8 @@ export class ComplaintEventsConsumer implements OnModuleInit {
   ) {}
 
   onModuleInit() {
+    this.handlers.on(enquiryConvertedToComplaintV2, (event, manager) => this.commands.openFromEnquiry(manager, event));
+    // What queries published before v2 (no complainant's account or firm), still read.
     this.handlers.on(enquiryConvertedToComplaintV1, (event, manager) => this.commands.openFromEnquiry(manager, event));
     this.handlers.on(refundStatusChangedV2, (event, manager) => this.commands.recordRemedyPayment(manager, event));
     // What payments published before it moved to v2, still on the topic while the two roll out.

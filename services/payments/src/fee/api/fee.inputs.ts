@@ -1,8 +1,15 @@
 import { Field, Int } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { BadUserInputError, IsLocalDay, MAX_PENCE, NestedInput, NestedInputs, parseLocalDay } from '@ccsc/platform';
+import {
+  BadUserInputError,
+  IsLocalDay,
+  MAX_PENCE,
+  NestedInput,
+  NestedInputs,
+  parseLocalDay,
+  QueryInteger,
+} from '@ccsc/platform';
 import { FEE_CHANNELS, FEE_EVENTS, FeeAmount, FeeChannel, FeeEvent } from '../domain/fee';
 import { FEE_CHANNEL, FEE_EVENT, PENCE } from '../../api-descriptions';
 import { ArgsType, InputType } from '../../payments.graphql';
@@ -52,7 +59,7 @@ export class FeeLookupArgs {
   @Field(() => Int, { nullable: true, description: LOOKUP_CLAIM })
   @ApiPropertyOptional({ description: LOOKUP_CLAIM, example: 750000 })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(1)
   @Max(MAX_PENCE)

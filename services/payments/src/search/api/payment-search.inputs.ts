@@ -1,8 +1,7 @@
 import { Field, Int } from '@nestjs/graphql';
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsLocalDay, MAX_PENCE, PageParams } from '@ccsc/platform';
+import { IsLocalDay, MAX_PENCE, PageParams, QueryInteger } from '@ccsc/platform';
 import { LOCAL_DAY, PAYMENT_METHOD, PENCE } from '../../api-descriptions';
 import { PAYMENT_METHODS } from '../../payment/domain/payment';
 import { InputType } from '../../payments.graphql';
@@ -42,7 +41,7 @@ export class PaymentSearchInput implements PaymentSearchCriteria {
   @Field(() => Int, { nullable: true, description: AMOUNT })
   @ApiPropertyOptional({ description: AMOUNT, example: 4500, type: 'integer', minimum: 1, maximum: MAX_PENCE })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   amountPence?: number;
 

@@ -4,7 +4,7 @@ import { hasRole, isStaff, type Principal } from '@ccsc/auth';
 import { CaseAccess } from '@ccsc/case-access';
 import {
   assistedDigitalNeedIdentifiedV1,
-  enquiryConvertedToComplaintV1,
+  enquiryConvertedToComplaintV2,
   enquiryRaisedV1,
   type AssistedDigitalNeed,
 } from '@ccsc/contracts';
@@ -299,10 +299,14 @@ export class EnquiryCommands {
         if (enquiry.convertedToComplaintAt)
           throw new ConflictError('The enquiry has already been turned into a complaint');
         enquiry.convertedToComplaintAt = ctx.now;
+        // The complaint is whoever raised the enquiry's: they follow it in complaints as they did here.
+        const owner = await this.enquiries.ownerOf(ctx.manager, enquiry.contactId);
         ctx.publish({
-          type: enquiryConvertedToComplaintV1,
+          type: enquiryConvertedToComplaintV2,
           subject: enquiry.id,
           data: {
+            ...(owner.userId ? { complainantUserId: owner.userId } : {}),
+            ...(owner.organisationId ? { complainantOrganisationId: owner.organisationId } : {}),
             enquiryId: enquiry.id,
             contactId: enquiry.contactId,
             complainantType: enquiry.contactKind,

@@ -125,6 +125,18 @@ export class EnquiryRepository {
     return row && toRecord(row);
   }
 
+  /** Whose the enquiry's contact is: a citizen's account, a firm, or neither (a contact staff recorded). */
+  async ownerOf(manager: EntityManager, contactId: string): Promise<{ userId?: string; organisationId?: string }> {
+    const row = await queryOne<{ user_id: string | null; organisation_id: string | null }>(
+      manager,
+      sql`SELECT user_id, organisation_id FROM contacts WHERE id = ${contactId}`,
+    );
+    return {
+      ...(row?.user_id ? { userId: row.user_id } : {}),
+      ...(row?.organisation_id ? { organisationId: row.organisation_id } : {}),
+    };
+  }
+
   /** Which of these enquiries the scope admits (ids only: nothing of them is read). */
   async visibleIds(manager: EntityManager, ids: readonly string[], scope: AccessScope): Promise<Set<string>> {
     if (ids.length === 0) return new Set();

@@ -1,6 +1,6 @@
 import { Field, ID } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { plainToInstance, Type } from 'class-transformer';
+import { plainToInstance } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -16,7 +16,7 @@ import {
   Min,
   validate,
 } from 'class-validator';
-import { BadUserInputError } from '@ccsc/platform';
+import { BadUserInputError, QueryInteger } from '@ccsc/platform';
 import { InputType } from '../../queries.graphql';
 import { LANGUAGES, type Language } from '../../enquiry/domain/enquiry';
 import { MAX_BODY, MAX_TITLE, SERVICE_TAGS } from '../domain/article';
@@ -103,7 +103,7 @@ export class KnowledgeSearchQuery {
   @ApiPropertyOptional({ enum: SERVICE_TAGS }) @IsOptional() @IsIn(SERVICE_TAGS) service?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 10 })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(1)
   @Max(50)
