@@ -3527,8 +3527,8 @@ export interface components {
        */
       language?: 'en' | 'cy';
       /**
-       * @description Where the content is in the document store (a URI or the store's id).
-       * @example dm-store://documents/5f1c…
+       * @description Where the content is in the document store: `dm-store://` and its path (letters, digits, `.`, `_`, `~`, `-` between slashes; no `.` or `..` segment).
+       * @example dm-store://documents/5f1c2a9e
        */
       storeReference: string;
     };
@@ -12839,7 +12839,7 @@ export interface operations {
          *       "documentType": "particulars-of-claim",
          *       "channel": "online",
          *       "language": "cy",
-         *       "storeReference": "dm-store://documents/5f1c…"
+         *       "storeReference": "dm-store://documents/5f1c2a9e"
          *     }
          */
         'application/json': components['schemas']['ReceiveDocumentBody'];

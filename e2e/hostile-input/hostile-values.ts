@@ -111,6 +111,7 @@ export function plausible(shape: FieldShape, name: string, context: string, seed
     default:
       if (shape.temporal === 'date-time') return '2026-04-02T10:00:00Z';
       if (shape.temporal === 'date') return '2026-04-02';
+      if (name === 'storeReference') return 'dm-store://documents/sweep';
       return /id$/i.test(name) ? idFor(name, context, seeded) : 'sweep';
   }
 }

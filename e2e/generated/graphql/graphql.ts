@@ -220,7 +220,7 @@ export type ReceiveDocumentInput = {
   documentType: string;
   /** The language the document is written in: `en` (English, the default) or `cy` (Welsh). */
   language?: Language | null | undefined;
-  /** Where the content is in the document store (a URI or the store's id). */
+  /** Where the content is in the document store: `dm-store://` and its path (letters, digits, `.`, `_`, `~`, `-` between slashes; no `.` or `..` segment). */
   storeReference: string;
   /** What the document is, as people call it. */
   title: string;

@@ -29,6 +29,7 @@ import { Correspondence1735500100000 } from './migrations/1735500100000-correspo
 import { WebhookFairness1735500200000 } from './migrations/1735500200000-webhook-fairness';
 import { LanguageNotStated1735600000000 } from './migrations/1735600000000-language-not-stated';
 import { ResultsForTheirDefendant1736100000000 } from './migrations/1736100000000-results-for-their-defendant';
+import { DocumentsFiledByStaff1736100100000 } from './migrations/1736100100000-documents-filed-by-staff';
 
 /**
  * The cases database: the app, `npm run migrate` and the tests all use this one definition.
@@ -68,5 +69,6 @@ export const casesDatabase: ServiceDataSourceParts = {
     LanguageNotStated1735600000000,
     OutboxAppliedAtSource1735700000000,
     ResultsForTheirDefendant1736100000000,
+    DocumentsFiledByStaff1736100100000,
   ],
 };

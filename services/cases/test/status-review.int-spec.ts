@@ -209,6 +209,23 @@ describe('the immigration status review', () => {
     // Triggered without its notice, the event has no grounds to give the person.
     await trigger(id, 'issue-minded-to-notice').expect(409);
 
+    // The subject's own statement, filed online, is on the case but is not the court's evidence.
+    await post(subject, `/api/v1/cases/${id}/documents`, {
+      title: 'My statement',
+      documentType: 'statement',
+      channel: 'online',
+      storeReference: 'dm-store://documents/my-statement',
+    }).expect(201);
+    expect(await unmet(id, 'issue-minded-to-notice')).toEqual(['evidence-accepted', 'grounds-given']);
+    // Nor is anything that is not in the document store: a web address, a path out of it.
+    for (const storeReference of ['https://evil.example/x.pdf', 'dm-store://documents/../../etc/passwd', '../x'])
+      await post(subject, `/api/v1/cases/${id}/documents`, {
+        title: 'Elsewhere',
+        documentType: 'statement',
+        channel: 'online',
+        storeReference,
+      }).expect(400);
+
     const scanned = await post(caseworkerA, `/api/v1/cases/${id}/documents`, {
       title: 'Employer letter',
       documentType: 'evidence',

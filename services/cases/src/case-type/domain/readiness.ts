@@ -16,7 +16,10 @@ export interface CaseFacts {
   /** The deadline running in the case's state, if its type has one. */
   deadline?: CaseDeadline;
   // Facts only some case types ask about; absent is none.
-  /** Documents on the case that have been accepted: its evidence. */
+  /**
+   * Documents on the case accepted by the court: filed by its staff, or reviewed and accepted by them. Its
+   * evidence; a party's own online filing, accepted as it comes, is not (the subject would make their own).
+   */
   documentsAccepted?: number;
   /** Status review: a stakeholder's referral is recorded on the case. */
   referralRecorded?: boolean;
@@ -109,8 +112,8 @@ const text = {
   },
   evidence: {
     description: {
-      en: 'Evidence is on the case: at least one document is accepted',
-      cy: "Mae tystiolaeth ar yr achos: mae o leiaf un ddogfen wedi'i derbyn",
+      en: 'Evidence is on the case: at least one document the court filed or accepted on review',
+      cy: 'Mae tystiolaeth ar yr achos: o leiaf un ddogfen a ffeiliwyd neu a dderbyniwyd gan y llys',
     },
     reason: {
       en: 'No evidence is on the case yet: add the documents gathered and accept them.',

@@ -256,7 +256,8 @@ export class CaseRepository {
       manager,
       sql`SELECT c.id,
          (SELECT count(*) FROM case_documents d WHERE d.case_id = c.id AND d.status = 'pending-review')::int AS pending,
-         (SELECT count(*) FROM case_documents d WHERE d.case_id = c.id AND d.status = 'accepted')::int AS accepted,
+         (SELECT count(*) FROM case_documents d WHERE d.case_id = c.id AND d.status = 'accepted'
+           AND (d.filed_by_staff OR d.reviewed_by IS NOT NULL))::int AS accepted,
          EXISTS (SELECT 1 FROM assisted_digital_referrals r
            WHERE r.case_id = c.id AND r.status IN ('referred', 'accepted')) AS referral,
          EXISTS (SELECT 1 FROM case_decisions d WHERE d.case_id = c.id) AS decided,

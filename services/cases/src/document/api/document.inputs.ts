@@ -6,6 +6,16 @@ import { InputType } from '../../cases.graphql';
 import { LanguageEnum } from '../../case/api/case.inputs';
 import { CASE_ID } from '../../api-descriptions';
 
+/**
+ * A reference into the document store, which holds the content: `dm-store://` and path segments of letters,
+ * digits, `.`, `_`, `~` and `-`, none of them `.` or `..`. Not a web address or a file path the other side
+ * would be shown as the document.
+ */
+const STORE_REFERENCE_FORMAT =
+  /^dm-store:\/\/(?!\.{1,2}(?:\/|$))[A-Za-z0-9._~-]+(?:\/(?!\.{1,2}(?:\/|$))[A-Za-z0-9._~-]+)*$/;
+const STORE_REFERENCE =
+  'Where the content is in the document store: `dm-store://` and its path (letters, digits, `.`, `_`, `~`, `-` between slashes; no `.` or `..` segment).';
+
 const TITLE = 'What the document is, as people call it.';
 const DOCUMENT_TYPE =
   'Kind of document, in lower case with dashes, e.g. `particulars-of-claim`, `marriage-certificate`, `will`.';
@@ -33,13 +43,11 @@ export class ReceiveDocumentBody {
   @IsOptional()
   @IsIn(DOCUMENT_LANGUAGES)
   language?: DocumentLanguage;
-  @Field({ description: "Where the content is in the document store (a URI or the store's id)." })
-  @ApiProperty({
-    example: 'dm-store://documents/5f1c…',
-    description: "Where the content is in the document store (a URI or the store's id).",
-  })
+  @Field({ description: STORE_REFERENCE })
+  @ApiProperty({ example: 'dm-store://documents/5f1c2a9e', description: STORE_REFERENCE })
   @IsString()
   @Length(1, 500)
+  @Matches(STORE_REFERENCE_FORMAT, { message: 'must be a document store reference: dm-store://, then its path' })
   storeReference!: string;
 }
 

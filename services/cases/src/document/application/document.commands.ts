@@ -41,7 +41,8 @@ export class DocumentCommands {
     correlationId?: string,
     now = new Date(),
   ): Promise<CaseDocument> {
-    assertChannelFor(command.channel, isStaff(principal));
+    const byStaff = isStaff(principal);
+    assertChannelFor(command.channel, byStaff);
     return this.work.run(
       { correlationId, actor: principal.sub },
       async ({ manager, publish }) => {
@@ -56,6 +57,7 @@ export class DocumentCommands {
           language: command.language ?? 'en',
           storeReference,
           status: initialStatus(channel),
+          filedByStaff: byStaff,
           receivedAt: now,
         };
         await this.documents.insert(manager, document);

@@ -19,6 +19,8 @@ export interface CaseDocument {
   language: DocumentLanguage;
   storeReference: string;
   status: DocumentStatus;
+  /** Filed by the court's staff (or its scanning), not by a party: with a staff review, what makes it evidence. */
+  filedByStaff: boolean;
   rejectionReason?: string;
   receivedAt: Date;
   reviewedBy?: string;

@@ -13,6 +13,7 @@ interface DocumentRow {
   language: DocumentLanguage;
   store_reference: string;
   status: CaseDocument['status'];
+  filed_by_staff: boolean;
   rejection_reason: string | null;
   received_at: Date;
   reviewed_by: string | null;
@@ -27,9 +28,9 @@ export class DocumentRepository {
     await execute(
       manager,
       sql`INSERT INTO case_documents (id, case_id, title, document_type, channel, language, store_reference, status,
-          received_at)
+          filed_by_staff, received_at)
         VALUES (${d.id}, ${d.caseId}, ${d.title}, ${d.documentType}, ${d.channel}, ${d.language}, ${d.storeReference},
-          ${d.status}, ${d.receivedAt})`,
+          ${d.status}, ${d.filedByStaff}, ${d.receivedAt})`,
     );
   }
 
@@ -71,6 +72,7 @@ function toDocument(r: DocumentRow): CaseDocument {
     language: r.language,
     storeReference: r.store_reference,
     status: r.status,
+    filedByStaff: r.filed_by_staff,
     receivedAt: r.received_at,
     ...(r.rejection_reason ? { rejectionReason: r.rejection_reason } : {}),
     ...(r.reviewed_by ? { reviewedBy: r.reviewed_by } : {}),
