@@ -6440,7 +6440,7 @@ export interface components {
        */
       outstandingPence: number;
       /**
-       * @description Paid beyond the fees after remissions; an ordinary refund gives back no more than this. In pence (GBP).
+       * @description Paid beyond the fees after remissions. An ordinary refund gives back no more than this, less what is already held of the case's money: by a complaint remedy that refunds fees, a refund not yet decided, or a transfer to another case awaiting its second officer (the refund's 409 names what is left). In pence (GBP).
        * @example 0
        */
       overpaymentPence: number;
