@@ -1,7 +1,8 @@
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { feesSettledV1 } from '@ccsc/contracts';
-import { bearer, eventually, publishEvent } from '@ccsc/testing';
+import { DataSource } from 'typeorm';
+import { bearer, eventually, publishEvent, waitForLockWaiters } from '@ccsc/testing';
 import { startCasesApp } from './cases-app';
 
 /**
@@ -105,6 +106,26 @@ describe('case authorisation by relationship', () => {
     );
 
     expect((await event(id, claimantFirm, 'withdraw').expect(200)).body.state).toBe('Withdrawn');
+  });
+
+  it('neither locks nor reads a case for a caller who may not see it: "not found" while its writers hold it', async () => {
+    const { id } = await disputedClaim();
+    const runner = app.get(DataSource).createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      await runner.query('SELECT 1 FROM cases WHERE id = $1 FOR UPDATE', [id]);
+      // A stranger's write on it is answered at once, without queuing behind the writer's lock.
+      await event(id, unrelatedFirm, 'withdraw').expect(404);
+      // A party's own write waits for the writer, as it should.
+      const waiting = event(id, claimantFirm, 'withdraw').then((res) => res.status);
+      await waitForLockWaiters(app.get(DataSource));
+      await runner.commitTransaction();
+      expect(await waiting).toBe(200);
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
   });
 
   it('lets the claimant themselves withdraw, as a citizen', async () => {

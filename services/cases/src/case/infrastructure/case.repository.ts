@@ -188,6 +188,18 @@ export class CaseRepository {
    * The case, its row locked until the caller's transaction ends, so changes to it queue up rather
    * than overwrite each other.
    */
+  /**
+   * The case, locked, only if the caller may see it: the access rule is part of the statement, so a case the
+   * caller may not see is neither locked nor read (a stranger cannot hold up its writers, nor time the read).
+   */
+  async findVisibleForUpdate(manager: EntityManager, id: string, access: CaseAccess): Promise<Case | undefined> {
+    const row = await queryOne<CaseRow>(
+      manager,
+      sql`SELECT c.* FROM cases c WHERE c.id = ${id} AND ${caseAccessFilter(access)} FOR UPDATE OF c`,
+    );
+    return (await this.complete(manager, row ? [row] : []))[0];
+  }
+
   async findForUpdate(manager: EntityManager, id: string): Promise<Case | undefined> {
     const row = await queryOne<CaseRow>(manager, sql`SELECT * FROM cases WHERE id = ${id} FOR UPDATE`);
     return (await this.complete(manager, row ? [row] : []))[0];
