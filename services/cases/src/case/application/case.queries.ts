@@ -21,7 +21,10 @@ export class CaseQueries {
   ) {}
 
   async get(id: string, principal: Principal): Promise<Case> {
-    return this.shown(principal, this.visible(await this.cases.findById(id), principal));
+    return this.shown(
+      principal,
+      this.visible(await this.cases.findVisibleById(id, caseAccessOf(principal)), principal),
+    );
   }
 
   async getByReference(reference: string, principal: Principal): Promise<Case> {
@@ -31,7 +34,10 @@ export class CaseQueries {
         { field: 'reference', message: 'must be 16 digits (dashes allowed) with a valid check digit' },
       ]);
     }
-    return this.shown(principal, this.visible(await this.cases.findByReference(digits), principal));
+    return this.shown(
+      principal,
+      this.visible(await this.cases.findVisibleByReference(digits, caseAccessOf(principal)), principal),
+    );
   }
 
   /** For federation: the visible cases among these ids, in the same order, null where not visible. */
@@ -90,7 +96,7 @@ export class CaseQueries {
     language: Language = 'en',
     now = new Date(),
   ): Promise<Readiness> {
-    const aggregate = this.visible(await this.cases.findById(id), principal);
+    const aggregate = this.visible(await this.cases.findVisibleById(id, caseAccessOf(principal)), principal);
     if (!mayReadFees(caseActorOf(principal, aggregate.parties), findCaseType(aggregate.snapshot.caseType))) {
       throw new ForbiddenError('What a case waits for is shown to staff and the side that pays its fees');
     }
@@ -106,6 +112,7 @@ export class CaseQueries {
     });
   }
 
+  /** The statement applied the access rule; the aggregate is checked by the same rule in memory too. */
   private visible(found: Case | undefined, principal: Principal): Case {
     if (!found || !canSeeCase(caseAccessOf(principal), found.parties)) throw new NotFoundError('The case');
     return found;

@@ -179,9 +179,16 @@ export class CaseRepository {
     );
   }
 
-  async findById(id: string): Promise<Case | undefined> {
-    const row = await queryOne<CaseRow>(this.dataSource, sql`SELECT * FROM cases WHERE id = ${id}`);
-    return (await this.complete(this.dataSource.manager, row ? [row] : []))[0];
+  /**
+   * The case, only if the caller may see it: the access rule is part of the statement, so a case the caller
+   * may not see is not read at all, and "not found" takes the same one query whether it exists or not.
+   */
+  findVisibleById(id: string, access: CaseAccess): Promise<Case | undefined> {
+    return this.findVisible(this.dataSource.manager, sql`c.id = ${id}`, access);
+  }
+
+  findVisibleByReference(reference: string, access: CaseAccess): Promise<Case | undefined> {
+    return this.findVisible(this.dataSource.manager, sql`c.reference = ${reference}`, access);
   }
 
   /**
@@ -189,13 +196,22 @@ export class CaseRepository {
    * than overwrite each other.
    */
   /**
-   * The case, locked, only if the caller may see it: the access rule is part of the statement, so a case the
-   * caller may not see is neither locked nor read (a stranger cannot hold up its writers, nor time the read).
+   * The same, locked for the caller's transaction: a case the caller may not see is neither locked nor read,
+   * so a stranger cannot hold up its writers.
    */
-  async findVisibleForUpdate(manager: EntityManager, id: string, access: CaseAccess): Promise<Case | undefined> {
+  findVisibleForUpdate(manager: EntityManager, id: string, access: CaseAccess): Promise<Case | undefined> {
+    return this.findVisible(manager, sql`c.id = ${id}`, access, true);
+  }
+
+  private async findVisible(
+    manager: EntityManager,
+    condition: Sql,
+    access: CaseAccess,
+    forUpdate = false,
+  ): Promise<Case | undefined> {
     const row = await queryOne<CaseRow>(
       manager,
-      sql`SELECT c.* FROM cases c WHERE c.id = ${id} AND ${caseAccessFilter(access)} FOR UPDATE OF c`,
+      sql`SELECT c.* FROM cases c WHERE ${condition} AND ${caseAccessFilter(access)}${forUpdate ? sql` FOR UPDATE OF c` : sql``}`,
     );
     return (await this.complete(manager, row ? [row] : []))[0];
   }
@@ -203,11 +219,6 @@ export class CaseRepository {
   async findForUpdate(manager: EntityManager, id: string): Promise<Case | undefined> {
     const row = await queryOne<CaseRow>(manager, sql`SELECT * FROM cases WHERE id = ${id} FOR UPDATE`);
     return (await this.complete(manager, row ? [row] : []))[0];
-  }
-
-  async findByReference(reference: string): Promise<Case | undefined> {
-    const row = await queryOne<CaseRow>(this.dataSource, sql`SELECT * FROM cases WHERE reference = ${reference}`);
-    return (await this.complete(this.dataSource.manager, row ? [row] : []))[0];
   }
 
   /** One query for many ids: federation resolves lists of cases through this. */

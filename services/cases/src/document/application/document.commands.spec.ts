@@ -24,7 +24,7 @@ function documentsOfAProbateCase() {
     run: (_context: unknown, body: (tx: Transaction) => Promise<unknown>) =>
       body({ manager: {}, publish: (...events: typeof published) => published.push(...events) } as never),
   } as unknown as UnitOfWork;
-  const cases = { findForUpdate: async () => probate } as unknown as CaseRepository;
+  const cases = { findVisibleForUpdate: async () => probate } as unknown as CaseRepository;
   const documents = {
     insert: async (_m: unknown, d: CaseDocument) => void stored.push(d),
   } as unknown as DocumentRepository;
