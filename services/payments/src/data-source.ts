@@ -20,6 +20,7 @@ import { ManagementInformation1735400000000 } from './migrations/1735400000000-m
 import { HelpWithFeesFirm1735600000000 } from './migrations/1735600000000-help-with-fees-firm';
 import { ConsolidatedFineAccountNumbers1735900000000 } from './migrations/1735900000000-consolidated-fine-account-numbers';
 import { ApprovedMoneyIndexes1736000000000 } from './migrations/1736000000000-approved-money-indexes';
+import { RefundsPaidBackTo1736100200000 } from './migrations/1736100200000-refunds-paid-back-to';
 
 /**
  * The payments database: the app, `npm run migrate` and the tests all use this one definition.
@@ -49,5 +50,6 @@ export const paymentsDatabase: ServiceDataSourceParts = {
     OutboxAppliedAtSource1735700000000,
     ConsolidatedFineAccountNumbers1735900000000,
     ApprovedMoneyIndexes1736000000000,
+    RefundsPaidBackTo1736100200000,
   ],
 };

@@ -631,6 +631,58 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
     await askRefund(moving.caseId, 850).expect(201);
   });
 
+  it('gives an overpayment back to the payer whose money it is, one payer per refund, never more than they paid', async () => {
+    // Two payers into one £1.50 fee: £6 first, then £6 more; £10.50 overpaid.
+    const { caseId, reference } = await announceCase(db, { feesDue: ['FEE0003'] });
+    const pay = async () => {
+      const banked = await http()
+        .post('/api/v1/payments/bulk-scan-payments')
+        .set('Authorization', fay)
+        .send({ method: 'cash', amountPence: 600, caseReference: reference })
+        .expect(201);
+      await http()
+        .post(`/api/v1/payments/allocations/${banked.body.allocations[0].id}/verification`)
+        .set('Authorization', sam)
+        .send({ approve: true })
+        .expect(200);
+      return banked.body.id as string;
+    };
+    const [first, second] = [await pay(), await pay()];
+    const approve = async (amountPence: number) => {
+      const asked = await askRefund(caseId, amountPence).expect(201);
+      return http()
+        .post(`/api/v1/payments/refunds/${asked.body.id}/decision`)
+        .set('Authorization', leader)
+        .send({ decision: 'approve' })
+        .then((res) => ({
+          status: res.status,
+          body: res.body as { detail?: string },
+          refundId: asked.body.id as string,
+        }));
+    };
+    const paidBackTo = async (refundId: string) =>
+      ((await db.query(`SELECT paid_back_to FROM refunds WHERE id = $1`, [refundId])) as { paid_back_to: string }[])[0]
+        ?.paid_back_to;
+    // More than either payer paid: refused, and nothing leaves.
+    const ledger = await db.query(`SELECT count(*)::int AS n FROM ledger_entries`);
+    const whole = await approve(1_050);
+    expect(whole.status).toBe(409);
+    expect(whole.body.detail).toMatch(/^No one payment into the case holds 1050 pence to give back/);
+    expect(await db.query(`SELECT count(*)::int AS n FROM ledger_entries`)).toEqual(ledger);
+    await http()
+      .post(`/api/v1/payments/refunds/${whole.refundId}/decision`)
+      .set('Authorization', leader)
+      .send({ decision: 'reject' })
+      .expect(200);
+    // In parts: the newest payer's money first, then the other's, each to its own payer.
+    const newest = await approve(600);
+    expect(newest.status).toBe(200);
+    expect(await paidBackTo(newest.refundId)).toBe(second);
+    const older = await approve(450);
+    expect(older.status).toBe(200);
+    expect(await paidBackTo(older.refundId)).toBe(first);
+  });
+
   it('withdraws an approved refund not yet paid out when the cheque it came from bounces, giving the money back to the case', async () => {
     const { caseId, paymentId: chequeId } = await overpaidCase('cheque');
     const refund = await askRefund(caseId, 850).expect(201);

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { execute, query, queryOne, rawSql, sql, type Queryable } from '@ccsc/platform';
 import type { AllocationStatus, StoredAllocation } from '../../allocation/domain/allocation';
-import type { PaidBy } from '../domain/payment';
+import type { PaymentMethod } from '@ccsc/contracts';
+import type { RefundablePayment } from '../../refund/domain/refund';
 
 const COLUMNS = rawSql(`id, payment_id AS "paymentId", target, case_id AS "caseId",
   service_request_id AS "serviceRequestId", fine_account_number AS "fineAccountNumber",
@@ -75,12 +76,21 @@ export class AllocationRepository {
     return Number(row?.pence ?? 0);
   }
 
-  /** How the money most recently applied to a service request was paid: where a refund of it goes back to. */
-  async lastPaidInto(manager: Queryable, serviceRequestId: string): Promise<PaidBy | undefined> {
-    return queryOne<PaidBy>(
+  /**
+   * The payments whose verified money is in a service request, newest first, each with what of it is still
+   * there to give back (its allocations, less the refunds already gone back to it). A payment taken back
+   * (bounced, charged back) has nothing to give.
+   */
+  async refundablePaymentsInto(manager: Queryable, serviceRequestId: string): Promise<RefundablePayment[]> {
+    const rows = await query<{ paymentId: string; method: PaymentMethod; accountId: string | null; held: string }>(
       manager,
-      sql`SELECT p.method, p.account_id AS "accountId" FROM allocations a JOIN payments p ON p.id = a.payment_id
-       WHERE a.service_request_id = ${serviceRequestId} AND a.status = 'verified' ORDER BY a.allocated_at DESC LIMIT 1`,
+      sql`SELECT p.id AS "paymentId", p.method, p.account_id AS "accountId",
+              (sum(a.amount_pence) - COALESCE((SELECT sum(r.amount_pence) FROM refunds r
+                 WHERE r.paid_back_to = p.id AND r.status IN ('approved', 'paid')), 0))::bigint AS held
+         FROM allocations a JOIN payments p ON p.id = a.payment_id
+        WHERE a.service_request_id = ${serviceRequestId} AND a.status = 'verified' AND p.reversed_at IS NULL
+        GROUP BY p.id ORDER BY max(a.allocated_at) DESC, p.id`,
     );
+    return rows.map(({ held, ...payment }) => ({ ...payment, heldPence: Number(held) }));
   }
 }

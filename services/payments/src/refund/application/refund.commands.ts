@@ -24,6 +24,7 @@ import {
   refundablePence,
   shortOfRefund,
   RefundReason,
+  paymentToRefundTo,
   refundMovement,
   suspenseRefundablePence,
 } from '../domain/refund';
@@ -262,7 +263,7 @@ export class RefundCommands {
           const approved = await this.approvedMoney.lockAndCount(tx.manager, accounts, { refundId: refund.id });
           assertWithinLimits(accounts, approved, refund.amountPence, principal.roles);
           assertWithinRefundable(refund.amountPence, await this.refundable(tx, refund));
-          const movement = refundMovement(refund, await this.paidBy(tx, refund));
+          const movement = refundMovement(refund, await this.paidBackBy(tx, refund));
           await this.ledger.record(tx.manager, [movement], principal.sub, now);
         }
         const decided: Refund = { ...refund, status, decidedBy: principal.sub, note: note ?? refund.note };
@@ -364,10 +365,19 @@ export class RefundCommands {
   }
 
   /** How the money a refund gives back was paid: its own payment for suspense, else the last into the service request. */
-  private async paidBy(tx: Transaction, refund: Refund): Promise<PaidBy | undefined> {
+  /**
+   * How an approved refund's money goes back: a refund of suspense by its own payment; an ordinary refund by
+   * the one payment it goes back to (`paymentToRefundTo`), recorded on it; a remedy or consolatory payment
+   * from the courts' budget (no payment).
+   */
+  private async paidBackBy(tx: Transaction, refund: Refund): Promise<PaidBy | undefined> {
     if (refund.paymentId) return present(await this.payments.find(tx.manager, refund.paymentId));
-    if (!refund.serviceRequestId) return undefined;
-    return this.allocations.lastPaidInto(tx.manager, refund.serviceRequestId);
+    if (!refund.serviceRequestId || refund.reason === 'complaint-remedy' || refund.kind === 'consolatory-payment')
+      return undefined;
+    const payments = await this.allocations.refundablePaymentsInto(tx.manager, refund.serviceRequestId);
+    const payment = paymentToRefundTo(payments, refund.amountPence);
+    await this.refunds.paidBackTo(tx.manager, refund.id, payment.paymentId);
+    return payment;
   }
 
   /**

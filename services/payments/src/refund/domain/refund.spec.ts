@@ -12,6 +12,7 @@ import {
   refundMovement,
   REQUESTABLE_REFUND_REASONS,
   suspenseRefundablePence,
+  paymentToRefundTo,
 } from './refund';
 
 const refund: Refund = {
@@ -244,5 +245,23 @@ describe('a refund of enforcement suspense', () => {
       method: 'bank-transfer',
       postings: [{ account: 'fine-account:FA10000001M' }, { account: 'cash:bank-transfer' }],
     });
+  });
+});
+
+describe('paymentToRefundTo', () => {
+  const paid = (paymentId: string, heldPence: number) => ({
+    paymentId,
+    heldPence,
+    method: 'cash' as const,
+    accountId: null,
+  });
+
+  it('gives a refund back to the newest payment that still holds all of it, never split between payers', () => {
+    expect(paymentToRefundTo([paid('newest', 1), paid('older', 100_000)], 100_000).paymentId).toBe('older');
+    expect(paymentToRefundTo([paid('newest', 600), paid('older', 600)], 600).paymentId).toBe('newest');
+    expect(() => paymentToRefundTo([paid('newest', 600), paid('older', 600)], 1_050)).toThrow(
+      /refund at most 600 pence/,
+    );
+    expect(() => paymentToRefundTo([], 1)).toThrow(/refund at most 0 pence/);
   });
 });

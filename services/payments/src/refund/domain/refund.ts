@@ -188,6 +188,28 @@ export function suspenseRefundablePence(
   return Math.max(0, Math.min(payment.amountPence, allocatedPence) - heldPence);
 }
 
+/** A payment into a case's fees that a refund of them may go back to, with what of it is still there to give back. */
+export interface RefundablePayment extends PaidBy {
+  paymentId: string;
+  /** Its verified money in the service request, less the refunds already gone back to it. */
+  heldPence: number;
+}
+
+/**
+ * The payment an ordinary refund goes back to: the newest that still holds all of it. A refund goes back
+ * to one payer, whose money it is: to the last payer whatever it paid, a firm that paid 1p after another
+ * firm's overpayment was sent the other firm's £1,000 (and its account credited past its limit). A refund
+ * larger than any one payment holds is refused; it is refunded in parts, one per payment.
+ */
+export function paymentToRefundTo(payments: readonly RefundablePayment[], amountPence: number): RefundablePayment {
+  const found = payments.find((p) => p.heldPence >= amountPence);
+  if (found) return found;
+  const most = Math.max(0, ...payments.map((p) => p.heldPence));
+  throw new ConflictError(
+    `No one payment into the case holds ${amountPence} pence to give back: a refund goes back to one payer, so refund at most ${most} pence (what the largest still holds) and the rest separately`,
+  );
+}
+
 /** Money goes back the way it came: to the card, or the firm's account, else by bank transfer. */
 function wayBack(paidBy: PaidBy | undefined): { method: PaymentMethod; from: string } {
   const paidBack = paidBy?.method === 'card' || paidBy?.method === 'payment-by-account';

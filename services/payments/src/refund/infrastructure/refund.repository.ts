@@ -37,6 +37,11 @@ export class RefundRepository {
   }
 
   /** Saves what a decision, a resubmission or a payout changed: status, amount, proposer, decider and note. */
+  /** The payment an approved refund goes back to (`paymentToRefundTo`), kept so the next counts it as given back. */
+  async paidBackTo(manager: EntityManager, refundId: string, paymentId: string): Promise<void> {
+    await execute(manager, sql`UPDATE refunds SET paid_back_to = ${paymentId} WHERE id = ${refundId}`);
+  }
+
   async update(manager: EntityManager, r: Refund, now: Date): Promise<void> {
     await execute(
       manager,
