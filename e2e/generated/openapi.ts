@@ -6440,7 +6440,7 @@ export interface components {
        */
       outstandingPence: number;
       /**
-       * @description Paid beyond the fees after remissions. An ordinary refund gives back no more than this, less what is already held of the case's money: by a complaint remedy that refunds fees, a refund not yet decided, or a transfer to another case awaiting its second officer (the refund's 409 names what is left). In pence (GBP).
+       * @description Paid beyond the fees after remissions. An ordinary refund gives back no more than this (less refunds not yet decided and transfers awaiting their second officer), nor more than the money paid into the case that a complaint remedy refunding fees, an undecided refund or such a transfer has not already taken; and it goes back to one payment, so no more than one payer still holds (the refund's 409 names what is left). In pence (GBP).
        * @example 0
        */
       overpaymentPence: number;

@@ -285,7 +285,7 @@ function restCalls(gatewayUrl: string, document: Loose, seeded: Seeded, sweep: S
         }
         // A number written otherwise than in decimal digits is not read as one (0x10 was taken as 16).
         if (shape.kind === 'number')
-          for (const written of ['0x10', '1e1', ' 7'])
+          for (const written of ['0x1', '1e0', ' 1', '0x10'])
             add(
               `query ${p.name as string}: ${JSON.stringify(written)}`,
               basePath(),

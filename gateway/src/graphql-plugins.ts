@@ -166,6 +166,17 @@ export function useOperationMetrics(registry: Registry): Plugin {
   }
 }
 
+/** Codes a subgraph or the gateway gives a refusal on purpose; anything else at the expiry is the connection closing. */
+const PLATFORM_CODES = new Set([
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'TOO_MANY_REQUESTS',
+  'SERVICE_UNAVAILABLE',
+]);
+
 /** How near the token's expiry a subscription's failure is taken as the expiry's: the timers on both sides. */
 const EXPIRY_SLACK_MS = 1_000;
 
@@ -186,7 +197,9 @@ export function useTokenLifetime(): Plugin {
           return {
             onNext({ result, setResult }) {
               if (!result.errors?.length || Date.now() < expiresAt.getTime() - EXPIRY_SLACK_MS) return;
-              setResult({ ...result, errors: [expired] });
+              // Only the subgraph's closing, which carries no code of the platform's; a refusal keeps its own.
+              const closing = result.errors.every((e) => !PLATFORM_CODES.has(String(e.extensions?.code)));
+              if (closing) setResult({ errors: [expired] });
             },
           };
         },

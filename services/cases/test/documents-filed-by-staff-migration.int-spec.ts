@@ -39,14 +39,17 @@ describe('migration: documents filed by staff', () => {
         { channel: 'online', filed_by_staff: true },
         { channel: 'post', filed_by_staff: false },
       ]);
-      // A new document says who filed it: there is no default to fall back on.
-      await expect(
-        after.query(
-          `INSERT INTO case_documents (id, case_id, title, document_type, channel, store_reference, status, received_at)
-           VALUES (gen_random_uuid(), $1, 'doc', 'evidence', 'online', 'dm-store://documents/y', 'accepted', now())`,
-          [caseId],
+      // The previous release, still running during the rollout, files without the column: a party's, not evidence.
+      await after.query(
+        `INSERT INTO case_documents (id, case_id, title, document_type, channel, store_reference, status, received_at)
+         VALUES ('00000000-0000-4000-8000-0000000000d3', $1, 'doc', 'evidence', 'online', 'dm-store://documents/y', 'accepted', now())`,
+        [caseId],
+      );
+      expect(
+        await after.query(
+          `SELECT filed_by_staff FROM case_documents WHERE id = '00000000-0000-4000-8000-0000000000d3'`,
         ),
-      ).rejects.toThrow(/null value in column "filed_by_staff"/);
+      ).toEqual([{ filed_by_staff: false }]);
       await after.undoLastMigration({ transaction: 'each' });
       const columns = (await after.query(
         `SELECT column_name FROM information_schema.columns WHERE table_name = 'case_documents' AND column_name = 'filed_by_staff'`,

@@ -12,6 +12,7 @@ import { AuditTrail1735300000000 } from './migrations/1735300000000-audit-trail'
 import { ManagementInformationIndexes1735400000000 } from './migrations/1735400000000-management-information-indexes';
 import { ImposingCourt1735600000000 } from './migrations/1735600000000-imposing-court';
 import { TermsFreshStart1735900000000 } from './migrations/1735900000000-terms-fresh-start';
+import { WarrantLists1736100300000 } from './migrations/1736100300000-warrant-lists';
 
 /** The enforcement database: plain SQL throughout, so no entities; TypeORM orders migrations by timestamp. */
 export const enforcementDatabase: ServiceDataSourceParts = {
@@ -30,5 +31,6 @@ export const enforcementDatabase: ServiceDataSourceParts = {
     ImposingCourt1735600000000,
     OutboxAppliedAtSource1735700000000,
     TermsFreshStart1735900000000,
+    WarrantLists1736100300000,
   ],
 };

@@ -27,8 +27,11 @@ export const WRITE_OFF_DECIDERS: Role[] = ['enforcement-officer', 'team-leader',
  */
 export const ENFORCEMENT_AGENT: Role = 'enforcement-agent';
 
+/** The officers who give a warrant to an agency, withdraw it or return it. */
+export const WARRANT_OFFICERS: Role[] = ['enforcement-officer', 'team-leader'];
+
 /** Who reports a warrant's outcome: the officers, or the agency holding it. */
-export const WARRANT_REPORTERS: Role[] = ['enforcement-officer', 'team-leader', ENFORCEMENT_AGENT];
+export const WARRANT_REPORTERS: Role[] = [...WARRANT_OFFICERS, ENFORCEMENT_AGENT];
 
 /** Who lists warrants: whoever reads accounts (every warrant), or an agency (those given to it). */
 export const WARRANT_READERS: Role[] = [...ACCOUNT_READERS, ENFORCEMENT_AGENT];

@@ -415,6 +415,12 @@ describe('enforcement officers at work', () => {
       .send({ status: 'executed', collectedPence: 93_500 })
       .expect(403);
     expect(await account(id)).toMatchObject({ paidPence: 0, balancePence: 93_500 });
+    // More than the account owes is not the court's money to take: refused, not parked in suspense.
+    await http()
+      .post(`/api/v1/enforcement/warrants/${warrantId}/outcome`)
+      .set('Authorization', agent)
+      .send({ status: 'executed', collectedPence: 93_501 })
+      .expect(409);
     const executed = await http()
       .post(`/api/v1/enforcement/warrants/${warrantId}/outcome`)
       .set('Authorization', agent)
@@ -454,6 +460,20 @@ describe('enforcement officers at work', () => {
       .expect(200);
     expect(await listed(agent)).toContain(warrantId);
     expect(await listed(agent, '&status=with-agent')).toContain(warrantId);
+    // Page by page (one a page, warrants issued the same day among them), the same list as in one page.
+    const paged: string[] = [];
+    for (let cursor: string | null = ''; cursor !== null;) {
+      const page = (
+        await http()
+          .get(`/api/v1/enforcement/warrants?limit=1${cursor ? `&cursor=${cursor}` : ''}`)
+          .set('Authorization', officer)
+          .expect(200)
+      ).body as { items: { id: string }[]; nextCursor: string | null };
+      paged.push(...page.items.map((w) => w.id));
+      cursor = page.nextCursor;
+    }
+    expect(paged.length).toBeGreaterThan(1);
+    expect(paged).toEqual(await listed(officer));
     // Naming another agency in the filter changes nothing: an agency's list is its own.
     expect(await listed(otherAgency, '&agent=agency-marston')).not.toContain(warrantId);
     expect(await listed(officer, '&agent=agency-other')).not.toContain(warrantId);

@@ -50,7 +50,10 @@ export class QueryParametersInterceptor implements NestInterceptor {
  * another figure; anything else stays text, for `@IsInt` to refuse. A number (from GraphQL) is left as it is.
  */
 export function QueryInteger(): PropertyDecorator {
-  return Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' && /^-?\d{1,16}$/.test(value) ? Number(value) : value,
-  );
+  return Transform(({ value }: { value: unknown }) => integerFromQuery(value));
+}
+
+/** The number a query string's value is written as, in decimal digits; any other value as it is. */
+export function integerFromQuery(value: unknown): unknown {
+  return typeof value === 'string' && /^-?\d{1,16}$/.test(value) ? Number(value) : value;
 }

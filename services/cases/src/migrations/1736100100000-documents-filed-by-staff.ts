@@ -12,7 +12,8 @@ export class DocumentsFiledByStaff1736100100000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE case_documents ADD COLUMN filed_by_staff boolean NOT NULL DEFAULT false`);
     await q.query(`UPDATE case_documents SET filed_by_staff = true WHERE status = 'accepted'`);
-    await q.query(`ALTER TABLE case_documents ALTER COLUMN filed_by_staff DROP DEFAULT`);
+    // The default stays for this release: the previous one, still running while it rolls out, files
+    // documents without the column (as a party's: not evidence until reviewed). The next release drops it.
   }
 
   async down(q: QueryRunner): Promise<void> {

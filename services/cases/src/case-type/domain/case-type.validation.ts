@@ -106,8 +106,9 @@ export function caseTypeProblems(type: CaseTypeDefinition): string[] {
         );
     }
   }
-  // `system` tokens are held by outside clients too (enforcement agents): an event the system may trigger is a
-  // deadline's own, possible only once that deadline has passed, so no token can do early what the run does late.
+  // `system` tokens are held by clients outside the platform too (an issuing authority's feed), and a leaked one
+  // acts as the system: an event the system may trigger is a deadline's own, possible only once that deadline
+  // has passed, so no token can do early what the run does late.
   for (const event of type.events) {
     if (!event.roles.includes('system')) continue;
     const deadline = (type.deadlines ?? []).find((d) => d.triggers === event.id);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@ccsc/platform';
-import { isStaff, type Principal } from '@ccsc/auth';
+import { hasRole, isStaff, type Principal } from '@ccsc/auth';
 import { documentReceivedV2, documentReviewedV1 } from '@ccsc/contracts';
 import { UnitOfWork } from '@ccsc/messaging';
 import { CaseRepository } from '../../case/infrastructure/case.repository';
@@ -43,6 +43,8 @@ export class DocumentCommands {
   ): Promise<CaseDocument> {
     const byStaff = isStaff(principal);
     assertChannelFor(command.channel, byStaff);
+    // The court's own evidence is what its officers file; a `system` client's (a scanning feed) is reviewed first.
+    const filedByStaff = byStaff && !hasRole(principal, 'system');
     return this.work.run(
       { correlationId, actor: principal.sub },
       async ({ manager, publish }) => {
@@ -57,7 +59,7 @@ export class DocumentCommands {
           language: command.language ?? 'en',
           storeReference,
           status: initialStatus(channel),
-          filedByStaff: byStaff,
+          filedByStaff,
           receivedAt: now,
         };
         await this.documents.insert(manager, document);

@@ -2,7 +2,7 @@ import { Field, Int } from '@nestjs/graphql';
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsLocalDay, PageParams } from '@ccsc/platform';
+import { integerFromQuery, IsLocalDay, PageParams } from '@ccsc/platform';
 import { InputType } from '../../complaints.graphql';
 import { STAGES } from '../../complaint/domain/clocks';
 import { COMPLAINT_STATUSES } from '../../complaint/domain/complaint';
@@ -23,11 +23,14 @@ const STATUS = `Complaints with this status: ${COMPLAINT_STATUSES.join(' or ')} 
 const RECEIVED_FROM = 'Complaints received on or after this day (YYYY-MM-DD, London time).';
 const RECEIVED_TO = 'Complaints received on or before this day (YYYY-MM-DD, London time); not before receivedFrom.';
 
-/** A query string's number; blank is not given, as for the other criteria. GraphQL's Int passes through. */
+/**
+ * A query string's number: blank is not given, as for the other criteria; otherwise decimal digits only
+ * (`0x2` or `2e0` stay text, for @IsInt to refuse). GraphQL's Int passes through.
+ */
 const toOptionalNumber = ({ value }: { value: unknown }) =>
   value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
     ? undefined
-    : Number(value);
+    : integerFromQuery(value);
 
 @InputType({
   description: 'What to search complaints by. Give at least one criterion; a complaint must match all of them.',

@@ -6,6 +6,8 @@ import { NotFoundError } from '@ccsc/platform';
 import { checkWarrantChange, mayActOnWarrant, Warrant, WarrantChange, warrantRoleOf } from '../domain/warrant';
 import { WarrantRepository } from '../infrastructure/warrant.repository';
 import { PaymentApplication } from '../../account/application/payment-application';
+import { AccountRepository } from '../../account/infrastructure/account.repository';
+import { WARRANT_OFFICERS } from '../../roles';
 
 /**
  * Warrant outcomes. Staff hand a warrant to an agency or withdraw it; the agency (an
@@ -18,6 +20,7 @@ export class WarrantCommands {
     private readonly unitOfWork: UnitOfWork,
     private readonly warrants: WarrantRepository,
     private readonly payments: PaymentApplication,
+    private readonly accounts: AccountRepository,
   ) {}
 
   change(
@@ -32,9 +35,10 @@ export class WarrantCommands {
       async (tx) => {
         const warrant = await this.warrants.findForUpdate(tx.manager, warrantId);
         // An agency sees only the warrants given to it; any other is "not found".
-        const by = warrantRoleOf(principal);
-        if (!warrant || !by || !mayActOnWarrant(principal, warrant)) throw new NotFoundError('The warrant');
-        checkWarrantChange(warrant.status, change, by);
+        const by = warrantRoleOf(principal, WARRANT_OFFICERS);
+        if (!warrant || !by || !mayActOnWarrant(by, principal, warrant)) throw new NotFoundError('The warrant');
+        const account = await this.accounts.findByNumberForUpdate(tx.manager, warrant.accountNumber);
+        checkWarrantChange(warrant, change, by, account?.balancePence ?? 0);
         await this.warrants.change(tx.manager, warrantId, change, tx.now);
         tx.publish({
           type: warrantStatusChangedV1,

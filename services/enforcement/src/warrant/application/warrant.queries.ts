@@ -5,6 +5,7 @@ import { decodeCursor, ForbiddenError, type Page, toPage } from '@ccsc/platform'
 import { type Warrant, type WarrantStatus, warrantRoleOf } from '../domain/warrant';
 import { WarrantRepository } from '../infrastructure/warrant.repository';
 import { AccountQueries } from '../../account/application/account.queries';
+import { ACCOUNT_READERS } from '../../roles';
 
 export interface WarrantFilter {
   status?: WarrantStatus;
@@ -38,7 +39,7 @@ export class WarrantQueries {
     limit: number,
     after?: string,
   ): Promise<Page<Warrant & { createdAt: Date }>> {
-    const role = warrantRoleOf(principal);
+    const role = warrantRoleOf(principal, ACCOUNT_READERS);
     if (!role) throw new ForbiddenError('Only staff and enforcement agencies see warrants');
     const agent = role === 'agency' ? principal.organisationId : filter.agent;
     const rows = await this.warrants.list(

@@ -1,4 +1,4 @@
-import { hasRole, isStaff, type Principal } from '@ccsc/auth/principal';
+import { hasRole, type Principal, type Role } from '@ccsc/auth/principal';
 import { BadUserInputError, ConflictError, ForbiddenError } from '@ccsc/platform/errors';
 import { ENFORCEMENT_AGENT } from '../../roles';
 
@@ -47,20 +47,28 @@ export interface WarrantChange {
 export type WarrantReporter = 'officer' | 'agency';
 
 /**
- * How the caller acts on warrants: staff as officers (every warrant), an agency's token as that agency
- * (`org`; only the warrants given to it), anyone else not at all.
+ * How the caller acts on warrants: with one of `officerRoles` (the staff the action is for) as an officer,
+ * on every warrant; with an agency's token as that agency (`org`), only on the warrants given to it;
+ * anyone else not at all. A token with an agency's role and another staff role is an officer only where
+ * that staff role is one of the officers': the agency's role lends it nothing more.
  */
-export function warrantRoleOf(principal: Principal): WarrantReporter | undefined {
-  if (isStaff(principal)) return 'officer';
+export function warrantRoleOf(principal: Principal, officerRoles: readonly Role[]): WarrantReporter | undefined {
+  if (hasRole(principal, ...officerRoles)) return 'officer';
   if (hasRole(principal, ENFORCEMENT_AGENT) && principal.organisationId) return 'agency';
   return undefined;
 }
 
-/** The warrant is one the caller may see: any for an officer, only those given to it for an agency. */
-export function mayActOnWarrant(principal: Principal, warrant: Pick<Warrant, 'agent'>): boolean {
-  const role = warrantRoleOf(principal);
+/** The warrant is one the caller may act on: any for an officer, only those given to it for an agency. */
+export function mayActOnWarrant(
+  role: WarrantReporter | undefined,
+  principal: Principal,
+  warrant: Pick<Warrant, 'agent'>,
+): boolean {
   return role === 'officer' || (role === 'agency' && warrant.agent === principal.organisationId);
 }
+
+/** The one kind of warrant an enforcement agency executes; a committal warrant is not an agency's. */
+export const AGENCY_WARRANT_KIND = 'warrant-of-control';
 
 /**
  * What each may report. The agency holding a warrant reports what it did with it: executed (with the
@@ -76,11 +84,18 @@ const REPORTED_BY: Record<WarrantStatus, readonly WarrantReporter[]> = {
   expired: ['officer'],
 };
 
+/**
+ * A change to a warrant as `by` reports it. `owedPence` is what the account owes: an agency collects no more
+ * than that (what it takes beyond is its own fees, not the court's money), and a report of more is refused
+ * rather than parked in suspense where one officer could move it.
+ */
 export function checkWarrantChange(
-  current: WarrantStatus,
+  warrant: Pick<Warrant, 'status' | 'kind'>,
   change: WarrantChange,
   by: WarrantReporter = 'officer',
+  owedPence = Number.MAX_SAFE_INTEGER,
 ): WarrantChange {
+  const current = warrant.status;
   if (!REPORTED_BY[change.status].includes(by))
     throw new ForbiddenError(
       by === 'officer'
@@ -96,6 +111,14 @@ export function checkWarrantChange(
     throw new BadUserInputError('Which agent?', [
       { field: 'agent', message: 'a warrant is given to a named enforcement agent' },
     ]);
+  if (change.status === 'with-agent' && warrant.kind !== AGENCY_WARRANT_KIND)
+    throw new ConflictError(
+      `A ${warrant.kind} is not given to an enforcement agency: agencies execute a ${AGENCY_WARRANT_KIND} only`,
+    );
+  if (change.status === 'executed' && (change.collectedPence ?? 0) > owedPence)
+    throw new ConflictError(
+      `The account owes ${owedPence} pence: an agency reports what it collected towards it, at most that`,
+    );
   if (change.status === 'executed' && !(Number.isInteger(change.collectedPence) && (change.collectedPence ?? 0) >= 1)) {
     throw new BadUserInputError('What was collected?', [
       { field: 'collectedPence', message: 'an executed warrant reports what it collected, in whole pence' },

@@ -56,21 +56,22 @@ export class ApprovedMoney {
     const family = await consolidationFamilyOf(manager, account.id);
     return {
       account,
-      lockAs: { kind: 'fine-account', id: family.last },
+      lockAs: { kind: 'fine-account', id: family.lockAs },
       refundsOn: sql`${FINE_ACCOUNT} = ANY(${family.numbers}::text[])`,
     };
   }
 }
 
 /**
- * The numbers of every account consolidated, at any depth, into the same account as this one (and of that
- * account, `last`); a number enforcement never told payments of is a family of one.
+ * The numbers of every account consolidated, at any depth, into the same account as this one, and the least
+ * of them (`lockAs`: the same whichever member it is asked for, a loop in the register included); a number
+ * enforcement never told payments of is a family of one.
  */
 async function consolidationFamilyOf(
   manager: EntityManager,
   accountNumber: string,
-): Promise<{ last: string; numbers: string[] }> {
-  const row = await queryOne<{ last: string | null; numbers: string[] | null }>(
+): Promise<{ lockAs: string; numbers: string[] }> {
+  const row = await queryOne<{ lock_as: string | null; numbers: string[] | null }>(
     manager,
     sql`WITH RECURSIVE up AS (
           SELECT account_id, consolidated_into, 0 AS depth FROM fine_account_numbers WHERE account_number = ${accountNumber}
@@ -80,14 +81,13 @@ async function consolidationFamilyOf(
         ),
         down AS (
           SELECT account_id, account_number, 0 AS depth FROM fine_account_numbers
-           WHERE account_id = (SELECT account_id FROM up ORDER BY depth DESC LIMIT 1)
+           WHERE account_id = (SELECT account_id FROM up ORDER BY depth DESC, account_id LIMIT 1)
           UNION ALL
           SELECT n.account_id, n.account_number, down.depth + 1
             FROM fine_account_numbers n JOIN down ON n.consolidated_into = down.account_id WHERE down.depth < 20
         )
-        SELECT (SELECT account_number FROM down WHERE depth = 0) AS last,
-               (SELECT array_agg(DISTINCT account_number) FROM down) AS numbers`,
+        SELECT min(account_number) AS lock_as, array_agg(DISTINCT account_number) AS numbers FROM down`,
   );
-  if (!row?.last || !row.numbers) return { last: accountNumber, numbers: [accountNumber] };
-  return { last: row.last, numbers: row.numbers };
+  if (!row?.lock_as || !row.numbers) return { lockAs: accountNumber, numbers: [accountNumber] };
+  return { lockAs: row.lock_as, numbers: row.numbers };
 }

@@ -257,7 +257,7 @@ const SR_FEES_TOTAL = `All its fees added up. ${PENCE}`;
 const SR_REMITTED = `All remissions added up (Help with Fees, complaints' fee waivers). ${PENCE}`;
 const SR_PAID = `What payments brought in, net of refunds and reversals; never below 0 (see \`unrecoveredPence\`). ${PENCE}`;
 const SR_OUTSTANDING = `Still owed: fees less remissions less payments, never below 0. ${PENCE}`;
-const SR_OVERPAYMENT = `Paid beyond the fees after remissions. An ordinary refund gives back no more than this, less what is already held of the case's money: by a complaint remedy that refunds fees, a refund not yet decided, or a transfer to another case awaiting its second officer (the refund's 409 names what is left). ${PENCE}`;
+const SR_OVERPAYMENT = `Paid beyond the fees after remissions. An ordinary refund gives back no more than this (less refunds not yet decided and transfers awaiting their second officer), nor more than the money paid into the case that a complaint remedy refunding fees, an undecided refund or such a transfer has not already taken; and it goes back to one payment, so no more than one payer still holds (the refund's 409 names what is left). ${PENCE}`;
 const UNRECOVERED = `Refunded and then lost when the refunded payment bounced: owed back by the payer, apart from the fees; the next payments recover it before they count towards the fees. ${PENCE}`;
 const SR_FEES = 'Oldest first: payments are apportioned in this order.';
 
