@@ -90,6 +90,14 @@ import {
  * judiciary. Rows that change something get a fresh resource per allowed persona (`fresh`).
  */
 
+/** A further claimant with the contact details letters would go to, and no firm. */
+const UNREPRESENTED_CLAIMANT = {
+  role: 'claimant',
+  kind: 'person',
+  name: 'Further Claimant',
+  email: 'further@example.com',
+};
+
 /** Payment terms start from today, within three years: two months on. */
 const PAY_BY = addDays(londonLocalDate(new Date()), 60);
 
@@ -355,6 +363,14 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
     CASE_CREATORS,
     'DA DD DD',
     ({ fresh, as }) => body(`/api/v1/cases/${fresh.id}/parties`, furtherClaimant(as)),
+    { fresh: freshClaim, probe: caseProbe },
+  ),
+  // Unrepresented, with contact details the court would write to: still only the claimant's own side.
+  row(
+    'POST /api/v1/cases/:id/parties [unrepresented claimant]',
+    CASE_CREATORS,
+    'DA DD DD',
+    ({ fresh }) => body(`/api/v1/cases/${fresh.id}/parties`, UNREPRESENTED_CLAIMANT),
     { fresh: freshClaim, probe: caseProbe },
   ),
   row(
@@ -687,6 +703,16 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
     ({ fresh, as }) =>
       gql('mutation($i: AddPartyInput!) { addParty(input: $i) { id } }', {
         i: { caseId: fresh.id, party: furtherClaimant(as) },
+      }),
+    { fresh: freshClaim, probe: caseProbe },
+  ),
+  row(
+    'Mutation.addParty [unrepresented claimant]',
+    CASE_CREATORS,
+    'DA DD DD',
+    ({ fresh }) =>
+      gql('mutation($i: AddPartyInput!) { addParty(input: $i) { id } }', {
+        i: { caseId: fresh.id, party: UNREPRESENTED_CLAIMANT },
       }),
     { fresh: freshClaim, probe: caseProbe },
   ),

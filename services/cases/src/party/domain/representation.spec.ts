@@ -90,6 +90,16 @@ describe('parties added to a case', () => {
     expect(() => assertMayAddParty(firmA, defendant({ representedBy: 'org-a' }), parties)).toThrow(forbidden);
     expect(() => assertMayAddParty(firmA, defendant({ representedBy: 'org-b' }), parties)).toThrow(forbidden);
     expect(() => assertMayAddParty(firmA, defendant({ userId: 'citizen-dan' }), parties)).toThrow(forbidden);
+    // The side that answers the claim joins nobody to the claimant's side.
+    const defended = Case.create({
+      caseType: 'civil-money-claim',
+      parties: [claimant({ representedBy: 'org-a' }), defendant({ representedBy: 'org-b' })],
+      createdBy: 'u',
+      now: new Date(),
+    }).parties;
+    expect(() => assertMayAddParty(firmB, claimant({ name: 'Ghost Claimant' }), defended)).toThrow(forbidden);
+    expect(() => assertMayAddParty(firmB, claimant({ representedBy: 'org-b' }), defended)).toThrow(forbidden);
+    expect(() => assertMayAddParty(firmB, defendant({ representedBy: 'org-b' }), defended)).not.toThrow();
   });
 
   it('refuses citizens and lets staff add anyone', () => {

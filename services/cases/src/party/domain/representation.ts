@@ -49,21 +49,31 @@ export function partiesEnteredBy(principal: Principal, parties: readonly NewPart
   throw new ForbiddenError('Only staff, a citizen or a professional may open a case');
 }
 
+/** The roles that bring a case, and those they bring it against. */
+const BRINGS: readonly string[] = ['claimant', 'applicant', 'appellant'];
+const ANSWERS: readonly string[] = ['defendant', 'respondent'];
+
 /**
- * A party added to an existing case. Staff add anyone. A professional adds a party without an
- * account; they may name their own firm for it only on their own side (a role their firm already acts
- * for, e.g. a second claimant), never on the other side's.
+ * A party added to an existing case. Staff add anyone. A professional adds a party without an account,
+ * naming no firm but their own: on their own side (a role their firm already acts for, e.g. a second
+ * claimant), or, for the side that brings the case, a further defendant or respondent to bring it against
+ * (unrepresented). The side that answers a case joins nobody to the other side: the defendant's firm put a
+ * claimant "Ghost" with its own email address on a claim, and the court would have written to them.
  */
 export function assertMayAddParty(principal: Principal, input: NewParty, parties: readonly Party[]): void {
   if (isStaff(principal)) return;
   if (!hasRole(principal, 'professional')) throw new ForbiddenError('Only staff or a representative may add a party');
   if (given(input.userId)) throw new ForbiddenError('Only staff may link a citizen account to a party');
-  if (!given(input.representedBy)) return;
-  if (input.representedBy !== principal.organisationId)
+  if (given(input.representedBy) && input.representedBy !== principal.organisationId)
     throw new ForbiddenError("You may name only your own firm as a party's representative");
-  const ownSide = partiesActedFor(caseAccessOf(principal), parties.map(relationOf)).some((p) => p.role === input.role);
-  if (!ownSide)
-    throw new ForbiddenError(`Your firm may represent a further ${input.role} only if it already acts for one`);
+  const actsFor = partiesActedFor(caseAccessOf(principal), parties.map(relationOf)).map((p) => p.role);
+  const ownSide = actsFor.includes(input.role);
+  const broughtAgainst =
+    !given(input.representedBy) && ANSWERS.includes(input.role) && actsFor.some((role) => BRINGS.includes(role));
+  if (!ownSide && !broughtAgainst)
+    throw new ForbiddenError(
+      `Your firm may add a ${input.role} only on its own side, or a further defendant or respondent to a case it brings; the court joins anyone else`,
+    );
 }
 
 /**
