@@ -205,6 +205,13 @@ describe('the suspense workbench', () => {
     // The overpayment is an item of its own, and a paid account takes no more.
     const refused = await allocate(over[0]!.id, target.accountNumber).expect(409);
     expect(refused.body).toMatchObject({ code: 'CONFLICT', detail: 'The account owes nothing' });
+    // It was this defendant's money: not for a stranger's fine, whichever officer says so (a refund needs two).
+    const stranger = await newAccount();
+    const moved = await allocate(over[0]!.id, stranger.accountNumber).expect(409);
+    expect(moved.body.detail).toBe(
+      `The money was paid to ${target.accountNumber}: it goes only to that defendant's accounts, or back to the payer by a refund`,
+    );
+    expect(await account(stranger.id)).toMatchObject({ paidPence: 0 });
   });
 
   it('allocates an item once: of two officers at once one wins and the other gets 409, and a repeat changes nothing', async () => {

@@ -28,7 +28,8 @@ import { PartyIdentityRepository } from './infrastructure/party-identity.reposit
     PartyIdentityRepository,
   ],
   // The other features work on accounts: they lock and change them through the repository, read
-  // them through the queries, and an executed warrant's collection is applied as a payment.
-  exports: [AccountRepository, AccountQueries, PaymentApplication],
+  // them through the queries, and an executed warrant's collection is applied as a payment; suspense
+  // matches defendants as consolidation does.
+  exports: [AccountRepository, AccountQueries, PaymentApplication, PartyIdentityRepository],
 })
 export class AccountModule {}

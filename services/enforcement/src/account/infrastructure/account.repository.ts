@@ -217,8 +217,8 @@ export class AccountRepository {
     return this.one(sql`a.id = ${id} FOR UPDATE`, manager);
   }
 
-  findByNumber(accountNumber: string): Promise<FineAccount | undefined> {
-    return this.one(sql`a.account_number = ${accountNumber}`, this.dataSource);
+  findByNumber(accountNumber: string, runner: Queryable = this.dataSource): Promise<FineAccount | undefined> {
+    return this.one(sql`a.account_number = ${accountNumber}`, runner);
   }
 
   findByNumberForUpdate(manager: EntityManager, accountNumber: string): Promise<FineAccount | undefined> {

@@ -14,6 +14,7 @@ import { BadUserInputError, ConflictError, NotFoundError } from '@ccsc/platform'
 import { suspenseReason } from '../../account/domain/fine-account';
 import { PaymentApplication } from '../../account/application/payment-application';
 import { AccountRepository } from '../../account/infrastructure/account.repository';
+import { PartyIdentityRepository } from '../../account/infrastructure/party-identity.repository';
 import { afterRefundStatus, checkAllocation, checkRefundRequest, SuspenseItem } from '../domain/suspense-item';
 import { SuspenseRepository } from '../infrastructure/suspense.repository';
 
@@ -37,6 +38,7 @@ export class SuspenseCommands {
     private readonly suspense: SuspenseRepository,
     private readonly accounts: AccountRepository,
     private readonly payments: PaymentApplication,
+    private readonly identities: PartyIdentityRepository,
   ) {}
 
   private async held(tx: Transaction, id: string): Promise<SuspenseItem> {
@@ -65,12 +67,16 @@ export class SuspenseCommands {
       { correlationId, actor: principal.sub },
       async (tx) => {
         const item = await this.held(tx, id);
-        checkAllocation(item);
         const account = await this.accounts.findByNumberForUpdate(
           tx.manager,
           normaliseAccountNumber(typedAccountNumber),
         );
         if (!account) throw new NotFoundError('The fine account');
+        const quoted = isValidAccountNumber(item.accountNumber)
+          ? await this.accounts.findByNumber(normaliseAccountNumber(item.accountNumber), tx.manager)
+          : undefined;
+        const defendants = [quoted?.defendantPartyId, account.defendantPartyId].filter((p): p is string => !!p);
+        checkAllocation(item, quoted, account, await this.identities.identitiesForShare(tx.manager, defendants));
         const cannot = suspenseReason(account);
         if (cannot) throw new ConflictError(`The account ${CANNOT_TAKE[cannot] ?? cannot}`);
         const outcome = await this.payments.apply(tx, {

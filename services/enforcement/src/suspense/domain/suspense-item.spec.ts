@@ -10,6 +10,29 @@ describe('suspense items', () => {
     expect(() => checkAllocation({ ...held, state: 'allocated' })).toThrow('The suspense item is allocated already');
   });
 
+  it("go from a defendant's account only to that defendant's accounts; money for no account anywhere", () => {
+    const account = (id: string, defendantPartyId: string | null) => ({
+      id,
+      accountNumber: `FA-${id}`,
+      defendantPartyId,
+    });
+    const dans = account('dans', 'party-dan');
+    expect(() => checkAllocation(held, undefined, account('anyone', 'party-x'))).not.toThrow();
+    expect(() => checkAllocation(held, dans, dans)).not.toThrow();
+    expect(() => checkAllocation(held, dans, account('dans-other-case', 'party-dan'))).not.toThrow();
+    const matched = new Map([
+      ['party-dan', 'identity-dan'],
+      ['party-dan-2', 'identity-dan'],
+    ]);
+    expect(() => checkAllocation(held, dans, account('dans-matched', 'party-dan-2'), matched)).not.toThrow();
+    expect(() => checkAllocation(held, dans, account('strangers', 'party-x'))).toThrow(
+      /paid to FA-dans: it goes only to that defendant's accounts/,
+    );
+    expect(() => checkAllocation(held, account('penalty', null), account('other-penalty', null))).toThrow(
+      expect.objectContaining({ code: 'CONFLICT' }),
+    );
+  });
+
   it('are not worked once the payment behind them has bounced', () => {
     const bounced = { ...held, reversedAt: new Date('2026-03-01T10:00:00Z') };
     expect(() => checkAllocation(bounced)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));

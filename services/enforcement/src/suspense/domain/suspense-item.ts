@@ -1,4 +1,5 @@
 import type { RefundStatus } from '@ccsc/contracts';
+import { identityOf, type PartyIdentities } from '../../account/domain/defendant-identity';
 import { ConflictError } from '@ccsc/platform/errors';
 import type { SuspenseReason } from '../../account/domain/fine-account';
 
@@ -56,9 +57,37 @@ function assertHeld(item: Workable): void {
   if (item.reversedAt) throw new ConflictError('The payment was reversed, so nothing is held to work');
 }
 
-/** Only money still held goes to an account: once, and never money that bounced. */
-export function checkAllocation(item: Workable): void {
+/** An account as allocation sees it: whose it is. */
+interface Owned {
+  id: string;
+  accountNumber: string;
+  defendantPartyId: string | null;
+}
+
+/**
+ * Only money still held goes to an account: once, never money that bounced, and a defendant's money only
+ * to that defendant's accounts. Money whose quoted number named an account (`quoted`: an overpayment, a
+ * paid or closed account) was that defendant's; one officer moved a defendant's overpayment onto a
+ * stranger's fixed penalty. It goes to the same defendant (the same party, or one staff matched as the same
+ * person, `identities`), or back to the payer through a refund, which a second person approves. Money whose
+ * number named no account is the officer's to place.
+ */
+export function checkAllocation(
+  item: Workable,
+  quoted?: Owned,
+  target?: Owned,
+  identities: PartyIdentities = new Map(),
+): void {
   assertHeld(item);
+  if (!quoted || !target || quoted.id === target.id) return;
+  const sameDefendant =
+    quoted.defendantPartyId !== null &&
+    target.defendantPartyId !== null &&
+    identityOf(quoted.defendantPartyId, identities) === identityOf(target.defendantPartyId, identities);
+  if (!sameDefendant)
+    throw new ConflictError(
+      `The money was paid to ${quoted.accountNumber}: it goes only to that defendant's accounts, or back to the payer by a refund`,
+    );
 }
 
 /**
