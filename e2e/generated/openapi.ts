@@ -4711,7 +4711,7 @@ export interface components {
        */
       complainantType?: 'public' | 'professional';
       /**
-       * @description The complainant as they gave their name; kept in complaints only.
+       * @description The complainant as they gave their name (one line of 1 to 200 characters, no web address: it is printed in the letters and emails sent to them); kept in complaints only.
        * @example Rhian Evans
        */
       complainantName?: string;
@@ -7179,7 +7179,7 @@ export interface components {
     };
     EnquiryContactInput: {
       /**
-       * @description The enquirer's name as they give it (1 to 200 characters).
+       * @description The enquirer's name as they give it: one line of 1 to 200 characters, no web address (it is put into the messages sent to them).
        * @example Alex Smith
        */
       name: string;

@@ -72,7 +72,7 @@ export type EnquiryContactInput = {
   email?: string | null | undefined;
   /** public or professional: set by staff recording a call or letter; otherwise it follows the caller. */
   kind?: string | null | undefined;
-  /** The enquirer's name as they give it (1 to 200 characters). */
+  /** The enquirer's name as they give it: one line of 1 to 200 characters, no web address (it is put into the messages sent to them). */
   name: string;
   /** A telephone number to call back on, if they gave one: digits, spaces, brackets and hyphens, with an optional leading +. */
   phone?: string | null | undefined;

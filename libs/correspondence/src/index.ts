@@ -1,11 +1,13 @@
 export {
   ADDRESS_LINES,
+  addresseeNameProblem,
   addressLinesProblem,
   CONTROL_OR_LINE_BREAK,
   normaliseAddressLines,
   normalisePostcode,
   UK_POSTCODE,
 } from './address/postal-address';
+export { IsAddresseeName } from './address/is-addressee-name';
 export {
   CHANNELS,
   PLACEHOLDER_KINDS,

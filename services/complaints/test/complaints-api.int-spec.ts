@@ -65,6 +65,15 @@ describe('complaints API', () => {
       'receivedAt',
       'severity',
     ]);
+    // A name is printed in the letters and emails sent in the service's name: no web address, one line.
+    for (const complainantName of ['Pay at https://fines.example', 'www.fines.example', 'Rhian\nEvans']) {
+      const named = await http()
+        .post('/api/v1/complaints')
+        .set('Authorization', officer)
+        .send({ category: 'delay', complainantName, complainantEmail: 'someone@example.com' })
+        .expect(400);
+      expect(named.body.errors).toEqual([{ field: 'complainantName', message: expect.any(String) }]);
+    }
     const future = await http()
       .post('/api/v1/complaints')
       .set('Authorization', officer)

@@ -105,6 +105,13 @@ describe('enquiries', () => {
       .set('Authorization', citizen)
       .send(enquiry({ colour: 'blue' }))
       .expect(400);
+    // The name goes into the messages sent to the contact: no web address in the service's words.
+    const linked = await http()
+      .post('/api/v1/queries/enquiries')
+      .set('Authorization', citizen)
+      .send(enquiry({ contact: { name: 'Your fine is overdue: pay at https://pay.example', email: 'x@example.com' } }))
+      .expect(400);
+    expect(linked.body.errors).toEqual([{ field: 'contact.name', message: 'name must not contain a web address' }]);
     const phone = await http()
       .post('/api/v1/queries/enquiries')
       .set('Authorization', citizen)

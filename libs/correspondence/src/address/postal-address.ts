@@ -47,3 +47,19 @@ export function addressLinesProblem(value: unknown, field = 'addressLines'): str
 export function normaliseAddressLines(lines: readonly string[]): string[] {
   return lines.map((line) => line.trim());
 }
+
+/**
+ * Why this is not the name of someone the service writes to, or undefined when it is: one line of 1 to 200
+ * characters, without control characters and without a web address. The name is printed on letters and put
+ * into emails sent in the service's name, and whoever gives it may give the address too (a claimant names the
+ * defendant; a complainant or an enquirer names themselves): a line break or a link in it would let anyone
+ * write their own words, "pay at https://…", into the court's message to any address. Never quotes the name.
+ */
+export function addresseeNameProblem(value: unknown, field = 'name'): string | undefined {
+  if (typeof value !== 'string') return `${field} must be text`;
+  if (CONTROL_OR_LINE_BREAK.test(value)) return `${field} must be one line, without control characters`;
+  if (/:\/\/|\bwww\./i.test(value)) return `${field} must not contain a web address`;
+  const length = [...value.trim()].length;
+  if (length < 1 || length > 200) return `${field} must be 1 to 200 characters, not counting spaces around it`;
+  return undefined;
+}

@@ -17,10 +17,10 @@ import {
 } from 'class-validator';
 import { IsLocalDay, MAX_PENCE, NestedInputs, PageParams } from '@ccsc/platform';
 import type { LocalDate } from '@ccsc/calendar';
+import { IsAddresseeName } from '@ccsc/correspondence';
 import {
   ADDRESS_LINES,
   addressLinesProblem,
-  partyNameProblem,
   LANGUAGES,
   PARTY_KINDS,
   PARTY_ROLES,
@@ -88,15 +88,8 @@ export const ADDRESS_LINES_EXAMPLE = ['Flat 2', '10 Downing Street', 'London'];
 export const PARTY_VULNERABILITY = `Why this party may need extra care, in plain words (e.g. "domestic abuse", "mental health"); at most 20. ${PARTY_DETAIL_READERS}`;
 
 /** class-validator: a party's address lines, by the domain's rule (addressLinesProblem), which names the bad line. */
-/** class-validator: a party's name, by the domain's rule (partyNameProblem): one line, no web address. */
-export const IsPartyName = () =>
-  ValidateBy({
-    name: 'isPartyName',
-    validator: {
-      validate: (value: unknown) => partyNameProblem(value) === undefined,
-      defaultMessage: (args) => partyNameProblem(args?.value) ?? 'name must be a name',
-    },
-  });
+/** class-validator: a party's name, as any name the court writes to (libs/correspondence): one line, no web address. */
+export const IsPartyName = () => IsAddresseeName('name');
 
 export const IsAddressLines = () =>
   ValidateBy({

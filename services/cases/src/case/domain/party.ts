@@ -1,7 +1,7 @@
 import {
+  addresseeNameProblem,
   ADDRESS_LINES,
   addressLinesProblem,
-  CONTROL_OR_LINE_BREAK,
   normaliseAddressLines,
   normalisePostcode,
   UK_POSTCODE,
@@ -98,18 +98,5 @@ export type PartyDetailsChange = { [K in keyof PartyDetails]?: PartyDetails[K] |
 // The postal address rules every service that writes letters shares (libs/correspondence).
 export { ADDRESS_LINES, addressLinesProblem, normaliseAddressLines, normalisePostcode, UK_POSTCODE };
 
-/**
- * Why this is not a party's name, or undefined when it is: one line of 1 to 200 characters, without
- * control characters and without a web address. The name is printed on letters and put into emails sent
- * in the service's name (libs/correspondence); the other side may type it (a claimant names the
- * defendant), so a line break or a link in it would let one party write their own words into the court's
- * letter to the other. Never quotes the name.
- */
-export function partyNameProblem(value: unknown): string | undefined {
-  if (typeof value !== 'string') return 'name must be text';
-  if (CONTROL_OR_LINE_BREAK.test(value)) return 'name must be one line, without control characters';
-  if (/:\/\/|\bwww\./i.test(value)) return 'name must not contain a web address';
-  const length = [...value.trim()].length;
-  if (length < 1 || length > 200) return 'name must be 1 to 200 characters, not counting spaces around it';
-  return undefined;
-}
+/** A party's name: the name of someone the court writes to (libs/correspondence). */
+export { addresseeNameProblem as partyNameProblem };

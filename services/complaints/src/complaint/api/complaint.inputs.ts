@@ -32,6 +32,7 @@ import type { OpenComplaintCommand } from '../application/complaint.commands';
 import { ADDRESS_LINES, addressLinesProblem, PHONE, UK_POSTCODE } from '../domain/complainant-contact';
 import { OMBUDSMAN_ANSWER_EXAMPLE, OMBUDSMAN_ENQUIRY_EXAMPLE } from './complaint.model';
 import { BadUserInputError, IsInstant, MAX_PENCE, parseInstant } from '@ccsc/platform';
+import { IsAddresseeName } from '@ccsc/correspondence';
 
 // One set of input classes serves REST bodies, GraphQL inputs (with the complaint id as its own
 // argument) and OpenAPI. Vocabularies are strings, not GraphQL enums, because their values contain hyphens.
@@ -40,7 +41,8 @@ const CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const CODE_MESSAGE = 'must be a lower-case code: letters, digits and - (at most 64)';
 
 const COMPLAINANT_TYPE = `Staff only: ${COMPLAINANT_TYPES.join(', ')} (public when not given); the public form takes it from the caller's role.`;
-const COMPLAINANT_NAME = 'The complainant as they gave their name; kept in complaints only.';
+const COMPLAINANT_NAME =
+  'The complainant as they gave their name (one line of 1 to 200 characters, no web address: it is printed in the letters and emails sent to them); kept in complaints only.';
 const ORIGIN = `Staff only: the channel it came by, ${COMPLAINT_CHANNELS.join(', ')} (telephone when not given); the public form is online-form.`;
 const CASE_IDS = 'The cases the complaint is about (UUIDs, at most 20, none repeated): each one a case you may see.';
 const CATEGORY =
@@ -88,6 +90,7 @@ export class OpenComplaintBody {
   @IsOptional()
   @IsString()
   @Length(1, 200)
+  @IsAddresseeName('complainantName')
   complainantName?: string;
 
   @Field({ nullable: true, description: COMPLAINANT_EMAIL })

@@ -31,6 +31,7 @@ import {
   type Language,
 } from '../domain/enquiry';
 import { DIRECT_STATUSES, type AddMessageCommand, type RaiseEnquiryCommand } from '../application/enquiry.commands';
+import { IsAddresseeName } from '@ccsc/correspondence';
 
 // One set of input classes serves GraphQL, REST and OpenAPI, so the three cannot drift apart.
 
@@ -41,7 +42,8 @@ export const MAX_REASON = 1000;
 
 /** The enquiry id that the GraphQL inputs carry and the REST routes take from the path. */
 export const ENQUIRY_ID = "The enquiry's id (UUID).";
-const CONTACT_NAME = "The enquirer's name as they give it (1 to 200 characters).";
+const CONTACT_NAME =
+  "The enquirer's name as they give it: one line of 1 to 200 characters, no web address (it is put into the messages sent to them).";
 const CONTACT_EMAIL = 'An email address to answer to, if they gave one.';
 const CONTACT_PHONE =
   'A telephone number to call back on, if they gave one: digits, spaces, brackets and hyphens, with an optional leading +.';
@@ -64,6 +66,7 @@ export class EnquiryContactInput {
   @ApiProperty({ example: 'Alex Smith', maxLength: 200, description: CONTACT_NAME })
   @IsString()
   @Length(1, 200)
+  @IsAddresseeName()
   name!: string;
   @Field({ nullable: true, description: CONTACT_EMAIL })
   @ApiPropertyOptional({ format: 'email', description: CONTACT_EMAIL })
