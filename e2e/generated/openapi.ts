@@ -6226,7 +6226,7 @@ export interface components {
       target: 'service-request' | 'fine-account' | 'unidentified';
       /**
        * Format: uuid
-       * @description The case's id (UUID). Only for the `service-request` target.
+       * @description The case's id (UUID). Only for the `service-request` target, and only where you may see the case (staff moved a payment onto a case that is not yours: it is not named).
        */
       caseId?: string;
       /**

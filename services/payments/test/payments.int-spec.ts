@@ -755,6 +755,39 @@ describe('payments: fees from case events, payment by account, card, allocation'
     expect(payment.unallocatedPence).toBe(0);
   });
 
+  it("tells a payer where its money went only as far as the cases it may see: another firm's case stays unnamed", async () => {
+    const firm = await bearer('professional', { org: 'org-d', sub: 'solicitor-dot' });
+    await http()
+      .post('/api/v1/payments/accounts')
+      .set('Authorization', finance)
+      .send({ accountNumber: 'PBA0000004', organisationId: 'org-d', name: 'Delta Law', creditLimitPence: 1_000_000 })
+      .expect(201);
+    const ours = await announceCase(db, { organisations: ['org-d'], feesDue: ['FEE0011'] });
+    const theirs = await announceCase(db, { organisations: ['org-e'], feesDue: ['FEE0011'] });
+    const paid = await http()
+      .post(`/api/v1/payments/cases/${ours.caseId}/payments-by-account`)
+      .set('Authorization', firm)
+      .send({ accountNumber: 'PBA0000004' })
+      .expect(201);
+    const moved = await http()
+      .post(`/api/v1/payments/allocations/${paid.body.allocations[0].id}/transfers`)
+      .set('Authorization', finance)
+      .send({ target: 'service-request', caseId: theirs.caseId, reason: 'paid on the wrong claim' })
+      .expect(201);
+    await http()
+      .post(`/api/v1/payments/allocations/${moved.body.id}/verification`)
+      .set('Authorization', finance2)
+      .send({ approve: true })
+      .expect(200);
+    const casesOf = async (who: string) =>
+      (
+        (await http().get(`/api/v1/payments/payments/${paid.body.id}`).set('Authorization', who).expect(200)).body
+          .allocations as { caseId?: string }[]
+      ).map((a) => a.caseId ?? null);
+    expect(await casesOf(firm)).toEqual([ours.caseId, null]);
+    expect(await casesOf(finance)).toEqual([ours.caseId, theirs.caseId]);
+  });
+
   it('names the officer who verified where a payment went to staff only: its payer reads none', async () => {
     const firm = await bearer('professional', { org: 'org-c', sub: 'solicitor-cai' });
     await http()

@@ -32,7 +32,7 @@ import { ConnectionType, ObjectType } from '../../payments.graphql';
 // An optional field is null in GraphQL and left out of the REST answer; the descriptions say when it is given.
 
 const ALLOCATION_PAYMENT = 'The id (UUID) of the payment the money comes from.';
-const ALLOCATION_CASE = `${CASE_ID} Only for the \`service-request\` target.`;
+const ALLOCATION_CASE = `${CASE_ID} Only for the \`service-request\` target, and only where you may see the case (staff moved a payment onto a case that is not yours: it is not named).`;
 const ALLOCATION_FINE_ACCOUNT =
   'The fine account the money goes to, as the officer or the payer gave it. Only for the `fine-account` target.';
 const ALLOCATION_AMOUNT = `How much of the payment this allocation places. ${PENCE}`;

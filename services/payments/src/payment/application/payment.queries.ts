@@ -149,7 +149,11 @@ export class PaymentQueries {
     await this.audit.read(principal, { recordType: 'payment', recordIds: payments.map((p) => p.id) });
   }
 
-  /** Payments the caller may see, as they see them (only the payer gets the provider's page). */
+  /**
+   * Payments the caller may see, as they see them (only the payer gets the provider's page). Where their
+   * money went names a case only where the caller may see that case: a firm's payment moved by staff to
+   * another firm's case does not tell the firm that case's id.
+   */
   private async views(payments: Payment[], principal: Principal): Promise<PaymentView[]> {
     const manager = this.dataSource.manager;
     const ids = payments.map((p) => p.id);
@@ -157,10 +161,14 @@ export class PaymentQueries {
       this.posting.unallocated(manager, ids),
       this.allocations.forPayments(manager, ids),
     ]);
+    const caseIds = [...new Set(allocations.flatMap((a) => (a.caseId ? [a.caseId] : [])))];
+    const seen = await this.caseAccess.visible(principal, caseIds, manager);
     return payments.map((p) => ({
       ...asSeenBy(principal, p),
       unallocatedPence: balances.get(p.id) ?? 0,
-      allocations: allocations.filter((a) => a.paymentId === p.id),
+      allocations: allocations
+        .filter((a) => a.paymentId === p.id)
+        .map((a) => (a.caseId && !seen.has(a.caseId) ? { ...a, caseId: null } : a)),
     }));
   }
 }
