@@ -755,64 +755,58 @@ describe('payments: fees from case events, payment by account, card, allocation'
     expect(payment.unallocatedPence).toBe(0);
   });
 
-  it("tells a payer where its money went only as far as the cases it may see: another firm's case stays unnamed", async () => {
-    const firm = await bearer('professional', { org: 'org-d', sub: 'solicitor-dot' });
+  /**
+   * A firm's payment by account on its own case, which staff then moved (`to`) and a second officer verified:
+   * the firm (a token of `org`), its case and the payment.
+   */
+  const paidByFirmThenMoved = async (org: string, accountNumber: string, to: (caseId: string) => object) => {
+    const firm = await bearer('professional', { org, sub: `solicitor-of-${org}` });
     await http()
       .post('/api/v1/payments/accounts')
       .set('Authorization', finance)
-      .send({ accountNumber: 'PBA0000004', organisationId: 'org-d', name: 'Delta Law', creditLimitPence: 1_000_000 })
+      .send({ accountNumber, organisationId: org, name: `${org} Law`, creditLimitPence: 1_000_000 })
       .expect(201);
-    const ours = await announceCase(db, { organisations: ['org-d'], feesDue: ['FEE0011'] });
-    const theirs = await announceCase(db, { organisations: ['org-e'], feesDue: ['FEE0011'] });
+    const { caseId } = await announceCase(db, { organisations: [org], feesDue: ['FEE0011'] });
     const paid = await http()
-      .post(`/api/v1/payments/cases/${ours.caseId}/payments-by-account`)
+      .post(`/api/v1/payments/cases/${caseId}/payments-by-account`)
       .set('Authorization', firm)
-      .send({ accountNumber: 'PBA0000004' })
+      .send({ accountNumber })
       .expect(201);
     const moved = await http()
       .post(`/api/v1/payments/allocations/${paid.body.allocations[0].id}/transfers`)
       .set('Authorization', finance)
-      .send({ target: 'service-request', caseId: theirs.caseId, reason: 'paid on the wrong claim' })
+      .send(to(caseId))
       .expect(201);
     await http()
       .post(`/api/v1/payments/allocations/${moved.body.id}/verification`)
       .set('Authorization', finance2)
       .send({ approve: true })
       .expect(200);
+    return { firm, caseId, paid };
+  };
+
+  it("tells a payer where its money went only as far as the cases it may see: another firm's case stays unnamed", async () => {
+    const theirs = await announceCase(db, { organisations: ['org-e'], feesDue: ['FEE0011'] });
+    const ours = await paidByFirmThenMoved('org-d', 'PBA0000004', () => ({
+      target: 'service-request',
+      caseId: theirs.caseId,
+      reason: 'paid on the wrong claim',
+    }));
     const casesOf = async (who: string) =>
       (
-        (await http().get(`/api/v1/payments/payments/${paid.body.id}`).set('Authorization', who).expect(200)).body
+        (await http().get(`/api/v1/payments/payments/${ours.paid.body.id}`).set('Authorization', who).expect(200)).body
           .allocations as { caseId?: string }[]
       ).map((a) => a.caseId ?? null);
-    expect(await casesOf(firm)).toEqual([ours.caseId, null]);
+    expect(await casesOf(ours.firm)).toEqual([ours.caseId, null]);
     expect(await casesOf(finance)).toEqual([ours.caseId, theirs.caseId]);
   });
 
   it('names the officer who verified where a payment went to staff only: its payer reads none', async () => {
-    const firm = await bearer('professional', { org: 'org-c', sub: 'solicitor-cai' });
-    await http()
-      .post('/api/v1/payments/accounts')
-      .set('Authorization', finance)
-      .send({ accountNumber: 'PBA0000003', organisationId: 'org-c', name: 'Gamma Law', creditLimitPence: 1_000_000 })
-      .expect(201);
-    const { caseId } = await announceCase(db, { organisations: ['org-c'], feesDue: ['FEE0011'] });
-    const paid = await http()
-      .post(`/api/v1/payments/cases/${caseId}/payments-by-account`)
-      .set('Authorization', firm)
-      .send({ accountNumber: 'PBA0000003' })
-      .expect(201);
     // Staff move the firm's money on, and a second officer verifies the move.
-    const [own] = paid.body.allocations as { id: string }[];
-    const moved = await http()
-      .post(`/api/v1/payments/allocations/${own!.id}/transfers`)
-      .set('Authorization', finance)
-      .send({ target: 'fine-account', fineAccountNumber: 'FA20260778V' })
-      .expect(201);
-    await http()
-      .post(`/api/v1/payments/allocations/${moved.body.id}/verification`)
-      .set('Authorization', finance2)
-      .send({ approve: true })
-      .expect(200);
+    const { firm, caseId, paid } = await paidByFirmThenMoved('org-c', 'PBA0000003', () => ({
+      target: 'fine-account',
+      fineAccountNumber: 'FA20260778V',
+    }));
 
     const FIELDS = 'id allocations { status allocatedBy verifiedBy }';
     type Allocation = { status: string; allocatedBy: string; verifiedBy?: string | null };
