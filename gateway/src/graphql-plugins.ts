@@ -166,16 +166,8 @@ export function useOperationMetrics(registry: Registry): Plugin {
   }
 }
 
-/** Codes a subgraph or the gateway gives a refusal on purpose; anything else at the expiry is the connection closing. */
-const PLATFORM_CODES = new Set([
-  'BAD_USER_INPUT',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'TOO_MANY_REQUESTS',
-  'SERVICE_UNAVAILABLE',
-]);
+/** What a subgraph's connection closing reads as at the gateway: no code of its own, or the engine's for a subgraph failure. */
+const CLOSING_CODES = new Set([undefined, 'DOWNSTREAM_SERVICE_ERROR']);
 
 /** How near the token's expiry a subscription's failure is taken as the expiry's: the timers on both sides. */
 const EXPIRY_SLACK_MS = 1_000;
@@ -197,9 +189,9 @@ export function useTokenLifetime(): Plugin {
           return {
             onNext({ result, setResult }) {
               if (!result.errors?.length || Date.now() < expiresAt.getTime() - EXPIRY_SLACK_MS) return;
-              // Only the subgraph's closing, which carries no code of the platform's; a refusal keeps its own.
-              const closing = result.errors.every((e) => !PLATFORM_CODES.has(String(e.extensions?.code)));
-              if (closing) setResult({ errors: [expired] });
+              // Only the subgraph's closing; any error with a code of its own keeps it.
+              const closing = result.errors.every((e) => CLOSING_CODES.has(e.extensions?.code as string | undefined));
+              if (closing) setResult({ ...result, errors: [expired] });
             },
           };
         },

@@ -632,13 +632,13 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
   });
 
   it('gives an overpayment back to the payer whose money it is, one payer per refund, never more than they paid', async () => {
-    // Two payers into one £1.50 fee: £6 first, then £6 more; £10.50 overpaid.
+    // Three payers into one £1.50 fee, £6 each: £16.50 overpaid.
     const { caseId, reference } = await announceCase(db, { feesDue: ['FEE0003'] });
     const pay = async () => {
       const banked = await http()
         .post('/api/v1/payments/bulk-scan-payments')
         .set('Authorization', fay)
-        .send({ method: 'cash', amountPence: 600, caseReference: reference })
+        .send({ method: 'cheque', amountPence: 600, caseReference: reference })
         .expect(201);
       await http()
         .post(`/api/v1/payments/allocations/${banked.body.allocations[0].id}/verification`)
@@ -647,7 +647,7 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
         .expect(200);
       return banked.body.id as string;
     };
-    const [first, second] = [await pay(), await pay()];
+    const [, second, third] = [await pay(), await pay(), await pay()];
     const approve = async (amountPence: number) => {
       const asked = await askRefund(caseId, amountPence).expect(201);
       return http()
@@ -665,9 +665,9 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
         ?.paid_back_to;
     // More than either payer paid: refused, and nothing leaves.
     const ledger = await db.query(`SELECT count(*)::int AS n FROM ledger_entries`);
-    const whole = await approve(1_050);
+    const whole = await approve(1_650);
     expect(whole.status).toBe(409);
-    expect(whole.body.detail).toMatch(/^No one payment into the case holds 1050 pence to give back/);
+    expect(whole.body.detail).toMatch(/^No one payment into the case holds 1650 pence to give back/);
     expect(await db.query(`SELECT count(*)::int AS n FROM ledger_entries`)).toEqual(ledger);
     await http()
       .post(`/api/v1/payments/refunds/${whole.refundId}/decision`)
@@ -677,10 +677,33 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
     // In parts: the newest payer's money first, then the other's, each to its own payer.
     const newest = await approve(600);
     expect(newest.status).toBe(200);
-    expect(await paidBackTo(newest.refundId)).toBe(second);
+    expect(await paidBackTo(newest.refundId)).toBe(third);
     const older = await approve(450);
     expect(older.status).toBe(200);
-    expect(await paidBackTo(older.refundId)).toBe(first);
+    expect(await paidBackTo(older.refundId)).toBe(second);
+
+    // What went back to a payment does not also move to another case: its payer would have it twice.
+    const [newestAllocation] = (await db.query(`SELECT id FROM allocations WHERE payment_id = $1`, [third])) as {
+      id: string;
+    }[];
+    const moved = await http()
+      .post(`/api/v1/payments/allocations/${newestAllocation!.id}/transfers`)
+      .set('Authorization', fay)
+      .send({ target: 'unidentified', reason: 'not this case' })
+      .expect(409);
+    expect(moved.body.detail).toBe(
+      'Only 0 pence of this payment is still in the case: the rest was given back to its payer',
+    );
+    // A payment taken back takes back the refund approved to go back to it, not yet paid out.
+    await http()
+      .post(`/api/v1/payments/payments/${second}/reversals`)
+      .set('Authorization', fay)
+      .send({ reason: 'bounced' })
+      .expect(201);
+    const [withdrawn] = (await db.query(`SELECT status FROM refunds WHERE id = $1`, [older.refundId])) as {
+      status: string;
+    }[];
+    expect(withdrawn).toEqual({ status: 'rejected' });
   });
 
   it('withdraws an approved refund not yet paid out when the cheque it came from bounces, giving the money back to the case', async () => {

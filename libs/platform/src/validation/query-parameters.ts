@@ -6,17 +6,32 @@ import type { Request } from 'express';
 import type { Observable } from 'rxjs';
 import { BadUserInputError } from '../errors/app-error';
 
+type DeclaredQuery = { dto: true } | { dto: false; names: Set<string> };
+
+/** Per handler, read once: route metadata does not change after start-up. */
+const declared = new WeakMap<object, DeclaredQuery>();
+
 /** The query parameters a handler declares: a whole query object (a DTO, which validates itself), or names. */
-function declaredQuery(context: ExecutionContext): { dto: true } | { dto: false; names: Set<string> } {
-  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), context.getHandler().name) ??
-    {}) as Record<string, { data?: unknown }>;
+function declaredQuery(context: ExecutionContext): DeclaredQuery {
+  const handler = context.getHandler();
+  const known = declared.get(handler);
+  if (known) return known;
+  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), handler.name) ?? {}) as Record<
+    string,
+    { data?: unknown }
+  >;
   const names = new Set<string>();
+  let found: DeclaredQuery = { dto: false, names };
   for (const [key, arg] of Object.entries(args)) {
     if (Number(key.split(':')[0]) !== RouteParamtypes.QUERY) continue;
-    if (typeof arg.data !== 'string') return { dto: true };
+    if (typeof arg.data !== 'string') {
+      found = { dto: true };
+      break;
+    }
     names.add(arg.data);
   }
-  return { dto: false, names };
+  declared.set(handler, found);
+  return found;
 }
 
 /**
@@ -32,9 +47,9 @@ export class QueryParametersInterceptor implements NestInterceptor {
     const query = context.switchToHttp().getRequest<Request>().query ?? {};
     const given = Object.keys(query);
     if (given.length === 0) return next.handle();
-    const declared = declaredQuery(context);
-    if (declared.dto) return next.handle();
-    const unknown = given.filter((name) => !declared.names.has(name));
+    const takes = declaredQuery(context);
+    if (takes.dto) return next.handle();
+    const unknown = given.filter((name) => !takes.names.has(name));
     if (unknown.length)
       throw new BadUserInputError(
         'The request has invalid fields',

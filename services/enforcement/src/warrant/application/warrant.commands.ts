@@ -6,6 +6,7 @@ import { NotFoundError } from '@ccsc/platform';
 import { checkWarrantChange, mayActOnWarrant, Warrant, WarrantChange, warrantRoleOf } from '../domain/warrant';
 import { WarrantRepository } from '../infrastructure/warrant.repository';
 import { PaymentApplication } from '../../account/application/payment-application';
+import { suspenseReason } from '../../account/domain/fine-account';
 import { AccountRepository } from '../../account/infrastructure/account.repository';
 import { WARRANT_OFFICERS } from '../../roles';
 
@@ -38,7 +39,10 @@ export class WarrantCommands {
         const by = warrantRoleOf(principal, WARRANT_OFFICERS);
         if (!warrant || !by || !mayActOnWarrant(by, principal, warrant)) throw new NotFoundError('The warrant');
         const account = await this.accounts.findByNumberForUpdate(tx.manager, warrant.accountNumber);
-        checkWarrantChange(warrant, change, by, account?.balancePence ?? 0);
+        // A live account takes at most what it owes; one that takes no payment now (paid, written off,
+        // consolidated) holds what was collected in suspense, for a second person to refund or send on.
+        const owes = account && !suspenseReason(account) ? account.balancePence : undefined;
+        checkWarrantChange(warrant, change, by, owes);
         await this.warrants.change(tx.manager, warrantId, change, tx.now);
         tx.publish({
           type: warrantStatusChangedV1,

@@ -47,14 +47,13 @@ export interface WarrantChange {
 export type WarrantReporter = 'officer' | 'agency';
 
 /**
- * How the caller acts on warrants: with one of `officerRoles` (the staff the action is for) as an officer,
- * on every warrant; with an agency's token as that agency (`org`), only on the warrants given to it;
- * anyone else not at all. A token with an agency's role and another staff role is an officer only where
- * that staff role is one of the officers': the agency's role lends it nothing more.
+ * How the caller acts on warrants: with an agency's token as that agency (`org`), only on the warrants given
+ * to it, whatever other role it carries (an agency migrating from a `system` client holds both); with one
+ * of `officerRoles` (the staff the action is for) as an officer, on every warrant; anyone else not at all.
  */
 export function warrantRoleOf(principal: Principal, officerRoles: readonly Role[]): WarrantReporter | undefined {
+  if (hasRole(principal, ENFORCEMENT_AGENT)) return principal.organisationId ? 'agency' : undefined;
   if (hasRole(principal, ...officerRoles)) return 'officer';
-  if (hasRole(principal, ENFORCEMENT_AGENT) && principal.organisationId) return 'agency';
   return undefined;
 }
 

@@ -194,6 +194,15 @@ export class AllocationCommands {
         throw new ConflictError(
           `Only ${movable} pence of the case's money can move: the rest was given back, or is promised to a refund or remedy`,
         );
+      // Nor what was given back to this payment: its payer would have it back twice, once here, once there.
+      const allocated = (await this.allocations.forPayments(tx.manager, [payment.id]))
+        .filter((a) => a.serviceRequestId === from.serviceRequestId && a.status === 'verified')
+        .reduce((sum, a) => sum + a.amountPence, 0);
+      const stillHeld = allocated - (await this.refunds.givenBackTo(tx.manager, payment.id, from.serviceRequestId));
+      if (from.amountPence > stillHeld)
+        throw new ConflictError(
+          `Only ${Math.max(0, stillHeld)} pence of this payment is still in the case: the rest was given back to its payer`,
+        );
     } else if (from.target === 'fine-account') {
       const statuses = heldStatuses({ reason: 'enforcement-suspense' });
       if ((await this.refunds.heldForPayment(tx.manager, { ...nothing, paymentId: payment.id }, statuses)) > 0)

@@ -57,19 +57,34 @@ export class CorrespondenceFactsRepository {
       };
     }
     if (event.type === 'payments.refund-status-changed.v2' && data.refundId) {
-      const r = await queryOne<{ caseId: string | null; paidBackTo: string | null; reference: string | null }>(
+      const r = await queryOne<{
+        caseId: string | null;
+        serviceRequestId: string | null;
+        paidBackTo: string | null;
+        reference: string | null;
+      }>(
         manager,
-        sql`SELECT r.case_id AS "caseId", r.paid_back_to AS "paidBackTo", ca.reference
+        sql`SELECT r.case_id AS "caseId", r.service_request_id AS "serviceRequestId", r.paid_back_to AS "paidBackTo",
+              ca.reference
             FROM refunds r LEFT JOIN case_access ca ON ca.case_id = r.case_id WHERE r.id = ${data.refundId}`,
       );
       if (!r) return undefined;
-      // The refund goes back to the payment it was approved to go back to (paymentToRefundTo): its payer is whom it goes to.
+      // An ordinary refund goes back to the payment it was approved to go back to (paymentToRefundTo), whose
+      // payer it is written to; a remedy's, from the courts' budget, to the case's last verified payer.
       const paidBy = r.paidBackTo
         ? await queryOne<PayerRow>(
             manager,
             sql`SELECT p.method, p.payer, p.organisation_id AS "organisationId" FROM payments p WHERE p.id = ${r.paidBackTo}`,
           )
-        : undefined;
+        : r.serviceRequestId
+          ? await queryOne<PayerRow>(
+              manager,
+              sql`SELECT p.method, p.payer, p.organisation_id AS "organisationId"
+                  FROM allocations a JOIN payments p ON p.id = a.payment_id
+                  WHERE a.service_request_id = ${r.serviceRequestId} AND a.status = 'verified'
+                  ORDER BY a.allocated_at DESC LIMIT 1`,
+            )
+          : undefined;
       const recipient = paidBy ? payerOf(paidBy) : undefined;
       return {
         caseId: r.caseId,

@@ -86,9 +86,12 @@ export class AllocationRepository {
       manager,
       sql`SELECT p.id AS "paymentId", p.method, p.account_id AS "accountId",
               (sum(a.amount_pence) - COALESCE((SELECT sum(r.amount_pence) FROM refunds r
-                 WHERE r.paid_back_to = p.id AND r.status IN ('approved', 'paid')), 0))::bigint AS held
+                 WHERE r.paid_back_to = p.id AND r.service_request_id = ${serviceRequestId}
+                   AND r.status IN ('approved', 'paid')), 0))::bigint AS held
          FROM allocations a JOIN payments p ON p.id = a.payment_id
         WHERE a.service_request_id = ${serviceRequestId} AND a.status = 'verified' AND p.reversed_at IS NULL
+          -- money a transfer awaiting its second officer would move elsewhere is not this case's to give back
+          AND NOT EXISTS (SELECT 1 FROM allocations t WHERE t.replaces = a.id AND t.status = 'awaiting-verification')
         GROUP BY p.id ORDER BY max(a.allocated_at) DESC, p.id`,
     );
     return rows.map(({ held, ...payment }) => ({ ...payment, heldPence: Number(held) }));

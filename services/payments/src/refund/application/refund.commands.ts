@@ -219,7 +219,8 @@ export class RefundCommands {
   ): Promise<void> {
     const why = reversed.reason === 'bounced' ? 'bounced' : 'was charged back';
     const note = `Rejected: the payment it gives back ${why}, so the money is not there to give`;
-    for (const refund of await this.refunds.unpaidOfSuspenseForUpdate(tx.manager, reversed.paymentId))
+    // What was to go back to the payment taken back: its suspense refunds, and the refunds approved to go back to it.
+    for (const refund of await this.refunds.unpaidGivingBackForUpdate(tx.manager, reversed.paymentId))
       await this.withdraw(tx, refund, note);
     if (!reversed.caseId) return;
     const serviceRequestId = await this.requests.lockForCase(tx.manager, reversed.caseId, tx.now);
@@ -347,6 +348,10 @@ export class RefundCommands {
       return;
     }
     if (!refund.serviceRequestId) return;
+    if (await this.refunds.paidBackToReversed(tx.manager, refund.id))
+      throw new ConflictError(
+        'The payment this refund goes back to was reversed (it bounced or was charged back): nothing is paid out',
+      );
     const request = present(await this.requests.byId(tx.manager, refund.serviceRequestId));
     const short = shortOfRefund(refund, apportion(request.fees, request.paidPence, request.disputed));
     if (short > 0)
@@ -364,7 +369,6 @@ export class RefundCommands {
     if (refund.paymentId) await this.payments.findForUpdate(tx.manager, refund.paymentId);
   }
 
-  /** How the money a refund gives back was paid: its own payment for suspense, else the last into the service request. */
   /**
    * How an approved refund's money goes back: a refund of suspense by its own payment; an ordinary refund by
    * the one payment it goes back to (`paymentToRefundTo`), recorded on it; a remedy or consolatory payment

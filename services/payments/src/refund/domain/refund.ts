@@ -222,11 +222,11 @@ function wayBack(paidBy: PaidBy | undefined): { method: PaymentMethod; from: str
 }
 
 /**
- * How an approved refund leaves. An ordinary one goes back the way the money last came and off the
- * service request; a refund of suspense goes back the way its payment came and off the fine account it
+ * How an approved refund leaves. An ordinary one goes back to the payment it was approved to go back to
+ * (`paymentToRefundTo`) and off the service request; a refund of suspense goes back the way its payment came and off the fine account it
  * was allocated to (the criminal-fines side); a remedy is paid from the courts' budget, so the fees stay paid.
  *
- * @param paidBy how the money being refunded was paid: the refunded payment itself for suspense, else the last one into the service request
+ * @param paidBy how the money being refunded was paid: the refunded payment itself for suspense, else the payment it goes back to
  */
 export function refundMovement(refund: Refund, paidBy: PaidBy | undefined) {
   const { amountPence, serviceRequestId, fineAccountNumber } = refund;

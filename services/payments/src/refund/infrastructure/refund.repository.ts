@@ -36,12 +36,33 @@ export class RefundRepository {
     );
   }
 
-  /** Saves what a decision, a resubmission or a payout changed: status, amount, proposer, decider and note. */
   /** The payment an approved refund goes back to (`paymentToRefundTo`), kept so the next counts it as given back. */
   async paidBackTo(manager: EntityManager, refundId: string, paymentId: string): Promise<void> {
     await execute(manager, sql`UPDATE refunds SET paid_back_to = ${paymentId} WHERE id = ${refundId}`);
   }
 
+  /** What of a case's money has gone back to one payment: its refunds approved or paid out. */
+  async givenBackTo(manager: EntityManager, paymentId: string, serviceRequestId: string): Promise<number> {
+    const row = await queryOne<{ pence: string }>(
+      manager,
+      sql`SELECT COALESCE(sum(amount_pence), 0)::bigint AS pence FROM refunds
+           WHERE paid_back_to = ${paymentId} AND service_request_id = ${serviceRequestId}
+             AND status IN ('approved', 'paid')`,
+    );
+    return Number(row?.pence ?? 0);
+  }
+
+  /** Whether the payment an ordinary refund goes back to has been taken back (bounced or charged back). */
+  async paidBackToReversed(manager: EntityManager, refundId: string): Promise<boolean> {
+    const row = await queryOne<{ reversed: boolean }>(
+      manager,
+      sql`SELECT p.reversed_at IS NOT NULL AS reversed FROM refunds r JOIN payments p ON p.id = r.paid_back_to
+           WHERE r.id = ${refundId}`,
+    );
+    return row?.reversed ?? false;
+  }
+
+  /** Saves what a decision, a resubmission or a payout changed: status, amount, proposer, decider and note. */
   async update(manager: EntityManager, r: Refund, now: Date): Promise<void> {
     await execute(
       manager,
@@ -109,12 +130,18 @@ export class RefundRepository {
     return row && toRefund(row);
   }
 
-  /** Refunds of suspense from a payment not yet paid out (undecided or approved), locked. */
-  async unpaidOfSuspenseForUpdate(manager: EntityManager, paymentId: string): Promise<Refund[]> {
+  /**
+   * What gives a payment back and is not paid out yet, locked: refunds of its suspense (undecided or approved),
+   * and the approved refunds going back to it (`paid_back_to`).
+   */
+  async unpaidGivingBackForUpdate(manager: EntityManager, paymentId: string): Promise<Refund[]> {
     const rows = await query<RefundRow>(
       manager,
-      sql`SELECT * FROM refunds WHERE payment_id = ${paymentId} AND suspense_id IS NOT NULL
-       AND status IN ('awaiting-approval', 'returned-for-update', 'approved') ORDER BY created_at, id FOR UPDATE`,
+      sql`SELECT * FROM refunds
+       WHERE ((payment_id = ${paymentId} AND suspense_id IS NOT NULL
+               AND status IN ('awaiting-approval', 'returned-for-update', 'approved'))
+          OR (paid_back_to = ${paymentId} AND status = 'approved'))
+       ORDER BY created_at, id FOR UPDATE`,
     );
     return rows.map(toRefund);
   }
