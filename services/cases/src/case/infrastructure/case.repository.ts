@@ -192,12 +192,9 @@ export class CaseRepository {
   }
 
   /**
-   * The case, its row locked until the caller's transaction ends, so changes to it queue up rather
-   * than overwrite each other.
-   */
-  /**
-   * The same, locked for the caller's transaction: a case the caller may not see is neither locked nor read,
-   * so a stranger cannot hold up its writers.
+   * The same, its row locked until the caller's transaction ends (changes to it queue up rather than
+   * overwrite each other): a case the caller may not see is neither locked nor read, so a stranger cannot
+   * hold up its writers.
    */
   findVisibleForUpdate(manager: EntityManager, id: string, access: CaseAccess): Promise<Case | undefined> {
     return this.findVisible(manager, sql`c.id = ${id}`, access, true);
@@ -216,6 +213,10 @@ export class CaseRepository {
     return (await this.complete(manager, row ? [row] : []))[0];
   }
 
+  /**
+   * The case, locked for the caller's transaction, whoever asks: for the platform's own work on a case already
+   * found visible, or on no caller's behalf (payments' news of its fees, the deadline run).
+   */
   async findForUpdate(manager: EntityManager, id: string): Promise<Case | undefined> {
     const row = await queryOne<CaseRow>(manager, sql`SELECT * FROM cases WHERE id = ${id} FOR UPDATE`);
     return (await this.complete(manager, row ? [row] : []))[0];
