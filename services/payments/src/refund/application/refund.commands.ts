@@ -208,8 +208,8 @@ export class RefundCommands {
   /**
    * A payment that bounced or was charged back: what was to be given back of it is withdrawn, in the reversal's
    * unit of work, before anything is paid out. A refund of suspense from it, undecided or approved, is
-   * rejected (nothing of the payment is left to give back); on each case it had gone to, approved refunds not
-   * yet paid out are rejected, newest first, while the case now holds less than its fees and those refunds
+   * rejected (nothing of the payment is left to give back); on its case, the approved refunds going back to it
+   * are rejected, and then other approved refunds not yet paid out, newest first, while the case holds less than its fees and those refunds
    * (approval had taken them out of what was paid). An approved one's ledger movement is reversed; each is
    * announced, closing its tasks. A refund already paid out stays paid: the case shows it as unrecovered.
    */
@@ -219,14 +219,23 @@ export class RefundCommands {
   ): Promise<void> {
     const why = reversed.reason === 'bounced' ? 'bounced' : 'was charged back';
     const note = `Rejected: the payment it gives back ${why}, so the money is not there to give`;
-    // What was to go back to the payment taken back: its suspense refunds, and the refunds approved to go back to it.
-    for (const refund of await this.refunds.unpaidGivingBackForUpdate(tx.manager, reversed.paymentId))
+    for (const refund of await this.refunds.unpaidOfSuspenseForUpdate(tx.manager, reversed.paymentId))
       await this.withdraw(tx, refund, note);
     if (!reversed.caseId) return;
+    // The case's lock before its refunds', as a decision takes them.
     const serviceRequestId = await this.requests.lockForCase(tx.manager, reversed.caseId, tx.now);
     const request = present(await this.requests.byId(tx.manager, serviceRequestId));
     // Each refund withdrawn puts its amount back into what the case was paid: the balance follows without a read.
     let paidPence = request.paidPence;
+    // What was approved to go back to the payment taken back: it is not there to give.
+    for (const refund of await this.refunds.approvedGoingBackForUpdate(
+      tx.manager,
+      reversed.paymentId,
+      serviceRequestId,
+    )) {
+      await this.withdraw(tx, refund, note);
+      paidPence += refund.amountPence;
+    }
     for (const refund of await this.refunds.approvedUnpaidForUpdate(tx.manager, serviceRequestId)) {
       if (shortOfRefund(refund, apportion(request.fees, paidPence, request.disputed)) === 0) break;
       await this.withdraw(tx, refund, note);

@@ -130,18 +130,22 @@ export class RefundRepository {
     return row && toRefund(row);
   }
 
-  /**
-   * What gives a payment back and is not paid out yet, locked: refunds of its suspense (undecided or approved),
-   * and the approved refunds going back to it (`paid_back_to`).
-   */
-  async unpaidGivingBackForUpdate(manager: EntityManager, paymentId: string): Promise<Refund[]> {
+  /** Refunds of suspense from a payment not yet paid out (undecided or approved), locked. */
+  async unpaidOfSuspenseForUpdate(manager: EntityManager, paymentId: string): Promise<Refund[]> {
     const rows = await query<RefundRow>(
       manager,
-      sql`SELECT * FROM refunds
-       WHERE ((payment_id = ${paymentId} AND suspense_id IS NOT NULL
-               AND status IN ('awaiting-approval', 'returned-for-update', 'approved'))
-          OR (paid_back_to = ${paymentId} AND status = 'approved'))
-       ORDER BY created_at, id FOR UPDATE`,
+      sql`SELECT * FROM refunds WHERE payment_id = ${paymentId} AND suspense_id IS NOT NULL
+       AND status IN ('awaiting-approval', 'returned-for-update', 'approved') ORDER BY created_at, id FOR UPDATE`,
+    );
+    return rows.map(toRefund);
+  }
+
+  /** A case's refunds approved to go back to this payment and not paid out yet, locked (the case's lock first). */
+  async approvedGoingBackForUpdate(manager: EntityManager, paymentId: string, serviceRequestId: string) {
+    const rows = await query<RefundRow>(
+      manager,
+      sql`SELECT * FROM refunds WHERE paid_back_to = ${paymentId} AND service_request_id = ${serviceRequestId}
+       AND status = 'approved' ORDER BY created_at, id FOR UPDATE`,
     );
     return rows.map(toRefund);
   }
