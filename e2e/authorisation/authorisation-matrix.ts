@@ -365,11 +365,11 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
     ({ fresh, as }) => body(`/api/v1/cases/${fresh.id}/parties`, furtherClaimant(as)),
     { fresh: freshClaim, probe: caseProbe },
   ),
-  // Unrepresented, with contact details the court would write to: still only the claimant's own side.
+  // Unrepresented, with contact details the court would write to: no firm adds one, even on its own side.
   row(
     'POST /api/v1/cases/:id/parties [unrepresented claimant]',
     CASE_CREATORS,
-    'DA DD DD',
+    'DD DD DD',
     ({ fresh }) => body(`/api/v1/cases/${fresh.id}/parties`, UNREPRESENTED_CLAIMANT),
     { fresh: freshClaim, probe: caseProbe },
   ),
@@ -709,7 +709,7 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
   row(
     'Mutation.addParty [unrepresented claimant]',
     CASE_CREATORS,
-    'DA DD DD',
+    'DD DD DD',
     ({ fresh }) =>
       gql('mutation($i: AddPartyInput!) { addParty(input: $i) { id } }', {
         i: { caseId: fresh.id, party: UNREPRESENTED_CLAIMANT },

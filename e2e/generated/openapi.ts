@@ -27795,7 +27795,7 @@ export interface operations {
       };
       path: {
         code: string;
-        version: number;
+        version: string;
       };
       cookie?: never;
     };

@@ -166,6 +166,13 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
       .send({ amount: { type: 'flat', amountPence: 9_200 }, validFrom: today })
       .expect(201);
     expect(proposed.body).toMatchObject({ version: 2, status: 'pending-approval' });
+    // A version is a whole number in decimal digits, within what the register holds: anything else is refused.
+    for (const version of ['2147483648', '99999999999999999999', '0x2', '2e0', '+2', '2.0', '0'])
+      await http()
+        .post(`/api/v1/payments/fees/FEE0440/versions/${version}/decision`)
+        .set('Authorization', sam)
+        .send({ approve: false })
+        .expect(400);
     await http()
       .post('/api/v1/payments/fees/FEE0440/versions')
       .set('Authorization', sam)

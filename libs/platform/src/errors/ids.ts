@@ -11,3 +11,17 @@ export function assertUuid(value: string, field = 'id'): string {
   if (!isUuid(value)) throw new BadUserInputError('Malformed id', [{ field, message: 'must be a UUID' }]);
   return value;
 }
+
+/**
+ * A whole number in a path (a version): decimal digits only, from 1 to PostgreSQL's largest integer. Nest's
+ * ParseIntPipe read `0x1` or `1e0` as 1 (the ValidationPipe had already made a number of it) and let
+ * 2147483648 reach the database as a 500.
+ */
+export function assertPathInteger(value: string, field: string): number {
+  const number = /^\d{1,10}$/.test(value) ? Number(value) : NaN;
+  if (!(number >= 1 && number <= 2_147_483_647))
+    throw new BadUserInputError('Malformed number', [
+      { field, message: 'must be a whole number from 1 to 2147483647' },
+    ]);
+  return number;
+}

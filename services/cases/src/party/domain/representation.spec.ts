@@ -100,6 +100,11 @@ describe('parties added to a case', () => {
     expect(() => assertMayAddParty(firmB, claimant({ name: 'Ghost Claimant' }), defended)).toThrow(forbidden);
     expect(() => assertMayAddParty(firmB, claimant({ representedBy: 'org-b' }), defended)).toThrow(forbidden);
     expect(() => assertMayAddParty(firmB, defendant({ representedBy: 'org-b' }), defended)).not.toThrow();
+    // Nor a stranger on its own side, with an address for the court's letters: one it does not represent.
+    expect(() => assertMayAddParty(firmB, defendant({ name: 'Ghost', email: 'g@example.com' }), defended)).toThrow(
+      forbidden,
+    );
+    expect(() => assertMayAddParty(firmA, claimant({ name: 'Ghost' }), defended)).toThrow(forbidden);
   });
 
   it('refuses citizens and lets staff add anyone', () => {

@@ -54,10 +54,10 @@ const BRINGS: readonly string[] = ['claimant', 'applicant', 'appellant'];
 const ANSWERS: readonly string[] = ['defendant', 'respondent'];
 
 /**
- * A party added to an existing case. Staff add anyone. A professional adds a party without an account,
- * naming no firm but their own: on their own side (a role their firm already acts for, e.g. a second
- * claimant), or, for the side that brings the case, a further defendant or respondent to bring it against
- * (unrepresented). The side that answers a case joins nobody to the other side: the defendant's firm put a
+ * A party added to an existing case. Staff add anyone. A professional adds a party without an account:
+ * on their own side (a role their firm already acts for, e.g. a second claimant), one their firm represents;
+ * or, for the side that brings the case, a further defendant or respondent to bring it against
+ * (unrepresented). A stranger with an address for the court's letters is never theirs to add. The side that answers a case joins nobody to the other side: the defendant's firm put a
  * claimant "Ghost" with its own email address on a claim, and the court would have written to them.
  */
 export function assertMayAddParty(principal: Principal, input: NewParty, parties: readonly Party[]): void {
@@ -67,12 +67,12 @@ export function assertMayAddParty(principal: Principal, input: NewParty, parties
   if (given(input.representedBy) && input.representedBy !== principal.organisationId)
     throw new ForbiddenError("You may name only your own firm as a party's representative");
   const actsFor = partiesActedFor(caseAccessOf(principal), parties.map(relationOf)).map((p) => p.role);
-  const ownSide = actsFor.includes(input.role);
+  const ownSide = actsFor.includes(input.role) && input.representedBy === principal.organisationId;
   const broughtAgainst =
     !given(input.representedBy) && ANSWERS.includes(input.role) && actsFor.some((role) => BRINGS.includes(role));
   if (!ownSide && !broughtAgainst)
     throw new ForbiddenError(
-      `Your firm may add a ${input.role} only on its own side, or a further defendant or respondent to a case it brings; the court joins anyone else`,
+      `Your firm may add a ${input.role} only on its own side, representing them, or a further defendant or respondent to a case it brings; the court joins anyone else`,
     );
 }
 

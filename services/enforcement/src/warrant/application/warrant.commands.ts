@@ -39,9 +39,9 @@ export class WarrantCommands {
         const by = warrantRoleOf(principal, WARRANT_OFFICERS);
         if (!warrant || !by || !mayActOnWarrant(by, principal, warrant)) throw new NotFoundError('The warrant');
         const account = await this.accounts.findByNumberForUpdate(tx.manager, warrant.accountNumber);
-        // A live account takes at most what it owes; one that takes no payment now (paid, written off,
-        // consolidated) holds what was collected in suspense, for a second person to refund or send on.
-        const owes = account && !suspenseReason(account) ? account.balancePence : undefined;
+        // What the account owes now, nothing if it takes no payment (paid, written off, consolidated): an agency
+        // returns anything beyond it to the debtor itself; the court's books take no more than is owed.
+        const owes = account && !suspenseReason(account) ? account.balancePence : 0;
         checkWarrantChange(warrant, change, by, owes);
         await this.warrants.change(tx.manager, warrantId, change, tx.now);
         tx.publish({

@@ -60,6 +60,16 @@ describe('checkWarrantChange', () => {
     expect(
       checkWarrantChange(ofControl('with-agent'), { ...executed, collectedPence: 70_000 }, 'agency', 70_000),
     ).toBeTruthy();
+    expect(() => checkWarrantChange(ofControl('with-agent'), { ...executed, collectedPence: 1 }, 'agency', 0)).toThrow(
+      /owes nothing now/,
+    );
+    // The agency is named only as the warrant is given to it: nobody hands it on with another report.
+    for (const [change, by] of [
+      [{ status: 'executed', collectedPence: 100, agent: 'agency-other' }, 'agency'],
+      [{ status: 'returned-unexecuted', agent: 'agency-other' }, 'agency'],
+      [{ status: 'withdrawn', agent: 'agency-other' }, 'officer'],
+    ] as const)
+      expect(() => checkWarrantChange(ofControl('with-agent'), change, by, 70_000)).toThrow(/named only when/);
   });
 
   it('refuses a move its status does not allow, and what a change lacks', () => {

@@ -110,13 +110,19 @@ export function checkWarrantChange(
     throw new BadUserInputError('Which agent?', [
       { field: 'agent', message: 'a warrant is given to a named enforcement agent' },
     ]);
+  if (change.status !== 'with-agent' && change.agent !== undefined)
+    throw new BadUserInputError('An agency is named only when the warrant is given to it', [
+      { field: 'agent', message: 'only with status with-agent' },
+    ]);
   if (change.status === 'with-agent' && warrant.kind !== AGENCY_WARRANT_KIND)
     throw new ConflictError(
       `A ${warrant.kind} is not given to an enforcement agency: agencies execute a ${AGENCY_WARRANT_KIND} only`,
     );
   if (change.status === 'executed' && (change.collectedPence ?? 0) > owedPence)
     throw new ConflictError(
-      `The account owes ${owedPence} pence: an agency reports what it collected towards it, at most that`,
+      owedPence === 0
+        ? 'The account owes nothing now: the warrant is returned unexecuted, and anything collected goes back to the debtor'
+        : `The account owes ${owedPence} pence: an agency reports what it collected towards it, at most that`,
     );
   if (change.status === 'executed' && !(Number.isInteger(change.collectedPence) && (change.collectedPence ?? 0) >= 1)) {
     throw new BadUserInputError('What was collected?', [

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -9,6 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@ccsc/auth';
+import { assertPathInteger } from '@ccsc/platform';
 import { FEE_KEEPERS, FEE_READERS } from '../../roles';
 import { FeeCommands } from '../application/fee.commands';
 import { FeeQueries } from '../application/fee.queries';
@@ -69,10 +70,12 @@ export class FeeController {
   @ApiConflictResponse({ description: 'Not awaiting approval, or the approver proposed it' })
   async decide(
     @Param('code') code: string,
-    @Param('version', ParseIntPipe) version: number,
+    @Param('version') version: string,
     @Body() body: FeeDecisionBody,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return FeeVersionModel.from(await this.commands.decide(feeCode(code), version, body.approve, principal));
+    return FeeVersionModel.from(
+      await this.commands.decide(feeCode(code), assertPathInteger(version, 'version'), body.approve, principal),
+    );
   }
 }
