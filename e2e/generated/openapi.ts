@@ -5642,7 +5642,7 @@ export interface components {
        */
       status: 'issued' | 'with-agent' | 'executed' | 'returned-unexecuted' | 'withdrawn' | 'expired';
       /**
-       * @description With status with-agent (and only then needed): the enforcement agency it is given to, the organisation (`org`) its agents' tokens name (1 to 64 characters).
+       * @description With status with-agent, and only then: the enforcement agency it is given to, the organisation (`org`) its agents' tokens name (1 to 64 characters). Given with any other status it is refused.
        * @example agency-marston
        */
       agent?: string;

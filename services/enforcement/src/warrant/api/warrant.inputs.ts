@@ -7,7 +7,7 @@ import { InputType } from '../../enforcement.graphql';
 
 const STATUS = `The warrant's new status, one of ${WARRANT_STATUSES.join(', ')}: an issued warrant may go with-agent, withdrawn or expired; one with an agent executed, returned-unexecuted, withdrawn or expired. Only the agency holding it reports it executed; an agency reports only executed or returned-unexecuted.`;
 const AGENT =
-  "With status with-agent (and only then needed): the enforcement agency it is given to, the organisation (`org`) its agents' tokens name (1 to 64 characters).";
+  "With status with-agent, and only then: the enforcement agency it is given to, the organisation (`org`) its agents' tokens name (1 to 64 characters). Given with any other status it is refused.";
 const COLLECTED =
   'With status executed (and only then): what it collected, in pence (a whole number, at least 1); it is applied to the account as a payment.';
 
