@@ -1,4 +1,5 @@
 import { BadUserInputError } from './app-error';
+import { integerFromQuery } from '../validation/query-parameters';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -18,8 +19,8 @@ export function assertUuid(value: string, field = 'id'): string {
  * 2147483648 reach the database as a 500.
  */
 export function assertPathInteger(value: string, field: string): number {
-  const number = /^\d{1,10}$/.test(value) ? Number(value) : NaN;
-  if (!(number >= 1 && number <= 2_147_483_647))
+  const number = integerFromQuery(value);
+  if (typeof number !== 'number' || number < 1 || number > 2_147_483_647)
     throw new BadUserInputError('Malformed number', [
       { field, message: 'must be a whole number from 1 to 2147483647' },
     ]);

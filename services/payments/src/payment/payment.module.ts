@@ -50,6 +50,7 @@ import { FineAccountNumbersConsumer } from './consumers/fine-account-numbers.con
       useFactory: (config: PaymentsConfig) => new SandboxCardProvider(config.CARD_PROVIDER_SECRET),
     },
   ],
-  exports: [PaymentRepository, PaymentQueries, AllocationRepository, PaymentPosting],
+  // Approvals count a fine account with those consolidated into it, from the register of numbers.
+  exports: [PaymentRepository, PaymentQueries, AllocationRepository, PaymentPosting, FineAccountNumbers],
 })
 export class PaymentModule {}

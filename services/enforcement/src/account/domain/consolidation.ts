@@ -1,7 +1,7 @@
 import { BadUserInputError, ConflictError } from '@ccsc/platform/errors';
 import { MAX_PENCE } from '@ccsc/platform/money';
 import type { AccountStatus } from './fine-account';
-import { identityOf, type PartyIdentities } from './defendant-identity';
+import { type PartyIdentities, sameDefendant } from './defendant-identity';
 
 interface Consolidating {
   id: string;
@@ -43,10 +43,7 @@ export function checkConsolidation(
     throw new ConflictError(
       `Only live accounts are consolidated: ${notLive.map((a) => `${a.id} is ${a.status}`).join('; ')}`,
     );
-  const defendant = identityOf(target.defendantPartyId, identities);
-  const others = sources.filter(
-    (s) => s.defendantPartyId === null || identityOf(s.defendantPartyId, identities) !== defendant,
-  );
+  const others = sources.filter((s) => !sameDefendant(s.defendantPartyId, target.defendantPartyId, identities));
   if (others.length)
     throw new ConflictError(
       `Accounts of another defendant cannot be consolidated: ${others.map((a) => a.id).join(', ')}`,

@@ -8,3 +8,8 @@ export type PartyIdentities = ReadonlyMap<string, string>;
 export function identityOf(partyId: string, identities: PartyIdentities): string {
   return identities.get(partyId) ?? partyId;
 }
+
+/** Whether two parties are one defendant: both named, and the same identity. A party not named is nobody's. */
+export function sameDefendant(a: string | null, b: string | null, identities: PartyIdentities): boolean {
+  return a !== null && b !== null && identityOf(a, identities) === identityOf(b, identities);
+}

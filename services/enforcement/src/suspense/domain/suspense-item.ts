@@ -1,5 +1,5 @@
 import type { RefundStatus } from '@ccsc/contracts';
-import { identityOf, type PartyIdentities } from '../../account/domain/defendant-identity';
+import { type PartyIdentities, sameDefendant } from '../../account/domain/defendant-identity';
 import { ConflictError } from '@ccsc/platform/errors';
 import type { SuspenseReason } from '../../account/domain/fine-account';
 
@@ -80,11 +80,7 @@ export function checkAllocation(
 ): void {
   assertHeld(item);
   if (!quoted || !target || quoted.id === target.id) return;
-  const sameDefendant =
-    quoted.defendantPartyId !== null &&
-    target.defendantPartyId !== null &&
-    identityOf(quoted.defendantPartyId, identities) === identityOf(target.defendantPartyId, identities);
-  if (!sameDefendant)
+  if (!sameDefendant(quoted.defendantPartyId, target.defendantPartyId, identities))
     throw new ConflictError(
       `The money was paid to ${quoted.accountNumber}: it goes only to that defendant's accounts, or back to the payer by a refund`,
     );

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { execute, queryOne, sql, type Sql } from '@ccsc/platform';
 import { type ApprovalAccount, lockKeyOf } from '../domain/approval-accounts';
+import { FineAccountNumbers } from '../../payment/infrastructure/fine-account-numbers.repository';
 
 /** A fine account number as stored, read as the number it is (rows stored before numbers were normalised). */
 const FINE_ACCOUNT = sql`upper(regexp_replace(fine_account_number, '[\\s-]', '', 'g'))`;
@@ -15,6 +16,8 @@ const FINE_ACCOUNT = sql`upper(regexp_replace(fine_account_number, '[\\s-]', '',
  */
 @Injectable()
 export class ApprovedMoney {
+  constructor(private readonly numbers: FineAccountNumbers) {}
+
   /**
    * One figure per account, in its order, leaving out the refund or waiver being approved (`except`).
    */
@@ -53,41 +56,11 @@ export class ApprovedMoney {
     if (account.kind === 'case') return { account, lockAs: account, refundsOn: sql`case_id = ${account.id}::uuid` };
     if (account.kind === 'complaint')
       return { account, lockAs: account, refundsOn: sql`complaint_id = ${account.id}::uuid` };
-    const family = await consolidationFamilyOf(manager, account.id);
+    const family = await this.numbers.family(manager, account.id);
     return {
       account,
       lockAs: { kind: 'fine-account', id: family.lockAs },
       refundsOn: sql`${FINE_ACCOUNT} = ANY(${family.numbers}::text[])`,
     };
   }
-}
-
-/**
- * The numbers of every account consolidated, at any depth, into the same account as this one, and the least
- * of them (`lockAs`: the same whichever member it is asked for, a loop in the register included); a number
- * enforcement never told payments of is a family of one.
- */
-async function consolidationFamilyOf(
-  manager: EntityManager,
-  accountNumber: string,
-): Promise<{ lockAs: string; numbers: string[] }> {
-  const row = await queryOne<{ lock_as: string | null; numbers: string[] | null }>(
-    manager,
-    sql`WITH RECURSIVE up AS (
-          SELECT account_id, consolidated_into, 0 AS depth FROM fine_account_numbers WHERE account_number = ${accountNumber}
-          UNION ALL
-          SELECT n.account_id, n.consolidated_into, up.depth + 1
-            FROM fine_account_numbers n JOIN up ON n.account_id = up.consolidated_into WHERE up.depth < 20
-        ),
-        down AS (
-          SELECT account_id, account_number, 0 AS depth FROM fine_account_numbers
-           WHERE account_id = (SELECT account_id FROM up ORDER BY depth DESC, account_id LIMIT 1)
-          UNION ALL
-          SELECT n.account_id, n.account_number, down.depth + 1
-            FROM fine_account_numbers n JOIN down ON n.consolidated_into = down.account_id WHERE down.depth < 20
-        )
-        SELECT min(account_number) AS lock_as, array_agg(DISTINCT account_number) AS numbers FROM down`,
-  );
-  if (!row?.lock_as || !row.numbers) return { lockAs: accountNumber, numbers: [accountNumber] };
-  return { lockAs: row.lock_as, numbers: row.numbers };
 }
