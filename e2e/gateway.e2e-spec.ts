@@ -4,6 +4,7 @@ import { RunningPlatform, serveJwks, startTestPlatform } from './platform';
 import {
   graphql,
   invalidVariables,
+  type Loose,
   sendGraphQL,
   sendOffContractGraphQL,
   sendUntypedGraphQL,
@@ -219,6 +220,33 @@ describe('the platform through the gateway', () => {
     );
     const ids = [...first.body.data!.cases.nodes, ...second.body.data!.cases.nodes].map((n) => n.id);
     expect(new Set(ids).size).toBe(ids.length);
+
+    // An empty cursor is not one the API issued (REST refuses it too); null is no cursor, the first page.
+    const empty = await sendGraphQL(platform.gatewayUrl, PAGE, { after: '' }, caseworker);
+    expect(empty.body.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fieldErrors: [expect.objectContaining({ field: 'after' })],
+    });
+    const none = await sendGraphQL(platform.gatewayUrl, PAGE, { after: null }, caseworker);
+    expect(none.body.data!.cases.nodes.map((n) => n.id)).toEqual(first.body.data!.cases.nodes.map((n) => n.id));
+  });
+
+  it('refuses URL parameters the GraphQL endpoint does not take, or takes twice, before running anything', async () => {
+    const query = encodeURIComponent('{ cases(first: 1) { nodes { id } } }');
+    const get = (search: string) =>
+      fetch(`${platform.gatewayUrl}/graphql?${search}`, { headers: { authorization: caseworker } });
+    expect((await get(`query=${query}`)).status).toBe(200);
+    for (const search of [`query=${query}&first=100`, `query=${query}&query=${query}`]) {
+      const res = await get(search);
+      expect({ search, status: res.status }).toEqual({ search, status: 400 });
+      expect(((await res.json()) as Loose).errors[0].extensions.code).toBe('BAD_REQUEST');
+    }
+    const post = await fetch(`${platform.gatewayUrl}/graphql?dryRun=true`, {
+      method: 'POST',
+      headers: { authorization: caseworker, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'mutation { __typename }' }),
+    });
+    expect(post.status).toBe(400);
   });
 
   it('runs a GraphQL mutation retried with the same Idempotency-Key once, and answers the retry with the first result', async () => {

@@ -618,6 +618,10 @@ export async function seedScenario(api: Api): Promise<Scenario> {
   const claim = await fixtures.claim();
   await fixtures.trigger(claim.id, 'submit');
   const documentId = await fixtures.document(claim.id);
+  // Accepted, it is on the record both sides read (one in review is the court's and its filer's).
+  await api.ok('caseworker', 'POST', `/api/v1/cases/${claim.id}/documents/${documentId}/review`, {
+    decision: 'accepted',
+  });
   const venueId = 'LDN-MTX';
   const hearingId = await fixtures.hearing(claim.id, venueId);
   const { recordDecision } = await api.data(

@@ -3531,6 +3531,17 @@ export interface components {
        * @example dm-store://documents/5f1c2a9e
        */
       storeReference: string;
+      /**
+       * @description `parties` (the default): every party of the case reads it once it is accepted. `court`: only the court and the side it is filed for read it (a confidential address, a medical report).
+       * @example court
+       * @enum {string}
+       */
+      sharedWith?: 'parties' | 'court';
+      /**
+       * Format: uuid
+       * @description The party of the case it is filed for (UUID). Staff name any party (none: the court's own papers); a party's side names one it acts for, or leaves it out to file for all of them.
+       */
+      forPartyId?: string;
     };
     DocumentModel: {
       /**
@@ -3571,6 +3582,14 @@ export interface components {
        * @enum {string}
        */
       status: 'accepted' | 'pending-review' | 'rejected';
+      /**
+       * @description `parties`: every party of the case reads it once it is accepted; `court`: only the court and the side it is filed for.
+       * @example parties
+       * @enum {string}
+       */
+      sharedWith: 'parties' | 'court';
+      /** @description The parties of the case it is filed for (their ids); none for the court's own papers. */
+      filedFor: string[];
       /**
        * @description Why it was rejected; null unless rejected.
        * @example Pages 3 to 5 are missing from the scan.
@@ -12687,6 +12706,10 @@ export interface operations {
            *         "language": "cy",
            *         "storeReference": "dm-store://documents/5f1c2a9e",
            *         "status": "rejected",
+           *         "sharedWith": "parties",
+           *         "filedFor": [
+           *           "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f"
+           *         ],
            *         "rejectionReason": "Pages 3 to 5 are missing from the scan.",
            *         "receivedAt": "2026-11-30T10:00:00.000Z",
            *         "reviewedBy": "caseworker-sam-patel",
@@ -12839,7 +12862,9 @@ export interface operations {
          *       "documentType": "particulars-of-claim",
          *       "channel": "online",
          *       "language": "cy",
-         *       "storeReference": "dm-store://documents/5f1c2a9e"
+         *       "storeReference": "dm-store://documents/5f1c2a9e",
+         *       "sharedWith": "court",
+         *       "forPartyId": "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f"
          *     }
          */
         'application/json': components['schemas']['ReceiveDocumentBody'];
@@ -12860,6 +12885,10 @@ export interface operations {
            *       "language": "cy",
            *       "storeReference": "dm-store://documents/5f1c2a9e",
            *       "status": "rejected",
+           *       "sharedWith": "parties",
+           *       "filedFor": [
+           *         "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f"
+           *       ],
            *       "rejectionReason": "Pages 3 to 5 are missing from the scan.",
            *       "receivedAt": "2026-11-30T10:00:00.000Z",
            *       "reviewedBy": "caseworker-sam-patel",
@@ -13087,6 +13116,10 @@ export interface operations {
            *       "language": "cy",
            *       "storeReference": "dm-store://documents/5f1c2a9e",
            *       "status": "rejected",
+           *       "sharedWith": "parties",
+           *       "filedFor": [
+           *         "3f0b6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f"
+           *       ],
            *       "rejectionReason": "Pages 3 to 5 are missing from the scan.",
            *       "receivedAt": "2026-11-30T10:00:00.000Z",
            *       "reviewedBy": "caseworker-sam-patel",

@@ -123,9 +123,32 @@ export class PersistedDocuments {
 /** The GraphQL-over-HTTP media type, for the clients that ask for it. */
 export const GRAPHQL_RESPONSE = 'application/graphql-response+json';
 
+/** The URL parameters of a GraphQL-over-HTTP request (a GET's; a POST's are the same, if any). */
+const URL_PARAMETERS = new Set(['query', 'operationName', 'variables', 'extensions', 'documentId']);
+
+/**
+ * A URL parameter the endpoint does not take, or one given twice, refused as REST refuses them: ignored, a
+ * typo or a second `query` would run something other than what the caller meant.
+ */
+function urlParameterRefusal(req: Request): Refusal | undefined {
+  const names = [...new URL(req.url, 'http://gateway').searchParams.keys()];
+  const unknown = names.find((name) => !URL_PARAMETERS.has(name));
+  if (unknown !== undefined)
+    return {
+      status: 400,
+      code: 'BAD_REQUEST',
+      message: `"${unknown.slice(0, 40)}" is not a parameter of this endpoint: it takes ${[...URL_PARAMETERS].join(', ')}`,
+    };
+  const twice = names.find((name, index) => names.indexOf(name) !== index);
+  if (twice !== undefined) return { status: 400, code: 'BAD_REQUEST', message: `"${twice}" is given more than once` };
+  return undefined;
+}
+
 /** Express middleware on /graphql, after the JSON body parser: a POST's body, a GET's query string. */
 export function persistedDocumentRequests(documents: PersistedDocuments) {
   return (req: Request, res: Response, next: NextFunction) => {
+    const badUrl = urlParameterRefusal(req);
+    if (badUrl) return refuse(req, res, badUrl);
     if (req.method === 'POST') {
       // Refused here in words that fit: the engine would read a body already parsed as empty and answer
       // "invalid JSON". One operation per request: batches are not taken.

@@ -218,8 +218,12 @@ export type ReceiveDocumentInput = {
   channel: string;
   /** Kind of document, in lower case with dashes, e.g. `particulars-of-claim`, `marriage-certificate`, `will`. */
   documentType: string;
+  /** The party of the case it is filed for (UUID). Staff name any party (none: the court's own papers); a party's side names one it acts for, or leaves it out to file for all of them. */
+  forPartyId?: string | number | null | undefined;
   /** The language the document is written in: `en` (English, the default) or `cy` (Welsh). */
   language?: Language | null | undefined;
+  /** `parties` (the default): every party of the case reads it once it is accepted. `court`: only the court and the side it is filed for read it (a confidential address, a medical report). */
+  sharedWith?: string | null | undefined;
   /** Where the content is in the document store: `dm-store://` and its path (letters, digits, `.`, `_`, `~`, `-` between slashes; no `.` or `..` segment). */
   storeReference: string;
   /** What the document is, as people call it. */

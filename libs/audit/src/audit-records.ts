@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { and, decodeCursor, encodeCursor, execute, query, sql, type Page } from '@ccsc/platform';
+import { and, startAfter, encodeCursor, execute, query, sql, type Page } from '@ccsc/platform';
 import { currentWorkScope, type ScopeActor } from '@ccsc/platform/work-scope';
 import { AUDIT_RETENTION } from './audit-trail.table';
 
@@ -133,7 +133,7 @@ export async function auditRecords(
   after?: string,
   cursorField = 'after',
 ): Promise<Page<AuditRecord>> {
-  const position = after ? decodeCursor(after, cursorField) : undefined;
+  const position = startAfter(after, cursorField);
   const rows = await query<AuditRow>(
     manager,
     sql`SELECT * FROM audit_trail

@@ -30,6 +30,7 @@ import { WebhookFairness1735500200000 } from './migrations/1735500200000-webhook
 import { LanguageNotStated1735600000000 } from './migrations/1735600000000-language-not-stated';
 import { ResultsForTheirDefendant1736100000000 } from './migrations/1736100000000-results-for-their-defendant';
 import { DocumentsFiledByStaff1736100100000 } from './migrations/1736100100000-documents-filed-by-staff';
+import { DocumentsSharedWith1736200000000 } from './migrations/1736200000000-documents-shared-with';
 
 /**
  * The cases database: the app, `npm run migrate` and the tests all use this one definition.
@@ -70,5 +71,6 @@ export const casesDatabase: ServiceDataSourceParts = {
     OutboxAppliedAtSource1735700000000,
     ResultsForTheirDefendant1736100000000,
     DocumentsFiledByStaff1736100100000,
+    DocumentsSharedWith1736200000000,
   ],
 };

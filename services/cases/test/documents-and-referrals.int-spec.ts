@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { bearer } from '@ccsc/testing';
+import { bearer, eventually } from '@ccsc/testing';
 import { claim, startCasesApp } from './cases-app';
 
 describe('documents and assisted-digital referrals', () => {
@@ -309,6 +309,70 @@ describe('documents and assisted-digital referrals', () => {
     expect(await outbox()).toBe(before);
     expect((await http().get(`/api/v1/cases/${id}/documents`).set('Authorization', caseworker)).body).toEqual([]);
     expect((await file(firm, 'online').expect(201)).body).toMatchObject({ status: 'accepted' });
+  });
+
+  it('shows the other side a document only once the court accepted it, and never one filed for the court only', async () => {
+    const [claimantFirm, defendantCitizen] = await Promise.all([
+      bearer('professional', { org: 'org-a', sub: 'solicitor-sol' }),
+      bearer('citizen', { sub: 'citizen-dee' }),
+    ]);
+    const id = await claimBetween(
+      { role: 'claimant', kind: 'person', name: 'Alex Claimant', representedBy: 'org-a' },
+      { role: 'defendant', kind: 'person', name: 'Dee Defendant', userId: 'citizen-dee' },
+    );
+    const parties = (await http().get(`/api/v1/cases/${id}`).set('Authorization', caseworker).expect(200)).body
+      .parties as { id: string; role: string }[];
+    const claimant = parties.find((p) => p.role === 'claimant')!.id;
+    const file = (who: string, body: object) =>
+      http()
+        .post(`/api/v1/cases/${id}/documents`)
+        .set('Authorization', who)
+        .send({ documentType: 'witness-statement', channel: 'online', storeReference: 'dm-store://d', ...body })
+        .expect(201);
+    const shared = (await file(claimantFirm, { title: 'Statement' })).body;
+    expect(shared).toMatchObject({ sharedWith: 'parties', filedFor: [claimant], status: 'accepted' });
+    const confidential = (await file(claimantFirm, { title: 'Refuge address', sharedWith: 'court' })).body;
+    const posted = (await file(caseworker, { title: 'Posted statement', channel: 'post', forPartyId: claimant })).body;
+    expect(posted).toMatchObject({ status: 'pending-review', filedFor: [claimant] });
+    const titles = async (who: string) => {
+      const rest = await http().get(`/api/v1/cases/${id}/documents`).set('Authorization', who).expect(200);
+      const { body } = await http()
+        .post('/graphql')
+        .set('Authorization', who)
+        .send({ query: 'query($id: ID!) { case(id: $id) { documents { title } } }', variables: { id } });
+      const viaGraphql = (body.data.case.documents as { title: string }[]).map((d) => d.title);
+      expect(viaGraphql).toEqual((rest.body as { title: string }[]).map((d) => d.title));
+      return viaGraphql;
+    };
+    const timeline = async (who: string) =>
+      (
+        (await http().get(`/api/v1/cases/${id}/timeline`).set('Authorization', who).expect(200)).body as {
+          summary: string;
+        }[]
+      ).filter((e) => e.summary.startsWith('Document'));
+    const all = ['Statement', 'Refuge address', 'Posted statement'];
+    expect(await titles(caseworker)).toEqual(all);
+    expect(await titles(claimantFirm)).toEqual(all);
+    expect(await titles(defendantCitizen)).toEqual(['Statement']);
+    await eventually(async () => expect(await timeline(caseworker)).toHaveLength(3));
+    expect(await timeline(claimantFirm)).toHaveLength(3);
+    expect(await timeline(defendantCitizen)).toHaveLength(1);
+
+    // Accepted on review, the posted statement is on the record for both sides; the refuge address never is.
+    await http()
+      .post(`/api/v1/cases/${id}/documents/${posted.id}/review`)
+      .set('Authorization', caseworker)
+      .send({ decision: 'accepted' })
+      .expect(201);
+    expect(await titles(defendantCitizen)).toEqual(['Statement', 'Posted statement']);
+    expect(confidential.sharedWith).toBe('court');
+    // A party files only for a party it acts for.
+    const other = parties.find((p) => p.role === 'defendant')!.id;
+    await http()
+      .post(`/api/v1/cases/${id}/documents`)
+      .set('Authorization', claimantFirm)
+      .send({ title: 'X', documentType: 'x', channel: 'online', storeReference: 'dm-store://x', forPartyId: other })
+      .expect(400);
   });
 
   it('names the caseworker who reviewed a document, and who moved the case on, to staff only', async () => {

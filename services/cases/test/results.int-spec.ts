@@ -140,6 +140,26 @@ describe('court results', () => {
     ).toEqual(['list', 'result']);
     // Resulted: a further result is not possible.
     await result(dana, 1).expect(409);
+
+    // The case's history, which every party reads, carries no defendant's outcome: the move to Resulted has no
+    // reason, and one an earlier build wrote there (the last defendant's outcome) is read by staff only.
+    const history = async (who: string) =>
+      (await http().get(`/api/v1/cases/${id}/history`).set('Authorization', who).expect(200)).body as {
+        event: string;
+        reason: string | null;
+      }[];
+    expect((await history(caseworker)).find((e) => e.event === 'result')).toMatchObject({ reason: null });
+    await app
+      .get(DataSource)
+      .query(
+        `UPDATE case_history SET reason = 'Dev: community order with treatment' WHERE case_id = $1 AND event = 'result'`,
+        [id],
+      );
+    const prosecutor = await bearer('professional', { org: 'cps', sub: 'cps-lawyer' });
+    expect((await history(prosecutor)).find((e) => e.event === 'result')).toMatchObject({ reason: null });
+    expect((await history(caseworker)).find((e) => e.event === 'result')).toMatchObject({
+      reason: 'Dev: community order with treatment',
+    });
   });
 
   it('refuses bad results with field errors, and records and publishes nothing', async () => {

@@ -280,6 +280,14 @@ describe("other services' events on the case timeline", () => {
       channel: 'post',
       status: 'pending-review',
     };
+    // The document they announce, as staff recorded it for the claimant: in review, its side reads of it.
+    const claimantParty = (created.body.parties as { id: string }[])[0]!.id;
+    await app.get(DataSource).query(
+      `INSERT INTO case_documents (id, case_id, title, document_type, channel, language, store_reference, status,
+         filed_by_staff, filed_for, received_at)
+       VALUES ($1, $2, 'Evidence', 'evidence', 'post', 'en', 'dm-store://e', 'pending-review', true, $3::uuid[], now())`,
+      [document.documentId, id, [claimantParty]],
+    );
     const refund = {
       refundId: randomUUID(),
       status: 'approved',
@@ -315,8 +323,8 @@ describe("other services' events on the case timeline", () => {
         id,
       ])) as { type: string; audience: string }[];
     expect(Object.fromEntries(audiences.map((r) => [r.type, r.audience]))).toEqual({
-      'cases.document-received.v1': 'case',
-      'cases.document-received.v2': 'case',
+      'cases.document-received.v1': 'parties',
+      'cases.document-received.v2': 'parties',
       'payments.refund-status-changed.v1': 'staff',
       'payments.refund-status-changed.v2': 'staff',
       'enforcement.enforcement-action-taken.v1': 'staff',

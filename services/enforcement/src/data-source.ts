@@ -13,6 +13,7 @@ import { ManagementInformationIndexes1735400000000 } from './migrations/17354000
 import { ImposingCourt1735600000000 } from './migrations/1735600000000-imposing-court';
 import { TermsFreshStart1735900000000 } from './migrations/1735900000000-terms-fresh-start';
 import { WarrantLists1736100300000 } from './migrations/1736100300000-warrant-lists';
+import { IdentityMatchedBy1736200000000 } from './migrations/1736200000000-identity-matched-by';
 
 /** The enforcement database: plain SQL throughout, so no entities; TypeORM orders migrations by timestamp. */
 export const enforcementDatabase: ServiceDataSourceParts = {
@@ -32,5 +33,6 @@ export const enforcementDatabase: ServiceDataSourceParts = {
     OutboxAppliedAtSource1735700000000,
     TermsFreshStart1735900000000,
     WarrantLists1736100300000,
+    IdentityMatchedBy1736200000000,
   ],
 };

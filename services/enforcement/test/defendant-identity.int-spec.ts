@@ -5,7 +5,15 @@ import { DataSource, MigrationInterface } from 'typeorm';
 import { serviceDataSourceOptions } from '@ccsc/platform';
 import { bearer, createTestDatabase, eventually } from '@ccsc/testing';
 import { enforcementDatabase } from '../src/data-source';
-import { caseResulted, partyIdentityChanged, publish, resulted, startEnforcementApp } from './enforcement-app';
+import { partyIdentityChangedV1 } from '@ccsc/contracts';
+import {
+  caseResulted,
+  envelope,
+  partyIdentityChanged,
+  publish,
+  resulted,
+  startEnforcementApp,
+} from './enforcement-app';
 
 // One person defending two cases has a party id on each; staff in cases match them, and enforcement hears of it.
 describe('one defendant across cases', () => {
@@ -101,8 +109,33 @@ describe('one defendant across cases', () => {
     expect(await count('outbox')).toBe(outboxBefore);
     expect(await status(second.accountId)).toBe('live');
 
-    await publish(partyIdentityChanged(second.caseId, second.partyId, identityId));
+    // Matched again by officer-sam: the matcher does not also move the debt, nor does anyone on a v1 match, which
+    // does not say who made it.
+    await publish(partyIdentityChanged(second.caseId, second.partyId, identityId, undefined, 'officer-sam'));
     await projected(second.partyId, identityId);
+    const ownMatch = await consolidate(first.accountId, [second.accountId]).expect(403);
+    expect(ownMatch.body.detail).toMatch(/^You matched these defendants as one person/);
+    await publish(
+      envelope(partyIdentityChangedV1, second.caseId, { caseId: second.caseId, partyId: second.partyId, identityId }),
+    );
+    await eventually(async () =>
+      expect(
+        await app
+          .get(DataSource)
+          .query(`SELECT matched_by FROM party_identities WHERE party_id = $1`, [second.partyId]),
+      ).toEqual([{ matched_by: null }]),
+    );
+    await consolidate(first.accountId, [second.accountId]).expect(403);
+    expect(await count('outbox')).toBe(outboxBefore);
+
+    await publish(partyIdentityChanged(second.caseId, second.partyId, identityId));
+    await eventually(async () =>
+      expect(
+        await app
+          .get(DataSource)
+          .query(`SELECT matched_by FROM party_identities WHERE party_id = $1`, [second.partyId]),
+      ).toEqual([{ matched_by: 'caseworker-cy' }]),
+    );
     const merged = await consolidate(first.accountId, [second.accountId]).expect(201);
     expect(merged.body).toMatchObject({ id: first.accountId, balancePence: 93_500 * 2 });
     expect(await status(second.accountId)).toBe('consolidated');

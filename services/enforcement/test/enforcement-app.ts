@@ -3,7 +3,7 @@ import {
   allocationTransferredV1,
   caseResultedV2,
   EventType,
-  partyIdentityChangedV1,
+  partyIdentityChangedV2,
   paymentAllocatedV1,
   paymentReversedV1,
 } from '@ccsc/contracts';
@@ -57,9 +57,18 @@ export function resulted(
 export const caseResulted = (data: ReturnType<typeof resulted>, id?: string) =>
   envelope(caseResultedV2, data.caseId, data, id);
 
-/** Staff in cases matched a party with parties of other cases as `identityId`, or (none) took the match back. */
-export const partyIdentityChanged = (caseId: string, partyId: string, identityId?: string, id?: string) =>
-  envelope(partyIdentityChangedV1, caseId, { caseId, partyId, ...(identityId ? { identityId } : {}) }, id);
+/**
+ * Staff in cases (caseworker-cy, unless `matchedBy` says who) matched a party with parties of other cases as
+ * `identityId`, or (none) took the match back.
+ */
+export const partyIdentityChanged = (
+  caseId: string,
+  partyId: string,
+  identityId?: string,
+  id?: string,
+  matchedBy = 'caseworker-cy',
+) =>
+  envelope(partyIdentityChangedV2, caseId, { caseId, partyId, ...(identityId ? { identityId, matchedBy } : {}) }, id);
 
 export const paymentAllocated = (
   accountNumber: string,

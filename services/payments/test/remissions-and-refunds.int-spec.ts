@@ -10,7 +10,7 @@ import {
   suspenseRefundRequestedV1,
 } from '@ccsc/contracts';
 import { londonLocalDate } from '@ccsc/calendar';
-import { bearer, commandEventCount, eventually } from '@ccsc/testing';
+import { bearer, commandEventCount, eventually, waitForLockWaiters } from '@ccsc/testing';
 import { announceCase, outboxOf, publish, registerFineAccount, startPaymentsApp } from './payments-app';
 
 // Every Help with Fees application is picked for an evidence check here, so both paths show.
@@ -1030,6 +1030,44 @@ describe('fees register, Help with Fees, refunds and complaint remedies', () => 
     );
     expect(await commandEventCount(db)).toBe(outbox);
     expect(await serviceRequest(other.caseId)).toMatchObject({ paidPence: 0 });
+  });
+
+  it("reads what a case holds under the case's lock, as a refund's decision does, when a transfer out is proposed and verified", async () => {
+    const { caseId, allocationId } = await overpaidCase();
+    const other = await announceCase(db, { feesDue: ['FEE0003'] });
+    /** Runs `write` while the case's service request is held, as a refund's decision holds it: it must wait. */
+    const whileCaseHeld = async (write: () => Promise<request.Response>) => {
+      const holder = db.createQueryRunner();
+      await holder.connect();
+      await holder.startTransaction();
+      try {
+        await holder.query('SELECT 1 FROM service_requests WHERE case_id = $1 FOR UPDATE', [caseId]);
+        const written = write();
+        await waitForLockWaiters(db);
+        await holder.commitTransaction();
+        return await written;
+      } finally {
+        if (holder.isTransactionActive) await holder.rollbackTransaction();
+        await holder.release();
+      }
+    };
+    const transfer = await whileCaseHeld(() =>
+      http()
+        .post(`/api/v1/payments/allocations/${allocationId}/transfers`)
+        .set('Authorization', fay)
+        .send({ target: 'service-request', caseId: other.caseId })
+        .then((res) => res),
+    );
+    expect(transfer.status).toBe(201);
+    const verified = await whileCaseHeld(() =>
+      http()
+        .post(`/api/v1/payments/allocations/${transfer.body.id}/verification`)
+        .set('Authorization', sam)
+        .send({ approve: true })
+        .then((res) => res),
+    );
+    expect(verified.status).toBe(200);
+    expect(await serviceRequest(other.caseId)).toMatchObject({ paidPence: 1_000 });
   });
 
   it('gives nothing back twice when the case loses money between a transfer and its verification', async () => {

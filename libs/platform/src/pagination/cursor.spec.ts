@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, pageSize, toPage } from './cursor';
+import { decodeCursor, encodeCursor, pageSize, startAfter, toPage } from './cursor';
 
 const forged = (position: unknown[]) => Buffer.from(JSON.stringify(position)).toString('base64url');
 const refused = expect.objectContaining({
@@ -25,6 +25,13 @@ describe('cursors', () => {
       forged({ length: 2 } as never),
     ])
       expect(() => decodeCursor(cursor, 'cursor')).toThrow(refused);
+  });
+
+  it('start a list at its first page only when none is given: an empty cursor is refused, not read as none', () => {
+    expect(startAfter(undefined, 'cursor')).toBeUndefined();
+    expect(startAfter(null, 'cursor')).toBeUndefined();
+    expect(startAfter(encodeCursor(position), 'cursor')).toEqual(position);
+    expect(() => startAfter('', 'cursor')).toThrow(refused);
   });
 
   it("take another kind of id where the list says so (the ledger's positions)", () => {

@@ -37,6 +37,18 @@ export function decodeCursor(cursor: string, field = 'after', isId: (id: string)
   }
 }
 
+/**
+ * The position a list starts after: none when no cursor was given (absent or GraphQL's null), else the
+ * one the cursor names. An empty string is a cursor this API never issued, not a first page.
+ */
+export function startAfter(
+  cursor: string | null | undefined,
+  field = 'after',
+  isId?: (id: string) => boolean,
+): CursorPosition | undefined {
+  return cursor === undefined || cursor === null ? undefined : decodeCursor(cursor, field, isId);
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;

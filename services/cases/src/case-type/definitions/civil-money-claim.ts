@@ -33,6 +33,7 @@ export const civilMoneyClaim: CaseTypeDefinition = {
     'StruckOut',
   ],
   finalStates: ['Closed', 'Withdrawn', 'StruckOut'],
+  partyRoles: ['claimant', 'defendant'],
   deadlines: [
     {
       // CPR 10.3 and 15.4: 14 days after service to acknowledge service or file a defence.

@@ -9,6 +9,7 @@ export const criminalProsecution: CaseTypeDefinition = {
   initialState: 'Charged',
   states: ['Charged', 'Listed', 'Adjourned', 'Resulted', 'Closed', 'Withdrawn'],
   finalStates: ['Closed', 'Withdrawn'],
+  partyRoles: ['applicant', 'defendant'],
   resultsMayImposeFinancialPenalties: true,
   events: [
     {

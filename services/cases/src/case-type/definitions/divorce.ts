@@ -19,6 +19,7 @@ export const divorce: CaseTypeDefinition = {
     'Withdrawn',
   ],
   finalStates: ['Closed', 'Withdrawn'],
+  partyRoles: ['applicant', 'respondent'],
   events: [
     {
       id: 'submit',

@@ -32,6 +32,7 @@ export const immigrationStatusReview: CaseTypeDefinition = {
     'Closed',
   ],
   finalStates: ['Closed'],
+  partyRoles: ['subject'],
   // Serving the notice now opens the appeal window itself; reviews served before that wait in NoticeServed.
   retiredStates: ['NoticeServed'],
   // The same 14 days as the appeal-window deadline the served notice opens (the validation holds them equal).

@@ -8,6 +8,7 @@ export const lastingPowerOfAttorney: CaseTypeDefinition = {
   initialState: 'Draft',
   states: ['Draft', 'Submitted', 'Checking', 'StatutoryWaitingPeriod', 'Registered', 'Rejected', 'Withdrawn'],
   finalStates: ['Registered', 'Rejected', 'Withdrawn'],
+  partyRoles: ['donor', 'attorney'],
   deadlines: [
     {
       // Four weeks from notice in which the people told may object; the LPA is registered only after it.

@@ -8,6 +8,7 @@ export const probate: CaseTypeDefinition = {
   initialState: 'Draft',
   states: ['Draft', 'Submitted', 'Examining', 'Stopped', 'GrantIssued', 'Rejected'],
   finalStates: ['GrantIssued', 'Rejected'],
+  partyRoles: ['applicant'],
   events: [
     {
       id: 'submit',

@@ -19,6 +19,7 @@ export const socialSecurityAppeal: CaseTypeDefinition = {
     'StruckOut',
   ],
   finalStates: ['Closed', 'Withdrawn', 'StruckOut'],
+  partyRoles: ['appellant', 'respondent'],
   events: [
     {
       id: 'submit',

@@ -105,6 +105,11 @@ export interface CaseTypeDefinition {
   /** States in which nothing more happens (closed, withdrawn...): they need no way out. */
   finalStates: readonly string[];
   /**
+   * The roles its parties take (a money claim's claimants and defendants): a party in any other role is refused,
+   * when the case is opened and when a party is added, since it would be on neither side the type knows.
+   */
+  partyRoles: readonly PartyRole[];
+  /**
    * States no event leads to any more, kept for the cases already in them when the process changed: like any
    * state that is not final, each needs an event out of it, so those cases still move on.
    */

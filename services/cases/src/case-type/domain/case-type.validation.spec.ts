@@ -59,6 +59,21 @@ describe('case type definitions', () => {
     );
   });
 
+  it('rejects party roles, in events and criteria, that its parties do not take', () => {
+    expect(broken((t) => ({ ...t, partyRoles: [] }))).toContain(
+      'partyRoles names no role: a case of it could have no party',
+    );
+    expect(broken((t) => ({ ...t, partyRoles: ['claimant', 'wizard' as never] }))).toEqual(
+      expect.arrayContaining([
+        'partyRoles names unknown party role "wizard"',
+        'event "submit" criterion "has-defendant" names party role "defendant", not one of partyRoles',
+      ]),
+    );
+    expect(broken((t) => ({ ...t, partyRoles: ['defendant'] }))).toContain(
+      'event "submit" names party role "claimant", not one of partyRoles',
+    );
+  });
+
   it('rejects unknown party roles, citizens or firms named as staff, and an event nobody may trigger', () => {
     const problems = broken((t) => ({
       ...t,

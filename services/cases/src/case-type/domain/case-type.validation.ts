@@ -25,6 +25,14 @@ export function caseTypeProblems(type: CaseTypeDefinition): string[] {
       if (event.to === state) problems.push(`event "${event.id}" leads to retired state "${state}"`);
   }
 
+  const partyRoles = new Set<string>(type.partyRoles);
+  if (partyRoles.size === 0) problems.push('partyRoles names no role: a case of it could have no party');
+  for (const role of partyRoles)
+    if (!(PARTY_ROLES as readonly string[]).includes(role))
+      problems.push(`partyRoles names unknown party role "${role}"`);
+  // An event or criterion naming a role its parties never take could never be met, or triggered by anyone.
+  const foreign = (role: string) => (PARTY_ROLES as readonly string[]).includes(role) && !partyRoles.has(role);
+
   const eventIds = new Set<string>();
   for (const event of type.events) {
     if (eventIds.has(event.id)) problems.push(`${where(event.id)} is defined twice`);
@@ -50,6 +58,7 @@ export function caseTypeProblems(type: CaseTypeDefinition): string[] {
     for (const party of event.parties)
       if (!(PARTY_ROLES as readonly string[]).includes(party))
         problems.push(`${where(event.id)} names unknown party role "${party}"`);
+      else if (foreign(party)) problems.push(`${where(event.id)} names party role "${party}", not one of partyRoles`);
     if (!event.name.en || !event.name.cy || !event.whatHappensNext.en || !event.whatHappensNext.cy) {
       problems.push(`${where(event.id)} needs its name and "what happens next" in English and Welsh`);
     }
@@ -61,6 +70,10 @@ export function caseTypeProblems(type: CaseTypeDefinition): string[] {
         for (const role of criterion.roles)
           if (!(PARTY_ROLES as readonly string[]).includes(role))
             problems.push(`${where(event.id)} criterion "${criterion.id}" names unknown party role "${role}"`);
+          else if (foreign(role))
+            problems.push(
+              `${where(event.id)} criterion "${criterion.id}" names party role "${role}", not one of partyRoles`,
+            );
       }
     }
     for (const fee of event.fees ?? [])

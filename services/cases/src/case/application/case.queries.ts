@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { BadUserInputError, decodeCursor, ForbiddenError, isUuid, NotFoundError, Page } from '@ccsc/platform';
-import type { Principal } from '@ccsc/auth';
+import { BadUserInputError, startAfter, ForbiddenError, isUuid, NotFoundError, Page } from '@ccsc/platform';
+import { isStaff, type Principal } from '@ccsc/auth';
 import { Case, Readiness } from '../domain/case';
 import type { Language } from '../../case-type/domain/readiness';
 import { canSeeCase, caseAccessOf, relationOf } from '../domain/case-access';
@@ -56,12 +56,7 @@ export class CaseQueries {
   }
 
   async list(filter: CaseFilter, principal: Principal, limit: number, after?: string): Promise<Page<Case>> {
-    const page = await this.cases.findPage(
-      filter,
-      caseAccessOf(principal),
-      limit,
-      after ? decodeCursor(after) : undefined,
-    );
+    const page = await this.cases.findPage(filter, caseAccessOf(principal), limit, startAfter(after));
     await this.recordShown(principal, page.items);
     return page;
   }
@@ -108,7 +103,10 @@ export class CaseQueries {
     const entries = await this.cases.history((await this.get(id, principal)).id);
     return entries.map(({ actor, ...entry }) => {
       const shown = userIdSeenBy(principal, actor);
-      return shown ? { ...entry, actor: shown } : entry;
+      // Earlier builds gave a result's transition the last defendant's outcome as its reason: that is theirs
+      // (the timeline shows each result to its own side), not the case's, so only staff read it.
+      const reason = entry.event === 'result' && !isStaff(principal) ? null : entry.reason;
+      return { ...entry, reason, ...(shown ? { actor: shown } : {}) };
     });
   }
 

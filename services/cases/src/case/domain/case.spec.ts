@@ -29,6 +29,26 @@ describe('Case', () => {
     );
   });
 
+  it("refuses a party in a role its case type's parties do not take, when opened and when added", () => {
+    const respondent: NewParty = { role: 'respondent', kind: 'person', name: 'Rory' };
+    expect(() =>
+      Case.create({ caseType: 'civil-money-claim', parties: [claimant, respondent], createdBy: 'u1', now }),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'BAD_USER_INPUT',
+        fieldErrors: [
+          { field: 'parties.1.role', message: 'must be one of claimant, defendant on a civil-money-claim case' },
+        ],
+      }),
+    );
+    const claim = Case.create({ caseType: 'civil-money-claim', parties: [claimant, defendant], createdBy: 'u1', now });
+    expect(() => claim.addParty(respondent, now)).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', fieldErrors: [expect.objectContaining({ field: 'role' })] }),
+    );
+    expect(claim.addParty({ ...defendant, name: 'Second Ltd' }, now).role).toBe('defendant');
+    expect(claim.parties).toHaveLength(3);
+  });
+
   it('assesses readiness criterion by criterion, in plain words', () => {
     const c = Case.create({ caseType: 'civil-money-claim', parties: [claimant], createdBy: 'u1', now });
     const readiness = c.assessReadiness('submit', now);

@@ -15,6 +15,7 @@ import {
   type Party,
   type PartyDetails,
   type PartyDetailsChange,
+  type PartyRole,
 } from './party';
 
 export type { Readiness } from '../../case-type/domain/readiness';
@@ -95,6 +96,14 @@ function normalisedChange(details: PartyDetailsChange): PartyDetailsChange {
   };
 }
 
+/** A party's role is one its case type's parties take (a money claim has no respondent, a divorce no claimant). */
+function assertRoleOfType(type: CaseTypeDefinition, role: string, field: string): void {
+  if (!type.partyRoles.includes(role as PartyRole))
+    throw new BadUserInputError(`A ${type.name.en} case has no ${role}`, [
+      { field, message: `must be one of ${type.partyRoles.join(', ')} on a ${type.id} case` },
+    ]);
+}
+
 /** The case aggregate: its state only changes through its case type's events. */
 export class Case {
   private constructor(private props: CaseProps) {}
@@ -116,6 +125,7 @@ export class Case {
       throw new BadUserInputError('A claim amount is only for a case that claims money', [
         { field: 'claimAmountPence', message: `is not taken by a ${type.id} case` },
       ]);
+    input.parties.forEach((party, index) => assertRoleOfType(type, party.role, `parties.${index}.role`));
     return new Case({
       id: randomUUID(),
       reference: input.reference ?? generateCaseReference(),
@@ -209,6 +219,7 @@ export class Case {
 
   addParty(input: NewParty, now: Date): Party {
     this.assertNotEnded('no party is added to a case that has ended');
+    assertRoleOfType(this.type, input.role, 'role');
     const party = newParty(input);
     this.props = { ...this.props, parties: [...this.props.parties, party], updatedAt: now };
     return party;

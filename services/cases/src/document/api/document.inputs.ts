@@ -1,7 +1,14 @@
 import { Field, ID } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { DOCUMENT_CHANNELS, DOCUMENT_LANGUAGES, DocumentChannel, DocumentLanguage } from '../domain/case-document';
+import {
+  DOCUMENT_CHANNELS,
+  DOCUMENT_LANGUAGES,
+  DOCUMENT_SHARING,
+  DocumentChannel,
+  DocumentLanguage,
+  DocumentSharing,
+} from '../domain/case-document';
 import { InputType } from '../../cases.graphql';
 import { LanguageEnum } from '../../case/api/case.inputs';
 import { CASE_ID } from '../../api-descriptions';
@@ -22,6 +29,10 @@ const DOCUMENT_TYPE =
 const CHANNEL =
   '`online`, `bulk-scan`, `email` or `post`. Online documents are accepted as they come; any other may be non-standard and waits for a caseworker to review it. A party, or a firm acting for one, files online; the other channels are recorded by the court.';
 const LANGUAGE = 'The language the document is written in: `en` (English, the default) or `cy` (Welsh).';
+const SHARED_WITH =
+  '`parties` (the default): every party of the case reads it once it is accepted. `court`: only the court and the side it is filed for read it (a confidential address, a medical report).';
+const FOR_PARTY =
+  "The party of the case it is filed for (UUID). Staff name any party (none: the court's own papers); a party's side names one it acts for, or leaves it out to file for all of them.";
 
 @InputType({ description: 'A document received for a case; its content is in the document store.' })
 export class ReceiveDocumentBody {
@@ -49,6 +60,16 @@ export class ReceiveDocumentBody {
   @Length(1, 500)
   @Matches(STORE_REFERENCE_FORMAT, { message: 'must be a document store reference: dm-store://, then its path' })
   storeReference!: string;
+  @Field(() => String, { nullable: true, description: SHARED_WITH })
+  @ApiPropertyOptional({ enum: DOCUMENT_SHARING, example: 'court', description: SHARED_WITH })
+  @IsOptional()
+  @IsIn(DOCUMENT_SHARING)
+  sharedWith?: DocumentSharing;
+  @Field(() => ID, { nullable: true, description: FOR_PARTY })
+  @ApiPropertyOptional({ format: 'uuid', description: FOR_PARTY })
+  @IsOptional()
+  @IsUUID()
+  forPartyId?: string;
 }
 
 @InputType({ description: 'A document received for a case; its content is in the document store.' })

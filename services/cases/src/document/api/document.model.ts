@@ -1,7 +1,7 @@
 import { Field, ID } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Principal } from '@ccsc/auth';
-import { DOCUMENT_CHANNELS, DOCUMENT_LANGUAGES, type CaseDocument } from '../domain/case-document';
+import { DOCUMENT_CHANNELS, DOCUMENT_LANGUAGES, DOCUMENT_SHARING, type CaseDocument } from '../domain/case-document';
 import { LanguageEnum } from '../../case/api/case.inputs';
 import { userIdSeenBy } from '../../case/domain/user-ids';
 import { ObjectType } from '../../cases.graphql';
@@ -17,6 +17,9 @@ const STORE_REFERENCE = "Where the content is in the document store (a URI or th
 const STATUS =
   '`accepted`; `pending-review` (arrived other than online, it waits for a caseworker to check it can be accepted); or `rejected` (see `rejectionReason`).';
 const REJECTION_REASON = 'Why it was rejected; null unless rejected.';
+const SHARED_WITH =
+  '`parties`: every party of the case reads it once it is accepted; `court`: only the court and the side it is filed for.';
+const FILED_FOR = "The parties of the case it is filed for (their ids); none for the court's own papers.";
 const RECEIVED_AT = `When it was recorded as received. ${UTC_INSTANT}`;
 const REVIEWED_BY = `The caseworker who accepted or rejected it: ${USER_ID}. Null until reviewed, and for documents accepted as they came (online). Staff only; null for anyone else.`;
 const REVIEWED_BY_REST = `The caseworker who accepted or rejected it: ${USER_ID}. Left out until reviewed, and for documents accepted as they came (online). Staff only; left out for anyone else.`;
@@ -24,7 +27,7 @@ const REVIEWED_AT = `When it was reviewed. ${UTC_INSTANT} Null until reviewed, a
 
 @ObjectType('CaseDocument', {
   description:
-    'A document of a case: metadata, channel and acceptability; the content stays in the document store. Whoever may see the case sees its documents.',
+    'A document of a case: metadata, channel and acceptability; the content stays in the document store. Staff see every one; the side it is filed for sees its own; the other parties see it once accepted, unless it is shared with the court only.',
 })
 export class DocumentModel {
   @Field(() => ID, { description: DOCUMENT_ID }) @ApiProperty({ format: 'uuid', description: DOCUMENT_ID }) id!: string;
@@ -44,6 +47,12 @@ export class DocumentModel {
   @Field({ description: STATUS })
   @ApiProperty({ enum: ['accepted', 'pending-review', 'rejected'], example: 'rejected', description: STATUS })
   status!: string;
+  @Field({ description: SHARED_WITH })
+  @ApiProperty({ enum: DOCUMENT_SHARING, example: 'parties', description: SHARED_WITH })
+  sharedWith!: string;
+  @Field(() => [ID], { description: FILED_FOR })
+  @ApiProperty({ type: [String], format: 'uuid', description: FILED_FOR })
+  filedFor!: string[];
   @Field({ nullable: true, description: REJECTION_REASON })
   @ApiPropertyOptional({ example: 'Pages 3 to 5 are missing from the scan.', description: REJECTION_REASON })
   rejectionReason?: string;
@@ -66,6 +75,8 @@ export class DocumentModel {
       language: d.language,
       storeReference: d.storeReference,
       status: d.status,
+      sharedWith: d.sharedWith,
+      filedFor: d.filedFor,
       receivedAt: d.receivedAt,
       ...(d.rejectionReason ? { rejectionReason: d.rejectionReason } : {}),
       ...(reviewedBy ? { reviewedBy } : {}),

@@ -11,10 +11,13 @@ import {
   CaseDocument,
   DocumentChannel,
   DocumentLanguage,
+  type DocumentSharing,
+  filedFor,
   initialStatus,
   review,
 } from '../domain/case-document';
 import { DocumentRepository } from '../infrastructure/document.repository';
+import { documentReaderOf } from './document-reader';
 
 export interface ReceiveDocumentCommand {
   title: string;
@@ -23,6 +26,10 @@ export interface ReceiveDocumentCommand {
   /** English when not given. */
   language?: DocumentLanguage | null;
   storeReference: string;
+  /** `parties` when not given. */
+  sharedWith?: DocumentSharing | null;
+  /** The party it is filed for: staff name one of the case's; a party's side one it acts for (else all of them). */
+  forPartyId?: string | null;
 }
 
 /** Documents of a case: received from any channel, reviewed when they may be non-standard. */
@@ -50,6 +57,8 @@ export class DocumentCommands {
       async ({ manager, publish }) => {
         const visible = await loadVisibleCase(manager, this.cases, caseId, principal);
         const { title, documentType, channel, storeReference } = command;
+        const reader = documentReaderOf(principal, visible.parties);
+        const caseParties = visible.parties.map((p) => p.id);
         const document: CaseDocument = {
           id: randomUUID(),
           caseId,
@@ -60,6 +69,8 @@ export class DocumentCommands {
           storeReference,
           status: initialStatus(channel),
           filedByStaff,
+          sharedWith: command.sharedWith ?? 'parties',
+          filedFor: filedFor(reader, command.forPartyId ?? undefined, caseParties),
           receivedAt: now,
         };
         await this.documents.insert(manager, document);

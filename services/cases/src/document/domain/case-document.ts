@@ -7,6 +7,9 @@ export type DocumentChannel = (typeof DOCUMENT_CHANNELS)[number];
 export const DOCUMENT_LANGUAGES = LANGUAGES;
 export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number];
 export type DocumentStatus = 'accepted' | 'pending-review' | 'rejected';
+/** Who besides the court reads a document: every party once it is accepted, or only the side it is filed for. */
+export const DOCUMENT_SHARING = ['parties', 'court'] as const;
+export type DocumentSharing = (typeof DOCUMENT_SHARING)[number];
 
 /** The metadata of a document; the content stays in the document store, behind `storeReference`. */
 export interface CaseDocument {
@@ -21,6 +24,10 @@ export interface CaseDocument {
   status: DocumentStatus;
   /** Filed by the court's staff (or its scanning), not by a party: with a staff review, what makes it evidence. */
   filedByStaff: boolean;
+  /** `court`: for the court and the side it is filed for only (a confidential address, a medical report). */
+  sharedWith: DocumentSharing;
+  /** The parties it is filed for: the filer's own (a party's, its firm's), or the one staff named; may be none. */
+  filedFor: string[];
   rejectionReason?: string;
   receivedAt: Date;
   reviewedBy?: string;
@@ -46,6 +53,39 @@ export function assertChannelFor(channel: DocumentChannel, byStaff: boolean): vo
     throw new BadUserInputError('A party files documents online', [
       { field: 'channel', message: 'must be online: post, email and bulk scanning are recorded by the court' },
     ]);
+}
+
+/** Who reads: the court's staff, or whoever acts for these parties of the case (none for the other side). */
+export type DocumentReader = { staff: true } | { staff: false; partyIds: readonly string[] };
+
+/**
+ * The one rule for reading a document of a case the reader may see. Staff read every one; the side it is filed
+ * for reads its own papers whatever their state; anyone else on the case reads it once the court has accepted it,
+ * unless it was filed for the court only. An opponent is not a party to the other side's papers before that:
+ * a scan in review or one rejected is not on the record, and a confidential address never is.
+ */
+export function mayReadDocument(reader: DocumentReader, document: CaseDocument): boolean {
+  if (reader.staff) return true;
+  if (document.filedFor.some((id) => reader.partyIds.includes(id))) return true;
+  return document.sharedWith === 'parties' && document.status === 'accepted';
+}
+
+/**
+ * The parties a document is filed for: a party's side files for the parties it acts for (one of them when
+ * it names it); staff for the party they name, or for none (the court's own papers).
+ */
+export function filedFor(
+  reader: DocumentReader,
+  forPartyId: string | undefined,
+  caseParties: readonly string[],
+): string[] {
+  if (forPartyId === undefined) return reader.staff ? [] : [...reader.partyIds];
+  const ours = reader.staff ? caseParties : reader.partyIds;
+  if (!ours.includes(forPartyId))
+    throw new BadUserInputError('The document is not filed for a party you may file for', [
+      { field: 'forPartyId', message: reader.staff ? 'is not a party of the case' : 'is not a party you act for' },
+    ]);
+  return [forPartyId];
 }
 
 export function review(

@@ -14,6 +14,8 @@ interface DocumentRow {
   store_reference: string;
   status: CaseDocument['status'];
   filed_by_staff: boolean;
+  shared_with: CaseDocument['sharedWith'];
+  filed_for: string[];
   rejection_reason: string | null;
   received_at: Date;
   reviewed_by: string | null;
@@ -28,9 +30,9 @@ export class DocumentRepository {
     await execute(
       manager,
       sql`INSERT INTO case_documents (id, case_id, title, document_type, channel, language, store_reference, status,
-          filed_by_staff, received_at)
+          filed_by_staff, shared_with, filed_for, received_at)
         VALUES (${d.id}, ${d.caseId}, ${d.title}, ${d.documentType}, ${d.channel}, ${d.language}, ${d.storeReference},
-          ${d.status}, ${d.filedByStaff}, ${d.receivedAt})`,
+          ${d.status}, ${d.filedByStaff}, ${d.sharedWith}, ${d.filedFor}::uuid[], ${d.receivedAt})`,
     );
   }
 
@@ -62,6 +64,18 @@ export class DocumentRepository {
   }
 }
 
+/** Who a document is for, which the timeline's entries about it follow; undefined for one it does not hold. */
+export async function sharingOfDocument(
+  manager: EntityManager,
+  documentId: string,
+): Promise<Pick<CaseDocument, 'sharedWith' | 'filedFor'> | undefined> {
+  const row = await queryOne<Pick<DocumentRow, 'shared_with' | 'filed_for'>>(
+    manager,
+    sql`SELECT shared_with, filed_for FROM case_documents WHERE id = ${documentId}`,
+  );
+  return row && { sharedWith: row.shared_with, filedFor: row.filed_for };
+}
+
 function toDocument(r: DocumentRow): CaseDocument {
   return {
     id: r.id,
@@ -73,6 +87,8 @@ function toDocument(r: DocumentRow): CaseDocument {
     storeReference: r.store_reference,
     status: r.status,
     filedByStaff: r.filed_by_staff,
+    sharedWith: r.shared_with,
+    filedFor: r.filed_for,
     receivedAt: r.received_at,
     ...(r.rejection_reason ? { rejectionReason: r.rejection_reason } : {}),
     ...(r.reviewed_by ? { reviewedBy: r.reviewed_by } : {}),

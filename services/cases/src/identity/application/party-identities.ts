@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@ccsc/auth';
-import { partyIdentityChangedV1 } from '@ccsc/contracts';
+import { partyIdentityChangedV2 } from '@ccsc/contracts';
 import { UnitOfWork } from '@ccsc/messaging';
 import { AuditTrail } from '@ccsc/audit';
 import { NotFoundError } from '@ccsc/platform';
@@ -40,9 +40,9 @@ export class PartyIdentities {
       );
       tx.publish(
         ...change.changed.map(({ caseId, partyId }) => ({
-          type: partyIdentityChangedV1,
+          type: partyIdentityChangedV2,
           subject: caseId,
-          data: { caseId, partyId, identityId: change.identityId },
+          data: { caseId, partyId, identityId: change.identityId, matchedBy: principal.sub },
         })),
       );
       return change.identityId;
@@ -57,7 +57,7 @@ export class PartyIdentities {
       if (party.identityId === null) return;
       await this.identities.setIdentity(tx.manager, [party.partyId], null);
       tx.publish({
-        type: partyIdentityChangedV1,
+        type: partyIdentityChangedV2,
         subject: party.caseId,
         data: { caseId: party.caseId, partyId: party.partyId },
       });

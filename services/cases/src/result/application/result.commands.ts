@@ -53,7 +53,7 @@ export class ResultCommands {
             ...transition,
             actor: principal.sub,
             actorRoles: principal.roles,
-            reason: command.outcome,
+            // No reason: the outcome is the last defendant's own, and every party reads the case's history.
             at: now,
           });
         }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, Page, toPage } from '@ccsc/platform';
+import { startAfter, Page, toPage } from '@ccsc/platform';
 import type { Principal } from '@ccsc/auth';
 import type { Case } from '../../case/domain/case';
 import { caseAccessOf } from '../../case/domain/case-access';
@@ -32,7 +32,7 @@ export class CaseSearch {
     cursorField = 'after',
   ): Promise<Page<Case>> {
     const filter = toSearchFilter(criteria);
-    const position = after === undefined ? undefined : decodeCursor(after, cursorField);
+    const position = startAfter(after, cursorField);
     // One more than asked: its presence is what tells toPage there is a next page.
     const rows = await this.search.findIds(filter, caseAccessOf(principal), first + 1, position);
     const byId = new Map((await this.cases.findByIds(rows.map((r) => r.id))).map((c) => [c.id, c]));

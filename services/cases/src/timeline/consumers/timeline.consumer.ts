@@ -85,7 +85,9 @@ import {
   queriesCorrespondenceRecordedV1,
 } from '@ccsc/contracts';
 import { londonLocalDateTime } from '@ccsc/calendar';
+import type { EntityManager } from 'typeorm';
 import { EventHandlers, withinTransaction } from '@ccsc/messaging';
+import { sharingOfDocument } from '../../document/infrastructure/document.repository';
 import { TimelineRepository, TimelineRow } from '../infrastructure/timeline.repository';
 import {
   defendantsResult,
@@ -123,6 +125,22 @@ function hearingChange(d: HearingStatusChangedV1): string {
 }
 const one = (caseId: string | undefined) => (caseId ? [caseId] : []);
 
+/**
+ * Entries about a document (that one of its type arrived, how it was reviewed; never what it says) are read as the
+ * document is then (document/domain mayReadDocument): by every party once it is on the record (accepted, and shared
+ * with the parties), else by the side it is filed for, or by staff only when that is nobody.
+ */
+async function documentsReaders(
+  manager: EntityManager,
+  documentId: string,
+  accepted: boolean,
+): Promise<TimelineAudience> {
+  const sharing = await sharingOfDocument(manager, documentId);
+  if (!sharing) return staffOnly;
+  if (accepted && sharing.sharedWith === 'parties') return everyoneOnTheCase;
+  return sharing.filedFor.length ? partiesConcerned(...sharing.filedFor) : staffOnly;
+}
+
 // How an event read in two versions reads on the timeline, whichever version it came as (v2 only adds fields).
 const documentReceived = (d: DocumentReceivedV1) =>
   `Document received (${d.documentType}) by ${d.channel}: ${d.status}`;
@@ -139,7 +157,7 @@ interface TimelineRule<T extends object> {
   cases(data: T): string[];
   summary(data: T): string;
   /** Who besides staff may read the entry; staff only unless the rule says otherwise. */
-  audience?(data: T): TimelineAudience;
+  audience?(data: T, manager: EntityManager): TimelineAudience | Promise<TimelineAudience>;
 }
 
 /** A rule as the registration of its handler, so each handler keeps its contract's data type. */
@@ -151,7 +169,8 @@ const rule =
     handlers.on(type, (event, manager) =>
       withinTransaction(manager, { causationId: event.id, correlationId: event.correlationid }, async (tx) => {
         for (const caseId of new Set(cases(event.data))) {
-          await timeline.insert(tx.manager, entryOf(event, caseId, summary(event.data), audience(event.data)));
+          const readers = await audience(event.data, tx.manager);
+          await timeline.insert(tx.manager, entryOf(event, caseId, summary(event.data), readers));
         }
       }),
     );
@@ -198,19 +217,19 @@ const RULES: Registration[] = [
   // v1 is no longer published, but its events stored and in flight still read the same as v2's.
   rule<DocumentReceivedV1>({
     type: documentReceivedV1,
-    audience: () => everyoneOnTheCase,
+    audience: (d, manager) => documentsReaders(manager, d.documentId, d.status === 'accepted'),
     cases: (d) => [d.caseId],
     summary: documentReceived,
   }),
   rule<DocumentReceivedV2>({
     type: documentReceivedV2,
-    audience: () => everyoneOnTheCase,
+    audience: (d, manager) => documentsReaders(manager, d.documentId, d.status === 'accepted'),
     cases: (d) => [d.caseId],
     summary: documentReceived,
   }),
   rule<DocumentReviewedV1>({
     type: documentReviewedV1,
-    audience: () => everyoneOnTheCase,
+    audience: (d, manager) => documentsReaders(manager, d.documentId, d.decision === 'accepted'),
     cases: (d) => [d.caseId],
     summary: (d) => `Document ${d.decision}`,
   }),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@ccsc/auth';
-import { decodeCursor, NotFoundError, Page } from '@ccsc/platform';
+import { startAfter, NotFoundError, Page } from '@ccsc/platform';
 import { WebhookDelivery, WebhookDeliveryRepository } from '../infrastructure/webhook-delivery.repository';
 import { WebhookEndpointQueries } from './webhook-endpoint.queries';
 import { firmOf } from './firm-of';
@@ -26,12 +26,7 @@ export class WebhookDeliveryQueries {
     // Another firm's endpoint is not found, before anything of its deliveries is read; deliveries about
     // cases the firm no longer represents a party on are left out, as the case itself would be.
     await this.endpoints.get(endpointId, principal);
-    return this.deliveries.page(
-      firmOf(principal),
-      endpointId,
-      limit,
-      cursor ? decodeCursor(cursor, 'cursor') : undefined,
-    );
+    return this.deliveries.page(firmOf(principal), endpointId, limit, startAfter(cursor, 'cursor'));
   }
 
   async get(id: string, principal: Principal): Promise<WebhookDelivery> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@ccsc/auth';
-import { decodeCursor, NotFoundError, Page } from '@ccsc/platform';
+import { startAfter, NotFoundError, Page } from '@ccsc/platform';
 import { WebhookEndpoint, WebhookEndpointRepository } from '../infrastructure/webhook-endpoint.repository';
 import { firmOf } from './firm-of';
 
@@ -10,7 +10,7 @@ export class WebhookEndpointQueries {
   constructor(private readonly endpoints: WebhookEndpointRepository) {}
 
   list(principal: Principal, limit: number, cursor?: string): Promise<Page<WebhookEndpoint>> {
-    return this.endpoints.page(firmOf(principal), limit, cursor ? decodeCursor(cursor, 'cursor') : undefined);
+    return this.endpoints.page(firmOf(principal), limit, startAfter(cursor, 'cursor'));
   }
 
   async get(id: string, principal: Principal): Promise<WebhookEndpoint> {

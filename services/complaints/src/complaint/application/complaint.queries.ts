@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { accessScopeOf, isOwnedBy, ownerFilter, type AccessScope, type Principal } from '@ccsc/auth';
 import { AuditTrail } from '@ccsc/audit';
 import { CaseAccess } from '@ccsc/case-access';
-import { decodeCursor, NotFoundError, toPage, type Page, type Sql } from '@ccsc/platform';
+import { startAfter, NotFoundError, toPage, type Page, type Sql } from '@ccsc/platform';
 import type { Complaint, TimelineEntry } from '../domain/complaint';
 import { ComplaintRepository } from '../infrastructure/complaint.repository';
 import { COMPLAINT_STAFF_READERS } from '../../roles';
@@ -39,7 +39,7 @@ export class ComplaintQueries {
 
   async list(principal: Principal, limit: number, after?: string): Promise<Page<Complaint>> {
     const access = complaintFilter(scopeOf(principal));
-    const rows = await this.complaints.list({ access, limit, ...(after ? { after: decodeCursor(after) } : {}) });
+    const rows = await this.complaints.list({ access, limit, after: startAfter(after) });
     const page = toPage(
       rows.map((c) => ({ complaint: c, createdAt: c.snapshot.createdAt, id: c.id })),
       limit,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@ccsc/audit';
 import type { Principal } from '@ccsc/auth';
 import { CaseAccess } from '@ccsc/case-access';
-import { decodeCursor, toPage, type Page } from '@ccsc/platform';
+import { startAfter, toPage, type Page } from '@ccsc/platform';
 import type { Complaint } from '../../complaint/domain/complaint';
 import { complaintFilter, scopeOf } from '../../complaint/application/complaint.queries';
 import { ComplaintRepository } from '../../complaint/infrastructure/complaint.repository';
@@ -36,7 +36,7 @@ export class ComplaintSearch {
     cursorField = 'after',
   ): Promise<Page<Complaint>> {
     const { caseReference, ...filter } = toSearchFilter(criteria);
-    const position = after === undefined ? undefined : decodeCursor(after, cursorField);
+    const position = startAfter(after, cursorField);
     // Cases are known here by the case-access projection; a case it has not heard of has no complaints here.
     const caseId = caseReference === undefined ? undefined : await this.caseAccess.idOfReference(caseReference);
     if (caseReference !== undefined && caseId === undefined) return { items: [], nextCursor: null };

@@ -143,7 +143,7 @@ export class AccountCommands {
         const sources = await this.accounts.findManyForUpdate(tx.manager, accountIds);
         const parties = [target, ...sources].flatMap((a) => (a.defendantPartyId ? [a.defendantPartyId] : []));
         const identities = await this.identities.identitiesForShare(tx.manager, parties);
-        checkConsolidation(target, sources, accountIds, identities);
+        checkConsolidation(target, sources, accountIds, identities, principal.sub);
         const balancePence = await this.accounts.consolidate(tx.manager, targetId, accountIds);
         tx.publish({
           type: fineAccountsConsolidatedV1,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@ccsc/audit';
 import { isStaff, Principal } from '@ccsc/auth';
-import { BadUserInputError, decodeCursor, ForbiddenError, NotFoundError, Page, toPage } from '@ccsc/platform';
+import { BadUserInputError, startAfter, ForbiddenError, NotFoundError, Page, toPage } from '@ccsc/platform';
 import { isValidAccountNumber, normaliseAccountNumber } from '@ccsc/contracts';
 import { ACCOUNT_STATUSES, FineAccount, Imposition } from '../domain/fine-account';
 import { permittedAfter } from '../../action/domain/enforcement-actions';
@@ -95,7 +95,7 @@ export class AccountQueries {
         { field: 'status', message: `must be one of ${ACCOUNT_STATUSES.join(', ')}` },
       ]);
     }
-    const rows = await this.accounts.list({ ...filter, after: after ? decodeCursor(after) : undefined }, limit);
+    const rows = await this.accounts.list({ ...filter, after: startAfter(after) }, limit);
     const page = toPage(
       rows.map((a) => ({ ...a, createdAt: a.openedAt })),
       limit,

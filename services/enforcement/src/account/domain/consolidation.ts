@@ -1,7 +1,7 @@
 import { BadUserInputError, ConflictError } from '@ccsc/platform/errors';
 import { MAX_PENCE } from '@ccsc/platform/money';
 import type { AccountStatus } from './fine-account';
-import { type PartyIdentities, sameDefendant } from './defendant-identity';
+import { assertMatchMadeByAnother, type PartyIdentities, sameDefendant } from './defendant-identity';
 
 interface Consolidating {
   id: string;
@@ -15,13 +15,14 @@ interface Consolidating {
  * Accounts may be consolidated into one when they are all live and all the same defendant's; the
  * account they go into is one of that defendant's live accounts and not among them. One defendant is
  * one identity: the same party, or parties of different cases that staff matched as one person
- * (`identities`, the matches of the accounts' defendants).
+ * (`identities`, the matches of the accounts' defendants), then by someone other than who matched them (`mover`).
  */
 export function checkConsolidation(
   target: Consolidating,
   sources: readonly Consolidating[],
   requestedIds: readonly string[],
   identities: PartyIdentities,
+  mover: string,
 ): void {
   if (requestedIds.length === 0)
     throw new BadUserInputError('Nothing to consolidate', [
@@ -48,6 +49,8 @@ export function checkConsolidation(
     throw new ConflictError(
       `Accounts of another defendant cannot be consolidated: ${others.map((a) => a.id).join(', ')}`,
     );
+  for (const { defendantPartyId } of sources)
+    if (defendantPartyId) assertMatchMadeByAnother(defendantPartyId, target.defendantPartyId, identities, mover);
   // What the sources still owe is imposed on the target: one account holds no more than any amount may be.
   const imposed = target.imposedPence + sources.reduce((sum, s) => sum + s.balancePence, 0);
   if (imposed > MAX_PENCE)

@@ -1,15 +1,43 @@
+import { ForbiddenError } from '@ccsc/platform/errors';
+
+/** The identity staff gave a party they matched with a party of another case, and who made that match. */
+export interface PartyIdentity {
+  identityId: string;
+  /** The staff user who made the match; null for a match announced before who made it was (v1). */
+  matchedBy: string | null;
+}
+
 /**
- * The identity staff gave each party they matched with a party of another case (party id to identity id). Party
- * ids are one case's, so the same person defending two cases has two; a match is staff's finding, never a guess.
+ * The identity of each party staff matched with a party of another case (party id to identity). Party ids are one
+ * case's, so the same person defending two cases has two; a match is staff's finding, never a guess.
  */
-export type PartyIdentities = ReadonlyMap<string, string>;
+export type PartyIdentities = ReadonlyMap<string, PartyIdentity>;
 
 /** Who a defendant is: the identity its party was matched to, or, matched with no one, that party alone. */
 export function identityOf(partyId: string, identities: PartyIdentities): string {
-  return identities.get(partyId) ?? partyId;
+  return identities.get(partyId)?.identityId ?? partyId;
 }
 
 /** Whether two parties are one defendant: both named, and the same identity. A party not named is nobody's. */
 export function sameDefendant(a: string | null, b: string | null, identities: PartyIdentities): boolean {
   return a !== null && b !== null && identityOf(a, identities) === identityOf(b, identities);
+}
+
+/**
+ * Money or debt moves between two parties' accounts on a match (they are different parties, one defendant) only by
+ * someone other than who matched them: one person alone could otherwise match a stranger with a defendant and move
+ * the defendant's money onto the stranger's fine, or the stranger's fine onto the defendant. A match whose maker was
+ * not recorded (announced before it was) is no one's to rely on: staff take it back and match again.
+ */
+export function assertMatchMadeByAnother(a: string, b: string, identities: PartyIdentities, mover: string): void {
+  if (a === b) return;
+  const makers = [identities.get(a)?.matchedBy, identities.get(b)?.matchedBy];
+  if (makers.some((maker) => maker === null || maker === undefined))
+    throw new ForbiddenError(
+      'These defendants were matched as one person before who matched them was recorded: staff take the match back and make it again, then someone else moves the money',
+    );
+  if (makers.includes(mover))
+    throw new ForbiddenError(
+      'You matched these defendants as one person: someone else moves money or debt between their accounts',
+    );
 }

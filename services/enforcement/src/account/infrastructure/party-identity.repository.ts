@@ -8,6 +8,8 @@ export interface PartyMatch {
   partyId: string;
   caseId: string;
   identityId: string;
+  /** Null for a match announced before who made it was (v1). */
+  matchedBy: string | null;
   matchedAt: Date;
 }
 
@@ -20,10 +22,11 @@ export class PartyIdentityRepository {
   async record(manager: EntityManager, match: PartyMatch): Promise<void> {
     await execute(
       manager,
-      sql`INSERT INTO party_identities (party_id, case_id, identity_id, matched_at)
-          VALUES (${match.partyId}, ${match.caseId}, ${match.identityId}, ${match.matchedAt})
+      sql`INSERT INTO party_identities (party_id, case_id, identity_id, matched_by, matched_at)
+          VALUES (${match.partyId}, ${match.caseId}, ${match.identityId}, ${match.matchedBy}, ${match.matchedAt})
           ON CONFLICT (party_id) DO UPDATE
-            SET case_id = EXCLUDED.case_id, identity_id = EXCLUDED.identity_id, matched_at = EXCLUDED.matched_at`,
+            SET case_id = EXCLUDED.case_id, identity_id = EXCLUDED.identity_id, matched_by = EXCLUDED.matched_by,
+                matched_at = EXCLUDED.matched_at`,
     );
   }
 
@@ -37,12 +40,12 @@ export class PartyIdentityRepository {
    * meanwhile waits for the consolidation that relied on it.
    */
   async identitiesForShare(manager: EntityManager, partyIds: readonly string[]): Promise<PartyIdentities> {
-    const rows = await query<{ party_id: string; identity_id: string }>(
+    const rows = await query<{ party_id: string; identity_id: string; matched_by: string | null }>(
       manager,
-      sql`SELECT party_id, identity_id FROM party_identities
+      sql`SELECT party_id, identity_id, matched_by FROM party_identities
            WHERE party_id = ANY(${partyIds}::uuid[]) ORDER BY party_id FOR SHARE`,
     );
-    return new Map(rows.map((r) => [r.party_id, r.identity_id]));
+    return new Map(rows.map((r) => [r.party_id, { identityId: r.identity_id, matchedBy: r.matched_by }]));
   }
 
   /** The party and every party staff matched with it as the same person, on any case. */

@@ -76,7 +76,8 @@ export class SuspenseCommands {
           ? await this.accounts.findByNumber(normaliseAccountNumber(item.accountNumber), tx.manager)
           : undefined;
         const defendants = [quoted?.defendantPartyId, account.defendantPartyId].filter((p): p is string => !!p);
-        checkAllocation(item, quoted, account, await this.identities.identitiesForShare(tx.manager, defendants));
+        const identities = await this.identities.identitiesForShare(tx.manager, defendants);
+        checkAllocation(item, principal.sub, quoted, account, identities);
         const cannot = suspenseReason(account);
         if (cannot) throw new ConflictError(`The account ${CANNOT_TAKE[cannot] ?? cannot}`);
         const outcome = await this.payments.apply(tx, {

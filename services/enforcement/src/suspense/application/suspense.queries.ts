@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@ccsc/audit';
 import type { Principal } from '@ccsc/auth';
-import { decodeCursor, Page, toPage } from '@ccsc/platform';
+import { startAfter, Page, toPage } from '@ccsc/platform';
 import type { SuspenseReason } from '../../account/domain/fine-account';
 import type { SuspenseItem, SuspenseState } from '../domain/suspense-item';
 import { SuspenseRepository } from '../infrastructure/suspense.repository';
@@ -31,7 +31,7 @@ export class SuspenseQueries {
     after?: string,
     cursorField = 'after',
   ): Promise<Page<SuspenseItem & { createdAt: Date }>> {
-    const position = after ? decodeCursor(after, cursorField) : undefined;
+    const position = startAfter(after, cursorField);
     const rows = await this.suspense.list({ ...filter, after: position }, limit);
     const page = toPage(
       rows.map((s) => ({ ...s, createdAt: s.suspendedAt })),

@@ -4,10 +4,14 @@ describe('suspense items', () => {
   const held = { state: 'held' as const, reversedAt: null, source: 'payments' as const };
 
   it('go to an account only while held, so money is allocated once', () => {
-    expect(() => checkAllocation(held)).not.toThrow();
+    expect(() => checkAllocation(held, 'officer')).not.toThrow();
     for (const state of SUSPENSE_STATES.filter((s) => s !== 'held'))
-      expect(() => checkAllocation({ ...held, state })).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
-    expect(() => checkAllocation({ ...held, state: 'allocated' })).toThrow('The suspense item is allocated already');
+      expect(() => checkAllocation({ ...held, state }, 'officer')).toThrow(
+        expect.objectContaining({ code: 'CONFLICT' }),
+      );
+    expect(() => checkAllocation({ ...held, state: 'allocated' }, 'officer')).toThrow(
+      'The suspense item is allocated already',
+    );
   });
 
   it("go from a defendant's account only to that defendant's accounts; money for no account anywhere", () => {
@@ -17,25 +21,33 @@ describe('suspense items', () => {
       defendantPartyId,
     });
     const dans = account('dans', 'party-dan');
-    expect(() => checkAllocation(held, undefined, account('anyone', 'party-x'))).not.toThrow();
-    expect(() => checkAllocation(held, dans, dans)).not.toThrow();
-    expect(() => checkAllocation(held, dans, account('dans-other-case', 'party-dan'))).not.toThrow();
+    expect(() => checkAllocation(held, 'officer', undefined, account('anyone', 'party-x'))).not.toThrow();
+    expect(() => checkAllocation(held, 'officer', dans, dans)).not.toThrow();
+    expect(() => checkAllocation(held, 'officer', dans, account('dans-other-case', 'party-dan'))).not.toThrow();
     const matched = new Map([
-      ['party-dan', 'identity-dan'],
-      ['party-dan-2', 'identity-dan'],
+      ['party-dan', { identityId: 'identity-dan', matchedBy: 'caseworker-cy' }],
+      ['party-dan-2', { identityId: 'identity-dan', matchedBy: 'caseworker-cy' }],
     ]);
-    expect(() => checkAllocation(held, dans, account('dans-matched', 'party-dan-2'), matched)).not.toThrow();
-    expect(() => checkAllocation(held, dans, account('strangers', 'party-x'))).toThrow(
+    expect(() => checkAllocation(held, 'officer', dans, account('dans-matched', 'party-dan-2'), matched)).not.toThrow();
+    // Not by who matched them, nor on a match whose maker was not recorded.
+    expect(() => checkAllocation(held, 'caseworker-cy', dans, account('dans-matched', 'party-dan-2'), matched)).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN', message: expect.stringMatching(/^You matched these defendants/) }),
+    );
+    const unrecorded = new Map([...matched].map(([party, match]) => [party, { ...match, matchedBy: null }]));
+    expect(() => checkAllocation(held, 'officer', dans, account('dans-matched', 'party-dan-2'), unrecorded)).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
+    expect(() => checkAllocation(held, 'officer', dans, account('strangers', 'party-x'))).toThrow(
       /paid to FA-dans: it goes only to that defendant's accounts/,
     );
-    expect(() => checkAllocation(held, account('penalty', null), account('other-penalty', null))).toThrow(
+    expect(() => checkAllocation(held, 'officer', account('penalty', null), account('other-penalty', null))).toThrow(
       expect.objectContaining({ code: 'CONFLICT' }),
     );
   });
 
   it('are not worked once the payment behind them has bounced', () => {
     const bounced = { ...held, reversedAt: new Date('2026-03-01T10:00:00Z') };
-    expect(() => checkAllocation(bounced)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    expect(() => checkAllocation(bounced, 'officer')).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
     expect(() => checkRefundRequest(bounced)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
   });
 

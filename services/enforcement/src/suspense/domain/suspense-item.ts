@@ -1,5 +1,5 @@
 import type { RefundStatus } from '@ccsc/contracts';
-import { type PartyIdentities, sameDefendant } from '../../account/domain/defendant-identity';
+import { assertMatchMadeByAnother, type PartyIdentities, sameDefendant } from '../../account/domain/defendant-identity';
 import { ConflictError } from '@ccsc/platform/errors';
 import type { SuspenseReason } from '../../account/domain/fine-account';
 
@@ -69,11 +69,12 @@ interface Owned {
  * to that defendant's accounts. Money whose quoted number named an account (`quoted`: an overpayment, a
  * paid or closed account) was that defendant's; one officer moved a defendant's overpayment onto a
  * stranger's fixed penalty. It goes to the same defendant (the same party, or one staff matched as the same
- * person, `identities`), or back to the payer through a refund, which a second person approves. Money whose
- * number named no account is the officer's to place.
+ * person, `identities`, moved by someone other than who matched them, `mover`), or back to the payer through a
+ * refund, which a second person approves. Money whose number named no account is the officer's to place.
  */
 export function checkAllocation(
   item: Workable,
+  mover: string,
   quoted?: Owned,
   target?: Owned,
   identities: PartyIdentities = new Map(),
@@ -84,6 +85,9 @@ export function checkAllocation(
     throw new ConflictError(
       `The money was paid to ${quoted.accountNumber}: it goes only to that defendant's accounts, or back to the payer by a refund`,
     );
+  // Both name a party (one defendant is no one's otherwise).
+  if (quoted.defendantPartyId && target.defendantPartyId)
+    assertMatchMadeByAnother(quoted.defendantPartyId, target.defendantPartyId, identities, mover);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@ccsc/audit';
 import type { Principal } from '@ccsc/auth';
-import { decodeCursor, ForbiddenError, type Page, toPage } from '@ccsc/platform';
+import { startAfter, ForbiddenError, type Page, toPage } from '@ccsc/platform';
 import { type Warrant, type WarrantStatus, warrantRoleOf } from '../domain/warrant';
 import { WarrantRepository } from '../infrastructure/warrant.repository';
 import { AccountQueries } from '../../account/application/account.queries';
@@ -42,10 +42,7 @@ export class WarrantQueries {
     const role = warrantRoleOf(principal, ACCOUNT_READERS);
     if (!role) throw new ForbiddenError('Only staff and enforcement agencies see warrants');
     const agent = role === 'agency' ? principal.organisationId : filter.agent;
-    const rows = await this.warrants.list(
-      { status: filter.status, agent, after: after ? decodeCursor(after, 'cursor') : undefined },
-      limit,
-    );
+    const rows = await this.warrants.list({ status: filter.status, agent, after: startAfter(after, 'cursor') }, limit);
     const page = toPage(rows, limit);
     // One record for the page, naming the defendants whose accounts the warrants are on.
     await this.audit.read(principal, {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditTrail } from '@ccsc/audit';
 import type { Principal } from '@ccsc/auth';
-import { decodeCursor, Page, toPage } from '@ccsc/platform';
+import { startAfter, Page, toPage } from '@ccsc/platform';
 import { PaymentPosting } from '../../payment/application/payment.posting';
 import type { Payment } from '../../payment/domain/payment';
 import { AllocationRepository } from '../../payment/infrastructure/allocation.repository';
@@ -32,7 +32,7 @@ export class AllocationQueries {
     after?: string,
   ): Promise<Page<Payment & { unallocatedPence: number }>> {
     const manager = this.dataSource.manager;
-    const payments = await this.payments.unallocatedPage(manager, limit, after ? decodeCursor(after) : undefined);
+    const payments = await this.payments.unallocatedPage(manager, limit, startAfter(after));
     const balances = await this.posting.unallocated(
       manager,
       payments.map((p) => p.id),
@@ -50,7 +50,7 @@ export class AllocationQueries {
     limit: number,
     after?: string,
   ): Promise<Page<StoredAllocation & { createdAt: Date }>> {
-    const position = after ? decodeCursor(after) : undefined;
+    const position = startAfter(after);
     const rows = await this.allocations.awaitingVerification(this.dataSource.manager, limit, position);
     const page = toPage(
       rows.map((a) => ({ ...a, createdAt: a.allocatedAt })),

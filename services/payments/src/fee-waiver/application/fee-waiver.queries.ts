@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { decodeCursor, Page, toPage } from '@ccsc/platform';
+import { startAfter, Page, toPage } from '@ccsc/platform';
 import type { FeeWaiver } from '../domain/fee-waiver';
 import { FeeWaiverRepository } from '../infrastructure/fee-waiver.repository';
 
@@ -19,7 +19,7 @@ export class FeeWaiverQueries {
 
   /** Waivers waiting for an approver, oldest first. */
   async awaitingApproval(limit: number, after?: string): Promise<Page<FeeWaiver>> {
-    const position = after ? decodeCursor(after, 'cursor') : undefined;
+    const position = startAfter(after, 'cursor');
     return toPage(await this.waivers.awaitingApproval(this.dataSource.manager, limit, position), limit);
   }
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditTrail } from '@ccsc/audit';
 import type { Principal } from '@ccsc/auth';
-import { decodeCursor, Page, toPage } from '@ccsc/platform';
+import { startAfter, Page, toPage } from '@ccsc/platform';
 import type { HelpWithFeesApplication } from '../domain/remission';
 import { HelpWithFeesRepository } from '../infrastructure/help-with-fees.repository';
 
@@ -18,7 +18,7 @@ export class HelpWithFeesQueries {
 
   /** Applications waiting for staff, oldest first. */
   async awaitingStaff(principal: Principal, limit: number, after?: string): Promise<Page<HelpWithFeesApplication>> {
-    const position = after ? decodeCursor(after, 'cursor') : undefined;
+    const position = startAfter(after, 'cursor');
     const page = toPage(await this.applications.awaitingStaff(this.dataSource.manager, limit, position), limit);
     // One record for the whole page. An application names its case and fee, not a case party (the applicant is
     // whoever applied), so the record carries no party ids.

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { londonInstant, type LocalDate } from '@ccsc/calendar';
 import { CaseAccess } from '@ccsc/case-access';
-import { BadUserInputError, decodeCursor, encodeCursor, NotFoundError, type Page } from '@ccsc/platform';
+import { BadUserInputError, decodeCursor, startAfter, encodeCursor, NotFoundError, type Page } from '@ccsc/platform';
 import type { LedgerAccountKind, LedgerBalance, LedgerEntry } from '../domain/ledger';
 import { LedgerRepository, type EntryPosition } from '../infrastructure/ledger.repository';
 
@@ -45,7 +45,7 @@ export class LedgerEntryQueries {
   ): Promise<Page<LedgerBalance>> {
     const end = londonInstant(date, '24:00');
     // The cursor is the platform's, holding the day's end and the last account: one from another day is refused.
-    const from = cursor === undefined ? undefined : decodeCursor(cursor, 'cursor', (id) => ACCOUNT.test(id));
+    const from = startAfter(cursor, 'cursor', (id) => ACCOUNT.test(id));
     if (from && from.createdAt.getTime() !== end.getTime()) {
       throw new BadUserInputError('The cursor is for another day', [
         { field: 'cursor', message: 'is for another day' },

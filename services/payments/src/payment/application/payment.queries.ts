@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditTrail } from '@ccsc/audit';
 import { isStaff, type Principal } from '@ccsc/auth';
 import { CaseAccess } from '@ccsc/case-access';
-import { decodeCursor, ForbiddenError, NotFoundError, Page, toPage } from '@ccsc/platform';
+import { startAfter, ForbiddenError, NotFoundError, Page, toPage } from '@ccsc/platform';
 import type { StoredAllocation } from '../../allocation/domain/allocation';
 import { ledgerAccount } from '../../ledger/domain/ledger';
 import { present } from '../../ledger/domain/present';
@@ -68,7 +68,7 @@ export class PaymentQueries {
   /** The payments the caller may see (`paymentScope`), newest first. */
   async list(principal: Principal, limit: number, after?: string): Promise<Page<PaymentView>> {
     const mine = paymentAccessFilter(paymentScope(principal));
-    const position = after ? decodeCursor(after, 'cursor') : undefined;
+    const position = startAfter(after, 'cursor');
     const rows = await this.payments.page(this.dataSource.manager, mine, limit, position);
     const page = toPage(rows, limit);
     // One record for the whole page (not the extra row that only tells there is a next page).

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditTrail } from '@ccsc/audit';
 import type { Principal } from '@ccsc/auth';
-import { decodeCursor, Page, toPage } from '@ccsc/platform';
+import { startAfter, Page, toPage } from '@ccsc/platform';
 import type { Refund } from '../domain/refund';
 import { RefundRepository } from '../infrastructure/refund.repository';
 
@@ -18,7 +18,7 @@ export class RefundQueries {
 
   /** Refunds waiting for an approver, oldest first: the team leaders' queue. */
   async awaitingApproval(principal: Principal, limit: number, after?: string): Promise<Page<Refund>> {
-    const position = after ? decodeCursor(after, 'cursor') : undefined;
+    const position = startAfter(after, 'cursor');
     const page = toPage(await this.refunds.awaitingApproval(this.dataSource.manager, limit, position), limit);
     // One record for the whole page; a refund names no case party, so no party ids.
     await this.audit.read(principal, { recordType: 'refund', recordIds: page.items.map((r) => r.id) });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@ccsc/auth';
-import { decodeCursor, Page, toPage } from '@ccsc/platform';
+import { startAfter, Page, toPage } from '@ccsc/platform';
 import { PaymentQueries, type PaymentView } from '../../payment/application/payment.queries';
 import { paymentScope } from '../../payment/domain/payment-visibility';
 import { PaymentRepository } from '../../payment/infrastructure/payment.repository';
@@ -35,7 +35,7 @@ export class PaymentSearch {
     cursorField = 'after',
   ): Promise<Page<PaymentView>> {
     const filter = toSearchFilter(criteria);
-    const position = after === undefined ? undefined : decodeCursor(after, cursorField);
+    const position = startAfter(after, cursorField);
     // One more than asked: its presence is what tells toPage there is a next page.
     const rows = await this.search.findIds(filter, paymentScope(principal), first + 1, position);
     const found = await this.payments.byIds(

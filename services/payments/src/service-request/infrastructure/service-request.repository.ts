@@ -74,6 +74,19 @@ export class ServiceRequestRepository {
     );
   }
 
+  /**
+   * The service requests of a move between cases, by id and by case (one not made yet is made when first
+   * needed, and nobody else holds it), locked in id order: two transfers between the same cases in opposite
+   * directions wait for each other instead of deadlocking.
+   */
+  async lockInIdOrder(manager: EntityManager, ids: readonly string[], caseIds: readonly string[] = []): Promise<void> {
+    await execute(
+      manager,
+      sql`SELECT 1 FROM service_requests WHERE id = ANY(${ids}::uuid[]) OR case_id = ANY(${caseIds}::uuid[])
+          ORDER BY id FOR UPDATE`,
+    );
+  }
+
   /** Locks a known service request until the caller's transaction ends. */
   async lock(manager: EntityManager, id: string): Promise<void> {
     await execute(manager, sql`SELECT 1 FROM service_requests WHERE id = ${id} FOR UPDATE`);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditTrail } from '@ccsc/audit';
 import { accessScopeOf, type Principal } from '@ccsc/auth';
-import { decodeCursor, NotFoundError, toPage, type Page } from '@ccsc/platform';
+import { startAfter, NotFoundError, toPage, type Page } from '@ccsc/platform';
 import type { EnquiryRecord, EnquiryStatus, HistoryRecord, MessageRecord } from '../domain/enquiry';
 import { EnquiryRepository, type QueueRecord, type WorkloadRecord } from '../infrastructure/enquiry.repository';
 
@@ -51,7 +51,7 @@ export class EnquiryQueries {
     after?: string,
     status?: EnquiryStatus,
   ): Promise<Page<EnquiryRecord>> {
-    const position = after ? decodeCursor(after) : undefined;
+    const position = startAfter(after);
     const rows = await this.enquiries.list(this.dataSource.manager, accessScopeOf(principal), limit, position, status);
     const page = toPage(rows, limit);
     // One record for the whole page (not the extra row that only tells there is a next page).

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { accessScopeOf, type Principal } from '@ccsc/auth';
 import { CaseAccess } from '@ccsc/case-access';
-import { decodeCursor, type Page, toPage } from '@ccsc/platform';
+import { startAfter, type Page, toPage } from '@ccsc/platform';
 import type { EnquiryRecord } from '../../enquiry/domain/enquiry';
 import { EnquiryRepository } from '../../enquiry/infrastructure/enquiry.repository';
 import { EnquiryQueries } from '../../enquiry/application/enquiry.queries';
@@ -33,7 +33,7 @@ export class EnquirySearch {
     cursorField = 'after',
   ): Promise<Page<EnquiryRecord>> {
     const filter = toEnquirySearchFilter(criteria);
-    const position = after === undefined ? undefined : decodeCursor(after, cursorField);
+    const position = startAfter(after, cursorField);
     // A case the platform does not know finds nothing, like a reference no enquiry has.
     const caseId = filter.caseReference ? await this.caseAccess.idOfReference(filter.caseReference) : undefined;
     const rows = await this.search.findIds({
