@@ -129,6 +129,21 @@ describe('one person across cases', () => {
     await http().get(`/api/v1/cases/identities/${first}`).set('Authorization', caseworker).expect(404);
   });
 
+  it('makes matches one at a time: every pair of four cases matched at once all succeed, as one person', async () => {
+    const cases = [await prosecution(), await prosecution(), await prosecution(), await prosecution()];
+    const pairs = cases.flatMap((c) => cases.filter((other) => other !== c).map((other) => [c, other] as const));
+    const answers = await Promise.all(pairs.map(([c, other]) => match(caseworker, c, c.defendant, other.defendant)));
+    expect(answers.map((res) => res.status)).toEqual(pairs.map(() => 200));
+    const identities = new Set(
+      (
+        (await db.query(`SELECT DISTINCT identity_id FROM case_parties WHERE id = ANY($1::uuid[])`, [
+          cases.map((c) => c.defendant),
+        ])) as { identity_id: string }[]
+      ).map((r) => r.identity_id),
+    );
+    expect(identities.size).toBe(1);
+  });
+
   it('takes a mistaken match back, once', async () => {
     const [a, b] = [await prosecution(), await prosecution('Dana Other')];
     const identityId = (await match(caseworker, a, a.defendant, b.defendant).expect(200)).body.id;

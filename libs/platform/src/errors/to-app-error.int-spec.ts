@@ -44,7 +44,11 @@ describe('database errors that are not bugs (real PostgreSQL)', () => {
     const loser = failed[0]!.reason as { driverError?: { code?: string } };
     expect(loser.driverError?.code).toBe('40P01');
     expect(isDatabaseUnavailable(loser)).toBe(true);
-    expect(toAppError(loser)).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    // Said as it is: the database answered, and the request met another (not "cannot reach its database").
+    expect(toAppError(loser)).toMatchObject({
+      code: 'SERVICE_UNAVAILABLE',
+      message: expect.stringMatching(/^The request met another changing the same records/),
+    });
     // Only the winner's two increments are there.
     const rows = (await dataSource.query('SELECT sum(n)::int AS total FROM counters')) as [{ total: number }];
     expect(rows[0].total).toBe(2);

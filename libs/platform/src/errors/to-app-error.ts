@@ -45,7 +45,12 @@ export function toAppError(error: unknown): AppError {
     );
   // Only while the request has changed nothing: after a commit, "try again" could do it twice.
   if (isDatabaseUnavailable(error) && !committedInThisRequest())
-    return new AppError('SERVICE_UNAVAILABLE', 'The service cannot reach its database just now; try again shortly');
+    return new AppError(
+      'SERVICE_UNAVAILABLE',
+      isTransactionConflict(error)
+        ? 'The request met another changing the same records at the same moment and was undone; try again shortly'
+        : 'The service cannot reach its database just now; try again shortly',
+    );
   return new AppError('INTERNAL_SERVER_ERROR', 'Something went wrong on our side');
 }
 
@@ -81,6 +86,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const code = (cause as { code?: unknown }).code;
     return UNAVAILABLE_MESSAGES.has(cause.message) || (typeof code === 'string' && UNAVAILABLE_CODES.has(code));
   });
+}
+
+/** A transaction PostgreSQL ended to break a deadlock (40P01) or keep transactions serialisable (40001). */
+function isTransactionConflict(error: unknown): boolean {
+  return [error, (error as { driverError?: unknown } | null)?.driverError].some(
+    (cause) => cause instanceof Error && ['40P01', '40001'].includes(String((cause as { code?: unknown }).code)),
+  );
 }
 
 /** PostgreSQL's unique_violation (23505), as TypeORM wraps it or as pg raises it. */

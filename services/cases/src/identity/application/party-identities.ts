@@ -26,6 +26,7 @@ export class PartyIdentities {
     correlationId?: string,
   ): Promise<string> {
     return this.work.run({ correlationId, actor: principal.sub }, async (tx) => {
+      await this.identities.serialiseMatches(tx.manager);
       const locked = await this.identities.lockParties(tx.manager, [input.partyId, input.sameAsPartyId]);
       const party = locked.find((p) => p.partyId === input.partyId && p.caseId === input.caseId);
       if (!party) throw new NotFoundError('The party');
@@ -52,6 +53,7 @@ export class PartyIdentities {
   /** Takes a party out of its identity; a party that has none is left as it is, and nothing is announced. */
   async unmatch(input: { caseId: string; partyId: string }, principal: Principal, correlationId?: string) {
     await this.work.run({ correlationId, actor: principal.sub }, async (tx) => {
+      await this.identities.serialiseMatches(tx.manager);
       const [party] = await this.identities.lockParties(tx.manager, [input.partyId]);
       if (!party || party.caseId !== input.caseId) throw new NotFoundError('The party');
       if (party.identityId === null) return;

@@ -24,6 +24,15 @@ const toMatched = (r: MatchedRow): MatchedParty => ({
 export class IdentityRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /**
+   * One match at a time, across the service: a match locks its two parties and then every party of an identity
+   * it joins, which no single order covers (two matches joining overlapping identities from either end
+   * deadlocked). Matching is an occasional staff act; waiting for the one before costs nothing that matters.
+   */
+  async serialiseMatches(manager: EntityManager): Promise<void> {
+    await execute(manager, sql`SELECT pg_advisory_xact_lock(hashtextextended('cases:party-identity-matches', 0))`);
+  }
+
   /** These parties, locked in id order (so two matches over the same parties wait for each other, not deadlock). */
   async lockParties(manager: EntityManager, partyIds: readonly string[]): Promise<MatchedParty[]> {
     const rows = await query<MatchedRow>(
