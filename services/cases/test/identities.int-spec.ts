@@ -52,7 +52,7 @@ describe('one person across cases', () => {
   const announced = async (partyId: string) =>
     (
       (await db.query(
-        `SELECT envelope->'data' AS data FROM outbox WHERE type = 'cases.party-identity-changed.v2'
+        `SELECT envelope->'data' AS data FROM outbox WHERE type = 'cases.party-identity-changed.v1'
            AND envelope->'data'->>'partyId' = $1 ORDER BY position`,
         [partyId],
       )) as { data: Record<string, string> }[]
@@ -76,11 +76,9 @@ describe('one person across cases', () => {
     });
     const identityId = matched.body.id as string;
     expect(await announced(earlier.defendant)).toEqual([
-      { caseId: earlier.id, partyId: earlier.defendant, identityId, matchedBy: 'caseworker-user' },
+      { caseId: earlier.id, partyId: earlier.defendant, identityId },
     ]);
-    expect(await announced(later.defendant)).toEqual([
-      { caseId: later.id, partyId: later.defendant, identityId, matchedBy: 'caseworker-user' },
-    ]);
+    expect(await announced(later.defendant)).toEqual([{ caseId: later.id, partyId: later.defendant, identityId }]);
 
     // Any staff member reads "all cases of this person", over REST and GraphQL; the case shows staff the identity.
     const read = await http()
@@ -156,7 +154,7 @@ describe('one person across cases', () => {
       .set('Authorization', caseworker)
       .expect(204);
     expect(await announced(b.defendant)).toEqual([
-      { caseId: b.id, partyId: b.defendant, identityId, matchedBy: 'caseworker-user' },
+      { caseId: b.id, partyId: b.defendant, identityId },
       { caseId: b.id, partyId: b.defendant },
     ]);
     const left = await http()

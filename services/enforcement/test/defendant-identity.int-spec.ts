@@ -5,15 +5,7 @@ import { DataSource, MigrationInterface } from 'typeorm';
 import { serviceDataSourceOptions } from '@ccsc/platform';
 import { bearer, createTestDatabase, eventually } from '@ccsc/testing';
 import { enforcementDatabase } from '../src/data-source';
-import { partyIdentityChangedV1 } from '@ccsc/contracts';
-import {
-  caseResulted,
-  envelope,
-  partyIdentityChanged,
-  publish,
-  resulted,
-  startEnforcementApp,
-} from './enforcement-app';
+import { caseResulted, partyIdentityChanged, publish, resulted, startEnforcementApp } from './enforcement-app';
 
 // One person defending two cases has a party id on each; staff in cases match them, and enforcement hears of it.
 describe('one defendant across cases', () => {
@@ -109,33 +101,35 @@ describe('one defendant across cases', () => {
     expect(await count('outbox')).toBe(outboxBefore);
     expect(await status(second.accountId)).toBe('live');
 
-    // Matched again by officer-sam: the matcher does not also move the debt, nor does anyone on a v1 match, which
-    // does not say who made it.
+    // Matched again by officer-sam (the event's actor): the matcher does not also move the debt, and stays among who
+    // matched the party when a colleague matches it again; nor does anyone move it on a match recorded before who
+    // matched was kept.
+    const matchedBy = async () =>
+      (
+        (await app
+          .get(DataSource)
+          .query(`SELECT matched_by FROM party_identities WHERE party_id = $1`, [second.partyId])) as {
+          matched_by: string[] | null;
+        }[]
+      )[0]?.matched_by;
     await publish(partyIdentityChanged(second.caseId, second.partyId, identityId, undefined, 'officer-sam'));
-    await projected(second.partyId, identityId);
+    await eventually(async () => expect(await matchedBy()).toEqual(['officer-sam']));
     const ownMatch = await consolidate(first.accountId, [second.accountId]).expect(403);
     expect(ownMatch.body.detail).toMatch(/^You matched these defendants as one person/);
-    await publish(
-      envelope(partyIdentityChangedV1, second.caseId, { caseId: second.caseId, partyId: second.partyId, identityId }),
-    );
-    await eventually(async () =>
-      expect(
-        await app
-          .get(DataSource)
-          .query(`SELECT matched_by FROM party_identities WHERE party_id = $1`, [second.partyId]),
-      ).toEqual([{ matched_by: null }]),
-    );
+    await publish(partyIdentityChanged(second.caseId, second.partyId, identityId));
+    await eventually(async () => expect(await matchedBy()).toEqual(['caseworker-cy', 'officer-sam']));
     await consolidate(first.accountId, [second.accountId]).expect(403);
+    await app
+      .get(DataSource)
+      .query(`UPDATE party_identities SET matched_by = NULL WHERE party_id = $1`, [second.partyId]);
+    expect((await consolidate(first.accountId, [second.accountId]).expect(403)).body.detail).toMatch(/before who/);
     expect(await count('outbox')).toBe(outboxBefore);
 
+    // Taken back and matched again by the caseworker alone: officer-sam moves it.
+    await publish(partyIdentityChanged(second.caseId, second.partyId));
+    await projected(second.partyId, null);
     await publish(partyIdentityChanged(second.caseId, second.partyId, identityId));
-    await eventually(async () =>
-      expect(
-        await app
-          .get(DataSource)
-          .query(`SELECT matched_by FROM party_identities WHERE party_id = $1`, [second.partyId]),
-      ).toEqual([{ matched_by: 'caseworker-cy' }]),
-    );
+    await eventually(async () => expect(await matchedBy()).toEqual(['caseworker-cy']));
     const merged = await consolidate(first.accountId, [second.accountId]).expect(201);
     expect(merged.body).toMatchObject({ id: first.accountId, balancePence: 93_500 * 2 });
     expect(await status(second.accountId)).toBe('consolidated');

@@ -3,7 +3,7 @@ import {
   allocationTransferredV1,
   caseResultedV2,
   EventType,
-  partyIdentityChangedV2,
+  partyIdentityChangedV1,
   paymentAllocatedV1,
   paymentReversedV1,
 } from '@ccsc/contracts';
@@ -58,8 +58,8 @@ export const caseResulted = (data: ReturnType<typeof resulted>, id?: string) =>
   envelope(caseResultedV2, data.caseId, data, id);
 
 /**
- * Staff in cases (caseworker-cy, unless `matchedBy` says who) matched a party with parties of other cases as
- * `identityId`, or (none) took the match back.
+ * Staff in cases (caseworker-cy, unless `matchedBy` names another: the event's actor, who made the match) matched a
+ * party with parties of other cases as `identityId`, or (none) took the match back.
  */
 export const partyIdentityChanged = (
   caseId: string,
@@ -68,7 +68,15 @@ export const partyIdentityChanged = (
   id?: string,
   matchedBy = 'caseworker-cy',
 ) =>
-  envelope(partyIdentityChangedV2, caseId, { caseId, partyId, ...(identityId ? { identityId, matchedBy } : {}) }, id);
+  eventMessage(
+    partyIdentityChangedV1,
+    caseId,
+    { caseId, partyId, ...(identityId ? { identityId } : {}) },
+    {
+      ...(id ? { id } : {}),
+      actor: matchedBy,
+    },
+  );
 
 export const paymentAllocated = (
   accountNumber: string,

@@ -78,16 +78,6 @@ export class PartyIdentityChangedV1 {
 }
 export const partyIdentityChangedV1 = defineEvent('cases', 'party-identity-changed', 1, PartyIdentityChangedV1);
 
-/**
- * v1 and who made the match (`matchedBy`, the staff user; with `identityId` only): money moves between two parties'
- * accounts on a match only by someone other than who made it, so one person alone never makes a stranger's money
- * or debt a defendant's.
- */
-export class PartyIdentityChangedV2 extends PartyIdentityChangedV1 {
-  @IsOptional() @IsString() @Length(1, 200) matchedBy?: string;
-}
-export const partyIdentityChangedV2 = defineEvent('cases', 'party-identity-changed', 2, PartyIdentityChangedV2);
-
 export class RepresentationChangedV1 {
   @IsUUID() caseId!: string;
   @IsUUID() partyId!: string;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@ccsc/auth';
-import { partyIdentityChangedV2 } from '@ccsc/contracts';
+import { partyIdentityChangedV1 } from '@ccsc/contracts';
 import { UnitOfWork } from '@ccsc/messaging';
 import { AuditTrail } from '@ccsc/audit';
 import { NotFoundError } from '@ccsc/platform';
@@ -41,9 +41,9 @@ export class PartyIdentities {
       );
       tx.publish(
         ...change.changed.map(({ caseId, partyId }) => ({
-          type: partyIdentityChangedV2,
+          type: partyIdentityChangedV1,
           subject: caseId,
-          data: { caseId, partyId, identityId: change.identityId, matchedBy: principal.sub },
+          data: { caseId, partyId, identityId: change.identityId },
         })),
       );
       return change.identityId;
@@ -59,7 +59,7 @@ export class PartyIdentities {
       if (party.identityId === null) return;
       await this.identities.setIdentity(tx.manager, [party.partyId], null);
       tx.publish({
-        type: partyIdentityChangedV2,
+        type: partyIdentityChangedV1,
         subject: party.caseId,
         data: { caseId: party.caseId, partyId: party.partyId },
       });

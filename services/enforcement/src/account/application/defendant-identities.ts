@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { EventEnvelope, PartyIdentityChangedV2 } from '@ccsc/contracts';
+import type { EventEnvelope, PartyIdentityChangedV1 } from '@ccsc/contracts';
 import { PartyIdentityRepository } from '../infrastructure/party-identity.repository';
 
 /**
@@ -14,13 +14,14 @@ export class DefendantIdentities {
   /**
    * Cases' news of a party's match, inside the inbox transaction (so a redelivered event changes nothing): a
    * party's events come in the order cases made them, and the latest says who the party is, or, with no
-   * identity, that the party is matched with no one any more. A v1 event (read as a v2 without `matchedBy`)
-   * does not say who matched: money does not move on that match until it is made again.
+   * identity, that the party is matched with no one any more. Who matched is the event's actor (the staff user
+   * whose command it was); the party keeps everyone who ever matched it into its identity (a merge moves it,
+   * and whoever matched it before still made that link).
    */
-  async record(manager: EntityManager, event: EventEnvelope<PartyIdentityChangedV2>): Promise<void> {
-    const { caseId, partyId, identityId, matchedBy } = event.data;
+  async record(manager: EntityManager, event: EventEnvelope<PartyIdentityChangedV1>): Promise<void> {
+    const { caseId, partyId, identityId } = event.data;
     if (!identityId) return this.identities.remove(manager, partyId);
-    const match = { partyId, caseId, identityId, matchedBy: matchedBy ?? null, matchedAt: new Date(event.time) };
+    const match = { partyId, caseId, identityId, matchedBy: event.actor ?? null, matchedAt: new Date(event.time) };
     await this.identities.record(manager, match);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { partyIdentityChangedV1, partyIdentityChangedV2 } from '@ccsc/contracts';
+import { partyIdentityChangedV1 } from '@ccsc/contracts';
 import { EventHandlers } from '@ccsc/messaging';
 import { DefendantIdentities } from '../application/defendant-identities';
 
@@ -12,8 +12,6 @@ export class PartyIdentityConsumer implements OnModuleInit {
   ) {}
 
   onModuleInit() {
-    // v1, still in flight from a cases build before v2, reads as a v2 that does not say who matched.
     this.handlers.on(partyIdentityChangedV1, (event, manager) => this.identities.record(manager, event));
-    this.handlers.on(partyIdentityChangedV2, (event, manager) => this.identities.record(manager, event));
   }
 }

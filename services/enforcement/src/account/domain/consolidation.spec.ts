@@ -22,7 +22,7 @@ const account = (
 const unmatched: PartyIdentities = new Map();
 /** Parties matched to identities by the caseworker cy. */
 const matches = (...pairs: [string, string][]): PartyIdentities =>
-  new Map(pairs.map(([party, identityId]) => [party, { identityId, matchedBy: 'caseworker-cy' }]));
+  new Map(pairs.map(([party, identityId]) => [party, { identityId, matchedBy: ['caseworker-cy'] }]));
 
 describe('consolidating accounts', () => {
   it("takes live accounts of the target's defendant", () => {

@@ -1,10 +1,13 @@
 import { ForbiddenError } from '@ccsc/platform/errors';
 
-/** The identity staff gave a party they matched with a party of another case, and who made that match. */
+/** The identity staff gave a party they matched with a party of another case, and who matched it there. */
 export interface PartyIdentity {
   identityId: string;
-  /** The staff user who made the match; null for a match announced before who made it was (v1). */
-  matchedBy: string | null;
+  /**
+   * Every staff user whose match put the party in this identity (a merge moves it again, and whoever matched it
+   * before still made a link of the chain); null when that is not known (a match recorded before it was kept).
+   */
+  matchedBy: readonly string[] | null;
 }
 
 /**
@@ -25,18 +28,19 @@ export function sameDefendant(a: string | null, b: string | null, identities: Pa
 
 /**
  * Money or debt moves between two parties' accounts on a match (they are different parties, one defendant) only by
- * someone other than who matched them: one person alone could otherwise match a stranger with a defendant and move
- * the defendant's money onto the stranger's fine, or the stranger's fine onto the defendant. A match whose maker was
- * not recorded (announced before it was) is no one's to rely on: staff take it back and match again.
+ * someone other than anyone whose match joined them: one person alone could otherwise match a stranger with a
+ * defendant and move the defendant's money onto the stranger's fine, or the stranger's fine onto the defendant; nor
+ * does a colleague's later merge of either into a genuine identity wash that out. A match whose makers are not known
+ * (recorded before they were kept) is no one's to rely on: staff take it back and match the parties again.
  */
 export function assertMatchMadeByAnother(a: string, b: string, identities: PartyIdentities, mover: string): void {
   if (a === b) return;
   const makers = [identities.get(a)?.matchedBy, identities.get(b)?.matchedBy];
-  if (makers.some((maker) => maker === null || maker === undefined))
+  if (makers.some((known) => known === null || known === undefined))
     throw new ForbiddenError(
-      'These defendants were matched as one person before who matched them was recorded: staff take the match back and make it again, then someone else moves the money',
+      'These defendants were matched as one person before who matched them was kept: staff take the match back and make it again, then someone else moves the money',
     );
-  if (makers.includes(mover))
+  if (makers.some((known) => known?.includes(mover)))
     throw new ForbiddenError(
       'You matched these defendants as one person: someone else moves money or debt between their accounts',
     );

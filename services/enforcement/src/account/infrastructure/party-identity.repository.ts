@@ -8,7 +8,7 @@ export interface PartyMatch {
   partyId: string;
   caseId: string;
   identityId: string;
-  /** Null for a match announced before who made it was (v1). */
+  /** The staff user whose match this is (the event's actor); null if the event did not say. */
   matchedBy: string | null;
   matchedAt: Date;
 }
@@ -18,15 +18,19 @@ export interface PartyMatch {
 export class PartyIdentityRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The party's match, replacing any earlier one: the same event again leaves the row as it was. */
+  /** The party's match, replacing any earlier identity and adding its maker: the same event again changes nothing. */
   async record(manager: EntityManager, match: PartyMatch): Promise<void> {
     await execute(
       manager,
       sql`INSERT INTO party_identities (party_id, case_id, identity_id, matched_by, matched_at)
-          VALUES (${match.partyId}, ${match.caseId}, ${match.identityId}, ${match.matchedBy}, ${match.matchedAt})
+          VALUES (${match.partyId}, ${match.caseId}, ${match.identityId},
+            ${match.matchedBy === null ? null : [match.matchedBy]}::text[], ${match.matchedAt})
           ON CONFLICT (party_id) DO UPDATE
-            SET case_id = EXCLUDED.case_id, identity_id = EXCLUDED.identity_id, matched_by = EXCLUDED.matched_by,
-                matched_at = EXCLUDED.matched_at`,
+            SET case_id = EXCLUDED.case_id, identity_id = EXCLUDED.identity_id, matched_at = EXCLUDED.matched_at,
+                -- Everyone who matched the party into an identity stays (a merge moves it again); unknown stays unknown.
+                matched_by = CASE WHEN party_identities.matched_by IS NULL OR EXCLUDED.matched_by IS NULL THEN NULL
+                  ELSE ARRAY(SELECT DISTINCT m FROM unnest(party_identities.matched_by || EXCLUDED.matched_by) AS m
+                             ORDER BY m) END`,
     );
   }
 
@@ -40,7 +44,7 @@ export class PartyIdentityRepository {
    * meanwhile waits for the consolidation that relied on it.
    */
   async identitiesForShare(manager: EntityManager, partyIds: readonly string[]): Promise<PartyIdentities> {
-    const rows = await query<{ party_id: string; identity_id: string; matched_by: string | null }>(
+    const rows = await query<{ party_id: string; identity_id: string; matched_by: string[] | null }>(
       manager,
       sql`SELECT party_id, identity_id, matched_by FROM party_identities
            WHERE party_id = ANY(${partyIds}::uuid[]) ORDER BY party_id FOR SHARE`,

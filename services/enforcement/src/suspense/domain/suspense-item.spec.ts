@@ -25,8 +25,8 @@ describe('suspense items', () => {
     expect(() => checkAllocation(held, 'officer', dans, dans)).not.toThrow();
     expect(() => checkAllocation(held, 'officer', dans, account('dans-other-case', 'party-dan'))).not.toThrow();
     const matched = new Map([
-      ['party-dan', { identityId: 'identity-dan', matchedBy: 'caseworker-cy' }],
-      ['party-dan-2', { identityId: 'identity-dan', matchedBy: 'caseworker-cy' }],
+      ['party-dan', { identityId: 'identity-dan', matchedBy: ['caseworker-cy'] }],
+      ['party-dan-2', { identityId: 'identity-dan', matchedBy: ['caseworker-cy'] }],
     ]);
     expect(() => checkAllocation(held, 'officer', dans, account('dans-matched', 'party-dan-2'), matched)).not.toThrow();
     // Not by who matched them, nor on a match whose maker was not recorded.
