@@ -249,6 +249,27 @@ describe('the platform through the gateway', () => {
     expect(post.status).toBe(400);
   });
 
+  it('runs one mutation per request: aliases and fragments do not make one request several writes', async () => {
+    const before = (await sendGraphQL(platform.gatewayUrl, HUNDRED_CASES, {}, caseworker)).body.data!.cases.nodes
+      .length;
+    const create = (alias: string) => `${alias}: createCase(input: $input) { id }`;
+    for (const document of [
+      `mutation($input: CreateCaseInput!) { ${create('a')} ${create('b')} }`,
+      `mutation($input: CreateCaseInput!) { ${create('a')} ... on Mutation { ${create('again')} } }`,
+      `mutation($input: CreateCaseInput!) { ...Two } fragment Two on Mutation { ${create('a')} ${create('b')} }`,
+    ]) {
+      const refused = await sendUntypedGraphQL(platform.gatewayUrl, document, { input: claim() }, caseworker);
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors![0]!.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fieldErrors: [expect.objectContaining({ field: 'mutation' })],
+      });
+    }
+    expect((await sendGraphQL(platform.gatewayUrl, HUNDRED_CASES, {}, caseworker)).body.data!.cases.nodes.length).toBe(
+      before,
+    );
+  });
+
   it('runs a GraphQL mutation retried with the same Idempotency-Key once, and answers the retry with the first result', async () => {
     const keyed = async <Data, Variables>(
       document: TypedDocumentNode<Data, Variables>,

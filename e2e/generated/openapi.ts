@@ -3623,6 +3623,12 @@ export interface components {
        * @example Pages 3 to 5 are missing from the scan.
        */
       reason?: string;
+      /**
+       * @description Whom it is shared with from now on, as the reviewer finds it (a confidential address recorded from the post: `court`); as filed when left out.
+       * @example court
+       * @enum {string}
+       */
+      sharedWith?: 'parties' | 'court';
     };
     ReferBody: {
       /**
@@ -13095,7 +13101,8 @@ export interface operations {
         /**
          * @example {
          *       "decision": "rejected",
-         *       "reason": "Pages 3 to 5 are missing from the scan."
+         *       "reason": "Pages 3 to 5 are missing from the scan.",
+         *       "sharedWith": "court"
          *     }
          */
         'application/json': components['schemas']['ReviewDocumentBody'];

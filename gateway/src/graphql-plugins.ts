@@ -1,4 +1,12 @@
-import { getOperationAST, GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
+import {
+  getOperationAST,
+  GraphQLError,
+  Kind,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import type { Plugin } from 'graphql-yoga';
 import type { Registry } from 'prom-client';
@@ -69,13 +77,29 @@ type ExecutionArgs = {
   contextValue: unknown;
 };
 
+/** The names of the fields a selection set selects at its own level, through inline fragments and fragment spreads. */
+function rootFields(document: DocumentNode, selectionSet: SelectionSetNode, seen = new Set<string>()): string[] {
+  return selectionSet.selections.flatMap((selection) => {
+    if (selection.kind === Kind.FIELD) return [selection.name.value];
+    if (selection.kind === Kind.INLINE_FRAGMENT) return rootFields(document, selection.selectionSet, seen);
+    const name = selection.name.value;
+    if (seen.has(name)) return [];
+    seen.add(name);
+    const fragment = document.definitions.find(
+      (d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === name,
+    );
+    return fragment ? rootFields(document, fragment.selectionSet, seen) : [];
+  });
+}
+
 /**
  * Refuses, before any subgraph is called, what the caller got wrong about the operation itself, as
  * BAD_USER_INPUT with HTTP 400: an `operationName` that names none of the document's operations,
  * variables that do not fit their types (the engine would otherwise report them as a failure of its
- * own), and a keyed mutation operation with several root fields: they may belong to different
- * subgraphs, and the second would find the `Idempotency-Key` taken by the first after it committed.
- * The subgraph that owns a keyed mutation validates the key itself and keeps the first answer.
+ * own), and a mutation operation with several mutation fields (aliases and fragments counted): each is a write
+ * the rate limit would not count, and under one `Idempotency-Key` they may belong to different subgraphs, the
+ * second finding the key taken by the first after it committed. The subgraph that owns a keyed mutation validates
+ * the key itself and keeps the first answer.
  */
 export function useOperationRules(): Plugin {
   const refusals = (args: ExecutionArgs): GraphQLError[] => {
@@ -99,18 +123,23 @@ export function useOperationRules(): Plugin {
             extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
           }),
       );
+    if (operation.operation !== 'mutation') return [];
+    // One write per request: the rate limit counts requests, and thirty aliased mutations in one were thirty
+    // writes (a probe sent thirty acknowledgement emails to one stranger's address with each request).
+    if (rootFields(args.document, operation.selectionSet).filter((name) => !name.startsWith('__')).length > 1)
+      return [
+        badUserInput('Send one mutation per request: each is a write the rate limit counts', [
+          {
+            field: 'mutation',
+            message: 'the operation must select one mutation field (aliases and fragments included)',
+          },
+        ]),
+      ];
     const { idempotencyKey } = args.contextValue as GatewayContext;
-    if (idempotencyKey === undefined || operation.operation !== 'mutation') return [];
-    if (typeof idempotencyKey !== 'string')
+    if (idempotencyKey !== undefined && typeof idempotencyKey !== 'string')
       return [
         badUserInput('An Idempotency-Key must be a string', [
           { field: 'Idempotency-Key', message: 'must be 1 to 255 printable ASCII characters' },
-        ]),
-      ];
-    if (operation.selectionSet.selections.length !== 1)
-      return [
-        badUserInput('An Idempotency-Key covers one mutation: send one mutation field per request', [
-          { field: 'Idempotency-Key', message: 'the operation must select exactly one mutation field' },
         ]),
       ];
     return [];

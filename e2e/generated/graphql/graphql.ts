@@ -266,6 +266,8 @@ export type ReviewDocumentInput = {
   documentId: string | number;
   /** Why it is rejected, in words the parties read; required when rejecting, ignored when accepting. */
   reason?: string | null | undefined;
+  /** Whom it is shared with from now on, as the reviewer finds it (a confidential address recorded from the post: `court`); as filed when left out. */
+  sharedWith?: string | null | undefined;
 };
 
 /** An event to trigger on a case, moving it to its next state. */

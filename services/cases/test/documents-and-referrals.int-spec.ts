@@ -365,6 +365,18 @@ describe('documents and assisted-digital referrals', () => {
       .send({ decision: 'accepted' })
       .expect(201);
     expect(await titles(defendantCitizen)).toEqual(['Statement', 'Posted statement']);
+    // A confidential form the mailroom recorded as for everyone is kept to the court and its side on review.
+    const form = (
+      await file(caseworker, { title: 'C8 form', channel: 'post', forPartyId: claimant, documentType: 'c8-form' })
+    ).body;
+    const kept = await http()
+      .post(`/api/v1/cases/${id}/documents/${form.id}/review`)
+      .set('Authorization', caseworker)
+      .send({ decision: 'accepted', sharedWith: 'court' })
+      .expect(201);
+    expect(kept.body).toMatchObject({ status: 'accepted', sharedWith: 'court' });
+    expect(await titles(defendantCitizen)).toEqual(['Statement', 'Posted statement']);
+    expect(await titles(claimantFirm)).toEqual([...all, 'C8 form']);
     expect(confidential.sharedWith).toBe('court');
     // A party files only for a party it acts for.
     const other = parties.find((p) => p.role === 'defendant')!.id;

@@ -63,14 +63,7 @@ export class DocumentController {
     @CorrelationId() correlationId?: string,
   ) {
     return DocumentModel.from(
-      await this.documents.review(
-        assertUuid(id),
-        assertUuid(documentId, 'documentId'),
-        body.decision,
-        body.reason,
-        principal,
-        correlationId,
-      ),
+      await this.documents.review(assertUuid(id), assertUuid(documentId, 'documentId'), body, principal, correlationId),
       principal,
     );
   }

@@ -80,6 +80,8 @@ export class ReceiveDocumentInput extends ReceiveDocumentBody {
 const DECISION =
   '`accepted`, or `rejected` with a reason; only a document awaiting review (`pending-review`) is reviewed.';
 const REASON = 'Why it is rejected, in words the parties read; required when rejecting, ignored when accepting.';
+const REVIEW_SHARED_WITH =
+  'Whom it is shared with from now on, as the reviewer finds it (a confidential address recorded from the post: `court`); as filed when left out.';
 
 @InputType({ description: "A caseworker's decision on a document that may be non-standard." })
 export class ReviewDocumentBody {
@@ -93,6 +95,11 @@ export class ReviewDocumentBody {
   @IsString()
   @Length(1, 1000)
   reason?: string;
+  @Field(() => String, { nullable: true, description: REVIEW_SHARED_WITH })
+  @ApiPropertyOptional({ enum: DOCUMENT_SHARING, example: 'court', description: REVIEW_SHARED_WITH })
+  @IsOptional()
+  @IsIn(DOCUMENT_SHARING)
+  sharedWith?: DocumentSharing;
 }
 
 @InputType({ description: "A caseworker's decision on a document of a case awaiting review." })

@@ -34,14 +34,7 @@ export class DocumentResolver {
     @CorrelationId() correlationId?: string,
   ) {
     return DocumentModel.from(
-      await this.commands.review(
-        input.caseId,
-        input.documentId,
-        input.decision,
-        input.reason,
-        principal,
-        correlationId,
-      ),
+      await this.commands.review(input.caseId, input.documentId, input, principal, correlationId),
       principal,
     );
   }

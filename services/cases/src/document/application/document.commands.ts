@@ -32,6 +32,14 @@ export interface ReceiveDocumentCommand {
   forPartyId?: string | null;
 }
 
+export interface ReviewDocumentCommand {
+  decision: 'accepted' | 'rejected';
+  /** Required when rejecting. */
+  reason?: string | null;
+  /** Whom it is shared with from now on; as filed when not given. */
+  sharedWith?: DocumentSharing | null;
+}
+
 /** Documents of a case: received from any channel, reviewed when they may be non-standard. */
 @Injectable()
 export class DocumentCommands {
@@ -94,11 +102,11 @@ export class DocumentCommands {
     );
   }
 
+  /** A caseworker's decision on a document awaiting review, and (`sharedWith`) whom it is for once on the record. */
   review(
     caseId: string,
     documentId: string,
-    decision: 'accepted' | 'rejected',
-    reason: string | undefined,
+    { decision, reason, sharedWith }: ReviewDocumentCommand,
     principal: Principal,
     correlationId?: string,
     now = new Date(),
@@ -109,7 +117,7 @@ export class DocumentCommands {
         await loadVisibleCase(manager, this.cases, caseId, principal);
         const found = await this.documents.findForUpdate(manager, caseId, documentId);
         if (!found) throw new NotFoundError('The document');
-        const reviewed = review(found, decision, reason, principal.sub, now);
+        const reviewed = review(found, decision, reason ?? undefined, principal.sub, now, sharedWith ?? undefined);
         await this.documents.saveReview(manager, reviewed);
         publish({ type: documentReviewedV1, subject: caseId, data: { caseId, documentId, decision } });
         return reviewed;

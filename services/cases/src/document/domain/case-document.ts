@@ -58,16 +58,29 @@ export function assertChannelFor(channel: DocumentChannel, byStaff: boolean): vo
 /** Who reads: the court's staff, or whoever acts for these parties of the case (none for the other side). */
 export type DocumentReader = { staff: true } | { staff: false; partyIds: readonly string[] };
 
+/** Who besides staff reads a document: every party on the case, the parties it is filed for, or nobody. */
+export type DocumentAudience =
+  { kind: 'everyone' } | { kind: 'parties'; partyIds: readonly string[] } | { kind: 'staff' };
+
 /**
- * The one rule for reading a document of a case the reader may see. Staff read every one; the side it is filed
- * for reads its own papers whatever their state; anyone else on the case reads it once the court has accepted it,
- * unless it was filed for the court only. An opponent is not a party to the other side's papers before that:
- * a scan in review or one rejected is not on the record, and a confidential address never is.
+ * The one rule for who reads a document of a case (and the timeline's entries about it). Staff read every one; the
+ * side it is filed for reads its own papers whatever their state; anyone else on the case reads it once the court
+ * has accepted it, unless it is shared with the court only. An opponent is not a party to the other side's papers
+ * before that: a scan in review or one rejected is not on the record, and a confidential address never is.
  */
+export function documentAudience(
+  document: Pick<CaseDocument, 'sharedWith' | 'filedFor'>,
+  accepted: boolean,
+): DocumentAudience {
+  if (accepted && document.sharedWith === 'parties') return { kind: 'everyone' };
+  return document.filedFor.length ? { kind: 'parties', partyIds: document.filedFor } : { kind: 'staff' };
+}
+
 export function mayReadDocument(reader: DocumentReader, document: CaseDocument): boolean {
   if (reader.staff) return true;
-  if (document.filedFor.some((id) => reader.partyIds.includes(id))) return true;
-  return document.sharedWith === 'parties' && document.status === 'accepted';
+  const audience = documentAudience(document, document.status === 'accepted');
+  if (audience.kind === 'everyone') return true;
+  return audience.kind === 'parties' && audience.partyIds.some((id) => reader.partyIds.includes(id));
 }
 
 /**
@@ -94,6 +107,7 @@ export function review(
   reason: string | undefined,
   reviewer: string,
   now: Date,
+  sharedWith: DocumentSharing = document.sharedWith,
 ): CaseDocument {
   if (document.status !== 'pending-review') throw new ConflictError(`The document was already ${document.status}`);
   if (decision === 'rejected' && !reason?.trim())
@@ -103,6 +117,7 @@ export function review(
   return {
     ...document,
     status: decision,
+    sharedWith,
     ...(decision === 'rejected' ? { rejectionReason: reason?.trim() } : {}),
     reviewedBy: reviewer,
     reviewedAt: now,

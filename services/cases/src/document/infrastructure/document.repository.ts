@@ -45,11 +45,12 @@ export class DocumentRepository {
     return row && toDocument(row);
   }
 
-  /** Saves a review: its status, reason, reviewer and time. */
+  /** Saves a review: its status, whom it is shared with, reason, reviewer and time. */
   async saveReview(manager: EntityManager, d: CaseDocument): Promise<void> {
     await execute(
       manager,
-      sql`UPDATE case_documents SET status = ${d.status}, rejection_reason = ${d.rejectionReason ?? null},
+      sql`UPDATE case_documents SET status = ${d.status}, shared_with = ${d.sharedWith},
+        rejection_reason = ${d.rejectionReason ?? null},
         reviewed_by = ${d.reviewedBy ?? null}, reviewed_at = ${d.reviewedAt ?? null} WHERE id = ${d.id}`,
     );
   }

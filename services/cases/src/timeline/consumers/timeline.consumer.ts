@@ -88,6 +88,7 @@ import { londonLocalDateTime } from '@ccsc/calendar';
 import type { EntityManager } from 'typeorm';
 import { EventHandlers, withinTransaction } from '@ccsc/messaging';
 import { sharingOfDocument } from '../../document/infrastructure/document.repository';
+import { documentAudience } from '../../document/domain/case-document';
 import { TimelineRepository, TimelineRow } from '../infrastructure/timeline.repository';
 import {
   defendantsResult,
@@ -127,8 +128,7 @@ const one = (caseId: string | undefined) => (caseId ? [caseId] : []);
 
 /**
  * Entries about a document (that one of its type arrived, how it was reviewed; never what it says) are read as the
- * document is then (document/domain mayReadDocument): by every party once it is on the record (accepted, and shared
- * with the parties), else by the side it is filed for, or by staff only when that is nobody.
+ * document is then (document/domain documentAudience, the rule its list follows).
  */
 async function documentsReaders(
   manager: EntityManager,
@@ -137,8 +137,9 @@ async function documentsReaders(
 ): Promise<TimelineAudience> {
   const sharing = await sharingOfDocument(manager, documentId);
   if (!sharing) return staffOnly;
-  if (accepted && sharing.sharedWith === 'parties') return everyoneOnTheCase;
-  return sharing.filedFor.length ? partiesConcerned(...sharing.filedFor) : staffOnly;
+  const audience = documentAudience(sharing, accepted);
+  if (audience.kind === 'everyone') return everyoneOnTheCase;
+  return audience.kind === 'parties' ? partiesConcerned(...audience.partyIds) : staffOnly;
 }
 
 // How an event read in two versions reads on the timeline, whichever version it came as (v2 only adds fields).

@@ -91,7 +91,7 @@ export class AllocationCommands {
         if (problems.length) throw new BadUserInputError('The transfer is not complete', problems);
         assertCanTransfer(from, request);
         // What the case it leaves holds is read under its lock, as a refund's decision reads it.
-        await this.requests.lockInIdOrder(manager, known([from.serviceRequestId]), known([request.caseId]));
+        await this.requests.lockInIdOrder(manager, [from.serviceRequestId], [request.caseId]);
         const others = await this.allocations.forPayments(manager, [from.paymentId]);
         const pending = others.some((a) => a.replaces === from.id && a.status === 'awaiting-verification');
         if (pending) throw new ConflictError('A transfer of this allocation is already awaiting verification');
@@ -124,7 +124,7 @@ export class AllocationCommands {
         assertCanVerify(allocation, principal.sub);
         if (approve && allocation.replaces) {
           const from = present(await this.allocations.find(tx.manager, allocation.replaces));
-          await this.requests.lockInIdOrder(tx.manager, known([from.serviceRequestId, allocation.serviceRequestId]));
+          await this.requests.lockInIdOrder(tx.manager, [from.serviceRequestId, allocation.serviceRequestId]);
         }
         const status = approve ? 'verified' : 'rejected';
         await this.allocations.setStatus(tx.manager, allocation.id, status, principal.sub, now);
@@ -237,7 +237,3 @@ export class AllocationCommands {
     tx.publish({ type: allocationTransferredV1, subject: payment.id, data });
   }
 }
-
-/** The ids given: an allocation to a fine account or to suspense has no service request. */
-const known = (ids: readonly (string | null | undefined)[]): string[] =>
-  ids.filter((id): id is string => id !== null && id !== undefined);

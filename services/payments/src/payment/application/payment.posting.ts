@@ -144,6 +144,11 @@ export class PaymentPosting {
    */
   async reverse(tx: Transaction, payment: Payment, reason: ReversalReason): Promise<void> {
     const allocations = await this.allocations.forPayments(tx.manager, [payment.id]);
+    // The cases it leaves, locked at once in id order, as a transfer between them takes them.
+    await this.requests.lockInIdOrder(
+      tx.manager,
+      allocations.filter((a) => a.status === 'verified').map((a) => a.serviceRequestId),
+    );
     const events: PendingEvent[] = [];
     const base = { paymentId: payment.id, reason, reversedAt: tx.now.toISOString() };
     for (const allocation of allocations) {

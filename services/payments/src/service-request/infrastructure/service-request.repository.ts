@@ -77,12 +77,20 @@ export class ServiceRequestRepository {
   /**
    * The service requests of a move between cases, by id and by case (one not made yet is made when first
    * needed, and nobody else holds it), locked in id order: two transfers between the same cases in opposite
-   * directions wait for each other instead of deadlocking.
+   * directions, or a transfer and a reversal of a payment allocated to both, wait for each other instead of
+   * deadlocking.
    */
-  async lockInIdOrder(manager: EntityManager, ids: readonly string[], caseIds: readonly string[] = []): Promise<void> {
+  async lockInIdOrder(
+    manager: EntityManager,
+    ids: readonly (string | null)[],
+    caseIds: readonly (string | null | undefined)[] = [],
+  ): Promise<void> {
+    // An allocation to a fine account or to suspense has no service request, and a transfer there no case.
+    const known = (values: readonly (string | null | undefined)[]) =>
+      values.filter((value): value is string => value !== null && value !== undefined);
     await execute(
       manager,
-      sql`SELECT 1 FROM service_requests WHERE id = ANY(${ids}::uuid[]) OR case_id = ANY(${caseIds}::uuid[])
+      sql`SELECT 1 FROM service_requests WHERE id = ANY(${known(ids)}::uuid[]) OR case_id = ANY(${known(caseIds)}::uuid[])
           ORDER BY id FOR UPDATE`,
     );
   }
