@@ -47,7 +47,7 @@ export function toAppError(error: unknown): AppError {
   if (isDatabaseUnavailable(error) && !committedInThisRequest())
     return new AppError(
       'SERVICE_UNAVAILABLE',
-      isTransactionConflict(error)
+      hasCode(error, TRANSACTION_CONFLICT_CODES)
         ? 'The request met another changing the same records at the same moment and was undone; try again shortly'
         : 'The service cannot reach its database just now; try again shortly',
     );
@@ -75,31 +75,37 @@ const UNAVAILABLE_CODES = new Set([
   '40001',
 ]);
 
+/** The error and, as TypeORM wraps a query's failure, the driver's error beneath it. */
+function causesOf(error: unknown): Error[] {
+  return [error, (error as { driverError?: unknown } | null)?.driverError].filter(
+    (cause): cause is Error => cause instanceof Error,
+  );
+}
+
+/** Whether PostgreSQL (or the connection) gave the error, or the one it wraps, one of these codes. */
+function hasCode(error: unknown, codes: ReadonlySet<string>): boolean {
+  return causesOf(error).some((cause) => {
+    const code = (cause as { code?: unknown }).code;
+    return typeof code === 'string' && codes.has(code);
+  });
+}
+
 /**
  * A database that is busy or away for a moment, not a bug: answered 503 with Retry-After, not 500, and a
  * consumer's delivery fails as a whole to be offered again, without using up the event's attempts.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const causes = [error, (error as { driverError?: unknown } | null)?.driverError];
-  return causes.some((cause) => {
-    if (!(cause instanceof Error)) return false;
-    const code = (cause as { code?: unknown }).code;
-    return UNAVAILABLE_MESSAGES.has(cause.message) || (typeof code === 'string' && UNAVAILABLE_CODES.has(code));
-  });
+  return causesOf(error).some((cause) => UNAVAILABLE_MESSAGES.has(cause.message)) || hasCode(error, UNAVAILABLE_CODES);
 }
 
 /** A transaction PostgreSQL ended to break a deadlock (40P01) or keep transactions serialisable (40001). */
-function isTransactionConflict(error: unknown): boolean {
-  return [error, (error as { driverError?: unknown } | null)?.driverError].some(
-    (cause) => cause instanceof Error && ['40P01', '40001'].includes(String((cause as { code?: unknown }).code)),
-  );
-}
+const TRANSACTION_CONFLICT_CODES = new Set(['40P01', '40001']);
+
+const UNIQUE_VIOLATION = new Set(['23505']);
 
 /** PostgreSQL's unique_violation (23505), as TypeORM wraps it or as pg raises it. */
 export function isUniqueViolation(error: unknown): boolean {
-  return [error, (error as { driverError?: unknown } | null)?.driverError].some(
-    (cause) => cause instanceof Error && (cause as { code?: unknown }).code === '23505',
-  );
+  return hasCode(error, UNIQUE_VIOLATION);
 }
 
 function messageOf(response: string | object): string | undefined {
