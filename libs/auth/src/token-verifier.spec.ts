@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { importJWK, SignJWT } from 'jose';
+import { decodeJwt, importJWK, SignJWT } from 'jose';
 import { LocalKeys, loadOrCreateLocalKeys, mintToken } from './local-keys';
 import { TokenVerifier } from './token-verifier';
 
@@ -59,11 +59,14 @@ describe('token verification', () => {
   });
 
   it('takes a token it verified lately on trust, but never past its expiry', async () => {
-    const token = await mintToken(keys, { sub: 'brief-user', roles: ['caseworker'], issuer, audience, ttl: 1 });
+    // Three seconds, not one: exp has one-second resolution, so a one-second token minted late in a second
+    // on a busy machine had expired before its first check (CI failed so).
+    const token = await mintToken(keys, { sub: 'brief-user', roles: ['caseworker'], issuer, audience, ttl: 3 });
     await expect(verifier.verify(token)).resolves.toEqual({ sub: 'brief-user', roles: ['caseworker'] });
     await expect(verifier.verify(token)).resolves.toEqual({ sub: 'brief-user', roles: ['caseworker'] });
-    // exp has one-second resolution: past it, the cached verification is gone with it.
-    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    // Past exp, the cached verification is gone with it.
+    const expiresAt = (decodeJwt(token).exp as number) * 1000;
+    await new Promise((resolve) => setTimeout(resolve, expiresAt - Date.now() + 100));
     await expect(verifier.verify(token)).rejects.toMatchObject({
       code: 'UNAUTHENTICATED',
       message: 'The token has expired',
