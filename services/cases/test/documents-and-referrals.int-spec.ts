@@ -387,6 +387,37 @@ describe('documents and assisted-digital referrals', () => {
       .expect(400);
   });
 
+  it("tells the paying side of its own papers waiting for a caseworker, not of the other side's", async () => {
+    const claimantFirm = await bearer('professional', { org: 'org-r', sub: 'solicitor-rea' });
+    const id = await claimBetween(
+      { role: 'claimant', kind: 'person', name: 'Alex Claimant', representedBy: 'org-r' },
+      { role: 'defendant', kind: 'person', name: 'Dee Defendant' },
+    );
+    const parties = (await http().get(`/api/v1/cases/${id}`).set('Authorization', caseworker).expect(200)).body
+      .parties as { id: string; role: string }[];
+    const partyOf = (role: string) => parties.find((p) => p.role === role)!.id;
+    const post = (title: string, forPartyId: string) =>
+      http()
+        .post(`/api/v1/cases/${id}/documents`)
+        .set('Authorization', caseworker)
+        .send({ title, documentType: 'c8-form', channel: 'post', storeReference: 'dm-store://r', forPartyId })
+        .expect(201);
+    const documents = async (who: string) =>
+      (
+        (await http().get(`/api/v1/cases/${id}/readiness?event=issue`).set('Authorization', who).expect(200)).body
+          .criteria as { id: string; met: boolean; reason?: string }[]
+      ).find((c) => c.id === 'documents-accepted');
+
+    await post("The defendant's confidential address", partyOf('defendant'));
+    expect(await documents(caseworker)).toMatchObject({ met: false, reason: expect.stringMatching(/^1 document/) });
+    expect(await documents(claimantFirm)).toEqual(expect.objectContaining({ met: true }));
+    expect((await documents(claimantFirm))!.reason).toBeUndefined();
+
+    await post("The claimant's letter", partyOf('claimant'));
+    expect(await documents(caseworker)).toMatchObject({ met: false, reason: expect.stringMatching(/^2 document/) });
+    expect(await documents(claimantFirm)).toMatchObject({ met: false, reason: expect.stringMatching(/^1 document/) });
+  });
+
   it('names the caseworker who reviewed a document, and who moved the case on, to staff only', async () => {
     const [reviewer, citizen, firm] = await Promise.all([
       bearer('caseworker', { sub: 'caseworker-sam' }),

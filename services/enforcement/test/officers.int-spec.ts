@@ -443,6 +443,41 @@ describe('enforcement officers at work', () => {
     ]);
   });
 
+  it('withdraws the warrants in force on an account paid off, so no agency goes to a door that owes nothing', async () => {
+    const { id, warrantId } = await accountWithWarrant();
+    await http()
+      .post(`/api/v1/enforcement/warrants/${warrantId}/outcome`)
+      .set('Authorization', officer)
+      .send({ status: 'with-agent', agent: 'agency-marston' })
+      .expect(200);
+    const { accountNumber } = await account(id);
+    const warrants = async () =>
+      (await http().get(`/api/v1/enforcement/accounts/${id}/warrants`).set('Authorization', officer).expect(200))
+        .body as { id: string; status: string }[];
+    // Part paid: still owed, still in force.
+    await publish(paymentAllocatedFor(accountNumber, 50_000));
+    await eventually(async () => expect(await account(id)).toMatchObject({ balancePence: 43_500 }));
+    expect(await warrants()).toEqual([expect.objectContaining({ id: warrantId, status: 'with-agent' })]);
+    // Paid off: withdrawn, and the agency told by the warrant's event; its report of an execution is refused.
+    await publish(paymentAllocatedFor(accountNumber, 43_500));
+    await eventually(async () =>
+      expect(await warrants()).toEqual([expect.objectContaining({ id: warrantId, status: 'withdrawn' })]),
+    );
+    const [event] = (await db().query(
+      `SELECT envelope FROM outbox WHERE type = 'enforcement.warrant-status-changed.v1'
+         AND envelope->'data'->>'warrantId' = $1 AND envelope->'data'->>'status' = 'withdrawn'`,
+      [warrantId],
+    )) as { envelope: { data: unknown; actor: string } }[];
+    expect(event!.envelope).toMatchObject({ data: { accountId: id, warrantId, status: 'withdrawn' }, actor: 'system' });
+    const late = await http()
+      .post(`/api/v1/enforcement/warrants/${warrantId}/outcome`)
+      .set('Authorization', agent)
+      .send({ status: 'executed', collectedPence: 1_000 })
+      .expect(409);
+    expect(late.body.detail).toMatch(/withdrawn cannot become executed/);
+    expect(await account(id)).toMatchObject({ paidPence: 93_500, balancePence: 0 });
+  });
+
   it("keeps an agency to the warrants given to it: its work list, what it may report, and nothing of the account's", async () => {
     const { id, warrantId } = await accountWithWarrant();
     const listed = async (token: string, query = '') =>

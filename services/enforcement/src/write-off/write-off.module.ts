@@ -4,12 +4,12 @@ import { WriteOffController } from './api/write-off.controller';
 import { FineWriteOffResolver } from './api/write-off.resolver';
 import { WriteOffCommands } from './application/write-off.commands';
 import { WriteOffRepository } from './infrastructure/write-off.repository';
-import { ClosedAccountConsumer } from './consumers/closed-account.consumer';
+import { ClosedAccountWriteOffsConsumer } from './consumers/closed-account.consumer';
 
 /** Write-offs: asked for by one officer, decided by another within their limit. */
 @Module({
   imports: [AccountModule],
   controllers: [WriteOffController],
-  providers: [FineWriteOffResolver, WriteOffCommands, WriteOffRepository, ClosedAccountConsumer],
+  providers: [FineWriteOffResolver, WriteOffCommands, WriteOffRepository, ClosedAccountWriteOffsConsumer],
 })
 export class WriteOffModule {}

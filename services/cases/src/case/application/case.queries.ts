@@ -82,7 +82,9 @@ export class CaseQueries {
 
   /**
    * What an event waits for names the case's unpaid or remitted fees and open referrals: the paying
-   * side's business and staff's (mayReadFees), so the other side is refused rather than told.
+   * side's business and staff's (mayReadFees), so the other side is refused rather than told. Of the
+   * documents waiting for a caseworker, a party's side is told of those filed for it only: the other
+   * side's papers in review, or kept to the court, are not its to know of, even by number.
    */
   async readiness(
     id: string,
@@ -92,10 +94,13 @@ export class CaseQueries {
     now = new Date(),
   ): Promise<Readiness> {
     const aggregate = this.visible(await this.cases.findVisibleById(id, caseAccessOf(principal)), principal);
-    if (!mayReadFees(caseActorOf(principal, aggregate.parties), findCaseType(aggregate.snapshot.caseType))) {
+    const actor = caseActorOf(principal, aggregate.parties);
+    if (!mayReadFees(actor, findCaseType(aggregate.snapshot.caseType))) {
       throw new ForbiddenError('What a case waits for is shown to staff and the side that pays its fees');
     }
-    return aggregate.assessReadiness(event, now, language);
+    if (actor.kind === 'staff') return aggregate.assessReadiness(event, now, language);
+    const ours = actor.parties.map((p) => p.partyId);
+    return aggregate.assessReadiness(event, now, language, await this.cases.documentsInReviewFiledFor(id, ours));
   }
 
   /** The case's state changes; who made them (a subject id) is staff's only (userIdSeenBy), as on the timeline. */

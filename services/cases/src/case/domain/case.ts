@@ -191,14 +191,23 @@ export class Case {
     return event;
   }
 
-  /** Each criterion of the event, met or not and why (as of `now`), and what happens next, in the user's language. */
-  assessReadiness(eventId: string, now: Date, language: Language = 'en'): Readiness {
+  /**
+   * Each criterion of the event, met or not and why (as of `now`), and what happens next, in the user's language.
+   * `documentsAwaitingAcceptance` is the count as the reader may know it, where that is not all of them (a party's
+   * side knows of its own papers in review, not the other side's).
+   */
+  assessReadiness(
+    eventId: string,
+    now: Date,
+    language: Language = 'en',
+    documentsAwaitingAcceptance = this.props.documentsAwaitingAcceptance,
+  ): Readiness {
     return assessReadiness(
       this.event(eventId),
       {
         parties: this.props.parties,
         outstandingFees: this.props.fees.filter((f) => f.status === 'due').map((f) => f.code),
-        documentsAwaitingAcceptance: this.props.documentsAwaitingAcceptance,
+        documentsAwaitingAcceptance,
         openAssistedDigitalReferral: this.props.openAssistedDigitalReferral,
         decisionRecorded: this.props.decisionRecorded,
         deadline: this.deadline(now),

@@ -180,6 +180,19 @@ export class CaseRepository {
   }
 
   /**
+   * The case's documents in review filed for any of these parties: what a party's side may know is waiting
+   * (domain/case-document's documentAudience: the other side's papers in review are not theirs to know of).
+   */
+  async documentsInReviewFiledFor(caseId: string, partyIds: readonly string[]): Promise<number> {
+    const row = await queryOne<{ n: number }>(
+      this.dataSource,
+      sql`SELECT count(*)::int AS n FROM case_documents
+        WHERE case_id = ${caseId} AND status = 'pending-review' AND filed_for && ${partyIds}::uuid[]`,
+    );
+    return row?.n ?? 0;
+  }
+
+  /**
    * The case, only if the caller may see it: the access rule is part of the statement, so a case the caller
    * may not see is not read at all, and "not found" takes the same one query whether it exists or not.
    */

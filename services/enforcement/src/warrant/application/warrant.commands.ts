@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@ccsc/auth';
 import { warrantStatusChangedV1 } from '@ccsc/contracts';
-import { UnitOfWork } from '@ccsc/messaging';
+import { type Transaction, UnitOfWork } from '@ccsc/messaging';
 import { NotFoundError } from '@ccsc/platform';
 import { checkWarrantChange, mayActOnWarrant, Warrant, WarrantChange, warrantRoleOf } from '../domain/warrant';
 import { WarrantRepository } from '../infrastructure/warrant.repository';
@@ -24,6 +24,19 @@ export class WarrantCommands {
     private readonly accounts: AccountRepository,
   ) {}
 
+  /**
+   * The warrants still in force on these accounts, where an account is no longer live, are withdrawn by the
+   * system in the caller's unit of work (which holds the accounts' locks), each announced as any withdrawal is.
+   */
+  async withdrawOnClosed(tx: Transaction, accountIds: readonly string[]): Promise<void> {
+    for (const { id, accountId } of await this.warrants.withdrawInForceOnClosed(tx.manager, accountIds, tx.now))
+      tx.publish({
+        type: warrantStatusChangedV1,
+        subject: accountId,
+        data: { accountId, warrantId: id, status: 'withdrawn' },
+      });
+  }
+
   change(
     warrantId: string,
     change: WarrantChange,
@@ -34,11 +47,15 @@ export class WarrantCommands {
     return this.unitOfWork.run(
       { correlationId, actor: principal.sub },
       async (tx) => {
-        const warrant = await this.warrants.findForUpdate(tx.manager, warrantId);
         // An agency sees only the warrants given to it; any other is "not found".
         const by = warrantRoleOf(principal, WARRANT_OFFICERS);
-        if (!warrant || !by || !mayActOnWarrant(by, principal, warrant)) throw new NotFoundError('The warrant');
-        const account = await this.accounts.findByNumberForUpdate(tx.manager, warrant.accountNumber);
+        const found = by ? await this.warrants.find(tx.manager, warrantId) : undefined;
+        if (!by || !found || !mayActOnWarrant(by, principal, found)) throw new NotFoundError('The warrant');
+        // The account before its warrant, as a payment that pays it off locks them (withdrawOnClosed): the other
+        // order let an agency's report and the payment that closed the account deadlock.
+        const account = await this.accounts.findByNumberForUpdate(tx.manager, found.accountNumber);
+        const warrant = await this.warrants.findForUpdate(tx.manager, warrantId);
+        if (!warrant || !mayActOnWarrant(by, principal, warrant)) throw new NotFoundError('The warrant');
         // What the account owes now, nothing if it takes no payment (paid, written off, consolidated): an agency
         // returns anything beyond it to the debtor itself; the court's books take no more than is owed.
         const owes = account && !suspenseReason(account) ? account.balancePence : 0;

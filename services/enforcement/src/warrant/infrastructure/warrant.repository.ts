@@ -97,6 +97,11 @@ export class WarrantRepository {
     }));
   }
 
+  async find(manager: EntityManager, id: string): Promise<Warrant | undefined> {
+    const [row] = await this.select(sql`w.id = ${id}`, manager);
+    return row && warrantOf(row);
+  }
+
   /** Locks the warrant, not its account. */
   async findForUpdate(manager: EntityManager, id: string): Promise<Warrant | undefined> {
     const [row] = await this.select(sql`w.id = ${id} FOR UPDATE OF w`, manager);
@@ -110,6 +115,25 @@ export class WarrantRepository {
       sql`INSERT INTO warrants (id, account_id, action_id, kind, status, issued_on, expires_on, updated_at)
           VALUES (${w.id}, ${w.accountId}, ${w.actionId}, ${w.kind}, 'issued', ${w.issuedOn}::date,
                   ${w.issuedOn}::date + ${WARRANT_VALIDITY_DAYS}::int, ${w.at})`,
+    );
+  }
+
+  /**
+   * Withdraws the warrants still in force (issued, or with an agent) on those of these accounts that are no
+   * longer live; the accounts are locked by the caller's transaction already.
+   */
+  async withdrawInForceOnClosed(
+    manager: EntityManager,
+    accountIds: readonly string[],
+    at: Date,
+  ): Promise<{ id: string; accountId: string }[]> {
+    return query<{ id: string; accountId: string }>(
+      manager,
+      sql`UPDATE warrants w SET status = 'withdrawn', updated_at = ${at}
+            FROM fine_accounts a
+           WHERE a.id = w.account_id AND w.account_id = ANY(${accountIds}::uuid[])
+             AND w.status IN ('issued', 'with-agent') AND a.status <> 'live'
+       RETURNING w.id, w.account_id AS "accountId"`,
     );
   }
 
