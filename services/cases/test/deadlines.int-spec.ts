@@ -2,7 +2,7 @@ import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { addDays, londonLocalDate, longDate } from '@ccsc/calendar';
-import { bearer } from '@ccsc/testing';
+import { bearer, eventually } from '@ccsc/testing';
 import { CASE_CALENDAR } from '../src/case-type/domain/deadlines';
 import { claim, startCasesApp } from './cases-app';
 
@@ -79,6 +79,34 @@ describe('case-type deadlines', () => {
     expect(ready.body.criteria[0].description).toMatch(/^Yr amser sydd gan y diffynnydd i ymateb: yn dod i ben ar /);
     const moved = await trigger(claimantFirm, id, 'request-default-judgment').expect(200);
     expect(moved.body.state).toBe('DefaultJudgmentRequested');
+
+    // Entered, the judgment is sent to both sides with what a defendant can do: apply to set it aside, not appeal.
+    const judge = await bearer('judiciary');
+    await http()
+      .post(`/api/v1/cases/${id}/decisions`)
+      .set('Authorization', judge)
+      .send({
+        outcome: 'Judgment for the claimant in default',
+        legalBasis: 'CPR 12.3(2)',
+        reasons: 'No acknowledgment of service or defence was filed in time.',
+        evidenceReferences: [],
+      })
+      .expect(201);
+    expect((await trigger(judge, id, 'enter-default-judgment').expect(200)).body.state).toBe('Decided');
+    const letters = await eventually(async () => {
+      const found = (await db.query(
+        `SELECT template_id, body FROM correspondence_items WHERE record_id = $1
+           AND template_id IN ('cases.default-judgment-entered', 'cases.decision-made')`,
+        [id],
+      )) as { template_id: string; body: string }[];
+      expect(found).toHaveLength(2);
+      return found;
+    });
+    for (const letter of letters) {
+      expect(letter.template_id).toBe('cases.default-judgment-entered');
+      expect(letter.body).toContain(`Judgment in default was entered in case`);
+      expect(letter.body).toContain('apply to the court to set it aside or vary it');
+    }
   });
 
   it('closes each status review whose appeal window has passed exactly once, as the system, and records the calendar it used', async () => {

@@ -171,4 +171,35 @@ Os ydych yn anghytuno â'r penderfyniad, efallai y gallwch apelio. Rhaid i chi w
       },
     },
   },
+  {
+    // CPR 13: a judgment in default is set aside (or varied) on the defendant's application, not appealed, and
+    // the application is to be made promptly; the letter says so rather than giving a time to appeal.
+    id: 'cases.default-judgment-entered',
+    version: 1,
+    description: 'Judgment in default was entered: that it can be set aside on application, and where to read it',
+    channels: ['letter', 'email'],
+    placeholders: {
+      partyName,
+      caseReference,
+      judgmentDate: { kind: 'date', description: 'The day judgment in default was entered' },
+    },
+    wording: {
+      en: {
+        subject: 'Judgment in default has been entered: case ((caseReference))',
+        body: `Dear ((partyName))
+
+Judgment in default was entered in case ((caseReference)) on ((judgmentDate)), because the court did not receive a response to the claim in the time allowed. The judgment is set out in the judgment document, which we have sent to you.
+
+If you are the defendant and you think the judgment should not have been entered, you can apply to the court to set it aside or vary it. Apply as soon as you can: the court takes into account how promptly you applied. If the judgment is not paid, it can be enforced.`,
+      },
+      cy: {
+        subject: "Mae dyfarniad diffyg wedi'i roi: achos ((caseReference))",
+        body: `Annwyl ((partyName))
+
+Rhoddwyd dyfarniad diffyg yn achos ((caseReference)) ar ((judgmentDate)), oherwydd na chafodd y llys ymateb i'r hawliad o fewn yr amser a ganiateir. Mae'r dyfarniad wedi'i nodi yn nogfen y dyfarniad, yr ydym wedi'i hanfon atoch.
+
+Os mai chi yw'r diffynnydd a'ch bod yn credu na ddylai'r dyfarniad fod wedi'i roi, gallwch wneud cais i'r llys i'w roi o'r neilltu neu ei amrywio. Gwnewch gais cyn gynted ag y gallwch: mae'r llys yn ystyried pa mor brydlon y gwnaethoch gais. Os na chaiff y dyfarniad ei dalu, gellir ei orfodi.`,
+      },
+    },
+  },
 ];

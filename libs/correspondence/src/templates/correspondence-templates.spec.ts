@@ -44,6 +44,7 @@ describe('the correspondence templates', () => {
         'cases.hearing-vacated',
         'cases.case-issued',
         'cases.decision-made',
+        'cases.default-judgment-entered',
         'queries.enquiry-acknowledged',
         'complaints.complaint-acknowledged',
         'complaints.stage-response',

@@ -164,8 +164,8 @@ export const civilMoneyClaim: CaseTypeDefinition = {
       notifies: 'decision-made',
     },
     {
-      // CPR 13: a judgment in default is set aside on application, not appealed, so it sends no letter
-      // giving a time to appeal.
+      // CPR 13: a judgment in default is set aside on application, not appealed: its letter says so, and gives
+      // no time to appeal.
       id: 'enter-default-judgment',
       name: { en: 'Enter judgment in default', cy: 'Rhoi dyfarniad diffyg' },
       from: ['DefaultJudgmentRequested'],
@@ -177,6 +177,7 @@ export const civilMoneyClaim: CaseTypeDefinition = {
         en: 'The judgment is sent to both sides. The defendant may apply to set it aside. It can be enforced if it is not paid.',
         cy: "Anfonir y dyfarniad at y ddwy ochr. Gall y diffynnydd wneud cais i'w roi o'r neilltu. Gellir ei orfodi os na chaiff ei dalu.",
       },
+      notifies: 'default-judgment-entered',
     },
     {
       id: 'close',

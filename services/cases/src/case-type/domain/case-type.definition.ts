@@ -87,7 +87,7 @@ export interface CaseEventDefinition {
 }
 
 /** The letters a case type's events may send to every party of the case. */
-export const CASE_NOTICES = ['case-issued', 'decision-made'] as const;
+export const CASE_NOTICES = ['case-issued', 'decision-made', 'default-judgment-entered'] as const;
 export type CaseNotice = (typeof CASE_NOTICES)[number];
 
 /** A number of days, calendar or working (libs/calendar's `periodEnd`), due by the end of the last day. */

@@ -139,10 +139,20 @@ describe("cases' correspondence rules", () => {
     // 23:30 UTC on 30 June is 1 July in London: 21 calendar days from then end on 22 July.
     const late = { ...facts, at: new Date('2026-06-30T23:30:00Z'), caseType: findCaseType('civil-money-claim') };
     expect(decided.when!(stateChange('decide', 'Listed', 'Decided'), late)).toBe(true);
-    // A judgment in default is set aside, not appealed: no letter gives a time to appeal it.
-    expect(decided.when!(stateChange('enter-default-judgment', 'DefaultJudgmentRequested', 'Decided'), late)).toBe(
-      false,
-    );
+    // A judgment in default is set aside, not appealed: no letter gives a time to appeal it; its own letter says so.
+    const entered = stateChange('enter-default-judgment', 'DefaultJudgmentRequested', 'Decided');
+    expect(decided.when!(entered, late)).toBe(false);
+    const inDefault = ruleFor('cases.default-judgment-entered');
+    expect(inDefault.when!(entered, late)).toBe(true);
+    expect(inDefault.when!(stateChange('decide', 'Listed', 'Decided'), late)).toBe(false);
+    expect(inDefault.values(entered, late)).toEqual({ caseReference: facts.reference, judgmentDate: '2026-07-01' });
+    const letter = render(templates.get('cases.default-judgment-entered'), 'bilingual', {
+      ...inDefault.values(entered, late),
+      [CASES_RECIPIENT_PLACEHOLDER]: 'Siân',
+    });
+    expect(letter.body).toContain('apply to the court to set it aside or vary it');
+    expect(letter.body).toContain("wneud cais i'r llys i'w roi o'r neilltu");
+    expect(letter.body).not.toMatch(/appeal/i);
     expect(decided.values(stateChange('decide', 'Listed', 'Decided'), late)).toEqual({
       caseReference: facts.reference,
       decisionDate: '2026-07-01',

@@ -64,7 +64,7 @@ export function appealDeadline(caseType: CaseTypeDefinition | undefined, at: Dat
 /**
  * Cases' own correspondence, as data: hearings listed, moved (an adjourned hearing relisted on another day)
  * or called off; and the letters a case type's events send (`notifies` in its definition): the case issued,
- * naming the type's court, and a decision made, with the last day to appeal it.
+ * naming the type's court, a decision made, with the last day to appeal it, and a judgment in default entered.
  */
 export const CASES_CORRESPONDENCE_RULES = [
   rule<HearingListedV1>({
@@ -124,6 +124,14 @@ export const CASES_CORRESPONDENCE_RULES = [
       decisionDate: londonLocalDate(facts.at),
       appealDeadline: appealDeadline(facts.caseType, facts.at),
     }),
+  }),
+  rule<CaseStateChangedV1>({
+    type: caseStateChangedV1,
+    template: 'cases.default-judgment-entered',
+    supplies: ['caseReference', 'judgmentDate'],
+    when: (d, facts) => noticeOf(d, facts) === 'default-judgment-entered',
+    caseId: (d) => d.caseId,
+    values: (_d, facts) => ({ caseReference: facts.reference, judgmentDate: londonLocalDate(facts.at) }),
   }),
 ];
 
