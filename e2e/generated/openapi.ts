@@ -11931,7 +11931,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The case has ended (withdrawn, struck out, closed...), or the Idempotency-Key was used with another body */
+      /** @description The case has ended (withdrawn, struck out, closed...), or holds its 100 parties already, or the Idempotency-Key was used with another body */
       409: {
         headers: {
           [name: string]: unknown;
@@ -11942,7 +11942,7 @@ export interface operations {
            *       "type": "urn:ccsc:problem:conflict",
            *       "title": "Conflict",
            *       "status": 409,
-           *       "detail": "The case has ended (withdrawn, struck out, closed...), or the Idempotency-Key was used with another body",
+           *       "detail": "The case has ended (withdrawn, struck out, closed...), or holds its 100 parties already, or the Idempotency-Key was used with another body",
            *       "code": "CONFLICT",
            *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
            *     }

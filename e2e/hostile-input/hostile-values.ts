@@ -7,6 +7,8 @@ export interface Hostile {
 }
 
 export const NUL: Hostile = { label: 'NUL byte', value: 'A\u0000B' };
+/** Half a surrogate pair, no character: validator.js's isEmail threw on it and jsonb refused it in an event. */
+const LONE_SURROGATE: Hostile = { label: 'a lone surrogate', value: 'a\ud800@example.com' };
 const LONG: Hostile = { label: '100,000 characters', value: 'x'.repeat(100_000) };
 const UNKNOWN: Hostile = { label: 'unknown enum value', value: 'not-a-known-value' };
 const YEAR_1000: Hostile = { label: 'year 1000', value: '1000-01-01T00:00:00Z' };
@@ -56,6 +58,7 @@ export function hostileValuesFor(shape: FieldShape): Hostile[] {
     case 'string':
       return [
         NUL,
+        LONE_SURROGATE,
         LONG,
         ...(shape.enumLike ? [UNKNOWN] : []),
         ...(shape.cursor ? FORGED_CURSORS : []),

@@ -85,6 +85,59 @@ describe('GraphQL over HTTP at the gateway', () => {
     expect((await post('null')).status).toBe(400);
   });
 
+  it('refuses a body that does not decompress as it says, and malformed JSON in a GET, with 400, never a 500', async () => {
+    const raw = (headers: Record<string, string>, body: Buffer | string) =>
+      fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization, ...headers },
+        body: typeof body === 'string' ? body : new Uint8Array(body),
+      });
+    const { gzipSync } = await import('node:zlib');
+    const truncated = gzipSync(JSON.stringify({ query: LISTED })).subarray(0, 15);
+    for (const [encoding, body] of [
+      ['gzip', JSON.stringify({ query: LISTED })],
+      ['deflate', JSON.stringify({ query: LISTED })],
+      ['br', JSON.stringify({ query: LISTED })],
+      ['gzip', truncated],
+    ] as const) {
+      const res = await raw({ 'content-encoding': encoding }, body);
+      expect([encoding, res.status]).toEqual([encoding, 400]);
+      const answer = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(answer.errors[0]).toMatchObject({
+        message: 'The request body does not decompress as its Content-Encoding says',
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+    }
+    const unknown = await raw({ 'content-encoding': 'foo' }, JSON.stringify({ query: LISTED }));
+    expect(unknown.status).toBe(415);
+    expect(((await unknown.json()) as { errors: { message: string }[] }).errors[0]?.message).toMatch(
+      /gzip, deflate or br/,
+    );
+    // Compressed as it says, it runs.
+    const gzipped = await raw({ 'content-encoding': 'gzip' }, gzipSync(JSON.stringify({ query: LISTED })));
+    expect(await gzipped.json()).toEqual({ data: { __typename: 'Query' } });
+
+    const get = (search: string) =>
+      fetch(`${url}/graphql?query=${encodeURIComponent(LISTED)}&${search}`, { headers: { authorization } });
+    for (const search of [
+      'variables=%7B',
+      'extensions=%7B',
+      'variables=%7B%22a%22:%22%00%22%7D',
+      'variables=5',
+      'extensions=%5B%5D',
+    ]) {
+      const res = await get(search);
+      expect([search, res.status]).toEqual([search, 400]);
+      const answer = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(answer.errors[0]?.extensions.code).toBe('BAD_REQUEST');
+      expect(answer.errors[0]?.message).toMatch(
+        /^The (variables|extensions) parameter (is not valid JSON|must be a JSON object)$/,
+      );
+    }
+    expect(await (await get('variables=%7B%7D')).json()).toEqual({ data: { __typename: 'Query' } });
+    expect(await (await get('variables=null')).json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
   it('registers automatic persisted queries, and then runs them by hash alone, by POST or GET', async () => {
     const hash = sha256(LISTED);
     const byHash = { extensions: { persistedQuery: { version: 1, sha256Hash: hash } } };

@@ -161,10 +161,14 @@ export function persistedDocumentRequests(documents: PersistedDocuments) {
       req.body = resolved.parameters;
     } else if (req.method === 'GET') {
       const url = new URL(req.url, 'http://gateway');
+      const variables = objectParameter(url, 'variables');
+      if ('refusal' in variables) return refuse(req, res, variables.refusal);
+      const extensions = objectParameter(url, 'extensions');
+      if ('refusal' in extensions) return refuse(req, res, extensions.refusal);
       const parameters: GraphQLParameters = {
         query: url.searchParams.get('query') ?? undefined,
         documentId: url.searchParams.get('documentId') ?? undefined,
-        extensions: parseJson(url.searchParams.get('extensions')),
+        extensions: extensions.value,
       };
       const resolved = documents.resolve(parameters);
       if ('refusal' in resolved) return refuse(req, res, resolved.refusal);
@@ -185,14 +189,23 @@ function refuse(req: Request, res: Response, { status, code, message }: Refusal)
     .send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
 
-function parseJson(raw: string | null): unknown {
-  if (raw === null) return undefined;
+/**
+ * A GET's `variables` or `extensions`: absent (or null), or a JSON object. Anything else is refused here: the
+ * engine answered JSON it could not parse with INTERNAL_SERVER_ERROR.
+ */
+function objectParameter(url: URL, name: string): { value: object | undefined } | { refusal: Refusal } {
+  const raw = url.searchParams.get(name);
+  if (raw === null) return { value: undefined };
+  let value: unknown;
   try {
-    return JSON.parse(raw);
+    value = JSON.parse(raw);
   } catch {
-    // The engine answers a malformed `extensions` itself.
-    return raw;
+    return { refusal: { status: 400, code: 'BAD_REQUEST', message: `The ${name} parameter is not valid JSON` } };
   }
+  if (value === null) return { value: undefined };
+  if (typeof value !== 'object' || Array.isArray(value))
+    return { refusal: { status: 400, code: 'BAD_REQUEST', message: `The ${name} parameter must be a JSON object` } };
+  return { value };
 }
 
 function setParameter(url: URL, name: string, value: unknown) {

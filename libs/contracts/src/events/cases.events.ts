@@ -263,12 +263,15 @@ export class CaseAccessPartyV2 {
  * replayed event never undoes a newer one, whatever its clock says. Ids, not personal data.
  * (v1 carried flat lists without parties or sequence; nothing publishes it any more.)
  */
+/** The most parties a case holds: what one case-access-changed event carries (cases refuses a party more). */
+export const MAX_CASE_PARTIES = 100;
+
 export class CaseAccessChangedV2 {
   @IsUUID() caseId!: string;
   @Matches(/^\d{16}$/) reference!: string;
   @IsInt() @Min(1) sequence!: number;
   @IsArray()
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(MAX_CASE_PARTIES)
   @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => CaseAccessPartyV2)

@@ -27,4 +27,10 @@ describe('formatGraphQLError', () => {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     });
   });
+
+  it("names graphql-js's stop after 50 bad variables BAD_USER_INPUT, as the 50 before it, not an internal error", () => {
+    const stop = { message: 'Too many errors processing variables, error limit reached. Execution aborted.' };
+    for (const error of [stop, { ...stop, extensions: { code: 'INTERNAL_SERVER_ERROR' } }])
+      expect(formatGraphQLError(false)(error)).toEqual({ ...stop, extensions: { code: 'BAD_USER_INPUT' } });
+  });
 });

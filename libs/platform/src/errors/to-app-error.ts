@@ -33,8 +33,14 @@ export function toAppError(error: unknown): AppError {
     const type = (error as { type?: unknown }).type;
     if (type === 'entity.too.deep' || type === 'charset.unsupported')
       return new AppError(code, (error as Error).message);
+    if (type === 'encoding.unsupported')
+      return new AppError(code, 'The request body is compressed in a way this API does not take: gzip, deflate or br');
     return new AppError(code, 'The request body is not valid JSON');
   }
+  // A body that does not decompress as its Content-Encoding says: body-parser 2 (the gateway's) passes zlib's
+  // own error on, with no status.
+  if (isDecompressionError(error))
+    return new AppError('BAD_USER_INPUT', 'The request body does not decompress as its Content-Encoding says');
   // Two requests made the same record at the same moment (both checked, neither found it, one inserted):
   // the loser's transaction is undone and the record it would have made exists. Its detail names the key's
   // values (personal data, perhaps), so only the fact is said.
@@ -114,4 +120,10 @@ function messageOf(response: string | object): string | undefined {
   if (typeof message === 'string') return message;
   if (Array.isArray(message)) return message.join('; ');
   return undefined;
+}
+
+/** zlib's error for a stream it cannot inflate (Z_DATA_ERROR, Z_BUF_ERROR...) or brotli's (ERR__ERROR_FORMAT_...). */
+function isDecompressionError(error: unknown): boolean {
+  const { code, errno } = (error ?? {}) as { code?: unknown; errno?: unknown };
+  return typeof code === 'string' && typeof errno === 'number' && /^(Z_|ERR__ERROR_)/.test(code);
 }

@@ -1,4 +1,4 @@
-import { graphqlControlCharacterArgument, MAX_JSON_DEPTH, refusedField, verifyJsonDepth } from './hostile-input';
+import { graphqlRefusedArgument, MAX_JSON_DEPTH, refusedField, verifyJsonDepth } from './hostile-input';
 
 describe('the edge check for control characters', () => {
   it('names the first field of a body, query or variables that holds one', () => {
@@ -30,16 +30,27 @@ describe('the edge check for control characters', () => {
   });
 
   it('names the GraphQL argument whose literal holds one, however deep', () => {
-    expect(graphqlControlCharacterArgument('mutation { a(input: { parties: [{ name: "A\\u0000B" }] }) { id } }')).toBe(
+    const argument = (query: string) => graphqlRefusedArgument(query)?.field;
+    expect(argument('mutation { a(input: { parties: [{ name: "A\\u0000B" }] }) { id } }')).toBe(
       'input.parties[0].name',
     );
-    expect(graphqlControlCharacterArgument('{ case(id: "1") { readiness(event: "x\\u0007") { ready } } }')).toBe(
-      'event',
-    );
-    expect(
-      graphqlControlCharacterArgument('{ case(id: "1") { readiness(event: "submit") { ready } } }'),
-    ).toBeUndefined();
-    expect(graphqlControlCharacterArgument('not graphql {')).toBeUndefined();
+    expect(argument('{ case(id: "1") { readiness(event: "x\\u0007") { ready } } }')).toBe('event');
+    // graphql-js refuses a lone surrogate in a literal as a syntax error (GRAPHQL_PARSE_FAILED) itself.
+    expect(argument('{ case(id: "1") { readiness(event: "x\\ud800") { ready } } }')).toBeUndefined();
+    expect(argument('{ case(id: "1") { readiness(event: "submit") { ready } } }')).toBeUndefined();
+    expect(argument('not graphql {')).toBeUndefined();
+  });
+
+  it('refuses a lone surrogate, which is no character (validator.js threw on one, jsonb refused one: two 500s)', () => {
+    for (const text of ['a\ud800@example.com', '\udc00x', 'x\ud83d']) {
+      expect(refusedField({ contact: { email: text } }, '')).toEqual({
+        field: 'contact.email',
+        message: 'contact.email must be well-formed Unicode (it holds a lone surrogate)',
+      });
+    }
+    expect(refusedField({ ['k\ud800']: 1 }, '')?.field).toBe('k\ud800');
+    // A pair is one character: emoji and every other astral character are text.
+    expect(refusedField({ name: 'Llŷr 😀 𝒜', list: ['\ud83d\ude00'] }, '')).toBeUndefined();
   });
 });
 

@@ -18,6 +18,20 @@ export const MAX_JSON_DEPTH = 32;
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /**
+ * A lone UTF-16 surrogate (JSON's "\ud800" with no partner): no character at all. With the `u` flag a
+ * surrogate pair is one code point, not of this category, so only a lone half matches. It was a 500 twice
+ * over: validator.js's isEmail throws a URIError on one, and PostgreSQL's jsonb refuses one in an event.
+ */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** Why the edge refuses this text, as the end of "<field> must ...", or undefined when it is text. */
+function unfitText(text: string): string | undefined {
+  if (CONTROL_CHARACTER.test(text)) return 'must not contain control characters';
+  if (LONE_SURROGATE.test(text)) return 'must be well-formed Unicode (it holds a lone surrogate)';
+  return undefined;
+}
+
+/**
  * body-parser `verify`: refuses a body nested deeper than MAX_JSON_DEPTH before it is parsed. It reads
  * bytes, so it (and the platform) accepts UTF-8 JSON only: in UTF-16 a character such as U+2200 is the
  * bytes 00 22, which a byte scan would take for a quote, and a deep body would pass unseen.
@@ -66,14 +80,18 @@ export interface RefusedField {
   message: string;
 }
 
-const control = (field: string): RefusedField => ({ field, message: `${field} must not contain control characters` });
+/** The field refused for what its text holds, or undefined when the text is fit. */
+function unfit(field: string, text: string): RefusedField | undefined {
+  const why = unfitText(text);
+  return why ? { field, message: `${field} ${why}` } : undefined;
+}
 
 /**
  * The first field of `value` (a parsed body, query or GraphQL variables) the edge refuses: text holding a
- * control character, or a key named after an Object.prototype member (`PROTOTYPE_NAMES`).
+ * control character or a lone surrogate, or a key named after an Object.prototype member (`PROTOTYPE_NAMES`).
  */
 export function refusedField(value: unknown, path: string): RefusedField | undefined {
-  if (typeof value === 'string') return CONTROL_CHARACTER.test(value) ? control(path) : undefined;
+  if (typeof value === 'string') return unfit(path, value);
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const found = refusedField(value[i], `${path}[${i}]`);
@@ -82,7 +100,8 @@ export function refusedField(value: unknown, path: string): RefusedField | undef
   } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
       const field = path ? `${path}.${key}` : key;
-      if (CONTROL_CHARACTER.test(key)) return control(field);
+      const inKey = unfit(field, key);
+      if (inKey) return inKey;
       if (PROTOTYPE_NAMES.has(key)) return { field, message: `property ${field} should not exist` };
       const found = refusedField(item, field);
       if (found) return found;
@@ -91,22 +110,22 @@ export function refusedField(value: unknown, path: string): RefusedField | undef
   return undefined;
 }
 
-/** The first argument of a GraphQL document whose literal value holds a control character. */
-export function graphqlControlCharacterArgument(query: string): string | undefined {
+/** The first argument of a GraphQL document whose literal value the edge refuses (as `refusedField` would). */
+export function graphqlRefusedArgument(query: string): RefusedField | undefined {
   let document;
   try {
     document = parse(query);
   } catch {
     return undefined; // not GraphQL: the server answers that itself
   }
-  const inValue = (value: ValueNode, path: string): string | undefined => {
-    if (value.kind === Kind.STRING) return CONTROL_CHARACTER.test(value.value) ? path : undefined;
+  const inValue = (value: ValueNode, path: string): RefusedField | undefined => {
+    if (value.kind === Kind.STRING) return unfit(path, value.value);
     if (value.kind === Kind.LIST) return value.values.map((v, i) => inValue(v, `${path}[${i}]`)).find(Boolean);
     if (value.kind === Kind.OBJECT)
       return value.fields.map((f) => inValue(f.value, `${path}.${f.name.value}`)).find(Boolean);
     return undefined;
   };
-  let found: string | undefined;
+  let found: RefusedField | undefined;
   visit(document, {
     Argument(node: ArgumentNode) {
       found ??= inValue(node.value, node.name.value);
@@ -121,8 +140,8 @@ function refusal(refused: RefusedField): BadUserInputError {
 }
 
 /**
- * The one check at the edge of every service for what no field holds: control characters in the path, the
- * query string, a JSON body, and on /graphql the variables and the literal arguments of the document; and
+ * The one check at the edge of every service for what no field holds: control characters and lone surrogates
+ * in the path, the query string, a JSON body, and on /graphql the variables and the literal arguments of the document; and
  * keys named after Object.prototype members in the query, a body or the variables. REST callers get a 400
  * problem+json; GraphQL callers get a GraphQL error with BAD_USER_INPUT (and HTTP 200, so the gateway
  * passes the code on rather than reading a failed subgraph).
@@ -134,16 +153,16 @@ export function refuseHostileFields() {
       try {
         path = decodeURIComponent(req.path);
       } catch {
-        return control('path');
+        return { field: 'path', message: 'path must be well-formed UTF-8, percent-encoded' };
       }
-      if (CONTROL_CHARACTER.test(path)) return control('path');
+      const inPath = unfit('path', path);
+      if (inPath) return inPath;
       const query = refusedField(req.query, '');
       if (query) return query;
       if (req.path === '/graphql' && req.body && typeof req.body === 'object') {
         const { query: document, variables } = req.body as { query?: unknown; variables?: unknown };
-        const argument = typeof document === 'string' ? graphqlControlCharacterArgument(document) : undefined;
-        if (argument) return control(argument);
-        return refusedField(variables, '');
+        const argument = typeof document === 'string' ? graphqlRefusedArgument(document) : undefined;
+        return argument ?? refusedField(variables, '');
       }
       return refusedField(req.body, '');
     })();

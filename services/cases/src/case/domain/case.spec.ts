@@ -1,3 +1,4 @@
+import { MAX_CASE_PARTIES } from '@ccsc/contracts';
 import { Case, NewParty } from './case';
 import { canSeeCase, caseAccessOf } from './case-access';
 import { caseActorOf, type CaseActor } from './party-access';
@@ -47,6 +48,19 @@ describe('Case', () => {
     );
     expect(claim.addParty({ ...defendant, name: 'Second Ltd' }, now).role).toBe('defendant');
     expect(claim.parties).toHaveLength(3);
+  });
+
+  it('holds at most MAX_CASE_PARTIES parties: one event tells every service who is on the case, and carries that many', () => {
+    const claim = Case.create({ caseType: 'civil-money-claim', parties: [claimant, defendant], createdBy: 'u1', now });
+    while (claim.parties.length < MAX_CASE_PARTIES)
+      claim.addParty({ ...defendant, name: `D${claim.parties.length}` }, now);
+    expect(() => claim.addParty({ ...defendant, name: 'One too many' }, now)).toThrow(
+      expect.objectContaining({
+        code: 'CONFLICT',
+        message: 'A case holds at most 100 parties, and this one has them all',
+      }),
+    );
+    expect(claim.parties).toHaveLength(MAX_CASE_PARTIES);
   });
 
   it('assesses readiness criterion by criterion, in plain words', () => {

@@ -5,6 +5,7 @@ import { findCaseType } from '../../case-type/case-types';
 import { assessReadiness, Language, Readiness } from '../../case-type/domain/readiness';
 import { deadlineInState, deadlineUntilGivenDay, type CaseDeadline } from '../../case-type/domain/deadlines';
 import { addDays, londonLocalDate, type LocalDate } from '@ccsc/calendar';
+import { MAX_CASE_PARTIES } from '@ccsc/contracts';
 import { generateCaseReference } from './case-reference';
 import type { CaseActor } from './party-access';
 import {
@@ -229,6 +230,9 @@ export class Case {
   addParty(input: NewParty, now: Date): Party {
     this.assertNotEnded('no party is added to a case that has ended');
     assertRoleOfType(this.type, input.role, 'role');
+    // Every service learns who is on a case from one event, which carries at most this many (a 500 before).
+    if (this.props.parties.length >= MAX_CASE_PARTIES)
+      throw new ConflictError(`A case holds at most ${MAX_CASE_PARTIES} parties, and this one has them all`);
     const party = newParty(input);
     this.props = { ...this.props, parties: [...this.props.parties, party], updatedAt: now };
     return party;

@@ -25,7 +25,9 @@ export class PartyController {
   @Roles(...PARTY_ADDERS)
   @ApiOperation({ summary: 'Add a party to a case' })
   @ApiCreatedResponse({ type: PartyModel })
-  @ApiConflictResponse({ description: `The case has ended (withdrawn, struck out, closed...), or ${KEY_REUSED}` })
+  @ApiConflictResponse({
+    description: `The case has ended (withdrawn, struck out, closed...), or holds its 100 parties already, or ${KEY_REUSED}`,
+  })
   @ApiForbiddenResponse({
     description:
       'Your role may not add parties, or the party is not one you may add: a firm links no citizen account, and names itself only for a role it already acts for',
