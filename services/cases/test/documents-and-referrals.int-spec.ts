@@ -387,7 +387,7 @@ describe('documents and assisted-digital referrals', () => {
       .expect(400);
   });
 
-  it("tells the paying side of its own papers waiting for a caseworker, not of the other side's", async () => {
+  it("tells the paying side of its own papers and referrals the case waits for, not of the other side's", async () => {
     const claimantFirm = await bearer('professional', { org: 'org-r', sub: 'solicitor-rea' });
     const id = await claimBetween(
       { role: 'claimant', kind: 'person', name: 'Alex Claimant', representedBy: 'org-r' },
@@ -416,6 +416,26 @@ describe('documents and assisted-digital referrals', () => {
     await post("The claimant's letter", partyOf('claimant'));
     expect(await documents(caseworker)).toMatchObject({ met: false, reason: expect.stringMatching(/^2 document/) });
     expect(await documents(claimantFirm)).toMatchObject({ met: false, reason: expect.stringMatching(/^1 document/) });
+
+    // The same for an assisted-digital referral: the defendant's need is not the claimant's side's to know of.
+    const referral = async (who: string) =>
+      (
+        (await http().get(`/api/v1/cases/${id}/readiness?event=issue`).set('Authorization', who).expect(200)).body
+          .criteria as { id: string; met: boolean }[]
+      ).find((c) => c.id === 'no-open-assisted-digital-referral');
+    await http()
+      .post(`/api/v1/cases/${id}/assisted-digital-referrals`)
+      .set('Authorization', caseworker)
+      .send({ partyId: partyOf('defendant'), needs: ['no-device'] })
+      .expect(201);
+    expect(await referral(caseworker)).toMatchObject({ met: false });
+    expect(await referral(claimantFirm)).toMatchObject({ met: true });
+    await http()
+      .post(`/api/v1/cases/${id}/assisted-digital-referrals`)
+      .set('Authorization', caseworker)
+      .send({ partyId: partyOf('claimant'), needs: ['no-device'] })
+      .expect(201);
+    expect(await referral(claimantFirm)).toMatchObject({ met: false });
   });
 
   it('names the caseworker who reviewed a document, and who moved the case on, to staff only', async () => {

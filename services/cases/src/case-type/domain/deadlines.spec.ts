@@ -8,7 +8,11 @@ import type { CaseTypeDefinition } from './case-type.definition';
 
 const claimant: NewParty = { role: 'claimant', kind: 'person', name: 'Alex', userId: 'citizen-1' };
 const defendant: NewParty = { role: 'defendant', kind: 'organisation', name: 'Widgets Ltd' };
-const claimantSide: CaseActor = { kind: 'parties', parties: [{ partyId: 'p', role: 'claimant' }] as never };
+/** The side of the case's one claimant. */
+const claimantSide = (c: Case): CaseActor => ({
+  kind: 'parties',
+  parties: c.parties.filter((p) => p.role === 'claimant').map((p) => ({ partyId: p.id, role: p.role })),
+});
 const caseworker: CaseActor = { kind: 'staff', roles: ['caseworker'] };
 
 /** A money claim served on the defendant at `servedAt`, waiting for the response. */
@@ -39,7 +43,7 @@ describe('case-type deadlines', () => {
         reason: "The defendant's time to respond has not ended yet: this is possible from 17 December 2026.",
       },
     ]);
-    expect(() => c.trigger('request-default-judgment', claimantSide, new Date('2026-12-16T23:59:00Z'))).toThrow(
+    expect(() => c.trigger('request-default-judgment', claimantSide(c), new Date('2026-12-16T23:59:00Z'))).toThrow(
       expect.objectContaining({ code: 'CONFLICT' }),
     );
 
@@ -53,7 +57,7 @@ describe('case-type deadlines', () => {
     // Midnight in London starts the 17th: the claimant's side may ask for judgment.
     const later = new Date('2026-12-17T00:00:00Z');
     expect(c.assessReadiness('request-default-judgment', later).ready).toBe(true);
-    expect(c.trigger('request-default-judgment', claimantSide, later)).toMatchObject({
+    expect(c.trigger('request-default-judgment', claimantSide(c), later)).toMatchObject({
       from: 'AwaitingResponse',
       to: 'DefaultJudgmentRequested',
     });

@@ -83,8 +83,8 @@ export class CaseQueries {
   /**
    * What an event waits for names the case's unpaid or remitted fees and open referrals: the paying
    * side's business and staff's (mayReadFees), so the other side is refused rather than told. Of the
-   * documents waiting for a caseworker, a party's side is told of those filed for it only: the other
-   * side's papers in review, or kept to the court, are not its to know of, even by number.
+   * documents waiting for a caseworker and the open assisted-digital referrals, a party's side is told of its
+   * own only: another party's papers in review and digital-support needs are not its to know of, even by number.
    */
   async readiness(
     id: string,
@@ -100,7 +100,7 @@ export class CaseQueries {
     }
     if (actor.kind === 'staff') return aggregate.assessReadiness(event, now, language);
     const ours = actor.parties.map((p) => p.partyId);
-    return aggregate.assessReadiness(event, now, language, await this.cases.documentsInReviewFiledFor(id, ours));
+    return aggregate.assessReadiness(event, now, language, await this.cases.waitingOn(id, ours));
   }
 
   /** The case's state changes; who made them (a subject id) is staff's only (userIdSeenBy), as on the timeline. */

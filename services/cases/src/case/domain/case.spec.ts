@@ -111,6 +111,32 @@ describe('Case', () => {
     );
   });
 
+  it("lets a side end a claim only when it acts for every claimant: a co-claimant's firm does not withdraw the others'", () => {
+    const coClaimant: NewParty = { role: 'claimant', kind: 'person', name: 'Chris', representedBy: 'org-c' };
+    const c = Case.create({
+      caseType: 'civil-money-claim',
+      parties: [claimant, coClaimant, defendant],
+      createdBy: 'u1',
+      now,
+    });
+    const firm = (org: string) =>
+      caseActorOf({ sub: `${org}-user`, roles: ['professional'], organisationId: org }, c.parties);
+    for (const event of ['submit', 'withdraw'])
+      expect(() => c.trigger(event, firm('org-c'), now)).toThrow(
+        expect.objectContaining({
+          code: 'FORBIDDEN',
+          message: expect.stringMatching(
+            /^Every claimant of the case must agree to .*: the court records it for them$/,
+          ),
+        }),
+      );
+    expect(c.snapshot.state).toBe('Draft');
+    // Acting for both claimants (the claimant's firm, once it represents the other too), or the court, it may.
+    c.changeRepresentation(c.parties[1]!.id, 'org-a', now);
+    expect(c.trigger('submit', firm('org-a'), now)).toMatchObject({ to: 'Submitted' });
+    expect(c.trigger('withdraw', staff('caseworker'), now)).toMatchObject({ to: 'Withdrawn' });
+  });
+
   it('waits for its fees before it is issued, and moves on once payments reports them settled', () => {
     const c = Case.create({ caseType: 'civil-money-claim', parties: [claimant, defendant], createdBy: 'u1', now });
     c.trigger('submit', caseActorOf({ sub: 'citizen-1', roles: ['citizen'] }, c.parties), now);

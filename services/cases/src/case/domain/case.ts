@@ -194,22 +194,22 @@ export class Case {
 
   /**
    * Each criterion of the event, met or not and why (as of `now`), and what happens next, in the user's language.
-   * `documentsAwaitingAcceptance` is the count as the reader may know it, where that is not all of them (a party's
-   * side knows of its own papers in review, not the other side's).
+   * `seenBy` is what the case waits for as a reader may know it, where that is not all of it (a party's side
+   * knows of its own papers in review and its own referrals, not another party's).
    */
   assessReadiness(
     eventId: string,
     now: Date,
     language: Language = 'en',
-    documentsAwaitingAcceptance = this.props.documentsAwaitingAcceptance,
+    seenBy: Pick<CaseProps, 'documentsAwaitingAcceptance' | 'openAssistedDigitalReferral'> = this.props,
   ): Readiness {
     return assessReadiness(
       this.event(eventId),
       {
         parties: this.props.parties,
         outstandingFees: this.props.fees.filter((f) => f.status === 'due').map((f) => f.code),
-        documentsAwaitingAcceptance,
-        openAssistedDigitalReferral: this.props.openAssistedDigitalReferral,
+        documentsAwaitingAcceptance: seenBy.documentsAwaitingAcceptance,
+        openAssistedDigitalReferral: seenBy.openAssistedDigitalReferral,
         decisionRecorded: this.props.decisionRecorded,
         deadline: this.deadline(now),
         documentsAccepted: this.props.documentsAccepted,
@@ -342,7 +342,7 @@ export class Case {
   /** The event, once the actor may trigger it, the case is in a state it starts from, and the case is ready for it. */
   private assertMayTriggerNow(eventId: string, actor: CaseActor, now: Date): CaseEventDefinition {
     const event = this.event(eventId);
-    assertMayTrigger(event, actor);
+    assertMayTrigger(event, actor, this.props.parties);
     if (!event.from.includes(this.props.state)) {
       throw new ConflictError(`"${event.name.en}" is not possible while the case is ${this.props.state}`);
     }
@@ -388,14 +388,29 @@ export class Case {
   }
 }
 
-function assertMayTrigger(event: CaseEventDefinition, actor: CaseActor): void {
+/**
+ * Staff by their role; a party's side for the parties it acts for, when the event names their role, and only
+ * when it acts for every party of the case in that role: one claimant's firm does not submit, withdraw or ask
+ * judgment on a co-claimant's claim, which has its own say (CPR 38.2(2)(c): one of several claimants
+ * discontinues only with the others' consent or the court's permission, so the court records it for them).
+ */
+function assertMayTrigger(event: CaseEventDefinition, actor: CaseActor, parties: readonly Party[]): void {
   const what = event.name.en.toLowerCase();
   if (actor.kind === 'staff') {
     if (!actor.roles.some((r) => (event.roles as readonly string[]).includes(r)))
       throw new ForbiddenError(`Your role may not ${what}`);
     return;
   }
-  if (actor.parties.some((p) => (event.parties as readonly string[]).includes(p.role))) return;
+  const ours = actor.parties.filter((p) => (event.parties as readonly string[]).includes(p.role));
+  if (ours.length > 0) {
+    const roles = [...new Set(ours.map((p) => p.role))];
+    const notOurs = parties.filter((p) => roles.includes(p.role) && !ours.some((o) => o.partyId === p.id));
+    if (notOurs.length > 0)
+      throw new ForbiddenError(
+        `Every ${roles.join(' and ')} of the case must agree to ${what}, and you do not act for all of them: the court records it for them`,
+      );
+    return;
+  }
   if (event.parties.length === 0) throw new ForbiddenError(`Only the court may ${what}`);
   throw new ForbiddenError(`Only the ${event.parties.join(' or ')} or their representative may ${what}`);
 }

@@ -180,16 +180,24 @@ export class CaseRepository {
   }
 
   /**
-   * The case's documents in review filed for any of these parties: what a party's side may know is waiting
-   * (domain/case-document's documentAudience: the other side's papers in review are not theirs to know of).
+   * What a case waits for that concerns these parties only, as their side may know of it: its documents in
+   * review filed for them (domain/case-document's documentAudience: the other side's papers in review are not
+   * theirs to know of), and whether one of them has an assisted-digital referral open (another party's needs
+   * are that party's and staff's).
    */
-  async documentsInReviewFiledFor(caseId: string, partyIds: readonly string[]): Promise<number> {
-    const row = await queryOne<{ n: number }>(
+  async waitingOn(
+    caseId: string,
+    partyIds: readonly string[],
+  ): Promise<{ documentsAwaitingAcceptance: number; openAssistedDigitalReferral: boolean }> {
+    const row = await queryOne<{ documents: number; referral: boolean }>(
       this.dataSource,
-      sql`SELECT count(*)::int AS n FROM case_documents
-        WHERE case_id = ${caseId} AND status = 'pending-review' AND filed_for && ${partyIds}::uuid[]`,
+      sql`SELECT
+         (SELECT count(*) FROM case_documents WHERE case_id = ${caseId} AND status = 'pending-review'
+           AND filed_for && ${partyIds}::uuid[])::int AS documents,
+         EXISTS (SELECT 1 FROM assisted_digital_referrals WHERE case_id = ${caseId}
+           AND status IN ('referred', 'accepted') AND party_id = ANY(${partyIds}::uuid[])) AS referral`,
     );
-    return row?.n ?? 0;
+    return { documentsAwaitingAcceptance: row?.documents ?? 0, openAssistedDigitalReferral: row?.referral ?? false };
   }
 
   /**
