@@ -139,7 +139,7 @@ interface Seeded {
   notes: string[];
 }
 
-type Tokens = Record<'solicitor' | 'caseworker' | 'finance' | 'judge' | 'complaints', string>;
+type Tokens = Record<'solicitor' | 'caseworker' | 'finance' | 'leader' | 'judge' | 'complaints', string>;
 
 /**
  * BENCH_GATEWAY_CASES cases through the gateway, with the events between services on Kafka:
@@ -188,6 +188,14 @@ async function seed(http: HttpClient, gatewayUrl: string, tokens: Tokens, count:
     creditLimitPence: 100_000_000,
   });
   if (account.status !== 201) note(`opening the payment account answered ${account.status}`);
+  // Its credit granted by a second person, as every higher limit is.
+  const granted = await http.json(
+    'POST',
+    `${gatewayUrl}/api/v1/payments/accounts/PBA0012345/credit-limit/decision`,
+    tokens.leader,
+    { approve: true },
+  );
+  if (granted.status !== 200) note(`granting the payment account its credit answered ${granted.status}`);
 
   const civil = async (): Promise<string> => {
     const created = (await gql(
@@ -492,6 +500,7 @@ export async function run(): Promise<BenchSection> {
       solicitor: await keys.token('professional', { org: 'org-a', sub: 'solicitor-sam' }),
       caseworker: await keys.token('caseworker', { sub: 'caseworker-cal' }),
       finance: await keys.token('finance-officer', { sub: 'finance-fay' }),
+      leader: await keys.token('team-leader', { sub: 'leader-lou' }),
       judge: await keys.token('judiciary', { sub: 'judge-jay' }),
       complaints: await keys.token('complaints-officer', { sub: 'complaints-cat' }),
     };

@@ -243,6 +243,7 @@ export async function run(): Promise<BenchSection> {
     if (!cases || !payments || !casesDb || !paymentsDb) throw new Error('services did not start');
 
     const finance = await keys.token('finance-officer', { sub: 'finance-fay' });
+    const leader = await keys.token('team-leader', { sub: 'leader-lou' });
     const firms = await Promise.all(
       Array.from({ length: FIRMS }, async (_, n) => ({
         org: `org-${n}`,
@@ -259,6 +260,17 @@ export async function run(): Promise<BenchSection> {
       });
       if (opened.status !== 201)
         throw new Error(`opening ${firm.account} answered ${opened.status} ${JSON.stringify(opened.body)}`);
+      // Its credit granted by a second person, as every higher limit is.
+      const granted = await http.json(
+        'POST',
+        `${payments.url}/api/v1/payments/accounts/${firm.account}/credit-limit/decision`,
+        leader,
+        { approve: true },
+      );
+      if (granted.status !== 200)
+        throw new Error(
+          `granting ${firm.account} its credit answered ${granted.status} ${JSON.stringify(granted.body)}`,
+        );
     }
 
     // ---- create case

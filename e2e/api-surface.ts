@@ -93,6 +93,7 @@ export const SAME_ACTION: readonly (readonly [rest: string, graphql: string])[] 
   ['POST /api/v1/payments/payments/:id/reversals', 'Mutation.reversePayment'],
   ['POST /api/v1/payments/accounts', 'Mutation.openPaymentAccount'],
   ['POST /api/v1/payments/accounts/:accountNumber/changes', 'Mutation.changePaymentAccount'],
+  ['POST /api/v1/payments/accounts/:accountNumber/credit-limit/decision', 'Mutation.decidePaymentAccountCreditLimit'],
   ['POST /api/v1/payments/payments/:id/allocations', 'Mutation.allocatePayment'],
   ['POST /api/v1/payments/allocations/:id/transfers', 'Mutation.transferAllocation'],
   ['POST /api/v1/payments/allocations/:id/verification', 'Mutation.verifyAllocation'],

@@ -113,6 +113,12 @@ describe('the audit trail, through the gateway', () => {
         creditLimitPence: 500_000,
       },
     });
+    // Its credit granted by a second finance officer (not one whose reading this test counts).
+    await api.POST('/api/v1/payments/accounts/{accountNumber}/credit-limit/decision', {
+      ...as(await bearer('finance-officer', { sub: 'finance-frank' })),
+      params: { path: { accountNumber: 'PBA0077777' } },
+      body: { approve: true },
+    });
     const { createCase } = await graphqlData(
       platform.gatewayUrl,
       OPEN,

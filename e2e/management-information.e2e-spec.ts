@@ -565,7 +565,10 @@ describe('management information across the five services, through the gateway',
         organisationId: 'org-mi-firm',
         name: 'MI Law LLP',
         creditLimitPence: 10_000_000,
-      }),
+      }).then(() =>
+        // Its credit granted by a second person.
+        ok(who.financeBob, 'POST', '/api/v1/payments/accounts/PBA0024024/credit-limit/decision', { approve: true }),
+      ),
     );
 
     // MC1: paid from the firm's account; created and submitted 20 days ago, issued 18 days ago (2 days to issue).

@@ -99,6 +99,16 @@ describe('a money claim paid by account, through the gateway', () => {
         })
       ).response.status,
     ).toBe(201);
+    // The credit waits for a second person: one finance officer alone grants none.
+    expect(
+      (
+        await api.POST('/api/v1/payments/accounts/{accountNumber}/credit-limit/decision', {
+          ...as(await bearer('team-leader', { sub: 'leader-lou' })),
+          params: { path: { accountNumber: 'PBA0012345' } },
+          body: { approve: true },
+        })
+      ).response.status,
+    ).toBe(200);
     const created = await gql(
       OPEN,
       {

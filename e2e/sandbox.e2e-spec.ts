@@ -113,6 +113,7 @@ describe('the partner sandbox, through the gateway', () => {
       creditLimitPence: SANDBOX_FIRM.creditPence,
       usedPence: spent,
       availablePence: SANDBOX_FIRM.creditPence - spent,
+      proposedCreditLimitPence: null,
     });
 
     const token = second.token;

@@ -1173,6 +1173,19 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
         ),
     },
   ),
+  row(
+    'POST /api/v1/payments/accounts/:accountNumber/credit-limit/decision',
+    ['finance-officer', 'team-leader'],
+    'DD DD DD',
+    ({ fresh }) => body(`/api/v1/payments/accounts/${fresh.accountNumber}/credit-limit/decision`, { approve: false }),
+    {
+      fresh: async (f) => ({ accountNumber: await f.creditRaise() }),
+      probe: async (api, _s, f) =>
+        (await api.ok('finance', 'GET', '/api/v1/payments/accounts')).find(
+          (a: Loose) => a.accountNumber === f.accountNumber,
+        ),
+    },
+  ),
   row('GET /api/v1/payments/unallocated', FINANCE_STAFF, 'DD DD DD', '/api/v1/payments/unallocated'),
   row(
     'POST /api/v1/payments/payments/:id/allocations',
@@ -1532,6 +1545,23 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
       ),
     {
       fresh: async (f) => ({ accountNumber: await f.paymentAccount() }),
+      probe: async (api, _s, f) =>
+        (await api.ok('finance', 'GET', '/api/v1/payments/accounts')).find(
+          (a: Loose) => a.accountNumber === f.accountNumber,
+        ),
+    },
+  ),
+  row(
+    'Mutation.decidePaymentAccountCreditLimit',
+    ['finance-officer', 'team-leader'],
+    'DD DD DD',
+    ({ fresh }) =>
+      gql(
+        'mutation($a: String!, $i: PaymentAccountCreditLimitDecisionInput!) { decidePaymentAccountCreditLimit(accountNumber: $a, input: $i) { accountNumber } }',
+        { a: fresh.accountNumber, i: { approve: false } },
+      ),
+    {
+      fresh: async (f) => ({ accountNumber: await f.creditRaise() }),
       probe: async (api, _s, f) =>
         (await api.ok('finance', 'GET', '/api/v1/payments/accounts')).find(
           (a: Loose) => a.accountNumber === f.accountNumber,

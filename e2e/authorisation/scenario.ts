@@ -468,11 +468,20 @@ export class Fixtures {
 
   async paymentAccount(): Promise<string> {
     const accountNumber = `PBA${randomInt(1_000_000, 9_999_999)}`;
-    await this.api.ok('finance', 'POST', '/api/v1/payments/accounts', {
+    await openApprovedAccount(this.api, {
       accountNumber,
       organisationId: 'org-fixture',
       name: 'Fixture Law LLP',
       creditLimitPence: 100_000,
+    });
+    return accountNumber;
+  }
+
+  /** A firm's account with a higher credit limit asked for, waiting for a second person's decision. */
+  async creditRaise(): Promise<string> {
+    const accountNumber = await this.paymentAccount();
+    await this.api.ok('finance', 'POST', `/api/v1/payments/accounts/${accountNumber}/changes`, {
+      creditLimitPence: 200_000,
     });
     return accountNumber;
   }
@@ -592,12 +601,23 @@ const COMPLAINT_STEPS: Record<ComplaintStep, { path: string; body: object }> = {
 /** The officer team leaders give enquiries to in the table's calls. */
 export const ENQUIRY_OFFICER = 'officer-x';
 
+/** A firm's account opened by finance, its credit granted by a team leader: two people, as every raise takes. */
+async function openApprovedAccount(
+  api: Api,
+  account: { accountNumber: string; organisationId: string; name: string; creditLimitPence: number },
+): Promise<void> {
+  await api.ok('finance', 'POST', '/api/v1/payments/accounts', account);
+  await api.ok('teamLeader', 'POST', `/api/v1/payments/accounts/${account.accountNumber}/credit-limit/decision`, {
+    approve: true,
+  });
+}
+
 export async function seedScenario(api: Api): Promise<Scenario> {
   const fixtures = new Fixtures(api);
   const today = new Date().toISOString().slice(0, 10);
   const accounts = { claimantFirm: 'PBA1000001', defendantFirm: 'PBA1000002', unrelatedFirm: 'PBA1000003' };
   for (const [persona, accountNumber] of Object.entries(accounts)) {
-    await api.ok('finance', 'POST', '/api/v1/payments/accounts', {
+    await openApprovedAccount(api, {
       accountNumber,
       organisationId: ORGS[persona as keyof typeof ORGS],
       name: `${persona} LLP`,

@@ -1846,8 +1846,25 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Put an account on hold, reactivate or close it, or change its credit limit */
+    /** Put an account on hold, reactivate or close it, or change its credit limit (a higher one waits for a second person) */
     post: operations['PaymentController_changeAccount'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/payments/accounts/{accountNumber}/credit-limit/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve or reject the higher credit limit waiting on an account (never the one who asked) */
+    post: operations['PaymentController_decideCreditLimit'];
     delete?: never;
     options?: never;
     head?: never;
@@ -6602,6 +6619,11 @@ export interface components {
        * @example 4954500
        */
       availablePence: number;
+      /**
+       * @description A higher credit limit asked for and waiting for a second person's decision (not in force until approved); null when none waits. In pence (GBP).
+       * @example 7500000
+       */
+      proposedCreditLimitPence: number | null;
     };
     OpenAccountBody: {
       /**
@@ -6620,7 +6642,7 @@ export interface components {
        */
       name: string;
       /**
-       * @description How much the firm may owe on the account at once. In pence (GBP).
+       * @description The credit asked for: the account opens with none in force, and this waits for a second person's decision (`proposedCreditLimitPence`). In pence (GBP).
        * @example 5000000
        */
       creditLimitPence: number;
@@ -6632,10 +6654,14 @@ export interface components {
        */
       status?: 'active' | 'on-hold' | 'deleted';
       /**
-       * @description The new credit limit; it may be set below what the firm owes, which stops further payments. In pence (GBP).
+       * @description The new credit limit. Lower (even below what the firm owes, which stops further payments) it holds at once; higher, it waits for a second person's decision (`proposedCreditLimitPence`). In pence (GBP).
        * @example 7500000
        */
       creditLimitPence?: number;
+    };
+    CreditLimitDecisionBody: {
+      /** @description true puts the higher limit in force; false rejects it, keeping the limit as it is. */
+      approve: boolean;
     };
     UnallocatedPaymentModel: {
       /**
@@ -31184,7 +31210,8 @@ export interface operations {
            *         "status": "active",
            *         "creditLimitPence": 5000000,
            *         "usedPence": 45500,
-           *         "availablePence": 4954500
+           *         "availablePence": 4954500,
+           *         "proposedCreditLimitPence": 7500000
            *       }
            *     ]
            */
@@ -31306,7 +31333,8 @@ export interface operations {
            *       "status": "active",
            *       "creditLimitPence": 5000000,
            *       "usedPence": 45500,
-           *       "availablePence": 4954500
+           *       "availablePence": 4954500,
+           *       "proposedCreditLimitPence": 7500000
            *     }
            */
           'application/json': components['schemas']['PaymentAccountModel'];
@@ -31509,7 +31537,8 @@ export interface operations {
            *       "status": "active",
            *       "creditLimitPence": 5000000,
            *       "usedPence": 45500,
-           *       "availablePence": 4954500
+           *       "availablePence": 4954500,
+           *       "proposedCreditLimitPence": 7500000
            *     }
            */
           'application/json': components['schemas']['PaymentAccountModel'];
@@ -31609,6 +31638,228 @@ export interface operations {
            *       "title": "Conflict",
            *       "status": 409,
            *       "detail": "The record is not in a state that allows this, or the Idempotency-Key was used with another body.",
+           *       "code": "CONFLICT",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is larger than the service accepts. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:payload-too-large",
+           *       "title": "Request body too large",
+           *       "status": 413,
+           *       "detail": "The body is larger than the service accepts.",
+           *       "code": "PAYLOAD_TOO_LARGE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A body was sent that is not `application/json`. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:unsupported-media-type",
+           *       "title": "Unsupported media type",
+           *       "status": 415,
+           *       "detail": "A body was sent that is not `application/json`.",
+           *       "code": "UNSUPPORTED_MEDIA_TYPE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from you: wait for the seconds in `Retry-After`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:too-many-requests",
+           *       "title": "Too many requests",
+           *       "status": 429,
+           *       "detail": "Too many requests from you: wait for the seconds in `Retry-After`.",
+           *       "code": "TOO_MANY_REQUESTS",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:service-unavailable",
+           *       "title": "Service unavailable for a moment",
+           *       "status": 503,
+           *       "detail": "The service cannot answer for a moment; nothing was changed. Retry after `Retry-After`.",
+           *       "code": "SERVICE_UNAVAILABLE",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  PaymentController_decideCreditLimit: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes the POST safe to retry: the same key and body return the first result (with `Idempotent-Replayed: true`); the same key with another body is refused with 409. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        accountNumber: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "approve": true
+         *     }
+         */
+        'application/json': components['schemas']['CreditLimitDecisionBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "accountNumber": "PBA0012345",
+           *       "organisationId": "org-smith-and-co",
+           *       "name": "Smith & Co Solicitors LLP",
+           *       "status": "active",
+           *       "creditLimitPence": 5000000,
+           *       "usedPence": 45500,
+           *       "availablePence": 4954500,
+           *       "proposedCreditLimitPence": 7500000
+           *     }
+           */
+          'application/json': components['schemas']['PaymentAccountModel'];
+        };
+      };
+      /** @description Not a payment account number, or invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:invalid-input",
+           *       "title": "Invalid input",
+           *       "status": 400,
+           *       "detail": "Not a payment account number, or invalid input",
+           *       "code": "BAD_USER_INPUT",
+           *       "errors": [
+           *         {
+           *           "field": "parties.0.name",
+           *           "message": "name should not be empty"
+           *         }
+           *       ],
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No bearer token, or one that is expired, malformed or not signed by the identity provider. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:unauthenticated",
+           *       "title": "Authentication required",
+           *       "status": 401,
+           *       "detail": "No bearer token, or one that is expired, malformed or not signed by the identity provider.",
+           *       "code": "UNAUTHENTICATED",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Your role, or your relationship to the record, does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:forbidden",
+           *       "title": "Not allowed",
+           *       "status": 403,
+           *       "detail": "Your role, or your relationship to the record, does not allow this.",
+           *       "code": "FORBIDDEN",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No payment account has this number */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:not-found",
+           *       "title": "Not found",
+           *       "status": 404,
+           *       "detail": "No payment account has this number",
+           *       "code": "NOT_FOUND",
+           *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
+           *     }
+           */
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No higher limit is waiting, the account is closed, or the approver is the one who asked for it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "type": "urn:ccsc:problem:conflict",
+           *       "title": "Conflict",
+           *       "status": 409,
+           *       "detail": "No higher limit is waiting, the account is closed, or the approver is the one who asked for it",
            *       "code": "CONFLICT",
            *       "correlationId": "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"
            *     }

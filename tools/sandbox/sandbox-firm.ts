@@ -27,6 +27,8 @@ export interface Persona {
 
 export const FIRM_USER: Persona = { sub: SANDBOX_FIRM.user, role: 'professional', org: SANDBOX_FIRM.organisationId };
 export const FINANCE_OFFICER: Persona = { sub: 'sandbox-finance-officer', role: 'finance-officer' };
+/** The second person who grants the firm's credit: finance asks for it, a team leader approves it. */
+export const TEAM_LEADER: Persona = { sub: 'sandbox-team-leader', role: 'team-leader' };
 export const CASEWORKER: Persona = { sub: 'sandbox-caseworker', role: 'caseworker' };
 export const JUDGE: Persona = { sub: 'sandbox-judge', role: 'judiciary' };
 

@@ -10,6 +10,7 @@ import {
   CLAIM_PATH,
   type ClaimState,
   FINANCE_OFFICER,
+  TEAM_LEADER,
   FIRM_USER,
   JUDGE,
   type Persona,
@@ -81,6 +82,8 @@ export interface PaymentAccount {
   creditLimitPence: number;
   usedPence: number;
   availablePence: number;
+  /** A higher limit waiting for a second person; the seed has it granted at once. */
+  proposedCreditLimitPence: number | null;
 }
 interface ServiceRequest {
   outstandingPence: number;
@@ -98,6 +101,7 @@ interface Hearing {
 interface Callers {
   firm: SandboxApi;
   finance: SandboxApi;
+  teamLeader: SandboxApi;
   caseworker: SandboxApi;
   judge: SandboxApi;
 }
@@ -111,11 +115,12 @@ export async function seedSandbox(options: SandboxOptions): Promise<SandboxSeed>
   const callers: Callers = {
     firm: await caller(FIRM_USER),
     finance: await caller(FINANCE_OFFICER),
+    teamLeader: await caller(TEAM_LEADER),
     caseworker: await caller(CASEWORKER),
     judge: await caller(JUDGE),
   };
 
-  await ensureAccount(callers.finance, progress);
+  await ensureAccount(callers, progress);
   const existing = await firmClaims(callers.firm);
   const claims: SeededClaim[] = [];
   for (const claim of SANDBOX_CLAIMS) {
@@ -139,9 +144,17 @@ export async function seedSandbox(options: SandboxOptions): Promise<SandboxSeed>
   };
 }
 
-/** The firm's payment account, opened by finance when missing, active, and topped up when it runs low. */
-async function ensureAccount(finance: SandboxApi, progress: (line: string) => void): Promise<void> {
+/**
+ * The firm's payment account, opened by finance when missing, active, and topped up when it runs low; its credit
+ * is asked for by finance and granted by a team leader, as every higher limit is.
+ */
+async function ensureAccount(
+  { finance, teamLeader }: Pick<Callers, 'finance' | 'teamLeader'>,
+  progress: (line: string) => void,
+): Promise<void> {
   const { accountNumber, organisationId, name, creditPence, lowCreditPence } = SANDBOX_FIRM;
+  const grant = () =>
+    teamLeader.post(`/api/v1/payments/accounts/${accountNumber}/credit-limit/decision`, { approve: true });
   const found = (await finance.get<PaymentAccount[]>('/api/v1/payments/accounts')).find(
     (a) => a.accountNumber === accountNumber,
   );
@@ -152,6 +165,7 @@ async function ensureAccount(finance: SandboxApi, progress: (line: string) => vo
       name,
       creditLimitPence: creditPence,
     });
+    await grant();
     progress(`opened payment account ${accountNumber} for ${name} with ${pounds(creditPence)} of credit`);
     return;
   }
@@ -166,6 +180,7 @@ async function ensureAccount(finance: SandboxApi, progress: (line: string) => vo
     ...(reactivate ? { status: 'active' } : {}),
     ...(topUp ? { creditLimitPence: found.usedPence + creditPence } : {}),
   });
+  if (topUp) await grant();
   if (reactivate) progress(`payment account ${accountNumber} was ${found.status}: active again`);
   if (topUp) progress(`payment account ${accountNumber} topped up to ${pounds(creditPence)} of credit`);
 }

@@ -21,6 +21,7 @@ import { HelpWithFeesFirm1735600000000 } from './migrations/1735600000000-help-w
 import { ConsolidatedFineAccountNumbers1735900000000 } from './migrations/1735900000000-consolidated-fine-account-numbers';
 import { ApprovedMoneyIndexes1736000000000 } from './migrations/1736000000000-approved-money-indexes';
 import { RefundsPaidBackTo1736100200000 } from './migrations/1736100200000-refunds-paid-back-to';
+import { CreditLimitProposals1736300000000 } from './migrations/1736300000000-credit-limit-proposals';
 
 /**
  * The payments database: the app, `npm run migrate` and the tests all use this one definition.
@@ -51,5 +52,6 @@ export const paymentsDatabase: ServiceDataSourceParts = {
     ConsolidatedFineAccountNumbers1735900000000,
     ApprovedMoneyIndexes1736000000000,
     RefundsPaidBackTo1736100200000,
+    CreditLimitProposals1736300000000,
   ],
 };

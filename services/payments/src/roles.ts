@@ -20,8 +20,10 @@ export const READERS: Role[] = [
 export const FINANCE_STAFF: Role[] = ['finance-officer', 'caseworker', 'team-leader'];
 /** Who sees payment accounts: a firm its own, finance staff every one. */
 export const ACCOUNT_READERS: Role[] = ['professional', ...FINANCE_STAFF];
-/** Who opens, suspends and closes firms' payment accounts. */
+/** Who opens, suspends and closes firms' payment accounts, and asks for their credit. */
 export const ACCOUNT_KEEPERS: Role[] = ['finance-officer'];
+/** Who decides a higher credit limit on a firm's account: never the one who asked for it. */
+export const CREDIT_APPROVERS: Role[] = ['finance-officer', 'team-leader'];
 /** Who records banked payments from bulk scanning. */
 export const BULK_SCANNERS: Role[] = ['system', 'finance-officer'];
 /** Who records a bounce or chargeback, and that an approved refund was paid out. */

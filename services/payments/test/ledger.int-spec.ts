@@ -3,7 +3,7 @@ import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { bearer, seededRandom } from '@ccsc/testing';
-import { announceCase, startPaymentsApp } from './payments-app';
+import { announceCase, openApprovedAccount, startPaymentsApp } from './payments-app';
 
 // Every balance the API shows is derived from the ledger: after a random run of payments,
 // refunds and bounces, each one must equal the sum of its ledger account, and the ledger balances.
@@ -51,11 +51,12 @@ describe('the ledger behind every balance', () => {
       bearer('team-leader', { sub: 'approver' }),
       bearer('professional', { org: 'org-r', sub: 'solicitor-r' }),
     ]);
-    await http()
-      .post('/api/v1/payments/accounts')
-      .set('Authorization', scanner)
-      .send({ accountNumber: 'PBA0000099', organisationId: 'org-r', name: 'R Law', creditLimitPence: 10_000_000 })
-      .expect(201);
+    await openApprovedAccount(app.getHttpServer(), {
+      accountNumber: 'PBA0000099',
+      organisationId: 'org-r',
+      name: 'R Law',
+      creditLimitPence: 10_000_000,
+    });
     const cases = await Promise.all(
       [['FEE0202', 'FEE0221'], ['FEE0002'], ['FEE0226', 'FEE0003']].map((feesDue) =>
         announceCase(db, { organisations: ['org-r'], feesDue }),

@@ -10,7 +10,7 @@ import { PaymentCommands } from '../src/payment/application/payment.commands';
 import type { BulkScanMethod } from '../src/payment/domain/payment';
 import { RefundCommands } from '../src/refund/application/refund.commands';
 import { ServiceRequestCommands } from '../src/service-request/application/service-request.commands';
-import { announceCase, startPaymentsApp } from './payments-app';
+import { announceCase, openApprovedAccount, startPaymentsApp } from './payments-app';
 
 // Each movement is made by the service's own commands at a chosen instant, so the section is checked
 // against what the ledger and the refunds register really hold. March 2025 is GMT until the clocks
@@ -150,11 +150,12 @@ describe('management information: the fees section (real PostgreSQL)', () => {
     await scan('cheque', 9_999, 'bstNext'); // not in the period
     // The cheque of 29 March bounces in April: a movement of its own, not taken off what March collected.
     await payments.reverse(bounced.id, 'bounced', scanner, undefined, when('bstLast'));
-    await http()
-      .post('/api/v1/payments/accounts')
-      .set('Authorization', await bearer('finance-officer', { sub: 'mi-keeper' }))
-      .send({ accountNumber: 'PBA0000424', organisationId: 'org-mi', name: 'MI Law', creditLimitPence: 1_000_000 })
-      .expect(201);
+    await openApprovedAccount(app.getHttpServer(), {
+      accountNumber: 'PBA0000424',
+      organisationId: 'org-mi',
+      name: 'MI Law',
+      creditLimitPence: 1_000_000,
+    });
     await payments.payByAccount(
       probate.caseId,
       { accountNumber: 'PBA0000424', amountPence: 40_000 },

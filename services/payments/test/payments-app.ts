@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import type { App } from 'supertest/types';
 import { DataSource } from 'typeorm';
 import {
   caseAccessChangedV2,
@@ -7,7 +9,7 @@ import {
   EventType,
   fineAccountRegisteredV1,
 } from '@ccsc/contracts';
-import { caseAccessData, eventually, publishEvent, startTestService } from '@ccsc/testing';
+import { bearer, caseAccessData, eventually, publishEvent, startTestService } from '@ccsc/testing';
 import { paymentsApp } from '../src/payments.app';
 import { readPaymentsConfig } from '../src/config';
 import { paymentsDatabase } from '../src/data-source';
@@ -83,3 +85,28 @@ export async function outboxOf(db: DataSource, type: string): Promise<Record<str
 /** A provider signature with its first digest character changed: looks right, does not verify. */
 export const forged = (signature: string) =>
   signature.replace(/v1=(.)/, (_, c: string) => `v1=${c === '0' ? '1' : '0'}`);
+
+export interface NewPaymentAccount {
+  accountNumber: string;
+  organisationId: string;
+  name: string;
+  creditLimitPence: number;
+}
+
+/**
+ * A firm's account opened by one finance officer with its credit approved by a second (a higher credit limit waits
+ * for one), through the API as finance would: for the tests whose subject is what the account pays, not its opening.
+ */
+export async function openApprovedAccount(server: App, account: NewPaymentAccount): Promise<void> {
+  const [keeper, approver] = await Promise.all([
+    bearer('finance-officer', { sub: 'account-keeper' }),
+    bearer('team-leader', { sub: 'credit-approver' }),
+  ]);
+  await request(server).post('/api/v1/payments/accounts').set('Authorization', keeper).send(account).expect(201);
+  if (account.creditLimitPence === 0) return;
+  await request(server)
+    .post(`/api/v1/payments/accounts/${account.accountNumber}/credit-limit/decision`)
+    .set('Authorization', approver)
+    .send({ approve: true })
+    .expect(200);
+}

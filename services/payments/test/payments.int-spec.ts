@@ -11,7 +11,15 @@ import {
 import { bearer, eventually } from '@ccsc/testing';
 import { SandboxCardProvider } from '../src/payment/infrastructure/sandbox-card-provider';
 import { CardProvider } from '../src/payment/domain/card-provider.port';
-import { announceCase, forged, outboxOf, publish, registerFineAccount, startPaymentsApp } from './payments-app';
+import {
+  announceCase,
+  forged,
+  openApprovedAccount,
+  outboxOf,
+  publish,
+  registerFineAccount,
+  startPaymentsApp,
+} from './payments-app';
 
 describe('payments: fees from case events, payment by account, card, allocation', () => {
   let app: INestApplication;
@@ -32,11 +40,12 @@ describe('payments: fees from case events, payment by account, card, allocation'
       bearer('professional', { org: 'org-b', sub: 'solicitor-kim' }),
       bearer('citizen', { sub: 'citizen-alex' }),
     ]);
-    await http()
-      .post('/api/v1/payments/accounts')
-      .set('Authorization', finance)
-      .send({ accountNumber: 'PBA0000001', organisationId: 'org-a', name: 'Alpha Law', creditLimitPence: 20_000 })
-      .expect(201);
+    await openApprovedAccount(app.getHttpServer(), {
+      accountNumber: 'PBA0000001',
+      organisationId: 'org-a',
+      name: 'Alpha Law',
+      creditLimitPence: 20_000,
+    });
   });
   afterAll(() => close());
 
@@ -263,11 +272,12 @@ describe('payments: fees from case events, payment by account, card, allocation'
     expect(await viaCase(finance)).toEqual({ feesPence: 3_500 });
 
     // Staff take a firm's account payment only where that firm pays the case's fees.
-    await http()
-      .post('/api/v1/payments/accounts')
-      .set('Authorization', finance)
-      .send({ accountNumber: 'PBA0000002', organisationId: 'org-b', name: 'Beta Law', creditLimitPence: 20_000 })
-      .expect(201);
+    await openApprovedAccount(app.getHttpServer(), {
+      accountNumber: 'PBA0000002',
+      organisationId: 'org-b',
+      name: 'Beta Law',
+      creditLimitPence: 20_000,
+    });
     await http()
       .post(`/api/v1/payments/cases/${caseId}/payments-by-account`)
       .set('Authorization', finance)
@@ -761,11 +771,12 @@ describe('payments: fees from case events, payment by account, card, allocation'
    */
   const paidByFirmThenMoved = async (org: string, accountNumber: string, to: (caseId: string) => object) => {
     const firm = await bearer('professional', { org, sub: `solicitor-of-${org}` });
-    await http()
-      .post('/api/v1/payments/accounts')
-      .set('Authorization', finance)
-      .send({ accountNumber, organisationId: org, name: `${org} Law`, creditLimitPence: 1_000_000 })
-      .expect(201);
+    await openApprovedAccount(app.getHttpServer(), {
+      accountNumber,
+      organisationId: org,
+      name: `${org} Law`,
+      creditLimitPence: 1_000_000,
+    });
     const { caseId } = await announceCase(db, { organisations: [org], feesDue: ['FEE0011'] });
     const paid = await http()
       .post(`/api/v1/payments/cases/${caseId}/payments-by-account`)
@@ -939,6 +950,71 @@ describe('payments: fees from case events, payment by account, card, allocation'
     expect(await count()).toBe(before);
   });
 
+  it('grants a firm credit only with two people: a higher limit waits for a second, a lower one holds at once', async () => {
+    const leader = await bearer('team-leader', { sub: 'leader-lee' });
+    const accountOf = async (who: string) =>
+      (
+        (await http().get('/api/v1/payments/accounts').set('Authorization', who).expect(200)).body as {
+          accountNumber: string;
+          creditLimitPence: number;
+          availablePence: number;
+          proposedCreditLimitPence: number | null;
+        }[]
+      ).find((a) => a.accountNumber === 'PBA0000321');
+    const opened = await http()
+      .post('/api/v1/payments/accounts')
+      .set('Authorization', finance)
+      .send({ accountNumber: 'PBA0000321', organisationId: 'org-b', name: 'Beta Law', creditLimitPence: 50_000 })
+      .expect(201);
+    expect(opened.body).toMatchObject({ creditLimitPence: 0, availablePence: 0, proposedCreditLimitPence: 50_000 });
+    // The firm sees what waits, not who asked; it cannot pay from credit not yet granted.
+    expect(await accountOf(otherFirm)).toMatchObject({ creditLimitPence: 0, proposedCreditLimitPence: 50_000 });
+    expect(JSON.stringify(await accountOf(otherFirm))).not.toContain('officer-one');
+    const { caseId } = await announceCase(db, { organisations: ['org-b'], feesDue: ['FEE0002'] });
+    await http()
+      .post(`/api/v1/payments/cases/${caseId}/payments-by-account`)
+      .set('Authorization', otherFirm)
+      .send({ accountNumber: 'PBA0000321' })
+      .expect(409);
+    const decide = (who: string, approve: boolean) =>
+      http()
+        .post('/api/v1/payments/accounts/PBA0000321/credit-limit/decision')
+        .set('Authorization', who)
+        .send({ approve });
+    const own = await decide(finance, true).expect(409);
+    expect(own.body.detail).toBe(
+      'A higher credit limit must be approved by someone other than the person who proposed it',
+    );
+    await decide(otherFirm, true).expect(403);
+    expect((await decide(leader, true).expect(200)).body).toMatchObject({
+      creditLimitPence: 50_000,
+      proposedCreditLimitPence: null,
+    });
+    await decide(leader, true).expect(409);
+
+    // A raise waits again, and a rejection keeps the limit; a lower limit holds at once, dropping a raise waiting.
+    const change = (who: string, creditLimitPence: number) =>
+      http()
+        .post('/api/v1/payments/accounts/PBA0000321/changes')
+        .set('Authorization', who)
+        .send({ creditLimitPence })
+        .expect(200);
+    expect((await change(finance, 1_000_000_000)).body).toMatchObject({
+      creditLimitPence: 50_000,
+      proposedCreditLimitPence: 1_000_000_000,
+    });
+    expect((await decide(finance2, false).expect(200)).body).toMatchObject({
+      creditLimitPence: 50_000,
+      proposedCreditLimitPence: null,
+    });
+    await change(finance, 90_000);
+    expect((await change(finance, 10_000)).body).toMatchObject({
+      creditLimitPence: 10_000,
+      proposedCreditLimitPence: null,
+    });
+    await decide(finance2, true).expect(409);
+  });
+
   it('refuses to edit or delete a ledger entry', async () => {
     await expect(db.query(`UPDATE ledger_entries SET amount_pence = 1`)).rejects.toThrow(/never edited or deleted/);
     await expect(db.query(`DELETE FROM ledger_entries`)).rejects.toThrow(/never edited or deleted/);
@@ -953,10 +1029,20 @@ describe('payments: fees from case events, payment by account, card, allocation'
       creditLimitPence: 100_000,
     };
     const opened = await graphql(finance, account, { i: details });
+    // No credit in force until a second person approves it: the one who asked cannot.
     expect(opened.body.data.openPaymentAccount).toEqual({
       accountNumber: 'PBA0000777',
       status: 'active',
-      availablePence: 100_000,
+      availablePence: 0,
+    });
+    const decide = `mutation($a: String!, $i: PaymentAccountCreditLimitDecisionInput!) {
+      decidePaymentAccountCreditLimit(accountNumber: $a, input: $i) { creditLimitPence proposedCreditLimitPence } }`;
+    expect(codeOf(await graphql(finance, decide, { a: 'PBA0000777', i: { approve: true } }))).toBe('CONFLICT');
+    expect(codeOf(await graphql(solicitor, decide, { a: 'PBA0000777', i: { approve: true } }))).toBe('FORBIDDEN');
+    const approved = await graphql(finance2, decide, { a: 'PBA0000777', i: { approve: true } });
+    expect(approved.body.data.decidePaymentAccountCreditLimit).toEqual({
+      creditLimitPence: 100_000,
+      proposedCreditLimitPence: null,
     });
     expect(codeOf(await graphql(finance, account, { i: details }))).toBe('CONFLICT');
     await http().post('/api/v1/payments/accounts').set('Authorization', finance).send(details).expect(409);

@@ -15,6 +15,7 @@ import { CorrelationId, CurrentPrincipal, Principal, Public, Roles } from '@ccsc
 import { assertUuid, NotFoundError, PageParams, pageSize } from '@ccsc/platform';
 import {
   ACCOUNT_KEEPERS,
+  CREDIT_APPROVERS,
   ACCOUNT_READERS,
   BULK_SCANNERS,
   FINANCE_STAFF,
@@ -31,6 +32,7 @@ import {
   CardPaymentBody,
   ClaimAmountBody,
   ChangeAccountBody,
+  CreditLimitDecisionBody,
   fineAccountNumber,
   FineAccountCardPaymentBody,
   OpenAccountBody,
@@ -250,13 +252,16 @@ export class PaymentController {
   @ApiCreatedResponse({ type: PaymentAccountModel })
   async openAccount(@Body() body: OpenAccountBody, @CurrentPrincipal() principal: Principal) {
     const opened = await this.commands.openAccount(body, principal);
-    return PaymentAccountModel.from({ ...opened, usedPence: 0, availablePence: body.creditLimitPence });
+    return PaymentAccountModel.from({ ...opened, usedPence: 0, availablePence: opened.creditLimitPence });
   }
 
   @Post('accounts/:accountNumber/changes')
   @HttpCode(200)
   @Roles(...ACCOUNT_KEEPERS)
-  @ApiOperation({ summary: 'Put an account on hold, reactivate or close it, or change its credit limit' })
+  @ApiOperation({
+    summary:
+      'Put an account on hold, reactivate or close it, or change its credit limit (a higher one waits for a second person)',
+  })
   @ApiOkResponse({ type: PaymentAccountModel })
   @ApiBadRequestResponse({ description: 'Not a payment account number, or invalid changes' })
   async changeAccount(
@@ -266,6 +271,28 @@ export class PaymentController {
   ) {
     const number = paymentAccountNumber(accountNumber);
     await this.commands.changeAccount(number, body, principal);
+    return PaymentAccountModel.from(await this.queries.account(number, principal));
+  }
+
+  @Post('accounts/:accountNumber/credit-limit/decision')
+  @HttpCode(200)
+  @Roles(...CREDIT_APPROVERS)
+  @ApiOperation({
+    summary: 'Approve or reject the higher credit limit waiting on an account (never the one who asked)',
+  })
+  @ApiOkResponse({ type: PaymentAccountModel })
+  @ApiBadRequestResponse({ description: 'Not a payment account number, or invalid input' })
+  @ApiNotFoundResponse({ description: 'No payment account has this number' })
+  @ApiConflictResponse({
+    description: 'No higher limit is waiting, the account is closed, or the approver is the one who asked for it',
+  })
+  async decideCreditLimit(
+    @Param('accountNumber') accountNumber: string,
+    @Body() body: CreditLimitDecisionBody,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    const number = paymentAccountNumber(accountNumber);
+    await this.commands.decideCreditLimit(number, body.approve, principal);
     return PaymentAccountModel.from(await this.queries.account(number, principal));
   }
 }

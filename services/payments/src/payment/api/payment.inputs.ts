@@ -1,6 +1,6 @@
 import { Field, Int } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Length, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, Matches, Max, Min } from 'class-validator';
 import { isValidAccountNumber, normaliseAccountNumber } from '@ccsc/contracts';
 import { BadUserInputError, MAX_PENCE } from '@ccsc/platform';
 import { PBA_NUMBER, PENCE } from '../../api-descriptions';
@@ -22,12 +22,12 @@ const NEW_ACCOUNT_NUMBER = `${PBA_NUMBER} Must not be in use already.`;
 const ORGANISATION =
   "The firm's organisation id, as the identity provider's `org` claim names it: the firm's users pay from the account.";
 const ACCOUNT_NAME = 'The name the account is known by, usually the firm’s, up to 200 characters.';
-const CREDIT_LIMIT = `How much the firm may owe on the account at once. ${PENCE}`;
 const CHANGE_STATUS =
   '`active` (reactivates it), `on-hold` (payments from it are refused until it is reactivated) or `deleted` (closes it for good: a closed account cannot be changed again).';
 const REVERSAL_REASON =
   '`bounced` (a cheque, postal order or bank transfer that did not clear; not for card or cash) or `chargeback` (a card payment the cardholder disputed; card only).';
-const NEW_CREDIT_LIMIT = `The new credit limit; it may be set below what the firm owes, which stops further payments. ${PENCE}`;
+const NEW_CREDIT_LIMIT = `The new credit limit. Lower (even below what the firm owes, which stops further payments) it holds at once; higher, it waits for a second person's decision (\`proposedCreditLimitPence\`). ${PENCE}`;
+const OPENING_CREDIT_LIMIT = `The credit asked for: the account opens with none in force, and this waits for a second person's decision (\`proposedCreditLimitPence\`). ${PENCE}`;
 
 @InputType('PayFeesByAccountInput', { description: "A payment of a case's fees from a firm's account." })
 export class PayByAccountBody {
@@ -134,8 +134,8 @@ export class OpenAccountBody {
   @IsString()
   @Length(1, 200)
   name!: string;
-  @Field(() => Int, { description: CREDIT_LIMIT })
-  @ApiProperty({ description: CREDIT_LIMIT, example: 5000000 })
+  @Field(() => Int, { description: OPENING_CREDIT_LIMIT })
+  @ApiProperty({ description: OPENING_CREDIT_LIMIT, example: 5000000 })
   @IsInt()
   @Min(0)
   @Max(MAX_PENCE)
@@ -156,6 +156,16 @@ export class ChangeAccountBody {
   @Min(0)
   @Max(MAX_PENCE)
   creditLimitPence?: number;
+}
+
+@InputType('PaymentAccountCreditLimitDecisionInput', {
+  description: "A second person's decision on the higher credit limit waiting on a firm's account.",
+})
+export class CreditLimitDecisionBody {
+  @Field({ description: 'true puts the higher limit in force; false rejects it, keeping the limit as it is.' })
+  @ApiProperty({ description: 'true puts the higher limit in force; false rejects it, keeping the limit as it is.' })
+  @IsBoolean()
+  approve!: boolean;
 }
 
 @InputType('CorrectClaimAmountInput', { description: 'The amount claimed, which a ranged fee is priced for.' })

@@ -324,6 +324,7 @@ const ACCOUNT_STATUS =
 const CREDIT_LIMIT = `How much the firm may owe on the account at once. ${PENCE}`;
 const USED = `What the firm owes on the account now, from the ledger. ${PENCE}`;
 const AVAILABLE = `What the firm can still pay from the account: the credit limit less what it owes; below 0 when the limit was lowered under what is owed. ${PENCE}`;
+const PROPOSED = `A higher credit limit asked for and waiting for a second person's decision (not in force until approved); null when none waits. ${PENCE}`;
 
 @ObjectType('PaymentAccount', { description: "A firm's payment-by-account: its status and credit." })
 export class PaymentAccountModel {
@@ -346,10 +347,14 @@ export class PaymentAccountModel {
   @Field(() => Int, { description: AVAILABLE })
   @ApiProperty({ description: AVAILABLE, example: 4954500 })
   availablePence!: number;
+  @Field(() => Int, { nullable: true, description: PROPOSED })
+  @ApiProperty({ type: Number, nullable: true, description: PROPOSED, example: 7500000 })
+  proposedCreditLimitPence!: number | null;
 
   static from(a: AccountView): PaymentAccountModel {
-    const { id: _id, ...shown } = a;
-    return shown;
+    // Who asked for a raise is the courts' business, not the firm's: the four-eyes check reads it, nobody else.
+    const { id: _id, proposedCreditLimit, ...shown } = a;
+    return { ...shown, proposedCreditLimitPence: proposedCreditLimit?.pence ?? null };
   }
 }
 

@@ -32,6 +32,7 @@ import { CASE_ID, FINE_ACCOUNT_NUMBER, PAGE_AFTER, PAYMENT_ID, PBA_NUMBER } from
 import { defined } from '../../payments.graphql';
 import {
   ACCOUNT_KEEPERS,
+  CREDIT_APPROVERS,
   ACCOUNT_READERS,
   BULK_SCANNERS,
   FINANCE_STAFF,
@@ -47,6 +48,7 @@ import {
   BulkScanBody,
   CardPaymentBody,
   ChangeAccountBody,
+  CreditLimitDecisionBody,
   ClaimAmountBody,
   fineAccountNumber,
   FineAccountCardPaymentBody,
@@ -294,7 +296,7 @@ export class PaymentResolver {
     @CurrentPrincipal() principal: Principal,
   ) {
     const opened = await this.commands.openAccount(input, principal);
-    return PaymentAccountModel.from({ ...opened, usedPence: 0, availablePence: input.creditLimitPence });
+    return PaymentAccountModel.from({ ...opened, usedPence: 0, availablePence: opened.creditLimitPence });
   }
 
   @Mutation(() => PaymentAccountModel, {
@@ -308,6 +310,21 @@ export class PaymentResolver {
   ) {
     const number = paymentAccountNumber(accountNumber);
     await this.commands.changeAccount(number, defined(input), principal);
+    return PaymentAccountModel.from(await this.queries.account(number, principal));
+  }
+
+  @Mutation(() => PaymentAccountModel, {
+    description:
+      'Approves or rejects the higher credit limit waiting on an account; never by the one who asked for it.',
+  })
+  @Roles(...CREDIT_APPROVERS)
+  async decidePaymentAccountCreditLimit(
+    @Args('accountNumber', { description: PBA_NUMBER }) accountNumber: string,
+    @Args('input', { description: 'The decision.' }) input: CreditLimitDecisionBody,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    const number = paymentAccountNumber(accountNumber);
+    await this.commands.decideCreditLimit(number, input.approve, principal);
     return PaymentAccountModel.from(await this.queries.account(number, principal));
   }
 }

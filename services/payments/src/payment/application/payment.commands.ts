@@ -16,7 +16,7 @@ import { ServiceRequestRepository } from '../../service-request/infrastructure/s
 import { CardProvider, type StartedCardPayment } from '../domain/card-provider.port';
 import { assertReversible, nextStatus } from '../domain/payment';
 import type { BulkScanMethod, Payment, PaymentMethod, ReversalReason } from '../domain/payment';
-import { assertCanDebit, PaymentAccount } from '../domain/payment-account';
+import { askCreditLimit, assertCanDebit, decideCreditLimit, PaymentAccount } from '../domain/payment-account';
 import { allowedReturnUrl } from '../domain/return-url';
 import { AllocationRepository } from '../infrastructure/allocation.repository';
 import { PaymentAccountRepository } from '../infrastructure/payment-account.repository';
@@ -293,12 +293,21 @@ export class PaymentCommands {
     );
   }
 
+  /** Opens a firm's account with no credit in force: the credit asked for waits for a second person (askCreditLimit). */
   async openAccount(
     input: Pick<PaymentAccount, 'accountNumber' | 'organisationId' | 'name' | 'creditLimitPence'>,
     principal: Principal,
     now = new Date(),
   ): Promise<PaymentAccount> {
-    const account: PaymentAccount = { id: randomUUID(), ...input, status: 'active' };
+    const { creditLimitPence, ...details } = input;
+    const opened: PaymentAccount = {
+      id: randomUUID(),
+      ...details,
+      status: 'active',
+      creditLimitPence: 0,
+      proposedCreditLimit: null,
+    };
+    const account = askCreditLimit(opened, creditLimitPence, principal.sub);
     await this.unitOfWork.run(
       { actor: principal.sub },
       async ({ manager }) => {
@@ -318,17 +327,33 @@ export class PaymentCommands {
     principal: Principal,
   ): Promise<PaymentAccount> {
     return this.unitOfWork.run({ actor: principal.sub }, async ({ manager }) => {
-      const account = await this.accounts.byNumberForUpdate(manager, accountNumber);
-      if (!account) throw new NotFoundError(`Account ${accountNumber}`);
-      if (account.status === 'deleted') throw new ConflictError(`Account ${accountNumber} has been closed`);
-      const changed = {
-        ...account,
-        status: change.status ?? account.status,
-        creditLimitPence: change.creditLimitPence ?? account.creditLimitPence,
-      };
+      const account = await this.openAccountForUpdate(manager, accountNumber);
+      const limited =
+        change.creditLimitPence === undefined
+          ? account
+          : askCreditLimit(account, change.creditLimitPence, principal.sub);
+      const changed = { ...limited, status: change.status ?? account.status };
       await this.accounts.update(manager, changed);
       return changed;
     });
+  }
+
+  /** A second person approves or rejects the higher credit limit waiting on the account. */
+  async decideCreditLimit(accountNumber: string, approve: boolean, principal: Principal): Promise<PaymentAccount> {
+    return this.unitOfWork.run({ actor: principal.sub }, async ({ manager }) => {
+      const account = await this.openAccountForUpdate(manager, accountNumber);
+      const decided = decideCreditLimit(account, approve, principal.sub);
+      await this.accounts.update(manager, decided);
+      return decided;
+    });
+  }
+
+  /** The account, locked for the change, while it is not closed. */
+  private async openAccountForUpdate(manager: EntityManager, accountNumber: string): Promise<PaymentAccount> {
+    const account = await this.accounts.byNumberForUpdate(manager, accountNumber);
+    if (!account) throw new NotFoundError(`Account ${accountNumber}`);
+    if (account.status === 'deleted') throw new ConflictError(`Account ${accountNumber} has been closed`);
+    return account;
   }
 
   private async applyReversal(tx: Transaction, payment: Payment, reason: ReversalReason): Promise<Payment> {

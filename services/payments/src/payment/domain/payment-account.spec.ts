@@ -1,4 +1,4 @@
-import { assertCanDebit, type PaymentAccount } from './payment-account';
+import { askCreditLimit, assertCanDebit, decideCreditLimit, type PaymentAccount } from './payment-account';
 
 describe("debiting a firm's payment account", () => {
   const account: PaymentAccount = {
@@ -8,6 +8,7 @@ describe("debiting a firm's payment account", () => {
     name: 'A Law',
     status: 'active',
     creditLimitPence: 100_000,
+    proposedCreditLimit: null,
   };
 
   it('takes a payment up to exactly the credit left, counting what is already owed', () => {
@@ -30,5 +31,37 @@ describe("debiting a firm's payment account", () => {
       expect.objectContaining({ code: 'CONFLICT', message: expect.stringMatching(/is on hold; pay by card/) }),
     );
     expect(() => assertCanDebit({ ...account, status: 'deleted' }, 0, 1)).toThrow('Account PBA0012345 has been closed');
+  });
+
+  it('grants more credit only with a second person: a lower limit holds at once, a higher one waits', () => {
+    const raised = askCreditLimit(account, 1_000_000_000, 'finance-fo1');
+    expect(raised).toMatchObject({
+      creditLimitPence: 100_000,
+      proposedCreditLimit: { pence: 1_000_000_000, by: 'finance-fo1' },
+    });
+    expect(() => decideCreditLimit(raised, true, 'finance-fo1')).toThrow(
+      expect.objectContaining({
+        code: 'CONFLICT',
+        message: 'A higher credit limit must be approved by someone other than the person who proposed it',
+      }),
+    );
+    expect(decideCreditLimit(raised, true, 'leader-tl1')).toMatchObject({
+      creditLimitPence: 1_000_000_000,
+      proposedCreditLimit: null,
+    });
+    expect(decideCreditLimit(raised, false, 'leader-tl1')).toMatchObject({
+      creditLimitPence: 100_000,
+      proposedCreditLimit: null,
+    });
+    expect(() => decideCreditLimit(account, true, 'leader-tl1')).toThrow(/No higher credit limit is waiting/);
+    // Lowering (or keeping) holds at once, and a raise still waiting goes with it.
+    expect(askCreditLimit(raised, 20_000, 'finance-fo1')).toMatchObject({
+      creditLimitPence: 20_000,
+      proposedCreditLimit: null,
+    });
+    expect(askCreditLimit(account, 100_000, 'finance-fo1')).toMatchObject({
+      creditLimitPence: 100_000,
+      proposedCreditLimit: null,
+    });
   });
 });

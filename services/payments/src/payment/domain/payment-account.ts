@@ -1,3 +1,4 @@
+import { assertSecondPerson } from '@ccsc/auth/four-eyes';
 import { ConflictError } from '@ccsc/platform/errors';
 
 export const ACCOUNT_STATUSES = ['active', 'on-hold', 'deleted'] as const;
@@ -9,7 +10,33 @@ export interface PaymentAccount {
   organisationId: string;
   name: string;
   status: AccountStatus;
+  /** The credit in force: what the firm may owe on the account. */
   creditLimitPence: number;
+  /** A higher limit asked for and not yet decided by a second person, and who asked for it. */
+  proposedCreditLimit: { pence: number; by: string } | null;
+}
+
+/**
+ * The account after `by` asks for a credit limit. Lower than or equal to the one in force, it holds at once, and any
+ * raise still waiting goes (less credit is no risk the courts take). Higher, it waits for a second person: credit on
+ * a firm's account is the courts' money advanced, so it is granted by two people, as money leaving is.
+ */
+export function askCreditLimit(account: PaymentAccount, pence: number, by: string): PaymentAccount {
+  if (pence <= account.creditLimitPence) return { ...account, creditLimitPence: pence, proposedCreditLimit: null };
+  return { ...account, proposedCreditLimit: { pence, by } };
+}
+
+/** A second person's decision on the raise waiting: approved, it is the limit in force; either way it is decided. */
+export function decideCreditLimit(account: PaymentAccount, approve: boolean, by: string): PaymentAccount {
+  const proposed = account.proposedCreditLimit;
+  if (!proposed)
+    throw new ConflictError(`No higher credit limit is waiting for a decision on ${account.accountNumber}`);
+  assertSecondPerson(proposed.by, by, 'A higher credit limit');
+  return {
+    ...account,
+    creditLimitPence: approve ? proposed.pence : account.creditLimitPence,
+    proposedCreditLimit: null,
+  };
 }
 
 /** A firm pays by account only from an active account, and only within its credit limit. */

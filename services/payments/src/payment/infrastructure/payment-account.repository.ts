@@ -10,6 +10,8 @@ interface AccountRow {
   name: string;
   status: AccountStatus;
   credit_limit_pence: string;
+  proposed_credit_limit_pence: string | null;
+  credit_limit_proposed_by: string | null;
 }
 
 @Injectable()
@@ -18,16 +20,18 @@ export class PaymentAccountRepository {
     await execute(
       manager,
       sql`INSERT INTO payment_accounts (id, account_number, organisation_id, name, status, credit_limit_pence,
-         created_at)
+         proposed_credit_limit_pence, credit_limit_proposed_by, created_at)
        VALUES (${a.id}, ${a.accountNumber}, ${a.organisationId}, ${a.name}, ${a.status}, ${a.creditLimitPence},
-         ${now})`,
+         ${a.proposedCreditLimit?.pence ?? null}, ${a.proposedCreditLimit?.by ?? null}, ${now})`,
     );
   }
 
   async update(manager: EntityManager, a: PaymentAccount): Promise<void> {
     await execute(
       manager,
-      sql`UPDATE payment_accounts SET status = ${a.status}, credit_limit_pence = ${a.creditLimitPence}
+      sql`UPDATE payment_accounts SET status = ${a.status}, credit_limit_pence = ${a.creditLimitPence},
+         proposed_credit_limit_pence = ${a.proposedCreditLimit?.pence ?? null},
+         credit_limit_proposed_by = ${a.proposedCreditLimit?.by ?? null}
        WHERE id = ${a.id}`,
     );
   }
@@ -68,5 +72,10 @@ function toAccount(r: AccountRow): PaymentAccount {
     name: r.name,
     status: r.status,
     creditLimitPence: Number(r.credit_limit_pence),
+    // Both or neither (payment_accounts_proposal_whole).
+    proposedCreditLimit:
+      r.proposed_credit_limit_pence === null || r.credit_limit_proposed_by === null
+        ? null
+        : { pence: Number(r.proposed_credit_limit_pence), by: r.credit_limit_proposed_by },
   };
 }
