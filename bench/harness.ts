@@ -19,6 +19,7 @@ import { guardChildren, nodeProcesses, type NodeChild } from '../tools/platform/
 import type { NodeRuntime } from '../tools/platform/node-flags';
 import { REPO_ROOT } from '../tools/repo-root';
 import { build } from '../tools/build';
+import { stripSources } from '../tools/strip-sources';
 
 export const ROOT = REPO_ROOT;
 const HOST = '127.0.0.1';
@@ -242,11 +243,14 @@ export function tempDir(prefix: string): string {
  * repository, in its git-ignored .data, so that they find node_modules as dist/ does). Run them with
  * IMAGE_RUNTIME to measure them as the images run.
  */
-export async function compiledApps(): Promise<{ dir: string; remove(): void }> {
+export async function compiledApps(options: { asImages?: boolean } = {}): Promise<{ dir: string; remove(): void }> {
   mkdirSync(join(ROOT, '.data'), { recursive: true });
   const dir = mkdtempSync(join(ROOT, '.data', 'bench-dist-'));
   try {
     await build(dir);
+    // As the Dockerfile's build stage: dist/ and the production dependencies stripped (a copy in dir/node_modules,
+    // which the apps in dir find before the repository's own).
+    if (options.asImages) stripSources({ into: dir, distDir: dir });
   } catch (error) {
     removeDir(dir);
     throw error;

@@ -95,7 +95,13 @@ const MODES: readonly Mode[] = ['loader', 'compiled', 'image'];
  */
 async function measure(
   mode: Mode,
-  setup: { pgUrl: string; keys: Awaited<ReturnType<typeof benchKeys>>; brokers: string[]; compiled: string },
+  setup: {
+    pgUrl: string;
+    keys: Awaited<ReturnType<typeof benchKeys>>;
+    brokers: string[];
+    compiled: string;
+    imageCompiled: string;
+  },
 ): Promise<Pass> {
   const http = new HttpClient(64);
   const logDir = tempDir(`ccsc-bench-memory-${mode}-`);
@@ -109,7 +115,7 @@ async function measure(
       kafkaBrokers: setup.brokers,
       gateway: true,
       logDir,
-      ...(mode === 'loader' ? {} : { compiled: setup.compiled }),
+      ...(mode === 'loader' ? {} : { compiled: mode === 'image' ? setup.imageCompiled : setup.compiled }),
       ...(mode === 'image' ? { runtime: IMAGE_RUNTIME } : {}),
     });
     const gateway = platform.gateway;
@@ -194,8 +200,9 @@ export async function run(): Promise<BenchSection> {
   const keys = await benchKeys();
   const kafka = await benchKafka();
   const apps = await compiledApps();
+  const imageApps = await compiledApps({ asImages: true });
   try {
-    const setup = { pgUrl: pg.url, keys, brokers: kafka.brokers, compiled: apps.dir };
+    const setup = { pgUrl: pg.url, keys, brokers: kafka.brokers, compiled: apps.dir, imageCompiled: imageApps.dir };
     const passes = new Map<Mode, Pass>();
     for (const mode of MODES) passes.set(mode, await measure(mode, setup));
 
@@ -238,7 +245,7 @@ export async function run(): Promise<BenchSection> {
         'Memory: resident set of each service and the gateway, through the loader, compiled, and as the images run',
       markdown: [
         `Each service and the gateway is a child process of its own, three times in this run, one after the other: through the on-load compiler (node tools/run.js, swc on load), ` +
-          `compiled ahead of time (node dist/…/main.js, as \`npm run build\` writes it), and compiled and run as the images run it (\`${runtimeLine(IMAGE_RUNTIME)} main.js\`, the Dockerfile's ENV and CMD); ` +
+          `compiled ahead of time (node dist/…/main.js, as \`npm run build\` writes it), and compiled and run as the images run it (\`${runtimeLine(IMAGE_RUNTIME)} main.js\`, the Dockerfile's ENV and CMD, with dist/ and the production dependencies stripped of comments and indentation as its build stage does: tools/strip-sources.ts); ` +
           `NODE_ENV=test, LOG_LEVEL=warn, pool of 10, events on Kafka from ${kafka.source}; PostgreSQL from ${pg.source}. RSS is VmRSS from /proc/<pid>/status, sampled every ${SAMPLE_MS} ms. ` +
           `Boot: from spawn to /health/ready answering. Idle: ${SETTLE_SECONDS} s after every process was ready, then ${SETTLE_SECONDS} s sampled (median). ` +
           `Under load: ${LOAD_SECONDS} s of ${JOIN_RATE} joins/s (a case with its service request, payments, enquiries, complaints and fine accounts: every subgraph) ` +
@@ -266,5 +273,6 @@ export async function run(): Promise<BenchSection> {
     keys.remove();
     await pg.stop();
     apps.remove();
+    imageApps.remove();
   }
 }

@@ -20,6 +20,7 @@ const EXCLUDED = [
   /^libs\/testing\//,
   /^tools\/platform\/node-processes\.ts$/,
   /^tools\/build\.ts$/,
+  /^tools\/strip-sources\.ts$/,
   /^tools\/compose-supergraph\.ts$/,
   // The API contract check and its release step are development tools, on development dependencies.
   /^tools\/contract\//,

@@ -7,7 +7,7 @@ import {
   complaintStageBreachedV1,
   enquiryConvertedToComplaintV1,
   enquiryConvertedToComplaintV2,
-  financialRemedyAgreedV1,
+  financialRemedyAgreedV2,
   refundStatusChangedV1,
   refundStatusChangedV2,
 } from '@ccsc/contracts';
@@ -148,7 +148,7 @@ describe('a complaint from an enquiry to a refund remedy', () => {
       stage: 2,
       paymentStatus: 'sent-to-payments',
     });
-    expect((await outbox(app, financialRemedyAgreedV1.type)).map((e) => e.data)).toEqual([
+    expect((await outbox(app, financialRemedyAgreedV2.type)).map((e) => e.data)).toEqual([
       {
         complaintId: complaint.id,
         remedyId: remedy.id,
@@ -156,6 +156,7 @@ describe('a complaint from an enquiry to a refund remedy', () => {
         amountPence: 2500,
         caseId,
         agreedBy: 'complaints-officer-user',
+        complaintCaseIds: [caseId],
       },
     ]);
 

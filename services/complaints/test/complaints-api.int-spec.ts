@@ -480,7 +480,7 @@ describe('complaints API', () => {
       ['apology', null],
       ['fee-waiver', 'sent-to-payments'],
     ]);
-    const handed = (await outbox(app, 'complaints.financial-remedy-agreed.v1'))
+    const handed = (await outbox(app, 'complaints.financial-remedy-agreed.v2'))
       .filter((e) => e.subject === c.id)
       .map((e) => e.data);
     expect(handed).toEqual([
@@ -492,6 +492,7 @@ describe('complaints API', () => {
         caseId,
         feeCode: 'FEE0202',
         agreedBy: 'complaints-officer-user',
+        complaintCaseIds: [caseId],
       },
     ]);
     // Payments reports on the waiver as it does on a refund: awaiting approval, then decided.

@@ -22,6 +22,7 @@ import { ConsolidatedFineAccountNumbers1735900000000 } from './migrations/173590
 import { ApprovedMoneyIndexes1736000000000 } from './migrations/1736000000000-approved-money-indexes';
 import { RefundsPaidBackTo1736100200000 } from './migrations/1736100200000-refunds-paid-back-to';
 import { CreditLimitProposals1736300000000 } from './migrations/1736300000000-credit-limit-proposals';
+import { RefundComplaintCases1736300100000 } from './migrations/1736300100000-refund-complaint-cases';
 
 /**
  * The payments database: the app, `npm run migrate` and the tests all use this one definition.
@@ -53,5 +54,6 @@ export const paymentsDatabase: ServiceDataSourceParts = {
     ApprovedMoneyIndexes1736000000000,
     RefundsPaidBackTo1736100200000,
     CreditLimitProposals1736300000000,
+    RefundComplaintCases1736300100000,
   ],
 };

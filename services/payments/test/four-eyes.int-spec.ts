@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { financialRemedyAgreedV1, type FinancialRemedyAgreedV1 } from '@ccsc/contracts';
+import { financialRemedyAgreedV1, financialRemedyAgreedV2, type FinancialRemedyAgreedV1 } from '@ccsc/contracts';
 import { bearer, commandEventCount, eventually, publishEvent } from '@ccsc/testing';
 import { announceCase, startPaymentsApp } from './payments-app';
 
@@ -221,6 +221,33 @@ describe('payments: one person never takes money out or forgives a fee alone', (
     );
     await post(`/fee-waivers/${waiverId}/decision`, ted, { approve: true }).expect(200);
     expect(await serviceRequest(caseId)).toMatchObject({ remittedPence: 30_000 });
+
+    // Consolatory payments on three complaints about one case, none naming it as the remedy's own: each within a
+    // team leader's limit on its complaint, together above it on the case the complaints name (v2 names them).
+    const { caseId: aboutOne } = await announceCase(db);
+    const onCase = async (amountPence: number) => {
+      const complaintId = randomUUID();
+      const remedyId = randomUUID();
+      await publishEvent(financialRemedyAgreedV2, complaintId, {
+        complaintId,
+        remedyId,
+        kind: 'consolatory-payment',
+        amountPence,
+        agreedBy: 'lee',
+        complaintCaseIds: [aboutOne],
+      });
+      return refundOf(remedyId);
+    };
+    const slices = [await onCase(300_000), await onCase(150_000), await onCase(100_000)];
+    await post(`/refunds/${slices[0]!.id}/decision`, ted, { decision: 'approve' }).expect(200);
+    await post(`/refunds/${slices[1]!.id}/decision`, tia, { decision: 'approve' }).expect(200);
+    await refusedTo(
+      `/refunds/${slices[2]!.id}/decision`,
+      [ted, tia],
+      { decision: 'approve' },
+      'Approving it would put 550000 pence approved on this case, above your approval limit of 500000 pence',
+    );
+    await post(`/refunds/${slices[2]!.id}/decision`, fay, { decision: 'approve' }).expect(200);
   });
 
   it('complaint remedies: a fee waiver remits nothing until someone other than the officer who agreed it approves', async () => {

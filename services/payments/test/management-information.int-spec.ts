@@ -179,6 +179,7 @@ describe('management information: the fees section (real PostgreSQL)', () => {
         complaintId: randomUUID(),
         remedyId,
         agreedBy: requester.sub,
+        complaintCaseIds: [],
       }),
     );
     const [{ id: consolatory }] = (await db.query(`SELECT id FROM refunds WHERE remedy_id = $1`, [remedyId])) as {

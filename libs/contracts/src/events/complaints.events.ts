@@ -1,4 +1,15 @@
-import { IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Min,
+} from 'class-validator';
 import { defineEvent } from '../event-type';
 
 // Events the complaints service publishes. The complainant's details stay in complaints.
@@ -59,6 +70,15 @@ export class FinancialRemedyAgreedV1 {
   @IsOptional() @IsString() @Length(1, 255) agreedBy?: string;
 }
 export const financialRemedyAgreedV1 = defineEvent('complaints', 'financial-remedy-agreed', 1, FinancialRemedyAgreedV1);
+
+/**
+ * V1 with the cases the complaint names: an approval counts on each of them, so consolatory payments agreed on
+ * several complaints about one case are not approved in slices. Published since 2026-12-07; payments takes both.
+ */
+export class FinancialRemedyAgreedV2 extends FinancialRemedyAgreedV1 {
+  @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true }) complaintCaseIds!: string[];
+}
+export const financialRemedyAgreedV2 = defineEvent('complaints', 'financial-remedy-agreed', 2, FinancialRemedyAgreedV2);
 
 /** A security-breach complaint: information assurance is told once, with the regulator's 72-hour deadline. */
 export class PersonalDataBreachFlaggedV1 {

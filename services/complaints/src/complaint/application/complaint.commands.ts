@@ -7,7 +7,7 @@ import {
   complaintClosedV1,
   complaintOpenedV1,
   complaintStageChangedV1,
-  financialRemedyAgreedV1,
+  financialRemedyAgreedV2,
   ombudsmanEnquiryAnsweredV1,
   ombudsmanEnquiryReceivedV1,
   ombudsmanOutcomeRecordedV1,
@@ -316,7 +316,7 @@ export class ComplaintCommands {
         isFinancial(remedy.kind) && remedy.amountPence !== null
           ? [
               {
-                type: financialRemedyAgreedV1,
+                type: financialRemedyAgreedV2,
                 subject: c.id,
                 data: {
                   complaintId: c.id,
@@ -326,6 +326,7 @@ export class ComplaintCommands {
                   ...(remedy.caseId ? { caseId: remedy.caseId } : {}),
                   ...(remedy.feeCode ? { feeCode: remedy.feeCode } : {}),
                   agreedBy: remedy.agreedBy,
+                  complaintCaseIds: [...c.snapshot.caseIds],
                 },
               },
             ]

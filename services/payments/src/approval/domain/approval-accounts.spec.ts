@@ -10,6 +10,12 @@ describe('approval accounts', () => {
       { kind: 'fine-account', id: 'FA10000002P' },
     ]);
     expect(approvalAccountsOf({})).toEqual([]);
+    // A complaint remedy counts on every case its complaint names, each once.
+    expect(approvalAccountsOf({ caseId: 'k', complaintId: 'c', complaintCaseIds: ['k', 'l'] })).toEqual([
+      { kind: 'case', id: 'k' },
+      { kind: 'case', id: 'l' },
+      { kind: 'complaint', id: 'c' },
+    ]);
     // Keys of different kinds never meet, whatever the ids.
     expect(lockKeyOf({ kind: 'case', id: 'x' })).not.toBe(lockKeyOf({ kind: 'complaint', id: 'x' }));
   });

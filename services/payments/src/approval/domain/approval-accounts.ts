@@ -5,10 +5,11 @@ import { normaliseAccountNumber } from '@ccsc/contracts';
 /**
  * Where money approved to leave (refunds, consolatory payments) or to be forgiven (fee waivers) counts
  * together against an approver's limit (architecture.md: "approval limits count what is already approved on
- * the same account"): the case, the complaint whose remedies it is (over every case the complaint names, and
- * none) and the fine account a refund of suspense leaves. One approval counts on each account it concerns,
- * and must stay within the limit on every one, so no slicing across a complaint's cases, or between a
- * waiver and a payment, gets past it.
+ * the same account"): the case, the complaint whose remedies it is, every case that complaint names (so
+ * consolatory payments agreed on several complaints about one case count together there) and the fine account a
+ * refund of suspense leaves. One approval counts on each account it concerns, and must stay within the limit on
+ * every one, so no slicing across a complaint's cases, across complaints about a case, or between a waiver and a
+ * payment, gets past it.
  */
 export interface ApprovalAccount {
   kind: 'case' | 'complaint' | 'fine-account';
@@ -19,10 +20,13 @@ export interface ApprovalAccount {
 export function approvalAccountsOf(concerns: {
   caseId?: string | null;
   complaintId?: string | null;
+  /** A complaint remedy's: the cases its complaint names, each an account it counts on. */
+  complaintCaseIds?: readonly string[];
   fineAccountNumber?: string | null;
 }): ApprovalAccount[] {
   const accounts: ApprovalAccount[] = [];
-  if (concerns.caseId) accounts.push({ kind: 'case', id: concerns.caseId });
+  for (const caseId of new Set([concerns.caseId, ...(concerns.complaintCaseIds ?? [])]))
+    if (caseId) accounts.push({ kind: 'case', id: caseId });
   if (concerns.complaintId) accounts.push({ kind: 'complaint', id: concerns.complaintId });
   if (concerns.fineAccountNumber)
     accounts.push({ kind: 'fine-account', id: normaliseAccountNumber(concerns.fineAccountNumber) });

@@ -53,7 +53,13 @@ export class ApprovedMoney {
     manager: EntityManager,
     account: ApprovalAccount,
   ): Promise<{ account: ApprovalAccount; lockAs: ApprovalAccount; refundsOn: Sql }> {
-    if (account.kind === 'case') return { account, lockAs: account, refundsOn: sql`case_id = ${account.id}::uuid` };
+    if (account.kind === 'case')
+      return {
+        account,
+        lockAs: account,
+        // The case's own refunds, and remedies of every complaint that names it.
+        refundsOn: sql`(case_id = ${account.id}::uuid OR complaint_case_ids @> ARRAY[${account.id}::uuid])`,
+      };
     if (account.kind === 'complaint')
       return { account, lockAs: account, refundsOn: sql`complaint_id = ${account.id}::uuid` };
     const family = await this.numbers.family(manager, account.id);

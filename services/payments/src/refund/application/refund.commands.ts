@@ -40,6 +40,8 @@ export interface RemedyPayment {
   complaintId: string;
   remedyId: string;
   agreedBy: string;
+  /** Every case the complaint names: an approval counts on each. */
+  complaintCaseIds: readonly string[];
 }
 
 /** Enforcement's request to return money it holds in suspense (`enforcement.suspense-refund-requested.v1`). */
@@ -58,6 +60,7 @@ const UNDECIDED = {
   note: null,
   complaintId: null,
   remedyId: null,
+  complaintCaseIds: [],
   suspenseId: null,
   paymentId: null,
   fineAccountNumber: null,
@@ -133,6 +136,7 @@ export class RefundCommands {
       requestedBy: remedy.agreedBy,
       complaintId: remedy.complaintId,
       remedyId: remedy.remedyId,
+      complaintCaseIds: [...remedy.complaintCaseIds],
       createdAt: tx.now,
     };
     await this.raiseOrRefuse(

@@ -28,6 +28,7 @@ const refund: Refund = {
   note: null,
   complaintId: 'c',
   remedyId: 'm',
+  complaintCaseIds: [],
   suspenseId: null,
   paymentId: null,
   fineAccountNumber: null,

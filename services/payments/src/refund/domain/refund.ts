@@ -32,6 +32,8 @@ export interface Refund {
   note: string | null;
   complaintId: string | null;
   remedyId: string | null;
+  /** A complaint remedy's: every case its complaint names, on each of which its approval counts. */
+  complaintCaseIds: readonly string[];
   /**
    * A refund of money enforcement held in suspense: the suspense item, the payment it came from and the
    * fine account it was allocated to (as the allocation names it, so the refund leaves that ledger account).

@@ -17,6 +17,7 @@ interface RefundRow {
   note: string | null;
   complaint_id: string | null;
   remedy_id: string | null;
+  complaint_case_ids: string[];
   suspense_id: string | null;
   payment_id: string | null;
   fine_account_number: string | null;
@@ -29,10 +30,11 @@ export class RefundRepository {
     await execute(
       manager,
       sql`INSERT INTO refunds (id, kind, case_id, service_request_id, amount_pence, reason, status, requested_by,
-         decided_by, note, complaint_id, remedy_id, suspense_id, payment_id, fine_account_number, created_at, updated_at)
+         decided_by, note, complaint_id, remedy_id, complaint_case_ids, suspense_id, payment_id, fine_account_number,
+         created_at, updated_at)
        VALUES (${r.id}, ${r.kind}, ${r.caseId}, ${r.serviceRequestId}, ${r.amountPence}, ${r.reason}, ${r.status},
-         ${r.requestedBy}, ${r.decidedBy}, ${r.note}, ${r.complaintId}, ${r.remedyId}, ${r.suspenseId}, ${r.paymentId},
-         ${r.fineAccountNumber}, ${now}, ${now})`,
+         ${r.requestedBy}, ${r.decidedBy}, ${r.note}, ${r.complaintId}, ${r.remedyId}, ${r.complaintCaseIds}::uuid[],
+         ${r.suspenseId}, ${r.paymentId}, ${r.fineAccountNumber}, ${now}, ${now})`,
     );
   }
 
@@ -184,6 +186,7 @@ function toRefund(r: RefundRow): Refund {
     note: r.note,
     complaintId: r.complaint_id,
     remedyId: r.remedy_id,
+    complaintCaseIds: r.complaint_case_ids,
     suspenseId: r.suspense_id,
     paymentId: r.payment_id,
     fineAccountNumber: r.fine_account_number,
