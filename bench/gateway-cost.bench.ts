@@ -193,7 +193,7 @@ async function seed(http: HttpClient, gatewayUrl: string, tokens: Tokens, count:
     'POST',
     `${gatewayUrl}/api/v1/payments/accounts/PBA0012345/credit-limit/decision`,
     tokens.leader,
-    { approve: true },
+    { approve: true, creditLimitPence: 100_000_000 },
   );
   if (granted.status !== 200) note(`granting the payment account its credit answered ${granted.status}`);
 

@@ -265,7 +265,7 @@ export async function run(): Promise<BenchSection> {
         'POST',
         `${payments.url}/api/v1/payments/accounts/${firm.account}/credit-limit/decision`,
         leader,
-        { approve: true },
+        { approve: true, creditLimitPence: 1_000_000_000 },
       );
       if (granted.status !== 200)
         throw new Error(

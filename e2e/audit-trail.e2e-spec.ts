@@ -117,7 +117,7 @@ describe('the audit trail, through the gateway', () => {
     await api.POST('/api/v1/payments/accounts/{accountNumber}/credit-limit/decision', {
       ...as(await bearer('finance-officer', { sub: 'finance-frank' })),
       params: { path: { accountNumber: 'PBA0077777' } },
-      body: { approve: true },
+      body: { approve: true, creditLimitPence: 500_000 },
     });
     const { createCase } = await graphqlData(
       platform.gatewayUrl,

@@ -567,7 +567,10 @@ describe('management information across the five services, through the gateway',
         creditLimitPence: 10_000_000,
       }).then(() =>
         // Its credit granted by a second person.
-        ok(who.financeBob, 'POST', '/api/v1/payments/accounts/PBA0024024/credit-limit/decision', { approve: true }),
+        ok(who.financeBob, 'POST', '/api/v1/payments/accounts/PBA0024024/credit-limit/decision', {
+          approve: true,
+          creditLimitPence: 10_000_000,
+        }),
       ),
     );
 

@@ -105,7 +105,7 @@ describe('a money claim paid by account, through the gateway', () => {
         await api.POST('/api/v1/payments/accounts/{accountNumber}/credit-limit/decision', {
           ...as(await bearer('team-leader', { sub: 'leader-lou' })),
           params: { path: { accountNumber: 'PBA0012345' } },
-          body: { approve: true },
+          body: { approve: true, creditLimitPence: 500_000 },
         })
       ).response.status,
     ).toBe(200);

@@ -1177,7 +1177,11 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
     'POST /api/v1/payments/accounts/:accountNumber/credit-limit/decision',
     ['finance-officer', 'team-leader'],
     'DD DD DD',
-    ({ fresh }) => body(`/api/v1/payments/accounts/${fresh.accountNumber}/credit-limit/decision`, { approve: false }),
+    ({ fresh }) =>
+      body(`/api/v1/payments/accounts/${fresh.accountNumber}/credit-limit/decision`, {
+        approve: false,
+        creditLimitPence: 200_000,
+      }),
     {
       fresh: async (f) => ({ accountNumber: await f.creditRaise() }),
       probe: async (api, _s, f) =>
@@ -1558,7 +1562,7 @@ export const AUTHORISATION_MATRIX: readonly Row[] = [
     ({ fresh }) =>
       gql(
         'mutation($a: String!, $i: PaymentAccountCreditLimitDecisionInput!) { decidePaymentAccountCreditLimit(accountNumber: $a, input: $i) { accountNumber } }',
-        { a: fresh.accountNumber, i: { approve: false } },
+        { a: fresh.accountNumber, i: { approve: false, creditLimitPence: 200_000 } },
       ),
     {
       fresh: async (f) => ({ accountNumber: await f.creditRaise() }),

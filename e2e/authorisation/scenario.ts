@@ -609,6 +609,7 @@ async function openApprovedAccount(
   await api.ok('finance', 'POST', '/api/v1/payments/accounts', account);
   await api.ok('teamLeader', 'POST', `/api/v1/payments/accounts/${account.accountNumber}/credit-limit/decision`, {
     approve: true,
+    creditLimitPence: account.creditLimitPence,
   });
 }
 

@@ -6662,6 +6662,11 @@ export interface components {
     CreditLimitDecisionBody: {
       /** @description true puts the higher limit in force; false rejects it, keeping the limit as it is. */
       approve: boolean;
+      /**
+       * @description The higher limit being decided, as the approver read it (`proposedCreditLimitPence`): refused (409) if the one waiting is another, so nobody approves an amount changed after they looked. In pence (GBP).
+       * @example 7500000
+       */
+      creditLimitPence: number;
     };
     UnallocatedPaymentModel: {
       /**
@@ -31739,7 +31744,8 @@ export interface operations {
       content: {
         /**
          * @example {
-         *       "approve": true
+         *       "approve": true,
+         *       "creditLimitPence": 7500000
          *     }
          */
         'application/json': components['schemas']['CreditLimitDecisionBody'];

@@ -21,6 +21,7 @@ import {
   toAppError,
   UnauthenticatedError,
   requireJsonBodies,
+  REQUEST_TIMEOUT_MS,
 } from '@ccsc/platform';
 import { apiReference } from './api-reference';
 import { browserPageRoutes } from './browser-page';
@@ -77,7 +78,9 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   app.disable('x-powered-by');
   // Behind a load balancer every caller would otherwise share its address, and one rate limit.
   app.set('trust proxy', config.TRUST_PROXY);
-  const server = createServer(app);
+  // A request sent whole within the services' time, or 408 (a body shorter than its Content-Length held a
+  // connection for five minutes).
+  const server = createServer({ requestTimeout: REQUEST_TIMEOUT_MS }, app);
   app.use(httpInstrumentation('gateway', metrics));
   app.use(pinoHttp(loggerParams('gateway', config.LOG_LEVEL).pinoHttp as Parameters<typeof pinoHttp>[0]));
   app.use(securityHeaders(production));

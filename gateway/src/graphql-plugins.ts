@@ -10,7 +10,7 @@ import {
 import { getVariableValues } from 'graphql/execution/values';
 import type { Plugin } from 'graphql-yoga';
 import type { Registry } from 'prom-client';
-import { operationDurationHistogram, operationLabel } from '@ccsc/platform';
+import { BadUserInputError, operationDurationHistogram, operationLabel, validIdempotencyKey } from '@ccsc/platform';
 import type { GatewayContext } from './gateway-context';
 
 /**
@@ -135,13 +135,11 @@ export function useOperationRules(): Plugin {
           },
         ]),
       ];
+    // The subgraph gets the key as a header, which holds printable ASCII only: checked here, as the subgraph
+    // would, since a fetch with another character failed as the gateway's own error (quoting the variables).
     const { idempotencyKey } = args.contextValue as GatewayContext;
-    if (idempotencyKey !== undefined && typeof idempotencyKey !== 'string')
-      return [
-        badUserInput('An Idempotency-Key must be a string', [
-          { field: 'Idempotency-Key', message: 'must be 1 to 255 printable ASCII characters' },
-        ]),
-      ];
+    const key = idempotencyKey === undefined ? undefined : validIdempotencyKey(idempotencyKey);
+    if (key instanceof BadUserInputError) return [badUserInput(key.message, key.fieldErrors)];
     return [];
   };
   return {

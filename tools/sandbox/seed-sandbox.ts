@@ -153,8 +153,11 @@ async function ensureAccount(
   progress: (line: string) => void,
 ): Promise<void> {
   const { accountNumber, organisationId, name, creditPence, lowCreditPence } = SANDBOX_FIRM;
-  const grant = () =>
-    teamLeader.post(`/api/v1/payments/accounts/${accountNumber}/credit-limit/decision`, { approve: true });
+  const grant = (creditLimitPence: number) =>
+    teamLeader.post(`/api/v1/payments/accounts/${accountNumber}/credit-limit/decision`, {
+      approve: true,
+      creditLimitPence,
+    });
   const found = (await finance.get<PaymentAccount[]>('/api/v1/payments/accounts')).find(
     (a) => a.accountNumber === accountNumber,
   );
@@ -165,7 +168,7 @@ async function ensureAccount(
       name,
       creditLimitPence: creditPence,
     });
-    await grant();
+    await grant(creditPence);
     progress(`opened payment account ${accountNumber} for ${name} with ${pounds(creditPence)} of credit`);
     return;
   }
@@ -180,7 +183,7 @@ async function ensureAccount(
     ...(reactivate ? { status: 'active' } : {}),
     ...(topUp ? { creditLimitPence: found.usedPence + creditPence } : {}),
   });
-  if (topUp) await grant();
+  if (topUp) await grant(found.usedPence + creditPence);
   if (reactivate) progress(`payment account ${accountNumber} was ${found.status}: active again`);
   if (topUp) progress(`payment account ${accountNumber} topped up to ${pounds(creditPence)} of credit`);
 }

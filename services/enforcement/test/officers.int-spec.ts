@@ -5,6 +5,7 @@ import { addDays, londonLocalDate } from '@ccsc/calendar';
 import { bearer, commandEventCount, eventually } from '@ccsc/testing';
 import { permittedAfter } from '../src/action/domain/enforcement-actions';
 import { DefaultRun } from '../src/default-run/application/default-run.commands';
+import { ActionCommands } from '../src/action/application/action.commands';
 import {
   caseResulted,
   paymentAllocated as paymentAllocatedFor,
@@ -459,7 +460,8 @@ describe('enforcement officers at work', () => {
     await eventually(async () => expect(await account(id)).toMatchObject({ balancePence: 43_500 }));
     expect(await warrants()).toEqual([expect.objectContaining({ id: warrantId, status: 'with-agent' })]);
     // Paid off: withdrawn, and the agency told by the warrant's event; its report of an execution is refused.
-    await publish(paymentAllocatedFor(accountNumber, 43_500));
+    const lastPayment = paymentAllocatedFor(accountNumber, 43_500);
+    await publish(lastPayment);
     await eventually(async () =>
       expect(await warrants()).toEqual([expect.objectContaining({ id: warrantId, status: 'withdrawn' })]),
     );
@@ -476,6 +478,16 @@ describe('enforcement officers at work', () => {
       .expect(409);
     expect(late.body.detail).toMatch(/withdrawn cannot become executed/);
     expect(await account(id)).toMatchObject({ paidPence: 93_500, balancePence: 0 });
+
+    // The cheque that paid it off bounces: the account owes again, and the court may issue a warrant again.
+    await publish(paymentReversed(accountNumber, 43_500, JSON.parse(lastPayment.value).data.paymentId as string));
+    await eventually(async () => expect(await account(id)).toMatchObject({ balancePence: 43_500 }));
+    // (The next day: an action is taken once a day on an account.)
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const officerSam = { sub: 'officer-sam', roles: ['enforcement-officer' as const] };
+    const again = await app.get(ActionCommands).take(id, 'warrant-of-control', {}, officerSam, undefined, tomorrow);
+    expect(again.warrantId).toEqual(expect.any(String));
+    expect(again.warrantId).not.toBe(warrantId);
   });
 
   it("keeps an agency to the warrants given to it: its work list, what it may report, and nothing of the account's", async () => {

@@ -107,6 +107,6 @@ export async function openApprovedAccount(server: App, account: NewPaymentAccoun
   await request(server)
     .post(`/api/v1/payments/accounts/${account.accountNumber}/credit-limit/decision`)
     .set('Authorization', approver)
-    .send({ approve: true })
+    .send({ approve: true, creditLimitPence: account.creditLimitPence })
     .expect(200);
 }

@@ -976,21 +976,23 @@ describe('payments: fees from case events, payment by account, card, allocation'
       .set('Authorization', otherFirm)
       .send({ accountNumber: 'PBA0000321' })
       .expect(409);
-    const decide = (who: string, approve: boolean) =>
+    const decide = (who: string, approve: boolean, creditLimitPence: number) =>
       http()
         .post('/api/v1/payments/accounts/PBA0000321/credit-limit/decision')
         .set('Authorization', who)
-        .send({ approve });
-    const own = await decide(finance, true).expect(409);
+        .send({ approve, creditLimitPence });
+    const own = await decide(finance, true, 50_000).expect(409);
     expect(own.body.detail).toBe(
       'A higher credit limit must be approved by someone other than the person who proposed it',
     );
-    await decide(otherFirm, true).expect(403);
-    expect((await decide(leader, true).expect(200)).body).toMatchObject({
+    await decide(otherFirm, true, 50_000).expect(403);
+    // Approving another amount than the one waiting (changed after the approver read it) is refused.
+    await decide(leader, true, 5_000_000).expect(409);
+    expect((await decide(leader, true, 50_000).expect(200)).body).toMatchObject({
       creditLimitPence: 50_000,
       proposedCreditLimitPence: null,
     });
-    await decide(leader, true).expect(409);
+    await decide(leader, true, 50_000).expect(409);
 
     // A raise waits again, and a rejection keeps the limit; a lower limit holds at once, dropping a raise waiting.
     const change = (who: string, creditLimitPence: number) =>
@@ -1003,16 +1005,23 @@ describe('payments: fees from case events, payment by account, card, allocation'
       creditLimitPence: 50_000,
       proposedCreditLimitPence: 1_000_000_000,
     });
-    expect((await decide(finance2, false).expect(200)).body).toMatchObject({
+    expect((await decide(finance2, false, 1_000_000_000).expect(200)).body).toMatchObject({
       creditLimitPence: 50_000,
       proposedCreditLimitPence: null,
     });
+    // Null is "not given", over REST as over GraphQL (it was a 500).
+    const unchanged = await http()
+      .post('/api/v1/payments/accounts/PBA0000321/changes')
+      .set('Authorization', finance)
+      .send({ creditLimitPence: null, status: null })
+      .expect(200);
+    expect(unchanged.body).toMatchObject({ creditLimitPence: 50_000, status: 'active' });
     await change(finance, 90_000);
     expect((await change(finance, 10_000)).body).toMatchObject({
       creditLimitPence: 10_000,
       proposedCreditLimitPence: null,
     });
-    await decide(finance2, true).expect(409);
+    await decide(finance2, true, 90_000).expect(409);
   });
 
   it('refuses to edit or delete a ledger entry', async () => {
@@ -1037,9 +1046,16 @@ describe('payments: fees from case events, payment by account, card, allocation'
     });
     const decide = `mutation($a: String!, $i: PaymentAccountCreditLimitDecisionInput!) {
       decidePaymentAccountCreditLimit(accountNumber: $a, input: $i) { creditLimitPence proposedCreditLimitPence } }`;
-    expect(codeOf(await graphql(finance, decide, { a: 'PBA0000777', i: { approve: true } }))).toBe('CONFLICT');
-    expect(codeOf(await graphql(solicitor, decide, { a: 'PBA0000777', i: { approve: true } }))).toBe('FORBIDDEN');
-    const approved = await graphql(finance2, decide, { a: 'PBA0000777', i: { approve: true } });
+    expect(
+      codeOf(await graphql(finance, decide, { a: 'PBA0000777', i: { approve: true, creditLimitPence: 100_000 } })),
+    ).toBe('CONFLICT');
+    expect(
+      codeOf(await graphql(solicitor, decide, { a: 'PBA0000777', i: { approve: true, creditLimitPence: 100_000 } })),
+    ).toBe('FORBIDDEN');
+    const approved = await graphql(finance2, decide, {
+      a: 'PBA0000777',
+      i: { approve: true, creditLimitPence: 100_000 },
+    });
     expect(approved.body.data.decidePaymentAccountCreditLimit).toEqual({
       creditLimitPence: 100_000,
       proposedCreditLimitPence: null,

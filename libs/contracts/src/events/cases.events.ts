@@ -255,6 +255,9 @@ export class CaseAccessPartyV2 {
   @IsOptional() @IsBoolean() paysFees?: boolean;
 }
 
+/** The most parties a case holds: what one case-access-changed event carries (cases refuses a party more). */
+export const MAX_CASE_PARTIES = 100;
+
 /**
  * Who may see a case besides staff, and for which party each of them acts: the parties' citizen
  * accounts and the firms representing them. Sent on creation and whenever either changes; other
@@ -263,9 +266,6 @@ export class CaseAccessPartyV2 {
  * replayed event never undoes a newer one, whatever its clock says. Ids, not personal data.
  * (v1 carried flat lists without parties or sequence; nothing publishes it any more.)
  */
-/** The most parties a case holds: what one case-access-changed event carries (cases refuses a party more). */
-export const MAX_CASE_PARTIES = 100;
-
 export class CaseAccessChangedV2 {
   @IsUUID() caseId!: string;
   @Matches(/^\d{16}$/) reference!: string;

@@ -31,6 +31,9 @@ export interface ServiceAppOptions {
 /** Beside /health, not under /api/v1/<service>, so it can never clash with a resource id. */
 export const OPENAPI_PATH = '/openapi.json';
 
+/** How long a caller has to send a whole request (headers and body): the services' and the gateway's. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
 /**
  * Creates a service's Nest application, configured the same way everywhere: JSON logs, traces and
  * request metrics, security headers, a bounded JSON body, no framework banner, and its OpenAPI document at
@@ -57,6 +60,9 @@ export async function createServiceApp(rootModule: Type<unknown> | DynamicModule
   const server = app.getHttpServer() as Server;
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
+  // A body shorter than its Content-Length held a connection for Node's default five minutes: a request is
+  // received whole within REQUEST_TIMEOUT_MS (bodies are at most BODY_LIMIT) or answered 408.
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
   const document = openApiDocument(app, options);
   (app.getHttpAdapter().getInstance() as Express).get(OPENAPI_PATH, (_req, res) => res.json(document));
   return app;

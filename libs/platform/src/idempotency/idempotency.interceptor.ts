@@ -117,7 +117,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (request.method !== 'POST' || path === '/graphql') return next.handle();
     const header = request.headers['idempotency-key'];
     if (header === undefined) return next.handle();
-    const key = validKey(header);
+    const key = validIdempotencyKey(header);
     if (key instanceof Error) return throwError(() => key);
     // The global auth guard keeps anonymous callers away from POSTs; a @Public one has no caller
     // to scope the key to, so it runs as if no key had been sent.
@@ -144,7 +144,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const request = gql.getContext<{ req?: KeyedHttpRequest }>().req;
     const given = request ? graphqlKeyOf(request) : undefined;
     if (given === undefined) return next.handle();
-    const key = validKey(given);
+    const key = validIdempotencyKey(given);
     if (key instanceof Error) return throwError(() => key);
     if (info.operation.selectionSet.selections.length !== 1) {
       return throwError(
@@ -234,7 +234,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 }
 
-function validKey(given: unknown): string | BadUserInputError {
+/** The key as given, or why not: 1 to 255 printable ASCII characters (a header carries nothing else). */
+export function validIdempotencyKey(given: unknown): string | BadUserInputError {
   if (typeof given === 'string' && VALID_KEY.test(given)) return given;
   return new BadUserInputError(`Invalid ${IDEMPOTENCY_KEY_HEADER}`, [
     { field: IDEMPOTENCY_KEY_HEADER, message: 'must be 1 to 255 printable ASCII characters' },

@@ -39,6 +39,8 @@ describe('the edge check for control characters', () => {
     expect(argument('{ case(id: "1") { readiness(event: "x\\ud800") { ready } } }')).toBeUndefined();
     expect(argument('{ case(id: "1") { readiness(event: "submit") { ready } } }')).toBeUndefined();
     expect(argument('not graphql {')).toBeUndefined();
+    // A variable's default value is a literal too.
+    expect(argument('query($n: String = "a\\u0000b") { case(id: $n) { id } }')).toBe('n');
   });
 
   it('refuses a lone surrogate, which is no character (validator.js threw on one, jsonb refused one: two 500s)', () => {

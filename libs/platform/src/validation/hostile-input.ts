@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
-import { BREAK, Kind, parse, visit, type ArgumentNode, type ValueNode } from 'graphql';
+import { BREAK, Kind, parse, visit, type ArgumentNode, type ValueNode, type VariableDefinitionNode } from 'graphql';
 import { BadUserInputError, FieldError } from '../errors/app-error';
 import { sendError } from '../errors/error-response';
 
@@ -129,6 +129,11 @@ export function graphqlRefusedArgument(query: string): RefusedField | undefined 
   visit(document, {
     Argument(node: ArgumentNode) {
       found ??= inValue(node.value, node.name.value);
+      return found ? BREAK : false;
+    },
+    // A variable's default is a literal the resolvers get as well.
+    VariableDefinition(node: VariableDefinitionNode) {
+      if (node.defaultValue) found ??= inValue(node.defaultValue, node.variable.name.value);
       return found ? BREAK : false;
     },
   });

@@ -247,6 +247,7 @@ export const civilMoneyClaim: CaseTypeDefinition = {
       to: 'Withdrawn',
       roles: ['caseworker', 'team-leader'],
       parties: ['claimant'],
+      partiesAllAgree: true,
       readiness: [],
       whatHappensNext: {
         en: 'The claim ends. Fees already paid are not usually refunded.',

@@ -72,6 +72,7 @@ export const criminalProsecution: CaseTypeDefinition = {
       roles: ['caseworker'],
       // Only the prosecution discontinues: the defence asks the court instead (it cannot withdraw the charge).
       parties: ['applicant'],
+      partiesAllAgree: true,
       readiness: [],
       whatHappensNext: { en: 'The prosecution ends.', cy: 'Mae’r erlyniad yn dod i ben.' },
     },

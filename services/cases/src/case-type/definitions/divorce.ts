@@ -115,6 +115,7 @@ export const divorce: CaseTypeDefinition = {
       to: 'Withdrawn',
       roles: ['caseworker'],
       parties: ['applicant'],
+      partiesAllAgree: true,
       readiness: [],
       whatHappensNext: { en: 'The divorce application ends.', cy: 'Mae’r cais am ysgariad yn dod i ben.' },
     },

@@ -94,6 +94,7 @@ export const lastingPowerOfAttorney: CaseTypeDefinition = {
       to: 'Withdrawn',
       roles: ['caseworker'],
       parties: ['donor', 'attorney'],
+      partiesAllAgree: true,
       readiness: [],
       whatHappensNext: { en: 'The application ends.', cy: 'Mae’r cais yn dod i ben.' },
     },

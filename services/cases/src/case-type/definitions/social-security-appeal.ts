@@ -103,6 +103,7 @@ export const socialSecurityAppeal: CaseTypeDefinition = {
       to: 'Withdrawn',
       roles: ['caseworker'],
       parties: ['appellant'],
+      partiesAllAgree: true,
       readiness: [],
       whatHappensNext: { en: 'The appeal ends.', cy: 'Mae’r apêl yn dod i ben.' },
     },

@@ -75,6 +75,12 @@ export interface CaseEventDefinition {
    * the defendant's side cannot withdraw the claim.
    */
   parties: readonly PartyRole[];
+  /**
+   * A party's side takes it only acting for every party of the case in one of `parties`' roles: a withdrawal ends
+   * the case for all of them, and one of several claimants discontinues only with the others' consent or the
+   * court's permission (CPR 38.2(2)(c)), so the court records it for them. Other events a side takes alone.
+   */
+  partiesAllAgree?: true;
   readiness: readonly ReadinessCriterion[];
   /** Fee codes (fees register) that become due when the event happens. */
   fees?: readonly string[];

@@ -78,6 +78,8 @@ export function caseTypeProblems(type: CaseTypeDefinition): string[] {
     }
     for (const fee of event.fees ?? [])
       if (!/^FEE\d{4}$/.test(fee)) problems.push(`${where(event.id)} requires malformed fee code "${fee}"`);
+    if (event.partiesAllAgree && event.parties.length === 0)
+      problems.push(`${where(event.id)} asks every party of a role to agree, but names no party role that may take it`);
     if (event.notifies === 'case-issued' && !(type.court?.en && type.court.cy))
       problems.push(`${where(event.id)} sends the case-issued letter, which names the court: the type needs its court`);
     if (event.notifies === 'decision-made' && !type.appealWithin)

@@ -105,7 +105,17 @@ export async function moveCaseOn(
   { reason, until }: EventDetails,
   now: Date,
 ): Promise<{ from: string; to: string }> {
-  const { from, to, feesDue } = aggregate.trigger(event, caseActorOf(principal, aggregate.parties), now, until);
+  const actor = caseActorOf(principal, aggregate.parties);
+  // What a party's side is told if the case is not ready: what it may know of, as readiness tells it.
+  const seenBy =
+    actor.kind === 'parties'
+      ? await cases.waitingOn(
+          aggregate.id,
+          actor.parties.map((p) => p.partyId),
+          tx.manager,
+        )
+      : undefined;
+  const { from, to, feesDue } = aggregate.trigger(event, actor, now, until, seenBy);
   await cases.update(tx.manager, aggregate);
   await cases.recordTransition(tx.manager, {
     caseId: aggregate.id,

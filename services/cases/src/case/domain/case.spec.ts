@@ -111,7 +111,7 @@ describe('Case', () => {
     );
   });
 
-  it("lets a side end a claim only when it acts for every claimant: a co-claimant's firm does not withdraw the others'", () => {
+  it("lets a side withdraw a claim only when it acts for every claimant: a co-claimant's firm does not end the others'", () => {
     const coClaimant: NewParty = { role: 'claimant', kind: 'person', name: 'Chris', representedBy: 'org-c' };
     const c = Case.create({
       caseType: 'civil-money-claim',
@@ -121,20 +121,63 @@ describe('Case', () => {
     });
     const firm = (org: string) =>
       caseActorOf({ sub: `${org}-user`, roles: ['professional'], organisationId: org }, c.parties);
-    for (const event of ['submit', 'withdraw'])
-      expect(() => c.trigger(event, firm('org-c'), now)).toThrow(
+    // Submitting is each side's own step; withdrawing ends the claim for every claimant.
+    expect(c.trigger('submit', firm('org-c'), now)).toMatchObject({ to: 'Submitted' });
+    for (const org of ['org-a', 'org-c'])
+      expect(() => c.trigger('withdraw', firm(org), now)).toThrow(
         expect.objectContaining({
           code: 'FORBIDDEN',
-          message: expect.stringMatching(
-            /^Every claimant of the case must agree to .*: the court records it for them$/,
-          ),
+          message:
+            'Every claimant of the case must agree to withdraw the claim, and you do not act for all of them: the court records it for them',
         }),
       );
-    expect(c.snapshot.state).toBe('Draft');
+    expect(c.snapshot.state).toBe('Submitted');
     // Acting for both claimants (the claimant's firm, once it represents the other too), or the court, it may.
     c.changeRepresentation(c.parties[1]!.id, 'org-a', now);
-    expect(c.trigger('submit', firm('org-a'), now)).toMatchObject({ to: 'Submitted' });
-    expect(c.trigger('withdraw', staff('caseworker'), now)).toMatchObject({ to: 'Withdrawn' });
+    expect(c.trigger('withdraw', firm('org-a'), now)).toMatchObject({ to: 'Withdrawn' });
+  });
+
+  it('lets a donor withdraw a power of attorney alone, whoever else its firm acts for; one of two attorneys not', () => {
+    const c = Case.create({
+      caseType: 'lasting-power-of-attorney',
+      parties: [
+        { role: 'donor', kind: 'person', name: 'Dora', representedBy: 'org-d' },
+        { role: 'attorney', kind: 'person', name: 'Ann', representedBy: 'org-d' },
+        { role: 'attorney', kind: 'person', name: 'Abe', representedBy: 'org-e' },
+      ],
+      createdBy: 'u1',
+      now,
+    });
+    const firm = (org: string) =>
+      caseActorOf({ sub: `${org}-user`, roles: ['professional'], organisationId: org }, c.parties);
+    expect(() => c.trigger('withdraw', firm('org-e'), now)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(c.trigger('withdraw', firm('org-d'), now)).toMatchObject({ to: 'Withdrawn' });
+  });
+
+  it("refuses a side's step while the other side's papers are in review without telling it of them", () => {
+    const opened = Case.create({
+      caseType: 'divorce',
+      parties: [
+        { role: 'applicant', kind: 'person', name: 'Ann', userId: 'citizen-ann' },
+        { role: 'respondent', kind: 'person', name: 'Rob' },
+      ],
+      createdBy: 'u1',
+      now,
+    });
+    const c = Case.restore({ ...opened.snapshot, state: 'AwaitingResponse', documentsAwaitingAcceptance: 1 });
+    const applicant = caseActorOf({ sub: 'citizen-ann', roles: ['citizen'] }, c.parties);
+    const ownView = { documentsAwaitingAcceptance: 0, openAssistedDigitalReferral: false };
+    expect(() => c.trigger('apply-conditional-order', applicant, now, undefined, ownView)).toThrow(
+      expect.objectContaining({
+        code: 'CONFLICT',
+        message: 'The case is not ready: the court has work to finish on the case before this step.',
+      }),
+    );
+    // Its own papers in review it is told of; staff are told everything.
+    expect(() =>
+      c.trigger('apply-conditional-order', applicant, now, undefined, { ...ownView, documentsAwaitingAcceptance: 1 }),
+    ).toThrow(/1 document\(s\) are waiting for a caseworker/);
+    expect(() => c.trigger('apply-conditional-order', staff('caseworker'), now)).toThrow(/1 document\(s\) are waiting/);
   });
 
   it('waits for its fees before it is issued, and moves on once payments reports them settled', () => {

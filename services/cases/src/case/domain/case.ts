@@ -31,6 +31,9 @@ export interface CaseFee {
   status: 'due' | 'paid' | 'remitted';
 }
 
+/** What a case waits for as one reader may know of it (CaseRepository.waitingOn for a party's side). */
+export type WaitingOn = Pick<CaseProps, 'documentsAwaitingAcceptance' | 'openAssistedDigitalReferral'>;
+
 export interface CaseProps {
   id: string;
   reference: string;
@@ -197,12 +200,7 @@ export class Case {
    * `seenBy` is what the case waits for as a reader may know it, where that is not all of it (a party's side
    * knows of its own papers in review and its own referrals, not another party's).
    */
-  assessReadiness(
-    eventId: string,
-    now: Date,
-    language: Language = 'en',
-    seenBy: Pick<CaseProps, 'documentsAwaitingAcceptance' | 'openAssistedDigitalReferral'> = this.props,
-  ): Readiness {
+  assessReadiness(eventId: string, now: Date, language: Language = 'en', seenBy: WaitingOn = this.props): Readiness {
     return assessReadiness(
       this.event(eventId),
       {
@@ -339,20 +337,22 @@ export class Case {
     return undefined;
   }
 
-  /** The event, once the actor may trigger it, the case is in a state it starts from, and the case is ready for it. */
-  private assertMayTriggerNow(eventId: string, actor: CaseActor, now: Date): CaseEventDefinition {
+  /**
+   * The event, once the actor may trigger it, the case is in a state it starts from, and the case is ready for it.
+   * Readiness is judged on everything; a refusal names only what the actor may know of (`seenBy`, as readiness
+   * reads for a party's side): another party's papers in review and referrals are not theirs to be told of.
+   */
+  private assertMayTriggerNow(eventId: string, actor: CaseActor, now: Date, seenBy?: WaitingOn): CaseEventDefinition {
     const event = this.event(eventId);
     assertMayTrigger(event, actor, this.props.parties);
     if (!event.from.includes(this.props.state)) {
       throw new ConflictError(`"${event.name.en}" is not possible while the case is ${this.props.state}`);
     }
-    const readiness = this.assessReadiness(eventId, now);
-    if (!readiness.ready) {
+    if (!this.assessReadiness(eventId, now).ready) {
+      const told = this.assessReadiness(eventId, now, 'en', seenBy);
+      const reasons = told.criteria.filter((c) => !c.met).map((c) => c.reason);
       throw new ConflictError(
-        `The case is not ready: ${readiness.criteria
-          .filter((c) => !c.met)
-          .map((c) => c.reason)
-          .join(' ')}`,
+        `The case is not ready: ${reasons.length ? reasons.join(' ') : 'the court has work to finish on the case before this step.'}`,
       );
     }
     return event;
@@ -367,8 +367,9 @@ export class Case {
     actor: CaseActor,
     now: Date,
     until?: LocalDate,
+    seenBy?: WaitingOn,
   ): { from: string; to: string; feesDue: string[] } {
-    const event = this.assertMayTriggerNow(eventId, actor, now);
+    const event = this.assertMayTriggerNow(eventId, actor, now, seenBy);
     const from = this.props.state;
     const untilProblem = this.untilProblem(event, until, now);
     if (untilProblem)
@@ -389,10 +390,9 @@ export class Case {
 }
 
 /**
- * Staff by their role; a party's side for the parties it acts for, when the event names their role, and only
- * when it acts for every party of the case in that role: one claimant's firm does not submit, withdraw or ask
- * judgment on a co-claimant's claim, which has its own say (CPR 38.2(2)(c): one of several claimants
- * discontinues only with the others' consent or the court's permission, so the court records it for them).
+ * Staff by their role; a party's side for the parties it acts for, when the event names their role. An event whose
+ * parties must all agree (a withdrawal: `partiesAllAgree`) it takes only acting for every party of the case in one
+ * of those roles: one claimant's firm does not withdraw a co-claimant's claim.
  */
 function assertMayTrigger(event: CaseEventDefinition, actor: CaseActor, parties: readonly Party[]): void {
   const what = event.name.en.toLowerCase();
@@ -404,10 +404,11 @@ function assertMayTrigger(event: CaseEventDefinition, actor: CaseActor, parties:
   const ours = actor.parties.filter((p) => (event.parties as readonly string[]).includes(p.role));
   if (ours.length > 0) {
     const roles = [...new Set(ours.map((p) => p.role))];
-    const notOurs = parties.filter((p) => roles.includes(p.role) && !ours.some((o) => o.partyId === p.id));
-    if (notOurs.length > 0)
+    const actsForAll = (role: string) =>
+      parties.filter((p) => p.role === role).every((p) => ours.some((o) => o.partyId === p.id));
+    if (event.partiesAllAgree && !roles.some(actsForAll))
       throw new ForbiddenError(
-        `Every ${roles.join(' and ')} of the case must agree to ${what}, and you do not act for all of them: the court records it for them`,
+        `Every ${roles.join(' or ')} of the case must agree to ${what}, and you do not act for all of them: the court records it for them`,
       );
     return;
   }

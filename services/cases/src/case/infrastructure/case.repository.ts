@@ -12,11 +12,12 @@ import {
   Page,
   query,
   queryOne,
+  type Queryable,
   sql,
   Sql,
   toPage,
 } from '@ccsc/platform';
-import { Case, CaseFee } from '../domain/case';
+import { Case, CaseFee, type WaitingOn } from '../domain/case';
 import type { CaseAccess } from '../domain/case-access';
 import type { Party, PartyKind, PartyRole, PreferredLanguage } from '../domain/party';
 
@@ -188,9 +189,10 @@ export class CaseRepository {
   async waitingOn(
     caseId: string,
     partyIds: readonly string[],
-  ): Promise<{ documentsAwaitingAcceptance: number; openAssistedDigitalReferral: boolean }> {
+    runner: Queryable = this.dataSource,
+  ): Promise<WaitingOn> {
     const row = await queryOne<{ documents: number; referral: boolean }>(
-      this.dataSource,
+      runner,
       sql`SELECT
          (SELECT count(*) FROM case_documents WHERE case_id = ${caseId} AND status = 'pending-review'
            AND filed_for && ${partyIds}::uuid[])::int AS documents,

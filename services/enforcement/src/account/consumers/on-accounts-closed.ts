@@ -6,7 +6,8 @@ import { causedBy } from './account-events.consumer';
  * Registers `react` for enforcement's own news of accounts that may have stopped owing: paid in full, written
  * off to nothing, consolidated into another. It runs in the transaction that publishes the news (a command's,
  * or the consumer's for events read back), given the accounts concerned; whether each is still live is for
- * `react` to read, under the account lock its publisher holds.
+ * `react` to read as it writes (a handler that failed at source runs again in the consumer, without the
+ * publisher's account lock, so `react` must change only what is still to change).
  */
 export function onAccountsClosed(
   handlers: EventHandlers,

@@ -47,7 +47,12 @@ export class ActionCommands {
       { correlationId, actor: principal.sub },
       async (tx) => {
         const account = assertLive(await this.accounts.findForUpdate(tx.manager, accountId));
-        const definition = checkAction(account.lastAction, action, details);
+        // The warrant the last action issued, if it did: withdrawn (the account was paid off, and owes again), the
+        // action may be taken again.
+        const lastWarrant = (await this.warrants.ofAccounts([accountId], tx.manager))
+          .filter((w) => w.kind === account.lastAction)
+          .at(-1);
+        const definition = checkAction(account.lastAction, action, details, lastWarrant?.status === 'withdrawn');
         if (
           (definition.id === 'registration' || definition.id === 'fixed-penalty-increase') &&
           account.accountType !== 'fixed-penalty'

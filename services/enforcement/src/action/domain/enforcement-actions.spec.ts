@@ -17,6 +17,19 @@ describe('enforcement actions as data', () => {
     expect(checkAction('reminder', 'further-steps-notice', {}).id).toBe('further-steps-notice');
   });
 
+  it('takes a warrant again once the last was withdrawn (paid off, then owing again), and not before', () => {
+    expect(() => checkAction('warrant-of-control', 'warrant-of-control', {})).toThrow(
+      /cannot follow warrant-of-control/,
+    );
+    expect(checkAction('warrant-of-control', 'warrant-of-control', {}, true).id).toBe('warrant-of-control');
+    expect(permittedAfter('warrant-of-control', true)).toEqual([
+      'warrant-of-control',
+      ...ACTIONS['warrant-of-control'].next,
+    ]);
+    // An action that issued no warrant gains nothing.
+    expect(permittedAfter('reminder', true)).toEqual(permittedAfter('reminder'));
+  });
+
   it('requires what an attachment of earnings records, and refuses details it does not', () => {
     expect(() =>
       checkAction(null, 'attachment-of-earnings', { employer: 'Acme Ltd', deductionPence: 0, colour: 'red' }),

@@ -183,8 +183,13 @@ export const FIRST_ACTIONS: readonly ActionId[] = [
   'enforcement-hold',
 ];
 
-export function permittedAfter(last: ActionId | null): readonly ActionId[] {
-  return last === null ? FIRST_ACTIONS : ACTIONS[last].next;
+/**
+ * What may follow the last action. One that issued a warrant may be taken again once that warrant was withdrawn
+ * (the account stopped owing, and owes again: a cheque that paid it off bounced): enforcement takes up where it was.
+ */
+export function permittedAfter(last: ActionId | null, lastWarrantWithdrawn = false): readonly ActionId[] {
+  if (last === null) return FIRST_ACTIONS;
+  return lastWarrantWithdrawn && ACTIONS[last].createsWarrant ? [last, ...ACTIONS[last].next] : ACTIONS[last].next;
 }
 
 export function isActionId(value: string): value is ActionId {
@@ -196,12 +201,13 @@ export function checkAction(
   last: ActionId | null,
   chosen: string,
   details: Record<string, string | number>,
+  lastWarrantWithdrawn = false,
 ): ActionDefinition {
   if (!isActionId(chosen))
     throw new BadUserInputError('Unknown enforcement action', [
       { field: 'action', message: `must be one of ${ACTION_IDS.join(', ')}` },
     ]);
-  const permitted = permittedAfter(last);
+  const permitted = permittedAfter(last, lastWarrantWithdrawn);
   if (!permitted.includes(chosen)) {
     throw new ConflictError(
       `${chosen} cannot follow ${last ?? 'an account with no action yet'}; permitted next actions: ${permitted.join(', ')}`,

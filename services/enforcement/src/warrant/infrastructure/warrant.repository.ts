@@ -67,11 +67,9 @@ export class WarrantRepository {
     );
   }
 
-  async ofAccounts(accountIds: readonly string[]): Promise<Warrant[]> {
-    const rows = await this.select(
-      sql`w.account_id = ANY(${accountIds}::uuid[]) ORDER BY w.issued_on, w.id`,
-      this.dataSource,
-    );
+  /** Oldest issued first: of one kind, one a day at most (an action is taken once a day on an account). */
+  async ofAccounts(accountIds: readonly string[], runner: Queryable = this.dataSource): Promise<Warrant[]> {
+    const rows = await this.select(sql`w.account_id = ANY(${accountIds}::uuid[]) ORDER BY w.issued_on, w.id`, runner);
     return rows.map(warrantOf);
   }
 

@@ -292,7 +292,7 @@ export class PaymentController {
     @CurrentPrincipal() principal: Principal,
   ) {
     const number = paymentAccountNumber(accountNumber);
-    await this.commands.decideCreditLimit(number, body.approve, principal);
+    await this.commands.decideCreditLimit(number, body, principal);
     return PaymentAccountModel.from(await this.queries.account(number, principal));
   }
 }

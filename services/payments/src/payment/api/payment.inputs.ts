@@ -27,6 +27,7 @@ const CHANGE_STATUS =
 const REVERSAL_REASON =
   '`bounced` (a cheque, postal order or bank transfer that did not clear; not for card or cash) or `chargeback` (a card payment the cardholder disputed; card only).';
 const NEW_CREDIT_LIMIT = `The new credit limit. Lower (even below what the firm owes, which stops further payments) it holds at once; higher, it waits for a second person's decision (\`proposedCreditLimitPence\`). ${PENCE}`;
+const DECIDED_LIMIT = `The higher limit being decided, as the approver read it (\`proposedCreditLimitPence\`): refused (409) if the one waiting is another, so nobody approves an amount changed after they looked. ${PENCE}`;
 const OPENING_CREDIT_LIMIT = `The credit asked for: the account opens with none in force, and this waits for a second person's decision (\`proposedCreditLimitPence\`). ${PENCE}`;
 
 @InputType('PayFeesByAccountInput', { description: "A payment of a case's fees from a firm's account." })
@@ -166,6 +167,12 @@ export class CreditLimitDecisionBody {
   @ApiProperty({ description: 'true puts the higher limit in force; false rejects it, keeping the limit as it is.' })
   @IsBoolean()
   approve!: boolean;
+  @Field(() => Int, { description: DECIDED_LIMIT })
+  @ApiProperty({ description: DECIDED_LIMIT, example: 7500000 })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_PENCE)
+  creditLimitPence!: number;
 }
 
 @InputType('CorrectClaimAmountInput', { description: 'The amount claimed, which a ranged fee is priced for.' })

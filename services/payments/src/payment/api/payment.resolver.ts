@@ -324,7 +324,7 @@ export class PaymentResolver {
     @CurrentPrincipal() principal: Principal,
   ) {
     const number = paymentAccountNumber(accountNumber);
-    await this.commands.decideCreditLimit(number, input.approve, principal);
+    await this.commands.decideCreditLimit(number, input, principal);
     return PaymentAccountModel.from(await this.queries.account(number, principal));
   }
 }

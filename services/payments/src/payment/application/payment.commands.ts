@@ -323,26 +323,33 @@ export class PaymentCommands {
 
   async changeAccount(
     accountNumber: string,
-    change: Partial<Pick<PaymentAccount, 'status' | 'creditLimitPence'>>,
+    // Null (as a REST body may say it) is "not given", as over GraphQL.
+    change: { status?: PaymentAccount['status'] | null; creditLimitPence?: number | null },
     principal: Principal,
   ): Promise<PaymentAccount> {
     return this.unitOfWork.run({ actor: principal.sub }, async ({ manager }) => {
       const account = await this.openAccountForUpdate(manager, accountNumber);
       const limited =
-        change.creditLimitPence === undefined
+        change.creditLimitPence === undefined || change.creditLimitPence === null
           ? account
           : askCreditLimit(account, change.creditLimitPence, principal.sub);
-      const changed = { ...limited, status: change.status ?? account.status };
+      const status = change.status ?? account.status;
+      // A closed account takes no credit: nothing waits on it.
+      const changed = { ...limited, status, ...(status === 'deleted' ? { proposedCreditLimit: null } : {}) };
       await this.accounts.update(manager, changed);
       return changed;
     });
   }
 
   /** A second person approves or rejects the higher credit limit waiting on the account. */
-  async decideCreditLimit(accountNumber: string, approve: boolean, principal: Principal): Promise<PaymentAccount> {
+  async decideCreditLimit(
+    accountNumber: string,
+    decision: { approve: boolean; creditLimitPence: number },
+    principal: Principal,
+  ): Promise<PaymentAccount> {
     return this.unitOfWork.run({ actor: principal.sub }, async ({ manager }) => {
       const account = await this.openAccountForUpdate(manager, accountNumber);
-      const decided = decideCreditLimit(account, approve, principal.sub);
+      const decided = decideCreditLimit(account, decision.approve, decision.creditLimitPence, principal.sub);
       await this.accounts.update(manager, decided);
       return decided;
     });

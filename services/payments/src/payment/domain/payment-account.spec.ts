@@ -39,29 +39,30 @@ describe("debiting a firm's payment account", () => {
       creditLimitPence: 100_000,
       proposedCreditLimit: { pence: 1_000_000_000, by: 'finance-fo1' },
     });
-    expect(() => decideCreditLimit(raised, true, 'finance-fo1')).toThrow(
+    expect(() => decideCreditLimit(raised, true, 1_000_000_000, 'finance-fo1')).toThrow(
       expect.objectContaining({
         code: 'CONFLICT',
         message: 'A higher credit limit must be approved by someone other than the person who proposed it',
       }),
     );
-    expect(decideCreditLimit(raised, true, 'leader-tl1')).toMatchObject({
+    // The approver names what they read: a raise swapped since is not the one they approve.
+    expect(() => decideCreditLimit(raised, true, 1_000_000, 'leader-tl1')).toThrow(
+      'The higher limit waiting on PBA0012345 is 1000000000 pence, not 1000000: read the account again',
+    );
+    expect(decideCreditLimit(raised, true, 1_000_000_000, 'leader-tl1')).toMatchObject({
       creditLimitPence: 1_000_000_000,
       proposedCreditLimit: null,
     });
-    expect(decideCreditLimit(raised, false, 'leader-tl1')).toMatchObject({
+    expect(decideCreditLimit(raised, false, 1_000_000_000, 'leader-tl1')).toMatchObject({
       creditLimitPence: 100_000,
       proposedCreditLimit: null,
     });
-    expect(() => decideCreditLimit(account, true, 'leader-tl1')).toThrow(/No higher credit limit is waiting/);
-    // Lowering (or keeping) holds at once, and a raise still waiting goes with it.
+    expect(() => decideCreditLimit(account, true, 1, 'leader-tl1')).toThrow(/No higher credit limit is waiting/);
+    // Lowering holds at once, and a raise still waiting goes with it; the limit in force asked again changes nothing.
     expect(askCreditLimit(raised, 20_000, 'finance-fo1')).toMatchObject({
       creditLimitPence: 20_000,
       proposedCreditLimit: null,
     });
-    expect(askCreditLimit(account, 100_000, 'finance-fo1')).toMatchObject({
-      creditLimitPence: 100_000,
-      proposedCreditLimit: null,
-    });
+    expect(askCreditLimit(raised, 100_000, 'finance-fo2')).toBe(raised);
   });
 });

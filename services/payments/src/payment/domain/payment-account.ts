@@ -17,20 +17,34 @@ export interface PaymentAccount {
 }
 
 /**
- * The account after `by` asks for a credit limit. Lower than or equal to the one in force, it holds at once, and any
- * raise still waiting goes (less credit is no risk the courts take). Higher, it waits for a second person: credit on
- * a firm's account is the courts' money advanced, so it is granted by two people, as money leaving is.
+ * The account after `by` asks for a credit limit. Lower than the one in force, it holds at once, and any raise still
+ * waiting goes (less credit is no risk the courts take). Higher, it waits for a second person: credit on a firm's
+ * account is the courts' money advanced, so it is granted by two people, as money leaving is. The limit in force
+ * asked for again (a form sending every field) changes nothing, a raise waiting included.
  */
 export function askCreditLimit(account: PaymentAccount, pence: number, by: string): PaymentAccount {
-  if (pence <= account.creditLimitPence) return { ...account, creditLimitPence: pence, proposedCreditLimit: null };
+  if (pence === account.creditLimitPence) return account;
+  if (pence < account.creditLimitPence) return { ...account, creditLimitPence: pence, proposedCreditLimit: null };
   return { ...account, proposedCreditLimit: { pence, by } };
 }
 
-/** A second person's decision on the raise waiting: approved, it is the limit in force; either way it is decided. */
-export function decideCreditLimit(account: PaymentAccount, approve: boolean, by: string): PaymentAccount {
+/**
+ * A second person's decision on the raise waiting, named by its amount (`pence`, as they read it: a raise changed
+ * since is another decision): approved, it is the limit in force; either way it is decided.
+ */
+export function decideCreditLimit(
+  account: PaymentAccount,
+  approve: boolean,
+  pence: number,
+  by: string,
+): PaymentAccount {
   const proposed = account.proposedCreditLimit;
   if (!proposed)
     throw new ConflictError(`No higher credit limit is waiting for a decision on ${account.accountNumber}`);
+  if (proposed.pence !== pence)
+    throw new ConflictError(
+      `The higher limit waiting on ${account.accountNumber} is ${proposed.pence} pence, not ${pence}: read the account again`,
+    );
   assertSecondPerson(proposed.by, by, 'A higher credit limit');
   return {
     ...account,
