@@ -23,6 +23,7 @@ import { ApprovedMoneyIndexes1736000000000 } from './migrations/1736000000000-ap
 import { RefundsPaidBackTo1736100200000 } from './migrations/1736100200000-refunds-paid-back-to';
 import { CreditLimitProposals1736300000000 } from './migrations/1736300000000-credit-limit-proposals';
 import { RefundComplaintCases1736300100000 } from './migrations/1736300100000-refund-complaint-cases';
+import { CreditLimitDecisions1736300200000 } from './migrations/1736300200000-credit-limit-decisions';
 
 /**
  * The payments database: the app, `npm run migrate` and the tests all use this one definition.
@@ -55,5 +56,6 @@ export const paymentsDatabase: ServiceDataSourceParts = {
     RefundsPaidBackTo1736100200000,
     CreditLimitProposals1736300000000,
     RefundComplaintCases1736300100000,
+    CreditLimitDecisions1736300200000,
   ],
 };

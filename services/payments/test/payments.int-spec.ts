@@ -993,6 +993,13 @@ describe('payments: fees from case events, payment by account, card, allocation'
       proposedCreditLimitPence: null,
     });
     await decide(leader, true, 50_000).expect(409);
+    // The two people are kept with what they decided.
+    expect(
+      await db.query(
+        `SELECT d.limit_pence::int AS pence, d.asked_by, d.decided_by, d.approved FROM credit_limit_decisions d
+           JOIN payment_accounts a ON a.id = d.account_id WHERE a.account_number = 'PBA0000321'`,
+      ),
+    ).toEqual([{ pence: 50_000, asked_by: 'officer-one', decided_by: 'leader-lee', approved: true }]);
 
     // A raise waits again, and a rejection keeps the limit; a lower limit holds at once, dropping a raise waiting.
     const change = (who: string, creditLimitPence: number) =>

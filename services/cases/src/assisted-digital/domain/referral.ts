@@ -31,8 +31,8 @@ const NEXT: Record<ReferralStatus, readonly ReferralStatus[]> = {
 };
 
 /** Open while the supplier has yet to finish: such a referral can hold a case back. */
-export const isOpen = (referral: Pick<Referral, 'status'>) =>
-  referral.status === 'referred' || referral.status === 'accepted';
+export const OPEN_REFERRAL_STATUSES: readonly ReferralStatus[] = ['referred', 'accepted'];
+export const isOpen = (referral: Pick<Referral, 'status'>) => OPEN_REFERRAL_STATUSES.includes(referral.status);
 
 export function moveReferral(
   referral: Referral,

@@ -18,6 +18,7 @@ import {
   toPage,
 } from '@ccsc/platform';
 import { Case, CaseFee, type WaitingOn } from '../domain/case';
+import { OPEN_REFERRAL_STATUSES } from '../../assisted-digital/domain/referral';
 import type { CaseAccess } from '../domain/case-access';
 import type { Party, PartyKind, PartyRole, PreferredLanguage } from '../domain/party';
 
@@ -197,7 +198,7 @@ export class CaseRepository {
          (SELECT count(*) FROM case_documents WHERE case_id = ${caseId} AND status = 'pending-review'
            AND filed_for && ${partyIds}::uuid[])::int AS documents,
          EXISTS (SELECT 1 FROM assisted_digital_referrals WHERE case_id = ${caseId}
-           AND status IN ('referred', 'accepted') AND party_id = ANY(${partyIds}::uuid[])) AS referral`,
+           AND status = ANY(${OPEN_REFERRAL_STATUSES}::text[]) AND party_id = ANY(${partyIds}::uuid[])) AS referral`,
     );
     return { documentsAwaitingAcceptance: row?.documents ?? 0, openAssistedDigitalReferral: row?.referral ?? false };
   }
@@ -306,7 +307,7 @@ export class CaseRepository {
          (SELECT count(*) FROM case_documents d WHERE d.case_id = c.id AND d.status = 'accepted'
            AND (d.filed_by_staff OR d.reviewed_by IS NOT NULL))::int AS accepted,
          EXISTS (SELECT 1 FROM assisted_digital_referrals r
-           WHERE r.case_id = c.id AND r.status IN ('referred', 'accepted')) AS referral,
+           WHERE r.case_id = c.id AND r.status = ANY(${OPEN_REFERRAL_STATUSES}::text[])) AS referral,
          EXISTS (SELECT 1 FROM case_decisions d WHERE d.case_id = c.id) AS decided,
          (SELECT d.check_outcome FROM case_decisions d
            WHERE d.case_id = c.id AND NOT EXISTS (SELECT 1 FROM case_decisions s WHERE s.supersedes = d.id)

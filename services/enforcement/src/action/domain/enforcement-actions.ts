@@ -184,8 +184,9 @@ export const FIRST_ACTIONS: readonly ActionId[] = [
 ];
 
 /**
- * What may follow the last action. One that issued a warrant may be taken again once that warrant was withdrawn
- * (the account stopped owing, and owes again: a cheque that paid it off bounced): enforcement takes up where it was.
+ * What may follow the last action. One that issued a warrant may be taken again once that warrant was withdrawn (by
+ * an officer, or because the account stopped owing and now owes again: a cheque that paid it off bounced), as a
+ * withdrawal ends a warrant without anything enforced: enforcement takes up where it was.
  */
 export function permittedAfter(last: ActionId | null, lastWarrantWithdrawn = false): readonly ActionId[] {
   if (last === null) return FIRST_ACTIONS;

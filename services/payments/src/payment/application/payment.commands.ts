@@ -347,10 +347,18 @@ export class PaymentCommands {
     decision: { approve: boolean; creditLimitPence: number },
     principal: Principal,
   ): Promise<PaymentAccount> {
-    return this.unitOfWork.run({ actor: principal.sub }, async ({ manager }) => {
+    return this.unitOfWork.run({ actor: principal.sub }, async ({ manager, now }) => {
       const account = await this.openAccountForUpdate(manager, accountNumber);
       const decided = decideCreditLimit(account, decision.approve, decision.creditLimitPence, principal.sub);
       await this.accounts.update(manager, decided);
+      await this.accounts.recordCreditDecision(manager, {
+        accountId: account.id,
+        limitPence: decision.creditLimitPence,
+        askedBy: present(account.proposedCreditLimit).by,
+        decidedBy: principal.sub,
+        approved: decision.approve,
+        at: now,
+      });
       return decided;
     });
   }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { execute, query, queryOne, sql, type Queryable } from '@ccsc/platform';
@@ -33,6 +34,26 @@ export class PaymentAccountRepository {
          proposed_credit_limit_pence = ${a.proposedCreditLimit?.pence ?? null},
          credit_limit_proposed_by = ${a.proposedCreditLimit?.by ?? null}
        WHERE id = ${a.id}`,
+    );
+  }
+
+  /** The two people of a credit decision, kept: the account holds only the limit in force. */
+  async recordCreditDecision(
+    manager: EntityManager,
+    decision: {
+      accountId: string;
+      limitPence: number;
+      askedBy: string;
+      decidedBy: string;
+      approved: boolean;
+      at: Date;
+    },
+  ): Promise<void> {
+    await execute(
+      manager,
+      sql`INSERT INTO credit_limit_decisions (id, account_id, limit_pence, asked_by, decided_by, approved, decided_at)
+       VALUES (${randomUUID()}, ${decision.accountId}, ${decision.limitPence}, ${decision.askedBy},
+         ${decision.decidedBy}, ${decision.approved}, ${decision.at})`,
     );
   }
 
